@@ -1,0 +1,10 @@
+export * from './ban-list-entry';
+export * from './import-error';
+export type { ImportResult, ImportWarning } from './import-result';
+export type { FileContent } from './text-decoding';
+export { toCountryCode, isCountryCode } from './country-codes';
+export { detectScript } from './script-detection';
+export { isPartialDate } from './partial-date';
+export { importUnConsolidatedList } from './un-consolidated.importer';
+export { importOfacSdn, type OfacSdnFiles } from './ofac-sdn.importer';
+export { parseOfacRemarks, parseOfacDateOfBirth, type OfacRemarks } from './ofac-remarks.parser';

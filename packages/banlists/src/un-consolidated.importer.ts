@@ -1,0 +1,219 @@
+import type { EntryName, Gender, IdentityDocument } from '@vetting/matching';
+import type { BanListEntry } from './ban-list-entry';
+import { toCountryCode } from './country-codes';
+import { ProblemCollector, type ImportProblem } from './import-error';
+import type { ImportResult, ImportWarning } from './import-result';
+import { pushUnique } from './partial-date';
+import { detectScript } from './script-detection';
+import { decodeUtf8, type FileContent } from './text-decoding';
+import { unDatesOfBirth } from './un-date-of-birth.parser';
+import {
+  children,
+  createLineLocator,
+  isNode,
+  parseXml,
+  startOffset,
+  text,
+  values,
+  type XmlNode,
+} from './xml-node';
+
+const FORMAT = 'un-consolidated-xml';
+const ARRAY_TAGS = new Set([
+  'INDIVIDUAL',
+  'ENTITY',
+  'VALUE',
+  'INDIVIDUAL_ALIAS',
+  'INDIVIDUAL_DATE_OF_BIRTH',
+  'INDIVIDUAL_PLACE_OF_BIRTH',
+  'INDIVIDUAL_DOCUMENT',
+  'INDIVIDUAL_ADDRESS',
+  'GENDER',
+]);
+
+/** Where a problem was found: the element path and the line its start tag is on. */
+type Locate = (detail?: string) => Pick<ImportProblem, 'line' | 'element'>;
+
+/**
+ * Imports the individuals of the UN Security Council Consolidated List XML (entities are not people and
+ * are skipped). A malformed file, an individual without reference number or name, or a repeated reference
+ * number rejects the file; unreadable secondary data (an unknown country, an odd date) only warns.
+ */
+export function importUnConsolidatedList(content: FileContent): ImportResult {
+  const xml = decodeUtf8(content, FORMAT);
+  const root = parseXml(xml, FORMAT, ARRAY_TAGS);
+  const problems = new ProblemCollector(FORMAT);
+  const list = root['CONSOLIDATED_LIST'];
+  if (!isNode(list)) {
+    problems.add({
+      line: 1,
+      reason: 'root element CONSOLIDATED_LIST not found; is this the UN consolidated list?',
+    });
+    problems.throwIfAny();
+  }
+  const individuals = isNode(list) ? list['INDIVIDUALS'] : undefined;
+  if (individuals === undefined) {
+    problems.add({ element: 'CONSOLIDATED_LIST', reason: 'INDIVIDUALS element missing' });
+    problems.throwIfAny();
+  }
+
+  const lineOf = createLineLocator(xml);
+  const entries: BanListEntry[] = [];
+  const warnings: ImportWarning[] = [];
+  const seen = new Map<string, number>();
+  children(isNode(individuals) ? individuals : {}, 'INDIVIDUAL').forEach((node, i) => {
+    const line = lineOf(startOffset(node));
+    const locate: Locate = (detail) => ({
+      line,
+      element: `INDIVIDUAL[${i + 1}]${detail ? `/${detail}` : ''}`,
+    });
+    const entry = toEntry(node, locate, problems, warnings);
+    if (!entry) return;
+    const first = seen.get(entry.id);
+    if (first !== undefined) {
+      problems.add({
+        ...locate('REFERENCE_NUMBER'),
+        reason: `reference number ${entry.id} repeats INDIVIDUAL[${first}]`,
+      });
+      return;
+    }
+    seen.set(entry.id, i + 1);
+    entries.push(entry);
+  });
+  problems.throwIfAny();
+  return { entries, warnings };
+}
+
+function toEntry(
+  node: XmlNode,
+  locate: Locate,
+  problems: ProblemCollector,
+  warnings: ImportWarning[],
+): BanListEntry | undefined {
+  const id = text(node, 'REFERENCE_NUMBER');
+  const primary = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME']
+    .map((k) => text(node, k))
+    .filter(Boolean)
+    .join(' ');
+  if (!id) problems.add({ ...locate('REFERENCE_NUMBER'), reason: 'reference number missing' });
+  if (!primary) problems.add({ ...locate('FIRST_NAME'), reason: 'individual has no name' });
+  if (!id || !primary) return undefined;
+
+  const entry: BanListEntry = {
+    id,
+    names: [named(primary, 'primary')],
+    datesOfBirth: [],
+    placesOfBirth: [],
+    nationalities: [],
+    documents: [],
+    serviceNumbers: [],
+    addresses: [],
+    category: 'sanctions',
+    status: 'listed',
+    sourceReference: `UN SC Consolidated List ${id} (${text(node, 'UN_LIST_TYPE') || 'unknown regime'})`,
+  };
+  const original = text(node, 'NAME_ORIGINAL_SCRIPT');
+  // The original-script name is the listed name itself, not an a.k.a., so it is primary too.
+  if (original) entry.names.push(named(original, 'primary'));
+  for (const alias of children(node, 'INDIVIDUAL_ALIAS')) {
+    const name = text(alias, 'ALIAS_NAME');
+    if (name)
+      entry.names.push(named(name, text(alias, 'QUALITY').toLowerCase() === 'low' ? 'weak-alias' : 'alias'));
+    // Some aliases carry their own date and place of birth: they are the person's, whatever name they used.
+    const dob = text(alias, 'DATE_OF_BIRTH');
+    if (dob)
+      pushUnique(
+        entry.datesOfBirth,
+        ...unDatesOfBirth({ DATE: dob }, (w) => warnings.push({ ...locate('INDIVIDUAL_ALIAS'), reason: w })),
+      );
+    const pob = [text(alias, 'CITY_OF_BIRTH'), text(alias, 'COUNTRY_OF_BIRTH')].filter(Boolean).join(', ');
+    if (pob) pushUnique(entry.placesOfBirth, pob);
+  }
+  for (const dob of children(node, 'INDIVIDUAL_DATE_OF_BIRTH')) {
+    pushUnique(
+      entry.datesOfBirth,
+      ...unDatesOfBirth(dob, (w) => warnings.push({ ...locate('INDIVIDUAL_DATE_OF_BIRTH'), reason: w })),
+    );
+  }
+  for (const pob of children(node, 'INDIVIDUAL_PLACE_OF_BIRTH')) {
+    const place = ['STREET', 'CITY', 'STATE_PROVINCE', 'COUNTRY']
+      .map((k) => text(pob, k))
+      .filter(Boolean)
+      .join(', ');
+    if (place) pushUnique(entry.placesOfBirth, place);
+  }
+  for (const nationality of values(node, 'NATIONALITY')) {
+    const code = toCountryCode(nationality);
+    if (code) pushUnique(entry.nationalities, code);
+    else
+      warnings.push({
+        ...locate('NATIONALITY'),
+        reason: `nationality "${nationality}" is no ISO 3166 country; dropped`,
+      });
+  }
+  for (const doc of children(node, 'INDIVIDUAL_DOCUMENT')) {
+    const document = toDocument(doc);
+    if (document) entry.documents.push(document);
+    else if (text(doc, 'TYPE_OF_DOCUMENT'))
+      warnings.push({ ...locate('INDIVIDUAL_DOCUMENT'), reason: 'document without a number; dropped' });
+  }
+  for (const address of children(node, 'INDIVIDUAL_ADDRESS')) {
+    const line = ['STREET', 'CITY', 'STATE_PROVINCE', 'ZIP_CODE', 'COUNTRY']
+      .map((k) => text(address, k))
+      .filter(Boolean)
+      .join(', ');
+    if (line) pushUnique(entry.addresses!, line);
+  }
+  const gender = unGender(node);
+  if (gender) entry.gender = gender;
+  const listedOn = text(node, 'LISTED_ON');
+  // xs:date may carry a zone ("2015-03-27-04:00"); the day is what matters.
+  if (/^\d{4}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?$/.test(listedOn)) entry.listingDate = listedOn.slice(0, 10);
+  else warnings.push({ ...locate('LISTED_ON'), reason: `listing date "${listedOn}" unreadable; left out` });
+  const remarks = text(node, 'COMMENTS1');
+  if (remarks) entry.remarks = remarks;
+  return entry;
+}
+
+function named(full: string, kind: EntryName['kind']): EntryName {
+  const script = detectScript(full);
+  return script ? { full, script, kind } : { full, kind };
+}
+
+function toDocument(doc: XmlNode): IdentityDocument | undefined {
+  const kind = text(doc, 'TYPE_OF_DOCUMENT');
+  // A few records put the number in the free-text type or note ("tazkira number 545167").
+  const number =
+    text(doc, 'NUMBER') || numberIn(text(doc, 'TYPE_OF_DOCUMENT2')) || numberIn(text(doc, 'NOTE'));
+  if (!number) return undefined;
+  const type = /pass|pasaporte/i.test(kind)
+    ? 'passport'
+    : /national ident/i.test(kind)
+      ? 'national-id'
+      : 'other';
+  const document: IdentityDocument = { type, number };
+  const country = toCountryCode(text(doc, 'ISSUING_COUNTRY') || text(doc, 'COUNTRY_OF_ISSUE'));
+  if (country) document.country = country;
+  return document;
+}
+
+/** A document number inside free text: "tazkira number 545167", "passport number L 191609", "04643632 issued…". */
+function numberIn(value: string): string | undefined {
+  const m =
+    /(?:\bnumber|\bno\.?|\bcode:?|\bcard|\bSSN)\s+((?:[A-Z]{1,2}-?\s)?[A-Z0-9/-]*\d[A-Z0-9/-]*)/i.exec(
+      value,
+    ) ?? /^([A-Z]{0,3}\d[A-Z0-9/-]{3,})\b/i.exec(value);
+  return m?.[1]?.replace(/\s+/g, '');
+}
+
+/** The GENDER element where present, else the "Gender: male" the comments often carry. */
+function unGender(node: XmlNode): Gender | undefined {
+  const element = node['GENDER'];
+  const raw = Array.isArray(element) && typeof element[0] === 'string' ? element[0].trim() : '';
+  const value = (
+    raw ||
+    /\bgender\s*[:[]?\s*(male|female)\b/i.exec(text(node, 'COMMENTS1'))?.[1] ||
+    ''
+  ).toLowerCase();
+  return value === 'male' || value === 'female' ? value : undefined;
+}
