@@ -1,0 +1,4 @@
+export * from './event-schemas';
+export * from './topics';
+export * from './openapi';
+export type * from './generated/events';

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  key: string;
+}
+
+export interface TopicsFile {
+  replicationFactor: number;
+  topics: TopicSpec[];
+}
+
+/** infra/topics.json is the single list of topics: infra creates them, services read them. */
+export const topicsFile = fileURLToPath(new URL('../../infra/topics.json', import.meta.url));
+
+export function loadTopics(file: string = topicsFile): TopicsFile {
+  return JSON.parse(readFileSync(file, 'utf8')) as TopicsFile;
+}
+
+/** Which aggregate topic an event type belongs to: the part before the first dot names the aggregate. */
+const topicByAggregate: Record<string, string> = {
+  candidate: 'vetting.candidates',
+  banlist: 'vetting.banlists',
+  screening: 'vetting.screenings',
+  reference: 'vetting.references',
+  references: 'vetting.references',
+  clearance: 'vetting.clearances',
+  access: 'vetting.access',
+};
+
+export function topicForEventType(type: string): string {
+  const topic = topicByAggregate[type.split('.')[0] ?? ''];
+  if (!topic) throw new Error(`No topic for event type ${type}`);
+  return topic;
+}
+
+export const dlqTopic = (topic: string) => `${topic}.dlq`;

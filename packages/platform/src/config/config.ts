@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Settings every service shares; a service extends this with its own. */
+export const baseConfigSchema = z.object({
+  SERVICE_NAME: z.string().min(1),
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: z.coerce.number().int().min(0).max(65535),
+  KAFKA_BROKERS: z
+    .string()
+    .default('127.0.0.1:9092')
+    .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean)),
+  MONGO_URL: z.string().url().default('mongodb://127.0.0.1:27017'),
+  /** Database name; each service owns its own. */
+  MONGO_DB: z.string().min(1),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** Prefix for topic names, so tests can run isolated copies of the whole topology. */
+  TOPIC_PREFIX: z.string().default(''),
+  /** Outbox relay polling interval; writes also wake the relay at once. */
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(250),
+  /** Attempts of a retriable consumer failure before the message goes to the DLQ. */
+  CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+});
+
+export type BaseConfig = z.infer<typeof baseConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once at start. A missing or bad setting throws a ConfigError naming
+ * every offending variable, so the process stops with a message an operator can act on.
+ */
+export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new ConfigError(problems);
+}

@@ -1,0 +1,62 @@
+/**
+ * The one error model. A namespaced `code` (`CANDIDATE.NOT_FOUND`) survives crossing processes;
+ * `status` drives the HTTP problem+json rendering; `retriable` drives retry vs dead letter in
+ * consumers and BullMQ processors.
+ */
+export interface FieldProblem {
+  /** JSON pointer or dotted path of the offending field, e.g. `/person/dateOfBirth` or `row 12: dateOfBirth`. */
+  field: string;
+  reason: string;
+}
+
+export interface AppErrorOptions {
+  status?: number;
+  retriable?: boolean;
+  cause?: unknown;
+  errors?: FieldProblem[];
+  /** Extra problem+json members, e.g. `{ existingId }`. Never personal data beyond what the caller may see. */
+  extensions?: Record<string, unknown>;
+}
+
+export class AppError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly retriable: boolean;
+  readonly errors: FieldProblem[];
+  readonly extensions: Record<string, unknown>;
+
+  constructor(code: string, message: string, options: AppErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = options.status ?? 500;
+    this.retriable = options.retriable ?? false;
+    this.errors = options.errors ?? [];
+    this.extensions = options.extensions ?? {};
+  }
+}
+
+export const badRequest = (code: string, message: string, errors: FieldProblem[] = []) =>
+  new AppError(code, message, { status: 400, errors });
+
+export const notFound = (code: string, message: string) => new AppError(code, message, { status: 404 });
+
+export const conflict = (code: string, message: string, extensions: Record<string, unknown> = {}) =>
+  new AppError(code, message, { status: 409, extensions });
+
+export const forbidden = (code: string, message: string) => new AppError(code, message, { status: 403 });
+
+export const unavailable = (code: string, message: string, cause?: unknown) =>
+  new AppError(code, message, { status: 503, retriable: true, cause });
+
+/** Errors from drivers that mean "try again later" (network, broker or database restarting). */
+export function isRetriable(error: unknown): boolean {
+  if (error instanceof AppError) return error.retriable;
+  if (!(error instanceof Error)) return false;
+  const e = error as Error & { retriable?: boolean; code?: unknown; errorLabels?: unknown };
+  if (e.retriable === true) return true;
+  if (Array.isArray(e.errorLabels) && e.errorLabels.includes('RetryableWriteError')) return true;
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|MongoNetwork|MongoServerSelection|KafkaJSConnection|KafkaJSNumberOfRetriesExceeded|KafkaJSRequestTimeout|topology was destroyed|Connection is closed/i.test(
+    `${e.name} ${e.message}`,
+  );
+}

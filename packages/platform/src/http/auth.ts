@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { AppError } from '../errors/app-error';
+
+export const ROLES = ['tcc-officer', 'un-screener', 'un-adjudicator', 'auditor', 'admin', 'service'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling, from a verified JWT. */
+export interface Actor {
+  id: string;
+  roles: Role[];
+  /** ISO 3166-1 alpha-2; set for (and required of) TCC officers, who see only their own country. */
+  country?: string;
+  name?: string;
+}
+
+export interface AuthOptions {
+  /** Where the signing keys are: a JWKS object, a file holding one, or a URL serving one (OIDC). */
+  jwks: JSONWebKeySet | { file: string } | { url: string };
+  issuer: string;
+  audience: string;
+}
+
+export type TokenVerifier = (token: string) => Promise<Actor>;
+
+function keySet(jwks: AuthOptions['jwks']): JWTVerifyGetKey {
+  if ('url' in jwks) return createRemoteJWKSet(new URL(jwks.url), { cooldownDuration: 30_000 });
+  if ('file' in jwks) return createLocalJWKSet(JSON.parse(readFileSync(jwks.file, 'utf8')) as JSONWebKeySet);
+  return createLocalJWKSet(jwks);
+}
+
+const unauthenticated = (reason: string, cause?: unknown) =>
+  new AppError('AUTH.UNAUTHENTICATED', reason, { status: 401, cause });
+
+/** Verifies tokens against one JWKS; every service does this itself (no trust in the network). */
+export function createTokenVerifier(options: AuthOptions): TokenVerifier {
+  const keys = keySet(options.jwks);
+  return async (token) => {
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, { issuer: options.issuer, audience: options.audience }));
+    } catch (error) {
+      throw unauthenticated('The access token is invalid or expired', error);
+    }
+    const roles = (Array.isArray(payload.roles) ? payload.roles : []).filter((r): r is Role =>
+      (ROLES as readonly string[]).includes(String(r)),
+    );
+    const country = typeof payload.country === 'string' ? payload.country : undefined;
+    if (!payload.sub || roles.length === 0) throw unauthenticated('The access token names no subject or role');
+    if (roles.includes('tcc-officer') && !/^[A-Z]{2}$/.test(country ?? ''))
+      throw unauthenticated('A TCC officer token must carry a country claim');
+    return { id: payload.sub, roles, country, name: typeof payload.name === 'string' ? payload.name : undefined };
+  };
+}
+
+export function bearerToken(header: string | undefined): string {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  if (!m?.[1]) throw unauthenticated('An Authorization: Bearer token is required');
+  return m[1];
+}
+
+export function hasAnyRole(actor: Actor, roles: readonly string[]): boolean {
+  return roles.length === 0 || actor.roles.some((r) => roles.includes(r));
+}
+
+/**
+ * The country scope of a query: a TCC officer is pinned to their own country whatever they ask for;
+ * other roles may ask for any country or none.
+ */
+export function countryScope(actor: Actor, requested?: string): string | undefined {
+  if (actor.roles.includes('tcc-officer') && !actor.roles.some((r) => r !== 'tcc-officer')) {
+    if (requested && requested !== actor.country)
+      throw new AppError('AUTH.OTHER_COUNTRY', 'You may only see candidates of your own country', { status: 403 });
+    return actor.country;
+  }
+  return requested;
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { runWithContext } from '../logging/context';
+import type { Logger } from '../logging/logger';
+import type { Metrics } from '../metrics/metrics';
+import type { TokenVerifier } from './auth';
+import type { OpenApiValidator } from './openapi-validator';
+import { notFoundHandler, problemHandler } from './problem';
+import { validateRequest } from './validate-request';
+
+export interface HttpAppOptions {
+  service: string;
+  logger: Logger;
+  metrics: Metrics;
+  validator: OpenApiValidator;
+  /** Absent only in services whose operations are all public. */
+  verifyToken?: TokenVerifier;
+  /** Registers the service's handlers; they run after authentication and validation. */
+  routes: (router: Router) => void;
+  /** Named readiness checks for /readyz; each throws when its dependency is not usable. */
+  readiness?: Record<string, () => Promise<unknown>>;
+  /** Largest JSON body accepted. Default `1mb`. */
+  bodyLimit?: string;
+}
+
+/** Builds the express app of a service. It never listens: `listen()` does, so tests run it on port 0. */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const { logger, metrics } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(helmet());
+  app.use((req, res, next) => {
+    const header = req.headers['x-correlation-id'];
+    const correlationId = typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
+    res.setHeader('x-correlation-id', correlationId);
+    const stop = metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => stop({ route: req.operation?.operationId ?? 'unmatched', status: String(res.statusCode) }));
+    runWithContext({ correlationId, causationId: correlationId }, next);
+  });
+  app.use(pinoHttp({ logger, quietReqLogger: true, autoLogging: { ignore: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? '') } }));
+
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok', service: options.service }));
+  app.get('/readyz', async (_req, res) => {
+    const checks: Record<string, string> = {};
+    let ready = true;
+    for (const [name, check] of Object.entries(options.readiness ?? {})) {
+      try {
+        await check();
+        checks[name] = 'ok';
+      } catch (error) {
+        ready = false;
+        checks[name] = (error as Error).message;
+      }
+    }
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use(express.json({ limit: options.bodyLimit ?? '1mb', strict: true }));
+  app.use(validateRequest(options.validator, options.verifyToken));
+  const router = express.Router();
+  options.routes(router);
+  app.use(router);
+  app.use(notFoundHandler);
+  app.use(problemHandler(logger));
+  return app;
+}

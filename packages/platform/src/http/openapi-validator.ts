@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { parse } from 'yaml';
+import type { FieldProblem } from '../errors/app-error';
+
+type Json = Record<string, unknown>;
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const SPEC_ID = 'openapi:spec';
+
+export interface Operation {
+  operationId: string;
+  method: string;
+  pathTemplate: string;
+  roles: string[];
+  /** Public operations need no token (health, referee links, sign-in). */
+  public: boolean;
+  regex: RegExp;
+  paramNames: string[];
+  validateBody?: ValidateFunction;
+  bodyRequired: boolean;
+  validateQuery?: ValidateFunction;
+  validatePath?: ValidateFunction;
+  responses: Map<string, ValidateFunction>;
+}
+
+/** Turns ajv errors into field problems a client can act on ("body/person/dateOfBirth: must match…"). */
+export function toFieldProblems(location: string, errors: ErrorObject[] | null | undefined): FieldProblem[] {
+  return (errors ?? []).map((e) => {
+    let field = `${location}${e.instancePath}`;
+    let reason = e.message ?? 'is invalid';
+    if (e.keyword === 'required') field += `/${(e.params as { missingProperty: string }).missingProperty}`, (reason = 'is required');
+    if (e.keyword === 'additionalProperties') {
+      field += `/${(e.params as { additionalProperty: string }).additionalProperty}`;
+      reason = 'is not an allowed field';
+    }
+    if (e.keyword === 'enum') reason = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    return { field, reason };
+  });
+}
+
+function rewriteRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(rewriteRefs);
+  if (node && typeof node === 'object') {
+    const out: Json = {};
+    for (const [k, v] of Object.entries(node)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${SPEC_ID}${v}` : rewriteRefs(v);
+    return out;
+  }
+  return node;
+}
+
+function paramsSchema(params: Json[], where: string): Json | undefined {
+  const own = params.filter((p) => p.in === where);
+  if (!own.length) return undefined;
+  return {
+    type: 'object',
+    additionalProperties: where !== 'query',
+    required: own.filter((p) => p.required).map((p) => p.name),
+    properties: Object.fromEntries(own.map((p) => [p.name, p.schema ?? {}])),
+  };
+}
+
+/**
+ * Compiles an OpenAPI 3.1 document into per-operation validators (JSON Schema 2020-12 via ajv).
+ * The document stays the source of truth: requests are checked against it before any handler runs,
+ * and tests check responses against it.
+ */
+export class OpenApiValidator {
+  readonly operations: Operation[] = [];
+  readonly spec: Json;
+  private readonly ajv: Ajv2020;
+
+  constructor(specPath: string) {
+    this.spec = parse(readFileSync(specPath, 'utf8')) as Json;
+    this.ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: false, useDefaults: true });
+    addFormats(this.ajv);
+    this.ajv.addSchema({ $id: SPEC_ID, components: rewriteRefs(this.spec.components ?? {}) } as Json);
+    const queryAjv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true });
+    addFormats(queryAjv);
+    queryAjv.addSchema({ $id: SPEC_ID, components: rewriteRefs(this.spec.components ?? {}) } as Json);
+    for (const [pathTemplate, item] of Object.entries((this.spec.paths ?? {}) as Record<string, Json>)) {
+      const shared = (item.parameters ?? []) as Json[];
+      for (const method of METHODS) {
+        const op = item[method] as Json | undefined;
+        if (!op) continue;
+        const params = [...shared, ...((op.parameters ?? []) as Json[])].map((p) => rewriteRefs(p) as Json);
+        const paramNames = [...pathTemplate.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
+        const body = (op.requestBody as Json | undefined)?.content as Record<string, Json> | undefined;
+        const bodySchema = body?.['application/json']?.schema;
+        const query = paramsSchema(params, 'query');
+        const path = paramsSchema(params, 'path');
+        const responses = new Map<string, ValidateFunction>();
+        for (const [status, res] of Object.entries((op.responses ?? {}) as Record<string, Json>)) {
+          const resolved = (typeof res.$ref === 'string' ? this.resolve(res.$ref) : res) as Json;
+          const content = resolved.content as Record<string, Json> | undefined;
+          const schema = content?.['application/json']?.schema ?? content?.['application/problem+json']?.schema;
+          if (schema) responses.set(status, this.ajv.compile(rewriteRefs(schema) as Json));
+        }
+        this.operations.push({
+          operationId: String(op.operationId ?? `${method} ${pathTemplate}`),
+          method: method.toUpperCase(),
+          pathTemplate,
+          roles: (op['x-roles'] as string[] | undefined) ?? [],
+          public: Array.isArray(op.security) && op.security.length === 0,
+          regex: new RegExp(`^${pathTemplate.replace(/\{[^}]+\}/g, '([^/]+)')}/?$`),
+          paramNames,
+          validateBody: bodySchema ? this.ajv.compile(rewriteRefs(bodySchema) as Json) : undefined,
+          bodyRequired: Boolean((op.requestBody as Json | undefined)?.required),
+          validateQuery: query ? queryAjv.compile(query) : undefined,
+          validatePath: path ? this.ajv.compile(path) : undefined,
+          responses,
+        });
+      }
+    }
+  }
+
+  private resolve(ref: string): unknown {
+    return ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce<unknown>((node, key) => (node as Json | undefined)?.[key], this.spec);
+  }
+
+  /** Finds the operation for a request path (relative to the service's base path). */
+  match(method: string, path: string): { operation: Operation; params: Record<string, string> } | undefined {
+    for (const operation of this.operations) {
+      if (operation.method !== method) continue;
+      const m = operation.regex.exec(path);
+      if (!m) continue;
+      const params = Object.fromEntries(operation.paramNames.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
+      return { operation, params };
+    }
+    return undefined;
+  }
+
+  /** Checks a response body against the documented schema of its status; returns the problems found. */
+  validateResponse(method: string, path: string, status: number, body: unknown): FieldProblem[] {
+    const found = this.match(method, path);
+    if (!found) return [{ field: 'operation', reason: `${method} ${path} is not documented` }];
+    const validate = found.operation.responses.get(String(status)) ?? found.operation.responses.get('default');
+    if (!validate) return found.operation.responses.size ? [{ field: 'status', reason: `${status} is not documented` }] : [];
+    return validate(body) ? [] : toFieldProblems('response', validate.errors);
+  }
+}

@@ -1,0 +1,35 @@
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { envelopeSchema, loadEventSchemas } from '@vetting/contracts';
+import { AppError } from '../errors/app-error';
+import { toFieldProblems } from '../http/openapi-validator';
+import type { EventEnvelope } from './envelope';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+export interface EventValidator {
+  /** Throws a non-retriable AppError naming the field when the event breaks its contract. */
+  assertValid(event: unknown): asserts event is EventEnvelope;
+  knows(type: string): boolean;
+}
+
+/** Validates envelopes and each type's data against contracts/events, on produce and on consume. */
+export function createEventValidator(schemas: Record<string, Record<string, unknown>> = loadEventSchemas()): EventValidator {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const envelope = ajv.compile(envelopeSchema);
+  const byType = new Map<string, ValidateFunction>(Object.entries(schemas).map(([t, s]) => [t, ajv.compile(s)]));
+  return {
+    knows: (type) => byType.has(type),
+    assertValid(event: unknown): asserts event is EventEnvelope {
+      if (!envelope(event))
+        throw new AppError('EVENT.INVALID_ENVELOPE', 'The event envelope is invalid', { errors: toFieldProblems('', envelope.errors) });
+      const validate = byType.get(event.type as string);
+      if (!validate) throw new AppError('EVENT.UNKNOWN_TYPE', `No schema for event type ${String(event.type)}`);
+      if (!validate(event.data))
+        throw new AppError('EVENT.INVALID_DATA', `The data of ${String(event.type)} breaks its schema`, {
+          errors: toFieldProblems('/data', validate.errors),
+        });
+    },
+  };
+}

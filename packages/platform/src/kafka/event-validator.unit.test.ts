@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors/app-error';
+import { createEvent } from './envelope';
+import { createEventValidator } from './event-validator';
+
+describe('event validator', () => {
+  const validator = createEventValidator();
+  const withdrawn = (data: Record<string, unknown>) => createEvent('intake', { type: 'candidate.withdrawn', subject: 'c1', data });
+
+  it('when an event matches its contract, then it passes', () => {
+    expect(() => validator.assertValid(withdrawn({ candidateId: 'c1', country: 'GH', reason: 'unit rotated' }))).not.toThrow();
+  });
+
+  it('when the data breaks the schema, then a non-retriable error names the field', () => {
+    try {
+      validator.assertValid(withdrawn({ candidateId: 'c1', country: 'Ghana', reason: 'x' }));
+      expect.fail('should have thrown');
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).retriable).toBe(false);
+      expect((error as AppError).errors[0]?.field).toBe('/data/country');
+    }
+  });
+
+  it('when the envelope lacks a correlation id or the type is unknown, then it is refused', () => {
+    const event = withdrawn({ candidateId: 'c1', country: 'GH', reason: 'x' }) as unknown as Record<string, unknown>;
+    expect(() => validator.assertValid({ ...event, correlationid: undefined })).toThrow(/envelope/);
+    expect(() => validator.assertValid({ ...event, type: 'candidate.teleported' })).toThrow(/No schema/);
+  });
+});

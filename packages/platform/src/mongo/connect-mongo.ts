@@ -1,0 +1,40 @@
+import mongoose, { type Connection } from 'mongoose';
+import type { Logger } from '../logging/logger';
+
+let guardInstalled = false;
+
+/**
+ * Our MongoDB-protocol server (FerretDB v1) has no multi-document transactions, and some forks
+ * silently ignore them, which is worse. Any attempt to start one fails loudly, everywhere.
+ */
+export function forbidTransactions(): void {
+  if (guardInstalled) return;
+  guardInstalled = true;
+  const proto = mongoose.mongo.ClientSession.prototype as unknown as Record<string, unknown>;
+  for (const method of ['startTransaction', 'withTransaction']) {
+    proto[method] = () => {
+      throw new Error(`Multi-document transactions are not supported here (${method}); use a single-document update with an outbox.`);
+    };
+  }
+}
+
+/** Opens a dedicated connection to the service's own database (never the global mongoose connection). */
+export async function connectMongo(options: { url: string; dbName: string; logger: Logger }): Promise<Connection> {
+  forbidTransactions();
+  const connection = mongoose.createConnection(options.url, {
+    dbName: options.dbName,
+    serverSelectionTimeoutMS: 5000,
+    maxPoolSize: 20,
+    autoIndex: true,
+    autoCreate: true,
+  });
+  connection.on('disconnected', () => options.logger.warn({ db: options.dbName }, 'database disconnected'));
+  connection.on('reconnected', () => options.logger.info({ db: options.dbName }, 'database reconnected'));
+  await connection.asPromise();
+  return connection;
+}
+
+export async function pingMongo(connection: Connection): Promise<void> {
+  if (!connection.db) throw new Error('not connected');
+  await connection.db.admin().command({ ping: 1 });
+}

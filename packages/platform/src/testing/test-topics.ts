@@ -1,0 +1,53 @@
+import type { Kafka } from 'kafkajs';
+import { dlqTopic, loadTopics } from '@vetting/contracts';
+
+/** Creates a prefixed copy of every topic (and its DLQ), so a test has the whole topology to itself. */
+export async function createTestTopics(kafka: Kafka, prefix: string, partitions?: number): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { topics } = loadTopics();
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: topics.flatMap((t) => [
+        { topic: prefix + t.name, numPartitions: partitions ?? t.partitions, replicationFactor: 1 },
+        { topic: prefix + dlqTopic(t.name), numPartitions: 1, replicationFactor: 1 },
+      ]),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export interface ReadMessage {
+  key: string | null;
+  value: string;
+  headers: Record<string, string>;
+  partition: number;
+}
+
+/** Reads everything currently on a topic from the beginning (with a throwaway group). */
+export async function readTopic(kafka: Kafka, topic: string, expectAtLeast: number, timeoutMs = 20_000): Promise<ReadMessage[]> {
+  const consumer = kafka.consumer({ groupId: `reader-${Date.now()}-${Math.random().toString(16).slice(2)}` });
+  const messages: ReadMessage[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  let done: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (done = resolve));
+  await consumer.run({
+    eachMessage: async ({ message, partition }) => {
+      messages.push({
+        key: message.key?.toString() ?? null,
+        value: message.value?.toString() ?? '',
+        headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
+        partition,
+      });
+      if (messages.length >= expectAtLeast) done();
+    },
+  });
+  const timer = setTimeout(done, timeoutMs);
+  await finished;
+  clearTimeout(timer);
+  await consumer.disconnect();
+  return messages;
+}
