@@ -1,1 +1,15 @@
 export * from './model';
+export { normaliseName, type NameWord, type NormalisedName } from './normalise/name-normaliser';
+export { normaliseDocumentNumber } from './normalise/document-normaliser';
+export { variantKey, canonicalName, consonantSkeleton } from './normalise/romanisation-variants';
+export { wordSimilarity, spellingSimilarity, MIN_WORD_SIMILARITY, type MatchHow, type WordSimilarity } from './score/word-similarity';
+export { jaroWinkler, osaDistance } from './score/string-distance';
+export { DEFAULT_WORD_STATISTICS, wordWeight, type WordStatistics } from './score/word-weights';
+export type { FeatureContribution, Feature } from './score/evidence';
+export { EVIDENCE_WEIGHTS } from './score/evidence';
+export type { MatchHit, WordMatch } from './score/match-hit';
+export type { ScoreOptions } from './score/person-scorer';
+export type { NameScoreOptions } from './score/name-alignment';
+export { scorePair, prepareQuery, prepareName, type ScorePairOptions } from './score/score-pair';
+export { DEFAULT_THRESHOLDS, bandFor, type Band, type Thresholds } from './score/thresholds';
+export { buildIndex, type IndexOptions, type MatchingIndex, type SearchOptions } from './index/candidate-index';

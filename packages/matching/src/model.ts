@@ -45,4 +45,6 @@ export interface PersonQuery {
   gender?: Gender;
   documents?: IdentityDocument[];
   serviceNumbers?: string[];
+  /** List entries a reviewer has confirmed to be this person: hits on them are band `match`. */
+  confirmedEntryIds?: string[];
 }

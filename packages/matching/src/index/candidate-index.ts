@@ -1,0 +1,172 @@
+/**
+ * The search index of one list version: built once (`buildIndex`), then queried many times.
+ *
+ * Retrieval: each query word is looked up exactly, by romanisation variant key, by consonant
+ * skeleton (abjad scripts), by phonetic code, and through the typo-tolerant fuzzy lookup; every
+ * vocabulary word found is verified with the word similarity, and the names containing it
+ * accumulate similarity × weight. The best-accumulating names (and any entry sharing a document
+ * number) are then scored in full.
+ */
+import type { ListEntry, PersonQuery } from '../model';
+import { normaliseDocumentNumber } from '../normalise/document-normaliser';
+import type { NameWord } from '../normalise/name-normaliser';
+import type { MatchHit } from '../score/match-hit';
+import { scorePrepared, type PreparedName, type ScoreOptions } from '../score/person-scorer';
+import { prepareQuery } from '../score/score-pair';
+import { DEFAULT_THRESHOLDS } from '../score/thresholds';
+import { MIN_WORD_SIMILARITY, wordSimilarity, type WordSimilarity } from '../score/word-similarity';
+import type { WordStatistics } from '../score/word-weights';
+import { buildFuzzyLookup, type FuzzyLookup } from './fuzzy-lookup';
+import { buildNameStore, wordAt, type NameStore } from './name-store';
+import { selectTop } from './top-candidates';
+
+export interface IndexOptions extends ScoreOptions {
+  /** Names scored in full per query, best accumulated first. Default 400. */
+  candidateLimit?: number;
+  /** Called every 100,000 entries while building. */
+  onProgress?: (entriesDone: number) => void;
+}
+
+export interface SearchOptions {
+  /** Most hits returned. Default 10. */
+  limit?: number;
+  /** Lowest score returned (decisive `match` hits are always returned). Default: the lower threshold. */
+  minScore?: number;
+}
+
+export interface MatchingIndex {
+  /** Ranked hits, best first. */
+  search(query: PersonQuery, options?: SearchOptions): MatchHit[];
+  /** Word statistics of this list version, for `scorePair`. */
+  readonly statistics: WordStatistics;
+  readonly size: { entries: number; names: number; words: number };
+}
+
+function groupBy(map: Map<string, number[]>, key: string, id: number): void {
+  const list = map.get(key);
+  if (list) list.push(id);
+  else map.set(key, [id]);
+}
+
+export function buildIndex(entries: readonly ListEntry[], options: IndexOptions = {}): MatchingIndex {
+  const store = buildNameStore(entries, options.onProgress);
+  const fuzzy = buildFuzzyLookup(store.words.map((w) => w.text));
+  const skeletons = new Map<string, number[]>();
+  const phonetic = new Map<string, number[]>();
+  store.words.forEach((w, id) => {
+    if (w.skeleton.length >= 2) groupBy(skeletons, w.skeleton, id);
+    if (w.phonetic[0].length >= 2) groupBy(phonetic, w.phonetic[0], id);
+  });
+  const documents = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    for (const d of e.documents) groupBy(documents, normaliseDocumentNumber(d.number), i);
+    for (const s of e.serviceNumbers) groupBy(documents, normaliseDocumentNumber(s), i);
+  });
+  const searcher = createSearcher(store, fuzzy, skeletons, phonetic, documents, options);
+  return {
+    search: searcher,
+    statistics: store,
+    size: { entries: entries.length, names: store.nameCount, words: store.words.length },
+  };
+}
+
+function createSearcher(
+  store: NameStore,
+  fuzzy: FuzzyLookup,
+  skeletons: Map<string, number[]>,
+  phonetic: Map<string, number[]>,
+  documents: Map<string, number[]>,
+  options: IndexOptions,
+) {
+  const acc = new Float32Array(store.nameCount);
+  const candidateLimit = options.candidateLimit ?? 400;
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+
+  /** Vocabulary words similar to one query word, verified, with their similarity. */
+  function similarWords(q: NameWord, sim: (a: NameWord, b: NameWord) => WordSimilarity): Map<number, number> {
+    const found = new Map<number, number>();
+    if (q.initial) return found; // initials score, they do not retrieve
+    const ids = new Set<number>();
+    const exact = store.wordIds.get(q.text);
+    if (exact !== undefined) ids.add(exact);
+    for (const id of store.keyWords.get(q.key) ?? []) ids.add(id);
+    if (q.abjad) for (const id of skeletons.get(q.skeleton) ?? []) ids.add(id);
+    const ph = phonetic.get(q.phonetic[0]);
+    if (ph && ph.length <= 2000) for (const id of ph) ids.add(id);
+    fuzzy.candidates(q.text, ids);
+    for (const id of ids) {
+      const s = sim(q, store.words[id]!).similarity;
+      if (s >= MIN_WORD_SIMILARITY) found.set(id, s);
+    }
+    return found;
+  }
+
+  return function search(query: PersonQuery, searchOptions: SearchOptions = {}): MatchHit[] {
+    const { limit = 10, minScore = thresholds.lower } = searchOptions;
+    const prepared = prepareQuery(query, store);
+    const memo = new Map<NameWord, Map<NameWord, WordSimilarity>>();
+    const sim = (a: NameWord, b: NameWord): WordSimilarity => {
+      let row = memo.get(a);
+      if (!row) memo.set(a, (row = new Map()));
+      let s = row.get(b);
+      if (!s) row.set(b, (s = wordSimilarity(a, b)));
+      return s;
+    };
+    const touched: number[] = [];
+    for (const name of prepared.names) {
+      for (const q of name.words) {
+        for (const [id, s] of similarWords(q, sim)) {
+          const gain = s * store.weights[id]!;
+          for (let p = store.postStart[id]!; p < store.postStart[id + 1]!; p++) {
+            const n = store.postNames[p]!;
+            if (acc[n] === 0) touched.push(n);
+            acc[n]! += gain;
+          }
+        }
+      }
+    }
+    const entryIds = new Set<number>();
+    for (const n of selectTop(touched, acc, candidateLimit)) entryIds.add(store.nameEntry[n]!);
+    for (const n of touched) acc[n] = 0;
+    for (const d of [...(query.documents ?? []).map((x) => x.number), ...(query.serviceNumbers ?? [])]) {
+      for (const e of documents.get(normaliseDocumentNumber(d)) ?? []) entryIds.add(e);
+    }
+    for (const id of query.confirmedEntryIds ?? []) {
+      const e = store.entries.findIndex((x) => x.id === id);
+      if (e >= 0) entryIds.add(e);
+    }
+    const hits: MatchHit[] = [];
+    for (const e of entryIds) {
+      const hit = scorePrepared(prepared, store.entries[e]!, entryNames(store, e), sim, options);
+      if (hit.score >= minScore || hit.band === 'match') hits.push(hit);
+    }
+    hits.sort((a, b) => Number(b.band === 'match') - Number(a.band === 'match') || b.score - a.score);
+    return hits.slice(0, limit);
+  };
+}
+
+/** Entry e's names as prepared names, rebuilt from the store (cheap: no normalisation). */
+function entryNames(store: NameStore, e: number): PreparedName[] {
+  const entry = store.entries[e]!;
+  const out: PreparedName[] = [];
+  // names of an entry are contiguous in the store: find the first by binary search on nameEntry
+  let lo = 0;
+  let hi = store.nameCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (store.nameEntry[mid]! < e) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let n = lo; n < store.nameCount && store.nameEntry[n] === e; n++) {
+    const words: NameWord[] = [];
+    const weights: number[] = [];
+    for (let i = store.nameStart[n]!; i < store.nameStart[n + 1]!; i++) {
+      words.push(wordAt(store, i));
+      weights.push(store.weights[store.nameWords[i]!]!);
+    }
+    const raw = entry.names[store.nameSlot[n]!]!.full;
+    out[store.nameSlot[n]!] = { name: { raw, display: words.map((w) => w.text).join(' '), words, dropped: [] }, words, weights };
+  }
+  // keep slot alignment with entry.names (a name that normalised to nothing has no words)
+  return entry.names.map((n, i) => out[i] ?? { name: { raw: n.full, display: '', words: [], dropped: [] }, words: [], weights: [] });
+}

@@ -1,0 +1,113 @@
+/**
+ * Turns a name as written (any script, any order, with titles and punctuation) into the words the
+ * scorer compares. Digits always survive: a name field holding a number must keep it.
+ */
+import { doubleMetaphone } from 'double-metaphone';
+import { foldToken } from './script-folding';
+import { HONORIFICS, PARTICLES, PATRONYMIC_MARKERS, looksLikePatronymic } from './name-vocabulary';
+import { canonicalName, consonantSkeleton, variantKey } from './romanisation-variants';
+
+/** One word of a normalised name. */
+export interface NameWord {
+  /** Folded Latin spelling, e.g. "muhammad". */
+  text: string;
+  /** Romanisation variant key: equal keys mean the same name spelt another way. */
+  key: string;
+  /** Consonant skeleton, compared when one side was written in an abjad. */
+  skeleton: string;
+  /** Double Metaphone codes: for candidate retrieval and as supporting evidence only. */
+  phonetic: [string, string];
+  /** A single letter standing for a name ("J." in "J. Smith"). */
+  initial: boolean;
+  /** A father's name: Slavic/Turkic patronymic or the word after bin/ibn/ould. */
+  patronymic: boolean;
+  /** Transliterated from Arabic script or Hebrew: short vowels are missing. */
+  abjad: boolean;
+}
+
+export interface NormalisedName {
+  /** The name as given. */
+  raw: string;
+  /** The name in reading order ("Given SURNAME"), folded, for display in explanations. */
+  display: string;
+  words: NameWord[];
+  /** Honorifics, ranks and particles that were removed, for explanations. */
+  dropped: string[];
+}
+
+/** Builds the comparable forms of one folded word. */
+export function makeWord(text: string, flags: { patronymic?: boolean; abjad?: boolean } = {}): NameWord {
+  const [primary, secondary] = /\d/.test(text) ? [text, text] : doubleMetaphone(text);
+  return {
+    text,
+    key: variantKey(text),
+    skeleton: consonantSkeleton(canonicalName(text) ?? text),
+    phonetic: [primary, secondary],
+    initial: text.length === 1 && !/\d/.test(text),
+    patronymic: flags.patronymic ?? looksLikePatronymic(text),
+    abjad: flags.abjad ?? false,
+  };
+}
+
+/** "SURNAME, Given Middle" → "Given Middle SURNAME" (only for one comma, so lists of names stay as they are). */
+function reorderSurnameFirst(raw: string): string {
+  const parts = raw.split(',');
+  if (parts.length !== 2) return raw;
+  const [surname, given] = [parts[0]!.trim(), parts[1]!.trim()];
+  if (!surname || !given || surname.split(/\s+/).length > 3) return raw;
+  return `${given} ${surname}`;
+}
+
+/** Splits words that carry "Abd al-" glued on: "Abdulrahman" → "abd" + "rahman". */
+function splitAbdCompound(word: string): string[] {
+  if (canonicalName(word) !== undefined) return [word];
+  const m = /^(?:abdul|abdel|abdal|abdol|abdoul|abdur|abdus|abdun|abd)(.{3,})$/.exec(word);
+  if (!m || /^(?:l?lah|ullah|allah|i)$/.test(m[1]!)) return [word];
+  return ['abd', m[1]!];
+}
+
+interface RawToken {
+  text: string;
+  abjad: boolean;
+}
+
+function tokenise(raw: string): RawToken[] {
+  const out: RawToken[] = [];
+  for (const piece of reorderSurnameFirst(raw.normalize('NFKC')).split(/\s+/)) {
+    if (!piece) continue;
+    const folded = foldToken(piece);
+    // Apostrophes and ayn marks join (O'Brien → obrien); every other non-alphanumeric separates.
+    const cleaned = folded.text.replace(/['`’ʼʻ‘]/g, '').replace(/[^a-z0-9]+/g, ' ');
+    for (const t of cleaned.split(' ')) if (t) out.push({ text: t, abjad: folded.abjad });
+  }
+  return out;
+}
+
+/** Normalises one name. Pure and deterministic. */
+export function normaliseName(raw: string): NormalisedName {
+  const tokens = tokenise(raw);
+  const dropped: string[] = [];
+  const kept: { text: string; abjad: boolean; afterMarker: boolean }[] = [];
+  const particles: { text: string; abjad: boolean }[] = [];
+  let afterMarker = false;
+  for (const t of tokens) {
+    if (HONORIFICS.has(t.text) && tokens.length > 1) {
+      dropped.push(t.text);
+      continue;
+    }
+    if (PARTICLES.has(t.text)) {
+      particles.push(t);
+      dropped.push(t.text);
+      if (PATRONYMIC_MARKERS.has(t.text)) afterMarker = true;
+      continue;
+    }
+    for (const part of splitAbdCompound(t.text)) kept.push({ text: part, abjad: t.abjad, afterMarker });
+    afterMarker = false;
+  }
+  // A name made only of particles keeps them ("Le", "Al"): something must be compared.
+  if (kept.length === 0) for (const p of particles) kept.push({ ...p, afterMarker: false });
+  const words = kept.map((k) =>
+    makeWord(k.text, { abjad: k.abjad, patronymic: k.afterMarker || looksLikePatronymic(k.text) }),
+  );
+  return { raw, display: words.map((w) => w.text).join(' '), words, dropped };
+}

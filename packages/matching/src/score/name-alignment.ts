@@ -1,0 +1,106 @@
+/**
+ * Word-level alignment of two names and the name score. Each query word matches at most one list
+ * word and vice versa ("Vladimir" cannot match "VLADIMIROV, Vladimir Vladimirovich" three times);
+ * order does not matter (swapped given and family names align the same way).
+ *
+ * The score separates two kinds of unmatched words:
+ * - surplus: words on one side only (a dropped middle name, a missing patronymic) – mild penalty;
+ * - conflict: words left over on both sides (a different surname, a different patronymic) – strong
+ *   penalty, because the two names then say different things.
+ */
+import type { NameWord } from '../normalise/name-normaliser';
+import { MIN_WORD_SIMILARITY, type MatchHow, type WordSimilarity } from './word-similarity';
+
+export interface WeightedName {
+  words: NameWord[];
+  weights: number[];
+}
+
+export interface AlignedPair {
+  query: number;
+  entry: number;
+  similarity: number;
+  how: MatchHow;
+}
+
+export interface NameAlignment {
+  /** Name score in [0,1]. */
+  score: number;
+  pairs: AlignedPair[];
+  /** Share of the smaller side's weight left unmatched on both sides. */
+  conflict: number;
+  /** Share of weight unmatched on one side only. */
+  surplus: number;
+  /** A single matching word against a longer listed name: capped below review level. */
+  singleWord: boolean;
+}
+
+/** Tunables of the name score; the defaults are documented in the README. */
+export interface NameScoreOptions {
+  /** Penalty per unit of conflicting weight. Default 1.2. */
+  conflictPenalty?: number;
+  /** Penalty per unit of one-sided surplus weight. Default 0.35. */
+  surplusPenalty?: number;
+  /** Highest score when only one word matches a listed name of two or more words. Default 0.6. */
+  singleWordCap?: number;
+}
+
+const EMPTY: NameAlignment = { score: 0, pairs: [], conflict: 1, surplus: 0, singleWord: false };
+
+export function alignNames(
+  query: WeightedName,
+  entry: WeightedName,
+  similarity: (q: NameWord, e: NameWord) => WordSimilarity,
+  options: NameScoreOptions = {},
+): NameAlignment {
+  const { conflictPenalty = 1.2, surplusPenalty = 0.35, singleWordCap = 0.6 } = options;
+  const candidates: AlignedPair[] = [];
+  for (let i = 0; i < query.words.length; i++) {
+    for (let j = 0; j < entry.words.length; j++) {
+      const s = similarity(query.words[i]!, entry.words[j]!);
+      if (s.similarity >= MIN_WORD_SIMILARITY) candidates.push({ query: i, entry: j, similarity: s.similarity, how: s.how });
+    }
+  }
+  if (candidates.length === 0) return EMPTY;
+  // Greedy by similarity, heavier list words first on ties: optimal for the small sizes of names.
+  candidates.sort((a, b) => b.similarity - a.similarity || entry.weights[b.entry]! - entry.weights[a.entry]!);
+  const usedQ = new Uint8Array(query.words.length);
+  const usedE = new Uint8Array(entry.words.length);
+  const pairs: AlignedPair[] = [];
+  let matchedWeight = 0;
+  let matchedScore = 0;
+  for (const c of candidates) {
+    if (usedQ[c.query] || usedE[c.entry]) continue;
+    usedQ[c.query] = 1;
+    usedE[c.entry] = 1;
+    pairs.push(c);
+    // A typo'd or transliterated query word weighs what the list word it matched weighs.
+    const w = entry.weights[c.entry]!;
+    matchedWeight += w;
+    matchedScore += w * c.similarity;
+  }
+  const unmatched = (name: WeightedName, used: Uint8Array, surplusView: boolean): number => {
+    let sum = 0;
+    for (let i = 0; i < name.words.length; i++) {
+      if (used[i]) continue;
+      // A missing patronymic or initial is a gap, not a contradiction.
+      const soft = surplusView && (name.words[i]!.patronymic || name.words[i]!.initial);
+      sum += name.weights[i]! * (soft ? 0.5 : 1);
+    }
+    return sum;
+  };
+  const uq = unmatched(query, usedQ, false);
+  const ue = unmatched(entry, usedE, false);
+  const fracQ = uq / (matchedWeight + uq);
+  const fracE = ue / (matchedWeight + ue);
+  const conflict = Math.min(fracQ, fracE);
+  const softQ = unmatched(query, usedQ, true) / (matchedWeight + uq);
+  const softE = unmatched(entry, usedE, true) / (matchedWeight + ue);
+  const surplus = Math.max(0, Math.max(softQ, softE) - conflict);
+  const quality = matchedScore / matchedWeight;
+  let score = quality * Math.max(0, 1 - conflictPenalty * conflict) * (1 - surplusPenalty * surplus);
+  const meaningful = entry.words.filter((w) => !w.initial).length;
+  const singleWord = pairs.length === 1 && meaningful >= 2;
+  if (singleWord) score = Math.min(score, singleWordCap);
+  return { score: Math.max(0, Math.min(1, score)), pairs, conflict, surplus, singleWord };
+}

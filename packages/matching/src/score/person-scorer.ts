@@ -1,0 +1,112 @@
+/**
+ * Scores a prepared query against one list entry: best name pair, then the other evidence.
+ * The index prepares both sides once; `scorePair` (score-pair.ts) does it for one-off comparisons.
+ */
+import type { ListEntry, PersonQuery } from '../model';
+import type { NameWord, NormalisedName } from '../normalise/name-normaliser';
+import { compareDob, compareDocuments, compareGender, compareNationality, type FeatureContribution } from './evidence';
+import type { MatchHit, WordMatch } from './match-hit';
+import { alignNames, type NameAlignment, type NameScoreOptions, type WeightedName } from './name-alignment';
+import { DEFAULT_THRESHOLDS, bandFor, type Thresholds } from './thresholds';
+import { wordSimilarity, type WordSimilarity } from './word-similarity';
+
+export interface PreparedName extends WeightedName {
+  name: NormalisedName;
+}
+
+export interface PreparedQuery {
+  query: PersonQuery;
+  names: PreparedName[];
+}
+
+export interface ScoreOptions extends NameScoreOptions {
+  /** Default DEFAULT_THRESHOLDS. */
+  thresholds?: Thresholds;
+  /** Name score below which agreeing dates, nationality and gender add nothing. Default 0.55. */
+  evidenceFloor?: number;
+  /** Name score from which agreeing evidence counts fully. Default 0.8. */
+  evidenceFull?: number;
+}
+
+/** Word similarity memoised per query: a candidate list repeats the same list words many times. */
+export type SimilarityFn = (q: NameWord, e: NameWord) => WordSimilarity;
+
+function describeName(a: NameAlignment, q: PreparedName, e: PreparedName): string {
+  const matched = a.pairs.length;
+  const parts = [`name "${q.name.raw}" vs listed "${e.name.raw}": ${matched} of ${Math.max(q.words.length, e.words.length)} words match`];
+  if (a.conflict > 0.001) parts.push(`words that differ on both sides weigh ${Math.round(a.conflict * 100)}%`);
+  if (a.surplus > 0.001) parts.push(`words on one side only weigh ${Math.round(a.surplus * 100)}% (tolerated: dropped middle names, patronymics)`);
+  if (a.singleWord) parts.push('only one word matches: capped below review');
+  return parts.join('; ');
+}
+
+export function scorePrepared(
+  prepared: PreparedQuery,
+  entry: ListEntry,
+  entryNames: PreparedName[],
+  similarity: SimilarityFn = wordSimilarity,
+  options: ScoreOptions = {},
+): MatchHit {
+  const { thresholds = DEFAULT_THRESHOLDS, evidenceFloor = 0.55, evidenceFull = 0.8 } = options;
+  let best: { a: NameAlignment; q: PreparedName; e: PreparedName; idx: number } | undefined;
+  for (const q of prepared.names) {
+    entryNames.forEach((e, idx) => {
+      if (e.words.length === 0) return;
+      const a = alignNames(q, e, similarity, options);
+      if (!best || a.score > best.a.score) best = { a, q, e, idx };
+    });
+  }
+  const query = prepared.query;
+  const nameScore = best?.a.score ?? 0;
+  const features: FeatureContribution[] = [
+    { feature: 'name', contribution: nameScore, detail: best ? describeName(best.a, best.q, best.e) : 'no comparable name' },
+  ];
+  const gate = Math.max(0, Math.min(1, (nameScore - evidenceFloor) / (evidenceFull - evidenceFloor)));
+  let score = nameScore;
+  for (const f of [
+    compareDob(query.dateOfBirth, entry.datesOfBirth),
+    compareNationality(query.nationalities, entry.nationalities),
+    compareGender(query.gender, entry.gender),
+  ]) {
+    if (!f) continue;
+    // Agreement only supports a name that already matches; disagreement always counts.
+    const contribution = f.contribution > 0 ? f.contribution * gate : f.contribution;
+    const detail = f.contribution > 0 && gate < 1 ? `${f.detail}${gate === 0 ? ' (not counted: the names differ)' : ' (counted in part: the names differ somewhat)'}` : f.detail;
+    features.push({ ...f, contribution, detail });
+    score += contribution;
+  }
+  const documents = compareDocuments(query, entry);
+  let decisive = false;
+  if (documents?.decisive) {
+    decisive = true;
+    features.push({ feature: 'documents', detail: documents.detail, contribution: Math.max(0, 0.95 - score) });
+    score = Math.max(score, 0.95);
+  } else if (documents) {
+    const contribution = documents.contribution * gate;
+    features.push({ feature: 'documents', detail: documents.detail, contribution });
+    score += contribution;
+  }
+  if (query.confirmedEntryIds?.includes(entry.id)) decisive = true;
+  score = Math.max(0, Math.min(1, score));
+  const words: WordMatch[] = best
+    ? [...best.a.pairs]
+        .sort((x, y) => x.query - y.query)
+        .map((p) => ({ query: best!.q.words[p.query]!.text, listed: best!.e.words[p.entry]!.text, similarity: round(p.similarity), how: p.how }))
+    : [];
+  const listed = best ? entry.names[best.idx]! : entry.names[0]!;
+  const band = bandFor(score, decisive, thresholds);
+  return {
+    entryId: entry.id,
+    score: round(score),
+    band,
+    matchedName: { full: listed.full, kind: listed.kind, ...(listed.script ? { script: listed.script } : {}) },
+    queryName: best?.q.name.raw ?? query.names[0] ?? '',
+    features: features.map((f) => ({ ...f, contribution: round(f.contribution) })),
+    words,
+    summary: `${band} ${round(score).toFixed(2)}: "${best?.q.name.raw ?? ''}" ~ ${listed.kind} "${listed.full}"`,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
