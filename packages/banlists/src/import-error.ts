@@ -13,7 +13,12 @@ export interface ImportProblem {
 
 /** Which importer found the problem; also the `source` of an import's warnings. */
 export type ImportFormat =
-  'un-consolidated-xml' | 'ofac-sdn-csv' | 'ofac-consolidated-xml' | 'platform-csv' | 'platform-json';
+  | 'un-consolidated-xml'
+  | 'ofac-sdn-csv'
+  | 'ofac-consolidated-xml'
+  | 'platform-csv'
+  | 'platform-json'
+  | 'manual-entry';
 
 export const IMPORT_ERROR_CODE = 'BANLIST.FILE_REJECTED';
 

@@ -8,3 +8,14 @@ export { isPartialDate } from './partial-date';
 export { importUnConsolidatedList } from './un-consolidated.importer';
 export { importOfacSdn, type OfacSdnFiles } from './ofac-sdn.importer';
 export { parseOfacRemarks, parseOfacDateOfBirth, type OfacRemarks } from './ofac-remarks.parser';
+export { importPlatformCsv, splitCell, PLATFORM_CSV_COLUMNS } from './platform-csv.importer';
+export { importPlatformJson, PLATFORM_JSON_FORMAT, PLATFORM_JSON_VERSION } from './platform-json.importer';
+export { validatePlatformEntry, type ReportProblem } from './platform-entry.validator';
+export {
+  contentHash,
+  diffVersions,
+  addManualEntry,
+  replaceEntry,
+  removeEntries,
+  type ListDiff,
+} from './list-version';
