@@ -76,7 +76,7 @@ function readRecords(
   problems: ProblemCollector,
 ): CsvRecord[] {
   // The files end with a DOS end-of-file mark (Ctrl-Z) that is no record.
-  const text = decodeUtf8(content, FORMAT).replace(/[\x1a\s]+$/, '\n');
+  const text = decodeUtf8(content, FORMAT).replace(/\x1a[\s\x1a]*$/, '');
   const records = parseCsvRecords(text, FORMAT, { file: `${file}.csv` });
   for (const { fields, line } of records) {
     if (fields.length !== COLUMNS[file]) {
@@ -124,8 +124,15 @@ function toEntry(
   return entry;
 }
 
+const KIND_RANK: Record<EntryName['kind'], number> = { primary: 2, alias: 1, 'weak-alias': 0 };
+
+/** Adds a name once; a name both in the remarks (weak) and in alt.csv (strong) keeps the stronger kind. */
 function addName(entry: BanListEntry, full: string, kind: EntryName['kind']): void {
-  if (entry.names.some((n) => n.full === full)) return;
+  const existing = entry.names.find((n) => n.full === full);
+  if (existing) {
+    if (KIND_RANK[kind] > KIND_RANK[existing.kind]) existing.kind = kind;
+    return;
+  }
   const script = detectScript(full);
   entry.names.push(script ? { full, script, kind } : { full, kind });
 }
