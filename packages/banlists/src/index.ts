@@ -19,3 +19,4 @@ export {
   removeEntries,
   type ListDiff,
 } from './list-version';
+export { importOfacXml } from './ofac-xml.importer';

@@ -107,6 +107,12 @@ export function parseOfacDateOfBirth(text: string): PartialDate[] | undefined {
   return [circa ? yearOf(date) : date];
 }
 
+/** The document type for an OFAC identity label ("Passport", "Cedula No.", "National ID No."), if it is one. */
+export function ofacDocumentType(label: string): IdentityDocument['type'] | undefined {
+  const text = label.trim();
+  return DOCUMENT_LABELS.find(([re]) => re.exec(text)?.[0] === text)?.[1];
+}
+
 /** "Passport A123456 (Iraq) issued 01 Jan 2000 expires 2010" → { passport, A123456, IQ }. */
 function parseDocument(part: string): IdentityDocument | undefined {
   for (const [label, type] of DOCUMENT_LABELS) {
