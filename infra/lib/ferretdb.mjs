@@ -1,0 +1,94 @@
+// FerretDB v1.24 (MongoDB wire protocol) through the Go launcher in
+// infra/ferretdb, built once into the cache (keyed by a hash of its sources).
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { CACHE_DIR, DATA_DIR, FERRETDB_BACKEND, HOST, INFRA_DIR, PORTS } from './config.mjs';
+import { ensureDir, run, spawnDetached, which } from './proc.mjs';
+import { requireWorkspacePackage, waitFor, withTimeout } from './readiness.mjs';
+import { pgUrl } from './postgres.mjs';
+
+const SRC_DIR = join(INFRA_DIR, 'ferretdb');
+const SOURCES = ['go.mod', 'go.sum', 'main.go'];
+const SQLITE_DIR = join(DATA_DIR, 'ferretdb-sqlite');
+
+function binaryPath() {
+  const hash = createHash('sha256');
+  for (const f of SOURCES) hash.update(f).update('\0').update(readFileSync(join(SRC_DIR, f)));
+  return join(CACHE_DIR, `ferretdb-${hash.digest('hex').slice(0, 16)}`, 'vetting-ferretdb');
+}
+
+export const mongoUrl = () => `mongodb://${HOST}:${PORTS.mongo}`;
+
+export default {
+  name: 'ferretdb',
+  marker: 'vetting-ferretdb',
+  stopSignal: 'SIGTERM',
+  port: () => PORTS.mongo,
+  address: () => `${HOST}:${PORTS.mongo}`,
+  deps: FERRETDB_BACKEND === 'postgresql' ? ['postgres'] : [],
+  detail: () => `${FERRETDB_BACKEND} backend`,
+
+  async install() {
+    const bin = binaryPath();
+    if (existsSync(bin)) return;
+    const go = which('go', ['/usr/local/go/bin', '/usr/lib/go/bin']);
+    if (!go) {
+      throw new Error(
+        'ferretdb: the Go toolchain (go >= 1.24) is needed once to build infra/ferretdb; none found on PATH or in /usr/local/go/bin',
+      );
+    }
+    process.stderr.write(`infra: ferretdb: building the launcher (first run only, ~2 min)...\n`);
+    ensureDir(join(bin, '..'));
+    const tmp = `${bin}.${process.pid}.tmp`;
+    await run(go, ['build', '-trimpath', '-mod=readonly', '-o', tmp, '.'], {
+      cwd: SRC_DIR,
+      env: {
+        ...process.env,
+        CGO_ENABLED: '0',
+        // Module downloads live in our cache too; -modcacherw keeps it deletable.
+        GOMODCACHE: process.env.GOMODCACHE || join(CACHE_DIR, 'go', 'mod'),
+        GOFLAGS: '-buildvcs=false -modcacherw',
+      },
+    });
+    renameSync(tmp, bin);
+  },
+
+  async start() {
+    const args = [
+      '-listen', `${HOST}:${PORTS.mongo}`,
+      '-handler', FERRETDB_BACKEND,
+      // info logs every connection; warn still shows failed commands.
+      '-log-level', process.env.VETTING_FERRETDB_LOG_LEVEL || 'warn',
+    ];
+    if (FERRETDB_BACKEND === 'sqlite') {
+      ensureDir(SQLITE_DIR);
+      args.push('-sqlite-url', `file:${SQLITE_DIR}/`);
+    } else {
+      args.push('-postgresql-url', pgUrl());
+    }
+    return spawnDetached('ferretdb', binaryPath(), args, { cwd: DATA_DIR });
+  },
+
+  async ready(pid) {
+    const { MongoClient } = requireWorkspacePackage('mongodb');
+    const probe = async () => {
+      const client = new MongoClient(`${mongoUrl()}/?directConnection=true`, {
+        serverSelectionTimeoutMS: 2_000,
+        connectTimeoutMS: 2_000,
+      });
+      try {
+        await client.connect();
+        const coll = client.db('infra_readiness').collection('probes');
+        const _id = randomUUID();
+        await coll.insertOne({ _id, at: new Date() });
+        const found = await coll.findOne({ _id });
+        if (!found) throw new Error('inserted document not found');
+        await coll.deleteOne({ _id });
+      } finally {
+        await client.close().catch(() => {});
+      }
+    };
+    await waitFor('ferretdb', () => withTimeout(probe(), 10_000, 'insert + find'), { pid });
+  },
+};
