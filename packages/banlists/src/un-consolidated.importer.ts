@@ -1,4 +1,4 @@
-import type { EntryName, Gender, IdentityDocument } from '@vetting/matching';
+import type { EntryName, Gender } from '@vetting/matching';
 import type { BanListEntry } from './ban-list-entry';
 import { toCountryCode } from './country-codes';
 import { ProblemCollector, type ImportProblem } from './import-error';
@@ -7,6 +7,7 @@ import { pushUnique } from './partial-date';
 import { detectScript } from './script-detection';
 import { decodeUtf8, type FileContent } from './text-decoding';
 import { unDatesOfBirth } from './un-date-of-birth.parser';
+import { unDocument } from './un-document.parser';
 import {
   children,
   createLineLocator,
@@ -152,7 +153,7 @@ function toEntry(
       });
   }
   for (const doc of children(node, 'INDIVIDUAL_DOCUMENT')) {
-    const document = toDocument(doc);
+    const document = unDocument(doc);
     if (document) entry.documents.push(document);
     else if (text(doc, 'TYPE_OF_DOCUMENT'))
       warnings.push({ ...locate('INDIVIDUAL_DOCUMENT'), reason: 'document without a number; dropped' });
@@ -178,32 +179,6 @@ function toEntry(
 function named(full: string, kind: EntryName['kind']): EntryName {
   const script = detectScript(full);
   return script ? { full, script, kind } : { full, kind };
-}
-
-function toDocument(doc: XmlNode): IdentityDocument | undefined {
-  const kind = text(doc, 'TYPE_OF_DOCUMENT');
-  // A few records put the number in the free-text type or note ("tazkira number 545167").
-  const number =
-    text(doc, 'NUMBER') || numberIn(text(doc, 'TYPE_OF_DOCUMENT2')) || numberIn(text(doc, 'NOTE'));
-  if (!number) return undefined;
-  const type = /pass|pasaporte/i.test(kind)
-    ? 'passport'
-    : /national ident/i.test(kind)
-      ? 'national-id'
-      : 'other';
-  const document: IdentityDocument = { type, number };
-  const country = toCountryCode(text(doc, 'ISSUING_COUNTRY') || text(doc, 'COUNTRY_OF_ISSUE'));
-  if (country) document.country = country;
-  return document;
-}
-
-/** A document number inside free text: "tazkira number 545167", "passport number L 191609", "04643632 issued…". */
-function numberIn(value: string): string | undefined {
-  const m =
-    /(?:\bnumber|\bno\.?|\bcode:?|\bcard|\bSSN)\s+((?:[A-Z]{1,2}-?\s)?[A-Z0-9/-]*\d[A-Z0-9/-]*)/i.exec(
-      value,
-    ) ?? /^([A-Z]{0,3}\d[A-Z0-9/-]{3,})\b/i.exec(value);
-  return m?.[1]?.replace(/\s+/g, '');
 }
 
 /** The GENDER element where present, else the "Gender: male" the comments often carry. */
