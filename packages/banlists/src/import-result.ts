@@ -7,4 +7,6 @@ export type ImportWarning = ImportProblem;
 export interface ImportResult {
   entries: BanListEntry[];
   warnings: ImportWarning[];
+  /** When the publisher generated the list, if the file says (UN `dateGenerated`, OFAC `Publish_Date`), ISO 8601. */
+  publishedAt?: string;
 }

@@ -1,11 +1,10 @@
-import type { EntryName } from '@vetting/matching';
 import type { BanListEntry } from './ban-list-entry';
+import { addName } from './entry-names';
 import { parseCsvRecords, type CsvRecord } from './csv-records';
 import { ProblemCollector } from './import-error';
 import type { ImportResult, ImportWarning } from './import-result';
 import { parseOfacRemarks } from './ofac-remarks.parser';
 import { pushUnique } from './partial-date';
-import { detectScript } from './script-detection';
 import { decodeUtf8, type FileContent } from './text-decoding';
 
 const FORMAT = 'ofac-sdn-csv';
@@ -56,7 +55,7 @@ export function importOfacSdn(files: OfacSdnFiles): ImportResult {
       problems.add({ line, field: 'alt_type', reason: `alt.csv: unknown alt_type "${type}"` });
     const entry = byId.get(id);
     // aka, fka and nka are all names the person is (or was) known by: strong aliases alike.
-    if (entry && name) addName(entry, name, 'alias');
+    if (entry && name) addName(entry.names, name, 'alias');
   }
   for (const { fields, line } of add) {
     const [id = '', , street = '', city = '', country = ''] = fields.map(clean);
@@ -117,22 +116,9 @@ function toEntry(
     // Programs come as "SDGT] [IRGC": the outer brackets were stripped by whoever made the CSV.
     sourceReference: `OFAC SDN ${id}${program ? ` [${program.replace(/\]\s*\[/g, ', ')}]` : ''}`,
   };
-  addName(entry, name, 'primary');
-  for (const alias of parsed.weakAliases) addName(entry, alias, 'weak-alias');
+  addName(entry.names, name, 'primary');
+  for (const alias of parsed.weakAliases) addName(entry.names, alias, 'weak-alias');
   if (parsed.gender) entry.gender = parsed.gender;
   if (remarks) entry.remarks = remarks;
   return entry;
-}
-
-const KIND_RANK: Record<EntryName['kind'], number> = { primary: 2, alias: 1, 'weak-alias': 0 };
-
-/** Adds a name once; a name both in the remarks (weak) and in alt.csv (strong) keeps the stronger kind. */
-function addName(entry: BanListEntry, full: string, kind: EntryName['kind']): void {
-  const existing = entry.names.find((n) => n.full === full);
-  if (existing) {
-    if (KIND_RANK[kind] > KIND_RANK[existing.kind]) existing.kind = kind;
-    return;
-  }
-  const script = detectScript(full);
-  entry.names.push(script ? { full, script, kind } : { full, kind });
 }

@@ -1,11 +1,11 @@
-import type { EntryName, IdentityDocument } from '@vetting/matching';
+import type { IdentityDocument } from '@vetting/matching';
 import type { BanListEntry } from './ban-list-entry';
 import { toCountryCode } from './country-codes';
+import { addName } from './entry-names';
 import { ProblemCollector } from './import-error';
 import type { ImportResult, ImportWarning } from './import-result';
 import { ofacDocumentType, parseOfacDateOfBirth } from './ofac-remarks.parser';
 import { pushUnique } from './partial-date';
-import { detectScript } from './script-detection';
 import { decodeUtf8, type FileContent } from './text-decoding';
 import { children, createLineLocator, isNode, parseXml, startOffset, text, type XmlNode } from './xml-node';
 
@@ -53,7 +53,11 @@ export function importOfacXml(content: FileContent): ImportResult {
     entries.push(toEntry(node, id, (field, reason) => warnings.push({ ...at, field, reason })));
   });
   problems.throwIfAny();
-  return { entries, warnings };
+  const info = (list as XmlNode)['publshInformation']; // sic: OFAC's spelling
+  const published = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(isNode(info) ? text(info, 'Publish_Date') : '');
+  return published
+    ? { entries, warnings, publishedAt: `${published[3]}-${published[1]}-${published[2]}` }
+    : { entries, warnings };
 }
 
 function toEntry(node: XmlNode, id: string, warn: (field: string, reason: string) => void): BanListEntry {
@@ -62,7 +66,7 @@ function toEntry(node: XmlNode, id: string, warn: (field: string, reason: string
     .filter(Boolean);
   const entry: BanListEntry = {
     id,
-    names: [named(fullName(node), 'primary')],
+    names: [],
     datesOfBirth: [],
     placesOfBirth: [],
     nationalities: [],
@@ -73,11 +77,9 @@ function toEntry(node: XmlNode, id: string, warn: (field: string, reason: string
     status: 'listed',
     sourceReference: `OFAC ${id}${programs.length ? ` [${programs.join(', ')}]` : ''}`,
   };
+  addName(entry.names, fullName(node), 'primary');
   for (const aka of nodes(node, 'akaList', 'aka')) {
-    const name = fullName(aka);
-    if (name && !entry.names.some((n) => n.full === name)) {
-      entry.names.push(named(name, text(aka, 'category') === 'weak' ? 'weak-alias' : 'alias'));
-    }
+    addName(entry.names, fullName(aka), text(aka, 'category') === 'weak' ? 'weak-alias' : 'alias');
   }
   for (const item of nodes(node, 'dateOfBirthList', 'dateOfBirthItem')) {
     const dates = parseOfacDateOfBirth(text(item, 'dateOfBirth'));
@@ -130,11 +132,6 @@ function fullName(node: XmlNode): string {
   const last = text(node, 'lastName');
   const first = text(node, 'firstName');
   return first ? `${last}, ${first}` : last;
-}
-
-function named(full: string, kind: EntryName['kind']): EntryName {
-  const script = detectScript(full);
-  return script ? { full, script, kind } : { full, kind };
 }
 
 function list(node: XmlNode, wrapper: string, item: string): unknown[] {

@@ -17,6 +17,10 @@ describe('importOfacXml on the real consolidated (non-SDN) list of 2024-05-06', 
     expect(entries).toHaveLength(individuals);
   });
 
+  it('when the list has a publish date, then it is returned as ISO 8601', () => {
+    expect(importOfacXml(xml).publishedAt).toBe('2024-05-06');
+  });
+
   it('when an individual has a.k.a.s and a year of birth, then they are read with names "LAST, First"', () => {
     expect(byId('9639')).toMatchObject({
       names: [

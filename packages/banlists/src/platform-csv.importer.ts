@@ -58,6 +58,15 @@ export function importPlatformCsv(content: FileContent): ImportResult {
     problems.throwIfAny();
   }
   const columns = header!.fields.map((f) => f.trim().toLowerCase());
+  if (columns.length === 1 && columns[0]!.includes(';')) {
+    // Excel in many European locales saves "CSV" with ';' between cells, which is our value separator.
+    problems.add({
+      line: header!.line,
+      row: 1,
+      reason: 'cells are separated by \';\'; save as "CSV UTF-8 (comma delimited)"',
+    });
+    problems.throwIfAny();
+  }
   columns.forEach((c, i) => {
     if (!(c in PLATFORM_CSV_COLUMNS))
       problems.add({ line: header!.line, row: 1, field: c || `column ${i + 1}`, reason: 'unknown column' });

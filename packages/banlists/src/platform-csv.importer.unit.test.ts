@@ -141,6 +141,12 @@ describe('importPlatformCsv rejecting bad rows', () => {
     ]);
   });
 
+  it("when a spreadsheet saved the file with ';' between cells, then the message says how to save it", () => {
+    expect(rejected(csv(GOOD).replaceAll(',', ';')).problems[0]?.reason).toContain(
+      'CSV UTF-8 (comma delimited)',
+    );
+  });
+
   it('when a quote is left open, then the file is rejected as malformed CSV with the line', () => {
     expect(rejected(csv(GOOD, 'BAR-2,"Ivan Petrov,x')).problems[0]).toMatchObject({
       reason: expect.stringContaining('malformed CSV'),

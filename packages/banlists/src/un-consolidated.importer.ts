@@ -1,10 +1,10 @@
-import type { EntryName, Gender } from '@vetting/matching';
+import type { Gender } from '@vetting/matching';
 import type { BanListEntry } from './ban-list-entry';
 import { toCountryCode } from './country-codes';
+import { addName } from './entry-names';
 import { ProblemCollector, type ImportProblem } from './import-error';
 import type { ImportResult, ImportWarning } from './import-result';
 import { pushUnique } from './partial-date';
-import { detectScript } from './script-detection';
 import { decodeUtf8, type FileContent } from './text-decoding';
 import { unDatesOfBirth } from './un-date-of-birth.parser';
 import { unDocument } from './un-document.parser';
@@ -82,7 +82,11 @@ export function importUnConsolidatedList(content: FileContent): ImportResult {
     entries.push(entry);
   });
   problems.throwIfAny();
-  return { entries, warnings };
+  // Attributes are not parsed (nothing else needs them); the root tag is near the top of the file.
+  const publishedAt = /<CONSOLIDATED_LIST\b[^>]*\bdateGenerated=['"]([^'"]+)['"]/.exec(
+    xml.slice(0, 2000),
+  )?.[1];
+  return publishedAt ? { entries, warnings, publishedAt } : { entries, warnings };
 }
 
 function toEntry(
@@ -102,7 +106,7 @@ function toEntry(
 
   const entry: BanListEntry = {
     id,
-    names: [named(primary, 'primary')],
+    names: [],
     datesOfBirth: [],
     placesOfBirth: [],
     nationalities: [],
@@ -115,11 +119,11 @@ function toEntry(
   };
   const original = text(node, 'NAME_ORIGINAL_SCRIPT');
   // The original-script name is the listed name itself, not an a.k.a., so it is primary too.
-  if (original) entry.names.push(named(original, 'primary'));
+  addName(entry.names, primary, 'primary');
+  addName(entry.names, original, 'primary');
   for (const alias of children(node, 'INDIVIDUAL_ALIAS')) {
     const name = text(alias, 'ALIAS_NAME');
-    if (name)
-      entry.names.push(named(name, text(alias, 'QUALITY').toLowerCase() === 'low' ? 'weak-alias' : 'alias'));
+    addName(entry.names, name, text(alias, 'QUALITY').toLowerCase() === 'low' ? 'weak-alias' : 'alias');
     // Some aliases carry their own date and place of birth: they are the person's, whatever name they used.
     const dob = text(alias, 'DATE_OF_BIRTH');
     if (dob)
@@ -174,11 +178,6 @@ function toEntry(
   const remarks = text(node, 'COMMENTS1');
   if (remarks) entry.remarks = remarks;
   return entry;
-}
-
-function named(full: string, kind: EntryName['kind']): EntryName {
-  const script = detectScript(full);
-  return script ? { full, script, kind } : { full, kind };
 }
 
 /** The GENDER element where present, else the "Gender: male" the comments often carry. */

@@ -27,6 +27,10 @@ describe('importUnConsolidatedList on the real list of 2025-04-19', () => {
     expect(entries.some((e) => entityRefs.includes(e.id))).toBe(false);
   });
 
+  it('when the list says when it was generated, then that is the publication time', () => {
+    expect(importUnConsolidatedList(xml).publishedAt).toBe(/dateGenerated='([^']+)'/.exec(text)![1]);
+  });
+
   it('when an individual has NAME_ORIGINAL_SCRIPT, then it is kept as a primary name with its script', () => {
     const withOriginal =
       individualsSection.match(/<NAME_ORIGINAL_SCRIPT>[^<]*\S[^<]*<\/NAME_ORIGINAL_SCRIPT>/g)?.length ?? 0;
