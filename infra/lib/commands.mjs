@@ -74,10 +74,29 @@ async function withLock(fn) {
 
 // ---- up ---------------------------------------------------------------------
 
+/** What a running process was started with (ports, backend): a change means restart. */
+const fingerprintFile = (c) => join(RUN_DIR, `${c.name}.settings`);
+const fingerprint = (c) => JSON.stringify({ port: c.port(), ...(c.settings?.() ?? {}) });
+
+function startedWith(c) {
+  try {
+    return readFileSync(fingerprintFile(c), 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
 async function bringUp(c) {
+  const t0 = Date.now();
   let pid = ourPid(c.name, c.marker);
   let started = false;
   try {
+    const was = startedWith(c);
+    if (pid && was !== null && was !== fingerprint(c)) {
+      note(`${c.name}: settings changed (${was} -> ${fingerprint(c)}), restarting it`);
+      await stopOne(c, { quiet: true });
+      pid = null;
+    }
     if (!pid) {
       if (await portOpen(c.port())) {
         throw new Error(
@@ -86,6 +105,7 @@ async function bringUp(c) {
         );
       }
       pid = await c.start();
+      writeFileSync(fingerprintFile(c), `${fingerprint(c)}\n`);
       started = true;
     }
     await c.ready(pid);
@@ -93,7 +113,8 @@ async function bringUp(c) {
   } catch (err) {
     throw new ComponentError(c.name, err.message);
   }
-  return started ? 'started' : 'already running';
+  const secs = `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+  return started ? `started, ready in ${secs}` : 'already running';
 }
 
 function writeEnvFile() {
@@ -164,19 +185,20 @@ export async function up(names = []) {
 
 // ---- down / restart / reset ---------------------------------------------------
 
-async function stopOne(c) {
+async function stopOne(c, { quiet = false } = {}) {
   const stopped = await stopProcess(c.name, {
     marker: c.marker,
     signal: c.stopSignal,
     timeoutMs: c.stopTimeoutMs ?? 30_000,
   });
-  out(row(c.name, c.address(), stopped ? 'stopped' : 'was not running'));
+  rmSync(fingerprintFile(c), { force: true });
+  if (!quiet) out(row(c.name, c.address(), stopped ? 'stopped' : 'was not running'));
 }
 
 async function stopAll() {
   // Dependants first: FerretDB before PostgreSQL.
   const first = ALL.filter((c) => c.name !== 'postgres');
-  await Promise.all(first.map(stopOne));
+  await Promise.all(first.map((c) => stopOne(c)));
   await stopOne(byName('postgres'));
 }
 
@@ -208,10 +230,16 @@ export async function status() {
     else if (pid) state = `starting or hung (pid ${pid}, port closed)`;
     else if (listening) state = 'down (port taken by another process)';
     else state = 'down';
+    let running;
+    try {
+      running = pid ? JSON.parse(startedWith(c)) : undefined;
+    } catch {
+      running = undefined;
+    }
     const needed = DEFAULT.includes(c);
     if (!needed && !pid) state = `not used (${FERRETDB_BACKEND} backend)`;
     if (needed && !(pid && listening)) allUp = false;
-    out(row(c.name, c.address(), state + (c.detail ? `  ${c.detail()}` : '')));
+    out(row(c.name, c.address(), state + (c.detail ? `  ${c.detail(running)}` : '')));
   }
   return allUp;
 }

@@ -11,9 +11,11 @@ import { pgUrl } from './postgres.mjs';
 const SRC_DIR = join(INFRA_DIR, 'ferretdb');
 const SOURCES = ['go.mod', 'go.sum', 'main.go'];
 const SQLITE_DIR = join(DATA_DIR, 'ferretdb-sqlite');
+const BUILD_RECIPE = 'go build -trimpath CGO_ENABLED=0 #1';
 
 function binaryPath() {
-  const hash = createHash('sha256');
+  // Bump BUILD_RECIPE when the go build command below changes.
+  const hash = createHash('sha256').update(BUILD_RECIPE);
   for (const f of SOURCES) hash.update(f).update('\0').update(readFileSync(join(SRC_DIR, f)));
   return join(CACHE_DIR, `ferretdb-${hash.digest('hex').slice(0, 16)}`, 'vetting-ferretdb');
 }
@@ -27,7 +29,12 @@ export default {
   port: () => PORTS.mongo,
   address: () => `${HOST}:${PORTS.mongo}`,
   deps: FERRETDB_BACKEND === 'postgresql' ? ['postgres'] : [],
-  detail: () => `${FERRETDB_BACKEND} backend`,
+  /** `running`: the settings the live process was started with, if known. */
+  detail: (running) => `${running?.backend ?? FERRETDB_BACKEND} backend`,
+  settings: () => ({
+    backend: FERRETDB_BACKEND,
+    ...(FERRETDB_BACKEND === 'postgresql' ? { postgres: PORTS.postgres } : {}),
+  }),
 
   async install() {
     const bin = binaryPath();

@@ -176,6 +176,7 @@ export default {
   marker: 'kafka.Kafka',
   stopSignal: 'SIGTERM',
   stopTimeoutMs: 45_000,
+  settings: () => ({ controller: PORTS.kafkaController }),
   port: () => PORTS.kafka,
   address: () => `${HOST}:${PORTS.kafka}`,
   deps: [],
