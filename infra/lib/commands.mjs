@@ -213,6 +213,7 @@ export async function restart(name) {
 export async function reset() {
   await withLock(async () => {
     await stopAll();
+    for (const c of ALL) c.reset?.();
     rmSync(DATA_DIR, { recursive: true, force: true });
     out(`removed ${DATA_DIR}`);
   });

@@ -1,8 +1,17 @@
 // PostgreSQL (Debian's packages) as FerretDB's backend: our own cluster in
 // .data/postgres, 127.0.0.1 only, trust auth on loopback, database `ferretdb`.
-import { chownSync, existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  chownSync,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import { DATA_DIR, HOST, PORTS } from './config.mjs';
+import { DATA_DIR, HOST, PORTS, REPO_ROOT } from './config.mjs';
 import { aptInstall, stopSystemService } from './apt.mjs';
 import { ensureDir, run, spawnDetached } from './proc.mjs';
 import { waitFor } from './readiness.mjs';
@@ -34,9 +43,40 @@ async function runAs() {
   return { uid, gid };
 }
 
-function chownTree(path, uid, gid) {
+/**
+ * Where the cluster lives: .data/postgres, unless the postgres user cannot
+ * reach .data (a checkout under /root, mode 700). Then the cluster goes to
+ * /var/lib/postgresql/vetting-<hash of the checkout path> and .data/postgres
+ * is a symlink to it.
+ */
+const fallbackDir = () =>
+  join(
+    '/var/lib/postgresql',
+    `vetting-${createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 12)}`,
+  );
+
+/** The cluster's real path (what postgres itself must be given). */
+const clusterDir = () => (existsSync(PG_DATA) ? realpathSync(PG_DATA) : PG_DATA);
+
+async function prepareClusterDir(as) {
+  if (existsSync(join(PG_DATA, 'PG_VERSION'))) return;
+  if (!isRoot()) return ensureDir(PG_DATA);
+  ensureDir(DATA_DIR);
+  const reachable = await run('runuser', ['-u', 'postgres', '--', 'test', '-x', DATA_DIR]).then(
+    () => true,
+    () => false,
+  );
+  if (reachable) {
+    ensureDir(PG_DATA);
+  } else {
+    const dir = fallbackDir();
+    rmSync(dir, { recursive: true, force: true });
+    ensureDir(dir);
+    rmSync(PG_DATA, { recursive: true, force: true });
+    symlinkSync(dir, PG_DATA);
+  }
   // Only the cluster directory itself needs to belong to postgres; initdb fills it.
-  chownSync(path, uid, gid);
+  chownSync(PG_DATA, as.uid, as.gid);
 }
 
 export const pgUrl = (db = PG_DATABASE) =>
@@ -63,14 +103,16 @@ export default {
   async start() {
     const as = await runAs();
     if (!existsSync(join(PG_DATA, 'PG_VERSION'))) {
-      ensureDir(PG_DATA);
-      if (isRoot()) chownTree(PG_DATA, as.uid, as.gid);
+      await prepareClusterDir(as);
       // runuser so that initdb runs as the postgres system user (it refuses root).
       const initdb = [
-        '-D', PG_DATA, '-U', PG_USER, '--auth=trust', '--encoding=UTF8', '--locale=C',
+        '-D', clusterDir(), '-U', PG_USER, '--auth=trust', '--encoding=UTF8', '--locale=C',
       ];
-      if (isRoot()) await run('runuser', ['-u', 'postgres', '--', bin('initdb'), ...initdb]);
-      else await run(bin('initdb'), initdb);
+      if (isRoot()) {
+        await run('runuser', ['-u', 'postgres', '--', bin('initdb'), ...initdb], { cwd: '/' });
+      } else {
+        await run(bin('initdb'), initdb);
+      }
     }
     // The postmaster itself is our child (spawned with the postgres uid/gid), so
     // its pid is the one in our pid file and signals reach it directly.
@@ -78,15 +120,24 @@ export default {
       'postgres',
       bin('postgres'),
       [
-        '-D', PG_DATA,
+        '-D', clusterDir(),
         '-p', String(PORTS.postgres),
         '-c', `listen_addresses=${HOST}`,
         '-c', 'unix_socket_directories=',
         '-c', 'max_connections=200',
         '-c', 'logging_collector=off',
       ],
-      { ...as, cwd: PG_DATA, env: { ...process.env, HOME: PG_DATA, LC_ALL: 'C' } },
+      { ...as, cwd: clusterDir(), env: { ...process.env, HOME: clusterDir(), LC_ALL: 'C' } },
     );
+  },
+
+  /** Called by `reset` before .data is deleted: a cluster outside .data goes too. */
+  reset() {
+    try {
+      if (lstatSync(PG_DATA).isSymbolicLink()) rmSync(fallbackDir(), { recursive: true, force: true });
+    } catch {
+      /* no cluster */
+    }
   },
 
   async ready(pid) {
