@@ -117,28 +117,21 @@ function toEntry(
     status: 'listed',
     sourceReference: `UN SC Consolidated List ${id} (${text(node, 'UN_LIST_TYPE') || 'unknown regime'})`,
   };
-  const original = text(node, 'NAME_ORIGINAL_SCRIPT');
-  // The original-script name is the listed name itself, not an a.k.a., so it is primary too.
+  const warnAt = (element: string) => (reason: string) => warnings.push({ ...locate(element), reason });
   addName(entry.names, primary, 'primary');
-  addName(entry.names, original, 'primary');
+  // The original-script name is the listed name itself, not an a.k.a., so it is primary too.
+  addName(entry.names, text(node, 'NAME_ORIGINAL_SCRIPT'), 'primary');
   for (const alias of children(node, 'INDIVIDUAL_ALIAS')) {
     const name = text(alias, 'ALIAS_NAME');
     addName(entry.names, name, text(alias, 'QUALITY').toLowerCase() === 'low' ? 'weak-alias' : 'alias');
     // Some aliases carry their own date and place of birth: they are the person's, whatever name they used.
     const dob = text(alias, 'DATE_OF_BIRTH');
-    if (dob)
-      pushUnique(
-        entry.datesOfBirth,
-        ...unDatesOfBirth({ DATE: dob }, (w) => warnings.push({ ...locate('INDIVIDUAL_ALIAS'), reason: w })),
-      );
+    if (dob) pushUnique(entry.datesOfBirth, ...unDatesOfBirth({ DATE: dob }, warnAt('INDIVIDUAL_ALIAS')));
     const pob = [text(alias, 'CITY_OF_BIRTH'), text(alias, 'COUNTRY_OF_BIRTH')].filter(Boolean).join(', ');
     if (pob) pushUnique(entry.placesOfBirth, pob);
   }
   for (const dob of children(node, 'INDIVIDUAL_DATE_OF_BIRTH')) {
-    pushUnique(
-      entry.datesOfBirth,
-      ...unDatesOfBirth(dob, (w) => warnings.push({ ...locate('INDIVIDUAL_DATE_OF_BIRTH'), reason: w })),
-    );
+    pushUnique(entry.datesOfBirth, ...unDatesOfBirth(dob, warnAt('INDIVIDUAL_DATE_OF_BIRTH')));
   }
   for (const pob of children(node, 'INDIVIDUAL_PLACE_OF_BIRTH')) {
     const place = ['STREET', 'CITY', 'STATE_PROVINCE', 'COUNTRY']
@@ -150,17 +143,13 @@ function toEntry(
   for (const nationality of values(node, 'NATIONALITY')) {
     const code = toCountryCode(nationality);
     if (code) pushUnique(entry.nationalities, code);
-    else
-      warnings.push({
-        ...locate('NATIONALITY'),
-        reason: `nationality "${nationality}" is no ISO 3166 country; dropped`,
-      });
+    else warnAt('NATIONALITY')(`nationality "${nationality}" is no ISO 3166 country; dropped`);
   }
   for (const doc of children(node, 'INDIVIDUAL_DOCUMENT')) {
     const document = unDocument(doc);
     if (document) entry.documents.push(document);
     else if (text(doc, 'TYPE_OF_DOCUMENT'))
-      warnings.push({ ...locate('INDIVIDUAL_DOCUMENT'), reason: 'document without a number; dropped' });
+      warnAt('INDIVIDUAL_DOCUMENT')('document without a number; dropped');
   }
   for (const address of children(node, 'INDIVIDUAL_ADDRESS')) {
     const line = ['STREET', 'CITY', 'STATE_PROVINCE', 'ZIP_CODE', 'COUNTRY']
@@ -174,7 +163,7 @@ function toEntry(
   const listedOn = text(node, 'LISTED_ON');
   // xs:date may carry a zone ("2015-03-27-04:00"); the day is what matters.
   if (/^\d{4}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?$/.test(listedOn)) entry.listingDate = listedOn.slice(0, 10);
-  else warnings.push({ ...locate('LISTED_ON'), reason: `listing date "${listedOn}" unreadable; left out` });
+  else warnAt('LISTED_ON')(`listing date "${listedOn}" unreadable; left out`);
   const remarks = text(node, 'COMMENTS1');
   if (remarks) entry.remarks = remarks;
   return entry;
