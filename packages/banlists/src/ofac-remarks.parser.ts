@@ -15,7 +15,7 @@ export interface OfacRemarks {
   unreadable: string[];
 }
 
-/** Remarks labels for identity numbers, longest first so "National ID No." wins over "National". */
+/** Remarks labels for identity numbers and the document type each means; tried in order. */
 const DOCUMENT_LABELS: Array<[RegExp, IdentityDocument['type']]> = [
   [/^Passport(?: No\.?)?/, 'passport'],
   [/^Diplomatic Passport/, 'passport'],
