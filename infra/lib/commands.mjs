@@ -3,16 +3,7 @@ import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { DATA_DIR, ENV_FILE, FERRETDB_BACKEND, LOG_DIR, PORTS, RUN_DIR } from './config.mjs';
 import { ALL, DEFAULT, byName, withDeps } from './components.mjs';
-import {
-  ensureDir,
-  isAlive,
-  logFile,
-  ourPid,
-  portOpen,
-  sleep,
-  stopProcess,
-  tailFile,
-} from './proc.mjs';
+import { ensureDir, isAlive, logFile, ourPid, portOpen, sleep, stopProcess, tailFile } from './proc.mjs';
 import { mongoUrl } from './ferretdb.mjs';
 import { redisUrl } from './redis.mjs';
 import { pgUrl } from './postgres.mjs';

@@ -13,10 +13,7 @@ export const DATA_DIR = join(REPO_ROOT, '.data');
 export const RUN_DIR = join(DATA_DIR, 'run');
 export const LOG_DIR = join(DATA_DIR, 'logs');
 export const ENV_FILE = join(DATA_DIR, 'infra.env');
-export const CACHE_DIR = join(
-  process.env.XDG_CACHE_HOME || join(homedir(), '.cache'),
-  'vetting-platform',
-);
+export const CACHE_DIR = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'vetting-platform');
 
 function port(envName, fallback) {
   const raw = process.env[envName];

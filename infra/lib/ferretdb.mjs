@@ -16,7 +16,11 @@ const BUILD_RECIPE = 'go build -trimpath CGO_ENABLED=0 #1';
 function binaryPath() {
   // Bump BUILD_RECIPE when the go build command below changes.
   const hash = createHash('sha256').update(BUILD_RECIPE);
-  for (const f of SOURCES) hash.update(f).update('\0').update(readFileSync(join(SRC_DIR, f)));
+  for (const f of SOURCES)
+    hash
+      .update(f)
+      .update('\0')
+      .update(readFileSync(join(SRC_DIR, f)));
   return join(CACHE_DIR, `ferretdb-${hash.digest('hex').slice(0, 16)}`, 'vetting-ferretdb');
 }
 
@@ -63,10 +67,13 @@ export default {
 
   async start() {
     const args = [
-      '-listen', `${HOST}:${PORTS.mongo}`,
-      '-handler', FERRETDB_BACKEND,
+      '-listen',
+      `${HOST}:${PORTS.mongo}`,
+      '-handler',
+      FERRETDB_BACKEND,
       // info logs every connection; warn still shows failed commands.
-      '-log-level', process.env.VETTING_FERRETDB_LOG_LEVEL || 'warn',
+      '-log-level',
+      process.env.VETTING_FERRETDB_LOG_LEVEL || 'warn',
     ];
     if (FERRETDB_BACKEND === 'sqlite') {
       ensureDir(SQLITE_DIR);

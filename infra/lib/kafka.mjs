@@ -20,9 +20,7 @@ const SERVER_PROPS = join(STATE_DIR, 'server.properties');
 const CLUSTER_ID_FILE = join(STATE_DIR, 'cluster.id');
 
 /** Preferred first; the first one Maven Central serves is used. */
-const VERSIONS = process.env.VETTING_KAFKA_VERSION
-  ? [process.env.VETTING_KAFKA_VERSION]
-  : ['3.9.1', '3.9.0'];
+const VERSIONS = process.env.VETTING_KAFKA_VERSION ? [process.env.VETTING_KAFKA_VERSION] : ['3.9.1', '3.9.0'];
 const DLQ_PARTITIONS = 3;
 const READINESS_TOPIC = 'infra.readiness';
 
@@ -198,7 +196,10 @@ export default {
       rmSync(tmp, { recursive: true, force: true });
       try {
         await run('mvn', [
-          '-B', '-q', '-f', POM,
+          '-B',
+          '-q',
+          '-f',
+          POM,
           `-Dmaven.repo.local=${join(CACHE_DIR, 'm2')}`,
           `-Dkafka.version=${v}`,
           'dependency:copy-dependencies',
@@ -226,8 +227,10 @@ export default {
         ...javaArgs(),
         'kafka.tools.StorageTool',
         'format',
-        '-t', clusterId(),
-        '-c', SERVER_PROPS,
+        '-t',
+        clusterId(),
+        '-c',
+        SERVER_PROPS,
         '--ignore-formatted',
       ]);
     }

@@ -1,15 +1,7 @@
 // PostgreSQL (Debian's packages) as FerretDB's backend: our own cluster in
 // .data/postgres, 127.0.0.1 only, trust auth on loopback, database `ferretdb`.
 import { createHash } from 'node:crypto';
-import {
-  chownSync,
-  existsSync,
-  lstatSync,
-  readdirSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-} from 'node:fs';
+import { chownSync, existsSync, lstatSync, readdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, HOST, PORTS, REPO_ROOT } from './config.mjs';
 import { aptInstall, stopSystemService } from './apt.mjs';
@@ -20,6 +12,12 @@ const PG_ROOT = '/usr/lib/postgresql';
 const PG_DATA = join(DATA_DIR, 'postgres');
 export const PG_DATABASE = 'ferretdb';
 export const PG_USER = 'postgres';
+const SERVER_SETTINGS = {
+  listen_addresses: HOST,
+  unix_socket_directories: '', // TCP only: no socket directory to own or clean up
+  max_connections: 200,
+  logging_collector: 'off', // output goes to .data/logs/postgres.log
+};
 
 /** Highest installed major version's bin directory, or null. */
 function findBinDir() {
@@ -50,10 +48,7 @@ async function runAs() {
  * is a symlink to it.
  */
 const fallbackDir = () =>
-  join(
-    '/var/lib/postgresql',
-    `vetting-${createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 12)}`,
-  );
+  join('/var/lib/postgresql', `vetting-${createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 12)}`);
 
 /** The cluster's real path (what postgres itself must be given). */
 const clusterDir = () => (existsSync(PG_DATA) ? realpathSync(PG_DATA) : PG_DATA);
@@ -79,8 +74,7 @@ async function prepareClusterDir(as) {
   chownSync(PG_DATA, as.uid, as.gid);
 }
 
-export const pgUrl = (db = PG_DATABASE) =>
-  `postgres://${PG_USER}@${HOST}:${PORTS.postgres}/${db}`;
+export const pgUrl = (db = PG_DATABASE) => `postgres://${PG_USER}@${HOST}:${PORTS.postgres}/${db}`;
 
 export default {
   name: 'postgres',
@@ -105,9 +99,7 @@ export default {
     if (!existsSync(join(PG_DATA, 'PG_VERSION'))) {
       await prepareClusterDir(as);
       // runuser so that initdb runs as the postgres system user (it refuses root).
-      const initdb = [
-        '-D', clusterDir(), '-U', PG_USER, '--auth=trust', '--encoding=UTF8', '--locale=C',
-      ];
+      const initdb = ['-D', clusterDir(), '-U', PG_USER, '--auth=trust', '--encoding=UTF8', '--locale=C'];
       if (isRoot()) {
         await run('runuser', ['-u', 'postgres', '--', bin('initdb'), ...initdb], { cwd: '/' });
       } else {
@@ -120,12 +112,8 @@ export default {
       'postgres',
       bin('postgres'),
       [
-        '-D', clusterDir(),
-        '-p', String(PORTS.postgres),
-        '-c', `listen_addresses=${HOST}`,
-        '-c', 'unix_socket_directories=',
-        '-c', 'max_connections=200',
-        '-c', 'logging_collector=off',
+        ...['-D', clusterDir(), '-p', String(PORTS.postgres)],
+        ...Object.entries(SERVER_SETTINGS).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
       ],
       { ...as, cwd: clusterDir(), env: { ...process.env, HOME: clusterDir(), LC_ALL: 'C' } },
     );
@@ -147,10 +135,7 @@ export default {
       intervalMs: 300,
     });
     const psql = (db, sql) => run(bin('psql'), [...conn, '-X', '-q', '-tA', '-d', db, '-c', sql]);
-    const { stdout } = await psql(
-      'postgres',
-      `SELECT 1 FROM pg_database WHERE datname = '${PG_DATABASE}'`,
-    );
+    const { stdout } = await psql('postgres', `SELECT 1 FROM pg_database WHERE datname = '${PG_DATABASE}'`);
     if (stdout.trim() !== '1') await psql('postgres', `CREATE DATABASE ${PG_DATABASE}`);
     await psql(PG_DATABASE, 'SELECT 1');
   },

@@ -211,11 +211,7 @@ export function run(command, args, { cwd, env, input, timeoutMs = 0, uid, gid } 
       clearTimeout(timer);
       if (code === 0) return resolve({ stdout, stderr });
       const tail = (stdout + stderr).trim().split('\n').slice(-25).join('\n');
-      reject(
-        new Error(
-          `${command} ${args.join(' ')} exited with ${code ?? sig}${tail ? `:\n${tail}` : ''}`,
-        ),
-      );
+      reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? sig}${tail ? `:\n${tail}` : ''}`));
     });
   });
 }

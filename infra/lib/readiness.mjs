@@ -9,11 +9,7 @@ import { isAlive, sleep } from './proc.mjs';
  * Call `check` until it resolves, or fail after timeoutMs with its last error.
  * If `pid` is given and that process dies, fail at once.
  */
-export async function waitFor(
-  label,
-  check,
-  { timeoutMs = READY_TIMEOUT_MS, intervalMs = 500, pid } = {},
-) {
+export async function waitFor(label, check, { timeoutMs = READY_TIMEOUT_MS, intervalMs = 500, pid } = {}) {
   const deadline = Date.now() + timeoutMs;
   let lastError;
   for (;;) {
@@ -52,9 +48,7 @@ export function requireWorkspacePackage(name) {
     }
     return createRequire(from)(resolved);
   }
-  throw new Error(
-    `the npm package "${name}" is not installed in the workspace; run "npm install" first`,
-  );
+  throw new Error(`the npm package "${name}" is not installed in the workspace; run "npm install" first`);
 }
 
 /** Race a promise against a timeout. */
