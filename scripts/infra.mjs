@@ -4,7 +4,7 @@
 // cached in ${XDG_CACHE_HOME:-~/.cache}/vetting-platform/. See infra/README.md.
 //
 //   node scripts/infra.mjs up [component...]   install what is missing, start, wait until ready
-//   node scripts/infra.mjs down                stop what infra started
+//   node scripts/infra.mjs down [component...] stop what infra started
 //   node scripts/infra.mjs status              up/down and address of each component
 //   node scripts/infra.mjs logs [component] [-n N]
 //   node scripts/infra.mjs restart <component>
@@ -12,7 +12,7 @@
 
 const USAGE = `usage: node scripts/infra.mjs <command>
   up [component...]        install what is missing, start, wait until ready (idempotent)
-  down                     stop the processes infra started
+  down [component...]      stop the processes infra started (all, or the named ones)
   status                   show each component (exit code 3 if one is down)
   logs [component] [-n N]  last lines of the logs in .data/logs
   restart <component>      stop and start one component
@@ -28,7 +28,7 @@ async function main(argv) {
       return cmd.up(rest);
     case 'down':
     case 'stop':
-      return cmd.down();
+      return cmd.down(rest);
     case 'status': {
       const ok = await cmd.status();
       if (!ok) process.exitCode = 3;

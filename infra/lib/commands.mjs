@@ -193,7 +193,12 @@ async function stopAll() {
   await stopOne(byName('postgres'));
 }
 
-export const down = () => withLock(stopAll);
+/** Stop everything, or only the named components (their dependants keep running). */
+export const down = (names = []) =>
+  withLock(async () => {
+    if (!names.length) return stopAll();
+    for (const c of names.map(byName)) await stopOne(c);
+  });
 
 export async function restart(name) {
   const c = byName(name);
