@@ -1264,7 +1264,7 @@ export interface ListVersionRef {
 }
 
 /**
- * Someone read a person's personal data: the read itself is audited.
+ * Someone read personal data: the read itself is audited (who, what, why).
  */
 export interface AccessRecordedData {
   actor: Id;
@@ -1274,6 +1274,12 @@ export interface AccessRecordedData {
   resource: string;
   purpose: string;
   fields?: string[];
+  /**
+   * For reads of several people at once (a list page).
+   *
+   * @maxItems 500
+   */
+  subjectIds?: Id[];
 }
 
 /**

@@ -20,6 +20,10 @@ export const baseConfigSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(250),
   /** Attempts of a retriable consumer failure before the message goes to the DLQ. */
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /** JWKS of the token issuer: an https URL (OIDC provider, or the gateway) or a file path (development keys). */
+  AUTH_JWKS: z.string().min(1),
+  AUTH_ISSUER: z.string().min(1).default('vetting-gateway'),
+  AUTH_AUDIENCE: z.string().min(1).default('vetting'),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -23,6 +23,10 @@ export interface HttpAppOptions {
   readiness?: Record<string, () => Promise<unknown>>;
   /** Largest JSON body accepted. Default `1mb`. */
   bodyLimit?: string;
+  /** Mounts handlers that must see the raw request, before body parsing and contract validation (the gateway's proxy and static files). */
+  mountRaw?: (app: Express) => void;
+  /** helmet options; the gateway relaxes the content security policy for the console. */
+  helmet?: Parameters<typeof helmet>[0];
 }
 
 /** Builds the express app of a service. It never listens: `listen()` does, so tests run it on port 0. */
@@ -31,10 +35,11 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(helmet());
+  app.use(helmet(options.helmet));
   app.use((req, res, next) => {
     const header = req.headers['x-correlation-id'];
     const correlationId = typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
+    req.headers['x-correlation-id'] = correlationId;
     res.setHeader('x-correlation-id', correlationId);
     const stop = metrics.httpDuration.startTimer({ method: req.method });
     res.on('finish', () => stop({ route: req.operation?.operationId ?? 'unmatched', status: String(res.statusCode) }));
@@ -61,6 +66,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  options.mountRaw?.(app);
   app.use(express.json({ limit: options.bodyLimit ?? '1mb', strict: true }));
   app.use(validateRequest(options.validator, options.verifyToken));
   const router = express.Router();

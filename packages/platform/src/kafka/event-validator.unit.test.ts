@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error';
 import { createEvent } from './envelope';
-import { createEventValidator } from './event-validator';
+import { createEventValidator, type EventValidator } from './event-validator';
 
 describe('event validator', () => {
-  const validator = createEventValidator();
+  const validator: EventValidator = createEventValidator();
   const withdrawn = (data: Record<string, unknown>) => createEvent('intake', { type: 'candidate.withdrawn', subject: 'c1', data });
 
   it('when an event matches its contract, then it passes', () => {

@@ -7,7 +7,6 @@ import { sleep } from '../kafka/backoff';
 
 interface OutboxDoc extends Document {
   outbox: EventEnvelope[];
-  outboxRev: number;
 }
 
 export interface OutboxRelayOptions {
@@ -32,7 +31,8 @@ export interface OutboxRelay {
 }
 
 /**
- * Publishes outbox events, then removes them. The database has no change streams (FerretDB), so it
+ * Publishes outbox events, then marks them published. Outbox documents must be insert-only
+ * (aggregate revisions, access records, screening cases). The database has no change streams (FerretDB), so it
  * polls, and writers kick it for low latency. A crash between publish and removal publishes again
  * (at least once); consumers are idempotent, so the effect is still once.
  */
@@ -44,32 +44,19 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let wake: (() => void) | undefined;
   let kicked = false;
 
-  async function removePublished(collection: Collection, doc: OutboxDoc, published: Set<string>) {
-    let current: OutboxDoc | null = doc;
-    while (current) {
-      const remaining = current.outbox.filter((e) => !published.has(e.id));
-      const res = await collection.updateOne(
-        { _id: current._id, outboxRev: current.outboxRev },
-        { $set: { outbox: remaining, outboxPending: remaining.length > 0 } },
-      );
-      if (res.matchedCount === 1) return;
-      // Changed since we read it (a new event was added): re-read and remove only what we published.
-      current = (await collection.findOne({ _id: current._id }, { projection: { outbox: 1, outboxRev: 1 } })) as OutboxDoc | null;
-    }
-  }
-
   async function runOnce(): Promise<number> {
     let total = 0;
     for (const collection of options.collections) {
       const docs = (await collection
-        .find({ outboxPending: true }, { projection: { outbox: 1, outboxRev: 1 } })
+        .find({ outboxPending: true }, { projection: { outbox: 1 } })
         .limit(batchSize)
         .toArray()) as unknown as OutboxDoc[];
       if (!docs.length) continue;
       const events = docs.flatMap((d) => d.outbox ?? []);
       await options.publisher.publish(events);
-      const published = new Set(events.map((e) => e.id));
-      await Promise.all(docs.map((d) => removePublished(collection, d, published)));
+      // Outbox documents are written once and never updated by anyone but the relay, so clearing the
+      // flag cannot overwrite a concurrent change (FerretDB v1 updates are read-modify-write).
+      await collection.updateMany({ _id: { $in: docs.map((d) => d._id) } }, { $set: { outboxPending: false, publishedAt: new Date().toISOString() } });
       for (const e of events) options.metrics?.eventsPublished.inc({ type: e.type });
       total += events.length;
     }

@@ -1,0 +1,153 @@
+import type { Collection, Connection } from 'mongoose';
+import type { Collection as MongoCollection, Document, Filter, Sort } from 'mongodb';
+import type { EventEnvelope } from '../kafka/envelope';
+
+/** One stored revision of an aggregate: its whole state after a change, and the events the change emitted. */
+export interface Revision<S> {
+  aggregateId: string;
+  rev: number;
+  state: S;
+  /** What caused the change: an event id, or a command/idempotency key. Unique: a cause applies once. */
+  causedBy: string;
+  at: string;
+  events: EventEnvelope[];
+}
+
+interface RevisionDoc<S> extends Document {
+  _id: string;
+  aggregateId: string;
+  rev: number;
+  state: S;
+  causedBy: string;
+  at: string;
+  outbox: EventEnvelope[];
+  outboxPending: boolean;
+}
+
+export interface Change<S> {
+  state: S;
+  events?: EventEnvelope[];
+}
+
+export type AppendOutcome<S> =
+  | { outcome: 'applied'; revision: Revision<S> }
+  | { outcome: 'duplicate' | 'unchanged'; revision?: Revision<S> };
+
+const revisionId = (id: string, rev: number) => `${id}#${String(rev).padStart(8, '0')}`;
+const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+
+function toRevision<S>(doc: RevisionDoc<S>): Revision<S> {
+  return { aggregateId: doc.aggregateId, rev: doc.rev, state: doc.state, causedBy: doc.causedBy, at: doc.at, events: doc.outbox };
+}
+
+/**
+ * An aggregate stored as immutable revisions: every change inserts revision n+1 with the whole new
+ * state and its outbox events. The unique _id (`<id>#<n+1>`) makes concurrent writers race on an
+ * insert, which the database decides atomically; the unique `causedBy` makes a redelivered event or
+ * a retried command apply once.
+ *
+ * Why not update one document in place: FerretDB v1 applies updates as read-modify-write of the
+ * whole document, so concurrent updates to one document lose writes, and a filter guard
+ * (`{ rev: n }`) does not make an update conditional. Inserts under a unique index are atomic on
+ * FerretDB and MongoDB alike. Revisions are written once and only the outbox relay ever touches them
+ * again (to clear `outboxPending`), so nothing can be lost to a concurrent write.
+ *
+ * A view collection holds the latest state of each aggregate for queries; it converges to the newest
+ * revision (each writer re-checks after writing it) and is eventually consistent. Reads by id use the
+ * revisions and are exact.
+ */
+export function createAggregateStore<S extends Record<string, unknown>>(db: Connection, name: string) {
+  const revisions = db.collection(`${name}_revisions`) as unknown as MongoCollection<RevisionDoc<S>>;
+  const view = db.collection(name) as unknown as MongoCollection<Document>;
+
+  async function latestDoc(id: string): Promise<RevisionDoc<S> | null> {
+    return revisions.find({ aggregateId: id }).sort({ rev: -1 }).limit(1).next();
+  }
+
+  /** Writes the view of an aggregate and repeats until it shows the newest revision. */
+  async function project(id: string, written: RevisionDoc<S>): Promise<void> {
+    let doc: RevisionDoc<S> | null = written;
+    for (let i = 0; doc && i < 10; i++) {
+      try {
+        await view.replaceOne({ _id: id as never }, { ...doc.state, _rev: doc.rev, _updatedAt: doc.at }, { upsert: true });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        continue; // a concurrent upsert created it: replace again
+      }
+      const newest: RevisionDoc<S> | null = await latestDoc(id);
+      if (!newest || newest.rev === doc.rev) return;
+      doc = newest;
+    }
+  }
+
+  return {
+    /** Revisions carry the outbox; the relay polls this collection. */
+    revisions: revisions as unknown as MongoCollection,
+    view,
+
+    async ensureIndexes(viewIndexes: Record<string, 1 | -1>[] = []) {
+      await revisions.createIndex({ aggregateId: 1, rev: -1 });
+      await revisions.createIndex({ causedBy: 1 }, { unique: true });
+      await revisions.createIndex({ outboxPending: 1 });
+      for (const index of viewIndexes) await view.createIndex(index);
+    },
+
+    async load(id: string): Promise<Revision<S> | undefined> {
+      const doc = await latestDoc(id);
+      return doc ? toRevision(doc) : undefined;
+    },
+
+    async history(id: string): Promise<Revision<S>[]> {
+      return (await revisions.find({ aggregateId: id }).sort({ rev: 1 }).toArray()).map(toRevision);
+    },
+
+    /**
+     * Applies one cause exactly once: read the latest revision, decide (pure), insert the next one.
+     * A concurrent writer wins the insert race → decide again on fresh state; the cause already
+     * recorded → 'duplicate'; nothing to change → 'unchanged' (not recorded).
+     */
+    async apply(id: string, causedBy: string, decide: (current: Revision<S> | undefined) => Change<S> | undefined, now: () => Date = () => new Date()): Promise<AppendOutcome<S>> {
+      for (;;) {
+        const current = await latestDoc(id);
+        const change = decide(current ? toRevision(current) : undefined);
+        if (!change) {
+          const seen = await revisions.findOne({ causedBy });
+          return { outcome: seen ? 'duplicate' : 'unchanged', ...(seen ? { revision: toRevision(seen) } : {}) };
+        }
+        const rev = (current?.rev ?? 0) + 1;
+        const events = change.events ?? [];
+        const doc: RevisionDoc<S> = {
+          _id: revisionId(id, rev),
+          aggregateId: id,
+          rev,
+          state: change.state,
+          causedBy,
+          at: now().toISOString(),
+          outbox: events,
+          outboxPending: events.length > 0,
+        };
+        try {
+          await revisions.insertOne(doc as never);
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+          const seen = await revisions.findOne({ causedBy });
+          if (seen) return { outcome: 'duplicate', revision: toRevision(seen) };
+          continue;
+        }
+        await project(id, doc);
+        return { outcome: 'applied', revision: toRevision(doc) };
+      }
+    },
+
+    /** Queries the view (latest states). */
+    async find(filter: Filter<Document>, options: { sort?: Sort; limit?: number } = {}): Promise<(S & { _id: string; _rev: number })[]> {
+      let cursor = view.find(filter);
+      if (options.sort) cursor = cursor.sort(options.sort);
+      if (options.limit) cursor = cursor.limit(options.limit);
+      return (await cursor.toArray()) as unknown as (S & { _id: string; _rev: number })[];
+    },
+  };
+}
+
+export type AggregateStore<S extends Record<string, unknown>> = ReturnType<typeof createAggregateStore<S>>;
+export type { Collection };

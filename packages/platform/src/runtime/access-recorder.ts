@@ -1,0 +1,50 @@
+import type { Connection } from 'mongoose';
+import type { Collection } from 'mongodb';
+import type { Actor } from '../http/auth';
+import { createEvent } from '../kafka/envelope';
+
+export interface AccessRecord {
+  actor: Actor;
+  /** The person whose data was read (a candidate id), or `list` with `subjectIds`. */
+  subjectId: string;
+  subjectIds?: string[];
+  resource: string;
+  purpose: string;
+  fields?: string[];
+}
+
+export interface AccessRecorder {
+  record(access: AccessRecord): Promise<void>;
+  readonly collection: Collection;
+}
+
+/**
+ * Every read of personal data becomes an `access.recorded` event for the audit trail. The event is
+ * written to this service's own outbox collection before the data is returned, so a read can never
+ * happen unrecorded; the outbox relay publishes it.
+ */
+export function createAccessRecorder(db: Connection, source: string, onWrite: () => void = () => undefined): AccessRecorder {
+  const collection = db.collection('access_outbox') as unknown as Collection;
+  return {
+    collection,
+    async record(access) {
+      const event = createEvent(source, {
+        type: 'access.recorded',
+        subject: access.subjectId,
+        tenant: access.actor.country,
+        data: {
+          actor: access.actor.id,
+          role: access.actor.roles.join(','),
+          ...(access.actor.country ? { actorCountry: access.actor.country } : {}),
+          subjectId: access.subjectId,
+          ...(access.subjectIds ? { subjectIds: access.subjectIds } : {}),
+          resource: access.resource,
+          purpose: access.purpose,
+          ...(access.fields ? { fields: access.fields } : {}),
+        },
+      });
+      await collection.insertOne({ _id: event.id, outbox: [event], outboxPending: true } as never);
+      onWrite();
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import type { Connection } from 'mongoose';
+import type { Kafka } from 'kafkajs';
+import type { JSONWebKeySet } from 'jose';
+import type { BaseConfig } from '../config/config';
+import { createTokenVerifier, type TokenVerifier } from '../http/auth';
+import { createEventPublisher, type EventPublisher } from '../kafka/event-publisher';
+import { createEventValidator, type EventValidator } from '../kafka/event-validator';
+import { createKafka } from '../kafka/kafka-client';
+import { createLogger, type Logger } from '../logging/logger';
+import { createMetrics, type Metrics } from '../metrics/metrics';
+import { connectMongo, pingMongo } from '../mongo/connect-mongo';
+import { createConsumerRunner, type ConsumerRunner, type EventHandler } from '../kafka/consumer-runner';
+import { createOutboxRelay, type OutboxRelay } from '../outbox/outbox-relay';
+import type { Collection } from 'mongodb';
+
+/** Everything a service process shares: one logger, one metrics registry, one producer, one database. */
+export interface ServiceRuntime {
+  config: BaseConfig;
+  logger: Logger;
+  metrics: Metrics;
+  kafka: Kafka;
+  validator: EventValidator;
+  publisher: EventPublisher;
+  db: Connection;
+  verifyToken: TokenVerifier;
+  readiness: Record<string, () => Promise<unknown>>;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOverrides {
+  /** Tests pass the issuer's key set directly. */
+  jwks?: JSONWebKeySet;
+  logger?: Logger;
+}
+
+function jwksSource(value: string) {
+  return /^https?:\/\//.test(value) ? { url: value } : { file: value };
+}
+
+export async function createServiceRuntime(config: BaseConfig, overrides: RuntimeOverrides = {}): Promise<ServiceRuntime> {
+  const logger = overrides.logger ?? createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
+  const metrics = createMetrics(config.SERVICE_NAME);
+  const kafka = createKafka({ clientId: config.SERVICE_NAME, brokers: config.KAFKA_BROKERS, logger });
+  const validator = createEventValidator();
+  const publisher = createEventPublisher({ kafka, validator, topicPrefix: config.TOPIC_PREFIX });
+  const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
+  await publisher.connect();
+  const verifyToken = createTokenVerifier({
+    jwks: overrides.jwks ?? jwksSource(config.AUTH_JWKS),
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+  });
+  return {
+    config,
+    logger,
+    metrics,
+    kafka,
+    validator,
+    publisher,
+    db,
+    verifyToken,
+    readiness: {
+      database: () => pingMongo(db),
+      kafka: async () => {
+        if (!publisher.connected) throw new Error('producer not connected');
+      },
+    },
+    async close() {
+      await publisher.disconnect().catch(() => undefined);
+      await db.close().catch(() => undefined);
+    },
+  };
+}
+
+/** Starts the outbox relay for the given collections of this service's database. */
+export function startOutboxRelay(runtime: ServiceRuntime, collections: Collection[]): OutboxRelay {
+  const relay = createOutboxRelay({
+    collections,
+    publisher: runtime.publisher,
+    logger: runtime.logger,
+    metrics: runtime.metrics,
+    pollMs: runtime.config.OUTBOX_POLL_MS,
+  });
+  relay.start();
+  return relay;
+}
+
+/** Starts a consumer group of this service with its handlers; offsets commit only after each handler's effect. */
+export async function startConsumer(
+  runtime: ServiceRuntime,
+  group: string,
+  topics: string[],
+  handlers: Record<string, EventHandler>,
+): Promise<ConsumerRunner> {
+  const consumer = createConsumerRunner({
+    kafka: runtime.kafka,
+    groupId: `${runtime.config.TOPIC_PREFIX}${group}`,
+    topics,
+    handlers,
+    validator: runtime.validator,
+    publisher: runtime.publisher,
+    logger: runtime.logger,
+    metrics: runtime.metrics,
+    topicPrefix: runtime.config.TOPIC_PREFIX,
+    maxAttempts: runtime.config.CONSUMER_MAX_ATTEMPTS,
+  });
+  await consumer.start();
+  runtime.readiness[`consumer:${group}`] = async () => {
+    if (!consumer.running) throw new Error('consumer not running');
+  };
+  return consumer;
+}

@@ -1,0 +1,29 @@
+// Installs what the project needs from its own files, so a fresh clone works with one command.
+import { existsSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../infra/lib/config.mjs';
+
+function mtime(path) {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs `npm ci` when node_modules is missing or older than package-lock.json. */
+export function ensureNodeDependencies() {
+  const marker = join(REPO_ROOT, 'node_modules', '.package-lock.json');
+  if (existsSync(marker) && mtime(marker) >= mtime(join(REPO_ROOT, 'package-lock.json'))) return false;
+  console.log('Installing npm dependencies (npm ci)…');
+  const res = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (res.status !== 0) throw new Error('npm ci failed');
+  return true;
+}
+
+/** Runs a command in the repo, inheriting output; throws when it fails. */
+export function runOrThrow(command, args, options = {}) {
+  const res = spawnSync(command, args, { cwd: REPO_ROOT, stdio: 'inherit', ...options });
+  if (res.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${res.status})`);
+}

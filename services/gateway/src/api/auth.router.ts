@@ -1,0 +1,37 @@
+import type { Router } from 'express';
+import { SignJWT, type CryptoKey, type KeyObject } from 'jose';
+import { actorOf } from '@vetting/platform';
+import type { DemoUser } from '../data/dev-keys';
+import { authenticate } from '../domain/sign-in';
+
+export interface AuthDeps {
+  users: DemoUser[];
+  signingKey: { key: CryptoKey | KeyObject | Uint8Array; kid: string };
+  issuer: string;
+  audience: string;
+  ttl: string;
+  jwks: unknown;
+}
+
+export function createAuthRoutes(deps: AuthDeps) {
+  return (router: Router) => {
+    router.post('/api/auth/login', async (req, res) => {
+      const { username, password } = req.body as { username: string; password: string };
+      const user = authenticate(deps.users, username, password);
+      const token = await new SignJWT({ roles: user.roles, name: user.name, ...(user.country ? { country: user.country } : {}) })
+        .setProtectedHeader({ alg: 'EdDSA', kid: deps.signingKey.kid })
+        .setSubject(user.username)
+        .setIssuer(deps.issuer)
+        .setAudience(deps.audience)
+        .setIssuedAt()
+        .setExpirationTime(deps.ttl)
+        .sign(deps.signingKey.key);
+      res.json({ token, user: { username: user.username, name: user.name, roles: user.roles, ...(user.country ? { country: user.country } : {}) } });
+    });
+    router.get('/api/auth/me', (req, res) => {
+      const actor = actorOf(req);
+      res.json({ username: actor.id, roles: actor.roles, ...(actor.country ? { country: actor.country } : {}), ...(actor.name ? { name: actor.name } : {}) });
+    });
+    router.get('/.well-known/jwks.json', (_req, res) => void res.json(deps.jwks));
+  };
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { baseConfigSchema } from '@vetting/platform';
+
+export const gatewayConfigSchema = baseConfigSchema
+  .omit({ MONGO_DB: true, AUTH_JWKS: true })
+  .extend({
+    /** Where development keys and demo accounts live (generated on first start, never committed). */
+    KEYS_DIR: z.string().min(1),
+    /** Base URLs of the services the gateway routes to. */
+    INTAKE_URL: z.string().url().default('http://127.0.0.1:4101'),
+    SCREENING_URL: z.string().url().default('http://127.0.0.1:4102'),
+    REFERENCES_URL: z.string().url().default('http://127.0.0.1:4103'),
+    CLEARANCE_URL: z.string().url().default('http://127.0.0.1:4104'),
+    AUDIT_URL: z.string().url().default('http://127.0.0.1:4105'),
+    /** Lifetime of a signed-in session's token. */
+    TOKEN_TTL: z.string().default('8h'),
+    /** Built console files; a placeholder page is served until the console is built. */
+    CONSOLE_DIR: z.string().optional(),
+  });
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

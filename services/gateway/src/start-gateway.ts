@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { openapiPath } from '@vetting/contracts';
+import { createHttpApp, createLogger, createMetrics, createTokenVerifier, listen, OpenApiValidator, type Logger, type Stop } from '@vetting/platform';
+import { createAuthRoutes } from './api/auth.router';
+import { mountConsole } from './api/console';
+import { mountServiceProxies } from './api/service-proxy';
+import type { GatewayConfig } from './config';
+import { ensureDevKeys, loadSigningKey, loadUsers } from './data/dev-keys';
+
+export async function startGateway(config: GatewayConfig, overrides: { logger?: Logger } = {}) {
+  const logger = overrides.logger ?? createLogger('gateway', config.LOG_LEVEL);
+  await ensureDevKeys(config.KEYS_DIR);
+  const jwks = JSON.parse(readFileSync(`${config.KEYS_DIR}/jwks.json`, 'utf8'));
+  const app = createHttpApp({
+    service: 'gateway',
+    logger,
+    metrics: createMetrics('gateway'),
+    validator: new OpenApiValidator(openapiPath('gateway')),
+    verifyToken: createTokenVerifier({ jwks, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
+    helmet: { contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } } },
+    mountRaw: (raw) => {
+      mountServiceProxies(
+        raw,
+        { intake: config.INTAKE_URL, screening: config.SCREENING_URL, references: config.REFERENCES_URL, clearance: config.CLEARANCE_URL, audit: config.AUDIT_URL },
+        logger,
+      );
+      mountConsole(raw, config.CONSOLE_DIR);
+    },
+    routes: createAuthRoutes({
+      users: loadUsers(config.KEYS_DIR),
+      signingKey: await loadSigningKey(config.KEYS_DIR),
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      ttl: config.TOKEN_TTL,
+      jwks,
+    }),
+  });
+  const http = await listen(app, config.PORT);
+  logger.info({ port: http.port }, 'gateway listening');
+  const stops: Stop[] = [http.close];
+  return { port: http.port, app, stops, stop: http.close };
+}

@@ -1,0 +1,45 @@
+import { countryScope, forbidden, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
+import { toView, type CandidateView } from '../domain/candidate';
+import type { CandidateRepository } from '../data/candidate.repository';
+
+export interface ReadDeps {
+  repository: CandidateRepository;
+  access: AccessRecorder;
+}
+
+/** One candidate, if the caller's country scope allows; the read is audited before data is returned. */
+export async function getCandidate(actor: Actor, id: string, deps: ReadDeps): Promise<CandidateView> {
+  const candidate = await deps.repository.findById(id);
+  // Another country's candidate is reported as absent, so ids cannot be probed across countries.
+  if (!candidate) throw notFound('CANDIDATE.NOT_FOUND', 'No such candidate');
+  const scope = countryScope(actor);
+  if (scope && scope !== candidate.country) throw notFound('CANDIDATE.NOT_FOUND', 'No such candidate');
+  await deps.access.record({ actor, subjectId: id, resource: 'intake/candidate', purpose: 'follow nomination status', fields: ['names', 'status'] });
+  return toView(candidate);
+}
+
+export interface ListQuery {
+  country?: string;
+  rotation?: string;
+  status?: string;
+  limit?: number;
+  after?: string;
+}
+
+export async function listCandidates(actor: Actor, query: ListQuery, deps: ReadDeps): Promise<{ items: CandidateView[]; next?: string }> {
+  const country = countryScope(actor, query.country);
+  if (!country && !actor.roles.some((r) => r !== 'tcc-officer')) throw forbidden('AUTH.NO_COUNTRY', 'No country scope');
+  const limit = query.limit ?? 50;
+  const items = await deps.repository.list({ country, rotation: query.rotation, status: query.status, limit, after: query.after });
+  if (items.length)
+    await deps.access.record({
+      actor,
+      subjectId: 'list',
+      subjectIds: items.map((c) => c.id),
+      resource: 'intake/candidates',
+      purpose: 'follow nomination status',
+      fields: ['names', 'status'],
+    });
+  const last = items.at(-1);
+  return { items: items.map(toView), ...(items.length === limit && last ? { next: `${last.createdAt}|${last.id}` } : {}) };
+}
