@@ -2,3 +2,4 @@ export * from './test-infra';
 export * from './wait-for';
 export * from './test-topics';
 export * from './test-issuer';
+export * from './test-service';
