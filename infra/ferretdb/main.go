@@ -20,10 +20,26 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
+	"github.com/FerretDB/FerretDB/build/version"
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
+
+// setVersion fills in the FerretDB version that buildInfo and the logs report:
+// the embedded package leaves it "unknown" (no generated version files).
+func setVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, dep := range bi.Deps {
+			if dep.Path == "github.com/FerretDB/FerretDB" {
+				version.Get().Version = dep.Version
+				return dep.Version
+			}
+		}
+	}
+	return "unknown"
+}
 
 func env(name, def string) string {
 	if v, ok := os.LookupEnv(name); ok && v != "" {
@@ -48,6 +64,8 @@ func main() {
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 	slog.SetDefault(logger)
 
+	ferretdbVersion := setVersion()
+
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
@@ -63,7 +81,8 @@ func main() {
 		os.Exit(1)
 	}
 
-	logger.Info("FerretDB starting", "listen", *listen, "handler", *handler, "pid", os.Getpid())
+	// At warn so that it shows with the default log level.
+	logger.Warn("FerretDB starting", "version", ferretdbVersion, "listen", *listen, "handler", *handler, "pid", os.Getpid())
 	if err := f.Run(ctx); err != nil {
 		logger.Error("FerretDB stopped with an error", "error", err)
 		os.Exit(1)
