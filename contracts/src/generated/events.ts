@@ -1252,6 +1252,1523 @@ export interface Person {
         }
       ];
   serviceNumber?: string;
+  /**
+   * Optional. Employers of the last five years, for misconduct-disclosure requests; without it only record checks run.
+   *
+   * @maxItems 20
+   */
+  previousEmployers?:
+    | []
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ]
+    | [
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        },
+        {
+          name: string;
+          contactEmail: string;
+          country?: Country;
+          from?: PartialDate;
+          to?: PartialDate;
+        }
+      ];
 }
 /**
  * This interface was referenced by `CommonDefs`'s JSON-Schema

@@ -20,6 +20,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checks by state, for operators (e.g. `?state=failed` lists the checks that need an operator). */
+        get: operations["listChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checks/{checkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkId: components["schemas"]["CheckId"];
+            };
+            cookie?: never;
+        };
+        /** One check, with its state, attempts and last error. */
+        get: operations["getCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checks/{checkId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkId: components["schemas"]["CheckId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An operator sends a failed check again (a new round of attempts; a new referee link for a disclosure request). */
+        post: operations["retryCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/callbacks/{checkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkId: components["schemas"]["CheckId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An external authority answers a check it accepted earlier.
+         * @description Public: authenticated by `X-Signature: sha256=<hex HMAC-SHA256 of the raw body>` with the
+         *     secret shared with that authority. Applying an answer is idempotent: a repeated callback
+         *     answers 200 with `duplicate: true` and changes nothing.
+         */
+        post: operations["receiveCheckCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referee/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        /** The misconduct-disclosure form behind a referee's single-use link (HTML; JSON with `Accept application/json`). */
+        get: operations["showRefereeForm"];
+        put?: never;
+        /** The referee's answer. Accepted once; the link is spent afterwards. */
+        post: operations["answerRefereeForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dev/mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Development only (404 in production) — the messages the mailer stored instead of sending. */
+        get: operations["readDevMailbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -37,20 +153,92 @@ export interface components {
                 reason: string;
             }[];
         };
+        CheckId: string;
+        /** @enum {string} */
+        CheckType: "misconduct-disclosure" | "national-criminal-record" | "disciplinary-record" | "un-records";
+        /** @enum {string} */
+        CheckResult: "not-required" | "no-adverse" | "adverse" | "no-response" | "failed";
+        /**
+         * @description requested → (awaiting-answer) → completed; failed needs an operator's retry.
+         * @enum {string}
+         */
+        CheckState: "requested" | "awaiting-answer" | "completed" | "failed";
+        Check: {
+            checkId: string;
+            setId: string;
+            candidateId: string;
+            country: string;
+            checkType: components["schemas"]["CheckType"];
+            /** @description The organisation asked (rate limits apply per organisation). */
+            organisation: string;
+            state: components["schemas"]["CheckState"];
+            result?: components["schemas"]["CheckResult"];
+            attempts: number;
+            /** @description 1 + the number of operator retries. */
+            round: number;
+            lastError?: string;
+            externalRef?: string;
+            /** Format: date-time */
+            deadline?: string;
+            remindersSent?: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            completedAt?: string;
+        };
         ReferenceSet: {
             id: string;
             candidateId: string;
             country: string;
             candidateRevision: number;
+            policyVersion?: number;
             completed: boolean;
             /** Format: date-time */
             createdAt: string;
             checks: {
                 checkId: string;
                 checkType: string;
+                state?: components["schemas"]["CheckState"];
                 /** @enum {string} */
                 result: "pending" | "not-required" | "no-adverse" | "adverse" | "no-response" | "failed";
             }[];
+        };
+        CallbackAnswer: {
+            externalRef: string;
+            /** @enum {string} */
+            result: "no-adverse" | "adverse";
+            /** @description The authority's own case or certificate number. */
+            reference?: string;
+        };
+        RefereeRequest: {
+            employer: string;
+            candidateName: string;
+            /** Format: date-time */
+            deadline: string;
+            questions: Record<string, never>[];
+        };
+        /** @description The questions of the Misconduct Disclosure Scheme; form posts send every value as a string. */
+        RefereeAnswer: {
+            /**
+             * @description Did the person work for you in the period asked about?
+             * @enum {string}
+             */
+            employed: "yes" | "no";
+            /**
+             * @description Was the person found to have committed sexual exploitation
+             * @enum {string}
+             */
+            sexualMisconductFinding: "yes" | "no";
+            /**
+             * @description Did the person leave while such an investigation was pending?
+             * @enum {string}
+             */
+            leftDuringInvestigation: "yes" | "no";
+            details?: string;
+            responderName: string;
+            responderRole: string;
         };
     };
     responses: {
@@ -89,6 +277,218 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferenceSet"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listChecks: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["CheckState"];
+                checkType?: components["schemas"]["CheckType"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checks, oldest change first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Check"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkId: components["schemas"]["CheckId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The check. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Check"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    retryCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkId: components["schemas"]["CheckId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The check is queued again. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Check"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    receiveCheckCallback: {
+        parameters: {
+            query?: never;
+            header: {
+                "x-signature": string;
+            };
+            path: {
+                checkId: components["schemas"]["CheckId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallbackAnswer"];
+            };
+        };
+        responses: {
+            /** @description The answer is recorded (or was already). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkId: string;
+                        result: components["schemas"]["CheckResult"];
+                        duplicate: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    showRefereeForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form (text/html), or what it asks (application/json). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["RefereeRequest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
+        };
+    };
+    answerRefereeForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefereeAnswer"];
+                "application/x-www-form-urlencoded": components["schemas"]["RefereeAnswer"];
+            };
+        };
+        responses: {
+            /** @description Recorded; a thank-you page (text/html) or the recorded outcome (application/json). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": {
+                        /** @constant */
+                        status: "recorded";
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+        };
+    };
+    readDevMailbox: {
+        parameters: {
+            query?: {
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored messages, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            to: string;
+                            subject: string;
+                            text: string;
+                            /** Format: date-time */
+                            sentAt: string;
+                        }[];
+                    };
                 };
             };
             401: components["responses"]["Problem"];
