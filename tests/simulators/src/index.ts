@@ -1,0 +1,4 @@
+export * from './start-simulators';
+export * from './behaviour';
+export * from './deliver';
+export type { Range } from './random';
