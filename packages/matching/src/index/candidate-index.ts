@@ -23,6 +23,12 @@ import { selectTop } from './top-candidates';
 export interface IndexOptions extends ScoreOptions {
   /** Names scored in full per query, best accumulated first. Default 400. */
   candidateLimit?: number;
+  /**
+   * Names are scored in full only when an estimate from retrieval (the matched share of the query's
+   * and of the name's weight, put through the name-score formula) comes within this margin of
+   * `minScore` (agreeing dates and nationality can add up to 0.13). Larger is slower and safer. Default 0.15.
+   */
+  estimateMargin?: number;
   /** Called every 100,000 entries while building. */
   onProgress?: (entriesDone: number) => void;
 }
@@ -80,7 +86,23 @@ function createSearcher(
 ) {
   const acc = new Float32Array(store.nameCount);
   const candidateLimit = options.candidateLimit ?? 400;
+  const estimateMargin = options.estimateMargin ?? 0.15;
+  const accE = new Float32Array(store.nameCount);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+
+  // Query words repeat across queries (common given names): their verified neighbours are cached.
+  const neighbourCache = new Map<string, Map<number, number>>();
+  const NEIGHBOUR_CACHE_SIZE = 20_000;
+
+  function cachedSimilarWords(q: NameWord, sim: (a: NameWord, b: NameWord) => WordSimilarity): Map<number, number> {
+    const key = `${q.abjad ? 1 : 0}${q.patronymic ? 1 : 0}${q.text}`;
+    let found = neighbourCache.get(key);
+    if (!found) {
+      if (neighbourCache.size >= NEIGHBOUR_CACHE_SIZE) neighbourCache.clear();
+      neighbourCache.set(key, (found = similarWords(q, sim)));
+    }
+    return found;
+  }
 
   /** Vocabulary words similar to one query word, verified, with their similarity. */
   function similarWords(q: NameWord, sim: (a: NameWord, b: NameWord) => WordSimilarity): Map<number, number> {
@@ -92,7 +114,7 @@ function createSearcher(
     for (const id of store.keyWords.get(q.key) ?? []) ids.add(id);
     if (q.abjad) for (const id of skeletons.get(q.skeleton) ?? []) ids.add(id);
     const ph = phonetic.get(q.phonetic[0]);
-    if (ph && ph.length <= 2000) for (const id of ph) ids.add(id);
+    if (ph && ph.length <= 100) for (const id of ph) ids.add(id);
     fuzzy.candidates(q.text, ids);
     for (const id of ids) {
       const s = sim(q, store.words[id]!).similarity;
@@ -113,42 +135,76 @@ function createSearcher(
       return s;
     };
     const touched: number[] = [];
+    let queryWeight = Infinity;
     for (const name of prepared.names) {
-      for (const q of name.words) {
-        for (const [id, s] of similarWords(q, sim)) {
-          const gain = s * store.weights[id]!;
+      queryWeight = Math.min(queryWeight, name.weights.reduce((a, w) => a + w, 0));
+      name.words.forEach((q, qi) => {
+        for (const id of cachedSimilarWords(q, sim).keys()) {
+          // matched weight on both sides, as the alignment will count it (similarity left out: an
+          // over-estimate, which is the safe side for pruning)
+          const gain = name.weights[qi]!;
+          const gainE = store.weights[id]!;
           for (let p = store.postStart[id]!; p < store.postStart[id + 1]!; p++) {
             const n = store.postNames[p]!;
             if (acc[n] === 0) touched.push(n);
             acc[n]! += gain;
+            accE[n]! += gainE;
           }
         }
-      }
+      });
     }
-    const entryIds = new Set<number>();
-    for (const n of selectTop(touched, acc, candidateLimit)) entryIds.add(store.nameEntry[n]!);
-    for (const n of touched) acc[n] = 0;
+    // entry → the names worth scoring (all names when found through documents or confirmation)
+    const entryIds = new Map<number, number[] | 'all'>();
+    const floor = minScore - estimateMargin;
+    const covered = floor <= 0 ? touched : touched.filter((n) => estimateScore(acc[n]!, accE[n]!, queryWeight, store.nameWeight[n]!) >= floor);
+    for (const n of selectTop(covered, acc, candidateLimit)) {
+      const e = store.nameEntry[n]!;
+      const list = entryIds.get(e);
+      if (list === undefined) entryIds.set(e, [n]);
+      else if (list !== 'all') list.push(n);
+    }
+    for (const n of touched) acc[n] = accE[n] = 0;
     for (const d of [...(query.documents ?? []).map((x) => x.number), ...(query.serviceNumbers ?? [])]) {
-      for (const e of documents.get(normaliseDocumentNumber(d)) ?? []) entryIds.add(e);
+      for (const e of documents.get(normaliseDocumentNumber(d)) ?? []) entryIds.set(e, 'all');
     }
     for (const id of query.confirmedEntryIds ?? []) {
       const e = store.entries.findIndex((x) => x.id === id);
-      if (e >= 0) entryIds.add(e);
+      if (e >= 0) entryIds.set(e, 'all');
     }
     const hits: MatchHit[] = [];
-    for (const e of entryIds) {
-      const hit = scorePrepared(prepared, store.entries[e]!, entryNames(store, e), sim, options);
-      if (hit.score >= minScore || hit.band === 'match') hits.push(hit);
+    for (const [e, names] of entryIds) {
+      const hit = scorePrepared(prepared, store.entries[e]!, entryNames(store, e, names), sim, options, minScore);
+      if (hit) hits.push(hit);
     }
     hits.sort((a, b) => Number(b.band === 'match') - Number(a.band === 'match') || b.score - a.score);
     return hits.slice(0, limit);
   };
 }
 
-/** Entry e's names as prepared names, rebuilt from the store (cheap: no normalisation). */
-function entryNames(store: NameStore, e: number): PreparedName[] {
+/**
+ * An over-estimate of the name score from retrieval alone: matched weights as the alignment counts
+ * them, similarity taken as 1, every one-sided word treated as a tolerated gap. Mirrors
+ * name-alignment.ts; pruning on it loses nothing that could reach `minScore` (tested in the
+ * benchmark: the hits at the default margin equal those at a margin of 1).
+ */
+function estimateScore(matchedQ: number, matchedE: number, queryWeight: number, nameWeight: number): number {
+  const uq = Math.max(0, queryWeight - matchedQ);
+  const ue = Math.max(0, nameWeight - matchedE);
+  const fracQ = uq / (matchedE + uq);
+  const fracE = ue / (matchedE + ue);
+  const conflict = Math.min(fracQ, fracE);
+  const surplus = 0.5 * (Math.max(fracQ, fracE) - conflict);
+  return Math.max(0, 1 - 1.2 * conflict) * Math.max(0, 1 - 0.35 * surplus - 0.5 * surplus * surplus);
+}
+
+/**
+ * Entry e's names as prepared names, rebuilt from the store (no normalisation). Only the names that
+ * retrieval found are scored: the others share too little with the query to be its best match.
+ */
+function entryNames(store: NameStore, e: number, only: number[] | 'all'): PreparedName[] {
   const entry = store.entries[e]!;
   const out: PreparedName[] = [];
+  const wanted = only === 'all' ? undefined : new Set(only);
   // names of an entry are contiguous in the store: find the first by binary search on nameEntry
   let lo = 0;
   let hi = store.nameCount;
@@ -158,6 +214,7 @@ function entryNames(store: NameStore, e: number): PreparedName[] {
     else hi = mid;
   }
   for (let n = lo; n < store.nameCount && store.nameEntry[n] === e; n++) {
+    if (wanted && !wanted.has(n)) continue;
     const words: NameWord[] = [];
     const weights: number[] = [];
     for (let i = store.nameStart[n]!; i < store.nameStart[n + 1]!; i++) {

@@ -61,9 +61,10 @@ export function buildFuzzyLookup(vocabulary: readonly string[]): FuzzyLookup {
           if (ids) for (const id of ids) out.add(id);
         }
       }
-      if (text.length < SHORT - 1) return;
+      if (text.length <= SHORT) return; // one edit is fully covered by the deletion neighbourhood
       const grams = trigrams(text);
-      const need = Math.max(2, Math.floor(grams.length * 0.3));
+      // one typo removes at most three trigrams; allow about two
+      const need = Math.max(3, grams.length - 5);
       for (const g of grams) {
         const ids = tri.get(g);
         if (!ids) continue;

@@ -22,6 +22,8 @@ export interface NameStore extends WordStatistics {
   /** Bit 1: the word is a patronymic in this name. */
   nameFlags: Uint8Array;
   nameEntry: Int32Array;
+  /** Sum of the word weights of each name. */
+  nameWeight: Float32Array;
   /** Index of the name inside its entry's `names`. */
   nameSlot: Uint16Array;
   /** Postings: names containing word w are postNames[postStart[w] .. postStart[w+1]). */
@@ -120,6 +122,7 @@ export function buildNameStore(entries: readonly ListEntry[], onProgress?: (done
     nameWords: flat,
     nameFlags: Uint8Array.from(flags),
     nameEntry: nameEntry.toArray(),
+    nameWeight: new Float32Array(nameCount),
     nameSlot: Uint16Array.from(slots),
     postStart,
     postNames,
@@ -135,6 +138,11 @@ export function buildNameStore(entries: readonly ListEntry[], onProgress?: (done
     },
   };
   words.forEach((w, id) => (store.weights[id] = wordWeight(w, store)));
+  for (let n = 0; n < nameCount; n++) {
+    let sum = 0;
+    for (let i = starts[n]!; i < starts[n + 1]!; i++) sum += store.weights[flat[i]!]!;
+    store.nameWeight[n] = sum;
+  }
   return store;
 }
 

@@ -23,6 +23,17 @@ export interface NameWord {
   patronymic: boolean;
   /** Transliterated from Arabic script or Hebrew: short vowels are missing. */
   abjad: boolean;
+  /** Bit set of the letters a-z in `text`, for a quick rejection of unrelated words. */
+  letters: number;
+}
+
+function letterMask(text: string): number {
+  let m = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) - 97;
+    if (c >= 0 && c < 26) m |= 1 << c;
+  }
+  return m;
 }
 
 export interface NormalisedName {
@@ -46,6 +57,7 @@ export function makeWord(text: string, flags: { patronymic?: boolean; abjad?: bo
     initial: text.length === 1 && !/\d/.test(text),
     patronymic: flags.patronymic ?? looksLikePatronymic(text),
     abjad: flags.abjad ?? false,
+    letters: letterMask(text),
   };
 }
 
@@ -61,9 +73,11 @@ function reorderSurnameFirst(raw: string): string {
 /** Splits words that carry "Abd al-" glued on: "Abdulrahman" → "abd" + "rahman". */
 function splitAbdCompound(word: string): string[] {
   if (canonicalName(word) !== undefined) return [word];
-  const m = /^(?:abdul|abdel|abdal|abdol|abdoul|abdur|abdus|abdun|abd)(.{3,})$/.exec(word);
-  if (!m || /^(?:l?lah|ullah|allah|i)$/.test(m[1]!)) return [word];
-  return ['abd', m[1]!];
+  const m = /^abd(?:ul|el|al|ol|oul|ou|u|ar|ir|i)?(.{3,})$/.exec(word);
+  if (!m || /^(?:l?lah|ullah|allah|aye|ou)$/.test(m[1]!)) return [word];
+  // the article assimilates and doubles: Abdurrahman, Abdussalam
+  const rest = m[1]![0] === m[1]![1] ? m[1]!.slice(1) : m[1]!;
+  return ['abd', rest];
 }
 
 interface RawToken {

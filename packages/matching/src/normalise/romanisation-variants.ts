@@ -50,8 +50,8 @@ export function canonicalName(word: string): string | undefined {
 }
 
 const RULES: [RegExp, string][] = [
-  [/(.)\1+/g, '$1'], // doubled letters: Hassan/Hasan, Abdallah/Abdalah
   [/^(.{3,})(?:off|ow|ev)$/, '$1ov'], // Russian surname endings: Smirnoff, Smirnow, Gorbachev/Gorbachov
+  [/(.)\1+/g, '$1'], // doubled letters: Hassan/Hasan, Abdallah/Abdalah
   [/(?:iy|yy|ii|ij|yj)$/, 'i'], // Yevgeniy/Yevgeni
   [/kh/g, 'h'],
   [/ph/g, 'f'],
@@ -89,7 +89,9 @@ export function consonantSkeleton(word: string): string {
   if (/\d/.test(word)) return word;
   return word
     .replace(/kh/g, 'h')
-    .replace(/(?:dh|th)/g, 't')
+    // Persian and Urdu say ث as s and ض as z: Saqib/ثاقب, Fazl/فضل
+    .replace(/th/g, 's')
+    .replace(/dh/g, 'z')
     .replace(/gh/g, 'g')
     .replace(/q/g, 'k')
     .replace(/[aeiouwy']/g, '')

@@ -8,7 +8,7 @@
  * - conflict: words left over on both sides (a different surname, a different patronymic) – strong
  *   penalty, because the two names then say different things.
  */
-import type { NameWord } from '../normalise/name-normaliser';
+import { makeWord, type NameWord } from '../normalise/name-normaliser';
 import { MIN_WORD_SIMILARITY, type MatchHow, type WordSimilarity } from './word-similarity';
 
 export interface WeightedName {
@@ -19,6 +19,8 @@ export interface WeightedName {
 export interface AlignedPair {
   query: number;
   entry: number;
+  /** Set when two adjacent words of one side form one word of the other ("Abdul Rahman"/"Abdulrahman", "Nur Allah"/"Nurullah"). */
+  joined?: 'query' | 'entry';
   similarity: number;
   how: MatchHow;
 }
@@ -61,6 +63,7 @@ export function alignNames(
       if (s.similarity >= MIN_WORD_SIMILARITY) candidates.push({ query: i, entry: j, similarity: s.similarity, how: s.how });
     }
   }
+  addJoinedCandidates(query, entry, similarity, candidates);
   if (candidates.length === 0) return EMPTY;
   // Greedy by similarity, heavier list words first on ties: optimal for the small sizes of names.
   candidates.sort((a, b) => b.similarity - a.similarity || entry.weights[b.entry]! - entry.weights[a.entry]!);
@@ -71,11 +74,15 @@ export function alignNames(
   let matchedScore = 0;
   for (const c of candidates) {
     if (usedQ[c.query] || usedE[c.entry]) continue;
+    if (c.joined === 'entry' && usedE[c.entry + 1]) continue;
+    if (c.joined === 'query' && usedQ[c.query + 1]) continue;
     usedQ[c.query] = 1;
     usedE[c.entry] = 1;
+    if (c.joined === 'entry') usedE[c.entry + 1] = 1;
+    if (c.joined === 'query') usedQ[c.query + 1] = 1;
     pairs.push(c);
     // A typo'd or transliterated query word weighs what the list word it matched weighs.
-    const w = entry.weights[c.entry]!;
+    const w = entry.weights[c.entry]! + (c.joined === 'entry' ? entry.weights[c.entry + 1]! : 0);
     matchedWeight += w;
     matchedScore += w * c.similarity;
   }
@@ -98,9 +105,72 @@ export function alignNames(
   const softE = unmatched(entry, usedE, true) / (matchedWeight + ue);
   const surplus = Math.max(0, Math.max(softQ, softE) - conflict);
   const quality = matchedScore / matchedWeight;
-  let score = quality * Math.max(0, 1 - conflictPenalty * conflict) * (1 - surplusPenalty * surplus);
-  const meaningful = entry.words.filter((w) => !w.initial).length;
-  const singleWord = pairs.length === 1 && meaningful >= 2;
+  // Surplus grows quadratically: one dropped middle name is normal, a name mostly absent is not.
+  const surplusFactor = Math.max(0, 1 - surplusPenalty * surplus - 0.5 * surplus * surplus);
+  let score = quality * Math.max(0, 1 - conflictPenalty * conflict) * surplusFactor;
+  const meaningful = (n: WeightedName) => n.words.filter((w) => !w.initial).length;
+  // One shared word never identifies a person, whichever side has the other words.
+  const singleWord = pairs.length === 1 && !pairs[0]!.joined && Math.max(meaningful(entry), meaningful(query)) >= 2;
   if (singleWord) score = Math.min(score, singleWordCap);
   return { score: Math.max(0, Math.min(1, score)), pairs, conflict, surplus, singleWord };
+}
+
+const joinedWords = new Map<string, NameWord>();
+
+function joinedWord(a: NameWord, b: NameWord): NameWord {
+  const text = a.text + b.text;
+  let w = joinedWords.get(text);
+  if (!w) {
+    if (joinedWords.size > 20_000) joinedWords.clear();
+    joinedWords.set(text, (w = makeWord(text, { abjad: a.abjad })));
+  }
+  return w;
+}
+
+/** Cheap test before building the joined word: same start, and lengths that add up. */
+function plausibleCompound(s: NameWord, a: NameWord, b: NameWord): boolean {
+  if (s.abjad !== a.abjad) {
+    const sk = s.skeleton;
+    return sk.length > 0 && sk[0] === a.skeleton[0] && Math.abs(sk.length - a.skeleton.length - b.skeleton.length) <= 2;
+  }
+  return s.text[0] === a.text[0] && Math.abs(s.text.length - a.text.length - b.text.length) <= 3;
+}
+
+/**
+ * Candidate pairs of one word against two adjacent words of the other side, joined: Arabic script
+ * writes "عزت الله" where a Latin list has "Ezatullah", and lists split "Abdul Rahman" or not.
+ * Only tried when the lengths make a compound plausible, which keeps it cheap.
+ */
+function addJoinedCandidates(
+  query: WeightedName,
+  entry: WeightedName,
+  similarity: (q: NameWord, e: NameWord) => WordSimilarity,
+  out: AlignedPair[],
+): void {
+  // only words without a strong partner can be compounds
+  const strongQ = new Uint8Array(query.words.length);
+  const strongE = new Uint8Array(entry.words.length);
+  for (const c of out) {
+    if (c.similarity < 0.85) continue;
+    strongQ[c.query] = 1;
+    strongE[c.entry] = 1;
+  }
+  const scan = (single: WeightedName, split: WeightedName, side: 'query' | 'entry') => {
+    const strong = side === 'entry' ? strongQ : strongE;
+    for (let i = 0; i < single.words.length; i++) {
+      const s = single.words[i]!;
+      if (s.initial || strong[i]) continue;
+      for (let j = 0; j + 1 < split.words.length; j++) {
+        const a = split.words[j]!;
+        const b = split.words[j + 1]!;
+        if (a.initial || b.initial || s.text.length < 6 || !plausibleCompound(s, a, b)) continue;
+        const joined = joinedWord(a, b);
+        const r = side === 'entry' ? similarity(s, joined) : similarity(joined, s);
+        if (r.similarity < MIN_WORD_SIMILARITY) continue;
+        out.push(side === 'entry' ? { query: i, entry: j, joined: 'entry', similarity: r.similarity, how: r.how } : { query: j, entry: i, joined: 'query', similarity: r.similarity, how: r.how });
+      }
+    }
+  };
+  scan(query, entry, 'entry');
+  scan(entry, query, 'query');
 }

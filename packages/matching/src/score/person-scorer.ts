@@ -46,7 +46,9 @@ export function scorePrepared(
   entryNames: PreparedName[],
   similarity: SimilarityFn = wordSimilarity,
   options: ScoreOptions = {},
-): MatchHit {
+  /** Skip building the explanation (return undefined) below this score, unless decisive. Default: never skip. */
+  minScore = -1,
+): MatchHit | undefined {
   const { thresholds = DEFAULT_THRESHOLDS, evidenceFloor = 0.55, evidenceFull = 0.8 } = options;
   let best: { a: NameAlignment; q: PreparedName; e: PreparedName; idx: number } | undefined;
   for (const q of prepared.names) {
@@ -59,7 +61,7 @@ export function scorePrepared(
   const query = prepared.query;
   const nameScore = best?.a.score ?? 0;
   const features: FeatureContribution[] = [
-    { feature: 'name', contribution: nameScore, detail: best ? describeName(best.a, best.q, best.e) : 'no comparable name' },
+    { feature: 'name', contribution: nameScore, detail: '' }, // written below, only for hits kept
   ];
   const gate = Math.max(0, Math.min(1, (nameScore - evidenceFloor) / (evidenceFull - evidenceFloor)));
   let score = nameScore;
@@ -88,10 +90,18 @@ export function scorePrepared(
   }
   if (query.confirmedEntryIds?.includes(entry.id)) decisive = true;
   score = Math.max(0, Math.min(1, score));
+  if (score < minScore && !decisive) return undefined;
+  features[0]!.detail = best ? describeName(best.a, best.q, best.e) : 'no comparable name';
   const words: WordMatch[] = best
     ? [...best.a.pairs]
         .sort((x, y) => x.query - y.query)
-        .map((p) => ({ query: best!.q.words[p.query]!.text, listed: best!.e.words[p.entry]!.text, similarity: round(p.similarity), how: p.how }))
+        .map((p) => {
+          const q = best!.q.words;
+          const e = best!.e.words;
+          const query = p.joined === 'query' ? `${q[p.query]!.text} ${q[p.query + 1]!.text}` : q[p.query]!.text;
+          const listed = p.joined === 'entry' ? `${e[p.entry]!.text} ${e[p.entry + 1]!.text}` : e[p.entry]!.text;
+          return { query, listed, similarity: round(p.similarity), how: p.how };
+        })
     : [];
   const listed = best ? entry.names[best.idx]! : entry.names[0]!;
   const band = bandFor(score, decisive, thresholds);

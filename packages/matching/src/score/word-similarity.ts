@@ -34,6 +34,12 @@ function phoneticAgree(a: NameWord, b: NameWord): boolean {
   return a1.length > 1 && (a1 === b1 || a1 === b2 || a2 === b1);
 }
 
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** Compares two words. Digits must agree exactly: numbers in names are never fuzzy. */
 export function wordSimilarity(q: NameWord, e: NameWord): WordSimilarity {
   if (q.text === e.text) return { similarity: 1, how: 'exact' };
@@ -43,9 +49,20 @@ export function wordSimilarity(q: NameWord, e: NameWord): WordSimilarity {
   }
   if (/\d/.test(q.text) || /\d/.test(e.text)) return NO_MATCH;
   if (q.key === e.key) return { similarity: 0.95, how: 'variant' };
+  // Cheap rejection: words of very different lengths cannot be spellings of each other (except
+  // across scripts, where vowels are missing, and compounds, which are joined before comparing).
+  if (q.abjad === e.abjad) {
+    if (Math.abs(q.text.length - e.text.length) * 2 >= Math.max(q.text.length, e.text.length)) return NO_MATCH;
+    // Spellings of one name share most of their letters; this test is far cheaper than the distances.
+    if (2 * bitCount(q.letters & e.letters) < Math.min(bitCount(q.letters), bitCount(e.letters))) return NO_MATCH;
+  }
   let best: WordSimilarity = { similarity: spellingSimilarity(q.text, e.text), how: 'typo' };
-  const keySim = 0.95 * spellingSimilarity(q.key, e.key);
-  if (keySim > best.similarity) best = { similarity: keySim, how: 'variant' };
+  if (best.similarity >= 0.5) {
+    // Keys fold vowels and digraphs, so only near-equal keys say "variant"; loose key similarity
+    // would pair "Bashir" with "Yasser".
+    const keySim = spellingSimilarity(q.key, e.key);
+    if (keySim >= 0.85 && 0.92 * keySim > best.similarity) best = { similarity: 0.92 * keySim, how: 'variant' };
+  }
   if (q.abjad !== e.abjad) {
     // Arabic script leaves out short vowels: compare what both spellings must share.
     const skeletonSim =

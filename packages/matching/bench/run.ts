@@ -1,0 +1,25 @@
+/**
+ * Matching benchmark: `npx tsx packages/matching/bench/run.ts [quality|speed|all]`.
+ * Writes bench/results/matching.json and bench/results/matching.md at the repository root.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import { qualityMarkdown, runQuality } from './quality';
+import { runSpeed, speedMarkdown } from './speed';
+
+const mode = process.argv[2] ?? 'all';
+const root = new URL('../../../', import.meta.url).pathname;
+const dir = `${root}bench/results/`;
+mkdirSync(dir, { recursive: true });
+const jsonPath = `${dir}matching.json`;
+// keep the other half's figures when only one half is re-run
+const previous = existsSync(jsonPath) ? (JSON.parse(readFileSync(jsonPath, 'utf8')) as Record<string, unknown>) : {};
+const result: Record<string, unknown> = { ...previous, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, date: new Date().toISOString() };
+if (mode === 'quality' || mode === 'all') result.quality = runQuality();
+if (mode === 'speed' || mode === 'all') result.speed = await runSpeed();
+writeFileSync(jsonPath, `${JSON.stringify(result, null, 2)}\n`);
+const md = ['# Matching benchmark', '', `Run ${result.date} on ${os.cpus()[0]?.model} (${os.cpus().length} cores; one used), Node ${process.version}. Seeded: reruns draw the same data.`, ''];
+if (result.quality) md.push(qualityMarkdown(result.quality as ReturnType<typeof runQuality>), '');
+if (result.speed) md.push(speedMarkdown(result.speed as Awaited<ReturnType<typeof runSpeed>>), '');
+writeFileSync(`${dir}matching.md`, `${md.join('\n')}\n`);
+console.log(`wrote ${jsonPath} and ${dir}matching.md`);

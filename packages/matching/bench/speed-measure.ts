@@ -1,0 +1,91 @@
+/** Measures one list: index build time, memory, and query latency on one core. */
+import { readFileSync } from 'node:fs';
+import { buildIndex, type ListEntry, type PersonQuery } from '../src/index';
+import { createPersonGenerator } from './synthetic-names';
+import { pick, seededRandom } from './seeded-random';
+
+export interface SpeedFigures {
+  list: string;
+  entries: number;
+  names: number;
+  distinctWords: number;
+  buildSeconds: number;
+  rssAfterBuildMiB: number;
+  peakRssMiB: number;
+  queries: number;
+  queriesPerSecond: number;
+  p50ms: number;
+  p99ms: number;
+  maxMs: number;
+}
+
+const mib = (b: number) => Math.round(b / 2 ** 20);
+
+/** Peak resident set size of this process (Linux), else the current one. */
+export function peakRss(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) * 1024;
+  } catch {
+    // not Linux
+  }
+  return process.memoryUsage().rss;
+}
+
+/** Half the queries are listed names with a typo or reordering, half unrelated synthetic people. */
+export function speedQueries(entries: readonly ListEntry[], count: number, seed: number): PersonQuery[] {
+  const rnd = seededRandom(seed);
+  const people = createPersonGenerator(seededRandom(seed + 1));
+  const out: PersonQuery[] = [];
+  for (let i = 0; i < count; i++) {
+    if (i % 2 === 0) {
+      const p = people();
+      out.push({ names: [p.name], dateOfBirth: p.dob });
+    } else {
+      const e = pick(rnd, entries);
+      const words = pick(rnd, e.names).full.split(/\s+/);
+      const k = Math.floor(rnd() * words.length);
+      const w = words[k]!;
+      if (w.length > 4) words[k] = w.slice(0, 2) + w.slice(3); // one letter dropped
+      if (rnd() < 0.5) words.reverse();
+      out.push({ names: [words.join(' ')], dateOfBirth: e.datesOfBirth[0] });
+    }
+  }
+  return out;
+}
+
+export function measure(list: string, entries: readonly ListEntry[], queryCount: number, log: (m: string) => void): SpeedFigures {
+  const t0 = performance.now();
+  const index = buildIndex(entries, { onProgress: (n) => log(`  ${list}: indexed ${n} entries`) });
+  const buildSeconds = (performance.now() - t0) / 1000;
+  (globalThis as { gc?: () => void }).gc?.();
+  const rssAfterBuild = process.memoryUsage().rss;
+  log(`  ${list}: index built in ${buildSeconds.toFixed(1)} s, ${index.size.names} names, ${index.size.words} distinct words, RSS ${mib(rssAfterBuild)} MiB`);
+  const queries = speedQueries(entries, queryCount, 7);
+  for (const q of queries.slice(0, 200)) index.search(q); // warm-up: JIT
+  const latencies = new Float64Array(queries.length);
+  const start = performance.now();
+  queries.forEach((q, i) => {
+    const s = performance.now();
+    index.search(q);
+    latencies[i] = performance.now() - s;
+    if (i > 0 && i % 2000 === 0) log(`  ${list}: ${i}/${queries.length} queries`);
+  });
+  const total = (performance.now() - start) / 1000;
+  latencies.sort();
+  const q = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]! * 1000) / 1000;
+  return {
+    list,
+    entries: index.size.entries,
+    names: index.size.names,
+    distinctWords: index.size.words,
+    buildSeconds: Math.round(buildSeconds * 100) / 100,
+    rssAfterBuildMiB: mib(rssAfterBuild),
+    peakRssMiB: mib(peakRss()),
+    queries: queries.length,
+    queriesPerSecond: Math.round(queries.length / total),
+    p50ms: q(0.5),
+    p99ms: q(0.99),
+    maxMs: Math.round(latencies[latencies.length - 1]! * 1000) / 1000,
+  };
+}
