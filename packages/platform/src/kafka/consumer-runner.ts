@@ -36,6 +36,8 @@ export interface ConsumerRunnerOptions {
   maxAttempts?: number;
   /** Partitions handled in parallel (order is kept within each). Default 3. */
   concurrency?: number;
+  /** How long a silent member keeps its partitions before a rebalance (a killed process). Default 30 s. */
+  sessionTimeoutMs?: number;
 }
 
 export interface ConsumerRunner {
@@ -125,7 +127,7 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
       return running;
     },
     async start() {
-      consumer = options.kafka.consumer({ groupId: options.groupId, sessionTimeout: 30_000, heartbeatInterval: 3000, allowAutoTopicCreation: false });
+      consumer = options.kafka.consumer({ groupId: options.groupId, sessionTimeout: options.sessionTimeoutMs ?? 30_000, heartbeatInterval: 1000, allowAutoTopicCreation: false });
       consumer.on(consumer.events.CRASH, (e) => log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed'));
       consumer.on(consumer.events.GROUP_JOIN, () => markJoined());
       await consumer.connect();

@@ -36,6 +36,19 @@ export type AppendOutcome<S> =
 const revisionId = (id: string, rev: number) => `${id}#${String(rev).padStart(8, '0')}`;
 const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
+/** Inserts every document it can (unordered); returns the indexes that already existed. */
+async function insertManyIgnoringDuplicates(collection: MongoCollection<Document>, docs: Document[]): Promise<Set<number>> {
+  try {
+    await collection.insertMany(docs as never[], { ordered: false });
+    return new Set();
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
+    const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+    if (!list.length || list.some((e) => e.code !== 11000)) throw error;
+    return new Set(list.map((e) => e.index));
+  }
+}
+
 function toRevision<S>(doc: RevisionDoc<S>): Revision<S> {
   return { aggregateId: doc.aggregateId, rev: doc.rev, state: doc.state, causedBy: doc.causedBy, at: doc.at, events: doc.outbox };
 }
@@ -137,6 +150,25 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
         await project(id, doc);
         return { outcome: 'applied', revision: toRevision(doc) };
       }
+    },
+
+    /**
+     * Creates many new aggregates at once (revision 1 of each, one insertMany per call) for bulk
+     * imports, where one `apply` per aggregate costs several round trips each. Ids must be new or
+     * deterministic: an id whose revision 1 already exists (a resumed import) is skipped and reported
+     * in `existing`, never overwritten. The view rows are inserted, never replaced, so a later
+     * revision already projected is kept.
+     */
+    async createMany(items: { id: string; causedBy: string; state: S; events?: EventEnvelope[] }[], now: () => Date = () => new Date()): Promise<{ created: string[]; existing: string[] }> {
+      if (!items.length) return { created: [], existing: [] };
+      const at = now().toISOString();
+      const docs = items.map((item) => {
+        const events = item.events ?? [];
+        return { _id: revisionId(item.id, 1), aggregateId: item.id, rev: 1, state: item.state, causedBy: item.causedBy, at, outbox: events, outboxPending: events.length > 0 };
+      });
+      const failed = await insertManyIgnoringDuplicates(revisions as unknown as MongoCollection<Document>, docs);
+      await insertManyIgnoringDuplicates(view, items.map((item) => ({ _id: item.id, ...item.state, _rev: 1, _updatedAt: at })));
+      return { created: items.filter((_, i) => !failed.has(i)).map((i) => i.id), existing: items.filter((_, i) => failed.has(i)).map((i) => i.id) };
     },
 
     /** Queries the view (latest states). */

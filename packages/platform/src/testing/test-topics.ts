@@ -26,8 +26,12 @@ export interface ReadMessage {
   partition: number;
 }
 
-/** Reads everything currently on a topic from the beginning (with a throwaway group). */
-export async function readTopic(kafka: Kafka, topic: string, expectAtLeast: number, timeoutMs = 20_000): Promise<ReadMessage[]> {
+/**
+ * Reads a topic from the beginning (with a throwaway group) until `until` holds — a message count,
+ * or a predicate over what was read — or the timeout passes; returns what it read.
+ */
+export async function readTopic(kafka: Kafka, topic: string, until: number | ((read: ReadMessage[]) => boolean), timeoutMs = 20_000): Promise<ReadMessage[]> {
+  const enough = typeof until === 'number' ? (read: ReadMessage[]) => read.length >= until : until;
   const consumer = kafka.consumer({ groupId: `reader-${Date.now()}-${Math.random().toString(16).slice(2)}` });
   const messages: ReadMessage[] = [];
   await consumer.connect();
@@ -42,7 +46,7 @@ export async function readTopic(kafka: Kafka, topic: string, expectAtLeast: numb
         headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
         partition,
       });
-      if (messages.length >= expectAtLeast) done();
+      if (enough(messages)) done();
     },
   });
   const timer = setTimeout(done, timeoutMs);
