@@ -5,7 +5,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE_DIR, DATA_DIR, HOST, INFRA_DIR, LOG_DIR, PORTS } from './config.mjs';
+import { CACHE_DIR, DATA_DIR, HOST, INFRA_DIR, LOG_DIR, PORTS, READY_TIMEOUT_MS } from './config.mjs';
 import { aptInstall } from './apt.mjs';
 import { ensureDir, run, spawnDetached, which } from './proc.mjs';
 import { requireWorkspacePackage, waitFor, withTimeout } from './readiness.mjs';
@@ -241,9 +241,12 @@ export default {
 
   async ready(pid) {
     const kafka = kafkaClient();
+    // The JVM start alone takes 10-25 s on a busy 2-core machine: Kafka gets twice the
+    // common timeout (a process that dies still fails at once).
     await waitFor('kafka', () => withTimeout(roundTrip(kafka), 30_000, 'produce/consume'), {
       pid,
       intervalMs: 1_000,
+      timeoutMs: 2 * READY_TIMEOUT_MS,
     });
   },
 
