@@ -25,6 +25,8 @@ export interface SimulatorOptions {
   callbackSecret: string;
   /** Share of disclosure requests a prior employer answers through the reply link. Default 1. */
   refereeAnswerRate?: number;
+  /** Latency for people whose name contains SLOW. Default 5 s. */
+  slowMs?: number;
 }
 
 export interface Simulators {
@@ -90,7 +92,10 @@ export async function startSimulators(options: SimulatorOptions): Promise<Simula
     const outcome = decideOutcome(random, behaviour, scripted, /INVALID/i.test(name));
     count(`${path} ${outcome}`);
     count(outcome);
-    await new Promise((r) => later(latencyOf(random, behaviour), () => r(undefined)));
+    count(`check ${checkId}`);
+    // A name with SLOW keeps the request open for `slowMs` (a worker can be killed mid-call).
+    const latency = /SLOW/.test(name) ? (options.slowMs ?? 5000) : latencyOf(random, behaviour);
+    await new Promise((r) => later(latency, () => r(undefined)));
     const externalRef = `${path.split('/')[1]}-${checkId}`;
     const result = /ADVERSE/i.test(name) ? 'adverse' : 'no-adverse';
     switch (outcome) {
@@ -109,7 +114,9 @@ export async function startSimulators(options: SimulatorOptions): Promise<Simula
     }
     if (path === '/hr/disclosure-requests') {
       send(res, 202, { externalRef, status: 'accepted' });
-      if (random() < (options.refereeAnswerRate ?? 1)) later(within(random, callbackLatency), () => void answerAsReferee(replyTo, result));
+      // Contacts with "manual" in their address are left to a human (tests answer on the portal).
+      const manual = /manual/i.test(String((body as { contactEmail?: unknown }).contactEmail ?? ''));
+      if (!manual && random() < (options.refereeAnswerRate ?? 1)) later(within(random, callbackLatency), () => void answerAsReferee(replyTo, result));
       return;
     }
     if (outcome === 'ok') return send(res, 200, { externalRef, result, reference: `CERT-${externalRef}` });

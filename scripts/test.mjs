@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// `npm test`: installs what is missing, starts the infrastructure, then runs every check and every
+// suite against the real Kafka, FerretDB and Redis, and ends with one line: `N passed, N failed`.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO_ROOT, DATA_DIR } from '../infra/lib/config.mjs';
+import { ensureNodeDependencies, runOrThrow } from './lib/install.mjs';
+
+const results = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+/** Runs one check; a failing check counts as one failed test, so it can never go unnoticed. */
+function check(name, command, args) {
+  console.log(`\n▶ ${name}`);
+  const res = spawnSync(command, args, { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (res.status === 0) results.passed++;
+  else {
+    results.failed++;
+    failures.push(name);
+  }
+}
+
+ensureNodeDependencies();
+runOrThrow(process.execPath, ['scripts/infra.mjs', 'up']);
+
+check('contracts: generated types are up to date', 'npm', ['run', 'check-generated', '-w', 'contracts', '--silent']);
+check('typecheck', 'npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']);
+check('lint', 'npx', ['turbo', 'run', 'lint', '--output-logs=errors-only']);
+
+const reportDir = join(DATA_DIR, 'test-results');
+mkdirSync(reportDir, { recursive: true });
+const report = join(reportDir, 'vitest.json');
+console.log('\n▶ unit, integration and end-to-end suites (vitest, real infrastructure)');
+const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { cwd: REPO_ROOT, stdio: 'inherit' });
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  results.passed += r.numPassedTests;
+  results.failed += r.numFailedTests;
+  results.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  if (r.numFailedTests === 0 && vitest.status !== 0) {
+    results.failed++;
+    failures.push('vitest exited with an error outside the tests');
+  }
+} else {
+  results.failed++;
+  failures.push('vitest produced no report');
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\n${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
+process.exit(results.failed ? 1 : 0);

@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
+import { createKafka, createLogger } from '@vetting/platform';
+import { createTestIssuer, createTestTopics, randomName, testInfra, waitFor, type TestIssuer } from '@vetting/platform/testing';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const CORE_SERVICES = ['intake', 'screening', 'references', 'clearance', 'audit'] as const;
+export type ServiceName = (typeof CORE_SERVICES)[number];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningSystem {
+  url(service: ServiceName): string;
+  issuer: TestIssuer;
+  prefix: string;
+  kafka: ReturnType<typeof createKafka>;
+  kill(service: ServiceName, signal?: NodeJS.Signals): Promise<void>;
+  start(service: ServiceName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts every core service as its own process (as in production), against the real infrastructure,
+ * with a private topic prefix and private databases, and a JWKS file for a test issuer.
+ */
+export async function startSystem(): Promise<RunningSystem> {
+  const infra = await testInfra();
+  const prefix = `${randomName('e2e')}.`;
+  const logger = createLogger('e2e', 'silent');
+  const kafka = createKafka({ clientId: 'e2e', brokers: infra.kafkaBrokers, logger });
+  await createTestTopics(kafka, prefix);
+  const issuer = await createTestIssuer();
+  const dir = mkdtempSync(`${tmpdir()}/vetting-e2e-`);
+  writeFileSync(`${dir}/jwks.json`, JSON.stringify(issuer.jwks));
+  const ports = Object.fromEntries(await Promise.all(CORE_SERVICES.map(async (s) => [s, await freePort()]))) as Record<ServiceName, number>;
+  const dbSuffix = randomName('e2e').replace(/-/g, '_');
+  const processes = new Map<ServiceName, ChildProcess>();
+
+  const start = async (service: ServiceName) => {
+    const log = createWriteStream(`${dir}/${service}.log`, { flags: 'a' });
+    const child = spawn(process.execPath, ['--import', 'tsx', `services/${service}/src/main.ts`], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        SERVICE_NAME: service,
+        PORT: String(ports[service]),
+        MONGO_URL: infra.mongoUrl,
+        MONGO_DB: `${service}_${dbSuffix}`,
+        KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+        REDIS_URL: infra.redisUrl,
+        TOPIC_PREFIX: prefix,
+        AUTH_JWKS: `${dir}/jwks.json`,
+        AUTH_ISSUER: issuer.issuer,
+        AUTH_AUDIENCE: issuer.audience,
+        OUTBOX_POLL_MS: '100',
+        LOG_LEVEL: 'warn',
+        NODE_OPTIONS: '--max-old-space-size=256',
+      },
+    });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+    processes.set(service, child);
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${ports[service]}/readyz`)).ok, { timeoutMs: 90_000, message: `${service} ready (logs in ${dir})` });
+  };
+
+  await Promise.all(CORE_SERVICES.map(start));
+  return {
+    url: (service) => `http://127.0.0.1:${ports[service]}`,
+    issuer,
+    prefix,
+    kafka,
+    start,
+    async kill(service, signal = 'SIGKILL') {
+      const child = processes.get(service);
+      if (!child || child.exitCode !== null) return;
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      });
+    },
+    async stop() {
+      await Promise.all(
+        [...processes.values()].filter((c) => c.exitCode === null).map((c) => new Promise<void>((resolve) => {
+          c.once('exit', () => resolve());
+          c.kill('SIGTERM');
+        })),
+      );
+    },
+  };
+}
