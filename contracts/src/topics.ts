@@ -22,6 +22,7 @@ export function loadTopics(file: string = topicsFile): TopicsFile {
 /** Which aggregate topic an event type belongs to: the part before the first dot names the aggregate. */
 const topicByAggregate: Record<string, string> = {
   candidate: 'vetting.candidates',
+  rotation: 'vetting.candidates',
   banlist: 'vetting.banlists',
   screening: 'vetting.screenings',
   reference: 'vetting.references',

@@ -2825,6 +2825,18 @@ export interface CandidateSubmittedData {
     given: true;
     formVersion: string;
     recordedAt: Timestamp;
+    method?: 'wet-signature-scanned' | 'electronic-signature' | 'recorded-verbal';
+  };
+  /**
+   * The recruitment office (its user or office id) that owns the nomination.
+   */
+  office?: string;
+  /**
+   * Only whether the UN human-rights screening self-certification was recorded and whether any item was answered 'yes' (flagged to the UN); never the answers or explanations.
+   */
+  selfDeclaration?: {
+    recorded: boolean;
+    flagged: boolean;
   };
 }
 
@@ -2841,6 +2853,18 @@ export interface CandidateUpdatedData {
     given: true;
     formVersion: string;
     recordedAt: Timestamp;
+    method?: 'wet-signature-scanned' | 'electronic-signature' | 'recorded-verbal';
+  };
+  /**
+   * The recruitment office (its user or office id) that owns the nomination.
+   */
+  office?: string;
+  /**
+   * Only whether the UN human-rights screening self-certification was recorded and whether any item was answered 'yes' (flagged to the UN); never the answers or explanations.
+   */
+  selfDeclaration?: {
+    recorded: boolean;
+    flagged: boolean;
   };
 }
 
@@ -2851,6 +2875,11 @@ export interface CandidateWithdrawnData {
   candidateId: Id;
   country: Country;
   reason: string;
+  /**
+   * The candidate revision withdrawn.
+   */
+  revision?: number;
+  withdrawnAt?: Timestamp;
 }
 
 /**
@@ -2877,6 +2906,18 @@ export interface ClearanceDecidedData {
       result: 'not-required' | 'no-adverse' | 'adverse' | 'no-response' | 'failed';
     }[];
   };
+  /**
+   * The candidate revision whose screening the decision rests on.
+   */
+  candidateRevision?: number;
+  /**
+   * automatic: the policy decided; adjudicated: an officer did.
+   */
+  kind?: 'automatic' | 'adjudicated';
+  /**
+   * The second officer who countersigned an override of the policy (four eyes).
+   */
+  countersignedBy?: string;
 }
 
 /**
@@ -2890,13 +2931,17 @@ export interface ClearanceExpiredData {
 }
 
 /**
- * A clearance was withdrawn because new information arrived.
+ * A clearance was withdrawn because new information arrived (a re-screen match, a late adverse check); the person is flagged to the office and the UN.
  */
 export interface ClearanceRevokedData {
   candidateId: Id;
   country: Country;
   decisionId: Id;
   reason: string;
+  /**
+   * The flag raised to the office and the UN (GET /api/clearance/flags).
+   */
+  flagId?: string;
 }
 
 /**
@@ -2943,6 +2988,36 @@ export interface ReferencesCompletedData {
     checkType: string;
     result: 'not-required' | 'no-adverse' | 'adverse' | 'no-response' | 'failed';
   }[];
+}
+
+/**
+ * A TCC office certified the nominal roll of a rotation once every member had a clearance decision. The full certificate (members, their clearance states and the ban-list versions each was screened against) is stored immutably by intake; the event carries its content hash, the counts and the list versions, never names or hits. Members are not listed in the event (a 10,000-person roll would exceed a Kafka message); GET /rotations/{rotation}/certification returns the certificate, whose content hash the event carries.
+ */
+export interface RotationCertifiedData {
+  certificateId: Id;
+  country: Country;
+  rotation: string;
+  missions?: string[];
+  /**
+   * 1 for the first certification of the rotation, +1 for each re-certification.
+   */
+  version: number;
+  supersedes?: Id;
+  certifiedAt: Timestamp;
+  certifiedBy: string;
+  /**
+   * SHA-256 of the canonical certificate content (members and their states).
+   */
+  contentHash: string;
+  memberCount: number;
+  outcomes: {
+    cleared: number;
+    notCleared: number;
+  };
+  /**
+   * Every distinct ban-list version the members were screened against.
+   */
+  listVersions: ListVersionRef[];
 }
 
 /**
@@ -3013,6 +3088,7 @@ export interface EventDataByType {
   'reference.check-failed': ReferenceCheckFailedData;
   'reference.check-requested': ReferenceCheckRequestedData;
   'references.completed': ReferencesCompletedData;
+  'rotation.certified': RotationCertifiedData;
   'screening.completed': ScreeningCompletedData;
   'screening.match-resolved': ScreeningMatchResolvedData;
   'screening.review-required': ScreeningReviewRequiredData;

@@ -1,20 +1,28 @@
 import { fileURLToPath } from 'node:url';
+import type { Router } from 'express';
 import { openapiPath } from '@vetting/contracts';
 import {
   createAccessRecorder,
   createHttpApp,
+  createOutboxRelay,
   createServiceRuntime,
   listen,
   OpenApiValidator,
   startConsumer,
-  startOutboxRelay,
   type RuntimeOverrides,
   type Stop,
 } from '@vetting/platform';
 import { createCandidateRoutes } from './api/candidate.router';
+import { createRotationRoutes } from './api/rotation.router';
+import { createSubmissionValidator } from './api/submission.validator';
+import { createUploadRoutes, keepUploadBodyStreamed } from './api/upload.router';
 import type { IntakeConfig } from './config';
 import { createCandidateRepository } from './data/candidate.repository';
+import { createCertificateRepository } from './data/certificate.repository';
+import { createKeyRepository } from './data/key.repository';
+import { createUploadRepository } from './data/upload.repository';
 import { createTrackStatusHandlers } from './messaging/track-status.consumer';
+import { createUploadRunner } from './use-cases/upload-runner';
 
 export const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -22,12 +30,30 @@ export const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 export async function startIntake(config: IntakeConfig, overrides: RuntimeOverrides = {}) {
   const runtime = await createServiceRuntime(config, overrides);
   const repository = createCandidateRepository(runtime.db);
-  await repository.ensureIndexes();
+  const keys = createKeyRepository(runtime.db);
+  const uploads = createUploadRepository(runtime.db);
+  const certificates = createCertificateRepository(runtime.db);
+  await Promise.all([repository.ensureIndexes(), keys.ensureIndexes(), uploads.ensureIndexes(), certificates.ensureIndexes()]);
   const relay = { kick: () => undefined } as { kick: () => void };
   const access = createAccessRecorder(runtime.db, 'intake', () => relay.kick());
-  const outbox = startOutboxRelay(runtime, [repository.collection, access.collection]);
+  const outbox = createOutboxRelay({
+    collections: [repository.collection, access.collection, certificates.collection],
+    publisher: runtime.publisher,
+    logger: runtime.logger,
+    metrics: runtime.metrics,
+    pollMs: config.OUTBOX_POLL_MS,
+    batchSize: config.OUTBOX_BATCH_SIZE,
+  });
+  outbox.start();
   relay.kick = () => outbox.kick();
   const consumer = await startConsumer(runtime, 'intake', ['vetting.screenings', 'vetting.references', 'vetting.clearances'], createTrackStatusHandlers(repository));
+  const now = () => new Date();
+  const onEvents = () => outbox.kick();
+  const runner = createUploadRunner({ uploads, repository, keys, now, onEvents, logger: runtime.logger });
+  const deps = { repository, keys, uploads, certificates, access, now, onEvents };
+  const candidateRoutes = createCandidateRoutes(deps);
+  const uploadRoutes = createUploadRoutes({ ...deps, validate: createSubmissionValidator(openapiPath('intake')), maxBytes: config.UPLOAD_MAX_BYTES, startStoring: (id) => runner.start(id) });
+  const rotationRoutes = createRotationRoutes(deps);
   const app = createHttpApp({
     service: 'intake',
     logger: runtime.logger,
@@ -35,10 +61,12 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     validator: new OpenApiValidator(openapiPath('intake')),
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
-    routes: createCandidateRoutes({ repository, access, now: () => new Date(), onEvents: () => outbox.kick() }),
+    mountRaw: keepUploadBodyStreamed,
+    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes].forEach((routes) => routes(router)),
   });
+  await runner.resume();
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'intake listening');
-  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => consumer.stop(), http.close];
-  return { port: http.port, app, runtime, consumer, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
+  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => consumer.stop(), () => runner.stop(), http.close];
+  return { port: http.port, app, runtime, consumer, runner, outbox, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
 }

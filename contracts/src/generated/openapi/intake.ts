@@ -35,6 +35,130 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Correct or complete a nomination; stores revision+1, publishes candidate.updated and screening runs again. */
+        patch: operations["updateCandidate"];
+        trace?: never;
+    };
+    "/candidates/{candidateId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a nomination (final); publishes candidate.withdrawn. Withdrawing twice returns the withdrawn candidate. */
+        post: operations["withdrawCandidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk upload of a contingent (CSV or JSON array, UTF-8 with or without BOM, up to 10,000 rows), streamed and validated row by row.
+         * @description Send the file as the body with `Content-Type: text/csv` or `application/json` (a JSON array of
+         *     CandidateSubmission objects). The body is streamed: it is never held in memory whole. Every
+         *     row is validated first; in `all-or-nothing` mode any bad row rejects the whole upload (422, nothing
+         *     stored); in `accept-valid-rows` mode the valid rows are stored and the bad ones reported. Rows
+         *     are then stored in the background: follow `GET /uploads/{uploadId}`. A person already nominated
+         *     for the same rotation of the country (same document or service number, else same normalised
+         *     name and date of birth) is linked, not stored again. An Idempotency-Key makes the upload id
+         *     deterministic, so a client can poll progress while it sends and retry safely.
+         */
+        post: operations["uploadContingent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        /** Progress and report of an upload (rows read, valid, invalid, stored, linked duplicates; state). */
+        get: operations["getUpload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uploads/{uploadId}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        /** Every bad row as CSV (row, field, reason); cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
+        get: operations["getUploadErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rotations/{rotation}/certification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+            };
+            cookie?: never;
+        };
+        /** The latest certificate of the rotation (of the caller's country, or of `country` for UN roles). */
+        get: operations["getRotationCertification"];
+        put?: never;
+        /** Certify the nominal roll of a rotation once every member has a clearance decision; stored immutably, publishes rotation.certified. */
+        post: operations["certifyRotation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rotations/{rotation}/certification/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+            };
+            cookie?: never;
+        };
+        /** How the current roll differs from the latest certified one (members added, removed, changed). */
+        get: operations["diffRotationCertification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -61,11 +185,12 @@ export interface components {
         PartialDate: string;
         /** @enum {string} */
         CandidateStatus: "nominated" | "screening" | "references" | "decision-pending" | "cleared" | "not-cleared" | "withdrawn" | "expired";
+        /** @enum {string} */
+        Category: "military-contingent" | "formed-police-unit" | "individual-police" | "staff-officer" | "civilian";
         Nomination: {
             mission: string;
             rotation: string;
-            /** @enum {string} */
-            category: "military-contingent" | "formed-police-unit" | "individual-police" | "staff-officer" | "civilian";
+            category: components["schemas"]["Category"];
         };
         Person: {
             names: {
@@ -84,6 +209,7 @@ export interface components {
                 number: string;
                 country?: components["schemas"]["Country"];
             }[];
+            /** @description Service or police number. */
             serviceNumber?: string;
             rank?: string;
             unit?: string;
@@ -101,8 +227,35 @@ export interface components {
             nomination: components["schemas"]["Nomination"];
             person: components["schemas"]["Person"];
             consent: components["schemas"]["Consent"];
+            selfDeclaration?: components["schemas"]["SelfDeclaration"];
             /** @description Only for admins; a TCC officer's country comes from the token. */
             country?: components["schemas"]["Country"];
+        };
+        /**
+         * @description The individual self-certification required by the UN human-rights screening policy. An answer
+         *     "yes" to any item is recorded and flagged to the UN (events carry only the flag, never the answers).
+         */
+        SelfDeclaration: {
+            formVersion: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @enum {string} */
+            method: "wet-signature-scanned" | "electronic-signature" | "recorded-verbal";
+            /** @description Convicted of */
+            criminalOffence: boolean;
+            /** @description Involved in a violation of international human-rights or humanitarian law. */
+            humanRightsViolation: boolean;
+            /** @description Repatriated from a UN operation on disciplinary grounds. */
+            repatriatedOnDisciplinaryGrounds: boolean;
+            /** @description The candidate's explanation of any "yes". */
+            explanation?: string;
+        };
+        /** @description Sections given replace the stored ones whole; screening runs again on the new revision. */
+        CandidateUpdate: {
+            nomination?: components["schemas"]["Nomination"];
+            person?: components["schemas"]["Person"];
+            consent?: components["schemas"]["Consent"];
+            selfDeclaration?: components["schemas"]["SelfDeclaration"];
         };
         TimelineEntry: {
             /** Format: date-time */
@@ -110,8 +263,28 @@ export interface components {
             status: components["schemas"]["CandidateStatus"];
             event: string;
         };
+        /** @description What an office sees. Never screening hits, list entries or reference contents. */
         CandidateView: {
             id: string;
+            revision?: number;
+            office?: string;
+            /** @description The person as nominated (single reads only); identity-document numbers are masked. */
+            person?: Record<string, never>;
+            selfDeclaration?: {
+                recorded: boolean;
+                flagged: boolean;
+            };
+            consent?: {
+                formVersion?: string;
+                /** Format: date-time */
+                signedAt?: string;
+                method?: string;
+            };
+            withdrawal?: {
+                reason?: string;
+                /** Format: date-time */
+                at?: string;
+            };
             country: components["schemas"]["Country"];
             /** @description What an office quotes when asking about a case. */
             caseReference: string;
@@ -129,6 +302,96 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             timeline: components["schemas"]["TimelineEntry"][];
+        };
+        UploadRowProblem: {
+            /** @description 1-based data row (the CSV header is not counted) or array index + 1. */
+            row: number;
+            field: string;
+            reason: string;
+        };
+        Upload: {
+            id: string;
+            country: components["schemas"]["Country"];
+            /** @enum {string} */
+            mode: "all-or-nothing" | "accept-valid-rows";
+            /** @enum {string} */
+            format: "csv" | "json";
+            /**
+             * @description receiving (reading and validating), storing (valid rows being stored), completed, rejected (all-or-nothing with bad rows, or a bad file), failed (interrupted while receiving; upload again).
+             * @enum {string}
+             */
+            state: "receiving" | "storing" | "completed" | "rejected" | "failed";
+            rows: {
+                read: number;
+                valid: number;
+                invalid: number;
+                /** @description New candidates created. */
+                stored: number;
+                /** @description Valid rows linked to a candidate that already existed (or to an earlier row). */
+                duplicates: number;
+            };
+            /** @description Why a whole upload was rejected or failed. */
+            problem?: string;
+            /** @description The first 100 row problems (all of them in errors.csv). */
+            errors?: components["schemas"]["UploadRowProblem"][];
+            errorsUrl?: string;
+            /** @description Linked rows (first 1,000). */
+            duplicates?: {
+                row: number;
+                candidateId: string;
+                caseReference?: string;
+                /** @enum {string} */
+                matchedOn: "document-number" | "service-number" | "name-and-date-of-birth";
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt?: string;
+        };
+        ListVersionRef: {
+            listId: string;
+            version: number;
+            contentHash: string;
+        };
+        CertifiedMember: {
+            candidateId: string;
+            caseReference: string;
+            displayName: string;
+            revision: number;
+            status: components["schemas"]["CandidateStatus"];
+            /** Format: date-time */
+            decidedAt?: string;
+            /** Format: date-time */
+            validUntil?: string;
+            listVersions: components["schemas"]["ListVersionRef"][];
+        };
+        RotationCertificate: {
+            id: string;
+            country: components["schemas"]["Country"];
+            rotation: string;
+            missions?: string[];
+            version: number;
+            supersedes?: string;
+            /** Format: date-time */
+            certifiedAt: string;
+            certifiedBy: string;
+            statement?: string;
+            contentHash: string;
+            members: components["schemas"]["CertifiedMember"][];
+        };
+        RotationDiff: {
+            certificateId: string;
+            version: number;
+            /** Format: date-time */
+            certifiedAt: string;
+            unchanged: number;
+            added: components["schemas"]["CertifiedMember"][];
+            removed: components["schemas"]["CertifiedMember"][];
+            changed: {
+                candidateId: string;
+                before: components["schemas"]["CertifiedMember"];
+                after: components["schemas"]["CertifiedMember"];
+            }[];
         };
     };
     responses: {
@@ -155,6 +418,8 @@ export interface operations {
                 country?: components["schemas"]["Country"];
                 rotation?: string;
                 status?: components["schemas"]["CandidateStatus"];
+                /** @description Only candidates whose self-declaration answered yes to an item (UN roles follow these up) */
+                declarationFlagged?: boolean;
                 limit?: number;
                 /** @description Cursor from the previous page */
                 after?: string;
@@ -185,7 +450,10 @@ export interface operations {
     submitCandidate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retried request with the same key returns the first result. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -231,6 +499,263 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateCandidate: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CandidateUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated candidate (status back to screening). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    withdrawCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The withdrawn candidate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    uploadContingent: {
+        parameters: {
+            query: {
+                mode: "all-or-nothing" | "accept-valid-rows";
+                /** @description Default for rows without a mission column */
+                mission?: string;
+                /** @description Default for rows without a rotation column */
+                rotation?: string;
+                /** @description Default for rows without a category column */
+                category?: components["schemas"]["Category"];
+            };
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file. Required; the handler streams it (it is not parsed before the handler runs), so the contract cannot mark it required. */
+        requestBody?: {
+            content: {
+                "text/csv": string;
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Every row read and validated; valid rows are being stored. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upload. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getUploadErrors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getRotationCertification: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+            };
+            header?: never;
+            path: {
+                rotation: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationCertificate"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    certifyRotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The office's certification statement. */
+                    statement?: string;
+                    /** @description When given */
+                    expectedMemberCount?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The roll has not changed since the latest certificate, which is returned. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationCertificate"];
+                };
+            };
+            /** @description The certificate. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationCertificate"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    diffRotationCertification: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+            };
+            header?: never;
+            path: {
+                rotation: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The differences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationDiff"];
+                };
+            };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];

@@ -5,9 +5,11 @@ import { createTestServiceEnv, readTopic, waitFor, type TestServiceEnv } from '@
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
 
+let serial = 0;
+/** A new person each call (a repeated person is a duplicate nomination). */
 const submission = (overrides: Record<string, unknown> = {}) => ({
   nomination: { mission: 'MINUSCA', rotation: 'R1', category: 'military-contingent' },
-  person: { names: [{ full: 'Kwame Mensah' }], dateOfBirth: '1990-05', nationalities: ['GH'], serviceNumber: 'GA-1' },
+  person: { names: [{ full: `Kwame Mensah ${++serial}` }], dateOfBirth: '1990-05', nationalities: ['GH'], serviceNumber: `GA-${serial}` },
   consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
   ...overrides,
 });

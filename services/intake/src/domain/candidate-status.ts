@@ -1,8 +1,8 @@
-import type { Candidate, CandidateStatus, Decision } from './candidate';
+import type { Candidate, CandidateStatus, Decision, ListVersionRef } from './candidate';
 
 /** What the other services told us, reduced to what the lifecycle needs. */
 export type LifecycleEvent =
-  | { type: 'screening.completed'; candidateRevision: number }
+  | { type: 'screening.completed'; candidateRevision: number; listVersions?: ListVersionRef[] }
   | { type: 'references.completed'; candidateRevision: number }
   | { type: 'clearance.decided'; decision: Decision }
   | { type: 'clearance.revoked' }
@@ -15,6 +15,8 @@ export interface StatusChange {
   screeningDone: boolean;
   referencesDone: boolean;
   decision?: Decision;
+  /** The list versions the current revision was screened against (kept for rotation certificates). */
+  screenedAgainst?: ListVersionRef[];
 }
 
 /**
@@ -25,10 +27,12 @@ export interface StatusChange {
 export function nextStatus(c: Pick<Candidate, 'status' | 'revision' | 'screeningDone' | 'referencesDone'>, e: LifecycleEvent): StatusChange | undefined {
   if (FINAL.includes(c.status)) return undefined;
   let { screeningDone, referencesDone } = c;
+  let screenedAgainst: ListVersionRef[] | undefined;
   switch (e.type) {
     case 'screening.completed':
       if (e.candidateRevision !== c.revision) return undefined;
       screeningDone = true;
+      screenedAgainst = e.listVersions;
       break;
     case 'references.completed':
       if (e.candidateRevision !== c.revision) return undefined;
@@ -44,7 +48,8 @@ export function nextStatus(c: Pick<Candidate, 'status' | 'revision' | 'screening
     case 'clearance.expired':
       return { status: 'expired', screeningDone, referencesDone };
   }
-  if (c.status === 'cleared' || c.status === 'not-cleared' || c.status === 'expired') return { status: c.status, screeningDone, referencesDone };
+  const extra = screenedAgainst ? { screenedAgainst } : {};
+  if (c.status === 'cleared' || c.status === 'not-cleared' || c.status === 'expired') return { status: c.status, screeningDone, referencesDone, ...extra };
   const status: CandidateStatus = !screeningDone ? 'screening' : !referencesDone ? 'references' : 'decision-pending';
-  return { status, screeningDone, referencesDone };
+  return { status, screeningDone, referencesDone, ...extra };
 }

@@ -34,6 +34,27 @@ export interface Consent {
   method: 'wet-signature-scanned' | 'electronic-signature' | 'recorded-verbal';
 }
 
+/** The UN human-rights screening self-certification, as the candidate signed it. */
+export interface SelfDeclaration {
+  formVersion: string;
+  signedAt: string;
+  method: Consent['method'];
+  criminalOffence: boolean;
+  humanRightsViolation: boolean;
+  repatriatedOnDisciplinaryGrounds: boolean;
+  explanation?: string;
+}
+
+/** A declaration answering "yes" to any item is flagged to the UN. */
+export const declarationFlagged = (d: SelfDeclaration | undefined) =>
+  Boolean(d && (d.criminalOffence || d.humanRightsViolation || d.repatriatedOnDisciplinaryGrounds));
+
+export interface ListVersionRef {
+  listId: string;
+  version: number;
+  contentHash: string;
+}
+
 export interface TimelineEntry {
   at: string;
   status: CandidateStatus;
@@ -54,13 +75,24 @@ export interface Candidate {
   nomination: Nomination;
   person: Person;
   consent: Consent;
+  selfDeclaration?: SelfDeclaration;
+  /** Stored for queries: true when the self-declaration answered "yes" to any item. */
+  declarationFlagged: boolean;
   status: CandidateStatus;
   revision: number;
   screeningDone: boolean;
   referencesDone: boolean;
   decision?: Decision;
+  /** The ban-list versions the current revision was screened against (from screening.completed; no hits). */
+  screenedAgainst?: ListVersionRef[];
+  withdrawal?: { reason: string; at: string };
+  /** Dedupe keys claimed for this candidate (see dedupe-keys.ts). */
+  dedupeKeys: string[];
+  /** Set when the candidate came from a bulk upload. */
+  upload?: { uploadId: string; row: number };
   timeline: TimelineEntry[];
   createdAt: string;
+  updatedAt?: string;
 }
 
 /** What a TCC office may see: outcome and case reference, never hits or reference contents. */
@@ -71,12 +103,22 @@ export interface CandidateView {
   status: CandidateStatus;
   nomination: Nomination;
   displayName: string;
+  revision: number;
+  office: string;
+  selfDeclaration: { recorded: boolean; flagged: boolean };
+  consent: { formVersion: string; signedAt: string; method: string };
+  person?: Person;
   decision?: Decision;
+  withdrawal?: { reason: string; at: string };
   createdAt: string;
   timeline: TimelineEntry[];
 }
 
-export function toView(c: Candidate): CandidateView {
+/** Identity-document numbers are never shown back (DESIGN: an office never sees them); the last 3 characters help tell documents apart. */
+const mask = (n: string) => `${'•'.repeat(Math.max(0, n.length - 3))}${n.slice(-3)}`;
+
+/** What an office sees; `withPerson` for single reads (the person as nominated, documents masked). */
+export function toView(c: Candidate, withPerson = false): CandidateView {
   return {
     id: c.id,
     country: c.country,
@@ -84,7 +126,13 @@ export function toView(c: Candidate): CandidateView {
     status: c.status,
     nomination: c.nomination,
     displayName: c.person.names[0]?.full ?? '',
+    revision: c.revision,
+    office: c.officeId,
+    selfDeclaration: { recorded: Boolean(c.selfDeclaration), flagged: declarationFlagged(c.selfDeclaration) },
+    consent: { formVersion: c.consent.formVersion, signedAt: c.consent.signedAt, method: c.consent.method },
+    ...(withPerson ? { person: { ...c.person, ...(c.person.documents ? { documents: c.person.documents.map((d) => ({ ...d, number: mask(d.number) })) } : {}) } } : {}),
     ...(c.decision ? { decision: c.decision } : {}),
+    ...(c.withdrawal ? { withdrawal: c.withdrawal } : {}),
     createdAt: c.createdAt,
     timeline: c.timeline,
   };

@@ -6,7 +6,11 @@ import type { CandidateRepository } from '../data/candidate.repository';
 /** Reduces another service's event to what the candidate lifecycle needs. */
 function toLifecycle(event: EventEnvelope): LifecycleEvent | undefined {
   switch (event.type) {
-    case 'screening.completed':
+    case 'screening.completed': {
+      const d = event.data as unknown as EventDataByType['screening.completed'];
+      // Only the list versions are kept: hits never reach intake's state or an office.
+      return { type: 'screening.completed', candidateRevision: d.candidateRevision, listVersions: d.listVersions };
+    }
     case 'references.completed':
       return { type: event.type, candidateRevision: (event.data as unknown as EventDataByType['screening.completed']).candidateRevision };
     case 'clearance.decided': {

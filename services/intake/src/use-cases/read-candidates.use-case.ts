@@ -14,14 +14,15 @@ export async function getCandidate(actor: Actor, id: string, deps: ReadDeps): Pr
   if (!candidate) throw notFound('CANDIDATE.NOT_FOUND', 'No such candidate');
   const scope = countryScope(actor);
   if (scope && scope !== candidate.country) throw notFound('CANDIDATE.NOT_FOUND', 'No such candidate');
-  await deps.access.record({ actor, subjectId: id, resource: 'intake/candidate', purpose: 'follow nomination status', fields: ['names', 'status'] });
-  return toView(candidate);
+  await deps.access.record({ actor, subjectId: id, resource: 'intake/candidate', purpose: 'follow nomination status', fields: ['names', 'dateOfBirth', 'nationalities', 'documents', 'status'] });
+  return toView(candidate, true);
 }
 
 export interface ListQuery {
   country?: string;
   rotation?: string;
   status?: string;
+  declarationFlagged?: boolean;
   limit?: number;
   after?: string;
 }
@@ -30,7 +31,7 @@ export async function listCandidates(actor: Actor, query: ListQuery, deps: ReadD
   const country = countryScope(actor, query.country);
   if (!country && !actor.roles.some((r) => r !== 'tcc-officer')) throw forbidden('AUTH.NO_COUNTRY', 'No country scope');
   const limit = query.limit ?? 50;
-  const items = await deps.repository.list({ country, rotation: query.rotation, status: query.status, limit, after: query.after });
+  const items = await deps.repository.list({ country, rotation: query.rotation, status: query.status, declarationFlagged: query.declarationFlagged, limit, after: query.after });
   if (items.length)
     await deps.access.record({
       actor,
@@ -41,5 +42,5 @@ export async function listCandidates(actor: Actor, query: ListQuery, deps: ReadD
       fields: ['names', 'status'],
     });
   const last = items.at(-1);
-  return { items: items.map(toView), ...(items.length === limit && last ? { next: `${last.createdAt}|${last.id}` } : {}) };
+  return { items: items.map((c) => toView(c)), ...(items.length === limit && last ? { next: `${last.createdAt}|${last.id}` } : {}) };
 }

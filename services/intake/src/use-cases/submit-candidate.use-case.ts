@@ -1,90 +1,76 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { AppError, badRequest, createEvent, type Actor } from '@vetting/platform';
-import type { Candidate, Consent, Nomination, Person } from '../domain/candidate';
+import { createHash, randomUUID } from 'node:crypto';
+import { AppError, badRequest, conflict, type Actor } from '@vetting/platform';
+import type { Candidate } from '../domain/candidate';
+import { nominationProblems, type NominationInput } from '../domain/candidate-rules';
+import { dedupeKeys, dedupeScope, findExisting, type DedupeKey } from '../domain/dedupe-keys';
+import { newCandidate } from '../domain/new-candidate';
 import type { CandidateRepository } from '../data/candidate.repository';
+import type { KeyRepository } from '../data/key.repository';
+import { submissionEvent } from './candidate-events';
 
-export interface SubmitCandidateInput {
-  nomination: Nomination;
-  person: Person;
-  consent: Consent;
+export { caseReference } from '../domain/new-candidate';
+export { submissionEvent } from './candidate-events';
+
+export interface SubmitCandidateInput extends NominationInput {
   country?: string;
 }
 
 export interface SubmitDeps {
   repository: CandidateRepository;
+  keys: KeyRepository;
   now: () => Date;
   newId?: () => string;
   onEvents: () => void;
 }
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** A case reference an office can read out on the phone: country, year, 8 unambiguous characters. */
-export function caseReference(country: string, now: Date, bytes = randomBytes(8)): string {
-  const code = [...bytes].map((b) => CROCKFORD[b % 32]).join('');
-  return `${country}-${now.getUTCFullYear()}-${code}`;
+/** The country a command acts for: a TCC officer's own, whatever the body says. */
+export function commandCountry(actor: Actor, requested?: string): string {
+  const isOfficer = actor.roles.includes('tcc-officer');
+  if (isOfficer && requested && requested !== actor.country)
+    throw new AppError('AUTH.OTHER_COUNTRY', 'A TCC officer can only nominate for their own country', { status: 403 });
+  const country = isOfficer ? actor.country : requested;
+  if (!country) throw badRequest('CANDIDATE.COUNTRY_REQUIRED', 'The owning country is required', [{ field: 'body/country', reason: 'is required' }]);
+  return country;
 }
 
-/** The event that starts screening and checks; carries only what they need. */
-export function submissionEvent(c: Candidate, type: 'candidate.submitted' | 'candidate.updated') {
-  const p = c.person;
-  return createEvent('intake', {
-    type,
-    subject: c.id,
-    tenant: c.country,
-    data: {
-      candidateId: c.id,
-      country: c.country,
-      revision: c.revision,
-      nomination: c.nomination,
-      person: {
-        names: p.names,
-        ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : {}),
-        ...(p.nationalities ? { nationalities: p.nationalities } : {}),
-        ...(p.gender ? { gender: p.gender } : {}),
-        ...(p.documents ? { documents: p.documents } : {}),
-        ...(p.serviceNumber ? { serviceNumber: p.serviceNumber } : {}),
-      },
-      consent: { given: true, formVersion: c.consent.formVersion, recordedAt: c.consent.signedAt },
-    },
-  });
+/** Rule problems as a 400 naming each field; consent first, since it is the one that stops screening. */
+export function assertValid(input: Partial<NominationInput>, now: Date) {
+  const problems = nominationProblems(input, now).map((p) => ({ field: `body/${p.field}`, reason: p.reason }));
+  if (!problems.length) return;
+  const consent = problems.some((p) => p.field === 'body/consent/given');
+  throw badRequest(consent ? 'CANDIDATE.CONSENT_REQUIRED' : 'CANDIDATE.INVALID', consent ? 'Screening needs the candidate’s recorded consent' : 'The nomination is invalid', problems);
 }
 
-/** A TCC office nominates one person. Without recorded consent nothing is stored and screening never starts. */
 /**
- * `commandKey` (the client's Idempotency-Key) makes a retried request return the first result
- * instead of nominating the person twice.
+ * Claims the person's dedupe keys for `id`, or throws 409 naming the candidate who has them. Keys left
+ * by a nomination that died before storing (its candidate does not exist) are freed and claimed again.
+ */
+export async function claimKeys(id: string, scope: string, keys: DedupeKey[], deps: Pick<SubmitDeps, 'keys' | 'repository'>) {
+  for (let attempt = 0; ; attempt++) {
+    const taken = await deps.keys.claim([{ scope, candidateId: id, keys }]);
+    const existing = findExisting(keys, (k) => taken.get(k), id);
+    if (!existing) return;
+    await deps.keys.release(id, keys.map((k) => k.key).filter((k) => !taken.has(k)));
+    if (attempt === 0 && !(await deps.repository.findById(existing.candidateId)) && (await deps.keys.releaseAbandoned(existing.candidateId)) > 0) continue;
+    throw conflict('CANDIDATE.ALREADY_NOMINATED', `This person is already nominated for the rotation (same ${existing.matchedOn.replace(/-/g, ' ')})`, existing);
+  }
+}
+
+/**
+ * A TCC office nominates one person. Without recorded consent nothing is stored and screening never
+ * starts. The same person already nominated for the rotation is a 409 naming the existing candidate;
+ * `commandKey` (the client's Idempotency-Key) makes a retried request return the first result.
  */
 export async function submitCandidate(actor: Actor, input: SubmitCandidateInput, deps: SubmitDeps, commandKey?: string): Promise<Candidate> {
-  const isOfficer = actor.roles.includes('tcc-officer');
-  const country = isOfficer ? actor.country : input.country;
-  if (isOfficer && input.country && input.country !== actor.country)
-    throw new AppError('AUTH.OTHER_COUNTRY', 'A TCC officer can only nominate for their own country', { status: 403 });
-  if (!country) throw badRequest('CANDIDATE.COUNTRY_REQUIRED', 'The owning country is required', [{ field: 'body/country', reason: 'is required' }]);
-  if (!input.consent.given)
-    throw badRequest('CANDIDATE.CONSENT_REQUIRED', 'Screening needs the candidate’s recorded consent', [
-      { field: 'body/consent/given', reason: 'must be true: vetting needs the candidate’s consent' },
-    ]);
+  const country = commandCountry(actor, input.country);
   const now = deps.now();
-  if (new Date(input.consent.signedAt) > now)
-    throw badRequest('CANDIDATE.CONSENT_IN_FUTURE', 'The consent is dated in the future', [{ field: 'body/consent/signedAt', reason: 'is in the future' }]);
-  const candidate: Candidate = {
-    id: commandKey ? `c-${createHash('sha256').update(`${actor.id}:${commandKey}`).digest('hex').slice(0, 32)}` : (deps.newId?.() ?? randomUUID()),
-    country,
-    caseReference: caseReference(country, now),
-    officeId: actor.id,
-    nomination: input.nomination,
-    person: input.person,
-    consent: input.consent,
-    status: 'screening',
-    revision: 1,
-    screeningDone: false,
-    referencesDone: false,
-    timeline: [
-      { at: now.toISOString(), status: 'nominated', event: 'nominated' },
-      { at: now.toISOString(), status: 'screening', event: 'screening started' },
-    ],
-    createdAt: now.toISOString(),
-  };
+  assertValid(input, now);
+  const id = commandKey ? `c-${createHash('sha256').update(`${actor.id}:${commandKey}`).digest('hex').slice(0, 32)}` : (deps.newId?.() ?? randomUUID());
+  const scope = dedupeScope(country, input.nomination);
+  const keys = dedupeKeys(scope, input.person);
+  await claimKeys(id, scope, keys, deps);
+  const { nomination, person, consent, selfDeclaration } = input;
+  const candidate = newCandidate(id, country, actor.id, { nomination, person, consent, ...(selfDeclaration ? { selfDeclaration } : {}) }, keys, now);
   const stored = await deps.repository.insert(candidate, [submissionEvent(candidate, 'candidate.submitted')], `submit:${candidate.id}`);
   deps.onEvents();
   return stored;

@@ -1,0 +1,86 @@
+import type { Connection } from 'mongoose';
+import type { Collection } from 'mongodb';
+import type { NominationInput } from '../domain/candidate-rules';
+import type { DuplicateLink, RowCounts, RowProblem, Upload, UploadState } from '../domain/upload';
+
+type UploadDoc = Omit<Upload, 'id'> & { _id: string };
+
+export interface ChunkDoc {
+  _id: string;
+  uploadId: string;
+  chunk: number;
+  rows: { row: number; input: NominationInput }[];
+  problems: RowProblem[];
+}
+
+export interface ResultDoc {
+  _id: string;
+  uploadId: string;
+  chunk: number;
+  stored: number;
+  duplicates: DuplicateLink[];
+}
+
+const pad = (n: number) => String(n).padStart(5, '0');
+const toUpload = ({ _id, ...rest }: UploadDoc): Upload => ({ ...rest, id: _id });
+
+/**
+ * Uploads, their validated rows and their results. The upload document is written only by the one
+ * task that processes the upload (progress counters), so its updates never race; rows and results
+ * are insert-once documents with deterministic ids (`<upload>:<chunk>`), so a resumed upload never
+ * stores a chunk or a result twice.
+ */
+export function createUploadRepository(db: Connection) {
+  const uploads = db.collection('uploads') as unknown as Collection<UploadDoc>;
+  const chunks = db.collection('upload_chunks') as unknown as Collection<ChunkDoc>;
+  const results = db.collection('upload_results') as unknown as Collection<ResultDoc>;
+  return {
+    ensureIndexes: () => uploads.createIndex({ state: 1 }),
+
+    /** Creates the upload; false when it exists already (same Idempotency-Key). */
+    async create(upload: Upload): Promise<boolean> {
+      const { id, ...rest } = upload;
+      try {
+        await uploads.insertOne({ _id: id, ...rest });
+        return true;
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) return false;
+        throw error;
+      }
+    },
+
+    async find(id: string): Promise<Upload | undefined> {
+      const doc = await uploads.findOne({ _id: id });
+      return doc ? toUpload(doc) : undefined;
+    },
+
+    async progress(id: string, fields: { state?: UploadState; rows?: RowCounts; chunks?: number; chunksStored?: number; problem?: string; completedAt?: string }) {
+      await uploads.updateOne({ _id: id }, { $set: fields });
+    },
+
+    /** Uploads a crash left half done: `storing` ones resume, `receiving` ones lost their request. */
+    unfinished: async () => (await uploads.find({ state: { $in: ['receiving', 'storing'] } }).toArray()).map(toUpload),
+
+    async saveChunk(uploadId: string, chunk: number, rows: ChunkDoc['rows'], problems: RowProblem[]) {
+      try {
+        await chunks.insertOne({ _id: `${uploadId}:${pad(chunk)}`, uploadId, chunk, rows, problems });
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+      }
+    },
+
+    chunk: async (uploadId: string, chunk: number) => (await chunks.findOne({ _id: `${uploadId}:${pad(chunk)}` })) ?? undefined,
+
+    async saveResult(uploadId: string, chunk: number, stored: number, duplicates: DuplicateLink[]) {
+      try {
+        await results.insertOne({ _id: `${uploadId}:${pad(chunk)}`, uploadId, chunk, stored, duplicates });
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+      }
+    },
+
+    result: async (uploadId: string, chunk: number) => (await results.findOne({ _id: `${uploadId}:${pad(chunk)}` })) ?? undefined,
+  };
+}
+
+export type UploadRepository = ReturnType<typeof createUploadRepository>;

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from '@vetting/platform';
+import type { Candidate } from '../domain/candidate';
+import { dedupeKeys, dedupeScope, findExisting, type DedupeKey } from '../domain/dedupe-keys';
+import { newCandidate } from '../domain/new-candidate';
+import type { DuplicateLink, Upload } from '../domain/upload';
+import type { CandidateRepository } from '../data/candidate.repository';
+import type { KeyRepository } from '../data/key.repository';
+import type { ChunkDoc, UploadRepository } from '../data/upload.repository';
+import { submissionEvent } from './candidate-events';
+
+export interface StoreDeps {
+  uploads: UploadRepository;
+  repository: CandidateRepository;
+  keys: KeyRepository;
+  now: () => Date;
+  onEvents: () => void;
+  logger: Logger;
+  /** Checked between chunks: a stopping service leaves the rest for the resume at the next start. */
+  stopping?: () => boolean;
+}
+
+/** The candidate id of an upload row: the same on every run, so a resumed upload never creates a person twice. */
+export const rowCandidateId = (uploadId: string, row: number) => `c-${createHash('sha256').update(`upload:${uploadId}:${row}`).digest('hex').slice(0, 32)}`;
+
+interface Planned {
+  row: number;
+  id: string;
+  scope: string;
+  keys: DedupeKey[];
+  input: ChunkDoc['rows'][number]['input'];
+}
+
+/**
+ * Decides, row by row, which rows are new people and which are already nominated (by an earlier upload,
+ * a single nomination, or an earlier row of this file), then claims the new ones' keys. A key another
+ * candidate won meanwhile turns the row into a link to that candidate.
+ */
+async function planChunk(upload: Upload, chunk: ChunkDoc, owners: (scope: string) => Promise<Map<string, string>>, deps: StoreDeps) {
+  const fresh: Planned[] = [];
+  const duplicates: DuplicateLink[] = [];
+  for (const { row, input } of chunk.rows) {
+    const scope = dedupeScope(upload.country, input.nomination);
+    const keys = dedupeKeys(scope, input.person);
+    const id = rowCandidateId(upload.id, row);
+    const known = await owners(scope);
+    const existing = findExisting(keys, (k) => known.get(k), id);
+    if (existing) duplicates.push({ row, ...existing });
+    else {
+      for (const k of keys) known.set(k.key, id);
+      fresh.push({ row, id, scope, keys, input });
+    }
+  }
+  const taken = await deps.keys.claim(fresh.map((p) => ({ scope: p.scope, candidateId: p.id, keys: p.keys })));
+  if (!taken.size) return { fresh, duplicates };
+  const kept: Planned[] = [];
+  for (const p of fresh) {
+    const existing = findExisting(p.keys, (k) => taken.get(k), p.id);
+    if (!existing) kept.push(p);
+    else {
+      duplicates.push({ row: p.row, ...existing });
+      const known = await owners(p.scope);
+      for (const k of p.keys) if (known.get(k.key) === p.id) known.set(k.key, existing.candidateId);
+      await deps.keys.release(p.id, p.keys.map((k) => k.key).filter((k) => !taken.has(k)));
+    }
+  }
+  return { fresh: kept, duplicates: duplicates.sort((a, b) => a.row - b.row) };
+}
+
+/**
+ * Stores the valid rows of a received upload, chunk by chunk, resuming after the last chunk recorded
+ * as stored. Each chunk: plan (dedupe), create the new candidates with their candidate.submitted events
+ * in one insert, record the chunk's result, then the progress. Every step is idempotent, so a crash
+ * anywhere is repaired by running it again.
+ */
+export async function storeUpload(uploadId: string, deps: StoreDeps): Promise<Upload | undefined> {
+  const upload = await deps.uploads.find(uploadId);
+  if (!upload || upload.state !== 'storing') return upload;
+  const cache = new Map<string, Map<string, string>>();
+  const owners = async (scope: string) => {
+    let map = cache.get(scope);
+    if (!map) cache.set(scope, (map = await deps.keys.owners(scope)));
+    return map;
+  };
+  const rows = { ...upload.rows, stored: 0, duplicates: 0 };
+  for (let c = 0; c < upload.chunks; c++) {
+    if (deps.stopping?.()) return undefined;
+    let result = await deps.uploads.result(uploadId, c);
+    if (!result) {
+      const chunk = await deps.uploads.chunk(uploadId, c);
+      if (!chunk) continue;
+      const { fresh, duplicates } = await planChunk(upload, chunk, owners, deps);
+      const now = deps.now();
+      const items = fresh.map((p) => {
+        const candidate: Candidate = newCandidate(p.id, upload.country, upload.officeId, p.input, p.keys, now, { uploadId, row: p.row });
+        return { candidate, events: [submissionEvent(candidate, 'candidate.submitted')], causedBy: `upload:${uploadId}:${p.row}` };
+      });
+      await deps.repository.createMany(items);
+      deps.onEvents();
+      await deps.uploads.saveResult(uploadId, c, fresh.length, duplicates);
+      result = { _id: '', uploadId, chunk: c, stored: fresh.length, duplicates };
+    }
+    rows.stored += result.stored;
+    rows.duplicates += result.duplicates.length;
+    await deps.uploads.progress(uploadId, { rows, chunksStored: c + 1 });
+  }
+  const completedAt = deps.now().toISOString();
+  await deps.uploads.progress(uploadId, { state: 'completed', rows, completedAt });
+  deps.logger.info({ uploadId, rows }, 'upload stored');
+  return { ...upload, state: 'completed', rows, completedAt };
+}
