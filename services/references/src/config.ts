@@ -1,4 +1,51 @@
+import { z } from 'zod';
 import { baseConfigSchema } from '@vetting/platform';
 
-export const referencesConfigSchema = baseConfigSchema.extend({});
-export type ReferencesConfig = typeof referencesConfigSchema._output;
+const msList = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, 'must be comma-separated milliseconds')
+  .transform((s) => s.split(',').map(Number));
+
+const DAY = 24 * 3600 * 1000;
+
+/** Settings of the references service and its workers (one schema: both read the same environment). */
+export const referencesConfigSchema = baseConfigSchema.extend({
+  /** Base URL under which referees and authorities reach this service; default http://127.0.0.1:<port>. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Base URLs of the external systems (the simulators in development). */
+  NATIONAL_RECORDS_URL: z.string().url().default('http://127.0.0.1:4190/national-records'),
+  UN_RECORDS_URL: z.string().url().default('http://127.0.0.1:4190/un-records'),
+  EMPLOYER_HR_URL: z.string().url().default('http://127.0.0.1:4190/hr'),
+  /** Shared with the authorities: their callbacks are signed with it (HMAC-SHA256). */
+  CALLBACK_SECRET: z.string().min(16).default('dev-callback-secret-change-me'),
+  /** Derives referee link tokens; only their SHA-256 hashes are stored. */
+  REFEREE_TOKEN_SECRET: z.string().min(16).default('dev-referee-secret-change-me'),
+  /** JSON file with a versioned check policy; default: the built-in policy (domain/check-policy.ts). */
+  CHECK_POLICY_FILE: z.string().optional(),
+  /** One call to an external system is abandoned after this long. */
+  CHECK_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** Attempts of a check before it fails and needs an operator. */
+  CHECK_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  /** First retry delay; doubles each attempt, with jitter. */
+  CHECK_BACKOFF_MS: z.coerce.number().int().positive().default(2000),
+  /** Requests per second each organisation (authority, employer) gets, and the burst allowed. */
+  ORG_RATE_PER_SECOND: z.coerce.number().positive().default(5),
+  ORG_RATE_BURST: z.coerce.number().int().positive().default(10),
+  /** How long a referee link is valid, and after which an unanswered request is recorded as no-response. */
+  REFEREE_DEADLINE_MS: z.coerce.number().int().positive().default(14 * DAY),
+  /** Reminders to referees, after these delays from the request. */
+  REMINDER_AFTER_MS: msList.default([3 * DAY, 7 * DAY]),
+  /** How long an authority may take to answer by callback before the check is recorded as no-response. */
+  ANSWER_DEADLINE_MS: z.coerce.number().int().positive().default(30 * DAY),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(20),
+  /** BullMQ lock duration: a job whose worker stops renewing it for this long is stalled and run again. */
+  LOCK_DURATION_MS: z.coerce.number().int().positive().default(30_000),
+  STALLED_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+  MAX_STALLED_COUNT: z.coerce.number().int().nonnegative().default(5),
+  /** The worker re-enqueues checks the database says are pending but the queue lost (Redis data loss). */
+  SWEEP_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  /** BullMQ key prefix (tests use a random one). */
+  QUEUE_PREFIX: z.string().min(1).default('vetting'),
+  MAIL_FROM: z.string().default('vetting-noreply@un.example'),
+});
+export type ReferencesConfig = z.infer<typeof referencesConfigSchema>;

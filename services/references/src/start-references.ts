@@ -1,20 +1,32 @@
+import express from 'express';
 import { openapiPath } from '@vetting/contracts';
 import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { createCallbackRoutes } from './api/callbacks.router';
 import { createChecksRoutes } from './api/checks.router';
+import { createDevMailboxRoutes } from './api/dev-mailbox.router';
+import { createRefereeRoutes, refereeHtmlProblems } from './api/referee.router';
 import type { ReferencesConfig } from './config';
-import { createReferenceSetRepository } from './data/reference-set.repository';
-import { DEFAULT_CHECK_POLICY } from './domain/check-policy';
 import { createOpenChecksHandlers } from './messaging/open-checks-when-candidate-submitted.consumer';
+import { createReferencesContext } from './references-context';
 
+/** Largest referee answer or callback body: the form's fields fit easily; anything larger is refused (413). */
+const SMALL_BODY = '16kb';
+
+/**
+ * Starts the references HTTP service: the API, the referee portal, the callback receiver, the
+ * consumer that opens checks and the outbox relay (which also publishes what the workers write).
+ * The workers run apart: src/worker/main.ts.
+ */
 export async function startReferences(config: ReferencesConfig, overrides: RuntimeOverrides = {}) {
   const runtime = await createServiceRuntime(config, overrides);
-  const repository = createReferenceSetRepository(runtime.db);
-  await repository.ensureIndexes();
-  let kick = () => undefined as void;
-  const access = createAccessRecorder(runtime.db, 'references', () => kick());
-  const outbox = startOutboxRelay(runtime, [repository.collection, access.collection]);
-  kick = () => outbox.kick();
-  const consumer = await startConsumer(runtime, 'references', ['vetting.candidates'], createOpenChecksHandlers({ repository, policy: DEFAULT_CHECK_POLICY, now: () => new Date(), onEvents: kick }));
+  let port = config.PORT;
+  const ctx = await createReferencesContext(config, runtime.db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${port}`);
+  const access = createAccessRecorder(runtime.db, 'references', () => outbox.kick());
+  const outbox = startOutboxRelay(runtime, [ctx.checks.revisions, ...ctx.sets.collections, access.collection]);
+  ctx.onEvents = () => outbox.kick();
+  runtime.readiness.redis = () => ctx.producer.ping();
+  const consumer = await startConsumer(runtime, 'references', ['vetting.candidates'], createOpenChecksHandlers(ctx));
+  const routes = [createChecksRoutes(ctx, access), createCallbackRoutes(ctx), createRefereeRoutes(ctx), createDevMailboxRoutes(ctx)];
   const app = createHttpApp({
     service: 'references',
     logger: runtime.logger,
@@ -22,10 +34,16 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
     validator: new OpenApiValidator(openapiPath('references')),
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
-    routes: createChecksRoutes({ repository, access }),
+    mountRaw: (raw) => {
+      // Callbacks are signed over the exact bytes received: keep them.
+      raw.use('/callbacks', express.json({ limit: SMALL_BODY, verify: (req, _res, buf) => void ((req as unknown as { rawBody: Buffer }).rawBody = Buffer.from(buf)) }));
+      raw.use('/referee', refereeHtmlProblems, express.json({ limit: SMALL_BODY }), express.urlencoded({ extended: false, limit: SMALL_BODY, parameterLimit: 20 }));
+    },
+    routes: (router) => routes.forEach((r) => r(router)),
   });
   const http = await listen(app, config.PORT);
+  port = http.port;
   runtime.logger.info({ port: http.port }, 'references listening');
-  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => consumer.stop(), http.close];
-  return { port: http.port, app, runtime, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
+  const stops: Stop[] = [runtime.close, () => ctx.producer.close(), () => outbox.stop(), () => consumer.stop(), http.close];
+  return { port: http.port, app, runtime, ctx, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
 }

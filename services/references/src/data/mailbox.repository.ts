@@ -1,0 +1,39 @@
+import type { Connection } from 'mongoose';
+import type { Collection } from 'mongodb';
+
+export interface MailMessage {
+  /** Deterministic per message (e.g. `<checkId>.<round>.request`): the same mail is stored once. */
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  sentAt: string;
+}
+
+/** Outbound mail. Production plugs in a real transport; development stores messages in a mailbox. */
+export interface Mailer {
+  send(message: Omit<MailMessage, 'sentAt'>): Promise<void>;
+}
+
+type MessageDoc = Omit<MailMessage, 'id'> & { _id: string };
+
+/** The development mailbox: messages stored instead of sent, readable at GET /dev/mailbox. */
+export function createDevMailbox(db: Connection, now: () => Date = () => new Date()) {
+  const messages = db.collection('dev_mailbox') as unknown as Collection<MessageDoc>;
+  return {
+    async send(message: Omit<MailMessage, 'sentAt'>) {
+      const { id, ...rest } = message;
+      try {
+        await messages.insertOne({ _id: id, ...rest, sentAt: now().toISOString() });
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error; // already sent: a job ran twice
+      }
+    },
+    async list(to?: string): Promise<MailMessage[]> {
+      const docs = await messages.find(to ? { to } : {}).sort({ sentAt: 1 }).limit(500).toArray();
+      return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
+    },
+  };
+}
+
+export type DevMailbox = ReturnType<typeof createDevMailbox>;

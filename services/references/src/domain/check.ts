@@ -1,0 +1,95 @@
+import type { CheckSubject, PlannedCheck } from './check-plan';
+import type { CheckType, NominationCategory } from './check-policy';
+
+export type CheckState = 'requested' | 'awaiting-answer' | 'completed' | 'failed';
+export type CheckResult = 'not-required' | 'no-adverse' | 'adverse' | 'no-response';
+
+/** Who gave a result: an authority in its answer or callback, a referee, or the deadline. */
+export type ResultSource = 'response' | 'callback' | 'referee' | 'deadline';
+
+/** The referee's own words stay in this service; events carry only the result. */
+export interface RefereeAnswerRecord {
+  employed: 'yes' | 'no';
+  sexualMisconductFinding: 'yes' | 'no';
+  leftDuringInvestigation: 'yes' | 'no';
+  details?: string;
+  responderName: string;
+  responderRole: string;
+  answeredAt: string;
+}
+
+/** One check, the aggregate stored (as revisions) under its check id. */
+export interface Check extends Record<string, unknown> {
+  checkId: string;
+  setId: string;
+  candidateId: string;
+  country: string;
+  category: NominationCategory;
+  checkType: CheckType;
+  organisation: string;
+  subject: CheckSubject;
+  state: CheckState;
+  result?: CheckResult;
+  resultSource?: ResultSource;
+  /** 1 + operator retries; a referee link and a result belong to one round. */
+  round: number;
+  attempts: number;
+  lastError?: string;
+  externalRef?: string;
+  deadline?: string;
+  remindersSent: number;
+  answer?: RefereeAnswerRecord;
+  createdAt: string;
+  updatedAt: string;
+  completedAt?: string;
+}
+
+export function newCheck(planned: PlannedCheck, set: { setId: string; candidateId: string; country: string; category: NominationCategory }, now: Date): Check {
+  const at = now.toISOString();
+  return { ...planned, ...set, state: 'requested', round: 1, attempts: 0, remindersSent: 0, createdAt: at, updatedAt: at };
+}
+
+const open = (c: Check | undefined, round: number): c is Check => !!c && c.round === round && (c.state === 'requested' || c.state === 'awaiting-answer');
+
+/** The external system took the request and will answer later (callback or referee). */
+export function accepted(c: Check | undefined, round: number, externalRef: string, deadline: Date, now: Date): Check | undefined {
+  if (!open(c, round) || c.state === 'awaiting-answer') return undefined;
+  return { ...c, state: 'awaiting-answer', externalRef, deadline: deadline.toISOString(), attempts: c.attempts + 1, updatedAt: now.toISOString() };
+}
+
+/** A result for the round: applies only to an open check of that round (one result per round). */
+export function resultRecorded(c: Check | undefined, round: number, result: CheckResult, source: ResultSource, now: Date, answer?: RefereeAnswerRecord): Check | undefined {
+  if (!open(c, round)) return undefined;
+  const at = now.toISOString();
+  const attempts = c.state === 'requested' ? c.attempts + 1 : c.attempts;
+  return { ...c, state: 'completed', result, resultSource: source, attempts, ...(answer ? { answer } : {}), updatedAt: at, completedAt: at };
+}
+
+/** Attempts are exhausted or the request is permanently refused: an operator must act. */
+export function failed(c: Check | undefined, round: number, error: string, attempts: number, now: Date): Check | undefined {
+  if (!c || c.round !== round || c.state !== 'requested') return undefined;
+  return { ...c, state: 'failed', lastError: error.slice(0, 1000), attempts, updatedAt: now.toISOString() };
+}
+
+/** An operator sends a failed check again: a new round with fresh attempts (and a new referee link). */
+export function retried(c: Check | undefined, now: Date): Check | undefined {
+  if (!c || c.state !== 'failed') return undefined;
+  const { externalRef: _e, deadline: _d, ...rest } = c;
+  return { ...rest, state: 'requested', round: c.round + 1, attempts: 0, remindersSent: 0, updatedAt: now.toISOString() };
+}
+
+export function reminderSent(c: Check | undefined, round: number, n: number, now: Date): Check | undefined {
+  if (!c || c.round !== round || c.state !== 'awaiting-answer' || c.remindersSent >= n) return undefined;
+  return { ...c, remindersSent: n, updatedAt: now.toISOString() };
+}
+
+/** Maps a misconduct-disclosure answer to a result: any "yes" to a misconduct question is adverse. */
+export function refereeResult(answer: Pick<RefereeAnswerRecord, 'sexualMisconductFinding' | 'leftDuringInvestigation'>): CheckResult {
+  return answer.sexualMisconductFinding === 'yes' || answer.leftDuringInvestigation === 'yes' ? 'adverse' : 'no-adverse';
+}
+
+/** The public view of a check: never the subject's details nor the referee's words. */
+export function checkSummary(c: Check) {
+  const { subject: _s, answer: _a, category: _c, resultSource: _r, ...rest } = c;
+  return rest;
+}

@@ -1,0 +1,52 @@
+import type { Connection } from 'mongoose';
+import { readFileSync } from 'node:fs';
+import type { ReferencesConfig } from './config';
+import { createCheckRepository, type CheckRepository } from './data/check.repository';
+import { createDevMailbox, type DevMailbox, type Mailer } from './data/mailbox.repository';
+import { createRefereeLinkRepository, type RefereeLinkRepository } from './data/referee-token.repository';
+import { createReferenceSetRepository, type ReferenceSetRepository } from './data/reference-set.repository';
+import { DEFAULT_CHECK_POLICY, parseCheckPolicy, type CheckPolicy } from './domain/check-policy';
+import { createCheckProducer, type CheckProducer } from './worker/queues';
+
+/** What the service's use cases, its HTTP handlers and its workers share. */
+export interface ReferencesContext {
+  config: ReferencesConfig;
+  policy: CheckPolicy;
+  checks: CheckRepository;
+  sets: ReferenceSetRepository;
+  links: RefereeLinkRepository;
+  mailbox: DevMailbox;
+  mailer: Mailer;
+  producer: CheckProducer;
+  /** Where referees and authorities reach this service. */
+  publicUrl: () => string;
+  now: () => Date;
+  /** Wakes the outbox relay after a write that carries events. */
+  onEvents: () => void;
+}
+
+export function loadPolicy(config: ReferencesConfig): CheckPolicy {
+  if (!config.CHECK_POLICY_FILE) return DEFAULT_CHECK_POLICY;
+  return parseCheckPolicy(JSON.parse(readFileSync(config.CHECK_POLICY_FILE, 'utf8')));
+}
+
+export async function createReferencesContext(config: ReferencesConfig, db: Connection, publicUrl: () => string): Promise<ReferencesContext> {
+  const checks = createCheckRepository(db);
+  const sets = createReferenceSetRepository(db);
+  await Promise.all([checks.ensureIndexes(), sets.ensureIndexes()]);
+  const mailbox = createDevMailbox(db);
+  return {
+    config,
+    policy: loadPolicy(config),
+    checks,
+    sets,
+    links: createRefereeLinkRepository(db),
+    mailbox,
+    // Only the development mailbox exists so far; a real transport (SMTP) plugs in here.
+    mailer: mailbox,
+    producer: await createCheckProducer(config),
+    publicUrl,
+    now: () => new Date(),
+    onEvents: () => undefined,
+  };
+}

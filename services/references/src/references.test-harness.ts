@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, createEventPublisher, createEventValidator, loadConfig, type EventEnvelope } from '@vetting/platform';
+import { createTestServiceEnv, randomName, type TestServiceEnv } from '@vetting/platform/testing';
+import { startSimulators, type SimulatorOptions, type Simulators } from '@vetting/simulators';
+import { referencesConfigSchema, type ReferencesConfig } from './config';
+import { startReferences } from './start-references';
+import { startReferencesWorker } from './worker/start-worker';
+
+export const CALLBACK_SECRET = 'test-callback-secret-0123456789';
+
+export interface Harness {
+  env: TestServiceEnv;
+  sims: Simulators;
+  config: ReferencesConfig;
+  service: Awaited<ReturnType<typeof startReferences>>;
+  worker?: Awaited<ReturnType<typeof startReferencesWorker>>;
+  /** Every event published on vetting.references since the start. */
+  events: EventEnvelope[];
+  /** Environment for a worker process of this harness. */
+  workerEnv: Record<string, string>;
+  submit(person: Record<string, unknown>, category?: string): Promise<string>;
+  token(roles: string[]): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The references service, optionally an in-process worker, and the simulators, against the real
+ * Kafka, FerretDB and Redis, isolated by random database, topic prefix and queue prefix. Times are
+ * compressed: backoff 50 ms, call timeout 1 s, referee deadline and reminders as given.
+ */
+export async function startHarness(options: { sims?: Partial<SimulatorOptions>; env?: Record<string, string>; worker?: boolean } = {}): Promise<Harness> {
+  const env = await createTestServiceEnv('references');
+  const sims = await startSimulators({ seed: 7, latency: { minMs: 5, maxMs: 20 }, callbackLatency: { minMs: 20, maxMs: 60 }, asyncRate: 0, hangMs: 3000, callbackSecret: CALLBACK_SECRET, ...options.sims });
+  const settings: Record<string, string> = {
+    ...env.env,
+    QUEUE_PREFIX: randomName('q'),
+    NATIONAL_RECORDS_URL: `${sims.url}/national-records`,
+    UN_RECORDS_URL: `${sims.url}/un-records`,
+    EMPLOYER_HR_URL: `${sims.url}/hr`,
+    CALLBACK_SECRET,
+    CHECK_ATTEMPTS: '4',
+    CHECK_BACKOFF_MS: '50',
+    CHECK_TIMEOUT_MS: '1000',
+    LOCK_DURATION_MS: '3000',
+    STALLED_INTERVAL_MS: '1000',
+    SWEEP_INTERVAL_MS: '2000',
+    ORG_RATE_PER_SECOND: '50',
+    ...options.env,
+  };
+  const config = loadConfig(referencesConfigSchema, settings);
+  const service = await startReferences(config, { jwks: env.issuer.jwks });
+  const workerEnv = { ...settings, PUBLIC_URL: `http://127.0.0.1:${service.port}` };
+  const worker = options.worker === false ? undefined : await startReferencesWorker(loadConfig(referencesConfigSchema, workerEnv));
+  const events: EventEnvelope[] = [];
+  const consumer = env.kafka.consumer({ groupId: randomName('collect') });
+  await consumer.connect();
+  await consumer.subscribe({ topic: `${env.prefix}vetting.references`, fromBeginning: true });
+  await consumer.run({ eachMessage: async ({ message }) => void events.push(JSON.parse(message.value?.toString() ?? '{}') as EventEnvelope) });
+  const publisher = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
+  await publisher.connect();
+  return {
+    env,
+    sims,
+    config,
+    service,
+    worker,
+    events,
+    workerEnv,
+    async submit(person, category = 'military-contingent') {
+      const candidateId = `c-${randomUUID().slice(0, 8)}`;
+      const event = createEvent('intake', {
+        type: 'candidate.submitted',
+        subject: candidateId,
+        tenant: 'GH',
+        data: {
+          candidateId,
+          country: 'GH',
+          revision: 1,
+          nomination: { mission: 'MINUSCA', rotation: 'R1', category },
+          person,
+          consent: { given: true, formVersion: 'v1', recordedAt: new Date().toISOString() },
+        },
+      });
+      await publisher.publish([event as never]);
+      return candidateId;
+    },
+    token: (roles) => env.issuer.token({ sub: 'operator', roles: roles as never }).then((t) => `Bearer ${t}`),
+    async stop() {
+      await consumer.disconnect().catch(() => undefined);
+      await publisher.disconnect().catch(() => undefined);
+      await worker?.stop();
+      await service.stop();
+      await sims.stop();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { createEvent, type AppendOutcome } from '@vetting/platform';
+import { resultRecorded, type Check, type CheckResult, type RefereeAnswerRecord, type ResultSource } from '../domain/check';
+import type { ReferencesContext } from '../references-context';
+
+type Ctx = Pick<ReferencesContext, 'checks' | 'sets' | 'now' | 'onEvents'>;
+
+/**
+ * Records the result of a check's round, once: every source (the authority's response, its
+ * callback, the referee, the deadline) uses the cause `result:<checkId>:<round>`, so the first wins
+ * and the rest are duplicates. Then completes the set if this was its last open check.
+ */
+export async function recordResult(
+  ctx: Ctx,
+  checkId: string,
+  round: number,
+  result: CheckResult,
+  source: ResultSource,
+  answer?: RefereeAnswerRecord,
+): Promise<AppendOutcome<Check>> {
+  const outcome = await ctx.checks.apply(checkId, `result:${checkId}:${round}`, (c) => {
+    const next = resultRecorded(c, round, result, source, ctx.now(), answer);
+    if (!next) return undefined;
+    const event = createEvent('references', {
+      type: 'reference.check-completed',
+      subject: next.candidateId,
+      tenant: next.country,
+      data: { candidateId: next.candidateId, country: next.country, checkId, checkType: next.checkType, result },
+    });
+    return { state: next, events: [event] };
+  });
+  if (outcome.outcome === 'applied') ctx.onEvents();
+  const check = outcome.revision?.state ?? (await ctx.checks.load(checkId));
+  if (check?.state === 'completed') await completeSetIfDone(ctx, check.setId);
+  return outcome;
+}
+
+/**
+ * Emits `references.completed` once every check of the set has a result. Each writer stores its
+ * result first and reads the others after, so whichever result is stored last sees them all; the
+ * completion is an insert-once document, so two writers seeing it together publish it once.
+ */
+export async function completeSetIfDone(ctx: Ctx, setId: string): Promise<boolean> {
+  const set = await ctx.sets.get(setId);
+  if (!set) return false;
+  const checks = await Promise.all(set.checks.map((c) => ctx.checks.load(c.checkId)));
+  if (!checks.every((c) => c?.state === 'completed')) return false;
+  const event = createEvent('references', {
+    type: 'references.completed',
+    subject: set.candidateId,
+    tenant: set.country,
+    data: {
+      candidateId: set.candidateId,
+      country: set.country,
+      candidateRevision: set.candidateRevision,
+      checks: checks.map((c) => ({ checkId: c!.checkId, checkType: c!.checkType, result: c!.result! })),
+    },
+  });
+  const inserted = await ctx.sets.complete(setId, ctx.now().toISOString(), [event]);
+  if (inserted) ctx.onEvents();
+  return inserted;
+}

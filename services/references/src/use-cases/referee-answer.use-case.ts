@@ -1,0 +1,49 @@
+import { AppError, notFound } from '@vetting/platform';
+import { refereeResult, type Check, type RefereeAnswerRecord } from '../domain/check';
+import { hashToken } from '../domain/referee-token';
+import type { RefereeLink } from '../data/referee-token.repository';
+import type { ReferencesContext } from '../references-context';
+import { recordResult } from './record-result.use-case';
+
+const gone = (code: string, message: string) => new AppError(code, message, { status: 410 });
+
+/**
+ * Resolves a referee link to its open check. Unknown → 404; spent, replaced by an operator's retry,
+ * closed at the deadline or expired → 410, each with its own code, and nothing changes.
+ */
+export async function openRefereeLink(ctx: Pick<ReferencesContext, 'links' | 'checks' | 'now'>, token: string): Promise<{ link: RefereeLink; check: Check }> {
+  const link = await ctx.links.find(hashToken(token));
+  const check = link && (await ctx.checks.load(link.checkId));
+  if (!link || !check) throw notFound('REFEREE.UNKNOWN_LINK', 'This link is not valid. Please use the link from the most recent e-mail.');
+  if (check.round !== link.round) throw gone('REFEREE.LINK_REPLACED', 'This link has been replaced by a newer one.');
+  if (check.state === 'completed' && check.resultSource === 'referee') throw gone('REFEREE.LINK_USED', 'This form has already been answered. Thank you.');
+  if (ctx.now() > new Date(link.expiresAt) || check.resultSource === 'deadline') throw gone('REFEREE.LINK_EXPIRED', `This link expired on ${new Date(link.expiresAt).toUTCString()}.`);
+  if (check.state !== 'requested' && check.state !== 'awaiting-answer') throw gone('REFEREE.REQUEST_CLOSED', 'This request is closed.');
+  return { link, check };
+}
+
+export interface RefereeAnswerInput {
+  employed: 'yes' | 'no';
+  sexualMisconductFinding: 'yes' | 'no';
+  leftDuringInvestigation: 'yes' | 'no';
+  details?: string;
+  responderName: string;
+  responderRole: string;
+}
+
+/** Records the referee's answer once; the link is spent (a second answer, even a concurrent one, is 410). */
+export async function answerReferee(ctx: ReferencesContext, token: string, input: RefereeAnswerInput) {
+  const { link, check } = await openRefereeLink(ctx, token);
+  const answer: RefereeAnswerRecord = {
+    employed: input.employed,
+    sexualMisconductFinding: input.sexualMisconductFinding,
+    leftDuringInvestigation: input.leftDuringInvestigation,
+    ...(input.details?.trim() ? { details: input.details.trim() } : {}),
+    responderName: input.responderName.trim(),
+    responderRole: input.responderRole.trim(),
+    answeredAt: ctx.now().toISOString(),
+  };
+  const outcome = await recordResult(ctx, check.checkId, link.round, refereeResult(answer), 'referee', answer);
+  if (outcome.outcome !== 'applied') throw gone('REFEREE.LINK_USED', 'This form has already been answered. Thank you.');
+  return { checkId: check.checkId };
+}

@@ -1,0 +1,95 @@
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import { createEvent, type Logger } from '@vetting/platform';
+import { accepted, failed, type Check } from '../domain/check';
+import type { CheckType } from '../domain/check-policy';
+import type { ReferencesContext } from '../references-context';
+import { completeSetIfDone, recordResult } from '../use-cases/record-result.use-case';
+import { PermanentCheckError, RateLimitedError, type CheckAdapter } from './adapters/check-adapter';
+import type { OrgRateLimiter } from './org-rate-limiter';
+import type { CheckJob } from './queues';
+import { issueRefereeLink } from './referee-request';
+import { scheduleTimers } from './timer.processor';
+
+export interface CheckProcessorDeps {
+  ctx: ReferencesContext;
+  adapters: Record<CheckType, CheckAdapter>;
+  limiter: OrgRateLimiter;
+  logger: Logger;
+}
+
+async function recordFailure(deps: CheckProcessorDeps, check: Check, error: string, attempts: number) {
+  const { ctx } = deps;
+  const outcome = await ctx.checks.apply(check.checkId, `failed:${check.checkId}:${check.round}`, (c) => {
+    const next = failed(c, check.round, error, attempts, ctx.now());
+    if (!next) return undefined;
+    const event = createEvent('references', {
+      type: 'reference.check-failed',
+      subject: next.candidateId,
+      tenant: next.country,
+      data: { candidateId: next.candidateId, country: next.country, checkId: next.checkId, checkType: next.checkType, error: next.lastError ?? error },
+    });
+    return { state: next, events: [event] };
+  });
+  if (outcome.outcome === 'applied') ctx.onEvents();
+}
+
+/**
+ * Runs one check. At least once (a stalled job runs again), so every effect is idempotent: the
+ * database state decides what is left to do, results apply once per round, links and mails are
+ * insert-once. The database, not the queue, is the record.
+ */
+export function createCheckProcessor(deps: CheckProcessorDeps) {
+  const { ctx } = deps;
+  return async (job: Job<CheckJob>, token?: string) => {
+    const check = await ctx.checks.load(job.data.checkId);
+    if (!check) throw new UnrecoverableError(`unknown check ${job.data.checkId}`);
+    if (check.state === 'completed') return void (await completeSetIfDone(ctx, check.setId));
+    if (check.state === 'failed') return; // an operator retry re-queues it
+    if (check.state === 'awaiting-answer') return void (await scheduleTimers(ctx, check));
+    const wait = await deps.limiter.take(check.organisation);
+    if (wait > 0) {
+      // Over the organisation's rate: wait without spending an attempt.
+      await job.moveToDelayed(Date.now() + wait, token);
+      throw new DelayedError();
+    }
+    await job.updateProgress({ stage: 'sending', attempt: job.attemptsMade + 1 });
+    try {
+      const link = check.checkType === 'misconduct-disclosure' ? await issueRefereeLink(ctx, check) : undefined;
+      const answer = await deps.adapters[check.checkType].send(check, {
+        callbackUrl: `${ctx.publicUrl()}/callbacks/${check.checkId}`,
+        ...(link ? { replyUrl: link.url } : {}),
+        signal: AbortSignal.timeout(ctx.config.CHECK_TIMEOUT_MS),
+      });
+      if (answer.kind === 'result') {
+        await recordResult(ctx, check.checkId, check.round, answer.result, 'response');
+        await job.updateProgress({ stage: 'completed', result: answer.result });
+        return { result: answer.result };
+      }
+      // A referee has until the link expires; an authority until the answer deadline.
+      const deadline = link?.expiresAt ?? new Date(ctx.now().getTime() + ctx.config.ANSWER_DEADLINE_MS);
+      const outcome = await ctx.checks.apply(check.checkId, `accepted:${check.checkId}:${check.round}`, (c) => {
+        const next = accepted(c, check.round, answer.externalRef, deadline, ctx.now());
+        return next ? { state: next } : undefined;
+      });
+      const current = outcome.revision?.state ?? (await ctx.checks.load(check.checkId));
+      if (current?.state === 'awaiting-answer') await scheduleTimers(ctx, current);
+      await job.updateProgress({ stage: 'awaiting-answer' });
+      return { accepted: answer.externalRef };
+    } catch (error) {
+      if (error instanceof RateLimitedError) {
+        await deps.limiter.pause(check.organisation, error.retryAfterMs);
+        await job.moveToDelayed(Date.now() + error.retryAfterMs, token);
+        throw new DelayedError();
+      }
+      const message = (error as Error).message;
+      const permanent = error instanceof PermanentCheckError;
+      const attempts = job.attemptsMade + 1;
+      if (permanent || attempts >= (job.opts.attempts ?? 1)) {
+        await recordFailure(deps, check, message, attempts);
+        deps.logger.warn({ checkId: check.checkId, attempts, err: message }, 'check failed; an operator can retry it');
+      }
+      if (permanent) throw new UnrecoverableError(message);
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,41 @@
+import { hashToken, refereeToken } from '../domain/referee-token';
+import type { Check } from '../domain/check';
+import type { ReferencesContext } from '../references-context';
+
+type Ctx = Pick<ReferencesContext, 'config' | 'links' | 'mailer' | 'publicUrl' | 'now'>;
+
+/**
+ * Issues the round's referee link (same token on every run: derived from the check id and round)
+ * and mails it to the employer's contact. Both are insert-once, so a rerun after a stall repeats
+ * nothing. Returns the link and its deadline.
+ */
+export async function issueRefereeLink(ctx: Ctx, check: Check): Promise<{ url: string; expiresAt: Date }> {
+  const token = refereeToken(ctx.config.REFEREE_TOKEN_SECRET, check.checkId, check.round);
+  const proposed = new Date(ctx.now().getTime() + ctx.config.REFEREE_DEADLINE_MS);
+  const link = await ctx.links.issue({ tokenHash: hashToken(token), checkId: check.checkId, round: check.round, expiresAt: proposed.toISOString() });
+  const url = `${ctx.publicUrl()}/referee/${token}`;
+  const expiresAt = new Date(link.expiresAt);
+  await ctx.mailer.send({
+    id: `${check.checkId}.${check.round}.request`,
+    to: check.subject.employer?.contactEmail ?? '',
+    subject: `Misconduct disclosure request: ${check.subject.name}`,
+    text: refereeMail(check, url, expiresAt, false),
+  });
+  return { url, expiresAt };
+}
+
+export function refereeMail(check: Check, url: string, expiresAt: Date, reminder: boolean): string {
+  return [
+    reminder ? 'Reminder: we have not yet received your answer.' : 'Dear colleague,',
+    '',
+    `${check.subject.name} has been nominated for deployment with a United Nations peacekeeping mission and`,
+    `consented to this request. Under the Misconduct Disclosure Scheme we ask ${check.subject.employer?.name ?? 'you'} whether`,
+    'they were found to have committed sexual exploitation, abuse or sexual harassment, or left while such',
+    'an investigation was pending.',
+    '',
+    `Please answer on this form (single use, valid until ${expiresAt.toUTCString()}):`,
+    url,
+    '',
+    'If no answer arrives by then, the request is recorded as "no response".',
+  ].join('\n');
+}

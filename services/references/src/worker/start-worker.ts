@@ -1,0 +1,61 @@
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { connectMongo, createLogger, type Logger, type Stop } from '@vetting/platform';
+import type { ReferencesConfig } from '../config';
+import { CHECK_TYPES, type CheckType } from '../domain/check-policy';
+import { createReferencesContext } from '../references-context';
+import type { CheckAdapter } from './adapters/check-adapter';
+import { createDisclosureRequestAdapter } from './adapters/disclosure-request.adapter';
+import { createRecordCheckAdapter, recordEndpoints } from './adapters/record-check.adapter';
+import { createCheckProcessor } from './check.processor';
+import { createOrgRateLimiter } from './org-rate-limiter';
+import { checkQueueName, TIMER_QUEUE } from './queues';
+import { startSweeper } from './sweeper';
+import { createTimerProcessor } from './timer.processor';
+
+/**
+ * Starts the check workers (one BullMQ worker per check type), the timer worker and the sweeper.
+ * Runs as its own process (src/worker/main.ts) beside the HTTP service; it writes results to the
+ * database, whose outbox the service's relay publishes.
+ */
+export async function startReferencesWorker(config: ReferencesConfig, overrides: { logger?: Logger } = {}) {
+  const logger = overrides.logger ?? createLogger(`${config.SERVICE_NAME}-worker`, config.LOG_LEVEL);
+  const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
+  const ctx = await createReferencesContext(config, db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`);
+  // Workers block on Redis: ioredis must retry forever (maxRetriesPerRequest: null).
+  const redis = () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const limiterRedis = redis();
+  limiterRedis.on('error', () => undefined);
+  const limiter = createOrgRateLimiter(limiterRedis, { prefix: config.QUEUE_PREFIX, perSecond: config.ORG_RATE_PER_SECOND, burst: config.ORG_RATE_BURST });
+  const endpoints = recordEndpoints(config);
+  const adapters: Record<CheckType, CheckAdapter> = {
+    'misconduct-disclosure': createDisclosureRequestAdapter(`${config.EMPLOYER_HR_URL}/disclosure-requests`),
+    'national-criminal-record': createRecordCheckAdapter(endpoints['national-criminal-record']),
+    'disciplinary-record': createRecordCheckAdapter(endpoints['disciplinary-record']),
+    'un-records': createRecordCheckAdapter(endpoints['un-records']),
+  };
+  const options = {
+    prefix: config.QUEUE_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+    lockDuration: config.LOCK_DURATION_MS,
+    stalledInterval: config.STALLED_INTERVAL_MS,
+    maxStalledCount: config.MAX_STALLED_COUNT,
+  };
+  const processCheck = createCheckProcessor({ ctx, adapters, limiter, logger });
+  const workers: Worker[] = CHECK_TYPES.map((type) => new Worker(checkQueueName(type), processCheck, { ...options, connection: redis() }) as unknown as Worker);
+  workers.push(new Worker(TIMER_QUEUE, createTimerProcessor(ctx), { ...options, connection: redis() }) as unknown as Worker);
+  for (const worker of workers) {
+    worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
+    worker.on('failed', (job, error) => logger.debug({ jobId: job?.id, queue: worker.name, err: error.message }, 'attempt failed'));
+  }
+  const stopSweeper = startSweeper(ctx, logger, config.SWEEP_INTERVAL_MS);
+  logger.info({ queues: workers.map((w) => w.name) }, 'references workers running');
+  const stops: Stop[] = [
+    () => db.close(),
+    () => ctx.producer.close(),
+    async () => void limiterRedis.disconnect(),
+    () => Promise.all(workers.map((w) => w.close())).then(() => undefined),
+    stopSweeper,
+  ];
+  return { ctx, workers, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
+}

@@ -1,0 +1,55 @@
+import type { Job } from 'bullmq';
+import { reminderSent, type Check } from '../domain/check';
+import { hashToken, refereeToken } from '../domain/referee-token';
+import type { ReferencesContext } from '../references-context';
+import { recordResult } from '../use-cases/record-result.use-case';
+import type { TimerJob } from './queues';
+import { refereeMail } from './referee-request';
+
+/**
+ * Schedules the deadline (and, for referees, the reminders) of a check awaiting an answer. Timer
+ * job ids are deterministic, so scheduling twice (a rerun, the sweeper) adds nothing.
+ */
+export async function scheduleTimers(ctx: Pick<ReferencesContext, 'producer' | 'config' | 'now'>, check: Check) {
+  if (!check.deadline) return;
+  const now = ctx.now();
+  const deadline = new Date(check.deadline);
+  await ctx.producer.schedule({ kind: 'deadline', checkId: check.checkId, round: check.round }, deadline, now);
+  if (check.checkType !== 'misconduct-disclosure') return;
+  // Reminders count from the request, i.e. from the link's deadline back, so rescheduling keeps the times.
+  const requestedAt = deadline.getTime() - ctx.config.REFEREE_DEADLINE_MS;
+  for (const [i, after] of ctx.config.REMINDER_AFTER_MS.entries()) {
+    const at = new Date(requestedAt + after);
+    if (at < deadline && i + 1 > check.remindersSent) await ctx.producer.schedule({ kind: 'reminder', checkId: check.checkId, round: check.round, n: i + 1 }, at, now);
+  }
+}
+
+/**
+ * Reminders and deadlines. After the deadline an unanswered check is recorded as `no-response`,
+ * an explicit result the clearance policy weighs; a late answer then finds the round closed.
+ */
+export function createTimerProcessor(ctx: ReferencesContext) {
+  return async (job: Job<TimerJob>) => {
+    const { kind, checkId, round, n = 0 } = job.data;
+    const check = await ctx.checks.load(checkId);
+    if (!check || check.round !== round || check.state !== 'awaiting-answer') return { skipped: true };
+    if (kind === 'deadline') {
+      const outcome = await recordResult(ctx, checkId, round, 'no-response', 'deadline');
+      return { outcome: outcome.outcome };
+    }
+    const token = refereeToken(ctx.config.REFEREE_TOKEN_SECRET, checkId, round);
+    const link = await ctx.links.find(hashToken(token));
+    if (!link) return { skipped: true };
+    await ctx.mailer.send({
+      id: `${checkId}.${round}.reminder.${n}`,
+      to: check.subject.employer?.contactEmail ?? '',
+      subject: `Reminder: misconduct disclosure request for ${check.subject.name}`,
+      text: refereeMail(check, `${ctx.publicUrl()}/referee/${token}`, new Date(link.expiresAt), true),
+    });
+    const outcome = await ctx.checks.apply(checkId, `reminder:${checkId}:${round}:${n}`, (c) => {
+      const next = reminderSent(c, round, n, ctx.now());
+      return next ? { state: next } : undefined;
+    });
+    return { reminder: n, outcome: outcome.outcome };
+  };
+}
