@@ -3,3 +3,4 @@ export * from './wait-for';
 export * from './test-topics';
 export * from './test-issuer';
 export * from './test-service';
+export * from './bench-report';

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// `npm run bench [name...]`: runs the benchmarks against the real infrastructure; each writes
+// bench/results/<name>.json and .md. Without names it runs them all, then writes bench/results/README.md.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../infra/lib/config.mjs';
+import { ensureNodeDependencies, runOrThrow } from './lib/install.mjs';
+
+/** name → [workspace, script]. A benchmark whose workspace lacks the script is reported as absent. */
+const BENCHES = {
+  kafka: ['packages/platform', 'bench'],
+  slice: ['tests', 'bench:slice'],
+  matching: ['packages/matching', 'bench'],
+  intake: ['services/intake', 'bench:intake'],
+  references: ['services/references', 'bench:references'],
+  rescreen: ['services/screening', 'bench:rescreen'],
+  audit: ['services/audit', 'bench:audit'],
+};
+
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
+ensureNodeDependencies();
+runOrThrow(process.execPath, ['scripts/infra.mjs', 'up']);
+const outcome = {};
+for (const name of wanted) {
+  const [workspace, script] = BENCHES[name] ?? [];
+  if (!workspace) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(BENCHES).join(', ')}`);
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, workspace, 'package.json'), 'utf8'));
+  if (!pkg.scripts?.[script]) {
+    outcome[name] = 'not available yet';
+    continue;
+  }
+  console.log(`\n▶ bench ${name}`);
+  const res = spawnSync('npm', ['run', script, '-w', workspace], { cwd: REPO_ROOT, stdio: 'inherit' });
+  outcome[name] = res.status === 0 ? 'ok' : `failed (exit ${res.status})`;
+}
+
+const index = Object.keys(BENCHES)
+  .map((name) => `- **${name}**: ${existsSync(join(REPO_ROOT, 'bench/results', `${name === 'kafka' ? 'kafka-roundtrip' : name}.md`)) ? `[report](${name === 'kafka' ? 'kafka-roundtrip' : name}.md)` : 'no report yet'}${outcome[name] ? ` (this run: ${outcome[name]})` : ''}`)
+  .join('\n');
+writeFileSync(join(REPO_ROOT, 'bench/results/README.md'), `# Benchmark results\n\nWritten by \`npm run bench\` on the machine it ran on. Each report names its targets.\n\n${index}\n`);
+console.log(`\n${JSON.stringify(outcome)}`);
+if (Object.values(outcome).some((o) => o.startsWith('failed'))) process.exit(1);
