@@ -2906,6 +2906,18 @@ export interface ClearanceDecidedData {
       result: 'not-required' | 'no-adverse' | 'adverse' | 'no-response' | 'failed';
     }[];
   };
+  /**
+   * The candidate revision whose screening the decision rests on.
+   */
+  candidateRevision?: number;
+  /**
+   * automatic: the policy decided; adjudicated: an officer did.
+   */
+  kind?: 'automatic' | 'adjudicated';
+  /**
+   * The second officer who countersigned an override of the policy (four eyes).
+   */
+  countersignedBy?: string;
 }
 
 /**
@@ -2919,13 +2931,17 @@ export interface ClearanceExpiredData {
 }
 
 /**
- * A clearance was withdrawn because new information arrived.
+ * A clearance was withdrawn because new information arrived (a re-screen match, a late adverse check); the person is flagged to the office and the UN.
  */
 export interface ClearanceRevokedData {
   candidateId: Id;
   country: Country;
   decisionId: Id;
   reason: string;
+  /**
+   * The flag raised to the office and the UN (GET /api/clearance/flags).
+   */
+  flagId?: string;
 }
 
 /**

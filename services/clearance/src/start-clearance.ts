@@ -1,20 +1,36 @@
 import { openapiPath } from '@vetting/contracts';
 import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
-import { createDecisionRoutes } from './api/decision.router';
+import { createAdjudicationRoutes } from './api/adjudication.router';
+import { createCaseRoutes } from './api/case.router';
+import { createPolicyRoutes } from './api/policy.router';
 import type { ClearanceConfig } from './config';
 import { createClearanceCaseRepository } from './data/clearance-case.repository';
-import { DEFAULT_POLICY } from './domain/clearance-policy';
-import { createDecideHandlers } from './messaging/decide-when-inputs-arrive.consumer';
+import { createPolicyRepository } from './data/policy.repository';
+import { CLEARANCE_TOPICS, createDecideHandlers } from './messaging/decide-when-inputs-arrive.consumer';
+import { expireDueClearances } from './use-cases/expire-clearances.use-case';
+import { startExpiryTimer } from './worker/expiry.timer';
 
-export async function startClearance(config: ClearanceConfig, overrides: RuntimeOverrides = {}) {
+export interface ClearanceOptions {
+  /** The clock for decisions, validity and expiry. Default: the system clock. */
+  now?: () => Date;
+}
+
+/** Starts every part of the clearance service; returns its port, the expiry timer and the stops in start order. */
+export async function startClearance(config: ClearanceConfig, overrides: RuntimeOverrides = {}, options: ClearanceOptions = {}) {
+  const now = options.now ?? (() => new Date());
   const runtime = await createServiceRuntime(config, overrides);
   const repository = createClearanceCaseRepository(runtime.db);
+  const policies = createPolicyRepository(runtime.db);
   await repository.ensureIndexes();
-  let kick = () => undefined as void;
-  const access = createAccessRecorder(runtime.db, 'clearance', () => kick());
+  await policies.ensureIndexes();
+  await policies.seed();
+  const relay = { kick: () => undefined as void };
+  const access = createAccessRecorder(runtime.db, 'clearance', () => relay.kick());
   const outbox = startOutboxRelay(runtime, [repository.collection, access.collection]);
-  kick = () => outbox.kick();
-  const consumer = await startConsumer(runtime, 'clearance', ['vetting.screenings', 'vetting.references'], createDecideHandlers({ repository, policy: DEFAULT_POLICY, now: () => new Date(), onEvents: kick }));
+  relay.kick = () => outbox.kick();
+  const deps = { repository, policies, access, now, onEvents: () => outbox.kick() };
+  const consumer = await startConsumer(runtime, 'clearance', CLEARANCE_TOPICS, createDecideHandlers(deps));
+  const expiry = startExpiryTimer(() => expireDueClearances(deps, config.EXPIRY_BATCH_SIZE), config.EXPIRY_INTERVAL_MS, runtime.logger);
   const app = createHttpApp({
     service: 'clearance',
     logger: runtime.logger,
@@ -22,10 +38,14 @@ export async function startClearance(config: ClearanceConfig, overrides: Runtime
     validator: new OpenApiValidator(openapiPath('clearance')),
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
-    routes: createDecisionRoutes({ repository, access }),
+    routes: (router) => {
+      createPolicyRoutes(deps)(router);
+      createAdjudicationRoutes(deps)(router);
+      createCaseRoutes(deps)(router);
+    },
   });
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'clearance listening');
-  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => consumer.stop(), http.close];
-  return { port: http.port, app, runtime, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
+  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => consumer.stop(), () => expiry.stop(), http.close];
+  return { port: http.port, app, runtime, consumer, expiry, repository, policies, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
 }

@@ -1,51 +1,105 @@
-import { randomUUID } from 'node:crypto';
-import { applyPolicy, type ClearancePolicy, type ReferencesInput, type ScreeningInput } from './clearance-policy';
+import type { CaseInputs } from './case-inputs';
+import type { Route } from './evaluate-policy';
 
+export type Outcome = 'cleared' | 'not-cleared' | 'pending-review';
+
+/** A decision and everything it rested on: enough to replay it (domain/replay-decision.ts). */
 export interface Decision {
   decisionId: string;
   candidateRevision: number;
-  outcome: 'cleared' | 'not-cleared' | 'pending-review';
+  outcome: Outcome;
+  /** `automatic`: the policy decided; `adjudicated`: an officer did (and, for an override, a second one countersigned). */
+  kind: 'automatic' | 'adjudicated';
+  route: Route;
+  /** What the policy would decide; an adjudicated outcome that differs is an override. */
+  recommendation?: 'not-cleared';
   policyVersion: number;
   decidedBy: string;
+  countersignedBy?: string;
   reasons: string[];
+  overrideReason?: string;
+  countersignatureReason?: string;
   validUntil?: string;
   decidedAt: string;
-  inputs: { screening: ScreeningInput; references: ReferencesInput };
+  /** Keys of the findings (evaluate-policy.ts) the decision saw. */
+  findings: string[];
+  inputs: CaseInputs;
+  inputsVersion: number;
 }
+
+/** A proposed adjudication waiting for its countersignature (four eyes). */
+export interface Proposal {
+  proposalId: string;
+  outcome: 'cleared' | 'not-cleared';
+  reasons: string[];
+  overrideReason: string;
+  proposedBy: string;
+  proposedAt: string;
+  policyVersion: number;
+  recommendation: 'not-cleared';
+  findings: string[];
+  /** The inputs it was made on: a countersignature on other inputs is refused. */
+  inputsVersion: number;
+}
+
+export interface RejectedProposal extends Proposal {
+  rejectedBy: string;
+  rejectedAt: string;
+  rejectionReason: string;
+}
+
+/** Raised for the office and the UN when a clearance is revoked. */
+export interface Flag {
+  flagId: string;
+  kind: 'clearance-revoked';
+  raisedAt: string;
+  revokedDecisionId: string;
+  /** For UN officers: which kind of new information (no allegation details). */
+  reason: string;
+  newFindings: string[];
+}
+
+export type CaseStatus =
+  | 'awaiting-inputs'
+  | 'awaiting-screening-review'
+  | 'awaiting-adjudication'
+  | 'awaiting-countersignature'
+  | 'cleared'
+  | 'not-cleared'
+  | 'expired'
+  | 'withdrawn';
 
 export interface ClearanceCase {
   candidateId: string;
   country: string;
-  screening?: ScreeningInput;
-  references?: ReferencesInput;
+  status: CaseStatus;
+  inputs: CaseInputs;
+  /** Incremented by every change of the inputs. */
+  inputsVersion: number;
   decisions: Decision[];
-  withdrawn?: boolean;
+  proposal?: Proposal;
+  rejectedProposals: RejectedProposal[];
+  flags: Flag[];
+  /** Set while cleared: when the clearance ends (the expiry job's query). */
+  validUntil?: string;
+  /** Set while flagged, for GET /flags. */
+  flagged?: boolean;
+  lastFlaggedAt?: string;
+  expiredDecisionIds: string[];
+  withdrawn?: { reason: string; at: string };
 }
 
-export type CaseInput = { kind: 'screening'; value: ScreeningInput } | { kind: 'references'; value: ReferencesInput };
+export const emptyCase = (candidateId: string, country: string): ClearanceCase => ({
+  candidateId,
+  country,
+  status: 'awaiting-inputs',
+  inputs: { candidateResponses: [] },
+  inputsVersion: 0,
+  decisions: [],
+  rejectedProposals: [],
+  flags: [],
+  expiredDecisionIds: [],
+});
 
-/**
- * Folds a new input into the case and decides when both inputs of the same candidate revision are
- * there and that revision has no decision yet. Inputs of an older revision than the one held are ignored.
- */
-export function foldInput(current: ClearanceCase, input: CaseInput, policy: ClearancePolicy, now: Date, newId: () => string = randomUUID) {
-  const held = current[input.kind];
-  if (held && held.revision > input.value.revision) return undefined;
-  const next: ClearanceCase = { ...current, [input.kind]: input.value };
-  const { screening, references } = next;
-  let decision: Decision | undefined;
-  const alreadyDecided = next.decisions.some((d) => d.candidateRevision === screening?.revision);
-  if (!next.withdrawn && screening && references && screening.revision === references.revision && !alreadyDecided) {
-    const result = applyPolicy(policy, screening, references, now);
-    decision = {
-      decisionId: newId(),
-      candidateRevision: screening.revision,
-      ...result,
-      policyVersion: policy.version,
-      decidedBy: 'policy',
-      decidedAt: now.toISOString(),
-      inputs: { screening, references },
-    };
-  }
-  return { next, decision };
-}
+/** The decision a clearance rests on, while the case is cleared. */
+export const activeClearance = (c: ClearanceCase): Decision | undefined => (c.status === 'cleared' ? c.decisions.findLast((d) => d.outcome === 'cleared') : undefined);

@@ -1,32 +1,54 @@
-/** A versioned clearance policy, as data. */
-export interface ClearancePolicy {
+/** Nomination categories (contracts/events/common.schema.json#/$defs/nomination). */
+export const CATEGORIES = ['military-contingent', 'formed-police-unit', 'individual-police', 'staff-officer', 'civilian'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** What the policy does with a kind of finding that is not clean. */
+export type FindingAction = 'adjudicate' | 'not-cleared';
+
+/**
+ * A clearance policy, as data. Versions are immutable: each decision records the version it applied,
+ * so it can be replayed later with exactly the rules it was made under.
+ */
+export interface PolicyRules {
+  /** Checks each category needs; a needed check without a clean result is a finding. */
+  requiredChecks: Partial<Record<Category, string[]>>;
+  /** A match a screening officer confirmed: straight to not-cleared, or to an adjudicator (default). */
+  onConfirmedMatch: FindingAction;
+  /** A check nobody answered by its deadline: absence of information is itself a result. */
+  onNoResponse: FindingAction;
+  /** A check that could not be carried out. */
+  onFailedCheck: FindingAction;
+  /** Before an adjudicator refuses on adverse information, the candidate's response must be on file. */
+  candidateResponseBeforeRefusal: boolean;
+  validity: {
+    /** A clearance holds this many months from the decision... */
+    months: number;
+    /** ...or until the rotation's end, when that comes first. */
+    rotationEnds: { mission: string; rotation: string; endsOn: string }[];
+  };
+}
+
+export interface ClearancePolicy extends PolicyRules {
   version: number;
-  /** How long a clearance holds. */
-  validityMonths: number;
+  createdBy: string;
+  createdAt: string;
+  note?: string;
 }
 
-export const DEFAULT_POLICY: ClearancePolicy = { version: 1, validityMonths: 12 };
+/**
+ * Version 1, stored when the service first starts. It requires no checks (as the references
+ * service ships), sends every finding to a person and clears for 12 months.
+ */
+export const DEFAULT_RULES: PolicyRules = {
+  requiredChecks: {},
+  onConfirmedMatch: 'adjudicate',
+  onNoResponse: 'adjudicate',
+  onFailedCheck: 'adjudicate',
+  candidateResponseBeforeRefusal: true,
+  validity: { months: 12, rotationEnds: [] },
+};
 
-export type ScreeningOutcome = 'clear' | 'possible-match' | 'match';
-export type CheckResult = 'not-required' | 'no-adverse' | 'adverse' | 'no-response' | 'failed';
-
-export interface ScreeningInput {
-  screeningId: string;
-  revision: number;
-  outcome: ScreeningOutcome;
-  listVersions: { listId: string; version: number; contentHash: string }[];
-}
-
-export interface ReferencesInput {
-  revision: number;
-  checks: { checkId?: string; checkType: string; result: CheckResult }[];
-}
-
-export interface PolicyDecision {
-  outcome: 'cleared' | 'not-cleared' | 'pending-review';
-  reasons: string[];
-  validUntil?: string;
-}
+export const DEFAULT_POLICY: ClearancePolicy = { ...DEFAULT_RULES, version: 1, createdBy: 'system', createdAt: '2026-01-01T00:00:00.000Z', note: 'built-in default' };
 
 function addMonths(date: Date, months: number): Date {
   const d = new Date(date);
@@ -34,24 +56,10 @@ function addMonths(date: Date, months: number): Date {
   return d;
 }
 
-/**
- * The automatic part of a clearance decision. It clears only when every input is clean; anything
- * else goes to a person (pending review). It never refuses on its own: no one is refused solely by
- * an automated decision on a fuzzy match.
- */
-export function applyPolicy(policy: ClearancePolicy, screening: ScreeningInput, references: ReferencesInput, now: Date): PolicyDecision {
-  const reasons: string[] = [];
-  if (screening.outcome === 'match') reasons.push('an identity document or service number matches a ban-list entry: a screening officer must confirm');
-  if (screening.outcome === 'possible-match') reasons.push('a possible ban-list match awaits review by a screening officer');
-  for (const check of references.checks) {
-    if (check.result === 'adverse') reasons.push(`the ${check.checkType} check returned adverse information: human adjudication required`);
-    if (check.result === 'no-response') reasons.push(`the ${check.checkType} check had no response by the deadline`);
-    if (check.result === 'failed') reasons.push(`the ${check.checkType} check failed and must be redone`);
-  }
-  if (reasons.length) return { outcome: 'pending-review', reasons };
-  return {
-    outcome: 'cleared',
-    reasons: [`no ban-list match and every required check is clean (policy v${policy.version})`],
-    validUntil: addMonths(now, policy.validityMonths).toISOString(),
-  };
+/** The end of a clearance decided at `at`: N months, or the rotation's end (end of that day, UTC) when sooner. */
+export function validUntil(policy: PolicyRules, nomination: { mission: string; rotation: string } | undefined, at: Date): string {
+  const byMonths = addMonths(at, policy.validity.months);
+  const rotation = nomination && policy.validity.rotationEnds.find((r) => r.mission === nomination.mission && r.rotation === nomination.rotation);
+  const byRotation = rotation ? new Date(`${rotation.endsOn}T23:59:59.999Z`) : undefined;
+  return (byRotation && byRotation < byMonths ? byRotation : byMonths).toISOString();
 }

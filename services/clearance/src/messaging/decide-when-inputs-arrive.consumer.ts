@@ -1,21 +1,61 @@
 import type { EventDataByType } from '@vetting/contracts';
-import type { EventHandler } from '@vetting/platform';
-import { recordInput, type RecordDeps } from '../use-cases/record-input.use-case';
+import type { EventEnvelope, EventHandler } from '@vetting/platform';
+import type { InputChange } from '../domain/case-inputs';
+import { recordInput, recordWithdrawal, type RecordDeps } from '../use-cases/record-input.use-case';
 
-/** Screening and reference results feed each candidate's clearance case. */
+type Data<T extends keyof EventDataByType> = EventDataByType[T];
+const data = <T extends keyof EventDataByType>(event: EventEnvelope) => event.data as unknown as Data<T>;
+
+/** Each consumed event, reduced to the change it makes to a case's inputs. */
+const toChange: Record<string, (e: EventEnvelope) => InputChange> = {
+  'candidate.submitted': (e) => nomination(data<'candidate.submitted'>(e)),
+  'candidate.updated': (e) => nomination(data<'candidate.updated'>(e)),
+  'screening.completed': (e) => {
+    const d = data<'screening.completed'>(e);
+    const hits = d.hits.map((h) => ({ listId: h.listId, entryId: h.entryId, band: h.band, ...(h.resolution ? { resolution: h.resolution } : {}) }));
+    return { kind: 'screening', value: { screeningId: d.screeningId, revision: d.candidateRevision, outcome: d.outcome, listVersions: d.listVersions, hits, ...(d.trigger ? { trigger: d.trigger } : {}) } };
+  },
+  'screening.match-resolved': (e) => {
+    const d = data<'screening.match-resolved'>(e);
+    return { kind: 'match-resolved', value: { screeningId: d.screeningId, listId: d.listId, entryId: d.entryId, resolution: d.resolution, resolvedBy: d.resolvedBy, outcome: d.outcome } };
+  },
+  'references.completed': (e) => {
+    const d = data<'references.completed'>(e);
+    return { kind: 'references', value: { revision: d.candidateRevision, checks: d.checks } };
+  },
+  'reference.check-completed': (e) => {
+    const d = data<'reference.check-completed'>(e);
+    return { kind: 'check', value: { checkId: d.checkId, checkType: d.checkType, result: d.result } };
+  },
+};
+
+function nomination(d: Data<'candidate.submitted'>): InputChange {
+  const { mission, rotation, category } = d.nomination;
+  return { kind: 'nomination', value: { revision: d.revision, mission, rotation, category } };
+}
+
+/** The topics the clearance service listens to. */
+export const CLEARANCE_TOPICS = ['vetting.candidates', 'vetting.screenings', 'vetting.references'];
+
+/**
+ * Intake (nomination, withdrawal), screening and reference results feed each candidate's case. Each
+ * event applies once (its id is the revision's cause), so a redelivered event changes nothing.
+ */
 export function createDecideHandlers(deps: RecordDeps): Record<string, EventHandler> {
-  return {
-    'screening.completed': async (event, ctx) => {
-      const d = event.data as unknown as EventDataByType['screening.completed'];
-      const input = { kind: 'screening' as const, value: { screeningId: d.screeningId, revision: d.candidateRevision, outcome: d.outcome, listVersions: d.listVersions } };
-      const result = await recordInput(d.candidateId, d.country, event.id, input, deps);
-      ctx.logger.info({ candidateId: d.candidateId, outcome: result.outcome, decision: result.decision?.outcome }, 'screening result recorded');
-    },
-    'references.completed': async (event, ctx) => {
-      const d = event.data as unknown as EventDataByType['references.completed'];
-      const input = { kind: 'references' as const, value: { revision: d.candidateRevision, checks: d.checks } };
-      const result = await recordInput(d.candidateId, d.country, event.id, input, deps);
-      ctx.logger.info({ candidateId: d.candidateId, outcome: result.outcome, decision: result.decision?.outcome }, 'references result recorded');
-    },
+  const handlers: Record<string, EventHandler> = Object.fromEntries(
+    Object.entries(toChange).map(([type, reduce]) => [
+      type,
+      async (event: EventEnvelope, ctx) => {
+        const d = event.data as { candidateId: string; country: string };
+        const result = await recordInput(d.candidateId, d.country, event.id, reduce(event), deps);
+        ctx.logger.info({ candidateId: d.candidateId, outcome: result.outcome, status: result.status }, `${event.type} recorded`);
+      },
+    ]),
+  );
+  handlers['candidate.withdrawn'] = async (event, ctx) => {
+    const d = data<'candidate.withdrawn'>(event);
+    const result = await recordWithdrawal(d.candidateId, d.country, event.id, d.reason, deps);
+    ctx.logger.info({ candidateId: d.candidateId, outcome: result.outcome }, 'withdrawal recorded');
   };
+  return handlers;
 }

@@ -1,50 +1,52 @@
-import { createEvent } from '@vetting/platform';
-import { foldInput, type CaseInput, type Decision } from '../domain/clearance-case';
-import type { ClearancePolicy } from '../domain/clearance-policy';
+import { applyInputChange, type InputChange } from '../domain/case-inputs';
+import type { ClearanceCase } from '../domain/clearance-case';
+import { reconsiderCase, withdrawCase } from '../domain/reconsider-case';
 import type { CaseChange, ClearanceCaseRepository } from '../data/clearance-case.repository';
+import type { PolicyRepository } from '../data/policy.repository';
+import { decidedEvent, revokedEvent } from './clearance.events';
 
 export interface RecordDeps {
   repository: ClearanceCaseRepository;
-  policy: ClearancePolicy;
+  policies: PolicyRepository;
   now: () => Date;
   onEvents: () => void;
 }
 
-export function decidedEvent(candidateId: string, country: string, d: Decision) {
-  return createEvent('clearance', {
-    type: 'clearance.decided',
-    subject: candidateId,
-    tenant: country,
-    data: {
-      candidateId,
-      country,
-      decisionId: d.decisionId,
-      outcome: d.outcome,
-      policyVersion: d.policyVersion,
-      decidedBy: d.decidedBy,
-      reasons: d.reasons,
-      ...(d.validUntil ? { validUntil: d.validUntil } : {}),
-      inputs: {
-        screening: { screeningId: d.inputs.screening.screeningId, outcome: d.inputs.screening.outcome, listVersions: d.inputs.screening.listVersions },
-        references: d.inputs.references.checks,
-      },
-    },
-  });
+/** Folds an input into the case and, when the findings changed, decides (or revokes) in the same revision. */
+export function changeWithInput(current: ClearanceCase, change: InputChange, policy: Parameters<typeof reconsiderCase>[1], now: Date): CaseChange | undefined {
+  const inputs = applyInputChange(current.inputs, change);
+  if (!inputs) return undefined;
+  const updated = { ...current, inputs, inputsVersion: current.inputsVersion + 1 };
+  const { next, decision, revocation } = reconsiderCase(updated, policy, now);
+  const events = [];
+  if (revocation) events.push(revokedEvent(next.candidateId, next.country, revocation.revoked, revocation.flag));
+  if (decision) events.push(decidedEvent(next.candidateId, next.country, decision));
+  return { next, events };
 }
 
 /**
- * Records a screening or references result on the candidate's case and, when the case becomes
- * decidable, the policy's decision with its `clearance.decided` event, in the same update.
+ * Records a result from screening, references or intake on the candidate's case, once per event.
+ * The active policy version is read per event and recorded on any decision it leads to.
  */
-export async function recordInput(candidateId: string, country: string, eventId: string, input: CaseInput, deps: RecordDeps) {
-  let decided: Decision | undefined;
-  const outcome = await deps.repository.apply(candidateId, country, eventId, (current): CaseChange | undefined => {
-    const folded = foldInput(current, input, deps.policy, deps.now());
-    if (!folded) return undefined;
-    decided = folded.decision;
-    const next = decided ? { ...folded.next, decisions: [...folded.next.decisions, decided] } : folded.next;
-    return { next, events: decided ? [decidedEvent(candidateId, country, decided)] : [] };
+export async function recordInput(candidateId: string, country: string, eventId: string, change: InputChange, deps: RecordDeps) {
+  const policy = await deps.policies.active();
+  const now = deps.now();
+  let events = 0;
+  const result = await deps.repository.apply(candidateId, country, eventId, (current) => {
+    const c = changeWithInput(current, change, policy, now);
+    events = c?.events.length ?? 0;
+    return c;
   });
-  if (outcome === 'applied' && decided) deps.onEvents();
-  return { outcome, decision: outcome === 'applied' ? decided : undefined };
+  if (result.outcome === 'applied' && events) deps.onEvents();
+  return { outcome: result.outcome, status: result.case?.status, decision: result.case?.decisions.at(-1) };
+}
+
+/** candidate.withdrawn: the case stops; nothing more is decided for it. */
+export async function recordWithdrawal(candidateId: string, country: string, eventId: string, reason: string, deps: RecordDeps) {
+  const now = deps.now();
+  const result = await deps.repository.apply(candidateId, country, eventId, (current) => {
+    const next = withdrawCase(current, reason, now);
+    return next ? { next, events: [] } : undefined;
+  });
+  return { outcome: result.outcome };
 }

@@ -1,0 +1,19 @@
+import type { Router } from 'express';
+import { actorOf, paramsOf, queryOf } from '@vetting/platform';
+import { getCase, listFlags, replayCaseDecision, type ReadDeps } from '../use-cases/read-cases.use-case';
+
+/** Reading cases, replaying decisions, and the flags raised by revocations. */
+export function createCaseRoutes(deps: ReadDeps) {
+  return (router: Router) => {
+    router.get('/cases/:candidateId', async (req, res) => {
+      res.json(await getCase(actorOf(req), paramsOf<{ candidateId: string }>(req).candidateId, deps));
+    });
+    router.get('/cases/:candidateId/decisions/:decisionId/replay', async (req, res) => {
+      const { candidateId, decisionId } = paramsOf<{ candidateId: string; decisionId: string }>(req);
+      res.json(await replayCaseDecision(actorOf(req), candidateId, decisionId, deps));
+    });
+    router.get('/flags', async (req, res) => {
+      res.json(await listFlags(actorOf(req), queryOf<{ country?: string; limit?: number }>(req), deps));
+    });
+  };
+}

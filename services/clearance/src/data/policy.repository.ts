@@ -1,0 +1,58 @@
+import type { Connection } from 'mongoose';
+import { createAggregateStore, notFound, type Revision } from '@vetting/platform';
+import { DEFAULT_POLICY, type ClearancePolicy } from '../domain/clearance-policy';
+
+type PolicyState = Omit<ClearancePolicy, 'version'> & Record<string, unknown>;
+
+const POLICY_ID = 'clearance-policy';
+const toPolicy = (r: Revision<PolicyState>): ClearancePolicy => ({ ...(r.state as Omit<ClearancePolicy, 'version'>), version: r.rev });
+
+/**
+ * Policy versions as revisions of one aggregate: version n is revision n, written once and never
+ * changed, so a decision naming version n can always be replayed under exactly those rules.
+ */
+export function createPolicyRepository(db: Connection) {
+  const store = createAggregateStore<PolicyState>(db, 'clearance_policies');
+  const versions = new Map<number, ClearancePolicy>();
+  const remember = (p: ClearancePolicy) => (versions.set(p.version, p), p);
+  return {
+    async ensureIndexes() {
+      await store.ensureIndexes();
+    },
+
+    /** Stores the built-in policy as version 1 when no version exists yet (once, whatever the instances). */
+    async seed(): Promise<void> {
+      const { version: _v, ...state } = DEFAULT_POLICY;
+      await store.apply(POLICY_ID, 'seed:default-policy', (current) => (current ? undefined : { state: state as PolicyState }));
+    },
+
+    /** The version new decisions use: the newest. */
+    async active(): Promise<ClearancePolicy> {
+      const latest = await store.load(POLICY_ID);
+      if (!latest) throw notFound('CLEARANCE.NO_POLICY', 'No clearance policy is stored');
+      return remember(toPolicy(latest));
+    },
+
+    async version(version: number): Promise<ClearancePolicy> {
+      const known = versions.get(version);
+      if (known) return known;
+      for (const r of await store.history(POLICY_ID)) remember(toPolicy(r));
+      const found = versions.get(version);
+      if (!found) throw notFound('CLEARANCE.POLICY_NOT_FOUND', `There is no policy version ${version}`);
+      return found;
+    },
+
+    async list(): Promise<ClearancePolicy[]> {
+      return (await store.history(POLICY_ID)).map((r) => remember(toPolicy(r)));
+    },
+
+    /** Publishes a new version; a retried request (same key) publishes nothing new. */
+    async publish(policy: Omit<ClearancePolicy, 'version'>, commandKey: string): Promise<ClearancePolicy> {
+      const result = await store.apply(POLICY_ID, commandKey, () => ({ state: policy as PolicyState }));
+      if (!result.revision) throw notFound('CLEARANCE.NO_POLICY', 'The policy was not stored');
+      return remember(toPolicy(result.revision));
+    },
+  };
+}
+
+export type PolicyRepository = ReturnType<typeof createPolicyRepository>;

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { conflict, notFound, type Actor } from '@vetting/platform';
+import { countersignAdjudication, proposeAdjudication, type AdjudicationResult, type CountersignatureInput, type ProposalInput } from '../domain/adjudication';
+import type { ClearanceCase } from '../domain/clearance-case';
+import type { ClearanceCaseRepository } from '../data/clearance-case.repository';
+import type { PolicyRepository } from '../data/policy.repository';
+import { decidedEvent } from './clearance.events';
+import { changeWithInput } from './record-input.use-case';
+
+export interface AdjudicateDeps {
+  repository: ClearanceCaseRepository;
+  policies: PolicyRepository;
+  now: () => Date;
+  onEvents: () => void;
+}
+
+async function existing(deps: AdjudicateDeps, candidateId: string): Promise<ClearanceCase> {
+  const found = await deps.repository.find(candidateId);
+  if (!found) throw notFound('CLEARANCE.NOT_FOUND', 'No clearance case for this candidate');
+  return found;
+}
+
+/** Runs one adjudication step as a single stored revision; a retried command (same key) applies once. */
+async function step(deps: AdjudicateDeps, c: ClearanceCase, cause: string, run: (current: ClearanceCase) => AdjudicationResult) {
+  let result: AdjudicationResult | undefined;
+  const stored = await deps.repository.apply(c.candidateId, c.country, cause, (current) => {
+    result = run(current);
+    return { next: result.next, events: result.decision ? [decidedEvent(current.candidateId, current.country, result.decision)] : [] };
+  });
+  if (stored.outcome === 'applied' && result?.decision) deps.onEvents();
+  const now = stored.case ?? result?.next ?? c;
+  return {
+    candidateId: now.candidateId,
+    status: now.status,
+    ...(now.proposal ? { proposal: now.proposal } : {}),
+    ...(stored.outcome === 'applied' && result?.decision ? { decision: result.decision } : {}),
+    replayed: stored.outcome === 'duplicate',
+  };
+}
+
+/** POST /cases/{id}/adjudication: an adjudicator proposes; following the policy decides at once. */
+export async function proposeOutcome(actor: Actor, candidateId: string, input: ProposalInput, deps: AdjudicateDeps, key: string = randomUUID()) {
+  const c = await existing(deps, candidateId);
+  const policy = await deps.policies.active();
+  const now = deps.now();
+  return step(deps, c, `propose:${actor.id}:${key}`, (current) => proposeAdjudication(current, actor.id, input, policy, now));
+}
+
+/** POST /cases/{id}/adjudication/countersignature: a second officer approves or rejects an override. */
+export async function countersignOutcome(actor: Actor, candidateId: string, input: CountersignatureInput, deps: AdjudicateDeps, key: string = randomUUID()) {
+  const c = await existing(deps, candidateId);
+  if (!c.proposal) throw conflict('CLEARANCE.NO_OPEN_PROPOSAL', 'There is no proposal awaiting a countersignature');
+  const policy = await deps.policies.version(c.proposal.policyVersion);
+  const now = deps.now();
+  return step(deps, c, `countersign:${actor.id}:${key}`, (current) => countersignAdjudication(current, actor.id, input, policy, now));
+}
+
+export interface CandidateResponseInput {
+  summary: string;
+  declined?: boolean;
+  receivedAt?: string;
+}
+
+/**
+ * Records the candidate's response to adverse information. It is an input of the decision: a
+ * proposal made before it must be made again (its countersignature would be refused).
+ */
+export async function recordCandidateResponse(actor: Actor, candidateId: string, input: CandidateResponseInput, deps: AdjudicateDeps, key: string = randomUUID()) {
+  const c = await existing(deps, candidateId);
+  if (c.withdrawn) throw conflict('CLEARANCE.WITHDRAWN', 'The nomination was withdrawn');
+  const policy = await deps.policies.active();
+  const now = deps.now();
+  const response = { responseId: key, summary: input.summary, declined: input.declined ?? false, receivedAt: input.receivedAt ?? now.toISOString(), recordedBy: actor.id };
+  const stored = await deps.repository.apply(c.candidateId, c.country, `response:${actor.id}:${key}`, (current) =>
+    changeWithInput(current, { kind: 'candidate-response', value: response }, policy, now),
+  );
+  const after = stored.case ?? c;
+  return { candidateId, status: after.status, inputsVersion: after.inputsVersion, response: after.inputs.candidateResponses.find((r) => r.responseId === key) ?? response };
+}

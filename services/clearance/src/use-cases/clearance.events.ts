@@ -1,0 +1,50 @@
+import { createEvent, type EventEnvelope } from '@vetting/platform';
+import type { Decision, Flag } from '../domain/clearance-case';
+
+/**
+ * `clearance.decided`: the outcome, who decided and countersigned, and the inputs by reference (list
+ * versions, check results): what a consumer or auditor needs, never allegation details.
+ */
+export function decidedEvent(candidateId: string, country: string, d: Decision): EventEnvelope {
+  const s = d.inputs.screening!;
+  return createEvent('clearance', {
+    type: 'clearance.decided',
+    subject: candidateId,
+    tenant: country,
+    data: {
+      candidateId,
+      country,
+      decisionId: d.decisionId,
+      candidateRevision: d.candidateRevision,
+      outcome: d.outcome,
+      kind: d.kind,
+      policyVersion: d.policyVersion,
+      decidedBy: d.decidedBy,
+      ...(d.countersignedBy ? { countersignedBy: d.countersignedBy } : {}),
+      reasons: d.reasons,
+      ...(d.validUntil ? { validUntil: d.validUntil } : {}),
+      inputs: {
+        screening: { screeningId: s.screeningId, outcome: s.outcome, listVersions: s.listVersions },
+        references: (d.inputs.references?.checks ?? []).map((c) => ({ ...(c.checkId ? { checkId: c.checkId } : {}), checkType: c.checkType, result: c.result })),
+      },
+    },
+  });
+}
+
+export function revokedEvent(candidateId: string, country: string, revoked: Decision, flag: Flag): EventEnvelope {
+  return createEvent('clearance', {
+    type: 'clearance.revoked',
+    subject: candidateId,
+    tenant: country,
+    data: { candidateId, country, decisionId: revoked.decisionId, reason: flag.reason, flagId: flag.flagId },
+  });
+}
+
+export function expiredEvent(candidateId: string, country: string, expired: Decision): EventEnvelope {
+  return createEvent('clearance', {
+    type: 'clearance.expired',
+    subject: candidateId,
+    tenant: country,
+    data: { candidateId, country, decisionId: expired.decisionId, validUntil: expired.validUntil! },
+  });
+}

@@ -1,0 +1,96 @@
+import { countryScope, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
+import type { ClearanceCase } from '../domain/clearance-case';
+import { replayDecision } from '../domain/replay-decision';
+import type { ClearanceCaseRepository } from '../data/clearance-case.repository';
+import type { PolicyRepository } from '../data/policy.repository';
+
+export interface ReadDeps {
+  repository: ClearanceCaseRepository;
+  policies: PolicyRepository;
+  access: AccessRecorder;
+}
+
+async function load(deps: ReadDeps, candidateId: string): Promise<ClearanceCase> {
+  const found = await deps.repository.find(candidateId);
+  if (!found) throw notFound('CLEARANCE.NOT_FOUND', 'No clearance case for this candidate');
+  return found;
+}
+
+export function caseView(c: ClearanceCase) {
+  return {
+    candidateId: c.candidateId,
+    country: c.country,
+    status: c.status,
+    inputsVersion: c.inputsVersion,
+    inputs: c.inputs,
+    decisions: c.decisions,
+    current: c.decisions.at(-1) ?? null,
+    proposal: c.proposal ?? null,
+    rejectedProposals: c.rejectedProposals,
+    flags: c.flags,
+    ...(c.validUntil ? { validUntil: c.validUntil } : {}),
+    ...(c.withdrawn ? { withdrawn: c.withdrawn } : {}),
+  };
+}
+
+/** A case with every decision, its inputs, flags and any open proposal (UN officers and auditors). */
+export async function getCase(actor: Actor, candidateId: string, deps: ReadDeps) {
+  const c = await load(deps, candidateId);
+  await deps.access.record({ actor, subjectId: candidateId, resource: 'clearance/case', purpose: 'review clearance decision', fields: ['decisions', 'inputs', 'flags'] });
+  return caseView(c);
+}
+
+/** Replays one recorded decision with the policy version it names. */
+export async function replayCaseDecision(actor: Actor, candidateId: string, decisionId: string, deps: ReadDeps) {
+  const c = await load(deps, candidateId);
+  const decision = c.decisions.find((d) => d.decisionId === decisionId);
+  if (!decision) throw notFound('CLEARANCE.DECISION_NOT_FOUND', 'No such decision on this case');
+  await deps.access.record({ actor, subjectId: candidateId, resource: 'clearance/decision', purpose: 'replay clearance decision', fields: ['inputs'] });
+  const replay = replayDecision(decision, await deps.policies.version(decision.policyVersion));
+  return { ...replay, recorded: { outcome: decision.outcome, validUntil: decision.validUntil ?? null, decidedBy: decision.decidedBy, countersignedBy: decision.countersignedBy ?? null } };
+}
+
+/** GET /adjudications: cases waiting for an adjudicator or a countersignature, oldest first. */
+export async function adjudicationQueue(actor: Actor, query: { status?: 'awaiting-adjudication' | 'awaiting-countersignature'; limit?: number }, deps: ReadDeps) {
+  const statuses = query.status ? [query.status] : (['awaiting-adjudication', 'awaiting-countersignature'] as const);
+  const cases = await deps.repository.listByStatus([...statuses], query.limit ?? 50);
+  const items = cases.map((c) => {
+    const last = c.decisions.at(-1);
+    return {
+      candidateId: c.candidateId,
+      country: c.country,
+      status: c.status,
+      since: last?.decidedAt ?? null,
+      policyVersion: last?.policyVersion ?? null,
+      reasons: last?.reasons ?? [],
+      inputsVersion: c.inputsVersion,
+      proposal: c.proposal ? { proposalId: c.proposal.proposalId, outcome: c.proposal.outcome, proposedBy: c.proposal.proposedBy, proposedAt: c.proposal.proposedAt, stale: c.proposal.inputsVersion !== c.inputsVersion } : null,
+    };
+  });
+  if (items.length) await deps.access.record({ actor, subjectId: 'list', subjectIds: items.map((i) => i.candidateId), resource: 'clearance/adjudications', purpose: 'adjudication queue', fields: ['reasons'] });
+  return { items };
+}
+
+/**
+ * GET /flags: revoked clearances, newest first. A TCC office sees its own country's flags without
+ * the reason (never the content of the new information); UN officers see the reason kind.
+ */
+export async function listFlags(actor: Actor, query: { country?: string; limit?: number }, deps: ReadDeps) {
+  const country = countryScope(actor, query.country);
+  const office = actor.roles.every((r) => r === 'tcc-officer');
+  const cases = await deps.repository.flagged(query.limit ?? 50, country);
+  const items = cases.flatMap((c) =>
+    c.flags.map((f) => ({
+      flagId: f.flagId,
+      candidateId: c.candidateId,
+      country: c.country,
+      kind: f.kind,
+      raisedAt: f.raisedAt,
+      revokedDecisionId: f.revokedDecisionId,
+      caseStatus: c.status,
+      ...(office ? {} : { reason: f.reason }),
+    })),
+  );
+  if (items.length) await deps.access.record({ actor, subjectId: 'list', subjectIds: [...new Set(items.map((i) => i.candidateId))], resource: 'clearance/flags', purpose: 'flags on revoked clearances', fields: ['flags'] });
+  return { items };
+}
