@@ -43,7 +43,7 @@ export function columnOf(path: string): string {
   const exact = BY_PATH.get(path);
   if (exact) return exact;
   if (path.startsWith('person/nationalities')) return 'nationalities';
-  if (path.startsWith('person/names/0')) return 'name';
+  if (path === 'person/names' || path.startsWith('person/names/0')) return 'name';
   if (path.startsWith('person/names/1')) return 'name_original_script';
   if (path.startsWith('person/documents')) return 'document_number';
   if (path === 'selfDeclaration') return 'declaration_*';
