@@ -6,5 +6,19 @@ export const screeningConfigSchema = baseConfigSchema.extend({
   MATCH_UPPER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   /** Score below which a candidate is clear. */
   MATCH_LOWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  /** Ad-hoc checks a user may run at once (token-bucket capacity). Default 20. */
+  CHECK_RATE_CAPACITY: z.coerce.number().int().positive().default(20),
+  /** Tokens refilled per minute per user. Default 10. */
+  CHECK_RATE_PER_MINUTE: z.coerce.number().positive().default(10),
+  /** Redis key prefix of the rate-limit buckets. */
+  CHECK_RATE_KEY_PREFIX: z.string().default('vetting:screening:checks:'),
+  /** Largest uploaded list file. Default 50mb. */
+  LIST_UPLOAD_LIMIT: z.string().default('50mb'),
+  /** Subjects re-screened per persisted batch. Default 1000. */
+  RESCREEN_BATCH_SIZE: z.coerce.number().int().positive().default(1000),
+  /** `auto`: delta re-screening for small list changes; `full`: everyone against the whole list every time. */
+  RESCREEN_MODE: z.enum(['auto', 'full']).default('auto'),
+  /** In auto mode, share of the list a version may add or change and still be re-screened as a delta. Default 0.2. */
+  RESCREEN_DELTA_LIMIT: z.coerce.number().min(0).max(1).default(0.2),
 });
 export type ScreeningConfig = z.infer<typeof screeningConfigSchema>;

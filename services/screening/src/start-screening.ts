@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { toMatchEntry } from '@vetting/banlists';
+import express from 'express';
 import { openapiPath } from '@vetting/contracts';
 import {
   createAccessRecorder,
@@ -12,18 +12,39 @@ import {
   type RuntimeOverrides,
   type Stop,
 } from '@vetting/platform';
-import { createScreeningRoutes } from './api/screening.router';
+import { createCheckRoutes } from './api/checks.router';
+import { createListRoutes } from './api/lists.router';
+import { createReviewRoutes } from './api/reviews.router';
 import type { ScreeningConfig } from './config';
+import { createCheckRateLimiter, type RateLimiter } from './data/check-rate-limiter.redis';
+import { createCheckRepository } from './data/check.repository';
 import { createListRepository } from './data/list.repository';
+import { createRescreenRepository } from './data/rescreen.repository';
+import { createResolutionRepository } from './data/resolution.repository';
 import { createScreeningRepository } from './data/screening.repository';
+import { createSubjectRepository } from './data/subject.repository';
 import { ActiveLists } from './domain/active-lists';
+import type { RescreenState } from './data/rescreen.repository';
+import { createRescreenTriggerHandlers } from './messaging/rescreen-when-list-published.consumer';
 import { createListReloadHandlers, createScreenCandidateHandlers } from './messaging/screen-when-candidate-submitted.consumer';
+import { createRescreenWorker } from './worker/rescreen.processor';
 
-export async function startScreening(config: ScreeningConfig, overrides: RuntimeOverrides = {}) {
+export interface ScreeningOverrides extends RuntimeOverrides {
+  /** Test hook: called after each re-screened subject; throwing simulates a crash mid-batch. */
+  afterRescreenSubject?: (job: RescreenState, index: number) => void | Promise<void>;
+  /** Tests pass a limiter on a private Redis. */
+  limiter?: RateLimiter;
+}
+
+export async function startScreening(config: ScreeningConfig, overrides: ScreeningOverrides = {}) {
   const runtime = await createServiceRuntime(config, overrides);
   const repository = createListRepository(runtime.db);
   const screenings = createScreeningRepository(runtime.db);
-  await Promise.all([repository.ensureIndexes(), screenings.ensureIndexes()]);
+  const subjects = createSubjectRepository(runtime.db);
+  const resolutions = createResolutionRepository(runtime.db);
+  const rescreens = createRescreenRepository(runtime.db);
+  const checks = createCheckRepository(runtime.db);
+  await Promise.all([repository.ensureIndexes(), screenings.ensureIndexes(), subjects.ensureIndexes(), rescreens.ensureIndexes(), checks.ensureIndexes()]);
   const thresholds =
     config.MATCH_UPPER_THRESHOLD !== undefined && config.MATCH_LOWER_THRESHOLD !== undefined
       ? { upper: config.MATCH_UPPER_THRESHOLD, lower: config.MATCH_LOWER_THRESHOLD }
@@ -31,21 +52,47 @@ export async function startScreening(config: ScreeningConfig, overrides: Runtime
   const lists = new ActiveLists(thresholds);
   const reload = async (listId: string) => {
     const current = await repository.current(listId);
-    if (!current || lists.versionOf(listId)?.version === current.activeVersion) return;
+    if (!current || (lists.versionOf(listId)?.version ?? 0) >= current.activeVersion) return;
     const ref = { listId, version: current.activeVersion, contentHash: current.contentHash };
-    lists.replace(ref, (await repository.entriesOf(ref)).map(toMatchEntry));
+    lists.replace(ref, await repository.entriesOf(ref));
     runtime.logger.info({ listId, version: ref.version }, 'list version loaded');
   };
   for (const ref of await repository.activeLists()) await reload(ref.listId);
 
   let kick = () => undefined as void;
   const access = createAccessRecorder(runtime.db, 'screening', () => kick());
-  const outbox = startOutboxRelay(runtime, [screenings.collection, repository.collection, access.collection]);
+  const outbox = startOutboxRelay(runtime, [subjects.collection, repository.collection, access.collection]);
   kick = () => outbox.kick();
   const now = () => new Date();
+  const screeningDeps = { lists, subjects, screenings, resolutions, now, onEvents: kick };
+  const worker = createRescreenWorker({
+    ...screeningDeps,
+    rescreens,
+    repository,
+    reload,
+    logger: runtime.logger,
+    batchSize: config.RESCREEN_BATCH_SIZE,
+    ...(overrides.afterRescreenSubject ? { afterSubject: overrides.afterRescreenSubject } : {}),
+  });
+  const limiter =
+    overrides.limiter ??
+    createCheckRateLimiter({ redisUrl: config.REDIS_URL, keyPrefix: config.CHECK_RATE_KEY_PREFIX, capacity: config.CHECK_RATE_CAPACITY, perMinute: config.CHECK_RATE_PER_MINUTE });
   // Every instance must see every list publication, so this group is per instance.
-  const listConsumer = await startConsumer(runtime, `screening-lists-${hostname()}-${process.pid}-${Date.now()}`, ['vetting.banlists'], createListReloadHandlers(reload));
-  const consumer = await startConsumer(runtime, 'screening', ['vetting.candidates'], createScreenCandidateHandlers({ lists, screenings, now, onEvents: kick }));
+  const listConsumer = await startConsumer(runtime, `screening-lists-${hostname()}-${process.pid}-${Date.now()}`, ['vetting.banlists'], createListReloadHandlers(reload, () => void worker.kick()));
+  // One job per publication for the whole service: this group is shared.
+  const rescreenConsumer = await startConsumer(
+    runtime,
+    'screening-rescreen',
+    ['vetting.banlists'],
+    createRescreenTriggerHandlers({ repository, rescreens, subjects, now, mode: config.RESCREEN_MODE, deltaLimit: config.RESCREEN_DELTA_LIMIT, kick: () => void worker.kick() }),
+  );
+  const consumer = await startConsumer(runtime, 'screening', ['vetting.candidates'], createScreenCandidateHandlers(screeningDeps));
+  const publishDeps = { repository, lists, now, onEvents: kick };
+  const routes = [
+    createListRoutes({ ...publishDeps, access }),
+    createReviewRoutes({ ...screeningDeps, repository, access, rescreens }),
+    createCheckRoutes({ lists, checks, limiter, access, now }),
+  ];
   const app = createHttpApp({
     service: 'screening',
     logger: runtime.logger,
@@ -53,11 +100,22 @@ export async function startScreening(config: ScreeningConfig, overrides: Runtime
     validator: new OpenApiValidator(openapiPath('screening')),
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
-    bodyLimit: '50mb',
-    routes: createScreeningRoutes({ repository, screenings, access, lists, now, onEvents: kick }),
+    // List files are read as raw bytes: importers check the encoding and report lines as sent.
+    mountRaw: (raw) => void raw.post('/lists/:listId/versions', express.raw({ type: () => true, limit: config.LIST_UPLOAD_LIMIT })),
+    routes: (router) => routes.forEach((r) => r(router)),
   });
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'screening listening');
-  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => listConsumer.stop(), () => consumer.stop(), http.close];
-  return { port: http.port, app, runtime, lists, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
+  void worker.kick(); // resume jobs a crash interrupted
+  const stops: Stop[] = [
+    runtime.close,
+    () => outbox.stop(),
+    () => limiter.close(),
+    () => listConsumer.stop(),
+    () => rescreenConsumer.stop(),
+    () => consumer.stop(),
+    () => worker.stop(),
+    http.close,
+  ];
+  return { port: http.port, app, runtime, lists, worker, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
 }

@@ -23,18 +23,88 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                listId: string;
+                listId: components["parameters"]["ListId"];
+            };
+            cookie?: never;
+        };
+        /** Every version of a list, newest first, with its provenance (who, when, file hash, format). */
+        get: operations["listVersions"];
+        put?: never;
+        /**
+         * Import a list file as the list's new active version (platform JSON or CSV, UN consolidated XML, OFAC SDN CSV trio, OFAC XML).
+         * @description The format comes from `format`, else from the content type: `application/json` is the platform
+         *     JSON file, or the OFAC SDN trio as `{ "sdn": "<sdn.csv>", "alt": "<alt.csv>", "add": "<add.csv>" }`
+         *     (alt and add optional); `text/csv` is the platform CSV; `application/xml` / `text/xml` is the UN
+         *     Security Council Consolidated List (`format=ofac-xml` for OFAC's structured XML). Files must be
+         *     UTF-8. A bad file is rejected whole with a 400 naming each bad line / row / element and the
+         *     reason, and the active version stays as it was. An identical file creates no new version.
+         *     Publishing emits `banlist.published`, which starts a re-screening of every candidate.
+         */
+        post: operations["publishListVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{listId}/versions/{version}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+                version: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * What a version changed against the one before it (entries added, removed, changed).
+         * @description Listed people's names are shown, so the read is recorded for the audit trail.
+         */
+        get: operations["getListVersionDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{listId}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
             };
             cookie?: never;
         };
         get?: never;
         put?: never;
-        /**
-         * Import a list file (platform JSON format) as the list's new active version.
-         * @description A bad file is rejected whole, naming each bad row, and the active version stays as it was. An identical file creates no new version.
-         */
-        post: operations["publishListVersion"];
+        /** Add one entry by hand; creates and publishes a new version like an import. */
+        post: operations["addListEntry"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{listId}/entries/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Correct one entry by hand; creates and publishes a new version. */
+        put: operations["replaceListEntry"];
+        post?: never;
+        /** Remove one entry by hand; creates and publishes a new version. */
+        delete: operations["removeListEntry"];
         options?: never;
         head?: never;
         patch?: never;
@@ -59,6 +129,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/review-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Candidates with possible matches awaiting a decision, oldest first. */
+        get: operations["getReviewQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/{screeningId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                screeningId: components["parameters"]["ScreeningId"];
+            };
+            cookie?: never;
+        };
+        /** A screening for review, the candidate's screened data and each hit's list entry side by side, with the explanation. */
+        get: operations["getReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/{screeningId}/hits/{listId}/{entryId}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                screeningId: components["parameters"]["ScreeningId"];
+                listId: components["parameters"]["ListId"];
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve one possible match as a false positive or a confirmed match, with a reason.
+         * @description Emits `screening.match-resolved` with the screening's resulting outcome. A false positive stays
+         *     resolved when the same person (same screened data) is screened again against the same entry
+         *     content; a changed entry or changed person data raises the hit again.
+         */
+        post: operations["resolveHit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ad-hoc search of every active list for one person ("check before deployment").
+         * @description Returns ranked hits with explanations (weak hits included, to help the officer). Rate-limited per
+         *     user with a token bucket (429 with Retry-After when exhausted), so the lists cannot be
+         *     enumerated; every search is stored and recorded for the audit trail before results return.
+         */
+        post: operations["checkBeforeDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rescreens/{listId}/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+                version: string;
+            };
+            cookie?: never;
+        };
+        /** Progress of the re-screening started by a list version. */
+        get: operations["getRescreen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -75,6 +249,100 @@ export interface components {
                 field: string;
                 reason: string;
             }[];
+        };
+        /** @enum {string} */
+        ListFormat: "platform-json" | "platform-csv" | "un-consolidated-xml" | "ofac-sdn-csv" | "ofac-xml";
+        ListVersion: {
+            listId: string;
+            version: number;
+            contentHash: string;
+            entryCount: number;
+            active: boolean;
+            provenance: {
+                importedBy: string;
+                /** Format: date-time */
+                importedAt: string;
+                /** @description SHA-256 of the uploaded bytes (of the manual change for manual versions). */
+                fileHash: string;
+                format: string;
+                /** @description Publication date the file itself states (UN dateGenerated, OFAC Publish_Date). */
+                publishedAt?: string;
+                reason?: string;
+                warnings?: number;
+            };
+            diff: {
+                added: number;
+                removed: number;
+                changed: number;
+            };
+        };
+        ListDiff: {
+            listId: string;
+            version: number;
+            previousVersion?: number;
+            added: components["schemas"]["EntrySummary"][];
+            removed: components["schemas"]["EntrySummary"][];
+            changed: {
+                id: string;
+                name: string;
+                fields: string[];
+                before?: Record<string, never>;
+                after?: Record<string, never>;
+            }[];
+        };
+        EntrySummary: {
+            id: string;
+            name: string;
+            category?: string;
+        };
+        ReviewQueueItem: {
+            screeningId: string;
+            candidateId: string;
+            country: string;
+            /** @enum {string} */
+            outcome: "clear" | "possible-match" | "match";
+            /** Format: date-time */
+            pendingSince: string;
+            unresolvedHits: number;
+            topScore?: number;
+        };
+        ReviewHit: {
+            hit: components["schemas"]["Hit"];
+            /** @description The list entry as stored in the version screened against. */
+            entry?: Record<string, never>;
+            resolution: {
+                /** @enum {string} */
+                status: "unresolved" | "false-positive" | "confirmed";
+                reason?: string;
+                resolvedBy?: string;
+                resolvedAt?: string;
+                /** @description Resolved on an earlier screening of the same person against the same entry content. */
+                carriedOver?: boolean;
+            };
+        };
+        Review: {
+            screening: components["schemas"]["Screening"];
+            /** @description The candidate data the screening used (minimised). */
+            person: Record<string, never>;
+            /** @description False when a newer screening of the candidate replaced this one. */
+            current: boolean;
+            /** @enum {string} */
+            outcome?: "clear" | "possible-match" | "match";
+            hits: components["schemas"]["ReviewHit"][];
+        };
+        Rescreen: {
+            listId: string;
+            version: number;
+            /** @enum {string} */
+            status: "running" | "completed" | "superseded";
+            /** @enum {string} */
+            mode?: "delta" | "full";
+            total?: number;
+            processed: number;
+            changed: number;
+            batches?: number;
+            startedAt: string;
+            finishedAt?: string;
         };
         ListVersionRef: {
             listId: string;
@@ -153,7 +421,10 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        ListId: string;
+        ScreeningId: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -184,20 +455,52 @@ export interface operations {
             403: components["responses"]["Problem"];
         };
     };
+    listVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        listId: string;
+                        activeVersion?: number;
+                        items: components["schemas"]["ListVersion"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
     publishListVersion: {
         parameters: {
             query?: {
                 name?: string;
+                format?: components["schemas"]["ListFormat"];
             };
             header?: never;
             path: {
-                listId: string;
+                listId: components["parameters"]["ListId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": Record<string, never>;
+                "text/csv": string;
+                "application/xml": string;
             };
         };
         responses: {
@@ -215,6 +518,133 @@ export interface operations {
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    getListVersionDiff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The diff. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListDiff"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    addListEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description One record of the platform format (see packages/banlists/FORMAT.md). */
+                    entry: Record<string, never>;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Published. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    replaceListEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    entry: Record<string, never>;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Published. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    removeListEntry: {
+        parameters: {
+            query: {
+                reason: string;
+            };
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
     getLatestScreening: {
@@ -235,6 +665,182 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Screening"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getReviewQueue: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the queue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReviewQueueItem"][];
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                screeningId: components["parameters"]["ScreeningId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The review. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    resolveHit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                screeningId: components["parameters"]["ScreeningId"];
+                listId: components["parameters"]["ListId"];
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    resolution: "false-positive" | "confirmed";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Resolved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        screeningId: string;
+                        listId: string;
+                        entryId: string;
+                        /** @enum {string} */
+                        resolution: "false-positive" | "confirmed";
+                        /** @enum {string} */
+                        outcome: "clear" | "possible-match" | "match";
+                        pendingReview: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    checkBeforeDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    names: string[];
+                    dateOfBirth?: string;
+                    nationalities?: string[];
+                    /** @enum {string} */
+                    gender?: "male" | "female" | "other";
+                    documents?: {
+                        /** @enum {string} */
+                        type?: "passport" | "national-id" | "military-id" | "police-id" | "driving-licence" | "other";
+                        number: string;
+                        country?: string;
+                    }[];
+                    serviceNumbers?: string[];
+                    /** @description Why the search is made (recorded). */
+                    purpose: string;
+                    /** @default 10 */
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Ranked hits, best first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkId: string;
+                        listVersions: components["schemas"]["ListVersionRef"][];
+                        hits: components["schemas"]["Hit"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    getRescreen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rescreen"];
                 };
             };
             401: components["responses"]["Problem"];

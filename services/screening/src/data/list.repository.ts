@@ -12,24 +12,45 @@ interface ListState extends Record<string, unknown> {
   updatedAt: string;
 }
 
-interface VersionDoc {
+/** Who published a version, when, from which bytes and in which format. */
+export interface Provenance {
+  importedBy: string;
+  importedAt: string;
+  /** SHA-256 of the uploaded bytes (of the manual change, for manual versions). */
+  fileHash: string;
+  format: string;
+  /** The publication date the file itself states (UN dateGenerated, OFAC Publish_Date). */
+  publishedAt?: string;
+  /** Why a manual change was made. */
+  reason?: string;
+  /** Records the importer left out on purpose. */
+  warnings?: number;
+}
+
+export interface VersionDoc {
   _id: string;
   listId: string;
   version: number;
   contentHash: string;
   entryCount: number;
-  provenance: { importedBy: string; importedAt: string; fileHash: string; format: string };
+  provenance: Provenance;
   diff: { added: string[]; removed: string[]; changed: { id: string; fields: string[] }[] };
+  diffCounts: { added: number; removed: number; changed: number };
 }
 
 interface EntryDoc {
   _id: string;
   listId: string;
   version: number;
+  contentHash: string;
   entry: BanListEntry;
 }
 
-const versionId = (listId: string, version: number) => `${listId}@${version}`;
+type Ref = Pick<ListVersionRef, 'listId' | 'version' | 'contentHash'>;
+
+// The content hash is part of the key: two imports racing for the same version number store their
+// entries apart, and only the one activated is ever read.
+const versionKey = (r: Ref) => `${r.listId}@${r.version}#${r.contentHash.slice(0, 16)}`;
 
 /**
  * Ban lists, their versions and entries. Entries are stored one document per entry per version
@@ -43,7 +64,7 @@ export function createListRepository(db: Connection) {
   return {
     collection: lists.revisions,
     async ensureIndexes() {
-      await entries.createIndex({ listId: 1, version: 1 });
+      await entries.createIndex({ listId: 1, version: 1, contentHash: 1 });
       await versions.createIndex({ listId: 1, version: -1 });
       await lists.ensureIndexes();
     },
@@ -52,8 +73,13 @@ export function createListRepository(db: Connection) {
       const docs = await lists.find({});
       return docs.map((d) => ({ ...d, listId: d._id, version: d.activeVersion, contentHash: d.contentHash }));
     },
-    async entriesOf(ref: Pick<ListVersionRef, 'listId' | 'version'>): Promise<BanListEntry[]> {
-      const docs = await entries.find({ listId: ref.listId, version: ref.version }).toArray();
+    async entriesOf(ref: Ref): Promise<BanListEntry[]> {
+      const docs = await entries.find({ listId: ref.listId, version: ref.version, contentHash: ref.contentHash }).toArray();
+      return docs.map((d) => d.entry);
+    },
+    async entriesByIds(ref: Ref, ids: string[]): Promise<BanListEntry[]> {
+      if (!ids.length) return [];
+      const docs = await entries.find({ _id: { $in: ids.map((e) => `${versionKey(ref)}:${e}`) } }).toArray();
       return docs.map((d) => d.entry);
     },
     /** The list's active version, read exactly (not from the view). */
@@ -62,8 +88,8 @@ export function createListRepository(db: Connection) {
     },
     /**
      * Stores a new immutable version, then activates it with its `banlist.published` event in one
-     * single-document update of the list. A crash before activation leaves an unreferenced version
-     * (harmless, re-import overwrites it) and the active version as it was.
+     * insert of a list revision. A crash before activation leaves an unreferenced version (never
+     * read) and the active version as it was.
      */
     async publishVersion(input: {
       listId: string;
@@ -72,31 +98,35 @@ export function createListRepository(db: Connection) {
       expectedActive: number | undefined;
       contentHash: string;
       entries: BanListEntry[];
-      provenance: VersionDoc['provenance'];
+      provenance: Provenance;
       diff: VersionDoc['diff'];
       event: EventEnvelope;
     }): Promise<boolean> {
-      const id = versionId(input.listId, input.version);
-      await entries.deleteMany({ listId: input.listId, version: input.version });
+      const key = versionKey(input);
+      const base = { listId: input.listId, version: input.version, contentHash: input.contentHash };
+      await entries.deleteMany(base); // leftovers of an identical import that crashed half-way
       for (let i = 0; i < input.entries.length; i += 1000) {
-        await entries.insertMany(
-          input.entries.slice(i, i + 1000).map((entry) => ({ _id: `${id}:${entry.id}`, listId: input.listId, version: input.version, entry })),
-          { ordered: false },
-        );
+        await entries.insertMany(input.entries.slice(i, i + 1000).map((entry) => ({ _id: `${key}:${entry.id}`, ...base, entry })), { ordered: false });
       }
-      await versions.replaceOne(
-        { _id: id },
-        { listId: input.listId, version: input.version, contentHash: input.contentHash, entryCount: input.entries.length, provenance: input.provenance, diff: input.diff },
-        { upsert: true },
-      );
+      const diffCounts = { added: input.diff.added.length, removed: input.diff.removed.length, changed: input.diff.changed.length };
+      await versions.replaceOne({ _id: key }, { ...base, entryCount: input.entries.length, provenance: input.provenance, diff: input.diff, diffCounts }, { upsert: true });
       const state: ListState = { name: input.name, activeVersion: input.version, contentHash: input.contentHash, entryCount: input.entries.length, updatedAt: input.provenance.importedAt };
-      const result = await lists.apply(input.listId, `publish:${id}`, (current) =>
+      const result = await lists.apply(input.listId, `publish:${key}`, (current) =>
         (current?.state.activeVersion ?? undefined) === input.expectedActive ? { state, events: [input.event] } : undefined,
       );
       return result.outcome === 'applied';
     },
-    async versionsOf(listId: string) {
-      return versions.find({ listId }, { projection: { diff: 0 } }).sort({ version: -1 }).toArray();
+    /** The published versions of a list, newest first, following the list's own history (never an unactivated leftover). */
+    async versionsOf(listId: string): Promise<{ active: number; versions: VersionDoc[] } | undefined> {
+      const history = await lists.history(listId);
+      if (!history.length) return undefined;
+      const keys = history.map((r) => versionKey({ listId, version: r.state.activeVersion, contentHash: r.state.contentHash }));
+      const docs = await versions.find({ _id: { $in: keys } }).toArray();
+      docs.sort((a, b) => b.version - a.version);
+      return { active: history[history.length - 1]!.state.activeVersion, versions: docs };
+    },
+    async versionDoc(listId: string, version: number): Promise<VersionDoc | undefined> {
+      return (await this.versionsOf(listId))?.versions.find((v) => v.version === version);
     },
   };
 }

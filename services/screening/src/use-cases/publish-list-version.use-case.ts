@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { contentHash, diffVersions, ImportError, importPlatformJson, toMatchEntry, type BanListEntry } from '@vetting/banlists';
-import { AppError, conflict, createEvent, type Actor } from '@vetting/platform';
+import { contentHash, diffVersions, type BanListEntry } from '@vetting/banlists';
+import { conflict, createEvent, type Actor } from '@vetting/platform';
 import type { ActiveLists } from '../domain/active-lists';
-import type { ListRepository } from '../data/list.repository';
+import type { ListRepository, Provenance } from '../data/list.repository';
+import { importListFile, type ListFormat } from './import-list-file.use-case';
 
 export interface PublishDeps {
   repository: ListRepository;
@@ -11,55 +12,57 @@ export interface PublishDeps {
   onEvents: () => void;
 }
 
-/** Turns an importer's rejection into a 400 naming every bad row or element. */
-export function importProblem(error: ImportError): AppError {
-  return new AppError('BANLIST.FILE_REJECTED', `The list file was rejected: ${error.problemCount} problem(s); the active version is unchanged`, {
-    status: 400,
-    errors: error.problems.map((p) => ({
-      field: [p.line !== undefined ? `line ${p.line}` : '', p.row !== undefined ? `row ${p.row}` : '', p.element ?? '', p.field ?? ''].filter(Boolean).join(' ') || 'file',
-      reason: p.reason,
-    })),
-  });
-}
+export const sha256 = (content: Buffer | string) => createHash('sha256').update(content).digest('hex');
 
 /**
- * Imports a list file (platform JSON format) as a new version of a list and activates it. A bad file
- * is rejected whole and the active version stays as it was; an identical file creates no new version.
+ * Makes `entries` the list's new active version: stores the immutable version (hash, provenance,
+ * diff against the active one), then activates it with `banlist.published` in one insert. An
+ * identical entry set creates no new version; a concurrent publication of the same list is a 409.
  */
-export async function publishListVersion(actor: Actor, listId: string, name: string, file: string, deps: PublishDeps) {
-  let entries: BanListEntry[];
-  try {
-    entries = importPlatformJson(file).entries;
-  } catch (error) {
-    if (error instanceof ImportError) throw importProblem(error);
-    throw error;
-  }
+export async function publishEntries(
+  actor: Actor,
+  listId: string,
+  name: string | undefined,
+  entries: BanListEntry[],
+  provenance: Omit<Provenance, 'importedBy' | 'importedAt'>,
+  deps: PublishDeps,
+) {
   const hash = contentHash(entries);
   const current = await deps.repository.current(listId);
   if (current?.contentHash === hash) return { listId, version: current.activeVersion, contentHash: hash, unchanged: true };
-  const previous = current ? await deps.repository.entriesOf({ listId, version: current.activeVersion }) : [];
+  const previous = current ? await deps.repository.entriesOf({ listId, version: current.activeVersion, contentHash: current.contentHash }) : [];
   const diff = diffVersions(previous, entries);
   const version = (current?.activeVersion ?? 0) + 1;
-  const now = deps.now();
   const ref = { listId, version, contentHash: hash };
-  const event = createEvent('screening', {
-    type: 'banlist.published',
-    subject: listId,
-    data: { list: ref, entryCount: entries.length, diff: { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length } },
-  });
+  const counts = { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length };
+  const event = createEvent('screening', { type: 'banlist.published', subject: listId, data: { list: ref, entryCount: entries.length, diff: counts } });
   const published = await deps.repository.publishVersion({
     listId,
-    name,
+    name: name ?? current?.name ?? listId,
     version,
     expectedActive: current?.activeVersion,
     contentHash: hash,
     entries,
-    provenance: { importedBy: actor.id, importedAt: now.toISOString(), fileHash: createHash('sha256').update(file).digest('hex'), format: 'platform-json' },
+    provenance: { importedBy: actor.id, importedAt: deps.now().toISOString(), ...provenance },
     diff,
     event,
   });
   if (!published) throw conflict('BANLIST.CONCURRENT_IMPORT', 'Another version of this list was published at the same time; retry');
-  deps.lists.replace(ref, entries.map(toMatchEntry));
+  // This instance screens against the new version at once; the others load it on banlist.published.
+  deps.lists.replace(ref, entries);
   deps.onEvents();
-  return { ...ref, unchanged: false, diff: { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length } };
+  return { ...ref, unchanged: false, diff: counts };
+}
+
+/** Imports a list file in any supported format as the list's new version; a bad file changes nothing. */
+export async function publishListFile(actor: Actor, listId: string, name: string | undefined, format: ListFormat, body: Buffer, deps: PublishDeps) {
+  const file = importListFile(format, body);
+  return publishEntries(
+    actor,
+    listId,
+    name,
+    file.entries,
+    { fileHash: sha256(body), format, warnings: file.warnings, ...(file.publishedAt ? { publishedAt: file.publishedAt } : {}) },
+    deps,
+  );
 }

@@ -1,84 +1,65 @@
-import { createEvent, type EventEnvelope } from '@vetting/platform';
-import type { PersonQuery } from '@vetting/matching';
 import type { EventDataByType } from '@vetting/contracts';
-import type { ActiveLists } from '../domain/active-lists';
-import { reviewableHits, screeningOutcome } from '../domain/screening-outcome';
-import type { ScreeningRepository } from '../data/screening.repository';
+import { AppError } from '@vetting/platform';
+import { nearHits, reviewableHits } from '../domain/screening-outcome';
+import { minimisePerson, personFingerprint, toPersonQuery } from '../domain/screened-person';
+import { afterScreening, attachResolutions, confirmedByList } from '../domain/subject';
+import type { Screening } from '../data/screening.repository';
+import { commitScreening, knownResolutions, screeningEvents, type ScreeningDeps } from './record-screening.use-case';
 
 type Submitted = EventDataByType['candidate.submitted'];
 
-export function toPersonQuery(person: Submitted['person']): PersonQuery {
-  return {
-    names: person.names.map((n) => n.full),
-    ...(person.dateOfBirth ? { dateOfBirth: person.dateOfBirth } : {}),
-    ...(person.nationalities ? { nationalities: person.nationalities } : {}),
-    ...(person.gender ? { gender: person.gender } : {}),
-    documents: person.documents ?? [],
-    serviceNumbers: person.serviceNumber ? [person.serviceNumber] : [],
-  };
-}
-
-export interface ScreenDeps {
-  lists: ActiveLists;
-  screenings: ScreeningRepository;
-  now: () => Date;
-  onEvents: () => void;
-}
-
 /**
- * Screens a submitted or updated candidate against every active list and stores the case with its
- * events in one insert. Idempotent: the same candidate revision is screened once.
+ * Screens a submitted or updated candidate against every active list, keeps the minimised person
+ * data for re-screening, and carries over decisions already taken on the same person and entry
+ * content. Idempotent: a candidate revision is screened once (a redelivered or older event is
+ * ignored), and a concurrent re-screen makes it compute again rather than overwrite.
  */
-export async function screenCandidate(data: Submitted, trigger: 'submitted' | 'updated', deps: ScreenDeps) {
-  const { versions, hits } = deps.lists.screen(toPersonQuery(data.person));
-  const kept = reviewableHits(hits);
-  const outcome = screeningOutcome(kept);
-  const id = `${data.candidateId}:${data.revision}`;
-  const screening = {
-    id,
-    candidateId: data.candidateId,
-    country: data.country,
-    candidateRevision: data.revision,
-    trigger,
-    outcome,
-    listVersions: versions,
-    hits: kept,
-    screenedAt: deps.now().toISOString(),
-  };
-  const common = { subject: data.candidateId, tenant: data.country };
-  const events: EventEnvelope[] = [
-    createEvent('screening', {
-      ...common,
-      type: 'screening.completed',
-      data: {
-        candidateId: data.candidateId,
-        country: data.country,
-        screeningId: id,
-        candidateRevision: data.revision,
-        outcome,
-        trigger,
-        listVersions: versions,
-        hits: kept.map((h) => ({
-          listId: h.listId,
-          entryId: h.entryId,
-          score: Math.round(h.score * 1000) / 1000,
-          band: h.band === 'match' ? 'match' : 'possible-match',
-          matchedName: h.matchedName.full,
-          features: h.features.map((f) => ({ feature: f.feature, contribution: f.contribution, detail: f.detail })),
-          resolution: 'unresolved',
-        })),
-      },
-    }),
-  ];
-  if (outcome !== 'clear')
-    events.push(
-      createEvent('screening', {
-        ...common,
-        type: 'screening.review-required',
-        data: { candidateId: data.candidateId, country: data.country, screeningId: id, hitCount: kept.length },
-      }),
-    );
-  const stored = await deps.screenings.insertOnce(screening, events);
-  if (stored) deps.onEvents();
-  return { screening, stored };
+export async function screenCandidate(data: Submitted, trigger: 'submitted' | 'updated', causedBy: string, deps: ScreeningDeps) {
+  const person = minimisePerson(data.person);
+  const fingerprint = personFingerprint(person);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const current = await deps.subjects.load(data.candidateId);
+    if (current && current.state.candidateRevision >= data.revision) return { outcome: 'duplicate' as const, screeningId: current.state.screeningId };
+    const screeningId = `${data.candidateId}:${data.revision}`;
+    const { versions, hits } = deps.lists.screen(toPersonQuery(person), { confirmed: confirmedByList(current?.state) });
+    const reviewable = reviewableHits(hits);
+    const known = await knownResolutions(current?.state, fingerprint, reviewable, deps.resolutions);
+    const withDecisions = attachResolutions(reviewable, fingerprint, known, screeningId);
+    const screenedAt = deps.now().toISOString();
+    const state = afterScreening(current?.state, {
+      candidateId: data.candidateId,
+      country: data.country,
+      candidateRevision: data.revision,
+      person,
+      fingerprint,
+      screeningId,
+      screenedAt,
+      listVersions: versions,
+      hits: withDecisions,
+      near: nearHits(hits).map((h) => ({ listId: h.listId, entryId: h.entryId })),
+    });
+    const screening: Screening = {
+      id: screeningId,
+      candidateId: data.candidateId,
+      country: data.country,
+      candidateRevision: data.revision,
+      trigger,
+      outcome: state.outcome,
+      listVersions: versions,
+      hits: withDecisions,
+      person,
+      fingerprint,
+      screenedAt,
+    };
+    const committed = await commitScreening(deps, screening, state, causedBy, current?.rev ?? 0, screeningEvents(screening, state));
+    if (committed !== 'stale') return { outcome: committed, screeningId, result: state.outcome };
+  }
+  throw new AppError('SCREENING.CONTENDED', `Candidate ${data.candidateId} kept changing while being screened`, { retriable: true });
+}
+
+/** A withdrawn candidate leaves the review queue and is no longer re-screened. */
+export async function withdrawCandidate(candidateId: string, causedBy: string, deps: Pick<ScreeningDeps, 'subjects'>) {
+  return deps.subjects.apply(candidateId, causedBy, (current) =>
+    current && !current.state.withdrawn ? { state: { ...current.state, withdrawn: true, pendingReview: false } } : undefined,
+  );
 }
