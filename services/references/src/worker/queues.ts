@@ -52,6 +52,8 @@ export async function createCheckProducer(s: QueueSettings) {
   });
   const queues = new Map(CHECK_TYPES.map((t) => [t, new Queue<CheckJob>(checkQueueName(t), { connection, prefix: s.QUEUE_PREFIX })]));
   const timers = new Queue<TimerJob>(TIMER_QUEUE, { connection, prefix: s.QUEUE_PREFIX });
+  // Outages surface as failed commands (503); the queues' own error events would only repeat them.
+  for (const queue of [...queues.values(), timers]) queue.on('error', () => undefined);
   const queueOf = (type: CheckType) => queues.get(type)!;
   const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
