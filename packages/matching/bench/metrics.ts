@@ -20,7 +20,8 @@ export function at(scored: readonly Scored[], threshold: number): CurveRow {
   let fp = 0;
   let fn = 0;
   for (const s of scored) {
-    if (s.positive) s.score >= threshold ? tp++ : fn++;
+    if (s.positive && s.score >= threshold) tp++;
+    else if (s.positive) fn++;
     else if (s.score >= threshold) fp++;
   }
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);

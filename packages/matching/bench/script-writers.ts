@@ -14,8 +14,10 @@ function writeWith(table: [string, string][], word: string): string {
   let out = '';
   for (let i = 0; i < word.length; ) {
     const hit = table.find(([lat]) => word.startsWith(lat, i));
-    if (hit) (out += hit[1]), (i += hit[0].length);
-    else (out += word[i]), i++;
+    if (hit) {
+      out += hit[1];
+      i += hit[0].length;
+    } else out += word[i++];
   }
   return out;
 }
@@ -55,8 +57,10 @@ export function toArabic(name: string): string {
           continue;
         }
         const hit = ARABIC.find(([lat]) => word.startsWith(lat, i));
-        if (hit) (out += hit[1]), (i += hit[0].length);
-        else i++;
+        if (hit) {
+          out += hit[1];
+          i += hit[0].length;
+        } else i++;
       }
       return out;
     })

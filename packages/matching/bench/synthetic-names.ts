@@ -119,7 +119,7 @@ export interface SyntheticPerson {
 /** A generator of synthetic people; deterministic for a given random source. */
 export function createPersonGenerator(rnd: Random): () => SyntheticPerson {
   const rareFamily = (c: Culture) => {
-    const n = 2 + Math.floor(rnd() * 2);
+    const n = 2 + Math.floor(rnd() * 3);
     let s = '';
     for (let i = 0; i < n; i++) s += pick(rnd, c.syllables);
     return s[0]!.toUpperCase() + s.slice(1);
@@ -128,7 +128,8 @@ export function createPersonGenerator(rnd: Random): () => SyntheticPerson {
     const c = pick(rnd, CULTURES);
     const male = rnd() < 0.8;
     const gender = (xs: string[]) => xs; // name parts lists mix genders; good enough for matching
-    const given = () => pickZipf(rnd, gender(c.given));
+    // mostly common given names, some rare ones (a real list's long tail)
+    const given = () => (rnd() < 0.1 ? rareFamily(c) : pickZipf(rnd, gender(c.given)));
     // one in three family names from the long tail, so that the vocabulary grows like a real list's
     const family = () => (rnd() < 0.35 ? rareFamily(c) : pickZipf(rnd, c.family));
     const y = 1950 + Math.floor(rnd() * 55);

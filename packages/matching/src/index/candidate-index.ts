@@ -21,8 +21,14 @@ import { buildNameStore, wordAt, type NameStore } from './name-store';
 import { selectTop } from './top-candidates';
 
 export interface IndexOptions extends ScoreOptions {
-  /** Names scored in full per query, best accumulated first. Default 400. */
+  /** Names scored in full per query, best estimated first. Default 200. */
   candidateLimit?: number;
+  /**
+   * Query words are looked up heaviest first; once the words left weigh less than this share of
+   * the query name, they no longer bring in new names (a name matching only those words scores
+   * at most weak). Default 0.4.
+   */
+  admitShare?: number;
   /**
    * Names are scored in full only when an estimate from retrieval (the matched share of the query's
    * and of the name's weight, put through the name-score formula) comes within this margin of
@@ -85,7 +91,9 @@ function createSearcher(
   options: IndexOptions,
 ) {
   const acc = new Float32Array(store.nameCount);
-  const candidateLimit = options.candidateLimit ?? 400;
+  const candidateLimit = options.candidateLimit ?? 200;
+  const admitShare = options.admitShare ?? 0.4;
+  const estimate = new Float32Array(store.nameCount);
   const estimateMargin = options.estimateMargin ?? 0.15;
   const accE = new Float32Array(store.nameCount);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
@@ -138,26 +146,41 @@ function createSearcher(
     let queryWeight = Infinity;
     for (const name of prepared.names) {
       queryWeight = Math.min(queryWeight, name.weights.reduce((a, w) => a + w, 0));
-      name.words.forEach((q, qi) => {
-        for (const id of cachedSimilarWords(q, sim).keys()) {
+      // Heaviest words first. Once the words left weigh less than `admitShare` of the name, they
+      // only add to names already found: a name sharing nothing but common words ("Mohammed Ali")
+      // cannot reach review, and on a large list such words touch tens of thousands of names.
+      const total = name.weights.reduce((a, w) => a + w, 0);
+      const order = name.words.map((_, i) => i).sort((a, b) => name.weights[b]! - name.weights[a]!);
+      let remaining = total;
+      for (const qi of order) {
+        const admit = remaining >= admitShare * total;
+        remaining -= name.weights[qi]!;
+        const gain = name.weights[qi]!;
+        for (const id of cachedSimilarWords(name.words[qi]!, sim).keys()) {
           // matched weight on both sides, as the alignment will count it (similarity left out: an
           // over-estimate, which is the safe side for pruning)
-          const gain = name.weights[qi]!;
           const gainE = store.weights[id]!;
           for (let p = store.postStart[id]!; p < store.postStart[id + 1]!; p++) {
             const n = store.postNames[p]!;
-            if (acc[n] === 0) touched.push(n);
+            if (acc[n] === 0) {
+              if (!admit) continue;
+              touched.push(n);
+            }
             acc[n]! += gain;
             accE[n]! += gainE;
           }
         }
-      });
+      }
     }
     // entry → the names worth scoring (all names when found through documents or confirmation)
     const entryIds = new Map<number, number[] | 'all'>();
     const floor = minScore - estimateMargin;
-    const covered = floor <= 0 ? touched : touched.filter((n) => estimateScore(acc[n]!, accE[n]!, queryWeight, store.nameWeight[n]!) >= floor);
-    for (const n of selectTop(covered, acc, candidateLimit)) {
+    const covered: number[] = [];
+    for (const n of touched) {
+      estimate[n] = estimateScore(acc[n]!, accE[n]!, queryWeight, store.nameWeight[n]!);
+      if (estimate[n]! >= floor) covered.push(n);
+    }
+    for (const n of selectTop(covered, estimate, candidateLimit)) {
       const e = store.nameEntry[n]!;
       const list = entryIds.get(e);
       if (list === undefined) entryIds.set(e, [n]);

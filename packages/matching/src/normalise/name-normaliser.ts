@@ -46,8 +46,25 @@ export interface NormalisedName {
   dropped: string[];
 }
 
+// Words repeat across names (a million names hold a few hundred thousand distinct words): their
+// comparable forms are built once. The objects are shared, so they are never mutated.
+const wordCache = new Map<string, NameWord>();
+const WORD_CACHE_SIZE = 500_000;
+
 /** Builds the comparable forms of one folded word. */
 export function makeWord(text: string, flags: { patronymic?: boolean; abjad?: boolean } = {}): NameWord {
+  const patronymic = flags.patronymic ?? looksLikePatronymic(text);
+  const abjad = flags.abjad ?? false;
+  const cacheKey = `${patronymic ? 1 : 0}${abjad ? 1 : 0}${text}`;
+  const cached = wordCache.get(cacheKey);
+  if (cached) return cached;
+  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+  const word = buildWord(text, patronymic, abjad);
+  wordCache.set(cacheKey, word);
+  return word;
+}
+
+function buildWord(text: string, patronymic: boolean, abjad: boolean): NameWord {
   const [primary, secondary] = /\d/.test(text) ? [text, text] : doubleMetaphone(text);
   return {
     text,
@@ -55,8 +72,8 @@ export function makeWord(text: string, flags: { patronymic?: boolean; abjad?: bo
     skeleton: consonantSkeleton(canonicalName(text) ?? text),
     phonetic: [primary, secondary],
     initial: text.length === 1 && !/\d/.test(text),
-    patronymic: flags.patronymic ?? looksLikePatronymic(text),
-    abjad: flags.abjad ?? false,
+    patronymic,
+    abjad,
     letters: letterMask(text),
   };
 }

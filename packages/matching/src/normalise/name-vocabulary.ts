@@ -12,7 +12,7 @@ export const HONORIFICS = new Set([
   'commandant', 'officer', 'warrant', 'wo', 'adj', 'adjutant', 'marshal', 'field',
   'haji', 'hajji', 'hadji', 'alhaji', 'alhaj', 'hajj', 'sheikh', 'shaikh', 'shaykh', 'sheik', 'mullah',
   'mulla', 'maulana', 'mawlana', 'maulvi', 'mawlawi', 'mawlavi', 'qari', 'imam', 'sayyid', 'sayed', 'syed',
-  'emir', 'amir', 'hon', 'honourable', 'honorable', 'rev', 'reverend', 'fr', 'father', 'jr', 'sr', 'jnr',
+  'hon', 'honourable', 'honorable', 'rev', 'reverend', 'fr', 'father', 'jr', 'sr', 'jnr',
   'snr', 'ii', 'iii', 'iv', 'esq',
 ]);
 

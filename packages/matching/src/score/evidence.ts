@@ -40,10 +40,16 @@ interface DateParts {
   d?: number;
 }
 
+const parsedDates = new Map<string, DateParts | undefined>();
+
 function parseDate(date: PartialDate): DateParts | undefined {
+  // list dates repeat across every query: parse each once
+  if (parsedDates.has(date)) return parsedDates.get(date);
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date.trim());
-  if (!m) return undefined;
-  return { y: Number(m[1]), m: m[2] ? Number(m[2]) : undefined, d: m[3] ? Number(m[3]) : undefined };
+  const parts = m ? { y: Number(m[1]), m: m[2] ? Number(m[2]) : undefined, d: m[3] ? Number(m[3]) : undefined } : undefined;
+  if (parsedDates.size > 100_000) parsedDates.clear();
+  parsedDates.set(date, parts);
+  return parts;
 }
 
 function compareOneDob(q: DateParts, e: DateParts): { value: number; how: string } {

@@ -47,6 +47,31 @@ export interface NameScoreOptions {
   singleWordCap?: number;
 }
 
+/**
+ * Word similarity as it counts in the name score: spread out over the matching range, so that a
+ * pair of near-misses (0.75, "Suleiman"/"Sultan") weighs half an exact word, not three quarters.
+ */
+function stretch(similarity: number): number {
+  return Math.max(0, (similarity - 0.4) / 0.6);
+}
+
+/** Weight of the words left unmatched; in the surplus view a missing patronymic or initial counts half (a gap, not a contradiction). */
+function unmatched(name: WeightedName, used: Uint8Array, surplusView: boolean): number {
+  let sum = 0;
+  for (let i = 0; i < name.words.length; i++) {
+    if (used[i]) continue;
+    const soft = surplusView && (name.words[i]!.patronymic || name.words[i]!.initial);
+    sum += name.weights[i]! * (soft ? 0.5 : 1);
+  }
+  return sum;
+}
+
+function meaningful(n: WeightedName): number {
+  let count = 0;
+  for (const w of n.words) if (!w.initial) count++;
+  return count;
+}
+
 const EMPTY: NameAlignment = { score: 0, pairs: [], conflict: 1, surplus: 0, singleWord: false };
 
 export function alignNames(
@@ -84,23 +109,15 @@ export function alignNames(
     // A typo'd or transliterated query word weighs what the list word it matched weighs.
     const w = entry.weights[c.entry]! + (c.joined === 'entry' ? entry.weights[c.entry + 1]! : 0);
     matchedWeight += w;
-    matchedScore += w * c.similarity;
+    matchedScore += w * stretch(c.similarity);
   }
-  const unmatched = (name: WeightedName, used: Uint8Array, surplusView: boolean): number => {
-    let sum = 0;
-    for (let i = 0; i < name.words.length; i++) {
-      if (used[i]) continue;
-      // A missing patronymic or initial is a gap, not a contradiction.
-      const soft = surplusView && (name.words[i]!.patronymic || name.words[i]!.initial);
-      sum += name.weights[i]! * (soft ? 0.5 : 1);
-    }
-    return sum;
-  };
   const uq = unmatched(query, usedQ, false);
   const ue = unmatched(entry, usedE, false);
   const fracQ = uq / (matchedWeight + uq);
   const fracE = ue / (matchedWeight + ue);
-  const conflict = Math.min(fracQ, fracE);
+  // A word left on each side is a contradiction; its size is the geometric mean, so that a rare
+  // listed word replaced by a common one ("Ezatullah" → "Abdullah") still counts fully.
+  const conflict = Math.sqrt(fracQ * fracE);
   const softQ = unmatched(query, usedQ, true) / (matchedWeight + uq);
   const softE = unmatched(entry, usedE, true) / (matchedWeight + ue);
   const surplus = Math.max(0, Math.max(softQ, softE) - conflict);
@@ -108,7 +125,6 @@ export function alignNames(
   // Surplus grows quadratically: one dropped middle name is normal, a name mostly absent is not.
   const surplusFactor = Math.max(0, 1 - surplusPenalty * surplus - 0.5 * surplus * surplus);
   let score = quality * Math.max(0, 1 - conflictPenalty * conflict) * surplusFactor;
-  const meaningful = (n: WeightedName) => n.words.filter((w) => !w.initial).length;
   // One shared word never identifies a person, whichever side has the other words.
   const singleWord = pairs.length === 1 && !pairs[0]!.joined && Math.max(meaningful(entry), meaningful(query)) >= 2;
   if (singleWord) score = Math.min(score, singleWordCap);

@@ -4,7 +4,7 @@
  */
 import type { ListEntry, PersonQuery } from '../model';
 import type { NameWord, NormalisedName } from '../normalise/name-normaliser';
-import { compareDob, compareDocuments, compareGender, compareNationality, type FeatureContribution } from './evidence';
+import { EVIDENCE_WEIGHTS, compareDob, compareDocuments, compareGender, compareNationality, type FeatureContribution } from './evidence';
 import type { MatchHit, WordMatch } from './match-hit';
 import { alignNames, type NameAlignment, type NameScoreOptions, type WeightedName } from './name-alignment';
 import { DEFAULT_THRESHOLDS, bandFor, type Thresholds } from './thresholds';
@@ -27,6 +27,9 @@ export interface ScoreOptions extends NameScoreOptions {
   /** Name score from which agreeing evidence counts fully. Default 0.8. */
   evidenceFull?: number;
 }
+
+/** Most that agreeing date of birth, nationality and gender can add together. */
+const MAX_SUPPORT = EVIDENCE_WEIGHTS.dobExact + EVIDENCE_WEIGHTS.nationalityAgrees + EVIDENCE_WEIGHTS.genderAgrees;
 
 /** Word similarity memoised per query: a candidate list repeats the same list words many times. */
 export type SimilarityFn = (q: NameWord, e: NameWord) => WordSimilarity;
@@ -64,6 +67,9 @@ export function scorePrepared(
     { feature: 'name', contribution: nameScore, detail: '' }, // written below, only for hits kept
   ];
   const gate = Math.max(0, Math.min(1, (nameScore - evidenceFloor) / (evidenceFull - evidenceFloor)));
+  // Nothing else can lift this name to minScore: skip the evidence and the explanation.
+  const canBeDecisive = !!(query.documents?.length || query.serviceNumbers?.length || query.confirmedEntryIds?.length);
+  if (!canBeDecisive && nameScore + gate * MAX_SUPPORT < minScore) return undefined;
   let score = nameScore;
   for (const f of [
     compareDob(query.dateOfBirth, entry.datesOfBirth),
