@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createEvent, createEventPublisher, createEventValidator, loadConfig, type EventEnvelope } from '@vetting/platform';
-import { createTestServiceEnv, readTopic, type TestServiceEnv } from '@vetting/platform/testing';
+import { createTestServiceEnv, type TestServiceEnv } from '@vetting/platform/testing';
 import { screeningConfigSchema } from '../config';
 import { startScreening, type ScreeningOverrides } from '../start-screening';
 
@@ -96,8 +96,37 @@ export async function publishCandidates(env: TestServiceEnv, events: EventEnvelo
   await publisher.disconnect();
 }
 
+/** Every message on a topic up to its current end (read directly by partition, no consumer group). */
+async function readAll(env: TestServiceEnv, topic: string): Promise<string[]> {
+  const admin = env.kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic);
+  await admin.disconnect();
+  const pending = ends.filter((p) => Number(p.high) > Number(p.low));
+  if (!pending.length) return [];
+  const consumer = env.kafka.consumer({ groupId: `reader-${randomUUID()}` });
+  const values: string[] = [];
+  const left = new Map(pending.map((p) => [p.partition, Number(p.high)]));
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`reading ${topic} timed out`)), 20_000);
+    void consumer.run({
+      eachMessage: async ({ partition, message }) => {
+        values.push(message.value?.toString() ?? '');
+        if (Number(message.offset) + 1 >= (left.get(partition) ?? 0)) left.delete(partition);
+        if (left.size === 0) {
+          clearTimeout(timer);
+          resolve();
+        }
+      },
+    });
+  });
+  await consumer.disconnect();
+  return values;
+}
+
 /** Every event of the given type on a topic so far. */
-export async function eventsOfType<T = Record<string, unknown>>(env: TestServiceEnv, topic: string, type: string, atLeast = 1): Promise<EventEnvelope<T>[]> {
-  const messages = await readTopic(env.kafka, `${env.prefix}${topic}`, atLeast, 5_000);
-  return messages.map((m) => JSON.parse(m.value) as EventEnvelope<T>).filter((e) => e.type === type);
+export async function eventsOfType<T = Record<string, unknown>>(env: TestServiceEnv, topic: string, type: string): Promise<EventEnvelope<T>[]> {
+  return (await readAll(env, `${env.prefix}${topic}`)).map((v) => JSON.parse(v) as EventEnvelope<T>).filter((e) => e.type === type);
 }
