@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { createKafka, createLogger } from '@vetting/platform';
-import { createTestIssuer, createTestTopics, randomName, testInfra, waitFor, type TestIssuer } from '@vetting/platform/testing';
+import { createTestIssuer, createTestTopics, deleteTestTopics, randomName, testInfra, waitFor, type TestIssuer } from '@vetting/platform/testing';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const CORE_SERVICES = ['intake', 'screening', 'references', 'clearance', 'audit'] as const;
@@ -72,7 +72,7 @@ export async function startSystem(): Promise<RunningSystem> {
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     processes.set(service, child);
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${ports[service]}/readyz`)).ok, { timeoutMs: 90_000, message: `${service} ready (logs in ${dir})` });
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${ports[service]}/readyz`)).ok, { timeoutMs: 240_000, message: `${service} ready (logs in ${dir})` });
   };
 
   await Promise.all(CORE_SERVICES.map(start));
@@ -97,6 +97,7 @@ export async function startSystem(): Promise<RunningSystem> {
           c.kill('SIGTERM');
         })),
       );
+      await deleteTestTopics(kafka, prefix);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { createKafka } from '../kafka/kafka-client';
 import { createLogger } from '../logging/logger';
 import { createTestIssuer, type TestIssuer } from './test-issuer';
-import { createTestTopics } from './test-topics';
+import { createTestTopics, deleteTestTopics } from './test-topics';
 import { testInfra } from './test-infra';
 import { randomName } from './wait-for';
 
@@ -11,6 +11,8 @@ export interface TestServiceEnv {
   issuer: TestIssuer;
   prefix: string;
   kafka: ReturnType<typeof createKafka>;
+  /** Deletes the test's topics; call it in afterAll. */
+  cleanup(): Promise<void>;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function createTestServiceEnv(service: string): Promise<TestService
     prefix,
     issuer,
     kafka,
+    cleanup: () => deleteTestTopics(kafka, prefix),
     env: {
       SERVICE_NAME: service,
       PORT: '0',

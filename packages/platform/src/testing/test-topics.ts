@@ -19,6 +19,20 @@ export async function createTestTopics(kafka: Kafka, prefix: string, partitions?
   }
 }
 
+/** Deletes a test's topics again, so repeated runs do not pile up partitions on the broker. */
+export async function deleteTestTopics(kafka: Kafka, prefix: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length) await admin.deleteTopics({ topics, timeout: 30_000 });
+  } catch {
+    // Best effort: a leftover test topic is harmless.
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export interface ReadMessage {
   key: string | null;
   value: string;

@@ -26,7 +26,10 @@ describe('intake candidates API (real Kafka and database)', () => {
     officerGH = `Bearer ${await env.issuer.token({ sub: 'gh-office', roles: ['tcc-officer'], country: 'GH' })}`;
     officerNP = `Bearer ${await env.issuer.token({ sub: 'np-office', roles: ['tcc-officer'], country: 'NP' })}`;
   });
-  afterAll(async () => intake?.stop());
+  afterAll(async () => {
+    await intake?.stop();
+    await env?.cleanup();
+  });
 
   it('when an office nominates a person, then the candidate is stored for its country and candidate.submitted is published once', async () => {
     const res = await request(intake.app).post('/candidates').set('authorization', officerGH).send(submission());
