@@ -24,7 +24,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                version: number;
+                version: string;
             };
             cookie?: never;
         };
@@ -419,7 +419,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                version: number;
+                version: string;
             };
             cookie?: never;
         };

@@ -49,6 +49,11 @@ export function createClearanceCaseRepository(db: Connection) {
       return revision ? toCase(id, revision.state) : undefined;
     },
 
+    /** What changed the case, revision by revision: the cause (event id, command key, `expire:<decision>`) and the events emitted. */
+    async causes(id: string): Promise<{ rev: number; causedBy: string; at: string; events: string[] }[]> {
+      return (await store.history(id)).map((r) => ({ rev: r.rev, causedBy: r.causedBy, at: r.at, events: r.events.map((e) => e.type) }));
+    },
+
     /** Cases in the given states, oldest change first (the view: eventually consistent). */
     async listByStatus(statuses: CaseStatus[], limit: number, country?: string): Promise<ClearanceCase[]> {
       const filter: Record<string, unknown> = { status: { $in: statuses } };

@@ -1,0 +1,109 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@vetting/platform/testing';
+import type { caseView } from '../use-cases/read-cases.use-case';
+import { expireDueClearances } from '../use-cases/expire-clearances.use-case';
+import { events, newCandidateId, possibleHit, startClearanceForTest } from '../clearance.test-env';
+
+type CaseBody = ReturnType<typeof caseView>;
+
+describe('clearance decisions from consumed events (real Kafka and database)', () => {
+  let t: Awaited<ReturnType<typeof startClearanceForTest>>;
+  let un: string;
+  const caseOf = async (id: string): Promise<CaseBody> => (await request(t.app).get(`/cases/${id}`).set('authorization', un)).body;
+  const until = (id: string, ok: (c: CaseBody) => boolean, message: string) => waitFor(async () => ((c) => (ok(c) ? c : undefined))(await caseOf(id)), { message, timeoutMs: 30_000 });
+
+  beforeAll(async () => {
+    t = await startClearanceForTest();
+    un = await t.bearer('adjudicator-1', 'un-adjudicator');
+  });
+  afterAll(async () => t?.stop());
+
+  it('when nomination, a clean screening and clean references arrive, some twice, then one automatic clearance is stored and published once', async () => {
+    const id = newCandidateId();
+    const [submitted, screened, refs] = [events.submitted(id), events.screened(id), events.references(id, [{ checkId: 'k1', checkType: 'misconduct-disclosure', result: 'no-adverse' }])];
+    await t.publish(submitted, screened, submitted, refs, screened, refs);
+    // A later event of the same candidate (same partition) shows every earlier one was handled.
+    await t.publish(events.check(id, 'k2', 'un-records', 'no-adverse'));
+    const c = await until(id, (x) => x.inputsVersion === 4, 'all inputs applied');
+    expect(c.status).toBe('cleared');
+    expect(c.decisions).toHaveLength(1);
+    expect(c.current).toMatchObject({ outcome: 'cleared', kind: 'automatic', decidedBy: 'policy', policyVersion: 1, candidateRevision: 1 });
+    expect(c.current!.inputs.screening!.listVersions).toEqual([{ listId: 'un-sea', version: 1, contentHash: 'sha256:abc' }]);
+    const published = await t.clearanceEvents(id, 1);
+    expect(published.filter((e) => e.type === 'clearance.decided')).toHaveLength(1);
+    expect(published[0]?.data).toMatchObject({ outcome: 'cleared', policyVersion: 1, kind: 'automatic', validUntil: c.current!.validUntil });
+  });
+
+  it('when a cleared person’s re-screen finds a possible match, then the clearance is revoked, published and flagged to the UN and the office', async () => {
+    const id = newCandidateId();
+    await t.publish(events.submitted(id), events.screened(id), events.references(id));
+    const cleared = await until(id, (x) => x.status === 'cleared', 'cleared');
+    await t.publish(events.screened(id, { outcome: 'possible-match', hits: [possibleHit('e7')], trigger: 'rescreen' }));
+    const c = await until(id, (x) => x.status === 'awaiting-screening-review', 'revoked and awaiting review');
+    expect(c.flags).toHaveLength(1);
+    expect(c.flags[0]).toMatchObject({ kind: 'clearance-revoked', revokedDecisionId: cleared.current!.decisionId, reason: 'a new screening found a possible ban-list match' });
+    const published = await t.clearanceEvents(id, 3);
+    expect(published.map((e) => e.type)).toEqual(['clearance.decided', 'clearance.revoked', 'clearance.decided']);
+    expect(published[1]?.data).toMatchObject({ decisionId: cleared.current!.decisionId, flagId: c.flags[0]!.flagId });
+    const unFlags = await request(t.app).get('/flags').set('authorization', un);
+    expect(unFlags.body.items.find((f: { candidateId: string }) => f.candidateId === id)).toMatchObject({ reason: expect.any(String), caseStatus: 'awaiting-screening-review' });
+    const office = await request(t.app).get('/flags').set('authorization', await t.bearer('gh-office', 'tcc-officer', 'GH'));
+    const seen = office.body.items.find((f: { candidateId: string }) => f.candidateId === id);
+    expect(seen).toMatchObject({ kind: 'clearance-revoked', country: 'GH' });
+    expect(seen.reason).toBeUndefined();
+    const other = await request(t.app).get('/flags').set('authorization', await t.bearer('np-office', 'tcc-officer', 'NP'));
+    expect(other.body.items.some((f: { candidateId: string }) => f.candidateId === id)).toBe(false);
+  });
+
+  it('when a possible match is resolved as a false positive, then the policy re-evaluates and clears; when confirmed, an adjudicator refuses after the candidate’s response', async () => {
+    const fp = newCandidateId();
+    const confirmed = newCandidateId();
+    for (const id of [fp, confirmed]) await t.publish(events.submitted(id), events.screened(id, { outcome: 'possible-match', hits: [possibleHit()], screeningId: `s-${id}` }), events.references(id));
+    await until(fp, (x) => x.status === 'awaiting-screening-review', 'awaiting screening review');
+    await t.publish(events.matchResolved(fp, `s-${fp}`, 'false-positive', 'clear'));
+    expect((await until(fp, (x) => x.status === 'cleared', 'cleared after false positive')).current!.inputs.screening!.hits![0]).toMatchObject({ resolution: 'false-positive', resolvedBy: 'screener-1' });
+
+    await until(confirmed, (x) => x.status === 'awaiting-screening-review', 'awaiting screening review');
+    await t.publish(events.matchResolved(confirmed, `s-${confirmed}`, 'confirmed', 'match'));
+    await until(confirmed, (x) => x.status === 'awaiting-adjudication', 'awaiting adjudication');
+    const refuse = () => request(t.app).post(`/cases/${confirmed}/adjudication`).set('authorization', un).send({ outcome: 'not-cleared', reasons: ['confirmed ban-list match'] });
+    expect((await refuse()).body.code).toBe('CLEARANCE.CANDIDATE_RESPONSE_REQUIRED');
+    await request(t.app).post(`/cases/${confirmed}/candidate-response`).set('authorization', un).send({ summary: 'Declined to comment', declined: true }).expect(201);
+    const decided = await refuse();
+    expect(decided.status).toBe(201);
+    expect(decided.body.decision).toMatchObject({ outcome: 'not-cleared', kind: 'adjudicated', decidedBy: 'adjudicator-1' });
+  });
+
+  it('when a clearance’s end passes, then the expiry job emits clearance.expired once, however often it runs', async () => {
+    const id = newCandidateId();
+    await t.publish(events.submitted(id), events.screened(id), events.references(id));
+    const cleared = await until(id, (x) => x.status === 'cleared', 'cleared');
+    t.clock.offsetMs = 400 * 86_400_000;
+    try {
+      // Three passes at once, as from three instances, then the timer's own: one expiry in all.
+      const deps = { repository: t.service.repository, now: () => new Date(Date.now() + t.clock.offsetMs), onEvents: () => undefined };
+      const runs = await Promise.all([expireDueClearances(deps, 2), expireDueClearances(deps, 2), expireDueClearances(deps, 2), t.service.expiry.runNow()]);
+      expect(runs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    } finally {
+      t.clock.offsetMs = 0;
+    }
+    const c = await until(id, (x) => x.status === 'expired', 'expired');
+    expect(c.validUntil).toBeUndefined();
+    const expiries = (await t.service.repository.causes(id)).filter((r) => r.causedBy.startsWith('expire:'));
+    expect(expiries).toEqual([expect.objectContaining({ causedBy: `expire:${cleared.current!.decisionId}`, events: ['clearance.expired'] })]);
+    const expired = (await t.clearanceEvents(id, 2)).filter((e) => e.type === 'clearance.expired');
+    expect(expired).toHaveLength(1);
+    expect(expired[0]?.data).toMatchObject({ decisionId: cleared.current!.decisionId, validUntil: cleared.current!.validUntil });
+  });
+
+  it('when the nomination is withdrawn, then the case stops and later results decide nothing', async () => {
+    const id = newCandidateId();
+    await t.publish(events.submitted(id), events.withdrawn(id));
+    await until(id, (x) => x.status === 'withdrawn', 'withdrawn');
+    await t.publish(events.screened(id), events.references(id));
+    const c = await until(id, (x) => x.inputsVersion === 3, 'inputs recorded');
+    expect(c.status).toBe('withdrawn');
+    expect(c.decisions).toHaveLength(0);
+  });
+});
