@@ -43,6 +43,8 @@ export interface SubjectState extends Record<string, unknown> {
   resolutions: StoredResolution[];
   pendingReview: boolean;
   pendingSince?: string;
+  /** `<list>@<version>` of the re-screening that last changed the result (counts a batch redone after a crash right). */
+  changedByRescreen?: string;
 }
 
 export const summariseHit = (h: ListHit): HitSummary => ({

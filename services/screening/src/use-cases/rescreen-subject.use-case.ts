@@ -33,7 +33,7 @@ export async function rescreenSubject(start: { state: SubjectState; rev: number 
     if (s.withdrawn) return 'skipped';
     const ref = deps.lists.versionOf(job.listId);
     if (!ref || ref.version !== job.version) throw new AppError('RESCREEN.LIST_MOVED', `List ${job.listId} is no longer at version ${job.version}`, { retriable: true });
-    if ((s.listVersions.find((v) => v.listId === job.listId)?.version ?? 0) >= job.version) return 'skipped';
+    if ((s.listVersions.find((v) => v.listId === job.listId)?.version ?? 0) >= job.version) return s.changedByRescreen === `${job.listId}@${job.version}` ? 'changed' : 'skipped';
     const confirmed = confirmedByList(s);
     const onList = s.hits.some((h) => h.listId === job.listId) || s.near.some((n) => n.listId === job.listId) || confirmed.has(job.listId);
     const query = toPersonQuery(s.person);
@@ -66,7 +66,7 @@ export async function rescreenSubject(start: { state: SubjectState; rev: number 
       const hits = reviewableHits([...keptHits, ...listHits], 40);
       const screenedAt = deps.now().toISOString();
       const { candidateId, country, candidateRevision, person, fingerprint } = s;
-      const state = afterScreening(s, { candidateId, country, candidateRevision, person, fingerprint, screeningId, screenedAt, listVersions, hits, near });
+      const state = { ...afterScreening(s, { candidateId, country, candidateRevision, person, fingerprint, screeningId, screenedAt, listVersions, hits, near }), changedByRescreen: `${job.listId}@${job.version}` };
       const screening: Screening = { id: screeningId, candidateId, country, candidateRevision, trigger: 'rescreen', outcome: state.outcome, listVersions, hits, person, fingerprint, screenedAt };
       committed = await commitScreening(deps, screening, state, causedBy, subject.rev, screeningEvents(screening, state));
     }
