@@ -1,4 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { baseConfigSchema } from '@vetting/platform';
 
-export const auditConfigSchema = baseConfigSchema.extend({});
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export const auditConfigSchema = baseConfigSchema.extend({
+  /** Directory of the append-only checkpoint files (outside the database). Default `<repo>/.data/audit-checkpoints`. */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).default(`${repoRoot}.data/audit-checkpoints`),
+  /** Directory of the Ed25519 signing key pair, generated on first start. Default: the checkpoint directory. */
+  AUDIT_KEY_DIR: z.string().min(1).optional(),
+  /** Name of the chain in checkpoints and bundles. Default: the database name. */
+  AUDIT_CHAIN_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/).optional(),
+  /** A signed checkpoint after this many new entries. Default 1000. */
+  AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().positive().default(1000),
+  /** And at least this often (seconds) while the chain grows. Default 60. */
+  AUDIT_CHECKPOINT_SECONDS: z.coerce.number().positive().default(60),
+  /** Most entries stored in one insertMany. Default 1000. */
+  AUDIT_APPEND_BATCH: z.coerce.number().int().positive().default(1000),
+});
 export type AuditConfig = typeof auditConfigSchema._output;

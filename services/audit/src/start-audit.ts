@@ -1,22 +1,45 @@
 import { loadTopics, openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { createAuditRoutes } from './api/audit.router';
 import type { AuditConfig } from './config';
 import { createAuditEntryRepository } from './data/audit-entry.repository';
 import { createChainAppender } from './data/chain-appender';
-import { createAppendHandlers } from './messaging/append-every-event.consumer';
+import { createCheckpointStore, loadOrCreateSigningKeys } from './data/checkpoint.store';
+import { startAppendConsumer } from './messaging/append-every-event.consumer';
+import { startCheckpointScheduler, type CheckpointScheduler } from './worker/checkpoint.scheduler';
 
+/** Starts the audit service: the batch consumer feeding the chain, the checkpoint scheduler, the HTTP API. */
 export async function startAudit(config: AuditConfig, overrides: RuntimeOverrides = {}) {
   const runtime = await createServiceRuntime(config, overrides);
+  const chainId = config.AUDIT_CHAIN_ID ?? config.MONGO_DB;
   const repository = createAuditEntryRepository(runtime.db);
   await repository.ensureIndexes();
-  const appender = createChainAppender(repository, runtime.logger);
-  let kick = () => undefined as void;
-  const access = createAccessRecorder(runtime.db, 'audit', () => kick());
+  const keys = await loadOrCreateSigningKeys(config.AUDIT_KEY_DIR ?? config.AUDIT_CHECKPOINT_DIR);
+  const checkpoints = createCheckpointStore(config.AUDIT_CHECKPOINT_DIR, chainId);
+  // The appender and the checkpointer know each other: the first counts entries for the second,
+  // the second tells the first the lowest head the chain may have.
+  const late: { scheduler?: CheckpointScheduler } = {};
+  const appender = createChainAppender(repository, runtime.logger, {
+    maxBatch: config.AUDIT_APPEND_BATCH,
+    minHead: () => late.scheduler?.latest()?.seq ?? 0,
+    onAppended: (head) => late.scheduler?.onAppended(head),
+  });
+  const scheduler = await startCheckpointScheduler({
+    chainId,
+    repository,
+    store: checkpoints,
+    keys,
+    ownHead: appender.currentHead,
+    everyEntries: config.AUDIT_CHECKPOINT_EVERY,
+    everyMs: config.AUDIT_CHECKPOINT_SECONDS * 1000,
+    logger: runtime.logger,
+  });
+  late.scheduler = scheduler;
+  const relay = { kick: () => undefined as void };
+  const access = createAccessRecorder(runtime.db, 'audit', () => relay.kick());
   const outbox = startOutboxRelay(runtime, [access.collection]);
-  kick = () => outbox.kick();
-  const topics = loadTopics().topics.map((t) => t.name);
-  const consumer = await startConsumer(runtime, 'audit', topics, createAppendHandlers(appender));
+  relay.kick = () => outbox.kick();
+  const consumer = await startAppendConsumer(runtime, appender, loadTopics().topics.map((t) => t.name));
   const app = createHttpApp({
     service: 'audit',
     logger: runtime.logger,
@@ -24,10 +47,17 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
     validator: new OpenApiValidator(openapiPath('audit')),
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
-    routes: createAuditRoutes({ repository, access }),
+    routes: createAuditRoutes({
+      repository,
+      access,
+      verify: { repository, checkpoints, publicKey: keys.publicKey, chainId },
+      exports: { repository, checkpoints, checkpointNow: scheduler.checkpointNow, keys, chainId, now: () => new Date() },
+    }),
   });
   const http = await listen(app, config.PORT);
-  runtime.logger.info({ port: http.port }, 'audit listening');
-  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => consumer.stop(), http.close];
-  return { port: http.port, app, runtime, repository, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
+  runtime.logger.info({ port: http.port, chainId, checkpoints: checkpoints.file }, 'audit listening');
+  const finalCheckpoint = scheduler.stop;
+  // Stopped in reverse: HTTP, consumer, then drain the appender and sign the final head, outbox, database.
+  const stops: Stop[] = [runtime.close, () => outbox.stop(), finalCheckpoint, appender.idle, () => consumer.stop(), http.close];
+  return { port: http.port, app, runtime, repository, appender, checkpoints, keys, chainId, scheduler, consumer, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
 }

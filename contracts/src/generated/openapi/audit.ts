@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify the chain (whole, or a range of sequence numbers) and name the first broken entry. */
+        /**
+         * Verify the chain (whole, or a range of sequence numbers) against itself and the signed checkpoints; name the first broken entry.
+         * @description An edited entry fails its hash, a deleted one leaves a gap, an inserted or moved one breaks the sequence or the link, a rewritten prefix disagrees with a signed checkpoint, and a chain (or range) that stops short of the latest signed checkpoint is reported `truncated` with `expectedHead`.
+         */
         get: operations["verifyChain"];
         put?: never;
         post?: never;
@@ -27,8 +30,62 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Every audit entry about one subject (a candidate id, a list id), in chain order. */
+        /** The story of one subject (a candidate id) in the order it happened, reads of their data included; the read itself is audited. */
         get: operations["getTrail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A signed, offline-verifiable bundle (RFC 8785 JSON) of one candidate, a rotation or a period.
+         * @description Exactly one scope: `candidateId`, `rotation` (optionally with `mission`), or `from` and `to` (event time, `to` exclusive). Holds the chain segment from the first selected entry to a signed checkpoint (other people's entries reduced to their content hash), the checkpoints and the public key. Check it with `services/audit/src/cli/verify-bundle.ts`.
+         */
+        get: operations["exportBundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A readable report of the same scope for auditors, as CSV (formula injection neutralised) or a self-contained HTML page. */
+        get: operations["exportReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Figures by period and country computed from the audit entries (MDS annual and UN quarterly screening style). */
+        get: operations["getStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -57,14 +114,86 @@ export interface components {
         VerifyResult: {
             ok: boolean;
             checked: number;
+            fromSeq: number;
+            /** @description the last entry that verified */
             headSeq: number;
             headHash: string;
             firstBroken?: {
+                /** @description the first broken entry (a planted entry may carry a non-integer seq) */
                 seq: number;
                 /** @enum {string} */
-                reason: "hash-mismatch" | "prev-hash-mismatch" | "sequence-gap" | "sequence-disorder" | "truncated";
+                reason: "hash-mismatch" | "prev-hash-mismatch" | "sequence-gap" | "sequence-disorder" | "checkpoint-mismatch" | "truncated";
+                /** @description for truncated */
                 expectedHead?: number;
+                detail: string;
             };
+            checkpoints: {
+                valid: number;
+                latest?: {
+                    seq?: number;
+                    hash?: string;
+                    time?: string;
+                };
+                invalid: {
+                    line: number;
+                    seq?: number;
+                    problem: string;
+                }[];
+            };
+        };
+        TrailStep: {
+            seq: number;
+            eventId: string;
+            hash: string;
+            time: string;
+            type: string;
+            /** @enum {string} */
+            kind: "event" | "access";
+            what: string;
+            actor?: string;
+            outcome?: string;
+            reasons?: string[];
+            inputs?: Record<string, never>;
+            causedBy?: string;
+        };
+        AuditBundle: {
+            /** @constant */
+            format: "vetting-audit-bundle/1";
+            chainId: string;
+            scope: {
+                [key: string]: string;
+            };
+            createdAt: string;
+            segment: {
+                fromSeq: number;
+                toSeq: number;
+                prevHash: string;
+            };
+            entries: Record<string, never>[];
+            checkpoints: components["schemas"]["Checkpoint"][];
+            /** @description SPKI PEM of the Ed25519 key */
+            publicKey: string;
+            bundleSignature: string;
+        };
+        Checkpoint: {
+            chainId: string;
+            seq: number;
+            hash: string;
+            time: string;
+            keyId: string;
+            signature: string;
+        };
+        Figures: {
+            [key: string]: number;
+        };
+        Statistics: {
+            query: Record<string, never>;
+            groups: {
+                period: string;
+                country: string;
+                figures: components["schemas"]["Figures"];
+            }[];
+            totals: components["schemas"]["Figures"];
         };
         AuditEntry: {
             seq: number;
@@ -77,6 +206,7 @@ export interface components {
             correlationId: string;
             causationId?: string;
             actor?: string;
+            refs?: string[];
             data: Record<string, never>;
             dataDigest: string;
             prevHash: string;
@@ -94,7 +224,14 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        candidateId: string;
+        rotation: string;
+        mission: string;
+        periodFrom: string;
+        /** @description exclusive */
+        periodTo: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -146,10 +283,108 @@ export interface operations {
                 content: {
                     "application/json": {
                         subjectId: string;
+                        steps: components["schemas"]["TrailStep"][];
                         entries: components["schemas"]["AuditEntry"][];
                     };
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    exportBundle: {
+        parameters: {
+            query?: {
+                candidateId?: components["parameters"]["candidateId"];
+                rotation?: components["parameters"]["rotation"];
+                mission?: components["parameters"]["mission"];
+                from?: components["parameters"]["periodFrom"];
+                /** @description exclusive */
+                to?: components["parameters"]["periodTo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bundle file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditBundle"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    exportReport: {
+        parameters: {
+            query?: {
+                candidateId?: components["parameters"]["candidateId"];
+                rotation?: components["parameters"]["rotation"];
+                mission?: components["parameters"]["mission"];
+                from?: components["parameters"]["periodFrom"];
+                /** @description exclusive */
+                to?: components["parameters"]["periodTo"];
+                format?: "csv" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    getStatistics: {
+        parameters: {
+            query?: {
+                from?: string;
+                /** @description exclusive */
+                to?: string;
+                country?: string;
+                by?: "month" | "quarter" | "year";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statistics"];
+                };
+            };
+            400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
         };

@@ -1,0 +1,38 @@
+/**
+ * Verifies the audit chain in the database against the signed checkpoints outside it:
+ *   npx tsx services/audit/src/cli/verify-chain.ts [--from N] [--to N]
+ * Reads the same settings as the service (MONGO_URL, MONGO_DB, AUDIT_CHECKPOINT_DIR, …). Prints
+ * the result as JSON and a one-line verdict naming the first broken entry; exits 0 when the chain
+ * verifies, 1 when it does not, 2 on bad usage.
+ */
+import { parseArgs } from 'node:util';
+import { connectMongo, createLogger, loadConfig } from '@vetting/platform';
+import { auditConfigSchema } from '../config';
+import { createAuditEntryRepository } from '../data/audit-entry.repository';
+import { createCheckpointStore, loadPublicKey } from '../data/checkpoint.store';
+import { verifyChain } from '../use-cases/verify-chain.use-case';
+
+const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' } } });
+const toSeq = (v?: string) => (v === undefined ? undefined : Number(v));
+const [from, to] = [toSeq(values.from), toSeq(values.to)];
+if ([from, to].some((v) => v !== undefined && (!Number.isInteger(v) || v < 1))) {
+  process.stderr.write('usage: verify-chain [--from N] [--to N] (positive integers)\n');
+  process.exit(2);
+}
+const config = loadConfig(auditConfigSchema, { SERVICE_NAME: 'audit-verify', MONGO_DB: 'vetting_audit', PORT: '0', AUTH_JWKS: 'unused', ...process.env });
+const logger = createLogger('audit-verify', 'warn');
+const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
+try {
+  const publicKey = await loadPublicKey(config.AUDIT_KEY_DIR ?? config.AUDIT_CHECKPOINT_DIR);
+  const chainId = config.AUDIT_CHAIN_ID ?? config.MONGO_DB;
+  const started = Date.now();
+  const result = await verifyChain({ repository: createAuditEntryRepository(db), checkpoints: createCheckpointStore(config.AUDIT_CHECKPOINT_DIR, chainId), publicKey, chainId }, { from, to });
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  const seconds = (Date.now() - started) / 1000;
+  if (result.ok) process.stdout.write(`OK: ${result.checked} entries verified up to ${result.headSeq} in ${seconds.toFixed(1)} s\n`);
+  else if (result.firstBroken) process.stdout.write(`BROKEN at entry ${result.firstBroken.seq}: ${result.firstBroken.reason} — ${result.firstBroken.detail}\n`);
+  else process.stdout.write(`BROKEN checkpoint file: ${JSON.stringify(result.checkpoints.invalid)}\n`);
+  process.exitCode = result.ok ? 0 : 1;
+} finally {
+  await db.close();
+}

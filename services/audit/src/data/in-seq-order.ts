@@ -1,0 +1,56 @@
+import type { AuditEntry } from '../domain/hash-chain';
+
+/**
+ * Puts entries read in storage order back into sequence order. FerretDB cannot push a sort or a
+ * range on _id down to its backend (it reads and sorts the whole collection per query), so the
+ * chain is read in one pass in the order rows are stored (which is append order unless someone
+ * rewrote a row) and re-ordered here with a small buffer. A seq that stays missing while the buffer
+ * grows is looked up directly; if it is not there, the next entry is passed on so the verifier
+ * reports the gap. Entries with a non-integer seq (planted between two others) are passed on right
+ * after their predecessor, so the verifier reports them where they sit.
+ */
+export async function* inSeqOrder(
+  source: AsyncIterable<AuditEntry>,
+  range: { from: number; to: number },
+  fetch: (seq: number) => Promise<AuditEntry | undefined>,
+  maxBuffered = 20_000,
+): AsyncGenerator<AuditEntry> {
+  const buffer = new Map<number, AuditEntry>();
+  const planted: AuditEntry[] = [];
+  let expected = range.from;
+  const lowestBuffered = () => Math.min(...buffer.keys(), ...planted.map((p) => p.seq));
+
+  function* release(): Generator<AuditEntry> {
+    for (;;) {
+      const intruder = planted.findIndex((p) => p.seq < expected);
+      if (intruder >= 0) yield planted.splice(intruder, 1)[0]!;
+      else if (buffer.has(expected)) {
+        yield buffer.get(expected)!;
+        buffer.delete(expected++);
+      } else return;
+    }
+  }
+
+  async function* resolveMissing(): AsyncGenerator<AuditEntry> {
+    const late = await fetch(expected);
+    if (late) buffer.set(expected, late);
+    else {
+      const next = lowestBuffered();
+      const entry = buffer.get(next) ?? planted.find((p) => p.seq === next)!;
+      yield entry; // the verifier sees the gap (or the planted entry) here and stops
+      if (!buffer.delete(next)) planted.splice(planted.indexOf(entry), 1);
+      expected = Math.floor(next) + 1;
+    }
+    yield* release();
+  }
+
+  for await (const entry of source) {
+    if (entry.seq < range.from || entry.seq > range.to) continue;
+    if (Number.isInteger(entry.seq)) buffer.set(entry.seq, entry);
+    else planted.push(entry);
+    if (entry.seq === expected) yield* release();
+    if (buffer.size > maxBuffered) yield* resolveMissing();
+  }
+  yield* release();
+  while (buffer.size > 0 || planted.length > 0) yield* resolveMissing();
+}

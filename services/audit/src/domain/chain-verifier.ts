@@ -1,0 +1,84 @@
+import { bodyOf, GENESIS_HASH, hashEntry, type AuditEntry } from './hash-chain';
+
+export type BreakReason = 'hash-mismatch' | 'prev-hash-mismatch' | 'sequence-gap' | 'sequence-disorder' | 'checkpoint-mismatch';
+
+export type Break =
+  | { seq: number; reason: BreakReason; detail: string }
+  | { seq: number; reason: 'truncated'; expectedHead: number; detail: string };
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  fromSeq: number;
+  headSeq: number;
+  headHash: string;
+  firstBroken?: Break;
+}
+
+export interface VerifierStart {
+  seq: number;
+  prevHash: string;
+}
+
+const DETAIL: Record<BreakReason, (seq: number) => string> = {
+  'hash-mismatch': (s) => `entry ${s} does not match its hash: its content was edited (or another entry was moved into its place)`,
+  'prev-hash-mismatch': (s) => `entry ${s} does not link to entry ${s - 1}: entry ${s - 1} was rewritten with a recomputed hash, or ${s} was`,
+  'sequence-gap': (s) => `entry ${s} is missing: deleted, or the entries after it were renumbered`,
+  'sequence-disorder': (s) => `an entry numbered ${s} sits where it cannot be: inserted or moved`,
+  'checkpoint-mismatch': (s) => `entry ${s} differs from the signed checkpoint of seq ${s}: the chain up to it was rewritten`,
+};
+
+/**
+ * Verifies entries in order, one at a time (a million entries stream through in constant memory).
+ * Each entry's hash must match its content, each must link to the one before, sequence numbers
+ * must be consecutive, and where a signed checkpoint exists the entry must carry its hash. The
+ * first broken entry is reported exactly; `finish` then compares the head with the checkpoints,
+ * so a cut-off tail is caught too.
+ */
+export function createChainVerifier(start: VerifierStart = { seq: 1, prevHash: GENESIS_HASH }, checkpoints: ReadonlyMap<number, string> = new Map()) {
+  let expectedSeq = start.seq;
+  let prevHash = start.prevHash;
+  let checked = 0;
+  let broken: Break | undefined;
+  const fail = (seq: number, reason: BreakReason) => {
+    broken = { seq, reason, detail: DETAIL[reason](seq) };
+    return false;
+  };
+  return {
+    /** Returns false once the chain is broken; later entries are not checked. */
+    check(entry: AuditEntry): boolean {
+      if (broken) return false;
+      if (entry.seq !== expectedSeq) return fail(Math.min(entry.seq, expectedSeq), entry.seq < expectedSeq ? 'sequence-disorder' : 'sequence-gap');
+      if (hashEntry(bodyOf(entry)) !== entry.hash) return fail(entry.seq, 'hash-mismatch');
+      if (entry.prevHash !== prevHash) return fail(entry.seq, 'prev-hash-mismatch');
+      const signed = checkpoints.get(entry.seq);
+      if (signed !== undefined && signed !== entry.hash) return fail(entry.seq, 'checkpoint-mismatch');
+      prevHash = entry.hash;
+      expectedSeq++;
+      checked++;
+      return true;
+    },
+    /**
+     * Ends the run. `expectedHead` is the highest signed checkpoint the range should reach: a chain
+     * that stops short of it lost its tail.
+     */
+    finish(expectedHead = 0): VerifyResult {
+      const headSeq = expectedSeq - 1;
+      if (!broken && expectedHead > headSeq)
+        broken = { seq: headSeq + 1, reason: 'truncated', expectedHead, detail: `the chain ends at ${headSeq} but a signed checkpoint proves it reached ${expectedHead}: entries ${headSeq + 1}–${expectedHead} were cut off` };
+      return { ok: !broken, checked, fromSeq: start.seq, headSeq, headHash: prevHash, ...(broken ? { firstBroken: broken } : {}) };
+    },
+  };
+}
+
+export function verifyEntries(entries: Iterable<AuditEntry>, start?: VerifierStart, checkpoints?: ReadonlyMap<number, string>, expectedHead?: number): VerifyResult {
+  const verifier = createChainVerifier(start, checkpoints);
+  for (const entry of entries) if (!verifier.check(entry)) break;
+  return verifier.finish(expectedHead);
+}
+
+export async function verifyEntriesAsync(entries: AsyncIterable<AuditEntry>, start?: VerifierStart, checkpoints?: ReadonlyMap<number, string>, expectedHead?: number): Promise<VerifyResult> {
+  const verifier = createChainVerifier(start, checkpoints);
+  for await (const entry of entries) if (!verifier.check(entry)) break;
+  return verifier.finish(expectedHead);
+}

@@ -1,0 +1,73 @@
+import type { AuditEntry } from './hash-chain';
+
+/** One step of a person's story, as an auditor reads it. Only what the redacted entry holds. */
+export interface TrailStep {
+  seq: number;
+  eventId: string;
+  hash: string;
+  time: string;
+  type: string;
+  kind: 'event' | 'access';
+  what: string;
+  actor?: string;
+  outcome?: string;
+  reasons?: string[];
+  inputs?: Record<string, unknown>;
+  causedBy?: string;
+}
+
+type Data = Record<string, unknown>;
+const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const list = (v: unknown) => (Array.isArray(v) ? (v as Data[]) : []);
+const pick = (d: Data, keys: string[]) => Object.fromEntries(keys.filter((k) => d[k] !== undefined).map((k) => [k, d[k]]));
+
+const DESCRIBE: Record<string, (d: Data, e: AuditEntry) => Partial<TrailStep>> = {
+  'candidate.submitted': (d, e) => {
+    const n = (d.nomination ?? {}) as Data;
+    return { what: `Nominated by the ${s(d.country ?? e.tenant)} office for ${s(n.mission)}, rotation ${s(n.rotation)} (${s(n.category)})`, inputs: pick(d, ['nomination', 'consent', 'revision']) };
+  },
+  'candidate.updated': (d) => ({ what: `Nomination data changed (revision ${s(d.revision)}); screening runs again`, inputs: pick(d, ['nomination', 'revision']) }),
+  'candidate.withdrawn': (d) => ({ what: 'Nomination withdrawn', reasons: [s(d.reason)] }),
+  'screening.completed': (d) => ({
+    what: `Screened against ${list(d.listVersions).length} list version(s): ${s(d.outcome)}, ${list(d.hits).length} hit(s)`,
+    outcome: s(d.outcome),
+    inputs: pick(d, ['screeningId', 'candidateRevision', 'listVersions', 'hits', 'trigger']),
+  }),
+  'screening.review-required': (d) => ({ what: `${s(d.hitCount)} possible match(es) sent to a UN screening officer`, inputs: pick(d, ['screeningId', 'hitCount']) }),
+  'screening.match-resolved': (d) => ({
+    what: `Possible match ${s(d.entryId)} on list ${s(d.listId)} resolved as ${s(d.resolution)}`,
+    outcome: s(d.outcome),
+    ...(d.reason ? { reasons: [s(d.reason)] } : {}),
+    inputs: pick(d, ['screeningId', 'listId', 'entryId', 'resolution']),
+  }),
+  'reference.check-requested': (d) => ({ what: `${s(d.checkType)} check requested`, inputs: pick(d, ['checkId', 'checkType']) }),
+  'reference.check-completed': (d) => ({ what: `${s(d.checkType)} check answered: ${s(d.result)}`, outcome: s(d.result), inputs: pick(d, ['checkId', 'checkType']) }),
+  'reference.check-failed': (d) => ({ what: `${s(d.checkType)} check failed`, outcome: 'failed', reasons: [s(d.error)], inputs: pick(d, ['checkId', 'checkType']) }),
+  'references.completed': (d) => ({ what: `All required checks have a result (${list(d.checks).map((c) => `${s(c.checkType)}: ${s(c.result)}`).join(', ')})`, inputs: pick(d, ['checks', 'candidateRevision']) }),
+  'clearance.decided': (d) => ({
+    what: `Decision: ${s(d.outcome)} under policy v${s(d.policyVersion)}${d.validUntil ? `, valid until ${s(d.validUntil)}` : ''}`,
+    outcome: s(d.outcome),
+    reasons: list(d.reasons).map(s),
+    inputs: pick(d, ['decisionId', 'policyVersion', 'inputs', 'validUntil']),
+  }),
+  'clearance.revoked': (d) => ({ what: 'Clearance revoked', outcome: 'revoked', reasons: [s(d.reason)], inputs: pick(d, ['decisionId']) }),
+  'clearance.expired': (d) => ({ what: `Clearance expired (valid until ${s(d.validUntil)})`, outcome: 'expired', inputs: pick(d, ['decisionId']) }),
+  'access.recorded': (d) => ({ kind: 'access', what: `${s(d.actor)} (${s(d.role)}${d.actorCountry ? `, ${s(d.actorCountry)}` : ''}) read ${s(d.resource)} for: ${s(d.purpose)}`, inputs: pick(d, ['resource', 'purpose', 'fields']) }),
+};
+
+/** Turns an entry into a readable step; unknown event types still show, with their redacted data. */
+export function describeEntry(entry: AuditEntry): TrailStep {
+  const described = DESCRIBE[entry.type]?.(entry.data, entry) ?? { what: entry.type.replace(/[.-]/g, ' '), inputs: entry.data };
+  return {
+    seq: entry.seq,
+    eventId: entry.eventId,
+    hash: entry.hash,
+    time: entry.time,
+    type: entry.type,
+    kind: 'event',
+    what: '',
+    ...(entry.actor ? { actor: entry.actor } : {}),
+    ...(entry.causationId ? { causedBy: entry.causationId } : {}),
+    ...described,
+  } as TrailStep;
+}

@@ -1,0 +1,42 @@
+import type { KeyObject } from 'node:crypto';
+import { summariseCheckpoints } from '../domain/checkpoint';
+import { verifyEntriesAsync, type VerifyResult } from '../domain/chain-verifier';
+import { GENESIS_HASH } from '../domain/hash-chain';
+import type { AuditEntryRepository } from '../data/audit-entry.repository';
+import type { CheckpointStore } from '../data/checkpoint.store';
+
+export interface VerifyChainDeps {
+  repository: AuditEntryRepository;
+  checkpoints: CheckpointStore;
+  publicKey: KeyObject;
+  chainId: string;
+}
+
+export interface ChainVerification extends VerifyResult {
+  checkpoints: { valid: number; latest?: { seq: number; hash: string; time: string }; invalid: { line: number; seq?: number; problem: string }[] };
+}
+
+/**
+ * Verifies the chain (whole, or entries from..to) against itself and against the signed
+ * checkpoints kept outside the database: an edited, deleted, inserted or reordered entry is named
+ * exactly, and a chain (or range) that stops short of the latest checkpoint is reported truncated.
+ */
+export async function verifyChain(deps: VerifyChainDeps, range: { from?: number; to?: number } = {}): Promise<ChainVerification> {
+  const summary = summariseCheckpoints(await deps.checkpoints.readAll(), deps.chainId, deps.publicKey);
+  const from = range.from ?? 1;
+  const to = range.to ?? Number.MAX_SAFE_INTEGER;
+  const checkpoints = { valid: summary.valid, ...(summary.latest ? { latest: summary.latest } : {}), invalid: summary.invalid };
+  let prevHash = GENESIS_HASH;
+  if (from > 1) {
+    const before = await deps.repository.get(from - 1);
+    if (!before) {
+      const missing = { seq: from - 1, reason: 'sequence-gap' as const, detail: `entry ${from - 1}, the anchor of the range, is missing` };
+      return { ok: false, checked: 0, fromSeq: from, headSeq: from - 1, headHash: '', firstBroken: missing, checkpoints };
+    }
+    prevHash = before.hash;
+  }
+  const inRange = new Map([...summary.bySeq].filter(([seq]) => seq >= from && seq <= to));
+  const expectedHead = summary.latest && summary.latest.seq >= from ? Math.min(summary.latest.seq, to) : 0;
+  const result = await verifyEntriesAsync(deps.repository.range(from, to), { seq: from, prevHash }, inRange, expectedHead);
+  return { ...result, ok: result.ok && summary.invalid.length === 0, checkpoints };
+}
