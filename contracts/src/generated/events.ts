@@ -2931,6 +2931,20 @@ export interface ClearanceExpiredData {
 }
 
 /**
+ * An administrator published a new clearance policy version; decisions from then on apply it and name it. Subject: clearance-policy.
+ */
+export interface ClearancePolicyPublishedData {
+  version: number;
+  createdBy: Id;
+  createdAt: Timestamp;
+  note?: string;
+  /**
+   * The policy's rules as published (see contracts/openapi/clearance.yaml#/components/schemas/PolicyRules).
+   */
+  rules: {};
+}
+
+/**
  * A clearance was withdrawn because new information arrived (a re-screen match, a late adverse check); the person is flagged to the office and the UN.
  */
 export interface ClearanceRevokedData {
@@ -3083,6 +3097,7 @@ export interface EventDataByType {
   'candidate.withdrawn': CandidateWithdrawnData;
   'clearance.decided': ClearanceDecidedData;
   'clearance.expired': ClearanceExpiredData;
+  'clearance.policy-published': ClearancePolicyPublishedData;
   'clearance.revoked': ClearanceRevokedData;
   'reference.check-completed': ReferenceCheckCompletedData;
   'reference.check-failed': ReferenceCheckFailedData;

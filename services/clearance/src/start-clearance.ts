@@ -26,7 +26,7 @@ export async function startClearance(config: ClearanceConfig, overrides: Runtime
   await policies.seed();
   const relay = { kick: () => undefined as void };
   const access = createAccessRecorder(runtime.db, 'clearance', () => relay.kick());
-  const outbox = startOutboxRelay(runtime, [repository.collection, access.collection]);
+  const outbox = startOutboxRelay(runtime, [repository.collection, policies.collection, access.collection]);
   relay.kick = () => outbox.kick();
   const deps = { repository, policies, access, now, onEvents: () => outbox.kick() };
   const consumer = await startConsumer(runtime, 'clearance', CLEARANCE_TOPICS, createDecideHandlers(deps));

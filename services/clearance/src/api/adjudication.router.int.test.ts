@@ -37,13 +37,19 @@ describe('policy versions and adjudication with four eyes (real Kafka and databa
     const bad = await request(t.app).post('/policies').set('authorization', admin).send({ ...strictPolicy, validity: { months: 0, rotationEnds: [] } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('body/validity/months');
-    const published = await request(t.app).post('/policies').set('authorization', admin).set('idempotency-key', 'policy-key-0001').send(strictPolicy);
-    expect(published.status).toBe(201);
-    expect(published.body).toMatchObject({ version: 2, createdBy: 'admin-1', onNoResponse: 'not-cleared' });
+    const created = await request(t.app).post('/policies').set('authorization', admin).set('idempotency-key', 'policy-key-0001').send(strictPolicy);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ version: 2, createdBy: 'admin-1', onNoResponse: 'not-cleared' });
     const retried = await request(t.app).post('/policies').set('authorization', admin).set('idempotency-key', 'policy-key-0001').send(strictPolicy);
     expect(retried.body.version).toBe(2);
     const v1 = await request(t.app).get('/policies/1').set('authorization', officerA);
     expect(v1.body, JSON.stringify(v1.body)).toMatchObject({ version: 1, requiredChecks: {} });
+
+    const published = await t.clearanceEvents('clearance-policy', 2);
+    expect(published.map((e) => [e.type, e.data.version, e.data.createdBy])).toEqual([
+      ['clearance.policy-published', 1, 'system'],
+      ['clearance.policy-published', 2, 'admin-1'],
+    ]);
 
     const missing = newCandidateId();
     const unanswered = newCandidateId();

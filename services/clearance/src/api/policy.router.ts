@@ -5,7 +5,7 @@ import { publishPolicy, type PolicyInput } from '../use-cases/manage-policy.use-
 import { idempotencyKey } from './idempotency-key';
 
 /** Policy versions: read by officers and auditors, published by administrators. */
-export function createPolicyRoutes(deps: { policies: PolicyRepository; now: () => Date }) {
+export function createPolicyRoutes(deps: { policies: PolicyRepository; now: () => Date; onEvents: () => void }) {
   return (router: Router) => {
     router.get('/policies', async (_req, res) => {
       const versions = await deps.policies.list();

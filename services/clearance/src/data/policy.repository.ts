@@ -1,11 +1,18 @@
 import type { Connection } from 'mongoose';
-import { createAggregateStore, notFound, type Revision } from '@vetting/platform';
+import { createAggregateStore, createEvent, notFound, type Revision } from '@vetting/platform';
 import { DEFAULT_POLICY, type ClearancePolicy } from '../domain/clearance-policy';
 
 type PolicyState = Omit<ClearancePolicy, 'version'> & Record<string, unknown>;
 
 const POLICY_ID = 'clearance-policy';
 const toPolicy = (r: Revision<PolicyState>): ClearancePolicy => ({ ...(r.state as Omit<ClearancePolicy, 'version'>), version: r.rev });
+
+/** A new version and its `clearance.policy-published` event (for the audit trail), stored together. */
+function versionChange(policy: Omit<ClearancePolicy, 'version'>, version: number) {
+  const { createdBy, createdAt, note, ...rules } = policy;
+  const data = { version, createdBy, createdAt, ...(note ? { note } : {}), rules };
+  return { state: policy as PolicyState, events: [createEvent('clearance', { type: 'clearance.policy-published', subject: POLICY_ID, data })] };
+}
 
 /**
  * Policy versions as revisions of one aggregate: version n is revision n, written once and never
@@ -16,14 +23,17 @@ export function createPolicyRepository(db: Connection) {
   const versions = new Map<number, ClearancePolicy>();
   const remember = (p: ClearancePolicy) => (versions.set(p.version, p), p);
   return {
+    /** Revisions carry the `clearance.policy-published` outbox. */
+    collection: store.revisions,
+
     async ensureIndexes() {
       await store.ensureIndexes();
     },
 
     /** Stores the built-in policy as version 1 when no version exists yet (once, whatever the instances). */
     async seed(): Promise<void> {
-      const { version: _v, ...state } = DEFAULT_POLICY;
-      await store.apply(POLICY_ID, 'seed:default-policy', (current) => (current ? undefined : { state: state as PolicyState }));
+      const { version: _v, ...policy } = DEFAULT_POLICY;
+      await store.apply(POLICY_ID, 'seed:default-policy', (current) => (current ? undefined : versionChange(policy, 1)));
     },
 
     /** The version new decisions use: the newest. */
@@ -48,7 +58,7 @@ export function createPolicyRepository(db: Connection) {
 
     /** Publishes a new version; a retried request (same key) publishes nothing new. */
     async publish(policy: Omit<ClearancePolicy, 'version'>, commandKey: string): Promise<ClearancePolicy> {
-      const result = await store.apply(POLICY_ID, commandKey, () => ({ state: policy as PolicyState }));
+      const result = await store.apply(POLICY_ID, commandKey, (current) => versionChange(policy, (current?.rev ?? 0) + 1));
       if (!result.revision) throw notFound('CLEARANCE.NO_POLICY', 'The policy was not stored');
       return remember(toPolicy(result.revision));
     },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, notFound, type Actor } from '@vetting/platform';
+import { conflict, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
 import { countersignAdjudication, proposeAdjudication, type AdjudicationResult, type CountersignatureInput, type ProposalInput } from '../domain/adjudication';
 import type { ClearanceCase } from '../domain/clearance-case';
 import type { ClearanceCaseRepository } from '../data/clearance-case.repository';
@@ -10,6 +10,7 @@ import { changeWithInput } from './record-input.use-case';
 export interface AdjudicateDeps {
   repository: ClearanceCaseRepository;
   policies: PolicyRepository;
+  access: AccessRecorder;
   now: () => Date;
   onEvents: () => void;
 }
@@ -21,7 +22,7 @@ async function existing(deps: AdjudicateDeps, candidateId: string): Promise<Clea
 }
 
 /** Runs one adjudication step as a single stored revision; a retried command (same key) applies once. */
-async function step(deps: AdjudicateDeps, c: ClearanceCase, cause: string, run: (current: ClearanceCase) => AdjudicationResult) {
+async function step(deps: AdjudicateDeps, actor: Actor, c: ClearanceCase, cause: string, run: (current: ClearanceCase) => AdjudicationResult) {
   let result: AdjudicationResult | undefined;
   const stored = await deps.repository.apply(c.candidateId, c.country, cause, (current) => {
     result = run(current);
@@ -29,6 +30,8 @@ async function step(deps: AdjudicateDeps, c: ClearanceCase, cause: string, run: 
   });
   if (stored.outcome === 'applied' && result?.decision) deps.onEvents();
   const now = stored.case ?? result?.next ?? c;
+  // The answer carries the decision with its inputs: a read of the person's case like any other.
+  await deps.access.record({ actor, subjectId: c.candidateId, resource: 'clearance/adjudication', purpose: 'adjudicate clearance', fields: ['decision', 'proposal'] });
   return {
     candidateId: now.candidateId,
     status: now.status,
@@ -43,7 +46,7 @@ export async function proposeOutcome(actor: Actor, candidateId: string, input: P
   const c = await existing(deps, candidateId);
   const policy = await deps.policies.active();
   const now = deps.now();
-  return step(deps, c, `propose:${actor.id}:${key}`, (current) => proposeAdjudication(current, actor.id, input, policy, now));
+  return step(deps, actor, c, `propose:${actor.id}:${key}`, (current) => proposeAdjudication(current, actor.id, input, policy, now));
 }
 
 /** POST /cases/{id}/adjudication/countersignature: a second officer approves or rejects an override. */
@@ -52,7 +55,7 @@ export async function countersignOutcome(actor: Actor, candidateId: string, inpu
   if (!c.proposal) throw conflict('CLEARANCE.NO_OPEN_PROPOSAL', 'There is no proposal awaiting a countersignature');
   const policy = await deps.policies.version(c.proposal.policyVersion);
   const now = deps.now();
-  return step(deps, c, `countersign:${actor.id}:${key}`, (current) => countersignAdjudication(current, actor.id, input, policy, now));
+  return step(deps, actor, c, `countersign:${actor.id}:${key}`, (current) => countersignAdjudication(current, actor.id, input, policy, now));
 }
 
 export interface CandidateResponseInput {
