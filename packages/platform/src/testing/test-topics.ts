@@ -7,13 +7,18 @@ export async function createTestTopics(kafka: Kafka, prefix: string, partitions?
   await admin.connect();
   try {
     const { topics } = loadTopics();
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: topics.flatMap((t) => [
-        { topic: prefix + t.name, numPartitions: partitions ?? t.partitions, replicationFactor: 1 },
-        { topic: prefix + dlqTopic(t.name), numPartitions: 1, replicationFactor: 1 },
-      ]),
-    });
+    const wanted = topics.flatMap((t) => [
+      { topic: prefix + t.name, numPartitions: partitions ?? t.partitions, replicationFactor: 1 },
+      { topic: prefix + dlqTopic(t.name), numPartitions: 1, replicationFactor: 1 },
+    ]);
+    await admin.createTopics({ waitForLeaders: false, topics: wanted });
+    // On a busy broker a new partition can still answer "not hosted here" for a moment: wait until
+    // every partition reports a leader before a test starts producing or consuming.
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const meta = await admin.fetchTopicMetadata({ topics: wanted.map((t) => t.topic) }).catch(() => undefined);
+      if (meta && meta.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   } finally {
     await admin.disconnect();
   }
