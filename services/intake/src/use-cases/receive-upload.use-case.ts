@@ -21,6 +21,8 @@ export interface ReceiveDeps {
   now: () => Date;
   /** Largest file accepted, in bytes. */
   maxBytes: number;
+  /** Rows per stored chunk. Default CHUNK_ROWS (500); tests use small chunks. */
+  chunkRows?: number;
   /** Starts storing the valid rows in the background. */
   startStoring: (uploadId: string) => void;
 }
@@ -95,7 +97,7 @@ export async function receiveUpload(actor: Actor, params: UploadParams, file: { 
           for (const p of check.problems) problems.push({ row: item.row, field: item.csv ? columnOf(p.field) : p.field, reason: p.reason });
         }
       }
-      if (counts.read % CHUNK_ROWS === 0) await flush();
+      if (counts.read % (deps.chunkRows ?? CHUNK_ROWS) === 0) await flush();
     }
     if (rows.length || problems.length || chunk === 0) await flush();
   } catch (error) {

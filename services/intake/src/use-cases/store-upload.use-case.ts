@@ -6,7 +6,7 @@ import { newCandidate } from '../domain/new-candidate';
 import type { DuplicateLink, Upload } from '../domain/upload';
 import type { CandidateRepository } from '../data/candidate.repository';
 import type { KeyRepository } from '../data/key.repository';
-import type { ChunkDoc, UploadRepository } from '../data/upload.repository';
+import type { ChunkDoc, ResultDoc, UploadRepository } from '../data/upload.repository';
 import { submissionEvent } from './candidate-events';
 
 export interface StoreDeps {
@@ -28,6 +28,7 @@ interface Planned {
   id: string;
   scope: string;
   keys: DedupeKey[];
+  unclaimed: DedupeKey[];
   input: ChunkDoc['rows'][number]['input'];
 }
 
@@ -47,11 +48,14 @@ async function planChunk(upload: Upload, chunk: ChunkDoc, owners: (scope: string
     const existing = findExisting(keys, (k) => known.get(k), id);
     if (existing) duplicates.push({ row, ...existing });
     else {
+      // Keys this row already holds (a resumed run) need no new claim: inserting them again would
+      // only cost a duplicate-key error and a read each.
+      const unclaimed = keys.filter((k) => known.get(k.key) !== id);
       for (const k of keys) known.set(k.key, id);
-      fresh.push({ row, id, scope, keys, input });
+      fresh.push({ row, id, scope, keys, unclaimed, input });
     }
   }
-  const taken = await deps.keys.claim(fresh.map((p) => ({ scope: p.scope, candidateId: p.id, keys: p.keys })));
+  const taken = await deps.keys.claim(fresh.filter((p) => p.unclaimed.length).map((p) => ({ scope: p.scope, candidateId: p.id, keys: p.unclaimed })));
   if (!taken.size) return { fresh, duplicates };
   const kept: Planned[] = [];
   for (const p of fresh) {
@@ -65,6 +69,21 @@ async function planChunk(upload: Upload, chunk: ChunkDoc, owners: (scope: string
     }
   }
   return { fresh: kept, duplicates: duplicates.sort((a, b) => a.row - b.row) };
+}
+
+const CONCURRENT_CHUNKS = 3;
+
+/** Creates a chunk's new candidates (with their candidate.submitted events) and records its result. */
+async function storeChunk(upload: Upload, c: number, planned: { fresh: Planned[]; duplicates: DuplicateLink[] }, deps: StoreDeps): Promise<ResultDoc> {
+  const now = deps.now();
+  const items = planned.fresh.map((p) => {
+    const candidate: Candidate = newCandidate(p.id, upload.country, upload.officeId, p.input, p.keys, now, { uploadId: upload.id, row: p.row });
+    return { candidate, events: [submissionEvent(candidate, 'candidate.submitted')], causedBy: `upload:${upload.id}:${p.row}` };
+  });
+  await deps.repository.createMany(items);
+  deps.onEvents();
+  await deps.uploads.saveResult(upload.id, c, planned.fresh.length, planned.duplicates);
+  return { _id: '', uploadId: upload.id, chunk: c, stored: planned.fresh.length, duplicates: planned.duplicates };
 }
 
 /**
@@ -83,27 +102,37 @@ export async function storeUpload(uploadId: string, deps: StoreDeps): Promise<Up
     return map;
   };
   const rows = { ...upload.rows, stored: 0, duplicates: 0 };
-  for (let c = 0; c < upload.chunks; c++) {
-    if (deps.stopping?.()) return undefined;
-    let result = await deps.uploads.result(uploadId, c);
-    if (!result) {
-      const chunk = await deps.uploads.chunk(uploadId, c);
-      if (!chunk) continue;
-      const { fresh, duplicates } = await planChunk(upload, chunk, owners, deps);
-      const now = deps.now();
-      const items = fresh.map((p) => {
-        const candidate: Candidate = newCandidate(p.id, upload.country, upload.officeId, p.input, p.keys, now, { uploadId, row: p.row });
-        return { candidate, events: [submissionEvent(candidate, 'candidate.submitted')], causedBy: `upload:${uploadId}:${p.row}` };
-      });
-      await deps.repository.createMany(items);
-      deps.onEvents();
-      await deps.uploads.saveResult(uploadId, c, fresh.length, duplicates);
-      result = { _id: '', uploadId, chunk: c, stored: fresh.length, duplicates };
+  // Planning (dedupe) runs chunk after chunk, in row order; the inserts of up to CONCURRENT_CHUNKS
+  // chunks overlap, because one insert of 500 candidates waits seconds on FerretDB. Progress only
+  // advances over chunks whose results are all recorded, so a resume never skips one.
+  const inFlight: Promise<ResultDoc | undefined>[] = [];
+  let recorded = 0;
+  const settleOldest = async () => {
+    const result = await inFlight.shift();
+    if (result) {
+      rows.stored += result.stored;
+      rows.duplicates += result.duplicates.length;
     }
-    rows.stored += result.stored;
-    rows.duplicates += result.duplicates.length;
-    await deps.uploads.progress(uploadId, { rows, chunksStored: c + 1 });
+    await deps.uploads.progress(uploadId, { rows, chunksStored: ++recorded });
+  };
+  for (let c = 0; c < upload.chunks; c++) {
+    if (deps.stopping?.()) break;
+    const done = await deps.uploads.result(uploadId, c);
+    if (done) inFlight.push(Promise.resolve(done));
+    else {
+      const chunk = await deps.uploads.chunk(uploadId, c);
+      if (!chunk) inFlight.push(Promise.resolve(undefined));
+      else {
+        const planned = await planChunk(upload, chunk, owners, deps);
+        const stored = storeChunk(upload, c, planned, deps);
+        stored.catch(() => undefined); // awaited in order below; this only keeps a failure from going unhandled meanwhile
+        inFlight.push(stored);
+      }
+    }
+    if (inFlight.length >= CONCURRENT_CHUNKS) await settleOldest();
   }
+  while (inFlight.length) await settleOldest();
+  if (recorded < upload.chunks) return undefined; // stopping: the rest resumes at the next start
   const completedAt = deps.now().toISOString();
   await deps.uploads.progress(uploadId, { state: 'completed', rows, completedAt });
   deps.logger.info({ uploadId, rows }, 'upload stored');

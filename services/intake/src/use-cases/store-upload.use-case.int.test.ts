@@ -1,0 +1,57 @@
+import { Readable } from 'node:stream';
+import type { Connection } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openapiPath } from '@vetting/contracts';
+import { connectMongo, createLogger, type Actor } from '@vetting/platform';
+import { createTestServiceEnv } from '@vetting/platform/testing';
+import { createSubmissionValidator } from '../api/submission.validator';
+import { createCandidateRepository } from '../data/candidate.repository';
+import { createKeyRepository } from '../data/key.repository';
+import { createUploadRepository } from '../data/upload.repository';
+import { receiveUpload } from './receive-upload.use-case';
+import { rowCandidateId, storeUpload, type StoreDeps } from './store-upload.use-case';
+
+const officer: Actor = { id: 'gh-office', roles: ['tcc-officer'], country: 'GH' };
+const csv = (n: number) =>
+  ['name,date_of_birth,service_number,consent_given,consent_form_version,consent_signed_at,consent_method', ...Array.from({ length: n }, (_, i) => `Person ${i},1990-01-01,S-${i},yes,v1,2026-01-01,electronic-signature`)].join('\n');
+
+describe('storing an upload after a crash (real database)', () => {
+  let db: Connection;
+  let deps: StoreDeps;
+  const logger = createLogger('test', 'silent');
+
+  beforeAll(async () => {
+    const env = await createTestServiceEnv('intake');
+    db = await connectMongo({ url: env.env.MONGO_URL!, dbName: env.env.MONGO_DB!, logger });
+    const repository = createCandidateRepository(db);
+    await repository.ensureIndexes();
+    deps = { uploads: createUploadRepository(db), repository, keys: createKeyRepository(db), now: () => new Date(), onEvents: () => undefined, logger };
+  });
+  afterAll(async () => db?.close());
+
+  it('when storing dies mid-chunk and runs again, then every row becomes exactly one candidate with its deterministic id and one event', async () => {
+    const validate = createSubmissionValidator(openapiPath('intake'));
+    const { upload } = await receiveUpload(
+      officer,
+      { mode: 'all-or-nothing', mission: 'MINUSMA', rotation: 'CRASH', category: 'military-contingent' },
+      { body: Readable.from([Buffer.from(csv(25))]), contentType: 'text/csv' },
+      { uploads: deps.uploads, validate, now: deps.now, maxBytes: 10_000_000, startStoring: () => undefined, chunkRows: 10 },
+    );
+    expect(upload).toMatchObject({ state: 'storing', chunks: 3, rows: { valid: 25 } });
+    // The process "crashes" after storing the candidates of chunk 1 but before recording its result.
+    const crashing = { ...deps.uploads, saveResult: async (id: string, chunk: number, ...rest: Parameters<StoreDeps['uploads']['saveResult']> extends [string, number, ...infer R] ? R : never) => {
+      if (chunk === 1) throw new Error('crash');
+      return deps.uploads.saveResult(id, chunk, ...rest);
+    } };
+    await expect(storeUpload(upload.id, { ...deps, uploads: crashing })).rejects.toThrow('crash');
+    expect((await deps.uploads.find(upload.id))?.chunksStored).toBe(1);
+    const done = await storeUpload(upload.id, deps);
+    expect(done).toMatchObject({ state: 'completed', rows: { stored: 25, duplicates: 0 } });
+    const revisions = await db.collection('candidates_revisions').find({ 'state.nomination.rotation': 'CRASH' }).project({ aggregateId: 1, outbox: 1 }).toArray();
+    expect(revisions).toHaveLength(25);
+    expect(new Set(revisions.map((r) => r.aggregateId)).size).toBe(25);
+    expect(revisions.flatMap((r) => r.outbox as unknown[])).toHaveLength(25);
+    expect(await deps.repository.findById(rowCandidateId(upload.id, 17))).toMatchObject({ upload: { uploadId: upload.id, row: 17 } });
+    expect(await db.collection('candidates').countDocuments({ 'nomination.rotation': 'CRASH' })).toBe(25);
+  });
+});
