@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/scripts/**', '**/cli/**', '**/bench/**', '**/*.test.ts'],
+    files: ['**/scripts/**', '**/cli/**', '**/bench/**', '**/*.test.ts', '**/*.cli.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -30,7 +30,10 @@ export function toFieldProblems(location: string, errors: ErrorObject[] | null |
   return (errors ?? []).map((e) => {
     let field = `${location}${e.instancePath}`;
     let reason = e.message ?? 'is invalid';
-    if (e.keyword === 'required') field += `/${(e.params as { missingProperty: string }).missingProperty}`, (reason = 'is required');
+    if (e.keyword === 'required') {
+      field += `/${(e.params as { missingProperty: string }).missingProperty}`;
+      reason = 'is required';
+    }
     if (e.keyword === 'additionalProperties') {
       field += `/${(e.params as { additionalProperty: string }).additionalProperty}`;
       reason = 'is not an allowed field';
