@@ -88,7 +88,7 @@ export function buildEvalSet(entries: UnEntry[], seed = 20251127): EvalQuery[] {
     const good = e.names.filter((n) => n.kind !== 'weak-alias' && words(n.full).length >= 2).map((n) => n.full);
     const base = () => pick(rnd, good.length ? good : [e.names[0]!.full]);
     const push = (kind: string, name: string | undefined, positive: boolean, extra: Partial<PersonQuery> = {}) => {
-      if (!name) return;
+      if (!name?.trim()) return;
       out.push({ id: `${e.id}#${out.length}`, query: { names: [name], ...extra }, targetId: positive ? e.id : undefined, sourceId: e.id, kind, positive, half });
     };
     const kinds = Object.keys(POSITIVE);

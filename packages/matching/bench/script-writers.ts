@@ -46,7 +46,8 @@ export function toArabic(name: string): string {
     .toLowerCase()
     .split(/\s+/)
     .map((w) => {
-      const word = w.replace(/[^a-z]/g, '');
+      // Arabic marks a doubled consonant with a shadda, usually omitted: write it once
+      const word = w.replace(/[^a-z]/g, '').replace(/([^aeiou])\1/g, '$1');
       let out = '';
       for (let i = 0; i < word.length; ) {
         const c = word[i]!;

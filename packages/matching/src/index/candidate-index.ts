@@ -9,12 +9,12 @@
  */
 import type { ListEntry, PersonQuery } from '../model';
 import { normaliseDocumentNumber } from '../normalise/document-normaliser';
-import type { NameWord } from '../normalise/name-normaliser';
 import type { MatchHit } from '../score/match-hit';
 import { scorePrepared, type PreparedName, type ScoreOptions } from '../score/person-scorer';
 import { prepareQuery } from '../score/score-pair';
 import { DEFAULT_THRESHOLDS } from '../score/thresholds';
-import { MIN_WORD_SIMILARITY, wordSimilarity, type WordSimilarity } from '../score/word-similarity';
+import { ARTICLE, MIN_WORD_SIMILARITY, wordSimilarity, type WordSimilarity } from '../score/word-similarity';
+import { makeWord, type NameWord } from '../normalise/name-normaliser';
 import type { WordStatistics } from '../score/word-weights';
 import { buildFuzzyLookup, type FuzzyLookup } from './fuzzy-lookup';
 import { buildNameStore, wordAt, type NameStore } from './name-store';
@@ -98,6 +98,29 @@ function createSearcher(
   const accE = new Float32Array(store.nameCount);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
 
+  /**
+   * Compounds written apart on one side and together on the other: adjacent query words joined
+   * ("عتیق الله" → "Attiqullah"), and unknown query words split where both halves are list words
+   * ("Kwangil" → "Kwang Il"). Each comes with the query weight it stands for.
+   */
+  function compoundLookups(words: NameWord[], weights: number[]): [NameWord[], number][] {
+    const out: [NameWord[], number][] = [];
+    for (let i = 0; i + 1 < words.length; i++) {
+      const [a, b] = [words[i]!, words[i + 1]!];
+      if (a.initial || b.initial) continue;
+      out.push([[makeWord(a.text + b.text, { abjad: a.abjad })], weights[i]! + weights[i + 1]!]);
+    }
+    words.forEach((w, i) => {
+      if (w.text.length < 5 || store.wordIds.has(w.text)) return;
+      for (let cut = 2; cut <= w.text.length - 2; cut++) {
+        const left = store.wordIds.get(w.text.slice(0, cut));
+        const right = store.wordIds.get(w.text.slice(cut));
+        if (left !== undefined && right !== undefined) out.push([[store.words[left]!, store.words[right]!], weights[i]!]);
+      }
+    });
+    return out;
+  }
+
   // Query words repeat across queries (common given names): their verified neighbours are cached.
   const neighbourCache = new Map<string, Map<number, number>>();
   const NEIGHBOUR_CACHE_SIZE = 20_000;
@@ -124,6 +147,16 @@ function createSearcher(
     const ph = phonetic.get(q.phonetic[0]);
     if (ph && ph.length <= 100) for (const id of ph) ids.add(id);
     fuzzy.candidates(q.text, ids);
+    // the same lookups without a glued article ("Aldzhavlani" → "dzhavlani" ~ "Jawlani")
+    const article = ARTICLE.exec(q.text);
+    if (article) {
+      const rest = makeWord(q.text.slice(article[0].length), { abjad: q.abjad });
+      const id = store.wordIds.get(rest.text);
+      if (id !== undefined) ids.add(id);
+      for (const k of store.keyWords.get(rest.key) ?? []) ids.add(k);
+      if (rest.abjad) for (const k of skeletons.get(rest.skeleton) ?? []) ids.add(k);
+      fuzzy.candidates(rest.text, ids);
+    }
     for (const id of ids) {
       const s = sim(q, store.words[id]!).similarity;
       if (s >= MIN_WORD_SIMILARITY) found.set(id, s);
@@ -168,6 +201,19 @@ function createSearcher(
             }
             acc[n]! += gain;
             accE[n]! += gainE;
+          }
+        }
+      }
+      for (const [words, gain] of compoundLookups(name.words, name.weights)) {
+        for (const word of words) {
+          for (const id of cachedSimilarWords(word, sim).keys()) {
+            const gainE = store.weights[id]!;
+            for (let p = store.postStart[id]!; p < store.postStart[id + 1]!; p++) {
+              const n = store.postNames[p]!;
+              if (acc[n] === 0) touched.push(n);
+              acc[n]! += gain;
+              accE[n]! += gainE;
+            }
           }
         }
       }

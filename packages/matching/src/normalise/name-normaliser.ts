@@ -4,7 +4,7 @@
  */
 import { doubleMetaphone } from 'double-metaphone';
 import { foldToken } from './script-folding';
-import { HONORIFICS, PARTICLES, PATRONYMIC_MARKERS, looksLikePatronymic } from './name-vocabulary';
+import { HONORIFICS, HONORIFICS_BY_KEY, PARTICLES, PATRONYMIC_MARKERS, looksLikePatronymic } from './name-vocabulary';
 import { canonicalName, consonantSkeleton, variantKey } from './romanisation-variants';
 
 /** One word of a normalised name. */
@@ -97,6 +97,9 @@ function splitAbdCompound(word: string): string[] {
   return ['abd', rest];
 }
 
+const HONORIFIC_KEYS = new Set(HONORIFICS_BY_KEY.map(variantKey));
+const isHonorific = (t: string) => HONORIFICS.has(t) || (t.length > 3 && HONORIFIC_KEYS.has(variantKey(t)));
+
 interface RawToken {
   text: string;
   abjad: boolean;
@@ -122,7 +125,7 @@ export function normaliseName(raw: string): NormalisedName {
   const particles: { text: string; abjad: boolean }[] = [];
   let afterMarker = false;
   for (const t of tokens) {
-    if (HONORIFICS.has(t.text) && tokens.length > 1) {
+    if (tokens.length > 1 && isHonorific(t.text)) {
       dropped.push(t.text);
       continue;
     }

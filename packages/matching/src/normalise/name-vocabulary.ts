@@ -11,10 +11,17 @@ export const HONORIFICS = new Set([
   'pvt', 'private', 'cdr', 'commander', 'cmdr', 'adm', 'admiral', 'insp', 'inspector', 'supt', 'cmdt',
   'commandant', 'officer', 'warrant', 'wo', 'adj', 'adjutant', 'marshal', 'field',
   'haji', 'hajji', 'hadji', 'alhaji', 'alhaj', 'hajj', 'sheikh', 'shaikh', 'shaykh', 'sheik', 'mullah',
-  'mulla', 'maulana', 'mawlana', 'maulvi', 'mawlawi', 'mawlavi', 'qari', 'imam', 'sayyid', 'sayed', 'syed',
+  'mulla', 'maulana', 'mawlana', 'maulvi', 'mawlawi', 'mawlavi', 'qari', 'imam',
   'hon', 'honourable', 'honorable', 'rev', 'reverend', 'fr', 'father', 'jr', 'sr', 'jnr',
   'snr', 'ii', 'iii', 'iv', 'esq',
 ]);
+
+/**
+ * Titles also recognised by their romanisation variant key, so that "Mullakh" (from Cyrillic) or
+ * "Shaykh" drop like "Mullah" and "Sheikh". Kept short: a key can collide with a real name
+ * ("Sayyid" would take "Said" with it).
+ */
+export const HONORIFICS_BY_KEY = ['mullah', 'mulla', 'sheikh', 'haji', 'hajji', 'maulana', 'mawlawi', 'maulvi', 'colonel', 'general', 'major', 'captain', 'sergeant', 'lieutenant', 'doctor', 'professor', 'commander'];
 
 /** Particles: dropped from the words that are matched. */
 export const PARTICLES = new Set([

@@ -94,6 +94,8 @@ export function consonantSkeleton(word: string): string {
     .replace(/dh/g, 'z')
     .replace(/gh/g, 'g')
     .replace(/q/g, 'k')
+    .replace(/c(?!h)/g, 'k')
+    .replace(/j/g, 'g') // ج is j in most of the Arab world, g in Egypt: Jamal/Gamal
     .replace(/[aeiouwy']/g, '')
     .replace(/(.)\1+/g, '$1');
 }

@@ -32,6 +32,8 @@ function foldOne(token: string): string {
     const syllables = [...t].map((c) => anyAscii(c));
     return syllables.length > 1 ? `${syllables[0]} ${syllables.slice(1).join('')}` : (syllables[0] ?? '');
   }
+  // Ё is "yo" in names (Korean "Ёнгму" is Yongmu); any-ascii writes "e"
+  t = t.replace(/Ё/g, 'Yo').replace(/ё/g, 'yo');
   if (/[\uac00-\ud7af]/u.test(t)) return [...t].map((c) => anyAscii(c)).join(' ');
   return anyAscii(t);
 }

@@ -3,7 +3,7 @@
  * keeps short names fair: plain Jaro-Winkler on whole names rates "Jon Smith"/"John Smith" poorly,
  * and plain Levenshtein punishes one letter in a four-letter name as 25 % wrong.
  */
-import type { NameWord } from '../normalise/name-normaliser';
+import { makeWord, type NameWord } from '../normalise/name-normaliser';
 import { jaroWinkler, osaDistance } from './string-distance';
 
 export type MatchHow = 'exact' | 'variant' | 'transliteration' | 'typo' | 'phonetic' | 'initial';
@@ -26,6 +26,27 @@ export function spellingSimilarity(a: string, b: string): number {
   // One edit costs less in a short word than edit/length says: "jon"/"john" is a typical variant.
   const editSim = Math.max(0, 1 - distance / (longest + 1));
   return 0.5 * jaroWinkler(a, b) + 0.5 * editSim;
+}
+
+/** The Arabic article glued to a name ("Alrazzak"), with at least four letters left. */
+export const ARTICLE = /^(?:al|el|ul|ar|as|ad|at|az|an|ash)(?=[a-z]{4})/;
+const stripped = new Map<string, NameWord>();
+
+/** Compares again without a joined Arabic article on one side; undefined when there is none. */
+function articleStripped(q: NameWord, e: NameWord): WordSimilarity | undefined {
+  const qa = ARTICLE.exec(q.text);
+  const ea = ARTICLE.exec(e.text);
+  if (!qa === !ea) return undefined;
+  const [long, other] = qa ? [q, e] : [e, q];
+  const rest = long.text.slice((qa ?? ea)![0].length);
+  if (Math.abs(rest.length - other.text.length) * 2 >= Math.max(rest.length, other.text.length)) return undefined;
+  let word = stripped.get(long.text);
+  if (!word) {
+    if (stripped.size > 50_000) stripped.clear();
+    stripped.set(long.text, (word = makeWord(rest, { abjad: long.abjad })));
+  }
+  const s = wordSimilarity(word, other);
+  return s.similarity >= MIN_WORD_SIMILARITY ? { similarity: s.similarity * 0.97, how: s.how } : undefined;
 }
 
 function phoneticAgree(a: NameWord, b: NameWord): boolean {
@@ -71,6 +92,9 @@ export function wordSimilarity(q: NameWord, e: NameWord): WordSimilarity {
         : 0.9 * spellingSimilarity(q.skeleton, e.skeleton);
     if (skeletonSim > best.similarity) best = { similarity: skeletonSim, how: 'transliteration' };
   }
+  // The Arabic article written joined ("Alrazzak" from Cyrillic or Arabic script vs "al-Razzaq").
+  const article = articleStripped(q, e);
+  if (article && article.similarity > best.similarity) best = article;
   // "Vladimir" is not "Vladimirovich": a patronymic derived from a given name is another word.
   if (q.patronymic !== e.patronymic && (q.text.startsWith(e.text) || e.text.startsWith(q.text))) {
     best = { similarity: best.similarity * 0.8, how: best.how };
