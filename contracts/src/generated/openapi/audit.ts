@@ -224,14 +224,7 @@ export interface components {
             };
         };
     };
-    parameters: {
-        candidateId: string;
-        rotation: string;
-        mission: string;
-        periodFrom: string;
-        /** @description exclusive */
-        periodTo: string;
-    };
+    parameters: never;
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -295,12 +288,12 @@ export interface operations {
     exportBundle: {
         parameters: {
             query?: {
-                candidateId?: components["parameters"]["candidateId"];
-                rotation?: components["parameters"]["rotation"];
-                mission?: components["parameters"]["mission"];
-                from?: components["parameters"]["periodFrom"];
+                candidateId?: string;
+                rotation?: string;
+                mission?: string;
+                from?: string;
                 /** @description exclusive */
-                to?: components["parameters"]["periodTo"];
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -328,12 +321,12 @@ export interface operations {
     exportReport: {
         parameters: {
             query?: {
-                candidateId?: components["parameters"]["candidateId"];
-                rotation?: components["parameters"]["rotation"];
-                mission?: components["parameters"]["mission"];
-                from?: components["parameters"]["periodFrom"];
+                candidateId?: string;
+                rotation?: string;
+                mission?: string;
+                from?: string;
                 /** @description exclusive */
-                to?: components["parameters"]["periodTo"];
+                to?: string;
                 format?: "csv" | "html";
             };
             header?: never;

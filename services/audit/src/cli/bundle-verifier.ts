@@ -14,6 +14,12 @@ import canonicalizeModule from 'canonicalize';
 
 const canonicalize = canonicalizeModule as unknown as (value: unknown) => string | undefined;
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+/** Strict base64: Node ignores the unused bits of the last character, so "…Aw==" and "…Av==" decode alike. */
+const strictBase64 = (text: unknown) => {
+  const bytes = Buffer.from(String(text), 'base64');
+  if (bytes.toString('base64') !== text) throw new Error('not canonical base64');
+  return bytes;
+};
 
 export const BUNDLE_FORMAT = 'vetting-audit-bundle/1' as const;
 
@@ -67,7 +73,7 @@ export interface BundleVerification {
 function checkpointValid(c: BundleCheckpoint, publicKeyPem: string, keyId: string, chainId: string): boolean {
   try {
     const payload = canonicalize({ chainId: c.chainId, seq: c.seq, hash: c.hash, time: c.time, keyId: c.keyId }) ?? '';
-    return c.chainId === chainId && c.keyId === keyId && verify(null, Buffer.from(payload, 'utf8'), createPublicKey(publicKeyPem), Buffer.from(c.signature, 'base64'));
+    return c.chainId === chainId && c.keyId === keyId && verify(null, Buffer.from(payload, 'utf8'), createPublicKey(publicKeyPem), strictBase64(c.signature));
   } catch {
     return false;
   }
@@ -89,7 +95,7 @@ export function verifyBundle(bundle: AuditBundle): BundleVerification {
   try {
     const publicKey = createPublicKey(bundle.publicKey);
     keyId = sha256(publicKey.export({ type: 'spki', format: 'der' }).toString('hex')).slice(0, 16);
-    if (!verify(null, bundleSigningPayload(bundle), publicKey, Buffer.from(String(bundle.bundleSignature), 'base64')))
+    if (!verify(null, bundleSigningPayload(bundle), publicKey, strictBase64(bundle.bundleSignature)))
       return problems.push({ problem: 'the bundle signature does not verify: the bundle was altered' }), result();
   } catch {
     return problems.push({ problem: 'the public key or the bundle signature is not valid' }), result();

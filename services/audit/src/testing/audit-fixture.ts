@@ -41,7 +41,8 @@ export function candidateStory(candidateId: string, country: string, base: Date)
 export async function publish(env: TestServiceEnv, events: EventEnvelope[]) {
   const publisher = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
   await publisher.connect();
-  await publisher.publish(events);
+  // Freshly created topics can take a moment to have leaders ("does not host this topic-partition").
+  await waitFor(async () => (await publisher.publish(events), true), { timeoutMs: 30_000, message: 'events published' });
   await publisher.disconnect();
 }
 
