@@ -11,6 +11,7 @@ const started = Date.now();
 ensureNodeDependencies();
 runOrThrow(process.execPath, ['scripts/infra.mjs', 'up']);
 runOrThrow(process.execPath, ['--import', 'tsx', 'services/gateway/src/dev-keys.cli.ts', KEYS_DIR]);
+runOrThrow('npm', ['run', 'build', '-w', 'services/gateway/console']);
 
 for (const service of SERVICES) if (startService(service)) console.log(`starting ${service.name}…`);
 for (const service of SERVICES) {

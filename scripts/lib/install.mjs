@@ -27,3 +27,20 @@ export function runOrThrow(command, args, options = {}) {
   const res = spawnSync(command, args, { cwd: REPO_ROOT, stdio: 'inherit', ...options });
   if (res.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${res.status})`);
 }
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Debian's Chromium for the browser tests (playwright-core downloads no browser of its own).
+ * Installs it with apt-get when missing; needs root, as on the development machines and CI.
+ */
+export function ensureChromium() {
+  if (existsSync(CHROMIUM)) return CHROMIUM;
+  console.log('Installing Chromium for the browser tests (apt-get install chromium)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  if (update.status !== 0) throw new Error('apt-get update failed');
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  if (install.status !== 0 || !existsSync(CHROMIUM)) throw new Error(`apt-get install chromium failed; install it by hand (${CHROMIUM})`);
+  return CHROMIUM;
+}

@@ -1,0 +1,67 @@
+/** The shapes the screens read, as the services' OpenAPI contracts define them (fields used only). */
+export interface CandidateView {
+  id: string;
+  country: string;
+  caseReference: string;
+  status: string;
+  displayName: string;
+  nomination: { mission: string; rotation: string; category: string };
+  decision?: { outcome: string; decidedAt: string; validUntil?: string };
+  createdAt: string;
+  timeline: { at: string; status: string; event: string }[];
+  person?: Record<string, unknown>;
+}
+
+export interface Certificate {
+  id: string;
+  version: number;
+  certifiedAt: string;
+  certifiedBy: string;
+  statement?: string;
+  members: { candidateId: string }[];
+}
+
+export interface Hit {
+  listId: string;
+  entryId: string;
+  score: number;
+  band: string;
+  matchedName: { full: string; kind: string };
+  queryName?: string;
+  features: { feature: string; contribution: number; detail?: string }[];
+  words: { query: string; listed: string; similarity: number; how: string }[];
+  summary: string;
+}
+
+export interface ReviewHit {
+  hit: Hit;
+  entry?: Record<string, unknown>;
+  resolution: { status: string; reason?: string; resolvedBy?: string; resolvedAt?: string };
+}
+
+export interface Review {
+  screening: { id: string; candidateId: string; country: string; outcome: string; screenedAt: string };
+  person: Record<string, unknown>;
+  current: boolean;
+  outcome?: string;
+  hits: ReviewHit[];
+}
+
+export interface TrailStep {
+  seq: number;
+  time: string;
+  type: string;
+  kind: 'event' | 'access';
+  what: string;
+  actor?: string;
+  outcome?: string;
+  reasons?: string[];
+  hash: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  headSeq: number;
+  firstBroken?: { seq: number; reason: string; detail: string };
+}

@@ -1,0 +1,46 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { MessageKey } from '../i18n/en';
+
+export type Role = 'tcc-officer' | 'un-screener' | 'un-adjudicator' | 'auditor' | 'admin';
+
+export interface Screen {
+  path: string;
+  /** Navigation label; screens without one are reached from others (details). */
+  nav?: MessageKey;
+  roles: Role[];
+  component: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+}
+
+const UN: Role[] = ['un-screener', 'un-adjudicator'];
+
+/**
+ * Every screen, with the roles that may open it (the same as the endpoint's `x-roles`). A new
+ * endpoint gets a screen by adding a line here; each screen is its own chunk, loaded when opened,
+ * so the first load on a slow connection carries only the shell.
+ */
+export const SCREENS: Screen[] = [
+  { path: '/nominate', nav: 'nav.nominate', roles: ['tcc-officer'], component: lazy(() => import('../screens/nominate.screen')) },
+  { path: '/upload', nav: 'nav.upload', roles: ['tcc-officer'], component: lazy(() => import('../screens/upload.screen')) },
+  { path: '/roll', nav: 'nav.roll', roles: ['tcc-officer', ...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/roll.screen')) },
+  { path: '/candidates/:id', roles: ['tcc-officer', ...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/candidate.screen')) },
+  { path: '/revocations', nav: 'nav.revocations', roles: ['tcc-officer', ...UN, 'auditor'], component: lazy(() => import('../screens/revocations.screen')) },
+  { path: '/review', nav: 'nav.review', roles: UN, component: lazy(() => import('../screens/review-queue.screen')) },
+  { path: '/review/:screeningId', roles: UN, component: lazy(() => import('../screens/review.screen')) },
+  { path: '/check', nav: 'nav.check', roles: UN, component: lazy(() => import('../screens/check.screen')) },
+  { path: '/lists', nav: 'nav.lists', roles: [...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/lists.screen')) },
+  { path: '/lists/:listId', roles: [...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/list-versions.screen')) },
+  { path: '/adjudications', nav: 'nav.adjudications', roles: ['un-adjudicator', 'auditor'], component: lazy(() => import('../screens/adjudications.screen')) },
+  { path: '/adjudications/:candidateId', roles: ['un-adjudicator', 'auditor'], component: lazy(() => import('../screens/adjudication.screen')) },
+  { path: '/trail', nav: 'nav.trail', roles: ['auditor'], component: lazy(() => import('../screens/trail.screen')) },
+  { path: '/exports', nav: 'nav.exports', roles: ['auditor'], component: lazy(() => import('../screens/exports.screen')) },
+  { path: '/statistics', nav: 'nav.statistics', roles: ['auditor', 'admin', 'un-screener'], component: lazy(() => import('../screens/statistics.screen')) },
+  { path: '/users', nav: 'nav.users', roles: ['admin'], component: lazy(() => import('../screens/users.screen')) },
+  { path: '/policies', nav: 'nav.policies', roles: ['admin', 'un-adjudicator', 'auditor'], component: lazy(() => import('../screens/policies.screen')) },
+];
+
+/** The referee's form needs no account: it is reached by the single-use link alone. */
+export const PUBLIC_SCREENS: Screen[] = [
+  { path: '/referee', nav: 'nav.referee', roles: [], component: lazy(() => import('../screens/referee.screen')) },
+];
+
+export const allowed = (screen: Screen, roles: string[]) => screen.roles.length === 0 || screen.roles.some((r) => roles.includes(r));

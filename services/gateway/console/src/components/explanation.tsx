@@ -1,0 +1,65 @@
+import { Fragment } from 'react';
+import type { Hit } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+
+/** A value of a person or list entry as text: names, documents and dates of any nesting. */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) return value.map(describe).join('; ');
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.full === 'string') return o.script ? `${o.full} (${String(o.script)})` : o.full;
+    if (typeof o.number === 'string') return [o.type, o.number, o.country].filter(Boolean).join(' ');
+    return Object.entries(o).map(([k, v]) => `${k}: ${describe(v)}`).join(', ');
+  }
+  return String(value);
+}
+
+/** The fields worth comparing, in the same order on both sides. */
+const FIELDS = ['names', 'dateOfBirth', 'datesOfBirth', 'placesOfBirth', 'nationalities', 'gender', 'documents', 'serviceNumbers', 'serviceNumber', 'category', 'status', 'listingDate', 'sourceReference', 'remarks'];
+
+export function Record_({ title, data }: { title: string; data: Record<string, unknown> | undefined }) {
+  const keys = data ? [...FIELDS.filter((f) => f in data), ...Object.keys(data).filter((k) => !FIELDS.includes(k) && k !== 'id')] : [];
+  return (
+    <section className="panel" aria-label={title}>
+      <h3>{title}</h3>
+      <dl>{keys.map((k) => <Fragment key={k}><dt>{k}</dt><dd>{describe(data![k])}</dd></Fragment>)}</dl>
+    </section>
+  );
+}
+
+/**
+ * Why the engine matched: its summary, each feature that pushed the score up (agrees) or down
+ * (differs), and the word-by-word name comparison.
+ */
+export function Explanation({ hit }: { hit: Hit }) {
+  const { t } = useI18n();
+  return (
+    <section className="explanation" aria-label={t('review.explanation')}>
+      <h3>{t('review.explanation')}: <strong>{hit.summary}</strong></h3>
+      <p>{hit.queryName ?? ''} ↔ <strong>{hit.matchedName.full}</strong> ({hit.matchedName.kind}) · score {hit.score.toFixed(2)} · {hit.band}</p>
+      <ul>
+        {hit.features.map((f, i) => (
+          <li key={i}>
+            <mark className={f.contribution >= 0 ? 'agree' : 'disagree'}>{f.feature} — {f.contribution >= 0 ? t('review.agree') : t('review.disagree')} ({f.contribution >= 0 ? '+' : ''}{f.contribution.toFixed(2)})</mark>
+            {f.detail ? ` ${f.detail}` : ''}
+          </li>
+        ))}
+      </ul>
+      {hit.words.length > 0 && (
+        <table>
+          <thead><tr><th scope="col">{t('review.candidate')}</th><th scope="col">{t('review.entry')}</th><th scope="col">%</th><th scope="col">how</th></tr></thead>
+          <tbody>
+            {hit.words.map((w, i) => (
+              <tr key={i}>
+                <td>{w.query}</td><td>{w.listed}</td>
+                <td><mark className={w.similarity >= 0.85 ? 'agree' : 'disagree'}>{Math.round(w.similarity * 100)}</mark></td>
+                <td>{w.how}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

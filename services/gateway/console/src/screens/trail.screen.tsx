@@ -1,0 +1,53 @@
+import type { FormEvent } from 'react';
+import { api } from '../api/client';
+import type { TrailStep, VerifyResult } from '../api/types';
+import { navigate, useLocation } from '../app/router';
+import { useI18n } from '../i18n/i18n';
+import { useResource } from '../components/use-resource';
+import { Field, Loading, Page, ProblemMessage } from '../components/ui';
+
+/** A candidate's story as a timeline, with the chain check's verdict as a badge. */
+export default function Trail() {
+  const { t, date } = useI18n();
+  const { query } = useLocation();
+  const subject = query.get('subject') ?? '';
+  const trail = useResource(subject || null, async () => {
+    const [story, verify] = await Promise.all([
+      api<{ steps: TrailStep[] }>(`/audit/trails/${encodeURIComponent(subject)}`),
+      api<VerifyResult>('/audit/chain/verify'),
+    ]);
+    return { steps: story.steps, verify };
+  });
+  const show = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    navigate(`/trail?subject=${encodeURIComponent(String(new FormData(event.currentTarget).get('subject')).trim())}`);
+  };
+  const v = trail.data?.verify;
+  return (
+    <Page title={t('trail.title')}>
+      <form onSubmit={show} className="row">
+        <Field id="subject" label={t('trail.subject')}><input id="subject" name="subject" defaultValue={subject} required pattern="[A-Za-z0-9_:.\-]{1,100}" /></Field>
+        <div className="field"><button type="submit">{t('trail.show')}</button></div>
+      </form>
+      <Loading when={trail.loading} />
+      <ProblemMessage error={trail.error} />
+      {v && (
+        <p role="status" data-testid="chain-badge">
+          <span className={`badge ${v.ok ? 'good' : 'bad'}`}>{v.ok ? `✔ ${t('trail.verified')}` : `✘ ${t('trail.broken', { seq: v.firstBroken?.seq ?? '?', reason: v.firstBroken?.reason ?? '' })}`}</span>{' '}
+          <span className="muted">{t('trail.checked', { count: v.checked, head: v.headSeq })}</span>
+        </p>
+      )}
+      {trail.data && (
+        <ol className="timeline" aria-label={t('trail.title')}>
+          {trail.data.steps.map((s) => (
+            <li key={s.seq} className={s.kind}>
+              <time dateTime={s.time}>{date(s.time)}</time> · <strong>{s.type}</strong> <span className="muted">({t(s.kind === 'access' ? 'trail.access' : 'trail.event')} #{s.seq}{s.actor ? `, ${s.actor}` : ''})</span>
+              <br />{s.what}{s.outcome ? ` — ${s.outcome}` : ''}
+              {s.reasons && s.reasons.length > 0 && <><br /><span className="muted">{s.reasons.join('; ')}</span></>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Page>
+  );
+}
