@@ -42,6 +42,7 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
   const { ctx } = deps;
   return async (job: Job<CheckJob>, token?: string) => {
     const check = await ctx.checks.load(job.data.checkId);
+    deps.logger.debug({ checkId: job.data.checkId, state: check?.state, attemptsMade: job.attemptsMade }, 'check job');
     if (!check) throw new UnrecoverableError(`unknown check ${job.data.checkId}`);
     if (check.state === 'completed') return void (await completeSetIfDone(ctx, check.setId));
     if (check.state === 'failed') return; // an operator retry re-queues it

@@ -47,6 +47,7 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
   for (const worker of workers) {
     worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
     worker.on('failed', (job, error) => logger.debug({ jobId: job?.id, queue: worker.name, err: error.message }, 'attempt failed'));
+    worker.on('stalled', (jobId) => logger.warn({ jobId, queue: worker.name }, 'job stalled; it runs again'));
   }
   const stopSweeper = startSweeper(ctx, logger, config.SWEEP_INTERVAL_MS);
   logger.info({ queues: workers.map((w) => w.name) }, 'references workers running');

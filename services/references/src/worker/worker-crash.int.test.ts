@@ -1,19 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@vetting/platform';
 import { waitFor } from '@vetting/platform/testing';
 import { referencesConfigSchema } from '../config';
 import { startHarness, type Harness } from '../references.test-harness';
+import { spawnWorker } from './spawn-worker';
 import { startReferencesWorker } from './start-worker';
 
-const workerMain = fileURLToPath(new URL('./main.ts', import.meta.url));
-
-/** A worker as a real process, so it can be killed with SIGKILL mid-job. */
-export function spawnWorker(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', workerMain], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
 
 describe('worker crash and queue outage (real Kafka, FerretDB, Redis)', () => {
   let h: Harness;

@@ -1,0 +1,64 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface BenchReport {
+  name: string;
+  date: string;
+  machine: Record<string, unknown>;
+  setup: Record<string, unknown>;
+  faults: { at: number; what: string }[];
+  results: {
+    openSeconds: number;
+    drainSeconds: number;
+    throughputPerSecond: number;
+    checksWithResult: number;
+    lost: number;
+    duplicatedResults: number;
+    failedChecks: number;
+    setsCompleted: number;
+    setsExpected: number;
+    simulatorOutcomes: Record<string, number>;
+  };
+}
+
+const resultsDir = fileURLToPath(new URL('../../../bench/results/', import.meta.url));
+
+export async function writeReport(report: BenchReport) {
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(`${resultsDir}references.json`, `${JSON.stringify(report, null, 2)}\n`);
+  const r = report.results;
+  const md = `# references: 10,000 checks through BullMQ with faults
+
+${report.date} · ${String(report.machine.cpus)} CPUs (${String(report.machine.note)})
+
+| measure | value |
+|---|---|
+| checks | ${String(report.setup.checks)} (${String(report.setup.candidates)} candidates × 3 record checks) |
+| opening the sets (database + enqueue) | ${r.openSeconds.toFixed(1)} s |
+| time to drain (first enqueue → last result) | ${r.drainSeconds.toFixed(1)} s |
+| throughput | ${r.throughputPerSecond} checks/s |
+| checks with a result | ${r.checksWithResult} |
+| **lost** (no result) | **${r.lost}** |
+| **duplicated** (more than one result) | **${r.duplicatedResults}** |
+| failed (need an operator) | ${r.failedChecks} |
+| sets completed (references.completed once each) | ${r.setsCompleted} / ${r.setsExpected} |
+
+## Faults injected
+${report.faults.map((f) => `- at ${(f.at / 1000).toFixed(1)} s: ${f.what}`).join('\n') || '- none'}
+
+## Simulator outcomes (requests)
+${Object.entries(r.simulatorOutcomes)
+  .sort()
+  .map(([k, v]) => `- ${k}: ${v}`)
+  .join('\n')}
+
+## Setup
+\`\`\`json
+${JSON.stringify(report.setup, null, 2)}
+\`\`\`
+
+Effects are counted in the database: a result is a check revision caused by \`result:<checkId>:<round>\`
+(unique), so "duplicated" counts checks with more than one such revision and "lost" checks with none.
+`;
+  writeFileSync(`${resultsDir}references.md`, md);
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { accepted, failed, newCheck, refereeResult, resultRecorded, retried } from './check';
+
+const now = new Date('2026-11-27T10:00:00Z');
+const base = newCheck(
+  { checkId: 'c1.1.un-records', checkType: 'un-records', organisation: 'UN', subject: { name: 'A' } },
+  { setId: 'c1.1', candidateId: 'c1', country: 'GH', category: 'civilian' },
+  now,
+);
+
+describe('check transitions', () => {
+  it('when a result arrives for an open round, then the check completes; a second result for that round changes nothing', () => {
+    const done = resultRecorded(base, 1, 'no-adverse', 'response', now);
+    expect(done).toMatchObject({ state: 'completed', result: 'no-adverse', attempts: 1 });
+    expect(resultRecorded(done, 1, 'adverse', 'callback', now)).toBeUndefined();
+  });
+
+  it('when an authority accepts the request, then the check awaits its answer until the deadline, and the answer completes it', () => {
+    const waiting = accepted(base, 1, 'ref-1', new Date('2026-12-27T00:00:00Z'), now);
+    expect(waiting).toMatchObject({ state: 'awaiting-answer', externalRef: 'ref-1', deadline: '2026-12-27T00:00:00.000Z' });
+    expect(resultRecorded(waiting, 1, 'no-response', 'deadline', now)).toMatchObject({ state: 'completed', result: 'no-response' });
+  });
+
+  it('when a failed check is retried, then a new round starts and results of the old round no longer apply', () => {
+    const down = failed(base, 1, '422 refused', 1, now);
+    expect(down).toMatchObject({ state: 'failed', lastError: '422 refused' });
+    const again = retried(down, now);
+    expect(again).toMatchObject({ state: 'requested', round: 2, attempts: 0 });
+    expect(resultRecorded(again, 1, 'no-adverse', 'callback', now)).toBeUndefined();
+    expect(retried(base, now)).toBeUndefined();
+  });
+
+  it('when a referee answers yes to either misconduct question, then the result is adverse', () => {
+    expect(refereeResult({ sexualMisconductFinding: 'no', leftDuringInvestigation: 'yes' })).toBe('adverse');
+    expect(refereeResult({ sexualMisconductFinding: 'no', leftDuringInvestigation: 'no' })).toBe('no-adverse');
+  });
+});

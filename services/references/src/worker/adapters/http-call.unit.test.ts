@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { RetriableCheckError } from './check-adapter';
+import { retryAfterMs } from './http-call';
+import { parseAuthorityAnswer } from './record-check.adapter';
+
+describe('talking to authorities', () => {
+  it('when Retry-After is seconds, a date or nonsense, then the wait is read from it (one second by default)', () => {
+    expect(retryAfterMs('3')).toBe(3000);
+    expect(retryAfterMs(new Date(Date.UTC(2026, 0, 1, 0, 0, 10)).toUTCString(), Date.UTC(2026, 0, 1))).toBe(10_000);
+    expect(retryAfterMs('soon')).toBe(1000);
+    expect(retryAfterMs(null)).toBe(1000);
+  });
+
+  it('when an answer lacks its reference or result, then it is malformed and retried', () => {
+    expect(() => parseAuthorityAnswer(200, { result: 'no-adverse' })).toThrow(RetriableCheckError);
+    expect(() => parseAuthorityAnswer(200, { externalRef: 'r', result: 'fine' })).toThrow(RetriableCheckError);
+    expect(parseAuthorityAnswer(202, { externalRef: 'r' })).toEqual({ kind: 'accepted', externalRef: 'r' });
+    expect(parseAuthorityAnswer(200, { externalRef: 'r', result: 'adverse' })).toEqual({ kind: 'result', result: 'adverse', externalRef: 'r' });
+  });
+});
