@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureNodeDependencies, runOrThrow } from './lib/install.mjs';
-import { GATEWAY_PORT, KEYS_DIR, SERVICES, startService, waitReady } from './lib/services.mjs';
+import { GATEWAY_PORT, KEYS_DIR, PROCESSES, SERVICES, startService, waitReady } from './lib/services.mjs';
 import { seedDemoData } from './lib/demo-data.mjs';
 
 const started = Date.now();
@@ -13,10 +13,11 @@ runOrThrow(process.execPath, ['scripts/infra.mjs', 'up']);
 runOrThrow(process.execPath, ['--import', 'tsx', 'services/gateway/src/dev-keys.cli.ts', KEYS_DIR]);
 runOrThrow('npm', ['run', 'build', '-w', 'services/gateway/console']);
 
-for (const service of SERVICES) if (startService(service)) console.log(`starting ${service.name}…`);
-for (const service of SERVICES) {
+const all = [PROCESSES[0], ...SERVICES, ...PROCESSES.slice(1)];
+for (const service of all) if (startService(service)) console.log(`starting ${service.name}…`);
+for (const service of all) {
   await waitReady(service);
-  console.log(`${service.name.padEnd(10)} http://127.0.0.1:${service.port}  ready`);
+  console.log(`${service.name.padEnd(18)} ${service.entry && !service.health ? '(worker)              ' : `http://127.0.0.1:${service.port}`}  ready`);
 }
 await seedDemoData(`http://127.0.0.1:${GATEWAY_PORT}`);
 

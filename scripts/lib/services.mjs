@@ -1,6 +1,7 @@
 // Starts and stops the platform's service processes natively (pid files, logs under .data/).
 import { join } from 'node:path';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { DATA_DIR, REPO_ROOT } from '../../infra/lib/config.mjs';
 import { ourPid, spawnDetached, stopProcess, sleep, logFile, tailFile } from '../../infra/lib/proc.mjs';
 
@@ -16,6 +17,27 @@ export const SERVICES = [
   { name: 'audit', port: 4105 },
   { name: 'gateway', port: GATEWAY_PORT },
 ];
+
+/**
+ * Other processes of a development install: the references service's BullMQ worker, and the
+ * simulated external systems (national records, prior employers' HR, UN records) it calls.
+ */
+export const PROCESSES = [
+  // Development pace: answers within seconds, late callbacks within 20 s (the defaults go up to a minute).
+  { name: 'simulators', port: 4190, entry: 'tests/simulators/src/main.ts', health: '/healthz', env: { SIM_PORT: '4190', SIM_LATENCY_MAX_MS: '1500', SIM_CALLBACK_MAX_MS: '20000' } },
+  { name: 'references-worker', entry: 'services/references/src/worker/main.ts', base: 'references', port: 4103 },
+];
+
+/** Development secrets shared by the references service, its worker and the simulators; generated once. */
+function devSecrets() {
+  const file = join(KEYS_DIR, 'service-secrets.json');
+  if (!existsSync(file)) {
+    mkdirSync(KEYS_DIR, { recursive: true, mode: 0o700 });
+    const secret = () => randomBytes(32).toString('base64url');
+    writeFileSync(file, JSON.stringify({ CALLBACK_SECRET: secret(), REFEREE_TOKEN_SECRET: secret() }), { mode: 0o600 });
+  }
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
 
 function infraEnv() {
   const file = join(DATA_DIR, 'infra.env');
@@ -42,36 +64,44 @@ export function serviceEnv(service, extra = {}) {
     KEYS_DIR,
     CONSOLE_DIR: join(REPO_ROOT, 'services', 'gateway', 'console', 'dist'),
     LOG_LEVEL: process.env.LOG_LEVEL || 'info',
+    ...devSecrets(),
     NODE_OPTIONS: '--max-old-space-size=384',
     ...extra,
   };
 }
 
-const marker = (name) => `services/${name}/src/main.ts`;
+const marker = (service) => service.entry ?? `services/${service.name}/src/main.ts`;
 
 export function startService(service) {
-  if (ourPid(`svc-${service.name}`, marker(service.name))) return false;
-  spawnDetached(`svc-${service.name}`, process.execPath, ['--import', 'tsx', marker(service.name)], { cwd: REPO_ROOT, env: serviceEnv(service) });
+  if (ourPid(`svc-${service.name}`, marker(service))) return false;
+  const env = serviceEnv({ name: service.base ?? service.name, port: service.port ?? 0 }, service.env);
+  spawnDetached(`svc-${service.name}`, process.execPath, ['--import', 'tsx', marker(service)], { cwd: REPO_ROOT, env });
   return true;
 }
 
-export async function waitReady(service, timeoutMs = 60_000) {
+export async function waitReady(service, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   let last = '';
+  if (service.entry && !service.health) {
+    // No HTTP endpoint of its own (the worker): alive after a few seconds is as ready as it gets.
+    await sleep(3000);
+    if (ourPid(`svc-${service.name}`, marker(service))) return;
+    throw new Error(`${service.name} exited. Last log lines:\n${tailFile(logFile(`svc-${service.name}`), 20)}`);
+  }
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`http://127.0.0.1:${service.port}/${service.name === 'gateway' ? 'healthz' : 'readyz'}`);
+      const res = await fetch(`http://127.0.0.1:${service.port}${service.health ?? (service.name === 'gateway' ? '/healthz' : '/readyz')}`);
       if (res.ok) return;
       last = await res.text();
     } catch (error) {
       last = error.message;
     }
-    if (!ourPid(`svc-${service.name}`, marker(service.name))) break;
+    if (!ourPid(`svc-${service.name}`, marker(service))) break;
     await sleep(250);
   }
   throw new Error(`${service.name} did not become ready (${last}). Last log lines:\n${tailFile(logFile(`svc-${service.name}`), 20)}`);
 }
 
 export async function stopService(service) {
-  return stopProcess(`svc-${service.name}`, { marker: marker(service.name), timeoutMs: 15_000 });
+  return stopProcess(`svc-${service.name}`, { marker: marker(service), timeoutMs: 15_000 });
 }
