@@ -22,3 +22,4 @@ export * from './mongo/connect-mongo';
 export * from './runtime/run-service';
 export * from './runtime/service-runtime';
 export * from './runtime/access-recorder';
+export * from './runtime/rate-limiter.redis';

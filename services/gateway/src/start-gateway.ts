@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { openapiPath } from '@vetting/contracts';
-import { createHttpApp, createLogger, createMetrics, createTokenVerifier, listen, OpenApiValidator, type Logger, type Stop } from '@vetting/platform';
+import { createHttpApp, createLogger, createMetrics, createRateLimiter, createTokenVerifier, listen, OpenApiValidator, type Logger, type Stop } from '@vetting/platform';
 import { createAuthRoutes } from './api/auth.router';
 import { mountConsole } from './api/console';
 import { mountServiceProxies } from './api/service-proxy';
@@ -11,6 +11,10 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
   const logger = overrides.logger ?? createLogger('gateway', config.LOG_LEVEL);
   await ensureDevKeys(config.KEYS_DIR);
   const jwks = JSON.parse(readFileSync(`${config.KEYS_DIR}/jwks.json`, 'utf8'));
+  const limiter = {
+    byUser: createRateLimiter({ redisUrl: config.REDIS_URL, keyPrefix: `${config.SIGNIN_RATE_KEY_PREFIX}user:`, capacity: config.SIGNIN_ATTEMPTS_PER_MINUTE, perMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE, unavailableCode: 'AUTH.RATE_LIMIT_UNAVAILABLE' }),
+    byAddress: createRateLimiter({ redisUrl: config.REDIS_URL, keyPrefix: `${config.SIGNIN_RATE_KEY_PREFIX}ip:`, capacity: 4 * config.SIGNIN_ATTEMPTS_PER_MINUTE, perMinute: 4 * config.SIGNIN_ATTEMPTS_PER_MINUTE, unavailableCode: 'AUTH.RATE_LIMIT_UNAVAILABLE' }),
+  };
   const app = createHttpApp({
     service: 'gateway',
     logger,
@@ -33,10 +37,11 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
       audience: config.AUTH_AUDIENCE,
       ttl: config.TOKEN_TTL,
       jwks,
+      limiter,
     }),
   });
   const http = await listen(app, config.PORT);
   logger.info({ port: http.port }, 'gateway listening');
-  const stops: Stop[] = [http.close];
-  return { port: http.port, app, stops, stop: http.close };
+  const stops: Stop[] = [() => limiter.byUser.close(), () => limiter.byAddress.close(), http.close];
+  return { port: http.port, app, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
 }

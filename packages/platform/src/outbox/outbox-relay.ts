@@ -56,7 +56,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       await options.publisher.publish(events);
       // Outbox documents are written once and never updated by anyone but the relay, so clearing the
       // flag cannot overwrite a concurrent change (FerretDB v1 updates are read-modify-write).
-      await collection.updateMany({ _id: { $in: docs.map((d) => d._id) } }, { $set: { outboxPending: false, publishedAt: new Date().toISOString() } });
+      // One update per document by exact _id, 50 at a time: FerretDB v1 pushes `_id` equality down to
+      // its backend but evaluates `_id: { $in: [...] }` by scanning the collection (measured here: an
+      // updateMany over 1,000 ids of a 2,000-document collection took minutes; 100 updateOne, seconds).
+      const publishedAt = new Date().toISOString();
+      for (let i = 0; i < docs.length; i += 50)
+        await Promise.all(docs.slice(i, i + 50).map((d) => collection.updateOne({ _id: d._id }, { $set: { outboxPending: false, publishedAt } })));
       for (const e of events) options.metrics?.eventsPublished.inc({ type: e.type });
       total += events.length;
     }

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { SignJWT, type CryptoKey, type KeyObject } from 'jose';
-import { actorOf } from '@vetting/platform';
+import { actorOf, AppError, type RateLimiter } from '@vetting/platform';
 import type { DemoUser } from '../data/dev-keys';
 import { authenticate } from '../domain/sign-in';
 
@@ -11,12 +11,30 @@ export interface AuthDeps {
   audience: string;
   ttl: string;
   jwks: unknown;
+  /** Sign-in attempts per username and per client address (brute force, credential stuffing). */
+  limiter: { byUser: RateLimiter; byAddress: RateLimiter };
+}
+
+async function throttle(deps: AuthDeps, username: string, address: string): Promise<void> {
+  const [user, ip] = await Promise.all([deps.limiter.byUser.take(username.toLowerCase()), deps.limiter.byAddress.take(address)]);
+  const wait = Math.max(user.allowed ? 0 : user.retryAfterMs, ip.allowed ? 0 : ip.retryAfterMs);
+  if (wait > 0)
+    throw new AppError('AUTH.TOO_MANY_ATTEMPTS', 'Too many sign-in attempts; try again later', {
+      status: 429,
+      extensions: { retryAfterSeconds: Math.ceil(wait / 1000) },
+    });
 }
 
 export function createAuthRoutes(deps: AuthDeps) {
   return (router: Router) => {
     router.post('/api/auth/login', async (req, res) => {
       const { username, password } = req.body as { username: string; password: string };
+      try {
+        await throttle(deps, username, req.ip ?? 'unknown');
+      } catch (error) {
+        if (error instanceof AppError && error.status === 429) res.setHeader('retry-after', String(error.extensions.retryAfterSeconds));
+        throw error;
+      }
       const user = authenticate(deps.users, username, password);
       const token = await new SignJWT({ roles: user.roles, name: user.name, ...(user.country ? { country: user.country } : {}) })
         .setProtectedHeader({ alg: 'EdDSA', kid: deps.signingKey.kid })
