@@ -23,3 +23,6 @@ export * from './runtime/run-service';
 export * from './runtime/service-runtime';
 export * from './runtime/access-recorder';
 export * from './runtime/rate-limiter.redis';
+export * from './crypto/keyring';
+export * from './crypto/aes-gcm';
+export * from './crypto/field-cipher';

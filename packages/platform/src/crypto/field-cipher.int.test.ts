@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from 'mongoose';
+import { createLogger } from '../logging/logger';
+import { connectMongo } from '../mongo/connect-mongo';
+import { randomName } from '../testing/wait-for';
+import { testInfra } from '../testing/test-infra';
+import { createFieldCipher } from './field-cipher';
+import { loadKeyring, rotateKeyring } from './keyring';
+
+describe('field-level encryption (real database)', () => {
+  let db: Connection;
+  let keyringFile: string;
+
+  beforeAll(async () => {
+    const infra = await testInfra();
+    db = await connectMongo({ url: infra.mongoUrl, dbName: randomName('crypto').replace(/-/g, '_'), logger: createLogger('t', 'silent') });
+    keyringFile = `${mkdtempSync(`${tmpdir()}/keyring-`)}/keyring.json`;
+  });
+  afterAll(async () => {
+    await db.dropDatabase();
+    await db.close();
+  });
+
+  it('when a field is encrypted, then only its subject and field decrypt it and the stored form holds no plaintext', async () => {
+    const cipher = createFieldCipher(db, loadKeyring(keyringFile));
+    const sealed = await cipher.encrypt('cand-1', 'passport', 'P1234567');
+    expect(JSON.stringify(sealed)).not.toContain('P1234567');
+    expect(await cipher.decrypt('passport', sealed)).toBe('P1234567');
+    await expect(cipher.decrypt('nationalId', sealed)).rejects.toThrow();
+    await expect(cipher.decrypt('passport', { ...sealed, subject: 'cand-2' })).rejects.toThrow();
+  });
+
+  it('when one bit of the ciphertext changes, then decryption fails instead of returning garbage', async () => {
+    const cipher = createFieldCipher(db, loadKeyring(keyringFile));
+    const sealed = await cipher.encrypt('cand-3', 'allegation', 'details');
+    const ct = Buffer.from(sealed.ct, 'base64');
+    ct[0]! ^= 1;
+    await expect(cipher.decrypt('allegation', { ...sealed, ct: ct.toString('base64') })).rejects.toThrow();
+  });
+
+  it('when a person’s data key is destroyed, then every field of theirs is gone for good (410) and others are untouched', async () => {
+    const cipher = createFieldCipher(db, loadKeyring(keyringFile));
+    const mine = await cipher.encrypt('cand-4', 'passport', 'X1');
+    const other = await cipher.encrypt('cand-5', 'passport', 'Y2');
+    expect(await cipher.shred('cand-4')).toBe(true);
+    const fresh = createFieldCipher(db, loadKeyring(keyringFile));
+    await expect(fresh.decrypt('passport', mine)).rejects.toMatchObject({ code: 'CRYPTO.ERASED', status: 410 });
+    expect(await fresh.decrypt('passport', other)).toBe('Y2');
+  });
+
+  it('when the keyring rotates, then data keys are re-wrapped and old fields still decrypt after the old key is retired', async () => {
+    const before = createFieldCipher(db, loadKeyring(keyringFile));
+    const sealed = await before.encrypt('cand-6', 'reference', 'no adverse information');
+    const oldPrimary = loadKeyring(keyringFile).primary;
+    rotateKeyring(keyringFile);
+    const rotated = createFieldCipher(db, loadKeyring(keyringFile));
+    expect(await rotated.rewrapAll()).toBeGreaterThan(0);
+    const file = JSON.parse(readFileSync(keyringFile, 'utf8'));
+    delete file.keys[oldPrimary];
+    writeFileSync(keyringFile, JSON.stringify(file));
+    const retired = createFieldCipher(db, loadKeyring(keyringFile));
+    expect(await retired.decrypt('reference', sealed)).toBe('no adverse information');
+  });
+
+  it('when values differ only in spacing or case, then their blind index is the same; different values differ', () => {
+    const cipher = createFieldCipher(db, loadKeyring(keyringFile), { blindIndexKey: Buffer.alloc(32, 7) });
+    expect(cipher.blindIndex('ab 12-345')).toBe(cipher.blindIndex('AB12345'));
+    expect(cipher.blindIndex('AB12345')).not.toBe(cipher.blindIndex('AB12346'));
+  });
+});

@@ -1,0 +1,99 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Collection } from 'mongodb';
+import type { Connection } from 'mongoose';
+import { AppError } from '../errors/app-error';
+import { open, seal, type Sealed } from './aes-gcm';
+import type { Keyring } from './keyring';
+
+interface DataKeyDoc {
+  _id: string;
+  wrapped: Sealed;
+  createdAt: string;
+}
+
+/** An encrypted field value: which subject's data key sealed it, and the ciphertext. */
+export interface EncryptedField extends Sealed {
+  subject: string;
+}
+
+const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+
+/**
+ * Field-level envelope encryption. Each person (subject) has their own random data key, stored
+ * wrapped (AES-256-GCM) by the keyring's primary key-encryption key; fields are sealed with the data
+ * key and bound to subject and field name. Destroying a subject's data key erases every field of
+ * theirs at once (crypto-shredding) while records, ids and audit hashes stay intact. Rotating the
+ * keyring re-wraps data keys without touching the fields.
+ */
+export function createFieldCipher(db: Connection, keyring: Keyring, options: { blindIndexKey?: Buffer } = {}) {
+  const keys = db.collection('data_keys') as unknown as Collection<DataKeyDoc>;
+  const cache = new Map<string, Buffer>();
+
+  function unwrap(doc: DataKeyDoc): Buffer {
+    const kek = keyring.keys.get(doc.wrapped.kid);
+    if (!kek) throw new AppError('CRYPTO.UNKNOWN_KEY', `Key-encryption key ${doc.wrapped.kid} is not in the keyring`);
+    return open(kek, doc.wrapped, `data-key:${doc._id}`);
+  }
+
+  async function dataKey(subject: string, create: boolean): Promise<Buffer> {
+    const cached = cache.get(subject);
+    if (cached) return cached;
+    let doc = await keys.findOne({ _id: subject });
+    if (!doc && create) {
+      const key = randomBytes(32);
+      const fresh = { _id: subject, wrapped: seal(keyring.keys.get(keyring.primary)!, keyring.primary, key, `data-key:${subject}`), createdAt: new Date().toISOString() };
+      try {
+        await keys.insertOne(fresh);
+        doc = fresh;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        doc = await keys.findOne({ _id: subject }); // another writer created it first: use theirs
+      }
+    }
+    if (!doc) throw new AppError('CRYPTO.ERASED', 'This person’s data has been erased', { status: 410 });
+    const key = unwrap(doc);
+    cache.set(subject, key);
+    return key;
+  }
+
+  return {
+    async ensureIndexes() {
+      await keys.createIndex({ 'wrapped.kid': 1 });
+    },
+    async encrypt(subject: string, field: string, value: string): Promise<EncryptedField> {
+      return { ...seal(await dataKey(subject, true), subject, Buffer.from(value, 'utf8'), `${subject}:${field}`), subject };
+    },
+    async decrypt(field: string, sealed: EncryptedField): Promise<string> {
+      return open(await dataKey(sealed.subject, false), sealed, `${sealed.subject}:${field}`).toString('utf8');
+    },
+    /** Crypto-shredding: the subject's fields can never be decrypted again. */
+    async shred(subject: string): Promise<boolean> {
+      cache.delete(subject);
+      return (await keys.deleteOne({ _id: subject })).deletedCount === 1;
+    },
+    /** Re-wraps every data key still wrapped by an older key-encryption key; returns how many. */
+    async rewrapAll(batch = 500): Promise<number> {
+      let done = 0;
+      for (;;) {
+        const stale = await keys.find({ 'wrapped.kid': { $ne: keyring.primary } }).limit(batch).toArray();
+        if (!stale.length) return done;
+        for (const doc of stale) {
+          const wrapped = seal(keyring.keys.get(keyring.primary)!, keyring.primary, unwrap(doc), `data-key:${doc._id}`);
+          // Only the rotation job writes here, one document at a time; the filter skips already re-wrapped keys.
+          await keys.updateOne({ _id: doc._id, 'wrapped.kid': doc.wrapped.kid }, { $set: { wrapped } });
+          done++;
+        }
+      }
+    },
+    /**
+     * Keyed hash for exact lookups on an encrypted value (a blind index): equal inputs give equal
+     * indexes, and without the key nobody can test a guess.
+     */
+    blindIndex(value: string): string {
+      if (!options.blindIndexKey) throw new Error('No blind-index key configured');
+      return createHmac('sha256', options.blindIndexKey).update(value.normalize('NFKC').toUpperCase().replace(/[\s/-]+/g, ''), 'utf8').digest('base64url').slice(0, 32);
+    },
+  };
+}
+
+export type FieldCipher = ReturnType<typeof createFieldCipher>;
