@@ -24,7 +24,8 @@ export function runQuality() {
   const all = parseUnXml();
   const entries: ListEntry[] = all.filter((e) => e.individual);
   log(`UN list: ${entries.length} individuals, ${entries.reduce((a, e) => a + e.names.length, 0)} names (original-script names held out as queries)`);
-  const index = buildIndex(entries);
+  // MATCHING_BENCH_OPTIONS='{"conflictPenalty":1.5}' tries other scoring options (tune on the calibration half only)
+  const index = buildIndex(entries, JSON.parse(process.env.MATCHING_BENCH_OPTIONS ?? '{}') as Record<string, number>);
   const baseline = buildBaseline(entries);
   const byId = new Map(entries.map((e, i) => [e.id, i]));
   const set = buildEvalSet(all);
@@ -66,7 +67,7 @@ export function runQuality() {
   });
   const generated = {
     queries: set.length,
-    calibrate: { n: cal.length, recallTarget: round(recallTarget), recommendedUpper: upper, recommendedLower: lower, baselineUpperForRecall099: baseUpper },
+    calibrate: { n: cal.length, atRecommendedUpper: at(cal, upper), recallTarget: round(recallTarget), recommendedUpper: upper, recommendedLower: lower, baselineUpperForRecall099: baseUpper },
     report: {
       n: rep.length,
       atDefaultUpper: at(rep, defaults.upper),

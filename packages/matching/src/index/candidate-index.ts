@@ -116,6 +116,8 @@ function createSearcher(
         const left = store.wordIds.get(w.text.slice(0, cut));
         const right = store.wordIds.get(w.text.slice(cut));
         if (left !== undefined && right !== undefined) out.push([[store.words[left]!, store.words[right]!], weights[i]!]);
+        // a list word as the first part is enough when the rest may carry a typo ("Kyonggil" → "Kyong Il")
+        else if (left !== undefined && cut >= 3) out.push([[store.words[left]!], weights[i]!]);
       }
     });
     return out;

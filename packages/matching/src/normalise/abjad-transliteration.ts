@@ -28,7 +28,18 @@ export function hasAbjadLetters(text: string): boolean {
   return /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/.test(text);
 }
 
+/** Titles as written in Arabic script, given their Latin spelling so that the normaliser drops them. */
+const TITLES: Record<string, string> = {
+  'قاري': 'qari', 'قارى': 'qari', 'قري': 'qari', 'ملا': 'mullah', 'ملّا': 'mullah', 'شيخ': 'sheikh', 'شیخ': 'sheikh',
+  'حاجي': 'haji', 'حاجی': 'haji', 'الحاج': 'alhaj', 'مولوي': 'mawlawi', 'مولوی': 'mawlawi', 'مولانا': 'maulana',
+  'سيد': 'sayyid', 'سید': 'sayyid', 'امير': 'amir', 'أمير': 'amir', 'امیر': 'amir', 'الله': 'allah',
+};
+
 function transliterateWord(word: string): string {
+  const title = TITLES[word];
+  if (title) return title;
+  // "عبدالحی": Abd and the article written as one word with the name
+  if (word.startsWith('عبدال') && word.length > 6) return `abd al-${transliterateWord(word.slice(5))}`;
   const chars = [...word];
   let out = '';
   // The definite article is written joined to the noun: "البغدادي" is "al-Baghdadi".

@@ -43,7 +43,7 @@ export interface NameScoreOptions {
   conflictPenalty?: number;
   /** Penalty per unit of one-sided surplus weight. Default 0.35. */
   surplusPenalty?: number;
-  /** Highest score when only one word matches a listed name of two or more words. Default 0.6. */
+  /** Highest score when only one word matches and either name has more (kept below the upper threshold). Default 0.45. */
   singleWordCap?: number;
 }
 
@@ -66,6 +66,11 @@ function unmatched(name: WeightedName, used: Uint8Array, surplusView: boolean): 
   return sum;
 }
 
+function hasUnmatchedPatronymic(name: WeightedName, used: Uint8Array): boolean {
+  for (let i = 0; i < name.words.length; i++) if (!used[i] && name.words[i]!.patronymic) return true;
+  return false;
+}
+
 function meaningful(n: WeightedName): number {
   let count = 0;
   for (const w of n.words) if (!w.initial) count++;
@@ -80,7 +85,7 @@ export function alignNames(
   similarity: (q: NameWord, e: NameWord) => WordSimilarity,
   options: NameScoreOptions = {},
 ): NameAlignment {
-  const { conflictPenalty = 1.2, surplusPenalty = 0.35, singleWordCap = 0.6 } = options;
+  const { conflictPenalty = 1.2, surplusPenalty = 0.35, singleWordCap = 0.45 } = options;
   const candidates: AlignedPair[] = [];
   for (let i = 0; i < query.words.length; i++) {
     for (let j = 0; j < entry.words.length; j++) {
@@ -127,7 +132,10 @@ export function alignNames(
   let score = quality * Math.max(0, 1 - conflictPenalty * conflict) * surplusFactor;
   // One shared word never identifies a person, whichever side has the other words.
   const singleWord = pairs.length === 1 && !pairs[0]!.joined && Math.max(meaningful(entry), meaningful(query)) >= 2;
-  if (singleWord) score = Math.min(score, singleWordCap);
+  // ...and one shared word next to a contradiction ("George Bush"/"George Habbash") is clear.
+  if (singleWord) score = Math.min(score, conflict > 0.05 ? singleWordCap * 0.65 : singleWordCap);
+  // A different father's name is a contradiction on its own (a missing one is only a gap).
+  if (hasUnmatchedPatronymic(query, usedQ) && hasUnmatchedPatronymic(entry, usedE)) score *= 0.7;
   return { score: Math.max(0, Math.min(1, score)), pairs, conflict, surplus, singleWord };
 }
 

@@ -4,6 +4,7 @@
  * and plain Levenshtein punishes one letter in a four-letter name as 25 % wrong.
  */
 import { makeWord, type NameWord } from '../normalise/name-normaliser';
+import { canonicalName } from '../normalise/romanisation-variants';
 import { jaroWinkler, osaDistance } from './string-distance';
 
 export type MatchHow = 'exact' | 'variant' | 'transliteration' | 'typo' | 'phonetic' | 'initial';
@@ -70,6 +71,11 @@ export function wordSimilarity(q: NameWord, e: NameWord): WordSimilarity {
   }
   if (/\d/.test(q.text) || /\d/.test(e.text)) return NO_MATCH;
   if (q.key === e.key) return { similarity: 0.95, how: 'variant' };
+  // Two well-known names from different groups are different names, however alike they sound
+  // ("Hussein"/"Hassan", "Mohamed"/"Mahmoud").
+  const qc = canonicalName(q.text);
+  const ec = qc === undefined ? undefined : canonicalName(e.text);
+  if (qc !== undefined && ec !== undefined) return { similarity: 0.5, how: 'typo' };
   // Cheap rejection: words of very different lengths cannot be spellings of each other (except
   // across scripts, where vowels are missing, and compounds, which are joined before comparing).
   if (q.abjad === e.abjad) {
