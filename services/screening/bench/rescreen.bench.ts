@@ -1,0 +1,102 @@
+/**
+ * Re-screening benchmark: N candidates (default 100,000) already screened against the UN list and
+ * OFAC SDN, then a new OFAC version (entries removed, added, changed) is published and every
+ * candidate is re-screened by the service's own worker against the real database (FerretDB from
+ * `npm run infra`), in a throwaway database. Writes bench/results/rescreen.json and .md.
+ *
+ *   npx tsx bench/rescreen.bench.ts          (RESCREEN_BENCH_CANDIDATES=10000 for a quick run)
+ */
+import { readFileSync } from 'node:fs';
+import { importOfacSdn, importUnConsolidatedList, type BanListEntry } from '@vetting/banlists';
+import { connectMongo, createLogger, type Actor } from '@vetting/platform';
+import { testInfra } from '@vetting/platform/testing';
+import { ActiveLists } from '../src/domain/active-lists';
+import { toPersonQuery } from '../src/domain/screened-person';
+import { createListRepository } from '../src/data/list.repository';
+import { createRescreenRepository } from '../src/data/rescreen.repository';
+import { createResolutionRepository } from '../src/data/resolution.repository';
+import { createScreeningRepository } from '../src/data/screening.repository';
+import { createSubjectRepository } from '../src/data/subject.repository';
+import { publishEntries } from '../src/use-cases/publish-list-version.use-case';
+import { createRescreenWorker } from '../src/worker/rescreen.processor';
+import { seedSubjects, nextOfacVersion } from './rescreen-setup';
+import { writeResults } from './rescreen-report';
+
+const N = Number(process.env.RESCREEN_BENCH_CANDIDATES ?? 100_000);
+const BATCH = Number(process.env.RESCREEN_BATCH_SIZE ?? 1000);
+const data = '/work/shared/data/banlists';
+const logger = createLogger('bench', 'warn');
+const log = (m: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
+const actor: Actor = { id: 'bench', roles: ['un-screener'] };
+
+const infra = await testInfra();
+const dbName = `bench_rescreen_${Date.now().toString(36)}`;
+const db = await connectMongo({ url: infra.mongoUrl, dbName, logger });
+try {
+  const repository = createListRepository(db);
+  const subjects = createSubjectRepository(db);
+  const screenings = createScreeningRepository(db);
+  const resolutions = createResolutionRepository(db);
+  const rescreens = createRescreenRepository(db);
+  await Promise.all([repository.ensureIndexes(), subjects.ensureIndexes(), screenings.ensureIndexes(), rescreens.ensureIndexes()]);
+  const lists = new ActiveLists();
+  let events = 0;
+  const now = () => new Date();
+  const deps = { lists, subjects, screenings, resolutions, now, onEvents: () => void (events += 1) };
+
+  log('importing UN and OFAC SDN');
+  const un = importUnConsolidatedList(readFileSync(`${data}/un/un_consolidated_2025-04-19.xml`)).entries;
+  const ofacFiles = Object.fromEntries(['sdn', 'alt', 'add'].map((f) => [f, readFileSync(`${data}/ofac_sdn_2021/${f}.csv`)]));
+  const ofac = importOfacSdn(ofacFiles as { sdn: Buffer; alt: Buffer; add: Buffer }).entries;
+  const publishDeps = { repository, lists, now, onEvents: () => undefined };
+  await publishEntries(actor, 'un-sc', 'UN SC', un, { fileHash: 'bench', format: 'un-consolidated-xml' }, publishDeps);
+  await publishEntries(actor, 'ofac-sdn', 'OFAC SDN', ofac, { fileHash: 'bench', format: 'ofac-sdn-csv' }, publishDeps);
+
+  const { v2, planted } = nextOfacVersion(ofac);
+  log(`seeding ${N} candidates (${planted.length} planted near changed entries)`);
+  const seedStart = Date.now();
+  await seedSubjects(N, planted, deps);
+  const seedMs = Date.now() - seedStart;
+
+  log('publishing OFAC v2');
+  const published = await publishEntries(actor, 'ofac-sdn', 'OFAC SDN', v2, { fileHash: 'bench', format: 'ofac-sdn-csv' }, publishDeps);
+  const diff = 'diff' in published ? published.diff : { added: 0, removed: 0, changed: 0 };
+  await rescreens.create(
+    { listId: 'ofac-sdn', version: 2, status: 'running', mode: 'delta', deltaIds: [], cursor: '', batches: 0, processed: 0, changed: 0, total: await subjects.count(), startedAt: now().toISOString() },
+    'bench',
+  );
+  let readMs = 0;
+  const timedSubjects = { ...subjects, batchAfter: async (c: string, n: number) => { const t = Date.now(); const r = await subjects.batchAfter(c, n); readMs += Date.now() - t; return r; } };
+  const worker = createRescreenWorker({ ...deps, subjects: timedSubjects, rescreens, repository, reload: async () => undefined, logger, batchSize: BATCH });
+  events = 0;
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+  log('re-screening');
+  const started = Date.now();
+  await worker.kick();
+  const rescreenMs = Date.now() - started;
+  clearInterval(sampler);
+  const job = (await rescreens.get('ofac-sdn', 2))!;
+  log(`done in ${rescreenMs} ms: ${JSON.stringify({ processed: job.processed, changed: job.changed, status: job.status })}`);
+
+  // Full mode (RESCREEN_MODE=full, or a large change): every candidate against the whole list; CPU measured on a sample.
+  const sample = (await subjects.batchAfter('', 2000)).map((s) => toPersonQuery(s.person));
+  const fullStart = Date.now();
+  for (const q of sample) lists.screen(q, { onlyList: 'ofac-sdn' });
+  const fullPerCandidateMs = (Date.now() - fullStart) / sample.length;
+
+  await writeResults({
+    candidates: N,
+    batchSize: BATCH,
+    lists: { un: un.length, ofacV1: ofac.length, ofacV2: v2.length },
+    diff,
+    seedMs,
+    rescreen: { ms: rescreenMs, readMs, processed: job.processed, changed: job.changed, batches: job.batches, mode: job.mode, subjectRevisionsWithEvents: events, perSecond: Math.round(job.processed / (rescreenMs / 1000)), peakRssMb: Math.round(peakRss / 1e6) },
+    fullMode: { sample: sample.length, perCandidateMs: Math.round(fullPerCandidateMs * 1000) / 1000, estimatedMsForAll: Math.round(fullPerCandidateMs * N) },
+    database: `FerretDB (${infra.mongoUrl})`,
+  });
+} finally {
+  await db.dropDatabase().catch(() => undefined);
+  await db.close();
+}
+export type { BanListEntry };
