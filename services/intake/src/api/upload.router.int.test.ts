@@ -65,7 +65,7 @@ describe('bulk upload of a contingent (real Kafka and database)', () => {
     expect(events.map((e) => e.type)).toEqual(['candidate.submitted', 'candidate.submitted']);
   });
 
-  it('when the same file (or the same people) is uploaded again, then no duplicate is created and the report links the existing candidates', async () => {
+  it('when the same file (or the same people) is uploaded again, then no duplicate is created and the report links the existing candidates', { timeout: 120_000 }, async () => {
     const body = csv([person(21), person(22), person(23)]);
     const first = await finished((await upload(body, 'accept-valid-rows', 'DUP')).body.id);
     expect(first.rows).toMatchObject({ stored: 3, duplicates: 0 });

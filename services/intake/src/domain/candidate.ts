@@ -65,6 +65,8 @@ export interface Decision {
   outcome: 'cleared' | 'not-cleared' | 'pending-review';
   decidedAt: string;
   validUntil?: string;
+  /** The list versions of the screening the decision rests on (from clearance.decided). */
+  listVersions?: ListVersionRef[];
 }
 
 export interface Candidate {

@@ -43,7 +43,9 @@ export function toMember(c: Candidate): CertifiedMember {
     status: c.status,
     ...(c.decision ? { decidedAt: c.decision.decidedAt } : {}),
     ...(c.decision?.validUntil ? { validUntil: c.decision.validUntil } : {}),
-    listVersions: c.screenedAgainst ?? [],
+    // From screening.completed of this revision; the decision's own inputs when that event has not
+    // been applied yet (the two arrive on different topics, in no fixed order).
+    listVersions: c.screenedAgainst ?? c.decision?.listVersions ?? [],
   };
 }
 
