@@ -22,6 +22,9 @@ async function freePort(): Promise<number> {
 
 export interface RunningSystem {
   url(service: ServiceName): string;
+  /** The service's private database name in this run. */
+  database(service: ServiceName): string;
+  mongoUrl: string;
   issuer: TestIssuer;
   prefix: string;
   kafka: ReturnType<typeof createKafka>;
@@ -78,6 +81,8 @@ export async function startSystem(): Promise<RunningSystem> {
   await Promise.all(CORE_SERVICES.map(start));
   return {
     url: (service) => `http://127.0.0.1:${ports[service]}`,
+    database: (service) => `${service}_${dbSuffix}`,
+    mongoUrl: infra.mongoUrl,
     issuer,
     prefix,
     kafka,
