@@ -19,7 +19,7 @@ export interface Thresholds {
   lower: number;
 }
 
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ upper: 0.49, lower: 0.34 });
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ upper: 0.46, lower: 0.31 });
 
 export function bandFor(score: number, decisive: boolean, thresholds: Thresholds = DEFAULT_THRESHOLDS): Band {
   if (decisive) return 'match';
