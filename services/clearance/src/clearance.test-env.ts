@@ -33,6 +33,7 @@ export async function startClearanceForTest() {
     stop: async () => {
       await publisher.disconnect();
       await service.stop();
+      await env.cleanup();
     },
   };
 }
