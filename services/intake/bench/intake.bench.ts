@@ -28,6 +28,35 @@ interface Run {
   loadAverageBefore: number;
 }
 
+function writeResults() {
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, memoryGiB: Math.round(totalmem() / 2 ** 30) };
+  const largest = runs.at(-1);
+  const report = { machine, date: new Date().toISOString(), backend: 'FerretDB 1.24 (PostgreSQL backend), Kafka 3.9 KRaft, single node', targetMs: TARGET_MS, runs, metTarget: largest ? largest.totalMs <= TARGET_MS : false };
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(`${resultsDir}intake.json`, `${JSON.stringify(report, null, 2)}\n`);
+  const rowsMd = runs.map((r) => `| ${r.rows} | ${(r.fileBytes / 2 ** 20).toFixed(2)} MiB | ${r.stored} | ${r.receiveAndValidateMs} | ${r.storeMs} | ${r.publishMs} | **${r.totalMs}** | ${r.rssBaselineMiB} → ${r.rssPeakMiB} (+${r.rssGrowthMiB}) | ${r.loadAverageBefore} |`);
+  writeFileSync(
+    `${resultsDir}intake.md`,
+    `# Intake benchmark: a contingent upload
+
+  Run ${report.date} on ${machine.cpu} (${machine.cpus} cores, shared with other work: see the load average), Node ${machine.node}; ${report.backend}.
+  Each size: a fresh intake process and database; the CSV is streamed over HTTP (\`POST /uploads?mode=all-or-nothing\`),
+  then timed until every row is stored as a candidate and every \`candidate.submitted\` event is published.
+  Target for 10,000 rows: ≤ ${TARGET_MS / 1000} s (${report.metTarget ? 'met' : 'not met on this run'}). Memory must not grow with the file size.
+
+  | rows | file | stored | receive + validate (ms) | store (ms) | publish (ms) | total (ms) | RSS MiB (baseline → peak) | load average at start |
+  |---|---|---|---|---|---|---|---|---|
+  ${rowsMd.join('\n')}
+
+  Receive + validate streams the file and keeps valid rows in 500-row chunks (one database write each);
+  store plans duplicates and inserts each chunk's candidates in one \`insertMany\` (three chunks in flight);
+  publish is the outbox relay draining 1,000 revisions per pass. Re-run: \`npm run bench:intake\` (root) or
+  \`npm run bench:intake -w services/intake\`.
+  `,
+  );
+  console.log(`wrote ${resultsDir}intake.json and intake.md`);
+}
+
 const runs: Run[] = [];
 for (const rows of sizes.length ? sizes : [1000, 5000, 10000]) {
   const loadAverageBefore = Math.round((loadavg()[0] ?? 0) * 10) / 10;
@@ -35,31 +64,6 @@ for (const rows of sizes.length ? sizes : [1000, 5000, 10000]) {
   const run = { ...(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Omit<Run, 'loadAverageBefore'>), loadAverageBefore };
   console.log(JSON.stringify(run));
   runs.push(run);
+  writeResults(); // after each size, so a long run still leaves the sizes it finished
 }
 
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, memoryGiB: Math.round(totalmem() / 2 ** 30) };
-const largest = runs.at(-1);
-const report = { machine, date: new Date().toISOString(), backend: 'FerretDB 1.24 (PostgreSQL backend), Kafka 3.9 KRaft, single node', targetMs: TARGET_MS, runs, metTarget: largest ? largest.totalMs <= TARGET_MS : false };
-mkdirSync(resultsDir, { recursive: true });
-writeFileSync(`${resultsDir}intake.json`, `${JSON.stringify(report, null, 2)}\n`);
-const rowsMd = runs.map((r) => `| ${r.rows} | ${(r.fileBytes / 2 ** 20).toFixed(2)} MiB | ${r.stored} | ${r.receiveAndValidateMs} | ${r.storeMs} | ${r.publishMs} | **${r.totalMs}** | ${r.rssBaselineMiB} → ${r.rssPeakMiB} (+${r.rssGrowthMiB}) | ${r.loadAverageBefore} |`);
-writeFileSync(
-  `${resultsDir}intake.md`,
-  `# Intake benchmark: a contingent upload
-
-Run ${report.date} on ${machine.cpu} (${machine.cpus} cores, shared with other work: see the load average), Node ${machine.node}; ${report.backend}.
-Each size: a fresh intake process and database; the CSV is streamed over HTTP (\`POST /uploads?mode=all-or-nothing\`),
-then timed until every row is stored as a candidate and every \`candidate.submitted\` event is published.
-Target for 10,000 rows: ≤ ${TARGET_MS / 1000} s (${report.metTarget ? 'met' : 'not met on this run'}). Memory must not grow with the file size.
-
-| rows | file | stored | receive + validate (ms) | store (ms) | publish (ms) | total (ms) | RSS MiB (baseline → peak) | load average at start |
-|---|---|---|---|---|---|---|---|---|
-${rowsMd.join('\n')}
-
-Receive + validate streams the file and keeps valid rows in 500-row chunks (one database write each);
-store plans duplicates and inserts each chunk's candidates in one \`insertMany\` (three chunks in flight);
-publish is the outbox relay draining 1,000 revisions per pass. Re-run: \`npm run bench:intake\` (root) or
-\`npm run bench:intake -w services/intake\`.
-`,
-);
-console.log(`wrote ${resultsDir}intake.json and intake.md`);
