@@ -14,6 +14,8 @@ describe('the console, role by role (Chromium, every service, the gateway)', () 
   let system: ConsoleSystem;
   let browser: BrowserContext;
   let candidateId: string;
+  // A rotation of its own, so a re-run against a kept-running system is not a duplicate nomination.
+  const rotation = `NEPBATT-${Date.now().toString(36)}`;
   const pages: Page[] = [];
   const open = async (username: string) => {
     const page = await browser.newPage();
@@ -45,9 +47,10 @@ describe('the console, role by role (Chromium, every service, the gateway)', () 
     const page = await open('officer.np');
     await nav(page, 'Nominate').click();
     await page.getByLabel('Mission').fill('UNMISS');
-    await page.getByLabel('Rotation').fill('NEPBATT-23');
+    await page.getByLabel('Rotation').fill(rotation);
     await page.getByLabel('Full name').fill('Tariq Mahmood Qadir');
     await page.getByLabel(/^Date of birth/).fill('1979');
+    await page.getByLabel('Service or police number').fill(`NA-${rotation}`);
     await page.getByLabel(/informed consent/).check();
     await page.getByRole('button', { name: 'Nominate' }).click();
     await page.getByRole('status').getByText(/Nominated: case/).waitFor();
@@ -62,7 +65,7 @@ describe('the console, role by role (Chromium, every service, the gateway)', () 
     await expect(page.getByRole('heading', { name: 'Timeline' }).isVisible()).resolves.toBe(true);
     expect(await page.content()).not.toMatch(/BAR-0001|score/);
     await screenshot(page, 'officer-candidate');
-    await page.getByRole('link', { name: 'NEPBATT-23' }).click();
+    await page.getByRole('link', { name: rotation }).click();
     await page.getByRole('cell', { name: 'Tariq Mahmood Qadir' }).waitFor();
     await screenshot(page, 'officer-roll');
   });

@@ -5,6 +5,6 @@
 import { startConsoleSystem } from './console-system';
 
 const system = await startConsoleSystem();
-console.log(`VETTING_UI_SYSTEM='${system.url}|${system.keysDir}'`);
+process.stdout.write(`VETTING_UI_SYSTEM='${system.url}|${system.keysDir}'\n`);
 process.on('SIGINT', () => void system.stop().then(() => process.exit(0)));
 process.on('SIGTERM', () => void system.stop().then(() => process.exit(0)));

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n';
 /** A value of a person or list entry as text: names, documents and dates of any nesting. */
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return '—';
-  if (Array.isArray(value)) return value.map(describe).join('; ');
+  if (Array.isArray(value)) return value.length ? value.map(describe).join('; ') : '—';
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if (typeof o.full === 'string') return o.script ? `${o.full} (${String(o.script)})` : o.full;

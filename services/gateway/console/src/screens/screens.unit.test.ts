@@ -20,7 +20,7 @@ describe('screens turn forms into requests', () => {
     expect(exportQuery('rotation', formOf({ rotation: 'R1', mission: '', candidateId: 'x' }))).toEqual({ rotation: 'R1' });
   });
   it('when statistics come by period and country, then a figure is summed per period in order', () => {
-    const groups = [
+    const groups: { period: string; country: string; figures: Record<string, number> }[] = [
       { period: '2026-Q2', country: 'GH', figures: { screened: 2 } },
       { period: '2026-Q1', country: 'NP', figures: { screened: 3 } },
       { period: '2026-Q2', country: 'NP', figures: { screened: 1, cleared: 1 } },
