@@ -8,5 +8,5 @@ const log = (m: string) => console.error(`[speed:child] ${m}`);
 log(`generating a synthetic list of ${names} names`);
 const entries = syntheticList(seededRandom(42), names);
 log(`generated ${entries.length} entries`);
-const figures = measure(`synthetic ${names.toLocaleString('en')} names`, entries, 3000, log);
+const figures = measure(`synthetic ${names.toLocaleString('en')} names`, entries, 2000, log);
 console.log(JSON.stringify(figures));
