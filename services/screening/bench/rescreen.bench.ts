@@ -19,10 +19,13 @@ import { createScreeningRepository } from '../src/data/screening.repository';
 import { createSubjectRepository } from '../src/data/subject.repository';
 import { publishEntries } from '../src/use-cases/publish-list-version.use-case';
 import { createRescreenWorker } from '../src/worker/rescreen.processor';
-import { seedSubjects, nextOfacVersion } from './rescreen-setup';
+import { rescreenSubject } from '../src/use-cases/rescreen-subject.use-case';
+import { memorySubjects, nextOfacVersion, seedSubjects } from './rescreen-setup';
 import { writeResults } from './rescreen-report';
 
 const N = Number(process.env.RESCREEN_BENCH_CANDIDATES ?? 100_000);
+/** Subjects written to the real database and walked by the worker (100,000 takes too long to seed on a loaded 2-core machine). */
+const N_DB = Number(process.env.RESCREEN_BENCH_DB_CANDIDATES ?? 10_000);
 const BATCH = Number(process.env.RESCREEN_BATCH_SIZE ?? 1000);
 const data = '/work/shared/data/banlists';
 const logger = createLogger('bench', 'warn');
@@ -53,37 +56,63 @@ try {
   await publishEntries(actor, 'ofac-sdn', 'OFAC SDN', ofac, { fileHash: 'bench', format: 'ofac-sdn-csv' }, publishDeps);
 
   const { v2, planted } = nextOfacVersion(ofac);
-  log(`seeding ${N} candidates (${planted.length} planted near changed entries)`);
+  log(`seeding ${N_DB} candidates in the database (${planted.length} planted on entries v2 removes or adds)`);
   const seedStart = Date.now();
-  await seedSubjects(N, planted, deps);
+  const plantedIds = await seedSubjects(N_DB, planted, deps);
   const seedMs = Date.now() - seedStart;
 
   log('publishing OFAC v2');
   const published = await publishEntries(actor, 'ofac-sdn', 'OFAC SDN', v2, { fileHash: 'bench', format: 'ofac-sdn-csv' }, publishDeps);
   const diff = 'diff' in published ? published.diff : { added: 0, removed: 0, changed: 0 };
+  const deltaIds = [...(await repository.versionDoc('ofac-sdn', 2))!.diff.added, ...(await repository.versionDoc('ofac-sdn', 2))!.diff.changed.map((c) => c.id)];
+  const delta = lists.deltaSearcher('ofac-sdn', deltaIds)!;
+
+  // Part 1, engine and writes at full scale: N subjects (the planted ones from the database, the rest in memory) through rescreenSubject.
+  const inMemory = await memorySubjects(N, plantedIds, subjects);
+  log(`re-screening ${inMemory.length} subjects (engine + writes of changed outcomes)`);
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+  events = 0;
+  const engineStart = Date.now();
+  let changedInMemory = 0;
+  for (const s of inMemory) if ((await rescreenSubject(s, { listId: 'ofac-sdn', version: 2, delta }, deps)) === 'changed') changedInMemory += 1;
+  const engineMs = Date.now() - engineStart;
+  clearInterval(sampler);
+  log(`engine part: ${engineMs} ms, ${changedInMemory} changed`);
+
+  // Part 2, the worker end to end on the database: N_DB subjects read in batches, cursor persisted per batch.
   await rescreens.create(
     { listId: 'ofac-sdn', version: 2, status: 'running', mode: 'delta', deltaIds: [], cursor: '', batches: 0, processed: 0, changed: 0, total: await subjects.count(), startedAt: now().toISOString() },
     'bench',
   );
   let readMs = 0;
-  const timedSubjects = { ...subjects, batchAfter: async (c: string, n: number) => { const t = Date.now(); const r = await subjects.batchAfter(c, n); readMs += Date.now() - t; return r; } };
+  const timedSubjects = {
+    ...subjects,
+    async *batchesAfter(c: string, n: number) {
+      const it = subjects.batchesAfter(c, n);
+      for (;;) {
+        const t = Date.now();
+        const next = await it.next();
+        readMs += Date.now() - t;
+        if (next.done) return;
+        yield next.value;
+      }
+    },
+  };
   const worker = createRescreenWorker({ ...deps, subjects: timedSubjects, rescreens, repository, reload: async () => undefined, logger, batchSize: BATCH });
-  events = 0;
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
-  log('re-screening');
-  const started = Date.now();
+  log(`worker over ${N_DB} subjects in the database`);
+  const workerStart = Date.now();
   await worker.kick();
-  const rescreenMs = Date.now() - started;
-  clearInterval(sampler);
+  const workerMs = Date.now() - workerStart;
   const job = (await rescreens.get('ofac-sdn', 2))!;
-  log(`done in ${rescreenMs} ms: ${JSON.stringify({ processed: job.processed, changed: job.changed, status: job.status })}`);
+  log(`worker: ${workerMs} ms (reading ${readMs} ms): ${JSON.stringify({ processed: job.processed, status: job.status })}`);
 
-  // Full mode (RESCREEN_MODE=full, or a large change): every candidate against the whole list; CPU measured on a sample.
-  const sample = (await subjects.batchAfter('', 2000)).map((s) => toPersonQuery(s.person));
+  // Full mode (RESCREEN_MODE=full, or a large change): every candidate against the whole list; engine time on a sample.
+  const sample = inMemory.slice(0, 2000).map((s) => toPersonQuery(s.state.person));
   const fullStart = Date.now();
   for (const q of sample) lists.screen(q, { onlyList: 'ofac-sdn' });
   const fullPerCandidateMs = (Date.now() - fullStart) / sample.length;
+  const readPerSubjectMs = readMs / Math.max(1, job.processed);
 
   await writeResults({
     candidates: N,
@@ -91,7 +120,9 @@ try {
     lists: { un: un.length, ofacV1: ofac.length, ofacV2: v2.length },
     diff,
     seedMs,
-    rescreen: { ms: rescreenMs, readMs, processed: job.processed, changed: job.changed, batches: job.batches, mode: job.mode, subjectRevisionsWithEvents: events, perSecond: Math.round(job.processed / (rescreenMs / 1000)), peakRssMb: Math.round(peakRss / 1e6) },
+    engine: { subjects: inMemory.length, ms: engineMs, changed: changedInMemory, subjectRevisionsWithEvents: events, perSecond: Math.round(inMemory.length / (engineMs / 1000)), peakRssMb: Math.round(peakRss / 1e6) },
+    worker: { subjects: N_DB, ms: workerMs, readMs, processed: job.processed, batches: job.batches, readPerSubjectMs: Math.round(readPerSubjectMs * 1000) / 1000 },
+    estimatedMsAtScale: Math.round(engineMs + readPerSubjectMs * N),
     fullMode: { sample: sample.length, perCandidateMs: Math.round(fullPerCandidateMs * 1000) / 1000, estimatedMsForAll: Math.round(fullPerCandidateMs * N) },
     database: `FerretDB (${infra.mongoUrl})`,
   });

@@ -24,10 +24,22 @@ export function createSubjectRepository(db: Connection) {
       const docs = await store.view.find({ pendingReview: true, withdrawn: false }).sort({ pendingSince: 1, _id: 1 }).skip(offset).limit(limit).toArray();
       return docs as unknown as SubjectView[];
     },
-    /** The next batch of subjects after `cursor` in id order: re-screening walks the view with a persisted cursor. */
-    async batchAfter(cursor: string, size: number): Promise<SubjectView[]> {
+    /**
+     * Subjects after `cursor` in id order, in batches, from one database cursor: re-screening walks the
+     * view and persists the last id of each batch. One query per job run, not per batch: on FerretDB
+     * each `$gt`+sort query costs a scan, so a query per batch would grow with the square of the count.
+     */
+    async *batchesAfter(cursor: string, size: number): AsyncGenerator<SubjectView[]> {
       const filter = cursor ? { _id: { $gt: cursor } } : {};
-      return (await store.view.find(filter as never).sort({ _id: 1 }).limit(size).toArray()) as unknown as SubjectView[];
+      let batch: SubjectView[] = [];
+      for await (const doc of store.view.find(filter as never).sort({ _id: 1 }).batchSize(size)) {
+        batch.push(doc as unknown as SubjectView);
+        if (batch.length === size) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length) yield batch;
     },
     async count(): Promise<number> {
       return store.view.countDocuments({ withdrawn: false });

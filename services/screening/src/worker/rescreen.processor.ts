@@ -42,13 +42,7 @@ export function createRescreenWorker(deps: RescreenWorkerDeps) {
       delta = deps.lists.deltaSearcher(listId, [...(diff?.added ?? []), ...(diff?.changed.map((c) => c.id) ?? [])]);
     }
     const started = Date.now();
-    while (!stopped) {
-      const batch = await deps.subjects.batchAfter(state.cursor, deps.batchSize);
-      if (!batch.length) {
-        await deps.rescreens.finish(listId, version, 'completed', deps.now().toISOString());
-        deps.logger.info({ listId, version, processed: state.processed, changed: state.changed, ms: Date.now() - started }, 're-screening completed');
-        return;
-      }
+    for await (const batch of deps.subjects.batchesAfter(state.cursor, deps.batchSize)) {
       let changed = 0;
       for (const [i, view] of batch.entries()) {
         const { _id: _i, _rev, _updatedAt: _u, ...subject } = view as typeof view & { _updatedAt?: string };
@@ -60,9 +54,12 @@ export function createRescreenWorker(deps: RescreenWorkerDeps) {
       const last = batch[batch.length - 1]!._id;
       await deps.rescreens.commitBatch(listId, version, state.batches, (s) => ({ ...s, cursor: last, batches: s.batches + 1, processed: s.processed + batch.length, changed: s.changed + changed }));
       const exact = await deps.rescreens.load(listId, version);
-      if (!exact || exact.state.status !== 'running') return;
+      if (!exact || exact.state.status !== 'running' || exact.state.cursor !== last) return; // finished or moved on by another worker
       state = exact.state;
     }
+    if (stopped) return;
+    await deps.rescreens.finish(listId, version, 'completed', deps.now().toISOString());
+    deps.logger.info({ listId, version, processed: state.processed, changed: state.changed, ms: Date.now() - started }, 're-screening completed');
   }
 
   async function runAll() {
