@@ -3,22 +3,13 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { uploadIdFor as intakeUploadIdFor } from '../../../services/intake/src/use-cases/receive-upload.use-case';
 import { EXIT } from './exit-codes';
+import { cli } from './testing/run-cli';
 import { formatHit, table } from './output';
-import { run, type Context } from './program';
 import { readToken, storeToken, tokenPath } from './settings';
 import { formatRoll, type CandidateView } from './commands/candidates.command';
 import { checkRequest } from './commands/check.command';
 import { exportScope } from './commands/audit.command';
 import { countRows, uploadIdFor } from './commands/upload.flow';
-
-/** Runs the CLI in-process with captured output and no network. */
-export async function cli(args: string[], env: NodeJS.ProcessEnv = {}, fetchImpl: typeof fetch = () => Promise.reject(new Error('no network in unit tests'))) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: Context = { io: { out: (s) => void out.push(s), err: (s) => void err.push(s), interactive: false }, env: { HOME: tmpdir(), ...env }, fetch: fetchImpl, exitCode: EXIT.ok };
-  const code = await run(['node', 'vetting', ...args], ctx);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('arguments', () => {
   it('when asked for help at any level, then it prints usage and exits 0', async () => {
