@@ -18,7 +18,7 @@ await writeContingent(file, rows);
 const env = await createTestServiceEnv('intake');
 const intake = await startIntake(loadConfig(intakeConfigSchema, { ...env.env, LOG_LEVEL: 'silent' }), { jwks: env.issuer.jwks });
 const token = await env.issuer.token({ sub: 'bench-office', roles: ['tcc-officer'], country: 'GH' });
-const revisions = intake.runtime.db.collection('candidates_revisions');
+const pending = () => Promise.all(['candidates_revisions', 'upload_outbox'].map((c) => intake.runtime.db.collection(c).countDocuments({ outboxPending: true })));
 
 global.gc?.();
 const baseline = process.memoryUsage().rss;
@@ -45,7 +45,7 @@ const upload = await waitFor(async () => {
   return u?.state === 'completed' ? u : undefined;
 }, { timeoutMs: 600_000, intervalMs: 100, message: 'upload stored' });
 const stored = performance.now();
-await waitFor(async () => (await revisions.countDocuments({ outboxPending: true })) === 0, { timeoutMs: 900_000, intervalMs: 1_000, message: 'events published' });
+await waitFor(async () => (await pending()).every((n) => n === 0), { timeoutMs: 900_000, intervalMs: 1_000, message: 'events published' });
 const published = performance.now();
 clearInterval(sampler);
 const result = {

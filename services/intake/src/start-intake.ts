@@ -44,11 +44,17 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     pollMs: config.OUTBOX_POLL_MS,
     batchSize: config.OUTBOX_BATCH_SIZE,
   });
+  // Upload events sit 250 to a document; two documents per pass keep a Kafka batch small.
+  const uploadOutbox = createOutboxRelay({ collections: [uploads.outbox], publisher: runtime.publisher, logger: runtime.logger, metrics: runtime.metrics, pollMs: config.OUTBOX_POLL_MS, batchSize: 2 });
   outbox.start();
-  relay.kick = () => outbox.kick();
+  uploadOutbox.start();
+  relay.kick = () => {
+    outbox.kick();
+    uploadOutbox.kick();
+  };
   const consumer = await startConsumer(runtime, 'intake', ['vetting.screenings', 'vetting.references', 'vetting.clearances'], createTrackStatusHandlers(repository));
   const now = () => new Date();
-  const onEvents = () => outbox.kick();
+  const onEvents = () => relay.kick();
   const runner = createUploadRunner({ uploads, repository, keys, now, onEvents, logger: runtime.logger });
   const deps = { repository, keys, uploads, certificates, access, now, onEvents };
   const candidateRoutes = createCandidateRoutes(deps);
@@ -67,6 +73,6 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
   await runner.resume();
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'intake listening');
-  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => consumer.stop(), () => runner.stop(), http.close];
+  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => uploadOutbox.stop(), () => consumer.stop(), () => runner.stop(), http.close];
   return { port: http.port, app, runtime, consumer, runner, outbox, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
 }

@@ -29,7 +29,7 @@ describe('storing an upload after a crash (real database)', () => {
   });
   afterAll(async () => db?.close());
 
-  it('when storing dies mid-chunk and runs again, then every row becomes exactly one candidate with its deterministic id and one event', async () => {
+  it('when storing dies mid-chunk and runs again, then every row becomes exactly one candidate with its deterministic id and one event', { timeout: 120_000 }, async () => {
     const validate = createSubmissionValidator(openapiPath('intake'));
     const { upload } = await receiveUpload(
       officer,
@@ -50,7 +50,9 @@ describe('storing an upload after a crash (real database)', () => {
     const revisions = await db.collection('candidates_revisions').find({ 'state.nomination.rotation': 'CRASH' }).project({ aggregateId: 1, outbox: 1 }).toArray();
     expect(revisions).toHaveLength(25);
     expect(new Set(revisions.map((r) => r.aggregateId)).size).toBe(25);
-    expect(revisions.flatMap((r) => r.outbox as unknown[])).toHaveLength(25);
+    const events = (await db.collection('upload_outbox').find({}).toArray()).flatMap((d) => d.outbox as { subject: string }[]);
+    expect(events).toHaveLength(25);
+    expect(new Set(events.map((e) => e.subject))).toEqual(new Set(revisions.map((r) => r.aggregateId)));
     expect(await deps.repository.findById(rowCandidateId(upload.id, 17))).toMatchObject({ upload: { uploadId: upload.id, row: 17 } });
     expect(await db.collection('candidates').countDocuments({ 'nomination.rotation': 'CRASH' })).toBe(25);
   });

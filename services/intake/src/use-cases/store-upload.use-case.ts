@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Logger } from '@vetting/platform';
+import type { EventEnvelope, Logger } from '@vetting/platform';
 import type { Candidate } from '../domain/candidate';
 import { dedupeKeys, dedupeScope, findExisting, type DedupeKey } from '../domain/dedupe-keys';
 import { newCandidate } from '../domain/new-candidate';
@@ -78,9 +78,12 @@ async function storeChunk(upload: Upload, c: number, planned: { fresh: Planned[]
   const now = deps.now();
   const items = planned.fresh.map((p) => {
     const candidate: Candidate = newCandidate(p.id, upload.country, upload.officeId, p.input, p.keys, now, { uploadId: upload.id, row: p.row });
-    return { candidate, events: [submissionEvent(candidate, 'candidate.submitted')], causedBy: `upload:${upload.id}:${p.row}` };
+    return { candidate, events: [] as EventEnvelope[], causedBy: `upload:${upload.id}:${p.row}` };
   });
+  // Candidates first, then their events (in the upload's own outbox), then the chunk's result: a
+  // crash in between repeats the chunk, which skips the stored candidates and stores the events once.
   await deps.repository.createMany(items);
+  await deps.uploads.saveEvents(upload.id, c, items.map((i) => submissionEvent(i.candidate, 'candidate.submitted')));
   deps.onEvents();
   await deps.uploads.saveResult(upload.id, c, planned.fresh.length, planned.duplicates);
   return { _id: '', uploadId: upload.id, chunk: c, stored: planned.fresh.length, duplicates: planned.duplicates };
