@@ -1,0 +1,39 @@
+/**
+ * Development aid: screenshots of each role's main screen for docs/console/, taken from a system kept
+ * running by keep-running.ts: `VETTING_UI_SYSTEM='<url>|<keys dir>' npx tsx browser/support/capture-docs.ts <candidateId> <rotation>`.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { launchBrowser, signIn } from './browser';
+import { startConsoleSystem } from './console-system';
+
+const [candidateId, rotation] = process.argv.slice(2);
+const out = fileURLToPath(new URL('../../../docs/console/', import.meta.url));
+const system = await startConsoleSystem();
+const browser = await launchBrowser();
+const shots: { user: string; path: string; name: string; act?: (page: Page) => Promise<void> }[] = [
+  { user: 'officer.gh', path: `/roll?rotation=${rotation}`, name: 'office-rotation-roll' },
+  {
+    user: 'screener', path: '/check', name: 'screener-check-before-deployment',
+    act: async (page) => {
+      await page.getByLabel(/^Name/).fill('Tariq Mahmood Qadir');
+      await page.getByLabel(/^Date of birth/).fill('1979');
+      await page.getByLabel(/^Purpose/).fill('deployment of an individual police officer');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByText('Why they were matched').first().waitFor();
+    },
+  },
+  { user: 'adjudicator', path: '/adjudications', name: 'adjudicator-queue', act: async (page) => void (await page.locator('main table, main p.muted').first().waitFor()) },
+  { user: 'auditor', path: `/trail?subject=${candidateId}`, name: 'auditor-trail', act: async (page) => void (await page.getByTestId('chain-badge').waitFor()) },
+  { user: 'admin', path: '/policies', name: 'admin-policies', act: async (page) => void (await page.locator('main details').first().waitFor()) },
+];
+for (const shot of shots) {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 1000, height: 640 });
+  await signIn(page, system.url, shot.user, system.password(shot.user));
+  await page.goto(`${system.url}${shot.path}`, { waitUntil: 'networkidle' });
+  await shot.act?.(page);
+  await page.screenshot({ path: `${out}${shot.name}.png` });
+  process.stdout.write(`${shot.name}.png\n`);
+}
+await browser.close();
