@@ -7,15 +7,15 @@ import { screenCandidate } from '../src/use-cases/screen-candidate.use-case';
 import { seeded, syntheticPerson, type SyntheticPerson } from './synthetic-people';
 
 /**
- * OFAC v2: 100 entries removed, 100 synthetic people added, 20 entries changed (a new alias). Each
- * removed and added entry has a candidate planted on it, so about 200 outcomes change.
+ * OFAC v2: `plantedPerSide` entries removed and as many synthetic people added, 20 entries changed (a
+ * new alias). Each removed and added entry has a candidate planted on it, whose outcome changes.
  */
-export function nextOfacVersion(ofac: BanListEntry[]) {
+export function nextOfacVersion(ofac: BanListEntry[], plantedPerSide = 100) {
   const rand = seeded(42);
   const dated = ofac.filter((e) => e.datesOfBirth.some((d) => d.length === 10) && e.names[0]!.full.split(/[\s,]+/).length >= 3);
-  const removed = dated.filter((_, i) => i % 7 === 0).slice(0, 100);
+  const removed = dated.filter((_, i) => i % 7 === 0).slice(0, plantedPerSide);
   const removedIds = new Set(removed.map((e) => e.id));
-  const added: BanListEntry[] = Array.from({ length: 100 }, (_, i) => {
+  const added: BanListEntry[] = Array.from({ length: plantedPerSide }, (_, i) => {
     const p = syntheticPerson(rand);
     return { id: `BENCH-ADD-${i}`, names: [{ full: p.name, kind: 'primary' }], datesOfBirth: [p.dateOfBirth], placesOfBirth: [], nationalities: [p.nationality], documents: [], serviceNumbers: [], category: 'sanctions', status: 'listed', sourceReference: 'bench' };
   });

@@ -27,6 +27,8 @@ const N = Number(process.env.RESCREEN_BENCH_CANDIDATES ?? 100_000);
 /** Subjects written to the real database and walked by the worker (100,000 takes too long to seed on a loaded 2-core machine). */
 const N_DB = Number(process.env.RESCREEN_BENCH_DB_CANDIDATES ?? 10_000);
 const BATCH = Number(process.env.RESCREEN_BATCH_SIZE ?? 1000);
+/** Candidates planted on removed and on added entries (each side); each is screened for real while seeding. */
+const PLANTED = Number(process.env.RESCREEN_BENCH_PLANTED ?? 100);
 const data = '/work/shared/data/banlists';
 const logger = createLogger('bench', 'warn');
 const log = (m: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
@@ -55,7 +57,7 @@ try {
   await publishEntries(actor, 'un-sc', 'UN SC', un, { fileHash: 'bench', format: 'un-consolidated-xml' }, publishDeps);
   await publishEntries(actor, 'ofac-sdn', 'OFAC SDN', ofac, { fileHash: 'bench', format: 'ofac-sdn-csv' }, publishDeps);
 
-  const { v2, planted } = nextOfacVersion(ofac);
+  const { v2, planted } = nextOfacVersion(ofac, PLANTED);
   log(`seeding ${N_DB} candidates in the database (${planted.length} planted on entries v2 removes or adds)`);
   const seedStart = Date.now();
   const plantedIds = await seedSubjects(N_DB, planted, deps);
