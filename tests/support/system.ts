@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { createKafka, createLogger } from '@vetting/platform';
 import { createTestIssuer, createTestTopics, deleteTestTopics, randomName, testInfra, waitFor, type TestIssuer } from '@vetting/platform/testing';
+import { startSimulators } from '@vetting/simulators';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const CORE_SERVICES = ['intake', 'screening', 'references', 'clearance', 'audit'] as const;
@@ -48,11 +49,25 @@ export async function startSystem(): Promise<RunningSystem> {
   writeFileSync(`${dir}/jwks.json`, JSON.stringify(issuer.jwks));
   const ports = Object.fromEntries(await Promise.all(CORE_SERVICES.map(async (s) => [s, await freePort()]))) as Record<ServiceName, number>;
   const dbSuffix = randomName('e2e').replace(/-/g, '_');
-  const processes = new Map<ServiceName, ChildProcess>();
+  const processes = new Map<string, ChildProcess>();
+  // The external systems the reference checks call: quick, and without random failures, so end-to-end
+  // outcomes are deterministic (the references suites and the fault run exercise the failures).
+  const callbackSecret = randomName('callback-secret');
+  const sims = await startSimulators({ seed: 1, latency: { minMs: 5, maxMs: 50 }, callbackLatency: { minMs: 50, maxMs: 300 }, failureRates: { serverError: 0, rateLimited: 0, timeout: 0, malformed: 0 }, asyncRate: 0.2, callbackSecret });
+  const referencesEnv = {
+    NATIONAL_RECORDS_URL: `${sims.url}/national-records`,
+    UN_RECORDS_URL: `${sims.url}/un-records`,
+    EMPLOYER_HR_URL: `${sims.url}/hr`,
+    CALLBACK_SECRET: callbackSecret,
+    REFEREE_TOKEN_SECRET: randomName('referee-secret'),
+    QUEUE_PREFIX: randomName('q'),
+    CHECK_BACKOFF_MS: '200',
+    PUBLIC_URL: `http://127.0.0.1:${ports.references}`,
+  };
 
-  const start = async (service: ServiceName) => {
-    const log = createWriteStream(`${dir}/${service}.log`, { flags: 'a' });
-    const child = spawn(process.execPath, ['--import', 'tsx', `services/${service}/src/main.ts`], {
+  const launch = async (name: string, entry: string, service: ServiceName, ready: boolean) => {
+    const log = createWriteStream(`${dir}/${name}.log`, { flags: 'a' });
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
@@ -70,15 +85,19 @@ export async function startSystem(): Promise<RunningSystem> {
         OUTBOX_POLL_MS: '100',
         LOG_LEVEL: 'warn',
         NODE_OPTIONS: '--max-old-space-size=256',
+        ...(service === 'references' ? referencesEnv : {}),
       },
     });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
-    processes.set(service, child);
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${ports[service]}/readyz`)).ok, { timeoutMs: 240_000, message: `${service} ready (logs in ${dir})` });
+    processes.set(name, child);
+    if (ready) await waitFor(async () => (await fetch(`http://127.0.0.1:${ports[service]}/readyz`)).ok, { timeoutMs: 240_000, message: `${name} ready (logs in ${dir})` });
   };
+  const start = (service: ServiceName) => launch(service, `services/${service}/src/main.ts`, service, true);
 
   await Promise.all(CORE_SERVICES.map(start));
+  // The references service's BullMQ worker runs as its own process, as in production.
+  await launch('references-worker', 'services/references/src/worker/main.ts', 'references', false);
   return {
     url: (service) => `http://127.0.0.1:${ports[service]}`,
     database: (service) => `${service}_${dbSuffix}`,
@@ -102,6 +121,7 @@ export async function startSystem(): Promise<RunningSystem> {
           c.kill('SIGTERM');
         })),
       );
+      await sims.stop();
       await deleteTestTopics(kafka, prefix);
     },
   };
