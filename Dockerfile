@@ -1,5 +1,5 @@
-# One image for every service (the monorepo's services share packages); the compose file picks the
-# entry point per service. Multi-stage: dependencies are installed once, the runtime runs as non-root.
+# One image with the whole monorepo: compose uses it for kafka-init (scripts/create-topics.mjs) and the
+# development simulators; every service has its own smaller image (services/<name>/Dockerfile). Multi-stage: dependencies are installed once, the runtime runs as non-root.
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -7,6 +7,7 @@ COPY packages ./packages
 COPY services ./services
 COPY contracts ./contracts
 COPY tests/package.json ./tests/package.json
+COPY tests/simulators ./tests/simulators
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm install --no-save tsx@4
 
 FROM node:20-bookworm-slim
