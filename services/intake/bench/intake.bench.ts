@@ -39,20 +39,20 @@ function writeResults() {
     `${resultsDir}intake.md`,
     `# Intake benchmark: a contingent upload
 
-  Run ${report.date} on ${machine.cpu} (${machine.cpus} cores, shared with other work: see the load average), Node ${machine.node}; ${report.backend}.
-  Each size: a fresh intake process and database; the CSV is streamed over HTTP (\`POST /uploads?mode=all-or-nothing\`),
-  then timed until every row is stored as a candidate and every \`candidate.submitted\` event is published.
-  Target for 10,000 rows: ≤ ${TARGET_MS / 1000} s (${report.metTarget ? 'met' : 'not met on this run'}). Memory must not grow with the file size.
+Run ${report.date} on ${machine.cpu} (${machine.cpus} cores, shared with other work: see the load average), Node ${machine.node}; ${report.backend}.
+Each size: a fresh intake process and database; the CSV is streamed over HTTP (\`POST /uploads?mode=all-or-nothing\`),
+then timed until every row is stored as a candidate and every \`candidate.submitted\` event is published.
+Target for 10,000 rows: ≤ ${TARGET_MS / 1000} s (${report.metTarget ? 'met' : 'not met on this run'}). Memory must not grow with the file size.
 
-  | rows | file | stored | receive + validate (ms) | store (ms) | publish (ms) | total (ms) | RSS MiB (baseline → peak) | load average at start |
-  |---|---|---|---|---|---|---|---|---|
-  ${rowsMd.join('\n')}
+| rows | file | stored | receive + validate (ms) | store (ms) | publish (ms) | total (ms) | RSS MiB (baseline → peak) | load average at start |
+|---|---|---|---|---|---|---|---|---|
+${rowsMd.join('\n')}
 
-  Receive + validate streams the file and keeps valid rows in 500-row chunks (one database write each);
-  store plans duplicates and inserts each chunk's candidates in one \`insertMany\` (three chunks in flight);
-  publish is the outbox relay draining 1,000 revisions per pass. Re-run: \`npm run bench:intake\` (root) or
-  \`npm run bench:intake -w services/intake\`.
-  `,
+Receive + validate streams the file and keeps valid rows in 500-row chunks (one database write each);
+store plans duplicates and inserts each chunk's candidates in one \`insertMany\` (three chunks in flight);
+publish is the upload's outbox relay (250 events per outbox document, two documents per Kafka batch). Re-run: \`npm run bench:intake\` (root) or
+\`npm run bench:intake -w services/intake\`.
+`,
   );
   console.log(`wrote ${resultsDir}intake.json and intake.md`);
 }
