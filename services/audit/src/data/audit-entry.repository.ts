@@ -43,7 +43,10 @@ export function createAuditEntryRepository(db: Connection) {
     },
     /** Remembers the head for the next start; a lost or stale hint only costs a few probes. */
     async saveHeadHint(seq: number): Promise<void> {
-      await heads.updateOne({ _id: 'head' }, { $set: { seq } }, { upsert: true });
+      // Two instances upserting the first hint at once: one gets a duplicate key; a hint may lose.
+      await heads.updateOne({ _id: 'head' }, { $set: { seq } }, { upsert: true }).catch((error: { code?: number }) => {
+        if (error.code !== 11000) throw error;
+      });
     },
     async hasEvent(eventId: string): Promise<boolean> {
       return (await entries.findOne({ eventId }, { projection: { _id: 1 } })) !== null;

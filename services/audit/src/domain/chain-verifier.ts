@@ -1,4 +1,4 @@
-import { bodyOf, GENESIS_HASH, hashEntry, type AuditEntry } from './hash-chain';
+import { GENESIS_HASH, hashEntry, type AuditEntry } from './hash-chain';
 
 export type BreakReason = 'hash-mismatch' | 'prev-hash-mismatch' | 'sequence-gap' | 'sequence-disorder' | 'checkpoint-mismatch';
 
@@ -49,7 +49,7 @@ export function createChainVerifier(start: VerifierStart = { seq: 1, prevHash: G
     check(entry: AuditEntry): boolean {
       if (broken) return false;
       if (entry.seq !== expectedSeq) return fail(Math.min(entry.seq, expectedSeq), entry.seq < expectedSeq ? 'sequence-disorder' : 'sequence-gap');
-      if (hashEntry(bodyOf(entry)) !== entry.hash) return fail(entry.seq, 'hash-mismatch');
+      if (hashEntry(entry) !== entry.hash) return fail(entry.seq, 'hash-mismatch');
       if (entry.prevHash !== prevHash) return fail(entry.seq, 'prev-hash-mismatch');
       const signed = checkpoints.get(entry.seq);
       if (signed !== undefined && signed !== entry.hash) return fail(entry.seq, 'checkpoint-mismatch');
