@@ -11,7 +11,7 @@ import { CORE_SERVICES, startSystem, type RunningSystem } from '../support/syste
 import { seededRandom } from './seeded-random';
 
 const SEED = Number(process.env.FAULT_SEED ?? 20261127);
-const COUNT = Number(process.env.FAULT_CANDIDATES ?? 60);
+const COUNT = Number(process.env.FAULT_CANDIDATES ?? 40);
 
 describe(`service processes killed mid-run (seed ${SEED}, ${COUNT} candidates)`, () => {
   let system: RunningSystem;
@@ -49,7 +49,7 @@ describe(`service processes killed mid-run (seed ${SEED}, ${COUNT} candidates)`,
     const intakeDb = mongo.db(system.database('intake'));
     await waitFor(async () => (await intakeDb.collection('candidates').countDocuments({ 'decision.outcome': { $exists: true } })) >= COUNT, { timeoutMs: 300_000, intervalMs: 1000, message: 'every candidate decided' });
     figures.secondsToAllDecided = (Date.now() - started) / 1000;
-  });
+  }, 900_000);
   afterAll(async () => {
     console.log(`fault figures: ${JSON.stringify(figures)}`);
     await mongo?.close();
