@@ -15,8 +15,9 @@ export function nextOfacVersion(ofac: BanListEntry[], plantedPerSide = 100) {
   const dated = ofac.filter((e) => e.datesOfBirth.some((d) => d.length === 10) && e.names[0]!.full.split(/[\s,]+/).length >= 3);
   const removed = dated.filter((_, i) => i % 7 === 0).slice(0, plantedPerSide);
   const removedIds = new Set(removed.map((e) => e.id));
+  // Added people use names outside the candidates' name pool, so only the planted candidates hit them.
   const added: BanListEntry[] = Array.from({ length: plantedPerSide }, (_, i) => {
-    const p = syntheticPerson(rand);
+    const p = { ...syntheticPerson(rand), name: `${ADDED_GIVEN[i % ADDED_GIVEN.length]} ${ADDED_SURNAMES[Math.floor(i / ADDED_GIVEN.length) % ADDED_SURNAMES.length]}` };
     return { id: `BENCH-ADD-${i}`, names: [{ full: p.name, kind: 'primary' }], datesOfBirth: [p.dateOfBirth], placesOfBirth: [], nationalities: [p.nationality], documents: [], serviceNumbers: [], category: 'sanctions', status: 'listed', sourceReference: 'bench' };
   });
   const changedIds = new Set(ofac.filter((e) => !removedIds.has(e.id)).filter((_, i) => i % 200 === 1).slice(0, 20).map((e) => e.id));
@@ -30,6 +31,9 @@ export function nextOfacVersion(ofac: BanListEntry[], plantedPerSide = 100) {
   ];
   return { v2, planted };
 }
+
+const ADDED_GIVEN = ['Zbigniew', 'Ottokar', 'Wendelin', 'Eulalia', 'Radoslav', 'Hrafnkell', 'Ingeborg', 'Leopoldine', 'Thorvald', 'Xiomara'];
+const ADDED_SURNAMES = ['Quackenbush', 'Wojciechowski', 'Vanderhoeven', 'Throckmorton', 'Szczepanski', 'Oyelaran-Bakare', 'Kristiansdottir', 'Featherstonehaugh', 'Zubiri-Etxeberria', 'Mbuthia-Kamau'];
 
 const idOf = (i: number) => `cand-${String(i).padStart(7, '0')}`;
 
