@@ -15,6 +15,7 @@ export interface BenchReport {
     lost: number;
     duplicatedResults: number;
     failedChecks: number;
+    retriedByOperator: number;
     setsCompleted: number;
     setsExpected: number;
     simulatorOutcomes: Record<string, number>;
@@ -40,7 +41,8 @@ ${report.date} · ${String(report.machine.cpus)} CPUs (${String(report.machine.n
 | checks with a result | ${r.checksWithResult} |
 | **lost** (no result) | **${r.lost}** |
 | **duplicated** (more than one result) | **${r.duplicatedResults}** |
-| failed (need an operator) | ${r.failedChecks} |
+| failed at the end (need an operator) | ${r.failedChecks} |
+| failed during the run, then retried by the operator | ${r.retriedByOperator} |
 | sets completed (references.completed once each) | ${r.setsCompleted} / ${r.setsExpected} |
 
 ## Faults injected

@@ -27,18 +27,18 @@ describe('worker crash and queue outage (real Kafka, FerretDB, Redis)', () => {
     child = spawnWorker(h.workerEnv);
     const id = await h.submit({ names: [{ full: 'SLOW Kojo Antwi' }] }, 'civilian');
     const checkId = `${id}.1.un-records`;
-    await waitFor(() => (h.sims.stats[`check ${checkId}`] ?? 0) >= 1, { timeoutMs: 30_000, message: 'the worker to call the simulator' });
+    await waitFor(() => (h.sims.stats[`check ${checkId}`] ?? 0) >= 1, { timeoutMs: 90_000, message: 'the worker to call the simulator' });
     child.kill('SIGKILL');
     await new Promise((resolve) => child!.once('exit', resolve));
     expect((await h.service.ctx.checks.load(checkId))?.state).toBe('requested');
     replacement = await startReferencesWorker(loadConfig(referencesConfigSchema, h.workerEnv));
-    await waitFor(async () => (await h.service.ctx.checks.load(checkId))?.state === 'completed', { timeoutMs: 30_000, message: 'the recovered check' });
+    await waitFor(async () => (await h.service.ctx.checks.load(checkId))?.state === 'completed', { timeoutMs: 90_000, message: 'the recovered check' });
     expect(h.sims.stats[`check ${checkId}`]).toBe(2);
     expect(await h.service.ctx.checks.countRevisions({ causedBy: `result:${checkId}:1` })).toBe(1);
     await waitFor(() => h.events.some((e) => e.type === 'references.completed' && e.subject === id), { timeoutMs: 20_000 });
     const completed = h.events.filter((e) => e.type === 'reference.check-completed' && (e.data as { checkId: string }).checkId === checkId);
     expect(completed).toHaveLength(1);
-  }, 120_000);
+  }, 240_000);
 });
 
 describe('queue outage at the producer', () => {
