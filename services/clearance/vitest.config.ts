@@ -1,3 +1,3 @@
 import { defineProject } from 'vitest/config';
 
-export default defineProject({ test: { include: ['src/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } });
+export default defineProject({ test: { include: ['src/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 120_000 } });

@@ -19,7 +19,7 @@ export async function startClearanceForTest() {
   /** The candidate's events on vetting.clearances (keyed by candidate id), once at least `atLeast` of them are there. */
   const clearanceEvents = async (candidateId: string, atLeast: number) => {
     const mine = (read: ReadMessage[]) => read.filter((m) => m.key === candidateId);
-    const read = await readTopic(env.kafka, `${env.prefix}vetting.clearances`, (r) => mine(r).length >= atLeast, 30_000);
+    const read = await readTopic(env.kafka, `${env.prefix}vetting.clearances`, (r) => mine(r).length >= atLeast, 90_000);
     return mine(read).map((m) => JSON.parse(m.value) as EventEnvelope);
   };
   return {

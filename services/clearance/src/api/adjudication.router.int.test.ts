@@ -16,13 +16,14 @@ const strictPolicy = {
   note: 'MDS check for contingents',
 };
 
+// Generous timeouts: the machine is shared, and these wait for conditions, never for time.
 describe('policy versions and adjudication with four eyes (real Kafka and database)', () => {
   let t: Awaited<ReturnType<typeof startClearanceForTest>>;
   let officerA: string;
   let officerB: string;
   let admin: string;
   const caseOf = async (id: string): Promise<CaseBody> => (await request(t.app).get(`/cases/${id}`).set('authorization', officerA)).body;
-  const until = (id: string, ok: (c: CaseBody) => boolean, message: string) => waitFor(async () => ((c) => (ok(c) ? c : undefined))(await caseOf(id)), { message, timeoutMs: 30_000 });
+  const until = (id: string, ok: (c: CaseBody) => boolean, message: string) => waitFor(async () => ((c) => (ok(c) ? c : undefined))(await caseOf(id)), { message, timeoutMs: 90_000 });
 
   beforeAll(async () => {
     t = await startClearanceForTest();
@@ -66,8 +67,9 @@ describe('policy versions and adjudication with four eyes (real Kafka and databa
     const id = newCandidateId();
     await t.publish(events.submitted(id), events.screened(id), events.references(id, [{ checkId: 'k1', checkType: 'misconduct-disclosure', result: 'adverse' }]));
     await until(id, (c) => c.status === 'awaiting-adjudication', 'awaiting adjudication');
-    const queue = await request(t.app).get('/adjudications').set('authorization', officerA);
-    expect(queue.body.items.find((i: { candidateId: string }) => i.candidateId === id)).toMatchObject({ status: 'awaiting-adjudication', policyVersion: 2 });
+    // The queue reads the view, which follows the stored revisions a moment later.
+    const queued = await waitFor(async () => (await request(t.app).get('/adjudications').set('authorization', officerA)).body.items.find((i: { candidateId: string }) => i.candidateId === id), { message: 'in the queue' });
+    expect(queued).toMatchObject({ status: 'awaiting-adjudication', policyVersion: 2 });
 
     const propose = (auth: string, body: object) => request(t.app).post(`/cases/${id}/adjudication`).set('authorization', auth).send(body);
     const countersign = (auth: string, proposalId: string) => request(t.app).post(`/cases/${id}/adjudication/countersignature`).set('authorization', auth).send({ proposalId, approve: true, reason: 'reviewed the employer’s letter' });
@@ -91,8 +93,11 @@ describe('policy versions and adjudication with four eyes (real Kafka and databa
 
     const second = await propose(officerA, { outcome: 'cleared', reasons: ['the employer named another person'], overrideReason: 'identity mismatch confirmed by the employer' });
     expect(second.status).toBe(202);
-    const signed = await countersign(officerB, second.body.proposal.proposalId);
+    const signed = await countersign(officerB, second.body.proposal.proposalId).set('idempotency-key', 'countersign-0001');
     expect(signed.status).toBe(200);
+    const retried = await countersign(officerB, second.body.proposal.proposalId).set('idempotency-key', 'countersign-0001');
+    expect(retried.body, `${retried.status} ${retried.text}`).toMatchObject({ status: 'cleared', replayed: true });
+    expect((await caseOf(id)).decisions.filter((d) => d.kind === 'adjudicated')).toHaveLength(1);
     expect(signed.body.decision).toMatchObject({ outcome: 'cleared', kind: 'adjudicated', decidedBy: 'officer-a', countersignedBy: 'officer-b', policyVersion: 2 });
 
     const published = await t.clearanceEvents(id, 2);

@@ -20,6 +20,11 @@ const fromView = ({ _id, _rev: _r, _updatedAt: _u, ...state }: CaseState & { _id
  */
 export function createClearanceCaseRepository(db: Connection) {
   const store = createAggregateStore<CaseState>(db, 'clearance_cases');
+  /** The case as the given cause left it, when that cause was already applied. */
+  async function byCause(id: string, causedBy: string): Promise<ClearanceCase | undefined> {
+    const seen = (await store.revisions.findOne({ causedBy })) as unknown as { state: CaseState } | null;
+    return seen ? toCase(id, seen.state) : undefined;
+  }
   return {
     collection: store.revisions,
     ensureIndexes: () => store.ensureIndexes([{ status: 1, validUntil: 1 }, { flagged: 1, lastFlaggedAt: -1 }, { country: 1 }]),
@@ -30,8 +35,8 @@ export function createClearanceCaseRepository(db: Connection) {
      */
     async apply(id: string, country: string, causedBy: string, decide: CaseDecide) {
       // A retried command must answer as the first time, not be re-judged on the state it produced.
-      const seen = await store.revisions.findOne({ causedBy });
-      if (seen) return { outcome: 'duplicate' as const, case: toCase(id, (seen as unknown as { state: CaseState }).state) };
+      const seen = await byCause(id, causedBy);
+      if (seen) return { outcome: 'duplicate' as const, case: seen };
       let stored: ClearanceCase | undefined;
       const result = await store.apply(id, causedBy, (current) => {
         const change = decide(current ? toCase(id, current.state) : emptyCase(id, country), Boolean(current));
@@ -43,6 +48,8 @@ export function createClearanceCaseRepository(db: Connection) {
       if (result.outcome !== 'applied') stored = result.revision ? toCase(id, result.revision.state) : undefined;
       return { outcome: result.outcome, case: stored };
     },
+
+    byCause,
 
     async find(id: string): Promise<ClearanceCase | undefined> {
       const revision = await store.load(id);

@@ -7,11 +7,12 @@ import { events, newCandidateId, possibleHit, startClearanceForTest } from '../c
 
 type CaseBody = ReturnType<typeof caseView>;
 
+// Generous timeouts: the machine is shared, and these wait for conditions, never for time.
 describe('clearance decisions from consumed events (real Kafka and database)', () => {
   let t: Awaited<ReturnType<typeof startClearanceForTest>>;
   let un: string;
   const caseOf = async (id: string): Promise<CaseBody> => (await request(t.app).get(`/cases/${id}`).set('authorization', un)).body;
-  const until = (id: string, ok: (c: CaseBody) => boolean, message: string) => waitFor(async () => ((c) => (ok(c) ? c : undefined))(await caseOf(id)), { message, timeoutMs: 30_000 });
+  const until = (id: string, ok: (c: CaseBody) => boolean, message: string) => waitFor(async () => ((c) => (ok(c) ? c : undefined))(await caseOf(id)), { message, timeoutMs: 90_000 });
 
   beforeAll(async () => {
     t = await startClearanceForTest();
@@ -54,6 +55,16 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
     expect(seen.reason).toBeUndefined();
     const other = await request(t.app).get('/flags').set('authorization', await t.bearer('np-office', 'tcc-officer', 'NP'));
     expect(other.body.items.some((f: { candidateId: string }) => f.candidateId === id)).toBe(false);
+  });
+
+  it('when a late reference check of a cleared person is adverse, then the clearance is revoked and goes to an adjudicator', async () => {
+    const id = newCandidateId();
+    await t.publish(events.submitted(id), events.screened(id), events.references(id, [{ checkId: 'k1', checkType: 'misconduct-disclosure', result: 'no-adverse' }]));
+    await until(id, (x) => x.status === 'cleared', 'cleared');
+    await t.publish(events.check(id, 'k1', 'misconduct-disclosure', 'adverse'));
+    const c = await until(id, (x) => x.status === 'awaiting-adjudication', 'revoked, awaiting adjudication');
+    expect(c.flags[0]).toMatchObject({ reason: 'a late reference or record check returned adverse information' });
+    expect((await t.clearanceEvents(id, 3)).map((e) => e.type)).toEqual(['clearance.decided', 'clearance.revoked', 'clearance.decided']);
   });
 
   it('when a possible match is resolved as a false positive, then the policy re-evaluates and clears; when confirmed, an adjudicator refuses after the candidate’s response', async () => {

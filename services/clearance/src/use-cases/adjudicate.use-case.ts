@@ -52,10 +52,13 @@ export async function proposeOutcome(actor: Actor, candidateId: string, input: P
 /** POST /cases/{id}/adjudication/countersignature: a second officer approves or rejects an override. */
 export async function countersignOutcome(actor: Actor, candidateId: string, input: CountersignatureInput, deps: AdjudicateDeps, key: string = randomUUID()) {
   const c = await existing(deps, candidateId);
-  if (!c.proposal) throw conflict('CLEARANCE.NO_OPEN_PROPOSAL', 'There is no proposal awaiting a countersignature');
-  const policy = await deps.policies.version(c.proposal.policyVersion);
+  const cause = `countersign:${actor.id}:${key}`;
+  // A retry after the proposal was decided answers as the first time (step finds the cause).
+  const proposal = c.proposal ?? ((await deps.repository.byCause(candidateId, cause)) ? c.decisions.at(-1) : undefined);
+  if (!proposal) throw conflict('CLEARANCE.NO_OPEN_PROPOSAL', 'There is no proposal awaiting a countersignature');
+  const policy = await deps.policies.version(proposal.policyVersion);
   const now = deps.now();
-  return step(deps, actor, c, `countersign:${actor.id}:${key}`, (current) => countersignAdjudication(current, actor.id, input, policy, now));
+  return step(deps, actor, c, cause, (current) => countersignAdjudication(current, actor.id, input, policy, now));
 }
 
 export interface CandidateResponseInput {
