@@ -10,7 +10,9 @@ import { startSystem } from '../support/system';
 const COUNT = Number(process.env.BENCH_SLICE_COUNT ?? 200);
 const RATE = Number(process.env.BENCH_SLICE_RATE ?? 20); // submissions per second
 
-const system = await startSystem();
+// The national authorities' rate limit (5 requests/s per organisation by default) would make this a
+// benchmark of the simulated authorities; lifted here to measure the platform's own pipeline.
+const system = await startSystem({ env: { references: { ORG_RATE_PER_SECOND: '1000', ORG_RATE_BURST: '1000', WORKER_CONCURRENCY: '50' } } });
 const logger = createLogger('bench', 'silent');
 const validator = createEventValidator();
 const publisher = createEventPublisher({ kafka: system.kafka, validator, topicPrefix: system.prefix });
@@ -44,7 +46,7 @@ for (let i = 0; i < COUNT; i++) {
   );
 }
 await Promise.all(requests);
-const deadline = performance.now() + 120_000;
+const deadline = performance.now() + 300_000;
 while (latencies.length < COUNT && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 const seconds = (performance.now() - started) / 1000;
 await watcher.stop();
@@ -59,6 +61,10 @@ writeBenchReport('slice', 'Thin slice: submit → clearance decision', [
   { metric: 'submit → decision p95', value: percentile(latencies, 95), unit: 'ms' },
   { metric: 'submit → decision p99', value: percentile(latencies, 99), unit: 'ms' },
   { metric: 'wall time', value: seconds, unit: 's' },
-], { count: COUNT, rate: RATE }, ['Every service its own process (tsx), Kafka 3.9, FerretDB 1.24 on PostgreSQL, all on this 2-core machine; four hops: intake → screening and references → clearance.']);
+], { count: COUNT, rate: RATE }, [
+  'Every service its own process (tsx), Kafka 3.9, FerretDB 1.24 on PostgreSQL, all on this 2-core machine: intake → screening and references (three record checks per candidate as BullMQ jobs against the simulated authorities, 5–50 ms each) → clearance.',
+  'Per-organisation rate limits of the authorities lifted for this run (they are what bounds latency in production).',
+  `Machine load average at the end of the run: ${(await import('node:os')).loadavg()[0]!.toFixed(1)} (other engineers' suites were running).`,
+]);
 console.log('wrote bench/results/slice.{json,md}');
 process.exit(0);

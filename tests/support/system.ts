@@ -38,7 +38,12 @@ export interface RunningSystem {
  * Starts every core service as its own process (as in production), against the real infrastructure,
  * with a private topic prefix and private databases, and a JWKS file for a test issuer.
  */
-export async function startSystem(): Promise<RunningSystem> {
+export interface SystemOptions {
+  /** Extra environment per service (e.g. a benchmark lifting the per-organisation rate limit). */
+  env?: Partial<Record<ServiceName, Record<string, string>>>;
+}
+
+export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   const infra = await testInfra();
   const prefix = `${randomName('e2e')}.`;
   const logger = createLogger('e2e', 'silent');
@@ -86,6 +91,7 @@ export async function startSystem(): Promise<RunningSystem> {
         LOG_LEVEL: 'warn',
         NODE_OPTIONS: '--max-old-space-size=256',
         ...(service === 'references' ? referencesEnv : {}),
+        ...(options.env?.[service] ?? {}),
       },
     });
     child.stdout!.pipe(log);
