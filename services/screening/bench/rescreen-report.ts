@@ -29,7 +29,7 @@ ${n(r.candidates)} candidates already screened against the UN list (${r.lists.un
 then OFAC v2 is published (${r.diff.removed} removed, ${r.diff.added} added, ${r.diff.changed} changed; a candidate is planted on
 each removed and each added entry) and re-screened in delta mode.
 Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}; the cores were shared with
-other engineers' test runs (load average 40+ during the run), so every figure here is pessimistic.
+other engineers' test runs (load average 20–60 during the runs), so every figure here is pessimistic.
 Database: ${r.database}. Run: \`npx tsx services/screening/bench/rescreen.bench.ts\` (${result.at}).
 
 | measure | value |
