@@ -16,6 +16,7 @@ const BENCHES = {
   references: ['services/references', 'bench:references'],
   rescreen: ['services/screening', 'bench:rescreen'],
   audit: ['services/audit', 'bench:audit'],
+  clearance: ['services/clearance', 'bench'],
 };
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
