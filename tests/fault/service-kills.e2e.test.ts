@@ -8,7 +8,7 @@ import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTopic, waitFor } from '@vetting/platform/testing';
 import { CORE_SERVICES, startSystem, type RunningSystem } from '../support/system';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '@vetting/simulators';
 
 const SEED = Number(process.env.FAULT_SEED ?? 20261127);
 const COUNT = Number(process.env.FAULT_CANDIDATES ?? 40);
