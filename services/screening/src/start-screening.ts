@@ -16,7 +16,7 @@ import { createCheckRoutes } from './api/checks.router';
 import { createListRoutes } from './api/lists.router';
 import { createReviewRoutes } from './api/reviews.router';
 import type { ScreeningConfig } from './config';
-import { createCheckRateLimiter, type RateLimiter } from './data/check-rate-limiter.redis';
+import { createRateLimiter, type RateLimiter } from '@vetting/platform';
 import { createCheckRepository } from './data/check.repository';
 import { createListRepository } from './data/list.repository';
 import { createRescreenRepository } from './data/rescreen.repository';
@@ -76,7 +76,7 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
   });
   const limiter =
     overrides.limiter ??
-    createCheckRateLimiter({ redisUrl: config.REDIS_URL, keyPrefix: config.CHECK_RATE_KEY_PREFIX, capacity: config.CHECK_RATE_CAPACITY, perMinute: config.CHECK_RATE_PER_MINUTE });
+    createRateLimiter({ redisUrl: config.REDIS_URL, keyPrefix: config.CHECK_RATE_KEY_PREFIX, capacity: config.CHECK_RATE_CAPACITY, perMinute: config.CHECK_RATE_PER_MINUTE, unavailableCode: 'CHECK.RATE_LIMIT_UNAVAILABLE' });
   // Every instance must see every list publication, so this group is per instance.
   const listConsumer = await startConsumer(runtime, `screening-lists-${hostname()}-${process.pid}-${Date.now()}`, ['vetting.banlists'], createListReloadHandlers(reload, () => void worker.kick()));
   // One job per publication for the whole service: this group is shared.

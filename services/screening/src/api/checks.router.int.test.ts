@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@vetting/platform';
-import { createCheckRateLimiter } from '../data/check-rate-limiter.redis';
+import { createRateLimiter } from '@vetting/platform';
 import { publishList, startTestScreening } from '../test-support/screening-fixtures';
 
 describe('check before deployment (real Redis, Kafka and database)', () => {
@@ -52,7 +52,7 @@ describe('check before deployment (real Redis, Kafka and database)', () => {
   });
 
   it('when Redis cannot be reached, then the limiter fails closed with a retriable 503', async () => {
-    const limiter = createCheckRateLimiter({ redisUrl: 'redis://127.0.0.1:1', keyPrefix: 'x:', capacity: 1, perMinute: 1 });
+    const limiter = createRateLimiter({ redisUrl: 'redis://127.0.0.1:1', keyPrefix: 'x:', capacity: 1, perMinute: 1 });
     const error = await limiter.take('u').catch((e: unknown) => e);
     await limiter.close();
     expect(error).toBeInstanceOf(AppError);

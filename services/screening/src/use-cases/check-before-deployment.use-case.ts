@@ -3,7 +3,7 @@ import { AppError, type AccessRecorder, type Actor } from '@vetting/platform';
 import type { PersonQuery } from '@vetting/matching';
 import type { ActiveLists } from '../domain/active-lists';
 import type { CheckRepository } from '../data/check.repository';
-import type { RateLimiter } from '../data/check-rate-limiter.redis';
+import type { RateLimiter } from '@vetting/platform';
 
 export interface CheckDeps {
   lists: ActiveLists;
