@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import { REPO_ROOT, DATA_DIR } from '../infra/lib/config.mjs';
 import { ensureNodeDependencies, runOrThrow } from './lib/install.mjs';
 
+// No telemetry from turbo: CI and development machines reach only the package registries.
+process.env.TURBO_TELEMETRY_DISABLED = '1';
+process.env.DO_NOT_TRACK = '1';
+
 const results = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 
@@ -25,8 +29,8 @@ ensureNodeDependencies();
 runOrThrow(process.execPath, ['scripts/infra.mjs', 'up']);
 
 check('contracts: generated types are up to date', 'npm', ['run', 'check-generated', '-w', 'contracts', '--silent']);
-check('typecheck', 'npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']);
-check('lint', 'npx', ['turbo', 'run', 'lint', '--output-logs=errors-only']);
+check('typecheck', 'npx', ['turbo', 'run', 'typecheck', '--concurrency=2', '--output-logs=errors-only']);
+check('lint', 'npx', ['turbo', 'run', 'lint', '--concurrency=2', '--output-logs=errors-only']);
 
 const reportDir = join(DATA_DIR, 'test-results');
 mkdirSync(reportDir, { recursive: true });
