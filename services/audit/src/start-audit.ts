@@ -1,5 +1,6 @@
 import { loadTopics, openapiPath } from '@vetting/contracts';
 import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { stopInReverse } from '@vetting/platform';
 import { createAuditRoutes } from './api/audit.router';
 import type { AuditConfig } from './config';
 import { createAuditEntryRepository } from './data/audit-entry.repository';
@@ -59,5 +60,5 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
   const finalCheckpoint = scheduler.stop;
   // Stopped in reverse: HTTP, consumer, then drain the appender and sign the final head, outbox, database.
   const stops: Stop[] = [runtime.close, () => outbox.stop(), finalCheckpoint, appender.idle, () => consumer.stop(), http.close];
-  return { port: http.port, app, runtime, repository, appender, checkpoints, keys, chainId, scheduler, consumer, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
+  return { port: http.port, app, runtime, repository, appender, checkpoints, keys, chainId, scheduler, consumer, stops, stop: () => stopInReverse(stops) };
 }

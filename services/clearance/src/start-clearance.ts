@@ -1,5 +1,6 @@
 import { openapiPath } from '@vetting/contracts';
 import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { stopInReverse } from '@vetting/platform';
 import { createAdjudicationRoutes } from './api/adjudication.router';
 import { createCaseRoutes } from './api/case.router';
 import { createPolicyRoutes } from './api/policy.router';
@@ -47,5 +48,5 @@ export async function startClearance(config: ClearanceConfig, overrides: Runtime
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'clearance listening');
   const stops: Stop[] = [runtime.close, () => outbox.stop(), () => consumer.stop(), () => expiry.stop(), http.close];
-  return { port: http.port, app, runtime, consumer, expiry, repository, policies, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
+  return { port: http.port, app, runtime, consumer, expiry, repository, policies, stops, stop: () => stopInReverse(stops) };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { openapiPath } from '@vetting/contracts';
 import { createHttpApp, createLogger, createMetrics, createRateLimiter, createTokenVerifier, listen, OpenApiValidator, type Logger, type Stop } from '@vetting/platform';
+import { stopInReverse } from '@vetting/platform';
 import { createAuthRoutes } from './api/auth.router';
 import { mountConsole } from './api/console';
 import { mountServiceProxies } from './api/service-proxy';
@@ -43,5 +44,5 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
   const http = await listen(app, config.PORT);
   logger.info({ port: http.port }, 'gateway listening');
   const stops: Stop[] = [() => limiter.byUser.close(), () => limiter.byAddress.close(), http.close];
-  return { port: http.port, app, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
+  return { port: http.port, app, stops, stop: () => stopInReverse(stops) };
 }

@@ -12,6 +12,7 @@ import {
   type RuntimeOverrides,
   type Stop,
 } from '@vetting/platform';
+import { stopInReverse } from '@vetting/platform';
 import { createCandidateRoutes } from './api/candidate.router';
 import { createRotationRoutes } from './api/rotation.router';
 import { createSubmissionValidator } from './api/submission.validator';
@@ -74,5 +75,5 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'intake listening');
   const stops: Stop[] = [runtime.close, () => outbox.stop(), () => uploadOutbox.stop(), () => consumer.stop(), () => runner.stop(), http.close];
-  return { port: http.port, app, runtime, consumer, runner, outbox, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
+  return { port: http.port, app, runtime, consumer, runner, outbox, stops, stop: () => stopInReverse(stops) };
 }

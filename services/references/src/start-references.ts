@@ -1,6 +1,7 @@
 import express from 'express';
 import { openapiPath } from '@vetting/contracts';
 import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { stopInReverse } from '@vetting/platform';
 import { createCallbackRoutes } from './api/callbacks.router';
 import { createChecksRoutes } from './api/checks.router';
 import { createDevMailboxRoutes } from './api/dev-mailbox.router';
@@ -45,5 +46,5 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
   port = http.port;
   runtime.logger.info({ port: http.port }, 'references listening');
   const stops: Stop[] = [runtime.close, () => ctx.producer.close(), () => outbox.stop(), () => consumer.stop(), http.close];
-  return { port: http.port, app, runtime, ctx, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
+  return { port: http.port, app, runtime, ctx, stops, stop: () => stopInReverse(stops) };
 }

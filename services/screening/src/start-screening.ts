@@ -12,6 +12,7 @@ import {
   type RuntimeOverrides,
   type Stop,
 } from '@vetting/platform';
+import { stopInReverse } from '@vetting/platform';
 import { createCheckRoutes } from './api/checks.router';
 import { createListRoutes } from './api/lists.router';
 import { createReviewRoutes } from './api/reviews.router';
@@ -117,5 +118,5 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
     () => worker.stop(),
     http.close,
   ];
-  return { port: http.port, app, runtime, lists, worker, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
+  return { port: http.port, app, runtime, lists, worker, stops, stop: () => stopInReverse(stops) };
 }

@@ -33,3 +33,8 @@ export async function runService(logger: Logger, start: () => Promise<Stop[]>): 
     process.exit(1);
   }
 }
+
+/** Stops parts in the reverse of their start order (HTTP first, connections last). */
+export async function stopInReverse(stops: Stop[]): Promise<void> {
+  for (const stop of [...stops].reverse()) await stop();
+}
