@@ -17,7 +17,11 @@ const USAGE = `usage: node scripts/infra.mjs <command>
   logs [component] [-n N]  last lines of the logs in .data/logs
   restart <component>      stop and start one component
   reset                    down, then delete .data (the download cache stays)
-components: postgres, ferretdb, kafka, redis`;
+components: postgres, ferretdb, kafka, redis
+private stack (a second, independent one: own data dir, other ports, same download cache):
+  VETTING_DATA_DIR=/tmp/stack VETTING_PG_PORT=15433 VETTING_MONGO_PORT=37017 \
+  VETTING_KAFKA_PORT=19092 VETTING_REDIS_PORT=16379 node scripts/infra.mjs up
+  (the same variables with down/restart/status address that stack; reset deletes its data dir)`;
 
 async function main(argv) {
   // Imported lazily so that a bad environment variable is reported like any error.

@@ -9,7 +9,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const HOST = '127.0.0.1';
 export const REPO_ROOT = resolve(here, '..', '..');
 export const INFRA_DIR = join(REPO_ROOT, 'infra');
-export const DATA_DIR = join(REPO_ROOT, '.data');
+/**
+ * Where the engines keep their data, pid files and logs. VETTING_DATA_DIR (with other VETTING_*_PORT
+ * values) starts a second, independent stack next to the shared one, e.g. for a fault run that
+ * restarts its own Kafka/FerretDB/PostgreSQL/Redis; the download cache stays shared.
+ */
+export const DATA_DIR = process.env.VETTING_DATA_DIR ? resolve(process.env.VETTING_DATA_DIR) : join(REPO_ROOT, '.data');
+/** True when this is a private stack (VETTING_DATA_DIR), not the checkout's own `.data`. */
+export const PRIVATE_STACK = DATA_DIR !== join(REPO_ROOT, '.data');
 export const RUN_DIR = join(DATA_DIR, 'run');
 export const LOG_DIR = join(DATA_DIR, 'logs');
 export const ENV_FILE = join(DATA_DIR, 'infra.env');

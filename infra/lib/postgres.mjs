@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { chownSync, existsSync, lstatSync, readdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_DIR, HOST, PORTS, REPO_ROOT } from './config.mjs';
+import { DATA_DIR, HOST, PORTS, PRIVATE_STACK, REPO_ROOT } from './config.mjs';
 import { aptInstall, stopSystemService } from './apt.mjs';
 import { ensureDir, run, spawnDetached } from './proc.mjs';
 import { waitFor } from './readiness.mjs';
@@ -48,7 +48,8 @@ async function runAs() {
  * is a symlink to it.
  */
 const fallbackDir = () =>
-  join('/var/lib/postgresql', `vetting-${createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 12)}`);
+  // A private stack (VETTING_DATA_DIR) gets its own fallback directory, never the shared one's.
+  join('/var/lib/postgresql', `vetting-${createHash('sha256').update(PRIVATE_STACK ? DATA_DIR : REPO_ROOT).digest('hex').slice(0, 12)}`);
 
 /** The cluster's real path (what postgres itself must be given). */
 const clusterDir = () => (existsSync(PG_DATA) ? realpathSync(PG_DATA) : PG_DATA);
