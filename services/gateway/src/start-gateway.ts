@@ -6,11 +6,15 @@ import { createAuthRoutes } from './api/auth.router';
 import { mountConsole } from './api/console';
 import { mountServiceProxies } from './api/service-proxy';
 import type { GatewayConfig } from './config';
-import { ensureDevKeys, loadSigningKey, loadUsers } from './data/dev-keys';
+import { ensureDevKeys, loadSigningKey } from './data/dev-keys';
+import { createUserStore } from './data/user.store';
+import { createUsersRoutes } from './api/users.router';
 
 export async function startGateway(config: GatewayConfig, overrides: { logger?: Logger } = {}) {
   const logger = overrides.logger ?? createLogger('gateway', config.LOG_LEVEL);
   await ensureDevKeys(config.KEYS_DIR);
+  const users = createUserStore(config.KEYS_DIR);
+  const signingKey = await loadSigningKey(config.KEYS_DIR);
   const jwks = JSON.parse(readFileSync(`${config.KEYS_DIR}/jwks.json`, 'utf8'));
   const limiter = {
     byUser: createRateLimiter({ redisUrl: config.REDIS_URL, keyPrefix: `${config.SIGNIN_RATE_KEY_PREFIX}user:`, capacity: config.SIGNIN_ATTEMPTS_PER_MINUTE, perMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE, unavailableCode: 'AUTH.RATE_LIMIT_UNAVAILABLE' }),
@@ -31,15 +35,15 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
       );
       mountConsole(raw, config.CONSOLE_DIR);
     },
-    routes: createAuthRoutes({
-      users: loadUsers(config.KEYS_DIR),
-      signingKey: await loadSigningKey(config.KEYS_DIR),
+    routes: (router) => [createAuthRoutes({
+      users: users.active,
+      signingKey,
       issuer: config.AUTH_ISSUER,
       audience: config.AUTH_AUDIENCE,
       ttl: config.TOKEN_TTL,
       jwks,
       limiter,
-    }),
+    }), createUsersRoutes({ users, logger })].forEach((mount) => mount(router)),
   });
   const http = await listen(app, config.PORT);
   logger.info({ port: http.port }, 'gateway listening');

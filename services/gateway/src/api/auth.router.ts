@@ -5,7 +5,8 @@ import type { DemoUser } from '../data/dev-keys';
 import { authenticate } from '../domain/sign-in';
 
 export interface AuthDeps {
-  users: DemoUser[];
+  /** The accounts that may sign in now (read at each sign-in: an admin may add or disable one). */
+  users: () => DemoUser[];
   signingKey: { key: CryptoKey | KeyObject | Uint8Array; kid: string };
   issuer: string;
   audience: string;
@@ -35,7 +36,7 @@ export function createAuthRoutes(deps: AuthDeps) {
         if (error instanceof AppError && error.status === 429) res.setHeader('retry-after', String(error.extensions.retryAfterSeconds));
         throw error;
       }
-      const user = authenticate(deps.users, username, password);
+      const user = authenticate(deps.users(), username, password);
       const token = await new SignJWT({ roles: user.roles, name: user.name, ...(user.country ? { country: user.country } : {}) })
         .setProtectedHeader({ alg: 'EdDSA', kid: deps.signingKey.kid })
         .setSubject(user.username)

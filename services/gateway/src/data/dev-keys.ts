@@ -9,10 +9,14 @@ export interface DemoUser {
   country?: string;
   salt: string;
   passwordHash: string;
+  /** A disabled account cannot sign in (tokens it already holds last until they expire). */
+  disabled?: boolean;
+  createdBy?: string;
+  createdAt?: string;
 }
 
 /** The demo accounts of a development install, one per role (two TCC offices show country scoping). */
-const DEMO_ACCOUNTS: Omit<DemoUser, 'salt' | 'passwordHash'>[] = [
+const DEMO_ACCOUNTS: Pick<DemoUser, 'username' | 'name' | 'roles' | 'country'>[] = [
   { username: 'officer.gh', name: 'Ghana recruitment office', roles: ['tcc-officer'], country: 'GH' },
   { username: 'officer.np', name: 'Nepal recruitment office', roles: ['tcc-officer'], country: 'NP' },
   { username: 'screener', name: 'UN screening officer', roles: ['un-screener'] },

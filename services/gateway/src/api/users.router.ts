@@ -1,0 +1,35 @@
+import type { Router } from 'express';
+import { actorOf, badRequest, type Logger } from '@vetting/platform';
+import type { NewUser, UserStore } from '../data/user.store';
+
+/** The tcc-officer role is scoped to one country; the other roles are not. */
+function checkScope(input: NewUser): void {
+  const office = input.roles.includes('tcc-officer');
+  if (office && !input.country)
+    throw badRequest('USER.COUNTRY_REQUIRED', 'A TCC officer needs a country', [{ field: '/country', reason: 'required for the tcc-officer role' }]);
+  if (!office && input.country)
+    throw badRequest('USER.COUNTRY_UNEXPECTED', 'Only a TCC officer has a country', [{ field: '/country', reason: 'only for the tcc-officer role' }]);
+}
+
+/** Admin: the local accounts (list, create with a one-time password, disable and enable). */
+export function createUsersRoutes(deps: { users: UserStore; logger: Logger; now?: () => Date }) {
+  const now = deps.now ?? (() => new Date());
+  return (router: Router) => {
+    router.get('/api/auth/users', (_req, res) => void res.json({ items: deps.users.list() }));
+    router.post('/api/auth/users', async (req, res) => {
+      const input = req.body as NewUser;
+      checkScope(input);
+      const actor = actorOf(req);
+      const created = await deps.users.create({ ...input, roles: [...new Set(input.roles)] }, actor.id, now());
+      deps.logger.info({ username: input.username, roles: input.roles, by: actor.id }, 'local account created');
+      res.status(201).json(created);
+    });
+    router.patch('/api/auth/users/:username', async (req, res) => {
+      const actor = actorOf(req);
+      const { disabled } = req.body as { disabled: boolean };
+      const user = await deps.users.setDisabled(String(req.params.username), disabled, actor.id);
+      deps.logger.info({ username: user.username, disabled, by: actor.id }, disabled ? 'local account disabled' : 'local account enabled');
+      res.json(user);
+    });
+  };
+}

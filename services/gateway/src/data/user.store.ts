@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { renameSync, writeFileSync } from 'node:fs';
+import { AppError } from '@vetting/platform';
+import { hashPassword, loadUsers, type DemoUser } from './dev-keys';
+
+/** A local account as the admin sees it: never its salt or password hash. */
+export interface UserView {
+  username: string;
+  name: string;
+  roles: string[];
+  country?: string;
+  disabled: boolean;
+  createdBy?: string;
+  createdAt?: string;
+}
+
+export interface NewUser { username: string; name: string; roles: string[]; country?: string }
+
+export interface UserStore {
+  /** Accounts that may sign in (disabled ones are left out). */
+  active(): DemoUser[];
+  list(): UserView[];
+  /** Creates an account with a random first password, returned once and never stored in clear. */
+  create(input: NewUser, by: string, now: Date): Promise<{ user: UserView; password: string }>;
+  setDisabled(username: string, disabled: boolean, by: string): Promise<UserView>;
+}
+
+export const viewOf = ({ username, name, roles, country, disabled, createdBy, createdAt }: DemoUser): UserView => ({
+  username, name, roles, ...(country ? { country } : {}), disabled: Boolean(disabled), ...(createdBy ? { createdBy } : {}), ...(createdAt ? { createdAt } : {}),
+});
+
+/**
+ * Local accounts in KEYS_DIR/users.json (development and small installs; production signs in through
+ * an OIDC provider). Writes go to a temp file renamed over the old one, so a crash never leaves half a
+ * file, and are chained one after another in this process so two admin requests cannot interleave.
+ * One gateway instance owns the file: with several replicas, use an OIDC provider instead.
+ */
+export function createUserStore(dir: string): UserStore {
+  let users = loadUsers(dir);
+  let queue: Promise<unknown> = Promise.resolve();
+  const save = (next: DemoUser[]) => {
+    const tmp = `${dir}/users.json.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(next, null, 2), { mode: 0o600 });
+    renameSync(tmp, `${dir}/users.json`);
+    users = next;
+  };
+  const serial = <T>(change: () => T): Promise<T> => {
+    const next = queue.then(change);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    active: () => users.filter((u) => !u.disabled),
+    list: () => users.map(viewOf),
+    create: (input, by, now) =>
+      serial(() => {
+        if (users.some((u) => u.username === input.username))
+          throw new AppError('USER.EXISTS', `An account ${input.username} already exists`, { status: 409 });
+        const password = randomBytes(12).toString('base64url');
+        const salt = randomBytes(16).toString('hex');
+        const user: DemoUser = { ...input, salt, passwordHash: hashPassword(password, salt), createdBy: by, createdAt: now.toISOString() };
+        save([...users, user]);
+        return { user: viewOf(user), password };
+      }),
+    setDisabled: (username, disabled, by) =>
+      serial(() => {
+        const user = users.find((u) => u.username === username);
+        if (!user) throw new AppError('USER.NOT_FOUND', `No account ${username}`, { status: 404 });
+        // An admin locking themselves out would leave nobody to undo it.
+        if (username === by && disabled) throw new AppError('USER.SELF_DISABLE', 'You cannot disable your own account', { status: 409 });
+        const changed = { ...user, disabled };
+        save(users.map((u) => (u.username === username ? changed : u)));
+        return viewOf(changed);
+      }),
+  };
+}
