@@ -1,10 +1,37 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema } from '@vetting/platform';
+import { baseConfigSchema, ConfigError } from '@vetting/platform';
+
+const days = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
 export const intakeConfigSchema = baseConfigSchema.extend({
   /** Largest contingent file accepted, in bytes. Default 20 MB (a 10,000-row CSV is about 3 MB). */
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   /** Outbox documents published per relay pass; large so a 10,000-row upload drains quickly. Default 1000. */
   OUTBOX_BATCH_SIZE: z.coerce.number().int().positive().default(1000),
+  /**
+   * Where the field-encryption keyring (`intake-keyring.json`) and the blind-index key live; created on
+   * first start. `npm start` sets `.data/keys`; production mounts a secret. Required in production;
+   * elsewhere it defaults to a folder per database under the system's temp dir (tests, benchmarks).
+   */
+  KEYS_DIR: z.string().min(1).optional(),
+  /** Days personal data is kept after a "not cleared" decision. Default 365. */
+  RETENTION_NOT_CLEARED_DAYS: days(365),
+  /** Days after a withdrawal. Default 90. */
+  RETENTION_WITHDRAWN_DAYS: days(90),
+  /** Days after a clearance's validity ends (or after it expired / was revoked). Default 365. */
+  RETENTION_CLEARED_DAYS_AFTER_VALIDITY: days(365),
+  /** Days a nomination may stay undecided (abandoned) before it is erased. Default 730. */
+  RETENTION_UNDECIDED_DAYS: days(730),
+  /** How often the retention job looks for expired people. Default hourly. */
+  RETENTION_INTERVAL_MS: z.coerce.number().int().positive().default(60 * 60 * 1000),
 });
 export type IntakeConfig = typeof intakeConfigSchema._output;
+
+/** The keys folder: KEYS_DIR, or (outside production) a folder per database under the temp dir. */
+export function keysDirOf(c: IntakeConfig): string {
+  if (c.KEYS_DIR) return c.KEYS_DIR;
+  if (c.NODE_ENV === 'production') throw new ConfigError(['KEYS_DIR: is required in production (the field-encryption keyring)']);
+  return join(tmpdir(), 'vetting-intake-keys', c.MONGO_DB);
+}

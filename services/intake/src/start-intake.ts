@@ -17,10 +17,11 @@ import { createCandidateRoutes } from './api/candidate.router';
 import { createRotationRoutes } from './api/rotation.router';
 import { createSubmissionValidator } from './api/submission.validator';
 import { createUploadRoutes, keepUploadBodyStreamed } from './api/upload.router';
-import type { IntakeConfig } from './config';
+import { keysDirOf, type IntakeConfig } from './config';
 import { createCandidateRepository } from './data/candidate.repository';
 import { createCertificateRepository } from './data/certificate.repository';
 import { createKeyRepository } from './data/key.repository';
+import { createPersonalCipher } from './data/personal-data.cipher';
 import { createUploadRepository } from './data/upload.repository';
 import { createTrackStatusHandlers } from './messaging/track-status.consumer';
 import { createUploadRunner } from './use-cases/upload-runner';
@@ -30,11 +31,12 @@ export const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 /** Starts every part of the intake service; returns its port and the stops in start order. */
 export async function startIntake(config: IntakeConfig, overrides: RuntimeOverrides = {}) {
   const runtime = await createServiceRuntime(config, overrides);
-  const repository = createCandidateRepository(runtime.db);
+  const cipher = createPersonalCipher(runtime.db, keysDirOf(config));
+  const repository = createCandidateRepository(runtime.db, cipher);
   const keys = createKeyRepository(runtime.db);
-  const uploads = createUploadRepository(runtime.db);
+  const uploads = createUploadRepository(runtime.db, cipher);
   const certificates = createCertificateRepository(runtime.db);
-  await Promise.all([repository.ensureIndexes(), keys.ensureIndexes(), uploads.ensureIndexes(), certificates.ensureIndexes()]);
+  await Promise.all([repository.ensureIndexes(), keys.ensureIndexes(), uploads.ensureIndexes(), certificates.ensureIndexes(), cipher.ensureIndexes()]);
   const relay = { kick: () => undefined } as { kick: () => void };
   const access = createAccessRecorder(runtime.db, 'intake', () => relay.kick());
   const outbox = createOutboxRelay({
@@ -56,8 +58,9 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
   const consumer = await startConsumer(runtime, 'intake', ['vetting.screenings', 'vetting.references', 'vetting.clearances'], createTrackStatusHandlers(repository));
   const now = () => new Date();
   const onEvents = () => relay.kick();
-  const runner = createUploadRunner({ uploads, repository, keys, now, onEvents, logger: runtime.logger });
-  const deps = { repository, keys, uploads, certificates, access, now, onEvents };
+  const blind = cipher.blind;
+  const runner = createUploadRunner({ uploads, repository, keys, blind, now, onEvents, logger: runtime.logger });
+  const deps = { repository, keys, uploads, certificates, access, blind, now, onEvents };
   const candidateRoutes = createCandidateRoutes(deps);
   const uploadRoutes = createUploadRoutes({ ...deps, validate: createSubmissionValidator(openapiPath('intake')), maxBytes: config.UPLOAD_MAX_BYTES, startStoring: (id) => runner.start(id) });
   const rotationRoutes = createRotationRoutes(deps);

@@ -213,6 +213,16 @@ export interface components {
             serviceNumber?: string;
             rank?: string;
             unit?: string;
+            /** @description Employers of the last five years; each one within the disclosure period gets a misconduct-disclosure reference request (services/references). */
+            previousEmployers?: components["schemas"]["PreviousEmployer"][];
+        };
+        PreviousEmployer: {
+            name: string;
+            /** Format: email */
+            contactEmail: string;
+            country?: components["schemas"]["Country"];
+            from?: components["schemas"]["PartialDate"];
+            to?: components["schemas"]["PartialDate"];
         };
         Consent: {
             /** @description Must be true; screening never starts without consent. */

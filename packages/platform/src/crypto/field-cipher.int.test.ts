@@ -32,6 +32,17 @@ describe('field-level encryption (real database)', () => {
     await expect(cipher.decrypt('passport', { ...sealed, subject: 'cand-2' })).rejects.toThrow();
   });
 
+  it('when many subjects are encrypted at once, then each gets its own key, an existing key is reused, and each decrypts only as itself', async () => {
+    const cipher = createFieldCipher(db, loadKeyring(keyringFile));
+    const before = await cipher.encrypt('bulk-1', 'passport', 'A1');
+    const sealed = await cipher.encryptMany([{ subject: 'bulk-1', field: 'passport', value: 'A2' }, { subject: 'bulk-2', field: 'passport', value: 'B1' }]);
+    const fresh = createFieldCipher(db, loadKeyring(keyringFile));
+    expect(await Promise.all([before, ...sealed].map((s) => fresh.decrypt('passport', s)))).toEqual(['A1', 'A2', 'B1']);
+    await expect(fresh.decrypt('passport', { ...sealed[1]!, subject: 'bulk-1' })).rejects.toThrow();
+    expect(await fresh.shred('bulk-2')).toBe(true);
+    await expect(createFieldCipher(db, loadKeyring(keyringFile)).decrypt('passport', sealed[1]!)).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
+  });
+
   it('when one bit of the ciphertext changes, then decryption fails instead of returning garbage', async () => {
     const cipher = createFieldCipher(db, loadKeyring(keyringFile));
     const sealed = await cipher.encrypt('cand-3', 'allegation', 'details');

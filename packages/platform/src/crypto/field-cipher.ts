@@ -63,6 +63,34 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: { b
     async encrypt(subject: string, field: string, value: string): Promise<EncryptedField> {
       return { ...seal(await dataKey(subject, true), subject, Buffer.from(value, 'utf8'), `${subject}:${field}`), subject };
     },
+    /**
+     * Encrypts fields of many subjects at once (bulk imports): the data keys of subjects that have
+     * none are created in one unordered insert instead of a read and an insert per subject. A key
+     * that exists already (a resumed import, another writer) is read and used. Keys made here are not
+     * cached, so memory does not grow with the size of the import.
+     */
+    async encryptMany(items: { subject: string; field: string; value: string }[]): Promise<EncryptedField[]> {
+      const local = new Map<string, Buffer>();
+      const fresh = [...new Set(items.map((i) => i.subject))]
+        .filter((s) => !cache.has(s))
+        .map((subject) => {
+          const key = randomBytes(32);
+          return { key, doc: { _id: subject, wrapped: seal(keyring.keys.get(keyring.primary)!, keyring.primary, key, `data-key:${subject}`), createdAt: new Date().toISOString() } };
+        });
+      let existing: number[] = [];
+      if (fresh.length)
+        try {
+          await keys.insertMany(fresh.map((f) => f.doc), { ordered: false });
+        } catch (error) {
+          const raw = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
+          const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
+          if (!list.length || list.some((e) => !isDuplicateKey(e))) throw error;
+          existing = list.map((e) => e.index);
+        }
+      fresh.forEach((f) => local.set(f.doc._id, f.key));
+      for (const i of existing) local.set(fresh[i]!.doc._id, await dataKey(fresh[i]!.doc._id, true));
+      return items.map((i) => ({ ...seal(local.get(i.subject) ?? cache.get(i.subject)!, i.subject, Buffer.from(i.value, 'utf8'), `${i.subject}:${i.field}`), subject: i.subject }));
+    },
     async decrypt(field: string, sealed: EncryptedField): Promise<string> {
       return open(await dataKey(sealed.subject, false), sealed, `${sealed.subject}:${field}`).toString('utf8');
     },

@@ -2,10 +2,8 @@ import type { Connection } from 'mongoose';
 import { createAggregateStore, type EventEnvelope, type Revision } from '@vetting/platform';
 import type { Candidate, TimelineEntry } from '../domain/candidate';
 import type { StatusChange } from '../domain/candidate-status';
-
-type CandidateState = Omit<Candidate, 'id'> & Record<string, unknown>;
-
-const toCandidate = (id: string, state: CandidateState): Candidate => ({ ...(state as Omit<Candidate, 'id'>), id });
+import { fromStored, openAll, toStored, type StoredCandidate } from './candidate.stored';
+import type { PersonalCipher } from './personal-data.cipher';
 
 export interface ListFilter {
   country?: string;
@@ -19,58 +17,83 @@ export interface ListFilter {
 
 export type ApplyResult = 'applied' | 'duplicate' | 'unchanged' | 'missing';
 
-/** Candidates as immutable revisions (see createAggregateStore), with a view for listing. */
-export function createCandidateRepository(db: Connection) {
-  const store = createAggregateStore<CandidateState>(db, 'candidates');
+type ViewDoc = StoredCandidate & { _id: string };
+
+/**
+ * Candidates as immutable revisions (see createAggregateStore), with a view for listing. Personal
+ * sections are sealed on the way in and opened on the way out (candidate.stored.ts), so use cases
+ * see plain candidates and the database sees ciphertext.
+ */
+export function createCandidateRepository(db: Connection, cipher: PersonalCipher) {
+  const store = createAggregateStore<StoredCandidate>(db, 'candidates');
+  const sealOf = (c: Candidate) => cipher.seal(c.id, { person: c.person, ...(c.selfDeclaration ? { selfDeclaration: c.selfDeclaration } : {}) });
+  const open = async (id: string, state: StoredCandidate) => fromStored(id, state, await cipher.open(state.personal));
+
+  async function load(id: string): Promise<{ rev: number; candidate: Candidate; stored: StoredCandidate } | undefined> {
+    const revision = await store.load(id);
+    return revision ? { rev: revision.rev, candidate: await open(id, revision.state), stored: revision.state } : undefined;
+  }
+
   return {
     collection: store.revisions,
 
     ensureIndexes: () => store.ensureIndexes([{ country: 1, createdAt: -1 }, { caseReference: 1 }, { country: 1, 'nomination.rotation': 1 }]),
 
-    /** Bulk creation (one insert per chunk); ids already stored by an interrupted run are skipped. */
+    /** Bulk creation (one insert per chunk, one insert of data keys); ids stored by an interrupted run are skipped. */
     async createMany(items: { candidate: Candidate; events: EventEnvelope[]; causedBy: string }[]) {
-      return store.createMany(items.map(({ candidate: { id, ...state }, events, causedBy }) => ({ id, causedBy, state, events })));
+      const sealed = await cipher.sealMany(items.map(({ candidate: c }) => ({ candidateId: c.id, data: { person: c.person, ...(c.selfDeclaration ? { selfDeclaration: c.selfDeclaration } : {}) } })));
+      return store.createMany(items.map(({ candidate, events, causedBy }, i) => ({ id: candidate.id, causedBy, state: toStored(candidate, sealed[i]), events })));
     },
 
     /**
-     * Applies a command (update, withdrawal) computed from the current state, once per cause. `decide`
-     * returns the new candidate and its events, or undefined when nothing changes.
+     * Applies a command (update, withdrawal, erasure) computed from the current state, once per cause.
+     * `decide` returns the new candidate and its events, or undefined when nothing changes. Sealing is
+     * asynchronous, so the decision is made on the opened latest revision and inserted only on top of
+     * that same revision; a concurrent change in between makes it decide again.
      */
     async change(id: string, causedBy: string, decide: (c: Candidate) => { candidate: Candidate; events: EventEnvelope[] } | undefined) {
-      const result = await store.apply(id, causedBy, (current) => {
-        if (!current) return undefined;
-        const next = decide(toCandidate(id, current.state));
-        if (!next) return undefined;
-        const { id: _id, ...state } = next.candidate;
-        return { state, events: next.events };
-      });
-      return { outcome: result.outcome, candidate: result.revision ? toCandidate(id, result.revision.state) : undefined };
+      for (;;) {
+        const current = await load(id);
+        const next = current ? decide(current.candidate) : undefined;
+        let personal: string | undefined;
+        if (next && current && !next.candidate.erased)
+          personal = next.candidate.person === current.candidate.person && next.candidate.selfDeclaration === current.candidate.selfDeclaration ? current.stored.personal : await sealOf(next.candidate);
+        let stale = false;
+        const result = await store.apply(id, causedBy, (latest) => {
+          if (!next || !current) return undefined;
+          if (latest?.rev !== current.rev) return void (stale = true);
+          return { state: toStored(next.candidate, personal), events: next.events };
+        });
+        if (stale && result.outcome === 'unchanged') continue;
+        return { outcome: result.outcome, candidate: result.revision ? await open(id, result.revision.state) : undefined };
+      }
     },
 
     /** Every candidate of a rotation of a country (the nominal roll), from the view. */
     async rotation(country: string, rotation: string): Promise<Candidate[]> {
-      const docs = await store.find({ country, 'nomination.rotation': rotation }, { sort: { _id: 1 } });
-      return docs.map(({ _id, _rev: _r, _updatedAt: _u, ...state }) => toCandidate(_id, state as CandidateState));
+      return openAll((await store.find({ country, 'nomination.rotation': rotation }, { sort: { _id: 1 } })) as ViewDoc[], cipher);
     },
 
-    /** Candidates by id from the view (report links); missing ids are left out. */
-    async findMany(ids: string[]): Promise<Candidate[]> {
-      if (!ids.length) return [];
+    /** Case references by candidate id, from the view (report links; nothing personal is opened). */
+    async caseReferences(ids: string[]): Promise<Map<string, string>> {
+      if (!ids.length) return new Map();
       const docs = await store.find({ _id: { $in: ids as never[] } });
-      return docs.map(({ _id, _rev: _r, _updatedAt: _u, ...state }) => toCandidate(_id, state as CandidateState));
+      return new Map(docs.map((d) => [d._id, d.caseReference]));
     },
 
     /** Stores a new candidate with its events; a retried command (same key) stores nothing new. */
     async insert(candidate: Candidate, events: EventEnvelope[], commandKey: string): Promise<Candidate> {
-      const { id, ...state } = candidate;
-      const result = await store.apply(id, commandKey, (current) => (current ? undefined : { state, events }));
+      const state = toStored(candidate, await sealOf(candidate));
+      const result = await store.apply(candidate.id, commandKey, (current) => (current ? undefined : { state, events }));
       const stored = result.revision;
-      return stored ? toCandidate(stored.aggregateId, stored.state) : candidate;
+      return stored ? open(stored.aggregateId, stored.state) : candidate;
     },
 
-    async findById(id: string): Promise<Candidate | undefined> {
-      const revision = await store.load(id);
-      return revision ? toCandidate(id, revision.state) : undefined;
+    findById: async (id: string): Promise<Candidate | undefined> => (await load(id))?.candidate,
+
+    /** Every revision of a candidate, opened (the data-subject access export). */
+    async history(id: string): Promise<{ rev: number; at: string; causedBy: string; candidate: Candidate }[]> {
+      return Promise.all((await store.history(id)).map(async (r) => ({ rev: r.rev, at: r.at, causedBy: r.causedBy, candidate: await open(id, r.state) })));
     },
 
     async list(filter: ListFilter): Promise<Candidate[]> {
@@ -83,19 +106,24 @@ export function createCandidateRepository(db: Connection) {
         const [createdAt, id] = filter.after.split('|');
         query.$or = [{ createdAt: { $lt: createdAt } }, { createdAt, _id: { $lt: id } }];
       }
-      const docs = await store.find(query, { sort: { createdAt: -1, _id: -1 }, limit: filter.limit });
-      return docs.map(({ _id, _rev: _r, _updatedAt: _u, ...state }) => toCandidate(_id, state as CandidateState));
+      return openAll((await store.find(query, { sort: { createdAt: -1, _id: -1 }, limit: filter.limit })) as ViewDoc[], cipher);
     },
 
-    /** Applies a lifecycle change computed from the current state, once per event. */
-    async applyOnce(id: string, eventId: string, compute: (c: Candidate) => StatusChange | undefined, label: string, at: string): Promise<ApplyResult> {
+    /** Candidates (stored form, nothing opened) matching a query on the view: the retention job's scan. */
+    async scan(query: Record<string, unknown>, limit: number): Promise<ViewDoc[]> {
+      return (await store.find(query, { sort: { _id: 1 }, limit })) as ViewDoc[];
+    },
+
+    /** Applies a lifecycle change computed from the current state, once per event; personal data stays sealed. */
+    async applyOnce(id: string, eventId: string, compute: (c: Pick<Candidate, 'status' | 'revision' | 'screeningDone' | 'referencesDone'>) => StatusChange | undefined, label: string, at: string): Promise<ApplyResult> {
       let missing = false;
-      const result = await store.apply(id, eventId, (current?: Revision<CandidateState>) => {
+      const result = await store.apply(id, eventId, (current?: Revision<StoredCandidate>) => {
         if (!current) {
           missing = true;
           return undefined;
         }
-        const change = compute(toCandidate(id, current.state));
+        if (current.state.erased) return undefined;
+        const change = compute(current.state);
         if (!change) return undefined;
         const entry: TimelineEntry = { at, status: change.status, event: label };
         return {
@@ -106,7 +134,7 @@ export function createCandidateRepository(db: Connection) {
             referencesDone: change.referencesDone,
             ...(change.decision ? { decision: change.decision } : {}),
             ...(change.screenedAgainst ? { screenedAgainst: change.screenedAgainst } : {}),
-            timeline: [...current.state.timeline, entry],
+            timeline: JSON.stringify([...(JSON.parse(current.state.timeline) as TimelineEntry[]), entry]),
           },
         };
       });

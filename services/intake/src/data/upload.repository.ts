@@ -3,6 +3,7 @@ import type { Collection } from 'mongodb';
 import { initialOutbox, type EventEnvelope } from '@vetting/platform';
 import type { NominationInput } from '../domain/candidate-rules';
 import type { DuplicateLink, RowCounts, RowProblem, Upload, UploadState } from '../domain/upload';
+import type { PersonalCipher } from './personal-data.cipher';
 
 type UploadDoc = Omit<Upload, 'id'> & { _id: string };
 
@@ -35,6 +36,7 @@ export interface ResultDoc {
   duplicates: DuplicateLink[];
 }
 
+const rowsOwner = (uploadId: string) => `upload:${uploadId}`;
 const pad = (n: number) => String(n).padStart(5, '0');
 
 /** Events per upload outbox document; the upload relay reads two documents per pass, so one Kafka batch stays well under 1 MB per partition. */
@@ -47,7 +49,7 @@ const toUpload = ({ _id, ...rest }: UploadDoc): Upload => ({ ...rest, id: _id })
  * are insert-once documents with deterministic ids (`<upload>:<chunk>`), so a resumed upload never
  * stores a chunk or a result twice.
  */
-export function createUploadRepository(db: Connection) {
+export function createUploadRepository(db: Connection, cipher: PersonalCipher) {
   const uploads = db.collection('uploads') as unknown as Collection<UploadDoc>;
   const chunks = db.collection('upload_chunks') as unknown as Collection<StoredChunk>;
   const results = db.collection('upload_results') as unknown as Collection<ResultDoc>;
@@ -95,6 +97,9 @@ export function createUploadRepository(db: Connection) {
 
     async progress(id: string, fields: { state?: UploadState; rows?: RowCounts; chunks?: number; chunksStored?: number; problem?: string; completedAt?: string }) {
       await uploads.updateOne({ _id: id }, { $set: fields });
+      // A finished upload needs its staged rows no more: every final state shreds them, so no path
+      // (completed, rejected, failed) leaves personal data behind in the staging chunks.
+      if (fields.state && ['completed', 'rejected', 'failed'].includes(fields.state)) await cipher.shred(rowsOwner(id));
     },
 
     /** Uploads a crash left half done: `storing` ones resume, `receiving` ones lost their request. */
@@ -102,7 +107,10 @@ export function createUploadRepository(db: Connection) {
 
     async saveChunk(uploadId: string, chunk: number, rows: ChunkDoc['rows'], problems: RowProblem[]) {
       try {
-        await chunks.insertOne({ _id: `${uploadId}:${pad(chunk)}`, uploadId, chunk, rows: JSON.stringify(rows), problems: JSON.stringify(problems) });
+        // Valid rows are personal data waiting to be stored: sealed under the upload's own key, which is
+        // destroyed once the upload is finished (see progress); problems name only rows and fields.
+        const sealed = await cipher.sealText(rowsOwner(uploadId), 'rows', JSON.stringify(rows));
+        await chunks.insertOne({ _id: `${uploadId}:${pad(chunk)}`, uploadId, chunk, rows: sealed, problems: JSON.stringify(problems) });
       } catch (error) {
         if ((error as { code?: number }).code !== 11000) throw error;
       }
@@ -110,8 +118,15 @@ export function createUploadRepository(db: Connection) {
 
     async chunk(uploadId: string, chunk: number): Promise<ChunkDoc | undefined> {
       const doc = await chunks.findOne({ _id: `${uploadId}:${pad(chunk)}` });
-      return doc ? { ...doc, rows: JSON.parse(doc.rows) as ChunkDoc['rows'], problems: JSON.parse(doc.problems) as RowProblem[] } : undefined;
+      return doc ? { ...doc, rows: JSON.parse(await cipher.openText('rows', doc.rows)) as ChunkDoc['rows'], problems: JSON.parse(doc.problems) as RowProblem[] } : undefined;
     },
+
+    /** The row problems of a chunk (kept after the rows are forgotten: the error report needs them). */
+    async problems(uploadId: string, chunk: number): Promise<RowProblem[] | undefined> {
+      const doc = await chunks.findOne({ _id: `${uploadId}:${pad(chunk)}` }, { projection: { problems: 1 } });
+      return doc ? (JSON.parse(doc.problems) as RowProblem[]) : undefined;
+    },
+
 
     async saveResult(uploadId: string, chunk: number, stored: number, duplicates: DuplicateLink[]) {
       try {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { nominationProblems, partialDateProblem } from './candidate-rules';
 import { csvCell } from './csv-report';
@@ -42,13 +43,15 @@ describe('nomination rules', () => {
   });
 });
 
+const blind = (v: string) => createHmac('sha256', 'test-key').update(v).digest('hex').slice(0, 16);
+
 describe('dedupe keys', () => {
   it('when names differ only by case, accents, punctuation or order, then they normalise alike', () => {
     expect(normaliseName('MENSAH, Kwamé')).toBe(normaliseName('kwame mensah'));
   });
 
   it('when a document number matches, then it wins over a name match with another candidate', () => {
-    const keys = dedupeKeys('GH|M|R1', { names: [{ full: 'Kwame Mensah' }], dateOfBirth: '1990', serviceNumber: 'ga-1', documents: [{ type: 'passport', number: 'P 123' }] });
+    const keys = dedupeKeys('GH|M|R1', { names: [{ full: 'Kwame Mensah' }], dateOfBirth: '1990', serviceNumber: 'ga-1', documents: [{ type: 'passport', number: 'P 123' }] }, blind);
     const owners = new Map([
       [keys.find((k) => k.kind === 'name-and-date-of-birth')!.key, 'by-name'],
       [keys.find((k) => k.kind === 'document-number')!.key, 'by-document'],
@@ -57,8 +60,15 @@ describe('dedupe keys', () => {
     expect(findExisting(keys, (k) => owners.get(k), 'by-document')).toEqual({ candidateId: 'by-name', matchedOn: 'name-and-date-of-birth' });
   });
 
+  it('when keys are made, then no document number, service number or name appears in them, and spacing does not make another person', () => {
+    const person = { names: [{ full: 'Kwame Mensah' }], dateOfBirth: '1990-01-02', serviceNumber: 'GA-777', documents: [{ type: 'passport' as const, number: 'P 123456' }] };
+    const keys = dedupeKeys('GH|M|R1', person, blind).map((k) => k.key).join(' ');
+    for (const secret of ['123456', 'GA777', 'GA-777', 'kwame', 'mensah', '1990']) expect(keys.toLowerCase()).not.toContain(secret.toLowerCase());
+    expect(dedupeKeys('GH|M|R1', { ...person, documents: [{ type: 'passport', number: 'p123-456' }] }, blind)[0]).toEqual(dedupeKeys('GH|M|R1', person, blind)[0]);
+  });
+
   it('when the same person is nominated for another rotation, then the keys differ', () => {
     const person = { names: [{ full: 'A B' }], serviceNumber: 'S1' };
-    expect(dedupeKeys('GH|M|R1', person)[0]!.key).not.toBe(dedupeKeys('GH|M|R2', person)[0]!.key);
+    expect(dedupeKeys('GH|M|R1', person, blind)[0]!.key).not.toBe(dedupeKeys('GH|M|R2', person, blind)[0]!.key);
   });
 });

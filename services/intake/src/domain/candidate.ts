@@ -25,6 +25,16 @@ export interface Person {
   serviceNumber?: string;
   rank?: string;
   unit?: string;
+  /** Employers of the last years: services/references asks each for a misconduct disclosure. */
+  previousEmployers?: PreviousEmployer[];
+}
+
+export interface PreviousEmployer {
+  name: string;
+  contactEmail: string;
+  country?: string;
+  from?: string;
+  to?: string;
 }
 
 export interface Consent {
@@ -88,6 +98,8 @@ export interface Candidate {
   /** The ban-list versions the current revision was screened against (from screening.completed; no hits). */
   screenedAgainst?: ListVersionRef[];
   withdrawal?: { reason: string; at: string };
+  /** Set when the person's data was erased (retention or a request): only ids and statuses remain. */
+  erased?: { at: string; reason: string };
   /** Dedupe keys claimed for this candidate (see dedupe-keys.ts). */
   dedupeKeys: string[];
   /** Set when the candidate came from a bulk upload. */
@@ -112,6 +124,7 @@ export interface CandidateView {
   person?: Person;
   decision?: Decision;
   withdrawal?: { reason: string; at: string };
+  erased?: { at: string; reason: string };
   createdAt: string;
   timeline: TimelineEntry[];
 }
@@ -127,14 +140,15 @@ export function toView(c: Candidate, withPerson = false): CandidateView {
     caseReference: c.caseReference,
     status: c.status,
     nomination: c.nomination,
-    displayName: c.person.names[0]?.full ?? '',
+    displayName: c.erased ? '(erased)' : (c.person.names[0]?.full ?? ''),
     revision: c.revision,
     office: c.officeId,
     selfDeclaration: { recorded: Boolean(c.selfDeclaration), flagged: declarationFlagged(c.selfDeclaration) },
     consent: { formVersion: c.consent.formVersion, signedAt: c.consent.signedAt, method: c.consent.method },
-    ...(withPerson ? { person: { ...c.person, ...(c.person.documents ? { documents: c.person.documents.map((d) => ({ ...d, number: mask(d.number) })) } : {}) } } : {}),
+    ...(withPerson && !c.erased ? { person: { ...c.person, ...(c.person.documents ? { documents: c.person.documents.map((d) => ({ ...d, number: mask(d.number) })) } : {}) } } : {}),
     ...(c.decision ? { decision: c.decision } : {}),
     ...(c.withdrawal ? { withdrawal: c.withdrawal } : {}),
+    ...(c.erased ? { erased: c.erased } : {}),
     createdAt: c.createdAt,
     timeline: c.timeline,
   };

@@ -17,6 +17,22 @@ export const CSV_COLUMNS = {
   service_number: 'person/serviceNumber',
   rank: 'person/rank',
   unit: 'person/unit',
+  // Up to three prior employers per row (JSON uploads take up to 20): each gets a disclosure request.
+  employer_1_name: 'person/previousEmployers/0/name',
+  employer_1_email: 'person/previousEmployers/0/contactEmail',
+  employer_1_country: 'person/previousEmployers/0/country',
+  employer_1_from: 'person/previousEmployers/0/from',
+  employer_1_to: 'person/previousEmployers/0/to',
+  employer_2_name: 'person/previousEmployers/1/name',
+  employer_2_email: 'person/previousEmployers/1/contactEmail',
+  employer_2_country: 'person/previousEmployers/1/country',
+  employer_2_from: 'person/previousEmployers/1/from',
+  employer_2_to: 'person/previousEmployers/1/to',
+  employer_3_name: 'person/previousEmployers/2/name',
+  employer_3_email: 'person/previousEmployers/2/contactEmail',
+  employer_3_country: 'person/previousEmployers/2/country',
+  employer_3_from: 'person/previousEmployers/2/from',
+  employer_3_to: 'person/previousEmployers/2/to',
   mission: 'nomination/mission',
   rotation: 'nomination/rotation',
   category: 'nomination/category',
@@ -47,6 +63,8 @@ export function columnOf(path: string): string {
   if (path.startsWith('person/names/1')) return 'name_original_script';
   if (path.startsWith('person/documents')) return 'document_number';
   if (path === 'selfDeclaration') return 'declaration_*';
+  const employer = /^person\/previousEmployers\/(\d+)/.exec(path);
+  if (employer) return `employer_${Number(employer[1]) + 1}_*`;
   return path;
 }
 
@@ -90,8 +108,10 @@ export function csvRecordToSubmission(record: Record<string, string>, defaults: 
     else if (path.endsWith('signedAt') && /^\d{4}-\d{2}-\d{2}$/.test(value)) set(out, path, `${value}T00:00:00Z`);
     else set(out, path, value);
   }
-  const names = (out.person as { names?: unknown[] } | undefined)?.names;
-  if (names && names[0] === undefined) names.splice(0, 1); // an original-script name without a written one
+  const person = out.person as { names?: unknown[]; previousEmployers?: unknown[] } | undefined;
+  if (person?.names && person.names[0] === undefined) person.names.splice(0, 1); // an original-script name without a written one
+  // employer_2 filled and employer_1 empty: keep the given ones, without holes the schema would reject
+  if (person?.previousEmployers) person.previousEmployers = person.previousEmployers.filter((e) => e !== undefined);
   return out;
 }
 

@@ -33,15 +33,18 @@ export const dedupeScope = (country: string, n: Pick<Nomination, 'mission' | 'ro
  * Keys that identify a person within a scope, strongest first: identity-document and service numbers,
  * then the normalised name with the date of birth. A row matching another on any document or service
  * number is the same person; only when neither has such a match does name + date of birth decide.
+ * `blind` (a keyed hash) hides the identifying part: keys are stored and compared, never read back.
  */
-export function dedupeKeys(scope: string, person: Person): DedupeKey[] {
+export function dedupeKeys(scope: string, person: Person, blind: (value: string) => string): DedupeKey[] {
   const keys: DedupeKey[] = [];
-  for (const d of person.documents ?? []) keys.push({ key: `${scope}|doc|${d.type}|${d.country ?? ''}|${normaliseNumber(d.number)}`, kind: 'document-number' });
-  if (person.serviceNumber) keys.push({ key: `${scope}|svc|${normaliseNumber(person.serviceNumber)}`, kind: 'service-number' });
+  const key = (tag: string, value: string) => `${scope}|${tag}|${blind(`${tag}|${value}`)}`;
+  for (const d of person.documents ?? []) keys.push({ key: key('doc', `${d.type}|${d.country ?? ''}|${normaliseNumber(d.number)}`), kind: 'document-number' });
+  if (person.serviceNumber) keys.push({ key: key('svc', normaliseNumber(person.serviceNumber)), kind: 'service-number' });
   if (person.dateOfBirth)
     for (const name of person.names) {
-      const n = normaliseName(name.full);
-      if (n) keys.push({ key: `${scope}|name|${n}|${person.dateOfBirth}`, kind: 'name-and-date-of-birth' });
+      // Underscores keep word boundaries through the blind index's normalisation ("ab c" ≠ "a bc").
+      const n = normaliseName(name.full).replace(/ /g, '_');
+      if (n) keys.push({ key: key('name', `${n}|${person.dateOfBirth}`), kind: 'name-and-date-of-birth' });
     }
   return [...new Map(keys.map((k) => [k.key, k])).values()];
 }

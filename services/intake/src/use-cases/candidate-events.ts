@@ -24,6 +24,7 @@ export function submissionEvent(c: Candidate, type: 'candidate.submitted' | 'can
         ...(p.gender ? { gender: p.gender } : {}),
         ...(p.documents ? { documents: p.documents } : {}),
         ...(p.serviceNumber ? { serviceNumber: p.serviceNumber } : {}),
+        ...(p.previousEmployers?.length ? { previousEmployers: p.previousEmployers } : {}),
       },
       consent: { given: true, formVersion: c.consent.formVersion, recordedAt: c.consent.signedAt, method: c.consent.method },
       selfDeclaration: { recorded: Boolean(c.selfDeclaration), flagged: declarationFlagged(c.selfDeclaration) },

@@ -27,11 +27,13 @@ export async function updateCandidate(actor: Actor, id: string, patch: Partial<N
   assertValid(patch, now);
   const nomination = patch.nomination ?? current.nomination;
   const person = patch.person ?? current.person;
-  const keys = dedupeKeys(dedupeScope(current.country, nomination), person);
+  if (current.erased) throw conflict('CANDIDATE.ERASED', 'The person’s data was erased; nominate them again instead');
+  const keys = dedupeKeys(dedupeScope(current.country, nomination), person, deps.blind);
   await claimKeys(id, dedupeScope(current.country, nomination), keys, deps);
   const at = now.toISOString();
   const { outcome, candidate } = await deps.repository.change(id, `update:${actor.id}:${commandKey ?? randomUUID()}`, (c) => {
-    if (c.status === 'withdrawn') return undefined;
+    if (c.status === 'withdrawn' || c.erased) return undefined;
+    const person = patch.person ?? c.person;
     const selfDeclaration = patch.selfDeclaration ?? c.selfDeclaration;
     const { decision: _d, screenedAgainst: _s, ...rest } = c;
     const next: Candidate = {

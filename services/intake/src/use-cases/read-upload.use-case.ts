@@ -28,7 +28,7 @@ export async function getUpload(actor: Actor, id: string, deps: ReadUploadDeps) 
   const links = [];
   for (let c = 0; c < upload.chunksStored && links.length < 1000; c++) links.push(...((await deps.uploads.result(id, c))?.duplicates ?? []));
   const shown = links.slice(0, 1000);
-  const references = new Map((await deps.repository.findMany([...new Set(shown.map((d) => d.candidateId))])).map((c) => [c.id, c.caseReference]));
+  const references = await deps.repository.caseReferences([...new Set(shown.map((d) => d.candidateId))]);
   if (shown.length)
     await deps.access.record({ actor, subjectId: 'list', subjectIds: [...references.keys()].slice(0, 500), resource: 'intake/upload', purpose: 'bulk upload report', fields: ['caseReference'] });
   const { officeId: _o, defaults: _d, chunks: _c, chunksStored: _s, ...rest } = upload;
@@ -45,9 +45,8 @@ export async function* uploadErrorsCsv(actor: Actor, id: string, deps: ReadUploa
   const upload = await visibleUpload(actor, id, deps);
   yield `\uFEFF${csvLine(['row', 'field', 'reason'])}`;
   for (let c = 0; c < upload.chunks; c++) {
-    const chunk = await deps.uploads.chunk(id, c);
     let lines = '';
-    for (const p of chunk?.problems ?? []) lines += csvLine([p.row, p.field, p.reason]);
+    for (const p of (await deps.uploads.problems(id, c)) ?? []) lines += csvLine([p.row, p.field, p.reason]);
     if (lines) yield lines;
   }
 }

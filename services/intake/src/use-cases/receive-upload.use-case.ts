@@ -112,7 +112,7 @@ export async function receiveUpload(actor: Actor, params: UploadParams, file: { 
 /** The first `limit` row problems, in row order (all of them are in errors.csv). */
 export async function firstProblems(uploadId: string, chunks: number, uploads: UploadRepository, limit = 100): Promise<RowProblem[]> {
   const found: RowProblem[] = [];
-  for (let c = 0; c < chunks && found.length < limit; c++) found.push(...((await uploads.chunk(uploadId, c))?.problems ?? []));
+  for (let c = 0; c < chunks && found.length < limit; c++) found.push(...((await uploads.problems(uploadId, c)) ?? []));
   return found.slice(0, limit);
 }
 

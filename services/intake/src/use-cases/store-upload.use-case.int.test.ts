@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +9,7 @@ import { createTestServiceEnv } from '@vetting/platform/testing';
 import { createSubmissionValidator } from '../api/submission.validator';
 import { createCandidateRepository } from '../data/candidate.repository';
 import { createKeyRepository } from '../data/key.repository';
+import { createPersonalCipher } from '../data/personal-data.cipher';
 import { createUploadRepository } from '../data/upload.repository';
 import { receiveUpload } from './receive-upload.use-case';
 import { rowCandidateId, storeUpload, type StoreDeps } from './store-upload.use-case';
@@ -23,9 +26,10 @@ describe('storing an upload after a crash (real database)', () => {
   beforeAll(async () => {
     const env = await createTestServiceEnv('intake');
     db = await connectMongo({ url: env.env.MONGO_URL!, dbName: env.env.MONGO_DB!, logger });
-    const repository = createCandidateRepository(db);
+    const cipher = createPersonalCipher(db, mkdtempSync(`${tmpdir()}/intake-keys-`));
+    const repository = createCandidateRepository(db, cipher);
     await repository.ensureIndexes();
-    deps = { uploads: createUploadRepository(db), repository, keys: createKeyRepository(db), now: () => new Date(), onEvents: () => undefined, logger };
+    deps = { uploads: createUploadRepository(db, cipher), repository, keys: createKeyRepository(db), blind: cipher.blind, now: () => new Date(), onEvents: () => undefined, logger };
   });
   afterAll(async () => db?.close());
 

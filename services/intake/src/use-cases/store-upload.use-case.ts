@@ -13,6 +13,7 @@ export interface StoreDeps {
   uploads: UploadRepository;
   repository: CandidateRepository;
   keys: KeyRepository;
+  blind: (value: string) => string;
   now: () => Date;
   onEvents: () => void;
   logger: Logger;
@@ -42,7 +43,7 @@ async function planChunk(upload: Upload, chunk: ChunkDoc, owners: (scope: string
   const duplicates: DuplicateLink[] = [];
   for (const { row, input } of chunk.rows) {
     const scope = dedupeScope(upload.country, input.nomination);
-    const keys = dedupeKeys(scope, input.person);
+    const keys = dedupeKeys(scope, input.person, deps.blind);
     const id = rowCandidateId(upload.id, row);
     const known = await owners(scope);
     const existing = findExisting(keys, (k) => known.get(k), id);

@@ -18,6 +18,8 @@ export interface SubmitCandidateInput extends NominationInput {
 export interface SubmitDeps {
   repository: CandidateRepository;
   keys: KeyRepository;
+  /** Keyed hash for dedupe keys (the blind index), so no key reveals a number or a name. */
+  blind: (value: string) => string;
   now: () => Date;
   newId?: () => string;
   onEvents: () => void;
@@ -67,7 +69,7 @@ export async function submitCandidate(actor: Actor, input: SubmitCandidateInput,
   assertValid(input, now);
   const id = commandKey ? `c-${createHash('sha256').update(`${actor.id}:${commandKey}`).digest('hex').slice(0, 32)}` : (deps.newId?.() ?? randomUUID());
   const scope = dedupeScope(country, input.nomination);
-  const keys = dedupeKeys(scope, input.person);
+  const keys = dedupeKeys(scope, input.person, deps.blind);
   await claimKeys(id, scope, keys, deps);
   const { nomination, person, consent, selfDeclaration } = input;
   const candidate = newCandidate(id, country, actor.id, { nomination, person, consent, ...(selfDeclaration ? { selfDeclaration } : {}) }, keys, now);

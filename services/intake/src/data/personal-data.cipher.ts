@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Connection } from 'mongoose';
+import { createFieldCipher, loadKeyring, type EncryptedField } from '@vetting/platform';
+import type { Person, SelfDeclaration } from '../domain/candidate';
+
+/** The sections of a candidate that are personal data, sealed under the person's own data key. */
+export interface PersonalData {
+  person: Person;
+  selfDeclaration?: SelfDeclaration;
+}
+
+/** The 32-byte blind-index key, generated next to the keyring on first start (never in the repository). */
+function loadBlindIndexKey(keysDir: string): Buffer {
+  const file = join(keysDir, 'intake-blind-index.key');
+  if (!existsSync(file)) {
+    mkdirSync(keysDir, { recursive: true, mode: 0o700 });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  }
+  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  if (key.length !== 32) throw new Error(`${file} is not a 32-byte base64 key`);
+  return key;
+}
+
+const FIELD = 'personal';
+const PLACEHOLDER: Person = { names: [] };
+
+/**
+ * Intake's use of the platform field cipher. Everything that identifies a person — names, date and
+ * place of birth, identity-document and service numbers, prior employers — and the self-declaration
+ * answers are sealed together (AES-256-GCM, bound to candidate and field) under a data key of the
+ * candidate's own: destroying it (`shred`) erases the person from every revision at once, while
+ * ids, statuses and the audit trail stay. Stored as JSON text: FerretDB v1 writes one string far
+ * faster than a nested document. Exact-match dedupe uses keyed blind indexes, never the numbers.
+ */
+export function createPersonalCipher(db: Connection, keysDir: string) {
+  const cipher = createFieldCipher(db, loadKeyring(join(keysDir, 'intake-keyring.json')), { blindIndexKey: loadBlindIndexKey(keysDir) });
+  const toText = (sealed: EncryptedField) => JSON.stringify(sealed);
+  return {
+    ensureIndexes: () => cipher.ensureIndexes(),
+    async seal(candidateId: string, data: PersonalData): Promise<string> {
+      return toText(await cipher.encrypt(candidateId, FIELD, JSON.stringify(data)));
+    },
+    /** Many candidates at once (bulk uploads): one insert for all their new data keys. */
+    async sealMany(items: { candidateId: string; data: PersonalData }[]): Promise<string[]> {
+      const sealed = await cipher.encryptMany(items.map((i) => ({ subject: i.candidateId, field: FIELD, value: JSON.stringify(i.data) })));
+      return sealed.map(toText);
+    },
+    /** The person's data; a placeholder when they were erased (their key is gone: CRYPTO.ERASED). */
+    async open(sealed: string | undefined): Promise<PersonalData & { erased?: true }> {
+      if (!sealed) return { person: PLACEHOLDER, erased: true };
+      try {
+        return JSON.parse(await cipher.decrypt(FIELD, JSON.parse(sealed) as EncryptedField)) as PersonalData;
+      } catch (error) {
+        if ((error as { code?: string }).code === 'CRYPTO.ERASED') return { person: PLACEHOLDER, erased: true };
+        throw error;
+      }
+    },
+    /** Seals temporary data of one owner (an upload's rows) under that owner's key. */
+    sealText: async (owner: string, field: string, text: string) => toText(await cipher.encrypt(owner, field, text)),
+    openText: async (field: string, sealed: string) => cipher.decrypt(field, JSON.parse(sealed) as EncryptedField),
+    /** Keyed hash of a dedupe key: equal for the same person, meaningless without the key. */
+    blind: (value: string) => cipher.blindIndex(value),
+    /** Crypto-shredding: the owner's sealed data can never be read again. */
+    shred: (owner: string) => cipher.shred(owner),
+  };
+}
+
+export type PersonalCipher = ReturnType<typeof createPersonalCipher>;
