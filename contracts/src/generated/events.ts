@@ -2813,6 +2813,19 @@ export interface BanlistPublishedData {
 }
 
 /**
+ * Intake erased this person's personal data (retention period over, or a data-subject request): their data key is destroyed. Every service should forget what it holds about the candidate; ids, statuses and audit hashes stay. Carries no personal data.
+ */
+export interface CandidateErasedData {
+  candidateId: Id;
+  country: Country;
+  erasedAt: Timestamp;
+  /**
+   * retention: the data kind's retention period ended; request: an administrator erased the person on request.
+   */
+  basis: 'retention' | 'request';
+}
+
+/**
  * A TCC office nominated a person with recorded consent; screening and checks start.
  */
 export interface CandidateSubmittedData {
@@ -3092,6 +3105,7 @@ export interface ScreeningReviewRequiredData {
 export interface EventDataByType {
   'access.recorded': AccessRecordedData;
   'banlist.published': BanlistPublishedData;
+  'candidate.erased': CandidateErasedData;
   'candidate.submitted': CandidateSubmittedData;
   'candidate.updated': CandidateUpdatedData;
   'candidate.withdrawn': CandidateWithdrawnData;
