@@ -5,12 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { loadDocs, repoRoot, schemas } from './deploy-files';
 
 interface ComposeService {
-  build?: string | { context?: string; dockerfile?: string };
+  image?: string;
+  build?: string | { context?: string; dockerfile?: string; args?: Record<string, string> };
   command?: string[];
+  environment?: Record<string, string | number>;
   healthcheck?: { test?: string[] };
   profiles?: string[];
 }
 const compose = parse(readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
+const built = Object.entries(compose.services).filter(([, svc]) => svc.build) as [string, ComposeService & { build: { context?: string; dockerfile?: string; args?: Record<string, string> } }][];
 
 /** Instructions of a Dockerfile, continuation lines joined, comments dropped. */
 function instructions(path: string): string[] {
@@ -20,48 +23,66 @@ function instructions(path: string): string[] {
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
 }
+const dockerfile = join(repoRoot, 'Dockerfile');
+const lines = instructions(dockerfile);
+/** `${NAME}` replaced by the build arguments (SERVICE_DIR defaults to services/<SERVICE>, as in the Dockerfile). */
+const expand = (text: string, args: Record<string, string>) => text.replace(/\$\{(\w+)\}/g, (_, name: string) => args[name] ?? (name === 'SERVICE_DIR' ? `services/${args.SERVICE}` : `<${name}?>`));
 
-describe('per-service Dockerfiles', () => {
-  for (const service of Object.keys(schemas)) {
-    const path = join(repoRoot, 'services', service, 'Dockerfile');
-
-    it(`when ${service} is built, then its Dockerfile is multi-stage, runs as a non-root user and installs only its production dependencies`, () => {
-      expect(existsSync(path), path).toBe(true);
-      const lines = instructions(path);
-      expect(lines.filter((l) => /^FROM /i.test(l)).length).toBeGreaterThanOrEqual(2);
-      const users = lines.filter((l) => /^USER /i.test(l));
-      expect(users.length).toBeGreaterThan(0);
-      expect(users.at(-1)).not.toMatch(/^USER\s+(root|0)(:|\s|$)/i);
-      expect(lines.some((l) => l.includes(`npm ci --omit=dev --workspace @vetting/${service}`))).toBe(true);
-      expect(lines.some((l) => l.startsWith('CMD') && l.includes(`services/${service}/src/main.ts`))).toBe(true);
-    });
-
-    it(`when ${service} is built, then every file it copies from the repository exists`, () => {
-      for (const line of instructions(path).filter((l) => /^COPY /i.test(l) && !l.includes('--from='))) {
-        const args = line.split(/\s+/).slice(1).filter((a) => !a.startsWith('--'));
-        for (const src of args.slice(0, -1)) expect(existsSync(join(repoRoot, src)), `${service}: COPY ${src}`).toBe(true);
-      }
-    });
-  }
-});
-
-describe('docker-compose.yml builds and health', () => {
-  it('when composed, then every build entry points at an existing Dockerfile and services use their own', () => {
-    for (const [name, svc] of Object.entries(compose.services)) {
-      if (!svc.build) continue;
-      const build = typeof svc.build === 'string' ? { context: svc.build } : svc.build;
-      const file = join(repoRoot, build.context ?? '.', build.dockerfile ?? 'Dockerfile');
-      expect(existsSync(file), `${name}: ${file}`).toBe(true);
-      if (name in schemas) expect(build.dockerfile).toBe(`services/${name}/Dockerfile`);
-    }
+describe('the one parameterised Dockerfile', () => {
+  it('when built, then it is multi-stage, installs only the chosen workspace\'s production dependencies and runs as a non-root user', () => {
+    expect(lines.filter((l) => /^FROM /i.test(l)).length).toBeGreaterThanOrEqual(3);
+    expect(lines).toContain('ARG SERVICE=intake');
+    expect(lines.some((l) => l.includes('npm ci --omit=dev --workspace ${SERVICE_DIR}'))).toBe(true);
+    const users = lines.filter((l) => /^USER /i.test(l));
+    expect(users.at(-1)).toMatch(/^USER\s+node$/);
+    expect(lines.some((l) => l.startsWith('CMD') && l.includes('$SERVICE_DIR/src/main.ts'))).toBe(true);
   });
 
+  it('when a service had its own Dockerfile, then it is gone: one recipe for all', () => {
+    for (const service of Object.keys(schemas)) expect(existsSync(join(repoRoot, 'services', service, 'Dockerfile')), service).toBe(false);
+  });
+
+  for (const [name, svc] of built) {
+    const args = svc.build.args ?? {};
+    it(`when compose builds ${name}, then it uses the one Dockerfile and every file it copies for that service exists`, () => {
+      expect(svc.build.dockerfile ?? 'Dockerfile').toBe('Dockerfile');
+      expect(args.SERVICE, `${name}: build argument SERVICE`).toBeTruthy();
+      if (name in schemas || name === 'references-worker') expect(args.SERVICE).toBe(name.replace('-worker', ''));
+      if (svc.environment?.PORT !== undefined) expect(String(args.PORT)).toBe(String(svc.environment.PORT));
+      for (const line of lines.filter((l) => /^COPY /i.test(l) && !l.includes('--from='))) {
+        const sources = line.split(/\s+/).slice(1).filter((a) => !a.startsWith('--')).slice(0, -1);
+        for (const src of sources) expect(existsSync(join(repoRoot, expand(src, args))), `${name}: COPY ${expand(src, args)}`).toBe(true);
+      }
+      const entry = svc.command?.join(' ') ?? `${expand('${SERVICE_DIR}', args)}/src/main.ts`;
+      const script = /(\S+\.(ts|mjs))/.exec(entry)?.[1];
+      expect(script && existsSync(join(repoRoot, script)), `${name} runs ${script}`).toBe(true);
+    });
+  }
+
+  it('when the gateway is built, then the console is built into it and no other image carries the console build', () => {
+    for (const [name, svc] of built) expect(svc.build.args?.CONSOLE === 'gateway', name).toBe(name === 'gateway');
+    expect(lines).toContain('FROM console-${CONSOLE} AS console');
+  });
+});
+
+describe('docker-compose.yml health', () => {
   it('when composed, then the references worker runs and every long-running service has a health check', () => {
     expect(compose.services['references-worker']?.command?.join(' ')).toContain('services/references/src/worker/main.ts');
     for (const [name, svc] of Object.entries(compose.services)) {
       if (name === 'kafka-init') continue;
       expect(svc.healthcheck?.test?.length, `${name} has no health check`).toBeGreaterThan(0);
     }
+  });
+
+  it('when composed, then MongoDB 7 runs as a replica set, Kafka 3.9 in KRaft mode, Redis 7 with AOF and noeviction, each on a volume', () => {
+    const { mongo, kafka, redis } = compose.services as Record<string, ComposeService & { volumes?: string[] }>;
+    expect(mongo!.image).toMatch(/^mongo:7/);
+    expect(mongo!.command).toContain('--replSet');
+    expect(kafka!.image).toMatch(/kafka:3\.9/);
+    expect(String(kafka!.environment?.KAFKA_PROCESS_ROLES)).toBe('broker,controller');
+    expect(redis!.image).toMatch(/^redis:7/);
+    expect(redis!.command?.join(' ')).toMatch(/--appendonly yes.*--maxmemory-policy noeviction/);
+    for (const svc of [mongo, kafka, redis]) expect(svc!.volumes?.length).toBeGreaterThan(0);
   });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { createKafka, createLogger } from '@vetting/platform';
-import { createTestIssuer, createTestTopics, deleteTestTopics, randomName, testInfra, waitFor, type TestIssuer } from '@vetting/platform/testing';
+import { createTestIssuer, createTestTopics, deleteTestTopics, randomName, testInfra, waitFor, type InfraUrls, type TestIssuer } from '@vetting/platform/testing';
 import { startSimulators } from '@vetting/simulators';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,8 +29,16 @@ export interface RunningSystem {
   issuer: TestIssuer;
   prefix: string;
   kafka: ReturnType<typeof createKafka>;
-  kill(service: ServiceName, signal?: NodeJS.Signals): Promise<void>;
-  start(service: ServiceName): Promise<void>;
+  /** Every instance's URL (`instances` > 1: the first is `url(service)`). */
+  urls(service: ServiceName): string[];
+  /** Names of the processes started: `<service>`, `<service>-2`…, `references-worker`(`-2`). */
+  processNames(): string[];
+  /** Where each process's log is written (`<dir>/<process name>.log`). */
+  logDir: string;
+  /** Kills one process by name (a service's name is its first instance). */
+  kill(service: ServiceName | string, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts (again) one process by name; waits until a service is ready. */
+  start(service: ServiceName | string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,10 +49,17 @@ export interface RunningSystem {
 export interface SystemOptions {
   /** Extra environment per service (e.g. a benchmark lifting the per-organisation rate limit). */
   env?: Partial<Record<ServiceName, Record<string, string>>>;
+  /** Other infrastructure than the shared one (a fault run's private stack). */
+  infra?: InfraUrls;
+  /** Processes per core service and references worker, in the same consumer groups (scale-out); default 1. */
+  instances?: number;
+  /** Extra node flags for every service process (e.g. `--cpu-prof`); `{dir}` and `{name}` are replaced. */
+  nodeFlags?: string[];
 }
 
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
-  const infra = await testInfra();
+  const infra = options.infra ?? (await testInfra());
+  const instances = options.instances ?? 1;
   const prefix = `${randomName('e2e')}.`;
   const logger = createLogger('e2e', 'silent');
   const kafka = createKafka({ clientId: 'e2e', brokers: infra.kafkaBrokers, logger });
@@ -53,6 +68,9 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const dir = mkdtempSync(`${tmpdir()}/vetting-e2e-`);
   writeFileSync(`${dir}/jwks.json`, JSON.stringify(issuer.jwks));
   const ports = Object.fromEntries(await Promise.all(CORE_SERVICES.map(async (s) => [s, await freePort()]))) as Record<ServiceName, number>;
+  // Further instances listen on their own ports: `<service>-2` etc.
+  const extraPorts = new Map<string, number>();
+  for (const s of CORE_SERVICES) for (let n = 2; n <= instances; n++) extraPorts.set(`${s}-${n}`, await freePort());
   const dbSuffix = randomName('e2e').replace(/-/g, '_');
   const processes = new Map<string, ChildProcess>();
   // The external systems the reference checks call: quick, and without random failures, so end-to-end
@@ -72,13 +90,15 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
 
   const launch = async (name: string, entry: string, service: ServiceName, ready: boolean) => {
     const log = createWriteStream(`${dir}/${name}.log`, { flags: 'a' });
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    const port = extraPorts.get(name) ?? ports[service];
+    const flags = (options.nodeFlags ?? []).map((f) => f.replace('{dir}', dir).replace('{name}', name));
+    const child = spawn(process.execPath, [...flags, '--import', 'tsx', entry], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
         SERVICE_NAME: service,
-        PORT: String(ports[service]),
+        PORT: String(port),
         MONGO_URL: infra.mongoUrl,
         MONGO_DB: `${service}_${dbSuffix}`,
         KAFKA_BROKERS: infra.kafkaBrokers.join(','),
@@ -97,15 +117,27 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     processes.set(name, child);
-    if (ready) await waitFor(async () => (await fetch(`http://127.0.0.1:${ports[service]}/readyz`)).ok, { timeoutMs: 240_000, message: `${name} ready (logs in ${dir})` });
+    if (ready) await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, { timeoutMs: 240_000, message: `${name} ready (logs in ${dir})` });
   };
-  const start = (service: ServiceName) => launch(service, `services/${service}/src/main.ts`, service, true);
+  // A process name is `<service>`, `<service>-<n>`, `references-worker` or `references-worker-<n>`.
+  const start = (name: string) => {
+    if (name.startsWith('references-worker')) return launch(name, 'services/references/src/worker/main.ts', 'references', false);
+    const service = name.replace(/-\d+$/, '') as ServiceName;
+    return launch(name, `services/${service}/src/main.ts`, service, true);
+  };
 
   await Promise.all(CORE_SERVICES.map(start));
   // The references service's BullMQ worker runs as its own process, as in production.
-  await launch('references-worker', 'services/references/src/worker/main.ts', 'references', false);
+  await start('references-worker');
+  for (let n = 2; n <= instances; n++) {
+    await Promise.all(CORE_SERVICES.map((s) => start(`${s}-${n}`)));
+    await start(`references-worker-${n}`);
+  }
   return {
     url: (service) => `http://127.0.0.1:${ports[service]}`,
+    urls: (service) => [ports[service], ...Array.from({ length: instances - 1 }, (_, i) => extraPorts.get(`${service}-${i + 2}`)!)].map((p) => `http://127.0.0.1:${p}`),
+    processNames: () => [...processes.keys()],
+    logDir: dir,
     database: (service) => `${service}_${dbSuffix}`,
     mongoUrl: infra.mongoUrl,
     issuer,

@@ -1,0 +1,90 @@
+/**
+ * What the fault run and the scale-out test check after a run, read from the stores, the topics
+ * and the queue — never from what the test itself remembers having sent.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { Kafka } from 'kafkajs';
+import type { MongoClient } from 'mongodb';
+import { loadTopics, dlqTopic } from '@vetting/contracts';
+import { readTopic, type ReadMessage } from '@vetting/platform/testing';
+import { CORE_SERVICES, type RunningSystem } from '../../support/system';
+
+const run = promisify(execFile);
+
+/** Every message on a topic (up to its current end offsets). */
+export async function readWholeTopic(kafka: Kafka, topic: string): Promise<ReadMessage[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const offsets = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const total = offsets.reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
+  return total === 0 ? [] : readTopic(kafka, topic, total, 120_000);
+}
+
+/** Clearance cases (the view) by candidate id, with their decisions. */
+export async function decisionsByCandidate(mongo: MongoClient, system: RunningSystem): Promise<Map<string, { outcome: string; decidedAt: string }[]>> {
+  const cases = await mongo.db(system.database('clearance')).collection('clearance_cases').find({}).toArray();
+  return new Map(cases.map((c) => [String(c._id), c.decisions as { outcome: string; decidedAt: string }[]]));
+}
+
+/**
+ * Redeliveries made harmless: event ids that are on a topic more than once (an outbox relay killed
+ * between publish and clear publishes again), and `causedBy` keys recorded twice in any aggregate's
+ * revisions (must be 0: that would be an effect applied twice).
+ */
+export async function duplicateFigures(mongo: MongoClient, system: RunningSystem) {
+  let republished = 0;
+  for (const { name } of loadTopics().topics) {
+    const messages = await readWholeTopic(system.kafka, `${system.prefix}${name}`);
+    // Only well-formed events count (the fault run's deliberate poison is not JSON).
+    const ids = messages.flatMap((m) => { try { return [(JSON.parse(m.value) as { id: string }).id]; } catch { return []; } });
+    republished += ids.length - new Set(ids).size;
+  }
+  let causedByTwice = 0;
+  let revisions = 0;
+  for (const service of CORE_SERVICES) {
+    const db = mongo.db(system.database(service));
+    for (const { name } of await db.listCollections().toArray()) {
+      if (!name.endsWith('_revisions')) continue;
+      const causes = (await db.collection(name).find({}).project({ causedBy: 1 }).toArray()).map((r) => String(r.causedBy));
+      revisions += causes.length;
+      causedByTwice += causes.length - new Set(causes).size;
+    }
+  }
+  return { republished, causedByTwice, revisions };
+}
+
+/** Every dead letter on every DLQ topic, with the topic it came from. */
+export async function deadLetters(system: RunningSystem): Promise<(ReadMessage & { topic: string })[]> {
+  const all: (ReadMessage & { topic: string })[] = [];
+  for (const { name } of loadTopics().topics) {
+    const topic = `${system.prefix}${dlqTopic(name)}`;
+    all.push(...(await readWholeTopic(system.kafka, topic)).map((m) => ({ ...m, topic })));
+  }
+  return all;
+}
+
+/** BullMQ jobs that ended failed (lost to the record unless the database says otherwise), from Redis. */
+export async function failedJobs(redisUrl: string): Promise<number> {
+  const { hostname, port } = new URL(redisUrl);
+  const cli = (...args: string[]) => run('redis-cli', ['-h', hostname, '-p', port, ...args]).then((r) => r.stdout.trim());
+  const keys = (await cli('--scan', '--pattern', '*references-*:failed')).split('\n').filter(Boolean);
+  let failed = 0;
+  for (const key of keys) failed += Number(await cli('zcard', key));
+  return failed;
+}
+
+/** Checks the database still holds as not finished (requested or running): a lost job leaves one. */
+export async function unfinishedChecks(mongo: MongoClient, system: RunningSystem): Promise<number> {
+  const db = mongo.db(system.database('references'));
+  const latest = new Map<string, string>();
+  for (const r of await db.collection('checks_revisions').find({}).project({ aggregateId: 1, rev: 1, 'state.state': 1 }).sort({ rev: 1 }).toArray())
+    latest.set(String(r.aggregateId), String((r.state as { state: string }).state));
+  return [...latest.values()].filter((s) => s !== 'completed').length;
+}
+
+/** The audit service's verdict on its hash chain. */
+export async function verifyAuditChain(system: RunningSystem): Promise<{ ok: boolean }> {
+  const auditor = await system.issuer.token({ sub: 'auditor-1', roles: ['auditor'] });
+  return (await fetch(`${system.url('audit')}/chain/verify`, { headers: { authorization: `Bearer ${auditor}` } })).json() as Promise<{ ok: boolean }>;
+}
