@@ -17,12 +17,27 @@ interface RevisionDoc<S> extends Document {
   _id: string;
   aggregateId: string;
   rev: number;
-  state: S;
+  /** The state, or its JSON text in a packed store. */
+  state: S | string;
   causedBy: string;
   at: string;
-  outbox: EventEnvelope[];
+  /** The events, or their JSON text in a packed store (the outbox relay reads both). */
+  outbox: EventEnvelope[] | string;
   outboxPending: boolean;
 }
+
+export interface AggregateStoreOptions {
+  /**
+   * Store each state (and outbox) as one JSON text instead of a nested document, keeping only
+   * `viewFields` as top-level fields of the view for filters, sorts and indexes. FerretDB v1 converts
+   * every field of a document on each read and write: measured here, reading 10,000 nested candidate
+   * states took 10.6 s, the same states as one text field 2.4 s. Old unpacked documents still read.
+   */
+  packed?: { viewFields: readonly string[] };
+}
+
+/** A view row as queries return it: the latest state with its id and revision. */
+export type ViewRow<S> = S & { _id: string; _rev: number; _updatedAt?: string };
 
 export interface Change<S> {
   state: S;
@@ -49,8 +64,16 @@ async function insertManyIgnoringDuplicates(collection: MongoCollection<Document
   }
 }
 
+const unpack = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
 function toRevision<S>(doc: RevisionDoc<S>): Revision<S> {
-  return { aggregateId: doc.aggregateId, rev: doc.rev, state: doc.state, causedBy: doc.causedBy, at: doc.at, events: doc.outbox };
+  return { aggregateId: doc.aggregateId, rev: doc.rev, state: unpack(doc.state), causedBy: doc.causedBy, at: doc.at, events: unpack(doc.outbox) };
+}
+
+/** A view row from its stored form: packed rows keep the state in `_state`. */
+export function unpackViewRow<S>(doc: Document): ViewRow<S> {
+  if (typeof doc._state !== 'string') return doc as ViewRow<S>;
+  return { ...(JSON.parse(doc._state) as S), _id: doc._id as string, _rev: doc._rev as number, _updatedAt: doc._updatedAt as string };
 }
 
 /**
@@ -69,9 +92,17 @@ function toRevision<S>(doc: RevisionDoc<S>): Revision<S> {
  * revision (each writer re-checks after writing it) and is eventually consistent. Reads by id use the
  * revisions and are exact.
  */
-export function createAggregateStore<S extends Record<string, unknown>>(db: Connection, name: string) {
+export function createAggregateStore<S extends Record<string, unknown>>(db: Connection, name: string, options: AggregateStoreOptions = {}) {
   const revisions = db.collection(`${name}_revisions`) as unknown as MongoCollection<RevisionDoc<S>>;
   const view = db.collection(name) as unknown as MongoCollection<Document>;
+  const packed = options.packed;
+  const stored = <T>(value: T): T | string => (packed ? JSON.stringify(value) : value);
+
+  function viewRow(state: S, rev: number, at: string): Document {
+    if (!packed) return { ...state, _rev: rev, _updatedAt: at };
+    const fields = Object.fromEntries(packed.viewFields.filter((f) => state[f] !== undefined).map((f) => [f, state[f]]));
+    return { ...fields, _state: JSON.stringify(state), _rev: rev, _updatedAt: at };
+  }
 
   async function latestDoc(id: string): Promise<RevisionDoc<S> | null> {
     return revisions.find({ aggregateId: id }).sort({ rev: -1 }).limit(1).next();
@@ -82,7 +113,7 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
     let doc: RevisionDoc<S> | null = written;
     for (let i = 0; doc && i < 10; i++) {
       try {
-        await view.replaceOne({ _id: id as never }, { ...doc.state, _rev: doc.rev, _updatedAt: doc.at }, { upsert: true });
+        await view.replaceOne({ _id: id as never }, viewRow(unpack(doc.state), doc.rev, doc.at), { upsert: true });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         continue; // a concurrent upsert created it: replace again
@@ -133,10 +164,10 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
           _id: revisionId(id, rev),
           aggregateId: id,
           rev,
-          state: change.state,
+          state: stored(change.state),
           causedBy,
           at: now().toISOString(),
-          outbox: events,
+          outbox: stored(events),
           outboxPending: events.length > 0,
         };
         try {
@@ -164,19 +195,27 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
       const at = now().toISOString();
       const docs = items.map((item) => {
         const events = item.events ?? [];
-        return { _id: revisionId(item.id, 1), aggregateId: item.id, rev: 1, state: item.state, causedBy: item.causedBy, at, outbox: events, outboxPending: events.length > 0 };
+        return { _id: revisionId(item.id, 1), aggregateId: item.id, rev: 1, state: stored(item.state), causedBy: item.causedBy, at, outbox: stored(events), outboxPending: events.length > 0 };
       });
       const failed = await insertManyIgnoringDuplicates(revisions as unknown as MongoCollection<Document>, docs);
-      await insertManyIgnoringDuplicates(view, items.map((item) => ({ _id: item.id, ...item.state, _rev: 1, _updatedAt: at })));
+      await insertManyIgnoringDuplicates(view, items.map((item) => ({ _id: item.id, ...viewRow(item.state, 1, at) })));
       return { created: items.filter((_, i) => !failed.has(i)).map((i) => i.id), existing: items.filter((_, i) => failed.has(i)).map((i) => i.id) };
     },
 
-    /** Queries the view (latest states). */
-    async find(filter: Filter<Document>, options: { sort?: Sort; limit?: number } = {}): Promise<(S & { _id: string; _rev: number })[]> {
+    /** Queries the view (latest states); in a packed store, filter and sort only on `viewFields` and `_id`. */
+    async find(filter: Filter<Document>, options: { sort?: Sort; limit?: number; skip?: number } = {}): Promise<ViewRow<S>[]> {
       let cursor = view.find(filter);
       if (options.sort) cursor = cursor.sort(options.sort);
+      if (options.skip) cursor = cursor.skip(options.skip);
       if (options.limit) cursor = cursor.limit(options.limit);
-      return (await cursor.toArray()) as unknown as (S & { _id: string; _rev: number })[];
+      return (await cursor.toArray()).map((doc) => unpackViewRow<S>(doc));
+    },
+
+    /** Streams the view (latest states) in one database cursor. */
+    async *scan(filter: Filter<Document>, options: { sort?: Sort; batchSize?: number } = {}): AsyncGenerator<ViewRow<S>> {
+      let cursor = view.find(filter).batchSize(options.batchSize ?? 1000);
+      if (options.sort) cursor = cursor.sort(options.sort);
+      for await (const doc of cursor) yield unpackViewRow<S>(doc);
     },
   };
 }

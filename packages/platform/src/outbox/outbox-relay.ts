@@ -6,7 +6,8 @@ import type { Metrics } from '../metrics/metrics';
 import { sleep } from '../kafka/backoff';
 
 interface OutboxDoc extends Document {
-  outbox: EventEnvelope[];
+  /** The events, or their JSON text (packed aggregate stores). */
+  outbox: EventEnvelope[] | string;
 }
 
 export interface OutboxRelayOptions {
@@ -52,7 +53,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         .limit(batchSize)
         .toArray()) as unknown as OutboxDoc[];
       if (!docs.length) continue;
-      const events = docs.flatMap((d) => d.outbox ?? []);
+      const events = docs.flatMap((d) => (typeof d.outbox === 'string' ? (JSON.parse(d.outbox) as EventEnvelope[]) : (d.outbox ?? [])));
       await options.publisher.publish(events);
       // Outbox documents are written once and never updated by anyone but the relay, so clearing the
       // flag cannot overwrite a concurrent change (FerretDB v1 updates are read-modify-write).

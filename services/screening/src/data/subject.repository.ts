@@ -1,5 +1,4 @@
 import type { Connection } from 'mongoose';
-import type { Collection } from 'mongodb';
 import { createAggregateStore } from '@vetting/platform';
 import type { SubjectState } from '../domain/subject';
 
@@ -10,7 +9,8 @@ export type SubjectView = SubjectState & { _id: string; _rev: number };
  * resolution event; the view answers the review queue and feeds re-screening batches.
  */
 export function createSubjectRepository(db: Connection) {
-  const store = createAggregateStore<SubjectState>(db, 'subjects');
+  // Packed: re-screening streams every subject, and FerretDB reads a packed state about 4× faster.
+  const store = createAggregateStore<SubjectState>(db, 'subjects', { packed: { viewFields: ['pendingReview', 'pendingSince', 'withdrawn', 'country'] } });
   return {
     store,
     collection: store.revisions,
@@ -21,8 +21,7 @@ export function createSubjectRepository(db: Connection) {
     apply: store.apply,
     /** Pending reviews, oldest first (from the view: a decision just taken may take a moment to leave it). */
     async reviewQueue(limit: number, offset: number): Promise<SubjectView[]> {
-      const docs = await store.view.find({ pendingReview: true, withdrawn: false }).sort({ pendingSince: 1, _id: 1 }).skip(offset).limit(limit).toArray();
-      return docs as unknown as SubjectView[];
+      return store.find({ pendingReview: true, withdrawn: false }, { sort: { pendingSince: 1, _id: 1 }, skip: offset, limit });
     },
     /**
      * Subjects after `cursor` in id order, in batches, from one database cursor: re-screening walks the
@@ -32,8 +31,8 @@ export function createSubjectRepository(db: Connection) {
     async *batchesAfter(cursor: string, size: number): AsyncGenerator<SubjectView[]> {
       const filter = cursor ? { _id: { $gt: cursor } } : {};
       let batch: SubjectView[] = [];
-      for await (const doc of store.view.find(filter as never).sort({ _id: 1 }).batchSize(size)) {
-        batch.push(doc as unknown as SubjectView);
+      for await (const row of store.scan(filter as never, { sort: { _id: 1 }, batchSize: size })) {
+        batch.push(row);
         if (batch.length === size) {
           yield batch;
           batch = [];
@@ -49,12 +48,7 @@ export function createSubjectRepository(db: Connection) {
      * `createAggregateStore` writes them (applying 100,000 subjects one by one takes minutes).
      */
     async seedForBenchmark(states: SubjectState[], at: string): Promise<void> {
-      const revisions = store.revisions as unknown as Collection;
-      await revisions.insertMany(
-        states.map((s) => ({ _id: `${s.candidateId}#00000001`, aggregateId: s.candidateId, rev: 1, state: s, causedBy: `seed:${s.candidateId}`, at, outbox: [], outboxPending: false })) as never[],
-        { ordered: false },
-      );
-      await store.view.insertMany(states.map((s) => ({ _id: s.candidateId, ...s, _rev: 1, _updatedAt: at })) as never[], { ordered: false });
+      await store.createMany(states.map((s) => ({ id: s.candidateId, causedBy: `seed:${s.candidateId}`, state: s })), () => new Date(at));
     },
   };
 }
