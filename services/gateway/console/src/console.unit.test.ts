@@ -5,10 +5,19 @@ import { format, translator } from './i18n/i18n';
 import { match } from './app/router';
 import { SCREENS, allowed } from './app/screens';
 import { refereeToken } from './screens/referee.screen';
+import { figureName } from './screens/statistics.screen';
 
 describe('messages', () => {
   it('when a message has placeholders, then they are filled and an unknown one stays visible', () => {
     expect(format('Case {ref} of {who}', { ref: 'GH-1' })).toBe('Case GH-1 of {who}');
+  });
+  it('when the catalogues are compared, then English and French have exactly the same keys, none empty', () => {
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, text] of [...Object.entries(en), ...Object.entries(fr)]) expect(text.trim(), key).not.toBe('');
+  });
+  it('when a statistics figure is known, then its name is translated, and an unknown one shows its key', () => {
+    expect(figureName(translator('fr'), 'falsePositives')).toBe('Faux positifs');
+    expect(figureName(translator('en'), 'somethingNew')).toBe('somethingNew');
   });
   it('when the language is French, then every English key has a French text with the same placeholders', () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {

@@ -67,7 +67,8 @@ export default function Adjudication({ params }: { params: Record<string, string
               <button type="submit">{t('adjudications.propose')}</button>
             </form>
           )}
-          {canAct && c.status === 'awaiting-countersignature' && c.proposal && (
+          {canAct && c.status === 'awaiting-countersignature' && c.proposal?.proposedBy === user!.username && <p className="notice">{t('adjudications.waitingForSecond')}</p>}
+          {canAct && c.status === 'awaiting-countersignature' && c.proposal && c.proposal.proposedBy !== user!.username && (
             <section>
               <h2>{t('adjudications.countersign')}</h2>
               <p>{t('adjudications.proposedBy', { outcome: c.proposal.outcome, by: c.proposal.proposedBy })}: {c.proposal.reasons.join('; ')}</p>

@@ -3,6 +3,7 @@ import { submissionFrom } from './nominate.screen';
 import { exportQuery } from './exports.screen';
 import { sumBy } from './statistics.screen';
 import { listContentType } from './lists.screen';
+import { accountFrom } from './users.screen';
 
 const formOf = (values: Record<string, string>) => {
   const form = new FormData();
@@ -27,6 +28,10 @@ describe('screens turn forms into requests', () => {
     ];
     expect(sumBy(groups, 'period', 'screened')).toEqual([{ label: '2026-Q1', value: 3 }, { label: '2026-Q2', value: 3 }]);
     expect(sumBy(groups, 'country', 'cleared')).toEqual([{ label: 'GH', value: 0 }, { label: 'NP', value: 1 }]);
+  });
+  it('when an admin creates an account, then the ticked roles are sent, and a country only for an office', () => {
+    expect(accountFrom(formOf({ username: ' officer.sn ', name: 'Senegal office', country: 'sn', 'role-tcc-officer': 'on' }))).toEqual({ username: 'officer.sn', name: 'Senegal office', roles: ['tcc-officer'], country: 'SN' });
+    expect(accountFrom(formOf({ username: 'aud2', name: 'Auditor', country: 'SN', 'role-auditor': 'on' }))).toEqual({ username: 'aud2', name: 'Auditor', roles: ['auditor'] });
   });
   it('when a list file is XML or CSV, then it is sent with that content type', () => {
     expect(listContentType('consolidated.XML')).toBe('application/xml');

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type Translate } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/en';
 import { useResource } from '../components/use-resource';
 import { BarChart } from '../components/bar-chart';
 import { Field, Loading, Page, ProblemMessage } from '../components/ui';
@@ -12,6 +13,13 @@ export function sumBy(groups: Statistics['groups'], key: 'period' | 'country', f
   const sums = new Map<string, number>();
   for (const g of groups) sums.set(g[key], (sums.get(g[key]) ?? 0) + (g.figures[figure] ?? 0));
   return [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([label, value]) => ({ label, value }));
+}
+
+/** A figure's name in the reader's language; a figure the console does not know yet shows its key. */
+export function figureName(t: Translate, figure: string): string {
+  const key = `statistics.figure.${figure}` as MessageKey;
+  const name = t(key);
+  return name === key ? figure : name;
 }
 
 export default function StatisticsScreen() {
@@ -41,12 +49,12 @@ export default function StatisticsScreen() {
       {stats.data && shown && (
         <>
           <Field id="figure" label={t('statistics.figure')}>
-            <select id="figure" value={shown} onChange={(e) => setFigure(e.target.value)}>{figures.map((f) => <option key={f}>{f}</option>)}</select>
+            <select id="figure" value={shown} onChange={(e) => setFigure(e.target.value)}>{figures.map((f) => <option key={f} value={f}>{figureName(t, f)}</option>)}</select>
           </Field>
-          <BarChart title={t('statistics.byPeriod', { figure: shown })} data={sumBy(stats.data.groups, 'period', shown)} />
-          <BarChart title={t('statistics.byCountry', { figure: shown })} data={sumBy(stats.data.groups, 'country', shown)} />
+          <BarChart title={t('statistics.byPeriod', { figure: figureName(t, shown) })} data={sumBy(stats.data.groups, 'period', shown)} />
+          <BarChart title={t('statistics.byCountry', { figure: figureName(t, shown) })} data={sumBy(stats.data.groups, 'country', shown)} />
           <h2>{t('statistics.totals')}</h2>
-          <table><tbody>{Object.entries(stats.data.totals).map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td>{v}</td></tr>)}</tbody></table>
+          <table><tbody>{Object.entries(stats.data.totals).map(([k, v]) => <tr key={k}><th scope="row">{figureName(t, k)}</th><td>{v}</td></tr>)}</tbody></table>
         </>
       )}
     </Page>
