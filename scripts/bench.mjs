@@ -11,6 +11,7 @@ import { ensureNodeDependencies, runOrThrow } from './lib/install.mjs';
 const BENCHES = {
   kafka: ['packages/platform', 'bench'],
   slice: ['tests', 'bench:slice'],
+  pipeline: ['tests', 'bench:pipeline'],
   matching: ['packages/matching', 'bench'],
   intake: ['services/intake', 'bench:intake'],
   references: ['services/references', 'bench:references'],
