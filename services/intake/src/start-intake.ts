@@ -14,6 +14,7 @@ import {
 } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createCandidateRoutes } from './api/candidate.router';
+import { createPrivacyRoutes } from './api/privacy.router';
 import { createRotationRoutes } from './api/rotation.router';
 import { createSubmissionValidator } from './api/submission.validator';
 import { createUploadRoutes, keepUploadBodyStreamed } from './api/upload.router';
@@ -25,6 +26,7 @@ import { createPersonalCipher } from './data/personal-data.cipher';
 import { createUploadRepository } from './data/upload.repository';
 import { createTrackStatusHandlers } from './messaging/track-status.consumer';
 import { createUploadRunner } from './use-cases/upload-runner';
+import { startRetentionJob } from './worker/retention.job';
 
 export const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -60,10 +62,11 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
   const onEvents = () => relay.kick();
   const blind = cipher.blind;
   const runner = createUploadRunner({ uploads, repository, keys, blind, now, onEvents, logger: runtime.logger });
-  const deps = { repository, keys, uploads, certificates, access, blind, now, onEvents };
+  const deps = { repository, keys, uploads, certificates, access, blind, cipher, now, onEvents };
   const candidateRoutes = createCandidateRoutes(deps);
   const uploadRoutes = createUploadRoutes({ ...deps, validate: createSubmissionValidator(openapiPath('intake')), maxBytes: config.UPLOAD_MAX_BYTES, startStoring: (id) => runner.start(id) });
   const rotationRoutes = createRotationRoutes(deps);
+  const privacyRoutes = createPrivacyRoutes(deps);
   const app = createHttpApp({
     service: 'intake',
     logger: runtime.logger,
@@ -72,11 +75,16 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
     mountRaw: keepUploadBodyStreamed,
-    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes].forEach((routes) => routes(router)),
+    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes, privacyRoutes].forEach((routes) => routes(router)),
   });
   await runner.resume();
+  const retention = startRetentionJob(
+    { notClearedDays: config.RETENTION_NOT_CLEARED_DAYS, withdrawnDays: config.RETENTION_WITHDRAWN_DAYS, clearedDaysAfterValidity: config.RETENTION_CLEARED_DAYS_AFTER_VALIDITY, undecidedDays: config.RETENTION_UNDECIDED_DAYS },
+    config.RETENTION_INTERVAL_MS,
+    { ...deps, logger: runtime.logger },
+  );
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'intake listening');
-  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => uploadOutbox.stop(), () => consumer.stop(), () => runner.stop(), http.close];
-  return { port: http.port, app, runtime, consumer, runner, outbox, stops, stop: () => stopInReverse(stops) };
+  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => uploadOutbox.stop(), () => consumer.stop(), () => runner.stop(), () => retention.stop(), http.close];
+  return { port: http.port, app, runtime, consumer, runner, outbox, retention, stops, stop: () => stopInReverse(stops) };
 }

@@ -58,6 +58,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/candidates/{candidateId}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase one person's personal data on request (crypto-shredding); publishes candidate.erased. Erasing twice returns the erased candidate.
+         * @description Destroys the person's data key: names, dates, document and service numbers, prior employers and
+         *     the self-declaration become unreadable in every stored revision. Ids, statuses, the timeline and
+         *     the audit trail stay. Final: the candidate shows as erased; nominate the person again if needed.
+         */
+        post: operations["eraseCandidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/candidates/{candidateId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Data-subject access export - everything intake holds about one person, decrypted (recorded as an access event).
+         * @description For the owning office (its own country only) or an administrator, to answer a person's request
+         *     for their data. Document numbers are in full: the export is for the person they belong to.
+         */
+        get: operations["exportCandidate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/uploads": {
         parameters: {
             query?: never;
@@ -295,6 +342,7 @@ export interface components {
                 /** Format: date-time */
                 at?: string;
             };
+            erased?: components["schemas"]["Erasure"];
             country: components["schemas"]["Country"];
             /** @description What an office quotes when asking about a case. */
             caseReference: string;
@@ -312,6 +360,28 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             timeline: components["schemas"]["TimelineEntry"][];
+        };
+        Erasure: {
+            /** Format: date-time */
+            at: string;
+            reason: string;
+        };
+        CandidateExport: {
+            /** Format: date-time */
+            exportedAt: string;
+            candidateId: string;
+            erased?: components["schemas"]["Erasure"];
+            /** @description The candidate as stored, opened - person (empty once erased), self-declaration answers, consent, nomination, status, decision, timeline. */
+            candidate: Record<string, never>;
+            revisions: {
+                revision: number;
+                /** Format: date-time */
+                at: string;
+                /** @description submit, update, withdraw, erase, upload, or event (another service's event). */
+                cause: string;
+                status: components["schemas"]["CandidateStatus"];
+                person?: components["schemas"]["Person"];
+            }[];
         };
         UploadRowProblem: {
             /** @description 1-based data row (the CSV header is not counted) or array index + 1. */
@@ -574,6 +644,64 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    eraseCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why (a data-subject request */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The erased candidate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    exportCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person's data as intake holds it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateExport"];
+                };
+            };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];

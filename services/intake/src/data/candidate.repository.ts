@@ -37,7 +37,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
   return {
     collection: store.revisions,
 
-    ensureIndexes: () => store.ensureIndexes([{ country: 1, createdAt: -1 }, { caseReference: 1 }, { country: 1, 'nomination.rotation': 1 }]),
+    ensureIndexes: () => store.ensureIndexes([{ country: 1, createdAt: -1 }, { caseReference: 1 }, { country: 1, 'nomination.rotation': 1 }, { status: 1 }]),
 
     /** Bulk creation (one insert per chunk, one insert of data keys); ids stored by an interrupted run are skipped. */
     async createMany(items: { candidate: Candidate; events: EventEnvelope[]; causedBy: string }[]) {
@@ -112,6 +112,18 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
     /** Candidates (stored form, nothing opened) matching a query on the view: the retention job's scan. */
     async scan(query: Record<string, unknown>, limit: number): Promise<ViewDoc[]> {
       return (await store.find(query, { sort: { _id: 1 }, limit })) as ViewDoc[];
+    },
+
+    /**
+     * Empties the outbox copies of an erased candidate's published events (candidate.submitted carried
+     * the person in clear for screening). Only published revisions: the relay never touches those again.
+     */
+    async scrubPublishedEvents(id: string): Promise<{ scrubbed: number; pending: number }> {
+      const revisions = await store.revisions.find({ aggregateId: id }, { projection: { outboxPending: 1, outbox: 1 } }).toArray();
+      const hasEvents = (outbox: unknown) => (Array.isArray(outbox) ? outbox.length > 0 : typeof outbox === 'string' && outbox !== '[]');
+      const published = revisions.filter((r) => !r.outboxPending && hasEvents(r.outbox));
+      for (const r of published) await store.revisions.updateOne({ _id: r._id }, { $set: { outbox: [] } });
+      return { scrubbed: published.length, pending: revisions.filter((r) => r.outboxPending).length };
     },
 
     /** Applies a lifecycle change computed from the current state, once per event; personal data stays sealed. */

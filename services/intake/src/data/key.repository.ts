@@ -19,7 +19,13 @@ const isDuplicateKey = (error: unknown) => (error as { code?: number }).code ===
 export function createKeyRepository(db: Connection) {
   const keys = db.collection('candidate_keys') as unknown as Collection<KeyDoc>;
   return {
-    ensureIndexes: () => keys.createIndex({ scope: 1 }),
+    ensureIndexes: async () => {
+      await keys.createIndex({ scope: 1 });
+      await keys.createIndex({ candidateId: 1 });
+    },
+
+    /** Forgets every dedupe key of an erased candidate (they are blind, but still link the person to a rotation). */
+    releaseAll: async (candidateId: string) => (await keys.deleteMany({ candidateId })).deletedCount,
 
     /** Every key of a scope with its owner: one query for a whole upload instead of one per row. */
     async owners(scope: string): Promise<Map<string, string>> {

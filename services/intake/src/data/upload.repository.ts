@@ -73,6 +73,12 @@ export function createUploadRepository(db: Connection, cipher: PersonalCipher) {
       }
     },
 
+    /**
+     * Deletes published upload outbox documents: they only carried candidate.submitted events (with the
+     * person in clear, for screening) to Kafka. Insert-only and finished with, so deleting races nothing.
+     */
+    dropPublishedEvents: async () => (await outbox.deleteMany({ outboxPending: false })).deletedCount,
+
     ensureIndexes: async () => {
       await uploads.createIndex({ state: 1 });
       await outbox.createIndex({ outboxPending: 1 });

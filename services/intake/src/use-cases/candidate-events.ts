@@ -40,3 +40,13 @@ export function withdrawalEvent(c: Candidate, reason: string, at: string) {
     data: { candidateId: c.id, country: c.country, reason, revision: c.revision, withdrawnAt: at },
   });
 }
+
+/** Announces an erasure so every service forgets the person; carries ids only. */
+export function erasureEvent(c: Candidate, basis: 'retention' | 'request', at: string) {
+  return createEvent('intake', {
+    type: 'candidate.erased',
+    subject: c.id,
+    tenant: c.country,
+    data: { candidateId: c.id, country: c.country, erasedAt: at, basis },
+  });
+}
