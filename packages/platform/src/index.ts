@@ -4,6 +4,8 @@ export * from './logging/context';
 export * from './logging/logger';
 export * from './metrics/metrics';
 export * from './http/auth';
+export * from './http/claim-mapping';
+export * from './http/service-token';
 export * from './http/openapi-validator';
 export * from './http/problem';
 export * from './http/request-context';

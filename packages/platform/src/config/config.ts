@@ -24,6 +24,16 @@ export const baseConfigSchema = z.object({
   AUTH_JWKS: z.string().min(1),
   AUTH_ISSUER: z.string().min(1).default('vetting-gateway'),
   AUTH_AUDIENCE: z.string().min(1).default('vetting'),
+  /** OIDC claim mapping (see docs/SECURITY.md): the claim holding roles, e.g. `realm_access.roles` or `groups`. */
+  AUTH_ROLES_CLAIM: z.string().min(1).default('roles'),
+  /** The claim holding a TCC officer's country. */
+  AUTH_COUNTRY_CLAIM: z.string().min(1).default('country'),
+  /** The claim holding the display name. */
+  AUTH_NAME_CLAIM: z.string().min(1).default('name'),
+  /** Provider roles/groups → platform roles: `vetting-screeners=un-screener,vetting-audit=auditor`. */
+  AUTH_ROLE_MAP: z.string().default(''),
+  /** Directory of service keys for service-to-service tokens (generated on first start); unset: service tokens are refused. */
+  SERVICE_KEYS_DIR: z.string().min(1).optional(),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

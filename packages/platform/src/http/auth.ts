@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { AppError } from '../errors/app-error';
+import { mapClaims, type ClaimMapping } from './claim-mapping';
+import { isServiceToken, type ServiceTokenVerifier } from './service-token';
 
 export const ROLES = ['tcc-officer', 'un-screener', 'un-adjudicator', 'auditor', 'admin', 'service'] as const;
 export type Role = (typeof ROLES)[number];
@@ -19,6 +21,10 @@ export interface AuthOptions {
   jwks: JSONWebKeySet | { file: string } | { url: string };
   issuer: string;
   audience: string;
+  /** Where an OIDC provider puts roles, country and display name; see `claimMapping`. Default: `roles`, `country`, `name`. */
+  claims?: ClaimMapping;
+  /** Verifies other services' own tokens (role `service`); absent: service tokens are refused. */
+  serviceTokens?: ServiceTokenVerifier;
 }
 
 export type TokenVerifier = (token: string) => Promise<Actor>;
@@ -29,27 +35,26 @@ function keySet(jwks: AuthOptions['jwks']): JWTVerifyGetKey {
   return createLocalJWKSet(jwks);
 }
 
-const unauthenticated = (reason: string, cause?: unknown) =>
+export const unauthenticated = (reason: string, cause?: unknown) =>
   new AppError('AUTH.UNAUTHENTICATED', reason, { status: 401, cause });
 
 /** Verifies tokens against one JWKS; every service does this itself (no trust in the network). */
 export function createTokenVerifier(options: AuthOptions): TokenVerifier {
   const keys = keySet(options.jwks);
   return async (token) => {
+    // A service's own token is told apart by its issuer and verified only against service keys.
+    if (options.serviceTokens && isServiceToken(token)) return options.serviceTokens(token);
     let payload;
     try {
       ({ payload } = await jwtVerify(token, keys, { issuer: options.issuer, audience: options.audience }));
     } catch (error) {
       throw unauthenticated('The access token is invalid or expired', error);
     }
-    const roles = (Array.isArray(payload.roles) ? payload.roles : []).filter((r): r is Role =>
-      (ROLES as readonly string[]).includes(String(r)),
-    );
-    const country = typeof payload.country === 'string' ? payload.country : undefined;
+    const { roles, country, name } = mapClaims(payload, options.claims);
     if (!payload.sub || roles.length === 0) throw unauthenticated('The access token names no subject or role');
     if (roles.includes('tcc-officer') && !/^[A-Z]{2}$/.test(country ?? ''))
       throw unauthenticated('A TCC officer token must carry a country claim');
-    return { id: payload.sub, roles, country, name: typeof payload.name === 'string' ? payload.name : undefined };
+    return { id: payload.sub, roles, country, name };
   };
 }
 

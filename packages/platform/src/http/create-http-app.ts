@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
 import type { TokenVerifier } from './auth';
 import type { OpenApiValidator } from './openapi-validator';
+import { corsFor } from './cors';
 import { notFoundHandler, problemHandler } from './problem';
 import { validateRequest } from './validate-request';
 
@@ -25,6 +26,8 @@ export interface HttpAppOptions {
   bodyLimit?: string;
   /** Mounts handlers that must see the raw request, before body parsing and contract validation (the gateway's proxy and static files). */
   mountRaw?: (app: Express) => void;
+  /** Origins allowed to call this API from a browser (CORS). Default none: no CORS header is ever sent. */
+  corsOrigins?: readonly string[];
   /** helmet options; the gateway relaxes the content security policy for the console. */
   helmet?: Parameters<typeof helmet>[0];
 }
@@ -36,6 +39,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(helmet(options.helmet));
+  app.use(corsFor(options.corsOrigins ?? []));
   app.use((req, res, next) => {
     const header = req.headers['x-correlation-id'];
     const correlationId = typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();

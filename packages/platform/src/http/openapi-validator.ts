@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
-import type { FieldProblem } from '../errors/app-error';
+import { badRequest, type FieldProblem } from '../errors/app-error';
 
 type Json = Record<string, unknown>;
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -62,6 +62,15 @@ function paramsSchema(params: Json[], where: string): Json | undefined {
     required: own.filter((p) => p.required).map((p) => p.name),
     properties: Object.fromEntries(own.map((p) => [p.name, p.schema ?? {}])),
   };
+}
+
+/** A malformed percent-encoding (`%E0%A4%A`) is the client's mistake: a 400 naming the parameter, not a 500. */
+function decodePathSegment(name: string, raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw badRequest('HTTP.INVALID_REQUEST', 'A path parameter is not valid percent-encoding', [{ field: `path/${name}`, reason: 'is not valid percent-encoding' }]);
+  }
 }
 
 /**
@@ -131,7 +140,7 @@ export class OpenApiValidator {
       if (operation.method !== method) continue;
       const m = operation.regex.exec(path);
       if (!m) continue;
-      const params = Object.fromEntries(operation.paramNames.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
+      const params = Object.fromEntries(operation.paramNames.map((n, i) => [n, decodePathSegment(n, m[i + 1] ?? '')]));
       return { operation, params };
     }
     return undefined;

@@ -39,6 +39,9 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       error = new AppError('HTTP.BAD_REQUEST', (err as Error).message, { status: (err as { status: number }).status });
     else error = new AppError('INTERNAL.UNEXPECTED', 'An unexpected error occurred', { cause: err });
     if (error.status >= 500) logger.error({ err, code: error.code }, 'request failed');
+    // Every throttled answer tells the client when to come back (RFC 9110 Retry-After, seconds).
+    const retryAfter = error.extensions.retryAfterSeconds ?? error.extensions.retryAfter;
+    if ((error.status === 429 || error.status === 503) && typeof retryAfter === 'number' && !res.headersSent) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
     res.status(error.status).type('application/problem+json').json(toProblem(error, req.originalUrl));
   };
 }

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { AppError, badRequest } from '../errors/app-error';
 import { bearerToken, hasAnyRole, type TokenVerifier } from './auth';
+import { unsafeBodyField, unsafeParameter } from './input-guard';
 import { toFieldProblems, type OpenApiValidator } from './openapi-validator';
 import './request-context';
 
@@ -28,6 +29,9 @@ export function validateRequest(validator: OpenApiValidator, verifyToken?: Token
           status: 403,
         });
     }
+    // Before the schemas: operators and NULs are refused even where a schema is free-form.
+    const unsafe = unsafeParameter('path', params) ?? unsafeParameter('query', req.query as Record<string, unknown>) ?? unsafeBodyField(req.body);
+    if (unsafe) throw badRequest('HTTP.UNSAFE_INPUT', 'The request holds a field the platform never accepts', [unsafe]);
     if (operation.validatePath && !operation.validatePath(params))
       throw badRequest('HTTP.INVALID_REQUEST', 'A path parameter is invalid', toFieldProblems('path', operation.validatePath.errors));
     const query = { ...(req.query as Record<string, unknown>) };

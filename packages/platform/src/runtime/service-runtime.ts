@@ -3,6 +3,8 @@ import type { Kafka } from 'kafkajs';
 import type { JSONWebKeySet } from 'jose';
 import type { BaseConfig } from '../config/config';
 import { createTokenVerifier, type TokenVerifier } from '../http/auth';
+import { parseRoleMap } from '../http/claim-mapping';
+import { createServiceTokenVerifier } from '../http/service-token';
 import { createEventPublisher, type EventPublisher } from '../kafka/event-publisher';
 import { createEventValidator, type EventValidator } from '../kafka/event-validator';
 import { createKafka } from '../kafka/kafka-client';
@@ -49,6 +51,8 @@ export async function createServiceRuntime(config: BaseConfig, overrides: Runtim
     jwks: overrides.jwks ?? jwksSource(config.AUTH_JWKS),
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
+    claims: { roles: config.AUTH_ROLES_CLAIM, country: config.AUTH_COUNTRY_CLAIM, name: config.AUTH_NAME_CLAIM, roleMap: parseRoleMap(config.AUTH_ROLE_MAP) },
+    serviceTokens: config.SERVICE_KEYS_DIR ? createServiceTokenVerifier({ dir: config.SERVICE_KEYS_DIR, audience: config.AUTH_AUDIENCE }) : undefined,
   });
   return {
     config,
