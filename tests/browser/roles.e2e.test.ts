@@ -1,107 +1,72 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { waitFor } from '@vetting/platform/testing';
-import { launchBrowser, screenshot, signIn } from './support/browser';
-import { sampleBanList, startConsoleSystem, type ConsoleSystem } from './support/console-system';
-import { prepareBrowserTests } from './support/prepare';
+import { launchBrowser } from './support/browser';
+import { consoleUnderTest } from './support/console-under-test';
+import { prepareBrowserTests, sampleBanList } from './support/prepare';
+import { call, nomination, type World } from './support/world';
+import { checkBeforeDeployment, importListVersion, resolvePossibleMatch } from './journeys/screener.journey';
+import { nominateOne, rollAndCertify, seeRevocation, uploadContingent } from './journeys/office.journey';
+import { adjudicateAndCountersign, manageUsersAndPolicies } from './journeys/decisions.journey';
+import { answerReference } from './journeys/referee.journey';
+import { auditTrailExportStatistics } from './journeys/audit.journey';
 
 /**
- * Each role's main journey in a real browser against the real services: an office nominates a person
- * who resembles a ban-list entry and follows the status; the screening officer finds the case in the
- * review queue with the explanation; the auditor reads the trail with the chain verified.
+ * Every role's main journey in a real browser (Debian's Chromium) against every service and the
+ * gateway, started once. The journeys build one story, in order: an office nominates and uploads;
+ * the screening officer resolves the possible match; the office certifies the rotation; a new list
+ * version revokes a clearance the office then sees; adjudicators decide with four eyes; a referee
+ * answers once; the auditor verifies the trail and an export; the admin manages accounts. Each screen
+ * shown is screenshotted (test-output/browser/) and checked with axe-core.
  */
 describe('the console, role by role (Chromium, every service, the gateway)', () => {
-  let system: ConsoleSystem;
-  let browser: BrowserContext;
-  let candidateId: string;
-  // A rotation of its own, so a re-run against a kept-running system is not a duplicate nomination.
-  const rotation = `NEPBATT-${Date.now().toString(36)}`;
-  const pages: Page[] = [];
-  const open = async (username: string) => {
-    const page = await browser.newPage();
-    pages.push(page);
-    await signIn(page, system.url, username, system.password(username));
-    return page;
-  };
-
-  const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name });
+  const world = { ids: {}, tokens: new Map(), rotation: `NEPBATT-${Date.now().toString(36).toUpperCase()}` } as unknown as World;
 
   beforeAll(async () => {
     prepareBrowserTests();
-    system = await startConsoleSystem();
-    browser = await launchBrowser();
-    const screener = await system.token('screener');
-    const published = await fetch(`${system.url}/api/screening/lists/un-bar/versions?name=UN%20bar%20list`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${screener}`, 'content-type': 'application/json' },
-      body: sampleBanList(),
-    });
+    world.system = await consoleUnderTest();
+    world.browser = await launchBrowser();
+    const published = await call(world, 'screener', '/screening/lists/un-bar/versions?name=UN%20bar%20list', { body: sampleBanList(), method: 'POST' });
     expect(published.status).toBe(201);
+    // Cases other journeys take up later, started now so the services work on them meanwhile.
+    world.ids.refereeEmail = `manual-hr-${world.rotation.toLowerCase()}@relief.example`;
+    const [adverse, referee] = await Promise.all([
+      call(world, 'officer.np', '/intake/candidates', { method: 'POST', body: nomination(`${world.rotation}-B`, 'Mingma ADVERSE Sherpa', '1985-02-03') }),
+      call(world, 'officer.np', '/intake/candidates', {
+        method: 'POST',
+        body: nomination(`${world.rotation}-B`, 'Sonam Dolma Sherpa', '1990-07-21', { previousEmployers: [{ name: 'Himalayan Relief', contactEmail: world.ids.refereeEmail }] }),
+      }),
+    ]);
+    expect([adverse.status, referee.status]).toEqual([201, 201]);
+    world.ids.adverse = adverse.body.id;
   }, 600_000);
   afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
+    await world.browser?.close();
+    await world.system?.stop();
   });
 
-  it('when an office nominates a person with consent, then it sees the case and its status move on to a decision', async () => {
-    const page = await open('officer.np');
-    await nav(page, 'Nominate').click();
-    await page.getByLabel('Mission').fill('UNMISS');
-    await page.getByLabel('Rotation').fill(rotation);
-    await page.getByLabel('Full name').fill('Tariq Mahmood Qadir');
-    await page.getByLabel(/^Date of birth/).fill('1979');
-    await page.getByLabel('Service or police number').fill(`NA-${rotation}`);
-    await page.getByLabel(/informed consent/).check();
-    await page.getByRole('button', { name: 'Nominate' }).click();
-    await page.getByRole('status').getByText(/Nominated: case/).waitFor();
-    await page.getByRole('link', { name: 'See the status' }).click();
-    candidateId = new URL(page.url()).pathname.split('/').pop()!;
-    // The office follows the status as the case moves on (never the hit itself).
-    await waitFor(async () => {
-      await page.reload({ waitUntil: 'networkidle' });
-      await page.getByRole('heading', { name: 'Timeline' }).waitFor();
-      return (await page.locator('.timeline li').count()) > 1;
-    }, { timeoutMs: 120_000, intervalMs: 1000, message: 'the case moving on from nominated' });
-    await expect(page.getByRole('heading', { name: 'Timeline' }).isVisible()).resolves.toBe(true);
-    expect(await page.content()).not.toMatch(/BAR-0001|score/);
-    await screenshot(page, 'officer-candidate');
-    await page.getByRole('link', { name: rotation }).click();
-    await page.getByRole('cell', { name: 'Tariq Mahmood Qadir' }).waitFor();
-    await screenshot(page, 'officer-roll');
+  it('when a TCC office nominates one person with consent, then it sees the case reference and the status, never the hit', () => nominateOne(world));
+
+  it('when a TCC office uploads a contingent file with bad rows, then it follows the progress and gets every bad row with its field and reason', () => uploadContingent(world));
+
+  it('when the screening officer opens the review queue, then the candidate and the list entry are side by side with the explanation marked, and the resolution is recorded', () => resolvePossibleMatch(world));
+
+  it('when the screening officer checks a name before deployment, then the hit is shown with why it matched', () => checkBeforeDeployment(world));
+
+  it('when every member is decided, then the office sees the roll with statuses and a timeline, and certifies the rotation', () => rollAndCertify(world));
+
+  it('when the screening officer imports a new list version from a file, then its versions and the entry it added are shown', async () => {
+    await importListVersion(world);
+    const roll = await call(world, 'officer.np', `/intake/candidates?rotation=${world.rotation}`);
+    world.ids.pemba = roll.body.items.find((c: { displayName: string }) => c.displayName === 'Pemba Sherpa Lama')?.id;
+    expect(world.ids.pemba).toBeDefined();
   });
 
-  it('when the screening officer opens the review queue, then the case is there with the candidate and the list entry side by side and the explanation', async () => {
-    const page = await open('screener');
-    await nav(page, 'Review queue').click();
-    await waitFor(async () => {
-      await page.reload({ waitUntil: 'networkidle' });
-      await page.getByRole('heading', { name: 'Review queue' }).waitFor();
-      return (await page.getByRole('link', { name: candidateId }).count()) > 0;
-    }, { timeoutMs: 120_000, intervalMs: 1000, message: 'the case in the review queue' });
-    await page.getByRole('link', { name: candidateId }).click();
-    await page.getByRole('region', { name: 'Candidate' }).first().waitFor();
-    await expect(page.getByRole('region', { name: 'List entry' }).first().textContent()).resolves.toMatch(/Tariq Mehmood Qadir/);
-    await expect(page.getByRole('region', { name: 'Why they were matched' }).first().textContent()).resolves.toMatch(/Qadir/);
-    await screenshot(page, 'screener-review');
-    await page.getByLabel('Not the same person (false positive)').first().check();
-    await page.getByLabel('Reason (recorded)').first().fill('Different father name and unit records; confirmed by the mission.');
-    await page.getByRole('button', { name: 'Record the resolution' }).first().click();
-    await page.getByText(/Resolved as false-positive by screener/).first().waitFor();
-  });
+  it('when a new list entry resembles a cleared person, then the office sees the clearance among its revocations', () => seeRevocation(world));
 
-  it('when the auditor opens the candidate\'s trail, then the story is a timeline with the chain verified', async () => {
-    const page = await open('auditor');
-    await nav(page, 'Audit trail').click();
-    await page.getByLabel('Candidate id').fill(candidateId);
-    await page.getByRole('button', { name: 'Show the trail' }).click();
-    await waitFor(async () => {
-      await page.reload({ waitUntil: 'networkidle' });
-      return (await page.getByText('candidate.submitted').count()) > 0 && (await page.getByText('screening.match-resolved').count()) > 0;
-    }, { timeoutMs: 60_000, intervalMs: 1000, message: 'the resolution in the trail' });
-    await expect(page.getByTestId('chain-badge').textContent()).resolves.toMatch(/Chain verified/);
-    await screenshot(page, 'auditor-trail');
-    await page.getByLabel('Language').selectOption('fr');
-    await nav(page, "Piste d'audit").waitFor();
-    await screenshot(page, 'auditor-trail-fr');
-  });
+  it('when an adjudicator clears despite an adverse record, then the decision waits for a second officer, whose countersignature clears the case', () => adjudicateAndCountersign(world));
+
+  it('when a referee opens the single-use link and answers, then the answer is taken once and the link is refused afterwards', () => answerReference(world));
+
+  it('when the auditor opens a trail, then it is a timeline with the chain verified, its bundle verifies offline, and the statistics are charts', () => auditTrailExportStatistics(world));
+
+  it('when the admin creates an account, then it signs in with its one-time password until disabled; the policy versions are listed', () => manageUsersAndPolicies(world));
 });

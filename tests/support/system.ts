@@ -1,11 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync, createWriteStream } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { createKafka, createLogger } from '@vetting/platform';
 import { createTestIssuer, createTestTopics, deleteTestTopics, randomName, testInfra, waitFor, type InfraUrls, type TestIssuer } from '@vetting/platform/testing';
 import { startSimulators } from '@vetting/simulators';
+import { ensureDevKeys } from '../../services/gateway/src/data/dev-keys';
+import { connectConsole, type ConsoleAccess } from './console-access';
+
+export { connectConsole, type ConsoleAccess } from './console-access';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const CORE_SERVICES = ['intake', 'screening', 'references', 'clearance', 'audit'] as const;
@@ -29,6 +33,8 @@ export interface RunningSystem {
   issuer: TestIssuer;
   prefix: string;
   kafka: ReturnType<typeof createKafka>;
+  /** With `gateway: true`: the gateway serving the console, and its demo accounts. */
+  console?: ConsoleAccess;
   /** Every instance's URL (`instances` > 1: the first is `url(service)`). */
   urls(service: ServiceName): string[];
   /** Names of the processes started: `<service>`, `<service>-2`…, `references-worker`(`-2`). */
@@ -49,6 +55,12 @@ export interface RunningSystem {
 export interface SystemOptions {
   /** Extra environment per service (e.g. a benchmark lifting the per-organisation rate limit). */
   env?: Partial<Record<ServiceName, Record<string, string>>>;
+  /**
+   * Also start the gateway serving the built console (services/gateway/console/dist), with
+   * development keys and demo accounts in a temp dir. Its tokens and the test issuer's are both
+   * accepted by every service (one JWKS file holds both keys). Default: false.
+   */
+  gateway?: boolean;
   /** Other infrastructure than the shared one (a fault run's private stack). */
   infra?: InfraUrls;
   /** Processes per core service and references worker, in the same consumer groups (scale-out); default 1. */
@@ -66,8 +78,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   await createTestTopics(kafka, prefix);
   const issuer = await createTestIssuer();
   const dir = mkdtempSync(`${tmpdir()}/vetting-e2e-`);
-  writeFileSync(`${dir}/jwks.json`, JSON.stringify(issuer.jwks));
-  const ports = Object.fromEntries(await Promise.all(CORE_SERVICES.map(async (s) => [s, await freePort()]))) as Record<ServiceName, number>;
+  const keysDir = `${dir}/keys`;
+  const gatewayKeys = options.gateway ? await ensureDevKeys(keysDir) : undefined;
+  const gatewayJwks = gatewayKeys ? (JSON.parse(readFileSync(`${keysDir}/jwks.json`, 'utf8')) as { keys: unknown[] }).keys : [];
+  writeFileSync(`${dir}/jwks.json`, JSON.stringify({ keys: [...issuer.jwks.keys, ...gatewayJwks] }));
+  const ports = Object.fromEntries(await Promise.all([...CORE_SERVICES, 'gateway'].map(async (s) => [s, await freePort()]))) as Record<ServiceName | 'gateway', number>;
   // Further instances listen on their own ports: `<service>-2` etc.
   const extraPorts = new Map<string, number>();
   for (const s of CORE_SERVICES) for (let n = 2; n <= instances; n++) extraPorts.set(`${s}-${n}`, await freePort());
@@ -85,10 +100,17 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     REFEREE_TOKEN_SECRET: randomName('referee-secret'),
     QUEUE_PREFIX: randomName('q'),
     CHECK_BACKOFF_MS: '200',
-    PUBLIC_URL: `http://127.0.0.1:${ports.references}`,
+    // Referee links go through the gateway when there is one (as in production).
+    PUBLIC_URL: options.gateway ? `http://127.0.0.1:${ports.gateway}/api/references` : `http://127.0.0.1:${ports.references}`,
+  };
+  const gatewayEnv = {
+    ...Object.fromEntries(CORE_SERVICES.map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}`])),
+    KEYS_DIR: keysDir,
+    CONSOLE_DIR: `${repoRoot}services/gateway/console/dist`,
+    SIGNIN_RATE_KEY_PREFIX: `${prefix}signin:`,
   };
 
-  const launch = async (name: string, entry: string, service: ServiceName, ready: boolean) => {
+  const launch = async (name: string, entry: string, service: ServiceName | 'gateway', ready: 'readyz' | 'healthz' | false) => {
     const log = createWriteStream(`${dir}/${name}.log`, { flags: 'a' });
     const port = extraPorts.get(name) ?? ports[service];
     const flags = (options.nodeFlags ?? []).map((f) => f.replace('{dir}', dir).replace('{name}', name));
@@ -111,19 +133,20 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
         LOG_LEVEL: 'warn',
         NODE_OPTIONS: '--max-old-space-size=256',
         ...(service === 'references' ? referencesEnv : {}),
-        ...(options.env?.[service] ?? {}),
+        ...(service === 'gateway' ? gatewayEnv : {}),
+        ...(service === 'gateway' ? {} : (options.env?.[service] ?? {})),
       },
     });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     processes.set(name, child);
-    if (ready) await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, { timeoutMs: 240_000, message: `${name} ready (logs in ${dir})` });
+    if (ready) await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/${ready}`)).ok, { timeoutMs: 240_000, intervalMs: 500, message: `${name} ready (logs in ${dir})` });
   };
   // A process name is `<service>`, `<service>-<n>`, `references-worker` or `references-worker-<n>`.
   const start = (name: string) => {
     if (name.startsWith('references-worker')) return launch(name, 'services/references/src/worker/main.ts', 'references', false);
     const service = name.replace(/-\d+$/, '') as ServiceName;
-    return launch(name, `services/${service}/src/main.ts`, service, true);
+    return launch(name, `services/${service}/src/main.ts`, service, 'readyz');
   };
 
   await Promise.all(CORE_SERVICES.map(start));
@@ -133,6 +156,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     await Promise.all(CORE_SERVICES.map((s) => start(`${s}-${n}`)));
     await start(`references-worker-${n}`);
   }
+  if (options.gateway) await launch('gateway', 'services/gateway/src/main.ts', 'gateway', 'healthz');
   return {
     url: (service) => `http://127.0.0.1:${ports[service]}`,
     urls: (service) => [ports[service], ...Array.from({ length: instances - 1 }, (_, i) => extraPorts.get(`${service}-${i + 2}`)!)].map((p) => `http://127.0.0.1:${p}`),
@@ -143,6 +167,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     issuer,
     prefix,
     kafka,
+    ...(gatewayKeys ? { console: connectConsole(`http://127.0.0.1:${ports.gateway}`, gatewayKeys.credentials, keysDir) } : {}),
     start,
     async kill(service, signal = 'SIGKILL') {
       const child = processes.get(service);

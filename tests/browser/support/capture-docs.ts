@@ -5,11 +5,11 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchBrowser, signIn } from './browser';
-import { startConsoleSystem } from './console-system';
+import { consoleUnderTest } from './console-under-test';
 
 const [candidateId, rotation] = process.argv.slice(2);
 const out = fileURLToPath(new URL('../../../docs/console/', import.meta.url));
-const system = await startConsoleSystem();
+const system = await consoleUnderTest();
 const browser = await launchBrowser();
 const shots: { user: string; path: string; name: string; act?: (page: Page) => Promise<void> }[] = [
   { user: 'officer.gh', path: `/roll?rotation=${rotation}`, name: 'office-rotation-roll' },
@@ -37,3 +37,4 @@ for (const shot of shots) {
   process.stdout.write(`${shot.name}.png\n`);
 }
 await browser.close();
+await system.stop();

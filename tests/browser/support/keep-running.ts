@@ -1,10 +1,10 @@
 /**
- * Development aid: starts the console system and keeps it up, so browser tests can be re-run against
- * it quickly: `VETTING_UI_SYSTEM='<url>|<keys dir>' npx vitest run browser`. Stop it with Ctrl-C.
+ * Development aid: starts the whole system with the gateway and keeps it up, so browser tests can be
+ * re-run against it quickly: `VETTING_UI_SYSTEM='<url>|<keys dir>' npx vitest run browser`. Ctrl-C stops it.
  */
-import { startConsoleSystem } from './console-system';
+import { startSystem } from '../../support/system';
 
-const system = await startConsoleSystem();
-process.stdout.write(`VETTING_UI_SYSTEM='${system.url}|${system.keysDir}'\n`);
+const system = await startSystem({ gateway: true });
+process.stdout.write(`VETTING_UI_SYSTEM='${system.console!.url}|${system.console!.keysDir}'\n`);
 process.on('SIGINT', () => void system.stop().then(() => process.exit(0)));
 process.on('SIGTERM', () => void system.stop().then(() => process.exit(0)));

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from '../../../scripts/lib/install.mjs';
 
@@ -14,3 +15,5 @@ export function prepareBrowserTests(): void {
   const build = spawnSync('npm', ['run', 'build', '-w', 'services/gateway/console'], { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (build.status !== 0) throw new Error('building the console failed');
 }
+
+export const sampleBanList = () => readFileSync(`${repoRoot}packages/banlists/samples/platform-banlist.sample.json`, 'utf8');

@@ -1,0 +1,76 @@
+import { expect } from 'vitest';
+import { nav, open, reloadUntil, seen, type World } from '../support/world';
+
+/**
+ * Four eyes: an adjudicator clears a person despite an adverse national record (a departure from the
+ * policy's recommendation, with a written reason), and a second officer countersigns it.
+ */
+export async function adjudicateAndCountersign(world: World): Promise<void> {
+  const id = world.ids.adverse!;
+  const first = await open(world, 'adjudicator');
+  await nav(first, 'Adjudications').click();
+  await reloadUntil(first, async () => (await first.getByRole('link', { name: id }).count()) > 0, 'the adverse case in the adjudication queue');
+  await seen(first, 'adjudicator-1-queue');
+  await first.getByRole('link', { name: id }).click();
+  await first.getByRole('group', { name: 'Outcome' }).waitFor();
+  await first.getByRole('radio', { name: 'Cleared', exact: true }).check();
+  await first.getByLabel('Reasons').fill('The national record is a 2009 traffic offence, unrelated to misconduct.');
+  await first.getByLabel(/^Why you depart from the policy/).fill('Checked with the national authority: no sexual misconduct on record.');
+  await seen(first, 'adjudicator-2-propose');
+  await first.getByRole('button', { name: 'Record the decision' }).click();
+  await first.getByRole('status').getByText('Recorded: awaiting-countersignature').waitFor();
+  // The proposer is not offered the countersignature of their own proposal.
+  await first.getByText('Your proposal waits for a second, different officer to countersign it.').waitFor();
+  await expect(first.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
+  await first.close();
+
+  const second = await open(world, 'adjudicator2');
+  await second.goto(`${world.system.url}/adjudications/${encodeURIComponent(id)}`);
+  await second.getByRole('heading', { name: 'Countersign' }).waitFor();
+  await expect(second.getByText(/Proposed cleared by adjudicator/).first().isVisible()).resolves.toBe(true);
+  await seen(second, 'adjudicator-3-countersign');
+  await second.getByLabel('Approve — Reason (recorded)').fill('Reviewed the record and the national authority answer; I agree.');
+  await second.getByRole('button', { name: 'Approve' }).click();
+  await second.getByRole('status').getByText(/Recorded: (cleared|ok)/).waitFor();
+  await reloadUntil(second, async () => (await second.getByRole('main').getByText('Cleared', { exact: true }).count()) > 0, 'the case cleared after the countersignature', 30_000);
+  await expect(second.getByText(/adjudicator \+ adjudicator2/).count()).resolves.toBeGreaterThan(0);
+  await seen(second, 'adjudicator-4-countersigned');
+  await second.close();
+}
+
+/** Admin: create an account, sign in with its one-time password, disable it; the policy versions. */
+export async function manageUsersAndPolicies(world: World): Promise<void> {
+  const page = await open(world, 'admin');
+  await nav(page, 'Users and roles').click();
+  await page.getByRole('cell', { name: 'Nepal recruitment office' }).waitFor();
+  const username = `officer.sn${world.rotation.slice(-4).toLowerCase()}`;
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Full name').fill('Senegal recruitment office');
+  await page.getByLabel('Country (TCC office only)').fill('SN');
+  await page.getByLabel('TCC recruitment office').check();
+  await page.getByRole('button', { name: 'Create an account' }).click();
+  const created = page.getByRole('status').filter({ hasText: `Account ${username} created` });
+  const password = (await created.locator('code').textContent())!;
+  await seen(page, 'admin-1-users');
+
+  const newcomer = await world.browser.newPage();
+  const { signIn } = await import('../support/browser');
+  await signIn(newcomer, world.system.url, username, password);
+  await expect(newcomer.getByRole('navigation').getByRole('link', { name: 'Nominate' }).isVisible()).resolves.toBe(true);
+  await newcomer.close();
+
+  await page.getByRole('button', { name: `Disable ${username}` }).click();
+  await page.getByRole('button', { name: `Enable ${username}` }).waitFor();
+  const refused = await world.browser.newPage();
+  await refused.goto(`${world.system.url}/`);
+  await refused.getByLabel('User name').fill(username);
+  await refused.getByLabel('Password').fill(password);
+  await refused.getByRole('button', { name: 'Sign in' }).click();
+  await refused.getByRole('alert').getByText('The user name or password is wrong.').waitFor();
+  await refused.close();
+
+  await nav(page, 'Policy versions').click();
+  await page.getByText(/Version 1 \(active\)/).waitFor();
+  await seen(page, 'admin-2-policies');
+  await page.close();
+}

@@ -1,0 +1,35 @@
+import { expect } from 'vitest';
+import { waitFor } from '@vetting/platform/testing';
+import { call, seen, type World } from '../support/world';
+
+/** The mail the references service sent the employer (development mailbox; production sends it). */
+async function mailedLink(world: World, email: string): Promise<string> {
+  const mail = await waitFor(async () => (await call(world, 'admin', `/references/dev/mailbox?to=${encodeURIComponent(email)}`)).body.items?.[0] as { text: string } | undefined, {
+    timeoutMs: 120_000, intervalMs: 1000, message: `the reference request mailed to ${email}`,
+  });
+  return /https?:\/\/\S+\/referee\/\S+/.exec(mail.text)![0];
+}
+
+/** The referee pastes the single-use link, answers the form once; the link is refused afterwards. */
+export async function answerReference(world: World): Promise<void> {
+  const link = await mailedLink(world, world.ids.refereeEmail!);
+  const page = await world.browser.newPage();
+  await page.goto(`${world.system.url}/referee`);
+  await page.getByLabel('Link or code').fill(link);
+  await seen(page, 'referee-1-paste-link');
+  await page.getByRole('button', { name: 'Open the form' }).click();
+  await page.getByRole('heading', { name: 'Misconduct disclosure request' }).waitFor();
+  await page.getByRole('group', { name: /work for your organisation/ }).getByLabel('Yes').check();
+  await page.getByRole('group', { name: /found, following an investigation/ }).getByLabel('No').check();
+  await page.getByRole('group', { name: /leave your organisation/ }).getByLabel('No').check();
+  await page.getByLabel('Your name').fill('Anita Rai');
+  await page.getByLabel('Your role').fill('Head of human resources');
+  await seen(page, 'referee-2-form');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Send answer' }).click()]);
+  // The page the service answered with, named in the failure if it is not the thanks.
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Thank you');
+  await page.goto(link);
+  await page.getByRole('heading', { name: 'This link cannot be used' }).waitFor();
+  await seen(page, 'referee-3-link-spent');
+  await page.close();
+}
