@@ -34,8 +34,9 @@ export function toFieldProblems(location: string, errors: ErrorObject[] | null |
       field += `/${(e.params as { missingProperty: string }).missingProperty}`;
       reason = 'is required';
     }
-    if (e.keyword === 'additionalProperties') {
-      field += `/${(e.params as { additionalProperty: string }).additionalProperty}`;
+    if (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') {
+      const params = e.params as { additionalProperty?: string; unevaluatedProperty?: string };
+      field += `/${params.additionalProperty ?? params.unevaluatedProperty}`;
       reason = 'is not an allowed field';
     }
     if (e.keyword === 'enum') reason = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
