@@ -187,7 +187,9 @@ export interface components {
         };
         /** @enum {string} */
         FindingAction: "adjudicate" | "not-cleared";
-        PolicyRules: {
+        /** @description A policy as submitted; no field beyond those of PolicyRuleFields. */
+        PolicyRules: components["schemas"]["PolicyRuleFields"];
+        PolicyRuleFields: {
             /** @description Checks each nomination category needs; a needed check without a result goes to an adjudicator. */
             requiredChecks: {
                 "military-contingent"?: components["schemas"]["CheckList"];
@@ -212,7 +214,7 @@ export interface components {
             note?: string;
         };
         CheckList: string[];
-        Policy: components["schemas"]["PolicyRules"] & {
+        Policy: components["schemas"]["PolicyRuleFields"] & {
             version: number;
             createdBy: string;
             /** Format: date-time */
