@@ -18,6 +18,16 @@ export const gatewayConfigSchema = baseConfigSchema
     SIGNIN_RATE_KEY_PREFIX: z.string().default('vetting:signin:'),
     /** Lifetime of a signed-in session's token. */
     TOKEN_TTL: z.string().default('8h'),
+    /**
+     * Browser origins allowed to call the API cross-origin (comma-separated), for a console served
+     * from another origin. Default none: the gateway serves the console itself, same origin, and no
+     * other site's page may read an answer (no Access-Control-Allow-Origin is ever sent).
+     */
+    CONSOLE_ORIGINS: z
+      .string()
+      .default('')
+      .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+      .pipe(z.array(z.string().url())),
     /** Built console files; a placeholder page is served until the console is built. */
     CONSOLE_DIR: z.string().optional(),
   });

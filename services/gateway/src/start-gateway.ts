@@ -26,6 +26,7 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
     metrics: createMetrics('gateway'),
     validator: new OpenApiValidator(openapiPath('gateway')),
     verifyToken: createTokenVerifier({ jwks, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
+    corsOrigins: config.CONSOLE_ORIGINS,
     helmet: { contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } } },
     mountRaw: (raw) => {
       mountServiceProxies(
