@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { baseConfigSchema } from '@vetting/platform';
@@ -17,5 +18,9 @@ export const auditConfigSchema = baseConfigSchema.extend({
   AUDIT_CHECKPOINT_SECONDS: z.coerce.number().positive().default(60),
   /** Most entries stored in one insertMany. Default 1000. */
   AUDIT_APPEND_BATCH: z.coerce.number().int().positive().default(1000),
+  /** Worker threads verifying the chain in parallel segments; 0 = in the request's thread. Default: the cores Node may use. */
+  AUDIT_VERIFY_WORKERS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
+  /** Entries per verification segment handed to a worker. Default 2000. */
+  AUDIT_VERIFY_SEGMENT: z.coerce.number().int().positive().default(2000),
 });
 export type AuditConfig = typeof auditConfigSchema._output;

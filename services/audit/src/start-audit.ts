@@ -6,6 +6,7 @@ import type { AuditConfig } from './config';
 import { createAuditEntryRepository } from './data/audit-entry.repository';
 import { createChainAppender } from './data/chain-appender';
 import { createCheckpointStore, loadOrCreateSigningKeys } from './data/checkpoint.store';
+import { createVerifyPool } from './data/verify-pool';
 import { startAppendConsumer } from './messaging/append-every-event.consumer';
 import { startCheckpointScheduler, type CheckpointScheduler } from './worker/checkpoint.scheduler';
 
@@ -36,6 +37,8 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
     logger: runtime.logger,
   });
   late.scheduler = scheduler;
+  const pool = config.AUDIT_VERIFY_WORKERS > 0 ? createVerifyPool(config.AUDIT_VERIFY_WORKERS) : undefined;
+  const verify = { repository, checkpoints, publicKey: keys.publicKey, chainId, segmentSize: config.AUDIT_VERIFY_SEGMENT, ...(pool ? { pool } : {}) };
   const relay = { kick: () => undefined as void };
   const access = createAccessRecorder(runtime.db, 'audit', () => relay.kick());
   const outbox = startOutboxRelay(runtime, [access.collection]);
@@ -51,7 +54,7 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
     routes: createAuditRoutes({
       repository,
       access,
-      verify: { repository, checkpoints, publicKey: keys.publicKey, chainId },
+      verify,
       exports: { repository, checkpoints, checkpointNow: scheduler.checkpointNow, keys, chainId, now: () => new Date() },
     }),
   });
@@ -59,6 +62,6 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
   runtime.logger.info({ port: http.port, chainId, checkpoints: checkpoints.file }, 'audit listening');
   const finalCheckpoint = scheduler.stop;
   // Stopped in reverse: HTTP, consumer, then drain the appender and sign the final head, outbox, database.
-  const stops: Stop[] = [runtime.close, () => outbox.stop(), finalCheckpoint, appender.idle, () => consumer.stop(), http.close];
-  return { port: http.port, app, runtime, repository, appender, checkpoints, keys, chainId, scheduler, consumer, stops, stop: () => stopInReverse(stops) };
+  const stops: Stop[] = [runtime.close, () => outbox.stop(), finalCheckpoint, appender.idle, () => consumer.stop(), async () => pool?.close(), http.close];
+  return { port: http.port, app, runtime, repository, appender, checkpoints, keys, chainId, scheduler, consumer, verify, stops, stop: () => stopInReverse(stops) };
 }

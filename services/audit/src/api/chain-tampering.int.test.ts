@@ -5,6 +5,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent } from '@vetting/platform';
 import { hashEntry, type AuditEntry } from '../domain/hash-chain';
+import { createVerifyPool } from '../data/verify-pool';
+import { verifyChain } from '../use-cases/verify-chain.use-case';
 import { candidateStory, publish, startAuditForTest, untilHead } from '../testing/audit-fixture';
 
 type Doc = Omit<AuditEntry, 'seq'> & { _id: number };
@@ -21,7 +23,15 @@ describe('audit chain tampering (real Kafka and database)', () => {
   let t: Awaited<ReturnType<typeof startAuditForTest>>;
   let docs: () => Collection<Doc>;
   const original = new Map<number, Doc>();
-  const verify = async (query = '') => (await request(t.audit.app).get(`/chain/verify${query}`).set('authorization', t.auditor).expect(200)).body;
+  // Worker threads verifying segments of two entries: every verification below is also made this
+  // way and must name the same entry, so the parallel path is held to every tampering too.
+  const pool = createVerifyPool(2);
+  const verify = async (query = '') => {
+    const viaApi = (await request(t.audit.app).get(`/chain/verify${query}`).set('authorization', t.auditor).expect(200)).body;
+    const range = Object.fromEntries([...new URLSearchParams(query)].map(([k, v]) => [k, Number(v)]));
+    expect(await verifyChain({ ...t.audit.verify, pool, segmentSize: 2 }, range)).toEqual(viaApi);
+    return viaApi;
+  };
 
   beforeAll(async () => {
     t = await startAuditForTest();
@@ -32,7 +42,10 @@ describe('audit chain tampering (real Kafka and database)', () => {
     docs = () => t.audit.repository.collection as never;
     for (const doc of await docs().find({}).toArray()) original.set(doc._id, doc);
   });
-  afterAll(async () => t?.audit.stop());
+  afterAll(async () => {
+    await pool.close();
+    await t?.audit.stop();
+  });
 
   async function restore() {
     await docs().deleteMany({});

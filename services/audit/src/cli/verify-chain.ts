@@ -10,6 +10,7 @@ import { connectMongo, createLogger, loadConfig } from '@vetting/platform';
 import { auditConfigSchema } from '../config';
 import { createAuditEntryRepository } from '../data/audit-entry.repository';
 import { createCheckpointStore, loadPublicKey } from '../data/checkpoint.store';
+import { createVerifyPool } from '../data/verify-pool';
 import { verifyChain } from '../use-cases/verify-chain.use-case';
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' } } });
@@ -26,7 +27,9 @@ try {
   const publicKey = await loadPublicKey(config.AUDIT_KEY_DIR ?? config.AUDIT_CHECKPOINT_DIR);
   const chainId = config.AUDIT_CHAIN_ID ?? config.MONGO_DB;
   const started = Date.now();
-  const result = await verifyChain({ repository: createAuditEntryRepository(db), checkpoints: createCheckpointStore(config.AUDIT_CHECKPOINT_DIR, chainId), publicKey, chainId }, { from, to });
+  const pool = config.AUDIT_VERIFY_WORKERS > 0 ? createVerifyPool(config.AUDIT_VERIFY_WORKERS) : undefined;
+  const deps = { repository: createAuditEntryRepository(db), checkpoints: createCheckpointStore(config.AUDIT_CHECKPOINT_DIR, chainId), publicKey, chainId, segmentSize: config.AUDIT_VERIFY_SEGMENT };
+  const result = await verifyChain({ ...deps, ...(pool ? { pool } : {}) }, { from, to }).finally(() => pool?.close());
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   const seconds = (Date.now() - started) / 1000;
   if (result.ok) process.stdout.write(`OK: ${result.checked} entries verified up to ${result.headSeq} in ${seconds.toFixed(1)} s\n`);

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
 import type { AuditEntry } from '../domain/hash-chain';
 import { inSeqOrder } from './in-seq-order';
+import { seqOfRaw, type RawEntry } from './raw-entry';
 
 type EntryDoc = Omit<AuditEntry, 'seq'> & { _id: number };
 
@@ -75,6 +76,18 @@ export function createAuditEntryRepository(db: Connection) {
         const doc = await entries.findOne({ _id: seq });
         return doc ? toEntry(doc) : undefined;
       });
+    },
+    /**
+     * The same entries as raw BSON documents, for verification: the driver skips decoding, so the
+     * reading thread only moves bytes and the workers decode (a large batch: fewer round trips).
+     */
+    rawRange(fromSeq = 1, toSeq = Number.MAX_SAFE_INTEGER, batchSize = 10_000): AsyncGenerator<RawEntry> {
+      const filter = fromSeq > 1 || toSeq < Number.MAX_SAFE_INTEGER ? { _id: { $gte: fromSeq, $lte: toSeq } } : {};
+      const stored = (async function* () {
+        for await (const doc of entries.find(filter, { raw: true }).batchSize(batchSize)) yield doc as unknown as RawEntry;
+      })();
+      const fetch = async (seq: number) => ((await entries.findOne({ _id: seq }, { raw: true })) as unknown as RawEntry | null) ?? undefined;
+      return inSeqOrder(stored, { from: fromSeq, to: toSeq }, fetch, 20_000, seqOfRaw);
     },
     async get(seq: number): Promise<AuditEntry | undefined> {
       const doc = await entries.findOne({ _id: seq });

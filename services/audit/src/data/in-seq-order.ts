@@ -9,21 +9,23 @@ import type { AuditEntry } from '../domain/hash-chain';
  * reports the gap. Entries with a non-integer seq (planted between two others) are passed on right
  * after their predecessor, so the verifier reports them where they sit.
  */
-export async function* inSeqOrder(
-  source: AsyncIterable<AuditEntry>,
+export async function* inSeqOrder<T = AuditEntry>(
+  source: AsyncIterable<T>,
   range: { from: number; to: number },
-  fetch: (seq: number) => Promise<AuditEntry | undefined>,
+  fetch: (seq: number) => Promise<T | undefined>,
   maxBuffered = 20_000,
-): AsyncGenerator<AuditEntry> {
-  const buffer = new Map<number, AuditEntry>();
-  const planted: AuditEntry[] = [];
+  /** Where an item sits in the chain (entries: their seq; raw documents: their _id). */
+  seqOf: (item: T) => number = (item) => (item as AuditEntry).seq,
+): AsyncGenerator<T> {
+  const buffer = new Map<number, T>();
+  const planted: { seq: number; item: T }[] = [];
   let expected = range.from;
   const lowestBuffered = () => Math.min(...buffer.keys(), ...planted.map((p) => p.seq));
 
-  function* release(): Generator<AuditEntry> {
+  function* release(): Generator<T> {
     for (;;) {
       const intruder = planted.findIndex((p) => p.seq < expected);
-      if (intruder >= 0) yield planted.splice(intruder, 1)[0]!;
+      if (intruder >= 0) yield planted.splice(intruder, 1)[0]!.item;
       else if (buffer.has(expected)) {
         yield buffer.get(expected)!;
         buffer.delete(expected++);
@@ -31,24 +33,25 @@ export async function* inSeqOrder(
     }
   }
 
-  async function* resolveMissing(): AsyncGenerator<AuditEntry> {
+  async function* resolveMissing(): AsyncGenerator<T> {
     const late = await fetch(expected);
     if (late) buffer.set(expected, late);
     else {
       const next = lowestBuffered();
-      const entry = buffer.get(next) ?? planted.find((p) => p.seq === next)!;
-      yield entry; // the verifier sees the gap (or the planted entry) here and stops
-      if (!buffer.delete(next)) planted.splice(planted.indexOf(entry), 1);
+      const intruder = planted.findIndex((p) => p.seq === next);
+      yield buffer.get(next) ?? planted[intruder]!.item; // the verifier sees the gap (or the planted entry) here and stops
+      if (!buffer.delete(next)) planted.splice(intruder, 1);
       expected = Math.floor(next) + 1;
     }
     yield* release();
   }
 
-  for await (const entry of source) {
-    if (entry.seq < range.from || entry.seq > range.to) continue;
-    if (Number.isInteger(entry.seq)) buffer.set(entry.seq, entry);
-    else planted.push(entry);
-    if (entry.seq === expected) yield* release();
+  for await (const item of source) {
+    const seq = seqOf(item);
+    if (seq < range.from || seq > range.to) continue;
+    if (Number.isInteger(seq)) buffer.set(seq, item);
+    else planted.push({ seq, item });
+    if (seq === expected) yield* release();
     if (buffer.size > maxBuffered) yield* resolveMissing();
   }
   yield* release();

@@ -28,6 +28,17 @@ const DETAIL: Record<BreakReason, (seq: number) => string> = {
   'checkpoint-mismatch': (s) => `entry ${s} differs from the signed checkpoint of seq ${s}: the chain up to it was rewritten`,
 };
 
+/** The break a verifier reports for `reason` at `seq`, with its explanation. */
+export const breakAt = (seq: number, reason: BreakReason): Break => ({ seq, reason, detail: DETAIL[reason](seq) });
+
+/** The break of a chain that ends at `headSeq` although a signed checkpoint proves it reached `expectedHead`. */
+export const truncatedAt = (headSeq: number, expectedHead: number): Break => ({
+  seq: headSeq + 1,
+  reason: 'truncated',
+  expectedHead,
+  detail: `the chain ends at ${headSeq} but a signed checkpoint proves it reached ${expectedHead}: entries ${headSeq + 1}–${expectedHead} were cut off`,
+});
+
 /**
  * Verifies entries in order, one at a time (a million entries stream through in constant memory).
  * Each entry's hash must match its content, each must link to the one before, sequence numbers
@@ -41,7 +52,7 @@ export function createChainVerifier(start: VerifierStart = { seq: 1, prevHash: G
   let checked = 0;
   let broken: Break | undefined;
   const fail = (seq: number, reason: BreakReason) => {
-    broken = { seq, reason, detail: DETAIL[reason](seq) };
+    broken = breakAt(seq, reason);
     return false;
   };
   return {
@@ -64,8 +75,7 @@ export function createChainVerifier(start: VerifierStart = { seq: 1, prevHash: G
      */
     finish(expectedHead = 0): VerifyResult {
       const headSeq = expectedSeq - 1;
-      if (!broken && expectedHead > headSeq)
-        broken = { seq: headSeq + 1, reason: 'truncated', expectedHead, detail: `the chain ends at ${headSeq} but a signed checkpoint proves it reached ${expectedHead}: entries ${headSeq + 1}–${expectedHead} were cut off` };
+      if (!broken && expectedHead > headSeq) broken = truncatedAt(headSeq, expectedHead);
       return { ok: !broken, checked, fromSeq: start.seq, headSeq, headHash: prevHash, ...(broken ? { firstBroken: broken } : {}) };
     },
   };

@@ -1,15 +1,21 @@
 import type { KeyObject } from 'node:crypto';
 import { summariseCheckpoints } from '../domain/checkpoint';
-import { verifyEntriesAsync, type VerifyResult } from '../domain/chain-verifier';
+import type { VerifyResult } from '../domain/chain-verifier';
 import { GENESIS_HASH } from '../domain/hash-chain';
 import type { AuditEntryRepository } from '../data/audit-entry.repository';
 import type { CheckpointStore } from '../data/checkpoint.store';
+import type { VerifyPool } from '../data/verify-pool';
+import { verifyRawStream } from '../data/verify-raw-stream';
 
 export interface VerifyChainDeps {
   repository: AuditEntryRepository;
   checkpoints: CheckpointStore;
   publicKey: KeyObject;
   chainId: string;
+  /** Worker threads verifying segments in parallel; without, the calling thread does it all. */
+  pool?: VerifyPool;
+  /** Entries per segment handed to a worker. Default 2000. */
+  segmentSize?: number;
 }
 
 export interface ChainVerification extends VerifyResult {
@@ -37,6 +43,12 @@ export async function verifyChain(deps: VerifyChainDeps, range: { from?: number;
   }
   const inRange = new Map([...summary.bySeq].filter(([seq]) => seq >= from && seq <= to));
   const expectedHead = summary.latest && summary.latest.seq >= from ? Math.min(summary.latest.seq, to) : 0;
-  const result = await verifyEntriesAsync(deps.repository.range(from, to), { seq: from, prevHash }, inRange, expectedHead);
+  const result = await verifyRawStream(deps.repository.rawRange(from, to), {
+    start: { seq: from, prevHash },
+    checkpoints: inRange,
+    expectedHead,
+    ...(deps.pool ? { pool: deps.pool } : {}),
+    ...(deps.segmentSize ? { segmentSize: deps.segmentSize } : {}),
+  });
   return { ...result, ok: result.ok && summary.invalid.length === 0, checkpoints };
 }

@@ -1,0 +1,83 @@
+import { connectMongo, createLogger } from '@vetting/platform';
+import { randomName, testInfra } from '@vetting/platform/testing';
+import { entryFromEvent } from '../src/domain/entry-from-event';
+import { createAuditEntryRepository } from '../src/data/audit-entry.repository';
+import { createChainAppender } from '../src/data/chain-appender';
+import { createVerifyPool } from '../src/data/verify-pool';
+import { verifyRawStream } from '../src/data/verify-raw-stream';
+import { syntheticEvent } from './synthetic-events';
+
+export interface DatabaseBenchOptions {
+  /** Entries appended through the service's batching appender (sustained append rate). */
+  appendEntries: number;
+  appendBatch: number;
+  /** The chain is then grown with plain insertMany batches up to this size or until the time budget is spent. */
+  targetEntries: number;
+  seedSeconds: number;
+  seedBatch: number;
+  workers: number;
+  segmentSize: number;
+}
+
+const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000));
+
+/**
+ * Against the real database: sustained append through the appender; seeding a large chain fast
+ * (pre-linked entries, big ordered insertMany batches, as far as the time budget allows); then
+ * the service's verification path over it (raw BSON stream with a large batch size, the worker
+ * pool) and, as the yardstick, a bare raw scan of the same collection.
+ */
+export async function benchDatabase(o: DatabaseBenchOptions) {
+  const infra = await testInfra();
+  const logger = createLogger('audit-bench', 'warn');
+  const db = await connectMongo({ url: infra.mongoUrl, dbName: randomName('bench_audit').replace(/-/g, '_'), logger });
+  const pool = createVerifyPool(o.workers);
+  try {
+    const repository = createAuditEntryRepository(db);
+    await repository.ensureIndexes();
+    const appender = createChainAppender(repository, logger, { maxBatch: o.appendBatch });
+    const t0 = performance.now();
+    for (let start = 0; start < o.appendEntries; start += o.appendBatch * 4) {
+      await appender.appendMany(Array.from({ length: Math.min(o.appendBatch * 4, o.appendEntries - start) }, (_, k) => syntheticEvent(start + k)));
+    }
+    const appendMs = performance.now() - t0;
+
+    let head = appender.currentHead()!;
+    const t1 = performance.now();
+    let seeded = 0;
+    while (head.seq < o.targetEntries && performance.now() - t1 < o.seedSeconds * 1000) {
+      const batch = [];
+      const size = Math.min(o.seedBatch, o.targetEntries - head.seq);
+      for (let k = 0; k < size; k++) {
+        const entry = entryFromEvent(syntheticEvent(head.seq), head.seq + 1, head.hash);
+        batch.push(entry);
+        head = entry;
+      }
+      await repository.insertMany(batch);
+      seeded += batch.length;
+      process.stderr.write(`  chain at ${head.seq} entries (${perSecond(seeded, performance.now() - t1)}/s seeding)\n`);
+    }
+    const seedMs = performance.now() - t1;
+
+    const t2 = performance.now();
+    let scanned = 0;
+    for await (const _doc of repository.collection.find({}, { raw: true }).batchSize(10_000)) scanned++;
+    const scanMs = performance.now() - t2;
+
+    const t3 = performance.now();
+    const verified = await verifyRawStream(repository.rawRange(), { start: { seq: 1, prevHash: '0'.repeat(64) }, checkpoints: new Map(), expectedHead: head.seq, pool, segmentSize: o.segmentSize });
+    const verifyMs = performance.now() - t3;
+    if (!verified.ok || verified.headSeq !== head.seq || scanned !== head.seq) throw new Error(`database chain did not verify: ${JSON.stringify(verified)}`);
+    return {
+      entries: head.seq,
+      append: { entries: o.appendEntries, batch: o.appendBatch, seconds: appendMs / 1000, perSecond: perSecond(o.appendEntries, appendMs) },
+      seed: { entries: seeded, batch: o.seedBatch, seconds: seedMs / 1000, perSecond: perSecond(seeded, seedMs), reachedTarget: head.seq >= o.targetEntries },
+      rawScan: { seconds: scanMs / 1000, perSecond: perSecond(scanned, scanMs) },
+      verify: { workers: o.workers, seconds: verifyMs / 1000, perSecond: perSecond(head.seq, verifyMs) },
+    };
+  } finally {
+    await pool.close();
+    await db.dropDatabase().catch(() => undefined);
+    await db.close();
+  }
+}
