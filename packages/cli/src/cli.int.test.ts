@@ -1,17 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, type Stop } from '@vetting/platform';
-import { createTestServiceEnv, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
-import { startGateway } from '@vetting/gateway';
-import { startIntake } from '@vetting/intake';
-import { startScreening } from '@vetting/screening';
-import { gatewayConfigSchema } from '../../../services/gateway/src/config';
-import { intakeConfigSchema } from '../../../services/intake/src/config';
-import { screeningConfigSchema } from '../../../services/screening/src/config';
+import { waitFor } from '@vetting/platform/testing';
 import { EXIT } from './exit-codes';
 import { cli } from './testing/run-cli';
+import { startCliSystem, type CliSystem } from './testing/cli-system';
 
 /** The CLI in-process, over the network to the gateway. */
 const vetting = (args: string[], env: NodeJS.ProcessEnv) => cli(args, env, fetch);
@@ -22,35 +14,17 @@ const sampleList = fileURLToPath(new URL('../../banlists/samples/platform-banlis
  * FerretDB and Redis) behind the real gateway, exactly as a user's terminal reaches them.
  */
 describe('vetting against the services', () => {
-  let env: TestServiceEnv;
+  let system: CliSystem;
   let server: string;
-  const stops: Stop[] = [];
-  const as = async (sub: string, roles: string[], country?: string) => ({
-    VETTING_TOKEN: await env.issuer.token({ sub, roles: roles as never, ...(country ? { country } : {}) }),
-    VETTING_URL: server,
-    XDG_CONFIG_HOME: mkdtempSync(`${tmpdir()}/cli-`),
-  });
+  const as = (sub: string, roles: string[], country?: string) => system.as(sub, roles, country);
 
   beforeAll(async () => {
-    env = await createTestServiceEnv('cli');
-    const intake = await startIntake(loadConfig(intakeConfigSchema, { ...env.env, SERVICE_NAME: 'intake', MONGO_DB: `${env.env.MONGO_DB}_intake` }), { jwks: env.issuer.jwks });
-    const screening = await startScreening(
-      loadConfig(screeningConfigSchema, { ...env.env, SERVICE_NAME: 'screening', MONGO_DB: `${env.env.MONGO_DB}_screening`, CHECK_RATE_KEY_PREFIX: `${env.prefix}checks:` }),
-      { jwks: env.issuer.jwks },
-    );
-    const gateway = await startGateway(loadConfig(gatewayConfigSchema, {
-      ...env.env, SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: mkdtempSync(`${tmpdir()}/cli-keys-`),
-      INTAKE_URL: `http://127.0.0.1:${intake.port}`, SCREENING_URL: `http://127.0.0.1:${screening.port}`,
-    }));
-    stops.push(gateway.stop, screening.stop, intake.stop);
-    server = `http://127.0.0.1:${gateway.port}`;
+    system = await startCliSystem();
+    server = system.server;
     const published = await vetting(['lists', 'publish', sampleList, '--list', 'un-bar', '--name', 'UN bar list'], await as('screener-1', ['un-screener']));
     expect(published.code, published.err).toBe(EXIT.ok);
   });
-  afterAll(async () => {
-    for (const stop of stops) await stop();
-    await env?.cleanup();
-  });
+  afterAll(async () => system?.stop());
 
   it('when a screening officer checks a listed person, then the hit and its explanation are printed, and --fail-on-hit exits 1', async () => {
     const screener = await as('screener-1', ['un-screener']);
