@@ -1,27 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { ZodObject, ZodRawShape } from 'zod';
 import { loadConfig } from '@vetting/platform';
 import { SERVICES } from '../../scripts/lib/services.mjs';
-import { intakeConfigSchema } from '../../services/intake/src/config';
-import { screeningConfigSchema } from '../../services/screening/src/config';
-import { referencesConfigSchema } from '../../services/references/src/config';
-import { clearanceConfigSchema } from '../../services/clearance/src/config';
-import { auditConfigSchema } from '../../services/audit/src/config';
-import { gatewayConfigSchema } from '../../services/gateway/src/config';
+import { schemas } from './deploy-files';
 
 const compose = parse(readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8'), { merge: true }) as {
   services: Record<string, { command?: string[]; ports?: string[]; environment?: Record<string, string | number> }>;
-};
-
-const schemas: Record<string, ZodObject<ZodRawShape>> = {
-  intake: intakeConfigSchema,
-  screening: screeningConfigSchema,
-  references: referencesConfigSchema,
-  clearance: clearanceConfigSchema,
-  audit: auditConfigSchema,
-  gateway: gatewayConfigSchema as unknown as ZodObject<ZodRawShape>,
 };
 
 describe('docker-compose.yml and the services’ config schemas', () => {

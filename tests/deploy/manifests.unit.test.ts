@@ -4,6 +4,7 @@ import { RUNTIME_ENV, loadDocs, schemas, selects, type Doc } from './deploy-file
 
 interface Container {
   name: string;
+  image?: string;
   command?: string[];
   ports?: { name?: string; containerPort: number }[];
   env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string }; configMapKeyRef?: { name: string; key: string } } }[];
@@ -75,6 +76,10 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     describe(`Deployment ${d.metadata!.name}`, () => {
       it('when scheduled, then its selector matches its pod labels', () => {
         expect(selects(d.spec.selector.matchLabels, d.spec.template.metadata.labels)).toBe(true);
+      });
+
+      it('when pulled, then each container runs the image built for the service it starts (root Dockerfile, SERVICE=<name>)', () => {
+        for (const c of d.spec.template.spec.containers) expect(c.image, c.name).toMatch(new RegExp(`/${serviceOf(c)}:[\\w.-]+$`));
       });
 
       it('when running, then every container has readiness and liveness probes and bounded resources', () => {
