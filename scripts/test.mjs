@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT, DATA_DIR } from '../infra/lib/config.mjs';
-import { ensureNodeDependencies, runOrThrow } from './lib/install.mjs';
+import { ensureNodeDependencies, ensureSchemathesis, runOrThrow } from './lib/install.mjs';
 
 // No telemetry from turbo: CI and development machines reach only the package registries.
 process.env.TURBO_TELEMETRY_DISABLED = '1';
@@ -26,6 +26,8 @@ function check(name, command, args) {
 }
 
 ensureNodeDependencies();
+// The security suite fuzzes every OpenAPI document with schemathesis (PyPI, pinned, cached venv).
+ensureSchemathesis();
 runOrThrow(process.execPath, ['scripts/infra.mjs', 'up']);
 
 check('contracts: generated types are up to date', 'npm', ['run', 'check-generated', '-w', 'contracts', '--silent']);

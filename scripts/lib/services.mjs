@@ -62,6 +62,8 @@ export function serviceEnv(service, extra = {}) {
     MONGO_DB: `vetting_${service.name}`,
     AUTH_JWKS: join(KEYS_DIR, 'jwks.json'),
     KEYS_DIR,
+    // Each service's own key for service-to-service tokens, generated on first start (docs/SECURITY.md).
+    SERVICE_KEYS_DIR: join(KEYS_DIR, 'services'),
     CONSOLE_DIR: join(REPO_ROOT, 'services', 'gateway', 'console', 'dist'),
     LOG_LEVEL: process.env.LOG_LEVEL || 'info',
     ...devSecrets(),
