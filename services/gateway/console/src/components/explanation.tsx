@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import type { Hit } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/en';
 
 /** A value of a person or list entry as text: names, documents and dates of any nesting. */
 export function describe(value: unknown): string {
@@ -19,11 +20,14 @@ export function describe(value: unknown): string {
 const FIELDS = ['names', 'dateOfBirth', 'datesOfBirth', 'placesOfBirth', 'nationalities', 'gender', 'documents', 'serviceNumbers', 'serviceNumber', 'category', 'status', 'listingDate', 'sourceReference', 'remarks'];
 
 export function Record_({ title, data }: { title: string; data: Record<string, unknown> | undefined }) {
+  const { t } = useI18n();
+  // A field the console does not know yet shows its name as the service sent it.
+  const label = (k: string) => (FIELDS.includes(k) ? t(`field.${k}` as MessageKey) : k);
   const keys = data ? [...FIELDS.filter((f) => f in data), ...Object.keys(data).filter((k) => !FIELDS.includes(k) && k !== 'id')] : [];
   return (
     <section className="panel" aria-label={title}>
       <h3>{title}</h3>
-      <dl>{keys.map((k) => <Fragment key={k}><dt>{k}</dt><dd>{describe(data![k])}</dd></Fragment>)}</dl>
+      <dl>{keys.map((k) => <Fragment key={k}><dt>{label(k)}</dt><dd>{describe(data![k])}</dd></Fragment>)}</dl>
     </section>
   );
 }
@@ -48,7 +52,7 @@ export function Explanation({ hit }: { hit: Hit }) {
       </ul>
       {hit.words.length > 0 && (
         <table>
-          <thead><tr><th scope="col">{t('review.candidate')}</th><th scope="col">{t('review.entry')}</th><th scope="col">%</th><th scope="col">how</th></tr></thead>
+          <thead><tr><th scope="col">{t('review.candidate')}</th><th scope="col">{t('review.entry')}</th><th scope="col">{t('review.similarity')}</th><th scope="col">{t('review.how')}</th></tr></thead>
           <tbody>
             {hit.words.map((w, i) => (
               <tr key={i}>
