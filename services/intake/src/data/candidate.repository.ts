@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { createAggregateStore, type EventEnvelope, type Revision } from '@vetting/platform';
 import type { Candidate, TimelineEntry } from '../domain/candidate';
 import type { StatusChange } from '../domain/candidate-status';
-import { fromStored, openAll, toStored, type StoredCandidate } from './candidate.stored';
+import { openAll, openStored, toStored, VIEW_FIELDS, type StoredCandidate } from './candidate.stored';
 import type { PersonalCipher } from './personal-data.cipher';
 
 export interface ListFilter {
@@ -25,9 +25,11 @@ type ViewDoc = StoredCandidate & { _id: string };
  * see plain candidates and the database sees ciphertext.
  */
 export function createCandidateRepository(db: Connection, cipher: PersonalCipher) {
-  const store = createAggregateStore<StoredCandidate>(db, 'candidates');
+  // Packed: each state is one JSON text (FerretDB v1 writes and reads it several times faster than
+  // nested fields; a 10,000-row upload writes 10,000 revisions and view rows at once).
+  const store = createAggregateStore<StoredCandidate>(db, 'candidates', { packed: { viewFields: VIEW_FIELDS } });
   const sealOf = (c: Candidate) => cipher.seal(c.id, { person: c.person, ...(c.selfDeclaration ? { selfDeclaration: c.selfDeclaration } : {}) });
-  const open = async (id: string, state: StoredCandidate) => fromStored(id, state, await cipher.open(state.personal));
+  const open = (id: string, state: StoredCandidate) => openStored(cipher, id, state);
 
   async function load(id: string): Promise<{ rev: number; candidate: Candidate; stored: StoredCandidate } | undefined> {
     const revision = await store.load(id);
@@ -37,12 +39,22 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
   return {
     collection: store.revisions,
 
-    ensureIndexes: () => store.ensureIndexes([{ country: 1, createdAt: -1 }, { caseReference: 1 }, { country: 1, 'nomination.rotation': 1 }, { status: 1 }]),
+    ensureIndexes: () => store.ensureIndexes([{ country: 1, createdAt: -1 }, { caseReference: 1 }, { country: 1, rotation: 1 }, { status: 1 }]),
 
-    /** Bulk creation (one insert per chunk, one insert of data keys); ids stored by an interrupted run are skipped. */
-    async createMany(items: { candidate: Candidate; events: EventEnvelope[]; causedBy: string }[]) {
+    /**
+     * Seals many people at once (one insert for all their new data keys), by candidate id. Bulk
+     * uploads seal a chunk while its duplicates are being planned; a row that turns out to be a
+     * duplicate leaves an unused random key behind (it protects and reveals nothing).
+     */
+    async sealMany(items: { candidate: Pick<Candidate, 'id' | 'person' | 'selfDeclaration'> }[]): Promise<Map<string, string>> {
       const sealed = await cipher.sealMany(items.map(({ candidate: c }) => ({ candidateId: c.id, data: { person: c.person, ...(c.selfDeclaration ? { selfDeclaration: c.selfDeclaration } : {}) } })));
-      return store.createMany(items.map(({ candidate, events, causedBy }, i) => ({ id: candidate.id, causedBy, state: toStored(candidate, sealed[i]), events })));
+      return new Map(items.map((item, i) => [item.candidate.id, sealed[i]!]));
+    },
+
+    /** Bulk creation (one insert per chunk); ids stored by an interrupted run are skipped. `sealed` from sealMany. */
+    async createMany(items: { candidate: Candidate; events: EventEnvelope[]; causedBy: string }[], sealed?: Map<string, string>) {
+      const personal = sealed ?? (await this.sealMany(items));
+      return store.createMany(items.map(({ candidate, events, causedBy }) => ({ id: candidate.id, causedBy, state: toStored(candidate, personal.get(candidate.id)), events })));
     },
 
     /**
@@ -71,7 +83,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
 
     /** Every candidate of a rotation of a country (the nominal roll), from the view. */
     async rotation(country: string, rotation: string): Promise<Candidate[]> {
-      return openAll((await store.find({ country, 'nomination.rotation': rotation }, { sort: { _id: 1 } })) as ViewDoc[], cipher);
+      return openAll((await store.find({ country, rotation }, { sort: { _id: 1 } })) as ViewDoc[], cipher);
     },
 
     /** Case references by candidate id, from the view (report links; nothing personal is opened). */
@@ -99,7 +111,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
     async list(filter: ListFilter): Promise<Candidate[]> {
       const query: Record<string, unknown> = {};
       if (filter.country) query.country = filter.country;
-      if (filter.rotation) query['nomination.rotation'] = filter.rotation;
+      if (filter.rotation) query.rotation = filter.rotation;
       if (filter.status) query.status = filter.status;
       if (filter.declarationFlagged !== undefined) query.declarationFlagged = filter.declarationFlagged;
       if (filter.after) {

@@ -5,30 +5,42 @@ import type { PersonalCipher, PersonalData } from './personal-data.cipher';
  * A candidate as stored in a revision and in the view: the personal sections sealed into one string
  * (`personal`, see personal-data.cipher.ts) and the timeline as JSON text, so a document has few,
  * flat fields (FerretDB v1 converts every nested field on write and read; bulk uploads write 10,000
- * at once). Fields that are queried (country, nomination.rotation, status, declarationFlagged,
- * createdAt) stay fields.
+ * at once). The store is packed (one JSON text per state); the fields queries use are copied
+ * beside it (VIEW_FIELDS), the rotation among them as a top-level field.
  */
 export type StoredCandidate = Omit<Candidate, 'id' | 'person' | 'selfDeclaration' | 'timeline'> & {
   personal?: string;
   timeline: string;
+  /** The nomination's rotation as a top-level field: the packed view keeps only top-level fields for queries. */
+  rotation: string;
 } & Record<string, unknown>;
+
+/** Fields of the packed view that queries filter and sort on (see createAggregateStore's `packed`). */
+export const VIEW_FIELDS = ['country', 'rotation', 'status', 'declarationFlagged', 'createdAt', 'caseReference'] as const;
 
 /** The stored form; `personal` is the sealed person and self-declaration (undefined once erased). */
 export function toStored(c: Candidate, personal: string | undefined): StoredCandidate {
   const { id: _id, person: _p, selfDeclaration: _s, timeline, ...rest } = c;
-  return { ...rest, ...(personal ? { personal } : {}), timeline: JSON.stringify(timeline) };
+  return { ...rest, rotation: c.nomination.rotation, ...(personal ? { personal } : {}), timeline: JSON.stringify(timeline) };
 }
 
 /** A candidate from its stored form and its opened personal data. */
 export function fromStored(id: string, s: StoredCandidate, data: PersonalData): Candidate {
-  const { personal: _p, timeline, _id: _i, _rev: _r, _updatedAt: _u, ...rest } = s;
+  const { personal: _p, timeline, rotation: _rot, _id: _i, _rev: _r, _updatedAt: _u, person: _lp, selfDeclaration: _ls, ...rest } = s;
   return {
     ...(rest as unknown as Omit<Candidate, 'id' | 'person' | 'timeline'>),
     id,
     person: data.person,
     ...(data.selfDeclaration ? { selfDeclaration: data.selfDeclaration } : {}),
-    timeline: JSON.parse(timeline) as TimelineEntry[],
+    timeline: typeof timeline === 'string' ? (JSON.parse(timeline) as TimelineEntry[]) : (timeline as TimelineEntry[]),
   };
+}
+
+/** Opens one stored candidate. Documents written before encryption (development data) carry the person in clear. */
+export async function openStored(cipher: PersonalCipher, id: string, s: StoredCandidate): Promise<Candidate> {
+  const legacy = s as { person?: PersonalData['person']; selfDeclaration?: PersonalData['selfDeclaration'] };
+  if (!s.personal && legacy.person) return fromStored(id, s, { person: legacy.person, ...(legacy.selfDeclaration ? { selfDeclaration: legacy.selfDeclaration } : {}) });
+  return fromStored(id, s, await cipher.open(s.personal));
 }
 
 /** Opens many stored candidates, a few at a time (each person's data key is one read by _id). */
@@ -36,7 +48,7 @@ export async function openAll(docs: (StoredCandidate & { _id: string })[], ciphe
   const out: Candidate[] = new Array(docs.length);
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < docs.length; i = next++) out[i] = fromStored(docs[i]!._id, docs[i]!, await cipher.open(docs[i]!.personal));
+    for (let i = next++; i < docs.length; i = next++) out[i] = await openStored(cipher, docs[i]!._id, docs[i]!);
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, docs.length) }, worker));
   return out;

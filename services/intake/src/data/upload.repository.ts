@@ -66,7 +66,9 @@ export function createUploadRepository(db: Connection, cipher: PersonalCipher) {
     async saveEvents(uploadId: string, chunk: number, events: EventEnvelope[]) {
       for (let g = 0; g * EVENTS_PER_OUTBOX_DOC < events.length; g++) {
         try {
-          await outbox.insertOne({ _id: `${uploadId}:${pad(chunk)}:${g}` as never, ...initialOutbox(events.slice(g * EVENTS_PER_OUTBOX_DOC, (g + 1) * EVENTS_PER_OUTBOX_DOC)) });
+          // As JSON text (the relay reads both forms): 250 nested events took ~10x longer to write.
+          const slice = events.slice(g * EVENTS_PER_OUTBOX_DOC, (g + 1) * EVENTS_PER_OUTBOX_DOC);
+          await outbox.insertOne({ _id: `${uploadId}:${pad(chunk)}:${g}` as never, ...initialOutbox(slice), outbox: JSON.stringify(slice) });
         } catch (error) {
           if ((error as { code?: number }).code !== 11000) throw error;
         }

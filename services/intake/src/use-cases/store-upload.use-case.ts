@@ -75,7 +75,7 @@ async function planChunk(upload: Upload, chunk: ChunkDoc, owners: (scope: string
 const CONCURRENT_CHUNKS = 3;
 
 /** Creates a chunk's new candidates (with their candidate.submitted events) and records its result. */
-async function storeChunk(upload: Upload, c: number, planned: { fresh: Planned[]; duplicates: DuplicateLink[] }, deps: StoreDeps): Promise<ResultDoc> {
+async function storeChunk(upload: Upload, c: number, planned: { fresh: Planned[]; duplicates: DuplicateLink[] }, sealing: Promise<Map<string, string>>, deps: StoreDeps): Promise<ResultDoc> {
   const now = deps.now();
   const items = planned.fresh.map((p) => {
     const candidate: Candidate = newCandidate(p.id, upload.country, upload.officeId, p.input, p.keys, now, { uploadId: upload.id, row: p.row });
@@ -83,7 +83,7 @@ async function storeChunk(upload: Upload, c: number, planned: { fresh: Planned[]
   });
   // Candidates first, then their events (in the upload's own outbox), then the chunk's result: a
   // crash in between repeats the chunk, which skips the stored candidates and stores the events once.
-  await deps.repository.createMany(items);
+  await deps.repository.createMany(items, await sealing);
   await deps.uploads.saveEvents(upload.id, c, items.map((i) => submissionEvent(i.candidate, 'candidate.submitted')));
   deps.onEvents();
   await deps.uploads.saveResult(upload.id, c, planned.fresh.length, planned.duplicates);
@@ -127,8 +127,11 @@ export async function storeUpload(uploadId: string, deps: StoreDeps): Promise<Up
       const chunk = await deps.uploads.chunk(uploadId, c);
       if (!chunk) inFlight.push(Promise.resolve(undefined));
       else {
+        // Sealing (one insert of data keys) overlaps the planning (one insert of dedupe keys).
+        const sealing = deps.repository.sealMany(chunk.rows.map(({ row, input }) => ({ candidate: { id: rowCandidateId(upload.id, row), ...input } })));
+        sealing.catch(() => undefined); // awaited in storeChunk
         const planned = await planChunk(upload, chunk, owners, deps);
-        const stored = storeChunk(upload, c, planned, deps);
+        const stored = storeChunk(upload, c, planned, sealing, deps);
         stored.catch(() => undefined); // awaited in order below; this only keeps a failure from going unhandled meanwhile
         inFlight.push(stored);
       }
