@@ -41,7 +41,7 @@ export function Explanation({ hit }: { hit: Hit }) {
   return (
     <section className="explanation" aria-label={t('review.explanation')}>
       <h3>{t('review.explanation')}: <strong>{hit.summary}</strong></h3>
-      <p>{hit.queryName ?? ''} ↔ <strong>{hit.matchedName.full}</strong> ({hit.matchedName.kind}) · score {hit.score.toFixed(2)} · {hit.band}</p>
+      <p>{hit.queryName ?? ''} ↔ <strong>{hit.matchedName.full}</strong> ({hit.matchedName.kind}) · {t('review.score')} {hit.score.toFixed(2)} · {hit.band}</p>
       <ul>
         {hit.features.map((f, i) => (
           <li key={i}>

@@ -52,7 +52,7 @@ export default function Adjudication({ params }: { params: Record<string, string
           <p><StatusBadge status={c.status} /></p>
           <ol className="timeline">
             {c.decisions.map((d) => (
-              <li key={d.decisionId}><StatusBadge status={d.outcome} /> {d.kind} · {d.decidedBy}{d.countersignedBy ? ` + ${d.countersignedBy}` : ''} · {date(d.decidedAt)} · policy v{d.policyVersion}<br /><span className="muted">{d.reasons.join('; ')}</span></li>
+              <li key={d.decisionId}><StatusBadge status={d.outcome} /> {d.kind} · {d.decidedBy}{d.countersignedBy ? ` + ${d.countersignedBy}` : ''} · {date(d.decidedAt)} · {t('adjudications.policyVersion', { version: d.policyVersion })}<br /><span className="muted">{d.reasons.join('; ')}</span></li>
             ))}
           </ol>
           {canAct && c.status === 'awaiting-adjudication' && (

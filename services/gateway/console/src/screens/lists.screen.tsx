@@ -51,7 +51,7 @@ export default function Lists() {
       <Empty when={lists.data?.items.length === 0} />
       {lists.data && lists.data.items.length > 0 && (
         <table>
-          <thead><tr><th scope="col">id</th><th scope="col">{t('roll.name')}</th><th scope="col">{t('lists.active')}</th><th scope="col">{t('lists.entries')}</th><th scope="col">{t('revocations.raised')}</th></tr></thead>
+          <thead><tr><th scope="col">{t('lists.id')}</th><th scope="col">{t('roll.name')}</th><th scope="col">{t('lists.active')}</th><th scope="col">{t('lists.entries')}</th><th scope="col">{t('revocations.raised')}</th></tr></thead>
           <tbody>
             {lists.data.items.map((l) => (
               <tr key={l.listId}>
