@@ -8,7 +8,7 @@ import type { UnEntry } from './list-parsers';
 import { toArabic, toCyrillic } from './script-writers';
 import { createPersonGenerator } from './synthetic-names';
 import { pick, seededRandom, type Random } from './seeded-random';
-import { jaroWinkler, osaDistance, variantKey } from '../src/index';
+import { jaroWinkler, normaliseName, osaDistance, variantKey, type NameWord } from '../src/index';
 
 export interface EvalQuery {
   id: string;
@@ -75,10 +75,45 @@ function dobVariant(rnd: Random, e: UnEntry): string | undefined {
   return rnd() < 0.5 ? d : d.slice(0, 4); // partial date of birth: year only
 }
 
+/**
+ * A name word as the generator judges "the same word": its folded text and romanisation key
+ * (particles and honorifics are not name words).
+ */
+const nameWords = (s: string) => normaliseName(s).words.filter((w) => !w.initial);
+const close = (a: NameWord, b: NameWord) => a.key === b.key || (Math.min(a.text.length, b.text.length) >= 4 && osaDistance(a.text, b.text) <= 1);
+/** Every word of the shorter name has a close counterpart in the other: a legitimate variant (a middle name added or dropped, a typo), never a negative. */
+function isVariantOf(query: string, listed: string): boolean {
+  const [a, b] = [nameWords(query), nameWords(listed)];
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 2 && short.every((w) => long.some((v) => close(w, v)));
+}
+/** A name clean enough to derive a negative from: 2–6 words, no notes in brackets or lists of aliases. */
+const clean = (s: string) => !/[(;)\d]/.test(s) && words(s).length >= 2 && words(s).length <= 6;
+
+/**
+ * Negatives are checked against every Latin name of the source entry and, by word keys, against
+ * the whole list: a "negative" that is one of the entry's aliases with a word added, or a namesake
+ * of another listed person, cannot be told apart from a true variant by any name matcher and is
+ * dropped (counted in `droppedNegatives`).
+ */
+export const droppedNegatives: Record<string, number> = {};
+
 export function buildEvalSet(entries: UnEntry[], seed = 20251127): EvalQuery[] {
   const rnd = seededRandom(seed);
   frequency = new Map();
   for (const e of entries) for (const n of e.names) for (const w of words(n.full)) frequency.set(w.toLowerCase(), freq(w) + 1);
+  for (const k of Object.keys(droppedNegatives)) delete droppedNegatives[k];
+  // word key → names holding it, to find namesakes anywhere on the list
+  const allNames = entries.flatMap((e) => e.names.map((n) => n.full));
+  const byKey = new Map<string, number[]>();
+  allNames.forEach((n, i) => { for (const w of nameWords(n)) { const l = byKey.get(w.key) ?? []; if (l.at(-1) !== i) l.push(i); byKey.set(w.key, l); } });
+  const namesake = (q: string) => {
+    const ws = nameWords(q);
+    if (!ws.length) return false;
+    const candidates = new Set(ws.flatMap((w) => byKey.get(w.key) ?? []));
+    for (const i of candidates) if (isVariantOf(q, allNames[i]!)) return true;
+    return false;
+  };
   const people = createPersonGenerator(seededRandom(seed + 1));
   const pool = Array.from({ length: 4000 }, () => people().name).flatMap(words).filter((w) => w.length >= 4 && !w.includes('-'));
   const out: EvalQuery[] = [];
@@ -87,8 +122,13 @@ export function buildEvalSet(entries: UnEntry[], seed = 20251127): EvalQuery[] {
     const half = rnd() < 0.5 ? 'calibrate' : 'report';
     const good = e.names.filter((n) => n.kind !== 'weak-alias' && words(n.full).length >= 2).map((n) => n.full);
     const base = () => pick(rnd, good.length ? good : [e.names[0]!.full]);
-    const push = (kind: string, name: string | undefined, positive: boolean, extra: Partial<PersonQuery> = {}) => {
+    const latin = e.names.map((n) => n.full);
+    const push = (kind: string, name: string | undefined, positive: boolean, extra: Partial<PersonQuery> = {}, checked = name) => {
       if (!name?.trim()) return;
+      if (!positive && checked && (latin.some((n) => isVariantOf(checked, n)) || namesake(checked))) {
+        droppedNegatives[kind] = (droppedNegatives[kind] ?? 0) + 1;
+        return;
+      }
       out.push({ id: `${e.id}#${out.length}`, query: { names: [name], ...extra }, targetId: positive ? e.id : undefined, sourceId: e.id, kind, positive, half });
     };
     const kinds = Object.keys(POSITIVE);
@@ -101,25 +141,33 @@ export function buildEvalSet(entries: UnEntry[], seed = 20251127): EvalQuery[] {
         gender: rnd() < 0.3 ? e.gender : undefined,
       });
     }
-    // hard negatives: the same date of birth, nationality and given names, another family name...
-    const w = words(base());
-    const i = distinctive(w);
-    const unlike = pool.filter((p) => jaroWinkler(p.toLowerCase(), w[i]!.toLowerCase()) < 0.75);
+    // hard negatives start from a clean name and replace its most distinctive real name word
+    const cleanNames = good.filter(clean);
+    const negBase = cleanNames.length ? pick(rnd, cleanNames) : undefined;
     const sameDob = { dateOfBirth: e.datesOfBirth[0], nationalities: e.nationalities.slice(0, 1), gender: e.gender };
-    push('different family name, same DOB and nationality', [...w.slice(0, i), pick(rnd, unlike), ...w.slice(i + 1)].join(' '), false, sameDob);
-    // ...a similar-looking but different name (two or more edits apart, not a romanisation variant)
-    const similar = pool.filter((p) => {
-      const a = p.toLowerCase();
-      const b = w[i]!.toLowerCase();
-      return jaroWinkler(a, b) >= 0.7 && osaDistance(a, b) >= 3 && variantKey(a) !== variantKey(b);
-    });
-    if (similar.length) push('similar-looking different name', [...w.slice(0, i), pick(rnd, similar), ...w.slice(i + 1)].join(' '), false, rnd() < 0.5 ? sameDob : {});
-    // ...only the given names shared, two other words
-    if (w.length >= 2) push('given name shared, rest different', `${w[0]} ${pick(rnd, unlike)} ${pick(rnd, unlike)}`, false, rnd() < 0.5 ? sameDob : {});
+    if (negBase) {
+      const w = words(negBase);
+      const real = w.map((x, k) => (nameWords(x).length === 1 && x.length >= 3 ? k : -1)).filter((k) => k >= 0);
+      const i = real.length ? real.reduce((best, k) => (distinctive([w[k]!, w[best]!]) === 0 ? k : best), real[0]!) : distinctive(w);
+      const unlike = pool.filter((p) => jaroWinkler(p.toLowerCase(), w[i]!.toLowerCase()) < 0.75);
+      const replaced = (by: string) => [...w.slice(0, i), by, ...w.slice(i + 1)].join(' ');
+      // the same date of birth, nationality and given names, another family name...
+      push('different family name, same DOB and nationality', replaced(pick(rnd, unlike)), false, sameDob);
+      // ...a similar-looking but different name (three or more edits apart, not a romanisation variant)
+      const similar = pool.filter((p) => {
+        const a = p.toLowerCase();
+        const b = w[i]!.toLowerCase();
+        return jaroWinkler(a, b) >= 0.7 && osaDistance(a, b) >= 3 && variantKey(a) !== variantKey(b);
+      });
+      if (similar.length) push('similar-looking different name', replaced(pick(rnd, similar)), false, rnd() < 0.5 ? sameDob : {});
+      // ...only the given names shared, two other words
+      push('given name shared, rest different', `${w[0]} ${pick(rnd, unlike)} ${pick(rnd, unlike)}`, false, rnd() < 0.5 ? sameDob : {});
+      // ...and the listed person's name with one word replaced, in Cyrillic
+      const cyr = replaced(pick(rnd, unlike));
+      push('different family name, in Cyrillic', toCyrillic(cyr), false, {}, cyr);
+    }
     // ...and an unrelated person from the same region with the same date of birth
     push('unrelated person, same DOB', people().name, false, sameDob);
-    // ...and the listed person's name with one word replaced, in Cyrillic
-    push('different family name, in Cyrillic', toCyrillic([...w.slice(0, i), pick(rnd, unlike), ...w.slice(i + 1)].join(' ')), false);
   }
   return out;
 }

@@ -10,6 +10,7 @@
 import type { ListEntry, PersonQuery } from '../model';
 import { normaliseDocumentNumber } from '../normalise/document-normaliser';
 import type { MatchHit } from '../score/match-hit';
+import { DEFAULT_CONFLICT_PENALTY } from '../score/name-alignment';
 import { scorePrepared, type PreparedName, type ScoreOptions } from '../score/person-scorer';
 import { prepareQuery } from '../score/score-pair';
 import { DEFAULT_THRESHOLDS } from '../score/thresholds';
@@ -97,6 +98,9 @@ function createSearcher(
   const estimateMargin = options.estimateMargin ?? 0.15;
   const accE = new Float32Array(store.nameCount);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  // Retrieval can under-count matched weight (a word only the alignment pairs, a compound), so the
+  // estimate penalises conflict less than the scorer does: it must stay an over-estimate.
+  const conflictPenalty = Math.min(1.2, options.conflictPenalty ?? DEFAULT_CONFLICT_PENALTY);
 
   /**
    * Compounds written apart on one side and together on the other: adjacent query words joined
@@ -225,7 +229,7 @@ function createSearcher(
     const floor = minScore - estimateMargin;
     const covered: number[] = [];
     for (const n of touched) {
-      estimate[n] = estimateScore(acc[n]!, accE[n]!, queryWeight, store.nameWeight[n]!);
+      estimate[n] = estimateScore(acc[n]!, accE[n]!, queryWeight, store.nameWeight[n]!, conflictPenalty);
       if (estimate[n]! >= floor) covered.push(n);
     }
     for (const n of selectTop(covered, estimate, candidateLimit)) {
@@ -258,14 +262,14 @@ function createSearcher(
  * name-alignment.ts; pruning on it loses nothing that could reach `minScore` (tested in the
  * benchmark: the hits at the default margin equal those at a margin of 1).
  */
-function estimateScore(matchedQ: number, matchedE: number, queryWeight: number, nameWeight: number): number {
+function estimateScore(matchedQ: number, matchedE: number, queryWeight: number, nameWeight: number, conflictPenalty: number): number {
   const uq = Math.max(0, queryWeight - matchedQ);
   const ue = Math.max(0, nameWeight - matchedE);
   const fracQ = uq / (matchedE + uq);
   const fracE = ue / (matchedE + ue);
   const conflict = Math.min(fracQ, fracE);
   const surplus = 0.5 * (Math.max(fracQ, fracE) - conflict);
-  return Math.max(0, 1 - 1.2 * conflict) * Math.max(0, 1 - 0.35 * surplus - 0.5 * surplus * surplus);
+  return Math.max(0, 1 - conflictPenalty * conflict) * Math.max(0, 1 - 0.35 * surplus - 0.5 * surplus * surplus);
 }
 
 /**

@@ -23,6 +23,8 @@ export interface NameWord {
   patronymic: boolean;
   /** Transliterated from Arabic script or Hebrew: short vowels are missing. */
   abjad: boolean;
+  /** Two adjacent words joined for comparison with a compound ("Abdul Rahman" → "abdrahman"). */
+  compound?: boolean;
   /** Bit set of the letters a-z in `text`, for a quick rejection of unrelated words. */
   letters: number;
 }

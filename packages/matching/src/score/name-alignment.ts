@@ -29,7 +29,7 @@ export interface NameAlignment {
   /** Name score in [0,1]. */
   score: number;
   pairs: AlignedPair[];
-  /** Share of the smaller side's weight left unmatched on both sides. */
+  /** Share of weight left unmatched when both sides have unmatched words (the larger side share). */
   conflict: number;
   /** Share of weight unmatched on one side only. */
   surplus: number;
@@ -37,9 +37,12 @@ export interface NameAlignment {
   singleWord: boolean;
 }
 
+/** Penalty per unit of conflicting weight (see alignNames). */
+export const DEFAULT_CONFLICT_PENALTY = 2.4;
+
 /** Tunables of the name score; the defaults are documented in the README. */
 export interface NameScoreOptions {
-  /** Penalty per unit of conflicting weight. Default 1.2. */
+  /** Penalty per unit of conflicting weight. Default 2.4: a word that differs on both sides says "another person". */
   conflictPenalty?: number;
   /** Penalty per unit of one-sided surplus weight. Default 0.35. */
   surplusPenalty?: number;
@@ -85,7 +88,7 @@ export function alignNames(
   similarity: (q: NameWord, e: NameWord) => WordSimilarity,
   options: NameScoreOptions = {},
 ): NameAlignment {
-  const { conflictPenalty = 1.2, surplusPenalty = 0.35, singleWordCap = 0.45 } = options;
+  const { conflictPenalty = DEFAULT_CONFLICT_PENALTY, surplusPenalty = 0.35, singleWordCap = 0.45 } = options;
   const candidates: AlignedPair[] = [];
   for (let i = 0; i < query.words.length; i++) {
     for (let j = 0; j < entry.words.length; j++) {
@@ -120,9 +123,10 @@ export function alignNames(
   const ue = unmatched(entry, usedE, false);
   const fracQ = uq / (matchedWeight + uq);
   const fracE = ue / (matchedWeight + ue);
-  // A word left on each side is a contradiction; its size is the geometric mean, so that a rare
-  // listed word replaced by a common one ("Ezatullah" → "Abdullah") still counts fully.
-  const conflict = Math.sqrt(fracQ * fracE);
+  // A word left on each side is a contradiction, as strong as the more informative of the two
+  // sides: a rare listed word replaced by a common one ("Ezatullah" → "Abdullah") and a common
+  // listed given name replaced by a rare one ("Ali" → "Kazemi", a sibling) both say "another person".
+  const conflict = fracQ > 0 && fracE > 0 ? Math.max(fracQ, fracE) : 0;
   const softQ = unmatched(query, usedQ, true) / (matchedWeight + uq);
   const softE = unmatched(entry, usedE, true) / (matchedWeight + ue);
   const surplus = Math.max(0, Math.max(softQ, softE) - conflict);
@@ -146,7 +150,7 @@ function joinedWord(a: NameWord, b: NameWord): NameWord {
   let w = joinedWords.get(text);
   if (!w) {
     if (joinedWords.size > 20_000) joinedWords.clear();
-    joinedWords.set(text, (w = makeWord(text, { abjad: a.abjad })));
+    joinedWords.set(text, (w = { ...makeWord(text, { abjad: a.abjad }), compound: true }));
   }
   return w;
 }

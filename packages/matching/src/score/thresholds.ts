@@ -19,7 +19,7 @@ export interface Thresholds {
   lower: number;
 }
 
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ upper: 0.46, lower: 0.31 });
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ upper: 0.5, lower: 0.35 });
 
 export function bandFor(score: number, decisive: boolean, thresholds: Thresholds = DEFAULT_THRESHOLDS): Band {
   if (decisive) return 'match';

@@ -62,6 +62,23 @@ function bitCount(x: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/** Similarity given to a look-alike beyond typo reach: below MIN_WORD_SIMILARITY, so never a match. */
+const LOOKALIKE = 0.6;
+
+/**
+ * Edits a typo can explain, by the longer word's length: one in a short name, two in a long one,
+ * three in a very long one. Romanisation differences are not edits here: the keys fold them.
+ */
+export function typoReach(length: number): number {
+  return length <= 5 ? 1 : length <= 9 ? 2 : 3;
+}
+
+function withinTypoReach(q: NameWord, e: NameWord): boolean {
+  // a compound joined from two words has lost what stood between them ("Abd el-Halim" → "abdhalim")
+  const reach = typoReach(Math.max(q.text.length, e.text.length)) + (q.compound || e.compound ? 2 : 0);
+  return osaDistance(q.key, e.key) <= reach || osaDistance(q.text, e.text) <= reach;
+}
+
 /** Compares two words. Digits must agree exactly: numbers in names are never fuzzy. */
 export function wordSimilarity(q: NameWord, e: NameWord): WordSimilarity {
   if (q.text === e.text) return { similarity: 1, how: 'exact' };
@@ -90,6 +107,9 @@ export function wordSimilarity(q: NameWord, e: NameWord): WordSimilarity {
     const keySim = spellingSimilarity(q.key, e.key);
     if (keySim >= 0.85 && 0.92 * keySim > best.similarity) best = { similarity: 0.92 * keySim, how: 'variant' };
   }
+  // A spelling further away than a typo reaches, in letters and in romanisation key alike, is
+  // another name that merely looks alike ("Thomas"/"Thoraya", "Saima"/"Aiman", "Desta"/"Dost").
+  if (q.abjad === e.abjad && best.similarity >= MIN_WORD_SIMILARITY && !withinTypoReach(q, e)) best = { similarity: LOOKALIKE, how: 'typo' };
   if (q.abjad !== e.abjad) {
     // Arabic script leaves out short vowels: compare what both spellings must share.
     const skeletonSim =

@@ -1,0 +1,55 @@
+/**
+ * Regression tests for hard negatives: a different person who shares given names, date of birth
+ * and nationality with a listed one must not reach review, and look-alike words are not typos.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ListEntry } from '../model';
+import { scorePair } from './score-pair';
+import { DEFAULT_THRESHOLDS } from './thresholds';
+import { normaliseName } from '../normalise/name-normaliser';
+import { MIN_WORD_SIMILARITY, wordSimilarity } from './word-similarity';
+
+const listed = (full: string, extra: Partial<ListEntry> = {}): ListEntry => ({
+  id: 'E1', names: [{ full, kind: 'primary' }], datesOfBirth: ['1978-10-19'], nationalities: ['NO'], gender: 'male', documents: [], serviceNumbers: [], ...extra,
+});
+const sameFacts = { dateOfBirth: '1978-10-19', nationalities: ['NO'], gender: 'male' as const };
+const { upper } = DEFAULT_THRESHOLDS;
+const word = (s: string) => normaliseName(s).words[0]!;
+
+describe('different people with shared names and facts', () => {
+  it('when the family name differs and given names, date of birth and nationality agree, then it stays below review', () => {
+    const hit = scorePair({ names: ['Anders Cameroon Anil Dale'], ...sameFacts }, listed('ANDERS CAMEROON OSTENSVIG DALE'));
+    expect(hit.score).toBeLessThan(upper);
+    // the date of birth is corroboration only: it adds nothing to a name that differs
+    expect(hit.features.find((f) => f.feature === 'dob')!.contribution).toBeLessThan(0.05);
+  });
+
+  it('when only the first of four words differs (a sibling), then it stays below review', () => {
+    expect(scorePair({ names: ['Kazemi Barzan Ibrahim Hasan al-Tikriti'], ...sameFacts }, listed('ALI BARZAN IBRAHIM HASAN AL-TIKRITI')).score).toBeLessThan(upper);
+  });
+
+  it('when a common given name is shared and the family name differs, then it stays below review', () => {
+    expect(scorePair({ names: ['Mohammed Omar Mustafa'], ...sameFacts }, listed('MOHAMMED OMAR GHULAM')).score).toBeLessThan(upper);
+  });
+
+  it('when the same name differs only by a middle name added, then it still reaches review', () => {
+    expect(scorePair({ names: ['Anders Cameroon Olaf Ostensvig Dale'], ...sameFacts }, listed('ANDERS CAMEROON OSTENSVIG DALE')).score).toBeGreaterThanOrEqual(upper);
+  });
+});
+
+describe('look-alike words', () => {
+  it('when two names need more edits than a typo makes ("Thomas"/"Thoraya", "Saima"/"Aiman"), then they do not match', () => {
+    expect(wordSimilarity(word('Thomas'), word('Thoraya')).similarity).toBeLessThan(MIN_WORD_SIMILARITY);
+    expect(wordSimilarity(word('Saima'), word('Aiman')).similarity).toBeLessThan(MIN_WORD_SIMILARITY);
+    expect(wordSimilarity(word('Desta'), word('Dost')).similarity).toBeLessThan(MIN_WORD_SIMILARITY);
+  });
+
+  it('when a long name carries two typos or a romanisation variant, then it still matches', () => {
+    expect(wordSimilarity(word('Abdelhamid'), word('Abdelhmaid')).similarity).toBeGreaterThanOrEqual(MIN_WORD_SIMILARITY);
+    expect(wordSimilarity(word('Mukhammad'), word('Mohamed')).similarity).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('when a similar-looking family name replaces the listed one, then it stays below review', () => {
+    expect(scorePair({ names: ['Kabila Trinidad'], ...sameFacts }, listed('Kalib Trinidad')).score).toBeLessThan(upper);
+  });
+});
