@@ -2944,6 +2944,22 @@ export interface ClearanceExpiredData {
 }
 
 /**
+ * The office or the UN acknowledged the flag raised by a revoked clearance: who and when (the note stays in the clearance case).
+ */
+export interface ClearanceFlagAcknowledgedData {
+  candidateId: Id;
+  country: Country;
+  flagId: Id;
+  revokedDecisionId?: Id;
+  party: 'office' | 'un';
+  /**
+   * The acknowledging user id.
+   */
+  actor: string;
+  acknowledgedAt: string;
+}
+
+/**
  * An administrator published a new clearance policy version; decisions from then on apply it and name it. Subject: clearance-policy.
  */
 export interface ClearancePolicyPublishedData {
@@ -3111,6 +3127,7 @@ export interface EventDataByType {
   'candidate.withdrawn': CandidateWithdrawnData;
   'clearance.decided': ClearanceDecidedData;
   'clearance.expired': ClearanceExpiredData;
+  'clearance.flag-acknowledged': ClearanceFlagAcknowledgedData;
   'clearance.policy-published': ClearancePolicyPublishedData;
   'clearance.revoked': ClearanceRevokedData;
   'reference.check-completed': ReferenceCheckCompletedData;

@@ -151,6 +151,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{candidateId}/flags/{flagId}/acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+                flagId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The office (a TCC officer of the candidate's country) or the UN (a screener or adjudicator) acknowledges a flag raised by a revoked clearance, once per party; who and when are recorded and published (clearance.flag-acknowledged) for the audit trail. */
+        post: operations["acknowledgeClearanceFlag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/flags": {
         parameters: {
             query?: never;
@@ -270,6 +290,19 @@ export interface components {
             revokedDecisionId: string;
             reason: string;
             newFindings?: string[];
+            acknowledgements?: components["schemas"]["FlagAcknowledgement"][];
+        };
+        FlagAcknowledgement: {
+            /**
+             * @description office: the TCC recruitment office; un: a UN screening officer or adjudicator
+             * @enum {string}
+             */
+            party: "office" | "un";
+            /** @description The acknowledging user id */
+            by: string;
+            /** Format: date-time */
+            at: string;
+            note?: string;
         };
         FlagItem: {
             flagId: string;
@@ -282,6 +315,8 @@ export interface components {
             caseStatus: components["schemas"]["CaseStatus"];
             /** @description UN officers and auditors only */
             reason?: string;
+            /** @description Who acknowledged the flag, per party (the note for UN officers and auditors only) */
+            acknowledgements?: components["schemas"]["FlagAcknowledgement"][];
         };
         QueueItem: {
             candidateId: string;
@@ -627,10 +662,56 @@ export interface operations {
             409: components["responses"]["Problem"];
         };
     };
+    acknowledgeClearanceFlag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retried command with the same key applies once. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                candidateId: string;
+                flagId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description What the party did about it (e.g. "withdrawn from the rotation"); never allegation details. */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The flag with its acknowledgements. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidateId: string;
+                        flag: components["schemas"]["Flag"];
+                        acknowledgement: components["schemas"]["FlagAcknowledgement"];
+                        /** @description true when this answers a retried command */
+                        replayed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
     listClearanceFlags: {
         parameters: {
             query?: {
                 country?: string;
+                /** @description true: only flags the caller's party (office or UN) has not acknowledged yet */
+                open?: boolean;
                 limit?: number;
             };
             header?: never;

@@ -1,9 +1,11 @@
 import type { Router } from 'express';
 import { actorOf, paramsOf, queryOf } from '@vetting/platform';
+import { acknowledgeCaseFlag, type AcknowledgeDeps } from '../use-cases/acknowledge-flag.use-case';
 import { getCase, listFlags, replayCaseDecision, type ReadDeps } from '../use-cases/read-cases.use-case';
+import { idempotencyKey } from './idempotency-key';
 
 /** Reading cases, replaying decisions, and the flags raised by revocations. */
-export function createCaseRoutes(deps: ReadDeps) {
+export function createCaseRoutes(deps: ReadDeps & AcknowledgeDeps) {
   return (router: Router) => {
     router.get('/cases/:candidateId', async (req, res) => {
       res.json(await getCase(actorOf(req), paramsOf<{ candidateId: string }>(req).candidateId, deps));
@@ -13,7 +15,11 @@ export function createCaseRoutes(deps: ReadDeps) {
       res.json(await replayCaseDecision(actorOf(req), candidateId, decisionId, deps));
     });
     router.get('/flags', async (req, res) => {
-      res.json(await listFlags(actorOf(req), queryOf<{ country?: string; limit?: number }>(req), deps));
+      res.json(await listFlags(actorOf(req), queryOf<{ country?: string; open?: boolean; limit?: number }>(req), deps));
+    });
+    router.post('/cases/:candidateId/flags/:flagId/acknowledgement', async (req, res) => {
+      const { candidateId, flagId } = paramsOf<{ candidateId: string; flagId: string }>(req);
+      res.json(await acknowledgeCaseFlag(actorOf(req), candidateId, flagId, (req.body ?? {}) as { note?: string }, deps, idempotencyKey(req)));
     });
   };
 }

@@ -57,6 +57,18 @@ export interface Flag {
   /** For UN officers: which kind of new information (no allegation details). */
   reason: string;
   newFindings: string[];
+  /** Who acknowledged the flag for each party it was raised to (at most one each). */
+  acknowledgements?: FlagAcknowledgement[];
+}
+
+/** The parties a flag is raised to: the TCC recruitment office and the UN. */
+export type FlagParty = 'office' | 'un';
+
+export interface FlagAcknowledgement {
+  party: FlagParty;
+  by: string;
+  at: string;
+  note?: string;
 }
 
 export type CaseStatus =

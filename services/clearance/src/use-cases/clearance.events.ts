@@ -1,5 +1,5 @@
 import { createEvent, type EventEnvelope } from '@vetting/platform';
-import type { Decision, Flag } from '../domain/clearance-case';
+import type { ClearanceCase, Decision, Flag, FlagAcknowledgement } from '../domain/clearance-case';
 
 /**
  * `clearance.decided`: the outcome, who decided and countersigned, and the inputs by reference (list
@@ -46,5 +46,15 @@ export function expiredEvent(candidateId: string, country: string, expired: Deci
     subject: candidateId,
     tenant: country,
     data: { candidateId, country, decisionId: expired.decisionId, validUntil: expired.validUntil! },
+  });
+}
+
+/** `clearance.flag-acknowledged`: who acknowledged a revocation flag for which party, and when (the note stays in the case). */
+export function acknowledgedEvent(c: ClearanceCase, flag: Flag, ack: FlagAcknowledgement) {
+  return createEvent('clearance', {
+    type: 'clearance.flag-acknowledged',
+    subject: c.candidateId,
+    tenant: c.country,
+    data: { candidateId: c.candidateId, country: c.country, flagId: flag.flagId, revokedDecisionId: flag.revokedDecisionId, party: ack.party, actor: ack.by, acknowledgedAt: ack.at },
   });
 }

@@ -1,5 +1,6 @@
 import { countryScope, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
 import type { ClearanceCase } from '../domain/clearance-case';
+import { officeView, openFor } from '../domain/acknowledge-flag';
 import { replayDecision } from '../domain/replay-decision';
 import type { ClearanceCaseRepository } from '../data/clearance-case.repository';
 import type { PolicyRepository } from '../data/policy.repository';
@@ -74,13 +75,15 @@ export async function adjudicationQueue(actor: Actor, query: { status?: 'awaitin
 /**
  * GET /flags: revoked clearances, newest first. A TCC office sees its own country's flags without
  * the reason (never the content of the new information); UN officers see the reason kind.
+ * `open`: only the flags the caller's party (office or UN) has not acknowledged yet.
  */
-export async function listFlags(actor: Actor, query: { country?: string; limit?: number }, deps: ReadDeps) {
+export async function listFlags(actor: Actor, query: { country?: string; open?: boolean; limit?: number }, deps: ReadDeps) {
   const country = countryScope(actor, query.country);
   const office = actor.roles.every((r) => r === 'tcc-officer');
+  const party = office ? 'office' : 'un';
   const cases = await deps.repository.flagged(query.limit ?? 50, country);
   const items = cases.flatMap((c) =>
-    c.flags.map((f) => ({
+    c.flags.filter((f) => !query.open || openFor(f, party)).map((f) => ({
       flagId: f.flagId,
       candidateId: c.candidateId,
       country: c.country,
@@ -89,6 +92,7 @@ export async function listFlags(actor: Actor, query: { country?: string; limit?:
       revokedDecisionId: f.revokedDecisionId,
       caseStatus: c.status,
       ...(office ? {} : { reason: f.reason }),
+      acknowledgements: office ? officeView(f).acknowledgements : (f.acknowledgements ?? []),
     })),
   );
   if (items.length) await deps.access.record({ actor, subjectId: 'list', subjectIds: [...new Set(items.map((i) => i.candidateId))], resource: 'clearance/flags', purpose: 'flags on revoked clearances', fields: ['flags'] });
