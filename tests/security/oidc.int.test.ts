@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import request from 'supertest';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@vetting/platform';
+import { createTokenVerifier, loadConfig } from '@vetting/platform';
 import { createTestServiceEnv, randomName, type TestServiceEnv } from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../../services/intake/src/config';
 import { startIntake } from '../../services/intake/src/start-intake';
@@ -15,6 +15,7 @@ import { startIntake } from '../../services/intake/src/start-intake';
 interface Provider {
   issuer: string;
   jwksUrl: string;
+  discoveryUrl: string;
   jwksRequests: number;
   sign(claims: Record<string, unknown>, options?: { audience?: string; key?: CryptoKey; kid?: string }): Promise<string>;
   close(): Promise<void>;
@@ -40,6 +41,7 @@ async function startProvider(): Promise<Provider> {
   return Object.assign(provider, {
     issuer,
     jwksUrl: `${issuer}/protocol/openid-connect/certs`,
+    discoveryUrl: `${issuer}/.well-known/openid-configuration`,
     sign: (claims: Record<string, unknown>, options: { audience?: string; key?: CryptoKey; kid?: string } = {}) =>
       new SignJWT(claims)
         .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? jwk.kid })
@@ -113,6 +115,14 @@ describe('OIDC provider tokens accepted by a service configured by issuer and JW
     const { privateKey } = await generateKeyPair('RS256');
     const token = await provider.sign(officerClaims, { key: privateKey });
     expect((await request(intake.app).get('/candidates').set('authorization', `Bearer ${token}`)).status).toBe(401);
+  });
+
+  it("when only the provider's discovery URL is configured, then its key set is found through jwks_uri", async () => {
+    const before = provider.jwksRequests;
+    const verify = createTokenVerifier({ jwks: { url: provider.discoveryUrl }, issuer: provider.issuer, audience: 'vetting-api', claims: { roles: 'realm_access.roles', country: 'https://un.org/claims/tcc_country', roleMap: { 'vetting-tcc': 'tcc-officer' } } });
+    const actor = await verify(await provider.sign(officerClaims));
+    expect(actor).toMatchObject({ id: 'gh.recruitment', roles: ['tcc-officer'], country: 'GH' });
+    expect(provider.jwksRequests).toBeGreaterThan(before);
   });
 
   it('when a provider token was issued for another audience, then 401', async () => {

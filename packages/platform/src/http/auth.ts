@@ -17,7 +17,7 @@ export interface Actor {
 }
 
 export interface AuthOptions {
-  /** Where the signing keys are: a JWKS object, a file holding one, or a URL serving one (OIDC). */
+  /** Where the signing keys are: a JWKS object, a file holding one, a URL serving one, or an OIDC discovery URL (`…/.well-known/openid-configuration`). */
   jwks: JSONWebKeySet | { file: string } | { url: string };
   issuer: string;
   audience: string;
@@ -29,7 +29,31 @@ export interface AuthOptions {
 
 export type TokenVerifier = (token: string) => Promise<Actor>;
 
+/**
+ * An OIDC discovery document (`…/.well-known/openid-configuration`) names the key set in `jwks_uri`;
+ * it is read on the first token, and again after a failure, so a provider that is down at start
+ * does not stop the service.
+ */
+function discoveredKeySet(discoveryUrl: string): JWTVerifyGetKey {
+  let keys: Promise<JWTVerifyGetKey> | undefined;
+  return async (header, token) => {
+    keys ??= fetch(discoveryUrl, { signal: AbortSignal.timeout(10_000) })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(`OIDC discovery ${discoveryUrl} answered ${res.status}`);
+        const { jwks_uri: uri } = (await res.json()) as { jwks_uri?: string };
+        if (!uri) throw new Error(`OIDC discovery ${discoveryUrl} names no jwks_uri`);
+        return createRemoteJWKSet(new URL(uri), { cooldownDuration: 30_000 });
+      })
+      .catch((error: unknown) => {
+        keys = undefined;
+        throw error;
+      });
+    return (await keys)(header, token);
+  };
+}
+
 function keySet(jwks: AuthOptions['jwks']): JWTVerifyGetKey {
+  if ('url' in jwks && /\/\.well-known\/openid-configuration$/.test(jwks.url)) return discoveredKeySet(jwks.url);
   if ('url' in jwks) return createRemoteJWKSet(new URL(jwks.url), { cooldownDuration: 30_000 });
   if ('file' in jwks) return createLocalJWKSet(JSON.parse(readFileSync(jwks.file, 'utf8')) as JSONWebKeySet);
   return createLocalJWKSet(jwks);
