@@ -22,6 +22,7 @@ const pending = () => Promise.all(['candidates_revisions', 'upload_outbox'].map(
 
 global.gc?.();
 const baseline = process.memoryUsage().rss;
+const heapBaseline = process.memoryUsage().heapUsed;
 let peak = baseline;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 
@@ -48,6 +49,9 @@ const stored = performance.now();
 await waitFor(async () => (await pending()).every((n) => n === 0), { timeoutMs: 900_000, intervalMs: 1_000, message: 'events published' });
 const published = performance.now();
 clearInterval(sampler);
+// What the upload left behind once garbage is collected: the live memory, apart from V8's lazy collection.
+global.gc?.();
+const heapRetained = process.memoryUsage().heapUsed - heapBaseline;
 const result = {
   rows,
   fileBytes: statSync(file).size,
@@ -59,6 +63,7 @@ const result = {
   rssBaselineMiB: Math.round(baseline / 2 ** 20),
   rssPeakMiB: Math.round(peak / 2 ** 20),
   rssGrowthMiB: Math.round((peak - baseline) / 2 ** 20),
+  heapRetainedMiB: Math.round((heapRetained / 2 ** 20) * 10) / 10,
 };
 await intake.runtime.db.dropDatabase().catch(() => undefined);
 await intake.stop();

@@ -25,6 +25,7 @@ interface Run {
   rssBaselineMiB: number;
   rssPeakMiB: number;
   rssGrowthMiB: number;
+  heapRetainedMiB: number;
   loadAverageBefore: number;
 }
 
@@ -34,7 +35,7 @@ function writeResults() {
   const report = { machine, date: new Date().toISOString(), backend: 'FerretDB 1.24 (PostgreSQL backend), Kafka 3.9 KRaft, single node', targetMs: TARGET_MS, runs, metTarget: largest ? largest.totalMs <= TARGET_MS : false };
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(`${resultsDir}intake.json`, `${JSON.stringify(report, null, 2)}\n`);
-  const rowsMd = runs.map((r) => `| ${r.rows} | ${(r.fileBytes / 2 ** 20).toFixed(2)} MiB | ${r.stored} | ${r.receiveAndValidateMs} | ${r.storeMs} | ${r.publishMs} | **${r.totalMs}** | ${r.rssBaselineMiB} → ${r.rssPeakMiB} (+${r.rssGrowthMiB}) | ${r.loadAverageBefore} |`);
+  const rowsMd = runs.map((r) => `| ${r.rows} | ${(r.fileBytes / 2 ** 20).toFixed(2)} MiB | ${r.stored} | ${r.receiveAndValidateMs} | ${r.storeMs} | ${r.publishMs} | **${r.totalMs}** | ${r.rssBaselineMiB} → ${r.rssPeakMiB} (+${r.rssGrowthMiB}) | ${r.heapRetainedMiB} | ${r.loadAverageBefore} |`);
   writeFileSync(
     `${resultsDir}intake.md`,
     `# Intake benchmark: a contingent upload
@@ -44,13 +45,17 @@ Each size: a fresh intake process and database; the CSV is streamed over HTTP (\
 then timed until every row is stored as a candidate and every \`candidate.submitted\` event is published.
 Target for 10,000 rows: ≤ ${TARGET_MS / 1000} s (${report.metTarget ? 'met' : 'not met on this run'}). Memory must not grow with the file size.
 
-| rows | file | stored | receive + validate (ms) | store (ms) | publish (ms) | total (ms) | RSS MiB (baseline → peak) | load average at start |
-|---|---|---|---|---|---|---|---|---|
+| rows | file | stored | receive + validate (ms) | store (ms) | publish (ms) | total (ms) | RSS MiB (baseline → peak) | heap retained after GC (MiB) | load average at start |
+|---|---|---|---|---|---|---|---|---|---|
 ${rowsMd.join('\n')}
 
-Receive + validate streams the file and keeps valid rows in 500-row chunks (one database write each);
-store plans duplicates and inserts each chunk's candidates in one \`insertMany\` (three chunks in flight);
-publish is the upload's outbox relay (250 events per outbox document, two documents per Kafka batch). Re-run: \`npm run bench:intake\` (root) or
+Receive + validate streams the file and keeps valid rows in 500-row chunks (sealed, one database write each);
+store plans duplicates (one insert of blind-indexed dedupe keys per chunk) while sealing the chunk's people
+under their own data keys (one insert of keys), then inserts the candidates (packed revisions and view rows,
+one \`insertMany\` each; three chunks in flight); publish is the upload's outbox relay (250 events per
+outbox document as JSON text, two documents per Kafka batch). Peak RSS includes garbage V8 has not yet
+collected; "heap retained" is the live heap after a forced GC at the end minus the one at the start, the
+measure of memory held for the file's size. Re-run: \`npm run bench:intake\` (root) or
 \`npm run bench:intake -w services/intake\`.
 `,
   );
@@ -60,7 +65,7 @@ publish is the upload's outbox relay (250 events per outbox document, two docume
 const runs: Run[] = [];
 for (const rows of sizes.length ? sizes : [1000, 5000, 10000]) {
   const loadAverageBefore = Math.round((loadavg()[0] ?? 0) * 10) / 10;
-  const out = execFileSync(process.execPath, ['--import', 'tsx', `${here}intake-run.ts`, String(rows)], { encoding: 'utf8', maxBuffer: 10 * 2 ** 20, stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', `${here}intake-run.ts`, String(rows)], { encoding: 'utf8', maxBuffer: 10 * 2 ** 20, stdio: ['ignore', 'pipe', 'inherit'] });
   const run = { ...(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Omit<Run, 'loadAverageBefore'>), loadAverageBefore };
   console.log(JSON.stringify(run));
   runs.push(run);

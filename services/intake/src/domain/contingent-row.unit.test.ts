@@ -8,6 +8,15 @@ describe('contingent files', () => {
     expect(s).toEqual({ person: { names: [{ full: 'Kwame Mensah' }], nationalities: ['GH', 'TG'] }, nomination: { rotation: 'R1' }, consent: { given: true, signedAt: '2026-01-02T00:00:00Z' } });
     expect(columnOf('person/dateOfBirth')).toBe('date_of_birth');
   });
+
+  it('when a CSV row names prior employers, then each becomes one previousEmployers entry, gaps closed, and problems name the employer column', () => {
+    const s = csvRecordToSubmission({ name: 'Esi Darko', employer_2_name: 'Relief Works', employer_2_email: 'hr@relief.example', employer_2_to: '2024-06', employer_3_name: 'Aid Org', employer_3_email: 'hr@aid.example' }, {});
+    expect(s.person).toEqual({
+      names: [{ full: 'Esi Darko' }],
+      previousEmployers: [{ name: 'Relief Works', contactEmail: 'hr@relief.example', to: '2024-06' }, { name: 'Aid Org', contactEmail: 'hr@aid.example' }],
+    });
+    expect(columnOf('person/previousEmployers/1/to')).toBe('employer_2_to');
+  });
 });
 
 describe('rotation roll diff', () => {
