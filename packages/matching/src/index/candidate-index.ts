@@ -127,6 +127,28 @@ function createSearcher(
     return out;
   }
 
+  const preparedCache = new Map<number, PreparedName>();
+  // Word pairs repeat across queries (common given names against common list words): their
+  // similarity is memoised per index, bounded (cleared when full). NameWord objects are shared
+  // per spelling (makeWord's cache), so identity is a sound key.
+  const memo = new Map<NameWord, Map<NameWord, WordSimilarity>>();
+  let memoSize = 0;
+  const MEMO_SIZE = 300_000;
+  const sim = (a: NameWord, b: NameWord): WordSimilarity => {
+    let row = memo.get(a);
+    if (!row) memo.set(a, (row = new Map()));
+    let s = row.get(b);
+    if (!s) {
+      if (++memoSize > MEMO_SIZE) {
+        memo.clear();
+        memoSize = 0;
+        memo.set(a, (row = new Map()));
+      }
+      row.set(b, (s = wordSimilarity(a, b)));
+    }
+    return s;
+  };
+
   // Query words repeat across queries (common given names): their verified neighbours are cached.
   const neighbourCache = new Map<string, Map<number, number>>();
   const NEIGHBOUR_CACHE_SIZE = 20_000;
@@ -173,14 +195,6 @@ function createSearcher(
   return function search(query: PersonQuery, searchOptions: SearchOptions = {}): MatchHit[] {
     const { limit = 10, minScore = thresholds.lower } = searchOptions;
     const prepared = prepareQuery(query, store);
-    const memo = new Map<NameWord, Map<NameWord, WordSimilarity>>();
-    const sim = (a: NameWord, b: NameWord): WordSimilarity => {
-      let row = memo.get(a);
-      if (!row) memo.set(a, (row = new Map()));
-      let s = row.get(b);
-      if (!s) row.set(b, (s = wordSimilarity(a, b)));
-      return s;
-    };
     const touched: number[] = [];
     let queryWeight = Infinity;
     for (const name of prepared.names) {
@@ -248,7 +262,7 @@ function createSearcher(
     }
     const hits: MatchHit[] = [];
     for (const [e, names] of entryIds) {
-      const hit = scorePrepared(prepared, store.entries[e]!, entryNames(store, e, names), sim, options, minScore);
+      const hit = scorePrepared(prepared, store.entries[e]!, entryNames(store, preparedCache, e, names), sim, options, minScore);
       if (hit) hits.push(hit);
     }
     hits.sort((a, b) => Number(b.band === 'match') - Number(a.band === 'match') || b.score - a.score);
@@ -273,32 +287,43 @@ function estimateScore(matchedQ: number, matchedE: number, queryWeight: number, 
 }
 
 /**
- * Entry e's names as prepared names, rebuilt from the store (no normalisation). Only the names that
- * retrieval found are scored: the others share too little with the query to be its best match.
+ * Entry e's names as prepared names, rebuilt from the store (no normalisation) and kept in a
+ * bounded cache: the same list names come back query after query. Only the names that retrieval
+ * found are returned (a sparse array indexed like entry.names): the others share too little with
+ * the query to be its best match.
  */
-function entryNames(store: NameStore, e: number, only: number[] | 'all'): PreparedName[] {
-  const entry = store.entries[e]!;
+function entryNames(store: NameStore, cache: Map<number, PreparedName>, e: number, only: number[] | 'all'): PreparedName[] {
   const out: PreparedName[] = [];
-  const wanted = only === 'all' ? undefined : new Set(only);
-  // names of an entry are contiguous in the store: find the first by binary search on nameEntry
-  let lo = 0;
-  let hi = store.nameCount;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (store.nameEntry[mid]! < e) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let n = lo; n < store.nameCount && store.nameEntry[n] === e; n++) {
-    if (wanted && !wanted.has(n)) continue;
-    const words: NameWord[] = [];
-    const weights: number[] = [];
-    for (let i = store.nameStart[n]!; i < store.nameStart[n + 1]!; i++) {
-      words.push(wordAt(store, i));
-      weights.push(store.weights[store.nameWords[i]!]!);
+  if (only === 'all') {
+    // names of an entry are contiguous in the store: find the first by binary search on nameEntry
+    let lo = 0;
+    let hi = store.nameCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (store.nameEntry[mid]! < e) lo = mid + 1;
+      else hi = mid;
     }
-    const raw = entry.names[store.nameSlot[n]!]!.full;
-    out[store.nameSlot[n]!] = { name: { raw, display: words.map((w) => w.text).join(' '), words, dropped: [] }, words, weights };
+    for (let n = lo; n < store.nameCount && store.nameEntry[n] === e; n++) out[store.nameSlot[n]!] = preparedName(store, cache, n);
+  } else {
+    for (const n of only) out[store.nameSlot[n]!] = preparedName(store, cache, n);
   }
-  // keep slot alignment with entry.names (a name that normalised to nothing has no words)
-  return entry.names.map((n, i) => out[i] ?? { name: { raw: n.full, display: '', words: [], dropped: [] }, words: [], weights: [] });
+  return out;
+}
+
+const PREPARED_CACHE_SIZE = 100_000;
+
+function preparedName(store: NameStore, cache: Map<number, PreparedName>, n: number): PreparedName {
+  let p = cache.get(n);
+  if (p) return p;
+  const words: NameWord[] = [];
+  const weights: number[] = [];
+  for (let i = store.nameStart[n]!; i < store.nameStart[n + 1]!; i++) {
+    words.push(wordAt(store, i));
+    weights.push(store.weights[store.nameWords[i]!]!);
+  }
+  const raw = store.entries[store.nameEntry[n]!]!.names[store.nameSlot[n]!]!.full;
+  p = { name: { raw, display: words.map((w) => w.text).join(' '), words, dropped: [] }, words, weights };
+  if (cache.size >= PREPARED_CACHE_SIZE) cache.clear();
+  cache.set(n, p);
+  return p;
 }

@@ -25,15 +25,19 @@ export interface NameWord {
   abjad: boolean;
   /** Two adjacent words joined for comparison with a compound ("Abdul Rahman" → "abdrahman"). */
   compound?: boolean;
-  /** Bit set of the letters a-z in `text`, for a quick rejection of unrelated words. */
+  /** Bit set of the letters a-z in `text` (and DIGIT_BIT for any digit), for a quick rejection of unrelated words. */
   letters: number;
 }
+
+/** Set in `letters` when the word holds a digit. */
+export const DIGIT_BIT = 1 << 26;
 
 function letterMask(text: string): number {
   let m = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i) - 97;
     if (c >= 0 && c < 26) m |= 1 << c;
+    else if (c >= -49 && c <= -40) m |= DIGIT_BIT; // 0-9
   }
   return m;
 }

@@ -183,22 +183,30 @@ function addJoinedCandidates(
     strongQ[c.query] = 1;
     strongE[c.entry] = 1;
   }
-  const scan = (single: WeightedName, split: WeightedName, side: 'query' | 'entry') => {
-    const strong = side === 'entry' ? strongQ : strongE;
-    for (let i = 0; i < single.words.length; i++) {
-      const s = single.words[i]!;
-      if (s.initial || strong[i]) continue;
-      for (let j = 0; j + 1 < split.words.length; j++) {
-        const a = split.words[j]!;
-        const b = split.words[j + 1]!;
-        if (a.initial || b.initial || s.text.length < 6 || !plausibleCompound(s, a, b)) continue;
-        const joined = joinedWord(a, b);
-        const r = side === 'entry' ? similarity(s, joined) : similarity(joined, s);
-        if (r.similarity < MIN_WORD_SIMILARITY) continue;
-        out.push(side === 'entry' ? { query: i, entry: j, joined: 'entry', similarity: r.similarity, how: r.how } : { query: j, entry: i, joined: 'query', similarity: r.similarity, how: r.how });
-      }
+  scanCompounds(query, entry, 'entry', strongQ, similarity, out);
+  scanCompounds(entry, query, 'query', strongE, similarity, out);
+}
+
+/** One side's single words against the other side's adjacent pairs (a module function: no closure per call on the hot path). */
+function scanCompounds(
+  single: WeightedName,
+  split: WeightedName,
+  side: 'query' | 'entry',
+  strong: Uint8Array,
+  similarity: (q: NameWord, e: NameWord) => WordSimilarity,
+  out: AlignedPair[],
+): void {
+  for (let i = 0; i < single.words.length; i++) {
+    const s = single.words[i]!;
+    if (s.initial || strong[i] || s.text.length < 6) continue;
+    for (let j = 0; j + 1 < split.words.length; j++) {
+      const a = split.words[j]!;
+      const b = split.words[j + 1]!;
+      if (a.initial || b.initial || !plausibleCompound(s, a, b)) continue;
+      const joined = joinedWord(a, b);
+      const r = side === 'entry' ? similarity(s, joined) : similarity(joined, s);
+      if (r.similarity < MIN_WORD_SIMILARITY) continue;
+      out.push(side === 'entry' ? { query: i, entry: j, joined: 'entry', similarity: r.similarity, how: r.how } : { query: j, entry: i, joined: 'query', similarity: r.similarity, how: r.how });
     }
-  };
-  scan(query, entry, 'entry');
-  scan(entry, query, 'query');
+  }
 }

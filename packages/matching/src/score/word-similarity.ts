@@ -3,7 +3,7 @@
  * keeps short names fair: plain Jaro-Winkler on whole names rates "Jon Smith"/"John Smith" poorly,
  * and plain Levenshtein punishes one letter in a four-letter name as 25 % wrong.
  */
-import { makeWord, type NameWord } from '../normalise/name-normaliser';
+import { DIGIT_BIT, makeWord, type NameWord } from '../normalise/name-normaliser';
 import { canonicalName } from '../normalise/romanisation-variants';
 import { jaroWinkler, osaDistance } from './string-distance';
 
@@ -86,7 +86,7 @@ export function wordSimilarity(q: NameWord, e: NameWord): WordSimilarity {
     if (q.initial && e.initial) return NO_MATCH;
     return q.text[0] === e.text[0] ? { similarity: 0.75, how: 'initial' } : NO_MATCH;
   }
-  if (/\d/.test(q.text) || /\d/.test(e.text)) return NO_MATCH;
+  if ((q.letters | e.letters) & DIGIT_BIT) return NO_MATCH;
   if (q.key === e.key) return { similarity: 0.95, how: 'variant' };
   // Two well-known names from different groups are different names, however alike they sound
   // ("Hussein"/"Hassan", "Mohamed"/"Mahmoud").
