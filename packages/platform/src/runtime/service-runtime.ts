@@ -107,6 +107,7 @@ export async function startConsumer(
     metrics: runtime.metrics,
     topicPrefix: runtime.config.TOPIC_PREFIX,
     maxAttempts: runtime.config.CONSUMER_MAX_ATTEMPTS,
+    concurrency: runtime.config.CONSUMER_CONCURRENCY,
   });
   await consumer.start();
   runtime.readiness[`consumer:${group}`] = async () => {
