@@ -65,8 +65,12 @@ export interface SystemOptions {
   infra?: InfraUrls;
   /** Processes per core service and references worker, in the same consumer groups (scale-out); default 1. */
   instances?: number;
+  /** Services kept at one process whatever `instances` says (audit: one writer of the chain, as deployed). */
+  singletons?: ServiceName[];
   /** Extra node flags for every service process (e.g. `--cpu-prof`); `{dir}` and `{name}` are replaced. */
   nodeFlags?: string[];
+  /** How long a process may take to become ready (a fault run restarts services during outages); default 240 s. */
+  readyTimeoutMs?: number;
 }
 
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
@@ -85,7 +89,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const ports = Object.fromEntries(await Promise.all([...CORE_SERVICES, 'gateway'].map(async (s) => [s, await freePort()]))) as Record<ServiceName | 'gateway', number>;
   // Further instances listen on their own ports: `<service>-2` etc.
   const extraPorts = new Map<string, number>();
-  for (const s of CORE_SERVICES) for (let n = 2; n <= instances; n++) extraPorts.set(`${s}-${n}`, await freePort());
+  const scaled = CORE_SERVICES.filter((s) => !options.singletons?.includes(s));
+  for (const s of scaled) for (let n = 2; n <= instances; n++) extraPorts.set(`${s}-${n}`, await freePort());
   const dbSuffix = randomName('e2e').replace(/-/g, '_');
   const processes = new Map<string, ChildProcess>();
   // The external systems the reference checks call: quick, and without random failures, so end-to-end
@@ -140,7 +145,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     processes.set(name, child);
-    if (ready) await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/${ready}`)).ok, { timeoutMs: 240_000, intervalMs: 500, message: `${name} ready (logs in ${dir})` });
+    if (ready) await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/${ready}`)).ok, { timeoutMs: options.readyTimeoutMs ?? 240_000, intervalMs: 500, message: `${name} ready (logs in ${dir})` });
   };
   // A process name is `<service>`, `<service>-<n>`, `references-worker` or `references-worker-<n>`.
   const start = (name: string) => {
@@ -153,13 +158,13 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   // The references service's BullMQ worker runs as its own process, as in production.
   await start('references-worker');
   for (let n = 2; n <= instances; n++) {
-    await Promise.all(CORE_SERVICES.map((s) => start(`${s}-${n}`)));
+    await Promise.all(scaled.map((s) => start(`${s}-${n}`)));
     await start(`references-worker-${n}`);
   }
   if (options.gateway) await launch('gateway', 'services/gateway/src/main.ts', 'gateway', 'healthz');
   return {
     url: (service) => `http://127.0.0.1:${ports[service]}`,
-    urls: (service) => [ports[service], ...Array.from({ length: instances - 1 }, (_, i) => extraPorts.get(`${service}-${i + 2}`)!)].map((p) => `http://127.0.0.1:${p}`),
+    urls: (service) => [ports[service], ...Array.from({ length: instances - 1 }, (_, i) => extraPorts.get(`${service}-${i + 2}`)).filter((p) => p !== undefined)].map((p) => `http://127.0.0.1:${p}`),
     processNames: () => [...processes.keys()],
     logDir: dir,
     database: (service) => `${service}_${dbSuffix}`,
