@@ -36,7 +36,7 @@ describe(`two instances of every scaled service (${COUNT} candidates)`, () => {
     const token = await system.issuer.token({ sub: 'scale-office', roles: ['tcc-officer'], country: 'GH' });
     const half = Math.floor(COUNT / 2);
     // First half: alternately through either intake instance, while all ten processes run.
-    const first = await Promise.all(Array.from({ length: half }, (_, i) => submitNomination(system.urls('intake')[i % 2]!, token, `scale-${i}`, nominationBody('Scale', i))));
+    const first = await Promise.all(Array.from({ length: half }, (_, i) => submitNomination(system.urls('intake')[i % 2]!, token, `scale-out-${i}`, nominationBody('Scale', i))));
     ids.push(...first.map((r) => r.id));
     // Both members of each group must have handled some of it before one of them dies.
     await waitFor(async () => {
@@ -45,7 +45,7 @@ describe(`two instances of every scaled service (${COUNT} candidates)`, () => {
     }, { timeoutMs: 300_000, intervalMs: 1000, message: 'both instances of every consumer group handled events' });
     for (const name of system.processNames().filter((n) => /-2$/.test(n))) await system.kill(name);
     // Second half through the surviving intake.
-    const second = await Promise.all(Array.from({ length: COUNT - half }, (_, i) => submitNomination(system.url('intake'), token, `scale-${half + i}`, nominationBody('Scale', half + i))));
+    const second = await Promise.all(Array.from({ length: COUNT - half }, (_, i) => submitNomination(system.url('intake'), token, `scale-out-${half + i}`, nominationBody('Scale', half + i))));
     ids.push(...second.map((r) => r.id));
     const decidedCount = async () => [...(await decisionsByCandidate(mongo, system)).values()].filter((d) => d.length > 0).length;
     await waitFor(async () => (await decidedCount()) >= COUNT, { timeoutMs: 600_000, intervalMs: 2000, message: 'every candidate decided after the second instances died' });
