@@ -44,6 +44,14 @@ describe('createHttpApp', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('when a declared header breaks its schema (any letter case), then 400 naming it; a valid one passes', async () => {
+    const token = await officer();
+    const bad = await request(app).post('/things').set('authorization', `Bearer ${token}`).set('IDEMPOTENCY-KEY', 'x y').send({ name: 'A', born: '1980' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toContainEqual(expect.objectContaining({ field: 'header/idempotency-key' }));
+    expect((await request(app).post('/things').set('authorization', `Bearer ${token}`).set('Idempotency-Key', 'key-00000001').send({ name: 'A', born: '1980' })).status).toBe(201);
+  });
+
   it('when a required field is missing or an unknown one is sent, then both are named', async () => {
     const res = await request(app)
       .post('/things')

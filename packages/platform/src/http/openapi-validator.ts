@@ -22,6 +22,9 @@ export interface Operation {
   bodyRequired: boolean;
   validateQuery?: ValidateFunction;
   validatePath?: ValidateFunction;
+  /** Header parameters the contract declares (e.g. `Idempotency-Key`), names in lower case. */
+  validateHeaders?: ValidateFunction;
+  headerNames: string[];
   responses: Map<string, ValidateFunction>;
 }
 
@@ -103,6 +106,8 @@ export class OpenApiValidator {
         const bodySchema = body?.['application/json']?.schema;
         const query = paramsSchema(params, 'query');
         const path = paramsSchema(params, 'path');
+        // Header names are case-insensitive; node hands them over in lower case.
+        const headers = paramsSchema(params.filter((p) => p.in === 'header').map((p) => ({ ...p, name: String(p.name).toLowerCase() })), 'header');
         const responses = new Map<string, ValidateFunction>();
         for (const [status, res] of Object.entries((op.responses ?? {}) as Record<string, Json>)) {
           const resolved = (typeof res.$ref === 'string' ? this.resolve(res.$ref) : res) as Json;
@@ -122,6 +127,8 @@ export class OpenApiValidator {
           bodyRequired: Boolean((op.requestBody as Json | undefined)?.required),
           validateQuery: query ? queryAjv.compile(query) : undefined,
           validatePath: path ? this.ajv.compile(path) : undefined,
+          validateHeaders: headers ? this.ajv.compile(headers) : undefined,
+          headerNames: Object.keys((headers?.properties as Json | undefined) ?? {}),
           responses,
         });
       }

@@ -34,6 +34,11 @@ export function validateRequest(validator: OpenApiValidator, verifyToken?: Token
     if (unsafe) throw badRequest('HTTP.UNSAFE_INPUT', 'The request holds a field the platform never accepts', [unsafe]);
     if (operation.validatePath && !operation.validatePath(params))
       throw badRequest('HTTP.INVALID_REQUEST', 'A path parameter is invalid', toFieldProblems('path', operation.validatePath.errors));
+    if (operation.validateHeaders) {
+      const headers = Object.fromEntries(operation.headerNames.filter((n) => req.headers[n] !== undefined).map((n) => [n, req.headers[n]]));
+      if (!operation.validateHeaders(headers))
+        throw badRequest('HTTP.INVALID_REQUEST', 'A header is invalid', toFieldProblems('header', operation.validateHeaders.errors));
+    }
     const query = { ...(req.query as Record<string, unknown>) };
     if (operation.validateQuery && !operation.validateQuery(query))
       throw badRequest('HTTP.INVALID_REQUEST', 'A query parameter is invalid', toFieldProblems('query', operation.validateQuery.errors));
