@@ -153,4 +153,21 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
       await short.stop();
     }
   });
+
+  it('when an uploaded person is erased, then neither the staged rows nor the upload outbox keep their data', { timeout: 240_000 }, async () => {
+    const csv = 'name,date_of_birth,service_number,consent_given,consent_form_version,consent_signed_at,consent_method\nEfua Sarpong,1991-02-03,GA-55501,yes,v1,2026-01-10,electronic-signature\nKojo Ansah,1992-03-04,GA-55502,yes,v1,2026-01-10,electronic-signature\n';
+    const res = await request(intake.app).post('/uploads?mode=all-or-nothing&mission=UNMISS&rotation=R-UP-ERASE&category=staff-officer').set('authorization', gh).set('content-type', 'text/csv').send(csv).expect(202);
+    await waitFor(async () => ((await request(intake.app).get(`/uploads/${res.body.id}`).set('authorization', gh)).body.state === 'completed' ? true : undefined), { message: 'upload stored' });
+    await waitFor(async () => ((await intake.runtime.db.collection('upload_outbox').countDocuments({ outboxPending: true })) === 0 ? true : undefined), { message: 'upload events published' });
+    const roll = (await request(intake.app).get('/candidates?rotation=R-UP-ERASE').set('authorization', gh).expect(200)).body.items as { id: string; displayName: string }[];
+    const efua = roll.find((c) => c.displayName === 'Efua Sarpong')!;
+    await request(intake.app).post(`/candidates/${efua.id}/erasure`).set('authorization', admin).send({ reason: 'data-subject request' }).expect(200);
+    const staged = JSON.stringify(await intake.runtime.db.collection('upload_chunks').find({ uploadId: res.body.id }).toArray());
+    const outbox = JSON.stringify(await intake.runtime.db.collection('upload_outbox').find({}).toArray());
+    for (const secret of ['GA-55501', 'Efua', 'Sarpong']) {
+      expect(staged).not.toContain(secret);
+      expect(outbox).not.toContain(secret);
+    }
+    expect((await request(intake.app).get(`/candidates/${efua.id}`).set('authorization', gh).expect(200)).body.displayName).toBe('(erased)');
+  });
 });

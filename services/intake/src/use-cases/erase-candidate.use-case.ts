@@ -21,7 +21,8 @@ export interface EraseDeps {
  * is repaired by erasing again: (1) a revision without the sealed data, marked erased, with
  * candidate.erased in its outbox (once per candidate: cause `erase:<id>`); (2) the person's data key
  * is destroyed, so the sealed data in every older revision is unreadable for good; (3) their dedupe
- * keys are deleted; (4) the published copies of their events are emptied. Ids, statuses, the timeline
+ * keys are deleted; (4) the published copies of their events are emptied (upload outbox documents,
+ * shared by 250 people, are deleted once published). Ids, statuses, the timeline
  * and the audit trail (pseudonymous ids and hashes) stay. Returns the erased candidate.
  */
 export async function eraseCandidate(id: string, basis: 'retention' | 'request', reason: string, deps: EraseDeps): Promise<Candidate | undefined> {
@@ -43,6 +44,8 @@ export async function eraseCandidate(id: string, basis: 'retention' | 'request',
   await deps.cipher.shred(id);
   await deps.keys.releaseAll(id);
   await deps.repository.scrubPublishedEvents(id);
+  // An uploaded person's submission travelled in a shared upload outbox document: published ones go.
+  await deps.uploads.dropPublishedEvents();
   return candidate ?? (await deps.repository.findById(id));
 }
 
@@ -79,7 +82,7 @@ export async function purgeExpired(policy: RetentionPolicy, deps: EraseDeps & { 
       after = page.at(-1)!._id;
     }
   }
-  await deps.uploads.dropPublishedEvents();
+  if (!erased) await deps.uploads.dropPublishedEvents(); // (each erasure above already did)
   if (erased) deps.logger.info({ erased }, 'retention: personal data erased');
   return erased;
 }
