@@ -13,6 +13,8 @@ export interface BenchReport {
     throughputPerSecond: number;
     checksWithResult: number;
     lost: number;
+    timedOut: boolean;
+    noResponseResults: number;
     duplicatedResults: number;
     failedChecks: number;
     retriedByOperator: number;
@@ -32,14 +34,18 @@ export async function writeReport(report: BenchReport) {
 
 ${report.date} · ${String(report.machine.cpus)} CPUs (${String(report.machine.note)})
 
+Load average (1, 5, 15 min) at start: ${JSON.stringify(report.machine.loadAverageAtStart)}, at end: ${JSON.stringify(report.machine.loadAverageAtEnd)}, highest 1-min sample during the run: ${String(report.machine.loadAverageMaxDuringRun)}.
+The figures depend heavily on that load (the machine is shared); compare runs only at similar load.
+
 | measure | value |
 |---|---|
 | checks | ${String(report.setup.checks)} (${String(report.setup.candidates)} candidates × 3 record checks) |
-| opening the sets (database + enqueue) | ${r.openSeconds.toFixed(1)} s |
+| opening the sets (database + enqueue, batches of ${String(report.setup.openBatch)} candidates) | ${r.openSeconds.toFixed(1)} s |
 | time to drain (first enqueue → last result) | ${r.drainSeconds.toFixed(1)} s |
 | throughput | ${r.throughputPerSecond} checks/s |
 | checks with a result | ${r.checksWithResult} |
-| **lost** (no result) | **${r.lost}** |
+| **lost** (no result${r.timedOut ? '; the run hit its time limit, so this counts checks still open' : ''}) | **${r.lost}** |
+| results \`no-response\` (authority's callback never arrived before the answer deadline) | ${r.noResponseResults} |
 | **duplicated** (more than one result) | **${r.duplicatedResults}** |
 | failed at the end (need an operator) | ${r.failedChecks} |
 | failed during the run, then retried by the operator | ${r.retriedByOperator} |

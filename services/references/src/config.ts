@@ -1,5 +1,7 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema } from '@vetting/platform';
+import { baseConfigSchema, ConfigError } from '@vetting/platform';
 
 const msList = z
   .string()
@@ -47,5 +49,32 @@ export const referencesConfigSchema = baseConfigSchema.extend({
   /** BullMQ key prefix (tests use a random one). */
   QUEUE_PREFIX: z.string().min(1).default('vetting'),
   MAIL_FROM: z.string().default('vetting-noreply@un.example'),
+  /**
+   * Where the field-encryption keyring (`references-keyring.json`) lives; created on first start.
+   * The HTTP service and the workers must see the same folder. Required in production; elsewhere it
+   * defaults to a folder per database under the system's temp dir (tests, benchmarks).
+   */
+  KEYS_DIR: z.string().min(1).optional(),
+  /** `dev` stores mail in the development mailbox (GET /dev/mailbox); `smtp` sends it (SMTP_URL). */
+  MAIL_TRANSPORT: z.enum(['dev', 'smtp']).default('dev'),
+  /** SMTP server for MAIL_TRANSPORT=smtp, e.g. `smtps://user:pass@mail.example:465` or `smtp://relay:587`. */
+  SMTP_URL: z.string().url().optional(),
+  /** Days referee answers are kept after a set has all its results; then they are crypto-shredded. 0 = keep. */
+  ANSWER_RETENTION_DAYS: z.coerce.number().int().min(0).default(365),
+  /** How often the worker looks for answers past retention. Default hourly. */
+  RETENTION_INTERVAL_MS: z.coerce.number().int().positive().default(3600_000),
 });
 export type ReferencesConfig = z.infer<typeof referencesConfigSchema>;
+
+/** The keys folder: KEYS_DIR, or (outside production) a folder per database under the temp dir. */
+export function keysDirOf(c: ReferencesConfig): string {
+  if (c.KEYS_DIR) return c.KEYS_DIR;
+  if (c.NODE_ENV === 'production') throw new ConfigError(['KEYS_DIR: is required in production (the field-encryption keyring)']);
+  return join(tmpdir(), 'vetting-references-keys', c.MONGO_DB);
+}
+
+/** A setting that only some values of another need, checked at start (names the variable). */
+export function checkMailConfig(c: ReferencesConfig): void {
+  if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL) throw new ConfigError(['SMTP_URL: is required when MAIL_TRANSPORT=smtp']);
+  if (c.NODE_ENV === 'production' && c.MAIL_TRANSPORT === 'dev') throw new ConfigError(['MAIL_TRANSPORT: must be smtp in production (the development mailbox sends nothing)']);
+}

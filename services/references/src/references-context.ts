@@ -1,11 +1,13 @@
 import type { Connection } from 'mongoose';
 import { readFileSync } from 'node:fs';
-import type { ReferencesConfig } from './config';
+import { checkMailConfig, keysDirOf, type ReferencesConfig } from './config';
+import { createAnswerCipher, type AnswerCipher } from './data/answer.cipher';
 import { createCheckRepository, type CheckRepository } from './data/check.repository';
 import { createDevMailbox, type DevMailbox, type Mailer } from './data/mailbox.repository';
 import { createRefereeLinkRepository, type RefereeLinkRepository } from './data/referee-token.repository';
 import { createReferenceSetRepository, type ReferenceSetRepository } from './data/reference-set.repository';
 import { DEFAULT_CHECK_POLICY, parseCheckPolicy, type CheckPolicy } from './domain/check-policy';
+import { createSmtpMailer } from './mail/smtp.mailer';
 import { createCheckProducer, type CheckProducer } from './worker/queues';
 
 /** What the service's use cases, its HTTP handlers and its workers share. */
@@ -17,6 +19,8 @@ export interface ReferencesContext {
   links: RefereeLinkRepository;
   mailbox: DevMailbox;
   mailer: Mailer;
+  /** Seals and opens referee answers (field-level encryption). */
+  answers: AnswerCipher;
   producer: CheckProducer;
   /** Where referees and authorities reach this service. */
   publicUrl: () => string;
@@ -35,6 +39,11 @@ export async function createReferencesContext(config: ReferencesConfig, db: Conn
   const sets = createReferenceSetRepository(db);
   await Promise.all([checks.ensureIndexes(), sets.ensureIndexes()]);
   const mailbox = createDevMailbox(db);
+  checkMailConfig(config);
+  const answers = createAnswerCipher(db, keysDirOf(config));
+  await answers.ensureIndexes();
+  // Tests and development use the mailbox (readable at GET /dev/mailbox); production sends over SMTP.
+  const mailer = config.MAIL_TRANSPORT === 'smtp' ? createSmtpMailer(db, { url: config.SMTP_URL!, from: config.MAIL_FROM }) : mailbox;
   return {
     config,
     policy: loadPolicy(config),
@@ -42,8 +51,8 @@ export async function createReferencesContext(config: ReferencesConfig, db: Conn
     sets,
     links: createRefereeLinkRepository(db),
     mailbox,
-    // Only the development mailbox exists so far; a real transport (SMTP) plugs in here.
-    mailer: mailbox,
+    mailer,
+    answers,
     producer: await createCheckProducer(config),
     publicUrl,
     now: () => new Date(),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, createEventPublisher, createEventValidator, loadConfig, type EventEnvelope } from '@vetting/platform';
-import { createTestServiceEnv, randomName, type TestServiceEnv } from '@vetting/platform/testing';
+import { createTestServiceEnv, randomName, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
 import { startSimulators, type SimulatorOptions, type Simulators } from '@vetting/simulators';
 import { referencesConfigSchema, type ReferencesConfig } from './config';
 import { startReferences } from './start-references';
@@ -19,6 +19,10 @@ export interface Harness {
   /** Environment for a worker process of this harness. */
   workerEnv: Record<string, string>;
   submit(person: Record<string, unknown>, category?: string): Promise<string>;
+  /** Publishes any event on its topic, as its producing service would (validated against its schema). */
+  publish(source: string, type: string, subject: string, data: Record<string, unknown>): Promise<void>;
+  /** Path of the referee link in the latest mail to `email` (waits for the mail). */
+  mailedLink(email: string): Promise<string>;
   token(roles: string[]): Promise<string>;
   stop(): Promise<void>;
 }
@@ -83,6 +87,13 @@ export async function startHarness(options: { sims?: Partial<SimulatorOptions>; 
       });
       await publisher.publish([event as never]);
       return candidateId;
+    },
+    async publish(source, type, subject, data) {
+      await publisher.publish([createEvent(source, { type, subject, tenant: 'GH', data } as never) as never]);
+    },
+    async mailedLink(email) {
+      const mail = await waitFor(async () => (await service.ctx.mailbox.list(email))[0], { timeoutMs: 90_000, message: `a mail to ${email}` });
+      return new URL(/https?:\/\/\S+\/referee\/\S+/.exec(mail.text)![0]).pathname;
     },
     token: (roles) => env.issuer.token({ sub: 'operator', roles: roles as never }).then((t) => `Bearer ${t}`),
     async stop() {

@@ -56,6 +56,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/checks/{checkId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkId: components["schemas"]["CheckId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The referee's own answer to a misconduct-disclosure request (decrypted; the read is recorded).
+         * @description Stored encrypted (AES-256-GCM under a data key of the candidate's reference set); decrypted
+         *     only for UN screening officers and adjudicators, and every read is recorded as an
+         *     `access.recorded` event before the answer is returned. 404 when the check has no answer,
+         *     410 (`CRYPTO.ERASED`) when the answer was erased (retention or the person's erasure).
+         */
+        get: operations["getRefereeAnswer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/checks/{checkId}/retry": {
         parameters: {
             query?: never;
@@ -219,6 +244,22 @@ export interface components {
             deadline: string;
             questions: Record<string, never>[];
         };
+        StoredRefereeAnswer: {
+            checkId: string;
+            candidateId: string;
+            result: components["schemas"]["CheckResult"];
+            /** @enum {string} */
+            employed: "yes" | "no";
+            /** @enum {string} */
+            sexualMisconductFinding: "yes" | "no";
+            /** @enum {string} */
+            leftDuringInvestigation: "yes" | "no";
+            details?: string;
+            responderName: string;
+            responderRole: string;
+            /** Format: date-time */
+            answeredAt: string;
+        };
         /** @description The questions of the Misconduct Disclosure Scheme; form posts send every value as a string. */
         RefereeAnswer: {
             /**
@@ -336,6 +377,32 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    getRefereeAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkId: components["schemas"]["CheckId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredRefereeAnswer"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     retryCheck: {

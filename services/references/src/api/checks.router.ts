@@ -4,6 +4,7 @@ import { checkSummary } from '../domain/check';
 import type { CheckState } from '../domain/check';
 import type { CheckType } from '../domain/check-policy';
 import type { ReferencesContext } from '../references-context';
+import { readRefereeAnswer } from '../use-cases/read-referee-answer.use-case';
 import { retryCheck } from '../use-cases/retry-check.use-case';
 
 /** Operator and adjudicator views of checks; every read of a person's checks is recorded. */
@@ -45,6 +46,11 @@ export function createChecksRoutes(ctx: ReferencesContext, access: AccessRecorde
       if (!check) throw notFound('CHECK.NOT_FOUND', `No check ${checkId}`);
       await access.record({ actor: actorOf(req), subjectId: check.candidateId, resource: 'references/check', purpose: 'operate reference checks', fields: ['state', 'result'] });
       res.json(checkSummary(check));
+    });
+
+    router.get('/checks/:checkId/answer', async (req, res) => {
+      const { checkId } = paramsOf<{ checkId: string }>(req);
+      res.json(await readRefereeAnswer(ctx, access, actorOf(req), checkId));
     });
 
     router.post('/checks/:checkId/retry', async (req, res) => {

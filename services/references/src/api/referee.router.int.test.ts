@@ -5,22 +5,12 @@ import { startHarness, type Harness } from '../references.test-harness';
 
 const employer = (email: string) => ({ names: [{ full: 'Esi Darko' }], previousEmployers: [{ name: 'Relief Works', contactEmail: email, from: '2022-01' }] });
 
-async function mailedLink(h: Harness, admin: string, email: string) {
-    const mail = await waitFor(async () => {
-      const res = await request(h.service.app).get(`/dev/mailbox?to=${encodeURIComponent(email)}`).set('authorization', admin);
-      return res.body.items?.[0] as { text: string } | undefined;
-    }, { timeoutMs: 90_000, message: `a mail to ${email}` });
-    return new URL(/https?:\/\/\S+\/referee\/\S+/.exec(mail.text)![0]).pathname;
-}
-
 describe('referee portal (real Kafka, FerretDB, Redis)', () => {
   let h: Harness;
-  let admin: string;
-  const linkFor = (email: string) => mailedLink(h, admin, email);
+  const linkFor = (email: string) => h.mailedLink(email);
 
   beforeAll(async () => {
     h = await startHarness({ env: { REFEREE_DEADLINE_MS: '600000' } });
-    admin = await h.token(['admin']);
   });
   afterAll(async () => h?.stop());
 
@@ -73,7 +63,7 @@ describe('referee portal (real Kafka, FerretDB, Redis)', () => {
 describe('referee deadlines (real Kafka, FerretDB, Redis)', () => {
   let h: Harness;
   let admin: string;
-  const linkFor = (email: string) => mailedLink(h, admin, email);
+  const linkFor = (email: string) => h.mailedLink(email);
 
   beforeAll(async () => {
     h = await startHarness({ env: { REFEREE_DEADLINE_MS: '40000', REMINDER_AFTER_MS: '5000,10000' } });

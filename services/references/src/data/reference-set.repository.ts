@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
 import { initialOutbox, type EventEnvelope } from '@vetting/platform';
 import type { CheckType, NominationCategory } from '../domain/check-policy';
+import { insertManyOnce, insertOnce } from './insert-once';
 
 /** The checks one candidate revision needs, fixed when it is opened (insert-once, never updated). */
 export interface ReferenceSet {
@@ -18,7 +19,8 @@ export interface ReferenceSet {
 type SetDoc = Omit<ReferenceSet, 'id'> & { _id: string; outbox: EventEnvelope[]; outboxPending: boolean };
 type CompletionDoc = { _id: string; completedAt: string; outbox: EventEnvelope[]; outboxPending: boolean };
 
-const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
+/** Sets never change once stored, so a process may keep the ones it read (bounded). */
+const CACHE_LIMIT = 20_000;
 
 /**
  * Sets and their completions are insert-once documents with deterministic ids: a duplicate key
@@ -28,40 +30,75 @@ const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11
 export function createReferenceSetRepository(db: Connection) {
   const sets = db.collection('reference_sets') as unknown as Collection<SetDoc>;
   const completions = db.collection('reference_set_completions') as unknown as Collection<CompletionDoc>;
+  // Sets whose referee answers were erased (retention or the person's erasure): insert-once by set id.
+  const erasures = db.collection('reference_set_erasures') as unknown as Collection<{ _id: string; erasedAt: string; basis: string }>;
   const toSet = ({ _id, outbox: _o, outboxPending: _p, ...rest }: SetDoc): ReferenceSet => ({ id: _id, ...rest });
+  const cache = new Map<string, ReferenceSet>();
+  // Known complete: every worker sees each result of a set, and would otherwise re-read the set's checks.
+  const completed = new Set<string>();
+  const remember = <K, V>(map: Map<K, V> | Set<K>, key: K, value?: V) => {
+    if (map.size >= CACHE_LIMIT) map.clear();
+    if (map instanceof Map) map.set(key, value as V);
+    else map.add(key);
+  };
+  const toDoc = (set: ReferenceSet, events: EventEnvelope[]): SetDoc => {
+    const { id, ...rest } = set;
+    return { _id: id, ...rest, ...initialOutbox(events) };
+  };
   return {
     collections: [sets as unknown as Collection, completions as unknown as Collection],
     async ensureIndexes() {
       await sets.createIndex({ candidateId: 1, candidateRevision: -1 });
       await sets.createIndex({ outboxPending: 1 });
       await completions.createIndex({ outboxPending: 1 });
+      await completions.createIndex({ completedAt: 1 });
     },
     async insertOnce(set: ReferenceSet, events: EventEnvelope[]): Promise<boolean> {
-      const { id, ...rest } = set;
-      try {
-        await sets.insertOne({ _id: id, ...rest, ...initialOutbox(events) });
-        return true;
-      } catch (error) {
-        if (isDuplicate(error)) return false;
-        throw error;
-      }
+      return insertOnce(sets as unknown as Collection, toDoc(set, events));
+    },
+    /** Many sets in one round trip (insert-once); returns the ids this call stored. */
+    async insertMany(items: { set: ReferenceSet; events: EventEnvelope[] }[]): Promise<Set<string>> {
+      const stored = await insertManyOnce(sets as unknown as Collection, items.map((i) => toDoc(i.set, i.events)));
+      return new Set(items.filter((_, i) => stored.has(i)).map((i) => i.set.id));
     },
     async get(id: string): Promise<ReferenceSet | undefined> {
+      const cached = cache.get(id);
+      if (cached) return cached;
       const doc = await sets.findOne({ _id: id });
-      return doc ? toSet(doc) : undefined;
+      if (!doc) return undefined;
+      const set = toSet(doc);
+      remember(cache, id, set);
+      return set;
     },
     async latestFor(candidateId: string): Promise<ReferenceSet | undefined> {
       const doc = await sets.find({ candidateId }).sort({ candidateRevision: -1 }).limit(1).next();
       return doc ? toSet(doc) : undefined;
     },
+    /** Whether this process already saw the set completed (then nothing is left to do for it). */
+    knownComplete: (id: string) => completed.has(id),
     async complete(id: string, completedAt: string, events: EventEnvelope[]): Promise<boolean> {
-      try {
-        await completions.insertOne({ _id: id, completedAt, ...initialOutbox(events) });
-        return true;
-      } catch (error) {
-        if (isDuplicate(error)) return false;
-        throw error;
-      }
+      const inserted = await insertOnce(completions as unknown as Collection, { _id: id, completedAt, ...initialOutbox(events) });
+      remember(completed, id);
+      return inserted;
+    },
+    /** Completions of sets without checks, many at once (insert-once). */
+    async completeMany(items: { id: string; completedAt: string; events: EventEnvelope[] }[]): Promise<void> {
+      await insertManyOnce(completions as unknown as Collection, items.map((i) => ({ _id: i.id, completedAt: i.completedAt, ...initialOutbox(i.events) })));
+    },
+    async allFor(candidateId: string): Promise<ReferenceSet[]> {
+      return (await sets.find({ candidateId }).toArray()).map(toSet);
+    },
+    /** Ids of sets that got all their results before `cutoff` and whose answers are not erased yet. */
+    async completedBefore(cutoff: string, limit: number): Promise<string[]> {
+      const done = await completions.find({ completedAt: { $lt: cutoff } }, { projection: { _id: 1 } }).limit(limit * 4).toArray();
+      const erased = new Set((await erasures.find({}, { projection: { _id: 1 } }).toArray()).map((d) => d._id));
+      return done.map((d) => d._id).filter((id) => !erased.has(id)).slice(0, limit);
+    },
+    async isErased(id: string): Promise<boolean> {
+      return (await erasures.findOne({ _id: id })) !== null;
+    },
+    async markErased(id: string, erasedAt: string, basis: string): Promise<void> {
+      await insertOnce(erasures as unknown as Collection, { _id: id, erasedAt, basis });
     },
     async completedAt(id: string): Promise<string | undefined> {
       return (await completions.findOne({ _id: id }))?.completedAt;

@@ -38,7 +38,8 @@ export interface Check extends Record<string, unknown> {
   externalRef?: string;
   deadline?: string;
   remindersSent: number;
-  answer?: RefereeAnswerRecord;
+  /** The referee's answer, sealed (data/answer.cipher.ts): never stored in clear. */
+  sealedAnswer?: string;
   createdAt: string;
   updatedAt: string;
   completedAt?: string;
@@ -58,11 +59,11 @@ export function accepted(c: Check | undefined, round: number, externalRef: strin
 }
 
 /** A result for the round: applies only to an open check of that round (one result per round). */
-export function resultRecorded(c: Check | undefined, round: number, result: CheckResult, source: ResultSource, now: Date, answer?: RefereeAnswerRecord): Check | undefined {
+export function resultRecorded(c: Check | undefined, round: number, result: CheckResult, source: ResultSource, now: Date, sealedAnswer?: string): Check | undefined {
   if (!open(c, round)) return undefined;
   const at = now.toISOString();
   const attempts = c.state === 'requested' ? c.attempts + 1 : c.attempts;
-  return { ...c, state: 'completed', result, resultSource: source, attempts, ...(answer ? { answer } : {}), updatedAt: at, completedAt: at };
+  return { ...c, state: 'completed', result, resultSource: source, attempts, ...(sealedAnswer ? { sealedAnswer } : {}), updatedAt: at, completedAt: at };
 }
 
 /** Attempts are exhausted or the request is permanently refused: an operator must act. */
@@ -90,6 +91,6 @@ export function refereeResult(answer: Pick<RefereeAnswerRecord, 'sexualMisconduc
 
 /** The public view of a check: never the subject's details nor the referee's words. */
 export function checkSummary(c: Check) {
-  const { subject: _s, answer: _a, category: _c, resultSource: _r, ...rest } = c;
+  const { subject: _s, sealedAnswer: _a, category: _c, resultSource: _r, ...rest } = c;
   return rest;
 }

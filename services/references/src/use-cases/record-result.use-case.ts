@@ -1,5 +1,5 @@
 import { createEvent, type AppendOutcome } from '@vetting/platform';
-import { resultRecorded, type Check, type CheckResult, type RefereeAnswerRecord, type ResultSource } from '../domain/check';
+import { resultRecorded, type Check, type CheckResult, type ResultSource } from '../domain/check';
 import type { ReferencesContext } from '../references-context';
 
 type Ctx = Pick<ReferencesContext, 'checks' | 'sets' | 'now' | 'onEvents'>;
@@ -15,10 +15,10 @@ export async function recordResult(
   round: number,
   result: CheckResult,
   source: ResultSource,
-  answer?: RefereeAnswerRecord,
+  sealedAnswer?: string,
 ): Promise<AppendOutcome<Check>> {
   const outcome = await ctx.checks.apply(checkId, `result:${checkId}:${round}`, (c) => {
-    const next = resultRecorded(c, round, result, source, ctx.now(), answer);
+    const next = resultRecorded(c, round, result, source, ctx.now(), sealedAnswer);
     if (!next) return undefined;
     const event = createEvent('references', {
       type: 'reference.check-completed',
@@ -30,7 +30,7 @@ export async function recordResult(
   });
   if (outcome.outcome === 'applied') ctx.onEvents();
   const check = outcome.revision?.state ?? (await ctx.checks.load(checkId));
-  if (check?.state === 'completed') await completeSetIfDone(ctx, check.setId);
+  if (check?.state === 'completed') await completeSetIfDone(ctx, check.setId, check);
   return outcome;
 }
 
@@ -39,10 +39,12 @@ export async function recordResult(
  * result first and reads the others after, so whichever result is stored last sees them all; the
  * completion is an insert-once document, so two writers seeing it together publish it once.
  */
-export async function completeSetIfDone(ctx: Ctx, setId: string): Promise<boolean> {
+export async function completeSetIfDone(ctx: Ctx, setId: string, known?: Check): Promise<boolean> {
+  if (ctx.sets.knownComplete(setId)) return false;
   const set = await ctx.sets.get(setId);
   if (!set) return false;
-  const checks = await Promise.all(set.checks.map((c) => ctx.checks.load(c.checkId)));
+  // The caller's own check is already known completed (exact: read from its revisions or just written).
+  const checks = await Promise.all(set.checks.map((c) => (known?.checkId === c.checkId && known.state === 'completed' ? known : ctx.checks.load(c.checkId))));
   if (!checks.every((c) => c?.state === 'completed')) return false;
   const event = createEvent('references', {
     type: 'references.completed',

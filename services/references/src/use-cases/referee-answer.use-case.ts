@@ -22,14 +22,8 @@ export async function openRefereeLink(ctx: Pick<ReferencesContext, 'links' | 'ch
   return { link, check };
 }
 
-export interface RefereeAnswerInput {
-  employed: 'yes' | 'no';
-  sexualMisconductFinding: 'yes' | 'no';
-  leftDuringInvestigation: 'yes' | 'no';
-  details?: string;
-  responderName: string;
-  responderRole: string;
-}
+/** What the referee submits: the record without the time it was answered. */
+export type RefereeAnswerInput = Omit<RefereeAnswerRecord, 'answeredAt'>;
 
 /** Records the referee's answer once; the link is spent (a second answer, even a concurrent one, is 410). */
 export async function answerReferee(ctx: ReferencesContext, token: string, input: RefereeAnswerInput) {
@@ -43,7 +37,9 @@ export async function answerReferee(ctx: ReferencesContext, token: string, input
     responderRole: input.responderRole.trim(),
     answeredAt: ctx.now().toISOString(),
   };
-  const outcome = await recordResult(ctx, check.checkId, link.round, refereeResult(answer), 'referee', answer);
+  // Sealed before it is stored: the referee's words never reach the database in clear.
+  const sealed = await ctx.answers.seal(check.setId, check.checkId, answer);
+  const outcome = await recordResult(ctx, check.checkId, link.round, refereeResult(answer), 'referee', sealed);
   if (outcome.outcome !== 'applied') throw gone('REFEREE.LINK_USED', 'This form has already been answered. Thank you.');
   return { checkId: check.checkId };
 }

@@ -44,7 +44,9 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
     const check = await ctx.checks.load(job.data.checkId);
     deps.logger.debug({ checkId: job.data.checkId, state: check?.state, attemptsMade: job.attemptsMade }, 'check job');
     if (!check) throw new UnrecoverableError(`unknown check ${job.data.checkId}`);
-    if (check.state === 'completed') return void (await completeSetIfDone(ctx, check.setId));
+    // A job finding its check past `requested` is a rerun (stall, sweeper): its first run may have died before updating the view.
+    if (check.state !== 'requested') await ctx.checks.repairView(check);
+    if (check.state === 'completed') return void (await completeSetIfDone(ctx, check.setId, check));
     if (check.state === 'failed') return; // an operator retry re-queues it
     if (check.state === 'awaiting-answer') return void (await scheduleTimers(ctx, check));
     const wait = await deps.limiter.take(check.organisation);

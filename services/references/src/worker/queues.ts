@@ -68,6 +68,14 @@ export async function createCheckProducer(s: QueueSettings) {
     /** Idempotent: the job id is the check id, so an existing job is left as it is. */
     enqueue: (check: Pick<Check, 'checkId' | 'checkType'>) =>
       guard(() => queueOf(check.checkType).add('check', { checkId: check.checkId }, checkJobOptions(s, check.checkId))),
+    /** Many checks at once: one round trip per check type (`addBulk`), idempotent by job id. */
+    async enqueueMany(checks: Pick<Check, 'checkId' | 'checkType'>[]) {
+      const byType = new Map<CheckType, Pick<Check, 'checkId' | 'checkType'>[]>();
+      for (const c of checks) byType.set(c.checkType, [...(byType.get(c.checkType) ?? []), c]);
+      await guard(() =>
+        Promise.all([...byType].map(([type, list]) => queueOf(type).addBulk(list.map((c) => ({ name: 'check', data: { checkId: c.checkId }, opts: checkJobOptions(s, c.checkId) }))))),
+      );
+    },
     /** Makes sure a check that must run has a runnable job: a failed job is retried, a finished one replaced. */
     async requeue(check: Pick<Check, 'checkId' | 'checkType'>) {
       await guard(async () => {

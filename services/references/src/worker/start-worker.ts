@@ -10,6 +10,8 @@ import { createRecordCheckAdapter, recordEndpoints } from './adapters/record-che
 import { createCheckProcessor } from './check.processor';
 import { createOrgRateLimiter } from './org-rate-limiter';
 import { checkQueueName, TIMER_QUEUE } from './queues';
+import { purgeExpiredAnswers } from '../use-cases/erase-answers.use-case';
+import { startInterval } from './interval';
 import { startSweeper } from './sweeper';
 import { createTimerProcessor } from './timer.processor';
 
@@ -50,6 +52,10 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
     worker.on('stalled', (jobId) => logger.warn({ jobId, queue: worker.name }, 'job stalled; it runs again'));
   }
   const stopSweeper = startSweeper(ctx, logger, config.SWEEP_INTERVAL_MS);
+  const stopRetention = startInterval('retention purge', config.RETENTION_INTERVAL_MS, logger, async () => {
+    const sets = await purgeExpiredAnswers(ctx, config.ANSWER_RETENTION_DAYS);
+    if (sets > 0) logger.info({ sets }, 'referee answers past retention erased');
+  });
   logger.info({ queues: workers.map((w) => w.name) }, 'references workers running');
   const stops: Stop[] = [
     () => db.close(),
@@ -57,6 +63,7 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
     async () => void limiterRedis.disconnect(),
     () => Promise.all(workers.map((w) => w.close())).then(() => undefined),
     stopSweeper,
+    stopRetention,
   ];
   return { ctx, workers, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '@vetting/platform';
 import type { ReferencesContext } from '../references-context';
+import { startInterval } from './interval';
 import { scheduleTimers } from './timer.processor';
 
 /**
@@ -9,23 +10,20 @@ import { scheduleTimers } from './timer.processor';
  */
 export async function sweepOnce(ctx: ReferencesContext, batch = 5000): Promise<{ requeued: number; timers: number }> {
   const requested = await ctx.checks.list({ state: 'requested' }, batch);
-  for (const check of requested) await ctx.producer.requeue(check);
+  await inChunks(requested, (check) => ctx.producer.requeue(check));
   const awaiting = await ctx.checks.list({ state: 'awaiting-answer' }, batch);
-  for (const check of awaiting) await scheduleTimers(ctx, check);
+  await inChunks(awaiting, (check) => scheduleTimers(ctx, check));
   return { requeued: requested.length, timers: awaiting.length };
 }
 
+/** Redis commands of a chunk go out together (ioredis pipelines concurrent commands): not one round trip each. */
+async function inChunks<T>(items: T[], fn: (item: T) => Promise<unknown>, size = 200) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
 export function startSweeper(ctx: ReferencesContext, logger: Logger, intervalMs: number) {
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sweepOnce(ctx)
-      .then((r) => r.requeued + r.timers > 0 && logger.debug(r, 'sweep'))
-      .catch((error: unknown) => logger.warn({ err: error }, 'sweep failed; next interval retries'))
-      .finally(() => (running = undefined));
-  }, intervalMs);
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startInterval('sweep', intervalMs, logger, async () => {
+    const r = await sweepOnce(ctx);
+    if (r.requeued + r.timers > 0) logger.debug(r, 'sweep');
+  });
 }

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import type { Connection } from 'mongoose';
+import { createFieldCipher, loadKeyring, type EncryptedField } from '@vetting/platform';
+import type { RefereeAnswerRecord } from '../domain/check';
+
+/**
+ * Referee answers (the MDS yes/no answers, the allegation details, who answered) sealed with the
+ * platform field cipher: AES-256-GCM under a data key of the reference set (`<candidate>.<revision>`),
+ * bound to the check id, stored as JSON text. Only the result (`adverse`, `no-adverse`) stays in
+ * clear for the workflow. Destroying a set's data key (`shred`: retention, the person's erasure)
+ * makes every answer of that set unreadable for good while ids, results and audit hashes stay.
+ */
+export function createAnswerCipher(db: Connection, keysDir: string) {
+  const cipher = createFieldCipher(db, loadKeyring(join(keysDir, 'references-keyring.json')));
+  const field = (checkId: string) => `referee-answer:${checkId}`;
+  return {
+    ensureIndexes: () => cipher.ensureIndexes(),
+    async seal(setId: string, checkId: string, answer: RefereeAnswerRecord): Promise<string> {
+      return JSON.stringify(await cipher.encrypt(setId, field(checkId), JSON.stringify(answer)));
+    },
+    /** Throws CRYPTO.ERASED (410) when the set's key was destroyed. */
+    async open(checkId: string, sealed: string): Promise<RefereeAnswerRecord> {
+      return JSON.parse(await cipher.decrypt(field(checkId), JSON.parse(sealed) as EncryptedField)) as RefereeAnswerRecord;
+    },
+    /** Crypto-shredding of one set's answers; true when a key was destroyed now. */
+    shred: (setId: string) => cipher.shred(setId),
+  };
+}
+
+export type AnswerCipher = ReturnType<typeof createAnswerCipher>;
