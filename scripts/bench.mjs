@@ -18,6 +18,7 @@ const BENCHES = {
   rescreen: ['services/screening', 'bench:rescreen'],
   audit: ['services/audit', 'bench:audit'],
   clearance: ['services/clearance', 'bench'],
+  console: ['services/gateway/console', 'bench'],
 };
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
