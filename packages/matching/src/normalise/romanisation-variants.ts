@@ -39,6 +39,36 @@ const VARIANT_GROUPS: string[][] = [
   ['fyodor', 'fedor', 'feodor', 'fiodor'],
   ['vladimir', 'wladimir', 'volodymyr', 'vladimyr', 'wladimyr'],
   ['mohammadi', 'muhammadi', 'mohamadi'],
+  // Korean name syllables: Revised Romanisation (from Hangul) against McCune-Reischauer and the
+  // spellings people and lists use ("Gim Jeong Eun" ~ "Kim Jong Un", "Bak" ~ "Pak" ~ "Park")
+  ['kim', 'gim'],
+  ['pak', 'park', 'bak', 'bag'],
+  ['ri', 'lee', 'yi', 'rhee', 'li', 'rhi', 'ree'],
+  ['choe', 'choi', 'chwe', 'choy'],
+  ['jong', 'jeong', 'chong', 'cheong', 'jung', 'chung'],
+  ['un', 'eun'],
+  ['song', 'seong', 'sung'],
+  ['kyong', 'gyeong', 'kyung', 'gyong', 'kyeong'],
+  ['chol', 'cheol', 'chul'],
+  ['yong', 'yeong', 'young', 'ryong', 'ryeong'],
+  ['myong', 'myeong', 'myung'],
+  ['kwang', 'gwang'],
+  ['hyon', 'hyeon', 'hyun'],
+  ['sok', 'seok', 'suk'],
+  ['tok', 'deok', 'dok', 'duk'],
+  ['chang', 'jang'],
+  ['kang', 'gang'],
+  ['ryu', 'yu', 'yoo', 'ryoo'],
+  ['yun', 'yoon'],
+  ['oh', 'o'],
+  ['son', 'sohn'],
+  ['cho', 'jo'],
+  ['chon', 'jeon', 'cheon', 'chun'],
+  ['pyong', 'byeong', 'pyeong', 'byung'],
+  ['kil', 'gil'],
+  ['dae', 'tae'],
+  ['ki', 'gi'],
+  ['ku', 'gu', 'koo'],
 ];
 
 const CANONICAL = new Map<string, string>();
@@ -55,6 +85,8 @@ const RULES: [RegExp, string][] = [
   [/(?:iy|yy|ii|ij|yj)$/, 'i'], // Yevgeniy/Yevgeni
   [/kh/g, 'h'],
   [/ph/g, 'f'],
+  [/eo/g, 'o'], // Korean RR eo/eu: Jeong/Jong, Seung/Sung
+  [/eu/g, 'u'],
   [/(?:ou|oo)/g, 'u'],
   [/(?:ee|ie|ey|ei|ay|ai)/g, 'i'],
   [/sch/g, 'sh'],

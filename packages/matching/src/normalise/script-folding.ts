@@ -1,11 +1,16 @@
 /**
  * Folds any script to lower-case ASCII Latin: NFKC, transliteration, diacritics, case.
  *
- * any-ascii does the heavy lifting (Cyrillic, Greek, Latin diacritics, Hangul, Han and most other
- * scripts, without German-only rules such as ü → ue that break Turkish names); Arabic and Persian go
- * through our name-aware table first, and a few Greek digraphs are fixed on top.
+ * any-ascii does the heavy lifting (Cyrillic, Greek, Latin diacritics and most other scripts,
+ * without German-only rules such as ü → ue that break Turkish names); Arabic and Persian go through
+ * our name-aware table first, Hangul through es-hangul's Revised Romanisation and Han through
+ * pinyin-pro (with surname readings), and a few Greek digraphs are fixed on top. The McCune-
+ * Reischauer and older spellings lists use ("Kim Jong Un" for 김정은 = "gim jeong eun") meet the
+ * romanised form through the variant keys (romanisation-variants.ts).
  */
 import anyAscii from 'any-ascii';
+import { romanize } from 'es-hangul';
+import { pinyin } from 'pinyin-pro';
 import { hasAbjadLetters, transliterateAbjad } from './abjad-transliteration';
 
 export interface FoldedToken {
@@ -24,17 +29,39 @@ const GREEK_DIGRAPHS: [RegExp, string][] = [
 
 const HAN = /[\u3400-\u9fff]/u;
 
+const HANGUL = /[\uac00-\ud7af]/u;
+
+/**
+ * Chinese names: a surname (read as a surname: 单 is Shan, not Dan) then the given name written
+ * as one word, as lists do ("Mao Zedong"). Two-character surnames (欧阳, 司马) are recognised by
+ * pinyin-pro's surname mode and stay one word.
+ */
+function hanToPinyin(t: string): string {
+  const syllables = pinyin(t, { toneType: 'none', type: 'array', surname: 'head', v: true }).map((p) => anyAscii(p));
+  if (syllables.length <= 1) return syllables[0] ?? '';
+  const compound = pinyin(t.slice(0, 2), { toneType: 'none', surname: 'all', type: 'array' }).join('');
+  const surnameLength = [...t].length >= 3 && COMPOUND_SURNAMES.has(compound) ? 2 : 1;
+  return `${syllables.slice(0, surnameLength).join('')} ${syllables.slice(surnameLength).join('')}`;
+}
+
+/** Two-syllable Chinese surnames, in pinyin: the first two characters stay one word. */
+const COMPOUND_SURNAMES = new Set(['ouyang', 'sima', 'zhuge', 'shangguan', 'situ', 'dongfang', 'huangfu', 'yuwen', 'zhangsun', 'murong', 'xiahou', 'linghu']);
+
+/** Korean names: one word per syllable in Revised Romanisation ("김정은" → "gim jeong eun"): lists split or hyphenate given names ("Kim Jong-un"). */
+function hangulToLatin(t: string): string {
+  return [...t].map((c) => (HANGUL.test(c) ? (VOWEL_SYLLABLES[romanize(c)] ?? romanize(c)) : anyAscii(c))).join(' ');
+}
+
+/** Syllables that romanise to one vowel would read as initials: written as names are (이 Yi, 오 Oh, 우 Woo). */
+const VOWEL_SYLLABLES: Record<string, string> = { i: 'yi', o: 'oh', u: 'woo', e: 'eh', a: 'ah' };
+
 function foldOne(token: string): string {
   let t = token;
   if (/[\u0370-\u03ff]/u.test(t)) for (const [re, to] of GREEK_DIGRAPHS) t = t.replace(re, to);
-  if (HAN.test(t)) {
-    // Chinese names: one-syllable surname then the given name written as one word ("Mao Zedong").
-    const syllables = [...t].map((c) => anyAscii(c));
-    return syllables.length > 1 ? `${syllables[0]} ${syllables.slice(1).join('')}` : (syllables[0] ?? '');
-  }
+  if (HAN.test(t)) return hanToPinyin(t);
   // Ё is "yo" in names (Korean "Ёнгму" is Yongmu); any-ascii writes "e"
   t = t.replace(/Ё/g, 'Yo').replace(/ё/g, 'yo');
-  if (/[\uac00-\ud7af]/u.test(t)) return [...t].map((c) => anyAscii(c)).join(' ');
+  if (HANGUL.test(t)) return hangulToLatin(t);
   return anyAscii(t);
 }
 
