@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { buildIndex, scorePair, DEFAULT_THRESHOLDS, MIN_WORD_SIMILARITY, type ListEntry, type Thresholds } from '../src/index';
-import { buildEvalSet, type EvalQuery } from './eval-set';
+import { buildEvalSet, droppedNegatives, type EvalQuery } from './eval-set';
 import { baselineBest, baselineFold, baselineScore, buildBaseline } from './jaro-winkler-baseline';
 import { DATA_DIR, parseCsv, parseUnXml } from './list-parsers';
 import { at, curve, curveTable, thresholdForRecall, type Scored } from './metrics';
@@ -68,6 +68,7 @@ export function runQuality() {
   });
   const generated = {
     queries: set.length,
+    droppedNegatives: { ...droppedNegatives },
     calibrate: { n: cal.length, atRecommendedUpper: at(cal, upper), recallTarget: round(recallTarget), recommendedUpper: upper, recommendedLower: lower, baselineUpperForRecall099: baseUpper },
     report: {
       n: rep.length,
@@ -155,6 +156,8 @@ export function qualityMarkdown(q: ReturnType<typeof runQuality>): string {
     `Thresholds in force (DEFAULT_THRESHOLDS): upper ${q.thresholds.upper}, lower ${q.thresholds.lower}.`,
     '',
     `### Generated set (UN list, ${g.queries} queries; calibrated on ${g.calibrate.n}, reported on ${g.report.n})`,
+    `Negatives dropped by the generator because they are indistinguishable from a true variant (one of the entry's own aliases with a word added or dropped, or a namesake of another listed person: every word of the shorter name has a close counterpart in the other): ${Object.entries(g.droppedNegatives ?? {}).map(([k, n]) => `${k} ${n}`).join('; ')}.`,
+    '',
     `Calibration half recommends upper = ${g.calibrate.recommendedUpper} (the highest threshold with recall ≥ ${g.calibrate.recallTarget} there), lower = ${g.calibrate.recommendedLower} (upper − 0.15).`,
     '',
     head,

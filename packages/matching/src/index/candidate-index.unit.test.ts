@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ListEntry } from '../model';
 import { buildIndex } from './candidate-index';
+import { listEntry } from '../list-entry.fixture';
 
-const entry = (id: string, names: string[], extra: Partial<ListEntry> = {}): ListEntry => ({
-  id,
-  names: names.map((full, i) => ({ full, kind: i === 0 ? 'primary' : 'alias' })),
-  datesOfBirth: [],
-  nationalities: [],
-  documents: [],
-  serviceNumbers: [],
-  ...extra,
-});
+const entry = listEntry;
 
 // A small list where "Mohammed", "Ali" and "Khan" are common, as on real lists.
 const list: ListEntry[] = [

@@ -7,8 +7,9 @@ import type { ListEntry } from '../model';
 import { scorePair } from '../score/score-pair';
 import { DEFAULT_THRESHOLDS } from '../score/thresholds';
 import { normaliseName } from './name-normaliser';
+import { listEntry } from '../list-entry.fixture';
 
-const listed = (full: string): ListEntry => ({ id: 'E1', names: [{ full, kind: 'primary' }], datesOfBirth: [], nationalities: [], documents: [], serviceNumbers: [] });
+const listed = (full: string): ListEntry => listEntry('E1', [full]);
 const score = (query: string, list: string) => scorePair({ names: [query] }, listed(list)).score;
 const { upper } = DEFAULT_THRESHOLDS;
 

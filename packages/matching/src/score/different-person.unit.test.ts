@@ -8,10 +8,9 @@ import { scorePair } from './score-pair';
 import { DEFAULT_THRESHOLDS } from './thresholds';
 import { normaliseName } from '../normalise/name-normaliser';
 import { MIN_WORD_SIMILARITY, wordSimilarity } from './word-similarity';
+import { listEntry } from '../list-entry.fixture';
 
-const listed = (full: string, extra: Partial<ListEntry> = {}): ListEntry => ({
-  id: 'E1', names: [{ full, kind: 'primary' }], datesOfBirth: ['1978-10-19'], nationalities: ['NO'], gender: 'male', documents: [], serviceNumbers: [], ...extra,
-});
+const listed = (full: string, extra: Partial<ListEntry> = {}): ListEntry => listEntry('E1', [full], { datesOfBirth: ['1978-10-19'], nationalities: ['NO'], gender: 'male', ...extra });
 const sameFacts = { dateOfBirth: '1978-10-19', nationalities: ['NO'], gender: 'male' as const };
 const { upper } = DEFAULT_THRESHOLDS;
 const word = (s: string) => normaliseName(s).words[0]!;

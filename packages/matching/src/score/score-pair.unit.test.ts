@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ListEntry, PersonQuery } from '../model';
 import { scorePair } from './score-pair';
 import { DEFAULT_THRESHOLDS } from './thresholds';
+import { listEntry } from '../list-entry.fixture';
 
-const entry = (names: string[], extra: Partial<ListEntry> = {}): ListEntry => ({
-  id: 'E1',
-  names: names.map((full, i) => ({ full, kind: i === 0 ? 'primary' : 'alias' })),
-  datesOfBirth: [],
-  nationalities: [],
-  documents: [],
-  serviceNumbers: [],
-  ...extra,
-});
+const entry = (names: string[], extra: Partial<ListEntry> = {}): ListEntry => listEntry('E1', names, extra);
 const score = (query: PersonQuery | string, e: ListEntry) => scorePair(typeof query === 'string' ? { names: [query] } : query, e);
 const { upper, lower } = DEFAULT_THRESHOLDS;
 
