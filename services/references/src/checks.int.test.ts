@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
 import { signBody } from '@vetting/simulators';
 import { CALLBACK_SECRET, startHarness, type Harness } from './references.test-harness';
+import { openReferenceSets } from './use-cases/open-reference-set.use-case';
 
 const person = (name: string, extra: Record<string, unknown> = {}) => ({ names: [{ full: name }], dateOfBirth: '1988-03', nationalities: ['GH'], ...extra });
 
@@ -39,6 +40,29 @@ describe('reference and record checks (real Kafka, FerretDB, Redis; simulated au
     const id = await h.submit(person('Ama Owusu'), 'civilian');
     const done = await waitFor(() => eventsOf('references.completed').find((e) => e.subject === id), { timeoutMs: 20_000 });
     expect((done.data as { checks: { checkType: string }[] }).checks.map((c) => c.checkType).sort()).toEqual(['national-criminal-record', 'un-records']);
+  });
+
+  it('when a batch of candidate revisions is opened twice (a redelivery, a resumed batch), then each set, check and job exists once', async () => {
+    const batch = ['x1', 'x2'].map((n) => ({
+      candidateId: `c-batch-${n}-${Date.now().toString(36)}`,
+      country: 'GH',
+      revision: 1,
+      nomination: { mission: 'MINUSCA', rotation: 'R1', category: 'civilian' as const },
+      person: { names: [{ full: `Batch ${n}` }] as [{ full: string }] },
+      consent: { given: true as const, formVersion: 'v1', recordedAt: new Date().toISOString() },
+    }));
+    const first = await openReferenceSets(batch, h.service.ctx);
+    const again = await openReferenceSets([...batch, batch[0]!], h.service.ctx);
+    expect(first).toMatchObject({ setsStored: 2, checks: 4, checksOpened: 4 });
+    expect(again).toMatchObject({ setsStored: 0, checksOpened: 0 });
+    for (const c of batch) {
+      for (const type of ['national-criminal-record', 'un-records'] as const) {
+        const checkId = `${c.candidateId}.1.${type}`;
+        expect(await h.service.ctx.checks.revisions.countDocuments({ causedBy: `open:${checkId}` })).toBe(1);
+        expect(await h.service.ctx.producer.queueOf(type).getJob(checkId)).toBeDefined();
+      }
+      await waitFor(() => eventsOf('reference.check-requested').filter((e) => e.subject === c.candidateId).length === 2, { timeoutMs: 30_000 });
+    }
   });
 
   it('when an authority answers 503, then 429 with Retry-After, then a malformed body, then a timeout, then the check still completes once', async () => {
