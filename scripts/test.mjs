@@ -27,7 +27,12 @@ function check(name, command, args) {
 
 ensureNodeDependencies();
 // The security suite fuzzes every OpenAPI document with schemathesis (PyPI, pinned, cached venv).
-ensureSchemathesis();
+// A failed install must not stop the other suites: the schemathesis test then fails on its own.
+try {
+  ensureSchemathesis();
+} catch (error) {
+  console.error(`schemathesis could not be installed: ${error.message}`);
+}
 runOrThrow(process.execPath, ['scripts/infra.mjs', 'up']);
 
 check('contracts: generated types are up to date', 'npm', ['run', 'check-generated', '-w', 'contracts', '--silent']);
