@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './i18n/en';
 import { fr } from './i18n/fr';
-import { format, translator } from './i18n/i18n';
+import { format, textOr, translator } from './i18n/i18n';
 import { match } from './app/router';
 import { SCREENS, allowed } from './app/screens';
 import { refereeToken } from './screens/referee.screen';
@@ -18,6 +18,7 @@ describe('messages', () => {
   it('when a statistics figure is known, then its name is translated, and an unknown one shows its key', () => {
     expect(figureName(translator('fr'), 'falsePositives')).toBe('Faux positifs');
     expect(figureName(translator('en'), 'somethingNew')).toBe('somethingNew');
+    expect(textOr(translator('fr'), 'status.awaiting-countersignature', 'x')).toBe('En attente de contre-signature');
   });
   it('when the language is French, then every English key has a French text with the same placeholders', () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {

@@ -1,7 +1,6 @@
 import { Fragment } from 'react';
 import type { Hit } from '../api/types';
-import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/en';
+import { textOr, useI18n } from '../i18n/i18n';
 
 /** A value of a person or list entry as text: names, documents and dates of any nesting. */
 export function describe(value: unknown): string {
@@ -22,7 +21,7 @@ const FIELDS = ['names', 'dateOfBirth', 'datesOfBirth', 'placesOfBirth', 'nation
 export function Record_({ title, data }: { title: string; data: Record<string, unknown> | undefined }) {
   const { t } = useI18n();
   // A field the console does not know yet shows its name as the service sent it.
-  const label = (k: string) => (FIELDS.includes(k) ? t(`field.${k}` as MessageKey) : k);
+  const label = (k: string) => textOr(t, `field.${k}`, k);
   const keys = data ? [...FIELDS.filter((f) => f in data), ...Object.keys(data).filter((k) => !FIELDS.includes(k) && k !== 'id')] : [];
   return (
     <section className="panel" aria-label={title}>

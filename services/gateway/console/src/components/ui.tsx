@@ -1,7 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
-import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/en';
+import { textOr, useI18n } from '../i18n/i18n';
 
 /** A screen: its heading takes focus when it opens, so screen readers announce the new page. */
 export function Page({ title, children }: { title: string; children: ReactNode }) {
@@ -49,8 +48,7 @@ const BAD = new Set(['not-cleared', 'match', 'confirmed', 'rejected', 'failed', 
 export function StatusBadge({ status, label }: { status: string; label?: string }) {
   const { t } = useI18n();
   const tone = GOOD.has(status) ? 'good' : BAD.has(status) ? 'bad' : 'wait';
-  const key = `status.${status}` as MessageKey;
-  return <span className={`badge ${tone}`}>{label ?? (t(key) === key ? status : t(key))}</span>;
+  return <span className={`badge ${tone}`}>{label ?? textOr(t, `status.${status}`, status)}</span>;
 }
 
 export function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {

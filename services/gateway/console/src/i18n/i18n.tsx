@@ -17,6 +17,12 @@ export function translator(language: Language): Translate {
   return (key, values) => format(messages[key] ?? en[key] ?? key, values);
 }
 
+/** The text of a key built from data (`status.<value>`), or `fallback` when no catalogue has the key. */
+export function textOr(t: Translate, key: string, fallback: string): string {
+  const text = t(key as MessageKey);
+  return text === key ? fallback : text;
+}
+
 const STORAGE_KEY = 'vetting.language';
 
 function initialLanguage(): Language {

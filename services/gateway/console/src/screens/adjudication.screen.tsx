@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, idempotencyKey } from '../api/client';
 import { useSession } from '../api/session';
-import { useI18n } from '../i18n/i18n';
+import { textOr, useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
 import { Field, Loading, Page, ProblemMessage, StatusBadge } from '../components/ui';
 
@@ -52,7 +52,7 @@ export default function Adjudication({ params }: { params: Record<string, string
           <p><StatusBadge status={c.status} /></p>
           <ol className="timeline">
             {c.decisions.map((d) => (
-              <li key={d.decisionId}><StatusBadge status={d.outcome} /> {d.kind} · {d.decidedBy}{d.countersignedBy ? ` + ${d.countersignedBy}` : ''} · {date(d.decidedAt)} · {t('adjudications.policyVersion', { version: d.policyVersion })}<br /><span className="muted">{d.reasons.join('; ')}</span></li>
+              <li key={d.decisionId}><StatusBadge status={d.outcome} /> {textOr(t, `decision.kind.${d.kind}`, d.kind)} · {d.decidedBy}{d.countersignedBy ? ` + ${d.countersignedBy}` : ''} · {date(d.decidedAt)} · {t('adjudications.policyVersion', { version: d.policyVersion })}<br /><span className="muted">{d.reasons.join('; ')}</span></li>
             ))}
           </ol>
           {canAct && c.status === 'awaiting-adjudication' && (

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { useI18n, type Translate } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/en';
+import { textOr, useI18n, type Translate } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
 import { BarChart } from '../components/bar-chart';
 import { Field, Loading, Page, ProblemMessage } from '../components/ui';
@@ -16,11 +15,7 @@ export function sumBy(groups: Statistics['groups'], key: 'period' | 'country', f
 }
 
 /** A figure's name in the reader's language; a figure the console does not know yet shows its key. */
-export function figureName(t: Translate, figure: string): string {
-  const key = `statistics.figure.${figure}` as MessageKey;
-  const name = t(key);
-  return name === key ? figure : name;
-}
+export const figureName = (t: Translate, figure: string): string => textOr(t, `statistics.figure.${figure}`, figure);
 
 export default function StatisticsScreen() {
   const { t } = useI18n();
