@@ -30,7 +30,7 @@ export interface Pipeline {
 
 export async function startPipeline(options: SystemOptions = {}): Promise<Pipeline> {
   const spawned = Date.now();
-  const system = await startSystem({ ...options, env: { ...LIFTED_RATE_LIMITS, ...options.env } });
+  const system = await startSystem({ readyTimeoutMs: 600_000, ...options, env: { ...LIFTED_RATE_LIMITS, ...options.env } });
   const startupSeconds = (Date.now() - spawned) / 1000;
   const validator = createEventValidator();
   const publisher = createEventPublisher({ kafka: system.kafka, validator, topicPrefix: system.prefix });

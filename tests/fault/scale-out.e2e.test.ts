@@ -31,7 +31,7 @@ describe(`two instances of every scaled service (${COUNT} candidates)`, () => {
   const shareBeforeKill: Record<string, number[]> = {};
 
   beforeAll(async () => {
-    system = await startSystem({ instances: 2, singletons: ['audit'] });
+    system = await startSystem({ instances: 2, singletons: ['audit'], readyTimeoutMs: 900_000 });
     mongo = await MongoClient.connect(system.mongoUrl);
     const token = await system.issuer.token({ sub: 'scale-office', roles: ['tcc-officer'], country: 'GH' });
     const half = Math.floor(COUNT / 2);
