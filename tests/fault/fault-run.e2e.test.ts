@@ -37,7 +37,7 @@ describe(`fault run (seed ${SEED}, ${COUNT} candidates, ${ROUNDS} round(s) of fa
     system = await startSystem({ infra: stack.urls, readyTimeoutMs: 900_000 });
     mongo = await MongoClient.connect(stack.urls.mongoUrl);
     const { faults, poisonAt } = faultPlan(SEED, COUNT, ROUNDS);
-    const token = await system.issuer.token({ sub: 'fault-office', roles: ['tcc-officer'], country: 'GH' });
+    const token = () => system.issuer.token({ sub: 'fault-office', roles: ['tcc-officer'], country: 'GH' });
     const producer = system.kafka.producer();
     await producer.connect();
     const started = (runStarted = Date.now());

@@ -12,16 +12,17 @@ export const nominationBody = (tag: string, i: number) =>
 /**
  * POSTs one nomination, retrying with the same idempotency key while intake (or its database) is
  * down — a 5xx or a refused connection — so a fault never turns into a lost or a doubled candidate.
- * Returns the candidate id and when the accepted attempt started.
+ * Returns the candidate id and when the accepted attempt started. A token function is asked on every
+ * attempt (a long outage outlives a token).
  */
-export async function submitNomination(baseUrl: string | (() => string), token: string, key: string, body: string, deadlineMs = 300_000): Promise<{ id: string; attempts: number; acceptedAt: number }> {
+export async function submitNomination(baseUrl: string | (() => string), token: string | (() => Promise<string>), key: string, body: string, deadlineMs = 300_000): Promise<{ id: string; attempts: number; acceptedAt: number }> {
   const deadline = Date.now() + deadlineMs;
   for (let attempts = 1; ; attempts++) {
     const startedAt = performance.now();
     const url = typeof baseUrl === 'function' ? baseUrl() : baseUrl;
     const res = await fetch(`${url}/candidates`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+      headers: { authorization: `Bearer ${typeof token === 'function' ? await token() : token}`, 'content-type': 'application/json', 'idempotency-key': key },
       body,
       signal: AbortSignal.timeout(30_000),
     }).catch((error: unknown) => error as Error);
