@@ -154,14 +154,30 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     return launch(name, `services/${service}/src/main.ts`, service, 'readyz');
   };
 
-  await Promise.all(CORE_SERVICES.map(start));
-  // The references service's BullMQ worker runs as its own process, as in production.
-  await start('references-worker');
-  for (let n = 2; n <= instances; n++) {
-    await Promise.all(scaled.map((s) => start(`${s}-${n}`)));
-    await start(`references-worker-${n}`);
+  const stopAll = async () => {
+    await Promise.all(
+      [...processes.values()].filter((c) => c.exitCode === null).map((c) => new Promise<void>((resolve) => {
+        c.once('exit', () => resolve());
+        c.kill('SIGTERM');
+      })),
+    );
+    await sims.stop();
+    await deleteTestTopics(kafka, prefix);
+  };
+  try {
+    await Promise.all(CORE_SERVICES.map(start));
+    // The references service's BullMQ worker runs as its own process, as in production.
+    await start('references-worker');
+    for (let n = 2; n <= instances; n++) {
+      await Promise.all(scaled.map((s) => start(`${s}-${n}`)));
+      await start(`references-worker-${n}`);
+    }
+    if (options.gateway) await launch('gateway', 'services/gateway/src/main.ts', 'gateway', 'healthz');
+  } catch (error) {
+    // A service that never became ready: stop every process already spawned rather than orphan it.
+    await stopAll();
+    throw error;
   }
-  if (options.gateway) await launch('gateway', 'services/gateway/src/main.ts', 'gateway', 'healthz');
   return {
     url: (service) => `http://127.0.0.1:${ports[service]}`,
     urls: (service) => [ports[service], ...Array.from({ length: instances - 1 }, (_, i) => extraPorts.get(`${service}-${i + 2}`)).filter((p) => p !== undefined)].map((p) => `http://127.0.0.1:${p}`),
@@ -182,15 +198,6 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
         child.kill(signal);
       });
     },
-    async stop() {
-      await Promise.all(
-        [...processes.values()].filter((c) => c.exitCode === null).map((c) => new Promise<void>((resolve) => {
-          c.once('exit', () => resolve());
-          c.kill('SIGTERM');
-        })),
-      );
-      await sims.stop();
-      await deleteTestTopics(kafka, prefix);
-    },
+    stop: stopAll,
   };
 }
