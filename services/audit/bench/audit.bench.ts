@@ -9,7 +9,7 @@
  * Writes bench/results/audit.json and audit.md at the repository root. Settings (defaults):
  * AUDIT_BENCH_MEMORY_ENTRIES (1000000), AUDIT_BENCH_WORKERS (cores), AUDIT_BENCH_SEGMENT (2000),
  * AUDIT_BENCH_APPEND_ENTRIES (2000), AUDIT_BENCH_BATCH (1000), AUDIT_BENCH_DB_ENTRIES (1000000),
- * AUDIT_BENCH_SEED_SECONDS (90), AUDIT_BENCH_SEED_BATCH (5000), AUDIT_BENCH_MEMORY_ONLY.
+ * AUDIT_BENCH_SEED_SECONDS (60), AUDIT_BENCH_SEED_BATCH (5000), AUDIT_BENCH_MEMORY_ONLY.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -32,7 +32,7 @@ const database = await benchDatabase({
   appendEntries: env('AUDIT_BENCH_APPEND_ENTRIES', 2000),
   appendBatch: env('AUDIT_BENCH_BATCH', 1000),
   targetEntries: env('AUDIT_BENCH_DB_ENTRIES', 1_000_000),
-  seedSeconds: env('AUDIT_BENCH_SEED_SECONDS', 90),
+  seedSeconds: env('AUDIT_BENCH_SEED_SECONDS', 60),
   seedBatch: env('AUDIT_BENCH_SEED_BATCH', 5000),
   workers: WORKERS,
   segmentSize: SEGMENT,
