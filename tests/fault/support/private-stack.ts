@@ -55,7 +55,11 @@ export async function startPrivateStack(): Promise<PrivateStack> {
     VETTING_FERRETDB_BACKEND: 'postgresql',
     VETTING_INFRA_TIMEOUT_S: '180',
   };
-  const infra = (...args: string[]) => run(process.execPath, [infraCli, ...args], { env, timeout: 300_000 });
+  // infra.mjs explains a component that did not come up on stderr (with its log's last lines): keep it.
+  const infra = (...args: string[]) =>
+    run(process.execPath, [infraCli, ...args], { env, timeout: 600_000 }).catch((error: Error & { stderr?: string; stdout?: string }) => {
+      throw new Error(`infra.mjs ${args.join(' ')} failed (data in ${dir}):\n${error.stdout ?? ''}${error.stderr ?? ''}`, { cause: error });
+    });
   const destroy = async () => {
     await infra('down').catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
