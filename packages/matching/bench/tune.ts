@@ -14,7 +14,7 @@ const show = process.argv.includes('--show') ? process.argv[process.argv.indexOf
 const all = parseUnXml();
 const entries: ListEntry[] = all.filter((e) => e.individual);
 const index = buildIndex(entries, JSON.parse(process.env.MATCHING_BENCH_OPTIONS ?? "{}") as Record<string, number>);
-const set = buildEvalSet(all).filter((q) => q.half === half);
+const set = buildEvalSet(all).filter((q) => q.half === half && (!process.env.TUNE_KIND || q.kind === process.env.TUNE_KIND));
 const rs = set.map((q) => {
   const hits = index.search(q.query, { limit: 50, minScore: 0.2 });
   const hit = q.positive ? hits.find((h) => h.entryId === q.targetId) : hits[0];
