@@ -67,6 +67,10 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
   it('when a person is nominated, then no name, number, employer or declaration answer is stored in clear, the same person is still caught, and prior employers reach the event', { timeout: 120_000 }, async () => {
     const created = await request(intake.app).post('/candidates').set('authorization', gh).send(nomination('R-AT-REST')).expect(201);
     const raw = await rawDatabase();
+    // Not vacuous: the candidate, their data key and their three dedupe keys are all in the dump.
+    expect(raw).toContain(created.body.id);
+    expect(await intake.runtime.db.collection('data_keys').countDocuments({ _id: created.body.id as never })).toBe(1);
+    expect(await intake.runtime.db.collection('candidate_keys').countDocuments({ candidateId: created.body.id })).toBe(3);
     for (const secret of [...Object.values(SECRETS), 'Frimpong', 'relief.example', '1988-04-12']) expect(raw).not.toContain(secret);
     // Dedupe works on blind indexes: the same passport under another spelling of the name is the same person.
     const again = await request(intake.app).post('/candidates').set('authorization', gh).send(nomination('R-AT-REST', 'BOATEMAA, Akosua')).expect(409);
@@ -161,9 +165,12 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
     await waitFor(async () => ((await intake.runtime.db.collection('upload_outbox').countDocuments({ outboxPending: true })) === 0 ? true : undefined), { message: 'upload events published' });
     const roll = (await request(intake.app).get('/candidates?rotation=R-UP-ERASE').set('authorization', gh).expect(200)).body.items as { id: string; displayName: string }[];
     const efua = roll.find((c) => c.displayName === 'Efua Sarpong')!;
+    const outboxText = async () => JSON.stringify(await intake.runtime.db.collection('upload_outbox').find({}).toArray());
+    expect(await outboxText()).toContain('GA-55501'); // the published submission is still there before the erasure
     await request(intake.app).post(`/candidates/${efua.id}/erasure`).set('authorization', admin).send({ reason: 'data-subject request' }).expect(200);
     const staged = JSON.stringify(await intake.runtime.db.collection('upload_chunks').find({ uploadId: res.body.id }).toArray());
-    const outbox = JSON.stringify(await intake.runtime.db.collection('upload_outbox').find({}).toArray());
+    const outbox = await outboxText();
+    expect(staged).toContain(res.body.id); // the staged chunk (its problems) is still there, its rows sealed
     for (const secret of ['GA-55501', 'Efua', 'Sarpong']) {
       expect(staged).not.toContain(secret);
       expect(outbox).not.toContain(secret);

@@ -27,7 +27,8 @@ describe('rotation certification (real Kafka and database)', () => {
     ]);
   };
   const statusOf = (id: string, status: string) =>
-    waitFor(async () => (await request(intake.app).get(`/candidates/${id}`).set('authorization', gh)).body.status === status, { message: `${id} ${status}` });
+    // The roll is read from the view (eventually consistent), so wait until the view shows the status, not only the revision.
+    waitFor(async () => ((await request(intake.app).get('/candidates?rotation=ROT-9&limit=500').set('authorization', gh)).body.items as { id: string; status: string }[]).some((c) => c.id === id && c.status === status), { message: `${id} ${status}` });
 
   beforeAll(async () => {
     env = await createTestServiceEnv('intake');

@@ -53,7 +53,7 @@ describe('bulk upload of a contingent (real Kafka and database)', () => {
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['"2"', '"3"', '"4"', '"5"']);
   });
 
-  it('when an accept-valid-rows upload has bad rows, then the valid ones are stored, published once each, and the bad ones reported', async () => {
+  it('when an accept-valid-rows upload has bad rows, then the valid ones are stored, published once each, and the bad ones reported', { timeout: 120_000 }, async () => {
     const res = await upload(csv([person(11), person(12, { dob: '2031' }), person(13), person(14, { name: '' })]), 'accept-valid-rows', 'AVR');
     expect(res.status).toBe(202);
     const done = await finished(res.body.id);

@@ -132,6 +132,9 @@ export interface CandidateView {
 /** Identity-document numbers are never shown back (DESIGN: an office never sees them); the last 3 characters help tell documents apart. */
 const mask = (n: string) => `${'•'.repeat(Math.max(0, n.length - 3))}${n.slice(-3)}`;
 
+/** The name an office sees for a candidate; an erased person has none left. */
+export const displayNameOf = (c: Pick<Candidate, 'erased' | 'person'>) => (c.erased ? '(erased)' : (c.person.names[0]?.full ?? ''));
+
 /** What an office sees; `withPerson` for single reads (the person as nominated, documents masked). */
 export function toView(c: Candidate, withPerson = false): CandidateView {
   return {
@@ -140,7 +143,7 @@ export function toView(c: Candidate, withPerson = false): CandidateView {
     caseReference: c.caseReference,
     status: c.status,
     nomination: c.nomination,
-    displayName: c.erased ? '(erased)' : (c.person.names[0]?.full ?? ''),
+    displayName: displayNameOf(c),
     revision: c.revision,
     office: c.officeId,
     selfDeclaration: { recorded: Boolean(c.selfDeclaration), flagged: declarationFlagged(c.selfDeclaration) },

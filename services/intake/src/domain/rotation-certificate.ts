@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Candidate, CandidateStatus, ListVersionRef } from './candidate';
+import { displayNameOf, type Candidate, type CandidateStatus, type ListVersionRef } from './candidate';
 
 export interface CertifiedMember {
   candidateId: string;
@@ -38,7 +38,7 @@ export function toMember(c: Candidate): CertifiedMember {
   return {
     candidateId: c.id,
     caseReference: c.caseReference,
-    displayName: c.person.names[0]?.full ?? '',
+    displayName: displayNameOf(c),
     revision: c.revision,
     status: c.status,
     ...(c.decision ? { decidedAt: c.decision.decidedAt } : {}),
