@@ -2,7 +2,6 @@ import type { BanListEntry } from '@vetting/banlists';
 import { minimisePerson, personFingerprint } from '../src/domain/screened-person';
 import { afterScreening, type SubjectState } from '../src/domain/subject';
 import type { ScreeningDeps } from '../src/use-cases/record-screening.use-case';
-import type { SubjectRepository } from '../src/data/subject.repository';
 import { screenCandidate } from '../src/use-cases/screen-candidate.use-case';
 import { seeded, syntheticPerson, type SyntheticPerson } from './synthetic-people';
 
@@ -74,24 +73,4 @@ export async function seedSubjects(n: number, planted: SyntheticPerson[], deps: 
   }
   if (chunk.length) await deps.subjects.seedForBenchmark(chunk, at);
   return [...plantedAt.keys()].map(idOf);
-}
-
-/** N subjects for the engine part: the planted ones as stored, the rest generated in memory (clear on the current versions). */
-export async function memorySubjects(n: number, plantedIds: string[], subjects: SubjectRepository) {
-  const rand = seeded(99);
-  const at = new Date().toISOString();
-  const out: { state: SubjectState; rev: number }[] = [];
-  for (const id of plantedIds) {
-    const r = await subjects.load(id);
-    if (r) out.push({ state: r.state, rev: r.rev });
-  }
-  const v1 = out[0]!.state.listVersions;
-  for (let i = 0; out.length < n; i++) {
-    const q = syntheticPerson(rand);
-    const person = minimisePerson({ names: [{ full: q.name }], dateOfBirth: q.dateOfBirth, nationalities: [q.nationality] });
-    const id = `mem-${String(i).padStart(7, '0')}`;
-    const state = afterScreening(undefined, { candidateId: id, country: 'GH', candidateRevision: 1, person, fingerprint: personFingerprint(person), screeningId: `${id}:1`, screenedAt: at, listVersions: v1, hits: [], near: [] });
-    out.push({ state, rev: 1 });
-  }
-  return out.sort((a, b) => (a.state.candidateId < b.state.candidateId ? -1 : 1));
 }

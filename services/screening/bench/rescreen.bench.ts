@@ -2,7 +2,8 @@
  * Re-screening benchmark: N candidates (default 100,000) already screened against the UN list and
  * OFAC SDN, then a new OFAC version (entries removed, added, changed) is published and every
  * candidate is re-screened by the service's own worker against the real database (FerretDB from
- * `npm run infra`), in a throwaway database. Writes bench/results/rescreen.json and .md.
+ * `npm run infra`), in a throwaway database: every subject is stored there and read back, none is
+ * simulated in memory. Writes bench/results/rescreen.json and .md.
  *
  *   npx tsx bench/rescreen.bench.ts          (RESCREEN_BENCH_CANDIDATES=10000 for a quick run)
  */
@@ -16,16 +17,13 @@ import { createListRepository } from '../src/data/list.repository';
 import { createRescreenRepository } from '../src/data/rescreen.repository';
 import { createResolutionRepository } from '../src/data/resolution.repository';
 import { createScreeningRepository } from '../src/data/screening.repository';
-import { createSubjectRepository } from '../src/data/subject.repository';
+import { createSubjectRepository, type SubjectView } from '../src/data/subject.repository';
 import { publishEntries } from '../src/use-cases/publish-list-version.use-case';
 import { createRescreenWorker } from '../src/worker/rescreen.processor';
-import { rescreenSubject } from '../src/use-cases/rescreen-subject.use-case';
-import { memorySubjects, nextOfacVersion, seedSubjects } from './rescreen-setup';
+import { nextOfacVersion, seedSubjects } from './rescreen-setup';
 import { writeResults } from './rescreen-report';
 
 const N = Number(process.env.RESCREEN_BENCH_CANDIDATES ?? 100_000);
-/** Subjects written to the real database and walked by the worker (100,000 takes too long to seed on a loaded 2-core machine). */
-const N_DB = Number(process.env.RESCREEN_BENCH_DB_CANDIDATES ?? 10_000);
 const BATCH = Number(process.env.RESCREEN_BATCH_SIZE ?? 1000);
 /** Candidates planted on removed and on added entries (each side); each is screened for real while seeding. */
 const PLANTED = Number(process.env.RESCREEN_BENCH_PLANTED ?? 100);
@@ -58,31 +56,16 @@ try {
   await publishEntries(actor, 'ofac-sdn', 'OFAC SDN', ofac, { fileHash: 'bench', format: 'ofac-sdn-csv' }, publishDeps);
 
   const { v2, planted } = nextOfacVersion(ofac, PLANTED);
-  log(`seeding ${N_DB} candidates in the database (${planted.length} planted on entries v2 removes or adds)`);
+  log(`seeding ${N} candidates in the database (${planted.length} planted on entries v2 removes or adds)`);
   const seedStart = Date.now();
-  const plantedIds = await seedSubjects(N_DB, planted, deps);
+  const plantedIds = await seedSubjects(N, planted, deps);
   const seedMs = Date.now() - seedStart;
 
   log('publishing OFAC v2');
   const published = await publishEntries(actor, 'ofac-sdn', 'OFAC SDN', v2, { fileHash: 'bench', format: 'ofac-sdn-csv' }, publishDeps);
   const diff = 'diff' in published ? published.diff : { added: 0, removed: 0, changed: 0 };
-  const deltaIds = [...(await repository.versionDoc('ofac-sdn', 2))!.diff.added, ...(await repository.versionDoc('ofac-sdn', 2))!.diff.changed.map((c) => c.id)];
-  const delta = lists.deltaSearcher('ofac-sdn', deltaIds)!;
 
-  // Part 1, engine and writes at full scale: N subjects (the planted ones from the database, the rest in memory) through rescreenSubject.
-  const inMemory = await memorySubjects(N, plantedIds, subjects);
-  log(`re-screening ${inMemory.length} subjects (engine + writes of changed outcomes)`);
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
-  events = 0;
-  const engineStart = Date.now();
-  let changedInMemory = 0;
-  for (const s of inMemory) if ((await rescreenSubject(s, { listId: 'ofac-sdn', version: 2, delta }, deps)) === 'changed') changedInMemory += 1;
-  const engineMs = Date.now() - engineStart;
-  clearInterval(sampler);
-  log(`engine part: ${engineMs} ms, ${changedInMemory} changed`);
-
-  // Part 2, the worker end to end on the database: N_DB subjects read in batches, cursor persisted per batch.
+  // The service's own worker over every subject in the real database: read in batches, delta-screened, changed outcomes written, cursor persisted per batch.
   await rescreens.create(
     { listId: 'ofac-sdn', version: 2, status: 'running', mode: 'delta', deltaIds: [], cursor: '', batches: 0, processed: 0, changed: 0, total: await subjects.count(), startedAt: now().toISOString() },
     'bench',
@@ -102,19 +85,23 @@ try {
     },
   };
   const worker = createRescreenWorker({ ...deps, subjects: timedSubjects, rescreens, repository, reload: async () => undefined, logger, batchSize: BATCH });
-  log(`worker over ${N_DB} subjects in the database`);
+  log(`worker over ${N} subjects in the database`);
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+  events = 0;
   const workerStart = Date.now();
   await worker.kick();
   const workerMs = Date.now() - workerStart;
+  clearInterval(sampler);
   const job = (await rescreens.get('ofac-sdn', 2))!;
-  log(`worker: ${workerMs} ms (reading ${readMs} ms): ${JSON.stringify({ processed: job.processed, status: job.status })}`);
+  const changedPlanted = (await Promise.all(plantedIds.map((id) => subjects.load(id)))).filter((r) => r?.state.changedByRescreen === 'ofac-sdn@2').length;
+  log(`worker: ${workerMs} ms (reading ${readMs} ms): ${JSON.stringify({ processed: job.processed, changed: job.changed, status: job.status })}`);
 
   // Full mode (RESCREEN_MODE=full, or a large change): every candidate against the whole list; engine time on a sample.
-  const sample = inMemory.slice(0, 2000).map((s) => toPersonQuery(s.state.person));
+  const sample = (await subjects.batchesAfter('', 2000).next()).value!.map((s: SubjectView) => toPersonQuery(s.person));
   const fullStart = Date.now();
   for (const q of sample) lists.screen(q, { onlyList: 'ofac-sdn' });
   const fullPerCandidateMs = (Date.now() - fullStart) / sample.length;
-  const readPerSubjectMs = readMs / Math.max(1, job.processed);
 
   await writeResults({
     candidates: N,
@@ -122,9 +109,8 @@ try {
     lists: { un: un.length, ofacV1: ofac.length, ofacV2: v2.length },
     diff,
     seedMs,
-    engine: { subjects: inMemory.length, ms: engineMs, changed: changedInMemory, subjectRevisionsWithEvents: events, perSecond: Math.round(inMemory.length / (engineMs / 1000)), peakRssMb: Math.round(peakRss / 1e6) },
-    worker: { subjects: N_DB, ms: workerMs, readMs, processed: job.processed, batches: job.batches, readPerSubjectMs: Math.round(readPerSubjectMs * 1000) / 1000 },
-    estimatedMsAtScale: Math.round(engineMs + readPerSubjectMs * N),
+    worker: { ms: workerMs, readMs, processed: job.processed, batches: job.batches, changed: job.changed, revisionsWithEvents: events, perSecond: Math.round(job.processed / (workerMs / 1000)), peakRssMb: Math.round(peakRss / 1e6) },
+    planted: { candidates: plantedIds.length, changed: changedPlanted },
     fullMode: { sample: sample.length, perCandidateMs: Math.round(fullPerCandidateMs * 1000) / 1000, estimatedMsForAll: Math.round(fullPerCandidateMs * N) },
     database: `FerretDB (${infra.mongoUrl})`,
   });
