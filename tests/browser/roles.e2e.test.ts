@@ -17,6 +17,10 @@ import { auditTrailExportStatistics } from './journeys/audit.journey';
  * answers once; the auditor verifies the trail and an export; the admin manages accounts. Each screen
  * shown is screenshotted (test-output/browser/) and checked with axe-core.
  */
+// A journey waits for services working asynchronously; on the shared 2-core machine under load a
+// journey took up to 4x its quiet time, beyond vitest's default 120 s.
+const JOURNEY_MS = 360_000;
+
 describe('the console, role by role (Chromium, every service, the gateway)', () => {
   const world = { ids: {}, tokens: new Map(), rotation: `NEPBATT-${Date.now().toString(36).toUpperCase()}` } as unknown as World;
 
@@ -43,30 +47,30 @@ describe('the console, role by role (Chromium, every service, the gateway)', () 
     await world.system?.stop();
   });
 
-  it('when a TCC office nominates one person with consent, then it sees the case reference and the status, never the hit', () => nominateOne(world));
+  it('when a TCC office nominates one person with consent, then it sees the case reference and the status, never the hit', () => nominateOne(world), JOURNEY_MS);
 
-  it('when a TCC office uploads a contingent file with bad rows, then it follows the progress and gets every bad row with its field and reason', () => uploadContingent(world));
+  it('when a TCC office uploads a contingent file with bad rows, then it follows the progress and gets every bad row with its field and reason', () => uploadContingent(world), JOURNEY_MS);
 
-  it('when the screening officer opens the review queue, then the candidate and the list entry are side by side with the explanation marked, and the resolution is recorded', () => resolvePossibleMatch(world));
+  it('when the screening officer opens the review queue, then the candidate and the list entry are side by side with the explanation marked, and the resolution is recorded', () => resolvePossibleMatch(world), JOURNEY_MS);
 
-  it('when the screening officer checks a name before deployment, then the hit is shown with why it matched', () => checkBeforeDeployment(world));
+  it('when the screening officer checks a name before deployment, then the hit is shown with why it matched', () => checkBeforeDeployment(world), JOURNEY_MS);
 
-  it('when every member is decided, then the office sees the roll with statuses and a timeline, and certifies the rotation', () => rollAndCertify(world));
+  it('when every member is decided, then the office sees the roll with statuses and a timeline, and certifies the rotation', () => rollAndCertify(world), JOURNEY_MS);
 
   it('when the screening officer imports a new list version from a file, then its versions and the entry it added are shown', async () => {
     await importListVersion(world);
     const roll = await call(world, 'officer.np', `/intake/candidates?rotation=${world.rotation}`);
     world.ids.pemba = roll.body.items.find((c: { displayName: string }) => c.displayName === 'Pemba Sherpa Lama')?.id;
     expect(world.ids.pemba).toBeDefined();
-  });
+  }, JOURNEY_MS);
 
-  it('when a new list entry resembles a cleared person, then the office sees the clearance among its revocations', () => seeRevocation(world));
+  it('when a new list entry resembles a cleared person, then the office sees the clearance among its revocations', () => seeRevocation(world), JOURNEY_MS);
 
-  it('when an adjudicator clears despite an adverse record, then the decision waits for a second officer, whose countersignature clears the case', () => adjudicateAndCountersign(world));
+  it('when an adjudicator clears despite an adverse record, then the decision waits for a second officer, whose countersignature clears the case', () => adjudicateAndCountersign(world), JOURNEY_MS);
 
-  it('when a referee opens the single-use link and answers, then the answer is taken once and the link is refused afterwards', () => answerReference(world));
+  it('when a referee opens the single-use link and answers, then the answer is taken once and the link is refused afterwards', () => answerReference(world), JOURNEY_MS);
 
-  it('when the auditor opens a trail, then it is a timeline with the chain verified, its bundle verifies offline, and the statistics are charts', () => auditTrailExportStatistics(world));
+  it('when the auditor opens a trail, then it is a timeline with the chain verified, its bundle verifies offline, and the statistics are charts', () => auditTrailExportStatistics(world), JOURNEY_MS);
 
-  it('when the admin creates an account, then it signs in with its one-time password until disabled; the policy versions are listed', () => manageUsersAndPolicies(world));
+  it('when the admin creates an account, then it signs in with its one-time password until disabled; the policy versions are listed', () => manageUsersAndPolicies(world), JOURNEY_MS);
 });
