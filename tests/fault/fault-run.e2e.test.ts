@@ -70,6 +70,7 @@ describe(`fault run (seed ${SEED}, ${COUNT} candidates, ${ROUNDS} round(s) of fa
     const decided = async () => [...(await decisionsByCandidate(mongo, system)).values()].filter((d) => d.length > 0).length;
     await waitFor(async () => (await decided()) >= COUNT, { timeoutMs: Math.max(900_000, COUNT * 1000), intervalMs: 2000, message: 'every candidate decided' });
     figures.secondsToAllDecided = (Date.now() - started) / 1000;
+    figures.processesRestartedAfterDyingOnTheirOwn = system.crashes().length;
   }, Math.max(1_800_000, COUNT * 1500));
 
   afterAll(async () => {

@@ -41,6 +41,8 @@ export interface RunningSystem {
   processNames(): string[];
   /** Where each process's log is written (`<dir>/<process name>.log`). */
   logDir: string;
+  /** Processes that died on their own and were restarted (a deployment's restart policy). */
+  crashes(): { name: string; code: number | null; signal: NodeJS.Signals | null; at: string }[];
   /** Kills one process by name (a service's name is its first instance). */
   kill(service: ServiceName | string, signal?: NodeJS.Signals): Promise<void>;
   /** Starts (again) one process by name; waits until a service is ready. */
@@ -115,6 +117,9 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     SIGNIN_RATE_KEY_PREFIX: `${prefix}signin:`,
   };
 
+  let stopping = false;
+  const intentional = new WeakSet<ChildProcess>();
+  const crashes: { name: string; code: number | null; signal: NodeJS.Signals | null; at: string }[] = [];
   const launch = async (name: string, entry: string, service: ServiceName | 'gateway', ready: 'readyz' | 'healthz' | false) => {
     const log = createWriteStream(`${dir}/${name}.log`, { flags: 'a' });
     const port = extraPorts.get(name) ?? ports[service];
@@ -145,6 +150,13 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     processes.set(name, child);
+    // Supervised like a deployment's restart policy: a process that dies on its own (e.g. the database
+    // restarted while it was creating indexes at start-up) is started again; one we kill is not.
+    child.once('exit', (code, signal) => {
+      if (stopping || intentional.has(child)) return;
+      crashes.push({ name, code, signal, at: new Date().toISOString() });
+      setTimeout(() => void (stopping ? undefined : launch(name, entry, service, false).catch(() => undefined)), 1000);
+    });
     if (ready) await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/${ready}`)).ok, { timeoutMs: options.readyTimeoutMs ?? 240_000, intervalMs: 500, message: `${name} ready (logs in ${dir})` });
   };
   // A process name is `<service>`, `<service>-<n>`, `references-worker` or `references-worker-<n>`.
@@ -155,6 +167,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   };
 
   const stopAll = async () => {
+    stopping = true;
     await Promise.all(
       [...processes.values()].filter((c) => c.exitCode === null).map((c) => new Promise<void>((resolve) => {
         c.once('exit', () => resolve());
@@ -182,6 +195,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     url: (service) => `http://127.0.0.1:${ports[service]}`,
     urls: (service) => [ports[service], ...Array.from({ length: instances - 1 }, (_, i) => extraPorts.get(`${service}-${i + 2}`)).filter((p) => p !== undefined)].map((p) => `http://127.0.0.1:${p}`),
     processNames: () => [...processes.keys()],
+    crashes: () => [...crashes],
     logDir: dir,
     database: (service) => `${service}_${dbSuffix}`,
     mongoUrl: infra.mongoUrl,
@@ -193,6 +207,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     async kill(service, signal = 'SIGKILL') {
       const child = processes.get(service);
       if (!child || child.exitCode !== null) return;
+      intentional.add(child);
       await new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
         child.kill(signal);
