@@ -10,6 +10,7 @@
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
+import { unpackViewRow } from '@vetting/platform';
 import { startSystem, type RunningSystem } from '../support/system';
 import { nominationBody, submitNomination } from '../support/contingent';
 import { startPrivateStack, type PrivateStack } from './support/private-stack';
@@ -107,7 +108,8 @@ describe(`fault run (seed ${SEED}, ${COUNT} candidates, ${ROUNDS} round(s) of fa
     const { republished, causedByTwice, revisions } = await duplicateFigures(mongo, system);
     figures.duplicates = { republishedEventCopies: republished, revisions, causedByRecordedTwice: causedByTwice };
     expect(causedByTwice).toBe(0);
-    const candidates = await mongo.db(system.database('intake')).collection('candidates').find({}).toArray();
+    // The intake view is packed (the state as JSON text): unpacked as the service reads it.
+    const candidates = (await mongo.db(system.database('intake')).collection('candidates').find({}).toArray()).map((doc) => unpackViewRow<{ timeline: { event: string }[] }>(doc));
     let timelineTwice = 0;
     for (const c of candidates) {
       const events = (c.timeline as { event: string }[]).map((t) => t.event).filter((e) => e.includes('.'));

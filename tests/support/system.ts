@@ -169,7 +169,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const stopAll = async () => {
     stopping = true;
     await Promise.all(
-      [...processes.values()].filter((c) => c.exitCode === null).map((c) => new Promise<void>((resolve) => {
+      [...processes.values()].filter((c) => c.exitCode === null && c.signalCode === null).map((c) => new Promise<void>((resolve) => {
         c.once('exit', () => resolve());
         c.kill('SIGTERM');
       })),
@@ -206,7 +206,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     start,
     async kill(service, signal = 'SIGKILL') {
       const child = processes.get(service);
-      if (!child || child.exitCode !== null) return;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
       intentional.add(child);
       await new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
