@@ -108,11 +108,13 @@ describe(`fault run (seed ${SEED}, ${COUNT} candidates, ${ROUNDS} round(s) of fa
     const { republished, causedByTwice, revisions } = await duplicateFigures(mongo, system);
     figures.duplicates = { republishedEventCopies: republished, revisions, causedByRecordedTwice: causedByTwice };
     expect(causedByTwice).toBe(0);
-    // The intake view is packed (the state as JSON text): unpacked as the service reads it.
-    const candidates = (await mongo.db(system.database('intake')).collection('candidates').find({}).toArray()).map((doc) => unpackViewRow<{ timeline: { event: string }[] }>(doc));
+    // The intake view is packed (the state as JSON text, its timeline JSON text inside): read as the service reads it.
+    const candidates = (await mongo.db(system.database('intake')).collection('candidates').find({}).toArray()).map((doc) => unpackViewRow<{ timeline: string | { event: string }[] }>(doc));
     let timelineTwice = 0;
     for (const c of candidates) {
-      const events = (c.timeline as { event: string }[]).map((t) => t.event).filter((e) => e.includes('.'));
+      const timeline = typeof c.timeline === 'string' ? (JSON.parse(c.timeline) as { event: string }[]) : c.timeline;
+      expect(timeline.length, `timeline of ${c._id}`).toBeGreaterThan(0);
+      const events = timeline.map((t) => t.event).filter((e) => e.includes('.'));
       timelineTwice += events.length - new Set(events).size;
     }
     expect(timelineTwice).toBe(0);
