@@ -35,9 +35,10 @@ describe('worker crash and queue outage (real Kafka, FerretDB, Redis)', () => {
     await waitFor(async () => (await h.service.ctx.checks.load(checkId))?.state === 'completed', { timeoutMs: 90_000, message: 'the recovered check' });
     expect(h.sims.stats[`check ${checkId}`]).toBe(2);
     expect(await h.service.ctx.checks.countRevisions({ causedBy: `result:${checkId}:1` })).toBe(1);
-    await waitFor(() => h.events.some((e) => e.type === 'references.completed' && e.subject === id), { timeoutMs: 20_000 });
-    const completed = h.events.filter((e) => e.type === 'reference.check-completed' && (e.data as { checkId: string }).checkId === checkId);
-    expect(completed).toHaveLength(1);
+    // Both events, in either order: they leave through different outbox documents and may be read in any order.
+    const completed = () => h.events.filter((e) => e.type === 'reference.check-completed' && (e.data as { checkId: string }).checkId === checkId);
+    await waitFor(() => h.events.some((e) => e.type === 'references.completed' && e.subject === id) && completed().length > 0, { timeoutMs: 20_000 });
+    expect(completed()).toHaveLength(1);
   }, 240_000);
 });
 
