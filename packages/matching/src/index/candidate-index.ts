@@ -18,7 +18,9 @@ import { ARTICLE, MIN_WORD_SIMILARITY, wordSimilarity, type WordSimilarity } fro
 import { makeWord, type NameWord } from '../normalise/name-normaliser';
 import type { WordStatistics } from '../score/word-weights';
 import { buildFuzzyLookup, type FuzzyLookup } from './fuzzy-lookup';
-import { buildNameStore, wordAt, type NameStore } from './name-store';
+import { buildNameStore, type NameStore } from './name-store';
+import { entryNames } from './prepared-names';
+import { estimateScore } from './score-estimate';
 import { selectTop } from './top-candidates';
 
 export interface IndexOptions extends ScoreOptions {
@@ -268,62 +270,4 @@ function createSearcher(
     hits.sort((a, b) => Number(b.band === 'match') - Number(a.band === 'match') || b.score - a.score);
     return hits.slice(0, limit);
   };
-}
-
-/**
- * An over-estimate of the name score from retrieval alone: matched weights as the alignment counts
- * them, similarity taken as 1, every one-sided word treated as a tolerated gap. Mirrors
- * name-alignment.ts; pruning on it loses nothing that could reach `minScore` (tested in the
- * benchmark: the hits at the default margin equal those at a margin of 1).
- */
-function estimateScore(matchedQ: number, matchedE: number, queryWeight: number, nameWeight: number, conflictPenalty: number): number {
-  const uq = Math.max(0, queryWeight - matchedQ);
-  const ue = Math.max(0, nameWeight - matchedE);
-  const fracQ = uq / (matchedE + uq);
-  const fracE = ue / (matchedE + ue);
-  const conflict = Math.min(fracQ, fracE);
-  const surplus = 0.5 * (Math.max(fracQ, fracE) - conflict);
-  return Math.max(0, 1 - conflictPenalty * conflict) * Math.max(0, 1 - 0.35 * surplus - 0.5 * surplus * surplus);
-}
-
-/**
- * Entry e's names as prepared names, rebuilt from the store (no normalisation) and kept in a
- * bounded cache: the same list names come back query after query. Only the names that retrieval
- * found are returned (a sparse array indexed like entry.names): the others share too little with
- * the query to be its best match.
- */
-function entryNames(store: NameStore, cache: Map<number, PreparedName>, e: number, only: number[] | 'all'): PreparedName[] {
-  const out: PreparedName[] = [];
-  if (only === 'all') {
-    // names of an entry are contiguous in the store: find the first by binary search on nameEntry
-    let lo = 0;
-    let hi = store.nameCount;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (store.nameEntry[mid]! < e) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let n = lo; n < store.nameCount && store.nameEntry[n] === e; n++) out[store.nameSlot[n]!] = preparedName(store, cache, n);
-  } else {
-    for (const n of only) out[store.nameSlot[n]!] = preparedName(store, cache, n);
-  }
-  return out;
-}
-
-const PREPARED_CACHE_SIZE = 100_000;
-
-function preparedName(store: NameStore, cache: Map<number, PreparedName>, n: number): PreparedName {
-  let p = cache.get(n);
-  if (p) return p;
-  const words: NameWord[] = [];
-  const weights: number[] = [];
-  for (let i = store.nameStart[n]!; i < store.nameStart[n + 1]!; i++) {
-    words.push(wordAt(store, i));
-    weights.push(store.weights[store.nameWords[i]!]!);
-  }
-  const raw = store.entries[store.nameEntry[n]!]!.names[store.nameSlot[n]!]!.full;
-  p = { name: { raw, display: words.map((w) => w.text).join(' '), words, dropped: [] }, words, weights };
-  if (cache.size >= PREPARED_CACHE_SIZE) cache.clear();
-  cache.set(n, p);
-  return p;
 }
