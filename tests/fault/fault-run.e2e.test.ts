@@ -15,7 +15,7 @@ import { startSystem, type RunningSystem } from '../support/system';
 import { nominationBody, submitNomination } from '../support/contingent';
 import { startPrivateStack, type PrivateStack } from './support/private-stack';
 import { faultPlan, type ScheduledFault } from './support/fault-plan';
-import { deadLetters, decisionsByCandidate, duplicateFigures, failedJobs, unfinishedChecks, verifyAuditChain } from './support/pipeline-checks';
+import { deadLetters, decisionsByCandidate, duplicateFigures, failedJobs, unfinishedChecks, verifyAuditChain, viewsBehind } from './support/pipeline-checks';
 
 const SEED = Number(process.env.FAULT_SEED ?? 20261127);
 const COUNT = Number(process.env.FAULT_CANDIDATES ?? 40);
@@ -118,6 +118,14 @@ describe(`fault run (seed ${SEED}, ${COUNT} candidates, ${ROUNDS} round(s) of fa
       timelineTwice += events.length - new Set(events).size;
     }
     expect(timelineTwice).toBe(0);
+  });
+
+  it('when processes were killed between a revision and its view, then every view comes to show its newest revision', async () => {
+    // The outbox relay repairs views every 5 s, for revisions pending longer than 5 s.
+    let behind: string[] = [];
+    await waitFor(async () => (behind = await viewsBehind(mongo, system)).length === 0, { timeoutMs: 60_000, intervalMs: 3000, message: 'views caught up' }).catch(() => undefined);
+    figures.viewsBehindAfterRepair = behind.length;
+    expect(behind).toEqual([]);
   });
 
   it('when the worker and Redis were killed mid-run, then no reference check job was lost', async () => {

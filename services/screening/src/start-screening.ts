@@ -62,7 +62,7 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
 
   let kick = () => undefined as void;
   const access = createAccessRecorder(runtime.db, 'screening', () => kick());
-  const outbox = startOutboxRelay(runtime, [subjects.collection, repository.collection, access.collection]);
+  const outbox = startOutboxRelay(runtime, [subjects.collection, repository.collection, rescreens.collection, access.collection]);
   kick = () => outbox.kick();
   const now = () => new Date();
   const screeningDeps = { lists, subjects, screenings, resolutions, now, onEvents: kick };

@@ -24,8 +24,7 @@ export async function readWholeTopic(kafka: Kafka, topic: string): Promise<ReadM
 /**
  * Clearance cases by candidate id, with their decisions, from each case's latest revision (the system
  * of record). Not from the view: a process killed between inserting a revision and projecting it
- * leaves that view row one revision behind until the case changes again (a known defect of the
- * aggregate store's view, see docs/DEVELOPING.md).
+ * leaves that view row behind until the outbox relay's repair projects it again (`viewsBehind`).
  */
 export async function decisionsByCandidate(mongo: MongoClient, system: RunningSystem): Promise<Map<string, { outcome: string; decidedAt: string }[]>> {
   const latest = new Map<string, { rev: number; decisions: { outcome: string; decidedAt: string }[] }>();
@@ -62,6 +61,28 @@ export async function duplicateFigures(mongo: MongoClient, system: RunningSystem
     }
   }
   return { republished, causedByTwice, revisions };
+}
+
+/**
+ * View rows that do not show their aggregate's newest revision (or are missing), in every service's
+ * aggregate stores (`<name>_revisions` beside `<name>`), as `db/collection/id rev→view rev`.
+ */
+export async function viewsBehind(mongo: MongoClient, system: RunningSystem): Promise<string[]> {
+  const behind: string[] = [];
+  for (const service of CORE_SERVICES) {
+    const db = mongo.db(system.database(service));
+    const names = new Set((await db.listCollections().toArray()).map((c) => c.name));
+    for (const name of names) {
+      const viewName = name.replace(/_revisions$/, '');
+      if (viewName === name || !names.has(viewName)) continue;
+      const newest = new Map<string, number>();
+      for (const r of await db.collection(name).find({}).project({ aggregateId: 1, rev: 1 }).toArray())
+        newest.set(String(r.aggregateId), Math.max(Number(r.rev), newest.get(String(r.aggregateId)) ?? 0));
+      const shown = new Map((await db.collection(viewName).find({}).project({ _rev: 1 }).toArray()).map((v) => [String(v._id), Number(v._rev)]));
+      for (const [id, rev] of newest) if ((shown.get(id) ?? 0) < rev) behind.push(`${service}/${viewName}/${id} ${rev}→${shown.get(id) ?? 'none'}`);
+    }
+  }
+  return behind;
 }
 
 /** Every dead letter on every DLQ topic, with the topic it came from. */

@@ -85,4 +85,61 @@ describe.each([
     expect(seen.map((m) => JSON.parse(m.value) as typeof event).map((e) => [e.id, e.data.reason])).toEqual([[event.id, `${mode} relay`]]);
     expect(await store.revisions.countDocuments({ outboxPending: true })).toBe(0);
   });
+
+  /**
+   * A connection whose view collection fails the given write, as a process killed between the
+   * revision insert and the view write would leave things: the revision stored, the view not.
+   */
+  const interruptedAt = (name: string, method: 'replaceOne' | 'insertMany'): Connection =>
+    new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop !== 'collection') return Reflect.get(target, prop, receiver) as unknown;
+        return (collectionName: string) => {
+          const collection = target.collection(collectionName);
+          if (collectionName !== name) return collection;
+          return new Proxy(collection, {
+            get: (c, p, r) => (p === method ? () => Promise.reject(new Error('process killed')) : (Reflect.get(c, p, r) as unknown)),
+          });
+        };
+      },
+    });
+
+  it('when a writer dies between a revision and its view, then the next relay pass projects the view again', async () => {
+    const healthy = createAggregateStore<Tally>(db, 'interrupted', options);
+    await healthy.ensureIndexes();
+    await healthy.apply('i1', 'first', add('first'));
+    const dying = createAggregateStore<Tally>(interruptedAt('interrupted', 'replaceOne'), 'interrupted', options);
+    await expect(dying.apply('i1', 'second', add('second'))).rejects.toThrow('process killed');
+    // The defect this guards against: the revision is the newest, the view still shows the one before.
+    expect([(await healthy.load('i1'))!.rev, (await healthy.find({ _id: 'i1' as never }))[0]!._rev]).toEqual([2, 1]);
+
+    // A restarted process: its relay only repairs what stayed pending past the grace period.
+    const restarted = createAggregateStore<Tally>(db, 'interrupted', options);
+    const relay = createOutboxRelay({ collections: [restarted.revisions], publisher: { publish: async () => undefined } as never, logger });
+    expect(await relay.repairViews({ graceMs: 60_000 })).toBe(0);
+    expect(await relay.repairViews({ graceMs: 0 })).toBe(1);
+    const [row] = await restarted.find({ _id: 'i1' as never });
+    expect([row!._rev, row!.seen]).toEqual([2, ['first', 'second']]);
+    expect(await restarted.revisions.countDocuments({ viewPending: true })).toBe(0);
+    expect(await relay.repairViews({ graceMs: 0 })).toBe(0);
+  });
+
+  it('when a bulk creation dies before its view rows, then the repair inserts them', async () => {
+    const dying = createAggregateStore<Tally>(interruptedAt('bulk_interrupted', 'insertMany'), 'bulk_interrupted', options);
+    const items = ['x', 'y'].map((id) => ({ id, causedBy: `create-${id}`, state: { owner: id, country: 'GH', seen: [id], nested: { depth: { n: 1 } } } }));
+    await expect(dying.createMany(items)).rejects.toThrow('process killed');
+    const restarted = createAggregateStore<Tally>(db, 'bulk_interrupted', options);
+    expect(await restarted.find({})).toEqual([]);
+    expect(await restarted.repairViews({ graceMs: 0 })).toBe(2);
+    expect((await restarted.find({}, { sort: { _id: 1 } })).map((r) => [r._id, r._rev, r.owner])).toEqual([['x', 1, 'x'], ['y', 1, 'y']]);
+    expect(await restarted.revisions.countDocuments({ viewPending: true })).toBe(0);
+  });
+
+  it('when writes complete, then no revision is left marked for repair', async () => {
+    const store = createAggregateStore<Tally>(db, 'clean', options);
+    await store.createMany([{ id: 'c1', causedBy: 'create-c1', state: { owner: 'c', country: 'GH', seen: [], nested: { depth: { n: 0 } } } }]);
+    await store.apply('c1', 'more', add('more'));
+    expect(await store.revisions.countDocuments({ viewPending: true })).toBe(0);
+    expect(await store.revisions.countDocuments({ viewBatch: { $exists: true } })).toBe(0);
+  });
 });

@@ -24,6 +24,8 @@ interface RevisionDoc<S> extends Document {
   /** The events, or their JSON text in a packed store (the outbox relay reads both). */
   outbox: EventEnvelope[] | string;
   outboxPending: boolean;
+  /** Set on insert, cleared once the view shows this revision; a crash in between leaves it for `repairViews`. */
+  viewPending?: boolean;
 }
 
 export interface AggregateStoreOptions {
@@ -47,6 +49,14 @@ export interface Change<S> {
 export type AppendOutcome<S> =
   | { outcome: 'applied'; revision: Revision<S> }
   | { outcome: 'duplicate' | 'unchanged'; revision?: Revision<S> };
+
+/**
+ * View repairers by revisions collection (a connection hands out one object per name): the outbox
+ * relay, which already polls every revisions collection a service writes, runs them, so no service
+ * has to wire them itself.
+ */
+const viewRepairers = new WeakMap<object, (options?: { graceMs?: number }) => Promise<number>>();
+export const viewRepairerOf = (collection: object) => viewRepairers.get(collection);
 
 const revisionId = (id: string, rev: number) => `${id}#${String(rev).padStart(8, '0')}`;
 const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
@@ -124,15 +134,42 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
     }
   }
 
+  /**
+   * Projects the views that a crash left behind: revisions still marked `viewPending` after
+   * `graceMs` (long enough for the writer's own projection to finish). One view read per aggregate;
+   * a row showing an older revision (or none) is projected again. Returns the views it repaired.
+   * FerretDB v1 pushes `_id` equality down but scans for `$in`, hence one round trip per document.
+   */
+  async function repairViews({ graceMs = 5000, limit = 200 }: { graceMs?: number; limit?: number } = {}): Promise<number> {
+    const cutoff = new Date(Date.now() - graceMs).toISOString();
+    const pending = (await revisions.find({ viewPending: true }, { projection: { aggregateId: 1, rev: 1, at: 1 } }).limit(limit).toArray()).filter((d) => d.at <= cutoff);
+    const newestPending = new Map<string, number>();
+    for (const d of pending) newestPending.set(d.aggregateId, Math.max(d.rev, newestPending.get(d.aggregateId) ?? 0));
+    let repaired = 0;
+    for (const [id, rev] of newestPending) {
+      const row = await view.findOne({ _id: id as never }, { projection: { _rev: 1 } });
+      if ((row?._rev ?? 0) >= rev) continue;
+      const latest = await latestDoc(id);
+      if (latest) await project(id, latest);
+      repaired++;
+    }
+    for (let i = 0; i < pending.length; i += 50)
+      await Promise.all(pending.slice(i, i + 50).map((d) => revisions.updateOne({ _id: d._id }, { $unset: { viewPending: '' } })));
+    return repaired;
+  }
+  viewRepairers.set(revisions, repairViews);
+
   return {
     /** Revisions carry the outbox; the relay polls this collection. */
     revisions: revisions as unknown as MongoCollection,
     view,
+    repairViews,
 
     async ensureIndexes(viewIndexes: Record<string, 1 | -1>[] = []) {
       await revisions.createIndex({ aggregateId: 1, rev: -1 });
       await revisions.createIndex({ causedBy: 1 }, { unique: true });
       await revisions.createIndex({ outboxPending: 1 });
+      await revisions.createIndex({ viewPending: 1 });
       for (const index of viewIndexes) await view.createIndex(index);
     },
 
@@ -169,6 +206,7 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
           at: now().toISOString(),
           outbox: stored(events),
           outboxPending: events.length > 0,
+          viewPending: true,
         };
         try {
           await revisions.insertOne(doc as never);
@@ -179,6 +217,10 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
           continue;
         }
         await project(id, doc);
+        // Outbox documents are otherwise touched by the relay alone; should this clear race its
+        // update (FerretDB v1 updates are read-modify-write), either the relay publishes again (at
+        // least once) or the mark stays and the repair finds the view current: both harmless.
+        await revisions.updateOne({ _id: doc._id } as never, { $unset: { viewPending: '' } });
         return { outcome: 'applied', revision: toRevision(doc) };
       }
     },
@@ -193,12 +235,15 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
     async createMany(items: { id: string; causedBy: string; state: S; events?: EventEnvelope[] }[], now: () => Date = () => new Date()): Promise<{ created: string[]; existing: string[] }> {
       if (!items.length) return { created: [], existing: [] };
       const at = now().toISOString();
+      // One mark per call, cleared by one update: `repairViews` inserts what a crash left out.
+      const viewBatch = `${items[0]!.causedBy}@${at}`;
       const docs = items.map((item) => {
         const events = item.events ?? [];
-        return { _id: revisionId(item.id, 1), aggregateId: item.id, rev: 1, state: stored(item.state), causedBy: item.causedBy, at, outbox: stored(events), outboxPending: events.length > 0 };
+        return { _id: revisionId(item.id, 1), aggregateId: item.id, rev: 1, state: stored(item.state), causedBy: item.causedBy, at, outbox: stored(events), outboxPending: events.length > 0, viewPending: true, viewBatch };
       });
       const failed = await insertManyIgnoringDuplicates(revisions as unknown as MongoCollection<Document>, docs);
       await insertManyIgnoringDuplicates(view, items.map((item) => ({ _id: item.id, ...viewRow(item.state, 1, at) })));
+      await revisions.updateMany({ viewBatch } as never, { $unset: { viewPending: '', viewBatch: '' } });
       return { created: items.filter((_, i) => !failed.has(i)).map((i) => i.id), existing: items.filter((_, i) => failed.has(i)).map((i) => i.id) };
     },
 

@@ -4,6 +4,7 @@ import type { EventPublisher } from '../kafka/event-publisher';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
 import { sleep } from '../kafka/backoff';
+import { viewRepairerOf } from './aggregate-store';
 
 interface OutboxDoc extends Document {
   /** The events, or their JSON text (packed aggregate stores). */
@@ -20,6 +21,8 @@ export interface OutboxRelayOptions {
   pollMs?: number;
   /** Documents read per pass and collection. Default 200. */
   batchSize?: number;
+  /** How often the views of aggregate-store revisions a crash left behind are repaired. Default 5,000 ms. */
+  viewRepairMs?: number;
 }
 
 export interface OutboxRelay {
@@ -28,11 +31,14 @@ export interface OutboxRelay {
   kick(): void;
   /** One pass over every collection; returns the number of events published. */
   runOnce(): Promise<number>;
+  /** Repairs the views of the aggregate stores among the collections (see `repairViews`); returns how many. */
+  repairViews(options?: { graceMs?: number }): Promise<number>;
   stop(): Promise<void>;
 }
 
 /**
- * Publishes outbox events, then marks them published. Outbox documents must be insert-only
+ * Publishes outbox events, then marks them published; every few seconds it also repairs the views of
+ * aggregate-store revisions among its collections (a crash between a revision and its view). Outbox documents must be insert-only
  * (aggregate revisions, access records, screening cases). The database has no change streams (FerretDB), so it
  * polls, and writers kick it for low latency. A crash between publish and removal publishes again
  * (at least once); consumers are idempotent, so the effect is still once.
@@ -44,6 +50,14 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
   let kicked = false;
+  let lastRepair = Date.now();
+
+  async function repairViews(repairOptions?: { graceMs?: number }): Promise<number> {
+    let repaired = 0;
+    for (const collection of options.collections) repaired += (await viewRepairerOf(collection)?.(repairOptions)) ?? 0;
+    if (repaired) log.warn({ repaired }, 'views left behind by an interrupted write were projected again');
+    return repaired;
+  }
 
   async function runOnce(): Promise<number> {
     let total = 0;
@@ -65,6 +79,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         await Promise.all(docs.slice(i, i + 50).map((d) => collection.updateOne({ _id: d._id }, { $set: { outboxPending: false, publishedAt } })));
       for (const e of events) options.metrics?.eventsPublished.inc({ type: e.type });
       total += events.length;
+    }
+    if (Date.now() - lastRepair >= (options.viewRepairMs ?? 5000)) {
+      lastRepair = Date.now();
+      await repairViews();
     }
     return total;
   }
@@ -98,6 +116,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       wake?.();
     },
     runOnce,
+    repairViews,
     async stop() {
       stopped = true;
       wake?.();
