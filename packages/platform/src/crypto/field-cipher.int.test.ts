@@ -43,6 +43,38 @@ describe('field-level encryption (real database)', () => {
     await expect(createFieldCipher(db, loadKeyring(keyringFile)).decrypt('passport', sealed[1]!)).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
   });
 
+  it('when another process shreds a subject, then a process that cached the key decrypts for at most keyCacheMs more, and never after', async () => {
+    let clock = 1_000_000;
+    const reader = createFieldCipher(db, loadKeyring(keyringFile), { keyCacheMs: 30_000, now: () => clock });
+    const eraser = createFieldCipher(db, loadKeyring(keyringFile));
+    const sealed = await eraser.encrypt('cand-ttl', 'passport', 'T1');
+    expect(await reader.decrypt('passport', sealed)).toBe('T1'); // cached now
+    expect(await eraser.shred('cand-ttl')).toBe(true);
+    clock += 29_999;
+    expect(await reader.decrypt('passport', sealed)).toBe('T1'); // the stated bound: still inside it
+    clock += 1;
+    await expect(reader.decrypt('passport', sealed)).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
+    clock += 60_000;
+    await expect(reader.decrypt('passport', sealed)).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
+  });
+
+  it('when a read races the shred in the same process, then the key it fetched is not cached again', async () => {
+    const cipher = createFieldCipher(db, loadKeyring(keyringFile), { keyCacheMs: 3_600_000 });
+    const sealed = await createFieldCipher(db, loadKeyring(keyringFile)).encrypt('cand-race', 'passport', 'R1');
+    const racing = cipher.decrypt('passport', sealed).catch((error: unknown) => error);
+    await cipher.shred('cand-race');
+    await racing; // either read before the delete or found it gone: both are allowed for the racing read
+    await expect(cipher.decrypt('passport', sealed)).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
+  });
+
+  it('when the cache is off, then a shred elsewhere is seen by the next read', async () => {
+    const reader = createFieldCipher(db, loadKeyring(keyringFile), { keyCacheMs: 0 });
+    const sealed = await reader.encrypt('cand-nocache', 'passport', 'N1');
+    expect(await reader.decrypt('passport', sealed)).toBe('N1');
+    await createFieldCipher(db, loadKeyring(keyringFile)).shred('cand-nocache');
+    await expect(reader.decrypt('passport', sealed)).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
+  });
+
   it('when one bit of the ciphertext changes, then decryption fails instead of returning garbage', async () => {
     const cipher = createFieldCipher(db, loadKeyring(keyringFile));
     const sealed = await cipher.encrypt('cand-3', 'allegation', 'details');

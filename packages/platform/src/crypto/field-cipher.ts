@@ -18,6 +18,19 @@ export interface EncryptedField extends Sealed {
 
 const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
+export interface FieldCipherOptions {
+  /** HMAC key of `blindIndex`; without it `blindIndex` throws. */
+  blindIndexKey?: Buffer;
+  /**
+   * How long an unwrapped data key stays cached in this process. It bounds erasure across processes:
+   * after `shred` in any process, every other process decrypts that subject for at most this long.
+   * Default 30,000 ms; 0 disables the cache.
+   */
+  keyCacheMs?: number;
+  /** Clock of the cache (tests). Default `Date.now`. */
+  now?: () => number;
+}
+
 /**
  * Field-level envelope encryption. Each person (subject) has their own random data key, stored
  * wrapped (AES-256-GCM) by the keyring's primary key-encryption key; fields are sealed with the data
@@ -25,9 +38,26 @@ const isDuplicateKey = (error: unknown) => (error as { code?: number }).code ===
  * theirs at once (crypto-shredding) while records, ids and audit hashes stay intact. Rotating the
  * keyring re-wraps data keys without touching the fields.
  */
-export function createFieldCipher(db: Connection, keyring: Keyring, options: { blindIndexKey?: Buffer } = {}) {
+export function createFieldCipher(db: Connection, keyring: Keyring, options: FieldCipherOptions = {}) {
   const keys = db.collection('data_keys') as unknown as Collection<DataKeyDoc>;
-  const cache = new Map<string, Buffer>();
+  const ttl = options.keyCacheMs ?? 30_000;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { key: Buffer; until: number }>();
+  // Bumped by every shred here: a key read that started before it must not re-cache what it erased.
+  let shreds = 0;
+
+  function cached(subject: string): Buffer | undefined {
+    const hit = cache.get(subject);
+    if (hit && hit.until > now()) return hit.key;
+    if (hit) cache.delete(subject);
+    return undefined;
+  }
+
+  function remember(subject: string, key: Buffer): void {
+    if (ttl <= 0) return;
+    if (cache.size >= 10_000) for (const [s, e] of cache) if (e.until <= now()) cache.delete(s);
+    cache.set(subject, { key, until: now() + ttl });
+  }
 
   function unwrap(doc: DataKeyDoc): Buffer {
     const kek = keyring.keys.get(doc.wrapped.kid);
@@ -36,8 +66,9 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: { b
   }
 
   async function dataKey(subject: string, create: boolean): Promise<Buffer> {
-    const cached = cache.get(subject);
-    if (cached) return cached;
+    const hit = cached(subject);
+    if (hit) return hit;
+    const shredsBefore = shreds;
     let doc = await keys.findOne({ _id: subject });
     if (!doc && create) {
       const key = randomBytes(32);
@@ -52,7 +83,7 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: { b
     }
     if (!doc) throw new AppError('CRYPTO.ERASED', 'This person’s data has been erased', { status: 410 });
     const key = unwrap(doc);
-    cache.set(subject, key);
+    if (shreds === shredsBefore) remember(subject, key);
     return key;
   }
 
@@ -71,8 +102,12 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: { b
      */
     async encryptMany(items: { subject: string; field: string; value: string }[]): Promise<EncryptedField[]> {
       const local = new Map<string, Buffer>();
+      for (const subject of new Set(items.map((i) => i.subject))) {
+        const hit = cached(subject);
+        if (hit) local.set(subject, hit); // taken now: it may expire while the inserts below run
+      }
       const fresh = [...new Set(items.map((i) => i.subject))]
-        .filter((s) => !cache.has(s))
+        .filter((s) => !local.has(s))
         .map((subject) => {
           const key = randomBytes(32);
           return { key, doc: { _id: subject, wrapped: seal(keyring.keys.get(keyring.primary)!, keyring.primary, key, `data-key:${subject}`), createdAt: new Date().toISOString() } };
@@ -89,13 +124,17 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: { b
         }
       fresh.forEach((f) => local.set(f.doc._id, f.key));
       for (const i of existing) local.set(fresh[i]!.doc._id, await dataKey(fresh[i]!.doc._id, true));
-      return items.map((i) => ({ ...seal(local.get(i.subject) ?? cache.get(i.subject)!, i.subject, Buffer.from(i.value, 'utf8'), `${i.subject}:${i.field}`), subject: i.subject }));
+      return items.map((i) => ({ ...seal(local.get(i.subject)!, i.subject, Buffer.from(i.value, 'utf8'), `${i.subject}:${i.field}`), subject: i.subject }));
     },
     async decrypt(field: string, sealed: EncryptedField): Promise<string> {
       return open(await dataKey(sealed.subject, false), sealed, `${sealed.subject}:${field}`).toString('utf8');
     },
-    /** Crypto-shredding: the subject's fields can never be decrypted again. */
+    /**
+     * Crypto-shredding: the subject's fields can never be decrypted again — here at once, in other
+     * processes once their cached copy expires (`keyCacheMs`).
+     */
     async shred(subject: string): Promise<boolean> {
+      shreds++;
       cache.delete(subject);
       return (await keys.deleteOne({ _id: subject })).deletedCount === 1;
     },
