@@ -141,5 +141,6 @@ describe.each([
     await store.apply('c1', 'more', add('more'));
     expect(await store.revisions.countDocuments({ viewPending: true })).toBe(0);
     expect(await store.revisions.countDocuments({ viewBatch: { $exists: true } })).toBe(0);
+    expect(await db.collection('clean_view_batches').countDocuments()).toBe(0);
   });
 });
