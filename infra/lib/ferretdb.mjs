@@ -79,7 +79,11 @@ export default {
       ensureDir(SQLITE_DIR);
       args.push('-sqlite-url', `file:${SQLITE_DIR}/`);
     } else {
-      args.push('-postgresql-url', pgUrl());
+      // FerretDB v1 holds a pooled PostgreSQL connection for every open cursor, and takes its metadata
+      // lock *before* a connection when it creates a collection or index: with the default pool of 50,
+      // fifty open cursors plus one createIndex deadlock the whole server (seen here with parallel
+      // test suites). PostgreSQL allows 200 (postgres.mjs); leave room for psql and a second stack.
+      args.push('-postgresql-url', `${pgUrl()}?pool_max_conns=${process.env.VETTING_FERRETDB_POOL ?? 150}`);
     }
     return spawnDetached('ferretdb', binaryPath(), args, { cwd: DATA_DIR });
   },
