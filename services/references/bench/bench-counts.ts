@@ -3,7 +3,7 @@ import type { ReferenceSetRepository } from '../src/data/reference-set.repositor
 
 /** Progress during the run, from the view (top-level equality: cheap on FerretDB, eventually consistent). */
 export async function progress(checks: CheckRepository) {
-  const [completed, failed] = await Promise.all([checks.view.countDocuments({ state: 'completed' }), checks.view.countDocuments({ state: 'failed' })]);
+  const [completed, failed] = await Promise.all([checks.count({ state: 'completed' }), checks.count({ state: 'failed' })]);
   return { completed, failed };
 }
 
@@ -19,8 +19,8 @@ export async function countResults(checks: CheckRepository, sets: ReferenceSetRe
   return {
     withResult: perCheck.size,
     duplicated: [...perCheck.values()].filter((n) => n > 1).length,
-    failed: await checks.view.countDocuments({ state: 'failed' }),
+    failed: await checks.count({ state: 'failed' }),
     completions: await sets.collections[1]!.countDocuments({}),
-    noResponse: await checks.view.countDocuments({ result: 'no-response' }),
+    noResponse: await checks.count({ result: 'no-response' }),
   };
 }

@@ -5,7 +5,10 @@
  * Writes bench/results/references.json and .md.
  */
 import type { ChildProcess } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { EventDataByType } from '@vetting/contracts';
 import { openReferenceSets } from '../src/use-cases/open-reference-set.use-case';
 import { retryCheck } from '../src/use-cases/retry-check.use-case';
@@ -15,6 +18,27 @@ import { countResults, progress } from './bench-counts';
 import { startPrivateRedis } from './private-redis';
 import { startSimulatorProcess } from './sims-process';
 import { writeReport, type BenchReport } from './report';
+import { sumDbOps } from './db-ops';
+import { databaseCpu } from './db-cpu';
+
+/** A setting of the shared infrastructure (.data/infra.env), when the environment does not give it. */
+const infraSetting = (name: string) =>
+  (() => {
+    try {
+      return readFileSync(fileURLToPath(new URL('../../../.data/infra.env', import.meta.url)), 'utf8');
+    } catch {
+      return '';
+    }
+  })()
+    .split('\n')
+    .find((l) => l.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+
+// Every process of the run (this one, the workers) counts its database operations into one folder.
+process.env.DB_OPS_DIR = mkdtempSync(join(tmpdir(), 'references-db-ops-'));
+const counter = new URL('./count-db-ops.mjs', import.meta.url);
+process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ${fileURLToPath(counter)}`.trim();
+await import(counter.href);
 
 const CHECKS = Number(process.env.BENCH_CHECKS ?? 10_000);
 const PER_CANDIDATE = 3; // military contingent, no prior employer: national, disciplinary, UN
@@ -40,6 +64,7 @@ const loadSamples: number[] = [];
 const queue = h.service.ctx.producer.queueOf('un-records');
 while ((await queue.getWorkersCount()) < workers.length) await new Promise((r) => setTimeout(r, 500));
 log(`workers ready (load ${load().join(' ')})`);
+const dbCpu = databaseCpu(h.config.MONGO_URL, process.env.POSTGRES_URL ?? infraSetting('POSTGRES_URL'));
 const t0 = Date.now();
 const submitted: EventDataByType['candidate.submitted'][] = Array.from({ length: CANDIDATES }, (_, i) => ({
   candidateId: `b${i.toString(36)}`,
@@ -97,6 +122,8 @@ while (done < total && Date.now() - t0 < TIMEOUT_MS && Date.now() - lastProgress
   }
 }
 const drained = Date.now();
+const databaseCpuDuringRun = dbCpu.used();
+const dbOpsDuringRun = sumDbOps(process.env.DB_OPS_DIR);
 const counts = await countResults(checks, sets);
 const stats = await simulators.stats();
 for (const key of Object.keys(stats)) if (key.startsWith('check ')) delete stats[key];
@@ -121,9 +148,13 @@ const report: BenchReport = {
     setsCompleted: counts.completions,
     setsExpected: CANDIDATES,
     simulatorOutcomes: stats,
+    databaseOperations: dbOpsDuringRun.total,
+    databaseOperationsPerCheck: Math.round((dbOpsDuringRun.total / total) * 10) / 10,
+    databaseOperationsByKind: dbOpsDuringRun.byKind,
+    databaseCpuSeconds: databaseCpuDuringRun,
   },
 };
-await writeReport(report);
+await writeReport(report, CHECKS === 10_000 ? 'references' : `references-${CHECKS}`);
 log(`done: ${JSON.stringify(report.results)}`);
 for (const w of workers) w.kill('SIGTERM');
 await h.stop();

@@ -21,14 +21,20 @@ export interface BenchReport {
     setsCompleted: number;
     setsExpected: number;
     simulatorOutcomes: Record<string, number>;
+    /** Database operations of every process (bench/count-db-ops.mjs) from start-up to the last result. */
+    databaseOperations: number;
+    databaseOperationsPerCheck: number;
+    databaseOperationsByKind: Record<string, number>;
+    /** CPU seconds FerretDB and PostgreSQL (with its backends) used during the run (bench/db-cpu.ts). */
+    databaseCpuSeconds: { ferretdbSeconds: number; postgresSeconds: number };
   };
 }
 
 const resultsDir = fileURLToPath(new URL('../../../bench/results/', import.meta.url));
 
-export async function writeReport(report: BenchReport) {
+export async function writeReport(report: BenchReport, file = 'references') {
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(`${resultsDir}references.json`, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(`${resultsDir}${file}.json`, `${JSON.stringify(report, null, 2)}\n`);
   const r = report.results;
   const md = `# references: 10,000 checks through BullMQ with faults
 
@@ -50,6 +56,8 @@ The figures depend heavily on that load (the machine is shared); compare runs on
 | failed at the end (need an operator) | ${r.failedChecks} |
 | failed during the run, then retried by the operator | ${r.retriedByOperator} |
 | sets completed (references.completed once each) | ${r.setsCompleted} / ${r.setsExpected} |
+| database operations, all processes (per check) | ${r.databaseOperations} (${r.databaseOperationsPerCheck}) |
+| database CPU during the run: FerretDB, PostgreSQL | ${r.databaseCpuSeconds.ferretdbSeconds} s, ${r.databaseCpuSeconds.postgresSeconds} s |
 
 ## Faults injected
 ${report.faults.map((f) => `- at ${(f.at / 1000).toFixed(1)} s: ${f.what}`).join('\n') || '- none'}
@@ -57,6 +65,11 @@ ${report.faults.map((f) => `- at ${(f.at / 1000).toFixed(1)} s: ${f.what}`).join
 ## Simulator outcomes (requests)
 ${Object.entries(r.simulatorOutcomes)
   .sort()
+  .map(([k, v]) => `- ${k}: ${v}`)
+  .join('\n')}
+
+## Database operations by collection and kind
+${Object.entries(r.databaseOperationsByKind)
   .map(([k, v]) => `- ${k}: ${v}`)
   .join('\n')}
 
@@ -68,5 +81,5 @@ ${JSON.stringify(report.setup, null, 2)}
 Effects are counted in the database: a result is a check revision caused by \`result:<checkId>:<round>\`
 (unique), so "duplicated" counts checks with more than one such revision and "lost" checks with none.
 `;
-  writeFileSync(`${resultsDir}references.md`, md);
+  writeFileSync(`${resultsDir}${file}.md`, md);
 }

@@ -49,7 +49,7 @@ describe('prior employers and referee answers at rest (real Kafka, FerretDB, Red
     const set = await h.service.ctx.sets.latestFor(id);
     const disclosures = set!.checks.filter((c) => c.checkType === 'misconduct-disclosure');
     expect(disclosures.map((c) => c.checkId)).toEqual([`${id}.1.misconduct-disclosure.1`, `${id}.1.misconduct-disclosure.2`]);
-    const asked = await Promise.all(disclosures.map(async (c) => (await h.service.ctx.checks.load(c.checkId))?.subject.employer?.name));
+    const asked = await Promise.all(disclosures.map(async (c) => (await h.service.ctx.answers.openSubject((await h.service.ctx.checks.load(c.checkId))!)).employer?.name));
     expect(asked).toEqual(['Relief Now', 'Water First']);
     expect(await h.service.ctx.mailbox.list('manual-old@old.example')).toEqual([]);
   }, 180_000);

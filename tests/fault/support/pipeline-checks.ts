@@ -109,8 +109,9 @@ export async function failedJobs(redisUrl: string): Promise<number> {
 export async function unfinishedChecks(mongo: MongoClient, system: RunningSystem): Promise<number> {
   const db = mongo.db(system.database('references'));
   const latest = new Map<string, string>();
-  for (const r of await db.collection('checks_revisions').find({}).project({ aggregateId: 1, rev: 1, 'state.state': 1 }).sort({ rev: 1 }).toArray())
-    latest.set(String(r.aggregateId), String((r.state as { state: string }).state));
+  // Check revisions are packed (the state is JSON text); older ones hold it as a document.
+  for (const r of await db.collection('checks_revisions').find({}).project({ aggregateId: 1, rev: 1, state: 1 }).sort({ rev: 1 }).toArray())
+    latest.set(String(r.aggregateId), String((typeof r.state === 'string' ? (JSON.parse(r.state) as { state: string }) : (r.state as { state: string })).state));
   return [...latest.values()].filter((s) => s !== 'completed').length;
 }
 

@@ -13,7 +13,8 @@ export function createRefereeRoutes(ctx: ReferencesContext) {
     router.get('/referee/:token', async (req, res) => {
       const { token } = paramsOf<{ token: string }>(req);
       const { link, check } = await openRefereeLink(ctx, token);
-      const view = { employer: check.subject.employer?.name ?? '', candidateName: check.subject.name, deadline: link.expiresAt };
+      const subject = await ctx.answers.openSubject(check);
+      const view = { employer: subject.employer?.name ?? '', candidateName: subject.name, deadline: link.expiresAt };
       res.setHeader('cache-control', 'no-store');
       if (wantsHtml(req)) return void res.type('html').send(refereeFormPage(view));
       res.json({ ...view, questions: QUESTIONS.map((q) => ({ name: q.name, text: q.text, answers: ['yes', 'no'] })) });

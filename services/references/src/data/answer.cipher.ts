@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { createFieldCipher, loadKeyring, type EncryptedField } from '@vetting/platform';
-import type { RefereeAnswerRecord } from '../domain/check';
+import type { Check, RefereeAnswerRecord } from '../domain/check';
+import type { CheckSubject } from '../domain/check-plan';
 
 /**
- * Referee answers (the MDS yes/no answers, the allegation details, who answered) sealed with the
+ * Check subjects (who is checked: name, date of birth, service number, employer contact) and referee answers (the MDS yes/no answers, the allegation details, who answered) sealed with the
  * platform field cipher: AES-256-GCM under a data key of the reference set (`<candidate>.<revision>`),
  * bound to the check id, stored as JSON text. Only the result (`adverse`, `no-adverse`) stays in
  * clear for the workflow. Destroying a set's data key (`shred`: retention, the person's erasure)
@@ -13,6 +14,7 @@ import type { RefereeAnswerRecord } from '../domain/check';
 export function createAnswerCipher(db: Connection, keysDir: string) {
   const cipher = createFieldCipher(db, loadKeyring(join(keysDir, 'references-keyring.json')));
   const field = (checkId: string) => `referee-answer:${checkId}`;
+  const subjectField = (checkId: string) => `check-subject:${checkId}`;
   return {
     ensureIndexes: () => cipher.ensureIndexes(),
     async seal(setId: string, checkId: string, answer: RefereeAnswerRecord): Promise<string> {
@@ -22,7 +24,20 @@ export function createAnswerCipher(db: Connection, keysDir: string) {
     async open(checkId: string, sealed: string): Promise<RefereeAnswerRecord> {
       return JSON.parse(await cipher.decrypt(field(checkId), JSON.parse(sealed) as EncryptedField)) as RefereeAnswerRecord;
     },
-    /** Crypto-shredding of one set's answers; true when a key was destroyed now. */
+    /**
+     * Seals the subjects (name, date of birth, service number, employer contact) of many checks
+     * under their sets' data keys: one insert for the keys of new sets, whatever the number.
+     */
+    async sealSubjects(items: { setId: string; checkId: string; subject: CheckSubject }[]): Promise<string[]> {
+      const sealed = await cipher.encryptMany(items.map((i) => ({ subject: i.setId, field: subjectField(i.checkId), value: JSON.stringify(i.subject) })));
+      return sealed.map((s) => JSON.stringify(s));
+    },
+    /** The subject of a check (checks stored before subjects were sealed carry it in clear). Throws CRYPTO.ERASED (410) once its set is shredded. */
+    async openSubject(check: Pick<Check, 'checkId' | 'sealedSubject' | 'subject'>): Promise<CheckSubject> {
+      if (!check.sealedSubject) return check.subject ?? { name: '' };
+      return JSON.parse(await cipher.decrypt(subjectField(check.checkId), JSON.parse(check.sealedSubject) as EncryptedField)) as CheckSubject;
+    },
+    /** Crypto-shredding of one set's answers and check subjects; true when a key was destroyed now. */
     shred: (setId: string) => cipher.shred(setId),
   };
 }

@@ -3,17 +3,21 @@ import { createAggregateStore, type Change, type EventEnvelope, type Revision } 
 import type { Check, CheckState } from '../domain/check';
 import type { CheckType } from '../domain/check-policy';
 
+/** View fields of the packed store: what queries filter, sort and index on (the rest is one JSON text). */
+const VIEW_FIELDS = ['checkId', 'setId', 'candidateId', 'country', 'checkType', 'organisation', 'state', 'result', 'round', 'updatedAt'] as const;
+
 /**
  * Checks are aggregates keyed by check id, stored as immutable revisions (FerretDB v1 loses
  * concurrent in-place updates). Every transition is `apply(checkId, causedBy, decide)`: the unique
  * `causedBy` (e.g. `result:<checkId>:<round>`) makes a result, from whichever source arrives first,
- * apply exactly once; later ones come back as `duplicate`.
+ * apply exactly once; later ones come back as `duplicate`. The store is packed (states as JSON
+ * text, `VIEW_FIELDS` top-level in the view): FerretDB v1 converts every field of a document on each
+ * read and write, and a check is read and written several times on its way.
  */
 export function createCheckRepository(db: Connection) {
-  const store = createAggregateStore<Check>(db, 'checks');
+  const store = createAggregateStore<Check>(db, 'checks', { packed: { viewFields: VIEW_FIELDS } });
   return {
     revisions: store.revisions,
-    view: store.view,
     async ensureIndexes() {
       await store.ensureIndexes([{ state: 1, updatedAt: 1 }, { setId: 1 }]);
     },
@@ -31,18 +35,9 @@ export function createCheckRepository(db: Connection) {
     apply(checkId: string, causedBy: string, decide: (current: Check | undefined) => Change<Check> | undefined, now?: () => Date) {
       return store.apply(checkId, causedBy, (rev: Revision<Check> | undefined) => decide(rev?.state), now);
     },
-    /**
-     * Rewrites the view row of a check from its exact latest revision when the row is behind. A
-     * writer that dies between inserting a revision and projecting it (a SIGKILLed worker) leaves
-     * the view stale until the aggregate changes again; a completed check never changes again, so
-     * whoever next finds it (the rerun job) repairs the row. Same row shape as the store's `project`.
-     */
-    async repairView(check: Check): Promise<void> {
-      const latest = await store.load(check.checkId);
-      if (!latest) return;
-      const row = await store.view.findOne({ _id: check.checkId as never }, { projection: { _rev: 1 } });
-      if (row && Number(row._rev) >= latest.rev) return;
-      await store.view.replaceOne({ _id: check.checkId as never }, { ...latest.state, _rev: latest.rev, _updatedAt: latest.at }, { upsert: true });
+    /** Counts latest states (the view: eventually consistent) matching a filter on view fields. */
+    count(filter: Partial<Pick<Check, 'state' | 'result' | 'checkType'>>) {
+      return store.view.countDocuments(filter);
     },
     /** Latest states by state (the view: eventually consistent, for operators and the sweeper). */
     async list(filter: { state?: CheckState; checkType?: CheckType }, limit: number): Promise<Check[]> {
@@ -50,7 +45,7 @@ export function createCheckRepository(db: Connection) {
       if (filter.state) query.state = filter.state;
       if (filter.checkType) query.checkType = filter.checkType;
       const docs = await store.find(query, { sort: { updatedAt: 1 }, limit });
-      return docs.map(({ _id, _rev, ...rest }) => rest as unknown as Check);
+      return docs.map(({ _id, _rev, _updatedAt, ...rest }) => rest as unknown as Check);
     },
     /** Counts revisions matching a filter (the benchmark counts applied results with it). */
     countRevisions(filter: Record<string, unknown>) {

@@ -25,9 +25,15 @@ export interface Check extends Record<string, unknown> {
   candidateId: string;
   country: string;
   category: NominationCategory;
+  /** The set's candidate revision and every check id of the set (this one too): completing the set needs no set read. Absent in checks stored before. */
+  candidateRevision?: number;
+  setChecks?: string[];
   checkType: CheckType;
   organisation: string;
-  subject: CheckSubject;
+  /** The subject (CheckSubject as JSON), sealed under the set's data key (data/answer.cipher.ts): never stored in clear. */
+  sealedSubject?: string;
+  /** Only in checks stored before subjects were sealed; new checks carry `sealedSubject`. */
+  subject?: CheckSubject;
   state: CheckState;
   result?: CheckResult;
   resultSource?: ResultSource;
@@ -45,9 +51,22 @@ export interface Check extends Record<string, unknown> {
   completedAt?: string;
 }
 
-export function newCheck(planned: PlannedCheck, set: { setId: string; candidateId: string; country: string; category: NominationCategory }, now: Date): Check {
+/** A check with its subject opened (in memory only: what adapters and mails need). */
+export type OpenedCheck = Check & { subject: CheckSubject };
+
+export interface SetOfCheck {
+  setId: string;
+  candidateId: string;
+  country: string;
+  category: NominationCategory;
+  candidateRevision: number;
+  setChecks: string[];
+}
+
+export function newCheck(planned: PlannedCheck, set: SetOfCheck, sealedSubject: string, now: Date): Check {
   const at = now.toISOString();
-  return { ...planned, ...set, state: 'requested', round: 1, attempts: 0, remindersSent: 0, createdAt: at, updatedAt: at };
+  const { subject: _clear, ...rest } = planned;
+  return { ...rest, ...set, sealedSubject, state: 'requested', round: 1, attempts: 0, remindersSent: 0, createdAt: at, updatedAt: at };
 }
 
 const open = (c: Check | undefined, round: number): c is Check => !!c && c.round === round && (c.state === 'requested' || c.state === 'awaiting-answer');
@@ -91,6 +110,6 @@ export function refereeResult(answer: Pick<RefereeAnswerRecord, 'sexualMisconduc
 
 /** The public view of a check: never the subject's details nor the referee's words. */
 export function checkSummary(c: Check) {
-  const { subject: _s, sealedAnswer: _a, category: _c, resultSource: _r, ...rest } = c;
+  const { subject: _s, sealedSubject: _ss, sealedAnswer: _a, category: _c, resultSource: _r, setChecks: _sc, candidateRevision: _cr, ...rest } = c;
   return rest;
 }

@@ -4,11 +4,17 @@ import { accepted, failed, newCheck, refereeResult, resultRecorded, retried } fr
 const now = new Date('2026-11-27T10:00:00Z');
 const base = newCheck(
   { checkId: 'c1.1.un-records', checkType: 'un-records', organisation: 'UN', subject: { name: 'A' } },
-  { setId: 'c1.1', candidateId: 'c1', country: 'GH', category: 'civilian' },
+  { setId: 'c1.1', candidateId: 'c1', country: 'GH', category: 'civilian', candidateRevision: 1, setChecks: ['c1.1.un-records'] },
+  'sealed',
   now,
 );
 
 describe('check transitions', () => {
+  it('when a check is opened, then it keeps the sealed subject and never the subject in clear', () => {
+    expect(base.sealedSubject).toBe('sealed');
+    expect(base).not.toHaveProperty('subject');
+  });
+
   it('when a result arrives for an open round, then the check completes; a second result for that round changes nothing', () => {
     const done = resultRecorded(base, 1, 'no-adverse', 'response', now);
     expect(done).toMatchObject({ state: 'completed', result: 'no-adverse', attempts: 1 });

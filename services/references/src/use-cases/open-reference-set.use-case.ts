@@ -1,17 +1,18 @@
 import type { EventDataByType } from '@vetting/contracts';
 import { createEvent, type EventEnvelope, type Logger } from '@vetting/platform';
 import { planChecks, type PlannedCheck } from '../domain/check-plan';
-import { newCheck } from '../domain/check';
+import { newCheck, type SetOfCheck } from '../domain/check';
 import type { ReferenceSet } from '../data/reference-set.repository';
 import type { ReferencesContext } from '../references-context';
 
-type Ctx = Pick<ReferencesContext, 'checks' | 'sets' | 'policy' | 'producer' | 'now' | 'onEvents'>;
+type Ctx = Pick<ReferencesContext, 'checks' | 'sets' | 'answers' | 'policy' | 'producer' | 'now' | 'onEvents'>;
 type Submitted = EventDataByType['candidate.submitted'];
 
 /**
- * Opens the checks of many candidate revisions in four round trips whatever their number: the sets
- * (one unordered insert, insert-once by `<candidate>.<revision>`), the checks (revision 1 of each
- * aggregate, caused by `open:<checkId>`, carrying `reference.check-requested`), the completions of
+ * Opens the checks of many candidate revisions in a few round trips whatever their number: the data
+ * keys of the new sets (the subjects are sealed), the sets (one unordered insert, insert-once by
+ * `<candidate>.<revision>`, carrying every `reference.check-requested` of the set), the checks
+ * (revision 1 of each aggregate, caused by `open:<checkId>`), the completions of
  * sets that need no check, and the jobs (`addBulk`, job id = check id). Each step is idempotent, so a
  * redelivered event or a rerun after a crash repeats nothing. A set with no checks is complete at
  * once and says so ("not required" is a recorded result, not an absence). If Redis is down the
@@ -24,8 +25,7 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
   const now = ctx.now();
   const at = now.toISOString();
   const sets: { set: ReferenceSet; events: EventEnvelope[] }[] = [];
-  const checks: { check: ReturnType<typeof newCheck>; events: EventEnvelope[] }[] = [];
-  const planned: PlannedCheck[] = [];
+  const planned: (PlannedCheck & { set: SetOfCheck })[] = [];
   for (const data of batch) {
     const setId = `${data.candidateId}.${data.revision}`;
     const nominee = { candidateId: data.candidateId, country: data.country, revision: data.revision, category: data.nomination.category, person: data.person };
@@ -41,24 +41,24 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
       checks: plan.map((p) => ({ checkId: p.checkId, checkType: p.checkType })),
       createdAt: at,
     };
-    const completedAtOnce = plan.length
-      ? []
+    // The set's one outbox carries every check-requested event of the set (one document for the relay to clear, not one per check).
+    const events = plan.length
+      ? plan.map((p) => createEvent('references', { ...common, type: 'reference.check-requested', data: { candidateId: data.candidateId, country: data.country, checkId: p.checkId, checkType: p.checkType } }))
       : [createEvent('references', { ...common, type: 'references.completed', data: { candidateId: data.candidateId, country: data.country, candidateRevision: data.revision, checks: [] } })];
-    sets.push({ set, events: completedAtOnce });
-    for (const p of plan) {
-      const check = newCheck(p, { setId, candidateId: data.candidateId, country: data.country, category: data.nomination.category }, now);
-      const requested = createEvent('references', { ...common, type: 'reference.check-requested', data: { candidateId: data.candidateId, country: data.country, checkId: p.checkId, checkType: p.checkType } });
-      checks.push({ check, events: [requested] });
-      planned.push(p);
-    }
+    sets.push({ set, events });
+    const setOfCheck: SetOfCheck = { setId, candidateId: data.candidateId, country: data.country, category: data.nomination.category, candidateRevision: data.revision, setChecks: plan.map((p) => p.checkId) };
+    for (const p of plan) planned.push({ ...p, set: setOfCheck });
   }
+  // Subjects are sealed under the set's data key before anything is stored: never in clear at rest.
+  const sealed = await ctx.answers.sealSubjects(planned.map((p) => ({ setId: p.set.setId, checkId: p.checkId, subject: p.subject })));
+  const checks = planned.map(({ set, ...p }, i) => ({ check: newCheck(p, set, sealed[i]!, now), events: [] as EventEnvelope[] }));
   const storedSets = await ctx.sets.insertMany(sets);
   const opened = await ctx.checks.openMany(checks);
   const empty = sets.filter((s) => !s.set.checks.length && storedSets.has(s.set.id));
   if (empty.length) await ctx.sets.completeMany(empty.map((s) => ({ id: s.set.id, completedAt: at, events: [] })));
   if (storedSets.size || opened.length) ctx.onEvents();
   try {
-    await ctx.producer.enqueueMany(planned);
+    await ctx.producer.enqueueMany(planned.map((p) => ({ checkId: p.checkId, checkType: p.checkType })));
   } catch (error) {
     logger?.warn({ err: error, checks: planned.length }, 'checks not enqueued now; the sweeper will enqueue them');
   }

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError, conflict, notFound } from '@vetting/platform';
 import type { ReferencesContext } from '../references-context';
-import { recordResult } from './record-result.use-case';
+import { completeSetIfDone, recordResult } from './record-result.use-case';
 
 export interface CallbackInput {
   externalRef: string;
@@ -29,7 +29,11 @@ export async function receiveCallback(ctx: ReferencesContext, checkId: string, r
   if (check.externalRef && check.externalRef !== input.externalRef)
     throw conflict('CALLBACK.REFERENCE_MISMATCH', 'externalRef does not match the request sent for this check');
   if (check.state === 'completed') {
-    if (check.result === input.result && check.resultSource !== 'deadline') return { checkId, result: input.result, duplicate: true };
+    if (check.result === input.result && check.resultSource !== 'deadline') {
+      // The same answer again: the first delivery may have stored it and died before completing the set.
+      await completeSetIfDone(ctx, check.setId, check);
+      return { checkId, result: input.result, duplicate: true };
+    }
     throw conflict('CALLBACK.CHECK_CLOSED', `The check is already closed with result ${check.result}`);
   }
   if (check.state === 'failed') throw conflict('CALLBACK.CHECK_CLOSED', 'The check failed and awaits an operator; it is not open for answers');

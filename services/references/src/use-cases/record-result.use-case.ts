@@ -41,11 +41,20 @@ export async function recordResult(
  */
 export async function completeSetIfDone(ctx: Ctx, setId: string, known?: Check): Promise<boolean> {
   if (ctx.sets.knownComplete(setId)) return false;
-  const set = await ctx.sets.get(setId);
+  // Checks carry their set's members; older ones need the set document.
+  const set =
+    known?.setChecks && known.candidateRevision !== undefined && known.setId === setId
+      ? { candidateId: known.candidateId, country: known.country, candidateRevision: known.candidateRevision, checkIds: known.setChecks }
+      : await ctx.sets.get(setId).then((s) => s && { ...s, checkIds: s.checks.map((c) => c.checkId) });
   if (!set) return false;
+  // One exact read at a time, stopping at the first open check: most results are not their set's last.
   // The caller's own check is already known completed (exact: read from its revisions or just written).
-  const checks = await Promise.all(set.checks.map((c) => (known?.checkId === c.checkId && known.state === 'completed' ? known : ctx.checks.load(c.checkId))));
-  if (!checks.every((c) => c?.state === 'completed')) return false;
+  const checks: Check[] = [];
+  for (const checkId of set.checkIds) {
+    const check = known?.checkId === checkId && known.state === 'completed' ? known : await ctx.checks.load(checkId);
+    if (check?.state !== 'completed') return false;
+    checks.push(check);
+  }
   const event = createEvent('references', {
     type: 'references.completed',
     subject: set.candidateId,
@@ -54,7 +63,7 @@ export async function completeSetIfDone(ctx: Ctx, setId: string, known?: Check):
       candidateId: set.candidateId,
       country: set.country,
       candidateRevision: set.candidateRevision,
-      checks: checks.map((c) => ({ checkId: c!.checkId, checkType: c!.checkType, result: c!.result! })),
+      checks: checks.map((c) => ({ checkId: c.checkId, checkType: c.checkType, result: c.result! })),
     },
   });
   const inserted = await ctx.sets.complete(setId, ctx.now().toISOString(), [event]);

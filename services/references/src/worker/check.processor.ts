@@ -1,6 +1,6 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { createEvent, type Logger } from '@vetting/platform';
-import { accepted, failed, type Check } from '../domain/check';
+import { accepted, failed, type Check, type OpenedCheck } from '../domain/check';
 import type { CheckType } from '../domain/check-policy';
 import type { ReferencesContext } from '../references-context';
 import { completeSetIfDone, recordResult } from '../use-cases/record-result.use-case';
@@ -33,6 +33,17 @@ async function recordFailure(deps: CheckProcessorDeps, check: Check, error: stri
   if (outcome.outcome === 'applied') ctx.onEvents();
 }
 
+/** The subject, opened for this run only; a check whose person was erased fails for good (nobody left to ask about). */
+async function openSubject(deps: CheckProcessorDeps, check: Check, attempts: number): Promise<OpenedCheck> {
+  try {
+    return { ...check, subject: await deps.ctx.answers.openSubject(check) };
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'CRYPTO.ERASED') throw error;
+    await recordFailure(deps, check, 'the person was erased', attempts);
+    throw new UnrecoverableError('the person was erased');
+  }
+}
+
 /**
  * Runs one check. At least once (a stalled job runs again), so every effect is idempotent: the
  * database state decides what is left to do, results apply once per round, links and mails are
@@ -44,8 +55,8 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
     const check = await ctx.checks.load(job.data.checkId);
     deps.logger.debug({ checkId: job.data.checkId, state: check?.state, attemptsMade: job.attemptsMade }, 'check job');
     if (!check) throw new UnrecoverableError(`unknown check ${job.data.checkId}`);
-    // A job finding its check past `requested` is a rerun (stall, sweeper): its first run may have died before updating the view.
-    if (check.state !== 'requested') await ctx.checks.repairView(check);
+    // A job finding its check past `requested` is a rerun (stall, sweeper): its first run may have died
+    // before completing the set (a view it left behind is the store's to repair: `viewPending`).
     if (check.state === 'completed') return void (await completeSetIfDone(ctx, check.setId, check));
     if (check.state === 'failed') return; // an operator retry re-queues it
     if (check.state === 'awaiting-answer') return void (await scheduleTimers(ctx, check));
@@ -55,10 +66,11 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       await job.moveToDelayed(Date.now() + wait, token);
       throw new DelayedError();
     }
+    const opened = await openSubject(deps, check, job.attemptsMade + 1);
     await job.updateProgress({ stage: 'sending', attempt: job.attemptsMade + 1 });
     try {
-      const link = check.checkType === 'misconduct-disclosure' ? await issueRefereeLink(ctx, check) : undefined;
-      const answer = await deps.adapters[check.checkType].send(check, {
+      const link = check.checkType === 'misconduct-disclosure' ? await issueRefereeLink(ctx, opened) : undefined;
+      const answer = await deps.adapters[check.checkType].send(opened, {
         callbackUrl: `${ctx.publicUrl()}/callbacks/${check.checkId}`,
         ...(link ? { replyUrl: link.url } : {}),
         signal: AbortSignal.timeout(ctx.config.CHECK_TIMEOUT_MS),

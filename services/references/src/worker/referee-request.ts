@@ -1,5 +1,5 @@
 import { hashToken, refereeToken } from '../domain/referee-token';
-import type { Check } from '../domain/check';
+import type { OpenedCheck } from '../domain/check';
 import type { ReferencesContext } from '../references-context';
 
 type Ctx = Pick<ReferencesContext, 'config' | 'links' | 'mailer' | 'publicUrl' | 'now'>;
@@ -9,7 +9,7 @@ type Ctx = Pick<ReferencesContext, 'config' | 'links' | 'mailer' | 'publicUrl' |
  * and mails it to the employer's contact. Both are insert-once, so a rerun after a stall repeats
  * nothing. Returns the link and its deadline.
  */
-export async function issueRefereeLink(ctx: Ctx, check: Check): Promise<{ url: string; expiresAt: Date }> {
+export async function issueRefereeLink(ctx: Ctx, check: OpenedCheck): Promise<{ url: string; expiresAt: Date }> {
   const token = refereeToken(ctx.config.REFEREE_TOKEN_SECRET, check.checkId, check.round);
   const proposed = new Date(ctx.now().getTime() + ctx.config.REFEREE_DEADLINE_MS);
   const link = await ctx.links.issue({ tokenHash: hashToken(token), checkId: check.checkId, round: check.round, expiresAt: proposed.toISOString() });
@@ -24,7 +24,7 @@ export async function issueRefereeLink(ctx: Ctx, check: Check): Promise<{ url: s
   return { url, expiresAt };
 }
 
-export function refereeMail(check: Check, url: string, expiresAt: Date, reminder: boolean): string {
+export function refereeMail(check: OpenedCheck, url: string, expiresAt: Date, reminder: boolean): string {
   return [
     reminder ? 'Reminder: we have not yet received your answer.' : 'Dear colleague,',
     '',

@@ -2,7 +2,7 @@ import type { Job } from 'bullmq';
 import { reminderSent, type Check } from '../domain/check';
 import { hashToken, refereeToken } from '../domain/referee-token';
 import type { ReferencesContext } from '../references-context';
-import { recordResult } from '../use-cases/record-result.use-case';
+import { completeSetIfDone, recordResult } from '../use-cases/record-result.use-case';
 import type { TimerJob } from './queues';
 import { refereeMail } from './referee-request';
 
@@ -32,6 +32,8 @@ export function createTimerProcessor(ctx: ReferencesContext) {
   return async (job: Job<TimerJob>) => {
     const { kind, checkId, round, n = 0 } = job.data;
     const check = await ctx.checks.load(checkId);
+    // A rerun after its first run stored the result but died before completing the set finishes that.
+    if (check?.state === 'completed') return { skipped: true, setCompleted: await completeSetIfDone(ctx, check.setId, check) };
     if (!check || check.round !== round || check.state !== 'awaiting-answer') return { skipped: true };
     if (kind === 'deadline') {
       const outcome = await recordResult(ctx, checkId, round, 'no-response', 'deadline');
@@ -40,11 +42,16 @@ export function createTimerProcessor(ctx: ReferencesContext) {
     const token = refereeToken(ctx.config.REFEREE_TOKEN_SECRET, checkId, round);
     const link = await ctx.links.find(hashToken(token));
     if (!link) return { skipped: true };
+    const subject = await ctx.answers.openSubject(check).catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'CRYPTO.ERASED') return undefined; // the person was erased: nobody to remind about
+      throw error;
+    });
+    if (!subject) return { skipped: true };
     await ctx.mailer.send({
       id: `${checkId}.${round}.reminder.${n}`,
-      to: check.subject.employer?.contactEmail ?? '',
-      subject: `Reminder: misconduct disclosure request for ${check.subject.name}`,
-      text: refereeMail(check, `${ctx.publicUrl()}/referee/${token}`, new Date(link.expiresAt), true),
+      to: subject.employer?.contactEmail ?? '',
+      subject: `Reminder: misconduct disclosure request for ${subject.name}`,
+      text: refereeMail({ ...check, subject }, `${ctx.publicUrl()}/referee/${token}`, new Date(link.expiresAt), true),
     });
     const outcome = await ctx.checks.apply(checkId, `reminder:${checkId}:${round}:${n}`, (c) => {
       const next = reminderSent(c, round, n, ctx.now());

@@ -1,4 +1,4 @@
-import type { Check } from '../../domain/check';
+import type { OpenedCheck } from '../../domain/check';
 
 /** What an external system said: a result now, or "accepted" with the answer to come later. */
 export type AdapterAnswer = { kind: 'result'; result: 'no-adverse' | 'adverse'; externalRef: string } | { kind: 'accepted'; externalRef: string };
@@ -13,7 +13,7 @@ export interface AdapterRequest {
 
 /** One interface for every check type; each adapter calls a real HTTP endpoint. */
 export interface CheckAdapter {
-  send(check: Check, request: AdapterRequest): Promise<AdapterAnswer>;
+  send(check: OpenedCheck, request: AdapterRequest): Promise<AdapterAnswer>;
 }
 
 /** Worth another attempt later: 5xx, timeouts, network errors, malformed answers. */

@@ -1,4 +1,4 @@
-import type { Check } from '../../domain/check';
+import type { OpenedCheck } from '../../domain/check';
 import { RetriableCheckError, type AdapterRequest, type CheckAdapter } from './check-adapter';
 import { postJson } from './http-call';
 
@@ -8,7 +8,7 @@ import { postJson } from './http-call';
  */
 export function createDisclosureRequestAdapter(endpoint: string): CheckAdapter {
   return {
-    async send(check: Check, request: AdapterRequest) {
+    async send(check: OpenedCheck, request: AdapterRequest) {
       const employer = check.subject.employer;
       if (!employer || !request.replyUrl) throw new RetriableCheckError('a disclosure request needs an employer and a reply link');
       const { json } = await postJson(

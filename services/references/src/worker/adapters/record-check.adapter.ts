@@ -1,4 +1,4 @@
-import type { Check } from '../../domain/check';
+import type { OpenedCheck } from '../../domain/check';
 import type { CheckType } from '../../domain/check-policy';
 import { RetriableCheckError, type AdapterAnswer, type AdapterRequest, type CheckAdapter } from './check-adapter';
 import { postJson } from './http-call';
@@ -21,7 +21,7 @@ export function parseAuthorityAnswer(status: number, json: unknown): AdapterAnsw
  */
 export function createRecordCheckAdapter(endpoint: string): CheckAdapter {
   return {
-    async send(check: Check, request: AdapterRequest) {
+    async send(check: OpenedCheck, request: AdapterRequest) {
       const { status, json } = await postJson(
         endpoint,
         {
