@@ -17,6 +17,7 @@ import { DEFAULT_THRESHOLDS } from '../score/thresholds';
 import { ARTICLE, MIN_WORD_SIMILARITY, wordSimilarity, type WordSimilarity } from '../score/word-similarity';
 import { makeWord, type NameWord } from '../normalise/name-normaliser';
 import type { WordStatistics } from '../score/word-weights';
+import { mayMatch } from '../score/match-possible';
 import { buildFuzzyLookup, type FuzzyLookup } from './fuzzy-lookup';
 import { buildNameStore, type NameStore } from './name-store';
 import { entryNames } from './prepared-names';
@@ -56,6 +57,9 @@ export interface MatchingIndex {
   readonly statistics: WordStatistics;
   readonly size: { entries: number; names: number; words: number };
 }
+
+/** What the index's similarity says for a pair that cannot match (never used as a match). */
+const NO_MATCH: WordSimilarity = { similarity: 0, how: 'typo' };
 
 function groupBy(map: Map<string, number[]>, key: string, id: number): void {
   const list = map.get(key);
@@ -130,25 +134,29 @@ function createSearcher(
   }
 
   const preparedCache = new Map<number, PreparedName>();
-  // Word pairs repeat across queries (common given names against common list words): their
-  // similarity is memoised per index, bounded (cleared when full). NameWord objects are shared
-  // per spelling (makeWord's cache), so identity is a sound key.
-  const memo = new Map<NameWord, Map<NameWord, WordSimilarity>>();
-  let memoSize = 0;
-  const MEMO_SIZE = 300_000;
+  // Word pairs repeat within a query (the same list words come back in many candidate names): their
+  // similarity is memoised for one query. A memo kept across queries grew to hundreds of thousands
+  // of pairs, most never met again, and cost more in map upkeep (and in a long pause when cleared)
+  // than it saved. NameWord objects are shared per spelling (makeWord's cache), so identity is a sound key.
+  let memo = new Map<NameWord, Map<NameWord, WordSimilarity>>();
+  let lastWord: NameWord | undefined;
+  let lastRow: Map<NameWord, WordSimilarity> | undefined;
   const sim = (a: NameWord, b: NameWord): WordSimilarity => {
-    let row = memo.get(a);
-    if (!row) memo.set(a, (row = new Map()));
-    let s = row.get(b);
-    if (!s) {
-      if (++memoSize > MEMO_SIZE) {
-        memo.clear();
-        memoSize = 0;
-        memo.set(a, (row = new Map()));
-      }
-      row.set(b, (s = wordSimilarity(a, b)));
+    if (!mayMatch(a, b)) return NO_MATCH;
+    let row = lastRow;
+    if (a !== lastWord) {
+      row = memo.get(a);
+      if (!row) memo.set(a, (row = new Map()));
+      lastWord = a;
+      lastRow = row;
     }
+    let s = row!.get(b);
+    if (!s) row!.set(b, (s = wordSimilarity(a, b)));
     return s;
+  };
+  const resetMemo = () => {
+    memo = new Map();
+    lastWord = lastRow = undefined;
   };
 
   // Query words repeat across queries (common given names): their verified neighbours are cached.
@@ -196,6 +204,7 @@ function createSearcher(
 
   return function search(query: PersonQuery, searchOptions: SearchOptions = {}): MatchHit[] {
     const { limit = 10, minScore = thresholds.lower } = searchOptions;
+    resetMemo();
     const prepared = prepareQuery(query, store);
     const touched: number[] = [];
     let queryWeight = Infinity;

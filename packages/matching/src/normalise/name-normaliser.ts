@@ -27,7 +27,14 @@ export interface NameWord {
   compound?: boolean;
   /** Bit set of the letters a-z in `text` (and DIGIT_BIT for any digit), for a quick rejection of unrelated words. */
   letters: number;
+  /** The same bit set for `key`. */
+  keyLetters: number;
+  /** Starts with the Arabic article written joined ("alrazzak"): compared again without it. */
+  article: boolean;
 }
+
+/** The Arabic article glued to a name ("Alrazzak"), with at least four letters left. */
+export const ARTICLE = /^(?:al|el|ul|ar|as|ad|at|az|an|ash)(?=[a-z]{4})/;
 
 /** Set in `letters` when the word holds a digit. */
 export const DIGIT_BIT = 1 << 26;
@@ -72,15 +79,18 @@ export function makeWord(text: string, flags: { patronymic?: boolean; abjad?: bo
 
 function buildWord(text: string, patronymic: boolean, abjad: boolean): NameWord {
   const [primary, secondary] = /\d/.test(text) ? [text, text] : doubleMetaphone(text);
+  const key = variantKey(text);
   return {
     text,
-    key: variantKey(text),
+    key,
     skeleton: consonantSkeleton(canonicalName(text) ?? text),
     phonetic: [primary, secondary],
     initial: text.length === 1 && !/\d/.test(text),
     patronymic,
     abjad,
     letters: letterMask(text),
+    keyLetters: letterMask(key),
+    article: ARTICLE.test(text),
   };
 }
 

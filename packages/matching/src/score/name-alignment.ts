@@ -156,7 +156,7 @@ function joinedWord(a: NameWord, b: NameWord): NameWord {
 }
 
 /** Cheap test before building the joined word: same start, and lengths that add up. */
-function plausibleCompound(s: NameWord, a: NameWord, b: NameWord): boolean {
+export function plausibleCompound(s: NameWord, a: NameWord, b: NameWord): boolean {
   if (s.abjad !== a.abjad) {
     const sk = s.skeleton;
     return sk.length > 0 && sk[0] === a.skeleton[0] && Math.abs(sk.length - a.skeleton.length - b.skeleton.length) <= 2;

@@ -7,6 +7,7 @@ import type { NameWord, NormalisedName } from '../normalise/name-normaliser';
 import { EVIDENCE_WEIGHTS, compareDob, compareDocuments, compareGender, compareNationality, type FeatureContribution } from './evidence';
 import type { MatchHit, WordMatch } from './match-hit';
 import { alignNames, type NameAlignment, type NameScoreOptions, type WeightedName } from './name-alignment';
+import { nameScoreBound } from './name-score-bound';
 import { DEFAULT_THRESHOLDS, bandFor, type Thresholds } from './thresholds';
 import { wordSimilarity, type WordSimilarity } from './word-similarity';
 
@@ -34,6 +35,17 @@ const MAX_SUPPORT = EVIDENCE_WEIGHTS.dobExact + EVIDENCE_WEIGHTS.nationalityAgre
 /** Word similarity memoised per query: a candidate list repeats the same list words many times. */
 export type SimilarityFn = (q: NameWord, e: NameWord) => WordSimilarity;
 
+/**
+ * The lowest name score that agreeing evidence (at most MAX_SUPPORT, scaled by the gate between
+ * evidenceFloor and evidenceFull) can lift to minScore.
+ */
+export function lowestNameScoreFor(minScore: number, evidenceFloor: number, evidenceFull: number): number {
+  if (minScore <= evidenceFloor) return minScore;
+  const k = MAX_SUPPORT / (evidenceFull - evidenceFloor);
+  const x = (minScore + evidenceFloor * k) / (1 + k);
+  return x > evidenceFull ? minScore - MAX_SUPPORT : x;
+}
+
 function describeName(a: NameAlignment, q: PreparedName, e: PreparedName): string {
   const matched = a.pairs.length;
   const parts = [`name "${q.name.raw}" vs listed "${e.name.raw}": ${matched} of ${Math.max(q.words.length, e.words.length)} words match`];
@@ -53,22 +65,26 @@ export function scorePrepared(
   minScore = -1,
 ): MatchHit | undefined {
   const { thresholds = DEFAULT_THRESHOLDS, evidenceFloor = 0.55, evidenceFull = 0.8 } = options;
+  const query = prepared.query;
+  const canBeDecisive = !!(query.documents?.length || query.serviceNumbers?.length || query.confirmedEntryIds?.length);
+  // A name whose score cannot reach this, even with all the support evidence can give, is not aligned.
+  const nameFloor = canBeDecisive ? -1 : lowestNameScoreFor(minScore, evidenceFloor, evidenceFull) - 1e-9;
   let best: { a: NameAlignment; q: PreparedName; e: PreparedName; idx: number } | undefined;
   for (const q of prepared.names) {
-    entryNames.forEach((e, idx) => {
-      if (e.words.length === 0) return;
+    for (let idx = 0; idx < entryNames.length; idx++) {
+      const e = entryNames[idx];
+      if (e === undefined || e.words.length === 0) continue;
+      if (nameFloor > 0 && nameScoreBound(q, e, options) < nameFloor) continue;
       const a = alignNames(q, e, similarity, options);
       if (!best || a.score > best.a.score) best = { a, q, e, idx };
-    });
+    }
   }
-  const query = prepared.query;
   const nameScore = best?.a.score ?? 0;
   const features: FeatureContribution[] = [
     { feature: 'name', contribution: nameScore, detail: '' }, // written below, only for hits kept
   ];
   const gate = Math.max(0, Math.min(1, (nameScore - evidenceFloor) / (evidenceFull - evidenceFloor)));
   // Nothing else can lift this name to minScore: skip the evidence and the explanation.
-  const canBeDecisive = !!(query.documents?.length || query.serviceNumbers?.length || query.confirmedEntryIds?.length);
   if (!canBeDecisive && nameScore + gate * MAX_SUPPORT < minScore) return undefined;
   let score = nameScore;
   for (const f of [

@@ -3,7 +3,7 @@
  * keeps short names fair: plain Jaro-Winkler on whole names rates "Jon Smith"/"John Smith" poorly,
  * and plain Levenshtein punishes one letter in a four-letter name as 25 % wrong.
  */
-import { DIGIT_BIT, makeWord, type NameWord } from '../normalise/name-normaliser';
+import { ARTICLE, DIGIT_BIT, makeWord, type NameWord } from '../normalise/name-normaliser';
 import { canonicalName } from '../normalise/romanisation-variants';
 import { jaroWinkler, osaDistance } from './string-distance';
 
@@ -29,8 +29,7 @@ export function spellingSimilarity(a: string, b: string): number {
   return 0.5 * jaroWinkler(a, b) + 0.5 * editSim;
 }
 
-/** The Arabic article glued to a name ("Alrazzak"), with at least four letters left. */
-export const ARTICLE = /^(?:al|el|ul|ar|as|ad|at|az|an|ash)(?=[a-z]{4})/;
+export { ARTICLE };
 const stripped = new Map<string, NameWord>();
 
 /** Compares again without a joined Arabic article on one side; undefined when there is none. */
@@ -50,13 +49,13 @@ function articleStripped(q: NameWord, e: NameWord): WordSimilarity | undefined {
   return s.similarity >= MIN_WORD_SIMILARITY ? { similarity: s.similarity * 0.97, how: s.how } : undefined;
 }
 
-function phoneticAgree(a: NameWord, b: NameWord): boolean {
+export function phoneticAgree(a: NameWord, b: NameWord): boolean {
   const [a1, a2] = a.phonetic;
   const [b1, b2] = b.phonetic;
   return a1.length > 1 && (a1 === b1 || a1 === b2 || a2 === b1);
 }
 
-function bitCount(x: number): number {
+export function bitCount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;

@@ -1,0 +1,31 @@
+/**
+ * A quick necessary test for a word match (wordSimilarity ≥ MIN_WORD_SIMILARITY), far cheaper than
+ * the string distances. Most pairs a search compares are unrelated words that pass wordSimilarity's
+ * own length and shared-letter tests, and each then cost a Jaro-Winkler and two edit distances.
+ *
+ * Within one script a pair matches only when it is exact, shares its variant key, is within typo
+ * reach (in letters or in key), agrees phonetically (the phonetic lift can carry a pair beyond typo
+ * reach from just under the bar to just over it), or has the Arabic article glued on one side only.
+ * Typo reach is tested on lower bounds of the edit distance: the length difference, and the number
+ * of distinct letters one word has and the other lacks (each edit adds or removes one letter).
+ * Across scripts the skeletons decide: always computed. Keep this in step with wordSimilarity
+ * (match-possible.unit.test.ts checks it over a real list's vocabulary).
+ */
+import type { NameWord } from '../normalise/name-normaliser';
+import { bitCount, phoneticAgree, typoReach } from './word-similarity';
+
+function editLowerBound(lengthA: number, lengthB: number, lettersA: number, lettersB: number): number {
+  return Math.max(Math.abs(lengthA - lengthB), bitCount(lettersA & ~lettersB), bitCount(lettersB & ~lettersA));
+}
+
+/** False when the two words cannot match; true when wordSimilarity must decide. */
+export function mayMatch(q: NameWord, e: NameWord): boolean {
+  if (q.abjad !== e.abjad || q.initial || e.initial || q.article !== e.article) return true;
+  const reach = typoReach(Math.max(q.text.length, e.text.length)) + (q.compound || e.compound ? 2 : 0);
+  // equal texts or keys have a lower bound of 0
+  return (
+    editLowerBound(q.text.length, e.text.length, q.letters, e.letters) <= reach ||
+    editLowerBound(q.key.length, e.key.length, q.keyLetters, e.keyLetters) <= reach ||
+    phoneticAgree(q, e)
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * An upper bound of alignNames' score from the word pairs that could match at all (mayMatch, and
+ * compounds whose lengths add up), without computing a single similarity. A search scores dozens of
+ * names per query that share one word with it; most of them have words on both sides that cannot
+ * match anything, a conflict that keeps them below the search's minimum score whatever the
+ * similarities. The bound is sound, not a heuristic: every similarity is taken as 1 and every
+ * possible pair as matched, and it mirrors alignNames' formula (keep the two in step).
+ */
+import type { NameWord } from '../normalise/name-normaliser';
+import { mayMatch } from './match-possible';
+import { DEFAULT_CONFLICT_PENALTY, plausibleCompound, type NameScoreOptions, type WeightedName } from './name-alignment';
+
+let possibleQ = new Uint8Array(32);
+let possibleE = new Uint8Array(32);
+
+/** Marks words of `single` that may equal two adjacent words of `split` joined, and those two words. */
+function markCompounds(single: NameWord[], split: NameWord[], markSingle: Uint8Array, markSplit: Uint8Array): boolean {
+  let any = false;
+  for (let i = 0; i < single.length; i++) {
+    const s = single[i]!;
+    if (s.initial || s.text.length < 6) continue;
+    for (let j = 0; j + 1 < split.length; j++) {
+      const a = split[j]!;
+      const b = split[j + 1]!;
+      if (a.initial || b.initial || !plausibleCompound(s, a, b)) continue;
+      markSingle[i] = markSplit[j] = markSplit[j + 1] = 1;
+      any = true;
+    }
+  }
+  return any;
+}
+
+function meaningful(words: NameWord[]): number {
+  let count = 0;
+  for (const w of words) if (!w.initial) count++;
+  return count;
+}
+
+export function nameScoreBound(query: WeightedName, entry: WeightedName, options: NameScoreOptions = {}): number {
+  const { conflictPenalty = DEFAULT_CONFLICT_PENALTY, singleWordCap = 0.45 } = options;
+  const nq = query.words.length;
+  const ne = entry.words.length;
+  if (possibleQ.length < nq) possibleQ = new Uint8Array(nq * 2);
+  if (possibleE.length < ne) possibleE = new Uint8Array(ne * 2);
+  possibleQ.fill(0, 0, nq);
+  possibleE.fill(0, 0, ne);
+  for (let i = 0; i < nq; i++) {
+    const q = query.words[i]!;
+    for (let j = 0; j < ne; j++) {
+      if ((possibleQ[i]! & possibleE[j]!) === 0 && mayMatch(q, entry.words[j]!)) possibleQ[i] = possibleE[j] = 1;
+    }
+  }
+  const joinedE = markCompounds(query.words, entry.words, possibleQ, possibleE);
+  const joinedQ = markCompounds(entry.words, query.words, possibleE, possibleQ);
+  const joined = joinedE || joinedQ;
+  let unmatchedQ = 0;
+  let countQ = 0;
+  for (let i = 0; i < nq; i++) {
+    if (possibleQ[i]) countQ++;
+    else unmatchedQ += query.weights[i]!;
+  }
+  let unmatchedE = 0;
+  let totalE = 0;
+  let countE = 0;
+  for (let j = 0; j < ne; j++) {
+    totalE += entry.weights[j]!;
+    if (possibleE[j]) countE++;
+    else unmatchedE += entry.weights[j]!;
+  }
+  if (countQ === 0 || countE === 0) return 0;
+  // the fewest words each side can leave unmatched, as shares the way alignNames computes them
+  const fracQ = unmatchedQ / (totalE - unmatchedE + unmatchedQ);
+  const fracE = unmatchedE / totalE;
+  const conflict = unmatchedQ > 0 && unmatchedE > 0 ? Math.max(fracQ, fracE) : 0;
+  let bound = Math.max(0, 1 - conflictPenalty * conflict);
+  // at most one pair possible: alignNames' single-word cap applies
+  if (!joined && Math.min(countQ, countE) <= 1 && Math.max(meaningful(entry.words), meaningful(query.words)) >= 2) {
+    bound = Math.min(bound, conflict > 0.05 ? singleWordCap * 0.65 : singleWordCap);
+  }
+  return Math.min(1, bound);
+}
