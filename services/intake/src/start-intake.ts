@@ -49,7 +49,8 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     pollMs: config.OUTBOX_POLL_MS,
     batchSize: config.OUTBOX_BATCH_SIZE,
   });
-  // Upload events sit 250 to a document; two documents per pass keep a Kafka batch small.
+  // Uploads publish their events themselves now; this relay drains outbox documents an older
+  // version left (250 events to a document; two documents per pass keep a Kafka batch small).
   const uploadOutbox = createOutboxRelay({ collections: [uploads.outbox], publisher: runtime.publisher, logger: runtime.logger, metrics: runtime.metrics, pollMs: config.OUTBOX_POLL_MS, batchSize: 2 });
   outbox.start();
   uploadOutbox.start();
@@ -61,7 +62,7 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
   const now = () => new Date();
   const onEvents = () => relay.kick();
   const blind = cipher.blind;
-  const runner = createUploadRunner({ uploads, repository, keys, blind, now, onEvents, logger: runtime.logger });
+  const runner = createUploadRunner({ uploads, repository, keys, blind, now, publish: (events) => runtime.publisher.publish(events), logger: runtime.logger });
   const deps = { repository, keys, uploads, certificates, access, blind, cipher, now, onEvents };
   const candidateRoutes = createCandidateRoutes(deps);
   const uploadRoutes = createUploadRoutes({ ...deps, validate: createSubmissionValidator(openapiPath('intake')), maxBytes: config.UPLOAD_MAX_BYTES, startStoring: (id) => runner.start(id) });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createEvent } from '@vetting/platform';
 import { declarationFlagged, type Candidate } from '../domain/candidate';
 
@@ -5,9 +6,10 @@ import { declarationFlagged, type Candidate } from '../domain/candidate';
  * The event that starts screening and checks; carries only what they need. The self-declaration is
  * reduced to two booleans: its answers and explanation stay in intake.
  */
-export function submissionEvent(c: Candidate, type: 'candidate.submitted' | 'candidate.updated') {
+export function submissionEvent(c: Candidate, type: 'candidate.submitted' | 'candidate.updated', id?: string) {
   const p = c.person;
   return createEvent('intake', {
+    ...(id ? { id } : {}),
     type,
     subject: c.id,
     tenant: c.country,
@@ -49,4 +51,13 @@ export function erasureEvent(c: Candidate, basis: 'retention' | 'request', at: s
     tenant: c.country,
     data: { candidateId: c.id, country: c.country, erasedAt: at, basis },
   });
+}
+
+/**
+ * The id of a candidate's candidate.submitted event, the same on every run: a bulk upload publishes
+ * a chunk's events itself and may publish them again after a crash, and consumers drop a repeated id.
+ */
+export function submittedEventId(candidateId: string): string {
+  const h = createHash('sha256').update(`candidate.submitted:${candidateId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -7,7 +7,7 @@ import type { DuplicateLink, Upload } from '../domain/upload';
 import type { CandidateRepository } from '../data/candidate.repository';
 import type { KeyRepository } from '../data/key.repository';
 import type { ChunkDoc, ResultDoc, UploadRepository } from '../data/upload.repository';
-import { submissionEvent } from './candidate-events';
+import { submissionEvent, submittedEventId } from './candidate-events';
 
 export interface StoreDeps {
   uploads: UploadRepository;
@@ -15,7 +15,12 @@ export interface StoreDeps {
   keys: KeyRepository;
   blind: (value: string) => string;
   now: () => Date;
-  onEvents: () => void;
+  /**
+   * Publishes a chunk's candidate.submitted events (the service's Kafka publisher). A chunk is
+   * recorded as stored only after its events were published, so a crash in between publishes them
+   * again on resume, under the same event ids (consumers drop a repeated id).
+   */
+  publish: (events: EventEnvelope[]) => Promise<void>;
   logger: Logger;
   /** Checked between chunks: a stopping service leaves the rest for the resume at the next start. */
   stopping?: () => boolean;
@@ -74,26 +79,28 @@ async function planChunk(upload: Upload, chunk: ChunkDoc, owners: (scope: string
 
 const CONCURRENT_CHUNKS = 3;
 
-/** Creates a chunk's new candidates (with their candidate.submitted events) and records its result. */
+/** Creates a chunk's new candidates, publishes their candidate.submitted events and records the chunk's result. */
 async function storeChunk(upload: Upload, c: number, planned: { fresh: Planned[]; duplicates: DuplicateLink[] }, sealing: Promise<Map<string, string>>, deps: StoreDeps): Promise<ResultDoc> {
   const now = deps.now();
   const items = planned.fresh.map((p) => {
     const candidate: Candidate = newCandidate(p.id, upload.country, upload.officeId, p.input, p.keys, now, { uploadId: upload.id, row: p.row });
     return { candidate, events: [] as EventEnvelope[], causedBy: `upload:${upload.id}:${p.row}` };
   });
-  // Candidates first, then their events (in the upload's own outbox), then the chunk's result: a
-  // crash in between repeats the chunk, which skips the stored candidates and stores the events once.
+  // Candidates first, then their events, then the chunk's result: a crash in between repeats the
+  // chunk, which skips the stored candidates and publishes the events again under the same ids.
+  // Published here rather than through an outbox: the chunk's result is this step's outbox mark,
+  // and an outbox document of 250 events cost FerretDB a 250 KB insert, read and rewrite, and a
+  // detoasting of every such document on each relay poll.
   await deps.repository.createMany(items, await sealing);
-  await deps.uploads.saveEvents(upload.id, c, items.map((i) => submissionEvent(i.candidate, 'candidate.submitted')));
-  deps.onEvents();
+  await deps.publish(items.map((i) => submissionEvent(i.candidate, 'candidate.submitted', submittedEventId(i.candidate.id))));
   await deps.uploads.saveResult(upload.id, c, planned.fresh.length, planned.duplicates);
   return { _id: '', uploadId: upload.id, chunk: c, stored: planned.fresh.length, duplicates: planned.duplicates };
 }
 
 /**
  * Stores the valid rows of a received upload, chunk by chunk, resuming after the last chunk recorded
- * as stored. Each chunk: plan (dedupe), create the new candidates with their candidate.submitted events
- * in one insert, record the chunk's result, then the progress. Every step is idempotent, so a crash
+ * as stored. Each chunk: plan (dedupe), create the new candidates (one insert), publish their
+ * candidate.submitted events, record the chunk's result, then the progress. Every step is idempotent, so a crash
  * anywhere is repaired by running it again.
  */
 export async function storeUpload(uploadId: string, deps: StoreDeps): Promise<Upload | undefined> {
