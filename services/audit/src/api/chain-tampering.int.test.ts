@@ -4,25 +4,37 @@ import type { Collection } from 'mongodb';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent } from '@vetting/platform';
+import { entryOfLine, lineOf, linesOf } from '../domain/entry-line';
 import { hashEntry, type AuditEntry } from '../domain/hash-chain';
 import { createVerifyPool } from '../data/verify-pool';
 import { verifyChain } from '../use-cases/verify-chain.use-case';
 import { candidateStory, publish, startAuditForTest, untilHead } from '../testing/audit-fixture';
 
-type Doc = Omit<AuditEntry, 'seq'> & { _id: number };
+type Block = { _id: number; lines: string };
 
 /**
  * Tampering with the stored chain directly in the real database (as someone with database access
- * would), then asking the service to verify. Each test undoes its change, so the next starts from
+ * would): the entries' lines inside their block documents are edited, deleted, planted, swapped or
+ * cut, then the service is asked to verify. Each test undoes its change, so the next starts from
  * an intact chain of 13 entries whose head is signed in a checkpoint.
  */
 /** A value the entry's outcome surely did not have: which event lands at a given seq depends on consumption order. */
-const tampered = (doc: Doc) => ((doc.data as { outcome?: string }).outcome === 'cleared' ? 'not-cleared' : 'cleared');
+const tampered = (entry: AuditEntry) => ((entry.data as { outcome?: string }).outcome === 'cleared' ? 'not-cleared' : 'cleared');
+const sealed = (body: Omit<AuditEntry, 'hash'>): AuditEntry => ({ ...body, hash: hashEntry(body) });
 
 describe('audit chain tampering (real Kafka and database)', () => {
   let t: Awaited<ReturnType<typeof startAuditForTest>>;
-  let docs: () => Collection<Doc>;
-  const original = new Map<number, Doc>();
+  let blocks: () => Collection<Block>;
+  let original: Block[] = [];
+  const entry = (seq: number) => original.flatMap((b) => linesOf(b.lines)).map(entryOfLine).find((e) => e.seq === seq)!;
+  /** Changes the lines of the block holding `seq` (`at` = that entry's line) and stores the block. */
+  async function editBlockOf(seq: number, change: (lines: string[], at: number) => void) {
+    const { _id } = original.find((b) => linesOf(b.lines).some((l) => entryOfLine(l).seq === seq))!;
+    const block = (await blocks().findOne({ _id }))!; // as it is now: two edits may touch one block
+    const lines = linesOf(block.lines);
+    change(lines, lines.findIndex((l) => entryOfLine(l).seq === seq));
+    await blocks().updateOne({ _id: block._id }, { $set: { lines: lines.join('\n') } });
+  }
   // Worker threads verifying segments of two entries: every verification below is also made this
   // way and must name the same entry, so the parallel path is held to every tampering too.
   const pool = createVerifyPool(2);
@@ -39,8 +51,8 @@ describe('audit chain tampering (real Kafka and database)', () => {
     await publish(t.env, [...candidateStory('c-a', 'GH', new Date('2026-02-01T10:00:00Z')), ...candidateStory('c-b', 'NP', new Date('2026-05-01T10:00:00Z')), listRead]);
     await untilHead(t.audit, 13);
     await t.audit.scheduler.checkpointNow();
-    docs = () => t.audit.repository.collection as never;
-    for (const doc of await docs().find({}).toArray()) original.set(doc._id, doc);
+    blocks = () => t.audit.repository.collection as never;
+    original = await blocks().find({}).toArray();
   });
   afterAll(async () => {
     await pool.close();
@@ -48,8 +60,8 @@ describe('audit chain tampering (real Kafka and database)', () => {
   });
 
   async function restore() {
-    await docs().deleteMany({});
-    await docs().insertMany([...original.values()]);
+    await blocks().deleteMany({});
+    await blocks().insertMany(original);
     expect((await verify()).ok).toBe(true);
   }
 
@@ -60,27 +72,42 @@ describe('audit chain tampering (real Kafka and database)', () => {
   });
 
   it('when an entry is edited in the database, then that exact entry is reported', async () => {
-    await docs().updateOne({ _id: 4 }, { $set: { 'data.outcome': tampered(original.get(4)!) } });
+    const edited = { ...entry(4), data: { ...entry(4).data, outcome: tampered(entry(4)) } };
+    await editBlockOf(4, (lines, at) => void (lines[at] = lineOf(edited)));
     expect((await verify()).firstBroken).toMatchObject({ seq: 4, reason: 'hash-mismatch' });
     await restore();
   });
 
+  it('when stored bytes of an entry are changed, even in its seq, then that exact entry is reported', async () => {
+    await editBlockOf(5, (lines, at) => void (lines[at] = lines[at]!.replace('"seq":5', '"seq":6')));
+    expect((await verify()).firstBroken).toMatchObject({ seq: 5, reason: 'hash-mismatch' });
+    await restore();
+  });
+
   it('when an entry is edited and its hash recomputed, then the link of the next entry breaks there', async () => {
-    const { _id, hash: _h, ...rest } = original.get(4)!;
-    const body = { seq: _id, ...rest, data: { ...rest.data, outcome: tampered(original.get(4)!) } };
-    await docs().replaceOne({ _id: 4 }, { ...rest, data: body.data, hash: hashEntry(body) });
+    const edited = sealed({ ...entry(4), data: { ...entry(4).data, outcome: tampered(entry(4)) } });
+    await editBlockOf(4, (lines, at) => void (lines[at] = lineOf(edited)));
     expect((await verify()).firstBroken).toMatchObject({ seq: 5, reason: 'prev-hash-mismatch' });
     await restore();
   });
 
   it('when an entry is deleted, then the gap is reported at that entry', async () => {
-    await docs().deleteOne({ _id: 6 });
+    await editBlockOf(6, (lines, at) => void lines.splice(at, 1));
     expect((await verify()).firstBroken).toMatchObject({ seq: 6, reason: 'sequence-gap' });
     await restore();
   });
 
+  it('when a whole block is deleted, then the gap is reported at its first entry', async () => {
+    const first = original.reduce((a, b) => (b._id < a._id ? b : a));
+    await blocks().deleteOne({ _id: first._id });
+    // 13 entries may have arrived as one batch (one block): then the chain is empty and cut off.
+    expect((await verify()).firstBroken).toMatchObject(original.length > 1 ? { seq: 1, reason: 'sequence-gap' } : { seq: 1, reason: 'truncated' });
+    await restore();
+  });
+
   it('when an entry is inserted between two others, then the planted entry is reported', async () => {
-    await docs().insertOne({ ...original.get(3)!, _id: 3.5, eventId: 'planted' });
+    const planted = sealed({ ...entry(3), seq: 3.5, eventId: 'planted', prevHash: entry(3).hash });
+    await editBlockOf(3, (lines, at) => void lines.splice(at + 1, 0, lineOf(planted)));
     expect((await verify()).firstBroken).toMatchObject({ seq: 3.5, reason: 'sequence-disorder' });
     await restore();
   });
@@ -88,22 +115,39 @@ describe('audit chain tampering (real Kafka and database)', () => {
   // The forged entry is linked and hashed correctly, so it verifies by itself: the break shows where
   // it pushed the original out of its place.
   it('when an entry is inserted and the later ones renumbered, then the first entry pushed out of its place is reported', async () => {
-    const { _id: _i, ...forged } = original.get(9)!;
-    await docs().deleteMany({ _id: { $gte: 9 } });
-    await docs().insertMany([{ ...forged, _id: 9, eventId: 'forged', hash: hashEntry({ seq: 9, ...forged, eventId: 'forged' }) }, ...[...original.values()].filter((d) => d._id >= 9).map((d) => ({ ...d, _id: d._id + 1 }))]);
+    const forged = sealed({ ...entry(9), eventId: 'forged' });
+    const renumbered = (line: string) => {
+      const e = entryOfLine(line);
+      return e.seq >= 9 ? lineOf({ ...e, seq: e.seq + 1 }) : line;
+    };
+    for (const block of original) {
+      const lines = linesOf(block.lines).map(renumbered);
+      const at = linesOf(block.lines).findIndex((l) => entryOfLine(l).seq === 9);
+      if (at >= 0) lines.splice(at, 0, lineOf(forged));
+      await blocks().updateOne({ _id: block._id }, { $set: { lines: lines.join('\n') } });
+    }
     expect((await verify()).firstBroken).toMatchObject({ seq: 10, reason: 'hash-mismatch' });
     await restore();
   });
 
   it('when two entries are swapped, then the first of them is reported', async () => {
-    await docs().deleteMany({ _id: { $in: [7, 8] } });
-    await docs().insertMany([{ ...original.get(8)!, _id: 7 }, { ...original.get(7)!, _id: 8 }]);
-    expect((await verify()).firstBroken).toMatchObject({ seq: 7, reason: 'hash-mismatch' });
+    const [seven, eight] = [lineOf(entry(7)), lineOf(entry(8))];
+    const blockOf = (seq: number) => original.find((b) => linesOf(b.lines).some((l) => entryOfLine(l).seq === seq))!._id;
+    if (blockOf(7) === blockOf(8)) await editBlockOf(7, (lines, at) => void ([lines[at], lines[at + 1]] = [eight, seven]));
+    else {
+      await editBlockOf(7, (lines, at) => void (lines[at] = eight));
+      await editBlockOf(8, (lines, at) => void (lines[at] = seven));
+    }
+    expect((await verify()).firstBroken).toMatchObject({ seq: 7, reason: 'sequence-gap' });
     await restore();
   });
 
   it('when the tail is cut off, then the signed checkpoint exposes the truncation', async () => {
-    await docs().deleteMany({ _id: { $gt: 9 } });
+    for (const block of original) {
+      const kept = linesOf(block.lines).filter((l) => entryOfLine(l).seq <= 9);
+      if (kept.length === 0) await blocks().deleteOne({ _id: block._id });
+      else await blocks().updateOne({ _id: block._id }, { $set: { lines: kept.join('\n') } });
+    }
     expect((await verify()).firstBroken).toMatchObject({ seq: 10, reason: 'truncated', expectedHead: 13 });
     const cli = await promisify(execFile)('npx', ['tsx', 'src/cli/verify-chain.ts'], {
       cwd: new URL('../..', import.meta.url).pathname,
@@ -116,13 +160,17 @@ describe('audit chain tampering (real Kafka and database)', () => {
 
   it('when a range is verified, then only it is checked and a break inside it is named', async () => {
     expect(await verify('?from=3&to=8')).toMatchObject({ ok: true, checked: 6, fromSeq: 3, headSeq: 8 });
-    await docs().updateOne({ _id: 6 }, { $set: { actor: 'someone-else' } });
+    await editBlockOf(6, (lines, at) => void (lines[at] = lineOf({ ...entry(6), actor: 'someone-else' })));
     expect((await verify('?from=3&to=8')).firstBroken).toMatchObject({ seq: 6, reason: 'hash-mismatch' });
     await restore();
   });
 
   it('when a range ends after the cut-off tail, then the truncation is reported for the range', async () => {
-    await docs().deleteMany({ _id: { $gt: 11 } });
+    for (const block of original) {
+      const kept = linesOf(block.lines).filter((l) => entryOfLine(l).seq <= 11);
+      if (kept.length === 0) await blocks().deleteOne({ _id: block._id });
+      else await blocks().updateOne({ _id: block._id }, { $set: { lines: kept.join('\n') } });
+    }
     expect((await verify('?from=8&to=13')).firstBroken).toMatchObject({ seq: 12, reason: 'truncated', expectedHead: 13 });
     await restore();
   });

@@ -1,120 +1,205 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
 import type { AuditEntry } from '../domain/hash-chain';
+import { blockText, entryOfLine, linesOf } from '../domain/entry-line';
 import { inSeqOrder } from './in-seq-order';
 import { seqOfRaw, type RawEntry } from './raw-entry';
 
-type EntryDoc = Omit<AuditEntry, 'seq'> & { _id: number };
+/** A block: consecutive entries as one text field (see domain/entry-line.ts); `_id` = block number 1, 2, 3… */
+interface BlockDoc {
+  _id: number;
+  lines: string;
+}
 
-const toEntry = ({ _id, ...rest }: EntryDoc): AuditEntry => ({ seq: _id, ...rest });
-const toDoc = ({ seq, ...rest }: AuditEntry): EntryDoc => ({ _id: seq, ...rest });
+/** One row per entry, derived from the chain, for the queries: seq → block, eventId (unique), subject, type. */
+interface IndexRow {
+  _id: number;
+  eventId: string;
+  subject: string;
+  type: string;
+  block: number;
+}
 
-/** Append-only storage of the chain: the sequence number is the _id, so two entries can never share a place. */
+export interface StoredBlock {
+  block: number;
+  entries: AuditEntry[];
+}
+
+const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
+const writeErrorsOf = (e: unknown) => (e as { writeErrors?: { index: number; code?: number }[] }).writeErrors ?? [];
+const decode = (doc: BlockDoc): StoredBlock => ({ block: doc._id, entries: linesOf(doc.lines).map(entryOfLine) });
+
+/**
+ * Storage of the chain. Entries live in blocks, one document per appended batch: FerretDB v1
+ * converts every field of every document, so one text field holding a thousand entries reads ~20×
+ * faster than a thousand documents. A block is claimed by inserting its number (`_id`, unique and
+ * atomic even on FerretDB): two writers can never both take block n, and a writer only ever writes
+ * n + 1 after it has read n, so the chain can neither fork nor have a hole. The queries go through
+ * `audit_index` (one small row per entry) and `audit_refs`; what they return is always taken from
+ * the hashed content of the block, never from the index row.
+ */
 export function createAuditEntryRepository(db: Connection) {
-  const entries = db.collection('audit_entries') as unknown as Collection<EntryDoc>;
-  const heads = db.collection('audit_head') as unknown as Collection<{ _id: string; seq: number }>;
+  const blocks = db.collection('audit_blocks') as unknown as Collection<BlockDoc>;
+  const index = db.collection('audit_index') as unknown as Collection<IndexRow>;
+  const heads = db.collection('audit_head') as unknown as Collection<{ _id: string; block?: number; seq?: number }>;
   // Derived index of list reads (one row per person read), rebuildable from the chain: FerretDB
   // cannot use an index on an array field, but it can on a top-level string.
-  const refs = db.collection('audit_refs') as unknown as Collection<{ _id: string; subjectId: string; seq: number }>;
+  const refs = db.collection('audit_refs') as unknown as Collection<{ _id: string; subjectId: string; seq: number; block?: number }>;
+
+  const block = async (n: number): Promise<StoredBlock | undefined> => {
+    const doc = await blocks.findOne({ _id: n });
+    return doc ? decode(doc) : undefined;
+  };
+  const blockOf = async (seq: number): Promise<number | undefined> => (await index.findOne({ _id: seq }, { projection: { block: 1 } }))?.block;
+
+  /** The entries with these seqs (from the blocks holding them), checked against what the caller wants from their content. */
+  async function entriesAt(rows: { seq: number; block: number }[], wanted: (e: AuditEntry) => boolean): Promise<AuditEntry[]> {
+    const seqs = new Set(rows.map((r) => r.seq));
+    const out: AuditEntry[] = [];
+    for (const n of [...new Set(rows.map((r) => r.block))].sort((a, b) => a - b)) {
+      for (const entry of (await block(n))?.entries ?? []) if (seqs.has(entry.seq) && wanted(entry)) out.push(entry);
+    }
+    return out;
+  }
+
+  async function lastBlock(atLeastSeq = 0): Promise<StoredBlock | undefined> {
+    const hint = (await heads.findOne({ _id: 'head' }))?.block ?? 0;
+    let n = Math.max(hint, atLeastSeq > 0 ? ((await blockOf(atLeastSeq)) ?? 0) : 0, 1);
+    let found = await block(n);
+    if (!found) {
+      // No hint and no block 1: an empty chain. A hint to a block that is gone: the slow sorted query.
+      if (n === 1) return undefined;
+      const doc = await blocks.find({}).sort({ _id: -1 }).limit(1).next();
+      if (!doc) return undefined;
+      found = decode(doc);
+      n = found.block;
+    }
+    for (let next = await block(n + 1); next; next = await block(++n + 1)) found = next;
+    return found;
+  }
+
+  /** Entries of one type (an indexed equality on the index rows, then their blocks). */
+  async function* ofType(type: string): AsyncGenerator<AuditEntry> {
+    const rows = await index.find({ type }, { projection: { block: 1 } }).toArray();
+    yield* await entriesAt(rows.map((r) => ({ seq: r._id, block: r.block })), (e) => e.type === type);
+  }
 
   return {
-    collection: entries,
+    collection: blocks,
+    index,
     async ensureIndexes() {
-      await entries.createIndex({ eventId: 1 }, { unique: true });
-      await entries.createIndex({ subject: 1 });
-      await entries.createIndex({ type: 1 });
+      await index.createIndex({ eventId: 1 }, { unique: true });
+      await index.createIndex({ subject: 1 });
+      await index.createIndex({ type: 1 });
       await refs.createIndex({ subjectId: 1 });
     },
+    block,
     /**
-     * The last entry. FerretDB sorts in memory after reading the whole collection, so the head is
-     * found from a hint (written after each append) by probing forward on _id, which is indexed;
-     * the sorted query runs only when no hint exists.
+     * The last block. FerretDB sorts in memory after reading the whole collection, so it is found
+     * from a hint (written after each append) by probing forward on _id; `atLeastSeq` (the latest
+     * signed checkpoint) bounds a hint that was lost or went back.
      */
-    async head(atLeast = 0): Promise<AuditEntry | undefined> {
-      const hint = await heads.findOne({ _id: 'head' });
-      let seq = Math.max(hint?.seq ?? 0, atLeast);
-      let entry = seq > 0 ? await entries.findOne({ _id: seq }) : await entries.findOne({ _id: 1 }).then((d) => (d ? null : undefined));
-      if (entry === undefined) return undefined; // empty chain
-      if (!entry) {
-        const doc = await entries.find({}).sort({ _id: -1 }).limit(1).next();
-        return doc ? toEntry(doc) : undefined;
+    lastBlock,
+    /** The last entry of the chain. */
+    async head(atLeastSeq = 0): Promise<AuditEntry | undefined> {
+      return (await lastBlock(atLeastSeq))?.entries.at(-1);
+    },
+    /** Claims block `n` for these entries; throws the driver's duplicate-key error if another writer took it. */
+    async insertBlock(n: number, entries: readonly AuditEntry[]): Promise<void> {
+      await blocks.insertOne({ _id: n, lines: blockText(entries) });
+    },
+    /**
+     * Writes the index rows of a stored block (idempotent: deterministic `_id` = seq). Returns the
+     * event ids that were already indexed at an earlier seq: events appended twice (a redelivery
+     * older than the appender's memory), which the queries then count once.
+     */
+    async indexEntries(n: number, entries: readonly AuditEntry[]): Promise<Set<string>> {
+      const rows = entries.map((e) => ({ _id: e.seq, eventId: e.eventId, subject: e.subject, type: e.type, block: n }));
+      const again = new Set<string>();
+      if (rows.length === 0) return again;
+      try {
+        await index.insertMany(rows, { ordered: false });
+      } catch (error) {
+        const failed = writeErrorsOf(error);
+        if (!isDuplicateKey(error) && !failed.length) throw error;
+        if (failed.some((w) => w.code !== 11000)) throw error;
+        for (const { index: i } of failed) {
+          const row = rows[i]!;
+          const holder = await index.findOne({ eventId: row.eventId }, { projection: { _id: 1 } });
+          if (holder && holder._id !== row._id) again.add(row.eventId);
+        }
       }
-      for (let next = await entries.findOne({ _id: seq + 1 }); next; next = await entries.findOne({ _id: ++seq + 1 })) entry = next;
-      return toEntry(entry);
+      return again;
     },
-    /** Remembers the head for the next start; a lost or stale hint only costs a few probes. */
-    async saveHeadHint(seq: number): Promise<void> {
+    /** Whether the rows of a block are written (its last entry's row is the last one inserted). */
+    async isIndexed(last: AuditEntry): Promise<boolean> {
+      return (await index.findOne({ _id: last.seq }, { projection: { _id: 1 } })) !== null;
+    },
+    /** Remembers the head block for the next start; a lost or stale hint only costs a few probes. */
+    async saveHeadHint(n: number): Promise<void> {
       // Two instances upserting the first hint at once: one gets a duplicate key; a hint may lose.
-      await heads.updateOne({ _id: 'head' }, { $set: { seq } }, { upsert: true }).catch((error: { code?: number }) => {
-        if (error.code !== 11000) throw error;
+      await heads.updateOne({ _id: 'head' }, { $set: { block: n } }, { upsert: true }).catch((error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
       });
-    },
-    async hasEvent(eventId: string): Promise<boolean> {
-      return (await entries.findOne({ eventId }, { projection: { _id: 1 } })) !== null;
-    },
-    /** Inserts in order, in one round trip; throws the driver's duplicate-key error when a seq or event id exists. */
-    async insertMany(batch: AuditEntry[]): Promise<void> {
-      if (batch.length === 1) await entries.insertOne(toDoc(batch[0]!));
-      else if (batch.length > 1) await entries.insertMany(batch.map(toDoc), { ordered: true });
     },
     /** Indexes the people an entry refers to beyond its subject; idempotent (deterministic ids). */
-    async indexRefs(batch: AuditEntry[]): Promise<void> {
-      const rows = batch.flatMap((e) => (e.refs ?? []).map((subjectId) => ({ _id: `${subjectId}:${e.seq}`, subjectId, seq: e.seq })));
+    async indexRefs(n: number, batch: readonly AuditEntry[]): Promise<void> {
+      const rows = batch.flatMap((e) => (e.refs ?? []).map((subjectId) => ({ _id: `${subjectId}:${e.seq}`, subjectId, seq: e.seq, block: n })));
       if (rows.length === 0) return;
-      await refs.insertMany(rows, { ordered: false }).catch((error: { code?: number; writeErrors?: { code?: number }[] }) => {
-        const dupOnly = error.code === 11000 || (error.writeErrors ?? []).every((w) => w.code === 11000);
-        if (!dupOnly) throw error;
+      await refs.insertMany(rows, { ordered: false }).catch((error: unknown) => {
+        if (!isDuplicateKey(error) && !writeErrorsOf(error).every((w) => w.code === 11000)) throw error;
       });
     },
-    /** Entries fromSeq..toSeq in sequence order, read in one pass (see inSeqOrder). */
-    range(fromSeq = 1, toSeq = Number.MAX_SAFE_INTEGER): AsyncGenerator<AuditEntry> {
-      const filter = fromSeq > 1 || toSeq < Number.MAX_SAFE_INTEGER ? { _id: { $gte: fromSeq, $lte: toSeq } } : {};
-      const stored = (async function* () {
-        for await (const doc of entries.find(filter).batchSize(5000)) yield toEntry(doc);
-      })();
-      return inSeqOrder(stored, { from: fromSeq, to: toSeq }, async (seq) => {
-        const doc = await entries.findOne({ _id: seq });
-        return doc ? toEntry(doc) : undefined;
-      });
+    /** Entries fromSeq..toSeq in sequence order, block by block (look-ups on _id). */
+    async *range(fromSeq = 1, toSeq = Number.MAX_SAFE_INTEGER): AsyncGenerator<AuditEntry> {
+      for (let n = fromSeq > 1 ? ((await blockOf(fromSeq)) ?? 1) : 1; ; n++) {
+        const found = await block(n);
+        if (!found) return;
+        for (const entry of found.entries) {
+          if (entry.seq > toSeq) return;
+          if (entry.seq >= fromSeq) yield entry;
+        }
+      }
     },
     /**
-     * The same entries as raw BSON documents, for verification: the driver skips decoding, so the
-     * reading thread only moves bytes and the workers decode (a large batch: fewer round trips).
+     * The blocks holding fromSeq..toSeq as raw BSON, in block order, for verification: the reading
+     * thread never decodes them. FerretDB v1 cannot push a sort or an _id range down, so they are
+     * read in one pass in storage order and put back in order by inSeqOrder (a missing block is
+     * looked up by _id; if absent, the verifier sees the gap in the entries' seqs).
      */
-    rawRange(fromSeq = 1, toSeq = Number.MAX_SAFE_INTEGER, batchSize = 10_000): AsyncGenerator<RawEntry> {
-      const filter = fromSeq > 1 || toSeq < Number.MAX_SAFE_INTEGER ? { _id: { $gte: fromSeq, $lte: toSeq } } : {};
+    async *rawRange(fromSeq = 1, toSeq = Number.MAX_SAFE_INTEGER, batchSize = 16): AsyncGenerator<RawEntry> {
+      const first = fromSeq > 1 ? ((await blockOf(fromSeq)) ?? 1) : 1;
+      const last = toSeq < Number.MAX_SAFE_INTEGER ? ((await blockOf(toSeq)) ?? Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER;
       const stored = (async function* () {
-        for await (const doc of entries.find(filter, { raw: true }).batchSize(batchSize)) yield doc as unknown as RawEntry;
+        for await (const doc of blocks.find({}, { raw: true }).batchSize(batchSize)) yield doc as unknown as RawEntry;
       })();
-      const fetch = async (seq: number) => ((await entries.findOne({ _id: seq }, { raw: true })) as unknown as RawEntry | null) ?? undefined;
-      return inSeqOrder(stored, { from: fromSeq, to: toSeq }, fetch, 20_000, seqOfRaw);
+      const fetch = async (n: number) => ((await blocks.findOne({ _id: n }, { raw: true })) as unknown as RawEntry | null) ?? undefined;
+      yield* inSeqOrder(stored, { from: first, to: last }, fetch, 64, seqOfRaw);
     },
     async get(seq: number): Promise<AuditEntry | undefined> {
-      const doc = await entries.findOne({ _id: seq });
-      return doc ? toEntry(doc) : undefined;
+      const n = await blockOf(seq);
+      return n === undefined ? undefined : (await block(n))?.entries.find((e) => e.seq === seq);
     },
     /** Every entry about a person: events whose subject they are, and list reads that included them. */
     async aboutSubject(subjectId: string): Promise<AuditEntry[]> {
-      const direct = await entries.find({ subject: subjectId }).toArray();
-      const refRows = await refs.find({ subjectId }).toArray();
-      const referenced = await Promise.all(refRows.map((r) => entries.findOne({ _id: r.seq })));
-      const bySeq = new Map([...direct, ...referenced].flatMap((d) => (d ? [[d._id, toEntry(d)] as const] : [])));
-      return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+      const direct = await index.find({ subject: subjectId }, { projection: { block: 1 } }).toArray();
+      const listed = await refs.find({ subjectId }).toArray();
+      const rows = [
+        ...direct.map((r) => ({ seq: r._id, block: r.block })),
+        ...(await Promise.all(listed.map(async (r) => ({ seq: r.seq, block: r.block ?? (await blockOf(r.seq)) ?? 0 })))),
+      ];
+      return entriesAt(rows, (e) => e.subject === subjectId || (e.refs ?? []).includes(subjectId));
     },
     /** Subjects (candidate ids) nominated for a rotation, from their nomination entries. */
     async candidatesOfRotation(rotation: string, mission?: string): Promise<string[]> {
-      // Equality on the indexed top-level type only; the nested filter runs here, not in FerretDB.
-      const docs = await entries.find({ type: 'candidate.submitted' }, { projection: { subject: 1, data: 1 } }).toArray();
-      const nominated = docs.filter((d) => {
-        const n = d.data.nomination as { rotation?: string; mission?: string } | undefined;
-        return n?.rotation === rotation && (!mission || n.mission === mission);
-      });
-      return [...new Set(nominated.map((d) => d.subject))];
+      const subjects = new Set<string>();
+      for await (const entry of ofType('candidate.submitted')) {
+        const n = entry.data.nomination as { rotation?: string; mission?: string } | undefined;
+        if (n?.rotation === rotation && (!mission || n.mission === mission)) subjects.add(entry.subject);
+      }
+      return [...subjects];
     },
-    /** Entries of one type (an indexed equality: one query per type rather than an $in scan). */
-    async *ofType(type: string): AsyncGenerator<AuditEntry> {
-      for await (const doc of entries.find({ type }).batchSize(5000)) yield toEntry(doc);
-    },
+    ofType,
   };
 }
 

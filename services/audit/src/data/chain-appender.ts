@@ -1,7 +1,7 @@
 import type { EventEnvelope, Logger } from '@vetting/platform';
 import { entryFromEvent } from '../domain/entry-from-event';
 import { GENESIS_HASH, type AuditEntry } from '../domain/hash-chain';
-import type { AuditEntryRepository } from './audit-entry.repository';
+import type { AuditEntryRepository, StoredBlock } from './audit-entry.repository';
 
 export type AppendResult = 'appended' | 'duplicate';
 
@@ -17,36 +17,84 @@ export interface ChainHead {
 }
 
 export interface ChainAppenderOptions {
-  /** Most entries written in one insertMany round trip. Default 1000. */
+  /** Most entries written in one block (one insert). Default 1000. */
   maxBatch?: number;
   /** The lowest head the chain may have (the latest signed checkpoint), so a lost hint is no problem. */
   minHead?: () => number;
   /** Called after each stored batch with the new head (the checkpointer counts entries with it). */
   onAppended?: (head: ChainHead, count: number) => void;
+  /** How many of the latest entries' event ids are remembered to drop redeliveries before they are linked. Default 20,000. */
+  dedupWindow?: number;
 }
 
 const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
-const insertedBefore = (e: unknown) => {
-  const err = e as { insertedCount?: number; result?: { insertedCount?: number } };
-  return err.insertedCount ?? err.result?.insertedCount ?? 0;
-};
+
+interface Head extends ChainHead {
+  block: number;
+}
 
 /**
- * The one writer of the chain in this process. Appends are queued and written in batches (one
- * ordered insertMany per batch), each entry linked to the one before; callers get their promise
- * back once their entry is stored. A duplicate-key error means either the event is in the chain
- * already (a redelivery: reported as duplicate) or another instance took the next seq (the head is
- * reloaded and the rest relinked), so the chain never forks.
+ * The one writer of the chain in this process. Appends are queued and written in batches, each
+ * batch as ONE block document (see the repository), its entries linked to the one before; callers
+ * get their promise back once their entry is stored. Any number of processes may append at once:
+ * a block number is claimed by a unique insert, so a writer that loses the race reads the blocks
+ * it missed, relinks its batch after them and tries the next number (no fork, no hole). A
+ * redelivered event is dropped before linking if it is among the latest `dedupWindow` entries (the
+ * window covers every block this writer wrote or read since it loaded the head); an older one is
+ * caught by the unique event id of the index and reported duplicate (it then sits in the chain
+ * twice, counted once by the queries).
  */
 export function createChainAppender(repository: AuditEntryRepository, logger: Logger, options: ChainAppenderOptions = {}) {
   const maxBatch = options.maxBatch ?? 1000;
-  let head: ChainHead | undefined;
+  const window = options.dedupWindow ?? 20_000;
+  const recent = new Map<string, number>();
+  const unindexed: StoredBlock[] = [];
+  let head: Head | undefined;
   let pending: Pending[] = [];
   let draining: Promise<void> | undefined;
 
-  async function loadHead(): Promise<ChainHead> {
-    const entry = await repository.head(options.minHead?.() ?? 0);
-    return entry ? { seq: entry.seq, hash: entry.hash } : { seq: 0, hash: GENESIS_HASH };
+  const headOf = (b: StoredBlock): Head => ({ block: b.block, seq: b.entries.at(-1)!.seq, hash: b.entries.at(-1)!.hash });
+  function remember(entries: readonly AuditEntry[]) {
+    for (const e of entries) recent.set(e.eventId, e.seq);
+    for (const id of recent.keys()) {
+      if (recent.size <= window) break;
+      recent.delete(id);
+    }
+  }
+  /** A block read from the chain: remembered, and indexed if its writer died before indexing it. */
+  async function learn(b: StoredBlock) {
+    remember(b.entries);
+    if (b.entries.length > 0 && !(await repository.isIndexed(b.entries.at(-1)!))) await index(b);
+  }
+  async function index(b: StoredBlock): Promise<Set<string>> {
+    const again = await repository.indexEntries(b.block, b.entries);
+    await repository.indexRefs(b.block, b.entries);
+    return again;
+  }
+
+  async function loadHead(): Promise<Head> {
+    const last = await repository.lastBlock(options.minHead?.() ?? 0);
+    if (!last) return { block: 0, seq: 0, hash: GENESIS_HASH };
+    const loaded = [last];
+    for (let n = last.block - 1, count = last.entries.length; n >= 1 && count < window; n--) {
+      const b = await repository.block(n);
+      if (!b) break;
+      loaded.unshift(b);
+      count += b.entries.length;
+    }
+    recent.clear();
+    for (const b of loaded) await learn(b);
+    return headOf(last);
+  }
+
+  /** After losing a block number: the blocks other writers stored since our head. */
+  async function catchUp(from: Head): Promise<Head | undefined> {
+    let at: Head | undefined;
+    for (let b = await repository.block(from.block + 1); b; b = await repository.block(b.block + 1)) {
+      await learn(b);
+      at = headOf(b);
+    }
+    return at;
   }
 
   function link(items: Pending[], from: ChainHead): AuditEntry[] {
@@ -60,38 +108,44 @@ export function createChainAppender(repository: AuditEntryRepository, logger: Lo
     return out;
   }
 
-  async function stored(entries: AuditEntry[]) {
-    const last = entries[entries.length - 1]!;
-    head = { seq: last.seq, hash: last.hash };
-    await repository.indexRefs(entries);
-    await repository.saveHeadHint(last.seq);
-    options.onAppended?.(head, entries.length);
-  }
-
   async function write(batch: Pending[]): Promise<void> {
     let items = batch;
-    while (items.length > 0) {
+    for (let lost = 0; ; ) {
       head ??= await loadHead();
-      const entries = link(items, head);
-      try {
-        await repository.insertMany(entries);
-        await stored(entries);
-        for (const item of items) item.resolve('appended');
-        return;
-      } catch (error) {
-        const done = isDuplicateKey(error) ? insertedBefore(error) : 0;
-        head = undefined;
-        if (!isDuplicateKey(error) || (done > 0 && !(await repository.hasEvent(items[done - 1]!.event.id)))) throw error;
-        if (done > 0) await stored(entries.slice(0, done));
-        for (const item of items.slice(0, done)) item.resolve('appended');
-        const clash = items[done]!;
-        items = items.slice(done + 1);
-        if (await repository.hasEvent(clash.event.id)) clash.resolve('duplicate');
-        else {
-          logger.warn({ seq: entries[done]!.seq }, 'another writer appended first; reloading the chain head');
-          items.unshift(clash);
-        }
+      // Blocks stored but not indexed (the index insert failed): indexed first, or the batch fails.
+      while (unindexed.length > 0) {
+        await index(unindexed[0]!);
+        unindexed.shift();
       }
+      items = items.filter((item) => !recent.has(item.event.id) || (item.resolve('duplicate'), false));
+      if (items.length === 0) return;
+      const entries = link(items, head);
+      const n = head.block + 1;
+      try {
+        await repository.insertBlock(n, entries);
+      } catch (error) {
+        const from = head;
+        head = undefined; // unknown until read again (a lost acknowledgement may have stored it)
+        if (!isDuplicateKey(error)) throw error;
+        head = await catchUp(from);
+        if (!head && ++lost > 3) throw error;
+        logger.debug({ block: n }, 'another writer took the block; relinked after it');
+        continue;
+      }
+      const stored: StoredBlock = { block: n, entries };
+      head = headOf(stored);
+      remember(entries);
+      let again = new Set<string>();
+      try {
+        again = await index(stored);
+      } catch (error) {
+        logger.warn({ err: error, block: n }, 'audit block stored but not indexed yet; indexed before the next append');
+        unindexed.push(stored);
+      }
+      await repository.saveHeadHint(n).catch((error: unknown) => logger.warn({ err: error }, 'audit head hint not saved'));
+      options.onAppended?.({ seq: head.seq, hash: head.hash }, entries.length);
+      for (const item of items) item.resolve(again.has(item.event.id) ? 'duplicate' : 'appended');
+      return;
     }
   }
 
@@ -125,7 +179,8 @@ export function createChainAppender(repository: AuditEntryRepository, logger: Lo
 
   function enqueue(event: EventEnvelope): Promise<AppendResult> {
     const result = new Promise<AppendResult>((resolve, reject) => pending.push({ event, resolve, reject }));
-    draining ??= drain();
+    // Started on the next microtask, so that appendMany's events go out together in one block.
+    draining ??= Promise.resolve().then(drain);
     return result;
   }
 
@@ -133,7 +188,7 @@ export function createChainAppender(repository: AuditEntryRepository, logger: Lo
     append: enqueue,
     appendMany: (events: EventEnvelope[]) => Promise.all(events.map(enqueue)),
     /** The head this writer last stored or loaded (undefined until the first append). */
-    currentHead: () => head,
+    currentHead: (): ChainHead | undefined => (head ? { seq: head.seq, hash: head.hash } : undefined),
     /** Resolves when everything queued so far is stored. */
     idle: async () => {
       while (draining) await draining;

@@ -30,6 +30,19 @@ export function entryOfRaw(doc: RawEntry): AuditEntry {
   return { seq: Number(_id), ...rest };
 }
 
+/** The stored text of a raw block document (its `lines`); a block without it holds no entries. */
+export function blockTextOfRaw(doc: RawEntry): string {
+  const { lines } = BSON.deserialize(doc, { validation: { utf8: false } }) as { lines?: unknown };
+  return typeof lines === 'string' ? lines : '';
+}
+
+/** About how many entries a raw block holds (its line breaks): only to size verification segments. */
+export function roughLineCount(doc: RawEntry): number {
+  let n = 1;
+  for (let at = doc.indexOf(10); at >= 0; at = doc.indexOf(10, at + 1)) n++;
+  return n;
+}
+
 /** Raw documents packed into one buffer (BSON documents carry their own length), to transfer to a worker without copying. */
 export function packRaw(docs: readonly RawEntry[]): Uint8Array {
   const size = docs.reduce((n, d) => n + d.byteLength, 0);

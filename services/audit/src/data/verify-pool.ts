@@ -5,7 +5,7 @@ import type { SegmentReply, SegmentTask } from '../worker/verify-segment.worker'
 
 interface Slot {
   worker: Worker;
-  inFlight: Map<number, { resolve: (s: SegmentSummary) => void; reject: (e: Error) => void }>;
+  inFlight: Map<number, { resolve: (s: SegmentSummary | undefined) => void; reject: (e: Error) => void }>;
 }
 
 // Run as TypeScript (tsx, tests) the worker needs the bootstrap; built to JavaScript it runs directly.
@@ -17,7 +17,7 @@ function spawn(): Worker {
 }
 
 /**
- * Worker threads that verify segments of the chain in parallel (decode + canonical JSON + SHA-256).
+ * Worker threads that verify segments of the chain in parallel (SHA-256 over the stored lines).
  * Started on first use and kept for the life of the service; `size` defaults to the cores Node
  * may use. A worker that dies fails the segments it held (the verification then fails loudly).
  */
@@ -51,14 +51,14 @@ export function createVerifyPool(size = availableParallelism()) {
 
   return {
     size,
-    /** Verifies one segment (raw documents packed together; the buffer is transferred, not copied). */
-    verify(packed: Uint8Array, checkpoints: [number, string][]): Promise<SegmentSummary> {
+    /** Verifies one segment (raw blocks packed together; the buffer is transferred, not copied). */
+    verify(packed: Uint8Array, checkpoints: [number, string][], range: { from: number; to: number }): Promise<SegmentSummary | undefined> {
       const target = slot();
       const id = nextId++;
-      return new Promise<SegmentSummary>((resolve, reject) => {
+      return new Promise<SegmentSummary | undefined>((resolve, reject) => {
         target.inFlight.set(id, { resolve, reject });
         target.worker.ref();
-        const task: SegmentTask = { id, packed, checkpoints };
+        const task: SegmentTask = { id, packed, checkpoints, range };
         target.worker.postMessage(task, [packed.buffer as ArrayBuffer]);
       });
     },

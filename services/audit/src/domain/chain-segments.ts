@@ -1,5 +1,6 @@
 import { breakAt, createChainVerifier, truncatedAt, type Break, type VerifierStart, type VerifyResult } from './chain-verifier';
 import type { AuditEntry } from './hash-chain';
+import { checkLine, linesOf } from './entry-line';
 
 /** What verifying one consecutive run of entries on its own found, for joining with its neighbours. */
 export interface SegmentSummary {
@@ -22,6 +23,34 @@ export function summariseSegment(entries: readonly AuditEntry[], checkpoints: Re
   return { firstSeq: first.seq, firstPrevHash: first.prevHash, result: verifier.finish() };
 }
 
+/** The seq a segment reports when its very first line cannot be read: the joiner names the entry expected there. */
+export const UNREADABLE_FIRST = -1;
+
+/**
+ * Verifies the entries of consecutive blocks (their stored text) as one segment, like
+ * `summariseSegment`, hashing each line's stored content as it is. Lines outside `range` are
+ * skipped (a range that starts or ends inside a block). Undefined when no line falls in the range.
+ */
+export function summariseBlocks(texts: readonly string[], checkpoints: ReadonlyMap<number, string> = new Map(), range = { from: 1, to: Number.MAX_SAFE_INTEGER }): SegmentSummary | undefined {
+  let verifier: ReturnType<typeof createChainVerifier> | undefined;
+  let summary: Omit<SegmentSummary, 'result'> | undefined;
+  const done = () => (verifier && summary ? { ...summary, result: verifier.finish() } : undefined);
+  for (const text of texts) {
+    for (const line of linesOf(text)) {
+      const checked = checkLine(line, verifier ? verifier.expectedSeq() : UNREADABLE_FIRST);
+      if (checked.seq !== UNREADABLE_FIRST && checked.seq < range.from) continue;
+      if (checked.seq > range.to) return done();
+      if (!verifier) {
+        if (checked.seq === UNREADABLE_FIRST) return { firstSeq: UNREADABLE_FIRST, firstPrevHash: checked.prevHash, result: createChainVerifier().finish() };
+        verifier = createChainVerifier({ seq: checked.seq, prevHash: checked.prevHash }, checkpoints);
+        summary = { firstSeq: checked.seq, firstPrevHash: checked.prevHash };
+      }
+      if (!verifier.checkHashed(checked)) return done();
+    }
+  }
+  return done();
+}
+
 /**
  * Joins segment summaries, given in chain order, into the result the one-at-a-time verifier gives
  * for the same entries (a property test holds the two equal): the first broken entry, counted and
@@ -37,6 +66,10 @@ export function createSegmentJoiner(start: VerifierStart) {
     /** Returns false once the chain is broken; later segments are not looked at. */
     add(segment: SegmentSummary): boolean {
       if (broken) return false;
+      if (segment.firstSeq === UNREADABLE_FIRST) {
+        broken = breakAt(expectedSeq, 'hash-mismatch');
+        return false;
+      }
       if (segment.firstSeq !== expectedSeq) {
         broken = breakAt(Math.min(segment.firstSeq, expectedSeq), segment.firstSeq < expectedSeq ? 'sequence-disorder' : 'sequence-gap');
         return false;

@@ -1,6 +1,6 @@
 import { GENESIS_HASH, hashEntry, type AuditEntry } from './hash-chain';
 
-export type BreakReason = 'hash-mismatch' | 'prev-hash-mismatch' | 'sequence-gap' | 'sequence-disorder' | 'checkpoint-mismatch';
+export type BreakReason = 'hash-mismatch' | 'prev-hash-mismatch' | 'sequence-gap' | 'sequence-disorder' | 'checkpoint-mismatch' | 'index-mismatch';
 
 export type Break =
   | { seq: number; reason: BreakReason; detail: string }
@@ -26,7 +26,16 @@ const DETAIL: Record<BreakReason, (seq: number) => string> = {
   'sequence-gap': (s) => `entry ${s} is missing: deleted, or the entries after it were renumbered`,
   'sequence-disorder': (s) => `an entry numbered ${s} sits where it cannot be: inserted or moved`,
   'checkpoint-mismatch': (s) => `entry ${s} differs from the signed checkpoint of seq ${s}: the chain up to it was rewritten`,
+  'index-mismatch': (s) => `entry ${s} is indexed under fields its hashed content does not state (block bounds or index row edited): queries would miss or misplace it`,
 };
+
+/** An entry as the verifier needs it: its place, its link, and the hash its content actually gives. */
+export interface HashedEntry {
+  seq: number;
+  prevHash: string;
+  hash: string;
+  computedHash: string;
+}
 
 /** The break a verifier reports for `reason` at `seq`, with its explanation. */
 export const breakAt = (seq: number, reason: BreakReason): Break => ({ seq, reason, detail: DETAIL[reason](seq) });
@@ -55,20 +64,33 @@ export function createChainVerifier(start: VerifierStart = { seq: 1, prevHash: G
     broken = breakAt(seq, reason);
     return false;
   };
+  /** The same checks for an entry whose hash was computed from its stored bytes (blocks). */
+  function checkHashed(entry: HashedEntry): boolean {
+    if (broken) return false;
+    if (entry.seq !== expectedSeq) return fail(Math.min(entry.seq, expectedSeq), entry.seq < expectedSeq ? 'sequence-disorder' : 'sequence-gap');
+    if (entry.computedHash !== entry.hash) return fail(entry.seq, 'hash-mismatch');
+    if (entry.prevHash !== prevHash) return fail(entry.seq, 'prev-hash-mismatch');
+    const signed = checkpoints.get(entry.seq);
+    if (signed !== undefined && signed !== entry.hash) return fail(entry.seq, 'checkpoint-mismatch');
+    prevHash = entry.hash;
+    expectedSeq++;
+    checked++;
+    return true;
+  }
   return {
     /** Returns false once the chain is broken; later entries are not checked. */
     check(entry: AuditEntry): boolean {
       if (broken) return false;
       if (entry.seq !== expectedSeq) return fail(Math.min(entry.seq, expectedSeq), entry.seq < expectedSeq ? 'sequence-disorder' : 'sequence-gap');
-      if (hashEntry(entry) !== entry.hash) return fail(entry.seq, 'hash-mismatch');
-      if (entry.prevHash !== prevHash) return fail(entry.seq, 'prev-hash-mismatch');
-      const signed = checkpoints.get(entry.seq);
-      if (signed !== undefined && signed !== entry.hash) return fail(entry.seq, 'checkpoint-mismatch');
-      prevHash = entry.hash;
-      expectedSeq++;
-      checked++;
-      return true;
+      return checkHashed({ seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash, computedHash: hashEntry(entry) });
     },
+    checkHashed,
+    /** Reports an entry that verified but is indexed under other fields than its content states. */
+    failIndex(seq: number): false {
+      if (!broken) fail(seq, 'index-mismatch');
+      return false;
+    },
+    expectedSeq: () => expectedSeq,
     /**
      * Ends the run. `expectedHead` is the highest signed checkpoint the range should reach: a chain
      * that stops short of it lost its tail.

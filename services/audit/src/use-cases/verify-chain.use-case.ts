@@ -47,6 +47,7 @@ export async function verifyChain(deps: VerifyChainDeps, range: { from?: number;
     start: { seq: from, prevHash },
     checkpoints: inRange,
     expectedHead,
+    range: { from, to },
     ...(deps.pool ? { pool: deps.pool } : {}),
     ...(deps.segmentSize ? { segmentSize: deps.segmentSize } : {}),
   });

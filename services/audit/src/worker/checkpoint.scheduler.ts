@@ -24,7 +24,7 @@ export interface CheckpointSchedulerOptions {
  * Writes Ed25519-signed checkpoints of the chain head to the append-only file outside the database:
  * every N entries, every T seconds while the chain grows, on demand (exports) and on shutdown.
  * Entries appended by another instance since the last head this one trusts are verified (by _id
- * look-ups) before their head is signed, so a checkpoint never vouches for a broken link.
+ * reads) before their head is signed, so a checkpoint never vouches for a broken link.
  */
 export async function startCheckpointScheduler(options: CheckpointSchedulerOptions) {
   const { repository, store, keys, chainId, logger } = options;
@@ -45,12 +45,11 @@ export async function startCheckpointScheduler(options: CheckpointSchedulerOptio
     if (own && own.seq === head.seq) return own.hash === head.hash ? own : undefined;
     const base = own && own.seq >= (last?.seq ?? 0) ? own : last;
     const verifier = createChainVerifier(base ? { seq: base.seq + 1, prevHash: base.hash } : undefined);
-    for (let seq = (base?.seq ?? 0) + 1; seq <= head.seq; seq++) {
-      const entry = await repository.get(seq);
-      if (!entry || !verifier.check(entry)) {
-        logger.error({ result: verifier.finish() }, 'not signing a checkpoint over a broken chain');
-        return undefined;
-      }
+    for await (const entry of repository.range((base?.seq ?? 0) + 1, head.seq)) if (!verifier.check(entry)) break;
+    const result = verifier.finish(head.seq);
+    if (!result.ok) {
+      logger.error({ result }, 'not signing a checkpoint over a broken chain');
+      return undefined;
     }
     return { seq: head.seq, hash: head.hash };
   }

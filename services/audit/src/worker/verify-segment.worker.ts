@@ -1,22 +1,23 @@
 import { parentPort } from 'node:worker_threads';
-import { summariseSegment, type SegmentSummary } from '../domain/chain-segments';
-import { entryOfRaw, unpackRaw } from '../data/raw-entry';
+import { summariseBlocks, type SegmentSummary } from '../domain/chain-segments';
+import { blockTextOfRaw, unpackRaw } from '../data/raw-entry';
 
-/** A segment of raw stored entries to verify, with the signed checkpoints that fall in it. */
+/** Consecutive raw blocks to verify, with the signed checkpoints and the range asked for. */
 export interface SegmentTask {
   id: number;
   packed: Uint8Array;
   checkpoints: [number, string][];
+  range: { from: number; to: number };
 }
 
-export type SegmentReply = { id: number; summary: SegmentSummary } | { id: number; error: string };
+export type SegmentReply = { id: number; summary: SegmentSummary | undefined } | { id: number; error: string };
 
-// Decoding and hashing, the costly part of verification, run here; the joining stays with the caller.
+// Hashing the stored lines, the costly part of verification, runs here; the joining stays with the caller.
 parentPort?.on('message', (task: SegmentTask) => {
   let reply: SegmentReply;
   try {
-    const entries = [...unpackRaw(task.packed)].map(entryOfRaw);
-    reply = { id: task.id, summary: summariseSegment(entries, new Map(task.checkpoints)) };
+    const texts = [...unpackRaw(task.packed)].map(blockTextOfRaw);
+    reply = { id: task.id, summary: summariseBlocks(texts, new Map(task.checkpoints), task.range) };
   } catch (error) {
     reply = { id: task.id, error: error instanceof Error ? error.message : String(error) };
   }
