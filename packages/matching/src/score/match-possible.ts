@@ -5,14 +5,15 @@
  *
  * Within one script a pair matches only when it is exact, shares its variant key, is within typo
  * reach (in letters or in key), agrees phonetically (the phonetic lift can carry a pair beyond typo
- * reach from just under the bar to just over it), or has the Arabic article glued on one side only.
+ * reach from just under the bar to just over it), or matches once the Arabic article glued on one
+ * side only is taken off.
  * Typo reach is tested on lower bounds of the edit distance: the length difference, and the number
  * of distinct letters one word has and the other lacks (each edit adds or removes one letter).
  * Across scripts the skeletons decide: always computed. Keep this in step with wordSimilarity
  * (match-possible.unit.test.ts checks it over a real list's vocabulary).
  */
 import type { NameWord } from '../normalise/name-normaliser';
-import { bitCount, phoneticAgree, typoReach } from './word-similarity';
+import { bitCount, phoneticAgree, typoReach, withoutArticle } from './word-similarity';
 
 function editLowerBound(lengthA: number, lengthB: number, lettersA: number, lettersB: number): number {
   return Math.max(Math.abs(lengthA - lengthB), bitCount(lettersA & ~lettersB), bitCount(lettersB & ~lettersA));
@@ -20,12 +21,17 @@ function editLowerBound(lengthA: number, lengthB: number, lettersA: number, lett
 
 /** False when the two words cannot match; true when wordSimilarity must decide. */
 export function mayMatch(q: NameWord, e: NameWord): boolean {
-  if (q.abjad !== e.abjad || q.initial || e.initial || q.article !== e.article) return true;
+  if (q.abjad !== e.abjad || q.initial || e.initial) return true;
   const reach = typoReach(Math.max(q.text.length, e.text.length)) + (q.compound || e.compound ? 2 : 0);
   // equal texts or keys have a lower bound of 0
-  return (
+  if (
     editLowerBound(q.text.length, e.text.length, q.letters, e.letters) <= reach ||
     editLowerBound(q.key.length, e.key.length, q.keyLetters, e.keyLetters) <= reach ||
     phoneticAgree(q, e)
-  );
+  ) {
+    return true;
+  }
+  // the article joined on one side only: wordSimilarity compares again without it
+  if (q.article === e.article) return false;
+  return q.article ? mayMatch(withoutArticle(q), e) : mayMatch(q, withoutArticle(e));
 }

@@ -145,12 +145,14 @@ export function alignNames(
 
 const joinedWords = new Map<string, NameWord>();
 
-function joinedWord(a: NameWord, b: NameWord): NameWord {
+export function joinedWord(a: NameWord, b: NameWord): NameWord {
   const text = a.text + b.text;
-  let w = joinedWords.get(text);
+  // keyed by script too: the same letters from Arabic script compare on their skeleton
+  const key = a.abjad ? `1${text}` : text;
+  let w = joinedWords.get(key);
   if (!w) {
     if (joinedWords.size > 20_000) joinedWords.clear();
-    joinedWords.set(text, (w = { ...makeWord(text, { abjad: a.abjad }), compound: true }));
+    joinedWords.set(key, (w = { ...makeWord(text, { abjad: a.abjad }), compound: true }));
   }
   return w;
 }

@@ -8,7 +8,7 @@
  */
 import type { NameWord } from '../normalise/name-normaliser';
 import { mayMatch } from './match-possible';
-import { DEFAULT_CONFLICT_PENALTY, plausibleCompound, type NameScoreOptions, type WeightedName } from './name-alignment';
+import { DEFAULT_CONFLICT_PENALTY, joinedWord, plausibleCompound, type NameScoreOptions, type WeightedName } from './name-alignment';
 
 let possibleQ = new Uint8Array(32);
 let possibleE = new Uint8Array(32);
@@ -22,7 +22,7 @@ function markCompounds(single: NameWord[], split: NameWord[], markSingle: Uint8A
     for (let j = 0; j + 1 < split.length; j++) {
       const a = split[j]!;
       const b = split[j + 1]!;
-      if (a.initial || b.initial || !plausibleCompound(s, a, b)) continue;
+      if (a.initial || b.initial || !plausibleCompound(s, a, b) || !mayMatch(s, joinedWord(a, b))) continue;
       markSingle[i] = markSplit[j] = markSplit[j + 1] = 1;
       any = true;
     }

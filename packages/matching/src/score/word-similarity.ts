@@ -32,6 +32,17 @@ export function spellingSimilarity(a: string, b: string): number {
 export { ARTICLE };
 const stripped = new Map<string, NameWord>();
 
+/** The word without its joined Arabic article (only for words with `article` set). */
+export function withoutArticle(long: NameWord): NameWord {
+  const key = long.abjad ? `1${long.text}` : long.text;
+  let word = stripped.get(key);
+  if (!word) {
+    if (stripped.size > 50_000) stripped.clear();
+    stripped.set(key, (word = makeWord(long.text.slice(ARTICLE.exec(long.text)![0].length), { abjad: long.abjad })));
+  }
+  return word;
+}
+
 /** Compares again without a joined Arabic article on one side; undefined when there is none. */
 function articleStripped(q: NameWord, e: NameWord): WordSimilarity | undefined {
   const qa = ARTICLE.exec(q.text);
@@ -40,12 +51,7 @@ function articleStripped(q: NameWord, e: NameWord): WordSimilarity | undefined {
   const [long, other] = qa ? [q, e] : [e, q];
   const rest = long.text.slice((qa ?? ea)![0].length);
   if (Math.abs(rest.length - other.text.length) * 2 >= Math.max(rest.length, other.text.length)) return undefined;
-  let word = stripped.get(long.text);
-  if (!word) {
-    if (stripped.size > 50_000) stripped.clear();
-    stripped.set(long.text, (word = makeWord(rest, { abjad: long.abjad })));
-  }
-  const s = wordSimilarity(word, other);
+  const s = wordSimilarity(withoutArticle(long), other);
   return s.similarity >= MIN_WORD_SIMILARITY ? { similarity: s.similarity * 0.97, how: s.how } : undefined;
 }
 
