@@ -21,8 +21,22 @@ export function createCheckRepository(db: Connection) {
     async ensureIndexes() {
       await store.ensureIndexes([{ state: 1, updatedAt: 1 }, { setId: 1 }]);
     },
+    /** The exact latest state (the newest revision). */
     async load(checkId: string): Promise<Check | undefined> {
       return (await store.load(checkId))?.state;
+    },
+    /**
+     * The latest state as the view shows it (a row behind only after a writer died mid-write, until
+     * the store repairs it), falling back to the exact state when there is no row. Cheaper than
+     * `load`: FerretDB v1 answers every equality filter, `_id` too, by scanning the collection
+     * (`_jsonb->'f' @> v` uses no index), and the view holds one row per check where the revisions
+     * hold several. For callers whose writes go through `apply`, which decides on the exact state.
+     */
+    async peek(checkId: string): Promise<Check | undefined> {
+      const [row] = await store.find({ _id: checkId as never });
+      if (!row) return this.load(checkId);
+      const { _id, _rev, _updatedAt, ...state } = row;
+      return state as unknown as Check;
     },
     /**
      * Opens many checks in one round trip (revision 1 of each, caused by `open:<checkId>`); checks
@@ -34,6 +48,25 @@ export function createCheckRepository(db: Connection) {
     },
     apply(checkId: string, causedBy: string, decide: (current: Check | undefined) => Change<Check> | undefined, now?: () => Date) {
       return store.apply(checkId, causedBy, (rev: Revision<Check> | undefined) => decide(rev?.state), now);
+    },
+    /**
+     * Rewrites the view row of a check from its exact latest revision when the row is behind: a
+     * writer that died between its revision and its projection leaves the row behind until the
+     * store's repair (seconds later), and the set's completion reads the view, so a rerun finding
+     * its check past `requested` repairs the row before completing the set. Same row as the store's
+     * packed projection (read back by `unpackViewRow`).
+     */
+    async repairView(checkId: string): Promise<void> {
+      const latest = await store.load(checkId);
+      if (!latest) return;
+      const row = await store.view.findOne({ _id: checkId as never }, { projection: { _rev: 1 } });
+      if (row && Number(row._rev) >= latest.rev) return;
+      const fields = Object.fromEntries(VIEW_FIELDS.filter((f) => latest.state[f] !== undefined).map((f) => [f, latest.state[f]]));
+      await store.view.replaceOne({ _id: checkId as never }, { ...fields, _state: JSON.stringify(latest.state), _rev: latest.rev, _updatedAt: latest.at }, { upsert: true });
+    },
+    /** The latest states of a set's checks, from the view (one indexed query): completed there means completed (a view never runs ahead of its revisions). */
+    async ofSet(setId: string): Promise<Check[]> {
+      return (await store.find({ setId })).map(({ _id, _rev, _updatedAt, ...rest }) => rest as unknown as Check);
     },
     /** Counts latest states (the view: eventually consistent) matching a filter on view fields. */
     count(filter: Partial<Pick<Check, 'state' | 'result' | 'checkType'>>) {

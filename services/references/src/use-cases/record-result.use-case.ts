@@ -36,8 +36,11 @@ export async function recordResult(
 
 /**
  * Emits `references.completed` once every check of the set has a result. Each writer stores its
- * result first and reads the others after, so whichever result is stored last sees them all; the
- * completion is an insert-once document, so two writers seeing it together publish it once.
+ * result and projects it into the view first and reads the others' views after, so whichever
+ * projection comes last sees them all; the completion is an insert-once document, so two writers
+ * seeing it together publish it once. A writer that dies between its result and its projection
+ * leaves the set to its rerun (a stalled job, the timer job, the callback delivered again), which
+ * calls this with the exact state it loaded.
  */
 export async function completeSetIfDone(ctx: Ctx, setId: string, known?: Check): Promise<boolean> {
   if (ctx.sets.knownComplete(setId)) return false;
@@ -47,11 +50,13 @@ export async function completeSetIfDone(ctx: Ctx, setId: string, known?: Check):
       ? { candidateId: known.candidateId, country: known.country, candidateRevision: known.candidateRevision, checkIds: known.setChecks }
       : await ctx.sets.get(setId).then((s) => s && { ...s, checkIds: s.checks.map((c) => c.checkId) });
   if (!set) return false;
-  // One exact read at a time, stopping at the first open check: most results are not their set's last.
-  // The caller's own check is already known completed (exact: read from its revisions or just written).
+  // The others from the view, in one query. The caller's own check is known completed (exact: read
+  // from its revisions or just written), and its view row already shows it (`apply` projects before
+  // returning), so of two results stored together the later projection's reader sees both.
+  const views = new Map((await ctx.checks.ofSet(setId)).map((c) => [c.checkId, c]));
   const checks: Check[] = [];
   for (const checkId of set.checkIds) {
-    const check = known?.checkId === checkId && known.state === 'completed' ? known : await ctx.checks.load(checkId);
+    const check = known?.checkId === checkId && known.state === 'completed' ? known : views.get(checkId);
     if (check?.state !== 'completed') return false;
     checks.push(check);
   }

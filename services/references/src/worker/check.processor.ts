@@ -52,11 +52,13 @@ async function openSubject(deps: CheckProcessorDeps, check: Check, attempts: num
 export function createCheckProcessor(deps: CheckProcessorDeps) {
   const { ctx } = deps;
   return async (job: Job<CheckJob>, token?: string) => {
-    const check = await ctx.checks.load(job.data.checkId);
+    // The view's state decides what to send; every write below decides again on the exact state.
+    const check = await ctx.checks.peek(job.data.checkId);
     deps.logger.debug({ checkId: job.data.checkId, state: check?.state, attemptsMade: job.attemptsMade }, 'check job');
     if (!check) throw new UnrecoverableError(`unknown check ${job.data.checkId}`);
     // A job finding its check past `requested` is a rerun (stall, sweeper): its first run may have died
-    // before completing the set (a view it left behind is the store's to repair: `viewPending`).
+    // before projecting its view or completing the set (which reads the views).
+    if (check.state !== 'requested') await ctx.checks.repairView(check.checkId);
     if (check.state === 'completed') return void (await completeSetIfDone(ctx, check.setId, check));
     if (check.state === 'failed') return; // an operator retry re-queues it
     if (check.state === 'awaiting-answer') return void (await scheduleTimers(ctx, check));

@@ -33,7 +33,10 @@ export function createTimerProcessor(ctx: ReferencesContext) {
     const { kind, checkId, round, n = 0 } = job.data;
     const check = await ctx.checks.load(checkId);
     // A rerun after its first run stored the result but died before completing the set finishes that.
-    if (check?.state === 'completed') return { skipped: true, setCompleted: await completeSetIfDone(ctx, check.setId, check) };
+    if (check?.state === 'completed') {
+      await ctx.checks.repairView(checkId);
+      return { skipped: true, setCompleted: await completeSetIfDone(ctx, check.setId, check) };
+    }
     if (!check || check.round !== round || check.state !== 'awaiting-answer') return { skipped: true };
     if (kind === 'deadline') {
       const outcome = await recordResult(ctx, checkId, round, 'no-response', 'deadline');
