@@ -40,7 +40,7 @@ export function fromStored(id: string, s: StoredCandidate, data: PersonalData): 
 export async function openStored(cipher: PersonalCipher, id: string, s: StoredCandidate): Promise<Candidate> {
   const legacy = s as { person?: PersonalData['person']; selfDeclaration?: PersonalData['selfDeclaration'] };
   if (!s.personal && legacy.person) return fromStored(id, s, { person: legacy.person, ...(legacy.selfDeclaration ? { selfDeclaration: legacy.selfDeclaration } : {}) });
-  return fromStored(id, s, await cipher.open(s.personal));
+  return fromStored(id, s, await cipher.open(s.personal, id));
 }
 
 /** Opens many stored candidates, a few at a time (each person's data key is one read by _id). */

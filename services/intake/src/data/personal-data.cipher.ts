@@ -27,6 +27,22 @@ const FIELD = 'personal';
 const PLACEHOLDER: Person = { names: [] };
 
 /**
+ * A candidate's sealed personal data as stored: `p1:<iv>:<tag>:<ct>` (base64 parts). The subject is
+ * the candidate id the reader already holds, and the algorithm is implied by the version, so neither
+ * is repeated: every byte counts twice per candidate (revision and view row), and FerretDB's
+ * PostgreSQL rows above ~2 KB are compressed on write and decompressed on every scan.
+ * Older rows hold the whole EncryptedField as JSON and still open.
+ */
+const COMPACT = 'p1:';
+const compact = (sealed: EncryptedField) => `${COMPACT}${sealed.iv}:${sealed.tag}:${sealed.ct}`;
+function expand(text: string, subject: string | undefined): EncryptedField {
+  if (!text.startsWith(COMPACT)) return JSON.parse(text) as EncryptedField;
+  const [iv = '', tag = '', ct = ''] = text.slice(COMPACT.length).split(':');
+  if (!subject) throw new Error('A compact sealed value opens only with its subject');
+  return { alg: 'A256GCM', kid: subject, iv, tag, ct, subject };
+}
+
+/**
  * Intake's use of the platform field cipher. Everything that identifies a person — names, date and
  * place of birth, identity-document and service numbers, prior employers — and the self-declaration
  * answers are sealed together (AES-256-GCM, bound to candidate and field) under a data key of the
@@ -40,18 +56,18 @@ export function createPersonalCipher(db: Connection, keysDir: string) {
   return {
     ensureIndexes: () => cipher.ensureIndexes(),
     async seal(candidateId: string, data: PersonalData): Promise<string> {
-      return toText(await cipher.encrypt(candidateId, FIELD, JSON.stringify(data)));
+      return compact(await cipher.encrypt(candidateId, FIELD, JSON.stringify(data)));
     },
     /** Many candidates at once (bulk uploads): one insert for all their new data keys. */
     async sealMany(items: { candidateId: string; data: PersonalData }[]): Promise<string[]> {
       const sealed = await cipher.encryptMany(items.map((i) => ({ subject: i.candidateId, field: FIELD, value: JSON.stringify(i.data) })));
-      return sealed.map(toText);
+      return sealed.map(compact);
     },
-    /** The person's data; a placeholder when they were erased (their key is gone: CRYPTO.ERASED). */
-    async open(sealed: string | undefined): Promise<PersonalData & { erased?: true }> {
+    /** The person's data (sealed for `candidateId`); a placeholder when they were erased (their key is gone: CRYPTO.ERASED). */
+    async open(sealed: string | undefined, candidateId?: string): Promise<PersonalData & { erased?: true }> {
       if (!sealed) return { person: PLACEHOLDER, erased: true };
       try {
-        return JSON.parse(await cipher.decrypt(FIELD, JSON.parse(sealed) as EncryptedField)) as PersonalData;
+        return JSON.parse(await cipher.decrypt(FIELD, expand(sealed, candidateId))) as PersonalData;
       } catch (error) {
         if ((error as { code?: string }).code === 'CRYPTO.ERASED') return { person: PLACEHOLDER, erased: true };
         throw error;
