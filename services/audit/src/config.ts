@@ -16,11 +16,13 @@ export const auditConfigSchema = baseConfigSchema.extend({
   AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().positive().default(1000),
   /** And at least this often (seconds) while the chain grows. Default 60. */
   AUDIT_CHECKPOINT_SECONDS: z.coerce.number().positive().default(60),
-  /** Most entries stored in one insertMany. Default 1000. */
+  /** Most entries stored in one block (one insert). Default 1000. */
   AUDIT_APPEND_BATCH: z.coerce.number().int().positive().default(1000),
+  /** The latest entries whose event ids an appender remembers, to drop redeliveries before linking. Default 20000. */
+  AUDIT_DEDUP_WINDOW: z.coerce.number().int().positive().default(20_000),
   /** Worker threads verifying the chain in parallel segments; 0 = in the request's thread. Default: the cores Node may use. */
   AUDIT_VERIFY_WORKERS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
-  /** Entries per verification segment handed to a worker. Default 2000. */
+  /** About this many entries (whole blocks) per verification segment handed to a worker. Default 2000. */
   AUDIT_VERIFY_SEGMENT: z.coerce.number().int().positive().default(2000),
 });
 export type AuditConfig = typeof auditConfigSchema._output;

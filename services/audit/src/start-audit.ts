@@ -7,6 +7,7 @@ import { createAuditEntryRepository } from './data/audit-entry.repository';
 import { createChainAppender } from './data/chain-appender';
 import { createCheckpointStore, loadOrCreateSigningKeys } from './data/checkpoint.store';
 import { createVerifyPool } from './data/verify-pool';
+import { migrateLegacyEntries } from './data/legacy-entries.migration';
 import { startAppendConsumer } from './messaging/append-every-event.consumer';
 import { startCheckpointScheduler, type CheckpointScheduler } from './worker/checkpoint.scheduler';
 
@@ -16,6 +17,7 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
   const chainId = config.AUDIT_CHAIN_ID ?? config.MONGO_DB;
   const repository = createAuditEntryRepository(runtime.db);
   await repository.ensureIndexes();
+  await migrateLegacyEntries(runtime.db, repository, runtime.logger);
   const keys = await loadOrCreateSigningKeys(config.AUDIT_KEY_DIR ?? config.AUDIT_CHECKPOINT_DIR);
   const checkpoints = createCheckpointStore(config.AUDIT_CHECKPOINT_DIR, chainId);
   // The appender and the checkpointer know each other: the first counts entries for the second,
@@ -23,6 +25,7 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
   const late: { scheduler?: CheckpointScheduler } = {};
   const appender = createChainAppender(repository, runtime.logger, {
     maxBatch: config.AUDIT_APPEND_BATCH,
+    dedupWindow: config.AUDIT_DEDUP_WINDOW,
     minHead: () => late.scheduler?.latest()?.seq ?? 0,
     onAppended: (head) => late.scheduler?.onAppended(head),
   });
