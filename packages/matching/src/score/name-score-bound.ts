@@ -36,8 +36,11 @@ function meaningful(words: NameWord[]): number {
   return count;
 }
 
-export function nameScoreBound(query: WeightedName, entry: WeightedName, options: NameScoreOptions = {}): number {
-  const { conflictPenalty = DEFAULT_CONFLICT_PENALTY, singleWordCap = 0.45 } = options;
+/**
+ * The bound; with `floor`, compounds (the costly part: joined words are built) are only looked at
+ * when the bound without them is below the floor (they can only raise it).
+ */
+export function nameScoreBound(query: WeightedName, entry: WeightedName, options: NameScoreOptions = {}, floor = Infinity): number {
   const nq = query.words.length;
   const ne = entry.words.length;
   if (possibleQ.length < nq) possibleQ = new Uint8Array(nq * 2);
@@ -50,19 +53,26 @@ export function nameScoreBound(query: WeightedName, entry: WeightedName, options
       if ((possibleQ[i]! & possibleE[j]!) === 0 && mayMatch(q, entry.words[j]!)) possibleQ[i] = possibleE[j] = 1;
     }
   }
+  const single = boundFromMarks(query, entry, false, options);
+  if (single >= floor) return single;
   const joinedE = markCompounds(query.words, entry.words, possibleQ, possibleE);
   const joinedQ = markCompounds(entry.words, query.words, possibleE, possibleQ);
-  const joined = joinedE || joinedQ;
+  return joinedE || joinedQ ? boundFromMarks(query, entry, true, options) : single;
+}
+
+/** alignNames' formula with every possible word matched at similarity 1 and the rest unmatched. */
+function boundFromMarks(query: WeightedName, entry: WeightedName, joined: boolean, options: NameScoreOptions): number {
+  const { conflictPenalty = DEFAULT_CONFLICT_PENALTY, singleWordCap = 0.45 } = options;
   let unmatchedQ = 0;
   let countQ = 0;
-  for (let i = 0; i < nq; i++) {
+  for (let i = 0; i < query.words.length; i++) {
     if (possibleQ[i]) countQ++;
     else unmatchedQ += query.weights[i]!;
   }
   let unmatchedE = 0;
   let totalE = 0;
   let countE = 0;
-  for (let j = 0; j < ne; j++) {
+  for (let j = 0; j < entry.words.length; j++) {
     totalE += entry.weights[j]!;
     if (possibleE[j]) countE++;
     else unmatchedE += entry.weights[j]!;

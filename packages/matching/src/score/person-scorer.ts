@@ -74,7 +74,7 @@ export function scorePrepared(
     for (let idx = 0; idx < entryNames.length; idx++) {
       const e = entryNames[idx];
       if (e === undefined || e.words.length === 0) continue;
-      if (nameFloor > 0 && nameScoreBound(q, e, options) < nameFloor) continue;
+      if (nameFloor > 0 && nameScoreBound(q, e, options, nameFloor) < nameFloor) continue;
       const a = alignNames(q, e, similarity, options);
       if (!best || a.score > best.a.score) best = { a, q, e, idx };
     }
