@@ -158,6 +158,16 @@ describe('audit chain tampering (real Kafka and database)', () => {
     await restore();
   }, 180_000);
 
+  it('when an index row is edited, then the chain still verifies but the index check names that entry', async () => {
+    const index = t.audit.repository.index;
+    const row = (await index.findOne({ _id: 5 }))!;
+    await index.updateOne({ _id: 5 }, { $set: { subject: 'someone-else' } });
+    expect(await verifyChain(t.audit.verify)).toMatchObject({ ok: true });
+    expect(await verifyChain(t.audit.verify, {}, { index: true })).toMatchObject({ ok: false, firstBroken: { seq: 5, reason: 'index-mismatch' } });
+    await index.replaceOne({ _id: 5 }, row);
+    expect(await verifyChain(t.audit.verify, {}, { index: true })).toMatchObject({ ok: true });
+  });
+
   it('when a range is verified, then only it is checked and a break inside it is named', async () => {
     expect(await verify('?from=3&to=8')).toMatchObject({ ok: true, checked: 6, fromSeq: 3, headSeq: 8 });
     await editBlockOf(6, (lines, at) => void (lines[at] = lineOf({ ...entry(6), actor: 'someone-else' })));

@@ -1,6 +1,7 @@
 /**
  * Verifies the audit chain in the database against the signed checkpoints outside it:
- *   npx tsx services/audit/src/cli/verify-chain.ts [--from N] [--to N]
+ *   npx tsx services/audit/src/cli/verify-chain.ts [--from N] [--to N] [--index]
+ * (`--index`: also check the query index rows against the hashed entries; a slower second pass)
  * Reads the same settings as the service (MONGO_URL, MONGO_DB, AUDIT_CHECKPOINT_DIR, …). Prints
  * the result as JSON and a one-line verdict naming the first broken entry; exits 0 when the chain
  * verifies, 1 when it does not, 2 on bad usage.
@@ -13,11 +14,11 @@ import { createCheckpointStore, loadPublicKey } from '../data/checkpoint.store';
 import { createVerifyPool } from '../data/verify-pool';
 import { verifyChain } from '../use-cases/verify-chain.use-case';
 
-const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' } } });
+const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, index: { type: 'boolean' } } });
 const toSeq = (v?: string) => (v === undefined ? undefined : Number(v));
 const [from, to] = [toSeq(values.from), toSeq(values.to)];
 if ([from, to].some((v) => v !== undefined && (!Number.isInteger(v) || v < 1))) {
-  process.stderr.write('usage: verify-chain [--from N] [--to N] (positive integers)\n');
+  process.stderr.write('usage: verify-chain [--from N] [--to N] (positive integers) [--index]\n');
   process.exit(2);
 }
 const config = loadConfig(auditConfigSchema, { SERVICE_NAME: 'audit-verify', MONGO_DB: 'vetting_audit', PORT: '0', AUTH_JWKS: 'unused', ...process.env });
@@ -29,7 +30,7 @@ try {
   const started = Date.now();
   const pool = config.AUDIT_VERIFY_WORKERS > 0 ? createVerifyPool(config.AUDIT_VERIFY_WORKERS) : undefined;
   const deps = { repository: createAuditEntryRepository(db), checkpoints: createCheckpointStore(config.AUDIT_CHECKPOINT_DIR, chainId), publicKey, chainId, segmentSize: config.AUDIT_VERIFY_SEGMENT };
-  const result = await verifyChain({ ...deps, ...(pool ? { pool } : {}) }, { from, to }).finally(() => pool?.close());
+  const result = await verifyChain({ ...deps, ...(pool ? { pool } : {}) }, { from, to }, { index: values.index === true }).finally(() => pool?.close());
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   const seconds = (Date.now() - started) / 1000;
   if (result.ok) process.stdout.write(`OK: ${result.checked} entries verified up to ${result.headSeq} in ${seconds.toFixed(1)} s\n`);

@@ -91,6 +91,7 @@ export function createAuditEntryRepository(db: Connection) {
       await index.createIndex({ eventId: 1 }, { unique: true });
       await index.createIndex({ subject: 1 });
       await index.createIndex({ type: 1 });
+      await index.createIndex({ block: 1 });
       await refs.createIndex({ subjectId: 1 });
     },
     block,
@@ -175,6 +176,29 @@ export function createAuditEntryRepository(db: Connection) {
       })();
       const fetch = async (n: number) => ((await blocks.findOne({ _id: n }, { raw: true })) as unknown as RawEntry | null) ?? undefined;
       yield* inSeqOrder(stored, { from: first, to: last }, fetch, 64, seqOfRaw);
+    },
+    /**
+     * Checks the index rows against the hashed content, block by block: the first seq whose row is
+     * missing (and is not a later copy of an indexed event), or names another event, subject or
+     * type, or claims a block that does not hold it. Reads every row: a separate, slower pass.
+     */
+    async auditIndex(): Promise<number | undefined> {
+      for (let n = 1; ; n++) {
+        const found = await block(n);
+        if (!found) return undefined;
+        const rows = new Map((await index.find({ block: n }).toArray()).map((r) => [r._id, r]));
+        for (const e of found.entries) {
+          const row = rows.get(e.seq);
+          rows.delete(e.seq);
+          if (row) {
+            if (row.eventId !== e.eventId || row.subject !== e.subject || row.type !== e.type) return e.seq;
+          } else {
+            const holder = await index.findOne({ eventId: e.eventId }, { projection: { _id: 1 } });
+            if (!holder || holder._id >= e.seq) return e.seq;
+          }
+        }
+        if (rows.size > 0) return Math.min(...rows.keys());
+      }
     },
     async get(seq: number): Promise<AuditEntry | undefined> {
       const n = await blockOf(seq);

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { summariseCheckpoints } from '../domain/checkpoint';
-import type { VerifyResult } from '../domain/chain-verifier';
+import { breakAt, type VerifyResult } from '../domain/chain-verifier';
 import { GENESIS_HASH } from '../domain/hash-chain';
 import type { AuditEntryRepository } from '../data/audit-entry.repository';
 import type { CheckpointStore } from '../data/checkpoint.store';
@@ -26,8 +26,9 @@ export interface ChainVerification extends VerifyResult {
  * Verifies the chain (whole, or entries from..to) against itself and against the signed
  * checkpoints kept outside the database: an edited, deleted, inserted or reordered entry is named
  * exactly, and a chain (or range) that stops short of the latest checkpoint is reported truncated.
+ * With `index`, the index rows are then checked against the entries too (`index-mismatch`).
  */
-export async function verifyChain(deps: VerifyChainDeps, range: { from?: number; to?: number } = {}): Promise<ChainVerification> {
+export async function verifyChain(deps: VerifyChainDeps, range: { from?: number; to?: number } = {}, options: { index?: boolean } = {}): Promise<ChainVerification> {
   const summary = summariseCheckpoints(await deps.checkpoints.readAll(), deps.chainId, deps.publicKey);
   const from = range.from ?? 1;
   const to = range.to ?? Number.MAX_SAFE_INTEGER;
@@ -51,5 +52,8 @@ export async function verifyChain(deps: VerifyChainDeps, range: { from?: number;
     ...(deps.pool ? { pool: deps.pool } : {}),
     ...(deps.segmentSize ? { segmentSize: deps.segmentSize } : {}),
   });
+  // Opt-in (a second, slower pass): the index rows the queries use must agree with the hashed content.
+  const misindexed = options.index && result.ok ? await deps.repository.auditIndex() : undefined;
+  if (misindexed !== undefined) return { ...result, ok: false, firstBroken: breakAt(misindexed, 'index-mismatch'), checkpoints };
   return { ...result, ok: result.ok && summary.invalid.length === 0, checkpoints };
 }
