@@ -153,7 +153,9 @@ export function createAuditEntryRepository(db: Connection) {
     },
     /** Entries fromSeq..toSeq in sequence order, block by block (look-ups on _id). */
     async *range(fromSeq = 1, toSeq = Number.MAX_SAFE_INTEGER): AsyncGenerator<AuditEntry> {
-      for (let n = fromSeq > 1 ? ((await blockOf(fromSeq)) ?? 1) : 1; ; n++) {
+      // The entry before is tried too: `fromSeq` may sit in a block another writer has not indexed yet.
+      const start = fromSeq > 1 ? ((await blockOf(fromSeq)) ?? (await blockOf(fromSeq - 1)) ?? 1) : 1;
+      for (let n = start; ; n++) {
         const found = await block(n);
         if (!found) return;
         for (const entry of found.entries) {
