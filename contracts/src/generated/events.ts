@@ -2781,6 +2781,40 @@ export interface ListVersionRef {
 }
 
 /**
+ * An admin changed who may sign in: a local account created, disabled or enabled (gateway). Published before the change is saved, so no change escapes the audit trail. Carries account ids and roles, never passwords or hashes.
+ */
+export interface AccessAccountChangedData {
+  /**
+   * The admin who made the change.
+   */
+  actor: string;
+  action: 'account-created' | 'account-disabled' | 'account-enabled';
+  /**
+   * The username changed.
+   */
+  account: string;
+  /**
+   * The account's roles after the change.
+   *
+   * @maxItems 10
+   */
+  roles?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string];
+  country?: Country;
+  at: Timestamp;
+}
+
+/**
  * Someone read personal data: the read itself is audited (who, what, why).
  */
 export interface AccessRecordedData {
@@ -3119,6 +3153,7 @@ export interface ScreeningReviewRequiredData {
 
 /** Event type → its data. */
 export interface EventDataByType {
+  'access.account-changed': AccessAccountChangedData;
   'access.recorded': AccessRecordedData;
   'banlist.published': BanlistPublishedData;
   'candidate.erased': CandidateErasedData;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { openapiPath } from '@vetting/contracts';
-import { createHttpApp, createLogger, createMetrics, createRateLimiter, createTokenVerifier, listen, OpenApiValidator, type Logger, type Stop } from '@vetting/platform';
+import { createEventPublisher, createEventValidator, createHttpApp, createKafka, createLogger, createMetrics, createRateLimiter, createTokenVerifier, listen, OpenApiValidator, type Logger, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createAuthRoutes } from './api/auth.router';
 import { mountConsole } from './api/console';
@@ -9,11 +9,15 @@ import type { GatewayConfig } from './config';
 import { ensureDevKeys, loadSigningKey } from './data/dev-keys';
 import { createUserStore } from './data/user.store';
 import { createUsersRoutes } from './api/users.router';
+import { createAccountChangePublisher } from './messaging/account-change.publisher';
 
 export async function startGateway(config: GatewayConfig, overrides: { logger?: Logger } = {}) {
   const logger = overrides.logger ?? createLogger('gateway', config.LOG_LEVEL);
   await ensureDevKeys(config.KEYS_DIR);
-  const users = createUserStore(config.KEYS_DIR);
+  // Admin account changes go to the audit trail through Kafka (the gateway has no database for an outbox).
+  const publisher = createEventPublisher({ kafka: createKafka({ clientId: 'gateway', brokers: config.KAFKA_BROKERS, logger }), validator: createEventValidator(), topicPrefix: config.TOPIC_PREFIX });
+  await publisher.connect();
+  const users = createUserStore(config.KEYS_DIR, { audit: createAccountChangePublisher(publisher) });
   const signingKey = await loadSigningKey(config.KEYS_DIR);
   const jwks = JSON.parse(readFileSync(`${config.KEYS_DIR}/jwks.json`, 'utf8'));
   const limiter = {
@@ -48,6 +52,6 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
   });
   const http = await listen(app, config.PORT);
   logger.info({ port: http.port }, 'gateway listening');
-  const stops: Stop[] = [() => limiter.byUser.close(), () => limiter.byAddress.close(), http.close];
+  const stops: Stop[] = [() => publisher.disconnect(), () => limiter.byUser.close(), () => limiter.byAddress.close(), http.close];
   return { port: http.port, app, stops, stop: () => stopInReverse(stops) };
 }

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@vetting/platform';
-import { randomName, testInfra } from '@vetting/platform/testing';
+import { createKafka, createLogger, loadConfig, type EventEnvelope } from '@vetting/platform';
+import { createTestTopics, deleteTestTopics, randomName, readTopic, testInfra } from '@vetting/platform/testing';
 import { gatewayConfigSchema } from '../config';
 import { startGateway } from '../start-gateway';
 
@@ -11,19 +11,27 @@ describe('local accounts, managed by an admin (real Redis)', () => {
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   let keysDir: string;
   let admin: string;
+  const prefix = `${randomName('gw')}.`;
+  const kafka = () => createKafka({ clientId: 'gw-test', brokers: process.env.KAFKA_BROKERS?.split(',') ?? ['127.0.0.1:9092'], logger: createLogger('t', 'silent') });
   const signIn = (username: string, password: string) => request(gateway.app).post('/api/auth/login').send({ username, password });
 
   beforeAll(async () => {
     const infra = await testInfra();
     keysDir = mkdtempSync(`${tmpdir()}/gw-users-`);
+    process.env.KAFKA_BROKERS = infra.kafkaBrokers.join(',');
+    await createTestTopics(kafka(), prefix, 1);
     gateway = await startGateway(loadConfig(gatewayConfigSchema, {
       SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: keysDir, REDIS_URL: infra.redisUrl, LOG_LEVEL: 'silent', SIGNIN_RATE_KEY_PREFIX: `${randomName('signin')}:`,
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','), TOPIC_PREFIX: prefix,
     }));
     const credentials = JSON.parse(readFileSync(`${keysDir}/dev-credentials.json`, 'utf8')) as { username: string; password: string }[];
     const { password } = credentials.find((c) => c.username === 'admin')!;
     admin = `Bearer ${(await signIn('admin', password)).body.token}`;
   });
-  afterAll(async () => gateway?.stop());
+  afterAll(async () => {
+    await gateway?.stop();
+    await deleteTestTopics(kafka(), prefix);
+  });
 
   it('when an admin creates an office account, then it is listed without secrets and signs in with its one-time password', async () => {
     const created = await request(gateway.app).post('/api/auth/users').set('authorization', admin).send({ username: 'officer.sn', name: 'Senegal office', roles: ['tcc-officer'], country: 'SN' });
@@ -68,5 +76,21 @@ describe('local accounts, managed by an admin (real Redis)', () => {
     const token = (await signIn('screener', screener.password)).body.token;
     expect((await request(gateway.app).get('/api/auth/users').set('authorization', `Bearer ${token}`)).status).toBe(403);
     expect((await request(gateway.app).get('/api/auth/users')).status).toBe(401);
+  });
+
+  it('when an admin creates, disables and enables an account, then each change is an access.account-changed event on the audited topic, without secrets', async () => {
+    const created = await request(gateway.app).post('/api/auth/users').set('authorization', admin).send({ username: 'officer.ke', name: 'Kenya office', roles: ['tcc-officer'], country: 'KE' });
+    expect(created.status).toBe(201);
+    await request(gateway.app).patch('/api/auth/users/officer.ke').set('authorization', admin).send({ disabled: true }).expect(200);
+    await request(gateway.app).patch('/api/auth/users/officer.ke').set('authorization', admin).send({ disabled: false }).expect(200);
+    const ours = (read: { value: string }[]) => read.map((m) => JSON.parse(m.value) as EventEnvelope).filter((e) => e.type === 'access.account-changed' && e.subject === 'officer.ke');
+    const read = await readTopic(kafka(), `${prefix}vetting.access`, (r) => ours(r).length >= 3, 60_000);
+    expect(ours(read).map((e) => e.data)).toEqual([
+      { actor: 'admin', action: 'account-created', account: 'officer.ke', roles: ['tcc-officer'], country: 'KE', at: expect.any(String) },
+      { actor: 'admin', action: 'account-disabled', account: 'officer.ke', roles: ['tcc-officer'], country: 'KE', at: expect.any(String) },
+      { actor: 'admin', action: 'account-enabled', account: 'officer.ke', roles: ['tcc-officer'], country: 'KE', at: expect.any(String) },
+    ]);
+    expect(JSON.stringify(ours(read))).not.toContain(created.body.password);
+    expect(JSON.stringify(ours(read))).not.toMatch(/salt|passwordHash/);
   });
 });

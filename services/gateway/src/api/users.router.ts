@@ -27,7 +27,7 @@ export function createUsersRoutes(deps: { users: UserStore; logger: Logger; now?
     router.patch('/api/auth/users/:username', async (req, res) => {
       const actor = actorOf(req);
       const { disabled } = req.body as { disabled: boolean };
-      const user = await deps.users.setDisabled(String(req.params.username), disabled, actor.id);
+      const user = await deps.users.setDisabled(String(req.params.username), disabled, actor.id, now());
       deps.logger.info({ username: user.username, disabled, by: actor.id }, disabled ? 'local account disabled' : 'local account enabled');
       res.json(user);
     });

@@ -16,13 +16,21 @@ export interface UserView {
 
 export interface NewUser { username: string; name: string; roles: string[]; country?: string }
 
+/** A change to who may sign in, as the audit trail records it. */
+export interface AccountChange {
+  action: 'account-created' | 'account-disabled' | 'account-enabled';
+  actor: string;
+  account: UserView;
+  at: Date;
+}
+
 export interface UserStore {
   /** Accounts that may sign in (disabled ones are left out). */
   active(): DemoUser[];
   list(): UserView[];
   /** Creates an account with a random first password, returned once and never stored in clear. */
   create(input: NewUser, by: string, now: Date): Promise<{ user: UserView; password: string }>;
-  setDisabled(username: string, disabled: boolean, by: string): Promise<UserView>;
+  setDisabled(username: string, disabled: boolean, by: string, now?: Date): Promise<UserView>;
 }
 
 export const viewOf = ({ username, name, roles, country, disabled, createdBy, createdAt }: DemoUser): UserView => ({
@@ -34,8 +42,12 @@ export const viewOf = ({ username, name, roles, country, disabled, createdBy, cr
  * an OIDC provider). Writes go to a temp file renamed over the old one, so a crash never leaves half a
  * file, and are chained one after another in this process so two admin requests cannot interleave.
  * One gateway instance owns the file: with several replicas, use an OIDC provider instead.
+ * Every change is handed to `audit` after it is checked and before it is saved (write-ahead): when the
+ * audit record cannot be written, nothing changes; a crash between the two leaves a record of a change
+ * that was not saved, never a saved change without a record.
  */
-export function createUserStore(dir: string): UserStore {
+export function createUserStore(dir: string, options: { audit?: (change: AccountChange) => Promise<void> } = {}): UserStore {
+  const audit = options.audit ?? (async () => undefined);
   let users = loadUsers(dir);
   let queue: Promise<unknown> = Promise.resolve();
   const save = (next: DemoUser[]) => {
@@ -44,7 +56,7 @@ export function createUserStore(dir: string): UserStore {
     renameSync(tmp, `${dir}/users.json`);
     users = next;
   };
-  const serial = <T>(change: () => T): Promise<T> => {
+  const serial = <T>(change: () => T | Promise<T>): Promise<T> => {
     const next = queue.then(change);
     queue = next.catch(() => undefined);
     return next;
@@ -53,22 +65,24 @@ export function createUserStore(dir: string): UserStore {
     active: () => users.filter((u) => !u.disabled),
     list: () => users.map(viewOf),
     create: (input, by, now) =>
-      serial(() => {
+      serial(async () => {
         if (users.some((u) => u.username === input.username))
           throw new AppError('USER.EXISTS', `An account ${input.username} already exists`, { status: 409 });
         const password = randomBytes(12).toString('base64url');
         const salt = randomBytes(16).toString('hex');
         const user: DemoUser = { ...input, salt, passwordHash: hashPassword(password, salt), createdBy: by, createdAt: now.toISOString() };
+        await audit({ action: 'account-created', actor: by, account: viewOf(user), at: now });
         save([...users, user]);
         return { user: viewOf(user), password };
       }),
-    setDisabled: (username, disabled, by) =>
-      serial(() => {
+    setDisabled: (username, disabled, by, now = new Date()) =>
+      serial(async () => {
         const user = users.find((u) => u.username === username);
         if (!user) throw new AppError('USER.NOT_FOUND', `No account ${username}`, { status: 404 });
         // An admin locking themselves out would leave nobody to undo it.
         if (username === by && disabled) throw new AppError('USER.SELF_DISABLE', 'You cannot disable your own account', { status: 409 });
         const changed = { ...user, disabled };
+        await audit({ action: disabled ? 'account-disabled' : 'account-enabled', actor: by, account: viewOf(changed), at: now });
         save(users.map((u) => (u.username === username ? changed : u)));
         return viewOf(changed);
       }),
