@@ -20,6 +20,7 @@ import { startSimulatorProcess } from './sims-process';
 import { writeReport, type BenchReport } from './report';
 import { sumDbOps } from './db-ops';
 import { databaseCpu } from './db-cpu';
+import { createGinIndexes } from './pg-gin-indexes';
 
 /** A setting of the shared infrastructure (.data/infra.env), when the environment does not give it. */
 const infraSetting = (name: string) =>
@@ -64,7 +65,12 @@ const loadSamples: number[] = [];
 const queue = h.service.ctx.producer.queueOf('un-records');
 while ((await queue.getWorkersCount()) < workers.length) await new Promise((r) => setTimeout(r, 500));
 log(`workers ready (load ${load().join(' ')})`);
-const dbCpu = databaseCpu(h.config.MONGO_URL, process.env.POSTGRES_URL ?? infraSetting('POSTGRES_URL'));
+const postgresUrl = process.env.POSTGRES_URL ?? infraSetting('POSTGRES_URL');
+if (process.env.BENCH_PG_GIN && postgresUrl) {
+  createGinIndexes(postgresUrl, h.config.MONGO_DB);
+  log('experiment: GIN indexes on the equality fields created in PostgreSQL (BENCH_PG_GIN)');
+}
+const dbCpu = databaseCpu(h.config.MONGO_URL, postgresUrl);
 const t0 = Date.now();
 const submitted: EventDataByType['candidate.submitted'][] = Array.from({ length: CANDIDATES }, (_, i) => ({
   candidateId: `b${i.toString(36)}`,
@@ -132,7 +138,7 @@ const report: BenchReport = {
   name: 'references',
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: load(), loadAverageMaxDuringRun: Math.max(...loadSamples, 0), note: 'shared with other engineers; FerretDB (PostgreSQL backend), Kafka, the service, the simulators and the workers on the same 2 cores' },
-  setup: { checks: total, candidates: CANDIDATES, openBatch: OPEN_BATCH, workerProcesses: 2, concurrencyPerQueue: Number(settings.WORKER_CONCURRENCY), queues: 3, simulators: sims, settings },
+  setup: { pgGinIndexesExperiment: Boolean(process.env.BENCH_PG_GIN), checks: total, candidates: CANDIDATES, openBatch: OPEN_BATCH, workerProcesses: 2, concurrencyPerQueue: Number(settings.WORKER_CONCURRENCY), queues: 3, simulators: sims, settings },
   faults: events,
   results: {
     openSeconds: (opened - t0) / 1000,

@@ -36,7 +36,7 @@ export async function writeReport(report: BenchReport, file = 'references') {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(`${resultsDir}${file}.json`, `${JSON.stringify(report, null, 2)}\n`);
   const r = report.results;
-  const md = `# references: 10,000 checks through BullMQ with faults
+  const md = `# references: ${String(report.setup.checks)} checks through BullMQ with faults
 
 ${report.date} · ${String(report.machine.cpus)} CPUs (${String(report.machine.note)})
 

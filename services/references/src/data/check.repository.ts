@@ -64,10 +64,6 @@ export function createCheckRepository(db: Connection) {
       const fields = Object.fromEntries(VIEW_FIELDS.filter((f) => latest.state[f] !== undefined).map((f) => [f, latest.state[f]]));
       await store.view.replaceOne({ _id: checkId as never }, { ...fields, _state: JSON.stringify(latest.state), _rev: latest.rev, _updatedAt: latest.at }, { upsert: true });
     },
-    /** The latest states of a set's checks, from the view (one indexed query): completed there means completed (a view never runs ahead of its revisions). */
-    async ofSet(setId: string): Promise<Check[]> {
-      return (await store.find({ setId })).map(({ _id, _rev, _updatedAt, ...rest }) => rest as unknown as Check);
-    },
     /** Counts latest states (the view: eventually consistent) matching a filter on view fields. */
     count(filter: Partial<Pick<Check, 'state' | 'result' | 'checkType'>>) {
       return store.view.countDocuments(filter);

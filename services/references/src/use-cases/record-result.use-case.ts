@@ -36,11 +36,10 @@ export async function recordResult(
 
 /**
  * Emits `references.completed` once every check of the set has a result. Each writer stores its
- * result and projects it into the view first and reads the others' views after, so whichever
- * projection comes last sees them all; the completion is an insert-once document, so two writers
- * seeing it together publish it once. A writer that dies between its result and its projection
- * leaves the set to its rerun (a stalled job, the timer job, the callback delivered again), which
- * calls this with the exact state it loaded.
+ * result first and reads the others' revisions after, so whichever result is stored last sees them
+ * all; the completion is an insert-once document, so two writers seeing it together publish it once.
+ * A writer that dies in between leaves the set to its rerun (a stalled job, the timer job, the
+ * callback delivered again), which calls this with the exact state it loaded.
  */
 export async function completeSetIfDone(ctx: Ctx, setId: string, known?: Check): Promise<boolean> {
   if (ctx.sets.knownComplete(setId)) return false;
@@ -50,13 +49,13 @@ export async function completeSetIfDone(ctx: Ctx, setId: string, known?: Check):
       ? { candidateId: known.candidateId, country: known.country, candidateRevision: known.candidateRevision, checkIds: known.setChecks }
       : await ctx.sets.get(setId).then((s) => s && { ...s, checkIds: s.checks.map((c) => c.checkId) });
   if (!set) return false;
-  // The others from the view, in one query. The caller's own check is known completed (exact: read
-  // from its revisions or just written), and its view row already shows it (`apply` projects before
-  // returning), so of two results stored together the later projection's reader sees both.
-  const views = new Map((await ctx.checks.ofSet(setId)).map((c) => [c.checkId, c]));
+  // Exact reads, one at a time, stopping at the first open check: most results are not their set's
+  // last. Not the view: a writer projecting an older revision late can show a completed check as open
+  // for a moment (seen: a 3,000-check run left one set uncompleted when the siblings came from the view).
+  // The caller's own check is already known completed (exact: read from its revisions or just written).
   const checks: Check[] = [];
   for (const checkId of set.checkIds) {
-    const check = known?.checkId === checkId && known.state === 'completed' ? known : views.get(checkId);
+    const check = known?.checkId === checkId && known.state === 'completed' ? known : await ctx.checks.load(checkId);
     if (check?.state !== 'completed') return false;
     checks.push(check);
   }
