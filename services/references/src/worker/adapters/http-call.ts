@@ -10,6 +10,21 @@ export function retryAfterMs(header: string | null, now: number = Date.now()): n
 }
 
 /**
+ * What a refusal says, kept as the check's `lastError` and sent in `reference.check-failed`: the status
+ * and the authority's error code when it gives one, never its free text, which may quote the person.
+ */
+export function refusalMessage(host: string, status: number, body: string): string {
+  let code: unknown;
+  try {
+    code = (JSON.parse(body) as { code?: unknown }).code;
+  } catch {
+    code = undefined;
+  }
+  const safeCode = typeof code === 'string' && /^[\w.:-]{1,60}$/.test(code) ? ` ${code}` : '';
+  return `${host} refused the request (${status})${safeCode}`;
+}
+
+/**
  * POSTs JSON and sorts every failure into retriable, permanent or rate-limited, so the processor
  * can choose between a BullMQ retry, `UnrecoverableError` and a delay that costs no attempt.
  */
@@ -29,7 +44,7 @@ export async function postJson(url: string, body: unknown, signal: AbortSignal):
   }
   if (res.status === 429) throw new RateLimitedError(`${new URL(url).host} is rate limiting`, retryAfterMs(res.headers.get('retry-after')));
   if (res.status >= 500 || res.status === 408) throw new RetriableCheckError(`${new URL(url).host} answered ${res.status}`);
-  if (res.status >= 400) throw new PermanentCheckError(`${new URL(url).host} refused the request (${res.status}): ${text.slice(0, 300)}`);
+  if (res.status >= 400) throw new PermanentCheckError(refusalMessage(new URL(url).host, res.status, text));
   try {
     return { status: res.status, json: JSON.parse(text) as unknown };
   } catch {
