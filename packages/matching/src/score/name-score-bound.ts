@@ -12,9 +12,11 @@ import { DEFAULT_CONFLICT_PENALTY, joinedWord, plausibleCompound, type NameScore
 
 let possibleQ = new Uint8Array(32);
 let possibleE = new Uint8Array(32);
+let savedQ = new Uint8Array(32);
+let savedE = new Uint8Array(32);
 
 /** Marks words of `single` that may equal two adjacent words of `split` joined, and those two words. */
-function markCompounds(single: NameWord[], split: NameWord[], markSingle: Uint8Array, markSplit: Uint8Array): boolean {
+function markCompounds(single: NameWord[], split: NameWord[], markSingle: Uint8Array, markSplit: Uint8Array, loose: boolean): boolean {
   let any = false;
   for (let i = 0; i < single.length; i++) {
     const s = single[i]!;
@@ -22,7 +24,7 @@ function markCompounds(single: NameWord[], split: NameWord[], markSingle: Uint8A
     for (let j = 0; j + 1 < split.length; j++) {
       const a = split[j]!;
       const b = split[j + 1]!;
-      if (a.initial || b.initial || !plausibleCompound(s, a, b) || !mayMatch(s, joinedWord(a, b))) continue;
+      if (a.initial || b.initial || !plausibleCompound(s, a, b) || (!loose && !mayMatch(s, joinedWord(a, b)))) continue;
       markSingle[i] = markSplit[j] = markSplit[j + 1] = 1;
       any = true;
     }
@@ -55,8 +57,21 @@ export function nameScoreBound(query: WeightedName, entry: WeightedName, options
   }
   const single = boundFromMarks(query, entry, false, options);
   if (single >= floor) return single;
-  const joinedE = markCompounds(query.words, entry.words, possibleQ, possibleE);
-  const joinedQ = markCompounds(entry.words, query.words, possibleE, possibleQ);
+  // First every plausible compound counted as a match without building it (cheap, looser); only
+  // when that reaches the floor are the joined words built and tested.
+  if (savedQ.length < nq) savedQ = new Uint8Array(nq * 2);
+  if (savedE.length < ne) savedE = new Uint8Array(ne * 2);
+  savedQ.set(possibleQ.subarray(0, nq));
+  savedE.set(possibleE.subarray(0, ne));
+  const looseE = markCompounds(query.words, entry.words, possibleQ, possibleE, true);
+  const looseQ = markCompounds(entry.words, query.words, possibleE, possibleQ, true);
+  if (!looseE && !looseQ) return single;
+  const loose = boundFromMarks(query, entry, true, options);
+  if (loose < floor) return loose;
+  possibleQ.set(savedQ.subarray(0, nq));
+  possibleE.set(savedE.subarray(0, ne));
+  const joinedE = markCompounds(query.words, entry.words, possibleQ, possibleE, false);
+  const joinedQ = markCompounds(entry.words, query.words, possibleE, possibleQ, false);
   return joinedE || joinedQ ? boundFromMarks(query, entry, true, options) : single;
 }
 
