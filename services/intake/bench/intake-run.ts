@@ -3,7 +3,7 @@
  * infrastructure, uploads a contingent of N rows over HTTP (streamed from a file) and times until the
  * upload is stored and every candidate.submitted event is published. Prints one JSON line.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { loadConfig } from '@vetting/platform';
@@ -70,5 +70,6 @@ const result = {
 };
 await intake.runtime.db.dropDatabase().catch(() => undefined);
 await intake.stop();
+rmSync(file, { force: true });
 console.log(JSON.stringify(result));
 process.exit(0);
