@@ -4,6 +4,7 @@ import { entryFromEvent } from '../src/domain/entry-from-event';
 import { createAuditEntryRepository } from '../src/data/audit-entry.repository';
 import { createChainAppender } from '../src/data/chain-appender';
 import { createVerifyPool } from '../src/data/verify-pool';
+import { packRaw } from '../src/data/raw-entry';
 import { verifyRawStream } from '../src/data/verify-raw-stream';
 import { syntheticEvent } from './synthetic-events';
 
@@ -23,7 +24,8 @@ const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000));
 
 /**
  * Against the real database: sustained append through the appender (one block and its index rows
- * per batch); seeding a large chain fast (pre-linked blocks of `seedBatch` entries, no index rows,
+ * per batch), then the same number of entries by two appenders at once (the final verification
+ * proves they left one chain without a gap); seeding a large chain fast (pre-linked blocks of `seedBatch` entries, no index rows,
  * as far as the time budget allows); then the service's verification path over it (raw blocks
  * streamed, the worker pool) and, as the yardstick, a bare raw scan of the same blocks.
  */
@@ -42,8 +44,23 @@ export async function benchDatabase(o: DatabaseBenchOptions) {
     }
     const appendMs = performance.now() - t0;
 
-    let head = appender.currentHead()!;
-    let block = (await repository.lastBlock())!.block;
+    // Two appenders at once (two processes' worth: own repository and head each), half the entries each.
+    const writers = [0, 1].map(() => createChainAppender(createAuditEntryRepository(db.useDb(db.name, { useCache: false })), logger, { maxBatch: o.appendBatch }));
+    const half = Math.floor(o.appendEntries / 2);
+    const t01 = performance.now();
+    await Promise.all(
+      writers.map(async (writer, w) => {
+        for (let start = 0; start < half; start += o.appendBatch) {
+          await writer.appendMany(Array.from({ length: Math.min(o.appendBatch, half - start) }, (_, k) => syntheticEvent(o.appendEntries + w * half + start + k)));
+        }
+      }),
+    );
+    const twoWritersMs = performance.now() - t01;
+
+    const last = (await repository.lastBlock())!;
+    let head: { seq: number; hash: string } = last.entries.at(-1)!;
+    let block = last.block;
+    if (head.seq !== o.appendEntries + 2 * half) throw new Error(`two writers left the chain at ${head.seq}, expected ${o.appendEntries + 2 * half}`);
     const t1 = performance.now();
     let seeded = 0;
     while (head.seq < o.targetEntries && performance.now() - t1 < o.seedSeconds * 1000) {
@@ -65,6 +82,9 @@ export async function benchDatabase(o: DatabaseBenchOptions) {
     for await (const _doc of repository.collection.find({}, { raw: true }).batchSize(16)) scanned++;
     const scanMs = performance.now() - t2;
 
+    // Start the workers before the clock (a cold tsx worker takes seconds to load on a busy machine).
+    const sample = (await repository.collection.findOne({ _id: 1 }, { raw: true })) as unknown as Uint8Array;
+    await Promise.all(Array.from({ length: o.workers }, () => pool.verify(packRaw([sample]), [], { from: 1, to: 1 })));
     const t3 = performance.now();
     const verified = await verifyRawStream(repository.rawRange(), { start: { seq: 1, prevHash: '0'.repeat(64) }, checkpoints: new Map(), expectedHead: head.seq, pool, segmentSize: o.segmentSize });
     const verifyMs = performance.now() - t3;
@@ -72,6 +92,7 @@ export async function benchDatabase(o: DatabaseBenchOptions) {
     return {
       entries: head.seq,
       append: { entries: o.appendEntries, batch: o.appendBatch, seconds: appendMs / 1000, perSecond: perSecond(o.appendEntries, appendMs) },
+      twoWriters: { entries: 2 * half, seconds: twoWritersMs / 1000, perSecond: perSecond(2 * half, twoWritersMs) },
       blocks: block,
       seed: { entries: seeded, batch: o.seedBatch, seconds: seedMs / 1000, perSecond: perSecond(seeded, seedMs), reachedTarget: head.seq >= o.targetEntries },
       rawScan: { blocks: scanned, seconds: scanMs / 1000, perSecond: perSecond(head.seq, scanMs) },

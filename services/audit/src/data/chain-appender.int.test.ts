@@ -67,7 +67,15 @@ describe('chain appender (real database)', () => {
     await repository.insertBlock(last + 1, [entryFromEvent(orphan!, head.seq + 1, head.hash)]); // …and the process died here
     const next = createChainAppender(repository, logger);
     expect(await next.appendMany([orphan!, ...events(2, 'y')])).toEqual(['duplicate', 'appended', 'appended']);
+    // A writer that is running when the other dies finds the block while catching up, and indexes it once it is old enough.
+    const [late] = events(1, 'late');
+    const top = next.currentHead()!;
+    const running = createChainAppender(repository, logger, { repairAfterMs: 0 });
+    await running.appendMany(events(1, 'z')); // loads the head now
+    await repository.insertBlock((await repository.lastBlock())!.block + 1, [entryFromEvent(late!, top.seq + 2, (await repository.head())!.hash)]);
+    await running.appendMany(events(1, 'w')); // loses the block race, catches up, repairs
+    expect((await repository.aboutSubject(late!.subject)).map((e) => e.eventId)).toEqual([late!.id]);
     expect((await repository.aboutSubject(orphan!.subject)).map((e) => e.seq)).toEqual([4]);
-    expect(await verifyEntriesAsync(repository.range())).toMatchObject({ ok: true, checked: 6 });
+    expect(await verifyEntriesAsync(repository.range())).toMatchObject({ ok: true, checked: 9 });
   });
 });

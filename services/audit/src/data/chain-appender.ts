@@ -25,6 +25,9 @@ export interface ChainAppenderOptions {
   onAppended?: (head: ChainHead, count: number) => void;
   /** How many of the latest entries' event ids are remembered to drop redeliveries before they are linked. Default 20,000. */
   dedupWindow?: number;
+  /** A block another writer stored is checked to be indexed once it is this old (ms). Default 5000. */
+  repairAfterMs?: number;
+  now?: () => number;
 }
 
 const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
@@ -47,6 +50,7 @@ interface Head extends ChainHead {
 export function createChainAppender(repository: AuditEntryRepository, logger: Logger, options: ChainAppenderOptions = {}) {
   const maxBatch = options.maxBatch ?? 1000;
   const window = options.dedupWindow ?? 20_000;
+  const repairAfterMs = options.repairAfterMs ?? 5000;
   const recent = new Map<string, number>();
   const unindexed: StoredBlock[] = [];
   let head: Head | undefined;
@@ -61,10 +65,21 @@ export function createChainAppender(repository: AuditEntryRepository, logger: Lo
       recent.delete(id);
     }
   }
-  /** A block read from the chain: remembered, and indexed if its writer died before indexing it. */
-  async function learn(b: StoredBlock) {
-    remember(b.entries);
+  /** Blocks other writers stored, to check later that they were indexed (their writer may have died in between). */
+  let foreign: { block: StoredBlock; seenAt: number }[] = [];
+  const now = options.now ?? Date.now;
+  /** Indexes a block if its rows are missing. */
+  async function repair(b: StoredBlock) {
     if (b.entries.length > 0 && !(await repository.isIndexed(b.entries.at(-1)!))) await index(b);
+  }
+  /**
+   * Foreign blocks seen more than `repairAfterMs` ago are checked (a live writer indexes its block
+   * within milliseconds; indexing it at once as well made both writers fight over the same rows).
+   */
+  async function repairForeign() {
+    const due = foreign.filter((f) => now() - f.seenAt >= repairAfterMs);
+    foreign = foreign.filter((f) => now() - f.seenAt < repairAfterMs);
+    for (const { block } of due) await repair(block);
   }
   async function index(b: StoredBlock): Promise<Set<string>> {
     const again = await repository.indexEntries(b.block, b.entries);
@@ -83,7 +98,10 @@ export function createChainAppender(repository: AuditEntryRepository, logger: Lo
       count += b.entries.length;
     }
     recent.clear();
-    for (const b of loaded) await learn(b);
+    for (const b of loaded) {
+      remember(b.entries);
+      await repair(b);
+    }
     return headOf(last);
   }
 
@@ -91,7 +109,8 @@ export function createChainAppender(repository: AuditEntryRepository, logger: Lo
   async function catchUp(from: Head): Promise<Head | undefined> {
     let at: Head | undefined;
     for (let b = await repository.block(from.block + 1); b; b = await repository.block(b.block + 1)) {
-      await learn(b);
+      remember(b.entries);
+      foreign.push({ block: b, seenAt: now() });
       at = headOf(b);
     }
     return at;
@@ -117,6 +136,7 @@ export function createChainAppender(repository: AuditEntryRepository, logger: Lo
         await index(unindexed[0]!);
         unindexed.shift();
       }
+      await repairForeign();
       items = items.filter((item) => !recent.has(item.event.id) || (item.resolve('duplicate'), false));
       if (items.length === 0) return;
       const entries = link(items, head);
