@@ -79,6 +79,15 @@ describe('rotation certification (real Kafka and database)', () => {
     expect(announced).toHaveLength(1);
     expect(announced[0]!.data).toMatchObject({ certificateId: res.body.id, memberCount: 3, outcomes: { cleared: 2, notCleared: 1 }, listVersions: [list], contentHash: res.body.contentHash });
     expect((await request(intake.app).get('/rotations/ROT-9/certification').set('authorization', np)).status).toBe(404);
+
+    // Minimised: the stored certificate holds case references and ids, never names; a read shows them.
+    expect(res.body.members.map((m: { displayName: string }) => m.displayName).sort()).toEqual(['Member 1', 'Member 2', 'Member 3']);
+    const stored = await intake.runtime.db.collection('rotation_certificates').find({}).toArray();
+    expect(stored.map((c) => (c.members as { caseReference: string }[]).length)).toEqual([3]);
+    expect(JSON.stringify(stored)).not.toMatch(/Member [123]|displayName/);
+    const shown = await request(intake.app).get('/rotations/ROT-9/certification').set('authorization', gh).expect(200);
+    expect(shown.body.members.map((m: { displayName: string }) => m.displayName).sort()).toEqual(['Member 1', 'Member 2', 'Member 3']);
+    expect(shown.body.contentHash).toBe(res.body.contentHash);
   });
 
   it('when the roll changes after certification, then the diff shows added, removed and changed members', async () => {

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
 import { initialOutbox, type EventEnvelope } from '@vetting/platform';
-import type { RotationCertificate } from '../domain/rotation-certificate';
+import { storedMember, type RotationCertificate } from '../domain/rotation-certificate';
 
 type CertificateDoc = RotationCertificate & { _id: string; outbox: EventEnvelope[]; outboxPending: boolean };
 
@@ -25,10 +25,11 @@ export function createCertificateRepository(db: Connection) {
       return doc ? strip(doc) : undefined;
     },
 
-    /** Stores the certificate with its event; false when that version exists already. */
+    /** Stores the certificate with its event; false when that version exists already. Read certificates come back without names (`withNames`). */
     async insert(cert: RotationCertificate, events: EventEnvelope[]): Promise<boolean> {
       try {
-        await certificates.insertOne({ ...cert, _id: `${cert.country}:${cert.rotation}:v${cert.version}`, ...initialOutbox(events) });
+        // Members without their names: the stored certificate holds case references and ids only.
+        await certificates.insertOne({ ...cert, members: cert.members.map(storedMember) as RotationCertificate['members'], _id: `${cert.country}:${cert.rotation}:v${cert.version}`, ...initialOutbox(events) });
         return true;
       } catch (error) {
         if ((error as { code?: number }).code === 11000) return false;

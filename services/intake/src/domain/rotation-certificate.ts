@@ -4,6 +4,10 @@ import { displayNameOf, type Candidate, type CandidateStatus, type ListVersionRe
 export interface CertifiedMember {
   candidateId: string;
   caseReference: string;
+  /**
+   * Shown, never stored: the certificate keeps case references and pseudonymous ids only, and the
+   * name is joined from the candidate's current data on each read ("(erased)" once they are erased).
+   */
   displayName: string;
   revision: number;
   status: CandidateStatus;
@@ -60,9 +64,21 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** SHA-256 over what was certified: country, rotation, version, members and their states. */
+/** A member as the certificate is stored and hashed: without the name. */
+export const storedMember = ({ displayName: _name, ...member }: CertifiedMember): Omit<CertifiedMember, 'displayName'> => member;
+
+/** The certificate's members named from the current roll (names are not stored); an erased person shows as "(erased)". */
+export function withNames(cert: RotationCertificate, current: Candidate[]): RotationCertificate {
+  const names = new Map(current.map((c) => [c.id, displayNameOf(c)]));
+  return { ...cert, members: cert.members.map((m) => ({ ...m, displayName: names.get(m.candidateId) ?? '(no longer on this rotation)' })) };
+}
+
+/**
+ * SHA-256 over what was certified: country, rotation, version, members and their states (by case
+ * reference and id; names are not part of the certified content, so erasing a person cannot break it).
+ */
 export function contentHash(c: Omit<RotationCertificate, 'contentHash' | 'id'>): string {
-  const content = { country: c.country, rotation: c.rotation, version: c.version, certifiedAt: c.certifiedAt, certifiedBy: c.certifiedBy, members: c.members };
+  const content = { country: c.country, rotation: c.rotation, version: c.version, certifiedAt: c.certifiedAt, certifiedBy: c.certifiedBy, members: c.members.map(storedMember) };
   return `sha256:${createHash('sha256').update(canonical(content)).digest('hex')}`;
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { conflict, countryScope, createEvent, forbidden, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
-import { contentHash, diffRoll, distinctListVersions, rollOf, toMember, undecided, type RollDiff, type RotationCertificate } from '../domain/rotation-certificate';
+import { contentHash, diffRoll, distinctListVersions, rollOf, toMember, undecided, withNames, type RollDiff, type RotationCertificate } from '../domain/rotation-certificate';
 import type { CandidateRepository } from '../data/candidate.repository';
 import type { CertificateRepository } from '../data/certificate.repository';
 import { commandCountry } from './submit-candidate.use-case';
@@ -42,7 +42,7 @@ export async function certifyRotation(actor: Actor, rotation: string, body: { st
   await recordRead(actor, members.map((m) => m.candidateId), 'intake/rotation-certificate', deps);
   if (latest) {
     const diff = diffRoll(latest, members);
-    if (!diff.added.length && !diff.removed.length && !diff.changed.length) return { certificate: latest, created: false };
+    if (!diff.added.length && !diff.removed.length && !diff.changed.length) return { certificate: withNames(latest, roll), created: false };
   }
   const version = (latest?.version ?? 0) + 1;
   const draft = {
@@ -78,7 +78,7 @@ export async function certifyRotation(actor: Actor, rotation: string, body: { st
   });
   if (!(await deps.certificates.insert(certificate, [event]))) {
     const winner = await deps.certificates.latest(country, rotation);
-    if (winner) return { certificate: winner, created: false };
+    if (winner) return { certificate: withNames(winner, roll), created: false };
     throw conflict('ROTATION.CERTIFIED_CONCURRENTLY', 'The rotation was certified at the same moment; try again');
   }
   deps.onEvents();
@@ -95,9 +95,9 @@ async function certificateFor(actor: Actor, rotation: string, requested: string 
 
 /** The latest certificate (its members' names are personal data: the read is recorded). */
 export async function getCertification(actor: Actor, rotation: string, requested: string | undefined, deps: CertifyDeps): Promise<RotationCertificate> {
-  const { certificate } = await certificateFor(actor, rotation, requested, deps);
+  const { country, certificate } = await certificateFor(actor, rotation, requested, deps);
   await recordRead(actor, certificate.members.map((m) => m.candidateId), 'intake/rotation-certificate', deps);
-  return certificate;
+  return withNames(certificate, await deps.repository.rotation(country, rotation));
 }
 
 /** The current roll against the certified one. */
