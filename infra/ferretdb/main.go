@@ -9,6 +9,7 @@
 //	-postgresql-url postgres://127.0.0.1:5433/ferretdb (FERRETDB_POSTGRESQL_URL)
 //	-sqlite-url file:/abs/dir/                      (FERRETDB_SQLITE_URL)
 //	-log-level debug | info | warn | error          (FERRETDB_LOG_LEVEL)
+//	-gin-twins 2s   GIN twins of FerretDB's indexes (see gin_twins.go; 0 disables)
 //
 // Telemetry: the embedded package disables and locks telemetry itself.
 package main
@@ -22,6 +23,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/build/version"
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -54,6 +56,7 @@ func main() {
 	pgURL := flag.String("postgresql-url", env("FERRETDB_POSTGRESQL_URL", "postgres://127.0.0.1:5433/ferretdb"), "PostgreSQL URL")
 	sqliteURL := flag.String("sqlite-url", env("FERRETDB_SQLITE_URL", "file:data/"), "SQLite URI (directory, must end with /)")
 	logLevel := flag.String("log-level", env("FERRETDB_LOG_LEVEL", "info"), "log level")
+	ginTwins := flag.Duration("gin-twins", 2*time.Second, "how often indexes get their GIN twins (postgresql handler; 0 disables, see gin_twins.go)")
 	flag.Parse()
 
 	var level slog.Level
@@ -79,6 +82,10 @@ func main() {
 	if err != nil {
 		logger.Error("FerretDB failed to start", "error", err)
 		os.Exit(1)
+	}
+
+	if *handler == "postgresql" && *ginTwins > 0 {
+		go runGinTwins(ctx, *pgURL, *ginTwins, logger)
 	}
 
 	// At warn so that it shows with the default log level.
