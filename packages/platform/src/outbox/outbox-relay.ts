@@ -33,6 +33,9 @@ export interface OutboxRelayOptions {
   keepPublishedPayload?: (event: EventEnvelope) => boolean;
 }
 
+/** Update statements per bulkWrite (see the pool note where it is used). */
+const CLEAR_CHUNK = 25;
+
 const keepAccessRecords = (event: EventEnvelope) => event.type === 'access.recorded';
 
 /** An event as kept after publication: its envelope, and its payload only when `keep` says so. */
@@ -95,20 +98,17 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       // flag cannot overwrite a concurrent change (FerretDB v1 updates are read-modify-write); should it
       // race the aggregate store's own viewPending clear, either the relay publishes again (at least
       // once) or the view repair finds the view current: both harmless.
-      // One bulk write of exact-_id updates (one round trip): FerretDB v1 pushes `_id` equality down
-      // but evaluates `_id: { $in: [...] }` by scanning the collection, and each document gets its own
-      // cut-down outbox anyway.
+      // Bulk writes of exact-_id updates: FerretDB v1 pushes `_id` equality down but evaluates
+      // `_id: { $in: [...] }` by scanning the collection, and each document gets its own cut-down
+      // outbox anyway. At most 25 statements per command, one command at a time: FerretDB v1 holds a
+      // pooled PostgreSQL connection per statement until the command ends, and a bulkWrite of 200
+      // took the whole pool and deadlocked the server (docs/DEVELOPING.md).
       const publishedAt = new Date().toISOString();
-      // NOTE FROM THE LEAD (16:40): FerretDB v1 holds one pooled PostgreSQL connection per update
-      // statement of a command until the whole command ends: a bulkWrite of 200 updateOne took all
-      // 150 connections of the pool and deadlocked the whole server twice today (the shared one:
-      // every test and engineer stalled). Send at most 25 statements per bulkWrite, one bulkWrite at
-      // a time, and write this reason here for good. Remove this note when you have done it.
       const clears: AnyBulkWriteOperation<Document>[] = docs.map((d, i) => {
         const kept = publishedForm(outboxes[i]!, keep);
         return { updateOne: { filter: { _id: d._id }, update: { $set: { outboxPending: false, publishedAt, outbox: typeof d.outbox === 'string' ? JSON.stringify(kept) : kept } } } };
       });
-      await collection.bulkWrite(clears, { ordered: false });
+      for (let i = 0; i < clears.length; i += CLEAR_CHUNK) await collection.bulkWrite(clears.slice(i, i + CLEAR_CHUNK), { ordered: false });
       for (const e of events) options.metrics?.eventsPublished.inc({ type: e.type });
       total += events.length;
     }
