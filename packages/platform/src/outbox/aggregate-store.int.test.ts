@@ -55,6 +55,36 @@ describe.each([
     expect([typeof raw!._state, 'nested' in raw!, typeof rawRevision!.state]).toEqual(mode === 'packed' ? ['string', false, 'string'] : ['undefined', true, 'object']);
   });
 
+  it('when two processes write one aggregate at once, then every cause lands once and the view ends on the newest', async () => {
+    // Two store instances on one collection stand for two service instances (in-process writers queue).
+    const [a, b] = [createAggregateStore<Tally>(db, 'crossing', { ...options, cacheLatest: 100 }), createAggregateStore<Tally>(db, 'crossing', { ...options, cacheLatest: 100 })];
+    await a.ensureIndexes();
+    const causes = Array.from({ length: 16 }, (_, i) => `cross-${i}`);
+    const outcomes = await Promise.all(causes.map((c, i) => (i % 2 ? a : b).apply('x1', c, add(c))));
+    expect(outcomes.every((o) => o.outcome === 'applied')).toBe(true);
+    const loaded = await a.load('x1');
+    expect([loaded!.rev, [...loaded!.state.seen].sort()]).toEqual([16, [...causes].sort()]);
+    expect((await a.find({ _id: 'x1' as never }))[0]!._rev).toBe(16);
+    // Markers left by writers that saw each other go to the repair once their grace is over.
+    await a.repairViews({ graceMs: 0 });
+    expect(await db.collection('crossing_view_batches').countDocuments()).toBe(0);
+  });
+
+  it('when another process changed an aggregate this one remembers, then apply decides on the stored state', async () => {
+    const [mine, theirs] = [createAggregateStore<Tally>(db, 'remembered', { ...options, cacheLatest: 100 }), createAggregateStore<Tally>(db, 'remembered', options)];
+    await mine.ensureIndexes();
+    await mine.apply('r1', 'one', add('one'));
+    await theirs.apply('r1', 'two', add('two'));
+    // On remembered state 'two' is not there yet; the stored state has it, so nothing changes.
+    const again = await mine.apply('r1', 'two-again', (cur) => (cur?.state.seen.includes('two') ? undefined : add('two')(cur)));
+    expect(again.outcome).toBe('unchanged');
+    expect((await mine.apply('r1', 'three', add('three'))).revision!.rev).toBe(3);
+    expect((await mine.load('r1'))!.state.seen).toEqual(['one', 'two', 'three']);
+    // Redelivered causes, cached or not, are duplicates (the unique cause), never applied twice.
+    expect((await mine.apply('r1', 'one', add('one'))).outcome).toBe('duplicate');
+    expect((await mine.load('r1'))!.rev).toBe(3);
+  });
+
   it('when many aggregates are created at once and scanned, then each is read back whole, in id order', async () => {
     const store = createAggregateStore<Tally>(db, 'bulk', options);
     const items = ['b', 'c', 'a'].map((id) => ({ id, causedBy: `create-${id}`, state: { owner: id, country: id === 'a' ? 'NP' : 'GH', seen: [id], nested: { depth: { n: 1 } } } }));
@@ -135,7 +165,7 @@ describe.each([
     expect(await restarted.revisions.countDocuments({ viewPending: true })).toBe(0);
   });
 
-  it('when writes complete, then no revision is left marked for repair', async () => {
+  it('when writes complete, then no revision or marker is left for repair', async () => {
     const store = createAggregateStore<Tally>(db, 'clean', options);
     await store.createMany([{ id: 'c1', causedBy: 'create-c1', state: { owner: 'c', country: 'GH', seen: [], nested: { depth: { n: 0 } } } }]);
     await store.apply('c1', 'more', add('more'));

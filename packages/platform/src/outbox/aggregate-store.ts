@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Collection, Connection } from 'mongoose';
 import type { Collection as MongoCollection, Document, Filter, Sort } from 'mongodb';
 import type { EventEnvelope } from '../kafka/envelope';
@@ -24,7 +25,7 @@ interface RevisionDoc<S> extends Document {
   /** The events, or their JSON text in a packed store (the outbox relay reads both). */
   outbox: EventEnvelope[] | string;
   outboxPending: boolean;
-  /** Set on insert, cleared once the view shows this revision; a crash in between leaves it for `repairViews`. */
+  /** Old revisions only (before in-flight markers): set on insert, cleared once the view showed it. */
   viewPending?: boolean;
 }
 
@@ -36,6 +37,15 @@ export interface AggregateStoreOptions {
    * states took 10.6 s, the same states as one text field 2.4 s. Old unpacked documents still read.
    */
   packed?: { viewFields: readonly string[] };
+  /**
+   * Keep the newest revision of up to this many aggregates in memory (default 0: off). `apply` then
+   * decides on the remembered revision and lets the insert of the next revision check it (the unique
+   * `_id` `<id>#<n+1>` fails when someone else wrote n+1), reading the database only on a miss, a
+   * lost race, or a decision that refuses or changes nothing on remembered state. An unknown id is
+   * first taken as new (its revision 1 insert is the check). Saves the latest-revision read, a scan
+   * of the whole revisions collection on FerretDB v1, on most writes.
+   */
+  cacheLatest?: number;
 }
 
 /** A view row as queries return it: the latest state with its id and revision. */
@@ -57,6 +67,31 @@ export type AppendOutcome<S> =
  */
 const viewRepairers = new WeakMap<object, (options?: { graceMs?: number }) => Promise<number>>();
 export const viewRepairerOf = (collection: object) => viewRepairers.get(collection);
+
+/** A write in flight: one `apply` (aggregateId, rev) or one `createMany` call (ids, as JSON text). */
+interface ViewMarker {
+  _id: string;
+  at: string;
+  aggregateId?: string;
+  rev?: number;
+  ids?: string;
+}
+
+/** How long `repairViews` leaves a marker to its writer by default; a writer slower than half of it re-reads for itself. */
+const VIEW_GRACE_MS = 5000;
+
+/** Runs tasks one at a time per key (in this process), in arrival order. */
+function createKeyedQueue() {
+  const tails = new Map<string, Promise<unknown>>();
+  return <T>(key: string, task: () => Promise<T>): Promise<T> => {
+    const previous = tails.get(key) ?? Promise.resolve();
+    const run = previous.then(task, task);
+    const tail = run.catch(() => undefined);
+    tails.set(key, tail);
+    void tail.then(() => tails.get(key) === tail && tails.delete(key));
+    return run;
+  };
+}
 
 const revisionId = (id: string, rev: number) => `${id}#${String(rev).padStart(8, '0')}`;
 const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
@@ -99,18 +134,21 @@ export function unpackViewRow<S>(doc: Document): ViewRow<S> {
  * again (to clear `outboxPending`), so nothing can be lost to a concurrent write.
  *
  * A view collection holds the latest state of each aggregate for queries; it converges to the newest
- * revision (each writer re-checks after writing it) and is eventually consistent. Reads by id use the
- * revisions and are exact.
+ * revision (a writer that may have crossed another re-checks after writing it, see `projectWritten`;
+ * a crashed writer's view is repaired from its marker) and is eventually consistent. Reads by id use
+ * the revisions and are exact.
  */
 export function createAggregateStore<S extends Record<string, unknown>>(db: Connection, name: string, options: AggregateStoreOptions = {}) {
   const revisions = db.collection(`${name}_revisions`) as unknown as MongoCollection<RevisionDoc<S>>;
   const view = db.collection(name) as unknown as MongoCollection<Document>;
   /**
-   * Bulk creations in flight (`createMany`): one marker per call naming its ids, deleted once their
-   * view rows are in. Marking each revision instead cost one document rewrite per aggregate to clear
+   * Writes in flight: one marker per `apply` (`<id>#<rev>@<uuid>`, see `projectWritten`) and one per
+   * `createMany` call naming its ids, deleted once their view rows are in. Marking each revision instead cost one document rewrite per aggregate to clear
    * (FerretDB v1 updates document by document: 2.2 s per 500 candidates, more than the inserts).
    */
-  const batches = db.collection(`${name}_view_batches`) as unknown as MongoCollection<{ _id: string; at: string; ids: string }>;
+  const markers = db.collection(`${name}_view_batches`) as unknown as MongoCollection<ViewMarker>;
+  /** One writer at a time per aggregate in this process: concurrent handlers of one aggregate would only race on the insert. */
+  const queue = createKeyedQueue();
   const packed = options.packed;
   const stored = <T>(value: T): T | string => (packed ? JSON.stringify(value) : value);
 
@@ -124,53 +162,85 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
     return revisions.find({ aggregateId: id }).sort({ rev: -1 }).limit(1).next();
   }
 
-  /** Writes the view of an aggregate and repeats until it shows the newest revision. */
-  async function project(id: string, written: RevisionDoc<S>): Promise<void> {
-    let doc: RevisionDoc<S> | null = written;
-    for (let i = 0; doc && i < 10; i++) {
+  /** The newest revision this process knows of, per aggregate (`cacheLatest`); `null`: known to have none. */
+  const cacheSize = options.cacheLatest ?? 0;
+  const known = new Map<string, RevisionDoc<S> | null>();
+  function remember(id: string, doc: RevisionDoc<S> | null) {
+    if (!cacheSize) return;
+    known.delete(id);
+    known.set(id, doc && !packed ? structuredClone(doc) : doc);
+    if (known.size > cacheSize) known.delete(known.keys().next().value!);
+  }
+
+  /** Writes the view of an aggregate and repeats until it shows the newest revision; returns the one it shows. */
+  async function project(id: string, written: RevisionDoc<S>, verify = true): Promise<RevisionDoc<S>> {
+    let doc: RevisionDoc<S> = written;
+    for (let i = 0; i < 10; i++) {
       try {
         await view.replaceOne({ _id: id as never }, viewRow(unpack(doc.state), doc.rev, doc.at), { upsert: true });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         continue; // a concurrent upsert created it: replace again
       }
+      if (!verify) return doc;
       const newest: RevisionDoc<S> | null = await latestDoc(id);
-      if (!newest || newest.rev === doc.rev) return;
+      if (!newest || newest.rev === doc.rev) return doc;
       doc = newest;
     }
+    return doc;
   }
 
   /**
-   * Projects the views that a crash left behind: revisions still marked `viewPending` after
-   * `graceMs` (long enough for the writer's own projection to finish). One view read per aggregate;
-   * a row showing an older revision (or none) is projected again. Returns the views it repaired.
-   * FerretDB v1 pushes `_id` equality down but scans for `$in`, hence one round trip per document.
+   * Projects a revision just inserted, and proves the view ends on the newest revision without
+   * reading the revisions (a scan of the whole collection on FerretDB v1) when the writer was alone.
+   * Every write is bracketed by an in-flight marker (`<id>#<rev>@<uuid>` in the small markers collection,
+   * inserted before the revision). A stale view needs two writers of one aggregate whose view writes
+   * cross; each sees the other's marker when it checks after its own view write (a marker is inserted
+   * before its revision and removed only by a writer that saw none, or by the repair after the grace),
+   * so a writer that sees none is not followed by an older view write and may skip the re-read. A
+   * writer that saw another, or that took longer than half the repair's grace (its marker may be swept
+   * already), re-reads until the view shows the newest (as before) and leaves its marker to the repair.
    */
-  async function repairViews({ graceMs = 5000, limit = 200 }: { graceMs?: number; limit?: number } = {}): Promise<number> {
-    const cutoff = new Date(Date.now() - graceMs).toISOString();
-    const pending = (await revisions.find({ viewPending: true }, { projection: { aggregateId: 1, rev: 1, at: 1 } }).limit(limit).toArray()).filter((d) => d.at <= cutoff);
-    const newestPending = new Map<string, number>();
-    for (const d of pending) newestPending.set(d.aggregateId, Math.max(d.rev, newestPending.get(d.aggregateId) ?? 0));
-    let repaired = 0;
-    for (const [id, rev] of newestPending) {
-      const row = await view.findOne({ _id: id as never }, { projection: { _rev: 1 } });
-      if ((row?._rev ?? 0) >= rev) continue;
-      const latest = await latestDoc(id);
-      if (latest) await project(id, latest);
-      repaired++;
+  async function projectWritten(id: string, doc: RevisionDoc<S>, marker: string, startedAt: number): Promise<RevisionDoc<S>> {
+    await project(id, doc, false);
+    const inFlight = await markers.find({ aggregateId: id }, { projection: { _id: 1 } }).limit(2).toArray();
+    if (inFlight.every((m) => m._id === marker) && performance.now() - startedAt < VIEW_GRACE_MS / 2) {
+      await markers.deleteOne({ _id: marker });
+      return doc;
     }
-    for (let i = 0; i < pending.length; i += 50)
-      await Promise.all(pending.slice(i, i + 50).map((d) => revisions.updateOne({ _id: d._id }, { $unset: { viewPending: '' } })));
-    // Bulk creations a crash interrupted: their aggregates are new, so a missing view row is the defect.
-    for (const batch of (await batches.find({}).limit(limit).toArray()).filter((b) => b.at <= cutoff)) {
-      for (const id of JSON.parse(batch.ids) as string[]) {
-        if (await view.findOne({ _id: id as never }, { projection: { _rev: 1 } })) continue;
-        const latest = await latestDoc(id);
-        if (!latest) continue; // the crash came before its revision: nothing to show
-        await project(id, latest);
-        repaired++;
+    return project(id, doc, true);
+  }
+
+  /**
+   * Projects the views that a crash left behind, found by the markers still there after `graceMs`
+   * (long enough for a writer's own projection: a writer slower than half of the default grace
+   * re-reads for itself). A single write's marker: the view is projected again from the newest
+   * revision when it shows an older one. A bulk creation's marker: each id without a view row is
+   * projected. Markers are removed once handled. Returns the views it repaired.
+   */
+  async function repairViews({ graceMs = VIEW_GRACE_MS, limit = 200 }: { graceMs?: number; limit?: number } = {}): Promise<number> {
+    const cutoff = new Date(Date.now() - graceMs).toISOString();
+    let repaired = 0;
+    for (const marker of (await markers.find({}).limit(limit).toArray()).filter((b) => b.at <= cutoff)) {
+      if (marker.aggregateId !== undefined) {
+        // A single write: the view must show the newest revision.
+        const latest = await latestDoc(marker.aggregateId);
+        const row = latest ? await view.findOne({ _id: marker.aggregateId as never }, { projection: { _rev: 1 } }) : null;
+        if (latest && (row?._rev ?? 0) < latest.rev) {
+          await project(marker.aggregateId, latest);
+          repaired++;
+        }
+      } else {
+        // Bulk creations a crash interrupted: their aggregates are new, so a missing view row is the defect.
+        for (const id of JSON.parse(marker.ids ?? '[]') as string[]) {
+          if (await view.findOne({ _id: id as never }, { projection: { _rev: 1 } })) continue;
+          const latest = await latestDoc(id);
+          if (!latest) continue; // the crash came before its revision: nothing to show
+          await project(id, latest);
+          repaired++;
+        }
       }
-      await batches.deleteOne({ _id: batch._id });
+      await markers.deleteOne({ _id: marker._id });
     }
     return repaired;
   }
@@ -186,7 +256,6 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
       await revisions.createIndex({ aggregateId: 1, rev: -1 });
       await revisions.createIndex({ causedBy: 1 }, { unique: true });
       await revisions.createIndex({ outboxPending: 1 });
-      await revisions.createIndex({ viewPending: 1 });
       for (const index of viewIndexes) await view.createIndex(index);
     },
 
@@ -202,44 +271,70 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
     /**
      * Applies one cause exactly once: read the latest revision, decide (pure), insert the next one.
      * A concurrent writer wins the insert race → decide again on fresh state; the cause already
-     * recorded → 'duplicate'; nothing to change → 'unchanged' (not recorded).
+     * recorded → 'duplicate'; nothing to change → 'unchanged' (not recorded; with `tellDuplicate:
+     * false` also for a cause already recorded).
      */
-    async apply(id: string, causedBy: string, decide: (current: Revision<S> | undefined) => Change<S> | undefined, now: () => Date = () => new Date()): Promise<AppendOutcome<S>> {
-      for (;;) {
-        const current = await latestDoc(id);
-        const change = decide(current ? toRevision(current) : undefined);
-        if (!change) {
-          const seen = await revisions.findOne({ causedBy });
-          return { outcome: seen ? 'duplicate' : 'unchanged', ...(seen ? { revision: toRevision(seen) } : {}) };
+    async apply(
+      id: string,
+      causedBy: string,
+      decide: (current: Revision<S> | undefined) => Change<S> | undefined,
+      now: () => Date = () => new Date(),
+      /** `tellDuplicate: false`: when nothing changes, answer 'unchanged' without looking the cause up (a scan on FerretDB v1). Default true. */
+      { tellDuplicate = true }: { tellDuplicate?: boolean } = {},
+    ): Promise<AppendOutcome<S>> {
+      return queue(id, async () => {
+        // With `cacheLatest`, decide first on the remembered revision (unknown: none) and let the insert check it.
+        let fresh = !cacheSize;
+        for (;;) {
+          const current = fresh ? await latestDoc(id) : (known.get(id) ?? null);
+          if (fresh) remember(id, current);
+          let change: Change<S> | undefined;
+          try {
+            change = decide(current ? toRevision(current) : undefined);
+          } catch (error) {
+            if (fresh) throw error;
+            fresh = true; // refused on remembered state: judge the stored one
+            continue;
+          }
+          if (!change && !fresh) {
+            fresh = true; // nothing to change on remembered state: make sure on the stored one
+            continue;
+          }
+          if (!change) {
+            if (!tellDuplicate) return { outcome: 'unchanged' };
+            const seen = await revisions.findOne({ causedBy });
+            return { outcome: seen ? 'duplicate' : 'unchanged', ...(seen ? { revision: toRevision(seen) } : {}) };
+          }
+          const rev = (current?.rev ?? 0) + 1;
+          const events = change.events ?? [];
+          const doc: RevisionDoc<S> = {
+            _id: revisionId(id, rev),
+            aggregateId: id,
+            rev,
+            state: stored(change.state),
+            causedBy,
+            at: now().toISOString(),
+            outbox: stored(events),
+            outboxPending: events.length > 0,
+          };
+          const startedAt = performance.now();
+          const marker = `${doc._id}@${randomUUID()}`; // writers racing for one revision each have their own
+          await markers.insertOne({ _id: marker, at: new Date().toISOString(), aggregateId: id, rev });
+          try {
+            await revisions.insertOne(doc as never);
+          } catch (error) {
+            await markers.deleteOne({ _id: marker });
+            if (!isDuplicateKey(error)) throw error;
+            known.delete(id);
+            const seen = await revisions.findOne({ causedBy });
+            if (seen) return { outcome: 'duplicate', revision: toRevision(seen) };
+            fresh = true; // another writer has revision `rev`: decide again on the stored state
+            continue;
+          }
+          remember(id, await projectWritten(id, doc, marker, startedAt));
+          return { outcome: 'applied', revision: toRevision(doc) };
         }
-        const rev = (current?.rev ?? 0) + 1;
-        const events = change.events ?? [];
-        const doc: RevisionDoc<S> = {
-          _id: revisionId(id, rev),
-          aggregateId: id,
-          rev,
-          state: stored(change.state),
-          causedBy,
-          at: now().toISOString(),
-          outbox: stored(events),
-          outboxPending: events.length > 0,
-          viewPending: true,
-        };
-        try {
-          await revisions.insertOne(doc as never);
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-          const seen = await revisions.findOne({ causedBy });
-          if (seen) return { outcome: 'duplicate', revision: toRevision(seen) };
-          continue;
-        }
-        await project(id, doc);
-        // Outbox documents are otherwise touched by the relay alone; should this clear race its
-        // update (FerretDB v1 updates are read-modify-write), either the relay publishes again (at
-        // least once) or the mark stays and the repair finds the view current: both harmless.
-        await revisions.updateOne({ _id: doc._id } as never, { $unset: { viewPending: '' } });
-        return { outcome: 'applied', revision: toRevision(doc) };
-      }
+      });
     },
 
     /**
@@ -254,14 +349,14 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
       const at = now().toISOString();
       // One marker per call, deleted once the view rows are in: `repairViews` inserts what a crash left out.
       const viewBatch = `${items[0]!.causedBy}@${at}`;
-      await batches.insertOne({ _id: viewBatch, at, ids: JSON.stringify(items.map((i) => i.id)) });
+      await markers.insertOne({ _id: viewBatch, at, ids: JSON.stringify(items.map((i) => i.id)) });
       const docs = items.map((item) => {
         const events = item.events ?? [];
         return { _id: revisionId(item.id, 1), aggregateId: item.id, rev: 1, state: stored(item.state), causedBy: item.causedBy, at, outbox: stored(events), outboxPending: events.length > 0 };
       });
       const failed = await insertManyIgnoringDuplicates(revisions as unknown as MongoCollection<Document>, docs);
       await insertManyIgnoringDuplicates(view, items.map((item) => ({ _id: item.id, ...viewRow(item.state, 1, at) })));
-      await batches.deleteOne({ _id: viewBatch });
+      await markers.deleteOne({ _id: viewBatch });
       return { created: items.filter((_, i) => !failed.has(i)).map((i) => i.id), existing: items.filter((_, i) => failed.has(i)).map((i) => i.id) };
     },
 

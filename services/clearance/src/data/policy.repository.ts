@@ -18,10 +18,15 @@ function versionChange(policy: Omit<ClearancePolicy, 'version'>, version: number
  * Policy versions as revisions of one aggregate: version n is revision n, written once and never
  * changed, so a decision naming version n can always be replayed under exactly those rules.
  */
-export function createPolicyRepository(db: Connection) {
+export function createPolicyRepository(db: Connection, { activeTtlMs = 2000 }: { activeTtlMs?: number } = {}) {
   const store = createAggregateStore<PolicyState>(db, 'clearance_policies');
   const versions = new Map<number, ClearancePolicy>();
-  const remember = (p: ClearancePolicy) => (versions.set(p.version, p), p);
+  let newest: { policy: ClearancePolicy; readAt: number } | undefined;
+  const remember = (p: ClearancePolicy) => {
+    versions.set(p.version, p);
+    if (!newest || p.version >= newest.policy.version) newest = { policy: p, readAt: performance.now() };
+    return p;
+  };
   return {
     /** Revisions carry the `clearance.policy-published` outbox. */
     collection: store.revisions,
@@ -36,8 +41,13 @@ export function createPolicyRepository(db: Connection) {
       await store.apply(POLICY_ID, 'seed:default-policy', (current) => (current ? undefined : versionChange(policy, 1)));
     },
 
-    /** The version new decisions use: the newest. */
+    /**
+     * The version new decisions use: the newest. Read at most once per `activeTtlMs` (default 2 s)
+     * instead of once per event; a version published through this process applies at once, one
+     * published through another instance within `activeTtlMs`. The decision names the version it used.
+     */
     async active(): Promise<ClearancePolicy> {
+      if (newest && performance.now() - newest.readAt < activeTtlMs) return newest.policy;
       const latest = await store.load(POLICY_ID);
       if (!latest) throw notFound('CLEARANCE.NO_POLICY', 'No clearance policy is stored');
       return remember(toPolicy(latest));

@@ -26,7 +26,7 @@ export function changeWithInput(current: ClearanceCase, change: InputChange, pol
 
 /**
  * Records a result from screening, references or intake on the candidate's case, once per event.
- * The active policy version is read per event and recorded on any decision it leads to.
+ * The active policy version (cached, see `PolicyRepository.active`) is recorded on any decision it leads to.
  */
 export async function recordInput(candidateId: string, country: string, eventId: string, change: InputChange, deps: RecordDeps) {
   const policy = await deps.policies.active();
@@ -36,7 +36,7 @@ export async function recordInput(candidateId: string, country: string, eventId:
     const c = changeWithInput(current, change, policy, now);
     events = c?.events.length ?? 0;
     return c;
-  });
+  }, { command: false });
   if (result.outcome === 'applied' && events) deps.onEvents();
   return { outcome: result.outcome, status: result.case?.status, decision: result.case?.decisions.at(-1) };
 }
@@ -47,6 +47,6 @@ export async function recordWithdrawal(candidateId: string, country: string, eve
   const result = await deps.repository.apply(candidateId, country, eventId, (current) => {
     const next = withdrawCase(current, reason, now);
     return next ? { next, events: [] } : undefined;
-  });
+  }, { command: false });
   return { outcome: result.outcome };
 }
