@@ -22,6 +22,8 @@ export interface Pipeline {
   seenDecidedAt: Map<string, number>;
   /** Per candidate: each stage's event `time` (ms epoch), as its producer stamped it. */
   stageTimes: Map<string, Partial<Record<Stage, number>>>;
+  /** Per candidate: the rotation of its nomination (a bulk upload's candidates share one). */
+  rotationOf: Map<string, string>;
   token: string;
   /** Seconds from spawning the processes until every one was ready. */
   startupSeconds: number;
@@ -38,10 +40,13 @@ export async function startPipeline(options: SystemOptions = {}): Promise<Pipeli
   const sentAt = new Map<string, number>();
   const seenDecidedAt = new Map<string, number>();
   const stageTimes = new Map<string, Partial<Record<Stage, number>>>();
+  const rotationOf = new Map<string, string>();
   const note = (stage: Stage) => async (e: EventEnvelope) => {
     const times = stageTimes.get(e.subject) ?? {};
     times[stage] ??= Date.parse(e.time);
     stageTimes.set(e.subject, times);
+    const rotation = (e.data as { nomination?: { rotation?: string } }).nomination?.rotation;
+    if (stage === 'candidate.submitted' && rotation) rotationOf.set(e.subject, rotation);
     if (stage === 'clearance.decided' && !seenDecidedAt.has(e.subject)) seenDecidedAt.set(e.subject, Date.now());
   };
   const watcher = createConsumerRunner({
@@ -54,7 +59,7 @@ export async function startPipeline(options: SystemOptions = {}): Promise<Pipeli
   await watcher.joined();
   const token = await system.issuer.token({ sub: 'bench-office', roles: ['tcc-officer'], country: 'GH' });
   return {
-    system, sentAt, seenDecidedAt, stageTimes, token, startupSeconds,
+    system, sentAt, seenDecidedAt, stageTimes, rotationOf, token, startupSeconds,
     async stop() {
       await watcher.stop();
       await publisher.disconnect();
@@ -97,14 +102,22 @@ export async function awaitDecisions(p: Pipeline, ids: string[], timeoutMs: numb
 }
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const pct = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99) });
+/** Percentiles of a sample; null when nothing was measured (never NaN in a report). */
+const pct = (xs: number[]) => (xs.length ? { p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99) } : { p50: null, p95: null, p99: null });
+export type Percentiles = ReturnType<typeof pct>;
+/** A percentile for a report: whole milliseconds, or "—" when nothing was measured. */
+export const ms = (v: number | null) => (v === null ? '—' : String(Math.round(v)));
 
-/** Latency percentiles (client POST → decision seen), throughput, and the per-stage medians. */
-export function figures(p: Pipeline, ids: string[]) {
+/**
+ * Latency percentiles (client POST → decision seen), throughput, and the per-stage percentiles.
+ * Throughput: decisions over the window from the first submission to the last decision, or to
+ * `windowEnd` (the moment the wait gave up) when not every candidate was decided.
+ */
+export function figures(p: Pipeline, ids: string[], windowEnd?: number) {
   const done = ids.filter((id) => p.seenDecidedAt.has(id) && p.sentAt.has(id));
   const latencies = sorted(done.map((id) => p.seenDecidedAt.get(id)! - p.sentAt.get(id)!));
   const first = Math.min(...ids.map((id) => p.sentAt.get(id) ?? Infinity));
-  const last = Math.max(...done.map((id) => p.seenDecidedAt.get(id)!));
+  const last = done.length < ids.length && windowEnd ? windowEnd : Math.max(...done.map((id) => p.seenDecidedAt.get(id)!));
   const stage = (from: Stage, to: Stage) =>
     sorted(done.flatMap((id) => { const t = p.stageTimes.get(id) ?? {}; return t[from] !== undefined && t[to] !== undefined ? [t[to]! - t[from]!] : []; }));
   const t = (id: string) => p.stageTimes.get(id) ?? {};
@@ -112,7 +125,7 @@ export function figures(p: Pipeline, ids: string[]) {
     decided: done.length,
     of: ids.length,
     latencyMs: pct(latencies),
-    throughputPerS: done.length / Math.max(0.001, (last - first) / 1000),
+    throughputPerS: done.length ? Number((done.length / Math.max(0.001, (last - first) / 1000)).toFixed(2)) : 0,
     stagesMs: {
       postToSubmittedEvent: pct(sorted(done.flatMap((id) => (t(id)['candidate.submitted'] !== undefined ? [t(id)['candidate.submitted']! - p.sentAt.get(id)!] : [])))),
       submittedToScreened: pct(stage('candidate.submitted', 'screening.completed')),

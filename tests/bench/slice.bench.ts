@@ -5,7 +5,7 @@
  * benchmark (pipeline.bench.ts), kept for its history in bench/results/slice.*.
  */
 import { writeBenchReport } from '@vetting/platform/testing';
-import { awaitDecisions, figures, loadAverage, startPipeline, submitAtRate } from './pipeline-harness';
+import { awaitDecisions, figures, loadAverage, ms, startPipeline, submitAtRate } from './pipeline-harness';
 
 const COUNT = Number(process.env.BENCH_SLICE_COUNT ?? 200);
 const RATE = Number(process.env.BENCH_SLICE_RATE ?? 20); // submissions per second
@@ -21,9 +21,9 @@ await p.stop();
 writeBenchReport('slice', 'Thin slice: submit → clearance decision', [
   { metric: 'candidates decided', value: `${f.decided}/${COUNT}`, unit: '' },
   { metric: 'submission rate', value: RATE, unit: '/s' },
-  { metric: 'submit → decision p50', value: f.latencyMs.p50, unit: 'ms' },
-  { metric: 'submit → decision p95', value: f.latencyMs.p95, unit: 'ms' },
-  { metric: 'submit → decision p99', value: f.latencyMs.p99, unit: 'ms' },
+  { metric: 'submit → decision p50', value: ms(f.latencyMs.p50), unit: 'ms' },
+  { metric: 'submit → decision p95', value: ms(f.latencyMs.p95), unit: 'ms' },
+  { metric: 'submit → decision p99', value: ms(f.latencyMs.p99), unit: 'ms' },
   { metric: 'wall time', value: seconds, unit: 's' },
 ], { count: COUNT, rate: RATE, stagesMs: f.stagesMs }, [
   'Every service its own process (tsx), Kafka 3.9, FerretDB 1.24 on PostgreSQL, all on this 2-core machine: intake → screening and references (three record checks per candidate as BullMQ jobs against the simulated authorities, 5–50 ms each) → clearance.',
