@@ -54,6 +54,7 @@ const DESCRIBE: Record<string, (d: Data, e: AuditEntry) => Partial<TrailStep>> =
   'clearance.flag-acknowledged': (d) => ({ what: `Revocation flag acknowledged by the ${d.party === 'un' ? 'UN' : 'office'}`, inputs: pick(d, ['flagId', 'revokedDecisionId', 'party', 'acknowledgedAt']) }),
   'clearance.expired': (d) => ({ what: `Clearance expired (valid until ${s(d.validUntil)})`, outcome: 'expired', inputs: pick(d, ['decisionId']) }),
   'candidate.erased': (d) => ({ what: `Personal data erased by intake (${d.basis === 'request' ? 'on request' : 'retention period over'}); the trail keeps ids and hashes`, outcome: 'erased', inputs: pick(d, ['erasedAt', 'basis']) }),
+  'access.account-changed': (d) => ({ kind: 'access', what: `${s(d.actor)} ${s(d.action).replace('account-', '')} the account ${s(d.account)}${Array.isArray(d.roles) && d.roles.length ? ` (${d.roles.map(s).join(', ')}${d.country ? `, ${s(d.country)}` : ''})` : ''}`, inputs: pick(d, ['action', 'account', 'roles', 'country']) }),
   'access.recorded': (d) => ({ kind: 'access', what: `${s(d.actor)} (${s(d.role)}${d.actorCountry ? `, ${s(d.actorCountry)}` : ''}) read ${s(d.resource)} for: ${s(d.purpose)}`, inputs: pick(d, ['resource', 'purpose', 'fields']) }),
 };
 
