@@ -1,7 +1,8 @@
 /**
- * Scale-out: two processes of every scaled service (intake, screening, references, clearance) and of
- * the references worker, in the same consumer groups; audit runs one process, as deployed (one writer
- * of the hash chain: with two appenders, one SIGKILLed mid-batch, this test found a sequence gap). The work is shared (both members of each group handle events, from their own /metrics),
+ * Scale-out: two processes of every consumer service (intake, screening, references, clearance, audit)
+ * and of the references worker, in the same consumer groups. Audit's two appenders share one hash chain
+ * (a block number is claimed by a unique insert, so a SIGKILLed writer leaves no gap or fork: this test
+ * found a gap before). The work is shared (both members of each group handle events, from their own /metrics),
  * nothing is applied twice, and when the second instances are SIGKILLed mid-contingent their
  * partitions move to the survivors and every candidate is still decided once. Intake's HTTP API is
  * stateless: what one instance accepted, the other reads and recognises (idempotency key).
@@ -22,7 +23,7 @@ async function handled(url: string, group: string): Promise<number> {
   return text.split('\n').filter((l) => l.startsWith('events_handled_total{') && l.includes(`group="${group}"`) && l.includes('result="handled"')).reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
 }
 
-const SCALED = CORE_SERVICES.filter((s) => s !== 'audit');
+const SCALED = CORE_SERVICES;
 
 describe(`two instances of every scaled service (${COUNT} candidates)`, () => {
   let system: RunningSystem;
@@ -31,7 +32,7 @@ describe(`two instances of every scaled service (${COUNT} candidates)`, () => {
   const shareBeforeKill: Record<string, number[]> = {};
 
   beforeAll(async () => {
-    system = await startSystem({ instances: 2, singletons: ['audit'], readyTimeoutMs: 900_000 });
+    system = await startSystem({ instances: 2, readyTimeoutMs: 900_000 });
     mongo = await MongoClient.connect(system.mongoUrl);
     const token = await system.issuer.token({ sub: 'scale-office', roles: ['tcc-officer'], country: 'GH' });
     const half = Math.floor(COUNT / 2);
