@@ -95,9 +95,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       const events = outboxes.flat();
       await options.publisher.publish(events);
       // Outbox documents are written once and never updated by anyone but the relay, so clearing the
-      // flag cannot overwrite a concurrent change (FerretDB v1 updates are read-modify-write); should it
-      // race the aggregate store's own viewPending clear, either the relay publishes again (at least
-      // once) or the view repair finds the view current: both harmless.
+      // flag cannot overwrite a concurrent change (FerretDB v1 updates are read-modify-write).
       // Bulk writes of exact-_id updates: FerretDB v1 pushes `_id` equality down but evaluates
       // `_id: { $in: [...] }` by scanning the collection, and each document gets its own cut-down
       // outbox anyway. At most 25 statements per command, one command at a time: FerretDB v1 holds a
