@@ -19,6 +19,32 @@ export interface RescreenWorkerDeps extends ScreeningDeps {
 }
 
 /**
+ * Asks for the next item as soon as the current one is handed out, so the database reads batch n+1
+ * while batch n is screened (FerretDB decodes in its own process: on two cores the two overlap).
+ */
+async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  const ask = () => {
+    const p = it.next();
+    p.catch(() => undefined); // a failed read surfaces when awaited, not as an unhandled rejection meanwhile
+    return p;
+  };
+  let next = ask();
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) return;
+      next = ask();
+      yield current.value;
+    }
+  } finally {
+    // Left early (stopped, or the job moved on): let the read in flight settle, then close the cursor.
+    await next.catch(() => undefined);
+    await it.return?.(undefined);
+  }
+}
+
+/**
  * Runs the open re-screening jobs, batch by batch. Started on `banlist.published` and at service
  * start, so a job interrupted by a crash resumes from its persisted cursor; the batch in progress
  * is redone, and each candidate's change applies once (its revision's cause is unique).
@@ -42,7 +68,7 @@ export function createRescreenWorker(deps: RescreenWorkerDeps) {
       delta = deps.lists.deltaSearcher(listId, [...(diff?.added ?? []), ...(diff?.changed.map((c) => c.id) ?? [])]);
     }
     const started = Date.now();
-    for await (const batch of deps.subjects.batchesAfter(state.cursor, deps.batchSize)) {
+    for await (const batch of readAhead(deps.subjects.batchesAfter(state.cursor, deps.batchSize))) {
       let changed = 0;
       for (const [i, view] of batch.entries()) {
         const { _id: _i, _rev, _updatedAt: _u, ...subject } = view as typeof view & { _updatedAt?: string };
