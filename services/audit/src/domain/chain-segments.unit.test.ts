@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createSegmentJoiner, summariseSegment } from './chain-segments';
 import { verifyEntries } from './chain-verifier';
-import { GENESIS_HASH, hashEntry, type AuditEntry } from './hash-chain';
+import { GENESIS_HASH, type AuditEntry } from './hash-chain';
+import { random, sealed, TAMPERINGS } from './tampering.fixtures';
 
-/** Deterministic generator (mulberry32), so a failing case can be replayed from its seed. */
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n) };
-}
 
-const sealed = (body: Omit<AuditEntry, 'hash'>): AuditEntry => ({ ...body, hash: hashEntry(body) });
 
 function chain(n: number, prevHash = GENESIS_HASH, fromSeq = 1): AuditEntry[] {
   const out: AuditEntry[] = [];
@@ -26,17 +15,6 @@ function chain(n: number, prevHash = GENESIS_HASH, fromSeq = 1): AuditEntry[] {
   return out;
 }
 
-/** Every kind of tampering the database allows, at a random place. */
-const TAMPERINGS: Record<string, (e: AuditEntry[], k: number) => void> = {
-  none: () => undefined,
-  edit: (e, k) => void (e[k] = { ...e[k]!, data: { n: -1 } }),
-  'edit and rehash': (e, k) => void (e[k] = sealed({ ...e[k]!, data: { n: -1 } })),
-  delete: (e, k) => void e.splice(k, 1),
-  plant: (e, k) => void e.splice(k + 1, 0, sealed({ ...e[k]!, seq: e[k]!.seq + 0.5, eventId: 'planted', prevHash: e[k]!.hash })),
-  swap: (e, k) => void (k + 1 < e.length && ([e[k], e[k + 1]] = [e[k + 1]!, e[k]!])),
-  renumber: (e, k) => void e.splice(k, e.length - k, ...e.slice(k + 1).map((x) => ({ ...x, seq: x.seq - 1 }))),
-  'cut tail': (e, k) => void e.splice(k),
-};
 
 describe('verifying a chain in segments', () => {
   it('when any tampering is verified in segments of any size, then the joined result equals the one-at-a-time verifier’s', () => {
