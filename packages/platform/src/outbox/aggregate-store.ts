@@ -2,63 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Collection, Connection } from 'mongoose';
 import type { Collection as MongoCollection, Document, Filter, Sort } from 'mongodb';
 import type { EventEnvelope } from '../kafka/envelope';
+import type { AggregateStoreOptions, AppendOutcome, Change, Revision, RevisionDoc, ViewRow } from './aggregate-types';
+import { createKeyedQueue } from './keyed-queue';
+import { insertManyIgnoringDuplicates, isDuplicateKey, revisionId, toRevision, unpack, unpackViewRow } from './revision-codec';
 
-/** One stored revision of an aggregate: its whole state after a change, and the events the change emitted. */
-export interface Revision<S> {
-  aggregateId: string;
-  rev: number;
-  state: S;
-  /** What caused the change: an event id, or a command/idempotency key. Unique: a cause applies once. */
-  causedBy: string;
-  at: string;
-  events: EventEnvelope[];
-}
-
-interface RevisionDoc<S> extends Document {
-  _id: string;
-  aggregateId: string;
-  rev: number;
-  /** The state, or its JSON text in a packed store. */
-  state: S | string;
-  causedBy: string;
-  at: string;
-  /** The events, or their JSON text in a packed store (the outbox relay reads both). */
-  outbox: EventEnvelope[] | string;
-  outboxPending: boolean;
-  /** Old revisions only (before in-flight markers): set on insert, cleared once the view showed it. */
-  viewPending?: boolean;
-}
-
-export interface AggregateStoreOptions {
-  /**
-   * Store each state (and outbox) as one JSON text instead of a nested document, keeping only
-   * `viewFields` as top-level fields of the view for filters, sorts and indexes. FerretDB v1 converts
-   * every field of a document on each read and write: measured here, reading 10,000 nested candidate
-   * states took 10.6 s, the same states as one text field 2.4 s. Old unpacked documents still read.
-   */
-  packed?: { viewFields: readonly string[] };
-  /**
-   * Keep the newest revision of up to this many aggregates in memory (default 0: off). `apply` then
-   * decides on the remembered revision and lets the insert of the next revision check it (the unique
-   * `_id` `<id>#<n+1>` fails when someone else wrote n+1), reading the database only on a miss, a
-   * lost race, or a decision that refuses or changes nothing on remembered state. An unknown id is
-   * first taken as new (its revision 1 insert is the check). Saves the latest-revision read, a scan
-   * of the whole revisions collection on FerretDB v1, on most writes.
-   */
-  cacheLatest?: number;
-}
-
-/** A view row as queries return it: the latest state with its id and revision. */
-export type ViewRow<S> = S & { _id: string; _rev: number; _updatedAt?: string };
-
-export interface Change<S> {
-  state: S;
-  events?: EventEnvelope[];
-}
-
-export type AppendOutcome<S> =
-  | { outcome: 'applied'; revision: Revision<S> }
-  | { outcome: 'duplicate' | 'unchanged'; revision?: Revision<S> };
+export type { AggregateStoreOptions, AppendOutcome, Change, Revision, ViewRow } from './aggregate-types';
+export { unpackViewRow } from './revision-codec';
 
 /**
  * View repairers by revisions collection (a connection hands out one object per name): the outbox
@@ -79,47 +28,6 @@ interface ViewMarker {
 
 /** How long `repairViews` leaves a marker to its writer by default; a writer slower than half of it re-reads for itself. */
 const VIEW_GRACE_MS = 5000;
-
-/** Runs tasks one at a time per key (in this process), in arrival order. */
-function createKeyedQueue() {
-  const tails = new Map<string, Promise<unknown>>();
-  return <T>(key: string, task: () => Promise<T>): Promise<T> => {
-    const previous = tails.get(key) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const tail = run.catch(() => undefined);
-    tails.set(key, tail);
-    void tail.then(() => tails.get(key) === tail && tails.delete(key));
-    return run;
-  };
-}
-
-const revisionId = (id: string, rev: number) => `${id}#${String(rev).padStart(8, '0')}`;
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
-
-/** Inserts every document it can (unordered); returns the indexes that already existed. */
-async function insertManyIgnoringDuplicates(collection: MongoCollection<Document>, docs: Document[]): Promise<Set<number>> {
-  try {
-    await collection.insertMany(docs as never[], { ordered: false });
-    return new Set();
-  } catch (error) {
-    const writeErrors = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
-    const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-    if (!list.length || list.some((e) => e.code !== 11000)) throw error;
-    return new Set(list.map((e) => e.index));
-  }
-}
-
-const unpack = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
-
-function toRevision<S>(doc: RevisionDoc<S>): Revision<S> {
-  return { aggregateId: doc.aggregateId, rev: doc.rev, state: unpack(doc.state), causedBy: doc.causedBy, at: doc.at, events: unpack(doc.outbox) };
-}
-
-/** A view row from its stored form: packed rows keep the state in `_state`. */
-export function unpackViewRow<S>(doc: Document): ViewRow<S> {
-  if (typeof doc._state !== 'string') return doc as ViewRow<S>;
-  return { ...(JSON.parse(doc._state) as S), _id: doc._id as string, _rev: doc._rev as number, _updatedAt: doc._updatedAt as string };
-}
 
 /**
  * An aggregate stored as immutable revisions: every change inserts revision n+1 with the whole new

@@ -1,0 +1,59 @@
+import type { Document } from 'mongodb';
+import type { EventEnvelope } from '../kafka/envelope';
+
+/** One stored revision of an aggregate: its whole state after a change, and the events the change emitted. */
+export interface Revision<S> {
+  aggregateId: string;
+  rev: number;
+  state: S;
+  /** What caused the change: an event id, or a command/idempotency key. Unique: a cause applies once. */
+  causedBy: string;
+  at: string;
+  events: EventEnvelope[];
+}
+
+export interface RevisionDoc<S> extends Document {
+  _id: string;
+  aggregateId: string;
+  rev: number;
+  /** The state, or its JSON text in a packed store. */
+  state: S | string;
+  causedBy: string;
+  at: string;
+  /** The events, or their JSON text in a packed store (the outbox relay reads both). */
+  outbox: EventEnvelope[] | string;
+  outboxPending: boolean;
+  /** Old revisions only (before in-flight markers): set on insert, cleared once the view showed it. */
+  viewPending?: boolean;
+}
+
+export interface AggregateStoreOptions {
+  /**
+   * Store each state (and outbox) as one JSON text instead of a nested document, keeping only
+   * `viewFields` as top-level fields of the view for filters, sorts and indexes. FerretDB v1 converts
+   * every field of a document on each read and write: measured here, reading 10,000 nested candidate
+   * states took 10.6 s, the same states as one text field 2.4 s. Old unpacked documents still read.
+   */
+  packed?: { viewFields: readonly string[] };
+  /**
+   * Keep the newest revision of up to this many aggregates in memory (default 0: off). `apply` then
+   * decides on the remembered revision and lets the insert of the next revision check it (the unique
+   * `_id` `<id>#<n+1>` fails when someone else wrote n+1), reading the database only on a miss, a
+   * lost race, or a decision that refuses or changes nothing on remembered state. An unknown id is
+   * first taken as new (its revision 1 insert is the check). Saves the latest-revision read, a scan
+   * of the whole revisions collection on FerretDB v1, on most writes.
+   */
+  cacheLatest?: number;
+}
+
+/** A view row as queries return it: the latest state with its id and revision. */
+export type ViewRow<S> = S & { _id: string; _rev: number; _updatedAt?: string };
+
+export interface Change<S> {
+  state: S;
+  events?: EventEnvelope[];
+}
+
+export type AppendOutcome<S> =
+  | { outcome: 'applied'; revision: Revision<S> }
+  | { outcome: 'duplicate' | 'unchanged'; revision?: Revision<S> };
