@@ -25,3 +25,22 @@ export const TAMPERINGS: Record<string, (e: AuditEntry[], k: number) => void> = 
   renumber: (e, k) => void e.splice(k, e.length - k, ...e.slice(k + 1).map((x) => ({ ...x, seq: x.seq - 1 }))),
   'cut tail': (e, k) => void e.splice(k),
 };
+
+/**
+ * Seeded property cases: a chain of 1–40 entries, random checkpoints (some forged), one random
+ * tampering and sometimes an expected head. The test keeps drawing from `rng` for its own choices.
+ */
+export function* tamperedChains(chain: (n: number) => AuditEntry[], rounds = 1500) {
+  const rng = random(20261127);
+  const kinds = Object.keys(TAMPERINGS);
+  for (let round = 0; round < rounds; round++) {
+    const n = 1 + rng.int(40);
+    const entries = chain(n);
+    const checkpoints = new Map<number, string>();
+    for (const e of entries) if (rng.next() < 0.1) checkpoints.set(e.seq, rng.next() < 0.1 ? 'f'.repeat(64) : e.hash);
+    const kind = kinds[rng.int(kinds.length)]!;
+    TAMPERINGS[kind]!(entries, rng.int(n));
+    const expectedHead = rng.next() < 0.3 ? n : 0;
+    yield { round, kind, entries, checkpoints, expectedHead, rng };
+  }
+}
