@@ -10,8 +10,7 @@
 import type { ListEntry, PersonQuery } from '../model';
 import { normaliseDocumentNumber } from '../normalise/document-normaliser';
 import type { MatchHit } from '../score/match-hit';
-import { DEFAULT_CONFLICT_PENALTY } from '../score/name-alignment';
-import { scorePrepared, type PreparedName, type ScoreOptions } from '../score/person-scorer';
+import { nameFloorFor, scorePrepared, type PreparedName, type ScoreOptions } from '../score/person-scorer';
 import { prepareQuery } from '../score/score-pair';
 import { DEFAULT_THRESHOLDS } from '../score/thresholds';
 import { ARTICLE, MIN_WORD_SIMILARITY, wordSimilarity, type WordSimilarity } from '../score/word-similarity';
@@ -21,24 +20,14 @@ import { mayMatch } from '../score/match-possible';
 import { buildFuzzyLookup, type FuzzyLookup } from './fuzzy-lookup';
 import { buildNameStore, type NameStore } from './name-store';
 import { entryNames } from './prepared-names';
-import { estimateScore } from './score-estimate';
-import { selectTop } from './top-candidates';
+import { createNameBounds } from './name-bounds';
 
 export interface IndexOptions extends ScoreOptions {
-  /** Names scored in full per query, best estimated first. Default 200. */
-  candidateLimit?: number;
   /**
-   * Query words are looked up heaviest first; once the words left weigh less than this share of
-   * the query name, they no longer bring in new names (a name matching only those words scores
-   * at most weak). Default 0.4.
+   * Skip names that cannot reach `minScore`, by a sound upper bound of their name score (no hit the
+   * scorer would return is lost). Default true; false aligns every name retrieval finds (for checks).
    */
-  admitShare?: number;
-  /**
-   * Names are scored in full only when an estimate from retrieval (the matched share of the query's
-   * and of the name's weight, put through the name-score formula) comes within this margin of
-   * `minScore` (agreeing dates and nationality can add up to 0.13). Larger is slower and safer. Default 0.15.
-   */
-  estimateMargin?: number;
+  prune?: boolean;
   /** Called every 100,000 entries while building. */
   onProgress?: (entriesDone: number) => void;
 }
@@ -97,39 +86,34 @@ function createSearcher(
   documents: Map<string, number[]>,
   options: IndexOptions,
 ) {
-  const acc = new Float32Array(store.nameCount);
-  const candidateLimit = options.candidateLimit ?? 200;
-  const admitShare = options.admitShare ?? 0.4;
-  const estimate = new Float32Array(store.nameCount);
-  const estimateMargin = options.estimateMargin ?? 0.15;
-  const accE = new Float32Array(store.nameCount);
+  const seen = new Uint8Array(store.nameCount);
+  const prune = options.prune ?? true;
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  // Retrieval can under-count matched weight (a word only the alignment pairs, a compound), so the
-  // estimate penalises conflict less than the scorer does: it must stay an over-estimate.
-  const conflictPenalty = Math.min(1.2, options.conflictPenalty ?? DEFAULT_CONFLICT_PENALTY);
+  const bounds = createNameBounds(store, options);
 
   /**
    * Compounds written apart on one side and together on the other: adjacent query words joined
    * ("عتیق الله" → "Attiqullah"), and unknown query words split where both halves are list words
    * ("Kwangil" → "Kwang Il"). Each comes with the query weight it stands for.
    */
-  function compoundLookups(words: NameWord[], weights: number[]): [NameWord[], number][] {
-    const out: [NameWord[], number][] = [];
+  function compoundLookups(words: NameWord[]): NameWord[] {
+    const out: NameWord[] = [];
     for (let i = 0; i + 1 < words.length; i++) {
       const [a, b] = [words[i]!, words[i + 1]!];
       if (a.initial || b.initial) continue;
-      out.push([[makeWord(a.text + b.text, { abjad: a.abjad })], weights[i]! + weights[i + 1]!]);
+      out.push(makeWord(a.text + b.text, { abjad: a.abjad }));
     }
-    words.forEach((w, i) => {
-      if (w.text.length < 5 || store.wordIds.has(w.text)) return;
+    for (const w of words) {
+      if (w.text.length < 5 || store.wordIds.has(w.text)) continue;
       for (let cut = 2; cut <= w.text.length - 2; cut++) {
         const left = store.wordIds.get(w.text.slice(0, cut));
-        const right = store.wordIds.get(w.text.slice(cut));
-        if (left !== undefined && right !== undefined) out.push([[store.words[left]!, store.words[right]!], weights[i]!]);
         // a list word as the first part is enough when the rest may carry a typo ("Kyonggil" → "Kyong Il")
-        else if (left !== undefined && cut >= 3) out.push([[store.words[left]!], weights[i]!]);
+        if (left === undefined || (cut < 3 && !store.wordIds.has(w.text.slice(cut)))) continue;
+        out.push(store.words[left]!);
+        const right = store.wordIds.get(w.text.slice(cut));
+        if (right !== undefined) out.push(store.words[right]!);
       }
-    });
+    }
     return out;
   }
 
@@ -202,68 +186,40 @@ function createSearcher(
     return found;
   }
 
+  /** Marks every name containing a vocabulary word similar to `word`. */
+  function touch(word: NameWord, touched: number[]): void {
+    for (const id of cachedSimilarWords(word, sim).keys()) {
+      for (let p = store.postStart[id]!; p < store.postStart[id + 1]!; p++) {
+        const n = store.postNames[p]!;
+        if (seen[n]) continue;
+        seen[n] = 1;
+        touched.push(n);
+      }
+    }
+  }
+
   return function search(query: PersonQuery, searchOptions: SearchOptions = {}): MatchHit[] {
     const { limit = 10, minScore = thresholds.lower } = searchOptions;
     resetMemo();
     const prepared = prepareQuery(query, store);
+    // Retrieval: every name sharing a similar word or compound part with the query. A name that
+    // shares none has no matching word pair and scores 0.
     const touched: number[] = [];
-    let queryWeight = Infinity;
     for (const name of prepared.names) {
-      queryWeight = Math.min(queryWeight, name.weights.reduce((a, w) => a + w, 0));
-      // Heaviest words first. Once the words left weigh less than `admitShare` of the name, they
-      // only add to names already found: a name sharing nothing but common words ("Mohammed Ali")
-      // cannot reach review, and on a large list such words touch tens of thousands of names.
-      const total = name.weights.reduce((a, w) => a + w, 0);
-      const order = name.words.map((_, i) => i).sort((a, b) => name.weights[b]! - name.weights[a]!);
-      let remaining = total;
-      for (const qi of order) {
-        const admit = remaining >= admitShare * total;
-        remaining -= name.weights[qi]!;
-        const gain = name.weights[qi]!;
-        for (const id of cachedSimilarWords(name.words[qi]!, sim).keys()) {
-          // matched weight on both sides, as the alignment will count it (similarity left out: an
-          // over-estimate, which is the safe side for pruning)
-          const gainE = store.weights[id]!;
-          for (let p = store.postStart[id]!; p < store.postStart[id + 1]!; p++) {
-            const n = store.postNames[p]!;
-            if (acc[n] === 0) {
-              if (!admit) continue;
-              touched.push(n);
-            }
-            acc[n]! += gain;
-            accE[n]! += gainE;
-          }
-        }
-      }
-      for (const [words, gain] of compoundLookups(name.words, name.weights)) {
-        for (const word of words) {
-          for (const id of cachedSimilarWords(word, sim).keys()) {
-            const gainE = store.weights[id]!;
-            for (let p = store.postStart[id]!; p < store.postStart[id + 1]!; p++) {
-              const n = store.postNames[p]!;
-              if (acc[n] === 0) touched.push(n);
-              acc[n]! += gain;
-              accE[n]! += gainE;
-            }
-          }
-        }
-      }
+      for (const w of name.words) touch(w, touched);
+      for (const w of compoundLookups(name.words)) touch(w, touched);
     }
+    for (const n of touched) seen[n] = 0;
+    // Pruning: only names whose sound upper bound reaches the floor are aligned.
+    const kept = prune ? bounds.keep(prepared.names, touched, nameFloorFor(query, minScore, options) - 1e-9) : touched;
     // entry → the names worth scoring (all names when found through documents or confirmation)
     const entryIds = new Map<number, number[] | 'all'>();
-    const floor = minScore - estimateMargin;
-    const covered: number[] = [];
-    for (const n of touched) {
-      estimate[n] = estimateScore(acc[n]!, accE[n]!, queryWeight, store.nameWeight[n]!, conflictPenalty);
-      if (estimate[n]! >= floor) covered.push(n);
-    }
-    for (const n of selectTop(covered, estimate, candidateLimit)) {
+    for (const n of kept) {
       const e = store.nameEntry[n]!;
       const list = entryIds.get(e);
       if (list === undefined) entryIds.set(e, [n]);
       else if (list !== 'all') list.push(n);
     }
-    for (const n of touched) acc[n] = accE[n] = 0;
     for (const d of [...(query.documents ?? []).map((x) => x.number), ...(query.serviceNumbers ?? [])]) {
       for (const e of documents.get(normaliseDocumentNumber(d)) ?? []) entryIds.set(e, 'all');
     }
@@ -273,7 +229,7 @@ function createSearcher(
     }
     const hits: MatchHit[] = [];
     for (const [e, names] of entryIds) {
-      const hit = scorePrepared(prepared, store.entries[e]!, entryNames(store, preparedCache, e, names), sim, options, minScore);
+      const hit = scorePrepared(prepared, store.entries[e]!, entryNames(store, preparedCache, e, names), sim, options, minScore, prune);
       if (hit) hits.push(hit);
     }
     hits.sort((a, b) => Number(b.band === 'match') - Number(a.band === 'match') || b.score - a.score);

@@ -45,16 +45,45 @@ function meaningful(words: NameWord[]): number {
 export function nameScoreBound(query: WeightedName, entry: WeightedName, options: NameScoreOptions = {}, floor = Infinity): number {
   const nq = query.words.length;
   const ne = entry.words.length;
-  if (possibleQ.length < nq) possibleQ = new Uint8Array(nq * 2);
-  if (possibleE.length < ne) possibleE = new Uint8Array(ne * 2);
-  possibleQ.fill(0, 0, nq);
-  possibleE.fill(0, 0, ne);
+  clearMarks(nq, ne);
   for (let i = 0; i < nq; i++) {
     const q = query.words[i]!;
     for (let j = 0; j < ne; j++) {
       if ((possibleQ[i]! & possibleE[j]!) === 0 && mayMatch(q, entry.words[j]!)) possibleQ[i] = possibleE[j] = 1;
     }
   }
+  return boundFromPossible(query, entry, options, floor);
+}
+
+/**
+ * The same bound from mayMatch results known beforehand (a search tabulates them per query, keyed
+ * by list word): bit i of `masks[j]` says query word i may match entry word j. At most 31 query words.
+ */
+export function nameScoreBoundFromMasks(query: WeightedName, entry: WeightedName, masks: ArrayLike<number>, options: NameScoreOptions = {}, floor = Infinity): number {
+  const nq = query.words.length;
+  const ne = entry.words.length;
+  clearMarks(nq, ne);
+  let any = 0;
+  for (let j = 0; j < ne; j++) {
+    const m = masks[j]!;
+    if (m !== 0) possibleE[j] = 1;
+    any |= m;
+  }
+  for (let i = 0; i < nq; i++) if (any & (1 << i)) possibleQ[i] = 1;
+  return boundFromPossible(query, entry, options, floor);
+}
+
+function clearMarks(nq: number, ne: number): void {
+  if (possibleQ.length < nq) possibleQ = new Uint8Array(nq * 2);
+  if (possibleE.length < ne) possibleE = new Uint8Array(ne * 2);
+  possibleQ.fill(0, 0, nq);
+  possibleE.fill(0, 0, ne);
+}
+
+/** The bound from the single-word marks in possibleQ/possibleE, compounds added when needed. */
+function boundFromPossible(query: WeightedName, entry: WeightedName, options: NameScoreOptions, floor: number): number {
+  const nq = query.words.length;
+  const ne = entry.words.length;
   const single = boundFromMarks(query, entry, false, options);
   if (single >= floor) return single;
   // First every plausible compound counted as a match without building it (cheap, looser); only

@@ -39,11 +39,21 @@ export type SimilarityFn = (q: NameWord, e: NameWord) => WordSimilarity;
  * The lowest name score that agreeing evidence (at most MAX_SUPPORT, scaled by the gate between
  * evidenceFloor and evidenceFull) can lift to minScore.
  */
-export function lowestNameScoreFor(minScore: number, evidenceFloor: number, evidenceFull: number): number {
+export function lowestNameScoreFor(minScore: number, evidenceFloor: number, evidenceFull: number, support = MAX_SUPPORT): number {
   if (minScore <= evidenceFloor) return minScore;
-  const k = MAX_SUPPORT / (evidenceFull - evidenceFloor);
+  const k = support / (evidenceFull - evidenceFloor);
   const x = (minScore + evidenceFloor * k) / (1 + k);
-  return x > evidenceFull ? minScore - MAX_SUPPORT : x;
+  return x > evidenceFull ? minScore - support : x;
+}
+
+/**
+ * The lowest name score with which any entry that is not decisive for this query (no identical
+ * long document number, not confirmed) can still reach minScore: a sound floor for pruning names.
+ */
+export function nameFloorFor(query: PersonQuery, minScore: number, options: ScoreOptions = {}): number {
+  const { evidenceFloor = 0.55, evidenceFull = 0.8 } = options;
+  const documents = query.documents?.length || query.serviceNumbers?.length;
+  return lowestNameScoreFor(minScore, evidenceFloor, evidenceFull, MAX_SUPPORT + (documents ? EVIDENCE_WEIGHTS.documentShort : 0));
 }
 
 function describeName(a: NameAlignment, q: PreparedName, e: PreparedName): string {
@@ -63,12 +73,16 @@ export function scorePrepared(
   options: ScoreOptions = {},
   /** Skip building the explanation (return undefined) below this score, unless decisive. Default: never skip. */
   minScore = -1,
+  /** Skip aligning names whose sound upper bound cannot reach minScore (false only for checks of the bound). */
+  bound = true,
 ): MatchHit | undefined {
   const { thresholds = DEFAULT_THRESHOLDS, evidenceFloor = 0.55, evidenceFull = 0.8 } = options;
   const query = prepared.query;
-  const canBeDecisive = !!(query.documents?.length || query.serviceNumbers?.length || query.confirmedEntryIds?.length);
+  const documents = compareDocuments(query, entry);
+  const decisive = !!documents?.decisive || !!query.confirmedEntryIds?.includes(entry.id);
+  const support = MAX_SUPPORT + (documents && !documents.decisive ? documents.contribution : 0);
   // A name whose score cannot reach this, even with all the support evidence can give, is not aligned.
-  const nameFloor = canBeDecisive ? -1 : lowestNameScoreFor(minScore, evidenceFloor, evidenceFull) - 1e-9;
+  const nameFloor = decisive || !bound ? -1 : lowestNameScoreFor(minScore, evidenceFloor, evidenceFull, support) - 1e-9;
   let best: { a: NameAlignment; q: PreparedName; e: PreparedName; idx: number } | undefined;
   for (const q of prepared.names) {
     for (let idx = 0; idx < entryNames.length; idx++) {
@@ -85,7 +99,7 @@ export function scorePrepared(
   ];
   const gate = Math.max(0, Math.min(1, (nameScore - evidenceFloor) / (evidenceFull - evidenceFloor)));
   // Nothing else can lift this name to minScore: skip the evidence and the explanation.
-  if (!canBeDecisive && nameScore + gate * MAX_SUPPORT < minScore) return undefined;
+  if (!decisive && nameScore + gate * support < minScore) return undefined;
   let score = nameScore;
   for (const f of [
     compareDob(query.dateOfBirth, entry.datesOfBirth),
@@ -99,10 +113,7 @@ export function scorePrepared(
     features.push({ ...f, contribution, detail });
     score += contribution;
   }
-  const documents = compareDocuments(query, entry);
-  let decisive = false;
   if (documents?.decisive) {
-    decisive = true;
     features.push({ feature: 'documents', detail: documents.detail, contribution: Math.max(0, 0.95 - score) });
     score = Math.max(score, 0.95);
   } else if (documents) {
@@ -110,7 +121,6 @@ export function scorePrepared(
     features.push({ feature: 'documents', detail: documents.detail, contribution });
     score += contribution;
   }
-  if (query.confirmedEntryIds?.includes(entry.id)) decisive = true;
   score = Math.max(0, Math.min(1, score));
   if (score < minScore && !decisive) return undefined;
   features[0]!.detail = best ? describeName(best.a, best.q, best.e) : 'no comparable name';
