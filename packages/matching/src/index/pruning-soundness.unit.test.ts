@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { ListEntry, PersonQuery } from '../model';
+import { listEntry } from '../list-entry.fixture';
+import { buildIndex } from './candidate-index';
+
+// Common words on both sides are where pruning used to lose hits: a listed name made only of words
+// the query shares ("Mohammed Ali") next to query words that weigh more ("Zarkawi Huseynov").
+const given = ['Mohammed', 'Ali', 'Ahmad', 'Hassan', 'Abdul', 'Rahman', 'Ivan', 'Kim', 'Jong', 'Maria'];
+const family = ['Khan', 'Rahimi', 'Karimi', 'Petrov', 'Sokolov', 'Nuri', 'Haddad', 'Osman', 'Silva', 'Park'];
+const list: ListEntry[] = [
+  listEntry('A-1', ['Mohammed Ali']),
+  listEntry('A-2', ['Abdul Rahman Haddad', 'Abdulrahman Haddad']),
+  listEntry('A-3', ['Kim Jong Il', 'Kimjongil']),
+  listEntry('A-4', ['Ivan Ivanovich Petrov'], { datesOfBirth: ['1970-05-01'], nationalities: ['RU'] }),
+  listEntry('A-5', ['Hassan Nuri'], { documents: [{ type: 'passport', number: 'P1234567' }], serviceNumbers: ['77'] }),
+  listEntry('A-6', ['محمد علي حداد', 'Muhammad Ali Haddad']),
+  ...given.flatMap((g, i) => family.map((f, j) => listEntry(`G-${i}-${j}`, [`${g} ${given[(i + j) % given.length]} ${f}`]))),
+];
+const pruned = buildIndex(list);
+const full = buildIndex(list, { prune: false });
+
+const queries: PersonQuery[] = [
+  { names: ['Mohammed Ali Zarkawi Huseynov'] },
+  { names: ['Mohamed Ali'] },
+  { names: ['Mohammed'] },
+  { names: ['Ali Hassan Karimi Abdulrahman'] },
+  { names: ['Abdulrahman Hadad'] },
+  { names: ['Kimjong Il'] },
+  { names: ['Ivan Petrov'], dateOfBirth: '1970-05-01', nationalities: ['RU'] },
+  { names: ['Someone Else'], documents: [{ number: 'P1234567' }] },
+  { names: ['Hassan Nuri Osman'], serviceNumbers: ['77'] },
+  { names: ['Maria Silva'], confirmedEntryIds: ['G-9-8'] },
+  { names: ['محمد علي'] },
+  { names: ['Haddad Muhammad', 'Mohammed Ali Park'] },
+  { names: [Array.from({ length: 34 }, (_, i) => `${given[i % 10]}${i}`).join(' ') + ' Mohammed Ali'] },
+  ...given.map((g, i) => ({ names: [`${g} ${family[(i * 3) % 10]} Qwertzuiop`] })),
+];
+
+describe('search pruning', () => {
+  it.each([0.2, 0.35, 0.5])('when pruning is on (minScore %s), then every hit the unpruned scorer returns is returned, identical', (minScore) => {
+    for (const q of queries) {
+      const want = full.search(q, { limit: 1000, minScore });
+      expect(pruned.search(q, { limit: 1000, minScore }), q.names.join(' | ')).toEqual(want);
+    }
+  });
+
+  it('when a listed name is made only of words the query shares, then it is still found', () => {
+    const hits = full.search({ names: ['Mohammed Ali Zarkawi Huseynov'] }, { limit: 1000 });
+    expect(hits.map((h) => h.entryId)).toContain('A-1');
+    expect(pruned.search({ names: ['Mohammed Ali Zarkawi Huseynov'] }, { limit: 1000 }).map((h) => h.entryId)).toContain('A-1');
+  });
+});
