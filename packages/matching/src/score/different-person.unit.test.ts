@@ -51,4 +51,16 @@ describe('look-alike words', () => {
   it('when a similar-looking family name replaces the listed one, then it stays below review', () => {
     expect(scorePair({ names: ['Kabila Trinidad'], ...sameFacts }, listed('Kalib Trinidad')).score).toBeLessThan(upper);
   });
+
+  it('when one word is shared and the rest are initials the query does not spell out, then it stays below review', () => {
+    expect(scorePair({ names: ['Ahmad Alexei'] }, listed('Ahmed, A')).score).toBeLessThan(upper);
+    expect(scorePair({ names: ['Tariq S.M.'] }, listed('Tariq')).score).toBeLessThan(upper);
+    // initials of the query agreeing with listed names are its own abbreviation
+    expect(scorePair({ names: ['M. T. Anwari'] }, listed('Muhammad Taher Anwari')).score).toBeGreaterThanOrEqual(upper);
+  });
+
+  it('when the only shared word is a compound the other side writes apart, then it stays below review unless that is the whole name', () => {
+    expect(scorePair({ names: ['Allah Dad Vanshavankar'] }, listed('Allahdad')).score).toBeLessThan(upper);
+    expect(scorePair({ names: ['Allah Dad'] }, listed('Allahdad')).score).toBeGreaterThanOrEqual(upper);
+  });
 });

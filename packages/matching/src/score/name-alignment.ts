@@ -134,8 +134,23 @@ export function alignNames(
   // Surplus grows quadratically: one dropped middle name is normal, a name mostly absent is not.
   const surplusFactor = Math.max(0, 1 - surplusPenalty * surplus - 0.5 * surplus * surplus);
   let score = quality * Math.max(0, 1 - conflictPenalty * conflict) * surplusFactor;
-  // One shared word never identifies a person, whichever side has the other words.
-  const singleWord = pairs.length === 1 && !pairs[0]!.joined && Math.max(meaningful(entry), meaningful(query)) >= 2;
+  // One shared word never identifies a person, whichever side has the other words: nor with
+  // initials beside it that the query does not spell out (a listed "Ahmed, A" against "Ahmad
+  // Alexei", "Tariq S.M." against a listed "Tariq"), nor when it is a compound that one side writes
+  // apart ("Allah Dad Vanshavankar" against a listed "Allahdad"). Initials of the query agreeing
+  // with listed names ("R. El Habhab") are its own abbreviation and count as words.
+  let words = 0;
+  let initials = 0;
+  let used = 0;
+  for (const p of pairs) {
+    used += p.joined ? 3 : 2;
+    if (p.how !== 'initial') words++;
+    else if (query.words[p.query]!.initial) initials++;
+  }
+  const singleWord =
+    words === 1 && initials === 0
+      ? used < query.words.length + entry.words.length || pairs.length > 1
+      : pairs.length === 1 && !pairs[0]!.joined && Math.max(meaningful(entry), meaningful(query)) >= 2;
   // ...and one shared word next to a contradiction ("George Bush"/"George Habbash") is clear.
   if (singleWord) score = Math.min(score, conflict > 0.05 ? singleWordCap * 0.65 : singleWordCap);
   // A different father's name is a contradiction on its own (a missing one is only a gap).
