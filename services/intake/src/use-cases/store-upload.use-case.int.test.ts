@@ -11,6 +11,7 @@ import { createCandidateRepository } from '../data/candidate.repository';
 import { createKeyRepository } from '../data/key.repository';
 import { createPersonalCipher } from '../data/personal-data.cipher';
 import { createUploadRepository } from '../data/upload.repository';
+import { dedupeKeys, dedupeScope } from '../domain/dedupe-keys';
 import { receiveUpload } from './receive-upload.use-case';
 import { rowCandidateId, storeUpload, type StoreDeps } from './store-upload.use-case';
 
@@ -29,8 +30,9 @@ describe('storing an upload after a crash (real database)', () => {
     db = await connectMongo({ url: env.env.MONGO_URL!, dbName: env.env.MONGO_DB!, logger });
     const cipher = createPersonalCipher(db, mkdtempSync(`${tmpdir()}/intake-keys-`));
     const repository = createCandidateRepository(db, cipher);
-    await repository.ensureIndexes();
-    deps = { uploads: createUploadRepository(db, cipher), repository, keys: createKeyRepository(db), blind: cipher.blind, now: () => new Date(), publish: async (events) => void published.push(...events), logger };
+    const keys = createKeyRepository(db);
+    await Promise.all([repository.ensureIndexes(), keys.ensureIndexes()]);
+    deps = { uploads: createUploadRepository(db, cipher), repository, keys, blind: cipher.blind, now: () => new Date(), publish: async (events) => void published.push(...events), logger };
   });
   afterAll(async () => db?.close());
 
@@ -63,5 +65,39 @@ describe('storing an upload after a crash (real database)', () => {
     expect(new Set(ids.values())).toEqual(new Set(revisions.map((r) => r.aggregateId)));
     expect(await deps.repository.findById(rowCandidateId(upload.id, 17))).toMatchObject({ upload: { uploadId: upload.id, row: 17 } });
     expect(await db.collection('candidates').countDocuments({ rotation: 'CRASH' })).toBe(25);
+  });
+
+  it('when a concurrent nomination wins a row\'s key while the upload claims it, then that row and every later row linked to it point to the winner', { timeout: 120_000 }, async () => {
+    const validate = createSubmissionValidator(openapiPath('intake'));
+    const rows = Array.from({ length: 25 }, (_, i) => `Person ${i},1990-01-01,S-${i},yes,v1,2026-01-01,electronic-signature`);
+    rows[14] = 'Another Spelling,1991-02-02,S-1,yes,v1,2026-01-01,electronic-signature'; // row 15: the same service number as row 2
+    const file = ['name,date_of_birth,service_number,consent_given,consent_form_version,consent_signed_at,consent_method', ...rows].join('\n');
+    const { upload } = await receiveUpload(
+      officer,
+      { mode: 'all-or-nothing', mission: 'MINUSMA', rotation: 'RACE', category: 'military-contingent' },
+      { body: Readable.from([Buffer.from(file)]), contentType: 'text/csv' },
+      { uploads: deps.uploads, validate, now: deps.now, maxBytes: 10_000_000, startStoring: () => undefined, chunkRows: 10 },
+    );
+    const scope = dedupeScope('GH', { mission: 'MINUSMA', rotation: 'RACE' });
+    const [, nameKey] = dedupeKeys(scope, { names: [{ full: 'Person 1' }], dateOfBirth: '1990-01-01', serviceNumber: 'S-1' }, deps.blind);
+    // A single nomination of "Person 1" claims the name key after the upload planned, before its claim.
+    let rivalClaimed = false;
+    const racing = { ...deps.keys, claim: async (...args: Parameters<StoreDeps['keys']['claim']>) => {
+      if (!rivalClaimed) {
+        rivalClaimed = true;
+        await deps.keys.claim([{ scope, candidateId: 'c-rival', keys: [nameKey!] }]);
+      }
+      return deps.keys.claim(...args);
+    } };
+    const done = await storeUpload(upload.id, { ...deps, keys: racing });
+    expect(done).toMatchObject({ state: 'completed', rows: { stored: 23, duplicates: 2 } });
+    const links = (await Promise.all([0, 1, 2].map(async (c) => (await deps.uploads.result(upload.id, c))?.duplicates ?? []))).flat();
+    expect(links).toEqual([
+      { row: 2, candidateId: 'c-rival', matchedOn: 'name-and-date-of-birth' },
+      { row: 15, candidateId: 'c-rival', matchedOn: 'service-number' },
+    ]);
+    expect(await deps.repository.findById(rowCandidateId(upload.id, 2))).toBeUndefined();
+    // The lost row gave back the keys it had claimed.
+    expect((await deps.keys.owners(scope)).get(dedupeKeys(scope, { names: [{ full: 'x' }], serviceNumber: 'S-1' }, deps.blind)[0]!.key)).toBeUndefined();
   });
 });

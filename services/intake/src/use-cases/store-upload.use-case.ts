@@ -38,12 +38,17 @@ interface Planned {
   input: ChunkDoc['rows'][number]['input'];
 }
 
+interface Plan {
+  fresh: Planned[];
+  duplicates: DuplicateLink[];
+}
+
 /**
  * Decides, row by row, which rows are new people and which are already nominated (by an earlier upload,
- * a single nomination, or an earlier row of this file), then claims the new ones' keys. A key another
- * candidate won meanwhile turns the row into a link to that candidate.
+ * a single nomination, or an earlier row of this file). In memory, against the owners known so far;
+ * claiming the new ones' keys (claimPlanned) may still turn some into links.
  */
-async function planChunk(upload: Upload, chunk: ChunkDoc, owners: (scope: string) => Promise<Map<string, string>>, deps: StoreDeps) {
+async function planChunk(upload: Upload, chunk: ChunkDoc, owners: (scope: string) => Promise<Map<string, string>>, deps: StoreDeps): Promise<Plan> {
   const fresh: Planned[] = [];
   const duplicates: DuplicateLink[] = [];
   for (const { row, input } of chunk.rows) {
@@ -61,26 +66,38 @@ async function planChunk(upload: Upload, chunk: ChunkDoc, owners: (scope: string
       fresh.push({ row, id, scope, keys, unclaimed, input });
     }
   }
-  const taken = await deps.keys.claim(fresh.filter((p) => p.unclaimed.length).map((p) => ({ scope: p.scope, candidateId: p.id, keys: p.unclaimed })));
-  if (!taken.size) return { fresh, duplicates };
+  return { fresh, duplicates };
+}
+
+/**
+ * Claims the keys of a plan's new rows. A key another candidate won meanwhile (a concurrent nomination)
+ * turns the row into a link to that candidate; `winners` records it, so rows planned as links to the
+ * lost row (in this chunk or a later one, planned before the claim came back) point to the winner.
+ */
+async function claimPlanned(plan: Plan, owners: (scope: string) => Promise<Map<string, string>>, winners: Map<string, string>, deps: StoreDeps): Promise<void> {
+  const taken = await deps.keys.claim(plan.fresh.filter((p) => p.unclaimed.length).map((p) => ({ scope: p.scope, candidateId: p.id, keys: p.unclaimed })));
+  if (!taken.size) return;
   const kept: Planned[] = [];
-  for (const p of fresh) {
+  for (const p of plan.fresh) {
     const existing = findExisting(p.keys, (k) => taken.get(k), p.id);
     if (!existing) kept.push(p);
     else {
-      duplicates.push({ row: p.row, ...existing });
+      plan.duplicates.push({ row: p.row, ...existing });
+      winners.set(p.id, existing.candidateId);
       const known = await owners(p.scope);
       for (const k of p.keys) if (known.get(k.key) === p.id) known.set(k.key, existing.candidateId);
       await deps.keys.release(p.id, p.keys.map((k) => k.key).filter((k) => !taken.has(k)));
     }
   }
-  return { fresh: kept, duplicates: duplicates.sort((a, b) => a.row - b.row) };
+  plan.fresh = kept;
 }
 
-const CONCURRENT_CHUNKS = 3;
+/** A plan's links with every lost row replaced by the candidate that won it, in row order. */
+const linksOf = (plan: Plan, winners: Map<string, string>) => plan.duplicates.map((d) => ({ ...d, candidateId: winners.get(d.candidateId) ?? d.candidateId })).sort((a, b) => a.row - b.row);
 
+const CONCURRENT_CHUNKS = 3;
 /** Creates a chunk's new candidates, publishes their candidate.submitted events and records the chunk's result. */
-async function storeChunk(upload: Upload, c: number, planned: { fresh: Planned[]; duplicates: DuplicateLink[] }, sealing: Promise<Map<string, string>>, deps: StoreDeps): Promise<ResultDoc> {
+async function storeChunk(upload: Upload, c: number, planned: Plan, sealing: Promise<Map<string, string>>, deps: StoreDeps): Promise<ResultDoc> {
   const now = deps.now();
   const items = planned.fresh.map((p) => {
     const candidate: Candidate = newCandidate(p.id, upload.country, upload.officeId, p.input, p.keys, now, { uploadId: upload.id, row: p.row });
@@ -99,9 +116,9 @@ async function storeChunk(upload: Upload, c: number, planned: { fresh: Planned[]
 
 /**
  * Stores the valid rows of a received upload, chunk by chunk, resuming after the last chunk recorded
- * as stored. Each chunk: plan (dedupe), create the new candidates (one insert), publish their
- * candidate.submitted events, record the chunk's result, then the progress. Every step is idempotent, so a crash
- * anywhere is repaired by running it again.
+ * as stored. Each chunk: plan (dedupe), claim the new rows' keys, create the new candidates (one
+ * insert), publish their candidate.submitted events, record the chunk's result, then the progress.
+ * Every step is idempotent, so a crash anywhere is repaired by running it again.
  */
 export async function storeUpload(uploadId: string, deps: StoreDeps): Promise<Upload | undefined> {
   const upload = await deps.uploads.find(uploadId);
@@ -112,10 +129,14 @@ export async function storeUpload(uploadId: string, deps: StoreDeps): Promise<Up
     if (!map) cache.set(scope, (map = await deps.keys.owners(scope)));
     return map;
   };
+  const winners = new Map<string, string>();
   const rows = { ...upload.rows, stored: 0, duplicates: 0 };
-  // Planning (dedupe) runs chunk after chunk, in row order; the inserts of up to CONCURRENT_CHUNKS
-  // chunks overlap, because one insert of 500 candidates waits seconds on FerretDB. Progress only
-  // advances over chunks whose results are all recorded, so a resume never skips one.
+  // A pipeline: the next chunk is read while this one is planned; planning (dedupe in memory) runs in
+  // row order; the key claims, sealing and inserts of up to CONCURRENT_CHUNKS chunks overlap, because
+  // each insert waits on FerretDB. The planned rows of different chunks share no key, so their claims
+  // may run at once; a chunk is stored only after every earlier chunk's claims came back (a lost row
+  // is redirected to its winner first). Progress only advances over chunks whose results are all
+  // recorded, so a resume never skips one.
   const inFlight: Promise<ResultDoc | undefined>[] = [];
   let recorded = 0;
   const settleOldest = async () => {
@@ -126,22 +147,29 @@ export async function storeUpload(uploadId: string, deps: StoreDeps): Promise<Up
     }
     await deps.uploads.progress(uploadId, { rows, chunksStored: ++recorded });
   };
+  const read = async (c: number) => {
+    const done = await deps.uploads.result(uploadId, c);
+    return done ? { done } : { chunk: await deps.uploads.chunk(uploadId, c) };
+  };
+  let next = upload.chunks > 0 ? read(0) : undefined;
+  let claimedBefore: Promise<unknown> = Promise.resolve();
   for (let c = 0; c < upload.chunks; c++) {
     if (deps.stopping?.()) break;
-    const done = await deps.uploads.result(uploadId, c);
+    const { done, chunk } = await next!;
+    next = c + 1 < upload.chunks ? read(c + 1) : undefined;
+    next?.catch(() => undefined); // awaited in the next round
     if (done) inFlight.push(Promise.resolve(done));
+    else if (!chunk) inFlight.push(Promise.resolve(undefined));
     else {
-      const chunk = await deps.uploads.chunk(uploadId, c);
-      if (!chunk) inFlight.push(Promise.resolve(undefined));
-      else {
-        // Sealing (one insert of data keys) overlaps the planning (one insert of dedupe keys).
-        const sealing = deps.repository.sealMany(chunk.rows.map(({ row, input }) => ({ candidate: { id: rowCandidateId(upload.id, row), ...input } })));
-        sealing.catch(() => undefined); // awaited in storeChunk
-        const planned = await planChunk(upload, chunk, owners, deps);
-        const stored = storeChunk(upload, c, planned, sealing, deps);
-        stored.catch(() => undefined); // awaited in order below; this only keeps a failure from going unhandled meanwhile
-        inFlight.push(stored);
-      }
+      // Sealing (one insert of data keys) overlaps the planning and the claims (one insert of claims).
+      const sealing = deps.repository.sealMany(chunk.rows.map(({ row, input }) => ({ candidate: { id: rowCandidateId(upload.id, row), ...input } })));
+      sealing.catch(() => undefined); // awaited in storeChunk
+      const plan = await planChunk(upload, chunk, owners, deps);
+      const claimed = Promise.all([claimedBefore, claimPlanned(plan, owners, winners, deps)]);
+      claimedBefore = claimed;
+      const stored = claimed.then(() => storeChunk(upload, c, { fresh: plan.fresh, duplicates: linksOf(plan, winners) }, sealing, deps));
+      stored.catch(() => undefined); // awaited in order below; this only keeps a failure from going unhandled meanwhile
+      inFlight.push(stored);
     }
     if (inFlight.length >= CONCURRENT_CHUNKS) await settleOldest();
   }
