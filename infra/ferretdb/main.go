@@ -9,7 +9,8 @@
 //	-postgresql-url postgres://127.0.0.1:5433/ferretdb (FERRETDB_POSTGRESQL_URL)
 //	-sqlite-url file:/abs/dir/                      (FERRETDB_SQLITE_URL)
 //	-log-level debug | info | warn | error          (FERRETDB_LOG_LEVEL)
-//	-gin-twins 2s   GIN twins of FerretDB's indexes (see gin_twins.go; 0 disables)
+//	-debug-addr 127.0.0.1:8089  pprof (goroutines, CPU) for diagnosis; off by default (FERRETDB_DEBUG_ADDR)
+//	-gin-twins 1m   sweep for GIN twins of FerretDB's indexes (see gin_twins.go; 0 disables)
 //
 // Telemetry: the embedded package disables and locks telemetry itself.
 package main
@@ -19,6 +20,8 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net/http"
+	_ "net/http/pprof" // served only when -debug-addr is given
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -56,7 +59,8 @@ func main() {
 	pgURL := flag.String("postgresql-url", env("FERRETDB_POSTGRESQL_URL", "postgres://127.0.0.1:5433/ferretdb"), "PostgreSQL URL")
 	sqliteURL := flag.String("sqlite-url", env("FERRETDB_SQLITE_URL", "file:data/"), "SQLite URI (directory, must end with /)")
 	logLevel := flag.String("log-level", env("FERRETDB_LOG_LEVEL", "info"), "log level")
-	ginTwins := flag.Duration("gin-twins", 2*time.Second, "how often indexes get their GIN twins (postgresql handler; 0 disables, see gin_twins.go)")
+	ginTwins := flag.Duration("gin-twins", time.Minute, "how often the catalogue is swept for indexes lacking their GIN twin (postgresql handler; 0 disables twins, see gin_twins.go)")
+	debugAddr := flag.String("debug-addr", env("FERRETDB_DEBUG_ADDR", ""), "pprof listen address (empty: off)")
 	flag.Parse()
 
 	var level slog.Level
@@ -82,6 +86,13 @@ func main() {
 	if err != nil {
 		logger.Error("FerretDB failed to start", "error", err)
 		os.Exit(1)
+	}
+
+	if *debugAddr != "" {
+		go func() {
+			// Diagnosis only (where FerretDB's goroutines wait, what its CPU does): never exposed beyond localhost by default.
+			logger.Warn("pprof listening", "addr", *debugAddr, "error", http.ListenAndServe(*debugAddr, nil))
+		}()
 	}
 
 	if *handler == "postgresql" && *ginTwins > 0 {

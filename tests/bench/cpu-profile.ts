@@ -58,13 +58,25 @@ export function summariseProfile(file: string, topN = 8, skipSeconds = 0): Proce
   return { process: basename(file).replace(/\.cpuprofile$/, ''), busySeconds: Number((busyUs / 1e6).toFixed(1)), busyShare: Number((busyUs / Math.max(1, wallUs)).toFixed(2)), top };
 }
 
-/** Every profile in a directory, busiest process first. */
+/**
+ * One profile per process, busiest first: `dir` holds a directory per process (`--cpu-prof-dir=<dir>/<name>`).
+ * A process writes a profile per thread (tsx's loader runs in a worker thread); with one fixed
+ * `--cpu-prof-name` they overwrote each other and the loader's idle thread was reported as the
+ * service. The busiest profile of each directory is its main thread.
+ */
 export function summariseProfiles(dir: string, topN = 8, skipSeconds = 0): ProcessProfile[] {
-  let files: string[] = [];
+  let names: string[] = [];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+    names = readdirSync(dir);
   } catch {
     return [];
   }
-  return files.map((f) => summariseProfile(join(dir, f), topN, skipSeconds)).sort((a, b) => b.busySeconds - a.busySeconds);
+  return names
+    .map((name) => {
+      const files = readdirSync(join(dir, name)).filter((f) => f.endsWith('.cpuprofile'));
+      const busiest = files.map((f) => summariseProfile(join(dir, name, f), topN, skipSeconds)).sort((a, b) => b.busySeconds - a.busySeconds)[0];
+      return busiest && { ...busiest, process: name };
+    })
+    .filter((p): p is ProcessProfile => Boolean(p))
+    .sort((a, b) => b.busySeconds - a.busySeconds);
 }

@@ -27,7 +27,7 @@ const BACKLOG_MS = Number(process.env.BENCH_PIPELINE_BACKLOG_S ?? 60) * 1000;
 const BULK_TIMEOUT_MS = Number(process.env.BENCH_PIPELINE_BULK_TIMEOUT_S ?? 120) * 1000;
 
 const loadAtStart = loadAverage();
-const p = await startPipeline({ nodeFlags: ['--cpu-prof', '--cpu-prof-dir={dir}/profiles', '--cpu-prof-name={name}.cpuprofile'] });
+const p = await startPipeline({ nodeFlags: ['--cpu-prof', '--cpu-prof-dir={dir}/profiles/{name}'] });
 console.log(`system up (logs ${p.system.logDir}); load ${loadAtStart.join(' ')}`);
 const sampler = await startResourceSampler(p.system.mongoUrl, p.system.database('intake'));
 

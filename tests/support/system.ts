@@ -139,7 +139,6 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
         AUTH_JWKS: `${dir}/jwks.json`,
         AUTH_ISSUER: issuer.issuer,
         AUTH_AUDIENCE: issuer.audience,
-        OUTBOX_POLL_MS: '100',
         LOG_LEVEL: 'warn',
         NODE_OPTIONS: '--max-old-space-size=256',
         ...(service === 'references' ? referencesEnv : {}),

@@ -8,6 +8,7 @@ import { createDevMailboxRoutes } from './api/dev-mailbox.router';
 import { createRefereeRoutes, refereeHtmlProblems } from './api/referee.router';
 import type { ReferencesConfig } from './config';
 import { createOpenChecksHandlers } from './messaging/open-checks-when-candidate-submitted.consumer';
+import { listenForOutboxKicks } from './outbox-kick';
 import { createReferencesContext } from './references-context';
 
 /** Largest referee answer or callback body: the form's fields fit easily; anything larger is refused (413). */
@@ -25,6 +26,7 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
   const access = createAccessRecorder(runtime.db, 'references', () => outbox.kick());
   const outbox = startOutboxRelay(runtime, [ctx.checks.revisions, ...ctx.sets.collections, access.collection]);
   ctx.onEvents = () => outbox.kick();
+  const stopKicks = listenForOutboxKicks(config.REDIS_URL, config.QUEUE_PREFIX, () => outbox.kick(), runtime.logger);
   runtime.readiness.redis = () => ctx.producer.ping();
   const consumer = await startConsumer(runtime, 'references', ['vetting.candidates'], createOpenChecksHandlers(ctx));
   const routes = [createChecksRoutes(ctx, access), createCallbackRoutes(ctx), createRefereeRoutes(ctx), createDevMailboxRoutes(ctx)];
@@ -45,6 +47,6 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
   const http = await listen(app, config.PORT);
   port = http.port;
   runtime.logger.info({ port: http.port }, 'references listening');
-  const stops: Stop[] = [runtime.close, () => ctx.producer.close(), () => outbox.stop(), () => consumer.stop(), http.close];
+  const stops: Stop[] = [runtime.close, () => ctx.producer.close(), () => outbox.stop(), stopKicks, () => consumer.stop(), http.close];
   return { port: http.port, app, runtime, ctx, stops, stop: () => stopInReverse(stops) };
 }

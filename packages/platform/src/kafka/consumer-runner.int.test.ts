@@ -94,4 +94,33 @@ describe('consumer runner (real Kafka)', () => {
     expect(byMember.a!.length).toBeGreaterThan(0);
     expect(byMember.b!.length).toBeGreaterThan(0);
   });
+
+  it('when one partition holds several candidates’ events, then different candidates are handled at once and each candidate’s events in order', async () => {
+    // One partition: any concurrency seen is within it.
+    const single = `${randomName('cr1')}.`;
+    await createTestTopics(kafka, single, 1);
+    const singlePublisher = createEventPublisher({ kafka, validator, topicPrefix: single });
+    await singlePublisher.connect();
+    const keys = ['order-a', 'order-b', 'order-c', 'order-d'];
+    // Published in rounds: a batch holds every key's events interleaved, each key's in this order.
+    const events = Array.from({ length: 5 }, (_, round) => keys.map((k) => ({ ...withdrawn(k), data: { candidateId: k, country: 'GH', reason: String(round) } }))).flat();
+    await singlePublisher.publish(events);
+    await singlePublisher.disconnect();
+    const seen: Record<string, string[]> = {};
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const handler: EventHandler = async (e) => {
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      await new Promise((r) => setTimeout(r, 40));
+      (seen[e.subject] ??= []).push((e.data as { reason: string }).reason);
+      inFlight--;
+    };
+    const runner = createConsumerRunner({ kafka, groupId: randomName('keyed'), topics: ['vetting.candidates'], handlers: { 'candidate.withdrawn': handler }, validator, publisher, logger, topicPrefix: single, keyConcurrency: 4 });
+    runners.push(runner);
+    await runner.start();
+    await waitFor(() => Object.values(seen).flat().length === events.length, { timeoutMs: 60_000, message: 'every keyed message' });
+    for (const k of keys) expect(seen[k]).toEqual(['0', '1', '2', '3', '4']);
+    expect(mostInFlight).toBeGreaterThan(1);
+  });
 });

@@ -34,8 +34,14 @@ export interface ConsumerRunnerOptions {
   topicPrefix?: string;
   /** Attempts for a handler error that is not an infrastructure outage, before the DLQ. Default 5. */
   maxAttempts?: number;
-  /** Partitions handled in parallel (order is kept within each). Default 3. */
+  /** Partitions handled in parallel. Default 3. */
   concurrency?: number;
+  /**
+   * Messages of one partition handled at once, each key (an event's subject) in order: handlers mostly
+   * wait on the database, and one message at a time per partition capped a service at a few events/s.
+   * Default 4.
+   */
+  keyConcurrency?: number;
   /** How long a silent member keeps its partitions before a rebalance (a killed process). Default 30 s. */
   sessionTimeoutMs?: number;
 }
@@ -133,14 +139,43 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
       await consumer.connect();
       // fromBeginning: a new group must never skip what was published before it first joined.
       await consumer.subscribe({ topics: options.topics.map((t) => prefix + t), fromBeginning: true });
+      const keyConcurrency = options.keyConcurrency ?? 4;
       await consumer.run({
         autoCommit: true,
+        eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: options.concurrency ?? 3,
-        eachMessage: async ({ topic, partition, message, heartbeat }) => {
-          const outcome = await process(message, topic, partition, heartbeat);
-          if (outcome.kind === 'dead-letter') await deadLetter(message, topic, partition, outcome);
-          const type = message.headers?.['ce-type']?.toString() ?? 'unknown';
-          options.metrics?.eventsHandled.inc({ group: options.groupId, type, result: outcome.kind });
+        // A batch's messages run as one chain per key, `keyConcurrency` chains at a time. Its offset is
+        // resolved only once every message is handled: a batch cut short (stop, revocation) is
+        // redelivered whole, and idempotent handlers apply each message once.
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
+          const chains = new Map<string, KafkaMessage[]>();
+          for (const message of batch.messages) {
+            const key = message.key?.toString() ?? '';
+            const chain = chains.get(key);
+            if (chain) chain.push(message);
+            else chains.set(key, [message]);
+          }
+          const pending = [...chains.values()];
+          let cutShort = false;
+          const work = async () => {
+            for (let chain = pending.shift(); chain; chain = pending.shift()) {
+              for (const message of chain) {
+                if (!isRunning() || isStale()) {
+                  cutShort = true;
+                  return;
+                }
+                const outcome = await process(message, batch.topic, batch.partition, heartbeat);
+                if (outcome.kind === 'dead-letter') await deadLetter(message, batch.topic, batch.partition, outcome);
+                const type = message.headers?.['ce-type']?.toString() ?? 'unknown';
+                options.metrics?.eventsHandled.inc({ group: options.groupId, type, result: outcome.kind });
+                await heartbeat().catch(() => undefined);
+              }
+            }
+          };
+          await Promise.all(Array.from({ length: Math.min(keyConcurrency, pending.length) }, work));
+          if (cutShort) return;
+          resolveOffset(batch.lastOffset());
+          await commitOffsetsIfNecessary();
         },
       });
       running = true;

@@ -1,4 +1,5 @@
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import './request-queue-patch';
 import type { Logger } from '../logging/logger';
 
 const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {

@@ -108,6 +108,7 @@ export async function startConsumer(
     topicPrefix: runtime.config.TOPIC_PREFIX,
     maxAttempts: runtime.config.CONSUMER_MAX_ATTEMPTS,
     concurrency: runtime.config.CONSUMER_CONCURRENCY,
+    keyConcurrency: runtime.config.CONSUMER_KEY_CONCURRENCY,
   });
   await consumer.start();
   runtime.readiness[`consumer:${group}`] = async () => {

@@ -12,6 +12,7 @@ import { createOrgRateLimiter } from './org-rate-limiter';
 import { checkQueueName, TIMER_QUEUE } from './queues';
 import { purgeExpiredAnswers } from '../use-cases/erase-answers.use-case';
 import { startInterval } from './interval';
+import { createOutboxKickSender } from '../outbox-kick';
 import { startSweeper } from './sweeper';
 import { createTimerProcessor } from './timer.processor';
 
@@ -28,6 +29,8 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
   const redis = () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const limiterRedis = redis();
   limiterRedis.on('error', () => undefined);
+  // Results stored here leave through the service's relay: tell it at once (outbox-kick.ts).
+  ctx.onEvents = createOutboxKickSender(limiterRedis, config.QUEUE_PREFIX, logger);
   const limiter = createOrgRateLimiter(limiterRedis, { prefix: config.QUEUE_PREFIX, perSecond: config.ORG_RATE_PER_SECOND, burst: config.ORG_RATE_BURST });
   const endpoints = recordEndpoints(config);
   const adapters: Record<CheckType, CheckAdapter> = {
