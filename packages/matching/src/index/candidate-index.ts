@@ -211,7 +211,7 @@ function createSearcher(
     }
     for (const n of touched) seen[n] = 0;
     // Pruning: only names whose sound upper bound reaches the floor are aligned.
-    const kept = prune ? bounds.keep(prepared.names, touched, nameFloorFor(query, minScore, options) - 1e-9) : touched;
+    const kept = prune ? bounds.keep(prepared.names, touched, nameFloorFor(query, minScore, options) - 1e-9, sim) : touched;
     // entry → the names worth scoring (all names when found through documents or confirmation)
     const entryIds = new Map<number, number[] | 'all'>();
     for (const n of kept) {
@@ -229,7 +229,8 @@ function createSearcher(
     }
     const hits: MatchHit[] = [];
     for (const [e, names] of entryIds) {
-      const hit = scorePrepared(prepared, store.entries[e]!, entryNames(store, preparedCache, e, names), sim, options, minScore, prune);
+      // one query name: its bound was taken above, tighter than the scorer's own
+      const hit = scorePrepared(prepared, store.entries[e]!, entryNames(store, preparedCache, e, names), sim, options, minScore, prune && prepared.names.length > 1);
       if (hit) hits.push(hit);
     }
     hits.sort((a, b) => Number(b.band === 'match') - Number(a.band === 'match') || b.score - a.score);

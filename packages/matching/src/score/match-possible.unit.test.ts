@@ -62,7 +62,8 @@ describe('nameScoreBound', () => {
   it('when names are compared, then the bound is never below the name score', () => {
     const names = ['Ahmad Jan Akhund Zauda', 'Ahmed Jan Akhundzada Wazir', 'Kaka Zada', 'Kakazada Ahmad', 'Vladimir Vladimirovich Vladimirov', 'Vladimir Petrov',
       'Abdul Rahman Haqqani', 'Abdulrahman Haqani', 'Ezat Ullah Haqqani Khan', 'Ezatullah Haqqani', 'George Bush', 'George Habbash', 'J. Smith', 'John Smith',
-      'Ri Hong Sop', 'Ri Hongsop', 'Kim Kwang Il', 'Kim Kwangil', 'Mohamed Tahir Anwary', 'Muhammad Taher Anwari', 'Sunil Sharma', 'Anna Sharma Petrova'];
+      'Ri Hong Sop', 'Ri Hongsop', 'Kim Kwang Il', 'Kim Kwangil', 'Mohamed Tahir Anwary', 'Muhammad Taher Anwari', 'Sunil Sharma', 'Anna Sharma Petrova',
+      'Ivan Ivanovich Petrov', 'Ivan Petrov', 'Ivan Sergeyevich Petrov', 'M. Anwari', 'Mohammed', 'Mohammed Ali', 'Mohammed Ali Zarkawi Huseynov', 'Tariq S.M.', 'Ahmed, A'];
     for (const q of names) {
       for (const e of names) {
         const [pq, pe] = [prepareName(q), prepareName(e)];
@@ -70,6 +71,10 @@ describe('nameScoreBound', () => {
         expect(nameScoreBound(pq, pe), `${q} / ${e}`).toBeGreaterThanOrEqual(score - 1e-9);
       }
     }
+  });
+
+  it('when one side is a small part of the other, then the surplus keeps the bound low', () => {
+    expect(nameScoreBound(prepareName('Mohammed'), prepareName('Mohammed Zarkawi Huseynov Abdelrahmanov'))).toBeLessThan(0.5);
   });
 
   it('when only one word could match and the rest differ on both sides, then the bound is below review', () => {

@@ -56,8 +56,9 @@ export function nameScoreBound(query: WeightedName, entry: WeightedName, options
 }
 
 /**
- * The same bound from mayMatch results known beforehand (a search tabulates them per query, keyed
- * by list word): bit i of `masks[j]` says query word i may match entry word j. At most 31 query words.
+ * The same bound from word matches known beforehand (a search tabulates them per query, keyed by
+ * list word): bit i of `masks[j]` says query word i may match entry word j (mayMatch, or the
+ * similarity itself). At most 31 query words.
  */
 export function nameScoreBoundFromMasks(query: WeightedName, entry: WeightedName, masks: ArrayLike<number>, options: NameScoreOptions = {}, floor = Infinity): number {
   const nq = query.words.length;
@@ -104,32 +105,67 @@ function boundFromPossible(query: WeightedName, entry: WeightedName, options: Na
   return joinedE || joinedQ ? boundFromMarks(query, entry, true, options) : single;
 }
 
-/** alignNames' formula with every possible word matched at similarity 1 and the rest unmatched. */
+/**
+ * alignNames' formula with every possible word matched at similarity 1 and the rest unmatched.
+ * Cases as alignNames distinguishes them: words left on both sides (conflict, at least as large as
+ * with the fewest words left), or every word of one side matched (no conflict, but the other side's
+ * unmatched words are surplus).
+ */
 function boundFromMarks(query: WeightedName, entry: WeightedName, joined: boolean, options: NameScoreOptions): number {
-  const { conflictPenalty = DEFAULT_CONFLICT_PENALTY, singleWordCap = 0.45 } = options;
   let unmatchedQ = 0;
+  let softQ = 0;
   let countQ = 0;
   for (let i = 0; i < query.words.length; i++) {
     if (possibleQ[i]) countQ++;
-    else unmatchedQ += query.weights[i]!;
+    else {
+      const w = query.words[i]!;
+      unmatchedQ += query.weights[i]!;
+      softQ += query.weights[i]! * (w.patronymic || w.initial ? 0.5 : 1);
+    }
   }
   let unmatchedE = 0;
+  let softE = 0;
   let totalE = 0;
   let countE = 0;
   for (let j = 0; j < entry.words.length; j++) {
     totalE += entry.weights[j]!;
     if (possibleE[j]) countE++;
-    else unmatchedE += entry.weights[j]!;
+    else {
+      const w = entry.words[j]!;
+      unmatchedE += entry.weights[j]!;
+      softE += entry.weights[j]! * (w.patronymic || w.initial ? 0.5 : 1);
+    }
   }
+  return boundFromSums(unmatchedQ, softQ, countQ, meaningful(query.words), unmatchedE, softE, totalE, countE, meaningful(entry.words), joined, options);
+}
+
+/**
+ * boundFromMarks from its sums: the unmatched weight (plain and soft: patronymics and initials
+ * half) and the possible words of each side, their meaningful (not initial) words, the list name's
+ * weight; `joined` when compounds were counted.
+ */
+export function boundFromSums(
+  unmatchedQ: number, softQ: number, countQ: number, meaningfulQ: number,
+  unmatchedE: number, softE: number, totalE: number, countE: number, meaningfulE: number,
+  joined: boolean, options: NameScoreOptions,
+): number {
+  const { conflictPenalty = DEFAULT_CONFLICT_PENALTY, surplusPenalty = 0.35, singleWordCap = 0.45 } = options;
   if (countQ === 0 || countE === 0) return 0;
-  // the fewest words each side can leave unmatched, as shares the way alignNames computes them
+  // Words left on both sides: the conflict is at least the shares of the fewest words left (both
+  // shares grow with every further word left unmatched).
   const fracQ = unmatchedQ / (totalE - unmatchedE + unmatchedQ);
   const fracE = unmatchedE / totalE;
-  const conflict = unmatchedQ > 0 && unmatchedE > 0 ? Math.max(fracQ, fracE) : 0;
-  let bound = Math.max(0, 1 - conflictPenalty * conflict);
+  let bound = Math.max(0, 1 - conflictPenalty * Math.max(fracQ, fracE));
+  const surplusFactor = (x: number) => Math.max(0, 1 - surplusPenalty * x - 0.5 * x * x);
+  // Every list word matched: no conflict; the query's surplus share can only fall towards the soft
+  // weight of a word added to it (≥ one half), never below the smaller of the two.
+  if (unmatchedE === 0) bound = Math.max(bound, surplusFactor(Math.min(softQ / (totalE + unmatchedQ), 0.5)));
+  // Every query word matched: no conflict; the list name's surplus share only grows.
+  if (unmatchedQ === 0) bound = Math.max(bound, surplusFactor(softE / totalE));
+  const conflictFree = unmatchedQ === 0 || unmatchedE === 0;
   // at most one pair possible: alignNames' single-word cap applies
-  if (!joined && Math.min(countQ, countE) <= 1 && Math.max(meaningful(entry.words), meaningful(query.words)) >= 2) {
-    bound = Math.min(bound, conflict > 0.05 ? singleWordCap * 0.65 : singleWordCap);
+  if (!joined && Math.min(countQ, countE) <= 1 && Math.max(meaningfulE, meaningfulQ) >= 2) {
+    bound = Math.min(bound, !conflictFree && Math.max(fracQ, fracE) > 0.05 ? singleWordCap * 0.65 : singleWordCap);
   }
   return Math.min(1, bound);
 }
