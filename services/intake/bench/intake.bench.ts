@@ -50,10 +50,12 @@ Target for 10,000 rows: ≤ ${TARGET_MS / 1000} s (${report.metTarget ? 'met' : 
 ${rowsMd.join('\n')}
 
 Receive + validate streams the file and keeps valid rows in 500-row chunks (sealed, one database write each);
-store plans duplicates (one insert of blind-indexed dedupe keys per chunk) while sealing the chunk's people
-under their own data keys (one insert of keys), then inserts the candidates (packed revisions and view rows,
-one \`insertMany\` each; three chunks in flight); publish is the upload's outbox relay (250 events per
-outbox document as JSON text, two documents per Kafka batch). Peak RSS includes garbage V8 has not yet
+store is a pipeline per chunk: read the next chunk while planning this one (dedupe in memory, in row order),
+claim the new rows' blind-indexed dedupe keys (one claim document per person, one insert per chunk) while
+sealing the chunk's people under their own data keys (one insert of keys), then insert the candidates
+(packed revisions and view rows, one \`insertMany\` each) and publish their \`candidate.submitted\` events;
+three chunks in flight. Publish is what is left to publish after the last chunk is recorded (normally nothing).
+Peak RSS includes garbage V8 has not yet
 collected; "heap retained" is the live heap after a forced GC at the end minus the one at the start, the
 measure of memory held for the file's size. Re-run: \`npm run bench:intake\` (root) or
 \`npm run bench:intake -w services/intake\`.

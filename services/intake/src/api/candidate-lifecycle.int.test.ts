@@ -84,6 +84,21 @@ describe('candidate lifecycle (real Kafka and database)', () => {
     expect(view.body.timeline.at(-1).event).toMatch(/revision 2/);
   });
 
+  it('when a correction makes a candidate the same person as another, then it is a 409 and the candidate keeps its own keys', async () => {
+    const a = submission();
+    const b = submission();
+    const first = await request(intake.app).post('/candidates').set('authorization', ng).send(a).expect(201);
+    const other = await request(intake.app).post('/candidates').set('authorization', ng).send({ ...b, person: { ...b.person, serviceNumber: `NPF-${serial}` } }).expect(201);
+    // The correction names the candidate's own passport again, plus the other person's service number.
+    const clash = await request(intake.app).patch(`/candidates/${first.body.id}`).set('authorization', ng).send({ person: { ...a.person, serviceNumber: `NPF-${serial}` } });
+    expect(clash.status).toBe(409);
+    expect(clash.body).toMatchObject({ candidateId: other.body.id, matchedOn: 'service-number' });
+    // Its own passport still identifies it: the failed correction gave back nothing it held before.
+    const again = await request(intake.app).post('/candidates').set('authorization', ng).send({ ...a, person: { ...a.person, names: [{ full: 'Someone Else' }] } });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ candidateId: first.body.id, matchedOn: 'document-number' });
+  });
+
   it('when an office withdraws a nomination (twice), then candidate.withdrawn is published once and it can no longer be changed', async () => {
     const created = await request(intake.app).post('/candidates').set('authorization', ng).send(submission());
     const id = created.body.id as string;

@@ -91,6 +91,12 @@ export function createKeyRepository(db: Connection) {
     /** Forgets every dedupe key of an erased candidate (they are blind, but still link the person to a rotation). */
     releaseAll: async (candidateId: string) => (await keys.deleteMany({ candidateId })).deletedCount,
 
+    /** The keys a candidate holds (a correction must not give these back when it collides). */
+    async heldBy(candidateId: string): Promise<Set<string>> {
+      const docs = await keys.find({ candidateId }, { projection: { doc: 1, svc: 1, name: 1 } }).toArray();
+      return new Set(docs.flatMap((d) => [d._id, ...keysOf(d)]));
+    },
+
     /** Every key of a scope with its owner: one query for a whole upload instead of one per row. */
     async owners(scope: string): Promise<Map<string, string>> {
       const docs = await keys.find({ scope }, { projection: { candidateId: 1, doc: 1, svc: 1, name: 1 } }).toArray();

@@ -48,11 +48,13 @@ export function assertValid(input: Partial<NominationInput>, now: Date) {
  * by a nomination that died before storing (its candidate does not exist) are freed and claimed again.
  */
 export async function claimKeys(id: string, scope: string, keys: DedupeKey[], deps: Pick<SubmitDeps, 'keys' | 'repository'>) {
+  // Only what this call claims goes back on a conflict: a correction keeps the keys its candidate held.
+  const held = await deps.keys.heldBy(id);
   for (let attempt = 0; ; attempt++) {
     const taken = await deps.keys.claim([{ scope, candidateId: id, keys }]);
     const existing = findExisting(keys, (k) => taken.get(k), id);
     if (!existing) return;
-    await deps.keys.release(id, keys.map((k) => k.key).filter((k) => !taken.has(k)));
+    await deps.keys.release(id, keys.map((k) => k.key).filter((k) => !taken.has(k) && !held.has(k)));
     if (attempt === 0 && !(await deps.repository.findById(existing.candidateId)) && (await deps.keys.releaseAbandoned(existing.candidateId)) > 0) continue;
     throw conflict('CANDIDATE.ALREADY_NOMINATED', `This person is already nominated for the rotation (same ${existing.matchedOn.replace(/-/g, ' ')})`, existing);
   }
