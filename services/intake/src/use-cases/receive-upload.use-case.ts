@@ -74,11 +74,19 @@ export async function receiveUpload(actor: Actor, params: UploadParams, file: { 
   let rows: ChunkDoc['rows'] = [];
   let problems: RowProblem[] = [];
   let chunk = 0;
+  // A chunk is saved (sealed, one insert, then the progress) while the next one is read: at most one
+  // save in flight, so at most two chunks are held, and a failed save surfaces at the next flush.
+  let saving: Promise<void> = Promise.resolve();
   const flush = async () => {
-    await deps.uploads.saveChunk(upload.id, chunk++, rows, problems);
+    const [c, full, found, seen] = [chunk++, rows, problems, { ...counts }];
     rows = [];
     problems = [];
-    await deps.uploads.progress(upload.id, { rows: counts, chunks: chunk });
+    await saving;
+    saving = (async () => {
+      await deps.uploads.saveChunk(upload.id, c, full, found);
+      await deps.uploads.progress(upload.id, { rows: seen, chunks: c + 1 });
+    })();
+    saving.catch(() => undefined); // awaited by the next flush or after the last row
   };
   try {
     for await (const item of readContingentFile(file.body, format, deps.maxBytes)) {
@@ -100,7 +108,9 @@ export async function receiveUpload(actor: Actor, params: UploadParams, file: { 
       if (counts.read % (deps.chunkRows ?? CHUNK_ROWS) === 0) await flush();
     }
     if (rows.length || problems.length || chunk === 0) await flush();
+    await saving;
   } catch (error) {
+    await saving.catch(() => undefined); // its progress must not land after the rejection below
     const problem = error instanceof AppError ? error.message : 'The file could not be read';
     await deps.uploads.progress(upload.id, { state: 'rejected', rows: counts, chunks: chunk, problem, completedAt: deps.now().toISOString() });
     if (error instanceof AppError) error.extensions.uploadId = upload.id;
