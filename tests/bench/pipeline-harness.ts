@@ -137,3 +137,15 @@ export function figures(p: Pipeline, ids: string[], windowEnd?: number) {
 }
 
 export const loadAverage = () => loadavg().map((l) => Number(l.toFixed(1)));
+
+const SERVICES_WITH_METRICS = ['intake', 'screening', 'references', 'clearance', 'audit'] as const;
+
+/** Database commands each service has sent so far (`db_commands_total` from its /metrics). */
+export async function dbCommandCounts(p: Pipeline): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const service of SERVICES_WITH_METRICS) {
+    const text = await fetch(`${p.system.url(service)}/metrics`).then((r) => r.text()).catch(() => '');
+    counts[service] = text.split('\n').filter((l) => l.startsWith('db_commands_total{')).reduce((n, l) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+  }
+  return counts;
+}

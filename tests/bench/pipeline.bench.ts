@@ -15,7 +15,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { writeBenchReport, type BenchRow } from '@vetting/platform/testing';
 import { writeContingent } from '../../services/intake/bench/contingent-file';
-import { awaitDecisions, figures, loadAverage, ms, startPipeline, submitAtRate } from './pipeline-harness';
+import { awaitDecisions, dbCommandCounts, figures, loadAverage, ms, startPipeline, submitAtRate } from './pipeline-harness';
 import { summariseProfiles } from './cpu-profile';
 import { startResourceSampler } from './resource-sampler';
 
@@ -30,6 +30,7 @@ const loadAtStart = loadAverage();
 const p = await startPipeline({ nodeFlags: ['--cpu-prof', '--cpu-prof-dir={dir}/profiles/{name}'] });
 console.log(`system up (logs ${p.system.logDir}); load ${loadAtStart.join(' ')}`);
 const sampler = await startResourceSampler(p.system.mongoUrl, p.system.database('intake'));
+const commandsAtStart = await dbCommandCounts(p);
 
 const steps: (ReturnType<typeof figures> & { rate: number })[] = [];
 const submitted: string[] = [];
@@ -72,6 +73,10 @@ for (const id of ids) p.sentAt.set(id, uploadStarted);
 const bulk = { ...figures(p, ids, bulkEnded), of: BULK };
 console.log(`bulk: ${JSON.stringify(bulk)}`);
 const loadAtEnd = loadAverage();
+const commandsAtEnd = await dbCommandCounts(p);
+const decidedInAll = p.seenDecidedAt.size;
+// Database commands per decided candidate, per service (the readiness probes and idle polling included: a few per second).
+const commandsPerCandidate = Object.fromEntries(Object.keys(commandsAtEnd).map((k) => [k, decidedInAll ? Number(((commandsAtEnd[k]! - (commandsAtStart[k] ?? 0)) / decidedInAll).toFixed(1)) : null]));
 const resources = await sampler.stop();
 const profileDir = `${p.system.logDir}/profiles`;
 await p.stop(); // SIGTERM: each process writes its CPU profile as it exits
@@ -94,6 +99,7 @@ const rows: BenchRow[] = [
   ...(saturatedAt !== undefined ? [{ metric: 'rates not run (saturated: over half undecided after the drain)', value: RATES.filter((r) => r > saturatedAt!).join(', ') || '—', unit: '/s' }] : []),
   { metric: 'step backlog left undecided before the bulk run', value: backlogLeft, unit: 'candidates' },
   { metric: 'database round trip (findOne by _id) p50 / p95 during the run', value: `${Math.round(resources.dbRoundTripMs.p50)} / ${Math.round(resources.dbRoundTripMs.p95)}`, unit: 'ms' },
+  { metric: 'database commands per decided candidate (all services)', value: Object.values(commandsPerCandidate).reduce<number>((n, v) => n + (v ?? 0), 0).toFixed(0), unit: '' },
   { metric: 'load average at start / end', value: `${loadAtStart[0]} / ${loadAtEnd[0]}`, unit: '' },
 ];
 const notes = [
@@ -102,11 +108,13 @@ const notes = [
   'Latency: from the start of the client POST to the moment the watcher consumed the candidate\'s clearance.decided. Stages from the events\' own `time` stamps (same machine clock).',
   ...steps.map((s) => `Stages at ${s.rate}/s (p50 / p95 ms): ${Object.entries(s.stagesMs).map(([k, v]) => `${k} ${ms(v.p50)} / ${ms(v.p95)}`).join(', ')}; slowest: ${worstStage(s)[0]}.`),
   `Bulk stages (p50 / p95 ms; postToSubmittedEvent from the upload's start): ${Object.entries(bulk.stagesMs).map(([k, v]) => `${k} ${ms(v.p50)} / ${ms(v.p95)}`).join(', ')}; slowest: ${worstStage(bulk)[0]}.`,
-  'Clearance database calls per consumed event: see bench/results/clearance-round-trips.md (`npm run bench:round-trips -w @vetting/clearance`); on FerretDB v1 every non-insert call scans its collection, so the cost per call grows with the data.',
+  'Clearance database calls per consumed event: see bench/results/clearance-round-trips.md (`npm run bench:round-trips -w @vetting/clearance`).',
   `Infrastructure CPU during the run (cores used on average): ${Object.entries(resources.engineCoresUsed).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+  `Database commands per decided candidate, by service (${decidedInAll} decided): ${Object.entries(commandsPerCandidate).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+  `CPU per decided candidate, by process (profiled busy time ÷ ${decidedInAll}): ${profiles.map((pr) => `${pr.process} ${decidedInAll ? Math.round((pr.busySeconds * 1000) / decidedInAll) : '—'} ms`).join(', ')}.`,
   ...profiles.map((pr) => `CPU ${pr.process} (after its ${Math.round(p.startupSeconds)} s start-up): ${pr.busySeconds} s busy (${Math.round(pr.busyShare * 100)} % of its wall time); top self time: ${pr.top.slice(0, 4).map((t) => `${t.fn} ${Math.round(t.share * 100)} %`).join('; ')}.`),
 ];
-writeBenchReport('pipeline', 'Pipeline under load: submit → clearance decision', rows, { rates: RATES, secondsPerStep: SECONDS, bulkRows: BULK, saturatedAt: saturatedAt ?? null, backlogLeft, steps, bulk, profiles, resources, startupSeconds: p.startupSeconds, loadAtStart, loadAtEnd, at50: at50 ?? null }, notes);
+writeBenchReport('pipeline', 'Pipeline under load: submit → clearance decision', rows, { rates: RATES, secondsPerStep: SECONDS, bulkRows: BULK, saturatedAt: saturatedAt ?? null, backlogLeft, steps, bulk, profiles, resources, commandsPerCandidate, startupSeconds: p.startupSeconds, loadAtStart, loadAtEnd, at50: at50 ?? null }, notes);
 console.log(notes.join('\n'));
 console.log('wrote bench/results/pipeline.{json,md}');
 process.exit(0);

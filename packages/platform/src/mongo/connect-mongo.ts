@@ -19,7 +19,7 @@ export function forbidTransactions(): void {
 }
 
 /** Opens a dedicated connection to the service's own database (never the global mongoose connection). */
-export async function connectMongo(options: { url: string; dbName: string; logger: Logger }): Promise<Connection> {
+export async function connectMongo(options: { url: string; dbName: string; logger: Logger; onCommand?: (command: string, ok: boolean) => void }): Promise<Connection> {
   forbidTransactions();
   const connection = mongoose.createConnection(options.url, {
     dbName: options.dbName,
@@ -27,7 +27,14 @@ export async function connectMongo(options: { url: string; dbName: string; logge
     maxPoolSize: 20,
     autoIndex: true,
     autoCreate: true,
+    monitorCommands: Boolean(options.onCommand),
   });
+  const onCommand = options.onCommand;
+  if (onCommand) {
+    const client = connection.getClient();
+    client.on('commandSucceeded', (e) => onCommand(e.commandName, true));
+    client.on('commandFailed', (e) => onCommand(e.commandName, false));
+  }
   connection.on('disconnected', () => options.logger.warn({ db: options.dbName }, 'database disconnected'));
   connection.on('reconnected', () => options.logger.info({ db: options.dbName }, 'database reconnected'));
   await connection.asPromise();
