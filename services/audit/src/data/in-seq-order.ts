@@ -5,8 +5,8 @@ import type { AuditEntry } from '../domain/hash-chain';
  * range on _id down to its backend (it reads and sorts the whole collection per query), so the
  * chain is read in one pass in the order rows are stored (which is append order unless someone
  * rewrote a row) and re-ordered here with a small buffer. A seq that stays missing while the buffer
- * grows is looked up directly; if it is not there, the next entry is passed on so the verifier
- * reports the gap. Entries with a non-integer seq (planted between two others) are passed on right
+ * grows is looked up directly (and skipped when the scan reaches it later); if it is not there, the
+ * next entry is passed on so the verifier reports the gap. Entries with a non-integer seq (planted between two others) are passed on right
  * after their predecessor, so the verifier reports them where they sit.
  */
 export async function* inSeqOrder<T = AuditEntry>(
@@ -49,6 +49,9 @@ export async function* inSeqOrder<T = AuditEntry>(
   for await (const item of source) {
     const seq = seqOf(item);
     if (seq < range.from || seq > range.to) continue;
+    // Already passed on: looked up directly when the scan had not reached it (its row lies further on,
+    // e.g. in space an aborted insert freed). Seqs are unique keys, so this is the same row.
+    if (Number.isInteger(seq) && seq < expected) continue;
     if (Number.isInteger(seq)) buffer.set(seq, item);
     else planted.push({ seq, item });
     if (seq === expected) yield* release();
