@@ -27,7 +27,9 @@ type ViewDoc = StoredCandidate & { _id: string };
 export function createCandidateRepository(db: Connection, cipher: PersonalCipher) {
   // Packed: each state is one JSON text (FerretDB v1 writes and reads it several times faster than
   // nested fields; a 10,000-row upload writes 10,000 revisions and view rows at once).
-  const store = createAggregateStore<StoredCandidate>(db, 'candidates', { packed: { viewFields: VIEW_FIELDS } });
+  // cacheLatest: each candidate's status follows three or four events in this process; remembering its
+  // newest revision saves reading it before each (a stale one loses the insert race and is re-read).
+  const store = createAggregateStore<StoredCandidate>(db, 'candidates', { packed: { viewFields: VIEW_FIELDS }, cacheLatest: 10_000 });
   const sealOf = (c: Candidate) => cipher.seal(c.id, { person: c.person, ...(c.selfDeclaration ? { selfDeclaration: c.selfDeclaration } : {}) });
   const open = (id: string, state: StoredCandidate) => openStored(cipher, id, state);
 
