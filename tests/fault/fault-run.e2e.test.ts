@@ -23,6 +23,26 @@ const ROUNDS = Number(process.env.FAULT_ROUNDS ?? Math.max(1, Math.floor(COUNT /
 // Slow enough in the short run that faults fall at distinct moments; the long run is a soak.
 const RATE = Number(process.env.FAULT_RATE ?? (COUNT <= 100 ? 0.7 : 15));
 const POISON_KEY = `poison-${SEED}`;
+// Nominations waiting for an answer at once. The long run offers 15/s, more than this machine accepts:
+// without a bound thousands of POSTs retried together and a nomination's 20-minute deadline ran out
+// in the queue (a run of the load, not of the faults). A TCC office's client sends a few at a time.
+const IN_FLIGHT = Number(process.env.FAULT_IN_FLIGHT ?? 32);
+
+/** Runs at most `limit` of the given tasks at once, in the order they were asked for. */
+function boundedRunner(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
 
 describe(`fault run (seed ${SEED}, ${COUNT} candidates, ${ROUNDS} round(s) of faults)`, () => {
   let stack: PrivateStack;
@@ -43,6 +63,7 @@ describe(`fault run (seed ${SEED}, ${COUNT} candidates, ${ROUNDS} round(s) of fa
     await producer.connect();
     const started = (runStarted = Date.now());
     const submissions: Promise<void>[] = [];
+    const bounded = boundedRunner(IN_FLIGHT);
     const injections: Promise<void>[] = [];
     let restarting = Promise.resolve(); // engines restart one after another (infra.mjs holds a lock anyway)
     for (let i = 0; i < COUNT; i++) {
@@ -64,7 +85,7 @@ describe(`fault run (seed ${SEED}, ${COUNT} candidates, ${ROUNDS} round(s) of fa
         // Deliberate poison: not JSON at all. Retried while the broker may be restarting.
         injections.push(waitFor(async () => !!(await producer.send({ topic: `${system.prefix}vetting.candidates`, messages: [{ key: POISON_KEY, value: '{not json' }] }).catch(() => false)), { timeoutMs: 120_000, message: 'poison published' }).then(() => undefined));
       }
-      submissions.push(submitNomination(() => system.url('intake'), token, `fault-${SEED}-${i}`, nominationBody('Fault', i), 1_200_000).then(({ id }) => void accepted.set(i, id)));
+      submissions.push(bounded(() => submitNomination(() => system.url('intake'), token, `fault-${SEED}-${i}`, nominationBody('Fault', i), 1_200_000)).then(({ id }) => void accepted.set(i, id)));
     }
     await Promise.all([...submissions, ...injections]);
     await producer.disconnect();
