@@ -25,9 +25,8 @@ export const baseConfigSchema = z.object({
   /** Attempts of a retriable consumer failure before the message goes to the DLQ. */
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   /**
-   * Partitions a consumer handles at once (order is kept within each). Handlers mostly wait on the
-   * database: with 3 in flight, a clearance member holding 18 partitions (three topics × 6) fell 50 s
-   * behind while its process was 2 % busy (bench/results/pipeline.md), so more in flight costs little.
+   * Partitions a consumer handles at once (within each, CONSUMER_KEY_CONCURRENCY keys at a time, each
+   * key in order). A clearance member can hold 18 partitions (three topics × 6).
    */
   CONSUMER_CONCURRENCY: z.coerce.number().int().positive().default(6),
   /**
