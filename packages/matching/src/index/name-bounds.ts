@@ -12,7 +12,7 @@ import type { NameWord } from '../normalise/name-normaliser';
 import { mayMatch } from '../score/match-possible';
 import type { SimilarityFn } from '../score/person-scorer';
 import { MIN_WORD_SIMILARITY } from '../score/word-similarity';
-import { plausibleCompound } from '../score/name-alignment';
+import { MIN_COMPOUND_LENGTH, plausibleCompound } from '../score/name-alignment';
 import { boundFromSums, nameScoreBound, nameScoreBoundFromMasks } from '../score/name-score-bound';
 import { wordAt, type NameStore } from './name-store';
 
@@ -71,7 +71,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
   function compoundPossible(query: WeightedName, start: number, count: number): boolean {
     const words = store.words;
     for (const s of query.words) {
-      if (s.initial || s.text.length < 6) continue;
+      if (s.initial || s.text.length < MIN_COMPOUND_LENGTH) continue;
       for (let j = start; j + 1 < start + count; j++) {
         const a = words[store.nameWords[j]!]!;
         const b = words[store.nameWords[j + 1]!]!;
@@ -80,7 +80,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
     }
     for (let j = start; j < start + count; j++) {
       const s = words[store.nameWords[j]!]!;
-      if (s.initial || s.text.length < 6) continue;
+      if (s.initial || s.text.length < MIN_COMPOUND_LENGTH) continue;
       for (let i = 0; i + 1 < query.words.length; i++) {
         const a = query.words[i]!;
         const b = query.words[i + 1]!;

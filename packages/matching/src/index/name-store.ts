@@ -19,7 +19,7 @@ export interface NameStore extends WordStatistics {
   /** Names: words of name n are nameWords[nameStart[n] .. nameStart[n+1]). */
   nameStart: Int32Array;
   nameWords: Int32Array;
-  /** Bit 1: the word is a patronymic in this name. */
+  /** Bit 1: the word is a patronymic in this name; bit 2: a kunya (it followed "Abu"). */
   nameFlags: Uint8Array;
   nameEntry: Int32Array;
   /** Sum of the word weights of each name. */
@@ -61,7 +61,9 @@ export function buildNameStore(entries: readonly ListEntry[], onProgress?: (done
   entries.forEach((entry, e) => {
     if (onProgress && e % 100_000 === 0 && e > 0) onProgress(e);
     entry.names.forEach((n, slot) => {
-      for (const w of normaliseName(n.full).words) {
+      const normalised = normaliseName(n.full);
+      for (let k = 0; k < normalised.words.length; k++) {
+        const w = normalised.words[k]!;
         let id = wordIds.get(w.text);
         if (id === undefined) {
           id = words.length;
@@ -70,7 +72,7 @@ export function buildNameStore(entries: readonly ListEntry[], onProgress?: (done
           words.push(w.patronymic ? { ...w, patronymic: false } : w);
         }
         nameWords.push(id);
-        flags.push(w.patronymic ? 1 : 0);
+        flags.push((w.patronymic ? 1 : 0) | ((normalised.kunya >>> k) & 1 ? 2 : 0));
       }
       nameStart.push(nameWords.length);
       nameEntry.push(e);

@@ -33,12 +33,14 @@ function preparedName(store: NameStore, cache: Map<number, PreparedName>, n: num
   if (p) return p;
   const words: NameWord[] = [];
   const weights: number[] = [];
-  for (let i = store.nameStart[n]!; i < store.nameStart[n + 1]!; i++) {
+  let kunya = 0;
+  for (let i = store.nameStart[n]!, k = 0; i < store.nameStart[n + 1]!; i++, k++) {
     words.push(wordAt(store, i));
     weights.push(store.weights[store.nameWords[i]!]!);
+    if (store.nameFlags[i]! & 2 && k < 31) kunya |= 1 << k;
   }
   const raw = store.entries[store.nameEntry[n]!]!.names[store.nameSlot[n]!]!.full;
-  p = { name: { raw, display: words.map((w) => w.text).join(' '), words, dropped: [] }, words, weights };
+  p = { name: { raw, display: words.map((w) => w.text).join(' '), words, dropped: [], kunya }, words, weights, kunya };
   if (cache.size >= PREPARED_CACHE_SIZE) cache.clear();
   cache.set(n, p);
   return p;

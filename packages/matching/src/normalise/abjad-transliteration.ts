@@ -44,7 +44,8 @@ function transliterateWord(word: string): string {
   let out = '';
   // The definite article is written joined to the noun: "البغدادي" is "al-Baghdadi".
   let start = 0;
-  if (chars.length > 3 && chars[0] === 'ا' && chars[1] === 'ل') {
+  // Four letters are too few for article + name: "اليم" is Aleem, "الياس" is al-Yas or Ilyas.
+  if (chars.length > 4 && chars[0] === 'ا' && chars[1] === 'ل') {
     out = 'al-';
     start = 2;
   }
@@ -59,6 +60,11 @@ function transliterateWord(word: string): string {
       out += first || (next !== undefined && VOWEL_LETTERS.has(next)) ? 'w' : 'u';
     } else if (c === 'ي' || c === 'ی') {
       out += first || (next !== undefined && VOWEL_LETTERS.has(next)) ? 'y' : 'i';
+    } else if (c === 'ت' && next === 'ش') {
+      out += 'ch'; // foreign "ch" is written تش where Persian's چ is missing: تشاد Chad, تشو Cho
+      i++;
+    } else if ((c === 'ه' || c === 'ح') && next === undefined && !first && /[dtszkgc]$/.test(out)) {
+      out += 'ah'; // a final h after d, t, s... is "-ah" (ابيده Ubaydah), not the digraph dh, th, sh
     } else if (c === 'ّ') {
       out += out.at(-1) ?? ''; // shadda doubles the previous consonant
     } else if (c in LETTERS) {

@@ -4,7 +4,7 @@
  */
 import { doubleMetaphone } from 'double-metaphone';
 import { foldToken } from './script-folding';
-import { HONORIFICS, HONORIFICS_BY_KEY, PARTICLES, PATRONYMIC_MARKERS, looksLikePatronymic } from './name-vocabulary';
+import { HONORIFICS, HONORIFICS_BY_KEY, KUNYA_MARKERS, PARTICLES, PATRONYMIC_MARKERS, looksLikePatronymic } from './name-vocabulary';
 import { canonicalName, consonantSkeleton, variantKey } from './romanisation-variants';
 
 /** One word of a normalised name. */
@@ -57,6 +57,8 @@ export interface NormalisedName {
   words: NameWord[];
   /** Honorifics, ranks and particles that were removed, for explanations. */
   dropped: string[];
+  /** Bit i set: word i (of the first 31) followed "Abu", a kunya ("father of X"), not the name X itself. */
+  kunya: number;
 }
 
 // Words repeat across names (a million names hold a few hundred thousand distinct words): their
@@ -137,9 +139,10 @@ function tokenise(raw: string): RawToken[] {
 export function normaliseName(raw: string): NormalisedName {
   const tokens = tokenise(raw);
   const dropped: string[] = [];
-  const kept: { text: string; abjad: boolean; afterMarker: boolean }[] = [];
+  const kept: { text: string; abjad: boolean; afterMarker: boolean; afterKunya?: boolean }[] = [];
   const particles: { text: string; abjad: boolean }[] = [];
   let afterMarker = false;
+  let afterKunya = false;
   for (const t of tokens) {
     if (tokens.length > 1 && isHonorific(t.text)) {
       dropped.push(t.text);
@@ -149,15 +152,21 @@ export function normaliseName(raw: string): NormalisedName {
       particles.push(t);
       dropped.push(t.text);
       if (PATRONYMIC_MARKERS.has(t.text)) afterMarker = true;
+      if (KUNYA_MARKERS.has(t.text)) afterKunya = true;
       continue;
     }
-    for (const part of splitAbdCompound(t.text)) kept.push({ text: part, abjad: t.abjad, afterMarker });
+    splitAbdCompound(t.text).forEach((part, i) => kept.push({ text: part, abjad: t.abjad, afterMarker, afterKunya: afterKunya && i === 0 }));
     afterMarker = false;
+    afterKunya = false;
   }
   // A name made only of particles keeps them ("Le", "Al"): something must be compared.
   if (kept.length === 0) for (const p of particles) kept.push({ ...p, afterMarker: false });
   const words = kept.map((k) =>
     makeWord(k.text, { abjad: k.abjad, patronymic: k.afterMarker || looksLikePatronymic(k.text) }),
   );
-  return { raw, display: words.map((w) => w.text).join(' '), words, dropped };
+  let kunya = 0;
+  for (let i = 0; i < kept.length && i < 31; i++) if (kept[i]!.afterKunya) kunya |= 1 << i;
+  // "Emad Abu": a kunya written in reversed order, the marker last
+  if (afterKunya && kept.length > 0 && kept.length <= 31) kunya |= 1 << (kept.length - 1);
+  return { raw, display: words.map((w) => w.text).join(' '), words, dropped, kunya };
 }

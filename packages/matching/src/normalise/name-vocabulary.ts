@@ -33,6 +33,9 @@ export const PARTICLES = new Set([
 /** Particles after which the next word is the father's name. */
 export const PATRONYMIC_MARKERS = new Set(['bin', 'ibn', 'bint', 'binti', 'ben', 'bte', 'bt', 'ould', 'wuld', 'walad']);
 
+/** Particles opening a kunya: "Abu Hussain" (father of Hussain) is not the name Hussain. */
+export const KUNYA_MARKERS = new Set(['abu', 'abou']);
+
 const PATRONYMIC_SUFFIX = /(?:ovich|evich|ovych|evych|yich|ovna|evna|ivna|ichna|inichna|ogly|oglu|ugli|uly|kyzy|qizi)$/;
 
 /** True when the word looks like a Slavic or Turkic patronymic ("Vladimirovich", "Aliyevna", "Aliogly"). */

@@ -103,14 +103,31 @@ const RULES: [RegExp, string][] = [
   [/(.{3,})h$/, '$1'], // Abdallah/Abdalla
 ];
 
+function ruleKey(word: string): string {
+  let key = word;
+  for (const [re, to] of RULES) key = key.replace(re, to);
+  return key;
+}
+
+// A spelling the table lacks but the rules fold onto a table spelling is that name too: Cyrillic
+// "Джанг" arrives as "dzhang", whose rule key "jang" is the table's Jang (= Chang). Rule keys that
+// two groups share would join different names, so they are left out.
+const CANONICAL_BY_RULE_KEY = new Map<string, string | null>();
+for (const group of VARIANT_GROUPS) {
+  for (const spelling of group) {
+    const k = ruleKey(spelling);
+    const had = CANONICAL_BY_RULE_KEY.get(k);
+    CANONICAL_BY_RULE_KEY.set(k, had === undefined || had === group[0] ? group[0]! : null);
+  }
+}
+
 /** The romanisation variant key of a folded word: equal keys mean "same name, other spelling". */
 export function variantKey(word: string): string {
   const canonical = CANONICAL.get(word);
   if (canonical !== undefined) return canonical;
   if (/\d/.test(word)) return word; // numbers are never folded
-  let key = word;
-  for (const [re, to] of RULES) key = key.replace(re, to);
-  return key;
+  const key = ruleKey(word);
+  return CANONICAL_BY_RULE_KEY.get(key) ?? key;
 }
 
 /**

@@ -61,6 +61,9 @@ function foldOne(token: string): string {
   if (HAN.test(t)) return hanToPinyin(t);
   // Ё is "yo" in names (Korean "Ёнгму" is Yongmu); any-ascii writes "e"
   t = t.replace(/Ё/g, 'Yo').replace(/ё/g, 'yo');
+  // Дж writes the foreign j (Джамал Jamal, Аджми Ajmi); any-ascii's "dzh" hides the name from its
+  // Latin form once the Arabic article is glued on ("Аладжми" against "al-Ajmi")
+  t = t.replace(/Д[жЖ]/g, 'J').replace(/дж/g, 'j');
   if (HANGUL.test(t)) return hangulToLatin(t);
   return anyAscii(t);
 }

@@ -63,4 +63,16 @@ describe('look-alike words', () => {
     expect(scorePair({ names: ['Allah Dad Vanshavankar'] }, listed('Allahdad')).score).toBeLessThan(upper);
     expect(scorePair({ names: ['Allah Dad'] }, listed('Allahdad')).score).toBeGreaterThanOrEqual(upper);
   });
+
+  it('when a one-word name meets a kunya of that word ("EL Anas"/"Abu Anas", "ABU Hussain"/"Hussain"), then it stays below review', () => {
+    expect(normaliseName('Abu Anas').kunya).toBe(1);
+    expect(scorePair({ names: ['EL Anas'] }, listed('Abu Anas')).score).toBeLessThan(upper);
+    expect(scorePair({ names: ['ABU Hussain'] }, listed('Hussain')).score).toBeLessThan(upper);
+  });
+
+  it('when both sides write the kunya, in either order ("Emad Abu"/"Abu Emad"), then it is still a possible match', () => {
+    expect(scorePair({ names: ['Abou Anas'] }, listed('Abu Anas')).score).toBeGreaterThanOrEqual(upper);
+    expect(scorePair({ names: ['Emad Abu'] }, listed('Abu Emad')).score).toBeGreaterThanOrEqual(upper);
+    expect(scorePair({ names: ['Ammar Abou Yahia'] }, listed('Yahia Abou Ammar')).score).toBeGreaterThanOrEqual(upper);
+  });
 });

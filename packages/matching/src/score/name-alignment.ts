@@ -14,6 +14,8 @@ import { MIN_WORD_SIMILARITY, type MatchHow, type WordSimilarity } from './word-
 export interface WeightedName {
   words: NameWord[];
   weights: number[];
+  /** Bit i set: word i is a kunya (it followed "Abu"); see NormalisedName.kunya. Default none. */
+  kunya?: number;
 }
 
 export interface AlignedPair {
@@ -72,6 +74,11 @@ function unmatched(name: WeightedName, used: Uint8Array, surplusView: boolean): 
 function hasUnmatchedPatronymic(name: WeightedName, used: Uint8Array): boolean {
   for (let i = 0; i < name.words.length; i++) if (!used[i] && name.words[i]!.patronymic) return true;
   return false;
+}
+
+/** Both names one word, a kunya on one side only. Longer names keep their score: the word order may be reversed ("Ammar Abou Yahia"/"Yahia Abou Ammar"). */
+function onlyKunyaAgainstName(query: WeightedName, entry: WeightedName): boolean {
+  return query.words.length === 1 && entry.words.length === 1 && ((query.kunya ?? 0) & 1) !== ((entry.kunya ?? 0) & 1);
 }
 
 function meaningful(n: WeightedName): number {
@@ -153,6 +160,9 @@ export function alignNames(
       : pairs.length === 1 && !pairs[0]!.joined && Math.max(meaningful(entry), meaningful(query)) >= 2;
   // ...and one shared word next to a contradiction ("George Bush"/"George Habbash") is clear.
   if (singleWord) score = Math.min(score, conflict > 0.05 ? singleWordCap * 0.65 : singleWordCap);
+  // A kunya is not the name in it: "Abu Hussain" (Hussain's father) against a "Hussain", "EL Anas"
+  // against "Abu Anas" say two different people.
+  if (onlyKunyaAgainstName(query, entry)) score = Math.min(score, singleWordCap);
   // A different father's name is a contradiction on its own (a missing one is only a gap).
   if (hasUnmatchedPatronymic(query, usedQ) && hasUnmatchedPatronymic(entry, usedE)) score *= 0.7;
   return { score: Math.max(0, Math.min(1, score)), pairs, conflict, surplus, singleWord };
@@ -172,13 +182,22 @@ export function joinedWord(a: NameWord, b: NameWord): NameWord {
   return w;
 }
 
-/** Cheap test before building the joined word: same start, and lengths that add up. */
+/**
+ * Shortest word compared with two joined words: Korean given names are two syllables that lists
+ * write apart or together ("Munil"/"Mun Il", "Hojin"/"Ho-jin").
+ */
+export const MIN_COMPOUND_LENGTH = 5;
+
+/**
+ * Cheap test before building the joined word: same start (in letters or in romanisation key: Cyrillic
+ * "Хонгсоп" is "khongsop" against "Hong-sop"), and lengths that add up.
+ */
 export function plausibleCompound(s: NameWord, a: NameWord, b: NameWord): boolean {
   if (s.abjad !== a.abjad) {
     const sk = s.skeleton;
     return sk.length > 0 && sk[0] === a.skeleton[0] && Math.abs(sk.length - a.skeleton.length - b.skeleton.length) <= 2;
   }
-  return s.text[0] === a.text[0] && Math.abs(s.text.length - a.text.length - b.text.length) <= 3;
+  return (s.text[0] === a.text[0] || s.key[0] === a.key[0]) && Math.abs(s.text.length - a.text.length - b.text.length) <= 3;
 }
 
 /**
@@ -215,7 +234,7 @@ function scanCompounds(
 ): void {
   for (let i = 0; i < single.words.length; i++) {
     const s = single.words[i]!;
-    if (s.initial || strong[i] || s.text.length < 6) continue;
+    if (s.initial || strong[i] || s.text.length < MIN_COMPOUND_LENGTH) continue;
     for (let j = 0; j + 1 < split.words.length; j++) {
       const a = split.words[j]!;
       const b = split.words[j + 1]!;

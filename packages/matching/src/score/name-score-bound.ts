@@ -8,7 +8,7 @@
  */
 import type { NameWord } from '../normalise/name-normaliser';
 import { mayMatch } from './match-possible';
-import { DEFAULT_CONFLICT_PENALTY, joinedWord, plausibleCompound, type NameScoreOptions, type WeightedName } from './name-alignment';
+import { DEFAULT_CONFLICT_PENALTY, MIN_COMPOUND_LENGTH, joinedWord, plausibleCompound, type NameScoreOptions, type WeightedName } from './name-alignment';
 
 let possibleQ = new Uint8Array(32);
 let possibleE = new Uint8Array(32);
@@ -20,7 +20,7 @@ function markCompounds(single: NameWord[], split: NameWord[], markSingle: Uint8A
   let any = false;
   for (let i = 0; i < single.length; i++) {
     const s = single[i]!;
-    if (s.initial || s.text.length < 6) continue;
+    if (s.initial || s.text.length < MIN_COMPOUND_LENGTH) continue;
     for (let j = 0; j + 1 < split.length; j++) {
       const a = split[j]!;
       const b = split[j + 1]!;

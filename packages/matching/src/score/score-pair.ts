@@ -7,7 +7,7 @@ import { DEFAULT_WORD_STATISTICS, wordWeight, type WordStatistics } from './word
 
 export function prepareName(raw: string, stats: WordStatistics = DEFAULT_WORD_STATISTICS): PreparedName {
   const name = normaliseName(raw);
-  return { name, words: name.words, weights: name.words.map((w) => wordWeight(w, stats)) };
+  return { name, words: name.words, weights: name.words.map((w) => wordWeight(w, stats)), kunya: name.kunya };
 }
 
 export function prepareQuery(query: PersonQuery, stats: WordStatistics = DEFAULT_WORD_STATISTICS): PreparedQuery {
