@@ -13,8 +13,8 @@ import type { MatchHit } from '../score/match-hit';
 import { nameFloorFor, scorePrepared, type PreparedName, type ScoreOptions } from '../score/person-scorer';
 import { prepareQuery } from '../score/score-pair';
 import { DEFAULT_THRESHOLDS } from '../score/thresholds';
-import { ARTICLE, MIN_WORD_SIMILARITY, wordSimilarity, type WordSimilarity } from '../score/word-similarity';
-import { makeWord, type NameWord } from '../normalise/name-normaliser';
+import { MIN_WORD_SIMILARITY, wordSimilarity, type WordSimilarity } from '../score/word-similarity';
+import { articleLength, makeWord, type NameWord } from '../normalise/name-normaliser';
 import type { WordStatistics } from '../score/word-weights';
 import { mayMatch } from '../score/match-possible';
 import { buildFuzzyLookup, type FuzzyLookup } from './fuzzy-lookup';
@@ -170,9 +170,8 @@ function createSearcher(
     if (ph && ph.length <= 100) for (const id of ph) ids.add(id);
     fuzzy.candidates(q.text, ids);
     // the same lookups without a glued article ("Aldzhavlani" → "dzhavlani" ~ "Jawlani")
-    const article = ARTICLE.exec(q.text);
-    if (article) {
-      const rest = makeWord(q.text.slice(article[0].length), { abjad: q.abjad });
+    if (q.article) {
+      const rest = makeWord(q.text.slice(articleLength(q)), { abjad: q.abjad });
       const id = store.wordIds.get(rest.text);
       if (id !== undefined) ids.add(id);
       for (const k of store.keyWords.get(rest.key) ?? []) ids.add(k);

@@ -35,6 +35,9 @@ const TITLES: Record<string, string> = {
   'سيد': 'sayyid', 'سید': 'sayyid', 'امير': 'amir', 'أمير': 'amir', 'امیر': 'amir', 'الله': 'allah',
 };
 
+/** The Latin spellings TITLES gives: the only honorifics an Arabic-script word can be ("ادم" is Adam, not "Adm."). */
+export const ABJAD_TITLE_SPELLINGS: ReadonlySet<string> = new Set(Object.values(TITLES));
+
 function transliterateWord(word: string): string {
   const title = TITLES[word];
   if (title) return title;

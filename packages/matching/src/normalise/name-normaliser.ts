@@ -3,9 +3,10 @@
  * scorer compares. Digits always survive: a name field holding a number must keep it.
  */
 import { doubleMetaphone } from 'double-metaphone';
+import { ABJAD_TITLE_SPELLINGS } from './abjad-transliteration';
 import { foldToken } from './script-folding';
 import { HONORIFICS, HONORIFICS_BY_KEY, KUNYA_MARKERS, PARTICLES, PATRONYMIC_MARKERS, looksLikePatronymic } from './name-vocabulary';
-import { canonicalName, consonantSkeleton, variantKey } from './romanisation-variants';
+import { canonicalName, consonantSkeleton, skeletonSpelling, variantKey } from './romanisation-variants';
 
 /** One word of a normalised name. */
 export interface NameWord {
@@ -35,6 +36,17 @@ export interface NameWord {
 
 /** The Arabic article glued to a name ("Alrazzak"), with at least four letters left. */
 export const ARTICLE = /^(?:al|el|ul|ar|as|ad|at|az|an|ash)(?=[a-z]{4})/;
+
+/**
+ * From Arabic script, ال before two letters more: the transliteration keeps four-letter words whole
+ * ("اليم" Aleem), so they are compared with and without it ("التي" al-Ta'i, "الحی" al-Hai).
+ */
+const ABJAD_ARTICLE = /^al(?=[a-z]{2})/;
+
+/** Length of the joined article of a word whose `article` flag is set. */
+export function articleLength(word: NameWord): number {
+  return ((word.abjad ? ABJAD_ARTICLE.exec(word.text) : null) ?? ARTICLE.exec(word.text))![0].length;
+}
 
 /** Set in `letters` when the word holds a digit. */
 export const DIGIT_BIT = 1 << 26;
@@ -85,14 +97,14 @@ function buildWord(text: string, patronymic: boolean, abjad: boolean): NameWord 
   return {
     text,
     key,
-    skeleton: consonantSkeleton(canonicalName(text) ?? text),
+    skeleton: consonantSkeleton(skeletonSpelling(text)),
     phonetic: [primary, secondary],
     initial: text.length === 1 && !/\d/.test(text),
     patronymic,
     abjad,
     letters: letterMask(text),
     keyLetters: letterMask(key),
-    article: ARTICLE.test(text),
+    article: ARTICLE.test(text) || (abjad && ABJAD_ARTICLE.test(text)),
   };
 }
 
@@ -105,8 +117,12 @@ function reorderSurnameFirst(raw: string): string {
   return `${given} ${surname}`;
 }
 
+/** "al-Din" written as one word after the name it completes ("Nor Eldin", "Salah Uddin"): the article is not part of it. */
+const DIN_WITH_ARTICLE = /^[aeiou][dl]d(?:i|ee)n$/;
+
 /** Splits words that carry "Abd al-" glued on: "Abdulrahman" → "abd" + "rahman". */
 function splitAbdCompound(word: string): string[] {
+  if (DIN_WITH_ARTICLE.test(word)) return ['din'];
   if (canonicalName(word) !== undefined) return [word];
   const m = /^abd(?:ul|el|al|ol|oul|ou|u|ar|ir|i)?(.{3,})$/.exec(word);
   if (!m || /^(?:l?lah|ullah|allah|aye|ou)$/.test(m[1]!)) return [word];
@@ -144,7 +160,7 @@ export function normaliseName(raw: string): NormalisedName {
   let afterMarker = false;
   let afterKunya = false;
   for (const t of tokens) {
-    if (tokens.length > 1 && isHonorific(t.text)) {
+    if (tokens.length > 1 && isHonorific(t.text) && (!t.abjad || ABJAD_TITLE_SPELLINGS.has(t.text))) {
       dropped.push(t.text);
       continue;
     }

@@ -7,7 +7,7 @@
  * Keys are only ever compared with each other; they are never shown to a user.
  */
 
-const VARIANT_GROUPS: string[][] = [
+const NAME_GROUPS: string[][] = [
   ['muhammad', 'mohammed', 'mohamed', 'mohamad', 'mohammad', 'muhammed', 'muhamad', 'mohamud', 'mohammod', 'mouhamed', 'mouhammad', 'muhamed', 'mohd', 'muhd', 'mohmed', 'mahomed', 'mukhammad', 'mukhammed', 'magomed'],
   ['ahmad', 'ahmed', 'ahmet', 'achmed', 'akhmad', 'akhmed', 'ahmat'],
   ['mahmud', 'mahmoud', 'mahmood', 'makhmud'],
@@ -39,6 +39,9 @@ const VARIANT_GROUPS: string[][] = [
   ['fyodor', 'fedor', 'feodor', 'fiodor'],
   ['vladimir', 'wladimir', 'volodymyr', 'vladimyr', 'wladimyr'],
   ['mohammadi', 'muhammadi', 'mohamadi'],
+];
+
+const SYLLABLE_GROUPS: string[][] = [
   // Korean name syllables: Revised Romanisation (from Hangul) against McCune-Reischauer and the
   // spellings people and lists use ("Gim Jeong Eun" ~ "Kim Jong Un", "Bak" ~ "Pak" ~ "Park")
   ['kim', 'gim'],
@@ -71,8 +74,21 @@ const VARIANT_GROUPS: string[][] = [
   ['ku', 'gu', 'koo'],
 ];
 
+const VARIANT_GROUPS = [...NAME_GROUPS, ...SYLLABLE_GROUPS];
 const CANONICAL = new Map<string, string>();
 for (const group of VARIANT_GROUPS) for (const spelling of group) CANONICAL.set(spelling, group[0]!);
+
+const NAME_CANONICAL = new Map<string, string>();
+for (const group of NAME_GROUPS) for (const spelling of group) NAME_CANONICAL.set(spelling, group[0]!);
+
+/**
+ * The spelling whose consonants Arabic script would write: the canonical form of a well-known name
+ * ("Mohd" is محمد), the word itself otherwise. Korean syllable groups mix consonants (Jang/Chang:
+ * جنج against تشانغ), so a syllable keeps its own.
+ */
+export function skeletonSpelling(word: string): string {
+  return NAME_CANONICAL.get(word) ?? word;
+}
 
 /** The canonical spelling of a well-known name, or undefined when the word is not in the table. */
 export function canonicalName(word: string): string | undefined {
@@ -145,6 +161,11 @@ export function consonantSkeleton(word: string): string {
     .replace(/q/g, 'k')
     .replace(/c(?!h)/g, 'k')
     .replace(/j/g, 'g') // ج is j in most of the Arab world, g in Egypt: Jamal/Gamal
+    // Arabic has no p, v or x: foreign names are written ب, ف, كس (Pyong بينج, Rajapovich رجبفتش, Maxime مكسمي)
+    .replace(/ph/g, 'f')
+    .replace(/p/g, 'b')
+    .replace(/v/g, 'f')
+    .replace(/x/g, 'ks')
     .replace(/[aeiouwy']/g, '')
     .replace(/(.)\1+/g, '$1');
 }

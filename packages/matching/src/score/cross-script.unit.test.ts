@@ -45,6 +45,31 @@ describe('names written in another script (UN list entries as a clerk would writ
     expect(score('مهمد اليم نورني', 'MOHAMMAD ALEEM NOORANI')).toBeGreaterThanOrEqual(upper);
   });
 
+  it('when a four-letter Arabic-script word is the article and a short name ("التي" al-Ta\'i, "الحی" al-Hai), then it matches without the article', () => {
+    expect(score('سلتن هشم اهمد التي', "SULTAN HASHIM AHMAD AL-TA'I")).toBeGreaterThanOrEqual(upper);
+    expect(score('عبد الحی عظیم', 'Abdul Hai Hazem')).toBeGreaterThanOrEqual(upper);
+  });
+
+  it('when an Arabic-script word reads like a rank abbreviation ("ادم" adm), then it is the name Adam, not "Adm."', () => {
+    expect(texts('نورلدني ادم')).toEqual(['nurldni', 'adm']);
+    expect(score('نورلدني ادم', 'NOURREDINE ADAM')).toBeGreaterThanOrEqual(upper);
+  });
+
+  it('when Arabic script writes a foreign p, v or x (ب, ف, كس), then the Latin name matches ("ري بينج تشل" Ri Pyong Chul, "مكسمي هتشرد" Maxime Hauchard)', () => {
+    expect(score('ري بينج تشل', 'RI PYONG CHUL')).toBeGreaterThanOrEqual(upper);
+    expect(score('مكسمي هتشرد', 'MAXIME HAUCHARD')).toBeGreaterThanOrEqual(upper);
+    expect(score('اخمد رجبفتش تشتف', 'AKHMED RAJAPOVICH CHATAEV')).toBeGreaterThanOrEqual(upper);
+  });
+
+  it('when a Korean syllable from the variant table is written in Arabic script ("جنج" Jang), then its own consonants count, not the table\'s Chang', () => {
+    expect(score('جنج سنج تشل', 'JANG SONG CHOL')).toBeGreaterThanOrEqual(upper);
+  });
+
+  it('when al-Din is written as one word after a name ("Nor Eldin", "Salah Uddin"), then it is the word Din', () => {
+    expect(texts('Salem Nor Eldin')).toEqual(['salem', 'nor', 'din']);
+    expect(score('سالم نور الدين امحمد الدبيسكي', 'SALEM NOR ELDIN AMOHAMED AL-DABSKI')).toBeGreaterThanOrEqual(upper);
+  });
+
   it('when a Western given name starts with al- ("Alina"), then it does not match the rest of it ("Ina")', () => {
     expect(score('Alina Petrova', 'Ina Petrova')).toBeLessThan(upper);
   });

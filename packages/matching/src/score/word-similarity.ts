@@ -3,7 +3,7 @@
  * keeps short names fair: plain Jaro-Winkler on whole names rates "Jon Smith"/"John Smith" poorly,
  * and plain Levenshtein punishes one letter in a four-letter name as 25 % wrong.
  */
-import { ARTICLE, DIGIT_BIT, makeWord, type NameWord } from '../normalise/name-normaliser';
+import { ARTICLE, DIGIT_BIT, articleLength, makeWord, type NameWord } from '../normalise/name-normaliser';
 import { canonicalName } from '../normalise/romanisation-variants';
 import { jaroWinkler, osaDistance } from './string-distance';
 
@@ -38,18 +38,16 @@ export function withoutArticle(long: NameWord): NameWord {
   let word = stripped.get(key);
   if (!word) {
     if (stripped.size > 50_000) stripped.clear();
-    stripped.set(key, (word = makeWord(long.text.slice(ARTICLE.exec(long.text)![0].length), { abjad: long.abjad })));
+    stripped.set(key, (word = makeWord(long.text.slice(articleLength(long)), { abjad: long.abjad })));
   }
   return word;
 }
 
 /** Compares again without a joined Arabic article on one side; undefined when there is none. */
 function articleStripped(q: NameWord, e: NameWord): WordSimilarity | undefined {
-  const qa = ARTICLE.exec(q.text);
-  const ea = ARTICLE.exec(e.text);
-  if (!qa === !ea) return undefined;
-  const [long, other] = qa ? [q, e] : [e, q];
-  const rest = long.text.slice((qa ?? ea)![0].length);
+  if (q.article === e.article) return undefined;
+  const [long, other] = q.article ? [q, e] : [e, q];
+  const rest = long.text.slice(articleLength(long));
   if (Math.abs(rest.length - other.text.length) * 2 >= Math.max(rest.length, other.text.length)) return undefined;
   const s = wordSimilarity(withoutArticle(long), other);
   return s.similarity >= MIN_WORD_SIMILARITY ? { similarity: s.similarity * 0.97, how: s.how } : undefined;
