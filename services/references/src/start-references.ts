@@ -7,6 +7,7 @@ import { createChecksRoutes } from './api/checks.router';
 import { createDevMailboxRoutes } from './api/dev-mailbox.router';
 import { createRefereeRoutes, refereeHtmlProblems } from './api/referee.router';
 import type { ReferencesConfig } from './config';
+import { createCompleteSetHandlers } from './messaging/complete-set-when-check-completed.consumer';
 import { createOpenChecksHandlers } from './messaging/open-checks-when-candidate-submitted.consumer';
 import { listenForOutboxKicks } from './outbox-kick';
 import { createReferencesContext } from './references-context';
@@ -16,7 +17,7 @@ const SMALL_BODY = '16kb';
 
 /**
  * Starts the references HTTP service: the API, the referee portal, the callback receiver, the
- * consumer that opens checks and the outbox relay (which also publishes what the workers write).
+ * consumers that open checks and complete sets, and the outbox relay (which also publishes what the workers write).
  * The workers run apart: src/worker/main.ts.
  */
 export async function startReferences(config: ReferencesConfig, overrides: RuntimeOverrides = {}) {
@@ -29,6 +30,8 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
   const stopKicks = listenForOutboxKicks(config.REDIS_URL, config.QUEUE_PREFIX, () => outbox.kick(), runtime.logger);
   runtime.readiness.redis = () => ctx.producer.ping();
   const consumer = await startConsumer(runtime, 'references', ['vetting.candidates'], createOpenChecksHandlers(ctx));
+  // Its own group on its own topic: a set's completion must not wait behind the opening of new sets.
+  const completer = await startConsumer(runtime, 'references-completion', ['vetting.references'], createCompleteSetHandlers(ctx));
   const routes = [createChecksRoutes(ctx, access), createCallbackRoutes(ctx), createRefereeRoutes(ctx), createDevMailboxRoutes(ctx)];
   const app = createHttpApp({
     service: 'references',
@@ -47,6 +50,6 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
   const http = await listen(app, config.PORT);
   port = http.port;
   runtime.logger.info({ port: http.port }, 'references listening');
-  const stops: Stop[] = [runtime.close, () => ctx.producer.close(), () => outbox.stop(), stopKicks, () => consumer.stop(), http.close];
+  const stops: Stop[] = [runtime.close, () => ctx.producer.close(), () => outbox.stop(), stopKicks, () => consumer.stop(), () => completer.stop(), http.close];
   return { port: http.port, app, runtime, ctx, stops, stop: () => stopInReverse(stops) };
 }

@@ -3,15 +3,27 @@ import { createHmac } from 'node:crypto';
 /** The signature header an authority puts on its callbacks: HMAC-SHA256 of the raw body. */
 export const signBody = (secret: string, body: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
+/** How long a late answer is retried by default: webhook senders keep trying for hours (a receiver's outage is not a refusal). */
+export const DEFAULT_RETRY_FOR_MS = 60 * 60_000;
+
 /**
  * Posts a late answer the way a real authority's system would: signed (when a secret is given),
- * retried with backoff on network errors and 5xx, abandoned on a 4xx (the receiver refused it).
+ * retried with backoff (capped at 30 s) on network errors, 5xx and 429 for `retryForMs`, abandoned
+ * on any other 4xx (the receiver refused it). The fault run kills the receiver and its database for
+ * longer than a minute at a time; with 8 attempts (~1 min) 36 of 5,000 answers were lost for good.
  */
-export async function deliver(url: string, payload: unknown, secret: string | undefined, isStopped: () => boolean): Promise<'delivered' | 'refused' | 'gave-up'> {
+export async function deliver(
+  url: string,
+  payload: unknown,
+  secret: string | undefined,
+  isStopped: () => boolean,
+  { retryForMs = DEFAULT_RETRY_FOR_MS, maxDelayMs = 30_000 }: { retryForMs?: number; maxDelayMs?: number } = {},
+): Promise<'delivered' | 'refused' | 'gave-up'> {
   const body = JSON.stringify(payload);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (secret) headers['x-signature'] = signBody(secret, body);
-  for (let attempt = 0; attempt < 8 && !isStopped(); attempt++) {
+  const giveUpAt = Date.now() + retryForMs;
+  for (let attempt = 0; Date.now() < giveUpAt && !isStopped(); attempt++) {
     try {
       const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
       await res.arrayBuffer();
@@ -20,7 +32,7 @@ export async function deliver(url: string, payload: unknown, secret: string | un
     } catch {
       // the receiver is down or restarting: try again later
     }
-    await new Promise((r) => setTimeout(r, Math.min(30_000, 250 * 2 ** attempt)));
+    await new Promise((r) => setTimeout(r, Math.min(maxDelayMs, 250 * 2 ** Math.min(attempt, 7))));
   }
   return 'gave-up';
 }

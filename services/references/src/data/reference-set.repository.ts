@@ -76,6 +76,13 @@ export function createReferenceSetRepository(db: Connection) {
     },
     /** Whether this process already saw the set completed (then nothing is left to do for it). */
     knownComplete: (id: string) => completed.has(id),
+    /** Whether the set's completion is stored (remembered once it is). */
+    async isComplete(id: string): Promise<boolean> {
+      if (completed.has(id)) return true;
+      const found = (await completions.findOne({ _id: id }, { projection: { _id: 1 } })) !== null;
+      if (found) remember(completed, id);
+      return found;
+    },
     async complete(id: string, completedAt: string, events: EventEnvelope[]): Promise<boolean> {
       const inserted = await insertOnce(completions as unknown as Collection, { _id: id, completedAt, ...initialOutbox(events) });
       remember(completed, id);

@@ -11,12 +11,13 @@ describe('organisation rate limiter (real Redis)', () => {
   afterAll(() => void redis.disconnect());
 
   it('when an organisation’s burst is used up, then the next request waits about one token’s time, and other organisations are not held', async () => {
-    const limiter = createOrgRateLimiter(redis, { prefix: randomName('rl'), perSecond: 10, burst: 3 });
+    // One token a second: a loaded machine taking 100 ms between takes must not refill the bucket (10/s did, in a CI beside a bench).
+    const limiter = createOrgRateLimiter(redis, { prefix: randomName('rl'), perSecond: 1, burst: 3 });
     const waits = [];
     for (let i = 0; i < 4; i++) waits.push(await limiter.take('national-records-GH'));
     expect(waits.slice(0, 3)).toEqual([0, 0, 0]);
     expect(waits[3]).toBeGreaterThan(0);
-    expect(waits[3]).toBeLessThanOrEqual(100);
+    expect(waits[3]).toBeLessThanOrEqual(1000);
     expect(await limiter.take('un-records')).toBe(0);
   });
 
