@@ -11,6 +11,8 @@ export interface SpeedFigures {
   distinctWords: number;
   buildSeconds: number;
   rssAfterBuildMiB: number;
+  /** Peak RSS while the index was built (list parsed or generated, normalised, indexed), before any query. */
+  peakRssBuildMiB: number;
   peakRssMiB: number;
   queries: number;
   /** From CPU time (user + system) of this process: the machine is shared, wall time is not ours alone. */
@@ -20,6 +22,8 @@ export interface SpeedFigures {
   maxMs: number;
   /** The same from wall-clock time, inflated when other processes compete for the cores. */
   wall: { queriesPerSecond: number; p50ms: number; p99ms: number };
+  /** Names per query: found by retrieval (each bounded), and aligned in full; mean, and over the slowest 1 % of queries. */
+  work: { touchedMean: number; alignedMean: number; touchedSlowest1pc: number; alignedSlowest1pc: number };
 }
 
 const mib = (b: number) => Math.round(b / 2 ** 20);
@@ -61,6 +65,7 @@ export function measure(list: string, entries: readonly ListEntry[], queryCount:
   const t0 = performance.now();
   const index = buildIndex(entries, { onProgress: (n) => log(`  ${list}: indexed ${n} entries`) });
   const buildSeconds = (performance.now() - t0) / 1000;
+  const peakRssBuild = peakRss();
   (globalThis as { gc?: () => void }).gc?.();
   const rssAfterBuild = process.memoryUsage().rss;
   log(`  ${list}: index built in ${buildSeconds.toFixed(1)} s, ${index.size.names} names, ${index.size.words} distinct words, RSS ${mib(rssAfterBuild)} MiB`);
@@ -69,20 +74,29 @@ export function measure(list: string, entries: readonly ListEntry[], queryCount:
   for (const q of speedQueries(entries, 300, 1234)) index.search(q);
   const cpu = new Float64Array(queries.length);
   const wall = new Float64Array(queries.length);
+  const touched = new Float64Array(queries.length);
+  const aligned = new Float64Array(queries.length);
   const start = performance.now();
   const startCpu = process.cpuUsage();
   queries.forEach((q, i) => {
+    const [t0, a0] = [index.work.namesTouched, index.work.namesAligned];
     const c = process.cpuUsage();
     const s = performance.now();
     index.search(q);
     wall[i] = performance.now() - s;
     const d = process.cpuUsage(c);
     cpu[i] = (d.user + d.system) / 1000;
+    touched[i] = index.work.namesTouched - t0;
+    aligned[i] = index.work.namesAligned - a0;
     if (i > 0 && i % 2000 === 0) log(`  ${list}: ${i}/${queries.length} queries`);
   });
   const totalWall = (performance.now() - start) / 1000;
   const used = process.cpuUsage(startCpu);
   const totalCpu = (used.user + used.system) / 1e6;
+  const slowest = [...cpu.keys()].sort((a, b) => cpu[b]! - cpu[a]!).slice(0, Math.max(1, Math.round(queries.length / 100)));
+  const mean = (xs: ArrayLike<number>, ids: number[]) => Math.round(ids.reduce((a, i) => a + xs[i]!, 0) / ids.length);
+  const all = [...cpu.keys()];
+  const work = { touchedMean: mean(touched, all), alignedMean: mean(aligned, all), touchedSlowest1pc: mean(touched, slowest), alignedSlowest1pc: mean(aligned, slowest) };
   cpu.sort();
   wall.sort();
   const pct = (xs: Float64Array, p: number) => Math.round(xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]! * 1000) / 1000;
@@ -94,6 +108,7 @@ export function measure(list: string, entries: readonly ListEntry[], queryCount:
     distinctWords: index.size.words,
     buildSeconds: Math.round(buildSeconds * 100) / 100,
     rssAfterBuildMiB: mib(rssAfterBuild),
+    peakRssBuildMiB: mib(peakRssBuild),
     peakRssMiB: mib(peakRss()),
     queries: queries.length,
     queriesPerSecond: Math.round(queries.length / totalCpu),
@@ -101,5 +116,6 @@ export function measure(list: string, entries: readonly ListEntry[], queryCount:
     p99ms: q(0.99),
     maxMs: q(1),
     wall: { queriesPerSecond: Math.round(queries.length / totalWall), p50ms: pct(wall, 0.5), p99ms: pct(wall, 0.99) },
+    work,
   };
 }

@@ -45,6 +45,16 @@ export interface MatchingIndex {
   /** Word statistics of this list version, for `scorePair`. */
   readonly statistics: WordStatistics;
   readonly size: { entries: number; names: number; words: number };
+  /** Work done by all searches so far (cumulative counts), for benchmarks and capacity planning. */
+  readonly work: SearchWork;
+}
+
+export interface SearchWork {
+  searches: number;
+  /** Names retrieval found (sharing a similar word or compound part with a query name). */
+  namesTouched: number;
+  /** Names whose score bound reached the floor, aligned in full. */
+  namesAligned: number;
 }
 
 /** What the index's similarity says for a pair that cannot match (never used as a match). */
@@ -70,9 +80,11 @@ export function buildIndex(entries: readonly ListEntry[], options: IndexOptions 
     for (const d of e.documents) groupBy(documents, normaliseDocumentNumber(d.number), i);
     for (const s of e.serviceNumbers) groupBy(documents, normaliseDocumentNumber(s), i);
   });
-  const searcher = createSearcher(store, fuzzy, skeletons, phonetic, documents, options);
+  const work: SearchWork = { searches: 0, namesTouched: 0, namesAligned: 0 };
+  const searcher = createSearcher(store, fuzzy, skeletons, phonetic, documents, options, work);
   return {
     search: searcher,
+    work,
     statistics: store,
     size: { entries: entries.length, names: store.nameCount, words: store.words.length },
   };
@@ -85,6 +97,7 @@ function createSearcher(
   phonetic: Map<string, number[]>,
   documents: Map<string, number[]>,
   options: IndexOptions,
+  work: SearchWork,
 ) {
   const seen = new Uint8Array(store.nameCount);
   const prune = options.prune ?? true;
@@ -211,6 +224,9 @@ function createSearcher(
     for (const n of touched) seen[n] = 0;
     // Pruning: only names whose sound upper bound reaches the floor are aligned.
     const kept = prune ? bounds.keep(prepared.names, touched, nameFloorFor(query, minScore, options) - 1e-9, sim) : touched;
+    work.searches++;
+    work.namesTouched += touched.length;
+    work.namesAligned += kept.length;
     // entry → the names worth scoring (all names when found through documents or confirmation)
     const entryIds = new Map<number, number[] | 'all'>();
     for (const n of kept) {

@@ -33,6 +33,8 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
   const kept = new Uint8Array(store.nameCount);
   const entry: WeightedName = { words: [], weights: [] };
   let masks = new Int32Array(16);
+  // per store word, read in the hot loop without touching the NameWord objects
+  const initialWord = Uint8Array.from(store.words, (w) => (w.initial ? 1 : 0));
 
   /** Fills the slot's two masks: mayMatch (cheap) now, the similarity (-1: not yet) when needed. */
   function possibleOf(query: WeightedName, slot: number, e: NameWord): number {
@@ -101,19 +103,22 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
     let totalE = 0;
     let countE = 0;
     let meaningfulE = 0;
+    const { nameWords, nameFlags, weights } = store;
     for (let j = start; j < start + count; j++) {
-      const id = store.nameWords[j]!;
-      const w = store.words[id]!;
-      const weight = store.weights[id]!;
+      const id = nameWords[j]!;
+      const weight = weights[id]!;
+      const initial = initialWord[id]!;
       totalE += weight;
-      if (!w.initial) meaningfulE++;
-      const m = similarity ? matchingOf(query, slotOf(j), wordAt(store, j), similarity) : possibleOf(query, slotOf(j), w);
+      if (!initial) meaningfulE++;
+      const slot = id * 2 + (nameFlags[j]! & 1);
+      // the mayMatch mask straight from the table when this query name filled it already
+      const m = similarity ? matchingOf(query, slot, wordAt(store, j), similarity) : stamp[slot] === generation ? possible[slot]! : possibleOf(query, slot, store.words[id]!);
       if (m !== 0) {
         countE++;
         any |= m;
       } else {
         unmatchedE += weight;
-        softE += weight * (store.nameFlags[j]! & 1 || w.initial ? 0.5 : 1);
+        softE += weight * (nameFlags[j]! & 1 || initial ? 0.5 : 1);
       }
     }
     let unmatchedQ = 0;

@@ -139,6 +139,11 @@ function boundFromMarks(query: WeightedName, entry: WeightedName, joined: boolea
   return boundFromSums(unmatchedQ, softQ, countQ, meaningful(query.words), unmatchedE, softE, totalE, countE, meaningful(entry.words), joined, options);
 }
 
+/** alignNames' surplus factor (a module function: a closure per call costs on this hot path). */
+function surplusFactor(surplusPenalty: number, x: number): number {
+  return Math.max(0, 1 - surplusPenalty * x - 0.5 * x * x);
+}
+
 /**
  * boundFromMarks from its sums: the unmatched weight (plain and soft: patronymics and initials
  * half) and the possible words of each side, their meaningful (not initial) words, the list name's
@@ -156,12 +161,11 @@ export function boundFromSums(
   const fracQ = unmatchedQ / (totalE - unmatchedE + unmatchedQ);
   const fracE = unmatchedE / totalE;
   let bound = Math.max(0, 1 - conflictPenalty * Math.max(fracQ, fracE));
-  const surplusFactor = (x: number) => Math.max(0, 1 - surplusPenalty * x - 0.5 * x * x);
   // Every list word matched: no conflict; the query's surplus share can only fall towards the soft
   // weight of a word added to it (≥ one half), never below the smaller of the two.
-  if (unmatchedE === 0) bound = Math.max(bound, surplusFactor(Math.min(softQ / (totalE + unmatchedQ), 0.5)));
+  if (unmatchedE === 0) bound = Math.max(bound, surplusFactor(surplusPenalty, Math.min(softQ / (totalE + unmatchedQ), 0.5)));
   // Every query word matched: no conflict; the list name's surplus share only grows.
-  if (unmatchedQ === 0) bound = Math.max(bound, surplusFactor(softE / totalE));
+  if (unmatchedQ === 0) bound = Math.max(bound, surplusFactor(surplusPenalty, softE / totalE));
   const conflictFree = unmatchedQ === 0 || unmatchedE === 0;
   // at most one pair possible: alignNames' single-word cap applies
   if (!joined && Math.min(countQ, countE) <= 1 && Math.max(meaningfulE, meaningfulQ) >= 2) {
