@@ -69,6 +69,7 @@ while (allDecidedMs !== null && !certified && Date.now() < deadline + 120_000) {
   }
   else {
     lastRefusal = `${res.status} ${String(res.json.detail ?? res.json.title ?? '')}`;
+    console.log(`${((Date.now() - started) / 1000).toFixed(0)} s: certification refused: ${lastRefusal}`);
     await new Promise((r) => setTimeout(r, 2000));
   }
 }

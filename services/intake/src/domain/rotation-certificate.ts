@@ -31,7 +31,7 @@ export interface RotationCertificate {
 }
 
 /** A decision an office can certify: cleared or not cleared. Anything else is still open. */
-const DECIDED: CandidateStatus[] = ['cleared', 'not-cleared'];
+export const DECIDED: CandidateStatus[] = ['cleared', 'not-cleared'];
 
 /** The roll to certify: every nomination of the rotation that was not withdrawn. */
 export const rollOf = (candidates: Candidate[]) => candidates.filter((c) => c.status !== 'withdrawn');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { conflict, countryScope, createEvent, forbidden, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
-import { contentHash, diffRoll, distinctListVersions, rollOf, toMember, undecided, withNames, type RollDiff, type RotationCertificate } from '../domain/rotation-certificate';
+import { contentHash, DECIDED, diffRoll, distinctListVersions, rollOf, toMember, undecided, withNames, type RollDiff, type RotationCertificate } from '../domain/rotation-certificate';
 import type { CandidateRepository } from '../data/candidate.repository';
 import type { CertificateRepository } from '../data/certificate.repository';
 import { commandCountry } from './submit-candidate.use-case';
@@ -30,6 +30,9 @@ const certificateId = (country: string, rotation: string, version: number) =>
  */
 export async function certifyRotation(actor: Actor, rotation: string, body: { statement?: string; expectedMemberCount?: number }, deps: CertifyDeps) {
   const country = commandCountry(actor);
+  // The common refusal first, from the view's status field alone: offices ask while members are pending.
+  const pending = await deps.repository.rotationMembersNotIn(country, rotation, [...DECIDED, 'withdrawn'], 50);
+  if (pending.count) throw conflict('ROTATION.UNDECIDED', `${pending.count} member(s) have no decision yet`, { undecided: pending.count, candidateIds: pending.ids });
   const roll = rollOf(await deps.repository.rotation(country, rotation));
   if (!roll.length) throw notFound('ROTATION.NOT_FOUND', 'The rotation has no nominations');
   const open = undecided(roll);
