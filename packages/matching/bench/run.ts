@@ -1,5 +1,6 @@
 /**
- * Matching benchmark: `npx tsx packages/matching/bench/run.ts [quality|speed|all]`.
+ * Matching benchmark: `npx tsx packages/matching/bench/run.ts [quality|speed|all|render]`
+ * (`render` rewrites matching.md from the figures in matching.json, measuring nothing).
  * Writes bench/results/matching.json and bench/results/matching.md at the repository root.
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -14,11 +15,13 @@ mkdirSync(dir, { recursive: true });
 const jsonPath = `${dir}matching.json`;
 // keep the other half's figures when only one half is re-run
 const previous = existsSync(jsonPath) ? (JSON.parse(readFileSync(jsonPath, 'utf8')) as Record<string, unknown>) : {};
-const loadBefore = os.loadavg().map((x) => Math.round(x * 100) / 100);
-const result: Record<string, unknown> = { ...previous, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, date: new Date().toISOString() };
+const render = mode === 'render';
+const previousLoad = previous.loadAverage as { before: number[] } | undefined;
+const loadBefore = render && previousLoad ? previousLoad.before : os.loadavg().map((x) => Math.round(x * 100) / 100);
+const result: Record<string, unknown> = render ? previous : { ...previous, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, date: new Date().toISOString() };
 if (mode === 'quality' || mode === 'all') result.quality = runQuality();
 if (mode === 'speed' || mode === 'all') result.speed = await runSpeed();
-result.loadAverage = { before: loadBefore, after: os.loadavg().map((x) => Math.round(x * 100) / 100), note: '1, 5 and 15 minute load averages of the machine (2 cores): figures measured above a load of about 2 are inflated by other work' };
+if (!render) result.loadAverage = { before: loadBefore, after: os.loadavg().map((x) => Math.round(x * 100) / 100), note: '1, 5 and 15 minute load averages of the machine (2 cores): figures measured above a load of about 2 are inflated by other work' };
 writeFileSync(jsonPath, `${JSON.stringify(result, null, 2)}\n`);
 const md = ['# Matching benchmark', '', `Run ${result.date} on ${os.cpus()[0]?.model} (${os.cpus().length} cores; one used), Node ${process.version}. Seeded: reruns draw the same data.`, '', `Load average (1, 5, 15 min) before: ${loadBefore.join(', ')}; after: ${(result.loadAverage as { after: number[] }).after.join(', ')} (2 cores; above about 2, other work inflates the timings).`, ''];
 if (result.quality) md.push(qualityMarkdown(result.quality as ReturnType<typeof runQuality>), '');
