@@ -59,6 +59,8 @@ export function createReferenceSetRepository(db: Connection) {
     /** Many sets in one round trip (insert-once); returns the ids this call stored. */
     async insertMany(items: { set: ReferenceSet; events: EventEnvelope[] }[]): Promise<Set<string>> {
       const stored = await insertManyOnce(sets as unknown as Collection, items.map((i) => toDoc(i.set, i.events)));
+      // The process that opens a set also completes it from its check events: keep what it just stored.
+      for (const [i, item] of items.entries()) if (stored.has(i)) remember(cache, item.set.id, item.set);
       return new Set(items.filter((_, i) => stored.has(i)).map((i) => i.set.id));
     },
     async get(id: string): Promise<ReferenceSet | undefined> {
