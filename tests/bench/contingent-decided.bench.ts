@@ -57,7 +57,7 @@ const lastDecision = Math.max(0, ...ours().map((id) => p.seenDecidedAt.get(id) ?
 const allDecidedMs = decided() === ROWS ? lastDecision - started : null;
 // The office certifies the roll once intake has every member's decision (intake learns them from the
 // clearance topic too, a moment after the watcher): 409 until then, so retry until the deadline.
-let certified: { ms: number; memberCount: unknown; outcomes: unknown } | undefined;
+let certified: { ms: number; memberCount: number; outcomes: Record<string, number> } | undefined;
 let lastRefusal = '';
 while (allDecidedMs !== null && !certified && Date.now() < deadline + 120_000) {
   const res = await call('POST', `/rotations/${rotation}/certification`, { json: { statement: 'Nominal roll certified (benchmark)', expectedMemberCount: ROWS } });
@@ -66,8 +66,7 @@ while (allDecidedMs !== null && !certified && Date.now() < deadline + 120_000) {
     const outcomes: Record<string, number> = {};
     for (const m of members) outcomes[m.status] = (outcomes[m.status] ?? 0) + 1;
     certified = { ms: Date.now() - started, memberCount: members.length, outcomes };
-  }
-  else {
+  } else {
     lastRefusal = `${res.status} ${String(res.json.detail ?? res.json.title ?? '')}`;
     console.log(`${((Date.now() - started) / 1000).toFixed(0)} s: certification refused: ${lastRefusal}`);
     await new Promise((r) => setTimeout(r, 2000));
@@ -82,7 +81,7 @@ const rows = [
   { metric: 'candidates with a clearance decision', value: `${decided()}/${ROWS}`, unit: '' },
   { metric: 'upload → every candidate decided', value: allDecidedMs ?? `not within ${TIMEOUT_MS / 1000} s`, unit: allDecidedMs === null ? '' : 'ms', target: `≤ ${TARGET_MS} ms`, met: allDecidedMs !== null && allDecidedMs <= TARGET_MS },
   { metric: 'upload → roll certified by the office', value: certified?.ms ?? (allDecidedMs === null ? 'not tried (not every member decided)' : `refused: ${lastRefusal}`), unit: certified ? 'ms' : '' },
-  ...(certified ? [{ metric: 'certificate: members, outcomes', value: `${String(certified.memberCount)}, ${JSON.stringify(certified.outcomes)}`, unit: '' }] : []),
+  ...(certified ? [{ metric: 'certificate: members, outcomes', value: `${certified.memberCount}, ${JSON.stringify(certified.outcomes)}`, unit: '' }] : []),
 ];
 writeBenchReport('contingent-decided', `A contingent of ${ROWS} from upload to a certified roll`, rows, { rows: ROWS, loadAtStart, loadAtEnd, startupSeconds: p.startupSeconds }, [
   `Every service a process of its own (tests/support/system.ts), real Kafka, FerretDB and Redis; load average ${loadAtStart.join(' ')} at the start, ${loadAtEnd.join(' ')} at the end.`,

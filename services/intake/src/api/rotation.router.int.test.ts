@@ -54,6 +54,7 @@ describe('rotation certification (real Kafka and database)', () => {
     const res = await request(intake.app).post('/rotations/ROT-9/certification').set('authorization', gh).send({});
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'ROTATION.UNDECIDED', undecided: 2 });
+    expect([...res.body.candidateIds].sort()).toEqual([ids[1]!, ids[2]!].sort());
   });
 
   it('when every member has a decision, then the certificate lists states and list versions, is stored once and announced', async () => {

@@ -35,6 +35,7 @@ export async function certifyRotation(actor: Actor, rotation: string, body: { st
   if (pending.count) throw conflict('ROTATION.UNDECIDED', `${pending.count} member(s) have no decision yet`, { undecided: pending.count, candidateIds: pending.ids });
   const roll = rollOf(await deps.repository.rotation(country, rotation));
   if (!roll.length) throw notFound('ROTATION.NOT_FOUND', 'The rotation has no nominations');
+  // Again on the roll itself: a member may have moved on between the count and this read.
   const open = undecided(roll);
   if (open.length)
     throw conflict('ROTATION.UNDECIDED', `${open.length} member(s) have no decision yet`, { undecided: open.length, candidateIds: open.slice(0, 50).map((c) => c.id) });
