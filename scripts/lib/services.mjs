@@ -24,7 +24,7 @@ export const SERVICES = [
  */
 export const PROCESSES = [
   // Development pace: answers within seconds, late callbacks within 20 s (the defaults go up to a minute).
-  { name: 'simulators', port: 4190, entry: 'tests/simulators/src/main.ts', health: '/healthz', env: { SIM_PORT: '4190', SIM_LATENCY_MAX_MS: '1500', SIM_CALLBACK_MAX_MS: '20000' } },
+  { name: 'simulators', port: 4110, entry: 'tests/simulators/src/main.ts', health: '/healthz', env: { SIM_PORT: '4110', SIM_LATENCY_MAX_MS: '1500', SIM_CALLBACK_MAX_MS: '20000' } },
   { name: 'references-worker', entry: 'services/references/src/worker/main.ts', base: 'references', port: 4103 },
 ];
 

@@ -15,9 +15,9 @@ export const referencesConfigSchema = baseConfigSchema.extend({
   /** Base URL under which referees and authorities reach this service; default http://127.0.0.1:<port>. */
   PUBLIC_URL: z.string().url().optional(),
   /** Base URLs of the external systems (the simulators in development). */
-  NATIONAL_RECORDS_URL: z.string().url().default('http://127.0.0.1:4190/national-records'),
-  UN_RECORDS_URL: z.string().url().default('http://127.0.0.1:4190/un-records'),
-  EMPLOYER_HR_URL: z.string().url().default('http://127.0.0.1:4190/hr'),
+  NATIONAL_RECORDS_URL: z.string().url().default('http://127.0.0.1:4110/national-records'),
+  UN_RECORDS_URL: z.string().url().default('http://127.0.0.1:4110/un-records'),
+  EMPLOYER_HR_URL: z.string().url().default('http://127.0.0.1:4110/hr'),
   /** Shared with the authorities: their callbacks are signed with it (HMAC-SHA256). */
   CALLBACK_SECRET: z.string().min(16).default('dev-callback-secret-change-me'),
   /** Derives referee link tokens; only their SHA-256 hashes are stored. */

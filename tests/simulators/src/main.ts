@@ -1,6 +1,6 @@
 /**
  * Runs the simulators as a process: `npm start -w @vetting/simulators`. Settings from the
- * environment: SIM_PORT (4190), SIM_SEED, SIM_LATENCY_MIN_MS/MAX_MS, SIM_CALLBACK_MIN_MS/MAX_MS,
+ * environment: SIM_PORT (4110), SIM_SEED, SIM_LATENCY_MIN_MS/MAX_MS, SIM_CALLBACK_MIN_MS/MAX_MS,
  * SIM_SERVER_ERROR_RATE, SIM_RATE_LIMITED_RATE, SIM_TIMEOUT_RATE, SIM_MALFORMED_RATE, SIM_ASYNC_RATE,
  * SIM_REFEREE_ANSWER_RATE, CALLBACK_SECRET (must match the references service's).
  */
@@ -15,7 +15,7 @@ const num = (name: string, fallback: number) => {
 };
 
 const sims = await startSimulators({
-  port: num('SIM_PORT', 4190),
+  port: num('SIM_PORT', 4110),
   seed: num('SIM_SEED', 1),
   latency: { minMs: num('SIM_LATENCY_MIN_MS', 100), maxMs: num('SIM_LATENCY_MAX_MS', 2000) },
   callbackLatency: { minMs: num('SIM_CALLBACK_MIN_MS', 1000), maxMs: num('SIM_CALLBACK_MAX_MS', 60_000) },
