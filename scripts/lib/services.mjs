@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { DATA_DIR, REPO_ROOT } from '../../infra/lib/config.mjs';
+import { passwordVariable } from '../../contracts/src/topic-access.mjs';
 import { ourPid, spawnDetached, stopProcess, sleep, logFile, tailFile } from '../../infra/lib/proc.mjs';
 
 export const KEYS_DIR = join(DATA_DIR, 'keys');
@@ -50,13 +51,20 @@ function infraEnv() {
   );
 }
 
-/** The environment of one service: infra URLs, its port and database, the development JWKS. */
+/**
+ * The environment of one service: development mode (asked for explicitly: this is a developer's
+ * install), infra URLs, the service's own Kafka principal, its port and database, the development JWKS.
+ */
 export function serviceEnv(service, extra = {}) {
   const urls = Object.fromEntries(SERVICES.filter((s) => s.name !== 'gateway').map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}`]));
+  const infra = infraEnv();
   return {
     ...process.env,
-    ...infraEnv(),
+    ...infra,
     ...urls,
+    VETTING_MODE: 'development',
+    // infra.env names the admin principal; a service signs in as its own (the broker's ACLs name it).
+    ...(infra[passwordVariable(service.name)] ? { KAFKA_USERNAME: service.name, KAFKA_PASSWORD: infra[passwordVariable(service.name)] } : {}),
     SERVICE_NAME: service.name,
     PORT: String(service.port),
     MONGO_DB: `vetting_${service.name}`,

@@ -1,4 +1,5 @@
 export * from './config/config';
+export * from './config/mode';
 export * from './errors/app-error';
 export * from './logging/context';
 export * from './logging/logger';
@@ -14,6 +15,8 @@ export * from './http/listen';
 export * from './kafka/envelope';
 export * from './kafka/event-validator';
 export * from './kafka/kafka-client';
+export * from './kafka/kafka-auth';
+export * from './kafka/event-source';
 export * from './kafka/event-publisher';
 export * from './kafka/consumer-runner';
 export * from './kafka/backoff';

@@ -1,12 +1,12 @@
 import express from 'express';
 import { openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, refuseInProduction, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createCallbackRoutes } from './api/callbacks.router';
 import { createChecksRoutes } from './api/checks.router';
 import { createDevMailboxRoutes } from './api/dev-mailbox.router';
 import { createRefereeRoutes, refereeHtmlProblems } from './api/referee.router';
-import type { ReferencesConfig } from './config';
+import { referencesUnsafeSettings, type ReferencesConfig } from './config';
 import { createCompleteSetHandlers } from './messaging/complete-set-when-check-completed.consumer';
 import { createOpenChecksHandlers } from './messaging/open-checks-when-candidate-submitted.consumer';
 import { listenForOutboxKicks } from './outbox-kick';
@@ -21,6 +21,7 @@ const SMALL_BODY = '16kb';
  * The workers run apart: src/worker/main.ts.
  */
 export async function startReferences(config: ReferencesConfig, overrides: RuntimeOverrides = {}) {
+  refuseInProduction(config, referencesUnsafeSettings(config));
   const runtime = await createServiceRuntime(config, overrides);
   let port = config.PORT;
   const ctx = await createReferencesContext(config, runtime.db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${port}`);

@@ -34,6 +34,12 @@ export function createMetrics(service: string) {
       labelNames: ['command', 'outcome'],
       registers: [registry],
     }),
+    eventsRefused: new Counter({
+      name: 'events_refused_total',
+      help: "Events dead-lettered because their source is not one of the topic's writers (a forgery or a misrouted producer)",
+      labelNames: ['group', 'topic', 'source'],
+      registers: [registry],
+    }),
     consumerRetries: new Counter({
       name: 'consumer_retries_total',
       help: 'Handler attempts that failed and were retried',

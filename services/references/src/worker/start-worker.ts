@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { connectMongo, createLogger, type Logger, type Stop } from '@vetting/platform';
-import type { ReferencesConfig } from '../config';
+import { connectMongo, createLogger, refuseInProduction, type Logger, type Stop } from '@vetting/platform';
+import { referencesUnsafeSettings, type ReferencesConfig } from '../config';
 import { CHECK_TYPES, type CheckType } from '../domain/check-policy';
 import { createReferencesContext } from '../references-context';
 import type { CheckAdapter } from './adapters/check-adapter';
@@ -22,6 +22,7 @@ import { createTimerProcessor } from './timer.processor';
  * database, whose outbox the service's relay publishes.
  */
 export async function startReferencesWorker(config: ReferencesConfig, overrides: { logger?: Logger } = {}) {
+  refuseInProduction(config, referencesUnsafeSettings(config, { kafka: false }));
   const logger = overrides.logger ?? createLogger(`${config.SERVICE_NAME}-worker`, config.LOG_LEVEL);
   const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
   const ctx = await createReferencesContext(config, db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`);
