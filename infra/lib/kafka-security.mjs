@@ -69,13 +69,23 @@ const jaasPlain = (user, password, users) =>
 /**
  * The security part of server.properties. `bootstrapAdmin`: the client listener also accepts the
  * admin over PLAIN (static credentials), to register SCRAM users on a broker that has none for it yet
- * (data formatted before SCRAM, or a principal added since); never in normal operation.
+ * (data formatted before SCRAM, or a principal added since); never in normal operation. `tls`: the
+ * client listener is SASL_SSL with this PEM key and certificate chain (`keystore`) and trusts `truststore`
+ * (the CA) for the broker's own connections (compose; the native loopback broker has none).
  */
-export function securityProperties(stored, { bootstrapAdmin = false } = {}) {
+export function securityProperties(stored, { bootstrapAdmin = false, tls } = {}) {
   const admin = stored.users[ADMIN_PRINCIPAL];
   const clientMechanisms = [MECHANISM, ...(bootstrapAdmin ? ['PLAIN'] : [])];
   return [
-    'listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT',
+    `listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:${tls ? 'SASL_SSL' : 'SASL_PLAINTEXT'}`,
+    ...(tls
+      ? [
+          'listener.name.client.ssl.keystore.type=PEM',
+          `listener.name.client.ssl.keystore.location=${tls.keystore}`,
+          'listener.name.client.ssl.truststore.type=PEM',
+          `listener.name.client.ssl.truststore.location=${tls.truststore}`,
+        ]
+      : []),
     'inter.broker.listener.name=CLIENT',
     `sasl.mechanism.inter.broker.protocol=${bootstrapAdmin ? 'PLAIN' : MECHANISM}`,
     `listener.name.client.sasl.enabled.mechanisms=${clientMechanisms.join(',')}`,

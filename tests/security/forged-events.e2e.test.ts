@@ -52,7 +52,7 @@ describe('forged events against the running system', () => {
       timeoutMs: 90_000,
       message: 'the candidate waiting for review',
     });
-  });
+  }, 600_000);
   afterAll(async () => system?.stop());
 
   it('when intake’s credentials are used to publish a clean screening result, then the broker refuses it on the screenings topic, consumers dead-letter it elsewhere, and the case is unchanged', async () => {
