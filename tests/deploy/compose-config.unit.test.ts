@@ -27,7 +27,7 @@ describe('docker-compose.yml carries no secret and refuses to start without one'
   it('when a setting names a password, secret or token, then its value comes from the environment, never from the file', () => {
     for (const [name, svc] of Object.entries(compose.services)) {
       for (const [key, value] of Object.entries(svc.environment ?? {})) {
-        if (/PASSWORD|SECRET|TOKEN/.test(key)) expect(String(value), `${name}.${key}`).toMatch(/^\$\{\w+:\?/);
+        if (/PASSWORD|SECRET|TOKEN$/.test(key)) expect(String(value), `${name}.${key}`).toMatch(/^\$\{\w+:\?/);
         if (/_URL$/.test(key) && /@/.test(String(value))) expect(String(value), `${name}.${key} carries credentials inline`).toMatch(/\/\/\w*:\$\{\w+:\?[^}]*\}@/);
       }
     }
