@@ -1,5 +1,6 @@
 export * from './config/config';
 export * from './errors/app-error';
+export * from './errors/describe-error';
 export * from './logging/context';
 export * from './logging/logger';
 export * from './metrics/metrics';
@@ -11,6 +12,7 @@ export * from './http/problem';
 export * from './http/request-context';
 export * from './http/create-http-app';
 export * from './http/listen';
+export * from './http/reachability';
 export * from './kafka/envelope';
 export * from './kafka/event-validator';
 export * from './kafka/kafka-client';

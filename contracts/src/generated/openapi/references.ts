@@ -198,10 +198,19 @@ export interface components {
             organisation: string;
             state: components["schemas"]["CheckState"];
             result?: components["schemas"]["CheckResult"];
+            /** @description Attempts made in this round. */
             attempts: number;
             /** @description 1 + the number of operator retries. */
             round: number;
+            /** @description Why the last attempt failed, with its cause (e.g. "cannot reach records.example: fetch failed: connect ECONNREFUSED"). */
             lastError?: string;
+            /** Format: date-time */
+            lastAttemptAt?: string;
+            /**
+             * Format: date-time
+             * @description When the queue runs the next attempt; absent when none is scheduled.
+             */
+            nextAttemptAt?: string;
             externalRef?: string;
             /** Format: date-time */
             deadline?: string;
