@@ -12,18 +12,29 @@ describe('a check whose authority cannot be reached (real Kafka, FerretDB, Redis
   let operator: string;
 
   beforeAll(async () => {
-    h = await startHarness({ env: { UN_RECORDS_URL: 'http://127.0.0.1:4190/un-records', CHECK_ATTEMPTS: '3', CHECK_BACKOFF_MS: '300' } });
+    h = await startHarness({
+      env: {
+        UN_RECORDS_URL: 'http://127.0.0.1:4190/un-records',
+        CHECK_ATTEMPTS: '3',
+        CHECK_BACKOFF_MS: '300',
+      },
+    });
     operator = await h.token(['un-screener']);
   });
   afterAll(async () => h?.stop());
 
   it('when attempts fail, then the check shows its attempts, the reason with its cause and the next attempt; after the last, it fails with the reason', async () => {
-    const id = await h.submit({ names: [{ full: 'Ama Owusu' }], dateOfBirth: '1990', nationalities: ['GH'] }, 'civilian');
+    const id = await h.submit(
+      { names: [{ full: 'Ama Owusu' }], dateOfBirth: '1990', nationalities: ['GH'] },
+      'civilian',
+    );
     const checkId = `${id}.1.un-records`;
     const retrying = await waitFor(
       async () => {
         const res = await request(h.service.app).get(`/checks/${checkId}`).set('authorization', operator);
-        return res.status === 200 && res.body.attempts >= 1 && res.body.state === 'requested' ? res.body : undefined;
+        return res.status === 200 && res.body.attempts >= 1 && res.body.state === 'requested'
+          ? res.body
+          : undefined;
       },
       { timeoutMs: 30_000, message: 'a recorded failed attempt' },
     );
@@ -40,7 +51,9 @@ describe('a check whose authority cannot be reached (real Kafka, FerretDB, Redis
     expect(failed).toMatchObject({ attempts: 3, lastError: expect.stringMatching(/bad port/) });
     expect(failed.nextAttemptAt).toBeUndefined();
     const listed = await request(h.service.app).get('/checks?state=failed').set('authorization', operator);
-    expect(listed.body.items).toContainEqual(expect.objectContaining({ checkId, attempts: 3, lastError: expect.stringMatching(/bad port/) }));
+    expect(listed.body.items).toContainEqual(
+      expect.objectContaining({ checkId, attempts: 3, lastError: expect.stringMatching(/bad port/) }),
+    );
   });
 
   it('when an external system cannot be reached, then /readyz says degraded and names it with the reason; the reachable ones are ok', async () => {

@@ -22,11 +22,27 @@ describe('/readyz with external systems (real HTTP servers)', () => {
   });
   afterAll(() => new Promise<void>((resolve) => authority.close(() => resolve())));
 
-  const app = (externals: Record<string, () => Promise<unknown>>, readiness: Record<string, () => Promise<unknown>> = {}) =>
-    createHttpApp({ service: 'test', logger: createLogger('test', 'silent'), metrics: createMetrics('test'), validator: new OpenApiValidator(spec), routes: () => undefined, readiness, externals });
+  const app = (
+    externals: Record<string, () => Promise<unknown>>,
+    readiness: Record<string, () => Promise<unknown>> = {},
+  ) =>
+    createHttpApp({
+      service: 'test',
+      logger: createLogger('test', 'silent'),
+      metrics: createMetrics('test'),
+      validator: new OpenApiValidator(spec),
+      routes: () => undefined,
+      readiness,
+      externals,
+    });
 
   it('when an external system is on a port fetch refuses, then /readyz stays 200 but says degraded and names the reason', async () => {
-    const res = await request(app({ records: createReachabilityProbe(authorityUrl), employers: createReachabilityProbe('http://127.0.0.1:4190/hr') })).get('/readyz');
+    const res = await request(
+      app({
+        records: createReachabilityProbe(authorityUrl),
+        employers: createReachabilityProbe('http://127.0.0.1:4190/hr'),
+      }),
+    ).get('/readyz');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('degraded');
     expect(res.body.externals.records).toBe('ok');
@@ -34,17 +50,31 @@ describe('/readyz with external systems (real HTTP servers)', () => {
   });
 
   it('when every external system answers, then ready; when an own dependency fails, then 503 whatever the externals say', async () => {
-    expect((await request(app({ records: createReachabilityProbe(authorityUrl) })).get('/readyz')).body.status).toBe('ready');
-    const down = await request(app({ records: createReachabilityProbe(authorityUrl) }, { database: () => Promise.reject(new Error('no database')) })).get('/readyz');
+    expect(
+      (await request(app({ records: createReachabilityProbe(authorityUrl) })).get('/readyz')).body.status,
+    ).toBe('ready');
+    const down = await request(
+      app(
+        { records: createReachabilityProbe(authorityUrl) },
+        { database: () => Promise.reject(new Error('no database')) },
+      ),
+    ).get('/readyz');
     expect(down.status).toBe(503);
-    expect(down.body).toMatchObject({ status: 'not-ready', checks: { database: 'no database' }, externals: { records: 'ok' } });
+    expect(down.body).toMatchObject({
+      status: 'not-ready',
+      checks: { database: 'no database' },
+      externals: { records: 'ok' },
+    });
   });
 
   it('when a probe answered recently, then it is not asked again within its cache time', async () => {
     let calls = 0;
     const counting = createServer((_req, res) => void (calls++, res.writeHead(200).end()));
     await new Promise<void>((resolve) => counting.listen(0, '127.0.0.1', resolve));
-    const probe = createReachabilityProbe(`http://127.0.0.1:${(counting.address() as { port: number }).port}/`, { cacheMs: 60_000 });
+    const probe = createReachabilityProbe(
+      `http://127.0.0.1:${(counting.address() as { port: number }).port}/`,
+      { cacheMs: 60_000 },
+    );
     await probe();
     await probe();
     expect(calls).toBe(1);
