@@ -277,7 +277,7 @@ export interface components {
              */
             employed: "yes" | "no";
             /**
-             * @description Was the person found to have committed sexual exploitation
+             * @description Was the person found to have committed sexual exploitation, abuse or sexual harassment?
              * @enum {string}
              */
             sexualMisconductFinding: "yes" | "no";
@@ -454,6 +454,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "externalRef": "NCR-2026-004512",
+                 *       "result": "no-adverse",
+                 *       "reference": "CERT-88120"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CallbackAnswer"];
             };
         };
@@ -514,7 +521,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "employed": "yes",
+                 *       "sexualMisconductFinding": "no",
+                 *       "leftDuringInvestigation": "no",
+                 *       "responderName": "Esi Mensah",
+                 *       "responderRole": "Head of Human Resources"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefereeAnswer"];
+                /** @example employed=yes&sexualMisconductFinding=no&leftDuringInvestigation=no&responderName=Esi+Mensah&responderRole=Head+of+Human+Resources */
                 "application/x-www-form-urlencoded": components["schemas"]["RefereeAnswer"];
             };
         };
