@@ -2,8 +2,9 @@
 // `npm start`: installs what is missing, starts the infrastructure, every service, the console and
 // demo data, then prints the address and the demo accounts. When something does not come up it says
 // what it waited for, the last answer and the process state, and stops what this run started.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPO_ROOT } from '../infra/lib/config.mjs';
 import { ensureNodeDependencies, runOrThrow } from './lib/install.mjs';
 import { GATEWAY_PORT, KEYS_DIR, PROCESSES, SERVICES, processState, startService, stopService, waitReady } from './lib/services.mjs';
 import { seedDemoData } from './lib/demo-data.mjs';
@@ -17,7 +18,8 @@ async function start() {
   console.log('Starting the infrastructure (PostgreSQL, FerretDB, Kafka, Redis)…');
   runOrThrow(process.execPath, ['scripts/infra.mjs', 'up']);
   runOrThrow(process.execPath, ['--import', 'tsx', 'services/gateway/src/dev-keys.cli.ts', KEYS_DIR]);
-  runOrThrow('npm', ['run', 'build', '--silent', '-w', 'services/gateway/console']);
+  if (consoleIsBuilt()) console.log('The console is built and up to date.');
+  else runOrThrow('npm', ['run', 'build', '--silent', '-w', 'services/gateway/console']);
 
   for (const service of all) {
     if (startService(service)) {
@@ -40,6 +42,25 @@ async function start() {
   for (const c of credentials) console.log(`  ${c.username.padEnd(13)} ${c.password}  ${c.roles.join(',')}${c.country ? ` (${c.country})` : ''}`);
   console.log(`\nAPI reference: http://127.0.0.1:${GATEWAY_PORT}/api/reference/`);
   console.log('Stop everything with `npm stop`; logs are in .data/logs/.');
+}
+
+/** Whether the console's build is newer than every source it is built from (a second start skips the build). */
+function consoleIsBuilt() {
+  const root = join(REPO_ROOT, 'services/gateway/console');
+  const built = join(root, 'dist/index.html');
+  if (!existsSync(built)) return false;
+  const sources = ['src', 'index.html', 'vite.config.ts', 'package.json', '../../../package-lock.json'].map((p) => join(root, p));
+  return newestMtime(sources) < statSync(built).mtimeMs;
+}
+
+function newestMtime(paths) {
+  let newest = 0;
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const stat = statSync(path);
+    newest = Math.max(newest, stat.mtimeMs, ...(stat.isDirectory() ? [newestMtime(readdirSync(path).map((name) => join(path, name)))] : []));
+  }
+  return newest;
 }
 
 /** The references service is ready even when an authority is unreachable; say so, with the reason. */

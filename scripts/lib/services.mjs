@@ -64,6 +64,8 @@ export function serviceEnv(service, extra = {}) {
     KEYS_DIR,
     // Each service's own key for service-to-service tokens, generated on first start (docs/SECURITY.md).
     SERVICE_KEYS_DIR: join(KEYS_DIR, 'services'),
+    // The audit chain's checkpoints belong with the data they sign: a reset or a second stack has its own.
+    AUDIT_CHECKPOINT_DIR: join(DATA_DIR, 'audit-checkpoints'),
     CONSOLE_DIR: join(REPO_ROOT, 'services', 'gateway', 'console', 'dist'),
     LOG_LEVEL: process.env.LOG_LEVEL || 'info',
     ...devSecrets(),

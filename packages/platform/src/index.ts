@@ -13,6 +13,7 @@ export * from './http/request-context';
 export * from './http/create-http-app';
 export * from './http/listen';
 export * from './http/reachability';
+export * from './http/fetch-bad-ports';
 export * from './kafka/envelope';
 export * from './kafka/event-validator';
 export * from './kafka/kafka-client';

@@ -1,15 +1,29 @@
 import { z } from 'zod';
+import { isFetchBadPort } from '../http/fetch-bad-ports';
 
 /** Settings every service shares; a service extends this with its own. */
 export const baseConfigSchema = z.object({
   SERVICE_NAME: z.string().min(1),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  PORT: z.coerce.number().int().min(0).max(65535),
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .refine(
+      (p) => !isFetchBadPort(p),
+      "is on the Fetch standard's bad-port list: fetch clients (the console, tests, other services) cannot reach it",
+    ),
   KAFKA_BROKERS: z
     .string()
     .default('127.0.0.1:9092')
-    .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    ),
   MONGO_URL: z.string().url().default('mongodb://127.0.0.1:27017'),
   /** Database name; each service owns its own. */
   MONGO_DB: z.string().min(1),
@@ -64,7 +78,10 @@ export class ConfigError extends Error {
  * Parses the environment once at start. A missing or bad setting throws a ConfigError naming
  * every offending variable, so the process stops with a message an operator can act on.
  */
-export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
