@@ -77,6 +77,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
           () => 'ok',
           (error: Error) => error.message,
         );
+        metrics.externalReachable.set({ system: name }, externals[name] === 'ok' ? 1 : 0);
       }),
     );
     const degraded = Object.values(externals).some((v) => v !== 'ok');

@@ -37,16 +37,18 @@ describe('/readyz with external systems (real HTTP servers)', () => {
     });
 
   it('when an external system is on a port fetch refuses, then /readyz stays 200 but says degraded and names the reason', async () => {
-    const res = await request(
-      app({
-        records: createReachabilityProbe(authorityUrl),
-        employers: createReachabilityProbe('http://127.0.0.1:4190/hr'),
-      }),
-    ).get('/readyz');
+    const served = app({
+      records: createReachabilityProbe(authorityUrl),
+      employers: createReachabilityProbe('http://127.0.0.1:4190/hr'),
+    });
+    const res = await request(served).get('/readyz');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('degraded');
     expect(res.body.externals.records).toBe('ok');
     expect(res.body.externals.employers).toMatch(/cannot reach 127\.0\.0\.1:4190: fetch failed: .*bad port/);
+    const metrics = (await request(served).get('/metrics')).text;
+    expect(metrics).toMatch(/external_system_reachable\{system="records",service="test"\} 1/);
+    expect(metrics).toMatch(/external_system_reachable\{system="employers",service="test"\} 0/);
   });
 
   it('when every external system answers, then ready; when an own dependency fails, then 503 whatever the externals say', async () => {
