@@ -1,6 +1,7 @@
 export * from './config/config';
 export * from './config/mode';
 export * from './errors/app-error';
+export * from './errors/describe-error';
 export * from './logging/context';
 export * from './logging/logger';
 export * from './metrics/metrics';
@@ -12,6 +13,8 @@ export * from './http/problem';
 export * from './http/request-context';
 export * from './http/create-http-app';
 export * from './http/listen';
+export * from './http/reachability';
+export * from './http/fetch-bad-ports';
 export * from './kafka/envelope';
 export * from './kafka/event-validator';
 export * from './kafka/kafka-client';

@@ -3,6 +3,7 @@ import { openapiPath } from '@vetting/contracts';
 import { createEventPublisher, createEventValidator, createHttpApp, createKafka, createLogger, createMetrics, createRateLimiter, createTokenVerifier, isDevelopment, kafkaSecurityOf, listen, OpenApiValidator, refuseInProduction, type Logger, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createAuthRoutes } from './api/auth.router';
+import { mountApiReference } from './api/api-reference';
 import { mountConsole } from './api/console';
 import { mountServiceProxies } from './api/service-proxy';
 import { gatewayUnsafeSettings, type GatewayConfig } from './config';
@@ -35,6 +36,7 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
     corsOrigins: config.CONSOLE_ORIGINS,
     helmet: { contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } } },
     mountRaw: (raw) => {
+      mountApiReference(raw);
       mountServiceProxies(
         raw,
         { intake: config.INTAKE_URL, screening: config.SCREENING_URL, references: config.REFERENCES_URL, clearance: config.CLEARANCE_URL, audit: config.AUDIT_URL },

@@ -1,6 +1,6 @@
 import express from 'express';
 import { openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, refuseInProduction, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { createAccessRecorder, createHttpApp, createReachabilityProbe, createServiceRuntime, listen, OpenApiValidator, refuseInProduction, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createCallbackRoutes } from './api/callbacks.router';
 import { createChecksRoutes } from './api/checks.router';
@@ -41,6 +41,12 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
     validator: new OpenApiValidator(openapiPath('references')),
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
+    // The workers call these; /readyz says which cannot be reached and why (a check would wait in retries).
+    externals: {
+      'national-records': createReachabilityProbe(config.NATIONAL_RECORDS_URL),
+      'un-records': createReachabilityProbe(config.UN_RECORDS_URL),
+      'employer-hr': createReachabilityProbe(config.EMPLOYER_HR_URL),
+    },
     mountRaw: (raw) => {
       // Callbacks are signed over the exact bytes received: keep them.
       raw.use('/callbacks', express.json({ limit: SMALL_BODY, verify: (req, _res, buf) => void ((req as unknown as { rawBody: Buffer }).rawBody = Buffer.from(buf)) }));

@@ -77,4 +77,19 @@ describe('gateway (real Redis)', () => {
     expect(res.status).toBe(502);
     expect(res.body.code).toBe('GATEWAY.SERVICE_UNAVAILABLE');
   });
+
+  it('when an integrator opens /api/reference/, then every service document is served with gateway paths, each operation saying the roles it needs', async () => {
+    const page = await request(gateway.app).get('/api/reference/');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('swagger-ui-bundle.js');
+    expect((await request(gateway.app).get('/api/reference/assets/swagger-ui-bundle.js')).status).toBe(200);
+    const intake = (await request(gateway.app).get('/api/reference/specs/intake.json')).body;
+    expect(intake.servers).toEqual([{ url: '/api/intake' }]);
+    expect(intake.paths['/candidates'].post.description).toMatch(/^\*\*Roles:\*\* `tcc-officer`/);
+    expect(intake.paths['/candidates'].post.requestBody.content['application/json'].example.nomination).toBeDefined();
+    const gatewayDoc = (await request(gateway.app).get('/api/reference/specs/gateway.json')).body;
+    expect(gatewayDoc.paths['/api/auth/login'].post.description).toMatch(/public/);
+    expect((await request(gateway.app).get('/api/reference/specs/secrets.json')).status).toBe(404);
+  });
 });
+
