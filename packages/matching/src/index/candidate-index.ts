@@ -247,7 +247,7 @@ function createSearcher(
       // Top-k stop: no entry left can enter the hits.
       if (prune && !top.admits(scoreCeiling(c.bound, support, options))) break;
       // the second, tighter bound of each name, against the floor and the hits held
-      const names = prune ? c.names.filter((n) => bounds.second(n, sim, accept)) : c.names;
+      const names = prune ? c.names.filter((n) => bounds.second(n, accept)) : c.names;
       if (names.length === 0) continue;
       names.sort((a, b) => a - b);
       aligned += names.length;

@@ -13,10 +13,10 @@
  */
 import type { NameScoreOptions, WeightedName } from '../score/name-alignment';
 import { joinedWord, STRONG_PARTNER } from '../score/name-alignment';
-import type { SimilarityFn } from '../score/person-scorer';
 import { MIN_WORD_SIMILARITY } from '../score/word-similarity';
 import { boundFromSums, nameScoreBound } from '../score/name-score-bound';
 import { CompoundTables } from './compound-tables';
+import { similarityIfPossible } from './similarity-memo';
 import { wordAt, type NameStore } from './name-store';
 import { mayMatch } from '../score/match-possible';
 import { ASK, derivedFeatures, INITIAL, mayMatchFeatures, NO, withoutArticles, wordFeatures, type PhoneticCodes, type WordFeatures } from './word-features';
@@ -49,6 +49,9 @@ function pairFeatures(store: NameStore, codes: PhoneticCodes): [WordFeatures, Wo
     return w;
   }, codes);
 }
+
+/** The similarity as the search's memo gives it (mayMatch, surelyBelowBar, then wordSimilarity), without the memo. */
+const exactSimilarity = (a: NameWord, b: NameWord) => (mayMatch(a, b) ? similarityIfPossible(a, b) : 0);
 
 /** Query names longer than this are bounded without the tables (bit masks hold 31 words). */
 const MAX_TABLE_WORDS = 31;
@@ -94,7 +97,7 @@ export interface NameBounds {
    * Whether the second, tighter bound of name n (from the similarities) passes `accept` for some
    * query name; `accept` must be monotone (a higher bound passes whenever a lower one does).
    */
-  second(n: number, similarity: SimilarityFn, accept: (bound: number) => boolean): boolean;
+  second(n: number, accept: (bound: number) => boolean): boolean;
 }
 
 export function createNameBounds(store: NameStore, options: NameScoreOptions): NameBounds {
@@ -141,7 +144,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
   }
 
   /** The similarity mask of name occurrence j (its word with its patronymic flag), with the best similarity in bestS. */
-  function matching(b: QueryNameBounds, j: number, similarity: SimilarityFn): number {
+  function matching(b: QueryNameBounds, j: number): number {
     const slot = nameWords[j]! * 2 + (nameFlags[j]! & 1);
     if (b.stampS[slot] === b.generation) return b.matchingS[slot]!;
     const may = possible(b, nameWords[j]!);
@@ -153,7 +156,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       const q = b.query.words;
       for (let i = 0; i < q.length; i++) {
         if (!(may & (1 << i))) continue;
-        const s = similarity(q[i]!, e).similarity;
+        const s = similarityIfPossible(q[i]!, e);
         if (s < MIN_WORD_SIMILARITY) continue;
         m |= 1 << i;
         if (s >= STRONG_PARTNER) strong |= 1 << i;
@@ -174,7 +177,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
    * alignNames, a word with a strong partner on the other side is no compound's single word
    * (`strongQ`, and strongE per list word; known only from the similarities, else none).
    */
-  function markCompounds(b: QueryNameBounds, start: number, count: number, similarity: SimilarityFn | undefined, mode: number, strongQ: number): number {
+  function markCompounds(b: QueryNameBounds, start: number, count: number, mode: number, strongQ: number): number {
     const t = b.compounds;
     const q = b.query.words;
     let best = 0;
@@ -185,7 +188,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       for (const i of t.singles) {
         if (strongQ & (1 << i) || !CompoundTables.plausible(b.features, i, vocabulary, wa, wb)) continue;
         let s = 1;
-        if (mode === STRICT) s = similarity!(q[i]!, joinedWord(wordAt(store, j), wordAt(store, j + 1))).similarity;
+        if (mode === STRICT) s = exactSimilarity(q[i]!, joinedWord(wordAt(store, j), wordAt(store, j + 1)));
         else {
           const may = mayMatchFeatures(b.features, b.stripped, i, pairs, pairsStripped, j);
           if (may === ASK ? !mayMatch(q[i]!, joinedWord(wordAt(store, j), wordAt(store, j + 1))) : may === NO) s = 0;
@@ -201,7 +204,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       for (const i of t.pairs) {
         if (!CompoundTables.plausible(vocabulary, we, b.features, i, i + 1)) continue;
         let s = 1;
-        if (mode === STRICT) s = similarity!(joinedWord(q[i]!, q[i + 1]!), wordAt(store, j)).similarity;
+        if (mode === STRICT) s = exactSimilarity(joinedWord(q[i]!, q[i + 1]!), wordAt(store, j));
         else {
           const may = mayMatchFeatures(b.joined, b.joinedStripped, i, vocabulary, vocabularyStripped, we);
           if (may === ASK ? !mayMatch(joinedWord(q[i]!, q[i + 1]!), store.words[we]!) : may === NO) s = 0;
@@ -226,7 +229,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
    * undefined) or from the similarities; `mode` adds the compound marks (markCompounds); the
    * quality term is bounded by the best similarity of a word that may match.
    */
-  function bound(b: QueryNameBounds, start: number, count: number, similarity: SimilarityFn | undefined, mode: number): number {
+  function bound(b: QueryNameBounds, start: number, count: number, exact: boolean, mode: number): number {
     const nq = b.query.words.length;
     if (masks.length < count) {
       masks = new Int32Array(count * 2);
@@ -238,10 +241,10 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
     let strongQ = 0;
     let best = 0;
     for (let j = start; j < start + count; j++) {
-      const m = similarity ? matching(b, j, similarity) : possible(b, nameWords[j]!);
+      const m = exact ? matching(b, j) : possible(b, nameWords[j]!);
       masks[j - start] = m;
       any |= m;
-      if (similarity && m !== 0) {
+      if (exact && m !== 0) {
         const slot = nameWords[j]! * 2 + (nameFlags[j]! & 1);
         best = Math.max(best, b.bestS[slot]!);
         strongQ |= b.strongS[slot]!;
@@ -253,7 +256,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       markQ.fill(0, 0, nq);
       markE.fill(0, 0, count);
     }
-    const joinedBest = compounds ? markCompounds(b, start, count, similarity, mode, strongQ) : 0;
+    const joinedBest = compounds ? markCompounds(b, start, count, mode, strongQ) : 0;
     best = Math.max(best, joinedBest);
     let unmatchedE = 0;
     let softE = 0;
@@ -286,7 +289,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
         softUnmatchedQ += b.softQ[i]!;
       }
     }
-    const quality = similarity ? Math.max(0, (best - 0.4) / 0.6) : 1;
+    const quality = exact ? Math.max(0, (best - 0.4) / 0.6) : 1;
     // a compound marked: no single-word cap (alignNames applies it to one pair of single words only)
     return boundFromSums(unmatchedQ, softUnmatchedQ, countQ, b.meaningfulQ, unmatchedE, softE, totalE, countE, meaningfulE, joinedBest > 0, options, quality, softPossible);
   }
@@ -322,7 +325,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       let out = -1;
       for (const b of active) {
         // compounds can only raise the bound: counted where one is plausible
-        const x = bound(b, start, count, undefined, plausibleCompound(b, start, count) ? LOOSE : NONE);
+        const x = bound(b, start, count, false, plausibleCompound(b, start, count) ? LOOSE : NONE);
         if (x >= floor && x > out) out = x;
       }
       for (const query of long) {
@@ -331,15 +334,15 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       }
       return out;
     },
-    second(n, similarity, accept) {
+    second(n, accept) {
       const start = nameStart[n]!;
       const count = nameStart[n + 1]! - start;
       for (const b of active) {
         // cheapest first: without compounds, then (where one is plausible) with them counted
         // loosely, then with the similarity of the joined words; each only raises the bound
-        if (accept(bound(b, start, count, similarity, NONE))) return true;
-        if (!plausibleCompound(b, start, count) || !accept(bound(b, start, count, similarity, LOOSE))) continue;
-        if (accept(bound(b, start, count, similarity, STRICT))) return true;
+        if (accept(bound(b, start, count, true, NONE))) return true;
+        if (!plausibleCompound(b, start, count) || !accept(bound(b, start, count, true, LOOSE))) continue;
+        if (accept(bound(b, start, count, true, STRICT))) return true;
       }
       for (const query of long) if (accept(longBound(query, start, count, Infinity))) return true;
       return false;

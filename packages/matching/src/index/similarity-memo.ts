@@ -13,6 +13,14 @@ import { surelyBelowBar, wordSimilarity, type WordSimilarity } from '../score/wo
 /** What the memo says for a pair that cannot match (never used as a match). */
 const NO_MATCH: WordSimilarity = { similarity: 0, how: 'typo' };
 
+/**
+ * The similarity of a pair mayMatch already allows, or 0 when surelyBelowBar rules it out: for
+ * the bounds, which meet each pair once per query name and keep the answer in their own tables.
+ */
+export function similarityIfPossible(a: NameWord, b: NameWord): number {
+  return surelyBelowBar(a, b) ? 0 : wordSimilarity(a, b).similarity;
+}
+
 export interface SimilarityMemo {
   similarity(a: NameWord, b: NameWord): WordSimilarity;
   /** Forgets every pair (at the start of each query). */

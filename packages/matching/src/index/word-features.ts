@@ -134,7 +134,8 @@ export const ASK = 2;
 export function mayMatchFeatures(q: WordFeatures, qs: WordFeatures, i: number, v: WordFeatures, vs: WordFeatures, w: number): number {
   const fq = q.flags[i]!;
   const fv = v.flags[w]!;
-  if ((fq & ABJAD) !== (fv & ABJAD) || (fq | fv) & INITIAL) return YES;
+  if ((fq | fv) & INITIAL) return q.first[i] === v.first[w] ? YES : NO;
+  if ((fq & ABJAD) !== (fv & ABJAD)) return YES;
   if (closeEnough(q, i, v, w)) return YES;
   if ((fq & ARTICLE_FLAG) === (fv & ARTICLE_FLAG)) return NO;
   // the article joined on one side only: compared again without it

@@ -85,14 +85,16 @@ function withinTypoReach(q: NameWord, e: NameWord): boolean {
 /**
  * True when the pair provably scores below MIN_WORD_SIMILARITY, decided without the similarity's
  * string distances: within one script, a pair that is not equal in text or key, does not agree in
- * sound, has the joined article on both sides or neither, and is beyond typo reach in text and key
- * can only be a look-alike (wordSimilarity's own rules). Far cheaper than wordSimilarity for the
+ * sound and is beyond typo reach in text and key can only be a look-alike (wordSimilarity's own
+ * rules); with the joined article on one side only, the same must hold without it. Far cheaper than wordSimilarity for the
  * many unrelated pairs a search meets; when false, wordSimilarity decides.
  */
 export function surelyBelowBar(q: NameWord, e: NameWord): boolean {
   if (q.abjad !== e.abjad || q.initial || e.initial || q.text === e.text || q.key === e.key) return false;
-  if (q.article !== e.article || phoneticAgree(q, e)) return false;
-  return !withinTypoReach(q, e);
+  if (phoneticAgree(q, e) || withinTypoReach(q, e)) return false;
+  if (q.article === e.article) return true;
+  // the article joined on one side only: wordSimilarity compares again without it
+  return q.article ? surelyBelowBar(withoutArticle(q), e) : surelyBelowBar(withoutArticle(e), q);
 }
 
 /** Compares two words. Digits must agree exactly: numbers in names are never fuzzy. */
