@@ -37,22 +37,28 @@ export type ClearanceOutcome = 'cleared' | 'not-cleared' | 'pending-review';
 /**
  * What a referee's answer said beyond its result: each is a finding for the adjudicator (no words of the answer).
  *
- * @maxItems 3
+ * @maxItems 4
  *
  * This interface was referenced by `CommonDefs`'s JSON-Schema
  * via the `definition` "checkFindings".
  */
 export type CheckFindings =
   | []
-  | ['misconduct-finding' | 'left-during-investigation' | 'unverified-responder']
+  | ['misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact']
   | [
-      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder',
-      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder'
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact'
     ]
   | [
-      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder',
-      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder',
-      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder'
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact'
+    ]
+  | [
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact'
     ];
 
 export interface CommonDefs {
@@ -6256,6 +6262,32 @@ export interface ReferenceCheckRequestedData {
 }
 
 /**
+ * A UN screening officer decided where a held misconduct-disclosure request goes (an employer directory entry, a contact they verified) or that no contact could be verified. No address: contacts are people.
+ */
+export interface ReferenceContactConfirmedData {
+  candidateId: Id;
+  country: Country;
+  checkId: Id;
+  decision: 'directory-entry' | 'verified-contact' | 'no-verified-contact';
+  employerId?: Id;
+  confirmedBy: string;
+}
+
+/**
+ * A UN screening officer stored a version of an employer directory entry (verified HR contacts or mail domains). Subject: the employer id. No contact address: contacts are people.
+ */
+export interface ReferenceEmployerVerifiedData {
+  employerId: Id;
+  name: string;
+  domains: string[];
+  contactCount: number;
+  status: 'active' | 'retired';
+  verifiedBy: string;
+  verifiedAt: Timestamp;
+  revision: number;
+}
+
+/**
  * Every check the candidate's category requires has a result.
  */
 export interface ReferencesCompletedData {
@@ -6377,6 +6409,8 @@ export interface EventDataByType {
   'reference.check-completed': ReferenceCheckCompletedData;
   'reference.check-failed': ReferenceCheckFailedData;
   'reference.check-requested': ReferenceCheckRequestedData;
+  'reference.contact-confirmed': ReferenceContactConfirmedData;
+  'reference.employer-verified': ReferenceEmployerVerifiedData;
   'references.completed': ReferencesCompletedData;
   'rotation.certified': RotationCertifiedData;
   'screening.completed': ScreeningCompletedData;

@@ -6,7 +6,7 @@ export type CheckResult = 'not-required' | 'no-adverse' | 'adverse' | 'no-respon
 export type HitResolution = 'unresolved' | 'false-positive' | 'confirmed';
 export type EntryStatus = 'barred' | 'left-pending-allegation' | 'listed';
 /** What a referee's answer said beyond its result (services/references). */
-export type CheckFindingCode = 'misconduct-finding' | 'left-during-investigation' | 'unverified-responder';
+export type CheckFindingCode = 'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact';
 
 /** The UN human-rights screening self-certification items a candidate may answer "yes" to. */
 export type DeclaredItem = 'criminalOffence' | 'humanRightsViolation' | 'repatriatedOnDisciplinaryGrounds' | 'misconductAllegation';

@@ -51,6 +51,7 @@ const REFEREE_REASONS: Record<CheckFindingCode, { adverse: boolean; reason: stri
   'misconduct-finding': { adverse: true, reason: 'a prior employer reported a finding of sexual exploitation, abuse or harassment' },
   'left-during-investigation': { adverse: true, reason: 'a prior employer reported that the person left while an investigation into them was pending' },
   'unverified-responder': { adverse: false, reason: 'the disclosure answer came from a contact outside the employer’s verified contacts and domains: it cannot be relied on as the employer’s' },
+  'no-verified-contact': { adverse: false, reason: 'no verified contact could be found for a prior employer, so its misconduct disclosure was never asked' },
 };
 
 function checkFindings(c: CheckInput): Finding[] {
@@ -60,7 +61,7 @@ function checkFindings(c: CheckInput): Finding[] {
   const out: Finding[] = [...named];
   if (c.result === 'adverse' && !named.some((f) => f.adverse)) out.push({ key, action: 'adjudicate', adverse: true, reason: `the ${c.checkType} check returned adverse information` });
   if (c.result === 'no-response') out.push({ key, action: 'adjudicate', adverse: false, reason: `the ${c.checkType} check had no response by its deadline` });
-  if (c.result === 'failed') out.push({ key, action: 'adjudicate', adverse: false, reason: `the ${c.checkType} check could not be carried out` });
+  if (c.result === 'failed' && !named.length) out.push({ key, action: 'adjudicate', adverse: false, reason: `the ${c.checkType} check could not be carried out` });
   return out;
 }
 
