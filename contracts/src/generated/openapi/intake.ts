@@ -579,7 +579,15 @@ export interface operations {
                     "application/json": components["schemas"]["CandidateView"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Invalid: each bad field named. CANDIDATE.EMPLOYMENT_INCOMPLETE when neither the history covers the look-back window nor the declaration is given. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
