@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError } from '@vetting/platform';
+import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
 
 export const clearanceConfigSchema = baseConfigSchema.extend({
   /** How often the expiry job looks for clearances past their end. Default 60 s. */
@@ -19,9 +19,17 @@ export const clearanceConfigSchema = baseConfigSchema.extend({
 });
 export type ClearanceConfig = typeof clearanceConfigSchema._output;
 
-/** The keys folder: KEYS_DIR, or (outside production) a folder per database under the temp dir. */
+/** What clearance may not start with in production. */
+export function clearanceUnsafeSettings(c: ClearanceConfig): UnsafeSetting[] {
+  return [
+    ...kafkaUnsafeSettings(c),
+    unsafeWhen(!c.KEYS_DIR, 'KEYS_DIR', 'is unset: the keyring sealing notices and candidates’ responses would live in a temporary directory and a restart would lose them'),
+  ].filter((u): u is UnsafeSetting => Boolean(u));
+}
+
+/** The keys folder: KEYS_DIR, or (development mode only) a folder per database under the temp dir. */
 export function keysDirOf(c: ClearanceConfig): string {
   if (c.KEYS_DIR) return c.KEYS_DIR;
-  if (c.NODE_ENV === 'production') throw new ConfigError(['KEYS_DIR: is required in production (the field-encryption keyring)']);
+  if (!isDevelopment(c)) throw new ConfigError(['KEYS_DIR: is required in production (the field-encryption keyring)']);
   return join(tmpdir(), 'vetting-clearance-keys', c.MONGO_DB);
 }

@@ -1,11 +1,11 @@
 import { openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { createAccessRecorder, createHttpApp, createServiceRuntime, refuseInProduction, listen, OpenApiValidator, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createAdjudicationRoutes } from './api/adjudication.router';
 import { createCandidateNoticeRoutes, keepAttachmentBodyStreamed } from './api/candidate-notice.router';
 import { createCaseRoutes } from './api/case.router';
 import { createPolicyRoutes } from './api/policy.router';
-import { keysDirOf, type ClearanceConfig } from './config';
+import { clearanceUnsafeSettings, keysDirOf, type ClearanceConfig } from './config';
 import { createAttachmentRepository } from './data/attachment.repository';
 import { createCaseDataCipher } from './data/case-data.cipher';
 import { createClearanceCaseRepository } from './data/clearance-case.repository';
@@ -23,6 +23,7 @@ export interface ClearanceOptions {
 /** Starts every part of the clearance service; returns its port, the expiry timer and the stops in start order. */
 export async function startClearance(config: ClearanceConfig, overrides: RuntimeOverrides = {}, options: ClearanceOptions = {}) {
   const now = options.now ?? (() => new Date());
+  refuseInProduction(config, clearanceUnsafeSettings(config));
   const runtime = await createServiceRuntime(config, overrides);
   const repository = createClearanceCaseRepository(runtime.db);
   const policies = createPolicyRepository(runtime.db);
