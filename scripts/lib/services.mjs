@@ -64,6 +64,8 @@ export function serviceEnv(service, extra = {}) {
     KEYS_DIR,
     // Each service's own key for service-to-service tokens, generated on first start (docs/SECURITY.md).
     SERVICE_KEYS_DIR: join(KEYS_DIR, 'services'),
+    // The platform's signing key (certificates, offline list bundles), shared by intake and screening.
+    PLATFORM_SIGNING_KEY_DIR: join(KEYS_DIR, 'platform-signing'),
     CONSOLE_DIR: join(REPO_ROOT, 'services', 'gateway', 'console', 'dist'),
     LOG_LEVEL: process.env.LOG_LEVEL || 'info',
     ...devSecrets(),

@@ -3083,9 +3083,16 @@ export interface RotationCertifiedData {
   certifiedAt: Timestamp;
   certifiedBy: string;
   /**
-   * SHA-256 of the canonical certificate content (members and their states).
+   * SHA-256 of the RFC 8785 JSON of the certificate content (every certified field, members by case reference and id, no names): the hash the platform signs.
    */
   contentHash: string;
+  /**
+   * The platform key that signed the content hash, and when (the signature itself is in the stored certificate: GET /rotations/{rotation}/certificates/{version}/signed).
+   */
+  signature?: {
+    keyId: string;
+    signedAt: Timestamp;
+  };
   memberCount: number;
   outcomes: {
     cleared: number;

@@ -7,13 +7,16 @@ import {
   createOutboxRelay,
   createServiceRuntime,
   listen,
+  loadPlatformSigner,
   OpenApiValidator,
+  signingKeysRoute,
   startConsumer,
   type RuntimeOverrides,
   type Stop,
 } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createCandidateRoutes } from './api/candidate.router';
+import { createCertificateRoutes } from './api/certificate.router';
 import { createPrivacyRoutes } from './api/privacy.router';
 import { createRotationRoutes } from './api/rotation.router';
 import { createSubmissionValidator } from './api/submission.validator';
@@ -33,6 +36,7 @@ export const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 /** Starts every part of the intake service; returns its port and the stops in start order. */
 export async function startIntake(config: IntakeConfig, overrides: RuntimeOverrides = {}) {
   const runtime = await createServiceRuntime(config, overrides);
+  const signing = await loadPlatformSigner(config);
   const cipher = createPersonalCipher(runtime.db, keysDirOf(config));
   const repository = createCandidateRepository(runtime.db, cipher);
   const keys = createKeyRepository(runtime.db);
@@ -63,11 +67,12 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
   const onEvents = () => relay.kick();
   const blind = cipher.blind;
   const runner = createUploadRunner({ uploads, repository, keys, blind, now, publish: (events) => runtime.publisher.publish(events), logger: runtime.logger });
-  const deps = { repository, keys, uploads, certificates, access, blind, cipher, now, onEvents };
+  const deps = { repository, keys, uploads, certificates, access, blind, cipher, signer: signing.signer, now, onEvents };
   const candidateRoutes = createCandidateRoutes(deps);
   const uploadRoutes = createUploadRoutes({ ...deps, validate: createSubmissionValidator(openapiPath('intake')), maxBytes: config.UPLOAD_MAX_BYTES, startStoring: (id) => runner.start(id) });
   const rotationRoutes = createRotationRoutes(deps);
   const privacyRoutes = createPrivacyRoutes(deps);
+  const certificateRoutes = createCertificateRoutes(deps);
   const app = createHttpApp({
     service: 'intake',
     logger: runtime.logger,
@@ -76,7 +81,7 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
     mountRaw: keepUploadBodyStreamed,
-    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes, privacyRoutes].forEach((routes) => routes(router)),
+    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes, certificateRoutes, privacyRoutes, signingKeysRoute(signing.published)].forEach((routes) => routes(router)),
   });
   await runner.resume();
   const retention = startRetentionJob(
