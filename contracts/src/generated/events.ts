@@ -2834,6 +2834,22 @@ export interface AccessRecordedData {
 }
 
 /**
+ * Screening issued a signed bundle of the active lists for offline screening: to whom, when, until when, which list versions, and the content hash and key of its signature. The entries are not in the event.
+ */
+export interface BanlistBundleIssuedData {
+  bundleId: Id;
+  contentHash: string;
+  keyId: string;
+  issuedTo: {
+    actor: string;
+    country?: Country;
+  };
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  lists: ListVersionRef[];
+}
+
+/**
  * A new version of a ban list became active.
  */
 export interface BanlistPublishedData {
@@ -3149,6 +3165,24 @@ export interface ScreeningMatchResolvedData {
 }
 
 /**
+ * Results an office screened offline with a bundle arrived and were screened again against the lists of the day. Counts only: the rows (the office's references and both outcomes) are in screening's upload record; no person's data.
+ */
+export interface ScreeningOfflineRescreenedData {
+  uploadId: string;
+  bundleId: Id;
+  country?: Country;
+  receivedAt: Timestamp;
+  listVersions: ListVersionRef[];
+  rows: number;
+  agree: number;
+  disagree: number;
+  /**
+   * Rows not clear today, or screened outside the bundle's validity: the person needs the UN's review before deploying.
+   */
+  needsReview: number;
+}
+
+/**
  * A possible match awaits a UN screening officer.
  */
 export interface ScreeningReviewRequiredData {
@@ -3162,6 +3196,7 @@ export interface ScreeningReviewRequiredData {
 export interface EventDataByType {
   'access.account-changed': AccessAccountChangedData;
   'access.recorded': AccessRecordedData;
+  'banlist.bundle-issued': BanlistBundleIssuedData;
   'banlist.published': BanlistPublishedData;
   'candidate.erased': CandidateErasedData;
   'candidate.submitted': CandidateSubmittedData;
@@ -3179,6 +3214,7 @@ export interface EventDataByType {
   'rotation.certified': RotationCertifiedData;
   'screening.completed': ScreeningCompletedData;
   'screening.match-resolved': ScreeningMatchResolvedData;
+  'screening.offline-rescreened': ScreeningOfflineRescreenedData;
   'screening.review-required': ScreeningReviewRequiredData;
 }
 
