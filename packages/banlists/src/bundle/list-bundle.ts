@@ -1,8 +1,8 @@
-import { verifySignedDocument, type SignatureProblem, type SignedDocument, type TrustedKeys } from '@vetting/signing';
+import { DOCUMENT_FORMATS, verifySignedDocument, type SignatureProblem, type SignedDocument, type TrustedKeys } from '@vetting/signing';
 import type { ListEntry, Thresholds } from '@vetting/matching';
 
 /** The signed kind of an offline list bundle. */
-export const LIST_BUNDLE_FORMAT = 'vetting-list-bundle/1';
+export const LIST_BUNDLE_FORMAT = DOCUMENT_FORMATS.listBundle;
 
 /** Where a list version came from, as its bundle states it (no person's name: who imported it is in the audit trail). */
 export interface BundleProvenance {

@@ -1,4 +1,4 @@
-import { contentHashOf, type SignedDocument } from '@vetting/signing';
+import { contentHashOf, DOCUMENT_FORMATS, type SignedDocument } from '@vetting/signing';
 import { displayNameOf, type Candidate, type CandidateStatus, type ListVersionRef } from './candidate';
 
 export interface CertifiedMember {
@@ -65,7 +65,7 @@ export function withNames(cert: RotationCertificate, current: Candidate[]): Rota
 }
 
 /** The signed kind of a certificate: a signature of another kind of document never passes for one. */
-export const CERTIFICATE_FORMAT = 'vetting-rotation-certificate/1';
+export const CERTIFICATE_FORMAT = DOCUMENT_FORMATS.rotationCertificate;
 
 export type CertificateContent = Omit<RotationCertificate, 'contentHash' | 'signature' | 'members'> & { members: Omit<CertifiedMember, 'displayName'>[] };
 
