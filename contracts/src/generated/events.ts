@@ -2811,6 +2811,12 @@ export interface AccessAccountChangedData {
     | [string, string, string, string, string, string, string, string, string]
     | [string, string, string, string, string, string, string, string, string, string];
   country?: Country;
+  /**
+   * UN roles only: the missions the account is limited to (absent: every mission).
+   *
+   * @maxItems 50
+   */
+  missions?: string[];
   at: Timestamp;
 }
 
