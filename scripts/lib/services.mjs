@@ -15,6 +15,7 @@ export const SERVICES = [
   { name: 'references', port: 4103 },
   { name: 'clearance', port: 4104 },
   { name: 'audit', port: 4105 },
+  { name: 'accountability', port: 4106 },
   { name: 'gateway', port: GATEWAY_PORT },
 ];
 

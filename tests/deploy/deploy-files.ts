@@ -8,6 +8,7 @@ import { screeningConfigSchema } from '../../services/screening/src/config';
 import { referencesConfigSchema } from '../../services/references/src/config';
 import { clearanceConfigSchema } from '../../services/clearance/src/config';
 import { auditConfigSchema } from '../../services/audit/src/config';
+import { accountabilityConfigSchema } from '../../services/accountability/src/config';
 import { gatewayConfigSchema } from '../../services/gateway/src/config';
 
 /** Helpers shared by the deployment-file tests: the repository root, YAML loading, the config schemas. */
@@ -19,6 +20,7 @@ export const schemas: Record<string, ZodObject<ZodRawShape>> = {
   references: referencesConfigSchema,
   clearance: clearanceConfigSchema,
   audit: auditConfigSchema,
+  accountability: accountabilityConfigSchema,
   gateway: gatewayConfigSchema as unknown as ZodObject<ZodRawShape>,
 };
 

@@ -2840,6 +2840,55 @@ export interface AccessRecordedData {
 }
 
 /**
+ * A version of the safeguarding self-assessment questionnaire was published (the built-in one on first start, later ones by an admin). Offices start new assessments on the latest version.
+ */
+export interface AssessmentQuestionnairePublishedData {
+  version: number;
+  createdAt: Timestamp;
+  createdBy: string;
+  questions: number;
+}
+
+/**
+ * A UN reviewer accepted a recruitment office's safeguarding self-assessment with a result per standard and overall, or returned it for changes (a new round). Comments stay in the accountability service.
+ */
+export interface AssessmentReviewedData {
+  assessmentId: Id;
+  country: Country;
+  office: string;
+  decision: 'accepted' | 'returned';
+  round: number;
+  reviewedBy: string;
+  reviewedAt: Timestamp;
+  overall?: 'meets' | 'partially-meets' | 'does-not-meet';
+  standards?: {
+    policy?: 'meets' | 'partially-meets' | 'does-not-meet';
+    people?: 'meets' | 'partially-meets' | 'does-not-meet';
+    procedures?: 'meets' | 'partially-meets' | 'does-not-meet';
+    accountability?: 'meets' | 'partially-meets' | 'does-not-meet';
+  };
+}
+
+/**
+ * A recruitment office submitted its safeguarding self-assessment (Keeping Children Safe standards) for the UN's review. Its own score per standard; the answers and evidence stay in the accountability service. No personal data about candidates.
+ */
+export interface AssessmentSubmittedData {
+  assessmentId: Id;
+  country: Country;
+  office: string;
+  questionnaireVersion: number;
+  round: number;
+  submittedAt: Timestamp;
+  submittedBy: string;
+  selfScores: {
+    policy?: number | null;
+    people?: number | null;
+    procedures?: number | null;
+    accountability?: number | null;
+  };
+}
+
+/**
  * Screening issued a signed bundle of the active lists for offline screening: to whom, when, until when, which list versions, and the content hash and key of its signature. The entries are not in the event.
  */
 export interface BanlistBundleIssuedData {
@@ -3202,6 +3251,9 @@ export interface ScreeningReviewRequiredData {
 export interface EventDataByType {
   'access.account-changed': AccessAccountChangedData;
   'access.recorded': AccessRecordedData;
+  'assessment.questionnaire-published': AssessmentQuestionnairePublishedData;
+  'assessment.reviewed': AssessmentReviewedData;
+  'assessment.submitted': AssessmentSubmittedData;
   'banlist.bundle-issued': BanlistBundleIssuedData;
   'banlist.published': BanlistPublishedData;
   'candidate.erased': CandidateErasedData;
