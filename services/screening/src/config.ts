@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseConfigSchema, platformSigningConfig } from '@vetting/platform';
+import { baseConfigSchema, kafkaUnsafeSettings, platformSigningConfig, platformSigningUnsafeSettings, type UnsafeSetting } from '@vetting/platform';
 
 export const screeningConfigSchema = baseConfigSchema.extend({
   /** Score at or above which a hit needs human review. Default: the engine's calibrated value. */
@@ -25,3 +25,6 @@ export const screeningConfigSchema = baseConfigSchema.extend({
   ...platformSigningConfig,
 });
 export type ScreeningConfig = z.infer<typeof screeningConfigSchema>;
+
+/** What screening may not start with in production. */
+export const screeningUnsafeSettings = (c: ScreeningConfig): UnsafeSetting[] => [...kafkaUnsafeSettings(c), ...platformSigningUnsafeSettings(c)];

@@ -8,6 +8,7 @@ import {
   listen,
   loadPlatformSigner,
   OpenApiValidator,
+  refuseInProduction,
   signingKeysRoute,
   startConsumer,
   startOutboxRelay,
@@ -19,7 +20,7 @@ import { createBundleRoutes } from './api/bundle.router';
 import { createCheckRoutes } from './api/checks.router';
 import { createListRoutes } from './api/lists.router';
 import { createReviewRoutes } from './api/reviews.router';
-import type { ScreeningConfig } from './config';
+import { screeningUnsafeSettings, type ScreeningConfig } from './config';
 import { createRateLimiter, type RateLimiter } from '@vetting/platform';
 import { createBundleRepository } from './data/bundle.repository';
 import { createCheckRepository } from './data/check.repository';
@@ -42,6 +43,7 @@ export interface ScreeningOverrides extends RuntimeOverrides {
 }
 
 export async function startScreening(config: ScreeningConfig, overrides: ScreeningOverrides = {}) {
+  refuseInProduction(config, screeningUnsafeSettings(config));
   const runtime = await createServiceRuntime(config, overrides);
   const repository = createListRepository(runtime.db);
   const screenings = createScreeningRepository(runtime.db);

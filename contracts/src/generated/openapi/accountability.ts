@@ -360,6 +360,112 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": {
+                 *         "en": "Safeguarding self-assessment 2027",
+                 *         "fr": "Auto-évaluation de la protection 2027"
+                 *       },
+                 *       "standards": [
+                 *         {
+                 *           "id": "policy",
+                 *           "title": {
+                 *             "en": "Policy",
+                 *             "fr": "Politique"
+                 *           },
+                 *           "statement": {
+                 *             "en": "The office has a safeguarding policy.",
+                 *             "fr": "Le bureau a une politique de protection."
+                 *           },
+                 *           "questions": [
+                 *             {
+                 *               "id": "policy.1",
+                 *               "text": {
+                 *                 "en": "Is the policy approved?",
+                 *                 "fr": "La politique est-elle approuvée ?"
+                 *               },
+                 *               "guidance": {
+                 *                 "en": "The approval.",
+                 *                 "fr": "L’approbation."
+                 *               }
+                 *             }
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "people",
+                 *           "title": {
+                 *             "en": "People",
+                 *             "fr": "Personnes"
+                 *           },
+                 *           "statement": {
+                 *             "en": "Responsibilities are clear.",
+                 *             "fr": "Les responsabilités sont claires."
+                 *           },
+                 *           "questions": [
+                 *             {
+                 *               "id": "people.1",
+                 *               "text": {
+                 *                 "en": "Is there a focal point?",
+                 *                 "fr": "Y a-t-il un point focal ?"
+                 *               },
+                 *               "guidance": {
+                 *                 "en": "The appointment.",
+                 *                 "fr": "La désignation."
+                 *               }
+                 *             }
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "procedures",
+                 *           "title": {
+                 *             "en": "Procedures",
+                 *             "fr": "Procédures"
+                 *           },
+                 *           "statement": {
+                 *             "en": "Procedures are applied.",
+                 *             "fr": "Les procédures sont appliquées."
+                 *           },
+                 *           "questions": [
+                 *             {
+                 *               "id": "procedures.1",
+                 *               "text": {
+                 *                 "en": "Is every nominee vetted?",
+                 *                 "fr": "Chaque candidat est-il vérifié ?"
+                 *               },
+                 *               "guidance": {
+                 *                 "en": "The procedure.",
+                 *                 "fr": "La procédure."
+                 *               }
+                 *             }
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "accountability",
+                 *           "title": {
+                 *             "en": "Accountability",
+                 *             "fr": "Redevabilité"
+                 *           },
+                 *           "statement": {
+                 *             "en": "Measures are reviewed.",
+                 *             "fr": "Les mesures sont révisées."
+                 *           },
+                 *           "questions": [
+                 *             {
+                 *               "id": "accountability.1",
+                 *               "text": {
+                 *                 "en": "Are measures reviewed yearly?",
+                 *                 "fr": "Les mesures sont-elles révisées chaque année ?"
+                 *               },
+                 *               "guidance": {
+                 *                 "en": "The last review.",
+                 *                 "fr": "La dernière révision."
+                 *               }
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     title: components["schemas"]["Text"];
                     standards: components["schemas"]["Standard"][];
@@ -470,6 +576,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "office": "national"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * @description Which of the country's recruitment offices (default the national one).
@@ -568,6 +679,30 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "answers": {
+                 *         "policy.1": {
+                 *           "answer": "yes",
+                 *           "evidence": [
+                 *             {
+                 *               "description": "Child safeguarding policy approved by the head of office on 2 Nov 2025",
+                 *               "reference": "GH-REC-POL-07"
+                 *             }
+                 *           ]
+                 *         },
+                 *         "people.2": {
+                 *           "answer": "partly",
+                 *           "evidence": [
+                 *             {
+                 *               "description": "14 of 20 nomination staff trained in 2025"
+                 *             }
+                 *           ],
+                 *           "note": "The rest are booked for March."
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     answers: {
                         [key: string]: components["schemas"]["Answer"];
@@ -634,6 +769,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "accepted",
+                 *       "summary": "Policy and procedures in place; training coverage to complete.",
+                 *       "comments": {
+                 *         "people.2": "Send the attendance list of the March session."
+                 *       },
+                 *       "standards": {
+                 *         "policy": "meets",
+                 *         "people": "partially-meets",
+                 *         "procedures": "meets",
+                 *         "accountability": "meets"
+                 *       },
+                 *       "overall": "partially-meets"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     decision: "accepted" | "returned";

@@ -145,7 +145,7 @@ export interface components {
                 seq: number;
                 /** @enum {string} */
                 reason: "hash-mismatch" | "prev-hash-mismatch" | "sequence-gap" | "sequence-disorder" | "checkpoint-mismatch" | "truncated";
-                /** @description for truncated */
+                /** @description for truncated, the head a signed checkpoint proves */
                 expectedHead?: number;
                 detail: string;
             };
@@ -225,7 +225,7 @@ export interface components {
             cleared: number;
             /** @description not cleared (the latest decision) */
             refused: number;
-            /** @description no decision yet */
+            /** @description no decision yet, or pending review */
             pending: number;
             withdrawn: number;
             revoked: number;

@@ -152,6 +152,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "username": "officer.gh",
+                 *       "password": "the password npm start printed"
+                 *     }
+                 */
                 "application/json": {
                     username: string;
                     password: string;
@@ -231,6 +237,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "username": "officer.np2",
+                 *       "name": "Sita Gurung",
+                 *       "roles": [
+                 *         "tcc-officer"
+                 *       ],
+                 *       "country": "NP"
+                 *     }
+                 */
                 "application/json": {
                     username: string;
                     name: string;
@@ -273,6 +289,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "disabled": true
+                 *     }
+                 */
                 "application/json": {
                     disabled: boolean;
                 };
