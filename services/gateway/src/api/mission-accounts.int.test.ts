@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKafka, createLogger, loadConfig } from '@vetting/platform';
-import { createTestTopics, deleteTestTopics, randomName, testInfra } from '@vetting/platform/testing';
+import { createTestTopics, deleteTestTopics, randomName, testInfra, testServiceBaseEnv } from '@vetting/platform/testing';
 import { gatewayConfigSchema } from '../config';
 import { startGateway } from '../start-gateway';
 
@@ -20,8 +20,8 @@ describe('UN officers scoped to missions (real Redis and Kafka)', () => {
     kafka = createKafka({ clientId: 'gw-missions-test', brokers: infra.kafkaBrokers, logger: createLogger('t', 'silent') });
     await createTestTopics(kafka, prefix, 1);
     gateway = await startGateway(loadConfig(gatewayConfigSchema, {
-      SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: keysDir, REDIS_URL: infra.redisUrl, LOG_LEVEL: 'silent', SIGNIN_RATE_KEY_PREFIX: `${randomName('signin')}:`,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','), TOPIC_PREFIX: prefix,
+      ...testServiceBaseEnv(infra, 'gateway'), SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: keysDir, LOG_LEVEL: 'silent', SIGNIN_RATE_KEY_PREFIX: `${randomName('signin')}:`,
+      TOPIC_PREFIX: prefix,
     }));
     const { password } = (JSON.parse(readFileSync(`${keysDir}/dev-credentials.json`, 'utf8')) as { username: string; password: string }[]).find((c) => c.username === 'admin')!;
     admin = `Bearer ${(await signIn('admin', password)).body.token}`;
