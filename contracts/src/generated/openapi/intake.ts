@@ -209,6 +209,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rotations/{rotation}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+            };
+            cookie?: never;
+        };
+        /** Every certified version of the rotation, newest first, with counts, content hash and signing key (no names). */
+        get: operations["listCertificateVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rotations/{rotation}/certificates/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        /** One certified version, its members named from the current roll (the read of names is audited). */
+        get: operations["getCertificateVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rotations/{rotation}/certificates/{version}/signed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        /** The version as the platform signed it (format vetting-rotation-certificate/1), for offline verification with `vetting certificate verify`. Members by case reference and id, no names. */
+        get: operations["getSignedCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rotations/{rotation}/certificates/{version}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        /** What changed from an earlier certified version (`against`, default the one before) to this one. */
+        get: operations["diffCertificateVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signing-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's public signing keys (current first, then retired ones), for verifiers that work offline afterwards. */
+        get: operations["getIntakeSigningKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -483,7 +579,9 @@ export interface components {
             certifiedAt: string;
             certifiedBy: string;
             statement?: string;
+            /** @description SHA-256 of the RFC 8785 JSON of the certified content (no names). */
             contentHash: string;
+            signature?: components["schemas"]["DocumentSignature"];
             members: components["schemas"]["CertifiedMember"][];
         };
         RotationDiff: {
@@ -498,6 +596,86 @@ export interface components {
                 candidateId: string;
                 before: components["schemas"]["CertifiedMember"];
                 after: components["schemas"]["CertifiedMember"];
+            }[];
+        };
+        /** @description Ed25519 signature, by the platform key `keyId`, over the UTF-8 text of format, contentHash, keyId and signedAt joined by line feeds. */
+        DocumentSignature: {
+            /** @constant */
+            algorithm: "Ed25519";
+            keyId: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @description base64 */
+            value: string;
+        };
+        CertificateSummary: {
+            id: string;
+            version: number;
+            supersedes?: string;
+            missions: string[];
+            /** Format: date-time */
+            certifiedAt: string;
+            certifiedBy: string;
+            memberCount: number;
+            outcomes: {
+                cleared: number;
+                notCleared: number;
+            };
+            contentHash: string;
+            signature?: {
+                keyId: string;
+                /** Format: date-time */
+                signedAt: string;
+            };
+        };
+        SignedCertificate: {
+            /** @constant */
+            format: "vetting-rotation-certificate/1";
+            content: {
+                id: string;
+                country: components["schemas"]["Country"];
+                rotation: string;
+                missions: string[];
+                version: number;
+                supersedes?: string;
+                /** Format: date-time */
+                certifiedAt: string;
+                certifiedBy: string;
+                statement?: string;
+                members: {
+                    candidateId: string;
+                    caseReference: string;
+                    revision: number;
+                    status: components["schemas"]["CandidateStatus"];
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    /** Format: date-time */
+                    validUntil?: string;
+                    listVersions: components["schemas"]["ListVersionRef"][];
+                }[];
+            };
+            contentHash: string;
+            signature: components["schemas"]["DocumentSignature"];
+        };
+        CertificateVersionDiff: {
+            from: components["schemas"]["CertificateSummary"];
+            to: components["schemas"]["CertificateSummary"];
+            unchanged: number;
+            added: components["schemas"]["CertifiedMember"][];
+            removed: components["schemas"]["CertifiedMember"][];
+            changed: {
+                candidateId: string;
+                before: components["schemas"]["CertifiedMember"];
+                after: components["schemas"]["CertifiedMember"];
+            }[];
+        };
+        SigningKeys: {
+            keys: {
+                keyId: string;
+                /** @description SPKI PEM of an Ed25519 public key */
+                publicKey: string;
+                /** Format: date-time */
+                retiredAt?: string;
             }[];
         };
     };
@@ -1078,6 +1256,140 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    listCertificateVersions: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+            };
+            header?: never;
+            path: {
+                rotation: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CertificateSummary"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getCertificateVersion: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+            };
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationCertificate"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getSignedCertificate: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+            };
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedCertificate"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    diffCertificateVersions: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+                against?: number;
+            };
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The differences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVersionDiff"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getIntakeSigningKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKeys"];
+                };
+            };
         };
     };
 }
