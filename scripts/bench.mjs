@@ -15,6 +15,7 @@ const BENCHES = {
   matching: ['packages/matching', 'bench'],
   intake: ['services/intake', 'bench:intake'],
   references: ['services/references', 'bench:references'],
+  'reference-planning': ['services/references', 'bench:planning'],
   rescreen: ['services/screening', 'bench:rescreen'],
   audit: ['services/audit', 'bench:audit'],
   clearance: ['services/clearance', 'bench'],

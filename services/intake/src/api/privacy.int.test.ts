@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type EventEnvelope } from '@vetting/platform';
-import { createTestServiceEnv, readTopic, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
+import { createTestServiceEnv, readTopic, serviceKafkaEnv, testInfra, type TestServiceEnv, waitFor } from '@vetting/platform/testing';
 // The audit service runs beside intake here: erasure must leave its hash chain verifiable.
 import { auditConfigSchema } from '../../../audit/src/config';
 import { startAudit } from '../../../audit/src/start-audit';
@@ -55,7 +55,8 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
   beforeAll(async () => {
     env = await createTestServiceEnv('intake');
     intake = await startIntake(loadConfig(intakeConfigSchema, { ...env.env, KEYS_DIR: mkdtempSync(`${tmpdir()}/intake-keys-`) }), { jwks: env.issuer.jwks });
-    const auditEnv = { ...env.env, SERVICE_NAME: 'audit', MONGO_DB: `${env.env.MONGO_DB}_audit`, AUDIT_CHECKPOINT_DIR: mkdtempSync(`${tmpdir()}/audit-cp-`), AUDIT_CHECKPOINT_EVERY: '3' };
+    // The audit service speaks as its own Kafka principal (it reads every topic; intake's may not).
+    const auditEnv = { ...env.env, ...serviceKafkaEnv(await testInfra(), 'audit'), SERVICE_NAME: 'audit', MONGO_DB: `${env.env.MONGO_DB}_audit`, AUDIT_CHECKPOINT_DIR: mkdtempSync(`${tmpdir()}/audit-cp-`), AUDIT_CHECKPOINT_EVERY: '3' };
     audit = await startAudit(loadConfig(auditConfigSchema, auditEnv), { jwks: env.issuer.jwks });
     gh = `Bearer ${await env.issuer.token({ sub: 'gh-office', roles: ['tcc-officer'], country: 'GH' })}`;
     admin = `Bearer ${await env.issuer.token({ sub: 'admin-1', roles: ['admin'] })}`;
