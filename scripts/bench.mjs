@@ -16,6 +16,7 @@ const BENCHES = {
   intake: ['services/intake', 'bench:intake'],
   references: ['services/references', 'bench:references'],
   rescreen: ['services/screening', 'bench:rescreen'],
+  bundle: ['services/screening', 'bench:bundle'],
   audit: ['services/audit', 'bench:audit'],
   clearance: ['services/clearance', 'bench'],
   console: ['services/gateway/console', 'bench'],
