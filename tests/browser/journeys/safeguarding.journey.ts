@@ -29,7 +29,7 @@ export async function safeguardingSelfAssessment(world: World): Promise<void> {
 
   const reviewer = await open(world, 'screener');
   await nav(reviewer, 'Safeguarding').click();
-  await reviewer.getByRole('link', { name: id }).click();
+  await reviewer.getByRole('link', { name: id, exact: true }).click();
   await reviewer.getByLabel('Comment on this answer (optional)').nth(5).fill('Send the attendance list of the next session.');
   for (const standard of ['Standard 1: Policy', 'Standard 2: People', 'Standard 3: Procedures', 'Standard 4: Accountability'])
     await reviewer.getByLabel(`Result: ${standard}`).selectOption(standard.endsWith('People') ? 'partially-meets' : 'meets');
