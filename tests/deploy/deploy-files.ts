@@ -8,7 +8,7 @@ import { kafkaUnsafeSettings, type BaseConfig, type UnsafeSetting } from '@vetti
 import { intakeConfigSchema, intakeUnsafeSettings, type IntakeConfig } from '../../services/intake/src/config';
 import { screeningConfigSchema, screeningUnsafeSettings, type ScreeningConfig } from '../../services/screening/src/config';
 import { referencesConfigSchema, referencesUnsafeSettings, type ReferencesConfig } from '../../services/references/src/config';
-import { clearanceConfigSchema } from '../../services/clearance/src/config';
+import { clearanceConfigSchema, clearanceUnsafeSettings, type ClearanceConfig } from '../../services/clearance/src/config';
 import { auditConfigSchema } from '../../services/audit/src/config';
 import { accountabilityConfigSchema } from '../../services/accountability/src/config';
 import { gatewayConfigSchema, gatewayUnsafeSettings, type GatewayConfig } from '../../services/gateway/src/config';
@@ -36,6 +36,7 @@ export function unsafeSettings(service: string, config: unknown, worker = false)
   if (service === 'screening') return screeningUnsafeSettings(config as ScreeningConfig);
   if (service === 'references') return referencesUnsafeSettings(config as ReferencesConfig, { kafka: !worker });
   if (service === 'gateway') return gatewayUnsafeSettings(config as GatewayConfig);
+  if (service === 'clearance') return clearanceUnsafeSettings(config as ClearanceConfig);
   return kafkaUnsafeSettings(config as BaseConfig);
 }
 

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Router } from 'express';
 import { openapiPath } from '@vetting/contracts';
+import { createPolicyFollower } from '@vetting/policy';
 import {
   createAccessRecorder,
   createHttpApp,
@@ -27,6 +28,7 @@ import { createCertificateRepository } from './data/certificate.repository';
 import { createKeyRepository } from './data/key.repository';
 import { createPersonalCipher } from './data/personal-data.cipher';
 import { createUploadRepository } from './data/upload.repository';
+import { createFollowPolicyHandlers } from './messaging/follow-policy.consumer';
 import { createTrackStatusHandlers } from './messaging/track-status.consumer';
 import { createUploadRunner } from './use-cases/upload-runner';
 import { startRetentionJob } from './worker/retention.job';
@@ -43,7 +45,8 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
   const keys = createKeyRepository(runtime.db);
   const uploads = createUploadRepository(runtime.db, cipher);
   const certificates = createCertificateRepository(runtime.db);
-  await Promise.all([repository.ensureIndexes(), keys.ensureIndexes(), uploads.ensureIndexes(), certificates.ensureIndexes(), cipher.ensureIndexes()]);
+  const policies = createPolicyFollower(runtime.db);
+  await Promise.all([repository.ensureIndexes(), keys.ensureIndexes(), uploads.ensureIndexes(), certificates.ensureIndexes(), cipher.ensureIndexes(), policies.ensureIndexes()]);
   const relay = { kick: () => undefined } as { kick: () => void };
   const access = createAccessRecorder(runtime.db, 'intake', () => relay.kick());
   const outbox = createOutboxRelay({
@@ -63,12 +66,12 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     outbox.kick();
     uploadOutbox.kick();
   };
-  const consumer = await startConsumer(runtime, 'intake', ['vetting.screenings', 'vetting.references', 'vetting.clearances'], createTrackStatusHandlers(repository));
+  const consumer = await startConsumer(runtime, 'intake', ['vetting.screenings', 'vetting.references', 'vetting.clearances'], { ...createTrackStatusHandlers(repository), ...createFollowPolicyHandlers(policies) });
   const now = () => new Date();
   const onEvents = () => relay.kick();
   const blind = cipher.blind;
   const runner = createUploadRunner({ uploads, repository, keys, blind, now, publish: (events) => runtime.publisher.publish(events), logger: runtime.logger });
-  const deps = { repository, keys, uploads, certificates, access, blind, cipher, signer: signing.signer, now, onEvents };
+  const deps = { repository, keys, uploads, certificates, access, blind, cipher, signer: signing.signer, now, onEvents, policies };
   const candidateRoutes = createCandidateRoutes(deps);
   const uploadRoutes = createUploadRoutes({ ...deps, validate: createSubmissionValidator(openapiPath('intake')), maxBytes: config.UPLOAD_MAX_BYTES, startStoring: (id) => runner.start(id) });
   const rotationRoutes = createRotationRoutes(deps);

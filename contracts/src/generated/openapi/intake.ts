@@ -356,16 +356,34 @@ export interface components {
             serviceNumber?: string;
             rank?: string;
             unit?: string;
-            /** @description Employers of the last five years; each one within the disclosure period gets a misconduct-disclosure reference request (services/references). */
+            /** @description The employment history of the policy's look-back window (employmentLookbackYears, default 5), the person's own national service included. It must cover the whole window (gaps of a month at most), unless the candidate signed employmentDeclaration; neither is a 400 naming this field. Each employer of the window other than the national service gets a misconduct-disclosure request, sent to the contact the UN employer directory verified (never to contactEmail unless a UN screening officer confirms it); the national service is asked through the disciplinary-record check. */
             previousEmployers?: components["schemas"]["PreviousEmployer"][];
         };
         PreviousEmployer: {
+            /** @description The employer (for national service */
             name: string;
-            /** Format: email */
-            contactEmail: string;
+            role: string;
+            /**
+             * Format: email
+             * @description The HR contact; required except for national service.
+             */
+            contactEmail?: string;
             country?: components["schemas"]["Country"];
-            from?: components["schemas"]["PartialDate"];
+            from: components["schemas"]["PartialDate"];
+            /** @description Absent while the employment continues. */
             to?: components["schemas"]["PartialDate"];
+            /** @description The armed forces or police of the nominating country: its disciplinary record is the reference asked. */
+            nationalService?: boolean;
+        };
+        /** @description The candidate's signed declaration that they had no employer in the policy's look-back window other than those listed in person.previousEmployers (which may then leave gaps, or be empty). Recorded as the candidate signed it, like consent; never filled in by the console. */
+        EmploymentDeclaration: {
+            /** @constant */
+            noOtherEmployer: true;
+            formVersion: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @enum {string} */
+            method: "wet-signature-scanned" | "electronic-signature" | "recorded-verbal";
         };
         Consent: {
             /** @description Must be true; screening never starts without consent. */
@@ -381,6 +399,7 @@ export interface components {
             person: components["schemas"]["Person"];
             consent: components["schemas"]["Consent"];
             selfDeclaration?: components["schemas"]["SelfDeclaration"];
+            employmentDeclaration?: components["schemas"]["EmploymentDeclaration"];
             /** @description Only for admins; a TCC officer's country comes from the token. */
             country?: components["schemas"]["Country"];
         };
@@ -400,15 +419,18 @@ export interface components {
             humanRightsViolation: boolean;
             /** @description Repatriated from a UN operation on disciplinary grounds. */
             repatriatedOnDisciplinaryGrounds: boolean;
+            /** @description The subject of an allegation or investigation of sexual exploitation, abuse or harassment, whatever its outcome. */
+            misconductAllegation?: boolean;
             /** @description The candidate's explanation of any "yes". */
             explanation?: string;
         };
-        /** @description Sections given replace the stored ones whole; screening runs again on the new revision. */
+        /** @description Sections given replace the stored ones whole; the result must still account for the employment window; screening runs again on the new revision. */
         CandidateUpdate: {
             nomination?: components["schemas"]["Nomination"];
             person?: components["schemas"]["Person"];
             consent?: components["schemas"]["Consent"];
             selfDeclaration?: components["schemas"]["SelfDeclaration"];
+            employmentDeclaration?: components["schemas"]["EmploymentDeclaration"];
         };
         TimelineEntry: {
             /** Format: date-time */
@@ -426,6 +448,11 @@ export interface components {
             selfDeclaration?: {
                 recorded: boolean;
                 flagged: boolean;
+            };
+            employmentDeclaration?: {
+                recorded: boolean;
+                /** Format: date-time */
+                signedAt?: string;
             };
             consent?: {
                 formVersion?: string;
@@ -788,7 +815,15 @@ export interface operations {
                     "application/json": components["schemas"]["CandidateView"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Invalid: each bad field named. CANDIDATE.EMPLOYMENT_INCOMPLETE when neither the history covers the look-back window nor the declaration is given. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
