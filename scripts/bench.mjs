@@ -17,6 +17,7 @@ const BENCHES = {
   references: ['services/references', 'bench:references'],
   'reference-planning': ['services/references', 'bench:planning'],
   rescreen: ['services/screening', 'bench:rescreen'],
+  bundle: ['services/screening', 'bench:bundle'],
   audit: ['services/audit', 'bench:audit'],
   clearance: ['services/clearance', 'bench'],
   console: ['services/gateway/console', 'bench'],

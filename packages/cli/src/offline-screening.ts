@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { openListBundle, type ListBundleContent } from '@vetting/banlists';
 import type { PersonQuery } from '@vetting/matching';
 import { CliError, EXIT } from './exit-codes';
+import { readInputFile } from './input-file';
 import { loadTrustedKeys, parseDuration } from './trusted-keys';
 
 export const OFFLINE_RESULTS_FORMAT = 'vetting-offline-results/1';
@@ -26,12 +26,7 @@ export interface BundleOptions {
  * else 7 days). A refused bundle screens nobody.
  */
 export function openBundleFile(file: string, opts: BundleOptions, env: NodeJS.ProcessEnv, now = new Date()) {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new CliError(`Cannot read ${file}`, EXIT.notFoundOrDenied);
-  }
+  const text = readInputFile(file).toString('utf8');
   let document: unknown;
   try {
     document = JSON.parse(text);

@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DOCUMENT_FORMATS, parseSignedDocument, verifySignedDocument } from '@vetting/signing';
 import { CliError, EXIT } from '../exit-codes';
+import { readInputFile } from '../input-file';
 import { emit, shortDate, table } from '../output';
 import { action, globalsOf, type Context } from '../program';
 import { loadTrustedKeys } from '../trusted-keys';
@@ -55,12 +56,7 @@ export function registerCertificate(program: Command, ctx: Context): void {
     .option('--keys <file>', 'the platform public keys to trust (default: those `vetting keys pull` saved)')
     .action(action(ctx, async (file: string, opts: { keys?: string }, command: Command) => {
       const g = globalsOf(command, ctx);
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        throw new CliError(`Cannot read ${file}`, EXIT.notFoundOrDenied);
-      }
+      const text = readInputFile(file).toString('utf8');
       const { trusted } = loadTrustedKeys(opts.keys, ctx.env);
       const document = parseSignedDocument(text) as { content?: SignedContent } | undefined;
       const result = verifySignedDocument(document, { format: DOCUMENT_FORMATS.rotationCertificate, trusted });

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ListBundle } from '@vetting/banlists';
 import { CliError, EXIT } from '../exit-codes';
+import { readInputFile } from '../input-file';
 import { emit, shortDate, table } from '../output';
 import { OFFLINE_RESULTS_FORMAT, type OfflineResultsHeader } from '../offline-screening';
 import { action, globalsOf, type Context } from '../program';
@@ -15,12 +16,7 @@ const CHUNK = 1000;
 
 /** A results file of `vetting check --offline --batch`: its header and rows, or a usage error naming the line. */
 export function readResultsFile(file: string): { header: OfflineResultsHeader; rows: { ref: string; screenedAt: string; outcome: string; person: unknown }[]; text: string } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new CliError(`Cannot read ${file}`, EXIT.notFoundOrDenied);
-  }
+  const text = readInputFile(file).toString('utf8');
   const lines = text.split('\n').filter((l) => l.trim());
   const parse = (line: string, n: number) => {
     try {
