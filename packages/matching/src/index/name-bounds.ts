@@ -17,6 +17,7 @@ import { MIN_WORD_SIMILARITY } from '../score/word-similarity';
 import { boundFromSums, nameScoreBound } from '../score/name-score-bound';
 import { CompoundTables } from './compound-tables';
 import { similarityIfPossible } from './similarity-memo';
+import { PairCache } from './pair-cache';
 import { wordAt, type NameStore } from './name-store';
 import { mayMatch } from '../score/match-possible';
 import { ASK, derivedFeatures, INITIAL, mayMatchFeatures, NO, withoutArticles, wordFeatures, type PhoneticCodes, type WordFeatures } from './word-features';
@@ -62,6 +63,9 @@ class QueryNameBounds {
   features!: WordFeatures;
   /** The same without a joined article. */
   stripped!: WordFeatures;
+  /** The pair cache's rows of the query words and of each adjacent pair joined (at its first word). */
+  rows: Map<number, number>[] = [];
+  joinedRows: Map<number, number>[] = [];
   /** Query words i and i + 1 joined, at i; the same without a joined article. */
   joined!: WordFeatures;
   joinedStripped!: WordFeatures;
@@ -107,6 +111,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
   const [pairs, pairsStripped] = pairFeatures(store, codes);
   const { nameWords, nameFlags, weights, nameStart } = store;
   const pool: QueryNameBounds[] = [];
+  const cache = new PairCache();
   let active: QueryNameBounds[] = [];
   let long: WeightedName[] = [];
   const entry: WeightedName = { words: [], weights: [] };
@@ -121,6 +126,8 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
     b.features = wordFeatures(query.words, codes, false);
     b.stripped = wordFeatures(withoutArticles(query.words), codes, false);
     const joined = query.words.map((w, i) => (i + 1 < query.words.length ? joinedWord(w, query.words[i + 1]!) : w));
+    b.rows = query.words.map((w) => cache.row(w));
+    b.joinedRows = joined.map((w) => cache.row(w));
     b.joined = wordFeatures(joined, codes, false);
     b.joinedStripped = wordFeatures(withoutArticles(joined), codes, false);
     b.weightQ = query.weights.slice();
@@ -156,7 +163,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       const q = b.query.words;
       for (let i = 0; i < q.length; i++) {
         if (!(may & (1 << i))) continue;
-        const s = similarityIfPossible(q[i]!, e);
+        const s = b.rows[i]!.get(slot) ?? cache.put(b.rows[i]!, slot, similarityIfPossible(q[i]!, e));
         if (s < MIN_WORD_SIMILARITY) continue;
         m |= 1 << i;
         if (s >= STRONG_PARTNER) strong |= 1 << i;
@@ -188,7 +195,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       for (const i of t.singles) {
         if (strongQ & (1 << i) || !CompoundTables.plausible(b.features, i, vocabulary, wa, wb)) continue;
         let s = 1;
-        if (mode === STRICT) s = exactSimilarity(q[i]!, joinedWord(wordAt(store, j), wordAt(store, j + 1)));
+        if (mode === STRICT) s = b.rows[i]!.get(-1 - j) ?? cache.put(b.rows[i]!, -1 - j, exactSimilarity(q[i]!, joinedWord(wordAt(store, j), wordAt(store, j + 1))));
         else {
           const may = mayMatchFeatures(b.features, b.stripped, i, pairs, pairsStripped, j);
           if (may === ASK ? !mayMatch(q[i]!, joinedWord(wordAt(store, j), wordAt(store, j + 1))) : may === NO) s = 0;
@@ -204,7 +211,10 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       for (const i of t.pairs) {
         if (!CompoundTables.plausible(vocabulary, we, b.features, i, i + 1)) continue;
         let s = 1;
-        if (mode === STRICT) s = exactSimilarity(joinedWord(q[i]!, q[i + 1]!), wordAt(store, j));
+        if (mode === STRICT) {
+          const slot = we * 2 + (nameFlags[j]! & 1);
+          s = b.joinedRows[i]!.get(slot) ?? cache.put(b.joinedRows[i]!, slot, exactSimilarity(joinedWord(q[i]!, q[i + 1]!), wordAt(store, j)));
+        }
         else {
           const may = mayMatchFeatures(b.joined, b.joinedStripped, i, vocabulary, vocabularyStripped, we);
           if (may === ASK ? !mayMatch(joinedWord(q[i]!, q[i + 1]!), store.words[we]!) : may === NO) s = 0;
