@@ -15,7 +15,7 @@ import type { NameScoreOptions, WeightedName } from '../score/name-alignment';
 import { joinedWord, STRONG_PARTNER } from '../score/name-alignment';
 import { MIN_WORD_SIMILARITY } from '../score/word-similarity';
 import { boundFromSums, nameScoreBound } from '../score/name-score-bound';
-import { CompoundTables } from './compound-tables';
+import { CompoundTables, nameSignatures } from './compound-tables';
 import { similarityIfPossible } from './similarity-memo';
 import { PairCache } from './pair-cache';
 import { wordAt, type NameStore } from './name-store';
@@ -27,6 +27,8 @@ import { makeWord, type NameWord } from '../normalise/name-normaliser';
 const NONE = 0;
 const LOOSE = 1;
 const STRICT = 2;
+/** NONE, computed by the general path (singleBound's fallback for long query names). */
+const LOOSE_NONE = 3;
 
 /**
  * Features of every adjacent pair of words of every list name joined, at the first word's
@@ -54,6 +56,9 @@ function pairFeatures(store: NameStore, codes: PhoneticCodes): [WordFeatures, Wo
 /** The similarity as the search's memo gives it (mayMatch, surelyBelowBar, then wordSimilarity), without the memo. */
 const exactSimilarity = (a: NameWord, b: NameWord) => (mayMatch(a, b) ? similarityIfPossible(a, b) : 0);
 
+/** Query names up to this long have their unmatched sums tabulated by mask. */
+const TABLED_WORDS = 10;
+
 /** Query names longer than this are bounded without the tables (bit masks hold 31 words). */
 const MAX_TABLE_WORDS = 31;
 
@@ -72,6 +77,11 @@ class QueryNameBounds {
   readonly compounds = new CompoundTables();
   weightQ: number[] = [];
   softQ: number[] = [];
+  /** By the mask of query words that may match (query names of up to TABLED_WORDS words): their unmatched weight, plain and soft, their count, and whether a soft one may match. */
+  unmatchedByMask = new Float64Array(1);
+  softByMask = new Float64Array(1);
+  countByMask = new Uint8Array(1);
+  softPossibleByMask = new Uint8Array(1);
   meaningfulQ = 0;
   generation = 0;
   readonly stampW: Int32Array;
@@ -110,6 +120,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
   const vocabularyStripped = wordFeatures(withoutArticles(store.words), codes, true);
   const [pairs, pairsStripped] = pairFeatures(store, codes);
   const { nameWords, nameFlags, weights, nameStart } = store;
+  const signatures = nameSignatures(vocabulary, nameStart, nameWords);
   const pool: QueryNameBounds[] = [];
   const cache = new PairCache();
   let active: QueryNameBounds[] = [];
@@ -133,6 +144,35 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
     b.weightQ = query.weights.slice();
     b.softQ = query.words.map((w, i) => query.weights[i]! * (w.patronymic || w.initial ? 0.5 : 1));
     b.meaningfulQ = query.words.filter((w) => !w.initial).length;
+    const nq = query.words.length;
+    if (nq <= TABLED_WORDS) {
+      const size = 1 << nq;
+      if (b.unmatchedByMask.length < size) {
+        b.unmatchedByMask = new Float64Array(size);
+        b.softByMask = new Float64Array(size);
+        b.countByMask = new Uint8Array(size);
+        b.softPossibleByMask = new Uint8Array(size);
+      }
+      for (let mask = 0; mask < size; mask++) {
+        let u = 0;
+        let soft = 0;
+        let c = 0;
+        let sp = 0;
+        for (let i = 0; i < nq; i++) {
+          if (mask & (1 << i)) {
+            c++;
+            if (b.softQ[i] !== b.weightQ[i]) sp = 1;
+          } else {
+            u += b.weightQ[i]!;
+            soft += b.softQ[i]!;
+          }
+        }
+        b.unmatchedByMask[mask] = u;
+        b.softByMask[mask] = soft;
+        b.countByMask[mask] = c;
+        b.softPossibleByMask[mask] = sp;
+      }
+    }
     b.compounds.set(b.features, query.words.length);
   }
 
@@ -153,7 +193,10 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
   /** The similarity mask of name occurrence j (its word with its patronymic flag), with the best similarity in bestS. */
   function matching(b: QueryNameBounds, j: number): number {
     const slot = nameWords[j]! * 2 + (nameFlags[j]! & 1);
-    if (b.stampS[slot] === b.generation) return b.matchingS[slot]!;
+    return b.stampS[slot] === b.generation ? b.matchingS[slot]! : fillMatching(b, j, slot);
+  }
+
+  function fillMatching(b: QueryNameBounds, j: number, slot: number): number {
     const may = possible(b, nameWords[j]!);
     let m = 0;
     let strong = 0;
@@ -227,8 +270,9 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
     return best;
   }
 
-  function plausibleCompound(b: QueryNameBounds, start: number, count: number): boolean {
+  function plausibleCompound(b: QueryNameBounds, n: number, start: number, count: number): boolean {
     const t = b.compounds;
+    if (!t.mayHave(signatures, n)) return false;
     if (t.singles.length > 0) for (let j = start; j + 1 < start + count; j++) if (t.pairPlausible(vocabulary, nameWords[j]!, nameWords[j + 1]!)) return true;
     if (t.pairs.length > 0) for (let j = start; j < start + count; j++) if (t.wordPlausible(vocabulary, nameWords[j]!)) return true;
     return false;
@@ -239,7 +283,49 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
    * undefined) or from the similarities; `mode` adds the compound marks (markCompounds); the
    * quality term is bounded by the best similarity of a word that may match.
    */
+  /** bound() without compounds, in one pass (every touched name goes through it). */
+  function singleBound(b: QueryNameBounds, start: number, count: number, exact: boolean): number {
+    const gen = b.generation;
+    const { stampS, matchingS, bestS, stampW, possibleW } = b;
+    const flags = vocabulary.flags;
+    let any = 0;
+    let best = 0;
+    let unmatchedE = 0;
+    let softE = 0;
+    let totalE = 0;
+    let countE = 0;
+    let meaningfulE = 0;
+    for (let j = start; j < start + count; j++) {
+      const id = nameWords[j]!;
+      const patronymic = nameFlags[j]! & 1;
+      let m: number;
+      if (exact) {
+        const slot = id * 2 + patronymic;
+        m = stampS[slot] === gen ? matchingS[slot]! : fillMatching(b, j, slot);
+        if (m !== 0 && bestS[slot]! > best) best = bestS[slot]!;
+      } else m = stampW[id] === gen ? possibleW[id]! : possible(b, id);
+      const weight = weights[id]!;
+      const initial = flags[id]! & INITIAL;
+      totalE += weight;
+      if (!initial) meaningfulE++;
+      if (m !== 0) {
+        countE++;
+        any |= m;
+      } else {
+        unmatchedE += weight;
+        softE += weight * (patronymic || initial ? 0.5 : 1);
+      }
+    }
+    const quality = exact ? Math.max(0, (best - 0.4) / 0.6) : 1;
+    if (b.query.words.length <= TABLED_WORDS) {
+      return boundFromSums(b.unmatchedByMask[any]!, b.softByMask[any]!, b.countByMask[any]!, b.meaningfulQ, unmatchedE, softE, totalE, countE, meaningfulE, false, options, quality, b.softPossibleByMask[any] === 1);
+    }
+    return bound(b, start, count, exact, LOOSE_NONE);
+  }
+
   function bound(b: QueryNameBounds, start: number, count: number, exact: boolean, mode: number): number {
+    if (mode === NONE) return singleBound(b, start, count, exact);
+    if (mode === LOOSE_NONE) mode = NONE;
     const nq = b.query.words.length;
     if (masks.length < count) {
       masks = new Int32Array(count * 2);
@@ -335,7 +421,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       let out = -1;
       for (const b of active) {
         // compounds can only raise the bound: counted where one is plausible
-        const x = bound(b, start, count, false, plausibleCompound(b, start, count) ? LOOSE : NONE);
+        const x = bound(b, start, count, true, plausibleCompound(b, n, start, count) ? LOOSE : NONE);
         if (x >= floor && x > out) out = x;
       }
       for (const query of long) {
@@ -351,7 +437,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
         // cheapest first: without compounds, then (where one is plausible) with them counted
         // loosely, then with the similarity of the joined words; each only raises the bound
         if (accept(bound(b, start, count, true, NONE))) return true;
-        if (!plausibleCompound(b, start, count) || !accept(bound(b, start, count, true, LOOSE))) continue;
+        if (!plausibleCompound(b, n, start, count) || !accept(bound(b, start, count, true, LOOSE))) continue;
         if (accept(bound(b, start, count, true, STRICT))) return true;
       }
       for (const query of long) if (accept(longBound(query, start, count, Infinity))) return true;
