@@ -84,21 +84,16 @@ class QueryNameBounds {
   softPossibleByMask = new Uint8Array(1);
   meaningfulQ = 0;
   generation = 0;
-  readonly stampW: Int32Array;
+  /** Per vocabulary word, side by side (one cache line): the stamp and the mayMatch mask. */
   readonly possibleW: Int32Array;
-  readonly stampS: Int32Array;
-  readonly matchingS: Int32Array;
+  /** Per slot, side by side: the stamp, the similarity mask, the strong mask (see strongOf). */
+  readonly slots: Int32Array;
   readonly bestS: Float64Array;
-  /** Query words whose similarity to the slot's word is strong (≥ STRONG_PARTNER): such words are never a compound's single word. */
-  readonly strongS: Int32Array;
 
   constructor(words: number) {
-    this.stampW = new Int32Array(words);
-    this.possibleW = new Int32Array(words);
-    this.stampS = new Int32Array(words * 2);
-    this.matchingS = new Int32Array(words * 2);
+    this.possibleW = new Int32Array(words * 2);
+    this.slots = new Int32Array(words * 2 * 3);
     this.bestS = new Float64Array(words * 2);
-    this.strongS = new Int32Array(words * 2);
   }
 }
 
@@ -178,22 +173,22 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
 
   /** The mayMatch mask of vocabulary word id against the query name. */
   function possible(b: QueryNameBounds, id: number): number {
-    if (b.stampW[id] === b.generation) return b.possibleW[id]!;
+    if (b.possibleW[id * 2] === b.generation) return b.possibleW[id * 2 + 1]!;
     let m = 0;
     const q = b.query.words;
     for (let i = 0; i < q.length; i++) {
       const may = mayMatchFeatures(b.features, b.stripped, i, vocabulary, vocabularyStripped, id);
       if (may === ASK ? mayMatch(q[i]!, store.words[id]!) : may !== NO) m |= 1 << i;
     }
-    b.stampW[id] = b.generation;
-    b.possibleW[id] = m;
+    b.possibleW[id * 2] = b.generation;
+    b.possibleW[id * 2 + 1] = m;
     return m;
   }
 
   /** The similarity mask of name occurrence j (its word with its patronymic flag), with the best similarity in bestS. */
   function matching(b: QueryNameBounds, j: number): number {
     const slot = nameWords[j]! * 2 + (nameFlags[j]! & 1);
-    return b.stampS[slot] === b.generation ? b.matchingS[slot]! : fillMatching(b, j, slot);
+    return b.slots[slot * 3] === b.generation ? b.slots[slot * 3 + 1]! : fillMatching(b, j, slot);
   }
 
   function fillMatching(b: QueryNameBounds, j: number, slot: number): number {
@@ -213,10 +208,10 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
         if (s > best) best = s;
       }
     }
-    b.stampS[slot] = b.generation;
-    b.matchingS[slot] = m;
+    b.slots[slot * 3] = b.generation;
+    b.slots[slot * 3 + 1] = m;
     b.bestS[slot] = best;
-    b.strongS[slot] = strong;
+    b.slots[slot * 3 + 2] = strong;
     return m;
   }
 
@@ -286,7 +281,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
   /** bound() without compounds, in one pass (every touched name goes through it). */
   function singleBound(b: QueryNameBounds, start: number, count: number, exact: boolean): number {
     const gen = b.generation;
-    const { stampS, matchingS, bestS, stampW, possibleW } = b;
+    const { slots, bestS, possibleW } = b;
     const flags = vocabulary.flags;
     let any = 0;
     let best = 0;
@@ -301,9 +296,9 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       let m: number;
       if (exact) {
         const slot = id * 2 + patronymic;
-        m = stampS[slot] === gen ? matchingS[slot]! : fillMatching(b, j, slot);
+        m = slots[slot * 3] === gen ? slots[slot * 3 + 1]! : fillMatching(b, j, slot);
         if (m !== 0 && bestS[slot]! > best) best = bestS[slot]!;
-      } else m = stampW[id] === gen ? possibleW[id]! : possible(b, id);
+      } else m = possibleW[id * 2] === gen ? possibleW[id * 2 + 1]! : possible(b, id);
       const weight = weights[id]!;
       const initial = flags[id]! & INITIAL;
       totalE += weight;
@@ -343,8 +338,8 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       if (exact && m !== 0) {
         const slot = nameWords[j]! * 2 + (nameFlags[j]! & 1);
         best = Math.max(best, b.bestS[slot]!);
-        strongQ |= b.strongS[slot]!;
-        strongE[j - start] = b.strongS[slot] === 0 ? 0 : 1;
+        strongQ |= b.slots[slot * 3 + 2]!;
+        strongE[j - start] = b.slots[slot * 3 + 2] === 0 ? 0 : 1;
       } else strongE[j - start] = 0;
     }
     const compounds = mode !== NONE;
