@@ -136,7 +136,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Candidates with possible matches awaiting a decision, oldest first. */
+        /** Candidates with possible matches awaiting a decision, oldest first, filtered by country, mission and age. */
         get: operations["getReviewQueue"];
         put?: never;
         post?: never;
@@ -299,6 +299,7 @@ export interface components {
             screeningId: string;
             candidateId: string;
             country: string;
+            mission?: string;
             /** @enum {string} */
             outcome: "clear" | "possible-match" | "match";
             /** Format: date-time */
@@ -675,6 +676,10 @@ export interface operations {
     getReviewQueue: {
         parameters: {
             query?: {
+                country?: string;
+                mission?: string;
+                /** @description Only items waiting since before this instant (how the console asks for "waiting more than n days"). */
+                pendingBefore?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -690,13 +695,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "limit": 50,
+                     *       "offset": 0,
+                     *       "total": 0
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["ReviewQueueItem"][];
                         limit: number;
                         offset: number;
+                        /** @description How many items the filter matches. */
+                        total: number;
                     };
                 };
             };
+            400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
         };
