@@ -14,7 +14,7 @@ export async function writeContingent(path: string, rows: number): Promise<void>
   for (let i = 0; i < rows; i++) {
     const name = `${GIVEN[i % GIVEN.length]} ${GIVEN[(i * 7) % GIVEN.length]} ${FAMILY[(i * 3) % FAMILY.length]}-${i}`;
     const dob = `${1975 + (i % 25)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    const line = `${name},${dob},GH,${i % 5 ? 'male' : 'female'},passport,G${String(1_000_000 + i)},GH,GA-${200_000 + i},${RANKS[i % RANKS.length]},6th Battalion,yes,UN-HRSP-2024.1,2026-01-10,electronic-signature,HRSP-SC-2024,2026-01-10,electronic-signature,no,no,no\n`;
+    const line = `${name},${dob},GH,${i % 5 ? 'male' : 'female'},passport,G${String(1_000_000 + i)},GH,GA-${200_000 + i},${RANKS[i % RANKS.length]},6th Battalion,yes,v1,2026-01-10,electronic-signature,v1,2026-01-10,electronic-signature,no,no,no\n`;
     if (!out.write(line)) await once(out, 'drain');
   }
   out.end();

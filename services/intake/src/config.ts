@@ -16,6 +16,13 @@ export const intakeConfigSchema = baseConfigSchema.extend({
    * elsewhere it defaults to a folder per database under the system's temp dir (tests, benchmarks).
    */
   KEYS_DIR: z.string().min(1).optional(),
+  /**
+   * Versions of the consent forms candidates sign, comma-separated; a consent on any other version is
+   * refused (400 naming consent/formVersion) and the console offers only these. Default `v1`.
+   */
+  CONSENT_FORMS: z.string().min(1).default('v1'),
+  /** Versions of the human-rights self-declaration forms, comma-separated, as CONSENT_FORMS. Default `v1`. */
+  DECLARATION_FORMS: z.string().min(1).default('v1'),
   /** Days personal data is kept after a "not cleared" decision. Default 365. */
   RETENTION_NOT_CLEARED_DAYS: days(365),
   /** Days after a withdrawal. Default 90. */

@@ -53,6 +53,20 @@ describe('intake candidates API (real Kafka and database)', () => {
     expect(list.body.items).toHaveLength(1);
   });
 
+  it('when a consent or self-declaration names a form that is not configured, then nothing is stored and the field is named; the configured forms are listed', async () => {
+    const forms = await request(intake.app).get('/forms').set('authorization', officerGH);
+    expect(forms.body).toEqual({ consent: ['v1'], selfDeclaration: ['v1'] });
+    const before = (await request(intake.app).get('/candidates').set('authorization', officerNP)).body.items.length;
+    const consent = await request(intake.app).post('/candidates').set('authorization', officerNP).send(submission({ consent: { given: true, formVersion: 'made-up', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' } }));
+    expect(consent.status).toBe(400);
+    expect(consent.body.errors).toEqual([expect.objectContaining({ field: 'body/consent/formVersion' })]);
+    const declaration = { formVersion: 'v9', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature', criminalOffence: false, humanRightsViolation: false, repatriatedOnDisciplinaryGrounds: false };
+    const declared = await request(intake.app).post('/candidates').set('authorization', officerNP).send(submission({ selfDeclaration: declaration }));
+    expect(declared.status).toBe(400);
+    expect(declared.body.errors).toEqual([expect.objectContaining({ field: 'body/selfDeclaration/formVersion' })]);
+    expect((await request(intake.app).get('/candidates').set('authorization', officerNP)).body.items).toHaveLength(before);
+  });
+
   it('when another country’s office asks for a candidate, then it is not found for them', async () => {
     const created = await request(intake.app).post('/candidates').set('authorization', officerGH).send(submission());
     const res = await request(intake.app).get(`/candidates/${created.body.id}`).set('authorization', officerNP);

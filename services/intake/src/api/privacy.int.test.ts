@@ -20,8 +20,8 @@ const nomination = (rotation: string, name = SECRETS.name) => ({
     serviceNumber: SECRETS.service,
     previousEmployers: [{ name: 'Relief Works', contactEmail: 'hr@relief.example', country: 'KE', from: '2021-03', to: '2024-06' }],
   },
-  consent: { given: true, formVersion: 'UN-HRSP-1', signedAt: '2026-01-10T09:00:00Z', method: 'electronic-signature' },
-  selfDeclaration: { formVersion: 'HRSP-SC-1', signedAt: '2026-01-10T09:00:00Z', method: 'electronic-signature', criminalOffence: true, humanRightsViolation: false, repatriatedOnDisciplinaryGrounds: false, explanation: SECRETS.explanation },
+  consent: { given: true, formVersion: 'v1', signedAt: '2026-01-10T09:00:00Z', method: 'electronic-signature' },
+  selfDeclaration: { formVersion: 'v1', signedAt: '2026-01-10T09:00:00Z', method: 'electronic-signature', criminalOffence: true, humanRightsViolation: false, repatriatedOnDisciplinaryGrounds: false, explanation: SECRETS.explanation },
 });
 
 describe('personal data at rest, erasure and the access export (real Kafka and database)', () => {

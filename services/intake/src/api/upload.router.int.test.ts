@@ -7,7 +7,7 @@ import { startIntake } from '../start-intake';
 
 const HEADER = 'name,date_of_birth,nationalities,service_number,rank,consent_given,consent_form_version,consent_signed_at,consent_method';
 const person = (i: number, over: Partial<Record<'name' | 'dob' | 'nat' | 'svc' | 'rank' | 'consent', string>> = {}) =>
-  [over.name ?? `Soldier Number${i}`, over.dob ?? '1990-01-15', over.nat ?? 'GH', over.svc ?? `GA-${i}`, over.rank ?? 'Private', over.consent ?? 'yes', 'UN-HRSP-1', '2026-01-10', 'electronic-signature'].join(',');
+  [over.name ?? `Soldier Number${i}`, over.dob ?? '1990-01-15', over.nat ?? 'GH', over.svc ?? `GA-${i}`, over.rank ?? 'Private', over.consent ?? 'yes', 'v1', '2026-01-10', 'electronic-signature'].join(',');
 const csv = (lines: string[]) => `${HEADER}\n${lines.join('\n')}\n`;
 
 describe('bulk upload of a contingent (real Kafka and database)', () => {

@@ -24,7 +24,7 @@ export async function updateCandidate(actor: Actor, id: string, patch: Partial<N
   const current = await ownCandidate(actor, id, deps);
   if (current.status === 'withdrawn') throw withdrawn();
   const now = deps.now();
-  assertValid(patch, now);
+  assertValid(patch, now, deps.forms);
   const nomination = patch.nomination ?? current.nomination;
   const person = patch.person ?? current.person;
   if (current.erased) throw conflict('CANDIDATE.ERASED', 'The person’s data was erased; nominate them again instead');

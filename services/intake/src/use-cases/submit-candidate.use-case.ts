@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { AppError, badRequest, conflict, type Actor } from '@vetting/platform';
 import type { Candidate } from '../domain/candidate';
 import { nominationProblems, type NominationInput } from '../domain/candidate-rules';
+import { formProblems, type ConfiguredForms } from '../domain/forms';
 import { dedupeKeys, dedupeScope, findExisting, type DedupeKey } from '../domain/dedupe-keys';
 import { newCandidate } from '../domain/new-candidate';
 import type { CandidateRepository } from '../data/candidate.repository';
@@ -23,6 +24,8 @@ export interface SubmitDeps {
   now: () => Date;
   newId?: () => string;
   onEvents: () => void;
+  /** The form versions a consent or self-declaration may be recorded on. */
+  forms: ConfiguredForms;
 }
 
 /** The country a command acts for: a TCC officer's own, whatever the body says. */
@@ -36,8 +39,8 @@ export function commandCountry(actor: Actor, requested?: string): string {
 }
 
 /** Rule problems as a 400 naming each field; consent first, since it is the one that stops screening. */
-export function assertValid(input: Partial<NominationInput>, now: Date) {
-  const problems = nominationProblems(input, now).map((p) => ({ field: `body/${p.field}`, reason: p.reason }));
+export function assertValid(input: Partial<NominationInput>, now: Date, forms: ConfiguredForms) {
+  const problems = [...nominationProblems(input, now), ...formProblems(input, forms)].map((p) => ({ field: `body/${p.field}`, reason: p.reason }));
   if (!problems.length) return;
   const consent = problems.some((p) => p.field === 'body/consent/given');
   throw badRequest(consent ? 'CANDIDATE.CONSENT_REQUIRED' : 'CANDIDATE.INVALID', consent ? 'Screening needs the candidate’s recorded consent' : 'The nomination is invalid', problems);
@@ -68,7 +71,7 @@ export async function claimKeys(id: string, scope: string, keys: DedupeKey[], de
 export async function submitCandidate(actor: Actor, input: SubmitCandidateInput, deps: SubmitDeps, commandKey?: string): Promise<Candidate> {
   const country = commandCountry(actor, input.country);
   const now = deps.now();
-  assertValid(input, now);
+  assertValid(input, now, deps.forms);
   const id = commandKey ? `c-${createHash('sha256').update(`${actor.id}:${commandKey}`).digest('hex').slice(0, 32)}` : (deps.newId?.() ?? randomUUID());
   const scope = dedupeScope(country, input.nomination);
   const keys = dedupeKeys(scope, input.person, deps.blind);

@@ -12,13 +12,29 @@ export interface CandidateView {
   person?: Record<string, unknown>;
 }
 
+export interface CertifiedMember {
+  candidateId: string;
+  caseReference: string;
+  displayName?: string;
+  revision: number;
+  status: string;
+  decidedAt?: string;
+  validUntil?: string;
+  listVersions: { listId: string; version: number; contentHash: string }[];
+}
+
 export interface Certificate {
   id: string;
+  country: string;
+  rotation: string;
+  missions?: string[];
   version: number;
+  supersedes?: string;
   certifiedAt: string;
   certifiedBy: string;
   statement?: string;
-  members: { candidateId: string }[];
+  contentHash: string;
+  members: CertifiedMember[];
 }
 
 export interface Hit {

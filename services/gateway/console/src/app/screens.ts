@@ -22,6 +22,7 @@ export const SCREENS: Screen[] = [
   { path: '/nominate', nav: 'nav.nominate', roles: ['tcc-officer'], component: lazy(() => import('../screens/nominate.screen')) },
   { path: '/upload', nav: 'nav.upload', roles: ['tcc-officer'], component: lazy(() => import('../screens/upload.screen')) },
   { path: '/roll', nav: 'nav.roll', roles: ['tcc-officer', ...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/roll.screen')) },
+  { path: '/roll/certificate', roles: ['tcc-officer', ...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/certificate.screen')) },
   { path: '/candidates/:id', roles: ['tcc-officer', ...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/candidate.screen')) },
   { path: '/revocations', nav: 'nav.revocations', roles: ['tcc-officer', ...UN, 'auditor'], component: lazy(() => import('../screens/revocations.screen')) },
   { path: '/review', nav: 'nav.review', roles: UN, component: lazy(() => import('../screens/review-queue.screen')) },

@@ -1,3 +1,5 @@
+import { officeEn } from './office.en';
+
 /**
  * The English catalogue: the source of every message key. Other languages are typed against it, so
  * a missing or misspelt key in a translation fails the type check. `{name}` marks a placeholder.
@@ -266,6 +268,8 @@ export const en = {
   'policies.by': 'Created by',
   'policies.active': 'active',
   'policies.rules': 'Rules',
+  // Each area's messages live in their own file (<area>.en.ts, <area>.fr.ts) to keep files small.
+  ...officeEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
