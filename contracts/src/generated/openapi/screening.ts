@@ -99,7 +99,8 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /** One entry of the list's active version, as stored (to correct it by hand); the read is recorded. */
+        get: operations["getListEntry"];
         /** Correct one entry by hand; creates and publishes a new version. */
         put: operations["replaceListEntry"];
         post?: never;
@@ -581,6 +582,56 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    getListEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "listId": "un-bar",
+                     *       "version": 3,
+                     *       "entry": {
+                     *         "id": "BAR-0001",
+                     *         "names": [
+                     *           {
+                     *             "full": "Tariq Mehmood Qadir",
+                     *             "kind": "primary"
+                     *           }
+                     *         ],
+                     *         "category": "sea",
+                     *         "status": "barred",
+                     *         "listingDate": "2021-06-30",
+                     *         "sourceReference": "CDT-2021-0117"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        listId: string;
+                        version: number;
+                        /** @description One record of the platform format (see packages/banlists/FORMAT.md). */
+                        entry: Record<string, never>;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
     replaceListEntry: {
