@@ -5,12 +5,20 @@ export interface CandidateView {
   caseReference: string;
   status: string;
   displayName: string;
-  nomination: { mission: string; rotation: string; category: string };
+  nomination: Nomination;
+  revision?: number;
+  office?: string;
+  selfDeclaration?: { recorded: boolean; flagged: boolean };
+  consent?: { formVersion: string; signedAt: string; method: string };
+  withdrawal?: { reason: string; at: string };
+  erased?: { reason: string; at: string };
   decision?: { outcome: string; decidedAt: string; validUntil?: string };
   createdAt: string;
   timeline: { at: string; status: string; event: string }[];
-  person?: Record<string, unknown>;
+  person?: Person;
 }
+
+export interface Nomination { mission: string; rotation: string; category: string }
 
 export interface CertifiedMember {
   candidateId: string;
@@ -80,4 +88,34 @@ export interface VerifyResult {
   checked: number;
   headSeq: number;
   firstBroken?: { seq: number; reason: string; detail: string };
+}
+
+/** A person as nominated (contracts/openapi/intake.yaml Person). */
+export interface Person {
+  names: { full: string; script?: string }[];
+  dateOfBirth?: string;
+  placeOfBirth?: string;
+  nationalities?: string[];
+  gender?: 'male' | 'female' | 'other';
+  documents?: { type: string; number: string; country?: string }[];
+  serviceNumber?: string;
+  rank?: string;
+  unit?: string;
+  previousEmployers?: PreviousEmployer[];
+}
+
+export interface PreviousEmployer {
+  name: string;
+  contactEmail: string;
+  role?: string;
+  country?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A signed record (consent, self-declaration): which form, when, how. */
+export interface Signed {
+  formVersion: string;
+  signedAt: string;
+  method: 'wet-signature-scanned' | 'electronic-signature' | 'recorded-verbal';
 }

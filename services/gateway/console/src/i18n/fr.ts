@@ -1,5 +1,7 @@
 import type { Catalogue } from './en';
+import { nominationFr } from './nomination.fr';
 import { officeFr } from './office.fr';
+import { screenerFr } from './screener.fr';
 
 /** Le catalogue français : chaque clé de l'anglais, vérifiée par le typage. */
 export const fr: Catalogue = {
@@ -76,15 +78,11 @@ export const fr: Catalogue = {
   'nominate.mission': 'Mission',
   'nominate.rotation': 'Relève',
   'nominate.category': 'Catégorie',
-  'nominate.fullName': 'Nom complet',
   'nominate.dob': 'Date de naissance (AAAA, AAAA-MM ou AAAA-MM-JJ)',
   'nominate.nationality': 'Nationalité (deux lettres)',
   'nominate.gender': 'Genre',
   'nominate.gender.none': 'Non indiqué',
-  'nominate.document': 'Numéro de passeport',
   'nominate.serviceNumber': 'Matricule militaire ou de police',
-  'nominate.consent': 'La personne a donné son consentement éclairé (formulaire {version}, signature électronique).',
-  'nominate.consentRequired': 'Le consentement est requis avant tout filtrage.',
   'nominate.submit': 'Proposer',
   'nominate.done': 'Proposé : dossier {ref}. Le filtrage a commencé.',
   'nominate.view': "Voir l'état",
@@ -267,4 +265,6 @@ export const fr: Catalogue = {
   'policies.active': 'active',
   'policies.rules': 'Règles',
   ...officeFr,
+  ...nominationFr,
+  ...screenerFr,
 };

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import { Field, Page, ProblemMessage, StatusBadge } from '../components/ui';
 import { download } from '../components/download';
-import { CATEGORIES } from './nominate.screen';
+import { CATEGORIES } from '../components/nomination/nomination-fields';
 
 const POLL_MS = 500;
 
