@@ -126,7 +126,10 @@ export interface paths {
     };
     "/referee/{token}": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of the form and its pages (en, fr); without it, the browser's Accept-Language, else English. The mailed links carry it. */
+                lang?: "en" | "fr";
+            };
             header?: never;
             path: {
                 token: string;
@@ -470,7 +473,10 @@ export interface operations {
     };
     showRefereeForm: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of the form and its pages (en, fr); without it, the browser's Accept-Language, else English. The mailed links carry it. */
+                lang?: "en" | "fr";
+            };
             header?: never;
             path: {
                 token: string;
@@ -496,7 +502,10 @@ export interface operations {
     };
     answerRefereeForm: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of the form and its pages (en, fr); without it, the browser's Accept-Language, else English. The mailed links carry it. */
+                lang?: "en" | "fr";
+            };
             header?: never;
             path: {
                 token: string;

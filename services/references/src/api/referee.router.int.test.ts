@@ -49,6 +49,33 @@ describe('referee portal (real Kafka, FerretDB, Redis)', () => {
     expect(JSON.stringify(completed)).not.toContain('Finding in 2023');
   }, 240_000);
 
+  it('when the referee reads French, then the mail carries both languages and the form, its errors and the thanks are in French', async () => {
+    await h.submit(employer('manual-fr@relief.example'), 'civilian');
+    const path = await linkFor('manual-fr@relief.example');
+    const [mail] = await h.service.ctx.mailbox.list('manual-fr@relief.example');
+    expect(mail!.subject).toBe('Misconduct disclosure request: Esi Darko / Demande de divulgation de fautes : Esi Darko');
+    expect(mail!.text).toContain(`${path}?lang=en`);
+    expect(mail!.text).toContain(`${path}?lang=fr`);
+    expect(mail!.text).toContain('Dans le cadre du dispositif de divulgation des fautes');
+    const byLink = await request(h.service.app).get(`${path}?lang=fr`).set('accept', 'text/html');
+    expect(byLink.text).toContain('<html lang="fr">');
+    expect(byLink.text).toContain('<h1>Demande de divulgation de fautes</h1>');
+    expect(byLink.text).toContain('<form method="post" action="?lang=fr">');
+    const byBrowser = await request(h.service.app).get(path).set('accept', 'text/html').set('accept-language', 'fr-FR,fr;q=0.9,en;q=0.5');
+    expect(byBrowser.text).toContain('Cette personne a-t-elle travaillé pour votre organisation');
+    const english = await request(h.service.app).get(path).set('accept', 'text/html').set('accept-language', 'de-DE,en;q=0.8');
+    expect(english.text).toContain('<html lang="en">');
+    const answer = { employed: 'yes', sexualMisconductFinding: 'no', leftDuringInvestigation: 'no', responderName: 'C. Dubois', responderRole: 'DRH' };
+    const incomplete = await request(h.service.app).post(`${path}?lang=fr`).type('form').send({ ...answer, responderName: '' });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.text).toContain('Merci de vérifier votre réponse');
+    const sent = await request(h.service.app).post(`${path}?lang=fr`).type('form').send(answer);
+    expect(sent.text).toContain('<h1>Merci</h1>');
+    const spent = await request(h.service.app).get(`${path}?lang=fr`).set('accept', 'text/html');
+    expect(spent.status).toBe(410);
+    expect(spent.text).toContain('Ce lien a déjà servi ou a expiré.');
+  }, 240_000);
+
   it('when a link is unknown or malformed, then it is a 404 or 400 and nothing changes', async () => {
     expect((await request(h.service.app).get('/referee/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').set('accept', 'application/json')).status).toBe(404);
     expect((await request(h.service.app).get('/referee/short').set('accept', 'application/json')).status).toBe(400);
