@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { call, seen, type World } from '../support/world';
+import { call, open, reloadUntil, seen, type World } from '../support/world';
 
 /** The mail the references service sent the employer (development mailbox; production sends it). */
 async function mailedLink(world: World, email: string): Promise<string> {
@@ -31,5 +31,17 @@ export async function answerReference(world: World): Promise<void> {
   await page.goto(link);
   await page.getByRole('heading', { name: 'This link cannot be used' }).waitFor();
   await seen(page, 'referee-3-link-spent');
+  await page.close();
+}
+
+/** The adjudicator reads the referee's own answer from the case (the read is recorded). */
+export async function readRefereeAnswer(world: World): Promise<void> {
+  const page = await open(world, 'adjudicator');
+  await page.goto(`${world.system.url}/adjudications/${encodeURIComponent(world.ids.referee!)}`);
+  const disclosure = page.getByRole('region', { name: 'Checks and references' }).getByRole('row').filter({ hasText: 'Misconduct disclosure' });
+  await reloadUntil(page, async () => (await disclosure.getByRole('button', { name: /^Read the answer/ }).count()) > 0, 'the answered disclosure request');
+  await disclosure.getByRole('button', { name: /^Read the answer/ }).click();
+  await disclosure.getByText('Anita Rai, Head of human resources', { exact: false }).waitFor();
+  await seen(page, 'adjudicator-5-referee-answer');
   await page.close();
 }

@@ -387,7 +387,15 @@ export interface components {
             features: {
                 feature: string;
                 contribution: number;
+                /** @description The reason in English. */
                 detail?: string;
+                /** @description The same reason as message keys and values (name.words, dob.agrees-exactly, nationality.differs, documents.identical, gate.not-counted, ...), so a console can word it in its reader's language. Absent on screenings made before it was recorded. */
+                reasons?: {
+                    key: string;
+                    values?: {
+                        [key: string]: string | number;
+                    };
+                }[];
             }[];
             words: {
                 query: string;

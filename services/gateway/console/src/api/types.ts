@@ -52,7 +52,7 @@ export interface Hit {
   band: string;
   matchedName: { full: string; kind: string };
   queryName?: string;
-  features: { feature: string; contribution: number; detail?: string }[];
+  features: { feature: string; contribution: number; detail?: string; reasons?: { key: string; values?: Record<string, string | number> }[] }[];
   words: { query: string; listed: string; similarity: number; how: string }[];
   summary: string;
 }
@@ -64,7 +64,7 @@ export interface ReviewHit {
 }
 
 export interface Review {
-  screening: { id: string; candidateId: string; country: string; outcome: string; screenedAt: string };
+  screening: { id: string; candidateId: string; country: string; outcome: string; screenedAt: string; listVersions?: { listId: string; version: number }[] };
   person: Record<string, unknown>;
   current: boolean;
   outcome?: string;

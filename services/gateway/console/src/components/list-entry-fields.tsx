@@ -55,7 +55,7 @@ export function ListEntryFields({ entry }: { entry?: ListEntry }) {
   return (
     <>
       <Field id="entry-id" label={t('entry.id')}><input id="entry-id" name="id" required maxLength={64} pattern="[A-Za-z0-9._:/\-]+" defaultValue={entry?.id} readOnly={Boolean(entry)} /></Field>
-      <Repeater legend={t('person.names')} item={t('person.name')} min={1} initial={names.length}>
+      <Repeater legend={t('person.names')} item={t('person.name')} add={t('person.addName')} min={1} initial={names.length}>
         {(key) => (
           <>
             <Field id={`en-name-${key}`} label={t('person.fullName')}><input id={`en-name-${key}`} name={`entryNames[${key}].full`} required maxLength={300} defaultValue={names[key]?.full} /></Field>
@@ -78,10 +78,10 @@ export function ListEntryFields({ entry }: { entry?: ListEntry }) {
           <select id="entry-gender" name="gender" defaultValue={entry?.gender ?? ''}><option value="">{t('nominate.gender.none')}</option>{(['male', 'female', 'other'] as const).map((g) => <option key={g} value={g}>{t(`person.gender.${g}`)}</option>)}</select>
         </Field>
       </div>
-      <Repeater legend={t('person.nationalities')} item={t('person.nationality')} initial={Math.max(1, entry?.nationalities?.length ?? 0)} max={5}>
-        {(key) => <Field id={`en-nat-${key}`} label={t('person.nationality')}><CountrySelect id={`en-nat-${key}`} name={`entryNationalities[${key}].code`} defaultValue={entry?.nationalities?.[key]} /></Field>}
+      <Repeater legend={t('person.nationalities')} item={t('person.nationality')} add={t('person.addNationality')} initial={Math.max(1, entry?.nationalities?.length ?? 0)} max={5}>
+        {(key) => <Field id={`en-nat-${key}`} label={t('person.nationalityLabel')}><CountrySelect id={`en-nat-${key}`} name={`entryNationalities[${key}].code`} defaultValue={entry?.nationalities?.[key]} /></Field>}
       </Repeater>
-      <Repeater legend={t('person.documents')} item={t('person.document')} initial={entry?.documents?.length ?? 0} max={10}>
+      <Repeater legend={t('person.documents')} item={t('person.document')} add={t('person.addDocument')} initial={entry?.documents?.length ?? 0} max={10}>
         {(key) => (
           <>
             <Field id={`en-doc-type-${key}`} label={t('person.documentType')}>

@@ -1,3 +1,5 @@
+import { adjudicatorEn } from './adjudicator.en';
+import { matchEn } from './match.en';
 import { nominationEn } from './nomination.en';
 import { officeEn } from './office.en';
 import { screenerEn } from './screener.en';
@@ -114,7 +116,7 @@ export const en = {
   'roll.case': 'Case',
   'roll.status': 'Status',
   'roll.decision': 'Decision',
-  'roll.members': '{count} people',
+  'roll.members': 'Members: {count}',
   'roll.certify': 'Certify this rotation',
   'roll.statement': 'Certification statement',
   'roll.certified': 'Certified version {version} on {date} by {by}.',
@@ -265,11 +267,12 @@ export const en = {
   'policies.version': 'Version',
   'policies.by': 'Created by',
   'policies.active': 'active',
-  'policies.rules': 'Rules',
   // Each area's messages live in their own file (<area>.en.ts, <area>.fr.ts) to keep files small.
   ...officeEn,
   ...nominationEn,
   ...screenerEn,
+  ...adjudicatorEn,
+  ...matchEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,6 @@
 import type { Catalogue } from './en';
+import { adjudicatorFr } from './adjudicator.fr';
+import { matchFr } from './match.fr';
 import { nominationFr } from './nomination.fr';
 import { officeFr } from './office.fr';
 import { screenerFr } from './screener.fr';
@@ -112,7 +114,7 @@ export const fr: Catalogue = {
   'roll.case': 'Dossier',
   'roll.status': 'État',
   'roll.decision': 'Décision',
-  'roll.members': '{count} personnes',
+  'roll.members': 'Membres : {count}',
   'roll.certify': 'Certifier cette relève',
   'roll.statement': 'Déclaration de certification',
   'roll.certified': 'Version {version} certifiée le {date} par {by}.',
@@ -263,8 +265,9 @@ export const fr: Catalogue = {
   'policies.version': 'Version',
   'policies.by': 'Créée par',
   'policies.active': 'active',
-  'policies.rules': 'Règles',
   ...officeFr,
   ...nominationFr,
   ...screenerFr,
+  ...adjudicatorFr,
+  ...matchFr,
 };

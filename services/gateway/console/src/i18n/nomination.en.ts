@@ -1,7 +1,6 @@
 /** Messages of the nomination form (and its correction): the person, employers, declaration and consent. */
 export const nominationEn = {
   'form.choose': 'Choose…',
-  'form.add': 'Add a {item}',
   'form.remove': 'Remove {item}',
   'form.yes': 'Yes',
   'form.no': 'No',
@@ -60,4 +59,9 @@ export const nominationEn = {
   'signed.method.wet-signature-scanned': 'Signed on paper (scanned)',
   'signed.method.electronic-signature': 'Electronic signature',
   'signed.method.recorded-verbal': 'Recorded verbal consent',
+  'person.addName': "Add a name",
+  'person.addNationality': "Add a nationality",
+  'person.addDocument': "Add a document",
+  'person.nationalityLabel': "Nationality",
+  'history.add': "Add an employer",
 } as const;

@@ -2,7 +2,6 @@ import type { nominationEn } from './nomination.en';
 
 export const nominationFr: Record<keyof typeof nominationEn, string> = {
   'form.choose': 'Choisir…',
-  'form.add': 'Ajouter : {item}',
   'form.remove': 'Retirer : {item}',
   'form.yes': 'Oui',
   'form.no': 'Non',
@@ -61,4 +60,9 @@ export const nominationFr: Record<keyof typeof nominationEn, string> = {
   'signed.method.wet-signature-scanned': 'Signé sur papier (numérisé)',
   'signed.method.electronic-signature': 'Signature électronique',
   'signed.method.recorded-verbal': 'Consentement oral enregistré',
+  'person.addName': "Ajouter un nom",
+  'person.addNationality': "Ajouter une nationalité",
+  'person.addDocument': "Ajouter une pièce",
+  'person.nationalityLabel': "Nationalité",
+  'history.add': "Ajouter un employeur",
 };

@@ -14,7 +14,7 @@ const DATE = '\\d{4}(-\\d{2}(-\\d{2})?)?';
 export function HistoryFields({ employers = [] }: { employers?: PreviousEmployer[] }) {
   const { t } = useI18n();
   return (
-    <Repeater legend={t('history.title')} hint={t('history.hint')} item={t('history.employer')} min={0} initial={employers.length} max={20}>
+    <Repeater legend={t('history.title')} hint={t('history.hint')} item={t('history.employer')} add={t('history.add')} min={0} initial={employers.length} max={20}>
       {(key) => (
         <>
           <Field id={`emp-name-${key}`} label={t('history.name')}><input id={`emp-name-${key}`} name={`employers[${key}].name`} required maxLength={200} defaultValue={employers[key]?.name} /></Field>

@@ -21,7 +21,7 @@ export function PersonFields({ person }: { person?: Person }) {
   const documents = person?.documents ?? [];
   return (
     <>
-      <Repeater legend={t('person.names')} hint={t('person.namesHint')} item={t('person.name')} min={1} initial={Math.max(1, names.length)}>
+      <Repeater legend={t('person.names')} hint={t('person.namesHint')} item={t('person.name')} add={t('person.addName')} min={1} initial={Math.max(1, names.length)}>
         {(key) => (
           <>
             <Field id={`name-${key}`} label={t('person.fullName')}><input id={`name-${key}`} name={`names[${key}].full`} required maxLength={300} autoComplete="off" defaultValue={names[key]?.full} /></Field>
@@ -44,10 +44,10 @@ export function PersonFields({ person }: { person?: Person }) {
           </select>
         </Field>
       </div>
-      <Repeater legend={t('person.nationalities')} item={t('person.nationality')} min={0} initial={Math.max(1, nationalities.length)} max={5}>
-        {(key) => <Field id={`nationality-${key}`} label={t('person.nationality')}><CountrySelect id={`nationality-${key}`} name={`nationalities[${key}].code`} defaultValue={nationalities[key]} /></Field>}
+      <Repeater legend={t('person.nationalities')} item={t('person.nationality')} add={t('person.addNationality')} min={0} initial={Math.max(1, nationalities.length)} max={5}>
+        {(key) => <Field id={`nationality-${key}`} label={t('person.nationalityLabel')}><CountrySelect id={`nationality-${key}`} name={`nationalities[${key}].code`} defaultValue={nationalities[key]} /></Field>}
       </Repeater>
-      <Repeater legend={t('person.documents')} hint={documents.length ? t('person.documentsRetype') : undefined} item={t('person.document')} min={0} initial={documents.length} max={10}>
+      <Repeater legend={t('person.documents')} hint={documents.length ? t('person.documentsRetype') : undefined} item={t('person.document')} add={t('person.addDocument')} min={0} initial={documents.length} max={10}>
         {(key) => (
           <>
             <Field id={`doc-type-${key}`} label={t('person.documentType')}>
