@@ -62,3 +62,14 @@ describe('match explanations', () => {
     expect(reasonText(translator('fr'), { feature: 'dob', contribution: 0.1, detail: 'english', reasons: [{ key: 'dob.something-new' }] })).toBe('english');
   });
 });
+
+describe('policy comparison', () => {
+  it('when a policy is flattened, then each rule is a path with a readable value, lists joined', async () => {
+    const { flatten } = await import('./components/policy/policy-compare');
+    expect(Object.fromEntries(flatten({ requiredChecks: { civilian: ['un-records', 'national-criminal-record'], staff: [] }, validity: { months: 12 } }))).toEqual({
+      'requiredChecks/civilian': 'un-records, national-criminal-record',
+      'requiredChecks/staff': '—',
+      'validity/months': '12',
+    });
+  });
+});

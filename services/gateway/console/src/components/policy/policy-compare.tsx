@@ -23,8 +23,10 @@ export function PolicyCompare({ left, right }: { left: Policy; right: Policy }) 
   const strip = (p: Policy) => Object.fromEntries(Object.entries(p).filter(([k]) => !META.has(k)));
   const a = flatten(strip(left));
   const b = flatten(strip(right));
-  const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
-  const differing = paths.filter((p) => a.get(p) !== b.get(p)).length;
+  // A rule absent from one version reads as empty there ("—"), like an empty list.
+  const valueOf = (m: Map<string, string>, p: string) => m.get(p) ?? '—';
+  const paths = [...new Set([...a.keys(), ...b.keys()])].sort().filter((p) => !(valueOf(a, p) === '—' && valueOf(b, p) === '—' && [...a.keys(), ...b.keys()].some((k) => k.startsWith(`${p}/`))));
+  const differing = paths.filter((p) => valueOf(a, p) !== valueOf(b, p)).length;
   return (
     <>
       <p role="status">{t('policies.differences', { count: differing })}</p>
@@ -33,13 +35,13 @@ export function PolicyCompare({ left, right }: { left: Policy; right: Policy }) 
         <thead><tr><th scope="col">{t('policies.rule')}</th><th scope="col">{t('policies.version')} {left.version}</th><th scope="col">{t('policies.version')} {right.version}</th></tr></thead>
         <tbody>
           {paths.map((p) => {
-            const changed = a.get(p) !== b.get(p);
+            const changed = valueOf(a, p) !== valueOf(b, p);
             return (
               <Fragment key={p}>
                 <tr className={changed ? 'diff-changed' : undefined}>
                   <th scope="row">{p}{changed && <span className="visually-hidden"> ({t('policies.changed')})</span>}</th>
-                  <td>{a.get(p) ?? '—'}</td>
-                  <td>{changed ? <strong>{b.get(p) ?? '—'}</strong> : (b.get(p) ?? '—')}</td>
+                  <td>{valueOf(a, p)}</td>
+                  <td>{changed ? <strong>{valueOf(b, p)}</strong> : valueOf(b, p)}</td>
                 </tr>
               </Fragment>
             );
