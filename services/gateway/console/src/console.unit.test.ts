@@ -73,3 +73,14 @@ describe('policy comparison', () => {
     });
   });
 });
+
+describe('findings', () => {
+  it('when a finding has a known key, then its reason is worded in the reader’s language; otherwise the service’s reason is shown', async () => {
+    const { findingText } = await import('./components/case/case-findings');
+    const fr = translator('fr');
+    expect(findingText(fr, { key: 'referee:c-1.1.misconduct-disclosure.1:left-during-investigation', action: 'adjudicate', reason: 'x', adverse: true })).toBe('Un ancien employeur signale que la personne est partie pendant une enquête.');
+    expect(findingText(fr, { key: 'missing:national-criminal-record', action: 'adjudicate', reason: 'x', adverse: false })).toBe('La vérification exigée « Casier judiciaire national » n’a pas de résultat.');
+    expect(findingText(fr, { key: 'left-pending-allegation:un-bar/BAR-1', action: 'adjudicate', reason: 'x', adverse: true })).toMatch(/^L’entrée un-bar\/BAR-1 /);
+    expect(findingText(fr, { key: 'something-new:1', action: 'adjudicate', reason: 'A new kind of finding', adverse: true })).toBe('A new kind of finding');
+  });
+});

@@ -64,4 +64,5 @@ export const nominationEn = {
   'person.addDocument': "Add a document",
   'person.nationalityLabel': "Nationality",
   'history.add': "Add an employer",
+  'history.role': "Role",
 } as const;

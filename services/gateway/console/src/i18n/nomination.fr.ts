@@ -65,4 +65,5 @@ export const nominationFr: Record<keyof typeof nominationEn, string> = {
   'person.addDocument': "Ajouter une pièce",
   'person.nationalityLabel': "Nationalité",
   'history.add': "Ajouter un employeur",
+  'history.role': "Fonction",
 };

@@ -12,6 +12,8 @@ import { CaseChecks } from '../components/case/case-checks';
 import { CaseTrail } from '../components/case/case-trail';
 import { CaseResponse } from '../components/case/case-response';
 import { CaseDecision } from '../components/case/case-decision';
+import { CaseFindings } from '../components/case/case-findings';
+import { CaseNotice } from '../components/case/case-notice';
 
 /**
  * A clearance case, read top to bottom as an adjudicator decides it: who the person is, the ban-list
@@ -38,11 +40,13 @@ export default function Adjudication({ params }: { params: Record<string, string
           <p>
             <StatusBadge status={c.status} /> {p && <>{p.caseReference} · {c.country} · {p.nomination.mission} · <Link to={`/candidates/${encodeURIComponent(id)}`}>{t('case.nomination')}</Link></>}
           </p>
-          <nav aria-label={t('case.sections')} className="pager"><ul className="toc">{['hits', 'checks', 'trail', 'response', 'decision'].map((s) => <li key={s}><a href={`#${s}-heading`}>{t(`case.${s}` as never)}</a></li>)}</ul></nav>
+          <nav aria-label={t('case.sections')} className="pager"><ul className="toc">{[...(c.evaluation ? ['findings'] : []), 'hits', 'checks', 'trail', 'notice', 'response', 'decision'].map((s) => <li key={s}><a href={`#${s}-heading`}>{t(`case.${s}` as never)}</a></li>)}</ul></nav>
+          {c.evaluation && <CaseFindings evaluation={c.evaluation} />}
           <CaseHits candidateId={id} />
           <CaseChecks candidateId={id} />
           <CaseTrail candidateId={id} />
-          <CaseResponse candidateId={id} responses={c.inputs.candidateResponses ?? []} canAct={canAct} onRecorded={found.reload} />
+          <CaseNotice candidateId={id} notices={c.notices ?? []} canAct={canAct} onRecorded={found.reload} />
+          <CaseResponse candidateId={id} responses={c.candidateResponses ?? c.inputs.candidateResponses ?? []} notices={c.notices ?? []} canAct={canAct} onRecorded={found.reload} />
           <CaseDecision c={c} onDone={(status) => { setDone(status); found.reload(); }} />
         </>
       )}

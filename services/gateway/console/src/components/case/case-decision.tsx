@@ -40,7 +40,7 @@ export function CaseDecision({ c, onDone }: { c: ClearanceCase; onDone(status: s
       {latest && (latest.reasons.length > 0 || latest.findings?.length) ? (
         <div className="explanation">
           <p><strong>{t('case.why')}</strong> {latest.recommendation ? t('case.recommendation', { outcome: textOr(t, `status.${latest.recommendation}`, latest.recommendation) }) : ''}</p>
-          <ul>{[...latest.reasons, ...(latest.findings ?? [])].map((r, i) => <li key={i}>{r}</li>)}</ul>
+          <ul>{(c.evaluation ? latest.reasons : [...latest.reasons, ...(latest.findings ?? [])]).map((r, i) => <li key={i}>{r}</li>)}</ul>
         </div>
       ) : null}
       <ol className="timeline">
