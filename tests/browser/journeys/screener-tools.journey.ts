@@ -38,8 +38,10 @@ export async function findCandidate(world: World): Promise<void> {
   const reference = (await page.getByRole('row').filter({ has: result }).getByRole('cell').nth(1).textContent())!;
   await seen(page, 'screener-7-find-candidate');
   await page.getByLabel('Search', { exact: true }).fill(reference);
+  const answered = page.waitForResponse((r) => r.url().includes('/api/intake/candidates?') && r.url().includes(`q=${reference}`));
   await page.getByRole('button', { name: 'Search' }).click();
-  await page.waitForURL(new RegExp(`q=${reference}`));
+  await answered;
+  await result.waitFor();
   await expect(page.getByRole('table').getByRole('row').count()).resolves.toBe(2);
   await result.click();
   await page.getByRole('heading', { name: 'Timeline' }).waitFor();
