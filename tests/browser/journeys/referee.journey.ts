@@ -7,6 +7,7 @@ async function mailedLink(world: World, email: string): Promise<string> {
   const mail = await waitFor(async () => (await call(world, 'admin', `/references/dev/mailbox?to=${encodeURIComponent(email)}`)).body.items?.[0] as { text: string } | undefined, {
     timeoutMs: 120_000, intervalMs: 1000, message: `the reference request mailed to ${email}`,
   });
+  expect(mail.text).toContain('— Français —');
   return /https?:\/\/\S+\/referee\/\S+/.exec(mail.text)![0];
 }
 
@@ -14,6 +15,11 @@ async function mailedLink(world: World, email: string): Promise<string> {
 export async function answerReference(world: World): Promise<void> {
   const link = await mailedLink(world, world.ids.refereeEmail!);
   const page = await world.browser.newPage();
+  // The mail carries a link per language; the French one opens the form in French.
+  await page.goto(`${link.replace(/\?.*$/, '')}?lang=fr`);
+  await page.getByRole('heading', { name: 'Demande de divulgation de fautes' }).waitFor();
+  await page.getByRole('group', { name: /a-t-elle travaillé pour votre organisation/ }).waitFor();
+  await seen(page, 'referee-1b-form-fr');
   await page.goto(`${world.system.url}/referee`);
   await page.getByLabel('Link or code').fill(link);
   await seen(page, 'referee-1-paste-link');
