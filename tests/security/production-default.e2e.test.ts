@@ -49,6 +49,7 @@ const REFUSAL = 'VETTING_MODE: is production (the default)';
 const cases: { name: string; entry: string; env: () => Record<string, string>; names: string[] }[] = [
   ...['intake', 'screening', 'references', 'clearance', 'audit'].map((s) => ({ name: `${s} without Kafka credentials`, entry: `services/${s}/src/main.ts`, env: () => ({}), names: ['KAFKA_PASSWORD', 'KAFKA_TLS'] })),
   { name: 'intake with its keyring in a temporary directory', entry: 'services/intake/src/main.ts', env: () => kafkaOk, names: ['KEYS_DIR'] },
+  { name: 'clearance with its keyring in a temporary directory', entry: 'services/clearance/src/main.ts', env: () => kafkaOk, names: ['KEYS_DIR'] },
   {
     name: 'references with a temporary keyring, the development mailbox and the public development secrets',
     entry: 'services/references/src/main.ts',

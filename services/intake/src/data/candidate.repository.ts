@@ -4,7 +4,7 @@ import type { Candidate, CandidateStatus, TimelineEntry } from '../domain/candid
 import type { StatusChange } from '../domain/candidate-status';
 import { searchKeysOf, type SearchQuery } from '../domain/search-keys';
 import { openAll, openStored, toStored, VIEW_FIELDS, type StoredCandidate } from './candidate.stored';
-import type { PersonalCipher } from './personal-data.cipher';
+import { personalOf, type PersonalCipher } from './personal-data.cipher';
 import { createSearchIndexRepository } from './search-index.repository';
 
 export interface ListFilter {
@@ -35,7 +35,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
   // cacheLatest: each candidate's status follows three or four events in this process; remembering its
   // newest revision saves reading it before each (a stale one loses the insert race and is re-read).
   const store = createAggregateStore<StoredCandidate>(db, 'candidates', { packed: { viewFields: VIEW_FIELDS }, cacheLatest: 10_000 });
-  const sealOf = (c: Candidate) => cipher.seal(c.id, { person: c.person, ...(c.selfDeclaration ? { selfDeclaration: c.selfDeclaration } : {}) });
+  const sealOf = (c: Candidate) => cipher.seal(c.id, personalOf(c));
   const open = (id: string, state: StoredCandidate) => openStored(cipher, id, state);
   const search = createSearchIndexRepository(db);
   const searchDocOf = (c: Candidate) => ({ _id: c.id, country: c.country, rotation: c.nomination.rotation, keys: searchKeysOf(c.person, cipher.blind) });
@@ -81,8 +81,8 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
      * uploads seal a chunk while its duplicates are being planned; a row that turns out to be a
      * duplicate leaves an unused random key behind (it protects and reveals nothing).
      */
-    async sealMany(items: { candidate: Pick<Candidate, 'id' | 'person' | 'selfDeclaration'> }[]): Promise<Map<string, string>> {
-      const sealed = await cipher.sealMany(items.map(({ candidate: c }) => ({ candidateId: c.id, data: { person: c.person, ...(c.selfDeclaration ? { selfDeclaration: c.selfDeclaration } : {}) } })));
+    async sealMany(items: { candidate: Pick<Candidate, 'id' | 'person' | 'selfDeclaration' | 'employmentDeclaration'> }[]): Promise<Map<string, string>> {
+      const sealed = await cipher.sealMany(items.map(({ candidate: c }) => ({ candidateId: c.id, data: personalOf(c) })));
       return new Map(items.map((item, i) => [item.candidate.id, sealed[i]!]));
     },
 
@@ -106,7 +106,10 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
         const next = current ? decide(current.candidate) : undefined;
         let personal: string | undefined;
         if (next && current && !next.candidate.erased)
-          personal = next.candidate.person === current.candidate.person && next.candidate.selfDeclaration === current.candidate.selfDeclaration ? current.stored.personal : await sealOf(next.candidate);
+          personal =
+            next.candidate.person === current.candidate.person && next.candidate.selfDeclaration === current.candidate.selfDeclaration && next.candidate.employmentDeclaration === current.candidate.employmentDeclaration
+              ? current.stored.personal
+              : await sealOf(next.candidate);
         let stale = false;
         const result = await store.apply(id, causedBy, (latest) => {
           if (!next || !current) return undefined;

@@ -8,6 +8,8 @@ import type { NominationInput, RuleProblem } from './candidate-rules';
 export interface ConfiguredForms {
   consent: string[];
   selfDeclaration: string[];
+  /** The declaration that the candidate had no other employer in the look-back window. */
+  employmentDeclaration: string[];
 }
 
 /** A comma-separated list from configuration (`UN-HRSP-2024.1, v1`). */
@@ -19,5 +21,7 @@ export function formProblems(input: Partial<NominationInput>, forms: ConfiguredF
     problems.push({ field: 'consent/formVersion', reason: `is not a configured consent form (${forms.consent.join(', ')})` });
   if (input.selfDeclaration && !forms.selfDeclaration.includes(input.selfDeclaration.formVersion))
     problems.push({ field: 'selfDeclaration/formVersion', reason: `is not a configured self-declaration form (${forms.selfDeclaration.join(', ')})` });
+  if (input.employmentDeclaration && !forms.employmentDeclaration.includes(input.employmentDeclaration.formVersion))
+    problems.push({ field: 'employmentDeclaration/formVersion', reason: `is not a configured employment declaration form (${forms.employmentDeclaration.join(', ')})` });
   return problems;
 }

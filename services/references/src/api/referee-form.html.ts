@@ -64,6 +64,8 @@ ${QUESTION_NAMES.map((name) => yesNo(language, name)).join('\n')}
 <input type="text" id="responderName" name="responderName" required maxlength="200" autocomplete="name">
 <label for="responderRole">${t.role}</label>
 <input type="text" id="responderRole" name="responderRole" required maxlength="200" autocomplete="organization-title">
+<label for="responderEmail">${t.email}</label>
+<input type="email" id="responderEmail" name="responderEmail" required maxlength="254" autocomplete="email">
 <button type="submit">${t.send}</button>
 </form>`,
     switchTo(language),

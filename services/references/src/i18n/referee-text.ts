@@ -15,6 +15,7 @@ export interface RefereeText {
   details: string;
   name: string;
   role: string;
+  email: string;
   send: string;
   thanksTitle: string;
   thanks: string;
@@ -52,6 +53,7 @@ export const REFEREE_TEXT: Record<RefereeLanguage, RefereeText> = {
     details: 'If you answered yes, please give the dates and the outcome (optional, at most 4000 characters)',
     name: 'Your name',
     role: 'Your role',
+    email: 'Your work e-mail address',
     send: 'Send answer',
     thanksTitle: 'Thank you',
     thanks: 'Your answer has been recorded. This link can no longer be used.',
@@ -83,6 +85,7 @@ export const REFEREE_TEXT: Record<RefereeLanguage, RefereeText> = {
     details: 'Si vous avez répondu oui, merci d’indiquer les dates et l’issue (facultatif, 4000 caractères au plus)',
     name: 'Votre nom',
     role: 'Votre fonction',
+    email: 'Votre adresse électronique professionnelle',
     send: 'Envoyer la réponse',
     thanksTitle: 'Merci',
     thanks: 'Votre réponse a été enregistrée. Ce lien ne peut plus être utilisé.',

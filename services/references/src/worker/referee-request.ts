@@ -1,5 +1,6 @@
 import { hashToken, refereeToken } from '../domain/referee-token';
 import type { OpenedCheck } from '../domain/check';
+import { PermanentCheckError } from './adapters/check-adapter';
 import type { ReferencesContext } from '../references-context';
 import { refereeMail } from '../mail/referee-mail';
 
@@ -11,11 +12,12 @@ type Ctx = Pick<ReferencesContext, 'config' | 'links' | 'mailer' | 'publicUrl' |
  * nothing. Returns the link and its deadline.
  */
 export async function issueRefereeLink(ctx: Ctx, check: OpenedCheck): Promise<{ url: string; expiresAt: Date }> {
+  if (!check.subject.employer?.requestTo) throw new PermanentCheckError('the employer has no verified contact: a screening officer must confirm one');
   const token = refereeToken(ctx.config.REFEREE_TOKEN_SECRET, check.checkId, check.round);
   const proposed = new Date(ctx.now().getTime() + ctx.config.REFEREE_DEADLINE_MS);
   const link = await ctx.links.issue({ tokenHash: hashToken(token), checkId: check.checkId, round: check.round, expiresAt: proposed.toISOString() });
   const url = `${ctx.publicUrl()}/referee/${token}`;
   const expiresAt = new Date(link.expiresAt);
-  await ctx.mailer.send({ id: `${check.checkId}.${check.round}.request`, to: check.subject.employer?.contactEmail ?? '', ...refereeMail(check, url, expiresAt, false) });
+  await ctx.mailer.send({ id: `${check.checkId}.${check.round}.request`, to: check.subject.employer.requestTo, ...refereeMail(check, url, expiresAt, false) });
   return { url, expiresAt };
 }

@@ -50,7 +50,9 @@ export function createTimerProcessor(ctx: ReferencesContext) {
       throw error;
     });
     if (!subject) return { skipped: true };
-    await ctx.mailer.send({ id: `${checkId}.${round}.reminder.${n}`, to: subject.employer?.contactEmail ?? '', ...refereeMail({ subject }, `${ctx.publicUrl()}/referee/${token}`, new Date(link.expiresAt), true) });
+    // The reminder goes where the request went: the verified contact, never the address an office typed.
+    if (!subject.employer?.requestTo) return { skipped: true };
+    await ctx.mailer.send({ id: `${checkId}.${round}.reminder.${n}`, to: subject.employer.requestTo, ...refereeMail({ subject }, `${ctx.publicUrl()}/referee/${token}`, new Date(link.expiresAt), true) });
     const outcome = await ctx.checks.apply(checkId, `reminder:${checkId}:${round}:${n}`, (c) => {
       const next = reminderSent(c, round, n, ctx.now());
       return next ? { state: next } : undefined;

@@ -1,6 +1,6 @@
 import { createEvent, type EventEnvelope } from '@vetting/platform';
 import type { ActiveLists } from '../domain/active-lists';
-import type { ListHit } from '../domain/screening-outcome';
+import type { ListHit } from '@vetting/banlists';
 import { resolutionKey } from '../domain/screened-person';
 import type { StoredResolution, SubjectState } from '../domain/subject';
 import type { ResolutionRepository } from '../data/resolution.repository';
@@ -47,6 +47,7 @@ export function screeningEvents(screening: Screening, state: SubjectState): Even
           entryId: h.entryId,
           score: Math.round(h.score * 1000) / 1000,
           band: h.band === 'match' ? 'match' : 'possible-match',
+          ...(h.entryStatus ? { entryStatus: h.entryStatus } : {}),
           matchedName: h.matchedName.full.slice(0, 300),
           features: h.features.map((f) => ({ feature: f.feature, contribution: f.contribution, ...(f.detail ? { detail: f.detail } : {}) })),
           resolution: h.resolution?.resolution ?? 'unresolved',
