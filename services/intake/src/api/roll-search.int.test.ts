@@ -4,9 +4,10 @@ import { loadConfig } from '@vetting/platform';
 import { createTestServiceEnv, type TestServiceEnv } from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
+import { inService } from '../test-support/nomination.fixtures';
 
 const consent = { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' };
-const person = (name: string, serviceNumber: string) => ({ names: [{ full: name }], dateOfBirth: '1990-05', nationalities: ['GH'], serviceNumber });
+const person = (name: string, serviceNumber: string) => ({ names: [{ full: name }], dateOfBirth: '1990-05', nationalities: ['GH'], serviceNumber, previousEmployers: [inService] });
 const nominate = (rotation: string, name: string, serviceNumber: string, mission = 'MINUSCA') => ({
   nomination: { mission, rotation, category: 'military-contingent' },
   person: person(name, serviceNumber),
