@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { nav, open, reloadUntil, seen, type World } from '../support/world';
 
@@ -13,6 +14,17 @@ export async function adjudicateAndCountersign(world: World): Promise<void> {
   await seen(first, 'adjudicator-1-queue');
   await first.getByRole('link', { name: id }).click();
   await first.getByRole('group', { name: 'Outcome' }).waitFor();
+  // The evidence comes before the decision: hits, checks with their results, the trail, the response.
+  await first.getByRole('heading', { name: 'Ban-list hits' }).waitFor();
+  const checks = first.getByRole('region', { name: 'Checks and references' });
+  await checks.getByRole('row').filter({ hasText: 'National criminal record' }).filter({ hasText: 'Adverse' }).waitFor();
+  await first.getByRole('button', { name: /^Show the trail/ }).click();
+  await first.getByRole('region', { name: 'Audit trail' }).getByRole('list', { name: 'Audit trail' }).waitFor();
+  await first.getByLabel('What the candidate said (summary)').fill('The candidate confirms a 2009 traffic fine, paid; no other record.');
+  await first.getByLabel('Received on').fill('2026-02-02');
+  await first.getByRole('button', { name: 'Record the response' }).click();
+  await first.getByText(/The candidate confirms a 2009 traffic fine/).first().waitFor();
+  await seen(first, 'adjudicator-1b-case');
   await first.getByRole('radio', { name: 'Cleared', exact: true }).check();
   await first.getByLabel('Reasons').fill('The national record is a 2009 traffic offence, unrelated to misconduct.');
   await first.getByLabel(/^Why you depart from the policy/).fill('Checked with the national authority: no sexual misconduct on record.');
@@ -70,7 +82,37 @@ export async function manageUsersAndPolicies(world: World): Promise<void> {
   await refused.close();
 
   await nav(page, 'Policy versions').click();
-  await page.getByText(/Version 1 \(active\)/).waitFor();
+  await page.getByRole('heading', { name: 'Publish a new version' }).waitFor();
   await seen(page, 'admin-2-policies');
+  await publishPolicy(page, world);
   await page.close();
+}
+
+/** Publishes a policy version: a refused rule is named beside it; once corrected, the versions compare side by side. */
+async function publishPolicy(page: Page, world: World): Promise<void> {
+  const before = Number((await page.getByRole('row').filter({ hasText: '(active)' }).getByRole('cell').first().textContent())!.match(/^\d+/)![0]);
+  await page.getByRole('checkbox', { name: 'Civilian: UN records' }).check();
+  await page.getByLabel('A required check that failed').selectOption({ label: 'Send to an adjudicator' });
+  const ends = page.getByRole('group', { name: /^Rotation ends/ });
+  for (const n of [1, 2]) {
+    await ends.getByRole('button', { name: 'Add a rotation end' }).click();
+    const end = ends.getByRole('group', { name: `rotation end ${n}`, exact: true });
+    await end.getByLabel('Mission').fill('UNMISS');
+    await end.getByLabel('Rotation').fill(world.rotation);
+    await end.getByLabel('Ends on').fill('2027-06-30');
+  }
+  await page.getByLabel('Note').fill('UN records for civilians; rotation end of the contingent');
+  await page.getByRole('button', { name: 'Publish this version' }).click();
+  // The same rotation twice: refused, and the reason is shown with the validity rules.
+  await page.getByRole('group', { name: 'How long a clearance holds' }).getByRole('alert').getByText(/validity\/rotationEnds\/1: repeats mission UNMISS/).waitFor();
+  await seen(page, 'admin-3-policy-refused');
+  await ends.getByRole('button', { name: 'Remove rotation end 2' }).click();
+  await page.getByRole('button', { name: 'Publish this version' }).click();
+  await page.getByRole('status').getByText(`Version ${before + 1} published: it applies from now on.`).waitFor();
+  const compare = page.getByRole('region', { name: 'Compare two versions' });
+  await compare.getByLabel('Second version').selectOption(String(before + 1));
+  await compare.getByLabel('First version').selectOption(String(before));
+  await compare.getByRole('row', { name: /^requiredChecks\/civilian/ }).getByText('un-records').waitFor();
+  await expect(compare.getByRole('status').textContent()).resolves.toMatch(/^[1-9]\d* rules differ\.$/);
+  await seen(page, 'admin-4-policies-compared');
 }

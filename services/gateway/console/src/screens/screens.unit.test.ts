@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { submissionFrom } from './nominate.screen';
+import { submissionFrom } from '../components/nomination/submission';
 import { exportQuery } from './exports.screen';
 import { sumBy } from './statistics.screen';
 import { listContentType } from './lists.screen';
@@ -12,10 +12,26 @@ const formOf = (values: Record<string, string>) => {
 };
 
 describe('screens turn forms into requests', () => {
-  it('when optional fields are empty, then the nomination leaves them out and records consent', () => {
-    const body = submissionFrom(formOf({ mission: 'UNMISS', rotation: 'R1', category: 'civilian', fullName: ' Ama Mensah ', nationality: 'gh', consent: 'on' }), new Date('2026-01-01T00:00:00Z'));
+  it('when optional fields are empty, then the nomination leaves them out, and consent is what was chosen', () => {
+    const body = submissionFrom(formOf({ mission: 'UNMISS', rotation: 'R1', category: 'civilian', 'names[0].full': ' Ama Mensah ', 'names[0].script': '', 'nationalities[0].code': 'GH', 'consent.given': 'on', 'consent.formVersion': 'v1', 'consent.signedOn': '2026-01-10', 'consent.method': 'recorded-verbal' }));
     expect(body.person).toEqual({ names: [{ full: 'Ama Mensah' }], nationalities: ['GH'] });
-    expect(body.consent).toMatchObject({ given: true, signedAt: '2026-01-01T00:00:00.000Z' });
+    expect(body.consent).toEqual({ given: true, formVersion: 'v1', signedAt: '2026-01-10T00:00:00Z', method: 'recorded-verbal' });
+    expect(body).not.toHaveProperty('selfDeclaration');
+  });
+  it('when several names, documents and employers are entered, then each is sent in the order shown, with its script and country', () => {
+    const form = formOf({
+      'names[0].full': 'Nguyen Van An', 'names[3].full': 'Нгуен Ван Ан', 'names[3].script': 'Cyrl',
+      'documents[1].type': 'passport', 'documents[1].number': 'C1234567', 'documents[1].country': 'VN', 'documents[2].type': 'military-id', 'documents[2].number': '',
+      'employers[0].name': 'Army of Viet Nam', 'employers[0].contactEmail': 'hr@army.example', 'employers[0].from': '2015', 'employers[0].to': '',
+      'declaration.recorded': 'on', 'declaration.criminalOffence': 'no', 'declaration.humanRightsViolation': 'yes', 'declaration.repatriatedOnDisciplinaryGrounds': 'no', 'declaration.explanation': 'Witness only',
+      'declaration.formVersion': 'v1', 'declaration.signedOn': '2026-02-01', 'declaration.method': 'wet-signature-scanned',
+    });
+    const body = submissionFrom(form);
+    expect(body.person.names).toEqual([{ full: 'Nguyen Van An' }, { full: 'Нгуен Ван Ан', script: 'Cyrl' }]);
+    expect(body.person.documents).toEqual([{ type: 'passport', number: 'C1234567', country: 'VN' }]);
+    expect(body.person.previousEmployers).toEqual([{ name: 'Army of Viet Nam', contactEmail: 'hr@army.example', from: '2015' }]);
+    expect(body.selfDeclaration).toEqual({ formVersion: 'v1', signedAt: '2026-02-01T00:00:00Z', method: 'wet-signature-scanned', criminalOffence: false, humanRightsViolation: true, repatriatedOnDisciplinaryGrounds: false, explanation: 'Witness only' });
+    expect(body.consent.given).toBe(false);
   });
   it('when an export is for a rotation, then only the rotation scope is sent', () => {
     expect(exportQuery('rotation', formOf({ rotation: 'R1', mission: '', candidateId: 'x' }))).toEqual({ rotation: 'R1' });
