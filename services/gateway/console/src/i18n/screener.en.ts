@@ -20,6 +20,7 @@ export const screenerEn = {
   'checks.attempts': 'Attempts',
   'checks.attemptsOf': '{attempts} (round {round})',
   'checks.lastError': 'Last error',
+  'checks.nextAttempt': 'Next attempt',
   'checks.updated': 'Updated',
   'checks.action': 'Action',
   'checks.retry': 'Send again',

@@ -21,6 +21,7 @@ export const screenerFr: Record<keyof typeof screenerEn, string> = {
   'checks.attempts': 'Tentatives',
   'checks.attemptsOf': '{attempts} (tour {round})',
   'checks.lastError': 'Dernière erreur',
+  'checks.nextAttempt': 'Prochaine tentative',
   'checks.updated': 'Mise à jour',
   'checks.action': 'Action',
   'checks.retry': 'Relancer',

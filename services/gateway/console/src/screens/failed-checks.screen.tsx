@@ -5,7 +5,7 @@ import { textOr, useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
 import { Empty, Field, Loading, Page, ProblemMessage, StatusBadge } from '../components/ui';
 
-interface Check { checkId: string; candidateId: string; country: string; checkType: string; organisation: string; state: string; result?: string; attempts: number; round: number; lastError?: string; updatedAt: string; deadline?: string }
+interface Check { checkId: string; candidateId: string; country: string; checkType: string; organisation: string; state: string; result?: string; attempts: number; round: number; lastError?: string; nextAttemptAt?: string; updatedAt: string; deadline?: string }
 
 const STATES = ['failed', 'awaiting-answer', 'requested', 'completed'] as const;
 
@@ -41,7 +41,7 @@ export default function FailedChecks() {
       <Empty when={checks.data?.items.length === 0} />
       {checks.data && checks.data.items.length > 0 && (
         <table>
-          <thead><tr><th scope="col">{t('checks.type')}</th><th scope="col">{t('checks.organisation')}</th><th scope="col">{t('review.candidate')}</th><th scope="col">{t('checks.attempts')}</th><th scope="col">{t('checks.lastError')}</th><th scope="col">{t('checks.updated')}</th><th scope="col">{t('checks.action')}</th></tr></thead>
+          <thead><tr><th scope="col">{t('checks.type')}</th><th scope="col">{t('checks.organisation')}</th><th scope="col">{t('review.candidate')}</th><th scope="col">{t('checks.attempts')}</th><th scope="col">{t('checks.lastError')}</th><th scope="col">{t('checks.nextAttempt')}</th><th scope="col">{t('checks.updated')}</th><th scope="col">{t('checks.action')}</th></tr></thead>
           <tbody>
             {checks.data.items.map((c) => (
               <tr key={c.checkId}>
@@ -50,6 +50,7 @@ export default function FailedChecks() {
                 <td><Link to={`/adjudications/${encodeURIComponent(c.candidateId)}`}>{c.candidateId}</Link> ({c.country})</td>
                 <td>{t('checks.attemptsOf', { attempts: c.attempts, round: c.round })}</td>
                 <td>{c.lastError ?? '—'}</td>
+                <td>{c.nextAttemptAt ? date(c.nextAttemptAt) : '—'}</td>
                 <td>{date(c.updatedAt)}</td>
                 <td>
                   {retried[c.checkId] ? <span role="status">{retried[c.checkId]}</span> : c.state === 'failed' ? <button type="button" onClick={() => retry(c)} aria-label={t('checks.retryOne', { type: textOr(t, `checkType.${c.checkType}`, c.checkType), organisation: c.organisation })}>{t('checks.retry')}</button> : '—'}
