@@ -10,6 +10,7 @@ import { correctExportWithdraw, nominateInFull } from './journeys/office-nominat
 import { browseLargeRoll, uploadLargeRoll } from './journeys/office-roll.journey';
 import { adjudicateAndCountersign, manageUsersAndPolicies } from './journeys/decisions.journey';
 import { answerReference, readRefereeAnswer } from './journeys/referee.journey';
+import { confirmContactAndKeepDirectory } from './journeys/directory.journey';
 import { auditTrailExportStatistics } from './journeys/audit.journey';
 
 /**
@@ -96,6 +97,8 @@ describe('the console, role by role (Chromium, every service, the gateway)', () 
 
   it('when a check fails for good, then the screening officer sees it and sends it again', () => retryFailedCheck(world), JOURNEY_MS);
 
+  it('when a disclosure request names an employer the directory does not know, then it waits until a screening officer verifies a contact, who adds the employer to the directory and keeps its versions', () => confirmContactAndKeepDirectory(world), JOURNEY_MS);
+
   it('when an adjudicator clears despite an adverse record, then the decision waits for a second officer, whose countersignature clears the case', () => adjudicateAndCountersign(world), JOURNEY_MS);
 
   it('when a referee opens the single-use link and answers, then the answer is taken once and the link is refused afterwards', () => answerReference(world), JOURNEY_MS);
@@ -104,5 +107,5 @@ describe('the console, role by role (Chromium, every service, the gateway)', () 
 
   it('when the auditor opens a trail, then it is a timeline with the chain verified, its bundle verifies offline, and the statistics are charts', () => auditTrailExportStatistics(world), JOURNEY_MS);
 
-  it('when the admin creates an account, then it signs in with its one-time password until disabled; a policy with a refused rule says which, and versions compare side by side', () => manageUsersAndPolicies(world), JOURNEY_MS);
+  it('when the admin creates an account, then it signs in with its one-time password until disabled; a policy that would refuse without a person is refused beside its rule, and versions compare side by side', () => manageUsersAndPolicies(world), JOURNEY_MS);
 });

@@ -20,10 +20,20 @@ export async function adjudicateAndCountersign(world: World): Promise<void> {
   await checks.getByRole('row').filter({ hasText: 'National criminal record' }).filter({ hasText: 'Adverse' }).waitFor();
   await first.getByRole('button', { name: /^Show the trail/ }).click();
   await first.getByRole('region', { name: 'Audit trail' }).getByRole('list', { name: 'Audit trail' }).waitFor();
-  await first.getByLabel('What the candidate said (summary)').fill('The candidate confirms a 2009 traffic fine, paid; no other record.');
-  await first.getByLabel('Received on').fill('2026-02-02');
-  await first.getByRole('button', { name: 'Record the response' }).click();
-  await first.getByText(/The candidate confirms a 2009 traffic fine/).first().waitFor();
+  // The dated notice of the findings, then the candidate's answer with the file they sent.
+  const notice = first.getByRole('region', { name: 'Notice to the candidate' });
+  await notice.getByLabel('Given on').fill('2026-02-01');
+  await notice.getByLabel('How').selectOption({ label: 'through the TCC office' });
+  await notice.getByLabel('What the notice said').fill('The national criminal record returned adverse information; you may respond in writing.');
+  await notice.getByRole('button', { name: 'Record the notice' }).click();
+  await notice.getByText(/^Given on .*\(through the TCC office\); response due by/).waitFor();
+  const response = first.getByRole('region', { name: 'The candidate’s response' });
+  await response.getByLabel('What the candidate said (summary)').fill('The candidate confirms a 2009 traffic fine, paid; no other record.');
+  await response.getByLabel('Received on').fill('2026-02-02');
+  await response.getByLabel(/^Files the candidate sent/).setInputFiles({ name: 'receipt.txt', mimeType: 'text/plain', buffer: Buffer.from('Traffic fine 2009, paid in full.\n') });
+  await response.getByRole('button', { name: 'Record the response' }).click();
+  await response.getByText(/The candidate confirms a 2009 traffic fine/).waitFor();
+  await response.getByRole('button', { name: 'Download receipt.txt' }).waitFor();
   await seen(first, 'adjudicator-1b-case');
   await first.getByRole('radio', { name: 'Cleared', exact: true }).check();
   await first.getByLabel('Reasons').fill('The national record is a 2009 traffic offence, unrelated to misconduct.');
@@ -84,35 +94,32 @@ export async function manageUsersAndPolicies(world: World): Promise<void> {
   await nav(page, 'Policy versions').click();
   await page.getByRole('heading', { name: 'Publish a new version' }).waitFor();
   await seen(page, 'admin-2-policies');
-  await publishPolicy(page, world);
+  await publishPolicy(page);
   await page.close();
 }
 
-/** Publishes a policy version: a refused rule is named beside it; once corrected, the versions compare side by side. */
-async function publishPolicy(page: Page, world: World): Promise<void> {
+/**
+ * Publishes a policy version: a rule that would refuse without a person is refused and named beside
+ * it; once corrected, the new version publishes and compares side by side with the one before.
+ */
+async function publishPolicy(page: Page): Promise<void> {
   const before = Number((await page.getByRole('row').filter({ hasText: '(active)' }).getByRole('cell').first().textContent())!.match(/^\d+/)![0]);
-  await page.getByRole('checkbox', { name: 'Civilian: UN records' }).check();
-  await page.getByLabel('A required check that failed').selectOption({ label: 'Send to an adjudicator' });
-  const ends = page.getByRole('group', { name: /^Rotation ends/ });
-  for (const n of [1, 2]) {
-    await ends.getByRole('button', { name: 'Add a rotation end' }).click();
-    const end = ends.getByRole('group', { name: `rotation end ${n}`, exact: true });
-    await end.getByLabel('Mission').fill('UNMISS');
-    await end.getByLabel('Rotation').fill(world.rotation);
-    await end.getByLabel('Ends on').fill('2027-06-30');
-  }
-  await page.getByLabel('Note').fill('UN records for civilians; rotation end of the contingent');
+  await page.getByLabel(/^Years of employment a nomination must account for/).fill('7');
+  await page.getByLabel('A required check nobody answered').selectOption({ label: 'Refuse (not cleared)' });
+  await page.getByLabel('Note').fill('Seven years of employment for the coming rotations');
   await page.getByRole('button', { name: 'Publish this version' }).click();
-  // The same rotation twice: refused, and the reason is shown with the validity rules.
-  await page.getByRole('group', { name: 'How long a clearance holds' }).getByRole('alert').getByText(/validity\/rotationEnds\/1: repeats mission UNMISS/).waitFor();
+  // No policy may refuse on absent information without a person: the service names the rule.
+  const findings = page.getByRole('group', { name: 'What happens to a finding' });
+  await findings.getByRole('alert').getByText(/^onNoResponse: /).waitFor();
   await seen(page, 'admin-3-policy-refused');
-  await ends.getByRole('button', { name: 'Remove rotation end 2' }).click();
+  await page.getByLabel('A required check nobody answered').selectOption({ label: 'Send to an adjudicator' });
   await page.getByRole('button', { name: 'Publish this version' }).click();
   await page.getByRole('status').getByText(`Version ${before + 1} published: it applies from now on.`).waitFor();
   const compare = page.getByRole('region', { name: 'Compare two versions' });
   await compare.getByLabel('Second version').selectOption(String(before + 1));
   await compare.getByLabel('First version').selectOption(String(before));
-  await compare.getByRole('row', { name: /^requiredChecks\/civilian/ }).getByText('un-records').waitFor();
+  const lookback = compare.getByRole('row', { name: /^employmentLookbackYears/ });
+  await expect(lookback.getByRole('cell').nth(1).textContent()).resolves.toBe('7');
   await expect(compare.getByRole('status').textContent()).resolves.toMatch(/^[1-9]\d* rules differ\.$/);
   await seen(page, 'admin-4-policies-compared');
 }

@@ -41,15 +41,25 @@ export async function nominateInFull(world: World): Promise<void> {
   await page.getByLabel('Service or police number').fill(`APF-${rotation}`);
   await page.getByLabel('Rank').fill('Inspector');
   await page.getByLabel('Unit').fill('Armed Police Force, No. 2 Battalion');
+  // Employment: an aid organisation the UN directory does not know yet, then the national police service.
+  const aid = `Kathmandu Aid ${world.rotation}`;
+  world.ids.aidEmployer = aid;
   await page.getByRole('button', { name: 'Add an employer' }).click();
-  await row(page, 'employer', 1).getByLabel('Employer').fill('Armed Police Force Nepal');
-  await row(page, 'employer', 1).getByLabel(/^From/).fill('2010-03');
-  await row(page, 'employer', 1).getByLabel(/^Human-resources contact/).fill('hr@apf.example');
+  await row(page, 'employer', 1).getByLabel('Employer').fill(aid);
+  await row(page, 'employer', 1).getByLabel('Role').fill('Logistics officer');
+  await row(page, 'employer', 1).getByLabel(/^From/).fill('2014-01');
+  await row(page, 'employer', 1).getByLabel(/^To/).fill('2017-12');
+  await row(page, 'employer', 1).getByLabel(/^Human-resources contact/).fill('hr@kathmandu-aid.example');
   await row(page, 'employer', 1).getByLabel('Country').selectOption('NP');
+  await page.getByRole('button', { name: 'Add an employer' }).click();
+  await row(page, 'employer', 2).getByLabel('Employer').fill('Armed Police Force Nepal');
+  await row(page, 'employer', 2).getByLabel('Role').fill('Inspector');
+  await row(page, 'employer', 2).getByLabel(/^From/).fill('2018-01');
+  await row(page, 'employer', 2).getByLabel(/^National service/).check();
 
   const declaration = page.getByRole('group', { name: /^Self-declaration/ });
   await declaration.getByLabel(/record their answers/).check();
-  for (const question of [/criminal offence/, /human-rights/, /Repatriated/]) await declaration.getByRole('group', { name: question }).getByLabel('No').check();
+  for (const question of [/criminal offence/, /human-rights/, /Repatriated/, /allegation or investigation/]) await declaration.getByRole('group', { name: question }).getByLabel('No').check();
   await declaration.getByLabel('Form signed', { exact: true }).selectOption('v1');
   await declaration.getByLabel('Date signed', { exact: true }).fill('2026-01-05');
   await declaration.getByLabel('How it was signed', { exact: true }).selectOption({ label: 'Signed on paper (scanned)' });
@@ -69,10 +79,13 @@ export async function nominateInFull(world: World): Promise<void> {
       serviceNumber: `APF-${rotation}`,
       rank: 'Inspector',
       unit: 'Armed Police Force, No. 2 Battalion',
-      previousEmployers: [{ name: 'Armed Police Force Nepal', contactEmail: 'hr@apf.example', country: 'NP', from: '2010-03' }],
+      previousEmployers: [
+        { name: `Kathmandu Aid ${world.rotation}`, role: 'Logistics officer', from: '2014-01', to: '2017-12', contactEmail: 'hr@kathmandu-aid.example', country: 'NP' },
+        { name: 'Armed Police Force Nepal', role: 'Inspector', from: '2018-01', nationalService: true },
+      ],
     },
     consent: { given: true, formVersion: 'v1', signedAt: '2026-01-06T00:00:00Z', method: 'recorded-verbal' },
-    selfDeclaration: { formVersion: 'v1', signedAt: '2026-01-05T00:00:00Z', method: 'wet-signature-scanned', criminalOffence: false, humanRightsViolation: false, repatriatedOnDisciplinaryGrounds: false },
+    selfDeclaration: { formVersion: 'v1', signedAt: '2026-01-05T00:00:00Z', method: 'wet-signature-scanned', criminalOffence: false, humanRightsViolation: false, repatriatedOnDisciplinaryGrounds: false, misconductAllegation: false },
   });
   await page.getByRole('status').getByText(/Nominated: case/).waitFor();
   await page.getByRole('link', { name: 'See the status' }).click();

@@ -4,12 +4,12 @@ import { waitFor } from '@vetting/platform/testing';
 import { call, open, seen, type World } from '../support/world';
 
 export const LARGE_ROLL = 120;
-const HEADER = 'name,date_of_birth,nationalities,service_number,consent_given,consent_form_version,consent_signed_at,consent_method';
+const HEADER = 'name,date_of_birth,nationalities,service_number,consent_given,consent_form_version,consent_signed_at,consent_method,employer_1_name,employer_1_role,employer_1_from,employer_1_national_service';
 
 /** A contingent of LARGE_ROLL people uploaded for a rotation of its own (set-up: the office would upload it). */
 export async function uploadLargeRoll(world: World): Promise<string> {
   const rotation = `${world.rotation}-L`;
-  const rows = Array.from({ length: LARGE_ROLL }, (_, i) => `Member${i + 1} Gurung,1990-01-${String((i % 28) + 1).padStart(2, '0')},NP,L-${rotation}-${i + 1},yes,v1,2026-01-10,electronic-signature`);
+  const rows = Array.from({ length: LARGE_ROLL }, (_, i) => `Member${i + 1} Gurung,1990-01-${String((i % 28) + 1).padStart(2, '0')},NP,L-${rotation}-${i + 1},yes,v1,2026-01-10,electronic-signature,Nepali Army,Sepoy,2010,yes`);
   const query = new URLSearchParams({ mode: 'accept-valid-rows', mission: 'UNMISS', rotation, category: 'military-contingent' });
   const sent = await call(world, 'officer.np', `/intake/uploads?${query}`, { method: 'POST', body: [HEADER, ...rows].join('\n') + '\n', type: 'text/csv' });
   expect(sent.status).toBe(202);

@@ -37,6 +37,13 @@ export async function nominateOne(world: World): Promise<void> {
   await page.getByLabel(/^Date of birth/).fill('1979');
   await page.getByLabel('Nationality', { exact: true }).selectOption('NP');
   await page.getByLabel('Service or police number').fill(`NA-${world.rotation}`);
+  // The employment of the last five years: the Nepali Army, his national service.
+  await page.getByRole('button', { name: 'Add an employer' }).click();
+  const service = page.getByRole('group', { name: 'employer 1', exact: true });
+  await service.getByLabel('Employer').fill('Nepali Army');
+  await service.getByLabel('Role').fill('Sepoy');
+  await service.getByLabel(/^From/).fill('2010');
+  await service.getByLabel(/^National service/).check();
   await recordConsent(page, 'v1', '2026-01-10', 'Electronic signature');
   await page.getByRole('button', { name: 'Nominate' }).click();
   await page.getByRole('status').getByText(/Nominated: case/).waitFor();

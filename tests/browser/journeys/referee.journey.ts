@@ -30,6 +30,7 @@ export async function answerReference(world: World): Promise<void> {
   await page.getByRole('group', { name: /leave your organisation/ }).getByLabel('No').check();
   await page.getByLabel('Your name').fill('Anita Rai');
   await page.getByLabel('Your role').fill('Head of human resources');
+  await page.getByLabel('Your work e-mail address').fill(world.ids.refereeEmail!);
   await seen(page, 'referee-2-form');
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Send answer' }).click()]);
   // The page the service answered with, named in the failure if it is not the thanks.

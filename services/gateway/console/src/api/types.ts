@@ -9,6 +9,7 @@ export interface CandidateView {
   revision?: number;
   office?: string;
   selfDeclaration?: { recorded: boolean; flagged: boolean };
+  employmentDeclaration?: { recorded: boolean; signedAt?: string };
   consent?: { formVersion: string; signedAt: string; method: string };
   withdrawal?: { reason: string; at: string };
   erased?: { reason: string; at: string };
@@ -106,11 +107,14 @@ export interface Person {
 
 export interface PreviousEmployer {
   name: string;
-  contactEmail: string;
-  role?: string;
-  country?: string;
-  from?: string;
+  role: string;
+  from: string;
   to?: string;
+  /** The HR contact (a lead only: requests go to the directory's verified contact); none for national service. */
+  contactEmail?: string;
+  country?: string;
+  /** The armed forces or police of the nominating country: its disciplinary record is asked. */
+  nationalService?: boolean;
 }
 
 /** A signed record (consent, self-declaration): which form, when, how. */

@@ -102,4 +102,7 @@ export const adjudicatorEn = {
   'finding.self-declaration.humanRightsViolation': "The candidate declared involvement in a human-rights or humanitarian-law violation.",
   'finding.self-declaration.repatriatedOnDisciplinaryGrounds': "The candidate declared a repatriation on disciplinary grounds.",
   'finding.self-declaration.misconductAllegation': "The candidate declared a past allegation or investigation of sexual exploitation, abuse or harassment.",
+  'policies.rule.noticeResponseDays': "Days a candidate has, at least, to respond to a notice before a refusal",
+  'policies.employment': "Employment and references",
+  'policies.rule.employmentLookbackYears': "Years of employment a nomination must account for (and employers asked)",
 } as const;

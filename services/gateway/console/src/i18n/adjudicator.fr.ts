@@ -103,4 +103,7 @@ export const adjudicatorFr: Record<keyof typeof adjudicatorEn, string> = {
   'finding.self-declaration.humanRightsViolation': "Le candidat a déclaré une implication dans une violation des droits humains ou du droit humanitaire.",
   'finding.self-declaration.repatriatedOnDisciplinaryGrounds': "Le candidat a déclaré un rapatriement pour motif disciplinaire.",
   'finding.self-declaration.misconductAllegation': "Le candidat a déclaré une allégation ou une enquête passée d’exploitation, d’atteintes ou de harcèlement sexuels.",
+  'policies.rule.noticeResponseDays': "Jours dont dispose au moins le candidat pour répondre à une notification avant un refus",
+  'policies.employment': "Emploi et références",
+  'policies.rule.employmentLookbackYears': "Années d’emploi qu’une nomination doit justifier (et employeurs interrogés)",
 };

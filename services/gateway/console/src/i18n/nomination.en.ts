@@ -38,7 +38,7 @@ export const nominationEn = {
   'person.rank': 'Rank',
   'person.unit': 'Unit',
   'history.title': 'Employment history',
-  'history.hint': 'Every employer of the look-back period, national service included. Each is asked for a misconduct disclosure; the UN sends the request to the employer’s verified contact.',
+  'history.hint': "Every employer of the policy’s look-back period (five years by default), national service included, or the candidate’s declaration below. Each employer is asked for a misconduct disclosure through the contact the UN verified (the address typed here is only a lead); national service through its disciplinary record.",
   'history.employer': 'employer',
   'history.name': 'Employer',
   'history.from': 'From (YYYY, YYYY-MM or YYYY-MM-DD)',
@@ -65,4 +65,8 @@ export const nominationEn = {
   'person.nationalityLabel': "Nationality",
   'history.add': "Add an employer",
   'history.role': "Role",
+  'history.nationalService': "National service (the armed forces or police of the nominating country)",
+  'employmentDeclaration.title': "Declaration of no other employer",
+  'employmentDeclaration.signed': "The candidate signed the declaration that they had no employer in the look-back window other than those listed",
+  'declaration.misconductAllegation': "Ever the subject of an allegation or investigation of sexual exploitation, abuse or harassment, whatever its outcome?",
 } as const;

@@ -39,7 +39,7 @@ export const nominationFr: Record<keyof typeof nominationEn, string> = {
   'person.rank': 'Grade',
   'person.unit': 'Unité',
   'history.title': 'Parcours professionnel',
-  'history.hint': 'Chaque employeur de la période examinée, service national compris. Chacun est interrogé sur d’éventuelles fautes ; l’ONU envoie la demande au contact vérifié de l’employeur.',
+  'history.hint': "Chaque employeur de la période examinée par la politique (cinq ans par défaut), service national compris, ou la déclaration du candidat ci-dessous. Chaque employeur est interrogé sur d’éventuelles fautes par le contact que l’ONU a vérifié (l’adresse saisie ici n’est qu’une piste) ; le service national par son dossier disciplinaire.",
   'history.employer': 'employeur',
   'history.name': 'Employeur',
   'history.from': 'Du (AAAA, AAAA-MM ou AAAA-MM-JJ)',
@@ -66,4 +66,8 @@ export const nominationFr: Record<keyof typeof nominationEn, string> = {
   'person.nationalityLabel': "Nationalité",
   'history.add': "Ajouter un employeur",
   'history.role': "Fonction",
+  'history.nationalService': "Service national (forces armées ou police du pays qui propose)",
+  'employmentDeclaration.title': "Déclaration d’absence d’autre employeur",
+  'employmentDeclaration.signed': "Le candidat a signé la déclaration selon laquelle il n’a pas eu, pendant la période examinée, d’autre employeur que ceux indiqués",
+  'declaration.misconductAllegation': "A-t-il déjà fait l’objet d’une allégation ou d’une enquête pour exploitation, atteintes ou harcèlement sexuels, quelle qu’en soit l’issue ?",
 };

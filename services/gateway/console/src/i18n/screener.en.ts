@@ -110,4 +110,5 @@ export const screenerEn = {
   'contacts.addToDirectory': "Also add this employer to the directory",
   'contacts.reason': "Why no contact can be verified",
   'contacts.decide': "Record and send",
+  'checks.state.awaiting-contact': "Held: the employer’s contact needs confirming",
 } as const;

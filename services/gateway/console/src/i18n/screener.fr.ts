@@ -111,4 +111,5 @@ export const screenerFr: Record<keyof typeof screenerEn, string> = {
   'contacts.addToDirectory': "Ajouter aussi cet employeur à l’annuaire",
   'contacts.reason': "Pourquoi aucun contact ne peut être vérifié",
   'contacts.decide': "Enregistrer et envoyer",
+  'checks.state.awaiting-contact': "Retenue : le contact de l’employeur est à confirmer",
 };

@@ -10,10 +10,11 @@ import { PersonFields } from '../components/nomination/person-fields';
 import { HistoryFields } from '../components/nomination/history-fields';
 import { DeclarationFields } from '../components/nomination/declaration-fields';
 import { ConsentFields } from '../components/nomination/consent-fields';
-import { declarationFrom, personFrom, signedFrom } from '../components/nomination/submission';
+import { declarationFrom, employmentDeclarationFrom, personFrom, signedFrom } from '../components/nomination/submission';
+import { EmploymentDeclarationFields } from '../components/nomination/employment-declaration-fields';
 import { todayUtc, useConfiguredForms } from '../components/nomination/use-forms';
 
-type Section = 'nomination' | 'person' | 'consent' | 'selfDeclaration';
+type Section = 'nomination' | 'person' | 'consent' | 'selfDeclaration' | 'employmentDeclaration';
 
 /** The section of a correction a form sends: only that section replaces the stored one. */
 export function correctionFrom(section: Section, form: FormData): Record<string, unknown> {
@@ -21,6 +22,7 @@ export function correctionFrom(section: Section, form: FormData): Record<string,
   if (section === 'nomination') return { nomination: { mission: text('mission'), rotation: text('rotation'), category: text('category') } };
   if (section === 'person') return { person: personFrom(form) };
   if (section === 'consent') return { consent: { given: form.get('consent.given') === 'on', ...signedFrom(form, 'consent') } };
+  if (section === 'employmentDeclaration') return { employmentDeclaration: employmentDeclarationFrom(form) };
   return { selfDeclaration: declarationFrom(form) };
 }
 
@@ -48,6 +50,7 @@ export default function Correct({ params }: { params: Record<string, string> }) 
             <PersonFields person={c.person} />
             <HistoryFields employers={c.person?.previousEmployers} />
           </SectionForm>
+          <SectionForm id={id} section="employmentDeclaration" title={t('employmentDeclaration.title')}><EmploymentDeclarationFields forms={forms.data.employmentDeclaration} today={today} /></SectionForm>
           <SectionForm id={id} section="selfDeclaration" title={t('declaration.title')}><DeclarationFields forms={forms.data.selfDeclaration} today={today} /></SectionForm>
           <SectionForm id={id} section="consent" title={t('consent.title')}><ConsentFields forms={forms.data.consent} today={today} /></SectionForm>
         </>

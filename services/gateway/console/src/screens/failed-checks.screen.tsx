@@ -7,7 +7,7 @@ import { Empty, Field, Loading, Page, ProblemMessage, StatusBadge } from '../com
 
 interface Check { checkId: string; candidateId: string; country: string; checkType: string; organisation: string; state: string; result?: string; attempts: number; round: number; lastError?: string; nextAttemptAt?: string; updatedAt: string; deadline?: string }
 
-const STATES = ['failed', 'awaiting-answer', 'requested', 'completed'] as const;
+const STATES = ['failed', 'awaiting-contact', 'awaiting-answer', 'requested', 'completed'] as const;
 
 /** Reference and record checks by state; a failed one is sent again by an operator (a new round of attempts). */
 export default function FailedChecks() {

@@ -8,6 +8,7 @@ import { PersonFields } from '../components/nomination/person-fields';
 import { HistoryFields } from '../components/nomination/history-fields';
 import { DeclarationFields } from '../components/nomination/declaration-fields';
 import { ConsentFields } from '../components/nomination/consent-fields';
+import { EmploymentDeclarationFields } from '../components/nomination/employment-declaration-fields';
 import { submissionFrom } from '../components/nomination/submission';
 import { todayUtc, useConfiguredForms } from '../components/nomination/use-forms';
 
@@ -54,6 +55,7 @@ export default function Nominate() {
           <h2>{t('person.title')}</h2>
           <PersonFields />
           <HistoryFields />
+          <EmploymentDeclarationFields forms={forms.data.employmentDeclaration} today={today} />
           <DeclarationFields forms={forms.data.selfDeclaration} today={today} />
           <ConsentFields forms={forms.data.consent} today={today} />
           <ProblemMessage error={error} />

@@ -17,20 +17,27 @@ describe('screens turn forms into requests', () => {
     expect(body.person).toEqual({ names: [{ full: 'Ama Mensah' }], nationalities: ['GH'] });
     expect(body.consent).toEqual({ given: true, formVersion: 'v1', signedAt: '2026-01-10T00:00:00Z', method: 'recorded-verbal' });
     expect(body).not.toHaveProperty('selfDeclaration');
+    expect(body).not.toHaveProperty('employmentDeclaration');
   });
   it('when several names, documents and employers are entered, then each is sent in the order shown, with its script and country', () => {
     const form = formOf({
       'names[0].full': 'Nguyen Van An', 'names[3].full': 'Нгуен Ван Ан', 'names[3].script': 'Cyrl',
       'documents[1].type': 'passport', 'documents[1].number': 'C1234567', 'documents[1].country': 'VN', 'documents[2].type': 'military-id', 'documents[2].number': '',
-      'employers[0].name': 'Army of Viet Nam', 'employers[0].contactEmail': 'hr@army.example', 'employers[0].from': '2015', 'employers[0].to': '',
+      'employers[0].name': 'Relief Corps', 'employers[0].role': 'Driver', 'employers[0].contactEmail': 'hr@relief.example', 'employers[0].from': '2015', 'employers[0].to': '2019-06',
+      'employers[4].name': 'Viet Nam People’s Army', 'employers[4].role': 'Sergeant', 'employers[4].from': '2019-07', 'employers[4].nationalService': 'on',
+      'employmentDeclaration.recorded': 'on', 'employmentDeclaration.formVersion': 'UN-EMP-2026.1', 'employmentDeclaration.signedOn': '2026-02-01', 'employmentDeclaration.method': 'electronic-signature',
       'declaration.recorded': 'on', 'declaration.criminalOffence': 'no', 'declaration.humanRightsViolation': 'yes', 'declaration.repatriatedOnDisciplinaryGrounds': 'no', 'declaration.explanation': 'Witness only',
       'declaration.formVersion': 'v1', 'declaration.signedOn': '2026-02-01', 'declaration.method': 'wet-signature-scanned',
     });
     const body = submissionFrom(form);
     expect(body.person.names).toEqual([{ full: 'Nguyen Van An' }, { full: 'Нгуен Ван Ан', script: 'Cyrl' }]);
     expect(body.person.documents).toEqual([{ type: 'passport', number: 'C1234567', country: 'VN' }]);
-    expect(body.person.previousEmployers).toEqual([{ name: 'Army of Viet Nam', contactEmail: 'hr@army.example', from: '2015' }]);
-    expect(body.selfDeclaration).toEqual({ formVersion: 'v1', signedAt: '2026-02-01T00:00:00Z', method: 'wet-signature-scanned', criminalOffence: false, humanRightsViolation: true, repatriatedOnDisciplinaryGrounds: false, explanation: 'Witness only' });
+    expect(body.person.previousEmployers).toEqual([
+      { name: 'Relief Corps', role: 'Driver', from: '2015', to: '2019-06', contactEmail: 'hr@relief.example' },
+      { name: 'Viet Nam People’s Army', role: 'Sergeant', from: '2019-07', nationalService: true },
+    ]);
+    expect(body.employmentDeclaration).toEqual({ noOtherEmployer: true, formVersion: 'UN-EMP-2026.1', signedAt: '2026-02-01T00:00:00Z', method: 'electronic-signature' });
+    expect(body.selfDeclaration).toEqual({ formVersion: 'v1', signedAt: '2026-02-01T00:00:00Z', method: 'wet-signature-scanned', criminalOffence: false, humanRightsViolation: true, repatriatedOnDisciplinaryGrounds: false, misconductAllegation: false, explanation: 'Witness only' });
     expect(body.consent.given).toBe(false);
   });
   it('when an export is for a rotation, then only the rotation scope is sent', () => {

@@ -6,7 +6,7 @@ import { Empty, Loading, ProblemMessage, StatusBadge } from '../ui';
 
 interface SetCheck { checkId: string; checkType: string; state?: string; result: string }
 interface ReferenceSet { candidateRevision: number; policyVersion?: number; completed: boolean; checks: SetCheck[] }
-interface Answer { employed: string; sexualMisconductFinding: string; leftDuringInvestigation: string; details?: string; responderName: string; responderRole: string; answeredAt: string; result: string }
+interface Answer { employed: string; sexualMisconductFinding: string; leftDuringInvestigation: string; details?: string; responderName: string; responderRole: string; responderEmail?: string; findings?: string[]; answeredAt: string; result: string }
 
 /**
  * The reference and record checks of the candidate's latest revision, each with its result. A
@@ -67,7 +67,8 @@ function RefereeAnswer({ checkId }: { checkId: string }) {
       <dt>{t('referee.q.finding')}</dt><dd><strong>{yesNo(answer.sexualMisconductFinding)}</strong></dd>
       <dt>{t('referee.q.leftDuring')}</dt><dd><strong>{yesNo(answer.leftDuringInvestigation)}</strong></dd>
       {answer.details && <><dt>{t('referee.q.details')}</dt><dd>{answer.details}</dd></>}
-      <dt>{t('case.answeredBy')}</dt><dd>{answer.responderName}, {answer.responderRole} · {date(answer.answeredAt)}</dd>
+      <dt>{t('case.answeredBy')}</dt><dd>{answer.responderName}, {answer.responderRole}{answer.responderEmail ? ` <${answer.responderEmail}>` : ''} · {date(answer.answeredAt)}</dd>
+      {answer.findings?.length ? <><dt>{t('case.findings')}</dt><dd>{answer.findings.map((f) => textOr(t, `finding.referee.${f}`, f)).join(' ')}</dd></> : null}
     </dl>
   );
 }

@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/i18n';
 import { Field } from '../ui';
 import { SignedFields } from './signed-fields';
 
-export const DECLARATION_ITEMS = ['criminalOffence', 'humanRightsViolation', 'repatriatedOnDisciplinaryGrounds'] as const;
+export const DECLARATION_ITEMS = ['criminalOffence', 'humanRightsViolation', 'repatriatedOnDisciplinaryGrounds', 'misconductAllegation'] as const;
 
 /**
  * The UN human-rights self-declaration as the candidate signed it: recorded only when the office says

@@ -32,8 +32,12 @@ export function employersFrom(form: FormData): PreviousEmployer[] {
   return rowsOf(form, 'employers')
     .filter((r) => r.name)
     .map((r) => {
-      const e: PreviousEmployer = { name: r.name!, contactEmail: r.contactEmail ?? '' };
-      for (const k of ['country', 'from', 'to'] as const) put(e, k, r[k]);
+      const e: PreviousEmployer = { name: r.name!, role: r.role ?? '', from: r.from ?? '' };
+      for (const k of ['to', 'contactEmail', 'country'] as const) put(e, k, r[k]);
+      if (r.nationalService === 'on') {
+        e.nationalService = true;
+        delete e.contactEmail; // its disciplinary record is asked, not a referee
+      }
       return e;
     });
 }
@@ -52,13 +56,20 @@ export function declarationFrom(form: FormData) {
   return put({ ...signedFrom(form, 'declaration'), ...answers }, 'explanation', text(form, 'declaration.explanation'));
 }
 
+/** The declaration of no other employer, when the office recorded that the candidate signed it. */
+export function employmentDeclarationFrom(form: FormData) {
+  return form.get('employmentDeclaration.recorded') === 'on' ? { noOtherEmployer: true as const, ...signedFrom(form, 'employmentDeclaration') } : undefined;
+}
+
 /** The whole nomination, exactly as entered: nothing is added that the user did not type or choose. */
 export function submissionFrom(form: FormData) {
   const selfDeclaration = declarationFrom(form);
+  const employmentDeclaration = employmentDeclarationFrom(form);
   return {
     nomination: { mission: text(form, 'mission'), rotation: text(form, 'rotation'), category: text(form, 'category') },
     person: personFrom(form),
     consent: { given: form.get('consent.given') === 'on', ...signedFrom(form, 'consent') },
     ...(selfDeclaration ? { selfDeclaration } : {}),
+    ...(employmentDeclaration ? { employmentDeclaration } : {}),
   };
 }

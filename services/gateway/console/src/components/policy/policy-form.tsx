@@ -19,6 +19,8 @@ export function policyFrom(form: FormData) {
     requiredChecks,
     ...Object.fromEntries(FINDING_RULES.map((rule) => [rule, text(rule)])),
     candidateResponseBeforeRefusal: form.get('candidateResponseBeforeRefusal') === 'on',
+    employmentLookbackYears: Number(text('employmentLookbackYears')),
+    noticeResponseDays: Number(text('noticeResponseDays')),
     validity: { months: Number(text('months')), rotationEnds },
     ...(text('note') ? { note: text('note') } : {}),
   };
@@ -88,6 +90,13 @@ export function PolicyForm({ base, onPublished }: { base: Policy; onPublished(ve
         ))}
         <label><input type="checkbox" name="candidateResponseBeforeRefusal" defaultChecked={base.candidateResponseBeforeRefusal !== false} /> {t('policies.rule.candidateResponseBeforeRefusal')}</label>
         {ruleErrors('candidateResponseBeforeRefusal')}
+        <Field id="rule-notice-days" label={t('policies.rule.noticeResponseDays')}><input id="rule-notice-days" name="noticeResponseDays" type="number" min={1} max={365} required defaultValue={Number(base.noticeResponseDays ?? 14)} aria-invalid={errors.has('noticeResponseDays') || undefined} /></Field>
+        {ruleErrors('noticeResponseDays')}
+      </fieldset>
+      <fieldset>
+        <legend>{t('policies.employment')}</legend>
+        <Field id="rule-lookback" label={t('policies.rule.employmentLookbackYears')}><input id="rule-lookback" name="employmentLookbackYears" type="number" min={1} max={30} required defaultValue={Number(base.employmentLookbackYears ?? 5)} aria-invalid={errors.has('employmentLookbackYears') || undefined} /></Field>
+        {ruleErrors('employmentLookbackYears')}
       </fieldset>
       <fieldset>
         <legend>{t('policies.validity')}</legend>
