@@ -98,7 +98,8 @@ const clean = (s: string) => !/[(;)\d]/.test(s) && words(s).length >= 2 && words
  */
 export const droppedNegatives: Record<string, number> = {};
 
-export function buildEvalSet(entries: UnEntry[], seed = 20251127): EvalQuery[] {
+/** Queries from the individuals of `entries` (only those in `sources` when given); negatives are checked against every name. */
+export function buildEvalSet(entries: UnEntry[], seed = 20251127, sources?: ReadonlySet<string>): EvalQuery[] {
   const rnd = seededRandom(seed);
   frequency = new Map();
   for (const e of entries) for (const n of e.names) for (const w of words(n.full)) frequency.set(w.toLowerCase(), freq(w) + 1);
@@ -117,7 +118,7 @@ export function buildEvalSet(entries: UnEntry[], seed = 20251127): EvalQuery[] {
   const people = createPersonGenerator(seededRandom(seed + 1));
   const pool = Array.from({ length: 4000 }, () => people().name).flatMap(words).filter((w) => w.length >= 4 && !w.includes('-'));
   const out: EvalQuery[] = [];
-  const individuals = entries.filter((e) => e.individual && words(e.names[0]!.full).length >= 2);
+  const individuals = entries.filter((e) => e.individual && words(e.names[0]!.full).length >= 2 && (!sources || sources.has(e.id)));
   for (const e of individuals) {
     const half = rnd() < 0.5 ? 'calibrate' : 'report';
     const good = e.names.filter((n) => n.kind !== 'weak-alias' && words(n.full).length >= 2).map((n) => n.full);
