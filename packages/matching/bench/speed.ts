@@ -46,7 +46,7 @@ export function missedTargets(runs: SpeedFigures[]): string[] {
   }
   if (big && big.p99ms > 50) {
     out.push(
-      `- **${big.list}: p99 ${big.p99ms} ms (target ≤ 50 ms), missed.** Limited by the number of names aligned in full: the slowest 1 % of queries touch ${big.work.touchedSlowest1pc} names (mean ${big.work.touchedMean}) through a common synthetic given or family name, and ${big.work.alignedSlowest1pc} of them (mean ${big.work.alignedMean}) have a bound that reaches the floor, so they are aligned although at most \`limit\` (10) hits are returned; a top-k stop (align in falling bound order, stop once the 10th hit beats the next bound) and skipping whole posting lists are the next steps (docs/ENGINEERING-NOTES.md, section B).`,
+      `- **${big.list}: p99 ${big.p99ms} ms (target ≤ 50 ms), missed.** Limited by the number of names aligned in full: the slowest 1 % of queries touch ${big.work.touchedSlowest1pc} names (mean ${big.work.touchedMean}) through a common synthetic given or family name, and ${big.work.alignedSlowest1pc} of them (mean ${big.work.alignedMean}) have a bound that reaches the floor, so they are aligned although at most \`limit\` (10) hits are returned; a top-k stop (align in falling bound order, stop once the 10th hit beats the next bound) and skipping whole posting lists are the next steps (docs/decisions/matching-sound-pruning.md).`,
     );
   }
   if (big && big.peakRssMiB > 2048) {
