@@ -87,6 +87,14 @@ function isVariantOf(query: string, listed: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return short.length >= 2 && short.every((w) => long.some((v) => close(w, v)));
 }
+/**
+ * "SURNAME, Given" (OFAC's form) as "Given SURNAME": the variants assume natural order, or "initial for
+ * a given name" would shorten the family name to an initial and "reordered" would reorder twice.
+ */
+const naturalOrder = (full: string) => {
+  const m = /^([^,]+),\s*([^,]+)$/.exec(full.trim());
+  return m ? `${m[2]!.trim()} ${m[1]!.trim()}` : full;
+};
 /** A name clean enough to derive a negative from: 2–6 words, no notes in brackets or lists of aliases. */
 const clean = (s: string) => !/[(;)\d]/.test(s) && words(s).length >= 2 && words(s).length <= 6;
 
@@ -122,7 +130,7 @@ export function buildEvalSet(entries: UnEntry[], seed = 20251127, sources?: Read
   for (const e of individuals) {
     const half = rnd() < 0.5 ? 'calibrate' : 'report';
     const good = e.names.filter((n) => n.kind !== 'weak-alias' && words(n.full).length >= 2).map((n) => n.full);
-    const base = () => pick(rnd, good.length ? good : [e.names[0]!.full]);
+    const base = () => naturalOrder(pick(rnd, good.length ? good : [e.names[0]!.full]));
     const latin = e.names.map((n) => n.full);
     const push = (kind: string, name: string | undefined, positive: boolean, extra: Partial<PersonQuery> = {}, checked = name) => {
       if (!name?.trim()) return;
