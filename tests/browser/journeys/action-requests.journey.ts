@@ -11,13 +11,13 @@ export async function requestForAction(world: World): Promise<void> {
   const un = await open(world, 'adjudicator');
   await nav(un, 'Requests for action').click();
   await un.getByRole('heading', { name: 'Record a request for action' }).waitFor();
-  await un.getByLabel('Country').selectOption('GH');
-  await un.getByLabel('Mission').fill('MINUSCA');
-  await un.getByLabel('Misconduct').selectOption('sea');
-  await un.getByLabel('Substantiated on').fill('2026-01-20');
+  await un.getByLabel('Country', { exact: true }).selectOption('GH');
+  await un.getByLabel('Mission', { exact: true }).fill('MINUSCA');
+  await un.getByLabel('Misconduct', { exact: true }).selectOption('sea');
+  await un.getByLabel('Substantiated on', { exact: true }).fill('2026-01-20');
   await un.getByLabel('Nomination (candidate id)').fill(`cand-${world.rotation.toLowerCase()}`);
-  await un.getByLabel('Ban list').fill('un-bar');
-  await un.getByLabel('List entry').fill(entry);
+  await un.getByLabel('Ban list', { exact: true }).fill('un-bar');
+  await un.getByLabel('List entry', { exact: true }).fill(entry);
   await un.getByLabel(/^What the UN asks/).fill('Sexual exploitation substantiated by the investigation; investigate, hold the person accountable and report the outcome.');
   await seen(un, 'action-requests-1-record');
   await un.getByRole('button', { name: 'Send to the country' }).click();
@@ -42,7 +42,7 @@ export async function requestForAction(world: World): Promise<void> {
   await ghana.getByText(/Acknowledged on/).waitFor();
   await ghana.getByLabel('Kind of response').selectOption('final');
   for (const action of ['Investigation', 'Accountability measures', 'Report of the outcome']) await ghana.getByLabel(action, { exact: true }).check();
-  await ghana.getByLabel('Outcome').selectOption('dismissed-from-service');
+  await ghana.getByLabel('Outcome', { exact: true }).selectOption('dismissed-from-service');
   await ghana.getByLabel('Response', { exact: true }).fill('The board of inquiry confirmed the finding; the soldier was dismissed from service.');
   await seen(ghana, 'action-requests-3-respond');
   await ghana.getByRole('button', { name: 'Send the response' }).click();

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createEvent, forbidden, type Actor } from '@vetting/platform';
-import { acknowledge, close, remind, respond, type ActionKind, type ActionRequest, type Change, FINAL_OUTCOMES } from '../domain/action-request';
+import type { FINAL_OUTCOMES } from '../domain/action-request';
+import { acknowledge, close, remind, respond, type ActionKind, type ActionRequest, type Change } from '../domain/action-request';
 import { changed, visibleRequest, type ActionRequestDeps } from './action-request-context';
 
 type Follow = 'acknowledged' | 'responded' | 'reminded' | 'overdue' | 'closed';
