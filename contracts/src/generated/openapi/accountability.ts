@@ -1171,7 +1171,7 @@ export interface operations {
                          */
                         dueBy?: string;
                     }[];
-                    /** @description What the UN asks the country */
+                    /** @description What the UN asks the country, in words. Sealed; never in events. */
                     summary: string;
                 };
             };
