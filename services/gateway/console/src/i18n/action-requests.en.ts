@@ -18,6 +18,7 @@ export const actionRequestsEn = {
   'rfa.status': 'Status',
   'rfa.dueBy': 'Due by',
   'rfa.record': 'Record a request for action',
+  'rfa.aboutPerson': 'Requests for action about this person',
   'rfa.candidateId': 'Nomination (candidate id)',
   'rfa.listId': 'Ban list',
   'rfa.entryId': 'List entry',

@@ -20,6 +20,7 @@ export const actionRequestsFr: Record<keyof typeof actionRequestsEn, string> = {
   'rfa.status': 'Statut',
   'rfa.dueBy': 'Échéance',
   'rfa.record': 'Enregistrer une demande de mesures',
+  'rfa.aboutPerson': 'Demandes de mesures concernant cette personne',
   'rfa.candidateId': 'Candidature (identifiant)',
   'rfa.listId': "Liste d'exclusion",
   'rfa.entryId': 'Entrée de la liste',
