@@ -19,6 +19,7 @@ export * from './kafka/consumer-runner';
 export * from './kafka/backoff';
 export * from './outbox/initial-outbox';
 export * from './outbox/aggregate-store';
+export { announceOutbox } from './outbox/outbox-registry';
 export * from './outbox/outbox-relay';
 export * from './mongo/connect-mongo';
 export * from './runtime/run-service';

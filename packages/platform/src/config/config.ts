@@ -17,9 +17,10 @@ export const baseConfigSchema = z.object({
   /** Prefix for topic names, so tests can run isolated copies of the whole topology. */
   TOPIC_PREFIX: z.string().default(''),
   /**
-   * Outbox relay polling interval. Every write wakes its relay at once (the references worker through
-   * Redis), so polling only finds what a crashed process left: one query per outbox collection per
-   * interval, and at 100–250 ms the idle polling of six services kept a tenth of a core busy each.
+   * Outbox relay polling interval. Every write hands its outbox to the relay of its own process at
+   * once (`announceOutbox`), so polling only finds what another or a crashed process left: one query
+   * per outbox collection per interval, and at 100–250 ms the idle polling of six services kept a
+   * tenth of a core busy each.
    */
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
   /** Attempts of a retriable consumer failure before the message goes to the DLQ. */
