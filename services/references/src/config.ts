@@ -40,6 +40,9 @@ export const referencesConfigSchema = baseConfigSchema.extend({
   /** How long an authority may take to answer by callback before the check is recorded as no-response. */
   ANSWER_DEADLINE_MS: z.coerce.number().int().positive().default(30 * DAY),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(20),
+  /** Port on which a worker process serves its Prometheus `/metrics` (127.0.0.1 unless WORKER_METRICS_HOST); unset: none. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   /** BullMQ lock duration: a job whose worker stops renewing it for this long is stalled and run again. */
   LOCK_DURATION_MS: z.coerce.number().int().positive().default(30_000),
   STALLED_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),

@@ -120,6 +120,16 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
       return doc ? toRevision(doc) : undefined;
     },
 
+    /**
+     * The newest revision this instance remembers (its own writes, `load`s and reads before a write),
+     * or undefined: no read. Another process may have written a newer one since; use it only where
+     * an older state is safe to act on (a terminal state, or a decision `apply` checks anyway).
+     */
+    remembered(id: string): Revision<S> | undefined {
+      const doc = known.get(id);
+      return doc ? toRevision(doc) : undefined;
+    },
+
     async history(id: string): Promise<Revision<S>[]> {
       return (await revisions.find({ aggregateId: id }).sort({ rev: 1 }).toArray()).map(toRevision);
     },
@@ -192,7 +202,9 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
             track(doc._id, 'failed');
             throw error;
           }
-          const crossed = current !== null && current.writer !== writer && Date.parse(current.at) > Date.now() - CROSSING_WINDOW_MS;
+          // Crossed: decided on another writer's recent revision, whose view write may land after this
+          // one's. Not revision 1: its row is inserted, never replaced, so it cannot land over a newer one.
+          const crossed = current !== null && current.rev > 1 && current.writer !== writer && Date.parse(current.at) > Date.now() - CROSSING_WINDOW_MS;
           if (crossed) recheckLater(id, doc._id);
           else track(doc._id, 'settled');
           remember(id, shown);

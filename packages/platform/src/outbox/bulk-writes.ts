@@ -1,4 +1,5 @@
 import type { AnyBulkWriteOperation, Collection as MongoCollection, Document } from 'mongodb';
+import { createGroupCommit } from './group-commit';
 
 /** What became of one document of a bulk insert. */
 export type InsertOutcome = 'inserted' | 'duplicate' | { error: Error };
@@ -71,4 +72,18 @@ export async function replaceEach(collection: MongoCollection<Document>, docs: D
     }
   }
   return results;
+}
+
+/**
+ * Insert-once with group commit: documents with deterministic ids that concurrent callers insert
+ * into one collection go out in one command; each caller learns whether its document was stored now
+ * (true) or existed already (false). Other write errors reject that caller.
+ */
+export function createInsertOnce(collection: MongoCollection<Document>, maxBatch = 100): (doc: Document) => Promise<boolean> {
+  const insert = createGroupCommit<Document, InsertOutcome>((docs) => insertEach(collection, docs), maxBatch);
+  return async (doc) => {
+    const outcome = await insert(doc);
+    if (typeof outcome === 'object') throw outcome.error;
+    return outcome === 'inserted';
+  };
 }

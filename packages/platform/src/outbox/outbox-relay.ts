@@ -32,6 +32,12 @@ export interface OutboxRelayOptions {
   /** How long another writer's pending revision is left to it before its view is checked and it is published. Default WRITE_GRACE_MS. */
   orphanGraceMs?: number;
   /**
+   * How long published documents may wait to be cleared, so that one bulk update clears many (fewer
+   * than 25 waiting: at most this long; 25: at once). A crash meanwhile publishes them again (at
+   * least once). Default 500 ms; far below the write grace, after which other relays would publish them.
+   */
+  clearDelayMs?: number;
+  /**
    * Which published events keep their payload (`data`) in the stored outbox. The others are cut down
    * to their envelope (id, type, subject, time, correlation) in the same update that marks them
    * published, so personal data (e.g. candidate.submitted) is no longer kept in revision documents
@@ -131,7 +137,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return state !== 'writing' && state !== 'recheck';
   }
 
-  async function clear(): Promise<void> {
+  let oldestUncleared = 0;
+  async function clear(force: boolean): Promise<void> {
+    const waiting = [...published.values()].reduce((n, docs) => n + docs.size, 0);
+    if (!waiting) return;
+    if (!oldestUncleared) oldestUncleared = Date.now();
+    if (!force && waiting < UPDATE_CHUNK && Date.now() - oldestUncleared < (options.clearDelayMs ?? 500)) return;
+    oldestUncleared = 0;
     const publishedAt = new Date().toISOString();
     for (const [collection, docs] of published) {
       const ready = [...docs.values()].filter((d) => clearable(collection, d));
@@ -195,7 +207,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function pass(force: boolean): Promise<number> {
     let total = await publish(handedOver.splice(0, ANNOUNCED_PER_PASS));
     if (force || pollRequested || Date.now() - lastPoll >= pollMs) total += (await poll(options.orphanGraceMs ?? WRITE_GRACE_MS)).published;
-    await clear();
+    await clear(force);
     if (Date.now() - lastRepair >= (options.viewRepairMs ?? 5000)) {
       lastRepair = Date.now();
       await repairBulk(WRITE_GRACE_MS);
@@ -214,9 +226,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         failures++;
         log.warn({ err: error, failures }, 'outbox pass failed; will retry');
       }
+      const uncleared = [...published.values()].some((docs) => docs.size > 0);
       await new Promise<void>((resolve) => {
         wake = resolve;
-        setTimeout(resolve, failures ? Math.min(5000, 250 * 2 ** failures) : pollMs);
+        setTimeout(resolve, failures ? Math.min(5000, 250 * 2 ** failures) : uncleared ? Math.min(pollMs, options.clearDelayMs ?? 500) : pollMs);
       });
       wake = undefined;
     }
@@ -233,7 +246,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     async repairViews(repairOptions?: { graceMs?: number }) {
       const graceMs = repairOptions?.graceMs ?? WRITE_GRACE_MS;
       const { views } = await poll(graceMs);
-      await clear();
+      await clear(true);
       return views + (await repairBulk(graceMs));
     },
     async stop() {
@@ -241,6 +254,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       wake?.();
       await loop;
       for (const off of unlisten) off();
+      // What was published is cleared before the process goes (else the next start publishes it again).
+      await clear(true).catch((error: unknown) => log.warn({ err: error }, 'published outbox documents not cleared at stop; they will be published again'));
       await sleep(0);
     },
   };

@@ -1,6 +1,6 @@
 import type { Collection as MongoCollection, Document } from 'mongodb';
 import type { RevisionDoc } from './aggregate-types';
-import { replaceEach } from './bulk-writes';
+import { insertEach, replaceEach } from './bulk-writes';
 import { createGroupCommit } from './group-commit';
 import { isDuplicateKey, unpack } from './revision-codec';
 
@@ -24,10 +24,19 @@ export function createViewProjector<S extends Record<string, unknown>>(
     return { _id: id, ...fields, _state: stateText ?? JSON.stringify(state), _rev: rev, _updatedAt: at };
   }
 
-  const writeRow = createGroupCommit<Document, Error | null>((rows) => replaceEach(view, rows), VIEW_BATCH);
+  const replaceRow = createGroupCommit<Document, Error | null>((rows) => replaceEach(view, rows), VIEW_BATCH);
+  const insertRow = createGroupCommit<Document, Error | null>(
+    async (rows) => (await insertEach(view, rows)).map((o) => (typeof o === 'object' ? o.error : null)),
+    VIEW_BATCH,
+  );
 
+  /**
+   * Writes the row of a revision. The row of revision 1 is inserted, never replaced: no older row
+   * can exist, and a row already there is newer (another writer's), so a late first write can never
+   * hide a later revision; one insert is also cheaper than FerretDB's read-then-write upsert.
+   */
   async function write(row: Document): Promise<void> {
-    const error = await writeRow(row);
+    const error = await (row._rev === 1 ? insertRow(row) : replaceRow(row));
     if (error) throw error;
   }
 

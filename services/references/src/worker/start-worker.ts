@@ -1,6 +1,6 @@
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { connectMongo, createEventPublisher, createEventValidator, createKafka, createLogger, createOutboxRelay, type Logger, type Stop } from '@vetting/platform';
+import { connectMongo, createEventPublisher, createEventValidator, createKafka, createLogger, createMetrics, createOutboxRelay, type Logger, type Stop } from '@vetting/platform';
 import type { ReferencesConfig } from '../config';
 import { CHECK_TYPES, type CheckType } from '../domain/check-policy';
 import { createReferencesContext } from '../references-context';
@@ -14,6 +14,7 @@ import { purgeExpiredAnswers } from '../use-cases/erase-answers.use-case';
 import { startInterval } from './interval';
 import { startSweeper } from './sweeper';
 import { createTimerProcessor } from './timer.processor';
+import { serveWorkerMetrics } from './worker-metrics';
 
 /**
  * Starts the check workers (one BullMQ worker per check type), the timer worker, the sweeper and
@@ -24,12 +25,13 @@ import { createTimerProcessor } from './timer.processor';
  */
 export async function startReferencesWorker(config: ReferencesConfig, overrides: { logger?: Logger } = {}) {
   const logger = overrides.logger ?? createLogger(`${config.SERVICE_NAME}-worker`, config.LOG_LEVEL);
-  const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
+  const metrics = createMetrics(`${config.SERVICE_NAME}-worker`);
+  const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger, onCommand: (command, ok, collection) => metrics.dbCommands.inc({ command, outcome: ok ? 'ok' : 'failed', collection }) });
   const ctx = await createReferencesContext(config, db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`);
   const kafka = createKafka({ clientId: `${config.SERVICE_NAME}-worker`, brokers: config.KAFKA_BROKERS, logger });
   const publisher = createEventPublisher({ kafka, validator: createEventValidator(), topicPrefix: config.TOPIC_PREFIX });
   await publisher.connect();
-  const relay = createOutboxRelay({ collections: [ctx.checks.revisions, ...ctx.sets.collections], publisher, logger, pollMs: config.OUTBOX_POLL_MS });
+  const relay = createOutboxRelay({ collections: [ctx.checks.revisions, ...ctx.sets.collections], publisher, logger, metrics, pollMs: config.OUTBOX_POLL_MS });
   relay.start();
   ctx.onEvents = () => relay.kick();
   // Workers block on Redis: ioredis must retry forever (maxRetriesPerRequest: null).
@@ -64,7 +66,8 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
     const sets = await purgeExpiredAnswers(ctx, config.ANSWER_RETENTION_DAYS);
     if (sets > 0) logger.info({ sets }, 'referee answers past retention erased');
   });
-  logger.info({ queues: workers.map((w) => w.name) }, 'references workers running');
+  const served = config.WORKER_METRICS_PORT === undefined ? undefined : await serveWorkerMetrics(metrics, config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST);
+  logger.info({ queues: workers.map((w) => w.name), metricsPort: served?.port }, 'references workers running');
   const stops: Stop[] = [
     () => db.close(),
     () => publisher.disconnect(),
@@ -74,6 +77,7 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
     () => Promise.all(workers.map((w) => w.close())).then(() => undefined),
     stopSweeper,
     stopRetention,
+    ...(served ? [served.stop] : []),
   ];
   return { ctx, workers, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
 }
