@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { connectMongo, createEventPublisher, createEventValidator, createKafka, createLogger, createMetrics, createOutboxRelay, type Logger, type Stop } from '@vetting/platform';
-import type { ReferencesConfig } from '../config';
+import { connectMongo, createEventPublisher, createEventValidator, createKafka, createLogger, createMetrics, createOutboxRelay, describeError, refuseInProduction, type Logger, type Stop } from '@vetting/platform';
+import { referencesUnsafeSettings, type ReferencesConfig } from '../config';
 import { CHECK_TYPES, type CheckType } from '../domain/check-policy';
 import { createReferencesContext } from '../references-context';
 import type { CheckAdapter } from './adapters/check-adapter';
@@ -9,7 +9,7 @@ import { createDisclosureRequestAdapter } from './adapters/disclosure-request.ad
 import { createRecordCheckAdapter, recordEndpoints } from './adapters/record-check.adapter';
 import { createCheckProcessor } from './check.processor';
 import { createOrgRateLimiter } from './org-rate-limiter';
-import { checkQueueName, TIMER_QUEUE } from './queues';
+import { checkBackoffStrategy, checkQueueName, TIMER_QUEUE } from './queues';
 import { purgeExpiredAnswers } from '../use-cases/erase-answers.use-case';
 import { startInterval } from './interval';
 import { startSweeper } from './sweeper';
@@ -24,6 +24,8 @@ import { serveWorkerMetrics } from './worker-metrics';
  * their writer for the write grace (see WRITE_GRACE_MS) before publishing them.
  */
 export async function startReferencesWorker(config: ReferencesConfig, overrides: { logger?: Logger } = {}) {
+  // The worker publishes what it writes (its own relay): Kafka must be as safe as the service's.
+  refuseInProduction(config, referencesUnsafeSettings(config));
   const logger = overrides.logger ?? createLogger(`${config.SERVICE_NAME}-worker`, config.LOG_LEVEL);
   const metrics = createMetrics(`${config.SERVICE_NAME}-worker`);
   const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger, onCommand: (command, ok, collection) => metrics.dbCommands.inc({ command, outcome: ok ? 'ok' : 'failed', collection }) });
@@ -54,11 +56,12 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
     maxStalledCount: config.MAX_STALLED_COUNT,
   };
   const processCheck = createCheckProcessor({ ctx, adapters, limiter, logger });
-  const workers: Worker[] = CHECK_TYPES.map((type) => new Worker(checkQueueName(type), processCheck, { ...options, connection: redis() }) as unknown as Worker);
+  const settings = { backoffStrategy: checkBackoffStrategy(config.CHECK_BACKOFF_MS) };
+  const workers: Worker[] = CHECK_TYPES.map((type) => new Worker(checkQueueName(type), processCheck, { ...options, settings, connection: redis() }) as unknown as Worker);
   workers.push(new Worker(TIMER_QUEUE, createTimerProcessor(ctx), { ...options, connection: redis() }) as unknown as Worker);
   for (const worker of workers) {
     worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
-    worker.on('failed', (job, error) => logger.debug({ jobId: job?.id, queue: worker.name, err: error.message }, 'attempt failed'));
+    worker.on('failed', (job, error) => logger.info({ jobId: job?.id, queue: worker.name, attemptsMade: job?.attemptsMade, err: describeError(error) }, 'attempt failed'));
     worker.on('stalled', (jobId) => logger.warn({ jobId, queue: worker.name }, 'job stalled; it runs again'));
   }
   const stopSweeper = startSweeper(ctx, logger, config.SWEEP_INTERVAL_MS);
