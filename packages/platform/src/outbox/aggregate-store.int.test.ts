@@ -193,17 +193,21 @@ describe.each([
     await waitFor(async () => (await fast.find({ _id: 'l1' as never }))[0]?._rev === 3, { timeoutMs: 10_000, message: 'the crossing writer repaired the view' });
   });
 
-  it('when a bulk creation dies before its view rows, then the repair inserts them', async () => {
-    const dying = createAggregateStore<Tally>(interceptedAt('bulk_interrupted', 'insertMany', killed), 'bulk_interrupted', options);
-    const items = ['x', 'y'].map((id) => ({ id, causedBy: `create-${id}`, state: { owner: id, country: 'GH', seen: [id], nested: { depth: { n: 1 } } } }));
-    // Revisions go to `bulk_interrupted_revisions`; the intercepted insert is the view's.
+  // Two aggregates: their revisions are pending. Thirty: one marker for the call.
+  it.each([2, 30])('when a bulk creation of %i dies before its view rows, then the repair inserts them', async (count) => {
+    const name = `bulk_interrupted_${count}`;
+    const dying = createAggregateStore<Tally>(interceptedAt(name, 'insertMany', killed), name, options);
+    const ids = Array.from({ length: count }, (_, i) => `x${String(i).padStart(2, '0')}`);
+    const items = ids.map((id) => ({ id, causedBy: `create-${id}`, state: { owner: id, country: 'GH', seen: [id], nested: { depth: { n: 1 } } } }));
+    // Revisions go to `<name>_revisions`; the intercepted insert is the view's.
     await expect(dying.createMany(items)).rejects.toThrow('process killed');
-    const restarted = createAggregateStore<Tally>(db, 'bulk_interrupted', options);
+    const restarted = createAggregateStore<Tally>(db, name, options);
     expect(await restarted.find({})).toEqual([]);
     const relay = createOutboxRelay({ collections: [restarted.revisions], publisher: noPublisher, logger });
-    expect(await relay.repairViews({ graceMs: 0 })).toBe(2);
-    expect((await restarted.find({}, { sort: { _id: 1 } })).map((r) => [r._id, r._rev, r.owner])).toEqual([['x', 1, 'x'], ['y', 1, 'y']]);
-    expect(await db.collection('bulk_interrupted_view_batches').countDocuments()).toBe(0);
+    expect(await relay.repairViews({ graceMs: 0 })).toBe(count);
+    expect((await restarted.find({}, { sort: { _id: 1 } })).map((r) => [r._id, r._rev, r.owner])).toEqual(ids.map((id) => [id, 1, id]));
+    expect(await db.collection(`${name}_view_batches`).countDocuments()).toBe(0);
+    expect(await restarted.revisions.countDocuments({ outboxPending: true })).toBe(0);
   });
 
   it('when writes complete and the relay has run, then nothing is left pending or marked', async () => {

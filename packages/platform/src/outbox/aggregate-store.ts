@@ -28,6 +28,8 @@ const CROSSING_WINDOW_MS = 60_000;
 const REVISION_BATCH = 100;
 /** Latest revisions remembered per store unless `cacheLatest` says otherwise. */
 const DEFAULT_CACHE = 5_000;
+/** Creations of up to this many aggregates need no marker (see `createMany`). */
+const SMALL_CREATION = 25;
 /** Write states tracked per store instance (revisions the relay has not cleared yet). */
 const MAX_TRACKED = 50_000;
 
@@ -218,29 +220,43 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
      * Creates many new aggregates at once (revision 1 of each, one insert per call) for bulk
      * imports. Ids must be new or deterministic: an id whose revision 1 already exists (a resumed
      * import) is skipped and reported in `existing`, never overwritten. The view rows are inserted,
-     * never replaced, so a later revision already projected is kept. One marker per call brackets the
-     * view rows (a crash in between leaves the revisions without their rows: the relay's repair
-     * inserts them); revisions without events are not pending, so a 10,000-row import costs the relay nothing.
+     * never replaced, so a later revision already projected is kept. A crash between the revisions and
+     * the rows is repaired by the relay: from the pending revisions (up to 25 aggregates per call),
+     * or from one marker per call (more: revisions without events are then not pending, so a
+     * 10,000-row import costs the relay no clears).
      */
     async createMany(items: { id: string; causedBy: string; state: S; events?: EventEnvelope[] }[], now: () => Date = () => new Date()): Promise<{ created: string[]; existing: string[] }> {
       if (!items.length) return { created: [], existing: [] };
       const at = now().toISOString();
-      const marker = await bulkMarkers.open(items.map((i) => i.id), `${items[0]!.causedBy}@${at}`, at);
+      // A few aggregates (a reference set's checks): each revision is pending, like an `apply`'s, and a
+      // crash before the rows is repaired like one. Many (an upload's chunk): one marker for the call,
+      // and only revisions with events are pending (10,000 clears would cost more than two commands).
+      const small = items.length <= SMALL_CREATION;
+      const marker = small ? undefined : await bulkMarkers.open(items.map((i) => i.id), `${items[0]!.causedBy}@${at}`, at);
       const texts = items.map((item) => (packed ? JSON.stringify(item.state) : undefined));
       const docs = items.map((item, i) => {
         const events = item.events ?? [];
-        return { _id: revisionId(item.id, 1), aggregateId: item.id, rev: 1, state: texts[i] ?? item.state, causedBy: item.causedBy, at, outbox: packedOrNot(events), outboxPending: events.length > 0, writer };
+        return { _id: revisionId(item.id, 1), aggregateId: item.id, rev: 1, state: texts[i] ?? item.state, causedBy: item.causedBy, at, outbox: packedOrNot(events), outboxPending: small || events.length > 0, writer };
       });
-      const failed = await insertManyIgnoringDuplicates(revisions as unknown as MongoCollection<Document>, docs);
-      const created = items.flatMap((item, i) => (failed.has(i) ? [] : [{ item, doc: docs[i]!, text: texts[i] }]));
-      await insertManyIgnoringDuplicates(view, created.map(({ item, text }) => views.rowOf(item.id, item.state, 1, at, text)));
-      await bulkMarkers.close(marker);
+      for (const doc of docs) track(doc._id, 'writing');
+      let created: { item: (typeof items)[number]; doc: (typeof docs)[number]; text: string | undefined }[] = [];
+      try {
+        const failed = await insertManyIgnoringDuplicates(revisions as unknown as MongoCollection<Document>, docs);
+        docs.forEach((doc, i) => failed.has(i) && states.delete(doc._id));
+        created = items.flatMap((item, i) => (failed.has(i) ? [] : [{ item, doc: docs[i]!, text: texts[i] }]));
+        await insertManyIgnoringDuplicates(view, created.map(({ item, text }) => views.rowOf(item.id, item.state, 1, at, text)));
+      } catch (error) {
+        for (const doc of docs) if (states.get(doc._id) === 'writing') track(doc._id, 'failed');
+        throw error;
+      }
+      if (marker) await bulkMarkers.close(marker);
       for (const { item, doc } of created) {
         track(doc._id, 'settled');
         remember(item.id, doc as RevisionDoc<S>);
       }
       announceOutbox(revisions, created.filter((c) => c.doc.outboxPending).map((c) => c.doc));
-      return { created: created.map((c) => c.item.id), existing: items.filter((_, i) => failed.has(i)).map((i) => i.id) };
+      const made = new Set(created.map((c) => c.item.id));
+      return { created: [...made], existing: items.filter((i) => !made.has(i.id)).map((i) => i.id) };
     },
 
     /** Queries the view (latest states); in a packed store, filter and sort only on `viewFields` and `_id`. */
