@@ -1,5 +1,5 @@
 /**
- * The trial behind docs/decisions/0020-aggregate-store-not-emmett-mongodb.md: @event-driven-io/emmett-mongodb's
+ * The trial behind docs/decisions/aggregate-store-not-emmett-mongodb.md: @event-driven-io/emmett-mongodb's
  * event store under concurrent appends on the real database. Not a dependency of the project (its
  * 0.42.4 asks for @event-driven-io/emmett 0.42.4, which the registry does not serve), so it is run
  * from a scratch install:

@@ -83,10 +83,10 @@ export function checkMailConfig(c: ReferencesConfig): void {
   if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL) throw new ConfigError(['SMTP_URL: is required when MAIL_TRANSPORT=smtp']);
 }
 
-/** What the references service and its worker (which has no Kafka client: `kafka: false`) may not start with in production. */
-export function referencesUnsafeSettings(c: ReferencesConfig, { kafka = true } = {}): UnsafeSetting[] {
+/** What the references service and its worker (which publishes the service's events) may not start with in production. */
+export function referencesUnsafeSettings(c: ReferencesConfig): UnsafeSetting[] {
   return [
-    ...(kafka ? kafkaUnsafeSettings(c) : []),
+    ...kafkaUnsafeSettings(c),
     unsafeWhen(!c.KEYS_DIR, 'KEYS_DIR', 'is unset: the keyring would live in a temporary directory and a restart would lose every sealed answer'),
     unsafeWhen(c.MAIL_TRANSPORT === 'dev', 'MAIL_TRANSPORT', 'is dev: the development mailbox sends nothing to referees and shows every link over HTTP; use smtp'),
     unsafeWhen(c.CALLBACK_SECRET === DEV_CALLBACK_SECRET, 'CALLBACK_SECRET', 'is the public development value: anyone could sign an authority callback'),

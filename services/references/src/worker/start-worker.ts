@@ -1,6 +1,6 @@
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { connectMongo, createEventPublisher, createEventValidator, createKafka, createLogger, createMetrics, createOutboxRelay, describeError, refuseInProduction, type Logger, type Stop } from '@vetting/platform';
+import { connectMongo, createEventPublisher, createEventValidator, createKafka, createLogger, createMetrics, createOutboxRelay, describeError, kafkaSecurityOf, refuseInProduction, type Logger, type Stop } from '@vetting/platform';
 import { referencesUnsafeSettings, type ReferencesConfig } from '../config';
 import { CHECK_TYPES, type CheckType } from '../domain/check-policy';
 import { createReferencesContext } from '../references-context';
@@ -30,7 +30,8 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
   const metrics = createMetrics(`${config.SERVICE_NAME}-worker`);
   const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger, onCommand: (command, ok, collection) => metrics.dbCommands.inc({ command, outcome: ok ? 'ok' : 'failed', collection }) });
   const ctx = await createReferencesContext(config, db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`);
-  const kafka = createKafka({ clientId: `${config.SERVICE_NAME}-worker`, brokers: config.KAFKA_BROKERS, logger });
+  // The service's Kafka principal: the worker publishes the service's own events.
+  const kafka = createKafka({ clientId: `${config.SERVICE_NAME}-worker`, brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurityOf(config) });
   const publisher = createEventPublisher({ kafka, validator: createEventValidator(), topicPrefix: config.TOPIC_PREFIX });
   await publisher.connect();
   const relay = createOutboxRelay({ collections: [ctx.checks.revisions, ...ctx.sets.collections], publisher, logger, metrics, pollMs: config.OUTBOX_POLL_MS });

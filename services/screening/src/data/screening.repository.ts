@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Collection, Document } from 'mongodb';
 import { createInsertOnce } from '@vetting/platform';
 import type { ListVersionRef } from '../domain/active-lists';
-import type { ListHit, ScreeningOutcome } from '../domain/screening-outcome';
+import type { ListHit, ScreeningOutcome } from '@vetting/banlists';
 import type { ScreenedPerson } from '../domain/screened-person';
 
 /** One screening of one candidate, as it was done: never changed afterwards (decisions live on the subject). */
