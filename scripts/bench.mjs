@@ -50,6 +50,7 @@ const LONG_RUNS = {
   'contingent-decided': '10,000 rows from upload to a certified roll (`cd tests && npx tsx bench/contingent-decided.bench.ts`)',
   'fault-run-5000': 'fault run, 5,000 candidates (`npm run test:fault`)',
   'fault-run-1000': 'fault run, 1,000 candidates',
+  'pipeline-cost-steps': 'database commands per candidate, step by step (pipeline bench at small sizes)',
 };
 const longRuns = Object.entries(LONG_RUNS)
   .filter(([file]) => existsSync(join(REPO_ROOT, 'bench/results', `${file}.md`)))

@@ -140,12 +140,23 @@ export const loadAverage = () => loadavg().map((l) => Number(l.toFixed(1)));
 
 const SERVICES_WITH_METRICS = ['intake', 'screening', 'references', 'clearance', 'audit'] as const;
 
-/** Database commands each service has sent so far (`db_commands_total` from its /metrics). */
+/** Database commands each service process (and each references worker) has sent so far (`db_commands_total` from its /metrics). */
 export async function dbCommandCounts(p: Pipeline): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const service of SERVICES_WITH_METRICS) {
-    const text = await fetch(`${p.system.url(service)}/metrics`).then((r) => r.text()).catch(() => '');
-    counts[service] = text.split('\n').filter((l) => l.startsWith('db_commands_total{')).reduce((n, l) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+  const detail = await dbCommandsByName(p);
+  return Object.fromEntries(Object.entries(detail).map(([name, byCommand]) => [name, Object.values(byCommand).reduce((n, v) => n + v, 0)]));
+}
+
+/** The same by command name and collection (`insert checks_revisions`, `find …`), per process. */
+export async function dbCommandsByName(p: Pipeline): Promise<Record<string, Record<string, number>>> {
+  const sources: [string, string][] = [...SERVICES_WITH_METRICS.map((s): [string, string] => [s, p.system.url(s)]), ...Object.entries(p.system.workerMetricsUrls())];
+  const counts: Record<string, Record<string, number>> = {};
+  for (const [name, url] of sources) {
+    const text = await fetch(`${url}/metrics`).then((r) => r.text()).catch(() => '');
+    counts[name] = {};
+    for (const line of text.split('\n').filter((l) => l.startsWith('db_commands_total{'))) {
+      const command = `${/command="([^"]+)"/.exec(line)?.[1] ?? 'other'} ${/collection="([^"]*)"/.exec(line)?.[1] ?? ''}`.trim();
+      counts[name][command] = (counts[name][command] ?? 0) + Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
   }
   return counts;
 }

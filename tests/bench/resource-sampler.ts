@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
 import { percentile } from '@vetting/platform/testing';
 
-const runDir = fileURLToPath(new URL('../../.data/run/', import.meta.url));
+// The stack the run uses: a private one (VETTING_DATA_DIR, see infra/README.md) or the repository's.
+const runDir = process.env.VETTING_DATA_DIR ? `${process.env.VETTING_DATA_DIR}/run/` : fileURLToPath(new URL('../../.data/run/', import.meta.url));
 const ENGINES = ['ferretdb', 'postgres', 'kafka', 'redis'] as const;
 const TICKS = 100; // USER_HZ on Linux
 
@@ -21,8 +22,9 @@ function statOf(pid: number): { ppid: number; ticks: number } | undefined {
   }
 }
 
-/** CPU seconds of a process and its children (PostgreSQL's work happens in its backends). */
+/** CPU seconds of a process and its children (PostgreSQL's work happens in its backends); 0 without a pid file. */
 function cpuSeconds(root: number): number {
+  if (!root) return 0; // pid 0 would be the whole machine
   const all = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
   const stats = new Map(all.map((pid) => [pid, statOf(pid)]));
   const tree = new Set([root]);

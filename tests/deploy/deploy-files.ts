@@ -29,12 +29,12 @@ export const schemas: Record<string, ZodObject<ZodRawShape>> = {
 
 /**
  * What each service would refuse to start with in production (the default mode): deployment files must
- * leave nothing on this list. `worker`: the references worker (no Kafka client of its own).
+ * leave nothing on this list (the references worker's are the service's: it publishes its events).
  */
-export function unsafeSettings(service: string, config: unknown, worker = false): UnsafeSetting[] {
+export function unsafeSettings(service: string, config: unknown): UnsafeSetting[] {
   if (service === 'intake') return intakeUnsafeSettings(config as IntakeConfig);
   if (service === 'screening') return screeningUnsafeSettings(config as ScreeningConfig);
-  if (service === 'references') return referencesUnsafeSettings(config as ReferencesConfig, { kafka: !worker });
+  if (service === 'references') return referencesUnsafeSettings(config as ReferencesConfig);
   if (service === 'gateway') return gatewayUnsafeSettings(config as GatewayConfig);
   if (service === 'clearance') return clearanceUnsafeSettings(config as ClearanceConfig);
   return kafkaUnsafeSettings(config as BaseConfig);

@@ -137,9 +137,9 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
           expect(env.SERVICE_NAME).toBe(service);
           const config = loadConfig(schemas[service]!, env);
           expect(env.VETTING_MODE, 'production mode').toBeUndefined();
-          expect(unsafeSettings(service, config, c.name === 'references-worker'), `${c.name} would refuse to start`).toEqual([]);
-          if (c.name !== 'references-worker') expect(env.KAFKA_USERNAME ?? env.SERVICE_NAME, 'its own Kafka principal').toBe(service);
-          if (c.name !== 'references-worker') expect(c.env?.find((e) => e.name === 'KAFKA_PASSWORD')?.valueFrom?.secretKeyRef?.key).toBe(service);
+          expect(unsafeSettings(service, config), `${c.name} would refuse to start`).toEqual([]);
+          expect(env.KAFKA_USERNAME ?? env.SERVICE_NAME, 'its own Kafka principal').toBe(service);
+          expect(c.env?.find((e) => e.name === 'KAFKA_PASSWORD')?.valueFrom?.secretKeyRef?.key).toBe(service);
           const port = c.ports?.[0]?.containerPort;
           if (port) expect(String(env.PORT)).toBe(String(port));
         }

@@ -39,6 +39,8 @@ export interface RunningSystem {
   urls(service: ServiceName): string[];
   /** Names of the processes started: `<service>`, `<service>-2`…, `references-worker`(`-2`). */
   processNames(): string[];
+  /** Where each references worker serves its Prometheus metrics, by process name. */
+  workerMetricsUrls(): Record<string, string>;
   /** Where each process's log is written (`<dir>/<process name>.log`). */
   logDir: string;
   /** Processes that died on their own and were restarted (a deployment's restart policy). */
@@ -121,8 +123,10 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   let stopping = false;
   const intentional = new WeakSet<ChildProcess>();
   const crashes: { name: string; code: number | null; signal: NodeJS.Signals | null; at: string }[] = [];
+  const workerMetricsPorts = new Map<string, number>();
   const launch = async (name: string, entry: string, service: ServiceName | 'gateway', ready: 'readyz' | 'healthz' | false) => {
     const log = createWriteStream(`${dir}/${name}.log`, { flags: 'a' });
+    if (name.startsWith('references-worker') && !workerMetricsPorts.has(name)) workerMetricsPorts.set(name, await freePort());
     const port = extraPorts.get(name) ?? ports[service];
     const flags = (options.nodeFlags ?? []).map((f) => f.replace('{dir}', dir).replace('{name}', name));
     const child = spawn(process.execPath, [...flags, '--import', 'tsx', entry], {
@@ -144,6 +148,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
         // One platform signing key for the services that sign (certificates, list bundles).
         PLATFORM_SIGNING_KEY_DIR: `${dir}/platform-signing`,
         ...(service === 'references' ? referencesEnv : {}),
+        ...(workerMetricsPorts.has(name) ? { WORKER_METRICS_PORT: String(workerMetricsPorts.get(name)) } : {}),
         ...(service === 'gateway' ? gatewayEnv : {}),
         ...(service === 'gateway' ? {} : (options.env?.[service] ?? {})),
       },
@@ -196,6 +201,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     url: (service) => `http://127.0.0.1:${ports[service]}`,
     urls: (service) => [ports[service], ...Array.from({ length: instances - 1 }, (_, i) => extraPorts.get(`${service}-${i + 2}`)).filter((p) => p !== undefined)].map((p) => `http://127.0.0.1:${p}`),
     processNames: () => [...processes.keys()],
+    workerMetricsUrls: () => Object.fromEntries([...workerMetricsPorts].map(([name, port]) => [name, `http://127.0.0.1:${port}`])),
     crashes: () => [...crashes],
     logDir: dir,
     database: (service) => `${service}_${dbSuffix}`,

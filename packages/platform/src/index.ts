@@ -26,6 +26,8 @@ export * from './kafka/consumer-runner';
 export * from './kafka/backoff';
 export * from './outbox/initial-outbox';
 export * from './outbox/aggregate-store';
+export { announceOutbox } from './outbox/outbox-registry';
+export { createInsertOnce } from './outbox/bulk-writes';
 export * from './outbox/outbox-relay';
 export * from './mongo/connect-mongo';
 export * from './mongo/insert-once';

@@ -42,6 +42,9 @@ export const referencesConfigSchema = baseConfigSchema.extend({
   /** How long an authority may take to answer by callback before the check is recorded as no-response. */
   ANSWER_DEADLINE_MS: z.coerce.number().int().positive().default(30 * DAY),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(20),
+  /** Port on which a worker process serves its Prometheus `/metrics` (127.0.0.1 unless WORKER_METRICS_HOST); unset: none. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   /** BullMQ lock duration: a job whose worker stops renewing it for this long is stalled and run again. */
   LOCK_DURATION_MS: z.coerce.number().int().positive().default(30_000),
   STALLED_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
@@ -80,10 +83,10 @@ export function checkMailConfig(c: ReferencesConfig): void {
   if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL) throw new ConfigError(['SMTP_URL: is required when MAIL_TRANSPORT=smtp']);
 }
 
-/** What the references service and its worker (which has no Kafka client: `kafka: false`) may not start with in production. */
-export function referencesUnsafeSettings(c: ReferencesConfig, { kafka = true } = {}): UnsafeSetting[] {
+/** What the references service and its worker (which publishes the service's events) may not start with in production. */
+export function referencesUnsafeSettings(c: ReferencesConfig): UnsafeSetting[] {
   return [
-    ...(kafka ? kafkaUnsafeSettings(c) : []),
+    ...kafkaUnsafeSettings(c),
     unsafeWhen(!c.KEYS_DIR, 'KEYS_DIR', 'is unset: the keyring would live in a temporary directory and a restart would lose every sealed answer'),
     unsafeWhen(c.MAIL_TRANSPORT === 'dev', 'MAIL_TRANSPORT', 'is dev: the development mailbox sends nothing to referees and shows every link over HTTP; use smtp'),
     unsafeWhen(c.CALLBACK_SECRET === DEV_CALLBACK_SECRET, 'CALLBACK_SECRET', 'is the public development value: anyone could sign an authority callback'),

@@ -10,7 +10,6 @@ import { createRefereeRoutes, refereeHtmlProblems } from './api/referee.router';
 import { referencesUnsafeSettings, type ReferencesConfig } from './config';
 import { createCompleteSetHandlers } from './messaging/complete-set-when-check-completed.consumer';
 import { createOpenChecksHandlers } from './messaging/open-checks-when-candidate-submitted.consumer';
-import { listenForOutboxKicks } from './outbox-kick';
 import { createReferencesContext } from './references-context';
 
 /** Largest referee answer or callback body: the form's fields fit easily; anything larger is refused (413). */
@@ -18,8 +17,8 @@ const SMALL_BODY = '16kb';
 
 /**
  * Starts the references HTTP service: the API, the referee portal, the callback receiver, the
- * consumers that open checks and complete sets, and the outbox relay (which also publishes what the workers write).
- * The workers run apart: src/worker/main.ts.
+ * consumers that open checks and complete sets, and the outbox relay of what this process writes.
+ * The workers run apart, with their own relay: src/worker/main.ts.
  */
 export async function startReferences(config: ReferencesConfig, overrides: RuntimeOverrides = {}) {
   refuseInProduction(config, referencesUnsafeSettings(config));
@@ -29,7 +28,6 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
   const access = createAccessRecorder(runtime.db, 'references', () => outbox.kick());
   const outbox = startOutboxRelay(runtime, [ctx.checks.revisions, ...ctx.sets.collections, ctx.directory.revisions, access.collection]);
   ctx.onEvents = () => outbox.kick();
-  const stopKicks = listenForOutboxKicks(config.REDIS_URL, config.QUEUE_PREFIX, () => outbox.kick(), runtime.logger);
   runtime.readiness.redis = () => ctx.producer.ping();
   const consumer = await startConsumer(runtime, 'references', ['vetting.candidates', 'vetting.clearances'], createOpenChecksHandlers(ctx));
   // Its own group on its own topic: a set's completion must not wait behind the opening of new sets.
@@ -58,6 +56,6 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
   const http = await listen(app, config.PORT);
   port = http.port;
   runtime.logger.info({ port: http.port }, 'references listening');
-  const stops: Stop[] = [runtime.close, () => ctx.producer.close(), () => outbox.stop(), stopKicks, () => consumer.stop(), () => completer.stop(), http.close];
+  const stops: Stop[] = [runtime.close, () => ctx.producer.close(), () => outbox.stop(), () => consumer.stop(), () => completer.stop(), http.close];
   return { port: http.port, app, runtime, ctx, stops, stop: () => stopInReverse(stops) };
 }

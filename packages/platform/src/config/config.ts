@@ -49,11 +49,13 @@ export const baseConfigSchema = z.object({
   /** Prefix for topic names, so tests can run isolated copies of the whole topology. */
   TOPIC_PREFIX: z.string().default(''),
   /**
-   * Outbox relay polling interval. Every write wakes its relay at once (the references worker through
-   * Redis), so polling only finds what a crashed process left: one query per outbox collection per
-   * interval, and at 100–250 ms the idle polling of six services kept a tenth of a core busy each.
+   * Outbox relay polling interval. Every write hands its outbox to the relay of its own process at
+   * once (`announceOutbox`), so polling only finds what another or a crashed process left: one query
+   * per outbox collection per interval, and at 100–250 ms the idle polling of six services kept a
+   * tenth of a core busy each. What another process left is its relay's for the write grace (10 s)
+   * anyway, so 2 s costs no latency that matters.
    */
-  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   /** Attempts of a retriable consumer failure before the message goes to the DLQ. */
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   /**
@@ -63,10 +65,11 @@ export const baseConfigSchema = z.object({
   CONSUMER_CONCURRENCY: z.coerce.number().int().positive().default(6),
   /**
    * Messages of one partition handled at once, one chain per key (an event's subject), so one
-   * candidate's events stay in order. Kept small: every message in flight holds a database connection
-   * of FerretDB's shared pool (see docs/DEVELOPING.md on the pool).
+   * candidate's events stay in order. Every message in flight may hold a database connection of
+   * FerretDB's shared pool while it reads (see docs/DEVELOPING.md on the pool); writes of concurrent
+   * messages share group commits, so more of them in flight means fewer commands per message.
    */
-  CONSUMER_KEY_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  CONSUMER_KEY_CONCURRENCY: z.coerce.number().int().positive().default(8),
   /** JWKS of the token issuer: an https URL (OIDC provider, or the gateway) or a file path (development keys). */
   AUTH_JWKS: z.string().min(1),
   AUTH_ISSUER: z.string().min(1).default('vetting-gateway'),

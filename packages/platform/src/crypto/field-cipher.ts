@@ -65,11 +65,25 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
     return open(kek, doc.wrapped, `data-key:${doc._id}`);
   }
 
-  async function dataKey(subject: string, create: boolean): Promise<Buffer> {
+  // Reads of one subject's key already under way, by `create`: concurrent callers (the checks of one
+  // reference set, opened at once) share one round trip instead of one each.
+  const inFlight = [new Map<string, Promise<Buffer>>(), new Map<string, Promise<Buffer>>()] as const;
+  function dataKey(subject: string, create: boolean): Promise<Buffer> {
     const hit = cached(subject);
-    if (hit) return hit;
+    if (hit) return Promise.resolve(hit);
+    const pending = inFlight[create ? 1 : 0];
+    const running = pending.get(subject);
+    if (running) return running;
+    const fetching = fetchKey(subject, create).finally(() => pending.delete(subject));
+    pending.set(subject, fetching);
+    return fetching;
+  }
+
+  async function fetchKey(subject: string, create: boolean): Promise<Buffer> {
     const shredsBefore = shreds;
-    let doc = await keys.findOne({ _id: subject });
+    // A key to create is inserted first (a new person's first seal: one round trip, not a read and an
+    // insert); an existing one makes the insert fail and is read below.
+    let doc = create ? null : await keys.findOne({ _id: subject });
     if (!doc && create) {
       const key = randomBytes(32);
       const fresh = { _id: subject, wrapped: seal(keyring.keys.get(keyring.primary)!, keyring.primary, key, `data-key:${subject}`), createdAt: new Date().toISOString() };

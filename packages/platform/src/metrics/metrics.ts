@@ -30,8 +30,8 @@ export function createMetrics(service: string) {
     // benchmark divides these by the candidates decided to show where the work per candidate goes.
     dbCommands: new Counter({
       name: 'db_commands_total',
-      help: 'Database commands sent, by command name and outcome',
-      labelNames: ['command', 'outcome'],
+      help: 'Database commands sent, by command name, collection and outcome',
+      labelNames: ['command', 'outcome', 'collection'],
       registers: [registry],
     }),
     eventsRefused: new Counter({

@@ -19,7 +19,7 @@ export function forbidTransactions(): void {
 }
 
 /** Opens a dedicated connection to the service's own database (never the global mongoose connection). */
-export async function connectMongo(options: { url: string; dbName: string; logger: Logger; onCommand?: (command: string, ok: boolean) => void }): Promise<Connection> {
+export async function connectMongo(options: { url: string; dbName: string; logger: Logger; onCommand?: (command: string, ok: boolean, collection: string) => void }): Promise<Connection> {
   forbidTransactions();
   const connection = mongoose.createConnection(options.url, {
     dbName: options.dbName,
@@ -32,8 +32,19 @@ export async function connectMongo(options: { url: string; dbName: string; logge
   const onCommand = options.onCommand;
   if (onCommand) {
     const client = connection.getClient();
-    client.on('commandSucceeded', (e) => onCommand(e.commandName, true));
-    client.on('commandFailed', (e) => onCommand(e.commandName, false));
+    // The collection each command addresses, by request id (only its start event carries the command).
+    const targets = new Map<number, string>();
+    client.on('commandStarted', (e) => {
+      const target = (e.command as Record<string, unknown>)[e.commandName === 'getMore' ? 'collection' : e.commandName];
+      targets.set(e.requestId, typeof target === 'string' ? target : '');
+    });
+    const done = (ok: boolean) => (e: { commandName: string; requestId: number }) => {
+      const collection = targets.get(e.requestId) ?? '';
+      targets.delete(e.requestId);
+      onCommand(e.commandName, ok, collection);
+    };
+    client.on('commandSucceeded', done(true));
+    client.on('commandFailed', done(false));
   }
   connection.on('disconnected', () => options.logger.warn({ db: options.dbName }, 'database disconnected'));
   connection.on('reconnected', () => options.logger.info({ db: options.dbName }, 'database reconnected'));

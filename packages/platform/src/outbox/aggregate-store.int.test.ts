@@ -8,7 +8,7 @@ import { createEventValidator } from '../kafka/event-validator';
 import { createKafka } from '../kafka/kafka-client';
 import { createTestTopics, readTopic } from '../testing/test-topics';
 import { testInfra } from '../testing/test-infra';
-import { randomName } from '../testing/wait-for';
+import { randomName, waitFor } from '../testing/wait-for';
 import { createAggregateStore } from './aggregate-store';
 import { createOutboxRelay } from './outbox-relay';
 
@@ -55,19 +55,28 @@ describe.each([
     expect([typeof raw!._state, 'nested' in raw!, typeof rawRevision!.state]).toEqual(mode === 'packed' ? ['string', false, 'string'] : ['undefined', true, 'object']);
   });
 
-  it('when two processes write one aggregate at once, then every cause lands once and the view ends on the newest', async () => {
-    // Two store instances on one collection stand for two service instances (in-process writers queue).
-    const [a, b] = [createAggregateStore<Tally>(db, 'crossing', { ...options, cacheLatest: 100 }), createAggregateStore<Tally>(db, 'crossing', { ...options, cacheLatest: 100 })];
-    await a.ensureIndexes();
-    const causes = Array.from({ length: 16 }, (_, i) => `cross-${i}`);
-    const outcomes = await Promise.all(causes.map((c, i) => (i % 2 ? a : b).apply('x1', c, add(c))));
-    expect(outcomes.every((o) => o.outcome === 'applied')).toBe(true);
-    const loaded = await a.load('x1');
-    expect([loaded!.rev, [...loaded!.state.seen].sort()]).toEqual([16, [...causes].sort()]);
-    expect((await a.find({ _id: 'x1' as never }))[0]!._rev).toBe(16);
-    // Markers left by writers that saw each other go to the repair once their grace is over.
-    await a.repairViews({ graceMs: 0 });
-    expect(await db.collection('crossing_view_batches').countDocuments()).toBe(0);
+  it('when writers on four connections race on one aggregate, then each revision is won by exactly one insert and no cause is lost or doubled', async () => {
+    // Four store instances on four connections stand for four service instances: the unique `_id`
+    // `<id>#<n>` is the compare-and-set, decided by the database (FerretDB here; MongoDB in production).
+    const infra = await testInfra();
+    const connections = await Promise.all([1, 2, 3, 4].map(() => connectMongo({ url: infra.mongoUrl, dbName: db.name, logger })));
+    try {
+      const stores = connections.map((c) => createAggregateStore<Tally>(c, 'crossing', { ...options, writeGraceMs: 1000 }));
+      await stores[0]!.ensureIndexes();
+      const causes = Array.from({ length: 40 }, (_, i) => `cross-${i}`);
+      const outcomes = await Promise.all(causes.map((c, i) => stores[i % 4]!.apply('x1', c, add(c))));
+      expect(outcomes.every((o) => o.outcome === 'applied')).toBe(true);
+      const history = await stores[0]!.history('x1');
+      expect(history.map((r) => r.rev)).toEqual(causes.map((_, i) => i + 1));
+      expect(history.map((r) => r.causedBy).sort()).toEqual([...causes].sort());
+      // Each revision extends the one before it: no writer overwrote another's change.
+      history.forEach((r, i) => expect(r.state.seen.length).toBe(i + 1));
+      expect([...history.at(-1)!.state.seen].sort()).toEqual([...causes].sort());
+      expect(new Set(outcomes.map((o) => o.revision!.rev)).size).toBe(40);
+      await waitFor(async () => (await stores[0]!.find({ _id: 'x1' as never }))[0]?._rev === 40, { timeoutMs: 20_000, message: 'view on the newest revision' });
+    } finally {
+      await Promise.all(connections.map((c) => c.close()));
+    }
   });
 
   it('when another process changed an aggregate this one remembers, then apply decides on the stored state', async () => {
@@ -117,60 +126,98 @@ describe.each([
   });
 
   /**
-   * A connection whose view collection fails the given write, as a process killed between the
-   * revision insert and the view write would leave things: the revision stored, the view not.
+   * A connection whose given collection fails (or holds back) the given write, as a process killed
+   * between the revision insert and the view write would leave things: the revision stored, the view not.
    */
-  const interruptedAt = (name: string, method: 'replaceOne' | 'insertMany'): Connection =>
+  const interceptedAt = (name: string, method: 'bulkWrite' | 'insertMany', effect: () => Promise<never> | Promise<void>): Connection =>
     new Proxy(db, {
       get(target, prop, receiver) {
         if (prop !== 'collection') return Reflect.get(target, prop, receiver) as unknown;
         return (collectionName: string) => {
-          const collection = target.collection(collectionName);
-          if (collectionName !== name) return collection;
-          return new Proxy(collection, {
-            get: (c, p, r) => (p === method ? () => Promise.reject(new Error('process killed')) : (Reflect.get(c, p, r) as unknown)),
+          // Every collection is a proxy: hooks the dying store registers are its own, as in another process.
+          return new Proxy(target.collection(collectionName), {
+            get: (c, p, r) => {
+              const value = Reflect.get(c, p, r) as unknown;
+              if (collectionName !== name || p !== method) return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(c) : value;
+              return async (...args: unknown[]) => {
+                await effect();
+                return (value as (...a: unknown[]) => unknown).apply(c, args);
+              };
+            },
           });
         };
       },
     });
+  const killed = () => Promise.reject(new Error('process killed'));
+  const noPublisher = { publish: async () => undefined } as never;
 
-  it('when a writer dies between a revision and its view, then the next relay pass projects the view again', async () => {
+  it('when a writer dies between a revision and its view, then a relay projects the view once the grace is over, and publishes and clears the revision', async () => {
     const healthy = createAggregateStore<Tally>(db, 'interrupted', options);
     await healthy.ensureIndexes();
     await healthy.apply('i1', 'first', add('first'));
-    const dying = createAggregateStore<Tally>(interruptedAt('interrupted', 'replaceOne'), 'interrupted', options);
+    const dying = createAggregateStore<Tally>(interceptedAt('interrupted', 'bulkWrite', killed), 'interrupted', options);
     await expect(dying.apply('i1', 'second', add('second'))).rejects.toThrow('process killed');
     // The defect this guards against: the revision is the newest, the view still shows the one before.
     expect([(await healthy.load('i1'))!.rev, (await healthy.find({ _id: 'i1' as never }))[0]!._rev]).toEqual([2, 1]);
 
-    // A restarted process: its relay only repairs what stayed pending past the grace period.
+    // A restarted process: its relay leaves another writer's pending revision alone during the grace.
     const restarted = createAggregateStore<Tally>(db, 'interrupted', options);
-    const relay = createOutboxRelay({ collections: [restarted.revisions], publisher: { publish: async () => undefined } as never, logger });
+    const relay = createOutboxRelay({ collections: [restarted.revisions], publisher: noPublisher, logger });
     expect(await relay.repairViews({ graceMs: 60_000 })).toBe(0);
     expect(await relay.repairViews({ graceMs: 0 })).toBe(1);
     const [row] = await restarted.find({ _id: 'i1' as never });
     expect([row!._rev, row!.seen]).toEqual([2, ['first', 'second']]);
-    expect(await restarted.revisions.countDocuments({ viewPending: true })).toBe(0);
+    expect(await restarted.revisions.countDocuments({ aggregateId: 'i1', outboxPending: true })).toBe(0);
     expect(await relay.repairViews({ graceMs: 0 })).toBe(0);
   });
 
-  it('when a bulk creation dies before its view rows, then the repair inserts them', async () => {
-    const dying = createAggregateStore<Tally>(interruptedAt('bulk_interrupted', 'insertMany'), 'bulk_interrupted', options);
-    const items = ['x', 'y'].map((id) => ({ id, causedBy: `create-${id}`, state: { owner: id, country: 'GH', seen: [id], nested: { depth: { n: 1 } } } }));
-    await expect(dying.createMany(items)).rejects.toThrow('process killed');
-    const restarted = createAggregateStore<Tally>(db, 'bulk_interrupted', options);
-    expect(await restarted.find({})).toEqual([]);
-    expect(await restarted.repairViews({ graceMs: 0 })).toBe(2);
-    expect((await restarted.find({}, { sort: { _id: 1 } })).map((r) => [r._id, r._rev, r.owner])).toEqual([['x', 1, 'x'], ['y', 1, 'y']]);
-    expect(await restarted.revisions.countDocuments({ viewPending: true })).toBe(0);
+  it('when a writer\'s view write lands after a newer writer\'s, then the newer writer checks again after the grace and the view ends on the newest revision', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    const slow = createAggregateStore<Tally>(interceptedAt('late', 'bulkWrite', () => (holding ? held : Promise.resolve())), 'late', { ...options, writeGraceMs: 1500 });
+    const fast = createAggregateStore<Tally>(db, 'late', { ...options, writeGraceMs: 1500 });
+    await fast.ensureIndexes();
+    await slow.apply('l1', 'one', add('one'));
+    holding = true;
+    // Revision 2, decided on the slow writer's own revision 1: stored, its view write held back.
+    const slowWrite = slow.apply('l1', 'two', add('two'));
+    await waitFor(async () => (await fast.load('l1'))?.rev === 2, { timeoutMs: 10_000, message: 'revision 2 stored' });
+    holding = false;
+    // Decided on the slow writer's revision 2 while its view write is still to come: the writers cross.
+    await fast.apply('l1', 'three', add('three'));
+    release();
+    await slowWrite;
+    // The crossing itself: revision 2's view write landed last.
+    expect((await fast.find({ _id: 'l1' as never }))[0]!._rev).toBe(2);
+    await waitFor(async () => (await fast.find({ _id: 'l1' as never }))[0]?._rev === 3, { timeoutMs: 10_000, message: 'the crossing writer repaired the view' });
   });
 
-  it('when writes complete, then no revision or marker is left for repair', async () => {
+  // Two aggregates: their revisions are pending. Thirty: one marker for the call.
+  it.each([2, 30])('when a bulk creation of %i dies before its view rows, then the repair inserts them', async (count) => {
+    const name = `bulk_interrupted_${count}`;
+    const dying = createAggregateStore<Tally>(interceptedAt(name, 'insertMany', killed), name, options);
+    const ids = Array.from({ length: count }, (_, i) => `x${String(i).padStart(2, '0')}`);
+    const items = ids.map((id) => ({ id, causedBy: `create-${id}`, state: { owner: id, country: 'GH', seen: [id], nested: { depth: { n: 1 } } } }));
+    // Revisions go to `<name>_revisions`; the intercepted insert is the view's.
+    await expect(dying.createMany(items)).rejects.toThrow('process killed');
+    const restarted = createAggregateStore<Tally>(db, name, options);
+    expect(await restarted.find({})).toEqual([]);
+    const relay = createOutboxRelay({ collections: [restarted.revisions], publisher: noPublisher, logger });
+    expect(await relay.repairViews({ graceMs: 0 })).toBe(count);
+    expect((await restarted.find({}, { sort: { _id: 1 } })).map((r) => [r._id, r._rev, r.owner])).toEqual(ids.map((id) => [id, 1, id]));
+    expect(await db.collection(`${name}_view_batches`).countDocuments()).toBe(0);
+    expect(await restarted.revisions.countDocuments({ outboxPending: true })).toBe(0);
+  });
+
+  it('when writes complete and the relay has run, then nothing is left pending or marked', async () => {
     const store = createAggregateStore<Tally>(db, 'clean', options);
     await store.createMany([{ id: 'c1', causedBy: 'create-c1', state: { owner: 'c', country: 'GH', seen: [], nested: { depth: { n: 0 } } } }]);
     await store.apply('c1', 'more', add('more'));
-    expect(await store.revisions.countDocuments({ viewPending: true })).toBe(0);
-    expect(await store.revisions.countDocuments({ viewBatch: { $exists: true } })).toBe(0);
+    const relay = createOutboxRelay({ collections: [store.revisions], publisher: noPublisher, logger });
+    await relay.runOnce();
+    expect(await store.revisions.countDocuments({ outboxPending: true })).toBe(0);
     expect(await db.collection('clean_view_batches').countDocuments()).toBe(0);
+    await relay.stop();
   });
 });

@@ -3,162 +3,110 @@ import type { Collection, Connection } from 'mongoose';
 import type { Collection as MongoCollection, Document, Filter, Sort } from 'mongodb';
 import type { EventEnvelope } from '../kafka/envelope';
 import type { AggregateStoreOptions, AppendOutcome, Change, Revision, RevisionDoc, ViewRow } from './aggregate-types';
+import { insertEach, insertManyIgnoringDuplicates, type InsertOutcome } from './bulk-writes';
+import { createGroupCommit } from './group-commit';
 import { createKeyedQueue } from './keyed-queue';
-import { insertManyIgnoringDuplicates, isDuplicateKey, revisionId, toRevision, unpack, unpackViewRow } from './revision-codec';
+import { announceOutbox, registerStore, type WriteState } from './outbox-registry';
+import { revisionId, toRevision, unpackViewRow } from './revision-codec';
+import { createBulkMarkers } from './bulk-markers';
+import { createViewProjector } from './view-projector';
 
 export type { AggregateStoreOptions, AppendOutcome, Change, Revision, ViewRow } from './aggregate-types';
 export { unpackViewRow } from './revision-codec';
 
 /**
- * View repairers by revisions collection (a connection hands out one object per name): the outbox
- * relay, which already polls every revisions collection a service writes, runs them, so no service
- * has to wire them itself.
+ * How long a revision may take from its insert to its view write. A relay leaves another writer's
+ * pending revision alone this long before it treats the writer as dead (it checks the view, then
+ * publishes and clears); a writer that decided on another writer's recent revision checks its view
+ * again this long after (that writer's view write may land after its own); a writer slower than half
+ * of it checks its own view at once.
  */
-const viewRepairers = new WeakMap<object, (options?: { graceMs?: number }) => Promise<number>>();
-export const viewRepairerOf = (collection: object) => viewRepairers.get(collection);
-
-/** A write in flight: one `apply` (aggregateId, rev) or one `createMany` call (ids, as JSON text). */
-interface ViewMarker {
-  _id: string;
-  at: string;
-  aggregateId?: string;
-  rev?: number;
-  ids?: string;
-}
-
-/** How long `repairViews` leaves a marker to its writer by default; a writer slower than half of it re-reads for itself. */
-const VIEW_GRACE_MS = 5000;
+export const WRITE_GRACE_MS = 10_000;
+/** A revision of another writer stamped within this window may still have its view write in flight (clocks of different hosts may differ by seconds). */
+const CROSSING_WINDOW_MS = 60_000;
+/** Revisions inserted per group commit. */
+const REVISION_BATCH = 100;
+/** Latest revisions remembered per store unless `cacheLatest` says otherwise. */
+const DEFAULT_CACHE = 5_000;
+/** Creations of up to this many aggregates need no marker (see `createMany`). */
+const SMALL_CREATION = 25;
+/** Write states tracked per store instance (revisions the relay has not cleared yet). */
+const MAX_TRACKED = 50_000;
 
 /**
  * An aggregate stored as immutable revisions: every change inserts revision n+1 with the whole new
- * state and its outbox events. The unique _id (`<id>#<n+1>`) makes concurrent writers race on an
- * insert, which the database decides atomically; the unique `causedBy` makes a redelivered event or
- * a retried command apply once.
+ * state and its outbox events, then writes the aggregate's row in the view collection. The unique
+ * `_id` (`<id>#<n+1>`) is the compare-and-set: of writers racing from revision n exactly one insert
+ * succeeds, which the database decides atomically (a unique-index insert: atomic on FerretDB v1 and
+ * MongoDB alike, where FerretDB's updates are not, see docs/DEVELOPING.md); the unique `causedBy`
+ * makes a redelivered event or a retried command apply once.
  *
- * Why not update one document in place: FerretDB v1 applies updates as read-modify-write of the
- * whole document, so concurrent updates to one document lose writes, and a filter guard
- * (`{ rev: n }`) does not make an update conditional. Inserts under a unique index are atomic on
- * FerretDB and MongoDB alike. Revisions are written once and only the outbox relay ever touches them
- * again (to clear `outboxPending`), so nothing can be lost to a concurrent write.
- *
- * A view collection holds the latest state of each aggregate for queries; it converges to the newest
- * revision (a writer that may have crossed another re-checks after writing it, see `projectWritten`;
- * a crashed writer's view is repaired from its marker) and is eventually consistent. Reads by id use
- * the revisions and are exact.
+ * Round trips per change: the insert and the view write, each a group commit shared with the
+ * concurrent changes of other aggregates; the latest revision is read only when this instance does
+ * not remember it. Every revision is inserted with `outboxPending` and the writer's id, and handed to
+ * the outbox relay of the process, which publishes its events and clears the flag (in bulk) once
+ * the writer says its view is written. A writer killed between the insert and the view write leaves
+ * its revision pending; a relay finds it after `WRITE_GRACE_MS`, makes the view show the newest
+ * revision, then publishes and clears it. Writers that cross (see WRITE_GRACE_MS) check their view.
+ * Reads by id use the revisions and are exact; the view is eventually consistent.
  */
 export function createAggregateStore<S extends Record<string, unknown>>(db: Connection, name: string, options: AggregateStoreOptions = {}) {
   const revisions = db.collection(`${name}_revisions`) as unknown as MongoCollection<RevisionDoc<S>>;
   const view = db.collection(name) as unknown as MongoCollection<Document>;
-  /**
-   * Writes in flight: one marker per `apply` (`<id>#<rev>@<uuid>`, see `projectWritten`) and one per
-   * `createMany` call naming its ids, deleted once their view rows are in. Marking each revision instead cost one document rewrite per aggregate to clear
-   * (FerretDB v1 updates document by document: 2.2 s per 500 candidates, more than the inserts).
-   */
-  const markers = db.collection(`${name}_view_batches`) as unknown as MongoCollection<ViewMarker>;
   /** One writer at a time per aggregate in this process: concurrent handlers of one aggregate would only race on the insert. */
   const queue = createKeyedQueue();
   const packed = options.packed;
-  const stored = <T>(value: T): T | string => (packed ? JSON.stringify(value) : value);
-
-  function viewRow(state: S, rev: number, at: string): Document {
-    if (!packed) return { ...state, _rev: rev, _updatedAt: at };
-    const fields = Object.fromEntries(packed.viewFields.filter((f) => state[f] !== undefined).map((f) => [f, state[f]]));
-    return { ...fields, _state: JSON.stringify(state), _rev: rev, _updatedAt: at };
-  }
+  const writer = randomUUID();
+  const graceMs = options.writeGraceMs ?? WRITE_GRACE_MS;
 
   async function latestDoc(id: string): Promise<RevisionDoc<S> | null> {
     return revisions.find({ aggregateId: id }).sort({ rev: -1 }).limit(1).next();
   }
+  const views = createViewProjector<S>(view, packed, latestDoc);
+  const bulkMarkers = createBulkMarkers(db, name, views.settle);
+  const insertRevision = createGroupCommit<Document, InsertOutcome>((docs) => insertEach(revisions as unknown as MongoCollection<Document>, docs), REVISION_BATCH);
 
-  /** The newest revision this process knows of, per aggregate (`cacheLatest`); `null`: known to have none. */
-  const cacheSize = options.cacheLatest ?? 0;
+  /** The newest revision this process knows of, per aggregate; `null`: known to have none. */
+  const cacheSize = options.cacheLatest ?? DEFAULT_CACHE;
   const known = new Map<string, RevisionDoc<S> | null>();
   function remember(id: string, doc: RevisionDoc<S> | null) {
     if (!cacheSize) return;
     known.delete(id);
-    known.set(id, doc && !packed ? structuredClone(doc) : doc);
+    known.set(id, doc && typeof doc.state !== 'string' ? structuredClone(doc) : doc);
     if (known.size > cacheSize) known.delete(known.keys().next().value!);
   }
 
-  /** Writes the view of an aggregate and repeats until it shows the newest revision; returns the one it shows. */
-  async function project(id: string, written: RevisionDoc<S>, verify = true): Promise<RevisionDoc<S>> {
-    let doc: RevisionDoc<S> = written;
-    for (let i = 0; i < 10; i++) {
-      try {
-        await view.replaceOne({ _id: id as never }, viewRow(unpack(doc.state), doc.rev, doc.at), { upsert: true });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        continue; // a concurrent upsert created it: replace again
-      }
-      if (!verify) return doc;
-      const newest: RevisionDoc<S> | null = await latestDoc(id);
-      if (!newest || newest.rev === doc.rev) return doc;
-      doc = newest;
-    }
-    return doc;
+  const states = new Map<string, WriteState>();
+  function track(revision: string, state: WriteState) {
+    states.delete(revision);
+    states.set(revision, state);
+    if (states.size > MAX_TRACKED) states.delete(states.keys().next().value!);
   }
+  /** Looks at the view again once the writer this one crossed must have written its own (see WRITE_GRACE_MS). */
+  function recheckLater(id: string, revision: string) {
+    track(revision, 'recheck');
+    const timer = setTimeout(() => {
+      views.settle(id).then(
+        () => states.get(revision) === 'recheck' && track(revision, 'settled'),
+        () => states.get(revision) === 'recheck' && track(revision, 'failed'),
+      );
+    }, graceMs);
+    timer.unref();
+  }
+  registerStore(revisions, {
+    writer,
+    stateOf: (revision) => states.get(revision),
+    settleView: views.settle,
+    forget: (ids) => ids.forEach((id) => states.delete(id)),
+    repairBulk: bulkMarkers.repair,
+  });
 
-  /**
-   * Projects a revision just inserted, and proves the view ends on the newest revision without
-   * reading the revisions (a scan of the whole collection on FerretDB v1) when the writer was alone.
-   * Every write is bracketed by an in-flight marker (`<id>#<rev>@<uuid>` in the small markers collection,
-   * inserted before the revision). A stale view needs two writers of one aggregate whose view writes
-   * cross; each sees the other's marker when it checks after its own view write (a marker is inserted
-   * before its revision and removed only by a writer that saw none, or by the repair after the grace),
-   * so a writer that sees none is not followed by an older view write and may skip the re-read. A
-   * writer that saw another, or that took longer than half the repair's grace (its marker may be swept
-   * already), re-reads until the view shows the newest (as before) and leaves its marker to the repair.
-   */
-  async function projectWritten(id: string, doc: RevisionDoc<S>, marker: string, startedAt: number): Promise<RevisionDoc<S>> {
-    await project(id, doc, false);
-    const inFlight = await markers.find({ aggregateId: id }, { projection: { _id: 1 } }).limit(2).toArray();
-    if (inFlight.every((m) => m._id === marker) && performance.now() - startedAt < VIEW_GRACE_MS / 2) {
-      await markers.deleteOne({ _id: marker });
-      return doc;
-    }
-    return project(id, doc, true);
-  }
-
-  /**
-   * Projects the views that a crash left behind, found by the markers still there after `graceMs`
-   * (long enough for a writer's own projection: a writer slower than half of the default grace
-   * re-reads for itself). A single write's marker: the view is projected again from the newest
-   * revision when it shows an older one. A bulk creation's marker: each id without a view row is
-   * projected. Markers are removed once handled. Returns the views it repaired.
-   */
-  async function repairViews({ graceMs = VIEW_GRACE_MS, limit = 200 }: { graceMs?: number; limit?: number } = {}): Promise<number> {
-    const cutoff = new Date(Date.now() - graceMs).toISOString();
-    let repaired = 0;
-    for (const marker of (await markers.find({}).limit(limit).toArray()).filter((b) => b.at <= cutoff)) {
-      if (marker.aggregateId !== undefined) {
-        // A single write: the view must show the newest revision.
-        const latest = await latestDoc(marker.aggregateId);
-        const row = latest ? await view.findOne({ _id: marker.aggregateId as never }, { projection: { _rev: 1 } }) : null;
-        if (latest && (row?._rev ?? 0) < latest.rev) {
-          await project(marker.aggregateId, latest);
-          repaired++;
-        }
-      } else {
-        // Bulk creations a crash interrupted: their aggregates are new, so a missing view row is the defect.
-        for (const id of JSON.parse(marker.ids ?? '[]') as string[]) {
-          if (await view.findOne({ _id: id as never }, { projection: { _rev: 1 } })) continue;
-          const latest = await latestDoc(id);
-          if (!latest) continue; // the crash came before its revision: nothing to show
-          await project(id, latest);
-          repaired++;
-        }
-      }
-      await markers.deleteOne({ _id: marker._id });
-    }
-    return repaired;
-  }
-  viewRepairers.set(revisions, repairViews);
+  const packedOrNot = <T>(value: T): T | string => (packed ? JSON.stringify(value) : value);
 
   return {
     /** Revisions carry the outbox; the relay polls this collection. */
     revisions: revisions as unknown as MongoCollection,
     view,
-    repairViews,
 
     async ensureIndexes(viewIndexes: Record<string, 1 | -1>[] = []) {
       await revisions.createIndex({ aggregateId: 1, rev: -1 });
@@ -167,8 +115,20 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
       for (const index of viewIndexes) await view.createIndex(index);
     },
 
+    /** The newest revision (exact: read from the revisions); remembered, so an `apply` after it needs no read. */
     async load(id: string): Promise<Revision<S> | undefined> {
       const doc = await latestDoc(id);
+      if (doc && (known.get(id)?.rev ?? 0) < doc.rev) remember(id, doc);
+      return doc ? toRevision(doc) : undefined;
+    },
+
+    /**
+     * The newest revision this instance remembers (its own writes, `load`s and reads before a write),
+     * or undefined: no read. Another process may have written a newer one since; use it only where
+     * an older state is safe to act on (a terminal state, or a decision `apply` checks anyway).
+     */
+    remembered(id: string): Revision<S> | undefined {
+      const doc = known.get(id);
       return doc ? toRevision(doc) : undefined;
     },
 
@@ -177,21 +137,21 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
     },
 
     /**
-     * Applies one cause exactly once: read the latest revision, decide (pure), insert the next one.
+     * Applies one cause exactly once: decide (pure) on the latest revision, insert the next one.
      * A concurrent writer wins the insert race → decide again on fresh state; the cause already
      * recorded → 'duplicate'; nothing to change → 'unchanged' (not recorded; with `tellDuplicate:
-     * false` also for a cause already recorded).
+     * false` also for a cause already recorded). The remembered revision is decided on first (the
+     * insert checks it); a refusal or no change on remembered state is judged again on the stored one.
      */
     async apply(
       id: string,
       causedBy: string,
       decide: (current: Revision<S> | undefined) => Change<S> | undefined,
       now: () => Date = () => new Date(),
-      /** `tellDuplicate: false`: when nothing changes, answer 'unchanged' without looking the cause up (a scan on FerretDB v1). Default true. */
+      /** `tellDuplicate: false`: when nothing changes, answer 'unchanged' without looking the cause up. Default true. */
       { tellDuplicate = true }: { tellDuplicate?: boolean } = {},
     ): Promise<AppendOutcome<S>> {
       return queue(id, async () => {
-        // With `cacheLatest`, decide first on the remembered revision (unknown: none) and let the insert check it.
         let fresh = !cacheSize;
         for (;;) {
           const current = fresh ? await latestDoc(id) : (known.get(id) ?? null);
@@ -201,11 +161,11 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
             change = decide(current ? toRevision(current) : undefined);
           } catch (error) {
             if (fresh) throw error;
-            fresh = true; // refused on remembered state: judge the stored one
+            fresh = true;
             continue;
           }
           if (!change && !fresh) {
-            fresh = true; // nothing to change on remembered state: make sure on the stored one
+            fresh = true;
             continue;
           }
           if (!change) {
@@ -214,58 +174,89 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
             return { outcome: seen ? 'duplicate' : 'unchanged', ...(seen ? { revision: toRevision(seen) } : {}) };
           }
           const rev = (current?.rev ?? 0) + 1;
+          const stateText = packed ? JSON.stringify(change.state) : undefined;
           const events = change.events ?? [];
-          const doc: RevisionDoc<S> = {
-            _id: revisionId(id, rev),
-            aggregateId: id,
-            rev,
-            state: stored(change.state),
-            causedBy,
-            at: now().toISOString(),
-            outbox: stored(events),
-            outboxPending: events.length > 0,
-          };
+          const doc: RevisionDoc<S> = { _id: revisionId(id, rev), aggregateId: id, rev, state: stateText ?? change.state, causedBy, at: now().toISOString(), outbox: packedOrNot(events), outboxPending: true, writer };
           const startedAt = performance.now();
-          const marker = `${doc._id}@${randomUUID()}`; // writers racing for one revision each have their own
-          await markers.insertOne({ _id: marker, at: new Date().toISOString(), aggregateId: id, rev });
+          track(doc._id, 'writing');
+          let inserted: InsertOutcome;
           try {
-            await revisions.insertOne(doc as never);
+            inserted = await insertRevision(doc);
           } catch (error) {
-            await markers.deleteOne({ _id: marker });
-            if (!isDuplicateKey(error)) throw error;
+            track(doc._id, 'failed'); // it may be stored: the relay checks its view if it finds it
+            throw error;
+          }
+          if (inserted !== 'inserted') {
+            states.delete(doc._id);
+            if (inserted !== 'duplicate') throw inserted.error;
             known.delete(id);
             const seen = await revisions.findOne({ causedBy });
             if (seen) return { outcome: 'duplicate', revision: toRevision(seen) };
             fresh = true; // another writer has revision `rev`: decide again on the stored state
             continue;
           }
-          remember(id, await projectWritten(id, doc, marker, startedAt));
+          let shown = doc;
+          try {
+            await views.write(views.rowOf(id, change.state, rev, doc.at, stateText));
+            // Slower than half the grace: a writer that crossed this one may have checked already.
+            if (performance.now() - startedAt > graceMs / 2) shown = await views.project(id, doc);
+          } catch (error) {
+            track(doc._id, 'failed');
+            throw error;
+          }
+          // Crossed: decided on another writer's recent revision, whose view write may land after this
+          // one's. Not revision 1: its row is inserted, never replaced, so it cannot land over a newer one.
+          const crossed = current !== null && current.rev > 1 && current.writer !== writer && Date.parse(current.at) > Date.now() - CROSSING_WINDOW_MS;
+          if (crossed) recheckLater(id, doc._id);
+          else track(doc._id, 'settled');
+          remember(id, shown);
+          announceOutbox(revisions, [doc]);
           return { outcome: 'applied', revision: toRevision(doc) };
         }
       });
     },
 
     /**
-     * Creates many new aggregates at once (revision 1 of each, one insertMany per call) for bulk
-     * imports, where one `apply` per aggregate costs several round trips each. Ids must be new or
-     * deterministic: an id whose revision 1 already exists (a resumed import) is skipped and reported
-     * in `existing`, never overwritten. The view rows are inserted, never replaced, so a later
-     * revision already projected is kept.
+     * Creates many new aggregates at once (revision 1 of each, one insert per call) for bulk
+     * imports. Ids must be new or deterministic: an id whose revision 1 already exists (a resumed
+     * import) is skipped and reported in `existing`, never overwritten. The view rows are inserted,
+     * never replaced, so a later revision already projected is kept. A crash between the revisions and
+     * the rows is repaired by the relay: from the pending revisions (up to 25 aggregates per call),
+     * or from one marker per call (more: revisions without events are then not pending, so a
+     * 10,000-row import costs the relay no clears).
      */
     async createMany(items: { id: string; causedBy: string; state: S; events?: EventEnvelope[] }[], now: () => Date = () => new Date()): Promise<{ created: string[]; existing: string[] }> {
       if (!items.length) return { created: [], existing: [] };
       const at = now().toISOString();
-      // One marker per call, deleted once the view rows are in: `repairViews` inserts what a crash left out.
-      const viewBatch = `${items[0]!.causedBy}@${at}`;
-      await markers.insertOne({ _id: viewBatch, at, ids: JSON.stringify(items.map((i) => i.id)) });
-      const docs = items.map((item) => {
+      // A few aggregates (a reference set's checks): each revision is pending, like an `apply`'s, and a
+      // crash before the rows is repaired like one. Many (an upload's chunk): one marker for the call,
+      // and only revisions with events are pending (10,000 clears would cost more than two commands).
+      const small = items.length <= SMALL_CREATION;
+      const marker = small ? undefined : await bulkMarkers.open(items.map((i) => i.id), `${items[0]!.causedBy}@${at}`, at);
+      const texts = items.map((item) => (packed ? JSON.stringify(item.state) : undefined));
+      const docs = items.map((item, i) => {
         const events = item.events ?? [];
-        return { _id: revisionId(item.id, 1), aggregateId: item.id, rev: 1, state: stored(item.state), causedBy: item.causedBy, at, outbox: stored(events), outboxPending: events.length > 0 };
+        return { _id: revisionId(item.id, 1), aggregateId: item.id, rev: 1, state: texts[i] ?? item.state, causedBy: item.causedBy, at, outbox: packedOrNot(events), outboxPending: small || events.length > 0, writer };
       });
-      const failed = await insertManyIgnoringDuplicates(revisions as unknown as MongoCollection<Document>, docs);
-      await insertManyIgnoringDuplicates(view, items.map((item) => ({ _id: item.id, ...viewRow(item.state, 1, at) })));
-      await markers.deleteOne({ _id: viewBatch });
-      return { created: items.filter((_, i) => !failed.has(i)).map((i) => i.id), existing: items.filter((_, i) => failed.has(i)).map((i) => i.id) };
+      for (const doc of docs) track(doc._id, 'writing');
+      let created: { item: (typeof items)[number]; doc: (typeof docs)[number]; text: string | undefined }[] = [];
+      try {
+        const failed = await insertManyIgnoringDuplicates(revisions as unknown as MongoCollection<Document>, docs);
+        docs.forEach((doc, i) => failed.has(i) && states.delete(doc._id));
+        created = items.flatMap((item, i) => (failed.has(i) ? [] : [{ item, doc: docs[i]!, text: texts[i] }]));
+        await insertManyIgnoringDuplicates(view, created.map(({ item, text }) => views.rowOf(item.id, item.state, 1, at, text)));
+      } catch (error) {
+        for (const doc of docs) if (states.get(doc._id) === 'writing') track(doc._id, 'failed');
+        throw error;
+      }
+      if (marker) await bulkMarkers.close(marker);
+      for (const { item, doc } of created) {
+        track(doc._id, 'settled');
+        remember(item.id, doc as RevisionDoc<S>);
+      }
+      announceOutbox(revisions, created.filter((c) => c.doc.outboxPending).map((c) => c.doc));
+      const made = new Set(created.map((c) => c.item.id));
+      return { created: [...made], existing: items.filter((i) => !made.has(i.id)).map((i) => i.id) };
     },
 
     /** Queries the view (latest states); in a packed store, filter and sort only on `viewFields` and `_id`. */

@@ -22,9 +22,10 @@ export interface RevisionDoc<S> extends Document {
   at: string;
   /** The events, or their JSON text in a packed store (the outbox relay reads both). */
   outbox: EventEnvelope[] | string;
+  /** Set on every revision until the relay has published its events and its view is known written. */
   outboxPending: boolean;
-  /** Old revisions only (before in-flight markers): set on insert, cleared once the view showed it. */
-  viewPending?: boolean;
+  /** The store instance that wrote it (see outbox-registry.ts); absent on revisions of older versions. */
+  writer?: string;
 }
 
 export interface AggregateStoreOptions {
@@ -36,14 +37,16 @@ export interface AggregateStoreOptions {
    */
   packed?: { viewFields: readonly string[] };
   /**
-   * Keep the newest revision of up to this many aggregates in memory (default 0: off). `apply` then
+   * Keep the newest revision of up to this many aggregates in memory (default 5,000; 0: off). `apply` then
    * decides on the remembered revision and lets the insert of the next revision check it (the unique
    * `_id` `<id>#<n+1>` fails when someone else wrote n+1), reading the database only on a miss, a
    * lost race, or a decision that refuses or changes nothing on remembered state. An unknown id is
-   * first taken as new (its revision 1 insert is the check). Saves the latest-revision read, a scan
-   * of the whole revisions collection on FerretDB v1, on most writes.
+   * first taken as new (its revision 1 insert is the check). Saves the latest-revision read (a round
+   * trip) on most writes.
    */
   cacheLatest?: number;
+  /** How long a write may take from its revision to its view (see WRITE_GRACE_MS, the default); tests shorten it. */
+  writeGraceMs?: number;
 }
 
 /** A view row as queries return it: the latest state with its id and revision. */

@@ -4,11 +4,17 @@ import type { EventPublisher } from '../kafka/event-publisher';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
 import { sleep } from '../kafka/backoff';
-import { viewRepairerOf } from './aggregate-store';
+import { WRITE_GRACE_MS } from './aggregate-store';
+import { UPDATE_CHUNK } from './bulk-writes';
+import { listenForOutbox, storesOf, writerOf, type AnnouncedDoc } from './outbox-registry';
 
-interface OutboxDoc extends Document {
-  /** The events, or their JSON text (packed aggregate stores). */
-  outbox: EventEnvelope[] | string;
+interface OutboxDoc extends AnnouncedDoc {
+  /** Aggregate-store revisions only. */
+  aggregateId?: string;
+  writer?: string;
+  at?: string;
+  /** Insert-only outbox documents stamped by `initialOutbox`. */
+  writtenAt?: string;
 }
 
 export interface OutboxRelayOptions {
@@ -17,12 +23,20 @@ export interface OutboxRelayOptions {
   publisher: EventPublisher;
   logger: Logger;
   metrics?: Metrics;
-  /** Polling interval when nothing wakes the relay. Default 250 ms. */
+  /** How often the collections are polled for what no writer of this process handed over. Default 250 ms. */
   pollMs?: number;
-  /** Documents read per pass and collection. Default 200. */
+  /** Documents read per poll and collection. Default 200. */
   batchSize?: number;
-  /** How often the views of aggregate-store revisions a crash left behind are repaired. Default 5,000 ms. */
+  /** How often interrupted bulk creations are repaired (see bulk-markers.ts). Default 5,000 ms. */
   viewRepairMs?: number;
+  /** How long another writer's pending revision is left to it before its view is checked and it is published. Default WRITE_GRACE_MS. */
+  orphanGraceMs?: number;
+  /**
+   * How long published documents may wait to be cleared, so that one bulk update clears many (fewer
+   * than 25 waiting: at most this long; 25: at once). A crash meanwhile publishes them again (at
+   * least once). Default 500 ms; far below the write grace, after which other relays would publish them.
+   */
+  clearDelayMs?: number;
   /**
    * Which published events keep their payload (`data`) in the stored outbox. The others are cut down
    * to their envelope (id, type, subject, time, correlation) in the same update that marks them
@@ -33,10 +47,11 @@ export interface OutboxRelayOptions {
   keepPublishedPayload?: (event: EventEnvelope) => boolean;
 }
 
-/** Update statements per bulkWrite (see the pool note where it is used). */
-const CLEAR_CHUNK = 25;
-
 const keepAccessRecords = (event: EventEnvelope) => event.type === 'access.recorded';
+/** Documents handed over by writers that one pass publishes at most. */
+const ANNOUNCED_PER_PASS = 500;
+/** Published ids remembered to skip a late hand-over of a document a poll published first. */
+const RECENT_IDS = 20_000;
 
 /** An event as kept after publication: its envelope, and its payload only when `keep` says so. */
 export function publishedForm(events: EventEnvelope[], keep: (event: EventEnvelope) => boolean = keepAccessRecords): EventEnvelope[] {
@@ -47,72 +62,155 @@ export function publishedForm(events: EventEnvelope[], keep: (event: EventEnvelo
   });
 }
 
+const outboxOf = (doc: AnnouncedDoc): EventEnvelope[] => (typeof doc.outbox === 'string' ? (JSON.parse(doc.outbox) as EventEnvelope[]) : (doc.outbox ?? []));
+
 export interface OutboxRelay {
   start(): void;
-  /** Wakes the relay now (called after a write that added events). */
+  /**
+   * Wakes the relay for what writers handed over (`announceOutbox`; the aggregate store does it for
+   * every revision). A document inserted without being handed over is found by the next poll.
+   */
   kick(): void;
-  /** One pass over every collection; returns the number of events published. */
+  /** One pass: what writers handed over, then a poll of every collection; returns the number of events published. */
   runOnce(): Promise<number>;
-  /** Repairs the views of the aggregate stores among the collections (see `repairViews`); returns how many. */
+  /** A poll that treats other writers' pending revisions as left behind after `graceMs` (tests, operators); returns the views it wrote. */
   repairViews(options?: { graceMs?: number }): Promise<number>;
   stop(): Promise<void>;
 }
 
 /**
  * Publishes outbox events, then marks them published and drops their payloads (see
- * `keepPublishedPayload`); every few seconds it also repairs the views of
- * aggregate-store revisions among its collections (a crash between a revision and its view). Outbox documents must be insert-only
- * (aggregate revisions, access records, screening cases). The database has no change streams (FerretDB), so it
- * polls, and writers kick it for low latency. A crash between publish and removal publishes again
- * (at least once); consumers are idempotent, so the effect is still once.
+ * `keepPublishedPayload`). Outbox documents must be insert-only (aggregate revisions, access records,
+ * insert-once records). Writers of this process hand their documents over (`announceOutbox`), so the
+ * relay publishes them from memory and clears them in bulk; the database has no change streams
+ * (FerretDB), so a poll finds the rest: documents of other processes, and revisions a killed writer
+ * left (after the grace, with their view made to show the newest revision first). A crash between
+ * publish and clear publishes again (at least once); consumers are idempotent, so the effect is once.
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const log = options.logger.child({ component: 'outbox-relay' });
   const batchSize = options.batchSize ?? 200;
   const keep = options.keepPublishedPayload ?? keepAccessRecords;
+  const pollMs = options.pollMs ?? 250;
   let stopped = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
-  let kicked = false;
+  let pollRequested = true;
+  let lastPoll = 0;
   let lastRepair = Date.now();
+  const handedOver: { collection: Collection; doc: OutboxDoc }[] = [];
+  /** Published and not cleared yet, per collection, by `_id`. */
+  const published = new Map<Collection, Map<string, OutboxDoc>>(options.collections.map((c) => [c, new Map()]));
+  /**
+   * Ids published lately: a poll may find an insert-only document between its insert and its
+   * writer's hand-over, and publish it first; the hand-over is then skipped, not published twice.
+   */
+  const recent = new Set<string>();
+  const remember = (id: string) => {
+    recent.add(id);
+    if (recent.size > RECENT_IDS) recent.delete(recent.values().next().value!);
+  };
+  const unlisten = options.collections.map((collection) =>
+    listenForOutbox(collection, (docs) => {
+      for (const doc of docs) handedOver.push({ collection, doc });
+      wake?.();
+    }),
+  );
 
-  async function repairViews(repairOptions?: { graceMs?: number }): Promise<number> {
+  async function publish(all: { collection: Collection; doc: OutboxDoc }[]): Promise<number> {
+    const items = all.filter((i) => !recent.has(`${i.collection.collectionName}/${String(i.doc._id)}`));
+    if (!items.length) return 0;
+    const events = items.flatMap((i) => outboxOf(i.doc));
+    await options.publisher.publish(events);
+    for (const { collection, doc } of items) {
+      published.get(collection)!.set(String(doc._id), doc);
+      remember(`${collection.collectionName}/${String(doc._id)}`);
+    }
+    for (const e of events) options.metrics?.eventsPublished.inc({ type: e.type });
+    return events.length;
+  }
+
+  /** A revision whose writer may still check its view is not cleared yet (it would look settled to a later poll). */
+  function clearable(collection: Collection, doc: OutboxDoc): boolean {
+    if (doc.aggregateId === undefined) return true;
+    const state = storesOf(collection).find((s) => s.writer === doc.writer)?.stateOf(String(doc._id));
+    return state !== 'writing' && state !== 'recheck';
+  }
+
+  let oldestUncleared = 0;
+  async function clear(force: boolean): Promise<void> {
+    const waiting = [...published.values()].reduce((n, docs) => n + docs.size, 0);
+    if (!waiting) return;
+    if (!oldestUncleared) oldestUncleared = Date.now();
+    if (!force && waiting < UPDATE_CHUNK && Date.now() - oldestUncleared < (options.clearDelayMs ?? 500)) return;
+    oldestUncleared = 0;
+    const publishedAt = new Date().toISOString();
+    for (const [collection, docs] of published) {
+      const ready = [...docs.values()].filter((d) => clearable(collection, d));
+      // Exact-_id updates (FerretDB v1 scans for `_id: { $in }`), 25 statements per command; outbox
+      // documents are updated by nobody but the relay, so a clear cannot overwrite a concurrent change.
+      for (let i = 0; i < ready.length; i += UPDATE_CHUNK) {
+        const chunk = ready.slice(i, i + UPDATE_CHUNK);
+        const clears: AnyBulkWriteOperation<Document>[] = chunk.map((d) => {
+          const kept = publishedForm(outboxOf(d), keep);
+          return { updateOne: { filter: { _id: d._id as never }, update: { $set: { outboxPending: false, publishedAt, outbox: typeof d.outbox === 'string' ? JSON.stringify(kept) : kept } } } };
+        });
+        await collection.bulkWrite(clears, { ordered: false });
+        for (const d of chunk) docs.delete(String(d._id));
+        for (const store of storesOf(collection)) store.forget(chunk.map((d) => String(d._id)));
+      }
+    }
+  }
+
+  /** Whether a polled document may be published now; a left-behind revision gets its view checked first. */
+  async function ready(collection: Collection, doc: OutboxDoc, graceMs: number, repaired: { views: number }): Promise<boolean> {
+    // Insert-only documents: unstamped (older) ones are anyone's; another writer's wait out the grace.
+    if (doc.aggregateId === undefined) return doc.writer === undefined || doc.writer === writerOf(collection) || Date.parse(doc.writtenAt ?? '') <= Date.now() - graceMs;
+    const stores = storesOf(collection);
+    const owner = stores.find((s) => s.writer === doc.writer);
+    const state = owner?.stateOf(String(doc._id));
+    if (state === 'writing' || state === 'recheck') return false;
+    if (state === 'settled') return true;
+    if (state !== 'failed' && Date.parse(doc.at ?? '') > Date.now() - graceMs) return false; // another writer's, maybe mid-write
+    const store = owner ?? stores[0];
+    if (store && (await store.settleView(doc.aggregateId))) repaired.views++;
+    return true;
+  }
+
+  async function poll(graceMs: number): Promise<{ published: number; views: number }> {
+    lastPoll = Date.now();
+    pollRequested = false;
+    const repaired = { views: 0 };
+    let total = 0;
+    const waiting = new Set(handedOver.map((h) => String(h.doc._id)));
+    for (const collection of options.collections) {
+      const docs = (await collection.find({ outboxPending: true }, { projection: { outbox: 1, aggregateId: 1, writer: 1, at: 1, writtenAt: 1 } }).limit(batchSize).toArray()) as unknown as OutboxDoc[];
+      const items: { collection: Collection; doc: OutboxDoc }[] = [];
+      for (const doc of docs) {
+        const id = String(doc._id);
+        if (published.get(collection)!.has(id) || waiting.has(id)) continue;
+        if (await ready(collection, doc, graceMs, repaired)) items.push({ collection, doc });
+      }
+      total += await publish(items);
+    }
+    if (repaired.views) log.warn({ repaired: repaired.views }, 'views left behind by an interrupted write were projected again');
+    return { published: total, views: repaired.views };
+  }
+
+  async function repairBulk(graceMs: number): Promise<number> {
     let repaired = 0;
-    for (const collection of options.collections) repaired += (await viewRepairerOf(collection)?.(repairOptions)) ?? 0;
-    if (repaired) log.warn({ repaired }, 'views left behind by an interrupted write were projected again');
+    for (const collection of options.collections) for (const store of storesOf(collection)) repaired += await store.repairBulk(graceMs);
+    if (repaired) log.warn({ repaired }, 'views left behind by an interrupted bulk creation were projected');
     return repaired;
   }
 
-  async function runOnce(): Promise<number> {
-    let total = 0;
-    for (const collection of options.collections) {
-      const docs = (await collection
-        .find({ outboxPending: true }, { projection: { outbox: 1 } })
-        .limit(batchSize)
-        .toArray()) as unknown as OutboxDoc[];
-      if (!docs.length) continue;
-      const outboxes = docs.map((d) => (typeof d.outbox === 'string' ? (JSON.parse(d.outbox) as EventEnvelope[]) : (d.outbox ?? [])));
-      const events = outboxes.flat();
-      await options.publisher.publish(events);
-      // Outbox documents are written once and never updated by anyone but the relay, so clearing the
-      // flag cannot overwrite a concurrent change (FerretDB v1 updates are read-modify-write).
-      // Bulk writes of exact-_id updates: FerretDB v1 pushes `_id` equality down but evaluates
-      // `_id: { $in: [...] }` by scanning the collection, and each document gets its own cut-down
-      // outbox anyway. At most 25 statements per command, one command at a time: FerretDB v1 holds a
-      // pooled PostgreSQL connection per statement until the command ends, and a bulkWrite of 200
-      // took the whole pool and deadlocked the server (docs/DEVELOPING.md).
-      const publishedAt = new Date().toISOString();
-      const clears: AnyBulkWriteOperation<Document>[] = docs.map((d, i) => {
-        const kept = publishedForm(outboxes[i]!, keep);
-        return { updateOne: { filter: { _id: d._id }, update: { $set: { outboxPending: false, publishedAt, outbox: typeof d.outbox === 'string' ? JSON.stringify(kept) : kept } } } };
-      });
-      for (let i = 0; i < clears.length; i += CLEAR_CHUNK) await collection.bulkWrite(clears.slice(i, i + CLEAR_CHUNK), { ordered: false });
-      for (const e of events) options.metrics?.eventsPublished.inc({ type: e.type });
-      total += events.length;
-    }
+  async function pass(force: boolean): Promise<number> {
+    let total = await publish(handedOver.splice(0, ANNOUNCED_PER_PASS));
+    if (force || pollRequested || Date.now() - lastPoll >= pollMs) total += (await poll(options.orphanGraceMs ?? WRITE_GRACE_MS)).published;
+    await clear(force);
     if (Date.now() - lastRepair >= (options.viewRepairMs ?? 5000)) {
       lastRepair = Date.now();
-      await repairViews();
+      await repairBulk(WRITE_GRACE_MS);
     }
     return total;
   }
@@ -120,18 +218,18 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function run() {
     let failures = 0;
     while (!stopped) {
-      kicked = false;
       try {
-        const published = await runOnce();
+        const published = await pass(false);
         failures = 0;
-        if (published > 0 || kicked) continue;
+        if (published > 0 || handedOver.length || pollRequested) continue;
       } catch (error) {
         failures++;
         log.warn({ err: error, failures }, 'outbox pass failed; will retry');
       }
+      const uncleared = [...published.values()].some((docs) => docs.size > 0);
       await new Promise<void>((resolve) => {
         wake = resolve;
-        setTimeout(resolve, failures ? Math.min(5000, 250 * 2 ** failures) : (options.pollMs ?? 250));
+        setTimeout(resolve, failures ? Math.min(5000, 250 * 2 ** failures) : uncleared ? Math.min(pollMs, options.clearDelayMs ?? 500) : pollMs);
       });
       wake = undefined;
     }
@@ -142,15 +240,22 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       loop ??= run();
     },
     kick() {
-      kicked = true;
       wake?.();
     },
-    runOnce,
-    repairViews,
+    runOnce: () => pass(true),
+    async repairViews(repairOptions?: { graceMs?: number }) {
+      const graceMs = repairOptions?.graceMs ?? WRITE_GRACE_MS;
+      const { views } = await poll(graceMs);
+      await clear(true);
+      return views + (await repairBulk(graceMs));
+    },
     async stop() {
       stopped = true;
       wake?.();
       await loop;
+      for (const off of unlisten) off();
+      // What was published is cleared before the process goes (else the next start publishes it again).
+      await clear(true).catch((error: unknown) => log.warn({ err: error }, 'published outbox documents not cleared at stop; they will be published again'));
       await sleep(0);
     },
   };

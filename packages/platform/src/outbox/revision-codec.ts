@@ -1,21 +1,8 @@
-import type { Collection as MongoCollection, Document } from 'mongodb';
+import type { Document } from 'mongodb';
 import type { Revision, RevisionDoc, ViewRow } from './aggregate-types';
 
 export const revisionId = (id: string, rev: number) => `${id}#${String(rev).padStart(8, '0')}`;
 export const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
-
-/** Inserts every document it can (unordered); returns the indexes that already existed. */
-export async function insertManyIgnoringDuplicates(collection: MongoCollection<Document>, docs: Document[]): Promise<Set<number>> {
-  try {
-    await collection.insertMany(docs as never[], { ordered: false });
-    return new Set();
-  } catch (error) {
-    const writeErrors = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
-    const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-    if (!list.length || list.some((e) => e.code !== 11000)) throw error;
-    return new Set(list.map((e) => e.index));
-  }
-}
 
 export const unpack = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 

@@ -2,6 +2,8 @@ import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
 import type { Actor } from '../http/auth';
 import { createEvent } from '../kafka/envelope';
+import { announceOutbox } from '../outbox/outbox-registry';
+import { initialOutbox } from '../outbox/initial-outbox';
 
 export interface AccessRecord {
   actor: Actor;
@@ -43,7 +45,9 @@ export function createAccessRecorder(db: Connection, source: string, onWrite: ()
           ...(access.fields ? { fields: access.fields } : {}),
         },
       });
-      await collection.insertOne({ _id: event.id, outbox: [event], outboxPending: true } as never);
+      const doc = { _id: event.id, ...initialOutbox([event], collection) };
+      await collection.insertOne(doc as never);
+      announceOutbox(collection, [doc]);
       onWrite();
     },
   };

@@ -49,7 +49,7 @@ export async function createServiceRuntime(config: BaseConfig, overrides: Runtim
   const kafka = createKafka({ clientId: config.SERVICE_NAME, brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurityOf(config) });
   const validator = createEventValidator();
   const publisher = createEventPublisher({ kafka, validator, topicPrefix: config.TOPIC_PREFIX });
-  const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger, onCommand: (command, ok) => metrics.dbCommands.inc({ command, outcome: ok ? 'ok' : 'failed' }) });
+  const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger, onCommand: (command, ok, collection) => metrics.dbCommands.inc({ command, outcome: ok ? 'ok' : 'failed', collection }) });
   await publisher.connect();
   const verifyToken = createTokenVerifier({
     jwks: overrides.jwks ?? jwksSource(config.AUTH_JWKS),

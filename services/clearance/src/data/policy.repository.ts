@@ -31,6 +31,7 @@ export function createPolicyRepository(db: Connection, { activeTtlMs = 2000 }: {
   const store = createAggregateStore<PolicyState>(db, 'clearance_policies');
   const versions = new Map<number, ClearancePolicy>();
   let newest: { policy: ClearancePolicy; readAt: number } | undefined;
+  let reading: Promise<ClearancePolicy> | undefined;
   const remember = (p: ClearancePolicy) => {
     versions.set(p.version, p);
     if (!newest || p.version >= newest.policy.version) newest = { policy: p, readAt: performance.now() };
@@ -62,9 +63,15 @@ export function createPolicyRepository(db: Connection, { activeTtlMs = 2000 }: {
      */
     async active(): Promise<ClearancePolicy> {
       if (newest && performance.now() - newest.readAt < activeTtlMs) return newest.policy;
-      const latest = await store.load(POLICY_ID);
-      if (!latest) throw notFound('CLEARANCE.NO_POLICY', 'No clearance policy is stored');
-      return remember(toPolicy(latest));
+      // Handlers that find the policy stale at once share one read.
+      reading ??= store
+        .load(POLICY_ID)
+        .then((latest) => {
+          if (!latest) throw notFound('CLEARANCE.NO_POLICY', 'No clearance policy is stored');
+          return remember(toPolicy(latest));
+        })
+        .finally(() => (reading = undefined));
+      return reading;
     },
 
     async version(version: number): Promise<ClearancePolicy> {

@@ -63,9 +63,10 @@ export function assertValid(input: Partial<NominationInput>, now: Date, forms: C
  * Claims the person's dedupe keys for `id`, or throws 409 naming the candidate who has them. Keys left
  * by a nomination that died before storing (its candidate does not exist) are freed and claimed again.
  */
-export async function claimKeys(id: string, scope: string, keys: DedupeKey[], deps: Pick<SubmitDeps, 'keys' | 'repository'>) {
+export async function claimKeys(id: string, scope: string, keys: DedupeKey[], deps: Pick<SubmitDeps, 'keys' | 'repository'>, options: { freshId?: boolean } = {}) {
   // Only what this call claims goes back on a conflict: a correction keeps the keys its candidate held.
-  const held = await deps.keys.heldBy(id);
+  // A random id just made holds nothing: no read.
+  const held = options.freshId ? new Set<string>() : await deps.keys.heldBy(id);
   for (let attempt = 0; ; attempt++) {
     const taken = await deps.keys.claim([{ scope, candidateId: id, keys }]);
     const existing = findExisting(keys, (k) => taken.get(k), id);
@@ -89,7 +90,7 @@ export async function submitCandidate(actor: Actor, input: SubmitCandidateInput,
   const id = commandKey ? `c-${createHash('sha256').update(`${actor.id}:${commandKey}`).digest('hex').slice(0, 32)}` : (deps.newId?.() ?? randomUUID());
   const scope = dedupeScope(country, input.nomination);
   const keys = dedupeKeys(scope, input.person, deps.blind);
-  await claimKeys(id, scope, keys, deps);
+  await claimKeys(id, scope, keys, deps, { freshId: !commandKey });
   const { nomination, person, consent, selfDeclaration, employmentDeclaration } = input;
   const candidate = newCandidate(id, country, actor.id, { nomination, person, consent, ...(selfDeclaration ? { selfDeclaration } : {}), ...(employmentDeclaration ? { employmentDeclaration } : {}) }, keys, now);
   const stored = await deps.repository.insert(candidate, [submissionEvent(candidate, 'candidate.submitted')], `submit:${candidate.id}`);

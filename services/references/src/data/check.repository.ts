@@ -26,17 +26,12 @@ export function createCheckRepository(db: Connection) {
       return (await store.load(checkId))?.state;
     },
     /**
-     * The latest state as the view shows it (a row behind only after a writer died mid-write, until
-     * the store repairs it), falling back to the exact state when there is no row. Cheaper than
-     * `load`: FerretDB v1 answers every equality filter, `_id` too, by scanning the collection
-     * (`_jsonb->'f' @> v` uses no index), and the view holds one row per check where the revisions
-     * hold several. For callers whose writes go through `apply`, which decides on the exact state.
+     * Whether this process knows the check completed (its own result write, or a read): `completed`
+     * is final, so a remembered completion needs no read. Anything else is read exactly.
      */
-    async peek(checkId: string): Promise<Check | undefined> {
-      const [row] = await store.find({ _id: checkId as never });
-      if (!row) return this.load(checkId);
-      const { _id, _rev, _updatedAt, ...state } = row;
-      return state as unknown as Check;
+    async completedOrLoad(checkId: string): Promise<Check | undefined> {
+      const known = store.remembered(checkId)?.state;
+      return known?.state === 'completed' ? known : this.load(checkId);
     },
     /**
      * Opens many checks in one round trip (revision 1 of each, caused by `open:<checkId>`); checks

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
-import { initialOutbox, insertManyOnce, insertOnce, type EventEnvelope } from '@vetting/platform';
+import { announceOutbox, initialOutbox, insertManyOnce, insertOnce, type EventEnvelope } from '@vetting/platform';
 import type { CheckType, NominationCategory } from '../domain/check-policy';
 
 /** The checks one candidate revision needs, fixed when it is opened (insert-once, never updated). */
@@ -15,8 +15,8 @@ export interface ReferenceSet {
   createdAt: string;
 }
 
-type SetDoc = Omit<ReferenceSet, 'id'> & { _id: string; outbox: EventEnvelope[]; outboxPending: boolean };
-type CompletionDoc = { _id: string; completedAt: string; outbox: EventEnvelope[]; outboxPending: boolean };
+type SetDoc = Omit<ReferenceSet, 'id'> & { _id: string; outbox: EventEnvelope[]; outboxPending: boolean; writer?: string; writtenAt?: string };
+type CompletionDoc = { _id: string; completedAt: string; outbox: EventEnvelope[]; outboxPending: boolean; writer?: string; writtenAt?: string };
 
 /** Sets never change once stored, so a process may keep the ones it read (bounded). */
 const CACHE_LIMIT = 20_000;
@@ -31,7 +31,7 @@ export function createReferenceSetRepository(db: Connection) {
   const completions = db.collection('reference_set_completions') as unknown as Collection<CompletionDoc>;
   // Sets whose referee answers were erased (retention or the person's erasure): insert-once by set id.
   const erasures = db.collection('reference_set_erasures') as unknown as Collection<{ _id: string; erasedAt: string; basis: string }>;
-  const toSet = ({ _id, outbox: _o, outboxPending: _p, ...rest }: SetDoc): ReferenceSet => ({ id: _id, ...rest });
+  const toSet = ({ _id, outbox: _o, outboxPending: _p, writer: _w, writtenAt: _t, ...rest }: SetDoc): ReferenceSet => ({ id: _id, ...rest });
   const cache = new Map<string, ReferenceSet>();
   // Known complete: every worker sees each result of a set, and would otherwise re-read the set's checks.
   const completed = new Set<string>();
@@ -42,7 +42,7 @@ export function createReferenceSetRepository(db: Connection) {
   };
   const toDoc = (set: ReferenceSet, events: EventEnvelope[]): SetDoc => {
     const { id, ...rest } = set;
-    return { _id: id, ...rest, ...initialOutbox(events) };
+    return { _id: id, ...rest, ...initialOutbox(events, sets) };
   };
   return {
     collections: [sets as unknown as Collection, completions as unknown as Collection],
@@ -53,11 +53,17 @@ export function createReferenceSetRepository(db: Connection) {
       await completions.createIndex({ completedAt: 1 });
     },
     async insertOnce(set: ReferenceSet, events: EventEnvelope[]): Promise<boolean> {
-      return insertOnce(sets as unknown as Collection, toDoc(set, events));
+      const doc = toDoc(set, events);
+      const inserted = await insertOnce(sets as unknown as Collection, doc);
+      if (inserted) announceOutbox(sets, [doc]);
+      return inserted;
     },
     /** Many sets in one round trip (insert-once); returns the ids this call stored. */
     async insertMany(items: { set: ReferenceSet; events: EventEnvelope[] }[]): Promise<Set<string>> {
-      const stored = await insertManyOnce(sets as unknown as Collection, items.map((i) => toDoc(i.set, i.events)));
+      const docs = items.map((i) => toDoc(i.set, i.events));
+      const stored = await insertManyOnce(sets as unknown as Collection, docs);
+      // Handed to this process's relay: published at once, not at its next poll.
+      announceOutbox(sets, docs.filter((d, i) => stored.has(i) && d.outboxPending));
       // The process that opens a set also completes it from its check events: keep what it just stored.
       for (const [i, item] of items.entries()) if (stored.has(i)) remember(cache, item.set.id, item.set);
       return new Set(items.filter((_, i) => stored.has(i)).map((i) => i.set.id));
@@ -85,13 +91,17 @@ export function createReferenceSetRepository(db: Connection) {
       return found;
     },
     async complete(id: string, completedAt: string, events: EventEnvelope[]): Promise<boolean> {
-      const inserted = await insertOnce(completions as unknown as Collection, { _id: id, completedAt, ...initialOutbox(events) });
+      const doc = { _id: id, completedAt, ...initialOutbox(events, completions) };
+      const inserted = await insertOnce(completions as unknown as Collection, doc);
+      if (inserted) announceOutbox(completions, [doc]);
       remember(completed, id);
       return inserted;
     },
     /** Completions of sets without checks, many at once (insert-once). */
     async completeMany(items: { id: string; completedAt: string; events: EventEnvelope[] }[]): Promise<void> {
-      await insertManyOnce(completions as unknown as Collection, items.map((i) => ({ _id: i.id, completedAt: i.completedAt, ...initialOutbox(i.events) })));
+      const docs = items.map((i) => ({ _id: i.id, completedAt: i.completedAt, ...initialOutbox(i.events, completions) }));
+      const stored = await insertManyOnce(completions as unknown as Collection, docs);
+      announceOutbox(completions, docs.filter((d, i) => stored.has(i) && d.outboxPending));
     },
     async allFor(candidateId: string): Promise<ReferenceSet[]> {
       return (await sets.find({ candidateId }).toArray()).map(toSet);

@@ -24,8 +24,8 @@ export function validSignature(secret: string, raw: Buffer, header: string | und
 export async function receiveCallback(ctx: ReferencesContext, checkId: string, raw: Buffer | undefined, signature: string | undefined, input: CallbackInput) {
   if (!raw || !validSignature(ctx.config.CALLBACK_SECRET, raw, signature))
     throw new AppError('CALLBACK.BAD_SIGNATURE', 'The X-Signature header does not match the body', { status: 401, errors: [{ field: 'header/x-signature', reason: 'does not match the body' }] });
-  // The view's state answers the caller; the result itself is applied on the exact state (`recordResult`).
-  const check = await ctx.checks.peek(checkId);
+  // The exact state answers the caller (one read, remembered: `recordResult` applies on it without another).
+  const check = await ctx.checks.load(checkId);
   if (!check || check.checkType === 'misconduct-disclosure') throw notFound('CALLBACK.UNKNOWN_CHECK', `No record check ${checkId} awaits an answer`);
   if (check.externalRef && check.externalRef !== input.externalRef)
     throw conflict('CALLBACK.REFERENCE_MISMATCH', 'externalRef does not match the request sent for this check');

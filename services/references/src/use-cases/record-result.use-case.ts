@@ -46,8 +46,20 @@ export function completedEvent(c: Check) {
  * A writer that dies in between leaves the set to its rerun (a stalled job, the timer job, the
  * callback delivered again), which calls this with the exact state it loaded.
  */
+/** Completions under way in this process, by set: the results of one set recorded at once share one. */
+const completing = new Map<string, Promise<boolean>>();
+
 export async function completeSetIfDone(ctx: Ctx, setId: string, known?: Check): Promise<boolean> {
   if (ctx.sets.knownComplete(setId)) return false;
+  const running = completing.get(setId);
+  // Another result of the set is being checked: check again after it (it may have read this one open).
+  if (running) return running.catch(() => undefined).then(() => completeSetIfDone(ctx, setId, known));
+  const attempt = completeSet(ctx, setId, known).finally(() => completing.delete(setId));
+  completing.set(setId, attempt);
+  return attempt;
+}
+
+async function completeSet(ctx: Ctx, setId: string, known?: Check): Promise<boolean> {
   // Checks carry their set's members; older ones need the set document.
   const set =
     known?.setChecks && known.candidateRevision !== undefined && known.setId === setId
@@ -58,9 +70,10 @@ export async function completeSetIfDone(ctx: Ctx, setId: string, known?: Check):
   // last. Not the view: a writer projecting an older revision late can show a completed check as open
   // for a moment (seen: a 3,000-check run left one set uncompleted when the siblings came from the view).
   // The caller's own check is already known completed (exact: read from its revisions or just written).
+  // A sibling this process saw completed (it recorded the result, or read it) needs no read: completed is final.
   const checks: Check[] = [];
   for (const checkId of set.checkIds) {
-    const check = known?.checkId === checkId && known.state === 'completed' ? known : await ctx.checks.load(checkId);
+    const check = known?.checkId === checkId && known.state === 'completed' ? known : await ctx.checks.completedOrLoad(checkId);
     if (check?.state !== 'completed') return false;
     checks.push(check);
   }

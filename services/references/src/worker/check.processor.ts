@@ -68,8 +68,8 @@ async function openSubject(deps: CheckProcessorDeps, check: Check, attempts: num
 export function createCheckProcessor(deps: CheckProcessorDeps) {
   const { ctx } = deps;
   return async (job: Job<CheckJob>, token?: string) => {
-    // The view's state decides what to send; every write below decides again on the exact state.
-    const check = await ctx.checks.peek(job.data.checkId);
+    // The exact state decides what to send (one read, remembered: the write below needs no other).
+    const check = await ctx.checks.load(job.data.checkId);
     deps.logger.debug({ checkId: job.data.checkId, state: check?.state, attemptsMade: job.attemptsMade }, 'check job');
     if (!check) throw new UnrecoverableError(`unknown check ${job.data.checkId}`);
     // A job finding its check past `requested` is a rerun (stall, sweeper): its first run may have died

@@ -1,6 +1,6 @@
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { connectMongo, createLogger, describeError, refuseInProduction, type Logger, type Stop } from '@vetting/platform';
+import { connectMongo, createEventPublisher, createEventValidator, createKafka, createLogger, createMetrics, createOutboxRelay, describeError, kafkaSecurityOf, refuseInProduction, type Logger, type Stop } from '@vetting/platform';
 import { referencesUnsafeSettings, type ReferencesConfig } from '../config';
 import { CHECK_TYPES, type CheckType } from '../domain/check-policy';
 import { createReferencesContext } from '../references-context';
@@ -12,26 +12,35 @@ import { createOrgRateLimiter } from './org-rate-limiter';
 import { checkBackoffStrategy, checkQueueName, TIMER_QUEUE } from './queues';
 import { purgeExpiredAnswers } from '../use-cases/erase-answers.use-case';
 import { startInterval } from './interval';
-import { createOutboxKickSender } from '../outbox-kick';
 import { startSweeper } from './sweeper';
 import { createTimerProcessor } from './timer.processor';
+import { serveWorkerMetrics } from './worker-metrics';
 
 /**
- * Starts the check workers (one BullMQ worker per check type), the timer worker and the sweeper.
- * Runs as its own process (src/worker/main.ts) beside the HTTP service; it writes results to the
- * database, whose outbox the service's relay publishes.
+ * Starts the check workers (one BullMQ worker per check type), the timer worker, the sweeper and
+ * the outbox relay of what they write. Runs as its own process (src/worker/main.ts) beside the HTTP
+ * service. The relay is its own: its writers hand their revisions to it in memory, and it clears
+ * them in bulk; a relay in another process would see them only by polling, and would leave them to
+ * their writer for the write grace (see WRITE_GRACE_MS) before publishing them.
  */
 export async function startReferencesWorker(config: ReferencesConfig, overrides: { logger?: Logger } = {}) {
-  refuseInProduction(config, referencesUnsafeSettings(config, { kafka: false }));
+  // The worker publishes what it writes (its own relay): Kafka must be as safe as the service's.
+  refuseInProduction(config, referencesUnsafeSettings(config));
   const logger = overrides.logger ?? createLogger(`${config.SERVICE_NAME}-worker`, config.LOG_LEVEL);
-  const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
+  const metrics = createMetrics(`${config.SERVICE_NAME}-worker`);
+  const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger, onCommand: (command, ok, collection) => metrics.dbCommands.inc({ command, outcome: ok ? 'ok' : 'failed', collection }) });
   const ctx = await createReferencesContext(config, db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`);
+  // The service's Kafka principal: the worker publishes the service's own events.
+  const kafka = createKafka({ clientId: `${config.SERVICE_NAME}-worker`, brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurityOf(config) });
+  const publisher = createEventPublisher({ kafka, validator: createEventValidator(), topicPrefix: config.TOPIC_PREFIX });
+  await publisher.connect();
+  const relay = createOutboxRelay({ collections: [ctx.checks.revisions, ...ctx.sets.collections], publisher, logger, metrics, pollMs: config.OUTBOX_POLL_MS });
+  relay.start();
+  ctx.onEvents = () => relay.kick();
   // Workers block on Redis: ioredis must retry forever (maxRetriesPerRequest: null).
   const redis = () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const limiterRedis = redis();
   limiterRedis.on('error', () => undefined);
-  // Results stored here leave through the service's relay: tell it at once (outbox-kick.ts).
-  ctx.onEvents = createOutboxKickSender(limiterRedis, config.QUEUE_PREFIX, logger);
   const limiter = createOrgRateLimiter(limiterRedis, { prefix: config.QUEUE_PREFIX, perSecond: config.ORG_RATE_PER_SECOND, burst: config.ORG_RATE_BURST });
   const endpoints = recordEndpoints(config);
   const adapters: Record<CheckType, CheckAdapter> = {
@@ -61,14 +70,18 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
     const sets = await purgeExpiredAnswers(ctx, config.ANSWER_RETENTION_DAYS);
     if (sets > 0) logger.info({ sets }, 'referee answers past retention erased');
   });
-  logger.info({ queues: workers.map((w) => w.name) }, 'references workers running');
+  const served = config.WORKER_METRICS_PORT === undefined ? undefined : await serveWorkerMetrics(metrics, config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST);
+  logger.info({ queues: workers.map((w) => w.name), metricsPort: served?.port }, 'references workers running');
   const stops: Stop[] = [
     () => db.close(),
+    () => publisher.disconnect(),
+    () => relay.stop(),
     () => ctx.producer.close(),
     async () => void limiterRedis.disconnect(),
     () => Promise.all(workers.map((w) => w.close())).then(() => undefined),
     stopSweeper,
     stopRetention,
+    ...(served ? [served.stop] : []),
   ];
   return { ctx, workers, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
 }

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
-import type { Collection } from 'mongodb';
+import type { Collection, Document } from 'mongodb';
+import { createInsertOnce } from '@vetting/platform';
 import type { ListVersionRef } from '../domain/active-lists';
 import type { ListHit, ScreeningOutcome } from '@vetting/banlists';
 import type { ScreenedPerson } from '../domain/screened-person';
@@ -31,6 +32,8 @@ interface ScreeningDoc extends Omit<Screening, 'id'> {
  */
 export function createScreeningRepository(db: Connection) {
   const screenings = db.collection('screenings') as unknown as Collection<ScreeningDoc>;
+  // Concurrent screenings (one per consumed event) share one insert command.
+  const insertOnce = createInsertOnce(screenings as unknown as Collection<Document>);
   return {
     async ensureIndexes() {
       await screenings.createIndex({ candidateId: 1, screenedAt: -1 });
@@ -38,13 +41,7 @@ export function createScreeningRepository(db: Connection) {
     /** Returns false when the record was already there. */
     async insertOnce(screening: Screening): Promise<boolean> {
       const { id, ...rest } = screening;
-      try {
-        await screenings.insertOne({ _id: id, ...rest });
-        return true;
-      } catch (error) {
-        if ((error as { code?: number }).code === 11000) return false;
-        throw error;
-      }
+      return insertOnce({ _id: id, ...rest });
     },
     async byId(id: string): Promise<Screening | undefined> {
       const doc = await screenings.findOne({ _id: id });

@@ -33,6 +33,8 @@ export function createSubjectRepository(db: Connection) {
       await store.ensureIndexes([{ pendingReview: 1, pendingSince: 1 }]);
     },
     load: (candidateId: string) => store.load(candidateId),
+    /** The subject as this process last wrote or read it (no read; `apply` checks it on insert). */
+    remembered: (candidateId: string) => store.remembered(candidateId),
     apply: store.apply,
     /** Pending reviews, oldest first (from the view: a decision just taken may take a moment to leave it). */
     async reviewQueue(filter: ReviewQueueFilter, limit: number, offset: number): Promise<{ items: SubjectView[]; total: number }> {

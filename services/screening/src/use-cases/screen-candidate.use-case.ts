@@ -18,7 +18,10 @@ export async function screenCandidate(data: Submitted, trigger: 'submitted' | 'u
   const person = minimisePerson(data.person);
   const fingerprint = personFingerprint(person);
   for (let attempt = 0; attempt < 10; attempt++) {
-    const current = await deps.subjects.load(data.candidateId);
+    // First try on what this process knows: a first submission has no subject yet, and the subject
+    // revision's insert refuses a stale guess (the retry then reads the stored one).
+    const guess = attempt === 0 ? (deps.subjects.remembered(data.candidateId) ?? (trigger === 'submitted' && data.revision === 1 ? null : undefined)) : undefined;
+    const current = guess === undefined ? await deps.subjects.load(data.candidateId) : (guess ?? undefined);
     if (current && current.state.candidateRevision >= data.revision) return { outcome: 'duplicate' as const, screeningId: current.state.screeningId };
     const screeningId = `${data.candidateId}:${data.revision}`;
     const { versions, hits } = deps.lists.screen(toPersonQuery(person), { confirmed: confirmedByList(current?.state) });

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
 import { startHarness, type Harness } from './references.test-harness';
 
-describe('outbox kick from the worker (real Kafka, FerretDB, Redis)', () => {
+describe('the worker\'s own outbox relay (real Kafka, FerretDB, Redis)', () => {
   let h: Harness;
-  // The relay would not poll again within the test: only the worker's kick through Redis can publish its results.
+  // No relay polls again within the test: only the worker's relay, handed its writes in memory, can publish them.
   beforeAll(async () => {
     h = await startHarness({ env: { OUTBOX_POLL_MS: '600000' } });
   });
