@@ -2779,6 +2779,28 @@ export interface ListVersionRef {
   version: number;
   contentHash: string;
 }
+/**
+ * Personal data sealed with AES-256-GCM under the person key `kid` names (`person:<candidate id>`, served by intake), bound to the event type and the person; the opened JSON's schema is the event schema's `x-personal`. Destroying the person's key (erasure) makes every copy unreadable: topics, DLQs, backups. See docs/ARCHITECTURE.md, Sealed personal data in events.
+ *
+ * This interface was referenced by `CommonDefs`'s JSON-Schema
+ * via the `definition` "sealedPersonal".
+ */
+export interface SealedPersonal {
+  alg: 'A256GCM';
+  kid: string;
+  /**
+   * 96-bit IV, base64url
+   */
+  iv: string;
+  /**
+   * 128-bit tag, base64url
+   */
+  tag: string;
+  /**
+   * ciphertext of the UTF-8 JSON, base64url
+   */
+  ct: string;
+}
 
 /**
  * An admin changed who may sign in: a local account created, disabled or enabled (gateway). Published before the change is saved, so no change escapes the audit trail. Carries account ids and roles, never passwords or hashes.
@@ -3176,3 +3198,10 @@ export interface EventDataByType {
 }
 
 export type EventType = keyof EventDataByType;
+
+/** Event type → the opened value of its sealed personal block (see common.schema.json#/$defs/sealedPersonal). */
+export interface EventPersonalByType {
+
+}
+
+export type PersonalEventType = keyof EventPersonalByType;

@@ -28,3 +28,6 @@ export * from './runtime/rate-limiter.redis';
 export * from './crypto/keyring';
 export * from './crypto/aes-gcm';
 export * from './crypto/field-cipher';
+export * from './crypto/personal-block';
+export * from './crypto/person-keys';
+export * from './crypto/personal-sealer';
