@@ -64,6 +64,10 @@ export function serviceEnv(service, extra = {}) {
     KEYS_DIR,
     // Each service's own key for service-to-service tokens, generated on first start (docs/SECURITY.md).
     SERVICE_KEYS_DIR: join(KEYS_DIR, 'services'),
+    // The audit's signing and digest keys, apart from its checkpoints (.data/audit-checkpoints).
+    AUDIT_KEY_DIR: join(KEYS_DIR, 'audit'),
+    // The person-key authority (intake): personal data in events is sealed under each person's key.
+    PERSON_KEYS_URL: `http://127.0.0.1:${SERVICES[0].port}`,
     CONSOLE_DIR: join(REPO_ROOT, 'services', 'gateway', 'console', 'dist'),
     LOG_LEVEL: process.env.LOG_LEVEL || 'info',
     ...devSecrets(),

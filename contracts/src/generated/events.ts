@@ -2889,7 +2889,6 @@ export interface CandidateSubmittedData {
   country: Country;
   revision: number;
   nomination: Nomination;
-  person: Person;
   consent: {
     given: true;
     formVersion: string;
@@ -2907,6 +2906,11 @@ export interface CandidateSubmittedData {
     recorded: boolean;
     flagged: boolean;
   };
+  personal: SealedPersonal;
+}
+
+export interface CandidateSubmittedPersonal {
+  person: Person;
 }
 
 /**
@@ -2917,7 +2921,6 @@ export interface CandidateUpdatedData {
   country: Country;
   revision: number;
   nomination: Nomination;
-  person: Person;
   consent: {
     given: true;
     formVersion: string;
@@ -2935,6 +2938,11 @@ export interface CandidateUpdatedData {
     recorded: boolean;
     flagged: boolean;
   };
+  personal: SealedPersonal;
+}
+
+export interface CandidateUpdatedPersonal {
+  person: Person;
 }
 
 /**
@@ -2943,12 +2951,16 @@ export interface CandidateUpdatedData {
 export interface CandidateWithdrawnData {
   candidateId: Id;
   country: Country;
-  reason: string;
   /**
    * The candidate revision withdrawn.
    */
   revision?: number;
   withdrawnAt?: Timestamp;
+  personal: SealedPersonal;
+}
+
+export interface CandidateWithdrawnPersonal {
+  reason: string;
 }
 
 /**
@@ -2961,6 +2973,9 @@ export interface ClearanceDecidedData {
   outcome: ClearanceOutcome;
   policyVersion: number;
   decidedBy: string;
+  /**
+   * The policy's reasons, in clear; an adjudicator's written reasons are sealed in `personal` instead (this list is then empty).
+   */
   reasons: string[];
   validUntil?: Timestamp;
   inputs: {
@@ -2987,6 +3002,11 @@ export interface ClearanceDecidedData {
    * The second officer who countersigned an override of the policy (four eyes).
    */
   countersignedBy?: string;
+  personal?: SealedPersonal;
+}
+
+export interface ClearanceDecidedPersonal {
+  reasons: string[];
 }
 
 /**
@@ -3036,11 +3056,15 @@ export interface ClearanceRevokedData {
   candidateId: Id;
   country: Country;
   decisionId: Id;
-  reason: string;
   /**
    * The flag raised to the office and the UN (GET /api/clearance/flags).
    */
   flagId?: string;
+  personal: SealedPersonal;
+}
+
+export interface ClearanceRevokedPersonal {
+  reason: string;
 }
 
 /**
@@ -3137,15 +3161,26 @@ export interface ScreeningCompletedData {
     entryId: Id;
     score: number;
     band: 'match' | 'possible-match' | 'weak';
+    resolution?: 'unresolved' | 'false-positive' | 'confirmed';
+  }[];
+  trigger?: 'submitted' | 'updated' | 'rescreen';
+  personal?: SealedPersonal;
+}
+
+export interface ScreeningCompletedPersonal {
+  /**
+   * @maxItems 50
+   */
+  hits: {
+    listId: Id;
+    entryId: Id;
     matchedName?: string;
     features?: {
       feature: string;
       contribution: number;
       detail?: string;
     }[];
-    resolution?: 'unresolved' | 'false-positive' | 'confirmed';
   }[];
-  trigger?: 'submitted' | 'updated' | 'rescreen';
 }
 
 /**
@@ -3159,8 +3194,12 @@ export interface ScreeningMatchResolvedData {
   entryId: Id;
   resolution: 'false-positive' | 'confirmed';
   resolvedBy: Id;
-  reason?: string;
   outcome: ScreeningOutcome;
+  personal?: SealedPersonal;
+}
+
+export interface ScreeningMatchResolvedPersonal {
+  reason?: string;
 }
 
 /**
@@ -3201,7 +3240,13 @@ export type EventType = keyof EventDataByType;
 
 /** Event type → the opened value of its sealed personal block (see common.schema.json#/$defs/sealedPersonal). */
 export interface EventPersonalByType {
-
+  'candidate.submitted': CandidateSubmittedPersonal;
+  'candidate.updated': CandidateUpdatedPersonal;
+  'candidate.withdrawn': CandidateWithdrawnPersonal;
+  'clearance.decided': ClearanceDecidedPersonal;
+  'clearance.revoked': ClearanceRevokedPersonal;
+  'screening.completed': ScreeningCompletedPersonal;
+  'screening.match-resolved': ScreeningMatchResolvedPersonal;
 }
 
 export type PersonalEventType = keyof EventPersonalByType;

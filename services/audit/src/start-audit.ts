@@ -1,11 +1,12 @@
 import { loadTopics, openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { join } from 'node:path';
+import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, loadOrCreateSecretKey, OpenApiValidator, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createAuditRoutes } from './api/audit.router';
-import type { AuditConfig } from './config';
+import { auditKeyDirOf, type AuditConfig } from './config';
 import { createAuditEntryRepository } from './data/audit-entry.repository';
 import { createChainAppender } from './data/chain-appender';
-import { createCheckpointStore, loadOrCreateSigningKeys } from './data/checkpoint.store';
+import { createCheckpointStore, loadOrCreateSigningKeys, moveSigningKeyOutOf } from './data/checkpoint.store';
 import { createVerifyPool } from './data/verify-pool';
 import { migrateLegacyEntries } from './data/legacy-entries.migration';
 import { startAppendConsumer } from './messaging/append-every-event.consumer';
@@ -18,12 +19,16 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
   const repository = createAuditEntryRepository(runtime.db);
   await repository.ensureIndexes();
   await migrateLegacyEntries(runtime.db, repository, runtime.logger);
-  const keys = await loadOrCreateSigningKeys(config.AUDIT_KEY_DIR ?? config.AUDIT_CHECKPOINT_DIR);
+  const keyDir = auditKeyDirOf(config);
+  if (await moveSigningKeyOutOf(config.AUDIT_CHECKPOINT_DIR, keyDir)) runtime.logger.warn({ keyDir }, 'the checkpoint signing key was moved out of the checkpoint directory');
+  const keys = await loadOrCreateSigningKeys(keyDir);
+  const digestKey = loadOrCreateSecretKey(join(keyDir, 'audit-digest.key'));
   const checkpoints = createCheckpointStore(config.AUDIT_CHECKPOINT_DIR, chainId);
   // The appender and the checkpointer know each other: the first counts entries for the second,
   // the second tells the first the lowest head the chain may have.
   const late: { scheduler?: CheckpointScheduler } = {};
   const appender = createChainAppender(repository, runtime.logger, {
+    digestKey,
     maxBatch: config.AUDIT_APPEND_BATCH,
     dedupWindow: config.AUDIT_DEDUP_WINDOW,
     minHead: () => late.scheduler?.latest()?.seq ?? 0,
@@ -57,6 +62,7 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
     routes: createAuditRoutes({
       repository,
       access,
+      ...(runtime.personKeys ? { sealer: runtime.sealer } : {}),
       verify,
       exports: { repository, checkpoints, checkpointNow: scheduler.checkpointNow, keys, chainId, now: () => new Date() },
     }),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, createEventPublisher, createEventValidator, loadConfig, type EventEnvelope } from '@vetting/platform';
-import { createTestServiceEnv, readTopic, type ReadMessage, type TestServiceEnv } from '@vetting/platform/testing';
+import { createTestPersonKeys, createTestServiceEnv, readTopic, type ReadMessage, type TestServiceEnv } from '@vetting/platform/testing';
 import { clearanceConfigSchema } from './config';
 import { startClearance } from './start-clearance';
 
@@ -10,8 +10,9 @@ import { startClearance } from './start-clearance';
  */
 export async function startClearanceForTest() {
   const env: TestServiceEnv = await createTestServiceEnv('clearance');
+  const keys = await createTestPersonKeys();
   const clock = { offsetMs: 0 };
-  const service = await startClearance(loadConfig(clearanceConfigSchema, { ...env.env, EXPIRY_INTERVAL_MS: '3600000' }), { jwks: env.issuer.jwks }, { now: () => new Date(Date.now() + clock.offsetMs) });
+  const service = await startClearance(loadConfig(clearanceConfigSchema, { ...env.env, EXPIRY_INTERVAL_MS: '3600000' }), { jwks: env.issuer.jwks, personKeys: keys.source }, { now: () => new Date(Date.now() + clock.offsetMs) });
   const publisher = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
   await publisher.connect();
   const bearer = async (sub: string, role: 'un-adjudicator' | 'un-screener' | 'admin' | 'auditor' | 'tcc-officer', country?: string) =>
@@ -24,16 +25,19 @@ export async function startClearanceForTest() {
   };
   return {
     env,
+    keys,
     clock,
     service,
     app: service.app,
-    publish: (...events: EventEnvelope[]) => publisher.publish(events),
+    /** Publishes events as their producers do (personal fields sealed under the test's person keys). */
+    publish: async (...events: EventEnvelope[]) => publisher.publish(await Promise.all(events.map((e) => keys.sealFields(e)))),
     bearer,
     clearanceEvents,
     stop: async () => {
       await publisher.disconnect();
       await service.stop();
       await env.cleanup();
+      await keys.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, requirePersonKeys, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createAdjudicationRoutes } from './api/adjudication.router';
 import { createCaseRoutes } from './api/case.router';
@@ -20,7 +20,7 @@ export interface ClearanceOptions {
 export async function startClearance(config: ClearanceConfig, overrides: RuntimeOverrides = {}, options: ClearanceOptions = {}) {
   const now = options.now ?? (() => new Date());
   const runtime = await createServiceRuntime(config, overrides);
-  const repository = createClearanceCaseRepository(runtime.db);
+  const repository = createClearanceCaseRepository(runtime.db, { keys: requirePersonKeys(runtime), sealer: runtime.sealer });
   const policies = createPolicyRepository(runtime.db);
   await repository.ensureIndexes();
   await policies.ensureIndexes();
@@ -29,7 +29,7 @@ export async function startClearance(config: ClearanceConfig, overrides: Runtime
   const access = createAccessRecorder(runtime.db, 'clearance', () => relay.kick());
   const outbox = startOutboxRelay(runtime, [repository.collection, policies.collection, access.collection]);
   relay.kick = () => outbox.kick();
-  const deps = { repository, policies, access, now, onEvents: () => outbox.kick() };
+  const deps = { repository, policies, access, sealer: runtime.sealer, now, onEvents: () => outbox.kick() };
   const consumer = await startConsumer(runtime, 'clearance', CLEARANCE_TOPICS, createDecideHandlers(deps));
   const expiry = startExpiryTimer(() => expireDueClearances(deps, config.EXPIRY_BATCH_SIZE), config.EXPIRY_INTERVAL_MS, runtime.logger);
   const app = createHttpApp({

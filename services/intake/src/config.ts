@@ -16,6 +16,11 @@ export const intakeConfigSchema = baseConfigSchema.extend({
    * elsewhere it defaults to a folder per database under the system's temp dir (tests, benchmarks).
    */
   KEYS_DIR: z.string().min(1).optional(),
+  /** Services answered at `POST /person-keys/lookup` (they open or seal people's data in events). */
+  PERSON_KEY_CLIENTS: z
+    .string()
+    .default('screening,references,clearance,audit')
+    .transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean)),
   /** Days personal data is kept after a "not cleared" decision. Default 365. */
   RETENTION_NOT_CLEARED_DAYS: days(365),
   /** Days after a withdrawal. Default 90. */

@@ -4,6 +4,7 @@ import { openapiPath } from '@vetting/contracts';
 import {
   createAccessRecorder,
   createHttpApp,
+  createPersonalSealer,
   createOutboxRelay,
   createServiceRuntime,
   listen,
@@ -14,6 +15,7 @@ import {
 } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createCandidateRoutes } from './api/candidate.router';
+import { createPersonKeyRoutes } from './api/person-keys.router';
 import { createPrivacyRoutes } from './api/privacy.router';
 import { createRotationRoutes } from './api/rotation.router';
 import { createSubmissionValidator } from './api/submission.validator';
@@ -62,12 +64,15 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
   const now = () => new Date();
   const onEvents = () => relay.kick();
   const blind = cipher.blind;
-  const runner = createUploadRunner({ uploads, repository, keys, blind, now, publish: (events) => runtime.publisher.publish(events), logger: runtime.logger });
-  const deps = { repository, keys, uploads, certificates, access, blind, cipher, now, onEvents };
+  // Intake is the key authority: it seals its events with people's keys from its own cipher.
+  const sealer = createPersonalSealer({ keys: cipher.personKeys, validator: runtime.validator });
+  const runner = createUploadRunner({ uploads, repository, keys, blind, sealer, now, publish: (events) => runtime.publisher.publish(events), logger: runtime.logger });
+  const deps = { repository, keys, uploads, certificates, access, blind, sealer, cipher, now, onEvents };
   const candidateRoutes = createCandidateRoutes(deps);
   const uploadRoutes = createUploadRoutes({ ...deps, validate: createSubmissionValidator(openapiPath('intake')), maxBytes: config.UPLOAD_MAX_BYTES, startStoring: (id) => runner.start(id) });
   const rotationRoutes = createRotationRoutes(deps);
   const privacyRoutes = createPrivacyRoutes(deps);
+  const personKeyRoutes = createPersonKeyRoutes({ cipher, clients: config.PERSON_KEY_CLIENTS });
   const app = createHttpApp({
     service: 'intake',
     logger: runtime.logger,
@@ -76,7 +81,7 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
     mountRaw: keepUploadBodyStreamed,
-    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes, privacyRoutes].forEach((routes) => routes(router)),
+    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes, privacyRoutes, personKeyRoutes].forEach((routes) => routes(router)),
   });
   await runner.resume();
   const retention = startRetentionJob(
@@ -87,5 +92,5 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'intake listening');
   const stops: Stop[] = [runtime.close, () => outbox.stop(), () => uploadOutbox.stop(), () => consumer.stop(), () => runner.stop(), () => retention.stop(), http.close];
-  return { port: http.port, app, runtime, consumer, runner, outbox, retention, stops, stop: () => stopInReverse(stops) };
+  return { port: http.port, app, runtime, sealer, personKeys: cipher.lookupSource, consumer, runner, outbox, retention, stops, stop: () => stopInReverse(stops) };
 }

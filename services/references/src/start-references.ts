@@ -1,6 +1,6 @@
 import express from 'express';
 import { openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, requirePersonKeys, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createCallbackRoutes } from './api/callbacks.router';
 import { createChecksRoutes } from './api/checks.router';
@@ -22,6 +22,7 @@ const SMALL_BODY = '16kb';
  */
 export async function startReferences(config: ReferencesConfig, overrides: RuntimeOverrides = {}) {
   const runtime = await createServiceRuntime(config, overrides);
+  requirePersonKeys(runtime);
   let port = config.PORT;
   const ctx = await createReferencesContext(config, runtime.db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${port}`);
   const access = createAccessRecorder(runtime.db, 'references', () => outbox.kick());
@@ -29,7 +30,7 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
   ctx.onEvents = () => outbox.kick();
   const stopKicks = listenForOutboxKicks(config.REDIS_URL, config.QUEUE_PREFIX, () => outbox.kick(), runtime.logger);
   runtime.readiness.redis = () => ctx.producer.ping();
-  const consumer = await startConsumer(runtime, 'references', ['vetting.candidates'], createOpenChecksHandlers(ctx));
+  const consumer = await startConsumer(runtime, 'references', ['vetting.candidates'], createOpenChecksHandlers(ctx, runtime.sealer));
   // Its own group on its own topic: a set's completion must not wait behind the opening of new sets.
   const completer = await startConsumer(runtime, 'references-completion', ['vetting.references'], createCompleteSetHandlers(ctx));
   const routes = [createChecksRoutes(ctx, access), createCallbackRoutes(ctx), createRefereeRoutes(ctx), createDevMailboxRoutes(ctx)];

@@ -1,7 +1,15 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema } from '@vetting/platform';
+import { baseConfigSchema, ConfigError } from '@vetting/platform';
 
 export const screeningConfigSchema = baseConfigSchema.extend({
+  /**
+   * Where screening's keyring (`screening-keyring.json`: the keys sealing people's data at rest) and
+   * its fingerprint key live; created on first start. `npm start` sets `.data/keys`; production
+   * mounts a secret. Required in production; elsewhere a folder per database under the temp dir.
+   */
+  KEYS_DIR: z.string().min(1).optional(),
   /** Score at or above which a hit needs human review. Default: the engine's calibrated value. */
   MATCH_UPPER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   /** Score below which a candidate is clear. */
@@ -22,3 +30,10 @@ export const screeningConfigSchema = baseConfigSchema.extend({
   RESCREEN_DELTA_LIMIT: z.coerce.number().min(0).max(1).default(0.2),
 });
 export type ScreeningConfig = z.infer<typeof screeningConfigSchema>;
+
+/** The keys folder: KEYS_DIR, or (outside production) a folder per database under the temp dir. */
+export function keysDirOf(c: ScreeningConfig): string {
+  if (c.KEYS_DIR) return c.KEYS_DIR;
+  if (c.NODE_ENV === 'production') throw new ConfigError(['KEYS_DIR: is required in production (screening\'s keyring)']);
+  return join(tmpdir(), 'vetting-screening-keys', c.MONGO_DB);
+}

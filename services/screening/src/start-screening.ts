@@ -9,6 +9,7 @@ import {
   OpenApiValidator,
   startConsumer,
   startOutboxRelay,
+  requirePersonKeys,
   type RuntimeOverrides,
   type Stop,
 } from '@vetting/platform';
@@ -16,7 +17,8 @@ import { stopInReverse } from '@vetting/platform';
 import { createCheckRoutes } from './api/checks.router';
 import { createListRoutes } from './api/lists.router';
 import { createReviewRoutes } from './api/reviews.router';
-import type { ScreeningConfig } from './config';
+import { keysDirOf, type ScreeningConfig } from './config';
+import { createScreeningCipher } from './data/screening.cipher';
 import { createRateLimiter, type RateLimiter } from '@vetting/platform';
 import { createCheckRepository } from './data/check.repository';
 import { createListRepository } from './data/list.repository';
@@ -39,13 +41,15 @@ export interface ScreeningOverrides extends RuntimeOverrides {
 
 export async function startScreening(config: ScreeningConfig, overrides: ScreeningOverrides = {}) {
   const runtime = await createServiceRuntime(config, overrides);
+  requirePersonKeys(runtime);
+  const cipher = createScreeningCipher(runtime.db, keysDirOf(config));
   const repository = createListRepository(runtime.db);
-  const screenings = createScreeningRepository(runtime.db);
-  const subjects = createSubjectRepository(runtime.db);
-  const resolutions = createResolutionRepository(runtime.db);
+  const screenings = createScreeningRepository(runtime.db, cipher);
+  const subjects = createSubjectRepository(runtime.db, cipher);
+  const resolutions = createResolutionRepository(runtime.db, cipher);
   const rescreens = createRescreenRepository(runtime.db);
   const checks = createCheckRepository(runtime.db);
-  await Promise.all([repository.ensureIndexes(), screenings.ensureIndexes(), subjects.ensureIndexes(), rescreens.ensureIndexes(), checks.ensureIndexes()]);
+  await Promise.all([repository.ensureIndexes(), screenings.ensureIndexes(), subjects.ensureIndexes(), rescreens.ensureIndexes(), checks.ensureIndexes(), resolutions.ensureIndexes(), cipher.ensureIndexes()]);
   const thresholds =
     config.MATCH_UPPER_THRESHOLD !== undefined && config.MATCH_LOWER_THRESHOLD !== undefined
       ? { upper: config.MATCH_UPPER_THRESHOLD, lower: config.MATCH_LOWER_THRESHOLD }
@@ -65,7 +69,7 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
   const outbox = startOutboxRelay(runtime, [subjects.collection, repository.collection, rescreens.collection, access.collection]);
   kick = () => outbox.kick();
   const now = () => new Date();
-  const screeningDeps = { lists, subjects, screenings, resolutions, now, onEvents: kick };
+  const screeningDeps = { lists, subjects, screenings, resolutions, sealer: runtime.sealer, fingerprint: cipher.fingerprint, now, onEvents: kick };
   const worker = createRescreenWorker({
     ...screeningDeps,
     rescreens,
@@ -87,7 +91,7 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
     ['vetting.banlists'],
     createRescreenTriggerHandlers({ repository, rescreens, subjects, now, mode: config.RESCREEN_MODE, deltaLimit: config.RESCREEN_DELTA_LIMIT, kick: () => void worker.kick() }),
   );
-  const consumer = await startConsumer(runtime, 'screening', ['vetting.candidates'], createScreenCandidateHandlers(screeningDeps));
+  const consumer = await startConsumer(runtime, 'screening', ['vetting.candidates'], createScreenCandidateHandlers({ ...screeningDeps, shred: cipher.shred }));
   const publishDeps = { repository, lists, now, onEvents: kick };
   const routes = [
     createListRoutes({ ...publishDeps, access }),

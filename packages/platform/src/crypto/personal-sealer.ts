@@ -21,6 +21,11 @@ export interface PersonalSealer {
   open<T extends PersonalEventType>(event: EventEnvelope): Promise<EventPersonalByType[T] | undefined>;
   /** Like `open`, but an erased person is `{ erased: true }` rather than an error. */
   openOrErased<T extends PersonalEventType>(event: EventEnvelope): Promise<{ personal?: EventPersonalByType[T]; erased?: true }>;
+  /**
+   * `sealEvent` with a key already in hand (synchronous: inside an aggregate's decide function, after
+   * the caller got the key from `keys.key(personId)`).
+   */
+  sealEventWithKey<T extends PersonalEventType>(key: Buffer, event: EventEnvelope, personal: EventPersonalByType[T], personId?: string): EventEnvelope;
   /** Seals any JSON value at rest under a person's key, bound to `context` (a store's field name). */
   sealValue(context: string, personId: string, value: unknown): Promise<SealedPersonal>;
   /** Opens what `sealValue` sealed; throws CRYPTO.ERASED once the person is erased. */
@@ -58,6 +63,10 @@ export function createPersonalSealer(deps: { keys?: PersonKeySource; validator: 
         if (isErased(error)) return { erased: true as const };
         throw error;
       }
+    },
+    sealEventWithKey(key, event, personal, personId) {
+      deps.validator.assertValidPersonal(event.type, personal);
+      return { ...event, data: { ...event.data, personal: sealPersonalBlock(key, event.type, personId ?? event.subject, personal) } };
     },
     async sealValue(context, personId, value) {
       return sealPersonalBlock(await keyOf(personId), context, personId, value);

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { connectMongo, createLogger, loadConfig } from '@vetting/platform';
-import { auditConfigSchema } from '../config';
+import { auditConfigSchema, auditKeyDirOf } from '../config';
 import { createAuditEntryRepository } from '../data/audit-entry.repository';
 import { createCheckpointStore, loadPublicKey } from '../data/checkpoint.store';
 import { createVerifyPool } from '../data/verify-pool';
@@ -25,7 +25,7 @@ const config = loadConfig(auditConfigSchema, { SERVICE_NAME: 'audit-verify', MON
 const logger = createLogger('audit-verify', 'warn');
 const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
 try {
-  const publicKey = await loadPublicKey(config.AUDIT_KEY_DIR ?? config.AUDIT_CHECKPOINT_DIR);
+  const publicKey = await loadPublicKey(auditKeyDirOf(config));
   const chainId = config.AUDIT_CHAIN_ID ?? config.MONGO_DB;
   const started = Date.now();
   const pool = config.AUDIT_VERIFY_WORKERS > 0 ? createVerifyPool(config.AUDIT_VERIFY_WORKERS) : undefined;

@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdir, open, readFile, link, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, link, unlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Checkpoint } from '../domain/checkpoint';
 
@@ -41,6 +42,21 @@ export async function loadOrCreateSigningKeys(keyDir: string): Promise<SigningKe
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   await createOnce(join(keyDir, PUBLIC_KEY_FILE), publicKeyPem, 0o644);
   return { privateKey, publicKey, publicKeyPem };
+}
+
+/**
+ * Installations that kept the signing key beside the checkpoints: the key moves to its own
+ * directory (copied, then removed from the checkpoint directory) so the checkpoints it signed still
+ * verify. Nothing happens when the key directory has a key already or there is none to move.
+ */
+export async function moveSigningKeyOutOf(checkpointDir: string, keyDir: string): Promise<boolean> {
+  const old = join(checkpointDir, PRIVATE_KEY_FILE);
+  if (!existsSync(old) || existsSync(join(keyDir, PRIVATE_KEY_FILE))) return false;
+  await mkdir(keyDir, { recursive: true, mode: 0o700 });
+  await copyFile(old, join(keyDir, PRIVATE_KEY_FILE));
+  await unlink(old);
+  await unlink(join(checkpointDir, PUBLIC_KEY_FILE)).catch(() => undefined);
+  return true;
 }
 
 /** The public key alone, for verifiers that must not create keys (or hold the private one). */

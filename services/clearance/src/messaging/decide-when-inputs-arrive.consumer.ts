@@ -1,5 +1,5 @@
 import type { EventDataByType } from '@vetting/contracts';
-import type { EventEnvelope, EventHandler } from '@vetting/platform';
+import type { EventEnvelope, EventHandler, PersonalSealer } from '@vetting/platform';
 import type { InputChange } from '../domain/case-inputs';
 import { recordInput, recordWithdrawal, type RecordDeps } from '../use-cases/record-input.use-case';
 
@@ -41,7 +41,7 @@ export const CLEARANCE_TOPICS = ['vetting.candidates', 'vetting.screenings', 've
  * Intake (nomination, withdrawal), screening and reference results feed each candidate's case. Each
  * event applies once (its id is the revision's cause), so a redelivered event changes nothing.
  */
-export function createDecideHandlers(deps: RecordDeps): Record<string, EventHandler> {
+export function createDecideHandlers(deps: RecordDeps & { sealer: PersonalSealer }): Record<string, EventHandler> {
   const handlers: Record<string, EventHandler> = Object.fromEntries(
     Object.entries(toChange).map(([type, reduce]) => [
       type,
@@ -54,7 +54,9 @@ export function createDecideHandlers(deps: RecordDeps): Record<string, EventHand
   );
   handlers['candidate.withdrawn'] = async (event, ctx) => {
     const d = data<'candidate.withdrawn'>(event);
-    const result = await recordWithdrawal(d.candidateId, d.country, event.id, d.reason, deps);
+    // The office's reason travels sealed; kept sealed again in the case (erased: none).
+    const opened = await deps.sealer.openOrErased<'candidate.withdrawn'>(event);
+    const result = await recordWithdrawal(d.candidateId, d.country, event.id, opened.personal?.reason ?? '', deps);
     ctx.logger.info({ candidateId: d.candidateId, outcome: result.outcome }, 'withdrawal recorded');
   };
   return handlers;

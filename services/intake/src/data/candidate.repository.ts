@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { createAggregateStore, type EventEnvelope, type Revision } from '@vetting/platform';
 import type { Candidate, CandidateStatus, TimelineEntry } from '../domain/candidate';
 import type { StatusChange } from '../domain/candidate-status';
-import { openAll, openStored, toStored, VIEW_FIELDS, type StoredCandidate } from './candidate.stored';
+import { openAll, openStored, personalOf, toStored, VIEW_FIELDS, type StoredCandidate } from './candidate.stored';
 import type { PersonalCipher } from './personal-data.cipher';
 
 export interface ListFilter {
@@ -18,6 +18,8 @@ export interface ListFilter {
 export type ApplyResult = 'applied' | 'duplicate' | 'unchanged' | 'missing';
 
 type ViewDoc = StoredCandidate & { _id: string };
+/** What a command does to a candidate: the new state and its events, or nothing. */
+type ChangeDecision = { candidate: Candidate; events: EventEnvelope[] } | undefined;
 
 /**
  * Candidates as immutable revisions (see createAggregateStore), with a view for listing. Personal
@@ -30,7 +32,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
   // cacheLatest: each candidate's status follows three or four events in this process; remembering its
   // newest revision saves reading it before each (a stale one loses the insert race and is re-read).
   const store = createAggregateStore<StoredCandidate>(db, 'candidates', { packed: { viewFields: VIEW_FIELDS }, cacheLatest: 10_000 });
-  const sealOf = (c: Candidate) => cipher.seal(c.id, { person: c.person, ...(c.selfDeclaration ? { selfDeclaration: c.selfDeclaration } : {}) });
+  const sealOf = (c: Candidate) => cipher.seal(c.id, personalOf(c));
   const open = (id: string, state: StoredCandidate) => openStored(cipher, id, state);
 
   async function load(id: string): Promise<{ rev: number; candidate: Candidate; stored: StoredCandidate } | undefined> {
@@ -49,7 +51,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
      * duplicate leaves an unused random key behind (it protects and reveals nothing).
      */
     async sealMany(items: { candidate: Pick<Candidate, 'id' | 'person' | 'selfDeclaration'> }[]): Promise<Map<string, string>> {
-      const sealed = await cipher.sealMany(items.map(({ candidate: c }) => ({ candidateId: c.id, data: { person: c.person, ...(c.selfDeclaration ? { selfDeclaration: c.selfDeclaration } : {}) } })));
+      const sealed = await cipher.sealMany(items.map(({ candidate: c }) => ({ candidateId: c.id, data: personalOf(c) })));
       return new Map(items.map((item, i) => [item.candidate.id, sealed[i]!]));
     },
 
@@ -65,13 +67,13 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
      * asynchronous, so the decision is made on the opened latest revision and inserted only on top of
      * that same revision; a concurrent change in between makes it decide again.
      */
-    async change(id: string, causedBy: string, decide: (c: Candidate) => { candidate: Candidate; events: EventEnvelope[] } | undefined) {
+    async change(id: string, causedBy: string, decide: (c: Candidate) => ChangeDecision | Promise<ChangeDecision>) {
       for (;;) {
         const current = await load(id);
-        const next = current ? decide(current.candidate) : undefined;
+        const next = current ? await decide(current.candidate) : undefined;
         let personal: string | undefined;
-        if (next && current && !next.candidate.erased)
-          personal = next.candidate.person === current.candidate.person && next.candidate.selfDeclaration === current.candidate.selfDeclaration ? current.stored.personal : await sealOf(next.candidate);
+        const same = (a: Candidate, b: Candidate) => a.person === b.person && a.selfDeclaration === b.selfDeclaration && a.withdrawal === b.withdrawal;
+        if (next && current && !next.candidate.erased) personal = same(next.candidate, current.candidate) ? current.stored.personal : await sealOf(next.candidate);
         let stale = false;
         const result = await store.apply(id, causedBy, (latest) => {
           if (!next || !current) return undefined;

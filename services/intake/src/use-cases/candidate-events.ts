@@ -1,14 +1,25 @@
 import { createHash } from 'node:crypto';
-import { createEvent } from '@vetting/platform';
+import type { EventPersonalByType } from '@vetting/contracts';
+import { createEvent, type EventEnvelope, type PersonalSealer } from '@vetting/platform';
 import { declarationFlagged, type Candidate } from '../domain/candidate';
 
 /**
- * The event that starts screening and checks; carries only what they need. The self-declaration is
- * reduced to two booleans: its answers and explanation stay in intake.
+ * The event that starts screening and checks; carries only what they need. The person travels in
+ * the sealed personal block (under their own key: erasure reaches every copy). The self-declaration
+ * is reduced to two booleans: its answers and explanation stay in intake.
  */
-export function submissionEvent(c: Candidate, type: 'candidate.submitted' | 'candidate.updated', id?: string) {
+export async function submissionEvent(c: Candidate, type: 'candidate.submitted' | 'candidate.updated', sealer: PersonalSealer, id?: string): Promise<EventEnvelope> {
   const p = c.person;
-  return createEvent('intake', {
+  const person = {
+    names: p.names,
+    ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : {}),
+    ...(p.nationalities ? { nationalities: p.nationalities } : {}),
+    ...(p.gender ? { gender: p.gender } : {}),
+    ...(p.documents ? { documents: p.documents } : {}),
+    ...(p.serviceNumber ? { serviceNumber: p.serviceNumber } : {}),
+    ...(p.previousEmployers?.length ? { previousEmployers: p.previousEmployers } : {}),
+  };
+  const event = createEvent('intake', {
     ...(id ? { id } : {}),
     type,
     subject: c.id,
@@ -19,28 +30,22 @@ export function submissionEvent(c: Candidate, type: 'candidate.submitted' | 'can
       revision: c.revision,
       office: c.officeId,
       nomination: c.nomination,
-      person: {
-        names: p.names,
-        ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : {}),
-        ...(p.nationalities ? { nationalities: p.nationalities } : {}),
-        ...(p.gender ? { gender: p.gender } : {}),
-        ...(p.documents ? { documents: p.documents } : {}),
-        ...(p.serviceNumber ? { serviceNumber: p.serviceNumber } : {}),
-        ...(p.previousEmployers?.length ? { previousEmployers: p.previousEmployers } : {}),
-      },
       consent: { given: true, formVersion: c.consent.formVersion, recordedAt: c.consent.signedAt, method: c.consent.method },
       selfDeclaration: { recorded: Boolean(c.selfDeclaration), flagged: declarationFlagged(c.selfDeclaration) },
     },
   });
+  return sealer.sealEvent<typeof type>(event, { person: person as EventPersonalByType[typeof type]['person'] });
 }
 
-export function withdrawalEvent(c: Candidate, reason: string, at: string) {
-  return createEvent('intake', {
+/** The office's reason is free text about the person: sealed. */
+export function withdrawalEvent(c: Candidate, reason: string, at: string, sealer: PersonalSealer): Promise<EventEnvelope> {
+  const event = createEvent('intake', {
     type: 'candidate.withdrawn',
     subject: c.id,
     tenant: c.country,
-    data: { candidateId: c.id, country: c.country, reason, revision: c.revision, withdrawnAt: at },
+    data: { candidateId: c.id, country: c.country, revision: c.revision, withdrawnAt: at },
   });
+  return sealer.sealEvent(event, { reason });
 }
 
 /** Announces an erasure so every service forgets the person; carries ids only. */

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { AppError, badRequest, conflict, type Actor } from '@vetting/platform';
+import { AppError, badRequest, conflict, type Actor, type PersonalSealer } from '@vetting/platform';
 import type { Candidate } from '../domain/candidate';
 import { nominationProblems, type NominationInput } from '../domain/candidate-rules';
 import { dedupeKeys, dedupeScope, findExisting, type DedupeKey } from '../domain/dedupe-keys';
@@ -20,6 +20,8 @@ export interface SubmitDeps {
   keys: KeyRepository;
   /** Keyed hash for dedupe keys (the blind index), so no key reveals a number or a name. */
   blind: (value: string) => string;
+  /** Seals the personal blocks of the candidate's events under the person's key. */
+  sealer: PersonalSealer;
   now: () => Date;
   newId?: () => string;
   onEvents: () => void;
@@ -75,7 +77,7 @@ export async function submitCandidate(actor: Actor, input: SubmitCandidateInput,
   await claimKeys(id, scope, keys, deps);
   const { nomination, person, consent, selfDeclaration } = input;
   const candidate = newCandidate(id, country, actor.id, { nomination, person, consent, ...(selfDeclaration ? { selfDeclaration } : {}) }, keys, now);
-  const stored = await deps.repository.insert(candidate, [submissionEvent(candidate, 'candidate.submitted')], `submit:${candidate.id}`);
+  const stored = await deps.repository.insert(candidate, [await submissionEvent(candidate, 'candidate.submitted', deps.sealer)], `submit:${candidate.id}`);
   deps.onEvents();
   return stored;
 }

@@ -1,4 +1,4 @@
-import type { EventDataByType } from '@vetting/contracts';
+import type { EventDataByType, EventPersonalByType } from '@vetting/contracts';
 import { createEvent, type EventEnvelope, type Logger } from '@vetting/platform';
 import { planChecks, type PlannedCheck } from '../domain/check-plan';
 import { newCheck, type SetOfCheck } from '../domain/check';
@@ -6,7 +6,8 @@ import type { ReferenceSet } from '../data/reference-set.repository';
 import type { ReferencesContext } from '../references-context';
 
 type Ctx = Pick<ReferencesContext, 'checks' | 'sets' | 'answers' | 'policy' | 'producer' | 'now' | 'onEvents'>;
-type Submitted = EventDataByType['candidate.submitted'];
+/** A submission with its person opened from the event's sealed block. */
+export type Submitted = Omit<EventDataByType['candidate.submitted'], 'personal'> & { person: EventPersonalByType['candidate.submitted']['person'] };
 
 /**
  * Opens the checks of many candidate revisions in a few round trips whatever their number: the data
