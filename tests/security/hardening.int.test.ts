@@ -10,7 +10,7 @@ import request from 'supertest';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@vetting/platform';
-import { createTestPersonKeys, createTestServiceEnv, randomName, testInfra, type TestServiceEnv } from '@vetting/platform/testing';
+import { createTestPersonKeys, createTestServiceEnv, randomName, testInfra, type TestServiceEnv, testServiceBaseEnv } from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../../services/intake/src/config';
 import { startIntake } from '../../services/intake/src/start-intake';
 import { screeningConfigSchema } from '../../services/screening/src/config';
@@ -122,7 +122,7 @@ describe('gateway CORS', () => {
 
   beforeAll(async () => {
     const infra = await testInfra();
-    gateway = await startGateway(loadConfig(gatewayConfigSchema, { SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: mkdtempSync(`${tmpdir()}/gw-cors-`), REDIS_URL: infra.redisUrl, LOG_LEVEL: 'silent', CONSOLE_ORIGINS: consoleOrigin, SIGNIN_RATE_KEY_PREFIX: `${randomName('cors')}:` }));
+    gateway = await startGateway(loadConfig(gatewayConfigSchema, { ...testServiceBaseEnv(infra, 'gateway'), SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: mkdtempSync(`${tmpdir()}/gw-cors-`), LOG_LEVEL: 'silent', CONSOLE_ORIGINS: consoleOrigin, SIGNIN_RATE_KEY_PREFIX: `${randomName('cors')}:` }));
   });
   afterAll(async () => gateway?.stop());
 

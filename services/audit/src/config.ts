@@ -2,7 +2,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError } from '@vetting/platform';
+import { baseConfigSchema, ConfigError, isDevelopment } from '@vetting/platform';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -35,7 +35,7 @@ export type AuditConfig = typeof auditConfigSchema._output;
 
 /** The audit key directory (see AUDIT_KEY_DIR): checked apart from the checkpoints; outside production a folder per database under the temp dir. */
 export function auditKeyDirOf(c: AuditConfig): string {
-  const dir = c.AUDIT_KEY_DIR ?? (c.NODE_ENV === 'production' ? undefined : join(tmpdir(), 'vetting-audit-keys', c.MONGO_DB));
+  const dir = c.AUDIT_KEY_DIR ?? (!isDevelopment(c) ? undefined : join(tmpdir(), 'vetting-audit-keys', c.MONGO_DB));
   if (!dir) throw new ConfigError(['AUDIT_KEY_DIR: is required in production (the audit signing and digest keys, apart from the checkpoints)']);
   const inside = (a: string, b: string) => {
     const r = relative(resolve(b), resolve(a));

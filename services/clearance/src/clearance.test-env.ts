@@ -42,8 +42,10 @@ export async function startClearanceForTest() {
   };
 }
 
+/** Each event as its producer publishes it: consumers refuse an event whose source does not own its topic. */
+const producerOf = (type: string) => ({ candidate: 'intake', screening: 'screening', reference: 'references', references: 'references' })[type.split('.')[0]!] ?? type;
 const ev = (type: string, candidateId: string, data: Record<string, unknown>) =>
-  createEvent(type.split('.')[0]!, { type, subject: candidateId, tenant: 'GH', data: { candidateId, country: 'GH', ...data } });
+  createEvent(producerOf(type), { type, subject: candidateId, tenant: 'GH', data: { candidateId, country: 'GH', ...data } });
 
 type Hit = { listId: string; entryId: string; score: number; band: 'match' | 'possible-match' | 'weak'; resolution?: string };
 

@@ -1,21 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { openapiPath } from '@vetting/contracts';
-import { createEventPublisher, createEventValidator, createHttpApp, createKafka, createLogger, createMetrics, createRateLimiter, createTokenVerifier, listen, OpenApiValidator, type Logger, type Stop } from '@vetting/platform';
+import { createEventPublisher, createEventValidator, createHttpApp, createKafka, createLogger, createMetrics, createRateLimiter, createTokenVerifier, isDevelopment, kafkaSecurityOf, listen, OpenApiValidator, refuseInProduction, type Logger, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createAuthRoutes } from './api/auth.router';
+import { mountApiReference } from './api/api-reference';
 import { mountConsole } from './api/console';
 import { mountServiceProxies } from './api/service-proxy';
-import type { GatewayConfig } from './config';
-import { ensureDevKeys, loadSigningKey } from './data/dev-keys';
+import { gatewayUnsafeSettings, type GatewayConfig } from './config';
+import { ensureDevKeys, ensureProductionKeys, loadSigningKey } from './data/dev-keys';
 import { createUserStore } from './data/user.store';
 import { createUsersRoutes } from './api/users.router';
 import { createAccountChangePublisher } from './messaging/account-change.publisher';
 
 export async function startGateway(config: GatewayConfig, overrides: { logger?: Logger } = {}) {
+  refuseInProduction(config, gatewayUnsafeSettings(config));
   const logger = overrides.logger ?? createLogger('gateway', config.LOG_LEVEL);
-  await ensureDevKeys(config.KEYS_DIR);
+  if (isDevelopment(config)) await ensureDevKeys(config.KEYS_DIR);
+  else await ensureProductionKeys(config.KEYS_DIR, config.ADMIN_INITIAL_PASSWORD);
   // Admin account changes go to the audit trail through Kafka (the gateway has no database for an outbox).
-  const publisher = createEventPublisher({ kafka: createKafka({ clientId: 'gateway', brokers: config.KAFKA_BROKERS, logger }), validator: createEventValidator(), topicPrefix: config.TOPIC_PREFIX });
+  const publisher = createEventPublisher({ kafka: createKafka({ clientId: 'gateway', brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurityOf(config) }), validator: createEventValidator(), topicPrefix: config.TOPIC_PREFIX });
   await publisher.connect();
   const users = createUserStore(config.KEYS_DIR, { audit: createAccountChangePublisher(publisher) });
   const signingKey = await loadSigningKey(config.KEYS_DIR);
@@ -33,6 +36,7 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
     corsOrigins: config.CONSOLE_ORIGINS,
     helmet: { contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } } },
     mountRaw: (raw) => {
+      mountApiReference(raw);
       mountServiceProxies(
         raw,
         { intake: config.INTAKE_URL, screening: config.SCREENING_URL, references: config.REFERENCES_URL, clearance: config.CLEARANCE_URL, audit: config.AUDIT_URL },

@@ -13,14 +13,14 @@ import {
   type RuntimeOverrides,
   type Stop,
 } from '@vetting/platform';
-import { stopInReverse } from '@vetting/platform';
+import { refuseInProduction, stopInReverse } from '@vetting/platform';
 import { createCandidateRoutes } from './api/candidate.router';
 import { createPersonKeyRoutes } from './api/person-keys.router';
 import { createPrivacyRoutes } from './api/privacy.router';
 import { createRotationRoutes } from './api/rotation.router';
 import { createSubmissionValidator } from './api/submission.validator';
 import { createUploadRoutes, keepUploadBodyStreamed } from './api/upload.router';
-import { keysDirOf, type IntakeConfig } from './config';
+import { intakeUnsafeSettings, keysDirOf, type IntakeConfig } from './config';
 import { createCandidateRepository } from './data/candidate.repository';
 import { createCertificateRepository } from './data/certificate.repository';
 import { createKeyRepository } from './data/key.repository';
@@ -34,6 +34,7 @@ export const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** Starts every part of the intake service; returns its port and the stops in start order. */
 export async function startIntake(config: IntakeConfig, overrides: RuntimeOverrides = {}) {
+  refuseInProduction(config, intakeUnsafeSettings(config));
   const runtime = await createServiceRuntime(config, overrides);
   const cipher = createPersonalCipher(runtime.db, keysDirOf(config));
   const repository = createCandidateRepository(runtime.db, cipher);

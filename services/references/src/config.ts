@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError } from '@vetting/platform';
+import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
 
 const msList = z
   .string()
@@ -9,6 +9,10 @@ const msList = z
   .transform((s) => s.split(',').map(Number));
 
 const DAY = 24 * 3600 * 1000;
+
+/** Public development values: a service in production mode refuses to start with either. */
+const DEV_CALLBACK_SECRET = 'dev-callback-secret-change-me';
+const DEV_REFEREE_TOKEN_SECRET = 'dev-referee-secret-change-me';
 
 /** Settings of the references service and its workers (one schema: both read the same environment). */
 export const referencesConfigSchema = baseConfigSchema.extend({
@@ -19,9 +23,9 @@ export const referencesConfigSchema = baseConfigSchema.extend({
   UN_RECORDS_URL: z.string().url().default('http://127.0.0.1:4110/un-records'),
   EMPLOYER_HR_URL: z.string().url().default('http://127.0.0.1:4110/hr'),
   /** Shared with the authorities: their callbacks are signed with it (HMAC-SHA256). */
-  CALLBACK_SECRET: z.string().min(16).default('dev-callback-secret-change-me'),
+  CALLBACK_SECRET: z.string().min(16).default(DEV_CALLBACK_SECRET),
   /** Derives referee link tokens; only their SHA-256 hashes are stored. */
-  REFEREE_TOKEN_SECRET: z.string().min(16).default('dev-referee-secret-change-me'),
+  REFEREE_TOKEN_SECRET: z.string().min(16).default(DEV_REFEREE_TOKEN_SECRET),
   /** JSON file with a versioned check policy; default: the built-in policy (domain/check-policy.ts). */
   CHECK_POLICY_FILE: z.string().optional(),
   /** One call to an external system is abandoned after this long. */
@@ -51,8 +55,8 @@ export const referencesConfigSchema = baseConfigSchema.extend({
   MAIL_FROM: z.string().default('vetting-noreply@un.example'),
   /**
    * Where the field-encryption keyring (`references-keyring.json`) lives; created on first start.
-   * The HTTP service and the workers must see the same folder. Required in production; elsewhere it
-   * defaults to a folder per database under the system's temp dir (tests, benchmarks).
+   * The HTTP service and the workers must see the same folder. Required in production; in development
+   * mode it defaults to a folder per database under the system's temp dir (tests, benchmarks).
    */
   KEYS_DIR: z.string().min(1).optional(),
   /** `dev` stores mail in the development mailbox (GET /dev/mailbox); `smtp` sends it (SMTP_URL). */
@@ -66,15 +70,25 @@ export const referencesConfigSchema = baseConfigSchema.extend({
 });
 export type ReferencesConfig = z.infer<typeof referencesConfigSchema>;
 
-/** The keys folder: KEYS_DIR, or (outside production) a folder per database under the temp dir. */
+/** The keys folder: KEYS_DIR, or (development mode only) a folder per database under the temp dir. */
 export function keysDirOf(c: ReferencesConfig): string {
   if (c.KEYS_DIR) return c.KEYS_DIR;
-  if (c.NODE_ENV === 'production') throw new ConfigError(['KEYS_DIR: is required in production (the field-encryption keyring)']);
+  if (!isDevelopment(c)) throw new ConfigError(['KEYS_DIR: is required in production (the field-encryption keyring)']);
   return join(tmpdir(), 'vetting-references-keys', c.MONGO_DB);
 }
 
 /** A setting that only some values of another need, checked at start (names the variable). */
 export function checkMailConfig(c: ReferencesConfig): void {
   if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL) throw new ConfigError(['SMTP_URL: is required when MAIL_TRANSPORT=smtp']);
-  if (c.NODE_ENV === 'production' && c.MAIL_TRANSPORT === 'dev') throw new ConfigError(['MAIL_TRANSPORT: must be smtp in production (the development mailbox sends nothing)']);
+}
+
+/** What the references service and its worker (which has no Kafka client: `kafka: false`) may not start with in production. */
+export function referencesUnsafeSettings(c: ReferencesConfig, { kafka = true } = {}): UnsafeSetting[] {
+  return [
+    ...(kafka ? kafkaUnsafeSettings(c) : []),
+    unsafeWhen(!c.KEYS_DIR, 'KEYS_DIR', 'is unset: the keyring would live in a temporary directory and a restart would lose every sealed answer'),
+    unsafeWhen(c.MAIL_TRANSPORT === 'dev', 'MAIL_TRANSPORT', 'is dev: the development mailbox sends nothing to referees and shows every link over HTTP; use smtp'),
+    unsafeWhen(c.CALLBACK_SECRET === DEV_CALLBACK_SECRET, 'CALLBACK_SECRET', 'is the public development value: anyone could sign an authority callback'),
+    unsafeWhen(c.REFEREE_TOKEN_SECRET === DEV_REFEREE_TOKEN_SECRET, 'REFEREE_TOKEN_SECRET', "is the public development value: anyone could derive a referee's link"),
+  ].filter((u): u is UnsafeSetting => Boolean(u));
 }

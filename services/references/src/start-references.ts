@@ -1,12 +1,12 @@
 import express from 'express';
 import { openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, requirePersonKeys, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { createAccessRecorder, createHttpApp, createReachabilityProbe, createServiceRuntime, listen, OpenApiValidator, refuseInProduction, requirePersonKeys, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createCallbackRoutes } from './api/callbacks.router';
 import { createChecksRoutes } from './api/checks.router';
 import { createDevMailboxRoutes } from './api/dev-mailbox.router';
 import { createRefereeRoutes, refereeHtmlProblems } from './api/referee.router';
-import type { ReferencesConfig } from './config';
+import { referencesUnsafeSettings, type ReferencesConfig } from './config';
 import { createCompleteSetHandlers } from './messaging/complete-set-when-check-completed.consumer';
 import { createOpenChecksHandlers } from './messaging/open-checks-when-candidate-submitted.consumer';
 import { listenForOutboxKicks } from './outbox-kick';
@@ -21,6 +21,7 @@ const SMALL_BODY = '16kb';
  * The workers run apart: src/worker/main.ts.
  */
 export async function startReferences(config: ReferencesConfig, overrides: RuntimeOverrides = {}) {
+  refuseInProduction(config, referencesUnsafeSettings(config));
   const runtime = await createServiceRuntime(config, overrides);
   requirePersonKeys(runtime);
   let port = config.PORT;
@@ -41,6 +42,12 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
     validator: new OpenApiValidator(openapiPath('references')),
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
+    // The workers call these; /readyz says which cannot be reached and why (a check would wait in retries).
+    externals: {
+      'national-records': createReachabilityProbe(config.NATIONAL_RECORDS_URL),
+      'un-records': createReachabilityProbe(config.UN_RECORDS_URL),
+      'employer-hr': createReachabilityProbe(config.EMPLOYER_HR_URL),
+    },
     mountRaw: (raw) => {
       // Callbacks are signed over the exact bytes received: keep them.
       raw.use('/callbacks', express.json({ limit: SMALL_BODY, verify: (req, _res, buf) => void ((req as unknown as { rawBody: Buffer }).rawBody = Buffer.from(buf)) }));

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError } from '@vetting/platform';
+import { baseConfigSchema, ConfigError, isDevelopment } from '@vetting/platform';
 
 export const screeningConfigSchema = baseConfigSchema.extend({
   /**
@@ -34,6 +34,6 @@ export type ScreeningConfig = z.infer<typeof screeningConfigSchema>;
 /** The keys folder: KEYS_DIR, or (outside production) a folder per database under the temp dir. */
 export function keysDirOf(c: ScreeningConfig): string {
   if (c.KEYS_DIR) return c.KEYS_DIR;
-  if (c.NODE_ENV === 'production') throw new ConfigError(['KEYS_DIR: is required in production (screening\'s keyring)']);
+  if (!isDevelopment(c)) throw new ConfigError(['KEYS_DIR: is required in production (screening\'s keyring)']);
   return join(tmpdir(), 'vetting-screening-keys', c.MONGO_DB);
 }

@@ -433,6 +433,37 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "requiredChecks": {
+                 *         "military-contingent": [
+                 *           "national-criminal-record",
+                 *           "disciplinary-record",
+                 *           "un-records",
+                 *           "misconduct-disclosure"
+                 *         ],
+                 *         "civilian": [
+                 *           "national-criminal-record",
+                 *           "un-records",
+                 *           "misconduct-disclosure"
+                 *         ]
+                 *       },
+                 *       "onConfirmedMatch": "adjudicate",
+                 *       "onNoResponse": "adjudicate",
+                 *       "onFailedCheck": "adjudicate",
+                 *       "candidateResponseBeforeRefusal": true,
+                 *       "validity": {
+                 *         "months": 12,
+                 *         "rotationEnds": [
+                 *           {
+                 *             "mission": "MINUSCA",
+                 *             "rotation": "GHANBATT-14",
+                 *             "endsOn": "2027-03-31"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["PolicyRules"];
             };
         };
@@ -569,6 +600,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "outcome": "cleared",
+                 *       "reasons": [
+                 *         "The possible match was resolved as a different person (different date of birth and service record)."
+                 *       ],
+                 *       "overrideReason": "The referee's adverse answer concerned a different employee; the employer confirmed this in writing."
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     outcome: "cleared" | "not-cleared";
@@ -601,6 +641,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "proposalId": "prop-3f1c2a",
+                 *       "approve": true,
+                 *       "reason": "I reviewed the employer's written confirmation and agree."
+                 *     }
+                 */
                 "application/json": {
                     proposalId: string;
                     approve: boolean;
@@ -631,6 +678,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "summary": "The candidate states the 2019 complaint was investigated and closed without a finding; the closure letter is on file.",
+                 *       "receivedAt": "2026-02-03T14:00:00Z"
+                 *     }
+                 */
                 "application/json": {
                     summary: string;
                     /** @default false */
@@ -677,6 +730,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "Withdrawn from the rotation pending review"
+                 *     }
+                 */
                 "application/json": {
                     /** @description What the party did about it (e.g. "withdrawn from the rotation"); never allegation details. */
                     note?: string;

@@ -150,6 +150,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "username": "officer.gh",
+                 *       "password": "the password npm start printed"
+                 *     }
+                 */
                 "application/json": {
                     username: string;
                     password: string;
@@ -229,6 +235,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "username": "officer.np2",
+                 *       "name": "Sita Gurung",
+                 *       "roles": [
+                 *         "tcc-officer"
+                 *       ],
+                 *       "country": "NP"
+                 *     }
+                 */
                 "application/json": {
                     username: string;
                     name: string;
@@ -269,6 +285,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "disabled": true
+                 *     }
+                 */
                 "application/json": {
                     disabled: boolean;
                 };

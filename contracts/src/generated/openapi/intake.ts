@@ -322,7 +322,7 @@ export interface components {
             signedAt: string;
             /** @enum {string} */
             method: "wet-signature-scanned" | "electronic-signature" | "recorded-verbal";
-            /** @description Convicted of */
+            /** @description Convicted of, or under investigation or prosecution for, a criminal offence. */
             criminalOffence: boolean;
             /** @description Involved in a violation of international human-rights or humanitarian law. */
             humanRightsViolation: boolean;
@@ -563,6 +563,64 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "nomination": {
+                 *         "mission": "MINUSCA",
+                 *         "rotation": "GHANBATT-14",
+                 *         "category": "military-contingent"
+                 *       },
+                 *       "person": {
+                 *         "names": [
+                 *           {
+                 *             "full": "Kwame Asante Boateng"
+                 *           },
+                 *           {
+                 *             "full": "Kwame A. Boateng"
+                 *           }
+                 *         ],
+                 *         "dateOfBirth": "1988-03-14",
+                 *         "placeOfBirth": "Kumasi",
+                 *         "nationalities": [
+                 *           "GH"
+                 *         ],
+                 *         "gender": "male",
+                 *         "documents": [
+                 *           {
+                 *             "type": "passport",
+                 *             "number": "G1234567",
+                 *             "country": "GH"
+                 *           }
+                 *         ],
+                 *         "serviceNumber": "GA-204518",
+                 *         "rank": "Sergeant",
+                 *         "unit": "6th Battalion",
+                 *         "previousEmployers": [
+                 *           {
+                 *             "name": "Accra Relief Foundation",
+                 *             "contactEmail": "hr@accra-relief.example",
+                 *             "country": "GH",
+                 *             "from": "2019-01",
+                 *             "to": "2021-06"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "consent": {
+                 *         "given": true,
+                 *         "formVersion": "UN-HRSP-2024.1",
+                 *         "signedAt": "2026-01-10T09:00:00Z",
+                 *         "method": "wet-signature-scanned"
+                 *       },
+                 *       "selfDeclaration": {
+                 *         "formVersion": "UN-HRSP-2024.1",
+                 *         "signedAt": "2026-01-10T09:00:00Z",
+                 *         "method": "wet-signature-scanned",
+                 *         "criminalOffence": false,
+                 *         "humanRightsViolation": false,
+                 *         "repatriatedOnDisciplinaryGrounds": false
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["CandidateSubmission"];
             };
         };
@@ -621,6 +679,45 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "person": {
+                 *         "names": [
+                 *           {
+                 *             "full": "Kwame Asante Boateng"
+                 *           },
+                 *           {
+                 *             "full": "Kwame A. Boateng"
+                 *           }
+                 *         ],
+                 *         "dateOfBirth": "1988-03-14",
+                 *         "placeOfBirth": "Kumasi",
+                 *         "nationalities": [
+                 *           "GH"
+                 *         ],
+                 *         "gender": "male",
+                 *         "documents": [
+                 *           {
+                 *             "type": "passport",
+                 *             "number": "G7654321",
+                 *             "country": "GH"
+                 *           }
+                 *         ],
+                 *         "serviceNumber": "GA-204518",
+                 *         "rank": "Sergeant",
+                 *         "unit": "6th Battalion",
+                 *         "previousEmployers": [
+                 *           {
+                 *             "name": "Accra Relief Foundation",
+                 *             "contactEmail": "hr@accra-relief.example",
+                 *             "country": "GH",
+                 *             "from": "2019-01",
+                 *             "to": "2021-06"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["CandidateUpdate"];
             };
         };
@@ -652,6 +749,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Withdrawn from the rotation by the battalion commander"
+                 *     }
+                 */
                 "application/json": {
                     reason: string;
                 };
@@ -684,8 +786,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Data-subject erasure request received 2026-02-01"
+                 *     }
+                 */
                 "application/json": {
-                    /** @description Why (a data-subject request */
+                    /** @description Why (a data-subject request, a court order); kept on the candidate. */
                     reason: string;
                 };
             };
@@ -751,7 +858,40 @@ export interface operations {
         /** @description The file. Required; the handler streams it (it is not parsed before the handler runs), so the contract cannot mark it required. */
         requestBody?: {
             content: {
+                /**
+                 * @example mission,rotation,category,name,dateOfBirth,nationality,serviceNumber,consentGiven,consentFormVersion,consentSignedAt,consentMethod
+                 *     MINUSCA,GHANBATT-14,military-contingent,Abena Owusu,1991-07,GH,GA-208841,true,UN-HRSP-2024.1,2026-01-10T09:00:00Z,wet-signature-scanned
+                 */
                 "text/csv": string;
+                /**
+                 * @example [
+                 *       {
+                 *         "nomination": {
+                 *           "mission": "MINUSCA",
+                 *           "rotation": "GHANBATT-14",
+                 *           "category": "military-contingent"
+                 *         },
+                 *         "person": {
+                 *           "names": [
+                 *             {
+                 *               "full": "Abena Owusu"
+                 *             }
+                 *           ],
+                 *           "dateOfBirth": "1991-07",
+                 *           "nationalities": [
+                 *             "GH"
+                 *           ],
+                 *           "serviceNumber": "GA-208841"
+                 *         },
+                 *         "consent": {
+                 *           "given": true,
+                 *           "formVersion": "UN-HRSP-2024.1",
+                 *           "signedAt": "2026-01-10T09:00:00Z",
+                 *           "method": "wet-signature-scanned"
+                 *         }
+                 *       }
+                 *     ]
+                 */
                 "application/json": unknown;
             };
         };
@@ -862,10 +1002,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "statement": "I certify that every member of GHANBATT-14 has been vetted under the UN screening policy.",
+                 *       "expectedMemberCount": 850
+                 *     }
+                 */
                 "application/json": {
                     /** @description The office's certification statement. */
                     statement?: string;
-                    /** @description When given */
+                    /** @description When given, certification fails unless the roll has exactly this many members. */
                     expectedMemberCount?: number;
                 };
             };

@@ -198,10 +198,19 @@ export interface components {
             organisation: string;
             state: components["schemas"]["CheckState"];
             result?: components["schemas"]["CheckResult"];
+            /** @description Attempts made in this round. */
             attempts: number;
             /** @description 1 + the number of operator retries. */
             round: number;
+            /** @description Why the last attempt failed, with its cause (e.g. "cannot reach records.example: fetch failed: connect ECONNREFUSED"). */
             lastError?: string;
+            /** Format: date-time */
+            lastAttemptAt?: string;
+            /**
+             * Format: date-time
+             * @description When the queue runs the next attempt; absent when none is scheduled.
+             */
+            nextAttemptAt?: string;
             externalRef?: string;
             /** Format: date-time */
             deadline?: string;
@@ -268,7 +277,7 @@ export interface components {
              */
             employed: "yes" | "no";
             /**
-             * @description Was the person found to have committed sexual exploitation
+             * @description Was the person found to have committed sexual exploitation, abuse or sexual harassment?
              * @enum {string}
              */
             sexualMisconductFinding: "yes" | "no";
@@ -445,6 +454,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "externalRef": "NCR-2026-004512",
+                 *       "result": "no-adverse",
+                 *       "reference": "CERT-88120"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CallbackAnswer"];
             };
         };
@@ -505,7 +521,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "employed": "yes",
+                 *       "sexualMisconductFinding": "no",
+                 *       "leftDuringInvestigation": "no",
+                 *       "responderName": "Esi Mensah",
+                 *       "responderRole": "Head of Human Resources"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefereeAnswer"];
+                /** @example employed=yes&sexualMisconductFinding=no&leftDuringInvestigation=no&responderName=Esi+Mensah&responderRole=Head+of+Human+Resources */
                 "application/x-www-form-urlencoded": components["schemas"]["RefereeAnswer"];
             };
         };

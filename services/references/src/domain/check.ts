@@ -40,7 +40,11 @@ export interface Check extends Record<string, unknown> {
   /** 1 + operator retries; a referee link and a result belong to one round. */
   round: number;
   attempts: number;
+  /** Why the last attempt failed, with its cause chain (bad port, refused, TLS, timeout). */
   lastError?: string;
+  lastAttemptAt?: string;
+  /** When the queue runs the next attempt (absent once no retry is scheduled). */
+  nextAttemptAt?: string;
   externalRef?: string;
   deadline?: string;
   remindersSent: number;
@@ -74,7 +78,8 @@ const open = (c: Check | undefined, round: number): c is Check => !!c && c.round
 /** The external system took the request and will answer later (callback or referee). */
 export function accepted(c: Check | undefined, round: number, externalRef: string, deadline: Date, now: Date): Check | undefined {
   if (!open(c, round) || c.state === 'awaiting-answer') return undefined;
-  return { ...c, state: 'awaiting-answer', externalRef, deadline: deadline.toISOString(), attempts: c.attempts + 1, updatedAt: now.toISOString() };
+  const { nextAttemptAt: _next, ...rest } = c;
+  return { ...rest, state: 'awaiting-answer', externalRef, deadline: deadline.toISOString(), attempts: c.attempts + 1, updatedAt: now.toISOString() };
 }
 
 /** A result for the round: applies only to an open check of that round (one result per round). */
@@ -82,19 +87,29 @@ export function resultRecorded(c: Check | undefined, round: number, result: Chec
   if (!open(c, round)) return undefined;
   const at = now.toISOString();
   const attempts = c.state === 'requested' ? c.attempts + 1 : c.attempts;
-  return { ...c, state: 'completed', result, resultSource: source, attempts, ...(sealedAnswer ? { sealedAnswer } : {}), updatedAt: at, completedAt: at };
+  const { nextAttemptAt: _next, ...rest } = c;
+  return { ...rest, state: 'completed', result, resultSource: source, attempts, ...(sealedAnswer ? { sealedAnswer } : {}), updatedAt: at, completedAt: at };
+}
+
+/** An attempt failed and another is scheduled: the check says so, so an operator sees why it waits. */
+export function attemptFailed(c: Check | undefined, round: number, error: string, attempts: number, nextAttemptAt: Date, now: Date): Check | undefined {
+  if (!c || c.round !== round || c.state !== 'requested' || attempts <= c.attempts) return undefined;
+  const at = now.toISOString();
+  return { ...c, attempts, lastError: error.slice(0, 1000), lastAttemptAt: at, nextAttemptAt: nextAttemptAt.toISOString(), updatedAt: at };
 }
 
 /** Attempts are exhausted or the request is permanently refused: an operator must act. */
 export function failed(c: Check | undefined, round: number, error: string, attempts: number, now: Date): Check | undefined {
   if (!c || c.round !== round || c.state !== 'requested') return undefined;
-  return { ...c, state: 'failed', lastError: error.slice(0, 1000), attempts, updatedAt: now.toISOString() };
+  const { nextAttemptAt: _next, ...rest } = c;
+  const at = now.toISOString();
+  return { ...rest, state: 'failed', lastError: error.slice(0, 1000), attempts, lastAttemptAt: at, updatedAt: at };
 }
 
 /** An operator sends a failed check again: a new round with fresh attempts (and a new referee link). */
 export function retried(c: Check | undefined, now: Date): Check | undefined {
   if (!c || c.state !== 'failed') return undefined;
-  const { externalRef: _e, deadline: _d, ...rest } = c;
+  const { externalRef: _e, deadline: _d, nextAttemptAt: _n, ...rest } = c;
   return { ...rest, state: 'requested', round: c.round + 1, attempts: 0, remindersSent: 0, updatedAt: now.toISOString() };
 }
 
