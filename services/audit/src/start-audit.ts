@@ -1,4 +1,4 @@
-import { loadTopics, openapiPath } from '@vetting/contracts';
+import { eventTopics, openapiPath } from '@vetting/contracts';
 import { join } from 'node:path';
 import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, loadOrCreateSecretKey, OpenApiValidator, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
@@ -51,7 +51,7 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
   const access = createAccessRecorder(runtime.db, 'audit', () => relay.kick());
   const outbox = startOutboxRelay(runtime, [access.collection]);
   relay.kick = () => outbox.kick();
-  const consumer = await startAppendConsumer(runtime, appender, loadTopics().topics.map((t) => t.name));
+  const consumer = await startAppendConsumer(runtime, appender, eventTopics().map((t) => t.name));
   const app = createHttpApp({
     service: 'audit',
     logger: runtime.logger,

@@ -46,9 +46,10 @@ export function employedWithin(employer: PreviousEmployer, years: number, now: D
  * The checks one candidate revision needs. Ids are deterministic (`<candidate>.<revision>.<type>[.<n>]`)
  * and double as BullMQ job ids, so a redelivered event never opens or enqueues a check twice.
  * A misconduct-disclosure requirement with no employer listed yields no disclosure check: the
- * record checks still run.
+ * record checks still run. An employer's organisation (its rate-limit bucket) is `employerKey` of its
+ * mail domain: a keyed pseudonym, so a check stored in clear does not say where the person worked.
  */
-export function planChecks(policy: CheckPolicy, nominee: Nominee, now: Date): PlannedCheck[] {
+export function planChecks(policy: CheckPolicy, nominee: Nominee, now: Date, employerKey: (domain: string) => string): PlannedCheck[] {
   const base = `${nominee.candidateId}.${nominee.revision}`;
   const person = nominee.person;
   const subject: CheckSubject = {
@@ -66,7 +67,7 @@ export function planChecks(policy: CheckPolicy, nominee: Nominee, now: Date): Pl
     const employers = (person.previousEmployers ?? []).filter((e) => employedWithin(e, policy.disclosureYears, now));
     employers.forEach((employer, i) => {
       const domain = employer.contactEmail.split('@')[1]?.toLowerCase() ?? employer.name;
-      planned.push({ checkId: `${base}.${checkType}.${i + 1}`, checkType, organisation: `employer:${domain}`, subject: { ...subject, employer } });
+      planned.push({ checkId: `${base}.${checkType}.${i + 1}`, checkType, organisation: `employer:${employerKey(domain)}`, subject: { ...subject, employer } });
     });
   }
   return planned;

@@ -30,7 +30,7 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
   for (const data of batch) {
     const setId = `${data.candidateId}.${data.revision}`;
     const nominee = { candidateId: data.candidateId, country: data.country, revision: data.revision, category: data.nomination.category, person: data.person };
-    const plan = planChecks(ctx.policy, nominee, now);
+    const plan = planChecks(ctx.policy, nominee, now, ctx.answers.employerKey);
     const common = { subject: data.candidateId, tenant: data.country };
     const set: ReferenceSet = {
       id: setId,
