@@ -20,7 +20,7 @@ import { startGateway } from '../../services/gateway/src/start-gateway';
 
 const submission = (full: unknown = `Ama Owusu ${randomName('n')}`) => ({
   nomination: { mission: 'MINUSCA', rotation: 'R1', category: 'military-contingent' },
-  person: { names: [{ full }], dateOfBirth: '1990-05', nationalities: ['GH'] },
+  person: { names: [{ full }], dateOfBirth: '1990-05', nationalities: ['GH'], previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }] },
   consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
 });
 

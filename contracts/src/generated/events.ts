@@ -34,6 +34,32 @@ export type ScreeningOutcome = 'clear' | 'possible-match' | 'match';
  * via the `definition` "clearanceOutcome".
  */
 export type ClearanceOutcome = 'cleared' | 'not-cleared' | 'pending-review';
+/**
+ * What a referee's answer said beyond its result: each is a finding for the adjudicator (no words of the answer).
+ *
+ * @maxItems 4
+ *
+ * This interface was referenced by `CommonDefs`'s JSON-Schema
+ * via the `definition` "checkFindings".
+ */
+export type CheckFindings =
+  | []
+  | ['misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact']
+  | [
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact'
+    ]
+  | [
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact'
+    ]
+  | [
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact'
+    ];
 
 export interface CommonDefs {
   [k: string]: unknown;
@@ -1253,7 +1279,7 @@ export interface Person {
       ];
   serviceNumber?: string;
   /**
-   * Optional. Employers of the last five years, for misconduct-disclosure requests; without it only record checks run.
+   * Employment of the policy's look-back window (the person's own national service included), for misconduct-disclosure requests and the disciplinary-record check.
    *
    * @maxItems 20
    */
@@ -1262,1511 +1288,3191 @@ export interface Person {
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ];
 }
@@ -2801,6 +4507,1113 @@ export interface SealedPersonal {
    */
   ct: string;
 }
+/**
+ * Employment of the nomination without names or contacts: what clearance needs to count the references the policy requires.
+ *
+ * This interface was referenced by `CommonDefs`'s JSON-Schema
+ * via the `definition` "employment".
+ */
+export interface Employment {
+  /**
+   * @maxItems 20
+   */
+  periods:
+    | []
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ];
+  /**
+   * The candidate signed that they had no employer in the look-back window other than those listed.
+   */
+  declaredNoOtherEmployer: boolean;
+}
 
 /**
  * An admin changed who may sign in: a local account created, disabled or enabled (gateway). Published before the change is saved, so no change escapes the audit trail. Carries account ids and roles, never passwords or hashes.
@@ -2833,6 +5646,12 @@ export interface AccessAccountChangedData {
     | [string, string, string, string, string, string, string, string, string]
     | [string, string, string, string, string, string, string, string, string, string];
   country?: Country;
+  /**
+   * UN roles only: the missions the account is limited to (absent: every mission).
+   *
+   * @maxItems 50
+   */
+  missions?: string[];
   at: Timestamp;
 }
 
@@ -2853,6 +5672,71 @@ export interface AccessRecordedData {
    * @maxItems 500
    */
   subjectIds?: Id[];
+}
+
+/**
+ * A version of the safeguarding self-assessment questionnaire was published (the built-in one on first start, later ones by an admin). Offices start new assessments on the latest version.
+ */
+export interface AssessmentQuestionnairePublishedData {
+  version: number;
+  createdAt: Timestamp;
+  createdBy: string;
+  questions: number;
+}
+
+/**
+ * A UN reviewer accepted a recruitment office's safeguarding self-assessment with a result per standard and overall, or returned it for changes (a new round). Comments stay in the accountability service.
+ */
+export interface AssessmentReviewedData {
+  assessmentId: Id;
+  country: Country;
+  office: string;
+  decision: 'accepted' | 'returned';
+  round: number;
+  reviewedBy: string;
+  reviewedAt: Timestamp;
+  overall?: 'meets' | 'partially-meets' | 'does-not-meet';
+  standards?: {
+    policy?: 'meets' | 'partially-meets' | 'does-not-meet';
+    people?: 'meets' | 'partially-meets' | 'does-not-meet';
+    procedures?: 'meets' | 'partially-meets' | 'does-not-meet';
+    accountability?: 'meets' | 'partially-meets' | 'does-not-meet';
+  };
+}
+
+/**
+ * A recruitment office submitted its safeguarding self-assessment (Keeping Children Safe standards) for the UN's review. Its own score per standard; the answers and evidence stay in the accountability service. No personal data about candidates.
+ */
+export interface AssessmentSubmittedData {
+  assessmentId: Id;
+  country: Country;
+  office: string;
+  questionnaireVersion: number;
+  round: number;
+  submittedAt: Timestamp;
+  submittedBy: string;
+  selfScores: {
+    policy?: number | null;
+    people?: number | null;
+    procedures?: number | null;
+    accountability?: number | null;
+  };
+}
+
+/**
+ * Screening issued a signed bundle of the active lists for offline screening: to whom, when, until when, which list versions, and the content hash and key of its signature. The entries are not in the event.
+ */
+export interface BanlistBundleIssuedData {
+  bundleId: Id;
+  contentHash: string;
+  keyId: string;
+  issuedTo: {
+    actor: string;
+    country?: Country;
+  };
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  lists: ListVersionRef[];
 }
 
 /**
@@ -2900,7 +5784,7 @@ export interface CandidateSubmittedData {
    */
   office?: string;
   /**
-   * Only whether the UN human-rights screening self-certification was recorded and whether any item was answered 'yes' (flagged to the UN); never the answers or explanations.
+   * Whether the UN human-rights screening self-certification was recorded and whether any item was answered 'yes' (flagged to the UN); which items, sealed in `personal`; never the explanation.
    */
   selfDeclaration?: {
     recorded: boolean;
@@ -2911,6 +5795,13 @@ export interface CandidateSubmittedData {
 
 export interface CandidateSubmittedPersonal {
   person: Person;
+  employment?: Employment;
+  /**
+   * The self-declaration items answered 'yes' (each a finding for the adjudicator).
+   */
+  declared?: (
+    'criminalOffence' | 'humanRightsViolation' | 'repatriatedOnDisciplinaryGrounds' | 'misconductAllegation'
+  )[];
 }
 
 /**
@@ -2932,7 +5823,7 @@ export interface CandidateUpdatedData {
    */
   office?: string;
   /**
-   * Only whether the UN human-rights screening self-certification was recorded and whether any item was answered 'yes' (flagged to the UN); never the answers or explanations.
+   * Whether the UN human-rights screening self-certification was recorded and whether any item was answered 'yes' (flagged to the UN); which items, sealed in `personal`; never the explanation.
    */
   selfDeclaration?: {
     recorded: boolean;
@@ -2943,6 +5834,13 @@ export interface CandidateUpdatedData {
 
 export interface CandidateUpdatedPersonal {
   person: Person;
+  employment?: Employment;
+  /**
+   * The self-declaration items answered 'yes' (each a finding for the adjudicator).
+   */
+  declared?: (
+    'criminalOffence' | 'humanRightsViolation' | 'repatriatedOnDisciplinaryGrounds' | 'misconductAllegation'
+  )[];
 }
 
 /**
@@ -2988,6 +5886,7 @@ export interface ClearanceDecidedData {
       checkId?: Id;
       checkType: string;
       result: 'not-required' | 'no-adverse' | 'adverse' | 'no-response' | 'failed';
+      findings?: CheckFindings;
     }[];
   };
   /**
@@ -3036,6 +5935,23 @@ export interface ClearanceFlagAcknowledgedData {
 }
 
 /**
+ * An adjudicator recorded the dated notice given to the candidate of the findings a refusal would rest on, and until when they may respond. The notice's text stays in the clearance service, sealed.
+ */
+export interface ClearanceNoticeRecordedData {
+  candidateId: Id;
+  country: Country;
+  noticeId: Id;
+  sentAt: Timestamp;
+  respondBy: Timestamp;
+  channel: 'via-tcc-office' | 'email' | 'letter' | 'in-person';
+  /**
+   * Keys of the findings the notice covers.
+   */
+  findings: string[];
+  recordedBy: string;
+}
+
+/**
  * An administrator published a new clearance policy version; decisions from then on apply it and name it. Subject: clearance-policy.
  */
 export interface ClearancePolicyPublishedData {
@@ -3047,6 +5963,374 @@ export interface ClearancePolicyPublishedData {
    * The policy's rules as published (see contracts/openapi/clearance.yaml#/components/schemas/PolicyRules).
    */
   rules: {};
+}
+
+/**
+ * An adjudicator recorded the candidate's response to a notice (or that they declined to respond). Its text and attachments stay in the clearance service, sealed; the event carries their digests.
+ */
+export interface ClearanceResponseRecordedData {
+  candidateId: Id;
+  country: Country;
+  responseId: Id;
+  noticeId?: Id;
+  receivedAt: Timestamp;
+  declined: boolean;
+  recordedBy: string;
+  /**
+   * @maxItems 10
+   */
+  attachments:
+    | []
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ];
 }
 
 /**
@@ -3076,6 +6360,7 @@ export interface ReferenceCheckCompletedData {
   checkId: Id;
   checkType: string;
   result: 'not-required' | 'no-adverse' | 'adverse' | 'no-response' | 'failed';
+  findings?: CheckFindings;
 }
 
 /**
@@ -3100,6 +6385,32 @@ export interface ReferenceCheckRequestedData {
 }
 
 /**
+ * A UN screening officer decided where a held misconduct-disclosure request goes (an employer directory entry, a contact they verified) or that no contact could be verified. No address: contacts are people.
+ */
+export interface ReferenceContactConfirmedData {
+  candidateId: Id;
+  country: Country;
+  checkId: Id;
+  decision: 'directory-entry' | 'verified-contact' | 'no-verified-contact';
+  employerId?: Id;
+  confirmedBy: string;
+}
+
+/**
+ * A UN screening officer stored a version of an employer directory entry (verified HR contacts or mail domains). Subject: the employer id. No contact address: contacts are people.
+ */
+export interface ReferenceEmployerVerifiedData {
+  employerId: Id;
+  name: string;
+  domains: string[];
+  contactCount: number;
+  status: 'active' | 'retired';
+  verifiedBy: string;
+  verifiedAt: Timestamp;
+  revision: number;
+}
+
+/**
  * Every check the candidate's category requires has a result.
  */
 export interface ReferencesCompletedData {
@@ -3110,6 +6421,7 @@ export interface ReferencesCompletedData {
     checkId?: Id;
     checkType: string;
     result: 'not-required' | 'no-adverse' | 'adverse' | 'no-response' | 'failed';
+    findings?: CheckFindings;
   }[];
 }
 
@@ -3129,9 +6441,16 @@ export interface RotationCertifiedData {
   certifiedAt: Timestamp;
   certifiedBy: string;
   /**
-   * SHA-256 of the canonical certificate content (members and their states).
+   * SHA-256 of the RFC 8785 JSON of the certificate content (every certified field, members by case reference and id, no names): the hash the platform signs.
    */
   contentHash: string;
+  /**
+   * The platform key that signed the content hash, and when (the signature itself is in the stored certificate: GET /rotations/{rotation}/certificates/{version}/signed).
+   */
+  signature?: {
+    keyId: string;
+    signedAt: Timestamp;
+  };
   memberCount: number;
   outcomes: {
     cleared: number;
@@ -3162,6 +6481,10 @@ export interface ScreeningCompletedData {
     score: number;
     band: 'match' | 'possible-match' | 'weak';
     resolution?: 'unresolved' | 'false-positive' | 'confirmed';
+    /**
+     * The list entry's status: left-pending-allegation (left UN service while an allegation was pending) is a finding of its own.
+     */
+    entryStatus?: 'barred' | 'left-pending-allegation' | 'listed';
   }[];
   trigger?: 'submitted' | 'updated' | 'rescreen';
   personal?: SealedPersonal;
@@ -3203,6 +6526,24 @@ export interface ScreeningMatchResolvedPersonal {
 }
 
 /**
+ * Results an office screened offline with a bundle arrived and were screened again against the lists of the day. Counts only: the rows (the office's references and both outcomes) are in screening's upload record; no person's data.
+ */
+export interface ScreeningOfflineRescreenedData {
+  uploadId: string;
+  bundleId: Id;
+  country?: Country;
+  receivedAt: Timestamp;
+  listVersions: ListVersionRef[];
+  rows: number;
+  agree: number;
+  disagree: number;
+  /**
+   * Rows not clear today, or screened outside the bundle's validity: the person needs the UN's review before deploying.
+   */
+  needsReview: number;
+}
+
+/**
  * A possible match awaits a UN screening officer.
  */
 export interface ScreeningReviewRequiredData {
@@ -3216,6 +6557,10 @@ export interface ScreeningReviewRequiredData {
 export interface EventDataByType {
   'access.account-changed': AccessAccountChangedData;
   'access.recorded': AccessRecordedData;
+  'assessment.questionnaire-published': AssessmentQuestionnairePublishedData;
+  'assessment.reviewed': AssessmentReviewedData;
+  'assessment.submitted': AssessmentSubmittedData;
+  'banlist.bundle-issued': BanlistBundleIssuedData;
   'banlist.published': BanlistPublishedData;
   'candidate.erased': CandidateErasedData;
   'candidate.submitted': CandidateSubmittedData;
@@ -3224,15 +6569,20 @@ export interface EventDataByType {
   'clearance.decided': ClearanceDecidedData;
   'clearance.expired': ClearanceExpiredData;
   'clearance.flag-acknowledged': ClearanceFlagAcknowledgedData;
+  'clearance.notice-recorded': ClearanceNoticeRecordedData;
   'clearance.policy-published': ClearancePolicyPublishedData;
+  'clearance.response-recorded': ClearanceResponseRecordedData;
   'clearance.revoked': ClearanceRevokedData;
   'reference.check-completed': ReferenceCheckCompletedData;
   'reference.check-failed': ReferenceCheckFailedData;
   'reference.check-requested': ReferenceCheckRequestedData;
+  'reference.contact-confirmed': ReferenceContactConfirmedData;
+  'reference.employer-verified': ReferenceEmployerVerifiedData;
   'references.completed': ReferencesCompletedData;
   'rotation.certified': RotationCertifiedData;
   'screening.completed': ScreeningCompletedData;
   'screening.match-resolved': ScreeningMatchResolvedData;
+  'screening.offline-rescreened': ScreeningOfflineRescreenedData;
   'screening.review-required': ScreeningReviewRequiredData;
 }
 

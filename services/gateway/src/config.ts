@@ -22,6 +22,7 @@ export const gatewayConfigSchema = baseConfigSchema
     REFERENCES_URL: z.string().url().default('http://127.0.0.1:4103'),
     CLEARANCE_URL: z.string().url().default('http://127.0.0.1:4104'),
     AUDIT_URL: z.string().url().default('http://127.0.0.1:4105'),
+    ACCOUNTABILITY_URL: z.string().url().default('http://127.0.0.1:4106'),
     /** Sign-in attempts allowed per username per minute (four times as many per client address). */
     SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
     /** Redis key prefix of the sign-in rate limits. */

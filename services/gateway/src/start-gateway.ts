@@ -39,7 +39,7 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
       mountApiReference(raw);
       mountServiceProxies(
         raw,
-        { intake: config.INTAKE_URL, screening: config.SCREENING_URL, references: config.REFERENCES_URL, clearance: config.CLEARANCE_URL, audit: config.AUDIT_URL },
+        { intake: config.INTAKE_URL, screening: config.SCREENING_URL, references: config.REFERENCES_URL, clearance: config.CLEARANCE_URL, audit: config.AUDIT_URL, accountability: config.ACCOUNTABILITY_URL },
         logger,
       );
       mountConsole(raw, config.CONSOLE_DIR);

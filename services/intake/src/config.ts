@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
+import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, platformSigningConfig, platformSigningUnsafeSettings, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
 
 const days = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
@@ -31,6 +31,7 @@ export const intakeConfigSchema = baseConfigSchema.extend({
   RETENTION_UNDECIDED_DAYS: days(730),
   /** How often the retention job looks for expired people. Default hourly. */
   RETENTION_INTERVAL_MS: z.coerce.number().int().positive().default(60 * 60 * 1000),
+  ...platformSigningConfig,
 });
 export type IntakeConfig = typeof intakeConfigSchema._output;
 
@@ -38,6 +39,7 @@ export type IntakeConfig = typeof intakeConfigSchema._output;
 export function intakeUnsafeSettings(c: IntakeConfig): UnsafeSetting[] {
   return [
     ...kafkaUnsafeSettings(c),
+    ...platformSigningUnsafeSettings(c),
     unsafeWhen(!c.KEYS_DIR, 'KEYS_DIR', 'is unset: the keyring would live in a temporary directory and a restart would lose every sealed field'),
   ].filter((u): u is UnsafeSetting => Boolean(u));
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Router } from 'express';
 import { openapiPath } from '@vetting/contracts';
+import { createPolicyFollower } from '@vetting/policy';
 import {
   createAccessRecorder,
   createHttpApp,
@@ -8,7 +9,9 @@ import {
   createOutboxRelay,
   createServiceRuntime,
   listen,
+  loadPlatformSigner,
   OpenApiValidator,
+  signingKeysRoute,
   startConsumer,
   type RuntimeOverrides,
   type Stop,
@@ -16,6 +19,7 @@ import {
 import { refuseInProduction, stopInReverse } from '@vetting/platform';
 import { createCandidateRoutes } from './api/candidate.router';
 import { createPersonKeyRoutes } from './api/person-keys.router';
+import { createCertificateRoutes } from './api/certificate.router';
 import { createPrivacyRoutes } from './api/privacy.router';
 import { createRotationRoutes } from './api/rotation.router';
 import { createSubmissionValidator } from './api/submission.validator';
@@ -26,6 +30,7 @@ import { createCertificateRepository } from './data/certificate.repository';
 import { createKeyRepository } from './data/key.repository';
 import { createPersonalCipher } from './data/personal-data.cipher';
 import { createUploadRepository } from './data/upload.repository';
+import { createFollowPolicyHandlers } from './messaging/follow-policy.consumer';
 import { createTrackStatusHandlers } from './messaging/track-status.consumer';
 import { createUploadRunner } from './use-cases/upload-runner';
 import { startRetentionJob } from './worker/retention.job';
@@ -36,12 +41,14 @@ export const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 export async function startIntake(config: IntakeConfig, overrides: RuntimeOverrides = {}) {
   refuseInProduction(config, intakeUnsafeSettings(config));
   const runtime = await createServiceRuntime(config, overrides);
+  const signing = await loadPlatformSigner(config);
   const cipher = createPersonalCipher(runtime.db, keysDirOf(config));
   const repository = createCandidateRepository(runtime.db, cipher);
   const keys = createKeyRepository(runtime.db);
   const uploads = createUploadRepository(runtime.db, cipher);
   const certificates = createCertificateRepository(runtime.db);
-  await Promise.all([repository.ensureIndexes(), keys.ensureIndexes(), uploads.ensureIndexes(), certificates.ensureIndexes(), cipher.ensureIndexes()]);
+  const policies = createPolicyFollower(runtime.db);
+  await Promise.all([repository.ensureIndexes(), keys.ensureIndexes(), uploads.ensureIndexes(), certificates.ensureIndexes(), cipher.ensureIndexes(), policies.ensureIndexes()]);
   const relay = { kick: () => undefined } as { kick: () => void };
   const access = createAccessRecorder(runtime.db, 'intake', () => relay.kick());
   const outbox = createOutboxRelay({
@@ -61,19 +68,20 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     outbox.kick();
     uploadOutbox.kick();
   };
-  const consumer = await startConsumer(runtime, 'intake', ['vetting.screenings', 'vetting.references', 'vetting.clearances'], createTrackStatusHandlers(repository));
+  const consumer = await startConsumer(runtime, 'intake', ['vetting.screenings', 'vetting.references', 'vetting.clearances'], { ...createTrackStatusHandlers(repository), ...createFollowPolicyHandlers(policies) });
   const now = () => new Date();
   const onEvents = () => relay.kick();
   const blind = cipher.blind;
   // Intake is the key authority: it seals its events with people's keys from its own cipher.
   const sealer = createPersonalSealer({ keys: cipher.personKeys, validator: runtime.validator });
   const runner = createUploadRunner({ uploads, repository, keys, blind, sealer, now, publish: (events) => runtime.publisher.publish(events), logger: runtime.logger });
-  const deps = { repository, keys, uploads, certificates, access, blind, sealer, cipher, now, onEvents };
+  const deps = { repository, keys, uploads, certificates, access, blind, sealer, cipher, signer: signing.signer, now, onEvents, policies };
   const candidateRoutes = createCandidateRoutes(deps);
   const uploadRoutes = createUploadRoutes({ ...deps, validate: createSubmissionValidator(openapiPath('intake')), maxBytes: config.UPLOAD_MAX_BYTES, startStoring: (id) => runner.start(id) });
   const rotationRoutes = createRotationRoutes(deps);
   const privacyRoutes = createPrivacyRoutes(deps);
   const personKeyRoutes = createPersonKeyRoutes({ cipher, clients: config.PERSON_KEY_CLIENTS });
+  const certificateRoutes = createCertificateRoutes(deps);
   const app = createHttpApp({
     service: 'intake',
     logger: runtime.logger,
@@ -82,7 +90,7 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
     mountRaw: keepUploadBodyStreamed,
-    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes, privacyRoutes, personKeyRoutes].forEach((routes) => routes(router)),
+    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes, certificateRoutes, privacyRoutes, signingKeysRoute(signing.published), personKeyRoutes].forEach((routes) => routes(router)),
   });
   await runner.resume();
   const retention = startRetentionJob(

@@ -26,8 +26,6 @@ export const referencesConfigSchema = baseConfigSchema.extend({
   CALLBACK_SECRET: z.string().min(16).default(DEV_CALLBACK_SECRET),
   /** Derives referee link tokens; only their SHA-256 hashes are stored. */
   REFEREE_TOKEN_SECRET: z.string().min(16).default(DEV_REFEREE_TOKEN_SECRET),
-  /** JSON file with a versioned check policy; default: the built-in policy (domain/check-policy.ts). */
-  CHECK_POLICY_FILE: z.string().optional(),
   /** One call to an external system is abandoned after this long. */
   CHECK_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** Attempts of a check before it fails and needs an operator. */

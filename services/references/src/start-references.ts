@@ -5,6 +5,7 @@ import { stopInReverse } from '@vetting/platform';
 import { createCallbackRoutes } from './api/callbacks.router';
 import { createChecksRoutes } from './api/checks.router';
 import { createDevMailboxRoutes } from './api/dev-mailbox.router';
+import { createDirectoryRoutes } from './api/directory.router';
 import { createRefereeRoutes, refereeHtmlProblems } from './api/referee.router';
 import { referencesUnsafeSettings, type ReferencesConfig } from './config';
 import { createCompleteSetHandlers } from './messaging/complete-set-when-check-completed.consumer';
@@ -27,14 +28,14 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
   let port = config.PORT;
   const ctx = await createReferencesContext(config, runtime.db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${port}`);
   const access = createAccessRecorder(runtime.db, 'references', () => outbox.kick());
-  const outbox = startOutboxRelay(runtime, [ctx.checks.revisions, ...ctx.sets.collections, access.collection]);
+  const outbox = startOutboxRelay(runtime, [ctx.checks.revisions, ...ctx.sets.collections, ctx.directory.revisions, access.collection]);
   ctx.onEvents = () => outbox.kick();
   const stopKicks = listenForOutboxKicks(config.REDIS_URL, config.QUEUE_PREFIX, () => outbox.kick(), runtime.logger);
   runtime.readiness.redis = () => ctx.producer.ping();
-  const consumer = await startConsumer(runtime, 'references', ['vetting.candidates'], createOpenChecksHandlers(ctx, runtime.sealer));
+  const consumer = await startConsumer(runtime, 'references', ['vetting.candidates', 'vetting.clearances'], createOpenChecksHandlers(ctx, runtime.sealer));
   // Its own group on its own topic: a set's completion must not wait behind the opening of new sets.
   const completer = await startConsumer(runtime, 'references-completion', ['vetting.references'], createCompleteSetHandlers(ctx));
-  const routes = [createChecksRoutes(ctx, access), createCallbackRoutes(ctx), createRefereeRoutes(ctx), createDevMailboxRoutes(ctx)];
+  const routes = [createChecksRoutes(ctx, access), createDirectoryRoutes(ctx, access), createCallbackRoutes(ctx), createRefereeRoutes(ctx), createDevMailboxRoutes(ctx)];
   const app = createHttpApp({
     service: 'references',
     logger: runtime.logger,

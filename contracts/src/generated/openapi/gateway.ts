@@ -109,6 +109,7 @@ export interface components {
             name?: string;
             roles: string[];
             country?: string;
+            missions?: string[];
         };
         /** @enum {string} */
         Role: "tcc-officer" | "un-screener" | "un-adjudicator" | "auditor" | "admin";
@@ -117,6 +118,7 @@ export interface components {
             name: string;
             roles: string[];
             country?: string;
+            missions?: string[];
             disabled: boolean;
             createdBy?: string;
             /** Format: date-time */
@@ -251,6 +253,8 @@ export interface operations {
                     roles: components["schemas"]["Role"][];
                     /** @description Required for, and only for, the tcc-officer role. */
                     country?: string;
+                    /** @description UN screening and adjudicating officers only: the missions they work for; their mission-bound reads show these alone. Absent: every mission. */
+                    missions?: string[];
                 };
             };
         };

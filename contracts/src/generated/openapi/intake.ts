@@ -209,6 +209,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rotations/{rotation}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+            };
+            cookie?: never;
+        };
+        /** Every certified version of the rotation, newest first, with counts, content hash and signing key (no names). */
+        get: operations["listCertificateVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rotations/{rotation}/certificates/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        /** One certified version, its members named from the current roll (the read of names is audited). */
+        get: operations["getCertificateVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rotations/{rotation}/certificates/{version}/signed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        /** The version as the platform signed it (format vetting-rotation-certificate/1), for offline verification with `vetting certificate verify`. Members by case reference and id, no names. */
+        get: operations["getSignedCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rotations/{rotation}/certificates/{version}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        /** What changed from an earlier certified version (`against`, default the one before) to this one. */
+        get: operations["diffCertificateVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signing-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's public signing keys (current first, then retired ones), for verifiers that work offline afterwards. */
+        get: operations["getIntakeSigningKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/person-keys/lookup": {
         parameters: {
             query?: never;
@@ -284,16 +380,34 @@ export interface components {
             serviceNumber?: string;
             rank?: string;
             unit?: string;
-            /** @description Employers of the last five years; each one within the disclosure period gets a misconduct-disclosure reference request (services/references). */
+            /** @description The employment history of the policy's look-back window (employmentLookbackYears, default 5), the person's own national service included. It must cover the whole window (gaps of a month at most), unless the candidate signed employmentDeclaration; neither is a 400 naming this field. Each employer of the window other than the national service gets a misconduct-disclosure request, sent to the contact the UN employer directory verified (never to contactEmail unless a UN screening officer confirms it); the national service is asked through the disciplinary-record check. */
             previousEmployers?: components["schemas"]["PreviousEmployer"][];
         };
         PreviousEmployer: {
+            /** @description The employer (for national service */
             name: string;
-            /** Format: email */
-            contactEmail: string;
+            role: string;
+            /**
+             * Format: email
+             * @description The HR contact; required except for national service.
+             */
+            contactEmail?: string;
             country?: components["schemas"]["Country"];
-            from?: components["schemas"]["PartialDate"];
+            from: components["schemas"]["PartialDate"];
+            /** @description Absent while the employment continues. */
             to?: components["schemas"]["PartialDate"];
+            /** @description The armed forces or police of the nominating country: its disciplinary record is the reference asked. */
+            nationalService?: boolean;
+        };
+        /** @description The candidate's signed declaration that they had no employer in the policy's look-back window other than those listed in person.previousEmployers (which may then leave gaps, or be empty). Recorded as the candidate signed it, like consent; never filled in by the console. */
+        EmploymentDeclaration: {
+            /** @constant */
+            noOtherEmployer: true;
+            formVersion: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @enum {string} */
+            method: "wet-signature-scanned" | "electronic-signature" | "recorded-verbal";
         };
         Consent: {
             /** @description Must be true; screening never starts without consent. */
@@ -309,6 +423,7 @@ export interface components {
             person: components["schemas"]["Person"];
             consent: components["schemas"]["Consent"];
             selfDeclaration?: components["schemas"]["SelfDeclaration"];
+            employmentDeclaration?: components["schemas"]["EmploymentDeclaration"];
             /** @description Only for admins; a TCC officer's country comes from the token. */
             country?: components["schemas"]["Country"];
         };
@@ -328,15 +443,18 @@ export interface components {
             humanRightsViolation: boolean;
             /** @description Repatriated from a UN operation on disciplinary grounds. */
             repatriatedOnDisciplinaryGrounds: boolean;
+            /** @description The subject of an allegation or investigation of sexual exploitation, abuse or harassment, whatever its outcome. */
+            misconductAllegation?: boolean;
             /** @description The candidate's explanation of any "yes". */
             explanation?: string;
         };
-        /** @description Sections given replace the stored ones whole; screening runs again on the new revision. */
+        /** @description Sections given replace the stored ones whole; the result must still account for the employment window; screening runs again on the new revision. */
         CandidateUpdate: {
             nomination?: components["schemas"]["Nomination"];
             person?: components["schemas"]["Person"];
             consent?: components["schemas"]["Consent"];
             selfDeclaration?: components["schemas"]["SelfDeclaration"];
+            employmentDeclaration?: components["schemas"]["EmploymentDeclaration"];
         };
         TimelineEntry: {
             /** Format: date-time */
@@ -354,6 +472,11 @@ export interface components {
             selfDeclaration?: {
                 recorded: boolean;
                 flagged: boolean;
+            };
+            employmentDeclaration?: {
+                recorded: boolean;
+                /** Format: date-time */
+                signedAt?: string;
             };
             consent?: {
                 formVersion?: string;
@@ -480,7 +603,9 @@ export interface components {
             certifiedAt: string;
             certifiedBy: string;
             statement?: string;
+            /** @description SHA-256 of the RFC 8785 JSON of the certified content (no names). */
             contentHash: string;
+            signature?: components["schemas"]["DocumentSignature"];
             members: components["schemas"]["CertifiedMember"][];
         };
         RotationDiff: {
@@ -495,6 +620,86 @@ export interface components {
                 candidateId: string;
                 before: components["schemas"]["CertifiedMember"];
                 after: components["schemas"]["CertifiedMember"];
+            }[];
+        };
+        /** @description Ed25519 signature, by the platform key `keyId`, over the UTF-8 text of format, contentHash, keyId and signedAt joined by line feeds. */
+        DocumentSignature: {
+            /** @constant */
+            algorithm: "Ed25519";
+            keyId: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @description base64 */
+            value: string;
+        };
+        CertificateSummary: {
+            id: string;
+            version: number;
+            supersedes?: string;
+            missions: string[];
+            /** Format: date-time */
+            certifiedAt: string;
+            certifiedBy: string;
+            memberCount: number;
+            outcomes: {
+                cleared: number;
+                notCleared: number;
+            };
+            contentHash: string;
+            signature?: {
+                keyId: string;
+                /** Format: date-time */
+                signedAt: string;
+            };
+        };
+        SignedCertificate: {
+            /** @constant */
+            format: "vetting-rotation-certificate/1";
+            content: {
+                id: string;
+                country: components["schemas"]["Country"];
+                rotation: string;
+                missions: string[];
+                version: number;
+                supersedes?: string;
+                /** Format: date-time */
+                certifiedAt: string;
+                certifiedBy: string;
+                statement?: string;
+                members: {
+                    candidateId: string;
+                    caseReference: string;
+                    revision: number;
+                    status: components["schemas"]["CandidateStatus"];
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    /** Format: date-time */
+                    validUntil?: string;
+                    listVersions: components["schemas"]["ListVersionRef"][];
+                }[];
+            };
+            contentHash: string;
+            signature: components["schemas"]["DocumentSignature"];
+        };
+        CertificateVersionDiff: {
+            from: components["schemas"]["CertificateSummary"];
+            to: components["schemas"]["CertificateSummary"];
+            unchanged: number;
+            added: components["schemas"]["CertifiedMember"][];
+            removed: components["schemas"]["CertifiedMember"][];
+            changed: {
+                candidateId: string;
+                before: components["schemas"]["CertifiedMember"];
+                after: components["schemas"]["CertifiedMember"];
+            }[];
+        };
+        SigningKeys: {
+            keys: {
+                keyId: string;
+                /** @description SPKI PEM of an Ed25519 public key */
+                publicKey: string;
+                /** Format: date-time */
+                retiredAt?: string;
             }[];
         };
     };
@@ -634,7 +839,15 @@ export interface operations {
                     "application/json": components["schemas"]["CandidateView"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Invalid: each bad field named. CANDIDATE.EMPLOYMENT_INCOMPLETE when neither the history covers the look-back window nor the declaration is given. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
@@ -1067,6 +1280,140 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    listCertificateVersions: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+            };
+            header?: never;
+            path: {
+                rotation: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CertificateSummary"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getCertificateVersion: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+            };
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationCertificate"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getSignedCertificate: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+            };
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedCertificate"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    diffCertificateVersions: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+                against?: number;
+            };
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The differences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVersionDiff"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getIntakeSigningKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKeys"];
+                };
+            };
         };
     };
     lookupPersonKeys: {

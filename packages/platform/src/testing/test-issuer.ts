@@ -5,7 +5,7 @@ export interface TestIssuer {
   issuer: string;
   audience: string;
   jwks: JSONWebKeySet;
-  token(claims: { sub?: string; roles: Role[]; country?: string; expiresIn?: string }): Promise<string>;
+  token(claims: { sub?: string; roles: Role[]; country?: string; missions?: string[]; expiresIn?: string }): Promise<string>;
 }
 
 /** An in-process token issuer with a fresh key pair, for tests of services that verify JWTs. */
@@ -16,8 +16,8 @@ export async function createTestIssuer(issuer = 'https://test.vetting.local', au
     issuer,
     audience,
     jwks: { keys: [jwk] },
-    token: ({ sub = 'test-user', roles, country, expiresIn = '10m' }) =>
-      new SignJWT({ roles, ...(country ? { country } : {}) })
+    token: ({ sub = 'test-user', roles, country, missions, expiresIn = '10m' }) =>
+      new SignJWT({ roles, ...(country ? { country } : {}), ...(missions ? { missions } : {}) })
         .setProtectedHeader({ alg: 'EdDSA', kid: 'test' })
         .setSubject(sub)
         .setIssuer(issuer)

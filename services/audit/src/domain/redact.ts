@@ -10,7 +10,7 @@ import { canonicalJson } from './hash-chain';
  */
 const PERSONAL_KEYS = new Set([
   'person', 'names', 'matchedName', 'documents', 'dateOfBirth', 'placeOfBirth', 'detail', 'summary', 'words', 'queryName',
-  'reason', 'note', 'overrideReason', 'countersignatureReason', 'rejectionReason', 'explanation', 'contactEmail', 'email', 'serviceNumber',
+  'reason', 'note', 'overrideReason', 'countersignatureReason', 'rejectionReason', 'explanation', 'contactEmail', 'email', 'serviceNumber', 'employment', 'declared',
 ]);
 
 /**

@@ -37,7 +37,7 @@ export function createAuthRoutes(deps: AuthDeps) {
         throw error;
       }
       const user = authenticate(deps.users(), username, password);
-      const token = await new SignJWT({ roles: user.roles, name: user.name, ...(user.country ? { country: user.country } : {}) })
+      const token = await new SignJWT({ roles: user.roles, name: user.name, ...(user.country ? { country: user.country } : {}), ...(user.missions?.length ? { missions: user.missions } : {}) })
         .setProtectedHeader({ alg: 'EdDSA', kid: deps.signingKey.kid })
         .setSubject(user.username)
         .setIssuer(deps.issuer)
@@ -45,11 +45,11 @@ export function createAuthRoutes(deps: AuthDeps) {
         .setIssuedAt()
         .setExpirationTime(deps.ttl)
         .sign(deps.signingKey.key);
-      res.json({ token, user: { username: user.username, name: user.name, roles: user.roles, ...(user.country ? { country: user.country } : {}) } });
+      res.json({ token, user: { username: user.username, name: user.name, roles: user.roles, ...(user.country ? { country: user.country } : {}), ...(user.missions?.length ? { missions: user.missions } : {}) } });
     });
     router.get('/api/auth/me', (req, res) => {
       const actor = actorOf(req);
-      res.json({ username: actor.id, roles: actor.roles, ...(actor.country ? { country: actor.country } : {}), ...(actor.name ? { name: actor.name } : {}) });
+      res.json({ username: actor.id, roles: actor.roles, ...(actor.country ? { country: actor.country } : {}), ...(actor.missions ? { missions: actor.missions } : {}), ...(actor.name ? { name: actor.name } : {}) });
     });
     router.get('/.well-known/jwks.json', (_req, res) => void res.json(deps.jwks));
   };

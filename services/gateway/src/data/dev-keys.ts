@@ -7,6 +7,8 @@ export interface DemoUser {
   name: string;
   roles: string[];
   country?: string;
+  /** UN roles only: the missions the officer works for (absent: every mission). */
+  missions?: string[];
   salt: string;
   passwordHash: string;
   /** A disabled account cannot sign in (tokens it already holds last until they expire). */

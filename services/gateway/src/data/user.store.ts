@@ -9,12 +9,14 @@ export interface UserView {
   name: string;
   roles: string[];
   country?: string;
+  /** UN roles only: the missions the officer works for (absent: every mission). */
+  missions?: string[];
   disabled: boolean;
   createdBy?: string;
   createdAt?: string;
 }
 
-export interface NewUser { username: string; name: string; roles: string[]; country?: string }
+export interface NewUser { username: string; name: string; roles: string[]; country?: string; missions?: string[] }
 
 /** A change to who may sign in, as the audit trail records it. */
 export interface AccountChange {
@@ -33,8 +35,8 @@ export interface UserStore {
   setDisabled(username: string, disabled: boolean, by: string, now?: Date): Promise<UserView>;
 }
 
-export const viewOf = ({ username, name, roles, country, disabled, createdBy, createdAt }: DemoUser): UserView => ({
-  username, name, roles, ...(country ? { country } : {}), disabled: Boolean(disabled), ...(createdBy ? { createdBy } : {}), ...(createdAt ? { createdAt } : {}),
+export const viewOf = ({ username, name, roles, country, missions, disabled, createdBy, createdAt }: DemoUser): UserView => ({
+  username, name, roles, ...(country ? { country } : {}), ...(missions?.length ? { missions } : {}), disabled: Boolean(disabled), ...(createdBy ? { createdBy } : {}), ...(createdAt ? { createdAt } : {}),
 });
 
 /**

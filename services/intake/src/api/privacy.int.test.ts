@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type EventEnvelope } from '@vetting/platform';
-import { createTestServiceEnv, readTopic, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
+import { createTestServiceEnv, readTopic, serviceKafkaEnv, testInfra, type TestServiceEnv, waitFor } from '@vetting/platform/testing';
 // The audit service runs beside intake here: erasure must leave its hash chain verifiable.
 import { auditConfigSchema } from '../../../audit/src/config';
 import { startAudit } from '../../../audit/src/start-audit';
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
+import { IN_SERVICE_CELLS, IN_SERVICE_COLUMNS, inService } from '../test-support/nomination.fixtures';
 
-const SECRETS = { name: 'Akosua Frimpong-Boatemaa', document: 'P7654321', service: 'GA-99887', explanation: 'Arrested in 2019, released without charge' };
+const SECRETS = { name: 'Akosua Frimpong-Boatemaa', document: 'P7654321', service: 'GA-99887', explanation: 'Arrested in 2019, released without charge', employmentForm: 'EMPDECL-7731', role: 'Logistics Subjectrole' };
 const nomination = (rotation: string, name = SECRETS.name) => ({
   nomination: { mission: 'UNMISS', rotation, category: 'staff-officer' },
   person: {
@@ -18,8 +19,10 @@ const nomination = (rotation: string, name = SECRETS.name) => ({
     dateOfBirth: '1988-04-12',
     documents: [{ type: 'passport', number: SECRETS.document, country: 'GH' }],
     serviceNumber: SECRETS.service,
-    previousEmployers: [{ name: 'Relief Works', contactEmail: 'hr@relief.example', country: 'KE', from: '2021-03', to: '2024-06' }],
+    previousEmployers: [{ name: 'Relief Works', role: SECRETS.role, contactEmail: 'hr@relief.example', country: 'KE', from: '2021-03', to: '2024-06' }],
   },
+  // The history leaves gaps; the candidate declared no other employer (sealed like the rest).
+  employmentDeclaration: { noOtherEmployer: true, formVersion: SECRETS.employmentForm, signedAt: '2026-01-10T09:00:00Z', method: 'wet-signature-scanned' },
   consent: { given: true, formVersion: 'UN-HRSP-1', signedAt: '2026-01-10T09:00:00Z', method: 'electronic-signature' },
   selfDeclaration: { formVersion: 'HRSP-SC-1', signedAt: '2026-01-10T09:00:00Z', method: 'electronic-signature', criminalOffence: true, humanRightsViolation: false, repatriatedOnDisciplinaryGrounds: false, explanation: SECRETS.explanation },
 });
@@ -52,7 +55,8 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
   beforeAll(async () => {
     env = await createTestServiceEnv('intake');
     intake = await startIntake(loadConfig(intakeConfigSchema, { ...env.env, KEYS_DIR: mkdtempSync(`${tmpdir()}/intake-keys-`) }), { jwks: env.issuer.jwks });
-    const auditEnv = { ...env.env, SERVICE_NAME: 'audit', MONGO_DB: `${env.env.MONGO_DB}_audit`, AUDIT_CHECKPOINT_DIR: mkdtempSync(`${tmpdir()}/audit-cp-`), AUDIT_CHECKPOINT_EVERY: '3' };
+    // The audit service speaks as its own Kafka principal (it reads every topic; intake's may not).
+    const auditEnv = { ...env.env, ...serviceKafkaEnv(await testInfra(), 'audit'), SERVICE_NAME: 'audit', MONGO_DB: `${env.env.MONGO_DB}_audit`, AUDIT_CHECKPOINT_DIR: mkdtempSync(`${tmpdir()}/audit-cp-`), AUDIT_CHECKPOINT_EVERY: '3' };
     audit = await startAudit(loadConfig(auditConfigSchema, auditEnv), { jwks: env.issuer.jwks });
     gh = `Bearer ${await env.issuer.token({ sub: 'gh-office', roles: ['tcc-officer'], country: 'GH' })}`;
     admin = `Bearer ${await env.issuer.token({ sub: 'admin-1', roles: ['admin'] })}`;
@@ -84,7 +88,8 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
     // The event carries the person only sealed under their key: nothing in clear, everything once opened.
     for (const secret of [...Object.values(SECRETS), 'hr@relief.example']) expect(JSON.stringify(submitted!.data)).not.toContain(secret);
     const opened = await intake.sealer.open<'candidate.submitted'>(submitted!);
-    expect(opened!.person.previousEmployers).toEqual([{ name: 'Relief Works', contactEmail: 'hr@relief.example', country: 'KE', from: '2021-03', to: '2024-06' }]);
+    expect(opened!.person.previousEmployers).toEqual([{ name: 'Relief Works', role: SECRETS.role, contactEmail: 'hr@relief.example', country: 'KE', from: '2021-03', to: '2024-06' }]);
+    expect(opened).toMatchObject({ employment: { periods: [{ from: '2021-03', to: '2024-06' }], declaredNoOtherEmployer: true } });
   });
 
   it('when the owning office asks for the access export, then it gets everything held, opened, and the read is recorded', { timeout: 120_000 }, async () => {
@@ -92,6 +97,7 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
     const res = await request(intake.app).get(`/candidates/${created.body.id}/export`).set('authorization', gh).expect(200);
     expect(res.body.candidate.person).toMatchObject({ names: [{ full: SECRETS.name }], documents: [{ number: SECRETS.document }], serviceNumber: SECRETS.service });
     expect(res.body.candidate.selfDeclaration).toMatchObject({ criminalOffence: true, explanation: SECRETS.explanation });
+    expect(res.body.candidate.employmentDeclaration).toMatchObject({ noOtherEmployer: true, formVersion: SECRETS.employmentForm });
     expect(res.body.revisions).toEqual([expect.objectContaining({ revision: 1, cause: 'submit', status: 'screening', person: expect.objectContaining({ serviceNumber: SECRETS.service }) })]);
     const access = await intake.runtime.db.collection('access_outbox').find({}).toArray();
     expect(access.flatMap((d) => d.outbox as EventEnvelope[]).some((e) => e.subject === created.body.id && (e.data as { resource: string }).resource === 'intake/candidate-export')).toBe(true);
@@ -148,7 +154,7 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
     );
     try {
       const gone = await request(short.app).post('/candidates').set('authorization', gh).send(nomination('R-RETAIN')).expect(201);
-      const kept = await request(short.app).post('/candidates').set('authorization', gh).send({ ...nomination('R-RETAIN', 'Yaw Owusu'), person: { names: [{ full: 'Yaw Owusu' }], serviceNumber: 'GA-1' } }).expect(201);
+      const kept = await request(short.app).post('/candidates').set('authorization', gh).send({ ...nomination('R-RETAIN', 'Yaw Owusu'), person: { names: [{ full: 'Yaw Owusu' }], serviceNumber: 'GA-1', previousEmployers: [inService] } }).expect(201);
       await request(short.app).post(`/candidates/${gone.body.id}/withdrawal`).set('authorization', gh).send({ reason: 'did not deploy' }).expect(200);
       expect(await short.retention.runOnce()).toBe(1);
       const after = await request(short.app).get(`/candidates/${gone.body.id}`).set('authorization', gh).expect(200);
@@ -164,7 +170,7 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
   });
 
   it('when an uploaded person is erased, then neither the staged rows nor the upload outbox keep their data', { timeout: 240_000 }, async () => {
-    const csv = 'name,date_of_birth,service_number,consent_given,consent_form_version,consent_signed_at,consent_method\nEfua Sarpong,1991-02-03,GA-55501,yes,v1,2026-01-10,electronic-signature\nKojo Ansah,1992-03-04,GA-55502,yes,v1,2026-01-10,electronic-signature\n';
+    const csv = `name,date_of_birth,service_number,consent_given,consent_form_version,consent_signed_at,consent_method,${IN_SERVICE_COLUMNS}\nEfua Sarpong,1991-02-03,GA-55501,yes,v1,2026-01-10,electronic-signature,${IN_SERVICE_CELLS}\nKojo Ansah,1992-03-04,GA-55502,yes,v1,2026-01-10,electronic-signature,${IN_SERVICE_CELLS}\n`;
     const res = await request(intake.app).post('/uploads?mode=all-or-nothing&mission=UNMISS&rotation=R-UP-ERASE&category=staff-officer').set('authorization', gh).set('content-type', 'text/csv').send(csv).expect(202);
     await waitFor(async () => ((await request(intake.app).get(`/uploads/${res.body.id}`).set('authorization', gh)).body.state === 'completed' ? true : undefined), { message: 'upload stored' });
     const roll = (await request(intake.app).get('/candidates?rotation=R-UP-ERASE').set('authorization', gh).expect(200)).body.items as { id: string; displayName: string }[];

@@ -2,8 +2,8 @@ import type { Connection } from 'mongoose';
 import { createAggregateStore, type EventEnvelope, type Revision } from '@vetting/platform';
 import type { Candidate, CandidateStatus, TimelineEntry } from '../domain/candidate';
 import type { StatusChange } from '../domain/candidate-status';
-import { openAll, openStored, personalOf, toStored, VIEW_FIELDS, type StoredCandidate } from './candidate.stored';
-import type { PersonalCipher } from './personal-data.cipher';
+import { openAll, openStored, toStored, VIEW_FIELDS, type StoredCandidate } from './candidate.stored';
+import { personalOf, type PersonalCipher } from './personal-data.cipher';
 
 export interface ListFilter {
   country?: string;
@@ -50,7 +50,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
      * uploads seal a chunk while its duplicates are being planned; a row that turns out to be a
      * duplicate leaves an unused random key behind (it protects and reveals nothing).
      */
-    async sealMany(items: { candidate: Pick<Candidate, 'id' | 'person' | 'selfDeclaration'> }[]): Promise<Map<string, string>> {
+    async sealMany(items: { candidate: Pick<Candidate, 'id' | 'person' | 'selfDeclaration' | 'employmentDeclaration' | 'withdrawal'> }[]): Promise<Map<string, string>> {
       const sealed = await cipher.sealMany(items.map(({ candidate: c }) => ({ candidateId: c.id, data: personalOf(c) })));
       return new Map(items.map((item, i) => [item.candidate.id, sealed[i]!]));
     },
@@ -72,7 +72,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
         const current = await load(id);
         const next = current ? await decide(current.candidate) : undefined;
         let personal: string | undefined;
-        const same = (a: Candidate, b: Candidate) => a.person === b.person && a.selfDeclaration === b.selfDeclaration && a.withdrawal === b.withdrawal;
+        const same = (a: Candidate, b: Candidate) => a.person === b.person && a.selfDeclaration === b.selfDeclaration && a.employmentDeclaration === b.employmentDeclaration && a.withdrawal === b.withdrawal;
         if (next && current && !next.candidate.erased) personal = same(next.candidate, current.candidate) ? current.stored.personal : await sealOf(next.candidate);
         let stale = false;
         const result = await store.apply(id, causedBy, (latest) => {

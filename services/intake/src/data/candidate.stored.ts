@@ -8,7 +8,7 @@ import type { PersonalCipher, PersonalData } from './personal-data.cipher';
  * at once). The store is packed (one JSON text per state); the fields queries use are copied
  * beside it (VIEW_FIELDS), the rotation among them as a top-level field.
  */
-export type StoredCandidate = Omit<Candidate, 'id' | 'person' | 'selfDeclaration' | 'timeline' | 'withdrawal'> & {
+export type StoredCandidate = Omit<Candidate, 'id' | 'person' | 'selfDeclaration' | 'employmentDeclaration' | 'timeline' | 'withdrawal'> & {
   /** When it was withdrawn; the reason is sealed with the person (older rows hold it here). */
   withdrawal?: { at: string; reason?: string };
   personal?: string;
@@ -20,16 +20,9 @@ export type StoredCandidate = Omit<Candidate, 'id' | 'person' | 'selfDeclaration
 /** Fields of the packed view that queries filter and sort on (see createAggregateStore's `packed`). */
 export const VIEW_FIELDS = ['country', 'rotation', 'status', 'declarationFlagged', 'createdAt', 'caseReference'] as const;
 
-/** The sections of a candidate that are sealed together (see personal-data.cipher.ts). */
-export const personalOf = (c: Pick<Candidate, 'person' | 'selfDeclaration' | 'withdrawal'>): PersonalData => ({
-  person: c.person,
-  ...(c.selfDeclaration ? { selfDeclaration: c.selfDeclaration } : {}),
-  ...(c.withdrawal?.reason ? { withdrawalReason: c.withdrawal.reason } : {}),
-});
-
-/** The stored form; `personal` is the sealed person, self-declaration and withdrawal reason (undefined once erased). */
+/** The stored form; `personal` is the sealed person, declarations and withdrawal reason (undefined once erased). */
 export function toStored(c: Candidate, personal: string | undefined): StoredCandidate {
-  const { id: _id, person: _p, selfDeclaration: _s, timeline, withdrawal, ...rest } = c;
+  const { id: _id, person: _p, selfDeclaration: _s, employmentDeclaration: _e, timeline, withdrawal, ...rest } = c;
   return { ...rest, ...(withdrawal ? { withdrawal: { at: withdrawal.at } } : {}), rotation: c.nomination.rotation, ...(personal ? { personal } : {}), timeline: JSON.stringify(timeline) };
 }
 
@@ -41,6 +34,7 @@ export function fromStored(id: string, s: StoredCandidate, data: PersonalData): 
     id,
     person: data.person,
     ...(data.selfDeclaration ? { selfDeclaration: data.selfDeclaration } : {}),
+    ...(data.employmentDeclaration ? { employmentDeclaration: data.employmentDeclaration } : {}),
     ...(withdrawal ? { withdrawal: { at: withdrawal.at, reason: data.withdrawalReason ?? withdrawal.reason ?? '' } } : {}),
     timeline: typeof timeline === 'string' ? (JSON.parse(timeline) as TimelineEntry[]) : (timeline as TimelineEntry[]),
   };

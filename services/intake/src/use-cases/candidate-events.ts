@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { EventPersonalByType } from '@vetting/contracts';
 import { createEvent, type EventEnvelope, type PersonalSealer } from '@vetting/platform';
-import { declarationFlagged, type Candidate } from '../domain/candidate';
+import { declarationFlagged, declaredItems, type Candidate } from '../domain/candidate';
+import { employmentSummary } from '../domain/employment-coverage';
 
 /**
- * The event that starts screening and checks; carries only what they need. The person travels in
- * the sealed personal block (under their own key: erasure reaches every copy). The self-declaration
- * is reduced to two booleans: its answers and explanation stay in intake.
+ * The event that starts screening and checks; carries only what they need. The person, their
+ * employment periods and the self-declaration items answered "yes" travel in the sealed personal
+ * block (under their own key: erasure reaches every copy); in clear only whether a self-declaration
+ * was recorded and flagged. Its explanation stays in intake.
  */
 export async function submissionEvent(c: Candidate, type: 'candidate.submitted' | 'candidate.updated', sealer: PersonalSealer, id?: string): Promise<EventEnvelope> {
   const p = c.person;
@@ -18,7 +20,8 @@ export async function submissionEvent(c: Candidate, type: 'candidate.submitted' 
     ...(p.documents ? { documents: p.documents } : {}),
     ...(p.serviceNumber ? { serviceNumber: p.serviceNumber } : {}),
     ...(p.previousEmployers?.length ? { previousEmployers: p.previousEmployers } : {}),
-  };
+  } as EventPersonalByType[typeof type]['person'];
+  const declared = declaredItems(c.selfDeclaration);
   const event = createEvent('intake', {
     ...(id ? { id } : {}),
     type,
@@ -34,7 +37,8 @@ export async function submissionEvent(c: Candidate, type: 'candidate.submitted' 
       selfDeclaration: { recorded: Boolean(c.selfDeclaration), flagged: declarationFlagged(c.selfDeclaration) },
     },
   });
-  return sealer.sealEvent<typeof type>(event, { person: person as EventPersonalByType[typeof type]['person'] });
+  // Employment periods only (no names, no contacts): clearance counts the references the policy requires.
+  return sealer.sealEvent<typeof type>(event, { person, employment: employmentSummary(c), ...(declared.length ? { declared } : {}) });
 }
 
 /** The office's reason is free text about the person: sealed. */

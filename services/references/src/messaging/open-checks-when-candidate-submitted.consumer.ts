@@ -1,5 +1,6 @@
 import type { EventDataByType } from '@vetting/contracts';
 import type { EventHandler, PersonalSealer } from '@vetting/platform';
+import type { PolicyPublished } from '@vetting/policy';
 import type { ReferencesContext } from '../references-context';
 import { eraseCandidateAnswers } from '../use-cases/erase-answers.use-case';
 import { openReferenceSet } from '../use-cases/open-reference-set.use-case';
@@ -13,7 +14,7 @@ export function createOpenChecksHandlers(ctx: ReferencesContext, sealer: Persona
     const data = event.data as unknown as EventDataByType['candidate.submitted'];
     const opened = await sealer.openOrErased<'candidate.submitted'>(event);
     if (!opened.personal) return void handlerCtx.logger.info({ candidateId: event.subject }, 'person erased: no checks opened');
-    const result = await openReferenceSet({ ...data, person: opened.personal.person }, ctx, handlerCtx.logger);
+    const result = await openReferenceSet({ ...data, person: opened.personal.person, submittedAt: event.time }, ctx, handlerCtx.logger);
     handlerCtx.logger.info({ candidateId: event.subject, ...result }, 'reference checks opened');
   };
   // Intake erased the person: forget the referee answers, the check subjects and the mails about them too (crypto-shredding, idempotent).
@@ -23,5 +24,10 @@ export function createOpenChecksHandlers(ctx: ReferencesContext, sealer: Persona
     const mails = await ctx.mailbox.forget(data.candidateId);
     handlerCtx.logger.info({ candidateId: data.candidateId, sets, mails }, 'referee answers erased');
   };
-  return { 'candidate.submitted': handle, 'candidate.updated': handle, 'candidate.erased': forget };
+  // One policy, published by clearance: the newest version received plans the next sets.
+  const follow: EventHandler = async (event, handlerCtx) => {
+    const stored = await ctx.policies.record(event.data as unknown as PolicyPublished);
+    handlerCtx.logger.info({ version: (event.data as { version?: number }).version, stored }, 'vetting policy version received');
+  };
+  return { 'candidate.submitted': handle, 'candidate.updated': handle, 'candidate.erased': forget, 'clearance.policy-published': follow };
 }

@@ -1,5 +1,6 @@
 import { hashToken, refereeToken } from '../domain/referee-token';
 import type { OpenedCheck } from '../domain/check';
+import { PermanentCheckError } from './adapters/check-adapter';
 import type { ReferencesContext } from '../references-context';
 
 type Ctx = Pick<ReferencesContext, 'config' | 'links' | 'mailer' | 'publicUrl' | 'now'>;
@@ -10,6 +11,7 @@ type Ctx = Pick<ReferencesContext, 'config' | 'links' | 'mailer' | 'publicUrl' |
  * nothing. Returns the link and its deadline.
  */
 export async function issueRefereeLink(ctx: Ctx, check: OpenedCheck): Promise<{ url: string; expiresAt: Date }> {
+  if (!check.subject.employer?.requestTo) throw new PermanentCheckError('the employer has no verified contact: a screening officer must confirm one');
   const token = refereeToken(ctx.config.REFEREE_TOKEN_SECRET, check.checkId, check.round);
   const proposed = new Date(ctx.now().getTime() + ctx.config.REFEREE_DEADLINE_MS);
   const link = await ctx.links.issue({ tokenHash: hashToken(token), checkId: check.checkId, round: check.round, expiresAt: proposed.toISOString() });
@@ -17,7 +19,7 @@ export async function issueRefereeLink(ctx: Ctx, check: OpenedCheck): Promise<{ 
   const expiresAt = new Date(link.expiresAt);
   await ctx.mailer.send({
     id: `${check.checkId}.${check.round}.request`,
-    to: check.subject.employer?.contactEmail ?? '',
+    to: check.subject.employer.requestTo,
     subject: `Misconduct disclosure request: ${check.subject.name}`,
     text: refereeMail(check, url, expiresAt, false),
   });

@@ -3,7 +3,7 @@ import type { Collection } from 'mongodb';
 import { isErased } from '@vetting/platform';
 import type { ScreeningCipher } from './screening.cipher';
 import type { ListVersionRef } from '../domain/active-lists';
-import type { ListHit, ScreeningOutcome } from '../domain/screening-outcome';
+import type { ListHit, ScreeningOutcome } from '@vetting/banlists';
 import type { ScreenedPerson } from '../domain/screened-person';
 
 /** One screening of one candidate, as it was done: never changed afterwards (decisions live on the subject). */

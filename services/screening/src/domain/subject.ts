@@ -1,5 +1,5 @@
 import type { ListVersionRef } from './active-lists';
-import { needsReview, screeningOutcome, type ListHit, type Resolution, type ResolutionInfo, type ScreeningOutcome } from './screening-outcome';
+import { needsReview, screeningOutcome, type ListHit, type Resolution, type ResolutionInfo, type ScreeningOutcome } from '@vetting/banlists';
 import { resolutionKey, type ScreenedPerson } from './screened-person';
 
 /** What the subject keeps of each reviewable hit of its latest screening (the full hit is on the screening record). */

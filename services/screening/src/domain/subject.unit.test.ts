@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { ListHit } from './screening-outcome';
+import type { ListHit } from '@vetting/banlists';
 import { minimisePerson, personFingerprint } from './screened-person';
 import { afterScreening, attachResolutions, hitsChanged, resolveHit, summariseHit, type ScreeningResult } from './subject';
 

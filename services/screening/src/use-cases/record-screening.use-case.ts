@@ -1,6 +1,6 @@
 import { createEvent, type EventEnvelope, type PersonalSealer } from '@vetting/platform';
 import type { ActiveLists } from '../domain/active-lists';
-import type { ListHit } from '../domain/screening-outcome';
+import type { ListHit } from '@vetting/banlists';
 import { resolutionKey } from '../domain/screened-person';
 import type { StoredResolution, SubjectState } from '../domain/subject';
 import type { ResolutionRepository } from '../data/resolution.repository';
@@ -55,6 +55,7 @@ export async function screeningEvents(screening: Screening, state: SubjectState,
           entryId: h.entryId,
           score: Math.round(h.score * 1000) / 1000,
           band: h.band === 'match' ? 'match' : 'possible-match',
+          ...(h.entryStatus ? { entryStatus: h.entryStatus } : {}),
           resolution: h.resolution?.resolution ?? 'unresolved',
         })),
       },

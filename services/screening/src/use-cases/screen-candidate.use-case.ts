@@ -1,6 +1,6 @@
 import type { EventDataByType, EventPersonalByType } from '@vetting/contracts';
 import { AppError } from '@vetting/platform';
-import { nearHits, reviewableHits } from '../domain/screening-outcome';
+import { nearHits, reviewableHits } from '@vetting/banlists';
 import { minimisePerson, personFingerprint, toPersonQuery } from '../domain/screened-person';
 import { afterScreening, attachResolutions, confirmedByList, erasedSubject } from '../domain/subject';
 import type { Screening } from '../data/screening.repository';

@@ -1,3 +1,5 @@
+import { closeTheLoopEn } from './close-the-loop.en';
+
 /**
  * The English catalogue: the source of every message key. Other languages are typed against it, so
  * a missing or misspelt key in a translation fails the type check. `{name}` marks a placeholder.
@@ -266,6 +268,7 @@ export const en = {
   'policies.by': 'Created by',
   'policies.active': 'active',
   'policies.rules': 'Rules',
+  ...closeTheLoopEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { closeTheLoopFr } from './close-the-loop.fr';
 
 /** Le catalogue français : chaque clé de l'anglais, vérifiée par le typage. */
 export const fr: Catalogue = {
@@ -265,4 +266,5 @@ export const fr: Catalogue = {
   'policies.by': 'Créée par',
   'policies.active': 'active',
   'policies.rules': 'Règles',
+  ...closeTheLoopFr,
 };
