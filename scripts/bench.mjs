@@ -14,6 +14,7 @@ const BENCHES = {
   pipeline: ['tests', 'bench:pipeline'],
   matching: ['packages/matching', 'bench'],
   intake: ['services/intake', 'bench:intake'],
+  roll: ['services/intake', 'bench:roll'],
   references: ['services/references', 'bench:references'],
   'reference-planning': ['services/references', 'bench:planning'],
   rescreen: ['services/screening', 'bench:rescreen'],

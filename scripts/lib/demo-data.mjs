@@ -106,7 +106,7 @@ export async function seedDemoData(base) {
       body: {
         nomination: { mission: 'MINUSCA', rotation: 'GHANBATT-14', category: 'military-contingent' },
         person,
-        consent: { given: true, formVersion: 'UN-HRSP-2024.1', signedAt: new Date().toISOString(), method: 'electronic-signature' },
+        consent: { given: true, formVersion: 'v1', signedAt: new Date().toISOString(), method: 'electronic-signature' },
       },
     });
   }

@@ -39,7 +39,7 @@ describe('vetting certificate', () => {
     publisher = createEventPublisher({ kafka: system.env.kafka, validator: createEventValidator(), topicPrefix: system.env.prefix });
     await publisher.connect();
     for (const name of ['Kofi Mensah Cert', 'Efua Asante Cert']) {
-      const res = await call('/intake/candidates', 'POST', { nomination: { mission: 'MINUSCA', rotation: ROTATION, category: 'military-contingent' }, person: { names: [{ full: name }], dateOfBirth: '1990' }, consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' } });
+      const res = await call('/intake/candidates', 'POST', { nomination: { mission: 'MINUSCA', rotation: ROTATION, category: 'military-contingent' }, person: { names: [{ full: name }], dateOfBirth: '1990', previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }] }, consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' } });
       ids.push(res.body.id as string);
     }
     await Promise.all(ids.map((id) => decide(id, 1, 'cleared')));

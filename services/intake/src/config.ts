@@ -21,6 +21,16 @@ export const intakeConfigSchema = baseConfigSchema.extend({
     .string()
     .default('screening,references,clearance,audit')
     .transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean)),
+  /**
+   * Versions of the consent forms candidates sign, comma-separated; a consent on any other version is
+   * refused (400 naming consent/formVersion) and the console offers only these. Default
+   * `UN-HRSP-2024.1,v1` (the demo installation's forms; a deployment sets its own).
+   */
+  CONSENT_FORMS: z.string().min(1).default('UN-HRSP-2024.1,v1'),
+  /** Versions of the human-rights self-declaration forms, as CONSENT_FORMS. Default `HRSP-SC-2024,v1`. */
+  DECLARATION_FORMS: z.string().min(1).default('HRSP-SC-2024,v1'),
+  /** Versions of the declaration of no other employer in the look-back window, as CONSENT_FORMS. Default `UN-EMP-2026.1,v1`. */
+  EMPLOYMENT_DECLARATION_FORMS: z.string().min(1).default('UN-EMP-2026.1,v1'),
   /** Days personal data is kept after a "not cleared" decision. Default 365. */
   RETENTION_NOT_CLEARED_DAYS: days(365),
   /** Days after a withdrawal. Default 90. */

@@ -19,6 +19,7 @@ import {
 import { refuseInProduction, stopInReverse } from '@vetting/platform';
 import { createCandidateRoutes } from './api/candidate.router';
 import { createPersonKeyRoutes } from './api/person-keys.router';
+import { createFormRoutes } from './api/forms.router';
 import { createCertificateRoutes } from './api/certificate.router';
 import { createPrivacyRoutes } from './api/privacy.router';
 import { createRotationRoutes } from './api/rotation.router';
@@ -27,6 +28,7 @@ import { createUploadRoutes, keepUploadBodyStreamed } from './api/upload.router'
 import { intakeUnsafeSettings, keysDirOf, type IntakeConfig } from './config';
 import { createCandidateRepository } from './data/candidate.repository';
 import { createCertificateRepository } from './data/certificate.repository';
+import { formList } from './domain/forms';
 import { createKeyRepository } from './data/key.repository';
 import { createPersonalCipher } from './data/personal-data.cipher';
 import { createUploadRepository } from './data/upload.repository';
@@ -75,12 +77,14 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
   // Intake is the key authority: it seals its events with people's keys from its own cipher.
   const sealer = createPersonalSealer({ keys: cipher.personKeys, validator: runtime.validator });
   const runner = createUploadRunner({ uploads, repository, keys, blind, sealer, now, publish: (events) => runtime.publisher.publish(events), logger: runtime.logger });
-  const deps = { repository, keys, uploads, certificates, access, blind, sealer, cipher, signer: signing.signer, now, onEvents, policies };
+  const forms = { consent: formList(config.CONSENT_FORMS), selfDeclaration: formList(config.DECLARATION_FORMS), employmentDeclaration: formList(config.EMPLOYMENT_DECLARATION_FORMS) };
+  const deps = { repository, keys, uploads, certificates, access, blind, sealer, cipher, signer: signing.signer, now, onEvents, policies, forms };
   const candidateRoutes = createCandidateRoutes(deps);
-  const uploadRoutes = createUploadRoutes({ ...deps, validate: createSubmissionValidator(openapiPath('intake')), maxBytes: config.UPLOAD_MAX_BYTES, startStoring: (id) => runner.start(id) });
+  const uploadRoutes = createUploadRoutes({ ...deps, validate: createSubmissionValidator(openapiPath('intake'), forms), maxBytes: config.UPLOAD_MAX_BYTES, startStoring: (id) => runner.start(id) });
   const rotationRoutes = createRotationRoutes(deps);
   const privacyRoutes = createPrivacyRoutes(deps);
   const personKeyRoutes = createPersonKeyRoutes({ cipher, clients: config.PERSON_KEY_CLIENTS });
+  const formRoutes = createFormRoutes(forms);
   const certificateRoutes = createCertificateRoutes(deps);
   const app = createHttpApp({
     service: 'intake',
@@ -90,7 +94,7 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
     mountRaw: keepUploadBodyStreamed,
-    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes, certificateRoutes, privacyRoutes, signingKeysRoute(signing.published), personKeyRoutes].forEach((routes) => routes(router)),
+    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes, certificateRoutes, privacyRoutes, formRoutes, signingKeysRoute(signing.published), personKeyRoutes].forEach((routes) => routes(router)),
   });
   await runner.resume();
   const retention = startRetentionJob(

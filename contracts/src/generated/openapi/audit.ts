@@ -30,7 +30,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The story of one subject (a candidate id) in the order it happened, reads of their data included; the read itself is audited. */
+        /**
+         * The story of one subject (a candidate id) in the order it happened, reads of their data included; the read itself is audited.
+         * @description For auditors, and for adjudicators deciding the case (the adjudication screen shows the trail beside the evidence).
+         */
         get: operations["getTrail"];
         put?: never;
         post?: never;

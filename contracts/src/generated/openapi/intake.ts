@@ -105,6 +105,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The versions of the consent, self-declaration and employment-declaration forms this installation uses (CONSENT_FORMS, DECLARATION_FORMS, EMPLOYMENT_DECLARATION_FORMS); a consent or declaration on any other version is refused. */
+        get: operations["listConfiguredForms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/uploads": {
         parameters: {
             query?: never;
@@ -162,6 +179,30 @@ export interface paths {
         };
         /** Every bad row as CSV (row, field, reason); cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
         get: operations["getUploadErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rotations/{rotation}/roll.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The rotation's roll as CSV (case reference, name, status, decision and dates), with the list's filters; each page read is recorded.
+         * @description Newest nomination first. Columns: case_reference, name, status, decision, decided_at,
+         *     valid_until, mission, rotation, category, nominated_at. Cells a spreadsheet would run as a
+         *     formula are prefixed with an apostrophe. Outcomes only: never hits or reasons.
+         */
+        get: operations["exportRotationRoll"];
         put?: never;
         post?: never;
         delete?: never;
@@ -726,11 +767,14 @@ export interface operations {
             query?: {
                 country?: components["schemas"]["Country"];
                 rotation?: string;
+                mission?: string;
                 status?: components["schemas"]["CandidateStatus"];
                 /** @description Only candidates whose self-declaration answered yes to an item (UN roles follow these up) */
                 declarationFlagged?: boolean;
+                /** @description A case reference (exact), a service number, or words of a name (whole words, any order, case and accents ignored). Names are sealed: the search compares keyed hashes of the words, so a part of a word finds nothing. */
+                q?: string;
                 limit?: number;
-                /** @description Cursor from the previous page */
+                /** @description Cursor from the previous page (its `next`) */
                 after?: string;
             };
             header?: never;
@@ -745,9 +789,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "total": 0
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["CandidateView"][];
+                        /** @description Cursor of the next page; absent on the last page. */
                         next?: string;
+                        /** @description How many candidates the filter matches (first page only */
+                        total?: number;
                     };
                 };
             };
@@ -1051,6 +1104,46 @@ export interface operations {
             404: components["responses"]["Problem"];
         };
     };
+    listConfiguredForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forms. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "consent": [
+                     *         "UN-HRSP-2024.1"
+                     *       ],
+                     *       "selfDeclaration": [
+                     *         "HRSP-SC-2024"
+                     *       ],
+                     *       "employmentDeclaration": [
+                     *         "UN-EMP-2026.1"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        consent: string[];
+                        selfDeclaration: string[];
+                        /** @description Forms of the declaration of no other employer in the look-back window (EMPLOYMENT_DECLARATION_FORMS). */
+                        employmentDeclaration: string[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
     uploadContingent: {
         parameters: {
             query: {
@@ -1175,6 +1268,37 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    exportRotationRoll: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+                status?: components["schemas"]["CandidateStatus"];
+                /** @description As for listCandidates. */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                rotation: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roll. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example "case_reference","name","status","decision","decided_at","valid_until","mission","rotation","category","nominated_at" */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
     getRotationCertification: {

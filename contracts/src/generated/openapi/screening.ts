@@ -186,7 +186,8 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /** One entry of the list's active version, as stored (to correct it by hand); the read is recorded. */
+        get: operations["getListEntry"];
         /** Correct one entry by hand; creates and publishes a new version. */
         put: operations["replaceListEntry"];
         post?: never;
@@ -223,7 +224,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Candidates with possible matches awaiting a decision, oldest first. */
+        /** Candidates with possible matches awaiting a decision, oldest first, filtered by country, mission and age. */
         get: operations["getReviewQueue"];
         put?: never;
         post?: never;
@@ -386,6 +387,7 @@ export interface components {
             screeningId: string;
             candidateId: string;
             country: string;
+            mission?: string;
             /** @enum {string} */
             outcome: "clear" | "possible-match" | "match";
             /** Format: date-time */
@@ -566,7 +568,15 @@ export interface components {
             features: {
                 feature: string;
                 contribution: number;
+                /** @description The reason in English. */
                 detail?: string;
+                /** @description The same reason as message keys and values (name.words, dob.agrees-exactly, nationality.differs, documents.identical, gate.not-counted, ...), so a console can word it in its reader's language. Absent on screenings made before it was recorded. */
+                reasons?: {
+                    key: string;
+                    values?: {
+                        [key: string]: string | number;
+                    };
+                }[];
             }[];
             words: {
                 query: string;
@@ -1000,6 +1010,56 @@ export interface operations {
             409: components["responses"]["Problem"];
         };
     };
+    getListEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "listId": "un-bar",
+                     *       "version": 3,
+                     *       "entry": {
+                     *         "id": "BAR-0001",
+                     *         "names": [
+                     *           {
+                     *             "full": "Tariq Mehmood Qadir",
+                     *             "kind": "primary"
+                     *           }
+                     *         ],
+                     *         "category": "sea",
+                     *         "status": "barred",
+                     *         "listingDate": "2021-06-30",
+                     *         "sourceReference": "CDT-2021-0117"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        listId: string;
+                        version: number;
+                        /** @description One record of the platform format (see packages/banlists/FORMAT.md). */
+                        entry: Record<string, never>;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
     replaceListEntry: {
         parameters: {
             query?: never;
@@ -1123,6 +1183,10 @@ export interface operations {
     getReviewQueue: {
         parameters: {
             query?: {
+                country?: string;
+                mission?: string;
+                /** @description Only items waiting since before this instant (how the console asks for "waiting more than n days"). */
+                pendingBefore?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -1138,13 +1202,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "limit": 50,
+                     *       "offset": 0,
+                     *       "total": 0
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["ReviewQueueItem"][];
                         limit: number;
                         offset: number;
+                        /** @description How many items the filter matches. */
+                        total: number;
                     };
                 };
             };
+            400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
         };

@@ -4,6 +4,7 @@ import { createEvent, createEventPublisher, createEventValidator, loadConfig, ty
 import { createTestServiceEnv, readTopic, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
 import { trustedKeys, verifySignedDocument } from '@vetting/signing';
 import { CERTIFICATE_FORMAT } from '../domain/rotation-certificate';
+import { inService } from '../test-support/nomination.fixtures';
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
 
@@ -30,7 +31,7 @@ describe('certificates as signed, versioned documents (real Kafka and database)'
   const shows = (id: string, status: string, revision: number) =>
     waitFor(async () => ((await request(intake.app).get(`/candidates?rotation=${ROTATION}`).set('authorization', gh)).body.items as { id: string; status: string; revision: number }[]).some((c) => c.id === id && c.status === status && c.revision === revision), { message: `${id} ${status}` });
   const nominate = async (name: string) =>
-    (await request(intake.app).post('/candidates').set('authorization', gh).send({ nomination: { mission: 'UNMISS', rotation: ROTATION, category: 'military-contingent' }, person: { names: [{ full: name }], dateOfBirth: '1990' }, consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' } })).body.id as string;
+    (await request(intake.app).post('/candidates').set('authorization', gh).send({ nomination: { mission: 'UNMISS', rotation: ROTATION, category: 'military-contingent' }, person: { names: [{ full: name }], dateOfBirth: '1990', previousEmployers: [inService] }, consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' } })).body.id as string;
 
   beforeAll(async () => {
     env = await createTestServiceEnv('intake');

@@ -38,7 +38,7 @@ export async function submissionEvent(c: Candidate, type: 'candidate.submitted' 
     },
   });
   // Employment periods only (no names, no contacts): clearance counts the references the policy requires.
-  return sealer.sealEvent<typeof type>(event, { person, employment: employmentSummary(c), ...(declared.length ? { declared } : {}) });
+  return sealer.sealEvent<typeof type>(event, { person, employment: employmentSummary(c) as EventPersonalByType[typeof type]['employment'], ...(declared.length ? { declared } : {}) });
 }
 
 /** The office's reason is free text about the person: sealed. */

@@ -14,6 +14,21 @@ export interface OpenedSubject {
 }
 type Decide = (current: OpenedSubject | undefined) => Change<SubjectState> | undefined | Promise<Change<SubjectState> | undefined>;
 
+export interface ReviewQueueFilter {
+  country?: string;
+  mission?: string;
+  /** Only items waiting since before this instant (ISO 8601): "older than n days". */
+  pendingBefore?: string;
+}
+
+const queueQuery = (f: ReviewQueueFilter) => ({
+  pendingReview: true,
+  withdrawn: false,
+  ...(f.country ? { country: f.country } : {}),
+  ...(f.mission ? { mission: f.mission } : {}),
+  ...(f.pendingBefore ? { pendingSince: { $lt: f.pendingBefore } } : {}),
+});
+
 /**
  * Screened candidates (aggregate `subjects`): revisions carry the outbox of every screening and
  * resolution event; the view answers the review queue and feeds re-screening batches. The person,
@@ -22,7 +37,7 @@ type Decide = (current: OpenedSubject | undefined) => Change<SubjectState> | und
  */
 export function createSubjectRepository(db: Connection, cipher: ScreeningCipher) {
   // Packed: re-screening streams every subject, and FerretDB reads a packed state about 4× faster.
-  const store = createAggregateStore<StoredSubject>(db, 'subjects', { packed: { viewFields: ['pendingReview', 'pendingSince', 'withdrawn', 'country'] } });
+  const store = createAggregateStore<StoredSubject>(db, 'subjects', { packed: { viewFields: ['pendingReview', 'pendingSince', 'withdrawn', 'country', 'mission'] } });
 
   async function seal(state: SubjectState): Promise<StoredSubject> {
     const { stored, personal } = splitSubject(state);
@@ -72,8 +87,10 @@ export function createSubjectRepository(db: Connection, cipher: ScreeningCipher)
       }
     },
     /** Pending reviews, oldest first (from the view: a decision just taken may take a moment to leave it). Nothing of the person is opened. */
-    async reviewQueue(limit: number, offset: number): Promise<SubjectRow[]> {
-      return store.find({ pendingReview: true, withdrawn: false }, { sort: { pendingSince: 1, _id: 1 }, skip: offset, limit }) as Promise<SubjectRow[]>;
+    async reviewQueue(filter: ReviewQueueFilter, limit: number, offset: number): Promise<{ items: SubjectRow[]; total: number }> {
+      const query = queueQuery(filter);
+      const [items, total] = await Promise.all([store.find(query, { sort: { pendingSince: 1, _id: 1 }, skip: offset, limit }), store.view.countDocuments(query)]);
+      return { items: items as SubjectRow[], total };
     },
     /**
      * Subjects after `cursor` in id order, in batches, person opened, from two database cursors in

@@ -18,7 +18,7 @@ export interface SubjectPersonal {
  */
 export type StoredSubject = Pick<
   SubjectState,
-  'candidateId' | 'country' | 'candidateRevision' | 'withdrawn' | 'erased' | 'screeningId' | 'outcome' | 'screenedAt' | 'listVersions' | 'hits' | 'near' | 'pendingReview' | 'pendingSince' | 'changedByRescreen'
+  'candidateId' | 'country' | 'mission' | 'candidateRevision' | 'withdrawn' | 'erased' | 'screeningId' | 'outcome' | 'screenedAt' | 'listVersions' | 'hits' | 'near' | 'pendingReview' | 'pendingSince' | 'changedByRescreen'
 > & { personal?: string } & Record<string, unknown>;
 
 export const SUBJECT_FIELD = 'subject';

@@ -29,6 +29,8 @@ export interface StoredResolution extends ResolutionInfo {
 export interface SubjectState extends Record<string, unknown> {
   candidateId: string;
   country: string;
+  /** The nomination's mission (review-queue filter); absent for subjects screened before it was kept. */
+  mission?: string;
   candidateRevision: number;
   person: ScreenedPerson;
   fingerprint: string;
@@ -93,6 +95,8 @@ export function hitsChanged(before: readonly HitSummary[], after: readonly HitSu
 export interface ScreeningResult {
   candidateId: string;
   country: string;
+  /** From the nomination; a re-screen keeps the one already known. */
+  mission?: string;
   candidateRevision: number;
   person: ScreenedPerson;
   fingerprint: string;
@@ -111,6 +115,7 @@ export function afterScreening(prev: SubjectState | undefined, r: ScreeningResul
   return {
     candidateId: r.candidateId,
     country: r.country,
+    ...((r.mission ?? prev?.mission) ? { mission: r.mission ?? prev?.mission } : {}),
     candidateRevision: r.candidateRevision,
     person: r.person,
     fingerprint: r.fingerprint,

@@ -32,6 +32,7 @@ export async function screenCandidate(data: Submitted, trigger: 'submitted' | 'u
     const state = afterScreening(current?.state, {
       candidateId: data.candidateId,
       country: data.country,
+      mission: data.nomination.mission,
       candidateRevision: data.revision,
       person,
       fingerprint,

@@ -6,7 +6,7 @@ import { navigate, useLocation } from '../app/router';
 import { useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
 import { Field, Loading, Page, ProblemMessage, StatusBadge } from '../components/ui';
-import { saveBlob } from './upload.screen';
+import { saveBlob } from '../components/download';
 
 function DiffTable({ diff }: { diff: VersionDiff }) {
   const { t } = useI18n();

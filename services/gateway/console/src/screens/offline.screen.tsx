@@ -5,7 +5,7 @@ import { Link, useLocation } from '../app/router';
 import { textOr, useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
 import { Empty, Field, Loading, Page, ProblemMessage, StatusBadge } from '../components/ui';
-import { saveBlob } from './upload.screen';
+import { saveBlob } from '../components/download';
 
 /** A results file of `vetting check --offline --batch`: the bundle it was screened with, then one row per person. */
 export function parseResults(text: string): { bundleId: string; bundleContentHash: string; results: unknown[] } | null {
