@@ -81,8 +81,8 @@ export default {
     } else {
       // FerretDB v1 holds a pooled PostgreSQL connection for every open cursor, and takes its metadata
       // lock *before* a connection when it creates a collection or index: with the default pool of 50,
-      // fifty open cursors plus one createIndex deadlock the whole server (seen here with parallel
-      // test suites). PostgreSQL allows 200 (postgres.mjs); leave room for psql and a second stack.
+      // fifty open cursors plus one createIndex deadlock the whole server (parallel test
+      // suites reach that). PostgreSQL allows 200 (postgres.mjs); leave room for psql and a second stack.
       // plan_cache_mode: FerretDB prepares one statement per table for every equality filter
       // (`_jsonb->$1 @> $2`, any field). After five runs PostgreSQL may settle on a generic plan,
       // which cannot use the GIN twins (gin_twins.go) because the field is a parameter: measured,

@@ -3,7 +3,7 @@
  * with every service running as its own process on the real infrastructure. Times the upload until
  * intake accepted it (validated, stored, every candidate.submitted published: the upload `completed`)
  * and until every one of its candidates has a clearance decision (target ≤ 120 s).
- * Quiet machine only (the lead runs it): `cd tests && npx tsx bench/contingent-decided.bench.ts`;
+ * Quiet machine only: `cd tests && npx tsx bench/contingent-decided.bench.ts`;
  * gives up after BENCH_CONTINGENT_TIMEOUT_S (default 600) and reports how many were decided by then.
  * Writes bench/results/contingent-decided.{json,md}.
  */

@@ -14,8 +14,8 @@ export async function runSpeed(): Promise<{ runs: SpeedFigures[]; notes: string[
   runs.push(measure('OFAC SDN 2021 (sdn + alt)', parseOfacSdn(), 10000, log));
   const size = Number(process.env.MATCHING_BENCH_SYNTHETIC ?? 1_000_000);
   // The heap limit a deployment within the 2 GB target would set: the index needs ~0.9 GiB; with a
-  // 3 GiB limit V8 let query garbage grow the RSS to 2.1 GiB before collecting (28 Nov: peak 2,120
-  // MiB at 3 GiB, 1,376 MiB at 1.5 GiB, same queries).
+  // 3 GiB limit V8 lets query garbage grow the RSS to 2.1 GiB before collecting (same queries: peak
+  // 2,120 MiB at 3 GiB, 1,376 MiB at 1.5 GiB).
   log(`starting the ${size}-name run in a child process (--max-old-space-size=${HEAP_MIB})`);
   const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, '--expose-gc', '--import', 'tsx', new URL('./speed-child.ts', import.meta.url).pathname, String(size)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -29,12 +29,12 @@ export async function runSpeed(): Promise<{ runs: SpeedFigures[]; notes: string[
 }
 
 /**
- * Where the time goes, from a CPU profile of 2,000 OFAC queries (bench/profile-ofac.ts, session 5,
- * 27 Nov 2026): shares of the query CPU time. Update with the code.
+ * Where the time goes, from a CPU profile of 2,000 OFAC queries (bench/profile-ofac.ts): shares of
+ * the query CPU time. Update with the code.
  */
 const OFAC_PROFILE = 'bounding the names retrieval found ~70 % (mayMatch tables ~13 %, compound checks ~15 %, the sums ~40 %), alignment and word similarity ~12 %, retrieval ~7 %, query normalisation ~4 %';
 
-/** One sentence per missed target: the measured figure and what limits it (Done-when of issue B). */
+/** One sentence per missed target: the measured figure and what limits it (the speed targets of the matching engine). */
 export function missedTargets(runs: SpeedFigures[]): string[] {
   const out: string[] = [];
   const ofac = runs.find((r) => r.list.startsWith('OFAC'));
@@ -46,7 +46,7 @@ export function missedTargets(runs: SpeedFigures[]): string[] {
   }
   if (big && big.p99ms > 50) {
     out.push(
-      `- **${big.list}: p99 ${big.p99ms} ms (target ≤ 50 ms), missed.** Limited by the number of names aligned in full: the slowest 1 % of queries touch ${big.work.touchedSlowest1pc} names (mean ${big.work.touchedMean}) through a common synthetic given or family name, and ${big.work.alignedSlowest1pc} of them (mean ${big.work.alignedMean}) have a bound that reaches the floor, so they are aligned although at most \`limit\` (10) hits are returned; a top-k stop (align in falling bound order, stop once the 10th hit beats the next bound) and skipping whole posting lists are the next steps (docs/ENGINEERING-NOTES.md, section B).`,
+      `- **${big.list}: p99 ${big.p99ms} ms (target ≤ 50 ms), missed.** Limited by the number of names aligned in full: the slowest 1 % of queries touch ${big.work.touchedSlowest1pc} names (mean ${big.work.touchedMean}) through a common synthetic given or family name, and ${big.work.alignedSlowest1pc} of them (mean ${big.work.alignedMean}) have a bound that reaches the floor, so they are aligned although at most \`limit\` (10) hits are returned; a top-k stop (align in falling bound order, stop once the 10th hit beats the next bound) and skipping whole posting lists are the next steps (docs/decisions/matching-sound-pruning.md).`,
     );
   }
   if (big && big.peakRssMiB > 2048) {

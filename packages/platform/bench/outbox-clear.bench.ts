@@ -45,7 +45,7 @@ for (let round = 0; round < ROUNDS; round++) {
   const b = await seed(`b${round}`);
   const docsB = await b.find({ outboxPending: true }, { projection: { _id: 1, outbox: 1 } }).limit(BATCH).toArray();
   // In bulkWrites of 25 like the relay, never one of the whole batch: FerretDB v1 holds a pooled PostgreSQL
-  // connection per statement until the command ends; one bulkWrite of 200 (this bench's first version) hung the shared server.
+  // connection per statement until the command ends; one bulkWrite of 200 hangs the server.
   const clearsB = docsB.map((d) => ({ updateOne: { filter: { _id: d._id }, update: { $set: { outboxPending: false, publishedAt: new Date().toISOString(), outbox: '[]' } } } }));
   ms.bulk.push(await time(async () => { for (let i = 0; i < clearsB.length; i += 25) await b.bulkWrite(clearsB.slice(i, i + 25), { ordered: false }); }));
   const c = await seed(`c${round}`);

@@ -1,7 +1,7 @@
 /**
  * A private Kafka/FerretDB/PostgreSQL/Redis stack for a fault run (scripts/infra.mjs with
  * VETTING_DATA_DIR and its own ports), so a run can restart the broker and the databases without
- * touching the shared infrastructure other engineers and CI use. Same download cache; torn down after.
+ * touching the shared infrastructure other test runs and CI use. Same download cache; torn down after.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';

@@ -3,7 +3,7 @@ import type { ListEntry, PersonQuery } from '../model';
 import { listEntry } from '../list-entry.fixture';
 import { buildIndex } from './candidate-index';
 
-// Common words on both sides are where pruning used to lose hits: a listed name made only of words
+// Common words on both sides are where an unsound pruning loses hits: a listed name made only of words
 // the query shares ("Mohammed Ali") next to query words that weigh more ("Zarkawi Huseynov").
 const given = ['Mohammed', 'Ali', 'Ahmad', 'Hassan', 'Abdul', 'Rahman', 'Ivan', 'Kim', 'Jong', 'Maria'];
 const family = ['Khan', 'Rahimi', 'Karimi', 'Petrov', 'Sokolov', 'Nuri', 'Haddad', 'Osman', 'Silva', 'Park'];

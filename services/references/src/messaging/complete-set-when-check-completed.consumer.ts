@@ -13,7 +13,7 @@ export function setIdOfCheck(candidateId: string, checkId: string): string | und
 /**
  * The guarantee behind set completion. Whoever stores a result (the worker, a callback, the deadline)
  * completes the set right after, but a process can die or lose the database between the two steps,
- * and the authority that called back may never call again: the 5,000-candidate fault run left 49
+ * and the authority that called back may never call again; without this consumer a fault run leaves
  * sets with every check completed and no `references.completed`. The result's revision carries
  * `reference.check-completed` in its outbox, so the event is published at least once whatever
  * happens to the writer; this consumer (its own group, on the service's own topic) completes the

@@ -89,8 +89,8 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
     const opened = await openSubject(deps, check, job.attemptsMade + 1);
     // No job progress or result is written to Redis: the check's record in the database says where it
     // stands (and a result is personal data, kept out of the queue); each write was a Lua script
-    // call per check (in the 21:53 pipeline profile, 3.4 of the worker's 140 busy seconds went to
-    // writing them to the socket).
+    // call per check (in a pipeline profile, 3.4 of the worker's 140 busy seconds went to writing
+    // them to the socket).
     try {
       const link = check.checkType === 'misconduct-disclosure' ? await issueRefereeLink(ctx, opened) : undefined;
       const answer = await deps.adapters[check.checkType].send(opened, {
