@@ -5,3 +5,4 @@ export * from './test-issuer';
 export * from './test-service';
 export * from './bench-report';
 export * from './test-person-keys';
+export * from './opaque-sealed';

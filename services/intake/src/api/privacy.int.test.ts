@@ -149,7 +149,7 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
   it('when a retention period ends, then the purge job erases that person and only them, and announces it', { timeout: 240_000 }, async () => {
     // A second intake whose withdrawn nominations are kept 0 days; its job runs only when asked.
     const short = await startIntake(
-      loadConfig(intakeConfigSchema, { ...env.env, MONGO_DB: `${env.env.MONGO_DB}_ret`, KEYS_DIR: mkdtempSync(`${tmpdir()}/intake-keys-`), RETENTION_WITHDRAWN_DAYS: '0', RETENTION_INTERVAL_MS: '3600000' }),
+      loadConfig(intakeConfigSchema, { ...env.env, MONGO_DB: `${env.env.MONGO_DB}_ret`, KEYS_DIR: mkdtempSync(`${tmpdir()}/intake-keys-`), EMPLOYMENT_DECLARATION_FORMS: SECRETS.employmentForm, RETENTION_WITHDRAWN_DAYS: '0', RETENTION_INTERVAL_MS: '3600000' }),
       { jwks: env.issuer.jwks },
     );
     try {
