@@ -70,7 +70,8 @@ export const events = {
       person: { names: [{ full: 'Test Person' }] },
       consent: { given: true, formVersion: 'v1', recordedAt: '2026-01-01T00:00:00Z' },
       ...(extra.employment === null ? {} : { employment: extra.employment ?? serviceOnly }),
-      ...(extra.declared ? { selfDeclaration: { recorded: true, flagged: true, declared: extra.declared } } : {}),
+      // The declared items travel sealed with the person (sealFields moves them into the block).
+      ...(extra.declared ? { selfDeclaration: { recorded: true, flagged: true }, declared: extra.declared } : {}),
     }),
   screened: (id: string, opts: { outcome?: 'clear' | 'possible-match' | 'match'; hits?: Hit[]; trigger?: string; screeningId?: string; revision?: number } = {}) =>
     ev('screening.completed', id, {
