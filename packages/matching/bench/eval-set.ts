@@ -87,6 +87,14 @@ function isVariantOf(query: string, listed: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return short.length >= 2 && short.every((w) => long.some((v) => close(w, v)));
 }
+/**
+ * "SURNAME, Given" (OFAC's form) as "Given SURNAME": the variants assume natural order, or "initial for
+ * a given name" would shorten the family name to an initial and "reordered" would reorder twice.
+ */
+const naturalOrder = (full: string) => {
+  const m = /^([^,]+),\s*([^,]+)$/.exec(full.trim());
+  return m ? `${m[2]!.trim()} ${m[1]!.trim()}` : full;
+};
 /** A name clean enough to derive a negative from: 2–6 words, no notes in brackets or lists of aliases. */
 const clean = (s: string) => !/[(;)\d]/.test(s) && words(s).length >= 2 && words(s).length <= 6;
 
@@ -98,7 +106,8 @@ const clean = (s: string) => !/[(;)\d]/.test(s) && words(s).length >= 2 && words
  */
 export const droppedNegatives: Record<string, number> = {};
 
-export function buildEvalSet(entries: UnEntry[], seed = 20251127): EvalQuery[] {
+/** Queries from the individuals of `entries` (only those in `sources` when given); negatives are checked against every name. */
+export function buildEvalSet(entries: UnEntry[], seed = 20251127, sources?: ReadonlySet<string>): EvalQuery[] {
   const rnd = seededRandom(seed);
   frequency = new Map();
   for (const e of entries) for (const n of e.names) for (const w of words(n.full)) frequency.set(w.toLowerCase(), freq(w) + 1);
@@ -117,11 +126,11 @@ export function buildEvalSet(entries: UnEntry[], seed = 20251127): EvalQuery[] {
   const people = createPersonGenerator(seededRandom(seed + 1));
   const pool = Array.from({ length: 4000 }, () => people().name).flatMap(words).filter((w) => w.length >= 4 && !w.includes('-'));
   const out: EvalQuery[] = [];
-  const individuals = entries.filter((e) => e.individual && words(e.names[0]!.full).length >= 2);
+  const individuals = entries.filter((e) => e.individual && words(e.names[0]!.full).length >= 2 && (!sources || sources.has(e.id)));
   for (const e of individuals) {
     const half = rnd() < 0.5 ? 'calibrate' : 'report';
     const good = e.names.filter((n) => n.kind !== 'weak-alias' && words(n.full).length >= 2).map((n) => n.full);
-    const base = () => pick(rnd, good.length ? good : [e.names[0]!.full]);
+    const base = () => naturalOrder(pick(rnd, good.length ? good : [e.names[0]!.full]));
     const latin = e.names.map((n) => n.full);
     const push = (kind: string, name: string | undefined, positive: boolean, extra: Partial<PersonQuery> = {}, checked = name) => {
       if (!name?.trim()) return;

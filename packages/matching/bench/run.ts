@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
-import { qualityMarkdown, runQuality } from './quality';
+import { qualityMarkdown, RECALL_TOLERANCE, recallRegressions, runQuality, type QualityResult } from './quality';
 import { runSpeed, speedMarkdown } from './speed';
 
 const mode = process.argv[2] ?? 'all';
@@ -22,9 +22,15 @@ const result: Record<string, unknown> = render ? previous : { ...previous, machi
 if (mode === 'quality' || mode === 'all') result.quality = runQuality();
 if (mode === 'speed' || mode === 'all') result.speed = await runSpeed();
 if (!render) result.loadAverage = { before: loadBefore, after: os.loadavg().map((x) => Math.round(x * 100) / 100), note: '1, 5 and 15 minute load averages of the machine (2 cores): figures measured above a load of about 2 are inflated by other work' };
+// The regression guard: a change that loses recall fails the run (the figures are written all the same).
+if (result.quality && !render) result.recallGuard = { tolerance: RECALL_TOLERANCE, regressions: recallRegressions(previous.quality as QualityResult | undefined, result.quality as QualityResult) };
+const regressions = (result.recallGuard as { regressions: string[] } | undefined)?.regressions ?? [];
+for (const r of regressions) console.error(`[quality] RECALL REGRESSION: ${r}`);
+if (regressions.length > 0) process.exitCode = 1;
 writeFileSync(jsonPath, `${JSON.stringify(result, null, 2)}\n`);
 const md = ['# Matching benchmark', '', `Run ${result.date} on ${os.cpus()[0]?.model} (${os.cpus().length} cores; one used), Node ${process.version}. Seeded: reruns draw the same data.`, '', `Load average (1, 5, 15 min) before: ${loadBefore.join(', ')}; after: ${(result.loadAverage as { after: number[] }).after.join(', ')} (2 cores; above about 2, other work inflates the timings).`, ''];
-if (result.quality) md.push(qualityMarkdown(result.quality as ReturnType<typeof runQuality>), '');
+if (result.quality) md.push(qualityMarkdown(result.quality as QualityResult), '');
+if (result.recallGuard) md.push(regressions.length > 0 ? `**Recall regression guard: FAILED** (tolerance ${RECALL_TOLERANCE}): ${regressions.join('; ')}.` : `Recall regression guard: passed (report-half recall at the default threshold fell by no more than ${RECALL_TOLERANCE} against the previous run).`, '');
 if (result.speed) md.push(speedMarkdown(result.speed as Awaited<ReturnType<typeof runSpeed>>), '');
 writeFileSync(`${dir}matching.md`, `${md.join('\n')}\n`);
 console.log(`wrote ${jsonPath} and ${dir}matching.md`);

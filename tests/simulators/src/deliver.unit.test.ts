@@ -36,7 +36,7 @@ describe('late answers delivered like an authority system (real HTTP)', () => {
   it('when the receiver stays down past the retry window, then the sender gives up', async () => {
     const r = await receiver([503]);
     server = r.server;
-    expect(await deliver(r.url, {}, undefined, () => false, { retryForMs: 100, maxDelayMs: 10 })).toBe('gave-up');
+    expect(await deliver(r.url, {}, undefined, () => false, { retryForMs: 1_500, maxDelayMs: 10 })).toBe('gave-up');
     expect(r.calls()).toBeGreaterThan(2);
   });
 });

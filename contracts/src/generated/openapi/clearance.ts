@@ -495,7 +495,7 @@ export interface components {
             /** @enum {string} */
             action: "adjudicate" | "screening-review";
             reason: string;
-            /** @description Adverse information about the person */
+            /** @description Adverse information about the person, not only missing information. */
             adverse: boolean;
         };
         Replay: {
@@ -852,12 +852,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "summary": "The candidate states the 2019 complaint was investigated and closed without a finding; the closure letter is on file.",
-                 *       "receivedAt": "2026-02-03T14:00:00Z"
-                 *     }
-                 */
                 "application/json": {
                     /**
                      * Format: date-time
@@ -963,6 +957,7 @@ export interface operations {
                 "application/pdf": string;
                 "image/png": string;
                 "image/jpeg": string;
+                /** @example Letter from the battalion commander, 12 March 2026: the complaint of 2019 was investigated and closed without a finding. */
                 "text/plain": string;
             };
         };

@@ -425,7 +425,7 @@ export interface components {
             previousEmployers?: components["schemas"]["PreviousEmployer"][];
         };
         PreviousEmployer: {
-            /** @description The employer (for national service */
+            /** @description The employer (for national service, the force or service). */
             name: string;
             role: string;
             /**
@@ -799,7 +799,7 @@ export interface operations {
                         items: components["schemas"]["CandidateView"][];
                         /** @description Cursor of the next page; absent on the last page. */
                         next?: string;
-                        /** @description How many candidates the filter matches (first page only */
+                        /** @description How many candidates the filter matches (first page only, i.e. without `after`). */
                         total?: number;
                     };
                 };
@@ -821,64 +821,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "nomination": {
-                 *         "mission": "MINUSCA",
-                 *         "rotation": "GHANBATT-14",
-                 *         "category": "military-contingent"
-                 *       },
-                 *       "person": {
-                 *         "names": [
-                 *           {
-                 *             "full": "Kwame Asante Boateng"
-                 *           },
-                 *           {
-                 *             "full": "Kwame A. Boateng"
-                 *           }
-                 *         ],
-                 *         "dateOfBirth": "1988-03-14",
-                 *         "placeOfBirth": "Kumasi",
-                 *         "nationalities": [
-                 *           "GH"
-                 *         ],
-                 *         "gender": "male",
-                 *         "documents": [
-                 *           {
-                 *             "type": "passport",
-                 *             "number": "G1234567",
-                 *             "country": "GH"
-                 *           }
-                 *         ],
-                 *         "serviceNumber": "GA-204518",
-                 *         "rank": "Sergeant",
-                 *         "unit": "6th Battalion",
-                 *         "previousEmployers": [
-                 *           {
-                 *             "name": "Accra Relief Foundation",
-                 *             "contactEmail": "hr@accra-relief.example",
-                 *             "country": "GH",
-                 *             "from": "2019-01",
-                 *             "to": "2021-06"
-                 *           }
-                 *         ]
-                 *       },
-                 *       "consent": {
-                 *         "given": true,
-                 *         "formVersion": "UN-HRSP-2024.1",
-                 *         "signedAt": "2026-01-10T09:00:00Z",
-                 *         "method": "wet-signature-scanned"
-                 *       },
-                 *       "selfDeclaration": {
-                 *         "formVersion": "UN-HRSP-2024.1",
-                 *         "signedAt": "2026-01-10T09:00:00Z",
-                 *         "method": "wet-signature-scanned",
-                 *         "criminalOffence": false,
-                 *         "humanRightsViolation": false,
-                 *         "repatriatedOnDisciplinaryGrounds": false
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["CandidateSubmission"];
             };
         };
@@ -974,11 +916,11 @@ export interface operations {
                  *         "unit": "6th Battalion",
                  *         "previousEmployers": [
                  *           {
-                 *             "name": "Accra Relief Foundation",
-                 *             "contactEmail": "hr@accra-relief.example",
+                 *             "name": "Ghana Armed Forces",
+                 *             "role": "Sergeant",
                  *             "country": "GH",
-                 *             "from": "2019-01",
-                 *             "to": "2021-06"
+                 *             "from": "2008-09",
+                 *             "nationalService": true
                  *           }
                  *         ]
                  *       }

@@ -329,7 +329,7 @@ export interface components {
             name: string;
             aliases?: string[];
             country?: string;
-            /** @description Verified mail domains (answers from an address there */
+            /** @description Verified mail domains (answers from an address there, or a subdomain, are the employer's). */
             domains?: string[];
             /** @description Verified HR contacts; requests go to the first. */
             contacts: components["schemas"]["VerifiedContact"][];
@@ -874,11 +874,12 @@ export interface operations {
                  *       "sexualMisconductFinding": "no",
                  *       "leftDuringInvestigation": "no",
                  *       "responderName": "Esi Mensah",
-                 *       "responderRole": "Head of Human Resources"
+                 *       "responderRole": "Head of Human Resources",
+                 *       "responderEmail": "esi.mensah@accra-relief.example"
                  *     }
                  */
                 "application/json": components["schemas"]["RefereeAnswer"];
-                /** @example employed=yes&sexualMisconductFinding=no&leftDuringInvestigation=no&responderName=Esi+Mensah&responderRole=Head+of+Human+Resources */
+                /** @example employed=yes&sexualMisconductFinding=no&leftDuringInvestigation=no&responderName=Esi+Mensah&responderRole=Head+of+Human+Resources&responderEmail=esi.mensah%40accra-relief.example */
                 "application/x-www-form-urlencoded": components["schemas"]["RefereeAnswer"];
             };
         };

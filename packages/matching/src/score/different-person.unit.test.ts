@@ -76,3 +76,18 @@ describe('look-alike words', () => {
     expect(scorePair({ names: ['Ammar Abou Yahia'] }, listed('Yahia Abou Ammar')).score).toBeGreaterThanOrEqual(upper);
   });
 });
+
+describe('two words read as one (compounds)', () => {
+  const one = (full: string) => listEntry('E1', [full]);
+  it('when two query words joined only reach a listed word through its whole length ("Abdul Sandra"/"Abdullah", "Kari Munoz"/"Karimullah"), then they do not match as a compound', () => {
+    expect(scorePair({ names: ['Abdul Sandra Agha'] }, one('Abdullah Jan Agha')).score).toBeLessThan(upper);
+    const kari = scorePair({ names: ['Kari Munoz'] }, one('Haji Karimullah'));
+    expect(kari.words.some((w) => w.listed === 'karimullah')).toBe(false);
+  });
+
+  it('when each part is in its own half of the joined word ("Abdul Rahman", "Nasr Allah", "Pak Mun Il"), then the compound still matches', () => {
+    expect(scorePair({ names: ['Abdul Rahman Yusuf'] }, one('Abdulrahman Yusuf')).score).toBeGreaterThanOrEqual(upper);
+    expect(scorePair({ names: ['Nasr Allah Khan'] }, one('Nasrullah Khan')).score).toBeGreaterThanOrEqual(upper);
+    expect(scorePair({ names: ['Pak Munil'] }, one('PAK MUN IL')).score).toBeGreaterThanOrEqual(upper);
+  });
+});

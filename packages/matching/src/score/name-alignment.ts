@@ -9,6 +9,7 @@
  *   penalty, because the two names then say different things.
  */
 import { makeWord, type NameWord } from '../normalise/name-normaliser';
+import { compoundPartsAgree } from './compound-parts';
 import { MIN_WORD_SIMILARITY, type MatchHow, type WordSimilarity } from './word-similarity';
 
 export interface WeightedName {
@@ -244,7 +245,7 @@ function scanCompounds(
       if (a.initial || b.initial || !plausibleCompound(s, a, b)) continue;
       const joined = joinedWord(a, b);
       const r = side === 'entry' ? similarity(s, joined) : similarity(joined, s);
-      if (r.similarity < MIN_WORD_SIMILARITY) continue;
+      if (r.similarity < MIN_WORD_SIMILARITY || !compoundPartsAgree(s, a, b)) continue;
       out.push(side === 'entry' ? { query: i, entry: j, joined: 'entry', similarity: r.similarity, how: r.how } : { query: j, entry: i, joined: 'query', similarity: r.similarity, how: r.how });
     }
   }

@@ -6,8 +6,9 @@
  * - `weak`: lower ≤ score < upper. Shown in ad-hoc searches to help the officer, never raises a review.
  * - `clear`: score < lower. Not returned by default.
  *
- * The defaults were calibrated by the benchmark (packages/matching/bench) on one half of a labelled
- * set built from the UN list and checked on the other half; see README "Thresholds".
+ * The defaults were calibrated by the benchmark (packages/matching/bench) on one half of labelled
+ * sets built from the UN list and from OFAC SDN individuals, and checked on the other halves; see
+ * docs/decisions/matching-thresholds.md.
  */
 
 export type Band = 'match' | 'possible-match' | 'weak' | 'clear';
@@ -19,7 +20,7 @@ export interface Thresholds {
   lower: number;
 }
 
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ upper: 0.5, lower: 0.35 });
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ upper: 0.55, lower: 0.35 });
 
 export function bandFor(score: number, decisive: boolean, thresholds: Thresholds = DEFAULT_THRESHOLDS): Band {
   if (decisive) return 'match';
