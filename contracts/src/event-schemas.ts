@@ -46,7 +46,8 @@ export const envelopeSchema = {
     specversion: { const: '1.0' },
     id: { type: 'string', minLength: 1, maxLength: 100 },
     source: { type: 'string', minLength: 1 },
-    type: { type: 'string', pattern: '^[a-z]+(\\.[a-z-]+)+$' },
+    // The aggregate (before the first dot) may be several words, hyphenated: action-request.sent.
+    type: { type: 'string', pattern: '^[a-z]+(-[a-z]+)*(\\.[a-z-]+)+$' },
     time: { type: 'string', format: 'date-time' },
     subject: { type: 'string', minLength: 1 },
     datacontenttype: { const: 'application/json' },

@@ -44,6 +44,7 @@ const topicByAggregate: Record<string, string> = {
   clearance: 'vetting.clearances',
   access: 'vetting.access',
   assessment: 'vetting.assessments',
+  'action-request': 'vetting.action-requests',
 };
 
 export function topicForEventType(type: string): string {

@@ -4,6 +4,7 @@ import { launchBrowser } from './support/browser';
 import { consoleUnderTest } from './support/console-under-test';
 import { prepareBrowserTests, sampleBanList } from './support/prepare';
 import { call, type World } from './support/world';
+import { requestForAction } from './journeys/action-requests.journey';
 import { certificateVersions } from './journeys/certificates.journey';
 import { screenOfflineAndBringBack } from './journeys/offline.journey';
 import { peopleStatistics } from './journeys/people-statistics.journey';
@@ -11,8 +12,8 @@ import { safeguardingSelfAssessment } from './journeys/safeguarding.journey';
 
 /**
  * The work around vetting in a real browser (Debian's Chromium) against every service and the gateway:
- * offline screening with a signed bundle, certificate versions, people statistics and the office's
- * safeguarding self-assessment. Each screen is screenshotted and checked with axe-core.
+ * offline screening with a signed bundle, certificate versions, people statistics, the office's
+ * safeguarding self-assessment and requests for action. Each screen is screenshotted and checked with axe-core.
  */
 const JOURNEY_MS = 480_000;
 
@@ -40,4 +41,6 @@ describe('the console around vetting (Chromium, every service, the gateway)', ()
   it('when the auditor opens people statistics, then people are shown by period, state, country, mission and category', () => peopleStatistics(world), JOURNEY_MS);
 
   it('when an office submits its safeguarding self-assessment and a UN officer accepts it, then the dashboard shows it current', () => safeguardingSelfAssessment(world), JOURNEY_MS);
+
+  it('when the UN sends a request for action, then only that country\'s office sees it, acknowledges and answers it, and the UN closes it', () => requestForAction(world), JOURNEY_MS);
 });

@@ -5675,6 +5675,362 @@ export interface AccessRecordedData {
 }
 
 /**
+ * The country's recruitment office acknowledged a request for action.
+ */
+export interface ActionRequestAcknowledgedData {
+  requestId: string;
+  country: Country;
+  status: 'acknowledged';
+  at: Timestamp;
+  by: string;
+  dueBy: Timestamp;
+}
+
+/**
+ * The UN closed a request for action (its reason stays in the accountability service).
+ */
+export interface ActionRequestClosedData {
+  requestId: string;
+  country: Country;
+  status: 'closed';
+  at: Timestamp;
+  by: string;
+  dueBy: Timestamp;
+}
+
+/**
+ * A request for action passed its deadline without a final response (set once by the reminder job, which also reminds the country).
+ */
+export interface ActionRequestOverdueData {
+  requestId: string;
+  country: Country;
+  status: 'overdue';
+  at: Timestamp;
+  by: string;
+  dueBy: Timestamp;
+}
+
+/**
+ * The country was reminded of a request for action: by a UN officer, or by the reminder job as a deadline came near or while the request is overdue.
+ */
+export interface ActionRequestRemindedData {
+  requestId: string;
+  country: Country;
+  status: 'reminded';
+  at: Timestamp;
+  by: string;
+  dueBy: Timestamp;
+}
+
+/**
+ * The country's recruitment office responded to a request for action: an interim report, or a final one with the outcome (which answers it). The text of the response stays sealed in the accountability service.
+ */
+export interface ActionRequestRespondedData {
+  requestId: string;
+  country: Country;
+  status: 'responded';
+  at: Timestamp;
+  by: string;
+  dueBy: Timestamp;
+  responseId: string;
+  responseKind: 'interim' | 'final';
+  /**
+   * @minItems 1
+   * @maxItems 5
+   */
+  covers:
+    | [
+        | 'investigation'
+        | 'accountability-measures'
+        | 'outcome-report'
+        | 'victim-support'
+        | 'paternity-and-child-support'
+      ]
+    | [
+        (
+          | 'investigation'
+          | 'accountability-measures'
+          | 'outcome-report'
+          | 'victim-support'
+          | 'paternity-and-child-support'
+        ),
+        (
+          | 'investigation'
+          | 'accountability-measures'
+          | 'outcome-report'
+          | 'victim-support'
+          | 'paternity-and-child-support'
+        )
+      ]
+    | [
+        (
+          | 'investigation'
+          | 'accountability-measures'
+          | 'outcome-report'
+          | 'victim-support'
+          | 'paternity-and-child-support'
+        ),
+        (
+          | 'investigation'
+          | 'accountability-measures'
+          | 'outcome-report'
+          | 'victim-support'
+          | 'paternity-and-child-support'
+        ),
+        (
+          | 'investigation'
+          | 'accountability-measures'
+          | 'outcome-report'
+          | 'victim-support'
+          | 'paternity-and-child-support'
+        )
+      ]
+    | [
+        (
+          | 'investigation'
+          | 'accountability-measures'
+          | 'outcome-report'
+          | 'victim-support'
+          | 'paternity-and-child-support'
+        ),
+        (
+          | 'investigation'
+          | 'accountability-measures'
+          | 'outcome-report'
+          | 'victim-support'
+          | 'paternity-and-child-support'
+        ),
+        (
+          | 'investigation'
+          | 'accountability-measures'
+          | 'outcome-report'
+          | 'victim-support'
+          | 'paternity-and-child-support'
+        ),
+        (
+          | 'investigation'
+          | 'accountability-measures'
+          | 'outcome-report'
+          | 'victim-support'
+          | 'paternity-and-child-support'
+        )
+      ]
+    | [
+        (
+          | 'investigation'
+          | 'accountability-measures'
+          | 'outcome-report'
+          | 'victim-support'
+          | 'paternity-and-child-support'
+        ),
+        (
+          | 'investigation'
+          | 'accountability-measures'
+          | 'outcome-report'
+          | 'victim-support'
+          | 'paternity-and-child-support'
+        ),
+        (
+          | 'investigation'
+          | 'accountability-measures'
+          | 'outcome-report'
+          | 'victim-support'
+          | 'paternity-and-child-support'
+        ),
+        (
+          | 'investigation'
+          | 'accountability-measures'
+          | 'outcome-report'
+          | 'victim-support'
+          | 'paternity-and-child-support'
+        ),
+        (
+          | 'investigation'
+          | 'accountability-measures'
+          | 'outcome-report'
+          | 'victim-support'
+          | 'paternity-and-child-support'
+        )
+      ];
+  outcome?:
+    | 'investigation-opened'
+    | 'sanctioned'
+    | 'dismissed-from-service'
+    | 'prosecuted'
+    | 'allegation-not-substantiated-nationally'
+    | 'no-action-taken';
+}
+
+/**
+ * The UN sent a request for action to the country that deployed a person whose misconduct was substantiated: the actions asked with their deadlines, linked to the person's nomination (their clearance history) and to the ban-list entry. What the request says stays sealed in the accountability service; no names, no allegation text.
+ */
+export interface ActionRequestSentData {
+  requestId: string;
+  reference: string;
+  country: Country;
+  mission: string;
+  category: 'sea' | 'sexual-harassment' | 'other-misconduct';
+  candidateId: Id;
+  listEntry: {
+    listId: string;
+    entryId: string;
+  };
+  /**
+   * @minItems 1
+   * @maxItems 5
+   */
+  actions:
+    | [
+        {
+          kind:
+            | 'investigation'
+            | 'accountability-measures'
+            | 'outcome-report'
+            | 'victim-support'
+            | 'paternity-and-child-support';
+          dueBy: Timestamp;
+        }
+      ]
+    | [
+        {
+          kind:
+            | 'investigation'
+            | 'accountability-measures'
+            | 'outcome-report'
+            | 'victim-support'
+            | 'paternity-and-child-support';
+          dueBy: Timestamp;
+        },
+        {
+          kind:
+            | 'investigation'
+            | 'accountability-measures'
+            | 'outcome-report'
+            | 'victim-support'
+            | 'paternity-and-child-support';
+          dueBy: Timestamp;
+        }
+      ]
+    | [
+        {
+          kind:
+            | 'investigation'
+            | 'accountability-measures'
+            | 'outcome-report'
+            | 'victim-support'
+            | 'paternity-and-child-support';
+          dueBy: Timestamp;
+        },
+        {
+          kind:
+            | 'investigation'
+            | 'accountability-measures'
+            | 'outcome-report'
+            | 'victim-support'
+            | 'paternity-and-child-support';
+          dueBy: Timestamp;
+        },
+        {
+          kind:
+            | 'investigation'
+            | 'accountability-measures'
+            | 'outcome-report'
+            | 'victim-support'
+            | 'paternity-and-child-support';
+          dueBy: Timestamp;
+        }
+      ]
+    | [
+        {
+          kind:
+            | 'investigation'
+            | 'accountability-measures'
+            | 'outcome-report'
+            | 'victim-support'
+            | 'paternity-and-child-support';
+          dueBy: Timestamp;
+        },
+        {
+          kind:
+            | 'investigation'
+            | 'accountability-measures'
+            | 'outcome-report'
+            | 'victim-support'
+            | 'paternity-and-child-support';
+          dueBy: Timestamp;
+        },
+        {
+          kind:
+            | 'investigation'
+            | 'accountability-measures'
+            | 'outcome-report'
+            | 'victim-support'
+            | 'paternity-and-child-support';
+          dueBy: Timestamp;
+        },
+        {
+          kind:
+            | 'investigation'
+            | 'accountability-measures'
+            | 'outcome-report'
+            | 'victim-support'
+            | 'paternity-and-child-support';
+          dueBy: Timestamp;
+        }
+      ]
+    | [
+        {
+          kind:
+            | 'investigation'
+            | 'accountability-measures'
+            | 'outcome-report'
+            | 'victim-support'
+            | 'paternity-and-child-support';
+          dueBy: Timestamp;
+        },
+        {
+          kind:
+            | 'investigation'
+            | 'accountability-measures'
+            | 'outcome-report'
+            | 'victim-support'
+            | 'paternity-and-child-support';
+          dueBy: Timestamp;
+        },
+        {
+          kind:
+            | 'investigation'
+            | 'accountability-measures'
+            | 'outcome-report'
+            | 'victim-support'
+            | 'paternity-and-child-support';
+          dueBy: Timestamp;
+        },
+        {
+          kind:
+            | 'investigation'
+            | 'accountability-measures'
+            | 'outcome-report'
+            | 'victim-support'
+            | 'paternity-and-child-support';
+          dueBy: Timestamp;
+        },
+        {
+          kind:
+            | 'investigation'
+            | 'accountability-measures'
+            | 'outcome-report'
+            | 'victim-support'
+            | 'paternity-and-child-support';
+          dueBy: Timestamp;
+        }
+      ];
+  dueBy: Timestamp;
+  sentAt: Timestamp;
+  sentBy: string;
+}
+
+/**
  * A version of the safeguarding self-assessment questionnaire was published (the built-in one on first start, later ones by an admin). Offices start new assessments on the latest version.
  */
 export interface AssessmentQuestionnairePublishedData {
@@ -6557,6 +6913,12 @@ export interface ScreeningReviewRequiredData {
 export interface EventDataByType {
   'access.account-changed': AccessAccountChangedData;
   'access.recorded': AccessRecordedData;
+  'action-request.acknowledged': ActionRequestAcknowledgedData;
+  'action-request.closed': ActionRequestClosedData;
+  'action-request.overdue': ActionRequestOverdueData;
+  'action-request.reminded': ActionRequestRemindedData;
+  'action-request.responded': ActionRequestRespondedData;
+  'action-request.sent': ActionRequestSentData;
   'assessment.questionnaire-published': AssessmentQuestionnairePublishedData;
   'assessment.reviewed': AssessmentReviewedData;
   'assessment.submitted': AssessmentSubmittedData;

@@ -32,6 +32,7 @@ export * from './mongo/insert-once';
 export * from './runtime/run-service';
 export * from './runtime/service-runtime';
 export * from './runtime/access-recorder';
+export * from './runtime/periodic-task';
 export * from './runtime/rate-limiter.redis';
 export * from './crypto/keyring';
 export * from './crypto/aes-gcm';

@@ -168,6 +168,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/action-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests for action, newest first, without their texts (an office its own country's; a UN officer scoped to missions only theirs). Recorded as an access to each person's data. */
+        get: operations["listActionRequests"];
+        put?: never;
+        /** When misconduct is substantiated, the UN sends a request for action to the country that deployed the person, linked to the ban-list entry and the person's nomination (their clearance history), with the actions asked and their deadlines (default ACTION_REQUEST_DAYS). The same Idempotency-Key sends it once (200 the second time). Publishes action-request.sent. */
+        post: operations["sendActionRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action-requests/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests for action by country as public reporting counts them — sent, responded (a final response), acknowledged, answered, overdue, closed, and the median days to a final response; a year counts the requests sent in it. An office sees its own country's. */
+        get: operations["getActionRequestFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        /** One request with what it asks and every response, opened (another country's is a 404). Recorded as an access to the person's data. */
+        get: operations["getActionRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action-requests/{requestId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        /** Every change of the request (sent, acknowledged, each response and reminder, overdue, closed), oldest first. */
+        get: operations["getActionRequestHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action-requests/{requestId}/acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The country's recruitment office acknowledges the request (once; again changes nothing). 409 when closed. Publishes action-request.acknowledged. */
+        post: operations["acknowledgeActionRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action-requests/{requestId}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The country's recruitment office reports on the actions asked — an interim report keeps the request open, a final one states the outcome and answers it. The text is sealed. 409 when closed. Publishes action-request.responded. */
+        post: operations["respondToActionRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action-requests/{requestId}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A UN officer reminds the country (the reminder job also does, as a deadline comes near and while the request is overdue). 409 when answered or closed. Publishes action-request.reminded. */
+        post: operations["remindActionRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action-requests/{requestId}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The UN closes the request with its reason (never the country it is addressed to). Publishes action-request.closed. */
+        post: operations["closeActionRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -301,6 +450,124 @@ export interface components {
                 round: number;
             };
         };
+        /** @enum {string} */
+        ActionKind: "investigation" | "accountability-measures" | "outcome-report" | "victim-support" | "paternity-and-child-support";
+        /** @enum {string} */
+        ActionOutcome: "investigation-opened" | "sanctioned" | "dismissed-from-service" | "prosecuted" | "allegation-not-substantiated-nationally" | "no-action-taken";
+        /** @enum {string} */
+        MisconductCategory: "sea" | "sexual-harassment" | "other-misconduct";
+        /** @enum {string} */
+        ActionRequestStatus: "sent" | "acknowledged" | "answered" | "overdue" | "closed";
+        ListEntryRef: {
+            listId: string;
+            entryId: string;
+        };
+        ActionRequestSummary: {
+            id: string;
+            reference: string;
+            country: string;
+            mission: string;
+            category: components["schemas"]["MisconductCategory"];
+            /** Format: date */
+            substantiatedOn: string;
+            candidateId: string;
+            listEntry: components["schemas"]["ListEntryRef"];
+            actions: {
+                kind: components["schemas"]["ActionKind"];
+                /** Format: date-time */
+                dueBy: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description The latest action deadline; past it without a final response the request is overdue.
+             */
+            dueBy: string;
+            /** @enum {string} */
+            state: "sent" | "acknowledged" | "answered" | "closed";
+            status: components["schemas"]["ActionRequestStatus"];
+            /** Format: date-time */
+            sentAt: string;
+            sentBy: string;
+            /** Format: date-time */
+            acknowledgedAt?: string;
+            acknowledgedBy?: string;
+            /** Format: date-time */
+            overdueSince?: string;
+            closed?: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                reason: string;
+            };
+            responses: number;
+            reminders: number;
+            /** Format: date-time */
+            lastReminderAt?: string;
+        };
+        ActionRequest: {
+            id: string;
+            reference: string;
+            country: string;
+            mission: string;
+            category: components["schemas"]["MisconductCategory"];
+            /** Format: date */
+            substantiatedOn: string;
+            candidateId: string;
+            listEntry: components["schemas"]["ListEntryRef"];
+            actions: {
+                kind: components["schemas"]["ActionKind"];
+                /** Format: date-time */
+                dueBy: string;
+            }[];
+            /** Format: date-time */
+            dueBy: string;
+            /** @enum {string} */
+            state: "sent" | "acknowledged" | "answered" | "closed";
+            status: components["schemas"]["ActionRequestStatus"];
+            /** Format: date-time */
+            sentAt: string;
+            sentBy: string;
+            /** Format: date-time */
+            acknowledgedAt?: string;
+            acknowledgedBy?: string;
+            /** Format: date-time */
+            overdueSince?: string;
+            closed?: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                reason: string;
+            };
+            /** @description What the UN asks (opened from its seal). */
+            summary: string;
+            responses: {
+                responseId: string;
+                /** @enum {string} */
+                kind: "interim" | "final";
+                covers: components["schemas"]["ActionKind"][];
+                outcome?: components["schemas"]["ActionOutcome"];
+                text: string;
+                /** Format: date-time */
+                respondedAt: string;
+                respondedBy: string;
+            }[];
+            reminders: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                automatic: boolean;
+            }[];
+        };
+        CountryFigures: {
+            sent: number;
+            /** @description Requests with a final response (public reporting's "responses"). */
+            responded: number;
+            acknowledged: number;
+            answered: number;
+            overdue: number;
+            closed: number;
+            medianDaysToAnswer: number | null;
+        };
     };
     responses: {
         /** @description RFC 9457 problem details. */
@@ -315,6 +582,7 @@ export interface components {
     };
     parameters: {
         AssessmentId: string;
+        RequestId: string;
     };
     requestBodies: never;
     headers: never;
@@ -812,6 +1080,366 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    listActionRequests: {
+        parameters: {
+            query?: {
+                country?: string;
+                status?: components["schemas"]["ActionRequestStatus"];
+                candidateId?: string;
+                listId?: string;
+                entryId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ActionRequestSummary"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    sendActionRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "country": "GH",
+                 *       "mission": "MINUSCA",
+                 *       "category": "sea",
+                 *       "substantiatedOn": "2026-01-20",
+                 *       "candidateId": "cand-4f1c2a",
+                 *       "listEntry": {
+                 *         "listId": "un-sea",
+                 *         "entryId": "SEA-2026-017"
+                 *       },
+                 *       "actions": [
+                 *         {
+                 *           "kind": "investigation",
+                 *           "dueBy": "2026-04-30T00:00:00.000Z"
+                 *         },
+                 *         {
+                 *           "kind": "accountability-measures"
+                 *         },
+                 *         {
+                 *           "kind": "outcome-report"
+                 *         }
+                 *       ],
+                 *       "summary": "OIOS substantiated sexual exploitation by a member of the contingent; the UN asks the Member State to investigate, hold the person accountable and report the outcome."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The country that deployed the person. */
+                    country: string;
+                    mission: string;
+                    category: components["schemas"]["MisconductCategory"];
+                    /**
+                     * Format: date
+                     * @description When the investigation substantiated the misconduct (not in the future).
+                     */
+                    substantiatedOn: string;
+                    /** @description The person's nomination on this platform: their clearance history. */
+                    candidateId: string;
+                    listEntry: components["schemas"]["ListEntryRef"];
+                    actions: {
+                        kind: components["schemas"]["ActionKind"];
+                        /**
+                         * Format: date-time
+                         * @description In the future; default ACTION_REQUEST_DAYS from now.
+                         */
+                        dueBy?: string;
+                    }[];
+                    /** @description What the UN asks the country, in words. Sealed; never in events. */
+                    summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Already sent with this Idempotency-Key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRequest"];
+                };
+            };
+            /** @description Sent. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRequest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getActionRequestFigures: {
+        parameters: {
+            query?: {
+                country?: string;
+                year?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year?: number;
+                        byCountry: {
+                            [key: string]: components["schemas"]["CountryFigures"];
+                        };
+                        totals: {
+                            sent: number;
+                            responded: number;
+                            overdue: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getActionRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRequest"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getActionRequestHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            rev: number;
+                            /** Format: date-time */
+                            at: string;
+                            status: components["schemas"]["ActionRequestStatus"];
+                            responses: number;
+                            reminders: number;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    acknowledgeActionRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                requestId: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request as it now stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRequest"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    respondToActionRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                requestId: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "final",
+                 *       "covers": [
+                 *         "investigation",
+                 *         "accountability-measures",
+                 *         "outcome-report"
+                 *       ],
+                 *       "outcome": "sanctioned",
+                 *       "text": "The national investigation board confirmed the finding; the soldier was dismissed from service on 12 May 2026 and the case referred to the military prosecutor."
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "interim" | "final";
+                    /** @description The actions asked that this response reports on. */
+                    covers: components["schemas"]["ActionKind"][];
+                    outcome?: components["schemas"]["ActionOutcome"];
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request as it now stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRequest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    remindActionRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                requestId: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request as it now stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRequest"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    closeActionRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                requestId: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "The outcome was reported and the measures are proportionate."
+                 *     }
+                 */
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request as it now stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRequest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
 }

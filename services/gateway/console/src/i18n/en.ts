@@ -1,4 +1,5 @@
 import { closeTheLoopEn } from './close-the-loop.en';
+import { actionRequestsEn } from './action-requests.en';
 import { adjudicatorEn } from './adjudicator.en';
 import { matchEn } from './match.en';
 import { nominationEn } from './nomination.en';
@@ -270,6 +271,7 @@ export const en = {
   'policies.active': 'active',
   'policies.rules': 'Rules',
   ...closeTheLoopEn,
+  ...actionRequestsEn,
   // Each area's messages live in their own file (<area>.en.ts, <area>.fr.ts) to keep files small.
   ...officeEn,
   ...nominationEn,

@@ -1,5 +1,6 @@
 import type { Catalogue } from './en';
 import { closeTheLoopFr } from './close-the-loop.fr';
+import { actionRequestsFr } from './action-requests.fr';
 import { adjudicatorFr } from './adjudicator.fr';
 import { matchFr } from './match.fr';
 import { nominationFr } from './nomination.fr';
@@ -268,6 +269,7 @@ export const fr: Catalogue = {
   'policies.active': 'active',
   'policies.rules': 'Règles',
   ...closeTheLoopFr,
+  ...actionRequestsFr,
   ...officeFr,
   ...nominationFr,
   ...screenerFr,

@@ -14,6 +14,7 @@ import { CaseResponse } from '../components/case/case-response';
 import { CaseDecision } from '../components/case/case-decision';
 import { CaseFindings } from '../components/case/case-findings';
 import { CaseNotice } from '../components/case/case-notice';
+import { CaseActionRequests } from '../components/case/case-action-requests';
 
 /**
  * A clearance case, read top to bottom as an adjudicator decides it: who the person is, the ban-list
@@ -48,6 +49,7 @@ export default function Adjudication({ params }: { params: Record<string, string
           <CaseNotice candidateId={id} notices={c.notices ?? []} canAct={canAct} onRecorded={found.reload} />
           <CaseResponse candidateId={id} responses={c.candidateResponses ?? c.inputs.candidateResponses ?? []} notices={c.notices ?? []} canAct={canAct} onRecorded={found.reload} />
           <CaseDecision c={c} onDone={(status) => { setDone(status); found.reload(); }} />
+          <CaseActionRequests candidateId={id} />
         </>
       )}
     </Page>
