@@ -19,7 +19,7 @@ const admin = new Kafka({ clientId: 'create-topics', brokers, sasl, ssl, logLeve
 await admin.connect();
 const existing = new Set(await admin.listTopics());
 const wanted = spec.topics.flatMap((t) => [
-  { topic: t.name, numPartitions: t.partitions, replicationFactor: spec.replicationFactor },
+  { topic: t.name, numPartitions: t.partitions, replicationFactor: spec.replicationFactor, ...(t.config ? { configEntries: Object.entries(t.config).map(([name, value]) => ({ name, value })) } : {}) },
   { topic: `${t.name}.dlq`, numPartitions: 3, replicationFactor: spec.replicationFactor },
 ]);
 const missing = wanted.filter((t) => !existing.has(t.topic));

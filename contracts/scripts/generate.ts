@@ -19,6 +19,7 @@ async function eventTypes(): Promise<string> {
   const schemas = loadEventSchemas();
   const parts: string[] = [];
   const map: string[] = [];
+  const personalMap: string[] = [];
   for (const [type, schema] of Object.entries(schemas)) {
     const ts = await compile(schema as never, String(schema.title), {
       bannerComment: '',
@@ -28,13 +29,26 @@ async function eventTypes(): Promise<string> {
     });
     parts.push(ts.trim());
     map.push(`  '${type}': ${String(schema.title)};`);
+    // The opened value of the event's sealed personal block (`personal`), when it has one.
+    const personal = schema['x-personal'] as Record<string, unknown> | undefined;
+    if (personal) {
+      const title = `${String(schema.title).replace(/Data$/, '')}Personal`;
+      const pts = await compile({ ...personal, title, $defs: schema.$defs } as never, title, {
+        bannerComment: '',
+        additionalProperties: false,
+        declareExternallyReferenced: false,
+        style: { singleQuote: true },
+      });
+      parts.push(pts.trim());
+      personalMap.push(`  '${type}': ${title};`);
+    }
   }
   const common = await compile(
     { title: 'CommonDefs', type: 'object', properties: {}, $defs: (Object.values(schemas)[0] as { $defs: object }).$defs } as never,
     'CommonDefs',
     { bannerComment: '', style: { singleQuote: true }, declareExternallyReferenced: true, unreachableDefinitions: true },
   );
-  return `${banner}${common.trim()}\n\n${parts.join('\n\n')}\n\n/** Event type → its data. */\nexport interface EventDataByType {\n${map.join('\n')}\n}\n\nexport type EventType = keyof EventDataByType;\n`;
+  return `${banner}${common.trim()}\n\n${parts.join('\n\n')}\n\n/** Event type → its data. */\nexport interface EventDataByType {\n${map.join('\n')}\n}\n\nexport type EventType = keyof EventDataByType;\n\n/** Event type → the opened value of its sealed personal block (see common.schema.json#/$defs/sealedPersonal). */\nexport interface EventPersonalByType {\n${personalMap.join('\n')}\n}\n\nexport type PersonalEventType = keyof EventPersonalByType;\n`;
 }
 
 async function openapiTypes(): Promise<Record<string, string>> {

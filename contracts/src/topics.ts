@@ -9,7 +9,17 @@ export interface TopicSpec {
   writers: string[];
   /** The services that consume it (audit reads every topic without being listed). */
   readers: string[];
+  /** `false`: the topic carries no CloudEvents (audit's checkpoints); event consumers leave it alone. Default true. */
+  events?: boolean;
+  /** Topic-level settings at creation (e.g. `retention.ms: -1` for the checkpoints). */
+  config?: Record<string, string>;
 }
+
+/** The topics that carry events (the audit consumer reads all of them). */
+export const eventTopics = (file: TopicsFile = loadTopics()) => file.topics.filter((t) => t.events !== false);
+
+/** Where audit publishes its signed checkpoints (infra/topics.json). */
+export const AUDIT_CHECKPOINT_TOPIC = 'vetting.audit-checkpoints';
 
 export interface TopicsFile {
   replicationFactor: number;

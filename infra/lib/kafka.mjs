@@ -136,7 +136,7 @@ export function topicsFromFile() {
   const spec = JSON.parse(readFileSync(TOPICS_FILE, 'utf8'));
   const replicationFactor = spec.replicationFactor ?? 1;
   return spec.topics.flatMap((t) => [
-    { topic: t.name, numPartitions: t.partitions, replicationFactor },
+    { topic: t.name, numPartitions: t.partitions, replicationFactor, ...(t.config ? { configEntries: Object.entries(t.config).map(([name, value]) => ({ name, value })) } : {}) },
     { topic: `${t.name}.dlq`, numPartitions: DLQ_PARTITIONS, replicationFactor },
   ]);
 }

@@ -73,6 +73,10 @@ export function serviceEnv(service, extra = {}) {
     KEYS_DIR,
     // Each service's own key for service-to-service tokens, generated on first start (docs/SECURITY.md).
     SERVICE_KEYS_DIR: join(KEYS_DIR, 'services'),
+    // The audit's signing and digest keys, apart from its checkpoints (.data/audit-checkpoints).
+    AUDIT_KEY_DIR: join(KEYS_DIR, 'audit'),
+    // The person-key authority (intake): personal data in events is sealed under each person's key.
+    PERSON_KEYS_URL: `http://127.0.0.1:${SERVICES[0].port}`,
     // The platform's signing key (certificates, offline list bundles), shared by intake and screening.
     PLATFORM_SIGNING_KEY_DIR: join(KEYS_DIR, 'platform-signing'),
     // The audit chain's checkpoints belong with the data they sign: a reset or a second stack has its own.

@@ -7,7 +7,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import { loadConfig, OpenApiValidator, ROLES, type Role } from '@vetting/platform';
-import { createTestServiceEnv, type TestServiceEnv } from '@vetting/platform/testing';
+import { createTestPersonKeys, createTestServiceEnv, type TestServiceEnv } from '@vetting/platform/testing';
 import { openapiPath } from '@vetting/contracts';
 import { startIntake } from '../../services/intake/src/start-intake';
 import { intakeConfigSchema } from '../../services/intake/src/config';
@@ -25,9 +25,9 @@ import { accountabilityConfigSchema } from '../../services/accountability/src/co
 type Started = { app: Express; stop: () => Promise<void> };
 const SERVICES: Record<string, (env: TestServiceEnv) => Promise<Started>> = {
   intake: (env) => startIntake(loadConfig(intakeConfigSchema, env.env), { jwks: env.issuer.jwks }),
-  screening: (env) => startScreening(loadConfig(screeningConfigSchema, env.env), { jwks: env.issuer.jwks }),
-  references: (env) => startReferences(loadConfig(referencesConfigSchema, env.env), { jwks: env.issuer.jwks }),
-  clearance: (env) => startClearance(loadConfig(clearanceConfigSchema, env.env), { jwks: env.issuer.jwks }),
+  screening: async (env) => startScreening(loadConfig(screeningConfigSchema, env.env), { jwks: env.issuer.jwks, personKeys: (await createTestPersonKeys()).source }),
+  references: async (env) => startReferences(loadConfig(referencesConfigSchema, env.env), { jwks: env.issuer.jwks, personKeys: (await createTestPersonKeys()).source }),
+  clearance: async (env) => startClearance(loadConfig(clearanceConfigSchema, env.env), { jwks: env.issuer.jwks, personKeys: (await createTestPersonKeys()).source }),
   audit: (env) => startAudit(loadConfig(auditConfigSchema, env.env), { jwks: env.issuer.jwks }),
   accountability: (env) => startAccountability(loadConfig(accountabilityConfigSchema, env.env), { jwks: env.issuer.jwks }),
 };

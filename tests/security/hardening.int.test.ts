@@ -10,7 +10,7 @@ import request from 'supertest';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@vetting/platform';
-import { createTestServiceEnv, randomName, testInfra, type TestServiceEnv, testServiceBaseEnv } from '@vetting/platform/testing';
+import { createTestPersonKeys, createTestServiceEnv, randomName, testInfra, type TestServiceEnv, testServiceBaseEnv } from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../../services/intake/src/config';
 import { startIntake } from '../../services/intake/src/start-intake';
 import { screeningConfigSchema } from '../../services/screening/src/config';
@@ -152,7 +152,7 @@ describe('ad-hoc ban-list search rate limit', () => {
 
   beforeAll(async () => {
     env = await createTestServiceEnv('screening');
-    screening = await startScreening(loadConfig(screeningConfigSchema, { ...env.env, CHECK_RATE_CAPACITY: '3', CHECK_RATE_PER_MINUTE: '1', CHECK_RATE_KEY_PREFIX: `${randomName('checks')}:` }), { jwks: env.issuer.jwks });
+    screening = await startScreening(loadConfig(screeningConfigSchema, { ...env.env, CHECK_RATE_CAPACITY: '3', CHECK_RATE_PER_MINUTE: '1', CHECK_RATE_KEY_PREFIX: `${randomName('checks')}:` }), { jwks: env.issuer.jwks, personKeys: (await createTestPersonKeys()).source });
   });
   afterAll(async () => {
     await screening?.stop();

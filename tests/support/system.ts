@@ -141,6 +141,9 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
         MONGO_DB: `${service}_${dbSuffix}`,
         TOPIC_PREFIX: prefix,
         AUTH_JWKS: `${dir}/jwks.json`,
+        // Service tokens (each service's own key) and the person-key authority (intake) for sealed personal data.
+        SERVICE_KEYS_DIR: `${dir}/service-keys`,
+        PERSON_KEYS_URL: `http://127.0.0.1:${ports.intake}`,
         AUTH_ISSUER: issuer.issuer,
         AUTH_AUDIENCE: issuer.audience,
         LOG_LEVEL: 'warn',

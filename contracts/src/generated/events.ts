@@ -4486,6 +4486,28 @@ export interface ListVersionRef {
   contentHash: string;
 }
 /**
+ * Personal data sealed with AES-256-GCM under the person key `kid` names (`person:<candidate id>`, served by intake), bound to the event type and the person; the opened JSON's schema is the event schema's `x-personal`. Destroying the person's key (erasure) makes every copy unreadable: topics, DLQs, backups. See docs/ARCHITECTURE.md, Sealed personal data in events.
+ *
+ * This interface was referenced by `CommonDefs`'s JSON-Schema
+ * via the `definition` "sealedPersonal".
+ */
+export interface SealedPersonal {
+  alg: 'A256GCM';
+  kid: string;
+  /**
+   * 96-bit IV, base64url
+   */
+  iv: string;
+  /**
+   * 128-bit tag, base64url
+   */
+  tag: string;
+  /**
+   * ciphertext of the UTF-8 JSON, base64url
+   */
+  ct: string;
+}
+/**
  * Employment of the nomination without names or contacts: what clearance needs to count the references the policy requires.
  *
  * This interface was referenced by `CommonDefs`'s JSON-Schema
@@ -6107,7 +6129,6 @@ export interface CandidateSubmittedData {
   country: Country;
   revision: number;
   nomination: Nomination;
-  person: Person;
   consent: {
     given: true;
     formVersion: string;
@@ -6119,16 +6140,24 @@ export interface CandidateSubmittedData {
    */
   office?: string;
   /**
-   * Whether the UN human-rights screening self-certification was recorded, whether any item was answered 'yes' (flagged to the UN), and which items (each a finding for the adjudicator); never the explanation.
+   * Whether the UN human-rights screening self-certification was recorded and whether any item was answered 'yes' (flagged to the UN); which items, sealed in `personal`; never the explanation.
    */
   selfDeclaration?: {
     recorded: boolean;
     flagged: boolean;
-    declared?: (
-      'criminalOffence' | 'humanRightsViolation' | 'repatriatedOnDisciplinaryGrounds' | 'misconductAllegation'
-    )[];
   };
+  personal: SealedPersonal;
+}
+
+export interface CandidateSubmittedPersonal {
+  person: Person;
   employment?: Employment;
+  /**
+   * The self-declaration items answered 'yes' (each a finding for the adjudicator).
+   */
+  declared?: (
+    'criminalOffence' | 'humanRightsViolation' | 'repatriatedOnDisciplinaryGrounds' | 'misconductAllegation'
+  )[];
 }
 
 /**
@@ -6139,7 +6168,6 @@ export interface CandidateUpdatedData {
   country: Country;
   revision: number;
   nomination: Nomination;
-  person: Person;
   consent: {
     given: true;
     formVersion: string;
@@ -6151,16 +6179,24 @@ export interface CandidateUpdatedData {
    */
   office?: string;
   /**
-   * Whether the UN human-rights screening self-certification was recorded, whether any item was answered 'yes' (flagged to the UN), and which items (each a finding for the adjudicator); never the explanation.
+   * Whether the UN human-rights screening self-certification was recorded and whether any item was answered 'yes' (flagged to the UN); which items, sealed in `personal`; never the explanation.
    */
   selfDeclaration?: {
     recorded: boolean;
     flagged: boolean;
-    declared?: (
-      'criminalOffence' | 'humanRightsViolation' | 'repatriatedOnDisciplinaryGrounds' | 'misconductAllegation'
-    )[];
   };
+  personal: SealedPersonal;
+}
+
+export interface CandidateUpdatedPersonal {
+  person: Person;
   employment?: Employment;
+  /**
+   * The self-declaration items answered 'yes' (each a finding for the adjudicator).
+   */
+  declared?: (
+    'criminalOffence' | 'humanRightsViolation' | 'repatriatedOnDisciplinaryGrounds' | 'misconductAllegation'
+  )[];
 }
 
 /**
@@ -6169,12 +6205,16 @@ export interface CandidateUpdatedData {
 export interface CandidateWithdrawnData {
   candidateId: Id;
   country: Country;
-  reason: string;
   /**
    * The candidate revision withdrawn.
    */
   revision?: number;
   withdrawnAt?: Timestamp;
+  personal: SealedPersonal;
+}
+
+export interface CandidateWithdrawnPersonal {
+  reason: string;
 }
 
 /**
@@ -6187,6 +6227,9 @@ export interface ClearanceDecidedData {
   outcome: ClearanceOutcome;
   policyVersion: number;
   decidedBy: string;
+  /**
+   * The policy's reasons, in clear; an adjudicator's written reasons are sealed in `personal` instead (this list is then empty).
+   */
   reasons: string[];
   validUntil?: Timestamp;
   inputs: {
@@ -6214,6 +6257,11 @@ export interface ClearanceDecidedData {
    * The second officer who countersigned an override of the policy (four eyes).
    */
   countersignedBy?: string;
+  personal?: SealedPersonal;
+}
+
+export interface ClearanceDecidedPersonal {
+  reasons: string[];
 }
 
 /**
@@ -6648,11 +6696,15 @@ export interface ClearanceRevokedData {
   candidateId: Id;
   country: Country;
   decisionId: Id;
-  reason: string;
   /**
    * The flag raised to the office and the UN (GET /api/clearance/flags).
    */
   flagId?: string;
+  personal: SealedPersonal;
+}
+
+export interface ClearanceRevokedPersonal {
+  reason: string;
 }
 
 /**
@@ -6784,12 +6836,6 @@ export interface ScreeningCompletedData {
     entryId: Id;
     score: number;
     band: 'match' | 'possible-match' | 'weak';
-    matchedName?: string;
-    features?: {
-      feature: string;
-      contribution: number;
-      detail?: string;
-    }[];
     resolution?: 'unresolved' | 'false-positive' | 'confirmed';
     /**
      * The list entry's status: left-pending-allegation (left UN service while an allegation was pending) is a finding of its own.
@@ -6797,6 +6843,23 @@ export interface ScreeningCompletedData {
     entryStatus?: 'barred' | 'left-pending-allegation' | 'listed';
   }[];
   trigger?: 'submitted' | 'updated' | 'rescreen';
+  personal?: SealedPersonal;
+}
+
+export interface ScreeningCompletedPersonal {
+  /**
+   * @maxItems 50
+   */
+  hits: {
+    listId: Id;
+    entryId: Id;
+    matchedName?: string;
+    features?: {
+      feature: string;
+      contribution: number;
+      detail?: string;
+    }[];
+  }[];
 }
 
 /**
@@ -6810,8 +6873,12 @@ export interface ScreeningMatchResolvedData {
   entryId: Id;
   resolution: 'false-positive' | 'confirmed';
   resolvedBy: Id;
-  reason?: string;
   outcome: ScreeningOutcome;
+  personal?: SealedPersonal;
+}
+
+export interface ScreeningMatchResolvedPersonal {
+  reason?: string;
 }
 
 /**
@@ -6882,3 +6949,16 @@ export interface EventDataByType {
 }
 
 export type EventType = keyof EventDataByType;
+
+/** Event type → the opened value of its sealed personal block (see common.schema.json#/$defs/sealedPersonal). */
+export interface EventPersonalByType {
+  'candidate.submitted': CandidateSubmittedPersonal;
+  'candidate.updated': CandidateUpdatedPersonal;
+  'candidate.withdrawn': CandidateWithdrawnPersonal;
+  'clearance.decided': ClearanceDecidedPersonal;
+  'clearance.revoked': ClearanceRevokedPersonal;
+  'screening.completed': ScreeningCompletedPersonal;
+  'screening.match-resolved': ScreeningMatchResolvedPersonal;
+}
+
+export type PersonalEventType = keyof EventPersonalByType;

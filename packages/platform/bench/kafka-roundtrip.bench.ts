@@ -3,7 +3,7 @@
  * producer with acks=all, consumer runner), on the real broker: latency one at a time, then throughput.
  */
 import { createConsumerRunner, createEvent, createEventPublisher, createEventValidator, createKafka, createLogger, type EventEnvelope } from '../src/index';
-import { createTestTopics, percentile, randomName, testInfra, writeBenchReport } from '../src/testing/index';
+import { createTestTopics, opaqueSealed, percentile, randomName, testInfra, writeBenchReport } from '../src/testing/index';
 
 const logger = createLogger('bench', 'silent');
 const infra = await testInfra();
@@ -22,7 +22,7 @@ const runner = createConsumerRunner({
 });
 await runner.start();
 await runner.joined();
-const event = (i: number) => createEvent('intake', { type: 'candidate.withdrawn', subject: `c${i}`, data: { candidateId: `c${i}`, country: 'GH', reason: 'bench' } });
+const event = (i: number) => createEvent('intake', { type: 'candidate.withdrawn', subject: `c${i}`, data: { candidateId: `c${i}`, country: 'GH', personal: opaqueSealed(`c${i}`, 'bench') } });
 
 const latencies: number[] = [];
 for (let i = 0; i < 300; i++) {

@@ -7,7 +7,7 @@
 import { loadavg } from 'node:os';
 import type { Collection, Document } from 'mongodb';
 import { connectMongo, createAggregateStore, createEvent, createLogger, createOutboxRelay, type EventPublisher } from '../src/index';
-import { randomName, testInfra, writeBenchReport } from '../src/testing/index';
+import { opaqueSealed, randomName, testInfra, writeBenchReport } from '../src/testing/index';
 
 const logger = createLogger('bench', 'silent');
 const infra = await testInfra();
@@ -23,7 +23,7 @@ async function seed(name: string): Promise<Collection<Document>> {
   const items = Array.from({ length: BATCH * 2 }, (_, i) => `${name}-${i}`);
   await store.createMany(items.map((id) => ({
     id, causedBy: `open:${id}`, state: { country: 'GH', name: `Person ${id}` },
-    events: [createEvent('intake', { type: 'candidate.withdrawn', subject: id, data: { candidateId: id, country: 'GH', reason: `reason ${id}` } })],
+    events: [createEvent('intake', { type: 'candidate.withdrawn', subject: id, data: { candidateId: id, country: 'GH', personal: opaqueSealed(id, `reason ${id}`) } })],
   })));
   return store.revisions as unknown as Collection<Document>;
 }

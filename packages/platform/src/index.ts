@@ -39,4 +39,7 @@ export * from './runtime/rate-limiter.redis';
 export * from './crypto/keyring';
 export * from './crypto/aes-gcm';
 export * from './crypto/field-cipher';
+export * from './crypto/personal-block';
+export * from './crypto/person-keys';
+export * from './crypto/personal-sealer';
 export * from './crypto/platform-signer';

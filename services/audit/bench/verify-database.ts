@@ -8,6 +8,9 @@ import { packRaw } from '../src/data/raw-entry';
 import { verifyRawStream } from '../src/data/verify-raw-stream';
 import { syntheticEvent } from './synthetic-events';
 
+/** The audit digest key of these runs (a real one is a secret file in AUDIT_KEY_DIR). */
+const DIGEST_KEY = Buffer.alloc(32, 1);
+
 export interface DatabaseBenchOptions {
   /** Entries appended through the service's batching appender (sustained append rate). */
   appendEntries: number;
@@ -37,7 +40,7 @@ export async function benchDatabase(o: DatabaseBenchOptions) {
   try {
     const repository = createAuditEntryRepository(db);
     await repository.ensureIndexes();
-    const appender = createChainAppender(repository, logger, { maxBatch: o.appendBatch });
+    const appender = createChainAppender(repository, logger, { digestKey: DIGEST_KEY, maxBatch: o.appendBatch });
     const t0 = performance.now();
     for (let start = 0; start < o.appendEntries; start += o.appendBatch * 4) {
       await appender.appendMany(Array.from({ length: Math.min(o.appendBatch * 4, o.appendEntries - start) }, (_, k) => syntheticEvent(start + k)));
@@ -45,7 +48,7 @@ export async function benchDatabase(o: DatabaseBenchOptions) {
     const appendMs = performance.now() - t0;
 
     // Two appenders at once (two processes' worth: own repository and head each), half the entries each.
-    const writers = [0, 1].map(() => createChainAppender(createAuditEntryRepository(db.useDb(db.name, { useCache: false })), logger, { maxBatch: o.appendBatch }));
+    const writers = [0, 1].map(() => createChainAppender(createAuditEntryRepository(db.useDb(db.name, { useCache: false })), logger, { digestKey: DIGEST_KEY, maxBatch: o.appendBatch }));
     const half = Math.floor(o.appendEntries / 2);
     const t01 = performance.now();
     await Promise.all(
@@ -67,7 +70,7 @@ export async function benchDatabase(o: DatabaseBenchOptions) {
       const batch = [];
       const size = Math.min(o.seedBatch, o.targetEntries - head.seq);
       for (let k = 0; k < size; k++) {
-        const entry = entryFromEvent(syntheticEvent(head.seq), head.seq + 1, head.hash);
+        const entry = entryFromEvent(syntheticEvent(head.seq), head.seq + 1, head.hash, DIGEST_KEY);
         batch.push(entry);
         head = entry;
       }

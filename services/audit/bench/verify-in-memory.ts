@@ -8,6 +8,9 @@ import { createVerifyPool } from '../src/data/verify-pool';
 import { verifyRawStream } from '../src/data/verify-raw-stream';
 import { syntheticEvent } from './synthetic-events';
 
+/** The audit digest key of these runs (a real one is a secret file in AUDIT_KEY_DIR). */
+const DIGEST_KEY = Buffer.alloc(32, 1);
+
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000;
@@ -32,7 +35,7 @@ export async function benchInMemory(count: number, workers: number, segmentSize:
     const t0 = performance.now();
     const block: AuditEntry[] = [];
     for (let i = start; i < Math.min(start + blockSize, count); i++) {
-      const entry = entryFromEvent(syntheticEvent(i), head.seq + 1, head.hash);
+      const entry = entryFromEvent(syntheticEvent(i), head.seq + 1, head.hash, DIGEST_KEY);
       block.push(entry);
       head = entry;
     }

@@ -1,29 +1,44 @@
-import { loadTopics, openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { AUDIT_CHECKPOINT_TOPIC, eventTopics, openapiPath } from '@vetting/contracts';
+import { join } from 'node:path';
+import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, loadOrCreateSecretKey, OpenApiValidator, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createAuditRoutes } from './api/audit.router';
-import type { AuditConfig } from './config';
+import { auditKeyDirOf, type AuditConfig } from './config';
 import { createAuditEntryRepository } from './data/audit-entry.repository';
 import { createChainAppender } from './data/chain-appender';
-import { createCheckpointStore, loadOrCreateSigningKeys } from './data/checkpoint.store';
+import { createCheckpointStore, loadOrCreateSigningKeys, moveSigningKeyOutOf } from './data/checkpoint.store';
 import { createVerifyPool } from './data/verify-pool';
+import { startPublishedCheckpoints } from './data/published-checkpoints';
 import { migrateLegacyEntries } from './data/legacy-entries.migration';
 import { startAppendConsumer } from './messaging/append-every-event.consumer';
 import { startCheckpointScheduler, type CheckpointScheduler } from './worker/checkpoint.scheduler';
 
 /** Starts the audit service: the batch consumer feeding the chain, the checkpoint scheduler, the HTTP API. */
 export async function startAudit(config: AuditConfig, overrides: RuntimeOverrides = {}) {
+  // Checked before anything starts: the signing key must not sit beside the checkpoints it signs.
+  const keyDir = auditKeyDirOf(config);
   const runtime = await createServiceRuntime(config, overrides);
   const chainId = config.AUDIT_CHAIN_ID ?? config.MONGO_DB;
   const repository = createAuditEntryRepository(runtime.db);
   await repository.ensureIndexes();
   await migrateLegacyEntries(runtime.db, repository, runtime.logger);
-  const keys = await loadOrCreateSigningKeys(config.AUDIT_KEY_DIR ?? config.AUDIT_CHECKPOINT_DIR);
+  if (await moveSigningKeyOutOf(config.AUDIT_CHECKPOINT_DIR, keyDir)) runtime.logger.warn({ keyDir }, 'the checkpoint signing key was moved out of the checkpoint directory');
+  const keys = await loadOrCreateSigningKeys(keyDir);
+  const digestKey = loadOrCreateSecretKey(join(keyDir, 'audit-digest.key'));
   const checkpoints = createCheckpointStore(config.AUDIT_CHECKPOINT_DIR, chainId);
+  // The checkpoint history where the database's owner cannot rewrite it (its own topic, written by audit only).
+  const published = await startPublishedCheckpoints({
+    kafka: runtime.kafka,
+    publisher: runtime.publisher,
+    topic: `${config.TOPIC_PREFIX}${AUDIT_CHECKPOINT_TOPIC}`,
+    groupPrefix: `${config.TOPIC_PREFIX}audit-checkpoints`,
+    logger: runtime.logger,
+  });
   // The appender and the checkpointer know each other: the first counts entries for the second,
   // the second tells the first the lowest head the chain may have.
   const late: { scheduler?: CheckpointScheduler } = {};
   const appender = createChainAppender(repository, runtime.logger, {
+    digestKey,
     maxBatch: config.AUDIT_APPEND_BATCH,
     dedupWindow: config.AUDIT_DEDUP_WINDOW,
     minHead: () => late.scheduler?.latest()?.seq ?? 0,
@@ -33,6 +48,7 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
     chainId,
     repository,
     store: checkpoints,
+    published,
     keys,
     ownHead: appender.currentHead,
     everyEntries: config.AUDIT_CHECKPOINT_EVERY,
@@ -41,12 +57,12 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
   });
   late.scheduler = scheduler;
   const pool = config.AUDIT_VERIFY_WORKERS > 0 ? createVerifyPool(config.AUDIT_VERIFY_WORKERS) : undefined;
-  const verify = { repository, checkpoints, publicKey: keys.publicKey, chainId, segmentSize: config.AUDIT_VERIFY_SEGMENT, ...(pool ? { pool } : {}) };
+  const verify = { repository, checkpoints, published, publicKey: keys.publicKey, chainId, segmentSize: config.AUDIT_VERIFY_SEGMENT, ...(pool ? { pool } : {}) };
   const relay = { kick: () => undefined as void };
   const access = createAccessRecorder(runtime.db, 'audit', () => relay.kick());
   const outbox = startOutboxRelay(runtime, [access.collection]);
   relay.kick = () => outbox.kick();
-  const consumer = await startAppendConsumer(runtime, appender, loadTopics().topics.map((t) => t.name));
+  const consumer = await startAppendConsumer(runtime, appender, eventTopics().map((t) => t.name));
   const app = createHttpApp({
     service: 'audit',
     logger: runtime.logger,
@@ -57,14 +73,15 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
     routes: createAuditRoutes({
       repository,
       access,
+      ...(runtime.personKeys ? { sealer: runtime.sealer } : {}),
       verify,
-      exports: { repository, checkpoints, checkpointNow: scheduler.checkpointNow, keys, chainId, now: () => new Date() },
+      exports: { repository, checkpoints, published, checkpointNow: scheduler.checkpointNow, keys, chainId, now: () => new Date() },
     }),
   });
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port, chainId, checkpoints: checkpoints.file }, 'audit listening');
   const finalCheckpoint = scheduler.stop;
   // Stopped in reverse: HTTP, consumer, then drain the appender and sign the final head, outbox, database.
-  const stops: Stop[] = [runtime.close, () => outbox.stop(), finalCheckpoint, appender.idle, () => consumer.stop(), async () => pool?.close(), http.close];
-  return { port: http.port, app, runtime, repository, appender, checkpoints, keys, chainId, scheduler, consumer, verify, stops, stop: () => stopInReverse(stops) };
+  const stops: Stop[] = [runtime.close, () => published.stop(), () => outbox.stop(), finalCheckpoint, appender.idle, () => consumer.stop(), async () => pool?.close(), http.close];
+  return { port: http.port, app, runtime, repository, appender, checkpoints, published, keys, chainId, scheduler, consumer, verify, stops, stop: () => stopInReverse(stops) };
 }

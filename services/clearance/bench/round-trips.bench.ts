@@ -9,7 +9,7 @@
 import { loadavg } from 'node:os';
 import type { Connection } from 'mongoose';
 import { connectMongo, createLogger } from '@vetting/platform';
-import { randomName, testInfra, writeBenchReport } from '@vetting/platform/testing';
+import { createTestPersonKeys, randomName, testInfra, writeBenchReport } from '@vetting/platform/testing';
 import { events, newCandidateId } from '../src/clearance.test-env';
 import { createClearanceCaseRepository } from '../src/data/clearance-case.repository';
 import { createPolicyRepository } from '../src/data/policy.repository';
@@ -44,12 +44,14 @@ const infra = await testInfra();
 const logger = createLogger('bench', 'silent');
 const raw = await connectMongo({ url: infra.mongoUrl, dbName: randomName('clr_rt').replace(/-/g, '_'), logger });
 const db = counting(raw);
-const repository = createClearanceCaseRepository(db);
+// The person keys intake would serve; automatic decisions carry no written text and never ask for one.
+const keys = await createTestPersonKeys();
+const repository = createClearanceCaseRepository(db, { keys: keys.source, sealer: keys.sealer });
 const policies = createPolicyRepository(db);
 await repository.ensureIndexes();
 await policies.ensureIndexes();
 await policies.seed();
-const deps = { repository, policies, now: () => new Date(), onEvents: () => undefined };
+const deps = { repository, policies, sealer: keys.sealer, now: () => new Date(), onEvents: () => undefined };
 const handlers = createDecideHandlers(deps);
 const ctx = { topic: 't', partition: 0, offset: '0', attempt: 1, logger };
 

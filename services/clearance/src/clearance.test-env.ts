@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, createEventPublisher, createEventValidator, loadConfig, type EventEnvelope } from '@vetting/platform';
-import { createTestServiceEnv, readTopic, type ReadMessage, type TestServiceEnv } from '@vetting/platform/testing';
+import { createTestPersonKeys, createTestServiceEnv, readTopic, type ReadMessage, type TestServiceEnv } from '@vetting/platform/testing';
 import { clearanceConfigSchema } from './config';
 import { startClearance } from './start-clearance';
 
@@ -10,8 +10,9 @@ import { startClearance } from './start-clearance';
  */
 export async function startClearanceForTest(settings: Record<string, string> = {}) {
   const env: TestServiceEnv = await createTestServiceEnv('clearance');
+  const keys = await createTestPersonKeys();
   const clock = { offsetMs: 0 };
-  const service = await startClearance(loadConfig(clearanceConfigSchema, { ...env.env, EXPIRY_INTERVAL_MS: '3600000', ...settings }), { jwks: env.issuer.jwks }, { now: () => new Date(Date.now() + clock.offsetMs) });
+  const service = await startClearance(loadConfig(clearanceConfigSchema, { ...env.env, EXPIRY_INTERVAL_MS: '3600000', ...settings }), { jwks: env.issuer.jwks, personKeys: keys.source }, { now: () => new Date(Date.now() + clock.offsetMs) });
   const publisher = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
   await publisher.connect();
   const bearer = async (sub: string, role: 'un-adjudicator' | 'un-screener' | 'admin' | 'auditor' | 'tcc-officer', country?: string) =>
@@ -24,16 +25,19 @@ export async function startClearanceForTest(settings: Record<string, string> = {
   };
   return {
     env,
+    keys,
     clock,
     service,
     app: service.app,
-    publish: (...events: EventEnvelope[]) => publisher.publish(events),
+    /** Publishes events as their producers do (personal fields sealed under the test's person keys). */
+    publish: async (...events: EventEnvelope[]) => publisher.publish(await Promise.all(events.map((e) => keys.sealFields(e)))),
     bearer,
     clearanceEvents,
     stop: async () => {
       await publisher.disconnect();
       await service.stop();
       await env.cleanup();
+      await keys.close();
     },
   };
 }
@@ -66,7 +70,8 @@ export const events = {
       person: { names: [{ full: 'Test Person' }] },
       consent: { given: true, formVersion: 'v1', recordedAt: '2026-01-01T00:00:00Z' },
       ...(extra.employment === null ? {} : { employment: extra.employment ?? serviceOnly }),
-      ...(extra.declared ? { selfDeclaration: { recorded: true, flagged: true, declared: extra.declared } } : {}),
+      // The declared items travel sealed with the person (sealFields moves them into the block).
+      ...(extra.declared ? { selfDeclaration: { recorded: true, flagged: true }, declared: extra.declared } : {}),
     }),
   screened: (id: string, opts: { outcome?: 'clear' | 'possible-match' | 'match'; hits?: Hit[]; trigger?: string; screeningId?: string; revision?: number } = {}) =>
     ev('screening.completed', id, {

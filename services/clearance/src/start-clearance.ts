@@ -1,5 +1,5 @@
 import { openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, refuseInProduction, listen, OpenApiValidator, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { createAccessRecorder, createHttpApp, createServiceRuntime, refuseInProduction, listen, OpenApiValidator, requirePersonKeys, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createAdjudicationRoutes } from './api/adjudication.router';
 import { createCandidateNoticeRoutes, keepAttachmentBodyStreamed } from './api/candidate-notice.router';
@@ -25,7 +25,7 @@ export async function startClearance(config: ClearanceConfig, overrides: Runtime
   const now = options.now ?? (() => new Date());
   refuseInProduction(config, clearanceUnsafeSettings(config));
   const runtime = await createServiceRuntime(config, overrides);
-  const repository = createClearanceCaseRepository(runtime.db);
+  const repository = createClearanceCaseRepository(runtime.db, { keys: requirePersonKeys(runtime), sealer: runtime.sealer });
   const policies = createPolicyRepository(runtime.db);
   const cipher = createCaseDataCipher(runtime.db, keysDirOf(config));
   const attachments = createAttachmentRepository(runtime.db);
@@ -35,7 +35,7 @@ export async function startClearance(config: ClearanceConfig, overrides: Runtime
   const access = createAccessRecorder(runtime.db, 'clearance', () => relay.kick());
   const outbox = startOutboxRelay(runtime, [repository.collection, policies.collection, access.collection]);
   relay.kick = () => outbox.kick();
-  const deps = { repository, policies, access, cipher, attachments, now, onEvents: () => outbox.kick() };
+  const deps = { repository, policies, access, cipher, attachments, sealer: runtime.sealer, now, onEvents: () => outbox.kick() };
   const consumer = await startConsumer(runtime, 'clearance', CLEARANCE_TOPICS, { ...createDecideHandlers(deps), ...createForgetHandlers(cipher) });
   const expiry = startExpiryTimer(() => expireDueClearances(deps, config.EXPIRY_BATCH_SIZE), config.EXPIRY_INTERVAL_MS, runtime.logger);
   const app = createHttpApp({

@@ -16,6 +16,11 @@ export const intakeConfigSchema = baseConfigSchema.extend({
    * development mode it defaults to a folder per database under the system's temp dir (tests, benchmarks).
    */
   KEYS_DIR: z.string().min(1).optional(),
+  /** Services answered at `POST /person-keys/lookup` (they open or seal people's data in events). */
+  PERSON_KEY_CLIENTS: z
+    .string()
+    .default('screening,references,clearance,audit')
+    .transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean)),
   /**
    * Versions of the consent forms candidates sign, comma-separated; a consent on any other version is
    * refused (400 naming consent/formVersion) and the console offers only these. Default

@@ -5,6 +5,7 @@ import { createPolicyFollower } from '@vetting/policy';
 import {
   createAccessRecorder,
   createHttpApp,
+  createPersonalSealer,
   createOutboxRelay,
   createServiceRuntime,
   listen,
@@ -17,6 +18,7 @@ import {
 } from '@vetting/platform';
 import { refuseInProduction, stopInReverse } from '@vetting/platform';
 import { createCandidateRoutes } from './api/candidate.router';
+import { createPersonKeyRoutes } from './api/person-keys.router';
 import { createFormRoutes } from './api/forms.router';
 import { createCertificateRoutes } from './api/certificate.router';
 import { createPrivacyRoutes } from './api/privacy.router';
@@ -72,13 +74,16 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
   const now = () => new Date();
   const onEvents = () => relay.kick();
   const blind = cipher.blind;
-  const runner = createUploadRunner({ uploads, repository, keys, blind, now, publish: (events) => runtime.publisher.publish(events), logger: runtime.logger });
+  // Intake is the key authority: it seals its events with people's keys from its own cipher.
+  const sealer = createPersonalSealer({ keys: cipher.personKeys, validator: runtime.validator });
+  const runner = createUploadRunner({ uploads, repository, keys, blind, sealer, now, publish: (events) => runtime.publisher.publish(events), logger: runtime.logger });
   const forms = { consent: formList(config.CONSENT_FORMS), selfDeclaration: formList(config.DECLARATION_FORMS), employmentDeclaration: formList(config.EMPLOYMENT_DECLARATION_FORMS) };
-  const deps = { repository, keys, uploads, certificates, access, blind, cipher, signer: signing.signer, now, onEvents, policies, forms };
+  const deps = { repository, keys, uploads, certificates, access, blind, sealer, cipher, signer: signing.signer, now, onEvents, policies, forms };
   const candidateRoutes = createCandidateRoutes(deps);
   const uploadRoutes = createUploadRoutes({ ...deps, validate: createSubmissionValidator(openapiPath('intake'), forms), maxBytes: config.UPLOAD_MAX_BYTES, startStoring: (id) => runner.start(id) });
   const rotationRoutes = createRotationRoutes(deps);
   const privacyRoutes = createPrivacyRoutes(deps);
+  const personKeyRoutes = createPersonKeyRoutes({ cipher, clients: config.PERSON_KEY_CLIENTS });
   const formRoutes = createFormRoutes(forms);
   const certificateRoutes = createCertificateRoutes(deps);
   const app = createHttpApp({
@@ -89,7 +94,7 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
     mountRaw: keepUploadBodyStreamed,
-    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes, certificateRoutes, privacyRoutes, formRoutes, signingKeysRoute(signing.published)].forEach((routes) => routes(router)),
+    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes, certificateRoutes, privacyRoutes, formRoutes, signingKeysRoute(signing.published), personKeyRoutes].forEach((routes) => routes(router)),
   });
   await runner.resume();
   const retention = startRetentionJob(
@@ -100,5 +105,5 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'intake listening');
   const stops: Stop[] = [runtime.close, () => outbox.stop(), () => uploadOutbox.stop(), () => consumer.stop(), () => runner.stop(), () => retention.stop(), http.close];
-  return { port: http.port, app, runtime, consumer, runner, outbox, retention, stops, stop: () => stopInReverse(stops) };
+  return { port: http.port, app, runtime, sealer, personKeys: cipher.lookupSource, consumer, runner, outbox, retention, stops, stop: () => stopInReverse(stops) };
 }

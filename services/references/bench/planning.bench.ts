@@ -56,7 +56,7 @@ for (let i = 0; i < CANDIDATES; i++) {
     },
   };
   const s = performance.now();
-  const plan = planChecks(BUILT_IN_RULES, nominee, at, index);
+  const plan = planChecks(BUILT_IN_RULES, nominee, at, index, (domain) => domain);
   times.push(performance.now() - s);
   disclosures += plan.filter((p) => p.checkType === 'misconduct-disclosure').length;
   held += plan.filter((p) => p.awaitingContact).length;

@@ -9,8 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EventDataByType } from '@vetting/contracts';
-import { openReferenceSets } from '../src/use-cases/open-reference-set.use-case';
+import { openReferenceSets, type Submitted } from '../src/use-cases/open-reference-set.use-case';
 import { retryCheck } from '../src/use-cases/retry-check.use-case';
 import { CALLBACK_SECRET, startHarness } from '../src/references.test-harness';
 import { spawnWorker } from '../src/worker/spawn-worker';
@@ -72,7 +71,7 @@ if (process.env.BENCH_PG_GIN && postgresUrl) {
 }
 const dbCpu = databaseCpu(h.config.MONGO_URL, postgresUrl);
 const t0 = Date.now();
-const submitted: EventDataByType['candidate.submitted'][] = Array.from({ length: CANDIDATES }, (_, i) => ({
+const submitted: Submitted[] = Array.from({ length: CANDIDATES }, (_, i) => ({
   candidateId: `b${i.toString(36)}`,
   country: 'GH',
   revision: 1,

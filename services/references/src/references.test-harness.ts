@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, createEventPublisher, createEventValidator, loadConfig, type EventEnvelope } from '@vetting/platform';
-import { createTestServiceEnv, randomName, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
+import { createTestPersonKeys, createTestServiceEnv, randomName, waitFor, type TestPersonKeys, type TestServiceEnv } from '@vetting/platform/testing';
 import { startSimulators, type SimulatorOptions, type Simulators } from '@vetting/simulators';
 import { referencesConfigSchema, type ReferencesConfig } from './config';
 import { startReferences } from './start-references';
@@ -11,6 +11,8 @@ export const CALLBACK_SECRET = 'test-callback-secret-0123456789';
 
 export interface Harness {
   env: TestServiceEnv;
+  /** The person keys intake would serve (the service's `personKeys`): `keys.shred(id)` erases a person there. */
+  keys: TestPersonKeys;
   sims: Simulators;
   config: ReferencesConfig;
   service: Awaited<ReturnType<typeof startReferences>>;
@@ -55,7 +57,8 @@ export async function startHarness(options: { sims?: Partial<SimulatorOptions>; 
     ...options.env,
   };
   const config = loadConfig(referencesConfigSchema, settings);
-  const service = await startReferences(config, { jwks: env.issuer.jwks });
+  const keys = await createTestPersonKeys();
+  const service = await startReferences(config, { jwks: env.issuer.jwks, personKeys: keys.source });
   const workerEnv = { ...settings, PUBLIC_URL: `http://127.0.0.1:${service.port}` };
   const worker = options.worker === false ? undefined : await startReferencesWorker(loadConfig(referencesConfigSchema, workerEnv));
   const events: EventEnvelope[] = [];
@@ -67,6 +70,7 @@ export async function startHarness(options: { sims?: Partial<SimulatorOptions>; 
   await publisher.connect();
   return {
     env,
+    keys,
     sims,
     config,
     service,
@@ -84,11 +88,10 @@ export async function startHarness(options: { sims?: Partial<SimulatorOptions>; 
           country: 'GH',
           revision: 1,
           nomination: { mission: 'MINUSCA', rotation: 'R1', category },
-          person,
           consent: { given: true, formVersion: 'v1', recordedAt: new Date().toISOString() },
         },
       });
-      await publisher.publish([event as never]);
+      await publisher.publish([await keys.seal(event, { person })]);
       return candidateId;
     },
     async publish(source, type, subject, data) {
@@ -110,6 +113,7 @@ export async function startHarness(options: { sims?: Partial<SimulatorOptions>; 
       await worker?.stop();
       await service.stop();
       await sims.stop();
+      await keys.close();
     },
   };
 }

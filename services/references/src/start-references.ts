@@ -1,6 +1,6 @@
 import express from 'express';
 import { openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createReachabilityProbe, createServiceRuntime, listen, OpenApiValidator, refuseInProduction, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { createAccessRecorder, createHttpApp, createReachabilityProbe, createServiceRuntime, listen, OpenApiValidator, refuseInProduction, requirePersonKeys, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createCallbackRoutes } from './api/callbacks.router';
 import { createChecksRoutes } from './api/checks.router';
@@ -23,13 +23,14 @@ const SMALL_BODY = '16kb';
 export async function startReferences(config: ReferencesConfig, overrides: RuntimeOverrides = {}) {
   refuseInProduction(config, referencesUnsafeSettings(config));
   const runtime = await createServiceRuntime(config, overrides);
+  requirePersonKeys(runtime);
   let port = config.PORT;
   const ctx = await createReferencesContext(config, runtime.db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${port}`);
   const access = createAccessRecorder(runtime.db, 'references', () => outbox.kick());
   const outbox = startOutboxRelay(runtime, [ctx.checks.revisions, ...ctx.sets.collections, ctx.directory.revisions, access.collection]);
   ctx.onEvents = () => outbox.kick();
   runtime.readiness.redis = () => ctx.producer.ping();
-  const consumer = await startConsumer(runtime, 'references', ['vetting.candidates', 'vetting.clearances'], createOpenChecksHandlers(ctx));
+  const consumer = await startConsumer(runtime, 'references', ['vetting.candidates', 'vetting.clearances'], createOpenChecksHandlers(ctx, runtime.sealer));
   // Its own group on its own topic: a set's completion must not wait behind the opening of new sets.
   const completer = await startConsumer(runtime, 'references-completion', ['vetting.references'], createCompleteSetHandlers(ctx));
   const routes = [createChecksRoutes(ctx, access), createDirectoryRoutes(ctx, access), createCallbackRoutes(ctx), createRefereeRoutes(ctx), createDevMailboxRoutes(ctx)];

@@ -64,7 +64,7 @@ export async function seedSubjects(n: number, planted: SyntheticPerson[], deps: 
     const q = syntheticPerson(rand);
     const person = minimisePerson({ names: [{ full: q.name }], dateOfBirth: q.dateOfBirth, nationalities: [q.nationality] });
     chunk.push(
-      afterScreening(undefined, { candidateId: idOf(i), country: 'GH', candidateRevision: 1, person, fingerprint: personFingerprint(person), screeningId: `${idOf(i)}:1`, screenedAt: at, listVersions: versions, hits: [], near: [] }),
+      afterScreening(undefined, { candidateId: idOf(i), country: 'GH', candidateRevision: 1, person, fingerprint: personFingerprint(person, deps.fingerprint), screeningId: `${idOf(i)}:1`, screenedAt: at, listVersions: versions, hits: [], near: [] }),
     );
     if (chunk.length === 5000) {
       await deps.subjects.seedForBenchmark(chunk, at);

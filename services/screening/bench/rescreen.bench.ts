@@ -9,13 +9,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { importOfacSdn, importUnConsolidatedList, type BanListEntry } from '@vetting/banlists';
-import { connectMongo, createLogger, type Actor } from '@vetting/platform';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { connectMongo, createEventValidator, createFieldCipher, createLogger, createPersonalSealer, loadKeyring, localPersonKeys, type Actor } from '@vetting/platform';
 import { testInfra } from '@vetting/platform/testing';
 import { ActiveLists } from '../src/domain/active-lists';
 import { toPersonQuery } from '../src/domain/screened-person';
 import { createListRepository } from '../src/data/list.repository';
 import { createRescreenRepository } from '../src/data/rescreen.repository';
 import { createResolutionRepository } from '../src/data/resolution.repository';
+import { createScreeningCipher } from '../src/data/screening.cipher';
 import { createScreeningRepository } from '../src/data/screening.repository';
 import { createSubjectRepository, type SubjectView } from '../src/data/subject.repository';
 import { publishEntries } from '../src/use-cases/publish-list-version.use-case';
@@ -36,16 +39,21 @@ const infra = await testInfra();
 const dbName = `bench_rescreen_${Date.now().toString(36)}`;
 const db = await connectMongo({ url: infra.mongoUrl, dbName, logger });
 try {
+  // Screening's own keys (subjects sealed at rest), and the person keys intake would serve (events), both in the bench database.
+  const keysDir = mkdtempSync(`${tmpdir()}/bench-rescreen-keys-`);
+  const cipher = createScreeningCipher(db, keysDir);
+  const personKeys = localPersonKeys(createFieldCipher(db.useDb(`${dbName}_intake`), loadKeyring(`${keysDir}/intake-keyring.json`)), { create: true });
+  const sealer = createPersonalSealer({ keys: personKeys, validator: createEventValidator() });
   const repository = createListRepository(db);
-  const subjects = createSubjectRepository(db);
-  const screenings = createScreeningRepository(db);
-  const resolutions = createResolutionRepository(db);
+  const subjects = createSubjectRepository(db, cipher);
+  const screenings = createScreeningRepository(db, cipher);
+  const resolutions = createResolutionRepository(db, cipher);
   const rescreens = createRescreenRepository(db);
-  await Promise.all([repository.ensureIndexes(), subjects.ensureIndexes(), screenings.ensureIndexes(), rescreens.ensureIndexes()]);
+  await Promise.all([repository.ensureIndexes(), subjects.ensureIndexes(), screenings.ensureIndexes(), rescreens.ensureIndexes(), cipher.ensureIndexes()]);
   const lists = new ActiveLists();
   let events = 0;
   const now = () => new Date();
-  const deps = { lists, subjects, screenings, resolutions, now, onEvents: () => void (events += 1) };
+  const deps = { lists, subjects, screenings, resolutions, sealer, fingerprint: cipher.fingerprint, now, onEvents: () => void (events += 1) };
 
   log('importing UN and OFAC SDN');
   const un = importUnConsolidatedList(readFileSync(`${data}/un/un_consolidated_2025-04-19.xml`)).entries;
@@ -116,6 +124,7 @@ try {
   });
 } finally {
   await db.dropDatabase().catch(() => undefined);
+  await db.useDb(`${dbName}_intake`).dropDatabase().catch(() => undefined);
   await db.close();
 }
 export type { BanListEntry };

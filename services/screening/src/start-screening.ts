@@ -12,6 +12,7 @@ import {
   signingKeysRoute,
   startConsumer,
   startOutboxRelay,
+  requirePersonKeys,
   type RuntimeOverrides,
   type Stop,
 } from '@vetting/platform';
@@ -20,7 +21,8 @@ import { createBundleRoutes } from './api/bundle.router';
 import { createCheckRoutes } from './api/checks.router';
 import { createListRoutes } from './api/lists.router';
 import { createReviewRoutes } from './api/reviews.router';
-import { screeningUnsafeSettings, type ScreeningConfig } from './config';
+import { keysDirOf, screeningUnsafeSettings, type ScreeningConfig } from './config';
+import { createScreeningCipher } from './data/screening.cipher';
 import { createRateLimiter, type RateLimiter } from '@vetting/platform';
 import { createBundleRepository } from './data/bundle.repository';
 import { createCheckRepository } from './data/check.repository';
@@ -45,15 +47,17 @@ export interface ScreeningOverrides extends RuntimeOverrides {
 export async function startScreening(config: ScreeningConfig, overrides: ScreeningOverrides = {}) {
   refuseInProduction(config, screeningUnsafeSettings(config));
   const runtime = await createServiceRuntime(config, overrides);
+  requirePersonKeys(runtime);
+  const cipher = createScreeningCipher(runtime.db, keysDirOf(config));
   const repository = createListRepository(runtime.db);
-  const screenings = createScreeningRepository(runtime.db);
-  const subjects = createSubjectRepository(runtime.db);
-  const resolutions = createResolutionRepository(runtime.db);
+  const screenings = createScreeningRepository(runtime.db, cipher);
+  const subjects = createSubjectRepository(runtime.db, cipher);
+  const resolutions = createResolutionRepository(runtime.db, cipher);
   const rescreens = createRescreenRepository(runtime.db);
   const checks = createCheckRepository(runtime.db);
   const bundles = createBundleRepository(runtime.db);
   const signing = await loadPlatformSigner(config);
-  await Promise.all([repository.ensureIndexes(), screenings.ensureIndexes(), subjects.ensureIndexes(), rescreens.ensureIndexes(), checks.ensureIndexes(), bundles.ensureIndexes()]);
+  await Promise.all([repository.ensureIndexes(), screenings.ensureIndexes(), subjects.ensureIndexes(), rescreens.ensureIndexes(), checks.ensureIndexes(), bundles.ensureIndexes(), resolutions.ensureIndexes(), cipher.ensureIndexes()]);
   const thresholds =
     config.MATCH_UPPER_THRESHOLD !== undefined && config.MATCH_LOWER_THRESHOLD !== undefined
       ? { upper: config.MATCH_UPPER_THRESHOLD, lower: config.MATCH_LOWER_THRESHOLD }
@@ -73,7 +77,7 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
   const outbox = startOutboxRelay(runtime, [subjects.collection, repository.collection, rescreens.collection, access.collection, ...bundles.collections]);
   kick = () => outbox.kick();
   const now = () => new Date();
-  const screeningDeps = { lists, subjects, screenings, resolutions, now, onEvents: kick };
+  const screeningDeps = { lists, subjects, screenings, resolutions, sealer: runtime.sealer, fingerprint: cipher.fingerprint, now, onEvents: kick };
   const worker = createRescreenWorker({
     ...screeningDeps,
     rescreens,
@@ -95,7 +99,7 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
     ['vetting.banlists'],
     createRescreenTriggerHandlers({ repository, rescreens, subjects, now, mode: config.RESCREEN_MODE, deltaLimit: config.RESCREEN_DELTA_LIMIT, kick: () => void worker.kick() }),
   );
-  const consumer = await startConsumer(runtime, 'screening', ['vetting.candidates'], createScreenCandidateHandlers(screeningDeps));
+  const consumer = await startConsumer(runtime, 'screening', ['vetting.candidates'], createScreenCandidateHandlers({ ...screeningDeps, shred: cipher.shred }));
   const publishDeps = { repository, lists, now, onEvents: kick };
   const routes = [
     createListRoutes({ ...publishDeps, access }),

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Kafka } from 'kafkajs';
 import type { MongoClient } from 'mongodb';
-import { loadTopics, dlqTopic } from '@vetting/contracts';
+import { dlqTopic, eventTopics, loadTopics } from '@vetting/contracts';
 import { readTopic, type ReadMessage } from '@vetting/platform/testing';
 import { CORE_SERVICES, type RunningSystem } from '../../support/system';
 
@@ -43,7 +43,7 @@ export async function decisionsByCandidate(mongo: MongoClient, system: RunningSy
  */
 export async function duplicateFigures(mongo: MongoClient, system: RunningSystem) {
   let republished = 0;
-  for (const { name } of loadTopics().topics) {
+  for (const { name } of eventTopics()) {
     const messages = await readWholeTopic(system.kafka, `${system.prefix}${name}`);
     // Only well-formed events count (the fault run's deliberate poison is not JSON).
     const ids = messages.flatMap((m) => { try { return [(JSON.parse(m.value) as { id: string }).id]; } catch { return []; } });

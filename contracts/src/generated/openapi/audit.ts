@@ -159,11 +159,21 @@ export interface components {
                     hash?: string;
                     time?: string;
                 };
+                /** @description lines of the checkpoint file that do not verify (line ≥ 1), and breaks of the history against the published checkpoints (line 0: a published checkpoint missing from the file, a forged one on the topic) */
                 invalid: {
                     line: number;
                     seq?: number;
                     problem: string;
                 }[];
+                /** @description the checkpoints on the append-only topic vetting.audit-checkpoints, which the database's owner cannot rewrite */
+                published?: {
+                    count?: number;
+                    latest?: {
+                        seq?: number;
+                        hash?: string;
+                        time?: string;
+                    };
+                };
             };
         };
         TrailStep: {
@@ -196,6 +206,8 @@ export interface components {
             };
             entries: Record<string, never>[];
             checkpoints: components["schemas"]["Checkpoint"][];
+            /** @description the latest checkpoint on the published topic when the bundle was made: keep it to hold the audit database against it later */
+            publishedCheckpoint?: components["schemas"]["Checkpoint"];
             /** @description SPKI PEM of the Ed25519 key */
             publicKey: string;
             bundleSignature: string;

@@ -346,6 +346,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/person-keys/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * People's keys for sealed personal data (services only) - the key of each person not erased, and who is erased.
+         * @description Intake is the key authority of personal data in events: each person's key is derived from their
+         *     data key, so erasing the person (destroying the data key) makes every sealed copy of their data
+         *     unreadable, in every topic, DLQ, backup and other service. Services ask with their own service
+         *     token and cache an answer for at most PERSON_KEY_CACHE_MS. A person without a key (erased, or
+         *     never nominated) is listed in `erased`. No user token reaches this operation, not even admin.
+         */
+        post: operations["lookupPersonKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1456,6 +1480,48 @@ export interface operations {
                     "application/json": components["schemas"]["SigningKeys"];
                 };
             };
+        };
+    };
+    lookupPersonKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "persons": [
+                 *         "c-3f2a9b"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    persons: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The keys (base64url, 32 bytes) and the erased. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keys: {
+                            person: string;
+                            key: string;
+                        }[];
+                        erased: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
 }

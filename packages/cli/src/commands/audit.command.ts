@@ -29,7 +29,7 @@ export function exportScope(opts: Omit<ExportOptions, 'format' | 'out'>): Record
 
 export const formatVerification = (file: string, v: BundleVerification) =>
   v.ok
-    ? `VERIFIED ${file}: ${v.included} entries (${v.elided} of other people elided), anchored by signed checkpoint ${v.anchoredBy?.seq} of ${v.anchoredBy?.time}`
+    ? `VERIFIED ${file}: ${v.included} entries (${v.elided} of other people elided), anchored by signed checkpoint ${v.anchoredBy?.seq} of ${v.anchoredBy?.time}${v.published ? `\n  published checkpoint when exported: entry ${v.published.seq}, hash ${v.published.hash} (${v.published.time})` : ''}`
     : [`BROKEN ${file}:`, ...v.problems.map((p) => `  ${p.seq !== undefined ? `entry ${p.seq}: ` : ''}${p.problem}`)].join('\n');
 
 export function registerAudit(program: Command, ctx: Context): void {

@@ -35,7 +35,7 @@ export async function startCliSystem(options: { audit?: boolean } = {}): Promise
   const service = (name: string, extra: Record<string, string> = {}) => ({ ...env.env, SERVICE_NAME: name, MONGO_DB: `${env.env.MONGO_DB}_${name}`, PLATFORM_SIGNING_KEY_DIR: signingKeyDir, ...extra });
   const intake = await startIntake(loadConfig(intakeConfigSchema, service('intake')), { jwks: env.issuer.jwks });
   stops.push(intake.stop);
-  const screening = await startScreening(loadConfig(screeningConfigSchema, service('screening', { CHECK_RATE_KEY_PREFIX: `${env.prefix}checks:` })), { jwks: env.issuer.jwks });
+  const screening = await startScreening(loadConfig(screeningConfigSchema, service('screening', { CHECK_RATE_KEY_PREFIX: `${env.prefix}checks:` })), { jwks: env.issuer.jwks, personKeys: intake.personKeys });
   stops.push(screening.stop);
   const urls: Record<string, string> = { INTAKE_URL: `http://127.0.0.1:${intake.port}`, SCREENING_URL: `http://127.0.0.1:${screening.port}` };
   if (options.audit) {

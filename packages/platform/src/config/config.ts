@@ -86,6 +86,13 @@ export const baseConfigSchema = z.object({
   AUTH_ROLE_MAP: z.string().default(''),
   /** Directory of service keys for service-to-service tokens (generated on first start); unset: service tokens are refused. */
   SERVICE_KEYS_DIR: z.string().min(1).optional(),
+  /**
+   * Base URL of the person-key authority (intake, e.g. `http://intake:4101`): services that open or seal
+   * personal data in events get people's keys there with their service token (needs SERVICE_KEYS_DIR).
+   */
+  PERSON_KEYS_URL: z.string().url().optional(),
+  /** How long a person's key stays cached in a process: the erasure bound across processes. Default 30,000 ms. */
+  PERSON_KEY_CACHE_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

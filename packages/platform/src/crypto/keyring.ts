@@ -39,3 +39,21 @@ export function rotateKeyring(file: string): string {
   writeFileSync(file, JSON.stringify(parsed, null, 2), { mode: 0o600 });
   return kid;
 }
+
+/**
+ * A 32-byte secret (HMAC or blind-index key) in its own file, base64, created on first start (mode
+ * 0600, never in the repository). Two processes starting together agree: the first file written wins.
+ */
+export function loadOrCreateSecretKey(file: string): Buffer {
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    try {
+      writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  if (key.length !== 32) throw new Error(`${file} is not a 32-byte base64 key`);
+  return key;
+}

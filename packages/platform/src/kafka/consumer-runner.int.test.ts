@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error';
 import { createLogger } from '../logging/logger';
+import { opaqueSealed } from '../testing/opaque-sealed';
 import { createTestTopics, readTopic } from '../testing/test-topics';
 import { testInfra } from '../testing/test-infra';
 import { randomName, waitFor } from '../testing/wait-for';
@@ -11,7 +12,7 @@ import { createEventValidator } from './event-validator';
 import { createKafka } from './kafka-client';
 
 const logger = createLogger('test', 'silent');
-const withdrawn = (subject: string) => createEvent('intake', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', reason: 'r' } });
+const withdrawn = (subject: string) => createEvent('intake', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', personal: opaqueSealed(subject) } });
 
 describe('consumer runner (real Kafka)', () => {
   let kafka: ReturnType<typeof createKafka>;
@@ -42,7 +43,7 @@ describe('consumer runner (real Kafka)', () => {
   it('when a message is not JSON or breaks its schema, then it lands in the DLQ with the reason and the consumer goes on', async () => {
     const topic = `${prefix}vetting.candidates`;
     const good = withdrawn('after-poison');
-    const bad = { ...withdrawn('bad-schema'), data: { candidateId: 'bad-schema', country: 'Ghana', reason: 'x' } };
+    const bad = { ...withdrawn('bad-schema'), data: { candidateId: 'bad-schema', country: 'Ghana', personal: opaqueSealed('bad-schema') } };
     await publisher.sendRaw(topic, [
       { key: 'poison', value: '{"not json' },
       { key: 'bad-schema', value: JSON.stringify(bad) },
@@ -103,7 +104,7 @@ describe('consumer runner (real Kafka)', () => {
     await singlePublisher.connect();
     const keys = ['order-a', 'order-b', 'order-c', 'order-d'];
     // Published in rounds: a batch holds every key's events interleaved, each key's in this order.
-    const events = Array.from({ length: 5 }, (_, round) => keys.map((k) => ({ ...withdrawn(k), data: { candidateId: k, country: 'GH', reason: String(round) } }))).flat();
+    const events = Array.from({ length: 5 }, (_, round) => keys.map((k) => ({ ...withdrawn(k), data: { candidateId: k, country: 'GH', revision: round + 1, personal: opaqueSealed(k) } }))).flat();
     await singlePublisher.publish(events);
     await singlePublisher.disconnect();
     const seen: Record<string, string[]> = {};
@@ -113,7 +114,7 @@ describe('consumer runner (real Kafka)', () => {
       inFlight++;
       mostInFlight = Math.max(mostInFlight, inFlight);
       await new Promise((r) => setTimeout(r, 40));
-      (seen[e.subject] ??= []).push((e.data as { reason: string }).reason);
+      (seen[e.subject] ??= []).push(String((e.data as { revision: number }).revision - 1));
       inFlight--;
     };
     const runner = createConsumerRunner({ kafka, groupId: randomName('keyed'), topics: ['vetting.candidates'], handlers: { 'candidate.withdrawn': handler }, validator, publisher, logger, topicPrefix: single, keyConcurrency: 4 });

@@ -11,6 +11,7 @@ import { createEventPublisher } from './event-publisher';
 import { createEventValidator } from './event-validator';
 import { createKafka } from './kafka-client';
 import { createTestTopics, readTopic } from '../testing/test-topics';
+import { opaqueSealed } from '../testing/opaque-sealed';
 import { testInfra } from '../testing/test-infra';
 import { randomName, waitFor } from '../testing/wait-for';
 
@@ -44,7 +45,7 @@ describe('crash recovery with real processes killed by SIGKILL', () => {
     const publisher = createEventPublisher({ kafka, validator: createEventValidator(), topicPrefix: prefix });
     await publisher.connect();
     const subject = randomName('cand');
-    const event = createEvent('intake', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', reason: 'x' } });
+    const event = createEvent('intake', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', personal: opaqueSealed(subject) } });
     await publisher.publish([event]);
     await publisher.disconnect();
     const group = randomName('g');

@@ -11,6 +11,10 @@ export interface EventValidator {
   /** Throws a non-retriable AppError naming the field when the event breaks its contract. */
   assertValid(event: unknown): asserts event is EventEnvelope;
   knows(type: string): boolean;
+  /** Whether the type has a sealed personal block (`x-personal` in its schema). */
+  hasPersonal(type: string): boolean;
+  /** Throws a non-retriable AppError naming the field (never the value) when an opened block breaks `x-personal`. */
+  assertValidPersonal(type: string, value: unknown): void;
 }
 
 /** Validates envelopes and each type's data against contracts/events, on produce and on consume. */
@@ -19,8 +23,20 @@ export function createEventValidator(schemas: Record<string, Record<string, unkn
   addFormats(ajv);
   const envelope = ajv.compile(envelopeSchema);
   const byType = new Map<string, ValidateFunction>(Object.entries(schemas).map(([t, s]) => [t, ajv.compile(s)]));
+  const personal = new Map<string, ValidateFunction>(
+    Object.entries(schemas)
+      .filter(([, s]) => s['x-personal'])
+      .map(([t, s]) => [t, ajv.compile({ ...(s['x-personal'] as Record<string, unknown>), $defs: s.$defs })]),
+  );
   return {
     knows: (type) => byType.has(type),
+    hasPersonal: (type) => personal.has(type),
+    assertValidPersonal(type, value) {
+      const validate = personal.get(type);
+      if (!validate) throw new AppError('EVENT.NO_PERSONAL', `${type} has no sealed personal block`);
+      if (!validate(value))
+        throw new AppError('EVENT.INVALID_PERSONAL', `The personal block of ${type} breaks its schema`, { errors: toFieldProblems('/data/personal(opened)', validate.errors) });
+    },
     assertValid(event: unknown): asserts event is EventEnvelope {
       if (!envelope(event))
         throw new AppError('EVENT.INVALID_ENVELOPE', 'The event envelope is invalid', { errors: toFieldProblems('', envelope.errors) });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error';
+import { opaqueSealed } from '../testing/opaque-sealed';
 import { createEvent } from './envelope';
 import { createEventValidator, type EventValidator } from './event-validator';
 
@@ -8,12 +9,12 @@ describe('event validator', () => {
   const withdrawn = (data: Record<string, unknown>) => createEvent('intake', { type: 'candidate.withdrawn', subject: 'c1', data });
 
   it('when an event matches its contract, then it passes', () => {
-    expect(() => validator.assertValid(withdrawn({ candidateId: 'c1', country: 'GH', reason: 'unit rotated' }))).not.toThrow();
+    expect(() => validator.assertValid(withdrawn({ candidateId: 'c1', country: 'GH', personal: opaqueSealed('c1', 'unit rotated') }))).not.toThrow();
   });
 
   it('when the data breaks the schema, then a non-retriable error names the field', () => {
     try {
-      validator.assertValid(withdrawn({ candidateId: 'c1', country: 'Ghana', reason: 'x' }));
+      validator.assertValid(withdrawn({ candidateId: 'c1', country: 'Ghana', personal: opaqueSealed('c1') }));
       expect.fail('should have thrown');
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);
@@ -23,7 +24,7 @@ describe('event validator', () => {
   });
 
   it('when the envelope lacks a correlation id or the type is unknown, then it is refused', () => {
-    const event = withdrawn({ candidateId: 'c1', country: 'GH', reason: 'x' }) as unknown as Record<string, unknown>;
+    const event = withdrawn({ candidateId: 'c1', country: 'GH', personal: opaqueSealed('c1') }) as unknown as Record<string, unknown>;
     expect(() => validator.assertValid({ ...event, correlationid: undefined })).toThrow(/envelope/);
     expect(() => validator.assertValid({ ...event, type: 'candidate.teleported' })).toThrow(/No schema/);
   });

@@ -6,6 +6,7 @@ import { createEvent } from '../kafka/envelope';
 import { createEventPublisher } from '../kafka/event-publisher';
 import { createEventValidator } from '../kafka/event-validator';
 import { createKafka } from '../kafka/kafka-client';
+import { opaqueSealed } from '../testing/opaque-sealed';
 import { createTestTopics, readTopic } from '../testing/test-topics';
 import { testInfra } from '../testing/test-infra';
 import { randomName, waitFor } from '../testing/wait-for';
@@ -114,14 +115,14 @@ describe.each([
     await publisher.connect();
     const store = createAggregateStore<Tally>(db, 'evented', options);
     const subject = randomName('cand');
-    const event = createEvent('intake', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', reason: `${mode} relay` } });
+    const event = createEvent('intake', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', personal: opaqueSealed(subject, `${mode} relay`) } });
     await store.apply(subject, 'withdraw', (cur) => ({ ...add('w')(cur), events: [event] }));
     const relay = createOutboxRelay({ collections: [store.revisions], publisher, logger, pollMs: 50 });
     relay.start();
     const seen = await readTopic(kafka, `${prefix}vetting.candidates`, 1);
     await relay.stop();
     await publisher.disconnect();
-    expect(seen.map((m) => JSON.parse(m.value) as typeof event).map((e) => [e.id, e.data.reason])).toEqual([[event.id, `${mode} relay`]]);
+    expect(seen.map((m) => JSON.parse(m.value) as typeof event).map((e) => [e.id, e.data.personal])).toEqual([[event.id, opaqueSealed(subject, `${mode} relay`)]]);
     expect(await store.revisions.countDocuments({ outboxPending: true })).toBe(0);
   });
 

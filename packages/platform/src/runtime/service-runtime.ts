@@ -4,7 +4,10 @@ import type { JSONWebKeySet } from 'jose';
 import type { BaseConfig } from '../config/config';
 import { createTokenVerifier, type TokenVerifier } from '../http/auth';
 import { parseRoleMap } from '../http/claim-mapping';
-import { createServiceTokenVerifier } from '../http/service-token';
+import { createServiceTokenSource, createServiceTokenVerifier } from '../http/service-token';
+import { ConfigError } from '../config/config';
+import { createPersonKeyClient, type PersonKeySource } from '../crypto/person-keys';
+import { createPersonalSealer, type PersonalSealer } from '../crypto/personal-sealer';
 import { createEventPublisher, type EventPublisher } from '../kafka/event-publisher';
 import { createEventValidator, type EventValidator } from '../kafka/event-validator';
 import { createKafka } from '../kafka/kafka-client';
@@ -27,6 +30,10 @@ export interface ServiceRuntime {
   publisher: EventPublisher;
   db: Connection;
   verifyToken: TokenVerifier;
+  /** People's keys (from PERSON_KEYS_URL, or an override); undefined when the service has none. */
+  personKeys?: PersonKeySource;
+  /** Seals and opens the personal blocks of events with `personKeys`. */
+  sealer: PersonalSealer;
   readiness: Record<string, () => Promise<unknown>>;
   close(): Promise<void>;
 }
@@ -34,6 +41,8 @@ export interface ServiceRuntime {
 export interface RuntimeOverrides {
   /** Tests pass the issuer's key set directly. */
   jwks?: JSONWebKeySet;
+  /** Where people's keys come from instead of PERSON_KEYS_URL (intake's own cipher; tests). */
+  personKeys?: PersonKeySource;
   logger?: Logger;
 }
 
@@ -58,6 +67,7 @@ export async function createServiceRuntime(config: BaseConfig, overrides: Runtim
     claims: { roles: config.AUTH_ROLES_CLAIM, country: config.AUTH_COUNTRY_CLAIM, name: config.AUTH_NAME_CLAIM, missions: config.AUTH_MISSIONS_CLAIM, roleMap: parseRoleMap(config.AUTH_ROLE_MAP) },
     serviceTokens: config.SERVICE_KEYS_DIR ? createServiceTokenVerifier({ dir: config.SERVICE_KEYS_DIR, audience: config.AUTH_AUDIENCE }) : undefined,
   });
+  const personKeys = overrides.personKeys ?? (await personKeyClient(config));
   return {
     config,
     logger,
@@ -67,6 +77,8 @@ export async function createServiceRuntime(config: BaseConfig, overrides: Runtim
     publisher,
     db,
     verifyToken,
+    ...(personKeys ? { personKeys } : {}),
+    sealer: createPersonalSealer({ ...(personKeys ? { keys: personKeys } : {}), validator }),
     readiness: {
       database: () => pingMongo(db),
       kafka: async () => {
@@ -78,6 +90,20 @@ export async function createServiceRuntime(config: BaseConfig, overrides: Runtim
       await db.close().catch(() => undefined);
     },
   };
+}
+
+/** The HTTP client of the person-key authority, when the config names it. */
+async function personKeyClient(config: BaseConfig): Promise<PersonKeySource | undefined> {
+  if (!config.PERSON_KEYS_URL) return undefined;
+  if (!config.SERVICE_KEYS_DIR) throw new ConfigError(['SERVICE_KEYS_DIR: is required with PERSON_KEYS_URL (person keys are asked for with a service token)']);
+  const tokens = await createServiceTokenSource({ service: config.SERVICE_NAME, dir: config.SERVICE_KEYS_DIR, audience: config.AUTH_AUDIENCE });
+  return createPersonKeyClient({ url: config.PERSON_KEYS_URL, tokens, cacheMs: config.PERSON_KEY_CACHE_MS });
+}
+
+/** A service that opens or seals people's data cannot run without their keys: it says so at start. */
+export function requirePersonKeys(runtime: ServiceRuntime): PersonKeySource {
+  if (!runtime.personKeys) throw new ConfigError([`PERSON_KEYS_URL: is required by ${runtime.config.SERVICE_NAME} (it opens or seals personal data in events)`]);
+  return runtime.personKeys;
 }
 
 /** Starts the outbox relay for the given collections of this service's database. */

@@ -25,7 +25,7 @@ export async function createTestTopics(kafka: Kafka, prefix: string, partitions?
     await grantTestAcls(admin, prefix);
     const { topics } = loadTopics();
     const wanted = topics.flatMap((t) => [
-      { topic: prefix + t.name, numPartitions: partitions ?? t.partitions, replicationFactor: 1 },
+      { topic: prefix + t.name, numPartitions: t.events === false ? t.partitions : (partitions ?? t.partitions), replicationFactor: 1, ...(t.config ? { configEntries: Object.entries(t.config).map(([name, value]) => ({ name, value })) } : {}) },
       { topic: prefix + dlqTopic(t.name), numPartitions: 1, replicationFactor: 1 },
     ]);
     await admin.createTopics({ waitForLeaders: false, topics: wanted });

@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { actorOf, badRequest, paramsOf, queryOf, type AccessRecorder } from '@vetting/platform';
+import { actorOf, badRequest, paramsOf, queryOf, type AccessRecorder, type PersonalSealer } from '@vetting/platform';
 import type { AuditBundle } from '../cli/bundle-verifier';
 import { bundleFileText } from '../domain/bundle';
 import { bundleCsv, bundleHtml } from '../domain/report-format';
@@ -16,6 +16,8 @@ export interface AuditRoutesDeps {
   access: AccessRecorder;
   verify: VerifyChainDeps;
   exports: ExportDeps;
+  /** Opens the written reasons sealed in entries (when this service has a person-key source). */
+  sealer?: PersonalSealer;
 }
 
 type ScopeQuery = { candidateId?: string; rotation?: string; mission?: string; from?: string; to?: string; format?: 'csv' | 'html' };
@@ -52,8 +54,9 @@ export function createAuditRoutes(deps: AuditRoutesDeps) {
 
     router.get('/trails/:subjectId', async (req, res) => {
       const { subjectId } = paramsOf<{ subjectId: string }>(req);
-      const trail = await readTrail(deps.repository, subjectId);
+      // Recorded first: the trail may open the person's sealed reasons.
       await deps.access.record({ actor: actorOf(req), subjectId, resource: 'audit/trail', purpose: 'audit clearance trail' });
+      const trail = await readTrail(deps.repository, subjectId, deps.sealer);
       res.json(trail);
     });
 

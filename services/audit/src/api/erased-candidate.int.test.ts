@@ -18,7 +18,7 @@ describe('an erased candidate’s trail (real Kafka and database)', () => {
       type: 'candidate.erased', subject: 'c-erased', tenant: 'GH', time: new Date('2027-03-01T10:00:00Z'), causationId: story.at(-1)!.id,
       data: { candidateId: 'c-erased', country: 'GH', erasedAt: '2027-03-01T10:00:00.000Z', basis: 'retention' },
     });
-    await publish(t.env, [...story, erased]);
+    await publish(t, [...story, erased]);
     await untilHead(t.audit, 7);
   });
   afterAll(async () => t?.audit.stop());

@@ -19,7 +19,7 @@ describe('statistics by person and mission (real Kafka and database)', () => {
   beforeAll(async () => {
     t = await startAuditForTest();
     const withdrawn = createEvent('intake', { type: 'candidate.withdrawn', subject: 'c-w', tenant: 'GH', time: new Date('2026-02-03T00:00:00Z'), data: { candidateId: 'c-w', country: 'GH', reason: 'injured' } });
-    await publish(t.env, [
+    await publish(t, [
       ...candidateStory('c-a', 'GH', new Date('2026-02-01T10:00:00Z')),
       ...unmissStory('c-b', 'GH', new Date('2026-02-02T10:00:00Z')),
       ...unmissStory('c-c', 'NP', new Date('2026-05-02T10:00:00Z')),

@@ -20,7 +20,7 @@ describe('audit trail, export and statistics (real Kafka and database)', () => {
   beforeAll(async () => {
     t = await startAuditForTest();
     const listRead = createEvent('intake', { type: 'access.recorded', subject: 'list', data: { actor: 'gh-office', role: 'tcc-officer', subjectId: 'list', subjectIds: ['c-a', 'c-b'], resource: 'candidates', purpose: 'list' } });
-    await publish(t.env, [...candidateStory('c-a', 'GH', new Date('2026-02-01T10:00:00Z')), ...candidateStory('c-b', 'NP', new Date('2026-05-01T10:00:00Z')), listRead]);
+    await publish(t, [...candidateStory('c-a', 'GH', new Date('2026-02-01T10:00:00Z')), ...candidateStory('c-b', 'NP', new Date('2026-05-01T10:00:00Z')), listRead]);
     await untilHead(t.audit, 13);
   });
   afterAll(async () => t?.audit.stop());

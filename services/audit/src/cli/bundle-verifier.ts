@@ -50,6 +50,12 @@ export interface AuditBundle {
   segment: { fromSeq: number; toSeq: number; prevHash: string };
   entries: BundleEntry[];
   checkpoints: BundleCheckpoint[];
+  /**
+   * The latest checkpoint on the published topic when the bundle was made (absent before the first
+   * one). Keep it: it proves how far the chain had come, against any later rewrite of the audit's
+   * database or checkpoint file.
+   */
+  publishedCheckpoint?: BundleCheckpoint;
   /** SPKI PEM of the Ed25519 key that signs checkpoints and the bundle. */
   publicKey: string;
   /** Base64 Ed25519 signature of the whole bundle (see above). */
@@ -68,6 +74,8 @@ export interface BundleVerification {
   included: number;
   elided: number;
   anchoredBy?: { seq: number; time: string; keyId: string };
+  /** The published checkpoint the bundle prints, once its signature verified. */
+  published?: { seq: number; hash: string; time: string };
 }
 
 function checkpointValid(c: BundleCheckpoint, publicKeyPem: string, keyId: string, chainId: string): boolean {
@@ -105,6 +113,10 @@ export function verifyBundle(bundle: AuditBundle): BundleVerification {
     if (checkpointValid(c, bundle.publicKey, keyId, bundle.chainId)) signed.set(c.seq, c);
     else problems.push({ seq: c.seq, problem: 'checkpoint signature does not verify' });
   }
+  const pub = bundle.publishedCheckpoint;
+  if (pub && !checkpointValid(pub, bundle.publicKey, keyId, bundle.chainId)) problems.push({ seq: pub.seq, problem: 'the published checkpoint signature does not verify' });
+  else if (pub && signed.has(pub.seq) && signed.get(pub.seq)!.hash !== pub.hash) problems.push({ seq: pub.seq, problem: 'the published checkpoint disagrees with the bundle' });
+  else if (pub && pub.seq >= bundle.segment.fromSeq && pub.seq <= bundle.segment.toSeq) signed.set(pub.seq, pub);
   let prev = bundle.segment.prevHash;
   let expected = bundle.segment.fromSeq;
   for (const entry of bundle.entries) {
@@ -125,7 +137,10 @@ export function verifyBundle(bundle: AuditBundle): BundleVerification {
   if (expected - 1 !== bundle.segment.toSeq) problems.push({ seq: expected, problem: `the segment ends at ${expected - 1}, not at ${bundle.segment.toSeq}: entries missing` });
   const anchor = signed.get(bundle.segment.toSeq);
   if (!anchor || anchor.hash !== prev) problems.push({ seq: bundle.segment.toSeq, problem: 'no valid signed checkpoint vouches for the end of the segment' });
-  return result(anchor ? { anchoredBy: { seq: anchor.seq, time: anchor.time, keyId: anchor.keyId } } : {});
+  return result({
+    ...(anchor ? { anchoredBy: { seq: anchor.seq, time: anchor.time, keyId: anchor.keyId } } : {}),
+    ...(pub && problems.every((p) => !p.problem.startsWith('the published')) ? { published: { seq: pub.seq, hash: pub.hash, time: pub.time } } : {}),
+  });
 }
 
 /** Verifies a bundle file's text: it must be exactly the RFC 8785 form of its content, then verify. */

@@ -17,6 +17,8 @@ export interface ChainHead {
 }
 
 export interface ChainAppenderOptions {
+  /** The audit digest key: each entry's `dataDigest` is an HMAC of the original data under it. */
+  digestKey: Buffer;
   /** Most entries written in one block (one insert). Default 1000. */
   maxBatch?: number;
   /** The lowest head the chain may have (the latest signed checkpoint), so a lost hint is no problem. */
@@ -47,7 +49,7 @@ interface Head extends ChainHead {
  * caught by the unique event id of the index and reported duplicate (it then sits in the chain
  * twice, counted once by the queries).
  */
-export function createChainAppender(repository: AuditEntryRepository, logger: Logger, options: ChainAppenderOptions = {}) {
+export function createChainAppender(repository: AuditEntryRepository, logger: Logger, options: ChainAppenderOptions) {
   const maxBatch = options.maxBatch ?? 1000;
   const window = options.dedupWindow ?? 20_000;
   const repairAfterMs = options.repairAfterMs ?? 5000;
@@ -120,7 +122,7 @@ export function createChainAppender(repository: AuditEntryRepository, logger: Lo
     const out: AuditEntry[] = [];
     let prev = from;
     for (const { event } of items) {
-      const entry = entryFromEvent(event, prev.seq + 1, prev.hash);
+      const entry = entryFromEvent(event, prev.seq + 1, prev.hash, options.digestKey);
       out.push(entry);
       prev = entry;
     }

@@ -1,13 +1,15 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdir, open, readFile, link, unlink, writeFile } from 'node:fs/promises';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { copyFile, mkdir, open, readFile, link, unlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Checkpoint } from '../domain/checkpoint';
+import { keyIdOf, type Checkpoint } from '../domain/checkpoint';
+import type { Signer } from '../domain/signer';
 
 export const PRIVATE_KEY_FILE = 'audit-signing-key.pem';
 export const PUBLIC_KEY_FILE = 'audit-signing-key.pub.pem';
 
 export interface SigningKeys {
-  privateKey: KeyObject;
+  signer: Signer;
   publicKey: KeyObject;
   publicKeyPem: string;
 }
@@ -28,8 +30,10 @@ async function createOnce(file: string, content: string, mode: number): Promise<
 }
 
 /**
- * The Ed25519 key pair that signs checkpoints, generated on first start into `keyDir` (never in the
- * repository). Two instances starting together agree on one key: only the first file created wins.
+ * The Ed25519 key pair that signs checkpoints, generated on first start into `keyDir` (its own
+ * secret or volume, never the checkpoint directory, never in the repository), behind the `Signer`
+ * interface a KMS can implement instead. Two instances starting together agree on one key: only the
+ * first file created wins.
  */
 export async function loadOrCreateSigningKeys(keyDir: string): Promise<SigningKeys> {
   await mkdir(keyDir, { recursive: true, mode: 0o700 });
@@ -40,7 +44,23 @@ export async function loadOrCreateSigningKeys(keyDir: string): Promise<SigningKe
   const publicKey = createPublicKey(privateKey);
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   await createOnce(join(keyDir, PUBLIC_KEY_FILE), publicKeyPem, 0o644);
-  return { privateKey, publicKey, publicKeyPem };
+  const signer: Signer = { keyId: keyIdOf(publicKey), publicKeyPem, sign: async (payload) => sign(null, payload, privateKey) };
+  return { signer, publicKey, publicKeyPem };
+}
+
+/**
+ * Installations that kept the signing key beside the checkpoints: the key moves to its own
+ * directory (copied, then removed from the checkpoint directory) so the checkpoints it signed still
+ * verify. Nothing happens when the key directory has a key already or there is none to move.
+ */
+export async function moveSigningKeyOutOf(checkpointDir: string, keyDir: string): Promise<boolean> {
+  const old = join(checkpointDir, PRIVATE_KEY_FILE);
+  if (!existsSync(old) || existsSync(join(keyDir, PRIVATE_KEY_FILE))) return false;
+  await mkdir(keyDir, { recursive: true, mode: 0o700 });
+  await copyFile(old, join(keyDir, PRIVATE_KEY_FILE));
+  await unlink(old);
+  await unlink(join(checkpointDir, PUBLIC_KEY_FILE)).catch(() => undefined);
+  return true;
 }
 
 /** The public key alone, for verifiers that must not create keys (or hold the private one). */

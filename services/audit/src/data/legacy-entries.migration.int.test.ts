@@ -9,6 +9,9 @@ import { createChainAppender } from './chain-appender';
 import { migrateLegacyEntries } from './legacy-entries.migration';
 import { verifyRawStream } from './verify-raw-stream';
 
+/** The audit digest key of these runs (a real one is a secret file in AUDIT_KEY_DIR). */
+const DIGEST_KEY = Buffer.alloc(32, 1);
+
 const logger = createLogger('test', 'silent');
 
 /** A chain as the previous version stored it: one document per entry, `_id` = seq. */
@@ -17,7 +20,7 @@ function legacyChain(n: number): AuditEntry[] {
   let head = { seq: 0, hash: GENESIS_HASH };
   for (let i = 0; i < n; i++) {
     const event = createEvent('references', { type: 'reference.check-requested', subject: `c-${i % 3}`, data: { candidateId: `c-${i % 3}`, country: 'GH', checkId: `k-${i}`, checkType: 'prior-employer' } });
-    head = entryFromEvent(event, head.seq + 1, head.hash);
+    head = entryFromEvent(event, head.seq + 1, head.hash, DIGEST_KEY);
     out.push(head as AuditEntry);
   }
   return out;
@@ -46,7 +49,7 @@ describe('moving a chain of the previous version into blocks (real database)', (
     expect(await migrateLegacyEntries(scoped, repository, logger, 10)).toBe(0); // once only
     expect(await verify(repository, 25)).toMatchObject({ ok: true, checked: 25, headHash: entries[24]!.hash });
     expect((await repository.aboutSubject('c-1')).map((e) => e.seq)).toEqual([2, 5, 8, 11, 14, 17, 20, 23]);
-    const appender = createChainAppender(repository, logger);
+    const appender = createChainAppender(repository, logger, { digestKey: DIGEST_KEY });
     await appender.appendMany([createEvent('intake', { type: 'access.recorded', subject: 'c-1', data: { actor: 'a', role: 'auditor', subjectId: 'c-1', resource: 'candidate', purpose: 'audit' } })]);
     expect(await verify(repository, 26)).toMatchObject({ ok: true, checked: 26 });
   });

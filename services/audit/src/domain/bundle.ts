@@ -1,6 +1,6 @@
-import { sign, type KeyObject } from 'node:crypto';
 import { BUNDLE_FORMAT, bundleSigningPayload, type AuditBundle, type BundleCheckpoint, type BundleEntry } from '../cli/bundle-verifier';
 import { bodyOf, canonicalJson, contentHashOf, type AuditEntry } from './hash-chain';
+import type { Signer } from './signer';
 
 /**
  * Collects an export segment: entries arrive in chain order (already verified by the caller); the
@@ -26,16 +26,18 @@ export function createBundleBuilder(select: (entry: AuditEntry) => boolean) {
     get empty() {
       return prevHash === undefined;
     },
-    build(header: { chainId: string; scope: Record<string, string>; createdAt: string }, checkpoints: BundleCheckpoint[], keys: { privateKey: KeyObject; publicKeyPem: string }): AuditBundle {
+    /** `published`: the latest checkpoint on the published topic, printed in the bundle (see the verifier). */
+    async build(header: { chainId: string; scope: Record<string, string>; createdAt: string }, checkpoints: BundleCheckpoint[], signer: Signer, published?: BundleCheckpoint): Promise<AuditBundle> {
       const unsigned = {
         format: BUNDLE_FORMAT,
         ...header,
         segment: { fromSeq, toSeq, prevHash: prevHash ?? '' },
         entries,
         checkpoints: checkpoints.filter((c) => c.seq >= fromSeq && c.seq <= toSeq),
-        publicKey: keys.publicKeyPem,
+        ...(published ? { publishedCheckpoint: published } : {}),
+        publicKey: signer.publicKeyPem,
       };
-      return { ...unsigned, bundleSignature: sign(null, bundleSigningPayload(unsigned), keys.privateKey).toString('base64') };
+      return { ...unsigned, bundleSignature: (await signer.sign(bundleSigningPayload(unsigned))).toString('base64') };
     },
   };
 }

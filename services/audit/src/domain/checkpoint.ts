@@ -1,5 +1,6 @@
-import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { verify, type KeyObject } from 'node:crypto';
 import { canonicalJson, sha256 } from './hash-chain';
+import type { Signer } from './signer';
 
 /** A signed statement "the chain `chainId` had reached `seq` with head hash `hash` at `time`". */
 export interface Checkpoint {
@@ -19,10 +20,9 @@ export const keyIdOf = (publicKey: KeyObject) => sha256(publicKey.export({ type:
 
 const payloadOf = (c: Omit<Checkpoint, 'signature'>) => Buffer.from(canonicalJson({ chainId: c.chainId, seq: c.seq, hash: c.hash, time: c.time, keyId: c.keyId }), 'utf8');
 
-export function signCheckpoint(head: UnsignedCheckpoint, privateKey: KeyObject): Checkpoint {
-  const keyId = keyIdOf(createPublicKey(privateKey));
-  const unsigned = { chainId: head.chainId, seq: head.seq, hash: head.hash, time: head.time, keyId };
-  return { ...unsigned, signature: sign(null, payloadOf(unsigned), privateKey).toString('base64') };
+export async function signCheckpoint(head: UnsignedCheckpoint, signer: Signer): Promise<Checkpoint> {
+  const unsigned = { chainId: head.chainId, seq: head.seq, hash: head.hash, time: head.time, keyId: signer.keyId };
+  return { ...unsigned, signature: (await signer.sign(payloadOf(unsigned))).toString('base64') };
 }
 
 export function checkpointSignatureValid(checkpoint: Checkpoint, publicKey: KeyObject): boolean {
@@ -57,4 +57,41 @@ export function summariseCheckpoints(checkpoints: { line: number; checkpoint?: C
     }
   }
   return summary;
+}
+
+export interface CheckpointHistory {
+  /** Every signed checkpoint of the chain, from the file and the published topic: seq → hash. */
+  bySeq: Map<number, string>;
+  latest?: { seq: number; hash: string; time: string };
+  /** What breaks the history: forged or missing checkpoints (a shortened, replaced or deleted file). */
+  problems: { seq: number; problem: string }[];
+  published: { count: number; latest?: { seq: number; hash: string; time: string } };
+}
+
+/**
+ * The checkpoint file held against the published checkpoints, which the database's owner cannot
+ * rewrite: every published checkpoint must be in the file with the same hash. A file that lost lines,
+ * was replaced by a shorter one or deleted is named here, so it never verifies `ok`.
+ */
+export function checkpointHistory(file: CheckpointSummary, published: Checkpoint[], chainId: string, publicKey: KeyObject): CheckpointHistory {
+  const bySeq = new Map(file.bySeq);
+  const problems: CheckpointHistory['problems'] = [];
+  let latest = file.latest;
+  let count = 0;
+  let publishedLatest: CheckpointHistory['published']['latest'];
+  for (const c of published) {
+    if (c.chainId !== chainId) continue;
+    if (!checkpointSignatureValid(c, publicKey)) {
+      problems.push({ seq: c.seq, problem: 'a published checkpoint does not verify (forged on the topic)' });
+      continue;
+    }
+    count++;
+    if (!publishedLatest || c.seq > publishedLatest.seq) publishedLatest = { seq: c.seq, hash: c.hash, time: c.time };
+    const filed = file.bySeq.get(c.seq);
+    if (filed === undefined) problems.push({ seq: c.seq, problem: 'a published checkpoint is missing from the checkpoint file (shortened, replaced or deleted)' });
+    else if (filed !== c.hash) problems.push({ seq: c.seq, problem: 'the checkpoint file disagrees with the published checkpoint' });
+    bySeq.set(c.seq, c.hash);
+    if (!latest || c.seq > latest.seq) latest = { seq: c.seq, hash: c.hash, time: c.time };
+  }
+  return { bySeq, ...(latest ? { latest } : {}), problems, published: { count, ...(publishedLatest ? { latest: publishedLatest } : {}) } };
 }

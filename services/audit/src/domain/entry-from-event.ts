@@ -18,8 +18,8 @@ function refsOf(event: EventEnvelope): string[] | undefined {
 }
 
 /** The entry that records `event` at position `seq` after `prevHash`: redacted, hashed, linked. */
-export function entryFromEvent(event: EventEnvelope, seq: number, prevHash: string): AuditEntry {
-  const { data, dataDigest } = redactEventData(event.data);
+export function entryFromEvent(event: EventEnvelope, seq: number, prevHash: string, digestKey: Buffer): AuditEntry {
+  const { data, dataDigest } = redactEventData(event.type, event.data, digestKey);
   const actor = actorOf(event.data);
   const refs = refsOf(event);
   const content: Omit<EntryBody, 'prevHash'> = {

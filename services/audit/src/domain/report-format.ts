@@ -34,8 +34,15 @@ export function csvCell(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
+/** The latest published checkpoint at export time, as a reader holds the audit database against it later. */
+export const publishedLine = (bundle: AuditBundle) => {
+  const p = bundle.publishedCheckpoint;
+  return p ? `Latest published checkpoint of chain ${p.chainId}: entry ${p.seq}, hash ${p.hash}, ${p.time}, key ${p.keyId}, signature ${p.signature}` : 'No published checkpoint yet';
+};
+
 export function bundleCsv(bundle: AuditBundle): string {
-  const lines = [COLUMNS.join(','), ...rowsOf(bundle).map((row) => COLUMNS.map((c) => csvCell(row[c])).join(','))];
+  // The header row stays first for spreadsheets; the published checkpoint closes the file.
+  const lines = [COLUMNS.join(','), ...rowsOf(bundle).map((row) => COLUMNS.map((c) => csvCell(row[c])).join(',')), csvCell(`# ${publishedLine(bundle)}`)];
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -57,6 +64,7 @@ export function bundleHtml(bundle: AuditBundle, verification: BundleVerification
 <h1>Audit trail: ${escapeHtml(scope)}</h1>
 <p>Chain <code>${escapeHtml(bundle.chainId)}</code>, exported ${escapeHtml(bundle.createdAt)}.</p>
 <p class="${verification.ok ? 'ok' : 'bad'}">${escapeHtml(status)}</p>
+<p class="mono">${escapeHtml(publishedLine(bundle))}</p>
 <p>Personal data is referenced by pseudonymous ids only. Check the JSON bundle offline with <code>verify-bundle</code>.</p>
 <table><thead><tr>${COLUMNS.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>
 ${rows}

@@ -27,7 +27,7 @@ const DESCRIBE: Record<string, (d: Data, e: AuditEntry) => Partial<TrailStep>> =
     return { what: `Nominated by the ${s(d.country ?? e.tenant)} office for ${s(n.mission)}, rotation ${s(n.rotation)} (${s(n.category)})`, inputs: pick(d, ['nomination', 'consent', 'revision']) };
   },
   'candidate.updated': (d) => ({ what: `Nomination data changed (revision ${s(d.revision)}); screening runs again`, inputs: pick(d, ['nomination', 'revision']) }),
-  'candidate.withdrawn': (d) => ({ what: 'Nomination withdrawn', reasons: [s(d.reason)] }),
+  'candidate.withdrawn': (d) => ({ what: 'Nomination withdrawn', ...(d.reason ? { reasons: [s(d.reason)] } : {}) }),
   'screening.completed': (d) => ({
     what: `Screened against ${list(d.listVersions).length} list version(s): ${s(d.outcome)}, ${list(d.hits).length} hit(s)`,
     outcome: s(d.outcome),
@@ -65,7 +65,7 @@ const DESCRIBE: Record<string, (d: Data, e: AuditEntry) => Partial<TrailStep>> =
     reasons: list(d.reasons).map(s),
     inputs: pick(d, ['decisionId', 'policyVersion', 'inputs', 'validUntil']),
   }),
-  'clearance.revoked': (d) => ({ what: 'Clearance revoked', outcome: 'revoked', reasons: [s(d.reason)], inputs: pick(d, ['decisionId']) }),
+  'clearance.revoked': (d) => ({ what: 'Clearance revoked', outcome: 'revoked', ...(d.reason ? { reasons: [s(d.reason)] } : {}), inputs: pick(d, ['decisionId']) }),
   'clearance.flag-acknowledged': (d) => ({ what: `Revocation flag acknowledged by the ${d.party === 'un' ? 'UN' : 'office'}`, inputs: pick(d, ['flagId', 'revokedDecisionId', 'party', 'acknowledgedAt']) }),
   'clearance.expired': (d) => ({ what: `Clearance expired (valid until ${s(d.validUntil)})`, outcome: 'expired', inputs: pick(d, ['decisionId']) }),
   'candidate.erased': (d) => ({ what: `Personal data erased by intake (${d.basis === 'request' ? 'on request' : 'retention period over'}); the trail keeps ids and hashes`, outcome: 'erased', inputs: pick(d, ['erasedAt', 'basis']) }),

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEvent, createEventPublisher, createEventValidator, loadConfig, type EventEnvelope } from '@vetting/platform';
-import { createTestServiceEnv, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
+import { createTestPersonKeys, createTestServiceEnv, waitFor, type TestPersonKeys, type TestServiceEnv } from '@vetting/platform/testing';
 import { auditConfigSchema } from '../config';
 import { startAudit } from '../start-audit';
 
@@ -22,7 +22,7 @@ export function candidateStory(candidateId: string, country: string, base: Date)
   });
   const screened = createEvent('screening', {
     type: 'screening.completed', subject: candidateId, tenant: country, time: at(2), causationId: submitted.id,
-    data: { candidateId, country, screeningId: `s-${candidateId}`, candidateRevision: 1, outcome: 'possible-match', listVersions: [{ listId: 'un-sea', version: 3, contentHash: 'abc' }], hits: [{ listId: 'un-sea', entryId: 'SEA-17', score: 0.81, band: 'possible-match', matchedName: 'Kwame Mensa' }] },
+    data: { candidateId, country, screeningId: `s-${candidateId}`, candidateRevision: 1, outcome: 'possible-match', listVersions: [{ listId: 'un-sea', version: 3, contentHash: 'abc' }], hits: [{ listId: 'un-sea', entryId: 'SEA-17', score: 0.81, band: 'possible-match' }] },
   });
   const resolved = createEvent('screening', {
     type: 'screening.match-resolved', subject: candidateId, tenant: country, time: at(30), causationId: screened.id,
@@ -38,7 +38,10 @@ export function candidateStory(candidateId: string, country: string, base: Date)
   return [submitted, screened, requested, resolved, answered, decided];
 }
 
-export async function publish(env: TestServiceEnv, events: EventEnvelope[]) {
+/** Publishes events as their producers do: personal fields sealed under the person's key. */
+export async function publish(t: { env: TestServiceEnv; keys: TestPersonKeys }, plain: EventEnvelope[]) {
+  const { env, keys } = t;
+  const events = await Promise.all(plain.map((e) => keys.sealFields(e)));
   const publisher = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
   await publisher.connect();
   // Freshly created topics can take a moment to have leaders ("does not host this topic-partition").
@@ -50,9 +53,10 @@ export async function startAuditForTest(extra: Record<string, string> = {}) {
   const env = await createTestServiceEnv('audit');
   const checkpointDir = await mkdtemp(join(tmpdir(), 'audit-checkpoints-'));
   const config = loadConfig(auditConfigSchema, { ...env.env, AUDIT_CHECKPOINT_DIR: checkpointDir, AUDIT_CHECKPOINT_EVERY: '5', AUDIT_CHECKPOINT_SECONDS: '3600', ...extra });
-  const audit = await startAudit(config, { jwks: env.issuer.jwks });
+  const keys = await createTestPersonKeys();
+  const audit = await startAudit(config, { jwks: env.issuer.jwks, personKeys: keys.source });
   const auditor = `Bearer ${await env.issuer.token({ sub: 'auditor-1', roles: ['auditor'] })}`;
-  return { env, audit, config, checkpointDir, auditor };
+  return { env, keys, audit, config, checkpointDir, auditor };
 }
 
 export const untilHead = (audit: AuditService, seq: number) =>

@@ -6,12 +6,14 @@ import { createChainVerifier } from '../domain/chain-verifier';
 import { GENESIS_HASH, type AuditEntry } from '../domain/hash-chain';
 import type { AuditEntryRepository } from '../data/audit-entry.repository';
 import type { CheckpointStore, SigningKeys } from '../data/checkpoint.store';
+import type { PublishedCheckpoints } from '../data/published-checkpoints';
 
 export type ExportScope = { candidateId: string } | { rotation: string; mission?: string } | { from: string; to: string };
 
 export interface ExportDeps {
   repository: AuditEntryRepository;
   checkpoints: CheckpointStore;
+  published: Pick<PublishedCheckpoints, 'readAll'>;
   checkpointNow: () => Promise<unknown>;
   keys: SigningKeys;
   chainId: string;
@@ -41,8 +43,9 @@ async function selectionOf(repository: AuditEntryRepository, scope: ExportScope)
 /**
  * Builds the export bundle of a candidate, a rotation or a period: the chain segment from the first
  * selected entry to a fresh signed checkpoint (others' entries reduced to their content hash), the
- * checkpoints inside it and the public key, signed as a whole. The chain is verified while it is
- * read; a broken chain is not exported (409 naming the first broken entry).
+ * checkpoints inside it, the latest checkpoint on the published topic (so a reader can hold the
+ * audit's database against it later) and the public key, signed as a whole. The chain is verified
+ * while it is read; a broken chain is not exported (409 naming the first broken entry).
  */
 export async function exportBundle(deps: ExportDeps, scope: ExportScope): Promise<{ bundle: AuditBundle; verification: BundleVerification }> {
   const selection = await selectionOf(deps.repository, scope);
@@ -62,6 +65,9 @@ export async function exportBundle(deps: ExportDeps, scope: ExportScope): Promis
   const chain = verifier.finish(anchor.seq);
   if (!chain.ok) throw conflict('AUDIT.CHAIN_BROKEN', `The chain is broken at entry ${chain.firstBroken?.seq}; it cannot be exported as verified`, { firstBroken: chain.firstBroken });
   if (builder.empty) throw notFound('AUDIT.NOTHING_TO_EXPORT', 'No audit entries for this scope');
-  const bundle = builder.build({ chainId: deps.chainId, scope: selection.scope, createdAt: deps.now().toISOString() }, signed, deps.keys);
+  const published = (await deps.published.readAll())
+    .filter((c) => c.chainId === deps.chainId && checkpointSignatureValid(c, deps.keys.publicKey))
+    .reduce<Checkpoint | undefined>((best, c) => (!best || c.seq > best.seq ? c : best), undefined);
+  const bundle = await builder.build({ chainId: deps.chainId, scope: selection.scope, createdAt: deps.now().toISOString() }, signed, deps.keys.signer, published);
   return { bundle, verification: verifyBundle(bundle) };
 }

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
-import { createAggregateStore, type EventEnvelope } from '@vetting/platform';
+import { createAggregateStore, isErased, type EventEnvelope, type PersonalSealer, type PersonKeySource } from '@vetting/platform';
 import { emptyCase, type CaseStatus, type ClearanceCase } from '../domain/clearance-case';
+import { eventsNeedKey, hasPlainText, openTexts, sealEventTexts, sealTexts } from './case-text';
 
 type CaseState = Omit<ClearanceCase, 'candidateId'> & Record<string, unknown>;
 
@@ -14,18 +15,32 @@ export type CaseDecide = (current: ClearanceCase, exists: boolean) => CaseChange
 const toCase = (id: string, state: CaseState): ClearanceCase => ({ ...(state as Omit<ClearanceCase, 'candidateId'>), candidateId: id });
 const fromView = ({ _id, _rev: _r, _updatedAt: _u, ...state }: CaseState & { _id: string; _rev: number; _updatedAt?: unknown }) => toCase(_id, state as CaseState);
 
+/** Thrown inside a decide function when the change carries written text and the person's key is not in hand yet. */
+const NEED_KEY = new Error('the person key is needed');
+
 /**
  * Clearance cases as immutable revisions (createAggregateStore): a decision, a revocation or an
  * expiry is stored together with its event, once per cause (event id, command key, `expire:<decision>`).
+ * Written text is sealed under the person's key on the way in and opened on the way out (case-text.ts).
  */
-export function createClearanceCaseRepository(db: Connection) {
+export function createClearanceCaseRepository(db: Connection, crypto: { keys: PersonKeySource; sealer: PersonalSealer }) {
+  const open = (c: ClearanceCase) => openTexts(c, crypto.sealer);
   // Cases are written by this service alone, mostly by one member per candidate: remembering the newest
   // revision saves reading it (a scan of every revision on FerretDB v1) before each write.
   const store = createAggregateStore<CaseState>(db, 'clearance_cases', { cacheLatest: 20_000 });
   /** The case as the given cause left it, when that cause was already applied. */
   async function byCause(id: string, causedBy: string): Promise<ClearanceCase | undefined> {
     const seen = (await store.revisions.findOne({ causedBy })) as unknown as { state: CaseState } | null;
-    return seen ? toCase(id, seen.state) : undefined;
+    return seen ? open(toCase(id, seen.state)) : undefined;
+  }
+  /** The person's key; undefined once they are erased (written text is then dropped). */
+  async function keyOf(id: string): Promise<Buffer | undefined> {
+    try {
+      return await crypto.keys.key(id);
+    } catch (error) {
+      if (isErased(error)) return undefined;
+      throw error;
+    }
   }
   return {
     collection: store.revisions,
@@ -41,29 +56,39 @@ export function createClearanceCaseRepository(db: Connection) {
       // A retried command must answer as the first time, not be re-judged on the state it produced.
       const seen = command ? await byCause(id, causedBy) : undefined;
       if (seen) return { outcome: 'duplicate' as const, case: seen };
-      let stored: ClearanceCase | undefined;
-      const result = await store.apply(
-        id,
-        causedBy,
-        (current) => {
-          const change = decide(current ? toCase(id, current.state) : emptyCase(id, country), Boolean(current));
-          if (!change) return undefined;
-          stored = change.next;
-          const { candidateId: _id, ...state } = change.next;
-          return { state: state as CaseState, events: change.events };
-        },
-        undefined,
-        { tellDuplicate: command },
-      );
-      if (result.outcome !== 'applied') stored = result.revision ? toCase(id, result.revision.state) : undefined;
-      return { outcome: result.outcome, case: stored };
+      // The key is fetched only when a change carries written text (automatic decisions never do).
+      let key: { value: Buffer | undefined } | undefined;
+      for (;;) {
+        let stored: ClearanceCase | undefined;
+        try {
+          const result = await store.apply(
+            id,
+            causedBy,
+            (current) => {
+              const change = decide(current ? toCase(id, current.state) : emptyCase(id, country), Boolean(current));
+              if (!change) return undefined;
+              if (!key && (hasPlainText(change.next) || eventsNeedKey(change.events))) throw NEED_KEY;
+              stored = change.next;
+              const { candidateId: _id, ...state } = sealTexts(change.next, id, key?.value);
+              return { state: state as CaseState, events: sealEventTexts(change.events, key?.value, crypto.sealer) };
+            },
+            undefined,
+            { tellDuplicate: command },
+          );
+          if (result.outcome !== 'applied') stored = result.revision ? toCase(id, result.revision.state) : undefined;
+          return { outcome: result.outcome, case: stored ? await open(stored) : undefined };
+        } catch (error) {
+          if (error !== NEED_KEY || key) throw error;
+          key = { value: await keyOf(id) };
+        }
+      }
     },
 
     byCause,
 
     async find(id: string): Promise<ClearanceCase | undefined> {
       const revision = await store.load(id);
-      return revision ? toCase(id, revision.state) : undefined;
+      return revision ? open(toCase(id, revision.state)) : undefined;
     },
 
     /** What changed the case, revision by revision: the cause (event id, command key, `expire:<decision>`) and the events emitted. */
@@ -75,13 +100,13 @@ export function createClearanceCaseRepository(db: Connection) {
     async listByStatus(statuses: CaseStatus[], limit: number, country?: string): Promise<ClearanceCase[]> {
       const filter: Record<string, unknown> = { status: { $in: statuses } };
       if (country) filter.country = country;
-      return (await store.find(filter, { sort: { _updatedAt: 1 }, limit })).map(fromView);
+      return Promise.all((await store.find(filter, { sort: { _updatedAt: 1 }, limit })).map((v) => open(fromView(v))));
     },
 
     async flagged(limit: number, country?: string): Promise<ClearanceCase[]> {
       const filter: Record<string, unknown> = { flagged: true };
       if (country) filter.country = country;
-      return (await store.find(filter, { sort: { lastFlaggedAt: -1 }, limit })).map(fromView);
+      return Promise.all((await store.find(filter, { sort: { lastFlaggedAt: -1 }, limit })).map((v) => open(fromView(v))));
     },
 
     /** Ids of cases whose clearance ended by `now`, per the view; the expiry re-checks each exactly. */

@@ -1,5 +1,5 @@
 import type { EventDataByType } from '@vetting/contracts';
-import type { EventEnvelope, EventHandler } from '@vetting/platform';
+import type { EventEnvelope, EventHandler, PersonalSealer } from '@vetting/platform';
 import type { InputChange } from '../domain/case-inputs';
 import { recordInput, recordWithdrawal, type RecordDeps } from '../use-cases/record-input.use-case';
 
@@ -7,9 +7,9 @@ type Data<T extends keyof EventDataByType> = EventDataByType[T];
 const data = <T extends keyof EventDataByType>(event: EventEnvelope) => event.data as unknown as Data<T>;
 
 /** Each consumed event, reduced to the change it makes to a case's inputs. */
-const toChange: Record<string, (e: EventEnvelope) => InputChange> = {
-  'candidate.submitted': (e) => nomination(data<'candidate.submitted'>(e), e.time),
-  'candidate.updated': (e) => nomination(data<'candidate.updated'>(e), e.time),
+const toChange: Record<string, (e: EventEnvelope, sealer: PersonalSealer) => InputChange | Promise<InputChange>> = {
+  'candidate.submitted': (e, sealer) => nomination(e, sealer),
+  'candidate.updated': (e, sealer) => nomination(e, sealer),
   'screening.completed': (e) => {
     const d = data<'screening.completed'>(e);
     const hits = d.hits.map((h) => ({ listId: h.listId, entryId: h.entryId, band: h.band, ...(h.entryStatus ? { entryStatus: h.entryStatus } : {}), ...(h.resolution ? { resolution: h.resolution } : {}) }));
@@ -30,13 +30,19 @@ const toChange: Record<string, (e: EventEnvelope) => InputChange> = {
   },
 };
 
-/** The nomination as clearance needs it: category, employment periods (no names), declared items; `time` ends its look-back window. */
-function nomination(d: Data<'candidate.submitted'>, time: string): InputChange {
+/**
+ * The nomination as clearance needs it: category, employment periods (no names), declared items; the
+ * event's time ends its look-back window. Periods and declared items travel sealed with the person:
+ * once the person is erased the nomination counts without them.
+ */
+async function nomination(e: EventEnvelope, sealer: PersonalSealer): Promise<InputChange> {
+  const d = data<'candidate.submitted'>(e);
   const { mission, rotation, category } = d.nomination;
-  const declared = d.selfDeclaration?.declared;
+  const { personal } = await sealer.openOrErased<'candidate.submitted'>(e);
+  const declared = personal?.declared;
   return {
     kind: 'nomination',
-    value: { revision: d.revision, mission, rotation, category, submittedAt: time, ...(d.employment ? { employment: d.employment } : {}), ...(declared?.length ? { declared } : {}) },
+    value: { revision: d.revision, mission, rotation, category, submittedAt: e.time, ...(personal?.employment ? { employment: personal.employment } : {}), ...(declared?.length ? { declared } : {}) },
   };
 }
 
@@ -47,20 +53,22 @@ export const CLEARANCE_TOPICS = ['vetting.candidates', 'vetting.screenings', 've
  * Intake (nomination, withdrawal), screening and reference results feed each candidate's case. Each
  * event applies once (its id is the revision's cause), so a redelivered event changes nothing.
  */
-export function createDecideHandlers(deps: RecordDeps): Record<string, EventHandler> {
+export function createDecideHandlers(deps: RecordDeps & { sealer: PersonalSealer }): Record<string, EventHandler> {
   const handlers: Record<string, EventHandler> = Object.fromEntries(
     Object.entries(toChange).map(([type, reduce]) => [
       type,
       async (event: EventEnvelope, ctx) => {
         const d = event.data as { candidateId: string; country: string };
-        const result = await recordInput(d.candidateId, d.country, event.id, reduce(event), deps);
+        const result = await recordInput(d.candidateId, d.country, event.id, await reduce(event, deps.sealer), deps);
         ctx.logger.info({ candidateId: d.candidateId, outcome: result.outcome, status: result.status }, `${event.type} recorded`);
       },
     ]),
   );
   handlers['candidate.withdrawn'] = async (event, ctx) => {
     const d = data<'candidate.withdrawn'>(event);
-    const result = await recordWithdrawal(d.candidateId, d.country, event.id, d.reason, deps);
+    // The office's reason travels sealed; kept sealed again in the case (erased: none).
+    const opened = await deps.sealer.openOrErased<'candidate.withdrawn'>(event);
+    const result = await recordWithdrawal(d.candidateId, d.country, event.id, opened.personal?.reason ?? '', deps);
     ctx.logger.info({ candidateId: d.candidateId, outcome: result.outcome }, 'withdrawal recorded');
   };
   return handlers;

@@ -66,7 +66,10 @@ describe('candidate lifecycle (real Kafka and database)', () => {
     expect(res.status).toBe(201);
     expect(res.body.selfDeclaration).toEqual({ recorded: true, flagged: true });
     const [event] = await events(res.body.id, 1);
-    expect(event?.data.selfDeclaration).toEqual({ recorded: true, flagged: true, declared: ['humanRightsViolation'] });
+    // In clear only that it was recorded and flagged; the items answered yes travel sealed with the person.
+    expect(event?.data.selfDeclaration).toEqual({ recorded: true, flagged: true });
+    expect(JSON.stringify(event)).not.toContain('humanRightsViolation');
+    expect(await intake.sealer.open<'candidate.submitted'>(event!)).toMatchObject({ declared: ['humanRightsViolation'] });
     expect(JSON.stringify(event)).not.toContain('inquiry');
     const flagged = await request(intake.app).get('/candidates?country=NG&declarationFlagged=true').set('authorization', screener);
     expect(flagged.body.items.map((c: { id: string }) => c.id)).toEqual([res.body.id]);

@@ -131,7 +131,8 @@ describe('intake candidates API (real Kafka and database)', () => {
     expect(declared.body.employmentDeclaration).toEqual({ recorded: true, signedAt: '2026-01-05T10:00:00Z' });
     const messages = await readTopic(env.kafka, `${env.prefix}vetting.candidates`, (read) => read.some((m) => m.key === declared.body.id));
     const event = messages.map((m) => JSON.parse(m.value) as EventEnvelope).find((e) => e.subject === declared.body.id)!;
-    expect(event.data).toMatchObject({ employment: { periods: [], declaredNoOtherEmployer: true } });
+    expect(event.data).not.toHaveProperty('employment'); // sealed with the person
+    expect(await intake.sealer.open<'candidate.submitted'>(event)).toMatchObject({ employment: { periods: [], declaredNoOtherEmployer: true } });
     expect(JSON.stringify(event.data)).not.toContain('UN-EMP-2026.1');
   });
 

@@ -85,9 +85,11 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
     const shown = await request(intake.app).get(`/candidates/${created.body.id}`).set('authorization', gh).expect(200);
     expect(shown.body.person.documents[0].number).toBe('•••••321');
     const [submitted] = await published(created.body.id, 'candidate.submitted');
-    expect((submitted!.data as { person: { previousEmployers: unknown[] } }).person.previousEmployers).toEqual([{ name: 'Relief Works', role: SECRETS.role, contactEmail: 'hr@relief.example', country: 'KE', from: '2021-03', to: '2024-06' }]);
-    expect(submitted!.data).toMatchObject({ employment: { periods: [{ from: '2021-03', to: '2024-06' }], declaredNoOtherEmployer: true } });
-    expect(JSON.stringify(submitted!.data)).not.toContain(SECRETS.explanation);
+    // The event carries the person only sealed under their key: nothing in clear, everything once opened.
+    for (const secret of [...Object.values(SECRETS), 'hr@relief.example']) expect(JSON.stringify(submitted!.data)).not.toContain(secret);
+    const opened = await intake.sealer.open<'candidate.submitted'>(submitted!);
+    expect(opened!.person.previousEmployers).toEqual([{ name: 'Relief Works', role: SECRETS.role, contactEmail: 'hr@relief.example', country: 'KE', from: '2021-03', to: '2024-06' }]);
+    expect(opened).toMatchObject({ employment: { periods: [{ from: '2021-03', to: '2024-06' }], declaredNoOtherEmployer: true } });
   });
 
   it('when the owning office asks for the access export, then it gets everything held, opened, and the read is recorded', { timeout: 120_000 }, async () => {

@@ -23,6 +23,8 @@ export interface ListFilter {
 export type ApplyResult = 'applied' | 'duplicate' | 'unchanged' | 'missing';
 
 type ViewDoc = StoredCandidate & { _id: string };
+/** What a command does to a candidate: the new state and its events, or nothing. */
+type ChangeDecision = { candidate: Candidate; events: EventEnvelope[] } | undefined;
 
 /**
  * Candidates as immutable revisions (see createAggregateStore), with a view for listing. Personal
@@ -81,7 +83,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
      * uploads seal a chunk while its duplicates are being planned; a row that turns out to be a
      * duplicate leaves an unused random key behind (it protects and reveals nothing).
      */
-    async sealMany(items: { candidate: Pick<Candidate, 'id' | 'person' | 'selfDeclaration' | 'employmentDeclaration'> }[]): Promise<Map<string, string>> {
+    async sealMany(items: { candidate: Pick<Candidate, 'id' | 'person' | 'selfDeclaration' | 'employmentDeclaration' | 'withdrawal'> }[]): Promise<Map<string, string>> {
       const sealed = await cipher.sealMany(items.map(({ candidate: c }) => ({ candidateId: c.id, data: personalOf(c) })));
       return new Map(items.map((item, i) => [item.candidate.id, sealed[i]!]));
     },
@@ -100,16 +102,13 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
      * asynchronous, so the decision is made on the opened latest revision and inserted only on top of
      * that same revision; a concurrent change in between makes it decide again.
      */
-    async change(id: string, causedBy: string, decide: (c: Candidate) => { candidate: Candidate; events: EventEnvelope[] } | undefined) {
+    async change(id: string, causedBy: string, decide: (c: Candidate) => ChangeDecision | Promise<ChangeDecision>) {
       for (;;) {
         const current = await load(id);
-        const next = current ? decide(current.candidate) : undefined;
+        const next = current ? await decide(current.candidate) : undefined;
         let personal: string | undefined;
-        if (next && current && !next.candidate.erased)
-          personal =
-            next.candidate.person === current.candidate.person && next.candidate.selfDeclaration === current.candidate.selfDeclaration && next.candidate.employmentDeclaration === current.candidate.employmentDeclaration
-              ? current.stored.personal
-              : await sealOf(next.candidate);
+        const same = (a: Candidate, b: Candidate) => a.person === b.person && a.selfDeclaration === b.selfDeclaration && a.employmentDeclaration === b.employmentDeclaration && a.withdrawal === b.withdrawal;
+        if (next && current && !next.candidate.erased) personal = same(next.candidate, current.candidate) ? current.stored.personal : await sealOf(next.candidate);
         let stale = false;
         const result = await store.apply(id, causedBy, (latest) => {
           if (!next || !current) return undefined;

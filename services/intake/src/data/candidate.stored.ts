@@ -8,7 +8,9 @@ import type { PersonalCipher, PersonalData } from './personal-data.cipher';
  * at once). The store is packed (one JSON text per state); the fields queries use are copied
  * beside it (VIEW_FIELDS), the rotation among them as a top-level field.
  */
-export type StoredCandidate = Omit<Candidate, 'id' | 'person' | 'selfDeclaration' | 'employmentDeclaration' | 'timeline'> & {
+export type StoredCandidate = Omit<Candidate, 'id' | 'person' | 'selfDeclaration' | 'employmentDeclaration' | 'timeline' | 'withdrawal'> & {
+  /** When it was withdrawn; the reason is sealed with the person (older rows hold it here). */
+  withdrawal?: { at: string; reason?: string };
   personal?: string;
   timeline: string;
   /** The nomination's rotation and mission as top-level fields: the packed view keeps only top-level fields for queries. */
@@ -19,21 +21,22 @@ export type StoredCandidate = Omit<Candidate, 'id' | 'person' | 'selfDeclaration
 /** Fields of the packed view that queries filter and sort on (see createAggregateStore's `packed`). */
 export const VIEW_FIELDS = ['country', 'rotation', 'mission', 'status', 'declarationFlagged', 'createdAt', 'caseReference'] as const;
 
-/** The stored form; `personal` is the sealed person and declarations (undefined once erased). */
+/** The stored form; `personal` is the sealed person, declarations and withdrawal reason (undefined once erased). */
 export function toStored(c: Candidate, personal: string | undefined): StoredCandidate {
-  const { id: _id, person: _p, selfDeclaration: _s, employmentDeclaration: _e, timeline, ...rest } = c;
-  return { ...rest, rotation: c.nomination.rotation, mission: c.nomination.mission, ...(personal ? { personal } : {}), timeline: JSON.stringify(timeline) };
+  const { id: _id, person: _p, selfDeclaration: _s, employmentDeclaration: _e, timeline, withdrawal, ...rest } = c;
+  return { ...rest, ...(withdrawal ? { withdrawal: { at: withdrawal.at } } : {}), rotation: c.nomination.rotation, mission: c.nomination.mission, ...(personal ? { personal } : {}), timeline: JSON.stringify(timeline) };
 }
 
 /** A candidate from its stored form and its opened personal data. */
 export function fromStored(id: string, s: StoredCandidate, data: PersonalData): Candidate {
-  const { personal: _p, timeline, rotation: _rot, mission: _mis, _id: _i, _rev: _r, _updatedAt: _u, person: _lp, selfDeclaration: _ls, ...rest } = s;
+  const { personal: _p, timeline, rotation: _rot, mission: _mis, _id: _i, _rev: _r, _updatedAt: _u, person: _lp, selfDeclaration: _ls, withdrawal, ...rest } = s;
   return {
     ...(rest as unknown as Omit<Candidate, 'id' | 'person' | 'timeline'>),
     id,
     person: data.person,
     ...(data.selfDeclaration ? { selfDeclaration: data.selfDeclaration } : {}),
     ...(data.employmentDeclaration ? { employmentDeclaration: data.employmentDeclaration } : {}),
+    ...(withdrawal ? { withdrawal: { at: withdrawal.at, reason: data.withdrawalReason ?? withdrawal.reason ?? '' } } : {}),
     timeline: typeof timeline === 'string' ? (JSON.parse(timeline) as TimelineEntry[]) : (timeline as TimelineEntry[]),
   };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
-import { createFieldCipher, loadKeyring, type EncryptedField } from '@vetting/platform';
+import { createFieldCipher, loadKeyring, localPersonKeys, type EncryptedField } from '@vetting/platform';
 import type { Candidate, EmploymentDeclaration, Person, SelfDeclaration } from '../domain/candidate';
 
 /** The sections of a candidate that are personal data, sealed under the person's own data key. */
@@ -10,13 +10,16 @@ export interface PersonalData {
   person: Person;
   selfDeclaration?: SelfDeclaration;
   employmentDeclaration?: EmploymentDeclaration;
+  /** The office's free-text reason for a withdrawal (it may say why about the person). */
+  withdrawalReason?: string;
 }
 
 /** A candidate's personal sections, as sealed together. */
-export const personalOf = (c: Pick<Candidate, 'person' | 'selfDeclaration' | 'employmentDeclaration'>): PersonalData => ({
+export const personalOf = (c: Pick<Candidate, 'person' | 'selfDeclaration' | 'employmentDeclaration' | 'withdrawal'>): PersonalData => ({
   person: c.person,
   ...(c.selfDeclaration ? { selfDeclaration: c.selfDeclaration } : {}),
   ...(c.employmentDeclaration ? { employmentDeclaration: c.employmentDeclaration } : {}),
+  ...(c.withdrawal?.reason ? { withdrawalReason: c.withdrawal.reason } : {}),
 });
 
 /** The 32-byte blind-index key, generated next to the keyring on first start (never in the repository). */
@@ -66,9 +69,12 @@ export function createPersonalCipher(db: Connection, keysDir: string) {
     async seal(candidateId: string, data: PersonalData): Promise<string> {
       return compact(await cipher.encrypt(candidateId, FIELD, JSON.stringify(data)));
     },
-    /** Many candidates at once (bulk uploads): one insert for all their new data keys. */
+    /**
+     * Many candidates at once (bulk uploads): one insert for all their new data keys, which stay
+     * cached briefly: their events are sealed with the same people's keys right after.
+     */
     async sealMany(items: { candidateId: string; data: PersonalData }[]): Promise<string[]> {
-      const sealed = await cipher.encryptMany(items.map((i) => ({ subject: i.candidateId, field: FIELD, value: JSON.stringify(i.data) })));
+      const sealed = await cipher.encryptMany(items.map((i) => ({ subject: i.candidateId, field: FIELD, value: JSON.stringify(i.data) })), { cache: true });
       return sealed.map(compact);
     },
     /** The person's data (sealed for `candidateId`); a placeholder when they were erased (their key is gone: CRYPTO.ERASED). */
@@ -88,6 +94,15 @@ export function createPersonalCipher(db: Connection, keysDir: string) {
     blind: (value: string) => cipher.blindIndex(value),
     /** Crypto-shredding: the owner's sealed data can never be read again. */
     shred: (owner: string) => cipher.shred(owner),
+    /**
+     * People's keys for sealed blocks (derived from their data keys): intake seals its events with
+     * them (creating a new person's key on first use) and serves them to the other services.
+     */
+    personKeys: localPersonKeys(cipher, { create: true }),
+    /** The same keys for a reader: a person without one is erased (in-process services of tests and tools). */
+    lookupSource: localPersonKeys(cipher),
+    /** `POST /person-keys/lookup`: the keys of those not erased, and who is. */
+    lookupPersonKeys: (persons: string[]) => cipher.lookupPersonKeys(persons),
   };
 }
 

@@ -1,16 +1,28 @@
 import { createHash } from 'node:crypto';
-import { createEvent } from '@vetting/platform';
+import type { EventPersonalByType } from '@vetting/contracts';
+import { createEvent, type EventEnvelope, type PersonalSealer } from '@vetting/platform';
 import { declarationFlagged, declaredItems, type Candidate } from '../domain/candidate';
 import { employmentSummary } from '../domain/employment-coverage';
 
 /**
- * The event that starts screening and checks; carries only what they need. The self-declaration is
- * reduced to whether it was recorded and the items answered "yes" (each a finding for the
- * adjudicator): its explanation stays in intake.
+ * The event that starts screening and checks; carries only what they need. The person, their
+ * employment periods and the self-declaration items answered "yes" travel in the sealed personal
+ * block (under their own key: erasure reaches every copy); in clear only whether a self-declaration
+ * was recorded and flagged. Its explanation stays in intake.
  */
-export function submissionEvent(c: Candidate, type: 'candidate.submitted' | 'candidate.updated', id?: string) {
+export async function submissionEvent(c: Candidate, type: 'candidate.submitted' | 'candidate.updated', sealer: PersonalSealer, id?: string): Promise<EventEnvelope> {
   const p = c.person;
-  return createEvent('intake', {
+  const person = {
+    names: p.names,
+    ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : {}),
+    ...(p.nationalities ? { nationalities: p.nationalities } : {}),
+    ...(p.gender ? { gender: p.gender } : {}),
+    ...(p.documents ? { documents: p.documents } : {}),
+    ...(p.serviceNumber ? { serviceNumber: p.serviceNumber } : {}),
+    ...(p.previousEmployers?.length ? { previousEmployers: p.previousEmployers } : {}),
+  } as EventPersonalByType[typeof type]['person'];
+  const declared = declaredItems(c.selfDeclaration);
+  const event = createEvent('intake', {
     ...(id ? { id } : {}),
     type,
     subject: c.id,
@@ -21,30 +33,23 @@ export function submissionEvent(c: Candidate, type: 'candidate.submitted' | 'can
       revision: c.revision,
       office: c.officeId,
       nomination: c.nomination,
-      person: {
-        names: p.names,
-        ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : {}),
-        ...(p.nationalities ? { nationalities: p.nationalities } : {}),
-        ...(p.gender ? { gender: p.gender } : {}),
-        ...(p.documents ? { documents: p.documents } : {}),
-        ...(p.serviceNumber ? { serviceNumber: p.serviceNumber } : {}),
-        ...(p.previousEmployers?.length ? { previousEmployers: p.previousEmployers } : {}),
-      },
       consent: { given: true, formVersion: c.consent.formVersion, recordedAt: c.consent.signedAt, method: c.consent.method },
-      selfDeclaration: { recorded: Boolean(c.selfDeclaration), flagged: declarationFlagged(c.selfDeclaration), ...(declaredItems(c.selfDeclaration).length ? { declared: declaredItems(c.selfDeclaration) } : {}) },
-      // Periods only (no names, no contacts): clearance counts the references the policy requires.
-      employment: employmentSummary(c),
+      selfDeclaration: { recorded: Boolean(c.selfDeclaration), flagged: declarationFlagged(c.selfDeclaration) },
     },
   });
+  // Employment periods only (no names, no contacts): clearance counts the references the policy requires.
+  return sealer.sealEvent<typeof type>(event, { person, employment: employmentSummary(c) as EventPersonalByType[typeof type]['employment'], ...(declared.length ? { declared } : {}) });
 }
 
-export function withdrawalEvent(c: Candidate, reason: string, at: string) {
-  return createEvent('intake', {
+/** The office's reason is free text about the person: sealed. */
+export function withdrawalEvent(c: Candidate, reason: string, at: string, sealer: PersonalSealer): Promise<EventEnvelope> {
+  const event = createEvent('intake', {
     type: 'candidate.withdrawn',
     subject: c.id,
     tenant: c.country,
-    data: { candidateId: c.id, country: c.country, reason, revision: c.revision, withdrawnAt: at },
+    data: { candidateId: c.id, country: c.country, revision: c.revision, withdrawnAt: at },
   });
+  return sealer.sealEvent(event, { reason });
 }
 
 /** Announces an erasure so every service forgets the person; carries ids only. */

@@ -33,7 +33,7 @@ export async function updateCandidate(actor: Actor, id: string, patch: Partial<N
   const keys = dedupeKeys(dedupeScope(current.country, nomination), person, deps.blind);
   await claimKeys(id, dedupeScope(current.country, nomination), keys, deps);
   const at = now.toISOString();
-  const { outcome, candidate } = await deps.repository.change(id, `update:${actor.id}:${commandKey ?? randomUUID()}`, (c) => {
+  const { outcome, candidate } = await deps.repository.change(id, `update:${actor.id}:${commandKey ?? randomUUID()}`, async (c) => {
     if (c.status === 'withdrawn' || c.erased) return undefined;
     const person = patch.person ?? c.person;
     const selfDeclaration = patch.selfDeclaration ?? c.selfDeclaration;
@@ -55,7 +55,7 @@ export async function updateCandidate(actor: Actor, id: string, patch: Partial<N
       timeline: [...c.timeline, { at, status: 'screening', event: `updated to revision ${c.revision + 1} (${Object.keys(patch).join(', ')}); screening again` }],
       updatedAt: at,
     };
-    return { candidate: next, events: [submissionEvent(next, 'candidate.updated')] };
+    return { candidate: next, events: [await submissionEvent(next, 'candidate.updated', deps.sealer)] };
   });
   if (outcome === 'unchanged' || !candidate) throw withdrawn();
   deps.onEvents();
@@ -66,10 +66,10 @@ export async function updateCandidate(actor: Actor, id: string, patch: Partial<N
 export async function withdrawCandidate(actor: Actor, id: string, reason: string, deps: SubmitDeps): Promise<Candidate> {
   await ownCandidate(actor, id, deps);
   const at = deps.now().toISOString();
-  const { candidate } = await deps.repository.change(id, `withdraw:${id}`, (c) => {
+  const { candidate } = await deps.repository.change(id, `withdraw:${id}`, async (c) => {
     if (c.status === 'withdrawn') return undefined;
     const next: Candidate = { ...c, status: 'withdrawn', withdrawal: { reason, at }, timeline: [...c.timeline, { at, status: 'withdrawn', event: 'withdrawn by the office' }], updatedAt: at };
-    return { candidate: next, events: [withdrawalEvent(next, reason, at)] };
+    return { candidate: next, events: [await withdrawalEvent(next, reason, at, deps.sealer)] };
   });
   deps.onEvents();
   return candidate ?? (await ownCandidate(actor, id, deps));

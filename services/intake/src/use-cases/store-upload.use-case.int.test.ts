@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openapiPath } from '@vetting/contracts';
-import { connectMongo, createLogger, type Actor, type EventEnvelope } from '@vetting/platform';
+import { connectMongo, createEventValidator, createLogger, createPersonalSealer, type Actor, type EventEnvelope } from '@vetting/platform';
 import { createTestServiceEnv } from '@vetting/platform/testing';
 import { createSubmissionValidator } from '../api/submission.validator';
 import { createCandidateRepository } from '../data/candidate.repository';
@@ -34,7 +34,7 @@ describe('storing an upload after a crash (real database)', () => {
     const repository = createCandidateRepository(db, cipher);
     const keys = createKeyRepository(db);
     await Promise.all([repository.ensureIndexes(), keys.ensureIndexes()]);
-    deps = { uploads: createUploadRepository(db, cipher), repository, keys, blind: cipher.blind, now: () => new Date(), publish: async (events) => void published.push(...events), logger };
+    deps = { uploads: createUploadRepository(db, cipher), repository, keys, blind: cipher.blind, sealer: createPersonalSealer({ keys: cipher.personKeys, validator: createEventValidator() }), now: () => new Date(), publish: async (events) => void published.push(...events), logger };
   });
   afterAll(async () => db?.close());
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EventEnvelope, Logger } from '@vetting/platform';
+import type { EventEnvelope, Logger, PersonalSealer } from '@vetting/platform';
 import type { Candidate } from '../domain/candidate';
 import { dedupeKeys, dedupeScope, findExisting, type DedupeKey } from '../domain/dedupe-keys';
 import { newCandidate } from '../domain/new-candidate';
@@ -14,6 +14,7 @@ export interface StoreDeps {
   repository: CandidateRepository;
   keys: KeyRepository;
   blind: (value: string) => string;
+  sealer: PersonalSealer;
   now: () => Date;
   /**
    * Publishes a chunk's candidate.submitted events (the service's Kafka publisher). A chunk is
@@ -109,7 +110,7 @@ async function storeChunk(upload: Upload, c: number, planned: Plan, sealing: Pro
   // and an outbox document of 250 events cost FerretDB a 250 KB insert, read and rewrite, and a
   // detoasting of every such document on each relay poll.
   await deps.repository.createMany(items, await sealing);
-  await deps.publish(items.map((i) => submissionEvent(i.candidate, 'candidate.submitted', submittedEventId(i.candidate.id))));
+  await deps.publish(await Promise.all(items.map((i) => submissionEvent(i.candidate, 'candidate.submitted', deps.sealer, submittedEventId(i.candidate.id)))));
   await deps.uploads.saveResult(upload.id, c, planned.fresh.length, planned.duplicates);
   return { _id: '', uploadId: upload.id, chunk: c, stored: planned.fresh.length, duplicates: planned.duplicates };
 }

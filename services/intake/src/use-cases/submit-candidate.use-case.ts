@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { AppError, badRequest, conflict, type Actor } from '@vetting/platform';
+import { AppError, badRequest, conflict, type Actor, type PersonalSealer } from '@vetting/platform';
 import type { PolicyFollower, PolicyRules } from '@vetting/policy';
 import type { Candidate } from '../domain/candidate';
 import { nominationProblems, type NominationInput, type RuleProblem } from '../domain/candidate-rules';
@@ -23,6 +23,8 @@ export interface SubmitDeps {
   keys: KeyRepository;
   /** Keyed hash for dedupe keys (the blind index), so no key reveals a number or a name. */
   blind: (value: string) => string;
+  /** Seals the personal blocks of the candidate's events under the person's key. */
+  sealer: PersonalSealer;
   now: () => Date;
   newId?: () => string;
   onEvents: () => void;
@@ -93,7 +95,7 @@ export async function submitCandidate(actor: Actor, input: SubmitCandidateInput,
   await claimKeys(id, scope, keys, deps, { freshId: !commandKey });
   const { nomination, person, consent, selfDeclaration, employmentDeclaration } = input;
   const candidate = newCandidate(id, country, actor.id, { nomination, person, consent, ...(selfDeclaration ? { selfDeclaration } : {}), ...(employmentDeclaration ? { employmentDeclaration } : {}) }, keys, now);
-  const stored = await deps.repository.insert(candidate, [submissionEvent(candidate, 'candidate.submitted')], `submit:${candidate.id}`);
+  const stored = await deps.repository.insert(candidate, [await submissionEvent(candidate, 'candidate.submitted', deps.sealer)], `submit:${candidate.id}`);
   deps.onEvents();
   return stored;
 }

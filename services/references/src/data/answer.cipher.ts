@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
-import { createFieldCipher, loadKeyring, type EncryptedField } from '@vetting/platform';
+import { createHmac } from 'node:crypto';
+import { createFieldCipher, loadKeyring, loadOrCreateSecretKey, type EncryptedField } from '@vetting/platform';
 import type { Check, RefereeAnswerRecord } from '../domain/check';
 import type { CheckSubject } from '../domain/check-plan';
 
@@ -13,6 +14,7 @@ import type { CheckSubject } from '../domain/check-plan';
  */
 export function createAnswerCipher(db: Connection, keysDir: string) {
   const cipher = createFieldCipher(db, loadKeyring(join(keysDir, 'references-keyring.json')));
+  const organisationKey = loadOrCreateSecretKey(join(keysDir, 'references-organisation.key'));
   const field = (checkId: string) => `referee-answer:${checkId}`;
   const subjectField = (checkId: string) => `check-subject:${checkId}`;
   return {
@@ -37,6 +39,8 @@ export function createAnswerCipher(db: Connection, keysDir: string) {
       if (!check.sealedSubject) return check.subject ?? { name: '' };
       return JSON.parse(await cipher.decrypt(subjectField(check.checkId), JSON.parse(check.sealedSubject) as EncryptedField)) as CheckSubject;
     },
+    /** A prior employer's organisation pseudonym (HMAC of its mail domain): the same for every candidate, meaningless without the key. */
+    employerKey: (domain: string) => createHmac('sha256', organisationKey).update(domain.toLowerCase(), 'utf8').digest('base64url').slice(0, 22),
     /** Crypto-shredding of one set's answers and check subjects; true when a key was destroyed now. */
     shred: (setId: string) => cipher.shred(setId),
   };

@@ -29,6 +29,13 @@ export function createDevMailbox(db: Connection, now: () => Date = () => new Dat
         if ((error as { code?: number }).code !== 11000) throw error; // already sent: a job ran twice
       }
     },
+    /**
+     * Deletes the mails about a candidate (their ids start with the check id, which starts with the
+     * candidate id): an erased person's name must not stay in the mailbox. Returns how many.
+     */
+    async forget(candidateId: string): Promise<number> {
+      return (await messages.deleteMany({ _id: { $gte: `${candidateId}.`, $lt: `${candidateId}/` } })).deletedCount;
+    },
     async list(to?: string): Promise<MailMessage[]> {
       const docs = await messages.find(to ? { to } : {}).sort({ sentAt: 1 }).limit(500).toArray();
       return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));

@@ -53,13 +53,17 @@ export interface Nominee {
   person: { names: { full: string }[]; dateOfBirth?: string; serviceNumber?: string; previousEmployers?: PreviousEmployer[] };
 }
 
-/** The employer of a disclosure request as the directory resolves it: its verified contact, or nothing yet. */
-function asked(employer: PreviousEmployer, directory: EmployerIndex): { employer: AskedEmployer; organisation: string; awaitingContact: boolean } {
+/**
+ * The employer of a disclosure request as the directory resolves it: its verified contact, or nothing
+ * yet. An employer outside the directory is rate-limited under `employerKey` of its typed domain (or
+ * name): a keyed pseudonym, so a check stored in clear does not say where the person worked.
+ */
+function asked(employer: PreviousEmployer, directory: EmployerIndex, employerKey: (domain: string) => string): { employer: AskedEmployer; organisation: string; awaitingContact: boolean } {
   const entry = findEmployer(directory, employer.name);
   const contact = entry?.contacts[0]?.email;
   if (entry && contact) return { employer: { ...employer, directoryId: entry.employerId, requestTo: contact, verified: verifiedOf(entry) }, organisation: `employer:${entry.employerId}`, awaitingContact: false };
   const typedDomain = employer.contactEmail ? domainOf(employer.contactEmail) : '';
-  return { employer, organisation: `employer:${typedDomain || employer.name.toLowerCase()}`, awaitingContact: true };
+  return { employer, organisation: `employer:${employerKey(typedDomain || employer.name.toLowerCase())}`, awaitingContact: true };
 }
 
 /**
@@ -70,7 +74,7 @@ function asked(employer: PreviousEmployer, directory: EmployerIndex): { employer
  * (`<candidate>.<revision>.<type>[.<n>]`) and double as BullMQ job ids, so a redelivered event
  * never opens or enqueues a check twice. `at` is when the revision was nominated.
  */
-export function planChecks(policy: PolicyRules, nominee: Nominee, at: Date, directory: EmployerIndex = new Map()): PlannedCheck[] {
+export function planChecks(policy: PolicyRules, nominee: Nominee, at: Date, directory: EmployerIndex, employerKey: (domain: string) => string): PlannedCheck[] {
   const base = `${nominee.candidateId}.${nominee.revision}`;
   const person = nominee.person;
   const subject: CheckSubject = {
@@ -87,7 +91,7 @@ export function planChecks(policy: PolicyRules, nominee: Nominee, at: Date, dire
       continue;
     }
     employersToAsk(policy, employers, at).forEach((index, i) => {
-      const { employer, organisation, awaitingContact } = asked(employers[index]!, directory);
+      const { employer, organisation, awaitingContact } = asked(employers[index]!, directory, employerKey);
       planned.push({ checkId: `${base}.${checkType}.${i + 1}`, checkType, organisation, subject: { ...subject, employer }, ...(awaitingContact ? { awaitingContact } : {}) });
     });
   }

@@ -51,7 +51,7 @@ async function confirmedEmployer(ctx: ReferencesContext, actor: Actor, employer:
     directoryId = saved.employerId;
   }
   const verified = { emails: [email], domains: domains.map((d) => d.toLowerCase()) };
-  return { employer: { ...employer, ...(directoryId ? { directoryId } : {}), requestTo: email, verified, confirmedBy: actor.id, verification: input.verification }, organisation: `employer:${directoryId ?? email.split('@')[1]}` };
+  return { employer: { ...employer, ...(directoryId ? { directoryId } : {}), requestTo: email, verified, confirmedBy: actor.id, verification: input.verification }, organisation: `employer:${directoryId ?? ctx.answers.employerKey(email.split('@')[1] ?? email)}` };
 }
 
 /**

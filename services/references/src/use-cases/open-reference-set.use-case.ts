@@ -1,4 +1,4 @@
-import type { EventDataByType } from '@vetting/contracts';
+import type { EventDataByType, EventPersonalByType } from '@vetting/contracts';
 import { createEvent, type EventEnvelope, type Logger } from '@vetting/platform';
 import { planChecks, type PlannedCheck } from '../domain/check-plan';
 import { newCheck, type SetOfCheck } from '../domain/check';
@@ -6,8 +6,11 @@ import type { ReferenceSet } from '../data/reference-set.repository';
 import type { ReferencesContext } from '../references-context';
 
 type Ctx = Pick<ReferencesContext, 'checks' | 'sets' | 'answers' | 'policies' | 'directory' | 'producer' | 'now' | 'onEvents'>;
-/** A nominated revision, and when it was nominated (the event's time: the end of its employment look-back window). */
-type Submitted = EventDataByType['candidate.submitted'] & { submittedAt?: string };
+/**
+ * A nominated revision with its person opened from the event's sealed block, and when it was
+ * nominated (the event's time: the end of its employment look-back window).
+ */
+export type Submitted = Omit<EventDataByType['candidate.submitted'], 'personal'> & { person: EventPersonalByType['candidate.submitted']['person']; submittedAt?: string };
 
 /**
  * Opens the checks of many candidate revisions in a few round trips whatever their number: the data
@@ -32,7 +35,7 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
   for (const data of batch) {
     const setId = `${data.candidateId}.${data.revision}`;
     const nominee = { candidateId: data.candidateId, country: data.country, revision: data.revision, category: data.nomination.category, person: data.person };
-    const plan = planChecks(policy, nominee, data.submittedAt ? new Date(data.submittedAt) : now, directory);
+    const plan = planChecks(policy, nominee, data.submittedAt ? new Date(data.submittedAt) : now, directory, ctx.answers.employerKey);
     const common = { subject: data.candidateId, tenant: data.country };
     const set: ReferenceSet = {
       id: setId,

@@ -25,7 +25,7 @@ describe('review queue and resolutions (real Kafka and database)', () => {
   it('when a possible match is resolved as a false positive, then the queue empties, the event carries the outcome, and re-screens keep it resolved', async () => {
     const submitted = candidateEvent(person);
     const candidateId = (submitted.data as { candidateId: string }).candidateId;
-    await publishCandidates(t.env, [submitted, candidateEvent({ name: 'Kwame Mensah', dateOfBirth: '1990-05' })]);
+    await publishCandidates(t, [submitted, candidateEvent({ name: 'Kwame Mensah', dateOfBirth: '1990-05' })]);
     const screening = await waitFor(async () => (await get(`/screenings/${candidateId}`)).body.id && (await get(`/screenings/${candidateId}`)).body, { message: 'screened' });
     expect(screening.outcome).toBe('possible-match');
 
@@ -63,7 +63,7 @@ describe('review queue and resolutions (real Kafka and database)', () => {
     expect((await get(`/screenings/${candidateId}`)).body.outcome).toBe('clear');
 
     // The office re-sends the same person data: the new screening carries the decision over.
-    await publishCandidates(t.env, [candidateEvent({ ...person, candidateId, revision: 2, type: 'candidate.updated' })]);
+    await publishCandidates(t, [candidateEvent({ ...person, candidateId, revision: 2, type: 'candidate.updated' })]);
     const updated = await waitFor(async () => (await completedFor(candidateId)).find((e) => e.data.trigger === 'updated'), { message: 'updated screening' });
     expect(updated.data.outcome).toBe('clear');
     expect(updated.data.hits[0]!.resolution).toBe('false-positive');
@@ -78,7 +78,7 @@ describe('review queue and resolutions (real Kafka and database)', () => {
   it('when a hit is confirmed, then the outcome is a match', async () => {
     const submitted = candidateEvent({ name: 'Olena Hrytsenko', dateOfBirth: '1987', nationality: 'UA' });
     const candidateId = (submitted.data as { candidateId: string }).candidateId;
-    await publishCandidates(t.env, [submitted]);
+    await publishCandidates(t, [submitted]);
     const screening = await waitFor(async () => {
       const body = (await get(`/screenings/${candidateId}`)).body;
       return body.outcome === 'possible-match' && body;
@@ -98,7 +98,7 @@ describe('review queue and resolutions (real Kafka and database)', () => {
       candidateEvent({ name: 'Tariq M. Qadir', dateOfBirth: '1979-04', country: 'NP', mission }),
       candidateEvent({ name: 'Tariq Mahmood Qadir', dateOfBirth: '1979-04-12', country: 'GH', mission }),
     ];
-    await publishCandidates(t.env, events);
+    await publishCandidates(t, events);
     const ids = events.map((e) => (e.data as { candidateId: string }).candidateId);
     const page = (query: string) => get(`/review-queue?${query}`);
     const first = await waitFor(async () => {

@@ -17,7 +17,7 @@ export function createReviewRoutes(deps: ReviewRouteDeps) {
       const screening = subject && (await deps.screenings.byId(subject.screeningId));
       if (!subject || !screening) throw notFound('SCREENING.NOT_FOUND', 'This candidate has not been screened');
       await deps.access.record({ actor: actorOf(req), subjectId: candidateId, resource: 'screening/screening', purpose: 'review screening result', fields: ['hits'] });
-      const { person: _p, fingerprint: _f, ...rest } = screening;
+      const { person: _p, fingerprint: _f, erased: _e, ...rest } = screening;
       const decided = new Map(subject.hits.map((h) => [`${h.listId}\u0000${h.entryId}`, h.resolution]));
       res.json({ ...rest, outcome: subject.outcome, hits: rest.hits.map((h) => ({ ...h, resolution: decided.get(`${h.listId}\u0000${h.entryId}`) ?? h.resolution })) });
     });

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
-import type { Collection, Document } from 'mongodb';
-import { createInsertOnce } from '@vetting/platform';
+import type { Collection } from 'mongodb';
+import { isErased } from '@vetting/platform';
+import type { ScreeningCipher } from './screening.cipher';
 import type { ListVersionRef } from '../domain/active-lists';
 import type { ListHit, ScreeningOutcome } from '@vetting/banlists';
 import type { ScreenedPerson } from '../domain/screened-person';
@@ -20,8 +21,16 @@ export interface Screening {
   screenedAt: string;
 }
 
-interface ScreeningDoc extends Omit<Screening, 'id'> {
+/** What of a screening is the person's: sealed under the candidate's screening key. */
+type ScreeningPersonal = Pick<Screening, 'person' | 'fingerprint' | 'hits'>;
+const FIELD = 'screening';
+
+/** Stored: ids, outcome and list versions in clear; the person, the fingerprint and the hits (names, explanations, reasons) sealed. Old rows hold them in clear. */
+interface ScreeningDoc extends Omit<Screening, 'id' | 'person' | 'fingerprint' | 'hits'>, Partial<ScreeningPersonal> {
   _id: string;
+  personal?: string;
+  /** How many hits are sealed in `personal` (for counts without opening). */
+  hitCount?: number;
 }
 
 /**
@@ -30,24 +39,36 @@ interface ScreeningDoc extends Omit<Screening, 'id'> {
  * subject revision that makes the screening current, so a record written just before a crash is
  * never announced and simply found again on the retry.
  */
-export function createScreeningRepository(db: Connection) {
+export function createScreeningRepository(db: Connection, cipher: ScreeningCipher) {
   const screenings = db.collection('screenings') as unknown as Collection<ScreeningDoc>;
-  // Concurrent screenings (one per consumed event) share one insert command.
-  const insertOnce = createInsertOnce(screenings as unknown as Collection<Document>);
   return {
     async ensureIndexes() {
       await screenings.createIndex({ candidateId: 1, screenedAt: -1 });
     },
     /** Returns false when the record was already there. */
     async insertOnce(screening: Screening): Promise<boolean> {
-      const { id, ...rest } = screening;
-      return insertOnce({ _id: id, ...rest });
+      const { id, person, fingerprint, hits, ...rest } = screening;
+      const personal = await cipher.seal(screening.candidateId, FIELD, { person, fingerprint, hits } satisfies ScreeningPersonal);
+      try {
+        await screenings.insertOne({ _id: id, ...rest, personal, hitCount: hits.length });
+        return true;
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) return false;
+        throw error;
+      }
     },
-    async byId(id: string): Promise<Screening | undefined> {
+    /** A screening, opened; once the person is erased, a screening with no person and no hits (`erased`). */
+    async byId(id: string): Promise<(Screening & { erased?: true }) | undefined> {
       const doc = await screenings.findOne({ _id: id });
       if (!doc) return undefined;
-      const { _id, ...rest } = doc;
-      return { id: _id, ...rest };
+      const { _id, personal, hitCount: _h, person, fingerprint, hits, ...rest } = doc;
+      if (!personal) return { id: _id, ...rest, person: person!, fingerprint: fingerprint ?? '', hits: hits ?? [] };
+      try {
+        return { id: _id, ...rest, ...(await cipher.open<ScreeningPersonal>(doc.candidateId, FIELD, personal)) };
+      } catch (error) {
+        if (!isErased(error)) throw error;
+        return { id: _id, ...rest, person: { names: [], nationalities: [], documents: [] }, fingerprint: '', hits: [], erased: true };
+      }
     },
   };
 }

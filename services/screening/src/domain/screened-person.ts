@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { PersonQuery } from '@vetting/matching';
-import type { EventDataByType } from '@vetting/contracts';
+import type { EventPersonalByType } from '@vetting/contracts';
 
-type EventPerson = EventDataByType['candidate.submitted']['person'];
+type EventPerson = EventPersonalByType['candidate.submitted']['person'];
 
 /**
  * What screening keeps of a candidate: exactly the fields the matcher reads (names, date of birth,
@@ -30,11 +30,12 @@ export function minimisePerson(person: EventPerson): ScreenedPerson {
 }
 
 /**
- * A stable hash of the screened data. A reviewer's decision on a hit is keyed on it (with the list
- * entry's content hash): the same person screened again against an unchanged entry keeps the
- * decision; changed person data or a changed entry asks a human again.
+ * A stable keyed hash (`hmac`: screening's fingerprint key) of the screened data. A reviewer's
+ * decision on a hit is keyed on it (with the list entry's content hash): the same person screened
+ * again against an unchanged entry keeps the decision; changed person data or a changed entry asks a
+ * human again. Keyed, so a stored fingerprint confirms no guessed name and date of birth.
  */
-export function personFingerprint(person: ScreenedPerson): string {
+export function personFingerprint(person: ScreenedPerson, hmac: (canonical: string) => string): string {
   const canonical = {
     names: person.names.map((n) => n.full.normalize('NFKC').trim().toLowerCase()).sort(),
     dateOfBirth: person.dateOfBirth ?? null,
@@ -43,7 +44,7 @@ export function personFingerprint(person: ScreenedPerson): string {
     documents: person.documents.map((d) => `${d.type}:${d.number.replace(/[\s-]/g, '').toUpperCase()}:${d.country ?? ''}`).sort(),
     serviceNumber: person.serviceNumber?.replace(/[\s-]/g, '').toUpperCase() ?? null,
   };
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+  return hmac(JSON.stringify(canonical));
 }
 
 export function toPersonQuery(person: ScreenedPerson, confirmedEntryIds: string[] = []): PersonQuery {

@@ -35,6 +35,8 @@ export interface SubjectState extends Record<string, unknown> {
   person: ScreenedPerson;
   fingerprint: string;
   withdrawn: boolean;
+  /** The person was erased (candidate.erased): nothing of them is kept, and they are never screened again. */
+  erased?: boolean;
   screeningId: string;
   outcome: ScreeningOutcome;
   screenedAt: string;
@@ -118,6 +120,7 @@ export function afterScreening(prev: SubjectState | undefined, r: ScreeningResul
     person: r.person,
     fingerprint: r.fingerprint,
     withdrawn: prev?.withdrawn ?? false,
+    ...(prev?.erased ? { erased: true } : {}),
     screeningId: r.screeningId,
     outcome: screeningOutcome(hits),
     screenedAt: r.screenedAt,
@@ -130,13 +133,28 @@ export function afterScreening(prev: SubjectState | undefined, r: ScreeningResul
   };
 }
 
-export type ResolveError = 'SCREENING.SUPERSEDED' | 'SCREENING.HIT_NOT_FOUND' | 'SCREENING.HIT_ALREADY_RESOLVED' | 'SCREENING.WITHDRAWN';
+export type ResolveError = 'SCREENING.SUPERSEDED' | 'SCREENING.HIT_NOT_FOUND' | 'SCREENING.HIT_ALREADY_RESOLVED' | 'SCREENING.WITHDRAWN' | 'SCREENING.ERASED';
+
+/** The subject once the person is erased: ids and outcomes stay, everything about the person goes. */
+export function erasedSubject(state: SubjectState): SubjectState {
+  const { pendingSince: _p, ...rest } = state;
+  return {
+    ...rest,
+    person: { names: [], nationalities: [], documents: [] },
+    fingerprint: '',
+    erased: true,
+    pendingReview: false,
+    hits: state.hits.map(({ resolution, ...h }) => (resolution ? { ...h, resolution: { ...resolution, reason: '' } } : h)),
+    resolutions: [],
+  };
+}
 
 /** A reviewer's decision on one hit of the latest screening. */
 export function resolveHit(
   state: SubjectState,
   d: { screeningId: string; listId: string; entryId: string; resolution: Resolution; reason: string; resolvedBy: string; resolvedAt: string },
 ): { state: SubjectState; stored: StoredResolution } | { error: ResolveError } {
+  if (state.erased) return { error: 'SCREENING.ERASED' };
   if (state.withdrawn) return { error: 'SCREENING.WITHDRAWN' };
   if (state.screeningId !== d.screeningId) return { error: 'SCREENING.SUPERSEDED' };
   const hit = state.hits.find((h) => h.listId === d.listId && h.entryId === d.entryId);

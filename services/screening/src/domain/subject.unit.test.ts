@@ -1,10 +1,13 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ListHit } from '@vetting/banlists';
 import { minimisePerson, personFingerprint } from './screened-person';
 import { afterScreening, attachResolutions, hitsChanged, resolveHit, summariseHit, type ScreeningResult } from './subject';
 
 const person = minimisePerson({ names: [{ full: 'Tariq Qadir' }], dateOfBirth: '1979', nationalities: ['PK'] });
-const fingerprint = personFingerprint(person);
+const keyed = (key: string) => (text: string) => createHmac('sha256', key).update(text).digest('hex');
+const hmac = keyed('screening-fingerprint-key');
+const fingerprint = personFingerprint(person, hmac);
 const hit = (entryId: string, band: ListHit['band'], entryHash = `h-${entryId}`): ListHit =>
   ({ listId: 'bar', entryId, entryHash, band, score: band === 'weak' ? 0.6 : 0.8, matchedName: { full: 'x', kind: 'primary' }, queryName: 'x', features: [], words: [], summary: '' }) as ListHit;
 const result = (hits: ListHit[], screeningId = 'c1:1'): ScreeningResult => ({
@@ -29,7 +32,7 @@ describe('subject decisions', () => {
     expect(same[0]!.resolution).toMatchObject({ resolution: 'false-positive', carriedOver: true });
     const changedEntry = attachResolutions([hit('E1', 'possible-match', 'h-new')], fingerprint, known, 'c1:2');
     expect(changedEntry[0]!.resolution).toBeUndefined();
-    const otherPerson = attachResolutions([hit('E1', 'possible-match')], personFingerprint({ ...person, dateOfBirth: '1980' }), known, 'c1:2');
+    const otherPerson = attachResolutions([hit('E1', 'possible-match')], personFingerprint({ ...person, dateOfBirth: '1980' }, hmac), known, 'c1:2');
     expect(otherPerson[0]!.resolution).toBeUndefined();
   });
 
@@ -53,6 +56,12 @@ describe('subject decisions', () => {
   it('when the same person data is written differently, then the fingerprint is the same', () => {
     const a = minimisePerson({ names: [{ full: 'Tariq Qadir' }], nationalities: ['PK', 'GB'], documents: [{ type: 'passport', number: 'AB-123 456' }] });
     const b = minimisePerson({ names: [{ full: ' tariq qadir' }], nationalities: ['GB', 'PK'], documents: [{ type: 'passport', number: 'AB123456' }] });
-    expect(personFingerprint(a)).toBe(personFingerprint(b));
+    expect(personFingerprint(a, hmac)).toBe(personFingerprint(b, hmac));
+  });
+
+  it('when someone guesses a person without the fingerprint key, then their fingerprint does not confirm it', () => {
+    // Unkeyed (SHA-256 of the same canonical data), or keyed with another key: no match.
+    expect(personFingerprint(person, (t) => createHmac('sha256', '').update(t).digest('hex'))).not.toBe(fingerprint);
+    expect(personFingerprint(person, keyed('a guess at the key'))).not.toBe(fingerprint);
   });
 });

@@ -19,7 +19,7 @@ describe('a list entry’s status travels with the hit (real Kafka and database)
   it('when a candidate resembles an entry that left UN service while an allegation was pending, then screening.completed says so, for clearance to name the finding', async () => {
     const olena = candidateEvent({ name: 'Olena Hrytsenko', dateOfBirth: '1988', nationality: 'UA' });
     const tariq = candidateEvent({ name: 'Tariq Mahmood Qadir', dateOfBirth: '1979-04-12', nationality: 'PK' });
-    await publishCandidates(t.env, [olena, tariq]);
+    await publishCandidates(t, [olena, tariq]);
     const idOf = (e: typeof olena) => (e.data as { candidateId: string }).candidateId;
     const completed = await waitFor(async () => {
       const all = await eventsOfType<Completed>(t.env, 'vetting.screenings', 'screening.completed');

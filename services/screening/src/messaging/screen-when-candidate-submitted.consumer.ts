@@ -1,15 +1,21 @@
 import type { EventDataByType } from '@vetting/contracts';
 import type { EventHandler } from '@vetting/platform';
-import { screenCandidate, withdrawCandidate } from '../use-cases/screen-candidate.use-case';
+import { eraseSubject, screenCandidate, withdrawCandidate } from '../use-cases/screen-candidate.use-case';
 import type { ScreeningDeps } from '../use-cases/record-screening.use-case';
 
-/** Screens every submitted or updated candidate; a redelivered event finds that revision already screened. */
-export function createScreenCandidateHandlers(deps: ScreeningDeps): Record<string, EventHandler> {
+/**
+ * Screens every submitted or updated candidate (the person opened from the event's sealed block); a
+ * redelivered event finds that revision already screened. A person whose key intake destroyed is
+ * erased: their submission is not screened. `candidate.erased` makes screening forget them.
+ */
+export function createScreenCandidateHandlers(deps: ScreeningDeps & { shred: (candidateId: string) => Promise<unknown> }): Record<string, EventHandler> {
   const handler =
     (trigger: 'submitted' | 'updated'): EventHandler =>
     async (event, ctx) => {
       const data = event.data as unknown as EventDataByType['candidate.submitted'];
-      const result = await screenCandidate(data, trigger, event.id, deps);
+      const opened = await deps.sealer.openOrErased<'candidate.submitted'>(event);
+      if (!opened.personal) return void ctx.logger.info({ candidateId: data.candidateId }, 'person erased: not screened');
+      const result = await screenCandidate({ ...data, person: opened.personal.person }, trigger, event.id, deps);
       ctx.logger.info({ candidateId: data.candidateId, screeningId: result.screeningId, outcome: result.outcome }, 'candidate screened');
     };
   return {
@@ -17,6 +23,11 @@ export function createScreenCandidateHandlers(deps: ScreeningDeps): Record<strin
     'candidate.updated': handler('updated'),
     'candidate.withdrawn': async (event) => {
       await withdrawCandidate((event.data as unknown as EventDataByType['candidate.withdrawn']).candidateId, event.id, deps);
+    },
+    'candidate.erased': async (event, ctx) => {
+      const { candidateId } = event.data as unknown as EventDataByType['candidate.erased'];
+      const result = await eraseSubject(candidateId, `erase:${candidateId}`, deps);
+      ctx.logger.info({ candidateId, ...result }, 'person erased from screening');
     },
   };
 }

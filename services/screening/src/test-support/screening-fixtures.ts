@@ -1,28 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createEvent, createEventPublisher, createEventValidator, loadConfig, type EventEnvelope } from '@vetting/platform';
-import { createTestServiceEnv, type TestServiceEnv } from '@vetting/platform/testing';
+import { createTestPersonKeys, createTestServiceEnv, type TestPersonKeys, type TestServiceEnv } from '@vetting/platform/testing';
 import { screeningConfigSchema } from '../config';
 import { startScreening, type ScreeningOverrides } from '../start-screening';
 
 export type Screening = Awaited<ReturnType<typeof startScreening>>;
 
-/** A running screening service on its own database and topics, with tokens for each role. */
+/** A running screening service on its own database and topics, with tokens for each role and a person-key store. */
 export async function startTestScreening(settings: Record<string, string> = {}, overrides: ScreeningOverrides = {}) {
   const env = await createTestServiceEnv('screening');
+  const keys = await createTestPersonKeys();
   const config = loadConfig(screeningConfigSchema, { ...env.env, CHECK_RATE_KEY_PREFIX: `${env.prefix}checks:`, ...settings });
-  const service = await startScreening(config, { jwks: env.issuer.jwks, ...overrides });
+  const service = await startScreening(config, { jwks: env.issuer.jwks, personKeys: keys.source, ...overrides });
   const bearer = async (sub: string, roles: Parameters<TestServiceEnv['issuer']['token']>[0]['roles'], country?: string) =>
     `Bearer ${await env.issuer.token({ sub, roles, ...(country ? { country } : {}) })}`;
   return {
     env,
+    keys,
     config,
     service,
     screener: await bearer('officer-un-1', ['un-screener']),
     tcc: await bearer('office-gh', ['tcc-officer'], 'GH'),
     bearer,
     /** Starts another instance on the same database and topics (a restart after a crash). */
-    restart: (more: ScreeningOverrides = {}) => startScreening(config, { jwks: env.issuer.jwks, ...more }),
+    restart: (more: ScreeningOverrides = {}) => startScreening(config, { jwks: env.issuer.jwks, personKeys: keys.source, ...more }),
   };
 }
 
@@ -70,6 +72,7 @@ export interface CandidateInput {
   mission?: string;
 }
 
+/** A candidate event as intake builds it, with the person still in clear (`publishCandidates` seals it). */
 export function candidateEvent(c: CandidateInput): EventEnvelope {
   const candidateId = c.candidateId ?? randomUUID();
   return createEvent('intake', {
@@ -92,11 +95,17 @@ export function candidateEvent(c: CandidateInput): EventEnvelope {
   });
 }
 
-/** Publishes candidate events as intake would (validated against their schemas). */
-export async function publishCandidates(env: TestServiceEnv, events: EventEnvelope[]) {
-  const publisher = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
+/** Publishes candidate events as intake would: the person sealed under their key, validated against the schemas. */
+export async function publishCandidates(t: { env: TestServiceEnv; keys: TestPersonKeys }, events: EventEnvelope[]) {
+  const sealed = await Promise.all(
+    events.map(async (e) => {
+      const { person, ...data } = e.data as { person?: Record<string, unknown> };
+      return person ? t.keys.seal({ ...e, data }, { person }) : e;
+    }),
+  );
+  const publisher = createEventPublisher({ kafka: t.env.kafka, validator: createEventValidator(), topicPrefix: t.env.prefix });
   await publisher.connect();
-  await publisher.publish(events);
+  await publisher.publish(sealed);
   await publisher.disconnect();
 }
 

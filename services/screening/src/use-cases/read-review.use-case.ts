@@ -60,7 +60,7 @@ export async function readReview(actor: Actor, screeningId: string, deps: Review
     return live ?? screening.hits.find((h) => h.listId === listId && h.entryId === entryId)?.resolution;
   };
   return {
-    screening: { ...screening, person: undefined, fingerprint: undefined },
+    screening: { ...screening, person: undefined, fingerprint: undefined, erased: undefined },
     person: screening.person,
     current,
     outcome: current ? subject!.outcome : screening.outcome,

@@ -1,17 +1,21 @@
-import { createEvent, type EventEnvelope } from '@vetting/platform';
+import { createEvent, type EventEnvelope, type PersonalSealer } from '@vetting/platform';
 import type { ActiveLists } from '../domain/active-lists';
 import type { ListHit } from '@vetting/banlists';
 import { resolutionKey } from '../domain/screened-person';
 import type { StoredResolution, SubjectState } from '../domain/subject';
 import type { ResolutionRepository } from '../data/resolution.repository';
 import type { Screening, ScreeningRepository } from '../data/screening.repository';
-import type { SubjectRepository } from '../data/subject.repository';
+import type { OpenedSubject, SubjectRepository } from '../data/subject.repository';
 
 export interface ScreeningDeps {
   lists: ActiveLists;
   subjects: SubjectRepository;
   screenings: ScreeningRepository;
   resolutions: ResolutionRepository;
+  /** Seals the personal blocks of screening's events under the person's key (from intake). */
+  sealer: PersonalSealer;
+  /** Screening's keyed hash of a person's canonical data (see personFingerprint). */
+  fingerprint: (canonical: string) => string;
   now: () => Date;
   onEvents: () => void;
 }
@@ -27,11 +31,15 @@ export async function knownResolutions(state: SubjectState | undefined, fingerpr
   return known;
 }
 
-/** `screening.completed` (and `screening.review-required` when a human must look) for a screening made current. */
-export function screeningEvents(screening: Screening, state: SubjectState): EventEnvelope[] {
+/**
+ * `screening.completed` (and `screening.review-required` when a human must look) for a screening
+ * made current. What a hit says about the person (the list name it matched, the explanation of its
+ * score) travels sealed under the person's key; ids, scores and bands stay in clear for clearance.
+ */
+export async function screeningEvents(screening: Screening, state: SubjectState, sealer: PersonalSealer): Promise<EventEnvelope[]> {
   const common = { subject: screening.candidateId, tenant: screening.country };
-  const events: EventEnvelope[] = [
-    createEvent('screening', {
+  const hits = screening.hits.slice(0, 50);
+  const completed = createEvent('screening', {
       ...common,
       type: 'screening.completed',
       data: {
@@ -42,19 +50,24 @@ export function screeningEvents(screening: Screening, state: SubjectState): Even
         outcome: state.outcome,
         trigger: screening.trigger,
         listVersions: screening.listVersions,
-        hits: screening.hits.slice(0, 50).map((h) => ({
+        hits: hits.map((h) => ({
           listId: h.listId,
           entryId: h.entryId,
           score: Math.round(h.score * 1000) / 1000,
           band: h.band === 'match' ? 'match' : 'possible-match',
           ...(h.entryStatus ? { entryStatus: h.entryStatus } : {}),
-          matchedName: h.matchedName.full.slice(0, 300),
-          features: h.features.map((f) => ({ feature: f.feature, contribution: f.contribution, ...(f.detail ? { detail: f.detail } : {}) })),
           resolution: h.resolution?.resolution ?? 'unresolved',
         })),
       },
-    }),
-  ];
+    });
+  const personal = hits.map((h) => ({
+    listId: h.listId,
+    entryId: h.entryId,
+    matchedName: h.matchedName.full.slice(0, 300),
+    features: h.features.map((f) => ({ feature: f.feature, contribution: f.contribution, ...(f.detail ? { detail: f.detail } : {}) })),
+  }));
+  // No hits, nothing personal: no block, and no key to fetch (most screenings are clear).
+  const events: EventEnvelope[] = [hits.length ? await sealer.sealEvent<'screening.completed'>(completed, { hits: personal }) : completed];
   const unresolved = state.hits.filter((h) => !h.resolution).length;
   if (state.pendingReview)
     events.push(
@@ -79,9 +92,10 @@ export async function commitScreening(
   causedBy: string,
   expectedRev: number,
   events: EventEnvelope[],
+  known?: OpenedSubject,
 ): Promise<'applied' | 'duplicate' | 'stale'> {
   await deps.screenings.insertOnce(screening);
-  const result = await deps.subjects.apply(screening.candidateId, causedBy, (current) => ((current?.rev ?? 0) === expectedRev ? { state, events } : undefined));
+  const result = await deps.subjects.apply(screening.candidateId, causedBy, (current) => ((current?.rev ?? 0) === expectedRev ? { state, events } : undefined), known);
   if (result.outcome === 'applied') deps.onEvents();
   return result.outcome === 'unchanged' ? 'stale' : result.outcome;
 }

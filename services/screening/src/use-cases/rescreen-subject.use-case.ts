@@ -29,7 +29,7 @@ export async function rescreenSubject(start: { state: SubjectState; rev: number 
   const causedBy = `rescreen:${job.listId}@${job.version}:${start.state.candidateId}`;
   for (let attempt = 0; attempt < 10; attempt++) {
     const s = subject.state;
-    if (s.withdrawn) return 'skipped';
+    if (s.withdrawn || s.erased) return 'skipped';
     const ref = deps.lists.versionOf(job.listId);
     if (!ref || ref.version !== job.version) throw new AppError('RESCREEN.LIST_MOVED', `List ${job.listId} is no longer at version ${job.version}`, { retriable: true });
     if ((s.listVersions.find((v) => v.listId === job.listId)?.version ?? 0) >= job.version) return s.changedByRescreen === `${job.listId}@${job.version}` ? 'changed' : 'skipped';
@@ -50,7 +50,7 @@ export async function rescreenSubject(start: { state: SubjectState; rev: number 
     let committed: 'applied' | 'duplicate' | 'stale';
     if (!changed) {
       // Only the weak hits moved: remember them (so the next change re-scores this person in full), announce nothing.
-      const result = await deps.subjects.apply(s.candidateId, causedBy, (c) => (c?.rev === subject.rev ? { state: { ...s, near, listVersions } } : undefined));
+      const result = await deps.subjects.apply(s.candidateId, causedBy, (c) => (c?.rev === subject.rev ? { state: { ...s, near, listVersions } } : undefined), subject);
       committed = result.outcome === 'unchanged' ? 'stale' : result.outcome;
     } else {
       const previous = kept.length ? await deps.screenings.byId(s.screeningId) : undefined;
@@ -67,7 +67,7 @@ export async function rescreenSubject(start: { state: SubjectState; rev: number 
       const { candidateId, country, candidateRevision, person, fingerprint } = s;
       const state = { ...afterScreening(s, { candidateId, country, candidateRevision, person, fingerprint, screeningId, screenedAt, listVersions, hits, near }), changedByRescreen: `${job.listId}@${job.version}` };
       const screening: Screening = { id: screeningId, candidateId, country, candidateRevision, trigger: 'rescreen', outcome: state.outcome, listVersions, hits, person, fingerprint, screenedAt };
-      committed = await commitScreening(deps, screening, state, causedBy, subject.rev, screeningEvents(screening, state));
+      committed = await commitScreening(deps, screening, state, causedBy, subject.rev, await screeningEvents(screening, state, deps.sealer), subject);
     }
     if (committed !== 'stale') return changed ? 'changed' : 'unchanged';
     const latest = await deps.subjects.load(s.candidateId);

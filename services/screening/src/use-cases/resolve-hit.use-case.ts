@@ -1,4 +1,4 @@
-import { AppError, conflict, createEvent, notFound, type Actor } from '@vetting/platform';
+import { AppError, conflict, createEvent, notFound, type Actor, type PersonalSealer } from '@vetting/platform';
 import type { Resolution } from '@vetting/banlists';
 import { resolveHit as decideResolution, type ResolveError, type StoredResolution } from '../domain/subject';
 import type { ResolutionRepository } from '../data/resolution.repository';
@@ -9,6 +9,7 @@ export interface ResolveDeps {
   subjects: SubjectRepository;
   screenings: ScreeningRepository;
   resolutions: ResolutionRepository;
+  sealer: PersonalSealer;
   now: () => Date;
   onEvents: () => void;
 }
@@ -18,6 +19,7 @@ const problems: Record<ResolveError, AppError> = {
   'SCREENING.HIT_NOT_FOUND': notFound('SCREENING.HIT_NOT_FOUND', 'This screening has no such hit'),
   'SCREENING.HIT_ALREADY_RESOLVED': conflict('SCREENING.HIT_ALREADY_RESOLVED', 'This hit was already resolved'),
   'SCREENING.WITHDRAWN': conflict('SCREENING.WITHDRAWN', 'The candidate was withdrawn'),
+  'SCREENING.ERASED': conflict('SCREENING.ERASED', 'The person’s data was erased'),
 };
 
 /**
@@ -35,7 +37,7 @@ export async function resolveScreeningHit(
   if (!screening) throw notFound('SCREENING.NOT_FOUND', 'No such screening');
   let stored: StoredResolution | undefined;
   const causedBy = `resolve:${input.screeningId}:${input.listId}:${input.entryId}`;
-  const result = await deps.subjects.apply(screening.candidateId, causedBy, (current) => {
+  const result = await deps.subjects.apply(screening.candidateId, causedBy, async (current) => {
     if (!current) throw notFound('SCREENING.NOT_FOUND', 'No such screening');
     const decided = decideResolution(current.state, { ...input, resolvedBy: actor.id, resolvedAt: deps.now().toISOString() });
     if ('error' in decided) throw problems[decided.error];
@@ -52,11 +54,11 @@ export async function resolveScreeningHit(
         entryId: input.entryId,
         resolution: input.resolution,
         resolvedBy: actor.id,
-        reason: input.reason,
         outcome: decided.state.outcome,
       },
     });
-    return { state: decided.state, events: [event] };
+    // The written reason is about the person: it travels sealed.
+    return { state: decided.state, events: [input.reason ? await deps.sealer.sealEvent<'screening.match-resolved'>(event, { reason: input.reason }) : event] };
   });
   const state = result.revision?.state;
   if (!state) throw new AppError('SCREENING.RESOLUTION_LOST', 'The decision could not be stored', { status: 500 });

@@ -1,27 +1,27 @@
-import type { EventDataByType } from '@vetting/contracts';
+import type { EventDataByType, EventPersonalByType } from '@vetting/contracts';
 import { AppError } from '@vetting/platform';
 import { nearHits, reviewableHits } from '@vetting/banlists';
 import { minimisePerson, personFingerprint, toPersonQuery } from '../domain/screened-person';
-import { afterScreening, attachResolutions, confirmedByList } from '../domain/subject';
+import { afterScreening, attachResolutions, confirmedByList, erasedSubject } from '../domain/subject';
 import type { Screening } from '../data/screening.repository';
 import { commitScreening, knownResolutions, screeningEvents, type ScreeningDeps } from './record-screening.use-case';
 
-type Submitted = EventDataByType['candidate.submitted'];
+/** A submission with its person opened from the event's sealed block. */
+export type Submitted = Omit<EventDataByType['candidate.submitted'], 'personal'> & { person: EventPersonalByType['candidate.submitted']['person'] };
 
 /**
  * Screens a submitted or updated candidate against every active list, keeps the minimised person
  * data for re-screening, and carries over decisions already taken on the same person and entry
  * content. Idempotent: a candidate revision is screened once (a redelivered or older event is
- * ignored), and a concurrent re-screen makes it compute again rather than overwrite.
+ * ignored), and a concurrent re-screen makes it compute again rather than overwrite. An erased
+ * person is never screened again, whatever arrives late.
  */
 export async function screenCandidate(data: Submitted, trigger: 'submitted' | 'updated', causedBy: string, deps: ScreeningDeps) {
   const person = minimisePerson(data.person);
-  const fingerprint = personFingerprint(person);
+  const fingerprint = personFingerprint(person, deps.fingerprint);
   for (let attempt = 0; attempt < 10; attempt++) {
-    // First try on what this process knows: a first submission has no subject yet, and the subject
-    // revision's insert refuses a stale guess (the retry then reads the stored one).
-    const guess = attempt === 0 ? (deps.subjects.remembered(data.candidateId) ?? (trigger === 'submitted' && data.revision === 1 ? null : undefined)) : undefined;
-    const current = guess === undefined ? await deps.subjects.load(data.candidateId) : (guess ?? undefined);
+    const current = await deps.subjects.load(data.candidateId);
+    if (current?.state.erased) return { outcome: 'erased' as const, screeningId: current.state.screeningId };
     if (current && current.state.candidateRevision >= data.revision) return { outcome: 'duplicate' as const, screeningId: current.state.screeningId };
     const screeningId = `${data.candidateId}:${data.revision}`;
     const { versions, hits } = deps.lists.screen(toPersonQuery(person), { confirmed: confirmedByList(current?.state) });
@@ -55,7 +55,7 @@ export async function screenCandidate(data: Submitted, trigger: 'submitted' | 'u
       fingerprint,
       screenedAt,
     };
-    const committed = await commitScreening(deps, screening, state, causedBy, current?.rev ?? 0, screeningEvents(screening, state));
+    const committed = await commitScreening(deps, screening, state, causedBy, current?.rev ?? 0, await screeningEvents(screening, state, deps.sealer), current);
     if (committed !== 'stale') return { outcome: committed, screeningId, result: state.outcome };
   }
   throw new AppError('SCREENING.CONTENDED', `Candidate ${data.candidateId} kept changing while being screened`, { retriable: true });
@@ -64,6 +64,19 @@ export async function screenCandidate(data: Submitted, trigger: 'submitted' | 'u
 /** A withdrawn candidate leaves the review queue and is no longer re-screened. */
 export async function withdrawCandidate(candidateId: string, causedBy: string, deps: Pick<ScreeningDeps, 'subjects'>) {
   return deps.subjects.apply(candidateId, causedBy, (current) =>
-    current && !current.state.withdrawn ? { state: { ...current.state, withdrawn: true, pendingReview: false } } : undefined,
+    current && !current.state.withdrawn && !current.state.erased ? { state: { ...current.state, withdrawn: true, pendingReview: false } } : undefined,
   );
+}
+
+/**
+ * The person was erased (candidate.erased): the subject keeps ids and outcomes only and is never
+ * screened again; then screening's key of the person is destroyed (every sealed revision, screening
+ * record and decision of theirs unreadable) and the decisions taken on them deleted. Each step is
+ * idempotent: a crash in between is repaired by the redelivered event.
+ */
+export async function eraseSubject(candidateId: string, causedBy: string, deps: Pick<ScreeningDeps, 'subjects' | 'resolutions'> & { shred: (candidateId: string) => Promise<unknown> }) {
+  const result = await deps.subjects.apply(candidateId, causedBy, (current) => (current && !current.state.erased ? { state: erasedSubject(current.state) } : undefined));
+  await deps.shred(candidateId);
+  const decisions = await deps.resolutions.forget(candidateId);
+  return { outcome: result.outcome, decisions };
 }

@@ -44,7 +44,7 @@ describe('re-screening on banlist.published (real Kafka and database)', () => {
   beforeAll(async () => {
     t = await startTestScreening({ RESCREEN_BATCH_SIZE: '4' }, { afterRescreenSubject: crashMidBatch });
     await publishList(t.service.app, t.screener, 'bar', [...fillers, ivan]);
-    await publishCandidates(t.env, Object.entries(people).map(([candidateId, p]) => candidateEvent({ candidateId, ...p })));
+    await publishCandidates(t, Object.entries(people).map(([candidateId, p]) => candidateEvent({ candidateId, ...p })));
     await waitFor(async () => (await t.service.runtime.db.collection('subjects').countDocuments({})) === 12, { message: 'every candidate screened', timeoutMs: 60_000 });
     await waitFor(async () => (await request(t.service.app).get('/rescreens/bar/1').set('authorization', t.screener)).body.status === 'completed', { message: 'first job done' });
   });
