@@ -55,8 +55,8 @@ export interface RunningSystem {
  * with a private topic prefix and private databases, and a JWKS file for a test issuer.
  */
 export interface SystemOptions {
-  /** Extra environment per service (e.g. a benchmark lifting the per-organisation rate limit). */
-  env?: Partial<Record<ServiceName, Record<string, string>>>;
+  /** Extra environment per service and the gateway (e.g. a benchmark lifting the per-organisation rate limit). */
+  env?: Partial<Record<ServiceName | 'gateway', Record<string, string>>>;
   /**
    * Also start the gateway serving the built console (services/gateway/console/dist), with
    * development keys and demo accounts in a temp dir. Its tokens and the test issuer's are both
@@ -82,7 +82,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const logger = createLogger('e2e', 'silent');
   const kafka = createKafka({ clientId: 'e2e', brokers: infra.kafkaBrokers, logger });
   await createTestTopics(kafka, prefix);
-  const issuer = await createTestIssuer();
+  // Its key set also holds an RSA key naming no algorithm, as OIDC providers publish them (attack tests).
+  const issuer = await createTestIssuer(undefined, undefined, { rsaKey: true });
   const dir = mkdtempSync(`${tmpdir()}/vetting-e2e-`);
   const keysDir = `${dir}/keys`;
   const gatewayKeys = options.gateway ? await ensureDevKeys(keysDir) : undefined;
@@ -143,7 +144,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
         NODE_OPTIONS: '--max-old-space-size=256',
         ...(service === 'references' ? referencesEnv : {}),
         ...(service === 'gateway' ? gatewayEnv : {}),
-        ...(service === 'gateway' ? {} : (options.env?.[service] ?? {})),
+        ...(options.env?.[service] ?? {}),
       },
     });
     child.stdout!.pipe(log);

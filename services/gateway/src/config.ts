@@ -28,6 +28,11 @@ export const gatewayConfigSchema = baseConfigSchema
       .default('')
       .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
       .pipe(z.array(z.string().url())),
+    /**
+     * Port of /readyz and /metrics (probes, Prometheus), apart from the public port: the gateway faces
+     * the internet and must not publish its internals there. Unset: not served at all.
+     */
+    OPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     /** Built console files; a placeholder page is served until the console is built. */
     CONSOLE_DIR: z.string().optional(),
   });

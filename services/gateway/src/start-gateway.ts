@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { openapiPath } from '@vetting/contracts';
-import { createEventPublisher, createEventValidator, createHttpApp, createKafka, createLogger, createMetrics, createRateLimiter, createTokenVerifier, listen, OpenApiValidator, type Logger, type Stop } from '@vetting/platform';
+import { createEventPublisher, createEventValidator, createHttpApp, createOperationsApp, createKafka, createLogger, createMetrics, createRateLimiter, createTokenVerifier, listen, OpenApiValidator, type Logger, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createAuthRoutes } from './api/auth.router';
 import { mountConsole } from './api/console';
@@ -24,10 +24,12 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
     byUser: createRateLimiter({ redisUrl: config.REDIS_URL, keyPrefix: `${config.SIGNIN_RATE_KEY_PREFIX}user:`, capacity: config.SIGNIN_ATTEMPTS_PER_MINUTE, perMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE, unavailableCode: 'AUTH.RATE_LIMIT_UNAVAILABLE' }),
     byAddress: createRateLimiter({ redisUrl: config.REDIS_URL, keyPrefix: `${config.SIGNIN_RATE_KEY_PREFIX}ip:`, capacity: 4 * config.SIGNIN_ATTEMPTS_PER_MINUTE, perMinute: 4 * config.SIGNIN_ATTEMPTS_PER_MINUTE, unavailableCode: 'AUTH.RATE_LIMIT_UNAVAILABLE' }),
   };
+  const metrics = createMetrics('gateway');
   const app = createHttpApp({
     service: 'gateway',
     logger,
-    metrics: createMetrics('gateway'),
+    metrics,
+    operationsApart: true,
     validator: new OpenApiValidator(openapiPath('gateway')),
     verifyToken: createTokenVerifier({ jwks, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
     corsOrigins: config.CONSOLE_ORIGINS,
@@ -42,6 +44,7 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
     },
     routes: (router) => [createAuthRoutes({
       users: users.active,
+      upgradePassword: users.upgradePassword,
       signingKey,
       issuer: config.AUTH_ISSUER,
       audience: config.AUTH_AUDIENCE,
@@ -51,7 +54,8 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
     }), createUsersRoutes({ users, logger })].forEach((mount) => mount(router)),
   });
   const http = await listen(app, config.PORT);
-  logger.info({ port: http.port }, 'gateway listening');
-  const stops: Stop[] = [() => publisher.disconnect(), () => limiter.byUser.close(), () => limiter.byAddress.close(), http.close];
-  return { port: http.port, app, stops, stop: () => stopInReverse(stops) };
+  const ops = config.OPS_PORT === undefined ? undefined : await listen(createOperationsApp({ service: 'gateway', metrics }), config.OPS_PORT);
+  logger.info({ port: http.port, opsPort: ops?.port }, 'gateway listening');
+  const stops: Stop[] = [() => publisher.disconnect(), () => limiter.byUser.close(), () => limiter.byAddress.close(), http.close, ...(ops ? [ops.close] : [])];
+  return { port: http.port, opsPort: ops?.port, app, stops, stop: () => stopInReverse(stops) };
 }

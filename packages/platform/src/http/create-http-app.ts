@@ -30,6 +30,42 @@ export interface HttpAppOptions {
   corsOrigins?: readonly string[];
   /** helmet options; the gateway relaxes the content security policy for the console. */
   helmet?: Parameters<typeof helmet>[0];
+  /**
+   * Leaves /readyz and /metrics off this app, for an app that faces the internet (the gateway):
+   * they go on `createOperationsApp`, listening on a port only the cluster reaches. Default false.
+   */
+  operationsApart?: boolean;
+}
+
+/** /readyz (each named check) and /metrics (Prometheus), for the cluster's probes and scrapers. */
+function mountOperations(app: Express, options: Pick<HttpAppOptions, 'metrics' | 'readiness'>): void {
+  app.get('/readyz', async (_req, res) => {
+    const checks: Record<string, string> = {};
+    let ready = true;
+    for (const [name, check] of Object.entries(options.readiness ?? {})) {
+      try {
+        await check();
+        checks[name] = 'ok';
+      } catch (error) {
+        ready = false;
+        checks[name] = (error as Error).message;
+      }
+    }
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+  });
+}
+
+/** /healthz, /readyz and /metrics alone: the operations port of an app built with `operationsApart`. */
+export function createOperationsApp(options: Pick<HttpAppOptions, 'service' | 'metrics' | 'readiness'>): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok', service: options.service }));
+  mountOperations(app, options);
+  app.use((_req, res) => void res.status(404).end());
+  return app;
 }
 
 /** Builds the express app of a service. It never listens: `listen()` does, so tests run it on port 0. */
@@ -52,23 +88,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(pinoHttp({ logger, quietReqLogger: true, autoLogging: { ignore: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? '') } }));
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok', service: options.service }));
-  app.get('/readyz', async (_req, res) => {
-    const checks: Record<string, string> = {};
-    let ready = true;
-    for (const [name, check] of Object.entries(options.readiness ?? {})) {
-      try {
-        await check();
-        checks[name] = 'ok';
-      } catch (error) {
-        ready = false;
-        checks[name] = (error as Error).message;
-      }
-    }
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks });
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  if (!options.operationsApart) mountOperations(app, options);
 
   options.mountRaw?.(app);
   app.use(express.json({ limit: options.bodyLimit ?? '1mb', strict: true }));

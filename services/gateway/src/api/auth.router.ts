@@ -2,11 +2,14 @@ import type { Router } from 'express';
 import { SignJWT, type CryptoKey, type KeyObject } from 'jose';
 import { actorOf, AppError, type RateLimiter } from '@vetting/platform';
 import type { DemoUser } from '../data/dev-keys';
+import { hashPassword, needsRehash, type StoredPassword } from '../domain/password-hash';
 import { authenticate } from '../domain/sign-in';
 
 export interface AuthDeps {
   /** The accounts that may sign in now (read at each sign-in: an admin may add or disable one). */
   users: () => DemoUser[];
+  /** Stores a password hash made at today's cost in place of an older one. */
+  upgradePassword: (username: string, stored: Required<StoredPassword>) => Promise<void>;
   signingKey: { key: CryptoKey | KeyObject | Uint8Array; kid: string };
   issuer: string;
   audience: string;
@@ -36,7 +39,8 @@ export function createAuthRoutes(deps: AuthDeps) {
         if (error instanceof AppError && error.status === 429) res.setHeader('retry-after', String(error.extensions.retryAfterSeconds));
         throw error;
       }
-      const user = authenticate(deps.users(), username, password);
+      const user = await authenticate(deps.users(), username, password);
+      if (needsRehash(user)) await deps.upgradePassword(user.username, await hashPassword(password));
       const token = await new SignJWT({ roles: user.roles, name: user.name, ...(user.country ? { country: user.country } : {}) })
         .setProtectedHeader({ alg: 'EdDSA', kid: deps.signingKey.kid })
         .setSubject(user.username)

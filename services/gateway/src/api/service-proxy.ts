@@ -1,6 +1,23 @@
-import type { Express } from 'express';
+import type { Express, RequestHandler } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { AppError, toProblem, type Logger } from '@vetting/platform';
+
+/**
+ * A service's own operational endpoints (health, readiness, Prometheus metrics) are for the cluster,
+ * not the internet: refused under /api/<service>/ whatever the spelling the service's router would
+ * still match (case, percent-encoding, doubled or trailing slashes).
+ */
+const OPERATIONAL = /^\/(healthz|readyz|metrics)(\/|$)/;
+const refuseOperational: RequestHandler = (req, _res, next) => {
+  let path: string;
+  try {
+    path = decodeURIComponent(req.path).toLowerCase().replace(/\/{2,}/g, '/');
+  } catch {
+    return next(new AppError('HTTP.BAD_PATH', 'The path is not valid percent-encoding', { status: 400 }));
+  }
+  if (OPERATIONAL.test(path)) return next(new AppError('HTTP.ROUTE_NOT_FOUND', `No route for ${req.method} ${req.baseUrl}${req.path}`, { status: 404 }));
+  next();
+};
 
 /**
  * Routes /api/<service>/… to each service, unchanged: each service authenticates and validates the
@@ -8,6 +25,7 @@ import { AppError, toProblem, type Logger } from '@vetting/platform';
  */
 export function mountServiceProxies(app: Express, services: Record<string, string>, logger: Logger): void {
   for (const [name, target] of Object.entries(services)) {
+    app.use(`/api/${name}`, refuseOperational);
     app.use(
       `/api/${name}`,
       createProxyMiddleware({

@@ -58,6 +58,9 @@ describe('local accounts, managed by an admin (real Redis)', () => {
     const noCountry = await request(gateway.app).post('/api/auth/users').set('authorization', admin).send({ username: 'officer.xx', name: 'X', roles: ['tcc-officer'] });
     expect(noCountry.status).toBe(400);
     expect(noCountry.body.errors).toEqual([expect.objectContaining({ field: '/country' })]);
+    const mixed = await request(gateway.app).post('/api/auth/users').set('authorization', admin).send({ username: 'officer.yy', name: 'Y', roles: ['tcc-officer', 'auditor'], country: 'GH' });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.errors).toEqual([expect.objectContaining({ field: '/roles' })]);
     const badRole = await request(gateway.app).post('/api/auth/users').set('authorization', admin).send({ username: 'someone', name: 'X', roles: ['superuser'] });
     expect(badRole.status).toBe(400);
     expect(JSON.stringify(badRole.body.errors)).toMatch(/roles/);
@@ -67,6 +70,7 @@ describe('local accounts, managed by an admin (real Redis)', () => {
     expect(self.status).toBe(409);
     const listed = (await request(gateway.app).get('/api/auth/users').set('authorization', admin)).body.items.map((u: { username: string }) => u.username);
     expect(listed).not.toContain('officer.xx');
+    expect(listed).not.toContain('officer.yy');
     expect(listed).not.toContain('someone');
   });
 

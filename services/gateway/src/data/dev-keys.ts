@@ -1,14 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { randomBytes, scryptSync } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { hashPassword, type StoredPassword } from '../domain/password-hash';
 
-export interface DemoUser {
+export interface DemoUser extends StoredPassword {
   username: string;
   name: string;
   roles: string[];
   country?: string;
-  salt: string;
-  passwordHash: string;
   /** A disabled account cannot sign in (tokens it already holds last until they expire). */
   disabled?: boolean;
   createdBy?: string;
@@ -26,8 +25,6 @@ const DEMO_ACCOUNTS: Pick<DemoUser, 'username' | 'name' | 'roles' | 'country'>[]
   { username: 'admin', name: 'Administrator', roles: ['admin'] },
 ];
 
-export const hashPassword = (password: string, salt: string) => scryptSync(password, salt, 32, { N: 16384 }).toString('hex');
-
 /**
  * Creates the development signing key, its public JWKS and the demo accounts with random passwords
  * on first start; later starts reuse them. Nothing here is ever committed: it lives in KEYS_DIR.
@@ -43,10 +40,7 @@ export async function ensureDevKeys(dir: string): Promise<{ created: boolean; cr
   writeFileSync(privatePath, JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'EdDSA' }), { mode: 0o600 });
   writeFileSync(`${dir}/jwks.json`, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' }] }));
   const credentials = DEMO_ACCOUNTS.map((a) => ({ ...a, password: randomBytes(9).toString('base64url') }));
-  const users: DemoUser[] = credentials.map(({ password, ...a }) => {
-    const salt = randomBytes(16).toString('hex');
-    return { ...a, salt, passwordHash: hashPassword(password, salt) };
-  });
+  const users: DemoUser[] = await Promise.all(credentials.map(async ({ password, ...a }) => ({ ...a, ...(await hashPassword(password)) })));
   writeFileSync(`${dir}/users.json`, JSON.stringify(users, null, 2), { mode: 0o600 });
   writeFileSync(credentialsPath, JSON.stringify(credentials.map(({ username, password, roles, country }) => ({ username, password, roles, country })), null, 2), { mode: 0o600 });
   return { created: true, credentials: JSON.parse(readFileSync(credentialsPath, 'utf8')) };

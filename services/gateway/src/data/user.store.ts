@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import { AppError } from '@vetting/platform';
-import { hashPassword, loadUsers, type DemoUser } from './dev-keys';
+import { hashPassword, type StoredPassword } from '../domain/password-hash';
+import { loadUsers, type DemoUser } from './dev-keys';
 
 /** A local account as the admin sees it: never its salt or password hash. */
 export interface UserView {
@@ -31,6 +32,8 @@ export interface UserStore {
   /** Creates an account with a random first password, returned once and never stored in clear. */
   create(input: NewUser, by: string, now: Date): Promise<{ user: UserView; password: string }>;
   setDisabled(username: string, disabled: boolean, by: string, now?: Date): Promise<UserView>;
+  /** Replaces a password hash made at a lower cost by one of today's (same password), after a sign-in. */
+  upgradePassword(username: string, stored: Required<StoredPassword>): Promise<void>;
 }
 
 export const viewOf = ({ username, name, roles, country, disabled, createdBy, createdAt }: DemoUser): UserView => ({
@@ -69,8 +72,7 @@ export function createUserStore(dir: string, options: { audit?: (change: Account
         if (users.some((u) => u.username === input.username))
           throw new AppError('USER.EXISTS', `An account ${input.username} already exists`, { status: 409 });
         const password = randomBytes(12).toString('base64url');
-        const salt = randomBytes(16).toString('hex');
-        const user: DemoUser = { ...input, salt, passwordHash: hashPassword(password, salt), createdBy: by, createdAt: now.toISOString() };
+        const user: DemoUser = { ...input, ...(await hashPassword(password)), createdBy: by, createdAt: now.toISOString() };
         await audit({ action: 'account-created', actor: by, account: viewOf(user), at: now });
         save([...users, user]);
         return { user: viewOf(user), password };
@@ -85,6 +87,10 @@ export function createUserStore(dir: string, options: { audit?: (change: Account
         await audit({ action: disabled ? 'account-disabled' : 'account-enabled', actor: by, account: viewOf(changed), at: now });
         save(users.map((u) => (u.username === username ? changed : u)));
         return viewOf(changed);
+      }),
+    upgradePassword: (username, stored) =>
+      serial(() => {
+        if (users.some((u) => u.username === username)) save(users.map((u) => (u.username === username ? { ...u, ...stored } : u)));
       }),
   };
 }
