@@ -23,7 +23,9 @@ describe('docker-compose.yml and the services’ config schemas', () => {
       });
 
       it('when composed, then every variable it sets is a setting of the service and the config parses', () => {
-        const env = Object.fromEntries(Object.entries(entry?.environment ?? {}).map(([k, v]) => [k, String(v)]));
+        // `${NAME:?…}` is a secret compose refuses to start without: parse as if the operator gave one.
+        const given = (v: string) => v.replace(/\$\{(\w+):\?[^}]*\}/g, (_m, name: string) => (name === 'CALLBACK_SECRETS' ? `UN=${'s'.repeat(43)}` : 'x'.repeat(43)));
+        const env = Object.fromEntries(Object.entries(entry?.environment ?? {}).map(([k, v]) => [k, given(String(v))]));
         const known = Object.keys(schemas[service.name]!.shape);
         const unknown = Object.keys(env).filter((k) => !known.includes(k));
         expect(unknown, `variables not in the ${service.name} config schema`).toEqual([]);

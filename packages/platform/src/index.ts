@@ -28,3 +28,4 @@ export * from './runtime/rate-limiter.redis';
 export * from './crypto/keyring';
 export * from './crypto/aes-gcm';
 export * from './crypto/field-cipher';
+export * from './http/signed-request';

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError } from '@vetting/platform';
+import { baseConfigSchema, ConfigError, parseSecretMap } from '@vetting/platform';
 
 const msList = z
   .string()
@@ -18,10 +18,23 @@ export const referencesConfigSchema = baseConfigSchema.extend({
   NATIONAL_RECORDS_URL: z.string().url().default('http://127.0.0.1:4110/national-records'),
   UN_RECORDS_URL: z.string().url().default('http://127.0.0.1:4110/un-records'),
   EMPLOYER_HR_URL: z.string().url().default('http://127.0.0.1:4110/hr'),
-  /** Shared with the authorities: their callbacks are signed with it (HMAC-SHA256). */
-  CALLBACK_SECRET: z.string().min(16).default('dev-callback-secret-change-me'),
-  /** Derives referee link tokens; only their SHA-256 hashes are stored. */
-  REFEREE_TOKEN_SECRET: z.string().min(16).default('dev-referee-secret-change-me'),
+  /**
+   * Each authority's own secret for signing its callbacks: `<organisation>=<secret>,…` with the
+   * organisation as checks name it (`UN`, `GH-records`, `GH-service`, …), secrets of 32 characters or
+   * more. `*` signs for every authority without its own entry (development only). No default.
+   */
+  CALLBACK_SECRETS: z.string().transform((text, ctx) => {
+    try {
+      const secrets = parseSecretMap(text);
+      if (secrets.size === 0) throw new Error('must name at least one authority: <organisation>=<secret>,…');
+      return secrets;
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  }),
+  /** A callback's signature is accepted this many seconds either side of its timestamp, and only once. */
+  CALLBACK_WINDOW_SECONDS: z.coerce.number().int().positive().max(3600).default(300),
   /** JSON file with a versioned check policy; default: the built-in policy (domain/check-policy.ts). */
   CHECK_POLICY_FILE: z.string().optional(),
   /** One call to an external system is abandoned after this long. */
@@ -71,6 +84,11 @@ export function keysDirOf(c: ReferencesConfig): string {
   if (c.KEYS_DIR) return c.KEYS_DIR;
   if (c.NODE_ENV === 'production') throw new ConfigError(['KEYS_DIR: is required in production (the field-encryption keyring)']);
   return join(tmpdir(), 'vetting-references-keys', c.MONGO_DB);
+}
+
+/** One secret for every authority is a development convenience: in production each has its own. */
+export function checkCallbackSecrets(c: ReferencesConfig): void {
+  if (c.NODE_ENV === 'production' && c.CALLBACK_SECRETS.has('*')) throw new ConfigError(['CALLBACK_SECRETS: "*" (one secret for every authority) is refused in production; give each authority its own']);
 }
 
 /** A setting that only some values of another need, checked at start (names the variable). */

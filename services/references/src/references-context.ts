@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { readFileSync } from 'node:fs';
-import { checkMailConfig, keysDirOf, type ReferencesConfig } from './config';
+import { checkCallbackSecrets, checkMailConfig, keysDirOf, type ReferencesConfig } from './config';
 import { createAnswerCipher, type AnswerCipher } from './data/answer.cipher';
 import { createCheckRepository, type CheckRepository } from './data/check.repository';
 import { createDevMailbox, type DevMailbox, type Mailer } from './data/mailbox.repository';
@@ -37,9 +37,11 @@ export function loadPolicy(config: ReferencesConfig): CheckPolicy {
 export async function createReferencesContext(config: ReferencesConfig, db: Connection, publicUrl: () => string): Promise<ReferencesContext> {
   const checks = createCheckRepository(db);
   const sets = createReferenceSetRepository(db);
-  await Promise.all([checks.ensureIndexes(), sets.ensureIndexes()]);
+  const links = createRefereeLinkRepository(db);
+  await Promise.all([checks.ensureIndexes(), sets.ensureIndexes(), links.ensureIndexes()]);
   const mailbox = createDevMailbox(db);
   checkMailConfig(config);
+  checkCallbackSecrets(config);
   const answers = createAnswerCipher(db, keysDirOf(config));
   await answers.ensureIndexes();
   // Tests and development use the mailbox (readable at GET /dev/mailbox); production sends over SMTP.
@@ -49,7 +51,7 @@ export async function createReferencesContext(config: ReferencesConfig, db: Conn
     policy: loadPolicy(config),
     checks,
     sets,
-    links: createRefereeLinkRepository(db),
+    links,
     mailbox,
     mailer,
     answers,
