@@ -3,7 +3,7 @@ import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { runWithContext } from '../logging/context';
-import type { Logger } from '../logging/logger';
+import { loggedRequest, type Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
 import type { TokenVerifier } from './auth';
 import type { OpenApiValidator } from './openapi-validator';
@@ -85,7 +85,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.on('finish', () => stop({ route: req.operation?.operationId ?? 'unmatched', status: String(res.statusCode) }));
     runWithContext({ correlationId, causationId: correlationId }, next);
   });
-  app.use(pinoHttp({ logger, quietReqLogger: true, autoLogging: { ignore: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? '') } }));
+  app.use(pinoHttp({ logger, quietReqLogger: true, serializers: { req: loggedRequest }, autoLogging: { ignore: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? '') } }));
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok', service: options.service }));
   if (!options.operationsApart) mountOperations(app, options);
