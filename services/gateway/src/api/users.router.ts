@@ -36,5 +36,11 @@ export function createUsersRoutes(deps: { users: UserStore; logger: Logger; now?
       deps.logger.info({ username: user.username, disabled, by: actor.id }, disabled ? 'local account disabled' : 'local account enabled');
       res.json(user);
     });
+    router.delete('/api/auth/users/:username/second-factor', async (req, res) => {
+      const actor = actorOf(req);
+      const user = await deps.users.setSecondFactor(String(req.params.username), undefined, actor.id, now());
+      deps.logger.info({ username: user.username, by: actor.id }, 'second factor reset');
+      res.json(user);
+    });
   };
 }

@@ -2,14 +2,17 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { hashPassword, type StoredPassword } from '../domain/password-hash';
+import { DEFAULT_SECOND_FACTOR_ROLES, enrolmentOffer, needsSecondFactor } from '../domain/second-factor';
 
 export interface DemoUser extends StoredPassword {
   username: string;
   name: string;
   roles: string[];
   country?: string;
-  /** A disabled account cannot sign in (tokens it already holds last until they expire). */
+  /** A disabled account cannot sign in or refresh; its sessions end at once and its access tokens within their few minutes. */
   disabled?: boolean;
+  /** The TOTP key (base32) of the account's authenticator, once enrolled. */
+  totpSecret?: string;
   createdBy?: string;
   createdAt?: string;
 }
@@ -29,21 +32,53 @@ const DEMO_ACCOUNTS: Pick<DemoUser, 'username' | 'name' | 'roles' | 'country'>[]
  * Creates the development signing key, its public JWKS and the demo accounts with random passwords
  * on first start; later starts reuse them. Nothing here is ever committed: it lives in KEYS_DIR.
  */
-export async function ensureDevKeys(dir: string): Promise<{ created: boolean; credentials: { username: string; password: string; roles: string[]; country?: string }[] }> {
+type Credential = { username: string; name?: string; password: string; roles: string[]; country?: string; totpSecret?: string };
+
+/**
+ * Creates the development signing key, its public JWKS and the demo accounts with random passwords
+ * on first start; later starts reuse them. Demo accounts of roles that need a second factor come
+ * enrolled, their TOTP keys beside the passwords (`totpSecret`; add one to an authenticator app, or
+ * let `scripts/dev-token.mjs` and the tests compute the codes). Nothing here is ever committed: it
+ * lives in KEYS_DIR.
+ */
+export async function ensureDevKeys(dir: string): Promise<{ created: boolean; credentials: Credential[] }> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const privatePath = `${dir}/signing-key.private.jwk.json`;
   const credentialsPath = `${dir}/dev-credentials.json`;
-  if (existsSync(privatePath) && existsSync(credentialsPath))
-    return { created: false, credentials: JSON.parse(readFileSync(credentialsPath, 'utf8')) };
+  if (existsSync(privatePath) && existsSync(credentialsPath)) return { created: false, credentials: enrolDemoAccounts(dir) };
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
   const kid = `dev-${randomBytes(4).toString('hex')}`;
   writeFileSync(privatePath, JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'EdDSA' }), { mode: 0o600 });
   writeFileSync(`${dir}/jwks.json`, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' }] }));
-  const credentials = DEMO_ACCOUNTS.map((a) => ({ ...a, password: randomBytes(9).toString('base64url') }));
-  const users: DemoUser[] = await Promise.all(credentials.map(async ({ password, ...a }) => ({ ...a, ...(await hashPassword(password)) })));
+  const credentials: Credential[] = DEMO_ACCOUNTS.map((a) => ({
+    ...a,
+    password: randomBytes(9).toString('base64url'),
+    ...(needsSecondFactor(a.roles, DEFAULT_SECOND_FACTOR_ROLES) ? { totpSecret: enrolmentOffer(a.username, 'dev').secret } : {}),
+  }));
+  const users: DemoUser[] = await Promise.all(credentials.map(async ({ password, ...a }) => ({ ...a, name: a.name ?? a.username, ...(await hashPassword(password)) })));
   writeFileSync(`${dir}/users.json`, JSON.stringify(users, null, 2), { mode: 0o600 });
-  writeFileSync(credentialsPath, JSON.stringify(credentials.map(({ username, password, roles, country }) => ({ username, password, roles, country })), null, 2), { mode: 0o600 });
-  return { created: true, credentials: JSON.parse(readFileSync(credentialsPath, 'utf8')) };
+  writeFileSync(credentialsPath, JSON.stringify(credentials.map(({ username, password, roles, country, totpSecret }) => ({ username, password, roles, country, totpSecret })), null, 2), { mode: 0o600 });
+  return { created: true, credentials: JSON.parse(readFileSync(credentialsPath, 'utf8')) as Credential[] };
+}
+
+/** Demo accounts made before second factors existed get enrolled keys too (development installs). */
+function enrolDemoAccounts(dir: string): Credential[] {
+  const credentialsPath = `${dir}/dev-credentials.json`;
+  const credentials = JSON.parse(readFileSync(credentialsPath, 'utf8')) as Credential[];
+  const users = loadUsers(dir);
+  let changed = false;
+  for (const c of credentials) {
+    const user = users.find((u) => u.username === c.username);
+    if (!user || user.totpSecret || !needsSecondFactor(user.roles, DEFAULT_SECOND_FACTOR_ROLES)) continue;
+    user.totpSecret = c.totpSecret ?? enrolmentOffer(c.username, 'dev').secret;
+    c.totpSecret = user.totpSecret;
+    changed = true;
+  }
+  if (changed) {
+    writeFileSync(`${dir}/users.json`, JSON.stringify(users, null, 2), { mode: 0o600 });
+    writeFileSync(credentialsPath, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  }
+  return credentials;
 }
 
 export async function loadSigningKey(dir: string) {

@@ -11,6 +11,8 @@ export interface UserView {
   roles: string[];
   country?: string;
   disabled: boolean;
+  /** A second factor (TOTP) is enrolled. */
+  secondFactor: boolean;
   createdBy?: string;
   createdAt?: string;
 }
@@ -19,7 +21,7 @@ export interface NewUser { username: string; name: string; roles: string[]; coun
 
 /** A change to who may sign in, as the audit trail records it. */
 export interface AccountChange {
-  action: 'account-created' | 'account-disabled' | 'account-enabled';
+  action: 'account-created' | 'account-disabled' | 'account-enabled' | 'second-factor-enrolled' | 'second-factor-reset';
   actor: string;
   account: UserView;
   at: Date;
@@ -32,12 +34,19 @@ export interface UserStore {
   /** Creates an account with a random first password, returned once and never stored in clear. */
   create(input: NewUser, by: string, now: Date): Promise<{ user: UserView; password: string }>;
   setDisabled(username: string, disabled: boolean, by: string, now?: Date): Promise<UserView>;
+  /** Enrols (a key) or resets (undefined) an account's second factor; audited like every account change. */
+  setSecondFactor(username: string, totpSecret: string | undefined, by: string, now?: Date): Promise<UserView>;
+  /**
+   * Called after an account was disabled or its second factor reset: its sessions must end. Best
+   * effort: a refresh checks the account anyway, so a failure here only delays nothing.
+   */
+  onDisabled(listener: (username: string) => Promise<void>): void;
   /** Replaces a password hash made at a lower cost by one of today's (same password), after a sign-in. */
   upgradePassword(username: string, stored: Required<StoredPassword>): Promise<void>;
 }
 
-export const viewOf = ({ username, name, roles, country, disabled, createdBy, createdAt }: DemoUser): UserView => ({
-  username, name, roles, ...(country ? { country } : {}), disabled: Boolean(disabled), ...(createdBy ? { createdBy } : {}), ...(createdAt ? { createdAt } : {}),
+export const viewOf = ({ username, name, roles, country, disabled, totpSecret, createdBy, createdAt }: DemoUser): UserView => ({
+  username, name, roles, ...(country ? { country } : {}), disabled: Boolean(disabled), secondFactor: Boolean(totpSecret), ...(createdBy ? { createdBy } : {}), ...(createdAt ? { createdAt } : {}),
 });
 
 /**
@@ -53,6 +62,8 @@ export function createUserStore(dir: string, options: { audit?: (change: Account
   const audit = options.audit ?? (async () => undefined);
   let users = loadUsers(dir);
   let queue: Promise<unknown> = Promise.resolve();
+  const listeners: ((username: string) => Promise<void>)[] = [];
+  const ended = async (username: string) => void (await Promise.allSettled(listeners.map((l) => l(username))));
   const save = (next: DemoUser[]) => {
     const tmp = `${dir}/users.json.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(next, null, 2), { mode: 0o600 });
@@ -86,6 +97,19 @@ export function createUserStore(dir: string, options: { audit?: (change: Account
         const changed = { ...user, disabled };
         await audit({ action: disabled ? 'account-disabled' : 'account-enabled', actor: by, account: viewOf(changed), at: now });
         save(users.map((u) => (u.username === username ? changed : u)));
+        if (disabled) await ended(username);
+        return viewOf(changed);
+      }),
+    onDisabled: (listener) => void listeners.push(listener),
+    setSecondFactor: (username, totpSecret, by, now = new Date()) =>
+      serial(async () => {
+        const user = users.find((u) => u.username === username);
+        if (!user) throw new AppError('USER.NOT_FOUND', `No account ${username}`, { status: 404 });
+        const { totpSecret: _old, ...rest } = user;
+        const changed: DemoUser = totpSecret ? { ...rest, totpSecret } : rest;
+        await audit({ action: totpSecret ? 'second-factor-enrolled' : 'second-factor-reset', actor: by, account: viewOf(changed), at: now });
+        save(users.map((u) => (u.username === username ? changed : u)));
+        if (!totpSecret) await ended(username);
         return viewOf(changed);
       }),
     upgradePassword: (username, stored) =>
