@@ -6,6 +6,7 @@ import { createKafka, createLogger, loadConfig, type EventEnvelope } from '@vett
 import { createTestTopics, deleteTestTopics, randomName, readTopic, testInfra } from '@vetting/platform/testing';
 import { gatewayConfigSchema } from '../config';
 import { startGateway } from '../start-gateway';
+import { currentCode } from '../domain/second-factor';
 
 describe('local accounts, managed by an admin (real Redis)', () => {
   let gateway: Awaited<ReturnType<typeof startGateway>>;
@@ -13,7 +14,10 @@ describe('local accounts, managed by an admin (real Redis)', () => {
   let admin: string;
   const prefix = `${randomName('gw')}.`;
   const kafka = () => createKafka({ clientId: 'gw-test', brokers: process.env.KAFKA_BROKERS?.split(',') ?? ['127.0.0.1:9092'], logger: createLogger('t', 'silent') });
-  const signIn = (username: string, password: string) => request(gateway.app).post('/api/auth/login').send({ username, password });
+  const signIn = async (username: string, password: string) => {
+    const demo = (JSON.parse(readFileSync(`${keysDir}/dev-credentials.json`, 'utf8')) as { username: string; totpSecret?: string }[]).find((c) => c.username === username);
+    return request(gateway.app).post('/api/auth/login').send({ username, password, ...(demo?.totpSecret ? { code: await currentCode(demo.totpSecret) } : {}) });
+  };
 
   beforeAll(async () => {
     const infra = await testInfra();
@@ -39,7 +43,7 @@ describe('local accounts, managed by an admin (real Redis)', () => {
     expect(created.body.user).toMatchObject({ username: 'officer.sn', roles: ['tcc-officer'], country: 'SN', disabled: false, createdBy: 'admin' });
     const listed = await request(gateway.app).get('/api/auth/users').set('authorization', admin);
     expect(listed.body.items.map((u: { username: string }) => u.username)).toContain('officer.sn');
-    expect(JSON.stringify(listed.body)).not.toMatch(/salt|passwordHash/);
+    expect(JSON.stringify(listed.body)).not.toMatch(/salt|passwordHash|totpSecret/);
     const session = await signIn('officer.sn', created.body.password);
     expect(session.status).toBe(200);
     expect(session.body.user).toMatchObject({ username: 'officer.sn', country: 'SN' });
