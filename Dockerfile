@@ -18,6 +18,7 @@ COPY package.json package-lock.json ./
 COPY packages/platform/package.json packages/platform/
 COPY packages/matching/package.json packages/matching/
 COPY packages/banlists/package.json packages/banlists/
+COPY packages/policy/package.json packages/policy/
 COPY packages/cli/package.json packages/cli/
 COPY services/intake/package.json services/intake/
 COPY services/screening/package.json services/screening/

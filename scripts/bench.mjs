@@ -19,6 +19,7 @@ const BENCHES = {
   audit: ['services/audit', 'bench:audit'],
   clearance: ['services/clearance', 'bench'],
   console: ['services/gateway/console', 'bench'],
+  walkthrough: ['tests', 'bench:walkthrough'],
 };
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);

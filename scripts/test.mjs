@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: installs what is missing, starts the infrastructure, then runs every check and every
 // suite against the real Kafka, FerretDB and Redis, and ends with one line: `N passed, N failed`.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT, DATA_DIR } from '../infra/lib/config.mjs';
@@ -35,28 +35,42 @@ try {
 }
 runOrThrow(process.execPath, ['scripts/infra.mjs', 'up']);
 
-check('contracts: generated types are up to date', 'npm', ['run', 'check-generated', '-w', 'contracts', '--silent']);
-check('typecheck', 'npx', ['turbo', 'run', 'typecheck', '--concurrency=2', '--output-logs=errors-only']);
-check('lint', 'npx', ['turbo', 'run', 'lint', '--concurrency=2', '--output-logs=errors-only']);
-
 const reportDir = join(DATA_DIR, 'test-results');
 mkdirSync(reportDir, { recursive: true });
-const report = join(reportDir, 'vitest.json');
-console.log('\n▶ unit, integration and end-to-end suites (vitest, real infrastructure)');
-const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { cwd: REPO_ROOT, stdio: 'inherit' });
-if (existsSync(report)) {
+
+/** Runs a vitest configuration; its tests count one by one in the total. */
+function vitestRun(name, args, report) {
+  console.log(`\n▶ ${name}`);
+  const res = spawnSync('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (!existsSync(report)) {
+    results.failed++;
+    failures.push(`${name}: vitest produced no report`);
+    return;
+  }
   const r = JSON.parse(readFileSync(report, 'utf8'));
   results.passed += r.numPassedTests;
   results.failed += r.numFailedTests;
   results.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  if (r.numFailedTests === 0 && vitest.status !== 0) {
+  if (r.numFailedTests > 0) failures.push(`${name}: ${r.numFailedTests} failed`);
+  if (r.numFailedTests === 0 && res.status !== 0) {
     results.failed++;
-    failures.push('vitest exited with an error outside the tests');
+    failures.push(`${name}: vitest exited with an error outside the tests`);
   }
-} else {
-  results.failed++;
-  failures.push('vitest produced no report');
 }
+
+// First, alone: the README walkthrough runs `npm start`, `npm stop` and `npm start` again, as a newcomer
+// does, so nothing else may use the infrastructure meanwhile. Afterwards no service of it is left
+// running and the infrastructure is up again for the other suites.
+rmSync(join(reportDir, 'walkthrough.json'), { force: true });
+vitestRun('README walkthrough (npm start, the thin slice by hand, npm stop, npm start)', ['--config', 'tests/walkthrough/vitest.config.ts'], join(reportDir, 'vitest-walkthrough.json'));
+spawnSync(process.execPath, ['scripts/stop.mjs', '--keep-infra'], { cwd: REPO_ROOT, stdio: 'inherit' });
+runOrThrow(process.execPath, ['scripts/infra.mjs', 'up']);
+
+check('contracts: generated types are up to date', 'npm', ['run', 'check-generated', '-w', 'contracts', '--silent']);
+check('typecheck', 'npx', ['turbo', 'run', 'typecheck', '--concurrency=2', '--output-logs=errors-only']);
+check('lint', 'npx', ['turbo', 'run', 'lint', '--concurrency=2', '--output-logs=errors-only']);
+
+vitestRun('unit, integration and end-to-end suites (vitest, real infrastructure)', [], join(reportDir, 'vitest.json'));
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);

@@ -5,6 +5,10 @@ export interface TopicSpec {
   name: string;
   partitions: number;
   key: string;
+  /** The only services the broker lets write this topic, and the only `source` its consumers accept. */
+  writers: string[];
+  /** The services that consume it (audit reads every topic without being listed). */
+  readers: string[];
 }
 
 export interface TopicsFile {

@@ -1,5 +1,5 @@
 // The CLI's commands: up, down, status, logs, reset, restart.
-import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, ENV_FILE, FERRETDB_BACKEND, LOG_DIR, PORTS, RUN_DIR } from './config.mjs';
 import { ALL, DEFAULT, byName, withDeps } from './components.mjs';
@@ -7,6 +7,7 @@ import { ensureDir, isAlive, logFile, ourPid, portOpen, sleep, stopProcess, tail
 import { mongoUrl } from './ferretdb.mjs';
 import { redisUrl } from './redis.mjs';
 import { pgUrl } from './postgres.mjs';
+import { credentials, envLines } from './kafka-security.mjs';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const note = (line) => process.stderr.write(`infra: ${line}\n`);
@@ -108,19 +109,24 @@ async function bringUp(c) {
   return started ? `started, ready in ${secs}` : 'already running';
 }
 
+/** Where the infrastructure listens and how to sign in to it: every local client reads this file. */
 function writeEnvFile() {
   writeFileSync(
     ENV_FILE,
     [
-      '# Written by `node scripts/infra.mjs up`: where the local infrastructure listens.',
+      '# Written by `node scripts/infra.mjs up`: where the local infrastructure listens, and the',
+      '# Kafka credentials (the admin principal, and one password per service principal). Keep it private.',
       `KAFKA_BROKERS=127.0.0.1:${PORTS.kafka}`,
+      ...envLines(credentials()),
       `MONGO_URL=${mongoUrl()}`,
       `REDIS_URL=${redisUrl()}`,
       ...(FERRETDB_BACKEND === 'postgresql' ? [`POSTGRES_URL=${pgUrl()}`] : []),
       `FERRETDB_BACKEND=${FERRETDB_BACKEND}`,
       '',
     ].join('\n'),
+    { mode: 0o600 },
   );
+  chmodSync(ENV_FILE, 0o600); // the mode above applies only to a new file
 }
 
 export async function up(names = []) {

@@ -93,7 +93,7 @@ function rotate(path, maxBytes = 50 * 1024 * 1024) {
  * Start a long-running process detached from this CLI, output appended to
  * .data/logs/<name>.log, pid written to .data/run/<name>.pid.
  */
-export function spawnDetached(name, command, args, { env, cwd, uid, gid } = {}) {
+export function spawnDetached(name, command, args, { env, cwd, uid, gid, onExit } = {}) {
   ensureDir(RUN_DIR);
   ensureDir(LOG_DIR);
   rotate(logFile(name));
@@ -112,6 +112,8 @@ export function spawnDetached(name, command, args, { env, cwd, uid, gid } = {}) 
     closeSync(log);
   }
   child.on('error', () => {}); // reported through the log and the liveness checks
+  // While the starter still runs, it can say how a process ended (exit code or signal).
+  if (onExit) child.on('exit', (code, signal) => onExit({ code, signal }));
   child.unref();
   if (!child.pid) throw new Error(`${name}: could not start ${command}`);
   writeFileSync(pidFile(name), `${child.pid}\n`);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { DATA_DIR, REPO_ROOT } from '../../infra/lib/config.mjs';
+import { passwordVariable } from '../../contracts/src/topic-access.mjs';
 import { ourPid, spawnDetached, stopProcess, sleep, logFile, tailFile } from '../../infra/lib/proc.mjs';
 
 export const KEYS_DIR = join(DATA_DIR, 'keys');
@@ -54,13 +55,20 @@ function infraEnv() {
   );
 }
 
-/** The environment of one service: infra URLs, its port and database, the development JWKS. */
+/**
+ * The environment of one service: development mode (asked for explicitly: this is a developer's
+ * install), infra URLs, the service's own Kafka principal, its port and database, the development JWKS.
+ */
 export function serviceEnv(service, extra = {}) {
   const urls = Object.fromEntries(SERVICES.filter((s) => s.name !== 'gateway').map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}`]));
+  const infra = infraEnv();
   return {
     ...process.env,
-    ...infraEnv(),
+    ...infra,
     ...urls,
+    VETTING_MODE: 'development',
+    // infra.env names the admin principal; a service signs in as its own (the broker's ACLs name it).
+    ...(infra[passwordVariable(service.name)] ? { KAFKA_USERNAME: service.name, KAFKA_PASSWORD: infra[passwordVariable(service.name)] } : {}),
     SERVICE_NAME: service.name,
     PORT: String(service.port),
     MONGO_DB: `vetting_${service.name}`,
@@ -68,6 +76,8 @@ export function serviceEnv(service, extra = {}) {
     KEYS_DIR,
     // Each service's own key for service-to-service tokens, generated on first start (docs/SECURITY.md).
     SERVICE_KEYS_DIR: join(KEYS_DIR, 'services'),
+    // The audit chain's checkpoints belong with the data they sign: a reset or a second stack has its own.
+    AUDIT_CHECKPOINT_DIR: join(DATA_DIR, 'audit-checkpoints'),
     CONSOLE_DIR: join(REPO_ROOT, 'services', 'gateway', 'console', 'dist'),
     LOG_LEVEL: process.env.LOG_LEVEL || 'info',
     ...devSecrets(),
@@ -78,34 +88,79 @@ export function serviceEnv(service, extra = {}) {
 
 const marker = (service) => service.entry ?? `services/${service.name}/src/main.ts`;
 
+/** How each process started by this run ended, if it did (exit code or signal). */
+const exits = new Map();
+
 export function startService(service) {
   if (ourPid(`svc-${service.name}`, marker(service))) return false;
+  exits.delete(service.name);
   const env = serviceEnv({ name: service.base ?? service.name, port: service.port ?? 0 }, service.env);
-  spawnDetached(`svc-${service.name}`, process.execPath, ['--import', 'tsx', marker(service)], { cwd: REPO_ROOT, env });
+  spawnDetached(`svc-${service.name}`, process.execPath, ['--import', 'tsx', marker(service)], {
+    cwd: REPO_ROOT,
+    env,
+    onExit: (how) => exits.set(service.name, how),
+  });
   return true;
 }
 
-export async function waitReady(service, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
+/** Where a process's readiness is asked: the gateway and the simulators have /healthz, services /readyz. */
+export const readinessUrl = (service) =>
+  `http://127.0.0.1:${service.port}${service.health ?? (service.name === 'gateway' ? '/healthz' : '/readyz')}`;
+
+/** `running (pid 123)`, `exited with code 1`, `killed by SIGKILL` or `not running`. */
+export function processState(service) {
+  const pid = ourPid(`svc-${service.name}`, marker(service));
+  if (pid) return `running (pid ${pid})`;
+  const how = exits.get(service.name);
+  if (how?.signal) return `killed by ${how.signal}`;
+  if (how) return `exited with code ${how.code}`;
+  return 'not running';
+}
+
+/**
+ * Waits until a process answers its readiness URL. Says what it waits for, prints progress every
+ * 10 s, and when it gives up throws an error naming the last answer (status and body, or the network
+ * error with its cause), the process state and the last log lines.
+ */
+export async function waitReady(service, timeoutMs = 120_000, progress = console.log) {
+  const name = `svc-${service.name}`;
   if (service.entry && !service.health) {
     // No HTTP endpoint of its own (the worker): alive after a few seconds is as ready as it gets.
     await sleep(3000);
-    if (ourPid(`svc-${service.name}`, marker(service))) return;
-    throw new Error(`${service.name} exited. Last log lines:\n${tailFile(logFile(`svc-${service.name}`), 20)}`);
+    if (ourPid(name, marker(service))) return;
+    throw new Error(`${service.name} ${processState(service)} while starting. Last log lines (${logFile(name)}):\n${tailFile(logFile(name), 20)}`);
   }
-  while (Date.now() < deadline) {
+  const url = readinessUrl(service);
+  const started = Date.now();
+  let last = 'no answer yet';
+  let nextNote = started + 10_000;
+  while (Date.now() - started < timeoutMs) {
     try {
-      const res = await fetch(`http://127.0.0.1:${service.port}${service.health ?? (service.name === 'gateway' ? '/healthz' : '/readyz')}`);
-      if (res.ok) return;
-      last = await res.text();
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      const body = (await res.text()).slice(0, 500);
+      if (res.ok) return body;
+      last = `HTTP ${res.status} ${body}`;
     } catch (error) {
-      last = error.message;
+      last = describe(error);
     }
-    if (!ourPid(`svc-${service.name}`, marker(service))) break;
+    if (!ourPid(name, marker(service))) break;
+    if (Date.now() >= nextNote) {
+      progress(`  still waiting for ${service.name} at ${url} (${Math.round((Date.now() - started) / 1000)} s): ${last}`);
+      nextNote += 10_000;
+    }
     await sleep(250);
   }
-  throw new Error(`${service.name} did not become ready (${last}). Last log lines:\n${tailFile(logFile(`svc-${service.name}`), 20)}`);
+  const gaveUp = ourPid(name, marker(service)) ? `did not become ready within ${Math.round(timeoutMs / 1000)} s` : 'stopped while starting';
+  throw new Error(
+    `${service.name} ${gaveUp}.\n  asked: ${url}\n  last answer: ${last}\n  process: ${processState(service)}\n  last log lines (${logFile(name)}):\n${tailFile(logFile(name), 20)}`,
+  );
+}
+
+/** An error's message with its causes (`fetch failed: connect ECONNREFUSED …`). */
+function describe(error) {
+  const parts = [];
+  for (let e = error; e && parts.length < 5; e = e.cause) parts.push(e.code && !String(e.message).includes(e.code) ? `${e.message} (${e.code})` : e.message);
+  return parts.join(': ');
 }
 
 export async function stopService(service) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
 import { consoleUnderTest } from './support/console-under-test';
 import { prepareBrowserTests, sampleBanList } from './support/prepare';
-import { call, nomination, type World } from './support/world';
+import { call, inService, nomination, type World } from './support/world';
 import { checkBeforeDeployment, importListVersion, resolvePossibleMatch } from './journeys/screener.journey';
 import { nominateOne, rollAndCertify, seeRevocation, uploadContingent } from './journeys/office.journey';
 import { adjudicateAndCountersign, manageUsersAndPolicies } from './journeys/decisions.journey';
@@ -32,11 +32,14 @@ describe('the console, role by role (Chromium, every service, the gateway)', () 
     expect(published.status).toBe(201);
     // Cases other journeys take up later, started now so the services work on them meanwhile.
     world.ids.refereeEmail = `manual-hr-${world.rotation.toLowerCase()}@relief.example`;
+    // Disclosure requests go only to contacts the UN verified: the employer is in the directory first.
+    const employer = { name: `Himalayan Relief ${world.rotation}`, contacts: [{ email: world.ids.refereeEmail }], domains: [], verification: 'Verified for the browser journeys.' };
+    expect((await call(world, 'screener', '/references/employers', { method: 'POST', body: employer })).status).toBe(201);
     const [adverse, referee] = await Promise.all([
       call(world, 'officer.np', '/intake/candidates', { method: 'POST', body: nomination(`${world.rotation}-B`, 'Mingma ADVERSE Sherpa', '1985-02-03') }),
       call(world, 'officer.np', '/intake/candidates', {
         method: 'POST',
-        body: nomination(`${world.rotation}-B`, 'Sonam Dolma Sherpa', '1990-07-21', { previousEmployers: [{ name: 'Himalayan Relief', contactEmail: world.ids.refereeEmail }] }),
+        body: nomination(`${world.rotation}-B`, 'Sonam Dolma Sherpa', '1990-07-21', { previousEmployers: [{ name: employer.name, role: 'Driver', contactEmail: world.ids.refereeEmail, from: '2019', to: '2023-12' }, { ...inService, from: '2024-01' }] }),
       }),
     ]);
     expect([adverse.status, referee.status]).toEqual([201, 201]);

@@ -1,14 +1,17 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import type { ZodObject, ZodRawShape } from 'zod';
-import { intakeConfigSchema } from '../../services/intake/src/config';
+import { kafkaUnsafeSettings, type BaseConfig, type UnsafeSetting } from '@vetting/platform';
+import { intakeConfigSchema, intakeUnsafeSettings, type IntakeConfig } from '../../services/intake/src/config';
 import { screeningConfigSchema } from '../../services/screening/src/config';
-import { referencesConfigSchema } from '../../services/references/src/config';
-import { clearanceConfigSchema } from '../../services/clearance/src/config';
+import { referencesConfigSchema, referencesUnsafeSettings, type ReferencesConfig } from '../../services/references/src/config';
+import { clearanceConfigSchema, clearanceUnsafeSettings, type ClearanceConfig } from '../../services/clearance/src/config';
 import { auditConfigSchema } from '../../services/audit/src/config';
-import { gatewayConfigSchema } from '../../services/gateway/src/config';
+import { gatewayConfigSchema, gatewayUnsafeSettings, type GatewayConfig } from '../../services/gateway/src/config';
+import { generateSecrets } from '../../scripts/lib/secrets.mjs';
 
 /** Helpers shared by the deployment-file tests: the repository root, YAML loading, the config schemas. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,6 +24,35 @@ export const schemas: Record<string, ZodObject<ZodRawShape>> = {
   audit: auditConfigSchema,
   gateway: gatewayConfigSchema as unknown as ZodObject<ZodRawShape>,
 };
+
+/**
+ * What each service would refuse to start with in production (the default mode): deployment files must
+ * leave nothing on this list. `worker`: the references worker (no Kafka client of its own).
+ */
+export function unsafeSettings(service: string, config: unknown, worker = false): UnsafeSetting[] {
+  if (service === 'intake') return intakeUnsafeSettings(config as IntakeConfig);
+  if (service === 'references') return referencesUnsafeSettings(config as ReferencesConfig, { kafka: !worker });
+  if (service === 'gateway') return gatewayUnsafeSettings(config as GatewayConfig);
+  if (service === 'clearance') return clearanceUnsafeSettings(config as ClearanceConfig);
+  return kafkaUnsafeSettings(config as BaseConfig);
+}
+
+let generated: Promise<{ dir: string; env: Record<string, string> }> | undefined;
+/** A developer's set from scripts/generate-secrets.mjs, generated once per test file into a temp dir. */
+export function generatedSecrets(): Promise<{ dir: string; env: Record<string, string> }> {
+  generated ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vetting-secrets-'));
+    await generateSecrets(dir);
+    const env = Object.fromEntries(
+      readFileSync(join(dir, '.env'), 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('=') && !l.startsWith('#'))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+    return { dir, env };
+  })();
+  return generated;
+}
 
 /** Node's own settings a container may set besides the service's schema (heap size for the limit). */
 export const RUNTIME_ENV = ['NODE_OPTIONS'];

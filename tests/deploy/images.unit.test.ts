@@ -74,12 +74,14 @@ describe('docker-compose.yml health', () => {
     }
   });
 
-  it('when composed, then MongoDB 7 runs as a replica set, Kafka 3.9 in KRaft mode, Redis 7 with AOF and noeviction, each on a volume', () => {
-    const { mongo, kafka, redis } = compose.services as Record<string, ComposeService & { volumes?: string[] }>;
+  it('when composed, then MongoDB 7 runs as a replica set with authentication, Kafka 3.9 from its generated configuration, Redis 7 with AOF and noeviction, each on a volume', () => {
+    const { mongo, kafka, redis } = compose.services as Record<string, ComposeService & { volumes?: string[]; entrypoint?: string[] }>;
     expect(mongo!.image).toMatch(/^mongo:7/);
     expect(mongo!.command).toContain('--replSet');
+    expect(mongo!.command).toContain('--keyFile');
     expect(kafka!.image).toMatch(/kafka:3\.9/);
-    expect(String(kafka!.environment?.KAFKA_PROCESS_ROLES)).toBe('broker,controller');
+    expect(kafka!.entrypoint?.join(' ')).toContain('kafka-start.sh');
+    expect(existsSync(join(repoRoot, 'deploy/compose/kafka-start.sh'))).toBe(true);
     expect(redis!.image).toMatch(/^redis:7/);
     expect(redis!.command?.join(' ')).toMatch(/--appendonly yes.*--maxmemory-policy noeviction/);
     for (const svc of [mongo, kafka, redis]) expect(svc!.volumes?.length).toBeGreaterThan(0);

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aclBindings, loadTopics, servicePrincipals } from '@vetting/contracts';
 import { loadConfig } from '@vetting/platform';
-import { RUNTIME_ENV, loadDocs, schemas, selects, type Doc } from './deploy-files';
+import { RUNTIME_ENV, generatedSecrets, loadDocs, schemas, selects, unsafeSettings, type Doc } from './deploy-files';
 
 interface Container {
   name: string;
@@ -22,7 +26,13 @@ const docs = all.filter(({ doc }) => doc.kind !== 'Kustomization');
 const ofKind = (kind: string) => docs.filter(({ doc }) => doc.kind === kind).map(({ doc }) => doc);
 const deployments = ofKind('Deployment') as Workload[];
 const configMaps = new Map(ofKind('ConfigMap').map((d) => [d.metadata!.name!, (d as Doc & { data: Record<string, string> }).data]));
-const secrets = new Map(ofKind('Secret').map((d) => [d.metadata!.name!, (d as Doc & { stringData?: Record<string, string> }).stringData ?? {}]));
+/** The Secrets the manifests refer to, as scripts/generate-secrets.mjs writes them for a developer's cluster. */
+const secrets = new Map<string, Record<string, string>>();
+beforeAll(async () => {
+  const { dir } = await generatedSecrets();
+  for (const d of parseAllDocuments(readFileSync(join(dir, '.secrets', 'k8s', 'secrets.yaml'), 'utf8')).map((x) => x.toJS() as Doc & { stringData: Record<string, string> }))
+    secrets.set(d.metadata!.name!, d.stringData);
+});
 const serviceOf = (c: Container) => /services\/(\w+)\/src\//.exec(c.command?.join(' ') ?? '')?.[1];
 
 /** The environment a container gets: envFrom ConfigMaps, then env (values, ConfigMap keys, example Secret values). */
@@ -56,11 +66,31 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     }
   });
 
-  it('when the base is applied, then it lists every manifest file except the example secrets', () => {
+  it('when the base is applied, then it lists every manifest file', () => {
     const kustomization = all.find(({ doc }) => doc.kind === 'Kustomization')!.doc as Doc & { resources: string[] };
     const files = new Set(docs.map(({ file }) => file.replace('deploy/k8s/base/', '')));
-    files.delete('secrets.example.yaml');
     expect(new Set(kustomization.resources)).toEqual(files);
+  });
+
+  it('when the manifests are read, then they carry no Secret and no literal password, secret or token: every one is a reference', () => {
+    expect(ofKind('Secret')).toEqual([]);
+    for (const d of deployments)
+      for (const c of d.spec.template.spec.containers)
+        for (const e of c.env ?? []) if (/PASSWORD|SECRET|TOKEN$/.test(e.name)) expect(e.valueFrom?.secretKeyRef, `${c.name}: ${e.name}`).toBeDefined();
+    for (const [name, data] of configMaps) for (const key of Object.keys(data ?? {})) expect(key, `ConfigMap ${name}`).not.toMatch(/PASSWORD|SECRET|TOKEN$/);
+  });
+
+  it("when Kafka principals are declared, then each service has a KafkaUser with exactly the ACLs of infra/topics.json and its password from the credentials Secret", () => {
+    const spec = loadTopics();
+    const users = ofKind('KafkaUser') as (Doc & { spec: { authentication: { type: string; password: { valueFrom: { secretKeyRef: { name: string; key: string } } } }; authorization: { acls: { resource: { type: string; name: string; patternType: string }; operations: string[] }[] } } })[];
+    expect(users.map((u) => u.metadata!.name).sort()).toEqual(servicePrincipals(spec));
+    for (const u of users) {
+      expect(u.spec.authentication.type).toBe('scram-sha-512');
+      expect(u.spec.authentication.password.valueFrom.secretKeyRef).toEqual({ name: 'vetting-kafka-credentials', key: u.metadata!.name });
+      const declared = u.spec.authorization.acls.map((a) => `${a.resource.type}:${a.resource.name}:${a.resource.patternType}:${a.operations.join('+').toLowerCase()}`).sort();
+      const wanted = aclBindings(spec).filter((b) => b.principal === u.metadata!.name).map((b) => `${b.resourceType}:${b.name}:${b.pattern === 'literal' ? 'literal' : 'prefix'}:${b.operation}`).sort();
+      expect(declared, u.metadata!.name).toEqual(wanted);
+    }
   });
 
   it('when deployed, then every service and the references worker has a Deployment, and each HTTP service a Service', () => {
@@ -105,7 +135,11 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
           const known = [...Object.keys(schemas[service]!.shape), ...RUNTIME_ENV];
           expect(Object.keys(env).filter((k) => !known.includes(k)), `not in the ${service} config schema`).toEqual([]);
           expect(env.SERVICE_NAME).toBe(service);
-          expect(() => loadConfig(schemas[service]!, env)).not.toThrow();
+          const config = loadConfig(schemas[service]!, env);
+          expect(env.VETTING_MODE, 'production mode').toBeUndefined();
+          expect(unsafeSettings(service, config, c.name === 'references-worker'), `${c.name} would refuse to start`).toEqual([]);
+          if (c.name !== 'references-worker') expect(env.KAFKA_USERNAME ?? env.SERVICE_NAME, 'its own Kafka principal').toBe(service);
+          if (c.name !== 'references-worker') expect(c.env?.find((e) => e.name === 'KAFKA_PASSWORD')?.valueFrom?.secretKeyRef?.key).toBe(service);
           const port = c.ports?.[0]?.containerPort;
           if (port) expect(String(env.PORT)).toBe(String(port));
         }

@@ -19,7 +19,8 @@ async function api(base: string, path: string, token: string, init: { method?: s
 
 const nominate = (name: string, dateOfBirth: string) => ({
   nomination: { mission: 'UNMISS', rotation: 'NEPBATT-22', category: 'military-contingent' },
-  person: { names: [{ full: name }], dateOfBirth, nationalities: ['NP'] },
+  // In the Nepali Army since 2012: the five-year employment window is accounted for.
+  person: { names: [{ full: name }], dateOfBirth, nationalities: ['NP'], previousEmployers: [{ name: 'Nepali Army', role: 'Sepoy', from: '2012', nationalService: true }] },
   consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
 });
 

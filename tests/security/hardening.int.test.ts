@@ -10,7 +10,7 @@ import request from 'supertest';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@vetting/platform';
-import { createTestServiceEnv, randomName, testInfra, type TestServiceEnv } from '@vetting/platform/testing';
+import { createTestServiceEnv, randomName, testInfra, type TestServiceEnv, testServiceBaseEnv } from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../../services/intake/src/config';
 import { startIntake } from '../../services/intake/src/start-intake';
 import { screeningConfigSchema } from '../../services/screening/src/config';
@@ -20,7 +20,7 @@ import { startGateway } from '../../services/gateway/src/start-gateway';
 
 const submission = (full: unknown = `Ama Owusu ${randomName('n')}`) => ({
   nomination: { mission: 'MINUSCA', rotation: 'R1', category: 'military-contingent' },
-  person: { names: [{ full }], dateOfBirth: '1990-05', nationalities: ['GH'] },
+  person: { names: [{ full }], dateOfBirth: '1990-05', nationalities: ['GH'], previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }] },
   consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
 });
 
@@ -122,7 +122,7 @@ describe('gateway CORS', () => {
 
   beforeAll(async () => {
     const infra = await testInfra();
-    gateway = await startGateway(loadConfig(gatewayConfigSchema, { SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: mkdtempSync(`${tmpdir()}/gw-cors-`), REDIS_URL: infra.redisUrl, LOG_LEVEL: 'silent', CONSOLE_ORIGINS: consoleOrigin, SIGNIN_RATE_KEY_PREFIX: `${randomName('cors')}:` }));
+    gateway = await startGateway(loadConfig(gatewayConfigSchema, { ...testServiceBaseEnv(infra, 'gateway'), SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: mkdtempSync(`${tmpdir()}/gw-cors-`), LOG_LEVEL: 'silent', CONSOLE_ORIGINS: consoleOrigin, SIGNIN_RATE_KEY_PREFIX: `${randomName('cors')}:` }));
   });
   afterAll(async () => gateway?.stop());
 

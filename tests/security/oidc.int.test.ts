@@ -85,7 +85,7 @@ describe('OIDC provider tokens accepted by a service configured by issuer and JW
   const officerClaims = { preferred_username: 'gh.recruitment', realm_access: { roles: ['offline_access', 'vetting-tcc'] }, 'https://un.org/claims/tcc_country': 'gh' };
   const nomination = () => ({
     nomination: { mission: 'MINUSCA', rotation: 'R1', category: 'military-contingent' },
-    person: { names: [{ full: `Kofi Boateng ${randomName('p')}` }], dateOfBirth: '1988-02', nationalities: ['GH'] },
+    person: { names: [{ full: `Kofi Boateng ${randomName('p')}` }], dateOfBirth: '1988-02', nationalities: ['GH'], previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }] },
     consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
   });
 

@@ -11,7 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, ROLES, type Role } from '@vetting/platform';
-import { randomName, testInfra } from '@vetting/platform/testing';
+import { randomName, testInfra, testServiceBaseEnv } from '@vetting/platform/testing';
 import { ensureSchemathesis } from '../../scripts/lib/install.mjs';
 import { gatewayConfigSchema } from '../../services/gateway/src/config';
 import { startGateway } from '../../services/gateway/src/start-gateway';
@@ -42,7 +42,7 @@ describe('schemathesis against every OpenAPI document (real processes)', () => {
     // The gateway signs its own tokens: sign in once per role with the generated demo accounts.
     const keysDir = `${workDir}/gateway-keys`;
     const infra = await testInfra();
-    gateway = await startGateway(loadConfig(gatewayConfigSchema, { SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: keysDir, REDIS_URL: infra.redisUrl, LOG_LEVEL: 'silent', SIGNIN_RATE_KEY_PREFIX: `${randomName('fuzz-signin')}:` }));
+    gateway = await startGateway(loadConfig(gatewayConfigSchema, { ...testServiceBaseEnv(infra, 'gateway'), SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: keysDir, LOG_LEVEL: 'silent', SIGNIN_RATE_KEY_PREFIX: `${randomName('fuzz-signin')}:` }));
     const accounts = JSON.parse(readFileSync(`${keysDir}/dev-credentials.json`, 'utf8')) as { username: string; password: string; roles: Role[] }[];
     for (const role of HUMAN_ROLES) {
       const account = accounts.find((a) => a.roles.includes(role))!;

@@ -5,7 +5,14 @@
 export const nominationBody = (tag: string, i: number) =>
   JSON.stringify({
     nomination: { mission: 'MINUSCA', rotation: `${tag.toUpperCase()}-1`, category: 'military-contingent' },
-    person: { names: [{ full: `Yaw ${tag}${i} Owusu` }], dateOfBirth: '1990-01-01', nationalities: ['GH'], serviceNumber: `${tag}-${i}` },
+    person: {
+      names: [{ full: `Yaw ${tag}${i} Owusu` }],
+      dateOfBirth: '1990-01-01',
+      nationalities: ['GH'],
+      serviceNumber: `${tag}-${i}`,
+      // In service since 2010: the employment window is accounted for; the disciplinary record is asked.
+      previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }],
+    },
     consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
   });
 

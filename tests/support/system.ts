@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { createKafka, createLogger } from '@vetting/platform';
-import { createTestIssuer, createTestTopics, deleteTestTopics, randomName, testInfra, waitFor, type InfraUrls, type TestIssuer } from '@vetting/platform/testing';
+import { createTestIssuer, createTestTopics, deleteTestTopics, randomName, testInfra, testServiceBaseEnv, waitFor, type InfraUrls, type TestIssuer } from '@vetting/platform/testing';
 import { startSimulators } from '@vetting/simulators';
 import { ensureDevKeys } from '../../services/gateway/src/data/dev-keys';
 import { connectConsole, type ConsoleAccess } from './console-access';
@@ -83,7 +83,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const instances = options.instances ?? 1;
   const prefix = `${randomName('e2e')}.`;
   const logger = createLogger('e2e', 'silent');
-  const kafka = createKafka({ clientId: 'e2e', brokers: infra.kafkaBrokers, logger });
+  // The test's client is the admin principal; each service process runs as its own.
+  const kafka = createKafka({ clientId: 'e2e', brokers: infra.kafkaBrokers, logger, sasl: infra.kafkaAuth ?? null });
   await createTestTopics(kafka, prefix);
   // Its key set also holds an RSA key naming no algorithm, as OIDC providers publish them (attack tests).
   const issuer = await createTestIssuer(undefined, undefined, { rsaKey: true });
@@ -133,12 +134,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
+        // Development mode, asked for explicitly, and the service's own Kafka principal.
+        ...testServiceBaseEnv(infra, service),
         SERVICE_NAME: service,
         PORT: String(port),
-        MONGO_URL: infra.mongoUrl,
         MONGO_DB: `${service}_${dbSuffix}`,
-        KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-        REDIS_URL: infra.redisUrl,
         TOPIC_PREFIX: prefix,
         AUTH_JWKS: `${dir}/jwks.json`,
         AUTH_ISSUER: issuer.issuer,

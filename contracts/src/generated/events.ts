@@ -34,6 +34,32 @@ export type ScreeningOutcome = 'clear' | 'possible-match' | 'match';
  * via the `definition` "clearanceOutcome".
  */
 export type ClearanceOutcome = 'cleared' | 'not-cleared' | 'pending-review';
+/**
+ * What a referee's answer said beyond its result: each is a finding for the adjudicator (no words of the answer).
+ *
+ * @maxItems 4
+ *
+ * This interface was referenced by `CommonDefs`'s JSON-Schema
+ * via the `definition` "checkFindings".
+ */
+export type CheckFindings =
+  | []
+  | ['misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact']
+  | [
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact'
+    ]
+  | [
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact'
+    ]
+  | [
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact',
+      'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact'
+    ];
 
 export interface CommonDefs {
   [k: string]: unknown;
@@ -1253,7 +1279,7 @@ export interface Person {
       ];
   serviceNumber?: string;
   /**
-   * Optional. Employers of the last five years, for misconduct-disclosure requests; without it only record checks run.
+   * Employment of the policy's look-back window (the person's own national service included), for misconduct-disclosure requests and the disciplinary-record check.
    *
    * @maxItems 20
    */
@@ -1262,1511 +1288,3191 @@ export interface Person {
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ]
     | [
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         },
         {
           name: string;
-          contactEmail: string;
+          role?: string;
+          /**
+           * The HR contact the office gave; the disclosure request goes to the employer directory's verified contact instead when the employer is known.
+           */
+          contactEmail?: string;
           country?: Country;
           from?: PartialDate;
           to?: PartialDate;
+          /**
+           * The armed forces or police of the nominating country: its disciplinary record is the reference asked.
+           */
+          nationalService?: boolean;
         }
       ];
 }
@@ -2778,6 +4484,1113 @@ export interface ListVersionRef {
   listId: Id;
   version: number;
   contentHash: string;
+}
+/**
+ * Employment of the nomination without names or contacts: what clearance needs to count the references the policy requires.
+ *
+ * This interface was referenced by `CommonDefs`'s JSON-Schema
+ * via the `definition` "employment".
+ */
+export interface Employment {
+  /**
+   * @maxItems 20
+   */
+  periods:
+    | []
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ]
+    | [
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        },
+        {
+          from?: PartialDate;
+          to?: PartialDate;
+          nationalService?: boolean;
+        }
+      ];
+  /**
+   * The candidate signed that they had no employer in the look-back window other than those listed.
+   */
+  declaredNoOtherEmployer: boolean;
 }
 
 /**
@@ -2879,12 +5692,16 @@ export interface CandidateSubmittedData {
    */
   office?: string;
   /**
-   * Only whether the UN human-rights screening self-certification was recorded and whether any item was answered 'yes' (flagged to the UN); never the answers or explanations.
+   * Whether the UN human-rights screening self-certification was recorded, whether any item was answered 'yes' (flagged to the UN), and which items (each a finding for the adjudicator); never the explanation.
    */
   selfDeclaration?: {
     recorded: boolean;
     flagged: boolean;
+    declared?: (
+      'criminalOffence' | 'humanRightsViolation' | 'repatriatedOnDisciplinaryGrounds' | 'misconductAllegation'
+    )[];
   };
+  employment?: Employment;
 }
 
 /**
@@ -2907,12 +5724,16 @@ export interface CandidateUpdatedData {
    */
   office?: string;
   /**
-   * Only whether the UN human-rights screening self-certification was recorded and whether any item was answered 'yes' (flagged to the UN); never the answers or explanations.
+   * Whether the UN human-rights screening self-certification was recorded, whether any item was answered 'yes' (flagged to the UN), and which items (each a finding for the adjudicator); never the explanation.
    */
   selfDeclaration?: {
     recorded: boolean;
     flagged: boolean;
+    declared?: (
+      'criminalOffence' | 'humanRightsViolation' | 'repatriatedOnDisciplinaryGrounds' | 'misconductAllegation'
+    )[];
   };
+  employment?: Employment;
 }
 
 /**
@@ -2951,6 +5772,7 @@ export interface ClearanceDecidedData {
       checkId?: Id;
       checkType: string;
       result: 'not-required' | 'no-adverse' | 'adverse' | 'no-response' | 'failed';
+      findings?: CheckFindings;
     }[];
   };
   /**
@@ -2994,6 +5816,23 @@ export interface ClearanceFlagAcknowledgedData {
 }
 
 /**
+ * An adjudicator recorded the dated notice given to the candidate of the findings a refusal would rest on, and until when they may respond. The notice's text stays in the clearance service, sealed.
+ */
+export interface ClearanceNoticeRecordedData {
+  candidateId: Id;
+  country: Country;
+  noticeId: Id;
+  sentAt: Timestamp;
+  respondBy: Timestamp;
+  channel: 'via-tcc-office' | 'email' | 'letter' | 'in-person';
+  /**
+   * Keys of the findings the notice covers.
+   */
+  findings: string[];
+  recordedBy: string;
+}
+
+/**
  * An administrator published a new clearance policy version; decisions from then on apply it and name it. Subject: clearance-policy.
  */
 export interface ClearancePolicyPublishedData {
@@ -3005,6 +5844,374 @@ export interface ClearancePolicyPublishedData {
    * The policy's rules as published (see contracts/openapi/clearance.yaml#/components/schemas/PolicyRules).
    */
   rules: {};
+}
+
+/**
+ * An adjudicator recorded the candidate's response to a notice (or that they declined to respond). Its text and attachments stay in the clearance service, sealed; the event carries their digests.
+ */
+export interface ClearanceResponseRecordedData {
+  candidateId: Id;
+  country: Country;
+  responseId: Id;
+  noticeId?: Id;
+  receivedAt: Timestamp;
+  declined: boolean;
+  recordedBy: string;
+  /**
+   * @maxItems 10
+   */
+  attachments:
+    | []
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        },
+        {
+          attachmentId: Id;
+          contentType: string;
+          size: number;
+          sha256: string;
+        }
+      ];
 }
 
 /**
@@ -3030,6 +6237,7 @@ export interface ReferenceCheckCompletedData {
   checkId: Id;
   checkType: string;
   result: 'not-required' | 'no-adverse' | 'adverse' | 'no-response' | 'failed';
+  findings?: CheckFindings;
 }
 
 /**
@@ -3054,6 +6262,32 @@ export interface ReferenceCheckRequestedData {
 }
 
 /**
+ * A UN screening officer decided where a held misconduct-disclosure request goes (an employer directory entry, a contact they verified) or that no contact could be verified. No address: contacts are people.
+ */
+export interface ReferenceContactConfirmedData {
+  candidateId: Id;
+  country: Country;
+  checkId: Id;
+  decision: 'directory-entry' | 'verified-contact' | 'no-verified-contact';
+  employerId?: Id;
+  confirmedBy: string;
+}
+
+/**
+ * A UN screening officer stored a version of an employer directory entry (verified HR contacts or mail domains). Subject: the employer id. No contact address: contacts are people.
+ */
+export interface ReferenceEmployerVerifiedData {
+  employerId: Id;
+  name: string;
+  domains: string[];
+  contactCount: number;
+  status: 'active' | 'retired';
+  verifiedBy: string;
+  verifiedAt: Timestamp;
+  revision: number;
+}
+
+/**
  * Every check the candidate's category requires has a result.
  */
 export interface ReferencesCompletedData {
@@ -3064,6 +6298,7 @@ export interface ReferencesCompletedData {
     checkId?: Id;
     checkType: string;
     result: 'not-required' | 'no-adverse' | 'adverse' | 'no-response' | 'failed';
+    findings?: CheckFindings;
   }[];
 }
 
@@ -3122,6 +6357,10 @@ export interface ScreeningCompletedData {
       detail?: string;
     }[];
     resolution?: 'unresolved' | 'false-positive' | 'confirmed';
+    /**
+     * The list entry's status: left-pending-allegation (left UN service while an allegation was pending) is a finding of its own.
+     */
+    entryStatus?: 'barred' | 'left-pending-allegation' | 'listed';
   }[];
   trigger?: 'submitted' | 'updated' | 'rescreen';
 }
@@ -3163,11 +6402,15 @@ export interface EventDataByType {
   'clearance.decided': ClearanceDecidedData;
   'clearance.expired': ClearanceExpiredData;
   'clearance.flag-acknowledged': ClearanceFlagAcknowledgedData;
+  'clearance.notice-recorded': ClearanceNoticeRecordedData;
   'clearance.policy-published': ClearancePolicyPublishedData;
+  'clearance.response-recorded': ClearanceResponseRecordedData;
   'clearance.revoked': ClearanceRevokedData;
   'reference.check-completed': ReferenceCheckCompletedData;
   'reference.check-failed': ReferenceCheckFailedData;
   'reference.check-requested': ReferenceCheckRequestedData;
+  'reference.contact-confirmed': ReferenceContactConfirmedData;
+  'reference.employer-verified': ReferenceEmployerVerifiedData;
   'references.completed': ReferencesCompletedData;
   'rotation.certified': RotationCertifiedData;
   'screening.completed': ScreeningCompletedData;

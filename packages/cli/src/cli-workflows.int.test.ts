@@ -50,10 +50,10 @@ describe('vetting, command by command, against the services', () => {
   it('when an office uploads a contingent with a bad row, then the good rows are stored, the bad one is reported and saved, and the exit status is 1', async () => {
     const office = await system.as('office-gh', ['tcc-officer'], 'GH');
     const csv = file('contingent.csv', [
-      'name,date_of_birth,nationalities,service_number,consent_given,consent_form_version,consent_signed_at,consent_method',
-      'Kofi Adjei Mensah,1991-03-04,GH,GA-1,yes,v1,2026-01-10,electronic-signature',
-      'Esi Owusu Darko,1993-06-07,GH,GA-2,yes,v1,2026-01-10,electronic-signature',
-      'Yaw Appiah,1990-02-31,GH,GA-3,yes,v1,2026-01-10,electronic-signature',
+      'name,date_of_birth,nationalities,service_number,consent_given,consent_form_version,consent_signed_at,consent_method,employer_1_name,employer_1_role,employer_1_from,employer_1_national_service',
+      'Kofi Adjei Mensah,1991-03-04,GH,GA-1,yes,v1,2026-01-10,electronic-signature,Ghana Armed Forces,Private,2012,yes',
+      'Esi Owusu Darko,1993-06-07,GH,GA-2,yes,v1,2026-01-10,electronic-signature,Ghana Armed Forces,Private,2013,yes',
+      'Yaw Appiah,1990-02-31,GH,GA-3,yes,v1,2026-01-10,electronic-signature,Ghana Armed Forces,Private,2012,yes',
     ].join('\n'));
     const errorsOut = `${dir}/errors.csv`;
     const upload = await vetting(['candidates', 'upload', csv, '--mission', 'MINUSCA', '--rotation', 'GHANBATT-CLI', '--category', 'military-contingent', '--errors-out', errorsOut], office);

@@ -51,7 +51,7 @@ describe('vetting against the services', () => {
         headers: { authorization: `Bearer ${officeEnv.VETTING_TOKEN}`, 'content-type': 'application/json' },
         body: JSON.stringify({
           nomination: { mission: 'MINUSCA', rotation: 'GHANBATT-9', category: 'military-contingent' },
-          person: { names: [{ full: name }], dateOfBirth: '1990-05-01', nationalities: ['GH'] },
+          person: { names: [{ full: name }], dateOfBirth: '1990-05-01', nationalities: ['GH'], previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }] },
           consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
         }),
       });

@@ -22,7 +22,7 @@ const runner = createConsumerRunner({
 });
 await runner.start();
 await runner.joined();
-const event = (i: number) => createEvent('bench', { type: 'candidate.withdrawn', subject: `c${i}`, data: { candidateId: `c${i}`, country: 'GH', reason: 'bench' } });
+const event = (i: number) => createEvent('intake', { type: 'candidate.withdrawn', subject: `c${i}`, data: { candidateId: `c${i}`, country: 'GH', reason: 'bench' } });
 
 const latencies: number[] = [];
 for (let i = 0; i < 300; i++) {

@@ -23,7 +23,7 @@ async function seed(name: string): Promise<Collection<Document>> {
   const items = Array.from({ length: BATCH * 2 }, (_, i) => `${name}-${i}`);
   await store.createMany(items.map((id) => ({
     id, causedBy: `open:${id}`, state: { country: 'GH', name: `Person ${id}` },
-    events: [createEvent('bench', { type: 'candidate.withdrawn', subject: id, data: { candidateId: id, country: 'GH', reason: `reason ${id}` } })],
+    events: [createEvent('intake', { type: 'candidate.withdrawn', subject: id, data: { candidateId: id, country: 'GH', reason: `reason ${id}` } })],
   })));
   return store.revisions as unknown as Collection<Document>;
 }

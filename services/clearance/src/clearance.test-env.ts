@@ -8,10 +8,10 @@ import { startClearance } from './start-clearance';
  * The clearance service on the real Kafka, FerretDB and Redis (random database and topics), a
  * publisher for the events it consumes, and a clock the tests can move forward (validity, expiry).
  */
-export async function startClearanceForTest() {
+export async function startClearanceForTest(settings: Record<string, string> = {}) {
   const env: TestServiceEnv = await createTestServiceEnv('clearance');
   const clock = { offsetMs: 0 };
-  const service = await startClearance(loadConfig(clearanceConfigSchema, { ...env.env, EXPIRY_INTERVAL_MS: '3600000' }), { jwks: env.issuer.jwks }, { now: () => new Date(Date.now() + clock.offsetMs) });
+  const service = await startClearance(loadConfig(clearanceConfigSchema, { ...env.env, EXPIRY_INTERVAL_MS: '3600000', ...settings }), { jwks: env.issuer.jwks }, { now: () => new Date(Date.now() + clock.offsetMs) });
   const publisher = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
   await publisher.connect();
   const bearer = async (sub: string, role: 'un-adjudicator' | 'un-screener' | 'admin' | 'auditor' | 'tcc-officer', country?: string) =>
@@ -38,19 +38,35 @@ export async function startClearanceForTest() {
   };
 }
 
+/** Each event as its producer publishes it: consumers refuse an event whose source does not own its topic. */
+const producerOf = (type: string) => ({ candidate: 'intake', screening: 'screening', reference: 'references', references: 'references' })[type.split('.')[0]!] ?? type;
 const ev = (type: string, candidateId: string, data: Record<string, unknown>) =>
-  createEvent(type.split('.')[0]!, { type, subject: candidateId, tenant: 'GH', data: { candidateId, country: 'GH', ...data } });
+  createEvent(producerOf(type), { type, subject: candidateId, tenant: 'GH', data: { candidateId, country: 'GH', ...data } });
 
-type Hit = { listId: string; entryId: string; score: number; band: 'match' | 'possible-match' | 'weak'; resolution?: string };
+type Hit = { listId: string; entryId: string; score: number; band: 'match' | 'possible-match' | 'weak'; entryStatus?: string; resolution?: string };
+
+/** A soldier whose only employer in the look-back window is their national service, declared so. */
+export const serviceOnly = { periods: [{ from: '2012', nationalService: true }], declaredNoOtherEmployer: true };
+
+/** The record checks the built-in policy requires of such a soldier, all clean. */
+export const cleanRecords = [
+  { checkId: 'k-ncr', checkType: 'national-criminal-record', result: 'no-adverse' },
+  { checkId: 'k-dr', checkType: 'disciplinary-record', result: 'no-adverse' },
+  { checkId: 'k-un', checkType: 'un-records', result: 'no-adverse' },
+];
+
+type Employment = { periods: { from?: string; to?: string; nationalService?: boolean }[]; declaredNoOtherEmployer: boolean };
 
 /** The events of the other services, as they publish them. */
 export const events = {
-  submitted: (id: string, category = 'military-contingent', revision = 1) =>
+  submitted: (id: string, category = 'military-contingent', revision = 1, extra: { employment?: Employment | null; declared?: string[] } = {}) =>
     ev(revision === 1 ? 'candidate.submitted' : 'candidate.updated', id, {
       revision,
       nomination: { mission: 'MINUSCA', rotation: 'R1', category },
       person: { names: [{ full: 'Test Person' }] },
       consent: { given: true, formVersion: 'v1', recordedAt: '2026-01-01T00:00:00Z' },
+      ...(extra.employment === null ? {} : { employment: extra.employment ?? serviceOnly }),
+      ...(extra.declared ? { selfDeclaration: { recorded: true, flagged: true, declared: extra.declared } } : {}),
     }),
   screened: (id: string, opts: { outcome?: 'clear' | 'possible-match' | 'match'; hits?: Hit[]; trigger?: string; screeningId?: string; revision?: number } = {}) =>
     ev('screening.completed', id, {
@@ -61,12 +77,15 @@ export const events = {
       hits: opts.hits ?? [],
       trigger: opts.trigger ?? 'submitted',
     }),
-  matchResolved: (id: string, screeningId: string, resolution: 'false-positive' | 'confirmed', outcome: 'clear' | 'possible-match' | 'match') =>
-    ev('screening.match-resolved', id, { screeningId, listId: 'un-sea', entryId: 'e1', resolution, resolvedBy: 'screener-1', outcome }),
-  references: (id: string, checks: { checkId?: string; checkType: string; result: string }[] = []) => ev('references.completed', id, { candidateRevision: 1, checks }),
+  matchResolved: (id: string, screeningId: string, resolution: 'false-positive' | 'confirmed', outcome: 'clear' | 'possible-match' | 'match', entryId = 'e1') =>
+    ev('screening.match-resolved', id, { screeningId, listId: 'un-sea', entryId, resolution, resolvedBy: 'screener-1', outcome }),
+  /** The set's results: the clean record checks and `checks` (`only` replaces the record checks). */
+  references: (id: string, checks: { checkId?: string; checkType: string; result: string; findings?: string[] }[] = [], only = false) =>
+    ev('references.completed', id, { candidateRevision: 1, checks: only ? checks : [...cleanRecords, ...checks] }),
   check: (id: string, checkId: string, checkType: string, result: string) => ev('reference.check-completed', id, { checkId, checkType, result }),
   withdrawn: (id: string) => ev('candidate.withdrawn', id, { reason: 'no longer nominated' }),
+  erased: (id: string) => ev('candidate.erased', id, { erasedAt: new Date().toISOString(), basis: 'request' }),
 };
 
-export const possibleHit = (entryId = 'e1'): Hit => ({ listId: 'un-sea', entryId, score: 0.91, band: 'possible-match' });
+export const possibleHit = (entryId = 'e1', entryStatus?: string): Hit => ({ listId: 'un-sea', entryId, score: 0.91, band: 'possible-match', ...(entryStatus ? { entryStatus } : {}) });
 export const newCandidateId = () => `cand-${randomUUID().slice(0, 8)}`;

@@ -1,13 +1,17 @@
 import { openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { createAccessRecorder, createHttpApp, createServiceRuntime, refuseInProduction, listen, OpenApiValidator, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createAdjudicationRoutes } from './api/adjudication.router';
+import { createCandidateNoticeRoutes, keepAttachmentBodyStreamed } from './api/candidate-notice.router';
 import { createCaseRoutes } from './api/case.router';
 import { createPolicyRoutes } from './api/policy.router';
-import type { ClearanceConfig } from './config';
+import { clearanceUnsafeSettings, keysDirOf, type ClearanceConfig } from './config';
+import { createAttachmentRepository } from './data/attachment.repository';
+import { createCaseDataCipher } from './data/case-data.cipher';
 import { createClearanceCaseRepository } from './data/clearance-case.repository';
 import { createPolicyRepository } from './data/policy.repository';
 import { CLEARANCE_TOPICS, createDecideHandlers } from './messaging/decide-when-inputs-arrive.consumer';
+import { createForgetHandlers } from './messaging/forget-when-candidate-erased.consumer';
 import { expireDueClearances } from './use-cases/expire-clearances.use-case';
 import { startExpiryTimer } from './worker/expiry.timer';
 
@@ -19,18 +23,20 @@ export interface ClearanceOptions {
 /** Starts every part of the clearance service; returns its port, the expiry timer and the stops in start order. */
 export async function startClearance(config: ClearanceConfig, overrides: RuntimeOverrides = {}, options: ClearanceOptions = {}) {
   const now = options.now ?? (() => new Date());
+  refuseInProduction(config, clearanceUnsafeSettings(config));
   const runtime = await createServiceRuntime(config, overrides);
   const repository = createClearanceCaseRepository(runtime.db);
   const policies = createPolicyRepository(runtime.db);
-  await repository.ensureIndexes();
-  await policies.ensureIndexes();
+  const cipher = createCaseDataCipher(runtime.db, keysDirOf(config));
+  const attachments = createAttachmentRepository(runtime.db);
+  await Promise.all([repository.ensureIndexes(), policies.ensureIndexes(), cipher.ensureIndexes(), attachments.ensureIndexes()]);
   await policies.seed();
   const relay = { kick: () => undefined as void };
   const access = createAccessRecorder(runtime.db, 'clearance', () => relay.kick());
   const outbox = startOutboxRelay(runtime, [repository.collection, policies.collection, access.collection]);
   relay.kick = () => outbox.kick();
-  const deps = { repository, policies, access, now, onEvents: () => outbox.kick() };
-  const consumer = await startConsumer(runtime, 'clearance', CLEARANCE_TOPICS, createDecideHandlers(deps));
+  const deps = { repository, policies, access, cipher, attachments, now, onEvents: () => outbox.kick() };
+  const consumer = await startConsumer(runtime, 'clearance', CLEARANCE_TOPICS, { ...createDecideHandlers(deps), ...createForgetHandlers(cipher) });
   const expiry = startExpiryTimer(() => expireDueClearances(deps, config.EXPIRY_BATCH_SIZE), config.EXPIRY_INTERVAL_MS, runtime.logger);
   const app = createHttpApp({
     service: 'clearance',
@@ -39,14 +45,16 @@ export async function startClearance(config: ClearanceConfig, overrides: Runtime
     validator: new OpenApiValidator(openapiPath('clearance')),
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
+    mountRaw: keepAttachmentBodyStreamed,
     routes: (router) => {
       createPolicyRoutes(deps)(router);
       createAdjudicationRoutes(deps)(router);
+      createCandidateNoticeRoutes({ ...deps, maxAttachmentBytes: config.ATTACHMENT_MAX_BYTES })(router);
       createCaseRoutes(deps)(router);
     },
   });
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'clearance listening');
   const stops: Stop[] = [runtime.close, () => outbox.stop(), () => consumer.stop(), () => expiry.stop(), http.close];
-  return { port: http.port, app, runtime, consumer, expiry, repository, policies, stops, stop: () => stopInReverse(stops) };
+  return { port: http.port, app, runtime, consumer, expiry, repository, policies, cipher, attachments, stops, stop: () => stopInReverse(stops) };
 }

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { decodeJwt, SignJWT } from 'jose';
 import { openapiPath } from '@vetting/contracts';
-import { createEventPublisher, createEventValidator, createHttpApp, createOperationsApp, createKafka, createLogger, createMetrics, createRateLimiter, createTokenVerifier, listen, OpenApiValidator, type Logger, type Stop } from '@vetting/platform';
+import { createEventPublisher, createEventValidator, createHttpApp, createOperationsApp, createKafka, createLogger, createMetrics, createRateLimiter, createTokenVerifier, isDevelopment, kafkaSecurityOf, listen, OpenApiValidator, refuseInProduction, type Logger, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createAuthRoutes } from './api/auth.router';
+import { mountApiReference } from './api/api-reference';
 import { mountConsole } from './api/console';
 import { mountServiceProxies } from './api/service-proxy';
-import type { GatewayConfig } from './config';
+import { gatewayUnsafeSettings, type GatewayConfig } from './config';
 import { createAuthState, type Session } from './data/auth-state.redis';
-import { ensureDevKeys, loadSigningKey, type DemoUser } from './data/dev-keys';
+import { ensureDevKeys, ensureProductionKeys, loadSigningKey, type DemoUser } from './data/dev-keys';
 import { createTokenSigner } from './domain/signed-tokens';
 import { createUserStore } from './data/user.store';
 import { createUsersRoutes } from './api/users.router';
@@ -21,10 +22,12 @@ const durationMs = (span: string) => {
 };
 
 export async function startGateway(config: GatewayConfig, overrides: { logger?: Logger } = {}) {
+  refuseInProduction(config, gatewayUnsafeSettings(config));
   const logger = overrides.logger ?? createLogger('gateway', config.LOG_LEVEL);
-  await ensureDevKeys(config.KEYS_DIR);
+  if (isDevelopment(config)) await ensureDevKeys(config.KEYS_DIR);
+  else await ensureProductionKeys(config.KEYS_DIR, config.ADMIN_INITIAL_PASSWORD);
   // Admin account changes go to the audit trail through Kafka (the gateway has no database for an outbox).
-  const publisher = createEventPublisher({ kafka: createKafka({ clientId: 'gateway', brokers: config.KAFKA_BROKERS, logger }), validator: createEventValidator(), topicPrefix: config.TOPIC_PREFIX });
+  const publisher = createEventPublisher({ kafka: createKafka({ clientId: 'gateway', brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurityOf(config) }), validator: createEventValidator(), topicPrefix: config.TOPIC_PREFIX });
   await publisher.connect();
   const users = createUserStore(config.KEYS_DIR, { audit: createAccountChangePublisher(publisher) });
   const signingKey = await loadSigningKey(config.KEYS_DIR);
@@ -55,6 +58,7 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
     corsOrigins: config.CONSOLE_ORIGINS,
     helmet: { contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } } },
     mountRaw: (raw) => {
+      mountApiReference(raw);
       mountServiceProxies(
         raw,
         { intake: config.INTAKE_URL, screening: config.SCREENING_URL, references: config.REFERENCES_URL, clearance: config.CLEARANCE_URL, audit: config.AUDIT_URL },

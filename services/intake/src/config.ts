@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError } from '@vetting/platform';
+import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
 
 const days = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
@@ -12,8 +12,8 @@ export const intakeConfigSchema = baseConfigSchema.extend({
   OUTBOX_BATCH_SIZE: z.coerce.number().int().positive().default(1000),
   /**
    * Where the field-encryption keyring (`intake-keyring.json`) and the blind-index key live; created on
-   * first start. `npm start` sets `.data/keys`; production mounts a secret. Required in production;
-   * elsewhere it defaults to a folder per database under the system's temp dir (tests, benchmarks).
+   * first start. `npm start` sets `.data/keys`; production mounts a secret. Required in production; in
+   * development mode it defaults to a folder per database under the system's temp dir (tests, benchmarks).
    */
   KEYS_DIR: z.string().min(1).optional(),
   /** Days personal data is kept after a "not cleared" decision. Default 365. */
@@ -29,9 +29,17 @@ export const intakeConfigSchema = baseConfigSchema.extend({
 });
 export type IntakeConfig = typeof intakeConfigSchema._output;
 
-/** The keys folder: KEYS_DIR, or (outside production) a folder per database under the temp dir. */
+/** What intake may not start with in production. */
+export function intakeUnsafeSettings(c: IntakeConfig): UnsafeSetting[] {
+  return [
+    ...kafkaUnsafeSettings(c),
+    unsafeWhen(!c.KEYS_DIR, 'KEYS_DIR', 'is unset: the keyring would live in a temporary directory and a restart would lose every sealed field'),
+  ].filter((u): u is UnsafeSetting => Boolean(u));
+}
+
+/** The keys folder: KEYS_DIR, or (development mode only) a folder per database under the temp dir. */
 export function keysDirOf(c: IntakeConfig): string {
   if (c.KEYS_DIR) return c.KEYS_DIR;
-  if (c.NODE_ENV === 'production') throw new ConfigError(['KEYS_DIR: is required in production (the field-encryption keyring)']);
+  if (!isDevelopment(c)) throw new ConfigError(['KEYS_DIR: is required in production (the field-encryption keyring)']);
   return join(tmpdir(), 'vetting-intake-keys', c.MONGO_DB);
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Router } from 'express';
 import { openapiPath } from '@vetting/contracts';
+import { createPolicyFollower } from '@vetting/policy';
 import {
   createAccessRecorder,
   createHttpApp,
@@ -12,18 +13,19 @@ import {
   type RuntimeOverrides,
   type Stop,
 } from '@vetting/platform';
-import { stopInReverse } from '@vetting/platform';
+import { refuseInProduction, stopInReverse } from '@vetting/platform';
 import { createCandidateRoutes } from './api/candidate.router';
 import { createPrivacyRoutes } from './api/privacy.router';
 import { createRotationRoutes } from './api/rotation.router';
 import { createSubmissionValidator } from './api/submission.validator';
 import { createUploadRoutes, keepUploadBodyStreamed } from './api/upload.router';
-import { keysDirOf, type IntakeConfig } from './config';
+import { intakeUnsafeSettings, keysDirOf, type IntakeConfig } from './config';
 import { createCandidateRepository } from './data/candidate.repository';
 import { createCertificateRepository } from './data/certificate.repository';
 import { createKeyRepository } from './data/key.repository';
 import { createPersonalCipher } from './data/personal-data.cipher';
 import { createUploadRepository } from './data/upload.repository';
+import { createFollowPolicyHandlers } from './messaging/follow-policy.consumer';
 import { createTrackStatusHandlers } from './messaging/track-status.consumer';
 import { createUploadRunner } from './use-cases/upload-runner';
 import { startRetentionJob } from './worker/retention.job';
@@ -32,13 +34,15 @@ export const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** Starts every part of the intake service; returns its port and the stops in start order. */
 export async function startIntake(config: IntakeConfig, overrides: RuntimeOverrides = {}) {
+  refuseInProduction(config, intakeUnsafeSettings(config));
   const runtime = await createServiceRuntime(config, overrides);
   const cipher = createPersonalCipher(runtime.db, keysDirOf(config));
   const repository = createCandidateRepository(runtime.db, cipher);
   const keys = createKeyRepository(runtime.db);
   const uploads = createUploadRepository(runtime.db, cipher);
   const certificates = createCertificateRepository(runtime.db);
-  await Promise.all([repository.ensureIndexes(), keys.ensureIndexes(), uploads.ensureIndexes(), certificates.ensureIndexes(), cipher.ensureIndexes()]);
+  const policies = createPolicyFollower(runtime.db);
+  await Promise.all([repository.ensureIndexes(), keys.ensureIndexes(), uploads.ensureIndexes(), certificates.ensureIndexes(), cipher.ensureIndexes(), policies.ensureIndexes()]);
   const relay = { kick: () => undefined } as { kick: () => void };
   const access = createAccessRecorder(runtime.db, 'intake', () => relay.kick());
   const outbox = createOutboxRelay({
@@ -58,12 +62,12 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     outbox.kick();
     uploadOutbox.kick();
   };
-  const consumer = await startConsumer(runtime, 'intake', ['vetting.screenings', 'vetting.references', 'vetting.clearances'], createTrackStatusHandlers(repository));
+  const consumer = await startConsumer(runtime, 'intake', ['vetting.screenings', 'vetting.references', 'vetting.clearances'], { ...createTrackStatusHandlers(repository), ...createFollowPolicyHandlers(policies) });
   const now = () => new Date();
   const onEvents = () => relay.kick();
   const blind = cipher.blind;
   const runner = createUploadRunner({ uploads, repository, keys, blind, now, publish: (events) => runtime.publisher.publish(events), logger: runtime.logger });
-  const deps = { repository, keys, uploads, certificates, access, blind, cipher, now, onEvents };
+  const deps = { repository, keys, uploads, certificates, access, blind, cipher, now, onEvents, policies };
   const candidateRoutes = createCandidateRoutes(deps);
   const uploadRoutes = createUploadRoutes({ ...deps, validate: createSubmissionValidator(openapiPath('intake')), maxBytes: config.UPLOAD_MAX_BYTES, startStoring: (id) => runner.start(id) });
   const rotationRoutes = createRotationRoutes(deps);

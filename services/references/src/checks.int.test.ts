@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
 import { signRequest } from '@vetting/platform';
+import { BUILT_IN_RULES } from '@vetting/policy';
 import { CALLBACK_SECRETS, startHarness, type Harness } from './references.test-harness';
 import { openReferenceSets } from './use-cases/open-reference-set.use-case';
 
@@ -20,7 +21,8 @@ describe('reference and record checks (real Kafka, FerretDB, Redis; simulated au
   afterAll(async () => h?.stop());
 
   it('when a uniformed candidate with a prior employer is submitted, then every check type runs against its simulator and references.completed is published once', async () => {
-    const id = await h.submit(person('Kwame Mensah', { previousEmployers: [{ name: 'Aid Org', contactEmail: 'hr@aid.example', to: '2025-06' }] }));
+    await h.employer('Aid Org', 'hr@aid.example', ['aid.example']);
+    const id = await h.submit(person('Kwame Mensah', { previousEmployers: [{ name: 'Aid Org', role: 'Driver', contactEmail: 'hr@aid.example', from: '2020-01', to: '2025-06' }] }));
     h.sims.script(`${id}.1.un-records`, ['accepted']);
     const done = await waitFor(() => eventsOf('references.completed').find((e) => e.subject === id), { timeoutMs: 30_000, message: 'references.completed' });
     const results = (done.data as { checks: { checkType: string; result: string }[] }).checks;
@@ -33,7 +35,20 @@ describe('reference and record checks (real Kafka, FerretDB, Redis; simulated au
     expect(eventsOf('references.completed').filter((e) => e.subject === id)).toHaveLength(1);
     const view = await request(h.service.app).get(`/candidates/${id}/checks`).set('authorization', screener);
     expect(view.status).toBe(200);
-    expect(view.body).toMatchObject({ completed: true, policyVersion: 2 });
+    // No version was published in this test: the built-in rules (version 0) planned the set.
+    expect(view.body).toMatchObject({ completed: true, policyVersion: 0 });
+  });
+
+  it('when clearance publishes a new policy version, then the next sets are planned under it and record it', async () => {
+    const rules = { ...BUILT_IN_RULES, employmentLookbackYears: 1 };
+    await h.publish('clearance', 'clearance.policy-published', 'clearance-policy', { version: 3, createdBy: 'admin-1', createdAt: new Date().toISOString(), rules });
+    await waitFor(async () => ((await h.service.ctx.policies.current()).version === 3 ? true : undefined), { timeoutMs: 60_000, message: 'policy v3 received' });
+    // Ended two years ago: outside a one-year look-back, so no disclosure is asked.
+    const ended = `${new Date().getUTCFullYear() - 2}-01`;
+    const id = await h.submit(person('Esi Mensah', { previousEmployers: [{ name: 'Gone Org', role: 'Clerk', contactEmail: 'hr@gone.example', from: '2015-01', to: ended }] }), 'civilian');
+    const set = await waitFor(() => h.service.ctx.sets.latestFor(id), { timeoutMs: 60_000 });
+    expect(set).toMatchObject({ policyVersion: 3 });
+    expect(set!.checks.map((c) => c.checkType)).toEqual(['national-criminal-record', 'un-records']);
   });
 
   it('when no prior employer is listed, then only the record checks run', async () => {

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError, parseSecretMap } from '@vetting/platform';
+import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, parseSecretMap, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
 
 const msList = z
   .string()
@@ -64,8 +64,8 @@ export const referencesConfigSchema = baseConfigSchema.extend({
   MAIL_FROM: z.string().default('vetting-noreply@un.example'),
   /**
    * Where the field-encryption keyring (`references-keyring.json`) lives; created on first start.
-   * The HTTP service and the workers must see the same folder. Required in production; elsewhere it
-   * defaults to a folder per database under the system's temp dir (tests, benchmarks).
+   * The HTTP service and the workers must see the same folder. Required in production; in development
+   * mode it defaults to a folder per database under the system's temp dir (tests, benchmarks).
    */
   KEYS_DIR: z.string().min(1).optional(),
   /** `dev` stores mail in the development mailbox (GET /dev/mailbox); `smtp` sends it (SMTP_URL). */
@@ -79,20 +79,24 @@ export const referencesConfigSchema = baseConfigSchema.extend({
 });
 export type ReferencesConfig = z.infer<typeof referencesConfigSchema>;
 
-/** The keys folder: KEYS_DIR, or (outside production) a folder per database under the temp dir. */
+/** The keys folder: KEYS_DIR, or (development mode only) a folder per database under the temp dir. */
 export function keysDirOf(c: ReferencesConfig): string {
   if (c.KEYS_DIR) return c.KEYS_DIR;
-  if (c.NODE_ENV === 'production') throw new ConfigError(['KEYS_DIR: is required in production (the field-encryption keyring)']);
+  if (!isDevelopment(c)) throw new ConfigError(['KEYS_DIR: is required in production (the field-encryption keyring)']);
   return join(tmpdir(), 'vetting-references-keys', c.MONGO_DB);
-}
-
-/** One secret for every authority is a development convenience: in production each has its own. */
-export function checkCallbackSecrets(c: ReferencesConfig): void {
-  if (c.NODE_ENV === 'production' && c.CALLBACK_SECRETS.has('*')) throw new ConfigError(['CALLBACK_SECRETS: "*" (one secret for every authority) is refused in production; give each authority its own']);
 }
 
 /** A setting that only some values of another need, checked at start (names the variable). */
 export function checkMailConfig(c: ReferencesConfig): void {
   if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL) throw new ConfigError(['SMTP_URL: is required when MAIL_TRANSPORT=smtp']);
-  if (c.NODE_ENV === 'production' && c.MAIL_TRANSPORT === 'dev') throw new ConfigError(['MAIL_TRANSPORT: must be smtp in production (the development mailbox sends nothing)']);
+}
+
+/** What the references service and its worker (which has no Kafka client: `kafka: false`) may not start with in production. */
+export function referencesUnsafeSettings(c: ReferencesConfig, { kafka = true } = {}): UnsafeSetting[] {
+  return [
+    ...(kafka ? kafkaUnsafeSettings(c) : []),
+    unsafeWhen(!c.KEYS_DIR, 'KEYS_DIR', 'is unset: the keyring would live in a temporary directory and a restart would lose every sealed answer'),
+    unsafeWhen(c.MAIL_TRANSPORT === 'dev', 'MAIL_TRANSPORT', 'is dev: the development mailbox sends nothing to referees and shows every link over HTTP; use smtp'),
+    unsafeWhen(c.CALLBACK_SECRETS.has('*'), 'CALLBACK_SECRETS', 'has "*", one secret for every authority: any of them could sign for the others; give each authority its own'),
+  ].filter((u): u is UnsafeSetting => Boolean(u));
 }

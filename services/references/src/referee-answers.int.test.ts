@@ -1,44 +1,38 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
 import { keysDirOf } from './config';
 import { createAnswerCipher } from './data/answer.cipher';
-import { DEFAULT_CHECK_POLICY } from './domain/check-policy';
 import { startHarness, type Harness } from './references.test-harness';
 import { purgeExpiredAnswers } from './use-cases/erase-answers.use-case';
 
 const DAY = 24 * 3600 * 1000;
 const yearsAgo = (n: number) => new Date(Date.now() - n * 365 * DAY).toISOString().slice(0, 7);
-const answer = (details: string, responderName: string) => ({ employed: 'yes', sexualMisconductFinding: 'yes', leftDuringInvestigation: 'no', responderName, responderRole: 'HR lead', details });
+const answer = (details: string, responderName: string, responderEmail: string) => ({ employed: 'yes', sexualMisconductFinding: 'yes', leftDuringInvestigation: 'no', responderName, responderRole: 'HR lead', responderEmail, details });
 
 describe('prior employers and referee answers at rest (real Kafka, FerretDB, Redis)', () => {
   let h: Harness;
   beforeAll(async () => {
-    // Civilians need only the disclosure requests here: a set completes when its referees answer,
-    // whatever the load does to the record checks' timeouts.
-    const policy = join(mkdtempSync(join(tmpdir(), 'ref-policy-')), 'policy.json');
-    writeFileSync(policy, JSON.stringify({ version: 99, disclosureYears: 5, categories: { ...DEFAULT_CHECK_POLICY.categories, civilian: ['misconduct-disclosure'] } }));
-    h = await startHarness({ env: { REFEREE_DEADLINE_MS: '600000', CHECK_POLICY_FILE: policy } });
+    h = await startHarness({ env: { REFEREE_DEADLINE_MS: '600000' } });
   });
   afterAll(async () => h?.stop());
 
-  /** Submits a civilian with one prior employer (a human answers: "manual" contact), answers on the portal. */
+  /** Submits a civilian with one prior employer in the directory (a human answers: "manual" contact), answers on the portal. */
   async function answered(email: string, details: string, responderName: string) {
-    const id = await h.submit({ names: [{ full: 'Abena Ofori' }], previousEmployers: [{ name: 'Shelter Aid', contactEmail: email, from: yearsAgo(3) }] }, 'civilian');
-    const sent = await request(h.service.app).post(await h.mailedLink(email)).set('accept', 'application/json').send(answer(details, responderName));
+    await h.employer(`Shelter Aid ${email}`, email);
+    const id = await h.submit({ names: [{ full: 'Abena Ofori' }], previousEmployers: [{ name: `Shelter Aid ${email}`, role: 'Driver', contactEmail: email, from: yearsAgo(3) }] }, 'civilian');
+    const sent = await request(h.service.app).post(await h.mailedLink(email)).set('accept', 'application/json').send(answer(details, responderName, email));
     expect(sent.status).toBe(200);
     return { id, checkId: `${id}.1.misconduct-disclosure.1` };
   }
 
   it('when candidate.submitted lists prior employers, then each employer of the last five years gets a disclosure request by mail and an older one is not asked', async () => {
     const employers = [
-      { name: 'Relief Now', contactEmail: 'manual-recent@relief.example', from: yearsAgo(4), to: yearsAgo(1) },
-      { name: 'Water First', contactEmail: 'manual-current@water.example', from: yearsAgo(1) },
-      { name: 'Old Mission', contactEmail: 'manual-old@old.example', from: yearsAgo(12), to: yearsAgo(7) },
+      { name: 'Relief Now', role: 'Logistician', contactEmail: 'manual-recent@relief.example', from: yearsAgo(4), to: yearsAgo(1) },
+      { name: 'Water First', role: 'Engineer', contactEmail: 'manual-current@water.example', from: yearsAgo(1) },
+      { name: 'Old Mission', role: 'Clerk', contactEmail: 'manual-old@old.example', from: yearsAgo(12), to: yearsAgo(7) },
     ];
+    for (const e of employers) await h.employer(e.name, e.contactEmail);
     const id = await h.submit({ names: [{ full: 'Yaa Boateng' }], previousEmployers: employers }, 'civilian');
     const recent = await waitFor(async () => (await h.service.ctx.mailbox.list('manual-recent@relief.example'))[0], { timeoutMs: 90_000 });
     const current = await waitFor(async () => (await h.service.ctx.mailbox.list('manual-current@water.example'))[0], { timeoutMs: 90_000 });

@@ -1,19 +1,22 @@
 import type { Connection } from 'mongoose';
-import { readFileSync } from 'node:fs';
-import { checkCallbackSecrets, checkMailConfig, keysDirOf, type ReferencesConfig } from './config';
+import { createPolicyFollower, type PolicyFollower } from '@vetting/policy';
+import { checkMailConfig, keysDirOf, type ReferencesConfig } from './config';
 import { createAnswerCipher, type AnswerCipher } from './data/answer.cipher';
 import { createCheckRepository, type CheckRepository } from './data/check.repository';
+import { createEmployerDirectory, type EmployerDirectory } from './data/employer-directory.repository';
 import { createDevMailbox, type DevMailbox, type Mailer } from './data/mailbox.repository';
 import { createRefereeLinkRepository, type RefereeLinkRepository } from './data/referee-token.repository';
 import { createReferenceSetRepository, type ReferenceSetRepository } from './data/reference-set.repository';
-import { DEFAULT_CHECK_POLICY, parseCheckPolicy, type CheckPolicy } from './domain/check-policy';
 import { createSmtpMailer } from './mail/smtp.mailer';
 import { createCheckProducer, type CheckProducer } from './worker/queues';
 
 /** What the service's use cases, its HTTP handlers and its workers share. */
 export interface ReferencesContext {
   config: ReferencesConfig;
-  policy: CheckPolicy;
+  /** The vetting policy versions clearance published (newest first used); the built-in rules before any arrived. */
+  policies: PolicyFollower;
+  /** Employers whose HR contacts a UN screening officer verified: where disclosure requests go. */
+  directory: EmployerDirectory;
   checks: CheckRepository;
   sets: ReferenceSetRepository;
   links: RefereeLinkRepository;
@@ -29,26 +32,23 @@ export interface ReferencesContext {
   onEvents: () => void;
 }
 
-export function loadPolicy(config: ReferencesConfig): CheckPolicy {
-  if (!config.CHECK_POLICY_FILE) return DEFAULT_CHECK_POLICY;
-  return parseCheckPolicy(JSON.parse(readFileSync(config.CHECK_POLICY_FILE, 'utf8')));
-}
-
 export async function createReferencesContext(config: ReferencesConfig, db: Connection, publicUrl: () => string): Promise<ReferencesContext> {
   const checks = createCheckRepository(db);
   const sets = createReferenceSetRepository(db);
+  const policies = createPolicyFollower(db);
+  const directory = createEmployerDirectory(db);
   const links = createRefereeLinkRepository(db);
-  await Promise.all([checks.ensureIndexes(), sets.ensureIndexes(), links.ensureIndexes()]);
+  await Promise.all([checks.ensureIndexes(), sets.ensureIndexes(), policies.ensureIndexes(), directory.ensureIndexes(), links.ensureIndexes()]);
   const mailbox = createDevMailbox(db);
   checkMailConfig(config);
-  checkCallbackSecrets(config);
   const answers = createAnswerCipher(db, keysDirOf(config));
   await answers.ensureIndexes();
   // Tests and development use the mailbox (readable at GET /dev/mailbox); production sends over SMTP.
   const mailer = config.MAIL_TRANSPORT === 'smtp' ? createSmtpMailer(db, { url: config.SMTP_URL!, from: config.MAIL_FROM }) : mailbox;
   return {
     config,
-    policy: loadPolicy(config),
+    policies,
+    directory,
     checks,
     sets,
     links,

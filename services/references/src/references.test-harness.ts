@@ -4,6 +4,7 @@ import { createTestServiceEnv, randomName, waitFor, type TestServiceEnv } from '
 import { startSimulators, type SimulatorOptions, type Simulators } from '@vetting/simulators';
 import { referencesConfigSchema, type ReferencesConfig } from './config';
 import { startReferences } from './start-references';
+import { saveEmployer } from './use-cases/manage-directory.use-case';
 import { startReferencesWorker } from './worker/start-worker';
 
 /** Each authority's own callback secret in the harness (the simulators sign with the same). */
@@ -26,6 +27,8 @@ export interface Harness {
   /** Path of the referee link in the latest mail to `email` (waits for the mail). */
   mailedLink(email: string): Promise<string>;
   token(roles: string[]): Promise<string>;
+  /** Adds an employer to the directory as a screening officer would: its verified contact and domains. */
+  employer(name: string, contact: string, domains?: string[]): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -98,6 +101,11 @@ export async function startHarness(options: { sims?: Partial<SimulatorOptions>; 
       return new URL(/https?:\/\/\S+\/referee\/\S+/.exec(mail.text)![0]).pathname;
     },
     token: (roles) => env.issuer.token({ sub: 'operator', roles: roles as never }).then((t) => `Bearer ${t}`),
+    async employer(name, contact, domains = []) {
+      const actor = { id: 'screener-test', roles: ['un-screener'] } as never;
+      const saved = await saveEmployer(actor, { name, domains, contacts: [{ email: contact }], verification: 'verified for the test' }, service.ctx);
+      return saved.employerId;
+    },
     async stop() {
       await consumer.disconnect().catch(() => undefined);
       await publisher.disconnect().catch(() => undefined);

@@ -1,12 +1,13 @@
 import express from 'express';
 import { openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { createAccessRecorder, createHttpApp, createReachabilityProbe, createServiceRuntime, listen, OpenApiValidator, refuseInProduction, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createCallbackRoutes } from './api/callbacks.router';
 import { createChecksRoutes } from './api/checks.router';
 import { createDevMailboxRoutes } from './api/dev-mailbox.router';
+import { createDirectoryRoutes } from './api/directory.router';
 import { createRefereeRoutes, refereeHtmlProblems } from './api/referee.router';
-import type { ReferencesConfig } from './config';
+import { referencesUnsafeSettings, type ReferencesConfig } from './config';
 import { createCompleteSetHandlers } from './messaging/complete-set-when-check-completed.consumer';
 import { createOpenChecksHandlers } from './messaging/open-checks-when-candidate-submitted.consumer';
 import { listenForOutboxKicks } from './outbox-kick';
@@ -21,18 +22,19 @@ const SMALL_BODY = '16kb';
  * The workers run apart: src/worker/main.ts.
  */
 export async function startReferences(config: ReferencesConfig, overrides: RuntimeOverrides = {}) {
+  refuseInProduction(config, referencesUnsafeSettings(config));
   const runtime = await createServiceRuntime(config, overrides);
   let port = config.PORT;
   const ctx = await createReferencesContext(config, runtime.db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${port}`);
   const access = createAccessRecorder(runtime.db, 'references', () => outbox.kick());
-  const outbox = startOutboxRelay(runtime, [ctx.checks.revisions, ...ctx.sets.collections, access.collection]);
+  const outbox = startOutboxRelay(runtime, [ctx.checks.revisions, ...ctx.sets.collections, ctx.directory.revisions, access.collection]);
   ctx.onEvents = () => outbox.kick();
   const stopKicks = listenForOutboxKicks(config.REDIS_URL, config.QUEUE_PREFIX, () => outbox.kick(), runtime.logger);
   runtime.readiness.redis = () => ctx.producer.ping();
-  const consumer = await startConsumer(runtime, 'references', ['vetting.candidates'], createOpenChecksHandlers(ctx));
+  const consumer = await startConsumer(runtime, 'references', ['vetting.candidates', 'vetting.clearances'], createOpenChecksHandlers(ctx));
   // Its own group on its own topic: a set's completion must not wait behind the opening of new sets.
   const completer = await startConsumer(runtime, 'references-completion', ['vetting.references'], createCompleteSetHandlers(ctx));
-  const routes = [createChecksRoutes(ctx, access), createCallbackRoutes(ctx), createRefereeRoutes(ctx), createDevMailboxRoutes(ctx)];
+  const routes = [createChecksRoutes(ctx, access), createDirectoryRoutes(ctx, access), createCallbackRoutes(ctx), createRefereeRoutes(ctx), createDevMailboxRoutes(ctx)];
   const app = createHttpApp({
     service: 'references',
     logger: runtime.logger,
@@ -40,6 +42,12 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
     validator: new OpenApiValidator(openapiPath('references')),
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
+    // The workers call these; /readyz says which cannot be reached and why (a check would wait in retries).
+    externals: {
+      'national-records': createReachabilityProbe(config.NATIONAL_RECORDS_URL),
+      'un-records': createReachabilityProbe(config.UN_RECORDS_URL),
+      'employer-hr': createReachabilityProbe(config.EMPLOYER_HR_URL),
+    },
     mountRaw: (raw) => {
       // Callbacks are signed over the exact bytes received: keep them.
       raw.use('/callbacks', express.json({ limit: SMALL_BODY, verify: (req, _res, buf) => void ((req as unknown as { rawBody: Buffer }).rawBody = Buffer.from(buf)) }));

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import { nav, open, reloadUntil, seen, type World } from '../support/world';
 
-const HEADER = 'name,date_of_birth,nationalities,service_number,consent_given,consent_form_version,consent_signed_at,consent_method';
-const consent = 'yes,v1,2026-01-10,electronic-signature';
+const HEADER = 'name,date_of_birth,nationalities,service_number,consent_given,consent_form_version,consent_signed_at,consent_method,employer_1_name,employer_1_role,employer_1_from,employer_1_national_service';
+const consent = 'yes,v1,2026-01-10,electronic-signature,Nepali Army,Sepoy,2010,yes';
 
 /** A contingent file: two good rows, a row without a name and a row with an impossible date of birth. */
 export const contingentFile = (rotation: string) => Buffer.from([

@@ -55,8 +55,11 @@ export async function reloadUntil(page: Page, shown: () => Promise<boolean>, wha
   }, { timeoutMs, intervalMs: 1000, message: what });
 }
 
+/** In the Nepali Army since 2010: the five-year employment window is accounted for. */
+export const inService = { name: 'Nepali Army', role: 'Sepoy', from: '2010', nationalService: true };
+
 export const nomination = (rotation: string, name: string, dateOfBirth: string, extra: Record<string, unknown> = {}) => ({
   nomination: { mission: 'UNMISS', rotation, category: 'military-contingent' },
-  person: { names: [{ full: name }], dateOfBirth, nationalities: ['NP'], ...extra },
+  person: { names: [{ full: name }], dateOfBirth, nationalities: ['NP'], previousEmployers: [inService], ...extra },
   consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
 });

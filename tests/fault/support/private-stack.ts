@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { InfraUrls } from '@vetting/platform/testing';
+import { infraFromEnv, readEnvFile, type InfraUrls } from '@vetting/platform/testing';
 
 const run = promisify(execFile);
 const infraCli = fileURLToPath(new URL('../../../scripts/infra.mjs', import.meta.url));
@@ -71,7 +71,8 @@ export async function startPrivateStack(): Promise<PrivateStack> {
     throw error;
   }
   return {
-    urls: { kafkaBrokers: [`127.0.0.1:${ports.kafka}`], mongoUrl: `mongodb://127.0.0.1:${ports.mongo}`, redisUrl: `redis://127.0.0.1:${ports.redis}` },
+    // Its infra.env holds the addresses and the stack's own Kafka credentials (admin and per service).
+    urls: infraFromEnv(readEnvFile(`${env.VETTING_DATA_DIR}/infra.env`)),
     dataDir: env.VETTING_DATA_DIR,
     restart: async (engine) => void (await infra('restart', engine)),
     destroy,

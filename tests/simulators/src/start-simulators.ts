@@ -126,8 +126,9 @@ export async function startSimulators(options: SimulatorOptions): Promise<Simula
     if (path === '/hr/disclosure-requests') {
       send(res, 202, { externalRef, status: 'accepted' });
       // Contacts with "manual" in their address are left to a human (tests answer on the portal).
-      const manual = /manual/i.test(String((body as { contactEmail?: unknown }).contactEmail ?? ''));
-      if (!manual && random() < (options.refereeAnswerRate ?? 1)) later(within(random, callbackLatency), () => void answerAsReferee(replyTo, result));
+      const contact = String((body as { contactEmail?: unknown }).contactEmail ?? '');
+      const manual = /manual/i.test(contact);
+      if (!manual && random() < (options.refereeAnswerRate ?? 1)) later(within(random, callbackLatency), () => void answerAsReferee(replyTo, result, contact));
       return;
     }
     // A name with MANUAL is left to a person at the authority: accepted, answered by nobody here (tests answer by callback).
@@ -145,13 +146,15 @@ export async function startSimulators(options: SimulatorOptions): Promise<Simula
     count(`callback ${await deliver(url, payload, secret ? signerFor(secret) : undefined, () => stopped)}`);
   }
 
-  async function answerAsReferee(url: string, result: string) {
+  /** The employer's HR answers from the address the request was sent to (the verified contact). */
+  async function answerAsReferee(url: string, result: string, contact: string) {
     const answer = {
       employed: 'yes',
       sexualMisconductFinding: result === 'adverse' ? 'yes' : 'no',
       leftDuringInvestigation: 'no',
       responderName: 'HR Simulator',
       responderRole: 'Head of HR',
+      responderEmail: contact || 'hr@employer.example',
       ...(result === 'adverse' ? { details: 'Finding of sexual harassment, case closed.' } : {}),
     };
     count(`referee ${await deliver(url, answer, undefined, () => stopped)}`);

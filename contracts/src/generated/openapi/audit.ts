@@ -123,7 +123,7 @@ export interface components {
                 seq: number;
                 /** @enum {string} */
                 reason: "hash-mismatch" | "prev-hash-mismatch" | "sequence-gap" | "sequence-disorder" | "checkpoint-mismatch" | "truncated";
-                /** @description for truncated */
+                /** @description for truncated, the head a signed checkpoint proves */
                 expectedHead?: number;
                 detail: string;
             };

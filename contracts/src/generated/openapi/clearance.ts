@@ -132,6 +132,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{candidateId}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the dated notice given to the candidate of the findings now on the case (the server lists them), what it said (sealed) and until when they may respond: at least the policy's noticeResponseDays after sentAt (the default). A refusal waits for their response or that date. */
+        post: operations["recordCandidateNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{candidateId}/candidate-response": {
         parameters: {
             query?: never;
@@ -143,8 +162,47 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records the candidate's response to adverse information (or that they declined to respond), before a refusal. */
+        /** Records the candidate's response to a notice (the newest unless noticeId names another) or that they declined to respond, with files uploaded before (attachmentIds). The text is stored sealed; clearance.response-recorded carries only ids and digests. */
         post: operations["recordCandidateResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{candidateId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Uploads one file the candidate sent with a response: the body is the file, its Content-Type one of application/pdf, image/png, image/jpeg, text/plain, and the content must agree with it (400 otherwise, 415 for another type); at most ATTACHMENT_MAX_BYTES (default 5 MiB, 413 beyond). Sealed under the person's data key; name it in the response's attachmentIds. */
+        post: operations["uploadResponseAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{candidateId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        /** The file, opened for the reader (always as a download); every read is recorded as an access event. */
+        get: operations["getResponseAttachment"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -205,12 +263,64 @@ export interface components {
                 reason: string;
             }[];
         };
-        /** @enum {string} */
+        /**
+         * @description What happens to a finding of this kind: `adjudicate` (an adjudicator decides). `not-cleared` is refused with 400 CLEARANCE.AUTOMATIC_REFUSAL naming the rule: no policy may refuse without a person.
+         * @enum {string}
+         */
         FindingAction: "adjudicate" | "not-cleared";
-        /** @description A policy as submitted; no field beyond those of PolicyRuleFields. */
+        /**
+         * @description A policy as submitted; no field beyond those of PolicyRuleFields. Omitted rules take their built-in value.
+         * @example {
+         *       "requiredChecks": {
+         *         "military-contingent": [
+         *           "national-criminal-record",
+         *           "disciplinary-record",
+         *           "un-records",
+         *           "misconduct-disclosure"
+         *         ],
+         *         "formed-police-unit": [
+         *           "national-criminal-record",
+         *           "disciplinary-record",
+         *           "un-records",
+         *           "misconduct-disclosure"
+         *         ],
+         *         "individual-police": [
+         *           "national-criminal-record",
+         *           "disciplinary-record",
+         *           "un-records",
+         *           "misconduct-disclosure"
+         *         ],
+         *         "staff-officer": [
+         *           "national-criminal-record",
+         *           "disciplinary-record",
+         *           "un-records",
+         *           "misconduct-disclosure"
+         *         ],
+         *         "civilian": [
+         *           "national-criminal-record",
+         *           "un-records",
+         *           "misconduct-disclosure"
+         *         ]
+         *       },
+         *       "employmentLookbackYears": 7,
+         *       "noticeResponseDays": 21,
+         *       "validity": {
+         *         "months": 12,
+         *         "rotationEnds": [
+         *           {
+         *             "mission": "MINUSCA",
+         *             "rotation": "GHANBATT-14",
+         *             "endsOn": "2027-03-31"
+         *           }
+         *         ]
+         *       },
+         *       "note": "Seven years of employment for the 2027 rotations"
+         *     }
+         */
         PolicyRules: components["schemas"]["PolicyRuleFields"];
+        /** @description The one vetting policy: clearance applies it, references plans its checks from it, intake checks employment coverage against its look-back window (clearance.policy-published carries each version). */
         PolicyRuleFields: {
-            /** @description Checks each nomination category needs; a needed check without a result goes to an adjudicator. */
+            /** @description Checks each nomination category needs; every category must be listed. misconduct-disclosure means one request to each employer of the look-back window (the person's own national service excepted: its disciplinary record is asked instead, whatever the category). A required check without a clean result goes to an adjudicator. Refused (400) without misconduct-disclosure and un-records, and for uniformed categories disciplinary-record. */
             requiredChecks: {
                 "military-contingent"?: components["schemas"]["CheckList"];
                 "formed-police-unit"?: components["schemas"]["CheckList"];
@@ -218,10 +328,21 @@ export interface components {
                 "staff-officer"?: components["schemas"]["CheckList"];
                 civilian?: components["schemas"]["CheckList"];
             };
-            onConfirmedMatch: components["schemas"]["FindingAction"];
-            onNoResponse: components["schemas"]["FindingAction"];
-            onFailedCheck: components["schemas"]["FindingAction"];
-            candidateResponseBeforeRefusal: boolean;
+            /**
+             * @description Years of employment a nomination must account for (history or the candidate's declaration), and of employers asked for a misconduct disclosure.
+             * @default 5
+             */
+            employmentLookbackYears: number;
+            onConfirmedMatch?: components["schemas"]["FindingAction"];
+            onNoResponse?: components["schemas"]["FindingAction"];
+            onFailedCheck?: components["schemas"]["FindingAction"];
+            /** @description Always true: false is refused (400). A refusal waits for the candidate's response or the deadline of a recorded notice. */
+            candidateResponseBeforeRefusal?: boolean;
+            /**
+             * @description Days a candidate has, at least, to respond to a notice of the findings before a refusal without their response.
+             * @default 14
+             */
+            noticeResponseDays: number;
             validity: {
                 months: number;
                 rotationEnds: {
@@ -233,7 +354,7 @@ export interface components {
             };
             note?: string;
         };
-        CheckList: string[];
+        CheckList: ("national-criminal-record" | "disciplinary-record" | "un-records" | "misconduct-disclosure")[];
         Policy: components["schemas"]["PolicyRuleFields"] & {
             version: number;
             createdBy: string;
@@ -334,6 +455,49 @@ export interface components {
                 stale: boolean;
             } | null;
         };
+        AttachmentRef: {
+            attachmentId: string;
+            filename: string;
+            contentType: string;
+            size: number;
+            sha256: string;
+        };
+        Notice: {
+            noticeId: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            respondBy: string;
+            /** @enum {string} */
+            channel: "via-tcc-office" | "email" | "letter" | "in-person";
+            /** @description Keys of the findings the notice covers. */
+            findings: string[];
+            /** @description What the notice said (null once the person was erased). */
+            text?: string | null;
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        CandidateResponse: {
+            responseId: string;
+            noticeId?: string;
+            /** @description The response's text (null once the person was erased, absent when declined). */
+            summary?: string | null;
+            declined: boolean;
+            /** Format: date-time */
+            receivedAt: string;
+            recordedBy: string;
+            attachments?: components["schemas"]["AttachmentRef"][];
+        };
+        Finding: {
+            /** @description Stable key: match:<list>/<entry>:<resolution>, left-pending-allegation:<list>/<entry>, check:<type>:<checkId>:<result>, referee:<checkId>:<misconduct-finding|left-during-investigation|unverified-responder>, missing:<checkType>, employment:unknown, self-declaration:<item>, screening:<outcome>. */
+            key: string;
+            /** @enum {string} */
+            action: "adjudicate" | "screening-review";
+            reason: string;
+            /** @description Adverse information about the person */
+            adverse: boolean;
+        };
         Replay: {
             decisionId: string;
             policyVersion: number;
@@ -360,6 +524,16 @@ export interface components {
             /** Format: date-time */
             validUntil?: string;
             withdrawn?: Record<string, never>;
+            /** @description The active policy applied to the case's inputs now (null until every input is there). */
+            evaluation: {
+                policyVersion: number;
+                /** @enum {string} */
+                route: "automatic" | "screening-review" | "adjudication";
+                recommendation: string | null;
+                findings: components["schemas"]["Finding"][];
+            } | null;
+            notices: components["schemas"]["Notice"][];
+            candidateResponses: components["schemas"]["CandidateResponse"][];
         };
     };
     responses: {
@@ -433,6 +607,37 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "requiredChecks": {
+                 *         "military-contingent": [
+                 *           "national-criminal-record",
+                 *           "disciplinary-record",
+                 *           "un-records",
+                 *           "misconduct-disclosure"
+                 *         ],
+                 *         "civilian": [
+                 *           "national-criminal-record",
+                 *           "un-records",
+                 *           "misconduct-disclosure"
+                 *         ]
+                 *       },
+                 *       "onConfirmedMatch": "adjudicate",
+                 *       "onNoResponse": "adjudicate",
+                 *       "onFailedCheck": "adjudicate",
+                 *       "candidateResponseBeforeRefusal": true,
+                 *       "validity": {
+                 *         "months": 12,
+                 *         "rotationEnds": [
+                 *           {
+                 *             "mission": "MINUSCA",
+                 *             "rotation": "GHANBATT-14",
+                 *             "endsOn": "2027-03-31"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["PolicyRules"];
             };
         };
@@ -569,6 +774,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "outcome": "cleared",
+                 *       "reasons": [
+                 *         "The possible match was resolved as a different person (different date of birth and service record)."
+                 *       ],
+                 *       "overrideReason": "The referee's adverse answer concerned a different employee; the employer confirmed this in writing."
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     outcome: "cleared" | "not-cleared";
@@ -601,6 +815,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "proposalId": "prop-3f1c2a",
+                 *       "approve": true,
+                 *       "reason": "I reviewed the employer's written confirmation and agree."
+                 *     }
+                 */
                 "application/json": {
                     proposalId: string;
                     approve: boolean;
@@ -610,6 +831,66 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["AdjudicationStep"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    recordCandidateNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retried command with the same key applies once. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "summary": "The candidate states the 2019 complaint was investigated and closed without a finding; the closure letter is on file.",
+                 *       "receivedAt": "2026-02-03T14:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description When the candidate was given the notice; not in the future.
+                     */
+                    sentAt: string;
+                    /**
+                     * Format: date-time
+                     * @description Default: sentAt + the policy's noticeResponseDays; earlier is refused (400).
+                     */
+                    respondBy?: string;
+                    /** @enum {string} */
+                    channel: "via-tcc-office" | "email" | "letter" | "in-person";
+                    /** @description What the candidate was told (stored sealed). */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded; `notice.findings` are the finding keys it covers. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidateId: string;
+                        status: components["schemas"]["CaseStatus"];
+                        inputsVersion: number;
+                        notice: components["schemas"]["Notice"];
+                    };
+                };
+            };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
@@ -632,11 +913,14 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    summary: string;
+                    /** @description The response's text; required unless declined. */
+                    summary?: string;
                     /** @default false */
                     declined?: boolean;
                     /** Format: date-time */
                     receivedAt?: string;
+                    noticeId?: string;
+                    attachmentIds?: string[];
                 };
             };
         };
@@ -651,7 +935,7 @@ export interface operations {
                         candidateId: string;
                         status: components["schemas"]["CaseStatus"];
                         inputsVersion: number;
-                        response: Record<string, never>;
+                        response: components["schemas"]["CandidateResponse"];
                     };
                 };
             };
@@ -660,6 +944,72 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    uploadResponseAttachment: {
+        parameters: {
+            query?: {
+                filename?: string;
+            };
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file. Required; streamed to the handler, so the contract cannot mark it required. */
+        requestBody?: {
+            content: {
+                "application/pdf": string;
+                "image/png": string;
+                "image/jpeg": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Stored, sealed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentRef"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    getResponseAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     acknowledgeClearanceFlag: {
@@ -677,6 +1027,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "Withdrawn from the rotation pending review"
+                 *     }
+                 */
                 "application/json": {
                     /** @description What the party did about it (e.g. "withdrawn from the rotation"); never allegation details. */
                     note?: string;

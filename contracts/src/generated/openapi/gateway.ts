@@ -253,7 +253,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "username": "officer.gh",
-                 *       "password": "from dev-credentials.json"
+                 *       "password": "the password npm start printed"
                  *     }
                  */
                 "application/json": {
@@ -284,6 +284,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "enrolmentToken": "the enrolmentToken of the 403 answer to the sign-in",
+                 *       "code": "123456"
+                 *     }
+                 */
                 "application/json": {
                     enrolmentToken: string;
                     code: string;
@@ -308,6 +314,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "the refreshToken of the sign-in or of the last refresh"
+                 *     }
+                 */
                 "application/json": {
                     refreshToken: string;
                 };
@@ -343,6 +354,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "the refreshToken of the session"
+                 *     }
+                 */
                 "application/json": {
                     refreshToken: string;
                 };
@@ -414,6 +430,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "username": "officer.np2",
+                 *       "name": "Sita Gurung",
+                 *       "roles": [
+                 *         "tcc-officer"
+                 *       ],
+                 *       "country": "NP"
+                 *     }
+                 */
                 "application/json": {
                     username: string;
                     name: string;
@@ -454,6 +480,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "disabled": true
+                 *     }
+                 */
                 "application/json": {
                     disabled: boolean;
                 };

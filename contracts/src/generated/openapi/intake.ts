@@ -260,16 +260,34 @@ export interface components {
             serviceNumber?: string;
             rank?: string;
             unit?: string;
-            /** @description Employers of the last five years; each one within the disclosure period gets a misconduct-disclosure reference request (services/references). */
+            /** @description The employment history of the policy's look-back window (employmentLookbackYears, default 5), the person's own national service included. It must cover the whole window (gaps of a month at most), unless the candidate signed employmentDeclaration; neither is a 400 naming this field. Each employer of the window other than the national service gets a misconduct-disclosure request, sent to the contact the UN employer directory verified (never to contactEmail unless a UN screening officer confirms it); the national service is asked through the disciplinary-record check. */
             previousEmployers?: components["schemas"]["PreviousEmployer"][];
         };
         PreviousEmployer: {
+            /** @description The employer (for national service */
             name: string;
-            /** Format: email */
-            contactEmail: string;
+            role: string;
+            /**
+             * Format: email
+             * @description The HR contact; required except for national service.
+             */
+            contactEmail?: string;
             country?: components["schemas"]["Country"];
-            from?: components["schemas"]["PartialDate"];
+            from: components["schemas"]["PartialDate"];
+            /** @description Absent while the employment continues. */
             to?: components["schemas"]["PartialDate"];
+            /** @description The armed forces or police of the nominating country: its disciplinary record is the reference asked. */
+            nationalService?: boolean;
+        };
+        /** @description The candidate's signed declaration that they had no employer in the policy's look-back window other than those listed in person.previousEmployers (which may then leave gaps, or be empty). Recorded as the candidate signed it, like consent; never filled in by the console. */
+        EmploymentDeclaration: {
+            /** @constant */
+            noOtherEmployer: true;
+            formVersion: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @enum {string} */
+            method: "wet-signature-scanned" | "electronic-signature" | "recorded-verbal";
         };
         Consent: {
             /** @description Must be true; screening never starts without consent. */
@@ -285,6 +303,7 @@ export interface components {
             person: components["schemas"]["Person"];
             consent: components["schemas"]["Consent"];
             selfDeclaration?: components["schemas"]["SelfDeclaration"];
+            employmentDeclaration?: components["schemas"]["EmploymentDeclaration"];
             /** @description Only for admins; a TCC officer's country comes from the token. */
             country?: components["schemas"]["Country"];
         };
@@ -298,21 +317,24 @@ export interface components {
             signedAt: string;
             /** @enum {string} */
             method: "wet-signature-scanned" | "electronic-signature" | "recorded-verbal";
-            /** @description Convicted of */
+            /** @description Convicted of, or under investigation or prosecution for, a criminal offence. */
             criminalOffence: boolean;
             /** @description Involved in a violation of international human-rights or humanitarian law. */
             humanRightsViolation: boolean;
             /** @description Repatriated from a UN operation on disciplinary grounds. */
             repatriatedOnDisciplinaryGrounds: boolean;
+            /** @description The subject of an allegation or investigation of sexual exploitation, abuse or harassment, whatever its outcome. */
+            misconductAllegation?: boolean;
             /** @description The candidate's explanation of any "yes". */
             explanation?: string;
         };
-        /** @description Sections given replace the stored ones whole; screening runs again on the new revision. */
+        /** @description Sections given replace the stored ones whole; the result must still account for the employment window; screening runs again on the new revision. */
         CandidateUpdate: {
             nomination?: components["schemas"]["Nomination"];
             person?: components["schemas"]["Person"];
             consent?: components["schemas"]["Consent"];
             selfDeclaration?: components["schemas"]["SelfDeclaration"];
+            employmentDeclaration?: components["schemas"]["EmploymentDeclaration"];
         };
         TimelineEntry: {
             /** Format: date-time */
@@ -330,6 +352,11 @@ export interface components {
             selfDeclaration?: {
                 recorded: boolean;
                 flagged: boolean;
+            };
+            employmentDeclaration?: {
+                recorded: boolean;
+                /** Format: date-time */
+                signedAt?: string;
             };
             consent?: {
                 formVersion?: string;
@@ -539,6 +566,64 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "nomination": {
+                 *         "mission": "MINUSCA",
+                 *         "rotation": "GHANBATT-14",
+                 *         "category": "military-contingent"
+                 *       },
+                 *       "person": {
+                 *         "names": [
+                 *           {
+                 *             "full": "Kwame Asante Boateng"
+                 *           },
+                 *           {
+                 *             "full": "Kwame A. Boateng"
+                 *           }
+                 *         ],
+                 *         "dateOfBirth": "1988-03-14",
+                 *         "placeOfBirth": "Kumasi",
+                 *         "nationalities": [
+                 *           "GH"
+                 *         ],
+                 *         "gender": "male",
+                 *         "documents": [
+                 *           {
+                 *             "type": "passport",
+                 *             "number": "G1234567",
+                 *             "country": "GH"
+                 *           }
+                 *         ],
+                 *         "serviceNumber": "GA-204518",
+                 *         "rank": "Sergeant",
+                 *         "unit": "6th Battalion",
+                 *         "previousEmployers": [
+                 *           {
+                 *             "name": "Accra Relief Foundation",
+                 *             "contactEmail": "hr@accra-relief.example",
+                 *             "country": "GH",
+                 *             "from": "2019-01",
+                 *             "to": "2021-06"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "consent": {
+                 *         "given": true,
+                 *         "formVersion": "UN-HRSP-2024.1",
+                 *         "signedAt": "2026-01-10T09:00:00Z",
+                 *         "method": "wet-signature-scanned"
+                 *       },
+                 *       "selfDeclaration": {
+                 *         "formVersion": "UN-HRSP-2024.1",
+                 *         "signedAt": "2026-01-10T09:00:00Z",
+                 *         "method": "wet-signature-scanned",
+                 *         "criminalOffence": false,
+                 *         "humanRightsViolation": false,
+                 *         "repatriatedOnDisciplinaryGrounds": false
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["CandidateSubmission"];
             };
         };
@@ -552,7 +637,15 @@ export interface operations {
                     "application/json": components["schemas"]["CandidateView"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Invalid: each bad field named. CANDIDATE.EMPLOYMENT_INCOMPLETE when neither the history covers the look-back window nor the declaration is given. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
@@ -597,6 +690,45 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "person": {
+                 *         "names": [
+                 *           {
+                 *             "full": "Kwame Asante Boateng"
+                 *           },
+                 *           {
+                 *             "full": "Kwame A. Boateng"
+                 *           }
+                 *         ],
+                 *         "dateOfBirth": "1988-03-14",
+                 *         "placeOfBirth": "Kumasi",
+                 *         "nationalities": [
+                 *           "GH"
+                 *         ],
+                 *         "gender": "male",
+                 *         "documents": [
+                 *           {
+                 *             "type": "passport",
+                 *             "number": "G7654321",
+                 *             "country": "GH"
+                 *           }
+                 *         ],
+                 *         "serviceNumber": "GA-204518",
+                 *         "rank": "Sergeant",
+                 *         "unit": "6th Battalion",
+                 *         "previousEmployers": [
+                 *           {
+                 *             "name": "Accra Relief Foundation",
+                 *             "contactEmail": "hr@accra-relief.example",
+                 *             "country": "GH",
+                 *             "from": "2019-01",
+                 *             "to": "2021-06"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["CandidateUpdate"];
             };
         };
@@ -628,6 +760,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Withdrawn from the rotation by the battalion commander"
+                 *     }
+                 */
                 "application/json": {
                     reason: string;
                 };
@@ -660,8 +797,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Data-subject erasure request received 2026-02-01"
+                 *     }
+                 */
                 "application/json": {
-                    /** @description Why (a data-subject request */
+                    /** @description Why (a data-subject request, a court order); kept on the candidate. */
                     reason: string;
                 };
             };
@@ -727,7 +869,40 @@ export interface operations {
         /** @description The file. Required; the handler streams it (it is not parsed before the handler runs), so the contract cannot mark it required. */
         requestBody?: {
             content: {
+                /**
+                 * @example mission,rotation,category,name,dateOfBirth,nationality,serviceNumber,consentGiven,consentFormVersion,consentSignedAt,consentMethod
+                 *     MINUSCA,GHANBATT-14,military-contingent,Abena Owusu,1991-07,GH,GA-208841,true,UN-HRSP-2024.1,2026-01-10T09:00:00Z,wet-signature-scanned
+                 */
                 "text/csv": string;
+                /**
+                 * @example [
+                 *       {
+                 *         "nomination": {
+                 *           "mission": "MINUSCA",
+                 *           "rotation": "GHANBATT-14",
+                 *           "category": "military-contingent"
+                 *         },
+                 *         "person": {
+                 *           "names": [
+                 *             {
+                 *               "full": "Abena Owusu"
+                 *             }
+                 *           ],
+                 *           "dateOfBirth": "1991-07",
+                 *           "nationalities": [
+                 *             "GH"
+                 *           ],
+                 *           "serviceNumber": "GA-208841"
+                 *         },
+                 *         "consent": {
+                 *           "given": true,
+                 *           "formVersion": "UN-HRSP-2024.1",
+                 *           "signedAt": "2026-01-10T09:00:00Z",
+                 *           "method": "wet-signature-scanned"
+                 *         }
+                 *       }
+                 *     ]
+                 */
                 "application/json": unknown;
             };
         };
@@ -838,10 +1013,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "statement": "I certify that every member of GHANBATT-14 has been vetted under the UN screening policy.",
+                 *       "expectedMemberCount": 850
+                 *     }
+                 */
                 "application/json": {
                     /** @description The office's certification statement. */
                     statement?: string;
-                    /** @description When given */
+                    /** @description When given, certification fails unless the roll has exactly this many members. */
                     expectedMemberCount?: number;
                 };
             };

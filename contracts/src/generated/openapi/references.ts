@@ -100,6 +100,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/employers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The employer directory (organisations with verified HR contacts or mail domains), by name; `search` matches any part of a name or alias. */
+        get: operations["listEmployers"];
+        put?: never;
+        /** A UN screening officer adds an organisation with the HR contacts and mail domains they verified, and how. A known employer's disclosure requests go to its first contact, whatever address an office typed. One name (or alias) designates one employer (400 otherwise); public mail providers are refused as domains. */
+        post: operations["addEmployer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/employers/{employerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                employerId: string;
+            };
+            cookie?: never;
+        };
+        /** One directory entry with every earlier version (who verified what, when). */
+        get: operations["getEmployer"];
+        /** A new version of the entry (contacts, domains, names; `status` retired takes it out of use). Requests already sent keep the contact they were sent to. */
+        put: operations["updateEmployer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contact-confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disclosure requests held because the directory does not know the employer (check state awaiting-contact), oldest first: the employer as the office typed it and directory entries whose domains hold the typed address (hints only). Nothing is sent before an officer decides. */
+        get: operations["listContactConfirmations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contact-confirmations/{checkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkId: components["schemas"]["CheckId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decides where a held request goes: `directory-entry` (an entry's verified contact), `verified-contact` (an address the officer verified, saying how; `addToDirectory` also adds the employer), or `no-verified-contact` (the check ends with result failed and the finding no-verified-contact for the adjudicator). Once per check (409 after); published as reference.contact-confirmed. */
+        post: operations["confirmContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/callbacks/{checkId}": {
         parameters: {
             query?: never;
@@ -184,10 +258,10 @@ export interface components {
         /** @enum {string} */
         CheckResult: "not-required" | "no-adverse" | "adverse" | "no-response" | "failed";
         /**
-         * @description requested → (awaiting-answer) → completed; failed needs an operator's retry.
+         * @description requested → (awaiting-answer) → completed; failed needs an operator's retry. awaiting-contact: a disclosure request to an employer the directory does not know, held until a UN screening officer confirms a contact.
          * @enum {string}
          */
-        CheckState: "requested" | "awaiting-answer" | "completed" | "failed";
+        CheckState: "awaiting-contact" | "requested" | "awaiting-answer" | "completed" | "failed";
         Check: {
             checkId: string;
             setId: string;
@@ -198,10 +272,19 @@ export interface components {
             organisation: string;
             state: components["schemas"]["CheckState"];
             result?: components["schemas"]["CheckResult"];
+            /** @description Attempts made in this round. */
             attempts: number;
             /** @description 1 + the number of operator retries. */
             round: number;
+            /** @description Why the last attempt failed, with its cause (e.g. "cannot reach records.example: fetch failed: connect ECONNREFUSED"). */
             lastError?: string;
+            /** Format: date-time */
+            lastAttemptAt?: string;
+            /**
+             * Format: date-time
+             * @description When the queue runs the next attempt; absent when none is scheduled.
+             */
+            nextAttemptAt?: string;
             externalRef?: string;
             /** Format: date-time */
             deadline?: string;
@@ -212,6 +295,8 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             completedAt?: string;
+            /** @description Named findings of the result: misconduct-finding, left-during-investigation, unverified-responder, no-verified-contact. */
+            findings?: string[];
         };
         ReferenceSet: {
             id: string;
@@ -228,6 +313,59 @@ export interface components {
                 state?: components["schemas"]["CheckState"];
                 /** @enum {string} */
                 result: "pending" | "not-required" | "no-adverse" | "adverse" | "no-response" | "failed";
+            }[];
+        };
+        VerifiedContact: {
+            /** Format: email */
+            email: string;
+            name?: string;
+            role?: string;
+        };
+        EmployerInput: components["schemas"]["EmployerFields"];
+        EmployerFields: {
+            name: string;
+            aliases?: string[];
+            country?: string;
+            /** @description Verified mail domains (answers from an address there */
+            domains?: string[];
+            /** @description Verified HR contacts; requests go to the first. */
+            contacts: components["schemas"]["VerifiedContact"][];
+            /** @description How the contacts were verified. */
+            verification: string;
+        };
+        Employer: {
+            employerId: string;
+            name: string;
+            aliases: string[];
+            country?: string;
+            domains: string[];
+            contacts: components["schemas"]["VerifiedContact"][];
+            verification: string;
+            verifiedBy: string;
+            /** Format: date-time */
+            verifiedAt: string;
+            /** @enum {string} */
+            status: "active" | "retired";
+            revision?: number;
+        };
+        ContactConfirmation: {
+            checkId: string;
+            candidateId: string;
+            country: string;
+            /** Format: date-time */
+            since: string;
+            employer: {
+                name: string;
+                role?: string;
+                country?: string;
+                from?: string;
+                to?: string;
+            };
+            /** @description The address the nominating office typed (never used unless an officer confirms it). */
+            typedContactEmail?: string;
+            suggestions: {
+                employerId: string;
+                name: string;
             }[];
         };
         CallbackAnswer: {
@@ -257,10 +395,13 @@ export interface components {
             details?: string;
             responderName: string;
             responderRole: string;
+            responderEmail?: string;
+            /** @description The named findings recorded with the result. */
+            findings?: ("misconduct-finding" | "left-during-investigation" | "unverified-responder" | "no-verified-contact")[];
             /** Format: date-time */
             answeredAt: string;
         };
-        /** @description The questions of the Misconduct Disclosure Scheme; form posts send every value as a string. */
+        /** @description The questions of the Misconduct Disclosure Scheme; form posts send every value as a string. An answer whose responderEmail is outside the employer's verified contacts and domains is recorded with the finding `unverified-responder` for the adjudicator. */
         RefereeAnswer: {
             /**
              * @description Did the person work for you in the period asked about?
@@ -268,7 +409,7 @@ export interface components {
              */
             employed: "yes" | "no";
             /**
-             * @description Was the person found to have committed sexual exploitation
+             * @description Was the person found to have committed sexual exploitation, abuse or sexual harassment?
              * @enum {string}
              */
             sexualMisconductFinding: "yes" | "no";
@@ -280,6 +421,11 @@ export interface components {
             details?: string;
             responderName: string;
             responderRole: string;
+            /**
+             * Format: email
+             * @description The work address the referee answers as.
+             */
+            responderEmail: string;
         };
     };
     responses: {
@@ -432,6 +578,207 @@ export interface operations {
             503: components["responses"]["Problem"];
         };
     };
+    listEmployers: {
+        parameters: {
+            query?: {
+                search?: string;
+                status?: "active" | "retired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Employer"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    addEmployer: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmployerInput"];
+            };
+        };
+        responses: {
+            /** @description Stored (revision 1). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Employer"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getEmployer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                employerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Employer"] & {
+                        history: components["schemas"]["Employer"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateEmployer: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                employerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status?: "active" | "retired";
+                } & components["schemas"]["EmployerFields"];
+            };
+        };
+        responses: {
+            /** @description The new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Employer"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listContactConfirmations: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ContactConfirmation"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    confirmContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                checkId: components["schemas"]["CheckId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    decision: "directory-entry";
+                    employerId: string;
+                } | {
+                    /** @constant */
+                    decision: "verified-contact";
+                    /** Format: email */
+                    contactEmail: string;
+                    /** @description How the officer verified the address. */
+                    verification: string;
+                    addToDirectory?: {
+                        domains?: string[];
+                    };
+                } | {
+                    /** @constant */
+                    decision: "no-verified-contact";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Decided; the check's state after it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkId: string;
+                        state: components["schemas"]["CheckState"];
+                        result?: components["schemas"]["CheckResult"];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
     receiveCheckCallback: {
         parameters: {
             query?: never;
@@ -445,6 +792,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "externalRef": "NCR-2026-004512",
+                 *       "result": "no-adverse",
+                 *       "reference": "CERT-88120"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CallbackAnswer"];
             };
         };
@@ -505,7 +859,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "employed": "yes",
+                 *       "sexualMisconductFinding": "no",
+                 *       "leftDuringInvestigation": "no",
+                 *       "responderName": "Esi Mensah",
+                 *       "responderRole": "Head of Human Resources"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefereeAnswer"];
+                /** @example employed=yes&sexualMisconductFinding=no&leftDuringInvestigation=no&responderName=Esi+Mensah&responderRole=Head+of+Human+Resources */
                 "application/x-www-form-urlencoded": components["schemas"]["RefereeAnswer"];
             };
         };

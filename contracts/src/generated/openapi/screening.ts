@@ -498,8 +498,44 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "format": "vetting-banlist",
+                 *       "version": 1,
+                 *       "entries": [
+                 *         {
+                 *           "id": "BAR-0101",
+                 *           "names": [
+                 *             {
+                 *               "full": "Jean-Pierre Mbeki Lukusa",
+                 *               "script": "Latn",
+                 *               "kind": "primary"
+                 *             }
+                 *           ],
+                 *           "datesOfBirth": [
+                 *             "1981-05-02"
+                 *           ],
+                 *           "nationalities": [
+                 *             "CD"
+                 *           ],
+                 *           "category": "sea",
+                 *           "status": "barred",
+                 *           "listingDate": "2026-02-01",
+                 *           "sourceReference": "CDU-2026-0042"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": Record<string, never>;
+                /**
+                 * @example id,primary_name,aliases,weak_aliases,dates_of_birth,places_of_birth,nationalities,gender,documents,service_numbers,category,status,listing_date,source_reference,remarks
+                 *     BAR-0101,Jean-Pierre Mbeki Lukusa,,,1981-05-02,,CD,male,,,sea,barred,2026-02-01,CDU-2026-0042,
+                 */
                 "text/csv": string;
+                /**
+                 * @example <?xml version="1.0" encoding="UTF-8"?>
+                 *     <CONSOLIDATED_LIST dateGenerated="2026-02-01T00:00:00Z"><INDIVIDUALS><INDIVIDUAL><DATAID>6908555</DATAID><REFERENCE_NUMBER>QDi.430</REFERENCE_NUMBER><FIRST_NAME>JEAN-PIERRE</FIRST_NAME><SECOND_NAME>MBEKI</SECOND_NAME><THIRD_NAME>LUKUSA</THIRD_NAME><LISTED_ON>2026-02-01</LISTED_ON><NATIONALITY><VALUE>Democratic Republic of the Congo</VALUE></NATIONALITY><INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><DATE>1981-05-02</DATE></INDIVIDUAL_DATE_OF_BIRTH></INDIVIDUAL></INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>
+                 */
                 "application/xml": string;
             };
         };
@@ -558,6 +594,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "entry": {
+                 *         "id": "BAR-0101",
+                 *         "names": [
+                 *           {
+                 *             "full": "Jean-Pierre Mbeki Lukusa",
+                 *             "script": "Latn",
+                 *             "kind": "primary"
+                 *           }
+                 *         ],
+                 *         "datesOfBirth": [
+                 *           "1981-05-02"
+                 *         ],
+                 *         "nationalities": [
+                 *           "CD"
+                 *         ],
+                 *         "category": "sea",
+                 *         "status": "barred",
+                 *         "listingDate": "2026-02-01",
+                 *         "sourceReference": "CDU-2026-0042"
+                 *       },
+                 *       "reason": "Added on the Conduct and Discipline Unit's notification of 2026-02-01"
+                 *     }
+                 */
                 "application/json": {
                     /** @description One record of the platform format (see packages/banlists/FORMAT.md). */
                     entry: Record<string, never>;
@@ -594,6 +655,36 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "entry": {
+                 *         "id": "BAR-0101",
+                 *         "names": [
+                 *           {
+                 *             "full": "Jean-Pierre Mbeki Lukusa",
+                 *             "script": "Latn",
+                 *             "kind": "primary"
+                 *           },
+                 *           {
+                 *             "full": "J.-P. Lukusa",
+                 *             "script": "Latn",
+                 *             "kind": "alias"
+                 *           }
+                 *         ],
+                 *         "datesOfBirth": [
+                 *           "1981-05-02"
+                 *         ],
+                 *         "nationalities": [
+                 *           "CD"
+                 *         ],
+                 *         "category": "sea",
+                 *         "status": "barred",
+                 *         "listingDate": "2026-02-01",
+                 *         "sourceReference": "CDU-2026-0042"
+                 *       },
+                 *       "reason": "Alias reported by the mission"
+                 *     }
+                 */
                 "application/json": {
                     entry: Record<string, never>;
                     reason: string;
@@ -739,6 +830,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "resolution": "false-positive",
+                 *       "reason": "Different date of birth (1979 vs 1994) and different service record"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     resolution: "false-positive" | "confirmed";
@@ -781,6 +878,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "names": [
+                 *         "Tariq Mahmood Qadir"
+                 *       ],
+                 *       "dateOfBirth": "1979",
+                 *       "nationalities": [
+                 *         "PK"
+                 *       ],
+                 *       "purpose": "check before deployment"
+                 *     }
+                 */
                 "application/json": {
                     names: string[];
                     dateOfBirth?: string;

@@ -10,17 +10,18 @@
 import type { ListEntry, PersonQuery } from '../model';
 import { normaliseDocumentNumber } from '../normalise/document-normaliser';
 import type { MatchHit } from '../score/match-hit';
-import { nameFloorFor, scorePrepared, type PreparedName, type ScoreOptions } from '../score/person-scorer';
+import { explainEntry, nameFloorFor, scoreCeiling, scoreEntry, supportFor, type PreparedName, type ScoreOptions } from '../score/person-scorer';
 import { prepareQuery } from '../score/score-pair';
 import { DEFAULT_THRESHOLDS } from '../score/thresholds';
-import { MIN_WORD_SIMILARITY, wordSimilarity, type WordSimilarity } from '../score/word-similarity';
+import { MIN_WORD_SIMILARITY, type WordSimilarity } from '../score/word-similarity';
 import { articleLength, makeWord, type NameWord } from '../normalise/name-normaliser';
 import type { WordStatistics } from '../score/word-weights';
-import { mayMatch } from '../score/match-possible';
 import { buildFuzzyLookup, type FuzzyLookup } from './fuzzy-lookup';
 import { buildNameStore, type NameStore } from './name-store';
 import { entryNames } from './prepared-names';
 import { createNameBounds } from './name-bounds';
+import { TopHits } from './top-hits';
+import { createSimilarityMemo } from './similarity-memo';
 
 export interface IndexOptions extends ScoreOptions {
   /**
@@ -56,9 +57,6 @@ export interface SearchWork {
   /** Names whose score bound reached the floor, aligned in full. */
   namesAligned: number;
 }
-
-/** What the index's similarity says for a pair that cannot match (never used as a match). */
-const NO_MATCH: WordSimilarity = { similarity: 0, how: 'typo' };
 
 function groupBy(map: Map<string, number[]>, key: string, id: number): void {
   const list = map.get(key);
@@ -131,30 +129,8 @@ function createSearcher(
   }
 
   const preparedCache = new Map<number, PreparedName>();
-  // Word pairs repeat within a query (the same list words come back in many candidate names): their
-  // similarity is memoised for one query. A memo kept across queries grew to hundreds of thousands
-  // of pairs, most never met again, and cost more in map upkeep (and in a long pause when cleared)
-  // than it saved. NameWord objects are shared per spelling (makeWord's cache), so identity is a sound key.
-  let memo = new Map<NameWord, Map<NameWord, WordSimilarity>>();
-  let lastWord: NameWord | undefined;
-  let lastRow: Map<NameWord, WordSimilarity> | undefined;
-  const sim = (a: NameWord, b: NameWord): WordSimilarity => {
-    if (!mayMatch(a, b)) return NO_MATCH;
-    let row = lastRow;
-    if (a !== lastWord) {
-      row = memo.get(a);
-      if (!row) memo.set(a, (row = new Map()));
-      lastWord = a;
-      lastRow = row;
-    }
-    let s = row!.get(b);
-    if (!s) row!.set(b, (s = wordSimilarity(a, b)));
-    return s;
-  };
-  const resetMemo = () => {
-    memo = new Map();
-    lastWord = lastRow = undefined;
-  };
+  const memo = createSimilarityMemo();
+  const sim = memo.similarity;
 
   // Query words repeat across queries (common given names): their verified neighbours are cached.
   const neighbourCache = new Map<string, Map<number, number>>();
@@ -210,9 +186,28 @@ function createSearcher(
     }
   }
 
+  // entry id → entry number, for confirmed identities (built on first use)
+  let entryNumbers: Map<string, number> | undefined;
+
+  /** Entries every name of which is scored: an identical document or service number, or a confirmed identity. */
+  function decisiveEntries(query: PersonQuery): Set<number> {
+    const out = new Set<number>();
+    for (const d of [...(query.documents ?? []).map((x) => x.number), ...(query.serviceNumbers ?? [])]) {
+      for (const e of documents.get(normaliseDocumentNumber(d)) ?? []) out.add(e);
+    }
+    if (query.confirmedEntryIds?.length) {
+      entryNumbers ??= new Map(store.entries.map((x, i) => [x.id, i]));
+      for (const id of query.confirmedEntryIds) {
+        const e = entryNumbers.get(id);
+        if (e !== undefined) out.add(e);
+      }
+    }
+    return out;
+  }
+
   return function search(query: PersonQuery, searchOptions: SearchOptions = {}): MatchHit[] {
     const { limit = 10, minScore = thresholds.lower } = searchOptions;
-    resetMemo();
+    memo.reset();
     const prepared = prepareQuery(query, store);
     // Retrieval: every name sharing a similar word or compound part with the query. A name that
     // shares none has no matching word pair and scores 0.
@@ -222,33 +217,47 @@ function createSearcher(
       for (const w of compoundLookups(name.words)) touch(w, touched);
     }
     for (const n of touched) seen[n] = 0;
-    // Pruning: only names whose sound upper bound reaches the floor are aligned.
-    const kept = prune ? bounds.keep(prepared.names, touched, nameFloorFor(query, minScore, options) - 1e-9, sim) : touched;
+    const top = new TopHits(limit);
+    const decisive = decisiveEntries(query);
+    for (const e of decisive) {
+      const scored = scoreEntry(prepared, store.entries[e]!, entryNames(store, preparedCache, e, 'all'), sim, options, minScore, false);
+      if (scored) top.add(e, scored);
+    }
+    // First bound of every name found (cheap); entries in falling order of their best name's bound.
+    const floor = nameFloorFor(query, minScore, options) - 1e-9;
+    const support = supportFor(query);
+    if (prune) bounds.prepare(prepared.names);
+    const byEntry = new Map<number, { names: number[]; bound: number }>();
+    for (const n of touched) {
+      const e = store.nameEntry[n]!;
+      if (decisive.has(e)) continue;
+      const b = prune ? bounds.first(n, floor) : 1;
+      if (b < floor) continue;
+      const c = byEntry.get(e);
+      if (c === undefined) byEntry.set(e, { names: [n], bound: b });
+      else {
+        c.names.push(n);
+        c.bound = Math.max(c.bound, b);
+      }
+    }
+    const order = [...byEntry].sort((a, b) => b[1].bound - a[1].bound || a[0] - b[0]);
+    const accept = (bound: number) => bound >= floor && top.admits(scoreCeiling(bound, support, options));
+    let aligned = 0;
+    for (const [e, c] of order) {
+      // Top-k stop: no entry left can enter the hits.
+      if (prune && !top.admits(scoreCeiling(c.bound, support, options))) break;
+      // the second, tighter bound of each name, against the floor and the hits held
+      const names = prune ? c.names.filter((n) => bounds.second(n, accept)) : c.names;
+      if (names.length === 0) continue;
+      names.sort((a, b) => a - b);
+      aligned += names.length;
+      // several query names: the scorer bounds each pair of names itself
+      const scored = scoreEntry(prepared, store.entries[e]!, entryNames(store, preparedCache, e, names), sim, options, minScore, prune && prepared.names.length > 1);
+      if (scored) top.add(e, scored);
+    }
     work.searches++;
     work.namesTouched += touched.length;
-    work.namesAligned += kept.length;
-    // entry → the names worth scoring (all names when found through documents or confirmation)
-    const entryIds = new Map<number, number[] | 'all'>();
-    for (const n of kept) {
-      const e = store.nameEntry[n]!;
-      const list = entryIds.get(e);
-      if (list === undefined) entryIds.set(e, [n]);
-      else if (list !== 'all') list.push(n);
-    }
-    for (const d of [...(query.documents ?? []).map((x) => x.number), ...(query.serviceNumbers ?? [])]) {
-      for (const e of documents.get(normaliseDocumentNumber(d)) ?? []) entryIds.set(e, 'all');
-    }
-    for (const id of query.confirmedEntryIds ?? []) {
-      const e = store.entries.findIndex((x) => x.id === id);
-      if (e >= 0) entryIds.set(e, 'all');
-    }
-    const hits: MatchHit[] = [];
-    for (const [e, names] of entryIds) {
-      // one query name: its bound was taken above, tighter than the scorer's own
-      const hit = scorePrepared(prepared, store.entries[e]!, entryNames(store, preparedCache, e, names), sim, options, minScore, prune && prepared.names.length > 1);
-      if (hit) hits.push(hit);
-    }
-    hits.sort((a, b) => Number(b.band === 'match') - Number(a.band === 'match') || b.score - a.score);
-    return hits.slice(0, limit);
+    work.namesAligned += aligned;
+    return top.items.map((r) => explainEntry(prepared, store.entries[r.entry]!, r.scored, options));
   };
 }

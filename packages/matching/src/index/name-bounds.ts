@@ -1,122 +1,276 @@
 /**
- * Sound pruning of the names retrieval found: a name is aligned only when an upper bound of its
- * name score (score/name-score-bound.ts: every word pair that matches taken at similarity 1, the
- * alignment's conflict and surplus from the words that cannot match) reaches the floor. Which
- * query words match a list word is tabulated per query name, keyed by store word id and the
- * word's patronymic flag (it changes the similarity): list words come back in name after name. A
- * stamp says which query name filled a slot, so nothing is cleared between queries. The
- * similarities are the search's memoised ones, so the names kept are aligned at no extra cost.
+ * Sound upper bounds of the name score of the names retrieval found, in two passes (both mirror
+ * alignNames through score/name-score-bound.ts: every word pair that may match taken as matched,
+ * the conflict and surplus of the words that cannot):
+ * - `first`: which query words may match each list word by `mayMatch`, tested on typed arrays
+ *   (index/word-features.ts), compounds where the tables (index/compound-tables.ts) find one
+ *   plausible counted without building them. Cheap; every touched name goes through it.
+ * - `second`: the same from the word similarities themselves (memoised per query), compounds by
+ *   the similarity of the joined word, and the quality term bounded by the best similarity of each
+ *   list word. Only for the names a search is about to align, in falling order of `first`.
+ * Per query name, tables keyed by store word id (and patronymic flag: it changes the similarity)
+ * hold the masks; a stamp says which query filled a slot, so nothing is cleared between queries.
  */
 import type { NameScoreOptions, WeightedName } from '../score/name-alignment';
-import type { NameWord } from '../normalise/name-normaliser';
-import { mayMatch } from '../score/match-possible';
-import type { SimilarityFn } from '../score/person-scorer';
+import { joinedWord, STRONG_PARTNER } from '../score/name-alignment';
 import { MIN_WORD_SIMILARITY } from '../score/word-similarity';
-import { MIN_COMPOUND_LENGTH, plausibleCompound } from '../score/name-alignment';
-import { boundFromSums, nameScoreBound, nameScoreBoundFromMasks } from '../score/name-score-bound';
+import { boundFromSums, nameScoreBound } from '../score/name-score-bound';
+import { CompoundTables } from './compound-tables';
+import { similarityIfPossible } from './similarity-memo';
 import { wordAt, type NameStore } from './name-store';
+import { mayMatch } from '../score/match-possible';
+import { ASK, derivedFeatures, INITIAL, mayMatchFeatures, NO, withoutArticles, wordFeatures, type PhoneticCodes, type WordFeatures } from './word-features';
+import { makeWord, type NameWord } from '../normalise/name-normaliser';
 
-/** Query names longer than this are bounded without the table (bit masks hold 31 words). */
+/** Compound modes of a bound: none counted, marked by mayMatch of the joined word, or by its similarity. */
+const NONE = 0;
+const LOOSE = 1;
+const STRICT = 2;
+
+/**
+ * Features of every adjacent pair of words of every list name joined, at the first word's
+ * occurrence (the compound test of the bounds reads them instead of building the joined word).
+ */
+function pairFeatures(store: NameStore, codes: PhoneticCodes): [WordFeatures, WordFeatures] {
+  const last = new Uint8Array(store.nameWords.length);
+  for (let n = 0; n < store.nameCount; n++) if (store.nameStart[n + 1]! > store.nameStart[n]!) last[store.nameStart[n + 1]! - 1] = 1;
+  const recent = new Map<string, NameWord>();
+  return derivedFeatures(store.nameWords.length, (j) => {
+    if (last[j]) return undefined;
+    const [a, b] = [store.words[store.nameWords[j]!]!, store.words[store.nameWords[j + 1]!]!];
+    const text = a.text + b.text;
+    const key = a.abjad ? `1${text}` : text;
+    let w = recent.get(key);
+    if (!w) {
+      if (recent.size >= 100_000) recent.clear();
+      // as joinedWord builds it, without filling its cache
+      recent.set(key, (w = { ...makeWord(text, { abjad: a.abjad }, false), compound: true }));
+    }
+    return w;
+  }, codes);
+}
+
+/** The similarity as the search's memo gives it (mayMatch, surelyBelowBar, then wordSimilarity), without the memo. */
+const exactSimilarity = (a: NameWord, b: NameWord) => (mayMatch(a, b) ? similarityIfPossible(a, b) : 0);
+
+/** Query names longer than this are bounded without the tables (bit masks hold 31 words). */
 const MAX_TABLE_WORDS = 31;
 
+/** The bounds of one query name; its tables are reused from query to query. */
+class QueryNameBounds {
+  query: WeightedName = { words: [], weights: [] };
+  features!: WordFeatures;
+  /** The same without a joined article. */
+  stripped!: WordFeatures;
+  /** Query words i and i + 1 joined, at i; the same without a joined article. */
+  joined!: WordFeatures;
+  joinedStripped!: WordFeatures;
+  readonly compounds = new CompoundTables();
+  weightQ: number[] = [];
+  softQ: number[] = [];
+  meaningfulQ = 0;
+  generation = 0;
+  readonly stampW: Int32Array;
+  readonly possibleW: Int32Array;
+  readonly stampS: Int32Array;
+  readonly matchingS: Int32Array;
+  readonly bestS: Float64Array;
+  /** Query words whose similarity to the slot's word is strong (≥ STRONG_PARTNER): such words are never a compound's single word. */
+  readonly strongS: Int32Array;
+
+  constructor(words: number) {
+    this.stampW = new Int32Array(words);
+    this.possibleW = new Int32Array(words);
+    this.stampS = new Int32Array(words * 2);
+    this.matchingS = new Int32Array(words * 2);
+    this.bestS = new Float64Array(words * 2);
+    this.strongS = new Int32Array(words * 2);
+  }
+}
+
 export interface NameBounds {
-  /** The names of `touched` (in their order) whose bound reaches `floor` for at least one query name. */
-  keep(queryNames: readonly WeightedName[], touched: readonly number[], floor: number, similarity: SimilarityFn): number[];
+  /** Sets the query names of the next calls. */
+  prepare(queryNames: readonly WeightedName[]): void;
+  /** The first, cheap bound of name n over the query names (max), or -1 when below `floor` for all. */
+  first(n: number, floor: number): number;
+  /**
+   * Whether the second, tighter bound of name n (from the similarities) passes `accept` for some
+   * query name; `accept` must be monotone (a higher bound passes whenever a lower one does).
+   */
+  second(n: number, accept: (bound: number) => boolean): boolean;
 }
 
 export function createNameBounds(store: NameStore, options: NameScoreOptions): NameBounds {
-  // slot 2·id for the word, 2·id + 1 for it as a patronymic
-  const stamp = new Int32Array(store.words.length * 2);
-  const possible = new Int32Array(store.words.length * 2);
-  const matching = new Int32Array(store.words.length * 2);
-  let generation = 0;
-  const kept = new Uint8Array(store.nameCount);
+  const codes: PhoneticCodes = new Map();
+  const vocabulary = wordFeatures(store.words, codes, true);
+  const vocabularyStripped = wordFeatures(withoutArticles(store.words), codes, true);
+  const [pairs, pairsStripped] = pairFeatures(store, codes);
+  const { nameWords, nameFlags, weights, nameStart } = store;
+  const pool: QueryNameBounds[] = [];
+  let active: QueryNameBounds[] = [];
+  let long: WeightedName[] = [];
   const entry: WeightedName = { words: [], weights: [] };
-  let masks = new Int32Array(16);
-  // per store word, read in the hot loop without touching the NameWord objects
-  const initialWord = Uint8Array.from(store.words, (w) => (w.initial ? 1 : 0));
+  let markQ = new Uint8Array(32);
+  let markE = new Uint8Array(64);
+  let strongE = new Uint8Array(64);
+  let masks = new Int32Array(64);
 
-  /** Fills the slot's two masks: mayMatch (cheap) now, the similarity (-1: not yet) when needed. */
-  function possibleOf(query: WeightedName, slot: number, e: NameWord): number {
-    if (stamp[slot] === generation) return possible[slot]!;
+  function setQuery(b: QueryNameBounds, query: WeightedName): void {
+    b.generation++;
+    b.query = query;
+    b.features = wordFeatures(query.words, codes, false);
+    b.stripped = wordFeatures(withoutArticles(query.words), codes, false);
+    const joined = query.words.map((w, i) => (i + 1 < query.words.length ? joinedWord(w, query.words[i + 1]!) : w));
+    b.joined = wordFeatures(joined, codes, false);
+    b.joinedStripped = wordFeatures(withoutArticles(joined), codes, false);
+    b.weightQ = query.weights.slice();
+    b.softQ = query.words.map((w, i) => query.weights[i]! * (w.patronymic || w.initial ? 0.5 : 1));
+    b.meaningfulQ = query.words.filter((w) => !w.initial).length;
+    b.compounds.set(b.features, query.words.length);
+  }
+
+  /** The mayMatch mask of vocabulary word id against the query name. */
+  function possible(b: QueryNameBounds, id: number): number {
+    if (b.stampW[id] === b.generation) return b.possibleW[id]!;
     let m = 0;
-    for (let i = 0; i < query.words.length; i++) if (mayMatch(query.words[i]!, e)) m |= 1 << i;
-    stamp[slot] = generation;
-    possible[slot] = m;
-    matching[slot] = m === 0 ? 0 : -1;
+    const q = b.query.words;
+    for (let i = 0; i < q.length; i++) {
+      const may = mayMatchFeatures(b.features, b.stripped, i, vocabulary, vocabularyStripped, id);
+      if (may === ASK ? mayMatch(q[i]!, store.words[id]!) : may !== NO) m |= 1 << i;
+    }
+    b.stampW[id] = b.generation;
+    b.possibleW[id] = m;
     return m;
   }
 
-  function matchingOf(query: WeightedName, slot: number, e: NameWord, similarity: SimilarityFn): number {
-    let m = matching[slot]!;
-    if (m !== -1) return m;
-    m = 0;
-    const may = possible[slot]!;
-    for (let i = 0; i < query.words.length; i++) if (may & (1 << i) && similarity(query.words[i]!, e).similarity >= MIN_WORD_SIMILARITY) m |= 1 << i;
-    matching[slot] = m;
+  /** The similarity mask of name occurrence j (its word with its patronymic flag), with the best similarity in bestS. */
+  function matching(b: QueryNameBounds, j: number): number {
+    const slot = nameWords[j]! * 2 + (nameFlags[j]! & 1);
+    if (b.stampS[slot] === b.generation) return b.matchingS[slot]!;
+    const may = possible(b, nameWords[j]!);
+    let m = 0;
+    let strong = 0;
+    let best = 0;
+    if (may !== 0) {
+      const e = wordAt(store, j);
+      const q = b.query.words;
+      for (let i = 0; i < q.length; i++) {
+        if (!(may & (1 << i))) continue;
+        const s = similarityIfPossible(q[i]!, e);
+        if (s < MIN_WORD_SIMILARITY) continue;
+        m |= 1 << i;
+        if (s >= STRONG_PARTNER) strong |= 1 << i;
+        if (s > best) best = s;
+      }
+    }
+    b.stampS[slot] = b.generation;
+    b.matchingS[slot] = m;
+    b.bestS[slot] = best;
+    b.strongS[slot] = strong;
     return m;
   }
 
-  // the query name's unmatched weight per word, plain and soft (patronymics and initials half)
-  let weightQ: number[] = [];
-  let softQ: number[] = [];
-  let meaningfulQ = 0;
-
-  function setQuery(query: WeightedName): void {
-    generation++;
-    weightQ = query.weights.slice();
-    softQ = query.words.map((w, i) => query.weights[i]! * (w.patronymic || w.initial ? 0.5 : 1));
-    meaningfulQ = query.words.filter((w) => !w.initial).length;
-  }
-
-  /** Whether a word of one side may be two adjacent words of the other joined (the bound then counts compounds). */
-  function compoundPossible(query: WeightedName, start: number, count: number): boolean {
-    const words = store.words;
-    for (const s of query.words) {
-      if (s.initial || s.text.length < MIN_COMPOUND_LENGTH) continue;
-      for (let j = start; j + 1 < start + count; j++) {
-        const a = words[store.nameWords[j]!]!;
-        const b = words[store.nameWords[j + 1]!]!;
-        if (!a.initial && !b.initial && plausibleCompound(s, a, b)) return true;
+  /**
+   * Compound marks of name n (start, count) into markQ/markE, for the pairs the tables find
+   * plausible: by mayMatch of the joined word (mode LOOSE) or by its similarity (STRICT). Returns
+   * the best similarity of a marked compound (1 for LOOSE marks, 0 when none is marked). As in
+   * alignNames, a word with a strong partner on the other side is no compound's single word
+   * (`strongQ`, and strongE per list word; known only from the similarities, else none).
+   */
+  function markCompounds(b: QueryNameBounds, start: number, count: number, mode: number, strongQ: number): number {
+    const t = b.compounds;
+    const q = b.query.words;
+    let best = 0;
+    for (let j = start; j + 1 < start + count; j++) {
+      const wa = nameWords[j]!;
+      const wb = nameWords[j + 1]!;
+      if (!t.pairPlausible(vocabulary, wa, wb)) continue;
+      for (const i of t.singles) {
+        if (strongQ & (1 << i) || !CompoundTables.plausible(b.features, i, vocabulary, wa, wb)) continue;
+        let s = 1;
+        if (mode === STRICT) s = exactSimilarity(q[i]!, joinedWord(wordAt(store, j), wordAt(store, j + 1)));
+        else {
+          const may = mayMatchFeatures(b.features, b.stripped, i, pairs, pairsStripped, j);
+          if (may === ASK ? !mayMatch(q[i]!, joinedWord(wordAt(store, j), wordAt(store, j + 1))) : may === NO) s = 0;
+        }
+        if (s < MIN_WORD_SIMILARITY) continue;
+        best = Math.max(best, s);
+        markQ[i] = markE[j - start] = markE[j + 1 - start] = 1;
       }
     }
     for (let j = start; j < start + count; j++) {
-      const s = words[store.nameWords[j]!]!;
-      if (s.initial || s.text.length < MIN_COMPOUND_LENGTH) continue;
-      for (let i = 0; i + 1 < query.words.length; i++) {
-        const a = query.words[i]!;
-        const b = query.words[i + 1]!;
-        if (!a.initial && !b.initial && plausibleCompound(s, a, b)) return true;
+      const we = nameWords[j]!;
+      if (strongE[j - start] || !t.wordPlausible(vocabulary, we)) continue;
+      for (const i of t.pairs) {
+        if (!CompoundTables.plausible(vocabulary, we, b.features, i, i + 1)) continue;
+        let s = 1;
+        if (mode === STRICT) s = exactSimilarity(joinedWord(q[i]!, q[i + 1]!), wordAt(store, j));
+        else {
+          const may = mayMatchFeatures(b.joined, b.joinedStripped, i, vocabulary, vocabularyStripped, we);
+          if (may === ASK ? !mayMatch(joinedWord(q[i]!, q[i + 1]!), store.words[we]!) : may === NO) s = 0;
+        }
+        if (s < MIN_WORD_SIMILARITY) continue;
+        best = Math.max(best, s);
+        markE[j - start] = markQ[i] = markQ[i + 1] = 1;
       }
     }
+    return best;
+  }
+
+  function plausibleCompound(b: QueryNameBounds, start: number, count: number): boolean {
+    const t = b.compounds;
+    if (t.singles.length > 0) for (let j = start; j + 1 < start + count; j++) if (t.pairPlausible(vocabulary, nameWords[j]!, nameWords[j + 1]!)) return true;
+    if (t.pairs.length > 0) for (let j = start; j < start + count; j++) if (t.wordPlausible(vocabulary, nameWords[j]!)) return true;
     return false;
   }
 
   /**
-   * The bound without compounds, from sums (nothing built): from mayMatch, or with `similarity`
-   * from the word similarities (each slot's mayMatch mask is filled first).
+   * The bound of name n (start, count) for one query name: masks from mayMatch (`similarity`
+   * undefined) or from the similarities; `mode` adds the compound marks (markCompounds); the
+   * quality term is bounded by the best similarity of a word that may match.
    */
-  function singleBound(query: WeightedName, start: number, count: number, similarity?: SimilarityFn): number {
+  function bound(b: QueryNameBounds, start: number, count: number, exact: boolean, mode: number): number {
+    const nq = b.query.words.length;
+    if (masks.length < count) {
+      masks = new Int32Array(count * 2);
+      markE = new Uint8Array(count * 2);
+      strongE = new Uint8Array(count * 2);
+    }
+    if (markQ.length < nq) markQ = new Uint8Array(nq * 2);
     let any = 0;
+    let strongQ = 0;
+    let best = 0;
+    for (let j = start; j < start + count; j++) {
+      const m = exact ? matching(b, j) : possible(b, nameWords[j]!);
+      masks[j - start] = m;
+      any |= m;
+      if (exact && m !== 0) {
+        const slot = nameWords[j]! * 2 + (nameFlags[j]! & 1);
+        best = Math.max(best, b.bestS[slot]!);
+        strongQ |= b.strongS[slot]!;
+        strongE[j - start] = b.strongS[slot] === 0 ? 0 : 1;
+      } else strongE[j - start] = 0;
+    }
+    const compounds = mode !== NONE;
+    if (compounds) {
+      markQ.fill(0, 0, nq);
+      markE.fill(0, 0, count);
+    }
+    const joinedBest = compounds ? markCompounds(b, start, count, mode, strongQ) : 0;
+    best = Math.max(best, joinedBest);
     let unmatchedE = 0;
     let softE = 0;
     let totalE = 0;
     let countE = 0;
     let meaningfulE = 0;
-    const { nameWords, nameFlags, weights } = store;
     for (let j = start; j < start + count; j++) {
       const id = nameWords[j]!;
       const weight = weights[id]!;
-      const initial = initialWord[id]!;
+      const initial = vocabulary.flags[id]! & INITIAL;
       totalE += weight;
       if (!initial) meaningfulE++;
-      const slot = id * 2 + (nameFlags[j]! & 1);
-      // the mayMatch mask straight from the table when this query name filled it already
-      const m = similarity ? matchingOf(query, slot, wordAt(store, j), similarity) : stamp[slot] === generation ? possible[slot]! : possibleOf(query, slot, store.words[id]!);
-      if (m !== 0) {
-        countE++;
-        any |= m;
-      } else {
+      if (masks[j - start] !== 0 || (compounds && markE[j - start])) countE++;
+      else {
         unmatchedE += weight;
         softE += weight * (nameFlags[j]! & 1 || initial ? 0.5 : 1);
       }
@@ -124,66 +278,74 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
     let unmatchedQ = 0;
     let softUnmatchedQ = 0;
     let countQ = 0;
-    for (let i = 0; i < query.words.length; i++) {
-      if (any & (1 << i)) countQ++;
-      else {
-        unmatchedQ += weightQ[i]!;
-        softUnmatchedQ += softQ[i]!;
+    let softPossible = false;
+    const q = b.query.words;
+    for (let i = 0; i < q.length; i++) {
+      if (any & (1 << i) || (compounds && markQ[i])) {
+        countQ++;
+        if (b.softQ[i] !== b.weightQ[i]) softPossible = true;
+      } else {
+        unmatchedQ += b.weightQ[i]!;
+        softUnmatchedQ += b.softQ[i]!;
       }
     }
-    return boundFromSums(unmatchedQ, softUnmatchedQ, countQ, meaningfulQ, unmatchedE, softE, totalE, countE, meaningfulE, false, options);
+    const quality = exact ? Math.max(0, (best - 0.4) / 0.6) : 1;
+    // a compound marked: no single-word cap (alignNames applies it to one pair of single words only)
+    return boundFromSums(unmatchedQ, softUnmatchedQ, countQ, b.meaningfulQ, unmatchedE, softE, totalE, countE, meaningfulE, joinedBest > 0, options, quality, softPossible);
   }
 
-  /** nameScoreBound with compounds, the masks from mayMatch or from the similarities. */
-  function fullBound(query: WeightedName, start: number, count: number, floor: number, similarity?: SimilarityFn): number {
-    if (masks.length < count) masks = new Int32Array(count * 2);
+  /** nameScoreBound on the objects, for query names too long for the masks. */
+  function longBound(query: WeightedName, start: number, count: number, floor: number): number {
     entry.words.length = entry.weights.length = count;
     for (let j = 0; j < count; j++) {
-      // with its per-name patronymic flag: it changes the similarity, and a missing patronymic is only half a surplus
       entry.words[j] = wordAt(store, start + j);
-      entry.weights[j] = store.weights[store.nameWords[start + j]!]!;
+      entry.weights[j] = weights[nameWords[start + j]!]!;
     }
-    if (query.words.length > MAX_TABLE_WORDS) return nameScoreBound(query, entry, options, floor);
-    for (let j = 0; j < count; j++) {
-      const slot = slotOf(start + j);
-      masks[j] = similarity ? matchingOf(query, slot, entry.words[j]!, similarity) : possibleOf(query, slot, entry.words[j]!);
-    }
-    return nameScoreBoundFromMasks(query, entry, masks, options, floor);
+    return nameScoreBound(query, entry, options, floor);
   }
-
-  /**
-   * Cheapest first: from mayMatch without compounds (most names stop here), with compounds when one
-   * is plausible, then the same from the similarities. Only compared with `floor`: a value at or
-   * above it may leave compounds out.
-   */
-  function reaches(query: WeightedName, n: number, floor: number, similarity: SimilarityFn): boolean {
-    const start = store.nameStart[n]!;
-    const count = store.nameStart[n + 1]! - start;
-    if (query.words.length > MAX_TABLE_WORDS) return fullBound(query, start, count, floor) >= floor;
-    let compounds: boolean | undefined;
-    if (singleBound(query, start, count) < floor) {
-      compounds = compoundPossible(query, start, count);
-      if (!compounds || fullBound(query, start, count, floor) < floor) return false;
-    }
-    if (singleBound(query, start, count, similarity) >= floor) return true;
-    return (compounds ?? compoundPossible(query, start, count)) && fullBound(query, start, count, floor, similarity) >= floor;
-  }
-
-  const slotOf = (occurrence: number) => store.nameWords[occurrence]! * 2 + (store.nameFlags[occurrence]! & 1);
 
   return {
-    keep(queryNames, touched, floor, similarity) {
+    prepare(queryNames) {
+      active = [];
+      long = [];
       for (const query of queryNames) {
-        setQuery(query);
-        for (const n of touched) if (!kept[n] && reaches(query, n, floor, similarity)) kept[n] = 1;
+        if (query.words.length > MAX_TABLE_WORDS) {
+          long.push(query);
+          continue;
+        }
+        if (pool.length <= active.length) pool.push(new QueryNameBounds(store.words.length));
+        const b = pool[active.length]!;
+        setQuery(b, query);
+        active.push(b);
       }
-      const out: number[] = [];
-      for (const n of touched) {
-        if (!kept[n]) continue;
-        kept[n] = 0;
-        out.push(n);
+    },
+    first(n, floor) {
+      const start = nameStart[n]!;
+      const count = nameStart[n + 1]! - start;
+      let out = -1;
+      for (const b of active) {
+        // compounds can only raise the bound: counted where one is plausible
+        const x = bound(b, start, count, false, plausibleCompound(b, start, count) ? LOOSE : NONE);
+        if (x >= floor && x > out) out = x;
+      }
+      for (const query of long) {
+        const x = longBound(query, start, count, Infinity);
+        if (x >= floor && x > out) out = x;
       }
       return out;
+    },
+    second(n, accept) {
+      const start = nameStart[n]!;
+      const count = nameStart[n + 1]! - start;
+      for (const b of active) {
+        // cheapest first: without compounds, then (where one is plausible) with them counted
+        // loosely, then with the similarity of the joined words; each only raises the bound
+        if (accept(bound(b, start, count, true, NONE))) return true;
+        if (!plausibleCompound(b, start, count) || !accept(bound(b, start, count, true, LOOSE))) continue;
+        if (accept(bound(b, start, count, true, STRICT))) return true;
+      }
+      for (const query of long) if (accept(longBound(query, start, count, Infinity))) return true;
+      return false;
     },
   };
 }

@@ -151,7 +151,11 @@ export function buildNameStore(entries: readonly ListEntry[], onProgress?: (done
 /** The word of name occurrence i, with its per-name patronymic flag. */
 export function wordAt(store: NameStore, i: number): NameWord {
   const id = store.nameWords[i]!;
-  if (!(store.nameFlags[i]! & 1)) return store.words[id]!;
+  return store.nameFlags[i]! & 1 ? patronymicWord(store, id) : store.words[id]!;
+}
+
+/** Word `id` flagged as a patronymic (one object per word, so identity-based memoisation works). */
+export function patronymicWord(store: NameStore, id: number): NameWord {
   let p = store.patronymicWords[id];
   if (!p) store.patronymicWords[id] = p = { ...store.words[id]!, patronymic: true };
   return p;

@@ -44,6 +44,15 @@ describe('search pruning', () => {
     }
   });
 
+  it.each([1, 3, 10])('when only the best %s hits are asked for, then they are the unpruned search’s best, in its order', (limit) => {
+    for (const q of queries) {
+      for (const minScore of [0.2, 0.35]) {
+        const want = full.search(q, { limit: 1000, minScore }).slice(0, limit);
+        expect(pruned.search(q, { limit, minScore }), `${q.names.join(' | ')} limit ${limit}`).toEqual(want);
+      }
+    }
+  });
+
   it('when a listed name is made only of words the query shares, then it is still found', () => {
     const hits = full.search({ names: ['Mohammed Ali Zarkawi Huseynov'] }, { limit: 1000 });
     expect(hits.map((h) => h.entryId)).toContain('A-1');

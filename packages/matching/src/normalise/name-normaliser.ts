@@ -78,10 +78,14 @@ export interface NormalisedName {
 const wordCache = new Map<string, NameWord>();
 const WORD_CACHE_SIZE = 500_000;
 
-/** Builds the comparable forms of one folded word. */
-export function makeWord(text: string, flags: { patronymic?: boolean; abjad?: boolean } = {}): NameWord {
+/**
+ * Builds the comparable forms of one folded word. `cache` false builds without keeping it (for the
+ * many one-off words an index build derives: adjacent words joined).
+ */
+export function makeWord(text: string, flags: { patronymic?: boolean; abjad?: boolean } = {}, cache = true): NameWord {
   const patronymic = flags.patronymic ?? looksLikePatronymic(text);
   const abjad = flags.abjad ?? false;
+  if (!cache) return buildWord(text, patronymic, abjad);
   const cacheKey = `${patronymic ? 1 : 0}${abjad ? 1 : 0}${text}`;
   const cached = wordCache.get(cacheKey);
   if (cached) return cached;

@@ -9,7 +9,8 @@
  * side only is taken off.
  * Typo reach is tested on lower bounds of the edit distance: the length difference, and the number
  * of distinct letters one word has and the other lacks (each edit adds or removes one letter).
- * Across scripts the skeletons decide: always computed. Keep this in step with wordSimilarity
+ * Across scripts the skeletons decide: always computed. An initial matches exactly the words that
+ * begin with its letter. Keep this in step with wordSimilarity
  * (match-possible.unit.test.ts checks it over a real list's vocabulary).
  */
 import type { NameWord } from '../normalise/name-normaliser';
@@ -21,7 +22,9 @@ function editLowerBound(lengthA: number, lengthB: number, lettersA: number, lett
 
 /** False when the two words cannot match; true when wordSimilarity must decide. */
 export function mayMatch(q: NameWord, e: NameWord): boolean {
-  if (q.abjad !== e.abjad || q.initial || e.initial) return true;
+  // an initial matches what begins with its letter (itself included), nothing else
+  if (q.initial || e.initial) return q.text[0] === e.text[0];
+  if (q.abjad !== e.abjad) return true;
   const reach = typoReach(Math.max(q.text.length, e.text.length)) + (q.compound || e.compound ? 2 : 0);
   // equal texts or keys have a lower bound of 0
   if (

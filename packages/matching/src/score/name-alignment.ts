@@ -188,6 +188,9 @@ export function joinedWord(a: NameWord, b: NameWord): NameWord {
  */
 export const MIN_COMPOUND_LENGTH = 5;
 
+/** A word with a partner this similar on the other side is never one side of a compound. */
+export const STRONG_PARTNER = 0.85;
+
 /**
  * Cheap test before building the joined word: same start (in letters or in romanisation key: Cyrillic
  * "Хонгсоп" is "khongsop" against "Hong-sop"), and lengths that add up.
@@ -215,7 +218,7 @@ function addJoinedCandidates(
   const strongQ = new Uint8Array(query.words.length);
   const strongE = new Uint8Array(entry.words.length);
   for (const c of out) {
-    if (c.similarity < 0.85) continue;
+    if (c.similarity < STRONG_PARTNER) continue;
     strongQ[c.query] = 1;
     strongE[c.entry] = 1;
   }

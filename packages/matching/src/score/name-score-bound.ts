@@ -147,12 +147,14 @@ function surplusFactor(surplusPenalty: number, x: number): number {
 /**
  * boundFromMarks from its sums: the unmatched weight (plain and soft: patronymics and initials
  * half) and the possible words of each side, their meaningful (not initial) words, the list name's
- * weight; `joined` when compounds were counted.
+ * weight; `joined` when compounds were counted. `quality` bounds alignNames' quality term (the
+ * weighted mean of the matched pairs' stretched similarities: at most that of the best pair);
+ * `softPossible` says whether a query word that may match is a patronymic or an initial (see below).
  */
 export function boundFromSums(
   unmatchedQ: number, softQ: number, countQ: number, meaningfulQ: number,
   unmatchedE: number, softE: number, totalE: number, countE: number, meaningfulE: number,
-  joined: boolean, options: NameScoreOptions,
+  joined: boolean, options: NameScoreOptions, quality = 1, softPossible = true,
 ): number {
   const { conflictPenalty = DEFAULT_CONFLICT_PENALTY, surplusPenalty = 0.35, singleWordCap = 0.45 } = options;
   if (countQ === 0 || countE === 0) return 0;
@@ -161,11 +163,15 @@ export function boundFromSums(
   const fracQ = unmatchedQ / (totalE - unmatchedE + unmatchedQ);
   const fracE = unmatchedE / totalE;
   let bound = Math.max(0, 1 - conflictPenalty * Math.max(fracQ, fracE));
-  // Every list word matched: no conflict; the query's surplus share can only fall towards the soft
-  // weight of a word added to it (≥ one half), never below the smaller of the two.
-  if (unmatchedE === 0) bound = Math.max(bound, surplusFactor(surplusPenalty, Math.min(softQ / (totalE + unmatchedQ), 0.5)));
+  // Every list word matched: no conflict. The query's surplus share is (soft unmatched)/(list
+  // weight + unmatched): each further query word left unmatched adds its soft weight above and its
+  // weight below, so the share only grows when those words count fully, and can fall towards ½
+  // (never below the smaller of the two) when one of them is a patronymic or an initial.
+  const shareQ = softQ / (totalE + unmatchedQ);
+  if (unmatchedE === 0) bound = Math.max(bound, surplusFactor(surplusPenalty, softPossible ? Math.min(shareQ, 0.5) : shareQ));
   // Every query word matched: no conflict; the list name's surplus share only grows.
   if (unmatchedQ === 0) bound = Math.max(bound, surplusFactor(surplusPenalty, softE / totalE));
+  bound *= quality;
   const conflictFree = unmatchedQ === 0 || unmatchedE === 0;
   // at most one pair possible: alignNames' single-word cap applies
   if (!joined && Math.min(countQ, countE) <= 1 && Math.max(meaningfulE, meaningfulQ) >= 2) {

@@ -65,25 +65,49 @@ function describeName(a: NameAlignment, q: PreparedName, e: PreparedName): strin
   return parts.join('; ');
 }
 
-export function scorePrepared(
+/** An entry's score before its explanation is written (only the hits a search returns are explained). */
+export interface EntryScore {
+  /** In [0,1], not rounded. */
+  score: number;
+  decisive: boolean;
+  best?: { a: NameAlignment; q: PreparedName; e: PreparedName; idx: number };
+  /** `name` first (its detail written by explainEntry), then the evidence. */
+  features: FeatureContribution[];
+}
+
+/** The most that agreeing evidence can add for this query (only the fields it has can agree). */
+export function supportFor(query: PersonQuery): number {
+  const W = EVIDENCE_WEIGHTS;
+  const documents = query.documents?.length || query.serviceNumbers?.length;
+  return (query.dateOfBirth ? W.dobExact : 0) + (query.nationalities?.length ? W.nationalityAgrees : 0) + (query.gender ? W.genderAgrees : 0) + (documents ? W.documentShort : 0);
+}
+
+/** The highest score a name score of at most `nameScore` can reach with `support` of agreeing evidence (monotone). */
+export function scoreCeiling(nameScore: number, support: number, options: ScoreOptions = {}): number {
+  const { evidenceFloor = 0.55, evidenceFull = 0.8 } = options;
+  const gate = Math.max(0, Math.min(1, (nameScore - evidenceFloor) / (evidenceFull - evidenceFloor)));
+  return Math.min(1, nameScore + gate * support);
+}
+
+export function scoreEntry(
   prepared: PreparedQuery,
   entry: ListEntry,
   entryNames: PreparedName[],
   similarity: SimilarityFn = wordSimilarity,
   options: ScoreOptions = {},
-  /** Skip building the explanation (return undefined) below this score, unless decisive. Default: never skip. */
+  /** Return undefined below this score, unless decisive. Default: never. */
   minScore = -1,
   /** Skip aligning names whose sound upper bound cannot reach minScore (false only for checks of the bound). */
   bound = true,
-): MatchHit | undefined {
-  const { thresholds = DEFAULT_THRESHOLDS, evidenceFloor = 0.55, evidenceFull = 0.8 } = options;
+): EntryScore | undefined {
+  const { evidenceFloor = 0.55, evidenceFull = 0.8 } = options;
   const query = prepared.query;
   const documents = compareDocuments(query, entry);
   const decisive = !!documents?.decisive || !!query.confirmedEntryIds?.includes(entry.id);
   const support = MAX_SUPPORT + (documents && !documents.decisive ? documents.contribution : 0);
   // A name whose score cannot reach this, even with all the support evidence can give, is not aligned.
   const nameFloor = decisive || !bound ? -1 : lowestNameScoreFor(minScore, evidenceFloor, evidenceFull, support) - 1e-9;
-  let best: { a: NameAlignment; q: PreparedName; e: PreparedName; idx: number } | undefined;
+  let best: EntryScore['best'];
   for (const q of prepared.names) {
     for (let idx = 0; idx < entryNames.length; idx++) {
       const e = entryNames[idx];
@@ -94,11 +118,9 @@ export function scorePrepared(
     }
   }
   const nameScore = best?.a.score ?? 0;
-  const features: FeatureContribution[] = [
-    { feature: 'name', contribution: nameScore, detail: '' }, // written below, only for hits kept
-  ];
+  const features: FeatureContribution[] = [{ feature: 'name', contribution: nameScore, detail: '' }];
   const gate = Math.max(0, Math.min(1, (nameScore - evidenceFloor) / (evidenceFull - evidenceFloor)));
-  // Nothing else can lift this name to minScore: skip the evidence and the explanation.
+  // Nothing else can lift this name to minScore: skip the evidence.
   if (!decisive && nameScore + gate * support < minScore) return undefined;
   let score = nameScore;
   for (const f of [
@@ -123,32 +145,56 @@ export function scorePrepared(
   }
   score = Math.max(0, Math.min(1, score));
   if (score < minScore && !decisive) return undefined;
+  return { score, decisive, best, features };
+}
+
+/** The hit of a scored entry, with its explanation. */
+export function explainEntry(prepared: PreparedQuery, entry: ListEntry, scored: EntryScore, options: ScoreOptions = {}): MatchHit {
+  const { thresholds = DEFAULT_THRESHOLDS } = options;
+  const { best, score } = scored;
+  const features = scored.features.map((f) => ({ ...f, contribution: round(f.contribution) }));
   features[0]!.detail = best ? describeName(best.a, best.q, best.e) : 'no comparable name';
   const words: WordMatch[] = best
     ? [...best.a.pairs]
         .sort((x, y) => x.query - y.query)
         .map((p) => {
-          const q = best!.q.words;
-          const e = best!.e.words;
+          const q = best.q.words;
+          const e = best.e.words;
           const query = p.joined === 'query' ? `${q[p.query]!.text} ${q[p.query + 1]!.text}` : q[p.query]!.text;
           const listed = p.joined === 'entry' ? `${e[p.entry]!.text} ${e[p.entry + 1]!.text}` : e[p.entry]!.text;
           return { query, listed, similarity: round(p.similarity), how: p.how };
         })
     : [];
   const listed = best ? entry.names[best.idx]! : entry.names[0]!;
-  const band = bandFor(score, decisive, thresholds);
+  const band = bandFor(score, scored.decisive, thresholds);
   return {
     entryId: entry.id,
     score: round(score),
     band,
     matchedName: { full: listed.full, kind: listed.kind, ...(listed.script ? { script: listed.script } : {}) },
-    queryName: best?.q.name.raw ?? query.names[0] ?? '',
-    features: features.map((f) => ({ ...f, contribution: round(f.contribution) })),
+    queryName: best?.q.name.raw ?? prepared.query.names[0] ?? '',
+    features,
     words,
     summary: `${band} ${round(score).toFixed(2)}: "${best?.q.name.raw ?? ''}" ~ ${listed.kind} "${listed.full}"`,
   };
 }
 
-function round(x: number): number {
+export function scorePrepared(
+  prepared: PreparedQuery,
+  entry: ListEntry,
+  entryNames: PreparedName[],
+  similarity: SimilarityFn = wordSimilarity,
+  options: ScoreOptions = {},
+  /** Return undefined (no explanation built) below this score, unless decisive. Default: never. */
+  minScore = -1,
+  /** Skip aligning names whose sound upper bound cannot reach minScore (false only for checks of the bound). */
+  bound = true,
+): MatchHit | undefined {
+  const scored = scoreEntry(prepared, entry, entryNames, similarity, options, minScore, bound);
+  return scored && explainEntry(prepared, entry, scored, options);
+}
+
+/** Rounded as hits carry scores: three decimals. */
+export function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }

@@ -85,3 +85,45 @@ export function jaroWinkler(a: string, b: string): number {
   while (prefix < 4 && prefix < m && prefix < n && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
+
+/**
+ * Whether the optimal string alignment distance of a and b is at most k, computed only as far as
+ * needed: the lengths decide first, and the rows stop as soon as every cell exceeds k (most word
+ * pairs a search meets are far apart and stop after a row or two).
+ */
+export function osaWithin(a: string, b: string, k: number): boolean {
+  const m = a.length;
+  const n = b.length;
+  if (Math.abs(m - n) > k) return false;
+  if (m === 0 || n === 0) return Math.max(m, n) <= k;
+  ensure(n + 1);
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    // a cell never falls below the smallest of the two rows before it (a transposition reaches back two)
+    if (rowMin > k && (i === 1 || rowMinOf(prev, n) > k)) return false;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[n]! <= k;
+}
+
+function rowMinOf(row: Int32Array, n: number): number {
+  let min = row[0]!;
+  for (let j = 1; j <= n; j++) if (row[j]! < min) min = row[j]!;
+  return min;
+}

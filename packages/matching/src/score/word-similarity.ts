@@ -5,7 +5,7 @@
  */
 import { ARTICLE, DIGIT_BIT, articleLength, makeWord, type NameWord } from '../normalise/name-normaliser';
 import { canonicalName } from '../normalise/romanisation-variants';
-import { jaroWinkler, osaDistance } from './string-distance';
+import { jaroWinkler, osaDistance, osaWithin } from './string-distance';
 
 export type MatchHow = 'exact' | 'variant' | 'transliteration' | 'typo' | 'phonetic' | 'initial';
 
@@ -79,7 +79,22 @@ export function typoReach(length: number): number {
 function withinTypoReach(q: NameWord, e: NameWord): boolean {
   // a compound joined from two words has lost what stood between them ("Abd el-Halim" → "abdhalim")
   const reach = typoReach(Math.max(q.text.length, e.text.length)) + (q.compound || e.compound ? 2 : 0);
-  return osaDistance(q.key, e.key) <= reach || osaDistance(q.text, e.text) <= reach;
+  return osaWithin(q.key, e.key, reach) || osaWithin(q.text, e.text, reach);
+}
+
+/**
+ * True when the pair provably scores below MIN_WORD_SIMILARITY, decided without the similarity's
+ * string distances: within one script, a pair that is not equal in text or key, does not agree in
+ * sound and is beyond typo reach in text and key can only be a look-alike (wordSimilarity's own
+ * rules); with the joined article on one side only, the same must hold without it. Far cheaper than wordSimilarity for the
+ * many unrelated pairs a search meets; when false, wordSimilarity decides.
+ */
+export function surelyBelowBar(q: NameWord, e: NameWord): boolean {
+  if (q.abjad !== e.abjad || q.initial || e.initial || q.text === e.text || q.key === e.key) return false;
+  if (phoneticAgree(q, e) || withinTypoReach(q, e)) return false;
+  if (q.article === e.article) return true;
+  // the article joined on one side only: wordSimilarity compares again without it
+  return q.article ? surelyBelowBar(withoutArticle(q), e) : surelyBelowBar(withoutArticle(e), q);
 }
 
 /** Compares two words. Digits must agree exactly: numbers in names are never fuzzy. */

@@ -1,15 +1,47 @@
 import { z } from 'zod';
+import { isFetchBadPort } from '../http/fetch-bad-ports';
 
 /** Settings every service shares; a service extends this with its own. */
 export const baseConfigSchema = z.object({
   SERVICE_NAME: z.string().min(1),
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /**
+   * `production` (the default) or `development`: the one switch for development conveniences (temporary
+   * keyrings, the development mailbox, demo accounts, Kafka without SASL/TLS). In production a service
+   * refuses to start with any of them (see `refuseInProduction`). `npm start` and the tests ask for
+   * development explicitly.
+   */
+  VETTING_MODE: z.enum(['production', 'development']).default('production'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  PORT: z.coerce.number().int().min(0).max(65535),
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .refine(
+      (p) => !isFetchBadPort(p),
+      "is on the Fetch standard's bad-port list: fetch clients (the console, tests, other services) cannot reach it",
+    ),
   KAFKA_BROKERS: z
     .string()
     .default('127.0.0.1:9092')
-    .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    ),
+  /** SASL mechanism of this service's Kafka principal; `none` only in development mode. */
+  KAFKA_SASL_MECHANISM: z.enum(['scram-sha-512', 'scram-sha-256', 'none']).default('scram-sha-512'),
+  /** The service's Kafka principal (one per service: the broker's ACLs name it). Default: SERVICE_NAME. */
+  KAFKA_USERNAME: z.string().min(1).optional(),
+  KAFKA_PASSWORD: z.string().min(1).optional(),
+  /** Connect to the brokers over TLS (required in production). */
+  KAFKA_TLS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** PEM file of the CA that signed the brokers' certificates; default: the system's trusted CAs. */
+  KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
   MONGO_URL: z.string().url().default('mongodb://127.0.0.1:27017'),
   /** Database name; each service owns its own. */
   MONGO_DB: z.string().min(1),
@@ -64,7 +96,10 @@ export class ConfigError extends Error {
  * Parses the environment once at start. A missing or bad setting throws a ConfigError naming
  * every offending variable, so the process stops with a message an operator can act on.
  */
-export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);

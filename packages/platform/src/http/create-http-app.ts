@@ -22,6 +22,12 @@ export interface HttpAppOptions {
   routes: (router: Router) => void;
   /** Named readiness checks for /readyz; each throws when its dependency is not usable. */
   readiness?: Record<string, () => Promise<unknown>>;
+  /**
+   * External systems the service calls (authorities, employers), reported by /readyz under `externals`
+   * with the reason when one cannot be reached. They make the status `degraded`, never not-ready: the
+   * service itself still works (and must keep receiving callbacks) while an authority is down.
+   */
+  externals?: Record<string, () => Promise<unknown>>;
   /** Largest JSON body accepted. Default `1mb`. */
   bodyLimit?: string;
   /** Mounts handlers that must see the raw request, before body parsing and contract validation (the gateway's proxy and static files). */
@@ -38,7 +44,8 @@ export interface HttpAppOptions {
 }
 
 /** /readyz (each named check) and /metrics (Prometheus), for the cluster's probes and scrapers. */
-function mountOperations(app: Express, options: Pick<HttpAppOptions, 'metrics' | 'readiness'>): void {
+function mountOperations(app: Express, options: Pick<HttpAppOptions, 'metrics' | 'readiness' | 'externals'>): void {
+  const { metrics } = options;
   app.get('/readyz', async (_req, res) => {
     const checks: Record<string, string> = {};
     let ready = true;
@@ -51,10 +58,22 @@ function mountOperations(app: Express, options: Pick<HttpAppOptions, 'metrics' |
         checks[name] = (error as Error).message;
       }
     }
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks });
+    const externals: Record<string, string> = {};
+    await Promise.all(
+      Object.entries(options.externals ?? {}).map(async ([name, probe]) => {
+        externals[name] = await probe().then(
+          () => 'ok',
+          (error: Error) => error.message,
+        );
+        metrics.externalReachable.set({ system: name }, externals[name] === 'ok' ? 1 : 0);
+      }),
+    );
+    const degraded = Object.values(externals).some((v) => v !== 'ok');
+    const status = !ready ? 'not-ready' : degraded ? 'degraded' : 'ready';
+    res.status(ready ? 200 : 503).json({ status, checks, ...(options.externals ? { externals } : {}) });
   });
   app.get('/metrics', async (_req, res) => {
-    res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 }
 

@@ -11,7 +11,7 @@ import { createEventValidator } from './event-validator';
 import { createKafka } from './kafka-client';
 
 const logger = createLogger('test', 'silent');
-const withdrawn = (subject: string) => createEvent('test', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', reason: 'r' } });
+const withdrawn = (subject: string) => createEvent('intake', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', reason: 'r' } });
 
 describe('consumer runner (real Kafka)', () => {
   let kafka: ReturnType<typeof createKafka>;

@@ -7,6 +7,7 @@ import type { Metrics } from '../metrics/metrics';
 import { backoffDelay, sleep } from './backoff';
 import type { EventEnvelope } from './envelope';
 import type { EventPublisher } from './event-publisher';
+import { forgedSource } from './event-source';
 import type { EventValidator } from './event-validator';
 
 export interface HandlerContext {
@@ -54,12 +55,14 @@ export interface ConsumerRunner {
   readonly running: boolean;
 }
 
-type Outcome = { kind: 'handled' } | { kind: 'skipped' } | { kind: 'dead-letter'; error: unknown; attempts: number };
+type Outcome = { kind: 'handled' } | { kind: 'skipped' } | { kind: 'dead-letter'; error: unknown; attempts: number; forged?: string };
 
 /**
  * Runs a consumer group. Offsets are committed only after a handler resolves, so the effect is
  * stored first; a crash in between redelivers, and idempotent handlers apply it once.
  * - Bad JSON or a contract violation: straight to `<topic>.dlq` with the reason (poison).
+ * - An event whose `source` is not one of the topic's writers: straight to the DLQ, counted in
+ *   `events_refused_total`, never handled (a forged event changes nothing).
  * - Infrastructure outage (database or broker restarting): retried without limit, heartbeating, so
  *   an outage never turns good messages into dead letters.
  * - Any other handler error: retried `maxAttempts` times with backoff, then dead-lettered.
@@ -86,6 +89,8 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
       const reason = error instanceof SyntaxError ? new AppError('EVENT.MALFORMED_JSON', `Not valid JSON: ${error.message}`) : error;
       return { kind: 'dead-letter', error: reason, attempts: 1 };
     }
+    const forged = forgedSource(event, topic, prefix);
+    if (forged) return { kind: 'dead-letter', error: forged, attempts: 1, forged: event.source };
     const handler = options.handlers[event.type];
     if (!handler) return { kind: 'skipped' };
     for (let attempt = 1; ; attempt++) {
@@ -166,6 +171,8 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
                 }
                 const outcome = await process(message, batch.topic, batch.partition, heartbeat);
                 if (outcome.kind === 'dead-letter') await deadLetter(message, batch.topic, batch.partition, outcome);
+                if (outcome.kind === 'dead-letter' && outcome.forged !== undefined)
+                  options.metrics?.eventsRefused.inc({ group: options.groupId, topic: batch.topic.slice(prefix.length), source: outcome.forged.slice(0, 64) });
                 const type = message.headers?.['ce-type']?.toString() ?? 'unknown';
                 options.metrics?.eventsHandled.inc({ group: options.groupId, type, result: outcome.kind });
                 await heartbeat().catch(() => undefined);

@@ -44,7 +44,7 @@ describe('crash recovery with real processes killed by SIGKILL', () => {
     const publisher = createEventPublisher({ kafka, validator: createEventValidator(), topicPrefix: prefix });
     await publisher.connect();
     const subject = randomName('cand');
-    const event = createEvent('test', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', reason: 'x' } });
+    const event = createEvent('intake', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', reason: 'x' } });
     await publisher.publish([event]);
     await publisher.disconnect();
     const group = randomName('g');

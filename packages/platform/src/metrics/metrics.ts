@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** One Prometheus registry per service process, with the metrics every service shares. */
 export function createMetrics(service: string) {
@@ -32,6 +32,19 @@ export function createMetrics(service: string) {
       name: 'db_commands_total',
       help: 'Database commands sent, by command name and outcome',
       labelNames: ['command', 'outcome'],
+      registers: [registry],
+    }),
+    eventsRefused: new Counter({
+      name: 'events_refused_total',
+      help: "Events dead-lettered because their source is not one of the topic's writers (a forgery or a misrouted producer)",
+      labelNames: ['group', 'topic', 'source'],
+      registers: [registry],
+    }),
+    // Set by each /readyz probe (Kubernetes asks every few seconds): 0 while an authority cannot be reached.
+    externalReachable: new Gauge({
+      name: 'external_system_reachable',
+      help: 'Whether an external system the service calls answered its last reachability probe (1) or not (0)',
+      labelNames: ['system'],
       registers: [registry],
     }),
     consumerRetries: new Counter({

@@ -105,7 +105,7 @@ describe.each([
     await publisher.connect();
     const store = createAggregateStore<Tally>(db, 'evented', options);
     const subject = randomName('cand');
-    const event = createEvent('test', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', reason: `${mode} relay` } });
+    const event = createEvent('intake', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', reason: `${mode} relay` } });
     await store.apply(subject, 'withdraw', (cur) => ({ ...add('w')(cur), events: [event] }));
     const relay = createOutboxRelay({ collections: [store.revisions], publisher, logger, pollMs: 50 });
     relay.start();

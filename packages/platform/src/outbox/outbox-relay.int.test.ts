@@ -44,7 +44,7 @@ describe.each([
   });
 
   const withdrawn = (subject: string) =>
-    createEvent('test', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', reason: `${SECRET} asked to leave` } });
+    createEvent('intake', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', reason: `${SECRET} asked to leave` } });
 
   it('when the relay has published an event, then the raw revision keeps its envelope but not its payload, and the state is untouched', async () => {
     const store = createAggregateStore<Person>(db, 'people', options);

@@ -8,6 +8,8 @@ import { createServiceTokenVerifier } from '../http/service-token';
 import { createEventPublisher, type EventPublisher } from '../kafka/event-publisher';
 import { createEventValidator, type EventValidator } from '../kafka/event-validator';
 import { createKafka } from '../kafka/kafka-client';
+import { kafkaSecurityOf, kafkaUnsafeSettings } from '../kafka/kafka-auth';
+import { refuseInProduction } from '../config/mode';
 import { createLogger, type Logger } from '../logging/logger';
 import { createMetrics, type Metrics } from '../metrics/metrics';
 import { connectMongo, pingMongo } from '../mongo/connect-mongo';
@@ -40,9 +42,11 @@ function jwksSource(value: string) {
 }
 
 export async function createServiceRuntime(config: BaseConfig, overrides: RuntimeOverrides = {}): Promise<ServiceRuntime> {
+  // Every service gets the Kafka checks even if its own start forgot to ask (before anything connects).
+  refuseInProduction(config, kafkaUnsafeSettings(config));
   const logger = overrides.logger ?? createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
   const metrics = createMetrics(config.SERVICE_NAME);
-  const kafka = createKafka({ clientId: config.SERVICE_NAME, brokers: config.KAFKA_BROKERS, logger });
+  const kafka = createKafka({ clientId: config.SERVICE_NAME, brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurityOf(config) });
   const validator = createEventValidator();
   const publisher = createEventPublisher({ kafka, validator, topicPrefix: config.TOPIC_PREFIX });
   const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger, onCommand: (command, ok) => metrics.dbCommands.inc({ command, outcome: ok ? 'ok' : 'failed' }) });

@@ -2,11 +2,14 @@ import { createKafka } from '../kafka/kafka-client';
 import { createLogger } from '../logging/logger';
 import { createTestIssuer, type TestIssuer } from './test-issuer';
 import { createTestTopics, deleteTestTopics } from './test-topics';
-import { testInfra } from './test-infra';
+import { testInfra, testServiceBaseEnv } from './test-infra';
 import { randomName } from './wait-for';
 
 export interface TestServiceEnv {
-  /** Environment for a service's config schema: random database, random topic prefix, port 0. */
+  /**
+   * Environment for a service's config schema: development mode, the service's own Kafka principal,
+   * random database, random topic prefix, port 0.
+   */
   env: Record<string, string>;
   issuer: TestIssuer;
   prefix: string;
@@ -23,7 +26,9 @@ export async function createTestServiceEnv(service: string): Promise<TestService
   const infra = await testInfra();
   const prefix = `${randomName('t')}.`;
   const logger = createLogger('test', 'silent');
-  const kafka = createKafka({ clientId: `test-${service}`, brokers: infra.kafkaBrokers, logger });
+  // The test's own client is the admin principal (topics, ACLs, reading and injecting events); the
+  // service itself runs as its own principal, with the rights it has in production.
+  const kafka = createKafka({ clientId: `test-${service}`, brokers: infra.kafkaBrokers, logger, sasl: infra.kafkaAuth ?? null });
   await createTestTopics(kafka, prefix, 3);
   const issuer = await createTestIssuer();
   return {
@@ -32,12 +37,10 @@ export async function createTestServiceEnv(service: string): Promise<TestService
     kafka,
     cleanup: () => deleteTestTopics(kafka, prefix),
     env: {
+      ...testServiceBaseEnv(infra, service),
       SERVICE_NAME: service,
       PORT: '0',
-      MONGO_URL: infra.mongoUrl,
       MONGO_DB: randomName(`t_${service}`).replace(/-/g, '_'),
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      REDIS_URL: infra.redisUrl,
       TOPIC_PREFIX: prefix,
       AUTH_JWKS: 'injected-by-test',
       AUTH_ISSUER: issuer.issuer,

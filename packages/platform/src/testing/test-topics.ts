@@ -1,11 +1,28 @@
-import type { Kafka } from 'kafkajs';
-import { dlqTopic, loadTopics } from '@vetting/contracts';
+import * as kafkajs from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
+import { aclBindings, dlqTopic, loadTopics, toKafkajsAcl } from '@vetting/contracts';
 
-/** Creates a prefixed copy of every topic (and its DLQ), so a test has the whole topology to itself. */
+/** A broker without an authorizer (testcontainers' plain Kafka) has no ACLs to manage. */
+const securityDisabled = (error: unknown) => /SECURITY_DISABLED|Security features are disabled/i.test(`${(error as { type?: string }).type ?? ''} ${(error as Error).message}`);
+
+/** The ACLs of infra/topics.json for a prefixed copy of the topology, so each service keeps exactly its own rights. */
+async function grantTestAcls(admin: Admin, prefix: string): Promise<void> {
+  const acl = aclBindings(loadTopics(), prefix).map((b) => toKafkajsAcl(b, kafkajs));
+  await admin.createAcls({ acl: acl as never }).catch((error: unknown) => {
+    if (!securityDisabled(error)) throw error;
+  });
+}
+
+/**
+ * Creates a prefixed copy of every topic (and its DLQ), so a test has the whole topology to itself,
+ * with the same ACLs as the real topics: a service running in the test under its own principal may
+ * write and read exactly what it may in production.
+ */
 export async function createTestTopics(kafka: Kafka, prefix: string, partitions?: number): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
+    await grantTestAcls(admin, prefix);
     const { topics } = loadTopics();
     const wanted = topics.flatMap((t) => [
       { topic: prefix + t.name, numPartitions: partitions ?? t.partitions, replicationFactor: 1 },
@@ -24,13 +41,15 @@ export async function createTestTopics(kafka: Kafka, prefix: string, partitions?
   }
 }
 
-/** Deletes a test's topics again, so repeated runs do not pile up partitions on the broker. */
+/** Deletes a test's topics and their ACLs again, so repeated runs do not pile up on the broker. */
 export async function deleteTestTopics(kafka: Kafka, prefix: string): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
     if (topics.length) await admin.deleteTopics({ topics, timeout: 30_000 });
+    const acl = aclBindings(loadTopics(), prefix).map((b) => toKafkajsAcl(b, kafkajs));
+    await admin.deleteAcls({ filters: acl as never }).catch(() => undefined);
   } catch {
     // Best effort: a leftover test topic is harmless.
   } finally {

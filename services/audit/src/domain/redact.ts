@@ -5,7 +5,7 @@ import { canonicalJson, sha256 } from './hash-chain';
  * and outcomes, so a person's data can later be erased elsewhere without breaking the chain; the
  * digest of the original data still proves what the event said.
  */
-const PERSONAL_KEYS = new Set(['person', 'names', 'matchedName', 'documents', 'dateOfBirth', 'placeOfBirth', 'detail', 'summary', 'words', 'queryName']);
+const PERSONAL_KEYS = new Set(['person', 'names', 'matchedName', 'documents', 'dateOfBirth', 'placeOfBirth', 'detail', 'summary', 'words', 'queryName', 'employment']);
 
 function strip(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(strip);

@@ -41,7 +41,22 @@ const DESCRIBE: Record<string, (d: Data, e: AuditEntry) => Partial<TrailStep>> =
     inputs: pick(d, ['screeningId', 'listId', 'entryId', 'resolution']),
   }),
   'reference.check-requested': (d) => ({ what: `${s(d.checkType)} check requested`, inputs: pick(d, ['checkId', 'checkType']) }),
-  'reference.check-completed': (d) => ({ what: `${s(d.checkType)} check answered: ${s(d.result)}`, outcome: s(d.result), inputs: pick(d, ['checkId', 'checkType']) }),
+  'reference.check-completed': (d) => ({
+    what: `${s(d.checkType)} check answered: ${s(d.result)}${list(d.findings).length ? ` (${list(d.findings).map(s).join(', ')})` : ''}`,
+    outcome: s(d.result),
+    inputs: pick(d, ['checkId', 'checkType', 'findings']),
+  }),
+  'reference.contact-confirmed': (d) => ({ what: `Referee contact for check ${s(d.checkId)}: ${s(d.decision)} (by ${s(d.confirmedBy)})`, actor: s(d.confirmedBy), inputs: pick(d, ['checkId', 'decision', 'employerId']) }),
+  'clearance.notice-recorded': (d) => ({
+    what: `The candidate was given notice of ${list(d.findings).length} finding(s) by ${s(d.channel)} on ${s(d.sentAt)}; may respond until ${s(d.respondBy)}`,
+    actor: s(d.recordedBy),
+    inputs: pick(d, ['noticeId', 'sentAt', 'respondBy', 'channel', 'findings']),
+  }),
+  'clearance.response-recorded': (d) => ({
+    what: d.declined ? 'The candidate declined to respond' : `The candidate's response was recorded (${list(d.attachments).length} attachment(s))`,
+    actor: s(d.recordedBy),
+    inputs: pick(d, ['responseId', 'noticeId', 'receivedAt', 'declined', 'attachments']),
+  }),
   'reference.check-failed': (d) => ({ what: `${s(d.checkType)} check failed`, outcome: 'failed', reasons: [s(d.error)], inputs: pick(d, ['checkId', 'checkType']) }),
   'references.completed': (d) => ({ what: `All required checks have a result (${list(d.checks).map((c) => `${s(c.checkType)}: ${s(c.result)}`).join(', ')})`, inputs: pick(d, ['checks', 'candidateRevision']) }),
   'clearance.decided': (d) => ({

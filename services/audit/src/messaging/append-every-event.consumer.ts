@@ -1,6 +1,6 @@
 import type { KafkaMessage } from 'kafkajs';
 import { dlqTopic } from '@vetting/contracts';
-import { AppError, backoffDelay, sleep, type EventEnvelope, type ServiceRuntime } from '@vetting/platform';
+import { AppError, backoffDelay, forgedSource, sleep, type EventEnvelope, type ServiceRuntime } from '@vetting/platform';
 import type { ChainAppender } from '../data/chain-appender';
 
 type Parsed = { ok: true; event: EventEnvelope } | { ok: false; error: Error & { code?: string; errors?: unknown } };
@@ -9,7 +9,8 @@ type Parsed = { ok: true; event: EventEnvelope } | { ok: false; error: Error & {
  * Consumes every topic in batches (eachBatch) and appends each batch to the chain in as few
  * round trips as the appender can manage. The offset of a batch is resolved only after all its
  * entries are stored; a crash in between redelivers them and the appender reports duplicates.
- * Malformed or off-contract messages go to `<topic>.dlq` at once; a database outage is retried
+ * Malformed or off-contract messages, and events whose `source` is not one of the topic's writers
+ * (a forgery: it must not enter the trail as a fact), go to `<topic>.dlq` at once; a database outage is retried
  * (heartbeating) for as long as the batch is ours, so nothing becomes a dead letter for that.
  */
 export async function startAppendConsumer(runtime: ServiceRuntime, appender: ChainAppender, topics: string[]) {
@@ -23,10 +24,15 @@ export async function startAppendConsumer(runtime: ServiceRuntime, appender: Cha
   consumer.on(consumer.events.GROUP_JOIN, () => markJoined());
   consumer.on(consumer.events.CRASH, (e) => log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed'));
 
-  function parse(message: KafkaMessage): Parsed {
+  function parse(message: KafkaMessage, topic: string): Parsed {
     try {
       const parsed: unknown = JSON.parse(message.value?.toString('utf8') ?? '');
       runtime.validator.assertValid(parsed);
+      const forged = forgedSource(parsed, topic, prefix);
+      if (forged) {
+        runtime.metrics.eventsRefused.inc({ group, topic: topic.slice(prefix.length), source: parsed.source.slice(0, 64) });
+        return { ok: false, error: forged };
+      }
       return { ok: true, event: parsed };
     } catch (error) {
       return { ok: false, error: error instanceof SyntaxError ? new AppError('EVENT.MALFORMED_JSON', `Not valid JSON: ${error.message}`) : (error as Error) };
@@ -63,7 +69,7 @@ export async function startAppendConsumer(runtime: ServiceRuntime, appender: Cha
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
       const events: EventEnvelope[] = [];
       for (const message of batch.messages) {
-        const parsed = parse(message);
+        const parsed = parse(message, batch.topic);
         if (parsed.ok) events.push(parsed.event);
         else await deadLetter(batch.topic, batch.partition, message, parsed.error);
       }

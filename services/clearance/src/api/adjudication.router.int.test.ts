@@ -6,14 +6,13 @@ import type { caseView } from '../use-cases/read-cases.use-case';
 
 type CaseBody = ReturnType<typeof caseView>;
 
+const ALL = ['national-criminal-record', 'disciplinary-record', 'un-records', 'misconduct-disclosure'];
 const strictPolicy = {
-  requiredChecks: { 'military-contingent': ['misconduct-disclosure'] },
-  onConfirmedMatch: 'adjudicate',
-  onNoResponse: 'not-cleared',
-  onFailedCheck: 'adjudicate',
-  candidateResponseBeforeRefusal: true,
+  requiredChecks: { 'military-contingent': ALL, 'formed-police-unit': ALL, 'individual-police': ALL, 'staff-officer': ALL, civilian: ['national-criminal-record', 'un-records', 'misconduct-disclosure'] },
+  employmentLookbackYears: 7,
+  noticeResponseDays: 21,
   validity: { months: 6, rotationEnds: [{ mission: 'MINUSCA', rotation: 'R1', endsOn: '2099-12-31' }] },
-  note: 'MDS check for contingents',
+  note: 'Seven years of employment for contingents',
 };
 
 // Generous timeouts: the machine is shared, and these wait for conditions, never for time.
@@ -31,36 +30,50 @@ describe('policy versions and adjudication with four eyes (real Kafka and databa
   });
   afterAll(async () => t?.stop());
 
-  it('when an administrator publishes a policy, then it becomes the next version, is used for new decisions and recorded on them', async () => {
+  it('when an administrator publishes a policy that turns absence of information into a refusal, then it is refused naming the rule', async () => {
+    for (const [field, value] of [['onNoResponse', 'not-cleared'], ['onFailedCheck', 'not-cleared'], ['onConfirmedMatch', 'not-cleared'], ['candidateResponseBeforeRefusal', false]] as const) {
+      const res = await request(t.app).post('/policies').set('authorization', admin).send({ ...strictPolicy, [field]: value });
+      expect(res.status, field).toBe(400);
+      expect(res.body).toMatchObject({ code: 'CLEARANCE.AUTOMATIC_REFUSAL', errors: [{ field: `body/${field}`, reason: expect.stringMatching(/person|respon/) }] });
+    }
+    const dropped = await request(t.app).post('/policies').set('authorization', admin).send({ ...strictPolicy, requiredChecks: { ...strictPolicy.requiredChecks, civilian: ['national-criminal-record'] } });
+    expect(dropped.body).toMatchObject({ code: 'CLEARANCE.INVALID_POLICY', errors: [{ field: 'body/requiredChecks/civilian', reason: expect.stringMatching(/must include misconduct-disclosure, un-records/) }] });
+    expect((await request(t.app).get('/policies').set('authorization', admin)).body.activeVersion).toBe(1);
+  });
+
+  it('when an administrator publishes a policy, then it becomes the next version, is published for references and intake, and decides new cases', async () => {
     const before = await request(t.app).get('/policies').set('authorization', admin);
-    expect(before.body).toMatchObject({ activeVersion: 1, items: [{ version: 1, createdBy: 'system' }] });
+    expect(before.body).toMatchObject({ activeVersion: 1, items: [{ version: 1, createdBy: 'system', employmentLookbackYears: 5, onNoResponse: 'adjudicate' }] });
+    expect(before.body.items[0].requiredChecks['military-contingent']).toContain('misconduct-disclosure');
     expect((await request(t.app).post('/policies').set('authorization', officerA).send(strictPolicy)).status).toBe(403);
     const bad = await request(t.app).post('/policies').set('authorization', admin).send({ ...strictPolicy, validity: { months: 0, rotationEnds: [] } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('body/validity/months');
     const created = await request(t.app).post('/policies').set('authorization', admin).set('idempotency-key', 'policy-key-0001').send(strictPolicy);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ version: 2, createdBy: 'admin-1', onNoResponse: 'not-cleared' });
+    expect(created.body).toMatchObject({ version: 2, createdBy: 'admin-1', employmentLookbackYears: 7, noticeResponseDays: 21, onNoResponse: 'adjudicate', candidateResponseBeforeRefusal: true });
     const retried = await request(t.app).post('/policies').set('authorization', admin).set('idempotency-key', 'policy-key-0001').send(strictPolicy);
     expect(retried.body.version).toBe(2);
-    const v1 = await request(t.app).get('/policies/1').set('authorization', officerA);
-    expect(v1.body, JSON.stringify(v1.body)).toMatchObject({ version: 1, requiredChecks: {} });
 
     const published = await t.clearanceEvents('clearance-policy', 2);
     expect(published.map((e) => [e.type, e.data.version, e.data.createdBy])).toEqual([
       ['clearance.policy-published', 1, 'system'],
       ['clearance.policy-published', 2, 'admin-1'],
     ]);
+    expect(published[1]!.data.rules).toMatchObject({ employmentLookbackYears: 7, requiredChecks: strictPolicy.requiredChecks });
 
+    // Employed by a civilian employer until six years ago: inside v2's seven-year window, so a disclosure is required.
+    const sixYearsAgo = `${new Date().getUTCFullYear() - 6}`;
+    const employment = { periods: [{ from: '2010', to: sixYearsAgo }, { from: `${Number(sixYearsAgo) + 1}`, nationalService: true }], declaredNoOtherEmployer: false };
     const missing = newCandidateId();
     const unanswered = newCandidateId();
-    await t.publish(events.submitted(missing), events.screened(missing), events.references(missing));
-    await t.publish(events.submitted(unanswered), events.screened(unanswered), events.references(unanswered, [{ checkId: 'k1', checkType: 'misconduct-disclosure', result: 'no-response' }]));
+    await t.publish(events.submitted(missing, 'military-contingent', 1, { employment }), events.screened(missing), events.references(missing));
+    await t.publish(events.submitted(unanswered), events.screened(unanswered), events.references(unanswered, [{ checkId: 'k1', checkType: 'un-records', result: 'no-response' }]));
     const m = await until(missing, (c) => c.decisions.length > 0, 'decided under v2');
-    expect(m.current).toMatchObject({ policyVersion: 2, outcome: 'pending-review', route: 'adjudication' });
-    expect(m.current!.reasons[0]).toMatch(/misconduct-disclosure check the military-contingent category requires/);
+    expect(m.current).toMatchObject({ policyVersion: 2, outcome: 'pending-review', route: 'adjudication', findings: ['missing:misconduct-disclosure'] });
+    expect(m.current!.reasons[0]).toMatch(/misconduct-disclosure check has 0 of the 1 result/);
     const u = await until(unanswered, (c) => c.decisions.length > 0, 'decided under v2');
-    expect(u.current).toMatchObject({ policyVersion: 2, outcome: 'not-cleared', kind: 'automatic' });
+    expect(u.current).toMatchObject({ policyVersion: 2, outcome: 'pending-review', route: 'adjudication', kind: 'automatic' });
   });
 
   it('when an adjudicator overrides the policy, then only a different officer can countersign, and not after the inputs changed', async () => {

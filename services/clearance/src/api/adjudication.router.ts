@@ -1,11 +1,11 @@
 import type { Router } from 'express';
 import { actorOf, paramsOf, queryOf } from '@vetting/platform';
 import type { CountersignatureInput, ProposalInput } from '../domain/adjudication';
-import { countersignOutcome, proposeOutcome, recordCandidateResponse, type AdjudicateDeps, type CandidateResponseInput } from '../use-cases/adjudicate.use-case';
+import { countersignOutcome, proposeOutcome, type AdjudicateDeps } from '../use-cases/adjudicate.use-case';
 import { adjudicationQueue, type ReadDeps } from '../use-cases/read-cases.use-case';
 import { idempotencyKey } from './idempotency-key';
 
-/** The adjudicators' work: the queue, proposals, countersignatures (four eyes), candidates' responses. */
+/** The adjudicators' work: the queue, proposals and countersignatures (four eyes). */
 export function createAdjudicationRoutes(deps: AdjudicateDeps & ReadDeps) {
   return (router: Router) => {
     router.get('/adjudications', async (req, res) => {
@@ -19,10 +19,6 @@ export function createAdjudicationRoutes(deps: AdjudicateDeps & ReadDeps) {
     router.post('/cases/:candidateId/adjudication/countersignature', async (req, res) => {
       const { candidateId } = paramsOf<{ candidateId: string }>(req);
       res.json(await countersignOutcome(actorOf(req), candidateId, req.body as CountersignatureInput, deps, idempotencyKey(req)));
-    });
-    router.post('/cases/:candidateId/candidate-response', async (req, res) => {
-      const { candidateId } = paramsOf<{ candidateId: string }>(req);
-      res.status(201).json(await recordCandidateResponse(actorOf(req), candidateId, req.body as CandidateResponseInput, deps, idempotencyKey(req)));
     });
   };
 }

@@ -1,22 +1,31 @@
 import type { Connection } from 'mongoose';
+import { BUILT_IN_NOTE, BUILT_IN_POLICY, fromPublished, rulesOf } from '@vetting/policy';
 import { createAggregateStore, createEvent, notFound, type Revision } from '@vetting/platform';
-import { DEFAULT_POLICY, type ClearancePolicy } from '../domain/clearance-policy';
+import type { ClearancePolicy } from '../domain/clearance-policy';
 
 type PolicyState = Omit<ClearancePolicy, 'version'> & Record<string, unknown>;
 
 const POLICY_ID = 'clearance-policy';
-const toPolicy = (r: Revision<PolicyState>): ClearancePolicy => ({ ...(r.state as Omit<ClearancePolicy, 'version'>), version: r.rev });
+/** Versions stored before a rule existed read with its built-in value (packages/policy fromPublished). */
+const toPolicy = (r: Revision<PolicyState>): ClearancePolicy => {
+  const { createdBy, createdAt, note, ...rules } = r.state;
+  return fromPublished({ version: r.rev, createdBy, createdAt, ...(note ? { note } : {}), rules });
+};
 
-/** A new version and its `clearance.policy-published` event (for the audit trail), stored together. */
+/** A new version and its `clearance.policy-published` event, stored together: references and intake follow it. */
 function versionChange(policy: Omit<ClearancePolicy, 'version'>, version: number) {
-  const { createdBy, createdAt, note, ...rules } = policy;
-  const data = { version, createdBy, createdAt, ...(note ? { note } : {}), rules };
+  const { createdBy, createdAt, note } = policy;
+  const data = { version, createdBy, createdAt, ...(note ? { note } : {}), rules: rulesOf(policy) };
   return { state: policy as PolicyState, events: [createEvent('clearance', { type: 'clearance.policy-published', subject: POLICY_ID, data })] };
 }
 
+/** A built-in version older than this code's (stored by `seed` before the built-in rules changed). */
+const olderBuiltIn = (p: ClearancePolicy) => p.createdBy === 'system' && p.note !== BUILT_IN_NOTE;
+
 /**
- * Policy versions as revisions of one aggregate: version n is revision n, written once and never
- * changed, so a decision naming version n can always be replayed under exactly those rules.
+ * The one vetting policy's versions as revisions of one aggregate: version n is revision n, written
+ * once and never changed, so a decision naming version n can always be replayed under exactly those
+ * rules. Each version is published (`clearance.policy-published`) for the services that follow it.
  */
 export function createPolicyRepository(db: Connection, { activeTtlMs = 2000 }: { activeTtlMs?: number } = {}) {
   const store = createAggregateStore<PolicyState>(db, 'clearance_policies');
@@ -35,10 +44,15 @@ export function createPolicyRepository(db: Connection, { activeTtlMs = 2000 }: {
       await store.ensureIndexes();
     },
 
-    /** Stores the built-in policy as version 1 when no version exists yet (once, whatever the instances). */
+    /**
+     * Stores the built-in rules as a version when none exists, or when the newest is an older
+     * built-in (a version an administrator published is never replaced). Once, whatever the instances.
+     */
     async seed(): Promise<void> {
-      const { version: _v, ...policy } = DEFAULT_POLICY;
-      await store.apply(POLICY_ID, 'seed:default-policy', (current) => (current ? undefined : versionChange(policy, 1)));
+      const { version: _v, ...builtIn } = BUILT_IN_POLICY;
+      await store.apply(POLICY_ID, `seed:${BUILT_IN_NOTE}`, (current) =>
+        !current || olderBuiltIn(toPolicy(current)) ? versionChange({ ...builtIn, createdAt: new Date().toISOString() }, (current?.rev ?? 0) + 1) : undefined,
+      );
     },
 
     /**

@@ -5,6 +5,7 @@ import type { ClearanceCase, Decision, Proposal } from './clearance-case';
 import { validUntil, type ClearancePolicy } from './clearance-policy';
 import { evaluatePolicy, findingKeys } from './evaluate-policy';
 import { withDecision } from './reconsider-case';
+import { refusalBlocked } from './refusal-notice';
 
 export interface ProposalInput {
   outcome: 'cleared' | 'not-cleared';
@@ -44,8 +45,8 @@ function adjudicatedDecision(c: ClearanceCase, p: Omit<Proposal, 'proposalId' | 
 /**
  * An adjudicator proposes an outcome with reasons. Following the policy's recommendation decides at
  * once; deciding otherwise (an override) needs a written reason and a second officer's
- * countersignature. A refusal on adverse information waits until the candidate's response is on file
- * when the policy says so.
+ * countersignature. Every refusal waits until the candidate was given notice of the findings it
+ * rests on and either responded or let the notice's deadline pass (domain/refusal-notice.ts).
  */
 export function proposeAdjudication(c: ClearanceCase, officer: string, input: ProposalInput, policy: ClearancePolicy, now: Date, newId: () => string = randomUUID): AdjudicationResult {
   if (c.status !== 'awaiting-adjudication' && c.status !== 'awaiting-countersignature')
@@ -60,8 +61,8 @@ export function proposeAdjudication(c: ClearanceCase, officer: string, input: Pr
     throw badRequest('CLEARANCE.OVERRIDE_REASON_REQUIRED', 'Deciding against the policy needs a written reason', [
       { field: 'body/overrideReason', reason: `is required when the outcome differs from the policy's (${ev.recommendation})` },
     ]);
-  if (input.outcome === 'not-cleared' && policy.candidateResponseBeforeRefusal && ev.findings.some((f) => f.adverse) && c.inputs.candidateResponses.length === 0)
-    throw conflict('CLEARANCE.CANDIDATE_RESPONSE_REQUIRED', "The candidate's response to the adverse information must be recorded before a refusal");
+  const blocked = input.outcome === 'not-cleared' ? refusalBlocked(c.inputs, findingKeys(ev.findings), now) : undefined;
+  if (blocked) throw blocked;
   const base = { outcome: input.outcome, reasons: input.reasons, overrideReason, proposedBy: officer, policyVersion: policy.version, recommendation: ev.recommendation, findings: findingKeys(ev.findings), inputsVersion: c.inputsVersion };
   if (!override) {
     const decision = adjudicatedDecision(c, base, policy, now, {}, newId);
@@ -87,6 +88,9 @@ export function countersignAdjudication(c: ClearanceCase, officer: string, input
   const reason = input.reason.trim();
   if (!reason) throw badRequest('CLEARANCE.REASON_REQUIRED', 'A countersignature needs a written reason', [{ field: 'body/reason', reason: 'must not be blank' }]);
   const { proposal: _p, ...rest } = c;
+  // Checked again at the second signature: the rule must hold when the refusal takes effect.
+  const blocked = input.approve && p.outcome === 'not-cleared' ? refusalBlocked(c.inputs, p.findings, now) : undefined;
+  if (blocked) throw blocked;
   if (!input.approve) {
     const rejected = { ...p, rejectedBy: officer, rejectedAt: now.toISOString(), rejectionReason: reason };
     return { next: { ...rest, status: 'awaiting-adjudication', rejectedProposals: [...c.rejectedProposals, rejected] } };

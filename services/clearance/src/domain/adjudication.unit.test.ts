@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '@vetting/platform';
 import { countersignAdjudication, proposeAdjudication } from './adjudication';
-import { at, caseWith, inputs, policy, seqId } from './clearance.fixtures';
+import { at, caseWith, inputs, notice, policy, seqId } from './clearance.fixtures';
 import { reconsiderCase } from './reconsider-case';
 
 const adverse = () => reconsiderCase(caseWith(inputs({ checks: [{ checkId: 'k1', checkType: 'misconduct-disclosure', result: 'adverse' }] })), policy(), at, seqId).next;
@@ -45,13 +45,26 @@ describe('adjudication with four eyes', () => {
     expect(err?.errors[0]?.field).toBe('body/overrideReason');
   });
 
-  it('when a refusal on adverse information comes before the candidate’s response, then it is refused until the response is recorded', () => {
+  it('when a refusal comes before any notice, or before the candidate answered a notice and its deadline passed, then it is refused until one holds', () => {
     const c = adverse();
-    expect(code(() => proposeAdjudication(c, 'officer-a', { outcome: 'not-cleared', reasons: ['adverse'] }, policy(), at))).toBe('409 CLEARANCE.CANDIDATE_RESPONSE_REQUIRED');
-    const responded = { ...c, inputs: { ...c.inputs, candidateResponses: [{ responseId: 'r1', summary: 'denies', declined: false, receivedAt: at.toISOString(), recordedBy: 'officer-a' }] } };
-    const { decision } = proposeAdjudication(responded, 'officer-a', { outcome: 'not-cleared', reasons: ['adverse finding stands'] }, policy(), at, seqId);
-    expect(decision).toMatchObject({ outcome: 'not-cleared', kind: 'adjudicated', decidedBy: 'officer-a' });
+    const findings = c.decisions.at(-1)!.findings;
+    const refuse = (x: typeof c, when = at) => proposeAdjudication(x, 'officer-a', { outcome: 'not-cleared', reasons: ['adverse finding stands'] }, policy(), when, seqId);
+    expect(code(() => refuse(c))).toBe('409 CLEARANCE.NOTICE_REQUIRED');
+    const noticed = { ...c, inputs: { ...c.inputs, notices: [notice(findings)] } };
+    expect(code(() => refuse(noticed))).toBe('409 CLEARANCE.RESPONSE_PENDING');
+    const afterDeadline = refuse(noticed, new Date(at.getTime() + 15 * 86_400_000)).decision;
+    expect(afterDeadline).toMatchObject({ outcome: 'not-cleared', kind: 'adjudicated', decidedBy: 'officer-a' });
+    const responded = { ...noticed, inputs: { ...noticed.inputs, candidateResponses: [{ responseId: 'r1', noticeId: 'n1', sealedSummary: 'x', declined: false, receivedAt: at.toISOString(), recordedBy: 'officer-a' }] } };
+    const { decision } = refuse(responded);
+    expect(decision).toMatchObject({ outcome: 'not-cleared', kind: 'adjudicated' });
     expect(decision?.countersignedBy).toBeUndefined();
+  });
+
+  it('when a finding arrived after the notice, then the notice does not cover it and a refusal needs a new notice', () => {
+    const c = adverse();
+    const old = { ...c, inputs: { ...c.inputs, notices: [notice(['check:un-records:kx:adverse'])] } };
+    const later = new Date(at.getTime() + 30 * 86_400_000);
+    expect(code(() => proposeAdjudication(old, 'officer-a', { outcome: 'not-cleared', reasons: ['x'] }, policy(), later))).toBe('409 CLEARANCE.NOTICE_REQUIRED');
   });
 
   it('when the case is not for an adjudicator, then a proposal is refused (409)', () => {

@@ -1,14 +1,27 @@
+import type { EmploymentSummary } from '@vetting/policy';
 import type { Category } from './clearance-policy';
 
 export type ScreeningOutcome = 'clear' | 'possible-match' | 'match';
 export type CheckResult = 'not-required' | 'no-adverse' | 'adverse' | 'no-response' | 'failed';
 export type HitResolution = 'unresolved' | 'false-positive' | 'confirmed';
+export type EntryStatus = 'barred' | 'left-pending-allegation' | 'listed';
+/** What a referee's answer said beyond its result (services/references). */
+export type CheckFindingCode = 'misconduct-finding' | 'left-during-investigation' | 'unverified-responder' | 'no-verified-contact';
+
+/** The UN human-rights screening self-certification items a candidate may answer "yes" to. */
+export type DeclaredItem = 'criminalOffence' | 'humanRightsViolation' | 'repatriatedOnDisciplinaryGrounds' | 'misconductAllegation';
 
 export interface NominationInput {
   revision: number;
   mission: string;
   rotation: string;
   category: Category;
+  /** When this revision was nominated: the end of its employment look-back window (the event's time). */
+  submittedAt?: string;
+  /** Employment periods (no names or contacts) and the no-other-employer declaration; absent in nominations from before they were recorded. */
+  employment?: EmploymentSummary;
+  /** What the candidate's self-declaration answered "yes" to (never their explanation). */
+  declared?: DeclaredItem[];
 }
 
 /** A ban-list hit by reference only: which entry, how strong, how a screening officer resolved it. */
@@ -16,6 +29,8 @@ export interface HitInput {
   listId: string;
   entryId: string;
   band: 'match' | 'possible-match' | 'weak';
+  /** The list entry's status: `left-pending-allegation` is a finding of its own. */
+  entryStatus?: EntryStatus;
   resolution?: HitResolution;
   resolvedBy?: string;
 }
@@ -33,6 +48,7 @@ export interface CheckInput {
   checkId?: string;
   checkType: string;
   result: CheckResult;
+  findings?: CheckFindingCode[];
 }
 
 export interface ReferencesInput {
@@ -40,13 +56,46 @@ export interface ReferencesInput {
   checks: CheckInput[];
 }
 
-/** What the candidate said about adverse information, recorded by an adjudicator. */
+/** A file the candidate sent with a response, by reference: its content is sealed apart (data/attachment.repository.ts). */
+export interface AttachmentRef {
+  attachmentId: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+}
+
+/** What the candidate said about the findings, recorded by an adjudicator. */
 export interface CandidateResponse {
   responseId: string;
-  summary: string;
+  /** The notice it answers (the newest one when it was recorded). */
+  noticeId?: string;
+  /** The response's text, sealed under the person's data key. */
+  sealedSummary?: string;
+  /** Only in responses recorded before texts were sealed. */
+  summary?: string;
   declined: boolean;
   receivedAt: string;
   recordedBy: string;
+  attachments?: AttachmentRef[];
+}
+
+export const NOTICE_CHANNELS = ['via-tcc-office', 'email', 'letter', 'in-person'] as const;
+
+/** A dated notice to the candidate of the findings a refusal would rest on, and until when they may respond. */
+export interface Notice {
+  noticeId: string;
+  /** When the candidate was given the notice. */
+  sentAt: string;
+  /** Until when they may respond; a refusal without their response waits for it to pass. */
+  respondBy: string;
+  channel: (typeof NOTICE_CHANNELS)[number];
+  /** The keys of the findings the notice told them about. */
+  findings: string[];
+  /** What the notice said, sealed under the person's data key. */
+  sealedText: string;
+  recordedBy: string;
+  recordedAt: string;
 }
 
 /** Everything a decision rests on. Stored on each decision so it can be replayed. */
@@ -55,6 +104,8 @@ export interface CaseInputs {
   screening?: ScreeningInput;
   references?: ReferencesInput;
   candidateResponses: CandidateResponse[];
+  /** Absent in cases stored before notices were recorded. */
+  notices?: Notice[];
 }
 
 /** A change from another service, reduced to what the case needs. */
@@ -64,7 +115,8 @@ export type InputChange =
   | { kind: 'match-resolved'; value: { screeningId: string; listId: string; entryId: string; resolution: 'false-positive' | 'confirmed'; resolvedBy: string; outcome: ScreeningOutcome } }
   | { kind: 'references'; value: ReferencesInput }
   | { kind: 'check'; value: CheckInput & { checkId: string } }
-  | { kind: 'candidate-response'; value: CandidateResponse };
+  | { kind: 'candidate-response'; value: CandidateResponse }
+  | { kind: 'notice'; value: Notice };
 
 const sameHit = (a: { listId: string; entryId: string }, b: { listId: string; entryId: string }) => a.listId === b.listId && a.entryId === b.entryId;
 
@@ -88,7 +140,14 @@ export function applyInputChange(inputs: CaseInputs, change: InputChange): CaseI
       const hits = s.hits ?? [];
       const existing = hits.find((h) => sameHit(h, r));
       if (existing?.resolution === r.resolution && s.outcome === r.outcome) return undefined;
-      const resolved: HitInput = { listId: r.listId, entryId: r.entryId, band: existing?.band ?? 'possible-match', resolution: r.resolution, resolvedBy: r.resolvedBy };
+      const resolved: HitInput = {
+        listId: r.listId,
+        entryId: r.entryId,
+        band: existing?.band ?? 'possible-match',
+        ...(existing?.entryStatus ? { entryStatus: existing.entryStatus } : {}),
+        resolution: r.resolution,
+        resolvedBy: r.resolvedBy,
+      };
       const next = existing ? hits.map((h) => (sameHit(h, r) ? resolved : h)) : [...hits, resolved];
       return { ...inputs, screening: { ...s, outcome: r.outcome, hits: next } };
     }
@@ -109,6 +168,9 @@ export function applyInputChange(inputs: CaseInputs, change: InputChange): CaseI
     case 'candidate-response':
       if (inputs.candidateResponses.some((r) => r.responseId === change.value.responseId)) return undefined;
       return { ...inputs, candidateResponses: [...inputs.candidateResponses, change.value] };
+    case 'notice':
+      if ((inputs.notices ?? []).some((n) => n.noticeId === change.value.noticeId)) return undefined;
+      return { ...inputs, notices: [...(inputs.notices ?? []), change.value] };
   }
 }
 

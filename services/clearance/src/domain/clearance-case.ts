@@ -105,7 +105,7 @@ export const emptyCase = (candidateId: string, country: string): ClearanceCase =
   candidateId,
   country,
   status: 'awaiting-inputs',
-  inputs: { candidateResponses: [] },
+  inputs: { candidateResponses: [], notices: [] },
   inputsVersion: 0,
   decisions: [],
   rejectedProposals: [],

@@ -1,6 +1,7 @@
 import type { Decision, Outcome } from './clearance-case';
 import { validUntil, type ClearancePolicy } from './clearance-policy';
 import { evaluatePolicy, findingKeys, type PolicyEvaluation } from './evaluate-policy';
+import { refusalBlocked } from './refusal-notice';
 
 export interface Replay {
   decisionId: string;
@@ -36,6 +37,9 @@ export function replayDecision(decision: Decision, policy: ClearancePolicy): Rep
     const override = decision.outcome !== evaluation.recommendation;
     if (override && (!decision.countersignedBy || decision.countersignedBy === decision.decidedBy)) problems.push('an override without a countersignature by a second officer');
     if (override && !decision.overrideReason) problems.push('an override without a written reason');
+    // Cases from before notices were recorded (no `notices` in their inputs) were refused under the older rule.
+    const blocked = decision.outcome === 'not-cleared' && decision.inputs.notices ? refusalBlocked(decision.inputs, decision.findings, at) : undefined;
+    if (blocked) problems.push(`a refusal before the candidate could respond (${blocked.code})`);
     outcome = decision.outcome;
     until = outcome === 'cleared' ? validUntil(policy, decision.inputs.nomination, at) : undefined;
   } else if (evaluation.route !== decision.route) problems.push(`the policy routes these inputs to ${evaluation.route}, recorded ${decision.route}`);

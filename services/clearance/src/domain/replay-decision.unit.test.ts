@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { proposeAdjudication, countersignAdjudication } from './adjudication';
 import { applyInputChange, type CheckResult, type InputChange } from './case-inputs';
 import { emptyCase, type ClearanceCase, type Decision } from './clearance-case';
-import { CATEGORIES, DEFAULT_POLICY, type ClearancePolicy, type FindingAction } from './clearance-policy';
+import { BUILT_IN_POLICY, CATEGORIES, type ClearancePolicy } from './clearance-policy';
+import { findingKeys, evaluatePolicy } from './evaluate-policy';
 import { reconsiderCase } from './reconsider-case';
 import { replayDecision } from './replay-decision';
 
@@ -13,19 +14,17 @@ function rng(seed: number) {
   return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!, chance: (p: number) => next() < p };
 }
 
-const CHECKS = ['misconduct-disclosure', 'national-criminal-record', 'disciplinary-record'];
+const CHECKS = ['misconduct-disclosure', 'national-criminal-record', 'disciplinary-record'] as const;
 const RESULTS: CheckResult[] = ['no-adverse', 'no-adverse', 'no-adverse', 'adverse', 'no-response', 'failed', 'not-required'];
 
+const DEFAULT_POLICY: ClearancePolicy = { ...BUILT_IN_POLICY, version: 1 };
+
 function randomPolicy(r: ReturnType<typeof rng>, version: number): ClearancePolicy {
-  const action = (): FindingAction => r.pick(['adjudicate', 'not-cleared'] as const);
   return {
     ...DEFAULT_POLICY,
     version,
     requiredChecks: Object.fromEntries(CATEGORIES.filter(() => r.chance(0.5)).map((c) => [c, CHECKS.filter(() => r.chance(0.4))])),
-    onConfirmedMatch: action(),
-    onNoResponse: action(),
-    onFailedCheck: action(),
-    candidateResponseBeforeRefusal: r.chance(0.5),
+    employmentLookbackYears: r.pick([3, 5, 7]),
     validity: { months: 1 + Math.floor(r.next() * 24), rotationEnds: r.chance(0.5) ? [{ mission: 'M1', rotation: 'R1', endsOn: '2026-08-31' }] : [] },
   };
 }
@@ -33,7 +32,11 @@ function randomPolicy(r: ReturnType<typeof rng>, version: number): ClearancePoli
 function randomChange(r: ReturnType<typeof rng>, c: ClearanceCase, step: number): InputChange {
   const screening = c.inputs.screening;
   const kind = r.pick(['nomination', 'screening', 'screening', 'references', 'check', 'resolve'] as const);
-  if (kind === 'nomination') return { kind, value: { revision: 1 + Math.floor(step / 6), mission: 'M1', rotation: r.pick(['R1', 'R2']), category: r.pick(CATEGORIES) } };
+  if (kind === 'nomination') {
+    const periods = [{ from: '2015', to: '2022-06' }, { from: '2022-07', nationalService: true }].filter(() => r.chance(0.7));
+    const employment = r.chance(0.9) ? { employment: { periods, declaredNoOtherEmployer: r.chance(0.5) } } : {};
+    return { kind, value: { revision: 1 + Math.floor(step / 6), mission: 'M1', rotation: r.pick(['R1', 'R2']), category: r.pick(CATEGORIES), submittedAt: '2026-01-01T00:00:00.000Z', ...employment } };
+  }
   if (kind === 'resolve' && screening?.hits?.length) {
     const hit = r.pick(screening.hits);
     return { kind: 'match-resolved', value: { screeningId: screening.screeningId, listId: hit.listId, entryId: hit.entryId, resolution: r.pick(['false-positive', 'confirmed'] as const), resolvedBy: 'screener', outcome: r.pick(['clear', 'possible-match'] as const) } };
@@ -56,6 +59,17 @@ function simulate(seed: number, versions: Map<number, ClearancePolicy>): Decisio
     if (r.chance(0.1)) versions.set(versions.size + 1, randomPolicy(r, versions.size + 1));
     const policy = versions.get(versions.size)!;
     if ((c.status === 'awaiting-adjudication' || c.status === 'awaiting-countersignature') && r.chance(0.5)) {
+      // The candidate is given notice of the findings (and sometimes answers) before a refusal can hold.
+      if (r.chance(0.4)) {
+        const findings = findingKeys(evaluatePolicy(policy, c.inputs, now).findings);
+        const noticeId = `n${step}`;
+        const respondBy = new Date(clock + 14 * 86_400_000).toISOString();
+        const notice = { noticeId, sentAt: now.toISOString(), respondBy, channel: 'letter' as const, findings, sealedText: 's', recordedBy: 'officer-a', recordedAt: now.toISOString() };
+        let inputs = applyInputChange(c.inputs, { kind: 'notice', value: notice })!;
+        if (r.chance(0.5)) inputs = applyInputChange(inputs, { kind: 'candidate-response', value: { responseId: `r${step}`, noticeId, declined: r.chance(0.3), receivedAt: now.toISOString(), recordedBy: 'officer-a' } })!;
+        c = { ...c, inputs, inputsVersion: c.inputsVersion + 1 };
+        continue;
+      }
       try {
         const outcome = r.pick(['cleared', 'not-cleared'] as const);
         const proposed = proposeAdjudication(c, 'officer-a', { outcome, reasons: ['judged'], overrideReason: 'because' }, policy, now);
@@ -89,7 +103,8 @@ describe('replaying a decision from its recorded inputs and policy version', () 
       }
     }
     expect(decisions).toBeGreaterThan(1000);
-    expect([...kinds].sort()).toEqual(['adjudicated:cleared', 'adjudicated:not-cleared', 'automatic:cleared', 'automatic:not-cleared', 'automatic:pending-review']);
+    // No automatic refusal exists: a refusal is always adjudicated.
+    expect([...kinds].sort()).toEqual(['adjudicated:cleared', 'adjudicated:not-cleared', 'automatic:cleared', 'automatic:pending-review']);
   });
 
   it('when a recorded decision was altered or is replayed with another policy version, then the replay says it is inconsistent', () => {
@@ -99,6 +114,18 @@ describe('replaying a decision from its recorded inputs and policy version', () 
     expect(replayDecision(flipped, versions.get(flipped.policyVersion)!).consistent).toBe(false);
     const other = { ...randomPolicy(rng(99), 42) };
     expect(replayDecision(decision, other).problems[0]).toMatch(/names policy v/);
+  });
+
+  it('when a recorded refusal rests on findings the candidate had no notice of, then the replay flags it', () => {
+    const versions = new Map<number, ClearancePolicy>([[1, { ...DEFAULT_POLICY }]]);
+    for (let seed = 1; seed < 400; seed++) {
+      const refusal = simulate(seed, versions).find((d) => d.kind === 'adjudicated' && d.outcome === 'not-cleared');
+      if (!refusal) continue;
+      const unnoticed = { ...refusal, inputs: { ...refusal.inputs, notices: [] } };
+      expect(replayDecision(unnoticed, versions.get(refusal.policyVersion)!).problems).toContain('a refusal before the candidate could respond (CLEARANCE.NOTICE_REQUIRED)');
+      return;
+    }
+    throw new Error('no refusal generated');
   });
 
   it('when an override lacks a second officer, then the replay flags the broken four-eyes rule', () => {

@@ -67,7 +67,7 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
     expect((await t.clearanceEvents(id, 3)).map((e) => e.type)).toEqual(['clearance.decided', 'clearance.revoked', 'clearance.decided']);
   });
 
-  it('when a possible match is resolved as a false positive, then the policy re-evaluates and clears; when confirmed, an adjudicator refuses after the candidate’s response', async () => {
+  it('when a possible match is resolved as a false positive, then the policy re-evaluates and clears; when confirmed, an adjudicator refuses only after notice and the candidate’s response', async () => {
     const fp = newCandidateId();
     const confirmed = newCandidateId();
     for (const id of [fp, confirmed]) await t.publish(events.submitted(id), events.screened(id, { outcome: 'possible-match', hits: [possibleHit()], screeningId: `s-${id}` }), events.references(id));
@@ -79,11 +79,35 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
     await t.publish(events.matchResolved(confirmed, `s-${confirmed}`, 'confirmed', 'match'));
     await until(confirmed, (x) => x.status === 'awaiting-adjudication', 'awaiting adjudication');
     const refuse = () => request(t.app).post(`/cases/${confirmed}/adjudication`).set('authorization', un).send({ outcome: 'not-cleared', reasons: ['confirmed ban-list match'] });
-    expect((await refuse()).body.code).toBe('CLEARANCE.CANDIDATE_RESPONSE_REQUIRED');
-    await request(t.app).post(`/cases/${confirmed}/candidate-response`).set('authorization', un).send({ summary: 'Declined to comment', declined: true }).expect(201);
+    expect((await refuse()).body.code).toBe('CLEARANCE.NOTICE_REQUIRED');
+    await request(t.app).post(`/cases/${confirmed}/notices`).set('authorization', un).send({ sentAt: new Date().toISOString(), channel: 'via-tcc-office', text: 'You were matched to a ban-list entry.' }).expect(201);
+    expect((await refuse()).body.code).toBe('CLEARANCE.RESPONSE_PENDING');
+    await request(t.app).post(`/cases/${confirmed}/candidate-response`).set('authorization', un).send({ declined: true }).expect(201);
     const decided = await refuse();
     expect(decided.status).toBe(201);
     expect(decided.body.decision).toMatchObject({ outcome: 'not-cleared', kind: 'adjudicated', decidedBy: 'adjudicator-1' });
+  });
+
+  it('when the list entry says the person left while an allegation was pending, then once confirmed that named finding goes to an adjudicator', async () => {
+    const id = newCandidateId();
+    await t.publish(events.submitted(id), events.screened(id, { outcome: 'possible-match', hits: [possibleHit('bar-17', 'left-pending-allegation')], screeningId: `s-${id}` }), events.references(id));
+    await until(id, (x) => x.status === 'awaiting-screening-review', 'awaiting screening review');
+    await t.publish(events.matchResolved(id, `s-${id}`, 'confirmed', 'match', 'bar-17'));
+    const c = await until(id, (x) => x.status === 'awaiting-adjudication', 'awaiting adjudication');
+    expect(c.current!.findings).toEqual(['left-pending-allegation:un-sea/bar-17']);
+    expect(c.current!.reasons[0]).toMatch(/left UN service while an allegation against them was pending/);
+  });
+
+  it('when a nomination declares only national service and the disciplinary record never came back, then the case goes to a person, never cleared', async () => {
+    const id = newCandidateId();
+    const withoutDisciplinary = [
+      { checkId: 'k-ncr', checkType: 'national-criminal-record', result: 'no-adverse' },
+      { checkId: 'k-un', checkType: 'un-records', result: 'no-adverse' },
+    ];
+    await t.publish(events.submitted(id), events.screened(id), events.references(id, withoutDisciplinary, true));
+    const c = await until(id, (x) => x.decisions.length > 0, 'decided');
+    expect(c.status).toBe('awaiting-adjudication');
+    expect(c.current!.findings).toEqual(['missing:disciplinary-record']);
   });
 
   it('when a clearance’s end passes, then the expiry job emits clearance.expired once, however often it runs', async () => {

@@ -8,11 +8,11 @@ const data = <T extends keyof EventDataByType>(event: EventEnvelope) => event.da
 
 /** Each consumed event, reduced to the change it makes to a case's inputs. */
 const toChange: Record<string, (e: EventEnvelope) => InputChange> = {
-  'candidate.submitted': (e) => nomination(data<'candidate.submitted'>(e)),
-  'candidate.updated': (e) => nomination(data<'candidate.updated'>(e)),
+  'candidate.submitted': (e) => nomination(data<'candidate.submitted'>(e), e.time),
+  'candidate.updated': (e) => nomination(data<'candidate.updated'>(e), e.time),
   'screening.completed': (e) => {
     const d = data<'screening.completed'>(e);
-    const hits = d.hits.map((h) => ({ listId: h.listId, entryId: h.entryId, band: h.band, ...(h.resolution ? { resolution: h.resolution } : {}) }));
+    const hits = d.hits.map((h) => ({ listId: h.listId, entryId: h.entryId, band: h.band, ...(h.entryStatus ? { entryStatus: h.entryStatus } : {}), ...(h.resolution ? { resolution: h.resolution } : {}) }));
     return { kind: 'screening', value: { screeningId: d.screeningId, revision: d.candidateRevision, outcome: d.outcome, listVersions: d.listVersions, hits, ...(d.trigger ? { trigger: d.trigger } : {}) } };
   },
   'screening.match-resolved': (e) => {
@@ -21,17 +21,23 @@ const toChange: Record<string, (e: EventEnvelope) => InputChange> = {
   },
   'references.completed': (e) => {
     const d = data<'references.completed'>(e);
-    return { kind: 'references', value: { revision: d.candidateRevision, checks: d.checks } };
+    const checks = d.checks.map(({ findings, ...c }) => ({ ...c, ...(findings?.length ? { findings } : {}) }));
+    return { kind: 'references', value: { revision: d.candidateRevision, checks } };
   },
   'reference.check-completed': (e) => {
     const d = data<'reference.check-completed'>(e);
-    return { kind: 'check', value: { checkId: d.checkId, checkType: d.checkType, result: d.result } };
+    return { kind: 'check', value: { checkId: d.checkId, checkType: d.checkType, result: d.result, ...(d.findings?.length ? { findings: d.findings } : {}) } };
   },
 };
 
-function nomination(d: Data<'candidate.submitted'>): InputChange {
+/** The nomination as clearance needs it: category, employment periods (no names), declared items; `time` ends its look-back window. */
+function nomination(d: Data<'candidate.submitted'>, time: string): InputChange {
   const { mission, rotation, category } = d.nomination;
-  return { kind: 'nomination', value: { revision: d.revision, mission, rotation, category } };
+  const declared = d.selfDeclaration?.declared;
+  return {
+    kind: 'nomination',
+    value: { revision: d.revision, mission, rotation, category, submittedAt: time, ...(d.employment ? { employment: d.employment } : {}), ...(declared?.length ? { declared } : {}) },
+  };
 }
 
 /** The topics the clearance service listens to. */

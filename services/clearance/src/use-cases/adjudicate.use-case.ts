@@ -5,7 +5,6 @@ import type { ClearanceCase } from '../domain/clearance-case';
 import type { ClearanceCaseRepository } from '../data/clearance-case.repository';
 import type { PolicyRepository } from '../data/policy.repository';
 import { decidedEvent } from './clearance.events';
-import { changeWithInput } from './record-input.use-case';
 
 export interface AdjudicateDeps {
   repository: ClearanceCaseRepository;
@@ -59,27 +58,4 @@ export async function countersignOutcome(actor: Actor, candidateId: string, inpu
   const policy = await deps.policies.version(proposal.policyVersion);
   const now = deps.now();
   return step(deps, actor, c, cause, (current) => countersignAdjudication(current, actor.id, input, policy, now));
-}
-
-export interface CandidateResponseInput {
-  summary: string;
-  declined?: boolean;
-  receivedAt?: string;
-}
-
-/**
- * Records the candidate's response to adverse information. It is an input of the decision: a
- * proposal made before it must be made again (its countersignature would be refused).
- */
-export async function recordCandidateResponse(actor: Actor, candidateId: string, input: CandidateResponseInput, deps: AdjudicateDeps, key: string = randomUUID()) {
-  const c = await existing(deps, candidateId);
-  if (c.withdrawn) throw conflict('CLEARANCE.WITHDRAWN', 'The nomination was withdrawn');
-  const policy = await deps.policies.active();
-  const now = deps.now();
-  const response = { responseId: key, summary: input.summary, declined: input.declined ?? false, receivedAt: input.receivedAt ?? now.toISOString(), recordedBy: actor.id };
-  const stored = await deps.repository.apply(c.candidateId, c.country, `response:${actor.id}:${key}`, (current) =>
-    changeWithInput(current, { kind: 'candidate-response', value: response }, policy, now),
-  );
-  const after = stored.case ?? c;
-  return { candidateId, status: after.status, inputsVersion: after.inputsVersion, response: after.inputs.candidateResponses.find((r) => r.responseId === key) ?? response };
 }

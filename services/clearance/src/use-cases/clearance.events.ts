@@ -1,4 +1,5 @@
 import { createEvent, type EventEnvelope } from '@vetting/platform';
+import type { CandidateResponse, Notice } from '../domain/case-inputs';
 import type { ClearanceCase, Decision, Flag, FlagAcknowledgement } from '../domain/clearance-case';
 
 /**
@@ -25,7 +26,7 @@ export function decidedEvent(candidateId: string, country: string, d: Decision):
       ...(d.validUntil ? { validUntil: d.validUntil } : {}),
       inputs: {
         screening: { screeningId: s.screeningId, outcome: s.outcome, listVersions: s.listVersions },
-        references: (d.inputs.references?.checks ?? []).map((c) => ({ ...(c.checkId ? { checkId: c.checkId } : {}), checkType: c.checkType, result: c.result })),
+        references: (d.inputs.references?.checks ?? []).map((c) => ({ ...(c.checkId ? { checkId: c.checkId } : {}), checkType: c.checkType, result: c.result, ...(c.findings?.length ? { findings: c.findings } : {}) })),
       },
     },
   });
@@ -56,5 +57,34 @@ export function acknowledgedEvent(c: ClearanceCase, flag: Flag, ack: FlagAcknowl
     subject: c.candidateId,
     tenant: c.country,
     data: { candidateId: c.candidateId, country: c.country, flagId: flag.flagId, revokedDecisionId: flag.revokedDecisionId, party: ack.party, actor: ack.by, acknowledgedAt: ack.at },
+  });
+}
+
+/** `clearance.notice-recorded`: the dated notice and its deadline, by reference (its text stays sealed in the case). */
+export function noticeRecordedEvent(c: Pick<ClearanceCase, 'candidateId' | 'country'>, n: Notice) {
+  return createEvent('clearance', {
+    type: 'clearance.notice-recorded',
+    subject: c.candidateId,
+    tenant: c.country,
+    data: { candidateId: c.candidateId, country: c.country, noticeId: n.noticeId, sentAt: n.sentAt, respondBy: n.respondBy, channel: n.channel, findings: n.findings, recordedBy: n.recordedBy },
+  });
+}
+
+/** `clearance.response-recorded`: the candidate's response by reference, with the digests of its attachments (text and files stay sealed). */
+export function responseRecordedEvent(c: Pick<ClearanceCase, 'candidateId' | 'country'>, r: CandidateResponse) {
+  return createEvent('clearance', {
+    type: 'clearance.response-recorded',
+    subject: c.candidateId,
+    tenant: c.country,
+    data: {
+      candidateId: c.candidateId,
+      country: c.country,
+      responseId: r.responseId,
+      ...(r.noticeId ? { noticeId: r.noticeId } : {}),
+      receivedAt: r.receivedAt,
+      declined: r.declined,
+      recordedBy: r.recordedBy,
+      attachments: (r.attachments ?? []).map((a) => ({ attachmentId: a.attachmentId, contentType: a.contentType, size: a.size, sha256: a.sha256 })),
+    },
   });
 }

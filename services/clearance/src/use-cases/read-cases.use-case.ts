@@ -1,7 +1,10 @@
 import { countryScope, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
+import { isDecidable, type CaseInputs } from '../domain/case-inputs';
 import type { ClearanceCase } from '../domain/clearance-case';
 import { officeView, openFor } from '../domain/acknowledge-flag';
+import { evaluatePolicy } from '../domain/evaluate-policy';
 import { replayDecision } from '../domain/replay-decision';
+import type { CaseDataCipher } from '../data/case-data.cipher';
 import type { ClearanceCaseRepository } from '../data/clearance-case.repository';
 import type { PolicyRepository } from '../data/policy.repository';
 
@@ -9,6 +12,17 @@ export interface ReadDeps {
   repository: ClearanceCaseRepository;
   policies: PolicyRepository;
   access: AccessRecorder;
+  cipher: CaseDataCipher;
+  now: () => Date;
+}
+
+/** Inputs without sealed texts (what the case view repeats in each decision). */
+function withoutSealed(i: CaseInputs): CaseInputs {
+  return {
+    ...i,
+    candidateResponses: i.candidateResponses.map(({ sealedSummary: _s, summary: _c, ...r }) => r),
+    ...(i.notices ? { notices: i.notices.map(({ sealedText: _t, ...n }) => ({ ...n, sealedText: '' })) } : {}),
+  };
 }
 
 async function load(deps: ReadDeps, candidateId: string): Promise<ClearanceCase> {
@@ -23,8 +37,8 @@ export function caseView(c: ClearanceCase) {
     country: c.country,
     status: c.status,
     inputsVersion: c.inputsVersion,
-    inputs: c.inputs,
-    decisions: c.decisions,
+    inputs: withoutSealed(c.inputs),
+    decisions: c.decisions.map((d) => ({ ...d, inputs: withoutSealed(d.inputs) })),
     current: c.decisions.at(-1) ?? null,
     proposal: c.proposal ?? null,
     rejectedProposals: c.rejectedProposals,
@@ -34,11 +48,37 @@ export function caseView(c: ClearanceCase) {
   };
 }
 
-/** A case with every decision, its inputs, flags and any open proposal (UN officers and auditors). */
+/** A sealed text opened for its reader; `null` once the person was erased. */
+async function opened(deps: ReadDeps, field: string, sealed: string | undefined): Promise<string | null> {
+  if (!sealed) return null;
+  try {
+    return await deps.cipher.openText(field, sealed);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'CRYPTO.ERASED') return null;
+    throw error;
+  }
+}
+
+/**
+ * A case with every decision, its inputs, flags and any open proposal (UN officers and auditors);
+ * the findings the active policy sees now, each with its reason; the notices given to the candidate
+ * and their responses, opened (every read recorded).
+ */
 export async function getCase(actor: Actor, candidateId: string, deps: ReadDeps) {
   const c = await load(deps, candidateId);
-  await deps.access.record({ actor, subjectId: candidateId, resource: 'clearance/case', purpose: 'review clearance decision', fields: ['decisions', 'inputs', 'flags'] });
-  return caseView(c);
+  await deps.access.record({ actor, subjectId: candidateId, resource: 'clearance/case', purpose: 'review clearance decision', fields: ['decisions', 'inputs', 'flags', 'notices', 'candidateResponses'] });
+  const policy = await deps.policies.active();
+  const evaluation = isDecidable(c.inputs) ? evaluatePolicy(policy, c.inputs, deps.now()) : undefined;
+  const notices = await Promise.all((c.inputs.notices ?? []).map(async ({ sealedText, ...n }) => ({ ...n, text: await opened(deps, `notice:${n.noticeId}`, sealedText) })));
+  const responses = await Promise.all(
+    c.inputs.candidateResponses.map(async ({ sealedSummary, summary, ...r }) => ({ ...r, summary: summary ?? (await opened(deps, `response:${r.responseId}`, sealedSummary)) })),
+  );
+  return {
+    ...caseView(c),
+    evaluation: evaluation ? { policyVersion: policy.version, route: evaluation.route, recommendation: evaluation.recommendation ?? null, findings: evaluation.findings } : null,
+    notices,
+    candidateResponses: responses,
+  };
 }
 
 /** Replays one recorded decision with the policy version it names. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenVerifier, loadConfig } from '@vetting/platform';
-import { randomName, testInfra } from '@vetting/platform/testing';
+import { randomName, testInfra, testServiceBaseEnv } from '@vetting/platform/testing';
 import { gatewayConfigSchema } from '../config';
 import { startGateway } from '../start-gateway';
 import { currentCode } from '../domain/second-factor';
@@ -26,7 +26,7 @@ describe('gateway (real Redis)', () => {
     await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
     const port = (upstream.address() as { port: number }).port;
     const config = loadConfig(gatewayConfigSchema, {
-      SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: keysDir, REDIS_URL: infra.redisUrl, LOG_LEVEL: 'silent',
+      ...testServiceBaseEnv(infra, 'gateway'), SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: keysDir, LOG_LEVEL: 'silent',
       INTAKE_URL: `http://127.0.0.1:${port}`, AUDIT_URL: 'http://127.0.0.1:9', SIGNIN_FREE_FAILURES: '2', SIGNIN_RATE_KEY_PREFIX: `${randomName('signin')}:`,
     });
     gateway = await startGateway(config);
@@ -105,4 +105,19 @@ describe('gateway (real Redis)', () => {
     expect(res.status).toBe(502);
     expect(res.body.code).toBe('GATEWAY.SERVICE_UNAVAILABLE');
   });
+
+  it('when an integrator opens /api/reference/, then every service document is served with gateway paths, each operation saying the roles it needs', async () => {
+    const page = await request(gateway.app).get('/api/reference/');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('swagger-ui-bundle.js');
+    expect((await request(gateway.app).get('/api/reference/assets/swagger-ui-bundle.js')).status).toBe(200);
+    const intake = (await request(gateway.app).get('/api/reference/specs/intake.json')).body;
+    expect(intake.servers).toEqual([{ url: '/api/intake' }]);
+    expect(intake.paths['/candidates'].post.description).toMatch(/^\*\*Roles:\*\* `tcc-officer`/);
+    expect(intake.paths['/candidates'].post.requestBody.content['application/json'].example.nomination).toBeDefined();
+    const gatewayDoc = (await request(gateway.app).get('/api/reference/specs/gateway.json')).body;
+    expect(gatewayDoc.paths['/api/auth/login'].post.description).toMatch(/public/);
+    expect((await request(gateway.app).get('/api/reference/specs/secrets.json')).status).toBe(404);
+  });
 });
+

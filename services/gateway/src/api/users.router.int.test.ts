@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKafka, createLogger, loadConfig, type EventEnvelope } from '@vetting/platform';
-import { createTestTopics, deleteTestTopics, randomName, readTopic, testInfra } from '@vetting/platform/testing';
+import { createTestTopics, deleteTestTopics, randomName, readTopic, testInfra, testServiceBaseEnv } from '@vetting/platform/testing';
 import { gatewayConfigSchema } from '../config';
 import { startGateway } from '../start-gateway';
 import { currentCode } from '../domain/second-factor';
@@ -13,7 +13,7 @@ describe('local accounts, managed by an admin (real Redis)', () => {
   let keysDir: string;
   let admin: string;
   const prefix = `${randomName('gw')}.`;
-  const kafka = () => createKafka({ clientId: 'gw-test', brokers: process.env.KAFKA_BROKERS?.split(',') ?? ['127.0.0.1:9092'], logger: createLogger('t', 'silent') });
+  const kafka = () => createKafka({ clientId: 'gw-test', brokers: process.env.KAFKA_BROKERS!.split(','), logger: createLogger('t', 'silent') });
   const signIn = async (username: string, password: string) => {
     const demo = (JSON.parse(readFileSync(`${keysDir}/dev-credentials.json`, 'utf8')) as { username: string; totpSecret?: string }[]).find((c) => c.username === username);
     return request(gateway.app).post('/api/auth/login').send({ username, password, ...(demo?.totpSecret ? { code: await currentCode(demo.totpSecret) } : {}) });
@@ -22,11 +22,10 @@ describe('local accounts, managed by an admin (real Redis)', () => {
   beforeAll(async () => {
     const infra = await testInfra();
     keysDir = mkdtempSync(`${tmpdir()}/gw-users-`);
-    process.env.KAFKA_BROKERS = infra.kafkaBrokers.join(',');
     await createTestTopics(kafka(), prefix, 1);
     gateway = await startGateway(loadConfig(gatewayConfigSchema, {
-      SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: keysDir, REDIS_URL: infra.redisUrl, LOG_LEVEL: 'silent', SIGNIN_RATE_KEY_PREFIX: `${randomName('signin')}:`,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','), TOPIC_PREFIX: prefix,
+      ...testServiceBaseEnv(infra, 'gateway'), SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: keysDir, LOG_LEVEL: 'silent', SIGNIN_RATE_KEY_PREFIX: `${randomName('signin')}:`,
+      TOPIC_PREFIX: prefix,
     }));
     const credentials = JSON.parse(readFileSync(`${keysDir}/dev-credentials.json`, 'utf8')) as { username: string; password: string }[];
     const { password } = credentials.find((c) => c.username === 'admin')!;

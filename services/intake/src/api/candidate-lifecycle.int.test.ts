@@ -4,11 +4,12 @@ import { loadConfig, type EventEnvelope } from '@vetting/platform';
 import { createTestServiceEnv, readTopic, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
+import { inService } from '../test-support/nomination.fixtures';
 
 let serial = 0;
 const submission = (overrides: Record<string, unknown> = {}) => ({
   nomination: { mission: 'UNMISS', rotation: 'L1', category: 'formed-police-unit' },
-  person: { names: [{ full: `Amina Yusuf ${++serial}` }], dateOfBirth: '1988-04-02', nationalities: ['NG'], documents: [{ type: 'passport', number: `A${serial}0001`, country: 'NG' }] },
+  person: { names: [{ full: `Amina Yusuf ${++serial}` }], dateOfBirth: '1988-04-02', nationalities: ['NG'], documents: [{ type: 'passport', number: `A${serial}0001`, country: 'NG' }], previousEmployers: [inService] },
   consent: { given: true, formVersion: 'v2', signedAt: '2026-01-01T00:00:00Z', method: 'wet-signature-scanned' },
   ...overrides,
 });
@@ -60,12 +61,12 @@ describe('candidate lifecycle (real Kafka and database)', () => {
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['body/person/dateOfBirth', 'body/person/nationalities/0']);
   });
 
-  it('when a self-declaration answers yes, then it is recorded and flagged to the UN, and the event carries only the flag', async () => {
+  it('when a self-declaration answers yes, then it is recorded and flagged to the UN, and the event carries the items answered yes, never the explanation', async () => {
     const res = await request(intake.app).post('/candidates').set('authorization', ng).send(submission({ selfDeclaration: declaration(true) }));
     expect(res.status).toBe(201);
     expect(res.body.selfDeclaration).toEqual({ recorded: true, flagged: true });
     const [event] = await events(res.body.id, 1);
-    expect(event?.data.selfDeclaration).toEqual({ recorded: true, flagged: true });
+    expect(event?.data.selfDeclaration).toEqual({ recorded: true, flagged: true, declared: ['humanRightsViolation'] });
     expect(JSON.stringify(event)).not.toContain('inquiry');
     const flagged = await request(intake.app).get('/candidates?country=NG&declarationFlagged=true').set('authorization', screener);
     expect(flagged.body.items.map((c: { id: string }) => c.id)).toEqual([res.body.id]);

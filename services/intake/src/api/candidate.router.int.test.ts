@@ -4,12 +4,14 @@ import { loadConfig, createEvent, createEventPublisher, createEventValidator, ty
 import { createTestServiceEnv, readTopic, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
+import { BUILT_IN_RULES } from '@vetting/policy';
+import { inService } from '../test-support/nomination.fixtures';
 
 let serial = 0;
 /** A new person each call (a repeated person is a duplicate nomination). */
 const submission = (overrides: Record<string, unknown> = {}) => ({
   nomination: { mission: 'MINUSCA', rotation: 'R1', category: 'military-contingent' },
-  person: { names: [{ full: `Kwame Mensah ${++serial}` }], dateOfBirth: '1990-05', nationalities: ['GH'], serviceNumber: `GA-${serial}` },
+  person: { names: [{ full: `Kwame Mensah ${++serial}` }], dateOfBirth: '1990-05', nationalities: ['GH'], serviceNumber: `GA-${serial}`, previousEmployers: [inService] },
   consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
   ...overrides,
 });
@@ -94,5 +96,53 @@ describe('intake candidates API (real Kafka and database)', () => {
     expect(view.status).toBe('cleared');
     expect(view.timeline.map((t: { event: string }) => t.event).filter((e: string) => e === 'clearance.decided')).toHaveLength(1);
     expect(view.timeline.map((t: { event: string }) => t.event).filter((e: string) => e === 'screening.completed')).toHaveLength(1);
+  });
+  it('when a nomination carries neither employment history nor the candidate’s declaration, then it is refused naming the field and nothing is stored', async () => {
+    const body = submission();
+    const { previousEmployers: _e, ...person } = body.person as Record<string, unknown>;
+    const before = (await request(intake.app).get('/candidates').set('authorization', officerGH)).body.items.length;
+    const res = await request(intake.app).post('/candidates').set('authorization', officerGH).send({ ...body, person });
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'CANDIDATE.EMPLOYMENT_INCOMPLETE', errors: [{ field: 'body/person/previousEmployers', reason: expect.stringMatching(/last 5 years.*employmentDeclaration/) }] });
+    const gap = await request(intake.app).post('/candidates').set('authorization', officerGH)
+      .send({ ...body, person: { ...person, previousEmployers: [{ name: 'Relief Works', role: 'Driver', contactEmail: 'hr@relief.example', from: '2015', to: '2019' }] } });
+    expect(gap.body.errors).toEqual([{ field: 'body/person/previousEmployers', reason: expect.stringMatching(/^does not cover/) }]);
+    expect((await request(intake.app).get('/candidates').set('authorization', officerGH)).body.items).toHaveLength(before);
+
+    // The candidate's signed declaration of no other employer completes it; the event carries periods, no names.
+    const employmentDeclaration = { noOtherEmployer: true, formVersion: 'EMP-2026.1', signedAt: '2026-01-05T10:00:00Z', method: 'wet-signature-scanned' };
+    const declared = await request(intake.app).post('/candidates').set('authorization', officerGH).send({ ...body, person, employmentDeclaration });
+    expect(declared.status).toBe(201);
+    expect(declared.body.employmentDeclaration).toEqual({ recorded: true, signedAt: '2026-01-05T10:00:00Z' });
+    const messages = await readTopic(env.kafka, `${env.prefix}vetting.candidates`, (read) => read.some((m) => m.key === declared.body.id));
+    const event = messages.map((m) => JSON.parse(m.value) as EventEnvelope).find((e) => e.subject === declared.body.id)!;
+    expect(event.data).toMatchObject({ employment: { periods: [], declaredNoOtherEmployer: true } });
+    expect(JSON.stringify(event.data)).not.toContain('EMP-2026.1');
+  });
+
+  it('when an office corrects a nomination so that its history no longer covers the window, then the correction is refused', async () => {
+    const body = submission();
+    const created = await request(intake.app).post('/candidates').set('authorization', officerGH).send(body).expect(201);
+    const short = { ...body.person, previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2025-01', nationalService: true }] };
+    const res = await request(intake.app).patch(`/candidates/${created.body.id}`).set('authorization', officerGH).send({ person: short });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ field: 'body/person/previousEmployers', reason: expect.stringMatching(/does not cover/) });
+  });
+
+  it('when clearance publishes a longer look-back window, then nominations are held to it', async () => {
+    const publisher = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
+    await publisher.connect();
+    const rules = { ...BUILT_IN_RULES, employmentLookbackYears: 25 };
+    await publisher.publish([createEvent('clearance', { type: 'clearance.policy-published', subject: 'clearance-policy', data: { version: 2, createdBy: 'admin-1', createdAt: new Date().toISOString(), rules } })]);
+    await publisher.disconnect();
+    // Service since 2010 covers five years, not twenty-five.
+    const res = await waitFor(async () => ((r) => (r.status === 400 ? r : undefined))(await request(intake.app).post('/candidates').set('authorization', officerGH).send(submission())), { timeoutMs: 60_000, message: 'the 25-year window applied' });
+    expect(res.body.errors[0]).toMatchObject({ field: 'body/person/previousEmployers', reason: expect.stringMatching(/25-year look-back window/) });
+    const restore = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
+    await restore.connect();
+    await restore.publish([createEvent('clearance', { type: 'clearance.policy-published', subject: 'clearance-policy', data: { version: 3, createdBy: 'admin-1', createdAt: new Date().toISOString(), rules: BUILT_IN_RULES } })]);
+    await restore.disconnect();
+    await waitFor(async () => ((await request(intake.app).post('/candidates').set('authorization', officerGH).send(submission())).status === 201 ? true : undefined), { timeoutMs: 60_000, message: 'back to five years' });
   });
 });

@@ -9,8 +9,9 @@ import { auditConfigSchema } from '../../../audit/src/config';
 import { startAudit } from '../../../audit/src/start-audit';
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
+import { IN_SERVICE_CELLS, IN_SERVICE_COLUMNS, inService } from '../test-support/nomination.fixtures';
 
-const SECRETS = { name: 'Akosua Frimpong-Boatemaa', document: 'P7654321', service: 'GA-99887', explanation: 'Arrested in 2019, released without charge' };
+const SECRETS = { name: 'Akosua Frimpong-Boatemaa', document: 'P7654321', service: 'GA-99887', explanation: 'Arrested in 2019, released without charge', employmentForm: 'EMPDECL-7731', role: 'Logistics Subjectrole' };
 const nomination = (rotation: string, name = SECRETS.name) => ({
   nomination: { mission: 'UNMISS', rotation, category: 'staff-officer' },
   person: {
@@ -18,8 +19,10 @@ const nomination = (rotation: string, name = SECRETS.name) => ({
     dateOfBirth: '1988-04-12',
     documents: [{ type: 'passport', number: SECRETS.document, country: 'GH' }],
     serviceNumber: SECRETS.service,
-    previousEmployers: [{ name: 'Relief Works', contactEmail: 'hr@relief.example', country: 'KE', from: '2021-03', to: '2024-06' }],
+    previousEmployers: [{ name: 'Relief Works', role: SECRETS.role, contactEmail: 'hr@relief.example', country: 'KE', from: '2021-03', to: '2024-06' }],
   },
+  // The history leaves gaps; the candidate declared no other employer (sealed like the rest).
+  employmentDeclaration: { noOtherEmployer: true, formVersion: SECRETS.employmentForm, signedAt: '2026-01-10T09:00:00Z', method: 'wet-signature-scanned' },
   consent: { given: true, formVersion: 'UN-HRSP-1', signedAt: '2026-01-10T09:00:00Z', method: 'electronic-signature' },
   selfDeclaration: { formVersion: 'HRSP-SC-1', signedAt: '2026-01-10T09:00:00Z', method: 'electronic-signature', criminalOffence: true, humanRightsViolation: false, repatriatedOnDisciplinaryGrounds: false, explanation: SECRETS.explanation },
 });
@@ -81,7 +84,8 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
     const shown = await request(intake.app).get(`/candidates/${created.body.id}`).set('authorization', gh).expect(200);
     expect(shown.body.person.documents[0].number).toBe('•••••321');
     const [submitted] = await published(created.body.id, 'candidate.submitted');
-    expect((submitted!.data as { person: { previousEmployers: unknown[] } }).person.previousEmployers).toEqual([{ name: 'Relief Works', contactEmail: 'hr@relief.example', country: 'KE', from: '2021-03', to: '2024-06' }]);
+    expect((submitted!.data as { person: { previousEmployers: unknown[] } }).person.previousEmployers).toEqual([{ name: 'Relief Works', role: SECRETS.role, contactEmail: 'hr@relief.example', country: 'KE', from: '2021-03', to: '2024-06' }]);
+    expect(submitted!.data).toMatchObject({ employment: { periods: [{ from: '2021-03', to: '2024-06' }], declaredNoOtherEmployer: true } });
     expect(JSON.stringify(submitted!.data)).not.toContain(SECRETS.explanation);
   });
 
@@ -90,6 +94,7 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
     const res = await request(intake.app).get(`/candidates/${created.body.id}/export`).set('authorization', gh).expect(200);
     expect(res.body.candidate.person).toMatchObject({ names: [{ full: SECRETS.name }], documents: [{ number: SECRETS.document }], serviceNumber: SECRETS.service });
     expect(res.body.candidate.selfDeclaration).toMatchObject({ criminalOffence: true, explanation: SECRETS.explanation });
+    expect(res.body.candidate.employmentDeclaration).toMatchObject({ noOtherEmployer: true, formVersion: SECRETS.employmentForm });
     expect(res.body.revisions).toEqual([expect.objectContaining({ revision: 1, cause: 'submit', status: 'screening', person: expect.objectContaining({ serviceNumber: SECRETS.service }) })]);
     const access = await intake.runtime.db.collection('access_outbox').find({}).toArray();
     expect(access.flatMap((d) => d.outbox as EventEnvelope[]).some((e) => e.subject === created.body.id && (e.data as { resource: string }).resource === 'intake/candidate-export')).toBe(true);
@@ -146,7 +151,7 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
     );
     try {
       const gone = await request(short.app).post('/candidates').set('authorization', gh).send(nomination('R-RETAIN')).expect(201);
-      const kept = await request(short.app).post('/candidates').set('authorization', gh).send({ ...nomination('R-RETAIN', 'Yaw Owusu'), person: { names: [{ full: 'Yaw Owusu' }], serviceNumber: 'GA-1' } }).expect(201);
+      const kept = await request(short.app).post('/candidates').set('authorization', gh).send({ ...nomination('R-RETAIN', 'Yaw Owusu'), person: { names: [{ full: 'Yaw Owusu' }], serviceNumber: 'GA-1', previousEmployers: [inService] } }).expect(201);
       await request(short.app).post(`/candidates/${gone.body.id}/withdrawal`).set('authorization', gh).send({ reason: 'did not deploy' }).expect(200);
       expect(await short.retention.runOnce()).toBe(1);
       const after = await request(short.app).get(`/candidates/${gone.body.id}`).set('authorization', gh).expect(200);
@@ -162,7 +167,7 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
   });
 
   it('when an uploaded person is erased, then neither the staged rows nor the upload outbox keep their data', { timeout: 240_000 }, async () => {
-    const csv = 'name,date_of_birth,service_number,consent_given,consent_form_version,consent_signed_at,consent_method\nEfua Sarpong,1991-02-03,GA-55501,yes,v1,2026-01-10,electronic-signature\nKojo Ansah,1992-03-04,GA-55502,yes,v1,2026-01-10,electronic-signature\n';
+    const csv = `name,date_of_birth,service_number,consent_given,consent_form_version,consent_signed_at,consent_method,${IN_SERVICE_COLUMNS}\nEfua Sarpong,1991-02-03,GA-55501,yes,v1,2026-01-10,electronic-signature,${IN_SERVICE_CELLS}\nKojo Ansah,1992-03-04,GA-55502,yes,v1,2026-01-10,electronic-signature,${IN_SERVICE_CELLS}\n`;
     const res = await request(intake.app).post('/uploads?mode=all-or-nothing&mission=UNMISS&rotation=R-UP-ERASE&category=staff-officer').set('authorization', gh).set('content-type', 'text/csv').send(csv).expect(202);
     await waitFor(async () => ((await request(intake.app).get(`/uploads/${res.body.id}`).set('authorization', gh)).body.state === 'completed' ? true : undefined), { message: 'upload stored' });
     const roll = (await request(intake.app).get('/candidates?rotation=R-UP-ERASE').set('authorization', gh).expect(200)).body.items as { id: string; displayName: string }[];

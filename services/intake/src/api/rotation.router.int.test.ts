@@ -4,6 +4,7 @@ import { createEvent, createEventPublisher, createEventValidator, loadConfig, ty
 import { createTestServiceEnv, readTopic, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
+import { IN_SERVICE_CELLS, IN_SERVICE_COLUMNS, inService } from '../test-support/nomination.fixtures';
 
 const list = { listId: 'un-sea', version: 7, contentHash: 'sha256:abc' };
 
@@ -37,7 +38,7 @@ describe('rotation certification (real Kafka and database)', () => {
     await publisher.connect();
     gh = `Bearer ${await env.issuer.token({ sub: 'gh-office', roles: ['tcc-officer'], country: 'GH' })}`;
     np = `Bearer ${await env.issuer.token({ sub: 'np-office', roles: ['tcc-officer'], country: 'NP' })}`;
-    const csv = ['name,date_of_birth,service_number,consent_given,consent_form_version,consent_signed_at,consent_method', ...[1, 2, 3].map((i) => `Member ${i},1991,GH-R-${i},yes,v1,2026-01-01,electronic-signature`)].join('\n');
+    const csv = [`name,date_of_birth,service_number,consent_given,consent_form_version,consent_signed_at,consent_method,${IN_SERVICE_COLUMNS}`, ...[1, 2, 3].map((i) => `Member ${i},1991,GH-R-${i},yes,v1,2026-01-01,electronic-signature,${IN_SERVICE_CELLS}`)].join('\n');
     const res = await request(intake.app).post('/uploads?mode=all-or-nothing&mission=UNIFIL&rotation=ROT-9&category=military-contingent').set('authorization', gh).set('content-type', 'text/csv').send(csv);
     await waitFor(async () => (await request(intake.app).get(`/uploads/${res.body.id}`).set('authorization', gh)).body.state === 'completed');
     const roll = await request(intake.app).get('/candidates?rotation=ROT-9').set('authorization', gh);
@@ -98,7 +99,7 @@ describe('rotation certification (real Kafka and database)', () => {
     const added = await request(intake.app)
       .post('/candidates')
       .set('authorization', gh)
-      .send({ nomination: { mission: 'UNIFIL', rotation: 'ROT-9', category: 'military-contingent' }, person: { names: [{ full: 'Late Addition' }], serviceNumber: 'GH-R-4' }, consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' } });
+      .send({ nomination: { mission: 'UNIFIL', rotation: 'ROT-9', category: 'military-contingent' }, person: { names: [{ full: 'Late Addition' }], serviceNumber: 'GH-R-4', previousEmployers: [inService] }, consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' } });
     const diff = await waitFor(async () => {
       const res = await request(intake.app).get('/rotations/ROT-9/certification/diff').set('authorization', gh);
       return res.body.added?.length && res.body.removed?.length && res.body.changed?.length ? res.body : undefined;

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
+import type { PolicyRules } from '@vetting/policy';
 import { nominationProblems, type NominationInput, type RuleProblem } from '../domain/candidate-rules';
+import { employmentProblems } from '../domain/employment-coverage';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -36,11 +38,12 @@ export function createSubmissionValidator(specPath: string) {
   const components = JSON.parse(JSON.stringify(spec.components).replaceAll('"#/components/', '"spec#/components/')) as Record<string, unknown>;
   ajv.addSchema({ $id: 'spec', components });
   const validate: ValidateFunction = ajv.compile({ $ref: 'spec#/components/schemas/CandidateSubmission' });
-  return (row: unknown, now: Date): SubmissionCheck => {
+  /** `context`: the uploading office's country and the policy (its employment look-back window). */
+  return (row: unknown, now: Date, context: { country: string; policy: Pick<PolicyRules, 'employmentLookbackYears'> }): SubmissionCheck => {
     if (!row || typeof row !== 'object' || Array.isArray(row)) return { ok: false, problems: [{ field: 'row', reason: 'must be an object' }] };
     if ('country' in row) return { ok: false, problems: [{ field: 'country', reason: 'is not allowed in an upload row: the country comes from your account' }] };
     if (!validate(row)) return { ok: false, problems: toProblems(validate.errors) };
-    const problems = nominationProblems(row as NominationInput, now);
+    const problems = [...nominationProblems(row as NominationInput, now), ...employmentProblems(row as NominationInput, context.country, context.policy, now)];
     return problems.length ? { ok: false, problems } : { ok: true, input: row as NominationInput };
   };
 }

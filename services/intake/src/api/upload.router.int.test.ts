@@ -4,10 +4,11 @@ import { loadConfig, type EventEnvelope } from '@vetting/platform';
 import { createTestServiceEnv, readTopic, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
+import { IN_SERVICE_CELLS, IN_SERVICE_COLUMNS, inService } from '../test-support/nomination.fixtures';
 
-const HEADER = 'name,date_of_birth,nationalities,service_number,rank,consent_given,consent_form_version,consent_signed_at,consent_method';
+const HEADER = `name,date_of_birth,nationalities,service_number,rank,consent_given,consent_form_version,consent_signed_at,consent_method,${IN_SERVICE_COLUMNS}`;
 const person = (i: number, over: Partial<Record<'name' | 'dob' | 'nat' | 'svc' | 'rank' | 'consent', string>> = {}) =>
-  [over.name ?? `Soldier Number${i}`, over.dob ?? '1990-01-15', over.nat ?? 'GH', over.svc ?? `GA-${i}`, over.rank ?? 'Private', over.consent ?? 'yes', 'UN-HRSP-1', '2026-01-10', 'electronic-signature'].join(',');
+  [over.name ?? `Soldier Number${i}`, over.dob ?? '1990-01-15', over.nat ?? 'GH', over.svc ?? `GA-${i}`, over.rank ?? 'Private', over.consent ?? 'yes', 'UN-HRSP-1', '2026-01-10', 'electronic-signature', IN_SERVICE_CELLS].join(',');
 const csv = (lines: string[]) => `${HEADER}\n${lines.join('\n')}\n`;
 
 describe('bulk upload of a contingent (real Kafka and database)', () => {
@@ -53,6 +54,24 @@ describe('bulk upload of a contingent (real Kafka and database)', () => {
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['"2"', '"3"', '"4"', '"5"']);
   });
 
+  it('when rows carry no employment history or declaration, then each is reported with the employment column and none is stored', async () => {
+    const header = 'name,date_of_birth,service_number,consent_given,consent_form_version,consent_signed_at,consent_method,employer_1_name,employer_1_role,employer_1_from,employment_declaration_no_other_employer,employment_declaration_form_version,employment_declaration_signed_at,employment_declaration_method';
+    const rows = [
+      'No History,1990-01-01,GA-E1,yes,v1,2026-01-10,electronic-signature,,,,,,,',
+      'Old Job Only,1990-01-01,GA-E2,yes,v1,2026-01-10,electronic-signature,Relief Works,Driver,2012,,,,',
+      'Declared None,1990-01-01,GA-E3,yes,v1,2026-01-10,electronic-signature,,,,yes,EMP-1,2026-01-10,wet-signature-scanned',
+    ];
+    const res = await upload(`${header}\n${rows.join('\n')}\n`, 'all-or-nothing', 'EMPLOY');
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([
+      { field: 'row 1: employer_* (employment history)', reason: expect.stringMatching(/^is required: the employment of the last 5 years/) },
+      { field: 'row 2: employer_1_email', reason: expect.stringMatching(/HR contact/) },
+    ]);
+    expect(await roll('EMPLOY')).toHaveLength(0);
+    const json = await upload(JSON.stringify([{ person: { names: [{ full: 'Json No History' }] }, consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'recorded-verbal' } }]), 'all-or-nothing', 'EMPLOY-J', gh, 'application/json');
+    expect(json.body.errors).toEqual([{ field: 'row 1: person/previousEmployers', reason: expect.stringMatching(/^is required/) }]);
+  });
+
   it('when an accept-valid-rows upload has bad rows, then the valid ones are stored, published once each, and the bad ones reported', { timeout: 120_000 }, async () => {
     const res = await upload(csv([person(11), person(12, { dob: '2031' }), person(13), person(14, { name: '' })]), 'accept-valid-rows', 'AVR');
     expect(res.status).toBe(202);
@@ -82,7 +101,7 @@ describe('bulk upload of a contingent (real Kafka and database)', () => {
 
   it('when a contingent comes as a JSON array, then it is streamed and validated the same way', async () => {
     const row = (i: number, dob = '1985-03') => ({
-      person: { names: [{ full: `Json Person${i}` }, { full: `جيسون ${'ب'.repeat(i)}`, script: 'Arab' }], dateOfBirth: dob, serviceNumber: `J-${i}` },
+      person: { names: [{ full: `Json Person${i}` }, { full: `جيسون ${'ب'.repeat(i)}`, script: 'Arab' }], dateOfBirth: dob, serviceNumber: `J-${i}`, previousEmployers: [inService] },
       consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'recorded-verbal' },
     });
     const res = await upload(JSON.stringify([row(1), row(2, '1985-13'), row(3)]), 'accept-valid-rows', 'JSON', gh, 'application/json');

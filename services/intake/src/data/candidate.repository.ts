@@ -3,7 +3,7 @@ import { createAggregateStore, type EventEnvelope, type Revision } from '@vettin
 import type { Candidate, CandidateStatus, TimelineEntry } from '../domain/candidate';
 import type { StatusChange } from '../domain/candidate-status';
 import { openAll, openStored, toStored, VIEW_FIELDS, type StoredCandidate } from './candidate.stored';
-import type { PersonalCipher } from './personal-data.cipher';
+import { personalOf, type PersonalCipher } from './personal-data.cipher';
 
 export interface ListFilter {
   country?: string;
@@ -30,7 +30,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
   // cacheLatest: each candidate's status follows three or four events in this process; remembering its
   // newest revision saves reading it before each (a stale one loses the insert race and is re-read).
   const store = createAggregateStore<StoredCandidate>(db, 'candidates', { packed: { viewFields: VIEW_FIELDS }, cacheLatest: 10_000 });
-  const sealOf = (c: Candidate) => cipher.seal(c.id, { person: c.person, ...(c.selfDeclaration ? { selfDeclaration: c.selfDeclaration } : {}) });
+  const sealOf = (c: Candidate) => cipher.seal(c.id, personalOf(c));
   const open = (id: string, state: StoredCandidate) => openStored(cipher, id, state);
 
   async function load(id: string): Promise<{ rev: number; candidate: Candidate; stored: StoredCandidate } | undefined> {
@@ -48,8 +48,8 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
      * uploads seal a chunk while its duplicates are being planned; a row that turns out to be a
      * duplicate leaves an unused random key behind (it protects and reveals nothing).
      */
-    async sealMany(items: { candidate: Pick<Candidate, 'id' | 'person' | 'selfDeclaration'> }[]): Promise<Map<string, string>> {
-      const sealed = await cipher.sealMany(items.map(({ candidate: c }) => ({ candidateId: c.id, data: { person: c.person, ...(c.selfDeclaration ? { selfDeclaration: c.selfDeclaration } : {}) } })));
+    async sealMany(items: { candidate: Pick<Candidate, 'id' | 'person' | 'selfDeclaration' | 'employmentDeclaration'> }[]): Promise<Map<string, string>> {
+      const sealed = await cipher.sealMany(items.map(({ candidate: c }) => ({ candidateId: c.id, data: personalOf(c) })));
       return new Map(items.map((item, i) => [item.candidate.id, sealed[i]!]));
     },
 
@@ -71,7 +71,10 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
         const next = current ? decide(current.candidate) : undefined;
         let personal: string | undefined;
         if (next && current && !next.candidate.erased)
-          personal = next.candidate.person === current.candidate.person && next.candidate.selfDeclaration === current.candidate.selfDeclaration ? current.stored.personal : await sealOf(next.candidate);
+          personal =
+            next.candidate.person === current.candidate.person && next.candidate.selfDeclaration === current.candidate.selfDeclaration && next.candidate.employmentDeclaration === current.candidate.employmentDeclaration
+              ? current.stored.personal
+              : await sealOf(next.candidate);
         let stale = false;
         const result = await store.apply(id, causedBy, (latest) => {
           if (!next || !current) return undefined;

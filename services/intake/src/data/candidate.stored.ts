@@ -8,7 +8,7 @@ import type { PersonalCipher, PersonalData } from './personal-data.cipher';
  * at once). The store is packed (one JSON text per state); the fields queries use are copied
  * beside it (VIEW_FIELDS), the rotation among them as a top-level field.
  */
-export type StoredCandidate = Omit<Candidate, 'id' | 'person' | 'selfDeclaration' | 'timeline'> & {
+export type StoredCandidate = Omit<Candidate, 'id' | 'person' | 'selfDeclaration' | 'employmentDeclaration' | 'timeline'> & {
   personal?: string;
   timeline: string;
   /** The nomination's rotation as a top-level field: the packed view keeps only top-level fields for queries. */
@@ -18,9 +18,9 @@ export type StoredCandidate = Omit<Candidate, 'id' | 'person' | 'selfDeclaration
 /** Fields of the packed view that queries filter and sort on (see createAggregateStore's `packed`). */
 export const VIEW_FIELDS = ['country', 'rotation', 'status', 'declarationFlagged', 'createdAt', 'caseReference'] as const;
 
-/** The stored form; `personal` is the sealed person and self-declaration (undefined once erased). */
+/** The stored form; `personal` is the sealed person and declarations (undefined once erased). */
 export function toStored(c: Candidate, personal: string | undefined): StoredCandidate {
-  const { id: _id, person: _p, selfDeclaration: _s, timeline, ...rest } = c;
+  const { id: _id, person: _p, selfDeclaration: _s, employmentDeclaration: _e, timeline, ...rest } = c;
   return { ...rest, rotation: c.nomination.rotation, ...(personal ? { personal } : {}), timeline: JSON.stringify(timeline) };
 }
 
@@ -32,6 +32,7 @@ export function fromStored(id: string, s: StoredCandidate, data: PersonalData): 
     id,
     person: data.person,
     ...(data.selfDeclaration ? { selfDeclaration: data.selfDeclaration } : {}),
+    ...(data.employmentDeclaration ? { employmentDeclaration: data.employmentDeclaration } : {}),
     timeline: typeof timeline === 'string' ? (JSON.parse(timeline) as TimelineEntry[]) : (timeline as TimelineEntry[]),
   };
 }

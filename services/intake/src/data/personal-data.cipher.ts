@@ -3,13 +3,21 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { createFieldCipher, loadKeyring, type EncryptedField } from '@vetting/platform';
-import type { Person, SelfDeclaration } from '../domain/candidate';
+import type { Candidate, EmploymentDeclaration, Person, SelfDeclaration } from '../domain/candidate';
 
 /** The sections of a candidate that are personal data, sealed under the person's own data key. */
 export interface PersonalData {
   person: Person;
   selfDeclaration?: SelfDeclaration;
+  employmentDeclaration?: EmploymentDeclaration;
 }
+
+/** A candidate's personal sections, as sealed together. */
+export const personalOf = (c: Pick<Candidate, 'person' | 'selfDeclaration' | 'employmentDeclaration'>): PersonalData => ({
+  person: c.person,
+  ...(c.selfDeclaration ? { selfDeclaration: c.selfDeclaration } : {}),
+  ...(c.employmentDeclaration ? { employmentDeclaration: c.employmentDeclaration } : {}),
+});
 
 /** The 32-byte blind-index key, generated next to the keyring on first start (never in the repository). */
 function loadBlindIndexKey(keysDir: string): Buffer {
@@ -44,8 +52,8 @@ function expand(text: string, subject: string | undefined): EncryptedField {
 
 /**
  * Intake's use of the platform field cipher. Everything that identifies a person — names, date and
- * place of birth, identity-document and service numbers, prior employers — and the self-declaration
- * answers are sealed together (AES-256-GCM, bound to candidate and field) under a data key of the
+ * place of birth, identity-document and service numbers, employment history and HR contacts — the
+ * self-declaration answers and the employment declaration are sealed together (AES-256-GCM, bound to candidate and field) under a data key of the
  * candidate's own: destroying it (`shred`) erases the person from every revision at once, while
  * ids, statuses and the audit trail stay. Stored as JSON text: FerretDB v1 writes one string far
  * faster than a nested document. Exact-match dedupe uses keyed blind indexes, never the numbers.

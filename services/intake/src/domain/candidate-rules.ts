@@ -1,5 +1,5 @@
 import countries from 'i18n-iso-countries';
-import type { Consent, Nomination, Person, SelfDeclaration } from './candidate';
+import type { Consent, EmploymentDeclaration, Nomination, Person, SelfDeclaration } from './candidate';
 
 /** A problem with one field of a nomination; `field` is a path inside the submission (`person/dateOfBirth`). */
 export interface RuleProblem {
@@ -12,6 +12,7 @@ export interface NominationInput {
   person: Person;
   consent: Consent;
   selfDeclaration?: SelfDeclaration;
+  employmentDeclaration?: EmploymentDeclaration;
 }
 
 /**
@@ -79,6 +80,8 @@ export function nominationProblems(input: Partial<NominationInput>, now: Date): 
   }
   if (input.selfDeclaration && new Date(input.selfDeclaration.signedAt) > now)
     problems.push({ field: 'selfDeclaration/signedAt', reason: 'is in the future' });
+  if (input.employmentDeclaration && new Date(input.employmentDeclaration.signedAt) > now)
+    problems.push({ field: 'employmentDeclaration/signedAt', reason: 'is in the future' });
   return problems;
 }
 

@@ -25,16 +25,28 @@ export interface Person {
   serviceNumber?: string;
   rank?: string;
   unit?: string;
-  /** Employers of the last years: services/references asks each for a misconduct disclosure. */
+  /** Employment of the policy's look-back window, national service included (domain/employment-coverage.ts). */
   previousEmployers?: PreviousEmployer[];
 }
 
 export interface PreviousEmployer {
   name: string;
-  contactEmail: string;
+  role: string;
+  /** The HR contact the office gives; a disclosure request goes to the UN directory's verified contact instead. */
+  contactEmail?: string;
   country?: string;
-  from?: string;
+  from: string;
   to?: string;
+  /** The nominating country's armed forces or police: asked through the disciplinary-record check. */
+  nationalService?: boolean;
+}
+
+/** The candidate's signed declaration that they had no employer in the look-back window other than those listed. */
+export interface EmploymentDeclaration {
+  noOtherEmployer: true;
+  formVersion: string;
+  signedAt: string;
+  method: Consent['method'];
 }
 
 export interface Consent {
@@ -52,12 +64,18 @@ export interface SelfDeclaration {
   criminalOffence: boolean;
   humanRightsViolation: boolean;
   repatriatedOnDisciplinaryGrounds: boolean;
+  /** The subject of an allegation or investigation of sexual exploitation, abuse or harassment. */
+  misconductAllegation?: boolean;
   explanation?: string;
 }
 
+export const DECLARATION_ITEMS = ['criminalOffence', 'humanRightsViolation', 'repatriatedOnDisciplinaryGrounds', 'misconductAllegation'] as const;
+
+/** The items the candidate answered "yes" to: each is a finding for the UN adjudicator. */
+export const declaredItems = (d: SelfDeclaration | undefined) => DECLARATION_ITEMS.filter((item) => d?.[item] === true);
+
 /** A declaration answering "yes" to any item is flagged to the UN. */
-export const declarationFlagged = (d: SelfDeclaration | undefined) =>
-  Boolean(d && (d.criminalOffence || d.humanRightsViolation || d.repatriatedOnDisciplinaryGrounds));
+export const declarationFlagged = (d: SelfDeclaration | undefined) => declaredItems(d).length > 0;
 
 export interface ListVersionRef {
   listId: string;
@@ -88,6 +106,7 @@ export interface Candidate {
   person: Person;
   consent: Consent;
   selfDeclaration?: SelfDeclaration;
+  employmentDeclaration?: EmploymentDeclaration;
   /** Stored for queries: true when the self-declaration answered "yes" to any item. */
   declarationFlagged: boolean;
   status: CandidateStatus;
@@ -120,6 +139,7 @@ export interface CandidateView {
   revision: number;
   office: string;
   selfDeclaration: { recorded: boolean; flagged: boolean };
+  employmentDeclaration: { recorded: boolean; signedAt?: string };
   consent: { formVersion: string; signedAt: string; method: string };
   person?: Person;
   decision?: Decision;
@@ -147,6 +167,7 @@ export function toView(c: Candidate, withPerson = false): CandidateView {
     revision: c.revision,
     office: c.officeId,
     selfDeclaration: { recorded: Boolean(c.selfDeclaration), flagged: declarationFlagged(c.selfDeclaration) },
+    employmentDeclaration: { recorded: Boolean(c.employmentDeclaration), ...(c.employmentDeclaration ? { signedAt: c.employmentDeclaration.signedAt } : {}) },
     consent: { formVersion: c.consent.formVersion, signedAt: c.consent.signedAt, method: c.consent.method },
     ...(withPerson && !c.erased ? { person: { ...c.person, ...(c.person.documents ? { documents: c.person.documents.map((d) => ({ ...d, number: mask(d.number) })) } : {}) } } : {}),
     ...(c.decision ? { decision: c.decision } : {}),

@@ -17,22 +17,30 @@ export const CSV_COLUMNS = {
   service_number: 'person/serviceNumber',
   rank: 'person/rank',
   unit: 'person/unit',
-  // Up to three prior employers per row (JSON uploads take up to 20): each gets a disclosure request.
+  // Up to three employments per row (JSON uploads take up to 20), national service included: together
+  // they must cover the policy's look-back window, unless the employment_declaration_* columns hold
+  // the candidate's signed declaration of no other employer.
   employer_1_name: 'person/previousEmployers/0/name',
+  employer_1_role: 'person/previousEmployers/0/role',
   employer_1_email: 'person/previousEmployers/0/contactEmail',
   employer_1_country: 'person/previousEmployers/0/country',
   employer_1_from: 'person/previousEmployers/0/from',
   employer_1_to: 'person/previousEmployers/0/to',
+  employer_1_national_service: 'person/previousEmployers/0/nationalService',
   employer_2_name: 'person/previousEmployers/1/name',
+  employer_2_role: 'person/previousEmployers/1/role',
   employer_2_email: 'person/previousEmployers/1/contactEmail',
   employer_2_country: 'person/previousEmployers/1/country',
   employer_2_from: 'person/previousEmployers/1/from',
   employer_2_to: 'person/previousEmployers/1/to',
+  employer_2_national_service: 'person/previousEmployers/1/nationalService',
   employer_3_name: 'person/previousEmployers/2/name',
+  employer_3_role: 'person/previousEmployers/2/role',
   employer_3_email: 'person/previousEmployers/2/contactEmail',
   employer_3_country: 'person/previousEmployers/2/country',
   employer_3_from: 'person/previousEmployers/2/from',
   employer_3_to: 'person/previousEmployers/2/to',
+  employer_3_national_service: 'person/previousEmployers/2/nationalService',
   mission: 'nomination/mission',
   rotation: 'nomination/rotation',
   category: 'nomination/category',
@@ -46,7 +54,12 @@ export const CSV_COLUMNS = {
   declaration_criminal_offence: 'selfDeclaration/criminalOffence',
   declaration_human_rights_violation: 'selfDeclaration/humanRightsViolation',
   declaration_disciplinary_repatriation: 'selfDeclaration/repatriatedOnDisciplinaryGrounds',
+  declaration_misconduct_allegation: 'selfDeclaration/misconductAllegation',
   declaration_explanation: 'selfDeclaration/explanation',
+  employment_declaration_no_other_employer: 'employmentDeclaration/noOtherEmployer',
+  employment_declaration_form_version: 'employmentDeclaration/formVersion',
+  employment_declaration_signed_at: 'employmentDeclaration/signedAt',
+  employment_declaration_method: 'employmentDeclaration/method',
 } as const;
 
 export type CsvColumn = keyof typeof CSV_COLUMNS;
@@ -63,6 +76,8 @@ export function columnOf(path: string): string {
   if (path.startsWith('person/names/1')) return 'name_original_script';
   if (path.startsWith('person/documents')) return 'document_number';
   if (path === 'selfDeclaration') return 'declaration_*';
+  if (path === 'employmentDeclaration') return 'employment_declaration_*';
+  if (path === 'person/previousEmployers') return 'employer_* (employment history)';
   const employer = /^person\/previousEmployers\/(\d+)/.exec(path);
   if (employer) return `employer_${Number(employer[1]) + 1}_*`;
   return path;
@@ -91,7 +106,17 @@ function set(target: Record<string, unknown>, path: string, value: unknown) {
   });
 }
 
-const BOOLEAN_PATHS = new Set(['consent/given', 'selfDeclaration/criminalOffence', 'selfDeclaration/humanRightsViolation', 'selfDeclaration/repatriatedOnDisciplinaryGrounds']);
+const BOOLEAN_PATHS = new Set([
+  'consent/given',
+  'selfDeclaration/criminalOffence',
+  'selfDeclaration/humanRightsViolation',
+  'selfDeclaration/repatriatedOnDisciplinaryGrounds',
+  'selfDeclaration/misconductAllegation',
+  'employmentDeclaration/noOtherEmployer',
+  'person/previousEmployers/0/nationalService',
+  'person/previousEmployers/1/nationalService',
+  'person/previousEmployers/2/nationalService',
+]);
 
 /**
  * One CSV record (header → cell) to the submission shape. Empty cells are absent; upload-wide defaults

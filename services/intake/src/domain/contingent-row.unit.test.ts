@@ -10,11 +10,12 @@ describe('contingent files', () => {
   });
 
   it('when a CSV row names prior employers, then each becomes one previousEmployers entry, gaps closed, and problems name the employer column', () => {
-    const s = csvRecordToSubmission({ name: 'Esi Darko', employer_2_name: 'Relief Works', employer_2_email: 'hr@relief.example', employer_2_to: '2024-06', employer_3_name: 'Aid Org', employer_3_email: 'hr@aid.example' }, {});
+    const s = csvRecordToSubmission({ name: 'Esi Darko', employer_2_name: 'Relief Works', employer_2_role: 'Nurse', employer_2_email: 'hr@relief.example', employer_2_to: '2024-06', employer_3_name: 'Aid Org', employer_3_email: 'hr@aid.example' }, {});
     expect(s.person).toEqual({
       names: [{ full: 'Esi Darko' }],
-      previousEmployers: [{ name: 'Relief Works', contactEmail: 'hr@relief.example', to: '2024-06' }, { name: 'Aid Org', contactEmail: 'hr@aid.example' }],
+      previousEmployers: [{ name: 'Relief Works', role: 'Nurse', contactEmail: 'hr@relief.example', to: '2024-06' }, { name: 'Aid Org', contactEmail: 'hr@aid.example' }],
     });
+    expect(columnOf('person/previousEmployers')).toBe('employer_* (employment history)');
     expect(columnOf('person/previousEmployers/1/to')).toBe('employer_2_to');
   });
 });

@@ -22,6 +22,7 @@ export function newCandidate(id: string, country: string, officeId: string, inpu
     person: input.person,
     consent: input.consent,
     ...(input.selfDeclaration ? { selfDeclaration: input.selfDeclaration } : {}),
+    ...(input.employmentDeclaration ? { employmentDeclaration: input.employmentDeclaration } : {}),
     declarationFlagged: declarationFlagged(input.selfDeclaration),
     status: 'screening',
     revision: 1,

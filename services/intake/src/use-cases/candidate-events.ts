@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createEvent } from '@vetting/platform';
-import { declarationFlagged, type Candidate } from '../domain/candidate';
+import { declarationFlagged, declaredItems, type Candidate } from '../domain/candidate';
+import { employmentSummary } from '../domain/employment-coverage';
 
 /**
  * The event that starts screening and checks; carries only what they need. The self-declaration is
- * reduced to two booleans: its answers and explanation stay in intake.
+ * reduced to whether it was recorded and the items answered "yes" (each a finding for the
+ * adjudicator): its explanation stays in intake.
  */
 export function submissionEvent(c: Candidate, type: 'candidate.submitted' | 'candidate.updated', id?: string) {
   const p = c.person;
@@ -29,7 +31,9 @@ export function submissionEvent(c: Candidate, type: 'candidate.submitted' | 'can
         ...(p.previousEmployers?.length ? { previousEmployers: p.previousEmployers } : {}),
       },
       consent: { given: true, formVersion: c.consent.formVersion, recordedAt: c.consent.signedAt, method: c.consent.method },
-      selfDeclaration: { recorded: Boolean(c.selfDeclaration), flagged: declarationFlagged(c.selfDeclaration) },
+      selfDeclaration: { recorded: Boolean(c.selfDeclaration), flagged: declarationFlagged(c.selfDeclaration), ...(declaredItems(c.selfDeclaration).length ? { declared: declaredItems(c.selfDeclaration) } : {}) },
+      // Periods only (no names, no contacts): clearance counts the references the policy requires.
+      employment: employmentSummary(c),
     },
   });
 }

@@ -23,11 +23,13 @@ const withdrawn = () => conflict('CANDIDATE.WITHDRAWN', 'The nomination was with
 export async function updateCandidate(actor: Actor, id: string, patch: Partial<NominationInput>, deps: SubmitDeps, commandKey?: string): Promise<Candidate> {
   const current = await ownCandidate(actor, id, deps);
   if (current.status === 'withdrawn') throw withdrawn();
+  if (current.erased) throw conflict('CANDIDATE.ERASED', 'The person’s data was erased; nominate them again instead');
   const now = deps.now();
-  assertValid(patch, now);
   const nomination = patch.nomination ?? current.nomination;
   const person = patch.person ?? current.person;
-  if (current.erased) throw conflict('CANDIDATE.ERASED', 'The person’s data was erased; nominate them again instead');
+  const employmentDeclaration = patch.employmentDeclaration ?? current.employmentDeclaration;
+  // The corrected nomination as a whole must still account for the employment window.
+  assertValid(patch, now, { input: { person, ...(employmentDeclaration ? { employmentDeclaration } : {}) }, country: current.country, policy: await deps.policies.current() });
   const keys = dedupeKeys(dedupeScope(current.country, nomination), person, deps.blind);
   await claimKeys(id, dedupeScope(current.country, nomination), keys, deps);
   const at = now.toISOString();
@@ -35,6 +37,7 @@ export async function updateCandidate(actor: Actor, id: string, patch: Partial<N
     if (c.status === 'withdrawn' || c.erased) return undefined;
     const person = patch.person ?? c.person;
     const selfDeclaration = patch.selfDeclaration ?? c.selfDeclaration;
+    const employmentDeclaration = patch.employmentDeclaration ?? c.employmentDeclaration;
     const { decision: _d, screenedAgainst: _s, ...rest } = c;
     const next: Candidate = {
       ...rest,
@@ -42,6 +45,7 @@ export async function updateCandidate(actor: Actor, id: string, patch: Partial<N
       person,
       consent: patch.consent ?? c.consent,
       ...(selfDeclaration ? { selfDeclaration } : {}),
+      ...(employmentDeclaration ? { employmentDeclaration } : {}),
       declarationFlagged: declarationFlagged(selfDeclaration),
       revision: c.revision + 1,
       status: 'screening',

@@ -29,7 +29,7 @@ export async function eraseCandidate(id: string, basis: 'retention' | 'request',
   const at = deps.now().toISOString();
   const { candidate } = await deps.repository.change(id, `erase:${id}`, (c) => {
     if (c.erased) return undefined;
-    const { selfDeclaration: _s, upload: _u, ...rest } = c;
+    const { selfDeclaration: _s, employmentDeclaration: _e, upload: _u, ...rest } = c;
     const next: Candidate = {
       ...rest,
       person: { names: [] },

@@ -6,6 +6,7 @@ import { CHUNK_ROWS, emptyCounts, mayStore, type RowProblem, type Upload, type U
 import type { ChunkDoc, UploadRepository } from '../data/upload.repository';
 import type { SubmissionValidator } from '../api/submission.validator';
 import { readContingentFile } from './contingent-file.reader';
+import type { PolicyFollower } from '@vetting/policy';
 import { commandCountry } from './submit-candidate.use-case';
 
 export interface UploadParams {
@@ -18,6 +19,8 @@ export interface UploadParams {
 export interface ReceiveDeps {
   uploads: UploadRepository;
   validate: SubmissionValidator;
+  /** The vetting policy versions clearance published: rows must account for its employment look-back window. */
+  policies: Pick<PolicyFollower, 'current'>;
   now: () => Date;
   /** Largest file accepted, in bytes. */
   maxBytes: number;
@@ -53,6 +56,8 @@ export async function receiveUpload(actor: Actor, params: UploadParams, file: { 
   if (file.length !== undefined && file.length > deps.maxBytes)
     throw new AppError('UPLOAD.TOO_LARGE', `The file is larger than ${deps.maxBytes} bytes`, { status: 413, errors: [{ field: 'body', reason: `is ${file.length} bytes; at most ${deps.maxBytes}` }] });
   const defaults = { mission: params.mission, rotation: params.rotation, category: params.category };
+  // One policy version for the whole file: every row is judged by the same look-back window.
+  const policy = await deps.policies.current();
   const upload: Upload = {
     id: uploadIdFor(actor, key),
     country,
@@ -96,7 +101,7 @@ export async function receiveUpload(actor: Actor, params: UploadParams, file: { 
         problems.push({ row: item.row, field: 'row', reason: item.problem });
       } else {
         const raw = item.csv ? csvRecordToSubmission(item.record as Record<string, string>, defaults) : applyNominationDefaults(item.record, defaults);
-        const check = deps.validate(raw, deps.now());
+        const check = deps.validate(raw, deps.now(), { country, policy });
         if (check.ok) {
           counts.valid++;
           rows.push({ row: item.row, input: check.input });

@@ -14,10 +14,12 @@ import { createUploadRepository } from '../data/upload.repository';
 import { dedupeKeys, dedupeScope } from '../domain/dedupe-keys';
 import { receiveUpload } from './receive-upload.use-case';
 import { rowCandidateId, storeUpload, type StoreDeps } from './store-upload.use-case';
+import { IN_SERVICE_CELLS, IN_SERVICE_COLUMNS } from '../test-support/nomination.fixtures';
+import { BUILT_IN_POLICY } from '@vetting/policy';
 
 const officer: Actor = { id: 'gh-office', roles: ['tcc-officer'], country: 'GH' };
 const csv = (n: number) =>
-  ['name,date_of_birth,service_number,consent_given,consent_form_version,consent_signed_at,consent_method', ...Array.from({ length: n }, (_, i) => `Person ${i},1990-01-01,S-${i},yes,v1,2026-01-01,electronic-signature`)].join('\n');
+  [`name,date_of_birth,service_number,consent_given,consent_form_version,consent_signed_at,consent_method,${IN_SERVICE_COLUMNS}`, ...Array.from({ length: n }, (_, i) => `Person ${i},1990-01-01,S-${i},yes,v1,2026-01-01,electronic-signature,${IN_SERVICE_CELLS}`)].join('\n');
 
 describe('storing an upload after a crash (real database)', () => {
   let db: Connection;
@@ -42,7 +44,7 @@ describe('storing an upload after a crash (real database)', () => {
       officer,
       { mode: 'all-or-nothing', mission: 'MINUSMA', rotation: 'CRASH', category: 'military-contingent' },
       { body: Readable.from([Buffer.from(csv(25))]), contentType: 'text/csv' },
-      { uploads: deps.uploads, validate, now: deps.now, maxBytes: 10_000_000, startStoring: () => undefined, chunkRows: 10 },
+      { uploads: deps.uploads, validate, policies: { current: async () => BUILT_IN_POLICY }, now: deps.now, maxBytes: 10_000_000, startStoring: () => undefined, chunkRows: 10 },
     );
     expect(upload).toMatchObject({ state: 'storing', chunks: 3, rows: { valid: 25 } });
     // The process "crashes" after storing the candidates of chunk 1 but before recording its result.
@@ -69,14 +71,14 @@ describe('storing an upload after a crash (real database)', () => {
 
   it('when a concurrent nomination wins a row\'s key while the upload claims it, then that row and every later row linked to it point to the winner', { timeout: 120_000 }, async () => {
     const validate = createSubmissionValidator(openapiPath('intake'));
-    const rows = Array.from({ length: 25 }, (_, i) => `Person ${i},1990-01-01,S-${i},yes,v1,2026-01-01,electronic-signature`);
-    rows[14] = 'Another Spelling,1991-02-02,S-1,yes,v1,2026-01-01,electronic-signature'; // row 15: the same service number as row 2
-    const file = ['name,date_of_birth,service_number,consent_given,consent_form_version,consent_signed_at,consent_method', ...rows].join('\n');
+    const rows = Array.from({ length: 25 }, (_, i) => `Person ${i},1990-01-01,S-${i},yes,v1,2026-01-01,electronic-signature,${IN_SERVICE_CELLS}`);
+    rows[14] = `Another Spelling,1991-02-02,S-1,yes,v1,2026-01-01,electronic-signature,${IN_SERVICE_CELLS}`; // row 15: the same service number as row 2
+    const file = [`name,date_of_birth,service_number,consent_given,consent_form_version,consent_signed_at,consent_method,${IN_SERVICE_COLUMNS}`, ...rows].join('\n');
     const { upload } = await receiveUpload(
       officer,
       { mode: 'all-or-nothing', mission: 'MINUSMA', rotation: 'RACE', category: 'military-contingent' },
       { body: Readable.from([Buffer.from(file)]), contentType: 'text/csv' },
-      { uploads: deps.uploads, validate, now: deps.now, maxBytes: 10_000_000, startStoring: () => undefined, chunkRows: 10 },
+      { uploads: deps.uploads, validate, policies: { current: async () => BUILT_IN_POLICY }, now: deps.now, maxBytes: 10_000_000, startStoring: () => undefined, chunkRows: 10 },
     );
     const scope = dedupeScope('GH', { mission: 'MINUSMA', rotation: 'RACE' });
     const [, nameKey] = dedupeKeys(scope, { names: [{ full: 'Person 1' }], dateOfBirth: '1990-01-01', serviceNumber: 'S-1' }, deps.blind);

@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError, badRequest, conflict, type Actor } from '@vetting/platform';
+import type { PolicyFollower, PolicyRules } from '@vetting/policy';
 import type { Candidate } from '../domain/candidate';
-import { nominationProblems, type NominationInput } from '../domain/candidate-rules';
+import { nominationProblems, type NominationInput, type RuleProblem } from '../domain/candidate-rules';
+import { employmentProblems, type EmploymentInput } from '../domain/employment-coverage';
 import { dedupeKeys, dedupeScope, findExisting, type DedupeKey } from '../domain/dedupe-keys';
 import { newCandidate } from '../domain/new-candidate';
 import type { CandidateRepository } from '../data/candidate.repository';
@@ -23,6 +25,8 @@ export interface SubmitDeps {
   now: () => Date;
   newId?: () => string;
   onEvents: () => void;
+  /** The vetting policy versions clearance published: a nomination must account for its employment look-back window. */
+  policies: Pick<PolicyFollower, 'current'>;
 }
 
 /** The country a command acts for: a TCC officer's own, whatever the body says. */
@@ -35,12 +39,20 @@ export function commandCountry(actor: Actor, requested?: string): string {
   return country;
 }
 
-/** Rule problems as a 400 naming each field; consent first, since it is the one that stops screening. */
-export function assertValid(input: Partial<NominationInput>, now: Date) {
-  const problems = nominationProblems(input, now).map((p) => ({ field: `body/${p.field}`, reason: p.reason }));
+/**
+ * Rule problems as a 400 naming each field; consent first, since it is the one that stops screening,
+ * then incomplete employment (`CANDIDATE.EMPLOYMENT_INCOMPLETE`). `employment` is the nomination as it
+ * will be stored (for a correction: the stored sections with the patch), checked against the policy.
+ */
+export function assertValid(input: Partial<NominationInput>, now: Date, employment?: { input: EmploymentInput; country: string; policy: Pick<PolicyRules, 'employmentLookbackYears'> }) {
+  const found: RuleProblem[] = [...nominationProblems(input, now), ...(employment ? employmentProblems(employment.input, employment.country, employment.policy, now) : [])];
+  const problems = found.map((p) => ({ field: `body/${p.field}`, reason: p.reason }));
   if (!problems.length) return;
   const consent = problems.some((p) => p.field === 'body/consent/given');
-  throw badRequest(consent ? 'CANDIDATE.CONSENT_REQUIRED' : 'CANDIDATE.INVALID', consent ? 'Screening needs the candidate’s recorded consent' : 'The nomination is invalid', problems);
+  const coverage = problems.some((p) => p.field.startsWith('body/person/previousEmployers'));
+  if (consent) throw badRequest('CANDIDATE.CONSENT_REQUIRED', 'Screening needs the candidate’s recorded consent', problems);
+  if (coverage) throw badRequest('CANDIDATE.EMPLOYMENT_INCOMPLETE', 'The nomination must account for the employment of the policy’s look-back window, or carry the candidate’s declaration', problems);
+  throw badRequest('CANDIDATE.INVALID', 'The nomination is invalid', problems);
 }
 
 /**
@@ -61,20 +73,21 @@ export async function claimKeys(id: string, scope: string, keys: DedupeKey[], de
 }
 
 /**
- * A TCC office nominates one person. Without recorded consent nothing is stored and screening never
+ * A TCC office nominates one person. Without recorded consent, or without the employment of the
+ * policy's look-back window (or the candidate's declaration), nothing is stored and screening never
  * starts. The same person already nominated for the rotation is a 409 naming the existing candidate;
  * `commandKey` (the client's Idempotency-Key) makes a retried request return the first result.
  */
 export async function submitCandidate(actor: Actor, input: SubmitCandidateInput, deps: SubmitDeps, commandKey?: string): Promise<Candidate> {
   const country = commandCountry(actor, input.country);
   const now = deps.now();
-  assertValid(input, now);
+  assertValid(input, now, { input, country, policy: await deps.policies.current() });
   const id = commandKey ? `c-${createHash('sha256').update(`${actor.id}:${commandKey}`).digest('hex').slice(0, 32)}` : (deps.newId?.() ?? randomUUID());
   const scope = dedupeScope(country, input.nomination);
   const keys = dedupeKeys(scope, input.person, deps.blind);
   await claimKeys(id, scope, keys, deps);
-  const { nomination, person, consent, selfDeclaration } = input;
-  const candidate = newCandidate(id, country, actor.id, { nomination, person, consent, ...(selfDeclaration ? { selfDeclaration } : {}) }, keys, now);
+  const { nomination, person, consent, selfDeclaration, employmentDeclaration } = input;
+  const candidate = newCandidate(id, country, actor.id, { nomination, person, consent, ...(selfDeclaration ? { selfDeclaration } : {}), ...(employmentDeclaration ? { employmentDeclaration } : {}) }, keys, now);
   const stored = await deps.repository.insert(candidate, [submissionEvent(candidate, 'candidate.submitted')], `submit:${candidate.id}`);
   deps.onEvents();
   return stored;

@@ -55,6 +55,8 @@ ${QUESTIONS.map((q) => yesNo(q.name, q.text)).join('\n')}
 <input type="text" id="responderName" name="responderName" required maxlength="200" autocomplete="name">
 <label for="responderRole">Your role</label>
 <input type="text" id="responderRole" name="responderRole" required maxlength="200" autocomplete="organization-title">
+<label for="responderEmail">Your work e-mail address</label>
+<input type="email" id="responderEmail" name="responderEmail" required maxlength="254" autocomplete="email">
 <button type="submit">Send answer</button>
 </form>`,
   );

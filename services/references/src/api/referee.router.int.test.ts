@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
 import { startHarness, type Harness } from '../references.test-harness';
 
-const employer = (email: string) => ({ names: [{ full: 'Esi Darko' }], previousEmployers: [{ name: 'Relief Works', contactEmail: email, from: '2022-01' }] });
+const employer = (email: string) => ({ names: [{ full: 'Esi Darko' }], previousEmployers: [{ name: 'Relief Works', role: 'Nurse', contactEmail: email, from: '2022-01' }] });
 
 describe('referee portal (real Kafka, FerretDB, Redis)', () => {
   let h: Harness;
@@ -15,6 +15,7 @@ describe('referee portal (real Kafka, FerretDB, Redis)', () => {
   afterAll(async () => h?.stop());
 
   it('when a referee answers through the mailed link, then the answer is recorded once and the link is spent', async () => {
+    await h.employer('Relief Works', 'manual-1@relief.example', ['relief.example']);
     const id = await h.submit(employer('manual-1@relief.example'), 'civilian');
     const path = await linkFor('manual-1@relief.example');
     const form = await request(h.service.app).get(path).set('accept', 'text/html');
@@ -25,7 +26,7 @@ describe('referee portal (real Kafka, FerretDB, Redis)', () => {
     const json = await request(h.service.app).get(path).set('accept', 'application/json');
     expect(json.body).toMatchObject({ employer: 'Relief Works', candidateName: 'Esi Darko' });
 
-    const answer = { employed: 'yes', sexualMisconductFinding: 'yes', leftDuringInvestigation: 'no', responderName: 'A. Mensah', responderRole: 'HR lead', details: 'Finding in 2023.' };
+    const answer = { employed: 'yes', sexualMisconductFinding: 'yes', leftDuringInvestigation: 'no', responderName: 'A. Mensah', responderRole: 'HR lead', responderEmail: 'a.mensah@relief.example', details: 'Finding in 2023.' };
     const malformed = await request(h.service.app).post(path).set('accept', 'application/json').send({ ...answer, sexualMisconductFinding: 'perhaps' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors[0].field).toBe('body/sexualMisconductFinding');
@@ -72,6 +73,7 @@ describe('referee deadlines (real Kafka, FerretDB, Redis)', () => {
   afterAll(async () => h?.stop());
 
   it('when nobody answers, then reminders go out and after the deadline the check is recorded as no-response and the link has expired', async () => {
+    await h.employer('Relief Works', 'manual-2@relief.example', ['relief.example']);
     const id = await h.submit(employer('manual-2@relief.example'), 'civilian');
     const path = await linkFor('manual-2@relief.example');
     const checkId = `${id}.1.misconduct-disclosure.1`;
@@ -82,7 +84,7 @@ describe('referee deadlines (real Kafka, FerretDB, Redis)', () => {
     const subjects = mails.body.items.map((m: { subject: string }) => m.subject.startsWith('Reminder'));
     expect(subjects[0]).toBe(false);
     expect(subjects.filter(Boolean).length).toBe(done!.remindersSent);
-    const late = await request(h.service.app).post(path).set('accept', 'application/json').send({ employed: 'yes', sexualMisconductFinding: 'no', leftDuringInvestigation: 'no', responderName: 'B', responderRole: 'HR' });
+    const late = await request(h.service.app).post(path).set('accept', 'application/json').send({ employed: 'yes', sexualMisconductFinding: 'no', leftDuringInvestigation: 'no', responderName: 'B', responderRole: 'HR', responderEmail: 'b@relief.example' });
     expect(late.status).toBe(410);
     expect(late.body.code).toBe('REFEREE.LINK_EXPIRED');
     const all = await waitFor(() => h.events.find((e) => e.type === 'references.completed' && e.subject === id), { timeoutMs: 60_000 });

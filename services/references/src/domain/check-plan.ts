@@ -1,12 +1,30 @@
-import type { CheckPolicy, CheckType, NominationCategory } from './check-policy';
-import { requiredChecks } from './check-policy';
+import { checkRequirements, employersToAsk, type PolicyRules } from '@vetting/policy';
+import type { CheckType, NominationCategory } from './check-policy';
+import { domainOf, findEmployer, verifiedOf, type EmployerEntry, type Verified } from './employer-directory';
 
+/** One employment as the nomination lists it. */
 export interface PreviousEmployer {
   name: string;
-  contactEmail: string;
+  role?: string;
+  /** The HR contact the office typed: never where a request goes unless a screening officer confirmed it. */
+  contactEmail?: string;
   country?: string;
   from?: string;
   to?: string;
+  nationalService?: boolean;
+}
+
+/** The employer a disclosure request is about, and where it goes. */
+export interface AskedEmployer extends PreviousEmployer {
+  /** The directory entry the name designates, when known. */
+  directoryId?: string;
+  /** Where the request goes: the directory's verified contact, or one a screening officer confirmed. Absent while unconfirmed. */
+  requestTo?: string;
+  /** Addresses and domains whose answers are the employer's. */
+  verified?: Verified;
+  /** For a contact a screening officer confirmed outside the directory: who, and how they verified it. */
+  confirmedBy?: string;
+  verification?: string;
 }
 
 /** What a check needs to know about the person: as little as the external system asks for. */
@@ -14,7 +32,7 @@ export interface CheckSubject {
   name: string;
   dateOfBirth?: string;
   serviceNumber?: string;
-  employer?: PreviousEmployer;
+  employer?: AskedEmployer;
 }
 
 export interface PlannedCheck {
@@ -23,6 +41,8 @@ export interface PlannedCheck {
   /** The organisation asked: rate limits apply per organisation. */
   organisation: string;
   subject: CheckSubject;
+  /** A disclosure request to an employer not in the directory waits for a screening officer to confirm a contact. */
+  awaitingContact?: boolean;
 }
 
 export interface Nominee {
@@ -33,22 +53,24 @@ export interface Nominee {
   person: { names: { full: string }[]; dateOfBirth?: string; serviceNumber?: string; previousEmployers?: PreviousEmployer[] };
 }
 
-/** Did the employment end within the last `years` (or is it ongoing / undated)? */
-export function employedWithin(employer: PreviousEmployer, years: number, now: Date): boolean {
-  if (!employer.to) return true;
-  const cutoff = new Date(now);
-  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
-  const [y, m = '12', d = '28'] = employer.to.split('-');
-  return new Date(`${y}-${m}-${d}T23:59:59Z`) >= cutoff;
+/** The employer of a disclosure request as the directory resolves it: its verified contact, or nothing yet. */
+function asked(employer: PreviousEmployer, directory: readonly EmployerEntry[]): { employer: AskedEmployer; organisation: string; awaitingContact: boolean } {
+  const entry = findEmployer(directory, employer.name);
+  const contact = entry?.contacts[0]?.email;
+  if (entry && contact) return { employer: { ...employer, directoryId: entry.employerId, requestTo: contact, verified: verifiedOf(entry) }, organisation: `employer:${entry.employerId}`, awaitingContact: false };
+  const typedDomain = employer.contactEmail ? domainOf(employer.contactEmail) : '';
+  return { employer, organisation: `employer:${typedDomain || employer.name.toLowerCase()}`, awaitingContact: true };
 }
 
 /**
- * The checks one candidate revision needs. Ids are deterministic (`<candidate>.<revision>.<type>[.<n>]`)
- * and double as BullMQ job ids, so a redelivered event never opens or enqueues a check twice.
- * A misconduct-disclosure requirement with no employer listed yields no disclosure check: the
- * record checks still run.
+ * The checks one candidate revision needs under the policy (packages/policy `checkRequirements`):
+ * each record check the category requires, the disciplinary record when the person's own national
+ * service falls in the look-back window, and one misconduct disclosure per other employer of the
+ * window, addressed through the employer directory. Ids are deterministic
+ * (`<candidate>.<revision>.<type>[.<n>]`) and double as BullMQ job ids, so a redelivered event
+ * never opens or enqueues a check twice. `at` is when the revision was nominated.
  */
-export function planChecks(policy: CheckPolicy, nominee: Nominee, now: Date): PlannedCheck[] {
+export function planChecks(policy: PolicyRules, nominee: Nominee, at: Date, directory: readonly EmployerEntry[] = []): PlannedCheck[] {
   const base = `${nominee.candidateId}.${nominee.revision}`;
   const person = nominee.person;
   const subject: CheckSubject = {
@@ -56,17 +78,17 @@ export function planChecks(policy: CheckPolicy, nominee: Nominee, now: Date): Pl
     ...(person.dateOfBirth ? { dateOfBirth: person.dateOfBirth } : {}),
     ...(person.serviceNumber ? { serviceNumber: person.serviceNumber } : {}),
   };
+  const employers = person.previousEmployers ?? [];
   const planned: PlannedCheck[] = [];
-  for (const checkType of requiredChecks(policy, nominee.category)) {
+  for (const { checkType } of checkRequirements(policy, nominee.category, { periods: employers, declaredNoOtherEmployer: false }, at)) {
     if (checkType !== 'misconduct-disclosure') {
       const organisation = checkType === 'un-records' ? 'UN' : `${nominee.country}-${checkType === 'disciplinary-record' ? 'service' : 'records'}`;
       planned.push({ checkId: `${base}.${checkType}`, checkType, organisation, subject });
       continue;
     }
-    const employers = (person.previousEmployers ?? []).filter((e) => employedWithin(e, policy.disclosureYears, now));
-    employers.forEach((employer, i) => {
-      const domain = employer.contactEmail.split('@')[1]?.toLowerCase() ?? employer.name;
-      planned.push({ checkId: `${base}.${checkType}.${i + 1}`, checkType, organisation: `employer:${domain}`, subject: { ...subject, employer } });
+    employersToAsk(policy, employers, at).forEach((index, i) => {
+      const { employer, organisation, awaitingContact } = asked(employers[index]!, directory);
+      planned.push({ checkId: `${base}.${checkType}.${i + 1}`, checkType, organisation, subject: { ...subject, employer }, ...(awaitingContact ? { awaitingContact } : {}) });
     });
   }
   return planned;

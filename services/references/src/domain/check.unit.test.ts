@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accepted, failed, newCheck, refereeResult, resultRecorded, retried } from './check';
+import { accepted, attemptFailed, failed, newCheck, refereeResult, resultRecorded, retried } from './check';
 
 const now = new Date('2026-11-27T10:00:00Z');
 const base = newCheck(
@@ -34,6 +34,18 @@ describe('check transitions', () => {
     expect(again).toMatchObject({ state: 'requested', round: 2, attempts: 0 });
     expect(resultRecorded(again, 1, 'no-adverse', 'callback', now)).toBeUndefined();
     expect(retried(base, now)).toBeUndefined();
+  });
+
+  it('when an attempt fails and another is scheduled, then the check shows the attempts, the reason and the next attempt; a success clears the schedule', () => {
+    const next = new Date('2026-11-27T10:00:04Z');
+    const waiting = attemptFailed(base, 1, 'cannot reach records.example: fetch failed: bad port', 2, next, now);
+    expect(waiting).toMatchObject({ state: 'requested', attempts: 2, lastError: 'cannot reach records.example: fetch failed: bad port', lastAttemptAt: now.toISOString(), nextAttemptAt: next.toISOString() });
+    expect(attemptFailed(waiting, 1, 'late copy of attempt 2', 2, next, now)).toBeUndefined();
+    expect(attemptFailed(waiting, 2, 'another round', 3, next, now)).toBeUndefined();
+    const done = resultRecorded(waiting, 1, 'no-adverse', 'response', now);
+    expect(done).toMatchObject({ state: 'completed', attempts: 3 });
+    expect(done).not.toHaveProperty('nextAttemptAt');
+    expect(failed(waiting, 1, 'gave up', 8, now)).not.toHaveProperty('nextAttemptAt');
   });
 
   it('when a referee answers yes to either misconduct question, then the result is adverse', () => {

@@ -5,8 +5,9 @@ import { newCheck, type SetOfCheck } from '../domain/check';
 import type { ReferenceSet } from '../data/reference-set.repository';
 import type { ReferencesContext } from '../references-context';
 
-type Ctx = Pick<ReferencesContext, 'checks' | 'sets' | 'answers' | 'policy' | 'producer' | 'now' | 'onEvents'>;
-type Submitted = EventDataByType['candidate.submitted'];
+type Ctx = Pick<ReferencesContext, 'checks' | 'sets' | 'answers' | 'policies' | 'directory' | 'producer' | 'now' | 'onEvents'>;
+/** A nominated revision, and when it was nominated (the event's time: the end of its employment look-back window). */
+type Submitted = EventDataByType['candidate.submitted'] & { submittedAt?: string };
 
 /**
  * Opens the checks of many candidate revisions in a few round trips whatever their number: the data
@@ -24,12 +25,14 @@ type Submitted = EventDataByType['candidate.submitted'];
 export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: Logger) {
   const now = ctx.now();
   const at = now.toISOString();
+  // One policy version and one read of the directory for the whole batch.
+  const [policy, directory] = await Promise.all([ctx.policies.current(), ctx.directory.all()]);
   const sets: { set: ReferenceSet; events: EventEnvelope[] }[] = [];
   const planned: (PlannedCheck & { set: SetOfCheck })[] = [];
   for (const data of batch) {
     const setId = `${data.candidateId}.${data.revision}`;
     const nominee = { candidateId: data.candidateId, country: data.country, revision: data.revision, category: data.nomination.category, person: data.person };
-    const plan = planChecks(ctx.policy, nominee, now);
+    const plan = planChecks(policy, nominee, data.submittedAt ? new Date(data.submittedAt) : now, directory);
     const common = { subject: data.candidateId, tenant: data.country };
     const set: ReferenceSet = {
       id: setId,
@@ -37,7 +40,7 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
       country: data.country,
       candidateRevision: data.revision,
       category: data.nomination.category,
-      policyVersion: ctx.policy.version,
+      policyVersion: policy.version,
       checks: plan.map((p) => ({ checkId: p.checkId, checkType: p.checkType })),
       createdAt: at,
     };
@@ -58,7 +61,8 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
   if (empty.length) await ctx.sets.completeMany(empty.map((s) => ({ id: s.set.id, completedAt: at, events: [] })));
   if (storedSets.size || opened.length) ctx.onEvents();
   try {
-    await ctx.producer.enqueueMany(planned.map((p) => ({ checkId: p.checkId, checkType: p.checkType })));
+    // A request to an employer the directory does not know is held: nothing is sent before a screening officer confirms a contact.
+    await ctx.producer.enqueueMany(planned.filter((p) => !p.awaitingContact).map((p) => ({ checkId: p.checkId, checkType: p.checkType })));
   } catch (error) {
     logger?.warn({ err: error, checks: planned.length }, 'checks not enqueued now; the sweeper will enqueue them');
   }

@@ -20,5 +20,5 @@ export async function readRefereeAnswer(ctx: Pick<ReferencesContext, 'checks' | 
     purpose: 'assess a misconduct disclosure',
     fields: ['refereeAnswer'],
   });
-  return { checkId: check.checkId, candidateId: check.candidateId, result: check.result!, ...answer };
+  return { checkId: check.checkId, candidateId: check.candidateId, result: check.result!, ...answer, ...(check.findings?.length ? { findings: check.findings } : {}) };
 }

@@ -1,5 +1,5 @@
 import { createEvent, type AppendOutcome } from '@vetting/platform';
-import { resultRecorded, type Check, type CheckResult, type ResultSource } from '../domain/check';
+import { resultRecorded, type Check, type CheckFinding, type CheckResult, type ResultSource } from '../domain/check';
 import type { ReferencesContext } from '../references-context';
 
 type Ctx = Pick<ReferencesContext, 'checks' | 'sets' | 'now' | 'onEvents'>;
@@ -16,22 +16,27 @@ export async function recordResult(
   result: CheckResult,
   source: ResultSource,
   sealedAnswer?: string,
+  findings: CheckFinding[] = [],
 ): Promise<AppendOutcome<Check>> {
   const outcome = await ctx.checks.apply(checkId, `result:${checkId}:${round}`, (c) => {
-    const next = resultRecorded(c, round, result, source, ctx.now(), sealedAnswer);
+    const next = resultRecorded(c, round, result, source, ctx.now(), sealedAnswer, findings);
     if (!next) return undefined;
-    const event = createEvent('references', {
-      type: 'reference.check-completed',
-      subject: next.candidateId,
-      tenant: next.country,
-      data: { candidateId: next.candidateId, country: next.country, checkId, checkType: next.checkType, result },
-    });
-    return { state: next, events: [event] };
+    return { state: next, events: [completedEvent(next)] };
   });
   if (outcome.outcome === 'applied') ctx.onEvents();
   const check = outcome.revision?.state ?? (await ctx.checks.load(checkId));
   if (check?.state === 'completed') await completeSetIfDone(ctx, check.setId, check);
   return outcome;
+}
+
+/** `reference.check-completed`: the result and its named findings (codes only). */
+export function completedEvent(c: Check) {
+  return createEvent('references', {
+    type: 'reference.check-completed',
+    subject: c.candidateId,
+    tenant: c.country,
+    data: { candidateId: c.candidateId, country: c.country, checkId: c.checkId, checkType: c.checkType, result: c.result!, ...(c.findings?.length ? { findings: c.findings } : {}) },
+  });
 }
 
 /**
@@ -67,7 +72,7 @@ export async function completeSetIfDone(ctx: Ctx, setId: string, known?: Check):
       candidateId: set.candidateId,
       country: set.country,
       candidateRevision: set.candidateRevision,
-      checks: checks.map((c) => ({ checkId: c.checkId, checkType: c.checkType, result: c.result! })),
+      checks: checks.map((c) => ({ checkId: c.checkId, checkType: c.checkType, result: c.result!, ...(c.findings?.length ? { findings: c.findings } : {}) })),
     },
   });
   const inserted = await ctx.sets.complete(setId, ctx.now().toISOString(), [event]);

@@ -1,5 +1,6 @@
 import { AppError, notFound } from '@vetting/platform';
-import { refereeResult, type Check, type RefereeAnswerRecord } from '../domain/check';
+import { refereeFindings, refereeResult, type Check, type RefereeAnswerRecord } from '../domain/check';
+import { isVerifiedAddress } from '../domain/employer-directory';
 import { hashToken } from '../domain/referee-token';
 import type { RefereeLink } from '../data/referee-token.repository';
 import type { ReferencesContext } from '../references-context';
@@ -25,9 +26,14 @@ export async function openRefereeLink(ctx: Pick<ReferencesContext, 'links' | 'ch
 /** What the referee submits: the record without the time it was answered. */
 export type RefereeAnswerInput = Omit<RefereeAnswerRecord, 'answeredAt'>;
 
-/** Records the referee's answer once; the link is spent (a second answer, even a concurrent one, is 410). */
+/**
+ * Records the referee's answer once; the link is spent (a second answer, even a concurrent one, is
+ * 410). Each "yes" is a named finding, and so is an answer given as an address outside the
+ * employer's verified contacts and domains (a forwarded link, a personal address).
+ */
 export async function answerReferee(ctx: ReferencesContext, token: string, input: RefereeAnswerInput) {
   const { link, check } = await openRefereeLink(ctx, token);
+  const verified = (await ctx.answers.openSubject(check)).employer?.verified;
   const answer: RefereeAnswerRecord = {
     employed: input.employed,
     sexualMisconductFinding: input.sexualMisconductFinding,
@@ -35,11 +41,13 @@ export async function answerReferee(ctx: ReferencesContext, token: string, input
     ...(input.details?.trim() ? { details: input.details.trim() } : {}),
     responderName: input.responderName.trim(),
     responderRole: input.responderRole.trim(),
+    ...(input.responderEmail ? { responderEmail: input.responderEmail.trim().toLowerCase() } : {}),
     answeredAt: ctx.now().toISOString(),
   };
+  const fromEmployer = Boolean(answer.responderEmail && verified && isVerifiedAddress(answer.responderEmail, verified));
   // Sealed before it is stored: the referee's words never reach the database in clear.
   const sealed = await ctx.answers.seal(check.setId, check.checkId, answer);
-  const outcome = await recordResult(ctx, check.checkId, link.round, refereeResult(answer), 'referee', sealed);
+  const outcome = await recordResult(ctx, check.checkId, link.round, refereeResult(answer), 'referee', sealed, refereeFindings(answer, fromEmployer));
   if (outcome.outcome !== 'applied') throw gone('REFEREE.LINK_USED', 'This form has already been answered. Thank you.');
   return { checkId: check.checkId };
 }

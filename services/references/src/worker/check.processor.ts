@@ -1,12 +1,12 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
-import { createEvent, type Logger } from '@vetting/platform';
-import { accepted, failed, type Check, type OpenedCheck } from '../domain/check';
+import { createEvent, describeError, type Logger } from '@vetting/platform';
+import { accepted, attemptFailed, failed, type Check, type OpenedCheck } from '../domain/check';
 import type { CheckType } from '../domain/check-policy';
 import type { ReferencesContext } from '../references-context';
 import { completeSetIfDone, recordResult } from '../use-cases/record-result.use-case';
 import { PermanentCheckError, RateLimitedError, type CheckAdapter } from './adapters/check-adapter';
 import type { OrgRateLimiter } from './org-rate-limiter';
-import type { CheckJob } from './queues';
+import { checkRetryDelayMs, type CheckJob } from './queues';
 import { issueRefereeLink } from './referee-request';
 import { callbackUrl } from '../use-cases/receive-callback.use-case';
 import { scheduleTimers } from './timer.processor';
@@ -32,6 +32,22 @@ async function recordFailure(deps: CheckProcessorDeps, check: Check, error: stri
     return { state: next, events: [event] };
   });
   if (outcome.outcome === 'applied') ctx.onEvents();
+}
+
+/**
+ * An attempt failed and the queue will try again: the check records the attempt, the reason and when
+ * the next attempt runs, and the error carries that delay to the worker's backoff strategy.
+ */
+async function recordRetry(deps: CheckProcessorDeps, check: Check, error: unknown, message: string, attempts: number): Promise<never> {
+  const { ctx } = deps;
+  const delay = checkRetryDelayMs(attempts, ctx.config.CHECK_BACKOFF_MS);
+  const next = new Date(ctx.now().getTime() + delay);
+  await ctx.checks.apply(check.checkId, `attempt:${check.checkId}:${check.round}:${attempts}`, (c) => {
+    const state = attemptFailed(c, check.round, message, attempts, next, ctx.now());
+    return state ? { state } : undefined;
+  });
+  deps.logger.info({ checkId: check.checkId, attempts, nextAttemptAt: next.toISOString(), err: message }, 'check attempt failed; retrying');
+  throw Object.assign(error instanceof Error ? error : new Error(message), { retryDelayMs: delay });
 }
 
 /** The subject, opened for this run only; a check whose person was erased fails for good (nobody left to ask about). */
@@ -62,6 +78,8 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
     if (check.state !== 'requested') await ctx.checks.repairView(check.checkId);
     if (check.state === 'completed') return void (await completeSetIfDone(ctx, check.setId, check));
     if (check.state === 'failed') return; // an operator retry re-queues it
+    // Held until a screening officer confirms where the request goes: never sent from here.
+    if (check.state === 'awaiting-contact') return;
     if (check.state === 'awaiting-answer') return void (await scheduleTimers(ctx, check));
     const wait = await deps.limiter.take(check.organisation);
     if (wait > 0) {
@@ -100,13 +118,12 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
         await job.moveToDelayed(Date.now() + error.retryAfterMs, token);
         throw new DelayedError();
       }
-      const message = (error as Error).message;
+      const message = describeError(error);
       const permanent = error instanceof PermanentCheckError;
       const attempts = job.attemptsMade + 1;
-      if (permanent || attempts >= (job.opts.attempts ?? 1)) {
-        await recordFailure(deps, check, message, attempts);
-        deps.logger.warn({ checkId: check.checkId, attempts, err: message }, 'check failed; an operator can retry it');
-      }
+      if (!permanent && attempts < (job.opts.attempts ?? 1)) return recordRetry(deps, check, error, message, attempts);
+      await recordFailure(deps, check, message, attempts);
+      deps.logger.warn({ checkId: check.checkId, attempts, err: message }, 'check failed; an operator can retry it');
       if (permanent) throw new UnrecoverableError(message);
       throw error;
     }

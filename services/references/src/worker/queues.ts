@@ -27,11 +27,31 @@ export interface TimerJob {
   n?: number;
 }
 
-/** Exponential backoff with jitter; jobs kept a while after completion (the database is the record). */
+/** The backoff of check jobs: the processor chooses each delay and records it on the check (`nextAttemptAt`). */
+export const CHECK_BACKOFF = 'check-retry';
+
+/** Exponential backoff with jitter, as BullMQ's own: the n-th retry waits between ½ and 1 × base × 2^(n-1). */
+export function checkRetryDelayMs(attemptsMade: number, baseMs: number, random: () => number = Math.random): number {
+  const max = Math.round(2 ** Math.max(0, attemptsMade - 1) * baseMs);
+  return Math.floor(max / 2 + random() * (max / 2));
+}
+
+/**
+ * The worker's backoff strategy: the delay the processor chose and recorded (carried on the error), so
+ * the check's `nextAttemptAt` is when the queue really runs it; the plain formula otherwise.
+ */
+export function checkBackoffStrategy(baseMs: number) {
+  return (attemptsMade: number, _type?: string, error?: Error): number => {
+    const chosen = (error as { retryDelayMs?: unknown } | undefined)?.retryDelayMs;
+    return typeof chosen === 'number' && chosen >= 0 ? chosen : checkRetryDelayMs(attemptsMade, baseMs);
+  };
+}
+
+/** Jobs kept a while after completion (the database is the record). */
 export const checkJobOptions = (s: QueueSettings, checkId: string): JobsOptions => ({
   jobId: checkId,
   attempts: s.CHECK_ATTEMPTS,
-  backoff: { type: 'exponential', delay: s.CHECK_BACKOFF_MS, jitter: 0.5 },
+  backoff: { type: CHECK_BACKOFF, delay: s.CHECK_BACKOFF_MS },
   removeOnComplete: { age: 24 * 3600, count: 100_000 },
   removeOnFail: { age: 90 * 24 * 3600 },
 });

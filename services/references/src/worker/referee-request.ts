@@ -1,6 +1,7 @@
 import { hashToken, newRefereeToken } from '../domain/referee-token';
 import type { Check, OpenedCheck } from '../domain/check';
 import type { RefereeLink } from '../data/referee-token.repository';
+import { PermanentCheckError } from './adapters/check-adapter';
 import type { ReferencesContext } from '../references-context';
 
 type Ctx = Pick<ReferencesContext, 'config' | 'links' | 'mailer' | 'publicUrl' | 'now' | 'answers'>;
@@ -31,12 +32,13 @@ export const refereeUrl = (ctx: Pick<Ctx, 'publicUrl'>, token: string) => `${ctx
  * a rerun after a stall repeats nothing. Returns the link and its deadline.
  */
 export async function issueRefereeLink(ctx: Ctx, check: OpenedCheck): Promise<{ url: string; expiresAt: Date }> {
+  if (!check.subject.employer?.requestTo) throw new PermanentCheckError('the employer has no verified contact: a screening officer must confirm one');
   const { link, token } = (await roundLink(ctx, check))!;
   const url = refereeUrl(ctx, token);
   const expiresAt = new Date(link.expiresAt);
   await ctx.mailer.send({
     id: `${check.checkId}.${check.round}.request`,
-    to: check.subject.employer?.contactEmail ?? '',
+    to: check.subject.employer.requestTo,
     subject: `Misconduct disclosure request: ${check.subject.name}`,
     text: refereeMail(check, url, expiresAt, false),
   });

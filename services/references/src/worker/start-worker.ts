@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { connectMongo, createLogger, type Logger, type Stop } from '@vetting/platform';
-import type { ReferencesConfig } from '../config';
+import { connectMongo, createLogger, describeError, refuseInProduction, type Logger, type Stop } from '@vetting/platform';
+import { referencesUnsafeSettings, type ReferencesConfig } from '../config';
 import { CHECK_TYPES, type CheckType } from '../domain/check-policy';
 import { createReferencesContext } from '../references-context';
 import type { CheckAdapter } from './adapters/check-adapter';
@@ -9,7 +9,7 @@ import { createDisclosureRequestAdapter } from './adapters/disclosure-request.ad
 import { createRecordCheckAdapter, recordEndpoints } from './adapters/record-check.adapter';
 import { createCheckProcessor } from './check.processor';
 import { createOrgRateLimiter } from './org-rate-limiter';
-import { checkQueueName, TIMER_QUEUE } from './queues';
+import { checkBackoffStrategy, checkQueueName, TIMER_QUEUE } from './queues';
 import { purgeExpiredAnswers } from '../use-cases/erase-answers.use-case';
 import { startInterval } from './interval';
 import { createOutboxKickSender } from '../outbox-kick';
@@ -22,6 +22,7 @@ import { createTimerProcessor } from './timer.processor';
  * database, whose outbox the service's relay publishes.
  */
 export async function startReferencesWorker(config: ReferencesConfig, overrides: { logger?: Logger } = {}) {
+  refuseInProduction(config, referencesUnsafeSettings(config, { kafka: false }));
   const logger = overrides.logger ?? createLogger(`${config.SERVICE_NAME}-worker`, config.LOG_LEVEL);
   const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
   const ctx = await createReferencesContext(config, db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`);
@@ -47,11 +48,12 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
     maxStalledCount: config.MAX_STALLED_COUNT,
   };
   const processCheck = createCheckProcessor({ ctx, adapters, limiter, logger });
-  const workers: Worker[] = CHECK_TYPES.map((type) => new Worker(checkQueueName(type), processCheck, { ...options, connection: redis() }) as unknown as Worker);
+  const settings = { backoffStrategy: checkBackoffStrategy(config.CHECK_BACKOFF_MS) };
+  const workers: Worker[] = CHECK_TYPES.map((type) => new Worker(checkQueueName(type), processCheck, { ...options, settings, connection: redis() }) as unknown as Worker);
   workers.push(new Worker(TIMER_QUEUE, createTimerProcessor(ctx), { ...options, connection: redis() }) as unknown as Worker);
   for (const worker of workers) {
     worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
-    worker.on('failed', (job, error) => logger.debug({ jobId: job?.id, queue: worker.name, err: error.message }, 'attempt failed'));
+    worker.on('failed', (job, error) => logger.info({ jobId: job?.id, queue: worker.name, attemptsMade: job?.attemptsMade, err: describeError(error) }, 'attempt failed'));
     worker.on('stalled', (jobId) => logger.warn({ jobId, queue: worker.name }, 'job stalled; it runs again'));
   }
   const stopSweeper = startSweeper(ctx, logger, config.SWEEP_INTERVAL_MS);

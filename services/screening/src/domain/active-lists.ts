@@ -1,4 +1,4 @@
-import { contentHash, toMatchEntry, type BanListEntry } from '@vetting/banlists';
+import { contentHash, toMatchEntry, type BanListEntry, type BanStatus } from '@vetting/banlists';
 import { buildIndex, scorePair, type ListEntry, type MatchHit, type MatchingIndex, type PersonQuery, type Thresholds } from '@vetting/matching';
 import type { ListHit } from './screening-outcome';
 
@@ -14,6 +14,8 @@ interface LoadedList {
   entries: Map<string, ListEntry>;
   /** Per-entry content hash: a reviewer's decision holds only for the entry content it was taken on. */
   hashes: Map<string, string>;
+  /** Per-entry status: `left-pending-allegation` is a finding of its own for clearance. */
+  statuses: Map<string, BanStatus>;
 }
 
 /** Content hash of one entry (the list's own hash function applied to a one-entry list). */
@@ -36,6 +38,7 @@ export class ActiveLists {
       index,
       entries: new Map(matchEntries.map((e) => [e.id, e])),
       hashes: new Map(entries.map((e) => [e.id, entryHash(e)])),
+      statuses: new Map(entries.map((e) => [e.id, e.status])),
     };
     this.lists = new Map(this.lists).set(ref.listId, loaded);
   }
@@ -88,6 +91,7 @@ export class ActiveLists {
   }
 
   private attach(list: LoadedList, hit: MatchHit): ListHit {
-    return { ...hit, listId: list.ref.listId, entryHash: list.hashes.get(hit.entryId) ?? '' };
+    const entryStatus = list.statuses.get(hit.entryId);
+    return { ...hit, listId: list.ref.listId, entryHash: list.hashes.get(hit.entryId) ?? '', ...(entryStatus ? { entryStatus } : {}) };
   }
 }

@@ -19,6 +19,8 @@ export interface ListHit extends MatchHit {
   listId: string;
   /** Content hash of the list entry the hit is on: a decision applies to this content only. */
   entryHash: string;
+  /** The entry's status on its list (barred, left-pending-allegation, listed). */
+  entryStatus?: 'barred' | 'left-pending-allegation' | 'listed';
   resolution?: ResolutionInfo;
 }
 

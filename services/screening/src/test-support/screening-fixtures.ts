@@ -32,6 +32,7 @@ export interface EntryInput {
   dateOfBirth?: string;
   nationality?: string;
   passport?: string;
+  status?: 'barred' | 'left-pending-allegation' | 'listed';
 }
 
 export const entry = (e: EntryInput) => ({
@@ -43,7 +44,7 @@ export const entry = (e: EntryInput) => ({
   documents: e.passport ? [{ type: 'passport', number: e.passport }] : [],
   serviceNumbers: [],
   category: 'sea',
-  status: 'barred',
+  status: e.status ?? 'barred',
   listingDate: '2020-01-01',
   sourceReference: `CASE-${e.id}`,
 });

@@ -47,6 +47,7 @@ export function screeningEvents(screening: Screening, state: SubjectState): Even
           entryId: h.entryId,
           score: Math.round(h.score * 1000) / 1000,
           band: h.band === 'match' ? 'match' : 'possible-match',
+          ...(h.entryStatus ? { entryStatus: h.entryStatus } : {}),
           matchedName: h.matchedName.full.slice(0, 300),
           features: h.features.map((f) => ({ feature: f.feature, contribution: f.contribution, ...(f.detail ? { detail: f.detail } : {}) })),
           resolution: h.resolution?.resolution ?? 'unresolved',

@@ -34,7 +34,8 @@ export async function postJson(url: string, body: unknown, signal: AbortSignal):
     res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body), signal });
   } catch (error) {
     const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
-    throw new RetriableCheckError(timedOut ? `no answer from ${new URL(url).host} in time` : `cannot reach ${new URL(url).host}: ${(error as Error).message}`);
+    // The cause chain says why (bad port, refused, TLS, DNS): describeError() prints it where the failure is recorded.
+    throw new RetriableCheckError(timedOut ? `no answer from ${new URL(url).host} in time` : `cannot reach ${new URL(url).host}`, { cause: timedOut ? undefined : error });
   }
   let text: string;
   try {

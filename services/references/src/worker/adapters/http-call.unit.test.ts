@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RetriableCheckError } from './check-adapter';
-import { refusalMessage, retryAfterMs } from './http-call';
+import { describeError } from '@vetting/platform';
+import { postJson, refusalMessage, retryAfterMs } from './http-call';
 import { parseAuthorityAnswer } from './record-check.adapter';
 
 describe('talking to authorities', () => {
@@ -9,6 +10,12 @@ describe('talking to authorities', () => {
     expect(retryAfterMs(new Date(Date.UTC(2026, 0, 1, 0, 0, 10)).toUTCString(), Date.UTC(2026, 0, 1))).toBe(10_000);
     expect(retryAfterMs('soon')).toBe(1000);
     expect(retryAfterMs(null)).toBe(1000);
+  });
+
+  it('when an authority cannot be reached, then the recorded reason keeps the cause: a bad port says "bad port"', async () => {
+    const error = await postJson('http://127.0.0.1:4190/checks', {}, AbortSignal.timeout(5000)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RetriableCheckError);
+    expect(describeError(error)).toMatch(/^cannot reach 127\.0\.0\.1:4190: fetch failed: .*bad port/);
   });
 
   it('when an answer lacks its reference or result, then it is malformed and retried', () => {
