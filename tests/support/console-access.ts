@@ -26,6 +26,8 @@ interface Held {
   token: string;
   expiresAt: number;
   refreshToken: string;
+  /** Renewed when this little is left: 30 s, or a third of a shorter lifetime. */
+  renewWithin: number;
 }
 
 export function connectConsole(url: string, credentials: DemoCredential[], keysDir: string): ConsoleAccess {
@@ -40,7 +42,10 @@ export function connectConsole(url: string, credentials: DemoCredential[], keysD
     return (await res.json()) as { token: string; expiresAt: string; refreshToken: string };
   };
   const held = new Map<string, Promise<Held>>();
-  const hold = (r: { token: string; expiresAt: string; refreshToken: string }): Held => ({ token: r.token, expiresAt: Date.parse(r.expiresAt), refreshToken: r.refreshToken });
+  const hold = (r: { token: string; expiresAt: string; refreshToken: string }): Held => {
+    const expiresAt = Date.parse(r.expiresAt);
+    return { token: r.token, expiresAt, refreshToken: r.refreshToken, renewWithin: Math.min(30_000, (expiresAt - Date.now()) / 3) };
+  };
   const code = (username: string) => freshCode(username, account(username).totpSecret!);
   const signIn = async (username: string) => {
     const { password, totpSecret } = account(username);
@@ -63,7 +68,7 @@ export function connectConsole(url: string, credentials: DemoCredential[], keysD
           return undefined;
         });
         if (!session) continue;
-        if (session.expiresAt - Date.now() >= 30_000) return session.token;
+        if (session.expiresAt - Date.now() >= session.renewWithin) return session.token;
         if (held.get(username) === current) held.set(username, post('/api/auth/refresh', { refreshToken: session.refreshToken }).then(hold, () => signIn(username)));
       }
       throw new Error(`no token for ${username}`);
