@@ -33,6 +33,7 @@ const topicByAggregate: Record<string, string> = {
   references: 'vetting.references',
   clearance: 'vetting.clearances',
   access: 'vetting.access',
+  assessment: 'vetting.assessments',
 };
 
 export function topicForEventType(type: string): string {

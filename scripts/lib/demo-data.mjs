@@ -5,15 +5,19 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../../infra/lib/config.mjs';
 import { KEYS_DIR } from './services.mjs';
 
-async function call(base, path, { token, method = 'GET', body } = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
+/** One API call; a 409, 502 or 503 (a service still warming up, a retry to make) is tried again a few times. */
+async function call(base, path, { token, method = 'GET', body, headers = {} } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    if (res.ok) return text ? JSON.parse(text) : undefined;
+    if (attempt >= 5 || ![409, 502, 503].includes(res.status)) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+  }
 }
 
 /**
@@ -111,10 +115,12 @@ export async function seedDemoData(base) {
     await call(base, '/api/intake/candidates', {
       token: officer,
       method: 'POST',
+      // A retried nomination (its first answer lost) returns the first result instead of a duplicate.
+      headers: { 'idempotency-key': `demo-nomination-${person.serviceNumber}` },
       body: {
         nomination: { mission: 'MINUSCA', rotation: 'GHANBATT-14', category: 'military-contingent' },
         person,
-        consent: { given: true, formVersion: 'UN-HRSP-2024.1', signedAt: new Date().toISOString(), method: 'electronic-signature' },
+        consent: { given: true, formVersion: 'v1', signedAt: new Date().toISOString(), method: 'electronic-signature' },
       },
     });
   }

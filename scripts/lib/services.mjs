@@ -16,6 +16,7 @@ export const SERVICES = [
   { name: 'references', port: 4103 },
   { name: 'clearance', port: 4104 },
   { name: 'audit', port: 4105 },
+  { name: 'accountability', port: 4106 },
   { name: 'gateway', port: GATEWAY_PORT },
 ];
 
@@ -76,6 +77,8 @@ export function serviceEnv(service, extra = {}) {
     KEYS_DIR,
     // Each service's own key for service-to-service tokens, generated on first start (docs/SECURITY.md).
     SERVICE_KEYS_DIR: join(KEYS_DIR, 'services'),
+    // The platform's signing key (certificates, offline list bundles), shared by intake and screening.
+    PLATFORM_SIGNING_KEY_DIR: join(KEYS_DIR, 'platform-signing'),
     // The audit chain's checkpoints belong with the data they sign: a reset or a second stack has its own.
     AUDIT_CHECKPOINT_DIR: join(DATA_DIR, 'audit-checkpoints'),
     CONSOLE_DIR: join(REPO_ROOT, 'services', 'gateway', 'console', 'dist'),

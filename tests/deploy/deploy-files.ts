@@ -6,10 +6,11 @@ import { parseAllDocuments } from 'yaml';
 import type { ZodObject, ZodRawShape } from 'zod';
 import { kafkaUnsafeSettings, type BaseConfig, type UnsafeSetting } from '@vetting/platform';
 import { intakeConfigSchema, intakeUnsafeSettings, type IntakeConfig } from '../../services/intake/src/config';
-import { screeningConfigSchema } from '../../services/screening/src/config';
+import { screeningConfigSchema, screeningUnsafeSettings, type ScreeningConfig } from '../../services/screening/src/config';
 import { referencesConfigSchema, referencesUnsafeSettings, type ReferencesConfig } from '../../services/references/src/config';
 import { clearanceConfigSchema, clearanceUnsafeSettings, type ClearanceConfig } from '../../services/clearance/src/config';
 import { auditConfigSchema } from '../../services/audit/src/config';
+import { accountabilityConfigSchema } from '../../services/accountability/src/config';
 import { gatewayConfigSchema, gatewayUnsafeSettings, type GatewayConfig } from '../../services/gateway/src/config';
 import { generateSecrets } from '../../scripts/lib/secrets.mjs';
 
@@ -22,6 +23,7 @@ export const schemas: Record<string, ZodObject<ZodRawShape>> = {
   references: referencesConfigSchema,
   clearance: clearanceConfigSchema,
   audit: auditConfigSchema,
+  accountability: accountabilityConfigSchema,
   gateway: gatewayConfigSchema as unknown as ZodObject<ZodRawShape>,
 };
 
@@ -31,6 +33,7 @@ export const schemas: Record<string, ZodObject<ZodRawShape>> = {
  */
 export function unsafeSettings(service: string, config: unknown, worker = false): UnsafeSetting[] {
   if (service === 'intake') return intakeUnsafeSettings(config as IntakeConfig);
+  if (service === 'screening') return screeningUnsafeSettings(config as ScreeningConfig);
   if (service === 'references') return referencesUnsafeSettings(config as ReferencesConfig, { kafka: !worker });
   if (service === 'gateway') return gatewayUnsafeSettings(config as GatewayConfig);
   if (service === 'clearance') return clearanceUnsafeSettings(config as ClearanceConfig);

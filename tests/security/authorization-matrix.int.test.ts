@@ -19,6 +19,8 @@ import { startClearance } from '../../services/clearance/src/start-clearance';
 import { clearanceConfigSchema } from '../../services/clearance/src/config';
 import { startAudit } from '../../services/audit/src/start-audit';
 import { auditConfigSchema } from '../../services/audit/src/config';
+import { startAccountability } from '../../services/accountability/src/start-accountability';
+import { accountabilityConfigSchema } from '../../services/accountability/src/config';
 
 type Started = { app: Express; stop: () => Promise<void> };
 const SERVICES: Record<string, (env: TestServiceEnv) => Promise<Started>> = {
@@ -27,6 +29,7 @@ const SERVICES: Record<string, (env: TestServiceEnv) => Promise<Started>> = {
   references: (env) => startReferences(loadConfig(referencesConfigSchema, env.env), { jwks: env.issuer.jwks }),
   clearance: (env) => startClearance(loadConfig(clearanceConfigSchema, env.env), { jwks: env.issuer.jwks }),
   audit: (env) => startAudit(loadConfig(auditConfigSchema, env.env), { jwks: env.issuer.jwks }),
+  accountability: (env) => startAccountability(loadConfig(accountabilityConfigSchema, env.env), { jwks: env.issuer.jwks }),
 };
 const HUMAN_ROLES = ROLES.filter((r) => r !== 'service') as Role[];
 

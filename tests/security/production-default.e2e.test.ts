@@ -47,8 +47,9 @@ const kafkaOk = { KAFKA_PASSWORD: 'a-production-password', KAFKA_TLS: 'true' };
 const REFUSAL = 'VETTING_MODE: is production (the default)';
 
 const cases: { name: string; entry: string; env: () => Record<string, string>; names: string[] }[] = [
-  ...['intake', 'screening', 'references', 'clearance', 'audit'].map((s) => ({ name: `${s} without Kafka credentials`, entry: `services/${s}/src/main.ts`, env: () => ({}), names: ['KAFKA_PASSWORD', 'KAFKA_TLS'] })),
+  ...['intake', 'screening', 'references', 'clearance', 'audit', 'accountability'].map((s) => ({ name: `${s} without Kafka credentials`, entry: `services/${s}/src/main.ts`, env: () => ({}), names: ['KAFKA_PASSWORD', 'KAFKA_TLS'] })),
   { name: 'intake with its keyring in a temporary directory', entry: 'services/intake/src/main.ts', env: () => kafkaOk, names: ['KEYS_DIR'] },
+  ...['intake', 'screening'].map((s) => ({ name: `${s} without the platform signing key (a key made up in a temporary directory)`, entry: `services/${s}/src/main.ts`, env: () => kafkaOk, names: ['PLATFORM_SIGNING_KEY_DIR'] })),
   { name: 'clearance with its keyring in a temporary directory', entry: 'services/clearance/src/main.ts', env: () => kafkaOk, names: ['KEYS_DIR'] },
   {
     name: 'references with a temporary keyring, the development mailbox and one callback secret for every authority',

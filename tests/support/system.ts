@@ -13,7 +13,7 @@ import { connectConsole, type ConsoleAccess } from './console-access';
 export { connectConsole, type ConsoleAccess } from './console-access';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const CORE_SERVICES = ['intake', 'screening', 'references', 'clearance', 'audit'] as const;
+export const CORE_SERVICES = ['intake', 'screening', 'references', 'clearance', 'audit', 'accountability'] as const;
 export type ServiceName = (typeof CORE_SERVICES)[number];
 
 async function freePort(): Promise<number> {
@@ -145,6 +145,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
         AUTH_AUDIENCE: issuer.audience,
         LOG_LEVEL: 'warn',
         NODE_OPTIONS: '--max-old-space-size=256',
+        // One platform signing key for the services that sign (certificates, list bundles).
+        PLATFORM_SIGNING_KEY_DIR: `${dir}/platform-signing`,
         ...(service === 'references' ? referencesEnv : {}),
         ...(service === 'gateway' ? gatewayEnv : {}),
         ...(options.env?.[service] ?? {}),

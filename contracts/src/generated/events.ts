@@ -5624,6 +5624,12 @@ export interface AccessAccountChangedData {
     | [string, string, string, string, string, string, string, string, string]
     | [string, string, string, string, string, string, string, string, string, string];
   country?: Country;
+  /**
+   * UN roles only: the missions the account is limited to (absent: every mission).
+   *
+   * @maxItems 50
+   */
+  missions?: string[];
   at: Timestamp;
 }
 
@@ -5644,6 +5650,71 @@ export interface AccessRecordedData {
    * @maxItems 500
    */
   subjectIds?: Id[];
+}
+
+/**
+ * A version of the safeguarding self-assessment questionnaire was published (the built-in one on first start, later ones by an admin). Offices start new assessments on the latest version.
+ */
+export interface AssessmentQuestionnairePublishedData {
+  version: number;
+  createdAt: Timestamp;
+  createdBy: string;
+  questions: number;
+}
+
+/**
+ * A UN reviewer accepted a recruitment office's safeguarding self-assessment with a result per standard and overall, or returned it for changes (a new round). Comments stay in the accountability service.
+ */
+export interface AssessmentReviewedData {
+  assessmentId: Id;
+  country: Country;
+  office: string;
+  decision: 'accepted' | 'returned';
+  round: number;
+  reviewedBy: string;
+  reviewedAt: Timestamp;
+  overall?: 'meets' | 'partially-meets' | 'does-not-meet';
+  standards?: {
+    policy?: 'meets' | 'partially-meets' | 'does-not-meet';
+    people?: 'meets' | 'partially-meets' | 'does-not-meet';
+    procedures?: 'meets' | 'partially-meets' | 'does-not-meet';
+    accountability?: 'meets' | 'partially-meets' | 'does-not-meet';
+  };
+}
+
+/**
+ * A recruitment office submitted its safeguarding self-assessment (Keeping Children Safe standards) for the UN's review. Its own score per standard; the answers and evidence stay in the accountability service. No personal data about candidates.
+ */
+export interface AssessmentSubmittedData {
+  assessmentId: Id;
+  country: Country;
+  office: string;
+  questionnaireVersion: number;
+  round: number;
+  submittedAt: Timestamp;
+  submittedBy: string;
+  selfScores: {
+    policy?: number | null;
+    people?: number | null;
+    procedures?: number | null;
+    accountability?: number | null;
+  };
+}
+
+/**
+ * Screening issued a signed bundle of the active lists for offline screening: to whom, when, until when, which list versions, and the content hash and key of its signature. The entries are not in the event.
+ */
+export interface BanlistBundleIssuedData {
+  bundleId: Id;
+  contentHash: string;
+  keyId: string;
+  issuedTo: {
+    actor: string;
+    country?: Country;
+  };
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  lists: ListVersionRef[];
 }
 
 /**
@@ -6318,9 +6389,16 @@ export interface RotationCertifiedData {
   certifiedAt: Timestamp;
   certifiedBy: string;
   /**
-   * SHA-256 of the canonical certificate content (members and their states).
+   * SHA-256 of the RFC 8785 JSON of the certificate content (every certified field, members by case reference and id, no names): the hash the platform signs.
    */
   contentHash: string;
+  /**
+   * The platform key that signed the content hash, and when (the signature itself is in the stored certificate: GET /rotations/{rotation}/certificates/{version}/signed).
+   */
+  signature?: {
+    keyId: string;
+    signedAt: Timestamp;
+  };
   memberCount: number;
   outcomes: {
     cleared: number;
@@ -6381,6 +6459,24 @@ export interface ScreeningMatchResolvedData {
 }
 
 /**
+ * Results an office screened offline with a bundle arrived and were screened again against the lists of the day. Counts only: the rows (the office's references and both outcomes) are in screening's upload record; no person's data.
+ */
+export interface ScreeningOfflineRescreenedData {
+  uploadId: string;
+  bundleId: Id;
+  country?: Country;
+  receivedAt: Timestamp;
+  listVersions: ListVersionRef[];
+  rows: number;
+  agree: number;
+  disagree: number;
+  /**
+   * Rows not clear today, or screened outside the bundle's validity: the person needs the UN's review before deploying.
+   */
+  needsReview: number;
+}
+
+/**
  * A possible match awaits a UN screening officer.
  */
 export interface ScreeningReviewRequiredData {
@@ -6394,6 +6490,10 @@ export interface ScreeningReviewRequiredData {
 export interface EventDataByType {
   'access.account-changed': AccessAccountChangedData;
   'access.recorded': AccessRecordedData;
+  'assessment.questionnaire-published': AssessmentQuestionnairePublishedData;
+  'assessment.reviewed': AssessmentReviewedData;
+  'assessment.submitted': AssessmentSubmittedData;
+  'banlist.bundle-issued': BanlistBundleIssuedData;
   'banlist.published': BanlistPublishedData;
   'candidate.erased': CandidateErasedData;
   'candidate.submitted': CandidateSubmittedData;
@@ -6415,6 +6515,7 @@ export interface EventDataByType {
   'rotation.certified': RotationCertifiedData;
   'screening.completed': ScreeningCompletedData;
   'screening.match-resolved': ScreeningMatchResolvedData;
+  'screening.offline-rescreened': ScreeningOfflineRescreenedData;
   'screening.review-required': ScreeningReviewRequiredData;
 }
 

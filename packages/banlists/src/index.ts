@@ -20,3 +20,26 @@ export {
   type ListDiff,
 } from './list-version';
 export { importOfacXml } from './ofac-xml.importer';
+export {
+  screeningOutcome,
+  needsReview,
+  reviewableHits,
+  nearHits,
+  type ScreeningOutcome,
+  type Resolution,
+  type ResolutionInfo,
+  type ListHit,
+} from './screening-outcome';
+export {
+  LIST_BUNDLE_FORMAT,
+  bundledList,
+  openListBundle,
+  type BundledList,
+  type BundleProblem,
+  type BundleProvenance,
+  type ListBundle,
+  type ListBundleContent,
+  type OpenBundleOptions,
+  type OpenedBundle,
+} from './bundle/list-bundle';
+export { createBundleScreener, type OfflineHit, type OfflineResult } from './bundle/bundle-screener';

@@ -5,9 +5,12 @@ import { processIo, type Io } from './output';
 import { serverUrl } from './settings';
 import { registerAudit } from './commands/audit.command';
 import { registerCandidates } from './commands/candidates.command';
+import { registerCertificate } from './commands/certificate.command';
 import { registerCheck } from './commands/check.command';
 import { registerLists } from './commands/lists.command';
+import { registerKeys } from './commands/keys.command';
 import { registerLogin } from './commands/login.command';
+import { registerOffline } from './commands/offline.command';
 import { registerRescreen } from './commands/rescreen.command';
 
 /** Everything a command may touch, passed in so tests can run commands in-process. */
@@ -51,14 +54,14 @@ export function action<A extends unknown[]>(ctx: Context, run: (...args: A) => P
 
 export function createProgram(ctx: Context): Command {
   const program = new Command('vetting')
-    .description('The vetting platform from a terminal: sign in, nominate in bulk, follow status, ban lists, checks, re-screening and audit exports.')
+    .description('The vetting platform from a terminal: sign in, nominate in bulk, follow status, ban lists, checks (also offline), re-screening, certificates and audit exports.')
     .addOption(new Option('--server <url>', 'the gateway (default: $VETTING_URL or http://127.0.0.1:8080)'))
     .option('--json', 'print JSON for scripts instead of text')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', '\nExit status: 0 ok, 1 failure, 2 usage, 3 not found or denied.\nThe token is read from $VETTING_TOKEN or ~/.config/vetting/token (see `vetting login`).')
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.out(s.trimEnd()), writeErr: (s) => ctx.io.err(s.trimEnd()) });
-  for (const register of [registerLogin, registerCandidates, registerLists, registerCheck, registerRescreen, registerAudit]) register(program, ctx);
+  for (const register of [registerLogin, registerCandidates, registerLists, registerCheck, registerOffline, registerRescreen, registerCertificate, registerKeys, registerAudit]) register(program, ctx);
   for (const command of program.commands) inherit(command, ctx);
   return program;
 }

@@ -5,7 +5,7 @@ export { variantKey, canonicalName, consonantSkeleton } from './normalise/romani
 export { wordSimilarity, spellingSimilarity, MIN_WORD_SIMILARITY, type MatchHow, type WordSimilarity } from './score/word-similarity';
 export { jaroWinkler, osaDistance } from './score/string-distance';
 export { DEFAULT_WORD_STATISTICS, wordWeight, type WordStatistics } from './score/word-weights';
-export type { FeatureContribution, Feature } from './score/evidence';
+export type { FeatureContribution, Feature, Reason } from './score/evidence';
 export { EVIDENCE_WEIGHTS } from './score/evidence';
 export type { MatchHit, WordMatch } from './score/match-hit';
 export type { ScoreOptions } from './score/person-scorer';

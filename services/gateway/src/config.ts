@@ -22,6 +22,7 @@ export const gatewayConfigSchema = baseConfigSchema
     REFERENCES_URL: z.string().url().default('http://127.0.0.1:4103'),
     CLEARANCE_URL: z.string().url().default('http://127.0.0.1:4104'),
     AUDIT_URL: z.string().url().default('http://127.0.0.1:4105'),
+    ACCOUNTABILITY_URL: z.string().url().default('http://127.0.0.1:4106'),
     /** Sign-in attempts allowed per client address per minute (devices that signed in before are not counted). */
     SIGNIN_ADDRESS_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(40),
     /** Failed sign-ins of an account (or of one known device) before each next attempt must wait: 1 s, 2 s, 4 s … */

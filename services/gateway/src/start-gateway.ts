@@ -37,7 +37,7 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
   // Disabling an account ends its sessions at once; its access tokens run out within ACCESS_TOKEN_TTL.
   users.onDisabled((username) => state.endAll(username));
   const accessToken = async (user: DemoUser, session: Session) => {
-    const token = await new SignJWT({ roles: user.roles, name: user.name, sid: session.sid, ...(user.country ? { country: user.country } : {}) })
+    const token = await new SignJWT({ roles: user.roles, name: user.name, sid: session.sid, ...(user.country ? { country: user.country } : {}), ...(user.missions?.length ? { missions: user.missions } : {}) })
       .setProtectedHeader({ alg: 'EdDSA', kid: signingKey.kid })
       .setSubject(user.username)
       .setIssuer(config.AUTH_ISSUER)
@@ -61,7 +61,7 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
       mountApiReference(raw);
       mountServiceProxies(
         raw,
-        { intake: config.INTAKE_URL, screening: config.SCREENING_URL, references: config.REFERENCES_URL, clearance: config.CLEARANCE_URL, audit: config.AUDIT_URL },
+        { intake: config.INTAKE_URL, screening: config.SCREENING_URL, references: config.REFERENCES_URL, clearance: config.CLEARANCE_URL, audit: config.AUDIT_URL, accountability: config.ACCOUNTABILITY_URL },
         logger,
         { issuer: config.AUTH_ISSUER, isDisabled: (username) => users.list().some((u) => u.username === username && u.disabled) },
       );

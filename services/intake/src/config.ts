@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
+import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, platformSigningConfig, platformSigningUnsafeSettings, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
 
 const days = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
@@ -16,6 +16,16 @@ export const intakeConfigSchema = baseConfigSchema.extend({
    * development mode it defaults to a folder per database under the system's temp dir (tests, benchmarks).
    */
   KEYS_DIR: z.string().min(1).optional(),
+  /**
+   * Versions of the consent forms candidates sign, comma-separated; a consent on any other version is
+   * refused (400 naming consent/formVersion) and the console offers only these. Default
+   * `UN-HRSP-2024.1,v1` (the demo installation's forms; a deployment sets its own).
+   */
+  CONSENT_FORMS: z.string().min(1).default('UN-HRSP-2024.1,v1'),
+  /** Versions of the human-rights self-declaration forms, as CONSENT_FORMS. Default `HRSP-SC-2024,v1`. */
+  DECLARATION_FORMS: z.string().min(1).default('HRSP-SC-2024,v1'),
+  /** Versions of the declaration of no other employer in the look-back window, as CONSENT_FORMS. Default `UN-EMP-2026.1,v1`. */
+  EMPLOYMENT_DECLARATION_FORMS: z.string().min(1).default('UN-EMP-2026.1,v1'),
   /** Days personal data is kept after a "not cleared" decision. Default 365. */
   RETENTION_NOT_CLEARED_DAYS: days(365),
   /** Days after a withdrawal. Default 90. */
@@ -26,6 +36,7 @@ export const intakeConfigSchema = baseConfigSchema.extend({
   RETENTION_UNDECIDED_DAYS: days(730),
   /** How often the retention job looks for expired people. Default hourly. */
   RETENTION_INTERVAL_MS: z.coerce.number().int().positive().default(60 * 60 * 1000),
+  ...platformSigningConfig,
 });
 export type IntakeConfig = typeof intakeConfigSchema._output;
 
@@ -33,6 +44,7 @@ export type IntakeConfig = typeof intakeConfigSchema._output;
 export function intakeUnsafeSettings(c: IntakeConfig): UnsafeSetting[] {
   return [
     ...kafkaUnsafeSettings(c),
+    ...platformSigningUnsafeSettings(c),
     unsafeWhen(!c.KEYS_DIR, 'KEYS_DIR', 'is unset: the keyring would live in a temporary directory and a restart would lose every sealed field'),
   ].filter((u): u is UnsafeSetting => Boolean(u));
 }

@@ -8,13 +8,17 @@ import {
   createOutboxRelay,
   createServiceRuntime,
   listen,
+  loadPlatformSigner,
   OpenApiValidator,
+  signingKeysRoute,
   startConsumer,
   type RuntimeOverrides,
   type Stop,
 } from '@vetting/platform';
 import { refuseInProduction, stopInReverse } from '@vetting/platform';
 import { createCandidateRoutes } from './api/candidate.router';
+import { createFormRoutes } from './api/forms.router';
+import { createCertificateRoutes } from './api/certificate.router';
 import { createPrivacyRoutes } from './api/privacy.router';
 import { createRotationRoutes } from './api/rotation.router';
 import { createSubmissionValidator } from './api/submission.validator';
@@ -22,6 +26,7 @@ import { createUploadRoutes, keepUploadBodyStreamed } from './api/upload.router'
 import { intakeUnsafeSettings, keysDirOf, type IntakeConfig } from './config';
 import { createCandidateRepository } from './data/candidate.repository';
 import { createCertificateRepository } from './data/certificate.repository';
+import { formList } from './domain/forms';
 import { createKeyRepository } from './data/key.repository';
 import { createPersonalCipher } from './data/personal-data.cipher';
 import { createUploadRepository } from './data/upload.repository';
@@ -36,6 +41,7 @@ export const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 export async function startIntake(config: IntakeConfig, overrides: RuntimeOverrides = {}) {
   refuseInProduction(config, intakeUnsafeSettings(config));
   const runtime = await createServiceRuntime(config, overrides);
+  const signing = await loadPlatformSigner(config);
   const cipher = createPersonalCipher(runtime.db, keysDirOf(config));
   const repository = createCandidateRepository(runtime.db, cipher);
   const keys = createKeyRepository(runtime.db);
@@ -67,11 +73,14 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
   const onEvents = () => relay.kick();
   const blind = cipher.blind;
   const runner = createUploadRunner({ uploads, repository, keys, blind, now, publish: (events) => runtime.publisher.publish(events), logger: runtime.logger });
-  const deps = { repository, keys, uploads, certificates, access, blind, cipher, now, onEvents, policies };
+  const forms = { consent: formList(config.CONSENT_FORMS), selfDeclaration: formList(config.DECLARATION_FORMS), employmentDeclaration: formList(config.EMPLOYMENT_DECLARATION_FORMS) };
+  const deps = { repository, keys, uploads, certificates, access, blind, cipher, signer: signing.signer, now, onEvents, policies, forms };
   const candidateRoutes = createCandidateRoutes(deps);
-  const uploadRoutes = createUploadRoutes({ ...deps, validate: createSubmissionValidator(openapiPath('intake')), maxBytes: config.UPLOAD_MAX_BYTES, startStoring: (id) => runner.start(id) });
+  const uploadRoutes = createUploadRoutes({ ...deps, validate: createSubmissionValidator(openapiPath('intake'), forms), maxBytes: config.UPLOAD_MAX_BYTES, startStoring: (id) => runner.start(id) });
   const rotationRoutes = createRotationRoutes(deps);
   const privacyRoutes = createPrivacyRoutes(deps);
+  const formRoutes = createFormRoutes(forms);
+  const certificateRoutes = createCertificateRoutes(deps);
   const app = createHttpApp({
     service: 'intake',
     logger: runtime.logger,
@@ -80,7 +89,7 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
     mountRaw: keepUploadBodyStreamed,
-    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes, privacyRoutes].forEach((routes) => routes(router)),
+    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes, certificateRoutes, privacyRoutes, formRoutes, signingKeysRoute(signing.published)].forEach((routes) => routes(router)),
   });
   await runner.resume();
   const retention = startRetentionJob(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseConfigSchema } from '@vetting/platform';
+import { baseConfigSchema, kafkaUnsafeSettings, platformSigningConfig, platformSigningUnsafeSettings, type UnsafeSetting } from '@vetting/platform';
 
 export const screeningConfigSchema = baseConfigSchema.extend({
   /** Score at or above which a hit needs human review. Default: the engine's calibrated value. */
@@ -20,5 +20,11 @@ export const screeningConfigSchema = baseConfigSchema.extend({
   RESCREEN_MODE: z.enum(['auto', 'full']).default('auto'),
   /** In auto mode, share of the list a version may add or change and still be re-screened as a delta. Default 0.2. */
   RESCREEN_DELTA_LIMIT: z.coerce.number().min(0).max(1).default(0.2),
+  /** Hours an offline list bundle stays usable after it is issued (a verifier may accept less). Default 168 (7 days). */
+  BUNDLE_VALID_HOURS: z.coerce.number().positive().max(24 * 90).default(168),
+  ...platformSigningConfig,
 });
 export type ScreeningConfig = z.infer<typeof screeningConfigSchema>;
+
+/** What screening may not start with in production. */
+export const screeningUnsafeSettings = (c: ScreeningConfig): UnsafeSetting[] => [...kafkaUnsafeSettings(c), ...platformSigningUnsafeSettings(c)];

@@ -6,18 +6,23 @@ import {
   createHttpApp,
   createServiceRuntime,
   listen,
+  loadPlatformSigner,
   OpenApiValidator,
+  refuseInProduction,
+  signingKeysRoute,
   startConsumer,
   startOutboxRelay,
   type RuntimeOverrides,
   type Stop,
 } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
+import { createBundleRoutes } from './api/bundle.router';
 import { createCheckRoutes } from './api/checks.router';
 import { createListRoutes } from './api/lists.router';
 import { createReviewRoutes } from './api/reviews.router';
-import type { ScreeningConfig } from './config';
+import { screeningUnsafeSettings, type ScreeningConfig } from './config';
 import { createRateLimiter, type RateLimiter } from '@vetting/platform';
+import { createBundleRepository } from './data/bundle.repository';
 import { createCheckRepository } from './data/check.repository';
 import { createListRepository } from './data/list.repository';
 import { createRescreenRepository } from './data/rescreen.repository';
@@ -38,6 +43,7 @@ export interface ScreeningOverrides extends RuntimeOverrides {
 }
 
 export async function startScreening(config: ScreeningConfig, overrides: ScreeningOverrides = {}) {
+  refuseInProduction(config, screeningUnsafeSettings(config));
   const runtime = await createServiceRuntime(config, overrides);
   const repository = createListRepository(runtime.db);
   const screenings = createScreeningRepository(runtime.db);
@@ -45,7 +51,9 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
   const resolutions = createResolutionRepository(runtime.db);
   const rescreens = createRescreenRepository(runtime.db);
   const checks = createCheckRepository(runtime.db);
-  await Promise.all([repository.ensureIndexes(), screenings.ensureIndexes(), subjects.ensureIndexes(), rescreens.ensureIndexes(), checks.ensureIndexes()]);
+  const bundles = createBundleRepository(runtime.db);
+  const signing = await loadPlatformSigner(config);
+  await Promise.all([repository.ensureIndexes(), screenings.ensureIndexes(), subjects.ensureIndexes(), rescreens.ensureIndexes(), checks.ensureIndexes(), bundles.ensureIndexes()]);
   const thresholds =
     config.MATCH_UPPER_THRESHOLD !== undefined && config.MATCH_LOWER_THRESHOLD !== undefined
       ? { upper: config.MATCH_UPPER_THRESHOLD, lower: config.MATCH_LOWER_THRESHOLD }
@@ -62,7 +70,7 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
 
   let kick = () => undefined as void;
   const access = createAccessRecorder(runtime.db, 'screening', () => kick());
-  const outbox = startOutboxRelay(runtime, [subjects.collection, repository.collection, rescreens.collection, access.collection]);
+  const outbox = startOutboxRelay(runtime, [subjects.collection, repository.collection, rescreens.collection, access.collection, ...bundles.collections]);
   kick = () => outbox.kick();
   const now = () => new Date();
   const screeningDeps = { lists, subjects, screenings, resolutions, now, onEvents: kick };
@@ -93,6 +101,8 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
     createListRoutes({ ...publishDeps, access }),
     createReviewRoutes({ ...screeningDeps, repository, access, rescreens }),
     createCheckRoutes({ lists, checks, limiter, access, now }),
+    createBundleRoutes({ lists, repository, bundles, limiter, access, signer: signing.signer, validForMs: config.BUNDLE_VALID_HOURS * 3_600_000, now, onEvents: kick }),
+    signingKeysRoute(signing.published),
   ];
   const app = createHttpApp({
     service: 'screening',

@@ -1,4 +1,6 @@
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { SCREENSHOTS } from '../support/browser';
 import { nav, open, reloadUntil, seen, type World } from '../support/world';
 
 const HEADER = 'name,date_of_birth,nationalities,service_number,consent_given,consent_form_version,consent_signed_at,consent_method,employer_1_name,employer_1_role,employer_1_from,employer_1_national_service';
@@ -13,17 +15,36 @@ export const contingentFile = (rotation: string) => Buffer.from([
   `Nima Tamang,1990-13-45,NP,NA-${rotation}-4,${consent}`,
 ].join('\n') + '\n');
 
+/** Consent as the office has it on file: the form, the day and the method, chosen by the person filling the form. */
+export async function recordConsent(page: Page, form: string, day: string, method: string): Promise<void> {
+  const consent = page.getByRole('group', { name: 'Consent to vetting' });
+  await consent.getByLabel(/informed consent/).check();
+  await consent.getByLabel('Form signed', { exact: true }).selectOption(form);
+  await consent.getByLabel('Date signed', { exact: true }).fill(day);
+  await consent.getByLabel('How it was signed', { exact: true }).selectOption({ label: method });
+}
+
 /** Nominates one person through the form and follows them to their status page. */
 export async function nominateOne(world: World): Promise<void> {
   const page = await open(world, 'officer.np');
   await nav(page, 'Nominate').click();
+  await page.getByLabel('Consent to vetting').waitFor();
   await seen(page, 'office-1-nominate-form');
   await page.getByLabel('Mission').fill('UNMISS');
   await page.getByLabel('Rotation').fill(world.rotation);
+  await page.getByLabel('Category').selectOption({ label: 'Military contingent' });
   await page.getByLabel('Full name').fill('Tariq Mahmood Qadir');
   await page.getByLabel(/^Date of birth/).fill('1979');
+  await page.getByLabel('Nationality', { exact: true }).selectOption('NP');
   await page.getByLabel('Service or police number').fill(`NA-${world.rotation}`);
-  await page.getByLabel(/informed consent/).check();
+  // The employment of the last five years: the Nepali Army, his national service.
+  await page.getByRole('button', { name: 'Add an employer' }).click();
+  const service = page.getByRole('group', { name: 'employer 1', exact: true });
+  await service.getByLabel('Employer').fill('Nepali Army');
+  await service.getByLabel('Role').fill('Sepoy');
+  await service.getByLabel(/^From/).fill('2010');
+  await service.getByLabel(/^National service/).check();
+  await recordConsent(page, 'v1', '2026-01-10', 'Electronic signature');
   await page.getByRole('button', { name: 'Nominate' }).click();
   await page.getByRole('status').getByText(/Nominated: case/).waitFor();
   await page.getByRole('link', { name: 'See the status' }).click();
@@ -74,6 +95,16 @@ export async function rollAndCertify(world: World): Promise<void> {
   await page.getByRole('button', { name: 'Certify this rotation' }).click();
   await page.getByText(/Certified version 1 on/).waitFor();
   await seen(page, 'office-6-certified');
+  // The printable certificate carries its hash, which the page recomputes from what it shows.
+  await page.getByRole('link', { name: 'Open the printable certificate' }).click();
+  await page.getByRole('status').getByText(/^Verified: the hash recomputed from this page matches/).waitFor();
+  await expect(page.locator('code.hash').textContent()).resolves.toMatch(/^sha256:[0-9a-f]{64}$/);
+  await expect(page.getByRole('row').filter({ hasText: 'Pemba Sherpa Lama' }).count()).resolves.toBe(1);
+  await seen(page, 'office-6b-certificate');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' }).isVisible()).resolves.toBe(false);
+  await page.pdf({ path: `${SCREENSHOTS}office-6c-certificate.pdf`, format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
   await page.close();
 }
 
@@ -83,6 +114,12 @@ export async function seeRevocation(world: World): Promise<void> {
   await nav(page, 'Revocations').click();
   await reloadUntil(page, async () => (await page.getByRole('link', { name: world.ids.pemba! }).count()) > 0, 'the revocation of Pemba Sherpa Lama');
   await seen(page, 'office-7-revocations');
+  // The office acknowledges the flag once; who and when are shown, and the form is gone.
+  const row = page.getByRole('row').filter({ hasText: world.ids.pemba! });
+  await row.getByLabel(/^What was done about it/).fill('Withdrawn from the rotation');
+  await row.getByRole('button', { name: 'Acknowledge' }).click();
+  await row.getByText(/^Office: officer.np/).waitFor();
+  await expect(row.getByRole('button', { name: 'Acknowledge' }).count()).resolves.toBe(0);
   await page.getByRole('link', { name: world.ids.pemba! }).click();
   await page.getByRole('heading', { name: 'Timeline' }).waitFor();
   await seen(page, 'office-8-revoked-candidate');

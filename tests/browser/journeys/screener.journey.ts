@@ -54,6 +54,13 @@ export async function checkBeforeDeployment(world: World): Promise<void> {
   await page.getByRole('region', { name: 'Why they were matched' }).first().waitFor();
   await expect(page.getByRole('heading', { level: 2 }).first().textContent()).resolves.toMatch(/un-bar \/ BAR-0001/);
   await seen(page, 'screener-3-check');
+  // The same explanation in French: features, reasons and how words matched, worded from the engine's keys.
+  await page.getByLabel('Language').selectOption('fr');
+  const why = page.getByRole('region', { name: 'Pourquoi ils ont été rapprochés' }).first();
+  await expect(why.textContent()).resolves.toMatch(/Nom — concorde .*mots sur \d+ concordent/);
+  await expect(why.textContent()).resolves.toMatch(/Date de naissance — concorde .*la date de naissance 1979 concorde/);
+  await seen(page, 'screener-3b-check-fr');
+  await page.getByLabel('Langue').selectOption('en');
   await page.close();
 }
 

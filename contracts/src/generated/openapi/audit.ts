@@ -30,7 +30,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The story of one subject (a candidate id) in the order it happened, reads of their data included; the read itself is audited. */
+        /**
+         * The story of one subject (a candidate id) in the order it happened, reads of their data included; the read itself is audited.
+         * @description For auditors, and for adjudicators deciding the case (the adjudication screen shows the trail beside the evidence).
+         */
         get: operations["getTrail"];
         put?: never;
         post?: never;
@@ -84,8 +87,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Figures by period and country computed from the audit entries (MDS annual and UN quarterly screening style). */
+        /** Activity figures (events) by period and country computed from the audit entries (MDS annual and UN quarterly screening style). An officer limited to missions counts only those missions' candidates. */
         get: operations["getStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People screened, cleared, refused and pending by period, country, mission and category (each nomination counted once, in the period it was made, with its latest state).
+         * @description Folded from the audit entries: a person whose case produced twenty events counts once. An
+         *     office sees its own country only; a UN officer limited to missions sees those missions (asking
+         *     for another mission is a 403).
+         */
+        get: operations["getPeopleStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -194,6 +219,31 @@ export interface components {
                 figures: components["schemas"]["Figures"];
             }[];
             totals: components["schemas"]["Figures"];
+        };
+        PeopleFigures: {
+            /** @description nominated in the period */
+            people: number;
+            /** @description screened against the ban lists at least once */
+            screened: number;
+            cleared: number;
+            /** @description not cleared (the latest decision) */
+            refused: number;
+            /** @description no decision yet, or pending review */
+            pending: number;
+            withdrawn: number;
+            revoked: number;
+            expired: number;
+        };
+        PeopleStatistics: {
+            query: Record<string, never>;
+            groups: {
+                period: string;
+                country: string;
+                mission: string;
+                category: string;
+                figures: components["schemas"]["PeopleFigures"];
+            }[];
+            totals: components["schemas"]["PeopleFigures"];
         };
         AuditEntry: {
             seq: number;
@@ -375,6 +425,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Statistics"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getPeopleStatistics: {
+        parameters: {
+            query?: {
+                /** @description nominations from (inclusive) */
+                from?: string;
+                /** @description nominations to (exclusive) */
+                to?: string;
+                country?: string;
+                mission?: string;
+                category?: "military-contingent" | "formed-police-unit" | "individual-police" | "staff-officer" | "civilian";
+                by?: "month" | "quarter" | "year";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleStatistics"];
                 };
             };
             400: components["responses"]["Problem"];

@@ -188,6 +188,7 @@ export interface components {
             name?: string;
             roles: string[];
             country?: string;
+            missions?: string[];
         };
         /** @enum {string} */
         Role: "tcc-officer" | "un-screener" | "un-adjudicator" | "auditor" | "admin";
@@ -196,6 +197,7 @@ export interface components {
             name: string;
             roles: string[];
             country?: string;
+            missions?: string[];
             disabled: boolean;
             /** @description A second factor (TOTP) is enrolled. */
             secondFactor?: boolean;
@@ -446,6 +448,8 @@ export interface operations {
                     roles: components["schemas"]["Role"][];
                     /** @description Required for, and only for, the tcc-officer role. */
                     country?: string;
+                    /** @description UN screening and adjudicating officers only: the missions they work for; their mission-bound reads show these alone. Absent: every mission. */
+                    missions?: string[];
                 };
             };
         };

@@ -105,6 +105,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The versions of the consent, self-declaration and employment-declaration forms this installation uses (CONSENT_FORMS, DECLARATION_FORMS, EMPLOYMENT_DECLARATION_FORMS); a consent or declaration on any other version is refused. */
+        get: operations["listConfiguredForms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/uploads": {
         parameters: {
             query?: never;
@@ -170,6 +187,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rotations/{rotation}/roll.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The rotation's roll as CSV (case reference, name, status, decision and dates), with the list's filters; each page read is recorded.
+         * @description Newest nomination first. Columns: case_reference, name, status, decision, decided_at,
+         *     valid_until, mission, rotation, category, nominated_at. Cells a spreadsheet would run as a
+         *     formula are prefixed with an apostrophe. Outcomes only: never hits or reasons.
+         */
+        get: operations["exportRotationRoll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rotations/{rotation}/certification": {
         parameters: {
             query?: never;
@@ -201,6 +242,102 @@ export interface paths {
         };
         /** How the current roll differs from the latest certified one (members added, removed, changed). */
         get: operations["diffRotationCertification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rotations/{rotation}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+            };
+            cookie?: never;
+        };
+        /** Every certified version of the rotation, newest first, with counts, content hash and signing key (no names). */
+        get: operations["listCertificateVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rotations/{rotation}/certificates/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        /** One certified version, its members named from the current roll (the read of names is audited). */
+        get: operations["getCertificateVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rotations/{rotation}/certificates/{version}/signed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        /** The version as the platform signed it (format vetting-rotation-certificate/1), for offline verification with `vetting certificate verify`. Members by case reference and id, no names. */
+        get: operations["getSignedCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rotations/{rotation}/certificates/{version}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        /** What changed from an earlier certified version (`against`, default the one before) to this one. */
+        get: operations["diffCertificateVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signing-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's public signing keys (current first, then retired ones), for verifiers that work offline afterwards. */
+        get: operations["getIntakeSigningKeys"];
         put?: never;
         post?: never;
         delete?: never;
@@ -483,7 +620,9 @@ export interface components {
             certifiedAt: string;
             certifiedBy: string;
             statement?: string;
+            /** @description SHA-256 of the RFC 8785 JSON of the certified content (no names). */
             contentHash: string;
+            signature?: components["schemas"]["DocumentSignature"];
             members: components["schemas"]["CertifiedMember"][];
         };
         RotationDiff: {
@@ -498,6 +637,86 @@ export interface components {
                 candidateId: string;
                 before: components["schemas"]["CertifiedMember"];
                 after: components["schemas"]["CertifiedMember"];
+            }[];
+        };
+        /** @description Ed25519 signature, by the platform key `keyId`, over the UTF-8 text of format, contentHash, keyId and signedAt joined by line feeds. */
+        DocumentSignature: {
+            /** @constant */
+            algorithm: "Ed25519";
+            keyId: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @description base64 */
+            value: string;
+        };
+        CertificateSummary: {
+            id: string;
+            version: number;
+            supersedes?: string;
+            missions: string[];
+            /** Format: date-time */
+            certifiedAt: string;
+            certifiedBy: string;
+            memberCount: number;
+            outcomes: {
+                cleared: number;
+                notCleared: number;
+            };
+            contentHash: string;
+            signature?: {
+                keyId: string;
+                /** Format: date-time */
+                signedAt: string;
+            };
+        };
+        SignedCertificate: {
+            /** @constant */
+            format: "vetting-rotation-certificate/1";
+            content: {
+                id: string;
+                country: components["schemas"]["Country"];
+                rotation: string;
+                missions: string[];
+                version: number;
+                supersedes?: string;
+                /** Format: date-time */
+                certifiedAt: string;
+                certifiedBy: string;
+                statement?: string;
+                members: {
+                    candidateId: string;
+                    caseReference: string;
+                    revision: number;
+                    status: components["schemas"]["CandidateStatus"];
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    /** Format: date-time */
+                    validUntil?: string;
+                    listVersions: components["schemas"]["ListVersionRef"][];
+                }[];
+            };
+            contentHash: string;
+            signature: components["schemas"]["DocumentSignature"];
+        };
+        CertificateVersionDiff: {
+            from: components["schemas"]["CertificateSummary"];
+            to: components["schemas"]["CertificateSummary"];
+            unchanged: number;
+            added: components["schemas"]["CertifiedMember"][];
+            removed: components["schemas"]["CertifiedMember"][];
+            changed: {
+                candidateId: string;
+                before: components["schemas"]["CertifiedMember"];
+                after: components["schemas"]["CertifiedMember"];
+            }[];
+        };
+        SigningKeys: {
+            keys: {
+                keyId: string;
+                /** @description SPKI PEM of an Ed25519 public key */
+                publicKey: string;
+                /** Format: date-time */
+                retiredAt?: string;
             }[];
         };
     };
@@ -524,11 +743,14 @@ export interface operations {
             query?: {
                 country?: components["schemas"]["Country"];
                 rotation?: string;
+                mission?: string;
                 status?: components["schemas"]["CandidateStatus"];
                 /** @description Only candidates whose self-declaration answered yes to an item (UN roles follow these up) */
                 declarationFlagged?: boolean;
+                /** @description A case reference (exact), a service number, or words of a name (whole words, any order, case and accents ignored). Names are sealed: the search compares keyed hashes of the words, so a part of a word finds nothing. */
+                q?: string;
                 limit?: number;
-                /** @description Cursor from the previous page */
+                /** @description Cursor from the previous page (its `next`) */
                 after?: string;
             };
             header?: never;
@@ -543,9 +765,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "total": 0
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["CandidateView"][];
+                        /** @description Cursor of the next page; absent on the last page. */
                         next?: string;
+                        /** @description How many candidates the filter matches (first page only */
+                        total?: number;
                     };
                 };
             };
@@ -849,6 +1080,46 @@ export interface operations {
             404: components["responses"]["Problem"];
         };
     };
+    listConfiguredForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forms. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "consent": [
+                     *         "UN-HRSP-2024.1"
+                     *       ],
+                     *       "selfDeclaration": [
+                     *         "HRSP-SC-2024"
+                     *       ],
+                     *       "employmentDeclaration": [
+                     *         "UN-EMP-2026.1"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        consent: string[];
+                        selfDeclaration: string[];
+                        /** @description Forms of the declaration of no other employer in the look-back window (EMPLOYMENT_DECLARATION_FORMS). */
+                        employmentDeclaration: string[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
     uploadContingent: {
         parameters: {
             query: {
@@ -975,6 +1246,37 @@ export interface operations {
             404: components["responses"]["Problem"];
         };
     };
+    exportRotationRoll: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+                status?: components["schemas"]["CandidateStatus"];
+                /** @description As for listCandidates. */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                rotation: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roll. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example "case_reference","name","status","decision","decided_at","valid_until","mission","rotation","category","nominated_at" */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
     getRotationCertification: {
         parameters: {
             query?: {
@@ -1078,6 +1380,140 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    listCertificateVersions: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+            };
+            header?: never;
+            path: {
+                rotation: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CertificateSummary"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getCertificateVersion: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+            };
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationCertificate"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getSignedCertificate: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+            };
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedCertificate"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    diffCertificateVersions: {
+        parameters: {
+            query?: {
+                country?: components["schemas"]["Country"];
+                against?: number;
+            };
+            header?: never;
+            path: {
+                rotation: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The differences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVersionDiff"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getIntakeSigningKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKeys"];
+                };
+            };
         };
     };
 }

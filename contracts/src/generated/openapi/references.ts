@@ -200,7 +200,10 @@ export interface paths {
     };
     "/referee/{token}": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of the form and its pages (en, fr); without it, the browser's Accept-Language, else English. The mailed links carry it. */
+                lang?: "en" | "fr";
+            };
             header?: never;
             path: {
                 token: string;
@@ -824,7 +827,10 @@ export interface operations {
     };
     showRefereeForm: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of the form and its pages (en, fr); without it, the browser's Accept-Language, else English. The mailed links carry it. */
+                lang?: "en" | "fr";
+            };
             header?: never;
             path: {
                 token: string;
@@ -850,7 +856,10 @@ export interface operations {
     };
     answerRefereeForm: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of the form and its pages (en, fr); without it, the browser's Accept-Language, else English. The mailed links carry it. */
+                lang?: "en" | "fr";
+            };
             header?: never;
             path: {
                 token: string;

@@ -18,6 +18,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lists/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A signed bundle of every active list for screening offline (`vetting check --offline`).
+         * @description Signed document of format vetting-list-bundle/1: the entries exactly as screening matches them
+         *     (names, dates of birth, nationalities, gender, documents, service numbers; never why a person
+         *     is listed), each version's content hash and provenance, the thresholds, the holder
+         *     (`issuedTo`) and an expiry (BUNDLE_VALID_HOURS). Ed25519 over the RFC 8785 content hash with
+         *     the platform key (`GET /signing-keys`). Each issue is recorded (banlist.bundle-issued) and the
+         *     read of the entries audited.
+         */
+        get: operations["issueListBundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checks/offline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Uploads of offline results, newest first (an office's own; UN roles all or one country's). */
+        get: operations["listOfflineUploads"];
+        put?: never;
+        /**
+         * Results screened offline with a bundle arrive and are screened again against today's lists.
+         * @description The bundle must be one the platform issued to the uploader's country, with the same content
+         *     hash (422 otherwise). Each row is screened again; the upload keeps the office's own reference
+         *     and both outcomes per row (no person's data) and is announced (screening.offline-rescreened).
+         *     A row not clear today, or screened outside the bundle's validity, needs the UN's review: the
+         *     person is nominated for full vetting before anyone deploys. Rate-limited like checks. A retry
+         *     with the same Idempotency-Key returns the first answer (200).
+         */
+        post: operations["uploadOfflineResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checks/offline/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        /** One upload of offline results with every row's outcomes. */
+        get: operations["getOfflineUpload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signing-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's public signing keys (current first, then retired ones), for verifiers that work offline afterwards. */
+        get: operations["getScreeningSigningKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/lists/{listId}/versions": {
         parameters: {
             query?: never;
@@ -99,7 +186,8 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /** One entry of the list's active version, as stored (to correct it by hand); the read is recorded. */
+        get: operations["getListEntry"];
         /** Correct one entry by hand; creates and publishes a new version. */
         put: operations["replaceListEntry"];
         post?: never;
@@ -136,7 +224,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Candidates with possible matches awaiting a decision, oldest first. */
+        /** Candidates with possible matches awaiting a decision, oldest first, filtered by country, mission and age. */
         get: operations["getReviewQueue"];
         put?: never;
         post?: never;
@@ -299,6 +387,7 @@ export interface components {
             screeningId: string;
             candidateId: string;
             country: string;
+            mission?: string;
             /** @enum {string} */
             outcome: "clear" | "possible-match" | "match";
             /** Format: date-time */
@@ -344,6 +433,100 @@ export interface components {
             startedAt: string;
             finishedAt?: string;
         };
+        OfflinePerson: {
+            names: string[];
+            dateOfBirth?: string;
+            nationalities?: string[];
+            /** @enum {string} */
+            gender?: "male" | "female" | "other";
+            documents?: {
+                /** @enum {string} */
+                type?: "passport" | "national-id" | "military-id" | "police-id" | "driving-licence" | "other";
+                number: string;
+                country?: string;
+            }[];
+            serviceNumbers?: string[];
+        };
+        OfflineUploadSummary: {
+            _id: string;
+            actor: string;
+            country?: string;
+            bundleId: string;
+            /** Format: date-time */
+            receivedAt: string;
+            listVersions: components["schemas"]["ListVersionRef"][];
+            summary: {
+                rows: number;
+                agree: number;
+                disagree: number;
+                needsReview: number;
+            };
+        };
+        OfflineUpload: components["schemas"]["OfflineUploadSummary"] & {
+            rows: {
+                ref: string;
+                /** Format: date-time */
+                screenedAt: string;
+                /** @enum {string} */
+                offlineOutcome: "clear" | "possible-match" | "match";
+                /** @enum {string} */
+                currentOutcome: "clear" | "possible-match" | "match";
+                agrees: boolean;
+                needsReview: boolean;
+                flags: ("screened-after-expiry" | "screened-before-issue")[];
+            }[];
+        };
+        ListBundle: {
+            /** @constant */
+            format: "vetting-list-bundle/1";
+            content: {
+                bundleId: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                expiresAt: string;
+                issuedTo: {
+                    actor: string;
+                    country?: string;
+                };
+                thresholds: {
+                    upper: number;
+                    lower: number;
+                };
+                lists: {
+                    listId: string;
+                    name: string;
+                    version: number;
+                    contentHash: string;
+                    entryCount: number;
+                    provenance: {
+                        importedAt: string;
+                        format: string;
+                        fileHash: string;
+                        publishedAt?: string;
+                    };
+                    entries: Record<string, never>[];
+                }[];
+            };
+            contentHash: string;
+            signature: {
+                /** @constant */
+                algorithm: "Ed25519";
+                keyId: string;
+                /** Format: date-time */
+                signedAt: string;
+                value: string;
+            };
+        };
+        SigningKeys: {
+            keys: {
+                keyId: string;
+                /** @description SPKI PEM of an Ed25519 public key */
+                publicKey: string;
+                /** Format: date-time */
+                retiredAt?: string;
+            }[];
+        };
         ListVersionRef: {
             listId: string;
             version: number;
@@ -385,7 +568,15 @@ export interface components {
             features: {
                 feature: string;
                 contribution: number;
+                /** @description The reason in English. */
                 detail?: string;
+                /** @description The same reason as message keys and values (name.words, dob.agrees-exactly, nationality.differs, documents.identical, gate.not-counted, ...), so a console can word it in its reader's language. Absent on screenings made before it was recorded. */
+                reasons?: {
+                    key: string;
+                    values?: {
+                        [key: string]: string | number;
+                    };
+                }[];
             }[];
             words: {
                 query: string;
@@ -453,6 +644,182 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+        };
+    };
+    issueListBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed bundle (a file download). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBundle"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listOfflineUploads: {
+        parameters: {
+            query?: {
+                country?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The uploads, without rows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OfflineUploadSummary"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    uploadOfflineResults: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundleId": "4b0e8f9c-2d4a-4e55-9d37-0c8a6f1e2b11",
+                 *       "bundleContentHash": "sha256:5d2f0c4c1f6ab0f2d4b7c9e1a3f5d7b9c1e3f5a7b9d1f3a5c7e9b1d3f5a7c9e1",
+                 *       "results": [
+                 *         {
+                 *           "ref": "row-1",
+                 *           "screenedAt": "2026-03-02T09:00:00.000Z",
+                 *           "outcome": "clear",
+                 *           "person": {
+                 *             "names": [
+                 *               "Ama Serwaa Boateng"
+                 *             ],
+                 *             "dateOfBirth": "1994-02"
+                 *           }
+                 *         },
+                 *         {
+                 *           "ref": "row-2",
+                 *           "screenedAt": "2026-03-02T09:00:05.000Z",
+                 *           "outcome": "possible-match",
+                 *           "person": {
+                 *             "names": [
+                 *               "Jean Baptiste Mukendi"
+                 *             ],
+                 *             "dateOfBirth": "1975-03-14"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    bundleId: string;
+                    bundleContentHash: string;
+                    results: {
+                        /** @description The office's own reference for the row (not a name). */
+                        ref: string;
+                        /** Format: date-time */
+                        screenedAt: string;
+                        /** @enum {string} */
+                        outcome: "clear" | "possible-match" | "match";
+                        person: components["schemas"]["OfflinePerson"];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The same upload, sent again with its Idempotency-Key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfflineUpload"];
+                };
+            };
+            /** @description Screened again; the outcome per row. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfflineUpload"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    getOfflineUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upload. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfflineUpload"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getScreeningSigningKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKeys"];
+                };
+            };
         };
     };
     listVersions: {
@@ -643,6 +1010,56 @@ export interface operations {
             409: components["responses"]["Problem"];
         };
     };
+    getListEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "listId": "un-bar",
+                     *       "version": 3,
+                     *       "entry": {
+                     *         "id": "BAR-0001",
+                     *         "names": [
+                     *           {
+                     *             "full": "Tariq Mehmood Qadir",
+                     *             "kind": "primary"
+                     *           }
+                     *         ],
+                     *         "category": "sea",
+                     *         "status": "barred",
+                     *         "listingDate": "2021-06-30",
+                     *         "sourceReference": "CDT-2021-0117"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        listId: string;
+                        version: number;
+                        /** @description One record of the platform format (see packages/banlists/FORMAT.md). */
+                        entry: Record<string, never>;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
     replaceListEntry: {
         parameters: {
             query?: never;
@@ -766,6 +1183,10 @@ export interface operations {
     getReviewQueue: {
         parameters: {
             query?: {
+                country?: string;
+                mission?: string;
+                /** @description Only items waiting since before this instant (how the console asks for "waiting more than n days"). */
+                pendingBefore?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -781,13 +1202,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "limit": 50,
+                     *       "offset": 0,
+                     *       "total": 0
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["ReviewQueueItem"][];
                         limit: number;
                         offset: number;
+                        /** @description How many items the filter matches. */
+                        total: number;
                     };
                 };
             };
+            400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
         };

@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 // The audit service's stand-alone verifier (node:crypto + canonicalize only): the same code an
 // auditor can copy, so `vetting audit verify` needs no server, database or account.
 import { verifyBundleText, type BundleVerification } from '../../../../services/audit/src/cli/bundle-verifier';
 import { CliError, EXIT } from '../exit-codes';
+import { readInputFile } from '../input-file';
 import { emit } from '../output';
 import { action, globalsOf, type Context } from '../program';
 
@@ -60,13 +61,7 @@ export function registerAudit(program: Command, ctx: Context): void {
     .description('Verify an exported bundle offline (no server): canonical form, hash chain, signed checkpoints and the bundle signature. Exit 1 when broken.')
     .action(action(ctx, async (file: string, _opts: unknown, command: Command) => {
       const g = globalsOf(command, ctx);
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        throw new CliError(`Cannot read ${file}`, EXIT.notFoundOrDenied);
-      }
-      const result = verifyBundleText(text);
+      const result = verifyBundleText(readInputFile(file).toString('utf8'));
       emit(ctx.io, g.json, result, (v) => formatVerification(file, v));
       return result.ok ? EXIT.ok : EXIT.failure;
     }));

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { diffVersions, ImportError, importOfacSdn, importOfacXml, importPlatformCsv, importPlatformJson, importUnConsolidatedList, type BanListEntry } from '@vetting/banlists';
 import { CliError, EXIT } from '../exit-codes';
+import { readInputFile } from '../input-file';
 
 export const LIST_FORMATS = ['platform-json', 'platform-csv', 'un-consolidated-xml', 'ofac-sdn-csv', 'ofac-xml'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
@@ -15,20 +15,12 @@ export function formatOf(file: string, body: Buffer, requested?: ListFormat): Li
 
 export const contentTypeOf = (format: ListFormat) => (format === 'platform-csv' ? 'text/csv' : format.endsWith('xml') ? 'application/xml' : 'application/json');
 
-export function readListFile(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch {
-    throw new CliError(`Cannot read ${file}`, EXIT.notFoundOrDenied);
-  }
-}
-
 /**
  * Reads a list file with the same importers the screening service uses, without any server: a bad
  * file is reported line by line before anyone publishes it.
  */
 export function importLocally(file: string, requested?: ListFormat): { format: ListFormat; entries: BanListEntry[]; warnings: number } {
-  const body = readListFile(file);
+  const body = readInputFile(file);
   const format = formatOf(file, body, requested);
   try {
     const result =

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { emit, shortDate, table } from '../output';
 import { action, globalsOf, type Context } from '../program';
-import { contentTypeOf, diffFiles, formatOf, importLocally, LIST_FORMATS, readListFile, type ListFormat, type LocalDiff } from './list-file';
+import { readInputFile } from '../input-file';
+import { contentTypeOf, diffFiles, formatOf, importLocally, LIST_FORMATS, type ListFormat, type LocalDiff } from './list-file';
 
 interface ListSummary { listId: string; name: string; activeVersion: number; entryCount: number; updatedAt: string }
 interface Version { version: number; entryCount: number; active: boolean; provenance: { importedBy: string; importedAt: string; format: string }; diff: { added: number; removed: number; changed: number } }
@@ -70,7 +71,7 @@ export function registerLists(program: Command, ctx: Context): void {
     .addOption(formatOption())
     .action(action(ctx, async (file: string, opts: { list: string; name?: string; format?: ListFormat }, command: Command) => {
       const g = globalsOf(command, ctx);
-      const body = readListFile(file);
+      const body = readInputFile(file);
       const format = formatOf(file, body, opts.format);
       const published = await g.client()<Published>(`/screening/lists/${encodeURIComponent(opts.list)}/versions`, {
         method: 'POST', body: new Uint8Array(body), headers: { 'content-type': contentTypeOf(format) }, query: { name: opts.name, format },

@@ -16,6 +16,8 @@ export interface CliSystem {
   env: TestServiceEnv;
   /** The gateway, as `--server`/`VETTING_URL`. */
   server: string;
+  /** The platform signing key the services sign certificates and bundles with (tests sign with it too). */
+  signingKeyDir: string;
   /** The gateway's demo accounts (for `vetting login`). */
   password(username: string): string;
   /** The current code of a demo account's authenticator (admin and UN roles). */
@@ -32,7 +34,8 @@ export interface CliSystem {
 export async function startCliSystem(options: { audit?: boolean } = {}): Promise<CliSystem> {
   const env = await createTestServiceEnv('cli');
   const stops: Stop[] = [];
-  const service = (name: string, extra: Record<string, string> = {}) => ({ ...env.env, SERVICE_NAME: name, MONGO_DB: `${env.env.MONGO_DB}_${name}`, ...extra });
+  const signingKeyDir = mkdtempSync(`${tmpdir()}/cli-signing-`);
+  const service = (name: string, extra: Record<string, string> = {}) => ({ ...env.env, SERVICE_NAME: name, MONGO_DB: `${env.env.MONGO_DB}_${name}`, PLATFORM_SIGNING_KEY_DIR: signingKeyDir, ...extra });
   const intake = await startIntake(loadConfig(intakeConfigSchema, service('intake')), { jwks: env.issuer.jwks });
   stops.push(intake.stop);
   const screening = await startScreening(loadConfig(screeningConfigSchema, service('screening', { CHECK_RATE_KEY_PREFIX: `${env.prefix}checks:` })), { jwks: env.issuer.jwks });
@@ -52,6 +55,7 @@ export async function startCliSystem(options: { audit?: boolean } = {}): Promise
   return {
     env,
     server,
+    signingKeyDir,
     password: (username) => credentials.find((c) => c.username === username)!.password,
     code: (username) => currentCode(credentials.find((c) => c.username === username)!.totpSecret!),
     as: async (sub, roles, country) => ({

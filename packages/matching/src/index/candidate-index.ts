@@ -21,6 +21,7 @@ import { buildNameStore, type NameStore } from './name-store';
 import { entryNames } from './prepared-names';
 import { createNameBounds } from './name-bounds';
 import { TopHits } from './top-hits';
+import { createCandidateOrder } from './candidate-order';
 import { createSimilarityMemo } from './similarity-memo';
 
 export interface IndexOptions extends ScoreOptions {
@@ -129,6 +130,7 @@ function createSearcher(
   }
 
   const preparedCache = new Map<number, PreparedName>();
+  const order = createCandidateOrder(store.nameEntry, store.entries.length);
   const memo = createSimilarityMemo();
   const sim = memo.similarity;
 
@@ -227,34 +229,27 @@ function createSearcher(
     const floor = nameFloorFor(query, minScore, options) - 1e-9;
     const support = supportFor(query);
     if (prune) bounds.prepare(prepared.names);
-    const byEntry = new Map<number, { names: number[]; bound: number }>();
+    order.reset();
     for (const n of touched) {
       const e = store.nameEntry[n]!;
-      if (decisive.has(e)) continue;
+      if (decisive.size > 0 && decisive.has(e)) continue;
       const b = prune ? bounds.first(n, floor) : 1;
-      if (b < floor) continue;
-      const c = byEntry.get(e);
-      if (c === undefined) byEntry.set(e, { names: [n], bound: b });
-      else {
-        c.names.push(n);
-        c.bound = Math.max(c.bound, b);
-      }
+      if (b >= floor) order.add(n, e, b);
     }
-    const order = [...byEntry].sort((a, b) => b[1].bound - a[1].bound || a[0] - b[0]);
     const accept = (bound: number) => bound >= floor && top.admits(scoreCeiling(bound, support, options));
     let aligned = 0;
-    for (const [e, c] of order) {
-      // Top-k stop: no entry left can enter the hits.
-      if (prune && !top.admits(scoreCeiling(c.bound, support, options))) break;
+    order.visit((e, candidates, edge) => {
+      // Top-k stop: no entry left can enter the hits (edge bounds them all).
+      if (prune && !top.admits(scoreCeiling(edge, support, options))) return false;
       // the second, tighter bound of each name, against the floor and the hits held
-      const names = prune ? c.names.filter((n) => bounds.second(n, accept)) : c.names;
-      if (names.length === 0) continue;
-      names.sort((a, b) => a - b);
+      const names = prune ? candidates.filter((n) => bounds.second(n, accept)) : candidates;
+      if (names.length === 0) return true;
       aligned += names.length;
       // several query names: the scorer bounds each pair of names itself
       const scored = scoreEntry(prepared, store.entries[e]!, entryNames(store, preparedCache, e, names), sim, options, minScore, prune && prepared.names.length > 1);
       if (scored) top.add(e, scored);
-    }
+      return true;
+    });
     work.searches++;
     work.namesTouched += touched.length;
     work.namesAligned += aligned;

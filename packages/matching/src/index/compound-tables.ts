@@ -38,10 +38,47 @@ class LengthTable {
   }
 }
 
+/** Set in a name signature when the name has a word in Arabic script (compounds across scripts: no quick test). */
+const ABJAD_BIT = 1 << 27;
+const firstBits = (f: WordFeatures, i: number) => (1 << f.first[i]!) | (1 << f.keyFirst[i]!);
+
+/**
+ * Per list name, the first letters (text and key) of the words that may begin a split pair, and of
+ * the words long enough to be a compound: a name sharing none with the query's has no plausible
+ * compound, known from two numbers.
+ */
+export interface NameSignatures {
+  pairFirst: Int32Array;
+  longFirst: Int32Array;
+}
+
+export function nameSignatures(v: WordFeatures, nameStart: Int32Array, nameWords: Int32Array): NameSignatures {
+  const names = nameStart.length - 1;
+  const pairFirst = new Int32Array(names);
+  const longFirst = new Int32Array(names);
+  for (let n = 0; n < names; n++) {
+    let p = 0;
+    let l = 0;
+    for (let j = nameStart[n]!; j < nameStart[n + 1]!; j++) {
+      const w = nameWords[j]!;
+      if (v.flags[w]! & ABJAD) p |= ABJAD_BIT;
+      if (v.flags[w]! & INITIAL) continue;
+      if (j + 1 < nameStart[n + 1]! && !(v.flags[nameWords[j + 1]!]! & INITIAL)) p |= firstBits(v, w);
+      if (v.textLength[w]! >= MIN_COMPOUND_LENGTH) l |= firstBits(v, w);
+    }
+    pairFirst[n] = p;
+    longFirst[n] = l | (p & ABJAD_BIT);
+  }
+  return { pairFirst, longFirst };
+}
+
 export class CompoundTables {
   /** Query words that may be one word of a compound split on the list side, and query pairs split on the query side. */
   singles: number[] = [];
   pairs: number[] = [];
+  /** First letters of the singles and of the pairs' first words; ABJAD_BIT when the query has Arabic script. */
+  private singleFirst = 0;
+  private pairFirst = 0;
   // split on the list side: keyed by the list pair's first word, lengths of the pair joined
   private readonly pairText = new LengthTable();
   private readonly pairKey = new LengthTable();
@@ -56,11 +93,13 @@ export class CompoundTables {
     for (const t of [this.pairText, this.pairKey, this.pairSkeleton, this.wordText, this.wordKey, this.wordSkeleton]) t.clear();
     this.singles = [];
     this.pairs = [];
+    this.singleFirst = this.pairFirst = 0;
     for (let i = 0; i < count; i++) {
       if (q.flags[i]! & INITIAL) continue;
       const script = q.flags[i]! & ABJAD ? 1 : 0;
       if (q.textLength[i]! >= MIN_COMPOUND_LENGTH) {
         this.singles.push(i);
+        this.singleFirst |= firstBits(q, i) | (script ? ABJAD_BIT : 0);
         const l = q.textLength[i]!;
         this.pairText.add(script, q.first[i]!, l - 3, l + 3);
         this.pairKey.add(script, q.keyFirst[i]!, l - 3, l + 3);
@@ -69,6 +108,7 @@ export class CompoundTables {
       }
       if (i + 1 < count && !(q.flags[i + 1]! & INITIAL)) {
         this.pairs.push(i);
+        this.pairFirst |= firstBits(q, i) | (script ? ABJAD_BIT : 0);
         const sum = q.textLength[i]! + q.textLength[i + 1]!;
         this.wordText.add(script, q.first[i]!, sum - 3, sum + 3);
         this.wordKey.add(script, q.keyFirst[i]!, sum - 3, sum + 3);
@@ -76,6 +116,17 @@ export class CompoundTables {
         this.wordSkeleton.add(1 - script, q.skeletonFirst[i]!, s - 2, s + 2);
       }
     }
+  }
+
+  /**
+   * False when name n (its signatures) has no plausible compound with the query for certain: no
+   * first letter in common, and no Arabic script on either side. True: look at the words.
+   */
+  mayHave(sig: NameSignatures, n: number): boolean {
+    const p = sig.pairFirst[n]!;
+    const l = sig.longFirst[n]!;
+    if ((this.singleFirst | this.pairFirst | p) & ABJAD_BIT) return this.singles.length + this.pairs.length > 0;
+    return (p & this.singleFirst) !== 0 || (l & this.pairFirst) !== 0;
   }
 
   /** Whether vocabulary words a, b (adjacent in a list name) joined may be a compound of some query word. */

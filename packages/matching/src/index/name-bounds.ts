@@ -15,8 +15,9 @@ import type { NameScoreOptions, WeightedName } from '../score/name-alignment';
 import { joinedWord, STRONG_PARTNER } from '../score/name-alignment';
 import { MIN_WORD_SIMILARITY } from '../score/word-similarity';
 import { boundFromSums, nameScoreBound } from '../score/name-score-bound';
-import { CompoundTables } from './compound-tables';
+import { CompoundTables, nameSignatures } from './compound-tables';
 import { similarityIfPossible } from './similarity-memo';
+import { PairCache } from './pair-cache';
 import { wordAt, type NameStore } from './name-store';
 import { mayMatch } from '../score/match-possible';
 import { ASK, derivedFeatures, INITIAL, mayMatchFeatures, NO, withoutArticles, wordFeatures, type PhoneticCodes, type WordFeatures } from './word-features';
@@ -26,6 +27,8 @@ import { makeWord, type NameWord } from '../normalise/name-normaliser';
 const NONE = 0;
 const LOOSE = 1;
 const STRICT = 2;
+/** NONE, computed by the general path (singleBound's fallback for long query names). */
+const LOOSE_NONE = 3;
 
 /**
  * Features of every adjacent pair of words of every list name joined, at the first word's
@@ -53,6 +56,9 @@ function pairFeatures(store: NameStore, codes: PhoneticCodes): [WordFeatures, Wo
 /** The similarity as the search's memo gives it (mayMatch, surelyBelowBar, then wordSimilarity), without the memo. */
 const exactSimilarity = (a: NameWord, b: NameWord) => (mayMatch(a, b) ? similarityIfPossible(a, b) : 0);
 
+/** Query names up to this long have their unmatched sums tabulated by mask. */
+const TABLED_WORDS = 10;
+
 /** Query names longer than this are bounded without the tables (bit masks hold 31 words). */
 const MAX_TABLE_WORDS = 31;
 
@@ -62,29 +68,32 @@ class QueryNameBounds {
   features!: WordFeatures;
   /** The same without a joined article. */
   stripped!: WordFeatures;
+  /** The pair cache's rows of the query words and of each adjacent pair joined (at its first word). */
+  rows: Map<number, number>[] = [];
+  joinedRows: Map<number, number>[] = [];
   /** Query words i and i + 1 joined, at i; the same without a joined article. */
   joined!: WordFeatures;
   joinedStripped!: WordFeatures;
   readonly compounds = new CompoundTables();
   weightQ: number[] = [];
   softQ: number[] = [];
+  /** By the mask of query words that may match (query names of up to TABLED_WORDS words): their unmatched weight, plain and soft, their count, and whether a soft one may match. */
+  unmatchedByMask = new Float64Array(1);
+  softByMask = new Float64Array(1);
+  countByMask = new Uint8Array(1);
+  softPossibleByMask = new Uint8Array(1);
   meaningfulQ = 0;
   generation = 0;
-  readonly stampW: Int32Array;
+  /** Per vocabulary word, side by side (one cache line): the stamp and the mayMatch mask. */
   readonly possibleW: Int32Array;
-  readonly stampS: Int32Array;
-  readonly matchingS: Int32Array;
+  /** Per slot, side by side: the stamp, the similarity mask, the strong mask (see strongOf). */
+  readonly slots: Int32Array;
   readonly bestS: Float64Array;
-  /** Query words whose similarity to the slot's word is strong (≥ STRONG_PARTNER): such words are never a compound's single word. */
-  readonly strongS: Int32Array;
 
   constructor(words: number) {
-    this.stampW = new Int32Array(words);
-    this.possibleW = new Int32Array(words);
-    this.stampS = new Int32Array(words * 2);
-    this.matchingS = new Int32Array(words * 2);
+    this.possibleW = new Int32Array(words * 2);
+    this.slots = new Int32Array(words * 2 * 3);
     this.bestS = new Float64Array(words * 2);
-    this.strongS = new Int32Array(words * 2);
   }
 }
 
@@ -106,7 +115,9 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
   const vocabularyStripped = wordFeatures(withoutArticles(store.words), codes, true);
   const [pairs, pairsStripped] = pairFeatures(store, codes);
   const { nameWords, nameFlags, weights, nameStart } = store;
+  const signatures = nameSignatures(vocabulary, nameStart, nameWords);
   const pool: QueryNameBounds[] = [];
+  const cache = new PairCache();
   let active: QueryNameBounds[] = [];
   let long: WeightedName[] = [];
   const entry: WeightedName = { words: [], weights: [] };
@@ -121,32 +132,66 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
     b.features = wordFeatures(query.words, codes, false);
     b.stripped = wordFeatures(withoutArticles(query.words), codes, false);
     const joined = query.words.map((w, i) => (i + 1 < query.words.length ? joinedWord(w, query.words[i + 1]!) : w));
+    b.rows = query.words.map((w) => cache.row(w));
+    b.joinedRows = joined.map((w) => cache.row(w));
     b.joined = wordFeatures(joined, codes, false);
     b.joinedStripped = wordFeatures(withoutArticles(joined), codes, false);
     b.weightQ = query.weights.slice();
     b.softQ = query.words.map((w, i) => query.weights[i]! * (w.patronymic || w.initial ? 0.5 : 1));
     b.meaningfulQ = query.words.filter((w) => !w.initial).length;
+    const nq = query.words.length;
+    if (nq <= TABLED_WORDS) {
+      const size = 1 << nq;
+      if (b.unmatchedByMask.length < size) {
+        b.unmatchedByMask = new Float64Array(size);
+        b.softByMask = new Float64Array(size);
+        b.countByMask = new Uint8Array(size);
+        b.softPossibleByMask = new Uint8Array(size);
+      }
+      for (let mask = 0; mask < size; mask++) {
+        let u = 0;
+        let soft = 0;
+        let c = 0;
+        let sp = 0;
+        for (let i = 0; i < nq; i++) {
+          if (mask & (1 << i)) {
+            c++;
+            if (b.softQ[i] !== b.weightQ[i]) sp = 1;
+          } else {
+            u += b.weightQ[i]!;
+            soft += b.softQ[i]!;
+          }
+        }
+        b.unmatchedByMask[mask] = u;
+        b.softByMask[mask] = soft;
+        b.countByMask[mask] = c;
+        b.softPossibleByMask[mask] = sp;
+      }
+    }
     b.compounds.set(b.features, query.words.length);
   }
 
   /** The mayMatch mask of vocabulary word id against the query name. */
   function possible(b: QueryNameBounds, id: number): number {
-    if (b.stampW[id] === b.generation) return b.possibleW[id]!;
+    if (b.possibleW[id * 2] === b.generation) return b.possibleW[id * 2 + 1]!;
     let m = 0;
     const q = b.query.words;
     for (let i = 0; i < q.length; i++) {
       const may = mayMatchFeatures(b.features, b.stripped, i, vocabulary, vocabularyStripped, id);
       if (may === ASK ? mayMatch(q[i]!, store.words[id]!) : may !== NO) m |= 1 << i;
     }
-    b.stampW[id] = b.generation;
-    b.possibleW[id] = m;
+    b.possibleW[id * 2] = b.generation;
+    b.possibleW[id * 2 + 1] = m;
     return m;
   }
 
   /** The similarity mask of name occurrence j (its word with its patronymic flag), with the best similarity in bestS. */
   function matching(b: QueryNameBounds, j: number): number {
     const slot = nameWords[j]! * 2 + (nameFlags[j]! & 1);
-    if (b.stampS[slot] === b.generation) return b.matchingS[slot]!;
+    return b.slots[slot * 3] === b.generation ? b.slots[slot * 3 + 1]! : fillMatching(b, j, slot);
+  }
+
+  function fillMatching(b: QueryNameBounds, j: number, slot: number): number {
     const may = possible(b, nameWords[j]!);
     let m = 0;
     let strong = 0;
@@ -156,17 +201,17 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       const q = b.query.words;
       for (let i = 0; i < q.length; i++) {
         if (!(may & (1 << i))) continue;
-        const s = similarityIfPossible(q[i]!, e);
+        const s = b.rows[i]!.get(slot) ?? cache.put(b.rows[i]!, slot, similarityIfPossible(q[i]!, e));
         if (s < MIN_WORD_SIMILARITY) continue;
         m |= 1 << i;
         if (s >= STRONG_PARTNER) strong |= 1 << i;
         if (s > best) best = s;
       }
     }
-    b.stampS[slot] = b.generation;
-    b.matchingS[slot] = m;
+    b.slots[slot * 3] = b.generation;
+    b.slots[slot * 3 + 1] = m;
     b.bestS[slot] = best;
-    b.strongS[slot] = strong;
+    b.slots[slot * 3 + 2] = strong;
     return m;
   }
 
@@ -188,7 +233,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       for (const i of t.singles) {
         if (strongQ & (1 << i) || !CompoundTables.plausible(b.features, i, vocabulary, wa, wb)) continue;
         let s = 1;
-        if (mode === STRICT) s = exactSimilarity(q[i]!, joinedWord(wordAt(store, j), wordAt(store, j + 1)));
+        if (mode === STRICT) s = b.rows[i]!.get(-1 - j) ?? cache.put(b.rows[i]!, -1 - j, exactSimilarity(q[i]!, joinedWord(wordAt(store, j), wordAt(store, j + 1))));
         else {
           const may = mayMatchFeatures(b.features, b.stripped, i, pairs, pairsStripped, j);
           if (may === ASK ? !mayMatch(q[i]!, joinedWord(wordAt(store, j), wordAt(store, j + 1))) : may === NO) s = 0;
@@ -204,7 +249,10 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       for (const i of t.pairs) {
         if (!CompoundTables.plausible(vocabulary, we, b.features, i, i + 1)) continue;
         let s = 1;
-        if (mode === STRICT) s = exactSimilarity(joinedWord(q[i]!, q[i + 1]!), wordAt(store, j));
+        if (mode === STRICT) {
+          const slot = we * 2 + (nameFlags[j]! & 1);
+          s = b.joinedRows[i]!.get(slot) ?? cache.put(b.joinedRows[i]!, slot, exactSimilarity(joinedWord(q[i]!, q[i + 1]!), wordAt(store, j)));
+        }
         else {
           const may = mayMatchFeatures(b.joined, b.joinedStripped, i, vocabulary, vocabularyStripped, we);
           if (may === ASK ? !mayMatch(joinedWord(q[i]!, q[i + 1]!), store.words[we]!) : may === NO) s = 0;
@@ -217,8 +265,9 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
     return best;
   }
 
-  function plausibleCompound(b: QueryNameBounds, start: number, count: number): boolean {
+  function plausibleCompound(b: QueryNameBounds, n: number, start: number, count: number): boolean {
     const t = b.compounds;
+    if (!t.mayHave(signatures, n)) return false;
     if (t.singles.length > 0) for (let j = start; j + 1 < start + count; j++) if (t.pairPlausible(vocabulary, nameWords[j]!, nameWords[j + 1]!)) return true;
     if (t.pairs.length > 0) for (let j = start; j < start + count; j++) if (t.wordPlausible(vocabulary, nameWords[j]!)) return true;
     return false;
@@ -229,7 +278,49 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
    * undefined) or from the similarities; `mode` adds the compound marks (markCompounds); the
    * quality term is bounded by the best similarity of a word that may match.
    */
+  /** bound() without compounds, in one pass (every touched name goes through it). */
+  function singleBound(b: QueryNameBounds, start: number, count: number, exact: boolean): number {
+    const gen = b.generation;
+    const { slots, bestS, possibleW } = b;
+    const flags = vocabulary.flags;
+    let any = 0;
+    let best = 0;
+    let unmatchedE = 0;
+    let softE = 0;
+    let totalE = 0;
+    let countE = 0;
+    let meaningfulE = 0;
+    for (let j = start; j < start + count; j++) {
+      const id = nameWords[j]!;
+      const patronymic = nameFlags[j]! & 1;
+      let m: number;
+      if (exact) {
+        const slot = id * 2 + patronymic;
+        m = slots[slot * 3] === gen ? slots[slot * 3 + 1]! : fillMatching(b, j, slot);
+        if (m !== 0 && bestS[slot]! > best) best = bestS[slot]!;
+      } else m = possibleW[id * 2] === gen ? possibleW[id * 2 + 1]! : possible(b, id);
+      const weight = weights[id]!;
+      const initial = flags[id]! & INITIAL;
+      totalE += weight;
+      if (!initial) meaningfulE++;
+      if (m !== 0) {
+        countE++;
+        any |= m;
+      } else {
+        unmatchedE += weight;
+        softE += weight * (patronymic || initial ? 0.5 : 1);
+      }
+    }
+    const quality = exact ? Math.max(0, (best - 0.4) / 0.6) : 1;
+    if (b.query.words.length <= TABLED_WORDS) {
+      return boundFromSums(b.unmatchedByMask[any]!, b.softByMask[any]!, b.countByMask[any]!, b.meaningfulQ, unmatchedE, softE, totalE, countE, meaningfulE, false, options, quality, b.softPossibleByMask[any] === 1);
+    }
+    return bound(b, start, count, exact, LOOSE_NONE);
+  }
+
   function bound(b: QueryNameBounds, start: number, count: number, exact: boolean, mode: number): number {
+    if (mode === NONE) return singleBound(b, start, count, exact);
+    if (mode === LOOSE_NONE) mode = NONE;
     const nq = b.query.words.length;
     if (masks.length < count) {
       masks = new Int32Array(count * 2);
@@ -247,8 +338,8 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       if (exact && m !== 0) {
         const slot = nameWords[j]! * 2 + (nameFlags[j]! & 1);
         best = Math.max(best, b.bestS[slot]!);
-        strongQ |= b.strongS[slot]!;
-        strongE[j - start] = b.strongS[slot] === 0 ? 0 : 1;
+        strongQ |= b.slots[slot * 3 + 2]!;
+        strongE[j - start] = b.slots[slot * 3 + 2] === 0 ? 0 : 1;
       } else strongE[j - start] = 0;
     }
     const compounds = mode !== NONE;
@@ -325,7 +416,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
       let out = -1;
       for (const b of active) {
         // compounds can only raise the bound: counted where one is plausible
-        const x = bound(b, start, count, false, plausibleCompound(b, start, count) ? LOOSE : NONE);
+        const x = bound(b, start, count, true, plausibleCompound(b, n, start, count) ? LOOSE : NONE);
         if (x >= floor && x > out) out = x;
       }
       for (const query of long) {
@@ -341,7 +432,7 @@ export function createNameBounds(store: NameStore, options: NameScoreOptions): N
         // cheapest first: without compounds, then (where one is plausible) with them counted
         // loosely, then with the similarity of the joined words; each only raises the bound
         if (accept(bound(b, start, count, true, NONE))) return true;
-        if (!plausibleCompound(b, start, count) || !accept(bound(b, start, count, true, LOOSE))) continue;
+        if (!plausibleCompound(b, n, start, count) || !accept(bound(b, start, count, true, LOOSE))) continue;
         if (accept(bound(b, start, count, true, STRICT))) return true;
       }
       for (const query of long) if (accept(longBound(query, start, count, Infinity))) return true;

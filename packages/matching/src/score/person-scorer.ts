@@ -4,7 +4,7 @@
  */
 import type { ListEntry, PersonQuery } from '../model';
 import type { NameWord, NormalisedName } from '../normalise/name-normaliser';
-import { EVIDENCE_WEIGHTS, compareDob, compareDocuments, compareGender, compareNationality, type FeatureContribution } from './evidence';
+import { EVIDENCE_WEIGHTS, compareDob, compareDocuments, compareGender, compareNationality, type FeatureContribution, type Reason } from './evidence';
 import type { MatchHit, WordMatch } from './match-hit';
 import { alignNames, type NameAlignment, type NameScoreOptions, type WeightedName } from './name-alignment';
 import { nameScoreBound } from './name-score-bound';
@@ -56,13 +56,23 @@ export function nameFloorFor(query: PersonQuery, minScore: number, options: Scor
   return lowestNameScoreFor(minScore, evidenceFloor, evidenceFull, MAX_SUPPORT + (documents ? EVIDENCE_WEIGHTS.documentShort : 0));
 }
 
-function describeName(a: NameAlignment, q: PreparedName, e: PreparedName): string {
-  const matched = a.pairs.length;
-  const parts = [`name "${q.name.raw}" vs listed "${e.name.raw}": ${matched} of ${Math.max(q.words.length, e.words.length)} words match`];
-  if (a.conflict > 0.001) parts.push(`words that differ on both sides weigh ${Math.round(a.conflict * 100)}%`);
-  if (a.surplus > 0.001) parts.push(`words on one side only weigh ${Math.round(a.surplus * 100)}% (tolerated: dropped middle names, patronymics)`);
-  if (a.singleWord) parts.push('only one word matches: capped below review');
-  return parts.join('; ');
+function describeName(a: NameAlignment, q: PreparedName, e: PreparedName): { detail: string; reasons: Reason[] } {
+  const total = Math.max(q.words.length, e.words.length);
+  const parts = [`name "${q.name.raw}" vs listed "${e.name.raw}": ${a.pairs.length} of ${total} words match`];
+  const reasons: Reason[] = [{ key: 'name.words', values: { query: q.name.raw, listed: e.name.raw, matched: a.pairs.length, total } }];
+  if (a.conflict > 0.001) {
+    parts.push(`words that differ on both sides weigh ${Math.round(a.conflict * 100)}%`);
+    reasons.push({ key: 'name.conflict', values: { percent: Math.round(a.conflict * 100) } });
+  }
+  if (a.surplus > 0.001) {
+    parts.push(`words on one side only weigh ${Math.round(a.surplus * 100)}% (tolerated: dropped middle names, patronymics)`);
+    reasons.push({ key: 'name.surplus', values: { percent: Math.round(a.surplus * 100) } });
+  }
+  if (a.singleWord) {
+    parts.push('only one word matches: capped below review');
+    reasons.push({ key: 'name.single-word' });
+  }
+  return { detail: parts.join('; '), reasons };
 }
 
 /** An entry's score before its explanation is written (only the hits a search returns are explained). */
@@ -131,16 +141,18 @@ export function scoreEntry(
     if (!f) continue;
     // Agreement only supports a name that already matches; disagreement always counts.
     const contribution = f.contribution > 0 ? f.contribution * gate : f.contribution;
-    const detail = f.contribution > 0 && gate < 1 ? `${f.detail}${gate === 0 ? ' (not counted: the names differ)' : ' (counted in part: the names differ somewhat)'}` : f.detail;
-    features.push({ ...f, contribution, detail });
+    const gated = f.contribution > 0 && gate < 1;
+    const detail = gated ? `${f.detail}${gate === 0 ? ' (not counted: the names differ)' : ' (counted in part: the names differ somewhat)'}` : f.detail;
+    const reasons = gated ? [...(f.reasons ?? []), { key: gate === 0 ? 'gate.not-counted' : 'gate.counted-in-part' }] : f.reasons;
+    features.push({ ...f, contribution, detail, ...(reasons ? { reasons } : {}) });
     score += contribution;
   }
   if (documents?.decisive) {
-    features.push({ feature: 'documents', detail: documents.detail, contribution: Math.max(0, 0.95 - score) });
+    features.push({ feature: 'documents', detail: documents.detail, reasons: documents.reasons, contribution: Math.max(0, 0.95 - score) });
     score = Math.max(score, 0.95);
   } else if (documents) {
     const contribution = documents.contribution * gate;
-    features.push({ feature: 'documents', detail: documents.detail, contribution });
+    features.push({ feature: 'documents', detail: documents.detail, reasons: documents.reasons, contribution });
     score += contribution;
   }
   score = Math.max(0, Math.min(1, score));
@@ -153,7 +165,7 @@ export function explainEntry(prepared: PreparedQuery, entry: ListEntry, scored: 
   const { thresholds = DEFAULT_THRESHOLDS } = options;
   const { best, score } = scored;
   const features = scored.features.map((f) => ({ ...f, contribution: round(f.contribution) }));
-  features[0]!.detail = best ? describeName(best.a, best.q, best.e) : 'no comparable name';
+  Object.assign(features[0]!, best ? describeName(best.a, best.q, best.e) : { detail: 'no comparable name', reasons: [{ key: 'name.none' }] });
   const words: WordMatch[] = best
     ? [...best.a.pairs]
         .sort((x, y) => x.query - y.query)

@@ -89,6 +89,17 @@ describe('scorePair: known hard cases', () => {
     expect(hit.features.map((f) => f.detail)).toEqual(expect.arrayContaining(['date of birth 1985-01-02 is far from listed 1961', 'nationality SD differs from listed IQ']));
   });
 
+  it('when a hit is explained, then every sentence also comes as a message key with its values, for any language', () => {
+    const e = entry(['Muhammad Taher Anwari'], { datesOfBirth: ['1961'], nationalities: ['IQ'] });
+    const hit = score({ names: ['Muhammad Taher Anwari'], dateOfBirth: '1985-01-02', nationalities: ['SD'] }, e);
+    const reasons = Object.fromEntries(hit.features.map((f) => [f.feature, f.reasons]));
+    expect(reasons.name).toEqual([{ key: 'name.words', values: { query: 'Muhammad Taher Anwari', listed: 'Muhammad Taher Anwari', matched: 3, total: 3 } }]);
+    expect(reasons.dob).toEqual([{ key: 'dob.far', values: { query: '1985-01-02', listed: '1961' } }]);
+    expect(reasons.nationality).toEqual([{ key: 'nationality.differs', values: { query: 'SD', listed: 'IQ' } }]);
+    const weak = score({ names: ['Muhammad Ali Rahimi'], dateOfBirth: '1961' }, e);
+    expect(weak.features.find((f) => f.feature === 'dob')?.reasons?.at(-1)?.key).toMatch(/^gate\.(not-counted|counted-in-part)$/);
+  });
+
   it('when the year of birth agrees with a full date, then it supports the name', () => {
     const e = entry(['Muhammad Taher Anwari'], { datesOfBirth: ['1975'] });
     const hit = score({ names: ['Mohamed Taher Anwary'], dateOfBirth: '1975-03-14' }, e);

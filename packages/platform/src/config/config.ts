@@ -77,6 +77,8 @@ export const baseConfigSchema = z.object({
   AUTH_COUNTRY_CLAIM: z.string().min(1).default('country'),
   /** The claim holding the display name. */
   AUTH_NAME_CLAIM: z.string().min(1).default('name'),
+  /** The claim holding the missions a UN officer is limited to (absent in a token: every mission). */
+  AUTH_MISSIONS_CLAIM: z.string().min(1).default('missions'),
   /** Provider roles/groups → platform roles: `vetting-screeners=un-screener,vetting-audit=auditor`. */
   AUTH_ROLE_MAP: z.string().default(''),
   /** Directory of service keys for service-to-service tokens (generated on first start); unset: service tokens are refused. */

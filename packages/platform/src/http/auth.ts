@@ -14,6 +14,8 @@ export interface Actor {
   /** ISO 3166-1 alpha-2; set for (and required of) TCC officers, who see only their own country. */
   country?: string;
   name?: string;
+  /** Set for a UN officer who works for some missions only: mission-bound reads show those missions alone. Absent: every mission. */
+  missions?: string[];
 }
 
 export interface AuthOptions {
@@ -85,11 +87,11 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
     } catch (error) {
       throw unauthenticated('The access token is invalid or expired', error);
     }
-    const { roles, country, name } = mapClaims(payload, options.claims);
+    const { roles, country, name, missions } = mapClaims(payload, options.claims);
     if (!payload.sub || roles.length === 0) throw unauthenticated('The access token names no subject or role');
     if (roles.includes('tcc-officer') && !/^[A-Z]{2}$/.test(country ?? ''))
       throw unauthenticated('A TCC officer token must carry a country claim');
-    return { id: payload.sub, roles, country, name };
+    return { id: payload.sub, roles, country, name, ...(missions ? { missions } : {}) };
   };
 }
 
@@ -115,4 +117,16 @@ export function countryScope(actor: Actor, requested?: string): string | undefin
     return actor.country;
   }
   return requested;
+}
+
+/**
+ * The missions a mission-bound read may show: a UN officer scoped to missions sees only theirs
+ * (asking for another is a 403); everyone else sees every mission, or the one they ask for.
+ * `undefined` means no mission filter.
+ */
+export function missionScope(actor: Actor, requested?: string): string[] | undefined {
+  const wanted = requested?.toUpperCase();
+  if (!actor.missions?.length) return wanted ? [wanted] : undefined;
+  if (wanted && !actor.missions.includes(wanted)) throw new AppError('AUTH.OTHER_MISSION', 'You may only see the missions you work for', { status: 403 });
+  return wanted ? [wanted] : actor.missions;
 }

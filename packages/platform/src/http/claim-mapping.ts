@@ -14,6 +14,8 @@ export interface ClaimMapping {
   country?: string;
   /** Claim holding the display name. Default `name`. */
   name?: string;
+  /** Claim holding the missions a UN officer works for (array, or one space/comma-separated string). Default `missions`; absent = every mission. */
+  missions?: string;
   /** Provider role or group names → platform roles (`vetting-screeners` → `un-screener`). Platform role names always map to themselves. */
   roleMap?: Record<string, Role>;
 }
@@ -24,13 +26,15 @@ function claim(payload: JWTPayload, name: string): unknown {
 }
 
 /** Roles, country and name of a verified token under the mapping; unknown roles are dropped. */
-export function mapClaims(payload: JWTPayload, mapping: ClaimMapping = {}): { roles: Role[]; country?: string; name?: string } {
-  const raw = claim(payload, mapping.roles ?? 'roles');
-  const values = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[\s,]+/).filter(Boolean) : [];
+const listOf = (raw: unknown) => (Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[\s,]+/).filter(Boolean) : []);
+
+export function mapClaims(payload: JWTPayload, mapping: ClaimMapping = {}): { roles: Role[]; country?: string; name?: string; missions?: string[] } {
+  const values = listOf(claim(payload, mapping.roles ?? 'roles'));
   const roles = [...new Set(values.map((v) => mapping.roleMap?.[v] ?? v))].filter((r): r is Role => r !== 'service' && (ROLES as readonly string[]).includes(r));
   const country = claim(payload, mapping.country ?? 'country');
   const name = claim(payload, mapping.name ?? 'name');
-  return { roles, country: typeof country === 'string' ? country.toUpperCase() : undefined, name: typeof name === 'string' ? name : undefined };
+  const missions = [...new Set(listOf(claim(payload, mapping.missions ?? 'missions')).map((m) => m.toUpperCase()))];
+  return { roles, country: typeof country === 'string' ? country.toUpperCase() : undefined, name: typeof name === 'string' ? name : undefined, ...(missions.length ? { missions } : {}) };
 }
 
 /** Parses `AUTH_ROLE_MAP` (`provider-name=platform-role,…`); a mapping to an unknown role is a configuration error. */

@@ -25,6 +25,7 @@ describe('createHttpApp', () => {
       routes: (r) => {
         r.post('/things', (req, res) => void res.status(201).json(req.body));
         r.get('/things/:id', (req, res) => void res.json({ id: req.params.id, limit: req.validated?.query.limit }));
+        r.get('/things/:id/parts', (req, res) => void res.json({ id: req.params.id }));
         r.get('/public', (_req, res) => void res.json({ ok: true }));
       },
     });
@@ -98,6 +99,14 @@ describe('createHttpApp', () => {
     expect(bad.body.errors[0].field).toBe('path/id');
     const res = await request(app).get('/things/abc?limit=99').set('authorization', token);
     expect(res.body.errors[0].field).toBe('query/limit');
+  });
+
+  it('when a path parameter is a shared reference to components/parameters, then its pattern still holds', async () => {
+    const token = `Bearer ${await officer()}`;
+    const bad = await request(app).get('/things/ABC!/parts').set('authorization', token);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('path/id');
+    expect((await request(app).get('/things/abc/parts').set('authorization', token)).status).toBe(200);
   });
 
   it('when a route is not documented, then 404; when the method is not, then 405', async () => {

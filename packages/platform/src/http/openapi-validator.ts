@@ -100,7 +100,10 @@ export class OpenApiValidator {
       for (const method of METHODS) {
         const op = item[method] as Json | undefined;
         if (!op) continue;
-        const params = [...shared, ...((op.parameters ?? []) as Json[])].map((p) => rewriteRefs(p) as Json);
+        // A parameter may be a `$ref` to components/parameters: resolve it, or its `in` and schema would be lost.
+        const params = [...shared, ...((op.parameters ?? []) as Json[])]
+          .map((p) => (typeof p.$ref === 'string' ? (this.resolve(p.$ref) as Json) : p))
+          .map((p) => rewriteRefs(p) as Json);
         const paramNames = [...pathTemplate.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
         const body = (op.requestBody as Json | undefined)?.content as Record<string, Json> | undefined;
         const bodySchema = body?.['application/json']?.schema;

@@ -55,7 +55,7 @@ export async function createServiceRuntime(config: BaseConfig, overrides: Runtim
     jwks: overrides.jwks ?? jwksSource(config.AUTH_JWKS),
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
-    claims: { roles: config.AUTH_ROLES_CLAIM, country: config.AUTH_COUNTRY_CLAIM, name: config.AUTH_NAME_CLAIM, roleMap: parseRoleMap(config.AUTH_ROLE_MAP) },
+    claims: { roles: config.AUTH_ROLES_CLAIM, country: config.AUTH_COUNTRY_CLAIM, name: config.AUTH_NAME_CLAIM, missions: config.AUTH_MISSIONS_CLAIM, roleMap: parseRoleMap(config.AUTH_ROLE_MAP) },
     serviceTokens: config.SERVICE_KEYS_DIR ? createServiceTokenVerifier({ dir: config.SERVICE_KEYS_DIR, audience: config.AUTH_AUDIENCE }) : undefined,
   });
   return {

@@ -6,6 +6,8 @@ export interface TestTokenClaims {
   sub?: string;
   roles: Role[];
   country?: string;
+  /** UN roles only: the missions the account is limited to. */
+  missions?: string[];
   /** Lifetime (jose syntax, default `10m`); `false` signs a token without `exp` (an attack test). */
   expiresIn?: string | false;
   /** Signature algorithm: `EdDSA` (default) or, with `rsaKey`, an RSA one (`RS256`, `RS512`, `PS384`…). */
@@ -39,8 +41,8 @@ export async function createTestIssuer(issuer = 'https://test.vetting.local', au
     issuer,
     audience,
     jwks: { keys },
-    token: ({ sub = 'test-user', roles, country, expiresIn = '10m', alg = 'EdDSA' }) => {
-      const jwt = new SignJWT({ roles, ...(country ? { country } : {}) })
+    token: ({ sub = 'test-user', roles, country, missions, expiresIn = '10m', alg = 'EdDSA' }) => {
+      const jwt = new SignJWT({ roles, ...(country ? { country } : {}), ...(missions ? { missions } : {}) })
         .setProtectedHeader({ alg, kid: alg === 'EdDSA' ? 'test' : 'test-rsa' })
         .setSubject(sub)
         .setIssuer(issuer)

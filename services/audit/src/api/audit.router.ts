@@ -5,6 +5,7 @@ import { bundleFileText } from '../domain/bundle';
 import { bundleCsv, bundleHtml } from '../domain/report-format';
 import type { Granularity } from '../domain/statistics';
 import type { AuditEntryRepository } from '../data/audit-entry.repository';
+import { computePeopleStatistics } from '../use-cases/compute-people-statistics.use-case';
 import { computeStatisticsFromChain } from '../use-cases/compute-statistics.use-case';
 import { exportBundle, type ExportDeps, type ExportScope } from '../use-cases/export-bundle.use-case';
 import { readTrail } from '../use-cases/read-trail.use-case';
@@ -73,7 +74,12 @@ export function createAuditRoutes(deps: AuditRoutesDeps) {
 
     router.get('/statistics', async (req, res) => {
       const q = queryOf<{ from?: string; to?: string; country?: string; by?: Granularity }>(req);
-      res.json(await computeStatisticsFromChain(deps.repository, { ...q, by: q.by ?? 'quarter' }));
+      res.json(await computeStatisticsFromChain(deps.repository, { ...q, by: q.by ?? 'quarter' }, actorOf(req)));
+    });
+
+    router.get('/statistics/people', async (req, res) => {
+      const q = queryOf<{ from?: string; to?: string; country?: string; mission?: string; category?: string; by?: Granularity }>(req);
+      res.json(await computePeopleStatistics(actorOf(req), deps.repository, { ...q, by: q.by ?? 'quarter' }));
     });
   };
 }

@@ -113,8 +113,11 @@ export interface Statistics {
   totals: Figures;
 }
 
-/** Groups entries by period (of event time; `to` exclusive) and country (the candidate's, else the event's tenant). */
-export function createStatisticsAccumulator(query: StatisticsQuery) {
+/**
+ * Groups entries by period (of event time; `to` exclusive) and country (the candidate's, else the
+ * event's tenant). `subjects`, when given, keeps only those candidates' entries (a mission's).
+ */
+export function createStatisticsAccumulator(query: StatisticsQuery, subjects?: ReadonlySet<string>) {
   const from = query.from ? Date.parse(query.from) : -Infinity;
   const to = query.to ? Date.parse(query.to) : Infinity;
   const groups = new Map<string, { period: string; country: string; figures: Figures }>();
@@ -123,7 +126,7 @@ export function createStatisticsAccumulator(query: StatisticsQuery) {
     add(entry: AuditEntry) {
       const at = Date.parse(entry.time);
       const country = typeof entry.data.country === 'string' ? entry.data.country : (entry.tenant ?? 'unknown');
-      if (at < from || at >= to || (query.country && country !== query.country)) return;
+      if (at < from || at >= to || (query.country && country !== query.country) || (subjects && !subjects.has(entry.subject))) return;
       const period = periodOf(entry.time, query.by);
       const key = `${period}|${country}`;
       const group = groups.get(key) ?? { period, country, figures: emptyFigures() };

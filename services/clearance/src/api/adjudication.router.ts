@@ -1,9 +1,8 @@
 import type { Router } from 'express';
-import { actorOf, paramsOf, queryOf } from '@vetting/platform';
+import { actorOf, idempotencyKey, paramsOf, queryOf } from '@vetting/platform';
 import type { CountersignatureInput, ProposalInput } from '../domain/adjudication';
 import { countersignOutcome, proposeOutcome, type AdjudicateDeps } from '../use-cases/adjudicate.use-case';
 import { adjudicationQueue, type ReadDeps } from '../use-cases/read-cases.use-case';
-import { idempotencyKey } from './idempotency-key';
 
 /** The adjudicators' work: the queue, proposals and countersignatures (four eyes). */
 export function createAdjudicationRoutes(deps: AdjudicateDeps & ReadDeps) {

@@ -2,7 +2,7 @@ import type { Express, Router } from 'express';
 import { actorOf, paramsOf, queryOf } from '@vetting/platform';
 import { recordCandidateResponse, recordNotice, type CandidateResponseInput, type NoticeDeps, type NoticeInput } from '../use-cases/candidate-notice.use-case';
 import { openAttachment, uploadAttachment } from '../use-cases/response-attachment.use-case';
-import { idempotencyKey } from './idempotency-key';
+import { idempotencyKey } from '@vetting/platform';
 
 /** Where an attachment's Content-Type is kept while the JSON body parser is kept away from its bytes. */
 const FILE_TYPE = 'x-attachment-content-type';

@@ -1,8 +1,7 @@
 import type { Router } from 'express';
-import { actorOf, paramsOf, queryOf } from '@vetting/platform';
+import { actorOf, idempotencyKey, paramsOf, queryOf } from '@vetting/platform';
 import { acknowledgeCaseFlag, type AcknowledgeDeps } from '../use-cases/acknowledge-flag.use-case';
 import { getCase, listFlags, replayCaseDecision, type ReadDeps } from '../use-cases/read-cases.use-case';
-import { idempotencyKey } from './idempotency-key';
 
 /** Reading cases, replaying decisions, and the flags raised by revocations. */
 export function createCaseRoutes(deps: ReadDeps & AcknowledgeDeps) {

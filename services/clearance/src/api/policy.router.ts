@@ -1,8 +1,7 @@
 import type { Router } from 'express';
-import { actorOf, paramsOf } from '@vetting/platform';
+import { actorOf, idempotencyKey, paramsOf } from '@vetting/platform';
 import type { PolicyRepository } from '../data/policy.repository';
 import { publishPolicy, type PolicyInput } from '../use-cases/manage-policy.use-case';
-import { idempotencyKey } from './idempotency-key';
 
 /** Policy versions: read by officers and auditors, published by administrators. */
 export function createPolicyRoutes(deps: { policies: PolicyRepository; now: () => Date; onEvents: () => void }) {

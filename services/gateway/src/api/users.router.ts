@@ -14,7 +14,12 @@ function checkScope(input: NewUser): void {
     throw badRequest('USER.COUNTRY_REQUIRED', 'A TCC officer needs a country', [{ field: '/country', reason: 'required for the tcc-officer role' }]);
   if (!office && input.country)
     throw badRequest('USER.COUNTRY_UNEXPECTED', 'Only a TCC officer has a country', [{ field: '/country', reason: 'only for the tcc-officer role' }]);
+  // A mission scope narrows a UN officer's view; on any other role it would only look like a control.
+  if (input.missions?.length && !input.roles.every((r) => MISSION_SCOPED.includes(r)))
+    throw badRequest('USER.MISSIONS_UNEXPECTED', 'Only UN screening and adjudicating officers are scoped to missions', [{ field: '/missions', reason: 'only for the un-screener and un-adjudicator roles' }]);
 }
+
+const MISSION_SCOPED = ['un-screener', 'un-adjudicator'];
 
 /** Admin: the local accounts (list, create with a one-time password, disable and enable). */
 export function createUsersRoutes(deps: { users: UserStore; logger: Logger; now?: () => Date }) {
@@ -25,7 +30,7 @@ export function createUsersRoutes(deps: { users: UserStore; logger: Logger; now?
       const input = req.body as NewUser;
       checkScope(input);
       const actor = actorOf(req);
-      const created = await deps.users.create({ ...input, roles: [...new Set(input.roles)] }, actor.id, now());
+      const created = await deps.users.create({ ...input, roles: [...new Set(input.roles)], ...(input.missions?.length ? { missions: [...new Set(input.missions.map((m) => m.toUpperCase()))] } : {}) }, actor.id, now());
       deps.logger.info({ username: input.username, roles: input.roles, by: actor.id }, 'local account created');
       res.status(201).json(created);
     });

@@ -9,6 +9,8 @@ export interface DemoUser extends StoredPassword {
   name: string;
   roles: string[];
   country?: string;
+  /** UN roles only: the missions the officer works for (absent: every mission). */
+  missions?: string[];
   /** A disabled account cannot sign in or refresh; its sessions end at once and its access tokens within their few minutes. */
   disabled?: boolean;
   /** The TOTP key (base32) of the account's authenticator, once enrolled. */

@@ -10,6 +10,8 @@ export interface UserView {
   name: string;
   roles: string[];
   country?: string;
+  /** UN roles only: the missions the officer works for (absent: every mission). */
+  missions?: string[];
   disabled: boolean;
   /** A second factor (TOTP) is enrolled. */
   secondFactor: boolean;
@@ -17,7 +19,7 @@ export interface UserView {
   createdAt?: string;
 }
 
-export interface NewUser { username: string; name: string; roles: string[]; country?: string }
+export interface NewUser { username: string; name: string; roles: string[]; country?: string; missions?: string[] }
 
 /** A change to who may sign in, as the audit trail records it. */
 export interface AccountChange {
@@ -45,8 +47,8 @@ export interface UserStore {
   upgradePassword(username: string, stored: Required<StoredPassword>): Promise<void>;
 }
 
-export const viewOf = ({ username, name, roles, country, disabled, totpSecret, createdBy, createdAt }: DemoUser): UserView => ({
-  username, name, roles, ...(country ? { country } : {}), disabled: Boolean(disabled), secondFactor: Boolean(totpSecret), ...(createdBy ? { createdBy } : {}), ...(createdAt ? { createdAt } : {}),
+export const viewOf = ({ username, name, roles, country, missions, disabled, totpSecret, createdBy, createdAt }: DemoUser): UserView => ({
+  username, name, roles, ...(country ? { country } : {}), ...(missions?.length ? { missions } : {}), disabled: Boolean(disabled), secondFactor: Boolean(totpSecret), ...(createdBy ? { createdBy } : {}), ...(createdAt ? { createdAt } : {}),
 });
 
 /**

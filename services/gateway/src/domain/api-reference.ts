@@ -5,6 +5,7 @@ export const REFERENCE_SERVICES = [
   'references',
   'clearance',
   'audit',
+  'accountability',
   'gateway',
 ] as const;
 

@@ -19,6 +19,7 @@ export function createAccountChangePublisher(publisher: EventPublisher) {
         account: account.username,
         roles: account.roles,
         ...(account.country ? { country: account.country } : {}),
+        ...(account.missions ? { missions: account.missions } : {}),
         at: change.at.toISOString(),
       },
     });

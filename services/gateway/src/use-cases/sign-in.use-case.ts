@@ -33,7 +33,7 @@ export interface SignedIn {
   refreshToken: string;
   /** Marks this device as one the account signed in from: its attempts are throttled apart from strangers'. */
   deviceToken: string;
-  user: { username: string; name: string; roles: string[]; country?: string };
+  user: { username: string; name: string; roles: string[]; country?: string; missions?: string[] };
 }
 
 const DEVICE_TTL_MS = 90 * 24 * 3600 * 1000;
@@ -44,13 +44,18 @@ const invalid = () => new AppError('AUTH.INVALID_CREDENTIALS', 'The username or 
 const tooMany = (waitMs: number) =>
   new AppError('AUTH.TOO_MANY_ATTEMPTS', 'Too many failed sign-ins; wait before trying again', { status: 429, extensions: { retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) } });
 
+/** What the console shows of the signed-in account: never its password hash or TOTP key. */
+const summaryOf = (user: DemoUser) => ({
+  username: user.username, name: user.name, roles: user.roles, ...(user.country ? { country: user.country } : {}), ...(user.missions?.length ? { missions: user.missions } : {}),
+});
+
 async function openSession(deps: SignInDeps, user: DemoUser, deviceId: string): Promise<SignedIn> {
   const { session, refreshToken } = await deps.state.startSession(user.username, deps.settings.sessionTtlMs);
   return {
     ...(await deps.accessToken(user, session)),
     refreshToken,
     deviceToken: deps.tokens.sign('device', { u: user.username, d: deviceId }, DEVICE_TTL_MS),
-    user: { username: user.username, name: user.name, roles: user.roles, ...(user.country ? { country: user.country } : {}) },
+    user: summaryOf(user),
   };
 }
 
@@ -132,6 +137,6 @@ export async function refreshSession(deps: SignInDeps, refreshToken: string): Pr
   return {
     ...(await deps.accessToken(user, rotated.session)),
     refreshToken: rotated.refreshToken,
-    user: { username: user.username, name: user.name, roles: user.roles, ...(user.country ? { country: user.country } : {}) },
+    user: summaryOf(user),
   };
 }

@@ -10,11 +10,11 @@ let serial = 0;
 const submission = (overrides: Record<string, unknown> = {}) => ({
   nomination: { mission: 'UNMISS', rotation: 'L1', category: 'formed-police-unit' },
   person: { names: [{ full: `Amina Yusuf ${++serial}` }], dateOfBirth: '1988-04-02', nationalities: ['NG'], documents: [{ type: 'passport', number: `A${serial}0001`, country: 'NG' }], previousEmployers: [inService] },
-  consent: { given: true, formVersion: 'v2', signedAt: '2026-01-01T00:00:00Z', method: 'wet-signature-scanned' },
+  consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'wet-signature-scanned' },
   ...overrides,
 });
 const declaration = (yes: boolean) => ({
-  formVersion: 'HRSP-2024',
+  formVersion: 'v1',
   signedAt: '2026-01-01T00:00:00Z',
   method: 'electronic-signature',
   criminalOffence: false,

@@ -55,6 +55,20 @@ describe('intake candidates API (real Kafka and database)', () => {
     expect(list.body.items).toHaveLength(1);
   });
 
+  it('when a consent or self-declaration names a form that is not configured, then nothing is stored and the field is named; the configured forms are listed', async () => {
+    const forms = await request(intake.app).get('/forms').set('authorization', officerGH);
+    expect(forms.body).toEqual({ consent: ['UN-HRSP-2024.1', 'v1'], selfDeclaration: ['HRSP-SC-2024', 'v1'], employmentDeclaration: ['UN-EMP-2026.1', 'v1'] });
+    const before = (await request(intake.app).get('/candidates').set('authorization', officerNP)).body.items.length;
+    const consent = await request(intake.app).post('/candidates').set('authorization', officerNP).send(submission({ consent: { given: true, formVersion: 'made-up', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' } }));
+    expect(consent.status).toBe(400);
+    expect(consent.body.errors).toEqual([expect.objectContaining({ field: 'body/consent/formVersion' })]);
+    const declaration = { formVersion: 'v9', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature', criminalOffence: false, humanRightsViolation: false, repatriatedOnDisciplinaryGrounds: false };
+    const declared = await request(intake.app).post('/candidates').set('authorization', officerNP).send(submission({ selfDeclaration: declaration }));
+    expect(declared.status).toBe(400);
+    expect(declared.body.errors).toEqual([expect.objectContaining({ field: 'body/selfDeclaration/formVersion' })]);
+    expect((await request(intake.app).get('/candidates').set('authorization', officerNP)).body.items).toHaveLength(before);
+  });
+
   it('when another country’s office asks for a candidate, then it is not found for them', async () => {
     const created = await request(intake.app).post('/candidates').set('authorization', officerGH).send(submission());
     const res = await request(intake.app).get(`/candidates/${created.body.id}`).set('authorization', officerNP);
@@ -111,14 +125,14 @@ describe('intake candidates API (real Kafka and database)', () => {
     expect((await request(intake.app).get('/candidates').set('authorization', officerGH)).body.items).toHaveLength(before);
 
     // The candidate's signed declaration of no other employer completes it; the event carries periods, no names.
-    const employmentDeclaration = { noOtherEmployer: true, formVersion: 'EMP-2026.1', signedAt: '2026-01-05T10:00:00Z', method: 'wet-signature-scanned' };
+    const employmentDeclaration = { noOtherEmployer: true, formVersion: 'UN-EMP-2026.1', signedAt: '2026-01-05T10:00:00Z', method: 'wet-signature-scanned' };
     const declared = await request(intake.app).post('/candidates').set('authorization', officerGH).send({ ...body, person, employmentDeclaration });
     expect(declared.status).toBe(201);
     expect(declared.body.employmentDeclaration).toEqual({ recorded: true, signedAt: '2026-01-05T10:00:00Z' });
     const messages = await readTopic(env.kafka, `${env.prefix}vetting.candidates`, (read) => read.some((m) => m.key === declared.body.id));
     const event = messages.map((m) => JSON.parse(m.value) as EventEnvelope).find((e) => e.subject === declared.body.id)!;
     expect(event.data).toMatchObject({ employment: { periods: [], declaredNoOtherEmployer: true } });
-    expect(JSON.stringify(event.data)).not.toContain('EMP-2026.1');
+    expect(JSON.stringify(event.data)).not.toContain('UN-EMP-2026.1');
   });
 
   it('when an office corrects a nomination so that its history no longer covers the window, then the correction is refused', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type EventEnvelope } from '@vetting/platform';
-import { createTestServiceEnv, readTopic, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
+import { createTestServiceEnv, readTopic, serviceKafkaEnv, testInfra, type TestServiceEnv, waitFor } from '@vetting/platform/testing';
 // The audit service runs beside intake here: erasure must leave its hash chain verifiable.
 import { auditConfigSchema } from '../../../audit/src/config';
 import { startAudit } from '../../../audit/src/start-audit';
@@ -23,8 +23,8 @@ const nomination = (rotation: string, name = SECRETS.name) => ({
   },
   // The history leaves gaps; the candidate declared no other employer (sealed like the rest).
   employmentDeclaration: { noOtherEmployer: true, formVersion: SECRETS.employmentForm, signedAt: '2026-01-10T09:00:00Z', method: 'wet-signature-scanned' },
-  consent: { given: true, formVersion: 'UN-HRSP-1', signedAt: '2026-01-10T09:00:00Z', method: 'electronic-signature' },
-  selfDeclaration: { formVersion: 'HRSP-SC-1', signedAt: '2026-01-10T09:00:00Z', method: 'electronic-signature', criminalOffence: true, humanRightsViolation: false, repatriatedOnDisciplinaryGrounds: false, explanation: SECRETS.explanation },
+  consent: { given: true, formVersion: 'UN-HRSP-2024.1', signedAt: '2026-01-10T09:00:00Z', method: 'electronic-signature' },
+  selfDeclaration: { formVersion: 'HRSP-SC-2024', signedAt: '2026-01-10T09:00:00Z', method: 'electronic-signature', criminalOffence: true, humanRightsViolation: false, repatriatedOnDisciplinaryGrounds: false, explanation: SECRETS.explanation },
 });
 
 describe('personal data at rest, erasure and the access export (real Kafka and database)', () => {
@@ -37,7 +37,7 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
 
   /** Every stored document of intake as text, except the outbox copies of events (Kafka carries those). */
   const rawDatabase = async () => {
-    const names = ['candidates', 'candidates_revisions', 'candidate_keys', 'data_keys', 'upload_chunks', 'access_outbox'];
+    const names = ['candidates', 'candidates_revisions', 'candidate_keys', 'candidate_search', 'data_keys', 'upload_chunks', 'access_outbox'];
     const docs = await Promise.all(names.map((n) => intake.runtime.db.collection(n).find({}, { projection: { outbox: 0 } }).toArray()));
     return JSON.stringify(docs);
   };
@@ -54,8 +54,9 @@ describe('personal data at rest, erasure and the access export (real Kafka and d
 
   beforeAll(async () => {
     env = await createTestServiceEnv('intake');
-    intake = await startIntake(loadConfig(intakeConfigSchema, { ...env.env, KEYS_DIR: mkdtempSync(`${tmpdir()}/intake-keys-`) }), { jwks: env.issuer.jwks });
-    const auditEnv = { ...env.env, SERVICE_NAME: 'audit', MONGO_DB: `${env.env.MONGO_DB}_audit`, AUDIT_CHECKPOINT_DIR: mkdtempSync(`${tmpdir()}/audit-cp-`), AUDIT_CHECKPOINT_EVERY: '3' };
+    intake = await startIntake(loadConfig(intakeConfigSchema, { ...env.env, KEYS_DIR: mkdtempSync(`${tmpdir()}/intake-keys-`), EMPLOYMENT_DECLARATION_FORMS: SECRETS.employmentForm }), { jwks: env.issuer.jwks });
+    // The audit service speaks as its own Kafka principal (it reads every topic; intake's may not).
+    const auditEnv = { ...env.env, ...serviceKafkaEnv(await testInfra(), 'audit'), SERVICE_NAME: 'audit', MONGO_DB: `${env.env.MONGO_DB}_audit`, AUDIT_CHECKPOINT_DIR: mkdtempSync(`${tmpdir()}/audit-cp-`), AUDIT_CHECKPOINT_EVERY: '3' };
     audit = await startAudit(loadConfig(auditConfigSchema, auditEnv), { jwks: env.issuer.jwks });
     gh = `Bearer ${await env.issuer.token({ sub: 'gh-office', roles: ['tcc-officer'], country: 'GH' })}`;
     admin = `Bearer ${await env.issuer.token({ sub: 'admin-1', roles: ['admin'] })}`;

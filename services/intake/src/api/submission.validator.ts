@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import type { PolicyRules } from '@vetting/policy';
 import { nominationProblems, type NominationInput, type RuleProblem } from '../domain/candidate-rules';
+import { formProblems, type ConfiguredForms } from '../domain/forms';
 import { employmentProblems } from '../domain/employment-coverage';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -31,7 +32,7 @@ export type SubmissionCheck = { ok: true; input: NominationInput } | { ok: false
  * Validates one nomination (a bulk row) against the contract's CandidateSubmission schema, then the
  * rules a schema cannot express. The contract file stays the single source of truth for field shapes.
  */
-export function createSubmissionValidator(specPath: string) {
+export function createSubmissionValidator(specPath: string, forms: ConfiguredForms) {
   const spec = parse(readFileSync(specPath, 'utf8')) as { components: Record<string, unknown> };
   const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: false });
   addFormats(ajv);
@@ -43,7 +44,7 @@ export function createSubmissionValidator(specPath: string) {
     if (!row || typeof row !== 'object' || Array.isArray(row)) return { ok: false, problems: [{ field: 'row', reason: 'must be an object' }] };
     if ('country' in row) return { ok: false, problems: [{ field: 'country', reason: 'is not allowed in an upload row: the country comes from your account' }] };
     if (!validate(row)) return { ok: false, problems: toProblems(validate.errors) };
-    const problems = [...nominationProblems(row as NominationInput, now), ...employmentProblems(row as NominationInput, context.country, context.policy, now)];
+    const problems = [...nominationProblems(row as NominationInput, now), ...employmentProblems(row as NominationInput, context.country, context.policy, now), ...formProblems(row as NominationInput, forms)];
     return problems.length ? { ok: false, problems } : { ok: true, input: row as NominationInput };
   };
 }

@@ -8,7 +8,7 @@ import { IN_SERVICE_CELLS, IN_SERVICE_COLUMNS, inService } from '../test-support
 
 const HEADER = `name,date_of_birth,nationalities,service_number,rank,consent_given,consent_form_version,consent_signed_at,consent_method,${IN_SERVICE_COLUMNS}`;
 const person = (i: number, over: Partial<Record<'name' | 'dob' | 'nat' | 'svc' | 'rank' | 'consent', string>> = {}) =>
-  [over.name ?? `Soldier Number${i}`, over.dob ?? '1990-01-15', over.nat ?? 'GH', over.svc ?? `GA-${i}`, over.rank ?? 'Private', over.consent ?? 'yes', 'UN-HRSP-1', '2026-01-10', 'electronic-signature', IN_SERVICE_CELLS].join(',');
+  [over.name ?? `Soldier Number${i}`, over.dob ?? '1990-01-15', over.nat ?? 'GH', over.svc ?? `GA-${i}`, over.rank ?? 'Private', over.consent ?? 'yes', 'UN-HRSP-2024.1', '2026-01-10', 'electronic-signature', IN_SERVICE_CELLS].join(',');
 const csv = (lines: string[]) => `${HEADER}\n${lines.join('\n')}\n`;
 
 describe('bulk upload of a contingent (real Kafka and database)', () => {
@@ -59,7 +59,7 @@ describe('bulk upload of a contingent (real Kafka and database)', () => {
     const rows = [
       'No History,1990-01-01,GA-E1,yes,v1,2026-01-10,electronic-signature,,,,,,,',
       'Old Job Only,1990-01-01,GA-E2,yes,v1,2026-01-10,electronic-signature,Relief Works,Driver,2012,,,,',
-      'Declared None,1990-01-01,GA-E3,yes,v1,2026-01-10,electronic-signature,,,,yes,EMP-1,2026-01-10,wet-signature-scanned',
+      'Declared None,1990-01-01,GA-E3,yes,v1,2026-01-10,electronic-signature,,,,yes,UN-EMP-2026.1,2026-01-10,wet-signature-scanned',
     ];
     const res = await upload(`${header}\n${rows.join('\n')}\n`, 'all-or-nothing', 'EMPLOY');
     expect(res.status).toBe(422);

@@ -2,14 +2,19 @@ import type { Connection } from 'mongoose';
 import { createAggregateStore, type EventEnvelope, type Revision } from '@vetting/platform';
 import type { Candidate, CandidateStatus, TimelineEntry } from '../domain/candidate';
 import type { StatusChange } from '../domain/candidate-status';
+import { searchKeysOf, type SearchQuery } from '../domain/search-keys';
 import { openAll, openStored, toStored, VIEW_FIELDS, type StoredCandidate } from './candidate.stored';
 import { personalOf, type PersonalCipher } from './personal-data.cipher';
+import { createSearchIndexRepository } from './search-index.repository';
 
 export interface ListFilter {
   country?: string;
   rotation?: string;
+  mission?: string;
   status?: string;
   declarationFlagged?: boolean;
+  /** Name words, a service number or a case reference (domain/search-keys.ts). */
+  search?: SearchQuery;
   limit: number;
   /** Cursor: the createdAt|id of the last item of the previous page. */
   after?: string;
@@ -32,6 +37,31 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
   const store = createAggregateStore<StoredCandidate>(db, 'candidates', { packed: { viewFields: VIEW_FIELDS }, cacheLatest: 10_000 });
   const sealOf = (c: Candidate) => cipher.seal(c.id, personalOf(c));
   const open = (id: string, state: StoredCandidate) => openStored(cipher, id, state);
+  const search = createSearchIndexRepository(db);
+  const searchDocOf = (c: Candidate) => ({ _id: c.id, country: c.country, rotation: c.nomination.rotation, keys: searchKeysOf(c.person, cipher.blind) });
+  /** Keeps the search keys in step with a stored candidate; an erased person is removed from the index. */
+  const syncSearch = async (c: Candidate) => {
+    if (c.erased) return search.remove(c.id);
+    const doc = searchDocOf(c);
+    await search.put(doc._id, doc.country, doc.rotation, doc.keys);
+  };
+
+  /** The view query of a list filter; `undefined` when a search matches nobody. */
+  async function viewQuery(filter: Omit<ListFilter, 'limit' | 'after'>): Promise<Record<string, unknown> | undefined> {
+    const query: Record<string, unknown> = {};
+    if (filter.country) query.country = filter.country;
+    if (filter.rotation) query.rotation = filter.rotation;
+    if (filter.mission) query.mission = filter.mission;
+    if (filter.status) query.status = filter.status;
+    if (filter.declarationFlagged !== undefined) query.declarationFlagged = filter.declarationFlagged;
+    if (filter.search?.caseReference) query.caseReference = filter.search.caseReference;
+    else if (filter.search) {
+      const ids = await search.find({ country: filter.country, rotation: filter.rotation }, filter.search);
+      if (!ids.length) return undefined;
+      query._id = { $in: ids };
+    }
+    return query;
+  }
 
   async function load(id: string): Promise<{ rev: number; candidate: Candidate; stored: StoredCandidate } | undefined> {
     const revision = await store.load(id);
@@ -41,7 +71,10 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
   return {
     collection: store.revisions,
 
-    ensureIndexes: () => store.ensureIndexes([{ country: 1, createdAt: -1 }, { caseReference: 1 }, { country: 1, rotation: 1 }, { status: 1 }]),
+    ensureIndexes: async () => {
+      await store.ensureIndexes([{ country: 1, createdAt: -1 }, { caseReference: 1 }, { country: 1, rotation: 1 }, { status: 1 }, { country: 1, mission: 1 }]);
+      await search.ensureIndexes();
+    },
 
     /**
      * Seals many people at once (one insert for all their new data keys), by candidate id. Bulk
@@ -56,7 +89,9 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
     /** Bulk creation (one insert per chunk); ids stored by an interrupted run are skipped. `sealed` from sealMany. */
     async createMany(items: { candidate: Candidate; events: EventEnvelope[]; causedBy: string }[], sealed?: Map<string, string>) {
       const personal = sealed ?? (await this.sealMany(items));
-      return store.createMany(items.map(({ candidate, events, causedBy }) => ({ id: candidate.id, causedBy, state: toStored(candidate, personal.get(candidate.id)), events })));
+      const created = await store.createMany(items.map(({ candidate, events, causedBy }) => ({ id: candidate.id, causedBy, state: toStored(candidate, personal.get(candidate.id)), events })));
+      await search.putMany(items.map(({ candidate }) => searchDocOf(candidate)));
+      return created;
     },
 
     /**
@@ -82,6 +117,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
           return { state: toStored(next.candidate, personal), events: next.events };
         });
         if (stale && result.outcome === 'unchanged') continue;
+        if (result.outcome === 'applied' && next) await syncSearch(next.candidate);
         return { outcome: result.outcome, candidate: result.revision ? await open(id, result.revision.state) : undefined };
       }
     },
@@ -117,6 +153,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
       const state = toStored(candidate, await sealOf(candidate));
       const result = await store.apply(candidate.id, commandKey, (current) => (current ? undefined : { state, events }));
       const stored = result.revision;
+      if (result.outcome === 'applied') await syncSearch(candidate);
       return stored ? open(stored.aggregateId, stored.state) : candidate;
     },
 
@@ -127,12 +164,18 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
       return Promise.all((await store.history(id)).map(async (r) => ({ rev: r.rev, at: r.at, causedBy: r.causedBy, candidate: await open(id, r.state) })));
     },
 
+    /** Forgets a person's search keys (erasure; idempotent). */
+    unsearchable: (id: string) => search.remove(id),
+
+    /** How many candidates a list filter matches (the roll's "n members"), from the view. */
+    async count(filter: Omit<ListFilter, 'limit' | 'after'>): Promise<number> {
+      const query = await viewQuery(filter);
+      return query ? store.view.countDocuments(query) : 0;
+    },
+
     async list(filter: ListFilter): Promise<Candidate[]> {
-      const query: Record<string, unknown> = {};
-      if (filter.country) query.country = filter.country;
-      if (filter.rotation) query.rotation = filter.rotation;
-      if (filter.status) query.status = filter.status;
-      if (filter.declarationFlagged !== undefined) query.declarationFlagged = filter.declarationFlagged;
+      const query = await viewQuery(filter);
+      if (!query) return [];
       if (filter.after) {
         const [createdAt, id] = filter.after.split('|');
         query.$or = [{ createdAt: { $lt: createdAt } }, { createdAt, _id: { $lt: id } }];

@@ -11,22 +11,23 @@ import type { PersonalCipher, PersonalData } from './personal-data.cipher';
 export type StoredCandidate = Omit<Candidate, 'id' | 'person' | 'selfDeclaration' | 'employmentDeclaration' | 'timeline'> & {
   personal?: string;
   timeline: string;
-  /** The nomination's rotation as a top-level field: the packed view keeps only top-level fields for queries. */
+  /** The nomination's rotation and mission as top-level fields: the packed view keeps only top-level fields for queries. */
   rotation: string;
+  mission?: string;
 } & Record<string, unknown>;
 
 /** Fields of the packed view that queries filter and sort on (see createAggregateStore's `packed`). */
-export const VIEW_FIELDS = ['country', 'rotation', 'status', 'declarationFlagged', 'createdAt', 'caseReference'] as const;
+export const VIEW_FIELDS = ['country', 'rotation', 'mission', 'status', 'declarationFlagged', 'createdAt', 'caseReference'] as const;
 
 /** The stored form; `personal` is the sealed person and declarations (undefined once erased). */
 export function toStored(c: Candidate, personal: string | undefined): StoredCandidate {
   const { id: _id, person: _p, selfDeclaration: _s, employmentDeclaration: _e, timeline, ...rest } = c;
-  return { ...rest, rotation: c.nomination.rotation, ...(personal ? { personal } : {}), timeline: JSON.stringify(timeline) };
+  return { ...rest, rotation: c.nomination.rotation, mission: c.nomination.mission, ...(personal ? { personal } : {}), timeline: JSON.stringify(timeline) };
 }
 
 /** A candidate from its stored form and its opened personal data. */
 export function fromStored(id: string, s: StoredCandidate, data: PersonalData): Candidate {
-  const { personal: _p, timeline, rotation: _rot, _id: _i, _rev: _r, _updatedAt: _u, person: _lp, selfDeclaration: _ls, ...rest } = s;
+  const { personal: _p, timeline, rotation: _rot, mission: _mis, _id: _i, _rev: _r, _updatedAt: _u, person: _lp, selfDeclaration: _ls, ...rest } = s;
   return {
     ...(rest as unknown as Omit<Candidate, 'id' | 'person' | 'timeline'>),
     id,

@@ -1,19 +1,22 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
 import { initialOutbox, type EventEnvelope } from '@vetting/platform';
-import { storedMember, type RotationCertificate } from '../domain/rotation-certificate';
+import { outcomesOf, storedMember, summaryOf, type CertificateSummary, type RotationCertificate } from '../domain/rotation-certificate';
 
-type CertificateDoc = RotationCertificate & { _id: string; outbox: EventEnvelope[]; outboxPending: boolean };
+type CertificateDoc = RotationCertificate & { _id: string; outbox: EventEnvelope[]; outboxPending: boolean; memberCount?: number; outcomes?: CertificateSummary['outcomes'] };
+
+const docId = (country: string, rotation: string, version: number) => `${country}:${rotation}:v${version}`;
 
 /**
- * Rotation certificates: written once, never changed (a re-certification is a new version). The
- * unique _id (`<country>:<rotation>:v<n>`) makes two concurrent certifications of one version store
- * one; the rotation.certified event rides in the same insert (outbox).
+ * Rotation certificates: written once, never changed (a re-certification is a new version, each
+ * signed and kept). The unique _id (`<country>:<rotation>:v<n>`) makes two concurrent
+ * certifications of one version store one; the rotation.certified event rides in the same insert
+ * (outbox). Member counts are stored beside the members so the list of versions reads no members.
  */
 export function createCertificateRepository(db: Connection) {
   const certificates = db.collection('rotation_certificates') as unknown as Collection<CertificateDoc>;
-  const strip = ({ _id: _i, outbox: _o, outboxPending: _p, ...rest }: CertificateDoc & { publishedAt?: string }): RotationCertificate => {
-    const { publishedAt: _pa, ...cert } = rest as RotationCertificate & { publishedAt?: string };
+  const strip = (doc: CertificateDoc & { publishedAt?: string }): RotationCertificate => {
+    const { _id: _i, outbox: _o, outboxPending: _p, publishedAt: _pa, memberCount: _m, outcomes: _c, ...cert } = doc;
     return cert;
   };
   return {
@@ -25,11 +28,30 @@ export function createCertificateRepository(db: Connection) {
       return doc ? strip(doc) : undefined;
     },
 
+    async version(country: string, rotation: string, version: number): Promise<RotationCertificate | undefined> {
+      const doc = await certificates.findOne({ _id: docId(country, rotation, version) });
+      return doc ? strip(doc) : undefined;
+    },
+
+    /** Every version, newest first, without members (a version stored before counts were kept is read whole). */
+    async versions(country: string, rotation: string): Promise<CertificateSummary[]> {
+      const docs = await certificates.find({ country, rotation }, { projection: { members: 0, outbox: 0 } }).sort({ version: -1 }).toArray();
+      const summaries: CertificateSummary[] = [];
+      for (const doc of docs) {
+        if (doc.memberCount === undefined || !doc.outcomes) {
+          const whole = await this.version(country, rotation, doc.version);
+          if (whole) summaries.push(summaryOf(whole));
+        } else summaries.push({ ...summaryOf({ ...strip(doc), members: [] }), memberCount: doc.memberCount, outcomes: doc.outcomes });
+      }
+      return summaries;
+    },
+
     /** Stores the certificate with its event; false when that version exists already. Read certificates come back without names (`withNames`). */
     async insert(cert: RotationCertificate, events: EventEnvelope[]): Promise<boolean> {
       try {
         // Members without their names: the stored certificate holds case references and ids only.
-        await certificates.insertOne({ ...cert, members: cert.members.map(storedMember) as RotationCertificate['members'], _id: `${cert.country}:${cert.rotation}:v${cert.version}`, ...initialOutbox(events) });
+        const members = cert.members.map(storedMember) as RotationCertificate['members'];
+        await certificates.insertOne({ ...cert, members, memberCount: members.length, outcomes: outcomesOf(members), _id: docId(cert.country, cert.rotation, cert.version), ...initialOutbox(events) });
         return true;
       } catch (error) {
         if ((error as { code?: number }).code === 11000) return false;

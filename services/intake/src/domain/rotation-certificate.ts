@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { contentHashOf, DOCUMENT_FORMATS, type SignedDocument } from '@vetting/signing';
 import { displayNameOf, type Candidate, type CandidateStatus, type ListVersionRef } from './candidate';
 
 export interface CertifiedMember {
@@ -27,6 +27,8 @@ export interface RotationCertificate {
   certifiedBy: string;
   statement?: string;
   contentHash: string;
+  /** The platform's Ed25519 signature over the content hash (see certificateDocument); absent on certificates made before signing. */
+  signature?: SignedDocument['signature'];
   members: CertifiedMember[];
 }
 
@@ -53,17 +55,6 @@ export function toMember(c: Candidate): CertifiedMember {
   };
 }
 
-/** Canonical JSON (sorted keys) so the hash does not depend on property order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
-
 /** A member as the certificate is stored and hashed: without the name. */
 export const storedMember = ({ displayName: _name, ...member }: CertifiedMember): Omit<CertifiedMember, 'displayName'> => member;
 
@@ -73,13 +64,37 @@ export function withNames(cert: RotationCertificate, current: Candidate[]): Rota
   return { ...cert, members: cert.members.map((m) => ({ ...m, displayName: names.get(m.candidateId) ?? '(no longer on this rotation)' })) };
 }
 
+/** The signed kind of a certificate: a signature of another kind of document never passes for one. */
+export const CERTIFICATE_FORMAT = DOCUMENT_FORMATS.rotationCertificate;
+
+export type CertificateContent = Omit<RotationCertificate, 'contentHash' | 'signature' | 'members'> & { members: Omit<CertifiedMember, 'displayName'>[] };
+
 /**
- * SHA-256 over what was certified: country, rotation, version, members and their states (by case
- * reference and id; names are not part of the certified content, so erasing a person cannot break it).
+ * What a certificate vouches for: everything certified, members by case reference and pseudonymous
+ * id (names are not part of it, so erasing a person cannot break it).
  */
-export function contentHash(c: Omit<RotationCertificate, 'contentHash' | 'id'>): string {
-  const content = { country: c.country, rotation: c.rotation, version: c.version, certifiedAt: c.certifiedAt, certifiedBy: c.certifiedBy, members: c.members.map(storedMember) };
-  return `sha256:${createHash('sha256').update(canonical(content)).digest('hex')}`;
+export function certificateContent(c: Omit<RotationCertificate, 'contentHash' | 'signature'>): CertificateContent {
+  return {
+    id: c.id,
+    country: c.country,
+    rotation: c.rotation,
+    missions: c.missions,
+    version: c.version,
+    ...(c.supersedes ? { supersedes: c.supersedes } : {}),
+    certifiedAt: c.certifiedAt,
+    certifiedBy: c.certifiedBy,
+    ...(c.statement ? { statement: c.statement } : {}),
+    members: c.members.map(storedMember),
+  };
+}
+
+/** SHA-256 of the RFC 8785 JSON of the certified content: the hash the platform signs. */
+export const contentHash = (c: Omit<RotationCertificate, 'contentHash' | 'signature'>): string => contentHashOf(certificateContent(c));
+
+/** The certificate as a signed document a verifier checks offline (`vetting certificate verify`). */
+export function certificateDocument(c: RotationCertificate): SignedDocument<CertificateContent> | undefined {
+  if (!c.signature) return undefined;
+  return { format: CERTIFICATE_FORMAT, content: certificateContent(c), contentHash: c.contentHash, signature: c.signature };
 }
 
 /** Every distinct list version the members were screened against. */
@@ -112,4 +127,53 @@ export function diffRoll(cert: RotationCertificate, current: CertifiedMember[]):
   }
   for (const m of cert.members) if (!now.has(m.candidateId)) diff.removed.push(m);
   return diff;
+}
+
+/** One version of a rotation's certificate, without its members: what the list of versions shows. */
+export interface CertificateSummary {
+  id: string;
+  version: number;
+  supersedes?: string;
+  missions: string[];
+  certifiedAt: string;
+  certifiedBy: string;
+  memberCount: number;
+  outcomes: { cleared: number; notCleared: number };
+  contentHash: string;
+  signature?: { keyId: string; signedAt: string };
+}
+
+export const outcomesOf = (members: Pick<CertifiedMember, 'status'>[]) => ({
+  cleared: members.filter((m) => m.status === 'cleared').length,
+  notCleared: members.filter((m) => m.status === 'not-cleared').length,
+});
+
+export function summaryOf(c: RotationCertificate): CertificateSummary {
+  return {
+    id: c.id,
+    version: c.version,
+    ...(c.supersedes ? { supersedes: c.supersedes } : {}),
+    missions: c.missions,
+    certifiedAt: c.certifiedAt,
+    certifiedBy: c.certifiedBy,
+    memberCount: c.members.length,
+    outcomes: outcomesOf(c.members),
+    contentHash: c.contentHash,
+    ...(c.signature ? { signature: { keyId: c.signature.keyId, signedAt: c.signature.signedAt } } : {}),
+  };
+}
+
+export interface VersionDiff {
+  from: CertificateSummary;
+  to: CertificateSummary;
+  unchanged: number;
+  added: CertifiedMember[];
+  removed: CertifiedMember[];
+  changed: { candidateId: string; before: CertifiedMember; after: CertifiedMember }[];
+}
+
+/** What changed between two certified versions of one rotation (`older` must be the earlier one). */
+export function diffVersions(older: RotationCertificate, newer: RotationCertificate): VersionDiff {
+  const { unchanged, added, removed, changed } = diffRoll(older, newer.members);
+  return { from: summaryOf(older), to: summaryOf(newer), unchanged, added, removed, changed };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { conflict, countryScope, createEvent, forbidden, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
-import { contentHash, DECIDED, diffRoll, distinctListVersions, rollOf, toMember, undecided, withNames, type RollDiff, type RotationCertificate } from '../domain/rotation-certificate';
+import { signDocument, type Signer } from '@vetting/signing';
+import { certificateContent, CERTIFICATE_FORMAT, DECIDED, outcomesOf, diffRoll, distinctListVersions, rollOf, toMember, undecided, withNames, type RollDiff, type RotationCertificate } from '../domain/rotation-certificate';
 import type { CandidateRepository } from '../data/candidate.repository';
 import type { CertificateRepository } from '../data/certificate.repository';
 import { commandCountry } from './submit-candidate.use-case';
@@ -9,6 +10,8 @@ export interface CertifyDeps {
   repository: CandidateRepository;
   certificates: CertificateRepository;
   access: AccessRecorder;
+  /** The platform's signing key: each certificate version is signed as it is stored. */
+  signer: Signer;
   now: () => Date;
   onEvents: () => void;
 }
@@ -60,7 +63,9 @@ export async function certifyRotation(actor: Actor, rotation: string, body: { st
     ...(body.statement ? { statement: body.statement } : {}),
     members,
   };
-  const certificate: RotationCertificate = { id: certificateId(country, rotation, version), ...draft, contentHash: contentHash(draft) };
+  const unsigned = { id: certificateId(country, rotation, version), ...draft };
+  const signed = await signDocument(CERTIFICATE_FORMAT, certificateContent(unsigned), deps.signer, deps.now());
+  const certificate: RotationCertificate = { ...unsigned, contentHash: signed.contentHash, signature: signed.signature };
   const event = createEvent('intake', {
     type: 'rotation.certified',
     subject: certificate.id,
@@ -75,8 +80,9 @@ export async function certifyRotation(actor: Actor, rotation: string, body: { st
       certifiedAt: certificate.certifiedAt,
       certifiedBy: actor.id,
       contentHash: certificate.contentHash,
+      signature: { keyId: signed.signature.keyId, signedAt: signed.signature.signedAt },
       memberCount: members.length,
-      outcomes: { cleared: members.filter((m) => m.status === 'cleared').length, notCleared: members.filter((m) => m.status === 'not-cleared').length },
+      outcomes: outcomesOf(members),
       listVersions: distinctListVersions(members),
     },
   });

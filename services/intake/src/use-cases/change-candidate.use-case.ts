@@ -29,7 +29,7 @@ export async function updateCandidate(actor: Actor, id: string, patch: Partial<N
   const person = patch.person ?? current.person;
   const employmentDeclaration = patch.employmentDeclaration ?? current.employmentDeclaration;
   // The corrected nomination as a whole must still account for the employment window.
-  assertValid(patch, now, { input: { person, ...(employmentDeclaration ? { employmentDeclaration } : {}) }, country: current.country, policy: await deps.policies.current() });
+  assertValid(patch, now, deps.forms, { input: { person, ...(employmentDeclaration ? { employmentDeclaration } : {}) }, country: current.country, policy: await deps.policies.current() });
   const keys = dedupeKeys(dedupeScope(current.country, nomination), person, deps.blind);
   await claimKeys(id, dedupeScope(current.country, nomination), keys, deps);
   const at = now.toISOString();

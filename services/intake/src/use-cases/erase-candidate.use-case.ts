@@ -21,7 +21,7 @@ export interface EraseDeps {
  * is repaired by erasing again: (1) a revision without the sealed data, marked erased, with
  * candidate.erased in its outbox (once per candidate: cause `erase:<id>`); (2) the person's data key
  * is destroyed, so the sealed data in every older revision is unreadable for good; (3) their dedupe
- * keys are deleted; (4) the published copies of their events are emptied (upload outbox documents,
+ * keys and search keys are deleted; (4) the published copies of their events are emptied (upload outbox documents,
  * shared by 250 people, are deleted once published). Ids, statuses, the timeline
  * and the audit trail (pseudonymous ids and hashes) stay. Returns the erased candidate.
  */
@@ -43,6 +43,7 @@ export async function eraseCandidate(id: string, basis: 'retention' | 'request',
   deps.onEvents();
   await deps.cipher.shred(id);
   await deps.keys.releaseAll(id);
+  await deps.repository.unsearchable(id);
   await deps.repository.scrubPublishedEvents(id);
   // An uploaded person's submission travelled in a shared upload outbox document: published ones go.
   await deps.uploads.dropPublishedEvents();

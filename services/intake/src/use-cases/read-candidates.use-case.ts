@@ -1,10 +1,13 @@
 import { countryScope, forbidden, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
 import { toView, type CandidateView } from '../domain/candidate';
+import { searchQueryOf } from '../domain/search-keys';
 import type { CandidateRepository } from '../data/candidate.repository';
 
 export interface ReadDeps {
   repository: CandidateRepository;
   access: AccessRecorder;
+  /** The blind index (keyed hash) that search keys are made with. */
+  blind: (value: string) => string;
 }
 
 /** One candidate, if the caller's country scope allows; the read is audited before data is returned. */
@@ -21,17 +24,27 @@ export async function getCandidate(actor: Actor, id: string, deps: ReadDeps): Pr
 export interface ListQuery {
   country?: string;
   rotation?: string;
+  mission?: string;
   status?: string;
   declarationFlagged?: boolean;
+  /** Case reference, service number or name words (whole words, any order). */
+  q?: string;
   limit?: number;
   after?: string;
 }
 
-export async function listCandidates(actor: Actor, query: ListQuery, deps: ReadDeps): Promise<{ items: CandidateView[]; next?: string }> {
+/**
+ * A page of candidates, newest first, with `next` when there may be more. The first page (no
+ * `after`) also carries `total`, how many the filter matches, so a 10,000-member roll shows its size
+ * without the client walking it.
+ */
+export async function listCandidates(actor: Actor, query: ListQuery, deps: ReadDeps): Promise<{ items: CandidateView[]; next?: string; total?: number }> {
   const country = countryScope(actor, query.country);
   if (!country && !actor.roles.some((r) => r !== 'tcc-officer')) throw forbidden('AUTH.NO_COUNTRY', 'No country scope');
   const limit = query.limit ?? 50;
-  const items = await deps.repository.list({ country, rotation: query.rotation, status: query.status, declarationFlagged: query.declarationFlagged, limit, after: query.after });
+  const q = query.q?.trim();
+  const filter = { country, rotation: query.rotation, mission: query.mission, status: query.status, declarationFlagged: query.declarationFlagged, ...(q ? { search: searchQueryOf(q, deps.blind) } : {}) };
+  const [items, total] = await Promise.all([deps.repository.list({ ...filter, limit, after: query.after }), query.after ? undefined : deps.repository.count(filter)]);
   if (items.length)
     await deps.access.record({
       actor,
@@ -42,5 +55,5 @@ export async function listCandidates(actor: Actor, query: ListQuery, deps: ReadD
       fields: ['names', 'status'],
     });
   const last = items.at(-1);
-  return { items: items.map((c) => toView(c)), ...(items.length === limit && last ? { next: `${last.createdAt}|${last.id}` } : {}) };
+  return { items: items.map((c) => toView(c)), ...(items.length === limit && last ? { next: `${last.createdAt}|${last.id}` } : {}), ...(total === undefined ? {} : { total }) };
 }

@@ -39,7 +39,7 @@ describe('storing an upload after a crash (real database)', () => {
   afterAll(async () => db?.close());
 
   it('when storing dies mid-chunk and runs again, then every row becomes exactly one candidate with its deterministic id and one event id', { timeout: 120_000 }, async () => {
-    const validate = createSubmissionValidator(openapiPath('intake'));
+    const validate = createSubmissionValidator(openapiPath('intake'), { consent: ['v1'], selfDeclaration: ['v1'], employmentDeclaration: ['v1'] });
     const { upload } = await receiveUpload(
       officer,
       { mode: 'all-or-nothing', mission: 'MINUSMA', rotation: 'CRASH', category: 'military-contingent' },
@@ -70,7 +70,7 @@ describe('storing an upload after a crash (real database)', () => {
   });
 
   it('when a concurrent nomination wins a row\'s key while the upload claims it, then that row and every later row linked to it point to the winner', { timeout: 120_000 }, async () => {
-    const validate = createSubmissionValidator(openapiPath('intake'));
+    const validate = createSubmissionValidator(openapiPath('intake'), { consent: ['v1'], selfDeclaration: ['v1'], employmentDeclaration: ['v1'] });
     const rows = Array.from({ length: 25 }, (_, i) => `Person ${i},1990-01-01,S-${i},yes,v1,2026-01-01,electronic-signature,${IN_SERVICE_CELLS}`);
     rows[14] = `Another Spelling,1991-02-02,S-1,yes,v1,2026-01-01,electronic-signature,${IN_SERVICE_CELLS}`; // row 15: the same service number as row 2
     const file = [`name,date_of_birth,service_number,consent_given,consent_form_version,consent_signed_at,consent_method,${IN_SERVICE_COLUMNS}`, ...rows].join('\n');

@@ -4,6 +4,7 @@ import type { PolicyFollower, PolicyRules } from '@vetting/policy';
 import type { Candidate } from '../domain/candidate';
 import { nominationProblems, type NominationInput, type RuleProblem } from '../domain/candidate-rules';
 import { employmentProblems, type EmploymentInput } from '../domain/employment-coverage';
+import { formProblems, type ConfiguredForms } from '../domain/forms';
 import { dedupeKeys, dedupeScope, findExisting, type DedupeKey } from '../domain/dedupe-keys';
 import { newCandidate } from '../domain/new-candidate';
 import type { CandidateRepository } from '../data/candidate.repository';
@@ -27,6 +28,8 @@ export interface SubmitDeps {
   onEvents: () => void;
   /** The vetting policy versions clearance published: a nomination must account for its employment look-back window. */
   policies: Pick<PolicyFollower, 'current'>;
+  /** The form versions a consent or a declaration may be recorded on. */
+  forms: ConfiguredForms;
 }
 
 /** The country a command acts for: a TCC officer's own, whatever the body says. */
@@ -41,11 +44,12 @@ export function commandCountry(actor: Actor, requested?: string): string {
 
 /**
  * Rule problems as a 400 naming each field; consent first, since it is the one that stops screening,
- * then incomplete employment (`CANDIDATE.EMPLOYMENT_INCOMPLETE`). `employment` is the nomination as it
- * will be stored (for a correction: the stored sections with the patch), checked against the policy.
+ * then incomplete employment (`CANDIDATE.EMPLOYMENT_INCOMPLETE`). A consent or declaration must name a
+ * configured form. `employment` is the nomination as it will be stored (for a correction: the stored
+ * sections with the patch), checked against the policy.
  */
-export function assertValid(input: Partial<NominationInput>, now: Date, employment?: { input: EmploymentInput; country: string; policy: Pick<PolicyRules, 'employmentLookbackYears'> }) {
-  const found: RuleProblem[] = [...nominationProblems(input, now), ...(employment ? employmentProblems(employment.input, employment.country, employment.policy, now) : [])];
+export function assertValid(input: Partial<NominationInput>, now: Date, forms: ConfiguredForms, employment?: { input: EmploymentInput; country: string; policy: Pick<PolicyRules, 'employmentLookbackYears'> }) {
+  const found: RuleProblem[] = [...nominationProblems(input, now), ...formProblems(input, forms), ...(employment ? employmentProblems(employment.input, employment.country, employment.policy, now) : [])];
   const problems = found.map((p) => ({ field: `body/${p.field}`, reason: p.reason }));
   if (!problems.length) return;
   const consent = problems.some((p) => p.field === 'body/consent/given');
@@ -81,7 +85,7 @@ export async function claimKeys(id: string, scope: string, keys: DedupeKey[], de
 export async function submitCandidate(actor: Actor, input: SubmitCandidateInput, deps: SubmitDeps, commandKey?: string): Promise<Candidate> {
   const country = commandCountry(actor, input.country);
   const now = deps.now();
-  assertValid(input, now, { input, country, policy: await deps.policies.current() });
+  assertValid(input, now, deps.forms, { input, country, policy: await deps.policies.current() });
   const id = commandKey ? `c-${createHash('sha256').update(`${actor.id}:${commandKey}`).digest('hex').slice(0, 32)}` : (deps.newId?.() ?? randomUUID());
   const scope = dedupeScope(country, input.nomination);
   const keys = dedupeKeys(scope, input.person, deps.blind);

@@ -2,10 +2,13 @@ import type { Request, RequestHandler, Router } from 'express';
 import { paramsOf } from '@vetting/platform';
 import type { ReferencesContext } from '../references-context';
 import { answerReferee, openRefereeLink, type RefereeAnswerInput } from '../use-cases/referee-answer.use-case';
+import { refereeLanguage } from '../i18n/referee-text';
 import { problemPage, QUESTIONS, refereeFormPage, thankYouPage } from './referee-form.html';
 
 /** Browsers get HTML; API clients asking for JSON (or posting it) get JSON. */
 const wantsHtml = (req: Request) => !req.is('application/json') && req.accepts(['html', 'json']) === 'html';
+/** The referee's language: the link's `?lang=`, else the browser's preference (English or French). */
+const languageOf = (req: Request) => refereeLanguage(req.query.lang, req.header('accept-language'));
 
 /** The referee portal: public operations, reached only through a single-use, expiring link. */
 export function createRefereeRoutes(ctx: ReferencesContext) {
@@ -16,7 +19,7 @@ export function createRefereeRoutes(ctx: ReferencesContext) {
       const subject = await ctx.answers.openSubject(check);
       const view = { employer: subject.employer?.name ?? '', candidateName: subject.name, deadline: link.expiresAt };
       res.setHeader('cache-control', 'no-store');
-      if (wantsHtml(req)) return void res.type('html').send(refereeFormPage(view));
+      if (wantsHtml(req)) return void res.type('html').send(refereeFormPage(view, languageOf(req)));
       res.json({ ...view, questions: QUESTIONS.map((q) => ({ name: q.name, text: q.text, answers: ['yes', 'no'] })) });
     });
 
@@ -24,7 +27,7 @@ export function createRefereeRoutes(ctx: ReferencesContext) {
       const { token } = paramsOf<{ token: string }>(req);
       await answerReferee(ctx, token, req.body as RefereeAnswerInput);
       res.setHeader('cache-control', 'no-store');
-      if (wantsHtml(req)) return void res.type('html').send(thankYouPage());
+      if (wantsHtml(req)) return void res.type('html').send(thankYouPage(languageOf(req)));
       res.json({ status: 'recorded' });
     });
   };
@@ -39,7 +42,7 @@ export const refereeHtmlProblems: RequestHandler = (req, res, next) => {
     const json = res.json.bind(res);
     res.json = (body: { status?: number; title?: string; errors?: { field: string; reason: string }[] }) => {
       if (!String(res.getHeader('content-type')).startsWith('application/problem+json') || !body?.status) return json(body);
-      return res.type('html').send(problemPage(body.status, body.title ?? 'Error', body.errors ?? []));
+      return res.type('html').send(problemPage(body.status, body.title ?? 'Error', body.errors ?? [], languageOf(req)));
     };
   }
   next();

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { createAggregateStore, createEvent, type Revision } from '@vetting/platform';
-import type { EmployerEntry } from '../domain/employer-directory';
+import { indexEmployers, keysOf, type EmployerEntry, type EmployerIndex } from '../domain/employer-directory';
 
 type EntryState = Omit<EmployerEntry, 'employerId'> & Record<string, unknown>;
 
@@ -17,23 +17,46 @@ function changedEvent(e: EmployerEntry, revision: number) {
 
 /**
  * Directory entries as revisions of one aggregate each (who verified what, when, is kept), every
- * change published for the audit trail. The directory is small (organisations, not people): planning
- * reads it whole, at most once per `ttlMs` (default 2 s), instead of once per candidate.
+ * change published for the audit trail. Planning reads the directory whole, at most once per `ttlMs`
+ * (default 30 s; at once after a change through this process), and keeps each entry's name keys by
+ * revision, so a re-read rebuilds the index without normalising unchanged names again (5,000
+ * entries: bench/results/reference-planning.md). A change made through another instance applies
+ * there within `ttlMs`; until then a newly added employer's requests wait for a confirmed contact,
+ * the safe side.
  */
-export function createEmployerDirectory(db: Connection, { ttlMs = 2000 }: { ttlMs?: number } = {}) {
+export function createEmployerDirectory(db: Connection, { ttlMs = 30_000 }: { ttlMs?: number } = {}) {
   const store = createAggregateStore<EntryState>(db, 'employer_directory');
-  let cached: { entries: EmployerEntry[]; readAt: number } | undefined;
+  let cached: { entries: EmployerEntry[]; index: EmployerIndex; readAt: number } | undefined;
+  let keys = new Map<string, string[]>();
   return {
     revisions: store.revisions,
     ensureIndexes: () => store.ensureIndexes([{ status: 1 }]),
 
     /** Every entry (active and retired), by name. */
     async all(): Promise<EmployerEntry[]> {
-      if (cached && performance.now() - cached.readAt < ttlMs) return cached.entries;
+      return (await this.read()).entries;
+    },
+
+    /** The active entries by name key, for planning (built once per read). */
+    async index(): Promise<EmployerIndex> {
+      return (await this.read()).index;
+    },
+
+    async read() {
+      if (cached && performance.now() - cached.readAt < ttlMs) return cached;
       const rows = await store.find({}, { sort: { name: 1 } });
       const entries = rows.map(({ _id, _rev: _r, _updatedAt: _u, ...state }) => toEntry(_id, state as unknown as EntryState));
-      cached = { entries, readAt: performance.now() };
-      return entries;
+      const known = new Map<string, string[]>();
+      const keysFor = (e: EmployerEntry, i: number) => {
+        const id = `${e.employerId}#${rows[i]!._rev}`;
+        const found = keys.get(id) ?? keysOf(e);
+        known.set(id, found);
+        return found;
+      };
+      const withKeys = new Map(entries.map((e, i) => [e, keysFor(e, i)]));
+      keys = known;
+      cached = { entries, index: indexEmployers(entries, (e) => withKeys.get(e) ?? keysOf(e)), readAt: performance.now() };
+      return cached;
     },
 
     async get(employerId: string): Promise<EmployerEntry | undefined> {

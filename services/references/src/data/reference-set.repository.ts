@@ -1,8 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
-import { initialOutbox, type EventEnvelope } from '@vetting/platform';
+import { initialOutbox, insertManyOnce, insertOnce, type EventEnvelope } from '@vetting/platform';
 import type { CheckType, NominationCategory } from '../domain/check-policy';
-import { insertManyOnce, insertOnce } from './insert-once';
 
 /** The checks one candidate revision needs, fixed when it is opened (insert-once, never updated). */
 export interface ReferenceSet {

@@ -1,6 +1,6 @@
 import { checkRequirements, employersToAsk, type PolicyRules } from '@vetting/policy';
 import type { CheckType, NominationCategory } from './check-policy';
-import { domainOf, findEmployer, verifiedOf, type EmployerEntry, type Verified } from './employer-directory';
+import { domainOf, findEmployer, verifiedOf, type EmployerIndex, type Verified } from './employer-directory';
 
 /** One employment as the nomination lists it. */
 export interface PreviousEmployer {
@@ -54,7 +54,7 @@ export interface Nominee {
 }
 
 /** The employer of a disclosure request as the directory resolves it: its verified contact, or nothing yet. */
-function asked(employer: PreviousEmployer, directory: readonly EmployerEntry[]): { employer: AskedEmployer; organisation: string; awaitingContact: boolean } {
+function asked(employer: PreviousEmployer, directory: EmployerIndex): { employer: AskedEmployer; organisation: string; awaitingContact: boolean } {
   const entry = findEmployer(directory, employer.name);
   const contact = entry?.contacts[0]?.email;
   if (entry && contact) return { employer: { ...employer, directoryId: entry.employerId, requestTo: contact, verified: verifiedOf(entry) }, organisation: `employer:${entry.employerId}`, awaitingContact: false };
@@ -70,7 +70,7 @@ function asked(employer: PreviousEmployer, directory: readonly EmployerEntry[]):
  * (`<candidate>.<revision>.<type>[.<n>]`) and double as BullMQ job ids, so a redelivered event
  * never opens or enqueues a check twice. `at` is when the revision was nominated.
  */
-export function planChecks(policy: PolicyRules, nominee: Nominee, at: Date, directory: readonly EmployerEntry[] = []): PlannedCheck[] {
+export function planChecks(policy: PolicyRules, nominee: Nominee, at: Date, directory: EmployerIndex = new Map()): PlannedCheck[] {
   const base = `${nominee.candidateId}.${nominee.revision}`;
   const person = nominee.person;
   const subject: CheckSubject = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_RULES } from '@vetting/policy';
 import { planChecks, type PreviousEmployer } from './check-plan';
-import type { EmployerEntry } from './employer-directory';
+import { indexEmployers, type EmployerEntry } from './employer-directory';
 
 const now = new Date('2026-11-27T00:00:00Z');
 const nominee = (category: 'military-contingent' | 'civilian', previousEmployers?: PreviousEmployer[]) => ({
@@ -51,13 +51,13 @@ describe('check plan', () => {
   });
 
   it('when the directory knows the employer, then the request goes to its verified contact, whatever the office typed', () => {
-    const [disclosure] = planChecks(BUILT_IN_RULES, nominee('civilian', [{ name: 'Relief Now International Ltd.', contactEmail: 'friend@gmail.example', from: '2021-01' }]), now, [relief]).filter((p) => p.checkType === 'misconduct-disclosure');
+    const [disclosure] = planChecks(BUILT_IN_RULES, nominee('civilian', [{ name: 'Relief Now International Ltd.', contactEmail: 'friend@gmail.example', from: '2021-01' }]), now, indexEmployers([relief])).filter((p) => p.checkType === 'misconduct-disclosure');
     expect(disclosure).toMatchObject({ organisation: 'employer:emp-1', subject: { employer: { requestTo: 'hr@relief-now.example', directoryId: 'emp-1', contactEmail: 'friend@gmail.example', verified: { emails: ['hr@relief-now.example'], domains: ['relief-now.example'] } } } });
     expect(disclosure?.awaitingContact).toBeUndefined();
   });
 
   it('when the directory does not know the employer, then the request is held for a screening officer and has no address to go to', () => {
-    const [disclosure] = planChecks(BUILT_IN_RULES, nominee('civilian', [{ name: 'Acme Security Services', contactEmail: 'boss@acme-sec.example', from: '2021-01' }]), now, [relief]).filter((p) => p.checkType === 'misconduct-disclosure');
+    const [disclosure] = planChecks(BUILT_IN_RULES, nominee('civilian', [{ name: 'Acme Security Services', contactEmail: 'boss@acme-sec.example', from: '2021-01' }]), now, indexEmployers([relief])).filter((p) => p.checkType === 'misconduct-disclosure');
     expect(disclosure).toMatchObject({ awaitingContact: true, subject: { employer: { name: 'Acme Security Services', contactEmail: 'boss@acme-sec.example' } } });
     expect(disclosure?.subject.employer?.requestTo).toBeUndefined();
   });

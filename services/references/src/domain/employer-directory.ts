@@ -48,10 +48,18 @@ export function employerKey(name: string): string {
 
 export const keysOf = (e: Pick<EmployerEntry, 'name' | 'aliases'>) => [...new Set([e.name, ...e.aliases].map(employerKey).filter(Boolean))];
 
+/** Active entries by name key, built once per read of the directory: a look-up is one map access, whatever its size. */
+export type EmployerIndex = ReadonlyMap<string, readonly EmployerEntry[]>;
+
+export function indexEmployers(entries: readonly EmployerEntry[], keysFor: (e: EmployerEntry) => string[] = keysOf): EmployerIndex {
+  const index = new Map<string, EmployerEntry[]>();
+  for (const e of entries) if (e.status === 'active') for (const key of keysFor(e)) index.set(key, [...(index.get(key) ?? []), e]);
+  return index;
+}
+
 /** The one active entry an employer's name designates; undefined when none or more than one does. */
-export function findEmployer(entries: readonly EmployerEntry[], name: string): EmployerEntry | undefined {
-  const key = employerKey(name);
-  const found = entries.filter((e) => e.status === 'active' && keysOf(e).includes(key));
+export function findEmployer(index: EmployerIndex, name: string): EmployerEntry | undefined {
+  const found = index.get(employerKey(name)) ?? [];
   return found.length === 1 ? found[0] : undefined;
 }
 

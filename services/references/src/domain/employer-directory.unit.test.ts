@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { employerKey, employerProblems, findEmployer, isVerifiedAddress, type EmployerEntry } from './employer-directory';
+import { employerKey, employerProblems, findEmployer, indexEmployers, isVerifiedAddress, type EmployerEntry } from './employer-directory';
 
 const entry = (over: Partial<EmployerEntry>): EmployerEntry => ({
   employerId: 'emp-1',
@@ -17,13 +17,13 @@ const entry = (over: Partial<EmployerEntry>): EmployerEntry => ({
 describe('employer directory', () => {
   it('when a name differs only in case, accents, punctuation or a legal form, then it designates the same employer', () => {
     expect(employerKey('MÉDECINS  example, Ltd.')).toBe('medecins example');
-    expect(findEmployer([entry({})], 'medecins-example')?.employerId).toBe('emp-1');
-    expect(findEmployer([entry({})], 'mx')?.employerId).toBe('emp-1');
+    expect(findEmployer(indexEmployers([entry({})]), 'medecins-example')?.employerId).toBe('emp-1');
+    expect(findEmployer(indexEmployers([entry({})]), 'mx')?.employerId).toBe('emp-1');
   });
 
   it('when two entries claim a name, or the entry is retired, then the name designates no one (the request is held)', () => {
-    expect(findEmployer([entry({}), entry({ employerId: 'emp-2' })], 'Médecins Example')).toBeUndefined();
-    expect(findEmployer([entry({ status: 'retired' })], 'Médecins Example')).toBeUndefined();
+    expect(findEmployer(indexEmployers([entry({}), entry({ employerId: 'emp-2' })]), 'Médecins Example')).toBeUndefined();
+    expect(findEmployer(indexEmployers([entry({ status: 'retired' })]), 'Médecins Example')).toBeUndefined();
   });
 
   it('when an answer comes from a verified contact, the verified domain or a subdomain, then it is the employer’s; otherwise not', () => {

@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import type { Connection } from 'mongoose';
 import type { Collection, Document } from 'mongodb';
 import type { MailMessage, Mailer } from '../data/mailbox.repository';
-import { insertOnce } from '../data/insert-once';
+import { insertOnce } from '@vetting/platform';
 
 /**
  * Outbound mail over SMTP (nodemailer). Jobs run at least once, so a mail may be asked for twice:

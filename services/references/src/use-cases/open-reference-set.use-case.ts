@@ -26,7 +26,7 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
   const now = ctx.now();
   const at = now.toISOString();
   // One policy version and one read of the directory for the whole batch.
-  const [policy, directory] = await Promise.all([ctx.policies.current(), ctx.directory.all()]);
+  const [policy, directory] = await Promise.all([ctx.policies.current(), ctx.directory.index()]);
   const sets: { set: ReferenceSet; events: EventEnvelope[] }[] = [];
   const planned: (PlannedCheck & { set: SetOfCheck })[] = [];
   for (const data of batch) {

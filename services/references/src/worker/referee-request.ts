@@ -3,6 +3,7 @@ import type { Check, OpenedCheck } from '../domain/check';
 import type { RefereeLink } from '../data/referee-token.repository';
 import { PermanentCheckError } from './adapters/check-adapter';
 import type { ReferencesContext } from '../references-context';
+import { refereeMail } from '../mail/referee-mail';
 
 type Ctx = Pick<ReferencesContext, 'config' | 'links' | 'mailer' | 'publicUrl' | 'now' | 'answers'>;
 
@@ -36,27 +37,6 @@ export async function issueRefereeLink(ctx: Ctx, check: OpenedCheck): Promise<{ 
   const { link, token } = (await roundLink(ctx, check))!;
   const url = refereeUrl(ctx, token);
   const expiresAt = new Date(link.expiresAt);
-  await ctx.mailer.send({
-    id: `${check.checkId}.${check.round}.request`,
-    to: check.subject.employer.requestTo,
-    subject: `Misconduct disclosure request: ${check.subject.name}`,
-    text: refereeMail(check, url, expiresAt, false),
-  });
+  await ctx.mailer.send({ id: `${check.checkId}.${check.round}.request`, to: check.subject.employer.requestTo, ...refereeMail(check, url, expiresAt, false) });
   return { url, expiresAt };
-}
-
-export function refereeMail(check: OpenedCheck, url: string, expiresAt: Date, reminder: boolean): string {
-  return [
-    reminder ? 'Reminder: we have not yet received your answer.' : 'Dear colleague,',
-    '',
-    `${check.subject.name} has been nominated for deployment with a United Nations peacekeeping mission and`,
-    `consented to this request. Under the Misconduct Disclosure Scheme we ask ${check.subject.employer?.name ?? 'you'} whether`,
-    'they were found to have committed sexual exploitation, abuse or sexual harassment, or left while such',
-    'an investigation was pending.',
-    '',
-    `Please answer on this form (single use, valid until ${expiresAt.toUTCString()}):`,
-    url,
-    '',
-    'If no answer arrives by then, the request is recorded as "no response".',
-  ].join('\n');
 }

@@ -3,7 +3,8 @@ import { reminderSent, type Check } from '../domain/check';
 import type { ReferencesContext } from '../references-context';
 import { completeSetIfDone, recordResult } from '../use-cases/record-result.use-case';
 import type { TimerJob } from './queues';
-import { refereeMail, refereeUrl, roundLink } from './referee-request';
+import { refereeUrl, roundLink } from './referee-request';
+import { refereeMail } from '../mail/referee-mail';
 
 /**
  * Schedules the deadline (and, for referees, the reminders) of a check awaiting an answer. Timer
@@ -51,12 +52,9 @@ export function createTimerProcessor(ctx: ReferencesContext) {
     const subject = await ctx.answers.openSubject(check).catch(erased);
     if (!subject) return { skipped: true };
     const { link, token } = issued;
-    await ctx.mailer.send({
-      id: `${checkId}.${round}.reminder.${n}`,
-      to: subject.employer?.contactEmail ?? '',
-      subject: `Reminder: misconduct disclosure request for ${subject.name}`,
-      text: refereeMail({ ...check, subject }, refereeUrl(ctx, token), new Date(link.expiresAt), true),
-    });
+    // The reminder goes where the request went: the verified contact, never the address an office typed.
+    if (!subject.employer?.requestTo) return { skipped: true };
+    await ctx.mailer.send({ id: `${checkId}.${round}.reminder.${n}`, to: subject.employer.requestTo, ...refereeMail({ subject }, refereeUrl(ctx, token), new Date(link.expiresAt), true) });
     const outcome = await ctx.checks.apply(checkId, `reminder:${checkId}:${round}:${n}`, (c) => {
       const next = reminderSent(c, round, n, ctx.now());
       return next ? { state: next } : undefined;

@@ -102,6 +102,10 @@ describe('list imports (real Kafka and database)', () => {
     const invalid = await request(t.service.app).post('/lists/manual/entries').set('authorization', t.screener).send({ entry: { id: 'M-9' }, reason: 'test' });
     expect(invalid.status).toBe(400);
     expect((await active('manual')).activeVersion).toBe(3);
+    const read = await request(t.service.app).get('/lists/manual/entries/M-3').set('authorization', t.screener);
+    expect(read.body).toMatchObject({ listId: 'manual', version: 3, entry: { id: 'M-3', names: [expect.objectContaining({ full: 'Pavel Sergeyevich Orlov' })] } });
+    expect((await request(t.service.app).get('/lists/manual/entries/M-1').set('authorization', t.screener)).status).toBe(404);
+    expect((await request(t.service.app).get('/lists/manual/entries/M-3').set('authorization', t.tcc)).status).toBe(403);
   });
 
   it('when a TCC officer tries to import or read versions, then it is forbidden', async () => {

@@ -3,7 +3,7 @@ import { actorOf, paramsOf, queryOf, type AccessRecorder } from '@vetting/platfo
 import { changeListManually } from '../use-cases/change-list-manually.use-case';
 import { detectFormat, type ListFormat } from '../use-cases/import-list-file.use-case';
 import { publishListFile, type PublishDeps } from '../use-cases/publish-list-version.use-case';
-import { listVersionDiff, listVersions } from '../use-cases/read-lists.use-case';
+import { activeListEntry, listVersionDiff, listVersions } from '../use-cases/read-lists.use-case';
 
 export interface ListRouteDeps extends PublishDeps {
   access: AccessRecorder;
@@ -36,6 +36,10 @@ export function createListRoutes(deps: ListRouteDeps) {
     router.post('/lists/:listId/entries', async (req, res) => {
       const { entry, reason } = req.body as Manual;
       res.status(201).json(await changeListManually(actorOf(req), paramsOf<ListParams>(req).listId, { kind: 'add', entry }, reason, deps));
+    });
+    router.get('/lists/:listId/entries/:entryId', async (req, res) => {
+      const { listId, entryId } = paramsOf<ListParams & { entryId: string }>(req);
+      res.json(await activeListEntry(actorOf(req), listId, entryId, deps));
     });
     router.put('/lists/:listId/entries/:entryId', async (req, res) => {
       const { listId, entryId } = paramsOf<ListParams & { entryId: string }>(req);

@@ -89,4 +89,30 @@ describe('review queue and resolutions (real Kafka and database)', () => {
       .send({ resolution: 'confirmed', reason: 'Same passport photo and date of birth' });
     expect(res.body).toMatchObject({ resolution: 'confirmed', outcome: 'match' });
   });
+
+  it('when the queue is filtered by country, mission and age and read page by page, then each page holds only matching items and the total counts them all', async () => {
+    const mission = `M-${Date.now().toString(36)}`;
+    const events = [
+      candidateEvent({ name: 'Tariq Mahmood Qadir', dateOfBirth: '1979-04-12', nationality: 'PK', country: 'NP', mission }),
+      candidateEvent({ name: 'Tariq Mehmood Qadir', dateOfBirth: '1979', country: 'NP', mission }),
+      candidateEvent({ name: 'Tariq M. Qadir', dateOfBirth: '1979-04', country: 'NP', mission }),
+      candidateEvent({ name: 'Tariq Mahmood Qadir', dateOfBirth: '1979-04-12', country: 'GH', mission }),
+    ];
+    await publishCandidates(t.env, events);
+    const ids = events.map((e) => (e.data as { candidateId: string }).candidateId);
+    const page = (query: string) => get(`/review-queue?${query}`);
+    const first = await waitFor(async () => {
+      const res = await page(`country=NP&mission=${mission}&limit=2`);
+      return res.body.total === 3 && res.body;
+    }, { message: 'three Nepalese items queued', timeoutMs: 60_000 });
+    const second = (await page(`country=NP&mission=${mission}&limit=2&offset=2`)).body;
+    const listed = [...first.items, ...second.items] as { candidateId: string; country: string; mission: string }[];
+    expect(listed.map((i) => i.candidateId).sort()).toEqual(ids.slice(0, 3).sort());
+    expect(listed.every((i) => i.country === 'NP' && i.mission === mission)).toBe(true);
+    expect((await page(`mission=${mission}`)).body.total).toBe(4);
+    // Age: nothing of this mission has waited since before an hour ago; everything waits since before now.
+    expect((await page(`mission=${mission}&pendingBefore=${new Date(Date.now() - 3_600_000).toISOString()}`)).body.total).toBe(0);
+    expect((await page(`mission=${mission}&pendingBefore=${new Date(Date.now() + 1000).toISOString()}`)).body.total).toBe(4);
+    expect((await page('country=np')).status).toBe(400);
+  });
 });

@@ -22,8 +22,8 @@ export function createReviewRoutes(deps: ReviewRouteDeps) {
       res.json({ ...rest, outcome: subject.outcome, hits: rest.hits.map((h) => ({ ...h, resolution: decided.get(`${h.listId}\u0000${h.entryId}`) ?? h.resolution })) });
     });
     router.get('/review-queue', async (req, res) => {
-      const { limit = 50, offset = 0 } = queryOf<{ limit?: number; offset?: number }>(req);
-      res.json(await reviewQueue(limit, offset, deps));
+      const { limit = 50, offset = 0, ...filter } = queryOf<{ limit?: number; offset?: number; country?: string; mission?: string; pendingBefore?: string }>(req);
+      res.json(await reviewQueue(filter, limit, offset, deps));
     });
     router.get('/reviews/:screeningId', async (req, res) => {
       res.json(await readReview(actorOf(req), paramsOf<{ screeningId: string }>(req).screeningId, deps));

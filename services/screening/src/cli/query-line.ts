@@ -1,6 +1,6 @@
 import type { PersonQuery } from '@vetting/matching';
 import type { ActiveLists } from '../domain/active-lists';
-import { reviewableHits, screeningOutcome } from '../domain/screening-outcome';
+import { reviewableHits, screeningOutcome } from '@vetting/banlists';
 
 export interface QueryResult {
   id: string;

@@ -114,7 +114,9 @@ export function createListRepository(db: Connection) {
       const result = await lists.apply(input.listId, `publish:${key}`, (current) =>
         (current?.state.activeVersion ?? undefined) === input.expectedActive ? { state, events: [input.event] } : undefined,
       );
-      return result.outcome === 'applied';
+      // `duplicate`: this very publication is already stored (a driver retry of the insert after a lost
+      // answer finds its own revision): it was published, not raced.
+      return result.outcome === 'applied' || result.outcome === 'duplicate';
     },
     /** The published versions of a list, newest first, following the list's own history (never an unactivated leftover). */
     async versionsOf(listId: string): Promise<{ active: number; versions: VersionDoc[] } | undefined> {

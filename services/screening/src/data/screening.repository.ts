@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
 import type { ListVersionRef } from '../domain/active-lists';
-import type { ListHit, ScreeningOutcome } from '../domain/screening-outcome';
+import type { ListHit, ScreeningOutcome } from '@vetting/banlists';
 import type { ScreenedPerson } from '../domain/screened-person';
 
 /** One screening of one candidate, as it was done: never changed afterwards (decisions live on the subject). */

@@ -4,13 +4,28 @@ import type { SubjectState } from '../domain/subject';
 
 export type SubjectView = SubjectState & { _id: string; _rev: number };
 
+export interface ReviewQueueFilter {
+  country?: string;
+  mission?: string;
+  /** Only items waiting since before this instant (ISO 8601): "older than n days". */
+  pendingBefore?: string;
+}
+
+const queueQuery = (f: ReviewQueueFilter) => ({
+  pendingReview: true,
+  withdrawn: false,
+  ...(f.country ? { country: f.country } : {}),
+  ...(f.mission ? { mission: f.mission } : {}),
+  ...(f.pendingBefore ? { pendingSince: { $lt: f.pendingBefore } } : {}),
+});
+
 /**
  * Screened candidates (aggregate `subjects`): revisions carry the outbox of every screening and
  * resolution event; the view answers the review queue and feeds re-screening batches.
  */
 export function createSubjectRepository(db: Connection) {
   // Packed: re-screening streams every subject, and FerretDB reads a packed state about 4× faster.
-  const store = createAggregateStore<SubjectState>(db, 'subjects', { packed: { viewFields: ['pendingReview', 'pendingSince', 'withdrawn', 'country'] } });
+  const store = createAggregateStore<SubjectState>(db, 'subjects', { packed: { viewFields: ['pendingReview', 'pendingSince', 'withdrawn', 'country', 'mission'] } });
   return {
     store,
     collection: store.revisions,
@@ -20,8 +35,10 @@ export function createSubjectRepository(db: Connection) {
     load: (candidateId: string) => store.load(candidateId),
     apply: store.apply,
     /** Pending reviews, oldest first (from the view: a decision just taken may take a moment to leave it). */
-    async reviewQueue(limit: number, offset: number): Promise<SubjectView[]> {
-      return store.find({ pendingReview: true, withdrawn: false }, { sort: { pendingSince: 1, _id: 1 }, skip: offset, limit });
+    async reviewQueue(filter: ReviewQueueFilter, limit: number, offset: number): Promise<{ items: SubjectView[]; total: number }> {
+      const query = queueQuery(filter);
+      const [items, total] = await Promise.all([store.find(query, { sort: { pendingSince: 1, _id: 1 }, skip: offset, limit }), store.view.countDocuments(query)]);
+      return { items, total };
     },
     /**
      * Subjects after `cursor` in id order, in batches, from one database cursor: re-screening walks the

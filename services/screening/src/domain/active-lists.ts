@@ -1,6 +1,5 @@
-import { contentHash, toMatchEntry, type BanListEntry, type BanStatus } from '@vetting/banlists';
+import { contentHash, toMatchEntry, type BanListEntry, type BanStatus, type ListHit } from '@vetting/banlists';
 import { buildIndex, scorePair, type ListEntry, type MatchHit, type MatchingIndex, type PersonQuery, type Thresholds } from '@vetting/matching';
-import type { ListHit } from './screening-outcome';
 
 export interface ListVersionRef {
   listId: string;
@@ -49,6 +48,11 @@ export class ActiveLists {
 
   versions(): ListVersionRef[] {
     return [...this.lists.values()].map((l) => l.ref);
+  }
+
+  /** Every active version with the entries exactly as they are screened (an offline bundle carries these). */
+  snapshot(): { ref: ListVersionRef; entries: ListEntry[] }[] {
+    return [...this.lists.values()].map((l) => ({ ref: l.ref, entries: [...l.entries.values()] }));
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { ListVersionRef } from './active-lists';
-import { needsReview, screeningOutcome, type ListHit, type Resolution, type ResolutionInfo, type ScreeningOutcome } from './screening-outcome';
+import { needsReview, screeningOutcome, type ListHit, type Resolution, type ResolutionInfo, type ScreeningOutcome } from '@vetting/banlists';
 import { resolutionKey, type ScreenedPerson } from './screened-person';
 
 /** What the subject keeps of each reviewable hit of its latest screening (the full hit is on the screening record). */
@@ -29,6 +29,8 @@ export interface StoredResolution extends ResolutionInfo {
 export interface SubjectState extends Record<string, unknown> {
   candidateId: string;
   country: string;
+  /** The nomination's mission (review-queue filter); absent for subjects screened before it was kept. */
+  mission?: string;
   candidateRevision: number;
   person: ScreenedPerson;
   fingerprint: string;
@@ -91,6 +93,8 @@ export function hitsChanged(before: readonly HitSummary[], after: readonly HitSu
 export interface ScreeningResult {
   candidateId: string;
   country: string;
+  /** From the nomination; a re-screen keeps the one already known. */
+  mission?: string;
   candidateRevision: number;
   person: ScreenedPerson;
   fingerprint: string;
@@ -109,6 +113,7 @@ export function afterScreening(prev: SubjectState | undefined, r: ScreeningResul
   return {
     candidateId: r.candidateId,
     country: r.country,
+    ...((r.mission ?? prev?.mission) ? { mission: r.mission ?? prev?.mission } : {}),
     candidateRevision: r.candidateRevision,
     person: r.person,
     fingerprint: r.fingerprint,

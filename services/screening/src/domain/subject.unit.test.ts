@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ListHit } from './screening-outcome';
+import type { ListHit } from '@vetting/banlists';
 import { minimisePerson, personFingerprint } from './screened-person';
 import { afterScreening, attachResolutions, hitsChanged, resolveHit, summariseHit, type ScreeningResult } from './subject';
 

@@ -65,6 +65,9 @@ export interface CandidateInput {
   nationality?: string;
   passport?: string;
   type?: 'candidate.submitted' | 'candidate.updated';
+  /** The nominating country (default GH) and mission (default MINUSCA). */
+  country?: string;
+  mission?: string;
 }
 
 export function candidateEvent(c: CandidateInput): EventEnvelope {
@@ -72,12 +75,12 @@ export function candidateEvent(c: CandidateInput): EventEnvelope {
   return createEvent('intake', {
     type: c.type ?? 'candidate.submitted',
     subject: candidateId,
-    tenant: 'GH',
+    tenant: c.country ?? 'GH',
     data: {
       candidateId,
-      country: 'GH',
+      country: c.country ?? 'GH',
       revision: c.revision ?? 1,
-      nomination: { mission: 'MINUSCA', rotation: 'R1', category: 'military-contingent' },
+      nomination: { mission: c.mission ?? 'MINUSCA', rotation: 'R1', category: 'military-contingent' },
       person: {
         names: [{ full: c.name }],
         ...(c.dateOfBirth ? { dateOfBirth: c.dateOfBirth } : {}),

@@ -64,3 +64,14 @@ export async function listVersionDiff(actor: Actor, listId: string, version: num
     })),
   };
 }
+
+/** One entry of a list's active version (to correct it by hand); the read of the listed person is recorded first. */
+export async function activeListEntry(actor: Actor, listId: string, entryId: string, deps: { repository: ListRepository; access: AccessRecorder }) {
+  const found = await deps.repository.versionsOf(listId);
+  const active = found?.versions.find((v) => v.version === found.active);
+  if (!found || !active) throw notFound('BANLIST.NOT_FOUND', `List ${listId} does not exist`);
+  const [entry] = await deps.repository.entriesByIds(active, [entryId]);
+  if (!entry) throw notFound('BANLIST.ENTRY_NOT_FOUND', `List ${listId} version ${active.version} has no entry ${entryId}`);
+  await deps.access.record({ actor, subjectId: `${listId}:${entryId}`.slice(0, 100), resource: 'screening/list-entry', purpose: 'correct a ban-list entry', fields: ['names', 'datesOfBirth', 'nationalities', 'documents'] });
+  return { listId, version: active.version, entry };
+}

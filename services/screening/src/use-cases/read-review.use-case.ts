@@ -1,7 +1,7 @@
 import { notFound, type AccessRecorder, type Actor } from '@vetting/platform';
 import type { ListRepository } from '../data/list.repository';
 import type { ScreeningRepository } from '../data/screening.repository';
-import type { SubjectRepository } from '../data/subject.repository';
+import type { ReviewQueueFilter, SubjectRepository } from '../data/subject.repository';
 
 export interface ReviewDeps {
   subjects: SubjectRepository;
@@ -10,18 +10,20 @@ export interface ReviewDeps {
   access: AccessRecorder;
 }
 
-/** Pending possible matches, oldest first. Carries ids and scores only: no personal data is read. */
-export async function reviewQueue(limit: number, offset: number, deps: Pick<ReviewDeps, 'subjects'>) {
-  const page = await deps.subjects.reviewQueue(limit, offset);
+/** Pending possible matches, oldest first, filtered. Carries ids and scores only: no personal data is read. */
+export async function reviewQueue(filter: ReviewQueueFilter, limit: number, offset: number, deps: Pick<ReviewDeps, 'subjects'>) {
+  const page = await deps.subjects.reviewQueue(filter, limit, offset);
   return {
     limit,
     offset,
-    items: page.map((s) => {
+    total: page.total,
+    items: page.items.map((s) => {
       const open = s.hits.filter((h) => !h.resolution);
       return {
         screeningId: s.screeningId,
         candidateId: s.candidateId,
         country: s.country,
+        ...(s.mission ? { mission: s.mission } : {}),
         outcome: s.outcome,
         pendingSince: s.pendingSince ?? s.screenedAt,
         unresolvedHits: open.length,

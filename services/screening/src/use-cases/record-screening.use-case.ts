@@ -1,6 +1,6 @@
 import { createEvent, type EventEnvelope } from '@vetting/platform';
 import type { ActiveLists } from '../domain/active-lists';
-import type { ListHit } from '../domain/screening-outcome';
+import type { ListHit } from '@vetting/banlists';
 import { resolutionKey } from '../domain/screened-person';
 import type { StoredResolution, SubjectState } from '../domain/subject';
 import type { ResolutionRepository } from '../data/resolution.repository';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '@vetting/platform';
-import type { ListHit } from '../domain/screening-outcome';
-import { nearHits, reviewableHits } from '../domain/screening-outcome';
+import { nearHits, reviewableHits, type ListHit } from '@vetting/banlists';
 import { toPersonQuery } from '../domain/screened-person';
 import { afterScreening, attachResolutions, confirmedByList, hitsChanged, summariseHit, type SubjectState } from '../domain/subject';
 import type { Screening } from '../data/screening.repository';

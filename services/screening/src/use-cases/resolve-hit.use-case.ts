@@ -1,5 +1,5 @@
 import { AppError, conflict, createEvent, notFound, type Actor } from '@vetting/platform';
-import type { Resolution } from '../domain/screening-outcome';
+import type { Resolution } from '@vetting/banlists';
 import { resolveHit as decideResolution, type ResolveError, type StoredResolution } from '../domain/subject';
 import type { ResolutionRepository } from '../data/resolution.repository';
 import type { ScreeningRepository } from '../data/screening.repository';

@@ -1,6 +1,6 @@
 import type { EventDataByType } from '@vetting/contracts';
 import { AppError } from '@vetting/platform';
-import { nearHits, reviewableHits } from '../domain/screening-outcome';
+import { nearHits, reviewableHits } from '@vetting/banlists';
 import { minimisePerson, personFingerprint, toPersonQuery } from '../domain/screened-person';
 import { afterScreening, attachResolutions, confirmedByList } from '../domain/subject';
 import type { Screening } from '../data/screening.repository';
@@ -29,6 +29,7 @@ export async function screenCandidate(data: Submitted, trigger: 'submitted' | 'u
     const state = afterScreening(current?.state, {
       candidateId: data.candidateId,
       country: data.country,
+      mission: data.nomination.mission,
       candidateRevision: data.revision,
       person,
       fingerprint,

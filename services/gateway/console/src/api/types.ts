@@ -5,20 +5,45 @@ export interface CandidateView {
   caseReference: string;
   status: string;
   displayName: string;
-  nomination: { mission: string; rotation: string; category: string };
+  nomination: Nomination;
+  revision?: number;
+  office?: string;
+  selfDeclaration?: { recorded: boolean; flagged: boolean };
+  employmentDeclaration?: { recorded: boolean; signedAt?: string };
+  consent?: { formVersion: string; signedAt: string; method: string };
+  withdrawal?: { reason: string; at: string };
+  erased?: { reason: string; at: string };
   decision?: { outcome: string; decidedAt: string; validUntil?: string };
   createdAt: string;
   timeline: { at: string; status: string; event: string }[];
-  person?: Record<string, unknown>;
+  person?: Person;
+}
+
+export interface Nomination { mission: string; rotation: string; category: string }
+
+export interface CertifiedMember {
+  candidateId: string;
+  caseReference: string;
+  displayName?: string;
+  revision: number;
+  status: string;
+  decidedAt?: string;
+  validUntil?: string;
+  listVersions: { listId: string; version: number; contentHash: string }[];
 }
 
 export interface Certificate {
   id: string;
+  country: string;
+  rotation: string;
+  missions?: string[];
   version: number;
+  supersedes?: string;
   certifiedAt: string;
   certifiedBy: string;
   statement?: string;
-  members: { candidateId: string }[];
+  contentHash: string;
+  members: CertifiedMember[];
 }
 
 export interface Hit {
@@ -28,7 +53,7 @@ export interface Hit {
   band: string;
   matchedName: { full: string; kind: string };
   queryName?: string;
-  features: { feature: string; contribution: number; detail?: string }[];
+  features: { feature: string; contribution: number; detail?: string; reasons?: { key: string; values?: Record<string, string | number> }[] }[];
   words: { query: string; listed: string; similarity: number; how: string }[];
   summary: string;
 }
@@ -40,7 +65,7 @@ export interface ReviewHit {
 }
 
 export interface Review {
-  screening: { id: string; candidateId: string; country: string; outcome: string; screenedAt: string };
+  screening: { id: string; candidateId: string; country: string; outcome: string; screenedAt: string; listVersions?: { listId: string; version: number }[] };
   person: Record<string, unknown>;
   current: boolean;
   outcome?: string;
@@ -64,4 +89,37 @@ export interface VerifyResult {
   checked: number;
   headSeq: number;
   firstBroken?: { seq: number; reason: string; detail: string };
+}
+
+/** A person as nominated (contracts/openapi/intake.yaml Person). */
+export interface Person {
+  names: { full: string; script?: string }[];
+  dateOfBirth?: string;
+  placeOfBirth?: string;
+  nationalities?: string[];
+  gender?: 'male' | 'female' | 'other';
+  documents?: { type: string; number: string; country?: string }[];
+  serviceNumber?: string;
+  rank?: string;
+  unit?: string;
+  previousEmployers?: PreviousEmployer[];
+}
+
+export interface PreviousEmployer {
+  name: string;
+  role: string;
+  from: string;
+  to?: string;
+  /** The HR contact (a lead only: requests go to the directory's verified contact); none for national service. */
+  contactEmail?: string;
+  country?: string;
+  /** The armed forces or police of the nominating country: its disciplinary record is asked. */
+  nationalService?: boolean;
+}
+
+/** A signed record (consent, self-declaration): which form, when, how. */
+export interface Signed {
+  formVersion: string;
+  signedAt: string;
+  method: 'wet-signature-scanned' | 'electronic-signature' | 'recorded-verbal';
 }

@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import type { Hit } from '../api/types';
-import { textOr, useI18n } from '../i18n/i18n';
+import { textOr, useI18n, type Translate } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/en';
 
 /** A value of a person or list entry as text: names, documents and dates of any nesting. */
 export function describe(value: unknown): string {
@@ -31,21 +32,38 @@ export function Record_({ title, data }: { title: string; data: Record<string, u
   );
 }
 
+type Feature = Hit['features'][number];
+
+/** A feature's reason in the reader's language, from its message keys; the engine's English sentence when it has none. */
+export function reasonText(t: Translate, f: Feature): string {
+  if (!f.reasons?.length) return f.detail ?? '';
+  return f.reasons
+    .map((r) => {
+      const values = { ...r.values };
+      if (typeof values.kind === 'string') values.kind = textOr(t, `match.kind.${values.kind}`, values.kind);
+      const key = `match.${r.key}` as MessageKey;
+      const text = t(key, values);
+      // A reason this console does not know yet: the engine's own English sentence.
+      return text === key ? (f.detail ?? r.key) : text;
+    })
+    .join('; ');
+}
+
 /**
- * Why the engine matched: its summary, each feature that pushed the score up (agrees) or down
- * (differs), and the word-by-word name comparison.
+ * Why the engine matched: a summary, each feature that pushed the score up (agrees) or down
+ * (differs) with its reason, and the word-by-word name comparison, in the reader's language.
  */
 export function Explanation({ hit }: { hit: Hit }) {
   const { t } = useI18n();
+  const summary = t('match.summary', { band: textOr(t, `status.${hit.band}`, hit.band), score: hit.score.toFixed(2), query: hit.queryName ?? '', listed: hit.matchedName.full, kind: textOr(t, `match.nameKind.${hit.matchedName.kind}`, hit.matchedName.kind) });
   return (
     <section className="explanation" aria-label={t('review.explanation')}>
-      <h3>{t('review.explanation')}: <strong>{hit.summary}</strong></h3>
-      <p>{hit.queryName ?? ''} ↔ <strong>{hit.matchedName.full}</strong> ({hit.matchedName.kind}) · {t('review.score')} {hit.score.toFixed(2)} · {hit.band}</p>
+      <h3>{t('review.explanation')}: <strong>{summary}</strong></h3>
       <ul>
         {hit.features.map((f, i) => (
           <li key={i}>
-            <mark className={f.contribution >= 0 ? 'agree' : 'disagree'}>{f.feature} — {f.contribution >= 0 ? t('review.agree') : t('review.disagree')} ({f.contribution >= 0 ? '+' : ''}{f.contribution.toFixed(2)})</mark>
-            {f.detail ? ` ${f.detail}` : ''}
+            <mark className={f.contribution >= 0 ? 'agree' : 'disagree'}>{textOr(t, `match.feature.${f.feature}`, f.feature)} — {f.contribution >= 0 ? t('review.agree') : t('review.disagree')} ({f.contribution >= 0 ? '+' : ''}{f.contribution.toFixed(2)})</mark>{' '}
+            {reasonText(t, f)}
           </li>
         ))}
       </ul>
@@ -57,7 +75,7 @@ export function Explanation({ hit }: { hit: Hit }) {
               <tr key={i}>
                 <td>{w.query}</td><td>{w.listed}</td>
                 <td><mark className={w.similarity >= 0.85 ? 'agree' : 'disagree'}>{Math.round(w.similarity * 100)}</mark></td>
-                <td>{w.how}</td>
+                <td>{textOr(t, `match.how.${w.how}`, w.how)}</td>
               </tr>
             ))}
           </tbody>

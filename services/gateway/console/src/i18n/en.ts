@@ -1,3 +1,10 @@
+import { closeTheLoopEn } from './close-the-loop.en';
+import { adjudicatorEn } from './adjudicator.en';
+import { matchEn } from './match.en';
+import { nominationEn } from './nomination.en';
+import { officeEn } from './office.en';
+import { screenerEn } from './screener.en';
+
 /**
  * The English catalogue: the source of every message key. Other languages are typed against it, so
  * a missing or misspelt key in a translation fails the type check. `{name}` marks a placeholder.
@@ -85,15 +92,11 @@ export const en = {
   'nominate.mission': 'Mission',
   'nominate.rotation': 'Rotation',
   'nominate.category': 'Category',
-  'nominate.fullName': 'Full name',
   'nominate.dob': 'Date of birth (YYYY, YYYY-MM or YYYY-MM-DD)',
   'nominate.nationality': 'Nationality (two letters)',
   'nominate.gender': 'Gender',
   'nominate.gender.none': 'Not given',
-  'nominate.document': 'Passport number',
   'nominate.serviceNumber': 'Service or police number',
-  'nominate.consent': 'The person gave informed consent to vetting (form {version}, electronic signature).',
-  'nominate.consentRequired': 'Consent is required before any screening.',
   'nominate.submit': 'Nominate',
   'nominate.done': 'Nominated: case {ref}. Screening has started.',
   'nominate.view': 'See the status',
@@ -123,7 +126,7 @@ export const en = {
   'roll.case': 'Case',
   'roll.status': 'Status',
   'roll.decision': 'Decision',
-  'roll.members': '{count} people',
+  'roll.members': 'Members: {count}',
   'roll.certify': 'Certify this rotation',
   'roll.statement': 'Certification statement',
   'roll.certified': 'Certified version {version} on {date} by {by}.',
@@ -275,6 +278,13 @@ export const en = {
   'policies.by': 'Created by',
   'policies.active': 'active',
   'policies.rules': 'Rules',
+  ...closeTheLoopEn,
+  // Each area's messages live in their own file (<area>.en.ts, <area>.fr.ts) to keep files small.
+  ...officeEn,
+  ...nominationEn,
+  ...screenerEn,
+  ...adjudicatorEn,
+  ...matchEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

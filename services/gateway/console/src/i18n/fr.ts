@@ -1,4 +1,10 @@
 import type { Catalogue } from './en';
+import { closeTheLoopFr } from './close-the-loop.fr';
+import { adjudicatorFr } from './adjudicator.fr';
+import { matchFr } from './match.fr';
+import { nominationFr } from './nomination.fr';
+import { officeFr } from './office.fr';
+import { screenerFr } from './screener.fr';
 
 /** Le catalogue français : chaque clé de l'anglais, vérifiée par le typage. */
 export const fr: Catalogue = {
@@ -84,15 +90,11 @@ export const fr: Catalogue = {
   'nominate.mission': 'Mission',
   'nominate.rotation': 'Relève',
   'nominate.category': 'Catégorie',
-  'nominate.fullName': 'Nom complet',
   'nominate.dob': 'Date de naissance (AAAA, AAAA-MM ou AAAA-MM-JJ)',
   'nominate.nationality': 'Nationalité (deux lettres)',
   'nominate.gender': 'Genre',
   'nominate.gender.none': 'Non indiqué',
-  'nominate.document': 'Numéro de passeport',
   'nominate.serviceNumber': 'Matricule militaire ou de police',
-  'nominate.consent': 'La personne a donné son consentement éclairé (formulaire {version}, signature électronique).',
-  'nominate.consentRequired': 'Le consentement est requis avant tout filtrage.',
   'nominate.submit': 'Proposer',
   'nominate.done': 'Proposé : dossier {ref}. Le filtrage a commencé.',
   'nominate.view': "Voir l'état",
@@ -122,7 +124,7 @@ export const fr: Catalogue = {
   'roll.case': 'Dossier',
   'roll.status': 'État',
   'roll.decision': 'Décision',
-  'roll.members': '{count} personnes',
+  'roll.members': 'Membres : {count}',
   'roll.certify': 'Certifier cette relève',
   'roll.statement': 'Déclaration de certification',
   'roll.certified': 'Version {version} certifiée le {date} par {by}.',
@@ -274,4 +276,10 @@ export const fr: Catalogue = {
   'policies.by': 'Créée par',
   'policies.active': 'active',
   'policies.rules': 'Règles',
+  ...closeTheLoopFr,
+  ...officeFr,
+  ...nominationFr,
+  ...screenerFr,
+  ...adjudicatorFr,
+  ...matchFr,
 };

@@ -1,87 +1,53 @@
-import { useState, type FormEvent } from 'react';
-import { api, idempotencyKey } from '../api/client';
+import { useState } from 'react';
+import { api } from '../api/client';
+import type { CandidateView } from '../api/types';
 import { useSession } from '../api/session';
-import { textOr, useI18n } from '../i18n/i18n';
+import { Link } from '../app/router';
+import { useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
-import { Field, Loading, Page, ProblemMessage, StatusBadge } from '../components/ui';
+import { Loading, Page, ProblemMessage, StatusBadge } from '../components/ui';
+import type { ClearanceCase } from '../components/case/case-types';
+import { CaseHits } from '../components/case/case-hits';
+import { CaseChecks } from '../components/case/case-checks';
+import { CaseTrail } from '../components/case/case-trail';
+import { CaseResponse } from '../components/case/case-response';
+import { CaseDecision } from '../components/case/case-decision';
+import { CaseFindings } from '../components/case/case-findings';
+import { CaseNotice } from '../components/case/case-notice';
 
-interface Decision { decisionId: string; outcome: string; kind: string; decidedBy: string; countersignedBy?: string; reasons: string[]; decidedAt: string; policyVersion: number }
-interface Case {
-  candidateId: string; status: string; decisions: Decision[]; current: Decision | null;
-  proposal: { proposalId: string; outcome: string; reasons: string[]; overrideReason?: string; proposedBy: string; recommendation?: string; findings?: string[] } | null;
-}
-
-/** A clearance case: its decisions, and the adjudication or countersignature it waits for (four eyes). */
+/**
+ * A clearance case, read top to bottom as an adjudicator decides it: who the person is, the ban-list
+ * hits beside their explanations, the check results and referees' answers, the trail, the candidate's
+ * response, and then the decision (four eyes when it departs from the policy).
+ */
 export default function Adjudication({ params }: { params: Record<string, string> }) {
-  const { t, date } = useI18n();
+  const { t } = useI18n();
   const { user } = useSession();
   const id = params.candidateId!;
-  const found = useResource(id, () => api<Case>(`/clearance/cases/${encodeURIComponent(id)}`));
-  const [error, setError] = useState<unknown>(null);
+  const found = useResource(id, () => api<ClearanceCase>(`/clearance/cases/${encodeURIComponent(id)}`));
+  const person = useResource(`candidate/${id}`, () => api<CandidateView>(`/intake/candidates/${encodeURIComponent(id)}`).catch(() => null));
   const [done, setDone] = useState<string | null>(null);
-  const canAct = user!.roles.includes('un-adjudicator');
-  const send = (path: string, body: unknown) => async () => {
-    setError(null);
-    try {
-      const result = await api<{ status?: string }>(`/clearance/cases/${encodeURIComponent(id)}/${path}`, { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey() } });
-      setDone(result.status ?? 'ok');
-      found.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const propose = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const overrideReason = String(form.get('overrideReason') ?? '').trim();
-    return send('adjudication', { outcome: form.get('outcome'), reasons: [String(form.get('reasons')).trim()], ...(overrideReason ? { overrideReason } : {}) })();
-  };
-  const countersign = (approve: boolean) => (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const reason = String(new FormData(event.currentTarget).get('reason')).trim();
-    return send('adjudication/countersignature', { proposalId: c!.proposal!.proposalId, approve, reason })();
-  };
   const c = found.data;
+  const p = person.data;
+  const canAct = user!.roles.includes('un-adjudicator');
   return (
-    <Page title={t('adjudications.case', { id })}>
+    <Page title={t('adjudications.case', { id: p?.displayName ?? id })}>
       <Loading when={found.loading} />
       <ProblemMessage error={found.error} />
       {done && <p className="notice" role="status">{t('adjudications.done', { status: done })}</p>}
       {c && (
         <>
-          <p><StatusBadge status={c.status} /></p>
-          <ol className="timeline">
-            {c.decisions.map((d) => (
-              <li key={d.decisionId}><StatusBadge status={d.outcome} /> {textOr(t, `decision.kind.${d.kind}`, d.kind)} · {d.decidedBy}{d.countersignedBy ? ` + ${d.countersignedBy}` : ''} · {date(d.decidedAt)} · {t('adjudications.policyVersion', { version: d.policyVersion })}<br /><span className="muted">{d.reasons.join('; ')}</span></li>
-            ))}
-          </ol>
-          {canAct && c.status === 'awaiting-adjudication' && (
-            <form onSubmit={propose}>
-              <fieldset>
-                <legend>{t('adjudications.outcome')}</legend>
-                <label style={{ display: 'block' }}><input type="radio" name="outcome" value="cleared" required /> {t('status.cleared')}</label>
-                <label style={{ display: 'block' }}><input type="radio" name="outcome" value="not-cleared" /> {t('status.not-cleared')}</label>
-                <Field id="reasons" label={t('adjudications.reasons')}><textarea id="reasons" name="reasons" required rows={2} maxLength={2000} /></Field>
-                <Field id="overrideReason" label={t('adjudications.override')}><textarea id="overrideReason" name="overrideReason" rows={2} maxLength={4000} /></Field>
-              </fieldset>
-              <button type="submit">{t('adjudications.propose')}</button>
-            </form>
-          )}
-          {canAct && c.status === 'awaiting-countersignature' && c.proposal?.proposedBy === user!.username && <p className="notice">{t('adjudications.waitingForSecond')}</p>}
-          {canAct && c.status === 'awaiting-countersignature' && c.proposal && c.proposal.proposedBy !== user!.username && (
-            <section>
-              <h2>{t('adjudications.countersign')}</h2>
-              <p>{t('adjudications.proposedBy', { outcome: c.proposal.outcome, by: c.proposal.proposedBy })}: {c.proposal.reasons.join('; ')}</p>
-              {c.proposal.overrideReason && <p className="explanation">{c.proposal.overrideReason}</p>}
-              {[true, false].map((approve) => (
-                <form key={String(approve)} onSubmit={countersign(approve)} className="row">
-                  <Field id={`cs-${approve}`} label={`${t(approve ? 'adjudications.approve' : 'adjudications.reject')} — ${t('review.reason')}`}><input id={`cs-${approve}`} name="reason" required maxLength={4000} /></Field>
-                  <div className="field"><button type="submit" className={approve ? '' : 'secondary'}>{t(approve ? 'adjudications.approve' : 'adjudications.reject')}</button></div>
-                </form>
-              ))}
-            </section>
-          )}
-          <ProblemMessage error={error} />
+          <p>
+            <StatusBadge status={c.status} /> {p && <>{p.caseReference} · {c.country} · {p.nomination.mission} · <Link to={`/candidates/${encodeURIComponent(id)}`}>{t('case.nomination')}</Link></>}
+          </p>
+          <nav aria-label={t('case.sections')} className="pager"><ul className="toc">{[...(c.evaluation ? ['findings'] : []), 'hits', 'checks', 'trail', 'notice', 'response', 'decision'].map((s) => <li key={s}><a href={`#${s}-heading`}>{t(`case.${s}` as never)}</a></li>)}</ul></nav>
+          {c.evaluation && <CaseFindings evaluation={c.evaluation} />}
+          <CaseHits candidateId={id} />
+          <CaseChecks candidateId={id} />
+          <CaseTrail candidateId={id} />
+          <CaseNotice candidateId={id} notices={c.notices ?? []} canAct={canAct} onRecorded={found.reload} />
+          <CaseResponse candidateId={id} responses={c.candidateResponses ?? c.inputs.candidateResponses ?? []} notices={c.notices ?? []} canAct={canAct} onRecorded={found.reload} />
+          <CaseDecision c={c} onDone={(status) => { setDone(status); found.reload(); }} />
         </>
       )}
     </Page>

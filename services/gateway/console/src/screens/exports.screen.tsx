@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { Field, Page, ProblemMessage } from '../components/ui';
-import { saveBlob } from './upload.screen';
+import { saveBlob } from '../components/download';
 
 type Scope = 'candidate' | 'rotation' | 'period';
 

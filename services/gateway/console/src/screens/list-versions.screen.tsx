@@ -3,6 +3,8 @@ import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
 import { Loading, Page, ProblemMessage } from '../components/ui';
+import { useSession } from '../api/session';
+import { ListEditor } from '../components/list-editor';
 
 interface Version { version: number; entryCount: number; active: boolean; contentHash: string; provenance: { importedBy: string; importedAt: string; format: string; reason?: string }; diff: { added: number; removed: number; changed: number } }
 interface Diff { added: { id: string; name: string }[]; removed: { id: string; name: string }[]; changed: { id: string; name: string; fields: string[] }[] }
@@ -10,6 +12,8 @@ interface Diff { added: { id: string; name: string }[]; removed: { id: string; n
 /** Every version of a list with its provenance; a version's changes open on demand (the read is audited). */
 export default function ListVersions({ params }: { params: Record<string, string> }) {
   const { t, date } = useI18n();
+  const { user } = useSession();
+  const canEdit = user!.roles.some((r) => r === 'un-screener' || r === 'admin');
   const listId = params.listId!;
   const versions = useResource(listId, () => api<{ items: Version[] }>(`/screening/lists/${listId}/versions`));
   const [open, setOpen] = useState<number | null>(null);
@@ -51,6 +55,7 @@ export default function ListVersions({ params }: { params: Record<string, string
           )}
         </section>
       )}
+      {canEdit && <ListEditor listId={listId} onPublished={versions.reload} />}
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import { Link } from '../app/router';
 import { useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
 import { Empty, Field, Loading, Page, ProblemMessage } from '../components/ui';
+import { RescreenProgress } from '../components/rescreen-progress';
 
 interface ListSummary { listId: string; name: string; activeVersion: number; entryCount: number; updatedAt: string }
 interface Published { listId: string; version: number; unchanged: boolean; diff?: { added: number; removed: number; changed: number } }
@@ -81,6 +82,7 @@ export default function Lists() {
           {published.unchanged ? t('lists.unchanged') : t('lists.imported', { version: published.version, list: published.listId, added: published.diff?.added ?? 0, removed: published.diff?.removed ?? 0, changed: published.diff?.changed ?? 0 })}
         </p>
       )}
+      {published && !published.unchanged && <RescreenProgress listId={published.listId} version={published.version} />}
     </Page>
   );
 }

@@ -5,10 +5,11 @@ import { navigate, useLocation } from '../app/router';
 import { useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
 import { Field, Loading, Page, ProblemMessage } from '../components/ui';
+import { TrailTimeline } from '../components/trail-timeline';
 
 /** A candidate's story as a timeline, with the chain check's verdict as a badge. */
 export default function Trail() {
-  const { t, date } = useI18n();
+  const { t } = useI18n();
   const { query } = useLocation();
   const subject = query.get('subject') ?? '';
   const trail = useResource(subject || null, async () => {
@@ -37,17 +38,7 @@ export default function Trail() {
           <span className="muted">{t('trail.checked', { count: v.checked, head: v.headSeq })}</span>
         </p>
       )}
-      {trail.data && (
-        <ol className="timeline" aria-label={t('trail.title')}>
-          {trail.data.steps.map((s) => (
-            <li key={s.seq} className={s.kind}>
-              <time dateTime={s.time}>{date(s.time)}</time> · <strong>{s.type}</strong> <span className="muted">({t(s.kind === 'access' ? 'trail.access' : 'trail.event')} #{s.seq}{s.actor ? `, ${s.actor}` : ''})</span>
-              <br />{s.what}{s.outcome ? ` — ${s.outcome}` : ''}
-              {s.reasons && s.reasons.length > 0 && <><br /><span className="muted">{s.reasons.join('; ')}</span></>}
-            </li>
-          ))}
-        </ol>
-      )}
+      {trail.data && <TrailTimeline steps={trail.data.steps} />}
     </Page>
   );
 }

@@ -5,7 +5,8 @@ import { isFinished, readUpload, sendUpload, uploadIdFor, type UploadState } fro
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import { Field, Page, ProblemMessage, StatusBadge } from '../components/ui';
-import { CATEGORIES } from './nominate.screen';
+import { download } from '../components/download';
+import { CATEGORIES } from '../components/nomination/nomination-fields';
 
 const POLL_MS = 500;
 
@@ -111,14 +112,5 @@ function UploadReport({ upload }: { upload: UploadState }) {
 }
 
 /** The errors file needs the token, so it is fetched and handed to the browser as a blob. */
-async function downloadErrors(id: string) {
-  const res = await api<Response>(`/intake/uploads/${id}/errors.csv`, { raw: true, headers: { accept: 'text/csv' } });
-  saveBlob(await res.blob(), `upload-${id}-errors.csv`);
-}
+const downloadErrors = (id: string) => download(`/intake/uploads/${id}/errors.csv`, `upload-${id}-errors.csv`);
 
-export function saveBlob(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

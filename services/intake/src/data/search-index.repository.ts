@@ -1,0 +1,66 @@
+import type { Connection } from 'mongoose';
+import type { Collection } from 'mongodb';
+import type { SearchQuery } from '../domain/search-keys';
+
+interface SearchDoc {
+  _id: string;
+  country: string;
+  rotation: string;
+  keys: string[];
+}
+
+/** Ids a search returns at most; a search matching more asks the user to type more. */
+export const SEARCH_MATCH_LIMIT = 1000;
+const INSERT_BATCH = 500;
+
+/**
+ * The blind search keys of each candidate (domain/search-keys.ts), apart from the candidate's
+ * revisions: revisions are immutable, and a person's erasure deletes this one document, so nothing
+ * searchable is left of them anywhere. Written after the candidate; a crash in between leaves a
+ * person unfindable by name until their next change (still listed and findable by case reference).
+ */
+export function createSearchIndexRepository(db: Connection) {
+  const docs = db.collection('candidate_search') as unknown as Collection<SearchDoc>;
+  return {
+    ensureIndexes: async () => {
+      await docs.createIndex({ country: 1, rotation: 1 });
+      await docs.createIndex({ keys: 1 });
+    },
+
+    /** Stores (or replaces) a candidate's keys. */
+    async put(id: string, country: string, rotation: string, keys: string[]): Promise<void> {
+      await docs.replaceOne({ _id: id }, { country, rotation, keys }, { upsert: true });
+    },
+
+    /** Stores many new candidates' keys at once (bulk uploads); ids already there (a resumed run) are kept. */
+    async putMany(items: SearchDoc[]): Promise<void> {
+      for (let start = 0; start < items.length; start += INSERT_BATCH) {
+        try {
+          await docs.insertMany(items.slice(start, start + INSERT_BATCH), { ordered: false });
+        } catch (error) {
+          const raw = (error as { writeErrors?: { code: number }[] | { code: number } }).writeErrors;
+          const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
+          if (!list.length || list.some((e) => e.code !== 11000)) throw error;
+        }
+      }
+    },
+
+    /** Forgets a candidate (erasure). */
+    remove: async (id: string) => void (await docs.deleteOne({ _id: id })),
+
+    /** Candidate ids whose keys answer the query, within a country and rotation when given. */
+    async find(scope: { country?: string; rotation?: string }, query: SearchQuery): Promise<string[]> {
+      const alternatives: Record<string, unknown>[] = [];
+      if (query.allOf.length) alternatives.push({ keys: { $all: query.allOf } });
+      if (query.serviceNumber) alternatives.push({ keys: query.serviceNumber });
+      if (!alternatives.length) return [];
+      const filter: Record<string, unknown> = { ...(scope.country ? { country: scope.country } : {}), ...(scope.rotation ? { rotation: scope.rotation } : {}) };
+      if (alternatives.length === 1) Object.assign(filter, alternatives[0]);
+      else filter.$or = alternatives;
+      const found = await docs.find(filter, { projection: { _id: 1 } }).limit(SEARCH_MATCH_LIMIT).toArray();
+      return found.map((d) => d._id);
+    },
+  };
+}
+
+export type SearchIndexRepository = ReturnType<typeof createSearchIndexRepository>;
