@@ -40,6 +40,7 @@ async function start() {
   console.log(`\nThe platform is up in ${Math.round((Date.now() - started) / 1000)} s: http://127.0.0.1:${GATEWAY_PORT}\n`);
   console.log('Demo accounts (development only; generated on first start, stored in .data/keys):');
   for (const c of credentials) console.log(`  ${c.username.padEnd(13)} ${c.password}  ${c.roles.join(',')}${c.country ? ` (${c.country})` : ''}`);
+  if (credentials.some((c) => c.totpSecret)) console.log('Admin and UN accounts also ask for a code from their authenticator: `node scripts/dev-code.mjs <account>` prints it.');
   console.log(`\nAPI reference: http://127.0.0.1:${GATEWAY_PORT}/api/reference/`);
   console.log('Stop everything with `npm stop`; logs are in .data/logs/.');
 }

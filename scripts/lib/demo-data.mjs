@@ -1,4 +1,5 @@
 // Demo data for a development install: the sample ban list and a few nominations, added once.
+import { generate } from 'otplib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../infra/lib/config.mjs';
@@ -19,10 +20,23 @@ async function call(base, path, { token, method = 'GET', body, headers = {} } = 
   }
 }
 
+/**
+ * A demo account's access token (5 minutes). Admin and UN roles sign in with their TOTP code too
+ * (`totpSecret` in dev-credentials.json); a code works once, so a second sign-in of the same account
+ * within the same 30 seconds waits for the next code.
+ */
 export async function signIn(base, username) {
   const credentials = JSON.parse(readFileSync(join(KEYS_DIR, 'dev-credentials.json'), 'utf8'));
-  const { password } = credentials.find((c) => c.username === username);
-  return (await call(base, '/api/auth/login', { method: 'POST', body: { username, password } })).token;
+  const { password, totpSecret } = credentials.find((c) => c.username === username);
+  for (let attempt = 0; ; attempt++) {
+    const code = totpSecret ? await generate({ secret: totpSecret }) : undefined;
+    try {
+      return (await call(base, '/api/auth/login', { method: 'POST', body: { username, password, ...(code ? { code } : {}) } })).token;
+    } catch (error) {
+      if (!totpSecret || attempt > 0 || !String(error.message).includes('SECOND_FACTOR_INVALID')) throw error;
+      await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 100));
+    }
+  }
 }
 
 /** The person's own national service since `from`: the employment window is accounted for, the disciplinary record is asked. */

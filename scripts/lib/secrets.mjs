@@ -50,8 +50,9 @@ export function newSecrets() {
     mongo: Object.fromEntries(DATABASE_SERVICES.map((s) => [s, secret()])),
     mongoKeyFile: randomBytes(756).toString('base64'),
     redis: secret(),
-    callback: secret(32),
-    refereeToken: secret(32),
+    // Each authority's own callback secret. Compose runs in production mode, where one secret for all
+    // (`*`) is refused: the UN's and those of the demo countries' records and service authorities.
+    callback: ['UN', 'GH-records', 'GH-service', 'NP-records', 'NP-service'].map((o) => `${o}=${secret(32)}`).join(','),
     adminInitial: secret(18),
     // The platform's Ed25519 signing key (certificates, offline list bundles); PKCS#8 PEM.
     platformSigningKey: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
@@ -68,8 +69,7 @@ export function composeEnv(s, secretsDir) {
     `MONGO_ROOT_PASSWORD=${s.mongoRoot}`,
     ...DATABASE_SERVICES.map((d) => `MONGO_PASSWORD_${upper(d)}=${s.mongo[d]}`),
     `REDIS_PASSWORD=${s.redis}`,
-    `CALLBACK_SECRET=${s.callback}`,
-    `REFEREE_TOKEN_SECRET=${s.refereeToken}`,
+    `CALLBACK_SECRETS=${s.callback}`,
     `ADMIN_INITIAL_PASSWORD=${s.adminInitial}`,
     '',
   ].join('\n');
@@ -92,7 +92,7 @@ export function kubernetesSecrets(s, tls, hosts = { mongo: 'vetting-mongo-svc.ve
     secretDoc('vetting-kafka-credentials', Object.fromEntries([ADMIN_PRINCIPAL, ...s.principals].map((p) => [p, s.kafka.users[p]]))),
     secretDoc('vetting-kafka-ca', { 'ca.crt': tls.ca }),
     // SMTP_URL: the organisation's relay (with its credentials, if it wants them); a placeholder here.
-    secretDoc('references-secrets', { CALLBACK_SECRET: s.callback, REFEREE_TOKEN_SECRET: s.refereeToken, SMTP_URL: 'smtp://smtp-relay.vetting-data.svc:25' }),
+    secretDoc('references-secrets', { CALLBACK_SECRETS: s.callback, SMTP_URL: 'smtp://smtp-relay.vetting-data.svc:25' }),
     secretDoc('gateway-secrets', { ADMIN_INITIAL_PASSWORD: s.adminInitial }),
     // Mounted at /platform-signing in intake and screening (PLATFORM_SIGNING_KEY_DIR).
     secretDoc('platform-signing-key', { 'platform-signing-key.pem': s.platformSigningKey }),

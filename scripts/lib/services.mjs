@@ -30,13 +30,17 @@ export const PROCESSES = [
   { name: 'references-worker', entry: 'services/references/src/worker/main.ts', base: 'references', port: 4103 },
 ];
 
-/** Development secrets shared by the references service, its worker and the simulators; generated once. */
+/**
+ * Development secrets shared by the references service, its worker and the simulators; generated once.
+ * Callbacks: the UN's own secret, and one for every national authority (`*`, development only).
+ */
 function devSecrets() {
   const file = join(KEYS_DIR, 'service-secrets.json');
-  if (!existsSync(file)) {
+  const saved = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  if (!saved.CALLBACK_SECRETS) {
     mkdirSync(KEYS_DIR, { recursive: true, mode: 0o700 });
     const secret = () => randomBytes(32).toString('base64url');
-    writeFileSync(file, JSON.stringify({ CALLBACK_SECRET: secret(), REFEREE_TOKEN_SECRET: secret() }), { mode: 0o600 });
+    writeFileSync(file, JSON.stringify({ CALLBACK_SECRETS: `UN=${secret()},*=${secret()}` }), { mode: 0o600 });
   }
   return JSON.parse(readFileSync(file, 'utf8'));
 }

@@ -52,12 +52,12 @@ const cases: { name: string; entry: string; env: () => Record<string, string>; n
   ...['intake', 'screening'].map((s) => ({ name: `${s} without the platform signing key (a key made up in a temporary directory)`, entry: `services/${s}/src/main.ts`, env: () => kafkaOk, names: ['PLATFORM_SIGNING_KEY_DIR'] })),
   { name: 'clearance with its keyring in a temporary directory', entry: 'services/clearance/src/main.ts', env: () => kafkaOk, names: ['KEYS_DIR'] },
   {
-    name: 'references with a temporary keyring, the development mailbox and the public development secrets',
+    name: 'references with a temporary keyring, the development mailbox and one callback secret for every authority',
     entry: 'services/references/src/main.ts',
-    env: () => kafkaOk,
-    names: ['KEYS_DIR', 'MAIL_TRANSPORT', 'CALLBACK_SECRET', 'REFEREE_TOKEN_SECRET'],
+    env: () => ({ ...kafkaOk, CALLBACK_SECRETS: `*=${'s'.repeat(43)}` }),
+    names: ['KEYS_DIR', 'MAIL_TRANSPORT', 'CALLBACK_SECRETS'],
   },
-  { name: 'the references worker with the same defaults', entry: 'services/references/src/worker/main.ts', env: () => ({}), names: ['KEYS_DIR', 'MAIL_TRANSPORT', 'CALLBACK_SECRET'] },
+  { name: 'the references worker with the same defaults', entry: 'services/references/src/worker/main.ts', env: () => ({ CALLBACK_SECRETS: `*=${'s'.repeat(43)}` }), names: ['KEYS_DIR', 'MAIL_TRANSPORT', 'CALLBACK_SECRETS'] },
   { name: 'the gateway on its first start without a first administrator', entry: 'services/gateway/src/main.ts', env: () => ({ ...kafkaOk, KEYS_DIR: mkdtempSync(`${tmpdir()}/gw-prod-`) }), names: ['ADMIN_INITIAL_PASSWORD'] },
   {
     name: 'the gateway over a keys directory holding the demo accounts',

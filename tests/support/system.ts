@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,8 @@ export interface RunningSystem {
   issuer: TestIssuer;
   prefix: string;
   kafka: ReturnType<typeof createKafka>;
+  /** Each authority's callback secret, as the references service and the simulators have them (`UN`, `*`). */
+  callbackSecrets: Record<string, string>;
   /** With `gateway: true`: the gateway serving the console, and its demo accounts. */
   console?: ConsoleAccess;
   /** Every instance's URL (`instances` > 1: the first is `url(service)`). */
@@ -57,8 +60,8 @@ export interface RunningSystem {
  * with a private topic prefix and private databases, and a JWKS file for a test issuer.
  */
 export interface SystemOptions {
-  /** Extra environment per service (e.g. a benchmark lifting the per-organisation rate limit). */
-  env?: Partial<Record<ServiceName, Record<string, string>>>;
+  /** Extra environment per service and the gateway (e.g. a benchmark lifting the per-organisation rate limit). */
+  env?: Partial<Record<ServiceName | 'gateway', Record<string, string>>>;
   /**
    * Also start the gateway serving the built console (services/gateway/console/dist), with
    * development keys and demo accounts in a temp dir. Its tokens and the test issuer's are both
@@ -85,7 +88,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   // The test's client is the admin principal; each service process runs as its own.
   const kafka = createKafka({ clientId: 'e2e', brokers: infra.kafkaBrokers, logger, sasl: infra.kafkaAuth ?? null });
   await createTestTopics(kafka, prefix);
-  const issuer = await createTestIssuer();
+  // Its key set also holds an RSA key naming no algorithm, as OIDC providers publish them (attack tests).
+  const issuer = await createTestIssuer(undefined, undefined, { rsaKey: true });
   const dir = mkdtempSync(`${tmpdir()}/vetting-e2e-`);
   const keysDir = `${dir}/keys`;
   const gatewayKeys = options.gateway ? await ensureDevKeys(keysDir) : undefined;
@@ -100,14 +104,14 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const processes = new Map<string, ChildProcess>();
   // The external systems the reference checks call: quick, and without random failures, so end-to-end
   // outcomes are deterministic (the references suites and the fault run exercise the failures).
-  const callbackSecret = randomName('callback-secret');
-  const sims = await startSimulators({ seed: 1, latency: { minMs: 5, maxMs: 50 }, callbackLatency: { minMs: 50, maxMs: 300 }, failureRates: { serverError: 0, rateLimited: 0, timeout: 0, malformed: 0 }, asyncRate: 0.2, callbackSecret });
+  // Each authority signs its callbacks with its own secret: the UN's, and one for every national one.
+  const callbackSecrets = { UN: randomBytes(32).toString('base64url'), '*': randomBytes(32).toString('base64url') };
+  const sims = await startSimulators({ seed: 1, latency: { minMs: 5, maxMs: 50 }, callbackLatency: { minMs: 50, maxMs: 300 }, failureRates: { serverError: 0, rateLimited: 0, timeout: 0, malformed: 0 }, asyncRate: 0.2, callbackSecrets });
   const referencesEnv = {
     NATIONAL_RECORDS_URL: `${sims.url}/national-records`,
     UN_RECORDS_URL: `${sims.url}/un-records`,
     EMPLOYER_HR_URL: `${sims.url}/hr`,
-    CALLBACK_SECRET: callbackSecret,
-    REFEREE_TOKEN_SECRET: randomName('referee-secret'),
+    CALLBACK_SECRETS: Object.entries(callbackSecrets).map(([organisation, secret]) => `${organisation}=${secret}`).join(','),
     QUEUE_PREFIX: randomName('q'),
     CHECK_BACKOFF_MS: '200',
     // Referee links go through the gateway when there is one (as in production).
@@ -153,7 +157,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
         ...(service === 'references' ? referencesEnv : {}),
         ...(workerMetricsPorts.has(name) ? { WORKER_METRICS_PORT: String(workerMetricsPorts.get(name)) } : {}),
         ...(service === 'gateway' ? gatewayEnv : {}),
-        ...(service === 'gateway' ? {} : (options.env?.[service] ?? {})),
+        ...(options.env?.[service] ?? {}),
       },
     });
     child.stdout!.pipe(log);
@@ -209,6 +213,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     logDir: dir,
     database: (service) => `${service}_${dbSuffix}`,
     mongoUrl: infra.mongoUrl,
+    callbackSecrets,
     issuer,
     prefix,
     kafka,

@@ -5616,14 +5616,14 @@ export interface Employment {
 }
 
 /**
- * An admin changed who may sign in: a local account created, disabled or enabled (gateway). Published before the change is saved, so no change escapes the audit trail. Carries account ids and roles, never passwords or hashes.
+ * A change to who may sign in: a local account created, disabled or enabled by an admin, a second factor enrolled by its owner or reset by an admin (gateway). Published before the change is saved, so no change escapes the audit trail. Carries account ids and roles, never passwords or hashes.
  */
 export interface AccessAccountChangedData {
   /**
-   * The admin who made the change.
+   * Who made the change: the admin, or the account itself for its own enrolment.
    */
   actor: string;
-  action: 'account-created' | 'account-disabled' | 'account-enabled';
+  action: 'account-created' | 'account-disabled' | 'account-enabled' | 'second-factor-enrolled' | 'second-factor-reset';
   /**
    * The username changed.
    */

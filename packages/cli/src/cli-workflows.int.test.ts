@@ -36,9 +36,9 @@ describe('vetting, command by command, against the services', () => {
   });
   afterAll(async () => system?.stop());
 
-  it('when a user signs in with the right password, then the token is stored and whoami names them; a wrong one exits 3', async () => {
+  it('when a user signs in with the right password and authenticator code, then the session is stored and whoami names them; a wrong password exits 3', async () => {
     const terminal = { VETTING_URL: system.server, XDG_CONFIG_HOME: mkdtempSync(`${tmpdir()}/cli-home-`) };
-    const login = await vetting(['login', '-u', 'screener', '--password-stdin'], terminal, [system.password('screener')]);
+    const login = await vetting(['login', '-u', 'screener', '--password-stdin'], terminal, [system.password('screener'), await system.code('screener')]);
     expect(login.code, login.err).toBe(EXIT.ok);
     expect(login.out).toMatch(/Signed in as screener \(un-screener\); token stored in .*vetting\/token/);
     const me = await vetting(['--json', 'whoami'], terminal);

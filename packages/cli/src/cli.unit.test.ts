@@ -5,7 +5,7 @@ import { uploadIdFor as intakeUploadIdFor } from '../../../services/intake/src/u
 import { EXIT } from './exit-codes';
 import { cli } from './testing/run-cli';
 import { formatHit, table } from './output';
-import { readToken, storeToken, tokenPath } from './settings';
+import { readSession, readToken, storeToken, tokenPath } from './settings';
 import { formatRoll, type CandidateView } from './commands/candidates.command';
 import { checkRequest } from './commands/check.command';
 import { exportScope } from './commands/audit.command';
@@ -57,11 +57,12 @@ describe('arguments', () => {
 });
 
 describe('token storage', () => {
-  it('when a token is stored, then only its owner can read it and it is read back', () => {
+  it('when a session is stored, then only its owner can read it and its token is read back', () => {
     const env = { XDG_CONFIG_HOME: mkdtempSync(`${tmpdir()}/cli-`) };
-    storeToken('a.b.c', env);
+    storeToken({ token: 'a.b.c', refreshToken: 'sid.secret' }, env);
     expect(statSync(tokenPath(env)).mode & 0o777).toBe(0o600);
     expect(readToken(env)).toBe('a.b.c');
+    expect(readSession(env)).toEqual({ token: 'a.b.c', refreshToken: 'sid.secret' });
     expect(readToken({ ...env, VETTING_TOKEN: 'from-env' })).toBe('from-env');
   });
 });

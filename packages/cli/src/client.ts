@@ -1,3 +1,4 @@
+import { claimsOf, readSession, readToken, storeToken } from './settings';
 import { CliError, EXIT, exitCodeOfStatus } from './exit-codes';
 
 export interface Problem {
@@ -62,3 +63,23 @@ export function createClient(server: string, token: string | undefined, fetchImp
 }
 
 const isStream = (value: unknown) => typeof value === 'object' && value !== null && typeof (value as ReadableStream).getReader === 'function';
+
+/**
+ * A client for a signed-in terminal: a stored access token about to run out (they live minutes) is
+ * renewed first with the stored refresh token, and the new pair stored. VETTING_TOKEN is used as is.
+ */
+export function createSessionClient(server: string, env: NodeJS.ProcessEnv, fetchImpl: typeof fetch = fetch): Client {
+  return async <T>(path: string, options: RequestOptions = {}) => {
+    let token = readToken(env);
+    const session = env.VETTING_TOKEN ? undefined : readSession(env);
+    const exp = token ? claimsOf(token).exp : undefined;
+    if (session?.refreshToken && exp && exp * 1000 - Date.now() < 30_000) {
+      const renewed = await createClient(server, undefined, fetchImpl)<{ token: string; refreshToken: string }>('/auth/refresh', { method: 'POST', body: { refreshToken: session.refreshToken } }).catch(() => undefined);
+      if (renewed) {
+        storeToken({ token: renewed.token, refreshToken: renewed.refreshToken }, env);
+        token = renewed.token;
+      }
+    }
+    return createClient(server, token, fetchImpl)<T>(path, options);
+  };
+}

@@ -1,8 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
-import { createClient, type Client } from './client';
+import { createSessionClient, type Client } from './client';
 import { CliError, EXIT, type ExitCode } from './exit-codes';
 import { processIo, type Io } from './output';
-import { readToken, serverUrl } from './settings';
+import { serverUrl } from './settings';
 import { registerAudit } from './commands/audit.command';
 import { registerCandidates } from './commands/candidates.command';
 import { registerCertificate } from './commands/certificate.command';
@@ -33,7 +33,7 @@ export interface Global {
 export function globalsOf(command: Command, ctx: Context): Global {
   const opts = command.optsWithGlobals<{ json?: boolean; server?: string }>();
   const server = serverUrl(opts.server, ctx.env);
-  return { json: Boolean(opts.json), server, client: () => createClient(server, readToken(ctx.env), ctx.fetch) };
+  return { json: Boolean(opts.json), server, client: () => createSessionClient(server, ctx.env, ctx.fetch) };
 }
 
 /** Wraps an action: a CliError prints its message (and details) and sets the exit status. */

@@ -12,21 +12,33 @@ export function serverUrl(option: string | undefined, env: NodeJS.ProcessEnv = p
   return (option || env.VETTING_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 }
 
-/** The token: VETTING_TOKEN (for CI), else the stored one. */
-export function readToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.VETTING_TOKEN) return env.VETTING_TOKEN;
+/** A signed-in terminal: the access token (minutes) and the refresh token that renews it. */
+export interface StoredSession {
+  token: string;
+  refreshToken?: string;
+}
+
+/** The stored session: JSON `{token, refreshToken}`, or a bare token (older files, scripts). */
+export function readSession(env: NodeJS.ProcessEnv = process.env): StoredSession | undefined {
   try {
-    return readFileSync(tokenPath(env), 'utf8').trim() || undefined;
+    const text = readFileSync(tokenPath(env), 'utf8').trim();
+    if (!text) return undefined;
+    return text.startsWith('{') ? (JSON.parse(text) as StoredSession) : { token: text };
   } catch {
     return undefined;
   }
 }
 
-/** Stores the token readable by its owner only (directory 700, file 600). */
-export function storeToken(token: string, env: NodeJS.ProcessEnv = process.env): string {
+/** The token: VETTING_TOKEN (for CI), else the stored one. */
+export function readToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.VETTING_TOKEN || readSession(env)?.token;
+}
+
+/** Stores the session readable by its owner only (directory 700, file 600). */
+export function storeToken(session: StoredSession, env: NodeJS.ProcessEnv = process.env): string {
   const path = tokenPath(env);
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  writeFileSync(path, `${token}\n`, { mode: 0o600 });
+  writeFileSync(path, `${JSON.stringify(session)}\n`, { mode: 0o600 });
   chmodSync(path, 0o600); // an existing file keeps its old mode on write
   return path;
 }

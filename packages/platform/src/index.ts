@@ -42,4 +42,5 @@ export * from './crypto/field-cipher';
 export * from './crypto/personal-block';
 export * from './crypto/person-keys';
 export * from './crypto/personal-sealer';
+export * from './http/signed-request';
 export * from './crypto/platform-signer';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openReferenceSets, type Submitted } from '../src/use-cases/open-reference-set.use-case';
 import { retryCheck } from '../src/use-cases/retry-check.use-case';
-import { CALLBACK_SECRET, startHarness } from '../src/references.test-harness';
+import { CALLBACK_SECRETS, callbackSecretsSetting, startHarness } from '../src/references.test-harness';
 import { spawnWorker } from '../src/worker/spawn-worker';
 import { countResults, progress } from './bench-counts';
 import { startPrivateRedis } from './private-redis';
@@ -53,7 +53,7 @@ const load = () => loadavg().map((l) => Math.round(l * 10) / 10);
 
 const loadAtStart = load();
 const redis = await startPrivateRedis();
-const simulators = await startSimulatorProcess(sims, CALLBACK_SECRET);
+const simulators = await startSimulatorProcess(sims, callbackSecretsSetting(CALLBACK_SECRETS));
 const h = await startHarness({ worker: false, env: { ...settings, ...simulators.urls, REDIS_URL: redis.url } });
 const { checks, sets } = h.service.ctx;
 const workers: ChildProcess[] = [spawnWorker(h.workerEnv), spawnWorker(h.workerEnv)];

@@ -17,7 +17,7 @@ export interface SimSettings {
  * The simulators as their own process (as in a deployment: the authorities are elsewhere), so the
  * benchmark's service process does not share its event loop with thousands of simulated requests.
  */
-export async function startSimulatorProcess(s: SimSettings, callbackSecret: string) {
+export async function startSimulatorProcess(s: SimSettings, callbackSecrets: string) {
   const port = await freePort();
   const env = {
     ...process.env,
@@ -33,7 +33,7 @@ export async function startSimulatorProcess(s: SimSettings, callbackSecret: stri
     SIM_RATE_LIMITED_RATE: String(s.failureRates.rateLimited),
     SIM_TIMEOUT_RATE: String(s.failureRates.timeout),
     SIM_MALFORMED_RATE: String(s.failureRates.malformed),
-    CALLBACK_SECRET: callbackSecret,
+    CALLBACK_SECRETS: callbackSecrets,
   };
   const proc = spawn(process.execPath, ['--import', 'tsx', simMain], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { signBody } from '@vetting/simulators';
+import { signRequest } from '@vetting/platform';
 import { BUILT_IN_RULES } from '@vetting/policy';
-import { CALLBACK_SECRET, startHarness, type Harness } from './references.test-harness';
+import { CALLBACK_SECRETS, startHarness, type Harness } from './references.test-harness';
 import { openReferenceSets } from './use-cases/open-reference-set.use-case';
 
 const person = (name: string, extra: Record<string, unknown> = {}) => ({ names: [{ full: name }], dateOfBirth: '1988-03', nationalities: ['GH'], ...extra });
@@ -125,15 +125,17 @@ describe('reference and record checks (real Kafka, FerretDB, Redis; simulated au
     const done = await waitFor(async () => ((await check(checkId))?.state === 'completed' ? check(checkId) : undefined), { timeoutMs: 20_000 });
     const body = JSON.stringify({ externalRef: done!.externalRef ?? `un-records-${checkId}`, result: 'no-adverse' });
     const post = (path: string, signature: string, payload = body) => request(h.service.app).post(path).set('content-type', 'application/json').set('x-signature', signature).send(payload);
+    const signed = (path: string, payload = body) => signRequest(CALLBACK_SECRETS.UN, { method: 'POST', path, body: payload });
     expect((await post(`/callbacks/${checkId}`, 'sha256=00')).status).toBe(401);
-    expect((await post(`/callbacks/${id}.1.nothing`, signBody(CALLBACK_SECRET, body))).status).toBe(404);
-    const again = await post(`/callbacks/${checkId}`, signBody(CALLBACK_SECRET, body));
+    // An unknown check is answered like a bad signature: nothing to learn about which checks exist.
+    expect((await post(`/callbacks/${id}.1.nothing`, signed(`/callbacks/${id}.1.nothing`))).status).toBe(401);
+    const again = await post(`/callbacks/${checkId}`, signed(`/callbacks/${checkId}`));
     expect(again.status).toBe(200);
     expect(again.body.duplicate).toBe(true);
     const flipped = JSON.stringify({ externalRef: done!.externalRef, result: 'adverse' });
-    expect((await post(`/callbacks/${checkId}`, signBody(CALLBACK_SECRET, flipped), flipped)).status).toBe(409);
+    expect((await post(`/callbacks/${checkId}`, signed(`/callbacks/${checkId}`, flipped), flipped)).status).toBe(409);
     const bad = JSON.stringify({ externalRef: 'x', result: 'maybe' });
-    const badRes = await post(`/callbacks/${checkId}`, signBody(CALLBACK_SECRET, bad), bad);
+    const badRes = await post(`/callbacks/${checkId}`, signed(`/callbacks/${checkId}`, bad), bad);
     expect(badRes.status).toBe(400);
     expect(badRes.body.errors[0].field).toBe('body/result');
     expect((await check(checkId))?.result).toBe('no-adverse');

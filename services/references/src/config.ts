@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
+import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, parseSecretMap, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
 
 const msList = z
   .string()
@@ -9,10 +9,6 @@ const msList = z
   .transform((s) => s.split(',').map(Number));
 
 const DAY = 24 * 3600 * 1000;
-
-/** Public development values: a service in production mode refuses to start with either. */
-const DEV_CALLBACK_SECRET = 'dev-callback-secret-change-me';
-const DEV_REFEREE_TOKEN_SECRET = 'dev-referee-secret-change-me';
 
 /** Settings of the references service and its workers (one schema: both read the same environment). */
 export const referencesConfigSchema = baseConfigSchema.extend({
@@ -22,10 +18,25 @@ export const referencesConfigSchema = baseConfigSchema.extend({
   NATIONAL_RECORDS_URL: z.string().url().default('http://127.0.0.1:4110/national-records'),
   UN_RECORDS_URL: z.string().url().default('http://127.0.0.1:4110/un-records'),
   EMPLOYER_HR_URL: z.string().url().default('http://127.0.0.1:4110/hr'),
-  /** Shared with the authorities: their callbacks are signed with it (HMAC-SHA256). */
-  CALLBACK_SECRET: z.string().min(16).default(DEV_CALLBACK_SECRET),
-  /** Derives referee link tokens; only their SHA-256 hashes are stored. */
-  REFEREE_TOKEN_SECRET: z.string().min(16).default(DEV_REFEREE_TOKEN_SECRET),
+  /**
+   * Each authority's own secret for signing its callbacks: `<organisation>=<secret>,…` with the
+   * organisation as checks name it (`UN`, `GH-records`, `GH-service`, …), secrets of 32 characters or
+   * more. `*` signs for every authority without its own entry (development only). No default.
+   */
+  CALLBACK_SECRETS: z.string().transform((text, ctx) => {
+    try {
+      const secrets = parseSecretMap(text);
+      if (secrets.size === 0) throw new Error('must name at least one authority: <organisation>=<secret>,…');
+      return secrets;
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  }),
+  /** A callback's signature is accepted this many seconds either side of its timestamp, and only once. */
+  CALLBACK_WINDOW_SECONDS: z.coerce.number().int().positive().max(3600).default(300),
+  /** JSON file with a versioned check policy; default: the built-in policy (domain/check-policy.ts). */
+  CHECK_POLICY_FILE: z.string().optional(),
   /** One call to an external system is abandoned after this long. */
   CHECK_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** Attempts of a check before it fails and needs an operator. */
@@ -89,7 +100,6 @@ export function referencesUnsafeSettings(c: ReferencesConfig): UnsafeSetting[] {
     ...kafkaUnsafeSettings(c),
     unsafeWhen(!c.KEYS_DIR, 'KEYS_DIR', 'is unset: the keyring would live in a temporary directory and a restart would lose every sealed answer'),
     unsafeWhen(c.MAIL_TRANSPORT === 'dev', 'MAIL_TRANSPORT', 'is dev: the development mailbox sends nothing to referees and shows every link over HTTP; use smtp'),
-    unsafeWhen(c.CALLBACK_SECRET === DEV_CALLBACK_SECRET, 'CALLBACK_SECRET', 'is the public development value: anyone could sign an authority callback'),
-    unsafeWhen(c.REFEREE_TOKEN_SECRET === DEV_REFEREE_TOKEN_SECRET, 'REFEREE_TOKEN_SECRET', "is the public development value: anyone could derive a referee's link"),
+    unsafeWhen(c.CALLBACK_SECRETS.has('*'), 'CALLBACK_SECRETS', 'has "*", one secret for every authority: any of them could sign for the others; give each authority its own'),
   ].filter((u): u is UnsafeSetting => Boolean(u));
 }

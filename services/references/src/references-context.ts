@@ -37,7 +37,8 @@ export async function createReferencesContext(config: ReferencesConfig, db: Conn
   const sets = createReferenceSetRepository(db);
   const policies = createPolicyFollower(db);
   const directory = createEmployerDirectory(db);
-  await Promise.all([checks.ensureIndexes(), sets.ensureIndexes(), policies.ensureIndexes(), directory.ensureIndexes()]);
+  const links = createRefereeLinkRepository(db);
+  await Promise.all([checks.ensureIndexes(), sets.ensureIndexes(), policies.ensureIndexes(), directory.ensureIndexes(), links.ensureIndexes()]);
   const mailbox = createDevMailbox(db);
   checkMailConfig(config);
   const answers = createAnswerCipher(db, keysDirOf(config));
@@ -50,7 +51,7 @@ export async function createReferencesContext(config: ReferencesConfig, db: Conn
     directory,
     checks,
     sets,
-    links: createRefereeLinkRepository(db),
+    links,
     mailbox,
     mailer,
     answers,

@@ -7,7 +7,9 @@ import { startReferences } from './start-references';
 import { saveEmployer } from './use-cases/manage-directory.use-case';
 import { startReferencesWorker } from './worker/start-worker';
 
-export const CALLBACK_SECRET = 'test-callback-secret-0123456789';
+/** Each authority's own callback secret in the harness (the simulators sign with the same). */
+export const CALLBACK_SECRETS = { UN: 'test-callback-secret-un-0123456789abcdef', '*': 'test-callback-secret-other-authorities-0123' };
+export const callbackSecretsSetting = (secrets: Record<string, string>) => Object.entries(secrets).map(([org, secret]) => `${org}=${secret}`).join(',');
 
 export interface Harness {
   env: TestServiceEnv;
@@ -39,14 +41,14 @@ export interface Harness {
  */
 export async function startHarness(options: { sims?: Partial<SimulatorOptions>; env?: Record<string, string>; worker?: boolean } = {}): Promise<Harness> {
   const env = await createTestServiceEnv('references');
-  const sims = await startSimulators({ seed: 7, latency: { minMs: 5, maxMs: 20 }, callbackLatency: { minMs: 20, maxMs: 60 }, asyncRate: 0, hangMs: 3000, callbackSecret: CALLBACK_SECRET, ...options.sims });
+  const sims = await startSimulators({ seed: 7, latency: { minMs: 5, maxMs: 20 }, callbackLatency: { minMs: 20, maxMs: 60 }, asyncRate: 0, hangMs: 3000, callbackSecrets: CALLBACK_SECRETS, ...options.sims });
   const settings: Record<string, string> = {
     ...env.env,
     QUEUE_PREFIX: randomName('q'),
     NATIONAL_RECORDS_URL: `${sims.url}/national-records`,
     UN_RECORDS_URL: `${sims.url}/un-records`,
     EMPLOYER_HR_URL: `${sims.url}/hr`,
-    CALLBACK_SECRET,
+    CALLBACK_SECRETS: callbackSecretsSetting(CALLBACK_SECRETS),
     CHECK_ATTEMPTS: '4',
     CHECK_BACKOFF_MS: '50',
     CHECK_TIMEOUT_MS: '1000',

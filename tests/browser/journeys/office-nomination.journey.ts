@@ -50,12 +50,12 @@ export async function nominateInFull(world: World): Promise<void> {
   await row(page, 'employer', 1).getByLabel(/^From/).fill('2014-01');
   await row(page, 'employer', 1).getByLabel(/^To/).fill('2017-12');
   await row(page, 'employer', 1).getByLabel(/^Human-resources contact/).fill('hr@kathmandu-aid.example');
-  await row(page, 'employer', 1).getByLabel('Country').selectOption('NP');
+  await row(page, 'employer', 1).getByLabel('Country', { exact: true }).selectOption('NP');
   await page.getByRole('button', { name: 'Add an employer' }).click();
   await row(page, 'employer', 2).getByLabel('Employer').fill('Armed Police Force Nepal');
   await row(page, 'employer', 2).getByLabel('Role').fill('Inspector');
   await row(page, 'employer', 2).getByLabel(/^From/).fill('2018-01');
-  await row(page, 'employer', 2).getByLabel(/^National service/).check();
+  await row(page, 'employer', 2).getByRole('checkbox', { name: /National service/ }).check();
 
   const declaration = page.getByRole('group', { name: /^Self-declaration/ });
   await declaration.getByLabel(/record their answers/).check();

@@ -43,7 +43,7 @@ export async function nominateOne(world: World): Promise<void> {
   await service.getByLabel('Employer').fill('Nepali Army');
   await service.getByLabel('Role').fill('Sepoy');
   await service.getByLabel(/^From/).fill('2010');
-  await service.getByLabel(/^National service/).check();
+  await service.getByRole('checkbox', { name: /National service/ }).check();
   await recordConsent(page, 'v1', '2026-01-10', 'Electronic signature');
   await page.getByRole('button', { name: 'Nominate' }).click();
   await page.getByRole('status').getByText(/Nominated: case/).waitFor();

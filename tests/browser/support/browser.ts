@@ -27,13 +27,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 }
 
-/** Signs in through the console's form, as a person would. */
-export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+/**
+ * Signs in through the console's form, as a person would: user name and password, then, for the
+ * roles that need one, the code of the authenticator app (`code` gives it).
+ */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string, code?: () => Promise<string>): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.getByLabel('User name').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
+  const welcome = page.getByRole('heading', { level: 1, name: /Welcome/ });
+  const codeField = page.getByLabel('Code from your authenticator app');
+  await welcome.or(codeField).first().waitFor();
+  if (code && (await codeField.isVisible())) {
+    await codeField.fill(await code());
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await welcome.waitFor();
 }
 
 /** What axe-core (WCAG 2.1 A and AA rules) finds serious or critical on the page as it is now. */

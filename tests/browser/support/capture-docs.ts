@@ -35,7 +35,7 @@ const shots: { user: string; path: string; name: string; act?: (page: Page) => P
 for (const shot of shots) {
   const page = await browser.newPage();
   await page.setViewportSize({ width: 1000, height: 640 });
-  await signIn(page, system.url, shot.user, system.password(shot.user));
+  await signIn(page, system.url, shot.user, system.password(shot.user), system.totpSecret(shot.user) ? () => system.code(shot.user) : undefined);
   await page.goto(`${system.url}${shot.path}`, { waitUntil: 'networkidle' });
   await shot.act?.(page);
   await page.screenshot({ path: `${out}${shot.name}.png` });

@@ -35,7 +35,7 @@ export async function call(world: World, username: string, path: string, init: {
 /** A new page signed in as a demo account through the sign-in form. */
 export async function open(world: World, username: string): Promise<Page> {
   const page = await world.browser.newPage();
-  await signIn(page, world.system.url, username, world.system.password(username));
+  await signIn(page, world.system.url, username, world.system.password(username), world.system.totpSecret(username) ? () => world.system.code(username) : undefined);
   return page;
 }
 

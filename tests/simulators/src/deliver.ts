@@ -1,29 +1,30 @@
-import { createHmac } from 'node:crypto';
+import { signRequest, SIGNATURE_HEADER } from '@vetting/platform/signed-request';
 
-/** The signature header an authority puts on its callbacks: HMAC-SHA256 of the raw body. */
-export const signBody = (secret: string, body: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+/** Signs one delivery attempt with the authority's own secret (over method, path, time and body). */
+export const signerFor = (secret: string) => (request: { method: string; path: string; body: string }) => signRequest(secret, request);
+export type Signer = ReturnType<typeof signerFor>;
 
 /** How long a late answer is retried by default: webhook senders keep trying for hours (a receiver's outage is not a refusal). */
 export const DEFAULT_RETRY_FOR_MS = 60 * 60_000;
 
 /**
- * Posts a late answer the way a real authority's system would: signed (when a secret is given),
- * retried with backoff (capped at 30 s) on network errors, 5xx and 429 for `retryForMs`, abandoned
+ * Posts a late answer the way a real authority's system would: signed (when a signer is given; each
+ * attempt anew, so a retry carries a fresh timestamp and is not taken for a replay), retried with backoff (capped at 30 s) on network errors, 5xx and 429 for `retryForMs`, abandoned
  * on any other 4xx (the receiver refused it). The fault run kills the receiver and its database for
  * longer than a minute at a time; with 8 attempts (~1 min) 36 of 5,000 answers were lost for good.
  */
 export async function deliver(
   url: string,
   payload: unknown,
-  secret: string | undefined,
+  sign: Signer | undefined,
   isStopped: () => boolean,
   { retryForMs = DEFAULT_RETRY_FOR_MS, maxDelayMs = 30_000 }: { retryForMs?: number; maxDelayMs?: number } = {},
 ): Promise<'delivered' | 'refused' | 'gave-up'> {
   const body = JSON.stringify(payload);
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (secret) headers['x-signature'] = signBody(secret, body);
   const giveUpAt = Date.now() + retryForMs;
   for (let attempt = 0; Date.now() < giveUpAt && !isStopped(); attempt++) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (sign) headers[SIGNATURE_HEADER] = sign({ method: 'POST', path: new URL(url).pathname, body });
     try {
       const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
       await res.arrayBuffer();

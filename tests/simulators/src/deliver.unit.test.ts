@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deliver } from './deliver';
+import { deliver, signerFor } from './deliver';
 
 /** A receiver answering each request with the next status of `statuses` (the last one repeats). */
 async function receiver(statuses: number[]): Promise<{ url: string; server: Server; calls: () => number }> {
@@ -22,7 +22,7 @@ describe('late answers delivered like an authority system (real HTTP)', () => {
   it('when the receiver answers 5xx and 429 more than eight times, then the answer is still delivered', async () => {
     const r = await receiver([...Array<number>(10).fill(503), 429, 502, 200]);
     server = r.server;
-    expect(await deliver(r.url, { result: 'no-adverse' }, 's', () => false, { maxDelayMs: 5 })).toBe('delivered');
+    expect(await deliver(r.url, { result: 'no-adverse' }, signerFor('s'.repeat(32)), () => false, { maxDelayMs: 5 })).toBe('delivered');
     expect(r.calls()).toBe(13);
   });
 

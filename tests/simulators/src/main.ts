@@ -2,8 +2,10 @@
  * Runs the simulators as a process: `npm start -w @vetting/simulators`. Settings from the
  * environment: SIM_PORT (4110), SIM_SEED, SIM_LATENCY_MIN_MS/MAX_MS, SIM_CALLBACK_MIN_MS/MAX_MS,
  * SIM_SERVER_ERROR_RATE, SIM_RATE_LIMITED_RATE, SIM_TIMEOUT_RATE, SIM_MALFORMED_RATE, SIM_ASYNC_RATE,
- * SIM_REFEREE_ANSWER_RATE, CALLBACK_SECRET (must match the references service's).
+ * SIM_REFEREE_ANSWER_RATE, CALLBACK_SECRETS (`<organisation>=<secret>,…`, the same as the references
+ * service's: each authority signs its callbacks with its own).
  */
+import { parseSecretMap } from '@vetting/platform/signed-request';
 import { startSimulators } from './start-simulators';
 
 const num = (name: string, fallback: number) => {
@@ -28,7 +30,7 @@ const sims = await startSimulators({
   asyncRate: num('SIM_ASYNC_RATE', 0.3),
   hangMs: num('SIM_HANG_MS', 120_000),
   refereeAnswerRate: num('SIM_REFEREE_ANSWER_RATE', 0.8),
-  callbackSecret: process.env.CALLBACK_SECRET ?? 'dev-callback-secret-change-me',
+  callbackSecrets: Object.fromEntries(parseSecretMap(process.env.CALLBACK_SECRETS ?? '')),
 });
 process.stdout.write(`${JSON.stringify({ msg: 'simulators listening', url: sims.url })}\n`);
 const stop = () => void sims.stop().then(() => process.exit(0));

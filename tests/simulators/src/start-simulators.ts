@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decideOutcome, latencyOf, type FailureRates, type Outcome } from './behaviour';
-import { deliver } from './deliver';
+import { secretFor } from '@vetting/platform/signed-request';
+import { deliver, signerFor } from './deliver';
 import { seededRandom, within, type Range } from './random';
 
 export interface SimulatorOptions {
@@ -21,8 +22,11 @@ export interface SimulatorOptions {
   retryAfterSeconds?: number;
   /** How long a "timeout" holds the request before dropping the socket. Default 120 s. */
   hangMs?: number;
-  /** HMAC secret the callbacks are signed with (shared with the references service). */
-  callbackSecret: string;
+  /**
+   * Each authority's own secret, by organisation as the references service names it (`UN`,
+   * `<country>-records`, `<country>-service`; `*` for every other), shared with that service.
+   */
+  callbackSecrets: Record<string, string>;
   /** Share of disclosure requests a prior employer answers through the reply link. Default 1. */
   refereeAnswerRate?: number;
   /** Latency for people whose name contains SLOW. Default 5 s. */
@@ -40,10 +44,17 @@ export interface Simulators {
 
 interface CheckRequest {
   checkId?: unknown;
+  country?: unknown;
   callbackUrl?: unknown;
   replyUrl?: unknown;
   person?: { names?: { full?: unknown }[] };
   candidateName?: unknown;
+}
+
+/** The organisation an authority's endpoint stands for, as the references service names it. */
+function organisationOf(path: string, country: unknown): string {
+  if (path.startsWith('/un-records/')) return 'UN';
+  return `${String(country)}-${path.endsWith('/disciplinary-record') ? 'service' : 'records'}`;
 }
 
 const AUTHORITIES = new Set(['/national-records/criminal-record', '/national-records/disciplinary-record', '/un-records/checks', '/hr/disclosure-requests']);
@@ -120,13 +131,19 @@ export async function startSimulators(options: SimulatorOptions): Promise<Simula
       if (!manual && random() < (options.refereeAnswerRate ?? 1)) later(within(random, callbackLatency), () => void answerAsReferee(replyTo, result, contact));
       return;
     }
+    // A name with MANUAL is left to a person at the authority: accepted, answered by nobody here (tests answer by callback).
+    if (/MANUAL/.test(name)) return send(res, 202, { externalRef, status: 'accepted' });
     if (outcome === 'ok') return send(res, 200, { externalRef, result, reference: `CERT-${externalRef}` });
     send(res, 202, { externalRef, status: 'accepted' });
-    later(within(random, callbackLatency), () => void callBack(replyTo, { externalRef, result, reference: `CERT-${externalRef}` }));
+    const organisation = organisationOf(path, body.country);
+    later(within(random, callbackLatency), () => void callBack(organisation, replyTo, { externalRef, result, reference: `CERT-${externalRef}` }));
   }
 
-  async function callBack(url: string, payload: unknown) {
-    count(`callback ${await deliver(url, payload, options.callbackSecret, () => stopped)}`);
+  const secrets = new Map(Object.entries(options.callbackSecrets));
+  async function callBack(organisation: string, url: string, payload: unknown) {
+    const secret = secretFor(secrets, organisation);
+    // An authority without a secret cannot sign: its answer goes out unsigned (and is refused).
+    count(`callback ${await deliver(url, payload, secret ? signerFor(secret) : undefined, () => stopped)}`);
   }
 
   /** The employer's HR answers from the address the request was sent to (the verified contact). */

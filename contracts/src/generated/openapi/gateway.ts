@@ -10,8 +10,70 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with a local account; returns a signed access token. */
+        /**
+         * Sign in with a local account; returns a short-lived access token and a session's refresh token.
+         * @description Admin and UN roles also need a TOTP code (`code`): without it the answer is 401
+         *     `AUTH.SECOND_FACTOR_REQUIRED`; on the first sign-in of such an account, 403
+         *     `AUTH.SECOND_FACTOR_ENROLMENT_REQUIRED` carries an `enrolment` (key, otpauth URI, QR code as
+         *     SVG, and an `enrolmentToken` for `POST /api/auth/second-factor`). Failed attempts never lock an
+         *     account: the next attempts wait, progressively (429 with Retry-After); a `deviceToken` from an
+         *     earlier sign-in of the same account has its own allowance.
+         */
         post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Completes a first sign-in that needs a second factor, with a code from the newly added authenticator. */
+        post: operations["enrolSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new access token for a live session; the refresh token is spent and a new one returned.
+         * @description Presenting a spent refresh token ends the session. A disabled account's sessions end at once.
+         */
+        post: operations["refreshSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends the session of a refresh token (its access token runs out within minutes). */
+        post: operations["signOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -70,6 +132,23 @@ export interface paths {
         patch: operations["setUserDisabled"];
         trace?: never;
     };
+    "/api/auth/users/{username}/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Admin — remove an account's second factor (a lost phone); its sessions end, and it enrols again at its next sign-in. */
+        delete: operations["resetSecondFactor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/jwks.json": {
         parameters: {
             query?: never;
@@ -120,12 +199,33 @@ export interface components {
             country?: string;
             missions?: string[];
             disabled: boolean;
+            /** @description A second factor (TOTP) is enrolled. */
+            secondFactor?: boolean;
             createdBy?: string;
             /** Format: date-time */
             createdAt?: string;
         };
     };
     responses: {
+        /** @description Signed in. */
+        SignedIn: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @description Access token (JWT), valid until expiresAt (ACCESS_TOKEN_TTL, default 5 minutes). */
+                    token: string;
+                    /** Format: date-time */
+                    expiresAt: string;
+                    /** @description Single use: POST /api/auth/refresh before expiresAt for the next access token. */
+                    refreshToken: string;
+                    /** @description Keep it on this device and send it with the next sign-in of this account. */
+                    deviceToken: string;
+                    user: components["schemas"]["User"];
+                };
+            };
+        };
         /** @description RFC 9457 problem details. */
         Problem: {
             headers: {
@@ -161,11 +261,73 @@ export interface operations {
                 "application/json": {
                     username: string;
                     password: string;
+                    /** @description The current code of the account's authenticator app. */
+                    code?: string;
+                    /** @description The deviceToken of an earlier sign-in of this account from this device. */
+                    deviceToken?: string;
                 };
             };
         };
         responses: {
-            /** @description Signed in. */
+            200: components["responses"]["SignedIn"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    enrolSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enrolmentToken": "the enrolmentToken of the 403 answer to the sign-in",
+                 *       "code": "123456"
+                 *     }
+                 */
+                "application/json": {
+                    enrolmentToken: string;
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["SignedIn"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    refreshSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "the refreshToken of the sign-in or of the last refresh"
+                 *     }
+                 */
+                "application/json": {
+                    refreshToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Refreshed. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -173,13 +335,46 @@ export interface operations {
                 content: {
                     "application/json": {
                         token: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        refreshToken: string;
                         user: components["schemas"]["User"];
                     };
                 };
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "the refreshToken of the session"
+                 *     }
+                 */
+                "application/json": {
+                    refreshToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
             503: components["responses"]["Problem"];
         };
     };
@@ -314,6 +509,32 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    resetSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     getJwks: {

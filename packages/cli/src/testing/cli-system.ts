@@ -8,6 +8,7 @@ import { startScreening } from '@vetting/screening';
 import { startAudit } from '../../../../services/audit/src/start-audit';
 import { auditConfigSchema } from '../../../../services/audit/src/config';
 import { gatewayConfigSchema } from '../../../../services/gateway/src/config';
+import { currentCode } from '../../../../services/gateway/src/domain/second-factor';
 import { intakeConfigSchema } from '../../../../services/intake/src/config';
 import { screeningConfigSchema } from '../../../../services/screening/src/config';
 
@@ -19,6 +20,8 @@ export interface CliSystem {
   signingKeyDir: string;
   /** The gateway's demo accounts (for `vetting login`). */
   password(username: string): string;
+  /** The current code of a demo account's authenticator (admin and UN roles). */
+  code(username: string): Promise<string>;
   /** The environment of a terminal signed in with a token of the test issuer (which the services accept). */
   as(sub: string, roles: string[], country?: string): Promise<NodeJS.ProcessEnv>;
   stop(): Promise<void>;
@@ -48,12 +51,13 @@ export async function startCliSystem(options: { audit?: boolean } = {}): Promise
   const gateway = await startGateway(loadConfig(gatewayConfigSchema, { ...env.env, SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: keysDir, SIGNIN_RATE_KEY_PREFIX: `${env.prefix}signin:`, ...urls }));
   stops.push(gateway.stop);
   const server = `http://127.0.0.1:${gateway.port}`;
-  const credentials = JSON.parse(readFileSync(`${keysDir}/dev-credentials.json`, 'utf8')) as { username: string; password: string }[];
+  const credentials = JSON.parse(readFileSync(`${keysDir}/dev-credentials.json`, 'utf8')) as { username: string; password: string; totpSecret?: string }[];
   return {
     env,
     server,
     signingKeyDir,
     password: (username) => credentials.find((c) => c.username === username)!.password,
+    code: (username) => currentCode(credentials.find((c) => c.username === username)!.totpSecret!),
     as: async (sub, roles, country) => ({
       VETTING_TOKEN: await env.issuer.token({ sub, roles: roles as never, ...(country ? { country } : {}) }),
       VETTING_URL: server,

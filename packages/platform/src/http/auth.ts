@@ -27,7 +27,16 @@ export interface AuthOptions {
   claims?: ClaimMapping;
   /** Verifies other services' own tokens (role `service`); absent: service tokens are refused. */
   serviceTokens?: ServiceTokenVerifier;
+  /**
+   * Signature algorithms accepted (an allow-list: a key set whose keys name no `alg`, as many OIDC
+   * providers publish them, would otherwise accept any algorithm the key type can do).
+   * Default `DEFAULT_TOKEN_ALGORITHMS`.
+   */
+  algorithms?: readonly string[];
 }
+
+/** What the gateway (EdDSA) and common OIDC providers (RS256, PS256, ES256) sign with. */
+export const DEFAULT_TOKEN_ALGORITHMS = ['EdDSA', 'ES256', 'RS256', 'PS256'] as const;
 
 export type TokenVerifier = (token: string) => Promise<Actor>;
 
@@ -67,12 +76,14 @@ export const unauthenticated = (reason: string, cause?: unknown) =>
 /** Verifies tokens against one JWKS; every service does this itself (no trust in the network). */
 export function createTokenVerifier(options: AuthOptions): TokenVerifier {
   const keys = keySet(options.jwks);
+  const algorithms = [...(options.algorithms ?? DEFAULT_TOKEN_ALGORITHMS)];
   return async (token) => {
     // A service's own token is told apart by its issuer and verified only against service keys.
     if (options.serviceTokens && isServiceToken(token)) return options.serviceTokens(token);
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, keys, { issuer: options.issuer, audience: options.audience }));
+      // A token without `exp` would be valid for ever: refused, like any algorithm off the list.
+      ({ payload } = await jwtVerify(token, keys, { issuer: options.issuer, audience: options.audience, algorithms, requiredClaims: ['exp'] }));
     } catch (error) {
       throw unauthenticated('The access token is invalid or expired', error);
     }
@@ -95,11 +106,12 @@ export function hasAnyRole(actor: Actor, roles: readonly string[]): boolean {
 }
 
 /**
- * The country scope of a query: a TCC officer is pinned to their own country whatever they ask for;
- * other roles may ask for any country or none.
+ * The country scope of a query: a TCC officer is pinned to their own country whatever they ask for,
+ * and whatever other roles the same token carries (a provider granting an office another role must
+ * not widen what the office sees); other roles may ask for any country or none.
  */
 export function countryScope(actor: Actor, requested?: string): string | undefined {
-  if (actor.roles.includes('tcc-officer') && !actor.roles.some((r) => r !== 'tcc-officer')) {
+  if (actor.roles.includes('tcc-officer')) {
     if (requested && requested !== actor.country)
       throw new AppError('AUTH.OTHER_COUNTRY', 'You may only see candidates of your own country', { status: 403 });
     return actor.country;

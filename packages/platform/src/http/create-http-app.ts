@@ -3,7 +3,7 @@ import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { runWithContext } from '../logging/context';
-import type { Logger } from '../logging/logger';
+import { loggedRequest, type Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
 import type { TokenVerifier } from './auth';
 import type { OpenApiValidator } from './openapi-validator';
@@ -36,28 +36,16 @@ export interface HttpAppOptions {
   corsOrigins?: readonly string[];
   /** helmet options; the gateway relaxes the content security policy for the console. */
   helmet?: Parameters<typeof helmet>[0];
+  /**
+   * Leaves /readyz and /metrics off this app, for an app that faces the internet (the gateway):
+   * they go on `createOperationsApp`, listening on a port only the cluster reaches. Default false.
+   */
+  operationsApart?: boolean;
 }
 
-/** Builds the express app of a service. It never listens: `listen()` does, so tests run it on port 0. */
-export function createHttpApp(options: HttpAppOptions): Express {
-  const { logger, metrics } = options;
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('query parser', 'simple');
-  app.use(helmet(options.helmet));
-  app.use(corsFor(options.corsOrigins ?? []));
-  app.use((req, res, next) => {
-    const header = req.headers['x-correlation-id'];
-    const correlationId = typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
-    req.headers['x-correlation-id'] = correlationId;
-    res.setHeader('x-correlation-id', correlationId);
-    const stop = metrics.httpDuration.startTimer({ method: req.method });
-    res.on('finish', () => stop({ route: req.operation?.operationId ?? 'unmatched', status: String(res.statusCode) }));
-    runWithContext({ correlationId, causationId: correlationId }, next);
-  });
-  app.use(pinoHttp({ logger, quietReqLogger: true, autoLogging: { ignore: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? '') } }));
-
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok', service: options.service }));
+/** /readyz (each named check) and /metrics (Prometheus), for the cluster's probes and scrapers. */
+function mountOperations(app: Express, options: Pick<HttpAppOptions, 'metrics' | 'readiness' | 'externals'>): void {
+  const { metrics } = options;
   app.get('/readyz', async (_req, res) => {
     const checks: Record<string, string> = {};
     let ready = true;
@@ -87,6 +75,39 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+}
+
+/** /healthz, /readyz and /metrics alone: the operations port of an app built with `operationsApart`. */
+export function createOperationsApp(options: Pick<HttpAppOptions, 'service' | 'metrics' | 'readiness'>): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok', service: options.service }));
+  mountOperations(app, options);
+  app.use((_req, res) => void res.status(404).end());
+  return app;
+}
+
+/** Builds the express app of a service. It never listens: `listen()` does, so tests run it on port 0. */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const { logger, metrics } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(helmet(options.helmet));
+  app.use(corsFor(options.corsOrigins ?? []));
+  app.use((req, res, next) => {
+    const header = req.headers['x-correlation-id'];
+    const correlationId = typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
+    req.headers['x-correlation-id'] = correlationId;
+    res.setHeader('x-correlation-id', correlationId);
+    const stop = metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => stop({ route: req.operation?.operationId ?? 'unmatched', status: String(res.statusCode) }));
+    runWithContext({ correlationId, causationId: correlationId }, next);
+  });
+  app.use(pinoHttp({ logger, quietReqLogger: true, serializers: { req: loggedRequest }, autoLogging: { ignore: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? '') } }));
+
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok', service: options.service }));
+  if (!options.operationsApart) mountOperations(app, options);
 
   options.mountRaw?.(app);
   app.use(express.json({ limit: options.bodyLimit ?? '1mb', strict: true }));

@@ -119,7 +119,8 @@ export async function adjudicationQueue(actor: Actor, query: { status?: 'awaitin
  */
 export async function listFlags(actor: Actor, query: { country?: string; open?: boolean; limit?: number }, deps: ReadDeps) {
   const country = countryScope(actor, query.country);
-  const office = actor.roles.every((r) => r === 'tcc-officer');
+  // An office token keeps the office's view whatever other role it also carries.
+  const office = actor.roles.includes('tcc-officer');
   const party = office ? 'office' : 'un';
   const cases = await deps.repository.flagged(query.limit ?? 50, country);
   const items = cases.flatMap((c) =>

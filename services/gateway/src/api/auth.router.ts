@@ -1,51 +1,33 @@
 import type { Router } from 'express';
-import { SignJWT, type CryptoKey, type KeyObject } from 'jose';
-import { actorOf, AppError, type RateLimiter } from '@vetting/platform';
-import type { DemoUser } from '../data/dev-keys';
-import { authenticate } from '../domain/sign-in';
+import { actorOf } from '@vetting/platform';
+import { enrolSecondFactor, refreshSession, signIn, type SignInDeps } from '../use-cases/sign-in.use-case';
 
-export interface AuthDeps {
-  /** The accounts that may sign in now (read at each sign-in: an admin may add or disable one). */
-  users: () => DemoUser[];
-  signingKey: { key: CryptoKey | KeyObject | Uint8Array; kid: string };
-  issuer: string;
-  audience: string;
-  ttl: string;
+export interface AuthDeps extends SignInDeps {
   jwks: unknown;
-  /** Sign-in attempts per username and per client address (brute force, credential stuffing). */
-  limiter: { byUser: RateLimiter; byAddress: RateLimiter };
 }
 
-async function throttle(deps: AuthDeps, username: string, address: string): Promise<void> {
-  const [user, ip] = await Promise.all([deps.limiter.byUser.take(username.toLowerCase()), deps.limiter.byAddress.take(address)]);
-  const wait = Math.max(user.allowed ? 0 : user.retryAfterMs, ip.allowed ? 0 : ip.retryAfterMs);
-  if (wait > 0)
-    throw new AppError('AUTH.TOO_MANY_ATTEMPTS', 'Too many sign-in attempts; try again later', {
-      status: 429,
-      extensions: { retryAfterSeconds: Math.ceil(wait / 1000) },
-    });
-}
-
+/**
+ * Sign-in (password, then a TOTP code for the roles that need one; first-time enrolment), session
+ * refresh and sign-out, who-am-I, and the public keys. `req.ip` is the client's address as far as
+ * `TRUST_PROXY` allows it to be read from X-Forwarded-For.
+ */
 export function createAuthRoutes(deps: AuthDeps) {
   return (router: Router) => {
     router.post('/api/auth/login', async (req, res) => {
-      const { username, password } = req.body as { username: string; password: string };
-      try {
-        await throttle(deps, username, req.ip ?? 'unknown');
-      } catch (error) {
-        if (error instanceof AppError && error.status === 429) res.setHeader('retry-after', String(error.extensions.retryAfterSeconds));
-        throw error;
-      }
-      const user = authenticate(deps.users(), username, password);
-      const token = await new SignJWT({ roles: user.roles, name: user.name, ...(user.country ? { country: user.country } : {}), ...(user.missions?.length ? { missions: user.missions } : {}) })
-        .setProtectedHeader({ alg: 'EdDSA', kid: deps.signingKey.kid })
-        .setSubject(user.username)
-        .setIssuer(deps.issuer)
-        .setAudience(deps.audience)
-        .setIssuedAt()
-        .setExpirationTime(deps.ttl)
-        .sign(deps.signingKey.key);
-      res.json({ token, user: { username: user.username, name: user.name, roles: user.roles, ...(user.country ? { country: user.country } : {}), ...(user.missions?.length ? { missions: user.missions } : {}) } });
+      res.setHeader('cache-control', 'no-store');
+      res.json(await signIn(deps, req.body as Parameters<typeof signIn>[1], req.ip ?? 'unknown'));
+    });
+    router.post('/api/auth/second-factor', async (req, res) => {
+      res.setHeader('cache-control', 'no-store');
+      res.json(await enrolSecondFactor(deps, req.body as Parameters<typeof enrolSecondFactor>[1], req.ip ?? 'unknown'));
+    });
+    router.post('/api/auth/refresh', async (req, res) => {
+      res.setHeader('cache-control', 'no-store');
+      res.json(await refreshSession(deps, (req.body as { refreshToken: string }).refreshToken));
+    });
+    router.post('/api/auth/logout', async (req, res) => {
+      await deps.state.end((req.body as { refreshToken: string }).refreshToken);
+      res.status(204).end();
     });
     router.get('/api/auth/me', (req, res) => {
       const actor = actorOf(req);

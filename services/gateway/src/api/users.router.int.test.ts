@@ -6,6 +6,7 @@ import { createKafka, createLogger, loadConfig, type EventEnvelope } from '@vett
 import { createTestTopics, deleteTestTopics, randomName, readTopic, testInfra, testServiceBaseEnv } from '@vetting/platform/testing';
 import { gatewayConfigSchema } from '../config';
 import { startGateway } from '../start-gateway';
+import { currentCode } from '../domain/second-factor';
 
 describe('local accounts, managed by an admin (real Redis)', () => {
   let gateway: Awaited<ReturnType<typeof startGateway>>;
@@ -13,7 +14,10 @@ describe('local accounts, managed by an admin (real Redis)', () => {
   let admin: string;
   const prefix = `${randomName('gw')}.`;
   const kafka = () => createKafka({ clientId: 'gw-test', brokers: process.env.KAFKA_BROKERS!.split(','), logger: createLogger('t', 'silent') });
-  const signIn = (username: string, password: string) => request(gateway.app).post('/api/auth/login').send({ username, password });
+  const signIn = async (username: string, password: string) => {
+    const demo = (JSON.parse(readFileSync(`${keysDir}/dev-credentials.json`, 'utf8')) as { username: string; totpSecret?: string }[]).find((c) => c.username === username);
+    return request(gateway.app).post('/api/auth/login').send({ username, password, ...(demo?.totpSecret ? { code: await currentCode(demo.totpSecret) } : {}) });
+  };
 
   beforeAll(async () => {
     const infra = await testInfra();
@@ -38,7 +42,7 @@ describe('local accounts, managed by an admin (real Redis)', () => {
     expect(created.body.user).toMatchObject({ username: 'officer.sn', roles: ['tcc-officer'], country: 'SN', disabled: false, createdBy: 'admin' });
     const listed = await request(gateway.app).get('/api/auth/users').set('authorization', admin);
     expect(listed.body.items.map((u: { username: string }) => u.username)).toContain('officer.sn');
-    expect(JSON.stringify(listed.body)).not.toMatch(/salt|passwordHash/);
+    expect(JSON.stringify(listed.body)).not.toMatch(/salt|passwordHash|totpSecret/);
     const session = await signIn('officer.sn', created.body.password);
     expect(session.status).toBe(200);
     expect(session.body.user).toMatchObject({ username: 'officer.sn', country: 'SN' });
@@ -57,6 +61,9 @@ describe('local accounts, managed by an admin (real Redis)', () => {
     const noCountry = await request(gateway.app).post('/api/auth/users').set('authorization', admin).send({ username: 'officer.xx', name: 'X', roles: ['tcc-officer'] });
     expect(noCountry.status).toBe(400);
     expect(noCountry.body.errors).toEqual([expect.objectContaining({ field: '/country' })]);
+    const mixed = await request(gateway.app).post('/api/auth/users').set('authorization', admin).send({ username: 'officer.yy', name: 'Y', roles: ['tcc-officer', 'auditor'], country: 'GH' });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.errors).toEqual([expect.objectContaining({ field: '/roles' })]);
     const badRole = await request(gateway.app).post('/api/auth/users').set('authorization', admin).send({ username: 'someone', name: 'X', roles: ['superuser'] });
     expect(badRole.status).toBe(400);
     expect(JSON.stringify(badRole.body.errors)).toMatch(/roles/);
@@ -66,6 +73,7 @@ describe('local accounts, managed by an admin (real Redis)', () => {
     expect(self.status).toBe(409);
     const listed = (await request(gateway.app).get('/api/auth/users').set('authorization', admin)).body.items.map((u: { username: string }) => u.username);
     expect(listed).not.toContain('officer.xx');
+    expect(listed).not.toContain('officer.yy');
     expect(listed).not.toContain('someone');
   });
 

@@ -2,9 +2,14 @@ import type { Router } from 'express';
 import { actorOf, badRequest, type Logger } from '@vetting/platform';
 import type { NewUser, UserStore } from '../data/user.store';
 
-/** The tcc-officer role is scoped to one country; the other roles are not. */
+/**
+ * The tcc-officer role is scoped to one country; the other roles are not. An office account holds
+ * that role alone: a UN or admin role beside it would widen what the office's own token can reach.
+ */
 function checkScope(input: NewUser): void {
   const office = input.roles.includes('tcc-officer');
+  if (office && new Set(input.roles).size > 1)
+    throw badRequest('USER.OFFICE_ROLE_ALONE', 'A TCC office account holds the tcc-officer role alone', [{ field: '/roles', reason: 'tcc-officer cannot be combined with another role' }]);
   if (office && !input.country)
     throw badRequest('USER.COUNTRY_REQUIRED', 'A TCC officer needs a country', [{ field: '/country', reason: 'required for the tcc-officer role' }]);
   if (!office && input.country)
@@ -34,6 +39,12 @@ export function createUsersRoutes(deps: { users: UserStore; logger: Logger; now?
       const { disabled } = req.body as { disabled: boolean };
       const user = await deps.users.setDisabled(String(req.params.username), disabled, actor.id, now());
       deps.logger.info({ username: user.username, disabled, by: actor.id }, disabled ? 'local account disabled' : 'local account enabled');
+      res.json(user);
+    });
+    router.delete('/api/auth/users/:username/second-factor', async (req, res) => {
+      const actor = actorOf(req);
+      const user = await deps.users.setSecondFactor(String(req.params.username), undefined, actor.id, now());
+      deps.logger.info({ username: user.username, by: actor.id }, 'second factor reset');
       res.json(user);
     });
   };

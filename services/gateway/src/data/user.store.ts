@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import { AppError } from '@vetting/platform';
-import { hashPassword, loadUsers, type DemoUser } from './dev-keys';
+import { hashPassword, type StoredPassword } from '../domain/password-hash';
+import { loadUsers, type DemoUser } from './dev-keys';
 
 /** A local account as the admin sees it: never its salt or password hash. */
 export interface UserView {
@@ -12,6 +13,8 @@ export interface UserView {
   /** UN roles only: the missions the officer works for (absent: every mission). */
   missions?: string[];
   disabled: boolean;
+  /** A second factor (TOTP) is enrolled. */
+  secondFactor: boolean;
   createdBy?: string;
   createdAt?: string;
 }
@@ -20,7 +23,7 @@ export interface NewUser { username: string; name: string; roles: string[]; coun
 
 /** A change to who may sign in, as the audit trail records it. */
 export interface AccountChange {
-  action: 'account-created' | 'account-disabled' | 'account-enabled';
+  action: 'account-created' | 'account-disabled' | 'account-enabled' | 'second-factor-enrolled' | 'second-factor-reset';
   actor: string;
   account: UserView;
   at: Date;
@@ -33,10 +36,19 @@ export interface UserStore {
   /** Creates an account with a random first password, returned once and never stored in clear. */
   create(input: NewUser, by: string, now: Date): Promise<{ user: UserView; password: string }>;
   setDisabled(username: string, disabled: boolean, by: string, now?: Date): Promise<UserView>;
+  /** Enrols (a key) or resets (undefined) an account's second factor; audited like every account change. */
+  setSecondFactor(username: string, totpSecret: string | undefined, by: string, now?: Date): Promise<UserView>;
+  /**
+   * Called after an account was disabled or its second factor reset: its sessions must end. Best
+   * effort: a refresh checks the account anyway, so a failure here only delays nothing.
+   */
+  onDisabled(listener: (username: string) => Promise<void>): void;
+  /** Replaces a password hash made at a lower cost by one of today's (same password), after a sign-in. */
+  upgradePassword(username: string, stored: Required<StoredPassword>): Promise<void>;
 }
 
-export const viewOf = ({ username, name, roles, country, missions, disabled, createdBy, createdAt }: DemoUser): UserView => ({
-  username, name, roles, ...(country ? { country } : {}), ...(missions?.length ? { missions } : {}), disabled: Boolean(disabled), ...(createdBy ? { createdBy } : {}), ...(createdAt ? { createdAt } : {}),
+export const viewOf = ({ username, name, roles, country, missions, disabled, totpSecret, createdBy, createdAt }: DemoUser): UserView => ({
+  username, name, roles, ...(country ? { country } : {}), ...(missions?.length ? { missions } : {}), disabled: Boolean(disabled), secondFactor: Boolean(totpSecret), ...(createdBy ? { createdBy } : {}), ...(createdAt ? { createdAt } : {}),
 });
 
 /**
@@ -52,6 +64,8 @@ export function createUserStore(dir: string, options: { audit?: (change: Account
   const audit = options.audit ?? (async () => undefined);
   let users = loadUsers(dir);
   let queue: Promise<unknown> = Promise.resolve();
+  const listeners: ((username: string) => Promise<void>)[] = [];
+  const ended = async (username: string) => void (await Promise.allSettled(listeners.map((l) => l(username))));
   const save = (next: DemoUser[]) => {
     const tmp = `${dir}/users.json.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(next, null, 2), { mode: 0o600 });
@@ -71,8 +85,7 @@ export function createUserStore(dir: string, options: { audit?: (change: Account
         if (users.some((u) => u.username === input.username))
           throw new AppError('USER.EXISTS', `An account ${input.username} already exists`, { status: 409 });
         const password = randomBytes(12).toString('base64url');
-        const salt = randomBytes(16).toString('hex');
-        const user: DemoUser = { ...input, salt, passwordHash: hashPassword(password, salt), createdBy: by, createdAt: now.toISOString() };
+        const user: DemoUser = { ...input, ...(await hashPassword(password)), createdBy: by, createdAt: now.toISOString() };
         await audit({ action: 'account-created', actor: by, account: viewOf(user), at: now });
         save([...users, user]);
         return { user: viewOf(user), password };
@@ -86,7 +99,24 @@ export function createUserStore(dir: string, options: { audit?: (change: Account
         const changed = { ...user, disabled };
         await audit({ action: disabled ? 'account-disabled' : 'account-enabled', actor: by, account: viewOf(changed), at: now });
         save(users.map((u) => (u.username === username ? changed : u)));
+        if (disabled) await ended(username);
         return viewOf(changed);
+      }),
+    onDisabled: (listener) => void listeners.push(listener),
+    setSecondFactor: (username, totpSecret, by, now = new Date()) =>
+      serial(async () => {
+        const user = users.find((u) => u.username === username);
+        if (!user) throw new AppError('USER.NOT_FOUND', `No account ${username}`, { status: 404 });
+        const { totpSecret: _old, ...rest } = user;
+        const changed: DemoUser = totpSecret ? { ...rest, totpSecret } : rest;
+        await audit({ action: totpSecret ? 'second-factor-enrolled' : 'second-factor-reset', actor: by, account: viewOf(changed), at: now });
+        save(users.map((u) => (u.username === username ? changed : u)));
+        if (!totpSecret) await ended(username);
+        return viewOf(changed);
+      }),
+    upgradePassword: (username, stored) =>
+      serial(() => {
+        if (users.some((u) => u.username === username)) save(users.map((u) => (u.username === username ? { ...u, ...stored } : u)));
       }),
   };
 }

@@ -17,6 +17,7 @@ export function createAnswerCipher(db: Connection, keysDir: string) {
   const organisationKey = loadOrCreateSecretKey(join(keysDir, 'references-organisation.key'));
   const field = (checkId: string) => `referee-answer:${checkId}`;
   const subjectField = (checkId: string) => `check-subject:${checkId}`;
+  const tokenField = (checkId: string, round: number) => `referee-token:${checkId}#${round}`;
   return {
     ensureIndexes: () => cipher.ensureIndexes(),
     async seal(setId: string, checkId: string, answer: RefereeAnswerRecord): Promise<string> {
@@ -41,7 +42,13 @@ export function createAnswerCipher(db: Connection, keysDir: string) {
     },
     /** A prior employer's organisation pseudonym (HMAC of its mail domain): the same for every candidate, meaningless without the key. */
     employerKey: (domain: string) => createHmac('sha256', organisationKey).update(domain.toLowerCase(), 'utf8').digest('base64url').slice(0, 22),
-    /** Crypto-shredding of one set's answers and check subjects; true when a key was destroyed now. */
+    /** A referee link's token, sealed for the reminders and reruns that send the same link again. */
+    async sealToken(setId: string, checkId: string, round: number, token: string): Promise<string> {
+      return JSON.stringify(await cipher.encrypt(setId, tokenField(checkId, round), token));
+    },
+    /** Throws CRYPTO.ERASED (410) once the set's key is destroyed. */
+    openToken: (checkId: string, round: number, sealed: string) => cipher.decrypt(tokenField(checkId, round), JSON.parse(sealed) as EncryptedField),
+    /** Crypto-shredding of one set's answers, check subjects and link tokens; true when a key was destroyed now. */
     shred: (setId: string) => cipher.shred(setId),
   };
 }

@@ -1,10 +1,10 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /**
- * The token in a referee's link. Derived (HMAC of check id and round) rather than random, so a
- * job that runs twice after a stall sends the same link instead of two different ones; only its
- * SHA-256 hash is stored.
+ * The token in a referee's link: 256 random bits from the operating system's CSPRNG. Nothing about
+ * the check (its id is built from the candidate id, which the nominating office knows) goes into
+ * it, so no one can compute another check's link. Only its SHA-256 hash identifies the link.
  */
-export const refereeToken = (secret: string, checkId: string, round: number) => createHmac('sha256', secret).update(`${checkId}#${round}`).digest('base64url');
+export const newRefereeToken = () => randomBytes(32).toString('base64url');
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -8,6 +8,7 @@ import { PermanentCheckError, RateLimitedError, type CheckAdapter } from './adap
 import type { OrgRateLimiter } from './org-rate-limiter';
 import { checkRetryDelayMs, type CheckJob } from './queues';
 import { issueRefereeLink } from './referee-request';
+import { callbackUrl } from '../use-cases/receive-callback.use-case';
 import { scheduleTimers } from './timer.processor';
 
 export interface CheckProcessorDeps {
@@ -94,7 +95,7 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
     try {
       const link = check.checkType === 'misconduct-disclosure' ? await issueRefereeLink(ctx, opened) : undefined;
       const answer = await deps.adapters[check.checkType].send(opened, {
-        callbackUrl: `${ctx.publicUrl()}/callbacks/${check.checkId}`,
+        callbackUrl: callbackUrl(ctx, check.checkId),
         ...(link ? { replyUrl: link.url } : {}),
         signal: AbortSignal.timeout(ctx.config.CHECK_TIMEOUT_MS),
       });

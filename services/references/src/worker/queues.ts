@@ -119,6 +119,10 @@ export async function createCheckProducer(s: QueueSettings) {
         }),
       ),
     ping: () => guard(() => connection.ping()),
+    /** True the first time `key` is claimed within `ttlMs` (shared by every process through Redis). */
+    claimOnce: (key: string, ttlMs: number) => guard(async () => (await connection.set(`${s.QUEUE_PREFIX}:once:${key}`, '1', 'PX', ttlMs, 'NX')) === 'OK'),
+    /** Gives a claim back (its work failed: the same request may come again). */
+    release: (key: string) => guard(async () => void (await connection.del(`${s.QUEUE_PREFIX}:once:${key}`))),
     async close() {
       await Promise.all([...queues.values(), timers].map((q) => q.close().catch(() => undefined)));
       connection.disconnect();

@@ -1,9 +1,9 @@
 import type { Job } from 'bullmq';
 import { reminderSent, type Check } from '../domain/check';
-import { hashToken, refereeToken } from '../domain/referee-token';
 import type { ReferencesContext } from '../references-context';
 import { completeSetIfDone, recordResult } from '../use-cases/record-result.use-case';
 import type { TimerJob } from './queues';
+import { refereeUrl, roundLink } from './referee-request';
 import { refereeMail } from '../mail/referee-mail';
 
 /**
@@ -42,17 +42,19 @@ export function createTimerProcessor(ctx: ReferencesContext) {
       const outcome = await recordResult(ctx, checkId, round, 'no-response', 'deadline');
       return { outcome: outcome.outcome };
     }
-    const token = refereeToken(ctx.config.REFEREE_TOKEN_SECRET, checkId, round);
-    const link = await ctx.links.find(hashToken(token));
-    if (!link) return { skipped: true };
-    const subject = await ctx.answers.openSubject(check).catch((error: unknown) => {
-      if ((error as { code?: string }).code === 'CRYPTO.ERASED') return undefined; // the person was erased: nobody to remind about
+    // The person was erased (the set's key is gone): nobody to remind about, and no link to send.
+    const erased = (error: unknown) => {
+      if ((error as { code?: string }).code === 'CRYPTO.ERASED') return undefined;
       throw error;
-    });
+    };
+    const issued = await roundLink(ctx, check, false).catch(erased);
+    if (!issued) return { skipped: true };
+    const subject = await ctx.answers.openSubject(check).catch(erased);
     if (!subject) return { skipped: true };
+    const { link, token } = issued;
     // The reminder goes where the request went: the verified contact, never the address an office typed.
     if (!subject.employer?.requestTo) return { skipped: true };
-    await ctx.mailer.send({ id: `${checkId}.${round}.reminder.${n}`, to: subject.employer.requestTo, ...refereeMail({ subject }, `${ctx.publicUrl()}/referee/${token}`, new Date(link.expiresAt), true) });
+    await ctx.mailer.send({ id: `${checkId}.${round}.reminder.${n}`, to: subject.employer.requestTo, ...refereeMail({ subject }, refereeUrl(ctx, token), new Date(link.expiresAt), true) });
     const outcome = await ctx.checks.apply(checkId, `reminder:${checkId}:${round}:${n}`, (c) => {
       const next = reminderSent(c, round, n, ctx.now());
       return next ? { state: next } : undefined;

@@ -16,14 +16,26 @@ export class ApiError extends Error {
 }
 
 let token: string | null = null;
+let expiresAt = 0;
 let onUnauthorised: () => void = () => {};
+let refresh: (() => Promise<void>) | undefined;
 
-/** The session keeps the token; the client only reads it (and signs out on a 401). */
-export function setToken(value: string | null, unauthorised?: () => void): void {
+/**
+ * The session keeps the token; the client only reads it (and signs out on a 401). With `refresh`,
+ * a token about to run out is renewed before a request goes (the session also renews it on a timer).
+ */
+export function setToken(value: string | null, unauthorised?: () => void, session?: { expiresAt: number; refresh: () => Promise<void> }): void {
   token = value;
   if (unauthorised) onUnauthorised = unauthorised;
+  if (session) ({ expiresAt, refresh } = session);
+  if (!value) refresh = undefined;
 }
 export const currentToken = () => token;
+
+async function freshToken(): Promise<string | null> {
+  if (token && refresh && expiresAt - Date.now() < 20_000) await refresh().catch(() => undefined);
+  return token;
+}
 
 export interface RequestOptions {
   method?: string;
@@ -44,7 +56,8 @@ export function apiUrl(path: string, query: RequestOptions['query'] = {}): strin
 /** Calls the gateway under /api; bodies that are not strings are sent as JSON. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  if (token) headers.authorization = `Bearer ${token}`;
+  const bearer = await freshToken();
+  if (bearer) headers.authorization = `Bearer ${bearer}`;
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
     body = typeof options.body === 'string' || options.body instanceof Blob ? (options.body as BodyInit) : JSON.stringify(options.body);
