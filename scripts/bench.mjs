@@ -38,7 +38,8 @@ for (const name of wanted) {
     continue;
   }
   console.log(`\n▶ bench ${name}`);
-  const res = spawnSync('npm', ['run', script, '-w', workspace], { cwd: REPO_ROOT, stdio: 'inherit' });
+  // Run inside the workspace: `-w tests` would also select the workspaces nested under it (tests/simulators).
+  const res = spawnSync('npm', ['run', script], { cwd: join(REPO_ROOT, workspace), stdio: 'inherit' });
   outcome[name] = res.status === 0 ? 'ok' : `failed (exit ${res.status})`;
 }
 
