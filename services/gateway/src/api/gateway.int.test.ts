@@ -116,7 +116,7 @@ describe('gateway (real Redis)', () => {
     const intake = (await request(gateway.app).get('/api/reference/specs/intake.json')).body;
     expect(intake.servers).toEqual([{ url: '/api/intake' }]);
     expect(intake.paths['/candidates'].post.description).toMatch(/^\*\*Roles:\*\* `tcc-officer`/);
-    expect(intake.paths['/candidates'].post.requestBody.content['application/json'].example.nomination).toBeDefined();
+    expect(intake.paths['/candidates'].post.requestBody.content['application/json'].examples.soldier.value.nomination).toBeDefined();
     const gatewayDoc = (await request(gateway.app).get('/api/reference/specs/gateway.json')).body;
     expect(gatewayDoc.paths['/api/auth/login'].post.description).toMatch(/public/);
     expect((await request(gateway.app).get('/api/reference/specs/secrets.json')).status).toBe(404);
