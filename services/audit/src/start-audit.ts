@@ -57,7 +57,7 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
   });
   late.scheduler = scheduler;
   const pool = config.AUDIT_VERIFY_WORKERS > 0 ? createVerifyPool(config.AUDIT_VERIFY_WORKERS) : undefined;
-  const verify = { repository, checkpoints, published, publicKey: keys.publicKey, chainId, segmentSize: config.AUDIT_VERIFY_SEGMENT, ...(pool ? { pool } : {}) };
+  const verify = { repository, checkpoints, published, exclusive: scheduler.exclusive, publicKey: keys.publicKey, chainId, segmentSize: config.AUDIT_VERIFY_SEGMENT, ...(pool ? { pool } : {}) };
   const relay = { kick: () => undefined as void };
   const access = createAccessRecorder(runtime.db, 'audit', () => relay.kick());
   const outbox = startOutboxRelay(runtime, [access.collection]);

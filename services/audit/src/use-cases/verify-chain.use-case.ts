@@ -19,6 +19,8 @@ export interface VerifyChainDeps {
   pool?: VerifyPool;
   /** Entries per segment handed to a worker. Default 2000. */
   segmentSize?: number;
+  /** Reads the file and the published history while no checkpoint is half-written (the running scheduler's). */
+  exclusive?: <T>(read: () => Promise<T>) => Promise<T>;
 }
 
 export interface ChainVerification extends VerifyResult {
@@ -40,8 +42,10 @@ export interface ChainVerification extends VerifyResult {
  * With `index`, the index rows are then checked against the entries too (`index-mismatch`).
  */
 export async function verifyChain(deps: VerifyChainDeps, range: { from?: number; to?: number } = {}, options: { index?: boolean } = {}): Promise<ChainVerification> {
-  const summary = summariseCheckpoints(await deps.checkpoints.readAll(), deps.chainId, deps.publicKey);
-  const history = checkpointHistory(summary, await deps.published.readAll(), deps.chainId, deps.publicKey);
+  const read = async () => ({ file: await deps.checkpoints.readAll(), published: await deps.published.readAll() });
+  const { file, published } = await (deps.exclusive ? deps.exclusive(read) : read());
+  const summary = summariseCheckpoints(file, deps.chainId, deps.publicKey);
+  const history = checkpointHistory(summary, published, deps.chainId, deps.publicKey);
   const from = range.from ?? 1;
   const to = range.to ?? Number.MAX_SAFE_INTEGER;
   const invalid = [...summary.invalid, ...history.problems.map((p) => ({ line: 0, ...p }))];

@@ -90,11 +90,25 @@ export async function startCheckpointScheduler(options: CheckpointSchedulerOptio
     return next;
   }
 
+  /**
+   * Runs `read` while no checkpoint is being written: a checkpoint is published before it is
+   * appended to the file, so a reader of both between the two steps would see it only on the topic.
+   */
+  function exclusive<T>(read: () => Promise<T>): Promise<T> {
+    const run = writing.then(read, read);
+    writing = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
   const timer = setInterval(() => void checkpointNow().catch(() => undefined), options.everyMs);
   timer.unref();
 
   return {
     checkpointNow,
+    exclusive,
     /** Call after each stored batch: checkpoints once N entries have accumulated. */
     onAppended(head: ChainHead) {
       if (head.seq - (last?.seq ?? 0) >= options.everyEntries) void checkpointNow().catch(() => undefined);
