@@ -52,7 +52,7 @@ describe('the audit trail cannot be rewritten by the database and volume owner (
   const nominate = async (name: string) => {
     const res = await api('intake', '/candidates', 'office', {
       method: 'POST',
-      body: { nomination: { mission: 'UNMISS', rotation: 'NEPBATT-AUDIT', category: 'military-contingent' }, person: { names: [{ full: name }], dateOfBirth: '1991-03-02', nationalities: ['NP'] }, consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' } },
+      body: { nomination: { mission: 'UNMISS', rotation: 'NEPBATT-AUDIT', category: 'military-contingent' }, person: { names: [{ full: name }], dateOfBirth: '1991-03-02', nationalities: ['NP'], previousEmployers: [{ name: 'Nepal Army', role: 'Private', from: '2010', nationalService: true }] }, consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' } },
     });
     expect(res.status).toBe(201);
     ids.push(res.body.id);

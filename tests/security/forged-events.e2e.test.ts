@@ -43,7 +43,7 @@ describe('forged events against the running system', () => {
       method: 'POST',
       body: {
         nomination: { mission: 'UNMISS', rotation: 'NEPBATT-23', category: 'military-contingent' },
-        person: { names: [{ full: 'Tariq Mahmood Qadir' }], dateOfBirth: '1979', nationalities: ['NP'] },
+        person: { names: [{ full: 'Tariq Mahmood Qadir' }], dateOfBirth: '1979', nationalities: ['NP'], previousEmployers: [{ name: 'Nepal Army', role: 'Private', from: '2010', nationalService: true }] },
         consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
       },
     });

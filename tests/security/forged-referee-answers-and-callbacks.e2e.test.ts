@@ -38,13 +38,20 @@ describe('forged referee answers and authority callbacks', () => {
     mongo = await MongoClient.connect(system.mongoUrl);
     references = `${system.console!.url}/api/references`;
     const office = await system.issuer.token({ sub: 'office-gh', roles: ['tcc-officer'], country: 'GH' });
+    // The employer is in the directory with this contact: the request goes out at once, not held for confirmation.
+    const employer = await fetch(`${system.url('references')}/employers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await system.issuer.token({ sub: 'un-screener', roles: ['un-screener'] })}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Former Employer', domains: ['former-employer.example'], contacts: [{ email: contact }], verification: 'Called the employer’s published number; HR confirmed the address.' }),
+    });
+    expect(employer.status).toBe(201);
     // MANUAL: the authorities accept the checks and leave the answer to a person; the "manual" HR contact likewise.
     const created = await fetch(`${system.url('intake')}/candidates`, {
       method: 'POST',
       headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json', 'idempotency-key': randomName('k') },
       body: JSON.stringify({
         nomination: { mission: 'MINUSCA', rotation: 'R1', category: 'military-contingent' },
-        person: { names: [{ full: 'Kwame MANUAL Mensah' }], dateOfBirth: '1988-03', nationalities: ['GH'], previousEmployers: [{ name: 'Former Employer', contactEmail: contact, from: yearsAgo(3) }] },
+        person: { names: [{ full: 'Kwame MANUAL Mensah' }], dateOfBirth: '1988-03', nationalities: ['GH'], previousEmployers: [{ name: 'Former Employer', role: 'Logistics officer', contactEmail: contact, from: yearsAgo(6) }] },
         consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
       }),
     });
@@ -63,7 +70,7 @@ describe('forged referee answers and authority callbacks', () => {
   it('when the office computes the referee link from the check id and a known secret, then the portal does not know it and nothing is recorded', async () => {
     const disclosure = checks.find((c) => c.checkType === 'misconduct-disclosure')!;
     const forged = createHmac('sha256', PUBLIC_DEFAULTS.referee).update(`${disclosure.checkId}#1`).digest('base64url');
-    const answer = { employed: 'yes', sexualMisconductFinding: 'no', leftDuringInvestigation: 'no', responderName: 'Not the employer', responderRole: 'HR' };
+    const answer = { employed: 'yes', sexualMisconductFinding: 'no', leftDuringInvestigation: 'no', responderName: 'Not the employer', responderRole: 'HR', responderEmail: contact };
     const res = await fetch(`${references}/referee/${forged}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(answer) });
     expect(res.status).toBe(404);
     expect((await checkOf('misconduct-disclosure')).state).toBe('awaiting-answer');

@@ -23,13 +23,20 @@ describe('referee tokens in the logs', () => {
   afterAll(async () => system?.stop());
 
   it('when a referee opens, answers and reopens the link through the gateway, then no log line of any process holds the token', async () => {
+    // The employer is in the directory with this contact: the request goes out at once, not held for confirmation.
+    const employer = await fetch(`${system.url('references')}/employers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await system.issuer.token({ sub: 'un-screener', roles: ['un-screener'] })}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Former Employer', domains: ['former-employer.example'], contacts: [{ email: contact }], verification: 'Called the employer’s published number; HR confirmed the address.' }),
+    });
+    expect(employer.status).toBe(201);
     const office = await system.issuer.token({ sub: 'office-gh', roles: ['tcc-officer'], country: 'GH' });
     const created = await fetch(`${system.url('intake')}/candidates`, {
       method: 'POST',
       headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json', 'idempotency-key': randomName('k') },
       body: JSON.stringify({
         nomination: { mission: 'MINUSCA', rotation: 'R1', category: 'civilian' },
-        person: { names: [{ full: 'Efua Logged Asante' }], dateOfBirth: '1991-07', nationalities: ['GH'], previousEmployers: [{ name: 'Former Employer', contactEmail: contact, from: yearsAgo(2) }] },
+        person: { names: [{ full: 'Efua Logged Asante' }], dateOfBirth: '1991-07', nationalities: ['GH'], previousEmployers: [{ name: 'Former Employer', role: 'Logistics officer', contactEmail: contact, from: yearsAgo(6) }] },
         consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
       }),
     });
@@ -42,7 +49,7 @@ describe('referee tokens in the logs', () => {
 
     expect((await fetch(url, { headers: { accept: 'text/html' } })).status).toBe(200);
     expect((await fetch(url, { headers: { accept: 'application/json', referer: url } })).status).toBe(200);
-    const answer = { employed: 'yes', sexualMisconductFinding: 'no', leftDuringInvestigation: 'no', responderName: 'Head of HR', responderRole: 'HR' };
+    const answer = { employed: 'yes', sexualMisconductFinding: 'no', leftDuringInvestigation: 'no', responderName: 'Head of HR', responderRole: 'HR', responderEmail: contact };
     const post = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', referer: url }, body: JSON.stringify(answer) });
     expect((await post()).status).toBe(200);
     expect((await post()).status).toBe(410);

@@ -11,7 +11,8 @@ import { startSystem, type RunningSystem } from '../support/system';
 
 const submission = (name: string, rotation = 'R1') => ({
   nomination: { mission: 'MINUSCA', rotation, category: 'military-contingent' },
-  person: { names: [{ full: name }], dateOfBirth: '1990-05', nationalities: ['GH'] },
+  // In national service since 2010: the employment window is accounted for, as intake requires.
+  person: { names: [{ full: name }], dateOfBirth: '1990-05', nationalities: ['GH'], previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }] },
   consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
 });
 
@@ -28,9 +29,9 @@ describe('tokens, sealed data, the gateway door, country scope and password stor
     const text = await res.text();
     return { status: res.status, text, body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : undefined };
   };
-  const nominate = async (country: string, name: string) => {
+  const nominate = async (country: string, name: string, rotation?: string) => {
     const token = await system.issuer.token({ sub: `office-${country}`, roles: ['tcc-officer'], country });
-    const created = await call(`${system.url('intake')}/candidates`, token, { method: 'POST', body: submission(name) });
+    const created = await call(`${system.url('intake')}/candidates`, token, { method: 'POST', body: submission(name, rotation) });
     expect(created.status).toBe(201);
     return String(created.body!.id);
   };
@@ -106,11 +107,12 @@ describe('tokens, sealed data, the gateway door, country scope and password stor
   });
 
   it('when a TCC office token also carries another role, then it still sees only its own country', async () => {
-    const other = await nominate('NP', `Maya Other ${randomName('n')}`);
-    await nominate('GH', `Ama Own ${randomName('n')}`);
+    // A rotation of its own: the list opens every name it shows, and another test tampers with a GH candidate.
+    const other = await nominate('NP', `Maya Other ${randomName('n')}`, 'R-MIXED');
+    await nominate('GH', `Ama Own ${randomName('n')}`, 'R-MIXED');
     const mixed = await system.issuer.token({ sub: 'office-gh-auditor', roles: ['tcc-officer', 'auditor'], country: 'GH' });
     expect((await call(`${system.url('intake')}/candidates/${other}`, mixed)).status).toBe(404);
-    const list = await call(`${system.url('intake')}/candidates?limit=200`, mixed);
+    const list = await call(`${system.url('intake')}/candidates?rotation=R-MIXED&limit=200`, mixed);
     expect(list.status).toBe(200);
     const countries = new Set((list.body!.items as { country: string }[]).map((c) => c.country));
     expect([...countries]).toEqual(['GH']);

@@ -41,20 +41,20 @@ export async function nominateInFull(world: World): Promise<void> {
   await page.getByLabel('Service or police number').fill(`APF-${rotation}`);
   await page.getByLabel('Rank').fill('Inspector');
   await page.getByLabel('Unit').fill('Armed Police Force, No. 2 Battalion');
-  // Employment: an aid organisation the UN directory does not know yet, then the national police service.
+  // Employment in the look-back window: an aid organisation the UN directory does not know yet, then the national police service.
   const aid = `Kathmandu Aid ${world.rotation}`;
   world.ids.aidEmployer = aid;
   await page.getByRole('button', { name: 'Add an employer' }).click();
   await row(page, 'employer', 1).getByLabel('Employer').fill(aid);
   await row(page, 'employer', 1).getByLabel('Role').fill('Logistics officer');
-  await row(page, 'employer', 1).getByLabel(/^From/).fill('2014-01');
-  await row(page, 'employer', 1).getByLabel(/^To/).fill('2017-12');
+  await row(page, 'employer', 1).getByLabel(/^From/).fill('2019-01');
+  await row(page, 'employer', 1).getByLabel(/^To/).fill('2022-12');
   await row(page, 'employer', 1).getByLabel(/^Human-resources contact/).fill('hr@kathmandu-aid.example');
   await row(page, 'employer', 1).getByLabel('Country', { exact: true }).selectOption('NP');
   await page.getByRole('button', { name: 'Add an employer' }).click();
   await row(page, 'employer', 2).getByLabel('Employer').fill('Armed Police Force Nepal');
   await row(page, 'employer', 2).getByLabel('Role').fill('Inspector');
-  await row(page, 'employer', 2).getByLabel(/^From/).fill('2018-01');
+  await row(page, 'employer', 2).getByLabel(/^From/).fill('2023-01');
   await row(page, 'employer', 2).getByRole('checkbox', { name: /National service/ }).check();
 
   const declaration = page.getByRole('group', { name: /^Self-declaration/ });
@@ -80,8 +80,8 @@ export async function nominateInFull(world: World): Promise<void> {
       rank: 'Inspector',
       unit: 'Armed Police Force, No. 2 Battalion',
       previousEmployers: [
-        { name: `Kathmandu Aid ${world.rotation}`, role: 'Logistics officer', from: '2014-01', to: '2017-12', contactEmail: 'hr@kathmandu-aid.example', country: 'NP' },
-        { name: 'Armed Police Force Nepal', role: 'Inspector', from: '2018-01', nationalService: true },
+        { name: `Kathmandu Aid ${world.rotation}`, role: 'Logistics officer', from: '2019-01', to: '2022-12', contactEmail: 'hr@kathmandu-aid.example', country: 'NP' },
+        { name: 'Armed Police Force Nepal', role: 'Inspector', from: '2023-01', nationalService: true },
       ],
     },
     consent: { given: true, formVersion: 'v1', signedAt: '2026-01-06T00:00:00Z', method: 'recorded-verbal' },

@@ -24,7 +24,7 @@ export const officeEn = {
   'certificate.hash': 'Content hash',
   'certificate.verified': 'Verified: the hash recomputed from this page matches the certificate’s hash.',
   'certificate.mismatch': 'Warning: this content hashes to {computed}, not to the certificate’s hash. Do not rely on this copy.',
-  'certificate.howToVerify': 'Anyone can check a copy: the hash is SHA-256 over the canonical JSON (keys sorted) of the country, rotation, version, certification date and officer, and the members without their names.',
+  'certificate.howToVerify': 'Anyone can check a copy: the hash is SHA-256 over the canonical JSON (RFC 8785) of the certificate’s id, country, rotation, missions, version, the version it replaces, certification date, officer and statement, and the members without their names.',
   'certificate.lists': 'Screened against',
   'candidate.actions': 'What can be done',
   'candidate.correct': 'Correct the nomination',

@@ -25,7 +25,7 @@ export const officeFr: Record<keyof typeof officeEn, string> = {
   'certificate.hash': 'Empreinte du contenu',
   'certificate.verified': 'Vérifié : l’empreinte recalculée à partir de cette page correspond à celle du certificat.',
   'certificate.mismatch': 'Attention : ce contenu donne l’empreinte {computed}, et non celle du certificat. Ne vous fiez pas à cette copie.',
-  'certificate.howToVerify': 'Chacun peut vérifier une copie : l’empreinte est le SHA-256 du JSON canonique (clés triées) du pays, de la rotation, de la version, de la date et de l’agent de certification, et des membres sans leur nom.',
+  'certificate.howToVerify': 'Chacun peut vérifier une copie : l’empreinte est le SHA-256 du JSON canonique (RFC 8785) de l’identifiant du certificat, du pays, de la rotation, des missions, de la version, de la version remplacée, de la date, de l’agent et de la déclaration de certification, et des membres sans leur nom.',
   'certificate.lists': 'Criblé contre',
   'candidate.actions': 'Actions possibles',
   'candidate.correct': 'Corriger la nomination',
