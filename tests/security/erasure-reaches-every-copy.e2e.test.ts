@@ -82,8 +82,10 @@ describe('erasure reaches every copy (real processes, Kafka, FerretDB, Redis rea
           nationalities: ['GH'],
           documents: [{ type: 'passport', number: PERSON.passport, country: 'GH' }],
           serviceNumber: PERSON.serviceNumber,
-          previousEmployers: [{ name: PERSON.employer, contactEmail: PERSON.employerEmail, country: 'GH', from: monthsAgo(30), to: monthsAgo(6) }],
+          previousEmployers: [{ name: PERSON.employer, role: 'Field officer', contactEmail: PERSON.employerEmail, country: 'GH', from: monthsAgo(30), to: monthsAgo(6) }],
         },
+        // The history leaves gaps in the look-back window: the candidate declared no other employer.
+        employmentDeclaration: { noOtherEmployer: true, formVersion: 'v1', signedAt: '2026-01-10T09:00:00Z', method: 'wet-signature-scanned' },
         consent: { given: true, formVersion: 'UN-HRSP-2024.1', signedAt: '2026-01-10T09:00:00Z', method: 'electronic-signature' },
         selfDeclaration: { formVersion: 'v1', signedAt: '2026-01-10T09:00:00Z', method: 'electronic-signature', criminalOffence: false, humanRightsViolation: false, repatriatedOnDisciplinaryGrounds: true, explanation: `Sent home after the ${ALLEGATION} inquiry` },
       },
@@ -96,13 +98,18 @@ describe('erasure reaches every copy (real processes, Kafka, FerretDB, Redis rea
     const resolved = await api('screening', `/reviews/${screening.id}/hits/erasure-bar/ERASE-1/resolution`, 'screener', { method: 'POST', body: { resolution: 'confirmed', reason: `Same person as the ${ALLEGATION} file` } });
     expect(resolved.status).toBe(200);
 
+    // The employer is not in the directory: a screening officer confirms the typed address before anything goes.
+    const held = await waitFor(async () => ((await api('references', `/candidates/${candidateId}/checks`, 'screener')).body?.checks as { checkId: string; checkType: string; state: string }[] | undefined)?.find((c) => c.checkType === 'misconduct-disclosure' && c.state === 'awaiting-contact'), { timeoutMs: 120_000, message: 'the disclosure request held for a contact' });
+    const confirmed = await api('references', `/contact-confirmations/${held.checkId}`, 'screener', { method: 'POST', body: { decision: 'verified-contact', contactEmail: PERSON.employerEmail, verification: 'Called the cooperative’s published number; HR confirmed the address.' } });
+    expect(confirmed.status).toBe(200);
+
     // The prior employer answers the disclosure request with the allegation.
     const mail = await waitFor(async () => (await api('references', `/dev/mailbox?to=${encodeURIComponent(PERSON.employerEmail)}`, 'admin')).body?.items?.[0], { timeoutMs: 180_000, message: 'the disclosure request mail' });
     const link = new URL(/https?:\/\/\S+\/referee\/\S+/.exec(mail.text as string)![0]);
     const answered = await fetch(`${system.url('references')}${link.pathname}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ employed: 'yes', sexualMisconductFinding: 'yes', leftDuringInvestigation: 'yes', responderName: 'Harbourline HR', responderRole: 'HR lead', details: `Dismissed after the ${ALLEGATION} inquiry into the abuse of a beneficiary` }),
+      body: JSON.stringify({ employed: 'yes', sexualMisconductFinding: 'yes', leftDuringInvestigation: 'yes', responderName: 'Harbourline HR', responderRole: 'HR lead', responderEmail: PERSON.employerEmail, details: `Dismissed after the ${ALLEGATION} inquiry into the abuse of a beneficiary` }),
     });
     expect(answered.status).toBe(200);
 
