@@ -12,7 +12,7 @@ export async function confirmContactAndKeepDirectory(world: World): Promise<void
   const held = page.getByRole('article', { name: employer });
   await reloadUntil(page, async () => (await held.count()) > 0, 'the held disclosure request');
   // The address the office typed is shown as a lead only.
-  await held.getByText('hr@kathmandu-aid.example').waitFor();
+  await held.getByText('hr@kathmandu-aid.example').first().waitFor();
   await seen(page, 'screener-11-confirm-contacts');
   await held.getByLabel('To an address I verified').check();
   await held.getByLabel('Verified address').fill('people@kathmandu-aid.example');
