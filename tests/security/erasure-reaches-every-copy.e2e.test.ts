@@ -143,7 +143,7 @@ describe('erasure reaches every copy (real processes, Kafka, FerretDB, Redis rea
     expect((await api('intake', `/candidates/${candidateId}/erasure`, 'admin', { method: 'POST', body: { reason: 'data-subject request 2026-311' } })).status).toBe(200);
     // Every service forgets on candidate.erased; wait until each consumer did (each key store lost the person).
     let after: RawDump | undefined;
-    const keysLeft = (d: RawDump) => [...d.collections].filter(([place, text]) => place.endsWith('/data_keys') && text.includes(`"_id":"${candidateId}`)).map(([place]) => place);
+    const keysLeft = (d: RawDump) => [...d.collections].filter(([place, text]) => place.endsWith('/data_keys') && text.includes(`"_id":"${candidateId}","wrapped"`)).map(([place]) => place);
     await waitFor(async () => {
       after = await dump();
       return keysLeft(after).length === 0 && findIn(after, SECRETS).length === 0 ? true : undefined;

@@ -93,6 +93,18 @@ describe('field-level encryption (real database)', () => {
     expect(await fresh.decrypt('passport', other)).toBe('Y2');
   });
 
+  it('when anything is sealed for an erased person afterwards (a late withdrawal, an event), then it is refused: no fresh key brings them back', async () => {
+    const cipher = createFieldCipher(db, loadKeyring(keyringFile));
+    const before = await cipher.encrypt('cand-late', 'name', 'Ama');
+    expect(await cipher.shred('cand-late')).toBe(true);
+    await expect(cipher.encrypt('cand-late', 'reason', 'withdrawn')).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
+    await expect(cipher.personKey('cand-late', true)).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
+    await expect(cipher.encryptMany([{ subject: 'cand-late', field: 'name', value: 'Ama' }])).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
+    // The earlier field stays erased (410), not a broken seal.
+    await expect(createFieldCipher(db, loadKeyring(keyringFile)).decrypt('name', before)).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
+    expect(await cipher.shred('cand-late')).toBe(false);
+  });
+
   it('when the keyring rotates, then data keys are re-wrapped and old fields still decrypt after the old key is retired', async () => {
     const before = createFieldCipher(db, loadKeyring(keyringFile));
     const sealed = await before.encrypt('cand-6', 'reference', 'no adverse information');

@@ -7,11 +7,15 @@ import type { Keyring } from './keyring';
 import { derivePersonKey, erasedError } from './personal-block';
 import type { PersonKeyLookup, PersonKeySource } from './person-keys';
 
+/** A subject's data key, wrapped; once shredded, a tombstone without it (`shreddedAt`). */
 interface DataKeyDoc {
   _id: string;
-  wrapped: Sealed;
-  createdAt: string;
+  wrapped?: Sealed;
+  createdAt?: string;
+  shreddedAt?: string;
 }
+
+type LiveKeyDoc = DataKeyDoc & { wrapped: Sealed };
 
 /** An encrypted field value: which subject's data key sealed it, and the ciphertext. */
 export interface EncryptedField extends Sealed {
@@ -66,7 +70,7 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
     cache.set(subject, { key, until: now() + ttl });
   }
 
-  function unwrap(doc: DataKeyDoc): Buffer {
+  function unwrap(doc: LiveKeyDoc): Buffer {
     const kek = keyring.keys.get(doc.wrapped.kid);
     if (!kek) throw new AppError('CRYPTO.UNKNOWN_KEY', `Key-encryption key ${doc.wrapped.kid} is not in the keyring`);
     return open(kek, doc.wrapped, `data-key:${doc._id}`);
@@ -102,8 +106,10 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
         doc = await keys.findOne({ _id: subject }); // another writer created it first: use theirs
       }
     }
-    if (!doc) throw new AppError('CRYPTO.ERASED', 'This person’s data has been erased', { status: 410 });
-    const key = unwrap(doc);
+    // No key, or its tombstone: a shredded subject never gets a new key (data sealed after an erasure
+    // would be readable again, and the old revisions would no longer open as erased).
+    if (!doc?.wrapped) throw new AppError('CRYPTO.ERASED', 'This person’s data has been erased', { status: 410 });
+    const key = unwrap(doc as LiveKeyDoc);
     if (shreds === shredsBefore) remember(subject, key);
     return key;
   }
@@ -144,8 +150,9 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
           if (!list.length || list.some((e) => !isDuplicateKey(e))) throw error;
           existing = list.map((e) => e.index);
         }
-      fresh.forEach((f) => local.set(f.doc._id, f.key));
-      if (opts.cache) fresh.forEach((f) => remember(f.doc._id, f.key));
+      const created = fresh.filter((_f, i) => !existing.includes(i));
+      created.forEach((f) => local.set(f.doc._id, f.key));
+      if (opts.cache) created.forEach((f) => remember(f.doc._id, f.key));
       for (const i of existing) local.set(fresh[i]!.doc._id, await dataKey(fresh[i]!.doc._id, true));
       return items.map((i) => ({ ...seal(local.get(i.subject)!, i.subject, Buffer.from(i.value, 'utf8'), `${i.subject}:${i.field}`), subject: i.subject }));
     },
@@ -186,9 +193,9 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
      * keys one by one (FerretDB scans for every point read but an insert). Keys read here are not cached.
      */
     async *scanKeys(after = ''): AsyncGenerator<{ subject: string; key: Buffer }> {
-      const cursor = keys.find(after ? { _id: { $gt: after } } : {}).sort({ _id: 1 }).batchSize(1000);
+      const cursor = keys.find({ ...(after ? { _id: { $gt: after } } : {}), wrapped: { $exists: true } }).sort({ _id: 1 }).batchSize(1000);
       try {
-        for await (const doc of cursor) yield { subject: doc._id, key: unwrap(doc) };
+        for await (const doc of cursor) yield { subject: doc._id, key: unwrap(doc as LiveKeyDoc) };
       } finally {
         await cursor.close();
       }
@@ -204,13 +211,21 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
     async shred(subject: string): Promise<boolean> {
       shreds++;
       cache.delete(subject);
-      return (await keys.deleteOne({ _id: subject })).deletedCount === 1;
+      // The key goes and a tombstone stays: a later write for the subject is refused (CRYPTO.ERASED)
+      // instead of creating a fresh key.
+      const shreddedAt = new Date().toISOString();
+      const destroyed = await keys.updateOne({ _id: subject, wrapped: { $exists: true } }, { $unset: { wrapped: '', createdAt: '' }, $set: { shreddedAt } });
+      if (destroyed.modifiedCount === 1) return true;
+      await keys.insertOne({ _id: subject, shreddedAt }).catch((error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
+      });
+      return false;
     },
     /** Re-wraps every data key still wrapped by an older key-encryption key; returns how many. */
     async rewrapAll(batch = 500): Promise<number> {
       let done = 0;
       for (;;) {
-        const stale = await keys.find({ 'wrapped.kid': { $ne: keyring.primary } }).limit(batch).toArray();
+        const stale = (await keys.find({ wrapped: { $exists: true }, 'wrapped.kid': { $ne: keyring.primary } }).limit(batch).toArray()) as LiveKeyDoc[];
         if (!stale.length) return done;
         for (const doc of stale) {
           const wrapped = seal(keyring.keys.get(keyring.primary)!, keyring.primary, unwrap(doc), `data-key:${doc._id}`);
