@@ -26,7 +26,7 @@ type Started = { app: Express; stop: () => Promise<void> };
 const SERVICES: Record<string, (env: TestServiceEnv) => Promise<Started>> = {
   intake: (env) => startIntake(loadConfig(intakeConfigSchema, env.env), { jwks: env.issuer.jwks }),
   screening: async (env) => startScreening(loadConfig(screeningConfigSchema, env.env), { jwks: env.issuer.jwks, personKeys: (await createTestPersonKeys()).source }),
-  references: async (env) => startReferences(loadConfig(referencesConfigSchema, env.env), { jwks: env.issuer.jwks, personKeys: (await createTestPersonKeys()).source }),
+  references: async (env) => startReferences(loadConfig(referencesConfigSchema, { ...env.env, CALLBACK_SECRETS: `*=${'s'.repeat(43)}` }), { jwks: env.issuer.jwks, personKeys: (await createTestPersonKeys()).source }),
   clearance: async (env) => startClearance(loadConfig(clearanceConfigSchema, env.env), { jwks: env.issuer.jwks, personKeys: (await createTestPersonKeys()).source }),
   audit: (env) => startAudit(loadConfig(auditConfigSchema, env.env), { jwks: env.issuer.jwks }),
   accountability: (env) => startAccountability(loadConfig(accountabilityConfigSchema, env.env), { jwks: env.issuer.jwks }),

@@ -47,7 +47,16 @@ const kafkaOk = { KAFKA_PASSWORD: 'a-production-password', KAFKA_TLS: 'true' };
 const REFUSAL = 'VETTING_MODE: is production (the default)';
 
 const cases: { name: string; entry: string; env: () => Record<string, string>; names: string[] }[] = [
-  ...['intake', 'screening', 'references', 'clearance', 'audit', 'accountability'].map((s) => ({ name: `${s} without Kafka credentials`, entry: `services/${s}/src/main.ts`, env: () => ({}), names: ['KAFKA_PASSWORD', 'KAFKA_TLS'] })),
+  // Each with the settings it cannot parse or start without, so that the refusal is about Kafka.
+  ...['intake', 'screening', 'references', 'clearance', 'audit', 'accountability'].map((s) => ({
+    name: `${s} without Kafka credentials`,
+    entry: `services/${s}/src/main.ts`,
+    env: (): Record<string, string> => ({
+      ...(s === 'references' ? { CALLBACK_SECRETS: `*=${'s'.repeat(43)}` } : {}),
+      ...(s === 'audit' ? { AUDIT_KEY_DIR: mkdtempSync(`${tmpdir()}/audit-keys-prod-`) } : {}),
+    }),
+    names: ['KAFKA_PASSWORD', 'KAFKA_TLS'],
+  })),
   { name: 'intake with its keyring in a temporary directory', entry: 'services/intake/src/main.ts', env: () => kafkaOk, names: ['KEYS_DIR'] },
   ...['intake', 'screening'].map((s) => ({ name: `${s} without the platform signing key (a key made up in a temporary directory)`, entry: `services/${s}/src/main.ts`, env: () => kafkaOk, names: ['PLATFORM_SIGNING_KEY_DIR'] })),
   { name: 'clearance with its keyring in a temporary directory', entry: 'services/clearance/src/main.ts', env: () => kafkaOk, names: ['KEYS_DIR'] },
