@@ -9,8 +9,10 @@ export async function confirmContactAndKeepDirectory(world: World): Promise<void
   const employer = world.ids.aidEmployer!;
   const page = await open(world, 'screener');
   await nav(page, 'Confirm contacts').click();
-  const held = page.getByRole('article', { name: employer });
-  await reloadUntil(page, async () => (await held.count()) > 0, 'the held disclosure request');
+  const all = page.getByRole('article', { name: employer });
+  await reloadUntil(page, async () => (await all.count()) > 0, 'the held disclosure request');
+  // A corrected nomination holds a request per revision: the newest is confirmed here.
+  const held = all.last();
   // The address the office typed is shown as a lead only.
   await held.getByText('hr@kathmandu-aid.example').first().waitFor();
   await seen(page, 'screener-11-confirm-contacts');
@@ -19,8 +21,9 @@ export async function confirmContactAndKeepDirectory(world: World): Promise<void
   await held.getByLabel(/^How you verified it/).fill('Called the organisation’s published switchboard; the HR manager gave this address.');
   await held.getByLabel(/^Also add this employer/).check();
   await held.getByLabel(/^Verified mail domains/).fill('kathmandu-aid.example');
+  const before = await all.count();
   await held.getByRole('button', { name: 'Record and send' }).click();
-  await held.waitFor({ state: 'detached' });
+  await expect.poll(() => all.count(), { timeout: 30_000 }).toBe(before - 1);
 
   await nav(page, 'Employer directory').click();
   await page.getByLabel('Name or alias (any part)').fill(employer);
