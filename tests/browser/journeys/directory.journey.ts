@@ -11,8 +11,8 @@ export async function confirmContactAndKeepDirectory(world: World): Promise<void
   await nav(page, 'Confirm contacts').click();
   const all = page.getByRole('article', { name: employer });
   await reloadUntil(page, async () => (await all.count()) > 0, 'the held disclosure request');
-  // A corrected nomination holds a request per revision: the newest is confirmed here.
-  const held = all.last();
+  // A corrected nomination holds a request per revision: the first in the queue is confirmed here.
+  const held = all.first();
   // The address the office typed is shown as a lead only.
   await held.getByText('hr@kathmandu-aid.example').first().waitFor();
   await seen(page, 'screener-11-confirm-contacts');
