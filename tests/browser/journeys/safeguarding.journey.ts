@@ -30,7 +30,7 @@ export async function safeguardingSelfAssessment(world: World): Promise<void> {
   const reviewer = await open(world, 'screener');
   await nav(reviewer, 'Safeguarding').click();
   await reviewer.getByRole('link', { name: id, exact: true }).click();
-  await reviewer.getByLabel('Comment on this answer (optional)').nth(5).fill('Send the attendance list of the next session.');
+  await reviewer.getByLabel('Comment on this answer (optional)').nth(5).fill('Send the attendance list of the next training course.');
   for (const standard of ['Standard 1: Policy', 'Standard 2: People', 'Standard 3: Procedures', 'Standard 4: Accountability'])
     await reviewer.getByLabel(`Result: ${standard}`).selectOption(standard.endsWith('People') ? 'partially-meets' : 'meets');
   await reviewer.getByLabel('Summary for the office').fill('Policy and procedures in place; complete the training.');
@@ -44,7 +44,7 @@ export async function safeguardingSelfAssessment(world: World): Promise<void> {
   await office.getByRole('row').filter({ hasText: /police-/ }).getByText('Current').waitFor({ timeout: 60_000 });
   await seen(office, 'safeguarding-4-current');
   await office.goto(`${world.system.url}/safeguarding/${id}`);
-  await office.getByText('Reviewer: Send the attendance list of the next session.').waitFor();
+  await office.getByText('Reviewer: Send the attendance list of the next training course.').waitFor();
   await office.getByLabel('Language').selectOption('fr');
   await office.getByRole('heading', { name: /Auto-évaluation asm-GH-/ }).waitFor();
   await seen(office, 'safeguarding-5-fr');
