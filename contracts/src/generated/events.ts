@@ -6741,6 +6741,20 @@ export interface ReferenceCheckRequestedData {
 }
 
 /**
+ * A misconduct-disclosure request of an earlier candidate revision, still held for a screening officer (nothing sent, nothing answered), was superseded by a corrected nomination: the newest revision's plan decides what is required. employer-asked-again: the newest revision asks the same employer (replacedBy); employer-not-in-correction: it no longer does. The check stays in its history in state superseded. No employer name or address: events carry no details.
+ */
+export interface ReferenceCheckSupersededData {
+  candidateId: Id;
+  country: Country;
+  checkId: Id;
+  checkType: string;
+  candidateRevision: number;
+  supersededByRevision: number;
+  reason: 'employer-asked-again' | 'employer-not-in-correction';
+  replacedBy?: Id;
+}
+
+/**
  * A UN screening officer decided where a held misconduct-disclosure request goes (an employer directory entry, a contact they verified) or that no contact could be verified. No address: contacts are people.
  */
 export interface ReferenceContactConfirmedData {
@@ -6938,6 +6952,7 @@ export interface EventDataByType {
   'reference.check-completed': ReferenceCheckCompletedData;
   'reference.check-failed': ReferenceCheckFailedData;
   'reference.check-requested': ReferenceCheckRequestedData;
+  'reference.check-superseded': ReferenceCheckSupersededData;
   'reference.contact-confirmed': ReferenceContactConfirmedData;
   'reference.employer-verified': ReferenceEmployerVerifiedData;
   'references.completed': ReferencesCompletedData;

@@ -24,6 +24,10 @@ export interface Harness {
   /** Environment for a worker process of this harness. */
   workerEnv: Record<string, string>;
   submit(person: Record<string, unknown>, category?: string): Promise<string>;
+  /** Publishes a corrected nomination (`candidate.updated`, the given revision) as intake would; returns the event, for redelivering it. */
+  correct(candidateId: string, revision: number, person: Record<string, unknown>, category?: string): Promise<EventEnvelope>;
+  /** Publishes an event again, same id (a redelivery). */
+  redeliver(event: EventEnvelope): Promise<void>;
   /** Publishes any event on its topic, as its producing service would (validated against its schema). */
   publish(source: string, type: string, subject: string, data: Record<string, unknown>): Promise<void>;
   /** Path of the referee link in the latest mail to `email` (waits for the mail). */
@@ -70,6 +74,17 @@ export async function startHarness(options: { sims?: Partial<SimulatorOptions>; 
   await consumer.run({ eachMessage: async ({ message }) => void events.push(JSON.parse(message.value?.toString() ?? '{}') as EventEnvelope) });
   const publisher = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
   await publisher.connect();
+  // A nomination (revision 1) or its correction, sealed as intake seals it.
+  const nominated = (candidateId: string, revision: number, person: Record<string, unknown>, category: string) =>
+    keys.seal(
+      createEvent('intake', {
+        type: revision === 1 ? 'candidate.submitted' : 'candidate.updated',
+        subject: candidateId,
+        tenant: 'GH',
+        data: { candidateId, country: 'GH', revision, nomination: { mission: 'MINUSCA', rotation: 'R1', category }, consent: { given: true, formVersion: 'v1', recordedAt: new Date().toISOString() } },
+      }),
+      { person },
+    );
   return {
     env,
     keys,
@@ -81,20 +96,16 @@ export async function startHarness(options: { sims?: Partial<SimulatorOptions>; 
     workerEnv,
     async submit(person, category = 'military-contingent') {
       const candidateId = `c-${randomUUID().slice(0, 8)}`;
-      const event = createEvent('intake', {
-        type: 'candidate.submitted',
-        subject: candidateId,
-        tenant: 'GH',
-        data: {
-          candidateId,
-          country: 'GH',
-          revision: 1,
-          nomination: { mission: 'MINUSCA', rotation: 'R1', category },
-          consent: { given: true, formVersion: 'v1', recordedAt: new Date().toISOString() },
-        },
-      });
-      await publisher.publish([await keys.seal(event, { person })]);
+      await publisher.publish([await nominated(candidateId, 1, person, category)]);
       return candidateId;
+    },
+    async correct(candidateId, revision, person, category = 'military-contingent') {
+      const event = await nominated(candidateId, revision, person, category);
+      await publisher.publish([event]);
+      return event;
+    },
+    async redeliver(event) {
+      await publisher.publish([event]);
     },
     async publish(source, type, subject, data) {
       await publisher.publish([createEvent(source, { type, subject, tenant: 'GH', data } as never) as never]);

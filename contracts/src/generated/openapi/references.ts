@@ -261,10 +261,10 @@ export interface components {
         /** @enum {string} */
         CheckResult: "not-required" | "no-adverse" | "adverse" | "no-response" | "failed";
         /**
-         * @description requested → (awaiting-answer) → completed; failed needs an operator's retry. awaiting-contact: a disclosure request to an employer the directory does not know, held until a UN screening officer confirms a contact.
+         * @description requested → (awaiting-answer) → completed; failed needs an operator's retry. awaiting-contact: a disclosure request to an employer the directory does not know, held until a UN screening officer confirms a contact. superseded: a held request of an earlier candidate revision that a corrected nomination replaced (final; see the check's supersession for the revision, the reason and the check replacing it).
          * @enum {string}
          */
-        CheckState: "awaiting-contact" | "requested" | "awaiting-answer" | "completed" | "failed";
+        CheckState: "awaiting-contact" | "requested" | "awaiting-answer" | "completed" | "failed" | "superseded";
         Check: {
             checkId: string;
             setId: string;
@@ -300,6 +300,15 @@ export interface components {
             completedAt?: string;
             /** @description Named findings of the result: misconduct-finding, left-during-investigation, unverified-responder, no-verified-contact. */
             findings?: string[];
+            /** @description Set when a corrected nomination superseded this held request. employer-asked-again: the newest revision asks the same employer (replacedBy); employer-not-in-correction: it no longer asks this employer, and its own plan decides what is required. */
+            supersession?: {
+                byRevision: number;
+                /** @enum {string} */
+                reason: "employer-asked-again" | "employer-not-in-correction";
+                replacedBy?: string;
+                /** Format: date-time */
+                at: string;
+            };
         };
         ReferenceSet: {
             id: string;

@@ -46,6 +46,12 @@ const DESCRIBE: Record<string, (d: Data, e: AuditEntry) => Partial<TrailStep>> =
     outcome: s(d.result),
     inputs: pick(d, ['checkId', 'checkType', 'findings']),
   }),
+  'reference.check-superseded': (d) => ({
+    what: `Held request ${s(d.checkId)} of revision ${s(d.candidateRevision)} superseded by the corrected nomination (revision ${s(d.supersededByRevision)}): ${d.reason === 'employer-asked-again' ? `the employer is asked again by ${s(d.replacedBy)}` : 'the correction no longer asks this employer'}`,
+    outcome: 'superseded',
+    reasons: [s(d.reason)],
+    inputs: pick(d, ['checkId', 'checkType', 'candidateRevision', 'supersededByRevision', 'reason', 'replacedBy']),
+  }),
   'reference.contact-confirmed': (d) => ({ what: `Referee contact for check ${s(d.checkId)}: ${s(d.decision)} (by ${s(d.confirmedBy)})`, actor: s(d.confirmedBy), inputs: pick(d, ['checkId', 'decision', 'employerId']) }),
   'clearance.notice-recorded': (d) => ({
     what: `The candidate was given notice of ${list(d.findings).length} finding(s) by ${s(d.channel)} on ${s(d.sentAt)}; may respond until ${s(d.respondBy)}`,

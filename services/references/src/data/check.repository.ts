@@ -71,6 +71,15 @@ export function createCheckRepository(db: Connection) {
       const docs = await store.find(query, { sort: { updatedAt: 1 }, limit });
       return docs.map(({ _id, _rev, _updatedAt, ...rest }) => rest as unknown as Check);
     },
+    /** Every state a check went through, oldest first (its history stays whatever it became). */
+    async history(checkId: string): Promise<Check[]> {
+      return (await store.history(checkId)).map((r) => r.state);
+    },
+    /** The held requests (`awaiting-contact`, the view) of some candidates: what a corrected nomination may supersede. */
+    async heldOf(candidateIds: string[]): Promise<Check[]> {
+      const docs = await store.find({ state: 'awaiting-contact', candidateId: { $in: candidateIds } });
+      return docs.map(({ _id, _rev, _updatedAt, ...rest }) => rest as unknown as Check);
+    },
     /** Counts revisions matching a filter (the benchmark counts applied results with it). */
     countRevisions(filter: Record<string, unknown>) {
       return store.revisions.countDocuments(filter);

@@ -1,8 +1,12 @@
 import type { CheckSubject, PlannedCheck } from './check-plan';
 import type { CheckType, NominationCategory } from './check-policy';
+import type { Supersession } from './supersede';
 
-/** `awaiting-contact`: a disclosure request to an employer the directory does not know, held until a screening officer confirms a contact. */
-export type CheckState = 'awaiting-contact' | 'requested' | 'awaiting-answer' | 'completed' | 'failed';
+/**
+ * `awaiting-contact`: a disclosure request to an employer the directory does not know, held until a screening officer confirms a contact.
+ * `superseded`: a held request of an earlier revision that a corrected nomination replaced (domain/supersede.ts); final, kept with its reason.
+ */
+export type CheckState = 'awaiting-contact' | 'requested' | 'awaiting-answer' | 'completed' | 'failed' | 'superseded';
 /** `failed` as a result: the check could not be carried out for good (no verified contact for the employer). */
 export type CheckResult = 'not-required' | 'no-adverse' | 'adverse' | 'no-response' | 'failed';
 
@@ -59,6 +63,8 @@ export interface Check extends Record<string, unknown> {
   remindersSent: number;
   /** The referee's answer, sealed (data/answer.cipher.ts): never stored in clear. */
   sealedAnswer?: string;
+  /** Set when a corrected nomination superseded this held request: by which revision, why, and which check replaced it. */
+  supersession?: Supersession;
   createdAt: string;
   updatedAt: string;
   completedAt?: string;

@@ -37,6 +37,10 @@ export async function listContactConfirmations(ctx: ReferencesContext, access: A
   return { items };
 }
 
+/** 409: the contact is settled, or a corrected nomination superseded the request (its newest revision's request is in the queue). */
+const notAwaiting = (c: Check) =>
+  conflict('CONTACT.NOT_AWAITING', c.state === 'superseded' ? 'A corrected nomination superseded this request: confirm the newest revision’s request' : `The check is ${c.state}: its contact is settled`, { state: c.state });
+
 async function confirmedEmployer(ctx: ReferencesContext, actor: Actor, employer: AskedEmployer, input: Exclude<ContactDecision, { decision: 'no-verified-contact' }>, key: string) {
   if (input.decision === 'directory-entry') {
     const entry = await ctx.directory.get(input.employerId);
@@ -63,7 +67,7 @@ async function confirmedEmployer(ctx: ReferencesContext, actor: Actor, employer:
 export async function confirmContact(ctx: ReferencesContext, actor: Actor, checkId: string, input: ContactDecision, key: string, logger?: Logger) {
   const check = await ctx.checks.load(checkId);
   if (!check) throw notFound('CHECK.NOT_FOUND', `No check ${checkId}`);
-  if (check.state !== 'awaiting-contact') throw conflict('CONTACT.NOT_AWAITING', `The check is ${check.state}: its contact is settled`, { state: check.state });
+  if (check.state !== 'awaiting-contact') throw notAwaiting(check);
   const subject = await ctx.answers.openSubject(check);
   const now = ctx.now();
   const decided = (next: Check, extra: Record<string, unknown> = {}) =>
@@ -80,6 +84,7 @@ export async function confirmContact(ctx: ReferencesContext, actor: Actor, check
     });
     if (outcome.outcome === 'applied') ctx.onEvents();
     const stored = outcome.revision?.state ?? (await ctx.checks.load(checkId));
+    if (stored?.state === 'superseded') throw notAwaiting(stored);
     if (stored?.state === 'completed') await completeSetIfDone(ctx, stored.setId, stored);
     return stored!;
   }
@@ -90,10 +95,13 @@ export async function confirmContact(ctx: ReferencesContext, actor: Actor, check
     return next ? { state: next, events: [decided(next, employer.directoryId ? { employerId: employer.directoryId } : {})] } : undefined;
   });
   if (outcome.outcome === 'applied') ctx.onEvents();
+  // Superseded by a corrected nomination between the read and the write: nothing is sent for it.
+  const latest = outcome.revision?.state ?? (await ctx.checks.load(checkId))!;
+  if (latest.state === 'superseded') throw notAwaiting(latest);
   try {
     await ctx.producer.enqueueMany([{ checkId, checkType: check.checkType }]);
   } catch (error) {
     logger?.warn({ err: error, checkId }, 'confirmed check not enqueued now; the sweeper will enqueue it');
   }
-  return outcome.revision?.state ?? (await ctx.checks.load(checkId))!;
+  return latest;
 }

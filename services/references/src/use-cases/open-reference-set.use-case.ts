@@ -4,6 +4,7 @@ import { planChecks, type PlannedCheck } from '../domain/check-plan';
 import { newCheck, type SetOfCheck } from '../domain/check';
 import type { ReferenceSet } from '../data/reference-set.repository';
 import type { ReferencesContext } from '../references-context';
+import { supersedeHeldRequests } from './supersede-held-requests.use-case';
 
 type Ctx = Pick<ReferencesContext, 'checks' | 'sets' | 'answers' | 'policies' | 'directory' | 'producer' | 'now' | 'onEvents'>;
 /**
@@ -17,7 +18,8 @@ export type Submitted = Omit<EventDataByType['candidate.submitted'], 'personal'>
  * keys of the new sets (the subjects are sealed), the sets (one unordered insert, insert-once by
  * `<candidate>.<revision>`, carrying every `reference.check-requested` of the set), the checks
  * (revision 1 of each aggregate, caused by `open:<checkId>`), the completions of
- * sets that need no check, and the jobs (`addBulk`, job id = check id). Each step is idempotent, so a
+ * sets that need no check, the earlier revisions' held requests a correction supersedes
+ * (supersede-held-requests.use-case.ts), and the jobs (`addBulk`, job id = check id). Each step is idempotent, so a
  * redelivered event or a rerun after a crash repeats nothing. A set with no checks is complete at
  * once and says so ("not required" is a recorded result, not an absence). If Redis is down the
  * checks stay `requested` in the database and the worker's sweeper enqueues them later.
@@ -63,17 +65,19 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
   const empty = sets.filter((s) => !s.set.checks.length && storedSets.has(s.set.id));
   if (empty.length) await ctx.sets.completeMany(empty.map((s) => ({ id: s.set.id, completedAt: at, events: [] })));
   if (storedSets.size || opened.length) ctx.onEvents();
+  // A corrected nomination: the earlier revisions' requests still held for a screening officer are superseded (after the new set is stored, so its plan is what they are compared with).
+  const superseded = await supersedeHeldRequests([...new Set(batch.filter((d) => d.revision > 1).map((d) => d.candidateId))], ctx, logger);
   try {
     // A request to an employer the directory does not know is held: nothing is sent before a screening officer confirms a contact.
     await ctx.producer.enqueueMany(planned.filter((p) => !p.awaitingContact).map((p) => ({ checkId: p.checkId, checkType: p.checkType })));
   } catch (error) {
     logger?.warn({ err: error, checks: planned.length }, 'checks not enqueued now; the sweeper will enqueue them');
   }
-  return { sets: sets.length, setsStored: storedSets.size, checks: planned.length, checksOpened: opened.length };
+  return { sets: sets.length, setsStored: storedSets.size, checks: planned.length, checksOpened: opened.length, superseded };
 }
 
 /** One candidate revision (the Kafka consumer's case). */
 export async function openReferenceSet(data: Submitted, ctx: Ctx, logger?: Logger) {
   const result = await openReferenceSets([data], ctx, logger);
-  return { setId: `${data.candidateId}.${data.revision}`, stored: result.setsStored === 1, checks: result.checks };
+  return { setId: `${data.candidateId}.${data.revision}`, stored: result.setsStored === 1, checks: result.checks, superseded: result.superseded };
 }

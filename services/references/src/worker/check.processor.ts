@@ -78,8 +78,8 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
     if (check.state !== 'requested') await ctx.checks.repairView(check.checkId);
     if (check.state === 'completed') return void (await completeSetIfDone(ctx, check.setId, check));
     if (check.state === 'failed') return; // an operator retry re-queues it
-    // Held until a screening officer confirms where the request goes: never sent from here.
-    if (check.state === 'awaiting-contact') return;
+    // Held until a screening officer confirms where the request goes, or superseded by a correction: never sent from here.
+    if (check.state === 'awaiting-contact' || check.state === 'superseded') return;
     if (check.state === 'awaiting-answer') return void (await scheduleTimers(ctx, check));
     const wait = await deps.limiter.take(check.organisation);
     if (wait > 0) {

@@ -111,4 +111,7 @@ export const screenerEn = {
   'contacts.reason': "Why no contact can be verified",
   'contacts.decide': "Record and send",
   'checks.state.awaiting-contact': "Held: the employer’s contact needs confirming",
+  'checks.state.superseded': "Superseded by a corrected nomination",
+  'checks.superseded.employer-asked-again': "Revision {revision} asks this employer again ({check})",
+  'checks.superseded.employer-not-in-correction': "Revision {revision} no longer lists this employer: its own checks decide what is required",
 } as const;

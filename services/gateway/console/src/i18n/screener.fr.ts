@@ -112,4 +112,7 @@ export const screenerFr: Record<keyof typeof screenerEn, string> = {
   'contacts.reason': "Pourquoi aucun contact ne peut être vérifié",
   'contacts.decide': "Enregistrer et envoyer",
   'checks.state.awaiting-contact': "Retenue : le contact de l’employeur est à confirmer",
+  'checks.state.superseded': "Remplacée par une nomination corrigée",
+  'checks.superseded.employer-asked-again': "La révision {revision} interroge de nouveau cet employeur ({check})",
+  'checks.superseded.employer-not-in-correction': "La révision {revision} ne mentionne plus cet employeur : ses propres vérifications décident de ce qui est exigé",
 };
