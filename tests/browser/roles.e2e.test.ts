@@ -97,10 +97,7 @@ describe('the console, role by role (Chromium, every service, the gateway)', () 
 
   it('when a check fails for good, then the screening officer sees it and sends it again', () => retryFailedCheck(world), JOURNEY_MS);
 
-  // Not run while a corrected nomination leaves one held request per revision for the same employer:
-  // the queue then shows two forms for one employer and the directory checkbox of neither is reached.
-  // The API path (held, confirmed, sent) is covered by tests/e2e/safeguards and the erasure attack test.
-  it.skip('when a disclosure request names an employer the directory does not know, then it waits until a screening officer verifies a contact, who adds the employer to the directory and keeps its versions', () => confirmContactAndKeepDirectory(world), JOURNEY_MS);
+  it('when a disclosure request names an employer the directory does not know, then it waits until a screening officer verifies a contact, who adds the employer to the directory and keeps its versions', () => confirmContactAndKeepDirectory(world), JOURNEY_MS);
 
   it('when an adjudicator clears despite an adverse record, then the decision waits for a second officer, whose countersignature clears the case', () => adjudicateAndCountersign(world), JOURNEY_MS);
 

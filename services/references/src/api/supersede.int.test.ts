@@ -96,4 +96,14 @@ describe('a corrected nomination supersedes the held requests of its earlier rev
     expect(await state(disclosure(id, 1))).toMatch(/^(requested|awaiting-answer|completed)$/);
     expect(supersededEvents(disclosure(id, 1))).toEqual([]);
   });
+
+  it('when an earlier revision arrives after its correction (a replayed event), then its held request is superseded at once and never queued beside the newest', async () => {
+    const id = `c-${Math.random().toString(36).slice(2, 10)}`;
+    await h.correct(id, 2, person('Esi Asante', job('Harbour Care Trust', 'hr@harbour.example')), 'civilian');
+    await isIn(disclosure(id, 2), 'awaiting-contact');
+    await h.correct(id, 1, person('Esi Asante', job('Harbour Care Trust', 'hr@harbour.example')), 'civilian');
+    await isIn(disclosure(id, 1), 'superseded');
+    expect(((await h.service.ctx.checks.load(disclosure(id, 1))) as Check).supersession).toMatchObject({ byRevision: 2, reason: 'employer-asked-again', replacedBy: disclosure(id, 2) });
+    expect(await queueOf(id)).toEqual([disclosure(id, 2)]);
+  });
 });

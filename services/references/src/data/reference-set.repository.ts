@@ -81,7 +81,15 @@ export function createReferenceSetRepository(db: Connection) {
       const doc = await sets.find({ candidateId }).sort({ candidateRevision: -1 }).limit(1).next();
       return doc ? toSet(doc) : undefined;
     },
-    /** Whether this process already saw the set completed (then nothing is left to do for it). */
+    /** The newest revision with a set, per candidate, in one query (candidates without a set are absent). */
+    async newestRevisions(candidateIds: string[]): Promise<Map<string, number>> {
+      const newest = new Map<string, number>();
+      if (!candidateIds.length) return newest;
+      const docs = await sets.find({ candidateId: { $in: candidateIds } }, { projection: { candidateId: 1, candidateRevision: 1 } }).toArray();
+      for (const d of docs) newest.set(d.candidateId, Math.max(newest.get(d.candidateId) ?? 0, d.candidateRevision));
+      return newest;
+    },
+        /** Whether this process already saw the set completed (then nothing is left to do for it). */
     knownComplete: (id: string) => completed.has(id),
     /** Whether the set's completion is stored (remembered once it is). */
     async isComplete(id: string): Promise<boolean> {

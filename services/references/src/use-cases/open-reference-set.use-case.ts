@@ -65,8 +65,10 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
   const empty = sets.filter((s) => !s.set.checks.length && storedSets.has(s.set.id));
   if (empty.length) await ctx.sets.completeMany(empty.map((s) => ({ id: s.set.id, completedAt: at, events: [] })));
   if (storedSets.size || opened.length) ctx.onEvents();
-  // A corrected nomination: the earlier revisions' requests still held for a screening officer are superseded (after the new set is stored, so its plan is what they are compared with).
-  const superseded = await supersedeHeldRequests([...new Set(batch.filter((d) => d.revision > 1).map((d) => d.candidateId))], ctx, logger);
+  // A corrected nomination: the earlier revisions' requests still held for a screening officer are superseded (after the new set is stored,
+  // so its plan is what they are compared with). A first revision holding a request is looked at too: replayed after a correction, it is the earlier one.
+  const holding = new Set(planned.filter((p) => p.awaitingContact).map((p) => p.set.candidateId));
+  const superseded = await supersedeHeldRequests([...new Set(batch.filter((d) => d.revision > 1 || holding.has(d.candidateId)).map((d) => d.candidateId))], ctx, logger);
   try {
     // A request to an employer the directory does not know is held: nothing is sent before a screening officer confirms a contact.
     await ctx.producer.enqueueMany(planned.filter((p) => !p.awaitingContact).map((p) => ({ checkId: p.checkId, checkType: p.checkType })));

@@ -52,12 +52,14 @@ async function newestDisclosures(ctx: Ctx, set: ReferenceSet): Promise<NewestDis
 export async function supersedeHeldRequests(candidateIds: string[], ctx: Ctx, logger?: Logger): Promise<number> {
   if (!candidateIds.length) return 0;
   const held = await ctx.checks.heldOf(candidateIds);
+  if (!held.length) return 0;
+  const newestRevision = await ctx.sets.newestRevisions([...new Set(held.map((c) => c.candidateId))]);
   let count = 0;
-  for (const candidateId of new Set(held.map((c) => c.candidateId))) {
-    const newest = await ctx.sets.latestFor(candidateId);
-    if (!newest) continue;
-    const older = held.filter((c) => c.candidateId === candidateId && c.candidateRevision !== undefined && c.candidateRevision < newest.candidateRevision);
+  for (const [candidateId, revision] of newestRevision) {
+    const older = held.filter((c) => c.candidateId === candidateId && c.candidateRevision !== undefined && c.candidateRevision < revision);
     if (!older.length) continue;
+    const newest = await ctx.sets.get(`${candidateId}.${revision}`);
+    if (!newest) continue;
     const disclosures = await newestDisclosures(ctx, newest);
     for (const check of older) {
       const s = supersessionOf(await employerOf(ctx, check), disclosures, newest.candidateRevision, ctx.now());
