@@ -111,9 +111,8 @@ export async function editListByHand(world: World): Promise<void> {
   await second.goto(`${world.system.url}/lists/un-bar`);
   const waiting = second.getByRole('region', { name: 'Removals waiting for a second officer' });
   await waiting.getByText(`Removal of ${id} proposed by screener`).waitFor();
-  await waiting.getByLabel('Approve: it takes effect').check();
-  await waiting.getByLabel('Reason (recorded)').fill('Checked: entered on the wrong list');
-  await waiting.getByRole('button', { name: 'Record the countersignature' }).click();
+  await waiting.getByLabel('Why you countersign (recorded)').fill('Checked: entered on the wrong list');
+  await waiting.getByRole('button', { name: 'Countersign: it takes effect' }).click();
   await waiting.getByText('No removal waits for a countersignature.').waitFor();
   await second.close();
 }
