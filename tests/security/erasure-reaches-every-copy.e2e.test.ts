@@ -3,7 +3,8 @@
  * topic or its DLQ for the broker's retention, a job in Redis. The attack: after an administrator
  * erased a person, read every collection of every service, every topic from the beginning and every
  * Redis key raw, and look for anything of theirs: names, date of birth, document and service
- * numbers, their employer's e-mail address, the allegation and every written reason about them.
+ * numbers, their employer's e-mail address, the allegation and every written reason about them
+ * (requests for action about them included), and clearance's copy of what they declared.
  * The control: personal data exists only sealed under the person's keys, and erasure destroys them
  * (docs/SECURITY.md, Erasure reaches every copy).
  */
@@ -42,7 +43,11 @@ describe('erasure reaches every copy (real processes, Kafka, FerretDB, Redis rea
   let system: RunningSystem;
   const token: Record<string, string> = {};
   let candidateId = '';
+  let requestId = '';
   let before: RawDump;
+  /** What clearance would hold in clear if the nomination's declared items and employment periods were not sealed. */
+  const CLEAR_NOMINATION = ['"declared":[', '"periods":[', 'declaredNoOtherEmployer'];
+  const inClearance = (d: RawDump) => [...d.collections].filter(([place]) => place.startsWith(`${system.database('clearance')}/`)).map(([, text]) => text).join('\n');
 
   async function api(service: (typeof CORE_SERVICES)[number], path: string, who: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: Json }> {
     const res = await fetch(`${system.url(service)}${path}`, {
@@ -122,13 +127,26 @@ describe('erasure reaches every copy (real processes, Kafka, FerretDB, Redis rea
     const decided = await api('clearance', `/cases/${candidateId}/adjudication`, 'adjudicator', { method: 'POST', body: { outcome: 'not-cleared', reasons: [`Confirmed ban-list match and the ${ALLEGATION} disclosure`] } });
     expect([201, 202]).toContain(decided.status);
     await waitFor(async () => ((await api('audit', `/trails/${candidateId}`, 'auditor')).body?.steps?.some((s: Json) => s.type === 'clearance.decided') ? true : undefined), { timeoutMs: 120_000, message: 'the decision in the audit trail' });
+
+    // The UN asks the country to act on the misconduct; the office answers; the UN closes it: all in writing.
+    const sent = await api('accountability', '/action-requests', 'adjudicator', {
+      method: 'POST',
+      body: { country: 'GH', mission: 'MINUSCA', category: 'sea', substantiatedOn: '2026-01-20', candidateId, listEntry: { listId: 'erasure-bar', entryId: 'ERASE-1' }, actions: [{ kind: 'investigation' }], summary: `Abuse of a beneficiary at ${ALLEGATION} substantiated; investigate and report` },
+    });
+    expect(sent.status).toBe(201);
+    requestId = sent.body.id;
+    expect((await api('accountability', `/action-requests/${requestId}/responses`, 'office', { method: 'POST', body: { kind: 'final', covers: ['investigation'], outcome: 'sanctioned', text: `Sanctioned for the ${ALLEGATION} abuse` } })).status).toBe(200);
+    expect((await api('accountability', `/action-requests/${requestId}/closure`, 'adjudicator', { method: 'POST', body: { reason: `The ${ALLEGATION} case is concluded` } })).status).toBe(200);
     before = await dump();
   }, 900_000);
   afterAll(async () => system?.stop());
 
   it('when the person is known, then every service holds them (sealed) and shows them to those allowed: the stores read below are the right ones', async () => {
-    // Accountability holds nobody's nomination: requests for action are about deployed people, recorded apart.
-    for (const service of CORE_SERVICES.filter((s) => s !== 'accountability')) expect([...before.collections].some(([place, text]) => place.startsWith(`${system.database(service)}/`) && text.includes(candidateId)), service).toBe(true);
+    for (const service of CORE_SERVICES) expect([...before.collections].some(([place, text]) => place.startsWith(`${system.database(service)}/`) && text.includes(candidateId)), service).toBe(true);
+    // Clearance decides on the declared items and employment periods but keeps them sealed, never in clear.
+    expect(inClearance(before)).toContain(candidateId);
+    for (const clear of CLEAR_NOMINATION) expect(inClearance(before), clear).not.toContain(clear);
+    expect((await api('accountability', `/action-requests/${requestId}`, 'adjudicator')).body).toMatchObject({ summary: expect.stringContaining(ALLEGATION), closed: { reason: expect.stringContaining(ALLEGATION) } });
     expect([...before.topics].some(([topic, text]) => topic.endsWith('vetting.candidates') && text.includes(`person:${candidateId}`))).toBe(true);
     expect([...before.redis.keys()].some((key) => key.includes(candidateId))).toBe(true);
     expect(JSON.stringify((await api('intake', `/candidates/${candidateId}/export`, 'admin')).body)).toContain(PERSON.passport);
@@ -143,13 +161,17 @@ describe('erasure reaches every copy (real processes, Kafka, FerretDB, Redis rea
     expect((await api('intake', `/candidates/${candidateId}/erasure`, 'admin', { method: 'POST', body: { reason: 'data-subject request 2026-311' } })).status).toBe(200);
     // Every service forgets on candidate.erased; wait until each consumer did (each key store lost the person).
     let after: RawDump | undefined;
-    const keysLeft = (d: RawDump) => [...d.collections].filter(([place, text]) => place.endsWith('/data_keys') && text.includes(`"_id":"${candidateId}","wrapped"`)).map(([place]) => place);
+    // Keys per person, and accountability's per request about the person.
+    const keysLeft = (d: RawDump) => [...d.collections].filter(([place, text]) => place.endsWith('/data_keys') && [candidateId, requestId].some((id) => text.includes(`"_id":"${id}","wrapped"`))).map(([place]) => place);
     await waitFor(async () => {
       after = await dump();
       return keysLeft(after).length === 0 && findIn(after, SECRETS).length === 0 ? true : undefined;
     }, { timeoutMs: 180_000, intervalMs: 5000, message: 'every copy of the person gone' }).catch(() => undefined);
     expect(keysLeft(after!)).toEqual([]);
     expect(findIn(after!, SECRETS)).toEqual([]);
+    for (const clear of CLEAR_NOMINATION) expect(inClearance(after!), clear).not.toContain(clear);
+    // Accountability keeps the request's skeleton for the figures, its texts unreadable.
+    expect((await api('accountability', `/action-requests/${requestId}`, 'adjudicator')).body).toMatchObject({ status: 'closed', category: 'sea', summary: '(erased)', closed: { reason: '(erased)' }, responses: [{ outcome: 'sanctioned', text: '(erased)' }] });
 
     // The sealed copies still in the topics (and their DLQs, and any backup) name a key that is gone.
     expect([...after!.topics.values()].join('')).toContain(`person:${candidateId}`);

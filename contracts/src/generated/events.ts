@@ -6877,7 +6877,7 @@ export interface ScreeningCompletedPersonal {
 }
 
 /**
- * A screening officer resolved a possible match.
+ * A screening officer resolved a possible match (a false positive on an identifier match with a second officer's countersignature).
  */
 export interface ScreeningMatchResolvedData {
   candidateId: Id;
@@ -6887,12 +6887,17 @@ export interface ScreeningMatchResolvedData {
   entryId: Id;
   resolution: 'false-positive' | 'confirmed';
   resolvedBy: Id;
+  /**
+   * The second officer who countersigned a false positive on an identifier match (four eyes).
+   */
+  countersignedBy?: string;
   outcome: ScreeningOutcome;
   personal?: SealedPersonal;
 }
 
 export interface ScreeningMatchResolvedPersonal {
   reason?: string;
+  countersignatureReason?: string;
 }
 
 /**

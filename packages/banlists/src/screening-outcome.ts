@@ -13,6 +13,8 @@ export interface ResolutionInfo {
   screeningId: string;
   /** True when taken on an earlier screening of the same person against the same entry content. */
   carriedOver?: boolean;
+  /** The second officer who confirmed a false positive on an identifier match (four eyes). */
+  countersignedBy?: string;
 }
 
 export interface ListHit extends MatchHit {

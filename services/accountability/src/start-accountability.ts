@@ -1,5 +1,5 @@
 import { openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, refuseInProduction, startOutboxRelay, startPeriodicTask, stopInReverse, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, OpenApiValidator, refuseInProduction, startConsumer, startOutboxRelay, startPeriodicTask, stopInReverse, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { createActionRequestRoutes } from './api/action-request.router';
 import { createAssessmentRoutes } from './api/assessment.router';
 import { accountabilityUnsafeSettings, keysDirOf, type AccountabilityConfig } from './config';
@@ -8,6 +8,7 @@ import { createCaseFileRepository } from './data/case-file.repository';
 import { createQuestionnaireRepository } from './data/questionnaire.repository';
 import { createTextSealer } from './data/sealed-text';
 import type { ActionRequest } from './domain/action-request';
+import { createForgetHandlers } from './messaging/forget-when-candidate-erased.consumer';
 import type { ActionRequestDeps } from './use-cases/action-request-context';
 import { seedQuestionnaire } from './use-cases/questionnaire.use-case';
 import { sweepActionRequests } from './use-cases/read-action-requests.use-case';
@@ -43,6 +44,7 @@ export async function startAccountability(config: AccountabilityConfig, override
     onEvents,
   };
   await seedQuestionnaire(deps);
+  const consumer = await startConsumer(runtime, 'accountability', ['vetting.candidates'], createForgetHandlers({ requests, sealer, now }));
   const reminders = startPeriodicTask('action-request-reminders', config.ACTION_REQUEST_SWEEP_MS, runtime.logger, () => sweepActionRequests(requestDeps));
   const app = createHttpApp({
     service: 'accountability',
@@ -58,6 +60,6 @@ export async function startAccountability(config: AccountabilityConfig, override
   });
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'accountability listening');
-  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => reminders.stop(), http.close];
+  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => consumer.stop(), () => reminders.stop(), http.close];
   return { port: http.port, app, runtime, reminders, stops, stop: () => stopInReverse(stops) };
 }

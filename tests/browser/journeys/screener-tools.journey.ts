@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { call, nav, open, reloadUntil, seen, type World } from '../support/world';
+import { nav, open, reloadUntil, seen, type World } from '../support/world';
 
 /** The review queue narrowed by country, mission and waiting time, with its pager. */
 export async function filterReviewQueue(world: World): Promise<void> {
@@ -64,7 +64,7 @@ export async function retryFailedCheck(world: World): Promise<void> {
   await page.close();
 }
 
-/** Adds an entry to a list by hand, follows the re-screening, corrects it, then removes it: three versions. */
+/** Adds an entry to a list by hand, follows the re-screening, corrects it, then proposes its removal, which a second officer countersigns: three versions. */
 export async function editListByHand(world: World): Promise<void> {
   const page = await open(world, 'screener');
   await page.goto(`${world.system.url}/lists/un-bar`);
@@ -98,7 +98,21 @@ export async function editListByHand(world: World): Promise<void> {
   await page.getByLabel('Remove an entry').check();
   await page.getByLabel('Entry id').fill(id);
   await page.getByLabel(/^Reason for the change/).fill('Entered on the wrong list');
-  await page.getByRole('button', { name: 'Publish without this entry' }).click();
-  await page.getByRole('status').getByText(/\(0 added, 1 removed, 0 changed\)/).waitFor();
+  await page.getByRole('button', { name: 'Propose removing this entry' }).click();
+  await page.getByRole('status').getByText(/stays on the list until another officer countersigns it/).waitFor();
+  // Four eyes: the proposer cannot countersign their own removal; the console says so.
+  const pending = page.getByRole('region', { name: 'Removals waiting for a second officer' });
+  await pending.getByText(`Removal of ${id} proposed by screener`).waitFor();
+  await pending.getByText(/you cannot countersign your own proposal/).waitFor();
+  await seen(page, 'screener-11-removal-proposed');
   await page.close();
+
+  const second = await open(world, 'admin');
+  await second.goto(`${world.system.url}/lists/un-bar`);
+  const waiting = second.getByRole('region', { name: 'Removals waiting for a second officer' });
+  await waiting.getByText(`Removal of ${id} proposed by screener`).waitFor();
+  await waiting.getByLabel('Why you countersign (recorded)').fill('Checked: entered on the wrong list');
+  await waiting.getByRole('button', { name: 'Countersign: it takes effect' }).click();
+  await waiting.getByText('No removal waits for a countersignature.').waitFor();
+  await second.close();
 }

@@ -191,8 +191,58 @@ export interface paths {
         /** Correct one entry by hand; creates and publishes a new version. */
         put: operations["replaceListEntry"];
         post?: never;
-        /** Remove one entry by hand; creates and publishes a new version. */
+        /**
+         * Propose removing one entry (four eyes); the entry stays on the list until a second officer countersigns.
+         * @description Nothing is published here: the removal waits (202) for a second, different officer's
+         *     countersignature (`/lists/{listId}/removals/{proposalId}/countersignature`), which publishes the
+         *     new version. One open proposal per entry (409 `BANLIST.REMOVAL_PENDING`). `Idempotency-Key` makes
+         *     a retried request the same proposal.
+         */
         delete: operations["removeListEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{listId}/removals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+            };
+            cookie?: never;
+        };
+        /** Removals of entries of this list waiting for a second officer, oldest first. */
+        get: operations["listPendingRemovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{listId}/removals/{proposalId}/countersignature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A second officer approves (the entry is removed in a new version) or rejects a proposed removal.
+         * @description The officer who proposed it cannot countersign (403 `BANLIST.SAME_OFFICER`); a decided proposal is
+         *     a 409. Approved, the new version's provenance names the proposer (`importedBy`) and the
+         *     countersigning officer (`countersignedBy`), and `banlist.published` announces it.
+         */
+        post: operations["countersignListRemoval"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -271,8 +321,40 @@ export interface paths {
          * @description Emits `screening.match-resolved` with the screening's resulting outcome. A false positive stays
          *     resolved when the same person (same screened data) is screened again against the same entry
          *     content; a changed entry or changed person data raises the hit again.
+         *
+         *     Four eyes: ruling out an identifier match (band `match`: the same document or service number)
+         *     is only a proposal (202): the hit stays open and the outcome stays `match` until a second,
+         *     different officer countersigns it (`.../resolution/countersignature`). A new proposal replaces
+         *     the open one. `Idempotency-Key` makes a retried proposal the same proposal.
          */
         post: operations["resolveHit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/{screeningId}/hits/{listId}/{entryId}/resolution/countersignature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                screeningId: components["parameters"]["ScreeningId"];
+                listId: components["parameters"]["ListId"];
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A second officer approves or rejects the false positive proposed on an identifier match (four eyes).
+         * @description Approved, the false positive takes effect as the proposer's decision countersigned by this
+         *     officer (`screening.match-resolved` carries both). Rejected, the hit stays open. The officer who
+         *     proposed it cannot countersign (403 `SCREENING.SAME_OFFICER`); a proposal that is no longer the
+         *     open one, or a screening a newer one replaced, is a 409.
+         */
+        post: operations["countersignHitResolution"];
         delete?: never;
         options?: never;
         head?: never;
@@ -356,6 +438,8 @@ export interface components {
                 /** @description Publication date the file itself states (UN dateGenerated, OFAC Publish_Date). */
                 publishedAt?: string;
                 reason?: string;
+                /** @description The second officer who countersigned a removal (four eyes). */
+                countersignedBy?: string;
                 warnings?: number;
             };
             diff: {
@@ -407,7 +491,54 @@ export interface components {
                 resolvedAt?: string;
                 /** @description Resolved on an earlier screening of the same person against the same entry content. */
                 carriedOver?: boolean;
+                /** @description The second officer who countersigned a false positive on an identifier match. */
+                countersignedBy?: string;
             };
+            /** @description A false positive proposed on this identifier match, waiting for a second officer. */
+            proposal?: {
+                proposalId: string;
+                /** @enum {string} */
+                resolution: "false-positive";
+                reason: string;
+                proposedBy: string;
+                proposedAt: string;
+            };
+        };
+        ListRemoval: {
+            proposalId: string;
+            listId: string;
+            entryId: string;
+            reason: string;
+            proposedBy: string;
+            proposedAt: string;
+            basedOnVersion: number;
+            /** @enum {string} */
+            status: "pending" | "confirming" | "confirmed" | "rejected";
+            decidedBy?: string;
+            decidedAt?: string;
+            decisionReason?: string;
+            publishedVersion?: number;
+        };
+        HitDecision: {
+            screeningId: string;
+            listId: string;
+            entryId: string;
+            /** @enum {string} */
+            status: "resolved" | "awaiting-countersignature" | "rejected";
+            /** @enum {string} */
+            resolution?: "false-positive" | "confirmed";
+            countersignedBy?: string;
+            proposal?: {
+                proposalId: string;
+                /** @enum {string} */
+                resolution: "false-positive";
+                proposedBy: string;
+                proposedAt: string;
+                screeningId: string;
+            };
+            /** @enum {string} */
+            outcome: "clear" | "possible-match" | "match";
+            pendingReview: boolean;
         };
         Review: {
             screening: components["schemas"]["Screening"];
@@ -1130,7 +1261,9 @@ export interface operations {
             query: {
                 reason: string;
             };
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 listId: components["parameters"]["ListId"];
                 entryId: string;
@@ -1139,13 +1272,117 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Published. */
-            201: {
+            /** @description Proposed; waits for a second officer. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublishResult"];
+                    /**
+                     * @example {
+                     *       "proposalId": "un-bar:officer-un-1:0b6f1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d",
+                     *       "listId": "un-bar",
+                     *       "entryId": "BAR-0101",
+                     *       "reason": "Listing withdrawn by the Conduct and Discipline Unit",
+                     *       "proposedBy": "officer-un-1",
+                     *       "proposedAt": "2026-03-02T09:15:00.000Z",
+                     *       "basedOnVersion": 3,
+                     *       "status": "pending"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListRemoval"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listPendingRemovals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open proposals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": []
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["ListRemoval"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    countersignListRemoval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: components["parameters"]["ListId"];
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "approve": true,
+                 *       "reason": "Checked the withdrawal notice of the Conduct and Discipline Unit"
+                 *     }
+                 */
+                "application/json": {
+                    approve: boolean;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Decided; `published` when approved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "removal": {
+                     *         "proposalId": "un-bar:officer-un-1:0b6f1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d",
+                     *         "listId": "un-bar",
+                     *         "entryId": "BAR-0101",
+                     *         "reason": "Listing withdrawn by the Conduct and Discipline Unit",
+                     *         "proposedBy": "officer-un-1",
+                     *         "proposedAt": "2026-03-02T09:15:00.000Z",
+                     *         "basedOnVersion": 3,
+                     *         "status": "rejected",
+                     *         "decidedBy": "officer-un-2",
+                     *         "decidedAt": "2026-03-02T10:00:00.000Z",
+                     *         "decisionReason": "The notice concerns another person"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        removal: components["schemas"]["ListRemoval"];
+                        published?: components["schemas"]["PublishResult"];
+                    };
                 };
             };
             400: components["responses"]["Problem"];
@@ -1252,7 +1489,9 @@ export interface operations {
     resolveHit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 screeningId: components["parameters"]["ScreeningId"];
                 listId: components["parameters"]["ListId"];
@@ -1282,16 +1521,100 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        screeningId: string;
-                        listId: string;
-                        entryId: string;
-                        /** @enum {string} */
-                        resolution: "false-positive" | "confirmed";
-                        /** @enum {string} */
-                        outcome: "clear" | "possible-match" | "match";
-                        pendingReview: boolean;
-                    };
+                    /**
+                     * @example {
+                     *       "screeningId": "3f2b8c1e-0a4d-4c59-9a57-1d2e3f4a5b6c:1",
+                     *       "listId": "un-bar",
+                     *       "entryId": "BAR-0001",
+                     *       "status": "resolved",
+                     *       "resolution": "false-positive",
+                     *       "outcome": "clear",
+                     *       "pendingReview": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HitDecision"];
+                };
+            };
+            /** @description Proposed; waits for a second officer's countersignature (identifier match ruled out). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "screeningId": "3f2b8c1e-0a4d-4c59-9a57-1d2e3f4a5b6c:1",
+                     *       "listId": "un-bar",
+                     *       "entryId": "BAR-0001",
+                     *       "status": "awaiting-countersignature",
+                     *       "proposal": {
+                     *         "proposalId": "6c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f",
+                     *         "resolution": "false-positive",
+                     *         "proposedBy": "officer-un-1",
+                     *         "proposedAt": "2026-03-02T09:15:00.000Z",
+                     *         "screeningId": "3f2b8c1e-0a4d-4c59-9a57-1d2e3f4a5b6c:1"
+                     *       },
+                     *       "outcome": "match",
+                     *       "pendingReview": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HitDecision"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    countersignHitResolution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                screeningId: components["parameters"]["ScreeningId"];
+                listId: components["parameters"]["ListId"];
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "proposalId": "6c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f",
+                 *       "approve": true,
+                 *       "reason": "Passport numbers coincide but issuing countries differ; checked with the mission"
+                 *     }
+                 */
+                "application/json": {
+                    proposalId: string;
+                    approve: boolean;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Countersigned (resolved) or rejected (the hit stays open). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "screeningId": "3f2b8c1e-0a4d-4c59-9a57-1d2e3f4a5b6c:1",
+                     *       "listId": "un-bar",
+                     *       "entryId": "BAR-0001",
+                     *       "status": "resolved",
+                     *       "resolution": "false-positive",
+                     *       "countersignedBy": "officer-un-2",
+                     *       "outcome": "clear",
+                     *       "pendingReview": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HitDecision"];
                 };
             };
             400: components["responses"]["Problem"];

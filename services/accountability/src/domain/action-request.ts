@@ -64,7 +64,10 @@ export interface ActionRequest {
   reminders: Reminder[];
   /** Set by the reminder job when the deadline passed unanswered. */
   overdueSince?: string;
+  /** The reason is sealed like the other texts. */
   closed?: { at: string; by: string; reason: string };
+  /** The person was erased (candidate.erased): the texts are shredded, the skeleton stays for the figures. */
+  erased?: { at: string };
 }
 
 /** The status reporting shows: closed and answered win; a request past its deadline without a final answer is overdue. */
@@ -98,6 +101,23 @@ export function respond(r: ActionRequest, response: ActionResponse): Change {
 export function close(r: ActionRequest, by: string, at: string, reason: string): Change {
   if (r.state === 'closed') return undefined;
   return { state: { ...r, state: 'closed', closed: { at, by, reason } }, event: 'closed' };
+}
+
+/**
+ * The request once the person it is about was erased: what was asked, every response and the closing
+ * reason are gone (their key is destroyed, and the sealed copies are dropped from the record); the
+ * skeleton — country, mission, category, actions, deadlines, states, dates — stays for public
+ * reporting. Undefined when already erased: applied once however often the erasure arrives.
+ */
+export function eraseRequest(r: ActionRequest, at: string): ActionRequest | undefined {
+  if (r.erased) return undefined;
+  return {
+    ...r,
+    sealedSummary: '',
+    responses: r.responses.map((x) => ({ ...x, sealedText: '' })),
+    ...(r.closed ? { closed: { ...r.closed, reason: '' } } : {}),
+    erased: { at },
+  };
 }
 
 export function remind(r: ActionRequest, reminder: Reminder): Change {

@@ -64,5 +64,6 @@ export const respondToRequest = (actor: Actor, id: string, input: ResponseInput,
 export const remindCountry = (actor: Actor, id: string, key: string | undefined, deps: ActionRequestDeps) =>
   apply(actor, id, 'remind', key, deps, (r) => remind(r, { at: deps.now().toISOString(), by: actor.id, automatic: false }));
 
+/** The closing reason may name the person: it is sealed like the other texts. */
 export const closeRequest = (actor: Actor, id: string, reason: string, key: string | undefined, deps: ActionRequestDeps) =>
-  apply(actor, id, 'close', key, deps, (r) => close(r, actor.id, deps.now().toISOString(), reason));
+  deps.sealer.seal(id, 'close-reason', reason).then((sealed) => apply(actor, id, 'close', key, deps, (r) => close(r, actor.id, deps.now().toISOString(), sealed)));

@@ -1,9 +1,32 @@
-import { countryScope, missionScope, type Actor } from '@vetting/platform';
+import { countryScope, isErased, missionScope, type Actor } from '@vetting/platform';
 import { figuresByCountry, statusOf, sweep, type ActionRequest } from '../domain/action-request';
 import { visibleRequest, type ActionRequestDeps } from './action-request-context';
 import { followEvent } from './follow-action-request.use-case';
 
-const summaryOf = ({ sealedSummary: _s, responses, reminders, ...r }: ActionRequest) => ({ ...r, status: statusOf(r), responses: responses.length, reminders: reminders.length, lastReminderAt: reminders.at(-1)?.at });
+const ERASED = '(erased)';
+
+/** A sealed text opened; once the person was erased (key shredded, copy dropped) it reads `(erased)`. Closing reasons stored before they were sealed read as stored. */
+async function opened(deps: Pick<ActionRequestDeps, 'sealer'>, r: Pick<ActionRequest, 'erased'>, field: string, sealed: string): Promise<string> {
+  if (r.erased || !sealed) return ERASED;
+  if (field === 'close-reason' && !sealed.startsWith('{')) return sealed;
+  try {
+    return await deps.sealer.open(field, sealed);
+  } catch (error) {
+    if (isErased(error)) return ERASED;
+    throw error;
+  }
+}
+
+const withClosed = async (r: ActionRequest, deps: Pick<ActionRequestDeps, 'sealer'>) => (r.closed ? { closed: { ...r.closed, reason: await opened(deps, r, 'close-reason', r.closed.reason) } } : {});
+
+const summaryOf = async ({ sealedSummary: _s, responses, reminders, erased: _e, ...r }: ActionRequest, deps: Pick<ActionRequestDeps, 'sealer'>) => ({
+  ...r,
+  ...(await withClosed({ ...r, sealedSummary: '', responses, reminders }, deps)),
+  status: statusOf(r),
+  responses: responses.length,
+  reminders: reminders.length,
+  lastReminderAt: reminders.at(-1)?.at,
+});
 
 export interface ListQuery {
   country?: string;
@@ -18,7 +41,7 @@ export async function listActionRequests(actor: Actor, q: ListQuery, deps: Actio
   const country = countryScope(actor, q.country);
   const missions = missionScope(actor);
   const filter = { country, candidateId: q.candidateId, 'listEntry.listId': q.listId, 'listEntry.entryId': q.entryId, ...(missions ? { mission: { $in: missions } } : {}) };
-  const all = (await deps.requests.find(filter, { sentAt: -1 })).map(summaryOf);
+  const all = await Promise.all((await deps.requests.find(filter, { sentAt: -1 })).map((r) => summaryOf(r, deps)));
   const items = q.status ? all.filter((r) => r.status === q.status) : all;
   if (items.length) await deps.access.record({ actor, subjectId: 'list', subjectIds: [...new Set(items.map((r) => r.candidateId))], resource: 'accountability/action-requests', purpose: 'requests for action list', fields: ['misconduct category', 'list entry'] });
   return { items };
@@ -28,12 +51,13 @@ export async function listActionRequests(actor: Actor, q: ListQuery, deps: Actio
 export async function readActionRequest(actor: Actor, id: string, deps: ActionRequestDeps) {
   const r = await visibleRequest(actor, id, deps);
   await deps.access.record({ actor, subjectId: r.candidateId, resource: 'accountability/action-request', purpose: 'follow a request for action', fields: ['misconduct summary', 'responses'] });
-  const { sealedSummary, responses, ...rest } = r;
+  const { sealedSummary, responses, erased: _e, ...rest } = r;
   return {
     ...rest,
+    ...(await withClosed(r, deps)),
     status: statusOf(r),
-    summary: await deps.sealer.open('summary', sealedSummary),
-    responses: await Promise.all(responses.map(async ({ sealedText, ...x }) => ({ ...x, text: await deps.sealer.open(`response:${x.responseId}`, sealedText) }))),
+    summary: await opened(deps, r, 'summary', sealedSummary),
+    responses: await Promise.all(responses.map(async ({ sealedText, ...x }) => ({ ...x, text: await opened(deps, r, `response:${x.responseId}`, sealedText) }))),
   };
 }
 

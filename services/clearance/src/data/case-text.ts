@@ -10,69 +10,108 @@ import { isErased, openPersonalBlock, sealPersonalBlock, type EventEnvelope, typ
 const TOKEN = 'sealed:v1:';
 const CONTEXT = 'clearance-text';
 const FREE_TEXT = new Set(['reasons', 'overrideReason', 'countersignatureReason', 'rejectionReason', 'summary', 'note', 'reason']);
+/**
+ * What the candidate declared on the nomination — the self-declaration items answered "yes" and
+ * the employment periods — is not text but tells as much about the person: each is sealed whole,
+ * under the same key, as one token in place of the value (dropped once the person is erased).
+ */
+const SEALED_VALUES = new Set(['employment', 'declared']);
 /** What a text reads as once the person is erased. */
 export const ERASED_TEXT = '(erased)';
 
 export const isToken = (v: unknown): v is string => typeof v === 'string' && v.startsWith(TOKEN);
 
-/** Maps every free-text value (string, or each string of an array) of a case, its decisions, proposals, flags and inputs. */
-function mapTexts<T>(node: T, fn: (text: string) => string): T {
-  if (Array.isArray(node)) return node.map((n) => mapTexts(n, fn)) as T;
+type Visit = { text: (t: string) => string; value: (v: unknown) => unknown };
+
+/** Maps every free-text value (string, or each string of an array) and every sealed nomination value of a case, its decisions, proposals, flags and inputs. */
+function mapPersonal<T>(node: T, visit: Visit, parent?: string): T {
+  if (Array.isArray(node)) return node.map((n) => mapPersonal(n, visit, parent)) as T;
   if (!node || typeof node !== 'object') return node;
   const automatic = (node as { kind?: unknown }).kind === 'automatic';
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) {
-    if (!FREE_TEXT.has(k) || (automatic && k === 'reasons')) out[k] = mapTexts(v, fn);
-    else if (typeof v === 'string') out[k] = fn(v);
-    else if (Array.isArray(v)) out[k] = v.map((x) => (typeof x === 'string' ? fn(x) : mapTexts(x, fn)));
-    else out[k] = mapTexts(v, fn);
+    if (parent === 'nomination' && SEALED_VALUES.has(k)) {
+      const mapped = v === undefined ? v : visit.value(v);
+      if (mapped !== undefined) out[k] = mapped;
+    } else if (!FREE_TEXT.has(k) || (automatic && k === 'reasons')) out[k] = mapPersonal(v, visit, k);
+    else if (typeof v === 'string') out[k] = visit.text(v);
+    else if (Array.isArray(v)) out[k] = v.map((x) => (typeof x === 'string' ? visit.text(x) : mapPersonal(x, visit, k)));
+    else out[k] = mapPersonal(v, visit, k);
   }
   return out as T;
 }
 
-/** Whether anything in `node` is written text not sealed yet (then the person's key is needed). */
+const blockOf = (token: string) => JSON.parse(Buffer.from(token.slice(TOKEN.length), 'base64url').toString('utf8')) as SealedPersonal;
+
+/** Whether anything in `node` is written text or a nomination value not sealed yet (then the person's key is needed). */
 export function hasPlainText(node: unknown): boolean {
   let plain = false;
-  mapTexts(node, (t) => ((plain ||= t !== '' && !isToken(t) && t !== ERASED_TEXT), t));
+  mapPersonal(node, {
+    text: (t) => ((plain ||= t !== '' && !isToken(t) && t !== ERASED_TEXT), t),
+    value: (v) => ((plain ||= !isToken(v)), v),
+  });
   return plain;
 }
 
-/** Seals every written text not sealed yet with the person's key (`undefined`: erased, the text is dropped). */
+/** Seals every written text and nomination value not sealed yet with the person's key (`undefined`: erased, the text reads `(erased)`, the value is dropped). */
 export function sealTexts<T>(node: T, personId: string, key: Buffer | undefined): T {
-  return mapTexts(node, (t) => {
-    if (t === '' || isToken(t) || t === ERASED_TEXT) return t;
-    if (!key) return ERASED_TEXT;
-    return TOKEN + Buffer.from(JSON.stringify(sealPersonalBlock(key, CONTEXT, personId, t)), 'utf8').toString('base64url');
+  const seal = (v: unknown) => TOKEN + Buffer.from(JSON.stringify(sealPersonalBlock(key!, CONTEXT, personId, v)), 'utf8').toString('base64url');
+  return mapPersonal(node, {
+    text: (t) => (t === '' || isToken(t) || t === ERASED_TEXT ? t : key ? seal(t) : ERASED_TEXT),
+    value: (v) => (isToken(v) ? v : key ? seal(v) : undefined),
   });
 }
 
 /** Whether `node` holds sealed text (then reading it needs the person's key). */
 export function hasTokens(node: unknown): boolean {
   let found = false;
-  mapTexts(node, (t) => ((found ||= isToken(t)), t));
+  mapPersonal(node, { text: (t) => ((found ||= isToken(t)), t), value: (v) => ((found ||= isToken(v)), v) });
   return found;
 }
 
-/** Opens every sealed text; once the person is erased each reads `(erased)`. */
+/** Whether `node` holds sealed nomination values (the policy needs them opened to decide). */
+export function hasValueTokens(node: unknown): boolean {
+  let found = false;
+  mapPersonal(node, { text: (t) => t, value: (v) => ((found ||= isToken(v)), v) });
+  return found;
+}
+
+/** Opens the sealed nomination values with the key in hand (`undefined`: erased, they are dropped); texts stay sealed. */
+export function openValuesWithKey<T>(node: T, key: Buffer | undefined): T {
+  return mapPersonal(node, { text: (t) => t, value: (v) => (!isToken(v) ? v : key ? openPersonalBlock(key, CONTEXT, blockOf(v)) : undefined) });
+}
+
+const ERASED = Symbol('erased');
+
+/** Opens every sealed text and value; once the person is erased each text reads `(erased)` and each value is gone. */
 export async function openTexts<T>(node: T, sealer: Pick<PersonalSealer, 'openValue'>): Promise<T> {
   if (!hasTokens(node)) return node;
-  const opened = new Map<string, string>();
+  const opened = new Map<string, unknown>();
   const tokens: string[] = [];
-  mapTexts(node, (t) => (isToken(t) && tokens.push(t), t));
+  mapPersonal(node, { text: (t) => (isToken(t) && tokens.push(t), t), value: (v) => (isToken(v) && tokens.push(v), v) });
   for (const token of new Set(tokens)) {
-    const block = JSON.parse(Buffer.from(token.slice(TOKEN.length), 'base64url').toString('utf8')) as SealedPersonal;
     try {
-      opened.set(token, await sealer.openValue<string>(CONTEXT, block));
+      opened.set(token, await sealer.openValue<unknown>(CONTEXT, blockOf(token)));
     } catch (error) {
       if (!isErased(error)) throw error;
-      opened.set(token, ERASED_TEXT);
+      opened.set(token, ERASED);
     }
   }
-  return mapTexts(node, (t) => opened.get(t) ?? t);
+  const read = (t: unknown) => (isToken(t) && opened.has(t) ? opened.get(t) : t);
+  return mapPersonal(node, {
+    text: (t) => {
+      const v = read(t);
+      return v === ERASED ? ERASED_TEXT : (v as string);
+    },
+    value: (v) => {
+      const out = read(v);
+      return out === ERASED ? undefined : out;
+    },
+  });
 }
 
 /** Opens one token with a key in hand (tests, tools). */
-export const openToken = (token: string, key: Buffer) => openPersonalBlock(key, CONTEXT, JSON.parse(Buffer.from(token.slice(TOKEN.length), 'base64url').toString('utf8')) as SealedPersonal) as string;
+export const openToken = (token: string, key: Buffer) => openPersonalBlock(key, CONTEXT, blockOf(token)) as string;
 
 /**
  * The events of a change with their written text moved into the sealed personal block:

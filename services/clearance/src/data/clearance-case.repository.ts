@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { createAggregateStore, isErased, type EventEnvelope, type PersonalSealer, type PersonKeySource } from '@vetting/platform';
 import { emptyCase, type CaseStatus, type ClearanceCase } from '../domain/clearance-case';
-import { eventsNeedKey, hasPlainText, openTexts, sealEventTexts, sealTexts } from './case-text';
+import { eventsNeedKey, hasPlainText, hasValueTokens, openTexts, openValuesWithKey, sealEventTexts, sealTexts } from './case-text';
 
 type CaseState = Omit<ClearanceCase, 'candidateId'> & Record<string, unknown>;
 
@@ -21,7 +21,8 @@ const NEED_KEY = new Error('the person key is needed');
 /**
  * Clearance cases as immutable revisions (createAggregateStore): a decision, a revocation or an
  * expiry is stored together with its event, once per cause (event id, command key, `expire:<decision>`).
- * Written text is sealed under the person's key on the way in and opened on the way out (case-text.ts).
+ * Written text and the nomination's declared items and employment periods are sealed under the
+ * person's key on the way in and opened on the way out (case-text.ts).
  */
 export function createClearanceCaseRepository(db: Connection, crypto: { keys: PersonKeySource; sealer: PersonalSealer }) {
   const open = (c: ClearanceCase) => openTexts(c, crypto.sealer);
@@ -56,7 +57,7 @@ export function createClearanceCaseRepository(db: Connection, crypto: { keys: Pe
       // A retried command must answer as the first time, not be re-judged on the state it produced.
       const seen = command ? await byCause(id, causedBy) : undefined;
       if (seen) return { outcome: 'duplicate' as const, case: seen };
-      // The key is fetched only when a change carries written text (automatic decisions never do).
+      // The key is fetched only when the case or the change carries personal data to open or seal.
       let key: { value: Buffer | undefined } | undefined;
       for (;;) {
         let stored: ClearanceCase | undefined;
@@ -65,7 +66,10 @@ export function createClearanceCaseRepository(db: Connection, crypto: { keys: Pe
             id,
             causedBy,
             (current) => {
-              const change = decide(current ? toCase(id, current.state) : emptyCase(id, country), Boolean(current));
+              const raw = current ? toCase(id, current.state) : emptyCase(id, country);
+              // The policy reads the declared items and employment periods: they are opened for the decision.
+              if (!key && hasValueTokens(raw)) throw NEED_KEY;
+              const change = decide(key ? openValuesWithKey(raw, key.value) : raw, Boolean(current));
               if (!change) return undefined;
               if (!key && (hasPlainText(change.next) || eventsNeedKey(change.events))) throw NEED_KEY;
               stored = change.next;

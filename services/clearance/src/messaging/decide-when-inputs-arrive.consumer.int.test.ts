@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
 import type { caseView } from '../use-cases/read-cases.use-case';
@@ -140,5 +141,22 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
     const c = await until(id, (x) => x.inputsVersion === 3, 'inputs recorded');
     expect(c.status).toBe('withdrawn');
     expect(c.decisions).toHaveLength(0);
+  });
+
+  it('when a nomination declares items and employment periods, then the case document keeps them only sealed under the person’s key, and the policy still reads them', async () => {
+    const id = newCandidateId();
+    const employment = { periods: [{ from: '2013-04', to: '2019-11' }, { from: '2019-12', nationalService: true }], declaredNoOtherEmployer: true };
+    await t.publish(events.submitted(id, 'military-contingent', 1, { employment, declared: ['repatriatedOnDisciplinaryGrounds'] }), events.screened(id), events.references(id));
+    const c = await until(id, (x) => x.decisions.length > 0, 'decided');
+    expect(c.current!.findings).toContain('self-declaration:repatriatedOnDisciplinaryGrounds');
+    expect(c.inputs.nomination).toMatchObject({ employment, declared: ['repatriatedOnDisciplinaryGrounds'] });
+    const client = await MongoClient.connect(t.env.env.MONGO_URL!);
+    try {
+      const raw = JSON.stringify(await client.db(t.env.env.MONGO_DB).collection('clearance_cases').find({}).toArray());
+      expect(raw).toContain(id);
+      for (const clear of ['"declared":[', '"periods"', '2013-04', '2019-11', 'declaredNoOtherEmployer']) expect(raw, clear).not.toContain(clear);
+    } finally {
+      await client.close();
+    }
   });
 });

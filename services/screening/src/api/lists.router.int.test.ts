@@ -92,8 +92,12 @@ describe('list imports (real Kafka and database)', () => {
       .send({ entry: entry({ id: 'M-3', name: 'Pavel Sergeyevich Orlov', dateOfBirth: '1971' }), reason: 'OIOS case 2026-11' });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ version: 2, diff: { added: 1, removed: 0, changed: 0 } });
-    const removed = await request(t.service.app).delete('/lists/manual/entries/M-1').query({ reason: 'listed in error' }).set('authorization', t.screener);
-    expect(removed.body).toMatchObject({ version: 3, diff: { added: 0, removed: 1, changed: 0 } });
+    const proposed = await request(t.service.app).delete('/lists/manual/entries/M-1').query({ reason: 'listed in error' }).set('authorization', t.screener);
+    expect(proposed.status).toBe(202);
+    expect((await active('manual')).activeVersion).toBe(2);
+    const second = await t.bearer('officer-un-2', ['un-screener']);
+    const removed = await request(t.service.app).post(`/lists/manual/removals/${encodeURIComponent(proposed.body.proposalId)}/countersignature`).set('authorization', second).send({ approve: true, reason: 'checked the notice' });
+    expect(removed.body.published).toMatchObject({ version: 3, diff: { added: 0, removed: 1, changed: 0 } });
     const diff = await request(t.service.app).get('/lists/manual/versions/3/diff').set('authorization', t.screener);
     expect(diff.body).toMatchObject({ version: 3, previousVersion: 2, removed: [{ id: 'M-1', name: 'Jean Claude Mbeki' }], added: [] });
     const versions = await active('manual');

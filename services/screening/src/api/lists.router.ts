@@ -1,12 +1,15 @@
 import type { Router } from 'express';
-import { actorOf, paramsOf, queryOf, type AccessRecorder } from '@vetting/platform';
+import { actorOf, idempotencyKey, paramsOf, queryOf, type AccessRecorder } from '@vetting/platform';
+import type { ListRemovalRepository } from '../data/list-removal.repository';
 import { changeListManually } from '../use-cases/change-list-manually.use-case';
 import { detectFormat, type ListFormat } from '../use-cases/import-list-file.use-case';
 import { publishListFile, type PublishDeps } from '../use-cases/publish-list-version.use-case';
 import { activeListEntry, listVersionDiff, listVersions } from '../use-cases/read-lists.use-case';
+import { countersignRemoval, proposeRemoval } from '../use-cases/remove-list-entry.use-case';
 
 export interface ListRouteDeps extends PublishDeps {
   access: AccessRecorder;
+  removals: ListRemovalRepository;
 }
 
 type ListParams = { listId: string };
@@ -46,10 +49,18 @@ export function createListRoutes(deps: ListRouteDeps) {
       const { entry, reason } = req.body as Manual;
       res.status(201).json(await changeListManually(actorOf(req), listId, { kind: 'replace', entryId, entry }, reason, deps));
     });
+    // Four eyes: a removal is proposed here and takes effect only when a second officer countersigns it.
     router.delete('/lists/:listId/entries/:entryId', async (req, res) => {
       const { listId, entryId } = paramsOf<ListParams & { entryId: string }>(req);
       const { reason } = queryOf<{ reason: string }>(req);
-      res.status(201).json(await changeListManually(actorOf(req), listId, { kind: 'remove', entryId }, reason, deps));
+      res.status(202).json(await proposeRemoval(actorOf(req), listId, entryId, reason, deps, idempotencyKey(req)));
+    });
+    router.get('/lists/:listId/removals', async (req, res) => {
+      res.json({ items: await deps.removals.pending(paramsOf<ListParams>(req).listId) });
+    });
+    router.post('/lists/:listId/removals/:proposalId/countersignature', async (req, res) => {
+      const { listId, proposalId } = paramsOf<ListParams & { proposalId: string }>(req);
+      res.json(await countersignRemoval(actorOf(req), listId, proposalId, req.body as { approve: boolean; reason: string }, deps));
     });
   };
 }

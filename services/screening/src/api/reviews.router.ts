@@ -1,8 +1,8 @@
 import type { Router } from 'express';
-import { actorOf, notFound, paramsOf, queryOf } from '@vetting/platform';
+import { actorOf, idempotencyKey, notFound, paramsOf, queryOf } from '@vetting/platform';
 import type { RescreenRepository } from '../data/rescreen.repository';
 import { readReview, reviewQueue, type ReviewDeps } from '../use-cases/read-review.use-case';
-import { resolveScreeningHit, type ResolveDeps } from '../use-cases/resolve-hit.use-case';
+import { countersignScreeningHit, resolveScreeningHit, type ResolveDeps } from '../use-cases/resolve-hit.use-case';
 
 export interface ReviewRouteDeps extends ReviewDeps, ResolveDeps {
   rescreens: RescreenRepository;
@@ -31,7 +31,13 @@ export function createReviewRoutes(deps: ReviewRouteDeps) {
     router.post('/reviews/:screeningId/hits/:listId/:entryId/resolution', async (req, res) => {
       const params = paramsOf<{ screeningId: string; listId: string; entryId: string }>(req);
       const body = req.body as { resolution: 'false-positive' | 'confirmed'; reason: string };
-      res.json(await resolveScreeningHit(actorOf(req), { ...params, ...body }, deps));
+      const result = await resolveScreeningHit(actorOf(req), { ...params, ...body }, deps, idempotencyKey(req));
+      res.status(result.status === 'awaiting-countersignature' ? 202 : 200).json(result);
+    });
+    router.post('/reviews/:screeningId/hits/:listId/:entryId/resolution/countersignature', async (req, res) => {
+      const params = paramsOf<{ screeningId: string; listId: string; entryId: string }>(req);
+      const body = req.body as { proposalId: string; approve: boolean; reason: string };
+      res.json(await countersignScreeningHit(actorOf(req), { ...params, ...body }, deps));
     });
     router.get('/rescreens/:listId/:version', async (req, res) => {
       const { listId, version } = paramsOf<{ listId: string; version: string }>(req);

@@ -23,6 +23,8 @@ export interface Provenance {
   publishedAt?: string;
   /** Why a manual change was made. */
   reason?: string;
+  /** The second officer who countersigned a removal (four eyes). */
+  countersignedBy?: string;
   /** Records the importer left out on purpose. */
   warnings?: number;
 }

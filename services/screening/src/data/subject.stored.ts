@@ -23,15 +23,44 @@ export type StoredSubject = Pick<
 
 export const SUBJECT_FIELD = 'subject';
 const hitKey = (h: { listId: string; entryId: string }) => `${h.listId}\u0000${h.entryId}`;
+// Four-eyes texts (a proposal's reason, a rejection's two reasons) sit beside the decision's under their own keys.
+const proposalKey = (h: { listId: string; entryId: string }) => `proposal\u0000${hitKey(h)}`;
+const rejectedKey = (id: string, which: 'reason' | 'rejection') => `${which}\u0000${id}`;
+
+/** A hit with every written reason moved into `reasons` (blanked on the hit). */
+function withoutReasons(h: HitSummary, reasons: Record<string, string>): HitSummary {
+  const out: HitSummary = { ...h };
+  if (h.resolution) {
+    if (h.resolution.reason) reasons[hitKey(h)] = h.resolution.reason;
+    out.resolution = { ...h.resolution, reason: '' };
+  }
+  if (h.proposal) {
+    reasons[proposalKey(h)] = h.proposal.reason;
+    out.proposal = { ...h.proposal, reason: '' };
+  }
+  if (h.rejected) {
+    out.rejected = h.rejected.map((r) => {
+      reasons[rejectedKey(r.proposalId, 'reason')] = r.reason;
+      reasons[rejectedKey(r.proposalId, 'rejection')] = r.rejectionReason;
+      return { ...r, reason: '', rejectionReason: '' };
+    });
+  }
+  return out;
+}
+
+/** The hit with its reasons put back (an erased person's read as blank). */
+function withReasons(h: HitSummary, reasons: Record<string, string>): HitSummary {
+  const out: HitSummary = { ...h };
+  if (h.resolution) out.resolution = { ...h.resolution, reason: reasons[hitKey(h)] ?? h.resolution.reason };
+  if (h.proposal) out.proposal = { ...h.proposal, reason: reasons[proposalKey(h)] ?? h.proposal.reason };
+  if (h.rejected) out.rejected = h.rejected.map((r) => ({ ...r, reason: reasons[rejectedKey(r.proposalId, 'reason')] ?? r.reason, rejectionReason: reasons[rejectedKey(r.proposalId, 'rejection')] ?? r.rejectionReason }));
+  return out;
+}
 
 export function splitSubject(state: SubjectState): { stored: StoredSubject; personal: SubjectPersonal } {
   const { person, fingerprint, resolutions, ...rest } = state;
   const reasons: Record<string, string> = {};
-  const hits: HitSummary[] = state.hits.map((h) => {
-    if (!h.resolution) return h;
-    if (h.resolution.reason) reasons[hitKey(h)] = h.resolution.reason;
-    return { ...h, resolution: { ...h.resolution, reason: '' } };
-  });
+  const hits = state.hits.map((h) => withoutReasons(h, reasons));
   return { stored: { ...rest, hits }, personal: { person, fingerprint, resolutions, reasons } };
 }
 
@@ -42,6 +71,6 @@ export function joinSubject(stored: StoredSubject, personal: SubjectPersonal | u
   const { personal: _p, _id: _i, _rev: _r, _updatedAt: _u, ...rest } = stored;
   const legacy = rest as unknown as Partial<SubjectPersonal>;
   const p = personal ?? (legacy.person ? { ...NOBODY, person: legacy.person, fingerprint: legacy.fingerprint ?? '', resolutions: legacy.resolutions ?? [] } : NOBODY);
-  const hits = stored.hits.map((h) => (h.resolution ? { ...h, resolution: { ...h.resolution, reason: p.reasons[hitKey(h)] ?? h.resolution.reason } } : h));
+  const hits = stored.hits.map((h) => withReasons(h, p.reasons));
   return { ...(rest as unknown as SubjectState), hits, person: p.person, fingerprint: p.fingerprint, resolutions: p.resolutions };
 }

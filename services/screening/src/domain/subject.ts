@@ -10,6 +10,25 @@ export interface HitSummary {
   band: ListHit['band'];
   score: number;
   resolution?: ResolutionInfo;
+  /** A false positive proposed on an identifier match, waiting for a second officer (four eyes). */
+  proposal?: HitProposal;
+  /** Proposals the second officer turned down. */
+  rejected?: RejectedProposal[];
+}
+
+export interface RejectedProposal extends HitProposal {
+  rejectedBy: string;
+  rejectedAt: string;
+  rejectionReason: string;
+}
+
+export interface HitProposal {
+  proposalId: string;
+  resolution: 'false-positive';
+  reason: string;
+  proposedBy: string;
+  proposedAt: string;
+  screeningId: string;
 }
 
 export interface StoredResolution extends ResolutionInfo {
@@ -133,7 +152,16 @@ export function afterScreening(prev: SubjectState | undefined, r: ScreeningResul
   };
 }
 
-export type ResolveError = 'SCREENING.SUPERSEDED' | 'SCREENING.HIT_NOT_FOUND' | 'SCREENING.HIT_ALREADY_RESOLVED' | 'SCREENING.WITHDRAWN' | 'SCREENING.ERASED';
+export type ResolveError =
+  | 'SCREENING.SUPERSEDED'
+  | 'SCREENING.HIT_NOT_FOUND'
+  | 'SCREENING.HIT_ALREADY_RESOLVED'
+  | 'SCREENING.WITHDRAWN'
+  | 'SCREENING.ERASED'
+  | 'SCREENING.COUNTERSIGNATURE_REQUIRED';
+
+/** An identifier match (same document or service number) ruled out by one officer alone would let a barred person through: two must agree. */
+export const needsSecondOfficer = (hit: Pick<HitSummary, 'band'>, resolution: Resolution) => resolution === 'false-positive' && hit.band === 'match';
 
 /** The subject once the person is erased: ids and outcomes stay, everything about the person goes. */
 export function erasedSubject(state: SubjectState): SubjectState {
@@ -144,15 +172,18 @@ export function erasedSubject(state: SubjectState): SubjectState {
     fingerprint: '',
     erased: true,
     pendingReview: false,
-    hits: state.hits.map(({ resolution, ...h }) => (resolution ? { ...h, resolution: { ...resolution, reason: '' } } : h)),
+    hits: state.hits.map(({ resolution, proposal: _proposal, rejected: _rejected, ...h }) => (resolution ? { ...h, resolution: { ...resolution, reason: '' } } : h)),
     resolutions: [],
   };
 }
 
-/** A reviewer's decision on one hit of the latest screening. */
+/**
+ * A reviewer's decision on one hit of the latest screening. A false positive on an identifier match
+ * takes effect only with the second officer's name (`countersignedBy`, see hit-four-eyes.ts).
+ */
 export function resolveHit(
   state: SubjectState,
-  d: { screeningId: string; listId: string; entryId: string; resolution: Resolution; reason: string; resolvedBy: string; resolvedAt: string },
+  d: { screeningId: string; listId: string; entryId: string; resolution: Resolution; reason: string; resolvedBy: string; resolvedAt: string; countersignedBy?: string },
 ): { state: SubjectState; stored: StoredResolution } | { error: ResolveError } {
   if (state.erased) return { error: 'SCREENING.ERASED' };
   if (state.withdrawn) return { error: 'SCREENING.WITHDRAWN' };
@@ -160,9 +191,19 @@ export function resolveHit(
   const hit = state.hits.find((h) => h.listId === d.listId && h.entryId === d.entryId);
   if (!hit) return { error: 'SCREENING.HIT_NOT_FOUND' };
   if (hit.resolution) return { error: 'SCREENING.HIT_ALREADY_RESOLVED' };
-  const info: ResolutionInfo = { resolution: d.resolution, reason: d.reason, resolvedBy: d.resolvedBy, resolvedAt: d.resolvedAt, screeningId: d.screeningId };
+  if (needsSecondOfficer(hit, d.resolution) && (!d.countersignedBy || d.countersignedBy === d.resolvedBy)) return { error: 'SCREENING.COUNTERSIGNATURE_REQUIRED' };
+  const info: ResolutionInfo = {
+    resolution: d.resolution,
+    reason: d.reason,
+    resolvedBy: d.resolvedBy,
+    resolvedAt: d.resolvedAt,
+    screeningId: d.screeningId,
+    ...(d.countersignedBy ? { countersignedBy: d.countersignedBy } : {}),
+  };
   const stored: StoredResolution = { key: resolutionKey(state.fingerprint, d.listId, d.entryId, hit.entryHash), fingerprint: state.fingerprint, listId: d.listId, entryId: d.entryId, ...info };
-  const hits = state.hits.map((h) => (h === hit ? { ...h, resolution: info } : h));
+  // A decision settles the hit: an open proposal on it is moot.
+  const settled = (({ proposal: _p, ...h }: HitSummary): HitSummary => ({ ...h, resolution: info }))(hit);
+  const hits = state.hits.map((h) => (h === hit ? settled : h));
   const pendingReview = needsReview(hits);
   const { pendingSince: _p, ...rest } = state;
   return {

@@ -55,10 +55,8 @@ export async function readReview(actor: Actor, screeningId: string, deps: Review
     purpose: 'resolve possible ban-list matches',
     fields: ['names', 'dateOfBirth', 'nationalities', 'gender', 'documents', 'serviceNumber', 'hits', 'listEntries'],
   });
-  const decisionOf = (listId: string, entryId: string) => {
-    const live = current ? subject!.hits.find((h) => h.listId === listId && h.entryId === entryId)?.resolution : undefined;
-    return live ?? screening.hits.find((h) => h.listId === listId && h.entryId === entryId)?.resolution;
-  };
+  const liveHit = (listId: string, entryId: string) => (current ? subject!.hits.find((h) => h.listId === listId && h.entryId === entryId) : undefined);
+  const decisionOf = (listId: string, entryId: string) => liveHit(listId, entryId)?.resolution ?? screening.hits.find((h) => h.listId === listId && h.entryId === entryId)?.resolution;
   return {
     screening: { ...screening, person: undefined, fingerprint: undefined, erased: undefined },
     person: screening.person,
@@ -66,11 +64,22 @@ export async function readReview(actor: Actor, screeningId: string, deps: Review
     outcome: current ? subject!.outcome : screening.outcome,
     hits: screening.hits.map((hit) => {
       const decision = decisionOf(hit.listId, hit.entryId);
+      const proposal = decision ? undefined : liveHit(hit.listId, hit.entryId)?.proposal;
       const { resolution: _r, ...plain } = hit;
       return {
         hit: plain,
         entry: entries.get(`${hit.listId}\u0000${hit.entryId}`),
-        resolution: decision ? { status: decision.resolution, reason: decision.reason, resolvedBy: decision.resolvedBy, resolvedAt: decision.resolvedAt, ...(decision.carriedOver ? { carriedOver: true } : {}) } : { status: 'unresolved' },
+        resolution: decision
+          ? {
+              status: decision.resolution,
+              reason: decision.reason,
+              resolvedBy: decision.resolvedBy,
+              resolvedAt: decision.resolvedAt,
+              ...(decision.carriedOver ? { carriedOver: true } : {}),
+              ...(decision.countersignedBy ? { countersignedBy: decision.countersignedBy } : {}),
+            }
+          : { status: 'unresolved' },
+        ...(proposal ? { proposal: { proposalId: proposal.proposalId, resolution: proposal.resolution, reason: proposal.reason, proposedBy: proposal.proposedBy, proposedAt: proposal.proposedAt } } : {}),
       };
     }),
   };

@@ -61,7 +61,9 @@ export interface Hit {
 export interface ReviewHit {
   hit: Hit;
   entry?: Record<string, unknown>;
-  resolution: { status: string; reason?: string; resolvedBy?: string; resolvedAt?: string };
+  resolution: { status: string; reason?: string; resolvedBy?: string; resolvedAt?: string; countersignedBy?: string };
+  /** A false positive on an identifier match proposed by one officer, waiting for a second (four eyes). */
+  proposal?: { proposalId: string; resolution: string; reason: string; proposedBy: string; proposedAt: string };
 }
 
 export interface Review {

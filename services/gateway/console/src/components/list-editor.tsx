@@ -9,18 +9,21 @@ interface Published { listId: string; version: number; unchanged: boolean; diff?
 type Mode = 'add' | 'correct' | 'remove';
 
 /**
- * Changes one entry of a list by hand: add, correct or remove, each with a recorded reason. Every
- * change publishes a new version (kept with its provenance) and re-screens the candidates, followed here.
+ * Changes one entry of a list by hand: add, correct or remove, each with a recorded reason. Adding
+ * and correcting publish a new version (kept with its provenance) and re-screen the candidates,
+ * followed here; a removal waits for a second officer (PendingRemovals).
  */
 export function ListEditor({ listId, onPublished }: { listId: string; onPublished(): void }) {
   const { t } = useI18n();
   const [mode, setMode] = useState<Mode>('add');
   const [loaded, setLoaded] = useState<ListEntry | null>(null);
   const [published, setPublished] = useState<Published | null>(null);
+  const [proposed, setProposed] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const path = `/screening/lists/${listId}/entries`;
   const run = async (call: () => Promise<Published>) => {
     setError(null);
+    setProposed(null);
     try {
       const result = await call();
       setPublished(result);
@@ -47,10 +50,20 @@ export function ListEditor({ listId, onPublished }: { listId: string; onPublishe
       setError(e);
     }
   };
-  const remove = (event: FormEvent<HTMLFormElement>) => {
+  // Four eyes: a removal is only proposed here; it is published when a second officer countersigns it.
+  const remove = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    return run(() => api<Published>(`${path}/${encodeURIComponent(String(form.get('entryId')).trim())}`, { method: 'DELETE', query: { reason: reasonOf(form) } }));
+    const entryId = String(form.get('entryId')).trim();
+    setError(null);
+    setPublished(null);
+    try {
+      await api(`${path}/${encodeURIComponent(entryId)}`, { method: 'DELETE', query: { reason: reasonOf(form) } });
+      setProposed(entryId);
+      onPublished();
+    } catch (e) {
+      setError(e);
+    }
   };
   const reason = <Field id="edit-reason" label={t('entry.reason')}><textarea id="edit-reason" name="reason" required minLength={3} maxLength={2000} rows={2} /></Field>;
   return (
@@ -72,6 +85,7 @@ export function ListEditor({ listId, onPublished }: { listId: string; onPublishe
       )}
       {mode === 'correct' && loaded && <form key={loaded.id} onSubmit={submitEntry}><ListEntryFields entry={loaded} />{reason}<button type="submit">{t('entry.submit.correct')}</button></form>}
       <ProblemMessage error={error} />
+      {proposed && <p className="notice" role="status">{t('removals.sent', { entry: proposed })}</p>}
       {published && (
         <>
           <p className="notice" role="status">{published.unchanged ? t('lists.unchanged') : t('lists.imported', { version: published.version, list: published.listId, added: published.diff?.added ?? 0, removed: published.diff?.removed ?? 0, changed: published.diff?.changed ?? 0 })}</p>

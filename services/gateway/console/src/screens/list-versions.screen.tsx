@@ -5,6 +5,7 @@ import { useResource } from '../components/use-resource';
 import { Loading, Page, ProblemMessage } from '../components/ui';
 import { useSession } from '../api/session';
 import { ListEditor } from '../components/list-editor';
+import { PendingRemovals } from '../components/pending-removals';
 
 interface Version { version: number; entryCount: number; active: boolean; contentHash: string; provenance: { importedBy: string; importedAt: string; format: string; reason?: string }; diff: { added: number; removed: number; changed: number } }
 interface Diff { added: { id: string; name: string }[]; removed: { id: string; name: string }[]; changed: { id: string; name: string; fields: string[] }[] }
@@ -17,6 +18,8 @@ export default function ListVersions({ params }: { params: Record<string, string
   const listId = params.listId!;
   const versions = useResource(listId, () => api<{ items: Version[] }>(`/screening/lists/${listId}/versions`));
   const [open, setOpen] = useState<number | null>(null);
+  // Bumped by each change made here: a proposed removal shows up in the pending list at once.
+  const [changes, setChanges] = useState(0);
   const diff = useResource(open === null ? null : `${listId}/${open}`, () => api<Diff>(`/screening/lists/${listId}/versions/${open}/diff`));
   return (
     <Page title={`${t('lists.versions')} — ${listId}`}>
@@ -55,7 +58,8 @@ export default function ListVersions({ params }: { params: Record<string, string
           )}
         </section>
       )}
-      {canEdit && <ListEditor listId={listId} onPublished={versions.reload} />}
+      {canEdit && <PendingRemovals listId={listId} version={changes} onDecided={versions.reload} />}
+      {canEdit && <ListEditor listId={listId} onPublished={() => { versions.reload(); setChanges((n) => n + 1); }} />}
     </Page>
   );
 }

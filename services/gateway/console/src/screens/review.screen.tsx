@@ -5,6 +5,8 @@ import { useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
 import { Field, Loading, Page, ProblemMessage, StatusBadge } from '../components/ui';
 import { Explanation, Record_ } from '../components/explanation';
+import { CountersignForm } from '../components/countersign-form';
+import { useSession } from '../api/session';
 
 /** One screening: the candidate and each list entry side by side, the explanation highlighted. */
 export default function Review({ params }: { params: Record<string, string> }) {
@@ -28,15 +30,21 @@ export default function Review({ params }: { params: Record<string, string> }) {
 
 function HitReview({ screeningId, person, item, onResolved }: { screeningId: string; person: Record<string, unknown>; item: ReviewHit; onResolved(): void }) {
   const { t, date } = useI18n();
+  const { user } = useSession();
   const [error, setError] = useState<unknown>(null);
-  const { hit, resolution } = item;
+  const { hit, resolution, proposal } = item;
+  const hitPath = `/screening/reviews/${encodeURIComponent(screeningId)}/hits/${hit.listId}/${encodeURIComponent(hit.entryId)}/resolution`;
+  const countersign = async (approve: boolean, reason: string) => {
+    await api(`${hitPath}/countersignature`, { method: 'POST', body: { proposalId: proposal!.proposalId, approve, reason } });
+    onResolved();
+  };
   const formId = `resolve-${hit.listId}-${hit.entryId}`;
   const resolve = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setError(null);
     try {
-      await api(`/screening/reviews/${encodeURIComponent(screeningId)}/hits/${hit.listId}/${encodeURIComponent(hit.entryId)}/resolution`, {
+      await api(hitPath, {
         method: 'POST',
         body: { resolution: form.get('resolution'), reason: String(form.get('reason')).trim() },
       });
@@ -54,12 +62,21 @@ function HitReview({ screeningId, person, item, onResolved }: { screeningId: str
       </div>
       <Explanation hit={hit} />
       {resolution.status !== 'unresolved' ? (
-        <p><StatusBadge status={resolution.status} /> {t('review.resolved', { resolution: resolution.status, by: resolution.resolvedBy ?? '?' })} {date(resolution.resolvedAt)} — {resolution.reason}</p>
+        <p>
+          <StatusBadge status={resolution.status} /> {t('review.resolved', { resolution: resolution.status, by: resolution.resolvedBy ?? '?' })} {date(resolution.resolvedAt)} — {resolution.reason}
+          {resolution.countersignedBy && <> ({t('review.countersignedBy', { by: resolution.countersignedBy })})</>}
+        </p>
+      ) : proposal ? (
+        <div>
+          <p>{t('review.proposed', { by: proposal.proposedBy })} {date(proposal.proposedAt)} — {proposal.reason}</p>
+          <CountersignForm id={`countersign-${hit.listId}-${hit.entryId}`} proposedBy={proposal.proposedBy} me={user!.username} onSubmit={countersign} />
+        </div>
       ) : (
         <form onSubmit={resolve} id={formId}>
           <fieldset>
             <legend>{t('review.resolution')}</legend>
             <label style={{ display: 'block' }}><input type="radio" name="resolution" value="false-positive" required /> {t('review.falsePositive')}</label>
+            {hit.band === 'match' && <p className="muted">{t('review.fourEyes')}</p>}
             <label style={{ display: 'block' }}><input type="radio" name="resolution" value="confirmed" /> {t('review.confirmed')}</label>
             <Field id={`${formId}-reason`} label={t('review.reason')}><textarea id={`${formId}-reason`} name="reason" required minLength={3} maxLength={2000} rows={2} /></Field>
           </fieldset>
