@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { revettingMonths, type PolicyRules } from '@vetting/policy';
 import { isDecidable } from './case-inputs';
 import { activeClearance, type ClearanceCase, type Decision } from './clearance-case';
-import type { ClearancePolicy } from './clearance-policy';
+import { addMonths, type ClearancePolicy } from './clearance-policy';
 import { evaluatePolicy, findingKeys } from './evaluate-policy';
 import { statusOf, withDecision, type Reconsidered } from './reconsider-case';
 
@@ -29,17 +29,11 @@ export interface ClosedRevetting extends Revetting {
   closedBy: 'decision' | 'erased';
 }
 
-function addMonths(iso: string, months: number): Date {
-  const d = new Date(iso);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d;
-}
-
 /** When the active clearance of a case is due for re-vetting under `policy`; undefined when it is not re-vetted. */
 export function revettingDueAt(c: ClearanceCase, policy: Pick<PolicyRules, 'revetting'>): Date | undefined {
   const active = activeClearance(c);
   const months = c.inputs.nomination && revettingMonths(policy, c.inputs.nomination.category);
-  return active && months ? addMonths(active.decidedAt, months) : undefined;
+  return active && months ? addMonths(new Date(active.decidedAt), months) : undefined;
 }
 
 /**

@@ -66,7 +66,7 @@ describe('periodic re-vetting (real Kafka and database)', () => {
 
     // The fresh checks: the new decision renews the clearance and names the one it renews.
     const refs2 = events.references(id);
-    (refs2.data as { candidateRevision: number }).candidateRevision = 2;
+    (refs2.data as unknown as { candidateRevision: number }).candidateRevision = 2;
     await t.publish(refs2, refs2);
     const done = await until(id, (c) => c.decisions.length === 2, 'the re-vetting decided');
     expect(done.current).toMatchObject({ outcome: 'cleared', candidateRevision: 2, revetting: { revettingId: opened.revettingId, previousDecisionId: first.current!.decisionId } });

@@ -1,5 +1,6 @@
 import { CATEGORIES, revettingMonths } from '@vetting/policy';
 import { activeClearance } from '../domain/clearance-case';
+import { addMonths } from '../domain/clearance-policy';
 import { openRevetting } from '../domain/revetting';
 import type { ClearanceCaseRepository } from '../data/clearance-case.repository';
 import type { PolicyRepository } from '../data/policy.repository';
@@ -19,11 +20,7 @@ export function shortestInterval(policy: Parameters<typeof revettingMonths>[0]):
   return months.length ? Math.min(...months) : undefined;
 }
 
-export const monthsBefore = (at: Date, months: number) => {
-  const d = new Date(at);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d;
-};
+export const monthsBefore = (at: Date, months: number) => addMonths(at, -months);
 
 /**
  * Opens the re-vetting of every cleared person due under the active policy, in batches. Each one is
