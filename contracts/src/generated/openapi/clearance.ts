@@ -602,7 +602,7 @@ export interface components {
             withdrawn?: Record<string, never>;
             /** @description A periodic re-vetting in progress (revettingId, previousDecisionId, openedAt, dueAt, previousValidUntil): the previous clearance holds until its decision. */
             revetting?: Record<string, never>;
-            /** @description Re-vettings that ended */
+            /** @description Re-vettings that ended, each with the decision that ended it. */
             revettings?: Record<string, never>[];
             /** @description The active policy applied to the case's inputs now (null until every input is there). */
             evaluation: {
