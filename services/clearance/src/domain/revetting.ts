@@ -76,14 +76,17 @@ function resultsIn(c: ClearanceCase, r: Revetting): boolean {
 
 /**
  * Ends an open re-vetting with the first decision made after it opened. A decision the inputs already
- * led to (new findings revoke the clearance, as for anyone cleared) ends it; otherwise, once the fresh
+ * led to (new findings revoke the clearance, as for anyone cleared) ends it, unless it would clear
+ * before the fresh screening and checks are all in (it waits for them); otherwise, once the fresh
  * screening and checks are all in, the policy decides again even on unchanged findings: a clean result
  * renews the clearance from now, anything else goes to a person. Until then the case is unchanged and
  * the previous clearance holds (or expires on its own date).
  */
-export function concludeRevetting(c: Reconsidered, policy: ClearancePolicy, now: Date, newId: () => string = randomUUID): Reconsidered {
+export function concludeRevetting(before: ClearanceCase, c: Reconsidered, policy: ClearancePolicy, now: Date, newId: () => string = randomUUID): Reconsidered {
   const r = c.next.revetting;
   if (!r || c.next.withdrawn) return c;
+  // A clearance needs the fresh checks: one the inputs would give before they are all in waits for them.
+  if (c.decision?.outcome === 'cleared' && !resultsIn(c.next, r)) return { next: before };
   if (c.decision) {
     const decision: Decision = { ...c.decision, revetting: link(r) };
     const decisions = [...c.next.decisions.slice(0, -1), decision];

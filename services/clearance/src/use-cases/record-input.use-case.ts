@@ -19,7 +19,7 @@ export function changeWithInput(current: ClearanceCase, change: InputChange, pol
   if (!inputs) return undefined;
   const updated = { ...current, inputs, inputsVersion: current.inputsVersion + 1 };
   // An open periodic re-vetting ends with the first decision the new inputs lead to (domain/revetting.ts).
-  const { next, decision, revocation } = concludeRevetting(reconsiderCase(updated, policy, now), policy, now);
+  const { next, decision, revocation } = concludeRevetting(updated, reconsiderCase(updated, policy, now), policy, now);
   const events = [];
   if (revocation) events.push(revokedEvent(next.candidateId, next.country, revocation.revoked, revocation.flag));
   if (decision) events.push(decidedEvent(next.candidateId, next.country, decision));
