@@ -83,17 +83,20 @@ describe('periodic re-vetting', () => {
     expect(done.case.revettings?.[0]?.closedBy).toBe('decision');
   });
 
-  it('when the findings an adjudicated clearance rested on are gone before the fresh checks are in, then nothing clears until they are', () => {
+  it('when the findings an expired adjudicated clearance rested on are gone before the fresh checks are in, then nothing clears until they are', () => {
     const declared = caseWith(inputs({ declared: ['criminalOffence'] }));
     const adjudicated = reconsiderCase(declared, policy(), at, seqId).next;
     const decision = { ...adjudicated.decisions.at(-1)!, outcome: 'cleared' as const, kind: 'adjudicated' as const, decidedBy: 'adjudicator-1', validUntil: '2027-03-01T10:00:00.000Z' };
-    const c = openRevetting({ ...adjudicated, status: 'cleared', decisions: [...adjudicated.decisions.slice(0, -1), decision] }, policy(), afterDue, seqId)!.next;
-    // Revision 2 declares nothing: with the old references alone the policy would clear at once.
-    const partial = feed(c, [rev2.nomination, rev2.screening], afterDue);
+    const expiredAt = new Date('2027-03-02T00:00:00.000Z');
+    const opened2 = openRevetting({ ...adjudicated, status: 'cleared', decisions: [...adjudicated.decisions.slice(0, -1), decision] }, policy(), afterDue, seqId)!.next;
+    const c = expireCase(opened2, expiredAt)!.next;
+    // Revision 2 declares nothing: with the old references alone the policy would clear the expired case at once.
+    const partial = feed(c, [rev2.nomination, rev2.screening], expiredAt);
+    expect(partial.case.status).toBe('expired');
     expect(partial.case.decisions).toHaveLength(c.decisions.length);
     expect(partial.case.revetting).toBeDefined();
-    const done = feed(partial.case, [rev2.references], afterDue);
-    expect(done.case.decisions.at(-1)).toMatchObject({ outcome: 'cleared', candidateRevision: 2, revetting: { previousDecisionId: decision.decisionId } });
+    const done = feed(partial.case, [rev2.references], expiredAt);
+    expect(done.case.decisions.at(-1)).toMatchObject({ outcome: 'cleared', candidateRevision: 2, inputs: { references: { revision: 2 } }, revetting: { previousDecisionId: decision.decisionId } });
   });
 
   it('when the person is erased during a re-vetting, then it ends without a decision', () => {
