@@ -64,7 +64,7 @@ describe('periodic re-vetting in intake (real Kafka and database)', () => {
     await intake?.stop();
   });
 
-  it('when a re-vetting is opened, redelivered, then one new revision of the same person goes to screening and checks, linked to the clearance, and the office still sees it cleared', async () => {
+  it('when a re-vetting is opened, redelivered, then one new revision of the same person goes to screening and checks, linked to the clearance, and the office sees it cleared until the decision on that revision ends it', async () => {
     const id = await cleared();
     const event = opened(id, 'rv-1');
     await publisher.publish([event, event, opened(id, 'rv-1')]);
@@ -77,6 +77,12 @@ describe('periodic re-vetting in intake (real Kafka and database)', () => {
     // Every redelivery handled: still one re-vetting revision.
     await consumedAll('vetting.clearances');
     expect(await candidateEvents(id, 2)).toHaveLength(2);
+    // The re-vetting's decision on revision 2 ends it for the office.
+    await publisher.publish([
+      clearanceEvent('clearance.decided', id, { decisionId: `d2-${id}`, candidateRevision: 2, outcome: 'cleared', policyVersion: 1, decidedBy: 'policy', reasons: ['clean'], validUntil: '2028-11-01T00:00:00.000Z', revetting: { revettingId: 'rv-1', previousDecisionId: `d-${id}` }, inputs: { screening: { screeningId: 's2', outcome: 'clear', listVersions: [list] }, references: [] } }),
+    ]);
+    const renewed = await waitFor(async () => ((v) => (v.revetting?.inProgress === false ? v : undefined))(await read(id)), { message: 're-vetting decided' });
+    expect(renewed).toMatchObject({ status: 'cleared', decision: { candidateRevision: 2, validUntil: '2028-11-01T00:00:00.000Z' } });
   });
 
   it('when the person was withdrawn or erased, then a re-vetting opens nothing for them', async () => {
