@@ -8,12 +8,13 @@ import { requestForAction } from './journeys/action-requests.journey';
 import { certificateVersions } from './journeys/certificates.journey';
 import { screenOfflineAndBringBack } from './journeys/offline.journey';
 import { peopleStatistics } from './journeys/people-statistics.journey';
+import { periodicRevetting } from './journeys/revetting.journey';
 import { safeguardingSelfAssessment } from './journeys/safeguarding.journey';
 
 /**
  * The work around vetting in a real browser (Debian's Chromium) against every service and the gateway:
  * offline screening with a signed bundle, certificate versions, people statistics, the office's
- * safeguarding self-assessment and requests for action. Each screen is screenshotted and checked with axe-core.
+ * safeguarding self-assessment, requests for action and periodic re-vetting. Each screen is screenshotted and checked with axe-core.
  */
 const JOURNEY_MS = 480_000;
 
@@ -41,6 +42,8 @@ describe('the console around vetting (Chromium, every service, the gateway)', ()
   it('when the auditor opens people statistics, then people are shown by period, state, country, mission and category', () => peopleStatistics(world), JOURNEY_MS);
 
   it('when an office submits its safeguarding self-assessment and a UN officer accepts it, then the dashboard shows it current', () => safeguardingSelfAssessment(world), JOURNEY_MS);
+
+  it('when the policy re-vets each category after an interval, then the administrator sets it (a nonsense one refused and named), and the office and the screening officer see who is due, in English and French', () => periodicRevetting(world), JOURNEY_MS);
 
   it('when the UN sends a request for action, then only that country\'s office sees it, acknowledges and answers it, and the UN closes it', () => requestForAction(world), JOURNEY_MS);
 });

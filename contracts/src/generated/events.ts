@@ -6186,6 +6186,13 @@ export interface CandidateUpdatedData {
     flagged: boolean;
   };
   personal: SealedPersonal;
+  /**
+   * Set when this revision or decision is a periodic re-vetting (clearance.revetting-opened): the previous clearance it renews.
+   */
+  revetting?: {
+    revettingId: Id;
+    previousDecisionId: Id;
+  };
 }
 
 export interface CandidateUpdatedPersonal {
@@ -6258,6 +6265,13 @@ export interface ClearanceDecidedData {
    */
   countersignedBy?: string;
   personal?: SealedPersonal;
+  /**
+   * Set when this revision or decision is a periodic re-vetting (clearance.revetting-opened): the previous clearance it renews.
+   */
+  revetting?: {
+    revettingId: Id;
+    previousDecisionId: Id;
+  };
 }
 
 export interface ClearanceDecidedPersonal {
@@ -6690,6 +6704,29 @@ export interface ClearanceResponseRecordedData {
 }
 
 /**
+ * A cleared person is due for periodic re-vetting under the policy's interval for their category: intake opens a new revision (candidate.updated carrying this revettingId), so screening and the required checks run again. The previous clearance stays valid until the new decision or its own end. Opened once per clearance.
+ */
+export interface ClearanceRevettingOpenedData {
+  candidateId: Id;
+  country: Country;
+  revettingId: Id;
+  /**
+   * The clearance being renewed: it stays valid until the re-vetting's decision or its own end.
+   */
+  previousDecisionId: string;
+  previousValidUntil?: Timestamp;
+  category: 'military-contingent' | 'formed-police-unit' | 'individual-police' | 'staff-officer' | 'civilian';
+  mission?: string;
+  rotation?: string;
+  /**
+   * The previous decision's time plus the policy's interval.
+   */
+  dueAt: string;
+  openedAt: Timestamp;
+  policyVersion: number;
+}
+
+/**
  * A clearance was withdrawn because new information arrived (a re-screen match, a late adverse check); the person is flagged to the office and the UN.
  */
 export interface ClearanceRevokedData {
@@ -6953,6 +6990,7 @@ export interface EventDataByType {
   'clearance.notice-recorded': ClearanceNoticeRecordedData;
   'clearance.policy-published': ClearancePolicyPublishedData;
   'clearance.response-recorded': ClearanceResponseRecordedData;
+  'clearance.revetting-opened': ClearanceRevettingOpenedData;
   'clearance.revoked': ClearanceRevokedData;
   'reference.check-completed': ReferenceCheckCompletedData;
   'reference.check-failed': ReferenceCheckFailedData;

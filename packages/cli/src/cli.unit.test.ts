@@ -10,6 +10,7 @@ import { formatRoll, type CandidateView } from './commands/candidates.command';
 import { checkRequest } from './commands/check.command';
 import { exportScope } from './commands/audit.command';
 import { countRows, uploadIdFor } from './commands/upload.flow';
+import { formatRevetting } from './commands/revettings.command';
 
 describe('arguments', () => {
   it('when asked for help at any level, then it prints usage and exits 0', async () => {
@@ -25,6 +26,11 @@ describe('arguments', () => {
     expect((await cli(['check'])).code).toBe(EXIT.usage);
     expect((await cli(['candidates', 'upload', 'f.csv', '--mode', 'sometimes'])).code).toBe(EXIT.usage);
     expect((await cli(['lists', 'publish', 'f.json'])).code).toBe(EXIT.usage);
+    expect((await cli(['revettings', '--state', 'overdue'])).code).toBe(EXIT.usage);
+  });
+  it('when a re-vetting is listed, then the line says who, where, when due and until when the clearance holds', () => {
+    const line = formatRevetting({ candidateId: 'c1', country: 'GH', state: 'in-progress', category: 'military-contingent', mission: 'MINUSCA', rotation: 'R1', dueAt: '2027-02-01T00:00:00Z', validUntil: '2027-03-01T00:00:00Z', openedAt: '2027-02-01T00:05:00Z' });
+    expect(line).toBe('c1  GH  MINUSCA/R1  military-contingent  due 2027-02-01  clearance valid until 2027-03-01  re-vetting since 2027-02-01');
   });
   it('when a check has a malformed date of birth or country, then nothing is sent and the exit status is 2', async () => {
     const bad = await cli(['check', 'Ama Mensah', '--dob', '19-4']);

@@ -52,10 +52,34 @@ export function policyProblems(input: Record<string, unknown>): PolicyProblem[] 
     const missing = floor.filter((c) => !checks.includes(c));
     if (missing.length) problems.push({ field: `requiredChecks/${category}`, reason: `must include ${missing.join(', ')}: no version may clear ${category} personnel without ${missing.length > 1 ? 'them' : 'it'}` });
   }
-  const validity = input.validity as { rotationEnds?: { mission: string; rotation: string }[] } | undefined;
+  const validity = input.validity as { months?: number; rotationEnds?: { mission: string; rotation: string }[] } | undefined;
+  problems.push(...revettingProblems(input.revetting, validity?.months));
   (validity?.rotationEnds ?? []).forEach((r, i, all) => {
     if (all.findIndex((o) => o.mission === r.mission && o.rotation === r.rotation) !== i)
       problems.push({ field: `validity/rotationEnds/${i}`, reason: `repeats mission ${r.mission} rotation ${r.rotation}` });
   });
+  return problems;
+}
+
+/**
+ * Re-vetting intervals per category: a whole number of months shorter than the clearance's validity
+ * (a re-vetting due after the clearance ended would find nobody to re-vet: the person needs a new
+ * nomination then), and only for categories the platform knows.
+ */
+export function revettingProblems(revetting: unknown, validityMonths: number | undefined): PolicyProblem[] {
+  if (revetting === undefined) return [];
+  if (!revetting || typeof revetting !== 'object' || Array.isArray(revetting)) return [{ field: 'revetting', reason: 'must be an object of re-vetting rules by category' }];
+  const problems: PolicyProblem[] = [];
+  for (const [category, rule] of Object.entries(revetting as Record<string, unknown>)) {
+    const field = `revetting/${category}`;
+    if (!(CATEGORIES as readonly string[]).includes(category)) {
+      problems.push({ field, reason: `is not a category (known: ${CATEGORIES.join(', ')})` });
+      continue;
+    }
+    const months = (rule as { everyMonths?: unknown } | null)?.everyMonths;
+    if (typeof months !== 'number' || !Number.isInteger(months) || months < 1) problems.push({ field: `${field}/everyMonths`, reason: `must be a whole number of months, at least 1: ${JSON.stringify(months)}` });
+    else if (validityMonths !== undefined && months >= validityMonths)
+      problems.push({ field: `${field}/everyMonths`, reason: `must be shorter than validity/months (${validityMonths}): a clearance ends before a re-vetting after ${months} months would open` });
+  }
   return problems;
 }

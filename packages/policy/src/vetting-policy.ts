@@ -40,6 +40,13 @@ export interface PolicyRules {
   candidateResponseBeforeRefusal: true;
   /** Days a candidate has to respond to a notice of the findings before a refusal may be decided without their response. */
   noticeResponseDays: number;
+  /**
+   * Periodic re-vetting per category: a person cleared and still serving is vetted again (a fresh
+   * screening and the checks above) `everyMonths` after their clearance, while it is still valid.
+   * A category without an entry is not re-vetted on a schedule. Absent in versions published before
+   * re-vetting existed.
+   */
+  revetting?: Partial<Record<Category, RevettingRule>>;
   validity: {
     /** A clearance holds this many months from the decision... */
     months: number;
@@ -48,12 +55,27 @@ export interface PolicyRules {
   };
 }
 
+/** When a cleared person is vetted again. */
+export interface RevettingRule {
+  /** Months after the clearance decision; shorter than `validity.months`, so it opens while the clearance holds. */
+  everyMonths: number;
+}
+
 export interface VettingPolicy extends PolicyRules {
   /** The published version; 0 only for the built-in rules a service uses before any version reached it. */
   version: number;
   createdBy: string;
   createdAt: string;
   note?: string;
+}
+
+/**
+ * The re-vetting a policy gets when it names none: every category a month before its clearance ends
+ * (continued service is vetted again before the clearance lapses); none when clearances last a month.
+ */
+export function defaultRevetting(validityMonths: number): Partial<Record<Category, RevettingRule>> {
+  if (validityMonths < 2) return {};
+  return Object.fromEntries(CATEGORIES.map((c) => [c, { everyMonths: validityMonths - 1 }]));
 }
 
 const ALL_RECORDS: CheckType[] = ['national-criminal-record', 'disciplinary-record', 'un-records', 'misconduct-disclosure'];
@@ -78,8 +100,12 @@ export const BUILT_IN_RULES: PolicyRules = {
   onFailedCheck: 'adjudicate',
   candidateResponseBeforeRefusal: true,
   noticeResponseDays: 14,
+  revetting: defaultRevetting(12),
   validity: { months: 12, rotationEnds: [] },
 };
+
+/** The months after a clearance when a person of `category` is due for re-vetting, if the policy re-vets them. */
+export const revettingMonths = (p: Pick<PolicyRules, 'revetting'>, category: string): number | undefined => p.revetting?.[category as Category]?.everyMonths;
 
 /** Marks the built-in rules when stored, so a newer built-in replaces an older one on start (and nothing an administrator published). */
 export const BUILT_IN_NOTE = 'built-in: required checks per category, every finding to a person';

@@ -6,7 +6,9 @@ import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, unsa
 export const clearanceConfigSchema = baseConfigSchema.extend({
   /** How often the expiry job looks for clearances past their end. Default 60 s. */
   EXPIRY_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
-  /** Clearances read per expiry batch. Default 100. */
+  /** How often the re-vetting job looks for cleared people due under the policy's intervals. Default 10 min. */
+  REVETTING_INTERVAL_MS: z.coerce.number().int().positive().default(600_000),
+  /** Clearances read per expiry (and re-vetting) batch. Default 100. */
   EXPIRY_BATCH_SIZE: z.coerce.number().int().positive().max(1000).default(100),
   /**
    * Where the field-encryption keyring (`clearance-keyring.json`) lives: it seals notices, candidates'

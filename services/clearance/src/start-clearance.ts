@@ -1,5 +1,5 @@
 import { openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, refuseInProduction, listen, OpenApiValidator, requirePersonKeys, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import { createAccessRecorder, createHttpApp, createServiceRuntime, refuseInProduction, listen, OpenApiValidator, requirePersonKeys, startConsumer, startOutboxRelay, startPeriodicTask, type EventHandler, type RuntimeOverrides, type Stop } from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createAdjudicationRoutes } from './api/adjudication.router';
 import { createCandidateNoticeRoutes, keepAttachmentBodyStreamed } from './api/candidate-notice.router';
@@ -12,6 +12,8 @@ import { createClearanceCaseRepository } from './data/clearance-case.repository'
 import { createPolicyRepository } from './data/policy.repository';
 import { CLEARANCE_TOPICS, createDecideHandlers } from './messaging/decide-when-inputs-arrive.consumer';
 import { createForgetHandlers } from './messaging/forget-when-candidate-erased.consumer';
+import { endRevettingWhenErased } from './messaging/end-revetting-when-candidate-erased.consumer';
+import { openDueRevettings } from './use-cases/open-due-revettings.use-case';
 import { expireDueClearances } from './use-cases/expire-clearances.use-case';
 import { startExpiryTimer } from './worker/expiry.timer';
 
@@ -36,8 +38,16 @@ export async function startClearance(config: ClearanceConfig, overrides: Runtime
   const outbox = startOutboxRelay(runtime, [repository.collection, policies.collection, access.collection]);
   relay.kick = () => outbox.kick();
   const deps = { repository, policies, access, cipher, attachments, sealer: runtime.sealer, now, onEvents: () => outbox.kick() };
-  const consumer = await startConsumer(runtime, 'clearance', CLEARANCE_TOPICS, { ...createDecideHandlers(deps), ...createForgetHandlers(cipher) });
+  const forget = createForgetHandlers(cipher);
+  const endRevetting = endRevettingWhenErased(deps);
+  const erased: EventHandler = async (event, ctx) => {
+    await forget['candidate.erased']!(event, ctx);
+    await endRevetting(event, ctx);
+  };
+  const consumer = await startConsumer(runtime, 'clearance', CLEARANCE_TOPICS, { ...createDecideHandlers(deps), ...forget, 'candidate.erased': erased });
   const expiry = startExpiryTimer(() => expireDueClearances(deps, config.EXPIRY_BATCH_SIZE), config.EXPIRY_INTERVAL_MS, runtime.logger);
+  // Every replica runs the pass; each clearance is re-opened once (open-due-revettings.use-case.ts).
+  const revetting = startPeriodicTask('revetting-due', config.REVETTING_INTERVAL_MS, runtime.logger, () => openDueRevettings(deps, config.EXPIRY_BATCH_SIZE));
   const app = createHttpApp({
     service: 'clearance',
     logger: runtime.logger,
@@ -55,6 +65,6 @@ export async function startClearance(config: ClearanceConfig, overrides: Runtime
   });
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'clearance listening');
-  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => consumer.stop(), () => expiry.stop(), http.close];
-  return { port: http.port, app, runtime, consumer, expiry, repository, policies, cipher, attachments, stops, stop: () => stopInReverse(stops) };
+  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => consumer.stop(), () => expiry.stop(), () => revetting.stop(), http.close];
+  return { port: http.port, app, runtime, consumer, expiry, revetting, repository, policies, cipher, attachments, stops, stop: () => stopInReverse(stops) };
 }

@@ -34,6 +34,7 @@ import { createPersonalCipher } from './data/personal-data.cipher';
 import { createUploadRepository } from './data/upload.repository';
 import { createFollowPolicyHandlers } from './messaging/follow-policy.consumer';
 import { createTrackStatusHandlers } from './messaging/track-status.consumer';
+import { createRevetWhenDueHandlers } from './messaging/revet-when-due.consumer';
 import { createUploadRunner } from './use-cases/upload-runner';
 import { startRetentionJob } from './worker/retention.job';
 
@@ -70,12 +71,16 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     outbox.kick();
     uploadOutbox.kick();
   };
-  const consumer = await startConsumer(runtime, 'intake', ['vetting.screenings', 'vetting.references', 'vetting.clearances'], { ...createTrackStatusHandlers(repository), ...createFollowPolicyHandlers(policies) });
   const now = () => new Date();
   const onEvents = () => relay.kick();
   const blind = cipher.blind;
   // Intake is the key authority: it seals its events with people's keys from its own cipher.
   const sealer = createPersonalSealer({ keys: cipher.personKeys, validator: runtime.validator });
+  const consumer = await startConsumer(runtime, 'intake', ['vetting.screenings', 'vetting.references', 'vetting.clearances'], {
+    ...createTrackStatusHandlers(repository),
+    ...createFollowPolicyHandlers(policies),
+    ...createRevetWhenDueHandlers({ repository, sealer, now, onEvents }),
+  });
   const runner = createUploadRunner({ uploads, repository, keys, blind, sealer, now, publish: (events) => runtime.publisher.publish(events), logger: runtime.logger });
   const forms = { consent: formList(config.CONSENT_FORMS), selfDeclaration: formList(config.DECLARATION_FORMS), employmentDeclaration: formList(config.EMPLOYMENT_DECLARATION_FORMS) };
   const deps = { repository, keys, uploads, certificates, access, blind, sealer, cipher, signer: signing.signer, now, onEvents, policies, forms };

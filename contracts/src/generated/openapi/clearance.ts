@@ -246,6 +246,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/revettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is due for periodic re-vetting under the policy's interval for their category, or being re-vetted now.
+         * @description state=due (default): cleared people whose re-vetting falls within withinDays (already due included), soonest first; the job opens each when due (clearance.revetting-opened), once per clearance. state=in-progress: re-vettings opened and not yet decided; the previous clearance stays valid until the new decision or its own end. Ids, categories and dates only. A TCC office sees its own country's.
+         */
+        get: operations["listRevettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -304,6 +324,23 @@ export interface components {
          *       },
          *       "employmentLookbackYears": 7,
          *       "noticeResponseDays": 21,
+         *       "revetting": {
+         *         "military-contingent": {
+         *           "everyMonths": 11
+         *         },
+         *         "formed-police-unit": {
+         *           "everyMonths": 11
+         *         },
+         *         "individual-police": {
+         *           "everyMonths": 11
+         *         },
+         *         "staff-officer": {
+         *           "everyMonths": 11
+         *         },
+         *         "civilian": {
+         *           "everyMonths": 9
+         *         }
+         *       },
          *       "validity": {
          *         "months": 12,
          *         "rotationEnds": [
@@ -343,6 +380,14 @@ export interface components {
              * @default 14
              */
             noticeResponseDays: number;
+            /** @description Periodic re-vetting per category: a cleared person is vetted again (a fresh screening and the required checks) everyMonths after their clearance decision, while that clearance still holds; it stays valid until the new decision or its own end. A category left out is not re-vetted on a schedule. Omitted: every category validity.months - 1. An interval not shorter than validity.months is refused (400 naming revetting/<category>/everyMonths). */
+            revetting?: {
+                "military-contingent"?: components["schemas"]["RevettingRule"];
+                "formed-police-unit"?: components["schemas"]["RevettingRule"];
+                "individual-police"?: components["schemas"]["RevettingRule"];
+                "staff-officer"?: components["schemas"]["RevettingRule"];
+                civilian?: components["schemas"]["RevettingRule"];
+            };
             validity: {
                 months: number;
                 rotationEnds: {
@@ -353,6 +398,32 @@ export interface components {
                 }[];
             };
             note?: string;
+        };
+        RevettingItem: {
+            candidateId: string;
+            country: string;
+            /** @enum {string} */
+            state: "due" | "in-progress";
+            category: string | null;
+            mission: string | null;
+            rotation: string | null;
+            caseStatus: components["schemas"]["CaseStatus"];
+            /** Format: date-time */
+            dueAt: string | null;
+            /** @description The clearance being renewed. */
+            previousDecisionId: string | null;
+            /**
+             * Format: date-time
+             * @description When the previous clearance ends if no new decision comes first.
+             */
+            validUntil: string | null;
+            revettingId: string | null;
+            /** Format: date-time */
+            openedAt: string | null;
+        };
+        RevettingRule: {
+            /** @description Months after the clearance decision when the person is re-vetted; shorter than validity.months. */
+            everyMonths: number;
         };
         CheckList: ("national-criminal-record" | "disciplinary-record" | "un-records" | "misconduct-disclosure")[];
         Policy: components["schemas"]["PolicyRuleFields"] & {
@@ -387,6 +458,11 @@ export interface components {
             findings: string[];
             inputs: Record<string, never>;
             inputsVersion: number;
+            /** @description Set on the decision that ended a periodic re-vetting; the clearance it renews. */
+            revetting?: {
+                revettingId: string;
+                previousDecisionId: string;
+            };
         };
         Proposal: {
             proposalId: string;
@@ -524,6 +600,10 @@ export interface components {
             /** Format: date-time */
             validUntil?: string;
             withdrawn?: Record<string, never>;
+            /** @description A periodic re-vetting in progress (revettingId, previousDecisionId, openedAt, dueAt, previousValidUntil): the previous clearance holds until its decision. */
+            revetting?: Record<string, never>;
+            /** @description Re-vettings that ended, each with the decision that ended it. */
+            revettings?: Record<string, never>[];
             /** @description The active policy applied to the case's inputs now (null until every input is there). */
             evaluation: {
                 policyVersion: number;
@@ -1078,6 +1158,56 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["FlagItem"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    listRevettings: {
+        parameters: {
+            query?: {
+                state?: "due" | "in-progress";
+                country?: string;
+                withinDays?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people due or being re-vetted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "candidateId": "0b8f3c1e-3d0a-4a55-9a43-8d2f6f1b2c11",
+                     *           "country": "GH",
+                     *           "state": "in-progress",
+                     *           "category": "military-contingent",
+                     *           "mission": "MINUSCA",
+                     *           "rotation": "GHANBATT-14",
+                     *           "caseStatus": "cleared",
+                     *           "dueAt": "2027-01-10T09:00:00.000Z",
+                     *           "previousDecisionId": "7d1c2b8e-5a3f-4a11-9f0e-1c2d3e4f5a6b",
+                     *           "validUntil": "2027-02-10T09:00:00.000Z",
+                     *           "revettingId": "2f4e6a8c-1b3d-4f5a-8c7e-9a0b1c2d3e4f",
+                     *           "openedAt": "2027-01-10T09:05:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["RevettingItem"][];
                     };
                 };
             };

@@ -544,6 +544,19 @@ export interface components {
                 decidedAt: string;
                 /** Format: date-time */
                 validUntil?: string;
+                /** @description The revision the decision was made on. */
+                candidateRevision?: number;
+            };
+            /** @description The latest periodic re-vetting (opened by clearance when the policy's interval for the category passed): the person's revision screened and checked again. The clearance holds while inProgress, until the new decision or its own end. */
+            revetting?: {
+                revision: number;
+                revettingId: string;
+                previousDecisionId: string;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                inProgress: boolean;
             };
             /** Format: date-time */
             createdAt: string;

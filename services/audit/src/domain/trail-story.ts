@@ -26,7 +26,10 @@ const DESCRIBE: Record<string, (d: Data, e: AuditEntry) => Partial<TrailStep>> =
     const n = (d.nomination ?? {}) as Data;
     return { what: `Nominated by the ${s(d.country ?? e.tenant)} office for ${s(n.mission)}, rotation ${s(n.rotation)} (${s(n.category)})`, inputs: pick(d, ['nomination', 'consent', 'revision']) };
   },
-  'candidate.updated': (d) => ({ what: `Nomination data changed (revision ${s(d.revision)}); screening runs again`, inputs: pick(d, ['nomination', 'revision']) }),
+  'candidate.updated': (d) =>
+    d.revetting
+      ? { what: `Periodic re-vetting: revision ${s(d.revision)} screened and checked again for the clearance ${s((d.revetting as Record<string, unknown>).previousDecisionId)}`, inputs: pick(d, ['nomination', 'revision', 'revetting']) }
+      : { what: `Nomination data changed (revision ${s(d.revision)}); screening runs again`, inputs: pick(d, ['nomination', 'revision']) },
   'candidate.withdrawn': (d) => ({ what: 'Nomination withdrawn', ...(d.reason ? { reasons: [s(d.reason)] } : {}) }),
   'screening.completed': (d) => ({
     what: `Screened against ${list(d.listVersions).length} list version(s): ${s(d.outcome)}, ${list(d.hits).length} hit(s)`,
@@ -66,10 +69,14 @@ const DESCRIBE: Record<string, (d: Data, e: AuditEntry) => Partial<TrailStep>> =
   'reference.check-failed': (d) => ({ what: `${s(d.checkType)} check failed`, outcome: 'failed', reasons: [s(d.error)], inputs: pick(d, ['checkId', 'checkType']) }),
   'references.completed': (d) => ({ what: `All required checks have a result (${list(d.checks).map((c) => `${s(c.checkType)}: ${s(c.result)}`).join(', ')})`, inputs: pick(d, ['checks', 'candidateRevision']) }),
   'clearance.decided': (d) => ({
-    what: `Decision: ${s(d.outcome)} under policy v${s(d.policyVersion)}${d.validUntil ? `, valid until ${s(d.validUntil)}` : ''}`,
+    what: `Decision: ${s(d.outcome)} under policy v${s(d.policyVersion)}${d.validUntil ? `, valid until ${s(d.validUntil)}` : ''}${d.revetting ? ` (re-vetting of the clearance ${s((d.revetting as Record<string, unknown>).previousDecisionId)})` : ''}`,
     outcome: s(d.outcome),
     reasons: list(d.reasons).map(s),
-    inputs: pick(d, ['decisionId', 'policyVersion', 'inputs', 'validUntil']),
+    inputs: pick(d, ['decisionId', 'policyVersion', 'inputs', 'validUntil', 'revetting']),
+  }),
+  'clearance.revetting-opened': (d) => ({
+    what: `Periodic re-vetting opened (due ${s(d.dueAt)}, policy v${s(d.policyVersion)}); the clearance ${s(d.previousDecisionId)} holds until the new decision${d.previousValidUntil ? ` or ${s(d.previousValidUntil)}` : ''}`,
+    inputs: pick(d, ['revettingId', 'previousDecisionId', 'previousValidUntil', 'dueAt', 'category']),
   }),
   'clearance.revoked': (d) => ({ what: 'Clearance revoked', outcome: 'revoked', ...(d.reason ? { reasons: [s(d.reason)] } : {}), inputs: pick(d, ['decisionId']) }),
   'clearance.flag-acknowledged': (d) => ({ what: `Revocation flag acknowledged by the ${d.party === 'un' ? 'UN' : 'office'}`, inputs: pick(d, ['flagId', 'revokedDecisionId', 'party', 'acknowledgedAt']) }),

@@ -2,8 +2,9 @@ import type { Router } from 'express';
 import { actorOf, idempotencyKey, paramsOf, queryOf } from '@vetting/platform';
 import { acknowledgeCaseFlag, type AcknowledgeDeps } from '../use-cases/acknowledge-flag.use-case';
 import { getCase, listFlags, replayCaseDecision, type ReadDeps } from '../use-cases/read-cases.use-case';
+import { listRevettings, type RevettingQuery } from '../use-cases/list-revettings.use-case';
 
-/** Reading cases, replaying decisions, and the flags raised by revocations. */
+/** Reading cases, replaying decisions, the flags raised by revocations, and who is due for re-vetting. */
 export function createCaseRoutes(deps: ReadDeps & AcknowledgeDeps) {
   return (router: Router) => {
     router.get('/cases/:candidateId', async (req, res) => {
@@ -15,6 +16,9 @@ export function createCaseRoutes(deps: ReadDeps & AcknowledgeDeps) {
     });
     router.get('/flags', async (req, res) => {
       res.json(await listFlags(actorOf(req), queryOf<{ country?: string; open?: boolean; limit?: number }>(req), deps));
+    });
+    router.get('/revettings', async (req, res) => {
+      res.json(await listRevettings(actorOf(req), queryOf<RevettingQuery>(req), { ...deps, onEvents: () => undefined }));
     });
     router.post('/cases/:candidateId/flags/:flagId/acknowledgement', async (req, res) => {
       const { candidateId, flagId } = paramsOf<{ candidateId: string; flagId: string }>(req);

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { createAggregateStore, isErased, type EventEnvelope, type PersonalSealer, type PersonKeySource } from '@vetting/platform';
 import { emptyCase, type CaseStatus, type ClearanceCase } from '../domain/clearance-case';
+import { REVETTING_INDEXES } from './revetting.queries';
 import { eventsNeedKey, hasPlainText, hasValueTokens, openTexts, openValuesWithKey, sealEventTexts, sealTexts } from './case-text';
 
 type CaseState = Omit<ClearanceCase, 'candidateId'> & Record<string, unknown>;
@@ -45,7 +46,7 @@ export function createClearanceCaseRepository(db: Connection, crypto: { keys: Pe
   }
   return {
     collection: store.revisions,
-    ensureIndexes: () => store.ensureIndexes([{ status: 1, validUntil: 1 }, { flagged: 1, lastFlaggedAt: -1 }, { country: 1 }]),
+    ensureIndexes: () => store.ensureIndexes([{ status: 1, validUntil: 1 }, { flagged: 1, lastFlaggedAt: -1 }, { country: 1 }, ...REVETTING_INDEXES]),
 
     /**
      * Applies one cause's effect on a case exactly once. `decide` is pure and may run more than once
@@ -111,6 +112,11 @@ export function createClearanceCaseRepository(db: Connection, crypto: { keys: Pe
       const filter: Record<string, unknown> = { flagged: true };
       if (country) filter.country = country;
       return Promise.all((await store.find(filter, { sort: { lastFlaggedAt: -1 }, limit })).map((v) => open(fromView(v))));
+    },
+
+    /** Cases matching a filter on the view's top-level fields (data/revetting.queries.ts). */
+    async findCases(filter: Record<string, unknown>, sort: Record<string, 1 | -1>, limit: number): Promise<ClearanceCase[]> {
+      return Promise.all((await store.find(filter, { sort, limit })).map((v) => open(fromView(v))));
     },
 
     /** Ids of cases whose clearance ended by `now`, per the view; the expiry re-checks each exactly. */

@@ -1,5 +1,6 @@
 import type { CaseInputs } from './case-inputs';
 import type { Route } from './evaluate-policy';
+import type { ClosedRevetting, Revetting, RevettingLink } from './revetting';
 
 export type Outcome = 'cleared' | 'not-cleared' | 'pending-review';
 
@@ -25,6 +26,8 @@ export interface Decision {
   findings: string[];
   inputs: CaseInputs;
   inputsVersion: number;
+  /** Set when the decision ended a periodic re-vetting: the clearance it renews. */
+  revetting?: RevettingLink;
 }
 
 /** A proposed adjudication waiting for its countersignature (four eyes). */
@@ -99,6 +102,13 @@ export interface ClearanceCase {
   lastFlaggedAt?: string;
   expiredDecisionIds: string[];
   withdrawn?: { reason: string; at: string };
+  /** Set while cleared: when the active clearance was decided (the re-vetting job's query). */
+  clearedAt?: string;
+  /** A periodic re-vetting in progress (domain/revetting.ts), and those that ended. */
+  revetting?: Revetting;
+  revettings?: ClosedRevetting[];
+  /** Intake erased the person: nothing is re-opened for them. */
+  erasedAt?: string;
 }
 
 export const emptyCase = (candidateId: string, country: string): ClearanceCase => ({

@@ -9,7 +9,8 @@ export { BUILT_IN_POLICY, BUILT_IN_RULES, CATEGORIES, type Category, type Findin
  */
 export type ClearancePolicy = VettingPolicy;
 
-function addMonths(date: Date, months: number): Date {
+/** `date` moved by whole calendar months (negative: back), in UTC. */
+export function addMonths(date: Date, months: number): Date {
   const d = new Date(date);
   d.setUTCMonth(d.getUTCMonth() + months);
   return d;

@@ -23,7 +23,7 @@ function revocationReason(newFindings: string[]): string {
 
 /** Sets the case to a decision's outcome; a cleared case carries its end for the expiry job. */
 export function withDecision(c: ClearanceCase, decision: Decision, status: CaseStatus): ClearanceCase {
-  const { validUntil: _v, proposal, ...rest } = c;
+  const { validUntil: _v, clearedAt: _c, proposal, ...rest } = c;
   const keepProposal = status === 'awaiting-adjudication' || status === 'awaiting-countersignature';
   return {
     ...rest,
@@ -31,6 +31,7 @@ export function withDecision(c: ClearanceCase, decision: Decision, status: CaseS
     decisions: [...c.decisions, decision],
     ...(keepProposal && proposal ? { proposal } : {}),
     ...(status === 'cleared' && decision.validUntil ? { validUntil: decision.validUntil } : {}),
+    ...(status === 'cleared' ? { clearedAt: decision.decidedAt } : {}),
   };
 }
 

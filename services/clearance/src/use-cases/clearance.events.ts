@@ -24,6 +24,7 @@ export function decidedEvent(candidateId: string, country: string, d: Decision):
       ...(d.countersignedBy ? { countersignedBy: d.countersignedBy } : {}),
       reasons: d.reasons,
       ...(d.validUntil ? { validUntil: d.validUntil } : {}),
+      ...(d.revetting ? { revetting: d.revetting } : {}),
       inputs: {
         screening: { screeningId: s.screeningId, outcome: s.outcome, listVersions: s.listVersions },
         references: (d.inputs.references?.checks ?? []).map((c) => ({ ...(c.checkId ? { checkId: c.checkId } : {}), checkType: c.checkType, result: c.result, ...(c.findings?.length ? { findings: c.findings } : {}) })),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BUILT_IN_RULES, policyProblems, type PolicyRules } from '@vetting/policy';
+import { BUILT_IN_RULES, defaultRevetting, policyProblems, type PolicyRules } from '@vetting/policy';
 import { badRequest, type Actor } from '@vetting/platform';
 import type { PolicyRepository } from '../data/policy.repository';
 
@@ -24,7 +24,8 @@ export async function publishPolicy(actor: Actor, input: PolicyInput, deps: { po
     );
   }
   const { note, ...given } = input;
-  const rules: PolicyRules = { ...BUILT_IN_RULES, ...given, onConfirmedMatch: 'adjudicate', onNoResponse: 'adjudicate', onFailedCheck: 'adjudicate', candidateResponseBeforeRefusal: true };
+  // Without re-vetting rules a version re-vets every category a month before its own validity ends.
+  const rules: PolicyRules = { ...BUILT_IN_RULES, revetting: defaultRevetting(given.validity.months), ...given, onConfirmedMatch: 'adjudicate', onNoResponse: 'adjudicate', onFailedCheck: 'adjudicate', candidateResponseBeforeRefusal: true };
   const policy = await deps.policies.publish({ ...rules, ...(note ? { note } : {}), createdBy: actor.id, createdAt: deps.now().toISOString() }, `policy:${actor.id}:${key}`);
   deps.onEvents(); // clearance.policy-published: the audit trail, references and intake
   return policy;

@@ -45,6 +45,8 @@ export function caseView(c: ClearanceCase) {
     flags: c.flags,
     ...(c.validUntil ? { validUntil: c.validUntil } : {}),
     ...(c.withdrawn ? { withdrawn: c.withdrawn } : {}),
+    ...(c.revetting ? { revetting: c.revetting } : {}),
+    ...(c.revettings?.length ? { revettings: c.revettings } : {}),
   };
 }
 

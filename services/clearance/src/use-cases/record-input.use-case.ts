@@ -1,6 +1,7 @@
 import { applyInputChange, type InputChange } from '../domain/case-inputs';
 import type { ClearanceCase } from '../domain/clearance-case';
 import { reconsiderCase, withdrawCase } from '../domain/reconsider-case';
+import { concludeRevetting } from '../domain/revetting';
 import type { CaseChange, ClearanceCaseRepository } from '../data/clearance-case.repository';
 import type { PolicyRepository } from '../data/policy.repository';
 import { decidedEvent, revokedEvent } from './clearance.events';
@@ -12,12 +13,13 @@ export interface RecordDeps {
   onEvents: () => void;
 }
 
-/** Folds an input into the case and, when the findings changed, decides (or revokes) in the same revision. */
+/** Folds an input into the case and, when the findings changed or a re-vetting's results are in, decides (or revokes) in the same revision. */
 export function changeWithInput(current: ClearanceCase, change: InputChange, policy: Parameters<typeof reconsiderCase>[1], now: Date): CaseChange | undefined {
   const inputs = applyInputChange(current.inputs, change);
   if (!inputs) return undefined;
   const updated = { ...current, inputs, inputsVersion: current.inputsVersion + 1 };
-  const { next, decision, revocation } = reconsiderCase(updated, policy, now);
+  // An open periodic re-vetting ends with the first decision the new inputs lead to (domain/revetting.ts).
+  const { next, decision, revocation } = concludeRevetting(updated, reconsiderCase(updated, policy, now), policy, now);
   const events = [];
   if (revocation) events.push(revokedEvent(next.candidateId, next.country, revocation.revoked, revocation.flag));
   if (decision) events.push(decidedEvent(next.candidateId, next.country, decision));

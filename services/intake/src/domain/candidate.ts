@@ -93,6 +93,8 @@ export interface Decision {
   outcome: 'cleared' | 'not-cleared' | 'pending-review';
   decidedAt: string;
   validUntil?: string;
+  /** The candidate revision decided on (absent in decisions recorded before it was kept). */
+  candidateRevision?: number;
   /** The list versions of the screening the decision rests on (from clearance.decided). */
   listVersions?: ListVersionRef[];
 }
@@ -119,6 +121,8 @@ export interface Candidate {
   withdrawal?: { reason: string; at: string };
   /** Set when the person's data was erased (retention or a request): only ids and statuses remain. */
   erased?: { at: string; reason: string };
+  /** The latest periodic re-vetting clearance opened (clearance.revetting-opened): in progress until a decision after `openedAt`. */
+  revetting?: CandidateRevetting;
   /** Dedupe keys claimed for this candidate (see dedupe-keys.ts). */
   dedupeKeys: string[];
   /** Set when the candidate came from a bulk upload. */
@@ -126,6 +130,15 @@ export interface Candidate {
   timeline: TimelineEntry[];
   createdAt: string;
   updatedAt?: string;
+}
+
+export interface CandidateRevetting {
+  /** The revision opened for it: the re-vetting is in progress until a decision on it (or a later one). */
+  revision: number;
+  revettingId: string;
+  previousDecisionId: string;
+  openedAt: string;
+  dueAt: string;
 }
 
 /** What a TCC office may see: outcome and case reference, never hits or reference contents. */
@@ -145,6 +158,7 @@ export interface CandidateView {
   decision?: Decision;
   withdrawal?: { reason: string; at: string };
   erased?: { at: string; reason: string };
+  revetting?: CandidateRevetting & { inProgress: boolean };
   createdAt: string;
   timeline: TimelineEntry[];
 }
@@ -173,6 +187,8 @@ export function toView(c: Candidate, withPerson = false): CandidateView {
     ...(c.decision ? { decision: c.decision } : {}),
     ...(c.withdrawal ? { withdrawal: c.withdrawal } : {}),
     ...(c.erased ? { erased: c.erased } : {}),
+    // In progress until a decision on its revision (the clearance holds meanwhile).
+    ...(c.revetting ? { revetting: { ...c.revetting, inProgress: !c.erased && c.status !== 'withdrawn' && (c.decision?.candidateRevision ?? 0) < c.revetting.revision } } : {}),
     createdAt: c.createdAt,
     timeline: c.timeline,
   };

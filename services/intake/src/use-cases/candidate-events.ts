@@ -10,7 +10,14 @@ import { employmentSummary } from '../domain/employment-coverage';
  * block (under their own key: erasure reaches every copy); in clear only whether a self-declaration
  * was recorded and flagged. Its explanation stays in intake.
  */
-export async function submissionEvent(c: Candidate, type: 'candidate.submitted' | 'candidate.updated', sealer: PersonalSealer, id?: string): Promise<EventEnvelope> {
+export async function submissionEvent(
+  c: Candidate,
+  type: 'candidate.submitted' | 'candidate.updated',
+  sealer: PersonalSealer,
+  id?: string,
+  /** A periodic re-vetting's revision names it and the clearance it renews (the trail links the two). */
+  revetting?: { revettingId: string; previousDecisionId: string },
+): Promise<EventEnvelope> {
   const p = c.person;
   const person = {
     names: p.names,
@@ -35,6 +42,7 @@ export async function submissionEvent(c: Candidate, type: 'candidate.submitted' 
       nomination: c.nomination,
       consent: { given: true, formVersion: c.consent.formVersion, recordedAt: c.consent.signedAt, method: c.consent.method },
       selfDeclaration: { recorded: Boolean(c.selfDeclaration), flagged: declarationFlagged(c.selfDeclaration) },
+      ...(revetting && type === 'candidate.updated' ? { revetting } : {}),
     },
   });
   // Employment periods only (no names, no contacts): clearance counts the references the policy requires.

@@ -14,6 +14,8 @@ export interface CandidateView {
   withdrawal?: { reason: string; at: string };
   erased?: { reason: string; at: string };
   decision?: { outcome: string; decidedAt: string; validUntil?: string };
+  /** The latest periodic re-vetting; the clearance holds while it is in progress. */
+  revetting?: { revettingId: string; revision: number; openedAt: string; dueAt: string; inProgress: boolean };
   createdAt: string;
   timeline: { at: string; status: string; event: string }[];
   person?: Person;

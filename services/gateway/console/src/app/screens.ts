@@ -25,6 +25,7 @@ export const SCREENS: Screen[] = [
   { path: '/roll/certificate', roles: ['tcc-officer', ...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/certificate.screen')) },
   { path: '/candidates/:id/correct', roles: ['tcc-officer'], component: lazy(() => import('../screens/correct.screen')) },
   { path: '/candidates/:id', roles: ['tcc-officer', ...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/candidate.screen')) },
+  { path: '/revettings', nav: 'nav.revettings', roles: ['tcc-officer', ...UN, 'auditor'], component: lazy(() => import('../screens/revettings.screen')) },
   { path: '/revocations', nav: 'nav.revocations', roles: ['tcc-officer', ...UN, 'auditor'], component: lazy(() => import('../screens/revocations.screen')) },
   { path: '/candidates', nav: 'nav.candidates', roles: [...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/candidates.screen')) },
   { path: '/review', nav: 'nav.review', roles: UN, component: lazy(() => import('../screens/review-queue.screen')) },

@@ -1,4 +1,5 @@
 import { closeTheLoopEn } from './close-the-loop.en';
+import { revettingEn } from './revetting.en';
 import { actionRequestsEn } from './action-requests.en';
 import { adjudicatorEn } from './adjudicator.en';
 import { matchEn } from './match.en';
@@ -280,6 +281,7 @@ export const en = {
   'policies.active': 'active',
   'policies.rules': 'Rules',
   ...closeTheLoopEn,
+  ...revettingEn,
   ...actionRequestsEn,
   // Each area's messages live in their own file (<area>.en.ts, <area>.fr.ts) to keep files small.
   ...officeEn,

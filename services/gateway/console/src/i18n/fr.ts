@@ -1,5 +1,6 @@
 import type { Catalogue } from './en';
 import { closeTheLoopFr } from './close-the-loop.fr';
+import { revettingFr } from './revetting.fr';
 import { actionRequestsFr } from './action-requests.fr';
 import { adjudicatorFr } from './adjudicator.fr';
 import { matchFr } from './match.fr';
@@ -278,6 +279,7 @@ export const fr: Catalogue = {
   'policies.active': 'active',
   'policies.rules': 'Règles',
   ...closeTheLoopFr,
+  ...revettingFr,
   ...actionRequestsFr,
   ...officeFr,
   ...nominationFr,

@@ -20,6 +20,7 @@ export default function Candidate({ params }: { params: Record<string, string> }
       <ProblemMessage error={candidate.error} />
       {c && (
         <>
+          {c.revetting?.inProgress && <p role="status" className="notice">{t('revettings.banner', { date: date(c.revetting.openedAt) })}</p>}
           <div className="panel">
             <dl>
               <dt>{t('roll.case')}</dt><dd>{c.caseReference}</dd>

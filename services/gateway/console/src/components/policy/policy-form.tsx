@@ -5,6 +5,7 @@ import { Field, ProblemMessage } from '../ui';
 import { CATEGORIES } from '../nomination/nomination-fields';
 import { Repeater, rowsOf } from '../repeater';
 import type { Policy } from './policy-compare';
+import { RevettingFields } from './revetting-fields';
 
 export const CHECK_TYPES = ['national-criminal-record', 'disciplinary-record', 'un-records', 'misconduct-disclosure'] as const;
 export const FINDING_RULES = ['onConfirmedMatch', 'onNoResponse', 'onFailedCheck'] as const;
@@ -22,6 +23,8 @@ export function policyFrom(form: FormData) {
     employmentLookbackYears: Number(text('employmentLookbackYears')),
     noticeResponseDays: Number(text('noticeResponseDays')),
     validity: { months: Number(text('months')), rotationEnds },
+    // A category left empty is not re-vetted on a schedule; a typed value is sent as typed (the service names a nonsense one).
+    revetting: Object.fromEntries(CATEGORIES.filter((c) => text(`revetting.${c}`) !== '').map((c) => [c, { everyMonths: Number(text(`revetting.${c}`)) }])),
     ...(text('note') ? { note: text('note') } : {}),
   };
 }
@@ -112,6 +115,7 @@ export function PolicyForm({ base, onPublished }: { base: Policy; onPublished(ve
         </Repeater>
         {ruleErrors('validity')}
       </fieldset>
+      <RevettingFields base={base} errors={ruleErrors('revetting')} invalid={errors.has('revetting')} />
       <Field id="policy-note" label={t('policies.note')}><textarea id="policy-note" name="note" maxLength={2000} rows={2} /></Field>
       {errors.size === 0 && <ProblemMessage error={error} />}
       {errors.size > 0 && <p role="alert" className="problem">{t('policies.refused', { count: [...errors.values()].flat().length })}</p>}
