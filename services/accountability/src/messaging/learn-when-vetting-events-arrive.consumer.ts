@@ -1,0 +1,35 @@
+import type { EventDataByType } from '@vetting/contracts';
+import type { EventHandler } from '@vetting/platform';
+import type { VettingFactsRepository } from '../data/vetting-facts.repository';
+
+export const DISCLOSURE_TOPICS = ['vetting.references', 'vetting.clearances'];
+const DISCLOSURE_CHECK = 'misconduct-disclosure';
+const yearOf = (time: string) => new Date(time).getUTCFullYear();
+
+/**
+ * What disclosure requests need from the rest of the platform: the employer directory's entries
+ * (who may ask, at which verified domains) and, for the scheme's annual figures, the disclosure
+ * checks the platform made as the hiring side and the clearance decisions that followed. Each fact is
+ * stored under its event id, so a redelivered event changes nothing.
+ */
+export function createLearnHandlers(facts: VettingFactsRepository): Record<string, EventHandler> {
+  return {
+    'reference.employer-verified': async (event) => {
+      const d = event.data as unknown as EventDataByType['reference.employer-verified'];
+      await facts.saveOrganisation({ organisationId: d.employerId, name: d.name, domains: d.domains.map((x) => x.toLowerCase()), status: d.status, revision: d.revision });
+    },
+    'reference.check-requested': async (event) => {
+      const d = event.data as unknown as EventDataByType['reference.check-requested'];
+      if (d.checkType === DISCLOSURE_CHECK) await facts.record(event.id, { kind: 'disclosure-requested', year: yearOf(event.time), country: d.country, candidateId: d.candidateId });
+    },
+    'reference.check-completed': async (event) => {
+      const d = event.data as unknown as EventDataByType['reference.check-completed'];
+      if (d.checkType === DISCLOSURE_CHECK) await facts.record(event.id, { kind: 'disclosure-completed', year: yearOf(event.time), country: d.country, candidateId: d.candidateId, result: d.result });
+    },
+    'clearance.decided': async (event) => {
+      const d = event.data as unknown as EventDataByType['clearance.decided'];
+      if (d.outcome === 'pending-review') return;
+      await facts.record(event.id, { kind: d.outcome === 'cleared' ? 'recruited' : 'not-cleared', year: yearOf(event.time), country: d.country, candidateId: d.candidateId });
+    },
+  };
+}
