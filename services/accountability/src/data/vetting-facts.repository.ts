@@ -37,7 +37,7 @@ export function createVettingFactsRepository(db: Connection) {
       return (await organisations.find({ status: 'active' }).sort({ name: 1 }).limit(2000).toArray()).map((d) => ({ organisationId: d._id, name: d.name, domains: d.domains, status: d.status, revision: d.revision }));
     },
     record: (eventId: string, fact: VettingFact) => insertOnce(facts as unknown as Collection, { _id: eventId, ...fact }),
-    /** Every fact (of a country): a rejection may follow a disclosure check of an earlier year. */
+    /** Every fact (of a country). */
     async facts(filter: { country?: string }): Promise<VettingFact[]> {
       const rows = await facts.find(filter.country ? { country: filter.country } : {}).toArray();
       return rows.map(({ _id: _i, ...f }) => f);

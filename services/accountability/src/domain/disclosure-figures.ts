@@ -13,6 +13,8 @@ export interface VettingFact {
   candidateId: string;
   /** For a completed disclosure check: its result. */
   result?: string;
+  /** For a refusal: a previous employer's disclosure among its inputs was adverse or never came. */
+  onNegativeOrAbsentDisclosure?: boolean;
 }
 
 export interface AnnualFigures {
@@ -28,14 +30,13 @@ export interface AnnualFigures {
 }
 
 /** A previous employer's answer that holds something against the person, or no answer at all. */
-const NEGATIVE_OR_ABSENT = new Set(['adverse', 'no-response']);
+export const NEGATIVE_OR_ABSENT = new Set(['adverse', 'no-response']);
 
 export function annualFigures(year: number, facts: VettingFact[], requests: DisclosureRequest[]): AnnualFigures {
   const inYear = facts.filter((f) => f.year === year);
   const count = (kind: VettingFact['kind']) => new Set(inYear.filter((f) => f.kind === kind).map((f) => `${f.candidateId}`)).size;
-  // A person counts once whatever the number of decisions; their disclosure checks may predate the year.
-  const negative = new Set(facts.filter((f) => f.kind === 'disclosure-completed' && NEGATIVE_OR_ABSENT.has(f.result ?? '')).map((f) => f.candidateId));
-  const rejected = new Set(inYear.filter((f) => f.kind === 'not-cleared' && negative.has(f.candidateId)).map((f) => f.candidateId));
+  // A person counts once whatever the number of decisions; what counts is the refusal's own inputs.
+  const rejected = new Set(inYear.filter((f) => f.kind === 'not-cleared' && f.onNegativeOrAbsentDisclosure).map((f) => f.candidateId));
   const answered = requests.filter((r) => r.state === 'answered' && r.answer && new Date(r.answer.countersignedAt ?? r.answer.answeredAt).getUTCFullYear() === year);
   return {
     year,

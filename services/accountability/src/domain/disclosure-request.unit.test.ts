@@ -40,13 +40,13 @@ describe('answering a disclosure request', () => {
     expect(requesterProblem(undefined, 'relief.example')).toMatch(/not in the employer directory/);
   });
 
-  it('when the year’s facts are counted, then a person rejected after an adverse or absent disclosure counts once, and each answer given counts as provided', () => {
+  it('when the year’s facts are counted, then a person refused on an adverse or absent disclosure counts once, and each answer given counts as provided', () => {
     const facts: VettingFact[] = [
       { kind: 'recruited', year: 2026, country: 'GH', candidateId: 'a' },
       { kind: 'disclosure-requested', year: 2026, country: 'GH', candidateId: 'b' },
       { kind: 'disclosure-completed', year: 2025, country: 'GH', candidateId: 'b', result: 'no-response' },
-      { kind: 'not-cleared', year: 2026, country: 'GH', candidateId: 'b' },
-      { kind: 'not-cleared', year: 2026, country: 'GH', candidateId: 'b' },
+      { kind: 'not-cleared', year: 2026, country: 'GH', candidateId: 'b', onNegativeOrAbsentDisclosure: true },
+      { kind: 'not-cleared', year: 2026, country: 'GH', candidateId: 'b', onNegativeOrAbsentDisclosure: true },
       { kind: 'not-cleared', year: 2026, country: 'GH', candidateId: 'c' },
       { kind: 'disclosure-completed', year: 2026, country: 'GH', candidateId: 'a', result: 'no-adverse' },
     ];

@@ -1,6 +1,7 @@
 import type { EventDataByType } from '@vetting/contracts';
 import type { EventHandler } from '@vetting/platform';
 import type { VettingFactsRepository } from '../data/vetting-facts.repository';
+import { NEGATIVE_OR_ABSENT } from '../domain/disclosure-figures';
 
 export const DISCLOSURE_TOPICS = ['vetting.references', 'vetting.clearances'];
 const DISCLOSURE_CHECK = 'misconduct-disclosure';
@@ -29,7 +30,12 @@ export function createLearnHandlers(facts: VettingFactsRepository): Record<strin
     'clearance.decided': async (event) => {
       const d = event.data as unknown as EventDataByType['clearance.decided'];
       if (d.outcome === 'pending-review') return;
-      await facts.record(event.id, { kind: d.outcome === 'cleared' ? 'recruited' : 'not-cleared', year: yearOf(event.time), country: d.country, candidateId: d.candidateId });
+      const fact = { year: yearOf(event.time), country: d.country, candidateId: d.candidateId };
+      if (d.outcome === 'cleared') await facts.record(event.id, { kind: 'recruited', ...fact });
+      else {
+        const onNegativeOrAbsentDisclosure = d.inputs.references.some((r) => r.checkType === DISCLOSURE_CHECK && NEGATIVE_OR_ABSENT.has(r.result));
+        await facts.record(event.id, { kind: 'not-cleared', ...fact, onNegativeOrAbsentDisclosure });
+      }
     },
   };
 }
