@@ -1,5 +1,6 @@
 import { closeTheLoopEn } from './close-the-loop.en';
 import { actionRequestsEn } from './action-requests.en';
+import { disclosuresEn } from './disclosures.en';
 import { adjudicatorEn } from './adjudicator.en';
 import { matchEn } from './match.en';
 import { nominationEn } from './nomination.en';
@@ -281,6 +282,7 @@ export const en = {
   'policies.rules': 'Rules',
   ...closeTheLoopEn,
   ...actionRequestsEn,
+  ...disclosuresEn,
   // Each area's messages live in their own file (<area>.en.ts, <area>.fr.ts) to keep files small.
   ...officeEn,
   ...nominationEn,

@@ -1,6 +1,7 @@
 import type { Catalogue } from './en';
 import { closeTheLoopFr } from './close-the-loop.fr';
 import { actionRequestsFr } from './action-requests.fr';
+import { disclosuresFr } from './disclosures.fr';
 import { adjudicatorFr } from './adjudicator.fr';
 import { matchFr } from './match.fr';
 import { nominationFr } from './nomination.fr';
@@ -279,6 +280,7 @@ export const fr: Catalogue = {
   'policies.rules': 'Règles',
   ...closeTheLoopFr,
   ...actionRequestsFr,
+  ...disclosuresFr,
   ...officeFr,
   ...nominationFr,
   ...screenerFr,
