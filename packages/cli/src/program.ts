@@ -12,6 +12,7 @@ import { registerKeys } from './commands/keys.command';
 import { registerLogin } from './commands/login.command';
 import { registerOffline } from './commands/offline.command';
 import { registerRescreen } from './commands/rescreen.command';
+import { registerDisclosures } from './commands/disclosures.command';
 
 /** Everything a command may touch, passed in so tests can run commands in-process. */
 export interface Context {
@@ -61,7 +62,7 @@ export function createProgram(ctx: Context): Command {
     .addHelpText('after', '\nExit status: 0 ok, 1 failure, 2 usage, 3 not found or denied.\nThe token is read from $VETTING_TOKEN or ~/.config/vetting/token (see `vetting login`).')
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.out(s.trimEnd()), writeErr: (s) => ctx.io.err(s.trimEnd()) });
-  for (const register of [registerLogin, registerCandidates, registerLists, registerCheck, registerOffline, registerRescreen, registerCertificate, registerKeys, registerAudit]) register(program, ctx);
+  for (const register of [registerLogin, registerCandidates, registerLists, registerCheck, registerOffline, registerRescreen, registerCertificate, registerKeys, registerAudit, registerDisclosures]) register(program, ctx);
   for (const command of program.commands) inherit(command, ctx);
   return program;
 }
