@@ -86,7 +86,7 @@ describe('answering misconduct-disclosure requests as a previous employer (real 
     // a forged directory entry (not from references) verifies nothing
     await h.publish('vetting.references', 'intake', 'reference.employer-verified', 'emp-nobody', employer({ employerId: 'emp-nobody', name: 'Nobody Ltd', domains: ['nobody.example'] }));
     await h.publish('vetting.references', 'references', 'reference.check-requested', 'cand-x', { candidateId: 'cand-x', country: 'GH', checkId: 'chk-x', checkType: 'misconduct-disclosure' });
-    await waitFor(async () => ((await h.service.facts.facts({})).some((f) => f.candidateId === 'cand-x') ? true : undefined));
+    await waitFor(async () => ((await h.service.facts.facts({ year: new Date().getUTCFullYear() })).some((f) => f.candidateId === 'cand-x') ? true : undefined));
     expect((await h.app().post(`/disclosure-requests/${unknown.id}/verification`).set('authorization', h.tokens.screener).expect(200)).body.status).toBe('unverified');
   });
 

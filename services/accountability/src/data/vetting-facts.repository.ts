@@ -37,10 +37,10 @@ export function createVettingFactsRepository(db: Connection) {
       return (await organisations.find({ status: 'active' }).sort({ name: 1 }).limit(2000).toArray()).map((d) => ({ organisationId: d._id, name: d.name, domains: d.domains, status: d.status, revision: d.revision }));
     },
     record: (eventId: string, fact: VettingFact) => insertOnce(facts as unknown as Collection, { _id: eventId, ...fact }),
-    /** Every fact (of a country). */
-    async facts(filter: { country?: string }): Promise<VettingFact[]> {
-      const rows = await facts.find(filter.country ? { country: filter.country } : {}).toArray();
-      return rows.map(({ _id: _i, ...f }) => f);
+    /** The facts of a year (of a country), through the year-country index. */
+    async facts(filter: { year: number; country?: string }): Promise<VettingFact[]> {
+      const rows = await facts.find({ year: filter.year, ...(filter.country ? { country: filter.country } : {}) }, { projection: { _id: 0 } }).toArray();
+      return rows as VettingFact[];
     },
   };
 }

@@ -64,7 +64,7 @@ export async function disclosureFigures(actor: Actor, q: { year?: number; countr
   const year = q.year ?? deps.now().getUTCFullYear();
   const requests: DisclosureRequest[] = [];
   for await (const r of deps.disclosures.scan(country ? { country } : {})) requests.push(r);
-  return { ...(country ? { country } : {}), ...annualFigures(year, await deps.facts.facts({ country }), requests) };
+  return { ...(country ? { country } : {}), ...annualFigures(year, await deps.facts.facts({ year, country }), requests) };
 }
 
 export const requestingOrganisations = async (deps: DisclosureDeps) => ({ items: await deps.facts.organisations() });
