@@ -71,5 +71,5 @@ export async function startAccountability(config: AccountabilityConfig, override
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'accountability listening');
   const stops: Stop[] = [runtime.close, () => outbox.stop(), () => learner.stop(), () => reminders.stop(), http.close];
-  return { port: http.port, app, runtime, reminders, learner, facts, stops, stop: () => stopInReverse(stops) };
+  return { port: http.port, app, runtime, reminders, learner, facts, sealer, stops, stop: () => stopInReverse(stops) };
 }

@@ -786,10 +786,12 @@ export interface components {
             };
         };
         DisclosureRequest: components["schemas"]["DisclosureRequestSummary"] & {
-            person: {
+            /** @description The person's data key was shredded: the person, the contact and the texts are gone; ids, dates and the answer's kind stay. */
+            erased?: boolean;
+            person?: {
                 [key: string]: string;
             };
-            requesterContact: {
+            requesterContact?: {
                 name: string;
                 email: string;
             };

@@ -1,7 +1,14 @@
-import { countryScope, notFound, type Actor } from '@vetting/platform';
+import { AppError, countryScope, notFound, type Actor } from '@vetting/platform';
 import { annualFigures } from '../domain/disclosure-figures';
 import { statusOf, type DisclosureRequest } from '../domain/disclosure-request';
 import { knownFindings, visibleDisclosure, type DisclosureDeps } from './disclosure-context';
+
+/** Opens a sealed field, or undefined once the person's key is shredded (erased): the case file's ids, dates and answer stay. */
+const openUnlessErased = (deps: DisclosureDeps, field: string, sealed: string) =>
+  deps.sealer.open(field, sealed).catch((e: unknown) => {
+    if ((e as AppError).code === 'CRYPTO.ERASED') return undefined;
+    throw e;
+  });
 
 const isOffice = (actor: Actor) => actor.roles.includes('tcc-officer') && !actor.roles.some((r) => r.startsWith('un-'));
 
@@ -26,27 +33,23 @@ export async function readDisclosure(actor: Actor, id: string, deps: DisclosureD
   await deps.access.record({ actor, subjectId: r.candidateId, resource: 'accountability/disclosure-request', purpose: 'answer a disclosure request', fields: ['person', 'requester contact', 'known findings', 'answer'] });
   const known = (await knownFindings(r.candidateId, deps)).filter((f) => !isOffice(actor) || f.country === actor.country);
   const { sealedPerson, sealedContact, answer, ...rest } = r;
+  const person = await openUnlessErased(deps, `person:${id}`, sealedPerson);
+  const contact = await openUnlessErased(deps, `contact:${id}`, sealedContact);
+  const justification = answer?.sealedJustification ? await openUnlessErased(deps, `justification:${id}`, answer.sealedJustification) : undefined;
+  const note = answer?.sealedNote ? await openUnlessErased(deps, `note:${id}`, answer.sealedNote) : undefined;
   return {
     ...rest,
     status: statusOf(r, deps.now()),
-    person: JSON.parse(await deps.sealer.open(`person:${id}`, sealedPerson)) as Record<string, string>,
-    requesterContact: JSON.parse(await deps.sealer.open(`contact:${id}`, sealedContact)) as { name: string; email: string },
+    ...(person === undefined ? { erased: true } : { person: JSON.parse(person) as Record<string, string> }),
+    ...(contact === undefined ? {} : { requesterContact: JSON.parse(contact) as { name: string; email: string } }),
     knownFindings: known,
-    ...(answer
-      ? {
-          answer: {
-            ...(({ sealedJustification: _j, sealedNote: _n, ...a }) => a)(answer),
-            ...(answer.sealedJustification ? { justification: await deps.sealer.open(`justification:${id}`, answer.sealedJustification) } : {}),
-            ...(answer.sealedNote ? { note: await deps.sealer.open(`note:${id}`, answer.sealedNote) } : {}),
-          },
-        }
-      : {}),
+    ...(answer ? { answer: { ...(({ sealedJustification: _j, sealedNote: _n, ...a }) => a)(answer), ...(justification ? { justification } : {}), ...(note ? { note } : {}) } } : {}),
   };
 }
 
 export async function readConsent(actor: Actor, id: string, deps: DisclosureDeps) {
   const r = await visibleDisclosure(actor, id, deps);
-  const bytes = r.consent ? await deps.consents.get(id) : undefined;
+  const bytes = r.consent ? await deps.consents.get(id).catch((e: unknown) => ((e as AppError).code === 'CRYPTO.ERASED' ? undefined : Promise.reject(e))) : undefined;
   if (!r.consent || !bytes) throw notFound('DISCLOSURE.NO_CONSENT', 'No consent document is on file');
   await deps.access.record({ actor, subjectId: r.candidateId, resource: 'accountability/disclosure-consent', purpose: 'answer a disclosure request', fields: ['signed consent'] });
   return { consent: r.consent, bytes };

@@ -21,8 +21,10 @@ export interface DisclosureSummary {
 }
 
 export interface DisclosureDetail extends DisclosureSummary {
-  person: Record<string, string>;
-  requesterContact: { name: string; email: string };
+  /** Absent once the person is erased (their key shredded). */
+  person?: Record<string, string>;
+  requesterContact?: { name: string; email: string };
+  erased?: boolean;
   verificationProblem?: string;
   knownFindings: { reference: string; category: string; substantiatedOn: string; listEntry: { listId: string; entryId: string }; country: string }[];
   answer?: DisclosureSummary['answer'] & { knownFindings: string[]; justification?: string; note?: string; countersignedAt?: string };

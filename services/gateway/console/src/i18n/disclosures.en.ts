@@ -81,5 +81,6 @@ export const disclosuresEn = {
   'mds.countersignedLine': 'countersigned by {by}',
   'mds.countersign': 'Countersign the answer',
   'mds.countersigned': 'Countersigned.',
+  'mds.erased': 'The person\'s data was erased; the record of the answer stays.',
   'mds.history': 'History',
 };

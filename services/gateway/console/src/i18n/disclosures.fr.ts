@@ -83,5 +83,6 @@ export const disclosuresFr: Record<keyof typeof disclosuresEn, string> = {
   'mds.countersignedLine': 'contresignée par {by}',
   'mds.countersign': 'Contresigner la réponse',
   'mds.countersigned': 'Contresignée.',
+  'mds.erased': "Les données de la personne ont été effacées ; la trace de la réponse demeure.",
   'mds.history': 'Historique',
 };

@@ -42,12 +42,13 @@ export default function DisclosureRequestScreen({ params }: { params: Record<str
       <p><StatusBadge status={toneOf(r.status)} label={t(`mds.status.${r.status}`)} /> {t('mds.dueLine', { date: date(r.dueBy) })}</p>
       <p>{t('mds.receivedLine', { date: date(r.receivedAt), by: r.receivedBy, to: r.addressedTo === 'UN' ? t('mds.toUn') : r.addressedTo })}</p>
       <h2>{t('mds.requester')}</h2>
-      <p>{r.requester.organisationName ?? r.requester.organisationId} — {r.requesterContact.name} &lt;{r.requesterContact.email}&gt; {r.requester.theirReference && `(${r.requester.theirReference})`}</p>
+      <p>{r.requester.organisationName ?? r.requester.organisationId}{r.requesterContact && <> — {r.requesterContact.name} &lt;{r.requesterContact.email}&gt;</>} {r.requester.theirReference && `(${r.requester.theirReference})`}</p>
       {r.verified ? <p>{t('mds.verifiedLine', { date: date(r.verified.at), name: r.verified.organisationName })}</p> : (
         <p role="alert">{t('mds.unverified')} {(problem || r.verificationProblem) && `(${problem || r.verificationProblem})`} {answers && <button type="button" className="secondary" onClick={() => act('verification', undefined, t('mds.checked'))}>{t('mds.verify')}</button>}</p>
       )}
       <h2>{t('mds.person')}</h2>
-      <dl>{Object.entries(r.person).map(([k, v]) => <div key={k}><dt>{textOr(t, `mds.person.${k}`, k)}</dt><dd>{v}</dd></div>)}</dl>
+      {r.erased && <p>{t('mds.erased')}</p>}
+      <dl>{Object.entries(r.person ?? {}).map(([k, v]) => <div key={k}><dt>{textOr(t, `mds.person.${k}`, k)}</dt><dd>{v}</dd></div>)}</dl>
       <p>{t('mds.candidateLine', { candidate: r.candidateId, country: r.country })}</p>
       <h2>{t('mds.known')}</h2>
       {r.knownFindings.length === 0 ? <p>{t('mds.noneKnown')}</p> : (
