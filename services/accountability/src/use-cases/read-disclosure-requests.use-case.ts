@@ -1,4 +1,4 @@
-import { AppError, countryScope, notFound, type Actor } from '@vetting/platform';
+import { countryScope, notFound, type Actor, type AppError } from '@vetting/platform';
 import { annualFigures } from '../domain/disclosure-figures';
 import { statusOf, type DisclosureRequest } from '../domain/disclosure-request';
 import { knownFindings, visibleDisclosure, type DisclosureDeps } from './disclosure-context';
