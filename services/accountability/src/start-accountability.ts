@@ -10,6 +10,7 @@ import { createDisclosureConsentStore } from './data/disclosure-consent.reposito
 import { createQuestionnaireRepository } from './data/questionnaire.repository';
 import { createTextSealer } from './data/sealed-text';
 import { createVettingFactsRepository } from './data/vetting-facts.repository';
+import { createPersonRecordsRepository } from './data/person-records.repository';
 import type { ActionRequest } from './domain/action-request';
 import type { DisclosureRequest } from './domain/disclosure-request';
 import { createLearnHandlers, DISCLOSURE_TOPICS } from './messaging/learn-when-vetting-events-arrive.consumer';
@@ -34,7 +35,8 @@ export async function startAccountability(config: AccountabilityConfig, override
   const sealer = createTextSealer(runtime.db, keysDirOf(config));
   const disclosures = createCaseFileRepository<DisclosureRequest>(runtime.db, 'disclosure_requests', [{ addressedTo: 1, receivedAt: -1 }, { candidateId: 1 }, { country: 1 }]);
   const facts = createVettingFactsRepository(runtime.db);
-  await Promise.all([assessments.ensureIndexes(), questionnaires.ensureIndexes(), requests.ensureIndexes(), sealer.ensureIndexes(), disclosures.ensureIndexes(), facts.ensureIndexes()]);
+  const records = createPersonRecordsRepository(runtime.db);
+  await Promise.all([assessments.ensureIndexes(), questionnaires.ensureIndexes(), requests.ensureIndexes(), sealer.ensureIndexes(), disclosures.ensureIndexes(), facts.ensureIndexes(), records.ensureIndexes()]);
   const relay = { kick: () => undefined as void };
   const access = createAccessRecorder(runtime.db, 'accountability', () => relay.kick());
   const outbox = startOutboxRelay(runtime, [assessments.collection, questionnaires.collection, requests.collection, disclosures.collection, access.collection]);
@@ -50,10 +52,10 @@ export async function startAccountability(config: AccountabilityConfig, override
     now,
     onEvents,
   };
-  const disclosureDeps: DisclosureDeps = { disclosures, consents: createDisclosureConsentStore(runtime.db, sealer), requests, facts, sealer, access, answerDays: config.DISCLOSURE_ANSWER_DAYS, now, onEvents };
+  const disclosureDeps: DisclosureDeps = { disclosures, consents: createDisclosureConsentStore(runtime.db, sealer), requests, facts, records, sealer, access, answerDays: config.DISCLOSURE_ANSWER_DAYS, now, onEvents };
   await seedQuestionnaire(deps);
   // Its own group: what disclosure requests learn from references and clearance is apart from other consumers here.
-  const learner = await startConsumer(runtime, 'accountability-disclosures', DISCLOSURE_TOPICS, createLearnHandlers(facts));
+  const learner = await startConsumer(runtime, 'accountability-disclosures', DISCLOSURE_TOPICS, createLearnHandlers(facts, records));
   const reminders = startPeriodicTask('action-request-reminders', config.ACTION_REQUEST_SWEEP_MS, runtime.logger, () => sweepActionRequests(requestDeps));
   const app = createHttpApp({
     service: 'accountability',

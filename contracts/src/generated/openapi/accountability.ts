@@ -797,13 +797,16 @@ export interface components {
             };
             /** @description Why the requester is not verified (yet). */
             verificationProblem?: string;
-            /** @description The substantiated findings the platform records for the person (requests for action); an office sees its own country's. */
+            /** @description What the platform records against the person — requests for action (substantiated misconduct), ban-list matches a screening officer confirmed, clearances revoked on new information; an office sees its own country's. */
             knownFindings: {
+                /** @enum {string} */
+                source: "request-for-action" | "ban-list" | "clearance-revoked";
                 reference: string;
-                category: components["schemas"]["MisconductCategory"];
+                /** @description The misconduct category of a request for action (sea, sexual-harassment, other-misconduct); ban-list-match or clearance-revoked otherwise. */
+                category: string;
                 /** Format: date */
                 substantiatedOn: string;
-                listEntry: components["schemas"]["ListEntryRef"];
+                listEntry?: components["schemas"]["ListEntryRef"];
                 country: string;
             }[];
             answer?: {

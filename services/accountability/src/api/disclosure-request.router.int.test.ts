@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTopic, waitFor } from '@vetting/platform/testing';
+import { opaqueSealed, readTopic, waitFor } from '@vetting/platform/testing';
 import type { EventEnvelope } from '@vetting/platform';
 import { consentBody, employer, receiveBody, startDisclosureHarness, type DisclosureHarness } from './disclosure.test-harness';
 
@@ -65,6 +65,24 @@ describe('answering misconduct-disclosure requests as a previous employer (real 
     expect((await h.app().post(`/disclosure-requests/${id}/countersignature`).set('authorization', h.tokens.screener).expect(403)).body.code).toBe('DISCLOSURE.SAME_PERSON');
     const signed = (await h.app().post(`/disclosure-requests/${id}/countersignature`).set('authorization', h.tokens.adjudicator).expect(200)).body;
     expect(signed).toMatchObject({ status: 'answered', answer: { kind: 'none', answeredBy: 'un-scr-1', countersignedBy: 'un-adj-1' } });
+  });
+
+  it('when screening confirmed a ban-list match or clearance revoked the person, then "none" needs a justification; a match later found false no longer counts', async () => {
+    const resolved = (candidateId: string, resolution: string) =>
+      h.publish('vetting.screenings', 'screening', 'screening.match-resolved', candidateId, { candidateId, country: 'GH', screeningId: `scr-${candidateId}`, listId: 'un-sea', entryId: 'SEA-77', resolution, resolvedBy: 'un-scr-2', outcome: resolution === 'confirmed' ? 'match' : 'clear' });
+    await resolved('cand-gh-listed', 'confirmed');
+    await h.publish('vetting.clearances', 'clearance', 'clearance.revoked', 'cand-gh-revoked', { candidateId: 'cand-gh-revoked', country: 'GH', decisionId: 'dec-revoked-1', personal: opaqueSealed('cand-gh-revoked', 'revoked on a re-screen match') });
+    for (const [candidateId, source] of [['cand-gh-listed', 'ban-list'], ['cand-gh-revoked', 'clearance-revoked']] as const) {
+      const found = await waitFor(async () => {
+        const r = await receive({ candidateId });
+        return r.knownFindings.length ? r : undefined;
+      });
+      expect(found.knownFindings[0]).toMatchObject({ source });
+      await h.app().post(`/disclosure-requests/${found.id}/consent`).set('authorization', h.tokens.screener).send(consentBody()).expect(200);
+      expect((await h.app().post(`/disclosure-requests/${found.id}/answer`).set('authorization', h.tokens.screener).send({ kind: 'none' }).expect(400)).body.errors[0].field).toBe('body/justification');
+    }
+    await resolved('cand-gh-listed', 'false-positive');
+    await waitFor(async () => ((await receive({ candidateId: 'cand-gh-listed' })).knownFindings.length === 0 ? true : undefined));
   });
 
   it('when the requester is not in the directory or writes from another domain, then nothing can be answered until the directory verifies it', async () => {

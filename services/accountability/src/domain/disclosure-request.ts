@@ -13,11 +13,14 @@ export type DisclosureAnswerKind = (typeof DISCLOSURE_ANSWERS)[number];
 export type AddressedTo = 'UN' | string;
 
 export interface KnownFinding {
-  /** The request for action that recorded the substantiated misconduct. */
+  /** Where the platform records it: a request for action (substantiated misconduct), a confirmed ban-list match, a revoked clearance. */
+  source: 'request-for-action' | 'ban-list' | 'clearance-revoked';
   reference: string;
+  /** The misconduct category of a request for action; the source's name otherwise. */
   category: string;
+  /** When it was substantiated, confirmed or revoked (a date). */
   substantiatedOn: string;
-  listEntry: { listId: string; entryId: string };
+  listEntry?: { listId: string; entryId: string };
   country: string;
 }
 

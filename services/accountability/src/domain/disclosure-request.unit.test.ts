@@ -8,7 +8,7 @@ const request = (over: Partial<DisclosureRequest> = {}): DisclosureRequest => ({
   consent: { filename: 'c.pdf', contentType: 'application/pdf', size: 10, sha256: 'a', signedOn: '2026-01-30', declarationSigned: true, attachedBy: 'un-1', attachedAt: '2026-02-01T00:00:00.000Z' },
   receivedAt: '2026-02-01T00:00:00.000Z', receivedBy: 'un-1', dueBy: '2026-02-21T00:00:00.000Z', state: 'open', ...over,
 });
-const finding: KnownFinding = { reference: 'RFA-2026-AB', category: 'sea', substantiatedOn: '2026-01-01', listEntry: { listId: 'un-sea', entryId: 'SEA-1' }, country: 'GH' };
+const finding: KnownFinding = { source: 'request-for-action', reference: 'RFA-2026-AB', category: 'sea', substantiatedOn: '2026-01-01', listEntry: { listId: 'un-sea', entryId: 'SEA-1' }, country: 'GH' };
 
 describe('answering a disclosure request', () => {
   it('when the requester is unverified or the consent is missing, then no answer is possible, whatever it says', () => {

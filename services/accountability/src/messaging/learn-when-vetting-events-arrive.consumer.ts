@@ -1,19 +1,21 @@
 import type { EventDataByType } from '@vetting/contracts';
 import type { EventHandler } from '@vetting/platform';
+import type { PersonRecordsRepository } from '../data/person-records.repository';
 import type { VettingFactsRepository } from '../data/vetting-facts.repository';
 import { NEGATIVE_OR_ABSENT } from '../domain/disclosure-figures';
 
-export const DISCLOSURE_TOPICS = ['vetting.references', 'vetting.clearances'];
+export const DISCLOSURE_TOPICS = ['vetting.references', 'vetting.clearances', 'vetting.screenings'];
 const DISCLOSURE_CHECK = 'misconduct-disclosure';
 const yearOf = (time: string) => new Date(time).getUTCFullYear();
 
 /**
  * What disclosure requests need from the rest of the platform: the employer directory's entries
  * (who may ask, at which verified domains) and, for the scheme's annual figures, the disclosure
- * checks the platform made as the hiring side and the clearance decisions that followed. Each fact is
- * stored under its event id, so a redelivered event changes nothing.
+ * checks the platform made as the hiring side and the clearance decisions that followed; and what an
+ * answer must not contradict (confirmed ban-list matches, revoked clearances). Each fact is stored
+ * under its event id or its own key, so a redelivered event changes nothing.
  */
-export function createLearnHandlers(facts: VettingFactsRepository): Record<string, EventHandler> {
+export function createLearnHandlers(facts: VettingFactsRepository, records: PersonRecordsRepository): Record<string, EventHandler> {
   return {
     'reference.employer-verified': async (event) => {
       const d = event.data as unknown as EventDataByType['reference.employer-verified'];
@@ -26,6 +28,17 @@ export function createLearnHandlers(facts: VettingFactsRepository): Record<strin
     'reference.check-completed': async (event) => {
       const d = event.data as unknown as EventDataByType['reference.check-completed'];
       if (d.checkType === DISCLOSURE_CHECK) await facts.record(event.id, { kind: 'disclosure-completed', year: yearOf(event.time), country: d.country, candidateId: d.candidateId, result: d.result });
+    },
+    'screening.match-resolved': async (event) => {
+      const d = event.data as unknown as EventDataByType['screening.match-resolved'];
+      const listEntry = { listId: d.listId, entryId: d.entryId };
+      const finding = { source: 'ban-list' as const, reference: `${d.listId}/${d.entryId}`, category: 'ban-list-match', substantiatedOn: event.time.slice(0, 10), listEntry, country: d.country };
+      await records.save(`list|${d.candidateId}|${d.listId}|${d.entryId}`, d.candidateId, event.time, d.resolution === 'confirmed', finding);
+    },
+    'clearance.revoked': async (event) => {
+      const d = event.data as unknown as EventDataByType['clearance.revoked'];
+      const finding = { source: 'clearance-revoked' as const, reference: d.decisionId, category: 'clearance-revoked', substantiatedOn: event.time.slice(0, 10), country: d.country };
+      await records.save(`revoked|${d.candidateId}|${d.decisionId}`, d.candidateId, event.time, true, finding);
     },
     'clearance.decided': async (event) => {
       const d = event.data as unknown as EventDataByType['clearance.decided'];

@@ -4,6 +4,7 @@ import type { ActionRequest } from '../domain/action-request';
 import type { DisclosureRequest, KnownFinding, Problem } from '../domain/disclosure-request';
 import type { CaseFileRepository } from '../data/case-file.repository';
 import type { DisclosureConsentStore } from '../data/disclosure-consent.repository';
+import type { PersonRecordsRepository } from '../data/person-records.repository';
 import type { TextSealer } from '../data/sealed-text';
 import type { VettingFactsRepository } from '../data/vetting-facts.repository';
 
@@ -12,6 +13,7 @@ export interface DisclosureDeps {
   consents: DisclosureConsentStore;
   requests: CaseFileRepository<ActionRequest>;
   facts: VettingFactsRepository;
+  records: PersonRecordsRepository;
   sealer: TextSealer;
   access: AccessRecorder;
   answerDays: number;
@@ -38,10 +40,10 @@ export function mustAnswerFor(actor: Actor, r: DisclosureRequest) {
     throw forbidden('DISCLOSURE.NOT_THE_ANSWERER', r.addressedTo === 'UN' ? 'A UN officer answers requests addressed to the UN' : `The office of ${r.addressedTo} answers this request`);
 }
 
-/** The substantiated findings the platform records for the person (requests for action naming them). */
-export async function knownFindings(candidateId: string, deps: Pick<DisclosureDeps, 'requests'>): Promise<KnownFinding[]> {
-  const found = await deps.requests.find({ candidateId }, { sentAt: -1 });
-  return found.map((r) => ({ reference: r.reference, category: r.category, substantiatedOn: r.substantiatedOn, listEntry: r.listEntry, country: r.country }));
+/** What the platform records against the person: requests for action naming them, confirmed ban-list matches, revoked clearances. */
+export async function knownFindings(candidateId: string, deps: Pick<DisclosureDeps, 'requests' | 'records'>): Promise<KnownFinding[]> {
+  const [requested, recorded] = await Promise.all([deps.requests.find({ candidateId }, { sentAt: -1 }), deps.records.of(candidateId)]);
+  return [...requested.map((r): KnownFinding => ({ source: 'request-for-action', reference: r.reference, category: r.category, substantiatedOn: r.substantiatedOn, listEntry: r.listEntry, country: r.country })), ...recorded];
 }
 
 export function refuse(p: Problem): never {

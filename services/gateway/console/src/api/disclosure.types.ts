@@ -26,7 +26,7 @@ export interface DisclosureDetail extends DisclosureSummary {
   requesterContact?: { name: string; email: string };
   erased?: boolean;
   verificationProblem?: string;
-  knownFindings: { reference: string; category: string; substantiatedOn: string; listEntry: { listId: string; entryId: string }; country: string }[];
+  knownFindings: { source: string; reference: string; category: string; substantiatedOn: string; listEntry?: { listId: string; entryId: string }; country: string }[];
   answer?: DisclosureSummary['answer'] & { knownFindings: string[]; justification?: string; note?: string; countersignedAt?: string };
 }
 

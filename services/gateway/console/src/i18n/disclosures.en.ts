@@ -82,5 +82,8 @@ export const disclosuresEn = {
   'mds.countersign': 'Countersign the answer',
   'mds.countersigned': 'Countersigned.',
   'mds.erased': 'The person\'s data was erased; the record of the answer stays.',
+  'mds.source.request-for-action': 'Request for action',
+  'mds.source.ban-list': 'Confirmed ban-list match',
+  'mds.source.clearance-revoked': 'Clearance revoked',
   'mds.history': 'History',
 };

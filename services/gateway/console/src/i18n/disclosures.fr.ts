@@ -84,5 +84,8 @@ export const disclosuresFr: Record<keyof typeof disclosuresEn, string> = {
   'mds.countersign': 'Contresigner la réponse',
   'mds.countersigned': 'Contresignée.',
   'mds.erased': "Les données de la personne ont été effacées ; la trace de la réponse demeure.",
+  'mds.source.request-for-action': 'Demande de mesures',
+  'mds.source.ban-list': 'Correspondance confirmée sur une liste d\'exclusion',
+  'mds.source.clearance-revoked': 'Autorisation révoquée',
   'mds.history': 'Historique',
 };

@@ -52,7 +52,7 @@ export default function DisclosureRequestScreen({ params }: { params: Record<str
       <p>{t('mds.candidateLine', { candidate: r.candidateId, country: r.country })}</p>
       <h2>{t('mds.known')}</h2>
       {r.knownFindings.length === 0 ? <p>{t('mds.noneKnown')}</p> : (
-        <ul>{r.knownFindings.map((f) => <li key={f.reference}>{t('mds.findingLine', { reference: f.reference, category: textOr(t, `rfa.category.${f.category}`, f.category), date: date(f.substantiatedOn), entry: `${f.listEntry.listId}/${f.listEntry.entryId}` })}</li>)}</ul>
+        <ul>{r.knownFindings.map((f) => <li key={`${f.source}|${f.reference}`}>{textOr(t, `mds.source.${f.source}`, f.source)} — {t('mds.findingLine', { reference: f.reference, category: textOr(t, `rfa.category.${f.category}`, f.category), date: date(f.substantiatedOn), entry: f.listEntry ? `${f.listEntry.listId}/${f.listEntry.entryId}` : '—' })}</li>)}</ul>
       )}
       {r.consent ? (
         <p>{t('mds.consentLine', { date: date(r.consent.signedOn), by: r.consent.attachedBy })} <button type="button" className="secondary" onClick={() => download(`${base}/consent`, r.consent!.filename)}>{t('mds.download')}</button></p>
