@@ -124,6 +124,17 @@ describe('answering misconduct-disclosure requests as a previous employer (real 
     await h.app().post(`/disclosure-requests/${national.id}/consent`).set('authorization', h.tokens.gh).send(consentBody()).expect(200);
     expect((await h.app().post(`/disclosure-requests/${national.id}/answer`).set('authorization', h.tokens.screener).send({ kind: 'none' })).status).toBe(403);
     expect((await h.app().post(`/disclosure-requests/${national.id}/answer`).set('authorization', h.tokens.gh).send({ kind: 'none' }).expect(200)).body).toMatchObject({ status: 'answered', answer: { answeredBy: 'gh-office' } });
+    // an office typing another country's nomination id learns nothing of that person's record
+    await h.app().post('/action-requests').set('authorization', h.tokens.adjudicator).send({
+      country: 'NP', mission: 'UNMISS', category: 'sea', substantiatedOn: '2025-11-02', candidateId: 'cand-np-probe', listEntry: { listId: 'un-sea', entryId: 'SEA-NP-1' },
+      actions: [{ kind: 'investigation', dueBy: new Date(Date.now() + 30 * DAY).toISOString() }], summary: 'Sexual exploitation substantiated; investigate and report.',
+    }).expect(201);
+    const probe = await receive({ addressedTo: 'GH', candidateId: 'cand-np-probe' }, 'gh');
+    expect(probe.knownFindings).toEqual([]);
+    await h.app().post(`/disclosure-requests/${probe.id}/consent`).set('authorization', h.tokens.gh).send(consentBody()).expect(200);
+    const probed = await h.app().post(`/disclosure-requests/${probe.id}/answer`).set('authorization', h.tokens.gh).send({ kind: 'none' });
+    expect(JSON.stringify(probed.body)).not.toMatch(/records 1|SEA-NP-1/);
+    expect((await h.app().get(`/disclosure-requests/${probe.id}`).set('authorization', h.tokens.screener).expect(200)).body.knownFindings).toHaveLength(1);
   });
 
   it('when a request is stored and read, then the person and the contact are sealed in the database, and each read is recorded', async () => {

@@ -47,7 +47,7 @@ export async function attachConsent(actor: Actor, id: string, input: ConsentInpu
 export async function answerDisclosure(actor: Actor, id: string, input: AnswerInput & { note?: string }, deps: DisclosureDeps) {
   const r = await visibleDisclosure(actor, id, deps);
   mustAnswerFor(actor, r);
-  const known = await knownFindings(r.candidateId, deps);
+  const known = await knownFindings(actor, r.candidateId, deps);
   const decided = decideAnswer(r, input, known);
   if ('problem' in decided) refuse(decided.problem);
   const at = deps.now().toISOString();

@@ -40,11 +40,20 @@ export function mustAnswerFor(actor: Actor, r: DisclosureRequest) {
     throw forbidden('DISCLOSURE.NOT_THE_ANSWERER', r.addressedTo === 'UN' ? 'A UN officer answers requests addressed to the UN' : `The office of ${r.addressedTo} answers this request`);
 }
 
-/** What the platform records against the person: requests for action naming them, confirmed ban-list matches, revoked clearances. */
-export async function knownFindings(candidateId: string, deps: Pick<DisclosureDeps, 'requests' | 'records'>): Promise<KnownFinding[]> {
+/**
+ * What the platform records against the person: requests for action naming them, confirmed ban-list
+ * matches, revoked clearances. An office gets its own country's only, for what it reads and for what
+ * its answer is checked against alike: a nomination id typed by an office must not tell it whether
+ * another country's national has a record.
+ */
+export async function knownFindings(actor: Actor, candidateId: string, deps: Pick<DisclosureDeps, 'requests' | 'records'>): Promise<KnownFinding[]> {
   const [requested, recorded] = await Promise.all([deps.requests.find({ candidateId }, { sentAt: -1 }), deps.records.of(candidateId)]);
-  return [...requested.map((r): KnownFinding => ({ source: 'request-for-action', reference: r.reference, category: r.category, substantiatedOn: r.substantiatedOn, listEntry: r.listEntry, country: r.country })), ...recorded];
+  const all = [...requested.map((r): KnownFinding => ({ source: 'request-for-action', reference: r.reference, category: r.category, substantiatedOn: r.substantiatedOn, listEntry: r.listEntry, country: r.country })), ...recorded];
+  return isOffice(actor) ? all.filter((f) => f.country === actor.country) : all;
 }
+
+/** A country's office (not also a UN officer): scoped to its own country. */
+export const isOffice = (actor: Actor) => actor.roles.includes('tcc-officer') && !actor.roles.some((r) => r.startsWith('un-'));
 
 export function refuse(p: Problem): never {
   throw new AppError(p.code, p.message, { status: p.status, errors: p.field ? [{ field: p.field, reason: p.message }] : [] });

@@ -1,7 +1,7 @@
 import { countryScope, notFound, type Actor, type AppError } from '@vetting/platform';
 import { annualFigures } from '../domain/disclosure-figures';
 import { statusOf, type DisclosureRequest } from '../domain/disclosure-request';
-import { knownFindings, visibleDisclosure, type DisclosureDeps } from './disclosure-context';
+import { isOffice, knownFindings, visibleDisclosure, type DisclosureDeps } from './disclosure-context';
 
 /** Opens a sealed field, or undefined once the person's key is shredded (erased): the case file's ids, dates and answer stay. */
 const openUnlessErased = (deps: DisclosureDeps, field: string, sealed: string) =>
@@ -10,7 +10,6 @@ const openUnlessErased = (deps: DisclosureDeps, field: string, sealed: string) =
     throw e;
   });
 
-const isOffice = (actor: Actor) => actor.roles.includes('tcc-officer') && !actor.roles.some((r) => r.startsWith('un-'));
 
 /** What lists show: ids, organisation, dates and status; never the person or the texts. */
 const summaryOf = (r: DisclosureRequest, now: Date) => {
@@ -31,7 +30,7 @@ export async function listDisclosures(actor: Actor, q: { status?: string; candid
 export async function readDisclosure(actor: Actor, id: string, deps: DisclosureDeps) {
   const r = await visibleDisclosure(actor, id, deps);
   await deps.access.record({ actor, subjectId: r.candidateId, resource: 'accountability/disclosure-request', purpose: 'answer a disclosure request', fields: ['person', 'requester contact', 'known findings', 'answer'] });
-  const known = (await knownFindings(r.candidateId, deps)).filter((f) => !isOffice(actor) || f.country === actor.country);
+  const known = await knownFindings(actor, r.candidateId, deps);
   const { sealedPerson, sealedContact, answer, ...rest } = r;
   const person = await openUnlessErased(deps, `person:${id}`, sealedPerson);
   const contact = await openUnlessErased(deps, `contact:${id}`, sealedContact);

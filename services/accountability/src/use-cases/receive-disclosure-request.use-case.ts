@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { badRequest, type Actor } from '@vetting/platform';
 import { requesterProblem, type DisclosureRequest } from '../domain/disclosure-request';
-import { applyStep, disclosureEvent, visibleDisclosure, type DisclosureDeps } from './disclosure-context';
+import { applyStep, disclosureEvent, isOffice, visibleDisclosure, type DisclosureDeps } from './disclosure-context';
 
 export interface ReceiveInput {
   /** `UN`, or the country (ISO code) whose office answers for a national-service period. */
@@ -21,7 +21,7 @@ const domainOf = (email: string) => email.split('@')[1]?.trim().toLowerCase() ??
  */
 export async function receiveDisclosureRequest(actor: Actor, input: ReceiveInput, key: string | undefined, deps: DisclosureDeps) {
   const errors: { field: string; reason: string }[] = [];
-  if (actor.roles.includes('tcc-officer') && !actor.roles.some((r) => r.startsWith('un-'))) {
+  if (isOffice(actor)) {
     if (input.addressedTo !== actor.country) errors.push({ field: 'body/addressedTo', reason: `an office records requests addressed to its own country (${actor.country})` });
     if (input.country !== actor.country) errors.push({ field: 'body/country', reason: `an office records requests about its own nationals (${actor.country})` });
   }
