@@ -55,7 +55,7 @@ export async function startAccountability(config: AccountabilityConfig, override
   const disclosureDeps: DisclosureDeps = { disclosures, consents: createDisclosureConsentStore(runtime.db, sealer), requests, facts, records, sealer, access, answerDays: config.DISCLOSURE_ANSWER_DAYS, now, onEvents };
   await seedQuestionnaire(deps);
   // Its own group: what disclosure requests learn from references and clearance is apart from other consumers here.
-  const learner = await startConsumer(runtime, 'accountability-disclosures', DISCLOSURE_TOPICS, createLearnHandlers(facts, records));
+  const learner = await startConsumer(runtime, 'accountability-disclosures', DISCLOSURE_TOPICS, createLearnHandlers(facts, records, sealer));
   const reminders = startPeriodicTask('action-request-reminders', config.ACTION_REQUEST_SWEEP_MS, runtime.logger, () => sweepActionRequests(requestDeps));
   const app = createHttpApp({
     service: 'accountability',

@@ -152,13 +152,16 @@ describe('answering misconduct-disclosure requests as a previous employer (real 
     expect(reads[0]!.data.resource).toBe('accountability/disclosure-request');
   });
 
-  it('when the person is erased (their key shredded), then the person, the contact, the texts and the consent are gone and the answer’s record stays', async () => {
+  it('when intake erases the person, then their key is shredded here too: the person, the contact, the texts and the consent are gone and the answer’s record stays', async () => {
     await recordFinding('cand-gh-erased');
     const id = (await receive({ candidateId: 'cand-gh-erased' })).id as string;
     await h.app().post(`/disclosure-requests/${id}/consent`).set('authorization', h.tokens.screener).send(consentBody()).expect(200);
     await h.app().post(`/disclosure-requests/${id}/answer`).set('authorization', h.tokens.screener).send({ kind: 'finding', note: 'Barred since 2025.' }).expect(200);
-    expect(await h.service.sealer.shred('cand-gh-erased')).toBe(true);
-    const after = (await h.app().get(`/disclosure-requests/${id}`).set('authorization', h.tokens.auditor).expect(200)).body;
+    await h.publish('vetting.candidates', 'intake', 'candidate.erased', 'cand-gh-erased', { candidateId: 'cand-gh-erased', country: 'GH', erasedAt: new Date().toISOString(), basis: 'request' });
+    const after = await waitFor(async () => {
+      const res = await h.app().get(`/disclosure-requests/${id}`).set('authorization', h.tokens.auditor).expect(200);
+      return res.body.erased ? res.body : undefined;
+    });
     expect(after).toMatchObject({ erased: true, status: 'answered', answer: { kind: 'finding', answeredBy: 'un-scr-1' } });
     expect(after.person).toBeUndefined();
     expect(after.requesterContact).toBeUndefined();

@@ -1,10 +1,11 @@
 import type { EventDataByType } from '@vetting/contracts';
 import type { EventHandler } from '@vetting/platform';
 import type { PersonRecordsRepository } from '../data/person-records.repository';
+import type { TextSealer } from '../data/sealed-text';
 import type { VettingFactsRepository } from '../data/vetting-facts.repository';
 import { NEGATIVE_OR_ABSENT } from '../domain/disclosure-figures';
 
-export const DISCLOSURE_TOPICS = ['vetting.references', 'vetting.clearances', 'vetting.screenings'];
+export const DISCLOSURE_TOPICS = ['vetting.references', 'vetting.clearances', 'vetting.screenings', 'vetting.candidates'];
 const DISCLOSURE_CHECK = 'misconduct-disclosure';
 const yearOf = (time: string) => new Date(time).getUTCFullYear();
 
@@ -15,8 +16,15 @@ const yearOf = (time: string) => new Date(time).getUTCFullYear();
  * answer must not contradict (confirmed ban-list matches, revoked clearances). Each fact is stored
  * under its event id or its own key, so a redelivered event changes nothing.
  */
-export function createLearnHandlers(facts: VettingFactsRepository, records: PersonRecordsRepository): Record<string, EventHandler> {
+export function createLearnHandlers(facts: VettingFactsRepository, records: PersonRecordsRepository, sealer: Pick<TextSealer, 'shred'>): Record<string, EventHandler> {
   return {
+    // Disclosure requests seal the person, the contact, texts and the consent under the person's key:
+    // destroying it erases them wherever they are kept (idempotent); ids, dates and answers stay.
+    'candidate.erased': async (event, ctx) => {
+      const d = event.data as unknown as EventDataByType['candidate.erased'];
+      const shredded = await sealer.shred(d.candidateId);
+      ctx.logger.info({ candidateId: d.candidateId, shredded }, 'disclosure requests of an erased person shredded');
+    },
     'reference.employer-verified': async (event) => {
       const d = event.data as unknown as EventDataByType['reference.employer-verified'];
       await facts.saveOrganisation({ organisationId: d.employerId, name: d.name, domains: d.domains.map((x) => x.toLowerCase()), status: d.status, revision: d.revision });
