@@ -6774,6 +6774,27 @@ export interface DisclosureCountersignedData {
 }
 
 /**
+ * The deadline passed without an answer; set once by the deadline job (by = deadline-job).
+ */
+export interface DisclosureOverdueData {
+  requestId: string;
+  reference: string;
+  /**
+   * UN, or the country whose office answers for a national-service period.
+   */
+  addressedTo: string;
+  country: Country;
+  candidateId: Id;
+  /**
+   * The requesting organisation in the employer directory.
+   */
+  organisationId: string;
+  by: string;
+  at: Timestamp;
+  dueBy: Timestamp;
+}
+
+/**
  * A later employer's misconduct-disclosure request was recorded; its answer is due by dueBy. No person data: the request holds it sealed.
  */
 export interface DisclosureReceivedData {
@@ -7046,6 +7067,7 @@ export interface EventDataByType {
   'disclosure.answered': DisclosureAnsweredData;
   'disclosure.consent-attached': DisclosureConsentAttachedData;
   'disclosure.countersigned': DisclosureCountersignedData;
+  'disclosure.overdue': DisclosureOverdueData;
   'disclosure.received': DisclosureReceivedData;
   'disclosure.verified': DisclosureVerifiedData;
   'reference.check-completed': ReferenceCheckCompletedData;

@@ -16,6 +16,7 @@ import type { DisclosureRequest } from './domain/disclosure-request';
 import { createLearnHandlers, DISCLOSURE_TOPICS } from './messaging/learn-when-vetting-events-arrive.consumer';
 import type { ActionRequestDeps } from './use-cases/action-request-context';
 import type { DisclosureDeps } from './use-cases/disclosure-context';
+import { sweepDisclosureDeadlines } from './use-cases/sweep-disclosure-deadlines.use-case';
 import { seedQuestionnaire } from './use-cases/questionnaire.use-case';
 import { sweepActionRequests } from './use-cases/read-action-requests.use-case';
 
@@ -57,6 +58,7 @@ export async function startAccountability(config: AccountabilityConfig, override
   // Its own group: what disclosure requests learn from references and clearance is apart from other consumers here.
   const learner = await startConsumer(runtime, 'accountability-disclosures', DISCLOSURE_TOPICS, createLearnHandlers(facts, records, sealer));
   const reminders = startPeriodicTask('action-request-reminders', config.ACTION_REQUEST_SWEEP_MS, runtime.logger, () => sweepActionRequests(requestDeps));
+  const deadlines = startPeriodicTask('disclosure-deadlines', config.ACTION_REQUEST_SWEEP_MS, runtime.logger, () => sweepDisclosureDeadlines(disclosureDeps));
   const app = createHttpApp({
     service: 'accountability',
     logger: runtime.logger,
@@ -72,6 +74,6 @@ export async function startAccountability(config: AccountabilityConfig, override
   });
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'accountability listening');
-  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => learner.stop(), () => reminders.stop(), http.close];
-  return { port: http.port, app, runtime, reminders, learner, facts, sealer, stops, stop: () => stopInReverse(stops) };
+  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => learner.stop(), () => reminders.stop(), () => deadlines.stop(), http.close];
+  return { port: http.port, app, runtime, reminders, deadlines, learner, facts, sealer, stops, stop: () => stopInReverse(stops) };
 }

@@ -777,6 +777,11 @@ export interface components {
             /** @enum {string} */
             state: "open" | "awaiting-countersignature" | "answered";
             status: components["schemas"]["DisclosureStatus"];
+            /**
+             * Format: date-time
+             * @description Set once by the deadline job when the deadline passed unanswered (publishes disclosure.overdue).
+             */
+            overdueSince?: string;
             answer?: {
                 kind: components["schemas"]["DisclosureAnswerKind"];
                 answeredBy: string;

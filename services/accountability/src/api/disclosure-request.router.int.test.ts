@@ -137,6 +137,23 @@ describe('answering misconduct-disclosure requests as a previous employer (real 
     expect((await h.app().get(`/disclosure-requests/${probe.id}`).set('authorization', h.tokens.screener).expect(200)).body.knownFindings).toHaveLength(1);
   });
 
+  it('when the deadline passes unanswered, then the deadline job marks the request overdue once, with an event', async () => {
+    const id = (await receive({ candidateId: 'cand-gh-late' })).id as string;
+    h.clock.offsetMs = 21 * DAY;
+    try {
+      expect(await h.service.deadlines.runNow()).toBeGreaterThanOrEqual(1);
+      await h.service.deadlines.runNow();
+      const late = (await h.app().get(`/disclosure-requests/${id}`).set('authorization', h.tokens.screener).expect(200)).body;
+      expect(late.status).toBe('overdue');
+      expect(late.overdueSince).toBeDefined();
+      expect((await h.app().get('/disclosure-requests?status=overdue').set('authorization', h.tokens.screener).expect(200)).body.items.map((r: { id: string }) => r.id)).toContain(id);
+    } finally {
+      h.clock.offsetMs = 0;
+    }
+    const published = await h.events(id, 3);
+    expect(published.filter((e) => e.type === 'disclosure.overdue')).toHaveLength(1);
+  });
+
   it('when a request is stored and read, then the person and the contact are sealed in the database, and each read is recorded', async () => {
     const id = (await receive({ candidateId: 'cand-gh-sealed' })).id as string;
     await h.app().get(`/disclosure-requests/${id}`).set('authorization', h.tokens.adjudicator).expect(200);

@@ -11,7 +11,8 @@ export const consentBody = (over: Record<string, unknown> = {}) => ({ filename: 
 /** The accountability service on the real Kafka and database, with tokens for each role and a way to publish other services' events. */
 export async function startDisclosureHarness() {
   const env: TestServiceEnv = await createTestServiceEnv('accountability');
-  const service = await startAccountability(loadConfig(accountabilityConfigSchema, { ...env.env, ACTION_REQUEST_SWEEP_MS: '3600000' }), { jwks: env.issuer.jwks });
+  const clock = { offsetMs: 0 };
+  const service = await startAccountability(loadConfig(accountabilityConfigSchema, { ...env.env, ACTION_REQUEST_SWEEP_MS: '3600000' }), { jwks: env.issuer.jwks }, { now: () => new Date(Date.now() + clock.offsetMs) });
   const token = async (sub: string, roles: Parameters<TestServiceEnv['issuer']['token']>[0]['roles'], extra: { country?: string } = {}) => `Bearer ${await env.issuer.token({ sub, roles, ...extra })}`;
   const tokens = {
     gh: await token('gh-office', ['tcc-officer'], { country: 'GH' }),
@@ -27,6 +28,8 @@ export async function startDisclosureHarness() {
     env,
     service,
     tokens,
+    /** Moves the service's clock (deadlines) forward. */
+    clock,
     app: () => request(service.app),
     /** Publishes an event as its owner would, on its topic under the test prefix. */
     async publish(topic: string, source: string, type: string, subject: string, data: Record<string, unknown>, id?: string) {

@@ -70,7 +70,12 @@ export interface DisclosureRequest {
   dueBy: string;
   state: 'open' | 'awaiting-countersignature' | 'answered';
   answer?: DisclosureAnswer;
+  /** Set once by the deadline job when the deadline passed unanswered (an event tells whoever answers). */
+  overdueSince?: string;
 }
+
+/** Whether the deadline job marks the request overdue now: unanswered, past its deadline, not yet marked. */
+export const becomesOverdue = (r: DisclosureRequest, now: Date) => r.state !== 'answered' && !r.overdueSince && now.getTime() > Date.parse(r.dueBy);
 
 export type DisclosureStatus = 'unverified' | 'awaiting-consent' | 'open' | 'overdue' | 'awaiting-countersignature' | 'answered';
 

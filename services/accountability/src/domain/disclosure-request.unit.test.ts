@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annualFigures, type VettingFact } from './disclosure-figures';
-import { decideAnswer, decideCountersignature, requesterProblem, statusOf, type DisclosureRequest, type KnownFinding } from './disclosure-request';
+import { becomesOverdue, decideAnswer, decideCountersignature, requesterProblem, statusOf, type DisclosureRequest, type KnownFinding } from './disclosure-request';
 
 const request = (over: Partial<DisclosureRequest> = {}): DisclosureRequest => ({
   id: 'mds-1', reference: 'MDS-2026-1', addressedTo: 'UN', candidateId: 'cand-1', country: 'GH', requester: { organisationId: 'emp-1', contactDomain: 'relief.example' },
@@ -32,6 +32,10 @@ describe('answering a disclosure request', () => {
 
   it('when the deadline passes unanswered, then the request is overdue; a requester is verified only at a verified domain of an active organisation', () => {
     expect(statusOf(request(), new Date('2026-03-01'))).toBe('overdue');
+    expect(becomesOverdue(request(), new Date('2026-03-01'))).toBe(true);
+    expect(becomesOverdue(request({ overdueSince: '2026-02-22T00:00:00.000Z' }), new Date('2026-03-01'))).toBe(false);
+    expect(becomesOverdue(request(), new Date('2026-02-20'))).toBe(false);
+    expect(becomesOverdue(request({ state: 'answered' }), new Date('2026-03-01'))).toBe(false);
     expect(statusOf(request({ verified: undefined }), new Date('2026-02-02'))).toBe('unverified');
     const org = { organisationId: 'emp-1', name: 'Relief Now', domains: ['relief.example'], status: 'active' as const, revision: 1 };
     expect(requesterProblem(org, 'hr.relief.example')).toBeUndefined();

@@ -60,7 +60,7 @@ export function refuse(p: Problem): never {
 }
 
 /** The request's event (ids, dates, states and the answer's kind; never the person or the texts). */
-export function disclosureEvent(r: DisclosureRequest, step: 'received' | 'verified' | 'consent-attached' | 'answered' | 'countersigned', by: string, at: string, extra: Record<string, unknown> = {}): EventEnvelope {
+export function disclosureEvent(r: DisclosureRequest, step: 'received' | 'verified' | 'consent-attached' | 'answered' | 'countersigned' | 'overdue', by: string, at: string, extra: Record<string, unknown> = {}): EventEnvelope {
   return createEvent('accountability', {
     type: `disclosure.${step}`,
     subject: r.id,
