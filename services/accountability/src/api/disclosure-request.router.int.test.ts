@@ -106,6 +106,15 @@ describe('answering misconduct-disclosure requests as a previous employer (real 
     await h.publish('vetting.references', 'references', 'reference.check-requested', 'cand-x', { candidateId: 'cand-x', country: 'GH', checkId: 'chk-x', checkType: 'misconduct-disclosure' });
     await waitFor(async () => ((await h.service.facts.facts({ year: new Date().getUTCFullYear() })).some((f) => f.candidateId === 'cand-x') ? true : undefined));
     expect((await h.app().post(`/disclosure-requests/${unknown.id}/verification`).set('authorization', h.tokens.screener).expect(200)).body.status).toBe('unverified');
+    // an organisation retired from the directory after the request was verified gets no answer
+    await h.publish('vetting.references', 'references', 'reference.employer-verified', 'emp-fly', employer({ employerId: 'emp-fly', name: 'Fly By Night Staffing', domains: ['fly.example'] }));
+    await waitFor(async () => ((await h.service.facts.organisation('emp-fly')) ? true : undefined));
+    const fly = await receive({ requester: { organisationId: 'emp-fly', contactName: 'Someone', contactEmail: 'hr@fly.example' }, candidateId: 'cand-gh-fly' });
+    expect(fly.status).toBe('awaiting-consent');
+    await h.app().post(`/disclosure-requests/${fly.id}/consent`).set('authorization', h.tokens.screener).send(consentBody()).expect(200);
+    await h.publish('vetting.references', 'references', 'reference.employer-verified', 'emp-fly', employer({ employerId: 'emp-fly', name: 'Fly By Night Staffing', domains: ['fly.example'], status: 'retired', revision: 2 }));
+    await waitFor(async () => ((await h.service.facts.organisation('emp-fly'))?.status === 'retired' ? true : undefined));
+    expect((await h.app().post(`/disclosure-requests/${fly.id}/answer`).set('authorization', h.tokens.screener).send({ kind: 'none' }).expect(409)).body.errors[0].reason).toMatch(/no longer verified: the organisation is retired/);
   });
 
   it('when another country’s office reaches for a request, then it sees nothing; an office answers only its own national-service requests', async () => {

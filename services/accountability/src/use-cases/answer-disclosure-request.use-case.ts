@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError, ATTACHMENT_TYPES, attachmentProblem, badRequest, mediaType, safeFilename, type Actor } from '@vetting/platform';
-import { decideAnswer, decideCountersignature, type AnswerInput, type DisclosureRequest } from '../domain/disclosure-request';
+import { decideAnswer, decideCountersignature, requesterProblem, type AnswerInput, type DisclosureRequest } from '../domain/disclosure-request';
 import { applyStep, disclosureEvent, knownFindings, mustAnswerFor, refuse, visibleDisclosure, type DisclosureDeps } from './disclosure-context';
 
 export interface ConsentInput {
@@ -50,6 +50,10 @@ export async function answerDisclosure(actor: Actor, id: string, input: AnswerIn
   const known = await knownFindings(actor, r.candidateId, deps);
   const decided = decideAnswer(r, input, known);
   if ('problem' in decided) refuse(decided.problem);
+  // Verified when received is not enough: an organisation retired from the directory since (or whose
+  // domain was withdrawn) gets no answer.
+  const stillVerified = requesterProblem(await deps.facts.organisation(r.requester.organisationId), r.requester.contactDomain);
+  if (stillVerified) refuse({ code: 'DISCLOSURE.REQUESTER_UNVERIFIED', status: 409, message: `The requester is no longer verified: ${stillVerified}`, field: 'requester' });
   const at = deps.now().toISOString();
   const sealedJustification = input.justification?.trim() ? await deps.sealer.seal(r.candidateId, `justification:${id}`, input.justification.trim()) : undefined;
   const sealedNote = input.note?.trim() ? await deps.sealer.seal(r.candidateId, `note:${id}`, input.note.trim()) : undefined;
