@@ -20,6 +20,7 @@ const BENCHES = {
   rescreen: ['services/screening', 'bench:rescreen'],
   bundle: ['services/screening', 'bench:bundle'],
   audit: ['services/audit', 'bench:audit'],
+  disclosures: ['services/accountability', 'bench:disclosures'],
   clearance: ['services/clearance', 'bench'],
   console: ['services/gateway/console', 'bench'],
   walkthrough: ['tests', 'bench:walkthrough'],

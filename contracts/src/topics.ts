@@ -45,6 +45,7 @@ const topicByAggregate: Record<string, string> = {
   access: 'vetting.access',
   assessment: 'vetting.assessments',
   'action-request': 'vetting.action-requests',
+  disclosure: 'vetting.disclosures',
 };
 
 export function topicForEventType(type: string): string {

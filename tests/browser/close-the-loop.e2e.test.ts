@@ -6,6 +6,7 @@ import { prepareBrowserTests, sampleBanList } from './support/prepare';
 import { call, type World } from './support/world';
 import { requestForAction } from './journeys/action-requests.journey';
 import { certificateVersions } from './journeys/certificates.journey';
+import { answerDisclosureRequest } from './journeys/disclosure-requests.journey';
 import { screenOfflineAndBringBack } from './journeys/offline.journey';
 import { peopleStatistics } from './journeys/people-statistics.journey';
 import { periodicRevetting } from './journeys/revetting.journey';
@@ -14,7 +15,7 @@ import { safeguardingSelfAssessment } from './journeys/safeguarding.journey';
 /**
  * The work around vetting in a real browser (Debian's Chromium) against every service and the gateway:
  * offline screening with a signed bundle, certificate versions, people statistics, the office's
- * safeguarding self-assessment, requests for action and periodic re-vetting. Each screen is screenshotted and checked with axe-core.
+ * safeguarding self-assessment, requests for action periodic re-vetting and answering disclosure requests. Each screen is screenshotted and checked with axe-core.
  */
 const JOURNEY_MS = 480_000;
 
@@ -46,4 +47,6 @@ describe('the console around vetting (Chromium, every service, the gateway)', ()
   it('when the policy re-vets each category after an interval, then the administrator sets it (a nonsense one refused and named), and the office and the screening officer see who is due, in English and French', () => periodicRevetting(world), JOURNEY_MS);
 
   it('when the UN sends a request for action, then only that country\'s office sees it, acknowledges and answers it, and the UN closes it', () => requestForAction(world), JOURNEY_MS);
+
+  it('when a verified employer asks about a former peacekeeper with a recorded finding, then "none" waits for a second officer, another country never sees it, and the annual figures count it', () => answerDisclosureRequest(world), JOURNEY_MS);
 });

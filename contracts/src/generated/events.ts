@@ -6745,6 +6745,135 @@ export interface ClearanceRevokedPersonal {
 }
 
 /**
+ * An answer in the scheme's form was given, with how many findings the platform recorded at that moment; one that withholds a recorded finding waits for a countersignature.
+ */
+export interface DisclosureAnsweredData {
+  requestId: string;
+  reference: string;
+  /**
+   * UN, or the country whose office answers for a national-service period.
+   */
+  addressedTo: string;
+  country: Country;
+  candidateId: Id;
+  /**
+   * The requesting organisation in the employer directory.
+   */
+  organisationId: string;
+  by: string;
+  at: Timestamp;
+  answer: 'finding' | 'left-under-investigation' | 'none';
+  knownFindings: number;
+  departsFromRecord: boolean;
+  countersignatureRequired: boolean;
+}
+
+/**
+ * The person's signed consent and declaration were put on file (their digest; the file stays sealed).
+ */
+export interface DisclosureConsentAttachedData {
+  requestId: string;
+  reference: string;
+  /**
+   * UN, or the country whose office answers for a national-service period.
+   */
+  addressedTo: string;
+  country: Country;
+  candidateId: Id;
+  /**
+   * The requesting organisation in the employer directory.
+   */
+  organisationId: string;
+  by: string;
+  at: Timestamp;
+  sha256: string;
+}
+
+/**
+ * A second person countersigned an answer that withholds a recorded finding; it goes out now.
+ */
+export interface DisclosureCountersignedData {
+  requestId: string;
+  reference: string;
+  /**
+   * UN, or the country whose office answers for a national-service period.
+   */
+  addressedTo: string;
+  country: Country;
+  candidateId: Id;
+  /**
+   * The requesting organisation in the employer directory.
+   */
+  organisationId: string;
+  by: string;
+  at: Timestamp;
+  answer: 'finding' | 'left-under-investigation' | 'none';
+}
+
+/**
+ * The deadline passed without an answer; set once by the deadline job (by = deadline-job).
+ */
+export interface DisclosureOverdueData {
+  requestId: string;
+  reference: string;
+  /**
+   * UN, or the country whose office answers for a national-service period.
+   */
+  addressedTo: string;
+  country: Country;
+  candidateId: Id;
+  /**
+   * The requesting organisation in the employer directory.
+   */
+  organisationId: string;
+  by: string;
+  at: Timestamp;
+  dueBy: Timestamp;
+}
+
+/**
+ * A later employer's misconduct-disclosure request was recorded; its answer is due by dueBy. No person data: the request holds it sealed.
+ */
+export interface DisclosureReceivedData {
+  requestId: string;
+  reference: string;
+  /**
+   * UN, or the country whose office answers for a national-service period.
+   */
+  addressedTo: string;
+  country: Country;
+  candidateId: Id;
+  /**
+   * The requesting organisation in the employer directory.
+   */
+  organisationId: string;
+  by: string;
+  at: Timestamp;
+  dueBy: Timestamp;
+}
+
+/**
+ * The requester was found in the employer directory, writing from one of its verified mail domains: an answer may now go to it.
+ */
+export interface DisclosureVerifiedData {
+  requestId: string;
+  reference: string;
+  /**
+   * UN, or the country whose office answers for a national-service period.
+   */
+  addressedTo: string;
+  country: Country;
+  candidateId: Id;
+  /**
+   * The requesting organisation in the employer directory.
+   */
+  organisationId: string;
+  by: string;
+  at: Timestamp;
+  organisationName: string;
+}
+
+/**
  * A check has a result.
  */
 export interface ReferenceCheckCompletedData {
@@ -6992,6 +7121,12 @@ export interface EventDataByType {
   'clearance.response-recorded': ClearanceResponseRecordedData;
   'clearance.revetting-opened': ClearanceRevettingOpenedData;
   'clearance.revoked': ClearanceRevokedData;
+  'disclosure.answered': DisclosureAnsweredData;
+  'disclosure.consent-attached': DisclosureConsentAttachedData;
+  'disclosure.countersigned': DisclosureCountersignedData;
+  'disclosure.overdue': DisclosureOverdueData;
+  'disclosure.received': DisclosureReceivedData;
+  'disclosure.verified': DisclosureVerifiedData;
   'reference.check-completed': ReferenceCheckCompletedData;
   'reference.check-failed': ReferenceCheckFailedData;
   'reference.check-requested': ReferenceCheckRequestedData;

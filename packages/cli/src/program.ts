@@ -13,6 +13,7 @@ import { registerLogin } from './commands/login.command';
 import { registerOffline } from './commands/offline.command';
 import { registerRescreen } from './commands/rescreen.command';
 import { registerRevettings } from './commands/revettings.command';
+import { registerDisclosures } from './commands/disclosures.command';
 
 /** Everything a command may touch, passed in so tests can run commands in-process. */
 export interface Context {
@@ -62,7 +63,7 @@ export function createProgram(ctx: Context): Command {
     .addHelpText('after', '\nExit status: 0 ok, 1 failure, 2 usage, 3 not found or denied.\nThe token is read from $VETTING_TOKEN or ~/.config/vetting/token (see `vetting login`).')
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.out(s.trimEnd()), writeErr: (s) => ctx.io.err(s.trimEnd()) });
-  for (const register of [registerLogin, registerCandidates, registerLists, registerCheck, registerOffline, registerRescreen, registerRevettings, registerCertificate, registerKeys, registerAudit]) register(program, ctx);
+  for (const register of [registerLogin, registerCandidates, registerLists, registerCheck, registerOffline, registerRescreen, registerRevettings, registerCertificate, registerKeys, registerAudit, registerDisclosures]) register(program, ctx);
   for (const command of program.commands) inherit(command, ctx);
   return program;
 }

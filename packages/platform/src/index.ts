@@ -15,6 +15,7 @@ export * from './http/idempotency-key';
 export * from './http/create-http-app';
 export * from './http/listen';
 export * from './http/reachability';
+export * from './http/attachment-content';
 export * from './http/fetch-bad-ports';
 export * from './kafka/envelope';
 export * from './kafka/event-validator';

@@ -22,6 +22,8 @@ export const accountabilityConfigSchema = baseConfigSchema.extend({
   ACTION_REQUEST_REMIND_EVERY_DAYS: days(30),
   /** How often the reminder job looks at open requests. Default hourly. */
   ACTION_REQUEST_SWEEP_MS: z.coerce.number().int().positive().default(60 * 60 * 1000),
+  /** Days to answer a misconduct-disclosure request from a later employer, from its receipt. Default 20 (the scheme asks for a prompt answer). */
+  DISCLOSURE_ANSWER_DAYS: days(20),
 });
 export type AccountabilityConfig = typeof accountabilityConfigSchema._output;
 

@@ -317,6 +317,173 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/disclosure-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Misconduct-disclosure requests from later employers, newest first, without the person or the texts (an office sees those addressed to its country). Recorded as an access to each person's data. */
+        get: operations["listDisclosureRequests"];
+        put?: never;
+        /** Record a disclosure request as it arrived from an organisation hiring a former peacekeeper — addressed to the UN, or to the person's country for a national-service period (an office records only those, about its own nationals). The requester is checked against the employer directory at once (verificationProblem says why not). The answer is due DISCLOSURE_ANSWER_DAYS from now. The same Idempotency-Key records it once (200). Publishes disclosure.received (and disclosure.verified). */
+        post: operations["receiveDisclosureRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/disclosure-requests/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scheme's annual implementation figures — recruitments, requests made, responses received, requests received, responses provided, applicants rejected on negative or absent information (default the current year; an office its own country's). Counts only. */
+        get: operations["getDisclosureFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/disclosure-requests/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active organisations of the employer directory (kept by UN screening officers in references) that may ask, with their verified mail domains. */
+        get: operations["listRequestingOrganisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/disclosure-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["DisclosureId"];
+            };
+            cookie?: never;
+        };
+        /** One request opened — the person as described, the requester's contact, the findings the platform records for the person, the answer (another country's is a 404). Recorded as an access to the person's data. */
+        get: operations["getDisclosureRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/disclosure-requests/{requestId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["DisclosureId"];
+            };
+            cookie?: never;
+        };
+        /** Every revision of the request (status, answer kind, who answered and countersigned). */
+        get: operations["getDisclosureHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/disclosure-requests/{requestId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["DisclosureId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the requester against the employer directory again (after a UN screening officer added the organisation or its domain). verificationProblem says why it still is not verified. Publishes disclosure.verified once. */
+        post: operations["verifyDisclosureRequester"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/disclosure-requests/{requestId}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["DisclosureId"];
+            };
+            cookie?: never;
+        };
+        /** The signed consent and declaration, as a download. Recorded as an access to the person's data. */
+        get: operations["getDisclosureConsent"];
+        put?: never;
+        /** Put the person's signed consent and declaration on file (PDF, PNG or JPEG, its content checked against its type; sealed under the person's key). By whoever answers the request. Publishes disclosure.consent-attached. */
+        post: operations["attachDisclosureConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/disclosure-requests/{requestId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["DisclosureId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer in the scheme's form (finding / left while under investigation / none) — a UN officer for the UN, the country's office for its national-service period. Refused (409) to an unverified requester or without the consent. An answer other than "finding" while the platform records a finding needs a justification and waits for another person's countersignature; a finding the platform does not record needs a justification. Publishes disclosure.answered. */
+        post: operations["answerDisclosureRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/disclosure-requests/{requestId}/countersignature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["DisclosureId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A second person (never who answered) countersigns an answer that withholds a recorded finding; only then is it given. Publishes disclosure.countersigned. */
+        post: operations["countersignDisclosureAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -568,6 +735,117 @@ export interface components {
             closed: number;
             medianDaysToAnswer: number | null;
         };
+        /** @enum {string} */
+        DisclosureAnswerKind: "finding" | "left-under-investigation" | "none";
+        /** @enum {string} */
+        DisclosureStatus: "unverified" | "awaiting-consent" | "open" | "overdue" | "awaiting-countersignature" | "answered";
+        DisclosureRequestSummary: {
+            id: string;
+            reference: string;
+            addressedTo: string;
+            candidateId: string;
+            country: string;
+            requester: {
+                organisationId: string;
+                organisationName?: string;
+                contactDomain: string;
+                theirReference?: string;
+            };
+            verified?: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                organisationName: string;
+            };
+            consent?: {
+                filename: string;
+                contentType: string;
+                size: number;
+                sha256: string;
+                /** Format: date */
+                signedOn: string;
+                declarationSigned: boolean;
+                attachedBy: string;
+                /** Format: date-time */
+                attachedAt: string;
+            };
+            /** Format: date-time */
+            receivedAt: string;
+            receivedBy: string;
+            /** Format: date-time */
+            dueBy: string;
+            /** @enum {string} */
+            state: "open" | "awaiting-countersignature" | "answered";
+            status: components["schemas"]["DisclosureStatus"];
+            /**
+             * Format: date-time
+             * @description Set once by the deadline job when the deadline passed unanswered (publishes disclosure.overdue).
+             */
+            overdueSince?: string;
+            answer?: {
+                kind: components["schemas"]["DisclosureAnswerKind"];
+                answeredBy: string;
+                /** Format: date-time */
+                answeredAt: string;
+                countersignedBy?: string;
+            };
+        };
+        DisclosureRequest: components["schemas"]["DisclosureRequestSummary"] & {
+            /** @description The person's data key was shredded: the person, the contact and the texts are gone; ids, dates and the answer's kind stay. */
+            erased?: boolean;
+            person?: {
+                [key: string]: string;
+            };
+            requesterContact?: {
+                name: string;
+                email: string;
+            };
+            /** @description Why the requester is not verified (yet). */
+            verificationProblem?: string;
+            /** @description What the platform records against the person — requests for action (substantiated misconduct), ban-list matches a screening officer confirmed, clearances revoked on new information; an office sees its own country's. */
+            knownFindings: {
+                /** @enum {string} */
+                source: "request-for-action" | "ban-list" | "clearance-revoked";
+                reference: string;
+                /** @description The misconduct category of a request for action (sea, sexual-harassment, other-misconduct); ban-list-match or clearance-revoked otherwise. */
+                category: string;
+                /** Format: date */
+                substantiatedOn: string;
+                listEntry?: components["schemas"]["ListEntryRef"];
+                country: string;
+            }[];
+            answer?: {
+                kind: components["schemas"]["DisclosureAnswerKind"];
+                answeredBy: string;
+                /** Format: date-time */
+                answeredAt: string;
+                /** @description References of the findings recorded when the answer was given. */
+                knownFindings: string[];
+                justification?: string;
+                note?: string;
+                countersignedBy?: string;
+                /** Format: date-time */
+                countersignedAt?: string;
+            };
+        };
+        DisclosureFigures: {
+            year: number;
+            country?: string;
+            /** @description People cleared in the year. */
+            recruitments: number;
+            /** @description Disclosure requests sent to previous employers in the year. */
+            requestsMade: number;
+            /** @description Previous employers' answers received in the year. */
+            responsesReceived: number;
+            /** @description Disclosure requests from later employers received in the year. */
+            requestsReceived: number;
+            /** @description Answers given in the year. */
+            responsesProvided: number;
+            /** @description Answers disclosing a finding or a departure while under investigation. */
+            negativeAnswersProvided: number;
+            /** @description People not cleared in the year after a previous employer answered adversely or did not answer. */
+            rejectedOnNegativeOrAbsentInformation: number;
+        };
     };
     responses: {
         /** @description RFC 9457 problem details. */
@@ -583,6 +861,7 @@ export interface components {
     parameters: {
         AssessmentId: string;
         RequestId: string;
+        DisclosureId: string;
     };
     requestBodies: never;
     headers: never;
@@ -1440,6 +1719,405 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    listDisclosureRequests: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["DisclosureStatus"];
+                candidateId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DisclosureRequestSummary"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    receiveDisclosureRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "addressedTo": "UN",
+                 *       "candidateId": "cand-4f1c2a",
+                 *       "country": "GH",
+                 *       "requester": {
+                 *         "organisationId": "emp-relief-now",
+                 *         "contactName": "Ama Mensah",
+                 *         "contactEmail": "hr@reliefnow.example",
+                 *         "theirReference": "HR-2026-114"
+                 *       },
+                 *       "person": {
+                 *         "fullName": "Kwame Boateng",
+                 *         "dateOfBirth": "1988-04-12",
+                 *         "periods": "MINUSCA 2023-2024"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description UN, or the person's country for a national-service period. */
+                    addressedTo: string;
+                    /** @description The person's nomination on this platform (their clearance history), as the receiver matched them. */
+                    candidateId: string;
+                    /** @description The country that nominated the person. */
+                    country: string;
+                    requester: {
+                        /** @description The requesting organisation in the employer directory. */
+                        organisationId: string;
+                        contactName: string;
+                        /**
+                         * Format: email
+                         * @description Must be at one of the organisation's verified mail domains. Sealed.
+                         */
+                        contactEmail: string;
+                        theirReference?: string;
+                    };
+                    /** @description The person as the requester describes them. Sealed under the person's key. */
+                    person: {
+                        fullName: string;
+                        /** Format: date */
+                        dateOfBirth?: string;
+                        /** @description Service or passport number as given. */
+                        identifiers?: string;
+                        /** @description The periods of service the requester asks about. */
+                        periods?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Already recorded with this Idempotency-Key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequest"];
+                };
+            };
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getDisclosureFigures: {
+        parameters: {
+            query?: {
+                country?: string;
+                year?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureFigures"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    listRequestingOrganisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            organisationId: string;
+                            name: string;
+                            domains: string[];
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            revision: number;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getDisclosureRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["DisclosureId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequest"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getDisclosureHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["DisclosureId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revisions, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            rev: number;
+                            /** Format: date-time */
+                            at: string;
+                            status: components["schemas"]["DisclosureStatus"];
+                            answer?: components["schemas"]["DisclosureAnswerKind"];
+                            answeredBy?: string;
+                            countersignedBy?: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    verifyDisclosureRequester: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["DisclosureId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request as it now stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequest"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getDisclosureConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["DisclosureId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    attachDisclosureConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["DisclosureId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filename": "consent-boateng.pdf",
+                 *       "contentType": "application/pdf",
+                 *       "contentBase64": "JVBERi0xLjQK",
+                 *       "signedOn": "2026-02-20",
+                 *       "declarationSigned": true
+                 *     }
+                 */
+                "application/json": {
+                    filename?: string;
+                    contentType: string;
+                    contentBase64: string;
+                    /** Format: date */
+                    signedOn: string;
+                    /** @description The document holds the person's signed declaration, as the scheme asks. */
+                    declarationSigned: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The request as it now stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    answerDisclosureRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["DisclosureId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "finding",
+                 *       "note": "Substantiated sexual exploitation finding, 2024; the person is barred from UN deployment."
+                 *     }
+                 */
+                "application/json": {
+                    kind: components["schemas"]["DisclosureAnswerKind"];
+                    /** @description Why the answer departs from what the platform records. Sealed. */
+                    justification?: string;
+                    /** @description For the requester. Sealed. */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request as it now stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    countersignDisclosureAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["DisclosureId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request as it now stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequest"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
 }

@@ -5,6 +5,8 @@ import { createTestServiceEnv, type TestServiceEnv } from '@vetting/platform/tes
 import { startGateway } from '@vetting/gateway';
 import { startIntake } from '@vetting/intake';
 import { startScreening } from '@vetting/screening';
+import { startAccountability } from '../../../../services/accountability/src/start-accountability';
+import { accountabilityConfigSchema } from '../../../../services/accountability/src/config';
 import { startAudit } from '../../../../services/audit/src/start-audit';
 import { auditConfigSchema } from '../../../../services/audit/src/config';
 import { gatewayConfigSchema } from '../../../../services/gateway/src/config';
@@ -29,9 +31,10 @@ export interface CliSystem {
 
 /**
  * The services the CLI talks to, in this process, on the real Kafka, FerretDB and Redis, behind the
- * real gateway exactly as a user's terminal reaches them. `audit: true` adds the audit service.
+ * real gateway exactly as a user's terminal reaches them. `audit: true` adds the audit service,
+ * `accountability: true` the accountability service.
  */
-export async function startCliSystem(options: { audit?: boolean } = {}): Promise<CliSystem> {
+export async function startCliSystem(options: { audit?: boolean; accountability?: boolean } = {}): Promise<CliSystem> {
   const env = await createTestServiceEnv('cli');
   const stops: Stop[] = [];
   const signingKeyDir = mkdtempSync(`${tmpdir()}/cli-signing-`);
@@ -46,6 +49,11 @@ export async function startCliSystem(options: { audit?: boolean } = {}): Promise
     const audit = await startAudit(loadConfig(auditConfigSchema, service('audit', { AUDIT_CHECKPOINT_DIR: checkpoints })), { jwks: env.issuer.jwks });
     stops.push(audit.stop);
     urls.AUDIT_URL = `http://127.0.0.1:${audit.port}`;
+  }
+  if (options.accountability) {
+    const accountability = await startAccountability(loadConfig(accountabilityConfigSchema, service('accountability')), { jwks: env.issuer.jwks });
+    stops.push(accountability.stop);
+    urls.ACCOUNTABILITY_URL = `http://127.0.0.1:${accountability.port}`;
   }
   const keysDir = mkdtempSync(`${tmpdir()}/cli-keys-`);
   const gateway = await startGateway(loadConfig(gatewayConfigSchema, { ...env.env, SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: keysDir, SIGNIN_RATE_KEY_PREFIX: `${env.prefix}signin:`, ...urls }));

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { AppError, notFound, type Actor } from '@vetting/platform';
-import { ATTACHMENT_TYPES, attachmentProblem, mediaType, safeFilename } from '../domain/attachment-content';
+import { ATTACHMENT_TYPES, attachmentProblem, mediaType, safeFilename } from '@vetting/platform';
 import type { AttachmentRef } from '../domain/case-inputs';
 import { openCase, type NoticeDeps } from './candidate-notice.use-case';
 

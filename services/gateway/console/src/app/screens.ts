@@ -43,7 +43,7 @@ export const SCREENS: Screen[] = [
   { path: '/exports', nav: 'nav.exports', roles: ['auditor'], component: lazy(() => import('../screens/exports.screen')) },
   { path: '/statistics', nav: 'nav.statistics', roles: ['auditor', 'admin', 'un-screener'], component: lazy(() => import('../screens/statistics.screen')) },
   { path: '/users', nav: 'nav.users', roles: ['admin'], component: lazy(() => import('../screens/users.screen')) },
-  // Around vetting: offline screening, certificate versions, statistics by person, safeguarding self-assessments, requests for action.
+  // Around vetting: offline screening, certificate versions, statistics by person, safeguarding self-assessments, requests for action, disclosure requests.
   { path: '/offline', nav: 'nav.offline', roles: ['tcc-officer', 'un-screener'], component: lazy(() => import('../screens/offline.screen')) },
   { path: '/certificates', nav: 'nav.certificates', roles: ['tcc-officer', ...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/certificates.screen')) },
   { path: '/statistics/people', nav: 'nav.people', roles: ['tcc-officer', ...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/people-statistics.screen')) },
@@ -51,6 +51,8 @@ export const SCREENS: Screen[] = [
   { path: '/safeguarding/:assessmentId', roles: ['tcc-officer', ...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/assessment.screen')) },
   { path: '/action-requests', nav: 'nav.actionRequests', roles: ['tcc-officer', ...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/action-requests.screen')) },
   { path: '/action-requests/:requestId', roles: ['tcc-officer', ...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/action-request.screen')) },
+  { path: '/disclosure-requests', nav: 'nav.disclosures', roles: ['tcc-officer', ...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/disclosure-requests.screen')) },
+  { path: '/disclosure-requests/:requestId', roles: ['tcc-officer', ...UN, 'auditor', 'admin'], component: lazy(() => import('../screens/disclosure-request.screen')) },
   { path: '/policies', nav: 'nav.policies', roles: ['admin', 'un-adjudicator', 'auditor'], component: lazy(() => import('../screens/policies.screen')) },
 ];
 

@@ -1,6 +1,7 @@
 import { closeTheLoopEn } from './close-the-loop.en';
 import { revettingEn } from './revetting.en';
 import { actionRequestsEn } from './action-requests.en';
+import { disclosuresEn } from './disclosures.en';
 import { adjudicatorEn } from './adjudicator.en';
 import { matchEn } from './match.en';
 import { nominationEn } from './nomination.en';
@@ -283,6 +284,7 @@ export const en = {
   ...closeTheLoopEn,
   ...revettingEn,
   ...actionRequestsEn,
+  ...disclosuresEn,
   // Each area's messages live in their own file (<area>.en.ts, <area>.fr.ts) to keep files small.
   ...officeEn,
   ...nominationEn,

@@ -2,6 +2,7 @@ import type { Catalogue } from './en';
 import { closeTheLoopFr } from './close-the-loop.fr';
 import { revettingFr } from './revetting.fr';
 import { actionRequestsFr } from './action-requests.fr';
+import { disclosuresFr } from './disclosures.fr';
 import { adjudicatorFr } from './adjudicator.fr';
 import { matchFr } from './match.fr';
 import { nominationFr } from './nomination.fr';
@@ -281,6 +282,7 @@ export const fr: Catalogue = {
   ...closeTheLoopFr,
   ...revettingFr,
   ...actionRequestsFr,
+  ...disclosuresFr,
   ...officeFr,
   ...nominationFr,
   ...screenerFr,

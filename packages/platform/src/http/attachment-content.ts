@@ -1,5 +1,5 @@
 /**
- * The file types a candidate's response may carry, each recognised by its first bytes: the type a
+ * The file types an uploaded document (a candidate's response, a signed consent) may carry, each recognised by its first bytes: the type a
  * client declares is believed only when the content agrees, so a script or an executable cannot be
  * stored as a "PDF" and later opened by an adjudicator as something else.
  */
