@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { buildIndex, DEFAULT_THRESHOLDS, prepareName, prepareQuery, type ListEntry } from '../src/index';
 import { scoreEntry } from '../src/score/person-scorer';
-import { FEATURE_NAMES, namesAgreeStrongly, SECOND_STAGE, vectorOf, type SecondStageModel } from '../src/score/second-stage';
+import { FEATURE_NAMES, judgeable, SECOND_STAGE, vectorOf, type SecondStageModel } from '../src/score/second-stage';
 import { pairFeatures } from '../src/score/second-stage-features';
 import { buildEvalSet } from './eval-set';
 import { parseOfacSdn, parseUnXml, type UnEntry } from './list-parsers';
@@ -74,7 +74,7 @@ const collected: Sample[] = cache && existsSync(cache)
   ? (JSON.parse(readFileSync(cache, 'utf8')) as Sample[])
   : [...samples('UN consolidated list', parseUnXml()), ...samples('OFAC SDN individuals', parseOfacSdn(), Number(process.env.MATCHING_BENCH_OFAC_SAMPLE ?? 1500))];
 if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(collected));
-const data = collected.map((s) => ({ ...s, f: pairFeatures(...s.pair) })).map((s) => ({ ...s, x: vectorOf(s.f) })).filter((s) => !namesAgreeStrongly(s.f) && s.score >= upper - 0.05 && s.score < SECOND_STAGE.band.to);
+const data = collected.map((s) => ({ ...s, f: pairFeatures(...s.pair) })).map((s) => ({ ...s, x: vectorOf(s.f) })).filter((s) => judgeable(s.f) && s.score >= upper - 0.05 && s.score < SECOND_STAGE.band.to);
 console.log(`samples in band: ${data.length} (${data.filter((s) => s.y === 1).length} true, ${data.filter((s) => s.y === 0).length} false)`);
 const w = fit(data);
 console.log('coefficients', Object.fromEntries([['intercept', w[0]], ...FEATURE_NAMES.map((n, i) => [n, w[i + 1]])]));

@@ -13,6 +13,8 @@ import type { MatchHow } from './word-similarity';
 export interface PairFeatures {
   /** The name score of the best pair of names. */
   name: number;
+  /** Words in the listed name (not a model input: a one-word name is never judged). */
+  listedWords: number;
   /** Share of the listed name's weight carried by word pairs below STRONG (typos, look-alikes, sounds-alike). */
   weakShare: number;
   /** Share of the listed name's weight carried by look-alike spellings (isLookAlike). */
@@ -61,20 +63,26 @@ function byWeight(name: WeightedName): number[] {
 }
 
 /** Similarity each listed word got in the alignment, and whether it was a look-alike spelling (a joined pair counts for both of its words). */
-function listedMatches(a: NameAlignment, query: WeightedName, listed: WeightedName): { sims: number[]; lookAlike: boolean[] } {
+function listedMatches(a: NameAlignment, query: WeightedName, listed: WeightedName, otherScript: boolean): { sims: number[]; lookAlike: boolean[] } {
   const sims = listed.words.map(() => 0);
   const lookAlike = listed.words.map(() => false);
   for (const p of a.pairs) {
     for (const i of p.joined === 'entry' ? [p.entry, p.entry + 1] : [p.entry]) {
       sims[i] = Math.max(sims[i]!, p.similarity);
-      lookAlike[i] = !p.joined && isLookAlike(p.how, p.similarity, query.words[p.query]!, listed.words[i]!);
+      lookAlike[i] = !otherScript && !p.joined && isLookAlike(p.how, p.similarity, query.words[p.query]!, listed.words[i]!);
     }
   }
   return { sims, lookAlike };
 }
 
+/** Written in a script other than Latin: romanised by one convention of several. */
+const OTHER_SCRIPT = /[^\u0000-\u024f\s'’.,()-]/;
+
 export function pairFeatures(a: NameAlignment, query: WeightedName & { raw: string }, listed: WeightedName, evidence: readonly FeatureContribution[]): PairFeatures {
-  const { sims, lookAlike: looks } = listedMatches(a, query, listed);
+  // A name romanised from another script differs from a listed romanisation by convention, not by
+  // slips ("Евгений" → "evgenii" vs a listed "Yevgeny"): none of its pairs counts as a look-alike.
+  const otherScript = OTHER_SCRIPT.test(query.raw);
+  const { sims, lookAlike: looks } = listedMatches(a, query, listed, otherScript);
   const order = byWeight(listed);
   let total = 0;
   let weak = 0;
@@ -88,9 +96,10 @@ export function pairFeatures(a: NameAlignment, query: WeightedName & { raw: stri
   const used = new Set(a.pairs.flatMap((p) => (p.joined === 'query' ? [p.query, p.query + 1] : [p.query])));
   const queryTotal = query.weights.reduce((x, y) => x + y, 0);
   const queryUnmatched = query.weights.reduce((x, w, i) => (used.has(i) ? x : x + w), 0);
-  const heavyLookAlike = a.pairs.some((p) => !p.joined && (p.query === heavyQuery || p.entry === order[0]) && isLookAlike(p.how, p.similarity, query.words[p.query]!, listed.words[p.entry]!));
+  const heavyLookAlike = !otherScript && a.pairs.some((p) => !p.joined && (p.query === heavyQuery || p.entry === order[0]) && isLookAlike(p.how, p.similarity, query.words[p.query]!, listed.words[p.entry]!));
   return {
     name: a.score,
+    listedWords: listed.words.length,
     heavyLookAlike: heavyLookAlike ? 1 : 0,
     weakShare: total > 0 ? weak / total : 0,
     lookAlikeShare: total > 0 ? lookAlike / total : 0,
@@ -100,7 +109,7 @@ export function pairFeatures(a: NameAlignment, query: WeightedName & { raw: stri
     conflict: a.conflict,
     surplus: a.surplus,
     queryOnly: queryTotal > 0 ? queryUnmatched / queryTotal : 0,
-    otherScript: /[^\u0000-\u024f\s'’.,()-]/.test(query.raw) ? 1 : 0,
+    otherScript: otherScript ? 1 : 0,
     dob: evidence.find((f) => f.feature === 'dob')?.contribution ?? 0,
   };
 }

@@ -57,9 +57,18 @@ export interface SecondStageVerdict {
   reasons: Reason[];
 }
 
+/**
+ * Whether the second stage may judge the pair at all: not when family and given name both agree, and
+ * not a one-word listed name (no second word to confirm or contradict a look-alike: "Sukarno"
+ * misread as "Sukamto" stays for review).
+ */
+export function judgeable(f: PairFeatures): boolean {
+  return !namesAgreeStrongly(f) && f.listedWords >= 2;
+}
+
 /** Judges one hit; undefined when it is outside the band or protected (left exactly as scored). */
 export function judge(score: number, f: PairFeatures, model: SecondStageModel = SECOND_STAGE): SecondStageVerdict | undefined {
-  if (score < model.band.from || score >= model.band.to || namesAgreeStrongly(f)) return undefined;
+  if (score < model.band.from || score >= model.band.to || !judgeable(f)) return undefined;
   const probability = Math.round(sameProbability(f, model) * 1000) / 1000;
   if (probability >= model.cut || score <= model.demotedTo) return undefined;
   const weakWords = Math.round(f.weakShare * 100);
