@@ -8,7 +8,7 @@ import { EVIDENCE_WEIGHTS, compareDob, compareDocuments, compareGender, compareN
 import type { MatchHit, WordMatch } from './match-hit';
 import { alignNames, type NameAlignment, type NameScoreOptions, type WeightedName } from './name-alignment';
 import { nameScoreBound } from './name-score-bound';
-import { judge } from './second-stage';
+import { inBand, judge } from './second-stage';
 import { pairFeatures } from './second-stage-features';
 import { DEFAULT_THRESHOLDS, bandFor, type Thresholds } from './thresholds';
 import { wordSimilarity, type WordSimilarity } from './word-similarity';
@@ -159,8 +159,9 @@ export function scoreEntry(
     features.push({ feature: 'documents', detail: documents.detail, reasons: documents.reasons, contribution });
     score += contribution;
   }
-  // Only lowers a score: pruning's bounds stay upper bounds.
-  const verdict = !decisive && best && options.secondStage !== false ? judge(score, pairFeatures(best.a, { ...best.q, raw: best.q.name.raw }, best.e, features)) : undefined;
+  // Only lowers a score: pruning's bounds stay upper bounds. Features are read only in the band.
+  const judged = !decisive && options.secondStage !== false && inBand(score);
+  const verdict = judged && best ? judge(score, pairFeatures(best.a, { ...best.q, raw: best.q.name.raw }, best.e, features)) : undefined;
   if (verdict) {
     features.push({ feature: 'second-stage', contribution: verdict.score - score, detail: verdict.detail, reasons: verdict.reasons });
     score = verdict.score;

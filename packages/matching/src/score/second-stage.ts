@@ -66,9 +66,14 @@ export function judgeable(f: PairFeatures): boolean {
   return !namesAgreeStrongly(f) && f.listedWords >= 2;
 }
 
+/** Whether a score is in the band the second stage judges. */
+export function inBand(score: number, model: SecondStageModel = SECOND_STAGE): boolean {
+  return score >= model.band.from && score < model.band.to;
+}
+
 /** Judges one hit; undefined when it is outside the band or protected (left exactly as scored). */
 export function judge(score: number, f: PairFeatures, model: SecondStageModel = SECOND_STAGE): SecondStageVerdict | undefined {
-  if (score < model.band.from || score >= model.band.to || !judgeable(f)) return undefined;
+  if (!inBand(score, model) || !judgeable(f)) return undefined;
   const probability = Math.round(sameProbability(f, model) * 1000) / 1000;
   if (probability >= model.cut || score <= model.demotedTo) return undefined;
   const weakWords = Math.round(f.weakShare * 100);
