@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ListEntry } from '../model';
 import { buildIndex } from './candidate-index';
 import { listEntry } from '../list-entry.fixture';
+import { normaliseName } from '../normalise/name-normaliser';
 
 const entry = listEntry;
 
@@ -17,6 +18,15 @@ const list: ListEntry[] = [
 const index = buildIndex(list);
 
 describe('buildIndex / search', () => {
+  it('when a rare spelling of a common name is listed, then it weighs as little as the common spelling', () => {
+    // "Mukhammad" (Russian transliteration) listed once, "Mohammed" forty times: a query written in
+    // Cyrillic must not make the common name count like a rare one
+    const withRare = buildIndex([...list, entry('R-1', ['Mukhammad Rarename'])]);
+    const [rare, common] = ['Mukhammad', 'Mohammed'].map((n) => normaliseName(n).words[0]!);
+    expect(withRare.statistics.documentFrequency(rare!)).toBe(withRare.statistics.documentFrequency(common!));
+    expect(withRare.statistics.documentFrequency(common!)).toBeGreaterThanOrEqual(40);
+  });
+
   it('when the index is built, then it reports its size', () => {
     expect(index.size.entries).toBe(list.length);
     expect(index.size.names).toBe(list.length + 2);

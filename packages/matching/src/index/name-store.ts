@@ -131,10 +131,11 @@ export function buildNameStore(entries: readonly ListEntry[], onProgress?: (done
     keyWords,
     nameCount,
     documentFrequency(word) {
+      // A spelling is as common as the most common spelling of its name: "Mukhammad" (a Russian
+      // transliteration listed twice) or an unseen "Mouhammad" weighs as little as "Muhammad", or
+      // a query written in Cyrillic would make common names count like rare ones.
       const id = wordIds.get(word.text);
-      if (id !== undefined) return df[id]!;
-      // an unseen spelling of a known name (e.g. "Mouhammad") is as common as that name
-      let max = 0;
+      let max = id === undefined ? 0 : df[id]!;
       for (const k of keyWords.get(word.key) ?? []) max = Math.max(max, df[k]!);
       return max;
     },

@@ -7,7 +7,7 @@
 import type { Gender, IdentityDocument, PartialDate } from '../model';
 import { normaliseDocumentNumber } from '../normalise/document-normaliser';
 
-export type Feature = 'name' | 'dob' | 'nationality' | 'gender' | 'documents';
+export type Feature = 'name' | 'dob' | 'nationality' | 'gender' | 'documents' | 'second-stage';
 
 /**
  * One part of a feature's explanation as a message key and its values, so a console can say it in

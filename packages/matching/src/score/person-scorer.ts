@@ -8,6 +8,8 @@ import { EVIDENCE_WEIGHTS, compareDob, compareDocuments, compareGender, compareN
 import type { MatchHit, WordMatch } from './match-hit';
 import { alignNames, type NameAlignment, type NameScoreOptions, type WeightedName } from './name-alignment';
 import { nameScoreBound } from './name-score-bound';
+import { inBand, judge } from './second-stage';
+import { pairFeatures } from './second-stage-features';
 import { DEFAULT_THRESHOLDS, bandFor, type Thresholds } from './thresholds';
 import { wordSimilarity, type WordSimilarity } from './word-similarity';
 
@@ -27,6 +29,8 @@ export interface ScoreOptions extends NameScoreOptions {
   evidenceFloor?: number;
   /** Name score from which agreeing evidence counts fully. Default 0.8. */
   evidenceFull?: number;
+  /** Judge borderline hits with the second stage (second-stage.ts). Default true; false for training it and for checks. */
+  secondStage?: boolean;
 }
 
 /** Most that agreeing date of birth, nationality and gender can add together. */
@@ -154,6 +158,13 @@ export function scoreEntry(
     const contribution = documents.contribution * gate;
     features.push({ feature: 'documents', detail: documents.detail, reasons: documents.reasons, contribution });
     score += contribution;
+  }
+  // Only lowers a score: pruning's bounds stay upper bounds. Features are read only in the band.
+  const judged = !decisive && options.secondStage !== false && inBand(score);
+  const verdict = judged && best ? judge(score, pairFeatures(best.a, { ...best.q, raw: best.q.name.raw }, best.e, features)) : undefined;
+  if (verdict) {
+    features.push({ feature: 'second-stage', contribution: verdict.score - score, detail: verdict.detail, reasons: verdict.reasons });
+    score = verdict.score;
   }
   score = Math.max(0, Math.min(1, score));
   if (score < minScore && !decisive) return undefined;
