@@ -89,7 +89,7 @@ export function createReferenceSetRepository(db: Connection) {
       for (const d of docs) newest.set(d.candidateId, Math.max(newest.get(d.candidateId) ?? 0, d.candidateRevision));
       return newest;
     },
-        /** Whether this process already saw the set completed (then nothing is left to do for it). */
+    /** Whether this process already saw the set completed (then nothing is left to do for it). */
     knownComplete: (id: string) => completed.has(id),
     /** Whether the set's completion is stored (remembered once it is). */
     async isComplete(id: string): Promise<boolean> {
