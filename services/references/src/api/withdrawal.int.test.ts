@@ -86,6 +86,20 @@ describe('a withdrawn nomination ends its checks not yet sent (real Kafka, Ferre
       expect(await h.service.ctx.mailbox.list('hr@addis-relief.example')).toEqual([]);
     }, 180_000);
 
+    it('when a nomination arrives after its withdrawal (a replayed event), then its checks end withdrawn at once and none is queued', async () => {
+      const id = await h.submit(person('Tsion Haile', job('Rift Valley Aid', 'hr@riftvalley-aid.example')), 'civilian');
+      await isIn(disclosure(id), 'awaiting-contact');
+      await h.withdraw(id, 1);
+      await isIn(disclosure(id), 'withdrawn');
+      await h.correct(id, 2, person('Tsion Haile', job('Rift Valley Aid', 'hr@riftvalley-aid.example')), 'civilian');
+      const set = await waitFor(() => h.service.ctx.sets.get(`${id}.2`), { timeoutMs: 60_000, message: 'the replayed revision’s set' });
+      expect(set.checks.length).toBeGreaterThan(1);
+      for (const c of set.checks) {
+        await isIn(c.checkId, 'withdrawn');
+        expect(await h.service.ctx.producer.queueOf(c.checkType).getJob(c.checkId)).toBeUndefined();
+      }
+    }, 180_000);
+
     it('when a screening officer confirms the held contact of a withdrawn candidate, then it is a 409 naming the state, nothing is sent and the directory is not changed', async () => {
       const id = await h.submit(person('Hana Tesfaye', job('Blue Nile Care', 'hr@bluenile-care.example')), 'civilian');
       await isIn(disclosure(id), 'awaiting-contact');

@@ -33,8 +33,10 @@ function withdrawnEvent(c: Check, candidateRevision: number, withdrawnRevision?:
  * opened just before is not missed and a confirmation that won the race stands.
  */
 export async function withdrawChecks(candidateId: string, withdrawnRevision: number | undefined, ctx: Ctx, logger?: Logger): Promise<number> {
-  const sets = await ctx.sets.allFor(candidateId);
   const at = ctx.now();
+  // Remembered first: a nomination replayed after the withdrawal opens checks that end withdrawn at once (open-reference-set.use-case.ts).
+  await ctx.sets.recordWithdrawal(candidateId, at.toISOString(), withdrawnRevision);
+  const sets = await ctx.sets.allFor(candidateId);
   let count = 0;
   for (const set of sets) {
     for (const { checkId } of set.checks) {
