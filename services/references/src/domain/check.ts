@@ -164,6 +164,9 @@ export function refereeFindings(answer: Pick<RefereeAnswerRecord, 'sexualMiscond
   ];
 }
 
+/** What every event about one check says of it (never the subject's details). */
+export const checkEventData = (c: Check) => ({ candidateId: c.candidateId, country: c.country, checkId: c.checkId, checkType: c.checkType });
+
 /** The public view of a check: never the subject's details nor the referee's words. */
 export function checkSummary(c: Check) {
   const { subject: _s, sealedSubject: _ss, sealedAnswer: _a, category: _c, resultSource: _r, setChecks: _sc, candidateRevision: _cr, ...rest } = c;

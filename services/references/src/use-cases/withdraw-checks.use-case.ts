@@ -1,5 +1,5 @@
 import { createEvent, type Logger } from '@vetting/platform';
-import type { Check } from '../domain/check';
+import { checkEventData, type Check } from '../domain/check';
 import { checkWithdrawn } from '../domain/withdrawal';
 import type { ReferencesContext } from '../references-context';
 
@@ -12,10 +12,7 @@ function withdrawnEvent(c: Check, candidateRevision: number, withdrawnRevision?:
     subject: c.candidateId,
     tenant: c.country,
     data: {
-      candidateId: c.candidateId,
-      country: c.country,
-      checkId: c.checkId,
-      checkType: c.checkType,
+      ...checkEventData(c),
       candidateRevision,
       ...(withdrawnRevision !== undefined ? { withdrawnRevision } : {}),
       previousState: c.withdrawal!.from as 'awaiting-contact' | 'requested' | 'failed',
