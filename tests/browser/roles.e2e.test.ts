@@ -6,7 +6,7 @@ import { call, inService, nomination, type World } from './support/world';
 import { checkBeforeDeployment, importListVersion, resolvePossibleMatch } from './journeys/screener.journey';
 import { editListByHand, filterReviewQueue, findCandidate, retryFailedCheck } from './journeys/screener-tools.journey';
 import { nominateOne, rollAndCertify, seeRevocation, uploadContingent } from './journeys/office.journey';
-import { correctExportWithdraw, nominateInFull } from './journeys/office-nomination.journey';
+import { correctAndExport, nominateInFull, withdrawNomination } from './journeys/office-nomination.journey';
 import { browseLargeRoll, uploadLargeRoll } from './journeys/office-roll.journey';
 import { adjudicateAndCountersign, manageUsersAndPolicies } from './journeys/decisions.journey';
 import { answerReference, readRefereeAnswer } from './journeys/referee.journey';
@@ -16,7 +16,8 @@ import { auditTrailExportStatistics } from './journeys/audit.journey';
 /**
  * Every role's main journey in a real browser (Debian's Chromium) against every service and the
  * gateway, started once. The journeys build one story, in order: an office nominates and uploads;
- * the screening officer resolves the possible match; the office certifies the rotation; a new list
+ * the screening officer resolves the possible match; the office certifies the rotation, corrects a
+ * person whose held disclosure request a screening officer then confirms, and withdraws that person; a new list
  * version revokes a clearance the office then sees; adjudicators decide with four eyes; a referee
  * answers once; the auditor verifies the trail and an export; the admin manages accounts. Each screen
  * shown is screenshotted (test-output/browser/) and checked with axe-core.
@@ -82,7 +83,12 @@ describe('the console, role by role (Chromium, every service, the gateway)', () 
     await browseLargeRoll(world);
   }, JOURNEY_MS);
 
-  it('when an office corrects a person, then only that section is sent with the documents typed again; the export holds everything; the withdrawal is final', () => correctExportWithdraw(world), JOURNEY_MS);
+  it('when an office corrects a person, then only that section is sent with the documents typed again; the export holds everything', () => correctAndExport(world), JOURNEY_MS);
+
+  // The corrected person's request to an employer the directory does not know waits for the screening officer, before the office withdraws the nomination.
+  it('when a disclosure request names an employer the directory does not know, then it waits until a screening officer verifies a contact, who adds the employer to the directory and keeps its versions', () => confirmContactAndKeepDirectory(world), JOURNEY_MS);
+
+  it('when the office withdraws the nomination, then the withdrawal is final', () => withdrawNomination(world), JOURNEY_MS);
 
   it('when the screening officer imports a new list version from a file, then its versions and the entry it added are shown', async () => {
     await importListVersion(world);
@@ -96,8 +102,6 @@ describe('the console, role by role (Chromium, every service, the gateway)', () 
   it('when the screening officer adds, corrects and removes a list entry by hand, then each is a version and the re-screening is followed to its end', () => editListByHand(world), JOURNEY_MS);
 
   it('when a check fails for good, then the screening officer sees it and sends it again', () => retryFailedCheck(world), JOURNEY_MS);
-
-  it('when a disclosure request names an employer the directory does not know, then it waits until a screening officer verifies a contact, who adds the employer to the directory and keeps its versions', () => confirmContactAndKeepDirectory(world), JOURNEY_MS);
 
   it('when an adjudicator clears despite an adverse record, then the decision waits for a second officer, whose countersignature clears the case', () => adjudicateAndCountersign(world), JOURNEY_MS);
 

@@ -6921,6 +6921,22 @@ export interface ReferenceCheckSupersededData {
 }
 
 /**
+ * The office withdrew the nomination before this check was sent: a request held for a screening officer (awaiting-contact), planned or queued for the worker (requested), or waiting for an operator's retry (failed) ends in state withdrawn and is never sent. Checks already sent or answered are not withdrawn: an answer that still comes is recorded. No employer name or address and no reason: events carry no details (the office's reason is in candidate.withdrawn, sealed).
+ */
+export interface ReferenceCheckWithdrawnData {
+  candidateId: Id;
+  country: Country;
+  checkId: Id;
+  checkType: string;
+  candidateRevision: number;
+  /**
+   * The candidate revision the office withdrew (the withdrawal ends the checks of every revision).
+   */
+  withdrawnRevision?: number;
+  previousState: 'awaiting-contact' | 'requested' | 'failed';
+}
+
+/**
  * A UN screening officer decided where a held misconduct-disclosure request goes (an employer directory entry, a contact they verified) or that no contact could be verified. No address: contacts are people.
  */
 export interface ReferenceContactConfirmedData {
@@ -7131,6 +7147,7 @@ export interface EventDataByType {
   'reference.check-failed': ReferenceCheckFailedData;
   'reference.check-requested': ReferenceCheckRequestedData;
   'reference.check-superseded': ReferenceCheckSupersededData;
+  'reference.check-withdrawn': ReferenceCheckWithdrawnData;
   'reference.contact-confirmed': ReferenceContactConfirmedData;
   'reference.employer-verified': ReferenceEmployerVerifiedData;
   'references.completed': ReferencesCompletedData;

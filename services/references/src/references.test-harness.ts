@@ -26,6 +26,8 @@ export interface Harness {
   submit(person: Record<string, unknown>, category?: string): Promise<string>;
   /** Publishes a corrected nomination (`candidate.updated`, the given revision) as intake would; returns the event, for redelivering it. */
   correct(candidateId: string, revision: number, person: Record<string, unknown>, category?: string): Promise<EventEnvelope>;
+  /** Publishes the office's withdrawal (`candidate.withdrawn`, its reason sealed) as intake would; returns the event, for redelivering it. */
+  withdraw(candidateId: string, revision: number, reason?: string): Promise<EventEnvelope>;
   /** Publishes an event again, same id (a redelivery). */
   redeliver(event: EventEnvelope): Promise<void>;
   /** Publishes any event on its topic, as its producing service would (validated against its schema). */
@@ -101,6 +103,14 @@ export async function startHarness(options: { sims?: Partial<SimulatorOptions>; 
     },
     async correct(candidateId, revision, person, category = 'military-contingent') {
       const event = await nominated(candidateId, revision, person, category);
+      await publisher.publish([event]);
+      return event;
+    },
+    async withdraw(candidateId, revision, reason = 'The officer is no longer available for the rotation.') {
+      const event = await keys.seal(
+        createEvent('intake', { type: 'candidate.withdrawn', subject: candidateId, tenant: 'GH', data: { candidateId, country: 'GH', revision, withdrawnAt: new Date().toISOString() } } as never) as EventEnvelope,
+        { reason },
+      );
       await publisher.publish([event]);
       return event;
     },

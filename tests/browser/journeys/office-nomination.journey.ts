@@ -99,8 +99,8 @@ export async function nominateInFull(world: World): Promise<void> {
   await page.close();
 }
 
-/** Corrects the person (documents typed again), exports the person's data, then withdraws the nomination. */
-export async function correctExportWithdraw(world: World): Promise<void> {
+/** Corrects the person (documents typed again), then exports the person's data. */
+export async function correctAndExport(world: World): Promise<void> {
   const id = world.ids.dawa!;
   const page = await open(world, 'officer.np');
   await page.goto(`${world.system.url}/candidates/${id}`);
@@ -128,7 +128,17 @@ export async function correctExportWithdraw(world: World): Promise<void> {
   // The export is the person's own access request: their numbers in full, every revision.
   expect(exported.candidate.person.documents[0]!.number).toBe('PA1234567');
   expect(exported.revisions.length).toBeGreaterThanOrEqual(2);
+  await page.close();
+}
 
+/**
+ * Withdraws the nomination: final (no correction any more). Runs after the screening officer confirmed
+ * the person's held disclosure request, which was sent and stays as it is; any check not yet sent
+ * would end withdrawn, never sent.
+ */
+export async function withdrawNomination(world: World): Promise<void> {
+  const page = await open(world, 'officer.np');
+  await page.goto(`${world.system.url}/candidates/${world.ids.dawa!}`);
   await page.getByLabel(/^Why the nomination is withdrawn/).fill('Medically unfit for deployment');
   await page.getByRole('button', { name: 'Withdraw the nomination' }).click();
   await page.locator('.badge', { hasText: 'Withdrawn' }).first().waitFor();

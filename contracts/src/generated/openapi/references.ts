@@ -166,7 +166,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decides where a held request goes: `directory-entry` (an entry's verified contact), `verified-contact` (an address the officer verified, saying how; `addToDirectory` also adds the employer), or `no-verified-contact` (the check ends with result failed and the finding no-verified-contact for the adjudicator). Once per check (409 after); published as reference.contact-confirmed. */
+        /** Decides where a held request goes: `directory-entry` (an entry's verified contact), `verified-contact` (an address the officer verified, saying how; `addToDirectory` also adds the employer), or `no-verified-contact` (the check ends with result failed and the finding no-verified-contact for the adjudicator). Once per check (409 after); published as reference.contact-confirmed. A request superseded by a corrected nomination or withdrawn with the nomination is a 409 CONTACT.NOT_AWAITING naming its state. */
         post: operations["confirmContact"];
         delete?: never;
         options?: never;
@@ -261,10 +261,10 @@ export interface components {
         /** @enum {string} */
         CheckResult: "not-required" | "no-adverse" | "adverse" | "no-response" | "failed";
         /**
-         * @description requested → (awaiting-answer) → completed; failed needs an operator's retry. awaiting-contact: a disclosure request to an employer the directory does not know, held until a UN screening officer confirms a contact. superseded: a held request of an earlier candidate revision that a corrected nomination replaced (final; see the check's supersession for the revision, the reason and the check replacing it).
+         * @description requested → (awaiting-answer) → completed; failed needs an operator's retry. awaiting-contact: a disclosure request to an employer the directory does not know, held until a UN screening officer confirms a contact. superseded: a held request of an earlier candidate revision that a corrected nomination replaced (final; see the check's supersession for the revision, the reason and the check replacing it). withdrawn: a check not yet sent (awaiting-contact, requested or failed) when the office withdrew the nomination (final, never sent; see the check's withdrawal).
          * @enum {string}
          */
-        CheckState: "awaiting-contact" | "requested" | "awaiting-answer" | "completed" | "failed" | "superseded";
+        CheckState: "awaiting-contact" | "requested" | "awaiting-answer" | "completed" | "failed" | "superseded" | "withdrawn";
         Check: {
             checkId: string;
             setId: string;
@@ -308,6 +308,15 @@ export interface components {
                 replacedBy?: string;
                 /** Format: date-time */
                 at: string;
+            };
+            /** @description Set when the office withdrew the nomination before this check was sent; from is the state it ended from. */
+            withdrawal?: {
+                /** Format: date-time */
+                at: string;
+                /** @description The candidate revision the office withdrew. */
+                revision?: number;
+                /** @enum {string} */
+                from: "awaiting-contact" | "requested" | "failed";
             };
         };
         ReferenceSet: {

@@ -55,6 +55,11 @@ const DESCRIBE: Record<string, (d: Data, e: AuditEntry) => Partial<TrailStep>> =
     reasons: [s(d.reason)],
     inputs: pick(d, ['checkId', 'checkType', 'candidateRevision', 'supersededByRevision', 'reason', 'replacedBy']),
   }),
+  'reference.check-withdrawn': (d) => ({
+    what: `${s(d.checkType)} check ${s(d.checkId)} of revision ${s(d.candidateRevision)} ended unsent (it was ${s(d.previousState)}): the nomination was withdrawn`,
+    outcome: 'withdrawn',
+    inputs: pick(d, ['checkId', 'checkType', 'candidateRevision', 'withdrawnRevision', 'previousState']),
+  }),
   'reference.contact-confirmed': (d) => ({ what: `Referee contact for check ${s(d.checkId)}: ${s(d.decision)} (by ${s(d.confirmedBy)})`, actor: s(d.confirmedBy), inputs: pick(d, ['checkId', 'decision', 'employerId']) }),
   'clearance.notice-recorded': (d) => ({
     what: `The candidate was given notice of ${list(d.findings).length} finding(s) by ${s(d.channel)} on ${s(d.sentAt)}; may respond until ${s(d.respondBy)}`,

@@ -31,6 +31,8 @@ export function createReferenceSetRepository(db: Connection) {
   const completions = db.collection('reference_set_completions') as unknown as Collection<CompletionDoc>;
   // Sets whose referee answers were erased (retention or the person's erasure): insert-once by set id.
   const erasures = db.collection('reference_set_erasures') as unknown as Collection<{ _id: string; erasedAt: string; basis: string }>;
+  // Candidates whose nomination the office withdrew (insert-once by candidate id): a set opened afterwards, from a replayed nomination, is withdrawn before anything is queued.
+  const withdrawals = db.collection('reference_withdrawals') as unknown as Collection<{ _id: string; withdrawnAt: string; revision?: number }>;
   const toSet = ({ _id, outbox: _o, outboxPending: _p, writer: _w, writtenAt: _t, ...rest }: SetDoc): ReferenceSet => ({ id: _id, ...rest });
   const cache = new Map<string, ReferenceSet>();
   // Known complete: every worker sees each result of a set, and would otherwise re-read the set's checks.
@@ -89,7 +91,7 @@ export function createReferenceSetRepository(db: Connection) {
       for (const d of docs) newest.set(d.candidateId, Math.max(newest.get(d.candidateId) ?? 0, d.candidateRevision));
       return newest;
     },
-        /** Whether this process already saw the set completed (then nothing is left to do for it). */
+    /** Whether this process already saw the set completed (then nothing is left to do for it). */
     knownComplete: (id: string) => completed.has(id),
     /** Whether the set's completion is stored (remembered once it is). */
     async isComplete(id: string): Promise<boolean> {
@@ -110,6 +112,16 @@ export function createReferenceSetRepository(db: Connection) {
       const docs = items.map((i) => ({ _id: i.id, completedAt: i.completedAt, ...initialOutbox(i.events, completions) }));
       const stored = await insertManyOnce(completions as unknown as Collection, docs);
       announceOutbox(completions, docs.filter((d, i) => stored.has(i) && d.outboxPending));
+    },
+    /** Remembers the office's withdrawal of a candidate (once; a redelivery changes nothing). */
+    async recordWithdrawal(candidateId: string, withdrawnAt: string, revision?: number): Promise<void> {
+      await insertOnce(withdrawals as unknown as Collection, { _id: candidateId, withdrawnAt, ...(revision !== undefined ? { revision } : {}) });
+    },
+    /** The withdrawn candidates among some, with the revision withdrawn (one query). */
+    async withdrawnAmong(candidateIds: string[]): Promise<Map<string, number | undefined>> {
+      if (!candidateIds.length) return new Map();
+      const docs = await withdrawals.find({ _id: { $in: candidateIds } }).toArray();
+      return new Map(docs.map((d) => [d._id, d.revision]));
     },
     async allFor(candidateId: string): Promise<ReferenceSet[]> {
       return (await sets.find({ candidateId }).toArray()).map(toSet);

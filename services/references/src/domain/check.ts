@@ -1,12 +1,14 @@
 import type { CheckSubject, PlannedCheck } from './check-plan';
 import type { CheckType, NominationCategory } from './check-policy';
 import type { Supersession } from './supersede';
+import type { Withdrawal } from './withdrawal';
 
 /**
  * `awaiting-contact`: a disclosure request to an employer the directory does not know, held until a screening officer confirms a contact.
  * `superseded`: a held request of an earlier revision that a corrected nomination replaced (domain/supersede.ts); final, kept with its reason.
+ * `withdrawn`: a check not yet sent when the office withdrew the nomination (domain/withdrawal.ts); final, never sent.
  */
-export type CheckState = 'awaiting-contact' | 'requested' | 'awaiting-answer' | 'completed' | 'failed' | 'superseded';
+export type CheckState = 'awaiting-contact' | 'requested' | 'awaiting-answer' | 'completed' | 'failed' | 'superseded' | 'withdrawn';
 /** `failed` as a result: the check could not be carried out for good (no verified contact for the employer). */
 export type CheckResult = 'not-required' | 'no-adverse' | 'adverse' | 'no-response' | 'failed';
 
@@ -65,6 +67,8 @@ export interface Check extends Record<string, unknown> {
   sealedAnswer?: string;
   /** Set when a corrected nomination superseded this held request: by which revision, why, and which check replaced it. */
   supersession?: Supersession;
+  /** Set when the nomination was withdrawn before the check was sent: when, which revision, and the state it ended from. */
+  withdrawal?: Withdrawal;
   createdAt: string;
   updatedAt: string;
   completedAt?: string;
@@ -159,6 +163,9 @@ export function refereeFindings(answer: Pick<RefereeAnswerRecord, 'sexualMiscond
     ...(fromVerifiedContact ? [] : (['unverified-responder'] as const)),
   ];
 }
+
+/** What every event about one check says of it (never the subject's details). */
+export const checkEventData = (c: Check) => ({ candidateId: c.candidateId, country: c.country, checkId: c.checkId, checkType: c.checkType });
 
 /** The public view of a check: never the subject's details nor the referee's words. */
 export function checkSummary(c: Check) {

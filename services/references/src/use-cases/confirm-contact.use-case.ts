@@ -2,6 +2,7 @@ import { badRequest, conflict, createEvent, notFound, type AccessRecorder, type 
 import { contactConfirmed, noVerifiedContact, type Check } from '../domain/check';
 import type { AskedEmployer } from '../domain/check-plan';
 import { entriesForDomain, verifiedOf } from '../domain/employer-directory';
+import { endedUnsent } from '../domain/withdrawal';
 import type { ReferencesContext } from '../references-context';
 import { completedEvent, completeSetIfDone } from './record-result.use-case';
 import { saveEmployer } from './manage-directory.use-case';
@@ -37,9 +38,12 @@ export async function listContactConfirmations(ctx: ReferencesContext, access: A
   return { items };
 }
 
-/** 409: the contact is settled, or a corrected nomination superseded the request (its newest revision's request is in the queue). */
-const notAwaiting = (c: Check) =>
-  conflict('CONTACT.NOT_AWAITING', c.state === 'superseded' ? 'A corrected nomination superseded this request: confirm the newest revision’s request' : `The check is ${c.state}: its contact is settled`, { state: c.state });
+const NOT_AWAITING: Partial<Record<Check['state'], string>> = {
+  superseded: 'A corrected nomination superseded this request: confirm the newest revision’s request',
+  withdrawn: 'The office withdrew this nomination: nothing is sent for it',
+};
+/** 409 naming the state: the contact is settled, a corrected nomination superseded the request, or the nomination was withdrawn. */
+const notAwaiting = (c: Check) => conflict('CONTACT.NOT_AWAITING', NOT_AWAITING[c.state] ?? `The check is ${c.state}: its contact is settled`, { state: c.state });
 
 async function confirmedEmployer(ctx: ReferencesContext, actor: Actor, employer: AskedEmployer, input: Exclude<ContactDecision, { decision: 'no-verified-contact' }>, key: string) {
   if (input.decision === 'directory-entry') {
@@ -84,7 +88,7 @@ export async function confirmContact(ctx: ReferencesContext, actor: Actor, check
     });
     if (outcome.outcome === 'applied') ctx.onEvents();
     const stored = outcome.revision?.state ?? (await ctx.checks.load(checkId));
-    if (stored?.state === 'superseded') throw notAwaiting(stored);
+    if (stored && endedUnsent(stored.state)) throw notAwaiting(stored);
     if (stored?.state === 'completed') await completeSetIfDone(ctx, stored.setId, stored);
     return stored!;
   }
@@ -95,9 +99,9 @@ export async function confirmContact(ctx: ReferencesContext, actor: Actor, check
     return next ? { state: next, events: [decided(next, employer.directoryId ? { employerId: employer.directoryId } : {})] } : undefined;
   });
   if (outcome.outcome === 'applied') ctx.onEvents();
-  // Superseded by a corrected nomination between the read and the write: nothing is sent for it.
+  // Superseded by a corrected nomination or withdrawn with it between the read and the write: nothing is sent for it.
   const latest = outcome.revision?.state ?? (await ctx.checks.load(checkId))!;
-  if (latest.state === 'superseded') throw notAwaiting(latest);
+  if (endedUnsent(latest.state)) throw notAwaiting(latest);
   try {
     await ctx.producer.enqueueMany([{ checkId, checkType: check.checkType }]);
   } catch (error) {

@@ -5,6 +5,7 @@ import { newCheck, type SetOfCheck } from '../domain/check';
 import type { ReferenceSet } from '../data/reference-set.repository';
 import type { ReferencesContext } from '../references-context';
 import { supersedeHeldRequests } from './supersede-held-requests.use-case';
+import { withdrawChecks } from './withdraw-checks.use-case';
 
 type Ctx = Pick<ReferencesContext, 'checks' | 'sets' | 'answers' | 'policies' | 'directory' | 'producer' | 'now' | 'onEvents'>;
 /**
@@ -19,7 +20,8 @@ export type Submitted = Omit<EventDataByType['candidate.submitted'], 'personal'>
  * `<candidate>.<revision>`, carrying every `reference.check-requested` of the set), the checks
  * (revision 1 of each aggregate, caused by `open:<checkId>`), the completions of
  * sets that need no check, the earlier revisions' held requests a correction supersedes
- * (supersede-held-requests.use-case.ts), and the jobs (`addBulk`, job id = check id). Each step is idempotent, so a
+ * (supersede-held-requests.use-case.ts), the checks of a candidate already withdrawn
+ * (withdraw-checks.use-case.ts: one query per batch), and the jobs (`addBulk`, job id = check id). Each step is idempotent, so a
  * redelivered event or a rerun after a crash repeats nothing. A set with no checks is complete at
  * once and says so ("not required" is a recorded result, not an absence). If Redis is down the
  * checks stay `requested` in the database and the worker's sweeper enqueues them later.
@@ -69,9 +71,12 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
   // so its plan is what they are compared with). A first revision holding a request is looked at too: replayed after a correction, it is the earlier one.
   const holding = new Set(planned.filter((p) => p.awaitingContact).map((p) => p.set.candidateId));
   const superseded = await supersedeHeldRequests([...new Set(batch.filter((d) => d.revision > 1 || holding.has(d.candidateId)).map((d) => d.candidateId))], ctx, logger);
+  // A nomination replayed after its withdrawal (a dead-letter replay): its checks end withdrawn before anything is queued.
+  const withdrawn = await ctx.sets.withdrawnAmong([...new Set(batch.map((d) => d.candidateId))]);
+  for (const [candidateId, revision] of withdrawn) await withdrawChecks(candidateId, revision, ctx, logger);
   try {
     // A request to an employer the directory does not know is held: nothing is sent before a screening officer confirms a contact.
-    await ctx.producer.enqueueMany(planned.filter((p) => !p.awaitingContact).map((p) => ({ checkId: p.checkId, checkType: p.checkType })));
+    await ctx.producer.enqueueMany(planned.filter((p) => !p.awaitingContact && !withdrawn.has(p.set.candidateId)).map((p) => ({ checkId: p.checkId, checkType: p.checkType })));
   } catch (error) {
     logger?.warn({ err: error, checks: planned.length }, 'checks not enqueued now; the sweeper will enqueue them');
   }

@@ -1,5 +1,5 @@
 import { createEvent, type Logger } from '@vetting/platform';
-import type { Check } from '../domain/check';
+import { checkEventData, type Check } from '../domain/check';
 import { superseded, supersessionOf, type NewestDisclosure, type Supersession } from '../domain/supersede';
 import type { ReferenceSet } from '../data/reference-set.repository';
 import type { ReferencesContext } from '../references-context';
@@ -13,10 +13,7 @@ function supersededEvent(c: Check, s: Supersession) {
     subject: c.candidateId,
     tenant: c.country,
     data: {
-      candidateId: c.candidateId,
-      country: c.country,
-      checkId: c.checkId,
-      checkType: c.checkType,
+      ...checkEventData(c),
       candidateRevision: c.candidateRevision!,
       supersededByRevision: s.byRevision,
       reason: s.reason,

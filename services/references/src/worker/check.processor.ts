@@ -2,6 +2,7 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { createEvent, describeError, type Logger } from '@vetting/platform';
 import { accepted, attemptFailed, failed, type Check, type OpenedCheck } from '../domain/check';
 import type { CheckType } from '../domain/check-policy';
+import { endedUnsent } from '../domain/withdrawal';
 import type { ReferencesContext } from '../references-context';
 import { completeSetIfDone, recordResult } from '../use-cases/record-result.use-case';
 import { PermanentCheckError, RateLimitedError, type CheckAdapter } from './adapters/check-adapter';
@@ -78,8 +79,8 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
     if (check.state !== 'requested') await ctx.checks.repairView(check.checkId);
     if (check.state === 'completed') return void (await completeSetIfDone(ctx, check.setId, check));
     if (check.state === 'failed') return; // an operator retry re-queues it
-    // Held until a screening officer confirms where the request goes, or superseded by a correction: never sent from here.
-    if (check.state === 'awaiting-contact' || check.state === 'superseded') return;
+    // Held until a screening officer confirms where the request goes, or ended unsent (superseded by a correction, withdrawn with the nomination): never sent from here.
+    if (check.state === 'awaiting-contact' || endedUnsent(check.state)) return;
     if (check.state === 'awaiting-answer') return void (await scheduleTimers(ctx, check));
     const wait = await deps.limiter.take(check.organisation);
     if (wait > 0) {

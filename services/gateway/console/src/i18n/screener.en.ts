@@ -127,4 +127,6 @@ export const screenerEn = {
   'checks.state.superseded': "Superseded by a corrected nomination",
   'checks.superseded.employer-asked-again': "Revision {revision} asks this employer again ({check})",
   'checks.superseded.employer-not-in-correction': "Revision {revision} no longer lists this employer: its own checks decide what is required",
+  'checks.state.withdrawn': "Withdrawn with the nomination: never sent",
+  'checks.withdrawn.from': "The office withdrew the nomination while the check was: {state}",
 } as const;

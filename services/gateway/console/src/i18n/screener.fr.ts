@@ -128,4 +128,6 @@ export const screenerFr: Record<keyof typeof screenerEn, string> = {
   'checks.state.superseded': "Remplacée par une nomination corrigée",
   'checks.superseded.employer-asked-again': "La révision {revision} interroge de nouveau cet employeur ({check})",
   'checks.superseded.employer-not-in-correction': "La révision {revision} ne mentionne plus cet employeur : ses propres vérifications décident de ce qui est exigé",
+  'checks.state.withdrawn': "Retirée avec la nomination : jamais envoyée",
+  'checks.withdrawn.from': "Le bureau a retiré la nomination alors que la vérification était : {state}",
 };

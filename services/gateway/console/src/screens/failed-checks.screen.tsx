@@ -5,9 +5,9 @@ import { textOr, useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
 import { Empty, Field, Loading, Page, ProblemMessage, StatusBadge } from '../components/ui';
 
-interface Check { checkId: string; candidateId: string; country: string; checkType: string; organisation: string; state: string; result?: string; attempts: number; round: number; lastError?: string; nextAttemptAt?: string; updatedAt: string; deadline?: string; supersession?: { byRevision: number; reason: 'employer-asked-again' | 'employer-not-in-correction'; replacedBy?: string } }
+interface Check { checkId: string; candidateId: string; country: string; checkType: string; organisation: string; state: string; result?: string; attempts: number; round: number; lastError?: string; nextAttemptAt?: string; updatedAt: string; deadline?: string; supersession?: { byRevision: number; reason: 'employer-asked-again' | 'employer-not-in-correction'; replacedBy?: string }; withdrawal?: { from: 'awaiting-contact' | 'requested' | 'failed' } }
 
-const STATES = ['failed', 'awaiting-contact', 'awaiting-answer', 'requested', 'completed', 'superseded'] as const;
+const STATES = ['failed', 'awaiting-contact', 'awaiting-answer', 'requested', 'completed', 'superseded', 'withdrawn'] as const;
 
 /** Reference and record checks by state; a failed one is sent again by an operator (a new round of attempts). */
 export default function FailedChecks() {
@@ -49,7 +49,7 @@ export default function FailedChecks() {
                 <td>{c.organisation}</td>
                 <td><Link to={`/adjudications/${encodeURIComponent(c.candidateId)}`}>{c.candidateId}</Link> ({c.country})</td>
                 <td>{t('checks.attemptsOf', { attempts: c.attempts, round: c.round })}</td>
-                <td>{c.supersession ? t(`checks.superseded.${c.supersession.reason}`, { revision: c.supersession.byRevision, check: c.supersession.replacedBy ?? '' }) : (c.lastError ?? '—')}</td>
+                <td>{c.supersession ? t(`checks.superseded.${c.supersession.reason}`, { revision: c.supersession.byRevision, check: c.supersession.replacedBy ?? '' }) : c.withdrawal ? t('checks.withdrawn.from', { state: t(`checks.state.${c.withdrawal.from}`) }) : (c.lastError ?? '—')}</td>
                 <td>{c.nextAttemptAt ? date(c.nextAttemptAt) : '—'}</td>
                 <td>{date(c.updatedAt)}</td>
                 <td>
