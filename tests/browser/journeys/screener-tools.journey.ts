@@ -99,20 +99,21 @@ export async function editListByHand(world: World): Promise<void> {
   await page.getByLabel('Entry id').fill(id);
   await page.getByLabel(/^Reason for the change/).fill('Entered on the wrong list');
   await page.getByRole('button', { name: 'Propose removing this entry' }).click();
-  await page.getByRole('status').getByText(/stays on the list until another officer countersigns it/).waitFor();
-  // Four eyes: the proposer cannot countersign their own removal; the console says so.
-  const pending = page.getByRole('region', { name: 'Removals waiting for a second officer' });
+  await page.getByRole('status').getByText(/waits for another officer’s countersignature/).waitFor();
+  // Four eyes: the pending version names whom it takes off; the proposer cannot countersign it.
+  const pending = page.getByRole('region', { name: 'Versions waiting for a second officer' });
   await pending.getByText(`Removal of ${id} proposed by screener`).waitFor();
+  await pending.getByText(`${id} — Chandra Bahadur Ghale`).waitFor();
   await pending.getByText(/you cannot countersign your own proposal/).waitFor();
   await seen(page, 'screener-11-removal-proposed');
   await page.close();
 
   const second = await open(world, 'admin');
   await second.goto(`${world.system.url}/lists/un-bar`);
-  const waiting = second.getByRole('region', { name: 'Removals waiting for a second officer' });
+  const waiting = second.getByRole('region', { name: 'Versions waiting for a second officer' });
   await waiting.getByText(`Removal of ${id} proposed by screener`).waitFor();
   await waiting.getByLabel('Why you countersign (recorded)').fill('Checked: entered on the wrong list');
   await waiting.getByRole('button', { name: 'Countersign: it takes effect' }).click();
-  await waiting.getByText('No removal waits for a countersignature.').waitFor();
+  await waiting.getByText('No version waits for a countersignature.').waitFor();
   await second.close();
 }
