@@ -64,7 +64,7 @@ export async function retryFailedCheck(world: World): Promise<void> {
   await page.close();
 }
 
-/** Adds an entry to a list by hand, follows the re-screening, corrects it, then proposes its removal, which a second officer countersigns: three versions. */
+/** Adds an entry to a list by hand, follows the re-screening, corrects it, then proposes its removal, a pending version that a second officer reads (in English and French) and countersigns: three versions. */
 export async function editListByHand(world: World): Promise<void> {
   const page = await open(world, 'screener');
   await page.goto(`${world.system.url}/lists/un-bar`);
@@ -110,6 +110,14 @@ export async function editListByHand(world: World): Promise<void> {
 
   const second = await open(world, 'admin');
   await second.goto(`${world.system.url}/lists/un-bar`);
+  // The second officer reads whom the version takes off, in French too.
+  await second.getByLabel('Language').selectOption('fr');
+  const attente = second.getByRole('region', { name: 'Versions en attente d’un second agent' });
+  await attente.getByText(`Retrait de ${id} proposé par screener`).waitFor();
+  await attente.getByRole('heading', { name: 'Personnes qu’elle retire de la liste' }).waitFor();
+  await attente.getByText(`${id} — Chandra Bahadur Ghale`).waitFor();
+  await seen(second, 'screener-11b-pending-version-fr');
+  await second.getByLabel('Langue').selectOption('en');
   const waiting = second.getByRole('region', { name: 'Versions waiting for a second officer' });
   await waiting.getByText(`Removal of ${id} proposed by screener`).waitFor();
   await waiting.getByLabel('Why you countersign (recorded)').fill('Checked: entered on the wrong list');
