@@ -1,13 +1,15 @@
 /**
  * One screening officer alone can neither rule out an identifier match (a STRONG hit: the same
- * passport) as a false positive nor remove a person from a ban list. Each attempt, and the same
- * officer "countersigning" their own proposal, leaves the match and the entry in force; only a second,
- * different officer makes them take effect. Runs the screening service with real Kafka, database and Redis.
+ * passport) as a false positive nor take a person off a ban list: not by deleting the entry, not by
+ * importing a list file that no longer holds them, not by "correcting" the entry into someone else.
+ * Each attempt, and the same officer "countersigning" their own proposal, leaves the match and the
+ * entry in force; only a second, different officer makes them take effect. Runs the screening
+ * service with real Kafka, database and Redis.
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { candidateEvent, eventsOfType, publishCandidates, publishList, startTestScreening } from '../../services/screening/src/test-support/screening-fixtures';
+import { candidateEvent, entry as listEntry, eventsOfType, platformFile, publishCandidates, publishList, startTestScreening } from '../../services/screening/src/test-support/screening-fixtures';
 
 const listed = { id: 'BAR-77', name: 'Tariq Mehmood Qadir', dateOfBirth: '1979-04-12', nationality: 'PK', passport: 'AB9081726' };
 
@@ -67,24 +69,95 @@ describe('four eyes in screening (attack: one officer acting alone)', () => {
 
     const alone = await request(app()).delete('/lists/bar/entries/BAR-77').query({ reason: 'Listing withdrawn' }).set('authorization', t.screener);
     expect(alone.status).toBe(202);
-    expect(alone.body).toMatchObject({ status: 'pending', proposedBy: 'officer-un-1', entryId: 'BAR-77' });
+    expect(alone.body).toMatchObject({ status: 'pending', proposedBy: 'officer-un-1', change: { kind: 'remove', entryId: 'BAR-77' }, takesOff: { removed: [{ id: 'BAR-77', name: 'Tariq Mehmood Qadir' }] } });
     expect((await entry()).body).toMatchObject({ version: before, entry: { id: 'BAR-77' } });
 
     const countersign = (auth: string, approve = true) =>
-      request(app()).post(`/lists/bar/removals/${encodeURIComponent(alone.body.proposalId)}/countersignature`).set('authorization', auth).send({ approve, reason: 'Checked the withdrawal notice' });
+      request(app()).post(`/lists/bar/pending-versions/${encodeURIComponent(alone.body.proposalId)}/countersignature`).set('authorization', auth).send({ approve, reason: 'Checked the withdrawal notice' });
     const self = await countersign(t.screener);
     expect(self.status).toBe(403);
     expect(self.body.code).toBe('BANLIST.SAME_OFFICER');
     expect((await entry()).body).toMatchObject({ version: before, entry: { id: 'BAR-77' } });
-    const pending = (await request(app()).get('/lists/bar/removals').set('authorization', officerB)).body.items;
+    const pending = (await request(app()).get('/lists/bar/pending-versions').set('authorization', officerB)).body.items;
     expect(pending).toEqual([expect.objectContaining({ proposalId: alone.body.proposalId, status: 'pending' })]);
 
     const signed = await countersign(officerB);
     expect(signed.status).toBe(200);
-    expect(signed.body).toMatchObject({ removal: { status: 'confirmed', decidedBy: 'officer-un-2' }, published: { version: before + 1 } });
+    expect(signed.body).toMatchObject({ proposal: { status: 'confirmed', decidedBy: 'officer-un-2' }, published: { version: before + 1 } });
     expect((await entry()).status).toBe(404);
     const latest = (await request(app()).get('/lists/bar/versions').set('authorization', t.screener)).body.items[0];
     expect(latest.provenance).toMatchObject({ importedBy: 'officer-un-1', countersignedBy: 'officer-un-2', format: 'manual-remove' });
     expect((await countersign(officerB)).status).toBe(409);
+  });
+
+  it('when one officer imports a list file that no longer holds an active entry, then the version waits for a second officer and the person stays listed', async () => {
+    const listId = 'sea';
+    const kept = { id: 'SEA-2', name: 'Olena Viktorivna Hrytsenko', dateOfBirth: '1988', nationality: 'UA' };
+    await publishList(app(), t.screener, listId, [{ ...listed, id: 'SEA-1' }, kept]);
+    const entry = () => request(app()).get(`/lists/${listId}/entries/SEA-1`).set('authorization', t.screener);
+    const activeVersion = async () => (await request(app()).get(`/lists/${listId}/versions`).set('authorization', t.screener)).body.activeVersion as number;
+
+    // Adding people publishes at once, as before.
+    const added = await request(app()).post(`/lists/${listId}/versions`).set('authorization', t.screener).send(platformFile([{ ...listed, id: 'SEA-1' }, kept, { id: 'SEA-3', name: 'Pavel Sergeyevich Orlov' }]));
+    expect(added.status).toBe(201);
+    const before = await activeVersion();
+
+    // The attack: the same officer imports a file without SEA-1.
+    const alone = await request(app()).post(`/lists/${listId}/versions`).query({ reason: 'monthly refresh' }).set('authorization', t.screener).send(platformFile([kept, { id: 'SEA-3', name: 'Pavel Sergeyevich Orlov' }]));
+    expect(alone.status).toBe(202);
+    expect(alone.body).toMatchObject({ status: 'pending', change: { kind: 'import', format: 'platform-json' }, basedOnVersion: before, takesOff: { removed: [{ id: 'SEA-1', name: 'Tariq Mehmood Qadir' }], reidentified: [] } });
+    expect(await activeVersion()).toBe(before);
+    expect((await entry()).status).toBe(200);
+
+    const countersign = (auth: string) =>
+      request(app()).post(`/lists/${listId}/pending-versions/${encodeURIComponent(alone.body.proposalId)}/countersignature`).set('authorization', auth).send({ approve: true, reason: 'checked' });
+    const self = await countersign(t.screener);
+    expect(self.status).toBe(403);
+    expect(self.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(self.body.code).toBe('BANLIST.SAME_OFFICER');
+    expect(await activeVersion()).toBe(before);
+    expect((await entry()).status).toBe(200);
+
+    // The second officer sees exactly whom the version takes off, then countersigns.
+    const pending = (await request(app()).get(`/lists/${listId}/pending-versions`).set('authorization', officerB)).body.items;
+    expect(pending).toEqual([expect.objectContaining({ proposalId: alone.body.proposalId, takesOff: { removed: [{ id: 'SEA-1', name: 'Tariq Mehmood Qadir' }], reidentified: [] } })]);
+    const signed = await countersign(officerB);
+    expect(signed.status).toBe(200);
+    expect(signed.body.published).toMatchObject({ version: before + 1, diff: { removed: 1 } });
+    expect((await entry()).status).toBe(404);
+    const latest = (await request(app()).get(`/lists/${listId}/versions`).set('authorization', t.screener)).body.items[0];
+    expect(latest.provenance).toMatchObject({ importedBy: 'officer-un-1', countersignedBy: 'officer-un-2', format: 'platform-json', reason: 'monthly refresh' });
+  });
+
+  it('when one officer corrects an entry into someone else, then the correction waits for a second officer and the original person still matches', async () => {
+    const listId = 'corr';
+    await publishList(app(), t.screener, listId, [{ ...listed, id: 'C-1' }]);
+    const entry = async () => (await request(app()).get(`/lists/${listId}/entries/C-1`).set('authorization', t.screener)).body;
+    const before = (await entry()).version as number;
+
+    // A correction that keeps every identifying fact (adds a remark) publishes at once.
+    const remark = await request(app()).put(`/lists/${listId}/entries/C-1`).set('authorization', t.screener).send({ entry: { ...listEntry({ ...listed, id: 'C-1' }), remarks: 'case file 2026-04' }, reason: 'add the case file' });
+    expect(remark.status).toBe(201);
+
+    // The attack: the same officer rewrites the name, date of birth and passport.
+    const other = listEntry({ id: 'C-1', name: 'Someone Entirely Different', dateOfBirth: '1990-01-01', nationality: 'PK', passport: 'ZZ0000001' });
+    const alone = await request(app()).put(`/lists/${listId}/entries/C-1`).set('authorization', t.screener).send({ entry: other, reason: 'typo' });
+    expect(alone.status).toBe(202);
+    expect(alone.body).toMatchObject({ status: 'pending', change: { kind: 'replace', entryId: 'C-1' }, takesOff: { removed: [], reidentified: [{ id: 'C-1', name: 'Tariq Mehmood Qadir', fields: expect.arrayContaining(['names', 'datesOfBirth', 'documents']) }] } });
+    expect(await entry()).toMatchObject({ version: before + 1, entry: { names: [expect.objectContaining({ full: 'Tariq Mehmood Qadir' })] } });
+
+    const countersign = (auth: string, approve: boolean) =>
+      request(app()).post(`/lists/${listId}/pending-versions/${encodeURIComponent(alone.body.proposalId)}/countersignature`).set('authorization', auth).send({ approve, reason: 'checked' });
+    const self = await countersign(t.screener, true);
+    expect(self.status).toBe(403);
+    expect(self.body.code).toBe('BANLIST.SAME_OFFICER');
+    expect((await entry()).entry.names[0].full).toBe('Tariq Mehmood Qadir');
+
+    // The second officer rejects it: nothing changes, and nothing is left waiting.
+    const rejected = await countersign(officerB, false);
+    expect(rejected.status).toBe(200);
+    expect(rejected.body.proposal).toMatchObject({ status: 'rejected', decidedBy: 'officer-un-2' });
+    expect(await entry()).toMatchObject({ version: before + 1, entry: { names: [expect.objectContaining({ full: 'Tariq Mehmood Qadir' })] } });
+    expect((await request(app()).get(`/lists/${listId}/pending-versions`).set('authorization', officerB)).body.items).toEqual([]);
   });
 });

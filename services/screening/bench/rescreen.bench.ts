@@ -16,6 +16,7 @@ import { testInfra } from '@vetting/platform/testing';
 import { ActiveLists } from '../src/domain/active-lists';
 import { toPersonQuery } from '../src/domain/screened-person';
 import { createListRepository } from '../src/data/list.repository';
+import { createPendingVersionRepository } from '../src/data/pending-version.repository';
 import { createRescreenRepository } from '../src/data/rescreen.repository';
 import { createResolutionRepository } from '../src/data/resolution.repository';
 import { createScreeningCipher } from '../src/data/screening.cipher';
@@ -59,9 +60,9 @@ try {
   const un = importUnConsolidatedList(readFileSync(`${data}/un/un_consolidated_2025-04-19.xml`)).entries;
   const ofacFiles = Object.fromEntries(['sdn', 'alt', 'add'].map((f) => [f, readFileSync(`${data}/ofac_sdn_2021/${f}.csv`)]));
   const ofac = importOfacSdn(ofacFiles as { sdn: Buffer; alt: Buffer; add: Buffer }).entries;
-  const publishDeps = { repository, lists, now, onEvents: () => undefined };
-  await publishEntries(actor, 'un-sc', 'UN SC', un, { fileHash: 'bench', format: 'un-consolidated-xml' }, publishDeps);
-  await publishEntries(actor, 'ofac-sdn', 'OFAC SDN', ofac, { fileHash: 'bench', format: 'ofac-sdn-csv' }, publishDeps);
+  const publishDeps = { repository, lists, now, onEvents: () => undefined, proposals: createPendingVersionRepository(db) };
+  await publishEntries(actor, 'un-sc', 'UN SC', un, { fileHash: 'bench', format: 'un-consolidated-xml' }, publishDeps, { change: { kind: 'import', format: 'un-consolidated-xml' } });
+  await publishEntries(actor, 'ofac-sdn', 'OFAC SDN', ofac, { fileHash: 'bench', format: 'ofac-sdn-csv' }, publishDeps, { change: { kind: 'import', format: 'ofac-sdn-csv' } });
 
   const { v2, planted } = nextOfacVersion(ofac, PLANTED);
   log(`seeding ${N} candidates in the database (${planted.length} planted on entries v2 removes or adds)`);
@@ -70,8 +71,9 @@ try {
   const seedMs = Date.now() - seedStart;
 
   log('publishing OFAC v2');
-  const published = await publishEntries(actor, 'ofac-sdn', 'OFAC SDN', v2, { fileHash: 'bench', format: 'ofac-sdn-csv' }, publishDeps);
-  const diff = 'diff' in published ? published.diff : { added: 0, removed: 0, changed: 0 };
+  // v2 delists people: published as a second officer's countersignature of it would publish it.
+  const published = await publishEntries(actor, 'ofac-sdn', 'OFAC SDN', v2, { fileHash: 'bench', format: 'ofac-sdn-csv' }, publishDeps, { change: { kind: 'import', format: 'ofac-sdn-csv' }, countersignedBy: 'bench-second-officer' });
+  const diff = ('diff' in published && published.diff) || { added: 0, removed: 0, changed: 0 };
 
   // The service's own worker over every subject in the real database: read in batches, delta-screened, changed outcomes written, cursor persisted per batch.
   await rescreens.create(

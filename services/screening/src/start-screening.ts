@@ -26,7 +26,7 @@ import { createScreeningCipher } from './data/screening.cipher';
 import { createRateLimiter, type RateLimiter } from '@vetting/platform';
 import { createBundleRepository } from './data/bundle.repository';
 import { createCheckRepository } from './data/check.repository';
-import { createListRemovalRepository } from './data/list-removal.repository';
+import { createPendingVersionRepository } from './data/pending-version.repository';
 import { createListRepository } from './data/list.repository';
 import { createRescreenRepository } from './data/rescreen.repository';
 import { createResolutionRepository } from './data/resolution.repository';
@@ -51,7 +51,7 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
   requirePersonKeys(runtime);
   const cipher = createScreeningCipher(runtime.db, keysDirOf(config));
   const repository = createListRepository(runtime.db);
-  const removals = createListRemovalRepository(runtime.db);
+  const proposals = createPendingVersionRepository(runtime.db);
   const screenings = createScreeningRepository(runtime.db, cipher);
   const subjects = createSubjectRepository(runtime.db, cipher);
   const resolutions = createResolutionRepository(runtime.db, cipher);
@@ -59,7 +59,7 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
   const checks = createCheckRepository(runtime.db);
   const bundles = createBundleRepository(runtime.db);
   const signing = await loadPlatformSigner(config);
-  await Promise.all([repository.ensureIndexes(), screenings.ensureIndexes(), subjects.ensureIndexes(), rescreens.ensureIndexes(), checks.ensureIndexes(), bundles.ensureIndexes(), resolutions.ensureIndexes(), cipher.ensureIndexes(), removals.ensureIndexes()]);
+  await Promise.all([repository.ensureIndexes(), screenings.ensureIndexes(), subjects.ensureIndexes(), rescreens.ensureIndexes(), checks.ensureIndexes(), bundles.ensureIndexes(), resolutions.ensureIndexes(), cipher.ensureIndexes(), proposals.ensureIndexes()]);
   const thresholds =
     config.MATCH_UPPER_THRESHOLD !== undefined && config.MATCH_LOWER_THRESHOLD !== undefined
       ? { upper: config.MATCH_UPPER_THRESHOLD, lower: config.MATCH_LOWER_THRESHOLD }
@@ -102,9 +102,9 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
     createRescreenTriggerHandlers({ repository, rescreens, subjects, now, mode: config.RESCREEN_MODE, deltaLimit: config.RESCREEN_DELTA_LIMIT, kick: () => void worker.kick() }),
   );
   const consumer = await startConsumer(runtime, 'screening', ['vetting.candidates'], createScreenCandidateHandlers({ ...screeningDeps, shred: cipher.shred }));
-  const publishDeps = { repository, lists, now, onEvents: kick };
+  const publishDeps = { repository, lists, now, onEvents: kick, proposals };
   const routes = [
-    createListRoutes({ ...publishDeps, access, removals }),
+    createListRoutes({ ...publishDeps, access }),
     createReviewRoutes({ ...screeningDeps, repository, access, rescreens }),
     createCheckRoutes({ lists, checks, limiter, access, now }),
     createBundleRoutes({ lists, repository, bundles, limiter, access, signer: signing.signer, validForMs: config.BUNDLE_VALID_HOURS * 3_600_000, now, onEvents: kick }),

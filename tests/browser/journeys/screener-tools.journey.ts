@@ -64,7 +64,7 @@ export async function retryFailedCheck(world: World): Promise<void> {
   await page.close();
 }
 
-/** Adds an entry to a list by hand, follows the re-screening, corrects it, then proposes its removal, which a second officer countersigns: three versions. */
+/** Adds an entry to a list by hand, follows the re-screening, corrects it, then proposes its removal, a pending version that a second officer reads (in English and French) and countersigns: three versions. */
 export async function editListByHand(world: World): Promise<void> {
   const page = await open(world, 'screener');
   await page.goto(`${world.system.url}/lists/un-bar`);
@@ -99,20 +99,29 @@ export async function editListByHand(world: World): Promise<void> {
   await page.getByLabel('Entry id').fill(id);
   await page.getByLabel(/^Reason for the change/).fill('Entered on the wrong list');
   await page.getByRole('button', { name: 'Propose removing this entry' }).click();
-  await page.getByRole('status').getByText(/stays on the list until another officer countersigns it/).waitFor();
-  // Four eyes: the proposer cannot countersign their own removal; the console says so.
-  const pending = page.getByRole('region', { name: 'Removals waiting for a second officer' });
+  await page.getByRole('status').getByText(/waits for another officer’s countersignature/).waitFor();
+  // Four eyes: the pending version names whom it takes off; the proposer cannot countersign it.
+  const pending = page.getByRole('region', { name: 'Versions waiting for a second officer' });
   await pending.getByText(`Removal of ${id} proposed by screener`).waitFor();
+  await pending.getByText(`${id} — Chandra Bahadur Ghale`).waitFor();
   await pending.getByText(/you cannot countersign your own proposal/).waitFor();
   await seen(page, 'screener-11-removal-proposed');
   await page.close();
 
   const second = await open(world, 'admin');
   await second.goto(`${world.system.url}/lists/un-bar`);
-  const waiting = second.getByRole('region', { name: 'Removals waiting for a second officer' });
+  // The second officer reads whom the version takes off, in French too.
+  await second.getByLabel('Language').selectOption('fr');
+  const attente = second.getByRole('region', { name: 'Versions en attente d’un second agent' });
+  await attente.getByText(`Retrait de ${id} proposé par screener`).waitFor();
+  await attente.getByRole('heading', { name: 'Personnes qu’elle retire de la liste' }).waitFor();
+  await attente.getByText(`${id} — Chandra Bahadur Ghale`).waitFor();
+  await seen(second, 'screener-11b-pending-version-fr');
+  await second.getByLabel('Langue').selectOption('en');
+  const waiting = second.getByRole('region', { name: 'Versions waiting for a second officer' });
   await waiting.getByText(`Removal of ${id} proposed by screener`).waitFor();
   await waiting.getByLabel('Why you countersign (recorded)').fill('Checked: entered on the wrong list');
   await waiting.getByRole('button', { name: 'Countersign: it takes effect' }).click();
-  await waiting.getByText('No removal waits for a countersignature.').waitFor();
+  await waiting.getByText('No version waits for a countersignature.').waitFor();
   await second.close();
 }

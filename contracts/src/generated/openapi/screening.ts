@@ -126,6 +126,13 @@ export interface paths {
          *     UTF-8. A bad file is rejected whole with a 400 naming each bad line / row / element and the
          *     reason, and the active version stays as it was. An identical file creates no new version.
          *     Publishing emits `banlist.published`, which starts a re-screening of every candidate.
+         *
+         *     Four eyes: a file that no longer holds an entry of the active version, or that drops or alters
+         *     a name, date of birth, nationality, gender, document or service number of one (re-identifies
+         *     it), is not published: it is staged and answered with 202 and a `PendingVersion` naming exactly
+         *     whom it takes off the list. It is published when a second, different officer countersigns it
+         *     (`/lists/{listId}/pending-versions/{proposalId}/countersignature`). A file that only adds
+         *     entries or changes other fields, or the first file of a list, publishes at once (201).
          */
         post: operations["publishListVersion"];
         delete?: never;
@@ -188,15 +195,21 @@ export interface paths {
         };
         /** One entry of the list's active version, as stored (to correct it by hand); the read is recorded. */
         get: operations["getListEntry"];
-        /** Correct one entry by hand; creates and publishes a new version. */
+        /**
+         * Correct one entry by hand; creates and publishes a new version, or proposes it when it re-identifies the entry.
+         * @description A correction that keeps every name, date of birth, nationality, gender, document and service
+         *     number of the entry (it may add some) publishes at once (201). One that drops or alters any of
+         *     them could make the listed person stop matching: it is a 202 `PendingVersion` that waits for a
+         *     second, different officer's countersignature. `Idempotency-Key` makes a retried request the same proposal.
+         */
         put: operations["replaceListEntry"];
         post?: never;
         /**
          * Propose removing one entry (four eyes); the entry stays on the list until a second officer countersigns.
-         * @description Nothing is published here: the removal waits (202) for a second, different officer's
-         *     countersignature (`/lists/{listId}/removals/{proposalId}/countersignature`), which publishes the
-         *     new version. One open proposal per entry (409 `BANLIST.REMOVAL_PENDING`). `Idempotency-Key` makes
-         *     a retried request the same proposal.
+         * @description Nothing is published here: the version without the entry is staged and waits (202) for a
+         *     second, different officer's countersignature (`/lists/{listId}/pending-versions/{proposalId}/countersignature`),
+         *     which publishes it. Two open proposals over the same version cannot take off the same entry
+         *     (409 `BANLIST.PROPOSAL_PENDING`). `Idempotency-Key` makes a retried request the same proposal.
          */
         delete: operations["removeListEntry"];
         options?: never;
@@ -204,7 +217,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/lists/{listId}/removals": {
+    "/lists/{listId}/pending-versions": {
         parameters: {
             query?: never;
             header?: never;
@@ -213,8 +226,8 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Removals of entries of this list waiting for a second officer, oldest first. */
-        get: operations["listPendingRemovals"];
+        /** Versions of this list that take people off it (removals, re-identifying corrections, imports), waiting for a second officer, oldest first. */
+        get: operations["listPendingVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -223,7 +236,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/lists/{listId}/removals/{proposalId}/countersignature": {
+    "/lists/{listId}/pending-versions/{proposalId}/countersignature": {
         parameters: {
             query?: never;
             header?: never;
@@ -236,12 +249,15 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A second officer approves (the entry is removed in a new version) or rejects a proposed removal.
+         * A second officer approves (the staged version is published) or rejects a pending version.
          * @description The officer who proposed it cannot countersign (403 `BANLIST.SAME_OFFICER`); a decided proposal is
-         *     a 409. Approved, the new version's provenance names the proposer (`importedBy`) and the
-         *     countersigning officer (`countersignedBy`), and `banlist.published` announces it.
+         *     a 409 `BANLIST.PROPOSAL_DECIDED`. Approved, the version is published exactly as staged, and only
+         *     over the active version it was proposed against: if another version was published meanwhile it
+         *     is `superseded` (409 `BANLIST.PROPOSAL_SUPERSEDED`) and must be proposed again. The new
+         *     version's provenance names the proposer (`importedBy`) and the countersigning officer
+         *     (`countersignedBy`), and `banlist.published` announces it.
          */
-        post: operations["countersignListRemoval"];
+        post: operations["countersignListVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -504,16 +520,45 @@ export interface components {
                 proposedAt: string;
             };
         };
-        ListRemoval: {
+        TakenOffEntry: {
+            id: string;
+            /** @description The primary name the active version lists. */
+            name: string;
+            /** @description For a re-identified entry: the identifying fields dropped or altered. */
+            fields?: string[];
+        };
+        /** @description A version that takes people off the list (four eyes), staged until a second officer countersigns it. */
+        PendingVersion: {
             proposalId: string;
             listId: string;
-            entryId: string;
+            change: {
+                /** @enum {string} */
+                kind: "import" | "add" | "replace" | "remove";
+                format?: string;
+                entryId?: string;
+            };
             reason: string;
             proposedBy: string;
             proposedAt: string;
             basedOnVersion: number;
+            takesOff: {
+                removed: components["schemas"]["TakenOffEntry"][];
+                reidentified: components["schemas"]["TakenOffEntry"][];
+            };
+            staged: {
+                version: number;
+                contentHash: string;
+                entryCount: number;
+                name?: string;
+                diff: {
+                    added?: number;
+                    removed?: number;
+                    changed?: number;
+                };
+                provenance: Record<string, never>;
+            };
             /** @enum {string} */
-            status: "pending" | "confirming" | "confirmed" | "rejected";
+            status: "pending" | "confirming" | "confirmed" | "rejected" | "superseded";
             decidedBy?: string;
             decidedAt?: string;
             decisionReason?: string;
@@ -987,8 +1032,12 @@ export interface operations {
             query?: {
                 name?: string;
                 format?: components["schemas"]["ListFormat"];
+                /** @description Why the file is imported; shown to the second officer when it needs one. */
+                reason?: string;
             };
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 listId: components["parameters"]["ListId"];
             };
@@ -1045,6 +1094,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublishResult"];
+                };
+            };
+            /** @description The version takes people off the list; staged until a second officer countersigns it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "proposalId": "un-bar:officer-un-1:0b6f1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d",
+                     *       "listId": "un-bar",
+                     *       "change": {
+                     *         "kind": "import",
+                     *         "format": "un-consolidated-xml"
+                     *       },
+                     *       "reason": "Monthly list refresh",
+                     *       "proposedBy": "officer-un-1",
+                     *       "proposedAt": "2026-03-02T09:15:00.000Z",
+                     *       "basedOnVersion": 3,
+                     *       "takesOff": {
+                     *         "removed": [
+                     *           {
+                     *             "id": "BAR-0101",
+                     *             "name": "Jean-Pierre Mbeki Lukusa"
+                     *           }
+                     *         ],
+                     *         "reidentified": [
+                     *           {
+                     *             "id": "BAR-0007",
+                     *             "name": "Tariq Mehmood Qadir",
+                     *             "fields": [
+                     *               "names",
+                     *               "datesOfBirth"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "staged": {
+                     *         "version": 4,
+                     *         "contentHash": "9f2c4e0d1a7b3c5e8f6a2d4b1c3e5f7a9b0c2d4e6f8a1b3c5d7e9f0a2b4c6d8e",
+                     *         "entryCount": 412,
+                     *         "diff": {
+                     *           "added": 3,
+                     *           "removed": 1,
+                     *           "changed": 2
+                     *         },
+                     *         "provenance": {
+                     *           "fileHash": "4be1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1",
+                     *           "format": "un-consolidated-xml",
+                     *           "reason": "Monthly list refresh"
+                     *         }
+                     *       },
+                     *       "status": "pending"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PendingVersion"];
                 };
             };
             400: components["responses"]["Problem"];
@@ -1194,7 +1300,9 @@ export interface operations {
     replaceListEntry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 listId: components["parameters"]["ListId"];
                 entryId: string;
@@ -1249,6 +1357,15 @@ export interface operations {
                     "application/json": components["schemas"]["PublishResult"];
                 };
             };
+            /** @description The correction re-identifies the entry; it waits for a second officer. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingVersion"];
+                };
+            };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
@@ -1282,15 +1399,42 @@ export interface operations {
                      * @example {
                      *       "proposalId": "un-bar:officer-un-1:0b6f1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d",
                      *       "listId": "un-bar",
-                     *       "entryId": "BAR-0101",
+                     *       "change": {
+                     *         "kind": "remove",
+                     *         "entryId": "BAR-0101"
+                     *       },
                      *       "reason": "Listing withdrawn by the Conduct and Discipline Unit",
                      *       "proposedBy": "officer-un-1",
                      *       "proposedAt": "2026-03-02T09:15:00.000Z",
                      *       "basedOnVersion": 3,
+                     *       "takesOff": {
+                     *         "removed": [
+                     *           {
+                     *             "id": "BAR-0101",
+                     *             "name": "Jean-Pierre Mbeki Lukusa"
+                     *           }
+                     *         ],
+                     *         "reidentified": []
+                     *       },
+                     *       "staged": {
+                     *         "version": 4,
+                     *         "contentHash": "9f2c4e0d1a7b3c5e8f6a2d4b1c3e5f7a9b0c2d4e6f8a1b3c5d7e9f0a2b4c6d8e",
+                     *         "entryCount": 411,
+                     *         "diff": {
+                     *           "added": 0,
+                     *           "removed": 1,
+                     *           "changed": 0
+                     *         },
+                     *         "provenance": {
+                     *           "fileHash": "4be1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1",
+                     *           "format": "manual-remove",
+                     *           "reason": "Listing withdrawn by the Conduct and Discipline Unit"
+                     *         }
+                     *       },
                      *       "status": "pending"
                      *     }
                      */
-                    "application/json": components["schemas"]["ListRemoval"];
+                    "application/json": components["schemas"]["PendingVersion"];
                 };
             };
             400: components["responses"]["Problem"];
@@ -1300,7 +1444,7 @@ export interface operations {
             409: components["responses"]["Problem"];
         };
     };
-    listPendingRemovals: {
+    listPendingVersions: {
         parameters: {
             query?: never;
             header?: never;
@@ -1319,11 +1463,58 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": []
+                     *       "items": [
+                     *         {
+                     *           "proposalId": "un-bar:officer-un-1:0b6f1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d",
+                     *           "listId": "un-bar",
+                     *           "change": {
+                     *             "kind": "import",
+                     *             "format": "un-consolidated-xml"
+                     *           },
+                     *           "reason": "Monthly list refresh",
+                     *           "proposedBy": "officer-un-1",
+                     *           "proposedAt": "2026-03-02T09:15:00.000Z",
+                     *           "basedOnVersion": 3,
+                     *           "takesOff": {
+                     *             "removed": [
+                     *               {
+                     *                 "id": "BAR-0101",
+                     *                 "name": "Jean-Pierre Mbeki Lukusa"
+                     *               }
+                     *             ],
+                     *             "reidentified": [
+                     *               {
+                     *                 "id": "BAR-0007",
+                     *                 "name": "Tariq Mehmood Qadir",
+                     *                 "fields": [
+                     *                   "names",
+                     *                   "datesOfBirth"
+                     *                 ]
+                     *               }
+                     *             ]
+                     *           },
+                     *           "staged": {
+                     *             "version": 4,
+                     *             "contentHash": "9f2c4e0d1a7b3c5e8f6a2d4b1c3e5f7a9b0c2d4e6f8a1b3c5d7e9f0a2b4c6d8e",
+                     *             "entryCount": 412,
+                     *             "diff": {
+                     *               "added": 3,
+                     *               "removed": 1,
+                     *               "changed": 2
+                     *             },
+                     *             "provenance": {
+                     *               "fileHash": "4be1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1",
+                     *               "format": "un-consolidated-xml",
+                     *               "reason": "Monthly list refresh"
+                     *             }
+                     *           },
+                     *           "status": "pending"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": {
-                        items: components["schemas"]["ListRemoval"][];
+                        items: components["schemas"]["PendingVersion"][];
                     };
                 };
             };
@@ -1331,7 +1522,7 @@ export interface operations {
             403: components["responses"]["Problem"];
         };
     };
-    countersignListRemoval: {
+    countersignListVersion: {
         parameters: {
             query?: never;
             header?: never;
@@ -1364,14 +1555,40 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "removal": {
+                     *       "proposal": {
                      *         "proposalId": "un-bar:officer-un-1:0b6f1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d",
                      *         "listId": "un-bar",
-                     *         "entryId": "BAR-0101",
+                     *         "change": {
+                     *           "kind": "remove",
+                     *           "entryId": "BAR-0101"
+                     *         },
                      *         "reason": "Listing withdrawn by the Conduct and Discipline Unit",
                      *         "proposedBy": "officer-un-1",
                      *         "proposedAt": "2026-03-02T09:15:00.000Z",
                      *         "basedOnVersion": 3,
+                     *         "takesOff": {
+                     *           "removed": [
+                     *             {
+                     *               "id": "BAR-0101",
+                     *               "name": "Jean-Pierre Mbeki Lukusa"
+                     *             }
+                     *           ],
+                     *           "reidentified": []
+                     *         },
+                     *         "staged": {
+                     *           "version": 4,
+                     *           "contentHash": "9f2c4e0d1a7b3c5e8f6a2d4b1c3e5f7a9b0c2d4e6f8a1b3c5d7e9f0a2b4c6d8e",
+                     *           "entryCount": 411,
+                     *           "diff": {
+                     *             "added": 0,
+                     *             "removed": 1,
+                     *             "changed": 0
+                     *           },
+                     *           "provenance": {
+                     *             "fileHash": "4be1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1",
+                     *             "format": "manual-remove"
+                     *           }
+                     *         },
                      *         "status": "rejected",
                      *         "decidedBy": "officer-un-2",
                      *         "decidedAt": "2026-03-02T10:00:00.000Z",
@@ -1380,7 +1597,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        removal: components["schemas"]["ListRemoval"];
+                        proposal: components["schemas"]["PendingVersion"];
                         published?: components["schemas"]["PublishResult"];
                     };
                 };

@@ -96,7 +96,7 @@ describe('list imports (real Kafka and database)', () => {
     expect(proposed.status).toBe(202);
     expect((await active('manual')).activeVersion).toBe(2);
     const second = await t.bearer('officer-un-2', ['un-screener']);
-    const removed = await request(t.service.app).post(`/lists/manual/removals/${encodeURIComponent(proposed.body.proposalId)}/countersignature`).set('authorization', second).send({ approve: true, reason: 'checked the notice' });
+    const removed = await request(t.service.app).post(`/lists/manual/pending-versions/${encodeURIComponent(proposed.body.proposalId)}/countersignature`).set('authorization', second).send({ approve: true, reason: 'checked the notice' });
     expect(removed.body.published).toMatchObject({ version: 3, diff: { added: 0, removed: 1, changed: 0 } });
     const diff = await request(t.service.app).get('/lists/manual/versions/3/diff').set('authorization', t.screener);
     expect(diff.body).toMatchObject({ version: 3, previousVersion: 2, removed: [{ id: 'M-1', name: 'Jean Claude Mbeki' }], added: [] });

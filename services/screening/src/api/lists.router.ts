@@ -1,16 +1,17 @@
-import type { Router } from 'express';
+import type { Response, Router } from 'express';
 import { actorOf, idempotencyKey, paramsOf, queryOf, type AccessRecorder } from '@vetting/platform';
-import type { ListRemovalRepository } from '../data/list-removal.repository';
 import { changeListManually } from '../use-cases/change-list-manually.use-case';
 import { detectFormat, type ListFormat } from '../use-cases/import-list-file.use-case';
-import { publishListFile, type PublishDeps } from '../use-cases/publish-list-version.use-case';
+import { publishListFile, type PublishDeps, type PublishResult } from '../use-cases/publish-list-version.use-case';
 import { activeListEntry, listVersionDiff, listVersions } from '../use-cases/read-lists.use-case';
-import { countersignRemoval, proposeRemoval } from '../use-cases/remove-list-entry.use-case';
+import { countersignVersion } from '../use-cases/countersign-version.use-case';
 
 export interface ListRouteDeps extends PublishDeps {
   access: AccessRecorder;
-  removals: ListRemovalRepository;
 }
+
+/** 201 with the published version, or 202 with the proposal when it waits for a second officer. */
+const send = (res: Response, result: PublishResult) => ('pending' in result ? res.status(202).json(result.pending) : res.status(201).json(result));
 
 type ListParams = { listId: string };
 type Manual = { entry: unknown; reason: string };
@@ -24,10 +25,11 @@ export function createListRoutes(deps: ListRouteDeps) {
     // The body arrives as raw bytes (see start-screening.ts): importers report lines of the file as sent.
     router.post('/lists/:listId/versions', async (req, res) => {
       const { listId } = paramsOf<ListParams>(req);
-      const { name, format } = queryOf<{ name?: string; format?: ListFormat }>(req);
+      const { name, format, reason } = queryOf<{ name?: string; format?: ListFormat; reason?: string }>(req);
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.from(JSON.stringify(req.body ?? ''));
       const detected = detectFormat(req.headers['content-type'] ?? '', format, body);
-      res.status(201).json(await publishListFile(actorOf(req), listId, name, detected, body, deps));
+      const key = idempotencyKey(req);
+      send(res, await publishListFile(actorOf(req), listId, { ...(name ? { name } : {}), ...(reason ? { reason } : {}), ...(key ? { requestKey: key } : {}) }, detected, body, deps));
     });
     router.get('/lists/:listId/versions', async (req, res) => {
       res.json(await listVersions(paramsOf<ListParams>(req).listId, deps.repository));
@@ -38,7 +40,7 @@ export function createListRoutes(deps: ListRouteDeps) {
     });
     router.post('/lists/:listId/entries', async (req, res) => {
       const { entry, reason } = req.body as Manual;
-      res.status(201).json(await changeListManually(actorOf(req), paramsOf<ListParams>(req).listId, { kind: 'add', entry }, reason, deps));
+      send(res, await changeListManually(actorOf(req), paramsOf<ListParams>(req).listId, { kind: 'add', entry }, reason, deps));
     });
     router.get('/lists/:listId/entries/:entryId', async (req, res) => {
       const { listId, entryId } = paramsOf<ListParams & { entryId: string }>(req);
@@ -47,20 +49,21 @@ export function createListRoutes(deps: ListRouteDeps) {
     router.put('/lists/:listId/entries/:entryId', async (req, res) => {
       const { listId, entryId } = paramsOf<ListParams & { entryId: string }>(req);
       const { entry, reason } = req.body as Manual;
-      res.status(201).json(await changeListManually(actorOf(req), listId, { kind: 'replace', entryId, entry }, reason, deps));
+      // A correction that re-identifies the entry (drops or alters a name, date of birth or document) is a 202 proposal.
+      send(res, await changeListManually(actorOf(req), listId, { kind: 'replace', entryId, entry }, reason, deps, idempotencyKey(req)));
     });
-    // Four eyes: a removal is proposed here and takes effect only when a second officer countersigns it.
+    // Four eyes: a removal is always a 202 proposal, taking effect only when a second officer countersigns it.
     router.delete('/lists/:listId/entries/:entryId', async (req, res) => {
       const { listId, entryId } = paramsOf<ListParams & { entryId: string }>(req);
       const { reason } = queryOf<{ reason: string }>(req);
-      res.status(202).json(await proposeRemoval(actorOf(req), listId, entryId, reason, deps, idempotencyKey(req)));
+      send(res, await changeListManually(actorOf(req), listId, { kind: 'remove', entryId }, reason, deps, idempotencyKey(req)));
     });
-    router.get('/lists/:listId/removals', async (req, res) => {
-      res.json({ items: await deps.removals.pending(paramsOf<ListParams>(req).listId) });
+    router.get('/lists/:listId/pending-versions', async (req, res) => {
+      res.json({ items: await deps.proposals.pending(paramsOf<ListParams>(req).listId) });
     });
-    router.post('/lists/:listId/removals/:proposalId/countersignature', async (req, res) => {
+    router.post('/lists/:listId/pending-versions/:proposalId/countersignature', async (req, res) => {
       const { listId, proposalId } = paramsOf<ListParams & { proposalId: string }>(req);
-      res.json(await countersignRemoval(actorOf(req), listId, proposalId, req.body as { approve: boolean; reason: string }, deps));
+      res.json(await countersignVersion(actorOf(req), listId, proposalId, req.body as { approve: boolean; reason: string }, deps));
     });
   };
 }

@@ -57,7 +57,7 @@ describe('review queue and resolutions (real Kafka and database)', () => {
     expect(again.status).toBe(409);
 
     // Another entry changes: the same person against the unchanged entry stays resolved, nothing is announced.
-    await publishList(t.service.app, t.screener, 'bar', [tariq, { ...olena, dateOfBirth: '1987' }]);
+    await publishList(t.service.app, t.screener, 'bar', [tariq, { ...olena, dateOfBirth: '1987' }], await t.bearer('officer-un-2', ['un-screener']));
     await rescreenDone(2);
     expect((await completedFor(candidateId)).filter((e) => e.data.trigger === 'rescreen')).toHaveLength(0);
     expect((await get(`/screenings/${candidateId}`)).body.outcome).toBe('clear');

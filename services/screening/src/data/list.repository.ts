@@ -23,7 +23,7 @@ export interface Provenance {
   publishedAt?: string;
   /** Why a manual change was made. */
   reason?: string;
-  /** The second officer who countersigned a removal (four eyes). */
+  /** The second officer who countersigned a version that took someone off the list (four eyes). */
   countersignedBy?: string;
   /** Records the importer left out on purpose. */
   warnings?: number;
@@ -88,6 +88,15 @@ export function createListRepository(db: Connection) {
     async current(listId: string): Promise<ListState | undefined> {
       return (await lists.load(listId))?.state;
     },
+    /** Stores a version's entries under its own key, unread until the version is activated. */
+    async stageEntries(ref: Ref, staged: BanListEntry[]): Promise<void> {
+      const key = versionKey(ref);
+      const base = { listId: ref.listId, version: ref.version, contentHash: ref.contentHash };
+      await entries.deleteMany(base); // leftovers of an identical import that crashed half-way
+      for (let i = 0; i < staged.length; i += 1000) {
+        await entries.insertMany(staged.slice(i, i + 1000).map((entry) => ({ _id: `${key}:${entry.id}`, ...base, entry })), { ordered: false });
+      }
+    },
     /**
      * Stores a new immutable version, then activates it with its `banlist.published` event in one
      * insert of a list revision. A crash before activation leaves an unreferenced version (never
@@ -106,10 +115,7 @@ export function createListRepository(db: Connection) {
     }): Promise<boolean> {
       const key = versionKey(input);
       const base = { listId: input.listId, version: input.version, contentHash: input.contentHash };
-      await entries.deleteMany(base); // leftovers of an identical import that crashed half-way
-      for (let i = 0; i < input.entries.length; i += 1000) {
-        await entries.insertMany(input.entries.slice(i, i + 1000).map((entry) => ({ _id: `${key}:${entry.id}`, ...base, entry })), { ordered: false });
-      }
+      await this.stageEntries(base, input.entries);
       const diffCounts = { added: input.diff.added.length, removed: input.diff.removed.length, changed: input.diff.changed.length };
       await versions.replaceOne({ _id: key }, { ...base, entryCount: input.entries.length, provenance: input.provenance, diff: input.diff, diffCounts }, { upsert: true });
       const state: ListState = { name: input.name, activeVersion: input.version, contentHash: input.contentHash, entryCount: input.entries.length, updatedAt: input.provenance.importedAt };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ListHit } from '@vetting/banlists';
 import { countersignHit, decideHit } from './hit-four-eyes';
-import { countersignRefusal, type ListRemoval } from './list-removal';
 import { afterScreening, resolveHit, type ScreeningResult } from './subject';
 
 const hit = (entryId: string, band: ListHit['band']): ListHit =>
@@ -48,14 +47,5 @@ describe('four eyes on identifier matches', () => {
     const state = afterScreening(undefined, result([hit('E1', 'match')]));
     expect(resolveHit(state, { ...ref, resolution: 'false-positive', reason: 'x', resolvedBy: 'a', resolvedAt: 't' })).toEqual({ error: 'SCREENING.COUNTERSIGNATURE_REQUIRED' });
     expect(resolveHit(state, { ...ref, resolution: 'false-positive', reason: 'x', resolvedBy: 'a', resolvedAt: 't', countersignedBy: 'a' })).toEqual({ error: 'SCREENING.COUNTERSIGNATURE_REQUIRED' });
-  });
-
-  it('when a removal is countersigned, then only another officer may, and only while it is open', () => {
-    const r: ListRemoval = { proposalId: 'x', listId: 'bar', entryId: 'E1', reason: 'r', proposedBy: 'a', proposedAt: 't', basedOnVersion: 1, status: 'pending' };
-    expect(countersignRefusal(r, 'a', true)).toBe('BANLIST.SAME_OFFICER');
-    expect(countersignRefusal(r, 'b', true)).toBeUndefined();
-    expect(countersignRefusal({ ...r, status: 'confirming', decidedBy: 'b' }, 'b', true)).toBeUndefined();
-    expect(countersignRefusal({ ...r, status: 'confirming', decidedBy: 'b' }, 'c', true)).toBe('BANLIST.REMOVAL_DECIDED');
-    expect(countersignRefusal({ ...r, status: 'rejected' }, 'b', false)).toBe('BANLIST.REMOVAL_DECIDED');
   });
 });

@@ -53,8 +53,18 @@ export const entry = (e: EntryInput) => ({
 
 export const platformFile = (entries: EntryInput[]) => ({ format: 'vetting-banlist', version: 1, entries: entries.map(entry) });
 
-export async function publishList(app: Screening['app'], auth: string, listId: string, entries: EntryInput[]) {
+/**
+ * Imports `entries` as the list's new version. A version that takes someone off the list waits for a
+ * second officer (202): pass `countersigner` (another officer's bearer) to countersign it as a test
+ * that means to replace the list would; without one, anything but an immediate publication fails.
+ */
+export async function publishList(app: Screening['app'], auth: string, listId: string, entries: EntryInput[], countersigner?: string) {
   const res = await request(app).post(`/lists/${listId}/versions`).set('authorization', auth).send(platformFile(entries));
+  if (res.status === 202 && countersigner) {
+    const signed = await request(app).post(`/lists/${listId}/pending-versions/${encodeURIComponent(res.body.proposalId)}/countersignature`).set('authorization', countersigner).send({ approve: true, reason: 'replacing the list in a test' });
+    if (signed.status !== 200) throw new Error(`countersignature failed: ${signed.status} ${JSON.stringify(signed.body)}`);
+    return signed.body.published as { listId: string; version: number; contentHash: string };
+  }
   if (res.status !== 201) throw new Error(`publish failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { listId: string; version: number; contentHash: string };
 }

@@ -1,5 +1,5 @@
 import { addManualEntry, ImportError, removeEntries, replaceEntry, type BanListEntry } from '@vetting/banlists';
-import { AppError, notFound, type Actor } from '@vetting/platform';
+import { notFound, type Actor } from '@vetting/platform';
 import { importProblem } from './import-list-file.use-case';
 import { publishEntries, sha256, type PublishDeps } from './publish-list-version.use-case';
 
@@ -8,12 +8,10 @@ export type ManualChange = { kind: 'add'; entry: unknown } | { kind: 'replace'; 
 /**
  * A hand-made change (add, correct or remove one entry) becomes a new version exactly like an
  * import: validated like a row of the platform format, hashed, diffed, published. The change
- * itself (with its reason) is what the provenance hash covers. A removal needs the second officer
- * who countersigned it (remove-list-entry.use-case.ts): no path removes an entry on one officer's word.
+ * itself (with its reason) is what the provenance hash covers. A removal, or a correction that
+ * re-identifies the entry, comes back pending a second officer (publishEntries decides).
  */
-export async function changeListManually(actor: Actor, listId: string, change: ManualChange, reason: string, deps: PublishDeps, countersignedBy?: string) {
-  if (change.kind === 'remove' && (!countersignedBy || countersignedBy === actor.id))
-    throw new AppError('BANLIST.COUNTERSIGNATURE_REQUIRED', 'Removing a ban-list entry needs a second officer', { status: 409 });
+export async function changeListManually(actor: Actor, listId: string, change: ManualChange, reason: string, deps: PublishDeps, requestKey?: string) {
   const current = await deps.repository.current(listId);
   if (!current) throw notFound('BANLIST.NOT_FOUND', `List ${listId} does not exist; import a file first`);
   const entries = await deps.repository.entriesOf({ listId, version: current.activeVersion, contentHash: current.contentHash });
@@ -31,6 +29,11 @@ export async function changeListManually(actor: Actor, listId: string, change: M
     if (error instanceof ImportError) throw importProblem(error);
     throw error;
   }
-  const fileHash = sha256(JSON.stringify({ change, reason, by: actor.id, ...(countersignedBy ? { countersignedBy } : {}) }));
-  return publishEntries(actor, listId, undefined, next, { fileHash, format: `manual-${change.kind}`, reason, ...(countersignedBy ? { countersignedBy } : {}) }, deps);
+  const fileHash = sha256(JSON.stringify({ change, reason, by: actor.id }));
+  const entryId = change.kind === 'add' ? (change.entry as BanListEntry).id : change.entryId;
+  return publishEntries(actor, listId, undefined, next, { fileHash, format: `manual-${change.kind}`, reason }, deps, {
+    change: { kind: change.kind, entryId },
+    reason,
+    ...(requestKey ? { requestKey } : {}),
+  });
 }

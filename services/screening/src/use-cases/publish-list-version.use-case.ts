@@ -3,6 +3,10 @@ import { contentHash, diffVersions, type BanListEntry } from '@vetting/banlists'
 import { conflict, createEvent, type Actor } from '@vetting/platform';
 import type { ActiveLists } from '../domain/active-lists';
 import type { ListRepository, Provenance } from '../data/list.repository';
+import type { PendingVersionRepository } from '../data/pending-version.repository';
+import { peopleTakenOff, takesAnyoneOff } from '../domain/people-taken-off';
+import type { PendingVersion, VersionChange } from '../domain/pending-version';
+import { proposeVersion } from './propose-version.use-case';
 import { importListFile, type ListFormat } from './import-list-file.use-case';
 
 export interface PublishDeps {
@@ -10,7 +14,24 @@ export interface PublishDeps {
   lists: ActiveLists;
   now: () => Date;
   onEvents: () => void;
+  proposals: PendingVersionRepository;
 }
+
+/** How a version is asked for: why, what change, and (for a countersigned one) by whom and over which version. */
+export interface PublishOptions {
+  change: VersionChange;
+  reason?: string;
+  /** Makes a retried request find its first proposal. */
+  requestKey?: string;
+  /** The second officer whose countersignature lets the version take people off the list. */
+  countersignedBy?: string;
+  /** Publish only over this active version (a countersigned proposal is published as it was seen). */
+  basedOn?: number;
+}
+
+export type PublishResult =
+  | { listId: string; version: number; contentHash: string; unchanged: boolean; diff?: { added: number; removed: number; changed: number } }
+  | { pending: PendingVersion };
 
 export const sha256 = (content: Buffer | string) => createHash('sha256').update(content).digest('hex');
 
@@ -18,6 +39,8 @@ export const sha256 = (content: Buffer | string) => createHash('sha256').update(
  * Makes `entries` the list's new active version: stores the immutable version (hash, provenance,
  * diff against the active one), then activates it with `banlist.published` in one insert. An
  * identical entry set creates no new version; a concurrent publication of the same list is a 409.
+ * Every version goes through here, so this is where four eyes holds: a version that removes or
+ * re-identifies an active entry is only staged, as a proposal for a second, different officer.
  */
 export async function publishEntries(
   actor: Actor,
@@ -26,15 +49,24 @@ export async function publishEntries(
   entries: BanListEntry[],
   provenance: Omit<Provenance, 'importedBy' | 'importedAt'>,
   deps: PublishDeps,
-) {
+  options: PublishOptions,
+): Promise<PublishResult> {
   const hash = contentHash(entries);
   const current = await deps.repository.current(listId);
+  if (options.basedOn !== undefined && current?.activeVersion !== options.basedOn)
+    throw conflict('BANLIST.PROPOSAL_SUPERSEDED', `Version ${current?.activeVersion} of ${listId} was published after this proposal; propose the change again`);
   if (current?.contentHash === hash) return { listId, version: current.activeVersion, contentHash: hash, unchanged: true };
   const previous = current ? await deps.repository.entriesOf({ listId, version: current.activeVersion, contentHash: current.contentHash }) : [];
   const diff = diffVersions(previous, entries);
   const version = (current?.activeVersion ?? 0) + 1;
   const ref = { listId, version, contentHash: hash };
   const counts = { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length };
+  const takesOff = peopleTakenOff(previous, entries);
+  if (takesAnyoneOff(takesOff) && (!options.countersignedBy || options.countersignedBy === actor.id)) {
+    await deps.repository.stageEntries(ref, entries);
+    const staged = { ...ref, entryCount: entries.length, ...(name ? { name } : {}), diff: counts, provenance };
+    return { pending: await proposeVersion(actor, { listId, basedOnVersion: current!.activeVersion, takesOff, staged }, options, deps) };
+  }
   const event = createEvent('screening', { type: 'banlist.published', subject: listId, data: { list: ref, entryCount: entries.length, diff: counts } });
   const published = await deps.repository.publishVersion({
     listId,
@@ -43,7 +75,7 @@ export async function publishEntries(
     expectedActive: current?.activeVersion,
     contentHash: hash,
     entries,
-    provenance: { importedBy: actor.id, importedAt: deps.now().toISOString(), ...provenance },
+    provenance: { importedBy: actor.id, importedAt: deps.now().toISOString(), ...provenance, ...(options.countersignedBy ? { countersignedBy: options.countersignedBy } : {}) },
     diff,
     event,
   });
@@ -55,14 +87,15 @@ export async function publishEntries(
 }
 
 /** Imports a list file in any supported format as the list's new version; a bad file changes nothing. */
-export async function publishListFile(actor: Actor, listId: string, name: string | undefined, format: ListFormat, body: Buffer, deps: PublishDeps) {
+export async function publishListFile(actor: Actor, listId: string, input: { name?: string; reason?: string; requestKey?: string }, format: ListFormat, body: Buffer, deps: PublishDeps) {
   const file = importListFile(format, body);
   return publishEntries(
     actor,
     listId,
-    name,
+    input.name,
     file.entries,
-    { fileHash: sha256(body), format, warnings: file.warnings, ...(file.publishedAt ? { publishedAt: file.publishedAt } : {}) },
+    { fileHash: sha256(body), format, warnings: file.warnings, ...(file.publishedAt ? { publishedAt: file.publishedAt } : {}), ...(input.reason ? { reason: input.reason } : {}) },
     deps,
+    { change: { kind: 'import', format }, ...(input.reason ? { reason: input.reason } : {}), ...(input.requestKey ? { requestKey: input.requestKey } : {}) },
   );
 }

@@ -58,7 +58,7 @@ describe('re-screening on banlist.published (real Kafka and database)', () => {
     expect(before.filter((e) => (e.data as { trigger: string }).trigger === 'rescreen')).toHaveLength(0);
     expect(before.find((e) => e.subject === 'c05')?.data).toMatchObject({ outcome: 'possible-match' });
 
-    await publishList(t.service.app, t.screener, 'bar', [...fillers, pierre, fatima]);
+    await publishList(t.service.app, t.screener, 'bar', [...fillers, pierre, fatima], await t.bearer('officer-un-2', ['un-screener']));
     await waitFor(() => crashed, { message: 'simulated crash', timeoutMs: 60_000 });
     const stuck = await waitFor(async () => {
       const p = await progress(t.service.app);

@@ -6,27 +6,32 @@ import { entryFrom, ListEntryFields, type ListEntry } from './list-entry-fields'
 import { RescreenProgress } from './rescreen-progress';
 
 interface Published { listId: string; version: number; unchanged: boolean; diff?: { added: number; removed: number; changed: number } }
+/** A change that takes someone off the list comes back as a pending version (202), not published. */
+type Outcome = Published | { proposalId: string };
 type Mode = 'add' | 'correct' | 'remove';
 
 /**
  * Changes one entry of a list by hand: add, correct or remove, each with a recorded reason. Adding
  * and correcting publish a new version (kept with its provenance) and re-screen the candidates,
- * followed here; a removal waits for a second officer (PendingRemovals).
+ * followed here; a removal, or a correction that re-identifies the entry, waits for a second
+ * officer (PendingVersions).
  */
 export function ListEditor({ listId, onPublished }: { listId: string; onPublished(): void }) {
   const { t } = useI18n();
   const [mode, setMode] = useState<Mode>('add');
   const [loaded, setLoaded] = useState<ListEntry | null>(null);
   const [published, setPublished] = useState<Published | null>(null);
-  const [proposed, setProposed] = useState<string | null>(null);
+  const [proposed, setProposed] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const path = `/screening/lists/${listId}/entries`;
-  const run = async (call: () => Promise<Published>) => {
+  const run = async (call: () => Promise<Outcome>) => {
     setError(null);
-    setProposed(null);
+    setProposed(false);
+    setPublished(null);
     try {
       const result = await call();
-      setPublished(result);
+      if ('proposalId' in result) setProposed(true);
+      else setPublished(result);
       setLoaded(null);
       onPublished();
     } catch (e) {
@@ -38,7 +43,7 @@ export function ListEditor({ listId, onPublished }: { listId: string; onPublishe
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const body = { entry: entryFrom(form), reason: reasonOf(form) };
-    return run(() => (mode === 'add' ? api<Published>(path, { method: 'POST', body }) : api<Published>(`${path}/${encodeURIComponent(body.entry.id)}`, { method: 'PUT', body })));
+    return run(() => (mode === 'add' ? api<Outcome>(path, { method: 'POST', body }) : api<Outcome>(`${path}/${encodeURIComponent(body.entry.id)}`, { method: 'PUT', body })));
   };
   const load = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -51,19 +56,11 @@ export function ListEditor({ listId, onPublished }: { listId: string; onPublishe
     }
   };
   // Four eyes: a removal is only proposed here; it is published when a second officer countersigns it.
-  const remove = async (event: FormEvent<HTMLFormElement>) => {
+  const remove = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const entryId = String(form.get('entryId')).trim();
-    setError(null);
-    setPublished(null);
-    try {
-      await api(`${path}/${encodeURIComponent(entryId)}`, { method: 'DELETE', query: { reason: reasonOf(form) } });
-      setProposed(entryId);
-      onPublished();
-    } catch (e) {
-      setError(e);
-    }
+    return run(() => api<Outcome>(`${path}/${encodeURIComponent(entryId)}`, { method: 'DELETE', query: { reason: reasonOf(form) } }));
   };
   const reason = <Field id="edit-reason" label={t('entry.reason')}><textarea id="edit-reason" name="reason" required minLength={3} maxLength={2000} rows={2} /></Field>;
   return (
@@ -85,7 +82,7 @@ export function ListEditor({ listId, onPublished }: { listId: string; onPublishe
       )}
       {mode === 'correct' && loaded && <form key={loaded.id} onSubmit={submitEntry}><ListEntryFields entry={loaded} />{reason}<button type="submit">{t('entry.submit.correct')}</button></form>}
       <ProblemMessage error={error} />
-      {proposed && <p className="notice" role="status">{t('removals.sent', { entry: proposed })}</p>}
+      {proposed && <p className="notice" role="status">{t('pending.sent')}</p>}
       {published && (
         <>
           <p className="notice" role="status">{published.unchanged ? t('lists.unchanged') : t('lists.imported', { version: published.version, list: published.listId, added: published.diff?.added ?? 0, removed: published.diff?.removed ?? 0, changed: published.diff?.changed ?? 0 })}</p>

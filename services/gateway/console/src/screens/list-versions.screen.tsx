@@ -5,7 +5,7 @@ import { useResource } from '../components/use-resource';
 import { Loading, Page, ProblemMessage } from '../components/ui';
 import { useSession } from '../api/session';
 import { ListEditor } from '../components/list-editor';
-import { PendingRemovals } from '../components/pending-removals';
+import { PendingVersions } from '../components/pending-versions';
 
 interface Version { version: number; entryCount: number; active: boolean; contentHash: string; provenance: { importedBy: string; importedAt: string; format: string; reason?: string }; diff: { added: number; removed: number; changed: number } }
 interface Diff { added: { id: string; name: string }[]; removed: { id: string; name: string }[]; changed: { id: string; name: string; fields: string[] }[] }
@@ -58,7 +58,7 @@ export default function ListVersions({ params }: { params: Record<string, string
           )}
         </section>
       )}
-      {canEdit && <PendingRemovals listId={listId} version={changes} onDecided={versions.reload} />}
+      {canEdit && <PendingVersions listId={listId} version={changes} onDecided={versions.reload} />}
       {canEdit && <ListEditor listId={listId} onPublished={() => { versions.reload(); setChanges((n) => n + 1); }} />}
     </Page>
   );

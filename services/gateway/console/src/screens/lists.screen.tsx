@@ -25,6 +25,8 @@ export default function Lists() {
   const lists = useResource('lists', () => api<{ items: ListSummary[] }>('/screening/lists'));
   const canImport = user!.roles.some((r) => r === 'un-screener' || r === 'admin');
   const [published, setPublished] = useState<Published | null>(null);
+  // An import that takes someone off the list is staged for a second officer, on the list's own screen.
+  const [pendingOn, setPendingOn] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -32,14 +34,16 @@ export default function Lists() {
     const file = form.get('file') as File;
     setError(null);
     setPublished(null);
+    setPendingOn(null);
     try {
-      const result = await api<Published>(`/screening/lists/${String(form.get('listId')).trim()}/versions`, {
+      const result = await api<Published | { proposalId: string; listId: string }>(`/screening/lists/${String(form.get('listId')).trim()}/versions`, {
         method: 'POST',
         body: await file.text(),
         headers: { 'content-type': listContentType(file.name) },
         query: { name: String(form.get('name') ?? '') || undefined, format: String(form.get('format') ?? '') || undefined },
       });
-      setPublished(result);
+      if ('proposalId' in result) setPendingOn(result.listId);
+      else setPublished(result);
       lists.reload();
     } catch (e) {
       setError(e);
@@ -82,6 +86,7 @@ export default function Lists() {
           {published.unchanged ? t('lists.unchanged') : t('lists.imported', { version: published.version, list: published.listId, added: published.diff?.added ?? 0, removed: published.diff?.removed ?? 0, changed: published.diff?.changed ?? 0 })}
         </p>
       )}
+      {pendingOn && <p className="notice" role="status">{t('pending.sent')} <Link to={`/lists/${pendingOn}`}>{pendingOn}</Link></p>}
       {published && !published.unchanged && <RescreenProgress listId={published.listId} version={published.version} />}
     </Page>
   );
