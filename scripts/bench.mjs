@@ -45,7 +45,10 @@ for (const name of wanted) {
 }
 
 const index = Object.keys(BENCHES)
-  .map((name) => `- **${name}**: ${existsSync(join(REPO_ROOT, 'bench/results', `${name === 'kafka' ? 'kafka-roundtrip' : name}.md`)) ? `[report](${name === 'kafka' ? 'kafka-roundtrip' : name}.md)` : 'no report yet'}${outcome[name] ? ` (this run: ${outcome[name]})` : ''}`)
+  .map(
+    (name) =>
+      `- **${name}**: ${existsSync(join(REPO_ROOT, 'bench/results', `${name === 'kafka' ? 'kafka-roundtrip' : name}.md`)) ? `[report](${name === 'kafka' ? 'kafka-roundtrip' : name}.md)` : 'no report yet'}${outcome[name] ? ` (this run: ${outcome[name]})` : ''}`,
+  )
   .join('\n');
 // Long runs `npm run bench` does not start (tens of minutes each); listed when their reports exist.
 const LONG_RUNS = {
@@ -58,6 +61,9 @@ const longRuns = Object.entries(LONG_RUNS)
   .filter(([file]) => existsSync(join(REPO_ROOT, 'bench/results', `${file}.md`)))
   .map(([file, what]) => `- ${what}: [report](${file}.md)`)
   .join('\n');
-writeFileSync(join(REPO_ROOT, 'bench/results/README.md'), `# Benchmark results\n\nWritten by \`npm run bench\` on the machine it ran on. Each report names its targets.\n\n${index}\n${longRuns ? `\nLong runs (not started by \`npm run bench\`):\n${longRuns}\n` : ''}`);
+writeFileSync(
+  join(REPO_ROOT, 'bench/results/README.md'),
+  `# Benchmark results\n\nWritten by \`npm run bench\` on the machine it ran on. Each report names its targets.\n\n${index}\n${longRuns ? `\nLong runs (not started by \`npm run bench\`):\n${longRuns}\n` : ''}`,
+);
 console.log(`\n${JSON.stringify(outcome)}`);
 if (Object.values(outcome).some((o) => o.startsWith('failed'))) process.exit(1);

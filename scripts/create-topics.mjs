@@ -13,13 +13,19 @@ const env = process.env;
 const spec = JSON.parse(readFileSync(new URL('../infra/topics.json', import.meta.url), 'utf8'));
 const brokers = (env.KAFKA_BROKERS || '127.0.0.1:9092').split(',');
 const mechanism = env.KAFKA_SASL_MECHANISM || 'scram-sha-512';
-const sasl = mechanism !== 'none' && env.KAFKA_PASSWORD ? { mechanism, username: env.KAFKA_USERNAME, password: env.KAFKA_PASSWORD } : undefined;
+const sasl =
+  mechanism !== 'none' && env.KAFKA_PASSWORD ? { mechanism, username: env.KAFKA_USERNAME, password: env.KAFKA_PASSWORD } : undefined;
 const ssl = env.KAFKA_TLS === 'true' ? (env.KAFKA_TLS_CA_FILE ? { ca: [readFileSync(env.KAFKA_TLS_CA_FILE, 'utf8')] } : true) : undefined;
 const admin = new Kafka({ clientId: 'create-topics', brokers, sasl, ssl, logLevel: logLevel.WARN, retry: { retries: 20 } }).admin();
 await admin.connect();
 const existing = new Set(await admin.listTopics());
 const wanted = spec.topics.flatMap((t) => [
-  { topic: t.name, numPartitions: t.partitions, replicationFactor: spec.replicationFactor, ...(t.config ? { configEntries: Object.entries(t.config).map(([name, value]) => ({ name, value })) } : {}) },
+  {
+    topic: t.name,
+    numPartitions: t.partitions,
+    replicationFactor: spec.replicationFactor,
+    ...(t.config ? { configEntries: Object.entries(t.config).map(([name, value]) => ({ name, value })) } : {}),
+  },
   { topic: `${t.name}.dlq`, numPartitions: 3, replicationFactor: spec.replicationFactor },
 ]);
 const missing = wanted.filter((t) => !existing.has(t.topic));

@@ -31,7 +31,9 @@ async function start() {
   const answers = {};
   for (const service of all) {
     answers[service.name] = await waitReady(service);
-    console.log(`${service.name.padEnd(18)} ${service.entry && !service.health ? '(worker)              ' : `http://127.0.0.1:${service.port}`}  ready`);
+    console.log(
+      `${service.name.padEnd(18)} ${service.entry && !service.health ? '(worker)              ' : `http://127.0.0.1:${service.port}`}  ready`,
+    );
   }
   warnAboutExternals(answers.references);
   await seedDemoData(`http://127.0.0.1:${GATEWAY_PORT}`);
@@ -39,8 +41,10 @@ async function start() {
   const credentials = JSON.parse(readFileSync(join(KEYS_DIR, 'dev-credentials.json'), 'utf8'));
   console.log(`\nThe platform is up in ${Math.round((Date.now() - started) / 1000)} s: http://127.0.0.1:${GATEWAY_PORT}\n`);
   console.log('Demo accounts (development only; generated on first start, stored in .data/keys):');
-  for (const c of credentials) console.log(`  ${c.username.padEnd(13)} ${c.password}  ${c.roles.join(',')}${c.country ? ` (${c.country})` : ''}`);
-  if (credentials.some((c) => c.totpSecret)) console.log('Admin and UN accounts also ask for a code from their authenticator: `node scripts/dev-code.mjs <account>` prints it.');
+  for (const c of credentials)
+    console.log(`  ${c.username.padEnd(13)} ${c.password}  ${c.roles.join(',')}${c.country ? ` (${c.country})` : ''}`);
+  if (credentials.some((c) => c.totpSecret))
+    console.log('Admin and UN accounts also ask for a code from their authenticator: `node scripts/dev-code.mjs <account>` prints it.');
   console.log(`\nAPI reference: http://127.0.0.1:${GATEWAY_PORT}/api/reference/`);
   console.log('Stop everything with `npm stop`; logs are in .data/logs/.');
 }
@@ -59,7 +63,11 @@ function newestMtime(paths) {
   for (const path of paths) {
     if (!existsSync(path)) continue;
     const stat = statSync(path);
-    newest = Math.max(newest, stat.mtimeMs, ...(stat.isDirectory() ? [newestMtime(readdirSync(path).map((name) => join(path, name)))] : []));
+    newest = Math.max(
+      newest,
+      stat.mtimeMs,
+      ...(stat.isDirectory() ? [newestMtime(readdirSync(path).map((name) => join(path, name)))] : []),
+    );
   }
   return newest;
 }
@@ -81,7 +89,9 @@ try {
 } catch (error) {
   console.error(`\nnpm start failed: ${error.message}`);
   if (launched.length) {
-    console.error(`\nStopping the processes this run started (${launched.map((s) => s.name).join(', ')}), so no half-started platform is left behind:`);
+    console.error(
+      `\nStopping the processes this run started (${launched.map((s) => s.name).join(', ')}), so no half-started platform is left behind:`,
+    );
     for (const service of [...launched].reverse()) {
       const state = processState(service);
       if (await stopService(service)) console.error(`  stopped ${service.name} (was ${state})`);

@@ -41,7 +41,10 @@ mkdirSync(reportDir, { recursive: true });
 /** Runs a vitest configuration; its tests count one by one in the total. */
 function vitestRun(name, args, report) {
   console.log(`\n▶ ${name}`);
-  const res = spawnSync('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const res = spawnSync('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
   if (!existsSync(report)) {
     results.failed++;
     failures.push(`${name}: vitest produced no report`);
@@ -62,13 +65,19 @@ function vitestRun(name, args, report) {
 // does, so nothing else may use the infrastructure meanwhile. Afterwards no service of it is left
 // running and the infrastructure is up again for the other suites.
 rmSync(join(reportDir, 'walkthrough.json'), { force: true });
-vitestRun('README walkthrough (npm start, the thin slice by hand, npm stop, npm start)', ['--config', 'tests/walkthrough/vitest.config.ts'], join(reportDir, 'vitest-walkthrough.json'));
+vitestRun(
+  'README walkthrough (npm start, the thin slice by hand, npm stop, npm start)',
+  ['--config', 'tests/walkthrough/vitest.config.ts'],
+  join(reportDir, 'vitest-walkthrough.json'),
+);
 spawnSync(process.execPath, ['scripts/stop.mjs', '--keep-infra'], { cwd: REPO_ROOT, stdio: 'inherit' });
 runOrThrow(process.execPath, ['scripts/infra.mjs', 'up']);
 
 check('contracts: generated types are up to date', 'npm', ['run', 'check-generated', '-w', 'contracts', '--silent']);
 check('typecheck', 'npx', ['turbo', 'run', 'typecheck', '--concurrency=2', '--output-logs=errors-only']);
 check('lint', 'npx', ['turbo', 'run', 'lint', '--concurrency=2', '--output-logs=errors-only']);
+check('format (prettier --check)', 'npm', ['run', 'format:check', '--silent']);
+check('cast budget', process.execPath, ['scripts/check-casts.mjs']);
 
 vitestRun('unit, integration and end-to-end suites (vitest, real infrastructure)', [], join(reportDir, 'vitest.json'));
 

@@ -53,7 +53,9 @@ async function eventTypes(): Promise<string> {
 
 async function openapiTypes(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const file of readdirSync(openapiDir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(openapiDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const ast = await openapiTS(new URL(`file://${openapiDir}${file}`));
     out[`openapi/${file.replace(/\.yaml$/, '.ts')}`] = banner + astToString(ast);
   }
@@ -79,13 +81,21 @@ function asyncapi(): string {
       messages[t.replace(/\./g, '-')] = {
         name: t,
         contentType: 'application/cloudevents+json',
-        headers: { type: 'object', properties: { 'ce-type': { const: t }, 'ce-id': { type: 'string' }, correlationid: { type: 'string' } } },
+        headers: {
+          type: 'object',
+          properties: { 'ce-type': { const: t }, 'ce-id': { type: 'string' }, correlationid: { type: 'string' } },
+        },
         payload: { description: `CloudEvents 1.0 envelope whose data is events/${t}.schema.json`, $ref: `events/${t}.schema.json` },
       };
   }
   const doc = {
     asyncapi: '3.0.0',
-    info: { title: 'Vetting platform events', version: '0.1.0', description: 'One topic per aggregate; CloudEvents 1.0 structured JSON with correlationid, causationid and tenant extensions. At least once, applied once.' },
+    info: {
+      title: 'Vetting platform events',
+      version: '0.1.0',
+      description:
+        'One topic per aggregate; CloudEvents 1.0 structured JSON with correlationid, causationid and tenant extensions. At least once, applied once.',
+    },
     defaultContentType: 'application/cloudevents+json',
     channels,
     operations,

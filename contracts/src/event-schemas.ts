@@ -13,7 +13,8 @@ function localiseRefs(node: unknown): unknown {
   if (node && typeof node === 'object') {
     const out: Json = {};
     for (const [k, v] of Object.entries(node)) {
-      out[k] = k === '$ref' && typeof v === 'string' && v.startsWith(COMMON_REF) ? `#/$defs/${v.slice(COMMON_REF.length)}` : localiseRefs(v);
+      out[k] =
+        k === '$ref' && typeof v === 'string' && v.startsWith(COMMON_REF) ? `#/$defs/${v.slice(COMMON_REF.length)}` : localiseRefs(v);
     }
     return out;
   }

@@ -31,8 +31,7 @@ export function topicWriters(spec, topic, prefix = '') {
  */
 export function aclBindings(spec, prefix = '') {
   const bindings = [];
-  const allow = (resourceType, name, pattern, principal, operation) =>
-    bindings.push({ resourceType, name, pattern, principal, operation });
+  const allow = (resourceType, name, pattern, principal, operation) => bindings.push({ resourceType, name, pattern, principal, operation });
   for (const t of spec.topics) {
     for (const w of t.writers ?? []) allow('topic', prefix + t.name, 'literal', w, 'write');
     const readers = [...new Set([...(t.readers ?? []), AUDIT_PRINCIPAL])];
@@ -57,7 +56,9 @@ export function toKafkajsAcl(binding, kafkajs) {
     resourcePatternType: binding.pattern === 'literal' ? k.ResourcePatternTypes.LITERAL : k.ResourcePatternTypes.PREFIXED,
     principal: `User:${binding.principal}`,
     host: '*',
-    operation: { read: k.AclOperationTypes.READ, write: k.AclOperationTypes.WRITE, describe: k.AclOperationTypes.DESCRIBE }[binding.operation],
+    operation: { read: k.AclOperationTypes.READ, write: k.AclOperationTypes.WRITE, describe: k.AclOperationTypes.DESCRIBE }[
+      binding.operation
+    ],
     permissionType: k.AclPermissionTypes.ALLOW,
   };
 }

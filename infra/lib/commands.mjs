@@ -16,8 +16,7 @@ const row = (name, address, state) => `${name.padEnd(10)}${address.padEnd(17)}${
 export class ComponentError extends Error {
   constructor(component, message) {
     super(
-      `${component} did not come up: ${message}\n` +
-        `--- last lines of ${logFile(component)} ---\n${tailFile(logFile(component), 30)}`,
+      `${component} did not come up: ${message}\n` + `--- last lines of ${logFile(component)} ---\n${tailFile(logFile(component), 30)}`,
     );
     this.component = component;
   }

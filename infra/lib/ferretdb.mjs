@@ -87,7 +87,10 @@ export default {
       // (`_jsonb->$1 @> $2`, any field). After five runs PostgreSQL may settle on a generic plan,
       // which cannot use the GIN twins (gin_twins.go) because the field is a parameter: measured,
       // a lookup by _id on 100,000 rows stayed at 250–400 ms instead of 0.1 ms.
-      args.push('-postgresql-url', `${pgUrl()}?pool_max_conns=${process.env.VETTING_FERRETDB_POOL ?? 150}&plan_cache_mode=force_custom_plan`);
+      args.push(
+        '-postgresql-url',
+        `${pgUrl()}?pool_max_conns=${process.env.VETTING_FERRETDB_POOL ?? 150}&plan_cache_mode=force_custom_plan`,
+      );
     }
     return spawnDetached('ferretdb', binaryPath(), args, { cwd: DATA_DIR });
   },

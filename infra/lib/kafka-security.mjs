@@ -91,7 +91,9 @@ export function securityProperties(stored, { bootstrapAdmin = false, tls } = {})
     `listener.name.client.sasl.enabled.mechanisms=${clientMechanisms.join(',')}`,
     `listener.name.client.scram-sha-512.sasl.jaas.config=${jaasScram(BROKER_PRINCIPAL, stored.users[BROKER_PRINCIPAL])}`,
     ...(bootstrapAdmin
-      ? [`listener.name.client.plain.sasl.jaas.config=${jaasPlain(BROKER_PRINCIPAL, stored.users[BROKER_PRINCIPAL], { [ADMIN_PRINCIPAL]: admin, [BROKER_PRINCIPAL]: stored.users[BROKER_PRINCIPAL] })}`]
+      ? [
+          `listener.name.client.plain.sasl.jaas.config=${jaasPlain(BROKER_PRINCIPAL, stored.users[BROKER_PRINCIPAL], { [ADMIN_PRINCIPAL]: admin, [BROKER_PRINCIPAL]: stored.users[BROKER_PRINCIPAL] })}`,
+        ]
       : []),
     'sasl.mechanism.controller.protocol=PLAIN',
     'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
@@ -110,13 +112,30 @@ export async function registerScramUsers(stored, { java, javaArgs, bootstrap, di
   const clientConfig = join(dir, 'admin-bootstrap.properties');
   writeFileSync(
     clientConfig,
-    ['security.protocol=SASL_PLAINTEXT', 'sasl.mechanism=PLAIN', `sasl.jaas.config=${jaasPlain(ADMIN_PRINCIPAL, stored.users[ADMIN_PRINCIPAL], {})}`].join('\n'),
+    [
+      'security.protocol=SASL_PLAINTEXT',
+      'sasl.mechanism=PLAIN',
+      `sasl.jaas.config=${jaasPlain(ADMIN_PRINCIPAL, stored.users[ADMIN_PRINCIPAL], {})}`,
+    ].join('\n'),
     { mode: 0o600 },
   );
   try {
     for (const name of unregistered(stored)) {
       const config = `${MECHANISM}=[iterations=${ITERATIONS},password=${stored.users[name]}]`;
-      const args = ['kafka.admin.ConfigCommand', '--bootstrap-server', bootstrap, '--command-config', clientConfig, '--alter', '--add-config', config, '--entity-type', 'users', '--entity-name', name];
+      const args = [
+        'kafka.admin.ConfigCommand',
+        '--bootstrap-server',
+        bootstrap,
+        '--command-config',
+        clientConfig,
+        '--alter',
+        '--add-config',
+        config,
+        '--entity-type',
+        'users',
+        '--entity-name',
+        name,
+      ];
       // The error would repeat the command line, password included: report the principal only.
       await run(java, [...javaArgs, ...args]).catch(() => {
         throw new Error(`kafka: registering the SCRAM credentials of ${name} failed (see kafka.log)`);

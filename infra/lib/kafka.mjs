@@ -12,7 +12,16 @@ import { aptInstall } from './apt.mjs';
 import { ensureDir, run, spawnDetached, stopProcess, which } from './proc.mjs';
 import { requireWorkspacePackage, waitFor, withTimeout } from './readiness.mjs';
 import { syncAcls } from '../../contracts/src/topic-access.mjs';
-import { adminSasl, credentials, formatScramArgs, registerScramUsers, saveCredentials, securityProperties, topicsSpec, unregistered } from './kafka-security.mjs';
+import {
+  adminSasl,
+  credentials,
+  formatScramArgs,
+  registerScramUsers,
+  saveCredentials,
+  securityProperties,
+  topicsSpec,
+  unregistered,
+} from './kafka-security.mjs';
 
 const KAFKA_DIR = join(INFRA_DIR, 'kafka');
 const POM = join(KAFKA_DIR, 'pom.xml');
@@ -83,9 +92,7 @@ function clusterId() {
 // C1-only JIT and the serial GC: the broker is ready 2x sooner on a busy 2-core
 // machine (measured: 18-27 s instead of 44-58 s) and leaves more CPU to the services.
 // VETTING_KAFKA_JVM_OPTS replaces these flags (e.g. "-XX:+UseG1GC" for C2 + G1).
-const JVM_TUNING = (process.env.VETTING_KAFKA_JVM_OPTS ?? '-XX:+UseSerialGC -XX:TieredStopAtLevel=1')
-  .split(/\s+/)
-  .filter(Boolean);
+const JVM_TUNING = (process.env.VETTING_KAFKA_JVM_OPTS ?? '-XX:+UseSerialGC -XX:TieredStopAtLevel=1').split(/\s+/).filter(Boolean);
 
 const javaArgs = () => [
   '-Xmx512m',
@@ -136,7 +143,12 @@ export function topicsFromFile() {
   const spec = JSON.parse(readFileSync(TOPICS_FILE, 'utf8'));
   const replicationFactor = spec.replicationFactor ?? 1;
   return spec.topics.flatMap((t) => [
-    { topic: t.name, numPartitions: t.partitions, replicationFactor, ...(t.config ? { configEntries: Object.entries(t.config).map(([name, value]) => ({ name, value })) } : {}) },
+    {
+      topic: t.name,
+      numPartitions: t.partitions,
+      replicationFactor,
+      ...(t.config ? { configEntries: Object.entries(t.config).map(([name, value]) => ({ name, value })) } : {}),
+    },
     { topic: `${t.name}.dlq`, numPartitions: DLQ_PARTITIONS, replicationFactor },
   ]);
 }
@@ -192,7 +204,11 @@ async function bootstrapUsers(stored) {
   const pid = spawnDetached('kafka', java, [...javaArgs(), 'kafka.Kafka', SERVER_PROPS], { cwd: STATE_DIR });
   try {
     const kafka = kafkaClient({ plain: true });
-    await waitFor('kafka (registering users)', () => withTimeout(roundTrip(kafka), 30_000, 'produce/consume'), { pid, intervalMs: 1_000, timeoutMs: 2 * READY_TIMEOUT_MS });
+    await waitFor('kafka (registering users)', () => withTimeout(roundTrip(kafka), 30_000, 'produce/consume'), {
+      pid,
+      intervalMs: 1_000,
+      timeoutMs: 2 * READY_TIMEOUT_MS,
+    });
     await registerScramUsers(stored, { java, javaArgs: javaArgs(), bootstrap: `${HOST}:${PORTS.kafka}`, dir: STATE_DIR });
   } finally {
     await stopProcess('kafka', { marker: 'kafka.Kafka', timeoutMs: 45_000 });
@@ -257,11 +273,19 @@ export default {
     writeFileSync(SERVER_PROPS, serverProperties(stored), { mode: 0o600 });
     if (!existsSync(join(LOG_DIRS, 'meta.properties'))) {
       // A new cluster: every principal's SCRAM credentials are bootstrapped into its metadata.
-      await run(java, [...javaArgs(), 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', SERVER_PROPS, '--ignore-formatted', ...formatScramArgs(stored)]).catch(
-        (err) => {
-          throw new Error(`kafka: formatting ${LOG_DIRS} failed (exit ${err.message.split('\n')[0].split(' exited with ').pop()})`);
-        },
-      );
+      await run(java, [
+        ...javaArgs(),
+        'kafka.tools.StorageTool',
+        'format',
+        '-t',
+        clusterId(),
+        '-c',
+        SERVER_PROPS,
+        '--ignore-formatted',
+        ...formatScramArgs(stored),
+      ]).catch((err) => {
+        throw new Error(`kafka: formatting ${LOG_DIRS} failed (exit ${err.message.split('\n')[0].split(' exited with ').pop()})`);
+      });
       stored.registered = Object.keys(stored.users);
       saveCredentials(stored);
     } else if (unregistered(stored).length) {

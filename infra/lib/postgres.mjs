@@ -49,7 +49,13 @@ async function runAs() {
  */
 const fallbackDir = () =>
   // A private stack (VETTING_DATA_DIR) gets its own fallback directory, never the shared one's.
-  join('/var/lib/postgresql', `vetting-${createHash('sha256').update(PRIVATE_STACK ? DATA_DIR : REPO_ROOT).digest('hex').slice(0, 12)}`);
+  join(
+    '/var/lib/postgresql',
+    `vetting-${createHash('sha256')
+      .update(PRIVATE_STACK ? DATA_DIR : REPO_ROOT)
+      .digest('hex')
+      .slice(0, 12)}`,
+  );
 
 /** The cluster's real path (what postgres itself must be given). */
 const clusterDir = () => (existsSync(PG_DATA) ? realpathSync(PG_DATA) : PG_DATA);
@@ -112,10 +118,7 @@ export default {
     return spawnDetached(
       'postgres',
       bin('postgres'),
-      [
-        ...['-D', clusterDir(), '-p', String(PORTS.postgres)],
-        ...Object.entries(SERVER_SETTINGS).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
-      ],
+      [...['-D', clusterDir(), '-p', String(PORTS.postgres)], ...Object.entries(SERVER_SETTINGS).flatMap(([k, v]) => ['-c', `${k}=${v}`])],
       { ...as, cwd: clusterDir(), env: { ...process.env, HOME: clusterDir(), LC_ALL: 'C' } },
     );
   },

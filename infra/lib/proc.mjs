@@ -1,17 +1,7 @@
 // Process helpers: detached spawning with pid files, liveness, stopping, port
 // probes, log tails and promise-based command execution.
 import { spawn } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { HOST, LOG_DIR, RUN_DIR } from './config.mjs';

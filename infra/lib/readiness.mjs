@@ -29,10 +29,7 @@ export async function waitFor(label, check, { timeoutMs = READY_TIMEOUT_MS, inte
   }
 }
 
-const requireFrom = [
-  join(REPO_ROOT, 'packages', 'platform', 'package.json'),
-  join(REPO_ROOT, 'package.json'),
-];
+const requireFrom = [join(REPO_ROOT, 'packages', 'platform', 'package.json'), join(REPO_ROOT, 'package.json')];
 
 /**
  * Load an npm package installed in the workspace (packages/platform). kafkajs,

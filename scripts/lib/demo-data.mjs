@@ -44,9 +44,30 @@ const inService = (from, role) => ({ name: 'Ghana Armed Forces', role, from, nat
 const year = new Date().getUTCFullYear();
 
 const DEMO_PEOPLE = [
-  { names: [{ full: 'Kwame Asante Boateng' }], dateOfBirth: '1988-03-14', nationalities: ['GH'], gender: 'male', serviceNumber: 'GA-204518', previousEmployers: [inService('2008-06', 'Sergeant')] },
-  { names: [{ full: 'Abena Owusu' }], dateOfBirth: '1991-07', nationalities: ['GH'], gender: 'female', serviceNumber: 'GA-208841', previousEmployers: [inService('2012-01', 'Corporal')] },
-  { names: [{ full: 'Yaw Darko Mensah' }], dateOfBirth: '1985', nationalities: ['GH'], gender: 'male', serviceNumber: 'GA-199032', previousEmployers: [inService('2005', 'Warrant Officer')] },
+  {
+    names: [{ full: 'Kwame Asante Boateng' }],
+    dateOfBirth: '1988-03-14',
+    nationalities: ['GH'],
+    gender: 'male',
+    serviceNumber: 'GA-204518',
+    previousEmployers: [inService('2008-06', 'Sergeant')],
+  },
+  {
+    names: [{ full: 'Abena Owusu' }],
+    dateOfBirth: '1991-07',
+    nationalities: ['GH'],
+    gender: 'female',
+    serviceNumber: 'GA-208841',
+    previousEmployers: [inService('2012-01', 'Corporal')],
+  },
+  {
+    names: [{ full: 'Yaw Darko Mensah' }],
+    dateOfBirth: '1985',
+    nationalities: ['GH'],
+    gender: 'male',
+    serviceNumber: 'GA-199032',
+    previousEmployers: [inService('2005', 'Warrant Officer')],
+  },
   // A driver for a relief society (in the employer directory) before enlisting: the disclosure request
   // goes to the directory's verified contact, not to the address the office typed.
   {
@@ -56,12 +77,25 @@ const DEMO_PEOPLE = [
     gender: 'female',
     serviceNumber: 'GA-210077',
     previousEmployers: [
-      { name: 'Volta Relief Society', role: 'Driver', contactEmail: 'efua.friend@mail.example', from: `${year - 8}-01`, to: `${year - 3}-12` },
+      {
+        name: 'Volta Relief Society',
+        role: 'Driver',
+        contactEmail: 'efua.friend@mail.example',
+        from: `${year - 8}-01`,
+        to: `${year - 3}-12`,
+      },
       inService(`${year - 2}-01`, 'Private'),
     ],
   },
   // Resembles a sample ban-list entry, so the review queue has something to show.
-  { names: [{ full: 'Tariq Mahmood Qadir' }], dateOfBirth: '1979', nationalities: ['PK'], gender: 'male', serviceNumber: 'GA-200001', previousEmployers: [inService('2001', 'Captain')] },
+  {
+    names: [{ full: 'Tariq Mahmood Qadir' }],
+    dateOfBirth: '1979',
+    nationalities: ['PK'],
+    gender: 'male',
+    serviceNumber: 'GA-200001',
+    previousEmployers: [inService('2001', 'Captain')],
+  },
   // A security firm nobody verified yet: the request waits in the screener's confirm-contact queue.
   {
     names: [{ full: 'Kojo Antwi Frimpong' }],
@@ -70,7 +104,13 @@ const DEMO_PEOPLE = [
     gender: 'male',
     serviceNumber: 'GA-211904',
     previousEmployers: [
-      { name: 'Harmattan Security Services', role: 'Guard', contactEmail: 'manager@harmattan-security.example', from: `${year - 6}-03`, to: `${year - 2}-02` },
+      {
+        name: 'Harmattan Security Services',
+        role: 'Guard',
+        contactEmail: 'manager@harmattan-security.example',
+        from: `${year - 6}-03`,
+        to: `${year - 2}-02`,
+      },
       inService(`${year - 2}-03`, 'Private'),
     ],
   },
@@ -101,7 +141,11 @@ export async function seedDemoData(base) {
   const lists = await call(base, '/api/screening/lists', { token: screener });
   if (!lists.items.some((l) => l.listId === 'un-peacekeeping-bar-demo')) {
     const file = JSON.parse(readFileSync(join(REPO_ROOT, 'packages/banlists/samples/platform-banlist.sample.json'), 'utf8'));
-    const result = await call(base, '/api/screening/lists/un-peacekeeping-bar-demo/versions?name=UN%20peacekeeping%20bar%20list%20(demo)', { token: screener, method: 'POST', body: file });
+    const result = await call(base, '/api/screening/lists/un-peacekeeping-bar-demo/versions?name=UN%20peacekeeping%20bar%20list%20(demo)', {
+      token: screener,
+      method: 'POST',
+      body: file,
+    });
     console.log(`demo ban list published: version ${result.version}, ${file.entries.length} entries`);
   }
   const employers = await call(base, '/api/references/employers', { token: screener });

@@ -7,7 +7,13 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ADMIN_PRINCIPAL, passwordVariable, servicePrincipals } from '../../contracts/src/topic-access.mjs';
-import { BROKER_PRINCIPAL, CONTROLLER_PRINCIPAL, formatScramArgs, securityProperties, topicsSpec } from '../../infra/lib/kafka-security.mjs';
+import {
+  BROKER_PRINCIPAL,
+  CONTROLLER_PRINCIPAL,
+  formatScramArgs,
+  securityProperties,
+  topicsSpec,
+} from '../../infra/lib/kafka-security.mjs';
 import { createBrokerCertificates } from './tls.mjs';
 
 const secret = (bytes = 24) => randomBytes(bytes).toString('base64url');
@@ -79,8 +85,22 @@ export function composeEnv(s, secretsDir) {
  * The Kubernetes Secrets deploy/k8s/base refers to, for a developer's cluster. `hosts` are the
  * in-cluster addresses of MongoDB and Redis (the operators' services).
  */
-export function kubernetesSecrets(s, tls, hosts = { mongo: 'vetting-mongo-svc.vetting-data.svc:27017', replicaSet: 'vetting-mongo', redis: 'vetting-redis-master.vetting-data.svc:6379' }) {
-  const secretDoc = (name, stringData) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name, labels: { 'app.kubernetes.io/part-of': 'vetting' } }, type: 'Opaque', stringData });
+export function kubernetesSecrets(
+  s,
+  tls,
+  hosts = {
+    mongo: 'vetting-mongo-svc.vetting-data.svc:27017',
+    replicaSet: 'vetting-mongo',
+    redis: 'vetting-redis-master.vetting-data.svc:6379',
+  },
+) {
+  const secretDoc = (name, stringData) => ({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name, labels: { 'app.kubernetes.io/part-of': 'vetting' } },
+    type: 'Opaque',
+    stringData,
+  });
   const mongoUrl = (d) => `mongodb://${d}:${s.mongo[d]}@${hosts.mongo}/vetting_${d}?replicaSet=${hosts.replicaSet}&authSource=admin`;
   const docs = [
     secretDoc('vetting-infra', {
@@ -108,7 +128,8 @@ export function kubernetesSecrets(s, tls, hosts = { mongo: 'vetting-mongo-svc.ve
 export async function generateSecrets(root, { force = false } = {}) {
   const envFile = join(root, '.env');
   const dir = join(root, '.secrets');
-  if (!force && (existsSync(envFile) || existsSync(dir))) throw new Error(`${envFile} or ${dir} exists: keep it, or pass --force to replace every secret (then recreate the compose volumes)`);
+  if (!force && (existsSync(envFile) || existsSync(dir)))
+    throw new Error(`${envFile} or ${dir} exists: keep it, or pass --force to replace every secret (then recreate the compose volumes)`);
   const s = newSecrets();
   const tls = await createBrokerCertificates({ hosts: ['kafka', 'localhost', '127.0.0.1'] });
   mkdirSync(dir, { recursive: true, mode: 0o700 });

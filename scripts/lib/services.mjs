@@ -26,7 +26,13 @@ export const SERVICES = [
  */
 export const PROCESSES = [
   // Development pace: answers within seconds, late callbacks within 20 s (the defaults go up to a minute).
-  { name: 'simulators', port: 4110, entry: 'tests/simulators/src/main.ts', health: '/healthz', env: { SIM_PORT: '4110', SIM_LATENCY_MAX_MS: '1500', SIM_CALLBACK_MAX_MS: '20000' } },
+  {
+    name: 'simulators',
+    port: 4110,
+    entry: 'tests/simulators/src/main.ts',
+    health: '/healthz',
+    env: { SIM_PORT: '4110', SIM_LATENCY_MAX_MS: '1500', SIM_CALLBACK_MAX_MS: '20000' },
+  },
   { name: 'references-worker', entry: 'services/references/src/worker/main.ts', base: 'references', port: 4103 },
 ];
 
@@ -61,7 +67,9 @@ function infraEnv() {
  * install), infra URLs, the service's own Kafka principal, its port and database, the development JWKS.
  */
 export function serviceEnv(service, extra = {}) {
-  const urls = Object.fromEntries(SERVICES.filter((s) => s.name !== 'gateway').map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}`]));
+  const urls = Object.fromEntries(
+    SERVICES.filter((s) => s.name !== 'gateway').map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}`]),
+  );
   const infra = infraEnv();
   return {
     ...process.env,
@@ -69,7 +77,9 @@ export function serviceEnv(service, extra = {}) {
     ...urls,
     VETTING_MODE: 'development',
     // infra.env names the admin principal; a service signs in as its own (the broker's ACLs name it).
-    ...(infra[passwordVariable(service.name)] ? { KAFKA_USERNAME: service.name, KAFKA_PASSWORD: infra[passwordVariable(service.name)] } : {}),
+    ...(infra[passwordVariable(service.name)]
+      ? { KAFKA_USERNAME: service.name, KAFKA_PASSWORD: infra[passwordVariable(service.name)] }
+      : {}),
     SERVICE_NAME: service.name,
     PORT: String(service.port),
     MONGO_DB: `vetting_${service.name}`,
@@ -135,7 +145,9 @@ export async function waitReady(service, timeoutMs = 120_000, progress = console
     // No HTTP endpoint of its own (the worker): alive after a few seconds is as ready as it gets.
     await sleep(3000);
     if (ourPid(name, marker(service))) return;
-    throw new Error(`${service.name} ${processState(service)} while starting. Last log lines (${logFile(name)}):\n${tailFile(logFile(name), 20)}`);
+    throw new Error(
+      `${service.name} ${processState(service)} while starting. Last log lines (${logFile(name)}):\n${tailFile(logFile(name), 20)}`,
+    );
   }
   const url = readinessUrl(service);
   const started = Date.now();
@@ -166,7 +178,8 @@ export async function waitReady(service, timeoutMs = 120_000, progress = console
 /** An error's message with its causes (`fetch failed: connect ECONNREFUSED …`). */
 function describe(error) {
   const parts = [];
-  for (let e = error; e && parts.length < 5; e = e.cause) parts.push(e.code && !String(e.message).includes(e.code) ? `${e.message} (${e.code})` : e.message);
+  for (let e = error; e && parts.length < 5; e = e.cause)
+    parts.push(e.code && !String(e.message).includes(e.code) ? `${e.message} (${e.code})` : e.message);
   return parts.join(': ');
 }
 

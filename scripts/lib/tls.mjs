@@ -15,7 +15,10 @@ const pkcs8Pem = async (key) => {
   return `-----BEGIN PRIVATE KEY-----\n${der.match(/.{1,64}/g).join('\n')}\n-----END PRIVATE KEY-----\n`;
 };
 
-const serial = () => Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).toString('hex').replace(/^[89a-f]/, '1');
+const serial = () =>
+  Buffer.from(webcrypto.getRandomValues(new Uint8Array(16)))
+    .toString('hex')
+    .replace(/^[89a-f]/, '1');
 
 /**
  * A CA valid `days`, and a server certificate it signs for `hosts` (DNS names; the broker's name on
@@ -53,7 +56,9 @@ export async function createBrokerCertificates({ hosts, days = 825 }) {
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyAgreement, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-      new x509.SubjectAlternativeNameExtension(hosts.map((h) => (/^\d+\.\d+\.\d+\.\d+$/.test(h) ? { type: 'ip', value: h } : { type: 'dns', value: h }))),
+      new x509.SubjectAlternativeNameExtension(
+        hosts.map((h) => (/^\d+\.\d+\.\d+\.\d+$/.test(h) ? { type: 'ip', value: h } : { type: 'dns', value: h })),
+      ),
       await x509.AuthorityKeyIdentifierExtension.create(caKeys.publicKey),
     ],
   });

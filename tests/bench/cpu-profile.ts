@@ -54,8 +54,16 @@ export function summariseProfile(file: string, topN = 8, skipSeconds = 0): Proce
     self.set(key, (self.get(key) ?? 0) + us);
   });
   const wallUs = profile.endTime - profile.startTime - skipSeconds * 1e6;
-  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, topN).map(([fn, us]) => ({ fn, selfMs: Math.round(us / 1000), share: Number((us / Math.max(1, busyUs)).toFixed(3)) }));
-  return { process: basename(file).replace(/\.cpuprofile$/, ''), busySeconds: Number((busyUs / 1e6).toFixed(1)), busyShare: Number((busyUs / Math.max(1, wallUs)).toFixed(2)), top };
+  const top = [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, topN)
+    .map(([fn, us]) => ({ fn, selfMs: Math.round(us / 1000), share: Number((us / Math.max(1, busyUs)).toFixed(3)) }));
+  return {
+    process: basename(file).replace(/\.cpuprofile$/, ''),
+    busySeconds: Number((busyUs / 1e6).toFixed(1)),
+    busyShare: Number((busyUs / Math.max(1, wallUs)).toFixed(2)),
+    top,
+  };
 }
 
 /**
@@ -74,7 +82,9 @@ export function summariseProfiles(dir: string, topN = 8, skipSeconds = 0): Proce
   return names
     .map((name) => {
       const files = readdirSync(join(dir, name)).filter((f) => f.endsWith('.cpuprofile'));
-      const busiest = files.map((f) => summariseProfile(join(dir, name, f), topN, skipSeconds)).sort((a, b) => b.busySeconds - a.busySeconds)[0];
+      const busiest = files
+        .map((f) => summariseProfile(join(dir, name, f), topN, skipSeconds))
+        .sort((a, b) => b.busySeconds - a.busySeconds)[0];
       return busiest && { ...busiest, process: name };
     })
     .filter((p): p is ProcessProfile => Boolean(p))

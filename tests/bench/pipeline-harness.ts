@@ -50,7 +50,12 @@ export async function startPipeline(options: SystemOptions = {}): Promise<Pipeli
     if (stage === 'clearance.decided' && !seenDecidedAt.has(e.subject)) seenDecidedAt.set(e.subject, Date.now());
   };
   const watcher = createConsumerRunner({
-    kafka: system.kafka, groupId: randomName('bench-watch'), validator, publisher, logger: createLogger('bench', 'silent'), topicPrefix: system.prefix,
+    kafka: system.kafka,
+    groupId: randomName('bench-watch'),
+    validator,
+    publisher,
+    logger: createLogger('bench', 'silent'),
+    topicPrefix: system.prefix,
     topics: ['vetting.candidates', 'vetting.screenings', 'vetting.references', 'vetting.clearances'],
     handlers: Object.fromEntries(STAGES.map((s) => [s, note(s)])),
     concurrency: 24,
@@ -59,7 +64,13 @@ export async function startPipeline(options: SystemOptions = {}): Promise<Pipeli
   await watcher.joined();
   const token = await system.issuer.token({ sub: 'bench-office', roles: ['tcc-officer'], country: 'GH' });
   return {
-    system, sentAt, seenDecidedAt, stageTimes, rotationOf, token, startupSeconds,
+    system,
+    sentAt,
+    seenDecidedAt,
+    stageTimes,
+    rotationOf,
+    token,
+    startupSeconds,
     async stop() {
       await watcher.stop();
       await publisher.disconnect();
@@ -81,13 +92,16 @@ export async function submitAtRate(p: Pipeline, tag: string, count: number, rate
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const t = Date.now();
     requests.push(
-      fetch(`${p.system.url('intake')}/candidates`, { method: 'POST', headers: { authorization: `Bearer ${p.token}`, 'content-type': 'application/json' }, body: nominationBody(tag, i) })
-        .then(async (r) => {
-          if (!r.ok) throw new Error(`submission answered ${r.status}: ${await r.text()}`);
-          const { id } = (await r.json()) as { id: string };
-          p.sentAt.set(id, t);
-          return id;
-        }),
+      fetch(`${p.system.url('intake')}/candidates`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${p.token}`, 'content-type': 'application/json' },
+        body: nominationBody(tag, i),
+      }).then(async (r) => {
+        if (!r.ok) throw new Error(`submission answered ${r.status}: ${await r.text()}`);
+        const { id } = (await r.json()) as { id: string };
+        p.sentAt.set(id, t);
+        return id;
+      }),
     );
   }
   return Promise.all(requests);
@@ -103,7 +117,8 @@ export async function awaitDecisions(p: Pipeline, ids: string[], timeoutMs: numb
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 /** Percentiles of a sample; null when nothing was measured (never NaN in a report). */
-const pct = (xs: number[]) => (xs.length ? { p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99) } : { p50: null, p95: null, p99: null });
+const pct = (xs: number[]) =>
+  xs.length ? { p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99) } : { p50: null, p95: null, p99: null };
 export type Percentiles = ReturnType<typeof pct>;
 /** A percentile for a report: whole milliseconds, or "—" when nothing was measured. */
 export const ms = (v: number | null) => (v === null ? '—' : String(Math.round(v)));
@@ -119,7 +134,12 @@ export function figures(p: Pipeline, ids: string[], windowEnd?: number) {
   const first = Math.min(...ids.map((id) => p.sentAt.get(id) ?? Infinity));
   const last = done.length < ids.length && windowEnd ? windowEnd : Math.max(...done.map((id) => p.seenDecidedAt.get(id)!));
   const stage = (from: Stage, to: Stage) =>
-    sorted(done.flatMap((id) => { const t = p.stageTimes.get(id) ?? {}; return t[from] !== undefined && t[to] !== undefined ? [t[to]! - t[from]!] : []; }));
+    sorted(
+      done.flatMap((id) => {
+        const t = p.stageTimes.get(id) ?? {};
+        return t[from] !== undefined && t[to] !== undefined ? [t[to]! - t[from]!] : [];
+      }),
+    );
   const t = (id: string) => p.stageTimes.get(id) ?? {};
   return {
     decided: done.length,
@@ -127,11 +147,27 @@ export function figures(p: Pipeline, ids: string[], windowEnd?: number) {
     latencyMs: pct(latencies),
     throughputPerS: done.length ? Number((done.length / Math.max(0.001, (last - first) / 1000)).toFixed(2)) : 0,
     stagesMs: {
-      postToSubmittedEvent: pct(sorted(done.flatMap((id) => (t(id)['candidate.submitted'] !== undefined ? [t(id)['candidate.submitted']! - p.sentAt.get(id)!] : [])))),
+      postToSubmittedEvent: pct(
+        sorted(
+          done.flatMap((id) => (t(id)['candidate.submitted'] !== undefined ? [t(id)['candidate.submitted']! - p.sentAt.get(id)!] : [])),
+        ),
+      ),
       submittedToScreened: pct(stage('candidate.submitted', 'screening.completed')),
       submittedToReferencesDone: pct(stage('candidate.submitted', 'references.completed')),
-      lastInputToDecided: pct(sorted(done.flatMap((id) => { const x = t(id); const input = Math.max(x['screening.completed'] ?? NaN, x['references.completed'] ?? NaN); return Number.isFinite(input) && x['clearance.decided'] !== undefined ? [x['clearance.decided']! - input] : []; }))),
-      decidedEventToSeen: pct(sorted(done.flatMap((id) => (t(id)['clearance.decided'] !== undefined ? [p.seenDecidedAt.get(id)! - t(id)['clearance.decided']!] : [])))),
+      lastInputToDecided: pct(
+        sorted(
+          done.flatMap((id) => {
+            const x = t(id);
+            const input = Math.max(x['screening.completed'] ?? NaN, x['references.completed'] ?? NaN);
+            return Number.isFinite(input) && x['clearance.decided'] !== undefined ? [x['clearance.decided']! - input] : [];
+          }),
+        ),
+      ),
+      decidedEventToSeen: pct(
+        sorted(
+          done.flatMap((id) => (t(id)['clearance.decided'] !== undefined ? [p.seenDecidedAt.get(id)! - t(id)['clearance.decided']!] : [])),
+        ),
+      ),
     },
   };
 }
@@ -148,10 +184,15 @@ export async function dbCommandCounts(p: Pipeline): Promise<Record<string, numbe
 
 /** The same by command name and collection (`insert checks_revisions`, `find …`), per process. */
 export async function dbCommandsByName(p: Pipeline): Promise<Record<string, Record<string, number>>> {
-  const sources: [string, string][] = [...SERVICES_WITH_METRICS.map((s): [string, string] => [s, p.system.url(s)]), ...Object.entries(p.system.workerMetricsUrls())];
+  const sources: [string, string][] = [
+    ...SERVICES_WITH_METRICS.map((s): [string, string] => [s, p.system.url(s)]),
+    ...Object.entries(p.system.workerMetricsUrls()),
+  ];
   const counts: Record<string, Record<string, number>> = {};
   for (const [name, url] of sources) {
-    const text = await fetch(`${url}/metrics`).then((r) => r.text()).catch(() => '');
+    const text = await fetch(`${url}/metrics`)
+      .then((r) => r.text())
+      .catch(() => '');
     counts[name] = {};
     for (const line of text.split('\n').filter((l) => l.startsWith('db_commands_total{'))) {
       const command = `${/command="([^"]+)"/.exec(line)?.[1] ?? 'other'} ${/collection="([^"]*)"/.exec(line)?.[1] ?? ''}`.trim();

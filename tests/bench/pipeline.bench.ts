@@ -17,7 +17,16 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { writeBenchReport, type BenchRow } from '@vetting/platform/testing';
 import { writeContingent } from '../../services/intake/bench/contingent-file';
-import { awaitDecisions, dbCommandCounts, dbCommandsByName, figures, loadAverage, ms, startPipeline, submitAtRate } from './pipeline-harness';
+import {
+  awaitDecisions,
+  dbCommandCounts,
+  dbCommandsByName,
+  figures,
+  loadAverage,
+  ms,
+  startPipeline,
+  submitAtRate,
+} from './pipeline-harness';
 import { summariseProfiles } from './cpu-profile';
 import { startResourceSampler } from './resource-sampler';
 
@@ -60,7 +69,13 @@ async function runBulk() {
   const uploadStarted = Date.now();
   const status = await new Promise<number>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: Number(new URL(p.system.url('intake')).port), method: 'POST', path: `/uploads?mode=all-or-nothing&mission=MINUSCA&rotation=${bulkRotation}&category=military-contingent`, headers: { authorization: `Bearer ${p.token}`, 'content-type': 'text/csv', 'content-length': statSync(file).size } },
+      {
+        host: '127.0.0.1',
+        port: Number(new URL(p.system.url('intake')).port),
+        method: 'POST',
+        path: `/uploads?mode=all-or-nothing&mission=MINUSCA&rotation=${bulkRotation}&category=military-contingent`,
+        headers: { authorization: `Bearer ${p.token}`, 'content-type': 'text/csv', 'content-length': statSync(file).size },
+      },
       (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0)),
     );
     req.on('error', reject);
@@ -69,7 +84,8 @@ async function runBulk() {
   if (status !== 202) throw new Error(`upload answered ${status}`);
   const bulkIds = () => [...p.rotationOf].filter(([, rotation]) => rotation === bulkRotation).map(([id]) => id);
   const deadline = uploadStarted + BULK_TIMEOUT_MS;
-  while (Date.now() < deadline && bulkIds().filter((id) => p.seenDecidedAt.has(id)).length < BULK) await new Promise((r) => setTimeout(r, 250));
+  while (Date.now() < deadline && bulkIds().filter((id) => p.seenDecidedAt.has(id)).length < BULK)
+    await new Promise((r) => setTimeout(r, 250));
   const bulkEnded = Math.min(Date.now(), deadline);
   const ids = bulkIds();
   for (const id of ids) p.sentAt.set(id, uploadStarted);
@@ -84,9 +100,23 @@ const commandsAtEnd = await dbCommandCounts(p);
 const byNameAtEnd = await dbCommandsByName(p);
 const decidedInAll = p.seenDecidedAt.size;
 // Database commands per decided candidate, per service (the readiness probes and idle polling included: a few per second).
-const commandsPerCandidate = Object.fromEntries(Object.keys(commandsAtEnd).map((k) => [k, decidedInAll ? Number(((commandsAtEnd[k]! - (commandsAtStart[k] ?? 0)) / decidedInAll).toFixed(1)) : null]));
+const commandsPerCandidate = Object.fromEntries(
+  Object.keys(commandsAtEnd).map((k) => [
+    k,
+    decidedInAll ? Number(((commandsAtEnd[k]! - (commandsAtStart[k] ?? 0)) / decidedInAll).toFixed(1)) : null,
+  ]),
+);
 // Per process, per command name, per decided candidate: where the round trips go.
-const commandsByName = Object.fromEntries(Object.entries(byNameAtEnd).map(([proc, byCommand]) => [proc, Object.fromEntries(Object.entries(byCommand).map(([c, n]) => [c, decidedInAll ? Number(((n - (byNameAtStart[proc]?.[c] ?? 0)) / decidedInAll).toFixed(2)) : null]).filter(([, v]) => v))]));
+const commandsByName = Object.fromEntries(
+  Object.entries(byNameAtEnd).map(([proc, byCommand]) => [
+    proc,
+    Object.fromEntries(
+      Object.entries(byCommand)
+        .map(([c, n]) => [c, decidedInAll ? Number(((n - (byNameAtStart[proc]?.[c] ?? 0)) / decidedInAll).toFixed(2)) : null])
+        .filter(([, v]) => v),
+    ),
+  ]),
+);
 const resources = await sampler.stop();
 const profileDir = `${p.system.logDir}/profiles`;
 await p.stop(); // SIGTERM: each process writes its CPU profile as it exits
@@ -95,50 +125,155 @@ const profiles = summariseProfiles(profileDir, 6, p.startupSeconds);
 // The knee: the first rate the pipeline no longer keeps up with (p95 over 2 s, or throughput below 90 %).
 const knee = steps.find((s) => s.latencyMs.p95 === null || s.latencyMs.p95 > 2000 || s.decided < s.of || s.throughputPerS < 0.9 * s.rate);
 const at50 = steps.find((s) => s.rate === 50);
-const worstStage = (s: { stagesMs: Record<string, { p50: number | null }> }) => Object.entries(s.stagesMs).sort((a, b) => (b[1].p50 ?? -1) - (a[1].p50 ?? -1))[0]!;
+const worstStage = (s: { stagesMs: Record<string, { p50: number | null }> }) =>
+  Object.entries(s.stagesMs).sort((a, b) => (b[1].p50 ?? -1) - (a[1].p50 ?? -1))[0]!;
 // Sustained: the best rate kept up with end to end (a step or the bulk run, every candidate decided).
-const sustained = Math.max(0, ...steps.filter((s) => s.decided === s.of).map((s) => s.throughputPerS), ...(bulk && bulk.decided === BULK ? [bulk.throughputPerS] : []));
-const commandsInAll = Number(Object.values(commandsPerCandidate).reduce<number>((n, v) => n + (v ?? 0), 0).toFixed(1));
-const cpuPerCandidate = profiles.map((pr) => ({ process: pr.process, ms: decidedInAll ? Math.round((pr.busySeconds * 1000) / decidedInAll) : null }));
+const sustained = Math.max(
+  0,
+  ...steps.filter((s) => s.decided === s.of).map((s) => s.throughputPerS),
+  ...(bulk && bulk.decided === BULK ? [bulk.throughputPerS] : []),
+);
+const commandsInAll = Number(
+  Object.values(commandsPerCandidate)
+    .reduce<number>((n, v) => n + (v ?? 0), 0)
+    .toFixed(1),
+);
+const cpuPerCandidate = profiles.map((pr) => ({
+  process: pr.process,
+  ms: decidedInAll ? Math.round((pr.busySeconds * 1000) / decidedInAll) : null,
+}));
 const cpuInAll = cpuPerCandidate.reduce((n, c) => n + (c.ms ?? 0), 0);
 const rows: BenchRow[] = [
   ...steps.flatMap((s) => [
     { metric: `${s.rate}/s: decided`, value: `${s.decided}/${s.of}`, unit: '' },
-    { metric: `${s.rate}/s: submit → decision p50 / p95 / p99`, value: `${ms(s.latencyMs.p50)} / ${ms(s.latencyMs.p95)} / ${ms(s.latencyMs.p99)}`, unit: 'ms', ...(s.rate === 20 ? { target: 'p95 ≤ 2000 ms', met: s.latencyMs.p95 !== null && s.latencyMs.p95 <= 2000 && s.decided === s.of } : {}) },
+    {
+      metric: `${s.rate}/s: submit → decision p50 / p95 / p99`,
+      value: `${ms(s.latencyMs.p50)} / ${ms(s.latencyMs.p95)} / ${ms(s.latencyMs.p99)}`,
+      unit: 'ms',
+      ...(s.rate === 20 ? { target: 'p95 ≤ 2000 ms', met: s.latencyMs.p95 !== null && s.latencyMs.p95 <= 2000 && s.decided === s.of } : {}),
+    },
     { metric: `${s.rate}/s: sustained throughput`, value: s.throughputPerS, unit: 'decisions/s' },
   ]),
   ...(bulk
     ? [
         { metric: `bulk ${BULK} rows: decided`, value: `${bulk.decided}/${BULK}`, unit: '' },
-        { metric: `bulk: upload → decided throughput${bulk.decided < BULK ? ` (partial: ${bulk.windowS} s window)` : ''}`, value: bulk.throughputPerS, unit: 'candidates/s' },
+        {
+          metric: `bulk: upload → decided throughput${bulk.decided < BULK ? ` (partial: ${bulk.windowS} s window)` : ''}`,
+          value: bulk.throughputPerS,
+          unit: 'candidates/s',
+        },
         { metric: 'bulk: upload → decision p50 / p95', value: `${ms(bulk.latencyMs.p50)} / ${ms(bulk.latencyMs.p95)}`, unit: 'ms' },
       ]
     : []),
-  { metric: 'sustained decisions (best step or bulk run with every candidate decided)', value: sustained, unit: 'decisions/s', target: '≥ 50/s', met: sustained >= 50 },
+  {
+    metric: 'sustained decisions (best step or bulk run with every candidate decided)',
+    value: sustained,
+    unit: 'decisions/s',
+    target: '≥ 50/s',
+    met: sustained >= 50,
+  },
   { metric: 'knee (first rate not kept up with)', value: knee ? `${knee.rate}/s` : `none up to ${RATES.at(-1)}/s`, unit: '' },
-  ...(saturatedAt !== undefined ? [{ metric: 'rates not run (saturated: over half undecided after the drain)', value: RATES.filter((r) => r > saturatedAt!).join(', ') || '—', unit: '/s' }] : []),
+  ...(saturatedAt !== undefined
+    ? [
+        {
+          metric: 'rates not run (saturated: over half undecided after the drain)',
+          value: RATES.filter((r) => r > saturatedAt!).join(', ') || '—',
+          unit: '/s',
+        },
+      ]
+    : []),
   { metric: 'step backlog left undecided before the bulk run', value: backlogLeft, unit: 'candidates' },
-  { metric: 'database round trip (findOne by _id) p50 / p95 during the run', value: `${Math.round(resources.dbRoundTripMs.p50)} / ${Math.round(resources.dbRoundTripMs.p95)}`, unit: 'ms' },
-  { metric: 'database commands per decided candidate (every process, summed)', value: commandsInAll, unit: '', target: '≤ 25', met: decidedInAll > 0 && commandsInAll <= 25 },
-  { metric: 'Node CPU per decided candidate (every process, summed)', value: cpuInAll, unit: 'ms', target: '≤ 60 ms', met: decidedInAll > 0 && cpuInAll <= 60 },
+  {
+    metric: 'database round trip (findOne by _id) p50 / p95 during the run',
+    value: `${Math.round(resources.dbRoundTripMs.p50)} / ${Math.round(resources.dbRoundTripMs.p95)}`,
+    unit: 'ms',
+  },
+  {
+    metric: 'database commands per decided candidate (every process, summed)',
+    value: commandsInAll,
+    unit: '',
+    target: '≤ 25',
+    met: decidedInAll > 0 && commandsInAll <= 25,
+  },
+  {
+    metric: 'Node CPU per decided candidate (every process, summed)',
+    value: cpuInAll,
+    unit: 'ms',
+    target: '≤ 60 ms',
+    met: decidedInAll > 0 && cpuInAll <= 60,
+  },
   { metric: 'load average at start / end', value: `${loadAtStart[0]} / ${loadAtEnd[0]}`, unit: '' },
 ];
 const notes = [
   `Machine load average at start ${loadAtStart.join(' ')}, at end ${loadAtEnd.join(' ')} (1/5/15 min; 2 cores shared with other engineers' suites unless re-run on a quiet machine).`,
   'Every service its own process (tsx, --cpu-prof), Kafka 3.9, FerretDB 1.24 on PostgreSQL, Redis 7, simulated authorities (5–50 ms, no failures), per-organisation rate limits lifted; the benchmark process itself (submitter + watcher) shares the same 2 cores.',
-  'Latency: from the start of the client POST to the moment the watcher consumed the candidate\'s clearance.decided. Stages from the events\' own `time` stamps (same machine clock).',
-  ...steps.map((s) => `Stages at ${s.rate}/s (p50 / p95 ms): ${Object.entries(s.stagesMs).map(([k, v]) => `${k} ${ms(v.p50)} / ${ms(v.p95)}`).join(', ')}; slowest: ${worstStage(s)[0]}.`),
-  ...(bulk ? [`Bulk stages (p50 / p95 ms; postToSubmittedEvent from the upload's start): ${Object.entries(bulk.stagesMs).map(([k, v]) => `${k} ${ms(v.p50)} / ${ms(v.p95)}`).join(', ')}; slowest: ${worstStage(bulk)[0]}.`] : []),
+  "Latency: from the start of the client POST to the moment the watcher consumed the candidate's clearance.decided. Stages from the events' own `time` stamps (same machine clock).",
+  ...steps.map(
+    (s) =>
+      `Stages at ${s.rate}/s (p50 / p95 ms): ${Object.entries(s.stagesMs)
+        .map(([k, v]) => `${k} ${ms(v.p50)} / ${ms(v.p95)}`)
+        .join(', ')}; slowest: ${worstStage(s)[0]}.`,
+  ),
+  ...(bulk
+    ? [
+        `Bulk stages (p50 / p95 ms; postToSubmittedEvent from the upload's start): ${Object.entries(bulk.stagesMs)
+          .map(([k, v]) => `${k} ${ms(v.p50)} / ${ms(v.p95)}`)
+          .join(', ')}; slowest: ${worstStage(bulk)[0]}.`,
+      ]
+    : []),
   'Clearance database calls per consumed event: see bench/results/clearance-round-trips.md (`npm run bench:round-trips -w @vetting/clearance`).',
-  `Infrastructure CPU during the run (cores used on average): ${Object.entries(resources.engineCoresUsed).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
-  `Database commands per decided candidate, by service (${decidedInAll} decided): ${Object.entries(commandsPerCandidate).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
-  `The same by command: ${Object.entries(commandsByName).map(([proc, byCommand]) => `${proc} (${Object.entries(byCommand).map(([c, n]) => `${c} ${n}`).join(', ')})`).join('; ')}.`,
+  `Infrastructure CPU during the run (cores used on average): ${Object.entries(resources.engineCoresUsed)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}.`,
+  `Database commands per decided candidate, by service (${decidedInAll} decided): ${Object.entries(commandsPerCandidate)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}.`,
+  `The same by command: ${Object.entries(commandsByName)
+    .map(
+      ([proc, byCommand]) =>
+        `${proc} (${Object.entries(byCommand)
+          .map(([c, n]) => `${c} ${n}`)
+          .join(', ')})`,
+    )
+    .join('; ')}.`,
   `CPU per decided candidate, by process (profiled busy time ÷ ${decidedInAll}): ${cpuPerCandidate.map((c) => `${c.process} ${c.ms ?? '—'} ms`).join(', ')}.`,
-  ...profiles.map((pr) => `CPU ${pr.process} (after its ${Math.round(p.startupSeconds)} s start-up): ${pr.busySeconds} s busy (${Math.round(pr.busyShare * 100)} % of its wall time); top self time: ${pr.top.slice(0, 4).map((t) => `${t.fn} ${Math.round(t.share * 100)} %`).join('; ')}.`),
+  ...profiles.map(
+    (pr) =>
+      `CPU ${pr.process} (after its ${Math.round(p.startupSeconds)} s start-up): ${pr.busySeconds} s busy (${Math.round(pr.busyShare * 100)} % of its wall time); top self time: ${pr.top
+        .slice(0, 4)
+        .map((t) => `${t.fn} ${Math.round(t.share * 100)} %`)
+        .join('; ')}.`,
+  ),
 ];
 // BENCH_PIPELINE_NAME: another report name, so a small check run does not overwrite the full-size figures.
 const reportName = process.env.BENCH_PIPELINE_NAME ?? 'pipeline';
-writeBenchReport(reportName, 'Pipeline under load: submit → clearance decision', rows, { rates: RATES, secondsPerStep: SECONDS, bulkRows: BULK, saturatedAt: saturatedAt ?? null, backlogLeft, steps, bulk, profiles, resources, commandsPerCandidate, commandsByName, commandsInAll, cpuPerCandidate, cpuInAll, sustained, startupSeconds: p.startupSeconds, loadAtStart, loadAtEnd, at50: at50 ?? null }, notes);
+writeBenchReport(
+  reportName,
+  'Pipeline under load: submit → clearance decision',
+  rows,
+  {
+    rates: RATES,
+    secondsPerStep: SECONDS,
+    bulkRows: BULK,
+    saturatedAt: saturatedAt ?? null,
+    backlogLeft,
+    steps,
+    bulk,
+    profiles,
+    resources,
+    commandsPerCandidate,
+    commandsByName,
+    commandsInAll,
+    cpuPerCandidate,
+    cpuInAll,
+    sustained,
+    startupSeconds: p.startupSeconds,
+    loadAtStart,
+    loadAtEnd,
+    at50: at50 ?? null,
+  },
+  notes,
+);
 console.log(notes.join('\n'));
 console.log(`wrote bench/results/${reportName}.{json,md}`);
 process.exit(0);

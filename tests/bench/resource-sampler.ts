@@ -9,7 +9,9 @@ import { MongoClient } from 'mongodb';
 import { percentile } from '@vetting/platform/testing';
 
 // The stack the run uses: a private one (VETTING_DATA_DIR, see infra/README.md) or the repository's.
-const runDir = process.env.VETTING_DATA_DIR ? `${process.env.VETTING_DATA_DIR}/run/` : fileURLToPath(new URL('../../.data/run/', import.meta.url));
+const runDir = process.env.VETTING_DATA_DIR
+  ? `${process.env.VETTING_DATA_DIR}/run/`
+  : fileURLToPath(new URL('../../.data/run/', import.meta.url));
 const ENGINES = ['ferretdb', 'postgres', 'kafka', 'redis'] as const;
 const TICKS = 100; // USER_HZ on Linux
 
@@ -25,10 +27,12 @@ function statOf(pid: number): { ppid: number; ticks: number } | undefined {
 /** CPU seconds of a process and its children (PostgreSQL's work happens in its backends); 0 without a pid file. */
 function cpuSeconds(root: number): number {
   if (!root) return 0; // pid 0 would be the whole machine
-  const all = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  const all = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
   const stats = new Map(all.map((pid) => [pid, statOf(pid)]));
   const tree = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, s] of stats) {
       if (s && tree.has(s.ppid) && !tree.has(pid)) {
@@ -71,8 +75,13 @@ export async function startResourceSampler(mongoUrl: string, database: string) {
       await client.close();
       const seconds = (Date.now() - started) / 1000;
       const sorted = [...roundTrips].sort((a, b) => a - b);
-      const engineCpu = Object.fromEntries(ENGINES.map((e) => [e, Number(((cpuSeconds(enginePid(e)) - cpuAtStart[e]!) / seconds).toFixed(2))]));
-      return { dbRoundTripMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), samples: sorted.length }, engineCoresUsed: engineCpu };
+      const engineCpu = Object.fromEntries(
+        ENGINES.map((e) => [e, Number(((cpuSeconds(enginePid(e)) - cpuAtStart[e]!) / seconds).toFixed(2))]),
+      );
+      return {
+        dbRoundTripMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), samples: sorted.length },
+        engineCoresUsed: engineCpu,
+      };
     },
   };
 }

@@ -18,17 +18,23 @@ const seconds = (performance.now() - started) / 1000;
 const f = figures(p, ids);
 await p.stop();
 
-writeBenchReport('slice', 'Thin slice: submit → clearance decision', [
-  { metric: 'candidates decided', value: `${f.decided}/${COUNT}`, unit: '' },
-  { metric: 'submission rate', value: RATE, unit: '/s' },
-  { metric: 'submit → decision p50', value: ms(f.latencyMs.p50), unit: 'ms' },
-  { metric: 'submit → decision p95', value: ms(f.latencyMs.p95), unit: 'ms' },
-  { metric: 'submit → decision p99', value: ms(f.latencyMs.p99), unit: 'ms' },
-  { metric: 'wall time', value: seconds, unit: 's' },
-], { count: COUNT, rate: RATE, stagesMs: f.stagesMs }, [
-  'Every service its own process (tsx), Kafka 3.9, FerretDB 1.24 on PostgreSQL, all on this 2-core machine: intake → screening and references (three record checks per candidate as BullMQ jobs against the simulated authorities, 5–50 ms each) → clearance.',
-  'Per-organisation rate limits of the authorities lifted for this run (they are what bounds latency in production).',
-  `Machine load average at the end of the run: ${loadAverage().join(' ')} (1/5/15 min).`,
-]);
+writeBenchReport(
+  'slice',
+  'Thin slice: submit → clearance decision',
+  [
+    { metric: 'candidates decided', value: `${f.decided}/${COUNT}`, unit: '' },
+    { metric: 'submission rate', value: RATE, unit: '/s' },
+    { metric: 'submit → decision p50', value: ms(f.latencyMs.p50), unit: 'ms' },
+    { metric: 'submit → decision p95', value: ms(f.latencyMs.p95), unit: 'ms' },
+    { metric: 'submit → decision p99', value: ms(f.latencyMs.p99), unit: 'ms' },
+    { metric: 'wall time', value: seconds, unit: 's' },
+  ],
+  { count: COUNT, rate: RATE, stagesMs: f.stagesMs },
+  [
+    'Every service its own process (tsx), Kafka 3.9, FerretDB 1.24 on PostgreSQL, all on this 2-core machine: intake → screening and references (three record checks per candidate as BullMQ jobs against the simulated authorities, 5–50 ms each) → clearance.',
+    'Per-organisation rate limits of the authorities lifted for this run (they are what bounds latency in production).',
+    `Machine load average at the end of the run: ${loadAverage().join(' ')} (1/5/15 min).`,
+  ],
+);
 console.log('wrote bench/results/slice.{json,md}');
 process.exit(0);

@@ -26,27 +26,61 @@ describe('the console around vetting (Chromium, every service, the gateway)', ()
     prepareBrowserTests();
     world.system = await consoleUnderTest();
     world.browser = await launchBrowser();
-    const published = await call(world, 'screener', '/screening/lists/un-bar/versions?name=UN%20bar%20list', { body: sampleBanList(), method: 'POST' });
+    const published = await call(world, 'screener', '/screening/lists/un-bar/versions?name=UN%20bar%20list', {
+      body: sampleBanList(),
+      method: 'POST',
+    });
     expect(published.status).toBe(201);
     // Screening loads a published version from its event: wait until a bundle holds it.
-    await waitFor(async () => (await call(world, 'screener', '/screening/lists/bundle')).status === 200, { timeoutMs: 120_000, message: 'the list loaded for bundles' });
+    await waitFor(async () => (await call(world, 'screener', '/screening/lists/bundle')).status === 200, {
+      timeoutMs: 120_000,
+      message: 'the list loaded for bundles',
+    });
   }, 600_000);
   afterAll(async () => {
     await world.browser?.close();
     await world.system?.stop();
   });
 
-  it('when an office takes the lists offline and brings results back, then the bundle verifies and the rows to review are named', () => screenOfflineAndBringBack(world), JOURNEY_MS);
+  it(
+    'when an office takes the lists offline and brings results back, then the bundle verifies and the rows to review are named',
+    () => screenOfflineAndBringBack(world),
+    JOURNEY_MS,
+  );
 
-  it('when a rotation is certified twice, then the office downloads a signed version that verifies offline and compares the two', () => certificateVersions(world), JOURNEY_MS);
+  it(
+    'when a rotation is certified twice, then the office downloads a signed version that verifies offline and compares the two',
+    () => certificateVersions(world),
+    JOURNEY_MS,
+  );
 
-  it('when the auditor opens people statistics, then people are shown by period, state, country, mission and category', () => peopleStatistics(world), JOURNEY_MS);
+  it(
+    'when the auditor opens people statistics, then people are shown by period, state, country, mission and category',
+    () => peopleStatistics(world),
+    JOURNEY_MS,
+  );
 
-  it('when an office submits its safeguarding self-assessment and a UN officer accepts it, then the dashboard shows it current', () => safeguardingSelfAssessment(world), JOURNEY_MS);
+  it(
+    'when an office submits its safeguarding self-assessment and a UN officer accepts it, then the dashboard shows it current',
+    () => safeguardingSelfAssessment(world),
+    JOURNEY_MS,
+  );
 
-  it('when the policy re-vets each category after an interval, then the administrator sets it (a nonsense one refused and named), and the office and the screening officer see who is due, in English and French', () => periodicRevetting(world), JOURNEY_MS);
+  it(
+    'when the policy re-vets each category after an interval, then the administrator sets it (a nonsense one refused and named), and the office and the screening officer see who is due, in English and French',
+    () => periodicRevetting(world),
+    JOURNEY_MS,
+  );
 
-  it('when the UN sends a request for action, then only that country\'s office sees it, acknowledges and answers it, and the UN closes it', () => requestForAction(world), JOURNEY_MS);
+  it(
+    "when the UN sends a request for action, then only that country's office sees it, acknowledges and answers it, and the UN closes it",
+    () => requestForAction(world),
+    JOURNEY_MS,
+  );
 
-  it('when a verified employer asks about a former peacekeeper with a recorded finding, then "none" waits for a second officer, another country never sees it, and the annual figures count it', () => answerDisclosureRequest(world), JOURNEY_MS);
+  it(
+    'when a verified employer asks about a former peacekeeper with a recorded finding, then "none" waits for a second officer, another country never sees it, and the annual figures count it',
+    () => answerDisclosureRequest(world),
+    JOURNEY_MS,
+  );
 });

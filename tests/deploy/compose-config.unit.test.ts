@@ -28,7 +28,8 @@ describe('docker-compose.yml carries no secret and refuses to start without one'
     for (const [name, svc] of Object.entries(compose.services)) {
       for (const [key, value] of Object.entries(svc.environment ?? {})) {
         if (/PASSWORD|SECRET|TOKEN$/.test(key)) expect(String(value), `${name}.${key}`).toMatch(/^\$\{\w+:\?/);
-        if (/_URL$/.test(key) && /@/.test(String(value))) expect(String(value), `${name}.${key} carries credentials inline`).toMatch(/\/\/\w*:\$\{\w+:\?[^}]*\}@/);
+        if (/_URL$/.test(key) && /@/.test(String(value)))
+          expect(String(value), `${name}.${key} carries credentials inline`).toMatch(/\/\/\w*:\$\{\w+:\?[^}]*\}@/);
       }
     }
   });
@@ -52,7 +53,8 @@ describe('docker-compose.yml carries no secret and refuses to start without one'
     expect(properties).toContain('allow.everyone.if.no.acl.found=false');
     expect(properties).not.toMatch(/PLAINTEXT:\/\/|CLIENT:SASL_PLAINTEXT/);
     const formatArgs = readFileSync(join(dir, '.secrets', 'kafka', 'format-args'), 'utf8');
-    for (const principal of ['vetting-admin', 'intake', 'screening', 'references', 'clearance', 'audit', 'gateway']) expect(formatArgs).toContain(`name=${principal},`);
+    for (const principal of ['vetting-admin', 'intake', 'screening', 'references', 'clearance', 'audit', 'gateway'])
+      expect(formatArgs).toContain(`name=${principal},`);
   });
 });
 
@@ -91,7 +93,9 @@ describe('docker-compose.yml and the services’ config schemas', () => {
   }
 
   it('when the references worker is composed, then it has the service’s settings and nothing unsafe either', () => {
-    const composed = Object.fromEntries(Object.entries(compose.services['references-worker']!.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), env)]));
+    const composed = Object.fromEntries(
+      Object.entries(compose.services['references-worker']!.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), env)]),
+    );
     expect(unsafeSettings('references', loadConfig(schemas.references!, composed))).toEqual([]);
   });
 });

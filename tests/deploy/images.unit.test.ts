@@ -12,8 +12,13 @@ interface ComposeService {
   healthcheck?: { test?: string[] };
   profiles?: string[];
 }
-const compose = parse(readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
-const built = Object.entries(compose.services).filter(([, svc]) => svc.build) as [string, ComposeService & { build: { context?: string; dockerfile?: string; args?: Record<string, string> } }][];
+const compose = parse(readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
+const built = Object.entries(compose.services).filter(([, svc]) => svc.build) as [
+  string,
+  ComposeService & { build: { context?: string; dockerfile?: string; args?: Record<string, string> } },
+][];
 
 /** Instructions of a Dockerfile, continuation lines joined, comments dropped. */
 function instructions(path: string): string[] {
@@ -26,10 +31,11 @@ function instructions(path: string): string[] {
 const dockerfile = join(repoRoot, 'Dockerfile');
 const lines = instructions(dockerfile);
 /** `${NAME}` replaced by the build arguments (SERVICE_DIR defaults to services/<SERVICE>, as in the Dockerfile). */
-const expand = (text: string, args: Record<string, string>) => text.replace(/\$\{(\w+)\}/g, (_, name: string) => args[name] ?? (name === 'SERVICE_DIR' ? `services/${args.SERVICE}` : `<${name}?>`));
+const expand = (text: string, args: Record<string, string>) =>
+  text.replace(/\$\{(\w+)\}/g, (_, name: string) => args[name] ?? (name === 'SERVICE_DIR' ? `services/${args.SERVICE}` : `<${name}?>`));
 
 describe('the one parameterised Dockerfile', () => {
-  it('when built, then it is multi-stage, installs only the chosen workspace\'s production dependencies and runs as a non-root user', () => {
+  it("when built, then it is multi-stage, installs only the chosen workspace's production dependencies and runs as a non-root user", () => {
     expect(lines.filter((l) => /^FROM /i.test(l)).length).toBeGreaterThanOrEqual(3);
     expect(lines).toContain('ARG SERVICE=intake');
     expect(lines.some((l) => l.includes('npm ci --omit=dev --workspace ${SERVICE_DIR}'))).toBe(true);
@@ -50,7 +56,11 @@ describe('the one parameterised Dockerfile', () => {
       if (name in schemas || name === 'references-worker') expect(args.SERVICE).toBe(name.replace('-worker', ''));
       if (svc.environment?.PORT !== undefined) expect(String(args.PORT)).toBe(String(svc.environment.PORT));
       for (const line of lines.filter((l) => /^COPY /i.test(l) && !l.includes('--from='))) {
-        const sources = line.split(/\s+/).slice(1).filter((a) => !a.startsWith('--')).slice(0, -1);
+        const sources = line
+          .split(/\s+/)
+          .slice(1)
+          .filter((a) => !a.startsWith('--'))
+          .slice(0, -1);
         for (const src of sources) expect(existsSync(join(repoRoot, expand(src, args))), `${name}: COPY ${expand(src, args)}`).toBe(true);
       }
       const entry = svc.command?.join(' ') ?? `${expand('${SERVICE_DIR}', args)}/src/main.ts`;
@@ -90,7 +100,9 @@ describe('docker-compose.yml health', () => {
 
 describe('Prometheus alert rules (deploy/prometheus)', () => {
   it('when loaded, then every rule has a name, an expression, a severity and a summary', () => {
-    const groups = loadDocs('deploy/prometheus').flatMap(({ doc }) => (doc as unknown as { groups: { name: string; rules: Record<string, unknown>[] }[] }).groups);
+    const groups = loadDocs('deploy/prometheus').flatMap(
+      ({ doc }) => (doc as unknown as { groups: { name: string; rules: Record<string, unknown>[] }[] }).groups,
+    );
     const rules = groups.flatMap((g) => g.rules);
     expect(rules.length).toBeGreaterThanOrEqual(5);
     for (const r of rules) {

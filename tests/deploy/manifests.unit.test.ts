@@ -11,14 +11,21 @@ interface Container {
   image?: string;
   command?: string[];
   ports?: { name?: string; containerPort: number }[];
-  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string }; configMapKeyRef?: { name: string; key: string } } }[];
+  env?: {
+    name: string;
+    value?: string;
+    valueFrom?: { secretKeyRef?: { name: string; key: string }; configMapKeyRef?: { name: string; key: string } };
+  }[];
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
   readinessProbe?: { httpGet?: { path: string } };
   livenessProbe?: { httpGet?: { path: string } };
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
 }
 interface Workload extends Doc {
-  spec: { selector: { matchLabels: Record<string, string> }; template: { metadata: { labels: Record<string, string> }; spec: { containers: Container[] } } };
+  spec: {
+    selector: { matchLabels: Record<string, string> };
+    template: { metadata: { labels: Record<string, string> }; spec: { containers: Container[] } };
+  };
 }
 
 const all = loadDocs('deploy/k8s');
@@ -30,7 +37,9 @@ const configMaps = new Map(ofKind('ConfigMap').map((d) => [d.metadata!.name!, (d
 const secrets = new Map<string, Record<string, string>>();
 beforeAll(async () => {
   const { dir } = await generatedSecrets();
-  for (const d of parseAllDocuments(readFileSync(join(dir, '.secrets', 'k8s', 'secrets.yaml'), 'utf8')).map((x) => x.toJS() as Doc & { stringData: Record<string, string> }))
+  for (const d of parseAllDocuments(readFileSync(join(dir, '.secrets', 'k8s', 'secrets.yaml'), 'utf8')).map(
+    (x) => x.toJS() as Doc & { stringData: Record<string, string> },
+  ))
     secrets.set(d.metadata!.name!, d.stringData);
 });
 const serviceOf = (c: Container) => /services\/(\w+)\/src\//.exec(c.command?.join(' ') ?? '')?.[1];
@@ -76,19 +85,31 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     expect(ofKind('Secret')).toEqual([]);
     for (const d of deployments)
       for (const c of d.spec.template.spec.containers)
-        for (const e of c.env ?? []) if (/PASSWORD|SECRET|TOKEN$/.test(e.name)) expect(e.valueFrom?.secretKeyRef, `${c.name}: ${e.name}`).toBeDefined();
-    for (const [name, data] of configMaps) for (const key of Object.keys(data ?? {})) expect(key, `ConfigMap ${name}`).not.toMatch(/PASSWORD|SECRET|TOKEN$/);
+        for (const e of c.env ?? [])
+          if (/PASSWORD|SECRET|TOKEN$/.test(e.name)) expect(e.valueFrom?.secretKeyRef, `${c.name}: ${e.name}`).toBeDefined();
+    for (const [name, data] of configMaps)
+      for (const key of Object.keys(data ?? {})) expect(key, `ConfigMap ${name}`).not.toMatch(/PASSWORD|SECRET|TOKEN$/);
   });
 
-  it("when Kafka principals are declared, then each service has a KafkaUser with exactly the ACLs of infra/topics.json and its password from the credentials Secret", () => {
+  it('when Kafka principals are declared, then each service has a KafkaUser with exactly the ACLs of infra/topics.json and its password from the credentials Secret', () => {
     const spec = loadTopics();
-    const users = ofKind('KafkaUser') as (Doc & { spec: { authentication: { type: string; password: { valueFrom: { secretKeyRef: { name: string; key: string } } } }; authorization: { acls: { resource: { type: string; name: string; patternType: string }; operations: string[] }[] } } })[];
+    const users = ofKind('KafkaUser') as (Doc & {
+      spec: {
+        authentication: { type: string; password: { valueFrom: { secretKeyRef: { name: string; key: string } } } };
+        authorization: { acls: { resource: { type: string; name: string; patternType: string }; operations: string[] }[] };
+      };
+    })[];
     expect(users.map((u) => u.metadata!.name).sort()).toEqual(servicePrincipals(spec));
     for (const u of users) {
       expect(u.spec.authentication.type).toBe('scram-sha-512');
       expect(u.spec.authentication.password.valueFrom.secretKeyRef).toEqual({ name: 'vetting-kafka-credentials', key: u.metadata!.name });
-      const declared = u.spec.authorization.acls.map((a) => `${a.resource.type}:${a.resource.name}:${a.resource.patternType}:${a.operations.join('+').toLowerCase()}`).sort();
-      const wanted = aclBindings(spec).filter((b) => b.principal === u.metadata!.name).map((b) => `${b.resourceType}:${b.name}:${b.pattern === 'literal' ? 'literal' : 'prefix'}:${b.operation}`).sort();
+      const declared = u.spec.authorization.acls
+        .map((a) => `${a.resource.type}:${a.resource.name}:${a.resource.patternType}:${a.operations.join('+').toLowerCase()}`)
+        .sort();
+      const wanted = aclBindings(spec)
+        .filter((b) => b.principal === u.metadata!.name)
+        .map((b) => `${b.resourceType}:${b.name}:${b.pattern === 'literal' ? 'literal' : 'prefix'}:${b.operation}`)
+        .sort();
       expect(declared, u.metadata!.name).toEqual(wanted);
     }
   });
@@ -133,7 +154,10 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
           expect(schemas[service], `${c.name} runs an unknown service`).toBeDefined();
           const env = envOf(c);
           const known = [...Object.keys(schemas[service]!.shape), ...RUNTIME_ENV];
-          expect(Object.keys(env).filter((k) => !known.includes(k)), `not in the ${service} config schema`).toEqual([]);
+          expect(
+            Object.keys(env).filter((k) => !known.includes(k)),
+            `not in the ${service} config schema`,
+          ).toEqual([]);
           expect(env.SERVICE_NAME).toBe(service);
           const config = loadConfig(schemas[service]!, env);
           expect(env.VETTING_MODE, 'production mode').toBeUndefined();
@@ -148,32 +172,55 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
   }
 
   it('when a Service routes traffic, then it selects a Deployment whose container exposes the target port', () => {
-    for (const svc of ofKind('Service') as (Doc & { spec: { selector: Record<string, string>; ports: { targetPort: string | number }[] } })[]) {
+    for (const svc of ofKind('Service') as (Doc & {
+      spec: { selector: Record<string, string>; ports: { targetPort: string | number }[] };
+    })[]) {
       const target = deployments.find((d) => selects(svc.spec.selector, d.spec.template.metadata.labels));
       expect(target, `Service ${svc.metadata!.name} selects no Deployment`).toBeDefined();
       const ports = target!.spec.template.spec.containers.flatMap((c) => c.ports ?? []);
-      for (const p of svc.spec.ports) expect(ports.some((cp) => cp.name === p.targetPort || cp.containerPort === p.targetPort), `${svc.metadata!.name} → ${p.targetPort}`).toBe(true);
+      for (const p of svc.spec.ports)
+        expect(
+          ports.some((cp) => cp.name === p.targetPort || cp.containerPort === p.targetPort),
+          `${svc.metadata!.name} → ${p.targetPort}`,
+        ).toBe(true);
     }
   });
 
   it('when scaling or draining, then HPAs target existing Deployments and PDBs select pods of one', () => {
     const names = deployments.map((d) => d.metadata!.name);
-    const hpas = ofKind('HorizontalPodAutoscaler') as (Doc & { spec: { scaleTargetRef: { name: string }; minReplicas: number; maxReplicas: number } })[];
-    for (const s of ['intake', 'screening', 'references', 'clearance', 'gateway']) expect(hpas.map((h) => h.spec.scaleTargetRef.name)).toContain(s);
+    const hpas = ofKind('HorizontalPodAutoscaler') as (Doc & {
+      spec: { scaleTargetRef: { name: string }; minReplicas: number; maxReplicas: number };
+    })[];
+    for (const s of ['intake', 'screening', 'references', 'clearance', 'gateway'])
+      expect(hpas.map((h) => h.spec.scaleTargetRef.name)).toContain(s);
     for (const h of hpas) {
       expect(names).toContain(h.spec.scaleTargetRef.name);
       expect(h.spec.minReplicas).toBeLessThanOrEqual(h.spec.maxReplicas);
     }
     const pdbs = ofKind('PodDisruptionBudget') as (Doc & { spec: { selector: { matchLabels: Record<string, string> } } })[];
     expect(pdbs.length).toBeGreaterThan(0);
-    for (const p of pdbs) expect(deployments.some((d) => selects(p.spec.selector.matchLabels, d.spec.template.metadata.labels)), p.metadata!.name).toBe(true);
+    for (const p of pdbs)
+      expect(
+        deployments.some((d) => selects(p.spec.selector.matchLabels, d.spec.template.metadata.labels)),
+        p.metadata!.name,
+      ).toBe(true);
   });
 
   it('when isolated, then a default-deny NetworkPolicy exists and services accept traffic only from the gateway', () => {
-    const policies = ofKind('NetworkPolicy') as (Doc & { spec: { podSelector: object; policyTypes: string[]; ingress?: { from?: { podSelector?: { matchLabels?: Record<string, string> } }[] }[] } })[];
-    const deny = policies.find((p) => Object.keys(p.spec.podSelector).length === 0 && !p.spec.ingress && p.spec.policyTypes.includes('Ingress'));
+    const policies = ofKind('NetworkPolicy') as (Doc & {
+      spec: {
+        podSelector: object;
+        policyTypes: string[];
+        ingress?: { from?: { podSelector?: { matchLabels?: Record<string, string> } }[] }[];
+      };
+    })[];
+    const deny = policies.find(
+      (p) => Object.keys(p.spec.podSelector).length === 0 && !p.spec.ingress && p.spec.policyTypes.includes('Ingress'),
+    );
     expect(deny).toBeDefined();
     const fromGateway = policies.find((p) => p.metadata!.name === 'services-from-gateway')!;
-    expect(fromGateway.spec.ingress!.flatMap((r) => r.from ?? []).map((f) => f.podSelector?.matchLabels?.['app.kubernetes.io/name'])).toEqual(['gateway']);
+    expect(
+      fromGateway.spec.ingress!.flatMap((r) => r.from ?? []).map((f) => f.podSelector?.matchLabels?.['app.kubernetes.io/name']),
+    ).toEqual(['gateway']);
   });
 });

@@ -8,7 +8,12 @@ const sampleList = readFileSync(new URL('../../packages/banlists/samples/platfor
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
 type Json = any;
 
-async function api(base: string, path: string, token: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: Json }> {
+async function api(
+  base: string,
+  path: string,
+  token: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${base}${path}`, {
     method: init.method ?? 'GET',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -20,7 +25,12 @@ async function api(base: string, path: string, token: string, init: { method?: s
 const nominate = (name: string, dateOfBirth: string) => ({
   nomination: { mission: 'UNMISS', rotation: 'NEPBATT-22', category: 'military-contingent' },
   // In the Nepali Army since 2012: the five-year employment window is accounted for.
-  person: { names: [{ full: name }], dateOfBirth, nationalities: ['NP'], previousEmployers: [{ name: 'Nepali Army', role: 'Sepoy', from: '2012', nationalService: true }] },
+  person: {
+    names: [{ full: name }],
+    dateOfBirth,
+    nationalities: ['NP'],
+    previousEmployers: [{ name: 'Nepali Army', role: 'Sepoy', from: '2012', nationalService: true }],
+  },
   consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
 });
 
@@ -41,33 +51,50 @@ describe('one candidate through every service (real processes, Kafka, FerretDB)'
   afterAll(async () => system?.stop());
 
   it('when an office nominates a person not on any list, then the candidate is cleared, and every event is in the verified audit chain', async () => {
-    const created = await api(system.url('intake'), '/candidates', officer, { method: 'POST', body: nominate('Pemba Sherpa Lama', '1992-04-11') });
+    const created = await api(system.url('intake'), '/candidates', officer, {
+      method: 'POST',
+      body: nominate('Pemba Sherpa Lama', '1992-04-11'),
+    });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    const view = await waitFor(async () => {
-      const res = await api(system.url('intake'), `/candidates/${id}`, officer);
-      return res.body.decision ? res.body : undefined;
-    }, { timeoutMs: 60_000, message: 'a decision on the candidate' });
+    const view = await waitFor(
+      async () => {
+        const res = await api(system.url('intake'), `/candidates/${id}`, officer);
+        return res.body.decision ? res.body : undefined;
+      },
+      { timeoutMs: 60_000, message: 'a decision on the candidate' },
+    );
     expect(view.status).toBe('cleared');
     expect(view.decision.outcome).toBe('cleared');
 
-    const trail = await waitFor(async () => {
-      const res = await api(system.url('audit'), `/trails/${id}`, auditor);
-      const types = (res.body.entries as { type: string }[]).map((e) => e.type);
-      return ['candidate.submitted', 'screening.completed', 'references.completed', 'clearance.decided'].every((t) => types.includes(t)) ? types : undefined;
-    }, { timeoutMs: 30_000, message: 'the whole story in the audit trail' });
+    const trail = await waitFor(
+      async () => {
+        const res = await api(system.url('audit'), `/trails/${id}`, auditor);
+        const types = (res.body.entries as { type: string }[]).map((e) => e.type);
+        return ['candidate.submitted', 'screening.completed', 'references.completed', 'clearance.decided'].every((t) => types.includes(t))
+          ? types
+          : undefined;
+      },
+      { timeoutMs: 30_000, message: 'the whole story in the audit trail' },
+    );
     expect(trail).toContain('clearance.decided');
     const verified = await api(system.url('audit'), '/chain/verify', auditor);
     expect(verified.body.ok).toBe(true);
   });
 
   it('when a nominated person resembles a ban-list entry, then the decision waits for a person (pending review), never an automatic clearance', async () => {
-    const created = await api(system.url('intake'), '/candidates', officer, { method: 'POST', body: nominate('Tariq Mahmood Qadir', '1979') });
+    const created = await api(system.url('intake'), '/candidates', officer, {
+      method: 'POST',
+      body: nominate('Tariq Mahmood Qadir', '1979'),
+    });
     const id = created.body.id as string;
-    const view = await waitFor(async () => {
-      const res = await api(system.url('intake'), `/candidates/${id}`, officer);
-      return res.body.decision ? res.body : undefined;
-    }, { timeoutMs: 60_000, message: 'a decision on the candidate' });
+    const view = await waitFor(
+      async () => {
+        const res = await api(system.url('intake'), `/candidates/${id}`, officer);
+        return res.body.decision ? res.body : undefined;
+      },
+      { timeoutMs: 60_000, message: 'a decision on the candidate' },
+    );
     expect(view.decision.outcome).toBe('pending-review');
     expect(JSON.stringify(view)).not.toMatch(/BAR-|score|matchedName/);
     const screening = await api(system.url('screening'), `/screenings/${id}`, screener);

@@ -15,7 +15,15 @@ import { startSystem, type RunningSystem } from '../support/system';
 import { nominationBody, submitNomination } from '../support/contingent';
 import { startPrivateStack, type PrivateStack } from './support/private-stack';
 import { faultPlan, type ScheduledFault } from './support/fault-plan';
-import { deadLetters, decisionsByCandidate, duplicateFigures, failedJobs, unfinishedChecks, verifyAuditChain, viewsBehind } from './support/pipeline-checks';
+import {
+  deadLetters,
+  decisionsByCandidate,
+  duplicateFigures,
+  failedJobs,
+  unfinishedChecks,
+  verifyAuditChain,
+  viewsBehind,
+} from './support/pipeline-checks';
 
 const SEED = Number(process.env.FAULT_SEED ?? 20261127);
 const COUNT = Number(process.env.FAULT_CANDIDATES ?? 40);
@@ -53,47 +61,66 @@ describe(`fault run (seed ${SEED}, ${COUNT} candidates, ${ROUNDS} round(s) of fa
   const figures: Record<string, unknown> = { seed: SEED, candidates: COUNT };
   let runStarted = 0;
 
-  beforeAll(async () => {
-    stack = await startPrivateStack();
-    system = await startSystem({ infra: stack.urls, readyTimeoutMs: 900_000 });
-    mongo = await MongoClient.connect(stack.urls.mongoUrl);
-    const { faults, poisonAt } = faultPlan(SEED, COUNT, ROUNDS);
-    const token = () => system.issuer.token({ sub: 'fault-office', roles: ['tcc-officer'], country: 'GH' });
-    const producer = system.kafka.producer();
-    await producer.connect();
-    const started = (runStarted = Date.now());
-    const submissions: Promise<void>[] = [];
-    const bounded = boundedRunner(IN_FLIGHT);
-    const injections: Promise<void>[] = [];
-    let restarting = Promise.resolve(); // engines restart one after another (infra.mjs holds a lock anyway)
-    for (let i = 0; i < COUNT; i++) {
-      const due = started + (i * 1000) / RATE;
-      if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
-      for (const fault of faults.filter((f) => f.at === i)) {
-        const atMs = Date.now();
-        const inject = async () => {
-          if (fault.kind === 'kill') {
-            await system.kill(fault.target);
-            await system.start(fault.target);
-          } else await stack.restart(fault.target);
-          injected.push({ ...fault, atMs, tookMs: Date.now() - atMs });
-        };
-        if (fault.kind === 'restart') injections.push((restarting = restarting.then(inject)));
-        else injections.push(inject());
+  beforeAll(
+    async () => {
+      stack = await startPrivateStack();
+      system = await startSystem({ infra: stack.urls, readyTimeoutMs: 900_000 });
+      mongo = await MongoClient.connect(stack.urls.mongoUrl);
+      const { faults, poisonAt } = faultPlan(SEED, COUNT, ROUNDS);
+      const token = () => system.issuer.token({ sub: 'fault-office', roles: ['tcc-officer'], country: 'GH' });
+      const producer = system.kafka.producer();
+      await producer.connect();
+      const started = (runStarted = Date.now());
+      const submissions: Promise<void>[] = [];
+      const bounded = boundedRunner(IN_FLIGHT);
+      const injections: Promise<void>[] = [];
+      let restarting = Promise.resolve(); // engines restart one after another (infra.mjs holds a lock anyway)
+      for (let i = 0; i < COUNT; i++) {
+        const due = started + (i * 1000) / RATE;
+        if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+        for (const fault of faults.filter((f) => f.at === i)) {
+          const atMs = Date.now();
+          const inject = async () => {
+            if (fault.kind === 'kill') {
+              await system.kill(fault.target);
+              await system.start(fault.target);
+            } else await stack.restart(fault.target);
+            injected.push({ ...fault, atMs, tookMs: Date.now() - atMs });
+          };
+          if (fault.kind === 'restart') injections.push((restarting = restarting.then(inject)));
+          else injections.push(inject());
+        }
+        if (i === poisonAt) {
+          // Deliberate poison: not JSON at all. Retried while the broker may be restarting.
+          injections.push(
+            waitFor(
+              async () =>
+                !!(await producer
+                  .send({ topic: `${system.prefix}vetting.candidates`, messages: [{ key: POISON_KEY, value: '{not json' }] })
+                  .catch(() => false)),
+              { timeoutMs: 120_000, message: 'poison published' },
+            ).then(() => undefined),
+          );
+        }
+        submissions.push(
+          bounded(() =>
+            submitNomination(() => system.url('intake'), token, `fault-${SEED}-${i}`, nominationBody('Fault', i), 1_200_000),
+          ).then(({ id }) => void accepted.set(i, id)),
+        );
       }
-      if (i === poisonAt) {
-        // Deliberate poison: not JSON at all. Retried while the broker may be restarting.
-        injections.push(waitFor(async () => !!(await producer.send({ topic: `${system.prefix}vetting.candidates`, messages: [{ key: POISON_KEY, value: '{not json' }] }).catch(() => false)), { timeoutMs: 120_000, message: 'poison published' }).then(() => undefined));
-      }
-      submissions.push(bounded(() => submitNomination(() => system.url('intake'), token, `fault-${SEED}-${i}`, nominationBody('Fault', i), 1_200_000)).then(({ id }) => void accepted.set(i, id)));
-    }
-    await Promise.all([...submissions, ...injections]);
-    await producer.disconnect();
-    const decided = async () => [...(await decisionsByCandidate(mongo, system)).values()].filter((d) => d.length > 0).length;
-    await waitFor(async () => (await decided()) >= COUNT, { timeoutMs: Math.max(900_000, COUNT * 1000), intervalMs: 2000, message: 'every candidate decided' });
-    figures.secondsToAllDecided = (Date.now() - started) / 1000;
-    figures.processesRestartedAfterDyingOnTheirOwn = system.crashes().length;
-  }, Math.max(1_800_000, COUNT * 1500));
+      await Promise.all([...submissions, ...injections]);
+      await producer.disconnect();
+      const decided = async () => [...(await decisionsByCandidate(mongo, system)).values()].filter((d) => d.length > 0).length;
+      await waitFor(async () => (await decided()) >= COUNT, {
+        timeoutMs: Math.max(900_000, COUNT * 1000),
+        intervalMs: 2000,
+        message: 'every candidate decided',
+      });
+      figures.secondsToAllDecided = (Date.now() - started) / 1000;
+      figures.processesRestartedAfterDyingOnTheirOwn = system.crashes().length;
+    },
+    Math.max(1_800_000, COUNT * 1500),
+  );
 
   afterAll(async () => {
     console.log(`fault figures: ${JSON.stringify(figures, null, 1)}`);
@@ -117,11 +144,17 @@ describe(`fault run (seed ${SEED}, ${COUNT} candidates, ${ROUNDS} round(s) of fa
     figures.recovery = injected.map((f) => {
       const back = f.atMs + f.tookMs;
       const next = decidedTimes.find((t) => t >= back);
-      return { fault: `${f.kind} ${f.target}`, atCandidate: f.at, backAfterS: f.tookMs / 1000, nextDecisionAfterBackS: next === undefined ? null : (next - back) / 1000 };
+      return {
+        fault: `${f.kind} ${f.target}`,
+        atCandidate: f.at,
+        backAfterS: f.tookMs / 1000,
+        nextDecisionAfterBackS: next === undefined ? null : (next - back) / 1000,
+      };
     });
     // Decisions per 10 s since the first submission: shows the stalls the faults caused.
     const buckets: number[] = [];
-    for (const t of decidedTimes) buckets[Math.floor((t - runStarted) / 10_000)] = (buckets[Math.floor((t - runStarted) / 10_000)] ?? 0) + 1;
+    for (const t of decidedTimes)
+      buckets[Math.floor((t - runStarted) / 10_000)] = (buckets[Math.floor((t - runStarted) / 10_000)] ?? 0) + 1;
     figures.decisionsPer10s = Array.from(buckets, (n) => n ?? 0).join(' ');
   });
 
@@ -130,7 +163,9 @@ describe(`fault run (seed ${SEED}, ${COUNT} candidates, ${ROUNDS} round(s) of fa
     figures.duplicates = { republishedEventCopies: republished, revisions, causedByRecordedTwice: causedByTwice };
     expect(causedByTwice).toBe(0);
     // The intake view is packed (the state as JSON text, its timeline JSON text inside): read as the service reads it.
-    const candidates = (await mongo.db(system.database('intake')).collection('candidates').find({}).toArray()).map((doc) => unpackViewRow<{ timeline: string | { event: string }[] }>(doc));
+    const candidates = (await mongo.db(system.database('intake')).collection('candidates').find({}).toArray()).map((doc) =>
+      unpackViewRow<{ timeline: string | { event: string }[] }>(doc),
+    );
     let timelineTwice = 0;
     for (const c of candidates) {
       const timeline = typeof c.timeline === 'string' ? (JSON.parse(c.timeline) as { event: string }[]) : c.timeline;
@@ -144,7 +179,11 @@ describe(`fault run (seed ${SEED}, ${COUNT} candidates, ${ROUNDS} round(s) of fa
   it('when processes were killed between a revision and its view, then every view comes to show its newest revision', async () => {
     // The outbox relay repairs views every 5 s, for revisions pending longer than 5 s.
     let behind: string[] = [];
-    await waitFor(async () => (behind = await viewsBehind(mongo, system)).length === 0, { timeoutMs: 60_000, intervalMs: 3000, message: 'views caught up' }).catch(() => undefined);
+    await waitFor(async () => (behind = await viewsBehind(mongo, system)).length === 0, {
+      timeoutMs: 60_000,
+      intervalMs: 3000,
+      message: 'views caught up',
+    }).catch(() => undefined);
     figures.viewsBehindAfterRepair = behind.length;
     expect(behind).toEqual([]);
   });

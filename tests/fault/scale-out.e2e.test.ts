@@ -19,8 +19,14 @@ const COUNT = Number(process.env.SCALE_CANDIDATES ?? 40);
 /** Events this process's consumers handled, from its Prometheus metrics (0 when unreachable). */
 async function handled(url: string, group: string): Promise<number> {
   // Every service's main consumer group is `<topic prefix><service name>`.
-  const text = await fetch(`${url}/metrics`).then((r) => r.text(), () => '');
-  return text.split('\n').filter((l) => l.startsWith('events_handled_total{') && l.includes(`group="${group}"`) && l.includes('result="handled"')).reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
+  const text = await fetch(`${url}/metrics`).then(
+    (r) => r.text(),
+    () => '',
+  );
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('events_handled_total{') && l.includes(`group="${group}"`) && l.includes('result="handled"'))
+    .reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
 }
 
 // The services a candidate passes through: accountability handles no candidate's events, so a
@@ -39,19 +45,34 @@ describe(`two instances of every scaled service (${COUNT} candidates)`, () => {
     const token = await system.issuer.token({ sub: 'scale-office', roles: ['tcc-officer'], country: 'GH' });
     const half = Math.floor(COUNT / 2);
     // First half: alternately through either intake instance, while all ten processes run.
-    const first = await Promise.all(Array.from({ length: half }, (_, i) => submitNomination(system.urls('intake')[i % 2]!, token, `scale-out-${i}`, nominationBody('Scale', i))));
+    const first = await Promise.all(
+      Array.from({ length: half }, (_, i) =>
+        submitNomination(system.urls('intake')[i % 2]!, token, `scale-out-${i}`, nominationBody('Scale', i)),
+      ),
+    );
     ids.push(...first.map((r) => r.id));
     // Both members of each group must have handled some of it before one of them dies.
-    await waitFor(async () => {
-      for (const s of SCALED) shareBeforeKill[s] = await Promise.all(system.urls(s).map((u) => handled(u, `${system.prefix}${s}`)));
-      return Object.values(shareBeforeKill).every((counts) => counts.every((n) => n > 0));
-    }, { timeoutMs: 300_000, intervalMs: 1000, message: 'both instances of every consumer group handled events' });
+    await waitFor(
+      async () => {
+        for (const s of SCALED) shareBeforeKill[s] = await Promise.all(system.urls(s).map((u) => handled(u, `${system.prefix}${s}`)));
+        return Object.values(shareBeforeKill).every((counts) => counts.every((n) => n > 0));
+      },
+      { timeoutMs: 300_000, intervalMs: 1000, message: 'both instances of every consumer group handled events' },
+    );
     for (const name of system.processNames().filter((n) => /-2$/.test(n))) await system.kill(name);
     // Second half through the surviving intake.
-    const second = await Promise.all(Array.from({ length: COUNT - half }, (_, i) => submitNomination(system.url('intake'), token, `scale-out-${half + i}`, nominationBody('Scale', half + i))));
+    const second = await Promise.all(
+      Array.from({ length: COUNT - half }, (_, i) =>
+        submitNomination(system.url('intake'), token, `scale-out-${half + i}`, nominationBody('Scale', half + i)),
+      ),
+    );
     ids.push(...second.map((r) => r.id));
     const decidedCount = async () => [...(await decisionsByCandidate(mongo, system)).values()].filter((d) => d.length > 0).length;
-    await waitFor(async () => (await decidedCount()) >= COUNT, { timeoutMs: 600_000, intervalMs: 2000, message: 'every candidate decided after the second instances died' });
+    await waitFor(async () => (await decidedCount()) >= COUNT, {
+      timeoutMs: 600_000,
+      intervalMs: 2000,
+      message: 'every candidate decided after the second instances died',
+    });
   }, 1_200_000);
 
   afterAll(async () => {

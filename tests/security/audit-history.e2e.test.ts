@@ -34,7 +34,12 @@ describe('the audit trail cannot be rewritten by the database and volume owner (
   const token: Record<string, string> = {};
   const ids: string[] = [];
 
-  async function api(service: 'intake' | 'audit', path: string, who: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: Json; text: string }> {
+  async function api(
+    service: 'intake' | 'audit',
+    path: string,
+    who: string,
+    init: { method?: string; body?: unknown } = {},
+  ): Promise<{ status: number; body: Json; text: string }> {
     const res = await fetch(`${system.url(service)}${path}`, {
       method: init.method ?? 'GET',
       headers: { authorization: `Bearer ${token[who]}`, 'content-type': 'application/json' },
@@ -52,31 +57,60 @@ describe('the audit trail cannot be rewritten by the database and volume owner (
   const nominate = async (name: string) => {
     const res = await api('intake', '/candidates', 'office', {
       method: 'POST',
-      body: { nomination: { mission: 'UNMISS', rotation: 'NEPBATT-AUDIT', category: 'military-contingent' }, person: { names: [{ full: name }], dateOfBirth: '1991-03-02', nationalities: ['NP'], previousEmployers: [{ name: 'Nepal Army', role: 'Private', from: '2010', nationalService: true }] }, consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' } },
+      body: {
+        nomination: { mission: 'UNMISS', rotation: 'NEPBATT-AUDIT', category: 'military-contingent' },
+        person: {
+          names: [{ full: name }],
+          dateOfBirth: '1991-03-02',
+          nationalities: ['NP'],
+          previousEmployers: [{ name: 'Nepal Army', role: 'Private', from: '2010', nationalService: true }],
+        },
+        consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
+      },
     });
     expect(res.status).toBe(201);
     ids.push(res.body.id);
     return res.body.id as string;
   };
-  const trailHas = (id: string, type: string) => waitFor(async () => ((await api('audit', `/trails/${id}`, 'auditor')).body?.entries?.some((e: Json) => e.type === type) ? true : undefined), { timeoutMs: 120_000, message: `${type} of ${id} in the chain` });
+  const trailHas = (id: string, type: string) =>
+    waitFor(
+      async () => ((await api('audit', `/trails/${id}`, 'auditor')).body?.entries?.some((e: Json) => e.type === type) ? true : undefined),
+      { timeoutMs: 120_000, message: `${type} of ${id} in the chain` },
+    );
   const verify = async () => (await api('audit', '/chain/verify', 'auditor')).body;
-  const checkpointFile = () => join(checkpointDir, readdirSync(checkpointDir).find((f) => f.endsWith('.checkpoints.jsonl'))!);
-  const published = async () => (await readTopic(system.kafka, `${system.prefix}vetting.audit-checkpoints`, () => false, 5_000)).map((m) => JSON.parse(m.value) as { seq: number; hash: string });
+  const checkpointFile = () =>
+    join(
+      checkpointDir,
+      readdirSync(checkpointDir).find((f) => f.endsWith('.checkpoints.jsonl'))!,
+    );
+  const published = async () =>
+    (await readTopic(system.kafka, `${system.prefix}vetting.audit-checkpoints`, () => false, 5_000)).map(
+      (m) => JSON.parse(m.value) as { seq: number; hash: string },
+    );
 
   beforeAll(async () => {
-    system = await startSystem({ env: { audit: { AUDIT_CHECKPOINT_DIR: checkpointDir, AUDIT_KEY_DIR: keyDir, AUDIT_CHECKPOINT_EVERY: '2', AUDIT_CHECKPOINT_SECONDS: '1' } } });
+    system = await startSystem({
+      env: {
+        audit: { AUDIT_CHECKPOINT_DIR: checkpointDir, AUDIT_KEY_DIR: keyDir, AUDIT_CHECKPOINT_EVERY: '2', AUDIT_CHECKPOINT_SECONDS: '1' },
+      },
+    });
     token.office = await system.issuer.token({ sub: 'np-office', roles: ['tcc-officer'], country: 'NP' });
     token.auditor = await system.issuer.token({ sub: 'auditor-1', roles: ['auditor'] });
     const withdrawn = await nominate('Pasang Dorje Lama');
     await trailHas(withdrawn, 'candidate.submitted');
-    expect((await api('intake', `/candidates/${withdrawn}/withdrawal`, 'office', { method: 'POST', body: { reason: REASON } })).status).toBe(200);
+    expect(
+      (await api('intake', `/candidates/${withdrawn}/withdrawal`, 'office', { method: 'POST', body: { reason: REASON } })).status,
+    ).toBe(200);
     await trailHas(withdrawn, 'candidate.withdrawn');
     await trailHas(await nominate('Mingma Tenzing Gurung'), 'clearance.decided');
     // The chain's head is signed and published.
-    await waitFor(async () => {
-      const v = await verify();
-      return v?.ok && v.checkpoints.latest?.seq === v.headSeq && v.checkpoints.published?.count > 0 ? true : undefined;
-    }, { timeoutMs: 60_000, message: 'the head signed and published' });
+    await waitFor(
+      async () => {
+        const v = await verify();
+        return v?.ok && v.checkpoints.latest?.seq === v.headSeq && v.checkpoints.published?.count > 0 ? true : undefined;
+      },
+      { timeoutMs: 60_000, message: 'the head signed and published' },
+    );
   }, 900_000);
   afterAll(async () => system?.stop());
 
@@ -86,7 +120,18 @@ describe('the audit trail cannot be rewritten by the database and volume owner (
     const infra = await testInfra();
     const child = spawn(process.execPath, ['--import', 'tsx', 'services/audit/src/main.ts'], {
       cwd: repoRoot,
-      env: { ...process.env, ...testServiceBaseEnv(infra, 'audit'), SERVICE_NAME: 'audit', PORT: '0', MONGO_DB: `audit_keybeside_${Date.now()}`, TOPIC_PREFIX: system.prefix, AUTH_JWKS: `${system.logDir}/jwks.json`, AUDIT_CHECKPOINT_DIR: checkpointDir, AUDIT_KEY_DIR: join(checkpointDir, 'keys'), LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        ...testServiceBaseEnv(infra, 'audit'),
+        SERVICE_NAME: 'audit',
+        PORT: '0',
+        MONGO_DB: `audit_keybeside_${Date.now()}`,
+        TOPIC_PREFIX: system.prefix,
+        AUTH_JWKS: `${system.logDir}/jwks.json`,
+        AUDIT_CHECKPOINT_DIR: checkpointDir,
+        AUDIT_KEY_DIR: join(checkpointDir, 'keys'),
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -103,7 +148,9 @@ describe('the audit trail cannot be rewritten by the database and volume owner (
 
   it('when someone holds an event and guesses its data, then the entry’s digest does not confirm it (keyed), and a written reason is not in the chain in clear', async () => {
     const [withdrawn, cleared] = ids as [string, string];
-    const events = (await readTopic(system.kafka, `${system.prefix}vetting.screenings`, () => false, 5_000)).map((m) => JSON.parse(m.value) as Json).filter((e) => e.subject === cleared);
+    const events = (await readTopic(system.kafka, `${system.prefix}vetting.screenings`, () => false, 5_000))
+      .map((m) => JSON.parse(m.value) as Json)
+      .filter((e) => e.subject === cleared);
     expect(events.length).toBeGreaterThan(0);
     const entries = (await api('audit', `/trails/${cleared}`, 'auditor')).body.entries as Json[];
     for (const event of events) {
@@ -127,7 +174,11 @@ describe('the audit trail cannot be rewritten by the database and volume owner (
   it('when a bundle is exported, then it prints the latest published checkpoint, which verifies offline', async () => {
     const res = await api('audit', `/exports/bundle?candidateId=${ids[1]}`, 'auditor');
     expect(res.status).toBe(200);
-    expect(res.body.publishedCheckpoint).toMatchObject({ seq: expect.any(Number), hash: expect.any(String), signature: expect.any(String) });
+    expect(res.body.publishedCheckpoint).toMatchObject({
+      seq: expect.any(Number),
+      hash: expect.any(String),
+      signature: expect.any(String),
+    });
     const verified = verifyBundleText(res.text);
     expect(verified).toMatchObject({ ok: true, published: { seq: res.body.publishedCheckpoint.seq } });
   });

@@ -25,9 +25,21 @@ import { accountabilityConfigSchema } from '../../services/accountability/src/co
 type Started = { app: Express; stop: () => Promise<void> };
 const SERVICES: Record<string, (env: TestServiceEnv) => Promise<Started>> = {
   intake: (env) => startIntake(loadConfig(intakeConfigSchema, env.env), { jwks: env.issuer.jwks }),
-  screening: async (env) => startScreening(loadConfig(screeningConfigSchema, env.env), { jwks: env.issuer.jwks, personKeys: (await createTestPersonKeys()).source }),
-  references: async (env) => startReferences(loadConfig(referencesConfigSchema, { ...env.env, CALLBACK_SECRETS: `*=${'s'.repeat(43)}` }), { jwks: env.issuer.jwks, personKeys: (await createTestPersonKeys()).source }),
-  clearance: async (env) => startClearance(loadConfig(clearanceConfigSchema, env.env), { jwks: env.issuer.jwks, personKeys: (await createTestPersonKeys()).source }),
+  screening: async (env) =>
+    startScreening(loadConfig(screeningConfigSchema, env.env), {
+      jwks: env.issuer.jwks,
+      personKeys: (await createTestPersonKeys()).source,
+    }),
+  references: async (env) =>
+    startReferences(loadConfig(referencesConfigSchema, { ...env.env, CALLBACK_SECRETS: `*=${'s'.repeat(43)}` }), {
+      jwks: env.issuer.jwks,
+      personKeys: (await createTestPersonKeys()).source,
+    }),
+  clearance: async (env) =>
+    startClearance(loadConfig(clearanceConfigSchema, env.env), {
+      jwks: env.issuer.jwks,
+      personKeys: (await createTestPersonKeys()).source,
+    }),
   audit: (env) => startAudit(loadConfig(auditConfigSchema, env.env), { jwks: env.issuer.jwks }),
   accountability: (env) => startAccountability(loadConfig(accountabilityConfigSchema, env.env), { jwks: env.issuer.jwks }),
 };
@@ -45,7 +57,8 @@ for (const [service, start] of Object.entries(SERVICES)) {
     beforeAll(async () => {
       env = await createTestServiceEnv(service);
       started = await start(env);
-      for (const role of HUMAN_ROLES) tokens[role] = await env.issuer.token({ sub: `${role}-1`, roles: [role], ...(role === 'tcc-officer' ? { country: 'GH' } : {}) });
+      for (const role of HUMAN_ROLES)
+        tokens[role] = await env.issuer.token({ sub: `${role}-1`, roles: [role], ...(role === 'tcc-officer' ? { country: 'GH' } : {}) });
     });
     afterAll(async () => {
       await started?.stop();

@@ -14,8 +14,13 @@ const logger = createLogger('broker-access', 'silent');
 const spec = loadTopics();
 
 /** A client signed in as `sasl` (null: no credentials at all). */
-const client = (infra: InfraUrls, sasl: KafkaAuth | null): Kafka => createKafka({ clientId: randomName('attacker'), brokers: infra.kafkaBrokers, logger, sasl, ssl: false });
-const principal = (infra: InfraUrls, name: string): KafkaAuth => ({ mechanism: infra.kafkaAuth!.mechanism, username: name, password: infra.kafkaPasswords![name]! });
+const client = (infra: InfraUrls, sasl: KafkaAuth | null): Kafka =>
+  createKafka({ clientId: randomName('attacker'), brokers: infra.kafkaBrokers, logger, sasl, ssl: false });
+const principal = (infra: InfraUrls, name: string): KafkaAuth => ({
+  mechanism: infra.kafkaAuth!.mechanism,
+  username: name,
+  password: infra.kafkaPasswords![name]!,
+});
 
 async function produce(kafka: Kafka, topic: string): Promise<'written' | string> {
   const producer = kafka.producer({ allowAutoTopicCreation: false, retry: { retries: 0 } });
@@ -52,7 +57,10 @@ describe('the broker refuses whoever has no business there', () => {
   });
 
   it('when a client signs in with a wrong password, then authentication fails', async () => {
-    const outcome = await produce(client(infra, { ...principal(infra, 'intake'), password: 'not-the-password-of-intake' }), `${prefix}vetting.candidates`);
+    const outcome = await produce(
+      client(infra, { ...principal(infra, 'intake'), password: 'not-the-password-of-intake' }),
+      `${prefix}vetting.candidates`,
+    );
     expect(outcome).toMatch(/KafkaJSSASLAuthenticationError|authentication failed/i);
   });
 

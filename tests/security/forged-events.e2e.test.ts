@@ -15,7 +15,12 @@ const sampleList = readFileSync(new URL('../../packages/banlists/samples/platfor
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
 type Json = any;
 
-async function api(base: string, path: string, token: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: Json }> {
+async function api(
+  base: string,
+  path: string,
+  token: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${base}${path}`, {
     method: init.method ?? 'GET',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -38,31 +43,50 @@ describe('forged events against the running system', () => {
     officer = await system.issuer.token({ sub: 'np-office', roles: ['tcc-officer'], country: 'NP' });
     adjudicator = await system.issuer.token({ sub: 'adjudicator-1', roles: ['un-adjudicator'] });
     const screener = await system.issuer.token({ sub: 'screener-1', roles: ['un-screener'] });
-    expect((await api(system.url('screening'), '/lists/un-bar-forgery/versions', screener, { method: 'POST', body: sampleList })).status).toBe(201);
+    expect(
+      (await api(system.url('screening'), '/lists/un-bar-forgery/versions', screener, { method: 'POST', body: sampleList })).status,
+    ).toBe(201);
     const created = await api(system.url('intake'), '/candidates', officer, {
       method: 'POST',
       body: {
         nomination: { mission: 'UNMISS', rotation: 'NEPBATT-23', category: 'military-contingent' },
-        person: { names: [{ full: 'Tariq Mahmood Qadir' }], dateOfBirth: '1979', nationalities: ['NP'], previousEmployers: [{ name: 'Nepal Army', role: 'Private', from: '2010', nationalService: true }] },
+        person: {
+          names: [{ full: 'Tariq Mahmood Qadir' }],
+          dateOfBirth: '1979',
+          nationalities: ['NP'],
+          previousEmployers: [{ name: 'Nepal Army', role: 'Private', from: '2010', nationalService: true }],
+        },
         consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
       },
     });
     candidateId = created.body.id as string;
-    await waitFor(async () => (await api(system.url('intake'), `/candidates/${candidateId}`, officer)).body.decision?.outcome === 'pending-review', {
-      timeoutMs: 90_000,
-      message: 'the candidate waiting for review',
-    });
+    await waitFor(
+      async () => (await api(system.url('intake'), `/candidates/${candidateId}`, officer)).body.decision?.outcome === 'pending-review',
+      {
+        timeoutMs: 90_000,
+        message: 'the candidate waiting for review',
+      },
+    );
   }, 600_000);
   afterAll(async () => system?.stop());
 
   it('when intake’s credentials are used to publish a clean screening result, then the broker refuses it on the screenings topic, consumers dead-letter it elsewhere, and the case is unchanged', async () => {
     const caseBefore = (await api(system.url('clearance'), `/cases/${candidateId}`, adjudicator)).body;
     const status = caseBefore.status as string;
-    const [real] = await readTopic(system.kafka, `${system.prefix}vetting.screenings`, (read) => read.some((m) => m.key === candidateId && m.value.includes('screening.completed')), 30_000).then((read) =>
-      read.filter((m) => m.key === candidateId).map((m) => JSON.parse(m.value) as EventEnvelope<Record<string, unknown>>),
-    );
+    const [real] = await readTopic(
+      system.kafka,
+      `${system.prefix}vetting.screenings`,
+      (read) => read.some((m) => m.key === candidateId && m.value.includes('screening.completed')),
+      30_000,
+    ).then((read) => read.filter((m) => m.key === candidateId).map((m) => JSON.parse(m.value) as EventEnvelope<Record<string, unknown>>));
     expect(real?.type).toBe('screening.completed');
-    const forge = (source: string): EventEnvelope<Record<string, unknown>> => ({ ...real!, id: randomUUID(), source, time: new Date().toISOString(), data: { ...real!.data, screeningId: randomUUID(), outcome: 'clear', hits: [] } });
+    const forge = (source: string): EventEnvelope<Record<string, unknown>> => ({
+      ...real!,
+      id: randomUUID(),
+      source,
+      time: new Date().toISOString(),
+      data: { ...real!.data, screeningId: randomUUID(), outcome: 'clear', hits: [] },
+    });
 
     const attacker = createKafka({
       clientId: 'attacker',
@@ -74,7 +98,11 @@ describe('forged events against the running system', () => {
     const producer = attacker.producer({ allowAutoTopicCreation: false, retry: { retries: 0 } });
     await producer.connect();
     const send = (topic: string, event: EventEnvelope<Record<string, unknown>>) =>
-      producer.send({ topic: `${system.prefix}${topic}`, acks: -1, messages: [{ key: candidateId, value: JSON.stringify(event), headers: { 'ce-type': event.type, 'ce-id': event.id } }] });
+      producer.send({
+        topic: `${system.prefix}${topic}`,
+        acks: -1,
+        messages: [{ key: candidateId, value: JSON.stringify(event), headers: { 'ce-type': event.type, 'ce-id': event.id } }],
+      });
 
     // 1. On the topic clearance trusts for screening results: the broker's ACL refuses intake.
     await expect(send('vetting.screenings', forge('screening'))).rejects.toThrow(/Not authorized|authorization/i);
@@ -89,7 +117,8 @@ describe('forged events against the running system', () => {
     const deadLetters = await readTopic(
       system.kafka,
       `${system.prefix}vetting.candidates.dlq`,
-      (read) => forgedIds.every((id) => read.some((m) => m.value.includes(id) && m.headers['dlq-consumer-group'] === `${system.prefix}clearance`)),
+      (read) =>
+        forgedIds.every((id) => read.some((m) => m.value.includes(id) && m.headers['dlq-consumer-group'] === `${system.prefix}clearance`)),
       60_000,
     );
     const clearanceLetters = deadLetters.filter((m) => m.headers['dlq-consumer-group'] === `${system.prefix}clearance`);

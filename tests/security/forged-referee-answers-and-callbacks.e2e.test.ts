@@ -17,7 +17,13 @@ const PUBLIC_DEFAULTS = { referee: 'dev-referee-secret-change-me', callback: 'de
 const DAY = 24 * 3600 * 1000;
 const yearsAgo = (n: number) => new Date(Date.now() - n * 365 * DAY).toISOString().slice(0, 7);
 
-interface CheckView { checkId: string; checkType: string; state: string; result?: string; organisation?: string }
+interface CheckView {
+  checkId: string;
+  checkType: string;
+  state: string;
+  result?: string;
+  organisation?: string;
+}
 
 describe('forged referee answers and authority callbacks', () => {
   let system: RunningSystem;
@@ -27,10 +33,21 @@ describe('forged referee answers and authority callbacks', () => {
   let checks: CheckView[];
   const contact = `hr.manual.${randomName('c').toLowerCase()}@former-employer.example`;
   const bearer = async (roles: string[]) => `Bearer ${await system.issuer.token({ sub: `un-${roles[0]}`, roles: roles as never })}`;
-  const checksOf = async () => ((await (await fetch(`${system.url('references')}/candidates/${candidateId}/checks`, { headers: { authorization: await bearer(['un-screener']) } })).json()) as { checks?: CheckView[] }).checks ?? [];
+  const checksOf = async () =>
+    (
+      (await (
+        await fetch(`${system.url('references')}/candidates/${candidateId}/checks`, {
+          headers: { authorization: await bearer(['un-screener']) },
+        })
+      ).json()) as { checks?: CheckView[] }
+    ).checks ?? [];
   const checkOf = async (type: string) => (await checksOf()).find((c) => c.checkType === type)!;
   const callback = (checkId: string, body: string, signature: string) =>
-    fetch(`${references}/callbacks/${checkId}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': signature }, body });
+    fetch(`${references}/callbacks/${checkId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature': signature },
+      body,
+    });
   const pathOf = (checkId: string) => new URL(`${references}/callbacks/${checkId}`).pathname;
 
   beforeAll(async () => {
@@ -41,8 +58,16 @@ describe('forged referee answers and authority callbacks', () => {
     // The employer is in the directory with this contact: the request goes out at once, not held for confirmation.
     const employer = await fetch(`${system.url('references')}/employers`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await system.issuer.token({ sub: 'un-screener', roles: ['un-screener'] })}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Former Employer', domains: ['former-employer.example'], contacts: [{ email: contact }], verification: 'Called the employer’s published number; HR confirmed the address.' }),
+      headers: {
+        authorization: `Bearer ${await system.issuer.token({ sub: 'un-screener', roles: ['un-screener'] })}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        name: 'Former Employer',
+        domains: ['former-employer.example'],
+        contacts: [{ email: contact }],
+        verification: 'Called the employer’s published number; HR confirmed the address.',
+      }),
     });
     expect(employer.status).toBe(201);
     // MANUAL: the authorities accept the checks and leave the answer to a person; the "manual" HR contact likewise.
@@ -51,16 +76,24 @@ describe('forged referee answers and authority callbacks', () => {
       headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json', 'idempotency-key': randomName('k') },
       body: JSON.stringify({
         nomination: { mission: 'MINUSCA', rotation: 'R1', category: 'military-contingent' },
-        person: { names: [{ full: 'Kwame MANUAL Mensah' }], dateOfBirth: '1988-03', nationalities: ['GH'], previousEmployers: [{ name: 'Former Employer', role: 'Logistics officer', contactEmail: contact, from: yearsAgo(6) }] },
+        person: {
+          names: [{ full: 'Kwame MANUAL Mensah' }],
+          dateOfBirth: '1988-03',
+          nationalities: ['GH'],
+          previousEmployers: [{ name: 'Former Employer', role: 'Logistics officer', contactEmail: contact, from: yearsAgo(6) }],
+        },
         consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
       }),
     });
     expect(created.status).toBe(201);
     candidateId = String(((await created.json()) as { id: string }).id);
-    checks = await waitFor(async () => {
-      const all = await checksOf().catch(() => []);
-      return all.length >= 4 && all.every((c) => c.state === 'awaiting-answer') ? all : undefined;
-    }, { timeoutMs: 240_000, intervalMs: 1000, message: 'every check awaiting an answer' });
+    checks = await waitFor(
+      async () => {
+        const all = await checksOf().catch(() => []);
+        return all.length >= 4 && all.every((c) => c.state === 'awaiting-answer') ? all : undefined;
+      },
+      { timeoutMs: 240_000, intervalMs: 1000, message: 'every check awaiting an answer' },
+    );
   }, 600_000);
   afterAll(async () => {
     await mongo?.close();
@@ -70,15 +103,34 @@ describe('forged referee answers and authority callbacks', () => {
   it('when the office computes the referee link from the check id and a known secret, then the portal does not know it and nothing is recorded', async () => {
     const disclosure = checks.find((c) => c.checkType === 'misconduct-disclosure')!;
     const forged = createHmac('sha256', PUBLIC_DEFAULTS.referee).update(`${disclosure.checkId}#1`).digest('base64url');
-    const answer = { employed: 'yes', sexualMisconductFinding: 'no', leftDuringInvestigation: 'no', responderName: 'Not the employer', responderRole: 'HR', responderEmail: contact };
-    const res = await fetch(`${references}/referee/${forged}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(answer) });
+    const answer = {
+      employed: 'yes',
+      sexualMisconductFinding: 'no',
+      leftDuringInvestigation: 'no',
+      responderName: 'Not the employer',
+      responderRole: 'HR',
+      responderEmail: contact,
+    };
+    const res = await fetch(`${references}/referee/${forged}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(answer),
+    });
     expect(res.status).toBe(404);
     expect((await checkOf('misconduct-disclosure')).state).toBe('awaiting-answer');
   });
 
   it('when the real link was mailed, then it opens the form, and only its hash and a sealed copy are stored', async () => {
     const admin = await bearer(['admin']);
-    const mail = await waitFor(async () => ((await (await fetch(`${system.url('references')}/dev/mailbox?to=${encodeURIComponent(contact)}`, { headers: { authorization: admin } })).json()) as { items: { text: string }[] }).items[0], { timeoutMs: 60_000, message: 'the disclosure mail' });
+    const mail = await waitFor(
+      async () =>
+        (
+          (await (
+            await fetch(`${system.url('references')}/dev/mailbox?to=${encodeURIComponent(contact)}`, { headers: { authorization: admin } })
+          ).json()) as { items: { text: string }[] }
+        ).items[0],
+      { timeoutMs: 60_000, message: 'the disclosure mail' },
+    );
     const token = /\/referee\/([\w-]+)/.exec(mail.text)![1]!;
     expect(Buffer.from(token, 'base64url').length).toBe(32);
     const form = await fetch(`${references}/referee/${token}`, { headers: { accept: 'application/json' } });

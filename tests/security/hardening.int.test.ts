@@ -10,7 +10,14 @@ import request from 'supertest';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@vetting/platform';
-import { createTestPersonKeys, createTestServiceEnv, randomName, testInfra, type TestServiceEnv, testServiceBaseEnv } from '@vetting/platform/testing';
+import {
+  createTestPersonKeys,
+  createTestServiceEnv,
+  randomName,
+  testInfra,
+  type TestServiceEnv,
+  testServiceBaseEnv,
+} from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../../services/intake/src/config';
 import { startIntake } from '../../services/intake/src/start-intake';
 import { screeningConfigSchema } from '../../services/screening/src/config';
@@ -20,7 +27,12 @@ import { startGateway } from '../../services/gateway/src/start-gateway';
 
 const submission = (full: unknown = `Ama Owusu ${randomName('n')}`) => ({
   nomination: { mission: 'MINUSCA', rotation: 'R1', category: 'military-contingent' },
-  person: { names: [{ full }], dateOfBirth: '1990-05', nationalities: ['GH'], previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }] },
+  person: {
+    names: [{ full }],
+    dateOfBirth: '1990-05',
+    nationalities: ['GH'],
+    previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }],
+  },
   consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
 });
 
@@ -49,7 +61,11 @@ describe('intake API hardening', () => {
     await env?.cleanup();
   });
 
-  const post = (body: unknown) => request(intake.app).post('/candidates').set('authorization', officer).send(body as object);
+  const post = (body: unknown) =>
+    request(intake.app)
+      .post('/candidates')
+      .set('authorization', officer)
+      .send(body as object);
 
   it('when a body is larger than the limit, then 413 problem+json and nothing is stored', async () => {
     const before = await stored();
@@ -73,7 +89,9 @@ describe('intake API hardening', () => {
     const res = await post(submission({ $gt: '' }));
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('HTTP.UNSAFE_INPUT');
-    expect(res.body.errors).toEqual([{ field: 'body/person/names/0/full/$gt', reason: 'is not an allowed field (operators are not accepted)' }]);
+    expect(res.body.errors).toEqual([
+      { field: 'body/person/names/0/full/$gt', reason: 'is not an allowed field (operators are not accepted)' },
+    ]);
     expect(await stored()).toBe(before);
   });
 
@@ -97,7 +115,10 @@ describe('intake API hardening', () => {
   });
 
   it('when any answer is sent (success or error), then it carries the security headers and no x-powered-by', async () => {
-    for (const res of [await request(intake.app).get('/candidates').set('authorization', officer), await request(intake.app).get('/candidates')]) {
+    for (const res of [
+      await request(intake.app).get('/candidates').set('authorization', officer),
+      await request(intake.app).get('/candidates'),
+    ]) {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['content-security-policy']).toContain("default-src 'self'");
       expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
@@ -109,7 +130,10 @@ describe('intake API hardening', () => {
 
   it('when a page on another origin calls a service directly, then no Access-Control-Allow-Origin is sent, preflight included', async () => {
     const get = await request(intake.app).get('/candidates').set('authorization', officer).set('origin', 'https://evil.example');
-    const preflight = await request(intake.app).options('/candidates').set('origin', 'https://evil.example').set('access-control-request-method', 'POST');
+    const preflight = await request(intake.app)
+      .options('/candidates')
+      .set('origin', 'https://evil.example')
+      .set('access-control-request-method', 'POST');
     expect(get.headers['access-control-allow-origin']).toBeUndefined();
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     expect(preflight.status).toBeGreaterThanOrEqual(400);
@@ -122,13 +146,27 @@ describe('gateway CORS', () => {
 
   beforeAll(async () => {
     const infra = await testInfra();
-    gateway = await startGateway(loadConfig(gatewayConfigSchema, { ...testServiceBaseEnv(infra, 'gateway'), SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: mkdtempSync(`${tmpdir()}/gw-cors-`), LOG_LEVEL: 'silent', CONSOLE_ORIGINS: consoleOrigin, SIGNIN_RATE_KEY_PREFIX: `${randomName('cors')}:` }));
+    gateway = await startGateway(
+      loadConfig(gatewayConfigSchema, {
+        ...testServiceBaseEnv(infra, 'gateway'),
+        SERVICE_NAME: 'gateway',
+        PORT: '0',
+        KEYS_DIR: mkdtempSync(`${tmpdir()}/gw-cors-`),
+        LOG_LEVEL: 'silent',
+        CONSOLE_ORIGINS: consoleOrigin,
+        SIGNIN_RATE_KEY_PREFIX: `${randomName('cors')}:`,
+      }),
+    );
   });
   afterAll(async () => gateway?.stop());
 
   it('when the console origin calls the API, then it is allowed, preflight included', async () => {
     const get = await request(gateway.app).get('/.well-known/jwks.json').set('origin', consoleOrigin);
-    const preflight = await request(gateway.app).options('/api/intake/candidates').set('origin', consoleOrigin).set('access-control-request-method', 'POST').set('access-control-request-headers', 'authorization, content-type');
+    const preflight = await request(gateway.app)
+      .options('/api/intake/candidates')
+      .set('origin', consoleOrigin)
+      .set('access-control-request-method', 'POST')
+      .set('access-control-request-headers', 'authorization, content-type');
     expect(get.headers['access-control-allow-origin']).toBe(consoleOrigin);
     expect(get.headers.vary).toMatch(/origin/i);
     expect(preflight.status).toBe(204);
@@ -138,7 +176,10 @@ describe('gateway CORS', () => {
 
   it('when any other origin calls the API, then no Access-Control-Allow-Origin is sent, preflight included', async () => {
     const get = await request(gateway.app).get('/.well-known/jwks.json').set('origin', 'https://console.vetting.example.evil.example');
-    const preflight = await request(gateway.app).options('/api/intake/candidates').set('origin', 'http://console.vetting.example').set('access-control-request-method', 'POST');
+    const preflight = await request(gateway.app)
+      .options('/api/intake/candidates')
+      .set('origin', 'http://console.vetting.example')
+      .set('access-control-request-method', 'POST');
     expect(get.status).toBe(200);
     expect(get.headers['access-control-allow-origin']).toBeUndefined();
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
@@ -152,7 +193,15 @@ describe('ad-hoc ban-list search rate limit', () => {
 
   beforeAll(async () => {
     env = await createTestServiceEnv('screening');
-    screening = await startScreening(loadConfig(screeningConfigSchema, { ...env.env, CHECK_RATE_CAPACITY: '3', CHECK_RATE_PER_MINUTE: '1', CHECK_RATE_KEY_PREFIX: `${randomName('checks')}:` }), { jwks: env.issuer.jwks, personKeys: (await createTestPersonKeys()).source });
+    screening = await startScreening(
+      loadConfig(screeningConfigSchema, {
+        ...env.env,
+        CHECK_RATE_CAPACITY: '3',
+        CHECK_RATE_PER_MINUTE: '1',
+        CHECK_RATE_KEY_PREFIX: `${randomName('checks')}:`,
+      }),
+      { jwks: env.issuer.jwks, personKeys: (await createTestPersonKeys()).source },
+    );
   });
   afterAll(async () => {
     await screening?.stop();
@@ -162,7 +211,11 @@ describe('ad-hoc ban-list search rate limit', () => {
   it('when one screener searches faster than the limit, then 429 with Retry-After, while another screener still may search', async () => {
     const token = (sub: string) => env.issuer.token({ sub, roles: ['un-screener'] }).then((t) => `Bearer ${t}`);
     const [busy, other] = await Promise.all([token('screener-busy'), token('screener-other')]);
-    const search = (auth: string, i: number) => request(screening.app).post('/checks').set('authorization', auth).send({ names: [`Person Number ${i}`], purpose: 'rate limit test' });
+    const search = (auth: string, i: number) =>
+      request(screening.app)
+        .post('/checks')
+        .set('authorization', auth)
+        .send({ names: [`Person Number ${i}`], purpose: 'rate limit test' });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await search(busy, i)).status);
     const refused = await search(busy, 4);

@@ -33,7 +33,9 @@ async function startProvider(): Promise<Provider> {
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
     }
     if (req.url === '/realms/un/.well-known/openid-configuration')
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ issuer, jwks_uri: `${issuer}/protocol/openid-connect/certs` }));
+      return void res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ issuer, jwks_uri: `${issuer}/protocol/openid-connect/certs` }));
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -82,10 +84,19 @@ describe('OIDC provider tokens accepted by a service configured by issuer and JW
     await provider?.close();
   });
 
-  const officerClaims = { preferred_username: 'gh.recruitment', realm_access: { roles: ['offline_access', 'vetting-tcc'] }, 'https://un.org/claims/tcc_country': 'gh' };
+  const officerClaims = {
+    preferred_username: 'gh.recruitment',
+    realm_access: { roles: ['offline_access', 'vetting-tcc'] },
+    'https://un.org/claims/tcc_country': 'gh',
+  };
   const nomination = () => ({
     nomination: { mission: 'MINUSCA', rotation: 'R1', category: 'military-contingent' },
-    person: { names: [{ full: `Kofi Boateng ${randomName('p')}` }], dateOfBirth: '1988-02', nationalities: ['GH'], previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }] },
+    person: {
+      names: [{ full: `Kofi Boateng ${randomName('p')}` }],
+      dateOfBirth: '1988-02',
+      nationalities: ['GH'],
+      previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }],
+    },
     consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
   });
 
@@ -119,7 +130,12 @@ describe('OIDC provider tokens accepted by a service configured by issuer and JW
 
   it("when only the provider's discovery URL is configured, then its key set is found through jwks_uri", async () => {
     const before = provider.jwksRequests;
-    const verify = createTokenVerifier({ jwks: { url: provider.discoveryUrl }, issuer: provider.issuer, audience: 'vetting-api', claims: { roles: 'realm_access.roles', country: 'https://un.org/claims/tcc_country', roleMap: { 'vetting-tcc': 'tcc-officer' } } });
+    const verify = createTokenVerifier({
+      jwks: { url: provider.discoveryUrl },
+      issuer: provider.issuer,
+      audience: 'vetting-api',
+      claims: { roles: 'realm_access.roles', country: 'https://un.org/claims/tcc_country', roleMap: { 'vetting-tcc': 'tcc-officer' } },
+    });
     const actor = await verify(await provider.sign(officerClaims));
     expect(actor).toMatchObject({ id: 'gh.recruitment', roles: ['tcc-officer'], country: 'GH' });
     expect(provider.jwksRequests).toBeGreaterThan(before);

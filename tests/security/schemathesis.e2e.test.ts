@@ -37,16 +37,38 @@ describe('schemathesis against every OpenAPI document (real processes)', () => {
     workDir = mkdtempSync(`${tmpdir()}/schemathesis-`);
     system = await startSystem();
     for (const role of HUMAN_ROLES)
-      serviceTokens[role] = await system.issuer.token({ sub: `fuzz-${role}`, roles: [role], expiresIn: '1h', ...(role === 'tcc-officer' ? { country: 'GH' } : {}) });
+      serviceTokens[role] = await system.issuer.token({
+        sub: `fuzz-${role}`,
+        roles: [role],
+        expiresIn: '1h',
+        ...(role === 'tcc-officer' ? { country: 'GH' } : {}),
+      });
 
     // The gateway signs its own tokens: sign in once per role with the generated demo accounts.
     const keysDir = `${workDir}/gateway-keys`;
     const infra = await testInfra();
-    gateway = await startGateway(loadConfig(gatewayConfigSchema, { ...testServiceBaseEnv(infra, 'gateway'), SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: keysDir, LOG_LEVEL: 'silent', SIGNIN_RATE_KEY_PREFIX: `${randomName('fuzz-signin')}:` }));
-    const accounts = JSON.parse(readFileSync(`${keysDir}/dev-credentials.json`, 'utf8')) as { username: string; password: string; roles: Role[] }[];
+    gateway = await startGateway(
+      loadConfig(gatewayConfigSchema, {
+        ...testServiceBaseEnv(infra, 'gateway'),
+        SERVICE_NAME: 'gateway',
+        PORT: '0',
+        KEYS_DIR: keysDir,
+        LOG_LEVEL: 'silent',
+        SIGNIN_RATE_KEY_PREFIX: `${randomName('fuzz-signin')}:`,
+      }),
+    );
+    const accounts = JSON.parse(readFileSync(`${keysDir}/dev-credentials.json`, 'utf8')) as {
+      username: string;
+      password: string;
+      roles: Role[];
+    }[];
     for (const role of HUMAN_ROLES) {
       const account = accounts.find((a) => a.roles.includes(role))!;
-      const res = await fetch(`http://127.0.0.1:${gateway.port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: account.username, password: account.password }) });
+      const res = await fetch(`http://127.0.0.1:${gateway.port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: account.username, password: account.password }),
+      });
       gatewayTokens[role] = ((await res.json()) as { token: string }).token;
     }
   }, 600_000);
@@ -56,11 +78,30 @@ describe('schemathesis against every OpenAPI document (real processes)', () => {
     await system?.stop();
     if (!runs.length) return;
     mkdirSync(outputDir, { recursive: true });
-    const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-    writeFileSync(`${outputDir}schemathesis.json`, JSON.stringify({ at: new Date().toISOString(), loadAverage: load, maxExamples: MAX_EXAMPLES, runs: runs.map(({ output: _output, ...r }) => r) }, null, 2));
+    const load = loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+    writeFileSync(
+      `${outputDir}schemathesis.json`,
+      JSON.stringify(
+        { at: new Date().toISOString(), loadAverage: load, maxExamples: MAX_EXAMPLES, runs: runs.map(({ output: _output, ...r }) => r) },
+        null,
+        2,
+      ),
+    );
     const rows = runs.map((r) => `| ${r.service} | ${r.operations} | ${r.cases} | ${r.failures.length} | ${r.seconds} s |`);
     const total = runs.reduce((n, r) => n + r.cases, 0);
-    const md = [`# Schemathesis run`, '', `Load average ${load}; max ${MAX_EXAMPLES} examples per operation and phase.`, '', '| document | operations | cases | failures | time |', '|---|---|---|---|---|', ...rows, `| **total** | | **${total}** | | |`, ''].join('\n');
+    const md = [
+      `# Schemathesis run`,
+      '',
+      `Load average ${load}; max ${MAX_EXAMPLES} examples per operation and phase.`,
+      '',
+      '| document | operations | cases | failures | time |',
+      '|---|---|---|---|---|',
+      ...rows,
+      `| **total** | | **${total}** | | |`,
+      '',
+    ].join('\n');
     writeFileSync(`${outputDir}schemathesis.md`, md);
     console.log(md);
   });
@@ -68,9 +109,14 @@ describe('schemathesis against every OpenAPI document (real processes)', () => {
   for (const service of [...CORE_SERVICES, 'gateway'] as const) {
     it(`when schemathesis fuzzes the ${service} API, then no response is a 5xx, every response conforms to its schema and contract-breaking or unauthenticated requests are refused`, async () => {
       const url = service === 'gateway' ? `http://127.0.0.1:${gateway.port}` : system.url(service);
-      const run = await runSchemathesis(binary, service, url, service === 'gateway' ? gatewayTokens : serviceTokens, workDir, { maxExamples: MAX_EXAMPLES, seed: 20261127 });
+      const run = await runSchemathesis(binary, service, url, service === 'gateway' ? gatewayTokens : serviceTokens, workDir, {
+        maxExamples: MAX_EXAMPLES,
+        seed: 20261127,
+      });
       runs.push(run);
-      console.log(`${service}: ${run.cases} cases over ${run.operations} operations in ${run.seconds} s; statuses ${JSON.stringify(run.statuses)}`);
+      console.log(
+        `${service}: ${run.cases} cases over ${run.operations} operations in ${run.seconds} s; statuses ${JSON.stringify(run.statuses)}`,
+      );
       expect(run.failures, run.output.slice(-4000)).toEqual([]);
       expect(run.exitCode, run.output.slice(-4000)).toBe(0);
       expect(run.cases).toBeGreaterThan(0);

@@ -12,7 +12,12 @@ import { startSystem, type RunningSystem } from '../support/system';
 const submission = (name: string, rotation = 'R1') => ({
   nomination: { mission: 'MINUSCA', rotation, category: 'military-contingent' },
   // In national service since 2010: the employment window is accounted for, as intake requires.
-  person: { names: [{ full: name }], dateOfBirth: '1990-05', nationalities: ['GH'], previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }] },
+  person: {
+    names: [{ full: name }],
+    dateOfBirth: '1990-05',
+    nationalities: ['GH'],
+    previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }],
+  },
   consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
 });
 
@@ -23,7 +28,10 @@ describe('tokens, sealed data, the gateway door, country scope and password stor
   const call = async (url: string, token?: string, init: { method?: string; body?: unknown } = {}) => {
     const res = await fetch(url, {
       method: init.method ?? 'GET',
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.body ? { 'content-type': 'application/json', 'idempotency-key': randomName('k') } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(init.body ? { 'content-type': 'application/json', 'idempotency-key': randomName('k') } : {}),
+      },
       body: init.body ? JSON.stringify(init.body) : undefined,
     });
     const text = await res.text();
@@ -50,7 +58,8 @@ describe('tokens, sealed data, the gateway door, country scope and password stor
     const eternal = await system.issuer.token({ sub: 'auditor-1', roles: ['auditor'], expiresIn: false });
     const expiring = await system.issuer.token({ sub: 'auditor-1', roles: ['auditor'] });
     expect((await call(`${system.url('audit')}/chain/verify`, expiring)).status).toBe(200);
-    for (const url of [`${system.url('audit')}/chain/verify`, `${system.url('intake')}/candidates?country=GH`, `${gateway}/api/auth/me`]) expect((await call(url, eternal)).status, url).toBe(401);
+    for (const url of [`${system.url('audit')}/chain/verify`, `${system.url('intake')}/candidates?country=GH`, `${gateway}/api/auth/me`])
+      expect((await call(url, eternal)).status, url).toBe(401);
   });
 
   it('when a token is signed with an algorithm off the allow-list by a key that names none, then it is refused', async () => {
@@ -66,7 +75,10 @@ describe('tokens, sealed data, the gateway door, country scope and password stor
     const office = await system.issuer.token({ sub: 'office-GH', roles: ['tcc-officer'], country: 'GH' });
     expect((await call(`${system.url('intake')}/candidates/${id}`, office)).text).toContain(name);
     // Once decided the candidate stays as it is: no new revision copies the person while it is altered.
-    await waitFor(async () => Boolean((await call(`${system.url('intake')}/candidates/${id}`, office)).body?.decision), { timeoutMs: 120_000, message: 'candidate decided' });
+    await waitFor(async () => Boolean((await call(`${system.url('intake')}/candidates/${id}`, office)).body?.decision), {
+      timeoutMs: 120_000,
+      message: 'candidate decided',
+    });
     // `p1:<iv>:<tag>:<ct>` (alone or inside a packed state): keep the first 4 bytes of the 16-byte tag, in every copy of the person.
     const db = mongo.db(system.database('intake'));
     let truncated = 0;
@@ -79,7 +91,8 @@ describe('tokens, sealed data, the gateway door, country scope and password stor
         });
       }
       if (Array.isArray(value)) return value.map(truncate);
-      if (value && typeof value === 'object' && !(value instanceof Date) && !('_bsontype' in value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, truncate(v)]));
+      if (value && typeof value === 'object' && !(value instanceof Date) && !('_bsontype' in value))
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, truncate(v)]));
       return value;
     };
     for (const { name: collection } of await db.listCollections().toArray()) {
@@ -97,7 +110,16 @@ describe('tokens, sealed data, the gateway door, country scope and password stor
   });
 
   it('when /metrics or /readyz of a service or of the gateway is asked through the gateway, however spelt, then nothing is answered', async () => {
-    const paths = ['/api/intake/metrics', '/api/intake/readyz', '/api/screening/METRICS', '/api/audit/%6Detrics', '/api/clearance//readyz/', '/api/references/healthz', '/metrics', '/readyz'];
+    const paths = [
+      '/api/intake/metrics',
+      '/api/intake/readyz',
+      '/api/screening/METRICS',
+      '/api/audit/%6Detrics',
+      '/api/clearance//readyz/',
+      '/api/references/healthz',
+      '/metrics',
+      '/readyz',
+    ];
     for (const path of paths) {
       const res = await call(`${gateway}${path}`);
       expect(res.status, path).toBe(404);
@@ -121,18 +143,41 @@ describe('tokens, sealed data, the gateway door, country scope and password stor
 
   it('when an account is created, then its password is stored with scrypt at or above OWASP’s cost', async () => {
     const admin = await system.console!.token('admin');
-    const username = `officer.${randomName('x').toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12)}`;
-    const created = await call(`${gateway}/api/auth/users`, admin, { method: 'POST', body: { username, name: 'Office', roles: ['tcc-officer'], country: 'SN' } });
+    const username = `officer.${randomName('x')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 12)}`;
+    const created = await call(`${gateway}/api/auth/users`, admin, {
+      method: 'POST',
+      body: { username, name: 'Office', roles: ['tcc-officer'], country: 'SN' },
+    });
     expect(created.status).toBe(201);
-    await waitFor(async () => readFileSync(`${system.console!.keysDir}/users.json`, 'utf8').includes(username), { timeoutMs: 10_000, message: 'account saved' });
-    const stored = (JSON.parse(readFileSync(`${system.console!.keysDir}/users.json`, 'utf8')) as { username: string; passwordParams?: { N: number; r: number; p: number } }[]).find((u) => u.username === username)!;
+    await waitFor(async () => readFileSync(`${system.console!.keysDir}/users.json`, 'utf8').includes(username), {
+      timeoutMs: 10_000,
+      message: 'account saved',
+    });
+    const stored = (
+      JSON.parse(readFileSync(`${system.console!.keysDir}/users.json`, 'utf8')) as {
+        username: string;
+        passwordParams?: { N: number; r: number; p: number };
+      }[]
+    ).find((u) => u.username === username)!;
     // OWASP Password Storage Cheat Sheet: N=2^17 r=8 p=1, or an equivalent (2^16/2, 2^15/3, 2^14/5, 2^13/10).
-    const owasp: [number, number][] = [[2 ** 17, 1], [2 ** 16, 2], [2 ** 15, 3], [2 ** 14, 5], [2 ** 13, 10]];
+    const owasp: [number, number][] = [
+      [2 ** 17, 1],
+      [2 ** 16, 2],
+      [2 ** 15, 3],
+      [2 ** 14, 5],
+      [2 ** 13, 10],
+    ];
     const params = stored.passwordParams;
     expect(params).toBeDefined();
     expect(params!.r).toBeGreaterThanOrEqual(8);
     expect(owasp.some(([N, p]) => params!.N >= N && params!.p >= p)).toBe(true);
-    const signIn = await call(`${gateway}/api/auth/login`, undefined, { method: 'POST', body: { username, password: created.body!.password } });
+    const signIn = await call(`${gateway}/api/auth/login`, undefined, {
+      method: 'POST',
+      body: { username, password: created.body!.password },
+    });
     expect(signIn.status).toBe(200);
   });
 });

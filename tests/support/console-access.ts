@@ -37,8 +37,13 @@ export function connectConsole(url: string, credentials: DemoCredential[], keysD
     return found;
   };
   const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (!res.ok) throw new Error(`${path} for ${JSON.stringify((body as { username?: string }).username ?? '')}: ${res.status} ${await res.text()}`);
+    const res = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok)
+      throw new Error(`${path} for ${JSON.stringify((body as { username?: string }).username ?? '')}: ${res.status} ${await res.text()}`);
     return (await res.json()) as { token: string; expiresAt: string; refreshToken: string };
   };
   const held = new Map<string, Promise<Held>>();
@@ -69,7 +74,11 @@ export function connectConsole(url: string, credentials: DemoCredential[], keysD
         });
         if (!session) continue;
         if (session.expiresAt - Date.now() >= session.renewWithin) return session.token;
-        if (held.get(username) === current) held.set(username, post('/api/auth/refresh', { refreshToken: session.refreshToken }).then(hold, () => signIn(username)));
+        if (held.get(username) === current)
+          held.set(
+            username,
+            post('/api/auth/refresh', { refreshToken: session.refreshToken }).then(hold, () => signIn(username)),
+          );
       }
       throw new Error(`no token for ${username}`);
     },

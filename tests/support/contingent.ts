@@ -22,20 +22,31 @@ export const nominationBody = (tag: string, i: number) =>
  * Returns the candidate id and when the accepted attempt started. A token function is asked on every
  * attempt (a long outage outlives a token).
  */
-export async function submitNomination(baseUrl: string | (() => string), token: string | (() => Promise<string>), key: string, body: string, deadlineMs = 300_000): Promise<{ id: string; attempts: number; acceptedAt: number }> {
+export async function submitNomination(
+  baseUrl: string | (() => string),
+  token: string | (() => Promise<string>),
+  key: string,
+  body: string,
+  deadlineMs = 300_000,
+): Promise<{ id: string; attempts: number; acceptedAt: number }> {
   const deadline = Date.now() + deadlineMs;
   for (let attempts = 1; ; attempts++) {
     const startedAt = performance.now();
     const url = typeof baseUrl === 'function' ? baseUrl() : baseUrl;
     const res = await fetch(`${url}/candidates`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${typeof token === 'function' ? await token() : token}`, 'content-type': 'application/json', 'idempotency-key': key },
+      headers: {
+        authorization: `Bearer ${typeof token === 'function' ? await token() : token}`,
+        'content-type': 'application/json',
+        'idempotency-key': key,
+      },
       body,
       signal: AbortSignal.timeout(30_000),
     }).catch((error: unknown) => error as Error);
     if (!(res instanceof Error) && res.ok) return { id: ((await res.json()) as { id: string }).id, attempts, acceptedAt: startedAt };
     if (!(res instanceof Error) && res.status < 500) throw new Error(`nomination ${key} refused: ${res.status} ${await res.text()}`);
-    if (Date.now() > deadline) throw new Error(`nomination ${key} not accepted within ${deadlineMs} ms: ${res instanceof Error ? res.message : res.status}`);
+    if (Date.now() > deadline)
+      throw new Error(`nomination ${key} not accepted within ${deadlineMs} ms: ${res instanceof Error ? res.message : res.status}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -5,7 +5,17 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { createKafka, createLogger } from '@vetting/platform';
-import { createTestIssuer, createTestTopics, deleteTestTopics, randomName, testInfra, testServiceBaseEnv, waitFor, type InfraUrls, type TestIssuer } from '@vetting/platform/testing';
+import {
+  createTestIssuer,
+  createTestTopics,
+  deleteTestTopics,
+  randomName,
+  testInfra,
+  testServiceBaseEnv,
+  waitFor,
+  type InfraUrls,
+  type TestIssuer,
+} from '@vetting/platform/testing';
 import { startSimulators } from '@vetting/simulators';
 import { ensureDevKeys } from '../../services/gateway/src/data/dev-keys';
 import { connectConsole, type ConsoleAccess } from './console-access';
@@ -95,7 +105,10 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const gatewayKeys = options.gateway ? await ensureDevKeys(keysDir) : undefined;
   const gatewayJwks = gatewayKeys ? (JSON.parse(readFileSync(`${keysDir}/jwks.json`, 'utf8')) as { keys: unknown[] }).keys : [];
   writeFileSync(`${dir}/jwks.json`, JSON.stringify({ keys: [...issuer.jwks.keys, ...gatewayJwks] }));
-  const ports = Object.fromEntries(await Promise.all([...CORE_SERVICES, 'gateway'].map(async (s) => [s, await freePort()]))) as Record<ServiceName | 'gateway', number>;
+  const ports = Object.fromEntries(await Promise.all([...CORE_SERVICES, 'gateway'].map(async (s) => [s, await freePort()]))) as Record<
+    ServiceName | 'gateway',
+    number
+  >;
   // Further instances listen on their own ports: `<service>-2` etc.
   const extraPorts = new Map<string, number>();
   const scaled = CORE_SERVICES.filter((s) => !options.singletons?.includes(s));
@@ -106,12 +119,21 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   // outcomes are deterministic (the references suites and the fault run exercise the failures).
   // Each authority signs its callbacks with its own secret: the UN's, and one for every national one.
   const callbackSecrets = { UN: randomBytes(32).toString('base64url'), '*': randomBytes(32).toString('base64url') };
-  const sims = await startSimulators({ seed: 1, latency: { minMs: 5, maxMs: 50 }, callbackLatency: { minMs: 50, maxMs: 300 }, failureRates: { serverError: 0, rateLimited: 0, timeout: 0, malformed: 0 }, asyncRate: 0.2, callbackSecrets });
+  const sims = await startSimulators({
+    seed: 1,
+    latency: { minMs: 5, maxMs: 50 },
+    callbackLatency: { minMs: 50, maxMs: 300 },
+    failureRates: { serverError: 0, rateLimited: 0, timeout: 0, malformed: 0 },
+    asyncRate: 0.2,
+    callbackSecrets,
+  });
   const referencesEnv = {
     NATIONAL_RECORDS_URL: `${sims.url}/national-records`,
     UN_RECORDS_URL: `${sims.url}/un-records`,
     EMPLOYER_HR_URL: `${sims.url}/hr`,
-    CALLBACK_SECRETS: Object.entries(callbackSecrets).map(([organisation, secret]) => `${organisation}=${secret}`).join(','),
+    CALLBACK_SECRETS: Object.entries(callbackSecrets)
+      .map(([organisation, secret]) => `${organisation}=${secret}`)
+      .join(','),
     QUEUE_PREFIX: randomName('q'),
     CHECK_BACKOFF_MS: '200',
     // Referee links go through the gateway when there is one (as in production).
@@ -170,7 +192,12 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       crashes.push({ name, code, signal, at: new Date().toISOString() });
       setTimeout(() => void (stopping ? undefined : launch(name, entry, service, false).catch(() => undefined)), 1000);
     });
-    if (ready) await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/${ready}`)).ok, { timeoutMs: options.readyTimeoutMs ?? 240_000, intervalMs: 500, message: `${name} ready (logs in ${dir})` });
+    if (ready)
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/${ready}`)).ok, {
+        timeoutMs: options.readyTimeoutMs ?? 240_000,
+        intervalMs: 500,
+        message: `${name} ready (logs in ${dir})`,
+      });
   };
   // A process name is `<service>`, `<service>-<n>`, `references-worker` or `references-worker-<n>`.
   const start = (name: string) => {
@@ -182,10 +209,15 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const stopAll = async () => {
     stopping = true;
     await Promise.all(
-      [...processes.values()].filter((c) => c.exitCode === null && c.signalCode === null).map((c) => new Promise<void>((resolve) => {
-        c.once('exit', () => resolve());
-        c.kill('SIGTERM');
-      })),
+      [...processes.values()]
+        .filter((c) => c.exitCode === null && c.signalCode === null)
+        .map(
+          (c) =>
+            new Promise<void>((resolve) => {
+              c.once('exit', () => resolve());
+              c.kill('SIGTERM');
+            }),
+        ),
     );
     await sims.stop();
     await deleteTestTopics(kafka, prefix);
@@ -206,7 +238,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   }
   return {
     url: (service) => `http://127.0.0.1:${ports[service]}`,
-    urls: (service) => [ports[service], ...Array.from({ length: instances - 1 }, (_, i) => extraPorts.get(`${service}-${i + 2}`)).filter((p) => p !== undefined)].map((p) => `http://127.0.0.1:${p}`),
+    urls: (service) =>
+      [
+        ports[service],
+        ...Array.from({ length: instances - 1 }, (_, i) => extraPorts.get(`${service}-${i + 2}`)).filter((p) => p !== undefined),
+      ].map((p) => `http://127.0.0.1:${p}`),
     processNames: () => [...processes.keys()],
     workerMetricsUrls: () => Object.fromEntries([...workerMetricsPorts].map(([name, port]) => [name, `http://127.0.0.1:${port}`])),
     crashes: () => [...crashes],

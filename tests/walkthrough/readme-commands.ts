@@ -52,5 +52,4 @@ function withoutTrailingComment(command: string): string {
 }
 
 /** The `<…>` placeholders a command asks the reader to fill in (outside `$(…)` shell syntax). */
-export const placeholdersIn = (command: string): string[] =>
-  [...command.matchAll(/<([a-z][a-z ]*)>/g)].map((m) => m[0]);
+export const placeholdersIn = (command: string): string[] => [...command.matchAll(/<([a-z][a-z ]*)>/g)].map((m) => m[0]);

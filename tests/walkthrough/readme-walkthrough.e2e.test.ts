@@ -94,7 +94,9 @@ describe('the README walkthrough, as a newcomer runs it (npm start, the thin sli
         figures,
         [
           'Measured by the README walkthrough test (tests/walkthrough): `npm start` and `npm stop` exactly as a newcomer runs them; the simulated authorities answer within 1.5 s, or by a callback within 20 s for about a third of the checks.',
-          `Machine load average at the end of the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1/5/15 min).`,
+          `Machine load average at the end of the run: ${loadavg()
+            .map((l) => l.toFixed(1))
+            .join(' ')} (1/5/15 min).`,
         ],
       );
   });
@@ -106,9 +108,7 @@ describe('the README walkthrough, as a newcomer runs it (npm start, the thin sli
     expect(res.code, `${res.stdout}\n${res.stderr}`).toBe(0);
     expect(res.stdout).toContain(`The platform is up`);
     expect(res.stdout).toContain(GATEWAY);
-    for (const m of res.stdout.matchAll(
-      /^ {2}([a-z][\w.]+)\s+(\S+)\s+[a-z-]+(?:,[a-z-]+)*(?: \([A-Z]{2}\))?$/gm,
-    ))
+    for (const m of res.stdout.matchAll(/^ {2}([a-z][\w.]+)\s+(\S+)\s+[a-z-]+(?:,[a-z-]+)*(?: \([A-Z]{2}\))?$/gm))
       passwords.set(m[1]!, m[2]!);
     expect([...passwords.keys()]).toEqual(
       expect.arrayContaining(['officer.gh', 'officer.np', 'screener', 'adjudicator', 'auditor', 'admin']),
@@ -126,14 +126,9 @@ describe('the README walkthrough, as a newcomer runs it (npm start, the thin sli
       for (const written of commands) {
         const command = placeholdersIn(written).reduce((text, placeholder) => {
           if (placeholder === '<password printed by npm start>')
-            return text.replace(
-              placeholder,
-              passwords.get(/"username":"([^"]+)"/.exec(text)?.[1] ?? '') ?? '',
-            );
+            return text.replace(placeholder, passwords.get(/"username":"([^"]+)"/.exec(text)?.[1] ?? '') ?? '');
           if (placeholder === '<id>' && candidateId) return text.replace(placeholder, candidateId);
-          throw new Error(
-            `the README asks for ${placeholder}, which the walkthrough cannot fill in: ${written}`,
-          );
+          throw new Error(`the README asks for ${placeholder}, which the walkthrough cannot fill in: ${written}`);
         }, written);
         if (command.includes('/api/intake/candidates/') && !command.includes(' -d ')) {
           // Read again until decided, as the reader would: the README says what it becomes.
@@ -162,19 +157,11 @@ describe('the README walkthrough, as a newcomer runs it (npm start, the thin sli
           });
           candidateId = created.id;
         }
-        if (command.includes('/api/audit/chain/verify'))
-          expect(JSON.parse(res.stdout)).toMatchObject({ ok: true });
+        if (command.includes('/api/audit/chain/verify')) expect(JSON.parse(res.stdout)).toMatchObject({ ok: true });
         if (command.includes('/api/audit/trails/')) {
-          const types = (JSON.parse(res.stdout) as { entries: { type: string }[] }).entries.map(
-            (e) => e.type,
-          );
+          const types = (JSON.parse(res.stdout) as { entries: { type: string }[] }).entries.map((e) => e.type);
           expect(types).toEqual(
-            expect.arrayContaining([
-              'candidate.submitted',
-              'screening.completed',
-              'references.completed',
-              'clearance.decided',
-            ]),
+            expect.arrayContaining(['candidate.submitted', 'screening.completed', 'references.completed', 'clearance.decided']),
           );
         }
       }
@@ -216,14 +203,10 @@ describe('the README walkthrough, as a newcomer runs it (npm start, the thin sli
 
     const lookAlike = roll.items.find((c) => /Tariq/.test(c.displayName ?? ''));
     expect(lookAlike, 'the demo data holds the look-alike nomination').toBeDefined();
-    for (
-      const until = Date.now() + 120_000;
-      Date.now() < until;
-      await new Promise((r) => setTimeout(r, 1000))
-    ) {
-      const view = (await (
-        await fetch(`${GATEWAY}/api/intake/candidates/${lookAlike!.id}`, { headers })
-      ).json()) as { decision?: { outcome: string } };
+    for (const until = Date.now() + 120_000; Date.now() < until; await new Promise((r) => setTimeout(r, 1000))) {
+      const view = (await (await fetch(`${GATEWAY}/api/intake/candidates/${lookAlike!.id}`, { headers })).json()) as {
+        decision?: { outcome: string };
+      };
       if (view.decision) return void expect(view.decision.outcome).toBe('pending-review');
     }
     throw new Error('the look-alike was never decided');
@@ -249,9 +232,9 @@ describe('the README walkthrough, as a newcomer runs it (npm start, the thin sli
   it('when `npm stop` runs, then nothing is left listening; a second `npm start` takes seconds and the platform answers again', async () => {
     const stopped = await npm(['stop']);
     expect(stopped.code, stopped.stderr).toBe(0);
-    expect(
-      await Promise.all([...SERVICE_PORTS, PORTS.kafka, PORTS.mongo, PORTS.redis].map(listening)),
-    ).toEqual([...SERVICE_PORTS, PORTS.kafka, PORTS.mongo, PORTS.redis].map(() => false));
+    expect(await Promise.all([...SERVICE_PORTS, PORTS.kafka, PORTS.mongo, PORTS.redis].map(listening))).toEqual(
+      [...SERVICE_PORTS, PORTS.kafka, PORTS.mongo, PORTS.redis].map(() => false),
+    );
     const started = performance.now();
     const again = await npm(['start'], 5 * 60_000);
     figures.secondStartSeconds = seconds(started);
@@ -272,14 +255,7 @@ describe('the README walkthrough, as a newcomer runs it (npm start, the thin sli
       expect(res.stderr).toMatch(/process: exited with code \d+/);
       expect(res.stderr).toMatch(/EADDRINUSE/);
       expect(res.stderr).toMatch(/Stopping the processes this run started/);
-      expect(await Promise.all([4101, 4102, 4103, 4104, 4105, 4110].map(listening))).toEqual([
-        false,
-        false,
-        false,
-        false,
-        false,
-        false,
-      ]);
+      expect(await Promise.all([4101, 4102, 4103, 4104, 4105, 4110].map(listening))).toEqual([false, false, false, false, false, false]);
     } finally {
       await new Promise<void>((resolve) => squatter.close(() => resolve()));
     }

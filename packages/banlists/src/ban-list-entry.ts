@@ -2,12 +2,7 @@ import type { EntryName, Gender, IdentityDocument, ListEntry, PartialDate } from
 
 /** Why a person is on the list. `sanctions` covers the UN Security Council and OFAC lists. */
 export type BanCategory = 'sea' | 'sexual-harassment' | 'other-misconduct' | 'sanctions';
-export const BAN_CATEGORIES: readonly BanCategory[] = [
-  'sea',
-  'sexual-harassment',
-  'other-misconduct',
-  'sanctions',
-];
+export const BAN_CATEGORIES: readonly BanCategory[] = ['sea', 'sexual-harassment', 'other-misconduct', 'sanctions'];
 
 /**
  * `barred`: barred from future UN service; `left-pending-allegation`: separated while an allegation was
@@ -19,14 +14,7 @@ export const BAN_STATUSES: readonly BanStatus[] = ['barred', 'left-pending-alleg
 export const GENDERS: readonly Gender[] = ['male', 'female', 'other'];
 
 /** Document types the matcher knows; anything else is `other`. */
-export const DOCUMENT_TYPES = [
-  'passport',
-  'national-id',
-  'military-id',
-  'police-id',
-  'driving-licence',
-  'other',
-] as const;
+export const DOCUMENT_TYPES = ['passport', 'national-id', 'military-id', 'police-id', 'driving-licence', 'other'] as const;
 
 /** One person as the platform stores a ban-list record: richer than the matcher's {@link ListEntry}. */
 export interface BanListEntry {

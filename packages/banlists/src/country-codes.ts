@@ -59,8 +59,7 @@ export function toCountryCode(name: string): string | undefined {
     .replace(/\.$/, '')
     .replace(/^possibly /i, '');
   if (!text) return undefined;
-  if (/^[A-Za-z]{2}$/.test(text))
-    return countries.isValid(text.toUpperCase()) ? text.toUpperCase() : undefined;
+  if (/^[A-Za-z]{2}$/.test(text)) return countries.isValid(text.toUpperCase()) ? text.toUpperCase() : undefined;
   if (/^[A-Z]{3}$/.test(text)) return countries.alpha3ToAlpha2(text) ?? undefined;
   return LIST_SPELLINGS[text.toLowerCase()] ?? countries.getAlpha2Code(text, 'en') ?? undefined;
 }

@@ -11,11 +11,7 @@ export interface CsvRecord {
  * Parses CSV strictly (an unclosed quote or a stray quote inside a field is an error, named with its line).
  * Column counts are left to the caller, which knows what a row should hold and says so in its message.
  */
-export function parseCsvRecords(
-  text: string,
-  format: ImportFormat,
-  options: { file?: string } = {},
-): CsvRecord[] {
+export function parseCsvRecords(text: string, format: ImportFormat, options: { file?: string } = {}): CsvRecord[] {
   const where = options.file ? `${options.file}: ` : '';
   try {
     const rows = parse(text, {

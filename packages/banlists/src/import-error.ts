@@ -13,12 +13,7 @@ export interface ImportProblem {
 
 /** Which importer found the problem; also the `source` of an import's warnings. */
 export type ImportFormat =
-  | 'un-consolidated-xml'
-  | 'ofac-sdn-csv'
-  | 'ofac-consolidated-xml'
-  | 'platform-csv'
-  | 'platform-json'
-  | 'manual-entry';
+  'un-consolidated-xml' | 'ofac-sdn-csv' | 'ofac-consolidated-xml' | 'platform-csv' | 'platform-json' | 'manual-entry';
 
 export const IMPORT_ERROR_CODE = 'BANLIST.FILE_REJECTED';
 
@@ -40,12 +35,9 @@ export class ImportError extends Error {
     options?: { cause?: unknown; problemCount?: number },
   ) {
     const count = options?.problemCount ?? problems.length;
-    super(
-      `${format}: file rejected, ${count} problem${count === 1 ? '' : 's'}: ${describeProblems(problems)}`,
-      {
-        cause: options?.cause,
-      },
-    );
+    super(`${format}: file rejected, ${count} problem${count === 1 ? '' : 's'}: ${describeProblems(problems)}`, {
+      cause: options?.cause,
+    });
     this.name = 'ImportError';
     this.problems = problems.slice(0, MAX_REPORTED_PROBLEMS);
     this.problemCount = count;

@@ -11,14 +11,7 @@ export { parseOfacRemarks, parseOfacDateOfBirth, type OfacRemarks } from './ofac
 export { importPlatformCsv, splitCell, PLATFORM_CSV_COLUMNS } from './platform-csv.importer';
 export { importPlatformJson, PLATFORM_JSON_FORMAT, PLATFORM_JSON_VERSION } from './platform-json.importer';
 export { validatePlatformEntry, type ReportProblem } from './platform-entry.validator';
-export {
-  contentHash,
-  diffVersions,
-  addManualEntry,
-  replaceEntry,
-  removeEntries,
-  type ListDiff,
-} from './list-version';
+export { contentHash, diffVersions, addManualEntry, replaceEntry, removeEntries, type ListDiff } from './list-version';
 export { importOfacXml } from './ofac-xml.importer';
 export {
   screeningOutcome,

@@ -44,8 +44,7 @@ export function diffVersions(prev: readonly BanListEntry[], next: readonly BanLi
 function changedFields(a: BanListEntry, b: BanListEntry): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof BanListEntry>;
   // An absent optional array and an empty one mean the same thing.
-  const same = (x: unknown, y: unknown) =>
-    canonicalize(emptyToUndefined(x)) === canonicalize(emptyToUndefined(y));
+  const same = (x: unknown, y: unknown) => canonicalize(emptyToUndefined(x)) === canonicalize(emptyToUndefined(y));
   return [...keys].filter((k) => !same(a[k], b[k])).sort();
 }
 
@@ -60,9 +59,7 @@ function emptyToUndefined(v: unknown): unknown {
 export function addManualEntry(entries: readonly BanListEntry[], entry: BanListEntry): BanListEntry[] {
   const valid = validManual(entry);
   if (entries.some((e) => e.id === valid.id)) {
-    throw new ImportError('manual-entry', [
-      { field: 'id', reason: `id ${valid.id} is already on the list; replace it instead` },
-    ]);
+    throw new ImportError('manual-entry', [{ field: 'id', reason: `id ${valid.id} is already on the list; replace it instead` }]);
   }
   return [...entries, valid];
 }

@@ -30,16 +30,12 @@ describe('contentHash', () => {
   });
 
   it('when property order inside entries differs, then the hash is the same (RFC 8785)', () => {
-    const reordered = sample.map(
-      (e) => Object.fromEntries(Object.entries(e).reverse()) as unknown as BanListEntry,
-    );
+    const reordered = sample.map((e) => Object.fromEntries(Object.entries(e).reverse()) as unknown as BanListEntry);
     expect(contentHash(reordered)).toBe(contentHash(sample));
   });
 
   it('when one field of one entry changes, then the hash changes', () => {
-    const changed = sample.map((e, i) =>
-      i === 7 ? { ...e, status: 'left-pending-allegation' as const } : e,
-    );
+    const changed = sample.map((e, i) => (i === 7 ? { ...e, status: 'left-pending-allegation' as const } : e));
     expect(contentHash(changed)).not.toBe(contentHash(sample));
   });
 
@@ -83,9 +79,7 @@ describe('manual entries and removals', () => {
       addManualEntry([], person('B', { nationalities: ['Kenya'] }));
       expect.unreachable();
     } catch (error) {
-      expect((error as ImportError).problems).toEqual([
-        { field: 'nationalities[0]', reason: '"Kenya" is not an ISO 3166-1 alpha-2 code' },
-      ]);
+      expect((error as ImportError).problems).toEqual([{ field: 'nationalities[0]', reason: '"Kenya" is not an ISO 3166-1 alpha-2 code' }]);
     }
   });
 

@@ -21,9 +21,9 @@ describe('parseOfacRemarks', () => {
   });
 
   it('when a passport has issue and expiry dates, then they are not taken for the number', () => {
-    expect(
-      parseOfacRemarks('Passport G737411 (Tunisia) issued 24 Oct 1990 expires 20 Sep 1997').documents,
-    ).toEqual([{ type: 'passport', number: 'G737411', country: 'TN' }]);
+    expect(parseOfacRemarks('Passport G737411 (Tunisia) issued 24 Oct 1990 expires 20 Sep 1997').documents).toEqual([
+      { type: 'passport', number: 'G737411', country: 'TN' },
+    ]);
   });
 
   it('when the country of a document has a comma ("Korea, North"), then it is still mapped', () => {
@@ -36,13 +36,7 @@ describe('parseOfacRemarks', () => {
     const r = parseOfacRemarks(
       'Cedula No. 6068015 (Colombia); D.N.I. 12345678 (Argentina); C.U.R.P. AAAA800101HDFXXX01 (Mexico); SSN 523-33-8386 (United States); Cartilla de Servicio Militar Nacional 123456 (Mexico)',
     );
-    expect(r.documents.map((d) => d.type)).toEqual([
-      'national-id',
-      'national-id',
-      'national-id',
-      'national-id',
-      'military-id',
-    ]);
+    expect(r.documents.map((d) => d.type)).toEqual(['national-id', 'national-id', 'national-id', 'national-id', 'military-id']);
     expect(r.documents[4]).toEqual({ type: 'military-id', number: '123456', country: 'MX' });
   });
 
@@ -51,9 +45,10 @@ describe('parseOfacRemarks', () => {
   });
 
   it('when a.k.a.s hold apostrophes, then the whole quoted name is a weak alias', () => {
-    expect(
-      parseOfacRemarks("DOB 09 Feb 1951; a.k.a. 'ABU-'UMAR'; a.k.a. 'THE CHESS PLAYER'.").weakAliases,
-    ).toEqual(["ABU-'UMAR", 'THE CHESS PLAYER']);
+    expect(parseOfacRemarks("DOB 09 Feb 1951; a.k.a. 'ABU-'UMAR'; a.k.a. 'THE CHESS PLAYER'.").weakAliases).toEqual([
+      "ABU-'UMAR",
+      'THE CHESS PLAYER',
+    ]);
   });
 
   it('when gender is Female, then it is female', () => {
@@ -65,10 +60,7 @@ describe('parseOfacRemarks', () => {
   });
 
   it('when an OFAC demonym or "possibly" is used, then it is still mapped', () => {
-    expect(parseOfacRemarks('nationality possibly Palestinian; citizen Syria').nationalities).toEqual([
-      'PS',
-      'SY',
-    ]);
+    expect(parseOfacRemarks('nationality possibly Palestinian; citizen Syria').nationalities).toEqual(['PS', 'SY']);
   });
 });
 
@@ -87,10 +79,7 @@ describe('parseOfacDateOfBirth', () => {
     expect(parseOfacDateOfBirth(input)).toEqual(expected);
   });
 
-  it.each(['31 Feb 1960', 'sometime in 1960', '1960 to 1950'])(
-    'when the DOB is "%s", then it is unreadable',
-    (input) => {
-      expect(parseOfacDateOfBirth(input)).toBeUndefined();
-    },
-  );
+  it.each(['31 Feb 1960', 'sometime in 1960', '1960 to 1950'])('when the DOB is "%s", then it is unreadable', (input) => {
+    expect(parseOfacDateOfBirth(input)).toBeUndefined();
+  });
 });

@@ -37,10 +37,8 @@ export function importOfacSdn(files: OfacSdnFiles): ImportResult {
   const byId = new Map<string, BanListEntry>();
   for (const { fields, line } of sdn) {
     const [id = '', name = '', type = '', program = '', , , , , , , , remarks = ''] = fields.map(clean);
-    if (!/^\d+$/.test(id))
-      problems.add({ line, field: 'ent_num', reason: `sdn.csv: ent_num "${id}" is not a number` });
-    else if (known.has(id))
-      problems.add({ line, field: 'ent_num', reason: `sdn.csv: ent_num ${id} appears twice` });
+    if (!/^\d+$/.test(id)) problems.add({ line, field: 'ent_num', reason: `sdn.csv: ent_num "${id}" is not a number` });
+    else if (known.has(id)) problems.add({ line, field: 'ent_num', reason: `sdn.csv: ent_num ${id} appears twice` });
     if (!name) problems.add({ line, field: 'SDN_Name', reason: 'sdn.csv: name missing' });
     known.add(id);
     if (type !== 'individual' || !name) continue;
@@ -48,19 +46,16 @@ export function importOfacSdn(files: OfacSdnFiles): ImportResult {
   }
   for (const { fields, line } of alt) {
     const [id = '', , type = '', name = ''] = fields.map(clean);
-    if (!known.has(id))
-      problems.add({ line, field: 'ent_num', reason: `alt.csv: ent_num "${id}" is not in sdn.csv` });
+    if (!known.has(id)) problems.add({ line, field: 'ent_num', reason: `alt.csv: ent_num "${id}" is not in sdn.csv` });
     else if (!name) problems.add({ line, field: 'alt_name', reason: 'alt.csv: alternate name missing' });
-    else if (!/^[afn]ka$/i.test(type))
-      problems.add({ line, field: 'alt_type', reason: `alt.csv: unknown alt_type "${type}"` });
+    else if (!/^[afn]ka$/i.test(type)) problems.add({ line, field: 'alt_type', reason: `alt.csv: unknown alt_type "${type}"` });
     const entry = byId.get(id);
     // aka, fka and nka are all names the person is (or was) known by: strong aliases alike.
     if (entry && name) addName(entry.names, name, 'alias');
   }
   for (const { fields, line } of add) {
     const [id = '', , street = '', city = '', country = ''] = fields.map(clean);
-    if (!known.has(id))
-      problems.add({ line, field: 'ent_num', reason: `add.csv: ent_num "${id}" is not in sdn.csv` });
+    if (!known.has(id)) problems.add({ line, field: 'ent_num', reason: `add.csv: ent_num "${id}" is not in sdn.csv` });
     const address = [street, city, country].filter(Boolean).join(', ');
     const entry = byId.get(id);
     if (entry && address) pushUnique((entry.addresses ??= []), address);
@@ -69,11 +64,7 @@ export function importOfacSdn(files: OfacSdnFiles): ImportResult {
   return { entries: [...byId.values()], warnings };
 }
 
-function readRecords(
-  content: FileContent,
-  file: keyof typeof COLUMNS,
-  problems: ProblemCollector,
-): CsvRecord[] {
+function readRecords(content: FileContent, file: keyof typeof COLUMNS, problems: ProblemCollector): CsvRecord[] {
   // The files end with a DOS end-of-file mark (Ctrl-Z) that is no record.
   const text = decodeUtf8(content, FORMAT).replace(/\x1a[\s\x1a]*$/, '');
   const records = parseCsvRecords(text, FORMAT, { file: `${file}.csv` });
@@ -91,17 +82,9 @@ function clean(value: string): string {
   return v === '-0-' ? '' : v;
 }
 
-function toEntry(
-  id: string,
-  name: string,
-  program: string,
-  remarks: string,
-  line: number,
-  warnings: ImportWarning[],
-): BanListEntry {
+function toEntry(id: string, name: string, program: string, remarks: string, line: number, warnings: ImportWarning[]): BanListEntry {
   const parsed = parseOfacRemarks(remarks);
-  for (const part of parsed.unreadable)
-    warnings.push({ line, field: 'Remarks', reason: `sdn.csv: "${part}" unreadable; ignored` });
+  for (const part of parsed.unreadable) warnings.push({ line, field: 'Remarks', reason: `sdn.csv: "${part}" unreadable; ignored` });
   const entry: BanListEntry = {
     id,
     names: [],

@@ -91,9 +91,7 @@ describe('importOfacSdn rejecting bad files', () => {
   });
 
   it('when alt.csv names an entry that sdn.csv lacks, then the trio is rejected', () => {
-    const error = thrown(() =>
-      importOfacSdn({ sdn: row(1, 'DOE, John', 'individual'), alt: '9,1,"aka","X",-0- \r\n' }),
-    ) as ImportError;
+    const error = thrown(() => importOfacSdn({ sdn: row(1, 'DOE, John', 'individual'), alt: '9,1,"aka","X",-0- \r\n' })) as ImportError;
     expect(error.problems[0]).toMatchObject({
       line: 1,
       field: 'ent_num',

@@ -55,9 +55,7 @@ export function importOfacXml(content: FileContent): ImportResult {
   problems.throwIfAny();
   const info = (list as XmlNode)['publshInformation']; // sic: OFAC's spelling
   const published = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(isNode(info) ? text(info, 'Publish_Date') : '');
-  return published
-    ? { entries, warnings, publishedAt: `${published[3]}-${published[1]}-${published[2]}` }
-    : { entries, warnings };
+  return published ? { entries, warnings, publishedAt: `${published[3]}-${published[1]}-${published[2]}` } : { entries, warnings };
 }
 
 function toEntry(node: XmlNode, id: string, warn: (field: string, reason: string) => void): BanListEntry {
@@ -90,10 +88,7 @@ function toEntry(node: XmlNode, id: string, warn: (field: string, reason: string
     const place = text(item, 'placeOfBirth');
     if (place) pushUnique(entry.placesOfBirth, place);
   }
-  for (const item of [
-    ...nodes(node, 'nationalityList', 'nationality'),
-    ...nodes(node, 'citizenshipList', 'citizenship'),
-  ]) {
+  for (const item of [...nodes(node, 'nationalityList', 'nationality'), ...nodes(node, 'citizenshipList', 'citizenship')]) {
     const code = toCountryCode(text(item, 'country'));
     if (code) pushUnique(entry.nationalities, code);
     else warn('nationality', `"${text(item, 'country')}" is no ISO 3166 country; dropped`);

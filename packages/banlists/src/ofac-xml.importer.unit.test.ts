@@ -7,8 +7,7 @@ const xml = sharedFile(OFAC_CONSOLIDATED);
 const { entries } = importOfacXml(xml);
 const byId = (id: string) => entries.find((e) => e.id === id);
 
-const list = (body: string) =>
-  `<?xml version="1.0"?>\n<sdnList xmlns="https://example.org/x">\n${body}\n</sdnList>\n`;
+const list = (body: string) => `<?xml version="1.0"?>\n<sdnList xmlns="https://example.org/x">\n${body}\n</sdnList>\n`;
 
 describe('importOfacXml on the real consolidated (non-SDN) list of 2024-05-06', () => {
   it('when imported, then every sdnEntry of type Individual becomes one entry', () => {
@@ -57,18 +56,12 @@ describe('importOfacXml on small files', () => {
   });
 
   it('when the XML is malformed, then the file is rejected with the line', () => {
-    const error = thrown(() =>
-      importOfacXml(list('<sdnEntry>\n<uid>1</uid>\n<lastName>DOE</firstName>\n</sdnEntry>')),
-    ) as ImportError;
+    const error = thrown(() => importOfacXml(list('<sdnEntry>\n<uid>1</uid>\n<lastName>DOE</firstName>\n</sdnEntry>'))) as ImportError;
     expect(error.problems[0]).toMatchObject({ line: 5, reason: expect.stringContaining('malformed XML') });
   });
 
   it('when an entry has no uid, then the file is rejected naming the element', () => {
-    const error = thrown(() =>
-      importOfacXml(list('<sdnEntry><lastName>DOE</lastName></sdnEntry>')),
-    ) as ImportError;
-    expect(error.problems).toEqual([
-      { line: 3, element: 'sdnEntry[1]', field: 'uid', reason: 'uid missing' },
-    ]);
+    const error = thrown(() => importOfacXml(list('<sdnEntry><lastName>DOE</lastName></sdnEntry>'))) as ImportError;
+    expect(error.problems).toEqual([{ line: 3, element: 'sdnEntry[1]', field: 'uid', reason: 'uid missing' }]);
   });
 });

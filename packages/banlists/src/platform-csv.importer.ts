@@ -30,14 +30,7 @@ export const PLATFORM_CSV_COLUMNS = {
 } as const;
 type Column = keyof typeof PLATFORM_CSV_COLUMNS;
 
-const REQUIRED_COLUMNS: Column[] = [
-  'id',
-  'primary_name',
-  'category',
-  'status',
-  'listing_date',
-  'source_reference',
-];
+const REQUIRED_COLUMNS: Column[] = ['id', 'primary_name', 'category', 'status', 'listing_date', 'source_reference'];
 const NAME_COLUMNS = [
   ['primary_name', 'primary'],
   ['aliases', 'alias'],
@@ -68,14 +61,11 @@ export function importPlatformCsv(content: FileContent): ImportResult {
     problems.throwIfAny();
   }
   columns.forEach((c, i) => {
-    if (!(c in PLATFORM_CSV_COLUMNS))
-      problems.add({ line: header!.line, row: 1, field: c || `column ${i + 1}`, reason: 'unknown column' });
-    else if (columns.indexOf(c) !== i)
-      problems.add({ line: header!.line, row: 1, field: c, reason: 'column appears twice' });
+    if (!(c in PLATFORM_CSV_COLUMNS)) problems.add({ line: header!.line, row: 1, field: c || `column ${i + 1}`, reason: 'unknown column' });
+    else if (columns.indexOf(c) !== i) problems.add({ line: header!.line, row: 1, field: c, reason: 'column appears twice' });
   });
   for (const c of REQUIRED_COLUMNS) {
-    if (!columns.includes(c))
-      problems.add({ line: header!.line, row: 1, field: c, reason: 'required column missing' });
+    if (!columns.includes(c)) problems.add({ line: header!.line, row: 1, field: c, reason: 'required column missing' });
   }
   problems.throwIfAny();
 
@@ -95,8 +85,7 @@ export function importPlatformCsv(content: FileContent): ImportResult {
     );
     if (!entry) return;
     const first = firstRowOfId.get(entry.id);
-    if (first !== undefined)
-      problems.add({ line, row, field: 'id', reason: `id ${entry.id} already used on row ${first}` });
+    if (first !== undefined) problems.add({ line, row, field: 'id', reason: `id ${entry.id} already used on row ${first}` });
     else firstRowOfId.set(entry.id, row);
     entries.push(entry);
   });
@@ -160,10 +149,7 @@ function toDocument(value: string): Record<string, string> {
 function columnOf(field: string, nameColumns: Column[]): string {
   const m = /^(\w+)(?:\[(\d+)\])?/.exec(field);
   const property = m?.[1] ?? field;
-  if (property === 'names')
-    return m?.[2] !== undefined ? (nameColumns[Number(m[2])] ?? 'primary_name') : 'primary_name';
-  const column = (Object.keys(PLATFORM_CSV_COLUMNS) as Column[]).find(
-    (c) => PLATFORM_CSV_COLUMNS[c] === property,
-  );
+  if (property === 'names') return m?.[2] !== undefined ? (nameColumns[Number(m[2])] ?? 'primary_name') : 'primary_name';
+  const column = (Object.keys(PLATFORM_CSV_COLUMNS) as Column[]).find((c) => PLATFORM_CSV_COLUMNS[c] === property);
   return column ?? field;
 }

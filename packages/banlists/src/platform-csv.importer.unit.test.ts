@@ -5,8 +5,7 @@ import { sampleFile, thrown } from './test-support/shared-data';
 
 const HEADER =
   'id,primary_name,aliases,dates_of_birth,nationalities,documents,service_numbers,category,status,listing_date,source_reference';
-const GOOD =
-  'BAR-1,Ivan Petrov,Cyrl:Иван Петров,1975-03,RU,passport:AB123:RU,SN-1,sea,barred,2020-01-02,CASE-1';
+const GOOD = 'BAR-1,Ivan Petrov,Cyrl:Иван Петров,1975-03,RU,passport:AB123:RU,SN-1,sea,barred,2020-01-02,CASE-1';
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
 const rejected = (content: string | Buffer) => thrown(() => importPlatformCsv(content)) as ImportError;
 
@@ -54,13 +53,8 @@ describe('importPlatformCsv encodings', () => {
   });
 
   it('when the file is Latin-1, then it is rejected as not UTF-8, naming the line', () => {
-    const latin1 = Buffer.from(
-      csv(GOOD, GOOD.replace('BAR-1', 'BAR-2').replace('Ivan Petrov', 'José Álvarez')),
-      'latin1',
-    );
-    expect(rejected(latin1).problems).toEqual([
-      { line: 3, reason: expect.stringMatching(/not valid UTF-8.*save the file as UTF-8/) },
-    ]);
+    const latin1 = Buffer.from(csv(GOOD, GOOD.replace('BAR-1', 'BAR-2').replace('Ivan Petrov', 'José Álvarez')), 'latin1');
+    expect(rejected(latin1).problems).toEqual([{ line: 3, reason: expect.stringMatching(/not valid UTF-8.*save the file as UTF-8/) }]);
   });
 
   it('when the file is UTF-16, then it is rejected saying so', () => {
@@ -103,18 +97,14 @@ describe('importPlatformCsv rejecting bad rows', () => {
   });
 
   it('when thousands of rows are bad, then the first hundred are listed and the total is counted', () => {
-    const bad = Array.from({ length: 250 }, (_, i) =>
-      GOOD.replace('BAR-1', `BAR-${i}`).replace('CASE-1', ''),
-    );
+    const bad = Array.from({ length: 250 }, (_, i) => GOOD.replace('BAR-1', `BAR-${i}`).replace('CASE-1', ''));
     const error = rejected(csv(...bad));
     expect(error.problems).toHaveLength(MAX_REPORTED_PROBLEMS);
     expect(error.problemCount).toBe(250);
   });
 
   it('when an id repeats, then the later row is rejected pointing at the first', () => {
-    expect(rejected(csv(GOOD, GOOD)).problems).toEqual([
-      { line: 3, row: 3, field: 'id', reason: 'id BAR-1 already used on row 2' },
-    ]);
+    expect(rejected(csv(GOOD, GOOD)).problems).toEqual([{ line: 3, row: 3, field: 'id', reason: 'id BAR-1 already used on row 2' }]);
   });
 
   it('when a document cell is not type:number:country, then the documents column is named', () => {
@@ -126,15 +116,15 @@ describe('importPlatformCsv rejecting bad rows', () => {
 
   it('when a quoted cell spans lines, then later rows still report their own line', () => {
     const multiline = GOOD.replace('Ivan Petrov', '"Ivan\nPetrov"');
-    expect(
-      rejected(csv(multiline, GOOD.replace('BAR-1', 'BAR-2').replace('sea', ''))).problems[0],
-    ).toMatchObject({ line: 4, row: 3, field: 'category' });
+    expect(rejected(csv(multiline, GOOD.replace('BAR-1', 'BAR-2').replace('sea', ''))).problems[0]).toMatchObject({
+      line: 4,
+      row: 3,
+      field: 'category',
+    });
   });
 
   it('when a required column is missing or an unknown one is present, then the header is rejected', () => {
-    const error = rejected(
-      'id,primary_name,catgory,status,listing_date,source_reference\nX,Y,sea,barred,2020,Z\n',
-    );
+    const error = rejected('id,primary_name,catgory,status,listing_date,source_reference\nX,Y,sea,barred,2020,Z\n');
     expect(error.problems).toEqual([
       { line: 1, row: 1, field: 'catgory', reason: 'unknown column' },
       { line: 1, row: 1, field: 'category', reason: 'required column missing' },
@@ -142,9 +132,7 @@ describe('importPlatformCsv rejecting bad rows', () => {
   });
 
   it("when a spreadsheet saved the file with ';' between cells, then the message says how to save it", () => {
-    expect(rejected(csv(GOOD).replaceAll(',', ';')).problems[0]?.reason).toContain(
-      'CSV UTF-8 (comma delimited)',
-    );
+    expect(rejected(csv(GOOD).replaceAll(',', ';')).problems[0]?.reason).toContain('CSV UTF-8 (comma delimited)');
   });
 
   it('when a quote is left open, then the file is rejected as malformed CSV with the line', () => {

@@ -46,31 +46,22 @@ export function validatePlatformEntry(value: unknown, report: ReportProblem): Ba
   const id = requiredString(value, 'id', fail);
   if (id && !ID.test(id)) fail('id', 'use letters, digits and . _ : / - (at most 64)');
   const names = array(value, 'names', fail, (n, at) => validName(n, at, fail));
-  if (names && !names.some((n) => n?.kind === 'primary'))
-    fail('names', 'at least one primary name is required');
+  if (names && !names.some((n) => n?.kind === 'primary')) fail('names', 'at least one primary name is required');
   const datesOfBirth = array(value, 'datesOfBirth', fail, (d, at) =>
-    typeof d === 'string' && isPartialDate(d)
-      ? d
-      : void fail(at, `"${String(d)}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`),
+    typeof d === 'string' && isPartialDate(d) ? d : void fail(at, `"${String(d)}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`),
   );
   const placesOfBirth = array(value, 'placesOfBirth', fail, (p, at) => nonEmpty(p, at, fail));
   const nationalities = array(value, 'nationalities', fail, (c, at) =>
-    typeof c === 'string' && isCountryCode(c)
-      ? c
-      : void fail(at, `"${String(c)}" is not an ISO 3166-1 alpha-2 code`),
+    typeof c === 'string' && isCountryCode(c) ? c : void fail(at, `"${String(c)}" is not an ISO 3166-1 alpha-2 code`),
   );
   const documents = array(value, 'documents', fail, (d, at) => validDocument(d, at, fail));
   const serviceNumbers = array(value, 'serviceNumbers', fail, (s, at) => nonEmpty(s, at, fail));
-  const addresses =
-    value['addresses'] === undefined
-      ? undefined
-      : array(value, 'addresses', fail, (a, at) => nonEmpty(a, at, fail));
+  const addresses = value['addresses'] === undefined ? undefined : array(value, 'addresses', fail, (a, at) => nonEmpty(a, at, fail));
   const category = oneOf(value, 'category', BAN_CATEGORIES, fail, true);
   const status = oneOf(value, 'status', BAN_STATUSES, fail, true);
   const gender = oneOf(value, 'gender', GENDERS, fail, false);
   const listingDate = requiredString(value, 'listingDate', fail);
-  if (listingDate && !isPartialDate(listingDate))
-    fail('listingDate', `"${listingDate}" is not a date (YYYY-MM-DD)`);
+  if (listingDate && !isPartialDate(listingDate)) fail('listingDate', `"${listingDate}" is not a date (YYYY-MM-DD)`);
   const sourceReference = requiredString(value, 'sourceReference', fail);
   const remarks = value['remarks'];
   if (remarks !== undefined && typeof remarks !== 'string') fail('remarks', 'must be text');
@@ -113,28 +104,16 @@ function nonEmpty(v: unknown, at: string, fail: ReportProblem): string | undefin
 }
 
 /** Arrays are optional (absent = empty) but, when present, every item must be valid. */
-function array<T>(
-  o: Record<string, unknown>,
-  key: string,
-  fail: ReportProblem,
-  item: (v: unknown, at: string) => T | undefined,
-) {
+function array<T>(o: Record<string, unknown>, key: string, fail: ReportProblem, item: (v: unknown, at: string) => T | undefined) {
   const v = o[key];
   if (v === undefined) return key === 'names' ? void fail(key, 'required') : [];
   if (!Array.isArray(v)) return void fail(key, 'must be a list');
   return v.map((x, i) => item(x, `${key}[${i}]`));
 }
 
-function oneOf<T extends string>(
-  o: Record<string, unknown>,
-  key: string,
-  allowed: readonly T[],
-  fail: ReportProblem,
-  required: boolean,
-) {
+function oneOf<T extends string>(o: Record<string, unknown>, key: string, allowed: readonly T[], fail: ReportProblem, required: boolean) {
   const v = o[key];
-  if (v === undefined || v === '')
-    return required ? void fail(key, `required (one of ${allowed.join(', ')})`) : undefined;
+  if (v === undefined || v === '') return required ? void fail(key, `required (one of ${allowed.join(', ')})`) : undefined;
   if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
   return void fail(key, `"${String(v)}" is not one of ${allowed.join(', ')}`);
 }

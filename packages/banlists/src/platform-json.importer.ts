@@ -36,10 +36,8 @@ export function importPlatformJson(content: FileContent): ImportResult {
     problems.add({ element: '$', reason: 'expected an object { format, version, entries }' });
     problems.throwIfAny();
   }
-  if (root!['format'] !== PLATFORM_JSON_FORMAT)
-    problems.add({ field: 'format', reason: `must be "${PLATFORM_JSON_FORMAT}"` });
-  if (root!['version'] !== PLATFORM_JSON_VERSION)
-    problems.add({ field: 'version', reason: `must be ${PLATFORM_JSON_VERSION}` });
+  if (root!['format'] !== PLATFORM_JSON_FORMAT) problems.add({ field: 'format', reason: `must be "${PLATFORM_JSON_FORMAT}"` });
+  if (root!['version'] !== PLATFORM_JSON_VERSION) problems.add({ field: 'version', reason: `must be ${PLATFORM_JSON_VERSION}` });
   const list = root!['entries'];
   if (!Array.isArray(list)) problems.add({ field: 'entries', reason: 'must be a list' });
   problems.throwIfAny();
@@ -49,13 +47,10 @@ export function importPlatformJson(content: FileContent): ImportResult {
   (list as unknown[]).forEach((item, i) => {
     const row = i + 1;
     const element = `entries[${i}]`;
-    const entry = validatePlatformEntry(item, (field, reason) =>
-      problems.add({ row, element, field, reason }),
-    );
+    const entry = validatePlatformEntry(item, (field, reason) => problems.add({ row, element, field, reason }));
     if (!entry) return;
     const first = firstOfId.get(entry.id);
-    if (first !== undefined)
-      problems.add({ row, element, field: 'id', reason: `id ${entry.id} already used by entry ${first}` });
+    if (first !== undefined) problems.add({ row, element, field: 'id', reason: `id ${entry.id} already used by entry ${first}` });
     else firstOfId.set(entry.id, row);
     entries.push(entry);
   });

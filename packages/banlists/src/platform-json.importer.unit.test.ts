@@ -49,16 +49,11 @@ describe('importPlatformJson', () => {
   });
 
   it('when the JSON is malformed, then the file is rejected with the line', () => {
-    const error = rejected(
-      '{\n  "format": "vetting-banlist",\n  "version": 1,\n  "entries": [\n    { "id": "X", }\n  ]\n}',
-    );
+    const error = rejected('{\n  "format": "vetting-banlist",\n  "version": 1,\n  "entries": [\n    { "id": "X", }\n  ]\n}');
     expect(error.problems[0]).toMatchObject({ line: 5, reason: expect.stringContaining('malformed JSON') });
   });
 
   it('when the format tag is missing, then the file is rejected', () => {
-    expect(rejected(JSON.stringify({ entries: [] })).problems.map((p) => p.field)).toEqual([
-      'format',
-      'version',
-    ]);
+    expect(rejected(JSON.stringify({ entries: [] })).problems.map((p) => p.field)).toEqual(['format', 'version']);
   });
 });

@@ -8,16 +8,7 @@ import { pushUnique } from './partial-date';
 import { decodeUtf8, type FileContent } from './text-decoding';
 import { unDatesOfBirth } from './un-date-of-birth.parser';
 import { unDocument } from './un-document.parser';
-import {
-  children,
-  createLineLocator,
-  isNode,
-  parseXml,
-  startOffset,
-  text,
-  values,
-  type XmlNode,
-} from './xml-node';
+import { children, createLineLocator, isNode, parseXml, startOffset, text, values, type XmlNode } from './xml-node';
 
 const FORMAT = 'un-consolidated-xml';
 const ARRAY_TAGS = new Set([
@@ -83,18 +74,11 @@ export function importUnConsolidatedList(content: FileContent): ImportResult {
   });
   problems.throwIfAny();
   // Attributes are not parsed (nothing else needs them); the root tag is near the top of the file.
-  const publishedAt = /<CONSOLIDATED_LIST\b[^>]*\bdateGenerated=['"]([^'"]+)['"]/.exec(
-    xml.slice(0, 2000),
-  )?.[1];
+  const publishedAt = /<CONSOLIDATED_LIST\b[^>]*\bdateGenerated=['"]([^'"]+)['"]/.exec(xml.slice(0, 2000))?.[1];
   return publishedAt ? { entries, warnings, publishedAt } : { entries, warnings };
 }
 
-function toEntry(
-  node: XmlNode,
-  locate: Locate,
-  problems: ProblemCollector,
-  warnings: ImportWarning[],
-): BanListEntry | undefined {
+function toEntry(node: XmlNode, locate: Locate, problems: ProblemCollector, warnings: ImportWarning[]): BanListEntry | undefined {
   const id = text(node, 'REFERENCE_NUMBER');
   const primary = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME']
     .map((k) => text(node, k))
@@ -148,8 +132,7 @@ function toEntry(
   for (const doc of children(node, 'INDIVIDUAL_DOCUMENT')) {
     const document = unDocument(doc);
     if (document) entry.documents.push(document);
-    else if (text(doc, 'TYPE_OF_DOCUMENT'))
-      warnAt('INDIVIDUAL_DOCUMENT')('document without a number; dropped');
+    else if (text(doc, 'TYPE_OF_DOCUMENT')) warnAt('INDIVIDUAL_DOCUMENT')('document without a number; dropped');
   }
   for (const address of children(node, 'INDIVIDUAL_ADDRESS')) {
     const line = ['STREET', 'CITY', 'STATE_PROVINCE', 'ZIP_CODE', 'COUNTRY']
@@ -173,10 +156,6 @@ function toEntry(
 function unGender(node: XmlNode): Gender | undefined {
   const element = node['GENDER'];
   const raw = Array.isArray(element) && typeof element[0] === 'string' ? element[0].trim() : '';
-  const value = (
-    raw ||
-    /\bgender\s*[:[]?\s*(male|female)\b/i.exec(text(node, 'COMMENTS1'))?.[1] ||
-    ''
-  ).toLowerCase();
+  const value = (raw || /\bgender\s*[:[]?\s*(male|female)\b/i.exec(text(node, 'COMMENTS1'))?.[1] || '').toLowerCase();
   return value === 'male' || value === 'female' ? value : undefined;
 }

@@ -20,9 +20,7 @@ describe('importUnConsolidatedList on the real list of 2025-04-19', () => {
     expect(individuals).toBeGreaterThan(0);
     expect(entries).toHaveLength(individuals);
     expect(new Set(entries.map((e) => e.id)).size).toBe(individuals);
-    const entityRefs = [
-      ...text.matchAll(/<ENTITY>[\s\S]*?<REFERENCE_NUMBER>([^<]+)<\/REFERENCE_NUMBER>/g),
-    ].map((m) => m[1]);
+    const entityRefs = [...text.matchAll(/<ENTITY>[\s\S]*?<REFERENCE_NUMBER>([^<]+)<\/REFERENCE_NUMBER>/g)].map((m) => m[1]);
     expect(entityRefs.length).toBeGreaterThan(0);
     expect(entries.some((e) => entityRefs.includes(e.id))).toBe(false);
   });
@@ -32,8 +30,7 @@ describe('importUnConsolidatedList on the real list of 2025-04-19', () => {
   });
 
   it('when an individual has NAME_ORIGINAL_SCRIPT, then it is kept as a primary name with its script', () => {
-    const withOriginal =
-      individualsSection.match(/<NAME_ORIGINAL_SCRIPT>[^<]*\S[^<]*<\/NAME_ORIGINAL_SCRIPT>/g)?.length ?? 0;
+    const withOriginal = individualsSection.match(/<NAME_ORIGINAL_SCRIPT>[^<]*\S[^<]*<\/NAME_ORIGINAL_SCRIPT>/g)?.length ?? 0;
     const imported = entries.filter((e) => e.names.filter((n) => n.kind === 'primary').length === 2).length;
     expect(imported).toBe(withOriginal);
   });
@@ -110,22 +107,15 @@ describe('importUnConsolidatedList rejecting bad files', () => {
   });
 
   it('when an individual has no reference number, then the file is rejected naming the element and line', () => {
-    const error = thrown(() =>
-      importUnConsolidatedList(listWith('<FIRST_NAME>JOHN</FIRST_NAME>')),
-    ) as ImportError;
+    const error = thrown(() => importUnConsolidatedList(listWith('<FIRST_NAME>JOHN</FIRST_NAME>'))) as ImportError;
     expect(error.code).toBe('BANLIST.FILE_REJECTED');
-    expect(error.problems).toEqual([
-      { line: 4, element: 'INDIVIDUAL[1]/REFERENCE_NUMBER', reason: 'reference number missing' },
-    ]);
+    expect(error.problems).toEqual([{ line: 4, element: 'INDIVIDUAL[1]/REFERENCE_NUMBER', reason: 'reference number missing' }]);
   });
 
   it('when two individuals share a reference number, then the file is rejected', () => {
-    const one =
-      '<INDIVIDUAL><REFERENCE_NUMBER>XXi.1</REFERENCE_NUMBER><FIRST_NAME>A</FIRST_NAME></INDIVIDUAL>';
+    const one = '<INDIVIDUAL><REFERENCE_NUMBER>XXi.1</REFERENCE_NUMBER><FIRST_NAME>A</FIRST_NAME></INDIVIDUAL>';
     const twice = `<CONSOLIDATED_LIST><INDIVIDUALS>${one}${one}</INDIVIDUALS></CONSOLIDATED_LIST>`;
-    expect((thrown(() => importUnConsolidatedList(twice)) as ImportError).problems[0]?.reason).toContain(
-      'repeats INDIVIDUAL[1]',
-    );
+    expect((thrown(() => importUnConsolidatedList(twice)) as ImportError).problems[0]?.reason).toContain('repeats INDIVIDUAL[1]');
   });
 
   it('when the root is not CONSOLIDATED_LIST, then the file is rejected', () => {
@@ -133,10 +123,7 @@ describe('importUnConsolidatedList rejecting bad files', () => {
   });
 
   it('when the bytes are Latin-1, then the file is rejected as not UTF-8 with the line', () => {
-    const latin1 = Buffer.from(
-      listWith('<REFERENCE_NUMBER>XXi.1</REFERENCE_NUMBER>\n<FIRST_NAME>JOSÉ</FIRST_NAME>'),
-      'latin1',
-    );
+    const latin1 = Buffer.from(listWith('<REFERENCE_NUMBER>XXi.1</REFERENCE_NUMBER>\n<FIRST_NAME>JOSÉ</FIRST_NAME>'), 'latin1');
     const error = thrown(() => importUnConsolidatedList(latin1)) as ImportError;
     expect(error.problems[0]).toMatchObject({ line: 6, reason: expect.stringContaining('not valid UTF-8') });
   });

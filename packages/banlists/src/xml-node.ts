@@ -11,9 +11,7 @@ export type XmlNode = Record<string, unknown>;
 export function parseXml(text: string, format: ImportFormat, arrayTags: ReadonlySet<string>): XmlNode {
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    throw new ImportError(format, [
-      { line: valid.err.line, reason: `malformed XML: ${valid.err.msg} (column ${valid.err.col})` },
-    ]);
+    throw new ImportError(format, [{ line: valid.err.line, reason: `malformed XML: ${valid.err.msg} (column ${valid.err.col})` }]);
   }
   const parser = new XMLParser({
     ignoreAttributes: true,

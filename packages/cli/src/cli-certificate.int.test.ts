@@ -22,15 +22,47 @@ describe('vetting certificate', () => {
   const ids: string[] = [];
 
   const call = async (path: string, method = 'GET', body?: unknown) => {
-    const res = await fetch(`${system.server}/api${path}`, { method, headers: { authorization: `Bearer ${office.VETTING_TOKEN}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(`${system.server}/api${path}`, {
+      method,
+      headers: { authorization: `Bearer ${office.VETTING_TOKEN}`, 'content-type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const decide = (id: string, revision: number, outcome: 'cleared' | 'not-cleared') =>
     publisher.publish([
-      createEvent('screening', { type: 'screening.completed', subject: id, data: { candidateId: id, country: 'GH', screeningId: `${id}:${revision}`, candidateRevision: revision, outcome: 'clear', listVersions: [list], hits: [] } }),
-      createEvent('clearance', { type: 'clearance.decided', subject: id, data: { candidateId: id, country: 'GH', decisionId: `d-${id}-${revision}`, outcome, policyVersion: 1, decidedBy: 'policy', reasons: ['r'], inputs: { screening: { screeningId: `${id}:${revision}`, outcome: 'clear', listVersions: [list] }, references: [] } } }),
+      createEvent('screening', {
+        type: 'screening.completed',
+        subject: id,
+        data: {
+          candidateId: id,
+          country: 'GH',
+          screeningId: `${id}:${revision}`,
+          candidateRevision: revision,
+          outcome: 'clear',
+          listVersions: [list],
+          hits: [],
+        },
+      }),
+      createEvent('clearance', {
+        type: 'clearance.decided',
+        subject: id,
+        data: {
+          candidateId: id,
+          country: 'GH',
+          decisionId: `d-${id}-${revision}`,
+          outcome,
+          policyVersion: 1,
+          decidedBy: 'policy',
+          reasons: ['r'],
+          inputs: { screening: { screeningId: `${id}:${revision}`, outcome: 'clear', listVersions: [list] }, references: [] },
+        },
+      }),
     ]);
-  const certify = () => waitFor(async () => ((await call(`/intake/rotations/${ROTATION}/certification`, 'POST', {})).status === 201 ? true : undefined), { message: 'certified' });
+  const certify = () =>
+    waitFor(async () => ((await call(`/intake/rotations/${ROTATION}/certification`, 'POST', {})).status === 201 ? true : undefined), {
+      message: 'certified',
+    });
 
   beforeAll(async () => {
     system = await startCliSystem();
@@ -39,12 +71,22 @@ describe('vetting certificate', () => {
     publisher = createEventPublisher({ kafka: system.env.kafka, validator: createEventValidator(), topicPrefix: system.env.prefix });
     await publisher.connect();
     for (const name of ['Kofi Mensah Cert', 'Efua Asante Cert']) {
-      const res = await call('/intake/candidates', 'POST', { nomination: { mission: 'MINUSCA', rotation: ROTATION, category: 'military-contingent' }, person: { names: [{ full: name }], dateOfBirth: '1990', previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }] }, consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' } });
+      const res = await call('/intake/candidates', 'POST', {
+        nomination: { mission: 'MINUSCA', rotation: ROTATION, category: 'military-contingent' },
+        person: {
+          names: [{ full: name }],
+          dateOfBirth: '1990',
+          previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }],
+        },
+        consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
+      });
       ids.push(res.body.id as string);
     }
     await Promise.all(ids.map((id) => decide(id, 1, 'cleared')));
     await certify();
-    await call(`/intake/candidates/${ids[1]}`, 'PATCH', { nomination: { mission: 'MINUSCA', rotation: ROTATION, category: 'staff-officer' } });
+    await call(`/intake/candidates/${ids[1]}`, 'PATCH', {
+      nomination: { mission: 'MINUSCA', rotation: ROTATION, category: 'staff-officer' },
+    });
     await decide(ids[1]!, 2, 'not-cleared');
     await certify();
     expect((await vetting(['keys', 'pull'], office)).code).toBe(EXIT.ok);
@@ -86,6 +128,8 @@ describe('vetting certificate', () => {
     expect(res.code, res.err).toBe(EXIT.ok);
     expect(res.out).toMatch(/Version 1 → 2: 0 added, 0 removed, 1 changed, 1 unchanged/);
     expect(res.out).toMatch(/~ \S+ +Efua Asante Cert +cleared → not-cleared \(revision 1 → 2\)/);
-    expect((await vetting(['certificate', 'versions', ROTATION], await system.as('office-np', ['tcc-officer'], 'NP'))).code).toBe(EXIT.notFoundOrDenied);
+    expect((await vetting(['certificate', 'versions', ROTATION], await system.as('office-np', ['tcc-officer'], 'NP'))).code).toBe(
+      EXIT.notFoundOrDenied,
+    );
   });
 });

@@ -14,13 +14,19 @@ describe('vetting disclosures', () => {
   });
   afterAll(async () => system?.stop());
 
-  it('when an office asks for its figures and its overdue requests, then it gets its own country\'s; another country is refused; a bad year is a usage error', async () => {
+  it("when an office asks for its figures and its overdue requests, then it gets its own country's; another country is refused; a bad year is a usage error", async () => {
     const ghana = await system.as('gh-office', ['tcc-officer'], 'GH');
     const screener = await system.as('screener-1', ['un-screener']);
     const received = await fetch(`${system.server}/api/accountability/disclosure-requests`, {
       method: 'POST',
       headers: { authorization: `Bearer ${screener.VETTING_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ addressedTo: 'GH', candidateId: 'cand-gh-cli', country: 'GH', requester: { organisationId: 'emp-x', contactName: 'HR desk', contactEmail: 'hr@x.example' }, person: { fullName: 'Kofi Mensah' } }),
+      body: JSON.stringify({
+        addressedTo: 'GH',
+        candidateId: 'cand-gh-cli',
+        country: 'GH',
+        requester: { organisationId: 'emp-x', contactName: 'HR desk', contactEmail: 'hr@x.example' },
+        person: { fullName: 'Kofi Mensah' },
+      }),
     });
     expect(received.status).toBe(201);
     const figures = await vetting(['disclosures', 'figures', '--json'], ghana);

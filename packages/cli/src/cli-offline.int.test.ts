@@ -33,7 +33,9 @@ describe('vetting offline: bundle, check --offline, batch, upload', () => {
     expect((await vetting(['lists', 'publish', sampleList, '--list', 'un-bar', '--name', 'UN bar list'], screener)).code).toBe(EXIT.ok);
     office = await system.as('office-gh', ['tcc-officer'], 'GH');
     expect((await vetting(['keys', 'pull'], office)).code).toBe(EXIT.ok);
-    await waitFor(async () => (await vetting(['offline', 'bundle', '-o', bundleFile], office)).code === EXIT.ok, { message: 'a bundle once the list is loaded' });
+    await waitFor(async () => (await vetting(['offline', 'bundle', '-o', bundleFile], office)).code === EXIT.ok, {
+      message: 'a bundle once the list is loaded',
+    });
   });
   afterAll(async () => system?.stop());
 
@@ -44,7 +46,9 @@ describe('vetting offline: bundle, check --offline, batch, upload', () => {
     expect(hit.out).toMatch(/OFFLINE check against bundle/);
     expect(hit.out).toMatch(/POSSIBLE-MATCH +\d\.\d\d +un-bar\/BAR-0001/);
     expect(hit.out).toMatch(/Outcome: possible-match\. Do not deploy/);
-    expect((await cli(['check', '--offline', bundleFile, 'Tariq Mahmood Kadir', '--dob', '1979-04-12', '--fail-on-hit'], offline)).code).toBe(EXIT.failure);
+    expect(
+      (await cli(['check', '--offline', bundleFile, 'Tariq Mahmood Kadir', '--dob', '1979-04-12', '--fail-on-hit'], offline)).code,
+    ).toBe(EXIT.failure);
     const clear = await cli(['--json', 'check', '--offline', bundleFile, 'Wanjiru Achieng Otieno'], offline);
     expect(JSON.parse(clear.out)).toMatchObject({ outcome: 'clear', hits: [], listVersions: [{ listId: 'un-bar', version: 1 }] });
   });
@@ -67,7 +71,12 @@ describe('vetting offline: bundle, check --offline, batch, upload', () => {
     // An expired bundle really signed by the platform's key: only its age is wrong.
     const { signer } = await loadFileSigner(system.signingKeyDir);
     const old = new Date(Date.now() - 10 * 86_400_000);
-    const expired = await signDocument(LIST_BUNDLE_FORMAT, { ...bundle.content, createdAt: old.toISOString(), expiresAt: new Date(old.getTime() + 7 * 86_400_000).toISOString() }, signer, old);
+    const expired = await signDocument(
+      LIST_BUNDLE_FORMAT,
+      { ...bundle.content, createdAt: old.toISOString(), expiresAt: new Date(old.getTime() + 7 * 86_400_000).toISOString() },
+      signer,
+      old,
+    );
     writeFileSync(join(dir, 'expired.json'), JSON.stringify(expired));
     const stale = await cli(['check', '--offline', join(dir, 'expired.json'), 'Tariq Mahmood Kadir', '--max-age', '30d'], office);
     expect(stale.code).toBe(EXIT.failure);
@@ -75,34 +84,71 @@ describe('vetting offline: bundle, check --offline, batch, upload', () => {
     const tooOld = await cli(['check', '--offline', bundleFile, 'Tariq Mahmood Kadir'], { ...office, VETTING_BUNDLE_MAX_AGE: '0m' });
     expect(tooOld.code).toBe(EXIT.failure);
     expect(tooOld.err).toMatch(/download a new one/);
-    const noKeys = await cli(['check', '--offline', bundleFile, 'X Y'], { ...office, XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'cli-nokeys-')) });
+    const noKeys = await cli(['check', '--offline', bundleFile, 'X Y'], {
+      ...office,
+      XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'cli-nokeys-')),
+    });
     expect(noKeys.code).toBe(EXIT.notFoundOrDenied);
     expect(noKeys.err).toMatch(/vetting keys pull/);
   });
 
   it('when a contingent is screened offline in a batch and uploaded after the list changed, then the server screens each again and names the rows that need review', async () => {
     const people = join(dir, 'people.jsonl');
-    writeFileSync(people, ['{"id":"GH-001","names":["Ama Serwaa Boateng"],"dateOfBirth":"1994-02"}', '{"id":"GH-002","names":["Kwabena Owusu Ansah"],"dateOfBirth":"1987-11-30"}', 'not json', '{"id":"GH-003","names":["Tariq Mahmood Kadir"],"dateOfBirth":"1979-04-12"}'].join('\n'));
+    writeFileSync(
+      people,
+      [
+        '{"id":"GH-001","names":["Ama Serwaa Boateng"],"dateOfBirth":"1994-02"}',
+        '{"id":"GH-002","names":["Kwabena Owusu Ansah"],"dateOfBirth":"1987-11-30"}',
+        'not json',
+        '{"id":"GH-003","names":["Tariq Mahmood Kadir"],"dateOfBirth":"1979-04-12"}',
+      ].join('\n'),
+    );
     const results = join(dir, 'results.jsonl');
     const batch = await cli(['check', '--offline', bundleFile, '--batch', people, '--out', results], office);
     expect(batch.code).toBe(EXIT.failure); // the bad line
     expect(batch.err).toMatch(/line 3: not valid JSON/);
     expect(batch.err).toMatch(/Screened 3 people offline .* 2 clear, 1 possible match/);
-    const lines = readFileSync(results, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(results, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ format: 'vetting-offline-results/1', bundleContentHash: expect.stringMatching(/^sha256:/) });
-    expect(lines.slice(1).map((l: { ref: string; outcome: string }) => [l.ref, l.outcome])).toEqual([['GH-001', 'clear'], ['GH-002', 'clear'], ['GH-003', 'possible-match']]);
+    expect(lines.slice(1).map((l: { ref: string; outcome: string }) => [l.ref, l.outcome])).toEqual([
+      ['GH-001', 'clear'],
+      ['GH-002', 'clear'],
+      ['GH-003', 'possible-match'],
+    ]);
 
     // A new list version now lists the second person: the result screened offline is out of date.
     const added = join(dir, 'v2.json');
     const sample = JSON.parse(readFileSync(sampleList, 'utf8'));
-    sample.entries.push({ ...sample.entries[0], id: 'BAR-0999', names: [{ full: 'Kwabena Owusu Ansah', kind: 'primary' }], datesOfBirth: ['1987-11-30'], documents: [], serviceNumbers: [] });
+    sample.entries.push({
+      ...sample.entries[0],
+      id: 'BAR-0999',
+      names: [{ full: 'Kwabena Owusu Ansah', kind: 'primary' }],
+      datesOfBirth: ['1987-11-30'],
+      documents: [],
+      serviceNumbers: [],
+    });
     writeFileSync(added, JSON.stringify(sample));
-    expect((await vetting(['lists', 'publish', added, '--list', 'un-bar'], await system.as('screener-1', ['un-screener']))).code).toBe(EXIT.ok);
-    const upload = await waitFor(async () => {
-      const r = await vetting(['--json', 'offline', 'upload', results, '--key', `upload-${Date.now()}`], office);
-      return r.code === EXIT.ok && JSON.parse(r.out).disagree === 1 ? r : undefined;
-    }, { message: 'the upload screened against version 2' });
-    expect(JSON.parse(upload.out)).toMatchObject({ rows: 3, needsReview: 2, review: [expect.objectContaining({ ref: 'GH-002', offlineOutcome: 'clear', currentOutcome: 'possible-match' }), expect.objectContaining({ ref: 'GH-003' })] });
+    expect((await vetting(['lists', 'publish', added, '--list', 'un-bar'], await system.as('screener-1', ['un-screener']))).code).toBe(
+      EXIT.ok,
+    );
+    const upload = await waitFor(
+      async () => {
+        const r = await vetting(['--json', 'offline', 'upload', results, '--key', `upload-${Date.now()}`], office);
+        return r.code === EXIT.ok && JSON.parse(r.out).disagree === 1 ? r : undefined;
+      },
+      { message: 'the upload screened against version 2' },
+    );
+    expect(JSON.parse(upload.out)).toMatchObject({
+      rows: 3,
+      needsReview: 2,
+      review: [
+        expect.objectContaining({ ref: 'GH-002', offlineOutcome: 'clear', currentOutcome: 'possible-match' }),
+        expect.objectContaining({ ref: 'GH-003' }),
+      ],
+    });
     expect((await vetting(['offline', 'upload', results, '--fail-on-review'], office)).code).toBe(EXIT.failure);
     const listed = await vetting(['offline', 'uploads'], office);
     expect(listed.out).toMatch(/offline-[0-9a-f]+ +GH/);

@@ -38,33 +38,61 @@ describe('vetting, command by command, against the services', () => {
 
   it('when a user signs in with the right password and authenticator code, then the session is stored and whoami names them; a wrong password exits 3', async () => {
     const terminal = { VETTING_URL: system.server, XDG_CONFIG_HOME: mkdtempSync(`${tmpdir()}/cli-home-`) };
-    const login = await vetting(['login', '-u', 'screener', '--password-stdin'], terminal, [system.password('screener'), await system.code('screener')]);
+    const login = await vetting(['login', '-u', 'screener', '--password-stdin'], terminal, [
+      system.password('screener'),
+      await system.code('screener'),
+    ]);
     expect(login.code, login.err).toBe(EXIT.ok);
     expect(login.out).toMatch(/Signed in as screener \(un-screener\); token stored in .*vetting\/token/);
     const me = await vetting(['--json', 'whoami'], terminal);
     expect(JSON.parse(me.out)).toMatchObject({ username: 'screener', roles: ['un-screener'] });
-    const wrong = await vetting(['login', '-u', 'screener', '--password-stdin'], { ...terminal, XDG_CONFIG_HOME: mkdtempSync(`${tmpdir()}/cli-home-`) }, ['not-the-password']);
+    const wrong = await vetting(
+      ['login', '-u', 'screener', '--password-stdin'],
+      { ...terminal, XDG_CONFIG_HOME: mkdtempSync(`${tmpdir()}/cli-home-`) },
+      ['not-the-password'],
+    );
     expect(wrong.code).toBe(EXIT.notFoundOrDenied);
   });
 
   it('when an office uploads a contingent with a bad row, then the good rows are stored, the bad one is reported and saved, and the exit status is 1', async () => {
     const office = await system.as('office-gh', ['tcc-officer'], 'GH');
-    const csv = file('contingent.csv', [
-      'name,date_of_birth,nationalities,service_number,consent_given,consent_form_version,consent_signed_at,consent_method,employer_1_name,employer_1_role,employer_1_from,employer_1_national_service',
-      'Kofi Adjei Mensah,1991-03-04,GH,GA-1,yes,v1,2026-01-10,electronic-signature,Ghana Armed Forces,Private,2012,yes',
-      'Esi Owusu Darko,1993-06-07,GH,GA-2,yes,v1,2026-01-10,electronic-signature,Ghana Armed Forces,Private,2013,yes',
-      'Yaw Appiah,1990-02-31,GH,GA-3,yes,v1,2026-01-10,electronic-signature,Ghana Armed Forces,Private,2012,yes',
-    ].join('\n'));
+    const csv = file(
+      'contingent.csv',
+      [
+        'name,date_of_birth,nationalities,service_number,consent_given,consent_form_version,consent_signed_at,consent_method,employer_1_name,employer_1_role,employer_1_from,employer_1_national_service',
+        'Kofi Adjei Mensah,1991-03-04,GH,GA-1,yes,v1,2026-01-10,electronic-signature,Ghana Armed Forces,Private,2012,yes',
+        'Esi Owusu Darko,1993-06-07,GH,GA-2,yes,v1,2026-01-10,electronic-signature,Ghana Armed Forces,Private,2013,yes',
+        'Yaw Appiah,1990-02-31,GH,GA-3,yes,v1,2026-01-10,electronic-signature,Ghana Armed Forces,Private,2012,yes',
+      ].join('\n'),
+    );
     const errorsOut = `${dir}/errors.csv`;
-    const upload = await vetting(['candidates', 'upload', csv, '--mission', 'MINUSCA', '--rotation', 'GHANBATT-CLI', '--category', 'military-contingent', '--errors-out', errorsOut], office);
+    const upload = await vetting(
+      [
+        'candidates',
+        'upload',
+        csv,
+        '--mission',
+        'MINUSCA',
+        '--rotation',
+        'GHANBATT-CLI',
+        '--category',
+        'military-contingent',
+        '--errors-out',
+        errorsOut,
+      ],
+      office,
+    );
     expect(upload.code, upload.err).toBe(EXIT.failure);
     expect(upload.out).toMatch(/completed — 3 read, 2 valid, 1 with errors, 2 stored/);
     expect(upload.out).toMatch(/ROW +FIELD +REASON/);
     expect(readFileSync(errorsOut, 'utf8')).toMatch(/date_?of_?birth|dateOfBirth/i);
-    const roll = await waitFor(async () => {
-      const r = await vetting(['--json', 'candidates', 'status', '--rotation', 'GHANBATT-CLI'], office);
-      return r.code === EXIT.ok && JSON.parse(r.out).length === 2 ? JSON.parse(r.out) : undefined;
-    }, { timeoutMs: 30_000, message: 'the two stored rows on the roll' });
+    const roll = await waitFor(
+      async () => {
+        const r = await vetting(['--json', 'candidates', 'status', '--rotation', 'GHANBATT-CLI'], office);
+        return r.code === EXIT.ok && JSON.parse(r.out).length === 2 ? JSON.parse(r.out) : undefined;
+      },
+      { timeoutMs: 30_000, message: 'the two stored rows on the roll' },
+    );
     expect(roll.map((c: { displayName: string }) => c.displayName).sort()).toEqual(['Esi Owusu Darko', 'Kofi Adjei Mensah']);
   });
 
@@ -72,7 +100,14 @@ describe('vetting, command by command, against the services', () => {
     const good = await vetting(['lists', 'import', sampleList], {});
     expect(good.code, good.err).toBe(EXIT.ok);
     expect(good.out).toMatch(/platform-json, 30 entries, .*ready to publish/);
-    const bad = await vetting(['lists', 'import', file('bad-list.json', JSON.stringify({ format: 'vetting-banlist', version: 1, entries: [{ id: 'X-1', names: [] }] }))], {});
+    const bad = await vetting(
+      [
+        'lists',
+        'import',
+        file('bad-list.json', JSON.stringify({ format: 'vetting-banlist', version: 1, entries: [{ id: 'X-1', names: [] }] })),
+      ],
+      {},
+    );
     expect(bad.code).toBe(EXIT.failure);
     expect(bad.err).toMatch(/not a valid platform-json file/);
     const diff = await vetting(['--json', 'lists', 'diff', sampleList, nextVersion()], {});
@@ -90,15 +125,23 @@ describe('vetting, command by command, against the services', () => {
     expect(JSON.parse(watched.out)).toEqual([expect.objectContaining({ listId: 'un-bar', version: 2, status: 'completed' })]);
   });
 
-  it('when an auditor exports a candidate\'s bundle, then it verifies offline, and the same bundle with one entry altered is reported broken (exit 1)', async () => {
+  it("when an auditor exports a candidate's bundle, then it verifies offline, and the same bundle with one entry altered is reported broken (exit 1)", async () => {
     const office = await system.as('office-gh', ['tcc-officer'], 'GH');
-    const [candidate] = JSON.parse((await vetting(['--json', 'candidates', 'status', '--rotation', 'GHANBATT-CLI'], office)).out) as { id: string }[];
+    const [candidate] = JSON.parse((await vetting(['--json', 'candidates', 'status', '--rotation', 'GHANBATT-CLI'], office)).out) as {
+      id: string;
+    }[];
     const auditor = await system.as('auditor-1', ['auditor']);
     const out = `${dir}/bundle.json`;
-    await waitFor(async () => {
-      const exported = await vetting(['audit', 'export', '--candidate', candidate!.id, '--out', out], auditor);
-      return exported.code === EXIT.ok && JSON.parse(readFileSync(out, 'utf8')).entries.some((e: { type?: string }) => e.type === 'candidate.submitted');
-    }, { timeoutMs: 60_000, message: 'the candidate\'s submission in an exported bundle' });
+    await waitFor(
+      async () => {
+        const exported = await vetting(['audit', 'export', '--candidate', candidate!.id, '--out', out], auditor);
+        return (
+          exported.code === EXIT.ok &&
+          JSON.parse(readFileSync(out, 'utf8')).entries.some((e: { type?: string }) => e.type === 'candidate.submitted')
+        );
+      },
+      { timeoutMs: 60_000, message: "the candidate's submission in an exported bundle" },
+    );
     const verified = await vetting(['audit', 'verify', out], {});
     expect(verified.code, verified.out).toBe(EXIT.ok);
     expect(verified.out).toMatch(/^VERIFIED .*bundle\.json: \d+ entries/);
@@ -110,6 +153,9 @@ describe('vetting, command by command, against the services', () => {
     const broken = await vetting(['--json', 'audit', 'verify', file('altered.json', JSON.stringify(bundle))], {});
     expect(broken.code).toBe(EXIT.failure);
     // The untouched bundle verified above, so the alteration is what breaks it (the signature over the whole bundle first).
-    expect(JSON.parse(broken.out)).toMatchObject({ ok: false, problems: [expect.objectContaining({ problem: expect.stringMatching(/altered/) })] });
+    expect(JSON.parse(broken.out)).toMatchObject({
+      ok: false,
+      problems: [expect.objectContaining({ problem: expect.stringMatching(/altered/) })],
+    });
   });
 });

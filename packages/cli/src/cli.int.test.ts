@@ -21,7 +21,10 @@ describe('vetting against the services', () => {
   beforeAll(async () => {
     system = await startCliSystem();
     server = system.server;
-    const published = await vetting(['lists', 'publish', sampleList, '--list', 'un-bar', '--name', 'UN bar list'], await as('screener-1', ['un-screener']));
+    const published = await vetting(
+      ['lists', 'publish', sampleList, '--list', 'un-bar', '--name', 'UN bar list'],
+      await as('screener-1', ['un-screener']),
+    );
     expect(published.code, published.err).toBe(EXIT.ok);
   });
   afterAll(async () => system?.stop());
@@ -43,7 +46,7 @@ describe('vetting against the services', () => {
     expect(office.code).toBe(EXIT.notFoundOrDenied);
   });
 
-  it('when an office nominates people, then candidates status lists its roll, shows one with its timeline, and another country\'s is not found (3)', async () => {
+  it("when an office nominates people, then candidates status lists its roll, shows one with its timeline, and another country's is not found (3)", async () => {
     const officeEnv = await as('office-gh', ['tcc-officer'], 'GH');
     const submit = async (name: string) => {
       const res = await fetch(`${server}/api/intake/candidates`, {
@@ -51,7 +54,12 @@ describe('vetting against the services', () => {
         headers: { authorization: `Bearer ${officeEnv.VETTING_TOKEN}`, 'content-type': 'application/json' },
         body: JSON.stringify({
           nomination: { mission: 'MINUSCA', rotation: 'GHANBATT-9', category: 'military-contingent' },
-          person: { names: [{ full: name }], dateOfBirth: '1990-05-01', nationalities: ['GH'], previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }] },
+          person: {
+            names: [{ full: name }],
+            dateOfBirth: '1990-05-01',
+            nationalities: ['GH'],
+            previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2010', nationalService: true }],
+          },
           consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
         }),
       });
@@ -60,10 +68,13 @@ describe('vetting against the services', () => {
     };
     const id = await submit('Kwame Asante Boateng');
     await submit('Akosua Mensah');
-    const roll = await waitFor(async () => {
-      const r = await vetting(['--json', 'candidates', 'status', '--rotation', 'GHANBATT-9'], officeEnv);
-      return r.code === EXIT.ok && JSON.parse(r.out).length === 2 ? JSON.parse(r.out) : undefined;
-    }, { timeoutMs: 30_000, intervalMs: 250, message: 'both candidates on the roll' });
+    const roll = await waitFor(
+      async () => {
+        const r = await vetting(['--json', 'candidates', 'status', '--rotation', 'GHANBATT-9'], officeEnv);
+        return r.code === EXIT.ok && JSON.parse(r.out).length === 2 ? JSON.parse(r.out) : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 250, message: 'both candidates on the roll' },
+    );
     expect(roll.map((c: { displayName: string }) => c.displayName).sort()).toEqual(['Akosua Mensah', 'Kwame Asante Boateng']);
     const table = await vetting(['candidates', 'status', '--rotation', 'GHANBATT-9'], officeEnv);
     expect(table.out).toMatch(/CASE +NAME +ROTATION +STATUS/);

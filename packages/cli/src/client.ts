@@ -20,9 +20,16 @@ export interface RequestOptions {
 }
 
 export class HttpError extends CliError {
-  constructor(readonly status: number, readonly problem: Problem) {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
     const details = (problem.errors ?? []).map((e) => `${e.field}: ${e.reason}`);
-    super(`${problem.title ?? `HTTP ${status}`}${problem.detail && problem.detail !== problem.title ? ` — ${problem.detail}` : ''}`, exitCodeOfStatus(status), details);
+    super(
+      `${problem.title ?? `HTTP ${status}`}${problem.detail && problem.detail !== problem.title ? ` — ${problem.detail}` : ''}`,
+      exitCodeOfStatus(status),
+      details,
+    );
   }
 }
 
@@ -50,7 +57,10 @@ export function createClient(server: string, token: string | undefined, fetchImp
         ...(isStream(options.body) ? { duplex: 'half' } : {}),
       } as RequestInit);
     } catch (error) {
-      throw new CliError(`Cannot reach ${server}: ${(error as Error).cause ? String((error as { cause: Error }).cause.message) : (error as Error).message}`, EXIT.failure);
+      throw new CliError(
+        `Cannot reach ${server}: ${(error as Error).cause ? String((error as { cause: Error }).cause.message) : (error as Error).message}`,
+        EXIT.failure,
+      );
     }
     if (!res.ok) {
       const problem = (await res.json().catch(() => ({ title: res.statusText }))) as Problem;
@@ -62,7 +72,8 @@ export function createClient(server: string, token: string | undefined, fetchImp
   };
 }
 
-const isStream = (value: unknown) => typeof value === 'object' && value !== null && typeof (value as ReadableStream).getReader === 'function';
+const isStream = (value: unknown) =>
+  typeof value === 'object' && value !== null && typeof (value as ReadableStream).getReader === 'function';
 
 /**
  * A client for a signed-in terminal: a stored access token about to run out (they live minutes) is
@@ -74,7 +85,13 @@ export function createSessionClient(server: string, env: NodeJS.ProcessEnv, fetc
     const session = env.VETTING_TOKEN ? undefined : readSession(env);
     const exp = token ? claimsOf(token).exp : undefined;
     if (session?.refreshToken && exp && exp * 1000 - Date.now() < 30_000) {
-      const renewed = await createClient(server, undefined, fetchImpl)<{ token: string; refreshToken: string }>('/auth/refresh', { method: 'POST', body: { refreshToken: session.refreshToken } }).catch(() => undefined);
+      const renewed = await createClient(
+        server,
+        undefined,
+        fetchImpl,
+      )<{ token: string; refreshToken: string }>('/auth/refresh', { method: 'POST', body: { refreshToken: session.refreshToken } }).catch(
+        () => undefined,
+      );
       if (renewed) {
         storeToken({ token: renewed.token, refreshToken: renewed.refreshToken }, env);
         token = renewed.token;

@@ -13,10 +13,15 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** An error that ends the command with a given exit status and a message for people. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: ExitCode, readonly details: string[] = []) {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+    readonly details: string[] = [],
+  ) {
     super(message);
   }
 }
 
 /** The exit status of an HTTP status: 401/403/404 are "not found or denied", other errors failures. */
-export const exitCodeOfStatus = (status: number): ExitCode => (status === 401 || status === 403 || status === 404 ? EXIT.notFoundOrDenied : EXIT.failure);
+export const exitCodeOfStatus = (status: number): ExitCode =>
+  status === 401 || status === 403 || status === 404 ? EXIT.notFoundOrDenied : EXIT.failure;

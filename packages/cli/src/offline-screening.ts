@@ -62,7 +62,11 @@ export function personLine(line: string, lineNo: number): { ref: string; person:
     return { line: lineNo, error: 'not valid JSON' };
   }
   const ref = [raw.ref, raw.id].find((v) => typeof v === 'string' || typeof v === 'number');
-  const names = Array.isArray(raw.names) ? raw.names.filter((n): n is string => typeof n === 'string' && n.trim().length >= 2) : typeof raw.name === 'string' ? [raw.name] : [];
+  const names = Array.isArray(raw.names)
+    ? raw.names.filter((n): n is string => typeof n === 'string' && n.trim().length >= 2)
+    : typeof raw.name === 'string'
+      ? [raw.name]
+      : [];
   if (!names.length) return { line: lineNo, error: 'names (or name) is required' };
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
   const person: Person = {

@@ -13,7 +13,10 @@ describe('offline screening arguments', () => {
   });
 
   it('when a people line is read, then the screening batch format is understood and a line without a name is named', () => {
-    expect(personLine('{"id":7,"name":"Ama Boateng","nationalities":["gh"],"dateOfBirth":"1994"}', 1)).toEqual({ ref: '7', person: { names: ['Ama Boateng'], nationalities: ['GH'], dateOfBirth: '1994' } });
+    expect(personLine('{"id":7,"name":"Ama Boateng","nationalities":["gh"],"dateOfBirth":"1994"}', 1)).toEqual({
+      ref: '7',
+      person: { names: ['Ama Boateng'], nationalities: ['GH'], dateOfBirth: '1994' },
+    });
     expect(personLine('{"ref":"GH-1","names":["A"]}', 4)).toEqual({ line: 4, error: 'names (or name) is required' });
     expect(personLine('{', 2)).toEqual({ line: 2, error: 'not valid JSON' });
   });

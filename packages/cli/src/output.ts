@@ -26,11 +26,16 @@ export interface Column<Row> {
 export function table<Row>(rows: Row[], columns: Column<Row>[]): string {
   const cells = rows.map((row) => columns.map((c) => clean(c.value(row))));
   const widths = columns.map((c, i) => Math.max(c.title.length, ...cells.map((r) => r[i]!.length)));
-  const line = (values: string[]) => values.map((v, i) => (i === values.length - 1 ? v : v.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => (i === values.length - 1 ? v : v.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(columns.map((c) => c.title)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
-const clean = (value: string | number | undefined | null) => (value === undefined || value === null || value === '' ? '-' : String(value).replace(/\s+/g, ' '));
+const clean = (value: string | number | undefined | null) =>
+  value === undefined || value === null || value === '' ? '-' : String(value).replace(/\s+/g, ' ');
 
 /** A date as `2026-04-01 09:30Z` (UTC, so every office reads the same time). */
 export const shortDate = (iso: string | undefined | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : '-');
@@ -47,6 +52,13 @@ export interface HitLike {
 
 /** One hit with its explanation: what agreed (+) and what differed (−). */
 export function formatHit(hit: HitLike): string {
-  const features = hit.features.map((f) => `    ${f.contribution >= 0 ? '+' : '−'} ${f.feature} ${f.contribution >= 0 ? '+' : ''}${f.contribution.toFixed(2)}${f.detail ? `  ${f.detail}` : ''}`);
-  return [`${hit.band.toUpperCase().padEnd(14)} ${hit.score.toFixed(2)}  ${hit.listId}/${hit.entryId}  ${hit.matchedName.full} (${hit.matchedName.kind})`, `    ${hit.summary}`, ...features].join('\n');
+  const features = hit.features.map(
+    (f) =>
+      `    ${f.contribution >= 0 ? '+' : '−'} ${f.feature} ${f.contribution >= 0 ? '+' : ''}${f.contribution.toFixed(2)}${f.detail ? `  ${f.detail}` : ''}`,
+  );
+  return [
+    `${hit.band.toUpperCase().padEnd(14)} ${hit.score.toFixed(2)}  ${hit.listId}/${hit.entryId}  ${hit.matchedName.full} (${hit.matchedName.kind})`,
+    `    ${hit.summary}`,
+    ...features,
+  ].join('\n');
 }

@@ -46,7 +46,8 @@ export function action<A extends unknown[]>(ctx: Context, run: (...args: A) => P
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       const command = args[args.length - 1] as Command;
-      if (command.optsWithGlobals<{ json?: boolean }>().json) ctx.io.out(JSON.stringify({ error: error.message, details: error.details }, null, 2));
+      if (command.optsWithGlobals<{ json?: boolean }>().json)
+        ctx.io.out(JSON.stringify({ error: error.message, details: error.details }, null, 2));
       ctx.io.err(`vetting: ${error.message}`);
       for (const d of error.details.slice(0, 50)) ctx.io.err(`  ${d}`);
       ctx.exitCode = error.exitCode;
@@ -56,21 +57,42 @@ export function action<A extends unknown[]>(ctx: Context, run: (...args: A) => P
 
 export function createProgram(ctx: Context): Command {
   const program = new Command('vetting')
-    .description('The vetting platform from a terminal: sign in, nominate in bulk, follow status, ban lists, checks (also offline), re-screening, certificates and audit exports.')
+    .description(
+      'The vetting platform from a terminal: sign in, nominate in bulk, follow status, ban lists, checks (also offline), re-screening, certificates and audit exports.',
+    )
     .addOption(new Option('--server <url>', 'the gateway (default: $VETTING_URL or http://127.0.0.1:8080)'))
     .option('--json', 'print JSON for scripts instead of text')
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', '\nExit status: 0 ok, 1 failure, 2 usage, 3 not found or denied.\nThe token is read from $VETTING_TOKEN or ~/.config/vetting/token (see `vetting login`).')
+    .addHelpText(
+      'after',
+      '\nExit status: 0 ok, 1 failure, 2 usage, 3 not found or denied.\nThe token is read from $VETTING_TOKEN or ~/.config/vetting/token (see `vetting login`).',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.out(s.trimEnd()), writeErr: (s) => ctx.io.err(s.trimEnd()) });
-  for (const register of [registerLogin, registerCandidates, registerLists, registerCheck, registerOffline, registerRescreen, registerRevettings, registerCertificate, registerKeys, registerAudit, registerDisclosures]) register(program, ctx);
+  for (const register of [
+    registerLogin,
+    registerCandidates,
+    registerLists,
+    registerCheck,
+    registerOffline,
+    registerRescreen,
+    registerRevettings,
+    registerCertificate,
+    registerKeys,
+    registerAudit,
+    registerDisclosures,
+  ])
+    register(program, ctx);
   for (const command of program.commands) inherit(command, ctx);
   return program;
 }
 
 /** Sub-commands report usage errors the same way as the top level (exit 2, not process.exit). */
 function inherit(command: Command, ctx: Context): void {
-  command.exitOverride().showHelpAfterError('(run with --help for usage)').configureOutput({ writeOut: (s) => ctx.io.out(s.trimEnd()), writeErr: (s) => ctx.io.err(s.trimEnd()) });
+  command
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => ctx.io.out(s.trimEnd()), writeErr: (s) => ctx.io.err(s.trimEnd()) });
   for (const sub of command.commands) inherit(sub, ctx);
 }
 

@@ -27,7 +27,10 @@ export function loadTrustedKeys(option: string | undefined, env: NodeJS.ProcessE
   try {
     text = readFileSync(from, 'utf8');
   } catch {
-    throw new CliError(`No trusted platform key at ${from}: run \`vetting keys pull\` while online, or pass --keys <file> from the platform's operators`, EXIT.notFoundOrDenied);
+    throw new CliError(
+      `No trusted platform key at ${from}: run \`vetting keys pull\` while online, or pass --keys <file> from the platform's operators`,
+      EXIT.notFoundOrDenied,
+    );
   }
   try {
     return { trusted: trustedKeysFromText(text), from };

@@ -24,10 +24,26 @@ export interface EvalQuery {
 
 const HONORIFICS = ['Col.', 'Sgt.', 'Capt.', 'Maj.', 'Lt.', 'Gen.', 'Dr.', 'Mr.', 'Haji', 'Sheikh', 'Colonel', 'Mullah'];
 const SWAPS: [RegExp, string][] = [
-  [/\bmohammad\b|\bmuhammad\b/i, 'Mohamed'], [/\bmohamed\b|\bmohammed\b/i, 'Muhammad'], [/\babdul\b/i, 'Abdel'], [/\babdel\b/i, 'Abd al-'],
-  [/\byusuf\b|\byousef\b/i, 'Youssef'], [/\bhussein\b|\bhussain\b/i, 'Husayn'], [/\bhassan\b/i, 'Hasan'], [/\bahmad\b/i, 'Ahmed'],
-  [/kh/i, 'h'], [/ou/i, 'u'], [/u/i, 'ou'], [/ee/i, 'i'], [/ov\b/i, 'off'], [/iy\b/i, 'y'], [/i\b/i, 'y'], [/y/i, 'i'],
-  [/([bdfgklmnprst])\1/i, '$1'], [/([bdlmnrst])([aeiou])/i, '$1$1$2'], [/\bal-/i, 'al '], [/\bal /i, 'al-'],
+  [/\bmohammad\b|\bmuhammad\b/i, 'Mohamed'],
+  [/\bmohamed\b|\bmohammed\b/i, 'Muhammad'],
+  [/\babdul\b/i, 'Abdel'],
+  [/\babdel\b/i, 'Abd al-'],
+  [/\byusuf\b|\byousef\b/i, 'Youssef'],
+  [/\bhussein\b|\bhussain\b/i, 'Husayn'],
+  [/\bhassan\b/i, 'Hasan'],
+  [/\bahmad\b/i, 'Ahmed'],
+  [/kh/i, 'h'],
+  [/ou/i, 'u'],
+  [/u/i, 'ou'],
+  [/ee/i, 'i'],
+  [/ov\b/i, 'off'],
+  [/iy\b/i, 'y'],
+  [/i\b/i, 'y'],
+  [/y/i, 'i'],
+  [/([bdfgklmnprst])\1/i, '$1'],
+  [/([bdlmnrst])([aeiou])/i, '$1$1$2'],
+  [/\bal-/i, 'al '],
+  [/\bal /i, 'al-'],
 ];
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
@@ -36,10 +52,14 @@ function typo(rnd: Random, word: string): string {
   const i = 1 + Math.floor(rnd() * (word.length - 2));
   const letters = 'abcdefghiklmnorstuy';
   switch (Math.floor(rnd() * 4)) {
-    case 0: return word.slice(0, i) + pick(rnd, [...letters]) + word.slice(i + 1);
-    case 1: return word.slice(0, i) + word.slice(i + 1);
-    case 2: return word.slice(0, i) + pick(rnd, [...letters]) + word.slice(i);
-    default: return word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1);
+    case 0:
+      return word.slice(0, i) + pick(rnd, [...letters]) + word.slice(i + 1);
+    case 1:
+      return word.slice(0, i) + word.slice(i + 1);
+    case 2:
+      return word.slice(0, i) + pick(rnd, [...letters]) + word.slice(i);
+    default:
+      return word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1);
   }
 }
 
@@ -54,19 +74,60 @@ type Variant = (rnd: Random, name: string, e: UnEntry) => string | undefined;
 
 const POSITIVE: Record<string, Variant> = {
   'alias as listed': (_r, n) => n,
-  'reordered (SURNAME, Given)': (_r, n) => { const w = words(n); return w.length < 2 ? undefined : `${w.at(-1)!.toUpperCase()}, ${w.slice(0, -1).join(' ')}`; },
+  'reordered (SURNAME, Given)': (_r, n) => {
+    const w = words(n);
+    return w.length < 2 ? undefined : `${w.at(-1)!.toUpperCase()}, ${w.slice(0, -1).join(' ')}`;
+  },
   'reversed order': (_r, n) => words(n).reverse().join(' '),
-  'middle name dropped': (rnd, n) => { const w = words(n); if (w.length < 3) return undefined; w.splice(1 + Math.floor(rnd() * (w.length - 2)), 1); return w.join(' '); },
-  'middle name added': (rnd, n) => { const w = words(n); w.splice(1, 0, pick(rnd, ['Ahmed', 'Ali', 'John', 'Maria', 'Ivan', 'Hassan', 'Jean', 'Abdul'])); return w.join(' '); },
-  'one typo': (rnd, n) => { const w = words(n); const i = distinctive(w); w[i] = typo(rnd, w[i]!); return w.join(' '); },
-  'two typos': (rnd, n) => { const w = words(n); if (w.length < 2) return undefined; const i = Math.floor(rnd() * w.length); w[i] = typo(rnd, w[i]!); const j = (i + 1) % w.length; w[j] = typo(rnd, w[j]!); return w.join(' '); },
-  'initial for a given name': (_r, n) => { const w = words(n); if (w.length < 3) return undefined; w[0] = `${w[0]![0]}.`; return w.join(' '); },
+  'middle name dropped': (rnd, n) => {
+    const w = words(n);
+    if (w.length < 3) return undefined;
+    w.splice(1 + Math.floor(rnd() * (w.length - 2)), 1);
+    return w.join(' ');
+  },
+  'middle name added': (rnd, n) => {
+    const w = words(n);
+    w.splice(1, 0, pick(rnd, ['Ahmed', 'Ali', 'John', 'Maria', 'Ivan', 'Hassan', 'Jean', 'Abdul']));
+    return w.join(' ');
+  },
+  'one typo': (rnd, n) => {
+    const w = words(n);
+    const i = distinctive(w);
+    w[i] = typo(rnd, w[i]!);
+    return w.join(' ');
+  },
+  'two typos': (rnd, n) => {
+    const w = words(n);
+    if (w.length < 2) return undefined;
+    const i = Math.floor(rnd() * w.length);
+    w[i] = typo(rnd, w[i]!);
+    const j = (i + 1) % w.length;
+    w[j] = typo(rnd, w[j]!);
+    return w.join(' ');
+  },
+  'initial for a given name': (_r, n) => {
+    const w = words(n);
+    if (w.length < 3) return undefined;
+    w[0] = `${w[0]![0]}.`;
+    return w.join(' ');
+  },
   'honorific added': (rnd, n) => `${pick(rnd, HONORIFICS)} ${n}`,
-  'romanisation variant': (rnd, n) => { for (let k = 0; k < 6; k++) { const [re, to] = pick(rnd, SWAPS); if (re.test(n)) return n.replace(re, to); } return undefined; },
+  'romanisation variant': (rnd, n) => {
+    for (let k = 0; k < 6; k++) {
+      const [re, to] = pick(rnd, SWAPS);
+      if (re.test(n)) return n.replace(re, to);
+    }
+    return undefined;
+  },
   'written in Cyrillic': (_r, n) => toCyrillic(n),
   'written in Arabic script': (_r, n) => toArabic(n),
-  'original script (Arabic) from the list': (_r, _n, e) => e.originalScript && /[\u0600-\u06ff]/.test(e.originalScript) ? e.originalScript : undefined,
-  'combined: variant + typo + reordered': (rnd, n) => { const v = POSITIVE['romanisation variant']!(rnd, n, undefined as never) ?? n; const t = POSITIVE['one typo']!(rnd, v, undefined as never)!; return POSITIVE['reordered (SURNAME, Given)']!(rnd, t, undefined as never) ?? t; },
+  'original script (Arabic) from the list': (_r, _n, e) =>
+    e.originalScript && /[\u0600-\u06ff]/.test(e.originalScript) ? e.originalScript : undefined,
+  'combined: variant + typo + reordered': (rnd, n) => {
+    const v = POSITIVE['romanisation variant']!(rnd, n, undefined as never) ?? n;
+    const t = POSITIVE['one typo']!(rnd, v, undefined as never)!;
+    return POSITIVE['reordered (SURNAME, Given)']!(rnd, t, undefined as never) ?? t;
+  },
 };
 
 function dobVariant(rnd: Random, e: UnEntry): string | undefined {
@@ -80,7 +141,8 @@ function dobVariant(rnd: Random, e: UnEntry): string | undefined {
  * (particles and honorifics are not name words).
  */
 const nameWords = (s: string) => normaliseName(s).words.filter((w) => !w.initial);
-const close = (a: NameWord, b: NameWord) => a.key === b.key || (Math.min(a.text.length, b.text.length) >= 4 && osaDistance(a.text, b.text) <= 1);
+const close = (a: NameWord, b: NameWord) =>
+  a.key === b.key || (Math.min(a.text.length, b.text.length) >= 4 && osaDistance(a.text, b.text) <= 1);
 /** Every word of the shorter name has a close counterpart in the other: a legitimate variant (a middle name added or dropped, a typo), never a negative. */
 function isVariantOf(query: string, listed: string): boolean {
   const [a, b] = [nameWords(query), nameWords(listed)];
@@ -115,7 +177,13 @@ export function buildEvalSet(entries: UnEntry[], seed = 20251127, sources?: Read
   // word key → names holding it, to find namesakes anywhere on the list
   const allNames = entries.flatMap((e) => e.names.map((n) => n.full));
   const byKey = new Map<string, number[]>();
-  allNames.forEach((n, i) => { for (const w of nameWords(n)) { const l = byKey.get(w.key) ?? []; if (l.at(-1) !== i) l.push(i); byKey.set(w.key, l); } });
+  allNames.forEach((n, i) => {
+    for (const w of nameWords(n)) {
+      const l = byKey.get(w.key) ?? [];
+      if (l.at(-1) !== i) l.push(i);
+      byKey.set(w.key, l);
+    }
+  });
   const namesake = (q: string) => {
     const ws = nameWords(q);
     if (!ws.length) return false;
@@ -124,7 +192,9 @@ export function buildEvalSet(entries: UnEntry[], seed = 20251127, sources?: Read
     return false;
   };
   const people = createPersonGenerator(seededRandom(seed + 1));
-  const pool = Array.from({ length: 4000 }, () => people().name).flatMap(words).filter((w) => w.length >= 4 && !w.includes('-'));
+  const pool = Array.from({ length: 4000 }, () => people().name)
+    .flatMap(words)
+    .filter((w) => w.length >= 4 && !w.includes('-'));
   const out: EvalQuery[] = [];
   const individuals = entries.filter((e) => e.individual && words(e.names[0]!.full).length >= 2 && (!sources || sources.has(e.id)));
   for (const e of individuals) {
@@ -138,11 +208,26 @@ export function buildEvalSet(entries: UnEntry[], seed = 20251127, sources?: Read
         droppedNegatives[kind] = (droppedNegatives[kind] ?? 0) + 1;
         return;
       }
-      out.push({ id: `${e.id}#${out.length}`, query: { names: [name], ...extra }, targetId: positive ? e.id : undefined, sourceId: e.id, kind, positive, half });
+      out.push({
+        id: `${e.id}#${out.length}`,
+        query: { names: [name], ...extra },
+        targetId: positive ? e.id : undefined,
+        sourceId: e.id,
+        kind,
+        positive,
+        half,
+      });
     };
     const kinds = Object.keys(POSITIVE);
     // six positives per entry: the cross-script kinds always, the rest drawn at random
-    const chosen = new Set(['original script (Arabic) from the list', pick(rnd, kinds), pick(rnd, kinds), pick(rnd, kinds), pick(rnd, kinds), pick(rnd, kinds)]);
+    const chosen = new Set([
+      'original script (Arabic) from the list',
+      pick(rnd, kinds),
+      pick(rnd, kinds),
+      pick(rnd, kinds),
+      pick(rnd, kinds),
+      pick(rnd, kinds),
+    ]);
     for (const kind of chosen) {
       push(kind, POSITIVE[kind]!(rnd, base(), e), true, {
         dateOfBirth: dobVariant(rnd, e),

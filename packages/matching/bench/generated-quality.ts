@@ -53,7 +53,9 @@ export function evaluateGenerated(o: GeneratedOptions) {
   const sampled = o.sample && o.sample < entries.length ? entries.filter(() => rnd() < o.sample! / entries.length) : undefined;
   const set = buildEvalSet(o.all as UnEntry[], undefined, sampled && new Set(sampled.map((e) => e.id)));
   const dropped = { ...droppedNegatives };
-  o.log(`${o.label}: ${set.length} queries (${set.filter((q) => q.positive).length} true variants, ${set.filter((q) => !q.positive).length} hard negatives)`);
+  o.log(
+    `${o.label}: ${set.length} queries (${set.filter((q) => q.positive).length} true variants, ${set.filter((q) => !q.positive).length} hard negatives)`,
+  );
   const base = o.baseline ? buildBaseline(entries) : undefined;
   const results: QueryResult[] = [];
   const raised = (h: MatchHit) => h.band === 'possible-match' || h.band === 'match';
@@ -64,30 +66,63 @@ export function evaluateGenerated(o: GeneratedOptions) {
     if (q.positive) {
       const hit = hits.find((h) => h.entryId === q.targetId);
       const others = hits.filter((h) => h.entryId !== q.targetId);
-      results.push({ q, positive: true, score: hit?.score ?? 0, hit, baseline: base ? baselineScore(base, byId.get(q.targetId!)!, name) : 0, othersRaised: others.filter(raised).length, othersWeak: others.filter((h) => h.band === 'weak').length });
+      results.push({
+        q,
+        positive: true,
+        score: hit?.score ?? 0,
+        hit,
+        baseline: base ? baselineScore(base, byId.get(q.targetId!)!, name) : 0,
+        othersRaised: others.filter(raised).length,
+        othersWeak: others.filter((h) => h.band === 'weak').length,
+      });
     } else {
-      results.push({ q, positive: false, score: hits[0]?.score ?? 0, hit: hits[0], baseline: base ? baselineBest(base, name) : 0, othersRaised: 0, othersWeak: 0 });
+      results.push({
+        q,
+        positive: false,
+        score: hits[0]?.score ?? 0,
+        hit: hits[0],
+        baseline: base ? baselineBest(base, name) : 0,
+        othersRaised: 0,
+        othersWeak: 0,
+      });
     }
   }
   const cal = results.filter((r) => r.q.half === 'calibrate');
   const rep = results.filter((r) => r.q.half === 'report');
   const { upper, ceiling } = recommendUpper(cal);
   const defaults = DEFAULT_THRESHOLDS;
-  const baseUpper = base ? thresholdForRecall(cal.map((r) => ({ positive: r.positive, score: r.baseline })), 0.99) : undefined;
+  const baseUpper = base
+    ? thresholdForRecall(
+        cal.map((r) => ({ positive: r.positive, score: r.baseline })),
+        0.99,
+      )
+    : undefined;
   const positives = rep.filter((r) => r.positive);
   const negatives = rep.filter((r) => !r.positive);
   const kinds = [...new Set(rep.map((r) => r.q.kind))];
   const perKind = kinds.map((kind) => {
     const rs = rep.filter((r) => r.q.kind === kind);
     const flagged = (t: number, f: (r: QueryResult) => number) => r4(rs.filter((r) => f(r) >= t).length / rs.length);
-    return { kind, positive: rs[0]!.positive, n: rs.length, engineFlagged: flagged(defaults.upper, (r) => r.score), baselineFlagged: baseUpper === undefined ? undefined : flagged(baseUpper, (r) => r.baseline) };
+    return {
+      kind,
+      positive: rs[0]!.positive,
+      n: rs.length,
+      engineFlagged: flagged(defaults.upper, (r) => r.score),
+      baselineFlagged: baseUpper === undefined ? undefined : flagged(baseUpper, (r) => r.baseline),
+    };
   });
   const atDefault = at(rep, defaults.upper);
   return {
     label: o.label,
     queries: set.length,
     droppedNegatives: dropped,
-    calibrate: { n: cal.length, recallCeiling: r4(ceiling), recommendedUpper: upper, atRecommendedUpper: at(cal, upper), baselineUpperForRecall099: baseUpper },
+    calibrate: {
+      n: cal.length,
+      recallCeiling: r4(ceiling),
+      recommendedUpper: upper,
+      atRecommendedUpper: at(cal, upper),
+      baselineUpperForRecall099: baseUpper,
+    },
     report: {
       n: rep.length,
       positives: positives.length,
@@ -96,15 +131,45 @@ export function evaluateGenerated(o: GeneratedOptions) {
       falseAlarmRate: r4(atDefault.fp / negatives.length),
       atDefaultLower: at(rep, defaults.lower),
       atRecommendedUpper: at(rep, upper),
-      baselineAtItsCalibratedThreshold: baseUpper === undefined ? undefined : at(rep.map((r) => ({ positive: r.positive, score: r.baseline })), baseUpper),
+      baselineAtItsCalibratedThreshold:
+        baseUpper === undefined
+          ? undefined
+          : at(
+              rep.map((r) => ({ positive: r.positive, score: r.baseline })),
+              baseUpper,
+            ),
       otherEntriesRaisedPerPositive: r4(positives.reduce((a, r) => a + r.othersRaised, 0) / positives.length),
       otherEntriesWeakPerPositive: r4(positives.reduce((a, r) => a + r.othersWeak, 0) / positives.length),
     },
     curve: curve(rep, 0.3, 0.95, 0.025),
-    baselineCurve: base ? curve(rep.map((r) => ({ positive: r.positive, score: r.baseline })), 0.6, 1, 0.025) : undefined,
+    baselineCurve: base
+      ? curve(
+          rep.map((r) => ({ positive: r.positive, score: r.baseline })),
+          0.6,
+          1,
+          0.025,
+        )
+      : undefined,
     perKind,
-    missedExamples: positives.filter((r) => r.score < defaults.upper).slice(0, 15).map((r) => ({ kind: r.q.kind, query: r.q.query.names[0], target: entries[byId.get(r.q.targetId!)!]!.names[0]!.full, score: r.score })),
-    falsePositiveExamples: negatives.filter((r) => r.score >= defaults.upper).slice(0, 15).map((r) => ({ kind: r.q.kind, query: r.q.query.names[0], dob: r.q.query.dateOfBirth, hit: r.hit?.matchedName.full, score: r.score })),
+    missedExamples: positives
+      .filter((r) => r.score < defaults.upper)
+      .slice(0, 15)
+      .map((r) => ({
+        kind: r.q.kind,
+        query: r.q.query.names[0],
+        target: entries[byId.get(r.q.targetId!)!]!.names[0]!.full,
+        score: r.score,
+      })),
+    falsePositiveExamples: negatives
+      .filter((r) => r.score >= defaults.upper)
+      .slice(0, 15)
+      .map((r) => ({
+        kind: r.q.kind,
+        query: r.q.query.names[0],
+        dob: r.q.query.dateOfBirth,
+        hit: r.hit?.matchedName.full,
+        score: r.score,
+      })),
     statistics: index.statistics,
   };
 }

@@ -13,12 +13,23 @@ import { seededRandom } from './seeded-random';
 export function runNomenklatura(statistics: WordStatistics, t: Thresholds) {
   const rows = parseCsv(readFileSync(`${DATA_DIR}name_variants/nomenklatura_name_bench_cases.csv`, 'utf8')).slice(1);
   const scored = rows.map(([group, schema, n1, n2, isMatch, , category]) => {
-    const entry: ListEntry = { id: 'x', names: [{ full: n2!, kind: 'primary' }], datesOfBirth: [], nationalities: [], documents: [], serviceNumbers: [] };
+    const entry: ListEntry = {
+      id: 'x',
+      names: [{ full: n2!, kind: 'primary' }],
+      datesOfBirth: [],
+      nationalities: [],
+      documents: [],
+      serviceNumbers: [],
+    };
     return {
-      group: group!, schema: schema!, category: category ?? '', positive: isMatch === 'true',
+      group: group!,
+      schema: schema!,
+      category: category ?? '',
+      positive: isMatch === 'true',
       score: scorePair({ names: [n1!] }, entry, { statistics }).score,
       baseline: jaroWinkler(baselineFold(n1!), baselineFold(n2!)),
-      n1, n2,
+      n1,
+      n2,
     };
   });
   const llm = scored.filter((r) => r.category === 'LLM-proposed deviation');
@@ -28,14 +39,20 @@ export function runNomenklatura(statistics: WordStatistics, t: Thresholds) {
     positives: rs.filter((r) => r.positive).length,
     engine: at(rs, t.upper),
     engineAtLower: at(rs, t.lower),
-    baselineAt090: at(rs.map((r) => ({ positive: r.positive, score: r.baseline })), 0.9),
+    baselineAt090: at(
+      rs.map((r) => ({ positive: r.positive, score: r.baseline })),
+      0.9,
+    ),
   });
   return {
     handWritten: report(hand),
     handWrittenPersons: report(hand.filter((r) => r.schema === 'Person')),
     llmMade: report(llm),
     llmMadePersons: report(llm.filter((r) => r.schema === 'Person')),
-    handWrittenErrors: hand.filter((r) => r.positive !== r.score >= t.upper).slice(0, 25).map((r) => `${r.positive ? 'missed' : 'false hit'} ${r.score.toFixed(2)}: ${r.n1} / ${r.n2} (${r.schema})`),
+    handWrittenErrors: hand
+      .filter((r) => r.positive !== r.score >= t.upper)
+      .slice(0, 25)
+      .map((r) => `${r.positive ? 'missed' : 'false hit'} ${r.score.toFixed(2)}: ${r.n1} / ${r.n2} (${r.schema})`),
   };
 }
 
@@ -44,22 +61,43 @@ export function runTransliteration(t: Thresholds) {
   for (const lang of ['arabic', 'russian']) {
     const rnd = seededRandom(lang.length);
     const lines = readFileSync(`${DATA_DIR}name_variants/netranslit_wd_${lang}_20.tsv`, 'utf8').trim().split('\n');
-    const pairs = lines.map((l) => l.split('\t')).filter((p) => p[0] && p[1]).map((p) => [p[0]!, p[1]!.replace(/ /g, '')] as const);
+    const pairs = lines
+      .map((l) => l.split('\t'))
+      .filter((p) => p[0] && p[1])
+      .map((p) => [p[0]!, p[1]!.replace(/ /g, '')] as const);
     const sample = Array.from({ length: Math.min(3000, pairs.length) }, () => pairs[Math.floor(rnd() * pairs.length)]!);
-    const one = (full: string): ListEntry => ({ id: 'x', names: [{ full, kind: 'primary' }], datesOfBirth: [], nationalities: [], documents: [], serviceNumbers: [] });
+    const one = (full: string): ListEntry => ({
+      id: 'x',
+      names: [{ full, kind: 'primary' }],
+      datesOfBirth: [],
+      nationalities: [],
+      documents: [],
+      serviceNumbers: [],
+    });
     const scored: (Scored & { baseline: number })[] = [];
     for (const [latin, script] of sample) {
-      scored.push({ positive: true, score: scorePair({ names: [script] }, one(latin)).score, baseline: jaroWinkler(baselineFold(script), baselineFold(latin)) });
+      scored.push({
+        positive: true,
+        score: scorePair({ names: [script] }, one(latin)).score,
+        baseline: jaroWinkler(baselineFold(script), baselineFold(latin)),
+      });
       const [other] = pairs[Math.floor(rnd() * pairs.length)]!;
       if (other.toLowerCase() === latin.toLowerCase()) continue;
-      scored.push({ positive: false, score: scorePair({ names: [script] }, one(other)).score, baseline: jaroWinkler(baselineFold(script), baselineFold(other)) });
+      scored.push({
+        positive: false,
+        score: scorePair({ names: [script] }, one(other)).score,
+        baseline: jaroWinkler(baselineFold(script), baselineFold(other)),
+      });
     }
     out[lang] = {
       pairs: sample.length,
       note: 'single name parts (Wikidata); negatives pair the script form with a random other Latin token',
       wordMatch: at(scored, MIN_WORD_SIMILARITY),
       atUpper: at(scored, t.upper),
-      baselineAtUpper: at(scored.map((s) => ({ positive: s.positive, score: s.baseline })), t.upper),
+      baselineAtUpper: at(
+        scored.map((s) => ({ positive: s.positive, score: s.baseline })),
+        t.upper,
+      ),
     };
   }
   return out;

@@ -5,7 +5,12 @@
 import anyAscii from 'any-ascii';
 import { jaroWinkler, type ListEntry } from '../src/index';
 
-export const baselineFold = (s: string) => anyAscii(s.normalize('NFKC')).toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+export const baselineFold = (s: string) =>
+  anyAscii(s.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export interface BaselineIndex {
   entries: readonly ListEntry[];

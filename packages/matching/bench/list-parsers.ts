@@ -9,7 +9,13 @@ import type { EntryName, IdentityDocument, ListEntry } from '../src/index';
 export const DATA_DIR = process.env.BANLIST_DATA ?? new URL('../../../../shared/data/banlists/', import.meta.url).pathname;
 
 const decode = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim();
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
 const tag = (xml: string, name: string) => {
   const m = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
   return m ? decode(m[1]!) : undefined;
@@ -30,7 +36,10 @@ export function parseUnXml(path = `${DATA_DIR}un/un_consolidated_2025-04-19.xml`
     ...tags(xml, 'INDIVIDUAL').map((b) => [b, true] as const),
     ...tags(xml, 'ENTITY').map((b) => [b, false] as const),
   ]) {
-    const primary = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME'].map((t) => tag(block, t)).filter(Boolean).join(' ');
+    const primary = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME']
+      .map((t) => tag(block, t))
+      .filter(Boolean)
+      .join(' ');
     const names: EntryName[] = [{ full: primary, kind: 'primary' }];
     for (const a of tags(block, individual ? 'INDIVIDUAL_ALIAS' : 'ENTITY_ALIAS')) {
       const full = tag(a, 'ALIAS_NAME');
@@ -44,7 +53,11 @@ export function parseUnXml(path = `${DATA_DIR}un/un_consolidated_2025-04-19.xml`
       else if (year) dobs.push(year);
     }
     const documents: IdentityDocument[] = tags(block, 'INDIVIDUAL_DOCUMENT')
-      .map((d) => ({ type: tag(d, 'TYPE_OF_DOCUMENT'), number: tag(d, 'NUMBER') ?? '', country: tag(d, 'ISSUING_COUNTRY') ?? tag(d, 'COUNTRY_OF_ISSUE') }))
+      .map((d) => ({
+        type: tag(d, 'TYPE_OF_DOCUMENT'),
+        number: tag(d, 'NUMBER') ?? '',
+        country: tag(d, 'ISSUING_COUNTRY') ?? tag(d, 'COUNTRY_OF_ISSUE'),
+      }))
       .filter((d) => d.number);
     const nat = block.match(/<NATIONALITY>([\s\S]*?)<\/NATIONALITY>/);
     const gender = tag(block, 'GENDER')?.toLowerCase();
@@ -96,7 +109,20 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
+const MONTHS: Record<string, string> = {
+  jan: '01',
+  feb: '02',
+  mar: '03',
+  apr: '04',
+  may: '05',
+  jun: '06',
+  jul: '07',
+  aug: '08',
+  sep: '09',
+  oct: '10',
+  nov: '11',
+  dec: '12',
+};
 const nil = (s: string | undefined) => (s === undefined || s.trim() === '-0-' ? '' : s.trim());
 
 export interface OfacEntry extends ListEntry {

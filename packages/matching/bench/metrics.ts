@@ -46,6 +46,11 @@ export function curve(scored: readonly Scored[], from = 0.3, to = 0.95, step = 0
 
 export function curveTable(rows: CurveRow[]): string {
   return ['| threshold | precision | recall | F1 | TP | FP | FN |', '|---|---|---|---|---|---|---|']
-    .concat(rows.map((r) => `| ${r.threshold.toFixed(3)} | ${r.precision.toFixed(4)} | ${r.recall.toFixed(4)} | ${r.f1.toFixed(4)} | ${r.tp} | ${r.fp} | ${r.fn} |`))
+    .concat(
+      rows.map(
+        (r) =>
+          `| ${r.threshold.toFixed(3)} | ${r.precision.toFixed(4)} | ${r.recall.toFixed(4)} | ${r.f1.toFixed(4)} | ${r.tp} | ${r.fp} | ${r.fn} |`,
+      ),
+    )
     .join('\n');
 }

@@ -18,7 +18,10 @@ console.log(`built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 for (const q of speedQueries(entries, 300, 1234)) index.search(q);
 const queries = speedQueries(entries, Number(process.argv[2] ?? 3000), 7);
 const times: number[] = [];
-if (process.env.PROFILE_OUT) { await session.post('Profiler.enable'); await session.post('Profiler.start'); }
+if (process.env.PROFILE_OUT) {
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+}
 t = performance.now();
 const cpu0 = process.cpuUsage();
 for (const q of queries) {
@@ -31,4 +34,6 @@ const cpu = process.cpuUsage(cpu0);
 console.log(`CPU: ${Math.round(queries.length / ((cpu.user + cpu.system) / 1e6))} q/s`);
 if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify((await session.post('Profiler.stop')).profile));
 times.sort((a, b) => a - b);
-console.log(`${queries.length} queries: ${Math.round(queries.length / (total / 1000))} q/s, p50 ${times[Math.floor(times.length / 2)]!.toFixed(3)} ms, p99 ${times[Math.floor(times.length * 0.99)]!.toFixed(3)} ms`);
+console.log(
+  `${queries.length} queries: ${Math.round(queries.length / (total / 1000))} q/s, p50 ${times[Math.floor(times.length / 2)]!.toFixed(3)} ms, p99 ${times[Math.floor(times.length * 0.99)]!.toFixed(3)} ms`,
+);

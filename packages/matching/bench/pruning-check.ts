@@ -58,7 +58,12 @@ const check = process.env.CHECK ?? 'all';
 if (check !== 'ofac') {
   const un = parseUnXml();
   const evalQueries = buildEvalSet(un).map((q) => q.query);
-  compare('UN eval set, minScore 0.3 (as the quality bench)', un.filter((e) => e.individual), evalQueries, { minScore: 0.3 });
+  compare(
+    'UN eval set, minScore 0.3 (as the quality bench)',
+    un.filter((e) => e.individual),
+    evalQueries,
+    { minScore: 0.3 },
+  );
 }
 if (check !== 'un') {
   const ofac = parseOfacSdn();

@@ -18,8 +18,20 @@ export function runQuality() {
   // MATCHING_BENCH_QUICK=1 skips the brute-force baseline (for tuning runs; the report needs it)
   const baseline = process.env.MATCHING_BENCH_QUICK !== '1';
   const { statistics, ...un } = evaluateGenerated({ label: 'UN consolidated list', all: parseUnXml(), baseline, log });
-  const { statistics: _ofacStatistics, ...ofac } = evaluateGenerated({ label: 'OFAC SDN individuals', all: parseOfacSdn(), sample: OFAC_SAMPLE, baseline: false, log });
-  return { generated: un, ofac, nomenklatura: runNomenklatura(statistics, DEFAULT_THRESHOLDS), transliteration: runTransliteration(DEFAULT_THRESHOLDS), thresholds: DEFAULT_THRESHOLDS };
+  const { statistics: _ofacStatistics, ...ofac } = evaluateGenerated({
+    label: 'OFAC SDN individuals',
+    all: parseOfacSdn(),
+    sample: OFAC_SAMPLE,
+    baseline: false,
+    log,
+  });
+  return {
+    generated: un,
+    ofac,
+    nomenklatura: runNomenklatura(statistics, DEFAULT_THRESHOLDS),
+    transliteration: runTransliteration(DEFAULT_THRESHOLDS),
+    thresholds: DEFAULT_THRESHOLDS,
+  };
 }
 
 export type QualityResult = ReturnType<typeof runQuality>;
@@ -29,16 +41,22 @@ export const RECALL_TOLERANCE = 0.005;
 
 /** Each generated set whose report-half recall at the default upper fell by more than RECALL_TOLERANCE since the previous run. */
 export function recallRegressions(previous: Partial<QualityResult> | undefined, current: QualityResult): string[] {
-  const sets = [['UN', previous?.generated, current.generated], ['OFAC', previous?.ofac, current.ofac]] as const;
+  const sets = [
+    ['UN', previous?.generated, current.generated],
+    ['OFAC', previous?.ofac, current.ofac],
+  ] as const;
   return sets.flatMap(([name, before, now]) => {
     const was = before?.report?.atDefaultUpper?.recall;
     const is = now.report.atDefaultUpper.recall;
-    return was !== undefined && was - is > RECALL_TOLERANCE ? [`${name} report-half recall ${was} → ${is} (tolerance ${RECALL_TOLERANCE})`] : [];
+    return was !== undefined && was - is > RECALL_TOLERANCE
+      ? [`${name} report-half recall ${was} → ${is} (tolerance ${RECALL_TOLERANCE})`]
+      : [];
   });
 }
 
 type Row = Pick<CurveRow, 'precision' | 'recall' | 'f1' | 'tp' | 'fp' | 'fn'>;
-const row = (label: string, r: Row) => `| ${label} | ${r.precision.toFixed(4)} | ${r.recall.toFixed(4)} | ${r.f1.toFixed(4)} | ${r.tp} | ${r.fp} | ${r.fn} |`;
+const row = (label: string, r: Row) =>
+  `| ${label} | ${r.precision.toFixed(4)} | ${r.recall.toFixed(4)} | ${r.f1.toFixed(4)} | ${r.tp} | ${r.fp} | ${r.fn} |`;
 const head = '| | precision | recall | F1 | TP | FP | FN |\n|---|---|---|---|---|---|---|';
 const pc = (x: number) => `${(x * 100).toFixed(2)} %`;
 
@@ -48,13 +66,25 @@ export function qualityTargets(g: GeneratedQuality): { met: boolean; lines: stri
   const worst = g.perKind.filter((k) => !k.positive).sort((a, b) => b.engineFlagged - a.engineFlagged)[0];
   const checks = [
     { ok: r.recall >= 0.99, text: `recall ≥ 0.99: ${r.recall.toFixed(4)}` },
-    { ok: g.report.falseAlarmRate <= 0.015, text: `false alarms on negatives ≤ 1.5 %: ${pc(g.report.falseAlarmRate)} (${r.fp} of ${g.report.negatives})` },
-    { ok: !worst || worst.engineFlagged <= 0.05, text: `no kind of negative above 5 %: worst ${worst ? `${worst.kind} ${pc(worst.engineFlagged)}` : 'none'}` },
-    { ok: g.report.otherEntriesRaisedPerPositive <= 1, text: `other entries raised to review per true variant ≤ 1: ${g.report.otherEntriesRaisedPerPositive}` },
+    {
+      ok: g.report.falseAlarmRate <= 0.015,
+      text: `false alarms on negatives ≤ 1.5 %: ${pc(g.report.falseAlarmRate)} (${r.fp} of ${g.report.negatives})`,
+    },
+    {
+      ok: !worst || worst.engineFlagged <= 0.05,
+      text: `no kind of negative above 5 %: worst ${worst ? `${worst.kind} ${pc(worst.engineFlagged)}` : 'none'}`,
+    },
+    {
+      ok: g.report.otherEntriesRaisedPerPositive <= 1,
+      text: `other entries raised to review per true variant ≤ 1: ${g.report.otherEntriesRaisedPerPositive}`,
+    },
   ];
   const lines = checks.map((c) => `- ${c.ok ? 'met' : '**missed**'}: ${c.text}`);
   const weak = g.perKind.filter((k) => k.positive && k.engineFlagged < 0.99).map((k) => `${k.kind} ${k.engineFlagged}`);
-  if (!checks[0]!.ok) lines.push(`  - what limits recall: ${r.fn} true variants score under the threshold (kinds below 0.99: ${weak.join(', ') || 'none'}); examples below.`);
+  if (!checks[0]!.ok)
+    lines.push(
+      `  - what limits recall: ${r.fn} true variants score under the threshold (kinds below 0.99: ${weak.join(', ') || 'none'}); examples below.`,
+    );
   return { met: checks.every((c) => c.ok), lines };
 }
 
@@ -62,7 +92,11 @@ export function generatedMarkdown(g: GeneratedQuality, thresholds: { upper: numb
   const c = g.calibrate;
   return [
     `### Generated set: ${g.label} (${g.queries} queries; calibrated on ${c.n}, reported on ${g.report.n}: ${g.report.positives} true variants, ${g.report.negatives} hard negatives)`,
-    `Negatives dropped by the generator because no name matcher could tell them from a true variant (an alias of the entry with a word added or dropped, or a namesake of another listed person): ${Object.entries(g.droppedNegatives).map(([k, n]) => `${k} ${n}`).join('; ')}.`,
+    `Negatives dropped by the generator because no name matcher could tell them from a true variant (an alias of the entry with a word added or dropped, or a namesake of another listed person): ${Object.entries(
+      g.droppedNegatives,
+    )
+      .map(([k, n]) => `${k} ${n}`)
+      .join('; ')}.`,
     '',
     `Calibration half: recall reachable above the single-word cap ${c.recallCeiling}; the threshold rule (docs/decisions/matching-thresholds.md) recommends upper = ${c.recommendedUpper}.`,
     '',
@@ -73,14 +107,24 @@ export function generatedMarkdown(g: GeneratedQuality, thresholds: { upper: numb
     row(`engine, default upper ${thresholds.upper}`, g.report.atDefaultUpper),
     row(`engine, default lower ${thresholds.lower} (weak or above)`, g.report.atDefaultLower),
     row(`engine, recommended upper ${c.recommendedUpper}`, g.report.atRecommendedUpper),
-    ...(g.report.baselineAtItsCalibratedThreshold ? [row(`Jaro-Winkler baseline at its recall-0.99 threshold ${c.baselineUpperForRecall099}`, g.report.baselineAtItsCalibratedThreshold)] : []),
+    ...(g.report.baselineAtItsCalibratedThreshold
+      ? [
+          row(
+            `Jaro-Winkler baseline at its recall-0.99 threshold ${c.baselineUpperForRecall099}`,
+            g.report.baselineAtItsCalibratedThreshold,
+          ),
+        ]
+      : []),
     '',
     `Other entries per true variant: raised to review ${g.report.otherEntriesRaisedPerPositive}; shown as weak (never reviewed) ${g.report.otherEntriesWeakPerPositive}.`,
     '',
     '#### Per kind of query (report half): share flagged at the upper threshold (recall for variants, false-alarm rate for negatives)',
     `| kind | true variant? | n | engine |${g.baselineCurve ? ' JW baseline |' : ''}`,
     `|---|---|---|---|${g.baselineCurve ? '---|' : ''}`,
-    ...g.perKind.map((k) => `| ${k.kind} | ${k.positive ? 'yes' : 'no'} | ${k.n} | ${k.engineFlagged} |${g.baselineCurve ? ` ${k.baselineFlagged} |` : ''}`),
+    ...g.perKind.map(
+      (k) =>
+        `| ${k.kind} | ${k.positive ? 'yes' : 'no'} | ${k.n} | ${k.engineFlagged} |${g.baselineCurve ? ` ${k.baselineFlagged} |` : ''}`,
+    ),
     '',
     '#### Precision-recall curve (engine, report half)',
     curveTable(g.curve),

@@ -4,15 +4,46 @@
  */
 
 const CYRILLIC: [string, string][] = [
-  ['shch', 'щ'], ['kh', 'х'], ['zh', 'ж'], ['ch', 'ч'], ['sh', 'ш'], ['ts', 'ц'], ['yu', 'ю'], ['ya', 'я'], ['yo', 'ё'],
-  ['a', 'а'], ['b', 'б'], ['v', 'в'], ['w', 'в'], ['g', 'г'], ['d', 'д'], ['e', 'е'], ['z', 'з'], ['i', 'и'], ['y', 'й'],
-  ['k', 'к'], ['l', 'л'], ['m', 'м'], ['n', 'н'], ['o', 'о'], ['p', 'п'], ['r', 'р'], ['s', 'с'], ['t', 'т'], ['u', 'у'],
-  ['f', 'ф'], ['h', 'х'], ['c', 'к'], ['q', 'к'], ['x', 'кс'], ['j', 'дж'],
+  ['shch', 'щ'],
+  ['kh', 'х'],
+  ['zh', 'ж'],
+  ['ch', 'ч'],
+  ['sh', 'ш'],
+  ['ts', 'ц'],
+  ['yu', 'ю'],
+  ['ya', 'я'],
+  ['yo', 'ё'],
+  ['a', 'а'],
+  ['b', 'б'],
+  ['v', 'в'],
+  ['w', 'в'],
+  ['g', 'г'],
+  ['d', 'д'],
+  ['e', 'е'],
+  ['z', 'з'],
+  ['i', 'и'],
+  ['y', 'й'],
+  ['k', 'к'],
+  ['l', 'л'],
+  ['m', 'м'],
+  ['n', 'н'],
+  ['o', 'о'],
+  ['p', 'п'],
+  ['r', 'р'],
+  ['s', 'с'],
+  ['t', 'т'],
+  ['u', 'у'],
+  ['f', 'ф'],
+  ['h', 'х'],
+  ['c', 'к'],
+  ['q', 'к'],
+  ['x', 'кс'],
+  ['j', 'дж'],
 ];
 
 function writeWith(table: [string, string][], word: string): string {
   let out = '';
-  for (let i = 0; i < word.length; ) {
+  for (let i = 0; i < word.length;) {
     const hit = table.find(([lat]) => word.startsWith(lat, i));
     if (hit) {
       out += hit[1];
@@ -34,10 +65,37 @@ export function toCyrillic(name: string): string {
 }
 
 const ARABIC: [string, string][] = [
-  ['kh', 'خ'], ['sh', 'ش'], ['th', 'ث'], ['dh', 'ذ'], ['gh', 'غ'], ['ch', 'تش'], ['ou', 'و'], ['oo', 'و'], ['ee', 'ي'],
-  ['aa', 'ا'], ['b', 'ب'], ['t', 'ت'], ['j', 'ج'], ['h', 'ه'], ['d', 'د'], ['r', 'ر'], ['z', 'ز'], ['s', 'س'], ['f', 'ف'],
-  ['q', 'ق'], ['k', 'ك'], ['c', 'ك'], ['l', 'ل'], ['m', 'م'], ['n', 'ن'], ['w', 'و'], ['y', 'ي'], ['g', 'ج'], ['p', 'ب'],
-  ['v', 'ف'], ['x', 'كس'],
+  ['kh', 'خ'],
+  ['sh', 'ش'],
+  ['th', 'ث'],
+  ['dh', 'ذ'],
+  ['gh', 'غ'],
+  ['ch', 'تش'],
+  ['ou', 'و'],
+  ['oo', 'و'],
+  ['ee', 'ي'],
+  ['aa', 'ا'],
+  ['b', 'ب'],
+  ['t', 'ت'],
+  ['j', 'ج'],
+  ['h', 'ه'],
+  ['d', 'د'],
+  ['r', 'ر'],
+  ['z', 'ز'],
+  ['s', 'س'],
+  ['f', 'ف'],
+  ['q', 'ق'],
+  ['k', 'ك'],
+  ['c', 'ك'],
+  ['l', 'ل'],
+  ['m', 'م'],
+  ['n', 'ن'],
+  ['w', 'و'],
+  ['y', 'ي'],
+  ['g', 'ج'],
+  ['p', 'ب'],
+  ['v', 'ف'],
+  ['x', 'كس'],
 ];
 
 /** Arabic script: consonants written, short vowels dropped except at the start and end of a word. */
@@ -49,9 +107,15 @@ export function toArabic(name: string): string {
       // Arabic marks a doubled consonant with a shadda, usually omitted: write it once
       const word = w.replace(/[^a-z]/g, '').replace(/([^aeiou])\1/g, '$1');
       let out = '';
-      for (let i = 0; i < word.length; ) {
+      for (let i = 0; i < word.length;) {
         const c = word[i]!;
-        if ('aeiou'.includes(c) && !word.startsWith('ou', i) && !word.startsWith('oo', i) && !word.startsWith('ee', i) && !word.startsWith('aa', i)) {
+        if (
+          'aeiou'.includes(c) &&
+          !word.startsWith('ou', i) &&
+          !word.startsWith('oo', i) &&
+          !word.startsWith('ee', i) &&
+          !word.startsWith('aa', i)
+        ) {
           if (i === 0) out += c === 'i' || c === 'e' ? 'إ' : 'ا';
           else if (i === word.length - 1) out += c === 'i' || c === 'e' ? 'ي' : c === 'u' || c === 'o' ? 'و' : 'ا';
           i++;

@@ -68,7 +68,9 @@ export function measure(list: string, entries: readonly ListEntry[], queryCount:
   const peakRssBuild = peakRss();
   (globalThis as { gc?: () => void }).gc?.();
   const rssAfterBuild = process.memoryUsage().rss;
-  log(`  ${list}: index built in ${buildSeconds.toFixed(1)} s, ${index.size.names} names, ${index.size.words} distinct words, RSS ${mib(rssAfterBuild)} MiB`);
+  log(
+    `  ${list}: index built in ${buildSeconds.toFixed(1)} s, ${index.size.names} names, ${index.size.words} distinct words, RSS ${mib(rssAfterBuild)} MiB`,
+  );
   const queries = speedQueries(entries, queryCount, 7);
   // warm-up (JIT) on other queries, so that the measured ones find no cached word neighbours
   for (const q of speedQueries(entries, 300, 1234)) index.search(q);
@@ -96,7 +98,12 @@ export function measure(list: string, entries: readonly ListEntry[], queryCount:
   const slowest = [...cpu.keys()].sort((a, b) => cpu[b]! - cpu[a]!).slice(0, Math.max(1, Math.round(queries.length / 100)));
   const mean = (xs: ArrayLike<number>, ids: number[]) => Math.round(ids.reduce((a, i) => a + xs[i]!, 0) / ids.length);
   const all = [...cpu.keys()];
-  const work = { touchedMean: mean(touched, all), alignedMean: mean(aligned, all), touchedSlowest1pc: mean(touched, slowest), alignedSlowest1pc: mean(aligned, slowest) };
+  const work = {
+    touchedMean: mean(touched, all),
+    alignedMean: mean(aligned, all),
+    touchedSlowest1pc: mean(touched, slowest),
+    alignedSlowest1pc: mean(aligned, slowest),
+  };
   cpu.sort();
   wall.sort();
   const pct = (xs: Float64Array, p: number) => Math.round(xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]! * 1000) / 1000;

@@ -17,22 +17,42 @@ export async function runSpeed(): Promise<{ runs: SpeedFigures[]; notes: string[
   // 3 GiB limit V8 lets query garbage grow the RSS to 2.1 GiB before collecting (same queries: peak
   // 2,120 MiB at 3 GiB, 1,376 MiB at 1.5 GiB).
   log(`starting the ${size}-name run in a child process (--max-old-space-size=${HEAP_MIB})`);
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, '--expose-gc', '--import', 'tsx', new URL('./speed-child.ts', import.meta.url).pathname, String(size)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [
+      `--max-old-space-size=${HEAP_MIB}`,
+      '--expose-gc',
+      '--import',
+      'tsx',
+      new URL('./speed-child.ts', import.meta.url).pathname,
+      String(size),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
   const last = child.stdout.trim().split('\n').at(-1);
   if (child.status === 0 && last) runs.push(JSON.parse(last) as SpeedFigures);
-  else log(`child failed: status ${child.status}, signal ${child.signal}, error ${child.error?.message ?? 'none'}, stdout ${child.stdout.slice(-300)}`);
-  return { runs, notes: [`Node ${process.version}; one process, one core; latency per query measured around index.search (normalisation, retrieval, scoring, explanations). The ${size.toLocaleString('en')}-name run has a ${HEAP_MIB} MiB heap limit (--max-old-space-size), as a deployment within the 2 GB target would set.`] };
+  else
+    log(
+      `child failed: status ${child.status}, signal ${child.signal}, error ${child.error?.message ?? 'none'}, stdout ${child.stdout.slice(-300)}`,
+    );
+  return {
+    runs,
+    notes: [
+      `Node ${process.version}; one process, one core; latency per query measured around index.search (normalisation, retrieval, scoring, explanations). The ${size.toLocaleString('en')}-name run has a ${HEAP_MIB} MiB heap limit (--max-old-space-size), as a deployment within the 2 GB target would set.`,
+    ],
+  };
 }
 
 /**
  * Where the time goes, from a CPU profile of 2,000 OFAC queries (bench/profile-ofac.ts): shares of
  * the query CPU time. Update with the code.
  */
-const OFAC_PROFILE = 'bounding the names retrieval found ~70 % (mayMatch tables ~13 %, compound checks ~15 %, the sums ~40 %), alignment and word similarity ~12 %, retrieval ~7 %, query normalisation ~4 %';
+const OFAC_PROFILE =
+  'bounding the names retrieval found ~70 % (mayMatch tables ~13 %, compound checks ~15 %, the sums ~40 %), alignment and word similarity ~12 %, retrieval ~7 %, query normalisation ~4 %';
 
 /** One sentence per missed target: the measured figure and what limits it (the speed targets of the matching engine). */
 export function missedTargets(runs: SpeedFigures[]): string[] {
@@ -67,13 +87,19 @@ export function speedMarkdown(s: { runs: SpeedFigures[]; notes: string[] }): str
     '',
     '| list | entries | names | distinct words | build (s) | RSS after build (MiB) | peak RSS (MiB) | queries | queries/s (CPU) | p50 ms (CPU) | p99 ms (CPU) | max ms (CPU) | queries/s (wall) | p50 ms (wall) | p99 ms (wall) |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-    ...s.runs.map((r) => `| ${r.list} | ${r.entries} | ${r.names} | ${r.distinctWords} | ${r.buildSeconds} | ${r.rssAfterBuildMiB} | ${r.peakRssMiB} | ${r.queries} | ${r.queriesPerSecond} | ${r.p50ms} | ${r.p99ms} | ${r.maxMs} | ${r.wall.queriesPerSecond} | ${r.wall.p50ms} | ${r.wall.p99ms} |`),
+    ...s.runs.map(
+      (r) =>
+        `| ${r.list} | ${r.entries} | ${r.names} | ${r.distinctWords} | ${r.buildSeconds} | ${r.rssAfterBuildMiB} | ${r.peakRssMiB} | ${r.queries} | ${r.queriesPerSecond} | ${r.p50ms} | ${r.p99ms} | ${r.maxMs} | ${r.wall.queriesPerSecond} | ${r.wall.p50ms} | ${r.wall.p99ms} |`,
+    ),
     '',
     'Names per query (retrieval finds them, each is bounded; those whose bound reaches the floor are aligned):',
     '',
     '| list | touched (mean) | aligned (mean) | touched (slowest 1 %) | aligned (slowest 1 %) | peak RSS while building (MiB) |',
     '|---|---|---|---|---|---|',
-    ...s.runs.map((r) => `| ${r.list} | ${r.work?.touchedMean ?? '–'} | ${r.work?.alignedMean ?? '–'} | ${r.work?.touchedSlowest1pc ?? '–'} | ${r.work?.alignedSlowest1pc ?? '–'} | ${r.peakRssBuildMiB ?? '–'} |`),
+    ...s.runs.map(
+      (r) =>
+        `| ${r.list} | ${r.work?.touchedMean ?? '–'} | ${r.work?.alignedMean ?? '–'} | ${r.work?.touchedSlowest1pc ?? '–'} | ${r.work?.alignedSlowest1pc ?? '–'} | ${r.peakRssBuildMiB ?? '–'} |`,
+    ),
     '',
     '### Targets missed, and what limits them',
     '',

@@ -18,7 +18,14 @@ import { parseOfacSdn, parseUnXml, type UnEntry } from './list-parsers';
 import { seededRandom } from './seeded-random';
 
 /** The scored pair as the scorer saw it (features are recomputed from it, so the cache survives changes to them). */
-interface Sample { pair: Parameters<typeof pairFeatures>; y: 0 | 1; score: number; query: string; listed: string; list: string }
+interface Sample {
+  pair: Parameters<typeof pairFeatures>;
+  y: 0 | 1;
+  score: number;
+  query: string;
+  listed: string;
+  list: string;
+}
 
 function samples(label: string, all: UnEntry[], sample?: number): Sample[] {
   const entries: ListEntry[] = all.filter((e) => e.individual);
@@ -35,11 +42,22 @@ function samples(label: string, all: UnEntry[], sample?: number): Sample[] {
       if (q.positive && h.entryId !== q.targetId) continue;
       const entry = byId.get(h.entryId)!;
       const prepared = prepareQuery(q.query, index.statistics);
-      const scored = scoreEntry(prepared, entry, entry.names.map((n) => prepareName(n.full, index.statistics)), undefined, { secondStage: false });
+      const scored = scoreEntry(
+        prepared,
+        entry,
+        entry.names.map((n) => prepareName(n.full, index.statistics)),
+        undefined,
+        { secondStage: false },
+      );
       if (!scored?.best || scored.decisive) continue;
       const { a, q: bq, e: be } = scored.best;
-      const pair: Sample['pair'] = [a, { words: bq.words, weights: bq.weights, raw: bq.name.raw }, { words: be.words, weights: be.weights }, scored.features];
-      out.push({ pair, y: q.positive ? 1 : 0, score: scored.score, query: q.query.names[0]!, listed: scored.best.e.name.raw, list: label, });
+      const pair: Sample['pair'] = [
+        a,
+        { words: bq.words, weights: bq.weights, raw: bq.name.raw },
+        { words: be.words, weights: be.weights },
+        scored.features,
+      ];
+      out.push({ pair, y: q.positive ? 1 : 0, score: scored.score, query: q.query.names[0]!, listed: scored.best.e.name.raw, list: label });
     }
   }
   return out;
@@ -70,12 +88,21 @@ function fit(data: Row[], l2 = 0.01, steps = 6000, rate = 0.5): number[] {
 const upper = DEFAULT_THRESHOLDS.upper;
 // SAMPLES_CACHE=file keeps the samples between runs while features are explored
 const cache = process.env.SAMPLES_CACHE;
-const collected: Sample[] = cache && existsSync(cache)
-  ? (JSON.parse(readFileSync(cache, 'utf8')) as Sample[])
-  : [...samples('UN consolidated list', parseUnXml()), ...samples('OFAC SDN individuals', parseOfacSdn(), Number(process.env.MATCHING_BENCH_OFAC_SAMPLE ?? 1500))];
+const collected: Sample[] =
+  cache && existsSync(cache)
+    ? (JSON.parse(readFileSync(cache, 'utf8')) as Sample[])
+    : [
+        ...samples('UN consolidated list', parseUnXml()),
+        ...samples('OFAC SDN individuals', parseOfacSdn(), Number(process.env.MATCHING_BENCH_OFAC_SAMPLE ?? 1500)),
+      ];
 if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(collected));
-const data = collected.map((s) => ({ ...s, f: pairFeatures(...s.pair) })).map((s) => ({ ...s, x: vectorOf(s.f) })).filter((s) => judgeable(s.f) && s.score >= upper - 0.05 && s.score < SECOND_STAGE.band.to);
-console.log(`samples in band: ${data.length} (${data.filter((s) => s.y === 1).length} true, ${data.filter((s) => s.y === 0).length} false)`);
+const data = collected
+  .map((s) => ({ ...s, f: pairFeatures(...s.pair) }))
+  .map((s) => ({ ...s, x: vectorOf(s.f) }))
+  .filter((s) => judgeable(s.f) && s.score >= upper - 0.05 && s.score < SECOND_STAGE.band.to);
+console.log(
+  `samples in band: ${data.length} (${data.filter((s) => s.y === 1).length} true, ${data.filter((s) => s.y === 0).length} false)`,
+);
 const w = fit(data);
 console.log('coefficients', Object.fromEntries([['intercept', w[0]], ...FEATURE_NAMES.map((n, i) => [n, w[i + 1]])]));
 // the cut: the lowest probability any true variant of the calibration halves got at or above upper, rounded down
@@ -83,10 +110,23 @@ const lowestTrue = Math.min(...data.filter((s) => s.y === 1 && s.score >= upper)
 const cut = Math.floor(lowestTrue * 100) / 100;
 for (const c of [cut, lowestTrue, 0.1, 0.2, 0.3, 0.4, 0.5]) {
   const dem = (s: Row) => s.score >= upper && sigmoid(dot(w, s.x)) < c;
-  console.log(`cut ${c.toFixed(3)}: demotes ${data.filter((s) => s.y === 0 && dem(s)).length} false and ${data.filter((s) => s.y === 1 && dem(s)).length} true of ${data.filter((s) => s.score >= upper).length} hits at or above upper`);
+  console.log(
+    `cut ${c.toFixed(3)}: demotes ${data.filter((s) => s.y === 0 && dem(s)).length} false and ${data.filter((s) => s.y === 1 && dem(s)).length} true of ${data.filter((s) => s.score >= upper).length} hits at or above upper`,
+  );
 }
-for (const s of data.filter((s) => s.score >= upper).sort((a, b) => sigmoid(dot(w, a.x)) - sigmoid(dot(w, b.x))).slice(0, Number(process.env.SHOW ?? 40))) {
-  console.log(`${s.y ? 'TRUE ' : 'false'} p=${sigmoid(dot(w, s.x)).toFixed(3)} ${s.score.toFixed(3)} "${s.query}" → "${s.listed}" [${s.x.map((v) => v.toFixed(2)).join(' ')}]`);
+for (const s of data
+  .filter((s) => s.score >= upper)
+  .sort((a, b) => sigmoid(dot(w, a.x)) - sigmoid(dot(w, b.x)))
+  .slice(0, Number(process.env.SHOW ?? 40))) {
+  console.log(
+    `${s.y ? 'TRUE ' : 'false'} p=${sigmoid(dot(w, s.x)).toFixed(3)} ${s.score.toFixed(3)} "${s.query}" → "${s.listed}" [${s.x.map((v) => v.toFixed(2)).join(' ')}]`,
+  );
 }
-const model: SecondStageModel = { ...SECOND_STAGE, intercept: w[0]!, coefficients: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, w[i + 1]!])) as SecondStageModel['coefficients'], cut };
-if (!process.argv.includes('--dry')) writeFileSync(new URL('../src/score/second-stage-model.json', import.meta.url), `${JSON.stringify(model, null, 2)}\n`);
+const model: SecondStageModel = {
+  ...SECOND_STAGE,
+  intercept: w[0]!,
+  coefficients: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, w[i + 1]!])) as SecondStageModel['coefficients'],
+  cut,
+};
+if (!process.argv.includes('--dry'))
+  writeFileSync(new URL('../src/score/second-stage-model.json', import.meta.url), `${JSON.stringify(model, null, 2)}\n`);

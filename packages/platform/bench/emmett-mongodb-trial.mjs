@@ -24,7 +24,9 @@ let commands = 0;
 for (const c of clients) {
   c.on('commandStarted', () => commands++);
 }
-const stores = clients.map((client) => getMongoDBEventStore({ client, storage: { type: 'COLLECTION_PER_STREAM_TYPE', databaseName: dbName } }));
+const stores = clients.map((client) =>
+  getMongoDBEventStore({ client, storage: { type: 'COLLECTION_PER_STREAM_TYPE', databaseName: dbName } }),
+);
 const stream = 'tally:t1';
 const acknowledged = [];
 const errors = {};
@@ -51,6 +53,24 @@ const elapsed = performance.now() - started;
 const { events, currentStreamVersion } = await stores[0].readStream(stream);
 const stored = events.map((e) => e.data.id);
 const lost = acknowledged.filter((id) => !stored.includes(id));
-console.log(JSON.stringify({ url, writers: WRITERS, appendsPerWriter: APPENDS, acknowledged: acknowledged.length, storedEvents: stored.length, streamVersion: Number(currentStreamVersion), lostAcknowledged: lost.length, storedTwice: stored.length - new Set(stored).size, retriedErrors: errors, elapsedMs: Math.round(elapsed), commandsPerAcknowledgedAppend: Number((commands / Math.max(1, acknowledged.length)).toFixed(1)) }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      url,
+      writers: WRITERS,
+      appendsPerWriter: APPENDS,
+      acknowledged: acknowledged.length,
+      storedEvents: stored.length,
+      streamVersion: Number(currentStreamVersion),
+      lostAcknowledged: lost.length,
+      storedTwice: stored.length - new Set(stored).size,
+      retriedErrors: errors,
+      elapsedMs: Math.round(elapsed),
+      commandsPerAcknowledgedAppend: Number((commands / Math.max(1, acknowledged.length)).toFixed(1)),
+    },
+    null,
+    2,
+  ),
+);
 await clients[0].db(dbName).dropDatabase();
 await Promise.all(clients.map((c) => c.close()));

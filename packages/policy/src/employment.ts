@@ -60,7 +60,11 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
  * the history accounts for the whole window; a declaration of no other employer is what makes gaps
  * acceptable (time without an employer), not this function.
  */
-export function coverageGaps(rules: Pick<PolicyRules, 'employmentLookbackYears'>, periods: EmploymentPeriod[], at: Date): { from: string; to: string }[] {
+export function coverageGaps(
+  rules: Pick<PolicyRules, 'employmentLookbackYears'>,
+  periods: EmploymentPeriod[],
+  at: Date,
+): { from: string; to: string }[] {
   const start = windowStart(rules, at).getTime();
   const end = at.getTime();
   const spans = periods
@@ -97,7 +101,12 @@ export interface Requirement {
  * falls in the window, whatever the category. `employment` undefined (a nomination from before
  * employment was recorded) requires what can be known; the caller treats the unknown as a finding.
  */
-export function checkRequirements(rules: PolicyRules, category: Category, employment: EmploymentSummary | undefined, at: Date): Requirement[] {
+export function checkRequirements(
+  rules: PolicyRules,
+  category: Category,
+  employment: EmploymentSummary | undefined,
+  at: Date,
+): Requirement[] {
   const listed = rules.requiredChecks[category] ?? [];
   const years = rules.employmentLookbackYears;
   const out: Requirement[] = [];
@@ -107,10 +116,15 @@ export function checkRequirements(rules: PolicyRules, category: Category, employ
       continue;
     }
     const employers = employment ? employersToAsk(rules, employment.periods, at).length : 0;
-    if (employers) out.push({ checkType, count: employers, why: `one for each of the ${employers} employer(s) of the last ${years} years` });
+    if (employers)
+      out.push({ checkType, count: employers, why: `one for each of the ${employers} employer(s) of the last ${years} years` });
   }
   const service = employment?.periods.some((p) => p.nationalService && inWindow(rules, p, at));
   if (service && !listed.includes('disciplinary-record'))
-    out.push({ checkType: 'disciplinary-record', count: 1, why: `the person's national service in the last ${years} years counts as an employer` });
+    out.push({
+      checkType: 'disciplinary-record',
+      count: 1,
+      why: `the person's national service in the last ${years} years counts as an employer`,
+    });
   return out;
 }

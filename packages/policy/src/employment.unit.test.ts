@@ -21,16 +21,25 @@ describe('employment coverage and the checks it requires', () => {
   it('when years of the window are unaccounted for, then each gap is reported with its dates', () => {
     expect(coverageGaps(years, [{ from: '2019-01', to: '2022-12' }], at)).toEqual([{ from: '2022-12-31', to: '2026-03-15' }]);
     expect(coverageGaps(years, [], at)).toEqual([{ from: '2021-03-15', to: '2026-03-15' }]);
-    expect(coverageGaps(years, [{ from: '2020', to: '2022' }, { from: '2024-06' }], at)).toEqual([{ from: '2022-12-31', to: '2024-06-01' }]);
+    expect(coverageGaps(years, [{ from: '2020', to: '2022' }, { from: '2024-06' }], at)).toEqual([
+      { from: '2022-12-31', to: '2024-06-01' },
+    ]);
   });
 
   it('when employers are listed, then a disclosure is asked of those in the window except the national service', () => {
-    const periods = [{ from: '2012', to: '2019-12' }, { from: '2020-01', to: '2023-05' }, { from: '2023-06', nationalService: true }];
+    const periods = [
+      { from: '2012', to: '2019-12' },
+      { from: '2020-01', to: '2023-05' },
+      { from: '2023-06', nationalService: true },
+    ];
     expect(employersToAsk(years, periods, at)).toEqual([1]);
   });
 
   it('when a civilian served in their national forces within the window, then the disciplinary record is required as for its employer', () => {
-    const employment = { periods: [{ from: '2015', to: '2022-08', nationalService: true }, { from: '2022-09' }], declaredNoOtherEmployer: false };
+    const employment = {
+      periods: [{ from: '2015', to: '2022-08', nationalService: true }, { from: '2022-09' }],
+      declaredNoOtherEmployer: false,
+    };
     expect(checkRequirements(BUILT_IN_RULES, 'civilian', employment, at).map((r) => [r.checkType, r.count])).toEqual([
       ['national-criminal-record', 1],
       ['un-records', 1],
@@ -41,6 +50,10 @@ describe('employment coverage and the checks it requires', () => {
 
   it('when a soldier declares no employer but the service, then the record checks are required and no disclosure', () => {
     const employment = { periods: [{ from: '2014', nationalService: true }], declaredNoOtherEmployer: true };
-    expect(checkRequirements(BUILT_IN_RULES, 'military-contingent', employment, at).map((r) => r.checkType)).toEqual(['national-criminal-record', 'disciplinary-record', 'un-records']);
+    expect(checkRequirements(BUILT_IN_RULES, 'military-contingent', employment, at).map((r) => r.checkType)).toEqual([
+      'national-criminal-record',
+      'disciplinary-record',
+      'un-records',
+    ]);
   });
 });

@@ -32,7 +32,10 @@ type VersionDoc = PolicyPublished & { _id: number };
  * Each instance of a service receives the event only for its partitions, so the newest version is
  * read from the database at most once per `ttlMs` (default 2 s) rather than kept from the event.
  */
-export function createPolicyFollower(db: Connection, { ttlMs = 2000, collection = 'policy_versions' }: { ttlMs?: number; collection?: string } = {}) {
+export function createPolicyFollower(
+  db: Connection,
+  { ttlMs = 2000, collection = 'policy_versions' }: { ttlMs?: number; collection?: string } = {},
+) {
   const versions = db.collection(collection) as unknown as Collection<VersionDoc>;
   let newest: { policy: VettingPolicy; readAt: number } | undefined;
   return {
@@ -42,7 +45,14 @@ export function createPolicyFollower(db: Connection, { ttlMs = 2000, collection 
     /** Stores a published version once; true when it was new here. */
     async record(p: PolicyPublished): Promise<boolean> {
       try {
-        await versions.insertOne({ _id: p.version, version: p.version, createdBy: p.createdBy, createdAt: p.createdAt, ...(p.note ? { note: p.note } : {}), rules: p.rules });
+        await versions.insertOne({
+          _id: p.version,
+          version: p.version,
+          createdBy: p.createdBy,
+          createdAt: p.createdAt,
+          ...(p.note ? { note: p.note } : {}),
+          rules: p.rules,
+        });
       } catch (error) {
         if ((error as { code?: number }).code === 11000) return false;
         throw error;

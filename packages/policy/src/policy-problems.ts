@@ -34,10 +34,16 @@ export function policyProblems(input: Record<string, unknown>): PolicyProblem[] 
   for (const action of ACTIONS) {
     const value = input[action];
     if (value !== undefined && value !== 'adjudicate')
-      problems.push({ field: action, reason: `must be adjudicate: ${String(value)} would refuse without a person (${WHY_ACTION[action]}); every refusal is an adjudicator's decision` });
+      problems.push({
+        field: action,
+        reason: `must be adjudicate: ${String(value)} would refuse without a person (${WHY_ACTION[action]}); every refusal is an adjudicator's decision`,
+      });
   }
   if (input.candidateResponseBeforeRefusal !== undefined && input.candidateResponseBeforeRefusal !== true)
-    problems.push({ field: 'candidateResponseBeforeRefusal', reason: 'must be true: a refusal waits for the candidate’s response or for the deadline of a recorded notice' });
+    problems.push({
+      field: 'candidateResponseBeforeRefusal',
+      reason: 'must be true: a refusal waits for the candidate’s response or for the deadline of a recorded notice',
+    });
   const required = (input.requiredChecks ?? {}) as Record<string, unknown>;
   for (const category of CATEGORIES) {
     const checks = required[category];
@@ -46,11 +52,19 @@ export function policyProblems(input: Record<string, unknown>): PolicyProblem[] 
       continue;
     }
     const unknown = checks.filter((c) => !(CHECK_TYPES as readonly unknown[]).includes(c));
-    if (unknown.length) problems.push({ field: `requiredChecks/${category}`, reason: `names checks the platform cannot run: ${unknown.join(', ')} (known: ${CHECK_TYPES.join(', ')})` });
+    if (unknown.length)
+      problems.push({
+        field: `requiredChecks/${category}`,
+        reason: `names checks the platform cannot run: ${unknown.join(', ')} (known: ${CHECK_TYPES.join(', ')})`,
+      });
     if (new Set(checks).size !== checks.length) problems.push({ field: `requiredChecks/${category}`, reason: 'lists a check twice' });
     const floor = [...FLOOR.everyone, ...(UNIFORMED.includes(category) ? FLOOR.uniformed : [])];
     const missing = floor.filter((c) => !checks.includes(c));
-    if (missing.length) problems.push({ field: `requiredChecks/${category}`, reason: `must include ${missing.join(', ')}: no version may clear ${category} personnel without ${missing.length > 1 ? 'them' : 'it'}` });
+    if (missing.length)
+      problems.push({
+        field: `requiredChecks/${category}`,
+        reason: `must include ${missing.join(', ')}: no version may clear ${category} personnel without ${missing.length > 1 ? 'them' : 'it'}`,
+      });
   }
   const validity = input.validity as { months?: number; rotationEnds?: { mission: string; rotation: string }[] } | undefined;
   problems.push(...revettingProblems(input.revetting, validity?.months));
@@ -68,7 +82,8 @@ export function policyProblems(input: Record<string, unknown>): PolicyProblem[] 
  */
 export function revettingProblems(revetting: unknown, validityMonths: number | undefined): PolicyProblem[] {
   if (revetting === undefined) return [];
-  if (!revetting || typeof revetting !== 'object' || Array.isArray(revetting)) return [{ field: 'revetting', reason: 'must be an object of re-vetting rules by category' }];
+  if (!revetting || typeof revetting !== 'object' || Array.isArray(revetting))
+    return [{ field: 'revetting', reason: 'must be an object of re-vetting rules by category' }];
   const problems: PolicyProblem[] = [];
   for (const [category, rule] of Object.entries(revetting as Record<string, unknown>)) {
     const field = `revetting/${category}`;
@@ -77,9 +92,13 @@ export function revettingProblems(revetting: unknown, validityMonths: number | u
       continue;
     }
     const months = (rule as { everyMonths?: unknown } | null)?.everyMonths;
-    if (typeof months !== 'number' || !Number.isInteger(months) || months < 1) problems.push({ field: `${field}/everyMonths`, reason: `must be a whole number of months, at least 1: ${JSON.stringify(months)}` });
+    if (typeof months !== 'number' || !Number.isInteger(months) || months < 1)
+      problems.push({ field: `${field}/everyMonths`, reason: `must be a whole number of months, at least 1: ${JSON.stringify(months)}` });
     else if (validityMonths !== undefined && months >= validityMonths)
-      problems.push({ field: `${field}/everyMonths`, reason: `must be shorter than validity/months (${validityMonths}): a clearance ends before a re-vetting after ${months} months would open` });
+      problems.push({
+        field: `${field}/everyMonths`,
+        reason: `must be shorter than validity/months (${validityMonths}): a clearance ends before a re-vetting after ${months} months would open`,
+      });
   }
   return problems;
 }

@@ -105,12 +105,19 @@ export const BUILT_IN_RULES: PolicyRules = {
 };
 
 /** The months after a clearance when a person of `category` is due for re-vetting, if the policy re-vets them. */
-export const revettingMonths = (p: Pick<PolicyRules, 'revetting'>, category: string): number | undefined => p.revetting?.[category as Category]?.everyMonths;
+export const revettingMonths = (p: Pick<PolicyRules, 'revetting'>, category: string): number | undefined =>
+  p.revetting?.[category as Category]?.everyMonths;
 
 /** Marks the built-in rules when stored, so a newer built-in replaces an older one on start (and nothing an administrator published). */
 export const BUILT_IN_NOTE = 'built-in: required checks per category, every finding to a person';
 
-export const BUILT_IN_POLICY: VettingPolicy = { ...BUILT_IN_RULES, version: 0, createdBy: 'system', createdAt: '2026-01-01T00:00:00.000Z', note: BUILT_IN_NOTE };
+export const BUILT_IN_POLICY: VettingPolicy = {
+  ...BUILT_IN_RULES,
+  version: 0,
+  createdBy: 'system',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  note: BUILT_IN_NOTE,
+};
 
 /** The rules of a policy, without its version metadata (what `clearance.policy-published` carries as `rules`). */
 export function rulesOf(p: PolicyRules & Partial<Pick<VettingPolicy, 'version' | 'createdBy' | 'createdAt' | 'note'>>): PolicyRules {

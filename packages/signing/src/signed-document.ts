@@ -40,7 +40,12 @@ const REASONS: Record<SignatureProblem, string> = {
   'bad-signature': 'the signature does not verify: the document or its signature was altered',
 };
 
-const fail = (problem: SignatureProblem, detail?: string, keyId?: string): DocumentVerification => ({ ok: false, problem, reason: detail ? `${REASONS[problem]} (${detail})` : REASONS[problem], ...(keyId ? { keyId } : {}) });
+const fail = (problem: SignatureProblem, detail?: string, keyId?: string): DocumentVerification => ({
+  ok: false,
+  problem,
+  reason: detail ? `${REASONS[problem]} (${detail})` : REASONS[problem],
+  ...(keyId ? { keyId } : {}),
+});
 
 /** Strict base64: Node ignores the unused bits of the last character, so "…Aw==" and "…Av==" decode alike. */
 function strictBase64(text: string): Buffer | undefined {
@@ -55,7 +60,17 @@ function strictBase64(text: string): Buffer | undefined {
 export function verifySignedDocument(doc: unknown, expect: { format: string; trusted: TrustedKeys }): DocumentVerification {
   const d = doc as Partial<SignedDocument>;
   const s = d?.signature;
-  if (!d || typeof d !== 'object' || typeof d.format !== 'string' || typeof d.contentHash !== 'string' || !('content' in d) || !s || typeof s.value !== 'string' || typeof s.keyId !== 'string' || typeof s.signedAt !== 'string')
+  if (
+    !d ||
+    typeof d !== 'object' ||
+    typeof d.format !== 'string' ||
+    typeof d.contentHash !== 'string' ||
+    !('content' in d) ||
+    !s ||
+    typeof s.value !== 'string' ||
+    typeof s.keyId !== 'string' ||
+    typeof s.signedAt !== 'string'
+  )
     return fail('malformed');
   if (d.format !== expect.format) return fail('wrong-format', `${d.format}, expected ${expect.format}`);
   let actual: string;
@@ -70,7 +85,10 @@ export function verifySignedDocument(doc: unknown, expect: { format: string; tru
   const signature = strictBase64(s.value);
   let valid = false;
   try {
-    valid = s.algorithm === 'Ed25519' && Boolean(signature) && verify(null, signingPayload(d.format, d.contentHash, s.keyId, s.signedAt), key, signature!);
+    valid =
+      s.algorithm === 'Ed25519' &&
+      Boolean(signature) &&
+      verify(null, signingPayload(d.format, d.contentHash, s.keyId, s.signedAt), key, signature!);
   } catch {
     valid = false;
   }

@@ -63,6 +63,12 @@ export async function loadFileSigner(dir: string, options: FileSignerOptions = {
     throw new Error(`The platform signing key ${file} cannot be read (PLATFORM_SIGNING_KEY_DIR): ${(error as Error).message}`);
   }
   const signer = createKeySigner(createPrivateKey(pem));
-  const retired = await readFile(join(dir, RETIRED_KEYS_FILE), 'utf8').then((t) => (JSON.parse(t) as { keys: PublishedKey[] }).keys, () => [] as PublishedKey[]);
-  return { signer, published: [{ keyId: signer.keyId, publicKey: signer.publicKeyPem }, ...retired.filter((k) => k.keyId !== signer.keyId)] };
+  const retired = await readFile(join(dir, RETIRED_KEYS_FILE), 'utf8').then(
+    (t) => (JSON.parse(t) as { keys: PublishedKey[] }).keys,
+    () => [] as PublishedKey[],
+  );
+  return {
+    signer,
+    published: [{ keyId: signer.keyId, publicKey: signer.publicKeyPem }, ...retired.filter((k) => k.keyId !== signer.keyId)],
+  };
 }

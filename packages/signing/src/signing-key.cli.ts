@@ -22,8 +22,19 @@ async function main(command: string | undefined, dir: string | undefined): Promi
   if (command === 'rotate') {
     const { signer } = await loadFileSigner(dir);
     const file = join(dir, RETIRED_KEYS_FILE);
-    const retired = await readFile(file, 'utf8').then((t) => (JSON.parse(t) as { keys: PublishedKey[] }).keys, () => [] as PublishedKey[]);
-    await writeFile(file, JSON.stringify({ keys: [{ keyId: signer.keyId, publicKey: signer.publicKeyPem, retiredAt: new Date().toISOString() }, ...retired] }, null, 2), { mode: 0o644 });
+    const retired = await readFile(file, 'utf8').then(
+      (t) => (JSON.parse(t) as { keys: PublishedKey[] }).keys,
+      () => [] as PublishedKey[],
+    );
+    await writeFile(
+      file,
+      JSON.stringify(
+        { keys: [{ keyId: signer.keyId, publicKey: signer.publicKeyPem, retiredAt: new Date().toISOString() }, ...retired] },
+        null,
+        2,
+      ),
+      { mode: 0o644 },
+    );
     // The old private key goes: documents it signed stay verifiable by its public key, and nothing new can be signed with it.
     await unlink(join(dir, PRIVATE_KEY_FILE));
   }

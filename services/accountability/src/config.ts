@@ -21,7 +21,11 @@ export const accountabilityConfigSchema = baseConfigSchema.extend({
   /** And again this often while the request is overdue. Default 30. */
   ACTION_REQUEST_REMIND_EVERY_DAYS: days(30),
   /** How often the reminder job looks at open requests. Default hourly. */
-  ACTION_REQUEST_SWEEP_MS: z.coerce.number().int().positive().default(60 * 60 * 1000),
+  ACTION_REQUEST_SWEEP_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(60 * 60 * 1000),
   /** Days to answer a misconduct-disclosure request from a later employer, from its receipt. Default 20 (the scheme asks for a prompt answer). */
   DISCLOSURE_ANSWER_DAYS: days(20),
 });
@@ -31,7 +35,11 @@ export type AccountabilityConfig = typeof accountabilityConfigSchema._output;
 export function accountabilityUnsafeSettings(c: AccountabilityConfig): UnsafeSetting[] {
   return [
     ...kafkaUnsafeSettings(c),
-    unsafeWhen(!c.KEYS_DIR, 'KEYS_DIR', 'is unset: the keyring sealing requests for action and responses would live in a temporary directory and a restart would lose them'),
+    unsafeWhen(
+      !c.KEYS_DIR,
+      'KEYS_DIR',
+      'is unset: the keyring sealing requests for action and responses would live in a temporary directory and a restart would lose them',
+    ),
   ].filter((u): u is UnsafeSetting => Boolean(u));
 }
 

@@ -27,7 +27,9 @@ const fmt = (n: number) => n.toLocaleString('en');
 
 const loadAtStart = load();
 const memory = await benchInMemory(env('AUDIT_BENCH_MEMORY_ENTRIES', 1_000_000), WORKERS, SEGMENT, env('AUDIT_BENCH_BLOCK', 1000));
-process.stderr.write(`in memory: ${fmt(memory.parallel.perSecond)} entries/s with ${WORKERS} workers; blocks in one thread ${fmt(memory.blocksOneThread.perSecond)}/s; old path ${fmt(memory.singleThread.perSecond)}/s\n`);
+process.stderr.write(
+  `in memory: ${fmt(memory.parallel.perSecond)} entries/s with ${WORKERS} workers; blocks in one thread ${fmt(memory.blocksOneThread.perSecond)}/s; old path ${fmt(memory.singleThread.perSecond)}/s\n`,
+);
 if (process.env.AUDIT_BENCH_MEMORY_ONLY) process.exit(0);
 const loadAfterMemory = load();
 const database = await benchDatabase({
@@ -42,7 +44,13 @@ const database = await benchDatabase({
 const result = {
   name: 'audit',
   at: new Date().toISOString(),
-  machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverage: { atStart: loadAtStart, afterMemory: loadAfterMemory, atEnd: load() }, loadAverageNote: 'loadavg 1/5/15 min; shared machine, other engineers’ work ran at the same time' },
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    node: process.version,
+    loadAverage: { atStart: loadAtStart, afterMemory: loadAfterMemory, atEnd: load() },
+    loadAverageNote: 'loadavg 1/5/15 min; shared machine, other engineers’ work ran at the same time',
+  },
   database: process.env.MONGO_URL ? 'MONGO_URL' : 'FerretDB (PostgreSQL backend) from .data/infra.env',
   target: { verifyPerSecond: 100_000, entries: 1_000_000 },
   inMemory: memory,

@@ -43,18 +43,27 @@ export async function benchDatabase(o: DatabaseBenchOptions) {
     const appender = createChainAppender(repository, logger, { digestKey: DIGEST_KEY, maxBatch: o.appendBatch });
     const t0 = performance.now();
     for (let start = 0; start < o.appendEntries; start += o.appendBatch * 4) {
-      await appender.appendMany(Array.from({ length: Math.min(o.appendBatch * 4, o.appendEntries - start) }, (_, k) => syntheticEvent(start + k)));
+      await appender.appendMany(
+        Array.from({ length: Math.min(o.appendBatch * 4, o.appendEntries - start) }, (_, k) => syntheticEvent(start + k)),
+      );
     }
     const appendMs = performance.now() - t0;
 
     // Two appenders at once (two processes' worth: own repository and head each), half the entries each.
-    const writers = [0, 1].map(() => createChainAppender(createAuditEntryRepository(db.useDb(db.name, { useCache: false })), logger, { digestKey: DIGEST_KEY, maxBatch: o.appendBatch }));
+    const writers = [0, 1].map(() =>
+      createChainAppender(createAuditEntryRepository(db.useDb(db.name, { useCache: false })), logger, {
+        digestKey: DIGEST_KEY,
+        maxBatch: o.appendBatch,
+      }),
+    );
     const half = Math.floor(o.appendEntries / 2);
     const t01 = performance.now();
     await Promise.all(
       writers.map(async (writer, w) => {
         for (let start = 0; start < half; start += o.appendBatch) {
-          await writer.appendMany(Array.from({ length: Math.min(o.appendBatch, half - start) }, (_, k) => syntheticEvent(o.appendEntries + w * half + start + k)));
+          await writer.appendMany(
+            Array.from({ length: Math.min(o.appendBatch, half - start) }, (_, k) => syntheticEvent(o.appendEntries + w * half + start + k)),
+          );
         }
       }),
     );
@@ -63,7 +72,8 @@ export async function benchDatabase(o: DatabaseBenchOptions) {
     const last = (await repository.lastBlock())!;
     let head: { seq: number; hash: string } = last.entries.at(-1)!;
     let block = last.block;
-    if (head.seq !== o.appendEntries + 2 * half) throw new Error(`two writers left the chain at ${head.seq}, expected ${o.appendEntries + 2 * half}`);
+    if (head.seq !== o.appendEntries + 2 * half)
+      throw new Error(`two writers left the chain at ${head.seq}, expected ${o.appendEntries + 2 * half}`);
     const t1 = performance.now();
     let seeded = 0;
     while (head.seq < o.targetEntries && performance.now() - t1 < o.seedSeconds * 1000) {
@@ -76,7 +86,8 @@ export async function benchDatabase(o: DatabaseBenchOptions) {
       }
       await repository.insertBlock(++block, batch);
       seeded += batch.length;
-      if (block % 20 === 0) process.stderr.write(`  chain at ${head.seq} entries (${perSecond(seeded, performance.now() - t1)}/s seeding)\n`);
+      if (block % 20 === 0)
+        process.stderr.write(`  chain at ${head.seq} entries (${perSecond(seeded, performance.now() - t1)}/s seeding)\n`);
     }
     const seedMs = performance.now() - t1;
 
@@ -89,7 +100,13 @@ export async function benchDatabase(o: DatabaseBenchOptions) {
     const sample = (await repository.collection.findOne({ _id: 1 }, { raw: true })) as unknown as Uint8Array;
     await Promise.all(Array.from({ length: o.workers }, () => pool.verify(packRaw([sample]), [], { from: 1, to: 1 })));
     const t3 = performance.now();
-    const verified = await verifyRawStream(repository.rawRange(), { start: { seq: 1, prevHash: '0'.repeat(64) }, checkpoints: new Map(), expectedHead: head.seq, pool, segmentSize: o.segmentSize });
+    const verified = await verifyRawStream(repository.rawRange(), {
+      start: { seq: 1, prevHash: '0'.repeat(64) },
+      checkpoints: new Map(),
+      expectedHead: head.seq,
+      pool,
+      segmentSize: o.segmentSize,
+    });
     const verifyMs = performance.now() - t3;
     if (!verified.ok || verified.headSeq !== head.seq) throw new Error(`database chain did not verify: ${JSON.stringify(verified)}`);
     return {
@@ -97,7 +114,13 @@ export async function benchDatabase(o: DatabaseBenchOptions) {
       append: { entries: o.appendEntries, batch: o.appendBatch, seconds: appendMs / 1000, perSecond: perSecond(o.appendEntries, appendMs) },
       twoWriters: { entries: 2 * half, seconds: twoWritersMs / 1000, perSecond: perSecond(2 * half, twoWritersMs) },
       blocks: block,
-      seed: { entries: seeded, batch: o.seedBatch, seconds: seedMs / 1000, perSecond: perSecond(seeded, seedMs), reachedTarget: head.seq >= o.targetEntries },
+      seed: {
+        entries: seeded,
+        batch: o.seedBatch,
+        seconds: seedMs / 1000,
+        perSecond: perSecond(seeded, seedMs),
+        reachedTarget: head.seq >= o.targetEntries,
+      },
       rawScan: { blocks: scanned, seconds: scanMs / 1000, perSecond: perSecond(head.seq, scanMs) },
       verify: { workers: o.workers, seconds: verifyMs / 1000, perSecond: perSecond(head.seq, verifyMs) },
     };

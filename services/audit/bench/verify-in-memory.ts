@@ -59,22 +59,43 @@ export async function benchInMemory(count: number, workers: number, segmentSize:
   }
   const t2 = performance.now();
   const cpu = process.cpuUsage();
-  const result = await verifyRawStream(source(), { start: { seq: 1, prevHash: GENESIS_HASH }, checkpoints: new Map(), expectedHead: count, pool, segmentSize });
+  const result = await verifyRawStream(source(), {
+    start: { seq: 1, prevHash: GENESIS_HASH },
+    checkpoints: new Map(),
+    expectedHead: count,
+    pool,
+    segmentSize,
+  });
   const parallelMs = performance.now() - t2;
   const allThreadsCpuMs = cpuMs(cpu);
   await pool.close();
   if (!result.ok || result.headSeq !== count) throw new Error(`parallel verification failed: ${JSON.stringify(result)}`);
   const t3 = performance.now();
-  const oneThread = await verifyRawStream(source(), { start: { seq: 1, prevHash: GENESIS_HASH }, checkpoints: new Map(), expectedHead: count, segmentSize });
+  const oneThread = await verifyRawStream(source(), {
+    start: { seq: 1, prevHash: GENESIS_HASH },
+    checkpoints: new Map(),
+    expectedHead: count,
+    segmentSize,
+  });
   const oneThreadMs = performance.now() - t3;
   if (!oneThread.ok) throw new Error(`one-thread verification failed: ${JSON.stringify(oneThread)}`);
   return {
     entries: count,
     blockSize,
     storedMegabytes: Math.round(stored.reduce((n, s) => n + s.byteLength, 0) / 1e6),
-    parallel: { workers, segmentSize, seconds: parallelMs / 1000, perSecond: Math.round(count / (parallelMs / 1000)), cpuSeconds: allThreadsCpuMs / 1000 },
+    parallel: {
+      workers,
+      segmentSize,
+      seconds: parallelMs / 1000,
+      perSecond: Math.round(count / (parallelMs / 1000)),
+      cpuSeconds: allThreadsCpuMs / 1000,
+    },
     blocksOneThread: { seconds: oneThreadMs / 1000, perSecond: Math.round(count / (oneThreadMs / 1000)) },
-    singleThread: { seconds: singleMs / 1000, perSecond: Math.round(count / (singleMs / 1000)), perCpuSecond: Math.round(count / (singleCpuMs / 1000)) },
+    singleThread: {
+      seconds: singleMs / 1000,
+      perSecond: Math.round(count / (singleMs / 1000)),
+      perCpuSecond: Math.round(count / (singleCpuMs / 1000)),
+    },
     buildPerSecond: Math.round(count / (buildMs / 1000)),
   };
 }

@@ -17,7 +17,10 @@ export const auditConfigSchema = baseConfigSchema.extend({
    */
   AUDIT_KEY_DIR: z.string().min(1).optional(),
   /** Name of the chain in checkpoints and bundles. Default: the database name. */
-  AUDIT_CHAIN_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/).optional(),
+  AUDIT_CHAIN_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,100}$/)
+    .optional(),
   /** A signed checkpoint after this many new entries. Default 1000. */
   AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().positive().default(1000),
   /** And at least this often (seconds) while the chain grows. Default 60. */
@@ -36,12 +39,15 @@ export type AuditConfig = typeof auditConfigSchema._output;
 /** The audit key directory (see AUDIT_KEY_DIR): checked apart from the checkpoints; outside production a folder per database under the temp dir. */
 export function auditKeyDirOf(c: AuditConfig): string {
   const dir = c.AUDIT_KEY_DIR ?? (!isDevelopment(c) ? undefined : join(tmpdir(), 'vetting-audit-keys', c.MONGO_DB));
-  if (!dir) throw new ConfigError(['AUDIT_KEY_DIR: is required in production (the audit signing and digest keys, apart from the checkpoints)']);
+  if (!dir)
+    throw new ConfigError(['AUDIT_KEY_DIR: is required in production (the audit signing and digest keys, apart from the checkpoints)']);
   const inside = (a: string, b: string) => {
     const r = relative(resolve(b), resolve(a));
     return r === '' || (!r.startsWith('..') && !r.startsWith('/'));
   };
   if (inside(dir, c.AUDIT_CHECKPOINT_DIR) || inside(c.AUDIT_CHECKPOINT_DIR, dir))
-    throw new ConfigError(['AUDIT_KEY_DIR: must be apart from AUDIT_CHECKPOINT_DIR (neither inside the other): the signing key must not sit beside what it signs']);
+    throw new ConfigError([
+      'AUDIT_KEY_DIR: must be apart from AUDIT_CHECKPOINT_DIR (neither inside the other): the signing key must not sit beside what it signs',
+    ]);
   return dir;
 }

@@ -1,6 +1,16 @@
 import { AUDIT_CHECKPOINT_TOPIC, eventTopics, openapiPath } from '@vetting/contracts';
 import { join } from 'node:path';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, listen, loadOrCreateSecretKey, OpenApiValidator, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import {
+  createAccessRecorder,
+  createHttpApp,
+  createServiceRuntime,
+  listen,
+  loadOrCreateSecretKey,
+  OpenApiValidator,
+  startOutboxRelay,
+  type RuntimeOverrides,
+  type Stop,
+} from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createAuditRoutes } from './api/audit.router';
 import { auditKeyDirOf, type AuditConfig } from './config';
@@ -22,7 +32,8 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
   const repository = createAuditEntryRepository(runtime.db);
   await repository.ensureIndexes();
   await migrateLegacyEntries(runtime.db, repository, runtime.logger);
-  if (await moveSigningKeyOutOf(config.AUDIT_CHECKPOINT_DIR, keyDir)) runtime.logger.warn({ keyDir }, 'the checkpoint signing key was moved out of the checkpoint directory');
+  if (await moveSigningKeyOutOf(config.AUDIT_CHECKPOINT_DIR, keyDir))
+    runtime.logger.warn({ keyDir }, 'the checkpoint signing key was moved out of the checkpoint directory');
   const keys = await loadOrCreateSigningKeys(keyDir);
   const digestKey = loadOrCreateSecretKey(join(keyDir, 'audit-digest.key'));
   const checkpoints = createCheckpointStore(config.AUDIT_CHECKPOINT_DIR, chainId);
@@ -57,12 +68,25 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
   });
   late.scheduler = scheduler;
   const pool = config.AUDIT_VERIFY_WORKERS > 0 ? createVerifyPool(config.AUDIT_VERIFY_WORKERS) : undefined;
-  const verify = { repository, checkpoints, published, exclusive: scheduler.exclusive, publicKey: keys.publicKey, chainId, segmentSize: config.AUDIT_VERIFY_SEGMENT, ...(pool ? { pool } : {}) };
+  const verify = {
+    repository,
+    checkpoints,
+    published,
+    exclusive: scheduler.exclusive,
+    publicKey: keys.publicKey,
+    chainId,
+    segmentSize: config.AUDIT_VERIFY_SEGMENT,
+    ...(pool ? { pool } : {}),
+  };
   const relay = { kick: () => undefined as void };
   const access = createAccessRecorder(runtime.db, 'audit', () => relay.kick());
   const outbox = startOutboxRelay(runtime, [access.collection]);
   relay.kick = () => outbox.kick();
-  const consumer = await startAppendConsumer(runtime, appender, eventTopics().map((t) => t.name));
+  const consumer = await startAppendConsumer(
+    runtime,
+    appender,
+    eventTopics().map((t) => t.name),
+  );
   const app = createHttpApp({
     service: 'audit',
     logger: runtime.logger,
@@ -82,6 +106,30 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
   runtime.logger.info({ port: http.port, chainId, checkpoints: checkpoints.file }, 'audit listening');
   const finalCheckpoint = scheduler.stop;
   // Stopped in reverse: HTTP, consumer, then drain the appender and sign the final head, outbox, database.
-  const stops: Stop[] = [runtime.close, () => published.stop(), () => outbox.stop(), finalCheckpoint, appender.idle, () => consumer.stop(), async () => pool?.close(), http.close];
-  return { port: http.port, app, runtime, repository, appender, checkpoints, published, keys, chainId, scheduler, consumer, verify, stops, stop: () => stopInReverse(stops) };
+  const stops: Stop[] = [
+    runtime.close,
+    () => published.stop(),
+    () => outbox.stop(),
+    finalCheckpoint,
+    appender.idle,
+    () => consumer.stop(),
+    async () => pool?.close(),
+    http.close,
+  ];
+  return {
+    port: http.port,
+    app,
+    runtime,
+    repository,
+    appender,
+    checkpoints,
+    published,
+    keys,
+    chainId,
+    scheduler,
+    consumer,
+    verify,
+    stops,
+    stop: () => stopInReverse(stops),
+  };
 }

@@ -40,8 +40,9 @@ console.log(`latency samples: ${latencies.map((l) => l.toFixed(0)).join(' ')}`);
 const base = await cleared(100_000);
 const ids = Array.from({ length: N }, () => newCandidateId());
 const t0 = performance.now();
-for (let i = 0; i < N; i += 200) await t.publish(...ids.slice(i, i + 200).flatMap((id) => [events.submitted(id), events.screened(id), events.references(id)]));
-for (let done = 0; done < base + N; ) {
+for (let i = 0; i < N; i += 200)
+  await t.publish(...ids.slice(i, i + 200).flatMap((id) => [events.submitted(id), events.screened(id), events.references(id)]));
+for (let done = 0; done < base + N;) {
   await pause(1000);
   done = await cleared(100_000);
   console.log(`decided ${done - base}/${N} after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -79,15 +80,45 @@ writeBenchReport(
   'clearance',
   'Clearance: decisions from consumed events, expiry, replay',
   [
-    { metric: 'database read of the latest revision (for scale), p50', value: percentile([...pings].sort((a, b) => a - b), 50), unit: 'ms' },
-    { metric: 'one decision, inputs published → decision stored, p50', value: percentile([...latencies].sort((a, b) => a - b), 50), unit: 'ms' },
-    { metric: 'one decision, p95', value: percentile([...latencies].sort((a, b) => a - b), 95), unit: 'ms' },
+    {
+      metric: 'database read of the latest revision (for scale), p50',
+      value: percentile(
+        [...pings].sort((a, b) => a - b),
+        50,
+      ),
+      unit: 'ms',
+    },
+    {
+      metric: 'one decision, inputs published → decision stored, p50',
+      value: percentile(
+        [...latencies].sort((a, b) => a - b),
+        50,
+      ),
+      unit: 'ms',
+    },
+    {
+      metric: 'one decision, p95',
+      value: percentile(
+        [...latencies].sort((a, b) => a - b),
+        95,
+      ),
+      unit: 'ms',
+    },
     { metric: `decisions from ${N} candidates × 3 events`, value: N / decideSeconds, unit: 'decisions/s' },
     { metric: `re-vetting job over ${revetted} due clearances`, value: revetted / revettingSeconds, unit: 'openings/s' },
     { metric: `expiry job over ${expired} due clearances`, value: expired / expirySeconds, unit: 'expiries/s' },
     { metric: 'replay of a recorded decision', value: replays / replaySeconds, unit: 'replays/s' },
   ],
-  { candidates: N, revetted, revettedByASecondPass: again, expired, replays, consistent, latencySamples: latencies.length, loadAverage: { start: loadBefore, end: loadavg()[0] } },
+  {
+    candidates: N,
+    revetted,
+    revettedByASecondPass: again,
+    expired,
+    replays,
+    consistent,
+    latencySamples: latencies.length,
+    loadAverage: { start: loadBefore, end: loadavg()[0] },
+  },
   [
     `Real Kafka 3.9 (KRaft) and FerretDB v1 (backend as \`node scripts/infra.mjs status\` shows) on this machine, shared with other work: load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on 2 cores. One service instance, 3 partitions per topic.`,
     'Each event is one aggregate-store revision (read latest + insert); a decision and its clearance.decided are one insert.',

@@ -12,7 +12,11 @@ export async function startClearanceForTest(settings: Record<string, string> = {
   const env: TestServiceEnv = await createTestServiceEnv('clearance');
   const keys = await createTestPersonKeys();
   const clock = { offsetMs: 0 };
-  const service = await startClearance(loadConfig(clearanceConfigSchema, { ...env.env, EXPIRY_INTERVAL_MS: '3600000', ...settings }), { jwks: env.issuer.jwks, personKeys: keys.source }, { now: () => new Date(Date.now() + clock.offsetMs) });
+  const service = await startClearance(
+    loadConfig(clearanceConfigSchema, { ...env.env, EXPIRY_INTERVAL_MS: '3600000', ...settings }),
+    { jwks: env.issuer.jwks, personKeys: keys.source },
+    { now: () => new Date(Date.now() + clock.offsetMs) },
+  );
   const publisher = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
   await publisher.connect();
   const bearer = async (sub: string, role: 'un-adjudicator' | 'un-screener' | 'admin' | 'auditor' | 'tcc-officer', country?: string) =>
@@ -43,11 +47,19 @@ export async function startClearanceForTest(settings: Record<string, string> = {
 }
 
 /** Each event as its producer publishes it: consumers refuse an event whose source does not own its topic. */
-const producerOf = (type: string) => ({ candidate: 'intake', screening: 'screening', reference: 'references', references: 'references' })[type.split('.')[0]!] ?? type;
+const producerOf = (type: string) =>
+  ({ candidate: 'intake', screening: 'screening', reference: 'references', references: 'references' })[type.split('.')[0]!] ?? type;
 const ev = (type: string, candidateId: string, data: Record<string, unknown>) =>
   createEvent(producerOf(type), { type, subject: candidateId, tenant: 'GH', data: { candidateId, country: 'GH', ...data } });
 
-type Hit = { listId: string; entryId: string; score: number; band: 'match' | 'possible-match' | 'weak'; entryStatus?: string; resolution?: string };
+type Hit = {
+  listId: string;
+  entryId: string;
+  score: number;
+  band: 'match' | 'possible-match' | 'weak';
+  entryStatus?: string;
+  resolution?: string;
+};
 
 /** A soldier whose only employer in the look-back window is their national service, declared so. */
 export const serviceOnly = { periods: [{ from: '2012', nationalService: true }], declaredNoOtherEmployer: true };
@@ -63,7 +75,12 @@ type Employment = { periods: { from?: string; to?: string; nationalService?: boo
 
 /** The events of the other services, as they publish them. */
 export const events = {
-  submitted: (id: string, category = 'military-contingent', revision = 1, extra: { employment?: Employment | null; declared?: string[] } = {}) =>
+  submitted: (
+    id: string,
+    category = 'military-contingent',
+    revision = 1,
+    extra: { employment?: Employment | null; declared?: string[] } = {},
+  ) =>
     ev(revision === 1 ? 'candidate.submitted' : 'candidate.updated', id, {
       revision,
       nomination: { mission: 'MINUSCA', rotation: 'R1', category },
@@ -73,7 +90,10 @@ export const events = {
       // The declared items travel sealed with the person (sealFields moves them into the block).
       ...(extra.declared ? { selfDeclaration: { recorded: true, flagged: true }, declared: extra.declared } : {}),
     }),
-  screened: (id: string, opts: { outcome?: 'clear' | 'possible-match' | 'match'; hits?: Hit[]; trigger?: string; screeningId?: string; revision?: number } = {}) =>
+  screened: (
+    id: string,
+    opts: { outcome?: 'clear' | 'possible-match' | 'match'; hits?: Hit[]; trigger?: string; screeningId?: string; revision?: number } = {},
+  ) =>
     ev('screening.completed', id, {
       screeningId: opts.screeningId ?? randomUUID(),
       candidateRevision: opts.revision ?? 1,
@@ -82,15 +102,27 @@ export const events = {
       hits: opts.hits ?? [],
       trigger: opts.trigger ?? 'submitted',
     }),
-  matchResolved: (id: string, screeningId: string, resolution: 'false-positive' | 'confirmed', outcome: 'clear' | 'possible-match' | 'match', entryId = 'e1') =>
-    ev('screening.match-resolved', id, { screeningId, listId: 'un-sea', entryId, resolution, resolvedBy: 'screener-1', outcome }),
+  matchResolved: (
+    id: string,
+    screeningId: string,
+    resolution: 'false-positive' | 'confirmed',
+    outcome: 'clear' | 'possible-match' | 'match',
+    entryId = 'e1',
+  ) => ev('screening.match-resolved', id, { screeningId, listId: 'un-sea', entryId, resolution, resolvedBy: 'screener-1', outcome }),
   /** The set's results: the clean record checks and `checks` (`only` replaces the record checks). */
   references: (id: string, checks: { checkId?: string; checkType: string; result: string; findings?: string[] }[] = [], only = false) =>
     ev('references.completed', id, { candidateRevision: 1, checks: only ? checks : [...cleanRecords, ...checks] }),
-  check: (id: string, checkId: string, checkType: string, result: string) => ev('reference.check-completed', id, { checkId, checkType, result }),
+  check: (id: string, checkId: string, checkType: string, result: string) =>
+    ev('reference.check-completed', id, { checkId, checkType, result }),
   withdrawn: (id: string) => ev('candidate.withdrawn', id, { reason: 'no longer nominated' }),
   erased: (id: string) => ev('candidate.erased', id, { erasedAt: new Date().toISOString(), basis: 'request' }),
 };
 
-export const possibleHit = (entryId = 'e1', entryStatus?: string): Hit => ({ listId: 'un-sea', entryId, score: 0.91, band: 'possible-match', ...(entryStatus ? { entryStatus } : {}) });
+export const possibleHit = (entryId = 'e1', entryStatus?: string): Hit => ({
+  listId: 'un-sea',
+  entryId,
+  score: 0.91,
+  band: 'possible-match',
+  ...(entryStatus ? { entryStatus } : {}),
+});
 export const newCandidateId = () => `cand-${randomUUID().slice(0, 8)}`;

@@ -17,7 +17,12 @@ export const clearanceConfigSchema = baseConfigSchema.extend({
    */
   KEYS_DIR: z.string().min(1).optional(),
   /** Largest attachment of a candidate's response, in bytes. Default 5 MiB. */
-  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().max(15 * 1024 * 1024).default(5 * 1024 * 1024),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(15 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
 });
 export type ClearanceConfig = typeof clearanceConfigSchema._output;
 
@@ -25,7 +30,11 @@ export type ClearanceConfig = typeof clearanceConfigSchema._output;
 export function clearanceUnsafeSettings(c: ClearanceConfig): UnsafeSetting[] {
   return [
     ...kafkaUnsafeSettings(c),
-    unsafeWhen(!c.KEYS_DIR, 'KEYS_DIR', 'is unset: the keyring sealing notices and candidates’ responses would live in a temporary directory and a restart would lose them'),
+    unsafeWhen(
+      !c.KEYS_DIR,
+      'KEYS_DIR',
+      'is unset: the keyring sealing notices and candidates’ responses would live in a temporary directory and a restart would lose them',
+    ),
   ].filter((u): u is UnsafeSetting => Boolean(u));
 }
 

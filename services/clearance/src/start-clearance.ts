@@ -1,5 +1,19 @@
 import { openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createServiceRuntime, refuseInProduction, listen, OpenApiValidator, requirePersonKeys, startConsumer, startOutboxRelay, startPeriodicTask, type EventHandler, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import {
+  createAccessRecorder,
+  createHttpApp,
+  createServiceRuntime,
+  refuseInProduction,
+  listen,
+  OpenApiValidator,
+  requirePersonKeys,
+  startConsumer,
+  startOutboxRelay,
+  startPeriodicTask,
+  type EventHandler,
+  type RuntimeOverrides,
+  type Stop,
+} from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createAdjudicationRoutes } from './api/adjudication.router';
 import { createCandidateNoticeRoutes, keepAttachmentBodyStreamed } from './api/candidate-notice.router';
@@ -44,10 +58,16 @@ export async function startClearance(config: ClearanceConfig, overrides: Runtime
     await forget['candidate.erased']!(event, ctx);
     await endRevetting(event, ctx);
   };
-  const consumer = await startConsumer(runtime, 'clearance', CLEARANCE_TOPICS, { ...createDecideHandlers(deps), ...forget, 'candidate.erased': erased });
+  const consumer = await startConsumer(runtime, 'clearance', CLEARANCE_TOPICS, {
+    ...createDecideHandlers(deps),
+    ...forget,
+    'candidate.erased': erased,
+  });
   const expiry = startExpiryTimer(() => expireDueClearances(deps, config.EXPIRY_BATCH_SIZE), config.EXPIRY_INTERVAL_MS, runtime.logger);
   // Every replica runs the pass; each clearance is re-opened once (open-due-revettings.use-case.ts).
-  const revetting = startPeriodicTask('revetting-due', config.REVETTING_INTERVAL_MS, runtime.logger, () => openDueRevettings(deps, config.EXPIRY_BATCH_SIZE));
+  const revetting = startPeriodicTask('revetting-due', config.REVETTING_INTERVAL_MS, runtime.logger, () =>
+    openDueRevettings(deps, config.EXPIRY_BATCH_SIZE),
+  );
   const app = createHttpApp({
     service: 'clearance',
     logger: runtime.logger,
@@ -65,6 +85,26 @@ export async function startClearance(config: ClearanceConfig, overrides: Runtime
   });
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'clearance listening');
-  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => consumer.stop(), () => expiry.stop(), () => revetting.stop(), http.close];
-  return { port: http.port, app, runtime, consumer, expiry, revetting, repository, policies, cipher, attachments, stops, stop: () => stopInReverse(stops) };
+  const stops: Stop[] = [
+    runtime.close,
+    () => outbox.stop(),
+    () => consumer.stop(),
+    () => expiry.stop(),
+    () => revetting.stop(),
+    http.close,
+  ];
+  return {
+    port: http.port,
+    app,
+    runtime,
+    consumer,
+    expiry,
+    revetting,
+    repository,
+    policies,
+    cipher,
+    attachments,
+    stops,
+    stop: () => stopInReverse(stops),
+  };
 }

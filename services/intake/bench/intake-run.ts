@@ -21,7 +21,10 @@ const env = await createTestServiceEnv('intake');
 const { OUTBOX_POLL_MS: _testPoll, ...serviceEnv } = env.env;
 const intake = await startIntake(loadConfig(intakeConfigSchema, { ...serviceEnv, LOG_LEVEL: 'silent' }), { jwks: env.issuer.jwks });
 const token = await env.issuer.token({ sub: 'bench-office', roles: ['tcc-officer'], country: 'GH' });
-const pending = () => Promise.all(['candidates_revisions', 'upload_outbox'].map((c) => intake.runtime.db.collection(c).countDocuments({ outboxPending: true })));
+const pending = () =>
+  Promise.all(
+    ['candidates_revisions', 'upload_outbox'].map((c) => intake.runtime.db.collection(c).countDocuments({ outboxPending: true })),
+  );
 
 global.gc?.();
 const baseline = process.memoryUsage().rss;
@@ -32,7 +35,13 @@ const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().r
 const started = performance.now();
 const response = await new Promise<{ status: number; body: { id: string } }>((resolve, reject) => {
   const req = request(
-    { host: '127.0.0.1', port: intake.port, method: 'POST', path: `/uploads?mode=all-or-nothing&mission=MINUSCA&rotation=BENCH-${rows}&category=military-contingent`, headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': statSync(file).size } },
+    {
+      host: '127.0.0.1',
+      port: intake.port,
+      method: 'POST',
+      path: `/uploads?mode=all-or-nothing&mission=MINUSCA&rotation=BENCH-${rows}&category=military-contingent`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': statSync(file).size },
+    },
     (res) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
@@ -44,10 +53,13 @@ const response = await new Promise<{ status: number; body: { id: string } }>((re
 });
 const received = performance.now();
 if (response.status !== 202) throw new Error(`upload answered ${response.status}: ${JSON.stringify(response.body)}`);
-const upload = await waitFor(async () => {
-  const u = await intake.runtime.db.collection('uploads').findOne({ _id: response.body.id as never });
-  return u?.state === 'completed' ? u : undefined;
-}, { timeoutMs: 600_000, intervalMs: 100, message: 'upload stored' });
+const upload = await waitFor(
+  async () => {
+    const u = await intake.runtime.db.collection('uploads').findOne({ _id: response.body.id as never });
+    return u?.state === 'completed' ? u : undefined;
+  },
+  { timeoutMs: 600_000, intervalMs: 100, message: 'upload stored' },
+);
 const stored = performance.now();
 await waitFor(async () => (await pending()).every((n) => n === 0), { timeoutMs: 900_000, intervalMs: 100, message: 'events published' });
 const published = performance.now();

@@ -30,12 +30,27 @@ interface Run {
 }
 
 function writeResults() {
-  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, memoryGiB: Math.round(totalmem() / 2 ** 30) };
+  const machine = {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+  };
   const largest = runs.at(-1);
-  const report = { machine, date: new Date().toISOString(), backend: 'FerretDB 1.24 (PostgreSQL backend), Kafka 3.9 KRaft, single node', targetMs: TARGET_MS, runs, metTarget: largest ? largest.totalMs <= TARGET_MS : false };
+  const report = {
+    machine,
+    date: new Date().toISOString(),
+    backend: 'FerretDB 1.24 (PostgreSQL backend), Kafka 3.9 KRaft, single node',
+    targetMs: TARGET_MS,
+    runs,
+    metTarget: largest ? largest.totalMs <= TARGET_MS : false,
+  };
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(`${resultsDir}intake.json`, `${JSON.stringify(report, null, 2)}\n`);
-  const rowsMd = runs.map((r) => `| ${r.rows} | ${(r.fileBytes / 2 ** 20).toFixed(2)} MiB | ${r.stored} | ${r.receiveAndValidateMs} | ${r.storeMs} | ${r.publishMs} | **${r.totalMs}** | ${r.rssBaselineMiB} → ${r.rssPeakMiB} (+${r.rssGrowthMiB}) | ${r.heapRetainedMiB} | ${r.loadAverageBefore} |`);
+  const rowsMd = runs.map(
+    (r) =>
+      `| ${r.rows} | ${(r.fileBytes / 2 ** 20).toFixed(2)} MiB | ${r.stored} | ${r.receiveAndValidateMs} | ${r.storeMs} | ${r.publishMs} | **${r.totalMs}** | ${r.rssBaselineMiB} → ${r.rssPeakMiB} (+${r.rssGrowthMiB}) | ${r.heapRetainedMiB} | ${r.loadAverageBefore} |`,
+  );
   writeFileSync(
     `${resultsDir}intake.md`,
     `# Intake benchmark: a contingent upload
@@ -67,10 +82,13 @@ measure of memory held for the file's size. Re-run: \`npm run bench:intake\` (ro
 const runs: Run[] = [];
 for (const rows of sizes.length ? sizes : [1000, 5000, 10000]) {
   const loadAverageBefore = Math.round((loadavg()[0] ?? 0) * 10) / 10;
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', `${here}intake-run.ts`, String(rows)], { encoding: 'utf8', maxBuffer: 10 * 2 ** 20, stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', `${here}intake-run.ts`, String(rows)], {
+    encoding: 'utf8',
+    maxBuffer: 10 * 2 ** 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const run = { ...(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Omit<Run, 'loadAverageBefore'>), loadAverageBefore };
   console.log(JSON.stringify(run));
   runs.push(run);
   writeResults(); // after each size, so a long run still leaves the sizes it finished
 }
-

@@ -26,7 +26,13 @@ const base = `http://127.0.0.1:${intake.port}`;
 
 const uploaded = await new Promise<{ id: string }>((resolve, reject) => {
   const req = request(
-    { host: '127.0.0.1', port: intake.port, method: 'POST', path: `/uploads?mode=all-or-nothing&mission=MINUSCA&rotation=${rotation}&category=military-contingent`, headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': statSync(file).size } },
+    {
+      host: '127.0.0.1',
+      port: intake.port,
+      method: 'POST',
+      path: `/uploads?mode=all-or-nothing&mission=MINUSCA&rotation=${rotation}&category=military-contingent`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': statSync(file).size },
+    },
     (res) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
@@ -36,7 +42,11 @@ const uploaded = await new Promise<{ id: string }>((resolve, reject) => {
   req.on('error', reject);
   createReadStream(file).pipe(req);
 });
-await waitFor(async () => (await intake.runtime.db.collection('uploads').findOne({ _id: uploaded.id as never }))?.state === 'completed', { timeoutMs: 900_000, intervalMs: 200, message: 'the roll stored' });
+await waitFor(async () => (await intake.runtime.db.collection('uploads').findOne({ _id: uploaded.id as never }))?.state === 'completed', {
+  timeoutMs: 900_000,
+  intervalMs: 200,
+  message: 'the roll stored',
+});
 
 const get = async (path: string) => {
   const started = performance.now();
@@ -66,7 +76,9 @@ for (let page = 2; page < deepPage; page++) cursor = (JSON.parse((await get(list
 const deep = await timed(list({ after: cursor }));
 // The family name and number of one row of the file (see contingent-file.ts): one person.
 const one = Math.floor(members * 0.43);
-const byName = await timed(list({ q: `${['Mensah', 'Owusu', 'Boateng', 'Asante', 'Darko', 'Adjei', 'Appiah', 'Osei', 'Amoah', 'Agyeman'][(one * 3) % 10]}-${one}` }));
+const byName = await timed(
+  list({ q: `${['Mensah', 'Owusu', 'Boateng', 'Asante', 'Darko', 'Adjei', 'Appiah', 'Osei', 'Amoah', 'Agyeman'][(one * 3) % 10]}-${one}` }),
+);
 const byCommonName = await timed(list({ q: 'Kwame Mensah' }));
 const byReference = await timed(list({ q: firstPage.items[7]!.caseReference }));
 const byStatus = await timed(list({ status: 'screening' }));
@@ -81,7 +93,14 @@ const rows = [
   { request: 'status filter, first page with the total', ms: byStatus.ms, found: (JSON.parse(byStatus.body) as { total: number }).total },
   { request: `whole roll as CSV (${members} rows)`, ms: csv.ms, found: csv.body.trim().split('\r\n').length - 1 },
 ];
-const report = { date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version }, loadAverage: loadavg()[0] ?? 0, backend: 'FerretDB 1.24 (PostgreSQL backend)', members, rows };
+const report = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+  loadAverage: loadavg()[0] ?? 0,
+  backend: 'FerretDB 1.24 (PostgreSQL backend)',
+  members,
+  rows,
+};
 mkdirSync(resultsDir, { recursive: true });
 writeFileSync(`${resultsDir}roll.json`, `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(

@@ -1,13 +1,26 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, platformSigningConfig, platformSigningUnsafeSettings, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
+import {
+  baseConfigSchema,
+  ConfigError,
+  isDevelopment,
+  kafkaUnsafeSettings,
+  platformSigningConfig,
+  platformSigningUnsafeSettings,
+  unsafeWhen,
+  type UnsafeSetting,
+} from '@vetting/platform';
 
 const days = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
 export const intakeConfigSchema = baseConfigSchema.extend({
   /** Largest contingent file accepted, in bytes. Default 20 MB (a 10,000-row CSV is about 3 MB). */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
   /** Outbox documents published per relay pass; large so a 10,000-row upload drains quickly. Default 1000. */
   OUTBOX_BATCH_SIZE: z.coerce.number().int().positive().default(1000),
   /**
@@ -20,7 +33,12 @@ export const intakeConfigSchema = baseConfigSchema.extend({
   PERSON_KEY_CLIENTS: z
     .string()
     .default('screening,references,clearance,audit')
-    .transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    ),
   /**
    * Versions of the consent forms candidates sign, comma-separated; a consent on any other version is
    * refused (400 naming consent/formVersion) and the console offers only these. Default
@@ -40,7 +58,11 @@ export const intakeConfigSchema = baseConfigSchema.extend({
   /** Days a nomination may stay undecided (abandoned) before it is erased. Default 730. */
   RETENTION_UNDECIDED_DAYS: days(730),
   /** How often the retention job looks for expired people. Default hourly. */
-  RETENTION_INTERVAL_MS: z.coerce.number().int().positive().default(60 * 60 * 1000),
+  RETENTION_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(60 * 60 * 1000),
   ...platformSigningConfig,
 });
 export type IntakeConfig = typeof intakeConfigSchema._output;
@@ -50,7 +72,11 @@ export function intakeUnsafeSettings(c: IntakeConfig): UnsafeSetting[] {
   return [
     ...kafkaUnsafeSettings(c),
     ...platformSigningUnsafeSettings(c),
-    unsafeWhen(!c.KEYS_DIR, 'KEYS_DIR', 'is unset: the keyring would live in a temporary directory and a restart would lose every sealed field'),
+    unsafeWhen(
+      !c.KEYS_DIR,
+      'KEYS_DIR',
+      'is unset: the keyring would live in a temporary directory and a restart would lose every sealed field',
+    ),
   ].filter((u): u is UnsafeSetting => Boolean(u));
 }
 

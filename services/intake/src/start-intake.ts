@@ -51,7 +51,14 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
   const uploads = createUploadRepository(runtime.db, cipher);
   const certificates = createCertificateRepository(runtime.db);
   const policies = createPolicyFollower(runtime.db);
-  await Promise.all([repository.ensureIndexes(), keys.ensureIndexes(), uploads.ensureIndexes(), certificates.ensureIndexes(), cipher.ensureIndexes(), policies.ensureIndexes()]);
+  await Promise.all([
+    repository.ensureIndexes(),
+    keys.ensureIndexes(),
+    uploads.ensureIndexes(),
+    certificates.ensureIndexes(),
+    cipher.ensureIndexes(),
+    policies.ensureIndexes(),
+  ]);
   const relay = { kick: () => undefined } as { kick: () => void };
   const access = createAccessRecorder(runtime.db, 'intake', () => relay.kick());
   const outbox = createOutboxRelay({
@@ -64,7 +71,14 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
   });
   // Uploads publish their events themselves now; this relay drains outbox documents an older
   // version left (250 events to a document; two documents per pass keep a Kafka batch small).
-  const uploadOutbox = createOutboxRelay({ collections: [uploads.outbox], publisher: runtime.publisher, logger: runtime.logger, metrics: runtime.metrics, pollMs: config.OUTBOX_POLL_MS, batchSize: 2 });
+  const uploadOutbox = createOutboxRelay({
+    collections: [uploads.outbox],
+    publisher: runtime.publisher,
+    logger: runtime.logger,
+    metrics: runtime.metrics,
+    pollMs: config.OUTBOX_POLL_MS,
+    batchSize: 2,
+  });
   outbox.start();
   uploadOutbox.start();
   relay.kick = () => {
@@ -81,11 +95,43 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     ...createFollowPolicyHandlers(policies),
     ...createRevetWhenDueHandlers({ repository, sealer, now, onEvents }),
   });
-  const runner = createUploadRunner({ uploads, repository, keys, blind, sealer, now, publish: (events) => runtime.publisher.publish(events), logger: runtime.logger });
-  const forms = { consent: formList(config.CONSENT_FORMS), selfDeclaration: formList(config.DECLARATION_FORMS), employmentDeclaration: formList(config.EMPLOYMENT_DECLARATION_FORMS) };
-  const deps = { repository, keys, uploads, certificates, access, blind, sealer, cipher, signer: signing.signer, now, onEvents, policies, forms };
+  const runner = createUploadRunner({
+    uploads,
+    repository,
+    keys,
+    blind,
+    sealer,
+    now,
+    publish: (events) => runtime.publisher.publish(events),
+    logger: runtime.logger,
+  });
+  const forms = {
+    consent: formList(config.CONSENT_FORMS),
+    selfDeclaration: formList(config.DECLARATION_FORMS),
+    employmentDeclaration: formList(config.EMPLOYMENT_DECLARATION_FORMS),
+  };
+  const deps = {
+    repository,
+    keys,
+    uploads,
+    certificates,
+    access,
+    blind,
+    sealer,
+    cipher,
+    signer: signing.signer,
+    now,
+    onEvents,
+    policies,
+    forms,
+  };
   const candidateRoutes = createCandidateRoutes(deps);
-  const uploadRoutes = createUploadRoutes({ ...deps, validate: createSubmissionValidator(openapiPath('intake'), forms), maxBytes: config.UPLOAD_MAX_BYTES, startStoring: (id) => runner.start(id) });
+  const uploadRoutes = createUploadRoutes({
+    ...deps,
+    validate: createSubmissionValidator(openapiPath('intake'), forms),
+    maxBytes: config.UPLOAD_MAX_BYTES,
+    startStoring: (id) => runner.start(id),
+  });
   const rotationRoutes = createRotationRoutes(deps);
   const privacyRoutes = createPrivacyRoutes(deps);
   const personKeyRoutes = createPersonKeyRoutes({ cipher, clients: config.PERSON_KEY_CLIENTS });
@@ -99,16 +145,51 @@ export async function startIntake(config: IntakeConfig, overrides: RuntimeOverri
     verifyToken: runtime.verifyToken,
     readiness: runtime.readiness,
     mountRaw: keepUploadBodyStreamed,
-    routes: (router: Router) => [candidateRoutes, uploadRoutes, rotationRoutes, certificateRoutes, privacyRoutes, formRoutes, signingKeysRoute(signing.published), personKeyRoutes].forEach((routes) => routes(router)),
+    routes: (router: Router) =>
+      [
+        candidateRoutes,
+        uploadRoutes,
+        rotationRoutes,
+        certificateRoutes,
+        privacyRoutes,
+        formRoutes,
+        signingKeysRoute(signing.published),
+        personKeyRoutes,
+      ].forEach((routes) => routes(router)),
   });
   await runner.resume();
   const retention = startRetentionJob(
-    { notClearedDays: config.RETENTION_NOT_CLEARED_DAYS, withdrawnDays: config.RETENTION_WITHDRAWN_DAYS, clearedDaysAfterValidity: config.RETENTION_CLEARED_DAYS_AFTER_VALIDITY, undecidedDays: config.RETENTION_UNDECIDED_DAYS },
+    {
+      notClearedDays: config.RETENTION_NOT_CLEARED_DAYS,
+      withdrawnDays: config.RETENTION_WITHDRAWN_DAYS,
+      clearedDaysAfterValidity: config.RETENTION_CLEARED_DAYS_AFTER_VALIDITY,
+      undecidedDays: config.RETENTION_UNDECIDED_DAYS,
+    },
     config.RETENTION_INTERVAL_MS,
     { ...deps, logger: runtime.logger },
   );
   const http = await listen(app, config.PORT);
   runtime.logger.info({ port: http.port }, 'intake listening');
-  const stops: Stop[] = [runtime.close, () => outbox.stop(), () => uploadOutbox.stop(), () => consumer.stop(), () => runner.stop(), () => retention.stop(), http.close];
-  return { port: http.port, app, runtime, sealer, personKeys: cipher.lookupSource, consumer, runner, outbox, retention, stops, stop: () => stopInReverse(stops) };
+  const stops: Stop[] = [
+    runtime.close,
+    () => outbox.stop(),
+    () => uploadOutbox.stop(),
+    () => consumer.stop(),
+    () => runner.stop(),
+    () => retention.stop(),
+    http.close,
+  ];
+  return {
+    port: http.port,
+    app,
+    runtime,
+    sealer,
+    personKeys: cipher.lookupSource,
+    consumer,
+    runner,
+    outbox,
+    retention,
+    stops,
+    stop: () => stopInReverse(stops),
+  };
 }

@@ -14,7 +14,17 @@ if (dir) {
   const { Collection, FindCursor } = require('mongodb');
   const counts = {};
   const count = (key) => void (counts[key] = (counts[key] ?? 0) + 1);
-  for (const method of ['insertOne', 'updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany', 'countDocuments', 'bulkWrite', 'findOneAndUpdate']) {
+  for (const method of [
+    'insertOne',
+    'updateOne',
+    'updateMany',
+    'replaceOne',
+    'deleteOne',
+    'deleteMany',
+    'countDocuments',
+    'bulkWrite',
+    'findOneAndUpdate',
+  ]) {
     const original = Collection.prototype[method];
     if (typeof original !== 'function') continue;
     Collection.prototype[method] = function (...args) {

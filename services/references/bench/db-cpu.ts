@@ -17,7 +17,9 @@ function listenerPid(port: number): number | undefined {
 /** utime, stime, cutime, cstime (ticks) and parent pid of a process. */
 function stat(pid: number): { own: number; children: number; ppid: number } | undefined {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return { ppid: Number(fields[1]), own: Number(fields[11]) + Number(fields[12]), children: Number(fields[13]) + Number(fields[14]) };
   } catch {
     return undefined;
@@ -52,7 +54,10 @@ export function databaseCpu(mongoUrl: string, postgresUrl: string | undefined) {
     /** CPU seconds used since the call that made this sampler. */
     used() {
       const now = sample();
-      return { ferretdbSeconds: Math.round((now.ferretdb - start.ferretdb) * 10) / 10, postgresSeconds: Math.round((now.postgres - start.postgres) * 10) / 10 };
+      return {
+        ferretdbSeconds: Math.round((now.ferretdb - start.ferretdb) * 10) / 10,
+        postgresSeconds: Math.round((now.postgres - start.postgres) * 10) / 10,
+      };
     },
   };
 }

@@ -49,7 +49,13 @@ for (let i = 0; i < CANDIDATES; i++) {
     person: {
       names: [{ full: `Candidate ${i}` }],
       previousEmployers: [
-        { name: `relief organisation number ${i % DIRECTORY} ltd.`, role: 'Driver', contactEmail: `someone@mail${i}.example`, from: `${year - 6}-01`, to: `${year - 4}-12` },
+        {
+          name: `relief organisation number ${i % DIRECTORY} ltd.`,
+          role: 'Driver',
+          contactEmail: `someone@mail${i}.example`,
+          from: `${year - 6}-01`,
+          to: `${year - 4}-12`,
+        },
         { name: `Unknown Firm ${i}`, role: 'Guard', contactEmail: `boss@firm${i}.example`, from: `${year - 4}-12`, to: `${year - 3}-06` },
         { name: 'Ghana Armed Forces', role: 'Private', from: `${year - 3}-07`, nationalService: true },
       ],
@@ -78,6 +84,8 @@ writeBenchReport(
     { metric: 'held for a confirmed contact', value: held, unit: '' },
   ],
   { directory: DIRECTORY, candidates: CANDIDATES, totalMs },
-  ['Every candidate lists one directory employer under another spelling (case, legal form) and one unknown employer: half the requests are held for a UN screening officer.'],
+  [
+    'Every candidate lists one directory employer under another spelling (case, legal form) and one unknown employer: half the requests are held for a UN screening officer.',
+  ],
 );
 console.log(JSON.stringify({ indexMs, reindexMs, perCandidate, p99: percentile(times, 99), disclosures, held }));

@@ -46,8 +46,27 @@ const CANDIDATES = Math.ceil(CHECKS / PER_CANDIDATE);
 const OPEN_BATCH = 100; // candidates per openReferenceSets call (≈300 checks: four round trips)
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 15 * 60_000);
 // Latencies scaled down from "100 ms to minutes" so 10,000 checks drain in minutes; every fault kept.
-const sims = { seed: 42, latency: { minMs: 100, maxMs: 500 }, callbackLatency: { minMs: 500, maxMs: 5000 }, asyncRate: 0.2, hangMs: 12_000, failureRates: { serverError: 0.05, rateLimited: 0.002, timeout: 0.01, malformed: 0.01 } };
-const settings = { ANSWER_DEADLINE_MS: '120000', CHECK_ATTEMPTS: '12', CHECK_BACKOFF_MS: '200', CHECK_TIMEOUT_MS: '8000', LOCK_DURATION_MS: '30000', STALLED_INTERVAL_MS: '15000', SWEEP_INTERVAL_MS: '30000', ORG_RATE_PER_SECOND: '200', ORG_RATE_BURST: '100', WORKER_CONCURRENCY: process.env.BENCH_CONCURRENCY ?? '16', LOG_LEVEL: 'warn' };
+const sims = {
+  seed: 42,
+  latency: { minMs: 100, maxMs: 500 },
+  callbackLatency: { minMs: 500, maxMs: 5000 },
+  asyncRate: 0.2,
+  hangMs: 12_000,
+  failureRates: { serverError: 0.05, rateLimited: 0.002, timeout: 0.01, malformed: 0.01 },
+};
+const settings = {
+  ANSWER_DEADLINE_MS: '120000',
+  CHECK_ATTEMPTS: '12',
+  CHECK_BACKOFF_MS: '200',
+  CHECK_TIMEOUT_MS: '8000',
+  LOCK_DURATION_MS: '30000',
+  STALLED_INTERVAL_MS: '15000',
+  SWEEP_INTERVAL_MS: '30000',
+  ORG_RATE_PER_SECOND: '200',
+  ORG_RATE_BURST: '100',
+  WORKER_CONCURRENCY: process.env.BENCH_CONCURRENCY ?? '16',
+  LOG_LEVEL: 'warn',
+};
 const log = (msg: string) => process.stderr.write(`[bench references] ${msg}\n`);
 const load = () => loadavg().map((l) => Math.round(l * 10) / 10);
 
@@ -136,8 +155,24 @@ for (const key of Object.keys(stats)) if (key.startsWith('check ')) delete stats
 const report: BenchReport = {
   name: 'references',
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: load(), loadAverageMaxDuringRun: Math.max(...loadSamples, 0), note: 'shared with other engineers; FerretDB (PostgreSQL backend), Kafka, the service, the simulators and the workers on the same 2 cores' },
-  setup: { pgGinIndexesExperiment: Boolean(process.env.BENCH_PG_GIN), checks: total, candidates: CANDIDATES, openBatch: OPEN_BATCH, workerProcesses: 2, concurrencyPerQueue: Number(settings.WORKER_CONCURRENCY), queues: 3, simulators: sims, settings },
+  machine: {
+    cpus: cpus().length,
+    loadAverageAtStart: loadAtStart,
+    loadAverageAtEnd: load(),
+    loadAverageMaxDuringRun: Math.max(...loadSamples, 0),
+    note: 'shared with other engineers; FerretDB (PostgreSQL backend), Kafka, the service, the simulators and the workers on the same 2 cores',
+  },
+  setup: {
+    pgGinIndexesExperiment: Boolean(process.env.BENCH_PG_GIN),
+    checks: total,
+    candidates: CANDIDATES,
+    openBatch: OPEN_BATCH,
+    workerProcesses: 2,
+    concurrencyPerQueue: Number(settings.WORKER_CONCURRENCY),
+    queues: 3,
+    simulators: sims,
+    settings,
+  },
   faults: events,
   results: {
     openSeconds: (opened - t0) / 1000,

@@ -37,7 +37,8 @@ export async function startSimulatorProcess(s: SimSettings, callbackSecrets: str
   };
   const proc = spawn(process.execPath, ['--import', 'tsx', simMain], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
-  const health = async () => (await (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(10_000) })).json()) as { stats: Record<string, number> };
+  const health = async () =>
+    (await (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(10_000) })).json()) as { stats: Record<string, number> };
   for (let i = 0; ; i++) {
     try {
       await health();

@@ -1,7 +1,15 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, parseSecretMap, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
+import {
+  baseConfigSchema,
+  ConfigError,
+  isDevelopment,
+  kafkaUnsafeSettings,
+  parseSecretMap,
+  unsafeWhen,
+  type UnsafeSetting,
+} from '@vetting/platform';
 
 const msList = z
   .string()
@@ -47,11 +55,19 @@ export const referencesConfigSchema = baseConfigSchema.extend({
   ORG_RATE_PER_SECOND: z.coerce.number().positive().default(5),
   ORG_RATE_BURST: z.coerce.number().int().positive().default(10),
   /** How long a referee link is valid, and after which an unanswered request is recorded as no-response. */
-  REFEREE_DEADLINE_MS: z.coerce.number().int().positive().default(14 * DAY),
+  REFEREE_DEADLINE_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(14 * DAY),
   /** Reminders to referees, after these delays from the request. */
   REMINDER_AFTER_MS: msList.default([3 * DAY, 7 * DAY]),
   /** How long an authority may take to answer by callback before the check is recorded as no-response. */
-  ANSWER_DEADLINE_MS: z.coerce.number().int().positive().default(30 * DAY),
+  ANSWER_DEADLINE_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * DAY),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(20),
   /** Port on which a worker process serves its Prometheus `/metrics` (127.0.0.1 unless WORKER_METRICS_HOST); unset: none. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -98,8 +114,20 @@ export function checkMailConfig(c: ReferencesConfig): void {
 export function referencesUnsafeSettings(c: ReferencesConfig): UnsafeSetting[] {
   return [
     ...kafkaUnsafeSettings(c),
-    unsafeWhen(!c.KEYS_DIR, 'KEYS_DIR', 'is unset: the keyring would live in a temporary directory and a restart would lose every sealed answer'),
-    unsafeWhen(c.MAIL_TRANSPORT === 'dev', 'MAIL_TRANSPORT', 'is dev: the development mailbox sends nothing to referees and shows every link over HTTP; use smtp'),
-    unsafeWhen(c.CALLBACK_SECRETS.has('*'), 'CALLBACK_SECRETS', 'has "*", one secret for every authority: any of them could sign for the others; give each authority its own'),
+    unsafeWhen(
+      !c.KEYS_DIR,
+      'KEYS_DIR',
+      'is unset: the keyring would live in a temporary directory and a restart would lose every sealed answer',
+    ),
+    unsafeWhen(
+      c.MAIL_TRANSPORT === 'dev',
+      'MAIL_TRANSPORT',
+      'is dev: the development mailbox sends nothing to referees and shows every link over HTTP; use smtp',
+    ),
+    unsafeWhen(
+      c.CALLBACK_SECRETS.has('*'),
+      'CALLBACK_SECRETS',
+      'has "*", one secret for every authority: any of them could sign for the others; give each authority its own',
+    ),
   ].filter((u): u is UnsafeSetting => Boolean(u));
 }

@@ -8,7 +8,15 @@ import { purgeExpiredAnswers } from './use-cases/erase-answers.use-case';
 
 const DAY = 24 * 3600 * 1000;
 const yearsAgo = (n: number) => new Date(Date.now() - n * 365 * DAY).toISOString().slice(0, 7);
-const answer = (details: string, responderName: string, responderEmail: string) => ({ employed: 'yes', sexualMisconductFinding: 'yes', leftDuringInvestigation: 'no', responderName, responderRole: 'HR lead', responderEmail, details });
+const answer = (details: string, responderName: string, responderEmail: string) => ({
+  employed: 'yes',
+  sexualMisconductFinding: 'yes',
+  leftDuringInvestigation: 'no',
+  responderName,
+  responderRole: 'HR lead',
+  responderEmail,
+  details,
+});
 
 describe('prior employers and referee answers at rest (real Kafka, FerretDB, Redis)', () => {
   let h: Harness;
@@ -20,8 +28,17 @@ describe('prior employers and referee answers at rest (real Kafka, FerretDB, Red
   /** Submits a civilian with one prior employer in the directory (a human answers: "manual" contact), answers on the portal. */
   async function answered(email: string, details: string, responderName: string) {
     await h.employer(`Shelter Aid ${email}`, email);
-    const id = await h.submit({ names: [{ full: 'Abena Ofori' }], previousEmployers: [{ name: `Shelter Aid ${email}`, role: 'Driver', contactEmail: email, from: yearsAgo(3) }] }, 'civilian');
-    const sent = await request(h.service.app).post(await h.mailedLink(email)).set('accept', 'application/json').send(answer(details, responderName, email));
+    const id = await h.submit(
+      {
+        names: [{ full: 'Abena Ofori' }],
+        previousEmployers: [{ name: `Shelter Aid ${email}`, role: 'Driver', contactEmail: email, from: yearsAgo(3) }],
+      },
+      'civilian',
+    );
+    const sent = await request(h.service.app)
+      .post(await h.mailedLink(email))
+      .set('accept', 'application/json')
+      .send(answer(details, responderName, email));
     expect(sent.status).toBe(200);
     return { id, checkId: `${id}.1.misconduct-disclosure.1` };
   }
@@ -43,7 +60,9 @@ describe('prior employers and referee answers at rest (real Kafka, FerretDB, Red
     const set = await h.service.ctx.sets.latestFor(id);
     const disclosures = set!.checks.filter((c) => c.checkType === 'misconduct-disclosure');
     expect(disclosures.map((c) => c.checkId)).toEqual([`${id}.1.misconduct-disclosure.1`, `${id}.1.misconduct-disclosure.2`]);
-    const asked = await Promise.all(disclosures.map(async (c) => (await h.service.ctx.answers.openSubject((await h.service.ctx.checks.load(c.checkId))!)).employer?.name));
+    const asked = await Promise.all(
+      disclosures.map(async (c) => (await h.service.ctx.answers.openSubject((await h.service.ctx.checks.load(c.checkId))!)).employer?.name),
+    );
     expect(asked).toEqual(['Relief Now', 'Water First']);
     expect(await h.service.ctx.mailbox.list('manual-old@old.example')).toEqual([]);
   }, 180_000);
@@ -54,7 +73,10 @@ describe('prior employers and referee answers at rest (real Kafka, FerretDB, Red
     const db = h.service.runtime.db;
     const raw = JSON.stringify([
       await db.collection('checks_revisions').find({ aggregateId: checkId }).toArray(),
-      await db.collection('checks').find({ _id: checkId as never }).toArray(),
+      await db
+        .collection('checks')
+        .find({ _id: checkId as never })
+        .toArray(),
     ]);
     expect(raw).toContain('sealedAnswer');
     expect(raw).not.toContain('inquiry into the abuse');
@@ -63,12 +85,25 @@ describe('prior employers and referee answers at rest (real Kafka, FerretDB, Red
     const adjudicator = await h.token(['un-adjudicator']);
     const read = await request(h.service.app).get(`/checks/${checkId}/answer`).set('authorization', adjudicator);
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ checkId, candidateId: id, result: 'adverse', details, responderName: 'Kofi Referee-Name', sexualMisconductFinding: 'yes' });
+    expect(read.body).toMatchObject({
+      checkId,
+      candidateId: id,
+      result: 'adverse',
+      details,
+      responderName: 'Kofi Referee-Name',
+      sexualMisconductFinding: 'yes',
+    });
     const answerReads = async () =>
-      (await db.collection('access_outbox').find({}).toArray()).map((d) => d.outbox[0]).filter((e) => e.data.resource === `references/checks/${checkId}/answer`);
+      (await db.collection('access_outbox').find({}).toArray())
+        .map((d) => d.outbox[0])
+        .filter((e) => e.data.resource === `references/checks/${checkId}/answer`);
     const recorded = await answerReads();
     expect(recorded).toHaveLength(1);
-    expect(recorded[0]).toMatchObject({ type: 'access.recorded', subject: id, data: { actor: 'operator', subjectId: id, fields: ['refereeAnswer'] } });
+    expect(recorded[0]).toMatchObject({
+      type: 'access.recorded',
+      subject: id,
+      data: { actor: 'operator', subjectId: id, fields: ['refereeAnswer'] },
+    });
 
     const tccOfficer = `Bearer ${await h.env.issuer.token({ sub: 'tcc-gh', roles: ['tcc-officer'], country: 'GH' })}`;
     for (const authorization of [tccOfficer, await h.token(['auditor']), await h.token(['admin'])]) {
@@ -82,15 +117,25 @@ describe('prior employers and referee answers at rest (real Kafka, FerretDB, Red
     const { id, checkId } = await answered('manual-erase@relief.example', 'Details to be forgotten', 'Ama Eraser');
     const adjudicator = await h.token(['un-adjudicator']);
     expect((await request(h.service.app).get(`/checks/${checkId}/answer`).set('authorization', adjudicator)).status).toBe(200);
-    await h.publish('intake', 'candidate.erased', id, { candidateId: id, country: 'GH', erasedAt: new Date().toISOString(), basis: 'request' });
-    const gone = await waitFor(async () => {
-      const res = await request(h.service.app).get(`/checks/${checkId}/answer`).set('authorization', adjudicator);
-      return res.status === 410 ? res : undefined;
-    }, { timeoutMs: 60_000, message: 'the answer erased' });
+    await h.publish('intake', 'candidate.erased', id, {
+      candidateId: id,
+      country: 'GH',
+      erasedAt: new Date().toISOString(),
+      basis: 'request',
+    });
+    const gone = await waitFor(
+      async () => {
+        const res = await request(h.service.app).get(`/checks/${checkId}/answer`).set('authorization', adjudicator);
+        return res.status === 410 ? res : undefined;
+      },
+      { timeoutMs: 60_000, message: 'the answer erased' },
+    );
     expect(gone.body.code).toBe('CRYPTO.ERASED');
     // The key itself is destroyed: a fresh cipher (no cached key) cannot open the stored answer either.
     const stored = await h.service.ctx.checks.load(checkId);
-    await expect(createAnswerCipher(h.service.runtime.db, keysDirOf(h.config)).open(checkId, stored!.sealedAnswer!)).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
+    await expect(createAnswerCipher(h.service.runtime.db, keysDirOf(h.config)).open(checkId, stored!.sealedAnswer!)).rejects.toMatchObject({
+      code: 'CRYPTO.ERASED',
+    });
     expect(await h.service.ctx.checks.load(checkId)).toMatchObject({ state: 'completed', result: 'adverse' });
   }, 180_000);
 
@@ -99,7 +144,10 @@ describe('prior employers and referee answers at rest (real Kafka, FerretDB, Red
     const setId = `${id}.1`;
     const adjudicator = await h.token(['un-adjudicator']);
     const read = () => request(h.service.app).get(`/checks/${checkId}/answer`).set('authorization', adjudicator);
-    await waitFor(async () => (await h.service.ctx.sets.completedAt(setId)) !== undefined, { timeoutMs: 90_000, message: 'the set complete' });
+    await waitFor(async () => (await h.service.ctx.sets.completedAt(setId)) !== undefined, {
+      timeoutMs: 90_000,
+      message: 'the set complete',
+    });
     expect(await purgeExpiredAnswers(h.service.ctx, 30)).toBe(0);
     expect((await read()).status).toBe(200);
     const later = { ...h.service.ctx, now: () => new Date(Date.now() + 31 * DAY) };

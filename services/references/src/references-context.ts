@@ -32,13 +32,23 @@ export interface ReferencesContext {
   onEvents: () => void;
 }
 
-export async function createReferencesContext(config: ReferencesConfig, db: Connection, publicUrl: () => string): Promise<ReferencesContext> {
+export async function createReferencesContext(
+  config: ReferencesConfig,
+  db: Connection,
+  publicUrl: () => string,
+): Promise<ReferencesContext> {
   const checks = createCheckRepository(db);
   const sets = createReferenceSetRepository(db);
   const policies = createPolicyFollower(db);
   const directory = createEmployerDirectory(db);
   const links = createRefereeLinkRepository(db);
-  await Promise.all([checks.ensureIndexes(), sets.ensureIndexes(), policies.ensureIndexes(), directory.ensureIndexes(), links.ensureIndexes()]);
+  await Promise.all([
+    checks.ensureIndexes(),
+    sets.ensureIndexes(),
+    policies.ensureIndexes(),
+    directory.ensureIndexes(),
+    links.ensureIndexes(),
+  ]);
   const mailbox = createDevMailbox(db);
   checkMailConfig(config);
   const answers = createAnswerCipher(db, keysDirOf(config));

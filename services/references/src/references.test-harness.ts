@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, createEventPublisher, createEventValidator, loadConfig, type EventEnvelope } from '@vetting/platform';
-import { createTestPersonKeys, createTestServiceEnv, randomName, waitFor, type TestPersonKeys, type TestServiceEnv } from '@vetting/platform/testing';
+import {
+  createTestPersonKeys,
+  createTestServiceEnv,
+  randomName,
+  waitFor,
+  type TestPersonKeys,
+  type TestServiceEnv,
+} from '@vetting/platform/testing';
 import { startSimulators, type SimulatorOptions, type Simulators } from '@vetting/simulators';
 import { referencesConfigSchema, type ReferencesConfig } from './config';
 import { startReferences } from './start-references';
@@ -9,7 +16,10 @@ import { startReferencesWorker } from './worker/start-worker';
 
 /** Each authority's own callback secret in the harness (the simulators sign with the same). */
 export const CALLBACK_SECRETS = { UN: 'test-callback-secret-un-0123456789abcdef', '*': 'test-callback-secret-other-authorities-0123' };
-export const callbackSecretsSetting = (secrets: Record<string, string>) => Object.entries(secrets).map(([org, secret]) => `${org}=${secret}`).join(',');
+export const callbackSecretsSetting = (secrets: Record<string, string>) =>
+  Object.entries(secrets)
+    .map(([org, secret]) => `${org}=${secret}`)
+    .join(',');
 
 export interface Harness {
   env: TestServiceEnv;
@@ -45,9 +55,19 @@ export interface Harness {
  * Kafka, FerretDB and Redis, isolated by random database, topic prefix and queue prefix. Times are
  * compressed: backoff 50 ms, call timeout 1 s, referee deadline and reminders as given.
  */
-export async function startHarness(options: { sims?: Partial<SimulatorOptions>; env?: Record<string, string>; worker?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { sims?: Partial<SimulatorOptions>; env?: Record<string, string>; worker?: boolean } = {},
+): Promise<Harness> {
   const env = await createTestServiceEnv('references');
-  const sims = await startSimulators({ seed: 7, latency: { minMs: 5, maxMs: 20 }, callbackLatency: { minMs: 20, maxMs: 60 }, asyncRate: 0, hangMs: 3000, callbackSecrets: CALLBACK_SECRETS, ...options.sims });
+  const sims = await startSimulators({
+    seed: 7,
+    latency: { minMs: 5, maxMs: 20 },
+    callbackLatency: { minMs: 20, maxMs: 60 },
+    asyncRate: 0,
+    hangMs: 3000,
+    callbackSecrets: CALLBACK_SECRETS,
+    ...options.sims,
+  });
   const settings: Record<string, string> = {
     ...env.env,
     QUEUE_PREFIX: randomName('q'),
@@ -73,7 +93,9 @@ export async function startHarness(options: { sims?: Partial<SimulatorOptions>; 
   const consumer = env.kafka.consumer({ groupId: randomName('collect') });
   await consumer.connect();
   await consumer.subscribe({ topic: `${env.prefix}vetting.references`, fromBeginning: true });
-  await consumer.run({ eachMessage: async ({ message }) => void events.push(JSON.parse(message.value?.toString() ?? '{}') as EventEnvelope) });
+  await consumer.run({
+    eachMessage: async ({ message }) => void events.push(JSON.parse(message.value?.toString() ?? '{}') as EventEnvelope),
+  });
   const publisher = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
   await publisher.connect();
   // A nomination (revision 1) or its correction, sealed as intake seals it.
@@ -83,7 +105,13 @@ export async function startHarness(options: { sims?: Partial<SimulatorOptions>; 
         type: revision === 1 ? 'candidate.submitted' : 'candidate.updated',
         subject: candidateId,
         tenant: 'GH',
-        data: { candidateId, country: 'GH', revision, nomination: { mission: 'MINUSCA', rotation: 'R1', category }, consent: { given: true, formVersion: 'v1', recordedAt: new Date().toISOString() } },
+        data: {
+          candidateId,
+          country: 'GH',
+          revision,
+          nomination: { mission: 'MINUSCA', rotation: 'R1', category },
+          consent: { given: true, formVersion: 'v1', recordedAt: new Date().toISOString() },
+        },
       }),
       { person },
     );
@@ -108,7 +136,12 @@ export async function startHarness(options: { sims?: Partial<SimulatorOptions>; 
     },
     async withdraw(candidateId, revision, reason = 'The officer is no longer available for the rotation.') {
       const event = await keys.seal(
-        createEvent('intake', { type: 'candidate.withdrawn', subject: candidateId, tenant: 'GH', data: { candidateId, country: 'GH', revision, withdrawnAt: new Date().toISOString() } } as never) as EventEnvelope,
+        createEvent('intake', {
+          type: 'candidate.withdrawn',
+          subject: candidateId,
+          tenant: 'GH',
+          data: { candidateId, country: 'GH', revision, withdrawnAt: new Date().toISOString() },
+        } as never) as EventEnvelope,
         { reason },
       );
       await publisher.publish([event]);
@@ -121,13 +154,20 @@ export async function startHarness(options: { sims?: Partial<SimulatorOptions>; 
       await publisher.publish([createEvent(source, { type, subject, tenant: 'GH', data } as never) as never]);
     },
     async mailedLink(email) {
-      const mail = await waitFor(async () => (await service.ctx.mailbox.list(email))[0], { timeoutMs: 90_000, message: `a mail to ${email}` });
+      const mail = await waitFor(async () => (await service.ctx.mailbox.list(email))[0], {
+        timeoutMs: 90_000,
+        message: `a mail to ${email}`,
+      });
       return new URL(/https?:\/\/\S+\/referee\/\S+/.exec(mail.text)![0]).pathname;
     },
     token: (roles) => env.issuer.token({ sub: 'operator', roles: roles as never }).then((t) => `Bearer ${t}`),
     async employer(name, contact, domains = []) {
       const actor = { id: 'screener-test', roles: ['un-screener'] } as never;
-      const saved = await saveEmployer(actor, { name, domains, contacts: [{ email: contact }], verification: 'verified for the test' }, service.ctx);
+      const saved = await saveEmployer(
+        actor,
+        { name, domains, contacts: [{ email: contact }], verification: 'verified for the test' },
+        service.ctx,
+      );
       return saved.employerId;
     },
     async stop() {

@@ -1,6 +1,19 @@
 import express from 'express';
 import { openapiPath } from '@vetting/contracts';
-import { createAccessRecorder, createHttpApp, createReachabilityProbe, createServiceRuntime, listen, OpenApiValidator, refuseInProduction, requirePersonKeys, startConsumer, startOutboxRelay, type RuntimeOverrides, type Stop } from '@vetting/platform';
+import {
+  createAccessRecorder,
+  createHttpApp,
+  createReachabilityProbe,
+  createServiceRuntime,
+  listen,
+  OpenApiValidator,
+  refuseInProduction,
+  requirePersonKeys,
+  startConsumer,
+  startOutboxRelay,
+  type RuntimeOverrides,
+  type Stop,
+} from '@vetting/platform';
 import { stopInReverse } from '@vetting/platform';
 import { createCallbackRoutes } from './api/callbacks.router';
 import { createChecksRoutes } from './api/checks.router';
@@ -30,10 +43,21 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
   const outbox = startOutboxRelay(runtime, [ctx.checks.revisions, ...ctx.sets.collections, ctx.directory.revisions, access.collection]);
   ctx.onEvents = () => outbox.kick();
   runtime.readiness.redis = () => ctx.producer.ping();
-  const consumer = await startConsumer(runtime, 'references', ['vetting.candidates', 'vetting.clearances'], createOpenChecksHandlers(ctx, runtime.sealer));
+  const consumer = await startConsumer(
+    runtime,
+    'references',
+    ['vetting.candidates', 'vetting.clearances'],
+    createOpenChecksHandlers(ctx, runtime.sealer),
+  );
   // Its own group on its own topic: a set's completion must not wait behind the opening of new sets.
   const completer = await startConsumer(runtime, 'references-completion', ['vetting.references'], createCompleteSetHandlers(ctx));
-  const routes = [createChecksRoutes(ctx, access), createDirectoryRoutes(ctx, access), createCallbackRoutes(ctx), createRefereeRoutes(ctx), createDevMailboxRoutes(ctx)];
+  const routes = [
+    createChecksRoutes(ctx, access),
+    createDirectoryRoutes(ctx, access),
+    createCallbackRoutes(ctx),
+    createRefereeRoutes(ctx),
+    createDevMailboxRoutes(ctx),
+  ];
   const app = createHttpApp({
     service: 'references',
     logger: runtime.logger,
@@ -49,14 +73,32 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
     },
     mountRaw: (raw) => {
       // Callbacks are signed over the exact bytes received: keep them.
-      raw.use('/callbacks', express.json({ limit: SMALL_BODY, verify: (req, _res, buf) => void ((req as unknown as { rawBody: Buffer }).rawBody = Buffer.from(buf)) }));
-      raw.use('/referee', refereeHtmlProblems, express.json({ limit: SMALL_BODY }), express.urlencoded({ extended: false, limit: SMALL_BODY, parameterLimit: 20 }));
+      raw.use(
+        '/callbacks',
+        express.json({
+          limit: SMALL_BODY,
+          verify: (req, _res, buf) => void ((req as unknown as { rawBody: Buffer }).rawBody = Buffer.from(buf)),
+        }),
+      );
+      raw.use(
+        '/referee',
+        refereeHtmlProblems,
+        express.json({ limit: SMALL_BODY }),
+        express.urlencoded({ extended: false, limit: SMALL_BODY, parameterLimit: 20 }),
+      );
     },
     routes: (router) => routes.forEach((r) => r(router)),
   });
   const http = await listen(app, config.PORT);
   port = http.port;
   runtime.logger.info({ port: http.port }, 'references listening');
-  const stops: Stop[] = [runtime.close, () => ctx.producer.close(), () => outbox.stop(), () => consumer.stop(), () => completer.stop(), http.close];
+  const stops: Stop[] = [
+    runtime.close,
+    () => ctx.producer.close(),
+    () => outbox.stop(),
+    () => consumer.stop(),
+    () => completer.stop(),
+    http.close,
+  ];
   return { port: http.port, app, runtime, ctx, stops, stop: () => stopInReverse(stops) };
 }

@@ -24,17 +24,12 @@ describe('a check whose authority cannot be reached (real Kafka, FerretDB, Redis
   afterAll(async () => h?.stop());
 
   it('when attempts fail, then the check shows its attempts, the reason with its cause and the next attempt; after the last, it fails with the reason', async () => {
-    const id = await h.submit(
-      { names: [{ full: 'Ama Owusu' }], dateOfBirth: '1990', nationalities: ['GH'] },
-      'civilian',
-    );
+    const id = await h.submit({ names: [{ full: 'Ama Owusu' }], dateOfBirth: '1990', nationalities: ['GH'] }, 'civilian');
     const checkId = `${id}.1.un-records`;
     const retrying = await waitFor(
       async () => {
         const res = await request(h.service.app).get(`/checks/${checkId}`).set('authorization', operator);
-        return res.status === 200 && res.body.attempts >= 1 && res.body.state === 'requested'
-          ? res.body
-          : undefined;
+        return res.status === 200 && res.body.attempts >= 1 && res.body.state === 'requested' ? res.body : undefined;
       },
       { timeoutMs: 30_000, message: 'a recorded failed attempt' },
     );

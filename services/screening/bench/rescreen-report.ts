@@ -10,15 +10,37 @@ export async function writeResults(r: {
   lists: Record<string, number>;
   diff: { added: number; removed: number; changed: number };
   seedMs: number;
-  worker: { ms: number; readMs: number; processed: number; batches: number; changed: number; revisionsWithEvents: number; perSecond: number; peakRssMb: number };
+  worker: {
+    ms: number;
+    readMs: number;
+    processed: number;
+    batches: number;
+    changed: number;
+    revisionsWithEvents: number;
+    perSecond: number;
+    peakRssMb: number;
+  };
   planted: { candidates: number; changed: number };
   fullMode: { sample: number; perCandidateMs: number; estimatedMsForAll: number };
   database: string;
 }) {
   mkdirSync(resultsDir, { recursive: true });
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 1e9), node: process.version, loadAverage: loadavg().map((l) => Math.round(l * 10) / 10) };
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '',
+    memoryGb: Math.round(totalmem() / 1e9),
+    node: process.version,
+    loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
+  };
   const target = 60_000;
-  const result = { name: 'rescreen', at: new Date().toISOString(), machine, targetMs: target, met: r.worker.ms <= target && r.worker.processed >= r.candidates, ...r };
+  const result = {
+    name: 'rescreen',
+    at: new Date().toISOString(),
+    machine,
+    targetMs: target,
+    met: r.worker.ms <= target && r.worker.processed >= r.candidates,
+    ...r,
+  };
   writeFileSync(new URL('rescreen.json', resultsDir), `${JSON.stringify(result, null, 2)}\n`);
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const n = (x: number) => x.toLocaleString('en');

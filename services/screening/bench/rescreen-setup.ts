@@ -16,23 +16,73 @@ export function nextOfacVersion(ofac: BanListEntry[], plantedPerSide = 100) {
   const removedIds = new Set(removed.map((e) => e.id));
   // Added people use names outside the candidates' name pool, so only the planted candidates hit them.
   const added: BanListEntry[] = Array.from({ length: plantedPerSide }, (_, i) => {
-    const p = { ...syntheticPerson(rand), name: `${ADDED_GIVEN[i % ADDED_GIVEN.length]} ${ADDED_SURNAMES[Math.floor(i / ADDED_GIVEN.length) % ADDED_SURNAMES.length]}` };
-    return { id: `BENCH-ADD-${i}`, names: [{ full: p.name, kind: 'primary' }], datesOfBirth: [p.dateOfBirth], placesOfBirth: [], nationalities: [p.nationality], documents: [], serviceNumbers: [], category: 'sanctions', status: 'listed', sourceReference: 'bench' };
+    const p = {
+      ...syntheticPerson(rand),
+      name: `${ADDED_GIVEN[i % ADDED_GIVEN.length]} ${ADDED_SURNAMES[Math.floor(i / ADDED_GIVEN.length) % ADDED_SURNAMES.length]}`,
+    };
+    return {
+      id: `BENCH-ADD-${i}`,
+      names: [{ full: p.name, kind: 'primary' }],
+      datesOfBirth: [p.dateOfBirth],
+      placesOfBirth: [],
+      nationalities: [p.nationality],
+      documents: [],
+      serviceNumbers: [],
+      category: 'sanctions',
+      status: 'listed',
+      sourceReference: 'bench',
+    };
   });
-  const changedIds = new Set(ofac.filter((e) => !removedIds.has(e.id)).filter((_, i) => i % 200 === 1).slice(0, 20).map((e) => e.id));
+  const changedIds = new Set(
+    ofac
+      .filter((e) => !removedIds.has(e.id))
+      .filter((_, i) => i % 200 === 1)
+      .slice(0, 20)
+      .map((e) => e.id),
+  );
   const v2 = [
-    ...ofac.filter((e) => !removedIds.has(e.id)).map((e) => (changedIds.has(e.id) ? { ...e, names: [...e.names, { full: `${e.names[0]!.full} Junior`, kind: 'weak-alias' as const }] } : e)),
+    ...ofac
+      .filter((e) => !removedIds.has(e.id))
+      .map((e) =>
+        changedIds.has(e.id) ? { ...e, names: [...e.names, { full: `${e.names[0]!.full} Junior`, kind: 'weak-alias' as const }] } : e,
+      ),
     ...added,
   ];
   const planted: SyntheticPerson[] = [
-    ...removed.map((e) => ({ name: e.names[0]!.full, dateOfBirth: e.datesOfBirth.find((d) => d.length === 10)!, nationality: e.nationalities[0] ?? 'GH' })),
+    ...removed.map((e) => ({
+      name: e.names[0]!.full,
+      dateOfBirth: e.datesOfBirth.find((d) => d.length === 10)!,
+      nationality: e.nationalities[0] ?? 'GH',
+    })),
     ...added.map((e) => ({ name: e.names[0]!.full, dateOfBirth: e.datesOfBirth[0]!, nationality: e.nationalities[0]! })),
   ];
   return { v2, planted };
 }
 
-const ADDED_GIVEN = ['Zbigniew', 'Ottokar', 'Wendelin', 'Eulalia', 'Radoslav', 'Hrafnkell', 'Ingeborg', 'Leopoldine', 'Thorvald', 'Xiomara'];
-const ADDED_SURNAMES = ['Quackenbush', 'Wojciechowski', 'Vanderhoeven', 'Throckmorton', 'Szczepanski', 'Oyelaran-Bakare', 'Kristiansdottir', 'Featherstonehaugh', 'Zubiri-Etxeberria', 'Mbuthia-Kamau'];
+const ADDED_GIVEN = [
+  'Zbigniew',
+  'Ottokar',
+  'Wendelin',
+  'Eulalia',
+  'Radoslav',
+  'Hrafnkell',
+  'Ingeborg',
+  'Leopoldine',
+  'Thorvald',
+  'Xiomara',
+];
+const ADDED_SURNAMES = [
+  'Quackenbush',
+  'Wojciechowski',
+  'Vanderhoeven',
+  'Throckmorton',
+  'Szczepanski',
+  'Oyelaran-Bakare',
+  'Kristiansdottir',
+  'Featherstonehaugh',
+  'Zubiri-Etxeberria',
+  'Mbuthia-Kamau',
+];
 
 const idOf = (i: number) => `cand-${String(i).padStart(7, '0')}`;
 
@@ -64,7 +114,18 @@ export async function seedSubjects(n: number, planted: SyntheticPerson[], deps: 
     const q = syntheticPerson(rand);
     const person = minimisePerson({ names: [{ full: q.name }], dateOfBirth: q.dateOfBirth, nationalities: [q.nationality] });
     chunk.push(
-      afterScreening(undefined, { candidateId: idOf(i), country: 'GH', candidateRevision: 1, person, fingerprint: personFingerprint(person, deps.fingerprint), screeningId: `${idOf(i)}:1`, screenedAt: at, listVersions: versions, hits: [], near: [] }),
+      afterScreening(undefined, {
+        candidateId: idOf(i),
+        country: 'GH',
+        candidateRevision: 1,
+        person,
+        fingerprint: personFingerprint(person, deps.fingerprint),
+        screeningId: `${idOf(i)}:1`,
+        screenedAt: at,
+        listVersions: versions,
+        hits: [],
+        near: [],
+      }),
     );
     if (chunk.length === 5000) {
       await deps.subjects.seedForBenchmark(chunk, at);

@@ -11,7 +11,16 @@ import { readFileSync } from 'node:fs';
 import { importOfacSdn, importUnConsolidatedList, type BanListEntry } from '@vetting/banlists';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { connectMongo, createEventValidator, createFieldCipher, createLogger, createPersonalSealer, loadKeyring, localPersonKeys, type Actor } from '@vetting/platform';
+import {
+  connectMongo,
+  createEventValidator,
+  createFieldCipher,
+  createLogger,
+  createPersonalSealer,
+  loadKeyring,
+  localPersonKeys,
+  type Actor,
+} from '@vetting/platform';
 import { testInfra } from '@vetting/platform/testing';
 import { ActiveLists } from '../src/domain/active-lists';
 import { toPersonQuery } from '../src/domain/screened-person';
@@ -43,26 +52,47 @@ try {
   // Screening's own keys (subjects sealed at rest), and the person keys intake would serve (events), both in the bench database.
   const keysDir = mkdtempSync(`${tmpdir()}/bench-rescreen-keys-`);
   const cipher = createScreeningCipher(db, keysDir);
-  const personKeys = localPersonKeys(createFieldCipher(db.useDb(`${dbName}_intake`), loadKeyring(`${keysDir}/intake-keyring.json`)), { create: true });
+  const personKeys = localPersonKeys(createFieldCipher(db.useDb(`${dbName}_intake`), loadKeyring(`${keysDir}/intake-keyring.json`)), {
+    create: true,
+  });
   const sealer = createPersonalSealer({ keys: personKeys, validator: createEventValidator() });
   const repository = createListRepository(db);
   const subjects = createSubjectRepository(db, cipher);
   const screenings = createScreeningRepository(db, cipher);
   const resolutions = createResolutionRepository(db, cipher);
   const rescreens = createRescreenRepository(db);
-  await Promise.all([repository.ensureIndexes(), subjects.ensureIndexes(), screenings.ensureIndexes(), rescreens.ensureIndexes(), cipher.ensureIndexes()]);
+  await Promise.all([
+    repository.ensureIndexes(),
+    subjects.ensureIndexes(),
+    screenings.ensureIndexes(),
+    rescreens.ensureIndexes(),
+    cipher.ensureIndexes(),
+  ]);
   const lists = new ActiveLists();
   let events = 0;
   const now = () => new Date();
-  const deps = { lists, subjects, screenings, resolutions, sealer, fingerprint: cipher.fingerprint, now, onEvents: () => void (events += 1) };
+  const deps = {
+    lists,
+    subjects,
+    screenings,
+    resolutions,
+    sealer,
+    fingerprint: cipher.fingerprint,
+    now,
+    onEvents: () => void (events += 1),
+  };
 
   log('importing UN and OFAC SDN');
   const un = importUnConsolidatedList(readFileSync(`${data}/un/un_consolidated_2025-04-19.xml`)).entries;
   const ofacFiles = Object.fromEntries(['sdn', 'alt', 'add'].map((f) => [f, readFileSync(`${data}/ofac_sdn_2021/${f}.csv`)]));
   const ofac = importOfacSdn(ofacFiles as { sdn: Buffer; alt: Buffer; add: Buffer }).entries;
   const publishDeps = { repository, lists, now, onEvents: () => undefined, proposals: createPendingVersionRepository(db) };
-  await publishEntries(actor, 'un-sc', 'UN SC', un, { fileHash: 'bench', format: 'un-consolidated-xml' }, publishDeps, { change: { kind: 'import', format: 'un-consolidated-xml' } });
-  await publishEntries(actor, 'ofac-sdn', 'OFAC SDN', ofac, { fileHash: 'bench', format: 'ofac-sdn-csv' }, publishDeps, { change: { kind: 'import', format: 'ofac-sdn-csv' } });
+  await publishEntries(actor, 'un-sc', 'UN SC', un, { fileHash: 'bench', format: 'un-consolidated-xml' }, publishDeps, {
+    change: { kind: 'import', format: 'un-consolidated-xml' },
+  });
+  await publishEntries(actor, 'ofac-sdn', 'OFAC SDN', ofac, { fileHash: 'bench', format: 'ofac-sdn-csv' }, publishDeps, {
+    change: { kind: 'import', format: 'ofac-sdn-csv' },
+  });
 
   const { v2, planted } = nextOfacVersion(ofac, PLANTED);
   log(`seeding ${N} candidates in the database (${planted.length} planted on entries v2 removes or adds)`);
@@ -72,12 +102,27 @@ try {
 
   log('publishing OFAC v2');
   // v2 delists people: published as a second officer's countersignature of it would publish it.
-  const published = await publishEntries(actor, 'ofac-sdn', 'OFAC SDN', v2, { fileHash: 'bench', format: 'ofac-sdn-csv' }, publishDeps, { change: { kind: 'import', format: 'ofac-sdn-csv' }, countersignedBy: 'bench-second-officer' });
+  const published = await publishEntries(actor, 'ofac-sdn', 'OFAC SDN', v2, { fileHash: 'bench', format: 'ofac-sdn-csv' }, publishDeps, {
+    change: { kind: 'import', format: 'ofac-sdn-csv' },
+    countersignedBy: 'bench-second-officer',
+  });
   const diff = ('diff' in published && published.diff) || { added: 0, removed: 0, changed: 0 };
 
   // The service's own worker over every subject in the real database: read in batches, delta-screened, changed outcomes written, cursor persisted per batch.
   await rescreens.create(
-    { listId: 'ofac-sdn', version: 2, status: 'running', mode: 'delta', deltaIds: [], cursor: '', batches: 0, processed: 0, changed: 0, total: await subjects.count(), startedAt: now().toISOString() },
+    {
+      listId: 'ofac-sdn',
+      version: 2,
+      status: 'running',
+      mode: 'delta',
+      deltaIds: [],
+      cursor: '',
+      batches: 0,
+      processed: 0,
+      changed: 0,
+      total: await subjects.count(),
+      startedAt: now().toISOString(),
+    },
     'bench',
   );
   let readMs = 0;
@@ -94,7 +139,15 @@ try {
       }
     },
   };
-  const worker = createRescreenWorker({ ...deps, subjects: timedSubjects, rescreens, repository, reload: async () => undefined, logger, batchSize: BATCH });
+  const worker = createRescreenWorker({
+    ...deps,
+    subjects: timedSubjects,
+    rescreens,
+    repository,
+    reload: async () => undefined,
+    logger,
+    batchSize: BATCH,
+  });
   log(`worker over ${N} subjects in the database`);
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
@@ -104,8 +157,12 @@ try {
   const workerMs = Date.now() - workerStart;
   clearInterval(sampler);
   const job = (await rescreens.get('ofac-sdn', 2))!;
-  const changedPlanted = (await Promise.all(plantedIds.map((id) => subjects.load(id)))).filter((r) => r?.state.changedByRescreen === 'ofac-sdn@2').length;
-  log(`worker: ${workerMs} ms (reading ${readMs} ms): ${JSON.stringify({ processed: job.processed, changed: job.changed, status: job.status })}`);
+  const changedPlanted = (await Promise.all(plantedIds.map((id) => subjects.load(id)))).filter(
+    (r) => r?.state.changedByRescreen === 'ofac-sdn@2',
+  ).length;
+  log(
+    `worker: ${workerMs} ms (reading ${readMs} ms): ${JSON.stringify({ processed: job.processed, changed: job.changed, status: job.status })}`,
+  );
 
   // Full mode (RESCREEN_MODE=full, or a large change): every candidate against the whole list; engine time on a sample.
   const sample = (await subjects.batchesAfter('', 2000).next()).value!.map((s: SubjectView) => toPersonQuery(s.person));
@@ -119,14 +176,30 @@ try {
     lists: { un: un.length, ofacV1: ofac.length, ofacV2: v2.length },
     diff,
     seedMs,
-    worker: { ms: workerMs, readMs, processed: job.processed, batches: job.batches, changed: job.changed, revisionsWithEvents: events, perSecond: Math.round(job.processed / (workerMs / 1000)), peakRssMb: Math.round(peakRss / 1e6) },
+    worker: {
+      ms: workerMs,
+      readMs,
+      processed: job.processed,
+      batches: job.batches,
+      changed: job.changed,
+      revisionsWithEvents: events,
+      perSecond: Math.round(job.processed / (workerMs / 1000)),
+      peakRssMb: Math.round(peakRss / 1e6),
+    },
     planted: { candidates: plantedIds.length, changed: changedPlanted },
-    fullMode: { sample: sample.length, perCandidateMs: Math.round(fullPerCandidateMs * 1000) / 1000, estimatedMsForAll: Math.round(fullPerCandidateMs * N) },
+    fullMode: {
+      sample: sample.length,
+      perCandidateMs: Math.round(fullPerCandidateMs * 1000) / 1000,
+      estimatedMsForAll: Math.round(fullPerCandidateMs * N),
+    },
     database: `FerretDB (${infra.mongoUrl})`,
   });
 } finally {
   await db.dropDatabase().catch(() => undefined);
-  await db.useDb(`${dbName}_intake`).dropDatabase().catch(() => undefined);
+  await db
+    .useDb(`${dbName}_intake`)
+    .dropDatabase()
+    .catch(() => undefined);
   await db.close();
 }
 export type { BanListEntry };

@@ -1,7 +1,16 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, platformSigningConfig, platformSigningUnsafeSettings, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
+import {
+  baseConfigSchema,
+  ConfigError,
+  isDevelopment,
+  kafkaUnsafeSettings,
+  platformSigningConfig,
+  platformSigningUnsafeSettings,
+  unsafeWhen,
+  type UnsafeSetting,
+} from '@vetting/platform';
 
 export const screeningConfigSchema = baseConfigSchema.extend({
   /**
@@ -29,7 +38,11 @@ export const screeningConfigSchema = baseConfigSchema.extend({
   /** In auto mode, share of the list a version may add or change and still be re-screened as a delta. Default 0.2. */
   RESCREEN_DELTA_LIMIT: z.coerce.number().min(0).max(1).default(0.2),
   /** Hours an offline list bundle stays usable after it is issued (a verifier may accept less). Default 168 (7 days). */
-  BUNDLE_VALID_HOURS: z.coerce.number().positive().max(24 * 90).default(168),
+  BUNDLE_VALID_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(168),
   ...platformSigningConfig,
 });
 export type ScreeningConfig = z.infer<typeof screeningConfigSchema>;
@@ -37,7 +50,7 @@ export type ScreeningConfig = z.infer<typeof screeningConfigSchema>;
 /** The keys folder: KEYS_DIR, or (outside production) a folder per database under the temp dir. */
 export function keysDirOf(c: ScreeningConfig): string {
   if (c.KEYS_DIR) return c.KEYS_DIR;
-  if (!isDevelopment(c)) throw new ConfigError(['KEYS_DIR: is required in production (screening\'s keyring)']);
+  if (!isDevelopment(c)) throw new ConfigError(["KEYS_DIR: is required in production (screening's keyring)"]);
   return join(tmpdir(), 'vetting-screening-keys', c.MONGO_DB);
 }
 
@@ -46,5 +59,9 @@ export const screeningUnsafeSettings = (c: ScreeningConfig): UnsafeSetting[] =>
   [
     ...kafkaUnsafeSettings(c),
     ...platformSigningUnsafeSettings(c),
-    unsafeWhen(!c.KEYS_DIR, 'KEYS_DIR', 'is unset: the keyring sealing screened people would live in a temporary directory and a restart would lose them'),
+    unsafeWhen(
+      !c.KEYS_DIR,
+      'KEYS_DIR',
+      'is unset: the keyring sealing screened people would live in a temporary directory and a restart would lose them',
+    ),
   ].filter((u): u is UnsafeSetting => Boolean(u));

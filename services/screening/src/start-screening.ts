@@ -59,7 +59,17 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
   const checks = createCheckRepository(runtime.db);
   const bundles = createBundleRepository(runtime.db);
   const signing = await loadPlatformSigner(config);
-  await Promise.all([repository.ensureIndexes(), screenings.ensureIndexes(), subjects.ensureIndexes(), rescreens.ensureIndexes(), checks.ensureIndexes(), bundles.ensureIndexes(), resolutions.ensureIndexes(), cipher.ensureIndexes(), proposals.ensureIndexes()]);
+  await Promise.all([
+    repository.ensureIndexes(),
+    screenings.ensureIndexes(),
+    subjects.ensureIndexes(),
+    rescreens.ensureIndexes(),
+    checks.ensureIndexes(),
+    bundles.ensureIndexes(),
+    resolutions.ensureIndexes(),
+    cipher.ensureIndexes(),
+    proposals.ensureIndexes(),
+  ]);
   const thresholds =
     config.MATCH_UPPER_THRESHOLD !== undefined && config.MATCH_LOWER_THRESHOLD !== undefined
       ? { upper: config.MATCH_UPPER_THRESHOLD, lower: config.MATCH_LOWER_THRESHOLD }
@@ -76,10 +86,25 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
 
   let kick = () => undefined as void;
   const access = createAccessRecorder(runtime.db, 'screening', () => kick());
-  const outbox = startOutboxRelay(runtime, [subjects.collection, repository.collection, rescreens.collection, access.collection, ...bundles.collections]);
+  const outbox = startOutboxRelay(runtime, [
+    subjects.collection,
+    repository.collection,
+    rescreens.collection,
+    access.collection,
+    ...bundles.collections,
+  ]);
   kick = () => outbox.kick();
   const now = () => new Date();
-  const screeningDeps = { lists, subjects, screenings, resolutions, sealer: runtime.sealer, fingerprint: cipher.fingerprint, now, onEvents: kick };
+  const screeningDeps = {
+    lists,
+    subjects,
+    screenings,
+    resolutions,
+    sealer: runtime.sealer,
+    fingerprint: cipher.fingerprint,
+    now,
+    onEvents: kick,
+  };
   const worker = createRescreenWorker({
     ...screeningDeps,
     rescreens,
@@ -91,23 +116,57 @@ export async function startScreening(config: ScreeningConfig, overrides: Screeni
   });
   const limiter =
     overrides.limiter ??
-    createRateLimiter({ redisUrl: config.REDIS_URL, keyPrefix: config.CHECK_RATE_KEY_PREFIX, capacity: config.CHECK_RATE_CAPACITY, perMinute: config.CHECK_RATE_PER_MINUTE, unavailableCode: 'CHECK.RATE_LIMIT_UNAVAILABLE' });
+    createRateLimiter({
+      redisUrl: config.REDIS_URL,
+      keyPrefix: config.CHECK_RATE_KEY_PREFIX,
+      capacity: config.CHECK_RATE_CAPACITY,
+      perMinute: config.CHECK_RATE_PER_MINUTE,
+      unavailableCode: 'CHECK.RATE_LIMIT_UNAVAILABLE',
+    });
   // Every instance must see every list publication, so this group is per instance.
-  const listConsumer = await startConsumer(runtime, `screening-lists-${hostname()}-${process.pid}-${Date.now()}`, ['vetting.banlists'], createListReloadHandlers(reload, () => void worker.kick()));
+  const listConsumer = await startConsumer(
+    runtime,
+    `screening-lists-${hostname()}-${process.pid}-${Date.now()}`,
+    ['vetting.banlists'],
+    createListReloadHandlers(reload, () => void worker.kick()),
+  );
   // One job per publication for the whole service: this group is shared.
   const rescreenConsumer = await startConsumer(
     runtime,
     'screening-rescreen',
     ['vetting.banlists'],
-    createRescreenTriggerHandlers({ repository, rescreens, subjects, now, mode: config.RESCREEN_MODE, deltaLimit: config.RESCREEN_DELTA_LIMIT, kick: () => void worker.kick() }),
+    createRescreenTriggerHandlers({
+      repository,
+      rescreens,
+      subjects,
+      now,
+      mode: config.RESCREEN_MODE,
+      deltaLimit: config.RESCREEN_DELTA_LIMIT,
+      kick: () => void worker.kick(),
+    }),
   );
-  const consumer = await startConsumer(runtime, 'screening', ['vetting.candidates'], createScreenCandidateHandlers({ ...screeningDeps, shred: cipher.shred }));
+  const consumer = await startConsumer(
+    runtime,
+    'screening',
+    ['vetting.candidates'],
+    createScreenCandidateHandlers({ ...screeningDeps, shred: cipher.shred }),
+  );
   const publishDeps = { repository, lists, now, onEvents: kick, proposals };
   const routes = [
     createListRoutes({ ...publishDeps, access }),
     createReviewRoutes({ ...screeningDeps, repository, access, rescreens }),
     createCheckRoutes({ lists, checks, limiter, access, now }),
-    createBundleRoutes({ lists, repository, bundles, limiter, access, signer: signing.signer, validForMs: config.BUNDLE_VALID_HOURS * 3_600_000, now, onEvents: kick }),
+    createBundleRoutes({
+      lists,
+      repository,
+      bundles,
+      limiter,
+      access,
+      signer: signing.signer,
+      validForMs: config.BUNDLE_VALID_HOURS * 3_600_000,
+      now,
+      onEvents: kick,
+    }),
     signingKeysRoute(signing.published),
   ];
   const app = createHttpApp({

@@ -18,10 +18,15 @@ export async function requestForAction(world: World): Promise<void> {
   await un.getByLabel('Nomination (candidate id)').fill(`cand-${world.rotation.toLowerCase()}`);
   await un.getByLabel('Ban list', { exact: true }).fill('un-bar');
   await un.getByLabel('List entry', { exact: true }).fill(entry);
-  await un.getByLabel(/^What the UN asks/).fill('Sexual exploitation substantiated by the investigation; investigate, hold the person accountable and report the outcome.');
+  await un
+    .getByLabel(/^What the UN asks/)
+    .fill('Sexual exploitation substantiated by the investigation; investigate, hold the person accountable and report the outcome.');
   await seen(un, 'action-requests-1-record');
   await un.getByRole('button', { name: 'Send to the country' }).click();
-  const sent = await un.getByRole('status').getByText(/Request RFA-\d{4}-[0-9A-F-]{8} sent\./).textContent();
+  const sent = await un
+    .getByRole('status')
+    .getByText(/Request RFA-\d{4}-[0-9A-F-]{8} sent\./)
+    .textContent();
   const reference = /RFA-\d{4}-[0-9A-F-]{8}/.exec(sent ?? '')![0];
   await un.getByRole('link', { name: reference }).waitFor();
   await seen(un, 'action-requests-2-list');
@@ -29,7 +34,11 @@ export async function requestForAction(world: World): Promise<void> {
   const nepal = await open(world, 'officer.np');
   await nav(nepal, 'Requests for action').click();
   // Loaded when the list shows its rows or says there are none.
-  await nepal.getByText('Nothing to show.').or(nepal.getByRole('columnheader', { name: 'Reference' })).first().waitFor();
+  await nepal
+    .getByText('Nothing to show.')
+    .or(nepal.getByRole('columnheader', { name: 'Reference' }))
+    .first()
+    .waitFor();
   expect(await nepal.getByRole('link', { name: reference }).count()).toBe(0);
   await nepal.close();
 
@@ -41,9 +50,12 @@ export async function requestForAction(world: World): Promise<void> {
   await ghana.getByRole('button', { name: 'Acknowledge receipt' }).click();
   await ghana.getByText(/Acknowledged on/).waitFor();
   await ghana.getByLabel('Kind of response').selectOption('final');
-  for (const action of ['Investigation', 'Accountability measures', 'Report of the outcome']) await ghana.getByLabel(action, { exact: true }).check();
+  for (const action of ['Investigation', 'Accountability measures', 'Report of the outcome'])
+    await ghana.getByLabel(action, { exact: true }).check();
   await ghana.getByLabel('Outcome', { exact: true }).selectOption('dismissed-from-service');
-  await ghana.getByLabel('Response', { exact: true }).fill('The board of inquiry confirmed the finding; the soldier was dismissed from service.');
+  await ghana
+    .getByLabel('Response', { exact: true })
+    .fill('The board of inquiry confirmed the finding; the soldier was dismissed from service.');
   await seen(ghana, 'action-requests-3-respond');
   await ghana.getByRole('button', { name: 'Send the response' }).click();
   await ghana.getByRole('status').getByText('Response recorded.').waitFor();

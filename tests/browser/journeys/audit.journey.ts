@@ -12,7 +12,13 @@ export async function auditTrailExportStatistics(world: World): Promise<void> {
   await page.getByLabel('Candidate id').fill(id);
   await page.getByRole('button', { name: 'Show the trail' }).click();
   const trail = page.getByRole('list', { name: 'Audit trail' });
-  await reloadUntil(page, async () => (await trail.getByText('candidate.submitted').count()) > 0 && (await trail.getByText('screening.match-resolved').count()) > 0, 'the resolution in the trail', 60_000);
+  await reloadUntil(
+    page,
+    async () =>
+      (await trail.getByText('candidate.submitted').count()) > 0 && (await trail.getByText('screening.match-resolved').count()) > 0,
+    'the resolution in the trail',
+    60_000,
+  );
   await expect(page.getByTestId('chain-badge').textContent()).resolves.toMatch(/Chain verified/);
   await seen(page, 'auditor-1-trail');
 

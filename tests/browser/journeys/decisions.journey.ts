@@ -10,7 +10,11 @@ export async function adjudicateAndCountersign(world: World): Promise<void> {
   const id = world.ids.adverse!;
   const first = await open(world, 'adjudicator');
   await nav(first, 'Adjudications').click();
-  await reloadUntil(first, async () => (await first.getByRole('link', { name: id }).count()) > 0, 'the adverse case in the adjudication queue');
+  await reloadUntil(
+    first,
+    async () => (await first.getByRole('link', { name: id }).count()) > 0,
+    'the adverse case in the adjudication queue',
+  );
   await seen(first, 'adjudicator-1-queue');
   await first.getByRole('link', { name: id }).click();
   await first.getByRole('group', { name: 'Outcome' }).waitFor();
@@ -24,13 +28,17 @@ export async function adjudicateAndCountersign(world: World): Promise<void> {
   const notice = first.getByRole('region', { name: 'Notice to the candidate' });
   await notice.getByLabel('Given on').fill('2026-02-01');
   await notice.getByLabel('How').selectOption({ label: 'through the TCC office' });
-  await notice.getByLabel('What the notice said').fill('The national criminal record returned adverse information; you may respond in writing.');
+  await notice
+    .getByLabel('What the notice said')
+    .fill('The national criminal record returned adverse information; you may respond in writing.');
   await notice.getByRole('button', { name: 'Record the notice' }).click();
   await notice.getByText(/^Given on .*\(through the TCC office\); response due by/).waitFor();
   const response = first.getByRole('region', { name: 'The candidate’s response' });
   await response.getByLabel('What the candidate said (summary)').fill('The candidate confirms a 2009 traffic fine, paid; no other record.');
   await response.getByLabel('Received on').fill('2026-02-02');
-  await response.getByLabel(/^Files the candidate sent/).setInputFiles({ name: 'receipt.txt', mimeType: 'text/plain', buffer: Buffer.from('Traffic fine 2009, paid in full.\n') });
+  await response
+    .getByLabel(/^Files the candidate sent/)
+    .setInputFiles({ name: 'receipt.txt', mimeType: 'text/plain', buffer: Buffer.from('Traffic fine 2009, paid in full.\n') });
   await response.getByRole('button', { name: 'Record the response' }).click();
   await response.getByText(/The candidate confirms a 2009 traffic fine/).waitFor();
   await response.getByRole('button', { name: 'Download receipt.txt' }).waitFor();
@@ -49,12 +57,25 @@ export async function adjudicateAndCountersign(world: World): Promise<void> {
   const second = await open(world, 'adjudicator2');
   await second.goto(`${world.system.url}/adjudications/${encodeURIComponent(id)}`);
   await second.getByRole('heading', { name: 'Countersign' }).waitFor();
-  await expect(second.getByText(/Proposed cleared by adjudicator/).first().isVisible()).resolves.toBe(true);
+  await expect(
+    second
+      .getByText(/Proposed cleared by adjudicator/)
+      .first()
+      .isVisible(),
+  ).resolves.toBe(true);
   await seen(second, 'adjudicator-3-countersign');
   await second.getByLabel('Approve — Reason (recorded)').fill('Reviewed the record and the national authority answer; I agree.');
   await second.getByRole('button', { name: 'Approve' }).click();
-  await second.getByRole('status').getByText(/Recorded: (cleared|ok)/).waitFor();
-  await reloadUntil(second, async () => (await second.getByRole('main').getByText('Cleared', { exact: true }).count()) > 0, 'the case cleared after the countersignature', 30_000);
+  await second
+    .getByRole('status')
+    .getByText(/Recorded: (cleared|ok)/)
+    .waitFor();
+  await reloadUntil(
+    second,
+    async () => (await second.getByRole('main').getByText('Cleared', { exact: true }).count()) > 0,
+    'the case cleared after the countersignature',
+    30_000,
+  );
   await expect(second.getByText(/adjudicator \+ adjudicator2/).count()).resolves.toBeGreaterThan(0);
   await seen(second, 'adjudicator-4-countersigned');
   await second.close();
@@ -103,18 +124,26 @@ export async function manageUsersAndPolicies(world: World): Promise<void> {
  * it; once corrected, the new version publishes and compares side by side with the one before.
  */
 async function publishPolicy(page: Page): Promise<void> {
-  const before = Number((await page.getByRole('row').filter({ hasText: '(active)' }).getByRole('cell').first().textContent())!.match(/^\d+/)![0]);
+  const before = Number(
+    (await page.getByRole('row').filter({ hasText: '(active)' }).getByRole('cell').first().textContent())!.match(/^\d+/)![0],
+  );
   await page.getByLabel(/^Years of employment a nomination must account for/).fill('7');
   await page.getByLabel('A required check nobody answered').selectOption({ label: 'Refuse (not cleared)' });
   await page.getByLabel('Note').fill('Seven years of employment for the coming rotations');
   await page.getByRole('button', { name: 'Publish this version' }).click();
   // No policy may refuse on absent information without a person: the service names the rule.
   const findings = page.getByRole('group', { name: 'What happens to a finding' });
-  await findings.getByRole('alert').getByText(/^onNoResponse: /).waitFor();
+  await findings
+    .getByRole('alert')
+    .getByText(/^onNoResponse: /)
+    .waitFor();
   await seen(page, 'admin-3-policy-refused');
   await page.getByLabel('A required check nobody answered').selectOption({ label: 'Send to an adjudicator' });
   await page.getByRole('button', { name: 'Publish this version' }).click();
-  await page.getByRole('status').getByText(`Version ${before + 1} published: it applies from now on.`).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(`Version ${before + 1} published: it applies from now on.`)
+    .waitFor();
   const compare = page.getByRole('region', { name: 'Compare two versions' });
   await compare.getByLabel('Second version').selectOption(String(before + 1));
   await compare.getByLabel('First version').selectOption(String(before));

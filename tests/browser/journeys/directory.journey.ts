@@ -11,11 +11,17 @@ export async function confirmContactAndKeepDirectory(world: World): Promise<void
   // The office corrected this person (revision 2): the first revision's held request is superseded, so
   // the queue holds one request for the employer, the newest revision's.
   const newest = `${world.ids.dawa!}.2.misconduct-disclosure.1`;
-  await waitFor(async () => {
-    const items = ((await call(world, 'screener', '/references/contact-confirmations')).body.items ?? []) as { checkId: string; candidateId: string }[];
-    const mine = items.filter((i) => i.candidateId === world.ids.dawa);
-    return mine.length === 1 && mine[0]!.checkId === newest;
-  }, { timeoutMs: 120_000, intervalMs: 1000, message: 'one held request for the employer: the corrected revision’s' });
+  await waitFor(
+    async () => {
+      const items = ((await call(world, 'screener', '/references/contact-confirmations')).body.items ?? []) as {
+        checkId: string;
+        candidateId: string;
+      }[];
+      const mine = items.filter((i) => i.candidateId === world.ids.dawa);
+      return mine.length === 1 && mine[0]!.checkId === newest;
+    },
+    { timeoutMs: 120_000, intervalMs: 1000, message: 'one held request for the employer: the corrected revision’s' },
+  );
   const page = await open(world, 'screener');
   await nav(page, 'Confirm contacts').click();
   const held = page.getByRole('article', { name: employer });
@@ -48,7 +54,11 @@ export async function confirmContactAndKeepDirectory(world: World): Promise<void
   await page.getByRole('button', { name: 'Save the new version' }).click();
   await page.getByRole('status').getByText(`${employer} saved.`).waitFor();
   // The status shows as soon as the version is saved; the versions list follows when the entry is read again.
-  await page.getByRole('list').getByText(/hr-director@kathmandu-aid\.example/).first().waitFor();
+  await page
+    .getByRole('list')
+    .getByText(/hr-director@kathmandu-aid\.example/)
+    .first()
+    .waitFor();
   await seen(page, 'screener-13-directory-versions');
   await page.close();
 }

@@ -3,7 +3,11 @@ import { waitFor } from '@vetting/platform/testing';
 import { call, nav, open, seen, type World } from '../support/world';
 
 /** A signed consent as a scanned PDF would begin (the service checks the content against its type). */
-const CONSENT = { name: 'consent-signed.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% consent and declaration, signed by the person\n') };
+const CONSENT = {
+  name: 'consent-signed.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4\n% consent and declaration, signed by the person\n'),
+};
 
 /**
  * An organisation hiring a former peacekeeper asks the UN: a screening officer records the request
@@ -17,20 +21,40 @@ export async function answerDisclosureRequest(world: World): Promise<void> {
   const domain = `reliefnow-${tag}.example`;
   const employer = await call(world, 'screener', '/references/employers', {
     method: 'POST',
-    body: { name: `Relief Now ${world.rotation}`, domains: [domain], contacts: [{ email: `hr@${domain}`, name: 'HR desk' }], verification: 'Called the switchboard listed on the organisation’s website.' },
+    body: {
+      name: `Relief Now ${world.rotation}`,
+      domains: [domain],
+      contacts: [{ email: `hr@${domain}`, name: 'HR desk' }],
+      verification: 'Called the switchboard listed on the organisation’s website.',
+    },
   });
   expect(employer.status).toBe(201);
-  await waitFor(async () => ((await call(world, 'screener', '/accountability/disclosure-requests/organisations')).body.items as { organisationId: string }[]).some((o) => o.organisationId === employer.body.employerId), { timeoutMs: 120_000, message: 'the directory entry reached accountability' });
+  await waitFor(
+    async () =>
+      (
+        (await call(world, 'screener', '/accountability/disclosure-requests/organisations')).body.items as { organisationId: string }[]
+      ).some((o) => o.organisationId === employer.body.employerId),
+    { timeoutMs: 120_000, message: 'the directory entry reached accountability' },
+  );
   const finding = await call(world, 'adjudicator', '/accountability/action-requests', {
     method: 'POST',
-    body: { country: 'GH', mission: 'MINUSCA', category: 'sea', substantiatedOn: '2025-10-01', candidateId, listEntry: { listId: 'un-bar', entryId: `SEA-MDS-${world.rotation}` }, actions: [{ kind: 'investigation' }], summary: 'Sexual exploitation substantiated; investigate and report the outcome.' },
+    body: {
+      country: 'GH',
+      mission: 'MINUSCA',
+      category: 'sea',
+      substantiatedOn: '2025-10-01',
+      candidateId,
+      listEntry: { listId: 'un-bar', entryId: `SEA-MDS-${world.rotation}` },
+      actions: [{ kind: 'investigation' }],
+      summary: 'Sexual exploitation substantiated; investigate and report the outcome.',
+    },
   });
   expect(finding.status).toBe(201);
 
   const un = await open(world, 'screener');
   await nav(un, 'Disclosure requests').click();
   await un.getByRole('heading', { name: 'Record a disclosure request' }).waitFor();
-  await un.getByLabel('The person\'s country').selectOption('GH');
+  await un.getByLabel("The person's country").selectOption('GH');
   await un.getByLabel('Nomination (candidate id)').fill(candidateId);
   await un.getByLabel('Requesting organisation').selectOption(employer.body.employerId as string);
   await un.getByLabel('Contact name').fill('Ama Mensah');
@@ -46,7 +70,7 @@ export async function answerDisclosureRequest(world: World): Promise<void> {
 
   await un.getByLabel('Document (PDF, PNG or JPEG)').setInputFiles(CONSENT);
   await un.getByLabel('Signed on').fill('2026-01-15');
-  await un.getByLabel('The document holds the person\'s signed declaration').check();
+  await un.getByLabel("The document holds the person's signed declaration").check();
   await un.getByRole('button', { name: 'Put the consent on file' }).click();
   await un.getByText(/Consent signed .* put on file by/).waitFor();
   await un.getByLabel('None', { exact: true }).check();
@@ -60,7 +84,11 @@ export async function answerDisclosureRequest(world: World): Promise<void> {
 
   const nepal = await open(world, 'officer.np');
   await nav(nepal, 'Disclosure requests').click();
-  await nepal.getByText('Nothing to show.').or(nepal.getByRole('columnheader', { name: 'Reference' })).first().waitFor();
+  await nepal
+    .getByText('Nothing to show.')
+    .or(nepal.getByRole('columnheader', { name: 'Reference' }))
+    .first()
+    .waitFor();
   expect(await nepal.getByRole('link', { name: reference }).count()).toBe(0);
   await nepal.close();
 

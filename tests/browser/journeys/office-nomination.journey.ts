@@ -4,7 +4,8 @@ import { expect } from 'vitest';
 import { nav, open, seen, type World } from '../support/world';
 import { recordConsent } from './office.journey';
 
-const isCandidateWrite = (method: string) => (r: Request) => r.method() === method && /\/api\/intake\/candidates(\/[^/]+)?$/.test(new URL(r.url()).pathname);
+const isCandidateWrite = (method: string) => (r: Request) =>
+  r.method() === method && /\/api\/intake\/candidates(\/[^/]+)?$/.test(new URL(r.url()).pathname);
 
 /** Fills one row of a repeated group (the n-th "name", "document", "employer" group). */
 const row = (scope: Page | Locator, item: string, n: number) => scope.getByRole('group', { name: `${item} ${n}`, exact: true });
@@ -49,17 +50,22 @@ export async function nominateInFull(world: World): Promise<void> {
   await row(page, 'employer', 1).getByLabel('Role').fill('Logistics officer');
   await row(page, 'employer', 1).getByLabel(/^From/).fill('2019-01');
   await row(page, 'employer', 1).getByLabel(/^To/).fill('2022-12');
-  await row(page, 'employer', 1).getByLabel(/^Human-resources contact/).fill('hr@kathmandu-aid.example');
+  await row(page, 'employer', 1)
+    .getByLabel(/^Human-resources contact/)
+    .fill('hr@kathmandu-aid.example');
   await row(page, 'employer', 1).getByLabel('Country', { exact: true }).selectOption('NP');
   await page.getByRole('button', { name: 'Add an employer' }).click();
   await row(page, 'employer', 2).getByLabel('Employer').fill('Armed Police Force Nepal');
   await row(page, 'employer', 2).getByLabel('Role').fill('Inspector');
   await row(page, 'employer', 2).getByLabel(/^From/).fill('2023-01');
-  await row(page, 'employer', 2).getByRole('checkbox', { name: /National service/ }).check();
+  await row(page, 'employer', 2)
+    .getByRole('checkbox', { name: /National service/ })
+    .check();
 
   const declaration = page.getByRole('group', { name: /^Self-declaration/ });
   await declaration.getByLabel(/record their answers/).check();
-  for (const question of [/criminal offence/, /human-rights/, /Repatriated/, /allegation or investigation/]) await declaration.getByRole('group', { name: question }).getByLabel('No').check();
+  for (const question of [/criminal offence/, /human-rights/, /Repatriated/, /allegation or investigation/])
+    await declaration.getByRole('group', { name: question }).getByLabel('No').check();
   await declaration.getByLabel('Form signed', { exact: true }).selectOption('v1');
   await declaration.getByLabel('Date signed', { exact: true }).fill('2026-01-05');
   await declaration.getByLabel('How it was signed', { exact: true }).selectOption({ label: 'Signed on paper (scanned)' });
@@ -75,19 +81,40 @@ export async function nominateInFull(world: World): Promise<void> {
       placeOfBirth: 'Namche Bazaar',
       gender: 'male',
       nationalities: ['NP', 'IN'],
-      documents: [{ type: 'passport', number: 'PA1234567', country: 'NP' }, { type: 'police-id', number: 'NP-APF-5521' }],
+      documents: [
+        { type: 'passport', number: 'PA1234567', country: 'NP' },
+        { type: 'police-id', number: 'NP-APF-5521' },
+      ],
       serviceNumber: `APF-${rotation}`,
       rank: 'Inspector',
       unit: 'Armed Police Force, No. 2 Battalion',
       previousEmployers: [
-        { name: `Kathmandu Aid ${world.rotation}`, role: 'Logistics officer', from: '2019-01', to: '2022-12', contactEmail: 'hr@kathmandu-aid.example', country: 'NP' },
+        {
+          name: `Kathmandu Aid ${world.rotation}`,
+          role: 'Logistics officer',
+          from: '2019-01',
+          to: '2022-12',
+          contactEmail: 'hr@kathmandu-aid.example',
+          country: 'NP',
+        },
         { name: 'Armed Police Force Nepal', role: 'Inspector', from: '2023-01', nationalService: true },
       ],
     },
     consent: { given: true, formVersion: 'v1', signedAt: '2026-01-06T00:00:00Z', method: 'recorded-verbal' },
-    selfDeclaration: { formVersion: 'v1', signedAt: '2026-01-05T00:00:00Z', method: 'wet-signature-scanned', criminalOffence: false, humanRightsViolation: false, repatriatedOnDisciplinaryGrounds: false, misconductAllegation: false },
+    selfDeclaration: {
+      formVersion: 'v1',
+      signedAt: '2026-01-05T00:00:00Z',
+      method: 'wet-signature-scanned',
+      criminalOffence: false,
+      humanRightsViolation: false,
+      repatriatedOnDisciplinaryGrounds: false,
+      misconductAllegation: false,
+    },
   });
-  await page.getByRole('status').getByText(/Nominated: case/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/Nominated: case/)
+    .waitFor();
   await page.getByRole('link', { name: 'See the status' }).click();
   world.ids.dawa = new URL(page.url()).pathname.split('/').pop()!;
   const person = page.getByRole('region', { name: 'The person' });
@@ -114,7 +141,10 @@ export async function correctAndExport(world: World): Promise<void> {
   await row(section, 'document', 1).getByLabel('Number').fill('PA1234567');
   await row(section, 'document', 2).getByRole('button', { name: 'Remove document 2' }).click();
   await seen(page, 'office-11-correct');
-  const [sent] = await Promise.all([page.waitForRequest(isCandidateWrite('PATCH')), section.getByRole('button', { name: /^Save: The person/ }).click()]);
+  const [sent] = await Promise.all([
+    page.waitForRequest(isCandidateWrite('PATCH')),
+    section.getByRole('button', { name: /^Save: The person/ }).click(),
+  ]);
   const body = sent.postDataJSON() as { person: { names: { full: string }[]; documents: unknown[] } };
   expect(Object.keys(body)).toEqual(['person']);
   expect(body.person.names.map((n) => n.full)).toEqual(['Dawa Tenzing Sherpa', 'दावा तेन्जिङ शेर्पा', 'Dawa T. Sherpa']);
@@ -123,7 +153,11 @@ export async function correctAndExport(world: World): Promise<void> {
   await page.getByText(/updated to revision 2 \(person\)/).waitFor();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Export the person/ }).click()]);
-  const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { candidateId: string; candidate: { person: { documents: { number: string }[] } }; revisions: unknown[] };
+  const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+    candidateId: string;
+    candidate: { person: { documents: { number: string }[] } };
+    revisions: unknown[];
+  };
   expect(exported.candidateId).toBe(id);
   // The export is the person's own access request: their numbers in full, every revision.
   expect(exported.candidate.person.documents[0]!.number).toBe('PA1234567');
@@ -142,7 +176,10 @@ export async function withdrawNomination(world: World): Promise<void> {
   await page.getByLabel(/^Why the nomination is withdrawn/).fill('Medically unfit for deployment');
   await page.getByRole('button', { name: 'Withdraw the nomination' }).click();
   await page.locator('.badge', { hasText: 'Withdrawn' }).first().waitFor();
-  await page.getByText(/Medically unfit for deployment/).first().waitFor();
+  await page
+    .getByText(/Medically unfit for deployment/)
+    .first()
+    .waitFor();
   await expect(page.getByRole('link', { name: 'Correct the nomination' }).count()).resolves.toBe(0);
   await seen(page, 'office-12-withdrawn');
   await page.close();

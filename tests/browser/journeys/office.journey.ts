@@ -3,17 +3,21 @@ import { expect } from 'vitest';
 import { SCREENSHOTS } from '../support/browser';
 import { nav, open, reloadUntil, seen, type World } from '../support/world';
 
-const HEADER = 'name,date_of_birth,nationalities,service_number,consent_given,consent_form_version,consent_signed_at,consent_method,employer_1_name,employer_1_role,employer_1_from,employer_1_national_service';
+const HEADER =
+  'name,date_of_birth,nationalities,service_number,consent_given,consent_form_version,consent_signed_at,consent_method,employer_1_name,employer_1_role,employer_1_from,employer_1_national_service';
 const consent = 'yes,v1,2026-01-10,electronic-signature,Nepali Army,Sepoy,2010,yes';
 
 /** A contingent file: two good rows, a row without a name and a row with an impossible date of birth. */
-export const contingentFile = (rotation: string) => Buffer.from([
-  HEADER,
-  `Pemba Sherpa Lama,1992-04-11,NP,NA-${rotation}-1,${consent}`,
-  `Dawa Gurung Thapa,1988-09-30,NP,NA-${rotation}-2,${consent}`,
-  `,1990-01-01,NP,NA-${rotation}-3,${consent}`,
-  `Nima Tamang,1990-13-45,NP,NA-${rotation}-4,${consent}`,
-].join('\n') + '\n');
+export const contingentFile = (rotation: string) =>
+  Buffer.from(
+    [
+      HEADER,
+      `Pemba Sherpa Lama,1992-04-11,NP,NA-${rotation}-1,${consent}`,
+      `Dawa Gurung Thapa,1988-09-30,NP,NA-${rotation}-2,${consent}`,
+      `,1990-01-01,NP,NA-${rotation}-3,${consent}`,
+      `Nima Tamang,1990-13-45,NP,NA-${rotation}-4,${consent}`,
+    ].join('\n') + '\n',
+  );
 
 /** Consent as the office has it on file: the form, the day and the method, chosen by the person filling the form. */
 export async function recordConsent(page: Page, form: string, day: string, method: string): Promise<void> {
@@ -46,7 +50,10 @@ export async function nominateOne(world: World): Promise<void> {
   await service.getByRole('checkbox', { name: /National service/ }).check();
   await recordConsent(page, 'v1', '2026-01-10', 'Electronic signature');
   await page.getByRole('button', { name: 'Nominate' }).click();
-  await page.getByRole('status').getByText(/Nominated: case/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/Nominated: case/)
+    .waitFor();
   await page.getByRole('link', { name: 'See the status' }).click();
   world.ids.tariq = new URL(page.url()).pathname.split('/').pop()!;
   await page.getByRole('heading', { name: 'Timeline' }).waitFor();
@@ -60,7 +67,9 @@ export async function nominateOne(world: World): Promise<void> {
 export async function uploadContingent(world: World): Promise<void> {
   const page = await open(world, 'officer.np');
   await nav(page, 'Upload a contingent').click();
-  await page.getByLabel(/^File \(CSV or JSON/).setInputFiles({ name: `${world.rotation}.csv`, mimeType: 'text/csv', buffer: contingentFile(world.rotation) });
+  await page
+    .getByLabel(/^File \(CSV or JSON/)
+    .setInputFiles({ name: `${world.rotation}.csv`, mimeType: 'text/csv', buffer: contingentFile(world.rotation) });
   await page.getByLabel('Mission').fill('UNMISS');
   await page.getByLabel('Rotation').fill(world.rotation);
   await page.getByLabel('Category').selectOption('military-contingent');
@@ -83,7 +92,11 @@ export async function rollAndCertify(world: World): Promise<void> {
   const page = await open(world, 'officer.np');
   await page.goto(`${world.system.url}/roll?rotation=${encodeURIComponent(world.rotation)}`);
   const rows = page.getByRole('table').getByRole('row');
-  await reloadUntil(page, async () => (await rows.count()) === 4 && (await rows.filter({ hasText: 'Cleared' }).count()) === 3, 'the three members cleared');
+  await reloadUntil(
+    page,
+    async () => (await rows.count()) === 4 && (await rows.filter({ hasText: 'Cleared' }).count()) === 3,
+    'the three members cleared',
+  );
   await expect(page.getByRole('cell', { name: 'Pemba Sherpa Lama' }).isVisible()).resolves.toBe(true);
   await seen(page, 'office-4-roll');
   await page.getByRole('link', { name: 'Tariq Mahmood Qadir' }).click();
@@ -97,7 +110,10 @@ export async function rollAndCertify(world: World): Promise<void> {
   await seen(page, 'office-6-certified');
   // The printable certificate carries its hash, which the page recomputes from what it shows.
   await page.getByRole('link', { name: 'Open the printable certificate' }).click();
-  await page.getByRole('status').getByText(/^Verified: the hash recomputed from this page matches/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/^Verified: the hash recomputed from this page matches/)
+    .waitFor();
   await expect(page.locator('code.hash').textContent()).resolves.toMatch(/^sha256:[0-9a-f]{64}$/);
   await expect(page.getByRole('row').filter({ hasText: 'Pemba Sherpa Lama' }).count()).resolves.toBe(1);
   await seen(page, 'office-6b-certificate');
@@ -112,7 +128,11 @@ export async function rollAndCertify(world: World): Promise<void> {
 export async function seeRevocation(world: World): Promise<void> {
   const page = await open(world, 'officer.np');
   await nav(page, 'Revocations').click();
-  await reloadUntil(page, async () => (await page.getByRole('link', { name: world.ids.pemba! }).count()) > 0, 'the revocation of Pemba Sherpa Lama');
+  await reloadUntil(
+    page,
+    async () => (await page.getByRole('link', { name: world.ids.pemba! }).count()) > 0,
+    'the revocation of Pemba Sherpa Lama',
+  );
   await seen(page, 'office-7-revocations');
   // The office acknowledges the flag once; who and when are shown, and the form is gone.
   const row = page.getByRole('row').filter({ hasText: world.ids.pemba! });

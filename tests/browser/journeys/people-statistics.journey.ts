@@ -5,7 +5,13 @@ import { nav, open, reloadUntil, seen, type World } from '../support/world';
 export async function peopleStatistics(world: World): Promise<void> {
   const page = await open(world, 'auditor');
   await nav(page, 'People screened').click();
-  await reloadUntil(page, async () => (await page.getByRole('img', { name: 'People by state' }).count()) > 0 && (await page.getByRole('cell', { name: 'UNMISS' }).count()) > 0, 'people counted');
+  await reloadUntil(
+    page,
+    async () =>
+      (await page.getByRole('img', { name: 'People by state' }).count()) > 0 &&
+      (await page.getByRole('cell', { name: 'UNMISS' }).count()) > 0,
+    'people counted',
+  );
   await expect(page.getByRole('img', { name: 'People nominated by period' }).isVisible()).resolves.toBe(true);
   await seen(page, 'people-1-statistics');
   await page.getByLabel('Mission (optional)').fill('NO-SUCH-MISSION');

@@ -4,9 +4,16 @@ import { call, open, reloadUntil, seen, type World } from '../support/world';
 
 /** The mail the references service sent the employer (development mailbox; production sends it). */
 async function mailedLink(world: World, email: string): Promise<string> {
-  const mail = await waitFor(async () => (await call(world, 'admin', `/references/dev/mailbox?to=${encodeURIComponent(email)}`)).body.items?.[0] as { text: string } | undefined, {
-    timeoutMs: 120_000, intervalMs: 1000, message: `the reference request mailed to ${email}`,
-  });
+  const mail = await waitFor(
+    async () =>
+      (await call(world, 'admin', `/references/dev/mailbox?to=${encodeURIComponent(email)}`)).body.items?.[0] as
+        { text: string } | undefined,
+    {
+      timeoutMs: 120_000,
+      intervalMs: 1000,
+      message: `the reference request mailed to ${email}`,
+    },
+  );
   expect(mail.text).toContain('— Français —');
   return /https?:\/\/\S+\/referee\/\S+/.exec(mail.text)![0];
 }
@@ -25,9 +32,18 @@ export async function answerReference(world: World): Promise<void> {
   await seen(page, 'referee-1-paste-link');
   await page.getByRole('button', { name: 'Open the form' }).click();
   await page.getByRole('heading', { name: 'Misconduct disclosure request' }).waitFor();
-  await page.getByRole('group', { name: /work for your organisation/ }).getByLabel('Yes').check();
-  await page.getByRole('group', { name: /found, following an investigation/ }).getByLabel('No').check();
-  await page.getByRole('group', { name: /leave your organisation/ }).getByLabel('No').check();
+  await page
+    .getByRole('group', { name: /work for your organisation/ })
+    .getByLabel('Yes')
+    .check();
+  await page
+    .getByRole('group', { name: /found, following an investigation/ })
+    .getByLabel('No')
+    .check();
+  await page
+    .getByRole('group', { name: /leave your organisation/ })
+    .getByLabel('No')
+    .check();
   await page.getByLabel('Your name').fill('Anita Rai');
   await page.getByLabel('Your role').fill('Head of human resources');
   await page.getByLabel('Your work e-mail address').fill(world.ids.refereeEmail!);
@@ -45,8 +61,15 @@ export async function answerReference(world: World): Promise<void> {
 export async function readRefereeAnswer(world: World): Promise<void> {
   const page = await open(world, 'adjudicator');
   await page.goto(`${world.system.url}/adjudications/${encodeURIComponent(world.ids.referee!)}`);
-  const disclosure = page.getByRole('region', { name: 'Checks and references' }).getByRole('row').filter({ hasText: 'Misconduct disclosure' });
-  await reloadUntil(page, async () => (await disclosure.getByRole('button', { name: /^Read the answer/ }).count()) > 0, 'the answered disclosure request');
+  const disclosure = page
+    .getByRole('region', { name: 'Checks and references' })
+    .getByRole('row')
+    .filter({ hasText: 'Misconduct disclosure' });
+  await reloadUntil(
+    page,
+    async () => (await disclosure.getByRole('button', { name: /^Read the answer/ }).count()) > 0,
+    'the answered disclosure request',
+  );
   await disclosure.getByRole('button', { name: /^Read the answer/ }).click();
   await disclosure.getByText('Anita Rai, Head of human resources', { exact: false }).waitFor();
   await seen(page, 'adjudicator-5-referee-answer');

@@ -9,10 +9,17 @@ import { call, nav, nomination, open, seen, type World } from '../support/world'
  */
 export async function periodicRevetting(world: World): Promise<void> {
   const rotation = `${world.rotation}-RV`;
-  const res = await call(world, 'officer.np', '/intake/candidates', { method: 'POST', body: nomination(rotation, 'Bishnu Prasad Adhikari', '1985-06-12') });
+  const res = await call(world, 'officer.np', '/intake/candidates', {
+    method: 'POST',
+    body: nomination(rotation, 'Bishnu Prasad Adhikari', '1985-06-12'),
+  });
   expect(res.status).toBe(201);
   const id = res.body.id as string;
-  await waitFor(async () => (await call(world, 'officer.np', `/intake/candidates/${id}`)).body.status === 'cleared', { timeoutMs: 300_000, intervalMs: 2000, message: 'cleared' });
+  await waitFor(async () => (await call(world, 'officer.np', `/intake/candidates/${id}`)).body.status === 'cleared', {
+    timeoutMs: 300_000,
+    intervalMs: 2000,
+    message: 'cleared',
+  });
 
   const admin = await open(world, 'admin');
   await nav(admin, 'Policy versions').click();
@@ -20,11 +27,17 @@ export async function periodicRevetting(world: World): Promise<void> {
   await expect(rules.getByLabel('Military contingent: re-vet after (months)').inputValue()).resolves.toMatch(/^[1-9]\d*$/);
   await rules.getByLabel('Civilian: re-vet after (months)').fill('12');
   await admin.getByRole('button', { name: 'Publish this version' }).click();
-  await rules.getByRole('alert').getByText(/^revetting\/civilian\/everyMonths: /).waitFor();
+  await rules
+    .getByRole('alert')
+    .getByText(/^revetting\/civilian\/everyMonths: /)
+    .waitFor();
   await seen(admin, 'revetting-1-policy-refused');
   await rules.getByLabel('Civilian: re-vet after (months)').fill('9');
   await admin.getByRole('button', { name: 'Publish this version' }).click();
-  await admin.getByRole('status').getByText(/^Version \d+ published: it applies from now on\.$/).waitFor();
+  await admin
+    .getByRole('status')
+    .getByText(/^Version \d+ published: it applies from now on\.$/)
+    .waitFor();
   await admin.close();
 
   const office = await open(world, 'officer.np');

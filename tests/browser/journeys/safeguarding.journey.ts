@@ -18,7 +18,10 @@ export async function safeguardingSelfAssessment(world: World): Promise<void> {
   expect(count).toBeGreaterThanOrEqual(12);
   for (let i = 0; i < count; i++) {
     await answers.nth(i).selectOption(i === 5 ? 'partly' : 'yes');
-    await office.getByLabel('Evidence', { exact: true }).nth(i).fill(`Document ${i + 1}: register kept by the focal point`);
+    await office
+      .getByLabel('Evidence', { exact: true })
+      .nth(i)
+      .fill(`Document ${i + 1}: register kept by the focal point`);
   }
   await office.getByRole('button', { name: 'Save answers' }).click();
   await office.getByRole('status').getByText('Answers saved.').waitFor();
@@ -41,7 +44,11 @@ export async function safeguardingSelfAssessment(world: World): Promise<void> {
   await reviewer.close();
 
   await nav(office, 'Safeguarding').click();
-  await office.getByRole('row').filter({ hasText: /police-/ }).getByText('Current').waitFor({ timeout: 60_000 });
+  await office
+    .getByRole('row')
+    .filter({ hasText: /police-/ })
+    .getByText('Current')
+    .waitFor({ timeout: 60_000 });
   await seen(office, 'safeguarding-4-current');
   await office.goto(`${world.system.url}/safeguarding/${id}`);
   await office.getByText('Reviewer: Send the attendance list of the next training course.').waitFor();

@@ -7,7 +7,9 @@ export async function filterReviewQueue(world: World): Promise<void> {
   await page.goto(`${world.system.url}/review?country=NP&mission=UNMISS`);
   const tariq = page.getByRole('link', { name: world.ids.tariq! });
   await reloadUntil(page, async () => (await tariq.count()) > 0, 'the Nepalese case in the filtered queue');
-  await expect(page.getByRole('navigation', { name: 'Pages of the queue' }).getByRole('status').textContent()).resolves.toMatch(/^1–\d+ of \d+$/);
+  await expect(page.getByRole('navigation', { name: 'Pages of the queue' }).getByRole('status').textContent()).resolves.toMatch(
+    /^1–\d+ of \d+$/,
+  );
   await seen(page, 'screener-6-queue-filtered');
   await page.getByLabel('Country (two letters)').fill('GH');
   await page.getByRole('button', { name: 'Apply' }).click();
@@ -57,8 +59,15 @@ export async function retryFailedCheck(world: World): Promise<void> {
   const row = page.getByRole('row').filter({ hasText: id });
   await reloadUntil(page, async () => (await row.count()) > 0, 'the failed check in the operator list');
   await seen(page, 'screener-8-failed-checks');
-  await row.first().getByRole('button', { name: /^Send the .* check to .* again$/ }).click();
-  await row.first().getByRole('status').getByText(/Sent again \(round 2\)/).waitFor();
+  await row
+    .first()
+    .getByRole('button', { name: /^Send the .* check to .* again$/ })
+    .click();
+  await row
+    .first()
+    .getByRole('status')
+    .getByText(/Sent again \(round 2\)/)
+    .waitFor();
   // The authority refuses again: the check is back among the failed ones, in its second round.
   await reloadUntil(page, async () => (await row.filter({ hasText: '(round 2)' }).count()) > 0, 'the check failed again in round 2');
   await page.close();
@@ -81,7 +90,10 @@ export async function editListByHand(world: World): Promise<void> {
   await page.getByLabel(/^Reason for the change/).fill('OIOS case closed with a substantiated finding');
   await seen(page, 'screener-9-list-add');
   await page.getByRole('button', { name: 'Publish with this entry' }).click();
-  await page.getByRole('status').getByText(/Version \d+ of un-bar published \(1 added, 0 removed, 0 changed\)/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/Version \d+ of un-bar published \(1 added, 0 removed, 0 changed\)/)
+    .waitFor();
   const progress = page.getByRole('region', { name: /^Re-screening against un-bar version/ });
   await progress.getByText(/^Completed — /).waitFor({ timeout: 120_000 });
   await seen(page, 'screener-10-rescreen-progress');
@@ -93,13 +105,19 @@ export async function editListByHand(world: World): Promise<void> {
   await page.getByLabel('Remarks').fill('Second incident added to the record.');
   await page.getByLabel(/^Reason for the change/).fill('Record completed from the OIOS report');
   await page.getByRole('button', { name: 'Publish the correction' }).click();
-  await page.getByRole('status').getByText(/\(0 added, 0 removed, 1 changed\)/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/\(0 added, 0 removed, 1 changed\)/)
+    .waitFor();
 
   await page.getByLabel('Remove an entry').check();
   await page.getByLabel('Entry id').fill(id);
   await page.getByLabel(/^Reason for the change/).fill('Entered on the wrong list');
   await page.getByRole('button', { name: 'Propose removing this entry' }).click();
-  await page.getByRole('status').getByText(/waits for another officer’s countersignature/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/waits for another officer’s countersignature/)
+    .waitFor();
   // Four eyes: the pending version names whom it takes off; the proposer cannot countersign it.
   const pending = page.getByRole('region', { name: 'Versions waiting for a second officer' });
   await pending.getByText(`Removal of ${id} proposed by screener`).waitFor();

@@ -34,12 +34,20 @@ export async function resolvePossibleMatch(world: World): Promise<void> {
   const why = page.getByRole('region', { name: 'Why they were matched' }).first();
   await expect(why.textContent()).resolves.toMatch(/Qadir/);
   // What agreed and what differed are marked, not only coloured.
-  await expect(why.locator('mark').filter({ hasText: /agrees|differs/ }).count()).resolves.toBeGreaterThan(0);
+  await expect(
+    why
+      .locator('mark')
+      .filter({ hasText: /agrees|differs/ })
+      .count(),
+  ).resolves.toBeGreaterThan(0);
   await seen(page, 'screener-2-review-side-by-side');
   await page.getByLabel('Not the same person (false positive)').first().check();
   await page.getByLabel('Reason (recorded)').first().fill('Different father name and unit records; confirmed by the mission.');
   await page.getByRole('button', { name: 'Record the resolution' }).first().click();
-  await page.getByText(/Resolved as false-positive by screener/).first().waitFor();
+  await page
+    .getByText(/Resolved as false-positive by screener/)
+    .first()
+    .waitFor();
   await page.close();
 }
 
@@ -70,7 +78,9 @@ export async function importListVersion(world: World): Promise<void> {
   await nav(page, 'Ban lists').click();
   await page.getByRole('cell', { name: 'un-bar' }).waitFor();
   await page.getByLabel(/^List id/).fill('un-bar');
-  await page.getByLabel(/^File \(CSV or JSON/).setInputFiles({ name: 'un-bar-v2.json', mimeType: 'application/json', buffer: nextListVersion() });
+  await page
+    .getByLabel(/^File \(CSV or JSON/)
+    .setInputFiles({ name: 'un-bar-v2.json', mimeType: 'application/json', buffer: nextListVersion() });
   await page.getByRole('button', { name: 'Import a new version' }).click();
   await page.getByRole('status').getByText('Version 2 of un-bar published (1 added, 0 removed, 0 changed).').waitFor();
   await seen(page, 'screener-4-list-imported');

@@ -8,7 +8,11 @@ import { connectConsole, startSystem, type ConsoleAccess } from '../../support/s
 export async function consoleUnderTest(): Promise<ConsoleAccess & { stop(): Promise<void> }> {
   const reuse = process.env.VETTING_UI_SYSTEM?.split('|');
   if (reuse) {
-    const credentials = JSON.parse(readFileSync(`${reuse[1]}/dev-credentials.json`, 'utf8')) as { username: string; password: string; totpSecret?: string }[];
+    const credentials = JSON.parse(readFileSync(`${reuse[1]}/dev-credentials.json`, 'utf8')) as {
+      username: string;
+      password: string;
+      totpSecret?: string;
+    }[];
     return { ...connectConsole(reuse[0]!, credentials, reuse[1]!), stop: async () => {} };
   }
   const system = await startSystem({ gateway: true });

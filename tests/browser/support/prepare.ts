@@ -12,7 +12,11 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
  */
 export function prepareBrowserTests(): void {
   ensureChromium();
-  const build = spawnSync('npm', ['run', 'build', '-w', 'services/gateway/console'], { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const build = spawnSync('npm', ['run', 'build', '-w', 'services/gateway/console'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) throw new Error('building the console failed');
 }
 

@@ -20,7 +20,12 @@ export interface World {
 export type Json = any;
 
 /** Calls the gateway's API as a demo account (set-up steps a person would do elsewhere). */
-export async function call(world: World, username: string, path: string, init: { method?: string; body?: unknown; type?: string } = {}): Promise<{ status: number; body: Json }> {
+export async function call(
+  world: World,
+  username: string,
+  path: string,
+  init: { method?: string; body?: unknown; type?: string } = {},
+): Promise<{ status: number; body: Json }> {
   if (!world.tokens.has(username)) world.tokens.set(username, world.system.token(username));
   const token = await world.tokens.get(username)!;
   const res = await fetch(`${world.system.url}/api${path}`, {
@@ -35,7 +40,13 @@ export async function call(world: World, username: string, path: string, init: {
 /** A new page signed in as a demo account through the sign-in form. */
 export async function open(world: World, username: string): Promise<Page> {
   const page = await world.browser.newPage();
-  await signIn(page, world.system.url, username, world.system.password(username), world.system.totpSecret(username) ? () => world.system.code(username) : undefined);
+  await signIn(
+    page,
+    world.system.url,
+    username,
+    world.system.password(username),
+    world.system.totpSecret(username) ? () => world.system.code(username) : undefined,
+  );
   return page;
 }
 
@@ -49,10 +60,13 @@ export async function seen(page: Page, name: string): Promise<void> {
 
 /** Reloads until the page shows what the journey waits for (services work asynchronously). */
 export async function reloadUntil(page: Page, shown: () => Promise<boolean>, what: string, timeoutMs = 120_000): Promise<void> {
-  await waitFor(async () => {
-    await page.reload({ waitUntil: 'networkidle' });
-    return shown();
-  }, { timeoutMs, intervalMs: 1000, message: what });
+  await waitFor(
+    async () => {
+      await page.reload({ waitUntil: 'networkidle' });
+      return shown();
+    },
+    { timeoutMs, intervalMs: 1000, message: what },
+  );
 }
 
 /** In the Nepali Army since 2010: the five-year employment window is accounted for. */

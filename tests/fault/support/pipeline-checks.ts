@@ -26,7 +26,10 @@ export async function readWholeTopic(kafka: Kafka, topic: string): Promise<ReadM
  * of record). Not from the view: a process killed between inserting a revision and projecting it
  * leaves that view row behind until the outbox relay's repair projects it again (`viewsBehind`).
  */
-export async function decisionsByCandidate(mongo: MongoClient, system: RunningSystem): Promise<Map<string, { outcome: string; decidedAt: string }[]>> {
+export async function decisionsByCandidate(
+  mongo: MongoClient,
+  system: RunningSystem,
+): Promise<Map<string, { outcome: string; decidedAt: string }[]>> {
   const latest = new Map<string, { rev: number; decisions: { outcome: string; decidedAt: string }[] }>();
   for (const r of await mongo.db(system.database('clearance')).collection('clearance_cases_revisions').find({}).toArray()) {
     const state = (typeof r.state === 'string' ? JSON.parse(r.state) : r.state) as { decisions?: { outcome: string; decidedAt: string }[] };
@@ -46,7 +49,13 @@ export async function duplicateFigures(mongo: MongoClient, system: RunningSystem
   for (const { name } of eventTopics()) {
     const messages = await readWholeTopic(system.kafka, `${system.prefix}${name}`);
     // Only well-formed events count (the fault run's deliberate poison is not JSON).
-    const ids = messages.flatMap((m) => { try { return [(JSON.parse(m.value) as { id: string }).id]; } catch { return []; } });
+    const ids = messages.flatMap((m) => {
+      try {
+        return [(JSON.parse(m.value) as { id: string }).id];
+      } catch {
+        return [];
+      }
+    });
     republished += ids.length - new Set(ids).size;
   }
   let causedByTwice = 0;
@@ -78,8 +87,11 @@ export async function viewsBehind(mongo: MongoClient, system: RunningSystem): Pr
       const newest = new Map<string, number>();
       for (const r of await db.collection(name).find({}).project({ aggregateId: 1, rev: 1 }).toArray())
         newest.set(String(r.aggregateId), Math.max(Number(r.rev), newest.get(String(r.aggregateId)) ?? 0));
-      const shown = new Map((await db.collection(viewName).find({}).project({ _rev: 1 }).toArray()).map((v) => [String(v._id), Number(v._rev)]));
-      for (const [id, rev] of newest) if ((shown.get(id) ?? 0) < rev) behind.push(`${service}/${viewName}/${id} ${rev}→${shown.get(id) ?? 'none'}`);
+      const shown = new Map(
+        (await db.collection(viewName).find({}).project({ _rev: 1 }).toArray()).map((v) => [String(v._id), Number(v._rev)]),
+      );
+      for (const [id, rev] of newest)
+        if ((shown.get(id) ?? 0) < rev) behind.push(`${service}/${viewName}/${id} ${rev}→${shown.get(id) ?? 'none'}`);
     }
   }
   return behind;
@@ -111,12 +123,17 @@ export async function unfinishedChecks(mongo: MongoClient, system: RunningSystem
   const latest = new Map<string, string>();
   // Check revisions are packed (the state is JSON text); older ones hold it as a document.
   for (const r of await db.collection('checks_revisions').find({}).project({ aggregateId: 1, rev: 1, state: 1 }).sort({ rev: 1 }).toArray())
-    latest.set(String(r.aggregateId), String((typeof r.state === 'string' ? (JSON.parse(r.state) as { state: string }) : (r.state as { state: string })).state));
+    latest.set(
+      String(r.aggregateId),
+      String((typeof r.state === 'string' ? (JSON.parse(r.state) as { state: string }) : (r.state as { state: string })).state),
+    );
   return [...latest.values()].filter((s) => s !== 'completed').length;
 }
 
 /** The audit service's verdict on its hash chain. */
 export async function verifyAuditChain(system: RunningSystem): Promise<{ ok: boolean }> {
   const auditor = await system.issuer.token({ sub: 'auditor-1', roles: ['auditor'] });
-  return (await fetch(`${system.url('audit')}/chain/verify`, { headers: { authorization: `Bearer ${auditor}` } })).json() as Promise<{ ok: boolean }>;
+  return (await fetch(`${system.url('audit')}/chain/verify`, { headers: { authorization: `Bearer ${auditor}` } })).json() as Promise<{
+    ok: boolean;
+  }>;
 }

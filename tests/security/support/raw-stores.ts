@@ -23,7 +23,8 @@ export async function dumpDatabases(mongoUrl: string, databases: string[]): Prom
   try {
     for (const name of databases) {
       const db = client.db(name);
-      for (const { name: collection } of await db.listCollections({}, { nameOnly: true }).toArray()) out.set(`${name}/${collection}`, JSON.stringify(await db.collection(collection).find({}).toArray()));
+      for (const { name: collection } of await db.listCollections({}, { nameOnly: true }).toArray())
+        out.set(`${name}/${collection}`, JSON.stringify(await db.collection(collection).find({}).toArray()));
     }
   } finally {
     await client.close();
@@ -37,7 +38,13 @@ export async function dumpTopics(kafka: Kafka, prefix: string): Promise<Map<stri
   await admin.connect();
   const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
   const ends = new Map<string, Map<number, number>>();
-  for (const topic of topics) ends.set(topic, new Map((await admin.fetchTopicOffsets(topic)).filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)])));
+  for (const topic of topics)
+    ends.set(
+      topic,
+      new Map(
+        (await admin.fetchTopicOffsets(topic)).filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]),
+      ),
+    );
   await admin.disconnect();
   const out = new Map<string, string>(topics.map((t) => [t, '']));
   const waiting = [...ends.values()].reduce((n, m) => n + m.size, 0);
@@ -50,7 +57,11 @@ export async function dumpTopics(kafka: Kafka, prefix: string): Promise<Map<stri
     const timer = setTimeout(() => reject(new Error(`reading the topics timed out with ${left} partitions unread`)), 120_000);
     void consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
-        const line = JSON.stringify({ key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])) });
+        const line = JSON.stringify({
+          key: message.key?.toString() ?? null,
+          value: message.value?.toString() ?? null,
+          headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
+        });
         out.set(topic, `${out.get(topic)}${line}\n`);
         const end = ends.get(topic)!;
         if (end.has(partition) && Number(message.offset) + 1 >= end.get(partition)!) {
@@ -79,13 +90,19 @@ export async function dumpRedis(redisUrl: string): Promise<Map<string, string>> 
       for (const key of keys) {
         const type = await redis.type(key);
         const value =
-          type === 'string' ? await redis.getBuffer(key).then((b) => b?.toString('utf8'))
-          : type === 'hash' ? await redis.hgetall(key)
-          : type === 'list' ? await redis.lrange(key, 0, -1)
-          : type === 'set' ? await redis.smembers(key)
-          : type === 'zset' ? await redis.zrange(key, 0, -1, 'WITHSCORES')
-          : type === 'stream' ? await redis.xrange(key, '-', '+')
-          : null;
+          type === 'string'
+            ? await redis.getBuffer(key).then((b) => b?.toString('utf8'))
+            : type === 'hash'
+              ? await redis.hgetall(key)
+              : type === 'list'
+                ? await redis.lrange(key, 0, -1)
+                : type === 'set'
+                  ? await redis.smembers(key)
+                  : type === 'zset'
+                    ? await redis.zrange(key, 0, -1, 'WITHSCORES')
+                    : type === 'stream'
+                      ? await redis.xrange(key, '-', '+')
+                      : null;
         out.set(key, JSON.stringify(value));
       }
     } while (cursor !== '0');

@@ -66,7 +66,11 @@ export function configFor(service: string, tokens: Record<Role, string>, options
     ...CHECKS.flatMap((c) => [`[checks.${c}]`, 'enabled = true']),
   ];
   for (const op of ops.filter((o) => !o.public)) {
-    lines.push('[[operations]]', `include-operation-id = ${tomlString(op.operationId)}`, `headers = { Authorization = ${tomlString(`Bearer ${tokens[roleFor(op.roles)]}`)} }`);
+    lines.push(
+      '[[operations]]',
+      `include-operation-id = ${tomlString(op.operationId)}`,
+      `headers = { Authorization = ${tomlString(`Bearer ${tokens[roleFor(op.roles)]}`)} }`,
+    );
     const off = CHECK_EXCEPTIONS[op.operationId] ?? [];
     if (off.length) lines.push(`checks = { ${off.map((c) => `${c} = { enabled = false }`).join(', ')} }`);
   }
@@ -103,7 +107,8 @@ export function summarise(ndjson: string): Pick<SchemathesisRun, 'cases' | 'oper
   };
   for (const line of ndjson.split('\n').filter(Boolean)) {
     const event = JSON.parse(line) as NdjsonEvent;
-    const scenario = event.ScenarioFinished as { label?: string; recorder?: { label?: string; interactions?: unknown; checks?: unknown } } | undefined;
+    const scenario = event.ScenarioFinished as
+      { label?: string; recorder?: { label?: string; interactions?: unknown; checks?: unknown } } | undefined;
     if (!scenario) continue;
     const label = scenario.label ?? scenario.recorder?.label ?? 'unknown';
     walk(scenario.recorder?.interactions, label);
@@ -119,13 +124,22 @@ function collectFailures(checks: unknown, label: string, out: string[]): void {
     for (const check of Array.isArray(list) ? list : []) {
       const c = check as { name?: string; status?: string; failure_info?: { failure?: { title?: string; message?: string } } };
       if (c.status === 'FAILURE' || c.status === 'failure')
-        out.push(`${label}: ${c.name}: ${c.failure_info?.failure?.title ?? ''} ${(c.failure_info?.failure?.message ?? '').split('\n')[0]}`.trim());
+        out.push(
+          `${label}: ${c.name}: ${c.failure_info?.failure?.title ?? ''} ${(c.failure_info?.failure?.message ?? '').split('\n')[0]}`.trim(),
+        );
     }
   }
 }
 
 /** Runs schemathesis against one running service; never throws for failures (the caller asserts). */
-export async function runSchemathesis(binary: string, service: string, url: string, tokens: Record<Role, string>, workDir: string, options = { maxExamples: 15, seed: 20261127 }): Promise<SchemathesisRun> {
+export async function runSchemathesis(
+  binary: string,
+  service: string,
+  url: string,
+  tokens: Record<Role, string>,
+  workDir: string,
+  options = { maxExamples: 15, seed: 20261127 },
+): Promise<SchemathesisRun> {
   const dir = join(workDir, service);
   mkdirSync(dir, { recursive: true });
   const configFile = join(dir, 'schemathesis.toml');
@@ -133,7 +147,23 @@ export async function runSchemathesis(binary: string, service: string, url: stri
   const ndjsonPath = join(dir, 'events.ndjson');
   // One worker: with several threads, hypothesis on Python 3.11 sometimes dies in ast.parse
   // ("AST constructor recursion depth mismatch"), which reads as a failed run though no API failed.
-  const args = ['--config-file', configFile, '--no-color', 'run', openapiPath(service), '--url', url, '--workers', '1', '--report', 'ndjson', '--report-ndjson-path', ndjsonPath, '--output-truncate', 'true'];
+  const args = [
+    '--config-file',
+    configFile,
+    '--no-color',
+    'run',
+    openapiPath(service),
+    '--url',
+    url,
+    '--workers',
+    '1',
+    '--report',
+    'ndjson',
+    '--report-ndjson-path',
+    ndjsonPath,
+    '--output-truncate',
+    'true',
+  ];
   const started = Date.now();
   let output = '';
   const exitCode = await new Promise<number>((resolve, reject) => {

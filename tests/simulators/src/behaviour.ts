@@ -26,7 +26,12 @@ export interface BehaviourOptions {
  * Decides the outcome of one request. A scripted sequence for a check id (tests) wins; then names
  * that mark permanent failures; then the configured fault rates.
  */
-export function decideOutcome(random: () => number, options: BehaviourOptions, scripted: Outcome | undefined, permanentFailure: boolean): Outcome {
+export function decideOutcome(
+  random: () => number,
+  options: BehaviourOptions,
+  scripted: Outcome | undefined,
+  permanentFailure: boolean,
+): Outcome {
   if (scripted) return scripted;
   if (permanentFailure) return 'rejected';
   const r = random();

@@ -57,7 +57,12 @@ function organisationOf(path: string, country: unknown): string {
   return `${String(country)}-${path.endsWith('/disciplinary-record') ? 'service' : 'records'}`;
 }
 
-const AUTHORITIES = new Set(['/national-records/criminal-record', '/national-records/disciplinary-record', '/un-records/checks', '/hr/disclosure-requests']);
+const AUTHORITIES = new Set([
+  '/national-records/criminal-record',
+  '/national-records/disciplinary-record',
+  '/un-records/checks',
+  '/hr/disclosure-requests',
+]);
 
 /** Starts the simulated national records office, UN records and prior-employer HR on one HTTP server. */
 export async function startSimulators(options: SimulatorOptions): Promise<Simulators> {
@@ -98,7 +103,8 @@ export async function startSimulators(options: SimulatorOptions): Promise<Simula
     const checkId = typeof body.checkId === 'string' ? body.checkId : undefined;
     const replyTo = path === '/hr/disclosure-requests' ? body.replyUrl : body.callbackUrl;
     const name = String(body.person?.names?.[0]?.full ?? body.candidateName ?? '');
-    if (!checkId || typeof replyTo !== 'string' || !name) return send(res, 400, { error: 'checkId, a reply/callback URL and a name are required' });
+    if (!checkId || typeof replyTo !== 'string' || !name)
+      return send(res, 400, { error: 'checkId, a reply/callback URL and a name are required' });
     const scripted = scripts.get(checkId)?.shift();
     const outcome = decideOutcome(random, behaviour, scripted, /INVALID/i.test(name));
     count(`${path} ${outcome}`);
@@ -128,7 +134,8 @@ export async function startSimulators(options: SimulatorOptions): Promise<Simula
       // Contacts with "manual" in their address are left to a human (tests answer on the portal).
       const contact = String((body as { contactEmail?: unknown }).contactEmail ?? '');
       const manual = /manual/i.test(contact);
-      if (!manual && random() < (options.refereeAnswerRate ?? 1)) later(within(random, callbackLatency), () => void answerAsReferee(replyTo, result, contact));
+      if (!manual && random() < (options.refereeAnswerRate ?? 1))
+        later(within(random, callbackLatency), () => void answerAsReferee(replyTo, result, contact));
       return;
     }
     // A name with MANUAL is left to a person at the authority: accepted, answered by nobody here (tests answer by callback).
@@ -136,7 +143,10 @@ export async function startSimulators(options: SimulatorOptions): Promise<Simula
     if (outcome === 'ok') return send(res, 200, { externalRef, result, reference: `CERT-${externalRef}` });
     send(res, 202, { externalRef, status: 'accepted' });
     const organisation = organisationOf(path, body.country);
-    later(within(random, callbackLatency), () => void callBack(organisation, replyTo, { externalRef, result, reference: `CERT-${externalRef}` }));
+    later(
+      within(random, callbackLatency),
+      () => void callBack(organisation, replyTo, { externalRef, result, reference: `CERT-${externalRef}` }),
+    );
   }
 
   const secrets = new Map(Object.entries(options.callbackSecrets));

@@ -21,12 +21,20 @@ export interface OfflineResult {
  * the day it arrives.
  */
 export function createBundleScreener(bundle: ListBundleContent) {
-  const indexes: { listId: string; index: MatchingIndex }[] = bundle.lists.map((l) => ({ listId: l.listId, index: buildIndex(l.entries, { thresholds: bundle.thresholds }) }));
+  const indexes: { listId: string; index: MatchingIndex }[] = bundle.lists.map((l) => ({
+    listId: l.listId,
+    index: buildIndex(l.entries, { thresholds: bundle.thresholds }),
+  }));
   return {
     versions: bundle.lists.map((l) => ({ listId: l.listId, version: l.version, contentHash: l.contentHash })),
     screen(query: PersonQuery): OfflineResult {
       const hits = indexes.flatMap(({ listId, index }) => index.search(query, { limit: 10 }).map((h) => ({ ...h, listId })));
-      const shown = reviewableHits(hits).map((h) => ({ listId: h.listId, entryId: h.entryId, score: Math.round(h.score * 1000) / 1000, band: h.band as OfflineHit['band'] }));
+      const shown = reviewableHits(hits).map((h) => ({
+        listId: h.listId,
+        entryId: h.entryId,
+        score: Math.round(h.score * 1000) / 1000,
+        band: h.band as OfflineHit['band'],
+      }));
       return { outcome: screeningOutcome(hits), hits: shown };
     },
   };

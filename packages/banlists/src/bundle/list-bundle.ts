@@ -47,7 +47,11 @@ const matchFields = (e: ListEntry): ListEntry => ({
   datesOfBirth: [...e.datesOfBirth],
   nationalities: [...e.nationalities],
   ...(e.gender ? { gender: e.gender } : {}),
-  documents: e.documents.map((d) => ({ number: d.number, ...(d.type ? { type: d.type } : {}), ...(d.country ? { country: d.country } : {}) })),
+  documents: e.documents.map((d) => ({
+    number: d.number,
+    ...(d.type ? { type: d.type } : {}),
+    ...(d.country ? { country: d.country } : {}),
+  })),
   serviceNumbers: [...e.serviceNumbers],
 });
 
@@ -58,7 +62,9 @@ export function bundledList(list: Omit<BundledList, 'entries' | 'entryCount'>, e
 
 export type BundleProblem = SignatureProblem | 'expired' | 'too-old' | 'not-yet-valid';
 
-export type OpenedBundle = { ok: true; bundle: ListBundleContent; keyId: string; contentHash: string; ageMs: number } | { ok: false; problem: BundleProblem; reason: string };
+export type OpenedBundle =
+  | { ok: true; bundle: ListBundleContent; keyId: string; contentHash: string; ageMs: number }
+  | { ok: false; problem: BundleProblem; reason: string };
 
 export interface OpenBundleOptions {
   trusted: TrustedKeys;
@@ -81,9 +87,20 @@ export function openListBundle(document: unknown, options: OpenBundleOptions): O
   const now = (options.now ?? new Date()).getTime();
   const created = Date.parse(bundle.createdAt);
   const expires = Date.parse(bundle.expiresAt);
-  if (!Number.isFinite(created) || !Number.isFinite(expires)) return { ok: false, problem: 'malformed', reason: 'the bundle states no valid creation or expiry time' };
-  if (created > now + (options.skewMs ?? 5 * 60_000)) return { ok: false, problem: 'not-yet-valid', reason: `the bundle was made at ${bundle.createdAt}, after this computer's clock: check the clock` };
+  if (!Number.isFinite(created) || !Number.isFinite(expires))
+    return { ok: false, problem: 'malformed', reason: 'the bundle states no valid creation or expiry time' };
+  if (created > now + (options.skewMs ?? 5 * 60_000))
+    return {
+      ok: false,
+      problem: 'not-yet-valid',
+      reason: `the bundle was made at ${bundle.createdAt}, after this computer's clock: check the clock`,
+    };
   if (now >= expires) return { ok: false, problem: 'expired', reason: `the bundle expired at ${bundle.expiresAt}: download a new one` };
-  if (now - created > options.maxAgeMs) return { ok: false, problem: 'too-old', reason: `the bundle was made at ${bundle.createdAt}, more than ${Math.round(options.maxAgeMs / 3_600_000)} h ago: download a new one` };
+  if (now - created > options.maxAgeMs)
+    return {
+      ok: false,
+      problem: 'too-old',
+      reason: `the bundle was made at ${bundle.createdAt}, more than ${Math.round(options.maxAgeMs / 3_600_000)} h ago: download a new one`,
+    };
   return { ok: true, bundle, keyId: verified.keyId, contentHash: verified.contentHash, ageMs: now - created };
 }

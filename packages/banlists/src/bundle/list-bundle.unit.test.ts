@@ -5,8 +5,18 @@ import type { BanListEntry } from '../ban-list-entry';
 import { bundledList, createBundleScreener, LIST_BUNDLE_FORMAT, openListBundle, type ListBundleContent } from '../index';
 
 const entry = (id: string, full: string, extra: Partial<BanListEntry> = {}): BanListEntry => ({
-  id, names: [{ full, kind: 'primary' }], datesOfBirth: ['1975-03-14'], placesOfBirth: ['Somewhere'], nationalities: ['XX'], documents: [], serviceNumbers: [],
-  category: 'sea', status: 'barred', sourceReference: 'CASE-0001', remarks: 'substantiated allegation details', ...extra,
+  id,
+  names: [{ full, kind: 'primary' }],
+  datesOfBirth: ['1975-03-14'],
+  placesOfBirth: ['Somewhere'],
+  nationalities: ['XX'],
+  documents: [],
+  serviceNumbers: [],
+  category: 'sea',
+  status: 'barred',
+  sourceReference: 'CASE-0001',
+  remarks: 'substantiated allegation details',
+  ...extra,
 });
 const DAY = 86_400_000;
 const created = new Date('2026-03-01T08:00:00Z');
@@ -18,7 +28,18 @@ function content(overrides: Partial<ListBundleContent> = {}): ListBundleContent 
     expiresAt: new Date(created.getTime() + 14 * DAY).toISOString(),
     issuedTo: { actor: 'gh-office', country: 'GH' },
     thresholds: { upper: 0.5, lower: 0.35 },
-    lists: [bundledList({ listId: 'un-sea', name: 'UN SEA', version: 3, contentHash: 'sha256:ab', provenance: { importedAt: '2026-02-01T00:00:00Z', format: 'platform-json', fileHash: 'sha256:cd' } }, [entry('E1', 'Jean-Baptiste MUKENDI', { serviceNumbers: ['FAR-12345'] }), entry('E2', 'Ahmed Salim KHALIL')])],
+    lists: [
+      bundledList(
+        {
+          listId: 'un-sea',
+          name: 'UN SEA',
+          version: 3,
+          contentHash: 'sha256:ab',
+          provenance: { importedAt: '2026-02-01T00:00:00Z', format: 'platform-json', fileHash: 'sha256:cd' },
+        },
+        [entry('E1', 'Jean-Baptiste MUKENDI', { serviceNumbers: ['FAR-12345'] }), entry('E2', 'Ahmed Salim KHALIL')],
+      ),
+    ],
     ...overrides,
   };
 }
@@ -30,16 +51,25 @@ describe('offline list bundle', () => {
   it('when bundled, then entries keep only what matching reads: never why a person is listed', () => {
     const text = JSON.stringify(content());
     expect(text).not.toMatch(/substantiated|CASE-0001|Somewhere|"sea"|barred/);
-    expect(content().lists[0]).toMatchObject({ entryCount: 2, entries: [expect.objectContaining({ id: 'E1', serviceNumbers: ['FAR-12345'] }), expect.anything()] });
+    expect(content().lists[0]).toMatchObject({
+      entryCount: 2,
+      entries: [expect.objectContaining({ id: 'E1', serviceNumbers: ['FAR-12345'] }), expect.anything()],
+    });
   });
 
-  it('when a fresh, signed bundle is opened, then it screens offline with the platform\'s outcome rule', async () => {
+  it("when a fresh, signed bundle is opened, then it screens offline with the platform's outcome rule", async () => {
     const opened = open(await signDocument(LIST_BUNDLE_FORMAT, content(), signer, created));
     expect(opened).toMatchObject({ ok: true, keyId: signer.keyId, ageMs: DAY });
     if (!opened.ok) return;
     const screener = createBundleScreener(opened.bundle);
-    expect(screener.screen({ names: ['Jean Baptiste Mukendi'], dateOfBirth: '1975-03-14' })).toMatchObject({ outcome: 'possible-match', hits: [expect.objectContaining({ listId: 'un-sea', entryId: 'E1', band: 'possible-match' })] });
-    expect(screener.screen({ names: ['Someone Else'], serviceNumbers: ['FAR-12345'] })).toMatchObject({ outcome: 'match', hits: [expect.objectContaining({ entryId: 'E1', band: 'match' })] });
+    expect(screener.screen({ names: ['Jean Baptiste Mukendi'], dateOfBirth: '1975-03-14' })).toMatchObject({
+      outcome: 'possible-match',
+      hits: [expect.objectContaining({ listId: 'un-sea', entryId: 'E1', band: 'possible-match' })],
+    });
+    expect(screener.screen({ names: ['Someone Else'], serviceNumbers: ['FAR-12345'] })).toMatchObject({
+      outcome: 'match',
+      hits: [expect.objectContaining({ entryId: 'E1', band: 'match' })],
+    });
     expect(screener.screen({ names: ['Ama Serwaa Boateng'], dateOfBirth: '1994-02' })).toEqual({ outcome: 'clear', hits: [] });
     expect(screener.versions).toEqual([{ listId: 'un-sea', version: 3, contentHash: 'sha256:ab' }]);
   });
@@ -67,6 +97,9 @@ describe('offline list bundle', () => {
   });
 
   it('when a certificate or another signed document is offered as a bundle, then it is refused', async () => {
-    expect(open(await signDocument('vetting-rotation-certificate/1', content(), signer, created))).toMatchObject({ ok: false, problem: 'wrong-format' });
+    expect(open(await signDocument('vetting-rotation-certificate/1', content(), signer, created))).toMatchObject({
+      ok: false,
+      problem: 'wrong-format',
+    });
   });
 });

@@ -9,12 +9,24 @@ import { readInputFile } from '../input-file';
 import { emit } from '../output';
 import { action, globalsOf, type Context } from '../program';
 
-interface ExportOptions { candidate?: string; rotation?: string; mission?: string; from?: string; to?: string; format: 'bundle' | 'csv' | 'html'; out: string }
+interface ExportOptions {
+  candidate?: string;
+  rotation?: string;
+  mission?: string;
+  from?: string;
+  to?: string;
+  format: 'bundle' | 'csv' | 'html';
+  out: string;
+}
 
 /** The export's query: exactly one scope (a candidate, a rotation, or a period), as the audit service wants. */
 export function exportScope(opts: Omit<ExportOptions, 'format' | 'out'>): Record<string, string> {
   const scopes = [opts.candidate, opts.rotation, opts.from || opts.to].filter(Boolean).length;
-  if (scopes !== 1) throw new CliError('Give exactly one scope: --candidate <id>, --rotation <r> [--mission <m>], or --from <date> --to <date>', EXIT.usage);
+  if (scopes !== 1)
+    throw new CliError(
+      'Give exactly one scope: --candidate <id>, --rotation <r> [--mission <m>], or --from <date> --to <date>',
+      EXIT.usage,
+    );
   if (opts.mission && !opts.rotation) throw new CliError('--mission goes with --rotation', EXIT.usage);
   if (opts.candidate) return { candidateId: opts.candidate };
   if (opts.rotation) return { rotation: opts.rotation, ...(opts.mission ? { mission: opts.mission } : {}) };
@@ -45,24 +57,39 @@ export function registerAudit(program: Command, ctx: Context): void {
     .option('--to <date>', 'a period to, exclusive (ISO date)')
     .addOption(new Option('--format <format>', 'what to download').choices(['bundle', 'csv', 'html']).default('bundle'))
     .requiredOption('-o, --out <file>', 'where to write it')
-    .action(action(ctx, async (opts: ExportOptions, command: Command) => {
-      const g = globalsOf(command, ctx);
-      const query = exportScope(opts);
-      const path = opts.format === 'bundle' ? '/audit/exports/bundle' : '/audit/exports/report';
-      const res = await g.client()<Response>(path, { raw: true, query: { ...query, ...(opts.format === 'bundle' ? {} : { format: opts.format }) }, headers: { accept: '*/*' } });
-      const bytes = Buffer.from(await res.arrayBuffer());
-      writeFileSync(opts.out, bytes);
-      emit(ctx.io, g.json, { out: opts.out, bytes: bytes.length, format: opts.format, scope: query }, (r) =>
-        `Wrote ${r.out} (${r.bytes} bytes)${r.format === 'bundle' ? `; check it offline with: vetting audit verify ${r.out}` : ''}`);
-    }));
+    .action(
+      action(ctx, async (opts: ExportOptions, command: Command) => {
+        const g = globalsOf(command, ctx);
+        const query = exportScope(opts);
+        const path = opts.format === 'bundle' ? '/audit/exports/bundle' : '/audit/exports/report';
+        const res = await g.client()<Response>(path, {
+          raw: true,
+          query: { ...query, ...(opts.format === 'bundle' ? {} : { format: opts.format }) },
+          headers: { accept: '*/*' },
+        });
+        const bytes = Buffer.from(await res.arrayBuffer());
+        writeFileSync(opts.out, bytes);
+        emit(
+          ctx.io,
+          g.json,
+          { out: opts.out, bytes: bytes.length, format: opts.format, scope: query },
+          (r) =>
+            `Wrote ${r.out} (${r.bytes} bytes)${r.format === 'bundle' ? `; check it offline with: vetting audit verify ${r.out}` : ''}`,
+        );
+      }),
+    );
 
   audit
     .command('verify <bundle>')
-    .description('Verify an exported bundle offline (no server): canonical form, hash chain, signed checkpoints and the bundle signature. Exit 1 when broken.')
-    .action(action(ctx, async (file: string, _opts: unknown, command: Command) => {
-      const g = globalsOf(command, ctx);
-      const result = verifyBundleText(readInputFile(file).toString('utf8'));
-      emit(ctx.io, g.json, result, (v) => formatVerification(file, v));
-      return result.ok ? EXIT.ok : EXIT.failure;
-    }));
+    .description(
+      'Verify an exported bundle offline (no server): canonical form, hash chain, signed checkpoints and the bundle signature. Exit 1 when broken.',
+    )
+    .action(
+      action(ctx, async (file: string, _opts: unknown, command: Command) => {
+        const g = globalsOf(command, ctx);
+        const result = verifyBundleText(readInputFile(file).toString('utf8'));
+        emit(ctx.io, g.json, result, (v) => formatVerification(file, v));
+        return result.ok ? EXIT.ok : EXIT.failure;
+      }),
+    );
 }

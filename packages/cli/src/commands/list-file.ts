@@ -1,4 +1,13 @@
-import { diffVersions, ImportError, importOfacSdn, importOfacXml, importPlatformCsv, importPlatformJson, importUnConsolidatedList, type BanListEntry } from '@vetting/banlists';
+import {
+  diffVersions,
+  ImportError,
+  importOfacSdn,
+  importOfacXml,
+  importPlatformCsv,
+  importPlatformJson,
+  importUnConsolidatedList,
+  type BanListEntry,
+} from '@vetting/banlists';
 import { CliError, EXIT } from '../exit-codes';
 import { readInputFile } from '../input-file';
 
@@ -13,7 +22,8 @@ export function formatOf(file: string, body: Buffer, requested?: ListFormat): Li
   return /^\s*\{\s*"(sdn|alt|add)"\s*:/.test(body.subarray(0, 200).toString('utf8')) ? 'ofac-sdn-csv' : 'platform-json';
 }
 
-export const contentTypeOf = (format: ListFormat) => (format === 'platform-csv' ? 'text/csv' : format.endsWith('xml') ? 'application/xml' : 'application/json');
+export const contentTypeOf = (format: ListFormat) =>
+  format === 'platform-csv' ? 'text/csv' : format.endsWith('xml') ? 'application/xml' : 'application/json';
 
 /**
  * Reads a list file with the same importers the screening service uses, without any server: a bad
@@ -24,15 +34,22 @@ export function importLocally(file: string, requested?: ListFormat): { format: L
   const format = formatOf(file, body, requested);
   try {
     const result =
-      format === 'platform-json' ? importPlatformJson(body)
-      : format === 'platform-csv' ? importPlatformCsv(body)
-      : format === 'un-consolidated-xml' ? importUnConsolidatedList(body)
-      : format === 'ofac-xml' ? importOfacXml(body)
-      : importOfacSdn(JSON.parse(body.toString('utf8')) as { sdn: string; alt?: string; add?: string });
+      format === 'platform-json'
+        ? importPlatformJson(body)
+        : format === 'platform-csv'
+          ? importPlatformCsv(body)
+          : format === 'un-consolidated-xml'
+            ? importUnConsolidatedList(body)
+            : format === 'ofac-xml'
+              ? importOfacXml(body)
+              : importOfacSdn(JSON.parse(body.toString('utf8')) as { sdn: string; alt?: string; add?: string });
     return { format, entries: result.entries, warnings: result.warnings.length };
   } catch (error) {
     if (error instanceof ImportError) {
-      const details = error.problems.map((p) => `${[p.line !== undefined ? `line ${p.line}` : '', p.row !== undefined ? `row ${p.row}` : '', p.element ?? '', p.field ?? ''].filter(Boolean).join(' ') || 'file'}: ${p.reason}`);
+      const details = error.problems.map(
+        (p) =>
+          `${[p.line !== undefined ? `line ${p.line}` : '', p.row !== undefined ? `row ${p.row}` : '', p.element ?? '', p.field ?? ''].filter(Boolean).join(' ') || 'file'}: ${p.reason}`,
+      );
       throw new CliError(`${file} is not a valid ${format} file: ${error.problemCount} problem(s)`, EXIT.failure, details);
     }
     if (error instanceof SyntaxError) throw new CliError(`${file} is not valid JSON: ${error.message}`, EXIT.failure);
@@ -40,7 +57,11 @@ export function importLocally(file: string, requested?: ListFormat): { format: L
   }
 }
 
-export interface LocalDiff { added: string[]; removed: string[]; changed: string[] }
+export interface LocalDiff {
+  added: string[];
+  removed: string[];
+  changed: string[];
+}
 
 /** What the newer file changes against the older one, by entry id. */
 export function diffFiles(older: BanListEntry[], newer: BanListEntry[]): LocalDiff {

@@ -23,7 +23,13 @@ export interface OfflineCheck extends OfflineResult {
 export function screenOneOffline(file: string, person: Person, opts: BundleOptions, ctx: Context): OfflineCheck {
   const opened = openBundleFile(file, opts, ctx.env);
   const screener = createBundleScreener(opened.bundle);
-  return { ...screener.screen(person), bundleId: opened.bundle.bundleId, bundleMadeAt: opened.bundle.createdAt, ageHours: Math.floor(opened.ageMs / 3_600_000), listVersions: screener.versions.map(({ listId, version }) => ({ listId, version })) };
+  return {
+    ...screener.screen(person),
+    bundleId: opened.bundle.bundleId,
+    bundleMadeAt: opened.bundle.createdAt,
+    ageHours: Math.floor(opened.ageMs / 3_600_000),
+    listVersions: screener.versions.map(({ listId, version }) => ({ listId, version })),
+  };
 }
 
 export const formatOfflineCheck = (r: OfflineCheck) =>
@@ -46,7 +52,9 @@ export async function screenBatchOffline(file: string, peopleFile: string, opts:
   else {
     input = createReadStream(peopleFile);
     await new Promise<void>((resolve, reject) => {
-      (input as ReturnType<typeof createReadStream>).once('open', () => resolve()).once('error', () => reject(new CliError(`Cannot read ${peopleFile}`, EXIT.notFoundOrDenied)));
+      (input as ReturnType<typeof createReadStream>)
+        .once('open', () => resolve())
+        .once('error', () => reject(new CliError(`Cannot read ${peopleFile}`, EXIT.notFoundOrDenied)));
     });
   }
   const out = opts.out ? createWriteStream(opts.out) : undefined;
@@ -75,6 +83,8 @@ export async function screenBatchOffline(file: string, peopleFile: string, opts:
   }
   if (out) await new Promise<void>((r) => out.end(() => r()));
   const screened = outcomes.clear + outcomes['possible-match'] + outcomes.match;
-  ctx.io.err(`Screened ${screened} people offline against bundle ${opened.bundle.bundleId.slice(0, 8)}: ${outcomes.clear} clear, ${outcomes['possible-match']} possible match, ${outcomes.match} match; ${bad} bad line(s).${out ? ` Results in ${opts.out}; upload them with: vetting offline upload ${opts.out}` : ''}`);
+  ctx.io.err(
+    `Screened ${screened} people offline against bundle ${opened.bundle.bundleId.slice(0, 8)}: ${outcomes.clear} clear, ${outcomes['possible-match']} possible match, ${outcomes.match} match; ${bad} bad line(s).${out ? ` Results in ${opts.out}; upload them with: vetting offline upload ${opts.out}` : ''}`,
+  );
   return { bundleId: opened.bundle.bundleId, screened, bad, outcomes, ...(opts.out ? { out: opts.out } : {}) };
 }

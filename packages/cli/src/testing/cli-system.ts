@@ -38,28 +38,57 @@ export async function startCliSystem(options: { audit?: boolean; accountability?
   const env = await createTestServiceEnv('cli');
   const stops: Stop[] = [];
   const signingKeyDir = mkdtempSync(`${tmpdir()}/cli-signing-`);
-  const service = (name: string, extra: Record<string, string> = {}) => ({ ...env.env, SERVICE_NAME: name, MONGO_DB: `${env.env.MONGO_DB}_${name}`, PLATFORM_SIGNING_KEY_DIR: signingKeyDir, ...extra });
+  const service = (name: string, extra: Record<string, string> = {}) => ({
+    ...env.env,
+    SERVICE_NAME: name,
+    MONGO_DB: `${env.env.MONGO_DB}_${name}`,
+    PLATFORM_SIGNING_KEY_DIR: signingKeyDir,
+    ...extra,
+  });
   const intake = await startIntake(loadConfig(intakeConfigSchema, service('intake')), { jwks: env.issuer.jwks });
   stops.push(intake.stop);
-  const screening = await startScreening(loadConfig(screeningConfigSchema, service('screening', { CHECK_RATE_KEY_PREFIX: `${env.prefix}checks:` })), { jwks: env.issuer.jwks, personKeys: intake.personKeys });
+  const screening = await startScreening(
+    loadConfig(screeningConfigSchema, service('screening', { CHECK_RATE_KEY_PREFIX: `${env.prefix}checks:` })),
+    { jwks: env.issuer.jwks, personKeys: intake.personKeys },
+  );
   stops.push(screening.stop);
-  const urls: Record<string, string> = { INTAKE_URL: `http://127.0.0.1:${intake.port}`, SCREENING_URL: `http://127.0.0.1:${screening.port}` };
+  const urls: Record<string, string> = {
+    INTAKE_URL: `http://127.0.0.1:${intake.port}`,
+    SCREENING_URL: `http://127.0.0.1:${screening.port}`,
+  };
   if (options.audit) {
     const checkpoints = mkdtempSync(`${tmpdir()}/cli-audit-`);
-    const audit = await startAudit(loadConfig(auditConfigSchema, service('audit', { AUDIT_CHECKPOINT_DIR: checkpoints })), { jwks: env.issuer.jwks });
+    const audit = await startAudit(loadConfig(auditConfigSchema, service('audit', { AUDIT_CHECKPOINT_DIR: checkpoints })), {
+      jwks: env.issuer.jwks,
+    });
     stops.push(audit.stop);
     urls.AUDIT_URL = `http://127.0.0.1:${audit.port}`;
   }
   if (options.accountability) {
-    const accountability = await startAccountability(loadConfig(accountabilityConfigSchema, service('accountability')), { jwks: env.issuer.jwks });
+    const accountability = await startAccountability(loadConfig(accountabilityConfigSchema, service('accountability')), {
+      jwks: env.issuer.jwks,
+    });
     stops.push(accountability.stop);
     urls.ACCOUNTABILITY_URL = `http://127.0.0.1:${accountability.port}`;
   }
   const keysDir = mkdtempSync(`${tmpdir()}/cli-keys-`);
-  const gateway = await startGateway(loadConfig(gatewayConfigSchema, { ...env.env, SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: keysDir, SIGNIN_RATE_KEY_PREFIX: `${env.prefix}signin:`, ...urls }));
+  const gateway = await startGateway(
+    loadConfig(gatewayConfigSchema, {
+      ...env.env,
+      SERVICE_NAME: 'gateway',
+      PORT: '0',
+      KEYS_DIR: keysDir,
+      SIGNIN_RATE_KEY_PREFIX: `${env.prefix}signin:`,
+      ...urls,
+    }),
+  );
   stops.push(gateway.stop);
   const server = `http://127.0.0.1:${gateway.port}`;
-  const credentials = JSON.parse(readFileSync(`${keysDir}/dev-credentials.json`, 'utf8')) as { username: string; password: string; totpSecret?: string }[];
+  const credentials = JSON.parse(readFileSync(`${keysDir}/dev-credentials.json`, 'utf8')) as {
+    username: string;
+    password: string;
+    totpSecret?: string;
+  }[];
   return {
     env,
     server,

@@ -10,7 +10,15 @@
 import type { ListEntry, PersonQuery } from '../model';
 import { normaliseDocumentNumber } from '../normalise/document-normaliser';
 import type { MatchHit } from '../score/match-hit';
-import { explainEntry, nameFloorFor, scoreCeiling, scoreEntry, supportFor, type PreparedName, type ScoreOptions } from '../score/person-scorer';
+import {
+  explainEntry,
+  nameFloorFor,
+  scoreCeiling,
+  scoreEntry,
+  supportFor,
+  type PreparedName,
+  type ScoreOptions,
+} from '../score/person-scorer';
 import { prepareQuery } from '../score/score-pair';
 import { DEFAULT_THRESHOLDS } from '../score/thresholds';
 import { MIN_WORD_SIMILARITY, type WordSimilarity } from '../score/word-similarity';
@@ -246,7 +254,15 @@ function createSearcher(
       if (names.length === 0) return true;
       aligned += names.length;
       // several query names: the scorer bounds each pair of names itself
-      const scored = scoreEntry(prepared, store.entries[e]!, entryNames(store, preparedCache, e, names), sim, options, minScore, prune && prepared.names.length > 1);
+      const scored = scoreEntry(
+        prepared,
+        store.entries[e]!,
+        entryNames(store, preparedCache, e, names),
+        sim,
+        options,
+        minScore,
+        prune && prepared.names.length > 1,
+      );
       if (scored) top.add(e, scored);
       return true;
     });

@@ -8,7 +8,10 @@ const entry = listEntry;
 
 // A small list where "Mohammed", "Ali" and "Khan" are common, as on real lists.
 const list: ListEntry[] = [
-  entry('UN-1', ['MUHAMMAD TAHER ANWARI', 'Mohammad Tahir Anwari', 'Haji Mudir'], { datesOfBirth: ['1961'], nationalities: ['Afghanistan'] }),
+  entry('UN-1', ['MUHAMMAD TAHER ANWARI', 'Mohammad Tahir Anwari', 'Haji Mudir'], {
+    datesOfBirth: ['1961'],
+    nationalities: ['Afghanistan'],
+  }),
   entry('UN-2', ['VLADIMIROV, Vladimir Vladimirovich'], { datesOfBirth: ['1970-05-01'] }),
   entry('UN-3', ['John Smith']),
   entry('UN-4', ['Ali Hassan Khan'], { documents: [{ type: 'passport', number: 'A1234567', country: 'PK' }] }),

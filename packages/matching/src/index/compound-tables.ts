@@ -158,6 +158,9 @@ export class CompoundTables {
       const sk = fs.skeletonLength[s]!;
       return sk > 0 && fs.skeletonFirst[s] === fp.skeletonFirst[a] && Math.abs(sk - fp.skeletonLength[a]! - fp.skeletonLength[b]!) <= 2;
     }
-    return (fs.first[s] === fp.first[a] || fs.keyFirst[s] === fp.keyFirst[a]) && Math.abs(fs.textLength[s]! - fp.textLength[a]! - fp.textLength[b]!) <= 3;
+    return (
+      (fs.first[s] === fp.first[a] || fs.keyFirst[s] === fp.keyFirst[a]) &&
+      Math.abs(fs.textLength[s]! - fp.textLength[a]! - fp.textLength[b]!) <= 3
+    );
   }
 }

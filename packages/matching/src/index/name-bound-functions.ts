@@ -10,7 +10,18 @@ import { CompoundTables } from './compound-tables';
 import { wordAt } from './name-store';
 import { mayMatch } from '../score/match-possible';
 import { ASK, INITIAL, mayMatchFeatures, NO } from './word-features';
-import { exactSimilarity, fillMatching, LOOSE_NONE, matching, NONE, possible, STRICT, TABLED_WORDS, type BoundsContext, type QueryNameBounds } from './name-bounds-context';
+import {
+  exactSimilarity,
+  fillMatching,
+  LOOSE_NONE,
+  matching,
+  NONE,
+  possible,
+  STRICT,
+  TABLED_WORDS,
+  type BoundsContext,
+  type QueryNameBounds,
+} from './name-bounds-context';
 
 /**
  * Compound marks of name n (start, count) into c.markQ/c.markE, for the c.pairs the tables find
@@ -30,7 +41,10 @@ export function markCompounds(c: BoundsContext, b: QueryNameBounds, start: numbe
     for (const i of t.singles) {
       if (strongQ & (1 << i) || !CompoundTables.plausible(b.features, i, c.vocabulary, wa, wb)) continue;
       let s = 1;
-      if (mode === STRICT) s = b.rows[i]!.get(-1 - j) ?? c.cache.put(b.rows[i]!, -1 - j, exactSimilarity(q[i]!, joinedWord(wordAt(c.store, j), wordAt(c.store, j + 1))));
+      if (mode === STRICT)
+        s =
+          b.rows[i]!.get(-1 - j) ??
+          c.cache.put(b.rows[i]!, -1 - j, exactSimilarity(q[i]!, joinedWord(wordAt(c.store, j), wordAt(c.store, j + 1))));
       else {
         const may = mayMatchFeatures(b.features, b.stripped, i, c.pairs, c.pairsStripped, j);
         if (may === ASK ? !mayMatch(q[i]!, joinedWord(wordAt(c.store, j), wordAt(c.store, j + 1))) : may === NO) s = 0;
@@ -48,9 +62,10 @@ export function markCompounds(c: BoundsContext, b: QueryNameBounds, start: numbe
       let s = 1;
       if (mode === STRICT) {
         const slot = we * 2 + (c.nameFlags[j]! & 1);
-        s = b.joinedRows[i]!.get(slot) ?? c.cache.put(b.joinedRows[i]!, slot, exactSimilarity(joinedWord(q[i]!, q[i + 1]!), wordAt(c.store, j)));
-      }
-      else {
+        s =
+          b.joinedRows[i]!.get(slot) ??
+          c.cache.put(b.joinedRows[i]!, slot, exactSimilarity(joinedWord(q[i]!, q[i + 1]!), wordAt(c.store, j)));
+      } else {
         const may = mayMatchFeatures(b.joined, b.joinedStripped, i, c.vocabulary, c.vocabularyStripped, we);
         if (may === ASK ? !mayMatch(joinedWord(q[i]!, q[i + 1]!), c.store.words[we]!) : may === NO) s = 0;
       }
@@ -65,7 +80,8 @@ export function markCompounds(c: BoundsContext, b: QueryNameBounds, start: numbe
 export function plausibleCompound(c: BoundsContext, b: QueryNameBounds, n: number, start: number, count: number): boolean {
   const t = b.compounds;
   if (!t.mayHave(c.signatures, n)) return false;
-  if (t.singles.length > 0) for (let j = start; j + 1 < start + count; j++) if (t.pairPlausible(c.vocabulary, c.nameWords[j]!, c.nameWords[j + 1]!)) return true;
+  if (t.singles.length > 0)
+    for (let j = start; j + 1 < start + count; j++) if (t.pairPlausible(c.vocabulary, c.nameWords[j]!, c.nameWords[j + 1]!)) return true;
   if (t.pairs.length > 0) for (let j = start; j < start + count; j++) if (t.wordPlausible(c.vocabulary, c.nameWords[j]!)) return true;
   return false;
 }
@@ -110,7 +126,21 @@ export function singleBound(c: BoundsContext, b: QueryNameBounds, start: number,
   }
   const quality = exact ? Math.max(0, (best - 0.4) / 0.6) : 1;
   if (b.query.words.length <= TABLED_WORDS) {
-    return boundFromSums(b.unmatchedByMask[any]!, b.softByMask[any]!, b.countByMask[any]!, b.meaningfulQ, unmatchedE, softE, totalE, countE, meaningfulE, false, c.options, quality, b.softPossibleByMask[any] === 1);
+    return boundFromSums(
+      b.unmatchedByMask[any]!,
+      b.softByMask[any]!,
+      b.countByMask[any]!,
+      b.meaningfulQ,
+      unmatchedE,
+      softE,
+      totalE,
+      countE,
+      meaningfulE,
+      false,
+      c.options,
+      quality,
+      b.softPossibleByMask[any] === 1,
+    );
   }
   return bound(c, b, start, count, exact, LOOSE_NONE);
 }
@@ -179,7 +209,21 @@ export function bound(c: BoundsContext, b: QueryNameBounds, start: number, count
   }
   const quality = exact ? Math.max(0, (best - 0.4) / 0.6) : 1;
   // a compound marked: no single-word cap (alignNames applies it to one pair of single words only)
-  return boundFromSums(unmatchedQ, softUnmatchedQ, countQ, b.meaningfulQ, unmatchedE, softE, totalE, countE, meaningfulE, joinedBest > 0, c.options, quality, softPossible);
+  return boundFromSums(
+    unmatchedQ,
+    softUnmatchedQ,
+    countQ,
+    b.meaningfulQ,
+    unmatchedE,
+    softE,
+    totalE,
+    countE,
+    meaningfulE,
+    joinedBest > 0,
+    c.options,
+    quality,
+    softPossible,
+  );
 }
 
 /** nameScoreBound on the objects, for query names too long for the c.masks. */

@@ -11,7 +11,16 @@ import { similarityIfPossible } from './similarity-memo';
 import { PairCache } from './pair-cache';
 import { wordAt, type NameStore } from './name-store';
 import { mayMatch } from '../score/match-possible';
-import { ASK, derivedFeatures, mayMatchFeatures, NO, withoutArticles, wordFeatures, type PhoneticCodes, type WordFeatures } from './word-features';
+import {
+  ASK,
+  derivedFeatures,
+  mayMatchFeatures,
+  NO,
+  withoutArticles,
+  wordFeatures,
+  type PhoneticCodes,
+  type WordFeatures,
+} from './word-features';
 import { makeWord, type NameWord } from '../normalise/name-normaliser';
 
 /** Compound modes of a bound: none counted, marked by mayMatch of the joined word, or by its similarity. */
@@ -29,19 +38,23 @@ function pairFeatures(store: NameStore, codes: PhoneticCodes): [WordFeatures, Wo
   const last = new Uint8Array(store.nameWords.length);
   for (let n = 0; n < store.nameCount; n++) if (store.nameStart[n + 1]! > store.nameStart[n]!) last[store.nameStart[n + 1]! - 1] = 1;
   const recent = new Map<string, NameWord>();
-  return derivedFeatures(store.nameWords.length, (j) => {
-    if (last[j]) return undefined;
-    const [a, b] = [store.words[store.nameWords[j]!]!, store.words[store.nameWords[j + 1]!]!];
-    const text = a.text + b.text;
-    const key = a.abjad ? `1${text}` : text;
-    let w = recent.get(key);
-    if (!w) {
-      if (recent.size >= 100_000) recent.clear();
-      // as joinedWord builds it, without filling its cache
-      recent.set(key, (w = { ...makeWord(text, { abjad: a.abjad }, false), compound: true }));
-    }
-    return w;
-  }, codes);
+  return derivedFeatures(
+    store.nameWords.length,
+    (j) => {
+      if (last[j]) return undefined;
+      const [a, b] = [store.words[store.nameWords[j]!]!, store.words[store.nameWords[j + 1]!]!];
+      const text = a.text + b.text;
+      const key = a.abjad ? `1${text}` : text;
+      let w = recent.get(key);
+      if (!w) {
+        if (recent.size >= 100_000) recent.clear();
+        // as joinedWord builds it, without filling its cache
+        recent.set(key, (w = { ...makeWord(text, { abjad: a.abjad }, false), compound: true }));
+      }
+      return w;
+    },
+    codes,
+  );
 }
 
 /** The similarity as the search's memo gives it (mayMatch, surelyBelowBar, then wordSimilarity), without the memo. */
@@ -117,7 +130,17 @@ export function createBoundsContext(store: NameStore, options: NameScoreOptions)
   const [pairs, pairsStripped] = pairFeatures(store, codes);
   const { nameWords, nameFlags, weights, nameStart } = store;
   return {
-    store, options, codes, vocabulary, vocabularyStripped, pairs, pairsStripped, nameWords, nameFlags, weights, nameStart,
+    store,
+    options,
+    codes,
+    vocabulary,
+    vocabularyStripped,
+    pairs,
+    pairsStripped,
+    nameWords,
+    nameFlags,
+    weights,
+    nameStart,
     signatures: nameSignatures(vocabulary, nameStart, nameWords),
     cache: new PairCache(),
     entry: { words: [], weights: [] },

@@ -37,12 +37,15 @@ const queries: PersonQuery[] = [
 ];
 
 describe('search pruning', () => {
-  it.each([0.2, 0.35, 0.5])('when pruning is on (minScore %s), then every hit the unpruned scorer returns is returned, identical', (minScore) => {
-    for (const q of queries) {
-      const want = full.search(q, { limit: 1000, minScore });
-      expect(pruned.search(q, { limit: 1000, minScore }), q.names.join(' | ')).toEqual(want);
-    }
-  });
+  it.each([0.2, 0.35, 0.5])(
+    'when pruning is on (minScore %s), then every hit the unpruned scorer returns is returned, identical',
+    (minScore) => {
+      for (const q of queries) {
+        const want = full.search(q, { limit: 1000, minScore });
+        expect(pruned.search(q, { limit: 1000, minScore }), q.names.join(' | ')).toEqual(want);
+      }
+    },
+  );
 
   it.each([1, 3, 10])('when only the best %s hits are asked for, then they are the unpruned search’s best, in its order', (limit) => {
     for (const q of queries) {

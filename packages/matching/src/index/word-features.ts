@@ -75,7 +75,12 @@ function set(f: WordFeatures, i: number, w: NameWord, code: (c: string) => numbe
   f.keyLetters[i] = w.keyLetters;
   f.phonetic1[i] = code(w.phonetic[0]);
   f.phonetic2[i] = code(w.phonetic[1]);
-  f.flags[i] = (w.initial ? INITIAL : 0) | (w.abjad ? ABJAD : 0) | (w.article ? ARTICLE_FLAG : 0) | (w.phonetic[0].length > 1 ? PHONETIC : 0) | (w.compound ? COMPOUND : 0);
+  f.flags[i] =
+    (w.initial ? INITIAL : 0) |
+    (w.abjad ? ABJAD : 0) |
+    (w.article ? ARTICLE_FLAG : 0) |
+    (w.phonetic[0].length > 1 ? PHONETIC : 0) |
+    (w.compound ? COMPOUND : 0);
   f.first[i] = letterCode(w.text);
   f.keyFirst[i] = letterCode(w.key);
   f.skeletonFirst[i] = w.skeleton.length ? letterCode(w.skeleton) : 27;
@@ -95,7 +100,11 @@ export function wordFeatures(words: readonly NameWord[], codes: PhoneticCodes, e
  * not kept (an index has millions of adjacent word pairs, far too many to keep as objects), with
  * the features of the same words without their joined article.
  */
-export function derivedFeatures(count: number, word: (i: number) => NameWord | undefined, codes: PhoneticCodes): [WordFeatures, WordFeatures] {
+export function derivedFeatures(
+  count: number,
+  word: (i: number) => NameWord | undefined,
+  codes: PhoneticCodes,
+): [WordFeatures, WordFeatures] {
   const f = allocate(count);
   const stripped = allocate(count);
   const code = coder(codes, true);

@@ -8,16 +8,65 @@
  */
 
 const LETTERS: Record<string, string> = {
-  'ا': 'a', 'أ': 'a', 'إ': 'i', 'آ': 'a', 'ٱ': 'a', 'ء': '', 'ؤ': 'u', 'ئ': 'i',
-  'ب': 'b', 'ت': 't', 'ث': 'th', 'ج': 'j', 'ح': 'h', 'خ': 'kh', 'د': 'd', 'ذ': 'dh',
-  'ر': 'r', 'ز': 'z', 'س': 's', 'ش': 'sh', 'ص': 's', 'ض': 'z', 'ط': 't', 'ظ': 'z',
-  'ع': '', 'غ': 'gh', 'ف': 'f', 'ق': 'q', 'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n',
-  'ه': 'h', 'ة': 'a', 'ى': 'a',
+  ا: 'a',
+  أ: 'a',
+  إ: 'i',
+  آ: 'a',
+  ٱ: 'a',
+  ء: '',
+  ؤ: 'u',
+  ئ: 'i',
+  ب: 'b',
+  ت: 't',
+  ث: 'th',
+  ج: 'j',
+  ح: 'h',
+  خ: 'kh',
+  د: 'd',
+  ذ: 'dh',
+  ر: 'r',
+  ز: 'z',
+  س: 's',
+  ش: 'sh',
+  ص: 's',
+  ض: 'z',
+  ط: 't',
+  ظ: 'z',
+  ع: '',
+  غ: 'gh',
+  ف: 'f',
+  ق: 'q',
+  ك: 'k',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ه: 'h',
+  ة: 'a',
+  ى: 'a',
   // Persian and Urdu additions
-  'پ': 'p', 'چ': 'ch', 'ژ': 'zh', 'گ': 'g', 'ک': 'k', 'ڤ': 'v', 'ٹ': 't', 'ڈ': 'd', 'ڑ': 'r',
-  'ں': 'n', 'ھ': 'h', 'ہ': 'h', 'ۃ': 'a', 'ے': 'e',
+  پ: 'p',
+  چ: 'ch',
+  ژ: 'zh',
+  گ: 'g',
+  ک: 'k',
+  ڤ: 'v',
+  ٹ: 't',
+  ڈ: 'd',
+  ڑ: 'r',
+  ں: 'n',
+  ھ: 'h',
+  ہ: 'h',
+  ۃ: 'a',
+  ے: 'e',
   // harakat, when present, carry the short vowels
-  'َ': 'a', 'ُ': 'u', 'ِ': 'i', 'ً': 'an', 'ٌ': 'un', 'ٍ': 'in', 'ْ': '', 'ـ': '',
+  'َ': 'a',
+  'ُ': 'u',
+  'ِ': 'i',
+  'ً': 'an',
+  'ٌ': 'un',
+  'ٍ': 'in',
+  'ْ': '',
+  ـ: '',
 };
 
 const VOWEL_LETTERS = new Set(['ا', 'و', 'ي', 'ی', 'ى', 'أ', 'إ', 'آ']);
@@ -30,9 +79,25 @@ export function hasAbjadLetters(text: string): boolean {
 
 /** Titles as written in Arabic script, given their Latin spelling so that the normaliser drops them. */
 const TITLES: Record<string, string> = {
-  'قاري': 'qari', 'قارى': 'qari', 'قري': 'qari', 'ملا': 'mullah', 'ملّا': 'mullah', 'شيخ': 'sheikh', 'شیخ': 'sheikh',
-  'حاجي': 'haji', 'حاجی': 'haji', 'الحاج': 'alhaj', 'مولوي': 'mawlawi', 'مولوی': 'mawlawi', 'مولانا': 'maulana',
-  'سيد': 'sayyid', 'سید': 'sayyid', 'امير': 'amir', 'أمير': 'amir', 'امیر': 'amir', 'الله': 'allah',
+  قاري: 'qari',
+  قارى: 'qari',
+  قري: 'qari',
+  ملا: 'mullah',
+  ملّا: 'mullah',
+  شيخ: 'sheikh',
+  شیخ: 'sheikh',
+  حاجي: 'haji',
+  حاجی: 'haji',
+  الحاج: 'alhaj',
+  مولوي: 'mawlawi',
+  مولوی: 'mawlawi',
+  مولانا: 'maulana',
+  سيد: 'sayyid',
+  سید: 'sayyid',
+  امير: 'amir',
+  أمير: 'amir',
+  امیر: 'amir',
+  الله: 'allah',
 };
 
 /** The Latin spellings TITLES gives: the only honorifics an Arabic-script word can be ("ادم" is Adam, not "Adm."). */
@@ -81,6 +146,6 @@ function transliterateWord(word: string): string {
 
 /** Transliterates the Arabic-script words of a string, leaving everything else untouched. */
 export function transliterateAbjad(text: string): string {
-  const withDigits = text.replace(DIGITS, (d) => String((d.codePointAt(0)! - 0x0660) % 0x90 % 16));
+  const withDigits = text.replace(DIGITS, (d) => String(((d.codePointAt(0)! - 0x0660) % 0x90) % 16));
   return withDigits.replace(/[\u0600-\u06ff\u0750-\u077f]+/g, transliterateWord);
 }

@@ -175,15 +175,15 @@ export function normaliseName(raw: string): NormalisedName {
       if (KUNYA_MARKERS.has(t.text)) afterKunya = true;
       continue;
     }
-    splitAbdCompound(t.text).forEach((part, i) => kept.push({ text: part, abjad: t.abjad, afterMarker, afterKunya: afterKunya && i === 0 }));
+    splitAbdCompound(t.text).forEach((part, i) =>
+      kept.push({ text: part, abjad: t.abjad, afterMarker, afterKunya: afterKunya && i === 0 }),
+    );
     afterMarker = false;
     afterKunya = false;
   }
   // A name made only of particles keeps them ("Le", "Al"): something must be compared.
   if (kept.length === 0) for (const p of particles) kept.push({ ...p, afterMarker: false });
-  const words = kept.map((k) =>
-    makeWord(k.text, { abjad: k.abjad, patronymic: k.afterMarker || looksLikePatronymic(k.text) }),
-  );
+  const words = kept.map((k) => makeWord(k.text, { abjad: k.abjad, patronymic: k.afterMarker || looksLikePatronymic(k.text) }));
   let kunya = 0;
   for (let i = 0; i < kept.length && i < 31; i++) if (kept[i]!.afterKunya) kunya |= 1 << i;
   // "Emad Abu": a kunya written in reversed order, the marker last

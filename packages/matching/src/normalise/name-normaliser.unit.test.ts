@@ -42,7 +42,10 @@ describe('normaliseName', () => {
 
   it('when Arabic script is given, then words are flagged abjad and the article split off', () => {
     const n = normaliseName('محمد البغدادي');
-    expect(n.words.map((w) => [w.text, w.abjad])).toEqual([['mhmd', true], ['bghdadi', true]]);
+    expect(n.words.map((w) => [w.text, w.abjad])).toEqual([
+      ['mhmd', true],
+      ['bghdadi', true],
+    ]);
   });
 
   it('when "Abd al-" is glued to a name, then it splits like the spaced form', () => {
@@ -53,14 +56,26 @@ describe('normaliseName', () => {
 
   it('when initials are written with dots, then each is a one-letter initial word', () => {
     const n = normaliseName('M.T. Anwari');
-    expect(n.words.map((w) => [w.text, w.initial])).toEqual([['m', true], ['t', true], ['anwari', false]]);
+    expect(n.words.map((w) => [w.text, w.initial])).toEqual([
+      ['m', true],
+      ['t', true],
+      ['anwari', false],
+    ]);
   });
 });
 
 describe('variantKey', () => {
   it.each([
-    ['mohammed', 'muhammad'], ['mohamed', 'mohamad'], ['youssef', 'yusuf'], ['hussein', 'husayn'], ['hussain', 'husain'],
-    ['aleksandr', 'alexander'], ['smirnoff', 'smirnov'], ['yevgeniy', 'yevgeni'], ['khaled', 'khalid'], ['abdel', 'abdul'],
+    ['mohammed', 'muhammad'],
+    ['mohamed', 'mohamad'],
+    ['youssef', 'yusuf'],
+    ['hussein', 'husayn'],
+    ['hussain', 'husain'],
+    ['aleksandr', 'alexander'],
+    ['smirnoff', 'smirnov'],
+    ['yevgeniy', 'yevgeni'],
+    ['khaled', 'khalid'],
+    ['abdel', 'abdul'],
   ])('when %s and %s are romanisations of one name, then their keys are equal', (a, b) => {
     expect(variantKey(a)).toBe(variantKey(b));
   });

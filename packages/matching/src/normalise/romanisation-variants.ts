@@ -8,7 +8,27 @@
  */
 
 const NAME_GROUPS: string[][] = [
-  ['muhammad', 'mohammed', 'mohamed', 'mohamad', 'mohammad', 'muhammed', 'muhamad', 'mohamud', 'mohammod', 'mouhamed', 'mouhammad', 'muhamed', 'mohd', 'muhd', 'mohmed', 'mahomed', 'mukhammad', 'mukhammed', 'magomed'],
+  [
+    'muhammad',
+    'mohammed',
+    'mohamed',
+    'mohamad',
+    'mohammad',
+    'muhammed',
+    'muhamad',
+    'mohamud',
+    'mohammod',
+    'mouhamed',
+    'mouhammad',
+    'muhamed',
+    'mohd',
+    'muhd',
+    'mohmed',
+    'mahomed',
+    'mukhammad',
+    'mukhammed',
+    'magomed',
+  ],
   ['ahmad', 'ahmed', 'ahmet', 'achmed', 'akhmad', 'akhmed', 'ahmat'],
   ['mahmud', 'mahmoud', 'mahmood', 'makhmud'],
   ['yusuf', 'youssef', 'yousef', 'yousuf', 'yusef', 'youssouf', 'yousif', 'yussuf', 'yusif', 'yousof', 'usuf', 'jusuf'],
@@ -152,20 +172,22 @@ export function variantKey(word: string): string {
  */
 export function consonantSkeleton(word: string): string {
   if (/\d/.test(word)) return word;
-  return word
-    .replace(/kh/g, 'h')
-    // Persian and Urdu say ث as s and ض as z: Saqib/ثاقب, Fazl/فضل
-    .replace(/th/g, 's')
-    .replace(/dh/g, 'z')
-    .replace(/gh/g, 'g')
-    .replace(/q/g, 'k')
-    .replace(/c(?!h)/g, 'k')
-    .replace(/j/g, 'g') // ج is j in most of the Arab world, g in Egypt: Jamal/Gamal
-    // Arabic has no p, v or x: foreign names are written ب, ف, كس (Pyong بينج, Rajapovich رجبفتش, Maxime مكسمي)
-    .replace(/ph/g, 'f')
-    .replace(/p/g, 'b')
-    .replace(/v/g, 'f')
-    .replace(/x/g, 'ks')
-    .replace(/[aeiouwy']/g, '')
-    .replace(/(.)\1+/g, '$1');
+  return (
+    word
+      .replace(/kh/g, 'h')
+      // Persian and Urdu say ث as s and ض as z: Saqib/ثاقب, Fazl/فضل
+      .replace(/th/g, 's')
+      .replace(/dh/g, 'z')
+      .replace(/gh/g, 'g')
+      .replace(/q/g, 'k')
+      .replace(/c(?!h)/g, 'k')
+      .replace(/j/g, 'g') // ج is j in most of the Arab world, g in Egypt: Jamal/Gamal
+      // Arabic has no p, v or x: foreign names are written ب, ف, كس (Pyong بينج, Rajapovich رجبفتش, Maxime مكسمي)
+      .replace(/ph/g, 'f')
+      .replace(/p/g, 'b')
+      .replace(/v/g, 'f')
+      .replace(/x/g, 'ks')
+      .replace(/[aeiouwy']/g, '')
+      .replace(/(.)\1+/g, '$1')
+  );
 }

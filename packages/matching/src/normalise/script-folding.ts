@@ -45,7 +45,20 @@ function hanToPinyin(t: string): string {
 }
 
 /** Two-syllable Chinese surnames, in pinyin: the first two characters stay one word. */
-const COMPOUND_SURNAMES = new Set(['ouyang', 'sima', 'zhuge', 'shangguan', 'situ', 'dongfang', 'huangfu', 'yuwen', 'zhangsun', 'murong', 'xiahou', 'linghu']);
+const COMPOUND_SURNAMES = new Set([
+  'ouyang',
+  'sima',
+  'zhuge',
+  'shangguan',
+  'situ',
+  'dongfang',
+  'huangfu',
+  'yuwen',
+  'zhangsun',
+  'murong',
+  'xiahou',
+  'linghu',
+]);
 
 /** Korean names: one word per syllable in Revised Romanisation ("김정은" → "gim jeong eun"): lists split or hyphenate given names ("Kim Jong-un"). */
 function hangulToLatin(t: string): string {

@@ -10,7 +10,8 @@ import { normaliseName } from '../normalise/name-normaliser';
 import { MIN_WORD_SIMILARITY, wordSimilarity } from './word-similarity';
 import { listEntry } from '../list-entry.fixture';
 
-const listed = (full: string, extra: Partial<ListEntry> = {}): ListEntry => listEntry('E1', [full], { datesOfBirth: ['1978-10-19'], nationalities: ['NO'], gender: 'male', ...extra });
+const listed = (full: string, extra: Partial<ListEntry> = {}): ListEntry =>
+  listEntry('E1', [full], { datesOfBirth: ['1978-10-19'], nationalities: ['NO'], gender: 'male', ...extra });
 const sameFacts = { dateOfBirth: '1978-10-19', nationalities: ['NO'], gender: 'male' as const };
 const { upper } = DEFAULT_THRESHOLDS;
 const word = (s: string) => normaliseName(s).words[0]!;
@@ -24,7 +25,9 @@ describe('different people with shared names and facts', () => {
   });
 
   it('when only the first of four words differs (a sibling), then it stays below review', () => {
-    expect(scorePair({ names: ['Kazemi Barzan Ibrahim Hasan al-Tikriti'], ...sameFacts }, listed('ALI BARZAN IBRAHIM HASAN AL-TIKRITI')).score).toBeLessThan(upper);
+    expect(
+      scorePair({ names: ['Kazemi Barzan Ibrahim Hasan al-Tikriti'], ...sameFacts }, listed('ALI BARZAN IBRAHIM HASAN AL-TIKRITI')).score,
+    ).toBeLessThan(upper);
   });
 
   it('when a common given name is shared and the family name differs, then it stays below review', () => {
@@ -32,7 +35,9 @@ describe('different people with shared names and facts', () => {
   });
 
   it('when the same name differs only by a middle name added, then it still reaches review', () => {
-    expect(scorePair({ names: ['Anders Cameroon Olaf Ostensvig Dale'], ...sameFacts }, listed('ANDERS CAMEROON OSTENSVIG DALE')).score).toBeGreaterThanOrEqual(upper);
+    expect(
+      scorePair({ names: ['Anders Cameroon Olaf Ostensvig Dale'], ...sameFacts }, listed('ANDERS CAMEROON OSTENSVIG DALE')).score,
+    ).toBeGreaterThanOrEqual(upper);
   });
 });
 

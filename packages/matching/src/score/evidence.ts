@@ -70,9 +70,11 @@ function compareOneDob(q: DateParts, e: DateParts): { value: number; how: string
   if (gap >= 2) return { value: W.dobDiffers, how: 'differs from', key: 'differs' };
   if (gap === 1) return { value: W.dobOffByOneYear, how: 'is one year off', key: 'one-year-off' };
   if (q.m === undefined || e.m === undefined) return { value: W.dobYear, how: 'agrees (year) with', key: 'agrees-year' };
-  if (q.m === e.m && (q.d === undefined || e.d === undefined)) return { value: W.dobMonth, how: 'agrees (month) with', key: 'agrees-month' };
+  if (q.m === e.m && (q.d === undefined || e.d === undefined))
+    return { value: W.dobMonth, how: 'agrees (month) with', key: 'agrees-month' };
   if (q.m === e.m && q.d === e.d) return { value: W.dobExact, how: 'agrees exactly with', key: 'agrees-exactly' };
-  if (q.d !== undefined && q.d === e.m && q.m === e.d) return { value: W.dobSwapped, how: 'agrees, with day and month swapped, with', key: 'swapped' };
+  if (q.d !== undefined && q.d === e.m && q.m === e.d)
+    return { value: W.dobSwapped, how: 'agrees, with day and month swapped, with', key: 'swapped' };
   return { value: W.dobSameYearOtherDay, how: 'has the same year but another day than', key: 'same-year-other-day' };
 }
 
@@ -88,16 +90,32 @@ export function compareDob(query: PartialDate | undefined, listed: PartialDate[]
     if (!best || r.value > best.value) best = { ...r, date };
   }
   if (!best) return undefined;
-  return { feature: 'dob', contribution: best.value, detail: `date of birth ${query} ${best.how} listed ${best.date}`, reasons: [{ key: `dob.${best.key}`, values: { query: query!, listed: best.date } }] };
+  return {
+    feature: 'dob',
+    contribution: best.value,
+    detail: `date of birth ${query} ${best.how} listed ${best.date}`,
+    reasons: [{ key: `dob.${best.key}`, values: { query: query!, listed: best.date } }],
+  };
 }
 
-const foldCountry = (c: string) => c.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').trim().toUpperCase();
+const foldCountry = (c: string) =>
+  c
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toUpperCase();
 
 export function compareNationality(query: string[] | undefined, listed: string[]): FeatureContribution | undefined {
   if (!query?.length || listed.length === 0) return undefined;
   const l = listed.map(foldCountry);
   const shared = query.find((c) => l.includes(foldCountry(c)));
-  if (shared) return { feature: 'nationality', contribution: EVIDENCE_WEIGHTS.nationalityAgrees, detail: `nationality ${shared} agrees with the list`, reasons: [{ key: 'nationality.agrees', values: { country: shared } }] };
+  if (shared)
+    return {
+      feature: 'nationality',
+      contribution: EVIDENCE_WEIGHTS.nationalityAgrees,
+      detail: `nationality ${shared} agrees with the list`,
+      reasons: [{ key: 'nationality.agrees', values: { country: shared } }],
+    };
   return {
     feature: 'nationality',
     contribution: EVIDENCE_WEIGHTS.nationalityDiffers,
@@ -109,8 +127,18 @@ export function compareNationality(query: string[] | undefined, listed: string[]
 export function compareGender(query: Gender | undefined, listed: Gender | undefined): FeatureContribution | undefined {
   if (!query || !listed) return undefined;
   return query === listed
-    ? { feature: 'gender', contribution: EVIDENCE_WEIGHTS.genderAgrees, detail: `gender ${query} agrees`, reasons: [{ key: 'gender.agrees', values: { query } }] }
-    : { feature: 'gender', contribution: EVIDENCE_WEIGHTS.genderDiffers, detail: `gender ${query} differs from listed ${listed}`, reasons: [{ key: 'gender.differs', values: { query, listed } }] };
+    ? {
+        feature: 'gender',
+        contribution: EVIDENCE_WEIGHTS.genderAgrees,
+        detail: `gender ${query} agrees`,
+        reasons: [{ key: 'gender.agrees', values: { query } }],
+      }
+    : {
+        feature: 'gender',
+        contribution: EVIDENCE_WEIGHTS.genderDiffers,
+        detail: `gender ${query} differs from listed ${listed}`,
+        reasons: [{ key: 'gender.differs', values: { query, listed } }],
+      };
 }
 
 export interface DocumentEvidence extends FeatureContribution {
@@ -127,9 +155,18 @@ export function compareDocuments(
 ): DocumentEvidence | undefined {
   const checks: { label: string; kind: string; q: string; e: string; qc?: string; ec?: string }[] = [];
   for (const qd of query.documents ?? []) {
-    for (const ld of listed.documents) checks.push({ label: qd.type ?? ld.type ?? 'document', kind: qd.type ?? ld.type ?? 'document', q: qd.number, e: ld.number, qc: qd.country, ec: ld.country });
+    for (const ld of listed.documents)
+      checks.push({
+        label: qd.type ?? ld.type ?? 'document',
+        kind: qd.type ?? ld.type ?? 'document',
+        q: qd.number,
+        e: ld.number,
+        qc: qd.country,
+        ec: ld.country,
+      });
   }
-  for (const qs of query.serviceNumbers ?? []) for (const ls of listed.serviceNumbers) checks.push({ label: 'service number', kind: 'service-number', q: qs, e: ls });
+  for (const qs of query.serviceNumbers ?? [])
+    for (const ls of listed.serviceNumbers) checks.push({ label: 'service number', kind: 'service-number', q: qs, e: ls });
   for (const c of checks) {
     const qn = normaliseDocumentNumber(c.q);
     if (!qn || qn !== normaliseDocumentNumber(c.e)) continue;

@@ -246,7 +246,11 @@ function scanCompounds(
       const joined = joinedWord(a, b);
       const r = side === 'entry' ? similarity(s, joined) : similarity(joined, s);
       if (r.similarity < MIN_WORD_SIMILARITY || !compoundPartsAgree(s, a, b)) continue;
-      out.push(side === 'entry' ? { query: i, entry: j, joined: 'entry', similarity: r.similarity, how: r.how } : { query: j, entry: i, joined: 'query', similarity: r.similarity, how: r.how });
+      out.push(
+        side === 'entry'
+          ? { query: i, entry: j, joined: 'entry', similarity: r.similarity, how: r.how }
+          : { query: j, entry: i, joined: 'query', similarity: r.similarity, how: r.how },
+      );
     }
   }
 }

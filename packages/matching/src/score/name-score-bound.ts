@@ -8,7 +8,14 @@
  */
 import type { NameWord } from '../normalise/name-normaliser';
 import { mayMatch } from './match-possible';
-import { DEFAULT_CONFLICT_PENALTY, MIN_COMPOUND_LENGTH, joinedWord, plausibleCompound, type NameScoreOptions, type WeightedName } from './name-alignment';
+import {
+  DEFAULT_CONFLICT_PENALTY,
+  MIN_COMPOUND_LENGTH,
+  joinedWord,
+  plausibleCompound,
+  type NameScoreOptions,
+  type WeightedName,
+} from './name-alignment';
 
 let possibleQ = new Uint8Array(32);
 let possibleE = new Uint8Array(32);
@@ -60,7 +67,13 @@ export function nameScoreBound(query: WeightedName, entry: WeightedName, options
  * list word): bit i of `masks[j]` says query word i may match entry word j (mayMatch, or the
  * similarity itself). At most 31 query words.
  */
-export function nameScoreBoundFromMasks(query: WeightedName, entry: WeightedName, masks: ArrayLike<number>, options: NameScoreOptions = {}, floor = Infinity): number {
+export function nameScoreBoundFromMasks(
+  query: WeightedName,
+  entry: WeightedName,
+  masks: ArrayLike<number>,
+  options: NameScoreOptions = {},
+  floor = Infinity,
+): number {
   const nq = query.words.length;
   const ne = entry.words.length;
   clearMarks(nq, ne);
@@ -136,7 +149,19 @@ function boundFromMarks(query: WeightedName, entry: WeightedName, joined: boolea
       softE += entry.weights[j]! * (w.patronymic || w.initial ? 0.5 : 1);
     }
   }
-  return boundFromSums(unmatchedQ, softQ, countQ, meaningful(query.words), unmatchedE, softE, totalE, countE, meaningful(entry.words), joined, options);
+  return boundFromSums(
+    unmatchedQ,
+    softQ,
+    countQ,
+    meaningful(query.words),
+    unmatchedE,
+    softE,
+    totalE,
+    countE,
+    meaningful(entry.words),
+    joined,
+    options,
+  );
 }
 
 /** alignNames' surplus factor (a module function: a closure per call costs on this hot path). */
@@ -152,9 +177,19 @@ function surplusFactor(surplusPenalty: number, x: number): number {
  * `softPossible` says whether a query word that may match is a patronymic or an initial (see below).
  */
 export function boundFromSums(
-  unmatchedQ: number, softQ: number, countQ: number, meaningfulQ: number,
-  unmatchedE: number, softE: number, totalE: number, countE: number, meaningfulE: number,
-  joined: boolean, options: NameScoreOptions, quality = 1, softPossible = true,
+  unmatchedQ: number,
+  softQ: number,
+  countQ: number,
+  meaningfulQ: number,
+  unmatchedE: number,
+  softE: number,
+  totalE: number,
+  countE: number,
+  meaningfulE: number,
+  joined: boolean,
+  options: NameScoreOptions,
+  quality = 1,
+  softPossible = true,
 ): number {
   const { conflictPenalty = DEFAULT_CONFLICT_PENALTY, surplusPenalty = 0.35, singleWordCap = 0.45 } = options;
   if (countQ === 0 || countE === 0) return 0;

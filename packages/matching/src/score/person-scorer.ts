@@ -4,7 +4,15 @@
  */
 import type { ListEntry, PersonQuery } from '../model';
 import type { NameWord, NormalisedName } from '../normalise/name-normaliser';
-import { EVIDENCE_WEIGHTS, compareDob, compareDocuments, compareGender, compareNationality, type FeatureContribution, type Reason } from './evidence';
+import {
+  EVIDENCE_WEIGHTS,
+  compareDob,
+  compareDocuments,
+  compareGender,
+  compareNationality,
+  type FeatureContribution,
+  type Reason,
+} from './evidence';
 import type { MatchHit, WordMatch } from './match-hit';
 import { alignNames, type NameAlignment, type NameScoreOptions, type WeightedName } from './name-alignment';
 import { nameScoreBound } from './name-score-bound';
@@ -93,7 +101,12 @@ export interface EntryScore {
 export function supportFor(query: PersonQuery): number {
   const W = EVIDENCE_WEIGHTS;
   const documents = query.documents?.length || query.serviceNumbers?.length;
-  return (query.dateOfBirth ? W.dobExact : 0) + (query.nationalities?.length ? W.nationalityAgrees : 0) + (query.gender ? W.genderAgrees : 0) + (documents ? W.documentShort : 0);
+  return (
+    (query.dateOfBirth ? W.dobExact : 0) +
+    (query.nationalities?.length ? W.nationalityAgrees : 0) +
+    (query.gender ? W.genderAgrees : 0) +
+    (documents ? W.documentShort : 0)
+  );
 }
 
 /** The highest score a name score of at most `nameScore` can reach with `support` of agreeing evidence (monotone). */
@@ -146,7 +159,9 @@ export function scoreEntry(
     // Agreement only supports a name that already matches; disagreement always counts.
     const contribution = f.contribution > 0 ? f.contribution * gate : f.contribution;
     const gated = f.contribution > 0 && gate < 1;
-    const detail = gated ? `${f.detail}${gate === 0 ? ' (not counted: the names differ)' : ' (counted in part: the names differ somewhat)'}` : f.detail;
+    const detail = gated
+      ? `${f.detail}${gate === 0 ? ' (not counted: the names differ)' : ' (counted in part: the names differ somewhat)'}`
+      : f.detail;
     const reasons = gated ? [...(f.reasons ?? []), { key: gate === 0 ? 'gate.not-counted' : 'gate.counted-in-part' }] : f.reasons;
     features.push({ ...f, contribution, detail, ...(reasons ? { reasons } : {}) });
     score += contribution;
@@ -176,7 +191,10 @@ export function explainEntry(prepared: PreparedQuery, entry: ListEntry, scored: 
   const { thresholds = DEFAULT_THRESHOLDS } = options;
   const { best, score } = scored;
   const features = scored.features.map((f) => ({ ...f, contribution: round(f.contribution) }));
-  Object.assign(features[0]!, best ? describeName(best.a, best.q, best.e) : { detail: 'no comparable name', reasons: [{ key: 'name.none' }] });
+  Object.assign(
+    features[0]!,
+    best ? describeName(best.a, best.q, best.e) : { detail: 'no comparable name', reasons: [{ key: 'name.none' }] },
+  );
   const words: WordMatch[] = best
     ? [...best.a.pairs]
         .sort((x, y) => x.query - y.query)

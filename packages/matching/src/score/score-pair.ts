@@ -22,5 +22,11 @@ export interface ScorePairOptions extends ScoreOptions {
 /** Scores a query against one entry. Always returns a hit; its band may be `clear`. */
 export function scorePair(query: PersonQuery, entry: ListEntry, options: ScorePairOptions = {}): MatchHit {
   const stats = options.statistics ?? DEFAULT_WORD_STATISTICS;
-  return scorePrepared(prepareQuery(query, stats), entry, entry.names.map((n) => prepareName(n.full, stats)), undefined, options)!;
+  return scorePrepared(
+    prepareQuery(query, stats),
+    entry,
+    entry.names.map((n) => prepareName(n.full, stats)),
+    undefined,
+    options,
+  )!;
 }

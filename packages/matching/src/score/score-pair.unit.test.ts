@@ -28,7 +28,10 @@ describe('scorePair: known hard cases', () => {
   });
 
   it('when a different name shares the exact date of birth, then the date cannot lift it to review', () => {
-    const hit = score({ names: ['Peter Jones'], dateOfBirth: '1975-03-14', nationalities: ['GB'], gender: 'male' }, entry(['Paul Mbeki'], { datesOfBirth: ['1975-03-14'], nationalities: ['GB'], gender: 'male' }));
+    const hit = score(
+      { names: ['Peter Jones'], dateOfBirth: '1975-03-14', nationalities: ['GB'], gender: 'male' },
+      entry(['Paul Mbeki'], { datesOfBirth: ['1975-03-14'], nationalities: ['GB'], gender: 'male' }),
+    );
     expect(hit.score).toBeLessThan(lower);
     expect(hit.features.find((f) => f.feature === 'dob')).toMatchObject({ contribution: 0 });
     expect(hit.features.find((f) => f.feature === 'dob')!.detail).toContain('not counted');
@@ -64,18 +67,26 @@ describe('scorePair: known hard cases', () => {
   });
 
   it('when a passport number is identical, then the hit is a match whatever the name', () => {
-    const hit = score({ names: ['Jane Doe'], documents: [{ type: 'passport', number: 'a-123 4567' }] }, entry(['Ali Hassan'], { documents: [{ type: 'passport', number: 'A1234567' }] }));
+    const hit = score(
+      { names: ['Jane Doe'], documents: [{ type: 'passport', number: 'a-123 4567' }] },
+      entry(['Ali Hassan'], { documents: [{ type: 'passport', number: 'A1234567' }] }),
+    );
     expect(hit.band).toBe('match');
     expect(hit.features.find((f) => f.feature === 'documents')!.detail).toBe('passport a-123 4567 identical');
   });
 
   it('when document numbers differ only in digits, then they are not identical', () => {
-    const hit = score({ names: ['Ali Hassan'], documents: [{ number: 'A1234568' }] }, entry(['Ali Hassan'], { documents: [{ number: 'A1234567' }] }));
+    const hit = score(
+      { names: ['Ali Hassan'], documents: [{ number: 'A1234568' }] },
+      entry(['Ali Hassan'], { documents: [{ number: 'A1234567' }] }),
+    );
     expect(hit.band).not.toBe('match');
   });
 
   it('when a service number is identical, then the hit is a match', () => {
-    expect(score({ names: ['Ali Hassan'], serviceNumbers: ['SN-778812'] }, entry(['Ali Hasan'], { serviceNumbers: ['sn778812'] })).band).toBe('match');
+    expect(
+      score({ names: ['Ali Hassan'], serviceNumbers: ['SN-778812'] }, entry(['Ali Hasan'], { serviceNumbers: ['sn778812'] })).band,
+    ).toBe('match');
   });
 
   it('when a reviewer confirmed the identity, then the hit is a match', () => {
@@ -86,14 +97,18 @@ describe('scorePair: known hard cases', () => {
     const e = entry(['Muhammad Taher Anwari'], { datesOfBirth: ['1961'], nationalities: ['IQ'] });
     const hit = score({ names: ['Muhammad Taher Anwari'], dateOfBirth: '1985-01-02', nationalities: ['SD'] }, e);
     expect(hit.score).toBeLessThan(1);
-    expect(hit.features.map((f) => f.detail)).toEqual(expect.arrayContaining(['date of birth 1985-01-02 is far from listed 1961', 'nationality SD differs from listed IQ']));
+    expect(hit.features.map((f) => f.detail)).toEqual(
+      expect.arrayContaining(['date of birth 1985-01-02 is far from listed 1961', 'nationality SD differs from listed IQ']),
+    );
   });
 
   it('when a hit is explained, then every sentence also comes as a message key with its values, for any language', () => {
     const e = entry(['Muhammad Taher Anwari'], { datesOfBirth: ['1961'], nationalities: ['IQ'] });
     const hit = score({ names: ['Muhammad Taher Anwari'], dateOfBirth: '1985-01-02', nationalities: ['SD'] }, e);
     const reasons = Object.fromEntries(hit.features.map((f) => [f.feature, f.reasons]));
-    expect(reasons.name).toEqual([{ key: 'name.words', values: { query: 'Muhammad Taher Anwari', listed: 'Muhammad Taher Anwari', matched: 3, total: 3 } }]);
+    expect(reasons.name).toEqual([
+      { key: 'name.words', values: { query: 'Muhammad Taher Anwari', listed: 'Muhammad Taher Anwari', matched: 3, total: 3 } },
+    ]);
     expect(reasons.dob).toEqual([{ key: 'dob.far', values: { query: '1985-01-02', listed: '1961' } }]);
     expect(reasons.nationality).toEqual([{ key: 'nationality.differs', values: { query: 'SD', listed: 'IQ' } }]);
     const weak = score({ names: ['Muhammad Ali Rahimi'], dateOfBirth: '1961' }, e);

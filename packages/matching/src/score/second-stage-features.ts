@@ -54,7 +54,14 @@ export const LOOK_ALIKE = 0.85;
  * missing) are apart by nature and never count.
  */
 export function isLookAlike(how: MatchHow, similarity: number, q: NameWord, e: NameWord): boolean {
-  return SPELLING.has(how) && similarity < LOOK_ALIKE && !q.abjad && !e.abjad && osaDistance(q.text, e.text) >= 2 && osaDistance(q.key, e.key) >= 2;
+  return (
+    SPELLING.has(how) &&
+    similarity < LOOK_ALIKE &&
+    !q.abjad &&
+    !e.abjad &&
+    osaDistance(q.text, e.text) >= 2 &&
+    osaDistance(q.key, e.key) >= 2
+  );
 }
 
 /** Indices of a name's words by falling weight. */
@@ -63,7 +70,12 @@ function byWeight(name: WeightedName): number[] {
 }
 
 /** Similarity each listed word got in the alignment, and whether it was a look-alike spelling (a joined pair counts for both of its words). */
-function listedMatches(a: NameAlignment, query: WeightedName, listed: WeightedName, otherScript: boolean): { sims: number[]; lookAlike: boolean[] } {
+function listedMatches(
+  a: NameAlignment,
+  query: WeightedName,
+  listed: WeightedName,
+  otherScript: boolean,
+): { sims: number[]; lookAlike: boolean[] } {
   const sims = listed.words.map(() => 0);
   const lookAlike = listed.words.map(() => false);
   for (const p of a.pairs) {
@@ -78,7 +90,12 @@ function listedMatches(a: NameAlignment, query: WeightedName, listed: WeightedNa
 /** Written in a script other than Latin: romanised by one convention of several. */
 const OTHER_SCRIPT = /[^\u0000-\u024f\s'’.,()-]/;
 
-export function pairFeatures(a: NameAlignment, query: WeightedName & { raw: string }, listed: WeightedName, evidence: readonly FeatureContribution[]): PairFeatures {
+export function pairFeatures(
+  a: NameAlignment,
+  query: WeightedName & { raw: string },
+  listed: WeightedName,
+  evidence: readonly FeatureContribution[],
+): PairFeatures {
   // A name romanised from another script differs from a listed romanisation by convention, not by
   // slips ("Евгений" → "evgenii" vs a listed "Yevgeny"): none of its pairs counts as a look-alike.
   const otherScript = OTHER_SCRIPT.test(query.raw);
@@ -96,7 +113,14 @@ export function pairFeatures(a: NameAlignment, query: WeightedName & { raw: stri
   const used = new Set(a.pairs.flatMap((p) => (p.joined === 'query' ? [p.query, p.query + 1] : [p.query])));
   const queryTotal = query.weights.reduce((x, y) => x + y, 0);
   const queryUnmatched = query.weights.reduce((x, w, i) => (used.has(i) ? x : x + w), 0);
-  const heavyLookAlike = !otherScript && a.pairs.some((p) => !p.joined && (p.query === heavyQuery || p.entry === order[0]) && isLookAlike(p.how, p.similarity, query.words[p.query]!, listed.words[p.entry]!));
+  const heavyLookAlike =
+    !otherScript &&
+    a.pairs.some(
+      (p) =>
+        !p.joined &&
+        (p.query === heavyQuery || p.entry === order[0]) &&
+        isLookAlike(p.how, p.similarity, query.words[p.query]!, listed.words[p.entry]!),
+    );
   return {
     name: a.score,
     listedWords: listed.words.length,

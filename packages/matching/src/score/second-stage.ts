@@ -17,7 +17,20 @@ import type { Reason } from './evidence';
 import { STRONG, type PairFeatures } from './second-stage-features';
 
 /** The model's inputs, in the order of its coefficients. */
-export const FEATURE_NAMES = ['name', 'weakShare', 'lookAlikeShare', 'heavyLookAlike', 'distinctive', 'second', 'weakest', 'conflict', 'surplus', 'queryOnly', 'otherScript', 'dob'] as const;
+export const FEATURE_NAMES = [
+  'name',
+  'weakShare',
+  'lookAlikeShare',
+  'heavyLookAlike',
+  'distinctive',
+  'second',
+  'weakest',
+  'conflict',
+  'surplus',
+  'queryOnly',
+  'otherScript',
+  'dob',
+] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 export interface SecondStageModel {
@@ -82,6 +95,8 @@ export function judge(score: number, f: PairFeatures, model: SecondStageModel = 
     demoted: true,
     probability,
     detail: `second stage: the words that match are mostly look-alikes (${weakWords}% of the listed name's weight below a close spelling; distinctive word ${f.distinctive.toFixed(2)}), probability of the same person ${probability}: lowered to weak`,
-    reasons: [{ key: 'second-stage.demoted', values: { probability, weakPercent: weakWords, distinctive: Math.round(f.distinctive * 100) / 100 } }],
+    reasons: [
+      { key: 'second-stage.demoted', values: { probability, weakPercent: weakWords, distinctive: Math.round(f.distinctive * 100) / 100 } },
+    ],
   };
 }

@@ -61,8 +61,19 @@ describe('second stage: true variants of the same kinds still raise a review', (
 
 describe('second stage: safety', () => {
   const different: PairFeatures = {
-    name: 0.7, listedWords: 2, weakShare: 1, lookAlikeShare: 1, heavyLookAlike: 1, distinctive: 0.75, second: 0.75, weakest: 0.72,
-    conflict: 0, surplus: 0.4, queryOnly: 0.4, otherScript: 0, dob: 0,
+    name: 0.7,
+    listedWords: 2,
+    weakShare: 1,
+    lookAlikeShare: 1,
+    heavyLookAlike: 1,
+    distinctive: 0.75,
+    second: 0.75,
+    weakest: 0.72,
+    conflict: 0,
+    surplus: 0.4,
+    queryOnly: 0.4,
+    otherScript: 0,
+    dob: 0,
   };
 
   it('when the model judges a pair different, then a score in the band is lowered and never raised', () => {

@@ -127,13 +127,12 @@ export function wordSimilarity(q: NameWord, e: NameWord): WordSimilarity {
   }
   // A spelling further away than a typo reaches, in letters and in romanisation key alike, is
   // another name that merely looks alike ("Thomas"/"Thoraya", "Saima"/"Aiman", "Desta"/"Dost").
-  if (q.abjad === e.abjad && best.similarity >= MIN_WORD_SIMILARITY && !withinTypoReach(q, e)) best = { similarity: LOOKALIKE, how: 'typo' };
+  if (q.abjad === e.abjad && best.similarity >= MIN_WORD_SIMILARITY && !withinTypoReach(q, e))
+    best = { similarity: LOOKALIKE, how: 'typo' };
   if (q.abjad !== e.abjad) {
     // Arabic script leaves out short vowels: compare what both spellings must share.
     const skeletonSim =
-      q.skeleton === e.skeleton
-        ? q.skeleton.length >= 3 ? 0.92 : 0.85
-        : 0.9 * spellingSimilarity(q.skeleton, e.skeleton);
+      q.skeleton === e.skeleton ? (q.skeleton.length >= 3 ? 0.92 : 0.85) : 0.9 * spellingSimilarity(q.skeleton, e.skeleton);
     if (skeletonSim > best.similarity) best = { similarity: skeletonSim, how: 'transliteration' };
   }
   // The Arabic article written joined ("Alrazzak" from Cyrillic or Arabic script vs "al-Razzaq").

@@ -108,10 +108,7 @@ export class ConfigError extends Error {
  * Parses the environment once at start. A missing or bad setting throws a ConfigError naming
  * every offending variable, so the process stops with a message an operator can act on.
  */
-export function loadConfig<S extends z.ZodType>(
-  schema: S,
-  env: Record<string, string | undefined> = process.env,
-): z.infer<S> {
+export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);

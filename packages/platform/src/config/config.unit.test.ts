@@ -24,13 +24,12 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    for (const name of ['SERVICE_NAME', 'PORT', 'MONGO_DB', 'MONGO_URL', 'AUTH_JWKS'])
-      expect(message).toContain(name);
+    for (const name of ['SERVICE_NAME', 'PORT', 'MONGO_DB', 'MONGO_URL', 'AUTH_JWKS']) expect(message).toContain(name);
   });
 
   it('when a service is told to listen on a port fetch refuses, then the error names PORT and says why', () => {
-    expect(() =>
-      loadConfig(baseConfigSchema, { SERVICE_NAME: 's', PORT: '4190', MONGO_DB: 'd', AUTH_JWKS: '/j' }),
-    ).toThrow(/PORT: is on the Fetch standard's bad-port list/);
+    expect(() => loadConfig(baseConfigSchema, { SERVICE_NAME: 's', PORT: '4190', MONGO_DB: 'd', AUTH_JWKS: '/j' })).toThrow(
+      /PORT: is on the Fetch standard's bad-port list/,
+    );
   });
 });

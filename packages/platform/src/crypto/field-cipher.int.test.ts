@@ -35,12 +35,17 @@ describe('field-level encryption (real database)', () => {
   it('when many subjects are encrypted at once, then each gets its own key, an existing key is reused, and each decrypts only as itself', async () => {
     const cipher = createFieldCipher(db, loadKeyring(keyringFile));
     const before = await cipher.encrypt('bulk-1', 'passport', 'A1');
-    const sealed = await cipher.encryptMany([{ subject: 'bulk-1', field: 'passport', value: 'A2' }, { subject: 'bulk-2', field: 'passport', value: 'B1' }]);
+    const sealed = await cipher.encryptMany([
+      { subject: 'bulk-1', field: 'passport', value: 'A2' },
+      { subject: 'bulk-2', field: 'passport', value: 'B1' },
+    ]);
     const fresh = createFieldCipher(db, loadKeyring(keyringFile));
     expect(await Promise.all([before, ...sealed].map((s) => fresh.decrypt('passport', s)))).toEqual(['A1', 'A2', 'B1']);
     await expect(fresh.decrypt('passport', { ...sealed[1]!, subject: 'bulk-1' })).rejects.toThrow();
     expect(await fresh.shred('bulk-2')).toBe(true);
-    await expect(createFieldCipher(db, loadKeyring(keyringFile)).decrypt('passport', sealed[1]!)).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
+    await expect(createFieldCipher(db, loadKeyring(keyringFile)).decrypt('passport', sealed[1]!)).rejects.toMatchObject({
+      code: 'CRYPTO.ERASED',
+    });
   });
 
   it('when another process shreds a subject, then a process that cached the key decrypts for at most keyCacheMs more, and never after', async () => {
@@ -99,7 +104,9 @@ describe('field-level encryption (real database)', () => {
     expect(await cipher.shred('cand-late')).toBe(true);
     await expect(cipher.encrypt('cand-late', 'reason', 'withdrawn')).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
     await expect(cipher.personKey('cand-late', true)).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
-    await expect(cipher.encryptMany([{ subject: 'cand-late', field: 'name', value: 'Ama' }])).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
+    await expect(cipher.encryptMany([{ subject: 'cand-late', field: 'name', value: 'Ama' }])).rejects.toMatchObject({
+      code: 'CRYPTO.ERASED',
+    });
     // The earlier field stays erased (410), not a broken seal.
     await expect(createFieldCipher(db, loadKeyring(keyringFile)).decrypt('name', before)).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
     expect(await cipher.shred('cand-late')).toBe(false);

@@ -97,7 +97,11 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
     let doc = create ? null : await keys.findOne({ _id: subject });
     if (!doc && create) {
       const key = randomBytes(32);
-      const fresh = { _id: subject, wrapped: seal(keyring.keys.get(keyring.primary)!, keyring.primary, key, `data-key:${subject}`), createdAt: new Date().toISOString() };
+      const fresh = {
+        _id: subject,
+        wrapped: seal(keyring.keys.get(keyring.primary)!, keyring.primary, key, `data-key:${subject}`),
+        createdAt: new Date().toISOString(),
+      };
       try {
         await keys.insertOne(fresh);
         doc = fresh;
@@ -128,7 +132,10 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
      * cached only with `cache: true` (their person keys are asked for next, e.g. to seal the events
      * of the same people), within the cache's bound.
      */
-    async encryptMany(items: { subject: string; field: string; value: string }[], opts: { cache?: boolean } = {}): Promise<EncryptedField[]> {
+    async encryptMany(
+      items: { subject: string; field: string; value: string }[],
+      opts: { cache?: boolean } = {},
+    ): Promise<EncryptedField[]> {
       const local = new Map<string, Buffer>();
       for (const subject of new Set(items.map((i) => i.subject))) {
         const hit = cached(subject);
@@ -138,12 +145,22 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
         .filter((s) => !local.has(s))
         .map((subject) => {
           const key = randomBytes(32);
-          return { key, doc: { _id: subject, wrapped: seal(keyring.keys.get(keyring.primary)!, keyring.primary, key, `data-key:${subject}`), createdAt: new Date().toISOString() } };
+          return {
+            key,
+            doc: {
+              _id: subject,
+              wrapped: seal(keyring.keys.get(keyring.primary)!, keyring.primary, key, `data-key:${subject}`),
+              createdAt: new Date().toISOString(),
+            },
+          };
         });
       let existing: number[] = [];
       if (fresh.length)
         try {
-          await keys.insertMany(fresh.map((f) => f.doc), { ordered: false });
+          await keys.insertMany(
+            fresh.map((f) => f.doc),
+            { ordered: false },
+          );
         } catch (error) {
           const raw = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
           const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
@@ -154,7 +171,10 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
       created.forEach((f) => local.set(f.doc._id, f.key));
       if (opts.cache) created.forEach((f) => remember(f.doc._id, f.key));
       for (const i of existing) local.set(fresh[i]!.doc._id, await dataKey(fresh[i]!.doc._id, true));
-      return items.map((i) => ({ ...seal(local.get(i.subject)!, i.subject, Buffer.from(i.value, 'utf8'), `${i.subject}:${i.field}`), subject: i.subject }));
+      return items.map((i) => ({
+        ...seal(local.get(i.subject)!, i.subject, Buffer.from(i.value, 'utf8'), `${i.subject}:${i.field}`),
+        subject: i.subject,
+      }));
     },
     async decrypt(field: string, sealed: EncryptedField): Promise<string> {
       return open(await dataKey(sealed.subject, false), sealed, `${sealed.subject}:${field}`).toString('utf8');
@@ -193,7 +213,10 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
      * keys one by one (FerretDB scans for every point read but an insert). Keys read here are not cached.
      */
     async *scanKeys(after = ''): AsyncGenerator<{ subject: string; key: Buffer }> {
-      const cursor = keys.find({ ...(after ? { _id: { $gt: after } } : {}), wrapped: { $exists: true } }).sort({ _id: 1 }).batchSize(1000);
+      const cursor = keys
+        .find({ ...(after ? { _id: { $gt: after } } : {}), wrapped: { $exists: true } })
+        .sort({ _id: 1 })
+        .batchSize(1000);
       try {
         for await (const doc of cursor) yield { subject: doc._id, key: unwrap(doc as LiveKeyDoc) };
       } finally {
@@ -214,7 +237,10 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
       // The key goes and a tombstone stays: a later write for the subject is refused (CRYPTO.ERASED)
       // instead of creating a fresh key.
       const shreddedAt = new Date().toISOString();
-      const destroyed = await keys.updateOne({ _id: subject, wrapped: { $exists: true } }, { $unset: { wrapped: '', createdAt: '' }, $set: { shreddedAt } });
+      const destroyed = await keys.updateOne(
+        { _id: subject, wrapped: { $exists: true } },
+        { $unset: { wrapped: '', createdAt: '' }, $set: { shreddedAt } },
+      );
       if (destroyed.modifiedCount === 1) return true;
       await keys.insertOne({ _id: subject, shreddedAt }).catch((error: unknown) => {
         if (!isDuplicateKey(error)) throw error;
@@ -225,7 +251,10 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
     async rewrapAll(batch = 500): Promise<number> {
       let done = 0;
       for (;;) {
-        const stale = (await keys.find({ wrapped: { $exists: true }, 'wrapped.kid': { $ne: keyring.primary } }).limit(batch).toArray()) as LiveKeyDoc[];
+        const stale = (await keys
+          .find({ wrapped: { $exists: true }, 'wrapped.kid': { $ne: keyring.primary } })
+          .limit(batch)
+          .toArray()) as LiveKeyDoc[];
         if (!stale.length) return done;
         for (const doc of stale) {
           const wrapped = seal(keyring.keys.get(keyring.primary)!, keyring.primary, unwrap(doc), `data-key:${doc._id}`);
@@ -241,7 +270,16 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
      */
     blindIndex(value: string): string {
       if (!options.blindIndexKey) throw new Error('No blind-index key configured');
-      return createHmac('sha256', options.blindIndexKey).update(value.normalize('NFKC').toUpperCase().replace(/[\s/-]+/g, ''), 'utf8').digest('base64url').slice(0, 32);
+      return createHmac('sha256', options.blindIndexKey)
+        .update(
+          value
+            .normalize('NFKC')
+            .toUpperCase()
+            .replace(/[\s/-]+/g, ''),
+          'utf8',
+        )
+        .digest('base64url')
+        .slice(0, 32);
     },
   };
 }

@@ -21,7 +21,11 @@ export function loadKeyring(file: string): Keyring {
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const kid = `kek-${new Date().toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`;
-    writeFileSync(file, JSON.stringify({ primary: kid, keys: { [kid]: randomBytes(32).toString('base64') } } satisfies KeyringFile, null, 2), { mode: 0o600 });
+    writeFileSync(
+      file,
+      JSON.stringify({ primary: kid, keys: { [kid]: randomBytes(32).toString('base64') } } satisfies KeyringFile, null, 2),
+      { mode: 0o600 },
+    );
   }
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as KeyringFile;
   const keys = new Map(Object.entries(parsed.keys).map(([kid, b64]) => [kid, Buffer.from(b64, 'base64')]));

@@ -17,7 +17,11 @@ import { openPersonalBlock, sealPersonalBlock } from './personal-block';
 import { createPersonKeyClient } from './person-keys';
 import { createPersonalSealer } from './personal-sealer';
 
-const person = { names: [{ full: 'Abena Sealedblock-Owusu' }], dateOfBirth: '1990-04-12', documents: [{ type: 'passport' as const, number: 'G7781234' }] };
+const person = {
+  names: [{ full: 'Abena Sealedblock-Owusu' }],
+  dateOfBirth: '1990-04-12',
+  documents: [{ type: 'passport' as const, number: 'G7781234' }],
+};
 
 describe('sealed personal blocks and the person-key authority (real database, real HTTP)', () => {
   let db: Connection;
@@ -62,8 +66,12 @@ describe('sealed personal blocks and the person-key authority (real database, re
     expect(JSON.stringify(block)).not.toContain('Sealedblock');
     expect(openPersonalBlock(key, 'candidate.submitted', block)).toEqual({ person });
     expect(() => openPersonalBlock(key, 'candidate.updated', block)).toThrow(expect.objectContaining({ code: 'CRYPTO.TAMPERED' }));
-    expect(() => openPersonalBlock(key, 'candidate.submitted', { ...block, kid: 'person:cand-b' })).toThrow(expect.objectContaining({ code: 'CRYPTO.TAMPERED' }));
-    expect(() => openPersonalBlock(key, 'candidate.submitted', { ...block, tag: block.tag.slice(0, 11) })).toThrow(expect.objectContaining({ code: 'CRYPTO.TAMPERED' }));
+    expect(() => openPersonalBlock(key, 'candidate.submitted', { ...block, kid: 'person:cand-b' })).toThrow(
+      expect.objectContaining({ code: 'CRYPTO.TAMPERED' }),
+    );
+    expect(() => openPersonalBlock(key, 'candidate.submitted', { ...block, tag: block.tag.slice(0, 11) })).toThrow(
+      expect.objectContaining({ code: 'CRYPTO.TAMPERED' }),
+    );
   });
 
   it('when services ask for keys at once, then one request answers them, keys are cached, and an erased person is CRYPTO.ERASED everywhere', async () => {
@@ -71,7 +79,11 @@ describe('sealed personal blocks and the person-key authority (real database, re
     const ids = Array.from({ length: 30 }, (_, i) => `cand-many-${i}`);
     const producer = createPersonalSealer({ keys: localPersonKeys(cipher, { create: true }), validator });
     const events = await Promise.all(
-      ids.map((id) => producer.sealEvent(createEvent('intake', { type: 'candidate.withdrawn', subject: id, data: { candidateId: id, country: 'GH' } }), { reason: `left the service ${id}` })),
+      ids.map((id) =>
+        producer.sealEvent(createEvent('intake', { type: 'candidate.withdrawn', subject: id, data: { candidateId: id, country: 'GH' } }), {
+          reason: `left the service ${id}`,
+        }),
+      ),
     );
     for (const e of events) validator.assertValid(e);
     let now = 0;
@@ -89,19 +101,29 @@ describe('sealed personal blocks and the person-key authority (real database, re
     now += 1001;
     expect(await consumer.openOrErased(events[0]!)).toEqual({ erased: true });
     await expect(consumer.open(events[0]!)).rejects.toMatchObject({ code: 'CRYPTO.ERASED', status: 410 });
-    await expect(createPersonalSealer({ keys: localPersonKeys(cipher), validator }).open(events[0]!)).rejects.toMatchObject({ code: 'CRYPTO.ERASED' });
+    await expect(createPersonalSealer({ keys: localPersonKeys(cipher), validator }).open(events[0]!)).rejects.toMatchObject({
+      code: 'CRYPTO.ERASED',
+    });
   });
 
   it('when a block breaks its schema or the caller has no valid service token or the authority is down, then it says so: invalid and refused are final, down is retriable', async () => {
     const producer = createPersonalSealer({ keys: localPersonKeys(cipher, { create: true }), validator });
-    await expect(producer.seal('candidate.withdrawn', 'cand-x', { reason: 'x', extra: 1 } as never)).rejects.toMatchObject({ code: 'EVENT.INVALID_PERSONAL' });
+    await expect(producer.seal('candidate.withdrawn', 'cand-x', { reason: 'x', extra: 1 } as never)).rejects.toMatchObject({
+      code: 'EVENT.INVALID_PERSONAL',
+    });
     const forged = { token: async () => 'not-a-token', headers: async () => ({ authorization: 'Bearer not-a-token' }) };
-    await expect(createPersonKeyClient({ url, tokens: forged }).key('cand-a')).rejects.toMatchObject({ code: 'PERSON_KEYS.REFUSED', retriable: false });
+    await expect(createPersonKeyClient({ url, tokens: forged }).key('cand-a')).rejects.toMatchObject({
+      code: 'PERSON_KEYS.REFUSED',
+      retriable: false,
+    });
     const tokens = await createServiceTokenSource({ service: 'screening', dir: keysDir, audience: 'vetting' });
     const closed = express().listen(0, '127.0.0.1');
     await new Promise((resolve) => closed.once('listening', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    await expect(createPersonKeyClient({ url: `http://127.0.0.1:${port}`, tokens }).key('cand-a')).rejects.toMatchObject({ code: 'PERSON_KEYS.UNAVAILABLE', retriable: true });
+    await expect(createPersonKeyClient({ url: `http://127.0.0.1:${port}`, tokens }).key('cand-a')).rejects.toMatchObject({
+      code: 'PERSON_KEYS.UNAVAILABLE',
+      retriable: true,
+    });
   });
 });

@@ -65,13 +65,20 @@ export function createPersonKeyClient(options: PersonKeyClientOptions): PersonKe
         signal: AbortSignal.timeout(10_000),
       });
     } catch (error) {
-      throw new AppError('PERSON_KEYS.UNAVAILABLE', 'The person-key service cannot be reached', { status: 503, retriable: true, cause: error });
+      throw new AppError('PERSON_KEYS.UNAVAILABLE', 'The person-key service cannot be reached', {
+        status: 503,
+        retriable: true,
+        cause: error,
+      });
     }
     if (response.ok) return (await response.json()) as PersonKeyLookup;
     const text = await response.text().catch(() => '');
     // 401/403: this service is not allowed (a deployment error, not an outage); 5xx and 429: try again.
     const retriable = response.status >= 500 || response.status === 429;
-    throw new AppError('PERSON_KEYS.REFUSED', `The person-key service answered ${response.status}: ${text.slice(0, 200)}`, { status: retriable ? 503 : 500, retriable });
+    throw new AppError('PERSON_KEYS.REFUSED', `The person-key service answered ${response.status}: ${text.slice(0, 200)}`, {
+      status: retriable ? 503 : 500,
+      retriable,
+    });
   }
 
   async function flush() {

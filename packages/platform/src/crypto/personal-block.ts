@@ -11,7 +11,8 @@ export const personKid = (personId: string) => `${KID_PREFIX}${personId}`;
 
 /** The person a block's key id names; throws on a key id of another kind. */
 export function personOfKid(kid: string): string {
-  if (!kid.startsWith(KID_PREFIX) || kid.length === KID_PREFIX.length) throw new AppError('CRYPTO.UNKNOWN_KEY', `Not a person key id: ${kid.slice(0, 40)}`);
+  if (!kid.startsWith(KID_PREFIX) || kid.length === KID_PREFIX.length)
+    throw new AppError('CRYPTO.UNKNOWN_KEY', `Not a person key id: ${kid.slice(0, 40)}`);
   return kid.slice(KID_PREFIX.length);
 }
 
@@ -36,7 +37,13 @@ export function sealPersonalBlock(key: Buffer, context: string, personId: string
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aadOf(context, personId));
   const ct = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-  return { alg: 'A256GCM', kid: personKid(personId), iv: iv.toString('base64url'), tag: cipher.getAuthTag().toString('base64url'), ct: ct.toString('base64url') };
+  return {
+    alg: 'A256GCM',
+    kid: personKid(personId),
+    iv: iv.toString('base64url'),
+    tag: cipher.getAuthTag().toString('base64url'),
+    ct: ct.toString('base64url'),
+  };
 }
 
 /** Opens a block sealed by `sealPersonalBlock`; throws CRYPTO.TAMPERED when key, context, person or a bit differs. */
@@ -45,7 +52,8 @@ export function openPersonalBlock(key: Buffer, context: string, block: SealedPer
   const iv = Buffer.from(block.iv, 'base64url');
   const tag = Buffer.from(block.tag, 'base64url');
   // GCM accepts shorter tags unless told otherwise: a truncated tag must not pass.
-  if (block.alg !== 'A256GCM' || iv.length !== 12 || tag.length !== 16) throw new AppError('CRYPTO.TAMPERED', 'The sealed block is malformed');
+  if (block.alg !== 'A256GCM' || iv.length !== 12 || tag.length !== 16)
+    throw new AppError('CRYPTO.TAMPERED', 'The sealed block is malformed');
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
     decipher.setAAD(aadOf(context, personId));
@@ -60,4 +68,5 @@ export function openPersonalBlock(key: Buffer, context: string, block: SealedPer
 /** Whether an error means "this person's data is erased" (their key is destroyed). */
 export const isErased = (error: unknown) => (error as { code?: string } | undefined)?.code === 'CRYPTO.ERASED';
 
-export const erasedError = (personId: string) => new AppError('CRYPTO.ERASED', `The personal data of ${personId} has been erased`, { status: 410 });
+export const erasedError = (personId: string) =>
+  new AppError('CRYPTO.ERASED', `The personal data of ${personId} has been erased`, { status: 410 });

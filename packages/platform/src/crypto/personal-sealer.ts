@@ -25,16 +25,25 @@ export interface PersonalSealer {
    * `sealEvent` with a key already in hand (synchronous: inside an aggregate's decide function, after
    * the caller got the key from `keys.key(personId)`).
    */
-  sealEventWithKey<T extends PersonalEventType>(key: Buffer, event: EventEnvelope, personal: EventPersonalByType[T], personId?: string): EventEnvelope;
+  sealEventWithKey<T extends PersonalEventType>(
+    key: Buffer,
+    event: EventEnvelope,
+    personal: EventPersonalByType[T],
+    personId?: string,
+  ): EventEnvelope;
   /** Seals any JSON value at rest under a person's key, bound to `context` (a store's field name). */
   sealValue(context: string, personId: string, value: unknown): Promise<SealedPersonal>;
   /** Opens what `sealValue` sealed; throws CRYPTO.ERASED once the person is erased. */
   openValue<V>(context: string, block: SealedPersonal): Promise<V>;
 }
 
-const noSource = () => new AppError('CRYPTO.NO_PERSON_KEYS', 'This service has no person-key source (PERSON_KEYS_URL and SERVICE_KEYS_DIR)');
+const noSource = () =>
+  new AppError('CRYPTO.NO_PERSON_KEYS', 'This service has no person-key source (PERSON_KEYS_URL and SERVICE_KEYS_DIR)');
 
-export function createPersonalSealer(deps: { keys?: PersonKeySource; validator: Pick<EventValidator, 'assertValidPersonal'> }): PersonalSealer {
+export function createPersonalSealer(deps: {
+  keys?: PersonKeySource;
+  validator: Pick<EventValidator, 'assertValidPersonal'>;
+}): PersonalSealer {
   const keyOf = (personId: string) => {
     if (!deps.keys) throw noSource();
     return deps.keys.key(personId);

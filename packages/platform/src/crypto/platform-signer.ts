@@ -27,12 +27,19 @@ type SigningConfig = ModeConfig & { PLATFORM_SIGNING_KEY_DIR?: string };
 
 /** Production may not sign with a key made up on the spot in a temporary directory. */
 export const platformSigningUnsafeSettings = (c: SigningConfig): UnsafeSetting[] =>
-  [unsafeWhen(!c.PLATFORM_SIGNING_KEY_DIR, 'PLATFORM_SIGNING_KEY_DIR', 'is unset: certificates and list bundles would be signed with a temporary key nobody trusts')].filter((u): u is UnsafeSetting => Boolean(u));
+  [
+    unsafeWhen(
+      !c.PLATFORM_SIGNING_KEY_DIR,
+      'PLATFORM_SIGNING_KEY_DIR',
+      'is unset: certificates and list bundles would be signed with a temporary key nobody trusts',
+    ),
+  ].filter((u): u is UnsafeSetting => Boolean(u));
 
 /** The platform's signer: the mounted key in production (never created there), created on first start in development mode. */
 export async function loadPlatformSigner(c: SigningConfig): Promise<PlatformSigning> {
   const development = isDevelopment(c);
-  if (!c.PLATFORM_SIGNING_KEY_DIR && !development) throw new ConfigError(['PLATFORM_SIGNING_KEY_DIR: is required in production (the platform signing key)']);
+  if (!c.PLATFORM_SIGNING_KEY_DIR && !development)
+    throw new ConfigError(['PLATFORM_SIGNING_KEY_DIR: is required in production (the platform signing key)']);
   return loadFileSigner(c.PLATFORM_SIGNING_KEY_DIR ?? join(tmpdir(), 'vetting-platform-signing'), { create: development });
 }
 

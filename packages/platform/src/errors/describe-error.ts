@@ -16,8 +16,7 @@ export function describeError(error: unknown, maxDepth = 5): string {
 }
 
 function messageOf(error: unknown): string {
-  if (!(error instanceof Error))
-    return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
+  if (!(error instanceof Error)) return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
   const code = (error as { code?: unknown }).code;
   const message = error.message || error.name;
   // Some causes (AggregateError of a dual-stack connect) carry the reason only in `code` or `errors`.

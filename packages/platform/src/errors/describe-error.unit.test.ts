@@ -21,12 +21,8 @@ describe('describeError', () => {
 
   it('when a wrapper repeats its cause, then the message appears once; a code missing from the message is added', () => {
     const root = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-    expect(describeError(new Error('socket hang up', { cause: root }))).toBe(
-      'socket hang up: socket hang up (ECONNRESET)',
-    );
-    expect(describeError(new Error('outer', { cause: new Error('inner', { cause: 'text' }) }))).toBe(
-      'outer: inner: text',
-    );
+    expect(describeError(new Error('socket hang up', { cause: root }))).toBe('socket hang up: socket hang up (ECONNRESET)');
+    expect(describeError(new Error('outer', { cause: new Error('inner', { cause: 'text' }) }))).toBe('outer: inner: text');
     expect(describeError('plain')).toBe('plain');
   });
 });

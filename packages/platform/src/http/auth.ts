@@ -70,8 +70,7 @@ function keySet(jwks: AuthOptions['jwks']): JWTVerifyGetKey {
   return createLocalJWKSet(jwks);
 }
 
-export const unauthenticated = (reason: string, cause?: unknown) =>
-  new AppError('AUTH.UNAUTHENTICATED', reason, { status: 401, cause });
+export const unauthenticated = (reason: string, cause?: unknown) => new AppError('AUTH.UNAUTHENTICATED', reason, { status: 401, cause });
 
 /** Verifies tokens against one JWKS; every service does this itself (no trust in the network). */
 export function createTokenVerifier(options: AuthOptions): TokenVerifier {
@@ -83,7 +82,12 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
     let payload;
     try {
       // A token without `exp` would be valid for ever: refused, like any algorithm off the list.
-      ({ payload } = await jwtVerify(token, keys, { issuer: options.issuer, audience: options.audience, algorithms, requiredClaims: ['exp'] }));
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms,
+        requiredClaims: ['exp'],
+      }));
     } catch (error) {
       throw unauthenticated('The access token is invalid or expired', error);
     }
@@ -127,6 +131,7 @@ export function countryScope(actor: Actor, requested?: string): string | undefin
 export function missionScope(actor: Actor, requested?: string): string[] | undefined {
   const wanted = requested?.toUpperCase();
   if (!actor.missions?.length) return wanted ? [wanted] : undefined;
-  if (wanted && !actor.missions.includes(wanted)) throw new AppError('AUTH.OTHER_MISSION', 'You may only see the missions you work for', { status: 403 });
+  if (wanted && !actor.missions.includes(wanted))
+    throw new AppError('AUTH.OTHER_MISSION', 'You may only see the missions you work for', { status: 403 });
   return wanted ? [wanted] : actor.missions;
 }

@@ -47,10 +47,22 @@ describe('createHttpApp', () => {
 
   it('when a declared header breaks its schema (any letter case), then 400 naming it; a valid one passes', async () => {
     const token = await officer();
-    const bad = await request(app).post('/things').set('authorization', `Bearer ${token}`).set('IDEMPOTENCY-KEY', 'x y').send({ name: 'A', born: '1980' });
+    const bad = await request(app)
+      .post('/things')
+      .set('authorization', `Bearer ${token}`)
+      .set('IDEMPOTENCY-KEY', 'x y')
+      .send({ name: 'A', born: '1980' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toContainEqual(expect.objectContaining({ field: 'header/idempotency-key' }));
-    expect((await request(app).post('/things').set('authorization', `Bearer ${token}`).set('Idempotency-Key', 'key-00000001').send({ name: 'A', born: '1980' })).status).toBe(201);
+    expect(
+      (
+        await request(app)
+          .post('/things')
+          .set('authorization', `Bearer ${token}`)
+          .set('Idempotency-Key', 'key-00000001')
+          .send({ name: 'A', born: '1980' })
+      ).status,
+    ).toBe(201);
   });
 
   it('when a required field is missing or an unknown one is sent, then both are named', async () => {
@@ -83,12 +95,16 @@ describe('createHttpApp', () => {
 
   it('when a token is signed by another key, then it is refused', async () => {
     const stranger = await createTestIssuer();
-    const res = await request(app).get('/things/abc').set('authorization', `Bearer ${await stranger.token({ roles: ['admin'] })}`);
+    const res = await request(app)
+      .get('/things/abc')
+      .set('authorization', `Bearer ${await stranger.token({ roles: ['admin'] })}`);
     expect(res.status).toBe(401);
   });
 
   it('when query parameters are valid, then they arrive coerced to their types', async () => {
-    const res = await request(app).get('/things/abc?limit=3').set('authorization', `Bearer ${await officer()}`);
+    const res = await request(app)
+      .get('/things/abc?limit=3')
+      .set('authorization', `Bearer ${await officer()}`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ id: 'abc', limit: 3 });
   });

@@ -104,7 +104,14 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.on('finish', () => stop({ route: req.operation?.operationId ?? 'unmatched', status: String(res.statusCode) }));
     runWithContext({ correlationId, causationId: correlationId }, next);
   });
-  app.use(pinoHttp({ logger, quietReqLogger: true, serializers: { req: loggedRequest }, autoLogging: { ignore: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? '') } }));
+  app.use(
+    pinoHttp({
+      logger,
+      quietReqLogger: true,
+      serializers: { req: loggedRequest },
+      autoLogging: { ignore: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? '') },
+    }),
+  );
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok', service: options.service }));
   if (!options.operationsApart) mountOperations(app, options);

@@ -26,7 +26,8 @@ function inValue(value: unknown, field: string, depth: number): FieldProblem | u
   }
   for (const [key, child] of Object.entries(value)) {
     const path = `${field}/${key.replace(/\u0000/g, '\\0')}`;
-    if (key.startsWith('$') && !ALLOWED_DOLLAR_KEYS.has(key)) return { field: path, reason: 'is not an allowed field (operators are not accepted)' };
+    if (key.startsWith('$') && !ALLOWED_DOLLAR_KEYS.has(key))
+      return { field: path, reason: 'is not an allowed field (operators are not accepted)' };
     if (key.includes('\u0000')) return { field: path, reason: 'must not contain a NUL character' };
     const problem = inValue(child, path, depth + 1);
     if (problem) return problem;
@@ -42,7 +43,8 @@ export function unsafeBodyField(body: unknown): FieldProblem | undefined {
 /** The first unsafe query or path parameter: operator syntax in a name, or a NUL anywhere. */
 export function unsafeParameter(where: 'query' | 'path', params: Record<string, unknown>): FieldProblem | undefined {
   for (const [name, value] of Object.entries(params)) {
-    if (/[$[\]\u0000]/.test(name)) return { field: `${where}/${name.replace(/\u0000/g, '\\0')}`, reason: 'is not an allowed parameter name' };
+    if (/[$[\]\u0000]/.test(name))
+      return { field: `${where}/${name.replace(/\u0000/g, '\\0')}`, reason: 'is not an allowed parameter name' };
     const problem = inValue(value, `${where}/${name}`, 0);
     if (problem) return problem;
   }

@@ -9,7 +9,9 @@ describe('UN roles scoped to missions', () => {
   it('when a token names missions, then they are read in upper case, from an array, a string or a provider claim', () => {
     expect(mapClaims({ roles: ['un-screener'], missions: ['minusca', 'UNMISS'] }).missions).toEqual(['MINUSCA', 'UNMISS']);
     expect(mapClaims({ roles: ['un-screener'], missions: 'UNIFIL MONUSCO' }).missions).toEqual(['UNIFIL', 'MONUSCO']);
-    expect(mapClaims({ roles: ['un-screener'], 'https://un.org/missions': ['UNMISS'] }, { missions: 'https://un.org/missions' }).missions).toEqual(['UNMISS']);
+    expect(
+      mapClaims({ roles: ['un-screener'], 'https://un.org/missions': ['UNMISS'] }, { missions: 'https://un.org/missions' }).missions,
+    ).toEqual(['UNMISS']);
     expect(mapClaims({ roles: ['un-screener'] }).missions).toBeUndefined();
   });
 

@@ -51,7 +51,8 @@ function rewriteRefs(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(rewriteRefs);
   if (node && typeof node === 'object') {
     const out: Json = {};
-    for (const [k, v] of Object.entries(node)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${SPEC_ID}${v}` : rewriteRefs(v);
+    for (const [k, v] of Object.entries(node))
+      out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${SPEC_ID}${v}` : rewriteRefs(v);
     return out;
   }
   return node;
@@ -73,7 +74,9 @@ function decodePathSegment(name: string, raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch {
-    throw badRequest('HTTP.INVALID_REQUEST', 'A path parameter is not valid percent-encoding', [{ field: `path/${name}`, reason: 'is not valid percent-encoding' }]);
+    throw badRequest('HTTP.INVALID_REQUEST', 'A path parameter is not valid percent-encoding', [
+      { field: `path/${name}`, reason: 'is not valid percent-encoding' },
+    ]);
   }
 }
 
@@ -110,7 +113,10 @@ export class OpenApiValidator {
         const query = paramsSchema(params, 'query');
         const path = paramsSchema(params, 'path');
         // Header names are case-insensitive; node hands them over in lower case.
-        const headers = paramsSchema(params.filter((p) => p.in === 'header').map((p) => ({ ...p, name: String(p.name).toLowerCase() })), 'header');
+        const headers = paramsSchema(
+          params.filter((p) => p.in === 'header').map((p) => ({ ...p, name: String(p.name).toLowerCase() })),
+          'header',
+        );
         const responses = new Map<string, ValidateFunction>();
         for (const [status, res] of Object.entries((op.responses ?? {}) as Record<string, Json>)) {
           const resolved = (typeof res.$ref === 'string' ? this.resolve(res.$ref) : res) as Json;

@@ -41,7 +41,8 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     if (error.status >= 500) logger.error({ err, code: error.code }, 'request failed');
     // Every throttled answer tells the client when to come back (RFC 9110 Retry-After, seconds).
     const retryAfter = error.extensions.retryAfterSeconds ?? error.extensions.retryAfter;
-    if ((error.status === 429 || error.status === 503) && typeof retryAfter === 'number' && !res.headersSent) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
+    if ((error.status === 429 || error.status === 503) && typeof retryAfter === 'number' && !res.headersSent)
+      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
     res.status(error.status).type('application/problem+json').json(toProblem(error, req.originalUrl));
   };
 }

@@ -6,10 +6,7 @@ import { describeError } from '../errors/describe-error';
  * kept with its cause chain. Answers are cached for `cacheMs` so frequent readiness probes do not
  * become traffic to an authority. Throws the reason when unreachable.
  */
-export function createReachabilityProbe(
-  url: string,
-  options: { timeoutMs?: number; cacheMs?: number; now?: () => number } = {},
-) {
+export function createReachabilityProbe(url: string, options: { timeoutMs?: number; cacheMs?: number; now?: () => number } = {}) {
   const timeoutMs = options.timeoutMs ?? 2000;
   const cacheMs = options.cacheMs ?? 15_000;
   const now = options.now ?? Date.now;

@@ -22,10 +22,7 @@ describe('/readyz with external systems (real HTTP servers)', () => {
   });
   afterAll(() => new Promise<void>((resolve) => authority.close(() => resolve())));
 
-  const app = (
-    externals: Record<string, () => Promise<unknown>>,
-    readiness: Record<string, () => Promise<unknown>> = {},
-  ) =>
+  const app = (externals: Record<string, () => Promise<unknown>>, readiness: Record<string, () => Promise<unknown>> = {}) =>
     createHttpApp({
       service: 'test',
       logger: createLogger('test', 'silent'),
@@ -52,14 +49,9 @@ describe('/readyz with external systems (real HTTP servers)', () => {
   });
 
   it('when every external system answers, then ready; when an own dependency fails, then 503 whatever the externals say', async () => {
-    expect(
-      (await request(app({ records: createReachabilityProbe(authorityUrl) })).get('/readyz')).body.status,
-    ).toBe('ready');
+    expect((await request(app({ records: createReachabilityProbe(authorityUrl) })).get('/readyz')).body.status).toBe('ready');
     const down = await request(
-      app(
-        { records: createReachabilityProbe(authorityUrl) },
-        { database: () => Promise.reject(new Error('no database')) },
-      ),
+      app({ records: createReachabilityProbe(authorityUrl) }, { database: () => Promise.reject(new Error('no database')) }),
     ).get('/readyz');
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({
@@ -73,10 +65,7 @@ describe('/readyz with external systems (real HTTP servers)', () => {
     let calls = 0;
     const counting = createServer((_req, res) => void (calls++, res.writeHead(200).end()));
     await new Promise<void>((resolve) => counting.listen(0, '127.0.0.1', resolve));
-    const probe = createReachabilityProbe(
-      `http://127.0.0.1:${(counting.address() as { port: number }).port}/`,
-      { cacheMs: 60_000 },
-    );
+    const probe = createReachabilityProbe(`http://127.0.0.1:${(counting.address() as { port: number }).port}/`, { cacheMs: 60_000 });
     await probe();
     await probe();
     expect(calls).toBe(1);

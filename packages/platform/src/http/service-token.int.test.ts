@@ -28,7 +28,12 @@ describe('service-to-service tokens', () => {
       logger: createLogger('test', 'silent'),
       metrics: createMetrics('test'),
       validator: new OpenApiValidator(spec),
-      verifyToken: createTokenVerifier({ jwks: issuer.jwks, issuer: issuer.issuer, audience: issuer.audience, serviceTokens: createServiceTokenVerifier({ dir: keysDir, audience: issuer.audience }) }),
+      verifyToken: createTokenVerifier({
+        jwks: issuer.jwks,
+        issuer: issuer.issuer,
+        audience: issuer.audience,
+        serviceTokens: createServiceTokenVerifier({ dir: keysDir, audience: issuer.audience }),
+      }),
       routes: (r) => void r.post('/internal/ping', (req, res) => void (seen.push(req.actor!.id), res.json({ ok: true }))),
     });
   });
@@ -61,7 +66,11 @@ describe('service-to-service tokens', () => {
   });
 
   it('when a service token is signed by a key the receiver does not know, then 401', async () => {
-    const stranger = await createServiceTokenSource({ service: 'intake', dir: mkdtempSync(`${tmpdir()}/other-keys-`), audience: issuer.audience });
+    const stranger = await createServiceTokenSource({
+      service: 'intake',
+      dir: mkdtempSync(`${tmpdir()}/other-keys-`),
+      audience: issuer.audience,
+    });
     const res = await ping(await stranger.token());
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('AUTH.UNAUTHENTICATED');

@@ -1,7 +1,17 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { createLocalJWKSet, decodeJwt, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JSONWebKeySet } from 'jose';
+import {
+  createLocalJWKSet,
+  decodeJwt,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+  SignJWT,
+  type JWK,
+  type JSONWebKeySet,
+} from 'jose';
 import { AppError } from '../errors/app-error';
 import type { Actor } from './auth';
 
@@ -37,7 +47,10 @@ async function ensureServiceKey(dir: string, service: string): Promise<JWK & { k
     try {
       // 'wx': when two instances start at once, the first key wins and the other reads it.
       writeFileSync(privatePath, JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'EdDSA' }), { mode: 0o600, flag: 'wx' });
-      writeFileSync(join(dir, `${service}.public.jwk.json`), JSON.stringify({ ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' }));
+      writeFileSync(
+        join(dir, `${service}.public.jwk.json`),
+        JSON.stringify({ ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' }),
+      );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
@@ -53,7 +66,12 @@ export interface ServiceTokenSource {
 }
 
 /** The calling side: signs this service's own tokens (`sub` = service, role `service`). */
-export async function createServiceTokenSource(options: { service: string; dir: string; audience: string; ttlSeconds?: number }): Promise<ServiceTokenSource> {
+export async function createServiceTokenSource(options: {
+  service: string;
+  dir: string;
+  audience: string;
+  ttlSeconds?: number;
+}): Promise<ServiceTokenSource> {
   const jwk = await ensureServiceKey(options.dir, options.service);
   const key = await importJWK(jwk, 'EdDSA');
   const ttl = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
@@ -76,7 +94,11 @@ export async function createServiceTokenSource(options: { service: string; dir: 
 
 function loadPublicKeys(dir: string): JSONWebKeySet {
   if (!existsSync(dir)) return { keys: [] };
-  return { keys: readdirSync(dir).filter((f) => f.endsWith('.public.jwk.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as JWK) };
+  return {
+    keys: readdirSync(dir)
+      .filter((f) => f.endsWith('.public.jwk.json'))
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as JWK),
+  };
 }
 
 /** The receiving side: verifies tokens signed by any service's key in `dir` (re-read when a new key id appears). */
@@ -93,7 +115,12 @@ export function createServiceTokenVerifier(options: { dir: string; audience: str
         keys = loadPublicKeys(options.dir);
         keySet = createLocalJWKSet(keys);
       }
-      ({ payload } = await jwtVerify(token, keySet, { issuer: SERVICE_TOKEN_ISSUER, audience: options.audience, algorithms: ['EdDSA'], maxTokenAge: `${DEFAULT_TTL_SECONDS * 4}s` }));
+      ({ payload } = await jwtVerify(token, keySet, {
+        issuer: SERVICE_TOKEN_ISSUER,
+        audience: options.audience,
+        algorithms: ['EdDSA'],
+        maxTokenAge: `${DEFAULT_TTL_SECONDS * 4}s`,
+      }));
     } catch (error) {
       throw refused('The service token is invalid or expired', error);
     }

@@ -31,10 +31,16 @@ export type SignatureCheck = { ok: true; timestamp: number; signature: string } 
  * Checks a signature header in constant time against the request and the time window
  * (`toleranceSeconds` either side of now). The caller still has to accept each `signature` once.
  */
-export function verifySignedRequest(secret: string, request: SignedRequest, header: string | undefined, options: { nowMs?: number; toleranceSeconds?: number } = {}): SignatureCheck {
+export function verifySignedRequest(
+  secret: string,
+  request: SignedRequest,
+  header: string | undefined,
+  options: { nowMs?: number; toleranceSeconds?: number } = {},
+): SignatureCheck {
   const parts = Object.fromEntries((header ?? '').split(',').map((p) => p.trim().split('=', 2) as [string, string]));
   const t = Number(parts.t);
-  if (!header || !/^\d{1,12}$/.test(parts.t ?? '') || !/^[0-9a-f]{64}$/.test(parts.v1 ?? '')) return { ok: false, reason: 'is not t=<unix seconds>,v1=<hex HMAC-SHA256>' };
+  if (!header || !/^\d{1,12}$/.test(parts.t ?? '') || !/^[0-9a-f]{64}$/.test(parts.v1 ?? ''))
+    return { ok: false, reason: 'is not t=<unix seconds>,v1=<hex HMAC-SHA256>' };
   const now = (options.nowMs ?? Date.now()) / 1000;
   if (Math.abs(now - t) > (options.toleranceSeconds ?? 300)) return { ok: false, reason: 'is outside the accepted time window' };
   const given = Buffer.from(parts.v1!, 'hex');
@@ -49,11 +55,15 @@ export function verifySignedRequest(secret: string, request: SignedRequest, head
  */
 export function parseSecretMap(text: string, minLength = 32): Map<string, string> {
   const map = new Map<string, string>();
-  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = pair.indexOf('=');
     const name = pair.slice(0, at).trim();
     const secret = pair.slice(at + 1).trim();
-    if (at < 1 || !name || secret.length < minLength || secret.includes('=')) throw new Error(`"${name || pair.slice(0, 20)}" must be <organisation>=<secret of at least ${minLength} characters>`);
+    if (at < 1 || !name || secret.length < minLength || secret.includes('='))
+      throw new Error(`"${name || pair.slice(0, 20)}" must be <organisation>=<secret of at least ${minLength} characters>`);
     if (map.has(name)) throw new Error(`"${name}" is given twice`);
     map.set(name, secret);
   }

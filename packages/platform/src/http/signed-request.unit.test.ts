@@ -19,14 +19,19 @@ describe('signed requests between organisations', () => {
       { ...request, path: '/callbacks/c-2.1.un-records' },
       { ...request, method: 'PUT' },
     ];
-    for (const v of variants) expect(verifySignedRequest(secret, v, header, { nowMs: now })).toEqual({ ok: false, reason: 'does not match the request' });
+    for (const v of variants)
+      expect(verifySignedRequest(secret, v, header, { nowMs: now })).toEqual({ ok: false, reason: 'does not match the request' });
     expect(verifySignedRequest('t'.repeat(32), request, header, { nowMs: now }).ok).toBe(false);
   });
 
   it('when the timestamp is outside the window, or the header is malformed, then it does not verify', () => {
     const header = signRequest(secret, request, now);
-    expect(verifySignedRequest(secret, request, header, { nowMs: now + 301_000 })).toEqual({ ok: false, reason: 'is outside the accepted time window' });
-    for (const bad of [undefined, '', 'sha256=00', `t=${now / 1000}`, 't=x,v1=00']) expect(verifySignedRequest(secret, request, bad, { nowMs: now }).ok).toBe(false);
+    expect(verifySignedRequest(secret, request, header, { nowMs: now + 301_000 })).toEqual({
+      ok: false,
+      reason: 'is outside the accepted time window',
+    });
+    for (const bad of [undefined, '', 'sha256=00', `t=${now / 1000}`, 't=x,v1=00'])
+      expect(verifySignedRequest(secret, request, bad, { nowMs: now }).ok).toBe(false);
   });
 
   it('when secrets are given per organisation, then each has its own and `*` stands for the others; short ones are refused', () => {

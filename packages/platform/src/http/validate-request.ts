@@ -30,7 +30,8 @@ export function validateRequest(validator: OpenApiValidator, verifyToken?: Token
         });
     }
     // Before the schemas: operators and NULs are refused even where a schema is free-form.
-    const unsafe = unsafeParameter('path', params) ?? unsafeParameter('query', req.query as Record<string, unknown>) ?? unsafeBodyField(req.body);
+    const unsafe =
+      unsafeParameter('path', params) ?? unsafeParameter('query', req.query as Record<string, unknown>) ?? unsafeBodyField(req.body);
     if (unsafe) throw badRequest('HTTP.UNSAFE_INPUT', 'The request holds a field the platform never accepts', [unsafe]);
     if (operation.validatePath && !operation.validatePath(params))
       throw badRequest('HTTP.INVALID_REQUEST', 'A path parameter is invalid', toFieldProblems('path', operation.validatePath.errors));
@@ -43,7 +44,9 @@ export function validateRequest(validator: OpenApiValidator, verifyToken?: Token
     if (operation.validateQuery && !operation.validateQuery(query))
       throw badRequest('HTTP.INVALID_REQUEST', 'A query parameter is invalid', toFieldProblems('query', operation.validateQuery.errors));
     if (operation.validateBody) {
-      const hasBody = req.body !== undefined && !(typeof req.body === 'object' && req.body !== null && Object.keys(req.body).length === 0 && !req.headers['content-length']);
+      const hasBody =
+        req.body !== undefined &&
+        !(typeof req.body === 'object' && req.body !== null && Object.keys(req.body).length === 0 && !req.headers['content-length']);
       if (!hasBody && operation.bodyRequired)
         throw badRequest('HTTP.INVALID_REQUEST', 'A JSON request body is required', [{ field: 'body', reason: 'is required' }]);
       if (hasBody && !operation.validateBody(req.body))

@@ -12,7 +12,12 @@ import { createEventValidator } from './event-validator';
 import { createKafka } from './kafka-client';
 
 const logger = createLogger('test', 'silent');
-const withdrawn = (subject: string) => createEvent('intake', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', personal: opaqueSealed(subject) } });
+const withdrawn = (subject: string) =>
+  createEvent('intake', {
+    type: 'candidate.withdrawn',
+    subject,
+    data: { candidateId: subject, country: 'GH', personal: opaqueSealed(subject) },
+  });
 
 describe('consumer runner (real Kafka)', () => {
   let kafka: ReturnType<typeof createKafka>;
@@ -22,7 +27,18 @@ describe('consumer runner (real Kafka)', () => {
   const validator = createEventValidator();
 
   const start = async (group: string, handler: EventHandler, maxAttempts = 3) => {
-    const runner = createConsumerRunner({ kafka, groupId: group, topics: ['vetting.candidates'], handlers: { 'candidate.withdrawn': handler }, validator, publisher, logger, topicPrefix: prefix, maxAttempts, sessionTimeoutMs: 6000 });
+    const runner = createConsumerRunner({
+      kafka,
+      groupId: group,
+      topics: ['vetting.candidates'],
+      handlers: { 'candidate.withdrawn': handler },
+      validator,
+      publisher,
+      logger,
+      topicPrefix: prefix,
+      maxAttempts,
+      sessionTimeoutMs: 6000,
+    });
     runners.push(runner);
     await runner.start();
     return runner;
@@ -66,14 +82,18 @@ describe('consumer runner (real Kafka)', () => {
     await publisher.publish(events);
     const seen = new Set<string>();
     let failures = 0;
-    await start(randomName('first'), async (e) => {
-      if (!e.subject.startsWith('first-batch-')) return;
-      if (failures < 3) {
-        failures++;
-        throw new AppError('TEST.FLAKY', 'first attempts fail', { retriable: false });
-      }
-      seen.add(e.subject);
-    }, 10);
+    await start(
+      randomName('first'),
+      async (e) => {
+        if (!e.subject.startsWith('first-batch-')) return;
+        if (failures < 3) {
+          failures++;
+          throw new AppError('TEST.FLAKY', 'first attempts fail', { retriable: false });
+        }
+        seen.add(e.subject);
+      },
+      10,
+    );
     await waitFor(() => seen.size === events.length, { message: 'all first-batch messages', timeoutMs: 60_000 });
     expect(failures).toBe(3);
   });
@@ -82,9 +102,11 @@ describe('consumer runner (real Kafka)', () => {
     const group = randomName('pair');
     const events: EventEnvelope[] = Array.from({ length: 40 }, (_, i) => withdrawn(`pair-${i}`));
     const byMember: Record<string, string[]> = { a: [], b: [] };
-    const handler = (member: 'a' | 'b'): EventHandler => async (e) => {
-      if (e.subject.startsWith('pair-')) byMember[member]!.push(e.id);
-    };
+    const handler =
+      (member: 'a' | 'b'): EventHandler =>
+      async (e) => {
+        if (e.subject.startsWith('pair-')) byMember[member]!.push(e.id);
+      };
     const a = await start(group, handler('a'));
     const b = await start(group, handler('b'));
     await Promise.all([a.joined(), b.joined()]);
@@ -104,7 +126,9 @@ describe('consumer runner (real Kafka)', () => {
     await singlePublisher.connect();
     const keys = ['order-a', 'order-b', 'order-c', 'order-d'];
     // Published in rounds: a batch holds every key's events interleaved, each key's in this order.
-    const events = Array.from({ length: 5 }, (_, round) => keys.map((k) => ({ ...withdrawn(k), data: { candidateId: k, country: 'GH', revision: round + 1, personal: opaqueSealed(k) } }))).flat();
+    const events = Array.from({ length: 5 }, (_, round) =>
+      keys.map((k) => ({ ...withdrawn(k), data: { candidateId: k, country: 'GH', revision: round + 1, personal: opaqueSealed(k) } })),
+    ).flat();
     await singlePublisher.publish(events);
     await singlePublisher.disconnect();
     const seen: Record<string, string[]> = {};
@@ -117,7 +141,17 @@ describe('consumer runner (real Kafka)', () => {
       (seen[e.subject] ??= []).push(String((e.data as { revision: number }).revision - 1));
       inFlight--;
     };
-    const runner = createConsumerRunner({ kafka, groupId: randomName('keyed'), topics: ['vetting.candidates'], handlers: { 'candidate.withdrawn': handler }, validator, publisher, logger, topicPrefix: single, keyConcurrency: 4 });
+    const runner = createConsumerRunner({
+      kafka,
+      groupId: randomName('keyed'),
+      topics: ['vetting.candidates'],
+      handlers: { 'candidate.withdrawn': handler },
+      validator,
+      publisher,
+      logger,
+      topicPrefix: single,
+      keyConcurrency: 4,
+    });
     runners.push(runner);
     await runner.start();
     await waitFor(() => Object.values(seen).flat().length === events.length, { timeoutMs: 60_000, message: 'every keyed message' });

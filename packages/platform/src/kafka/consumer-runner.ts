@@ -81,7 +81,12 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
     let event: EventEnvelope;
     try {
       const parsed: unknown = JSON.parse(message.value?.toString('utf8') ?? '');
-      if (parsed && typeof parsed === 'object' && !options.handlers[(parsed as { type?: string }).type ?? ''] && options.validator.knows((parsed as { type: string }).type))
+      if (
+        parsed &&
+        typeof parsed === 'object' &&
+        !options.handlers[(parsed as { type?: string }).type ?? ''] &&
+        options.validator.knows((parsed as { type: string }).type)
+      )
         return { kind: 'skipped' };
       options.validator.assertValid(parsed);
       event = parsed;
@@ -138,7 +143,12 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
       return running;
     },
     async start() {
-      consumer = options.kafka.consumer({ groupId: options.groupId, sessionTimeout: options.sessionTimeoutMs ?? 30_000, heartbeatInterval: 1000, allowAutoTopicCreation: false });
+      consumer = options.kafka.consumer({
+        groupId: options.groupId,
+        sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+        heartbeatInterval: 1000,
+        allowAutoTopicCreation: false,
+      });
       consumer.on(consumer.events.CRASH, (e) => log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed'));
       consumer.on(consumer.events.GROUP_JOIN, () => markJoined());
       await consumer.connect();
@@ -172,7 +182,11 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
                 const outcome = await process(message, batch.topic, batch.partition, heartbeat);
                 if (outcome.kind === 'dead-letter') await deadLetter(message, batch.topic, batch.partition, outcome);
                 if (outcome.kind === 'dead-letter' && outcome.forged !== undefined)
-                  options.metrics?.eventsRefused.inc({ group: options.groupId, topic: batch.topic.slice(prefix.length), source: outcome.forged.slice(0, 64) });
+                  options.metrics?.eventsRefused.inc({
+                    group: options.groupId,
+                    topic: batch.topic.slice(prefix.length),
+                    source: outcome.forged.slice(0, 64),
+                  });
                 const type = message.headers?.['ce-type']?.toString() ?? 'unknown';
                 options.metrics?.eventsHandled.inc({ group: options.groupId, type, result: outcome.kind });
                 await heartbeat().catch(() => undefined);

@@ -26,18 +26,34 @@ describe('crash recovery with real processes killed by SIGKILL', () => {
 
   function run(mode: string, extra: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', worker, mode], { env: { ...process.env, ...env, ...extra }, stdio: 'inherit' });
+      const child = spawn(process.execPath, ['--import', 'tsx', worker, mode], {
+        env: { ...process.env, ...env, ...extra },
+        stdio: 'inherit',
+      });
       child.on('exit', (code, signal) => resolve({ code, signal }));
     });
   }
-  const outcomes = () => (existsSync(outFile) ? readFileSync(outFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+  const outcomes = () =>
+    existsSync(outFile)
+      ? readFileSync(outFile, 'utf8')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l))
+      : [];
 
   beforeAll(async () => {
     const infra = await testInfra();
     kafka = createKafka({ clientId: 'crash-test', brokers: infra.kafkaBrokers, logger });
     await createTestTopics(kafka, prefix, 2);
     outFile = `${mkdtempSync(`${tmpdir()}/crash-`)}/out.jsonl`;
-    env = { KAFKA_BROKERS: infra.kafkaBrokers.join(','), MONGO_URL: infra.mongoUrl, MONGO_DB: randomName('crash').replace(/-/g, '_'), TOPIC_PREFIX: prefix, OUT_FILE: outFile };
+    env = {
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      MONGO_URL: infra.mongoUrl,
+      MONGO_DB: randomName('crash').replace(/-/g, '_'),
+      TOPIC_PREFIX: prefix,
+      OUT_FILE: outFile,
+    };
   });
   afterAll(() => undefined);
 
@@ -45,7 +61,11 @@ describe('crash recovery with real processes killed by SIGKILL', () => {
     const publisher = createEventPublisher({ kafka, validator: createEventValidator(), topicPrefix: prefix });
     await publisher.connect();
     const subject = randomName('cand');
-    const event = createEvent('intake', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', personal: opaqueSealed(subject) } });
+    const event = createEvent('intake', {
+      type: 'candidate.withdrawn',
+      subject,
+      data: { candidateId: subject, country: 'GH', personal: opaqueSealed(subject) },
+    });
     await publisher.publish([event]);
     await publisher.disconnect();
     const group = randomName('g');
@@ -58,10 +78,20 @@ describe('crash recovery with real processes killed by SIGKILL', () => {
     expect(offsets[0]!.partitions.every((p) => p.offset === '-1')).toBe(true);
     await admin.disconnect();
 
-    const restarted = spawn(process.execPath, ['--import', 'tsx', worker, 'consume'], { env: { ...process.env, ...env, GROUP: group }, stdio: 'inherit' });
-    await waitFor(() => outcomes().filter((o) => o.event === event.id).length >= 2, { timeoutMs: 60_000, message: 'redelivery after restart' });
+    const restarted = spawn(process.execPath, ['--import', 'tsx', worker, 'consume'], {
+      env: { ...process.env, ...env, GROUP: group },
+      stdio: 'inherit',
+    });
+    await waitFor(() => outcomes().filter((o) => o.event === event.id).length >= 2, {
+      timeoutMs: 60_000,
+      message: 'redelivery after restart',
+    });
     restarted.kill('SIGTERM');
-    expect(outcomes().filter((o) => o.event === event.id).map((o) => o.outcome)).toEqual(['applied', 'duplicate']);
+    expect(
+      outcomes()
+        .filter((o) => o.event === event.id)
+        .map((o) => o.outcome),
+    ).toEqual(['applied', 'duplicate']);
 
     const db = await connectMongo({ url: env.MONGO_URL!, dbName: env.MONGO_DB!, logger });
     const store = createAggregateStore<{ withdrawals: number }>(db, 'things');
@@ -82,9 +112,16 @@ describe('crash recovery with real processes killed by SIGKILL', () => {
     expect(messages.length).toBe(2); // published, crash before marking, published again: at least once
 
     const group = randomName('g2');
-    const consumer = spawn(process.execPath, ['--import', 'tsx', worker, 'consume'], { env: { ...process.env, ...env, GROUP: group }, stdio: 'inherit' });
+    const consumer = spawn(process.execPath, ['--import', 'tsx', worker, 'consume'], {
+      env: { ...process.env, ...env, GROUP: group },
+      stdio: 'inherit',
+    });
     await waitFor(() => outcomes().filter((o) => o.event === stored).length >= 2, { timeoutMs: 60_000, message: 'both copies consumed' });
     consumer.kill('SIGTERM');
-    expect(outcomes().filter((o) => o.event === stored).map((o) => o.outcome)).toEqual(['applied', 'duplicate']);
+    expect(
+      outcomes()
+        .filter((o) => o.event === stored)
+        .map((o) => o.outcome),
+    ).toEqual(['applied', 'duplicate']);
   });
 });

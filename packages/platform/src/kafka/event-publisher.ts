@@ -8,7 +8,10 @@ export interface EventPublisher {
   /** Publishes in order per subject; resolves once every event is acknowledged by all in-sync replicas. */
   publish(events: EventEnvelope[]): Promise<void>;
   /** Sends raw bytes to a fully named topic (dead letters, which may not be valid events). */
-  sendRaw(topic: string, messages: { key?: string | null; value: Buffer | string | null; headers?: Record<string, string> }[]): Promise<void>;
+  sendRaw(
+    topic: string,
+    messages: { key?: string | null; value: Buffer | string | null; headers?: Record<string, string> }[],
+  ): Promise<void>;
   disconnect(): Promise<void>;
   readonly connected: boolean;
 }

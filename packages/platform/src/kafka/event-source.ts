@@ -24,11 +24,19 @@ export function forgedSource(event: Pick<EventEnvelope, 'id' | 'source' | 'type'
     home = undefined;
   }
   if (home !== logical)
-    return new AppError('EVENT.FORGED_SOURCE', `Event ${event.id} (${event.type}) does not belong on ${logical}${home ? `: its topic is ${home}` : ''}`, {
-      errors: [{ field: '/type', reason: `not an event of ${logical}` }],
-    });
+    return new AppError(
+      'EVENT.FORGED_SOURCE',
+      `Event ${event.id} (${event.type}) does not belong on ${logical}${home ? `: its topic is ${home}` : ''}`,
+      {
+        errors: [{ field: '/type', reason: `not an event of ${logical}` }],
+      },
+    );
   if (writers.includes(event.source)) return undefined;
-  return new AppError('EVENT.FORGED_SOURCE', `Event ${event.id} (${event.type}) on ${topic} names source "${event.source}"; only ${writers.join(', ') || 'nobody'} may publish there`, {
-    errors: [{ field: '/source', reason: `not a writer of ${topic}` }],
-  });
+  return new AppError(
+    'EVENT.FORGED_SOURCE',
+    `Event ${event.id} (${event.type}) on ${topic} names source "${event.source}"; only ${writers.join(', ') || 'nobody'} may publish there`,
+    {
+      errors: [{ field: '/source', reason: `not a writer of ${topic}` }],
+    },
+  );
 }

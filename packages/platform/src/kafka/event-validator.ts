@@ -35,7 +35,9 @@ export function createEventValidator(schemas: Record<string, Record<string, unkn
       const validate = personal.get(type);
       if (!validate) throw new AppError('EVENT.NO_PERSONAL', `${type} has no sealed personal block`);
       if (!validate(value))
-        throw new AppError('EVENT.INVALID_PERSONAL', `The personal block of ${type} breaks its schema`, { errors: toFieldProblems('/data/personal(opened)', validate.errors) });
+        throw new AppError('EVENT.INVALID_PERSONAL', `The personal block of ${type} breaks its schema`, {
+          errors: toFieldProblems('/data/personal(opened)', validate.errors),
+        });
     },
     assertValid(event: unknown): asserts event is EventEnvelope {
       if (!envelope(event))

@@ -9,7 +9,9 @@ describe('event validator', () => {
   const withdrawn = (data: Record<string, unknown>) => createEvent('intake', { type: 'candidate.withdrawn', subject: 'c1', data });
 
   it('when an event matches its contract, then it passes', () => {
-    expect(() => validator.assertValid(withdrawn({ candidateId: 'c1', country: 'GH', personal: opaqueSealed('c1', 'unit rotated') }))).not.toThrow();
+    expect(() =>
+      validator.assertValid(withdrawn({ candidateId: 'c1', country: 'GH', personal: opaqueSealed('c1', 'unit rotated') })),
+    ).not.toThrow();
   });
 
   it('when the data breaks the schema, then a non-retriable error names the field', () => {

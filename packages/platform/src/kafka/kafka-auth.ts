@@ -20,7 +20,10 @@ export interface KafkaSecurity {
 
 type Env = Record<string, string | undefined>;
 /** The Kafka settings of a service's config (every service's schema has them). */
-export type KafkaConfig = Pick<BaseConfig, 'SERVICE_NAME' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_USERNAME' | 'KAFKA_PASSWORD' | 'KAFKA_TLS' | 'KAFKA_TLS_CA_FILE'>;
+export type KafkaConfig = Pick<
+  BaseConfig,
+  'SERVICE_NAME' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_USERNAME' | 'KAFKA_PASSWORD' | 'KAFKA_TLS' | 'KAFKA_TLS_CA_FILE'
+>;
 
 /** The SASL credentials in an environment (KAFKA_SASL_MECHANISM, KAFKA_USERNAME, KAFKA_PASSWORD), if any. */
 export function kafkaAuthFromEnv(env: Env, defaultUsername?: string): KafkaAuth | undefined {
@@ -53,11 +56,20 @@ export function kafkaSecurityOf(config: KafkaConfig): KafkaSecurity {
 /** The Kafka settings a production service may not run with: no credentials, no TLS. */
 export function kafkaUnsafeSettings(config: KafkaConfig): UnsafeSetting[] {
   return [
-    unsafeWhen(config.KAFKA_SASL_MECHANISM === 'none', 'KAFKA_SASL_MECHANISM', 'none lets anyone who reaches the broker read and forge events; use scram-sha-512'),
-    unsafeWhen(config.KAFKA_SASL_MECHANISM !== 'none' && !config.KAFKA_PASSWORD, 'KAFKA_PASSWORD', "is required: the SCRAM password of this service's Kafka principal"),
+    unsafeWhen(
+      config.KAFKA_SASL_MECHANISM === 'none',
+      'KAFKA_SASL_MECHANISM',
+      'none lets anyone who reaches the broker read and forge events; use scram-sha-512',
+    ),
+    unsafeWhen(
+      config.KAFKA_SASL_MECHANISM !== 'none' && !config.KAFKA_PASSWORD,
+      'KAFKA_PASSWORD',
+      "is required: the SCRAM password of this service's Kafka principal",
+    ),
     unsafeWhen(!config.KAFKA_TLS, 'KAFKA_TLS', 'must be true: events carry personal data and must not cross the network in clear'),
   ].filter((u): u is UnsafeSetting => Boolean(u));
 }
 
 /** kafkajs's form of the SASL options. */
-export const toKafkajsSasl = (auth: KafkaAuth): SASLOptions => ({ mechanism: auth.mechanism, username: auth.username, password: auth.password }) as SASLOptions;
+export const toKafkajsSasl = (auth: KafkaAuth): SASLOptions =>
+  ({ mechanism: auth.mechanism, username: auth.username, password: auth.password }) as SASLOptions;

@@ -11,7 +11,9 @@ const queue = (pending: unknown[], throttledUntil: number) => {
 
 describe('kafkajs request queue patch', () => {
   it('when the kafka client is loaded, then kafkajs request queues use the patched scheduler', () => {
-    const RequestQueue = createRequire(import.meta.url)('kafkajs/src/network/requestQueue/index.js') as { prototype: { scheduleCheckPendingRequests: unknown } };
+    const RequestQueue = createRequire(import.meta.url)('kafkajs/src/network/requestQueue/index.js') as {
+      prototype: { scheduleCheckPendingRequests: unknown };
+    };
     expect(RequestQueue.prototype.scheduleCheckPendingRequests).toBe(scheduleCheckPendingRequests);
   });
 

@@ -9,7 +9,12 @@ describe('connectMongo (real FerretDB)', () => {
   let db: Connection;
   const seen: { command: string; ok: boolean }[] = [];
   beforeAll(async () => {
-    db = await connectMongo({ url: (await testInfra()).mongoUrl, dbName: randomName('conn'), logger: createLogger('test', 'silent'), onCommand: (command, ok) => void seen.push({ command, ok }) });
+    db = await connectMongo({
+      url: (await testInfra()).mongoUrl,
+      dbName: randomName('conn'),
+      logger: createLogger('test', 'silent'),
+      onCommand: (command, ok) => void seen.push({ command, ok }),
+    });
   });
   afterAll(async () => {
     await db.dropDatabase();
@@ -21,7 +26,12 @@ describe('connectMongo (real FerretDB)', () => {
     await things.insertOne({ _id: 'a' } as never);
     await things.findOne({ _id: 'a' } as never);
     await things.insertOne({ _id: 'a' } as never).catch(() => undefined);
-    expect(seen).toEqual(expect.arrayContaining([{ command: 'insert', ok: true }, { command: 'find', ok: true }]));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        { command: 'insert', ok: true },
+        { command: 'find', ok: true },
+      ]),
+    );
     // A duplicate key is a write error inside a successful command reply, not a failed command.
     expect(seen.filter((s) => s.command === 'insert')).toHaveLength(2);
   });

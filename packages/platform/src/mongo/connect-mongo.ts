@@ -19,7 +19,12 @@ export function forbidTransactions(): void {
 }
 
 /** Opens a dedicated connection to the service's own database (never the global mongoose connection). */
-export async function connectMongo(options: { url: string; dbName: string; logger: Logger; onCommand?: (command: string, ok: boolean, collection: string) => void }): Promise<Connection> {
+export async function connectMongo(options: {
+  url: string;
+  dbName: string;
+  logger: Logger;
+  onCommand?: (command: string, ok: boolean, collection: string) => void;
+}): Promise<Connection> {
   forbidTransactions();
   const connection = mongoose.createConnection(options.url, {
     dbName: options.dbName,

@@ -4,7 +4,8 @@ import { testInfra } from '../testing/test-infra';
 import { randomName } from '../testing/wait-for';
 
 type PlanNode = { 'Node Type'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
-const indexesIn = (node: PlanNode | undefined): string[] => (node ? [...(node['Index Name'] ? [node['Index Name']] : []), ...(node.Plans ?? []).flatMap(indexesIn)] : []);
+const indexesIn = (node: PlanNode | undefined): string[] =>
+  node ? [...(node['Index Name'] ? [node['Index Name']] : []), ...(node.Plans ?? []).flatMap(indexesIn)] : [];
 
 // infra/ferretdb/gin_twins.go: FerretDB 1.24 pushes equality down as `@>`, which its own btree
 // indexes cannot serve; the launcher's event trigger gives each index's first key a GIN twin.

@@ -42,7 +42,9 @@ describe.each([
     await store.ensureIndexes([{ country: 1 }]);
     const causes = Array.from({ length: 20 }, (_, i) => `cause-${i}`);
     const outcomes = await Promise.all(causes.map((c) => store.apply('t1', c, add(c))));
-    const again = await Promise.all(causes.slice(0, 5).map((c) => store.apply('t1', c, (cur) => (cur?.state.seen.includes(c) ? undefined : add(c)(cur)))));
+    const again = await Promise.all(
+      causes.slice(0, 5).map((c) => store.apply('t1', c, (cur) => (cur?.state.seen.includes(c) ? undefined : add(c)(cur)))),
+    );
     expect(outcomes.every((o) => o.outcome === 'applied')).toBe(true);
     expect(again.map((o) => o.outcome)).toEqual(Array(5).fill('duplicate'));
     const loaded = await store.load('t1');
@@ -53,7 +55,9 @@ describe.each([
     expect(row).toMatchObject({ _id: 't1', _rev: 20, country: 'GH', nested: { depth: { n: 20 } } });
     const raw = await store.view.findOne({ _id: 't1' as never });
     const rawRevision = await store.revisions.findOne({ aggregateId: 't1', rev: 20 });
-    expect([typeof raw!._state, 'nested' in raw!, typeof rawRevision!.state]).toEqual(mode === 'packed' ? ['string', false, 'string'] : ['undefined', true, 'object']);
+    expect([typeof raw!._state, 'nested' in raw!, typeof rawRevision!.state]).toEqual(
+      mode === 'packed' ? ['string', false, 'string'] : ['undefined', true, 'object'],
+    );
   });
 
   it('when writers on four connections race on one aggregate, then each revision is won by exactly one insert and no cause is lost or doubled', async () => {
@@ -74,14 +78,20 @@ describe.each([
       history.forEach((r, i) => expect(r.state.seen.length).toBe(i + 1));
       expect([...history.at(-1)!.state.seen].sort()).toEqual([...causes].sort());
       expect(new Set(outcomes.map((o) => o.revision!.rev)).size).toBe(40);
-      await waitFor(async () => (await stores[0]!.find({ _id: 'x1' as never }))[0]?._rev === 40, { timeoutMs: 20_000, message: 'view on the newest revision' });
+      await waitFor(async () => (await stores[0]!.find({ _id: 'x1' as never }))[0]?._rev === 40, {
+        timeoutMs: 20_000,
+        message: 'view on the newest revision',
+      });
     } finally {
       await Promise.all(connections.map((c) => c.close()));
     }
   });
 
   it('when another process changed an aggregate this one remembers, then apply decides on the stored state', async () => {
-    const [mine, theirs] = [createAggregateStore<Tally>(db, 'remembered', { ...options, cacheLatest: 100 }), createAggregateStore<Tally>(db, 'remembered', options)];
+    const [mine, theirs] = [
+      createAggregateStore<Tally>(db, 'remembered', { ...options, cacheLatest: 100 }),
+      createAggregateStore<Tally>(db, 'remembered', options),
+    ];
     await mine.ensureIndexes();
     await mine.apply('r1', 'one', add('one'));
     await theirs.apply('r1', 'two', add('two'));
@@ -97,12 +107,20 @@ describe.each([
 
   it('when many aggregates are created at once and scanned, then each is read back whole, in id order', async () => {
     const store = createAggregateStore<Tally>(db, 'bulk', options);
-    const items = ['b', 'c', 'a'].map((id) => ({ id, causedBy: `create-${id}`, state: { owner: id, country: id === 'a' ? 'NP' : 'GH', seen: [id], nested: { depth: { n: 1 } } } }));
+    const items = ['b', 'c', 'a'].map((id) => ({
+      id,
+      causedBy: `create-${id}`,
+      state: { owner: id, country: id === 'a' ? 'NP' : 'GH', seen: [id], nested: { depth: { n: 1 } } },
+    }));
     expect((await store.createMany(items)).created).toHaveLength(3);
     expect((await store.createMany(items)).existing).toHaveLength(3);
     const rows = [];
     for await (const row of store.scan({}, { sort: { _id: 1 } })) rows.push(row);
-    expect(rows.map((r) => [r._id, r.owner, r.seen[0], r._rev])).toEqual([['a', 'a', 'a', 1], ['b', 'b', 'b', 1], ['c', 'c', 'c', 1]]);
+    expect(rows.map((r) => [r._id, r.owner, r.seen[0], r._rev])).toEqual([
+      ['a', 'a', 'a', 1],
+      ['b', 'b', 'b', 1],
+      ['c', 'c', 'c', 1],
+    ]);
     expect((await store.find({ country: 'NP' })).map((r) => r._id)).toEqual(['a']);
   });
 
@@ -115,14 +133,20 @@ describe.each([
     await publisher.connect();
     const store = createAggregateStore<Tally>(db, 'evented', options);
     const subject = randomName('cand');
-    const event = createEvent('intake', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', personal: opaqueSealed(subject, `${mode} relay`) } });
+    const event = createEvent('intake', {
+      type: 'candidate.withdrawn',
+      subject,
+      data: { candidateId: subject, country: 'GH', personal: opaqueSealed(subject, `${mode} relay`) },
+    });
     await store.apply(subject, 'withdraw', (cur) => ({ ...add('w')(cur), events: [event] }));
     const relay = createOutboxRelay({ collections: [store.revisions], publisher, logger, pollMs: 50 });
     relay.start();
     const seen = await readTopic(kafka, `${prefix}vetting.candidates`, 1);
     await relay.stop();
     await publisher.disconnect();
-    expect(seen.map((m) => JSON.parse(m.value) as typeof event).map((e) => [e.id, e.data.personal])).toEqual([[event.id, opaqueSealed(subject, `${mode} relay`)]]);
+    expect(seen.map((m) => JSON.parse(m.value) as typeof event).map((e) => [e.id, e.data.personal])).toEqual([
+      [event.id, opaqueSealed(subject, `${mode} relay`)],
+    ]);
     expect(await store.revisions.countDocuments({ outboxPending: true })).toBe(0);
   });
 
@@ -139,7 +163,8 @@ describe.each([
           return new Proxy(target.collection(collectionName), {
             get: (c, p, r) => {
               const value = Reflect.get(c, p, r) as unknown;
-              if (collectionName !== name || p !== method) return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(c) : value;
+              if (collectionName !== name || p !== method)
+                return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(c) : value;
               return async (...args: unknown[]) => {
                 await effect();
                 return (value as (...a: unknown[]) => unknown).apply(c, args);
@@ -172,11 +197,15 @@ describe.each([
     expect(await relay.repairViews({ graceMs: 0 })).toBe(0);
   });
 
-  it('when a writer\'s view write lands after a newer writer\'s, then the newer writer checks again after the grace and the view ends on the newest revision', async () => {
+  it("when a writer's view write lands after a newer writer's, then the newer writer checks again after the grace and the view ends on the newest revision", async () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     let holding = false;
-    const slow = createAggregateStore<Tally>(interceptedAt('late', 'bulkWrite', () => (holding ? held : Promise.resolve())), 'late', { ...options, writeGraceMs: 1500 });
+    const slow = createAggregateStore<Tally>(
+      interceptedAt('late', 'bulkWrite', () => (holding ? held : Promise.resolve())),
+      'late',
+      { ...options, writeGraceMs: 1500 },
+    );
     const fast = createAggregateStore<Tally>(db, 'late', { ...options, writeGraceMs: 1500 });
     await fast.ensureIndexes();
     await slow.apply('l1', 'one', add('one'));
@@ -191,7 +220,10 @@ describe.each([
     await slowWrite;
     // The crossing itself: revision 2's view write landed last.
     expect((await fast.find({ _id: 'l1' as never }))[0]!._rev).toBe(2);
-    await waitFor(async () => (await fast.find({ _id: 'l1' as never }))[0]?._rev === 3, { timeoutMs: 10_000, message: 'the crossing writer repaired the view' });
+    await waitFor(async () => (await fast.find({ _id: 'l1' as never }))[0]?._rev === 3, {
+      timeoutMs: 10_000,
+      message: 'the crossing writer repaired the view',
+    });
   });
 
   // Two aggregates: their revisions are pending. Thirty: one marker for the call.
@@ -199,7 +231,11 @@ describe.each([
     const name = `bulk_interrupted_${count}`;
     const dying = createAggregateStore<Tally>(interceptedAt(name, 'insertMany', killed), name, options);
     const ids = Array.from({ length: count }, (_, i) => `x${String(i).padStart(2, '0')}`);
-    const items = ids.map((id) => ({ id, causedBy: `create-${id}`, state: { owner: id, country: 'GH', seen: [id], nested: { depth: { n: 1 } } } }));
+    const items = ids.map((id) => ({
+      id,
+      causedBy: `create-${id}`,
+      state: { owner: id, country: 'GH', seen: [id], nested: { depth: { n: 1 } } },
+    }));
     // Revisions go to `<name>_revisions`; the intercepted insert is the view's.
     await expect(dying.createMany(items)).rejects.toThrow('process killed');
     const restarted = createAggregateStore<Tally>(db, name, options);
@@ -213,7 +249,9 @@ describe.each([
 
   it('when writes complete and the relay has run, then nothing is left pending or marked', async () => {
     const store = createAggregateStore<Tally>(db, 'clean', options);
-    await store.createMany([{ id: 'c1', causedBy: 'create-c1', state: { owner: 'c', country: 'GH', seen: [], nested: { depth: { n: 0 } } } }]);
+    await store.createMany([
+      { id: 'c1', causedBy: 'create-c1', state: { owner: 'c', country: 'GH', seen: [], nested: { depth: { n: 0 } } } },
+    ]);
     await store.apply('c1', 'more', add('more'));
     const relay = createOutboxRelay({ collections: [store.revisions], publisher: noPublisher, logger });
     await relay.runOnce();

@@ -64,7 +64,10 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
   }
   const views = createViewProjector<S>(view, packed, latestDoc);
   const bulkMarkers = createBulkMarkers(db, name, views.settle);
-  const insertRevision = createGroupCommit<Document, InsertOutcome>((docs) => insertEach(revisions as unknown as MongoCollection<Document>, docs), REVISION_BATCH);
+  const insertRevision = createGroupCommit<Document, InsertOutcome>(
+    (docs) => insertEach(revisions as unknown as MongoCollection<Document>, docs),
+    REVISION_BATCH,
+  );
 
   /** The newest revision this process knows of, per aggregate; `null`: known to have none. */
   const cacheSize = options.cacheLatest ?? DEFAULT_CACHE;
@@ -176,7 +179,17 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
           const rev = (current?.rev ?? 0) + 1;
           const stateText = packed ? JSON.stringify(change.state) : undefined;
           const events = change.events ?? [];
-          const doc: RevisionDoc<S> = { _id: revisionId(id, rev), aggregateId: id, rev, state: stateText ?? change.state, causedBy, at: now().toISOString(), outbox: packedOrNot(events), outboxPending: true, writer };
+          const doc: RevisionDoc<S> = {
+            _id: revisionId(id, rev),
+            aggregateId: id,
+            rev,
+            state: stateText ?? change.state,
+            causedBy,
+            at: now().toISOString(),
+            outbox: packedOrNot(events),
+            outboxPending: true,
+            writer,
+          };
           const startedAt = performance.now();
           track(doc._id, 'writing');
           let inserted: InsertOutcome;
@@ -206,7 +219,8 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
           }
           // Crossed: decided on another writer's recent revision, whose view write may land after this
           // one's. Not revision 1: its row is inserted, never replaced, so it cannot land over a newer one.
-          const crossed = current !== null && current.rev > 1 && current.writer !== writer && Date.parse(current.at) > Date.now() - CROSSING_WINDOW_MS;
+          const crossed =
+            current !== null && current.rev > 1 && current.writer !== writer && Date.parse(current.at) > Date.now() - CROSSING_WINDOW_MS;
           if (crossed) recheckLater(id, doc._id);
           else track(doc._id, 'settled');
           remember(id, shown);
@@ -225,18 +239,37 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
      * or from one marker per call (more: revisions without events are then not pending, so a
      * 10,000-row import costs the relay no clears).
      */
-    async createMany(items: { id: string; causedBy: string; state: S; events?: EventEnvelope[] }[], now: () => Date = () => new Date()): Promise<{ created: string[]; existing: string[] }> {
+    async createMany(
+      items: { id: string; causedBy: string; state: S; events?: EventEnvelope[] }[],
+      now: () => Date = () => new Date(),
+    ): Promise<{ created: string[]; existing: string[] }> {
       if (!items.length) return { created: [], existing: [] };
       const at = now().toISOString();
       // A few aggregates (a reference set's checks): each revision is pending, like an `apply`'s, and a
       // crash before the rows is repaired like one. Many (an upload's chunk): one marker for the call,
       // and only revisions with events are pending (10,000 clears would cost more than two commands).
       const small = items.length <= SMALL_CREATION;
-      const marker = small ? undefined : await bulkMarkers.open(items.map((i) => i.id), `${items[0]!.causedBy}@${at}`, at);
+      const marker = small
+        ? undefined
+        : await bulkMarkers.open(
+            items.map((i) => i.id),
+            `${items[0]!.causedBy}@${at}`,
+            at,
+          );
       const texts = items.map((item) => (packed ? JSON.stringify(item.state) : undefined));
       const docs = items.map((item, i) => {
         const events = item.events ?? [];
-        return { _id: revisionId(item.id, 1), aggregateId: item.id, rev: 1, state: texts[i] ?? item.state, causedBy: item.causedBy, at, outbox: packedOrNot(events), outboxPending: small || events.length > 0, writer };
+        return {
+          _id: revisionId(item.id, 1),
+          aggregateId: item.id,
+          rev: 1,
+          state: texts[i] ?? item.state,
+          causedBy: item.causedBy,
+          at,
+          outbox: packedOrNot(events),
+          outboxPending: small || events.length > 0,
+          writer,
+        };
       });
       for (const doc of docs) track(doc._id, 'writing');
       let created: { item: (typeof items)[number]; doc: (typeof docs)[number]; text: string | undefined }[] = [];
@@ -244,7 +277,10 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
         const failed = await insertManyIgnoringDuplicates(revisions as unknown as MongoCollection<Document>, docs);
         docs.forEach((doc, i) => failed.has(i) && states.delete(doc._id));
         created = items.flatMap((item, i) => (failed.has(i) ? [] : [{ item, doc: docs[i]!, text: texts[i] }]));
-        await insertManyIgnoringDuplicates(view, created.map(({ item, text }) => views.rowOf(item.id, item.state, 1, at, text)));
+        await insertManyIgnoringDuplicates(
+          view,
+          created.map(({ item, text }) => views.rowOf(item.id, item.state, 1, at, text)),
+        );
       } catch (error) {
         for (const doc of docs) if (states.get(doc._id) === 'writing') track(doc._id, 'failed');
         throw error;
@@ -254,7 +290,10 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
         track(doc._id, 'settled');
         remember(item.id, doc as RevisionDoc<S>);
       }
-      announceOutbox(revisions, created.filter((c) => c.doc.outboxPending).map((c) => c.doc));
+      announceOutbox(
+        revisions,
+        created.filter((c) => c.doc.outboxPending).map((c) => c.doc),
+      );
       const made = new Set(created.map((c) => c.item.id));
       return { created: [...made], existing: items.filter((i) => !made.has(i.id)).map((i) => i.id) };
     },

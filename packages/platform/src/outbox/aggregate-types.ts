@@ -58,5 +58,4 @@ export interface Change<S> {
 }
 
 export type AppendOutcome<S> =
-  | { outcome: 'applied'; revision: Revision<S> }
-  | { outcome: 'duplicate' | 'unchanged'; revision?: Revision<S> };
+  { outcome: 'applied'; revision: Revision<S> } | { outcome: 'duplicate' | 'unchanged'; revision?: Revision<S> };

@@ -58,7 +58,9 @@ export async function replaceEach(collection: MongoCollection<Document>, docs: D
   const results: (Error | null)[] = docs.map(() => null);
   for (let start = 0; start < docs.length; start += UPDATE_CHUNK) {
     const chunk = docs.slice(start, start + UPDATE_CHUNK);
-    const ops: AnyBulkWriteOperation<Document>[] = chunk.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } }));
+    const ops: AnyBulkWriteOperation<Document>[] = chunk.map((doc) => ({
+      replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true },
+    }));
     let errors: WriteError[] = [];
     try {
       await collection.bulkWrite(ops, { ordered: false });
@@ -68,7 +70,13 @@ export async function replaceEach(collection: MongoCollection<Document>, docs: D
     }
     for (const e of errors) {
       const doc = chunk[e.index]!;
-      results[start + e.index] = e.code === 11000 ? await collection.replaceOne({ _id: doc._id }, doc, { upsert: true }).then(() => null, (err: Error) => err) : new Error(e.errmsg ?? `write error ${e.code}`);
+      results[start + e.index] =
+        e.code === 11000
+          ? await collection.replaceOne({ _id: doc._id }, doc, { upsert: true }).then(
+              () => null,
+              (err: Error) => err,
+            )
+          : new Error(e.errmsg ?? `write error ${e.code}`);
     }
   }
   return results;

@@ -10,5 +10,9 @@ import { writerOf } from './outbox-registry';
  * `announceOutbox(collection, [doc])` after the insert.
  */
 export function initialOutbox(events: EventEnvelope[], collection?: object) {
-  return { outbox: events, outboxPending: events.length > 0, ...(collection ? { writer: writerOf(collection), writtenAt: new Date().toISOString() } : {}) };
+  return {
+    outbox: events,
+    outboxPending: events.length > 0,
+    ...(collection ? { writer: writerOf(collection), writtenAt: new Date().toISOString() } : {}),
+  };
 }

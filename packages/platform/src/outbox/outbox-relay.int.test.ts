@@ -47,7 +47,11 @@ describe.each([
   });
 
   const withdrawn = (subject: string) =>
-    createEvent('intake', { type: 'candidate.withdrawn', subject, data: { candidateId: subject, country: 'GH', personal: opaqueSealed(subject, `${SECRET} asked to leave`) } });
+    createEvent('intake', {
+      type: 'candidate.withdrawn',
+      subject,
+      data: { candidateId: subject, country: 'GH', personal: opaqueSealed(subject, `${SECRET} asked to leave`) },
+    });
 
   it('when the relay has published an event, then the raw revision keeps its envelope but not its payload, and the state is untouched', async () => {
     const store = createAggregateStore<Person>(db, 'people', options);
@@ -81,7 +85,9 @@ describe.each([
     const store = createAggregateStore<Person>(db, 'batch', options);
     await store.ensureIndexes();
     const items = Array.from({ length: 120 }, () => randomName('bulk'));
-    await store.createMany(items.map((id) => ({ id, causedBy: `open:${id}`, state: { country: 'GH', name: SECRET }, events: [withdrawn(id)] })));
+    await store.createMany(
+      items.map((id) => ({ id, causedBy: `open:${id}`, state: { country: 'GH', name: SECRET }, events: [withdrawn(id)] })),
+    );
     const relay = createOutboxRelay({ collections: [store.revisions], publisher, logger, batchSize: 200 });
     expect(await relay.runOnce()).toBe(120);
     expect(await relay.runOnce()).toBe(0);
@@ -93,9 +99,17 @@ describe.each([
   it('when an access record is published, then it keeps its payload: it is the audit record of the read', async () => {
     const access = createAccessRecorder(db, 'test');
     const subject = randomName('cand');
-    await access.record({ actor: { id: 'officer-1', roles: ['tcc-officer'], country: 'GH' } as never, subjectId: subject, resource: `intake/candidates/${subject}`, purpose: 'review' });
+    await access.record({
+      actor: { id: 'officer-1', roles: ['tcc-officer'], country: 'GH' } as never,
+      subjectId: subject,
+      resource: `intake/candidates/${subject}`,
+      purpose: 'review',
+    });
     await createOutboxRelay({ collections: [access.collection], publisher, logger }).runOnce();
     const [raw] = await access.collection.find({}).toArray();
-    expect(raw).toMatchObject({ outboxPending: false, outbox: [{ type: 'access.recorded', data: { actor: 'officer-1', resource: `intake/candidates/${subject}` } }] });
+    expect(raw).toMatchObject({
+      outboxPending: false,
+      outbox: [{ type: 'access.recorded', data: { actor: 'officer-1', resource: `intake/candidates/${subject}` } }],
+    });
   });
 });

@@ -62,7 +62,8 @@ export function publishedForm(events: EventEnvelope[], keep: (event: EventEnvelo
   });
 }
 
-const outboxOf = (doc: AnnouncedDoc): EventEnvelope[] => (typeof doc.outbox === 'string' ? (JSON.parse(doc.outbox) as EventEnvelope[]) : (doc.outbox ?? []));
+const outboxOf = (doc: AnnouncedDoc): EventEnvelope[] =>
+  typeof doc.outbox === 'string' ? (JSON.parse(doc.outbox) as EventEnvelope[]) : (doc.outbox ?? []);
 
 export interface OutboxRelay {
   start(): void;
@@ -133,7 +134,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   /** A revision whose writer may still check its view is not cleared yet (it would look settled to a later poll). */
   function clearable(collection: Collection, doc: OutboxDoc): boolean {
     if (doc.aggregateId === undefined) return true;
-    const state = storesOf(collection).find((s) => s.writer === doc.writer)?.stateOf(String(doc._id));
+    const state = storesOf(collection)
+      .find((s) => s.writer === doc.writer)
+      ?.stateOf(String(doc._id));
     return state !== 'writing' && state !== 'recheck';
   }
 
@@ -153,7 +156,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         const chunk = ready.slice(i, i + UPDATE_CHUNK);
         const clears: AnyBulkWriteOperation<Document>[] = chunk.map((d) => {
           const kept = publishedForm(outboxOf(d), keep);
-          return { updateOne: { filter: { _id: d._id as never }, update: { $set: { outboxPending: false, publishedAt, outbox: typeof d.outbox === 'string' ? JSON.stringify(kept) : kept } } } };
+          return {
+            updateOne: {
+              filter: { _id: d._id as never },
+              update: { $set: { outboxPending: false, publishedAt, outbox: typeof d.outbox === 'string' ? JSON.stringify(kept) : kept } },
+            },
+          };
         });
         await collection.bulkWrite(clears, { ordered: false });
         for (const d of chunk) docs.delete(String(d._id));
@@ -165,7 +173,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   /** Whether a polled document may be published now; a left-behind revision gets its view checked first. */
   async function ready(collection: Collection, doc: OutboxDoc, graceMs: number, repaired: { views: number }): Promise<boolean> {
     // Insert-only documents: unstamped (older) ones are anyone's; another writer's wait out the grace.
-    if (doc.aggregateId === undefined) return doc.writer === undefined || doc.writer === writerOf(collection) || Date.parse(doc.writtenAt ?? '') <= Date.now() - graceMs;
+    if (doc.aggregateId === undefined)
+      return doc.writer === undefined || doc.writer === writerOf(collection) || Date.parse(doc.writtenAt ?? '') <= Date.now() - graceMs;
     const stores = storesOf(collection);
     const owner = stores.find((s) => s.writer === doc.writer);
     const state = owner?.stateOf(String(doc._id));
@@ -184,7 +193,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     let total = 0;
     const waiting = new Set(handedOver.map((h) => String(h.doc._id)));
     for (const collection of options.collections) {
-      const docs = (await collection.find({ outboxPending: true }, { projection: { outbox: 1, aggregateId: 1, writer: 1, at: 1, writtenAt: 1 } }).limit(batchSize).toArray()) as unknown as OutboxDoc[];
+      const docs = (await collection
+        .find({ outboxPending: true }, { projection: { outbox: 1, aggregateId: 1, writer: 1, at: 1, writtenAt: 1 } })
+        .limit(batchSize)
+        .toArray()) as unknown as OutboxDoc[];
       const items: { collection: Collection; doc: OutboxDoc }[] = [];
       for (const doc of docs) {
         const id = String(doc._id);
@@ -229,7 +241,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       const uncleared = [...published.values()].some((docs) => docs.size > 0);
       await new Promise<void>((resolve) => {
         wake = resolve;
-        setTimeout(resolve, failures ? Math.min(5000, 250 * 2 ** failures) : uncleared ? Math.min(pollMs, options.clearDelayMs ?? 500) : pollMs);
+        setTimeout(
+          resolve,
+          failures ? Math.min(5000, 250 * 2 ** failures) : uncleared ? Math.min(pollMs, options.clearDelayMs ?? 500) : pollMs,
+        );
       });
       wake = undefined;
     }
@@ -255,7 +270,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       await loop;
       for (const off of unlisten) off();
       // What was published is cleared before the process goes (else the next start publishes it again).
-      await clear(true).catch((error: unknown) => log.warn({ err: error }, 'published outbox documents not cleared at stop; they will be published again'));
+      await clear(true).catch((error: unknown) =>
+        log.warn({ err: error }, 'published outbox documents not cleared at stop; they will be published again'),
+      );
       await sleep(0);
     },
   };

@@ -7,7 +7,14 @@ export const isDuplicateKey = (error: unknown) => (error as { code?: number }).c
 export const unpack = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 export function toRevision<S>(doc: RevisionDoc<S>): Revision<S> {
-  return { aggregateId: doc.aggregateId, rev: doc.rev, state: unpack(doc.state), causedBy: doc.causedBy, at: doc.at, events: unpack(doc.outbox) };
+  return {
+    aggregateId: doc.aggregateId,
+    rev: doc.rev,
+    state: unpack(doc.state),
+    causedBy: doc.causedBy,
+    at: doc.at,
+    events: unpack(doc.outbox),
+  };
 }
 
 /** A view row from its stored form: packed rows keep the state in `_state`. */

@@ -45,7 +45,11 @@ export function createViewProjector<S extends Record<string, unknown>>(
     let doc = written;
     for (let i = 0; i < 10; i++) {
       try {
-        await view.replaceOne({ _id: id as never }, rowOf(id, unpack(doc.state), doc.rev, doc.at, typeof doc.state === 'string' ? doc.state : undefined), { upsert: true });
+        await view.replaceOne(
+          { _id: id as never },
+          rowOf(id, unpack(doc.state), doc.rev, doc.at, typeof doc.state === 'string' ? doc.state : undefined),
+          { upsert: true },
+        );
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         continue; // a concurrent upsert created it: replace again

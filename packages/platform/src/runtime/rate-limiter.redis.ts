@@ -41,7 +41,13 @@ export interface RateLimiter {
  * Fails closed: without Redis the caller answers 503 rather than letting a list be enumerated or a
  * password be guessed.
  */
-export function createRateLimiter(options: { redisUrl: string; keyPrefix: string; capacity: number; perMinute: number; /** Problem code when Redis is down. */ unavailableCode?: string }): RateLimiter {
+export function createRateLimiter(options: {
+  redisUrl: string;
+  keyPrefix: string;
+  capacity: number;
+  perMinute: number;
+  /** Problem code when Redis is down. */ unavailableCode?: string;
+}): RateLimiter {
   // Fail fast (no offline queue, one retry): an outage is a clear 503, never a hanging request.
   const redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
   redis.on('error', () => undefined); // reported per request below; ioredis reconnects by itself
@@ -61,7 +67,10 @@ export function createRateLimiter(options: { redisUrl: string; keyPrefix: string
     async take(key) {
       try {
         await connected();
-        const [allowed, retry] = (await redis.eval(TOKEN_BUCKET, 1, `${options.keyPrefix}${key}`, options.capacity, perMs)) as [number, number];
+        const [allowed, retry] = (await redis.eval(TOKEN_BUCKET, 1, `${options.keyPrefix}${key}`, options.capacity, perMs)) as [
+          number,
+          number,
+        ];
         return { allowed: allowed === 1, retryAfterMs: retry };
       } catch (error) {
         throw unavailable(options.unavailableCode ?? 'RATE_LIMIT.UNAVAILABLE', 'The rate limiter is unavailable; try again shortly', error);

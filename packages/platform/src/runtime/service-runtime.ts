@@ -58,14 +58,27 @@ export async function createServiceRuntime(config: BaseConfig, overrides: Runtim
   const kafka = createKafka({ clientId: config.SERVICE_NAME, brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurityOf(config) });
   const validator = createEventValidator();
   const publisher = createEventPublisher({ kafka, validator, topicPrefix: config.TOPIC_PREFIX });
-  const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger, onCommand: (command, ok, collection) => metrics.dbCommands.inc({ command, outcome: ok ? 'ok' : 'failed', collection }) });
+  const db = await connectMongo({
+    url: config.MONGO_URL,
+    dbName: config.MONGO_DB,
+    logger,
+    onCommand: (command, ok, collection) => metrics.dbCommands.inc({ command, outcome: ok ? 'ok' : 'failed', collection }),
+  });
   await publisher.connect();
   const verifyToken = createTokenVerifier({
     jwks: overrides.jwks ?? jwksSource(config.AUTH_JWKS),
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
-    claims: { roles: config.AUTH_ROLES_CLAIM, country: config.AUTH_COUNTRY_CLAIM, name: config.AUTH_NAME_CLAIM, missions: config.AUTH_MISSIONS_CLAIM, roleMap: parseRoleMap(config.AUTH_ROLE_MAP) },
-    serviceTokens: config.SERVICE_KEYS_DIR ? createServiceTokenVerifier({ dir: config.SERVICE_KEYS_DIR, audience: config.AUTH_AUDIENCE }) : undefined,
+    claims: {
+      roles: config.AUTH_ROLES_CLAIM,
+      country: config.AUTH_COUNTRY_CLAIM,
+      name: config.AUTH_NAME_CLAIM,
+      missions: config.AUTH_MISSIONS_CLAIM,
+      roleMap: parseRoleMap(config.AUTH_ROLE_MAP),
+    },
+    serviceTokens: config.SERVICE_KEYS_DIR
+      ? createServiceTokenVerifier({ dir: config.SERVICE_KEYS_DIR, audience: config.AUTH_AUDIENCE })
+      : undefined,
   });
   const personKeys = overrides.personKeys ?? (await personKeyClient(config));
   return {
@@ -95,14 +108,20 @@ export async function createServiceRuntime(config: BaseConfig, overrides: Runtim
 /** The HTTP client of the person-key authority, when the config names it. */
 async function personKeyClient(config: BaseConfig): Promise<PersonKeySource | undefined> {
   if (!config.PERSON_KEYS_URL) return undefined;
-  if (!config.SERVICE_KEYS_DIR) throw new ConfigError(['SERVICE_KEYS_DIR: is required with PERSON_KEYS_URL (person keys are asked for with a service token)']);
-  const tokens = await createServiceTokenSource({ service: config.SERVICE_NAME, dir: config.SERVICE_KEYS_DIR, audience: config.AUTH_AUDIENCE });
+  if (!config.SERVICE_KEYS_DIR)
+    throw new ConfigError(['SERVICE_KEYS_DIR: is required with PERSON_KEYS_URL (person keys are asked for with a service token)']);
+  const tokens = await createServiceTokenSource({
+    service: config.SERVICE_NAME,
+    dir: config.SERVICE_KEYS_DIR,
+    audience: config.AUTH_AUDIENCE,
+  });
   return createPersonKeyClient({ url: config.PERSON_KEYS_URL, tokens, cacheMs: config.PERSON_KEY_CACHE_MS });
 }
 
 /** A service that opens or seals people's data cannot run without their keys: it says so at start. */
 export function requirePersonKeys(runtime: ServiceRuntime): PersonKeySource {
-  if (!runtime.personKeys) throw new ConfigError([`PERSON_KEYS_URL: is required by ${runtime.config.SERVICE_NAME} (it opens or seals personal data in events)`]);
+  if (!runtime.personKeys)
+    throw new ConfigError([`PERSON_KEYS_URL: is required by ${runtime.config.SERVICE_NAME} (it opens or seals personal data in events)`]);
   return runtime.personKeys;
 }
 

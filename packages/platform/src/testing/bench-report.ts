@@ -18,12 +18,32 @@ export interface BenchRow {
 }
 
 /** Writes bench/results/<name>.json and .md: the figures, the targets, and the machine they ran on. */
-export function writeBenchReport(name: string, title: string, rows: BenchRow[], details: Record<string, unknown> = {}, notes: string[] = []): void {
+export function writeBenchReport(
+  name: string,
+  title: string,
+  rows: BenchRow[],
+  details: Record<string, unknown> = {},
+  notes: string[] = [],
+): void {
   mkdirSync(resultsDir, { recursive: true });
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   const at = new Date().toISOString();
   writeFileSync(`${resultsDir}${name}.json`, `${JSON.stringify({ name, title, at, machine, rows, details }, null, 2)}\n`);
-  const table = rows.map((r) => `| ${r.metric} | ${typeof r.value === 'number' ? Number(r.value.toFixed(2)) : r.value} ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'met' : '**missed**'} |`);
-  const md = [`# ${title}`, '', `Run ${at} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}.`, '', '| metric | value | target | |', '|---|---|---|---|', ...table, '', ...notes.map((n) => `- ${n}`), ''].join('\n');
+  const table = rows.map(
+    (r) =>
+      `| ${r.metric} | ${typeof r.value === 'number' ? Number(r.value.toFixed(2)) : r.value} ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'met' : '**missed**'} |`,
+  );
+  const md = [
+    `# ${title}`,
+    '',
+    `Run ${at} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}.`,
+    '',
+    '| metric | value | target | |',
+    '|---|---|---|---|',
+    ...table,
+    '',
+    ...notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n');
   writeFileSync(`${resultsDir}${name}.md`, md);
 }

@@ -7,5 +7,11 @@ import type { SealedPersonal } from '@vetting/contracts';
  * `personal-sealer` and `person-keys` tests.
  */
 export function opaqueSealed(personId: string, text = ''): SealedPersonal {
-  return { alg: 'A256GCM', kid: `person:${personId}`, iv: 'AAAAAAAAAAAAAAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA', ct: Buffer.from(text, 'utf8').toString('base64url') };
+  return {
+    alg: 'A256GCM',
+    kid: `person:${personId}`,
+    iv: 'AAAAAAAAAAAAAAAA',
+    tag: 'AAAAAAAAAAAAAAAAAAAAAA',
+    ct: Buffer.from(text, 'utf8').toString('base64url'),
+  };
 }

@@ -59,8 +59,14 @@ let containers: Promise<InfraUrls> | undefined;
 async function startContainers(): Promise<InfraUrls> {
   const { GenericContainer, Wait } = await import('testcontainers');
   const [mongo, redis, kafka] = await Promise.all([
-    new GenericContainer('mongo:7').withExposedPorts(27017).withWaitStrategy(Wait.forLogMessage(/Waiting for connections/)).start(),
-    new GenericContainer('redis:7').withCommand(['redis-server', '--appendonly', 'yes', '--maxmemory-policy', 'noeviction']).withExposedPorts(6379).start(),
+    new GenericContainer('mongo:7')
+      .withExposedPorts(27017)
+      .withWaitStrategy(Wait.forLogMessage(/Waiting for connections/))
+      .start(),
+    new GenericContainer('redis:7')
+      .withCommand(['redis-server', '--appendonly', 'yes', '--maxmemory-policy', 'noeviction'])
+      .withExposedPorts(6379)
+      .start(),
     new GenericContainer('apache/kafka:3.9.1').withExposedPorts({ container: 9092, host: 9092 }).start(),
   ]);
   return {

@@ -26,7 +26,11 @@ export interface TestIssuer {
  * `rsaKey`, its key set also holds an RSA key that names no `alg`, as many OIDC providers publish
  * theirs: the key type alone then allows every RSA algorithm.
  */
-export async function createTestIssuer(issuer = 'https://test.vetting.local', audience = 'vetting', options: { rsaKey?: boolean } = {}): Promise<TestIssuer> {
+export async function createTestIssuer(
+  issuer = 'https://test.vetting.local',
+  audience = 'vetting',
+  options: { rsaKey?: boolean } = {},
+): Promise<TestIssuer> {
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test', alg: 'EdDSA', use: 'sig' };
   let rsa: KeyObject | undefined;

@@ -39,13 +39,18 @@ export interface TestPersonKeys {
  */
 export async function createTestPersonKeys(): Promise<TestPersonKeys> {
   const infra = await testInfra();
-  const db: Connection = await connectMongo({ url: infra.mongoUrl, dbName: randomName('t_keys').replace(/-/g, '_'), logger: createLogger('test-keys', 'silent') });
+  const db: Connection = await connectMongo({
+    url: infra.mongoUrl,
+    dbName: randomName('t_keys').replace(/-/g, '_'),
+    logger: createLogger('test-keys', 'silent'),
+  });
   const dir = mkdtempSync(`${tmpdir()}/vetting-test-keys-`);
   const cipher = createFieldCipher(db, loadKeyring(`${dir}/keyring.json`), { keyCacheMs: 0 });
   const sealer = createPersonalSealer({ keys: localPersonKeys(cipher, { create: true }), validator: createEventValidator() });
   const schemas = loadEventSchemas();
   const movable = (type: string): string[] => {
-    const schema = schemas[type] as { properties?: Record<string, unknown>; 'x-personal'?: { properties?: Record<string, unknown> } } | undefined;
+    const schema = schemas[type] as
+      { properties?: Record<string, unknown>; 'x-personal'?: { properties?: Record<string, unknown> } } | undefined;
     return Object.keys(schema?.['x-personal']?.properties ?? {}).filter((k) => !(k in (schema?.properties ?? {})));
   };
   return {

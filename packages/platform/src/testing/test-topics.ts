@@ -3,7 +3,8 @@ import type { Admin, Kafka } from 'kafkajs';
 import { aclBindings, dlqTopic, loadTopics, toKafkajsAcl } from '@vetting/contracts';
 
 /** A broker without an authorizer (testcontainers' plain Kafka) has no ACLs to manage. */
-const securityDisabled = (error: unknown) => /SECURITY_DISABLED|Security features are disabled/i.test(`${(error as { type?: string }).type ?? ''} ${(error as Error).message}`);
+const securityDisabled = (error: unknown) =>
+  /SECURITY_DISABLED|Security features are disabled/i.test(`${(error as { type?: string }).type ?? ''} ${(error as Error).message}`);
 
 /** The ACLs of infra/topics.json for a prefixed copy of the topology, so each service keeps exactly its own rights. */
 async function grantTestAcls(admin: Admin, prefix: string): Promise<void> {
@@ -25,7 +26,12 @@ export async function createTestTopics(kafka: Kafka, prefix: string, partitions?
     await grantTestAcls(admin, prefix);
     const { topics } = loadTopics();
     const wanted = topics.flatMap((t) => [
-      { topic: prefix + t.name, numPartitions: t.events === false ? t.partitions : (partitions ?? t.partitions), replicationFactor: 1, ...(t.config ? { configEntries: Object.entries(t.config).map(([name, value]) => ({ name, value })) } : {}) },
+      {
+        topic: prefix + t.name,
+        numPartitions: t.events === false ? t.partitions : (partitions ?? t.partitions),
+        replicationFactor: 1,
+        ...(t.config ? { configEntries: Object.entries(t.config).map(([name, value]) => ({ name, value })) } : {}),
+      },
       { topic: prefix + dlqTopic(t.name), numPartitions: 1, replicationFactor: 1 },
     ]);
     await admin.createTopics({ waitForLeaders: false, topics: wanted });
@@ -68,7 +74,12 @@ export interface ReadMessage {
  * Reads a topic from the beginning (with a throwaway group) until `until` holds — a message count,
  * or a predicate over what was read — or the timeout passes; returns what it read.
  */
-export async function readTopic(kafka: Kafka, topic: string, until: number | ((read: ReadMessage[]) => boolean), timeoutMs = 20_000): Promise<ReadMessage[]> {
+export async function readTopic(
+  kafka: Kafka,
+  topic: string,
+  until: number | ((read: ReadMessage[]) => boolean),
+  timeoutMs = 20_000,
+): Promise<ReadMessage[]> {
   const enough = typeof until === 'number' ? (read: ReadMessage[]) => read.length >= until : until;
   const consumer = kafka.consumer({ groupId: `reader-${Date.now()}-${Math.random().toString(16).slice(2)}` });
   const messages: ReadMessage[] = [];

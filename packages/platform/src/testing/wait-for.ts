@@ -7,7 +7,10 @@ export const randomName = (prefix: string) => `${prefix}-${Date.now().toString(3
  * Polls until `check` returns a truthy value (or stops throwing), and returns it. Tests wait for
  * conditions, never for time.
  */
-export async function waitFor<T>(check: () => Promise<T> | T, options: { timeoutMs?: number; intervalMs?: number; message?: string } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  check: () => Promise<T> | T,
+  options: { timeoutMs?: number; intervalMs?: number; message?: string } = {},
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   let last: unknown;
   for (;;) {

@@ -6,14 +6,26 @@ import { startAccountability } from '../start-accountability';
 
 /** A PDF's first bytes: the consent's content must agree with its declared type. */
 export const PDF = Buffer.from('%PDF-1.4\n% signed consent and declaration of the person\n').toString('base64');
-export const consentBody = (over: Record<string, unknown> = {}) => ({ filename: 'consent.pdf', contentType: 'application/pdf', contentBase64: PDF, signedOn: '2026-01-15', declarationSigned: true, ...over });
+export const consentBody = (over: Record<string, unknown> = {}) => ({
+  filename: 'consent.pdf',
+  contentType: 'application/pdf',
+  contentBase64: PDF,
+  signedOn: '2026-01-15',
+  declarationSigned: true,
+  ...over,
+});
 
 /** The accountability service on the real Kafka and database, with tokens for each role and a way to publish other services' events. */
 export async function startDisclosureHarness() {
   const env: TestServiceEnv = await createTestServiceEnv('accountability');
   const clock = { offsetMs: 0 };
-  const service = await startAccountability(loadConfig(accountabilityConfigSchema, { ...env.env, ACTION_REQUEST_SWEEP_MS: '3600000' }), { jwks: env.issuer.jwks }, { now: () => new Date(Date.now() + clock.offsetMs) });
-  const token = async (sub: string, roles: Parameters<TestServiceEnv['issuer']['token']>[0]['roles'], extra: { country?: string } = {}) => `Bearer ${await env.issuer.token({ sub, roles, ...extra })}`;
+  const service = await startAccountability(
+    loadConfig(accountabilityConfigSchema, { ...env.env, ACTION_REQUEST_SWEEP_MS: '3600000' }),
+    { jwks: env.issuer.jwks },
+    { now: () => new Date(Date.now() + clock.offsetMs) },
+  );
+  const token = async (sub: string, roles: Parameters<TestServiceEnv['issuer']['token']>[0]['roles'], extra: { country?: string } = {}) =>
+    `Bearer ${await env.issuer.token({ sub, roles, ...extra })}`;
   const tokens = {
     gh: await token('gh-office', ['tcc-officer'], { country: 'GH' }),
     gh2: await token('gh-office-2', ['tcc-officer'], { country: 'GH' }),
@@ -39,7 +51,9 @@ export async function startDisclosureHarness() {
     },
     events: async (subject: string, atLeast: number) =>
       waitFor(async () => {
-        const read = (await readTopic(env.kafka, `${env.prefix}vetting.disclosures`, 10_000, 2_000)).map((m) => JSON.parse(m.value) as EventEnvelope).filter((e) => e.subject === subject);
+        const read = (await readTopic(env.kafka, `${env.prefix}vetting.disclosures`, 10_000, 2_000))
+          .map((m) => JSON.parse(m.value) as EventEnvelope)
+          .filter((e) => e.subject === subject);
         return read.length >= atLeast ? read : undefined;
       }),
     async stop() {
@@ -53,11 +67,27 @@ export async function startDisclosureHarness() {
 export type DisclosureHarness = Awaited<ReturnType<typeof startDisclosureHarness>>;
 
 export const employer = (over: Record<string, unknown> = {}) => ({
-  employerId: 'emp-relief-now', name: 'Relief Now International', domains: ['reliefnow.example'], contactCount: 1, status: 'active', verifiedBy: 'un-scr-1', verifiedAt: new Date().toISOString(), revision: 1, ...over,
+  employerId: 'emp-relief-now',
+  name: 'Relief Now International',
+  domains: ['reliefnow.example'],
+  contactCount: 1,
+  status: 'active',
+  verifiedBy: 'un-scr-1',
+  verifiedAt: new Date().toISOString(),
+  revision: 1,
+  ...over,
 });
 
 export const receiveBody = (over: Record<string, unknown> = {}) => ({
-  addressedTo: 'UN', candidateId: 'cand-gh-1', country: 'GH',
-  requester: { organisationId: 'emp-relief-now', contactName: 'Ama Mensah', contactEmail: 'hr@reliefnow.example', theirReference: 'HR-2026-114' },
-  person: { fullName: 'Kwame Boateng Asante', dateOfBirth: '1988-04-12', periods: 'MINUSCA 2023-2024' }, ...over,
+  addressedTo: 'UN',
+  candidateId: 'cand-gh-1',
+  country: 'GH',
+  requester: {
+    organisationId: 'emp-relief-now',
+    contactName: 'Ama Mensah',
+    contactEmail: 'hr@reliefnow.example',
+    theirReference: 'HR-2026-114',
+  },
+  person: { fullName: 'Kwame Boateng Asante', dateOfBirth: '1988-04-12', periods: 'MINUSCA 2023-2024' },
+  ...over,
 });

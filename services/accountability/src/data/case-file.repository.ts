@@ -21,7 +21,9 @@ export function createCaseFileRepository<T extends { id: string }>(db: Connectio
       }),
     /** The latest states matching (from the view: eventually consistent), newest first by `sort`. */
     find: async (filter: Record<string, unknown>, sort: Record<string, 1 | -1>, limit = 500) =>
-      (await store.find(Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)), { sort, limit })).map((row) => plain(row)),
+      (await store.find(Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)), { sort, limit })).map((row) =>
+        plain(row),
+      ),
     scan: async function* (filter: Record<string, unknown>) {
       for await (const row of store.scan(filter)) yield plain(row);
     },

@@ -18,7 +18,8 @@ export function createQuestionnaireRepository(db: Connection) {
     collection: versions as unknown as Collection,
     ensureIndexes: () => versions.createIndex({ version: -1 }),
     /** False when that version exists already (two admins publishing at once: one wins). */
-    insert: (q: Questionnaire, events: EventEnvelope[]) => insertOnce(versions as unknown as Collection, { _id: `v${q.version}`, ...q, ...initialOutbox(events) }),
+    insert: (q: Questionnaire, events: EventEnvelope[]) =>
+      insertOnce(versions as unknown as Collection, { _id: `v${q.version}`, ...q, ...initialOutbox(events) }),
     async get(version: number): Promise<Questionnaire | undefined> {
       const doc = await versions.findOne({ _id: `v${version}` });
       return doc ? strip(doc) : undefined;
@@ -28,7 +29,10 @@ export function createQuestionnaireRepository(db: Connection) {
       return doc ? strip(doc) : undefined;
     },
     async list(): Promise<Pick<Questionnaire, 'version' | 'title' | 'createdAt' | 'createdBy'>[]> {
-      const docs = await versions.find({}, { projection: { standards: 0, outbox: 0 } }).sort({ version: -1 }).toArray();
+      const docs = await versions
+        .find({}, { projection: { standards: 0, outbox: 0 } })
+        .sort({ version: -1 })
+        .toArray();
       return docs.map(({ version, title, createdAt, createdBy }) => ({ version, title, createdAt, createdBy }));
     },
   };

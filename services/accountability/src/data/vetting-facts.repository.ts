@@ -31,15 +31,25 @@ export function createVettingFactsRepository(db: Connection) {
     },
     async organisation(id: string): Promise<RequestingOrganisation | undefined> {
       const doc = await organisations.findOne({ _id: id });
-      return doc ? { organisationId: doc._id, name: doc.name, domains: doc.domains, status: doc.status, revision: doc.revision } : undefined;
+      return doc
+        ? { organisationId: doc._id, name: doc.name, domains: doc.domains, status: doc.status, revision: doc.revision }
+        : undefined;
     },
     async organisations(): Promise<RequestingOrganisation[]> {
-      return (await organisations.find({ status: 'active' }).sort({ name: 1 }).limit(2000).toArray()).map((d) => ({ organisationId: d._id, name: d.name, domains: d.domains, status: d.status, revision: d.revision }));
+      return (await organisations.find({ status: 'active' }).sort({ name: 1 }).limit(2000).toArray()).map((d) => ({
+        organisationId: d._id,
+        name: d.name,
+        domains: d.domains,
+        status: d.status,
+        revision: d.revision,
+      }));
     },
     record: (eventId: string, fact: VettingFact) => insertOnce(facts as unknown as Collection, { _id: eventId, ...fact }),
     /** The facts of a year (of a country), through the year-country index. */
     async facts(filter: { year: number; country?: string }): Promise<VettingFact[]> {
-      const rows = await facts.find({ year: filter.year, ...(filter.country ? { country: filter.country } : {}) }, { projection: { _id: 0 } }).toArray();
+      const rows = await facts
+        .find({ year: filter.year, ...(filter.country ? { country: filter.country } : {}) }, { projection: { _id: 0 } })
+        .toArray();
       return rows as VettingFact[];
     },
   };

@@ -4,12 +4,25 @@
  * by deadlines, reminds it, records its responses, and closes the request. Public reporting counts
  * these by country ("112 requests sent, 14 responses").
  */
-export const ACTION_KINDS = ['investigation', 'accountability-measures', 'outcome-report', 'victim-support', 'paternity-and-child-support'] as const;
+export const ACTION_KINDS = [
+  'investigation',
+  'accountability-measures',
+  'outcome-report',
+  'victim-support',
+  'paternity-and-child-support',
+] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 export const MISCONDUCT_CATEGORIES = ['sea', 'sexual-harassment', 'other-misconduct'] as const;
 export type MisconductCategory = (typeof MISCONDUCT_CATEGORIES)[number];
 export const RESPONSE_KINDS = ['interim', 'final'] as const;
-export const FINAL_OUTCOMES = ['investigation-opened', 'sanctioned', 'dismissed-from-service', 'prosecuted', 'allegation-not-substantiated-nationally', 'no-action-taken'] as const;
+export const FINAL_OUTCOMES = [
+  'investigation-opened',
+  'sanctioned',
+  'dismissed-from-service',
+  'prosecuted',
+  'allegation-not-substantiated-nationally',
+  'no-action-taken',
+] as const;
 
 export interface RequestedAction {
   kind: ActionKind;
@@ -75,14 +88,20 @@ export const statusOf = (r: Pick<ActionRequest, 'state' | 'overdueSince'>): Acti
   r.state === 'closed' || r.state === 'answered' ? r.state : r.overdueSince ? 'overdue' : r.state;
 
 export type Problem = { code: string; status: number; message: string; field?: string };
-export type Change = { state: ActionRequest; event: 'acknowledged' | 'responded' | 'reminded' | 'overdue' | 'closed' } | { problem: Problem } | undefined;
+export type Change =
+  { state: ActionRequest; event: 'acknowledged' | 'responded' | 'reminded' | 'overdue' | 'closed' } | { problem: Problem } | undefined;
 
-const problem = (code: string, status: number, message: string, field?: string): Change => ({ problem: { code, status, message, ...(field ? { field } : {}) } });
+const problem = (code: string, status: number, message: string, field?: string): Change => ({
+  problem: { code, status, message, ...(field ? { field } : {}) },
+});
 
 export function acknowledge(r: ActionRequest, by: string, at: string): Change {
   if (r.state === 'closed') return problem('ACTION_REQUEST.CLOSED', 409, 'The request is closed');
   if (r.acknowledgedAt) return undefined;
-  return { state: { ...r, state: r.state === 'sent' ? 'acknowledged' : r.state, acknowledgedAt: at, acknowledgedBy: by }, event: 'acknowledged' };
+  return {
+    state: { ...r, state: r.state === 'sent' ? 'acknowledged' : r.state, acknowledgedAt: at, acknowledgedBy: by },
+    event: 'acknowledged',
+  };
 }
 
 /** The office responds: an interim report keeps the request open; a final one answers it (and acknowledges it if it was not). */
@@ -90,10 +109,17 @@ export function respond(r: ActionRequest, response: ActionResponse): Change {
   if (r.state === 'closed') return problem('ACTION_REQUEST.CLOSED', 409, 'The request is closed');
   const unknown = response.covers.find((k) => !r.actions.some((a) => a.kind === k));
   if (unknown) return problem('ACTION_REQUEST.NOT_ASKED', 400, `The request did not ask for ${unknown}`, 'body/covers');
-  if (response.kind === 'final' && !response.outcome) return problem('ACTION_REQUEST.OUTCOME_REQUIRED', 400, 'A final response states the outcome', 'body/outcome');
+  if (response.kind === 'final' && !response.outcome)
+    return problem('ACTION_REQUEST.OUTCOME_REQUIRED', 400, 'A final response states the outcome', 'body/outcome');
   const answered = response.kind === 'final';
   return {
-    state: { ...r, state: answered ? 'answered' : r.state === 'sent' ? 'acknowledged' : r.state, acknowledgedAt: r.acknowledgedAt ?? response.respondedAt, acknowledgedBy: r.acknowledgedBy ?? response.respondedBy, responses: [...r.responses, response] },
+    state: {
+      ...r,
+      state: answered ? 'answered' : r.state === 'sent' ? 'acknowledged' : r.state,
+      acknowledgedAt: r.acknowledgedAt ?? response.respondedAt,
+      acknowledgedBy: r.acknowledgedBy ?? response.respondedBy,
+      responses: [...r.responses, response],
+    },
     event: 'responded',
   };
 }
@@ -134,12 +160,17 @@ export function sweep(r: ActionRequest, now: Date, opts: { remindBeforeDays: num
   if (r.state === 'closed' || r.state === 'answered') return undefined;
   const due = Date.parse(r.dueBy);
   const at = now.toISOString();
-  if (now.getTime() > due && !r.overdueSince) return { state: { ...r, overdueSince: at, reminders: [...r.reminders, { at, by: 'reminder-job', automatic: true }] }, event: 'overdue' };
+  if (now.getTime() > due && !r.overdueSince)
+    return {
+      state: { ...r, overdueSince: at, reminders: [...r.reminders, { at, by: 'reminder-job', automatic: true }] },
+      event: 'overdue',
+    };
   const lastAuto = r.reminders.filter((m) => m.automatic).at(-1);
   const day = 86_400_000;
   const dueSoon = now.getTime() >= due - opts.remindBeforeDays * day && now.getTime() <= due;
   const stillOverdue = r.overdueSince && (!lastAuto || now.getTime() - Date.parse(lastAuto.at) >= opts.remindEveryDays * day);
-  if ((dueSoon && !lastAuto) || stillOverdue) return { state: { ...r, reminders: [...r.reminders, { at, by: 'reminder-job', automatic: true }] }, event: 'reminded' };
+  if ((dueSoon && !lastAuto) || stillOverdue)
+    return { state: { ...r, reminders: [...r.reminders, { at, by: 'reminder-job', automatic: true }] }, event: 'reminded' };
   return undefined;
 }
 
@@ -159,7 +190,16 @@ export interface CountryFigures {
 export function figuresByCountry(requests: ActionRequest[]): Record<string, CountryFigures> {
   const by: Record<string, CountryFigures & { days: number[] }> = {};
   for (const r of requests) {
-    const f = (by[r.country] ??= { sent: 0, responded: 0, acknowledged: 0, answered: 0, overdue: 0, closed: 0, medianDaysToAnswer: null, days: [] });
+    const f = (by[r.country] ??= {
+      sent: 0,
+      responded: 0,
+      acknowledged: 0,
+      answered: 0,
+      overdue: 0,
+      closed: 0,
+      medianDaysToAnswer: null,
+      days: [],
+    });
     f.sent++;
     const status = statusOf(r);
     if (status !== 'sent') f[status]++;
@@ -172,7 +212,10 @@ export function figuresByCountry(requests: ActionRequest[]): Record<string, Coun
   return Object.fromEntries(
     Object.entries(by).map(([country, { days, ...f }]) => {
       const sorted = days.sort((a, b) => a - b);
-      return [country, { ...f, medianDaysToAnswer: sorted.length ? Math.round(sorted[Math.floor((sorted.length - 1) / 2)]! * 10) / 10 : null }];
+      return [
+        country,
+        { ...f, medianDaysToAnswer: sorted.length ? Math.round(sorted[Math.floor((sorted.length - 1) / 2)]! * 10) / 10 : null },
+      ];
     }),
   );
 }

@@ -47,18 +47,45 @@ export interface Assessment {
 export type Problem = { code: string; status: number; message: string; errors?: { field: string; reason: string }[] };
 export type Decision = { state: Assessment } | { problem: Problem };
 
-const problem = (code: string, status: number, message: string, errors?: Problem['errors']): Decision => ({ problem: { code, status, message, ...(errors ? { errors } : {}) } });
+const problem = (code: string, status: number, message: string, errors?: Problem['errors']): Decision => ({
+  problem: { code, status, message, ...(errors ? { errors } : {}) },
+});
 
-export function startAssessment(input: { id: string; country: string; office: string; questionnaire: Questionnaire; by: string; at: string }): Assessment {
-  return { id: input.id, country: input.country, office: input.office, questionnaireVersion: input.questionnaire.version, status: 'draft', round: 1, answers: {}, createdAt: input.at, createdBy: input.by, reviews: [] };
+export function startAssessment(input: {
+  id: string;
+  country: string;
+  office: string;
+  questionnaire: Questionnaire;
+  by: string;
+  at: string;
+}): Assessment {
+  return {
+    id: input.id,
+    country: input.country,
+    office: input.office,
+    questionnaireVersion: input.questionnaire.version,
+    status: 'draft',
+    round: 1,
+    answers: {},
+    createdAt: input.at,
+    createdBy: input.by,
+    reviews: [],
+  };
 }
 
 /** The office saves answers (some or all) while the assessment is a draft. */
 export function saveAnswers(a: Assessment, answers: Record<string, Answer>, questionnaire: Questionnaire): Decision {
-  if (a.status !== 'draft') return problem('ASSESSMENT.NOT_DRAFT', 409, `The assessment is ${a.status}: answers can change only in a draft`);
+  if (a.status !== 'draft')
+    return problem('ASSESSMENT.NOT_DRAFT', 409, `The assessment is ${a.status}: answers can change only in a draft`);
   const known = new Set(questionsOf(questionnaire).map((q) => q.id));
   const unknown = Object.keys(answers).filter((id) => !known.has(id));
-  if (unknown.length) return problem('ASSESSMENT.UNKNOWN_QUESTION', 400, 'Some answers are to questions this questionnaire does not ask', unknown.map((id) => ({ field: `/answers/${id}`, reason: `version ${questionnaire.version} has no question ${id}` })));
+  if (unknown.length)
+    return problem(
+      'ASSESSMENT.UNKNOWN_QUESTION',
+      400,
+      'Some answers are to questions this questionnaire does not ask',
+      unknown.map((id) => ({ field: `/answers/${id}`, reason: `version ${questionnaire.version} has no question ${id}` })),
+    );
   return { state: { ...a, answers: { ...a.answers, ...answers } } };
 }
 
@@ -69,9 +96,16 @@ export function submit(a: Assessment, questionnaire: Questionnaire, by: string, 
   for (const q of questionsOf(questionnaire)) {
     const answer = a.answers[q.id];
     if (!answer) errors.push({ field: `/answers/${q.id}`, reason: 'not answered' });
-    else if ((answer.answer === 'yes' || answer.answer === 'partly') && !answer.evidence.length) errors.push({ field: `/answers/${q.id}/evidence`, reason: `"${answer.answer}" needs evidence` });
+    else if ((answer.answer === 'yes' || answer.answer === 'partly') && !answer.evidence.length)
+      errors.push({ field: `/answers/${q.id}/evidence`, reason: `"${answer.answer}" needs evidence` });
   }
-  if (errors.length) return problem('ASSESSMENT.INCOMPLETE', 400, `${errors.length} question(s) need an answer or evidence before the assessment can be submitted`, errors);
+  if (errors.length)
+    return problem(
+      'ASSESSMENT.INCOMPLETE',
+      400,
+      `${errors.length} question(s) need an answer or evidence before the assessment can be submitted`,
+      errors,
+    );
   return { state: { ...a, status: 'submitted', submittedAt: at, submittedBy: by } };
 }
 
@@ -88,12 +122,17 @@ export interface ReviewInput {
  * to the office with comments (a new round). Nobody reviews an assessment they submitted.
  */
 export function review(a: Assessment, input: ReviewInput, questionnaire: Questionnaire, by: string, at: string): Decision {
-  if (a.status !== 'submitted') return problem('ASSESSMENT.NOT_SUBMITTED', 409, `The assessment is ${a.status}: only a submitted assessment is reviewed`);
-  if (by === a.submittedBy) return problem('ASSESSMENT.OWN_SUBMISSION', 403, 'An assessment is reviewed by someone other than who submitted it');
+  if (a.status !== 'submitted')
+    return problem('ASSESSMENT.NOT_SUBMITTED', 409, `The assessment is ${a.status}: only a submitted assessment is reviewed`);
+  if (by === a.submittedBy)
+    return problem('ASSESSMENT.OWN_SUBMISSION', 403, 'An assessment is reviewed by someone other than who submitted it');
   const known = new Set(questionsOf(questionnaire).map((q) => q.id));
-  const errors = Object.keys(input.comments ?? {}).filter((id) => !known.has(id)).map((id) => ({ field: `/comments/${id}`, reason: 'no such question' }));
+  const errors = Object.keys(input.comments ?? {})
+    .filter((id) => !known.has(id))
+    .map((id) => ({ field: `/comments/${id}`, reason: 'no such question' }));
   if (input.decision === 'accepted') {
-    for (const id of STANDARD_IDS) if (!input.standards?.[id]) errors.push({ field: `/standards/${id}`, reason: 'a result is needed for every standard' });
+    for (const id of STANDARD_IDS)
+      if (!input.standards?.[id]) errors.push({ field: `/standards/${id}`, reason: 'a result is needed for every standard' });
     if (!input.overall) errors.push({ field: '/overall', reason: 'an overall result is needed' });
   }
   if (errors.length) return problem('ASSESSMENT.REVIEW_INCOMPLETE', 400, 'The review is incomplete', errors);
@@ -117,7 +156,10 @@ export function selfScores(a: Pick<Assessment, 'answers'>, questionnaire: Questi
   const weight: Record<AnswerValue, number | null> = { yes: 1, partly: 0.5, no: 0, 'not-applicable': null };
   const scores = {} as Record<Standard['id'], number | null>;
   for (const s of questionnaire.standards) {
-    const values = s.questions.map((q) => a.answers[q.id]).map((ans) => (ans ? weight[ans.answer] : 0)).filter((v): v is number => v !== null);
+    const values = s.questions
+      .map((q) => a.answers[q.id])
+      .map((ans) => (ans ? weight[ans.answer] : 0))
+      .filter((v): v is number => v !== null);
     scores[s.id] = values.length ? Math.round((100 * values.reduce((x, y) => x + y, 0)) / values.length) : null;
   }
   return scores;
@@ -130,20 +172,41 @@ export interface Standing {
   office: string;
   /** never-assessed: no accepted review; current: accepted within the validity; due: the last one is older. */
   status: 'never-assessed' | 'current' | 'due';
-  latest?: { assessmentId: string; questionnaireVersion: number; reviewedAt: string; validUntil: string; overall: Result; standards: StandardResults };
+  latest?: {
+    assessmentId: string;
+    questionnaireVersion: number;
+    reviewedAt: string;
+    validUntil: string;
+    overall: Result;
+    standards: StandardResults;
+  };
   open?: { assessmentId: string; status: Assessment['status']; round: number };
 }
 
 /** Where an office stands: its latest accepted assessment and its validity, and the one under way. */
 export function standingOf(country: string, office: string, assessments: Assessment[], validDays: number, now: Date): Standing {
-  const reviewed = assessments.filter((a) => a.status === 'reviewed').map((a) => ({ a, r: acceptedReview(a)! })).sort((x, y) => y.r.reviewedAt.localeCompare(x.r.reviewedAt))[0];
+  const reviewed = assessments
+    .filter((a) => a.status === 'reviewed')
+    .map((a) => ({ a, r: acceptedReview(a)! }))
+    .sort((x, y) => y.r.reviewedAt.localeCompare(x.r.reviewedAt))[0];
   const open = assessments.filter((a) => a.status !== 'reviewed').sort((x, y) => y.createdAt.localeCompare(x.createdAt))[0];
   const validUntil = reviewed ? new Date(Date.parse(reviewed.r.reviewedAt) + validDays * 86_400_000).toISOString() : undefined;
   return {
     country,
     office,
     status: !reviewed ? 'never-assessed' : Date.parse(validUntil!) > now.getTime() ? 'current' : 'due',
-    ...(reviewed ? { latest: { assessmentId: reviewed.a.id, questionnaireVersion: reviewed.a.questionnaireVersion, reviewedAt: reviewed.r.reviewedAt, validUntil: validUntil!, overall: reviewed.r.overall!, standards: reviewed.r.standards! } } : {}),
+    ...(reviewed
+      ? {
+          latest: {
+            assessmentId: reviewed.a.id,
+            questionnaireVersion: reviewed.a.questionnaireVersion,
+            reviewedAt: reviewed.r.reviewedAt,
+            validUntil: validUntil!,
+            overall: reviewed.r.overall!,
+            standards: reviewed.r.standards!,
+          },
+        }
+      : {}),
     ...(open ? { open: { assessmentId: open.id, status: open.status, round: open.round } } : {}),
   };
 }

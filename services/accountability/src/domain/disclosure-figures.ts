@@ -37,12 +37,15 @@ export function annualFigures(year: number, facts: VettingFact[], requests: Disc
   const count = (kind: VettingFact['kind']) => new Set(inYear.filter((f) => f.kind === kind).map((f) => `${f.candidateId}`)).size;
   // A person counts once whatever the number of decisions; what counts is the refusal's own inputs.
   const rejected = new Set(inYear.filter((f) => f.kind === 'not-cleared' && f.onNegativeOrAbsentDisclosure).map((f) => f.candidateId));
-  const answered = requests.filter((r) => r.state === 'answered' && r.answer && new Date(r.answer.countersignedAt ?? r.answer.answeredAt).getUTCFullYear() === year);
+  const answered = requests.filter(
+    (r) => r.state === 'answered' && r.answer && new Date(r.answer.countersignedAt ?? r.answer.answeredAt).getUTCFullYear() === year,
+  );
   return {
     year,
     recruitments: count('recruited'),
     requestsMade: inYear.filter((f) => f.kind === 'disclosure-requested').length,
-    responsesReceived: inYear.filter((f) => f.kind === 'disclosure-completed' && (f.result === 'adverse' || f.result === 'no-adverse')).length,
+    responsesReceived: inYear.filter((f) => f.kind === 'disclosure-completed' && (f.result === 'adverse' || f.result === 'no-adverse'))
+      .length,
     requestsReceived: requests.filter((r) => new Date(r.receivedAt).getUTCFullYear() === year).length,
     responsesProvided: answered.length,
     negativeAnswersProvided: answered.filter((r) => r.answer!.kind !== 'none').length,

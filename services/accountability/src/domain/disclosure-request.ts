@@ -75,7 +75,8 @@ export interface DisclosureRequest {
 }
 
 /** Whether the deadline job marks the request overdue now: unanswered, past its deadline, not yet marked. */
-export const becomesOverdue = (r: DisclosureRequest, now: Date) => r.state !== 'answered' && !r.overdueSince && now.getTime() > Date.parse(r.dueBy);
+export const becomesOverdue = (r: DisclosureRequest, now: Date) =>
+  r.state !== 'answered' && !r.overdueSince && now.getTime() > Date.parse(r.dueBy);
 
 export type DisclosureStatus = 'unverified' | 'awaiting-consent' | 'open' | 'overdue' | 'awaiting-countersignature' | 'answered';
 
@@ -107,7 +108,9 @@ export function requesterProblem(org: RequestingOrganisation | undefined, contac
 }
 
 export type Problem = { code: string; status: number; message: string; field?: string };
-const problem = (code: string, status: number, message: string, field?: string) => ({ problem: { code, status, message, ...(field ? { field } : {}) } });
+const problem = (code: string, status: number, message: string, field?: string) => ({
+  problem: { code, status, message, ...(field ? { field } : {}) },
+});
 
 export interface AnswerInput {
   kind: DisclosureAnswerKind;
@@ -120,19 +123,39 @@ export interface AnswerInput {
  * answer that contradicts the record (or a finding the platform does not know) needs a
  * justification, and one that withholds a known finding also a second person.
  */
-export function decideAnswer(r: DisclosureRequest, input: AnswerInput, known: KnownFinding[]): { problem: Problem } | { state: DisclosureRequest['state']; departs: boolean } {
+export function decideAnswer(
+  r: DisclosureRequest,
+  input: AnswerInput,
+  known: KnownFinding[],
+): { problem: Problem } | { state: DisclosureRequest['state']; departs: boolean } {
   if (r.state !== 'open') return problem('DISCLOSURE.ALREADY_ANSWERED', 409, 'The request is already answered');
-  if (!r.verified) return problem('DISCLOSURE.REQUESTER_UNVERIFIED', 409, 'The requester is not verified: nothing about the person may be disclosed', 'requester');
-  if (!r.consent) return problem('DISCLOSURE.CONSENT_REQUIRED', 409, "The person's signed consent and declaration are not on file", 'consent');
+  if (!r.verified)
+    return problem(
+      'DISCLOSURE.REQUESTER_UNVERIFIED',
+      409,
+      'The requester is not verified: nothing about the person may be disclosed',
+      'requester',
+    );
+  if (!r.consent)
+    return problem('DISCLOSURE.CONSENT_REQUIRED', 409, "The person's signed consent and declaration are not on file", 'consent');
   const withholds = known.length > 0 && input.kind !== 'finding';
   const unrecorded = known.length === 0 && input.kind !== 'none';
   if ((withholds || unrecorded) && !input.justification?.trim())
-    return problem('DISCLOSURE.JUSTIFICATION_REQUIRED', 400, withholds ? `The platform records ${known.length} substantiated finding(s): say why the answer is ${input.kind}` : 'The platform records no finding: say what the answer rests on', 'body/justification');
+    return problem(
+      'DISCLOSURE.JUSTIFICATION_REQUIRED',
+      400,
+      withholds
+        ? `The platform records ${known.length} substantiated finding(s): say why the answer is ${input.kind}`
+        : 'The platform records no finding: say what the answer rests on',
+      'body/justification',
+    );
   return { state: withholds ? 'awaiting-countersignature' : 'answered', departs: withholds || unrecorded };
 }
 
 export function decideCountersignature(r: DisclosureRequest, by: string): Problem | undefined {
-  if (r.state !== 'awaiting-countersignature' || !r.answer) return { code: 'DISCLOSURE.NOTHING_TO_COUNTERSIGN', status: 409, message: 'No answer waits for a countersignature' };
-  if (r.answer.answeredBy === by) return { code: 'DISCLOSURE.SAME_PERSON', status: 403, message: 'The countersignature must be another person’s' };
+  if (r.state !== 'awaiting-countersignature' || !r.answer)
+    return { code: 'DISCLOSURE.NOTHING_TO_COUNTERSIGN', status: 409, message: 'No answer waits for a countersignature' };
+  if (r.answer.answeredBy === by)
+    return { code: 'DISCLOSURE.SAME_PERSON', status: 403, message: 'The countersignature must be another person’s' };
   return undefined;
 }

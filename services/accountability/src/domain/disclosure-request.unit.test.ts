@@ -1,26 +1,73 @@
 import { describe, expect, it } from 'vitest';
 import { annualFigures, type VettingFact } from './disclosure-figures';
-import { becomesOverdue, decideAnswer, decideCountersignature, requesterProblem, statusOf, type DisclosureRequest, type KnownFinding } from './disclosure-request';
+import {
+  becomesOverdue,
+  decideAnswer,
+  decideCountersignature,
+  requesterProblem,
+  statusOf,
+  type DisclosureRequest,
+  type KnownFinding,
+} from './disclosure-request';
 
 const request = (over: Partial<DisclosureRequest> = {}): DisclosureRequest => ({
-  id: 'mds-1', reference: 'MDS-2026-1', addressedTo: 'UN', candidateId: 'cand-1', country: 'GH', requester: { organisationId: 'emp-1', contactDomain: 'relief.example' },
-  sealedPerson: 'x', sealedContact: 'x', verified: { at: '2026-02-01T00:00:00.000Z', by: 'un-1', organisationName: 'Relief Now' },
-  consent: { filename: 'c.pdf', contentType: 'application/pdf', size: 10, sha256: 'a', signedOn: '2026-01-30', declarationSigned: true, attachedBy: 'un-1', attachedAt: '2026-02-01T00:00:00.000Z' },
-  receivedAt: '2026-02-01T00:00:00.000Z', receivedBy: 'un-1', dueBy: '2026-02-21T00:00:00.000Z', state: 'open', ...over,
+  id: 'mds-1',
+  reference: 'MDS-2026-1',
+  addressedTo: 'UN',
+  candidateId: 'cand-1',
+  country: 'GH',
+  requester: { organisationId: 'emp-1', contactDomain: 'relief.example' },
+  sealedPerson: 'x',
+  sealedContact: 'x',
+  verified: { at: '2026-02-01T00:00:00.000Z', by: 'un-1', organisationName: 'Relief Now' },
+  consent: {
+    filename: 'c.pdf',
+    contentType: 'application/pdf',
+    size: 10,
+    sha256: 'a',
+    signedOn: '2026-01-30',
+    declarationSigned: true,
+    attachedBy: 'un-1',
+    attachedAt: '2026-02-01T00:00:00.000Z',
+  },
+  receivedAt: '2026-02-01T00:00:00.000Z',
+  receivedBy: 'un-1',
+  dueBy: '2026-02-21T00:00:00.000Z',
+  state: 'open',
+  ...over,
 });
-const finding: KnownFinding = { source: 'request-for-action', reference: 'RFA-2026-AB', category: 'sea', substantiatedOn: '2026-01-01', listEntry: { listId: 'un-sea', entryId: 'SEA-1' }, country: 'GH' };
+const finding: KnownFinding = {
+  source: 'request-for-action',
+  reference: 'RFA-2026-AB',
+  category: 'sea',
+  substantiatedOn: '2026-01-01',
+  listEntry: { listId: 'un-sea', entryId: 'SEA-1' },
+  country: 'GH',
+};
 
 describe('answering a disclosure request', () => {
   it('when the requester is unverified or the consent is missing, then no answer is possible, whatever it says', () => {
-    expect(decideAnswer(request({ verified: undefined }), { kind: 'none' }, [])).toMatchObject({ problem: { code: 'DISCLOSURE.REQUESTER_UNVERIFIED' } });
-    expect(decideAnswer(request({ consent: undefined }), { kind: 'finding', justification: 'x' }, [finding])).toMatchObject({ problem: { code: 'DISCLOSURE.CONSENT_REQUIRED' } });
+    expect(decideAnswer(request({ verified: undefined }), { kind: 'none' }, [])).toMatchObject({
+      problem: { code: 'DISCLOSURE.REQUESTER_UNVERIFIED' },
+    });
+    expect(decideAnswer(request({ consent: undefined }), { kind: 'finding', justification: 'x' }, [finding])).toMatchObject({
+      problem: { code: 'DISCLOSURE.CONSENT_REQUIRED' },
+    });
   });
 
   it('when the platform records a finding, then "finding" goes out, and "none" needs a justification and a second person', () => {
     expect(decideAnswer(request(), { kind: 'finding' }, [finding])).toEqual({ state: 'answered', departs: false });
-    expect(decideAnswer(request(), { kind: 'none' }, [finding])).toMatchObject({ problem: { code: 'DISCLOSURE.JUSTIFICATION_REQUIRED', field: 'body/justification' } });
-    expect(decideAnswer(request(), { kind: 'none', justification: 'Finding quashed on appeal' }, [finding])).toEqual({ state: 'awaiting-countersignature', departs: true });
-    const waiting = request({ state: 'awaiting-countersignature', answer: { kind: 'none', answeredBy: 'un-1', answeredAt: '2026-02-02T00:00:00.000Z', knownFindings: ['RFA-2026-AB'] } });
+    expect(decideAnswer(request(), { kind: 'none' }, [finding])).toMatchObject({
+      problem: { code: 'DISCLOSURE.JUSTIFICATION_REQUIRED', field: 'body/justification' },
+    });
+    expect(decideAnswer(request(), { kind: 'none', justification: 'Finding quashed on appeal' }, [finding])).toEqual({
+      state: 'awaiting-countersignature',
+      departs: true,
+    });
+    const waiting = request({
+      state: 'awaiting-countersignature',
+      answer: { kind: 'none', answeredBy: 'un-1', answeredAt: '2026-02-02T00:00:00.000Z', knownFindings: ['RFA-2026-AB'] },
+    });
     expect(decideCountersignature(waiting, 'un-1')).toMatchObject({ code: 'DISCLOSURE.SAME_PERSON' });
     expect(decideCountersignature(waiting, 'un-2')).toBeUndefined();
   });
@@ -54,9 +101,19 @@ describe('answering a disclosure request', () => {
       { kind: 'not-cleared', year: 2026, country: 'GH', candidateId: 'c' },
       { kind: 'disclosure-completed', year: 2026, country: 'GH', candidateId: 'a', result: 'no-adverse' },
     ];
-    const answered = request({ state: 'answered', answer: { kind: 'finding', answeredBy: 'un-1', answeredAt: '2026-02-03T00:00:00.000Z', knownFindings: [] } });
+    const answered = request({
+      state: 'answered',
+      answer: { kind: 'finding', answeredBy: 'un-1', answeredAt: '2026-02-03T00:00:00.000Z', knownFindings: [] },
+    });
     expect(annualFigures(2026, facts, [answered, request({ id: 'mds-2' })])).toEqual({
-      year: 2026, recruitments: 1, requestsMade: 1, responsesReceived: 1, requestsReceived: 2, responsesProvided: 1, negativeAnswersProvided: 1, rejectedOnNegativeOrAbsentInformation: 1,
+      year: 2026,
+      recruitments: 1,
+      requestsMade: 1,
+      responsesReceived: 1,
+      requestsReceived: 2,
+      responsesProvided: 1,
+      negativeAnswersProvided: 1,
+      rejectedOnNegativeOrAbsentInformation: 1,
     });
   });
 });

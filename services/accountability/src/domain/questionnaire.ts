@@ -31,7 +31,8 @@ export interface Questionnaire {
 
 export const STANDARD_IDS: Standard['id'][] = ['policy', 'people', 'procedures', 'accountability'];
 
-export const questionsOf = (q: Questionnaire) => q.standards.flatMap((s) => s.questions.map((question) => ({ ...question, standard: s.id })));
+export const questionsOf = (q: Questionnaire) =>
+  q.standards.flatMap((s) => s.questions.map((question) => ({ ...question, standard: s.id })));
 
 /**
  * Problems of a questionnaire an admin wants to publish: the four standards, in order, each with
@@ -39,12 +40,14 @@ export const questionsOf = (q: Questionnaire) => q.standards.flatMap((s) => s.qu
  */
 export function questionnaireProblems(q: Omit<Questionnaire, 'version' | 'createdAt' | 'createdBy'>): { field: string; reason: string }[] {
   const problems: { field: string; reason: string }[] = [];
-  if (q.standards.map((s) => s.id).join() !== STANDARD_IDS.join()) problems.push({ field: '/standards', reason: `must be the four standards in order: ${STANDARD_IDS.join(', ')}` });
+  if (q.standards.map((s) => s.id).join() !== STANDARD_IDS.join())
+    problems.push({ field: '/standards', reason: `must be the four standards in order: ${STANDARD_IDS.join(', ')}` });
   const seen = new Set<string>();
   q.standards.forEach((s, i) => {
     if (!s.questions.length) problems.push({ field: `/standards/${i}/questions`, reason: 'a standard needs at least one question' });
     s.questions.forEach((question, j) => {
-      if (!question.id.startsWith(`${s.id}.`)) problems.push({ field: `/standards/${i}/questions/${j}/id`, reason: `must start with "${s.id}."` });
+      if (!question.id.startsWith(`${s.id}.`))
+        problems.push({ field: `/standards/${i}/questions/${j}/id`, reason: `must start with "${s.id}."` });
       if (seen.has(question.id)) problems.push({ field: `/standards/${i}/questions/${j}/id`, reason: 'already used' });
       seen.add(question.id);
     });

@@ -9,7 +9,12 @@ import { startAccountability } from '../start-accountability';
 const DAY = 86_400_000;
 const SECRET = 'Kessleridge barracks';
 const body = (candidateId: string) => ({
-  country: 'GH', mission: 'MINUSCA', category: 'sea', substantiatedOn: '2026-01-20', candidateId, listEntry: { listId: 'un-sea', entryId: 'SEA-2026-099' },
+  country: 'GH',
+  mission: 'MINUSCA',
+  category: 'sea',
+  substantiatedOn: '2026-01-20',
+  candidateId,
+  listEntry: { listId: 'un-sea', entryId: 'SEA-2026-099' },
   actions: [{ kind: 'investigation', dueBy: new Date(Date.now() + 30 * DAY).toISOString() }],
   summary: `Abuse at the ${SECRET} substantiated by OIOS; investigate and report.`,
 });
@@ -22,7 +27,9 @@ describe('requests for action about an erased person (real Kafka and database)',
 
   beforeAll(async () => {
     env = await createTestServiceEnv('accountability');
-    service = await startAccountability(loadConfig(accountabilityConfigSchema, { ...env.env, ACTION_REQUEST_SWEEP_MS: '3600000' }), { jwks: env.issuer.jwks });
+    service = await startAccountability(loadConfig(accountabilityConfigSchema, { ...env.env, ACTION_REQUEST_SWEEP_MS: '3600000' }), {
+      jwks: env.issuer.jwks,
+    });
     tokens.un = `Bearer ${await env.issuer.token({ sub: 'un-adj-1', roles: ['un-adjudicator'] })}`;
     tokens.gh = `Bearer ${await env.issuer.token({ sub: 'gh-office', roles: ['tcc-officer'], country: 'GH' })}`;
   });
@@ -35,21 +42,43 @@ describe('requests for action about an erased person (real Kafka and database)',
     const [erasedId, otherId] = [`cand-${Date.now().toString(36)}-e`, `cand-${Date.now().toString(36)}-o`];
     const id = (await app().post('/action-requests').set('authorization', tokens.un!).send(body(erasedId)).expect(201)).body.id as string;
     const other = (await app().post('/action-requests').set('authorization', tokens.un!).send(body(otherId)).expect(201)).body.id as string;
-    await app().post(`/action-requests/${id}/responses`).set('authorization', tokens.gh!).send({ kind: 'final', covers: ['investigation'], outcome: 'sanctioned', text: `Sanctioned for the ${SECRET} abuse.` }).expect(200);
-    await app().post(`/action-requests/${id}/closure`).set('authorization', tokens.un!).send({ reason: `Closed: ${SECRET} case concluded.` }).expect(200);
+    await app()
+      .post(`/action-requests/${id}/responses`)
+      .set('authorization', tokens.gh!)
+      .send({ kind: 'final', covers: ['investigation'], outcome: 'sanctioned', text: `Sanctioned for the ${SECRET} abuse.` })
+      .expect(200);
+    await app()
+      .post(`/action-requests/${id}/closure`)
+      .set('authorization', tokens.un!)
+      .send({ reason: `Closed: ${SECRET} case concluded.` })
+      .expect(200);
 
-    const erased = createEvent('intake', { type: 'candidate.erased', subject: erasedId, tenant: 'GH', data: { candidateId: erasedId, country: 'GH', erasedAt: new Date().toISOString(), basis: 'request' } });
+    const erased = createEvent('intake', {
+      type: 'candidate.erased',
+      subject: erasedId,
+      tenant: 'GH',
+      data: { candidateId: erasedId, country: 'GH', erasedAt: new Date().toISOString(), basis: 'request' },
+    });
     const publisher = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
     await publisher.connect();
     await publisher.publish([erased]);
     await publisher.publish([{ ...erased }]); // redelivered
     await publisher.disconnect();
 
-    const read = await waitFor(async () => {
-      const res = (await app().get(`/action-requests/${id}`).set('authorization', tokens.un!)).body;
-      return res.summary === '(erased)' ? res : undefined;
-    }, { message: 'the request unreadable', timeoutMs: 60_000 });
-    expect(read).toMatchObject({ status: 'closed', country: 'GH', category: 'sea', closed: { reason: '(erased)' }, responses: [{ outcome: 'sanctioned', text: '(erased)' }] });
+    const read = await waitFor(
+      async () => {
+        const res = (await app().get(`/action-requests/${id}`).set('authorization', tokens.un!)).body;
+        return res.summary === '(erased)' ? res : undefined;
+      },
+      { message: 'the request unreadable', timeoutMs: 60_000 },
+    );
+    expect(read).toMatchObject({
+      status: 'closed',
+      country: 'GH',
+      category: 'sea',
+      closed: { reason: '(erased)' },
+      responses: [{ outcome: 'sanctioned', text: '(erased)' }],
+    });
     expect((await app().get(`/action-requests/${other}`).set('authorization', tokens.un!)).body.summary).toContain(SECRET);
 
     const client = await MongoClient.connect(env.env.MONGO_URL!);
@@ -57,7 +86,8 @@ describe('requests for action about an erased person (real Kafka and database)',
       const db = client.db(env.env.MONGO_DB);
       // Every collection of the service, read raw: the requests' revisions and view, the outbox, the keys.
       const rows: string[] = [];
-      for (const c of await db.listCollections().toArray()) for (const doc of await db.collection(c.name).find({}).toArray()) rows.push(`${c.name}:${JSON.stringify(doc)}`);
+      for (const c of await db.listCollections().toArray())
+        for (const doc of await db.collection(c.name).find({}).toArray()) rows.push(`${c.name}:${JSON.stringify(doc)}`);
       const mine = rows.filter((r) => r.includes(id));
       expect(mine.some((r) => r.startsWith('action_requests'))).toBe(true);
       expect(mine.filter((r) => r.includes(SECRET))).toEqual([]);
@@ -70,7 +100,9 @@ describe('requests for action about an erased person (real Kafka and database)',
     const figures = (await app().get('/action-requests/figures?country=GH').set('authorization', tokens.un!)).body;
     expect(figures.byCountry.GH).toMatchObject({ sent: 2, closed: 1 });
     // Once: the two deliveries made one erasure revision.
-    const history = await waitFor(async () => ((await app().get(`/action-requests/${id}/history`).set('authorization', tokens.un!)).body.items as unknown[]));
+    const history = await waitFor(
+      async () => (await app().get(`/action-requests/${id}/history`).set('authorization', tokens.un!)).body.items as unknown[],
+    );
     expect(history).toHaveLength(4);
   });
 });

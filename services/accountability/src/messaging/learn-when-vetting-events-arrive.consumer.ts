@@ -16,7 +16,11 @@ const yearOf = (time: string) => new Date(time).getUTCFullYear();
  * answer must not contradict (confirmed ban-list matches, revoked clearances). Each fact is stored
  * under its event id or its own key, so a redelivered event changes nothing.
  */
-export function createLearnHandlers(facts: VettingFactsRepository, records: PersonRecordsRepository, sealer: Pick<TextSealer, 'shred'>): Record<string, EventHandler> {
+export function createLearnHandlers(
+  facts: VettingFactsRepository,
+  records: PersonRecordsRepository,
+  sealer: Pick<TextSealer, 'shred'>,
+): Record<string, EventHandler> {
   return {
     // Disclosure requests seal the person, the contact, texts and the consent under the person's key:
     // destroying it erases them wherever they are kept (idempotent); ids, dates and answers stay.
@@ -27,25 +31,63 @@ export function createLearnHandlers(facts: VettingFactsRepository, records: Pers
     },
     'reference.employer-verified': async (event) => {
       const d = event.data as unknown as EventDataByType['reference.employer-verified'];
-      await facts.saveOrganisation({ organisationId: d.employerId, name: d.name, domains: d.domains.map((x) => x.toLowerCase()), status: d.status, revision: d.revision });
+      await facts.saveOrganisation({
+        organisationId: d.employerId,
+        name: d.name,
+        domains: d.domains.map((x) => x.toLowerCase()),
+        status: d.status,
+        revision: d.revision,
+      });
     },
     'reference.check-requested': async (event) => {
       const d = event.data as unknown as EventDataByType['reference.check-requested'];
-      if (d.checkType === DISCLOSURE_CHECK) await facts.record(event.id, { kind: 'disclosure-requested', year: yearOf(event.time), country: d.country, candidateId: d.candidateId });
+      if (d.checkType === DISCLOSURE_CHECK)
+        await facts.record(event.id, {
+          kind: 'disclosure-requested',
+          year: yearOf(event.time),
+          country: d.country,
+          candidateId: d.candidateId,
+        });
     },
     'reference.check-completed': async (event) => {
       const d = event.data as unknown as EventDataByType['reference.check-completed'];
-      if (d.checkType === DISCLOSURE_CHECK) await facts.record(event.id, { kind: 'disclosure-completed', year: yearOf(event.time), country: d.country, candidateId: d.candidateId, result: d.result });
+      if (d.checkType === DISCLOSURE_CHECK)
+        await facts.record(event.id, {
+          kind: 'disclosure-completed',
+          year: yearOf(event.time),
+          country: d.country,
+          candidateId: d.candidateId,
+          result: d.result,
+        });
     },
     'screening.match-resolved': async (event) => {
       const d = event.data as unknown as EventDataByType['screening.match-resolved'];
       const listEntry = { listId: d.listId, entryId: d.entryId };
-      const finding = { source: 'ban-list' as const, reference: `${d.listId}/${d.entryId}`, category: 'ban-list-match', substantiatedOn: event.time.slice(0, 10), listEntry, country: d.country };
-      await records.save(`list|${d.candidateId}|${d.listId}|${d.entryId}`, d.candidateId, event.time, d.resolution === 'confirmed', finding);
+      const finding = {
+        source: 'ban-list' as const,
+        reference: `${d.listId}/${d.entryId}`,
+        category: 'ban-list-match',
+        substantiatedOn: event.time.slice(0, 10),
+        listEntry,
+        country: d.country,
+      };
+      await records.save(
+        `list|${d.candidateId}|${d.listId}|${d.entryId}`,
+        d.candidateId,
+        event.time,
+        d.resolution === 'confirmed',
+        finding,
+      );
     },
     'clearance.revoked': async (event) => {
       const d = event.data as unknown as EventDataByType['clearance.revoked'];
-      const finding = { source: 'clearance-revoked' as const, reference: d.decisionId, category: 'clearance-revoked', substantiatedOn: event.time.slice(0, 10), country: d.country };
+      const finding = {
+        source: 'clearance-revoked' as const,
+        reference: d.decisionId,
+        category: 'clearance-revoked',
+        substantiatedOn: event.time.slice(0, 10),
+        country: d.country,
+      };
       await records.save(`revoked|${d.candidateId}|${d.decisionId}`, d.candidateId, event.time, true, finding);
     },
     'clearance.decided': async (event) => {
@@ -54,7 +96,9 @@ export function createLearnHandlers(facts: VettingFactsRepository, records: Pers
       const fact = { year: yearOf(event.time), country: d.country, candidateId: d.candidateId };
       if (d.outcome === 'cleared') await facts.record(event.id, { kind: 'recruited', ...fact });
       else {
-        const onNegativeOrAbsentDisclosure = d.inputs.references.some((r) => r.checkType === DISCLOSURE_CHECK && NEGATIVE_OR_ABSENT.has(r.result));
+        const onNegativeOrAbsentDisclosure = d.inputs.references.some(
+          (r) => r.checkType === DISCLOSURE_CHECK && NEGATIVE_OR_ABSENT.has(r.result),
+        );
         await facts.record(event.id, { kind: 'not-cleared', ...fact, onNegativeOrAbsentDisclosure });
       }
     },

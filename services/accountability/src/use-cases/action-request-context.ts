@@ -21,12 +21,17 @@ export async function visibleRequest(actor: Actor, id: string, deps: Pick<Action
   const request = await deps.requests.load(id);
   const country = countryScope(actor);
   const missions = missionScope(actor);
-  if (!request || (country && request.country !== country) || (missions && !missions.includes(request.mission))) throw notFound('ACTION_REQUEST.NOT_FOUND', 'No such request for action');
+  if (!request || (country && request.country !== country) || (missions && !missions.includes(request.mission)))
+    throw notFound('ACTION_REQUEST.NOT_FOUND', 'No such request for action');
   return request;
 }
 
 /** The decision's problem as the HTTP answer; undefined (nothing to change) stays undefined. */
 export function changed(c: Change): Exclude<Change, { problem: unknown }> {
-  if (c && 'problem' in c) throw new AppError(c.problem.code, c.problem.message, { status: c.problem.status, errors: c.problem.field ? [{ field: c.problem.field, reason: c.problem.message }] : [] });
+  if (c && 'problem' in c)
+    throw new AppError(c.problem.code, c.problem.message, {
+      status: c.problem.status,
+      errors: c.problem.field ? [{ field: c.problem.field, reason: c.problem.message }] : [],
+    });
   return c;
 }

@@ -1,7 +1,21 @@
 import { createHash } from 'node:crypto';
 import { AppError, ATTACHMENT_TYPES, attachmentProblem, badRequest, mediaType, safeFilename, type Actor } from '@vetting/platform';
-import { decideAnswer, decideCountersignature, requesterProblem, type AnswerInput, type DisclosureRequest } from '../domain/disclosure-request';
-import { applyStep, disclosureEvent, knownFindings, mustAnswerFor, refuse, visibleDisclosure, type DisclosureDeps } from './disclosure-context';
+import {
+  decideAnswer,
+  decideCountersignature,
+  requesterProblem,
+  type AnswerInput,
+  type DisclosureRequest,
+} from '../domain/disclosure-request';
+import {
+  applyStep,
+  disclosureEvent,
+  knownFindings,
+  mustAnswerFor,
+  refuse,
+  visibleDisclosure,
+  type DisclosureDeps,
+} from './disclosure-context';
 
 export interface ConsentInput {
   filename?: string;
@@ -24,18 +38,44 @@ export async function attachConsent(actor: Actor, id: string, input: ConsentInpu
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const contentType = mediaType(input.contentType);
   const problem = contentType === 'text/plain' ? 'a signed consent is a PDF or a scan (PNG, JPEG)' : attachmentProblem(contentType, bytes);
-  if (problem) throw new AppError('DISCLOSURE.CONSENT_REFUSED', 'The consent document is refused', { status: ATTACHMENT_TYPES[contentType] ? 400 : 415, errors: [{ field: 'body/contentBase64', reason: problem }] });
-  if (!input.declarationSigned) throw badRequest('DISCLOSURE.DECLARATION_REQUIRED', 'The scheme asks for the person’s signed declaration', [{ field: 'body/declarationSigned', reason: 'must be true: the document holds the signed declaration' }]);
+  if (problem)
+    throw new AppError('DISCLOSURE.CONSENT_REFUSED', 'The consent document is refused', {
+      status: ATTACHMENT_TYPES[contentType] ? 400 : 415,
+      errors: [{ field: 'body/contentBase64', reason: problem }],
+    });
+  if (!input.declarationSigned)
+    throw badRequest('DISCLOSURE.DECLARATION_REQUIRED', 'The scheme asks for the person’s signed declaration', [
+      { field: 'body/declarationSigned', reason: 'must be true: the document holds the signed declaration' },
+    ]);
   const now = deps.now();
-  if (Date.parse(input.signedOn) > now.getTime()) throw badRequest('DISCLOSURE.INVALID', 'The consent is not valid', [{ field: 'body/signedOn', reason: 'must not be in the future' }]);
+  if (Date.parse(input.signedOn) > now.getTime())
+    throw badRequest('DISCLOSURE.INVALID', 'The consent is not valid', [{ field: 'body/signedOn', reason: 'must not be in the future' }]);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (r.state !== 'open') refuse({ code: 'DISCLOSURE.ALREADY_ANSWERED', status: 409, message: 'The request is already answered' });
   await deps.consents.put(id, r.candidateId, bytes);
-  await deps.access.record({ actor, subjectId: r.candidateId, resource: 'accountability/disclosure-consent', purpose: 'receive a disclosure request', fields: ['signed consent'] });
+  await deps.access.record({
+    actor,
+    subjectId: r.candidateId,
+    resource: 'accountability/disclosure-consent',
+    purpose: 'receive a disclosure request',
+    fields: ['signed consent'],
+  });
   const at = now.toISOString();
   return applyStep(deps, id, `consent:${id}:${sha256}`, (current) => {
     if (current.state !== 'open') return undefined;
-    const state: DisclosureRequest = { ...current, consent: { filename: safeFilename(input.filename), contentType, size: bytes.length, sha256, signedOn: input.signedOn, declarationSigned: true, attachedBy: actor.id, attachedAt: at } };
+    const state: DisclosureRequest = {
+      ...current,
+      consent: {
+        filename: safeFilename(input.filename),
+        contentType,
+        size: bytes.length,
+        sha256,
+        signedOn: input.signedOn,
+        declarationSigned: true,
+        attachedBy: actor.id,
+        attachedAt: at,
+      },
+    };
     return { state, events: [disclosureEvent(state, 'consent-attached', actor.id, at, { sha256 })] };
   });
 }
@@ -53,16 +93,41 @@ export async function answerDisclosure(actor: Actor, id: string, input: AnswerIn
   // Verified when received is not enough: an organisation retired from the directory since (or whose
   // domain was withdrawn) gets no answer.
   const stillVerified = requesterProblem(await deps.facts.organisation(r.requester.organisationId), r.requester.contactDomain);
-  if (stillVerified) refuse({ code: 'DISCLOSURE.REQUESTER_UNVERIFIED', status: 409, message: `The requester is no longer verified: ${stillVerified}`, field: 'requester' });
+  if (stillVerified)
+    refuse({
+      code: 'DISCLOSURE.REQUESTER_UNVERIFIED',
+      status: 409,
+      message: `The requester is no longer verified: ${stillVerified}`,
+      field: 'requester',
+    });
   const at = deps.now().toISOString();
-  const sealedJustification = input.justification?.trim() ? await deps.sealer.seal(r.candidateId, `justification:${id}`, input.justification.trim()) : undefined;
+  const sealedJustification = input.justification?.trim()
+    ? await deps.sealer.seal(r.candidateId, `justification:${id}`, input.justification.trim())
+    : undefined;
   const sealedNote = input.note?.trim() ? await deps.sealer.seal(r.candidateId, `note:${id}`, input.note.trim()) : undefined;
   return applyStep(deps, id, `answer:${id}`, (current) => {
     const again = decideAnswer(current, input, known);
     if ('problem' in again) refuse(again.problem);
-    const answer = { kind: input.kind, answeredBy: actor.id, answeredAt: at, knownFindings: known.map((f) => f.reference), ...(sealedJustification ? { sealedJustification } : {}), ...(sealedNote ? { sealedNote } : {}) };
+    const answer = {
+      kind: input.kind,
+      answeredBy: actor.id,
+      answeredAt: at,
+      knownFindings: known.map((f) => f.reference),
+      ...(sealedJustification ? { sealedJustification } : {}),
+      ...(sealedNote ? { sealedNote } : {}),
+    };
     const state: DisclosureRequest = { ...current, state: again.state, answer };
-    return { state, events: [disclosureEvent(state, 'answered', actor.id, at, { answer: input.kind, knownFindings: known.length, departsFromRecord: again.departs, countersignatureRequired: again.state === 'awaiting-countersignature' })] };
+    return {
+      state,
+      events: [
+        disclosureEvent(state, 'answered', actor.id, at, {
+          answer: input.kind,
+          knownFindings: known.length,
+          departsFromRecord: again.departs,
+          countersignatureRequired: again.state === 'awaiting-countersignature',
+        }),
+      ],
+    };
   });
 }
 
@@ -76,7 +141,11 @@ export async function countersignDisclosure(actor: Actor, id: string, deps: Disc
   return applyStep(deps, id, `countersign:${id}`, (current) => {
     const again = decideCountersignature(current, actor.id);
     if (again) refuse(again);
-    const state: DisclosureRequest = { ...current, state: 'answered', answer: { ...current.answer!, countersignedBy: actor.id, countersignedAt: at } };
+    const state: DisclosureRequest = {
+      ...current,
+      state: 'answered',
+      answer: { ...current.answer!, countersignedBy: actor.id, countersignedAt: at },
+    };
     return { state, events: [disclosureEvent(state, 'countersigned', actor.id, at, { answer: state.answer!.kind })] };
   });
 }

@@ -16,7 +16,11 @@ export interface AssessmentDeps {
 
 /** The decision's problem as the HTTP answer, or its new state. */
 export function stateOf(decision: Decision): Assessment {
-  if ('problem' in decision) throw new AppError(decision.problem.code, decision.problem.message, { status: decision.problem.status, errors: decision.problem.errors ?? [] });
+  if ('problem' in decision)
+    throw new AppError(decision.problem.code, decision.problem.message, {
+      status: decision.problem.status,
+      errors: decision.problem.errors ?? [],
+    });
   return decision.state;
 }
 
@@ -36,6 +40,7 @@ export async function questionnaireOf(version: number, deps: Pick<AssessmentDeps
 
 /** The country an office acts for; UN roles do not fill in an office's assessment. */
 export function officeCountry(actor: Actor): string {
-  if (!actor.roles.includes('tcc-officer') || !actor.country) throw forbidden('ASSESSMENT.OFFICE_ONLY', "Only a recruitment office fills in its own self-assessment");
+  if (!actor.roles.includes('tcc-officer') || !actor.country)
+    throw forbidden('ASSESSMENT.OFFICE_ONLY', 'Only a recruitment office fills in its own self-assessment');
   return actor.country;
 }

@@ -29,7 +29,8 @@ const isUn = (actor: Actor) => actor.roles.some((r) => r === 'un-screener' || r 
  */
 export async function visibleDisclosure(actor: Actor, id: string, deps: Pick<DisclosureDeps, 'disclosures'>): Promise<DisclosureRequest> {
   const r = await deps.disclosures.load(id);
-  if (!r || (!isUn(actor) && (!actor.country || r.addressedTo !== actor.country))) throw notFound('DISCLOSURE.NOT_FOUND', 'No such disclosure request');
+  if (!r || (!isUn(actor) && (!actor.country || r.addressedTo !== actor.country)))
+    throw notFound('DISCLOSURE.NOT_FOUND', 'No such disclosure request');
   return r;
 }
 
@@ -37,7 +38,10 @@ export async function visibleDisclosure(actor: Actor, id: string, deps: Pick<Dis
 export function mustAnswerFor(actor: Actor, r: DisclosureRequest) {
   const un = actor.roles.includes('un-screener') || actor.roles.includes('un-adjudicator');
   if (r.addressedTo === 'UN' ? !un : !(actor.roles.includes('tcc-officer') && actor.country === r.addressedTo))
-    throw forbidden('DISCLOSURE.NOT_THE_ANSWERER', r.addressedTo === 'UN' ? 'A UN officer answers requests addressed to the UN' : `The office of ${r.addressedTo} answers this request`);
+    throw forbidden(
+      'DISCLOSURE.NOT_THE_ANSWERER',
+      r.addressedTo === 'UN' ? 'A UN officer answers requests addressed to the UN' : `The office of ${r.addressedTo} answers this request`,
+    );
 }
 
 /**
@@ -46,9 +50,23 @@ export function mustAnswerFor(actor: Actor, r: DisclosureRequest) {
  * its answer is checked against alike: a nomination id typed by an office must not tell it whether
  * another country's national has a record.
  */
-export async function knownFindings(actor: Actor, candidateId: string, deps: Pick<DisclosureDeps, 'requests' | 'records'>): Promise<KnownFinding[]> {
+export async function knownFindings(
+  actor: Actor,
+  candidateId: string,
+  deps: Pick<DisclosureDeps, 'requests' | 'records'>,
+): Promise<KnownFinding[]> {
   const [requested, recorded] = await Promise.all([deps.requests.find({ candidateId }, { sentAt: -1 }), deps.records.of(candidateId)]);
-  const all = [...requested.map((r): KnownFinding => ({ source: 'request-for-action', reference: r.reference, category: r.category, substantiatedOn: r.substantiatedOn, listEntry: r.listEntry, country: r.country })), ...recorded];
+  const all = [
+    ...requested.map((r): KnownFinding => ({
+      source: 'request-for-action',
+      reference: r.reference,
+      category: r.category,
+      substantiatedOn: r.substantiatedOn,
+      listEntry: r.listEntry,
+      country: r.country,
+    })),
+    ...recorded,
+  ];
   return isOffice(actor) ? all.filter((f) => f.country === actor.country) : all;
 }
 
@@ -60,17 +78,38 @@ export function refuse(p: Problem): never {
 }
 
 /** The request's event (ids, dates, states and the answer's kind; never the person or the texts). */
-export function disclosureEvent(r: DisclosureRequest, step: 'received' | 'verified' | 'consent-attached' | 'answered' | 'countersigned' | 'overdue', by: string, at: string, extra: Record<string, unknown> = {}): EventEnvelope {
+export function disclosureEvent(
+  r: DisclosureRequest,
+  step: 'received' | 'verified' | 'consent-attached' | 'answered' | 'countersigned' | 'overdue',
+  by: string,
+  at: string,
+  extra: Record<string, unknown> = {},
+): EventEnvelope {
   return createEvent('accountability', {
     type: `disclosure.${step}`,
     subject: r.id,
     tenant: r.country,
-    data: { requestId: r.id, reference: r.reference, addressedTo: r.addressedTo, country: r.country, candidateId: r.candidateId, organisationId: r.requester.organisationId, by, at, ...extra },
+    data: {
+      requestId: r.id,
+      reference: r.reference,
+      addressedTo: r.addressedTo,
+      country: r.country,
+      candidateId: r.candidateId,
+      organisationId: r.requester.organisationId,
+      by,
+      at,
+      ...extra,
+    },
   });
 }
 
 /** Applies one step once per cause; returns the request as stored. */
-export async function applyStep(deps: DisclosureDeps, id: string, cause: string, decide: (current: DisclosureRequest) => { state: DisclosureRequest; events: EventEnvelope[] } | undefined) {
+export async function applyStep(
+  deps: DisclosureDeps,
+  id: string,
+  cause: string,
+  decide: (current: DisclosureRequest) => { state: DisclosureRequest; events: EventEnvelope[] } | undefined,
+) {
   const result = await deps.disclosures.change(id, cause, (current) => (current ? decide(current) : undefined));
   if (result.outcome === 'applied') deps.onEvents();
   return (await deps.disclosures.load(id))!;

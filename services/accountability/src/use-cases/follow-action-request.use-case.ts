@@ -10,17 +10,31 @@ type Follow = 'acknowledged' | 'responded' | 'reminded' | 'overdue' | 'closed';
 export function followEvent(r: ActionRequest, kind: Follow, at: string, by: string) {
   const last = r.responses.at(-1);
   const data: Record<string, unknown> = { requestId: r.id, country: r.country, status: kind, at, by, dueBy: r.dueBy };
-  if (kind === 'responded' && last) Object.assign(data, { responseId: last.responseId, responseKind: last.kind, covers: last.covers, ...(last.outcome ? { outcome: last.outcome } : {}) });
+  if (kind === 'responded' && last)
+    Object.assign(data, {
+      responseId: last.responseId,
+      responseKind: last.kind,
+      covers: last.covers,
+      ...(last.outcome ? { outcome: last.outcome } : {}),
+    });
   return createEvent('accountability', { type: `action-request.${kind}`, subject: r.id, tenant: r.country, data });
 }
 
-const causeOf = (actor: Actor, action: string, key: string | undefined) => `${action}:${key ? createHash('sha256').update(`${actor.id}|${key}`).digest('hex').slice(0, 32) : randomUUID()}`;
+const causeOf = (actor: Actor, action: string, key: string | undefined) =>
+  `${action}:${key ? createHash('sha256').update(`${actor.id}|${key}`).digest('hex').slice(0, 32) : randomUUID()}`;
 
 /**
  * Applies one follow-up once per cause, decided on the stored state (a concurrent change in between
  * is decided on again, never overwritten); a refusal of the domain becomes the HTTP answer.
  */
-async function apply(actor: Actor, id: string, action: string, key: string | undefined, deps: ActionRequestDeps, decide: (r: ActionRequest) => Change): Promise<ActionRequest> {
+async function apply(
+  actor: Actor,
+  id: string,
+  action: string,
+  key: string | undefined,
+  deps: ActionRequestDeps,
+  decide: (r: ActionRequest) => Change,
+): Promise<ActionRequest> {
   await visibleRequest(actor, id, deps);
   const at = deps.now().toISOString();
   let refused: Change;
@@ -37,7 +51,8 @@ async function apply(actor: Actor, id: string, action: string, key: string | und
 }
 
 const officeOnly = (actor: Actor) => {
-  if (!actor.roles.includes('tcc-officer')) throw forbidden('ACTION_REQUEST.OFFICE_ONLY', 'Only the country’s recruitment office answers a request for action');
+  if (!actor.roles.includes('tcc-officer'))
+    throw forbidden('ACTION_REQUEST.OFFICE_ONLY', 'Only the country’s recruitment office answers a request for action');
 };
 
 export const acknowledgeRequest = (actor: Actor, id: string, key: string | undefined, deps: ActionRequestDeps) => {
@@ -57,7 +72,17 @@ export const respondToRequest = (actor: Actor, id: string, input: ResponseInput,
   const responseId = `resp-${randomUUID().slice(0, 8)}`;
   // Sealed before the change is decided: sealing is asynchronous, the decision is not.
   return deps.sealer.seal(id, `response:${responseId}`, input.text).then((sealedText) =>
-    apply(actor, id, 'respond', key, deps, (r) => respond(r, { responseId, kind: input.kind, covers: input.covers, ...(input.outcome ? { outcome: input.outcome } : {}), sealedText, respondedAt: deps.now().toISOString(), respondedBy: actor.id })),
+    apply(actor, id, 'respond', key, deps, (r) =>
+      respond(r, {
+        responseId,
+        kind: input.kind,
+        covers: input.covers,
+        ...(input.outcome ? { outcome: input.outcome } : {}),
+        sealedText,
+        respondedAt: deps.now().toISOString(),
+        respondedBy: actor.id,
+      }),
+    ),
   );
 };
 
@@ -66,4 +91,6 @@ export const remindCountry = (actor: Actor, id: string, key: string | undefined,
 
 /** The closing reason may name the person: it is sealed like the other texts. */
 export const closeRequest = (actor: Actor, id: string, reason: string, key: string | undefined, deps: ActionRequestDeps) =>
-  deps.sealer.seal(id, 'close-reason', reason).then((sealed) => apply(actor, id, 'close', key, deps, (r) => close(r, actor.id, deps.now().toISOString(), sealed)));
+  deps.sealer
+    .seal(id, 'close-reason', reason)
+    .then((sealed) => apply(actor, id, 'close', key, deps, (r) => close(r, actor.id, deps.now().toISOString(), sealed)));

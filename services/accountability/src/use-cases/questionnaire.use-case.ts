@@ -5,7 +5,11 @@ import type { AssessmentDeps } from './assessment-context';
 import { questionnaireOf } from './assessment-context';
 
 const published = (q: Questionnaire) =>
-  createEvent('accountability', { type: 'assessment.questionnaire-published', subject: `questionnaire-v${q.version}`, data: { version: q.version, createdAt: q.createdAt, createdBy: q.createdBy, questions: questionsOf(q).length } });
+  createEvent('accountability', {
+    type: 'assessment.questionnaire-published',
+    subject: `questionnaire-v${q.version}`,
+    data: { version: q.version, createdAt: q.createdAt, createdBy: q.createdBy, questions: questionsOf(q).length },
+  });
 
 /** The built-in questionnaire, stored once on first start. */
 export async function seedQuestionnaire(deps: Pick<AssessmentDeps, 'questionnaires' | 'now'>): Promise<void> {
@@ -15,12 +19,17 @@ export async function seedQuestionnaire(deps: Pick<AssessmentDeps, 'questionnair
 }
 
 /** An admin publishes a new version; answers already given stay with the version they answered. */
-export async function publishQuestionnaire(actor: Actor, body: Omit<Questionnaire, 'version' | 'createdAt' | 'createdBy'>, deps: AssessmentDeps): Promise<Questionnaire> {
+export async function publishQuestionnaire(
+  actor: Actor,
+  body: Omit<Questionnaire, 'version' | 'createdAt' | 'createdBy'>,
+  deps: AssessmentDeps,
+): Promise<Questionnaire> {
   const problems = questionnaireProblems(body);
   if (problems.length) throw badRequest('QUESTIONNAIRE.INVALID', 'The questionnaire is not valid', problems);
   const latest = await deps.questionnaires.latest();
   const q: Questionnaire = { ...body, version: (latest?.version ?? 0) + 1, createdAt: deps.now().toISOString(), createdBy: actor.id };
-  if (!(await deps.questionnaires.insert(q, [published(q)]))) throw conflict('QUESTIONNAIRE.CONCURRENT', 'Another version was published at the same moment; try again');
+  if (!(await deps.questionnaires.insert(q, [published(q)])))
+    throw conflict('QUESTIONNAIRE.CONCURRENT', 'Another version was published at the same moment; try again');
   deps.onEvents();
   return q;
 }

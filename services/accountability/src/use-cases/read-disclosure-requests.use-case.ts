@@ -10,11 +10,23 @@ const openUnlessErased = (deps: DisclosureDeps, field: string, sealed: string) =
     throw e;
   });
 
-
 /** What lists show: ids, organisation, dates and status; never the person or the texts. */
 const summaryOf = (r: DisclosureRequest, now: Date) => {
   const { sealedPerson: _p, sealedContact: _c, answer, ...rest } = r;
-  return { ...rest, status: statusOf(r, now), ...(answer ? { answer: { kind: answer.kind, answeredBy: answer.answeredBy, answeredAt: answer.answeredAt, countersignedBy: answer.countersignedBy } } : {}) };
+  return {
+    ...rest,
+    status: statusOf(r, now),
+    ...(answer
+      ? {
+          answer: {
+            kind: answer.kind,
+            answeredBy: answer.answeredBy,
+            answeredAt: answer.answeredAt,
+            countersignedBy: answer.countersignedBy,
+          },
+        }
+      : {}),
+  };
 };
 
 export async function listDisclosures(actor: Actor, q: { status?: string; candidateId?: string }, deps: DisclosureDeps) {
@@ -22,19 +34,35 @@ export async function listDisclosures(actor: Actor, q: { status?: string; candid
   const addressedTo = isOffice(actor) ? actor.country : undefined;
   const all = (await deps.disclosures.find({ addressedTo, candidateId: q.candidateId }, { receivedAt: -1 })).map((r) => summaryOf(r, now));
   const items = q.status ? all.filter((r) => r.status === q.status) : all;
-  if (items.length) await deps.access.record({ actor, subjectId: 'list', subjectIds: [...new Set(items.map((r) => r.candidateId))], resource: 'accountability/disclosure-requests', purpose: 'disclosure requests list', fields: ['requesting organisation', 'answer kind'] });
+  if (items.length)
+    await deps.access.record({
+      actor,
+      subjectId: 'list',
+      subjectIds: [...new Set(items.map((r) => r.candidateId))],
+      resource: 'accountability/disclosure-requests',
+      purpose: 'disclosure requests list',
+      fields: ['requesting organisation', 'answer kind'],
+    });
   return { items };
 }
 
 /** One request opened: the person as the requester described them, the contact, the answer's texts, and what the platform records. */
 export async function readDisclosure(actor: Actor, id: string, deps: DisclosureDeps) {
   const r = await visibleDisclosure(actor, id, deps);
-  await deps.access.record({ actor, subjectId: r.candidateId, resource: 'accountability/disclosure-request', purpose: 'answer a disclosure request', fields: ['person', 'requester contact', 'known findings', 'answer'] });
+  await deps.access.record({
+    actor,
+    subjectId: r.candidateId,
+    resource: 'accountability/disclosure-request',
+    purpose: 'answer a disclosure request',
+    fields: ['person', 'requester contact', 'known findings', 'answer'],
+  });
   const known = await knownFindings(actor, r.candidateId, deps);
   const { sealedPerson, sealedContact, answer, ...rest } = r;
   const person = await openUnlessErased(deps, `person:${id}`, sealedPerson);
   const contact = await openUnlessErased(deps, `contact:${id}`, sealedContact);
-  const justification = answer?.sealedJustification ? await openUnlessErased(deps, `justification:${id}`, answer.sealedJustification) : undefined;
+  const justification = answer?.sealedJustification
+    ? await openUnlessErased(deps, `justification:${id}`, answer.sealedJustification)
+    : undefined;
   const note = answer?.sealedNote ? await openUnlessErased(deps, `note:${id}`, answer.sealedNote) : undefined;
   return {
     ...rest,
@@ -42,22 +70,53 @@ export async function readDisclosure(actor: Actor, id: string, deps: DisclosureD
     ...(person === undefined ? { erased: true } : { person: JSON.parse(person) as Record<string, string> }),
     ...(contact === undefined ? {} : { requesterContact: JSON.parse(contact) as { name: string; email: string } }),
     knownFindings: known,
-    ...(answer ? { answer: { ...(({ sealedJustification: _j, sealedNote: _n, ...a }) => a)(answer), ...(justification ? { justification } : {}), ...(note ? { note } : {}) } } : {}),
+    ...(answer
+      ? {
+          answer: {
+            ...(({ sealedJustification: _j, sealedNote: _n, ...a }) => a)(answer),
+            ...(justification ? { justification } : {}),
+            ...(note ? { note } : {}),
+          },
+        }
+      : {}),
   };
 }
 
 export async function readConsent(actor: Actor, id: string, deps: DisclosureDeps) {
   const r = await visibleDisclosure(actor, id, deps);
-  const bytes = r.consent ? await deps.consents.get(id).catch((e: unknown) => ((e as AppError).code === 'CRYPTO.ERASED' ? undefined : Promise.reject(e))) : undefined;
+  const bytes = r.consent
+    ? await deps.consents.get(id).catch((e: unknown) => ((e as AppError).code === 'CRYPTO.ERASED' ? undefined : Promise.reject(e)))
+    : undefined;
   if (!r.consent || !bytes) throw notFound('DISCLOSURE.NO_CONSENT', 'No consent document is on file');
-  await deps.access.record({ actor, subjectId: r.candidateId, resource: 'accountability/disclosure-consent', purpose: 'answer a disclosure request', fields: ['signed consent'] });
+  await deps.access.record({
+    actor,
+    subjectId: r.candidateId,
+    resource: 'accountability/disclosure-consent',
+    purpose: 'answer a disclosure request',
+    fields: ['signed consent'],
+  });
   return { consent: r.consent, bytes };
 }
 
 export async function disclosureHistory(actor: Actor, id: string, deps: DisclosureDeps) {
   const r = await visibleDisclosure(actor, id, deps);
-  await deps.access.record({ actor, subjectId: r.candidateId, resource: 'accountability/disclosure-history', purpose: 'answer a disclosure request', fields: ['status history'] });
-  return { items: (await deps.disclosures.history(id)).map(({ rev, at, state }) => ({ rev, at, status: statusOf(state, new Date(at)), answer: state.answer?.kind, answeredBy: state.answer?.answeredBy, countersignedBy: state.answer?.countersignedBy })) };
+  await deps.access.record({
+    actor,
+    subjectId: r.candidateId,
+    resource: 'accountability/disclosure-history',
+    purpose: 'answer a disclosure request',
+    fields: ['status history'],
+  });
+  return {
+    items: (await deps.disclosures.history(id)).map(({ rev, at, state }) => ({
+      rev,
+      at,
+      status: statusOf(state, new Date(at)),
+      answer: state.answer?.kind,
+      answeredBy: state.answer?.answeredBy,
+      countersignedBy: state.answer?.countersignedBy,
+    })),
+  };
 }
 
 /** The scheme's annual implementation figures (an office: its country's). Counts only: no read of a person is recorded. */

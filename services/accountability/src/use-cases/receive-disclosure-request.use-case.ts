@@ -22,10 +22,13 @@ const domainOf = (email: string) => email.split('@')[1]?.trim().toLowerCase() ??
 export async function receiveDisclosureRequest(actor: Actor, input: ReceiveInput, key: string | undefined, deps: DisclosureDeps) {
   const errors: { field: string; reason: string }[] = [];
   if (isOffice(actor)) {
-    if (input.addressedTo !== actor.country) errors.push({ field: 'body/addressedTo', reason: `an office records requests addressed to its own country (${actor.country})` });
-    if (input.country !== actor.country) errors.push({ field: 'body/country', reason: `an office records requests about its own nationals (${actor.country})` });
+    if (input.addressedTo !== actor.country)
+      errors.push({ field: 'body/addressedTo', reason: `an office records requests addressed to its own country (${actor.country})` });
+    if (input.country !== actor.country)
+      errors.push({ field: 'body/country', reason: `an office records requests about its own nationals (${actor.country})` });
   }
-  if (input.addressedTo !== 'UN' && input.addressedTo !== input.country) errors.push({ field: 'body/addressedTo', reason: 'a country answers only for its own nationals: UN, or the person’s country' });
+  if (input.addressedTo !== 'UN' && input.addressedTo !== input.country)
+    errors.push({ field: 'body/addressedTo', reason: 'a country answers only for its own nationals: UN, or the person’s country' });
   if (!domainOf(input.requester.contactEmail)) errors.push({ field: 'body/requester/contactEmail', reason: 'is not a mail address' });
   if (errors.length) throw badRequest('DISCLOSURE.INVALID', 'The disclosure request is not valid', errors);
   const now = deps.now();
@@ -37,15 +40,25 @@ export async function receiveDisclosureRequest(actor: Actor, input: ReceiveInput
     addressedTo: input.addressedTo,
     candidateId: input.candidateId,
     country: input.country,
-    requester: { organisationId: input.requester.organisationId, contactDomain: domainOf(input.requester.contactEmail), ...(input.requester.theirReference ? { theirReference: input.requester.theirReference } : {}) },
+    requester: {
+      organisationId: input.requester.organisationId,
+      contactDomain: domainOf(input.requester.contactEmail),
+      ...(input.requester.theirReference ? { theirReference: input.requester.theirReference } : {}),
+    },
     sealedPerson: await deps.sealer.seal(input.candidateId, `person:${id}`, JSON.stringify(input.person)),
-    sealedContact: await deps.sealer.seal(input.candidateId, `contact:${id}`, JSON.stringify({ name: input.requester.contactName, email: input.requester.contactEmail })),
+    sealedContact: await deps.sealer.seal(
+      input.candidateId,
+      `contact:${id}`,
+      JSON.stringify({ name: input.requester.contactName, email: input.requester.contactEmail }),
+    ),
     receivedAt: at,
     receivedBy: actor.id,
     dueBy: new Date(now.getTime() + deps.answerDays * 86_400_000).toISOString(),
     state: 'open',
   };
-  const result = await deps.disclosures.change(id, `receive:${id}`, (current) => (current ? undefined : { state: request, events: [disclosureEvent(request, 'received', actor.id, at, { dueBy: request.dueBy })] }));
+  const result = await deps.disclosures.change(id, `receive:${id}`, (current) =>
+    current ? undefined : { state: request, events: [disclosureEvent(request, 'received', actor.id, at, { dueBy: request.dueBy })] },
+  );
   if (result.outcome === 'applied') deps.onEvents();
   const stored = await verifyRequester(actor, id, deps);
   return { request: stored, created: result.outcome === 'applied' };
@@ -61,7 +74,11 @@ export async function verifyRequester(actor: Actor, id: string, deps: Disclosure
   const at = deps.now().toISOString();
   return applyStep(deps, id, `verify:${id}`, (current) => {
     if (current.verified) return undefined;
-    const state = { ...current, requester: { ...current.requester, organisationName: org.name }, verified: { at, by: actor.id, organisationName: org.name } };
+    const state = {
+      ...current,
+      requester: { ...current.requester, organisationName: org.name },
+      verified: { at, by: actor.id, organisationName: org.name },
+    };
     return { state, events: [disclosureEvent(state, 'verified', actor.id, at, { organisationName: org.name })] };
   });
 }

@@ -4,7 +4,13 @@ import { review, selfScores, standingOf, type Assessment, type ReviewInput, type
 import { questionnaireOf, stateOf, visibleAssessment, type AssessmentDeps } from './assessment-context';
 
 /** A UN reviewer accepts the assessment with results, or returns it with comments (assessment.reviewed). */
-export async function reviewAssessment(actor: Actor, id: string, input: ReviewInput, key: string | undefined, deps: AssessmentDeps): Promise<Assessment> {
+export async function reviewAssessment(
+  actor: Actor,
+  id: string,
+  input: ReviewInput,
+  key: string | undefined,
+  deps: AssessmentDeps,
+): Promise<Assessment> {
   const current = await visibleAssessment(actor, id, deps);
   const questionnaire = await questionnaireOf(current.questionnaireVersion, deps);
   const at = deps.now().toISOString();
@@ -16,7 +22,16 @@ export async function reviewAssessment(actor: Actor, id: string, input: ReviewIn
       type: 'assessment.reviewed',
       subject: id,
       tenant: state.country,
-      data: { assessmentId: id, country: state.country, office: state.office, decision: input.decision, round: a.round, reviewedBy: actor.id, reviewedAt: at, ...(input.decision === 'accepted' ? { overall: input.overall, standards: input.standards } : {}) },
+      data: {
+        assessmentId: id,
+        country: state.country,
+        office: state.office,
+        decision: input.decision,
+        round: a.round,
+        reviewedBy: actor.id,
+        reviewedAt: at,
+        ...(input.decision === 'accepted' ? { overall: input.overall, standards: input.standards } : {}),
+      },
     });
     return { state, events: [event] };
   });
@@ -33,7 +48,16 @@ export async function readAssessment(actor: Actor, id: string, deps: AssessmentD
 /** Every change of an assessment: who saved, submitted or reviewed it, when, and its state then. */
 export async function assessmentHistory(actor: Actor, id: string, deps: AssessmentDeps) {
   await visibleAssessment(actor, id, deps);
-  return { items: (await deps.assessments.history(id)).map(({ rev, at, state }) => ({ rev, at, status: state.status, round: state.round, answered: Object.keys(state.answers).length, reviews: state.reviews.length })) };
+  return {
+    items: (await deps.assessments.history(id)).map(({ rev, at, state }) => ({
+      rev,
+      at,
+      status: state.status,
+      round: state.round,
+      answered: Object.keys(state.answers).length,
+      reviews: state.reviews.length,
+    })),
+  };
 }
 
 export async function listAssessments(actor: Actor, query: { country?: string; status?: string }, deps: AssessmentDeps) {
@@ -49,5 +73,9 @@ export async function officeStandings(actor: Actor, query: { country?: string },
   for (const a of all) offices.set(`${a.country}|${a.office}`, [...(offices.get(`${a.country}|${a.office}`) ?? []), a]);
   if (country && ![...offices.keys()].some((k) => k.startsWith(`${country}|`))) offices.set(`${country}|national`, []);
   const now = deps.now();
-  return { items: [...offices].map(([k, list]) => standingOf(k.split('|')[0]!, k.split('|')[1]!, list, deps.validDays, now)).sort((a, b) => a.country.localeCompare(b.country) || a.office.localeCompare(b.office)) };
+  return {
+    items: [...offices]
+      .map(([k, list]) => standingOf(k.split('|')[0]!, k.split('|')[1]!, list, deps.validDays, now))
+      .sort((a, b) => a.country.localeCompare(b.country) || a.office.localeCompare(b.office)),
+  };
 }

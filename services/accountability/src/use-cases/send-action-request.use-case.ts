@@ -20,19 +20,29 @@ export interface SendInput {
  * with its deadline (default ACTION_REQUEST_DAYS), linked to the person's nomination (their clearance
  * history) and to the ban-list entry. The same Idempotency-Key sends it once.
  */
-export async function sendActionRequest(actor: Actor, input: SendInput, key: string | undefined, deps: ActionRequestDeps): Promise<{ request: ActionRequest; created: boolean }> {
+export async function sendActionRequest(
+  actor: Actor,
+  input: SendInput,
+  key: string | undefined,
+  deps: ActionRequestDeps,
+): Promise<{ request: ActionRequest; created: boolean }> {
   const now = deps.now();
   const fallback = new Date(now.getTime() + deps.defaultDays * 86_400_000).toISOString();
   const errors: { field: string; reason: string }[] = [];
   input.actions.forEach((a, i) => {
-    if (input.actions.findIndex((b) => b.kind === a.kind) !== i) errors.push({ field: `body/actions/${i}/kind`, reason: `${a.kind} is asked twice` });
+    if (input.actions.findIndex((b) => b.kind === a.kind) !== i)
+      errors.push({ field: `body/actions/${i}/kind`, reason: `${a.kind} is asked twice` });
     if (a.dueBy && Date.parse(a.dueBy) <= now.getTime()) errors.push({ field: `body/actions/${i}/dueBy`, reason: 'must be in the future' });
   });
-  if (Date.parse(input.substantiatedOn) > now.getTime()) errors.push({ field: 'body/substantiatedOn', reason: 'must not be in the future' });
+  if (Date.parse(input.substantiatedOn) > now.getTime())
+    errors.push({ field: 'body/substantiatedOn', reason: 'must not be in the future' });
   if (errors.length) throw badRequest('ACTION_REQUEST.INVALID', 'The request for action is not valid', errors);
   const id = `rfa-${key ? createHash('sha256').update(`${actor.id}|${key}`).digest('hex').slice(0, 20) : randomUUID()}`;
   const actions = input.actions.map((a) => ({ kind: a.kind, dueBy: a.dueBy ? new Date(a.dueBy).toISOString() : fallback }));
-  const dueBy = actions.map((a) => a.dueBy).sort().at(-1)!;
+  const dueBy = actions
+    .map((a) => a.dueBy)
+    .sort()
+    .at(-1)!;
   const sentAt = now.toISOString();
   const request: ActionRequest = {
     id,
@@ -56,7 +66,19 @@ export async function sendActionRequest(actor: Actor, input: SendInput, key: str
     type: 'action-request.sent',
     subject: id,
     tenant: request.country,
-    data: { requestId: id, reference: request.reference, country: request.country, mission: request.mission, category: request.category, candidateId: request.candidateId, listEntry: request.listEntry, actions, dueBy, sentAt, sentBy: actor.id },
+    data: {
+      requestId: id,
+      reference: request.reference,
+      country: request.country,
+      mission: request.mission,
+      category: request.category,
+      candidateId: request.candidateId,
+      listEntry: request.listEntry,
+      actions,
+      dueBy,
+      sentAt,
+      sentBy: actor.id,
+    },
   });
   const result = await deps.requests.change(id, `send:${id}`, (current) => (current ? undefined : { state: request, events: [event] }));
   if (result.outcome === 'applied') deps.onEvents();

@@ -8,7 +8,10 @@ import { disclosureEvent, type DisclosureDeps } from './disclosure-context';
 export async function sweepDisclosureDeadlines(deps: DisclosureDeps): Promise<number> {
   const now = deps.now();
   let changes = 0;
-  for await (const r of deps.disclosures.scan({ state: { $in: ['open', 'awaiting-countersignature'] }, dueBy: { $lt: now.toISOString() } })) {
+  for await (const r of deps.disclosures.scan({
+    state: { $in: ['open', 'awaiting-countersignature'] },
+    dueBy: { $lt: now.toISOString() },
+  })) {
     const at = now.toISOString();
     const result = await deps.disclosures.change(r.id, `overdue:${r.id}`, (latest) => {
       if (!latest || !becomesOverdue(latest, now)) return undefined;

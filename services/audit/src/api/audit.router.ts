@@ -25,11 +25,18 @@ type ScopeQuery = { candidateId?: string; rotation?: string; mission?: string; f
 /** Exactly one scope: a candidate, a rotation (optionally of one mission), or a period from..to. */
 function scopeOf(q: ScopeQuery): ExportScope {
   const given = [q.candidateId && 'candidateId', q.rotation && 'rotation', (q.from || q.to) && 'from/to'].filter(Boolean);
-  if (given.length !== 1) throw badRequest('AUDIT.SCOPE', 'Give exactly one of candidateId, rotation, or from and to', [{ field: 'query/candidateId', reason: `one scope is required, got ${given.length ? given.join(' and ') : 'none'}` }]);
+  if (given.length !== 1)
+    throw badRequest('AUDIT.SCOPE', 'Give exactly one of candidateId, rotation, or from and to', [
+      { field: 'query/candidateId', reason: `one scope is required, got ${given.length ? given.join(' and ') : 'none'}` },
+    ]);
   if (q.candidateId) return { candidateId: q.candidateId };
   if (q.rotation) return { rotation: q.rotation, ...(q.mission ? { mission: q.mission } : {}) };
-  if (!q.from || !q.to) throw badRequest('AUDIT.SCOPE', 'A period needs both from and to', [{ field: q.from ? 'query/to' : 'query/from', reason: 'required with the other end of the period' }]);
-  if (Date.parse(q.from) >= Date.parse(q.to)) throw badRequest('AUDIT.SCOPE', 'from must be before to', [{ field: 'query/to', reason: 'must be after from' }]);
+  if (!q.from || !q.to)
+    throw badRequest('AUDIT.SCOPE', 'A period needs both from and to', [
+      { field: q.from ? 'query/to' : 'query/from', reason: 'required with the other end of the period' },
+    ]);
+  if (Date.parse(q.from) >= Date.parse(q.to))
+    throw badRequest('AUDIT.SCOPE', 'from must be before to', [{ field: 'query/to', reason: 'must be after from' }]);
   return { from: q.from, to: q.to };
 }
 
@@ -39,16 +46,19 @@ async function recordExport(req: Request, access: AccessRecorder, bundle: AuditB
   const purpose = 'audit export';
   if (bundle.scope.kind === 'candidate') return access.record({ actor, subjectId: bundle.scope.candidateId!, resource, purpose });
   const subjects = [...new Set(bundle.entries.flatMap((e) => ('elided' in e ? [] : [String(e.subject)])))];
-  for (let i = 0; i < subjects.length; i += 500) await access.record({ actor, subjectId: 'list', subjectIds: subjects.slice(i, i + 500), resource, purpose });
+  for (let i = 0; i < subjects.length; i += 500)
+    await access.record({ actor, subjectId: 'list', subjectIds: subjects.slice(i, i + 500), resource, purpose });
 }
 
-const attachment = (res: Response, name: string, type: string) => res.type(type).setHeader('content-disposition', `attachment; filename="${name}"`);
+const attachment = (res: Response, name: string, type: string) =>
+  res.type(type).setHeader('content-disposition', `attachment; filename="${name}"`);
 
 export function createAuditRoutes(deps: AuditRoutesDeps) {
   return (router: Router) => {
     router.get('/chain/verify', async (req, res) => {
       const { from, to } = queryOf<{ from?: number; to?: number }>(req);
-      if (from !== undefined && to !== undefined && to < from) throw badRequest('AUDIT.RANGE', 'to must not be before from', [{ field: 'query/to', reason: 'must be ≥ from' }]);
+      if (from !== undefined && to !== undefined && to < from)
+        throw badRequest('AUDIT.RANGE', 'to must not be before from', [{ field: 'query/to', reason: 'must be ≥ from' }]);
       res.json(await verifyChain(deps.verify, { from, to }));
     });
 
@@ -63,7 +73,9 @@ export function createAuditRoutes(deps: AuditRoutesDeps) {
     router.get('/exports/bundle', async (req, res) => {
       const { bundle } = await exportBundle(deps.exports, scopeOf(queryOf<ScopeQuery>(req)));
       await recordExport(req, deps.access, bundle, 'audit/export-bundle');
-      attachment(res, `audit-bundle-${bundle.segment.fromSeq}-${bundle.segment.toSeq}.json`, 'application/json').send(bundleFileText(bundle));
+      attachment(res, `audit-bundle-${bundle.segment.fromSeq}-${bundle.segment.toSeq}.json`, 'application/json').send(
+        bundleFileText(bundle),
+      );
     });
 
     router.get('/exports/report', async (req, res) => {

@@ -26,13 +26,20 @@ describe('audit chain tampering (real Kafka and database)', () => {
   let t: Awaited<ReturnType<typeof startAuditForTest>>;
   let blocks: () => Collection<Block>;
   let original: Block[] = [];
-  const entry = (seq: number) => original.flatMap((b) => linesOf(b.lines)).map(entryOfLine).find((e) => e.seq === seq)!;
+  const entry = (seq: number) =>
+    original
+      .flatMap((b) => linesOf(b.lines))
+      .map(entryOfLine)
+      .find((e) => e.seq === seq)!;
   /** Changes the lines of the block holding `seq` (`at` = that entry's line) and stores the block. */
   async function editBlockOf(seq: number, change: (lines: string[], at: number) => void) {
     const { _id } = original.find((b) => linesOf(b.lines).some((l) => entryOfLine(l).seq === seq))!;
     const block = (await blocks().findOne({ _id }))!; // as it is now: two edits may touch one block
     const lines = linesOf(block.lines);
-    change(lines, lines.findIndex((l) => entryOfLine(l).seq === seq));
+    change(
+      lines,
+      lines.findIndex((l) => entryOfLine(l).seq === seq),
+    );
     await blocks().updateOne({ _id: block._id }, { $set: { lines: lines.join('\n') } });
   }
   // Worker threads verifying segments of two entries: every verification below is also made this
@@ -47,8 +54,23 @@ describe('audit chain tampering (real Kafka and database)', () => {
 
   beforeAll(async () => {
     t = await startAuditForTest();
-    const listRead = createEvent('intake', { type: 'access.recorded', subject: 'list', data: { actor: 'gh-office', role: 'tcc-officer', subjectId: 'list', subjectIds: ['c-a', 'c-b'], resource: 'candidates', purpose: 'list' } });
-    await publish(t, [...candidateStory('c-a', 'GH', new Date('2026-02-01T10:00:00Z')), ...candidateStory('c-b', 'NP', new Date('2026-05-01T10:00:00Z')), listRead]);
+    const listRead = createEvent('intake', {
+      type: 'access.recorded',
+      subject: 'list',
+      data: {
+        actor: 'gh-office',
+        role: 'tcc-officer',
+        subjectId: 'list',
+        subjectIds: ['c-a', 'c-b'],
+        resource: 'candidates',
+        purpose: 'list',
+      },
+    });
+    await publish(t, [
+      ...candidateStory('c-a', 'GH', new Date('2026-02-01T10:00:00Z')),
+      ...candidateStory('c-b', 'NP', new Date('2026-05-01T10:00:00Z')),
+      listRead,
+    ]);
     await untilHead(t.audit, 13);
     await t.audit.scheduler.checkpointNow();
     blocks = () => t.audit.repository.collection as never;
@@ -101,7 +123,9 @@ describe('audit chain tampering (real Kafka and database)', () => {
     const first = original.reduce((a, b) => (b._id < a._id ? b : a));
     await blocks().deleteOne({ _id: first._id });
     // 13 entries may have arrived as one batch (one block): then the chain is empty and cut off.
-    expect((await verify()).firstBroken).toMatchObject(original.length > 1 ? { seq: 1, reason: 'sequence-gap' } : { seq: 1, reason: 'truncated' });
+    expect((await verify()).firstBroken).toMatchObject(
+      original.length > 1 ? { seq: 1, reason: 'sequence-gap' } : { seq: 1, reason: 'truncated' },
+    );
     await restore();
   });
 
@@ -163,7 +187,10 @@ describe('audit chain tampering (real Kafka and database)', () => {
     const row = (await index.findOne({ _id: 5 }))!;
     await index.updateOne({ _id: 5 }, { $set: { subject: 'someone-else' } });
     expect(await verifyChain(t.audit.verify)).toMatchObject({ ok: true });
-    expect(await verifyChain(t.audit.verify, {}, { index: true })).toMatchObject({ ok: false, firstBroken: { seq: 5, reason: 'index-mismatch' } });
+    expect(await verifyChain(t.audit.verify, {}, { index: true })).toMatchObject({
+      ok: false,
+      firstBroken: { seq: 5, reason: 'index-mismatch' },
+    });
     await index.replaceOne({ _id: 5 }, row);
     expect(await verifyChain(t.audit.verify, {}, { index: true })).toMatchObject({ ok: true });
   });

@@ -15,7 +15,11 @@ describe('an erased candidate’s trail (real Kafka and database)', () => {
     t = await startAuditForTest();
     const story = candidateStory('c-erased', 'GH', new Date('2026-03-01T10:00:00Z'));
     const erased = createEvent('intake', {
-      type: 'candidate.erased', subject: 'c-erased', tenant: 'GH', time: new Date('2027-03-01T10:00:00Z'), causationId: story.at(-1)!.id,
+      type: 'candidate.erased',
+      subject: 'c-erased',
+      tenant: 'GH',
+      time: new Date('2027-03-01T10:00:00Z'),
+      causationId: story.at(-1)!.id,
       data: { candidateId: 'c-erased', country: 'GH', erasedAt: '2027-03-01T10:00:00.000Z', basis: 'retention' },
     });
     await publish(t, [...story, erased]);
@@ -37,8 +41,19 @@ describe('an erased candidate’s trail (real Kafka and database)', () => {
   it('when an auditor reads or exports the erased person’s trail, then it is complete up to the erasure and the bundle verifies offline', async () => {
     const trail = (await get('/trails/c-erased').expect(200)).body;
     const types = trail.steps.filter((s: { kind: string }) => s.kind === 'event').map((s: { type: string }) => s.type);
-    expect(types).toEqual(['candidate.submitted', 'screening.completed', 'reference.check-requested', 'screening.match-resolved', 'reference.check-completed', 'clearance.decided', 'candidate.erased']);
-    expect(trail.steps.find((s: { type: string }) => s.type === 'candidate.erased')).toMatchObject({ outcome: 'erased', what: expect.stringMatching(/retention period over/) });
+    expect(types).toEqual([
+      'candidate.submitted',
+      'screening.completed',
+      'reference.check-requested',
+      'screening.match-resolved',
+      'reference.check-completed',
+      'clearance.decided',
+      'candidate.erased',
+    ]);
+    expect(trail.steps.find((s: { type: string }) => s.type === 'candidate.erased')).toMatchObject({
+      outcome: 'erased',
+      what: expect.stringMatching(/retention period over/),
+    });
     expect(JSON.stringify(trail)).not.toMatch(PERSONAL);
     const text = (await get('/exports/bundle?candidateId=c-erased').expect(200)).text;
     expect(verifyBundleText(text)).toMatchObject({ ok: true, problems: [] });

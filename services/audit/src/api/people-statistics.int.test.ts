@@ -6,19 +6,30 @@ import { candidateStory, publish, startAuditForTest, untilHead } from '../testin
 /** A second mission: the same story, nominated to UNMISS as a staff officer, then cleared. */
 function unmissStory(candidateId: string, country: string, base: Date) {
   const story = candidateStory(candidateId, country, base).map((e) =>
-    e.type === 'candidate.submitted' ? { ...e, data: { ...(e.data as object), nomination: { mission: 'UNMISS', rotation: 'R8', category: 'staff-officer' } } } : e,
+    e.type === 'candidate.submitted'
+      ? { ...e, data: { ...(e.data as object), nomination: { mission: 'UNMISS', rotation: 'R8', category: 'staff-officer' } } }
+      : e,
   );
   const decided = story.find((e) => e.type === 'clearance.decided')!;
-  return story.map((e) => (e === decided ? { ...e, data: { ...(e.data as object), outcome: 'cleared', reasons: ['all checks clean'] } } : e));
+  return story.map((e) =>
+    e === decided ? { ...e, data: { ...(e.data as object), outcome: 'cleared', reasons: ['all checks clean'] } } : e,
+  );
 }
 
 describe('statistics by person and mission (real Kafka and database)', () => {
   let t: Awaited<ReturnType<typeof startAuditForTest>>;
-  const as = async (roles: ('auditor' | 'tcc-officer' | 'un-screener')[], extra: { country?: string; missions?: string[] } = {}) => `Bearer ${await t.env.issuer.token({ sub: 'u', roles, ...extra })}`;
+  const as = async (roles: ('auditor' | 'tcc-officer' | 'un-screener')[], extra: { country?: string; missions?: string[] } = {}) =>
+    `Bearer ${await t.env.issuer.token({ sub: 'u', roles, ...extra })}`;
 
   beforeAll(async () => {
     t = await startAuditForTest();
-    const withdrawn = createEvent('intake', { type: 'candidate.withdrawn', subject: 'c-w', tenant: 'GH', time: new Date('2026-02-03T00:00:00Z'), data: { candidateId: 'c-w', country: 'GH', reason: 'injured' } });
+    const withdrawn = createEvent('intake', {
+      type: 'candidate.withdrawn',
+      subject: 'c-w',
+      tenant: 'GH',
+      time: new Date('2026-02-03T00:00:00Z'),
+      data: { candidateId: 'c-w', country: 'GH', reason: 'injured' },
+    });
     await publish(t, [
       ...candidateStory('c-a', 'GH', new Date('2026-02-01T10:00:00Z')),
       ...unmissStory('c-b', 'GH', new Date('2026-02-02T10:00:00Z')),
@@ -33,7 +44,15 @@ describe('statistics by person and mission (real Kafka and database)', () => {
   it('when an auditor asks, then people are counted once each by quarter, country, mission and category, not their events', async () => {
     const res = await request(t.audit.app).get('/statistics/people').set('authorization', t.auditor).expect(200);
     expect(res.body.totals).toEqual({ people: 4, screened: 3, cleared: 2, refused: 1, pending: 0, withdrawn: 1, revoked: 0, expired: 0 });
-    expect(res.body.groups.map((g: { period: string; country: string; mission: string; category: string; figures: { people: number } }) => [g.period, g.country, g.mission, g.category, g.figures.people])).toEqual([
+    expect(
+      res.body.groups.map((g: { period: string; country: string; mission: string; category: string; figures: { people: number } }) => [
+        g.period,
+        g.country,
+        g.mission,
+        g.category,
+        g.figures.people,
+      ]),
+    ).toEqual([
       ['2026-Q1', 'GH', 'MINUSCA', 'military-contingent', 2],
       ['2026-Q1', 'GH', 'UNMISS', 'staff-officer', 1],
       ['2026-Q2', 'NP', 'UNMISS', 'staff-officer', 1],

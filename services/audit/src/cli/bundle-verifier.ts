@@ -81,7 +81,11 @@ export interface BundleVerification {
 function checkpointValid(c: BundleCheckpoint, publicKeyPem: string, keyId: string, chainId: string): boolean {
   try {
     const payload = canonicalize({ chainId: c.chainId, seq: c.seq, hash: c.hash, time: c.time, keyId: c.keyId }) ?? '';
-    return c.chainId === chainId && c.keyId === keyId && verify(null, Buffer.from(payload, 'utf8'), createPublicKey(publicKeyPem), strictBase64(c.signature));
+    return (
+      c.chainId === chainId &&
+      c.keyId === keyId &&
+      verify(null, Buffer.from(payload, 'utf8'), createPublicKey(publicKeyPem), strictBase64(c.signature))
+    );
   } catch {
     return false;
   }
@@ -98,15 +102,15 @@ export function verifyBundle(bundle: AuditBundle): BundleVerification {
     elided: (bundle.entries ?? []).filter((e) => 'elided' in e).length,
     ...extra,
   });
-  if (bundle.format !== BUNDLE_FORMAT) return problems.push({ problem: `unknown format ${String(bundle.format)}` }), result();
+  if (bundle.format !== BUNDLE_FORMAT) return (problems.push({ problem: `unknown format ${String(bundle.format)}` }), result());
   let keyId: string;
   try {
     const publicKey = createPublicKey(bundle.publicKey);
     keyId = sha256(publicKey.export({ type: 'spki', format: 'der' }).toString('hex')).slice(0, 16);
     if (!verify(null, bundleSigningPayload(bundle), publicKey, strictBase64(bundle.bundleSignature)))
-      return problems.push({ problem: 'the bundle signature does not verify: the bundle was altered' }), result();
+      return (problems.push({ problem: 'the bundle signature does not verify: the bundle was altered' }), result());
   } catch {
-    return problems.push({ problem: 'the public key or the bundle signature is not valid' }), result();
+    return (problems.push({ problem: 'the public key or the bundle signature is not valid' }), result());
   }
   const signed = new Map<number, BundleCheckpoint>();
   for (const c of bundle.checkpoints) {
@@ -114,32 +118,40 @@ export function verifyBundle(bundle: AuditBundle): BundleVerification {
     else problems.push({ seq: c.seq, problem: 'checkpoint signature does not verify' });
   }
   const pub = bundle.publishedCheckpoint;
-  if (pub && !checkpointValid(pub, bundle.publicKey, keyId, bundle.chainId)) problems.push({ seq: pub.seq, problem: 'the published checkpoint signature does not verify' });
-  else if (pub && signed.has(pub.seq) && signed.get(pub.seq)!.hash !== pub.hash) problems.push({ seq: pub.seq, problem: 'the published checkpoint disagrees with the bundle' });
+  if (pub && !checkpointValid(pub, bundle.publicKey, keyId, bundle.chainId))
+    problems.push({ seq: pub.seq, problem: 'the published checkpoint signature does not verify' });
+  else if (pub && signed.has(pub.seq) && signed.get(pub.seq)!.hash !== pub.hash)
+    problems.push({ seq: pub.seq, problem: 'the published checkpoint disagrees with the bundle' });
   else if (pub && pub.seq >= bundle.segment.fromSeq && pub.seq <= bundle.segment.toSeq) signed.set(pub.seq, pub);
   let prev = bundle.segment.prevHash;
   let expected = bundle.segment.fromSeq;
   for (const entry of bundle.entries) {
-    if (entry.seq !== expected) return problems.push({ seq: expected, problem: `expected entry ${expected}, found ${entry.seq}` }), result();
+    if (entry.seq !== expected)
+      return (problems.push({ seq: expected, problem: `expected entry ${expected}, found ${entry.seq}` }), result());
     let hash: string;
     if ('elided' in entry) hash = sha256(prev + entry.contentHash);
     else {
       const { prevHash, hash: stored, ...content } = entry;
       hash = sha256(prev + sha256(canonicalize(content) ?? ''));
-      if (prevHash !== prev) return problems.push({ seq: entry.seq, problem: 'does not link to the entry before it' }), result();
-      if (stored !== hash) return problems.push({ seq: entry.seq, problem: 'content does not match its hash: altered' }), result();
+      if (prevHash !== prev) return (problems.push({ seq: entry.seq, problem: 'does not link to the entry before it' }), result());
+      if (stored !== hash) return (problems.push({ seq: entry.seq, problem: 'content does not match its hash: altered' }), result());
     }
     const checkpoint = signed.get(entry.seq);
-    if (checkpoint && checkpoint.hash !== hash) return problems.push({ seq: entry.seq, problem: 'differs from the signed checkpoint' }), result();
+    if (checkpoint && checkpoint.hash !== hash)
+      return (problems.push({ seq: entry.seq, problem: 'differs from the signed checkpoint' }), result());
     prev = hash;
     expected++;
   }
-  if (expected - 1 !== bundle.segment.toSeq) problems.push({ seq: expected, problem: `the segment ends at ${expected - 1}, not at ${bundle.segment.toSeq}: entries missing` });
+  if (expected - 1 !== bundle.segment.toSeq)
+    problems.push({ seq: expected, problem: `the segment ends at ${expected - 1}, not at ${bundle.segment.toSeq}: entries missing` });
   const anchor = signed.get(bundle.segment.toSeq);
-  if (!anchor || anchor.hash !== prev) problems.push({ seq: bundle.segment.toSeq, problem: 'no valid signed checkpoint vouches for the end of the segment' });
+  if (!anchor || anchor.hash !== prev)
+    problems.push({ seq: bundle.segment.toSeq, problem: 'no valid signed checkpoint vouches for the end of the segment' });
   return result({
     ...(anchor ? { anchoredBy: { seq: anchor.seq, time: anchor.time, keyId: anchor.keyId } } : {}),
-    ...(pub && problems.every((p) => !p.problem.startsWith('the published')) ? { published: { seq: pub.seq, hash: pub.hash, time: pub.time } } : {}),
+    ...(pub && problems.every((p) => !p.problem.startsWith('the published'))
+      ? { published: { seq: pub.seq, hash: pub.hash, time: pub.time } }
+      : {}),
   });
 }
 
@@ -152,6 +164,7 @@ export function verifyBundleText(text: string): BundleVerification {
   } catch {
     return { ...empty, problems: [{ problem: 'not valid JSON' }] };
   }
-  if (canonicalize(parsed) !== text.replace(/\n$/, '')) return { ...empty, problems: [{ problem: 'not in RFC 8785 canonical form: the file was altered' }] };
+  if (canonicalize(parsed) !== text.replace(/\n$/, ''))
+    return { ...empty, problems: [{ problem: 'not in RFC 8785 canonical form: the file was altered' }] };
   return verifyBundle(parsed);
 }

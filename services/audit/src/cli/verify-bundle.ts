@@ -20,7 +20,13 @@ try {
 }
 const result = verifyBundleText(text);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-if (result.ok) process.stdout.write(`OK: ${result.included} entries (${result.elided} others' elided), anchored by checkpoint ${result.anchoredBy?.seq} of ${result.anchoredBy?.time}\n`);
-if (result.published) process.stdout.write(`Published checkpoint when exported: entry ${result.published.seq}, hash ${result.published.hash} (${result.published.time}); the chain must still hold it\n`);
+if (result.ok)
+  process.stdout.write(
+    `OK: ${result.included} entries (${result.elided} others' elided), anchored by checkpoint ${result.anchoredBy?.seq} of ${result.anchoredBy?.time}\n`,
+  );
+if (result.published)
+  process.stdout.write(
+    `Published checkpoint when exported: entry ${result.published.seq}, hash ${result.published.hash} (${result.published.time}); the chain must still hold it\n`,
+  );
 else process.stdout.write(`BROKEN at entry ${result.problems[0]?.seq ?? '?'}: ${result.problems[0]?.problem}\n`);
 process.exit(result.ok ? 0 : 1);

@@ -24,22 +24,43 @@ if ([from, to].some((v) => v !== undefined && (!Number.isInteger(v) || v < 1))) 
   process.stderr.write('usage: verify-chain [--from N] [--to N] (positive integers) [--index]\n');
   process.exit(2);
 }
-const config = loadConfig(auditConfigSchema, { SERVICE_NAME: 'audit-verify', MONGO_DB: 'vetting_audit', PORT: '0', AUTH_JWKS: 'unused', ...process.env });
+const config = loadConfig(auditConfigSchema, {
+  SERVICE_NAME: 'audit-verify',
+  MONGO_DB: 'vetting_audit',
+  PORT: '0',
+  AUTH_JWKS: 'unused',
+  ...process.env,
+});
 const logger = createLogger('audit-verify', 'warn');
 const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
 const kafka = createKafka({ clientId: 'audit-verify', brokers: config.KAFKA_BROKERS, logger });
-const published = await startPublishedCheckpoints({ kafka, topic: `${config.TOPIC_PREFIX}${AUDIT_CHECKPOINT_TOPIC}`, groupPrefix: `${config.TOPIC_PREFIX}audit-verify`, logger });
+const published = await startPublishedCheckpoints({
+  kafka,
+  topic: `${config.TOPIC_PREFIX}${AUDIT_CHECKPOINT_TOPIC}`,
+  groupPrefix: `${config.TOPIC_PREFIX}audit-verify`,
+  logger,
+});
 try {
   const publicKey = await loadPublicKey(auditKeyDirOf(config));
   const chainId = config.AUDIT_CHAIN_ID ?? config.MONGO_DB;
   const started = Date.now();
   const pool = config.AUDIT_VERIFY_WORKERS > 0 ? createVerifyPool(config.AUDIT_VERIFY_WORKERS) : undefined;
-  const deps = { repository: createAuditEntryRepository(db), published, checkpoints: createCheckpointStore(config.AUDIT_CHECKPOINT_DIR, chainId), publicKey, chainId, segmentSize: config.AUDIT_VERIFY_SEGMENT };
-  const result = await verifyChain({ ...deps, ...(pool ? { pool } : {}) }, { from, to }, { index: values.index === true }).finally(() => pool?.close());
+  const deps = {
+    repository: createAuditEntryRepository(db),
+    published,
+    checkpoints: createCheckpointStore(config.AUDIT_CHECKPOINT_DIR, chainId),
+    publicKey,
+    chainId,
+    segmentSize: config.AUDIT_VERIFY_SEGMENT,
+  };
+  const result = await verifyChain({ ...deps, ...(pool ? { pool } : {}) }, { from, to }, { index: values.index === true }).finally(() =>
+    pool?.close(),
+  );
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   const seconds = (Date.now() - started) / 1000;
   if (result.ok) process.stdout.write(`OK: ${result.checked} entries verified up to ${result.headSeq} in ${seconds.toFixed(1)} s\n`);
-  else if (result.firstBroken) process.stdout.write(`BROKEN at entry ${result.firstBroken.seq}: ${result.firstBroken.reason} — ${result.firstBroken.detail}\n`);
+  else if (result.firstBroken)
+    process.stdout.write(`BROKEN at entry ${result.firstBroken.seq}: ${result.firstBroken.reason} — ${result.firstBroken.detail}\n`);
   else process.stdout.write(`BROKEN checkpoint file: ${JSON.stringify(result.checkpoints.invalid)}\n`);
   process.exitCode = result.ok ? 0 : 1;
 } finally {

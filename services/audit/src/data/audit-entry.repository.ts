@@ -50,7 +50,8 @@ export function createAuditEntryRepository(db: Connection) {
     const doc = await blocks.findOne({ _id: n });
     return doc ? decode(doc) : undefined;
   };
-  const blockOf = async (seq: number): Promise<number | undefined> => (await index.findOne({ _id: seq }, { projection: { block: 1 } }))?.block;
+  const blockOf = async (seq: number): Promise<number | undefined> =>
+    (await index.findOne({ _id: seq }, { projection: { block: 1 } }))?.block;
 
   /** The entries with these seqs (from the blocks holding them), checked against what the caller wants from their content. */
   async function entriesAt(rows: { seq: number; block: number }[], wanted: (e: AuditEntry) => boolean): Promise<AuditEntry[]> {
@@ -81,7 +82,10 @@ export function createAuditEntryRepository(db: Connection) {
   /** Entries of one type (an indexed equality on the index rows, then their blocks). */
   async function* ofType(type: string): AsyncGenerator<AuditEntry> {
     const rows = await index.find({ type }, { projection: { block: 1 } }).toArray();
-    yield* await entriesAt(rows.map((r) => ({ seq: r._id, block: r.block })), (e) => e.type === type);
+    yield* await entriesAt(
+      rows.map((r) => ({ seq: r._id, block: r.block })),
+      (e) => e.type === type,
+    );
   }
 
   return {
@@ -145,7 +149,9 @@ export function createAuditEntryRepository(db: Connection) {
     },
     /** Indexes the people an entry refers to beyond its subject; idempotent (deterministic ids). */
     async indexRefs(n: number, batch: readonly AuditEntry[]): Promise<void> {
-      const rows = batch.flatMap((e) => (e.refs ?? []).map((subjectId) => ({ _id: `${subjectId}:${e.seq}`, subjectId, seq: e.seq, block: n })));
+      const rows = batch.flatMap((e) =>
+        (e.refs ?? []).map((subjectId) => ({ _id: `${subjectId}:${e.seq}`, subjectId, seq: e.seq, block: n })),
+      );
       if (rows.length === 0) return;
       await refs.insertMany(rows, { ordered: false }).catch((error: unknown) => {
         if (!isDuplicateKey(error) && !writeErrorsOf(error).every((w) => w.code === 11000)) throw error;

@@ -14,7 +14,13 @@ const DIGEST_KEY = Buffer.alloc(32, 1);
 
 const logger = createLogger('test', 'silent');
 const events = (n: number, tag: string): EventEnvelope[] =>
-  Array.from({ length: n }, (_, i) => createEvent('references', { type: 'reference.check-requested', subject: `c-${tag}-${i}`, data: { candidateId: `c-${tag}-${i}`, country: 'GH', checkId: `k-${i}`, checkType: 'prior-employer' } }));
+  Array.from({ length: n }, (_, i) =>
+    createEvent('references', {
+      type: 'reference.check-requested',
+      subject: `c-${tag}-${i}`,
+      data: { candidateId: `c-${tag}-${i}`, country: 'GH', checkId: `k-${i}`, checkType: 'prior-employer' },
+    }),
+  );
 
 describe('chain appender (real database)', () => {
   let db: Connection;
@@ -35,7 +41,17 @@ describe('chain appender (real database)', () => {
     const again = [...first.slice(3, 6), ...events(4, 'b'), first[0]!, first[0]!];
     // A fresh appender (a restarted process) that does not know the head yet.
     const restarted = createChainAppender(repository, logger, { digestKey: DIGEST_KEY, maxBatch: 50 });
-    expect(await restarted.appendMany(again)).toEqual(['duplicate', 'duplicate', 'duplicate', 'appended', 'appended', 'appended', 'appended', 'duplicate', 'duplicate']);
+    expect(await restarted.appendMany(again)).toEqual([
+      'duplicate',
+      'duplicate',
+      'duplicate',
+      'appended',
+      'appended',
+      'appended',
+      'appended',
+      'duplicate',
+      'duplicate',
+    ]);
     const result = await verifyEntriesAsync(repository.range());
     expect(result).toMatchObject({ ok: true, checked: 14, headSeq: 14 });
   });
@@ -51,7 +67,11 @@ describe('chain appender (real database)', () => {
     const sets = [events(60, 'one'), events(60, 'two'), events(60, 'three')];
     // Each writer also gets some of another writer's events again (a rebalance redelivers them).
     await Promise.all(writers.map((w, i) => Promise.all([w.appendMany(sets[i]!), w.appendMany(sets[(i + 1) % 3]!.slice(10, 25))])));
-    const result = await verifyRawStream(repository.rawRange(), { start: { seq: 1, prevHash: GENESIS_HASH }, checkpoints: new Map(), expectedHead: 180 });
+    const result = await verifyRawStream(repository.rawRange(), {
+      start: { seq: 1, prevHash: GENESIS_HASH },
+      checkpoints: new Map(),
+      expectedHead: 180,
+    });
     expect(result).toMatchObject({ ok: true, checked: 180, headSeq: 180 });
     const stored = [];
     for await (const entry of repository.range()) stored.push(entry.eventId);
@@ -75,7 +95,9 @@ describe('chain appender (real database)', () => {
     const top = next.currentHead()!;
     const running = createChainAppender(repository, logger, { digestKey: DIGEST_KEY, repairAfterMs: 0 });
     await running.appendMany(events(1, 'z')); // loads the head now
-    await repository.insertBlock((await repository.lastBlock())!.block + 1, [entryFromEvent(late!, top.seq + 2, (await repository.head())!.hash, DIGEST_KEY)]);
+    await repository.insertBlock((await repository.lastBlock())!.block + 1, [
+      entryFromEvent(late!, top.seq + 2, (await repository.head())!.hash, DIGEST_KEY),
+    ]);
     await running.appendMany(events(1, 'w')); // loses the block race, catches up, repairs
     expect((await repository.aboutSubject(late!.subject)).map((e) => e.eventId)).toEqual([late!.id]);
     expect((await repository.aboutSubject(orphan!.subject)).map((e) => e.seq)).toEqual([4]);

@@ -131,7 +131,7 @@ export function createChainAppender(repository: AuditEntryRepository, logger: Lo
 
   async function write(batch: Pending[]): Promise<void> {
     let items = batch;
-    for (let lost = 0; ; ) {
+    for (let lost = 0; ;) {
       head ??= await loadHead();
       // Blocks stored but not indexed (the index insert failed): indexed first, or the batch fails.
       while (unindexed.length > 0) {

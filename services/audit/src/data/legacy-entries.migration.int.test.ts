@@ -19,7 +19,11 @@ function legacyChain(n: number): AuditEntry[] {
   const out: AuditEntry[] = [];
   let head = { seq: 0, hash: GENESIS_HASH };
   for (let i = 0; i < n; i++) {
-    const event = createEvent('references', { type: 'reference.check-requested', subject: `c-${i % 3}`, data: { candidateId: `c-${i % 3}`, country: 'GH', checkId: `k-${i}`, checkType: 'prior-employer' } });
+    const event = createEvent('references', {
+      type: 'reference.check-requested',
+      subject: `c-${i % 3}`,
+      data: { candidateId: `c-${i % 3}`, country: 'GH', checkId: `k-${i}`, checkType: 'prior-employer' },
+    });
     head = entryFromEvent(event, head.seq + 1, head.hash, DIGEST_KEY);
     out.push(head as AuditEntry);
   }
@@ -37,7 +41,12 @@ describe('moving a chain of the previous version into blocks (real database)', (
   });
 
   const verify = (repository: ReturnType<typeof createAuditEntryRepository>, expectedHead: number) =>
-    verifyRawStream(repository.rawRange(), { start: { seq: 1, prevHash: GENESIS_HASH }, checkpoints: new Map(), expectedHead, segmentSize: 4 });
+    verifyRawStream(repository.rawRange(), {
+      start: { seq: 1, prevHash: GENESIS_HASH },
+      checkpoints: new Map(),
+      expectedHead,
+      segmentSize: 4,
+    });
 
   it('when the old entries are moved, then the chain verifies with the same hashes, is queried as before and grows from its head', async () => {
     const scoped = db.useDb(randomName('t_audit_l1').replace(/-/g, '_'));
@@ -50,7 +59,13 @@ describe('moving a chain of the previous version into blocks (real database)', (
     expect(await verify(repository, 25)).toMatchObject({ ok: true, checked: 25, headHash: entries[24]!.hash });
     expect((await repository.aboutSubject('c-1')).map((e) => e.seq)).toEqual([2, 5, 8, 11, 14, 17, 20, 23]);
     const appender = createChainAppender(repository, logger, { digestKey: DIGEST_KEY });
-    await appender.appendMany([createEvent('intake', { type: 'access.recorded', subject: 'c-1', data: { actor: 'a', role: 'auditor', subjectId: 'c-1', resource: 'candidate', purpose: 'audit' } })]);
+    await appender.appendMany([
+      createEvent('intake', {
+        type: 'access.recorded',
+        subject: 'c-1',
+        data: { actor: 'a', role: 'auditor', subjectId: 'c-1', resource: 'candidate', purpose: 'audit' },
+      }),
+    ]);
     expect(await verify(repository, 26)).toMatchObject({ ok: true, checked: 26 });
   });
 

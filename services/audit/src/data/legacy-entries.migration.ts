@@ -22,7 +22,12 @@ const unlessDuplicate = (error: unknown) => {
  * instances starting together, simply run it again; `audit_head` then records it as done. The old
  * collection is left as it was, for the record. Returns the number of entries moved.
  */
-export async function migrateLegacyEntries(db: Connection, repository: AuditEntryRepository, logger: Logger, blockSize = 1000): Promise<number> {
+export async function migrateLegacyEntries(
+  db: Connection,
+  repository: AuditEntryRepository,
+  logger: Logger,
+  blockSize = 1000,
+): Promise<number> {
   const legacy = db.collection('audit_entries') as unknown as Collection<LegacyDoc>;
   const heads = db.collection('audit_head') as unknown as Collection<{ _id: string; entries?: number; blocks?: number }>;
   if (await heads.findOne({ _id: 'migrated' })) return 0;

@@ -17,12 +17,23 @@ export interface PublishedCheckpoints {
   stop(): Promise<void>;
 }
 
-const unreadable = (cause?: unknown) => new AppError('AUDIT.PUBLISHED_UNREADABLE', 'The published checkpoints cannot be read now', { status: 503, retriable: true, cause });
+const unreadable = (cause?: unknown) =>
+  new AppError('AUDIT.PUBLISHED_UNREADABLE', 'The published checkpoints cannot be read now', { status: 503, retriable: true, cause });
 
-export async function startPublishedCheckpoints(deps: { kafka: Kafka; publisher?: Pick<EventPublisher, 'sendRaw'>; topic: string; groupPrefix: string; logger: Logger; syncTimeoutMs?: number }): Promise<PublishedCheckpoints> {
+export async function startPublishedCheckpoints(deps: {
+  kafka: Kafka;
+  publisher?: Pick<EventPublisher, 'sendRaw'>;
+  topic: string;
+  groupPrefix: string;
+  logger: Logger;
+  syncTimeoutMs?: number;
+}): Promise<PublishedCheckpoints> {
   const seen: Checkpoint[] = [];
   let readTo = 0;
-  const consumer: Consumer = deps.kafka.consumer({ groupId: `${deps.groupPrefix}-${hostname()}-${process.pid}-${Date.now()}`, allowAutoTopicCreation: false });
+  const consumer: Consumer = deps.kafka.consumer({
+    groupId: `${deps.groupPrefix}-${hostname()}-${process.pid}-${Date.now()}`,
+    allowAutoTopicCreation: false,
+  });
   await consumer.connect();
   await consumer.subscribe({ topic: deps.topic, fromBeginning: true });
   await consumer.run({

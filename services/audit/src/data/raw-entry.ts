@@ -57,7 +57,7 @@ export function packRaw(docs: readonly RawEntry[]): Uint8Array {
 
 export function* unpackRaw(packed: Uint8Array): Generator<RawEntry> {
   const lengths = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
-  for (let at = 0; at < packed.byteLength; ) {
+  for (let at = 0; at < packed.byteLength;) {
     const length = lengths.getInt32(at, true);
     yield packed.subarray(at, at + length);
     at += length;

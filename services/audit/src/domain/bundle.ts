@@ -27,7 +27,12 @@ export function createBundleBuilder(select: (entry: AuditEntry) => boolean) {
       return prevHash === undefined;
     },
     /** `published`: the latest checkpoint on the published topic, printed in the bundle (see the verifier). */
-    async build(header: { chainId: string; scope: Record<string, string>; createdAt: string }, checkpoints: BundleCheckpoint[], signer: Signer, published?: BundleCheckpoint): Promise<AuditBundle> {
+    async build(
+      header: { chainId: string; scope: Record<string, string>; createdAt: string },
+      checkpoints: BundleCheckpoint[],
+      signer: Signer,
+      published?: BundleCheckpoint,
+    ): Promise<AuditBundle> {
       const unsigned = {
         format: BUNDLE_FORMAT,
         ...header,

@@ -31,7 +31,8 @@ export function canonicalJson(value: unknown, skip?: ReadonlySet<string>): strin
         let out = '[';
         for (let i = 0; i < value.length; i++) {
           const item: unknown = value[i];
-          out += (i ? ',' : '') + (item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : canonicalJson(item));
+          out +=
+            (i ? ',' : '') + (item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : canonicalJson(item));
         }
         return `${out}]`;
       }

@@ -31,7 +31,11 @@ export const UNREADABLE_FIRST = -1;
  * `summariseSegment`, hashing each line's stored content as it is. Lines outside `range` are
  * skipped (a range that starts or ends inside a block). Undefined when no line falls in the range.
  */
-export function summariseBlocks(texts: readonly string[], checkpoints: ReadonlyMap<number, string> = new Map(), range = { from: 1, to: Number.MAX_SAFE_INTEGER }): SegmentSummary | undefined {
+export function summariseBlocks(
+  texts: readonly string[],
+  checkpoints: ReadonlyMap<number, string> = new Map(),
+  range = { from: 1, to: Number.MAX_SAFE_INTEGER },
+): SegmentSummary | undefined {
   let verifier: ReturnType<typeof createChainVerifier> | undefined;
   let summary: Omit<SegmentSummary, 'result'> | undefined;
   const done = () => (verifier && summary ? { ...summary, result: verifier.finish() } : undefined);
@@ -41,7 +45,8 @@ export function summariseBlocks(texts: readonly string[], checkpoints: ReadonlyM
       if (checked.seq !== UNREADABLE_FIRST && checked.seq < range.from) continue;
       if (checked.seq > range.to) return done();
       if (!verifier) {
-        if (checked.seq === UNREADABLE_FIRST) return { firstSeq: UNREADABLE_FIRST, firstPrevHash: checked.prevHash, result: createChainVerifier().finish() };
+        if (checked.seq === UNREADABLE_FIRST)
+          return { firstSeq: UNREADABLE_FIRST, firstPrevHash: checked.prevHash, result: createChainVerifier().finish() };
         verifier = createChainVerifier({ seq: checked.seq, prevHash: checked.prevHash }, checkpoints);
         summary = { firstSeq: checked.seq, firstPrevHash: checked.prevHash };
       }

@@ -4,17 +4,27 @@ import { verifyEntries } from './chain-verifier';
 import { GENESIS_HASH, type AuditEntry } from './hash-chain';
 import { sealed, tamperedChains } from './tampering.fixtures';
 
-
-
 function chain(n: number, prevHash = GENESIS_HASH, fromSeq = 1): AuditEntry[] {
   const out: AuditEntry[] = [];
   for (let seq = fromSeq; seq < fromSeq + n; seq++) {
-    out.push(sealed({ seq, eventId: `e${seq}`, type: 't', source: 's', subject: `c${seq % 4}`, time: '2026-01-01T00:00:00Z', correlationId: 'x', data: { n: seq }, dataDigest: 'd', prevHash }));
+    out.push(
+      sealed({
+        seq,
+        eventId: `e${seq}`,
+        type: 't',
+        source: 's',
+        subject: `c${seq % 4}`,
+        time: '2026-01-01T00:00:00Z',
+        correlationId: 'x',
+        data: { n: seq },
+        dataDigest: 'd',
+        prevHash,
+      }),
+    );
     prevHash = out[out.length - 1]!.hash;
   }
   return out;
 }
-
 
 describe('verifying a chain in segments', () => {
   it('when any tampering is verified in segments of any size, then the joined result equals the one-at-a-time verifier’s', () => {
@@ -22,7 +32,7 @@ describe('verifying a chain in segments', () => {
       const sequential = verifyEntries(entries, undefined, checkpoints, expectedHead);
 
       const joiner = createSegmentJoiner({ seq: 1, prevHash: GENESIS_HASH });
-      for (let i = 0; i < entries.length; ) {
+      for (let i = 0; i < entries.length;) {
         const size = 1 + rng.int(8);
         if (!joiner.add(summariseSegment(entries.slice(i, i + size), checkpoints))) break;
         i += size;

@@ -1,10 +1,10 @@
 import { GENESIS_HASH, hashEntry, type AuditEntry } from './hash-chain';
 
-export type BreakReason = 'hash-mismatch' | 'prev-hash-mismatch' | 'sequence-gap' | 'sequence-disorder' | 'checkpoint-mismatch' | 'index-mismatch';
+export type BreakReason =
+  'hash-mismatch' | 'prev-hash-mismatch' | 'sequence-gap' | 'sequence-disorder' | 'checkpoint-mismatch' | 'index-mismatch';
 
 export type Break =
-  | { seq: number; reason: BreakReason; detail: string }
-  | { seq: number; reason: 'truncated'; expectedHead: number; detail: string };
+  { seq: number; reason: BreakReason; detail: string } | { seq: number; reason: 'truncated'; expectedHead: number; detail: string };
 
 export interface VerifyResult {
   ok: boolean;
@@ -22,11 +22,13 @@ export interface VerifierStart {
 
 const DETAIL: Record<BreakReason, (seq: number) => string> = {
   'hash-mismatch': (s) => `entry ${s} does not match its hash: its content was edited (or another entry was moved into its place)`,
-  'prev-hash-mismatch': (s) => `entry ${s} does not link to entry ${s - 1}: entry ${s - 1} was rewritten with a recomputed hash, or ${s} was`,
+  'prev-hash-mismatch': (s) =>
+    `entry ${s} does not link to entry ${s - 1}: entry ${s - 1} was rewritten with a recomputed hash, or ${s} was`,
   'sequence-gap': (s) => `entry ${s} is missing: deleted, or the entries after it were renumbered`,
   'sequence-disorder': (s) => `an entry numbered ${s} sits where it cannot be: inserted or moved`,
   'checkpoint-mismatch': (s) => `entry ${s} differs from the signed checkpoint of seq ${s}: the chain up to it was rewritten`,
-  'index-mismatch': (s) => `entry ${s} is indexed under fields its hashed content does not state (block bounds or index row edited): queries would miss or misplace it`,
+  'index-mismatch': (s) =>
+    `entry ${s} is indexed under fields its hashed content does not state (block bounds or index row edited): queries would miss or misplace it`,
 };
 
 /** An entry as the verifier needs it: its place, its link, and the hash its content actually gives. */
@@ -55,7 +57,10 @@ export const truncatedAt = (headSeq: number, expectedHead: number): Break => ({
  * first broken entry is reported exactly; `finish` then compares the head with the checkpoints,
  * so a cut-off tail is caught too.
  */
-export function createChainVerifier(start: VerifierStart = { seq: 1, prevHash: GENESIS_HASH }, checkpoints: ReadonlyMap<number, string> = new Map()) {
+export function createChainVerifier(
+  start: VerifierStart = { seq: 1, prevHash: GENESIS_HASH },
+  checkpoints: ReadonlyMap<number, string> = new Map(),
+) {
   let expectedSeq = start.seq;
   let prevHash = start.prevHash;
   let checked = 0;
@@ -67,7 +72,8 @@ export function createChainVerifier(start: VerifierStart = { seq: 1, prevHash: G
   /** The same checks for an entry whose hash was computed from its stored bytes (blocks). */
   function checkHashed(entry: HashedEntry): boolean {
     if (broken) return false;
-    if (entry.seq !== expectedSeq) return fail(Math.min(entry.seq, expectedSeq), entry.seq < expectedSeq ? 'sequence-disorder' : 'sequence-gap');
+    if (entry.seq !== expectedSeq)
+      return fail(Math.min(entry.seq, expectedSeq), entry.seq < expectedSeq ? 'sequence-disorder' : 'sequence-gap');
     if (entry.computedHash !== entry.hash) return fail(entry.seq, 'hash-mismatch');
     if (entry.prevHash !== prevHash) return fail(entry.seq, 'prev-hash-mismatch');
     const signed = checkpoints.get(entry.seq);
@@ -81,7 +87,8 @@ export function createChainVerifier(start: VerifierStart = { seq: 1, prevHash: G
     /** Returns false once the chain is broken; later entries are not checked. */
     check(entry: AuditEntry): boolean {
       if (broken) return false;
-      if (entry.seq !== expectedSeq) return fail(Math.min(entry.seq, expectedSeq), entry.seq < expectedSeq ? 'sequence-disorder' : 'sequence-gap');
+      if (entry.seq !== expectedSeq)
+        return fail(Math.min(entry.seq, expectedSeq), entry.seq < expectedSeq ? 'sequence-disorder' : 'sequence-gap');
       return checkHashed({ seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash, computedHash: hashEntry(entry) });
     },
     checkHashed,
@@ -103,13 +110,23 @@ export function createChainVerifier(start: VerifierStart = { seq: 1, prevHash: G
   };
 }
 
-export function verifyEntries(entries: Iterable<AuditEntry>, start?: VerifierStart, checkpoints?: ReadonlyMap<number, string>, expectedHead?: number): VerifyResult {
+export function verifyEntries(
+  entries: Iterable<AuditEntry>,
+  start?: VerifierStart,
+  checkpoints?: ReadonlyMap<number, string>,
+  expectedHead?: number,
+): VerifyResult {
   const verifier = createChainVerifier(start, checkpoints);
   for (const entry of entries) if (!verifier.check(entry)) break;
   return verifier.finish(expectedHead);
 }
 
-export async function verifyEntriesAsync(entries: AsyncIterable<AuditEntry>, start?: VerifierStart, checkpoints?: ReadonlyMap<number, string>, expectedHead?: number): Promise<VerifyResult> {
+export async function verifyEntriesAsync(
+  entries: AsyncIterable<AuditEntry>,
+  start?: VerifierStart,
+  checkpoints?: ReadonlyMap<number, string>,
+  expectedHead?: number,
+): Promise<VerifyResult> {
   const verifier = createChainVerifier(start, checkpoints);
   for await (const entry of entries) if (!verifier.check(entry)) break;
   return verifier.finish(expectedHead);

@@ -18,7 +18,8 @@ export type UnsignedCheckpoint = Omit<Checkpoint, 'signature' | 'keyId'>;
 
 export const keyIdOf = (publicKey: KeyObject) => sha256(publicKey.export({ type: 'spki', format: 'der' }).toString('hex')).slice(0, 16);
 
-const payloadOf = (c: Omit<Checkpoint, 'signature'>) => Buffer.from(canonicalJson({ chainId: c.chainId, seq: c.seq, hash: c.hash, time: c.time, keyId: c.keyId }), 'utf8');
+const payloadOf = (c: Omit<Checkpoint, 'signature'>) =>
+  Buffer.from(canonicalJson({ chainId: c.chainId, seq: c.seq, hash: c.hash, time: c.time, keyId: c.keyId }), 'utf8');
 
 export async function signCheckpoint(head: UnsignedCheckpoint, signer: Signer): Promise<Checkpoint> {
   const unsigned = { chainId: head.chainId, seq: head.seq, hash: head.hash, time: head.time, keyId: signer.keyId };
@@ -27,7 +28,9 @@ export async function signCheckpoint(head: UnsignedCheckpoint, signer: Signer): 
 
 export function checkpointSignatureValid(checkpoint: Checkpoint, publicKey: KeyObject): boolean {
   try {
-    return checkpoint.keyId === keyIdOf(publicKey) && verify(null, payloadOf(checkpoint), publicKey, Buffer.from(checkpoint.signature, 'base64'));
+    return (
+      checkpoint.keyId === keyIdOf(publicKey) && verify(null, payloadOf(checkpoint), publicKey, Buffer.from(checkpoint.signature, 'base64'))
+    );
   } catch {
     return false;
   }
@@ -43,13 +46,18 @@ export interface CheckpointSummary {
 }
 
 /** Checks every checkpoint of one chain; the highest valid seq is the head the chain must reach. */
-export function summariseCheckpoints(checkpoints: { line: number; checkpoint?: Checkpoint; problem?: string }[], chainId: string, publicKey: KeyObject): CheckpointSummary {
+export function summariseCheckpoints(
+  checkpoints: { line: number; checkpoint?: Checkpoint; problem?: string }[],
+  chainId: string,
+  publicKey: KeyObject,
+): CheckpointSummary {
   const summary: CheckpointSummary = { bySeq: new Map(), valid: 0, invalid: [] };
   for (const { line, checkpoint: c, problem } of checkpoints) {
     if (!c) summary.invalid.push({ line, problem: problem ?? 'unreadable line' });
     else if (c.chainId !== chainId) continue;
     else if (!checkpointSignatureValid(c, publicKey)) summary.invalid.push({ line, seq: c.seq, problem: 'signature does not verify' });
-    else if (summary.bySeq.has(c.seq) && summary.bySeq.get(c.seq) !== c.hash) summary.invalid.push({ line, seq: c.seq, problem: 'two signed checkpoints disagree on this seq' });
+    else if (summary.bySeq.has(c.seq) && summary.bySeq.get(c.seq) !== c.hash)
+      summary.invalid.push({ line, seq: c.seq, problem: 'two signed checkpoints disagree on this seq' });
     else {
       summary.bySeq.set(c.seq, c.hash);
       summary.valid++;
@@ -73,7 +81,12 @@ export interface CheckpointHistory {
  * rewrite: every published checkpoint must be in the file with the same hash. A file that lost lines,
  * was replaced by a shorter one or deleted is named here, so it never verifies `ok`.
  */
-export function checkpointHistory(file: CheckpointSummary, published: Checkpoint[], chainId: string, publicKey: KeyObject): CheckpointHistory {
+export function checkpointHistory(
+  file: CheckpointSummary,
+  published: Checkpoint[],
+  chainId: string,
+  publicKey: KeyObject,
+): CheckpointHistory {
   const bySeq = new Map(file.bySeq);
   const problems: CheckpointHistory['problems'] = [];
   let latest = file.latest;
@@ -88,7 +101,8 @@ export function checkpointHistory(file: CheckpointSummary, published: Checkpoint
     count++;
     if (!publishedLatest || c.seq > publishedLatest.seq) publishedLatest = { seq: c.seq, hash: c.hash, time: c.time };
     const filed = file.bySeq.get(c.seq);
-    if (filed === undefined) problems.push({ seq: c.seq, problem: 'a published checkpoint is missing from the checkpoint file (shortened, replaced or deleted)' });
+    if (filed === undefined)
+      problems.push({ seq: c.seq, problem: 'a published checkpoint is missing from the checkpoint file (shortened, replaced or deleted)' });
     else if (filed !== c.hash) problems.push({ seq: c.seq, problem: 'the checkpoint file disagrees with the published checkpoint' });
     bySeq.set(c.seq, c.hash);
     if (!latest || c.seq > latest.seq) latest = { seq: c.seq, hash: c.hash, time: c.time };

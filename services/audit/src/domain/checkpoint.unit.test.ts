@@ -39,12 +39,21 @@ describe('signed checkpoints', () => {
   });
 
   it('when two validly signed checkpoints disagree on one seq, then the second is reported', async () => {
-    const lines = [{ line: 1, checkpoint: await signCheckpoint(head(5), keys.signer) }, { line: 2, checkpoint: await signCheckpoint(head(5, 'other'), keys.signer) }];
-    expect(summariseCheckpoints(lines, 'chain-1', keys.publicKey).invalid).toMatchObject([{ line: 2, seq: 5, problem: 'two signed checkpoints disagree on this seq' }]);
+    const lines = [
+      { line: 1, checkpoint: await signCheckpoint(head(5), keys.signer) },
+      { line: 2, checkpoint: await signCheckpoint(head(5, 'other'), keys.signer) },
+    ];
+    expect(summariseCheckpoints(lines, 'chain-1', keys.publicKey).invalid).toMatchObject([
+      { line: 2, seq: 5, problem: 'two signed checkpoints disagree on this seq' },
+    ]);
   });
 
   it('when the file lost checkpoints that were published, or the topic holds a forged one, then the history names each; the published ones still count', async () => {
-    const published = [await signCheckpoint(head(5), keys.signer), await signCheckpoint(head(9), keys.signer), await signCheckpoint(head(12), other.signer)];
+    const published = [
+      await signCheckpoint(head(5), keys.signer),
+      await signCheckpoint(head(9), keys.signer),
+      await signCheckpoint(head(12), other.signer),
+    ];
     const file = summariseCheckpoints([{ line: 1, checkpoint: published[0]! }], 'chain-1', keys.publicKey);
     const history = checkpointHistory(file, published, 'chain-1', keys.publicKey);
     expect(history.latest).toMatchObject({ seq: 9 });
@@ -54,6 +63,20 @@ describe('signed checkpoints', () => {
       { seq: 9, problem: expect.stringMatching(/missing from the checkpoint file/) },
       { seq: 12, problem: expect.stringMatching(/does not verify/) },
     ]);
-    expect(checkpointHistory(summariseCheckpoints([{ line: 1, checkpoint: published[0]! }, { line: 2, checkpoint: published[1]! }], 'chain-1', keys.publicKey), published.slice(0, 2), 'chain-1', keys.publicKey).problems).toEqual([]);
+    expect(
+      checkpointHistory(
+        summariseCheckpoints(
+          [
+            { line: 1, checkpoint: published[0]! },
+            { line: 2, checkpoint: published[1]! },
+          ],
+          'chain-1',
+          keys.publicKey,
+        ),
+        published.slice(0, 2),
+        'chain-1',
+        keys.publicKey,
+      ).problems,
+    ).toEqual([]);
   });
 });

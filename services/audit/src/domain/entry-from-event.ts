@@ -6,7 +6,9 @@ const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefin
 
 /** Who acted, as the event names them (an officer id, `policy`, a referee link id…): never a name. */
 function actorOf(data: Record<string, unknown>): string | undefined {
-  return str(data.actor) ?? str(data.decidedBy) ?? str(data.resolvedBy) ?? str(data.approvedBy) ?? str(data.revokedBy) ?? str(data.submittedBy);
+  return (
+    str(data.actor) ?? str(data.decidedBy) ?? str(data.resolvedBy) ?? str(data.approvedBy) ?? str(data.revokedBy) ?? str(data.submittedBy)
+  );
 }
 
 /** The people a list read concerns, beyond the event's subject. */

@@ -33,8 +33,9 @@ export interface AuditEntry extends EntryBody {
 
 // crypto.hash (Node ≥ 20.12) is the one-shot form: no Hash object per call, which matters at a million entries.
 const oneShot = (crypto as unknown as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
-export const sha256 = oneShot ? (text: string) => oneShot('sha256', text, 'hex') : (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
-
+export const sha256 = oneShot
+  ? (text: string) => oneShot('sha256', text, 'hex')
+  : (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
  * The hash of an entry's content: SHA-256 of the canonical JSON of every field but the link.

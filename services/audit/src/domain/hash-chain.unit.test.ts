@@ -6,7 +6,18 @@ function chain(n: number): AuditEntry[] {
   const out: AuditEntry[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const body = { seq, eventId: `e${seq}`, type: 'candidate.submitted', source: 'intake', subject: `c${seq}`, time: '2026-01-01T00:00:00Z', correlationId: 'x', data: { n: seq }, dataDigest: 'd', prevHash: prev };
+    const body = {
+      seq,
+      eventId: `e${seq}`,
+      type: 'candidate.submitted',
+      source: 'intake',
+      subject: `c${seq}`,
+      time: '2026-01-01T00:00:00Z',
+      correlationId: 'x',
+      data: { n: seq },
+      dataDigest: 'd',
+      prevHash: prev,
+    };
     const entry = { ...body, hash: hashEntry(body) };
     out.push(entry);
     prev = entry.hash;

@@ -36,7 +36,15 @@ interface Person {
 }
 
 /** The event types a person's state is folded from. */
-export const PEOPLE_TYPES = ['candidate.submitted', 'candidate.updated', 'candidate.withdrawn', 'screening.completed', 'clearance.decided', 'clearance.revoked', 'clearance.expired'];
+export const PEOPLE_TYPES = [
+  'candidate.submitted',
+  'candidate.updated',
+  'candidate.withdrawn',
+  'screening.completed',
+  'clearance.decided',
+  'clearance.revoked',
+  'clearance.expired',
+];
 
 const DECISION: Record<string, PersonState> = { cleared: 'cleared', 'not-cleared': 'refused', 'pending-review': 'pending' };
 
@@ -58,7 +66,16 @@ export interface PeopleGroup {
   figures: PeopleFigures;
 }
 
-export const emptyPeopleFigures = (): PeopleFigures => ({ people: 0, screened: 0, cleared: 0, refused: 0, pending: 0, withdrawn: 0, revoked: 0, expired: 0 });
+export const emptyPeopleFigures = (): PeopleFigures => ({
+  people: 0,
+  screened: 0,
+  cleared: 0,
+  refused: 0,
+  pending: 0,
+  withdrawn: 0,
+  revoked: 0,
+  expired: 0,
+});
 
 /**
  * Folds entries (in chain order) into one state per person, then groups them. Entries may come type
@@ -77,16 +94,40 @@ export function createPeopleAccumulator(query: PeopleQuery) {
         const country = typeof d.country === 'string' ? d.country : (entry.tenant ?? 'unknown');
         // The nomination as last changed, counted in the period it was first made.
         const nominatedAt = known && known.nominatedAt < entry.time ? known.nominatedAt : entry.time;
-        people.set(entry.subject, { country, mission: String(n.mission ?? 'unknown').toUpperCase(), category: String(n.category ?? 'unknown'), nominatedAt, screened: false, state: known?.state ?? 'pending', stateSeq: known?.stateSeq ?? -1 });
+        people.set(entry.subject, {
+          country,
+          mission: String(n.mission ?? 'unknown').toUpperCase(),
+          category: String(n.category ?? 'unknown'),
+          nominatedAt,
+          screened: false,
+          state: known?.state ?? 'pending',
+          stateSeq: known?.stateSeq ?? -1,
+        });
         return;
       }
       if (entry.type === 'screening.completed') return void screened.add(entry.subject);
-      const state = entry.type === 'candidate.withdrawn' ? 'withdrawn' : entry.type === 'clearance.revoked' ? 'revoked' : entry.type === 'clearance.expired' ? 'expired' : DECISION[String(d.outcome)];
+      const state =
+        entry.type === 'candidate.withdrawn'
+          ? 'withdrawn'
+          : entry.type === 'clearance.revoked'
+            ? 'revoked'
+            : entry.type === 'clearance.expired'
+              ? 'expired'
+              : DECISION[String(d.outcome)];
       if (!state) return;
       const known = person(entry.subject);
       if (known) {
         if (entry.seq > known.stateSeq) Object.assign(known, { state, stateSeq: entry.seq });
-      } else people.set(entry.subject, { country: typeof d.country === 'string' ? d.country : (entry.tenant ?? 'unknown'), mission: 'UNKNOWN', category: 'unknown', nominatedAt: entry.time, screened: false, state, stateSeq: entry.seq });
+      } else
+        people.set(entry.subject, {
+          country: typeof d.country === 'string' ? d.country : (entry.tenant ?? 'unknown'),
+          mission: 'UNKNOWN',
+          category: 'unknown',
+          nominatedAt: entry.time,
+          screened: false,
+          state,
+          stateSeq: entry.seq,
+        });
     },
     result() {
       const from = query.from ? Date.parse(query.from) : -Infinity;
@@ -95,10 +136,23 @@ export function createPeopleAccumulator(query: PeopleQuery) {
       const totals = emptyPeopleFigures();
       for (const [subject, p] of people) {
         const at = Date.parse(p.nominatedAt);
-        if (at < from || at >= to || (query.country && p.country !== query.country) || (query.missions && !query.missions.includes(p.mission)) || (query.category && p.category !== query.category)) continue;
+        if (
+          at < from ||
+          at >= to ||
+          (query.country && p.country !== query.country) ||
+          (query.missions && !query.missions.includes(p.mission)) ||
+          (query.category && p.category !== query.category)
+        )
+          continue;
         const period = periodOf(p.nominatedAt, query.by);
         const key = [period, p.country, p.mission, p.category].join('|');
-        const group = groups.get(key) ?? { period, country: p.country, mission: p.mission, category: p.category, figures: emptyPeopleFigures() };
+        const group = groups.get(key) ?? {
+          period,
+          country: p.country,
+          mission: p.mission,
+          category: p.category,
+          figures: emptyPeopleFigures(),
+        };
         groups.set(key, group);
         for (const figures of [group.figures, totals]) {
           figures.people++;
@@ -106,7 +160,13 @@ export function createPeopleAccumulator(query: PeopleQuery) {
           figures[p.state]++;
         }
       }
-      const sorted = [...groups.values()].sort((a, b) => a.period.localeCompare(b.period) || a.country.localeCompare(b.country) || a.mission.localeCompare(b.mission) || a.category.localeCompare(b.category));
+      const sorted = [...groups.values()].sort(
+        (a, b) =>
+          a.period.localeCompare(b.period) ||
+          a.country.localeCompare(b.country) ||
+          a.mission.localeCompare(b.mission) ||
+          a.category.localeCompare(b.category),
+      );
       return { query, groups: sorted, totals };
     },
   };

@@ -9,8 +9,27 @@ import { canonicalJson } from './hash-chain';
  * producer's mistake), free text about a person included.
  */
 const PERSONAL_KEYS = new Set([
-  'person', 'names', 'matchedName', 'documents', 'dateOfBirth', 'placeOfBirth', 'detail', 'summary', 'words', 'queryName',
-  'reason', 'note', 'overrideReason', 'countersignatureReason', 'rejectionReason', 'explanation', 'contactEmail', 'email', 'serviceNumber', 'employment', 'declared',
+  'person',
+  'names',
+  'matchedName',
+  'documents',
+  'dateOfBirth',
+  'placeOfBirth',
+  'detail',
+  'summary',
+  'words',
+  'queryName',
+  'reason',
+  'note',
+  'overrideReason',
+  'countersignatureReason',
+  'rejectionReason',
+  'explanation',
+  'contactEmail',
+  'email',
+  'serviceNumber',
+  'employment',
+  'declared',
 ]);
 
 /**
@@ -35,7 +54,11 @@ function strip(value: unknown): unknown {
  * original: it proves what the event said to whoever holds the key, and unlike a bare hash it does
  * not confirm a guess of a person's data to anyone else.
  */
-export function redactEventData(type: string, data: Record<string, unknown>, digestKey: Buffer): { data: Record<string, unknown>; dataDigest: string } {
+export function redactEventData(
+  type: string,
+  data: Record<string, unknown>,
+  digestKey: Buffer,
+): { data: Record<string, unknown>; dataDigest: string } {
   const { personal, ...rest } = data;
   const redacted = strip(rest) as Record<string, unknown>;
   return {

@@ -37,25 +37,37 @@ export function csvCell(value: string): string {
 /** The latest published checkpoint at export time, as a reader holds the audit database against it later. */
 export const publishedLine = (bundle: AuditBundle) => {
   const p = bundle.publishedCheckpoint;
-  return p ? `Latest published checkpoint of chain ${p.chainId}: entry ${p.seq}, hash ${p.hash}, ${p.time}, key ${p.keyId}, signature ${p.signature}` : 'No published checkpoint yet';
+  return p
+    ? `Latest published checkpoint of chain ${p.chainId}: entry ${p.seq}, hash ${p.hash}, ${p.time}, key ${p.keyId}, signature ${p.signature}`
+    : 'No published checkpoint yet';
 };
 
 export function bundleCsv(bundle: AuditBundle): string {
   // The header row stays first for spreadsheets; the published checkpoint closes the file.
-  const lines = [COLUMNS.join(','), ...rowsOf(bundle).map((row) => COLUMNS.map((c) => csvCell(row[c])).join(',')), csvCell(`# ${publishedLine(bundle)}`)];
+  const lines = [
+    COLUMNS.join(','),
+    ...rowsOf(bundle).map((row) => COLUMNS.map((c) => csvCell(row[c])).join(',')),
+    csvCell(`# ${publishedLine(bundle)}`),
+  ];
   return `${lines.join('\r\n')}\r\n`;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A self-contained page (no scripts, no external resources) for auditors to read and print. */
 export function bundleHtml(bundle: AuditBundle, verification: BundleVerification): string {
-  const scope = Object.entries(bundle.scope).map(([k, v]) => `${k} ${v}`).join(', ');
+  const scope = Object.entries(bundle.scope)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   const status = verification.ok
     ? `Verified: ${verification.included} entries, chain segment ${bundle.segment.fromSeq}–${bundle.segment.toSeq}, signed checkpoint ${verification.anchoredBy?.seq} (${verification.anchoredBy?.time}, key ${verification.anchoredBy?.keyId}).`
     : `NOT VERIFIED: ${verification.problems.map((p) => `${p.seq ?? ''} ${p.problem}`).join('; ')}`;
   const rows = rowsOf(bundle)
-    .map((r) => `<tr>${COLUMNS.map((c) => `<td${c === 'hash' || c === 'eventId' ? ' class="mono"' : ''}>${escapeHtml(r[c])}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${COLUMNS.map((c) => `<td${c === 'hash' || c === 'eventId' ? ' class="mono"' : ''}>${escapeHtml(r[c])}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Audit trail: ${escapeHtml(scope)}</title>

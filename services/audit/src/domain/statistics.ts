@@ -33,15 +33,40 @@ export type Granularity = 'month' | 'quarter' | 'year';
 
 /** The event types the figures are computed from. */
 export const STATISTICS_TYPES = [
-  'candidate.submitted', 'candidate.withdrawn', 'screening.completed', 'screening.match-resolved', 'reference.check-requested',
-  'reference.check-completed', 'reference.check-failed', 'clearance.decided', 'clearance.revoked', 'clearance.expired',
+  'candidate.submitted',
+  'candidate.withdrawn',
+  'screening.completed',
+  'screening.match-resolved',
+  'reference.check-requested',
+  'reference.check-completed',
+  'reference.check-failed',
+  'clearance.decided',
+  'clearance.revoked',
+  'clearance.expired',
 ];
 
 export const emptyFigures = (): Figures => ({
-  nominations: 0, withdrawals: 0, screenings: 0, possibleMatches: 0, strongMatches: 0, confirmedMatches: 0, falsePositives: 0,
-  checksRequested: 0, checksAnswered: 0, checksAdverse: 0, checksUnanswered: 0, checksFailed: 0,
-  decisionsCleared: 0, decisionsNotCleared: 0, decisionsPendingReview: 0,
-  refusalsBanListMatch: 0, refusalsAdverseInformation: 0, refusalsAbsentInformation: 0, refusalsOther: 0, revocations: 0, expiries: 0,
+  nominations: 0,
+  withdrawals: 0,
+  screenings: 0,
+  possibleMatches: 0,
+  strongMatches: 0,
+  confirmedMatches: 0,
+  falsePositives: 0,
+  checksRequested: 0,
+  checksAnswered: 0,
+  checksAdverse: 0,
+  checksUnanswered: 0,
+  checksFailed: 0,
+  decisionsCleared: 0,
+  decisionsNotCleared: 0,
+  decisionsPendingReview: 0,
+  refusalsBanListMatch: 0,
+  refusalsAdverseInformation: 0,
+  refusalsAbsentInformation: 0,
+  refusalsOther: 0,
+  revocations: 0,
+  expiries: 0,
 });
 
 export function periodOf(time: string, by: Granularity): string {
@@ -68,8 +93,12 @@ function refusalCause(inputs: Data | undefined): keyof Figures {
 export function count(figures: Figures, entry: AuditEntry): void {
   const d = entry.data;
   switch (entry.type) {
-    case 'candidate.submitted': figures.nominations++; break;
-    case 'candidate.withdrawn': figures.withdrawals++; break;
+    case 'candidate.submitted':
+      figures.nominations++;
+      break;
+    case 'candidate.withdrawn':
+      figures.withdrawals++;
+      break;
     case 'screening.completed':
       figures.screenings++;
       if (d.outcome === 'possible-match') figures.possibleMatches++;
@@ -79,14 +108,18 @@ export function count(figures: Figures, entry: AuditEntry): void {
       if (d.resolution === 'confirmed') figures.confirmedMatches++;
       else figures.falsePositives++;
       break;
-    case 'reference.check-requested': figures.checksRequested++; break;
+    case 'reference.check-requested':
+      figures.checksRequested++;
+      break;
     case 'reference.check-completed':
       if (d.result === 'no-adverse' || d.result === 'adverse') figures.checksAnswered++;
       if (d.result === 'adverse') figures.checksAdverse++;
       if (d.result === 'no-response') figures.checksUnanswered++;
       if (d.result === 'failed') figures.checksFailed++;
       break;
-    case 'reference.check-failed': figures.checksFailed++; break;
+    case 'reference.check-failed':
+      figures.checksFailed++;
+      break;
     case 'clearance.decided':
       if (d.outcome === 'cleared') figures.decisionsCleared++;
       else if (d.outcome === 'pending-review') figures.decisionsPendingReview++;
@@ -95,8 +128,12 @@ export function count(figures: Figures, entry: AuditEntry): void {
         figures[refusalCause(d.inputs as Data | undefined)]++;
       }
       break;
-    case 'clearance.revoked': figures.revocations++; break;
-    case 'clearance.expired': figures.expiries++; break;
+    case 'clearance.revoked':
+      figures.revocations++;
+      break;
+    case 'clearance.expired':
+      figures.expiries++;
+      break;
   }
 }
 

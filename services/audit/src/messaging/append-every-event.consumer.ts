@@ -17,7 +17,12 @@ export async function startAppendConsumer(runtime: ServiceRuntime, appender: Cha
   const prefix = runtime.config.TOPIC_PREFIX;
   const group = `${prefix}audit`;
   const log = runtime.logger.child({ component: 'consumer', group });
-  const consumer = runtime.kafka.consumer({ groupId: group, sessionTimeout: 30_000, heartbeatInterval: 3000, allowAutoTopicCreation: false });
+  const consumer = runtime.kafka.consumer({
+    groupId: group,
+    sessionTimeout: 30_000,
+    heartbeatInterval: 3000,
+    allowAutoTopicCreation: false,
+  });
   let running = false;
   let markJoined: () => void = () => undefined;
   const joined = new Promise<void>((resolve) => (markJoined = resolve));
@@ -35,7 +40,10 @@ export async function startAppendConsumer(runtime: ServiceRuntime, appender: Cha
       }
       return { ok: true, event: parsed };
     } catch (error) {
-      return { ok: false, error: error instanceof SyntaxError ? new AppError('EVENT.MALFORMED_JSON', `Not valid JSON: ${error.message}`) : (error as Error) };
+      return {
+        ok: false,
+        error: error instanceof SyntaxError ? new AppError('EVENT.MALFORMED_JSON', `Not valid JSON: ${error.message}`) : (error as Error),
+      };
     }
   }
 
@@ -77,7 +85,9 @@ export async function startAppendConsumer(runtime: ServiceRuntime, appender: Cha
         if (!isRunning() || isStale()) return; // revoked or stopping: leave the offsets for the next owner
         try {
           const results = await appender.appendMany(events);
-          results.forEach((result, i) => runtime.metrics.eventsHandled.inc({ group, type: events[i]!.type, result: result === 'appended' ? 'handled' : 'skipped' }));
+          results.forEach((result, i) =>
+            runtime.metrics.eventsHandled.inc({ group, type: events[i]!.type, result: result === 'appended' ? 'handled' : 'skipped' }),
+          );
           break;
         } catch (error) {
           runtime.metrics.consumerRetries.inc({ group, type: 'batch' });

@@ -7,7 +7,11 @@ import type { AuditEntryRepository } from '../data/audit-entry.repository';
  * from the audit entries themselves. An office sees its own country; an officer limited to missions
  * sees those missions.
  */
-export async function computePeopleStatistics(actor: Actor, repository: AuditEntryRepository, query: Omit<PeopleQuery, 'missions'> & { mission?: string }) {
+export async function computePeopleStatistics(
+  actor: Actor,
+  repository: AuditEntryRepository,
+  query: Omit<PeopleQuery, 'missions'> & { mission?: string },
+) {
   const { mission, ...rest } = query;
   const country = countryScope(actor, rest.country);
   const missions = missionScope(actor, mission);

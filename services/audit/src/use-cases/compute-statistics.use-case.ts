@@ -17,7 +17,11 @@ async function candidatesOf(repository: AuditEntryRepository, missions: string[]
  * Figures by period and country, computed from the audit entries themselves (one indexed query per
  * event type, streamed). An officer limited to missions counts only those missions' candidates.
  */
-export async function computeStatisticsFromChain(repository: AuditEntryRepository, query: StatisticsQuery, actor?: Actor): Promise<Statistics> {
+export async function computeStatisticsFromChain(
+  repository: AuditEntryRepository,
+  query: StatisticsQuery,
+  actor?: Actor,
+): Promise<Statistics> {
   const missions = actor ? missionScope(actor) : undefined;
   const accumulator = createStatisticsAccumulator(query, missions ? await candidatesOf(repository, missions) : undefined);
   for (const type of STATISTICS_TYPES) for await (const entry of repository.ofType(type)) accumulator.add(entry);

@@ -20,7 +20,9 @@ export interface Trail {
 async function reasonsOf(entry: AuditEntry, sealer?: PersonalSealer): Promise<string[] | undefined> {
   if (!entry.data.personal) return undefined;
   if (!sealer) return ['(sealed)'];
-  const opened = await sealer.openOrErased({ type: entry.type, subject: entry.subject, data: entry.data } as unknown as EventEnvelope).catch(() => ({ unreadable: true }) as const);
+  const opened = await sealer
+    .openOrErased({ type: entry.type, subject: entry.subject, data: entry.data } as unknown as EventEnvelope)
+    .catch(() => ({ unreadable: true }) as const);
   if ('unreadable' in opened) return ['(sealed)'];
   if (opened.erased) return ['(erased)'];
   const p = (opened.personal ?? {}) as { reason?: string; reasons?: string[] };

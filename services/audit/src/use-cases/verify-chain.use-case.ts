@@ -41,7 +41,11 @@ export interface ChainVerification extends VerifyResult {
  * checkpoints (shortened, replaced, deleted) fails. A history that cannot be read fails too (503).
  * With `index`, the index rows are then checked against the entries too (`index-mismatch`).
  */
-export async function verifyChain(deps: VerifyChainDeps, range: { from?: number; to?: number } = {}, options: { index?: boolean } = {}): Promise<ChainVerification> {
+export async function verifyChain(
+  deps: VerifyChainDeps,
+  range: { from?: number; to?: number } = {},
+  options: { index?: boolean } = {},
+): Promise<ChainVerification> {
   const read = async () => ({ file: await deps.checkpoints.readAll(), published: await deps.published.readAll() });
   const { file, published } = await (deps.exclusive ? deps.exclusive(read) : read());
   const summary = summariseCheckpoints(file, deps.chainId, deps.publicKey);
@@ -49,7 +53,12 @@ export async function verifyChain(deps: VerifyChainDeps, range: { from?: number;
   const from = range.from ?? 1;
   const to = range.to ?? Number.MAX_SAFE_INTEGER;
   const invalid = [...summary.invalid, ...history.problems.map((p) => ({ line: 0, ...p }))];
-  const checkpoints = { valid: summary.valid, ...(history.latest ? { latest: history.latest } : {}), invalid, published: history.published };
+  const checkpoints = {
+    valid: summary.valid,
+    ...(history.latest ? { latest: history.latest } : {}),
+    invalid,
+    published: history.published,
+  };
   let prevHash = GENESIS_HASH;
   if (from > 1) {
     const before = await deps.repository.get(from - 1);

@@ -36,9 +36,14 @@ export async function startCheckpointScheduler(options: CheckpointSchedulerOptio
   const { repository, store, keys, chainId, logger } = options;
   const now = options.now ?? (() => new Date());
   const summary = summariseCheckpoints(await store.readAll(), chainId, keys.publicKey);
-  if (summary.invalid.length > 0) logger.error({ invalid: summary.invalid, file: store.file }, 'checkpoint file holds checkpoints that do not verify');
+  if (summary.invalid.length > 0)
+    logger.error({ invalid: summary.invalid, file: store.file }, 'checkpoint file holds checkpoints that do not verify');
   const history = checkpointHistory(summary, await options.published.readAll(), chainId, keys.publicKey);
-  if (history.problems.length > 0) logger.error({ problems: history.problems, file: store.file }, 'the checkpoint history is broken: the file lost checkpoints that were published');
+  if (history.problems.length > 0)
+    logger.error(
+      { problems: history.problems, file: store.file },
+      'the checkpoint history is broken: the file lost checkpoints that were published',
+    );
   let last: { seq: number; hash: string } | undefined = history.latest;
   let halted: string | undefined;
   if (last) {

@@ -1,6 +1,12 @@
 import type { Express, Router } from 'express';
 import { actorOf, paramsOf, queryOf } from '@vetting/platform';
-import { recordCandidateResponse, recordNotice, type CandidateResponseInput, type NoticeDeps, type NoticeInput } from '../use-cases/candidate-notice.use-case';
+import {
+  recordCandidateResponse,
+  recordNotice,
+  type CandidateResponseInput,
+  type NoticeDeps,
+  type NoticeInput,
+} from '../use-cases/candidate-notice.use-case';
 import { openAttachment, uploadAttachment } from '../use-cases/response-attachment.use-case';
 import { idempotencyKey } from '@vetting/platform';
 
@@ -32,13 +38,20 @@ export function createCandidateNoticeRoutes(deps: NoticeDeps & { maxAttachmentBy
     });
     router.post('/cases/:candidateId/candidate-response', async (req, res) => {
       const { candidateId } = paramsOf<{ candidateId: string }>(req);
-      res.status(201).json(await recordCandidateResponse(actorOf(req), candidateId, req.body as CandidateResponseInput, deps, idempotencyKey(req)));
+      res
+        .status(201)
+        .json(await recordCandidateResponse(actorOf(req), candidateId, req.body as CandidateResponseInput, deps, idempotencyKey(req)));
     });
     router.post('/cases/:candidateId/attachments', async (req, res) => {
       const { candidateId } = paramsOf<{ candidateId: string }>(req);
       const length = req.headers['content-length'] ? Number(req.headers['content-length']) : undefined;
       const { filename } = queryOf<{ filename?: string }>(req);
-      const file = { body: req, contentType: req.header(FILE_TYPE), ...(length !== undefined ? { length } : {}), ...(filename ? { filename } : {}) };
+      const file = {
+        body: req,
+        contentType: req.header(FILE_TYPE),
+        ...(length !== undefined ? { length } : {}),
+        ...(filename ? { filename } : {}),
+      };
       res.status(201).json(await uploadAttachment(actorOf(req), candidateId, file, { ...deps, maxBytes: deps.maxAttachmentBytes }));
     });
     router.get('/cases/:candidateId/attachments/:attachmentId', async (req, res) => {

@@ -22,7 +22,9 @@ export function createCaseRoutes(deps: ReadDeps & AcknowledgeDeps) {
     });
     router.post('/cases/:candidateId/flags/:flagId/acknowledgement', async (req, res) => {
       const { candidateId, flagId } = paramsOf<{ candidateId: string; flagId: string }>(req);
-      res.json(await acknowledgeCaseFlag(actorOf(req), candidateId, flagId, (req.body ?? {}) as { note?: string }, deps, idempotencyKey(req)));
+      res.json(
+        await acknowledgeCaseFlag(actorOf(req), candidateId, flagId, (req.body ?? {}) as { note?: string }, deps, idempotencyKey(req)),
+      );
     });
   };
 }

@@ -15,7 +15,10 @@ type AttachmentDoc = Omit<StoredAttachment, 'attachmentId'> & { _id: string };
 /** Attachments by id, insert-once; content read only when someone opens one. */
 export function createAttachmentRepository(db: Connection) {
   const files = db.collection('response_attachments') as unknown as Collection<AttachmentDoc>;
-  const toRef = ({ _id, sealed: _s, candidateId: _c, uploadedBy: _b, uploadedAt: _a, ...rest }: AttachmentDoc): AttachmentRef => ({ attachmentId: _id, ...rest });
+  const toRef = ({ _id, sealed: _s, candidateId: _c, uploadedBy: _b, uploadedAt: _a, ...rest }: AttachmentDoc): AttachmentRef => ({
+    attachmentId: _id,
+    ...rest,
+  });
   return {
     async ensureIndexes() {
       await files.createIndex({ candidateId: 1 });
@@ -32,7 +35,9 @@ export function createAttachmentRepository(db: Connection) {
     },
     async get(candidateId: string, attachmentId: string): Promise<StoredAttachment | undefined> {
       const doc = await files.findOne({ _id: attachmentId, candidateId });
-      return doc ? { ...toRef(doc), candidateId: doc.candidateId, sealed: doc.sealed, uploadedBy: doc.uploadedBy, uploadedAt: doc.uploadedAt } : undefined;
+      return doc
+        ? { ...toRef(doc), candidateId: doc.candidateId, sealed: doc.sealed, uploadedBy: doc.uploadedBy, uploadedAt: doc.uploadedAt }
+        : undefined;
     },
   };
 }

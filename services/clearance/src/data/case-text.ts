@@ -1,4 +1,11 @@
-import { isErased, openPersonalBlock, sealPersonalBlock, type EventEnvelope, type PersonalSealer, type SealedPersonal } from '@vetting/platform';
+import {
+  isErased,
+  openPersonalBlock,
+  sealPersonalBlock,
+  type EventEnvelope,
+  type PersonalSealer,
+  type SealedPersonal,
+} from '@vetting/platform';
 
 /**
  * Free text people write about a candidate (adjudicators' reasons, override and countersignature
@@ -55,7 +62,8 @@ export function hasPlainText(node: unknown): boolean {
 
 /** Seals every written text and nomination value not sealed yet with the person's key (`undefined`: erased, the text reads `(erased)`, the value is dropped). */
 export function sealTexts<T>(node: T, personId: string, key: Buffer | undefined): T {
-  const seal = (v: unknown) => TOKEN + Buffer.from(JSON.stringify(sealPersonalBlock(key!, CONTEXT, personId, v)), 'utf8').toString('base64url');
+  const seal = (v: unknown) =>
+    TOKEN + Buffer.from(JSON.stringify(sealPersonalBlock(key!, CONTEXT, personId, v)), 'utf8').toString('base64url');
   return mapPersonal(node, {
     text: (t) => (t === '' || isToken(t) || t === ERASED_TEXT ? t : key ? seal(t) : ERASED_TEXT),
     value: (v) => (isToken(v) ? v : key ? seal(v) : undefined),
@@ -78,7 +86,10 @@ export function hasValueTokens(node: unknown): boolean {
 
 /** Opens the sealed nomination values with the key in hand (`undefined`: erased, they are dropped); texts stay sealed. */
 export function openValuesWithKey<T>(node: T, key: Buffer | undefined): T {
-  return mapPersonal(node, { text: (t) => t, value: (v) => (!isToken(v) ? v : key ? openPersonalBlock(key, CONTEXT, blockOf(v)) : undefined) });
+  return mapPersonal(node, {
+    text: (t) => t,
+    value: (v) => (!isToken(v) ? v : key ? openPersonalBlock(key, CONTEXT, blockOf(v)) : undefined),
+  });
 }
 
 const ERASED = Symbol('erased');
@@ -117,14 +128,22 @@ export const openToken = (token: string, key: Buffer) => openPersonalBlock(key, 
  * The events of a change with their written text moved into the sealed personal block:
  * `clearance.revoked` (its reason) and an adjudicated `clearance.decided` (its reasons).
  */
-export function sealEventTexts(events: EventEnvelope[], key: Buffer | undefined, sealer: Pick<PersonalSealer, 'sealEventWithKey'>): EventEnvelope[] {
+export function sealEventTexts(
+  events: EventEnvelope[],
+  key: Buffer | undefined,
+  sealer: Pick<PersonalSealer, 'sealEventWithKey'>,
+): EventEnvelope[] {
   return events.map((e) => {
     if (e.type === 'clearance.revoked' && typeof e.data.reason === 'string') {
       const { reason, ...data } = e.data as { reason: string };
       return sealer.sealEventWithKey<'clearance.revoked'>(key!, { ...e, data }, { reason });
     }
     if (e.type === 'clearance.decided' && e.data.kind === 'adjudicated' && Array.isArray(e.data.reasons) && e.data.reasons.length) {
-      return sealer.sealEventWithKey<'clearance.decided'>(key!, { ...e, data: { ...e.data, reasons: [] } }, { reasons: e.data.reasons as string[] });
+      return sealer.sealEventWithKey<'clearance.decided'>(
+        key!,
+        { ...e, data: { ...e.data, reasons: [] } },
+        { reasons: e.data.reasons as string[] },
+      );
     }
     return e;
   });
@@ -132,4 +151,8 @@ export function sealEventTexts(events: EventEnvelope[], key: Buffer | undefined,
 
 /** Whether the events carry text to seal (then the key is needed). */
 export const eventsNeedKey = (events: EventEnvelope[]) =>
-  events.some((e) => (e.type === 'clearance.revoked' && typeof e.data.reason === 'string') || (e.type === 'clearance.decided' && e.data.kind === 'adjudicated' && Array.isArray(e.data.reasons) && e.data.reasons.length > 0));
+  events.some(
+    (e) =>
+      (e.type === 'clearance.revoked' && typeof e.data.reason === 'string') ||
+      (e.type === 'clearance.decided' && e.data.kind === 'adjudicated' && Array.isArray(e.data.reasons) && e.data.reasons.length > 0),
+  );

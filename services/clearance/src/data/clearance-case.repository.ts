@@ -14,7 +14,8 @@ export interface CaseChange {
 export type CaseDecide = (current: ClearanceCase, exists: boolean) => CaseChange | undefined;
 
 const toCase = (id: string, state: CaseState): ClearanceCase => ({ ...(state as Omit<ClearanceCase, 'candidateId'>), candidateId: id });
-const fromView = ({ _id, _rev: _r, _updatedAt: _u, ...state }: CaseState & { _id: string; _rev: number; _updatedAt?: unknown }) => toCase(_id, state as CaseState);
+const fromView = ({ _id, _rev: _r, _updatedAt: _u, ...state }: CaseState & { _id: string; _rev: number; _updatedAt?: unknown }) =>
+  toCase(_id, state as CaseState);
 
 /** Thrown inside a decide function when the change carries written text and the person's key is not in hand yet. */
 const NEED_KEY = new Error('the person key is needed');
@@ -46,7 +47,8 @@ export function createClearanceCaseRepository(db: Connection, crypto: { keys: Pe
   }
   return {
     collection: store.revisions,
-    ensureIndexes: () => store.ensureIndexes([{ status: 1, validUntil: 1 }, { flagged: 1, lastFlaggedAt: -1 }, { country: 1 }, ...REVETTING_INDEXES]),
+    ensureIndexes: () =>
+      store.ensureIndexes([{ status: 1, validUntil: 1 }, { flagged: 1, lastFlaggedAt: -1 }, { country: 1 }, ...REVETTING_INDEXES]),
 
     /**
      * Applies one cause's effect on a case exactly once. `decide` is pure and may run more than once

@@ -16,7 +16,10 @@ const toPolicy = (r: Revision<PolicyState>): ClearancePolicy => {
 function versionChange(policy: Omit<ClearancePolicy, 'version'>, version: number) {
   const { createdBy, createdAt, note } = policy;
   const data = { version, createdBy, createdAt, ...(note ? { note } : {}), rules: rulesOf(policy) };
-  return { state: policy as PolicyState, events: [createEvent('clearance', { type: 'clearance.policy-published', subject: POLICY_ID, data })] };
+  return {
+    state: policy as PolicyState,
+    events: [createEvent('clearance', { type: 'clearance.policy-published', subject: POLICY_ID, data })],
+  };
 }
 
 /** A built-in version older than this code's (stored by `seed` before the built-in rules changed). */
@@ -52,7 +55,9 @@ export function createPolicyRepository(db: Connection, { activeTtlMs = 2000 }: {
     async seed(): Promise<void> {
       const { version: _v, ...builtIn } = BUILT_IN_POLICY;
       await store.apply(POLICY_ID, `seed:${BUILT_IN_NOTE}`, (current) =>
-        !current || olderBuiltIn(toPolicy(current)) ? versionChange({ ...builtIn, createdAt: new Date().toISOString() }, (current?.rev ?? 0) + 1) : undefined,
+        !current || olderBuiltIn(toPolicy(current))
+          ? versionChange({ ...builtIn, createdAt: new Date().toISOString() }, (current?.rev ?? 0) + 1)
+          : undefined,
       );
     },
 

@@ -19,7 +19,10 @@ export function acknowledgeFlag(c: ClearanceCase, flagId: string, ack: FlagAckno
   const flag = c.flags.find((f) => f.flagId === flagId);
   if (!flag) throw notFound('CLEARANCE.FLAG_NOT_FOUND', 'No such flag on this case');
   const earlier = flag.acknowledgements?.find((a) => a.party === ack.party);
-  if (earlier) throw conflict('CLEARANCE.FLAG_ALREADY_ACKNOWLEDGED', `The ${ack.party === 'un' ? 'UN' : 'office'} acknowledged this flag already`, { acknowledgement: earlier });
+  if (earlier)
+    throw conflict('CLEARANCE.FLAG_ALREADY_ACKNOWLEDGED', `The ${ack.party === 'un' ? 'UN' : 'office'} acknowledged this flag already`, {
+      acknowledgement: earlier,
+    });
   const acknowledged: Flag = { ...flag, acknowledgements: [...(flag.acknowledgements ?? []), ack] };
   return { next: { ...c, flags: c.flags.map((f) => (f.flagId === flagId ? acknowledged : f)) }, flag: acknowledged };
 }
@@ -32,5 +35,9 @@ export const withoutNote = ({ note: _n, ...rest }: FlagAcknowledgement): FlagAck
 /** What an office sees of a flag: never the reason (the kind of new information), nor the UN's notes. */
 export function officeView(flag: Flag) {
   const { reason: _r, newFindings: _f, ...rest } = flag;
-  return { ...rest, reason: 'the clearance was revoked', acknowledgements: (flag.acknowledgements ?? []).map((a) => (a.party === 'office' ? a : withoutNote(a))) };
+  return {
+    ...rest,
+    reason: 'the clearance was revoked',
+    acknowledgements: (flag.acknowledgements ?? []).map((a) => (a.party === 'office' ? a : withoutNote(a))),
+  };
 }

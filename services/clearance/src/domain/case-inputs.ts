@@ -112,13 +112,24 @@ export interface CaseInputs {
 export type InputChange =
   | { kind: 'nomination'; value: NominationInput }
   | { kind: 'screening'; value: ScreeningInput }
-  | { kind: 'match-resolved'; value: { screeningId: string; listId: string; entryId: string; resolution: 'false-positive' | 'confirmed'; resolvedBy: string; outcome: ScreeningOutcome } }
+  | {
+      kind: 'match-resolved';
+      value: {
+        screeningId: string;
+        listId: string;
+        entryId: string;
+        resolution: 'false-positive' | 'confirmed';
+        resolvedBy: string;
+        outcome: ScreeningOutcome;
+      };
+    }
   | { kind: 'references'; value: ReferencesInput }
   | { kind: 'check'; value: CheckInput & { checkId: string } }
   | { kind: 'candidate-response'; value: CandidateResponse }
   | { kind: 'notice'; value: Notice };
 
-const sameHit = (a: { listId: string; entryId: string }, b: { listId: string; entryId: string }) => a.listId === b.listId && a.entryId === b.entryId;
+const sameHit = (a: { listId: string; entryId: string }, b: { listId: string; entryId: string }) =>
+  a.listId === b.listId && a.entryId === b.entryId;
 
 /**
  * Folds one change into the inputs; undefined when it changes nothing or is stale (an older

@@ -124,4 +124,5 @@ export const emptyCase = (candidateId: string, country: string): ClearanceCase =
 });
 
 /** The decision a clearance rests on, while the case is cleared. */
-export const activeClearance = (c: ClearanceCase): Decision | undefined => (c.status === 'cleared' ? c.decisions.findLast((d) => d.outcome === 'cleared') : undefined);
+export const activeClearance = (c: ClearanceCase): Decision | undefined =>
+  c.status === 'cleared' ? c.decisions.findLast((d) => d.outcome === 'cleared') : undefined;

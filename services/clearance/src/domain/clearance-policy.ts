@@ -17,9 +17,14 @@ export function addMonths(date: Date, months: number): Date {
 }
 
 /** The end of a clearance decided at `at`: N months, or the rotation's end (end of that day, UTC) when sooner. */
-export function validUntil(policy: Pick<PolicyRules, 'validity'>, nomination: { mission: string; rotation: string } | undefined, at: Date): string {
+export function validUntil(
+  policy: Pick<PolicyRules, 'validity'>,
+  nomination: { mission: string; rotation: string } | undefined,
+  at: Date,
+): string {
   const byMonths = addMonths(at, policy.validity.months);
-  const rotation = nomination && policy.validity.rotationEnds.find((r) => r.mission === nomination.mission && r.rotation === nomination.rotation);
+  const rotation =
+    nomination && policy.validity.rotationEnds.find((r) => r.mission === nomination.mission && r.rotation === nomination.rotation);
   const byRotation = rotation ? new Date(`${rotation.endsOn}T23:59:59.999Z`) : undefined;
   return (byRotation && byRotation < byMonths ? byRotation : byMonths).toISOString();
 }

@@ -23,20 +23,48 @@ export const serviceOnly = { periods: [{ from: '2012', nationalService: true }],
  * `employment` (default: national service only). `onlyChecks` replaces the record checks.
  */
 export function inputs(
-  opts: { outcome?: ScreeningOutcome; hits?: HitInput[]; checks?: CheckInput[]; onlyChecks?: CheckInput[]; revision?: number; screeningId?: string; employment?: EmploymentSummary | null; declared?: DeclaredItem[] } = {},
+  opts: {
+    outcome?: ScreeningOutcome;
+    hits?: HitInput[];
+    checks?: CheckInput[];
+    onlyChecks?: CheckInput[];
+    revision?: number;
+    screeningId?: string;
+    employment?: EmploymentSummary | null;
+    declared?: DeclaredItem[];
+  } = {},
 ): CaseInputs {
   const revision = opts.revision ?? 1;
   const employment = opts.employment === null ? undefined : (opts.employment ?? serviceOnly);
   return {
-    nomination: { revision, mission: 'MINUSCA', rotation: 'R1', category: 'military-contingent', submittedAt: '2026-02-20T09:00:00.000Z', ...(employment ? { employment } : {}), ...(opts.declared ? { declared: opts.declared } : {}) },
-    screening: { screeningId: opts.screeningId ?? `s-${revision}`, revision, outcome: opts.outcome ?? 'clear', listVersions: [{ listId: 'un-sea', version: 3, contentHash: 'h3' }], hits: opts.hits ?? [] },
+    nomination: {
+      revision,
+      mission: 'MINUSCA',
+      rotation: 'R1',
+      category: 'military-contingent',
+      submittedAt: '2026-02-20T09:00:00.000Z',
+      ...(employment ? { employment } : {}),
+      ...(opts.declared ? { declared: opts.declared } : {}),
+    },
+    screening: {
+      screeningId: opts.screeningId ?? `s-${revision}`,
+      revision,
+      outcome: opts.outcome ?? 'clear',
+      listVersions: [{ listId: 'un-sea', version: 3, contentHash: 'h3' }],
+      hits: opts.hits ?? [],
+    },
     references: { revision: 1, checks: opts.onlyChecks ?? [...cleanRecordChecks, ...(opts.checks ?? [])] },
     candidateResponses: [],
     notices: [],
   };
 }
 
-export const caseWith = (i: CaseInputs, over: Partial<ClearanceCase> = {}): ClearanceCase => ({ ...emptyCase('c1', 'GH'), inputs: i, inputsVersion: 3, ...over });
+export const caseWith = (i: CaseInputs, over: Partial<ClearanceCase> = {}): ClearanceCase => ({
+  ...emptyCase('c1', 'GH'),
+  inputs: i,
+  inputsVersion: 3,
+  ...over,
+});
 
 export const possibleHit = (entryId = 'e1', resolution?: HitInput['resolution'], entryStatus?: HitInput['entryStatus']): HitInput => ({
   listId: 'un-sea',

@@ -28,11 +28,17 @@ export interface PolicyEvaluation {
  * (domain/adjudication.ts), after the candidate could respond (domain/refusal-notice.ts).
  */
 export function evaluatePolicy(policy: PolicyRules, inputs: CaseInputs, at: Date): PolicyEvaluation {
-  const findings = [...screeningFindings(inputs), ...referenceFindings(inputs, policy, at), ...declarationFindings(inputs)].sort((a, b) => a.key.localeCompare(b.key));
+  const findings = [...screeningFindings(inputs), ...referenceFindings(inputs, policy, at), ...declarationFindings(inputs)].sort((a, b) =>
+    a.key.localeCompare(b.key),
+  );
   const reasons = findings.map((f) => f.reason);
-  const confirmed = findings.some((f) => f.action === 'adjudicate' && f.adverse && (f.key.startsWith('match:') || f.key.startsWith('left-pending-allegation:')));
-  if (findings.some((f) => f.action === 'screening-review') && !confirmed) return { route: 'screening-review', outcome: 'pending-review', reasons, findings };
-  if (findings.some((f) => f.action === 'adjudicate')) return { route: 'adjudication', outcome: 'pending-review', recommendation: 'not-cleared', reasons, findings };
+  const confirmed = findings.some(
+    (f) => f.action === 'adjudicate' && f.adverse && (f.key.startsWith('match:') || f.key.startsWith('left-pending-allegation:')),
+  );
+  if (findings.some((f) => f.action === 'screening-review') && !confirmed)
+    return { route: 'screening-review', outcome: 'pending-review', reasons, findings };
+  if (findings.some((f) => f.action === 'adjudicate'))
+    return { route: 'adjudication', outcome: 'pending-review', recommendation: 'not-cleared', reasons, findings };
   return {
     route: 'automatic',
     outcome: 'cleared',

@@ -25,7 +25,12 @@ function hitFinding(h: HitInput): Finding | undefined {
   if (resolution === 'false-positive') return undefined;
   const status = h.entryStatus ? ` (${STATUS_WORDS[h.entryStatus] ?? h.entryStatus})` : '';
   if (resolution !== 'confirmed')
-    return { key: `match:${h.listId}/${h.entryId}:${resolution}`, action: 'screening-review', adverse: false, reason: `a possible ban-list match${status} on ${h.listId} awaits review by a screening officer` };
+    return {
+      key: `match:${h.listId}/${h.entryId}:${resolution}`,
+      action: 'screening-review',
+      adverse: false,
+      reason: `a possible ban-list match${status} on ${h.listId} awaits review by a screening officer`,
+    };
   if (h.entryStatus === 'left-pending-allegation')
     return {
       key: `left-pending-allegation:${h.listId}/${h.entryId}`,
@@ -33,7 +38,12 @@ function hitFinding(h: HitInput): Finding | undefined {
       adverse: true,
       reason: `the person left UN service while an allegation against them was pending (${h.listId}); the allegation was never concluded, so an adjudicator must weigh it`,
     };
-  return { key: `match:${h.listId}/${h.entryId}:confirmed`, action: 'adjudicate', adverse: true, reason: `a screening officer confirmed a ban-list match${status} on ${h.listId}` };
+  return {
+    key: `match:${h.listId}/${h.entryId}:confirmed`,
+    action: 'adjudicate',
+    adverse: true,
+    reason: `a screening officer confirmed a ban-list match${status} on ${h.listId}`,
+  };
 }
 
 export function screeningFindings(inputs: CaseInputs): Finding[] {
@@ -43,25 +53,48 @@ export function screeningFindings(inputs: CaseInputs): Finding[] {
   const out = reviewable.flatMap((h) => hitFinding(h) ?? []);
   // A non-clear outcome with no reviewable hit on record still needs an officer: never assume clean.
   if (s.outcome !== 'clear' && out.length === 0 && !reviewable.some((h) => h.resolution === 'false-positive'))
-    out.push({ key: `screening:${s.outcome}`, action: 'screening-review', adverse: false, reason: 'the screening found a possible match that awaits review by a screening officer' });
+    out.push({
+      key: `screening:${s.outcome}`,
+      action: 'screening-review',
+      adverse: false,
+      reason: 'the screening found a possible match that awaits review by a screening officer',
+    });
   return out;
 }
 
 const REFEREE_REASONS: Record<CheckFindingCode, { adverse: boolean; reason: string }> = {
   'misconduct-finding': { adverse: true, reason: 'a prior employer reported a finding of sexual exploitation, abuse or harassment' },
-  'left-during-investigation': { adverse: true, reason: 'a prior employer reported that the person left while an investigation into them was pending' },
-  'unverified-responder': { adverse: false, reason: 'the disclosure answer came from a contact outside the employer’s verified contacts and domains: it cannot be relied on as the employer’s' },
-  'no-verified-contact': { adverse: false, reason: 'no verified contact could be found for a prior employer, so its misconduct disclosure was never asked' },
+  'left-during-investigation': {
+    adverse: true,
+    reason: 'a prior employer reported that the person left while an investigation into them was pending',
+  },
+  'unverified-responder': {
+    adverse: false,
+    reason:
+      'the disclosure answer came from a contact outside the employer’s verified contacts and domains: it cannot be relied on as the employer’s',
+  },
+  'no-verified-contact': {
+    adverse: false,
+    reason: 'no verified contact could be found for a prior employer, so its misconduct disclosure was never asked',
+  },
 };
 
 function checkFindings(c: CheckInput): Finding[] {
   const id = c.checkId ?? '-';
-  const named = (c.findings ?? []).map((code) => ({ key: `referee:${id}:${code}`, action: 'adjudicate' as const, ...REFEREE_REASONS[code], reason: `${REFEREE_REASONS[code].reason} (${c.checkType} ${id})` }));
+  const named = (c.findings ?? []).map((code) => ({
+    key: `referee:${id}:${code}`,
+    action: 'adjudicate' as const,
+    ...REFEREE_REASONS[code],
+    reason: `${REFEREE_REASONS[code].reason} (${c.checkType} ${id})`,
+  }));
   const key = `check:${c.checkType}:${id}:${c.result}`;
   const out: Finding[] = [...named];
-  if (c.result === 'adverse' && !named.some((f) => f.adverse)) out.push({ key, action: 'adjudicate', adverse: true, reason: `the ${c.checkType} check returned adverse information` });
-  if (c.result === 'no-response') out.push({ key, action: 'adjudicate', adverse: false, reason: `the ${c.checkType} check had no response by its deadline` });
-  if (c.result === 'failed' && !named.length) out.push({ key, action: 'adjudicate', adverse: false, reason: `the ${c.checkType} check could not be carried out` });
+  if (c.result === 'adverse' && !named.some((f) => f.adverse))
+    out.push({ key, action: 'adjudicate', adverse: true, reason: `the ${c.checkType} check returned adverse information` });
+  if (c.result === 'no-response')
+    out.push({ key, action: 'adjudicate', adverse: false, reason: `the ${c.checkType} check had no response by its deadline` });
+  if (c.result === 'failed' && !named.length)
+    out.push({ key, action: 'adjudicate', adverse: false, reason: `the ${c.checkType} check could not be carried out` });
   return out;
 }
 
@@ -82,7 +115,12 @@ export function referenceFindings(inputs: CaseInputs, rules: PolicyRules, at: Da
   for (const r of checkRequirements(rules, nomination.category, nomination.employment, since)) {
     const results = checks.filter((c) => c.checkType === r.checkType && c.result !== 'not-required').length;
     if (results < r.count)
-      out.push({ key: `missing:${r.checkType}`, action: 'adjudicate', adverse: false, reason: `the ${r.checkType} check has ${results} of the ${r.count} result(s) required (${r.why})` });
+      out.push({
+        key: `missing:${r.checkType}`,
+        action: 'adjudicate',
+        adverse: false,
+        reason: `the ${r.checkType} check has ${results} of the ${r.count} result(s) required (${r.why})`,
+      });
   }
   return out;
 }
@@ -96,5 +134,10 @@ const DECLARED_REASONS: Record<DeclaredItem, string> = {
 
 /** Each "yes" of the candidate's self-declaration is a finding of its own. */
 export function declarationFindings(inputs: CaseInputs): Finding[] {
-  return (inputs.nomination?.declared ?? []).map((item) => ({ key: `self-declaration:${item}`, action: 'adjudicate', adverse: true, reason: DECLARED_REASONS[item] ?? `the candidate declared ${item}` }));
+  return (inputs.nomination?.declared ?? []).map((item) => ({
+    key: `self-declaration:${item}`,
+    action: 'adjudicate',
+    adverse: true,
+    reason: DECLARED_REASONS[item] ?? `the candidate declared ${item}`,
+  }));
 }

@@ -13,11 +13,17 @@ export interface Reconsidered {
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((k) => b.includes(k));
 
 export const statusOf = (ev: Pick<PolicyEvaluation, 'route' | 'outcome'>): CaseStatus =>
-  ev.route === 'screening-review' ? 'awaiting-screening-review' : ev.route === 'adjudication' ? 'awaiting-adjudication' : (ev.outcome as CaseStatus);
+  ev.route === 'screening-review'
+    ? 'awaiting-screening-review'
+    : ev.route === 'adjudication'
+      ? 'awaiting-adjudication'
+      : (ev.outcome as CaseStatus);
 
 function revocationReason(newFindings: string[]): string {
-  if (newFindings.some((k) => k.startsWith('match:') || k.startsWith('screening:'))) return 'a new screening found a possible ban-list match';
-  if (newFindings.some((k) => k.startsWith('check:') && k.endsWith(':adverse'))) return 'a late reference or record check returned adverse information';
+  if (newFindings.some((k) => k.startsWith('match:') || k.startsWith('screening:')))
+    return 'a new screening found a possible ban-list match';
+  if (newFindings.some((k) => k.startsWith('check:') && k.endsWith(':adverse')))
+    return 'a late reference or record check returned adverse information';
   return 'new information requires a new decision';
 }
 
@@ -54,7 +60,14 @@ export function reconsiderCase(c: ClearanceCase, policy: ClearancePolicy, now: D
     const clean = ev.route === 'automatic' && ev.outcome === 'cleared';
     const newFindings = keys.filter((k) => !active.findings.includes(k));
     if (clean || newFindings.length === 0) return { next: c };
-    const flag: Flag = { flagId: newId(), kind: 'clearance-revoked', raisedAt: now.toISOString(), revokedDecisionId: active.decisionId, reason: revocationReason(newFindings), newFindings };
+    const flag: Flag = {
+      flagId: newId(),
+      kind: 'clearance-revoked',
+      raisedAt: now.toISOString(),
+      revokedDecisionId: active.decisionId,
+      reason: revocationReason(newFindings),
+      newFindings,
+    };
     revocation = { flag, revoked: active };
     flags = [...flags, flag];
   }
@@ -74,7 +87,11 @@ export function reconsiderCase(c: ClearanceCase, policy: ClearancePolicy, now: D
     inputs: c.inputs,
     inputsVersion: c.inputsVersion,
   };
-  const next = withDecision({ ...c, flags, ...(revocation ? { flagged: true, lastFlaggedAt: now.toISOString() } : {}) }, decision, statusOf(ev));
+  const next = withDecision(
+    { ...c, flags, ...(revocation ? { flagged: true, lastFlaggedAt: now.toISOString() } : {}) },
+    decision,
+    statusOf(ev),
+  );
   return { next, decision, ...(revocation ? { revocation } : {}) };
 }
 

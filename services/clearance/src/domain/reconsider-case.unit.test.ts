@@ -25,7 +25,10 @@ describe('reconsidering a case when its inputs change', () => {
   });
 
   it('when a cleared person’s re-screen finds a new possible match, then the clearance is revoked and flagged, and review is pending', () => {
-    const i = applyInputChange(cleared().inputs, { kind: 'screening', value: { ...inputs().screening!, screeningId: 's-re', outcome: 'possible-match', trigger: 'rescreen', hits: [possibleHit('e9')] } })!;
+    const i = applyInputChange(cleared().inputs, {
+      kind: 'screening',
+      value: { ...inputs().screening!, screeningId: 's-re', outcome: 'possible-match', trigger: 'rescreen', hits: [possibleHit('e9')] },
+    })!;
     const c = { ...cleared(), inputs: i };
     const { next, decision, revocation } = reconsiderCase(c, policy(), later, seqId);
     expect(revocation?.flag).toMatchObject({ kind: 'clearance-revoked', reason: 'a new screening found a possible ban-list match' });
@@ -37,7 +40,10 @@ describe('reconsidering a case when its inputs change', () => {
 
   it('when a late check returns adverse information on a cleared person, then the clearance is revoked and goes to an adjudicator', () => {
     const c = cleared();
-    const i = applyInputChange(c.inputs, { kind: 'check', value: { checkId: 'k7', checkType: 'misconduct-disclosure', result: 'adverse' } })!;
+    const i = applyInputChange(c.inputs, {
+      kind: 'check',
+      value: { checkId: 'k7', checkType: 'misconduct-disclosure', result: 'adverse' },
+    })!;
     const { next, revocation } = reconsiderCase({ ...c, inputs: i }, policy(), later, seqId);
     expect(revocation?.flag.reason).toMatch(/late reference/);
     expect(next.status).toBe('awaiting-adjudication');
@@ -45,7 +51,10 @@ describe('reconsidering a case when its inputs change', () => {
 
   it('when a clean re-screen arrives for a cleared person, then nothing new is decided (validity is not extended)', () => {
     const c = cleared();
-    const i = applyInputChange(c.inputs, { kind: 'screening', value: { ...inputs().screening!, screeningId: 's-re2', trigger: 'rescreen' } })!;
+    const i = applyInputChange(c.inputs, {
+      kind: 'screening',
+      value: { ...inputs().screening!, screeningId: 's-re2', trigger: 'rescreen' },
+    })!;
     const r = reconsiderCase({ ...c, inputs: i }, policy(), later, seqId);
     expect(r.decision).toBeUndefined();
     expect(r.next.validUntil).toBe(c.validUntil);
@@ -53,7 +62,12 @@ describe('reconsidering a case when its inputs change', () => {
 
   it('when a person cleared by adjudication despite a finding gets the same finding again, then the clearance stands', () => {
     const adverse = inputs({ checks: [{ checkId: 'k1', checkType: 'misconduct-disclosure', result: 'adverse' }] });
-    const decision = { ...reconsiderCase(caseWith(adverse), policy(), at, seqId).decision!, outcome: 'cleared' as const, kind: 'adjudicated' as const, validUntil: '2027-01-01T00:00:00.000Z' };
+    const decision = {
+      ...reconsiderCase(caseWith(adverse), policy(), at, seqId).decision!,
+      outcome: 'cleared' as const,
+      kind: 'adjudicated' as const,
+      validUntil: '2027-01-01T00:00:00.000Z',
+    };
     const c = caseWith(adverse, { status: 'cleared', decisions: [decision], validUntil: decision.validUntil });
     const i = applyInputChange(adverse, { kind: 'screening', value: { ...adverse.screening!, screeningId: 's-re3' } })!;
     expect(reconsiderCase({ ...c, inputs: i }, policy(), later, seqId).revocation).toBeUndefined();

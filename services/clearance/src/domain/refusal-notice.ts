@@ -13,14 +13,22 @@ export function refusalBlocked(inputs: CaseInputs, findings: string[], now: Date
   if (!covering.length) {
     const latest = notices.at(-1);
     const uncovered = latest ? findings.filter((k) => !latest.findings.includes(k)) : findings;
-    return conflict('CLEARANCE.NOTICE_REQUIRED', 'A refusal needs a recorded notice to the candidate of every finding it rests on, and their response or the notice’s deadline passed', {
-      uncoveredFindings: uncovered,
-    });
+    return conflict(
+      'CLEARANCE.NOTICE_REQUIRED',
+      'A refusal needs a recorded notice to the candidate of every finding it rests on, and their response or the notice’s deadline passed',
+      {
+        uncoveredFindings: uncovered,
+      },
+    );
   }
   const answered = (n: Notice) => inputs.candidateResponses.some((r) => r.noticeId === n.noticeId);
   if (covering.some((n) => answered(n) || new Date(n.respondBy) <= now)) return undefined;
   const respondBy = covering.map((n) => n.respondBy).sort()[0]!;
-  return conflict('CLEARANCE.RESPONSE_PENDING', `The candidate may respond to the notice until ${respondBy}: record their response, or refuse after that date`, { respondBy });
+  return conflict(
+    'CLEARANCE.RESPONSE_PENDING',
+    `The candidate may respond to the notice until ${respondBy}: record their response, or refuse after that date`,
+    { respondBy },
+  );
 }
 
 /** The earliest date a notice sent at `sentAt` may set for a response under the policy. */

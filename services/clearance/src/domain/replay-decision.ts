@@ -25,7 +25,8 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
  */
 export function replayDecision(decision: Decision, policy: ClearancePolicy): Replay {
   const problems: string[] = [];
-  if (policy.version !== decision.policyVersion) problems.push(`the decision names policy v${decision.policyVersion}, replayed with v${policy.version}`);
+  if (policy.version !== decision.policyVersion)
+    problems.push(`the decision names policy v${decision.policyVersion}, replayed with v${policy.version}`);
   const at = new Date(decision.decidedAt);
   const evaluation = evaluatePolicy(policy, decision.inputs, at);
   if (!sameSet(findingKeys(evaluation.findings), decision.findings)) problems.push('the findings differ from those recorded');
@@ -35,16 +36,20 @@ export function replayDecision(decision: Decision, policy: ClearancePolicy): Rep
     if (evaluation.route !== 'adjudication') problems.push(`the policy routes these inputs to ${evaluation.route}, not to an adjudicator`);
     if (decision.recommendation !== evaluation.recommendation) problems.push('the recorded recommendation is not the policy’s');
     const override = decision.outcome !== evaluation.recommendation;
-    if (override && (!decision.countersignedBy || decision.countersignedBy === decision.decidedBy)) problems.push('an override without a countersignature by a second officer');
+    if (override && (!decision.countersignedBy || decision.countersignedBy === decision.decidedBy))
+      problems.push('an override without a countersignature by a second officer');
     if (override && !decision.overrideReason) problems.push('an override without a written reason');
     // Cases from before notices were recorded (no `notices` in their inputs) were refused under the older rule.
-    const blocked = decision.outcome === 'not-cleared' && decision.inputs.notices ? refusalBlocked(decision.inputs, decision.findings, at) : undefined;
+    const blocked =
+      decision.outcome === 'not-cleared' && decision.inputs.notices ? refusalBlocked(decision.inputs, decision.findings, at) : undefined;
     if (blocked) problems.push(`a refusal before the candidate could respond (${blocked.code})`);
     outcome = decision.outcome;
     until = outcome === 'cleared' ? validUntil(policy, decision.inputs.nomination, at) : undefined;
-  } else if (evaluation.route !== decision.route) problems.push(`the policy routes these inputs to ${evaluation.route}, recorded ${decision.route}`);
+  } else if (evaluation.route !== decision.route)
+    problems.push(`the policy routes these inputs to ${evaluation.route}, recorded ${decision.route}`);
   if (outcome !== decision.outcome) problems.push(`the replay reaches ${outcome}, recorded ${decision.outcome}`);
-  if (until !== decision.validUntil) problems.push(`the replay gives validity ${until ?? 'none'}, recorded ${decision.validUntil ?? 'none'}`);
+  if (until !== decision.validUntil)
+    problems.push(`the replay gives validity ${until ?? 'none'}, recorded ${decision.validUntil ?? 'none'}`);
   return {
     decisionId: decision.decisionId,
     policyVersion: policy.version,

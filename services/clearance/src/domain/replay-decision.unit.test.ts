@@ -10,7 +10,7 @@ import { replayDecision } from './replay-decision';
 /** A small seeded generator, so a failing case can be reproduced from its seed. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  const next = () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  const next = () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
   return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!, chance: (p: number) => next() < p };
 }
 
@@ -25,7 +25,10 @@ function randomPolicy(r: ReturnType<typeof rng>, version: number): ClearancePoli
     version,
     requiredChecks: Object.fromEntries(CATEGORIES.filter(() => r.chance(0.5)).map((c) => [c, CHECKS.filter(() => r.chance(0.4))])),
     employmentLookbackYears: r.pick([3, 5, 7]),
-    validity: { months: 1 + Math.floor(r.next() * 24), rotationEnds: r.chance(0.5) ? [{ mission: 'M1', rotation: 'R1', endsOn: '2026-08-31' }] : [] },
+    validity: {
+      months: 1 + Math.floor(r.next() * 24),
+      rotationEnds: r.chance(0.5) ? [{ mission: 'M1', rotation: 'R1', endsOn: '2026-08-31' }] : [],
+    },
   };
 }
 
@@ -33,19 +36,60 @@ function randomChange(r: ReturnType<typeof rng>, c: ClearanceCase, step: number)
   const screening = c.inputs.screening;
   const kind = r.pick(['nomination', 'screening', 'screening', 'references', 'check', 'resolve'] as const);
   if (kind === 'nomination') {
-    const periods = [{ from: '2015', to: '2022-06' }, { from: '2022-07', nationalService: true }].filter(() => r.chance(0.7));
+    const periods = [
+      { from: '2015', to: '2022-06' },
+      { from: '2022-07', nationalService: true },
+    ].filter(() => r.chance(0.7));
     const employment = r.chance(0.9) ? { employment: { periods, declaredNoOtherEmployer: r.chance(0.5) } } : {};
-    return { kind, value: { revision: 1 + Math.floor(step / 6), mission: 'M1', rotation: r.pick(['R1', 'R2']), category: r.pick(CATEGORIES), submittedAt: '2026-01-01T00:00:00.000Z', ...employment } };
+    return {
+      kind,
+      value: {
+        revision: 1 + Math.floor(step / 6),
+        mission: 'M1',
+        rotation: r.pick(['R1', 'R2']),
+        category: r.pick(CATEGORIES),
+        submittedAt: '2026-01-01T00:00:00.000Z',
+        ...employment,
+      },
+    };
   }
   if (kind === 'resolve' && screening?.hits?.length) {
     const hit = r.pick(screening.hits);
-    return { kind: 'match-resolved', value: { screeningId: screening.screeningId, listId: hit.listId, entryId: hit.entryId, resolution: r.pick(['false-positive', 'confirmed'] as const), resolvedBy: 'screener', outcome: r.pick(['clear', 'possible-match'] as const) } };
+    return {
+      kind: 'match-resolved',
+      value: {
+        screeningId: screening.screeningId,
+        listId: hit.listId,
+        entryId: hit.entryId,
+        resolution: r.pick(['false-positive', 'confirmed'] as const),
+        resolvedBy: 'screener',
+        outcome: r.pick(['clear', 'possible-match'] as const),
+      },
+    };
   }
-  if (kind === 'references' || kind === 'check' && !c.inputs.references)
-    return { kind: 'references', value: { revision: 1, checks: CHECKS.filter(() => r.chance(0.6)).map((t) => ({ checkId: `k-${t}`, checkType: t, result: r.pick(RESULTS) })) } };
-  if (kind === 'check') return { kind: 'check', value: { checkId: `k-${r.pick(CHECKS)}`, checkType: r.pick(CHECKS), result: r.pick(RESULTS) } };
-  const hits = r.chance(0.6) ? [] : [{ listId: 'un-sea', entryId: `e${Math.floor(r.next() * 3)}`, band: r.pick(['match', 'possible-match', 'weak'] as const) }];
-  return { kind: 'screening', value: { screeningId: `s${step}`, revision: c.inputs.nomination?.revision ?? 1, outcome: hits.length && hits[0]!.band !== 'weak' ? 'possible-match' : 'clear', listVersions: [{ listId: 'un-sea', version: step, contentHash: `h${step}` }], hits } };
+  if (kind === 'references' || (kind === 'check' && !c.inputs.references))
+    return {
+      kind: 'references',
+      value: {
+        revision: 1,
+        checks: CHECKS.filter(() => r.chance(0.6)).map((t) => ({ checkId: `k-${t}`, checkType: t, result: r.pick(RESULTS) })),
+      },
+    };
+  if (kind === 'check')
+    return { kind: 'check', value: { checkId: `k-${r.pick(CHECKS)}`, checkType: r.pick(CHECKS), result: r.pick(RESULTS) } };
+  const hits = r.chance(0.6)
+    ? []
+    : [{ listId: 'un-sea', entryId: `e${Math.floor(r.next() * 3)}`, band: r.pick(['match', 'possible-match', 'weak'] as const) }];
+  return {
+    kind: 'screening',
+    value: {
+      screeningId: `s${step}`,
+      revision: c.inputs.nomination?.revision ?? 1,
+      outcome: hits.length && hits[0]!.band !== 'weak' ? 'possible-match' : 'clear',
+      listVersions: [{ listId: 'un-sea', version: step, contentHash: `h${step}` }],
+      hits,
+    },
+  };
 }
 
 /** Drives one case through random inputs, policy versions and adjudications; returns its decisions. */
@@ -64,9 +108,22 @@ function simulate(seed: number, versions: Map<number, ClearancePolicy>): Decisio
         const findings = findingKeys(evaluatePolicy(policy, c.inputs, now).findings);
         const noticeId = `n${step}`;
         const respondBy = new Date(clock + 14 * 86_400_000).toISOString();
-        const notice = { noticeId, sentAt: now.toISOString(), respondBy, channel: 'letter' as const, findings, sealedText: 's', recordedBy: 'officer-a', recordedAt: now.toISOString() };
+        const notice = {
+          noticeId,
+          sentAt: now.toISOString(),
+          respondBy,
+          channel: 'letter' as const,
+          findings,
+          sealedText: 's',
+          recordedBy: 'officer-a',
+          recordedAt: now.toISOString(),
+        };
         let inputs = applyInputChange(c.inputs, { kind: 'notice', value: notice })!;
-        if (r.chance(0.5)) inputs = applyInputChange(inputs, { kind: 'candidate-response', value: { responseId: `r${step}`, noticeId, declined: r.chance(0.3), receivedAt: now.toISOString(), recordedBy: 'officer-a' } })!;
+        if (r.chance(0.5))
+          inputs = applyInputChange(inputs, {
+            kind: 'candidate-response',
+            value: { responseId: `r${step}`, noticeId, declined: r.chance(0.3), receivedAt: now.toISOString(), recordedBy: 'officer-a' },
+          })!;
         c = { ...c, inputs, inputsVersion: c.inputsVersion + 1 };
         continue;
       }
@@ -74,7 +131,14 @@ function simulate(seed: number, versions: Map<number, ClearancePolicy>): Decisio
         const outcome = r.pick(['cleared', 'not-cleared'] as const);
         const proposed = proposeAdjudication(c, 'officer-a', { outcome, reasons: ['judged'], overrideReason: 'because' }, policy, now);
         c = proposed.next;
-        if (proposed.proposal && r.chance(0.7)) c = countersignAdjudication(c, 'officer-b', { proposalId: proposed.proposal.proposalId, approve: r.chance(0.8), reason: 'agreed' }, policy, now).next;
+        if (proposed.proposal && r.chance(0.7))
+          c = countersignAdjudication(
+            c,
+            'officer-b',
+            { proposalId: proposed.proposal.proposalId, approve: r.chance(0.8), reason: 'agreed' },
+            policy,
+            now,
+          ).next;
       } catch {
         // refused (e.g. the candidate's response is not on file): the simulation moves on
       }
@@ -122,7 +186,9 @@ describe('replaying a decision from its recorded inputs and policy version', () 
       const refusal = simulate(seed, versions).find((d) => d.kind === 'adjudicated' && d.outcome === 'not-cleared');
       if (!refusal) continue;
       const unnoticed = { ...refusal, inputs: { ...refusal.inputs, notices: [] } };
-      expect(replayDecision(unnoticed, versions.get(refusal.policyVersion)!).problems).toContain('a refusal before the candidate could respond (CLEARANCE.NOTICE_REQUIRED)');
+      expect(replayDecision(unnoticed, versions.get(refusal.policyVersion)!).problems).toContain(
+        'a refusal before the candidate could respond (CLEARANCE.NOTICE_REQUIRED)',
+      );
       return;
     }
     throw new Error('no refusal generated');
@@ -134,7 +200,9 @@ describe('replaying a decision from its recorded inputs and policy version', () 
       const override = simulate(seed, versions).find((d) => d.kind === 'adjudicated' && d.outcome === 'cleared');
       if (!override) continue;
       const { countersignedBy: _c, ...alone } = override;
-      expect(replayDecision(alone, versions.get(override.policyVersion)!).problems).toContain('an override without a countersignature by a second officer');
+      expect(replayDecision(alone, versions.get(override.policyVersion)!).problems).toContain(
+        'an override without a countersignature by a second officer',
+      );
       return;
     }
     throw new Error('no override generated');

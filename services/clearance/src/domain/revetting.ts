@@ -41,7 +41,12 @@ export function revettingDueAt(c: ClearanceCase, policy: Pick<PolicyRules, 'reve
  * Never for a withdrawn or erased person, never twice for one clearance (the caller stores it under
  * `revet:<decisionId>`). Undefined when nothing is due.
  */
-export function openRevetting(c: ClearanceCase, policy: ClearancePolicy, now: Date, newId: () => string = randomUUID): { next: ClearanceCase; revetting: Revetting } | undefined {
+export function openRevetting(
+  c: ClearanceCase,
+  policy: ClearancePolicy,
+  now: Date,
+  newId: () => string = randomUUID,
+): { next: ClearanceCase; revetting: Revetting } | undefined {
   if (c.withdrawn || c.erasedAt || c.revetting) return undefined;
   const active = activeClearance(c);
   const due = revettingDueAt(c, policy);
@@ -64,7 +69,12 @@ const link = (r: Revetting): RevettingLink => ({ revettingId: r.revettingId, pre
 
 function close(c: ClearanceCase, r: Revetting, now: Date, decisionId: string | undefined): ClearanceCase {
   const { revetting: _r, ...rest } = c;
-  const closed: ClosedRevetting = { ...r, closedAt: now.toISOString(), ...(decisionId ? { decisionId } : {}), closedBy: decisionId ? 'decision' : 'erased' };
+  const closed: ClosedRevetting = {
+    ...r,
+    closedAt: now.toISOString(),
+    ...(decisionId ? { decisionId } : {}),
+    closedBy: decisionId ? 'decision' : 'erased',
+  };
   return { ...rest, revettings: [...(c.revettings ?? []), closed] };
 }
 
@@ -82,7 +92,13 @@ function resultsIn(c: ClearanceCase, r: Revetting): boolean {
  * renews the clearance from now, anything else goes to a person. Until then the case is unchanged and
  * the previous clearance holds (or expires on its own date).
  */
-export function concludeRevetting(before: ClearanceCase, c: Reconsidered, policy: ClearancePolicy, now: Date, newId: () => string = randomUUID): Reconsidered {
+export function concludeRevetting(
+  before: ClearanceCase,
+  c: Reconsidered,
+  policy: ClearancePolicy,
+  now: Date,
+  newId: () => string = randomUUID,
+): Reconsidered {
   const r = c.next.revetting;
   if (!r || c.next.withdrawn) return c;
   // A clearance needs the fresh checks: one the inputs would give before they are all in waits for them.

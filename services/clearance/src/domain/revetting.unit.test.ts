@@ -62,8 +62,12 @@ describe('periodic re-vetting', () => {
     expect(decision).toMatchObject({ outcome: 'cleared', candidateRevision: 2, revetting: { previousDecisionId: previous } });
     expect(done.case).toMatchObject({ status: 'cleared', validUntil: '2028-02-02T00:00:00.000Z', clearedAt: afterDue.toISOString() });
     expect(done.case.revetting).toBeUndefined();
-    expect(done.case.revettings).toEqual([expect.objectContaining({ previousDecisionId: previous, decisionId: decision.decisionId, closedBy: 'decision' })]);
-    expect(done.events.map((e) => [e.type, (e.data as { revetting?: unknown }).revetting])).toEqual([['clearance.decided', { revettingId: c.revetting!.revettingId, previousDecisionId: previous }]]);
+    expect(done.case.revettings).toEqual([
+      expect.objectContaining({ previousDecisionId: previous, decisionId: decision.decisionId, closedBy: 'decision' }),
+    ]);
+    expect(done.events.map((e) => [e.type, (e.data as { revetting?: unknown }).revetting])).toEqual([
+      ['clearance.decided', { revettingId: c.revetting!.revettingId, previousDecisionId: previous }],
+    ]);
   });
 
   it('when the previous clearance reaches its end before the results, then it expires, and the re-vetting’s decision clears again', () => {
@@ -76,7 +80,10 @@ describe('periodic re-vetting', () => {
   });
 
   it('when the fresh screening finds a possible match, then the clearance is revoked at once and that decision ends the re-vetting', () => {
-    const match: InputChange = { kind: 'screening', value: { ...inputs().screening!, screeningId: 's-2', revision: 2, outcome: 'possible-match', hits: [possibleHit('e7')] } };
+    const match: InputChange = {
+      kind: 'screening',
+      value: { ...inputs().screening!, screeningId: 's-2', revision: 2, outcome: 'possible-match', hits: [possibleHit('e7')] },
+    };
     const done = feed(opened(), [rev2.nomination, match], afterDue);
     expect(done.case.status).toBe('awaiting-screening-review');
     expect(done.events.map((e) => e.type)).toEqual(['clearance.revoked', 'clearance.decided']);
@@ -86,9 +93,20 @@ describe('periodic re-vetting', () => {
   it('when the findings an expired adjudicated clearance rested on are gone before the fresh checks are in, then nothing clears until they are', () => {
     const declared = caseWith(inputs({ declared: ['criminalOffence'] }));
     const adjudicated = reconsiderCase(declared, policy(), at, seqId).next;
-    const decision = { ...adjudicated.decisions.at(-1)!, outcome: 'cleared' as const, kind: 'adjudicated' as const, decidedBy: 'adjudicator-1', validUntil: '2027-03-01T10:00:00.000Z' };
+    const decision = {
+      ...adjudicated.decisions.at(-1)!,
+      outcome: 'cleared' as const,
+      kind: 'adjudicated' as const,
+      decidedBy: 'adjudicator-1',
+      validUntil: '2027-03-01T10:00:00.000Z',
+    };
     const expiredAt = new Date('2027-03-02T00:00:00.000Z');
-    const opened2 = openRevetting({ ...adjudicated, status: 'cleared', decisions: [...adjudicated.decisions.slice(0, -1), decision] }, policy(), afterDue, seqId)!.next;
+    const opened2 = openRevetting(
+      { ...adjudicated, status: 'cleared', decisions: [...adjudicated.decisions.slice(0, -1), decision] },
+      policy(),
+      afterDue,
+      seqId,
+    )!.next;
     const c = expireCase(opened2, expiredAt)!.next;
     // Revision 2 declares nothing: with the old references alone the policy would clear the expired case at once.
     const partial = feed(c, [rev2.nomination, rev2.screening], expiredAt);
@@ -96,7 +114,12 @@ describe('periodic re-vetting', () => {
     expect(partial.case.decisions).toHaveLength(c.decisions.length);
     expect(partial.case.revetting).toBeDefined();
     const done = feed(partial.case, [rev2.references], expiredAt);
-    expect(done.case.decisions.at(-1)).toMatchObject({ outcome: 'cleared', candidateRevision: 2, inputs: { references: { revision: 2 } }, revetting: { previousDecisionId: decision.decisionId } });
+    expect(done.case.decisions.at(-1)).toMatchObject({
+      outcome: 'cleared',
+      candidateRevision: 2,
+      inputs: { references: { revision: 2 } },
+      revetting: { previousDecisionId: decision.decisionId },
+    });
   });
 
   it('when the person is erased during a re-vetting, then it ends without a decision', () => {

@@ -13,7 +13,8 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
   let t: Awaited<ReturnType<typeof startClearanceForTest>>;
   let un: string;
   const caseOf = async (id: string): Promise<CaseBody> => (await request(t.app).get(`/cases/${id}`).set('authorization', un)).body;
-  const until = (id: string, ok: (c: CaseBody) => boolean, message: string) => waitFor(async () => ((c) => (ok(c) ? c : undefined))(await caseOf(id)), { message, timeoutMs: 90_000 });
+  const until = (id: string, ok: (c: CaseBody) => boolean, message: string) =>
+    waitFor(async () => ((c) => (ok(c) ? c : undefined))(await caseOf(id)), { message, timeoutMs: 90_000 });
 
   beforeAll(async () => {
     t = await startClearanceForTest();
@@ -23,7 +24,11 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
 
   it('when nomination, a clean screening and clean references arrive, some twice, then one automatic clearance is stored and published once', async () => {
     const id = newCandidateId();
-    const [submitted, screened, refs] = [events.submitted(id), events.screened(id), events.references(id, [{ checkId: 'k1', checkType: 'misconduct-disclosure', result: 'no-adverse' }])];
+    const [submitted, screened, refs] = [
+      events.submitted(id),
+      events.screened(id),
+      events.references(id, [{ checkId: 'k1', checkType: 'misconduct-disclosure', result: 'no-adverse' }]),
+    ];
     await t.publish(submitted, screened, submitted, refs, screened, refs);
     // A later event of the same candidate (same partition) shows every earlier one was handled.
     await t.publish(events.check(id, 'k2', 'un-records', 'no-adverse'));
@@ -34,7 +39,12 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
     expect(c.current!.inputs.screening!.listVersions).toEqual([{ listId: 'un-sea', version: 1, contentHash: 'sha256:abc' }]);
     const published = await t.clearanceEvents(id, 1);
     expect(published.filter((e) => e.type === 'clearance.decided')).toHaveLength(1);
-    expect(published[0]?.data).toMatchObject({ outcome: 'cleared', policyVersion: 1, kind: 'automatic', validUntil: c.current!.validUntil });
+    expect(published[0]?.data).toMatchObject({
+      outcome: 'cleared',
+      policyVersion: 1,
+      kind: 'automatic',
+      validUntil: c.current!.validUntil,
+    });
   });
 
   it('when a cleared person’s re-screen finds a possible match, then the clearance is revoked, published and flagged to the UN and the office', async () => {
@@ -44,23 +54,38 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
     await t.publish(events.screened(id, { outcome: 'possible-match', hits: [possibleHit('e7')], trigger: 'rescreen' }));
     const c = await until(id, (x) => x.status === 'awaiting-screening-review', 'revoked and awaiting review');
     expect(c.flags).toHaveLength(1);
-    expect(c.flags[0]).toMatchObject({ kind: 'clearance-revoked', revokedDecisionId: cleared.current!.decisionId, reason: 'a new screening found a possible ban-list match' });
+    expect(c.flags[0]).toMatchObject({
+      kind: 'clearance-revoked',
+      revokedDecisionId: cleared.current!.decisionId,
+      reason: 'a new screening found a possible ban-list match',
+    });
     const published = await t.clearanceEvents(id, 3);
     expect(published.map((e) => e.type)).toEqual(['clearance.decided', 'clearance.revoked', 'clearance.decided']);
     expect(published[1]?.data).toMatchObject({ decisionId: cleared.current!.decisionId, flagId: c.flags[0]!.flagId });
     const unFlags = await request(t.app).get('/flags').set('authorization', un);
-    expect(unFlags.body.items.find((f: { candidateId: string }) => f.candidateId === id)).toMatchObject({ reason: expect.any(String), caseStatus: 'awaiting-screening-review' });
-    const office = await request(t.app).get('/flags').set('authorization', await t.bearer('gh-office', 'tcc-officer', 'GH'));
+    expect(unFlags.body.items.find((f: { candidateId: string }) => f.candidateId === id)).toMatchObject({
+      reason: expect.any(String),
+      caseStatus: 'awaiting-screening-review',
+    });
+    const office = await request(t.app)
+      .get('/flags')
+      .set('authorization', await t.bearer('gh-office', 'tcc-officer', 'GH'));
     const seen = office.body.items.find((f: { candidateId: string }) => f.candidateId === id);
     expect(seen).toMatchObject({ kind: 'clearance-revoked', country: 'GH' });
     expect(seen.reason).toBeUndefined();
-    const other = await request(t.app).get('/flags').set('authorization', await t.bearer('np-office', 'tcc-officer', 'NP'));
+    const other = await request(t.app)
+      .get('/flags')
+      .set('authorization', await t.bearer('np-office', 'tcc-officer', 'NP'));
     expect(other.body.items.some((f: { candidateId: string }) => f.candidateId === id)).toBe(false);
   });
 
   it('when a late reference check of a cleared person is adverse, then the clearance is revoked and goes to an adjudicator', async () => {
     const id = newCandidateId();
-    await t.publish(events.submitted(id), events.screened(id), events.references(id, [{ checkId: 'k1', checkType: 'misconduct-disclosure', result: 'no-adverse' }]));
+    await t.publish(
+      events.submitted(id),
+      events.screened(id),
+      events.references(id, [{ checkId: 'k1', checkType: 'misconduct-disclosure', result: 'no-adverse' }]),
+    );
     await until(id, (x) => x.status === 'cleared', 'cleared');
     await t.publish(events.check(id, 'k1', 'misconduct-disclosure', 'adverse'));
     const c = await until(id, (x) => x.status === 'awaiting-adjudication', 'revoked, awaiting adjudication');
@@ -71,17 +96,32 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
   it('when a possible match is resolved as a false positive, then the policy re-evaluates and clears; when confirmed, an adjudicator refuses only after notice and the candidate’s response', async () => {
     const fp = newCandidateId();
     const confirmed = newCandidateId();
-    for (const id of [fp, confirmed]) await t.publish(events.submitted(id), events.screened(id, { outcome: 'possible-match', hits: [possibleHit()], screeningId: `s-${id}` }), events.references(id));
+    for (const id of [fp, confirmed])
+      await t.publish(
+        events.submitted(id),
+        events.screened(id, { outcome: 'possible-match', hits: [possibleHit()], screeningId: `s-${id}` }),
+        events.references(id),
+      );
     await until(fp, (x) => x.status === 'awaiting-screening-review', 'awaiting screening review');
     await t.publish(events.matchResolved(fp, `s-${fp}`, 'false-positive', 'clear'));
-    expect((await until(fp, (x) => x.status === 'cleared', 'cleared after false positive')).current!.inputs.screening!.hits![0]).toMatchObject({ resolution: 'false-positive', resolvedBy: 'screener-1' });
+    expect(
+      (await until(fp, (x) => x.status === 'cleared', 'cleared after false positive')).current!.inputs.screening!.hits![0],
+    ).toMatchObject({ resolution: 'false-positive', resolvedBy: 'screener-1' });
 
     await until(confirmed, (x) => x.status === 'awaiting-screening-review', 'awaiting screening review');
     await t.publish(events.matchResolved(confirmed, `s-${confirmed}`, 'confirmed', 'match'));
     await until(confirmed, (x) => x.status === 'awaiting-adjudication', 'awaiting adjudication');
-    const refuse = () => request(t.app).post(`/cases/${confirmed}/adjudication`).set('authorization', un).send({ outcome: 'not-cleared', reasons: ['confirmed ban-list match'] });
+    const refuse = () =>
+      request(t.app)
+        .post(`/cases/${confirmed}/adjudication`)
+        .set('authorization', un)
+        .send({ outcome: 'not-cleared', reasons: ['confirmed ban-list match'] });
     expect((await refuse()).body.code).toBe('CLEARANCE.NOTICE_REQUIRED');
-    await request(t.app).post(`/cases/${confirmed}/notices`).set('authorization', un).send({ sentAt: new Date().toISOString(), channel: 'via-tcc-office', text: 'You were matched to a ban-list entry.' }).expect(201);
+    await request(t.app)
+      .post(`/cases/${confirmed}/notices`)
+      .set('authorization', un)
+      .send({ sentAt: new Date().toISOString(), channel: 'via-tcc-office', text: 'You were matched to a ban-list entry.' })
+      .expect(201);
     expect((await refuse()).body.code).toBe('CLEARANCE.RESPONSE_PENDING');
     await request(t.app).post(`/cases/${confirmed}/candidate-response`).set('authorization', un).send({ declined: true }).expect(201);
     const decided = await refuse();
@@ -91,7 +131,11 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
 
   it('when the list entry says the person left while an allegation was pending, then once confirmed that named finding goes to an adjudicator', async () => {
     const id = newCandidateId();
-    await t.publish(events.submitted(id), events.screened(id, { outcome: 'possible-match', hits: [possibleHit('bar-17', 'left-pending-allegation')], screeningId: `s-${id}` }), events.references(id));
+    await t.publish(
+      events.submitted(id),
+      events.screened(id, { outcome: 'possible-match', hits: [possibleHit('bar-17', 'left-pending-allegation')], screeningId: `s-${id}` }),
+      events.references(id),
+    );
     await until(id, (x) => x.status === 'awaiting-screening-review', 'awaiting screening review');
     await t.publish(events.matchResolved(id, `s-${id}`, 'confirmed', 'match', 'bar-17'));
     const c = await until(id, (x) => x.status === 'awaiting-adjudication', 'awaiting adjudication');
@@ -119,7 +163,12 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
     try {
       // Three passes at once, as from three instances, then the timer's own: one expiry in all.
       const deps = { repository: t.service.repository, now: () => new Date(Date.now() + t.clock.offsetMs), onEvents: () => undefined };
-      const runs = await Promise.all([expireDueClearances(deps, 2), expireDueClearances(deps, 2), expireDueClearances(deps, 2), t.service.expiry.runNow()]);
+      const runs = await Promise.all([
+        expireDueClearances(deps, 2),
+        expireDueClearances(deps, 2),
+        expireDueClearances(deps, 2),
+        t.service.expiry.runNow(),
+      ]);
       expect(runs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
     } finally {
       t.clock.offsetMs = 0;
@@ -127,7 +176,9 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
     const c = await until(id, (x) => x.status === 'expired', 'expired');
     expect(c.validUntil).toBeUndefined();
     const expiries = (await t.service.repository.causes(id)).filter((r) => r.causedBy.startsWith('expire:'));
-    expect(expiries).toEqual([expect.objectContaining({ causedBy: `expire:${cleared.current!.decisionId}`, events: ['clearance.expired'] })]);
+    expect(expiries).toEqual([
+      expect.objectContaining({ causedBy: `expire:${cleared.current!.decisionId}`, events: ['clearance.expired'] }),
+    ]);
     const expired = (await t.clearanceEvents(id, 2)).filter((e) => e.type === 'clearance.expired');
     expect(expired).toHaveLength(1);
     expect(expired[0]?.data).toMatchObject({ decisionId: cleared.current!.decisionId, validUntil: cleared.current!.validUntil });
@@ -145,8 +196,18 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
 
   it('when a nomination declares items and employment periods, then the case document keeps them only sealed under the person’s key, and the policy still reads them', async () => {
     const id = newCandidateId();
-    const employment = { periods: [{ from: '2013-04', to: '2019-11' }, { from: '2019-12', nationalService: true }], declaredNoOtherEmployer: true };
-    await t.publish(events.submitted(id, 'military-contingent', 1, { employment, declared: ['repatriatedOnDisciplinaryGrounds'] }), events.screened(id), events.references(id));
+    const employment = {
+      periods: [
+        { from: '2013-04', to: '2019-11' },
+        { from: '2019-12', nationalService: true },
+      ],
+      declaredNoOtherEmployer: true,
+    };
+    await t.publish(
+      events.submitted(id, 'military-contingent', 1, { employment, declared: ['repatriatedOnDisciplinaryGrounds'] }),
+      events.screened(id),
+      events.references(id),
+    );
     const c = await until(id, (x) => x.decisions.length > 0, 'decided');
     expect(c.current!.findings).toContain('self-declaration:repatriatedOnDisciplinaryGrounds');
     expect(c.inputs.nomination).toMatchObject({ employment, declared: ['repatriatedOnDisciplinaryGrounds'] });
@@ -154,7 +215,8 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
     try {
       const raw = JSON.stringify(await client.db(t.env.env.MONGO_DB).collection('clearance_cases').find({}).toArray());
       expect(raw).toContain(id);
-      for (const clear of ['"declared":[', '"periods"', '2013-04', '2019-11', 'declaredNoOtherEmployer']) expect(raw, clear).not.toContain(clear);
+      for (const clear of ['"declared":[', '"periods"', '2013-04', '2019-11', 'declaredNoOtherEmployer'])
+        expect(raw, clear).not.toContain(clear);
     } finally {
       await client.close();
     }

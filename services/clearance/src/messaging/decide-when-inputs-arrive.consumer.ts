@@ -12,12 +12,38 @@ const toChange: Record<string, (e: EventEnvelope, sealer: PersonalSealer) => Inp
   'candidate.updated': (e, sealer) => nomination(e, sealer),
   'screening.completed': (e) => {
     const d = data<'screening.completed'>(e);
-    const hits = d.hits.map((h) => ({ listId: h.listId, entryId: h.entryId, band: h.band, ...(h.entryStatus ? { entryStatus: h.entryStatus } : {}), ...(h.resolution ? { resolution: h.resolution } : {}) }));
-    return { kind: 'screening', value: { screeningId: d.screeningId, revision: d.candidateRevision, outcome: d.outcome, listVersions: d.listVersions, hits, ...(d.trigger ? { trigger: d.trigger } : {}) } };
+    const hits = d.hits.map((h) => ({
+      listId: h.listId,
+      entryId: h.entryId,
+      band: h.band,
+      ...(h.entryStatus ? { entryStatus: h.entryStatus } : {}),
+      ...(h.resolution ? { resolution: h.resolution } : {}),
+    }));
+    return {
+      kind: 'screening',
+      value: {
+        screeningId: d.screeningId,
+        revision: d.candidateRevision,
+        outcome: d.outcome,
+        listVersions: d.listVersions,
+        hits,
+        ...(d.trigger ? { trigger: d.trigger } : {}),
+      },
+    };
   },
   'screening.match-resolved': (e) => {
     const d = data<'screening.match-resolved'>(e);
-    return { kind: 'match-resolved', value: { screeningId: d.screeningId, listId: d.listId, entryId: d.entryId, resolution: d.resolution, resolvedBy: d.resolvedBy, outcome: d.outcome } };
+    return {
+      kind: 'match-resolved',
+      value: {
+        screeningId: d.screeningId,
+        listId: d.listId,
+        entryId: d.entryId,
+        resolution: d.resolution,
+        resolvedBy: d.resolvedBy,
+        outcome: d.outcome,
+      },
+    };
   },
   'references.completed': (e) => {
     const d = data<'references.completed'>(e);
@@ -26,7 +52,10 @@ const toChange: Record<string, (e: EventEnvelope, sealer: PersonalSealer) => Inp
   },
   'reference.check-completed': (e) => {
     const d = data<'reference.check-completed'>(e);
-    return { kind: 'check', value: { checkId: d.checkId, checkType: d.checkType, result: d.result, ...(d.findings?.length ? { findings: d.findings } : {}) } };
+    return {
+      kind: 'check',
+      value: { checkId: d.checkId, checkType: d.checkType, result: d.result, ...(d.findings?.length ? { findings: d.findings } : {}) },
+    };
   },
 };
 
@@ -42,7 +71,15 @@ async function nomination(e: EventEnvelope, sealer: PersonalSealer): Promise<Inp
   const declared = personal?.declared;
   return {
     kind: 'nomination',
-    value: { revision: d.revision, mission, rotation, category, submittedAt: e.time, ...(personal?.employment ? { employment: personal.employment } : {}), ...(declared?.length ? { declared } : {}) },
+    value: {
+      revision: d.revision,
+      mission,
+      rotation,
+      category,
+      submittedAt: e.time,
+      ...(personal?.employment ? { employment: personal.employment } : {}),
+      ...(declared?.length ? { declared } : {}),
+    },
   };
 }
 

@@ -11,10 +11,16 @@ export function endRevettingWhenErased(deps: { repository: ClearanceCaseReposito
   return async (event, ctx) => {
     const d = event.data as unknown as EventDataByType['candidate.erased'];
     const now = deps.now();
-    const result = await deps.repository.apply(d.candidateId, d.country, event.id, (current, exists) => {
-      const next = exists ? eraseFromRevetting(current, now) : undefined;
-      return next ? { next, events: [] } : undefined;
-    }, { command: false });
+    const result = await deps.repository.apply(
+      d.candidateId,
+      d.country,
+      event.id,
+      (current, exists) => {
+        const next = exists ? eraseFromRevetting(current, now) : undefined;
+        return next ? { next, events: [] } : undefined;
+      },
+      { command: false },
+    );
     ctx.logger.info({ candidateId: d.candidateId, outcome: result.outcome }, 'erasure recorded on the clearance case');
   };
 }

@@ -17,7 +17,14 @@ export interface AcknowledgeDeps {
  * `clearance.flag-acknowledged` event (the audit trail's record of who and when); a retried command
  * (same Idempotency-Key) answers as the first time. A TCC officer of another country gets a 404.
  */
-export async function acknowledgeCaseFlag(actor: Actor, candidateId: string, flagId: string, input: { note?: string }, deps: AcknowledgeDeps, key: string = randomUUID()) {
+export async function acknowledgeCaseFlag(
+  actor: Actor,
+  candidateId: string,
+  flagId: string,
+  input: { note?: string },
+  deps: AcknowledgeDeps,
+  key: string = randomUUID(),
+) {
   const party = partyOf(actor);
   const scope = countryScope(actor);
   const found = await deps.repository.find(candidateId);
@@ -33,7 +40,13 @@ export async function acknowledgeCaseFlag(actor: Actor, candidateId: string, fla
   // A replay answers from the stored case: the acknowledgement this actor made then.
   const now = stored.case?.flags.find((f) => f.flagId === flagId) ?? flag!;
   const mine = now.acknowledgements?.findLast((a) => a.party === party && a.by === actor.id) ?? ack;
-  await deps.access.record({ actor, subjectId: candidateId, resource: 'clearance/flag', purpose: 'acknowledge revocation flag', fields: ['flags'] });
+  await deps.access.record({
+    actor,
+    subjectId: candidateId,
+    resource: 'clearance/flag',
+    purpose: 'acknowledge revocation flag',
+    fields: ['flags'],
+  });
   const shown = party === 'office' ? officeView(now) : now;
   return { candidateId, flag: shown, acknowledgement: mine, replayed: stored.outcome === 'duplicate' };
 }

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
-import { countersignAdjudication, proposeAdjudication, type AdjudicationResult, type CountersignatureInput, type ProposalInput } from '../domain/adjudication';
+import {
+  countersignAdjudication,
+  proposeAdjudication,
+  type AdjudicationResult,
+  type CountersignatureInput,
+  type ProposalInput,
+} from '../domain/adjudication';
 import type { ClearanceCase } from '../domain/clearance-case';
 import type { ClearanceCaseRepository } from '../data/clearance-case.repository';
 import type { PolicyRepository } from '../data/policy.repository';
@@ -21,7 +27,13 @@ async function existing(deps: AdjudicateDeps, candidateId: string): Promise<Clea
 }
 
 /** Runs one adjudication step as a single stored revision; a retried command (same key) applies once. */
-async function step(deps: AdjudicateDeps, actor: Actor, c: ClearanceCase, cause: string, run: (current: ClearanceCase) => AdjudicationResult) {
+async function step(
+  deps: AdjudicateDeps,
+  actor: Actor,
+  c: ClearanceCase,
+  cause: string,
+  run: (current: ClearanceCase) => AdjudicationResult,
+) {
   let result: AdjudicationResult | undefined;
   const stored = await deps.repository.apply(c.candidateId, c.country, cause, (current) => {
     result = run(current);
@@ -30,7 +42,13 @@ async function step(deps: AdjudicateDeps, actor: Actor, c: ClearanceCase, cause:
   if (stored.outcome === 'applied' && result?.decision) deps.onEvents();
   const now = stored.case ?? result?.next ?? c;
   // The answer carries the decision with its inputs: a read of the person's case like any other.
-  await deps.access.record({ actor, subjectId: c.candidateId, resource: 'clearance/adjudication', purpose: 'adjudicate clearance', fields: ['decision', 'proposal'] });
+  await deps.access.record({
+    actor,
+    subjectId: c.candidateId,
+    resource: 'clearance/adjudication',
+    purpose: 'adjudicate clearance',
+    fields: ['decision', 'proposal'],
+  });
   return {
     candidateId: now.candidateId,
     status: now.status,
@@ -41,7 +59,13 @@ async function step(deps: AdjudicateDeps, actor: Actor, c: ClearanceCase, cause:
 }
 
 /** POST /cases/{id}/adjudication: an adjudicator proposes; following the policy decides at once. */
-export async function proposeOutcome(actor: Actor, candidateId: string, input: ProposalInput, deps: AdjudicateDeps, key: string = randomUUID()) {
+export async function proposeOutcome(
+  actor: Actor,
+  candidateId: string,
+  input: ProposalInput,
+  deps: AdjudicateDeps,
+  key: string = randomUUID(),
+) {
   const c = await existing(deps, candidateId);
   const policy = await deps.policies.active();
   const now = deps.now();
@@ -49,7 +73,13 @@ export async function proposeOutcome(actor: Actor, candidateId: string, input: P
 }
 
 /** POST /cases/{id}/adjudication/countersignature: a second officer approves or rejects an override. */
-export async function countersignOutcome(actor: Actor, candidateId: string, input: CountersignatureInput, deps: AdjudicateDeps, key: string = randomUUID()) {
+export async function countersignOutcome(
+  actor: Actor,
+  candidateId: string,
+  input: CountersignatureInput,
+  deps: AdjudicateDeps,
+  key: string = randomUUID(),
+) {
   const c = await existing(deps, candidateId);
   const cause = `countersign:${actor.id}:${key}`;
   // A retry after the proposal was decided answers as the first time (step finds the cause).

@@ -45,7 +45,11 @@ export interface NoticeInput {
 export async function recordNotice(actor: Actor, candidateId: string, input: NoticeInput, deps: NoticeDeps, key: string = randomUUID()) {
   const c = await openCase(deps, candidateId);
   if (c.status !== 'awaiting-adjudication' && c.status !== 'awaiting-countersignature')
-    throw conflict('CLEARANCE.NOT_AWAITING_ADJUDICATION', `The case is ${c.status}: a notice is given of findings an adjudicator is deciding on`, { status: c.status });
+    throw conflict(
+      'CLEARANCE.NOT_AWAITING_ADJUDICATION',
+      `The case is ${c.status}: a notice is given of findings an adjudicator is deciding on`,
+      { status: c.status },
+    );
   const policy = await deps.policies.active();
   const now = deps.now();
   const sentAt = new Date(input.sentAt);
@@ -53,7 +57,10 @@ export async function recordNotice(actor: Actor, candidateId: string, input: Not
   const problems = [];
   if (inFuture(input.sentAt, now)) problems.push({ field: 'body/sentAt', reason: 'is in the future' });
   if (input.respondBy && new Date(input.respondBy) < earliest)
-    problems.push({ field: 'body/respondBy', reason: `must leave the candidate at least ${policy.noticeResponseDays} days (policy v${policy.version}): ${earliest.toISOString()} or later` });
+    problems.push({
+      field: 'body/respondBy',
+      reason: `must leave the candidate at least ${policy.noticeResponseDays} days (policy v${policy.version}): ${earliest.toISOString()} or later`,
+    });
   if (problems.length) throw badRequest('CLEARANCE.INVALID_NOTICE', 'The notice is not valid', problems);
   const noticeId = `n-${key}`.slice(0, 100);
   const notice: Notice = {
@@ -89,28 +96,41 @@ export interface CandidateResponseInput {
  * sealed) to a notice, the newest one unless another is named. It is an input of the decision: a
  * proposal made before it must be made again (its countersignature would be refused).
  */
-export async function recordCandidateResponse(actor: Actor, candidateId: string, input: CandidateResponseInput, deps: NoticeDeps, key: string = randomUUID()) {
+export async function recordCandidateResponse(
+  actor: Actor,
+  candidateId: string,
+  input: CandidateResponseInput,
+  deps: NoticeDeps,
+  key: string = randomUUID(),
+) {
   const c = await openCase(deps, candidateId);
   const policy = await deps.policies.active();
   const now = deps.now();
   const declined = input.declined ?? false;
   const problems = [];
-  if (!declined && !input.summary?.trim()) problems.push({ field: 'body/summary', reason: 'is required unless the candidate declined to respond' });
+  if (!declined && !input.summary?.trim())
+    problems.push({ field: 'body/summary', reason: 'is required unless the candidate declined to respond' });
   if (inFuture(input.receivedAt, now)) problems.push({ field: 'body/receivedAt', reason: 'is in the future' });
   const notices = c.inputs.notices ?? [];
   const noticeId = input.noticeId ?? notices.at(-1)?.noticeId;
-  if (input.noticeId && !notices.some((n) => n.noticeId === input.noticeId)) problems.push({ field: 'body/noticeId', reason: 'is not a notice of this case' });
+  if (input.noticeId && !notices.some((n) => n.noticeId === input.noticeId))
+    problems.push({ field: 'body/noticeId', reason: 'is not a notice of this case' });
   const ids = [...new Set(input.attachmentIds ?? [])];
   const refs = await deps.attachments.refs(candidateId, ids);
-  for (const id of ids) if (!refs.some((r) => r.attachmentId === id)) problems.push({ field: 'body/attachmentIds', reason: `${id} is not an attachment uploaded for this candidate` });
+  for (const id of ids)
+    if (!refs.some((r) => r.attachmentId === id))
+      problems.push({ field: 'body/attachmentIds', reason: `${id} is not an attachment uploaded for this candidate` });
   const used = new Set(c.inputs.candidateResponses.flatMap((r) => (r.attachments ?? []).map((a) => a.attachmentId)));
-  for (const id of ids) if (used.has(id)) problems.push({ field: 'body/attachmentIds', reason: `${id} already belongs to another response` });
+  for (const id of ids)
+    if (used.has(id)) problems.push({ field: 'body/attachmentIds', reason: `${id} already belongs to another response` });
   if (problems.length) throw badRequest('CLEARANCE.INVALID_RESPONSE', 'The response is not valid', problems);
   const responseId = key;
   const response: CandidateResponse = {
     responseId,
     ...(noticeId ? { noticeId } : {}),
-    ...(input.summary?.trim() ? { sealedSummary: await deps.cipher.sealText(candidateId, `response:${responseId}`, input.summary.trim()) } : {}),
+    ...(input.summary?.trim()
+      ? { sealedSummary: await deps.cipher.sealText(candidateId, `response:${responseId}`, input.summary.trim()) }
+      : {}),
     declined,
     receivedAt: input.receivedAt ? new Date(input.receivedAt).toISOString() : now.toISOString(),
     recordedBy: actor.id,
@@ -123,5 +143,10 @@ export async function recordCandidateResponse(actor: Actor, candidateId: string,
   if (stored.outcome === 'applied') deps.onEvents();
   const after = stored.case ?? c;
   const { sealedSummary: _s, ...recorded } = after.inputs.candidateResponses.find((r) => r.responseId === responseId) ?? response;
-  return { candidateId, status: after.status, inputsVersion: after.inputsVersion, response: { ...recorded, ...(input.summary?.trim() ? { summary: input.summary.trim() } : {}) } };
+  return {
+    candidateId,
+    status: after.status,
+    inputsVersion: after.inputsVersion,
+    response: { ...recorded, ...(input.summary?.trim() ? { summary: input.summary.trim() } : {}) },
+  };
 }

@@ -27,7 +27,12 @@ export function decidedEvent(candidateId: string, country: string, d: Decision):
       ...(d.revetting ? { revetting: d.revetting } : {}),
       inputs: {
         screening: { screeningId: s.screeningId, outcome: s.outcome, listVersions: s.listVersions },
-        references: (d.inputs.references?.checks ?? []).map((c) => ({ ...(c.checkId ? { checkId: c.checkId } : {}), checkType: c.checkType, result: c.result, ...(c.findings?.length ? { findings: c.findings } : {}) })),
+        references: (d.inputs.references?.checks ?? []).map((c) => ({
+          ...(c.checkId ? { checkId: c.checkId } : {}),
+          checkType: c.checkType,
+          result: c.result,
+          ...(c.findings?.length ? { findings: c.findings } : {}),
+        })),
       },
     },
   });
@@ -57,7 +62,15 @@ export function acknowledgedEvent(c: ClearanceCase, flag: Flag, ack: FlagAcknowl
     type: 'clearance.flag-acknowledged',
     subject: c.candidateId,
     tenant: c.country,
-    data: { candidateId: c.candidateId, country: c.country, flagId: flag.flagId, revokedDecisionId: flag.revokedDecisionId, party: ack.party, actor: ack.by, acknowledgedAt: ack.at },
+    data: {
+      candidateId: c.candidateId,
+      country: c.country,
+      flagId: flag.flagId,
+      revokedDecisionId: flag.revokedDecisionId,
+      party: ack.party,
+      actor: ack.by,
+      acknowledgedAt: ack.at,
+    },
   });
 }
 
@@ -67,7 +80,16 @@ export function noticeRecordedEvent(c: Pick<ClearanceCase, 'candidateId' | 'coun
     type: 'clearance.notice-recorded',
     subject: c.candidateId,
     tenant: c.country,
-    data: { candidateId: c.candidateId, country: c.country, noticeId: n.noticeId, sentAt: n.sentAt, respondBy: n.respondBy, channel: n.channel, findings: n.findings, recordedBy: n.recordedBy },
+    data: {
+      candidateId: c.candidateId,
+      country: c.country,
+      noticeId: n.noticeId,
+      sentAt: n.sentAt,
+      respondBy: n.respondBy,
+      channel: n.channel,
+      findings: n.findings,
+      recordedBy: n.recordedBy,
+    },
   });
 }
 
@@ -85,7 +107,12 @@ export function responseRecordedEvent(c: Pick<ClearanceCase, 'candidateId' | 'co
       receivedAt: r.receivedAt,
       declined: r.declined,
       recordedBy: r.recordedBy,
-      attachments: (r.attachments ?? []).map((a) => ({ attachmentId: a.attachmentId, contentType: a.contentType, size: a.size, sha256: a.sha256 })),
+      attachments: (r.attachments ?? []).map((a) => ({
+        attachmentId: a.attachmentId,
+        contentType: a.contentType,
+        size: a.size,
+        sha256: a.sha256,
+      })),
     },
   });
 }

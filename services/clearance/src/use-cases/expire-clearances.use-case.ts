@@ -21,7 +21,7 @@ export async function expireDueClearances(deps: ExpiryDeps, batchSize = 100): Pr
   for (;;) {
     const due = await deps.repository.dueForExpiry(now, batchSize, passed);
     for (const { id, country } of due) {
-      const active = activeClearance((await deps.repository.find(id)) ?? { status: 'awaiting-inputs', decisions: [] } as never);
+      const active = activeClearance((await deps.repository.find(id)) ?? ({ status: 'awaiting-inputs', decisions: [] } as never));
       const result = active
         ? await deps.repository.apply(id, country, `expire:${active.decisionId}`, (current) => {
             const e = expireCase(current, now);

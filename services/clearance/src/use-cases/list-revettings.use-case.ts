@@ -41,7 +41,8 @@ function item(c: ClearanceCase, dueAt: string | undefined) {
 export async function listRevettings(actor: Actor, query: RevettingQuery, deps: RevettingDeps & { access: AccessRecorder }) {
   const country = countryScope(actor, query.country);
   const limit = query.limit ?? 50;
-  if (query.state === 'in-progress') return { items: (await revettingsInProgress(deps.repository.findCases, limit, country)).map((c) => item(c, undefined)) };
+  if (query.state === 'in-progress')
+    return { items: (await revettingsInProgress(deps.repository.findCases, limit, country)).map((c) => item(c, undefined)) };
   const policy = await deps.policies.active();
   const shortest = shortestInterval(policy);
   if (!shortest) return { items: [] };

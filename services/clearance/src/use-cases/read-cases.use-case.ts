@@ -68,16 +68,34 @@ async function opened(deps: ReadDeps, field: string, sealed: string | undefined)
  */
 export async function getCase(actor: Actor, candidateId: string, deps: ReadDeps) {
   const c = await load(deps, candidateId);
-  await deps.access.record({ actor, subjectId: candidateId, resource: 'clearance/case', purpose: 'review clearance decision', fields: ['decisions', 'inputs', 'flags', 'notices', 'candidateResponses'] });
+  await deps.access.record({
+    actor,
+    subjectId: candidateId,
+    resource: 'clearance/case',
+    purpose: 'review clearance decision',
+    fields: ['decisions', 'inputs', 'flags', 'notices', 'candidateResponses'],
+  });
   const policy = await deps.policies.active();
   const evaluation = isDecidable(c.inputs) ? evaluatePolicy(policy, c.inputs, deps.now()) : undefined;
-  const notices = await Promise.all((c.inputs.notices ?? []).map(async ({ sealedText, ...n }) => ({ ...n, text: await opened(deps, `notice:${n.noticeId}`, sealedText) })));
+  const notices = await Promise.all(
+    (c.inputs.notices ?? []).map(async ({ sealedText, ...n }) => ({ ...n, text: await opened(deps, `notice:${n.noticeId}`, sealedText) })),
+  );
   const responses = await Promise.all(
-    c.inputs.candidateResponses.map(async ({ sealedSummary, summary, ...r }) => ({ ...r, summary: summary ?? (await opened(deps, `response:${r.responseId}`, sealedSummary)) })),
+    c.inputs.candidateResponses.map(async ({ sealedSummary, summary, ...r }) => ({
+      ...r,
+      summary: summary ?? (await opened(deps, `response:${r.responseId}`, sealedSummary)),
+    })),
   );
   return {
     ...caseView(c),
-    evaluation: evaluation ? { policyVersion: policy.version, route: evaluation.route, recommendation: evaluation.recommendation ?? null, findings: evaluation.findings } : null,
+    evaluation: evaluation
+      ? {
+          policyVersion: policy.version,
+          route: evaluation.route,
+          recommendation: evaluation.recommendation ?? null,
+          findings: evaluation.findings,
+        }
+      : null,
     notices,
     candidateResponses: responses,
   };
@@ -88,13 +106,31 @@ export async function replayCaseDecision(actor: Actor, candidateId: string, deci
   const c = await load(deps, candidateId);
   const decision = c.decisions.find((d) => d.decisionId === decisionId);
   if (!decision) throw notFound('CLEARANCE.DECISION_NOT_FOUND', 'No such decision on this case');
-  await deps.access.record({ actor, subjectId: candidateId, resource: 'clearance/decision', purpose: 'replay clearance decision', fields: ['inputs'] });
+  await deps.access.record({
+    actor,
+    subjectId: candidateId,
+    resource: 'clearance/decision',
+    purpose: 'replay clearance decision',
+    fields: ['inputs'],
+  });
   const replay = replayDecision(decision, await deps.policies.version(decision.policyVersion));
-  return { ...replay, recorded: { outcome: decision.outcome, validUntil: decision.validUntil ?? null, decidedBy: decision.decidedBy, countersignedBy: decision.countersignedBy ?? null } };
+  return {
+    ...replay,
+    recorded: {
+      outcome: decision.outcome,
+      validUntil: decision.validUntil ?? null,
+      decidedBy: decision.decidedBy,
+      countersignedBy: decision.countersignedBy ?? null,
+    },
+  };
 }
 
 /** GET /adjudications: cases waiting for an adjudicator or a countersignature, oldest first. */
-export async function adjudicationQueue(actor: Actor, query: { status?: 'awaiting-adjudication' | 'awaiting-countersignature'; limit?: number }, deps: ReadDeps) {
+export async function adjudicationQueue(
+  actor: Actor,
+  query: { status?: 'awaiting-adjudication' | 'awaiting-countersignature'; limit?: number },
+  deps: ReadDeps,
+) {
   const statuses = query.status ? [query.status] : (['awaiting-adjudication', 'awaiting-countersignature'] as const);
   const cases = await deps.repository.listByStatus([...statuses], query.limit ?? 50);
   const items = cases.map((c) => {
@@ -107,10 +143,26 @@ export async function adjudicationQueue(actor: Actor, query: { status?: 'awaitin
       policyVersion: last?.policyVersion ?? null,
       reasons: last?.reasons ?? [],
       inputsVersion: c.inputsVersion,
-      proposal: c.proposal ? { proposalId: c.proposal.proposalId, outcome: c.proposal.outcome, proposedBy: c.proposal.proposedBy, proposedAt: c.proposal.proposedAt, stale: c.proposal.inputsVersion !== c.inputsVersion } : null,
+      proposal: c.proposal
+        ? {
+            proposalId: c.proposal.proposalId,
+            outcome: c.proposal.outcome,
+            proposedBy: c.proposal.proposedBy,
+            proposedAt: c.proposal.proposedAt,
+            stale: c.proposal.inputsVersion !== c.inputsVersion,
+          }
+        : null,
     };
   });
-  if (items.length) await deps.access.record({ actor, subjectId: 'list', subjectIds: items.map((i) => i.candidateId), resource: 'clearance/adjudications', purpose: 'adjudication queue', fields: ['reasons'] });
+  if (items.length)
+    await deps.access.record({
+      actor,
+      subjectId: 'list',
+      subjectIds: items.map((i) => i.candidateId),
+      resource: 'clearance/adjudications',
+      purpose: 'adjudication queue',
+      fields: ['reasons'],
+    });
   return { items };
 }
 
@@ -126,18 +178,28 @@ export async function listFlags(actor: Actor, query: { country?: string; open?: 
   const party = office ? 'office' : 'un';
   const cases = await deps.repository.flagged(query.limit ?? 50, country);
   const items = cases.flatMap((c) =>
-    c.flags.filter((f) => !query.open || openFor(f, party)).map((f) => ({
-      flagId: f.flagId,
-      candidateId: c.candidateId,
-      country: c.country,
-      kind: f.kind,
-      raisedAt: f.raisedAt,
-      revokedDecisionId: f.revokedDecisionId,
-      caseStatus: c.status,
-      ...(office ? {} : { reason: f.reason }),
-      acknowledgements: office ? officeView(f).acknowledgements : (f.acknowledgements ?? []),
-    })),
+    c.flags
+      .filter((f) => !query.open || openFor(f, party))
+      .map((f) => ({
+        flagId: f.flagId,
+        candidateId: c.candidateId,
+        country: c.country,
+        kind: f.kind,
+        raisedAt: f.raisedAt,
+        revokedDecisionId: f.revokedDecisionId,
+        caseStatus: c.status,
+        ...(office ? {} : { reason: f.reason }),
+        acknowledgements: office ? officeView(f).acknowledgements : (f.acknowledgements ?? []),
+      })),
   );
-  if (items.length) await deps.access.record({ actor, subjectId: 'list', subjectIds: [...new Set(items.map((i) => i.candidateId))], resource: 'clearance/flags', purpose: 'flags on revoked clearances', fields: ['flags'] });
+  if (items.length)
+    await deps.access.record({
+      actor,
+      subjectId: 'list',
+      subjectIds: [...new Set(items.map((i) => i.candidateId))],
+      resource: 'clearance/flags',
+      purpose: 'flags on revoked clearances',
+      fields: ['flags'],
+    });
   return { items };
 }

@@ -14,7 +14,12 @@ export interface RecordDeps {
 }
 
 /** Folds an input into the case and, when the findings changed or a re-vetting's results are in, decides (or revokes) in the same revision. */
-export function changeWithInput(current: ClearanceCase, change: InputChange, policy: Parameters<typeof reconsiderCase>[1], now: Date): CaseChange | undefined {
+export function changeWithInput(
+  current: ClearanceCase,
+  change: InputChange,
+  policy: Parameters<typeof reconsiderCase>[1],
+  now: Date,
+): CaseChange | undefined {
   const inputs = applyInputChange(current.inputs, change);
   if (!inputs) return undefined;
   const updated = { ...current, inputs, inputsVersion: current.inputsVersion + 1 };
@@ -34,11 +39,17 @@ export async function recordInput(candidateId: string, country: string, eventId:
   const policy = await deps.policies.active();
   const now = deps.now();
   let events = 0;
-  const result = await deps.repository.apply(candidateId, country, eventId, (current) => {
-    const c = changeWithInput(current, change, policy, now);
-    events = c?.events.length ?? 0;
-    return c;
-  }, { command: false });
+  const result = await deps.repository.apply(
+    candidateId,
+    country,
+    eventId,
+    (current) => {
+      const c = changeWithInput(current, change, policy, now);
+      events = c?.events.length ?? 0;
+      return c;
+    },
+    { command: false },
+  );
   if (result.outcome === 'applied' && events) deps.onEvents();
   return { outcome: result.outcome, status: result.case?.status, decision: result.case?.decisions.at(-1) };
 }
@@ -46,9 +57,15 @@ export async function recordInput(candidateId: string, country: string, eventId:
 /** candidate.withdrawn: the case stops; nothing more is decided for it. */
 export async function recordWithdrawal(candidateId: string, country: string, eventId: string, reason: string, deps: RecordDeps) {
   const now = deps.now();
-  const result = await deps.repository.apply(candidateId, country, eventId, (current) => {
-    const next = withdrawCase(current, reason, now);
-    return next ? { next, events: [] } : undefined;
-  }, { command: false });
+  const result = await deps.repository.apply(
+    candidateId,
+    country,
+    eventId,
+    (current) => {
+      const next = withdrawCase(current, reason, now);
+      return next ? { next, events: [] } : undefined;
+    },
+    { command: false },
+  );
   return { outcome: result.outcome };
 }

@@ -7,7 +7,8 @@ import { openCase, type NoticeDeps } from './candidate-notice.use-case';
 
 type Deps = Pick<NoticeDeps, 'repository' | 'cipher' | 'attachments' | 'access' | 'now'> & { maxBytes: number };
 
-const tooLarge = (max: number) => new AppError('CLEARANCE.ATTACHMENT_TOO_LARGE', `An attachment may hold at most ${max} bytes`, { status: 413 });
+const tooLarge = (max: number) =>
+  new AppError('CLEARANCE.ATTACHMENT_TOO_LARGE', `An attachment may hold at most ${max} bytes`, { status: 413 });
 
 /** Reads the body, stopping (413) as soon as it passes `max`: a large file is never held whole. */
 async function readLimited(body: Readable, max: number, declared?: number): Promise<Buffer> {
@@ -31,7 +32,12 @@ async function readLimited(body: Readable, max: number, declared?: number): Prom
  * under the person's data key before it is stored; only its description and digest stay in clear.
  * A response then names it (`attachmentIds`).
  */
-export async function uploadAttachment(actor: Actor, candidateId: string, file: { body: Readable; contentType?: string; length?: number; filename?: string }, deps: Deps): Promise<AttachmentRef> {
+export async function uploadAttachment(
+  actor: Actor,
+  candidateId: string,
+  file: { body: Readable; contentType?: string; length?: number; filename?: string },
+  deps: Deps,
+): Promise<AttachmentRef> {
   const c = await openCase(deps, candidateId);
   const contentType = mediaType(file.contentType);
   const bytes = await readLimited(file.body, deps.maxBytes, file.length);
@@ -39,13 +45,28 @@ export async function uploadAttachment(actor: Actor, candidateId: string, file: 
   if (problem) {
     // An accepted type whose content disagrees is a bad request; a type never accepted, unsupported media.
     const status = ATTACHMENT_TYPES[contentType] ? 400 : 415;
-    throw new AppError('CLEARANCE.ATTACHMENT_REFUSED', 'The attachment is refused', { status, errors: [{ field: 'header/content-type', reason: problem }] });
+    throw new AppError('CLEARANCE.ATTACHMENT_REFUSED', 'The attachment is refused', {
+      status,
+      errors: [{ field: 'header/content-type', reason: problem }],
+    });
   }
   const attachmentId = `att-${randomUUID()}`;
-  const ref: AttachmentRef = { attachmentId, filename: safeFilename(file.filename), contentType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  const ref: AttachmentRef = {
+    attachmentId,
+    filename: safeFilename(file.filename),
+    contentType,
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
   const sealed = await deps.cipher.sealBytes(c.candidateId, `attachment:${attachmentId}`, bytes);
   await deps.attachments.insert({ ...ref, candidateId: c.candidateId, sealed, uploadedBy: actor.id, uploadedAt: deps.now().toISOString() });
-  await deps.access.record({ actor, subjectId: candidateId, resource: 'clearance/attachment', purpose: 'record candidate response', fields: ['attachment'] });
+  await deps.access.record({
+    actor,
+    subjectId: candidateId,
+    resource: 'clearance/attachment',
+    purpose: 'record candidate response',
+    fields: ['attachment'],
+  });
   return ref;
 }
 
@@ -53,8 +74,18 @@ export async function uploadAttachment(actor: Actor, candidateId: string, file: 
 export async function openAttachment(actor: Actor, candidateId: string, attachmentId: string, deps: Omit<Deps, 'maxBytes'>) {
   const stored = await deps.attachments.get(candidateId, attachmentId);
   if (!stored) throw notFound('CLEARANCE.ATTACHMENT_NOT_FOUND', 'No such attachment for this candidate');
-  await deps.access.record({ actor, subjectId: candidateId, resource: 'clearance/attachment', purpose: 'read candidate response', fields: ['attachment'] });
+  await deps.access.record({
+    actor,
+    subjectId: candidateId,
+    resource: 'clearance/attachment',
+    purpose: 'read candidate response',
+    fields: ['attachment'],
+  });
   const bytes = await deps.cipher.openBytes(`attachment:${attachmentId}`, stored.sealed);
-  if (createHash('sha256').update(bytes).digest('hex') !== stored.sha256) throw new AppError('CLEARANCE.ATTACHMENT_CORRUPT', 'The stored attachment does not match its digest', { status: 500 });
-  return { ref: { attachmentId, filename: stored.filename, contentType: stored.contentType, size: stored.size, sha256: stored.sha256 }, bytes };
+  if (createHash('sha256').update(bytes).digest('hex') !== stored.sha256)
+    throw new AppError('CLEARANCE.ATTACHMENT_CORRUPT', 'The stored attachment does not match its digest', { status: 500 });
+  return {
+    ref: { attachmentId, filename: stored.filename, contentType: stored.contentType, size: stored.size, sha256: stored.sha256 },
+    bytes,
+  };
 }

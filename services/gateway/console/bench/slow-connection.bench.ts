@@ -49,7 +49,9 @@ const server = createServer((req, res) => {
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
 const browser = await chromium.launchPersistentContext(mkdtempSync(`${tmpdir()}/console-bench-`), {
-  executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
 });
 const timings: { profile: string; runs: number[]; medianMs: number }[] = [];
 for (const profile of PROFILES) {
@@ -59,7 +61,12 @@ for (const profile of PROFILES) {
     const cdp = await browser.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.down, uploadThroughput: profile.up });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: profile.latency,
+      downloadThroughput: profile.down,
+      uploadThroughput: profile.up,
+    });
     const started = Date.now();
     await page.goto(url);
     await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 120_000 });
@@ -85,22 +92,27 @@ const report = {
 };
 mkdirSync(results, { recursive: true });
 writeFileSync(join(results, 'console.json'), `${JSON.stringify(report, null, 2)}\n`);
-writeFileSync(join(results, 'console.md'), [
-  '# Console on a slow connection',
-  '',
-  `Run ${report.ranAt} on ${report.machine.cpu} (${report.machine.cores} cores), load average ${report.machine.loadAverage.join(' / ')}, Node ${report.machine.node}.`,
-  '',
-  `First load (the shell: ${firstLoad.map((f) => f.path).join(', ')}): **${kb(report.firstLoad.gzip)} gzipped** (${kb(report.firstLoad.bytes)} raw).`,
-  `Each screen is its own chunk, fetched when opened: ${screens.length} screens, largest ${kb(report.screens.largestGzip)} gzipped, all together ${kb(report.screens.totalGzip)}.`,
-  `Everything: ${kb(report.total.gzip)} gzipped (${kb(report.total.bytes)} raw).`,
-  '',
-  '## Time until the sign-in form is usable (Chromium, throttled by DevTools, cache off, median of 3)',
-  '| connection | median | runs |',
-  '|---|---|---|',
-  ...timings.map((t) => `| ${t.profile} | ${(t.medianMs / 1000).toFixed(1)} s | ${t.runs.map((r) => (r / 1000).toFixed(1)).join(', ')} s |`),
-  '',
-  'Measured against a static server on the same machine (gzip on): the figures are network time plus',
-  'parsing React on this CPU; machine load adds to them.',
-  '',
-].join('\n'));
+writeFileSync(
+  join(results, 'console.md'),
+  [
+    '# Console on a slow connection',
+    '',
+    `Run ${report.ranAt} on ${report.machine.cpu} (${report.machine.cores} cores), load average ${report.machine.loadAverage.join(' / ')}, Node ${report.machine.node}.`,
+    '',
+    `First load (the shell: ${firstLoad.map((f) => f.path).join(', ')}): **${kb(report.firstLoad.gzip)} gzipped** (${kb(report.firstLoad.bytes)} raw).`,
+    `Each screen is its own chunk, fetched when opened: ${screens.length} screens, largest ${kb(report.screens.largestGzip)} gzipped, all together ${kb(report.screens.totalGzip)}.`,
+    `Everything: ${kb(report.total.gzip)} gzipped (${kb(report.total.bytes)} raw).`,
+    '',
+    '## Time until the sign-in form is usable (Chromium, throttled by DevTools, cache off, median of 3)',
+    '| connection | median | runs |',
+    '|---|---|---|',
+    ...timings.map(
+      (t) => `| ${t.profile} | ${(t.medianMs / 1000).toFixed(1)} s | ${t.runs.map((r) => (r / 1000).toFixed(1)).join(', ')} s |`,
+    ),
+    '',
+    'Measured against a static server on the same machine (gzip on): the figures are network time plus',
+    'parsing React on this CPU; machine load adds to them.',
+    '',
+  ].join('\n'),
+);
 process.stdout.write(`${readFileSync(join(results, 'console.md'), 'utf8')}\n`);

@@ -52,21 +52,41 @@ describe('referee link', () => {
 
 describe('match explanations', () => {
   it('when a reason has a message key, then it is worded in the reader’s language, with document kinds translated', () => {
-    const dob = { feature: 'dob', contribution: 0.1, detail: 'date of birth 1979 agrees exactly with listed 1979', reasons: [{ key: 'dob.agrees-exactly', values: { query: '1979-04-12', listed: '1979-04-12' } }, { key: 'gate.counted-in-part' }] };
-    expect(reasonText(translator('fr'), dob)).toBe('la date de naissance 1979-04-12 concorde exactement avec la date inscrite 1979-04-12; pris en compte en partie : les noms diffèrent quelque peu');
-    const passport = { feature: 'documents', contribution: 1, detail: 'x', reasons: [{ key: 'documents.identical', values: { kind: 'passport', number: 'AB123456' } }] };
+    const dob = {
+      feature: 'dob',
+      contribution: 0.1,
+      detail: 'date of birth 1979 agrees exactly with listed 1979',
+      reasons: [{ key: 'dob.agrees-exactly', values: { query: '1979-04-12', listed: '1979-04-12' } }, { key: 'gate.counted-in-part' }],
+    };
+    expect(reasonText(translator('fr'), dob)).toBe(
+      'la date de naissance 1979-04-12 concorde exactement avec la date inscrite 1979-04-12; pris en compte en partie : les noms diffèrent quelque peu',
+    );
+    const passport = {
+      feature: 'documents',
+      contribution: 1,
+      detail: 'x',
+      reasons: [{ key: 'documents.identical', values: { kind: 'passport', number: 'AB123456' } }],
+    };
     expect(reasonText(translator('fr'), passport)).toBe('passeport AB123456 identique');
   });
   it('when a screening predates reason keys or a key is new, then the engine’s English sentence is shown', () => {
-    expect(reasonText(translator('fr'), { feature: 'dob', contribution: 0.1, detail: 'date of birth 1979 agrees' })).toBe('date of birth 1979 agrees');
-    expect(reasonText(translator('fr'), { feature: 'dob', contribution: 0.1, detail: 'english', reasons: [{ key: 'dob.something-new' }] })).toBe('english');
+    expect(reasonText(translator('fr'), { feature: 'dob', contribution: 0.1, detail: 'date of birth 1979 agrees' })).toBe(
+      'date of birth 1979 agrees',
+    );
+    expect(
+      reasonText(translator('fr'), { feature: 'dob', contribution: 0.1, detail: 'english', reasons: [{ key: 'dob.something-new' }] }),
+    ).toBe('english');
   });
 });
 
 describe('policy comparison', () => {
   it('when a policy is flattened, then each rule is a path with a readable value, lists joined', async () => {
     const { flatten } = await import('./components/policy/policy-compare');
-    expect(Object.fromEntries(flatten({ requiredChecks: { civilian: ['un-records', 'national-criminal-record'], staff: [] }, validity: { months: 12 } }))).toEqual({
+    expect(
+      Object.fromEntries(
+        flatten({ requiredChecks: { civilian: ['un-records', 'national-criminal-record'], staff: [] }, validity: { months: 12 } }),
+      ),
+    ).toEqual({
       'requiredChecks/civilian': 'un-records, national-criminal-record',
       'requiredChecks/staff': '—',
       'validity/months': '12',
@@ -78,9 +98,22 @@ describe('findings', () => {
   it('when a finding has a known key, then its reason is worded in the reader’s language; otherwise the service’s reason is shown', async () => {
     const { findingText } = await import('./components/case/case-findings');
     const fr = translator('fr');
-    expect(findingText(fr, { key: 'referee:c-1.1.misconduct-disclosure.1:left-during-investigation', action: 'adjudicate', reason: 'x', adverse: true })).toBe('Un ancien employeur signale que la personne est partie pendant une enquête.');
-    expect(findingText(fr, { key: 'missing:national-criminal-record', action: 'adjudicate', reason: 'x', adverse: false })).toBe('La vérification exigée « Casier judiciaire national » n’a pas de résultat.');
-    expect(findingText(fr, { key: 'left-pending-allegation:un-bar/BAR-1', action: 'adjudicate', reason: 'x', adverse: true })).toMatch(/^L’entrée un-bar\/BAR-1 /);
-    expect(findingText(fr, { key: 'something-new:1', action: 'adjudicate', reason: 'A new kind of finding', adverse: true })).toBe('A new kind of finding');
+    expect(
+      findingText(fr, {
+        key: 'referee:c-1.1.misconduct-disclosure.1:left-during-investigation',
+        action: 'adjudicate',
+        reason: 'x',
+        adverse: true,
+      }),
+    ).toBe('Un ancien employeur signale que la personne est partie pendant une enquête.');
+    expect(findingText(fr, { key: 'missing:national-criminal-record', action: 'adjudicate', reason: 'x', adverse: false })).toBe(
+      'La vérification exigée « Casier judiciaire national » n’a pas de résultat.',
+    );
+    expect(findingText(fr, { key: 'left-pending-allegation:un-bar/BAR-1', action: 'adjudicate', reason: 'x', adverse: true })).toMatch(
+      /^L’entrée un-bar\/BAR-1 /,
+    );
+    expect(findingText(fr, { key: 'something-new:1', action: 'adjudicate', reason: 'A new kind of finding', adverse: true })).toBe(
+      'A new kind of finding',
+    );
   });
 });

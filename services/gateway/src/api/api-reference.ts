@@ -5,9 +5,7 @@ import { parse } from 'yaml';
 import { openapiPath } from '@vetting/contracts';
 import { documentForReference, REFERENCE_SERVICES } from '../domain/api-reference';
 
-const swaggerUiDir = (
-  createRequire(import.meta.url)('swagger-ui-dist') as { getAbsoluteFSPath(): string }
-).getAbsoluteFSPath();
+const swaggerUiDir = (createRequire(import.meta.url)('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -39,10 +37,7 @@ const INIT = `window.addEventListener('load', function () {
  */
 export function mountApiReference(app: Express): void {
   const documents = new Map(
-    REFERENCE_SERVICES.map((s) => [
-      s,
-      JSON.stringify(documentForReference(parse(readFileSync(openapiPath(s), 'utf8')), s)),
-    ]),
+    REFERENCE_SERVICES.map((s) => [s, JSON.stringify(documentForReference(parse(readFileSync(openapiPath(s), 'utf8')), s))]),
   );
   // The page's links are relative: it must be served under the trailing slash.
   app.get(/^\/api\/reference\/?$/, (req, res) =>

@@ -31,7 +31,13 @@ export function createAuthRoutes(deps: AuthDeps) {
     });
     router.get('/api/auth/me', (req, res) => {
       const actor = actorOf(req);
-      res.json({ username: actor.id, roles: actor.roles, ...(actor.country ? { country: actor.country } : {}), ...(actor.missions ? { missions: actor.missions } : {}), ...(actor.name ? { name: actor.name } : {}) });
+      res.json({
+        username: actor.id,
+        roles: actor.roles,
+        ...(actor.country ? { country: actor.country } : {}),
+        ...(actor.missions ? { missions: actor.missions } : {}),
+        ...(actor.name ? { name: actor.name } : {}),
+      });
     });
     router.get('/.well-known/jwks.json', (_req, res) => void res.json(deps.jwks));
   };

@@ -26,8 +26,15 @@ describe('gateway (real Redis)', () => {
     await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
     const port = (upstream.address() as { port: number }).port;
     const config = loadConfig(gatewayConfigSchema, {
-      ...testServiceBaseEnv(infra, 'gateway'), SERVICE_NAME: 'gateway', PORT: '0', KEYS_DIR: keysDir, LOG_LEVEL: 'silent',
-      INTAKE_URL: `http://127.0.0.1:${port}`, AUDIT_URL: 'http://127.0.0.1:9', SIGNIN_FREE_FAILURES: '2', SIGNIN_RATE_KEY_PREFIX: `${randomName('signin')}:`,
+      ...testServiceBaseEnv(infra, 'gateway'),
+      SERVICE_NAME: 'gateway',
+      PORT: '0',
+      KEYS_DIR: keysDir,
+      LOG_LEVEL: 'silent',
+      INTAKE_URL: `http://127.0.0.1:${port}`,
+      AUDIT_URL: 'http://127.0.0.1:9',
+      SIGNIN_FREE_FAILURES: '2',
+      SIGNIN_RATE_KEY_PREFIX: `${randomName('signin')}:`,
     });
     gateway = await startGateway(config);
   });
@@ -37,7 +44,9 @@ describe('gateway (real Redis)', () => {
   });
 
   const credentials = () =>
-    (JSON.parse(readFileSync(`${keysDir}/dev-credentials.json`, 'utf8')) as { username: string; password: string; totpSecret?: string }[]).map(({ username, password, totpSecret }) => ({ username, password, totpSecret }));
+    (
+      JSON.parse(readFileSync(`${keysDir}/dev-credentials.json`, 'utf8')) as { username: string; password: string; totpSecret?: string }[]
+    ).map(({ username, password, totpSecret }) => ({ username, password, totpSecret }));
 
   it('when a demo user signs in, then the token verifies against the published JWKS and carries role and country', async () => {
     const officer = credentials().find((c) => c.username === 'officer.gh')!;
@@ -60,14 +69,24 @@ describe('gateway (real Redis)', () => {
   it('when one username fails more often than allowed, then further attempts wait (429 with Retry-After) instead of locking the account', async () => {
     const target = credentials().find((c) => c.username === 'auditor')!;
     // A burst of guesses: the free ones are answered, the rest must wait.
-    const burst = await Promise.all(Array.from({ length: 6 }, (_, i) => request(gateway.app).post('/api/auth/login').send({ username: 'auditor', password: `guess-${i}` })));
+    const burst = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        request(gateway.app)
+          .post('/api/auth/login')
+          .send({ username: 'auditor', password: `guess-${i}` }),
+      ),
+    );
     const refused = burst.filter((r) => r.status === 429);
     expect(burst.filter((r) => r.status === 401).length).toBeLessThanOrEqual(3);
     expect(refused.length).toBeGreaterThan(0);
     expect(Number(refused[0]!.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused[0]!.body.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
     // Never locked: after the wait, the right password gets in.
-    await waitFor(async () => (await request(gateway.app).post('/api/auth/login').send({ username: 'auditor', password: target.password })).status === 200, { timeoutMs: 30_000, intervalMs: 1000 });
+    await waitFor(
+      async () =>
+        (await request(gateway.app).post('/api/auth/login').send({ username: 'auditor', password: target.password })).status === 200,
+      { timeoutMs: 30_000, intervalMs: 1000 },
+    );
   });
 
   it('when an account of a UN role signs in, then it needs the code of its authenticator, once', async () => {
@@ -85,7 +104,8 @@ describe('gateway (real Redis)', () => {
 
   it('when a session is refreshed, then the refresh token is spent; presenting the spent one ends the session', async () => {
     const officer = credentials().find((c) => c.username === 'officer.np')!;
-    const signedIn = (await request(gateway.app).post('/api/auth/login').send({ username: officer.username, password: officer.password })).body;
+    const signedIn = (await request(gateway.app).post('/api/auth/login').send({ username: officer.username, password: officer.password }))
+      .body;
     expect(Date.parse(signedIn.expiresAt) - Date.now()).toBeLessThanOrEqual(5 * 60_000 + 5000);
     const next = await request(gateway.app).post('/api/auth/refresh').send({ refreshToken: signedIn.refreshToken });
     expect(next.status).toBe(200);
@@ -122,4 +142,3 @@ describe('gateway (real Redis)', () => {
     expect((await request(gateway.app).get('/api/reference/specs/secrets.json')).status).toBe(404);
   });
 });
-

@@ -12,11 +12,14 @@ const OPERATIONAL = /^\/(healthz|readyz|metrics)(\/|$)/;
 const refuseOperational: RequestHandler = (req, _res, next) => {
   let path: string;
   try {
-    path = decodeURIComponent(req.path).toLowerCase().replace(/\/{2,}/g, '/');
+    path = decodeURIComponent(req.path)
+      .toLowerCase()
+      .replace(/\/{2,}/g, '/');
   } catch {
     return next(new AppError('HTTP.BAD_PATH', 'The path is not valid percent-encoding', { status: 400 }));
   }
-  if (OPERATIONAL.test(path)) return next(new AppError('HTTP.ROUTE_NOT_FOUND', `No route for ${req.method} ${req.baseUrl}${req.path}`, { status: 404 }));
+  if (OPERATIONAL.test(path))
+    return next(new AppError('HTTP.ROUTE_NOT_FOUND', `No route for ${req.method} ${req.baseUrl}${req.path}`, { status: 404 }));
   next();
 };
 
@@ -31,7 +34,8 @@ function refuseDisabledAccounts(issuer: string, isDisabled: (username: string) =
     if (!m?.[1]) return next();
     try {
       const { iss, sub } = decodeJwt(m[1]);
-      if (iss === issuer && sub && isDisabled(sub)) return next(new AppError('AUTH.UNAUTHENTICATED', 'The account is disabled', { status: 401 }));
+      if (iss === issuer && sub && isDisabled(sub))
+        return next(new AppError('AUTH.UNAUTHENTICATED', 'The account is disabled', { status: 401 }));
     } catch {
       // not a JWT: the service answers it
     }
@@ -43,7 +47,12 @@ function refuseDisabledAccounts(issuer: string, isDisabled: (username: string) =
  * Routes /api/<service>/… to each service, unchanged: each service authenticates and validates the
  * request itself (no trust in the network), so the gateway adds nothing but the correlation id.
  */
-export function mountServiceProxies(app: Express, services: Record<string, string>, logger: Logger, accounts: { issuer: string; isDisabled: (username: string) => boolean }): void {
+export function mountServiceProxies(
+  app: Express,
+  services: Record<string, string>,
+  logger: Logger,
+  accounts: { issuer: string; isDisabled: (username: string) => boolean },
+): void {
   const disabled = refuseDisabledAccounts(accounts.issuer, accounts.isDisabled);
   for (const [name, target] of Object.entries(services)) {
     app.use(`/api/${name}`, refuseOperational, disabled);

@@ -9,14 +9,22 @@ import type { NewUser, UserStore } from '../data/user.store';
 function checkScope(input: NewUser): void {
   const office = input.roles.includes('tcc-officer');
   if (office && new Set(input.roles).size > 1)
-    throw badRequest('USER.OFFICE_ROLE_ALONE', 'A TCC office account holds the tcc-officer role alone', [{ field: '/roles', reason: 'tcc-officer cannot be combined with another role' }]);
+    throw badRequest('USER.OFFICE_ROLE_ALONE', 'A TCC office account holds the tcc-officer role alone', [
+      { field: '/roles', reason: 'tcc-officer cannot be combined with another role' },
+    ]);
   if (office && !input.country)
-    throw badRequest('USER.COUNTRY_REQUIRED', 'A TCC officer needs a country', [{ field: '/country', reason: 'required for the tcc-officer role' }]);
+    throw badRequest('USER.COUNTRY_REQUIRED', 'A TCC officer needs a country', [
+      { field: '/country', reason: 'required for the tcc-officer role' },
+    ]);
   if (!office && input.country)
-    throw badRequest('USER.COUNTRY_UNEXPECTED', 'Only a TCC officer has a country', [{ field: '/country', reason: 'only for the tcc-officer role' }]);
+    throw badRequest('USER.COUNTRY_UNEXPECTED', 'Only a TCC officer has a country', [
+      { field: '/country', reason: 'only for the tcc-officer role' },
+    ]);
   // A mission scope narrows a UN officer's view; on any other role it would only look like a control.
   if (input.missions?.length && !input.roles.every((r) => MISSION_SCOPED.includes(r)))
-    throw badRequest('USER.MISSIONS_UNEXPECTED', 'Only UN screening and adjudicating officers are scoped to missions', [{ field: '/missions', reason: 'only for the un-screener and un-adjudicator roles' }]);
+    throw badRequest('USER.MISSIONS_UNEXPECTED', 'Only UN screening and adjudicating officers are scoped to missions', [
+      { field: '/missions', reason: 'only for the un-screener and un-adjudicator roles' },
+    ]);
 }
 
 const MISSION_SCOPED = ['un-screener', 'un-adjudicator'];
@@ -30,7 +38,15 @@ export function createUsersRoutes(deps: { users: UserStore; logger: Logger; now?
       const input = req.body as NewUser;
       checkScope(input);
       const actor = actorOf(req);
-      const created = await deps.users.create({ ...input, roles: [...new Set(input.roles)], ...(input.missions?.length ? { missions: [...new Set(input.missions.map((m) => m.toUpperCase()))] } : {}) }, actor.id, now());
+      const created = await deps.users.create(
+        {
+          ...input,
+          roles: [...new Set(input.roles)],
+          ...(input.missions?.length ? { missions: [...new Set(input.missions.map((m) => m.toUpperCase()))] } : {}),
+        },
+        actor.id,
+        now(),
+      );
       deps.logger.info({ username: input.username, roles: input.roles, by: actor.id }, 'local account created');
       res.status(201).json(created);
     });

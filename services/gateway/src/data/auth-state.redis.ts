@@ -94,7 +94,8 @@ export function createAuthState(options: { redisUrl: string; keyPrefix: string }
       }),
     clearAttempts: (key: string) => guard(async () => void (await redis.del(k('delay', key)))),
     /** True when `step` is later than the last TOTP step the account used (a code works once). */
-    useTotpStep: (username: string, step: number) => guard(async () => (await redis.eval(LATER_STEP, 1, k('totp', username), step, 24 * 3600 * 1000)) === 1),
+    useTotpStep: (username: string, step: number) =>
+      guard(async () => (await redis.eval(LATER_STEP, 1, k('totp', username), step, 24 * 3600 * 1000)) === 1),
 
     /** Starts a session; returns it and its first refresh token (`<sid>.<secret>`, only the hash kept). */
     startSession: (username: string, ttlMs: number) =>
@@ -102,7 +103,13 @@ export function createAuthState(options: { redisUrl: string; keyPrefix: string }
         const sid = randomBytes(16).toString('base64url');
         const secret = randomBytes(32).toString('base64url');
         const endsAt = Date.now() + ttlMs;
-        await redis.multi().hset(k('session', sid), { username, endsAt: String(endsAt), refresh: sha256(secret) }).pexpire(k('session', sid), ttlMs).sadd(k('sessions', username), sid).pexpire(k('sessions', username), ttlMs).exec();
+        await redis
+          .multi()
+          .hset(k('session', sid), { username, endsAt: String(endsAt), refresh: sha256(secret) })
+          .pexpire(k('session', sid), ttlMs)
+          .sadd(k('sessions', username), sid)
+          .pexpire(k('sessions', username), ttlMs)
+          .exec();
         return { session: { sid, username, endsAt } satisfies Session, refreshToken: `${sid}.${secret}` };
       }),
     /** Swaps a refresh token for the next one; undefined when the token is not the session's current one (the session then ends). */
@@ -115,7 +122,10 @@ export function createAuthState(options: { redisUrl: string; keyPrefix: string }
         if (!rotated) return undefined;
         const fields = await redis.hgetall(k('session', sid));
         if (!fields.username) return undefined;
-        return { session: { sid, username: fields.username, endsAt: Number(fields.endsAt) } satisfies Session, refreshToken: `${sid}.${next}` };
+        return {
+          session: { sid, username: fields.username, endsAt: Number(fields.endsAt) } satisfies Session,
+          refreshToken: `${sid}.${next}`,
+        };
       }),
     /** Whether a session is still open (a token's `sid`). */
     isOpen: (sid: string) => guard(async () => (await redis.exists(k('session', sid))) === 1),

@@ -62,9 +62,19 @@ export async function ensureDevKeys(dir: string): Promise<{ created: boolean; cr
     password: randomBytes(9).toString('base64url'),
     ...(needsSecondFactor(a.roles, DEFAULT_SECOND_FACTOR_ROLES) ? { totpSecret: enrolmentOffer(a.username, 'dev').secret } : {}),
   }));
-  const users: DemoUser[] = await Promise.all(credentials.map(async ({ password, ...a }) => ({ ...a, name: a.name ?? a.username, ...(await hashPassword(password)) })));
+  const users: DemoUser[] = await Promise.all(
+    credentials.map(async ({ password, ...a }) => ({ ...a, name: a.name ?? a.username, ...(await hashPassword(password)) })),
+  );
   writeFileSync(`${dir}/users.json`, JSON.stringify(users, null, 2), { mode: 0o600 });
-  writeFileSync(credentialsPath, JSON.stringify(credentials.map(({ username, password, roles, country, totpSecret }) => ({ username, password, roles, country, totpSecret })), null, 2), { mode: 0o600 });
+  writeFileSync(
+    credentialsPath,
+    JSON.stringify(
+      credentials.map(({ username, password, roles, country, totpSecret }) => ({ username, password, roles, country, totpSecret })),
+      null,
+      2,
+    ),
+    { mode: 0o600 },
+  );
   return { created: true, credentials: JSON.parse(readFileSync(credentialsPath, 'utf8')) as Credential[] };
 }
 
@@ -99,7 +109,11 @@ export async function ensureProductionKeys(dir: string, initialAdminPassword: st
   if (existsSync(`${dir}/users.json`)) return;
   if (!initialAdminPassword) throw new Error('ADMIN_INITIAL_PASSWORD is required on the first start');
   const admin: DemoUser = { username: 'admin', name: 'Administrator', roles: ['admin'], ...(await hashPassword(initialAdminPassword)) };
-  writeFileSync(`${dir}/users.json`, JSON.stringify([{ ...admin, createdBy: 'installation', createdAt: new Date().toISOString() }], null, 2), { mode: 0o600 });
+  writeFileSync(
+    `${dir}/users.json`,
+    JSON.stringify([{ ...admin, createdBy: 'installation', createdAt: new Date().toISOString() }], null, 2),
+    { mode: 0o600 },
+  );
 }
 
 export async function loadSigningKey(dir: string) {

@@ -19,7 +19,13 @@ export interface UserView {
   createdAt?: string;
 }
 
-export interface NewUser { username: string; name: string; roles: string[]; country?: string; missions?: string[] }
+export interface NewUser {
+  username: string;
+  name: string;
+  roles: string[];
+  country?: string;
+  missions?: string[];
+}
 
 /** A change to who may sign in, as the audit trail records it. */
 export interface AccountChange {
@@ -48,7 +54,15 @@ export interface UserStore {
 }
 
 export const viewOf = ({ username, name, roles, country, missions, disabled, totpSecret, createdBy, createdAt }: DemoUser): UserView => ({
-  username, name, roles, ...(country ? { country } : {}), ...(missions?.length ? { missions } : {}), disabled: Boolean(disabled), secondFactor: Boolean(totpSecret), ...(createdBy ? { createdBy } : {}), ...(createdAt ? { createdAt } : {}),
+  username,
+  name,
+  roles,
+  ...(country ? { country } : {}),
+  ...(missions?.length ? { missions } : {}),
+  disabled: Boolean(disabled),
+  secondFactor: Boolean(totpSecret),
+  ...(createdBy ? { createdBy } : {}),
+  ...(createdAt ? { createdAt } : {}),
 });
 
 /**
@@ -109,7 +123,12 @@ export function createUserStore(dir: string, options: { audit?: (change: Account
         if (!user) throw new AppError('USER.NOT_FOUND', `No account ${username}`, { status: 404 });
         const { totpSecret: _old, ...rest } = user;
         const changed: DemoUser = totpSecret ? { ...rest, totpSecret } : rest;
-        await audit({ action: totpSecret ? 'second-factor-enrolled' : 'second-factor-reset', actor: by, account: viewOf(changed), at: now });
+        await audit({
+          action: totpSecret ? 'second-factor-enrolled' : 'second-factor-reset',
+          actor: by,
+          account: viewOf(changed),
+          at: now,
+        });
         save(users.map((u) => (u.username === username ? changed : u)));
         if (!totpSecret) await ended(username);
         return viewOf(changed);

@@ -9,7 +9,9 @@ describe('local accounts and the audit trail', () => {
     const dir = mkdtempSync(`${tmpdir()}/gw-store-`);
     await ensureDevKeys(dir);
     const failing = createUserStore(dir, { audit: () => Promise.reject(new Error('kafka down')) });
-    await expect(failing.create({ username: 'officer.tz', name: 'Tanzania office', roles: ['tcc-officer'], country: 'TZ' }, 'admin', new Date())).rejects.toThrow('kafka down');
+    await expect(
+      failing.create({ username: 'officer.tz', name: 'Tanzania office', roles: ['tcc-officer'], country: 'TZ' }, 'admin', new Date()),
+    ).rejects.toThrow('kafka down');
     await expect(failing.setDisabled('screener', true, 'admin')).rejects.toThrow('kafka down');
     const reread = createUserStore(dir);
     expect(reread.list().map((u) => u.username)).not.toContain('officer.tz');
@@ -20,9 +22,30 @@ describe('local accounts and the audit trail', () => {
     const dir = mkdtempSync(`${tmpdir()}/gw-store-`);
     await ensureDevKeys(dir);
     const seen: { change: AccountChange; savedYet: boolean }[] = [];
-    const store = createUserStore(dir, { audit: async (change) => void seen.push({ change, savedYet: createUserStore(dir).list().some((u) => u.username === 'officer.tz') }) });
+    const store = createUserStore(dir, {
+      audit: async (change) =>
+        void seen.push({
+          change,
+          savedYet: createUserStore(dir)
+            .list()
+            .some((u) => u.username === 'officer.tz'),
+        }),
+    });
     await store.create({ username: 'officer.tz', name: 'Tanzania office', roles: ['tcc-officer'], country: 'TZ' }, 'admin', new Date());
-    expect(seen).toEqual([{ change: expect.objectContaining({ action: 'account-created', actor: 'admin', account: expect.objectContaining({ username: 'officer.tz' }) }), savedYet: false }]);
-    expect(createUserStore(dir).list().map((u) => u.username)).toContain('officer.tz');
+    expect(seen).toEqual([
+      {
+        change: expect.objectContaining({
+          action: 'account-created',
+          actor: 'admin',
+          account: expect.objectContaining({ username: 'officer.tz' }),
+        }),
+        savedYet: false,
+      },
+    ]);
+    expect(
+      createUserStore(dir)
+        .list()
+        .map((u) => u.username),
+    ).toContain('officer.tz');
   });
 });

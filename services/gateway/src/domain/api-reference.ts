@@ -1,13 +1,5 @@
 /** The services whose OpenAPI documents the API reference shows, in the order of the menu. */
-export const REFERENCE_SERVICES = [
-  'intake',
-  'screening',
-  'references',
-  'clearance',
-  'audit',
-  'accountability',
-  'gateway',
-] as const;
+export const REFERENCE_SERVICES = ['intake', 'screening', 'references', 'clearance', 'audit', 'accountability', 'gateway'] as const;
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
 
@@ -21,12 +13,9 @@ type OpenApiDocument = {
 /** Who may call an operation, as a reader of the reference needs it said. */
 export function rolesLine(op: Operation, documentSecurity: unknown[] | undefined): string {
   const security = op.security ?? documentSecurity ?? [];
-  if (security.length === 0 || security.every((s) => Object.keys(s as object).length === 0))
-    return '**Roles:** public (no token).';
+  if (security.length === 0 || security.every((s) => Object.keys(s as object).length === 0)) return '**Roles:** public (no token).';
   const roles = op['x-roles'];
-  return roles?.length
-    ? `**Roles:** ${roles.map((r) => `\`${r}\``).join(', ')}.`
-    : '**Roles:** any signed-in user.';
+  return roles?.length ? `**Roles:** ${roles.map((r) => `\`${r}\``).join(', ')}.` : '**Roles:** any signed-in user.';
 }
 
 /**
@@ -51,8 +40,6 @@ export function documentForReference<T extends OpenApiDocument>(doc: T, service:
 /** Every operation of a document, as `operationId` (or `METHOD path` when it has none). */
 export function operationsOf(doc: OpenApiDocument): string[] {
   return Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
-    METHODS.filter((m) => item[m]).map(
-      (m) => (item[m] as Operation).operationId ?? `${m.toUpperCase()} ${path}`,
-    ),
+    METHODS.filter((m) => item[m]).map((m) => (item[m] as Operation).operationId ?? `${m.toUpperCase()} ${path}`),
   );
 }

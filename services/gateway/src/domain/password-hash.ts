@@ -22,7 +22,9 @@ const KEY_BYTES = 32;
 /** scrypt on libuv's thread pool: a sign-in never blocks the event loop (other requests go on meanwhile). */
 function scryptAsync(password: string, salt: string, params: PasswordParams): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password, salt, KEY_BYTES, { ...params, maxmem: 256 * params.N * params.r }, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password, salt, KEY_BYTES, { ...params, maxmem: 256 * params.N * params.r }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 }
 

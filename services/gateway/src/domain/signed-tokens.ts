@@ -6,7 +6,9 @@ import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
  * derived from the gateway's signing key, so there is no further secret to keep.
  */
 export function createTokenSigner(signingKeyMaterial: string) {
-  const key = Buffer.from(hkdfSync('sha256', Buffer.from(signingKeyMaterial, 'utf8'), Buffer.alloc(0), 'vetting-gateway/device-and-enrolment-tokens', 32));
+  const key = Buffer.from(
+    hkdfSync('sha256', Buffer.from(signingKeyMaterial, 'utf8'), Buffer.alloc(0), 'vetting-gateway/device-and-enrolment-tokens', 32),
+  );
   const mac = (payload: string) => createHmac('sha256', key).update(payload).digest();
   return {
     sign(purpose: string, claims: Record<string, unknown>, ttlMs: number, nowMs = Date.now()): string {

@@ -26,7 +26,11 @@ export function createAccountChangePublisher(publisher: EventPublisher) {
     try {
       await publisher.publish([event]);
     } catch (error) {
-      throw new AppError('AUDIT.UNAVAILABLE', 'The change could not be recorded in the audit trail; nothing was changed', { status: 503, retriable: true, cause: error });
+      throw new AppError('AUDIT.UNAVAILABLE', 'The change could not be recorded in the audit trail; nothing was changed', {
+        status: 503,
+        retriable: true,
+        cause: error,
+      });
     }
   };
 }

@@ -42,11 +42,18 @@ const WINDOW_MS = 15 * 60 * 1000;
 
 const invalid = () => new AppError('AUTH.INVALID_CREDENTIALS', 'The username or password is wrong', { status: 401 });
 const tooMany = (waitMs: number) =>
-  new AppError('AUTH.TOO_MANY_ATTEMPTS', 'Too many failed sign-ins; wait before trying again', { status: 429, extensions: { retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) } });
+  new AppError('AUTH.TOO_MANY_ATTEMPTS', 'Too many failed sign-ins; wait before trying again', {
+    status: 429,
+    extensions: { retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) },
+  });
 
 /** What the console shows of the signed-in account: never its password hash or TOTP key. */
 const summaryOf = (user: DemoUser) => ({
-  username: user.username, name: user.name, roles: user.roles, ...(user.country ? { country: user.country } : {}), ...(user.missions?.length ? { missions: user.missions } : {}),
+  username: user.username,
+  name: user.name,
+  roles: user.roles,
+  ...(user.country ? { country: user.country } : {}),
+  ...(user.missions?.length ? { missions: user.missions } : {}),
 });
 
 async function openSession(deps: SignInDeps, user: DemoUser, deviceId: string): Promise<SignedIn> {
@@ -65,7 +72,11 @@ async function openSession(deps: SignInDeps, user: DemoUser, deviceId: string): 
  * the account signed in from before has its own allowance, so strangers guessing at `admin` slow
  * down only strangers. Clients without a known device also share a per-address allowance.
  */
-export async function signIn(deps: SignInDeps, input: { username: string; password: string; code?: string; deviceToken?: string }, address: string): Promise<SignedIn> {
+export async function signIn(
+  deps: SignInDeps,
+  input: { username: string; password: string; code?: string; deviceToken?: string },
+  address: string,
+): Promise<SignedIn> {
   const username = input.username;
   const device = deps.tokens.verify<{ u: string; d: string }>('device', input.deviceToken);
   const knownDevice = device && device.u === username ? device.d : undefined;
@@ -85,10 +96,16 @@ export async function signIn(deps: SignInDeps, input: { username: string; passwo
       // First sign-in of such an account: the owner adds it to an authenticator and confirms a code.
       await deps.state.clearAttempts(delayKey);
       const offer = enrolmentOffer(user.username, deps.settings.secondFactorIssuer);
-      throw new AppError('AUTH.SECOND_FACTOR_ENROLMENT_REQUIRED', 'This account needs a second factor: add it to an authenticator app and enter a code', {
-        status: 403,
-        extensions: { enrolment: { ...offer, enrolmentToken: deps.tokens.sign('enrol', { u: user.username, s: offer.secret }, ENROLMENT_TTL_MS) } },
-      });
+      throw new AppError(
+        'AUTH.SECOND_FACTOR_ENROLMENT_REQUIRED',
+        'This account needs a second factor: add it to an authenticator app and enter a code',
+        {
+          status: 403,
+          extensions: {
+            enrolment: { ...offer, enrolmentToken: deps.tokens.sign('enrol', { u: user.username, s: offer.secret }, ENROLMENT_TTL_MS) },
+          },
+        },
+      );
     }
     if (!input.code) throw new AppError('AUTH.SECOND_FACTOR_REQUIRED', 'Enter the code from your authenticator app', { status: 401 });
     await acceptCode(deps, user.username, user.totpSecret, input.code);
@@ -105,16 +122,26 @@ async function acceptCode(deps: SignInDeps, username: string, secret: string, co
 }
 
 /** Completes a first sign-in that needed enrolment: the code proves the authenticator holds the key. */
-export async function enrolSecondFactor(deps: SignInDeps, input: { enrolmentToken: string; code: string; deviceToken?: string }, address: string): Promise<SignedIn> {
+export async function enrolSecondFactor(
+  deps: SignInDeps,
+  input: { enrolmentToken: string; code: string; deviceToken?: string },
+  address: string,
+): Promise<SignedIn> {
   const offer = deps.tokens.verify<{ u: string; s: string }>('enrol', input.enrolmentToken);
   if (!offer) throw new AppError('AUTH.ENROLMENT_EXPIRED', 'The enrolment has expired; sign in again', { status: 401 });
-  const attempt = await deps.state.reserveAttempt(`u:${offer.u.toLowerCase()}`, deps.settings.freeFailures, deps.settings.maxDelayMs, WINDOW_MS);
+  const attempt = await deps.state.reserveAttempt(
+    `u:${offer.u.toLowerCase()}`,
+    deps.settings.freeFailures,
+    deps.settings.maxDelayMs,
+    WINDOW_MS,
+  );
   if (!attempt.allowed) throw tooMany(attempt.waitMs);
   const perAddress = await deps.byAddress.take(address);
   if (!perAddress.allowed) throw tooMany(perAddress.retryAfterMs);
   const user = deps.users().find((u) => u.username === offer.u);
   if (!user) throw invalid();
-  if (user.totpSecret) throw new AppError('AUTH.ALREADY_ENROLLED', 'A second factor is already enrolled for this account; sign in with it', { status: 409 });
+  if (user.totpSecret)
+    throw new AppError('AUTH.ALREADY_ENROLLED', 'A second factor is already enrolled for this account; sign in with it', { status: 409 });
   await acceptCode(deps, user.username, offer.s, input.code);
   await deps.store.setSecondFactor(user.username, offer.s, user.username);
   await deps.state.clearAttempts(`u:${offer.u.toLowerCase()}`);

@@ -9,7 +9,13 @@ import { inService } from '../test-support/nomination.fixtures';
 let serial = 0;
 const submission = (overrides: Record<string, unknown> = {}) => ({
   nomination: { mission: 'UNMISS', rotation: 'L1', category: 'formed-police-unit' },
-  person: { names: [{ full: `Amina Yusuf ${++serial}` }], dateOfBirth: '1988-04-02', nationalities: ['NG'], documents: [{ type: 'passport', number: `A${serial}0001`, country: 'NG' }], previousEmployers: [inService] },
+  person: {
+    names: [{ full: `Amina Yusuf ${++serial}` }],
+    dateOfBirth: '1988-04-02',
+    nationalities: ['NG'],
+    documents: [{ type: 'passport', number: `A${serial}0001`, country: 'NG' }],
+    previousEmployers: [inService],
+  },
   consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'wet-signature-scanned' },
   ...overrides,
 });
@@ -30,11 +36,16 @@ describe('candidate lifecycle (real Kafka and database)', () => {
   let screener: string;
   /** The candidate's events once at least `atLeast` of them are on the topic (reads the whole topic each try). */
   const events = (id: string, atLeast: number) =>
-    waitFor(async () => {
-      const all = (await readTopic(env.kafka, `${env.prefix}vetting.candidates`, 10_000, 2_000)).map((m) => JSON.parse(m.value) as EventEnvelope);
-      const mine = all.filter((e) => e.subject === id).sort((a, b) => Number(a.data.revision ?? 0) - Number(b.data.revision ?? 0));
-      return mine.length >= atLeast ? mine : undefined;
-    }, { message: `${atLeast} events of ${id}`, timeoutMs: 30_000 });
+    waitFor(
+      async () => {
+        const all = (await readTopic(env.kafka, `${env.prefix}vetting.candidates`, 10_000, 2_000)).map(
+          (m) => JSON.parse(m.value) as EventEnvelope,
+        );
+        const mine = all.filter((e) => e.subject === id).sort((a, b) => Number(a.data.revision ?? 0) - Number(b.data.revision ?? 0));
+        return mine.length >= atLeast ? mine : undefined;
+      },
+      { message: `${atLeast} events of ${id}`, timeoutMs: 30_000 },
+    );
 
   beforeAll(async () => {
     env = await createTestServiceEnv('intake');
@@ -47,22 +58,34 @@ describe('candidate lifecycle (real Kafka and database)', () => {
   it('when the same person is nominated twice for a rotation, then the second is a 409 naming the existing candidate', async () => {
     const body = submission();
     const first = await request(intake.app).post('/candidates').set('authorization', ng).send(body);
-    const again = await request(intake.app).post('/candidates').set('authorization', ng).send({ ...body, person: { ...body.person, names: [{ full: 'A. Yusuf' }] } });
+    const again = await request(intake.app)
+      .post('/candidates')
+      .set('authorization', ng)
+      .send({ ...body, person: { ...body.person, names: [{ full: 'A. Yusuf' }] } });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'CANDIDATE.ALREADY_NOMINATED', candidateId: first.body.id, matchedOn: 'document-number' });
-    const otherRotation = await request(intake.app).post('/candidates').set('authorization', ng).send({ ...body, nomination: { ...body.nomination, rotation: 'L2' } });
+    const otherRotation = await request(intake.app)
+      .post('/candidates')
+      .set('authorization', ng)
+      .send({ ...body, nomination: { ...body.nomination, rotation: 'L2' } });
     expect(otherRotation.status).toBe(201);
   });
 
   it('when dates are impossible or countries unknown, then a 400 names each field and nothing is stored', async () => {
     const body = submission();
-    const res = await request(intake.app).post('/candidates').set('authorization', ng).send({ ...body, person: { ...body.person, dateOfBirth: '1988-02-30', nationalities: ['QQ'] } });
+    const res = await request(intake.app)
+      .post('/candidates')
+      .set('authorization', ng)
+      .send({ ...body, person: { ...body.person, dateOfBirth: '1988-02-30', nationalities: ['QQ'] } });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['body/person/dateOfBirth', 'body/person/nationalities/0']);
   });
 
   it('when a self-declaration answers yes, then it is recorded and flagged to the UN, and the event carries the items answered yes, never the explanation', async () => {
-    const res = await request(intake.app).post('/candidates').set('authorization', ng).send(submission({ selfDeclaration: declaration(true) }));
+    const res = await request(intake.app)
+      .post('/candidates')
+      .set('authorization', ng)
+      .send(submission({ selfDeclaration: declaration(true) }));
     expect(res.status).toBe(201);
     expect(res.body.selfDeclaration).toEqual({ recorded: true, flagged: true });
     const [event] = await events(res.body.id, 1);
@@ -78,11 +101,17 @@ describe('candidate lifecycle (real Kafka and database)', () => {
   it('when an office corrects a nomination, then revision 2 is stored, candidate.updated published and screening starts again', async () => {
     const created = await request(intake.app).post('/candidates').set('authorization', ng).send(submission());
     const body = submission();
-    const res = await request(intake.app).patch(`/candidates/${created.body.id}`).set('authorization', ng).send({ person: { ...body.person, rank: 'Inspector' } });
+    const res = await request(intake.app)
+      .patch(`/candidates/${created.body.id}`)
+      .set('authorization', ng)
+      .send({ person: { ...body.person, rank: 'Inspector' } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ revision: 2, status: 'screening' });
     const published = await events(created.body.id, 2);
-    expect(published.map((e) => [e.type, e.data.revision])).toEqual([['candidate.submitted', 1], ['candidate.updated', 2]]);
+    expect(published.map((e) => [e.type, e.data.revision])).toEqual([
+      ['candidate.submitted', 1],
+      ['candidate.updated', 2],
+    ]);
     const view = await request(intake.app).get(`/candidates/${created.body.id}`).set('authorization', ng);
     expect(view.body.person.documents[0].number).toMatch(/^•+001$/);
     expect(view.body.timeline.at(-1).event).toMatch(/revision 2/);
@@ -92,13 +121,23 @@ describe('candidate lifecycle (real Kafka and database)', () => {
     const a = submission();
     const b = submission();
     const first = await request(intake.app).post('/candidates').set('authorization', ng).send(a).expect(201);
-    const other = await request(intake.app).post('/candidates').set('authorization', ng).send({ ...b, person: { ...b.person, serviceNumber: `NPF-${serial}` } }).expect(201);
+    const other = await request(intake.app)
+      .post('/candidates')
+      .set('authorization', ng)
+      .send({ ...b, person: { ...b.person, serviceNumber: `NPF-${serial}` } })
+      .expect(201);
     // The correction names the candidate's own passport again, plus the other person's service number.
-    const clash = await request(intake.app).patch(`/candidates/${first.body.id}`).set('authorization', ng).send({ person: { ...a.person, serviceNumber: `NPF-${serial}` } });
+    const clash = await request(intake.app)
+      .patch(`/candidates/${first.body.id}`)
+      .set('authorization', ng)
+      .send({ person: { ...a.person, serviceNumber: `NPF-${serial}` } });
     expect(clash.status).toBe(409);
     expect(clash.body).toMatchObject({ candidateId: other.body.id, matchedOn: 'service-number' });
     // Its own passport still identifies it: the failed correction gave back nothing it held before.
-    const again = await request(intake.app).post('/candidates').set('authorization', ng).send({ ...a, person: { ...a.person, names: [{ full: 'Someone Else' }] } });
+    const again = await request(intake.app)
+      .post('/candidates')
+      .set('authorization', ng)
+      .send({ ...a, person: { ...a.person, names: [{ full: 'Someone Else' }] } });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ candidateId: first.body.id, matchedOn: 'document-number' });
   });
@@ -106,14 +145,23 @@ describe('candidate lifecycle (real Kafka and database)', () => {
   it('when an office withdraws a nomination (twice), then candidate.withdrawn is published once and it can no longer be changed', async () => {
     const created = await request(intake.app).post('/candidates').set('authorization', ng).send(submission());
     const id = created.body.id as string;
-    const first = await request(intake.app).post(`/candidates/${id}/withdrawal`).set('authorization', ng).send({ reason: 'Medical grounds' });
-    const second = await request(intake.app).post(`/candidates/${id}/withdrawal`).set('authorization', ng).send({ reason: 'Medical grounds' });
+    const first = await request(intake.app)
+      .post(`/candidates/${id}/withdrawal`)
+      .set('authorization', ng)
+      .send({ reason: 'Medical grounds' });
+    const second = await request(intake.app)
+      .post(`/candidates/${id}/withdrawal`)
+      .set('authorization', ng)
+      .send({ reason: 'Medical grounds' });
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(second.body).toMatchObject({ status: 'withdrawn', withdrawal: { reason: 'Medical grounds' } });
     const published = await events(id, 2);
     await intake.outbox.runOnce();
     expect(published.filter((e) => e.type === 'candidate.withdrawn')).toHaveLength(1);
-    const patch = await request(intake.app).patch(`/candidates/${id}`).set('authorization', ng).send({ selfDeclaration: declaration(false) });
+    const patch = await request(intake.app)
+      .patch(`/candidates/${id}`)
+      .set('authorization', ng)
+      .send({ selfDeclaration: declaration(false) });
     expect(patch.status).toBe(409);
   });
 });

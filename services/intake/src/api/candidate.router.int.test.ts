@@ -11,7 +11,13 @@ let serial = 0;
 /** A new person each call (a repeated person is a duplicate nomination). */
 const submission = (overrides: Record<string, unknown> = {}) => ({
   nomination: { mission: 'MINUSCA', rotation: 'R1', category: 'military-contingent' },
-  person: { names: [{ full: `Kwame Mensah ${++serial}` }], dateOfBirth: '1990-05', nationalities: ['GH'], serviceNumber: `GA-${serial}`, previousEmployers: [inService] },
+  person: {
+    names: [{ full: `Kwame Mensah ${++serial}` }],
+    dateOfBirth: '1990-05',
+    nationalities: ['GH'],
+    serviceNumber: `GA-${serial}`,
+    previousEmployers: [inService],
+  },
   consent: { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' },
   ...overrides,
 });
@@ -57,13 +63,32 @@ describe('intake candidates API (real Kafka and database)', () => {
 
   it('when a consent or self-declaration names a form that is not configured, then nothing is stored and the field is named; the configured forms are listed', async () => {
     const forms = await request(intake.app).get('/forms').set('authorization', officerGH);
-    expect(forms.body).toEqual({ consent: ['UN-HRSP-2024.1', 'v1'], selfDeclaration: ['HRSP-SC-2024', 'v1'], employmentDeclaration: ['UN-EMP-2026.1', 'v1'] });
+    expect(forms.body).toEqual({
+      consent: ['UN-HRSP-2024.1', 'v1'],
+      selfDeclaration: ['HRSP-SC-2024', 'v1'],
+      employmentDeclaration: ['UN-EMP-2026.1', 'v1'],
+    });
     const before = (await request(intake.app).get('/candidates').set('authorization', officerNP)).body.items.length;
-    const consent = await request(intake.app).post('/candidates').set('authorization', officerNP).send(submission({ consent: { given: true, formVersion: 'made-up', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' } }));
+    const consent = await request(intake.app)
+      .post('/candidates')
+      .set('authorization', officerNP)
+      .send(
+        submission({ consent: { given: true, formVersion: 'made-up', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' } }),
+      );
     expect(consent.status).toBe(400);
     expect(consent.body.errors).toEqual([expect.objectContaining({ field: 'body/consent/formVersion' })]);
-    const declaration = { formVersion: 'v9', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature', criminalOffence: false, humanRightsViolation: false, repatriatedOnDisciplinaryGrounds: false };
-    const declared = await request(intake.app).post('/candidates').set('authorization', officerNP).send(submission({ selfDeclaration: declaration }));
+    const declaration = {
+      formVersion: 'v9',
+      signedAt: '2026-01-01T00:00:00Z',
+      method: 'electronic-signature',
+      criminalOffence: false,
+      humanRightsViolation: false,
+      repatriatedOnDisciplinaryGrounds: false,
+    };
+    const declared = await request(intake.app)
+      .post('/candidates')
+      .set('authorization', officerNP)
+      .send(submission({ selfDeclaration: declaration }));
     expect(declared.status).toBe(400);
     expect(declared.body.errors).toEqual([expect.objectContaining({ field: 'body/selfDeclaration/formVersion' })]);
     expect((await request(intake.app).get('/candidates').set('authorization', officerNP)).body.items).toHaveLength(before);
@@ -79,8 +104,16 @@ describe('intake candidates API (real Kafka and database)', () => {
 
   it('when the same request is retried with its Idempotency-Key, then one candidate exists', async () => {
     const key = 'retry-key-0001';
-    const first = await request(intake.app).post('/candidates').set('authorization', officerNP).set('idempotency-key', key).send(submission());
-    const second = await request(intake.app).post('/candidates').set('authorization', officerNP).set('idempotency-key', key).send(submission());
+    const first = await request(intake.app)
+      .post('/candidates')
+      .set('authorization', officerNP)
+      .set('idempotency-key', key)
+      .send(submission());
+    const second = await request(intake.app)
+      .post('/candidates')
+      .set('authorization', officerNP)
+      .set('idempotency-key', key)
+      .send(submission());
     expect(second.body.id).toBe(first.body.id);
     const list = await request(intake.app).get('/candidates').set('authorization', officerNP);
     expect(list.body.items.filter((c: { id: string }) => c.id === first.body.id)).toHaveLength(1);
@@ -94,7 +127,16 @@ describe('intake candidates API (real Kafka and database)', () => {
     const decided = createEvent('clearance', {
       type: 'clearance.decided',
       subject: id,
-      data: { candidateId: id, country: 'GH', decisionId: 'd1', outcome: 'cleared', policyVersion: 1, decidedBy: 'policy', reasons: ['clean'], inputs: { screening: { screeningId: 's', outcome: 'clear', listVersions: [] }, references: [] } },
+      data: {
+        candidateId: id,
+        country: 'GH',
+        decisionId: 'd1',
+        outcome: 'cleared',
+        policyVersion: 1,
+        decidedBy: 'policy',
+        reasons: ['clean'],
+        inputs: { screening: { screeningId: 's', outcome: 'clear', listVersions: [] }, references: [] },
+      },
     });
     const screened = createEvent('screening', {
       type: 'screening.completed',
@@ -103,10 +145,13 @@ describe('intake candidates API (real Kafka and database)', () => {
     });
     await publisher.publish([decided, screened, decided, screened]);
     await publisher.disconnect();
-    const view = await waitFor(async () => {
-      const res = await request(intake.app).get(`/candidates/${id}`).set('authorization', officerGH);
-      return res.body.timeline.length >= 4 ? res.body : undefined;
-    }, { message: 'status events applied' });
+    const view = await waitFor(
+      async () => {
+        const res = await request(intake.app).get(`/candidates/${id}`).set('authorization', officerGH);
+        return res.body.timeline.length >= 4 ? res.body : undefined;
+      },
+      { message: 'status events applied' },
+    );
     expect(view.status).toBe('cleared');
     expect(view.timeline.map((t: { event: string }) => t.event).filter((e: string) => e === 'clearance.decided')).toHaveLength(1);
     expect(view.timeline.map((t: { event: string }) => t.event).filter((e: string) => e === 'screening.completed')).toHaveLength(1);
@@ -115,31 +160,58 @@ describe('intake candidates API (real Kafka and database)', () => {
     const body = submission();
     const { previousEmployers: _e, ...person } = body.person as Record<string, unknown>;
     const before = (await request(intake.app).get('/candidates').set('authorization', officerGH)).body.items.length;
-    const res = await request(intake.app).post('/candidates').set('authorization', officerGH).send({ ...body, person });
+    const res = await request(intake.app)
+      .post('/candidates')
+      .set('authorization', officerGH)
+      .send({ ...body, person });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toMatchObject({ code: 'CANDIDATE.EMPLOYMENT_INCOMPLETE', errors: [{ field: 'body/person/previousEmployers', reason: expect.stringMatching(/last 5 years.*employmentDeclaration/) }] });
-    const gap = await request(intake.app).post('/candidates').set('authorization', officerGH)
-      .send({ ...body, person: { ...person, previousEmployers: [{ name: 'Relief Works', role: 'Driver', contactEmail: 'hr@relief.example', from: '2015', to: '2019' }] } });
+    expect(res.body).toMatchObject({
+      code: 'CANDIDATE.EMPLOYMENT_INCOMPLETE',
+      errors: [{ field: 'body/person/previousEmployers', reason: expect.stringMatching(/last 5 years.*employmentDeclaration/) }],
+    });
+    const gap = await request(intake.app)
+      .post('/candidates')
+      .set('authorization', officerGH)
+      .send({
+        ...body,
+        person: {
+          ...person,
+          previousEmployers: [{ name: 'Relief Works', role: 'Driver', contactEmail: 'hr@relief.example', from: '2015', to: '2019' }],
+        },
+      });
     expect(gap.body.errors).toEqual([{ field: 'body/person/previousEmployers', reason: expect.stringMatching(/^does not cover/) }]);
     expect((await request(intake.app).get('/candidates').set('authorization', officerGH)).body.items).toHaveLength(before);
 
     // The candidate's signed declaration of no other employer completes it; the event carries periods, no names.
-    const employmentDeclaration = { noOtherEmployer: true, formVersion: 'UN-EMP-2026.1', signedAt: '2026-01-05T10:00:00Z', method: 'wet-signature-scanned' };
-    const declared = await request(intake.app).post('/candidates').set('authorization', officerGH).send({ ...body, person, employmentDeclaration });
+    const employmentDeclaration = {
+      noOtherEmployer: true,
+      formVersion: 'UN-EMP-2026.1',
+      signedAt: '2026-01-05T10:00:00Z',
+      method: 'wet-signature-scanned',
+    };
+    const declared = await request(intake.app)
+      .post('/candidates')
+      .set('authorization', officerGH)
+      .send({ ...body, person, employmentDeclaration });
     expect(declared.status).toBe(201);
     expect(declared.body.employmentDeclaration).toEqual({ recorded: true, signedAt: '2026-01-05T10:00:00Z' });
     const messages = await readTopic(env.kafka, `${env.prefix}vetting.candidates`, (read) => read.some((m) => m.key === declared.body.id));
     const event = messages.map((m) => JSON.parse(m.value) as EventEnvelope).find((e) => e.subject === declared.body.id)!;
     expect(event.data).not.toHaveProperty('employment'); // sealed with the person
-    expect(await intake.sealer.open<'candidate.submitted'>(event)).toMatchObject({ employment: { periods: [], declaredNoOtherEmployer: true } });
+    expect(await intake.sealer.open<'candidate.submitted'>(event)).toMatchObject({
+      employment: { periods: [], declaredNoOtherEmployer: true },
+    });
     expect(JSON.stringify(event.data)).not.toContain('UN-EMP-2026.1');
   });
 
   it('when an office corrects a nomination so that its history no longer covers the window, then the correction is refused', async () => {
     const body = submission();
     const created = await request(intake.app).post('/candidates').set('authorization', officerGH).send(body).expect(201);
-    const short = { ...body.person, previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2025-01', nationalService: true }] };
+    const short = {
+      ...body.person,
+      previousEmployers: [{ name: 'Ghana Armed Forces', role: 'Private', from: '2025-01', nationalService: true }],
+    };
     const res = await request(intake.app).patch(`/candidates/${created.body.id}`).set('authorization', officerGH).send({ person: short });
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toMatchObject({ field: 'body/person/previousEmployers', reason: expect.stringMatching(/does not cover/) });
@@ -149,15 +221,42 @@ describe('intake candidates API (real Kafka and database)', () => {
     const publisher = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
     await publisher.connect();
     const rules = { ...BUILT_IN_RULES, employmentLookbackYears: 25 };
-    await publisher.publish([createEvent('clearance', { type: 'clearance.policy-published', subject: 'clearance-policy', data: { version: 2, createdBy: 'admin-1', createdAt: new Date().toISOString(), rules } })]);
+    await publisher.publish([
+      createEvent('clearance', {
+        type: 'clearance.policy-published',
+        subject: 'clearance-policy',
+        data: { version: 2, createdBy: 'admin-1', createdAt: new Date().toISOString(), rules },
+      }),
+    ]);
     await publisher.disconnect();
     // Service since 2010 covers five years, not twenty-five.
-    const res = await waitFor(async () => ((r) => (r.status === 400 ? r : undefined))(await request(intake.app).post('/candidates').set('authorization', officerGH).send(submission())), { timeoutMs: 60_000, message: 'the 25-year window applied' });
-    expect(res.body.errors[0]).toMatchObject({ field: 'body/person/previousEmployers', reason: expect.stringMatching(/25-year look-back window/) });
+    const res = await waitFor(
+      async () =>
+        ((r) => (r.status === 400 ? r : undefined))(
+          await request(intake.app).post('/candidates').set('authorization', officerGH).send(submission()),
+        ),
+      { timeoutMs: 60_000, message: 'the 25-year window applied' },
+    );
+    expect(res.body.errors[0]).toMatchObject({
+      field: 'body/person/previousEmployers',
+      reason: expect.stringMatching(/25-year look-back window/),
+    });
     const restore = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
     await restore.connect();
-    await restore.publish([createEvent('clearance', { type: 'clearance.policy-published', subject: 'clearance-policy', data: { version: 3, createdBy: 'admin-1', createdAt: new Date().toISOString(), rules: BUILT_IN_RULES } })]);
+    await restore.publish([
+      createEvent('clearance', {
+        type: 'clearance.policy-published',
+        subject: 'clearance-policy',
+        data: { version: 3, createdBy: 'admin-1', createdAt: new Date().toISOString(), rules: BUILT_IN_RULES },
+      }),
+    ]);
     await restore.disconnect();
-    await waitFor(async () => ((await request(intake.app).post('/candidates').set('authorization', officerGH).send(submission())).status === 201 ? true : undefined), { timeoutMs: 60_000, message: 'back to five years' });
+    await waitFor(
+      async () =>
+        (await request(intake.app).post('/candidates').set('authorization', officerGH).send(submission())).status === 201
+          ? true
+          : undefined,
+      { timeoutMs: 60_000, message: 'back to five years' },
+    );
   });
 });

@@ -1,6 +1,11 @@
 import type { Router } from 'express';
 import { actorOf, paramsOf, queryOf } from '@vetting/platform';
-import { diffCertificateVersions, getCertificateVersion, listCertificateVersions, signedCertificate } from '../use-cases/certificate-versions.use-case';
+import {
+  diffCertificateVersions,
+  getCertificateVersion,
+  listCertificateVersions,
+  signedCertificate,
+} from '../use-cases/certificate-versions.use-case';
 import type { CertifyDeps } from '../use-cases/certify-rotation.use-case';
 
 type Params = { rotation: string; version: string };
@@ -24,7 +29,16 @@ export function createCertificateRoutes(deps: CertifyDeps) {
     router.get('/rotations/:rotation/certificates/:version/diff', async (req, res) => {
       const { rotation, version } = paramsOf<Params>(req);
       const { country, against } = queryOf<Query>(req);
-      res.json(await diffCertificateVersions(actorOf(req), rotation, Number(version), against === undefined ? undefined : Number(against), country, deps));
+      res.json(
+        await diffCertificateVersions(
+          actorOf(req),
+          rotation,
+          Number(version),
+          against === undefined ? undefined : Number(against),
+          country,
+          deps,
+        ),
+      );
     });
   };
 }

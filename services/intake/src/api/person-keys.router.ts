@@ -10,7 +10,8 @@ export function createPersonKeyRoutes(deps: { cipher: Pick<PersonalCipher, 'look
   return (router: Router) => {
     router.post('/person-keys/lookup', async (req, res) => {
       const actor = actorOf(req);
-      if (!deps.clients.includes(actor.id)) throw forbidden('PERSON_KEYS.NOT_A_CLIENT', `The ${actor.id} service does not open personal data`);
+      if (!deps.clients.includes(actor.id))
+        throw forbidden('PERSON_KEYS.NOT_A_CLIENT', `The ${actor.id} service does not open personal data`);
       res.json(await deps.cipher.lookupPersonKeys((req.body as { persons: string[] }).persons));
     });
   };

@@ -7,7 +7,13 @@ import { startIntake } from '../start-intake';
 import { inService } from '../test-support/nomination.fixtures';
 
 const consent = { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' };
-const person = (name: string, serviceNumber: string) => ({ names: [{ full: name }], dateOfBirth: '1990-05', nationalities: ['GH'], serviceNumber, previousEmployers: [inService] });
+const person = (name: string, serviceNumber: string) => ({
+  names: [{ full: name }],
+  dateOfBirth: '1990-05',
+  nationalities: ['GH'],
+  serviceNumber,
+  previousEmployers: [inService],
+});
 const nominate = (rotation: string, name: string, serviceNumber: string, mission = 'MINUSCA') => ({
   nomination: { mission, rotation, category: 'military-contingent' },
   person: person(name, serviceNumber),
@@ -39,7 +45,10 @@ describe('the roll: paging, search, filters and CSV (real database)', () => {
       ['kwesi', 'Kwesi Appiah', 'GA-1005'],
     ];
     for (const [key, name, svc, mission] of people) {
-      const res = await request(intake.app).post('/candidates').set('authorization', officerGH).send(nominate(rotation, name, svc, mission));
+      const res = await request(intake.app)
+        .post('/candidates')
+        .set('authorization', officerGH)
+        .send(nominate(rotation, name, svc, mission));
       expect(res.status).toBe(201);
       ids[key] = res.body.id;
       ids[`${key}.ref`] = res.body.caseReference;
@@ -50,7 +59,8 @@ describe('the roll: paging, search, filters and CSV (real database)', () => {
     await env?.cleanup();
   });
 
-  const list = (auth: string, query: Record<string, string | number>) => request(intake.app).get('/candidates').query(query).set('authorization', auth);
+  const list = (auth: string, query: Record<string, string | number>) =>
+    request(intake.app).get('/candidates').query(query).set('authorization', auth);
 
   it('when the roll is read page by page, then every member comes once, the first page says how many there are, and the last has no cursor', async () => {
     const seen: string[] = [];
@@ -92,7 +102,10 @@ describe('the roll: paging, search, filters and CSV (real database)', () => {
   it('when the roll is filtered by mission or status, then only those members are listed', async () => {
     const byMission = await list(officerGH, { rotation, mission: 'UNMISS' });
     expect(byMission.body.items.map((c: { id: string }) => c.id)).toEqual([ids.yaw]);
-    const withdrawn = await request(intake.app).post(`/candidates/${ids.kofi}/withdrawal`).set('authorization', officerGH).send({ reason: 'left the unit' });
+    const withdrawn = await request(intake.app)
+      .post(`/candidates/${ids.kofi}/withdrawal`)
+      .set('authorization', officerGH)
+      .send({ reason: 'left the unit' });
     expect(withdrawn.status).toBe(200);
     const byStatus = await list(officerGH, { rotation, status: 'withdrawn' });
     expect(byStatus.body).toMatchObject({ total: 1, items: [{ id: ids.kofi }] });
@@ -101,7 +114,10 @@ describe('the roll: paging, search, filters and CSV (real database)', () => {
   it('when a person is erased, then their name no longer finds them (nothing searchable is left)', async () => {
     const before = await list(admin, { q: 'Efua' });
     expect(before.body.items.map((c: { id: string }) => c.id)).toEqual([ids.efua]);
-    const erased = await request(intake.app).post(`/candidates/${ids.efua}/erasure`).set('authorization', admin).send({ reason: 'data-subject request' });
+    const erased = await request(intake.app)
+      .post(`/candidates/${ids.efua}/erasure`)
+      .set('authorization', admin)
+      .send({ reason: 'data-subject request' });
     expect(erased.status).toBe(200);
     expect((await list(admin, { q: 'Efua' })).body.items).toEqual([]);
     expect((await list(admin, { q: 'GA-1004' })).body.items).toEqual([]);
@@ -113,11 +129,16 @@ describe('the roll: paging, search, filters and CSV (real database)', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     const lines = res.text.trim().split('\r\n');
-    expect(lines[0]).toBe('"case_reference","name","status","decision","decided_at","valid_until","mission","rotation","category","nominated_at"');
+    expect(lines[0]).toBe(
+      '"case_reference","name","status","decision","decided_at","valid_until","mission","rotation","category","nominated_at"',
+    );
     expect(lines).toHaveLength(6);
     expect(lines.find((l) => l.includes(ids['kofi.ref']!))).toContain('"withdrawn"');
     expect(lines.find((l) => l.includes(ids['kwesi.ref']!))).toContain('"Kwesi Appiah","screening"');
-    const filtered = await request(intake.app).get(`/rotations/${rotation}/roll.csv`).query({ status: 'withdrawn' }).set('authorization', officerGH);
+    const filtered = await request(intake.app)
+      .get(`/rotations/${rotation}/roll.csv`)
+      .query({ status: 'withdrawn' })
+      .set('authorization', officerGH);
     expect(filtered.text.trim().split('\r\n')).toHaveLength(2);
     const other = await request(intake.app).get(`/rotations/${rotation}/roll.csv`).set('authorization', officerNP);
     expect(other.text.trim().split('\r\n')).toHaveLength(1);

@@ -36,15 +36,27 @@ export function createSubmissionValidator(specPath: string, forms: ConfiguredFor
   const spec = parse(readFileSync(specPath, 'utf8')) as { components: Record<string, unknown> };
   const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: false });
   addFormats(ajv);
-  const components = JSON.parse(JSON.stringify(spec.components).replaceAll('"#/components/', '"spec#/components/')) as Record<string, unknown>;
+  const components = JSON.parse(JSON.stringify(spec.components).replaceAll('"#/components/', '"spec#/components/')) as Record<
+    string,
+    unknown
+  >;
   ajv.addSchema({ $id: 'spec', components });
   const validate: ValidateFunction = ajv.compile({ $ref: 'spec#/components/schemas/CandidateSubmission' });
   /** `context`: the uploading office's country and the policy (its employment look-back window). */
   return (row: unknown, now: Date, context: { country: string; policy: Pick<PolicyRules, 'employmentLookbackYears'> }): SubmissionCheck => {
-    if (!row || typeof row !== 'object' || Array.isArray(row)) return { ok: false, problems: [{ field: 'row', reason: 'must be an object' }] };
-    if ('country' in row) return { ok: false, problems: [{ field: 'country', reason: 'is not allowed in an upload row: the country comes from your account' }] };
+    if (!row || typeof row !== 'object' || Array.isArray(row))
+      return { ok: false, problems: [{ field: 'row', reason: 'must be an object' }] };
+    if ('country' in row)
+      return {
+        ok: false,
+        problems: [{ field: 'country', reason: 'is not allowed in an upload row: the country comes from your account' }],
+      };
     if (!validate(row)) return { ok: false, problems: toProblems(validate.errors) };
-    const problems = [...nominationProblems(row as NominationInput, now), ...employmentProblems(row as NominationInput, context.country, context.policy, now), ...formProblems(row as NominationInput, forms)];
+    const problems = [
+      ...nominationProblems(row as NominationInput, now),
+      ...employmentProblems(row as NominationInput, context.country, context.policy, now),
+      ...formProblems(row as NominationInput, forms),
+    ];
     return problems.length ? { ok: false, problems } : { ok: true, input: row as NominationInput };
   };
 }

@@ -33,7 +33,10 @@ export function createUploadRoutes(deps: ReceiveDeps & ReadUploadDeps) {
         deps,
         idempotencyKey(req),
       );
-      res.status(created ? 202 : 200).location(`/uploads/${upload.id}`).json(await getUpload(actorOf(req), upload.id, deps));
+      res
+        .status(created ? 202 : 200)
+        .location(`/uploads/${upload.id}`)
+        .json(await getUpload(actorOf(req), upload.id, deps));
     });
     router.get('/uploads/:uploadId', async (req, res) => {
       res.json(await getUpload(actorOf(req), paramsOf<{ uploadId: string }>(req).uploadId, deps));
@@ -41,7 +44,10 @@ export function createUploadRoutes(deps: ReceiveDeps & ReadUploadDeps) {
     router.get('/uploads/:uploadId/errors.csv', async (req, res) => {
       const lines = uploadErrorsCsv(actorOf(req), paramsOf<{ uploadId: string }>(req).uploadId, deps);
       const first = await lines.next(); // a missing upload throws here, before any header is sent
-      res.status(200).type('text/csv; charset=utf-8').attachment(`upload-${paramsOf<{ uploadId: string }>(req).uploadId}-errors.csv`);
+      res
+        .status(200)
+        .type('text/csv; charset=utf-8')
+        .attachment(`upload-${paramsOf<{ uploadId: string }>(req).uploadId}-errors.csv`);
       if (!first.done) res.write(first.value);
       for await (const chunk of lines) res.write(chunk);
       res.end();

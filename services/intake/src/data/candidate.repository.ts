@@ -40,7 +40,12 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
   const sealOf = (c: Candidate) => cipher.seal(c.id, personalOf(c));
   const open = (id: string, state: StoredCandidate) => openStored(cipher, id, state);
   const search = createSearchIndexRepository(db);
-  const searchDocOf = (c: Candidate) => ({ _id: c.id, country: c.country, rotation: c.nomination.rotation, keys: searchKeysOf(c.person, cipher.blind) });
+  const searchDocOf = (c: Candidate) => ({
+    _id: c.id,
+    country: c.country,
+    rotation: c.nomination.rotation,
+    keys: searchKeysOf(c.person, cipher.blind),
+  });
   /** Keeps the search keys in step with a stored candidate; an erased person is removed from the index. */
   const syncSearch = async (c: Candidate) => {
     if (c.erased) return search.remove(c.id);
@@ -74,7 +79,13 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
     collection: store.revisions,
 
     ensureIndexes: async () => {
-      await store.ensureIndexes([{ country: 1, createdAt: -1 }, { caseReference: 1 }, { country: 1, rotation: 1 }, { status: 1 }, { country: 1, mission: 1 }]);
+      await store.ensureIndexes([
+        { country: 1, createdAt: -1 },
+        { caseReference: 1 },
+        { country: 1, rotation: 1 },
+        { status: 1 },
+        { country: 1, mission: 1 },
+      ]);
       await search.ensureIndexes();
     },
 
@@ -83,7 +94,9 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
      * uploads seal a chunk while its duplicates are being planned; a row that turns out to be a
      * duplicate leaves an unused random key behind (it protects and reveals nothing).
      */
-    async sealMany(items: { candidate: Pick<Candidate, 'id' | 'person' | 'selfDeclaration' | 'employmentDeclaration' | 'withdrawal'> }[]): Promise<Map<string, string>> {
+    async sealMany(
+      items: { candidate: Pick<Candidate, 'id' | 'person' | 'selfDeclaration' | 'employmentDeclaration' | 'withdrawal'> }[],
+    ): Promise<Map<string, string>> {
       const sealed = await cipher.sealMany(items.map(({ candidate: c }) => ({ candidateId: c.id, data: personalOf(c) })));
       return new Map(items.map((item, i) => [item.candidate.id, sealed[i]!]));
     },
@@ -91,7 +104,14 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
     /** Bulk creation (one insert per chunk); ids stored by an interrupted run are skipped. `sealed` from sealMany. */
     async createMany(items: { candidate: Candidate; events: EventEnvelope[]; causedBy: string }[], sealed?: Map<string, string>) {
       const personal = sealed ?? (await this.sealMany(items));
-      const created = await store.createMany(items.map(({ candidate, events, causedBy }) => ({ id: candidate.id, causedBy, state: toStored(candidate, personal.get(candidate.id)), events })));
+      const created = await store.createMany(
+        items.map(({ candidate, events, causedBy }) => ({
+          id: candidate.id,
+          causedBy,
+          state: toStored(candidate, personal.get(candidate.id)),
+          events,
+        })),
+      );
       await search.putMany(items.map(({ candidate }) => searchDocOf(candidate)));
       return created;
     },
@@ -107,8 +127,13 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
         const current = await load(id);
         const next = current ? await decide(current.candidate) : undefined;
         let personal: string | undefined;
-        const same = (a: Candidate, b: Candidate) => a.person === b.person && a.selfDeclaration === b.selfDeclaration && a.employmentDeclaration === b.employmentDeclaration && a.withdrawal === b.withdrawal;
-        if (next && current && !next.candidate.erased) personal = same(next.candidate, current.candidate) ? current.stored.personal : await sealOf(next.candidate);
+        const same = (a: Candidate, b: Candidate) =>
+          a.person === b.person &&
+          a.selfDeclaration === b.selfDeclaration &&
+          a.employmentDeclaration === b.employmentDeclaration &&
+          a.withdrawal === b.withdrawal;
+        if (next && current && !next.candidate.erased)
+          personal = same(next.candidate, current.candidate) ? current.stored.personal : await sealOf(next.candidate);
         let stale = false;
         const result = await store.apply(id, causedBy, (latest) => {
           if (!next || !current) return undefined;
@@ -126,11 +151,20 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
      * view's status field: nothing is read in full or opened, so asking "is the roll decided?" of a
      * 10,000-member roll costs one query, not 26 MB read and 10,000 people unsealed.
      */
-    async rotationMembersNotIn(country: string, rotation: string, statuses: CandidateStatus[], limit: number): Promise<{ count: number; ids: string[] }> {
+    async rotationMembersNotIn(
+      country: string,
+      rotation: string,
+      statuses: CandidateStatus[],
+      limit: number,
+    ): Promise<{ count: number; ids: string[] }> {
       const filter = { country, rotation, status: { $nin: statuses } };
       const [count, first] = await Promise.all([
         store.view.countDocuments(filter),
-        store.view.find(filter, { projection: { _id: 1 } }).sort({ _id: 1 }).limit(limit).toArray(),
+        store.view
+          .find(filter, { projection: { _id: 1 } })
+          .sort({ _id: 1 })
+          .limit(limit)
+          .toArray(),
       ]);
       return { count, ids: first.map((d) => String(d._id)) };
     },
@@ -160,7 +194,9 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
 
     /** Every revision of a candidate, opened (the data-subject access export). */
     async history(id: string): Promise<{ rev: number; at: string; causedBy: string; candidate: Candidate }[]> {
-      return Promise.all((await store.history(id)).map(async (r) => ({ rev: r.rev, at: r.at, causedBy: r.causedBy, candidate: await open(id, r.state) })));
+      return Promise.all(
+        (await store.history(id)).map(async (r) => ({ rev: r.rev, at: r.at, causedBy: r.causedBy, candidate: await open(id, r.state) })),
+      );
     },
 
     /** Forgets a person's search keys (erasure; idempotent). */
@@ -200,7 +236,13 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
     },
 
     /** Applies a lifecycle change computed from the current state, once per event; personal data stays sealed. */
-    async applyOnce(id: string, eventId: string, compute: (c: Pick<Candidate, 'status' | 'revision' | 'screeningDone' | 'referencesDone'>) => StatusChange | undefined, label: string, at: string): Promise<ApplyResult> {
+    async applyOnce(
+      id: string,
+      eventId: string,
+      compute: (c: Pick<Candidate, 'status' | 'revision' | 'screeningDone' | 'referencesDone'>) => StatusChange | undefined,
+      label: string,
+      at: string,
+    ): Promise<ApplyResult> {
       let missing = false;
       const result = await store.apply(id, eventId, (current?: Revision<StoredCandidate>) => {
         if (!current) {

@@ -24,12 +24,31 @@ export const VIEW_FIELDS = ['country', 'rotation', 'mission', 'status', 'declara
 /** The stored form; `personal` is the sealed person, declarations and withdrawal reason (undefined once erased). */
 export function toStored(c: Candidate, personal: string | undefined): StoredCandidate {
   const { id: _id, person: _p, selfDeclaration: _s, employmentDeclaration: _e, timeline, withdrawal, ...rest } = c;
-  return { ...rest, ...(withdrawal ? { withdrawal: { at: withdrawal.at } } : {}), rotation: c.nomination.rotation, mission: c.nomination.mission, ...(personal ? { personal } : {}), timeline: JSON.stringify(timeline) };
+  return {
+    ...rest,
+    ...(withdrawal ? { withdrawal: { at: withdrawal.at } } : {}),
+    rotation: c.nomination.rotation,
+    mission: c.nomination.mission,
+    ...(personal ? { personal } : {}),
+    timeline: JSON.stringify(timeline),
+  };
 }
 
 /** A candidate from its stored form and its opened personal data. */
 export function fromStored(id: string, s: StoredCandidate, data: PersonalData): Candidate {
-  const { personal: _p, timeline, rotation: _rot, mission: _mis, _id: _i, _rev: _r, _updatedAt: _u, person: _lp, selfDeclaration: _ls, withdrawal, ...rest } = s;
+  const {
+    personal: _p,
+    timeline,
+    rotation: _rot,
+    mission: _mis,
+    _id: _i,
+    _rev: _r,
+    _updatedAt: _u,
+    person: _lp,
+    selfDeclaration: _ls,
+    withdrawal,
+    ...rest
+  } = s;
   return {
     ...(rest as unknown as Omit<Candidate, 'id' | 'person' | 'timeline'>),
     id,
@@ -44,7 +63,8 @@ export function fromStored(id: string, s: StoredCandidate, data: PersonalData): 
 /** Opens one stored candidate. Documents written before encryption (development data) carry the person in clear. */
 export async function openStored(cipher: PersonalCipher, id: string, s: StoredCandidate): Promise<Candidate> {
   const legacy = s as { person?: PersonalData['person']; selfDeclaration?: PersonalData['selfDeclaration'] };
-  if (!s.personal && legacy.person) return fromStored(id, s, { person: legacy.person, ...(legacy.selfDeclaration ? { selfDeclaration: legacy.selfDeclaration } : {}) });
+  if (!s.personal && legacy.person)
+    return fromStored(id, s, { person: legacy.person, ...(legacy.selfDeclaration ? { selfDeclaration: legacy.selfDeclaration } : {}) });
   return fromStored(id, s, await cipher.open(s.personal, id));
 }
 

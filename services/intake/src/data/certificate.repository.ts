@@ -3,7 +3,13 @@ import type { Collection } from 'mongodb';
 import { initialOutbox, type EventEnvelope } from '@vetting/platform';
 import { outcomesOf, storedMember, summaryOf, type CertificateSummary, type RotationCertificate } from '../domain/rotation-certificate';
 
-type CertificateDoc = RotationCertificate & { _id: string; outbox: EventEnvelope[]; outboxPending: boolean; memberCount?: number; outcomes?: CertificateSummary['outcomes'] };
+type CertificateDoc = RotationCertificate & {
+  _id: string;
+  outbox: EventEnvelope[];
+  outboxPending: boolean;
+  memberCount?: number;
+  outcomes?: CertificateSummary['outcomes'];
+};
 
 const docId = (country: string, rotation: string, version: number) => `${country}:${rotation}:v${version}`;
 
@@ -35,7 +41,10 @@ export function createCertificateRepository(db: Connection) {
 
     /** Every version, newest first, without members (a version stored before counts were kept is read whole). */
     async versions(country: string, rotation: string): Promise<CertificateSummary[]> {
-      const docs = await certificates.find({ country, rotation }, { projection: { members: 0, outbox: 0 } }).sort({ version: -1 }).toArray();
+      const docs = await certificates
+        .find({ country, rotation }, { projection: { members: 0, outbox: 0 } })
+        .sort({ version: -1 })
+        .toArray();
       const summaries: CertificateSummary[] = [];
       for (const doc of docs) {
         if (doc.memberCount === undefined || !doc.outcomes) {
@@ -51,7 +60,14 @@ export function createCertificateRepository(db: Connection) {
       try {
         // Members without their names: the stored certificate holds case references and ids only.
         const members = cert.members.map(storedMember) as RotationCertificate['members'];
-        await certificates.insertOne({ ...cert, members, memberCount: members.length, outcomes: outcomesOf(members), _id: docId(cert.country, cert.rotation, cert.version), ...initialOutbox(events) });
+        await certificates.insertOne({
+          ...cert,
+          members,
+          memberCount: members.length,
+          outcomes: outcomesOf(members),
+          _id: docId(cert.country, cert.rotation, cert.version),
+          ...initialOutbox(events),
+        });
         return true;
       } catch (error) {
         if ((error as { code?: number }).code === 11000) return false;

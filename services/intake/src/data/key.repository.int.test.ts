@@ -65,7 +65,10 @@ describe('dedupe key claims (real database)', () => {
 
   it('when a database holds keys of the earlier layout (one document per key), then after start they still collide', async () => {
     await db.collection('intake_migrations').deleteMany({});
-    await db.collection('candidate_keys').insertMany([{ _id: doc('OLD').key as never, candidateId: 'c-old', scope, claimedAt: Date.now() }, { _id: name('OLD').key as never, candidateId: 'c-old', scope, claimedAt: Date.now() }]);
+    await db.collection('candidate_keys').insertMany([
+      { _id: doc('OLD').key as never, candidateId: 'c-old', scope, claimedAt: Date.now() },
+      { _id: name('OLD').key as never, candidateId: 'c-old', scope, claimedAt: Date.now() },
+    ]);
     await keys.ensureIndexes();
     const taken = await keys.claim([{ scope, candidateId: 'c-new', keys: [doc('NEW'), name('OLD')] }]);
     expect(taken).toEqual(new Map([[name('OLD').key, 'c-old']]));

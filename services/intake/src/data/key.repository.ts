@@ -113,9 +113,20 @@ export function createKeyRepository(db: Connection) {
      */
     async claim(claims: { scope: string; candidateId: string; keys: DedupeKey[] }[]): Promise<Map<string, string>> {
       const taken = new Map<string, string>();
-      let pending = claims.flatMap((c) => pack(c.scope, c.candidateId, c.keys.map((k) => k.key), Date.now()));
+      let pending = claims.flatMap((c) =>
+        pack(
+          c.scope,
+          c.candidateId,
+          c.keys.map((k) => k.key),
+          Date.now(),
+        ),
+      );
       for (let round = 0; pending.length; round++) {
-        if (round === MAX_ROUNDS) throw new AppError('CANDIDATE.KEYS_CONTENDED', 'The person’s dedupe keys kept changing owner while being claimed; try again', { status: 503, retriable: true });
+        if (round === MAX_ROUNDS)
+          throw new AppError('CANDIDATE.KEYS_CONTENDED', 'The person’s dedupe keys kept changing owner while being claimed; try again', {
+            status: 503,
+            retriable: true,
+          });
         const again: ClaimDoc[] = [];
         for (const i of await insertAll(pending)) {
           const doc = pending[i]!;
@@ -162,7 +173,9 @@ export function createKeyRepository(db: Connection) {
   async function migrateOneKeyDocuments() {
     const id = 'candidate_keys:one-claim-per-person';
     if (await migrations.findOne({ _id: id })) return;
-    const old = await keys.find({ doc: { $exists: false }, svc: { $exists: false }, name: { $exists: false } }, { projection: { _id: 1 } }).toArray();
+    const old = await keys
+      .find({ doc: { $exists: false }, svc: { $exists: false }, name: { $exists: false } }, { projection: { _id: 1 } })
+      .toArray();
     for (const { _id } of old) {
       const field = tagOf(_id);
       if (field) await keys.updateOne({ _id }, { $set: { [field]: _id } });

@@ -74,7 +74,10 @@ export function createPersonalCipher(db: Connection, keysDir: string) {
      * cached briefly: their events are sealed with the same people's keys right after.
      */
     async sealMany(items: { candidateId: string; data: PersonalData }[]): Promise<string[]> {
-      const sealed = await cipher.encryptMany(items.map((i) => ({ subject: i.candidateId, field: FIELD, value: JSON.stringify(i.data) })), { cache: true });
+      const sealed = await cipher.encryptMany(
+        items.map((i) => ({ subject: i.candidateId, field: FIELD, value: JSON.stringify(i.data) })),
+        { cache: true },
+      );
       return sealed.map(compact);
     },
     /** The person's data (sealed for `candidateId`); a placeholder when they were erased (their key is gone: CRYPTO.ERASED). */

@@ -54,10 +54,16 @@ export function createSearchIndexRepository(db: Connection) {
       if (query.allOf.length) alternatives.push({ keys: { $all: query.allOf } });
       if (query.serviceNumber) alternatives.push({ keys: query.serviceNumber });
       if (!alternatives.length) return [];
-      const filter: Record<string, unknown> = { ...(scope.country ? { country: scope.country } : {}), ...(scope.rotation ? { rotation: scope.rotation } : {}) };
+      const filter: Record<string, unknown> = {
+        ...(scope.country ? { country: scope.country } : {}),
+        ...(scope.rotation ? { rotation: scope.rotation } : {}),
+      };
       if (alternatives.length === 1) Object.assign(filter, alternatives[0]);
       else filter.$or = alternatives;
-      const found = await docs.find(filter, { projection: { _id: 1 } }).limit(SEARCH_MATCH_LIMIT).toArray();
+      const found = await docs
+        .find(filter, { projection: { _id: 1 } })
+        .limit(SEARCH_MATCH_LIMIT)
+        .toArray();
       return found.map((d) => d._id);
     },
   };

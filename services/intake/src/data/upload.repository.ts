@@ -68,7 +68,11 @@ export function createUploadRepository(db: Connection, cipher: PersonalCipher) {
         try {
           // As JSON text (the relay reads both forms): 250 nested events took ~10x longer to write.
           const slice = events.slice(g * EVENTS_PER_OUTBOX_DOC, (g + 1) * EVENTS_PER_OUTBOX_DOC);
-          await outbox.insertOne({ _id: `${uploadId}:${pad(chunk)}:${g}` as never, ...initialOutbox(slice), outbox: JSON.stringify(slice) });
+          await outbox.insertOne({
+            _id: `${uploadId}:${pad(chunk)}:${g}` as never,
+            ...initialOutbox(slice),
+            outbox: JSON.stringify(slice),
+          });
         } catch (error) {
           if ((error as { code?: number }).code !== 11000) throw error;
         }
@@ -103,7 +107,10 @@ export function createUploadRepository(db: Connection, cipher: PersonalCipher) {
       return doc ? toUpload(doc) : undefined;
     },
 
-    async progress(id: string, fields: { state?: UploadState; rows?: RowCounts; chunks?: number; chunksStored?: number; problem?: string; completedAt?: string }) {
+    async progress(
+      id: string,
+      fields: { state?: UploadState; rows?: RowCounts; chunks?: number; chunksStored?: number; problem?: string; completedAt?: string },
+    ) {
       await uploads.updateOne({ _id: id }, { $set: fields });
       // A finished upload needs its staged rows no more: every final state shreds them, so no path
       // (completed, rejected, failed) leaves personal data behind in the staging chunks.
@@ -126,7 +133,13 @@ export function createUploadRepository(db: Connection, cipher: PersonalCipher) {
 
     async chunk(uploadId: string, chunk: number): Promise<ChunkDoc | undefined> {
       const doc = await chunks.findOne({ _id: `${uploadId}:${pad(chunk)}` });
-      return doc ? { ...doc, rows: JSON.parse(await cipher.openText('rows', doc.rows)) as ChunkDoc['rows'], problems: JSON.parse(doc.problems) as RowProblem[] } : undefined;
+      return doc
+        ? {
+            ...doc,
+            rows: JSON.parse(await cipher.openText('rows', doc.rows)) as ChunkDoc['rows'],
+            problems: JSON.parse(doc.problems) as RowProblem[],
+          }
+        : undefined;
     },
 
     /** The row problems of a chunk (kept after the rows are forgotten: the error report needs them). */
@@ -134,7 +147,6 @@ export function createUploadRepository(db: Connection, cipher: PersonalCipher) {
       const doc = await chunks.findOne({ _id: `${uploadId}:${pad(chunk)}` }, { projection: { problems: 1 } });
       return doc ? (JSON.parse(doc.problems) as RowProblem[]) : undefined;
     },
-
 
     async saveResult(uploadId: string, chunk: number, stored: number, duplicates: DuplicateLink[]) {
       try {

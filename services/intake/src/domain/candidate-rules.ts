@@ -42,9 +42,11 @@ const isCountry = (code: string) => /^[A-Z]{2}$/.test(code) && countries.isValid
 
 function formulaProblems(value: unknown, path: string, out: RuleProblem[]) {
   if (typeof value === 'string') {
-    if (FORMULA_START.test(value)) out.push({ field: path, reason: 'starts with =, +, -, @ or a control character (spreadsheet formula); remove it' });
+    if (FORMULA_START.test(value))
+      out.push({ field: path, reason: 'starts with =, +, -, @ or a control character (spreadsheet formula); remove it' });
   } else if (Array.isArray(value)) value.forEach((v, i) => formulaProblems(v, `${path}/${i}`, out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) formulaProblems(v, path ? `${path}/${k}` : k, out);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) formulaProblems(v, path ? `${path}/${k}` : k, out);
 }
 
 /**
@@ -63,19 +65,23 @@ export function nominationProblems(input: Partial<NominationInput>, now: Date): 
     if (!isCountry(c)) problems.push({ field: `person/nationalities/${i}`, reason: `${c} is not an ISO 3166-1 alpha-2 country code` });
   });
   p?.documents?.forEach((d, i) => {
-    if (d.country && !isCountry(d.country)) problems.push({ field: `person/documents/${i}/country`, reason: `${d.country} is not an ISO 3166-1 alpha-2 country code` });
+    if (d.country && !isCountry(d.country))
+      problems.push({ field: `person/documents/${i}/country`, reason: `${d.country} is not an ISO 3166-1 alpha-2 country code` });
   });
   p?.previousEmployers?.forEach((e, i) => {
-    if (e.country && !isCountry(e.country)) problems.push({ field: `person/previousEmployers/${i}/country`, reason: `${e.country} is not an ISO 3166-1 alpha-2 country code` });
+    if (e.country && !isCountry(e.country))
+      problems.push({ field: `person/previousEmployers/${i}/country`, reason: `${e.country} is not an ISO 3166-1 alpha-2 country code` });
     for (const end of ['from', 'to'] as const) {
       const reason = e[end] ? partialDateProblem(e[end], now) : undefined;
       if (reason) problems.push({ field: `person/previousEmployers/${i}/${end}`, reason });
     }
     const n = Math.min(e.from?.length ?? 0, e.to?.length ?? 0); // compare at the coarser precision: "2022" is not before "2022-05"
-    if (e.from && e.to && e.to.slice(0, n) < e.from.slice(0, n)) problems.push({ field: `person/previousEmployers/${i}/to`, reason: 'is before from' });
+    if (e.from && e.to && e.to.slice(0, n) < e.from.slice(0, n))
+      problems.push({ field: `person/previousEmployers/${i}/to`, reason: 'is before from' });
   });
   if (input.consent) {
-    if (input.consent.given !== true) problems.push({ field: 'consent/given', reason: 'must be true: vetting needs the candidate’s consent' });
+    if (input.consent.given !== true)
+      problems.push({ field: 'consent/given', reason: 'must be true: vetting needs the candidate’s consent' });
     if (new Date(input.consent.signedAt) > now) problems.push({ field: 'consent/signedAt', reason: 'is in the future' });
   }
   if (input.selfDeclaration && new Date(input.selfDeclaration.signedAt) > now)

@@ -22,7 +22,13 @@ describe('nomination rules', () => {
   });
 
   it('when a country code is not ISO 3166, then the field naming it is reported', () => {
-    const problems = nominationProblems({ ...valid, person: { ...valid.person, nationalities: ['GH', 'XX'], documents: [{ type: 'passport', number: 'P1', country: 'ZZ' }] } }, now);
+    const problems = nominationProblems(
+      {
+        ...valid,
+        person: { ...valid.person, nationalities: ['GH', 'XX'], documents: [{ type: 'passport', number: 'P1', country: 'ZZ' }] },
+      },
+      now,
+    );
     expect(problems.map((p) => p.field)).toEqual(['person/nationalities/1', 'person/documents/0/country']);
   });
 
@@ -32,7 +38,10 @@ describe('nomination rules', () => {
   });
 
   it('when a cell starts like a spreadsheet formula, then it is refused', () => {
-    const problems = nominationProblems({ ...valid, person: { ...valid.person, names: [{ full: '=HYPERLINK("http://x")' }], rank: '@SUM(A1)' } }, now);
+    const problems = nominationProblems(
+      { ...valid, person: { ...valid.person, names: [{ full: '=HYPERLINK("http://x")' }], rank: '@SUM(A1)' } },
+      now,
+    );
     expect(problems.map((p) => p.field)).toEqual(['person/names/0/full', 'person/rank']);
   });
 
@@ -51,20 +60,37 @@ describe('dedupe keys', () => {
   });
 
   it('when a document number matches, then it wins over a name match with another candidate', () => {
-    const keys = dedupeKeys('GH|M|R1', { names: [{ full: 'Kwame Mensah' }], dateOfBirth: '1990', serviceNumber: 'ga-1', documents: [{ type: 'passport', number: 'P 123' }] }, blind);
+    const keys = dedupeKeys(
+      'GH|M|R1',
+      { names: [{ full: 'Kwame Mensah' }], dateOfBirth: '1990', serviceNumber: 'ga-1', documents: [{ type: 'passport', number: 'P 123' }] },
+      blind,
+    );
     const owners = new Map([
       [keys.find((k) => k.kind === 'name-and-date-of-birth')!.key, 'by-name'],
       [keys.find((k) => k.kind === 'document-number')!.key, 'by-document'],
     ]);
     expect(findExisting(keys, (k) => owners.get(k))).toEqual({ candidateId: 'by-document', matchedOn: 'document-number' });
-    expect(findExisting(keys, (k) => owners.get(k), 'by-document')).toEqual({ candidateId: 'by-name', matchedOn: 'name-and-date-of-birth' });
+    expect(findExisting(keys, (k) => owners.get(k), 'by-document')).toEqual({
+      candidateId: 'by-name',
+      matchedOn: 'name-and-date-of-birth',
+    });
   });
 
   it('when keys are made, then no document number, service number or name appears in them, and spacing does not make another person', () => {
-    const person = { names: [{ full: 'Kwame Mensah' }], dateOfBirth: '1990-01-02', serviceNumber: 'GA-777', documents: [{ type: 'passport' as const, number: 'P 123456' }] };
-    const keys = dedupeKeys('GH|M|R1', person, blind).map((k) => k.key).join(' ');
-    for (const secret of ['123456', 'GA777', 'GA-777', 'kwame', 'mensah', '1990']) expect(keys.toLowerCase()).not.toContain(secret.toLowerCase());
-    expect(dedupeKeys('GH|M|R1', { ...person, documents: [{ type: 'passport', number: 'p123-456' }] }, blind)[0]).toEqual(dedupeKeys('GH|M|R1', person, blind)[0]);
+    const person = {
+      names: [{ full: 'Kwame Mensah' }],
+      dateOfBirth: '1990-01-02',
+      serviceNumber: 'GA-777',
+      documents: [{ type: 'passport' as const, number: 'P 123456' }],
+    };
+    const keys = dedupeKeys('GH|M|R1', person, blind)
+      .map((k) => k.key)
+      .join(' ');
+    for (const secret of ['123456', 'GA777', 'GA-777', 'kwame', 'mensah', '1990'])
+      expect(keys.toLowerCase()).not.toContain(secret.toLowerCase());
+    expect(dedupeKeys('GH|M|R1', { ...person, documents: [{ type: 'passport', number: 'p123-456' }] }, blind)[0]).toEqual(
+      dedupeKeys('GH|M|R1', person, blind)[0],
+    );
   });
 
   it('when the same person is nominated for another rotation, then the keys differ', () => {

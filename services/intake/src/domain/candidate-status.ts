@@ -24,7 +24,10 @@ export interface StatusChange {
  * not cleared; withdrawn and expired from anywhere. Results for an older revision of the person
  * (superseded by an update) are ignored. Returns undefined when the event changes nothing.
  */
-export function nextStatus(c: Pick<Candidate, 'status' | 'revision' | 'screeningDone' | 'referencesDone'>, e: LifecycleEvent): StatusChange | undefined {
+export function nextStatus(
+  c: Pick<Candidate, 'status' | 'revision' | 'screeningDone' | 'referencesDone'>,
+  e: LifecycleEvent,
+): StatusChange | undefined {
   if (FINAL.includes(c.status)) return undefined;
   let { screeningDone, referencesDone } = c;
   let screenedAgainst: ListVersionRef[] | undefined;
@@ -49,7 +52,8 @@ export function nextStatus(c: Pick<Candidate, 'status' | 'revision' | 'screening
       return { status: 'expired', screeningDone, referencesDone };
   }
   const extra = screenedAgainst ? { screenedAgainst } : {};
-  if (c.status === 'cleared' || c.status === 'not-cleared' || c.status === 'expired') return { status: c.status, screeningDone, referencesDone, ...extra };
+  if (c.status === 'cleared' || c.status === 'not-cleared' || c.status === 'expired')
+    return { status: c.status, screeningDone, referencesDone, ...extra };
   const status: CandidateStatus = !screeningDone ? 'screening' : !referencesDone ? 'references' : 'decision-pending';
   return { status, screeningDone, referencesDone, ...extra };
 }

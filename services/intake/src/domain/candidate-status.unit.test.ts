@@ -14,7 +14,10 @@ describe('candidate lifecycle', () => {
   });
 
   it('when references complete before screening, then the candidate is still screening', () => {
-    expect(nextStatus(base, { type: 'references.completed', candidateRevision: 2 })).toMatchObject({ status: 'screening', referencesDone: true });
+    expect(nextStatus(base, { type: 'references.completed', candidateRevision: 2 })).toMatchObject({
+      status: 'screening',
+      referencesDone: true,
+    });
   });
 
   it('when a result belongs to an older revision of the person, then it is ignored', () => {

@@ -1,13 +1,6 @@
 /** A nominated person as intake keeps them. Plain data: no database types leave data/. */
 export type CandidateStatus =
-  | 'nominated'
-  | 'screening'
-  | 'references'
-  | 'decision-pending'
-  | 'cleared'
-  | 'not-cleared'
-  | 'withdrawn'
-  | 'expired';
+  'nominated' | 'screening' | 'references' | 'decision-pending' | 'cleared' | 'not-cleared' | 'withdrawn' | 'expired';
 
 export interface Nomination {
   mission: string;
@@ -69,7 +62,12 @@ export interface SelfDeclaration {
   explanation?: string;
 }
 
-export const DECLARATION_ITEMS = ['criminalOffence', 'humanRightsViolation', 'repatriatedOnDisciplinaryGrounds', 'misconductAllegation'] as const;
+export const DECLARATION_ITEMS = [
+  'criminalOffence',
+  'humanRightsViolation',
+  'repatriatedOnDisciplinaryGrounds',
+  'misconductAllegation',
+] as const;
 
 /** The items the candidate answered "yes" to: each is a finding for the UN adjudicator. */
 export const declaredItems = (d: SelfDeclaration | undefined) => DECLARATION_ITEMS.filter((item) => d?.[item] === true);
@@ -181,14 +179,31 @@ export function toView(c: Candidate, withPerson = false): CandidateView {
     revision: c.revision,
     office: c.officeId,
     selfDeclaration: { recorded: Boolean(c.selfDeclaration), flagged: declarationFlagged(c.selfDeclaration) },
-    employmentDeclaration: { recorded: Boolean(c.employmentDeclaration), ...(c.employmentDeclaration ? { signedAt: c.employmentDeclaration.signedAt } : {}) },
+    employmentDeclaration: {
+      recorded: Boolean(c.employmentDeclaration),
+      ...(c.employmentDeclaration ? { signedAt: c.employmentDeclaration.signedAt } : {}),
+    },
     consent: { formVersion: c.consent.formVersion, signedAt: c.consent.signedAt, method: c.consent.method },
-    ...(withPerson && !c.erased ? { person: { ...c.person, ...(c.person.documents ? { documents: c.person.documents.map((d) => ({ ...d, number: mask(d.number) })) } : {}) } } : {}),
+    ...(withPerson && !c.erased
+      ? {
+          person: {
+            ...c.person,
+            ...(c.person.documents ? { documents: c.person.documents.map((d) => ({ ...d, number: mask(d.number) })) } : {}),
+          },
+        }
+      : {}),
     ...(c.decision ? { decision: c.decision } : {}),
     ...(c.withdrawal ? { withdrawal: c.withdrawal } : {}),
     ...(c.erased ? { erased: c.erased } : {}),
     // In progress until a decision on its revision (the clearance holds meanwhile).
-    ...(c.revetting ? { revetting: { ...c.revetting, inProgress: !c.erased && c.status !== 'withdrawn' && (c.decision?.candidateRevision ?? 0) < c.revetting.revision } } : {}),
+    ...(c.revetting
+      ? {
+          revetting: {
+            ...c.revetting,
+            inProgress: !c.erased && c.status !== 'withdrawn' && (c.decision?.candidateRevision ?? 0) < c.revetting.revision,
+          },
+        }
+      : {}),
     createdAt: c.createdAt,
     timeline: c.timeline,
   };

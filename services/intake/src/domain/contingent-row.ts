@@ -65,7 +65,11 @@ export const CSV_COLUMNS = {
 export type CsvColumn = keyof typeof CSV_COLUMNS;
 const BY_PATH = new Map<string, string>(Object.entries(CSV_COLUMNS).map(([column, path]) => [path, column]));
 
-export const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
+export const normaliseHeader = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** The CSV column a submission path came from, for error reports that speak the office's language. */
 export function columnOf(path: string): string {
@@ -122,13 +126,24 @@ const BOOLEAN_PATHS = new Set([
  * One CSV record (header → cell) to the submission shape. Empty cells are absent; upload-wide defaults
  * (mission, rotation, category) fill the nomination where the row has none.
  */
-export function csvRecordToSubmission(record: Record<string, string>, defaults: Record<string, string | undefined>): Record<string, unknown> {
+export function csvRecordToSubmission(
+  record: Record<string, string>,
+  defaults: Record<string, string | undefined>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [column, path] of Object.entries(CSV_COLUMNS)) {
     const raw = record[column] ?? (column in defaults ? defaults[column] : undefined);
     if (raw === undefined || raw.trim() === '') continue;
     const value = raw.trim();
-    if (path === 'person/nationalities') set(out, path, value.split(/[;|,]/).map((c) => c.trim().toUpperCase()).filter(Boolean));
+    if (path === 'person/nationalities')
+      set(
+        out,
+        path,
+        value
+          .split(/[;|,]/)
+          .map((c) => c.trim().toUpperCase())
+          .filter(Boolean),
+      );
     else if (BOOLEAN_PATHS.has(path)) set(out, path, toBoolean(value));
     else if (path.endsWith('signedAt') && /^\d{4}-\d{2}-\d{2}$/.test(value)) set(out, path, `${value}T00:00:00Z`);
     else set(out, path, value);
@@ -141,9 +156,16 @@ export function csvRecordToSubmission(record: Record<string, string>, defaults: 
 }
 
 /** JSON rows may also leave mission, rotation and category to the upload-wide defaults. */
-export function applyNominationDefaults(row: Record<string, unknown>, defaults: Record<string, string | undefined>): Record<string, unknown> {
+export function applyNominationDefaults(
+  row: Record<string, unknown>,
+  defaults: Record<string, string | undefined>,
+): Record<string, unknown> {
   const given = defaults.mission || defaults.rotation || defaults.category;
   if (!given || typeof row !== 'object' || row === null) return row;
-  const nomination = { ...(defaults.mission ? { mission: defaults.mission } : {}), ...(defaults.rotation ? { rotation: defaults.rotation } : {}), ...(defaults.category ? { category: defaults.category } : {}) };
+  const nomination = {
+    ...(defaults.mission ? { mission: defaults.mission } : {}),
+    ...(defaults.rotation ? { rotation: defaults.rotation } : {}),
+    ...(defaults.category ? { category: defaults.category } : {}),
+  };
   return { ...row, nomination: { ...nomination, ...(row.nomination as object | undefined) } };
 }

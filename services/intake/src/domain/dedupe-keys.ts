@@ -38,7 +38,8 @@ export const dedupeScope = (country: string, n: Pick<Nomination, 'mission' | 'ro
 export function dedupeKeys(scope: string, person: Person, blind: (value: string) => string): DedupeKey[] {
   const keys: DedupeKey[] = [];
   const key = (tag: string, value: string) => `${scope}|${tag}|${blind(`${tag}|${value}`)}`;
-  for (const d of person.documents ?? []) keys.push({ key: key('doc', `${d.type}|${d.country ?? ''}|${normaliseNumber(d.number)}`), kind: 'document-number' });
+  for (const d of person.documents ?? [])
+    keys.push({ key: key('doc', `${d.type}|${d.country ?? ''}|${normaliseNumber(d.number)}`), kind: 'document-number' });
   if (person.serviceNumber) keys.push({ key: key('svc', normaliseNumber(person.serviceNumber)), kind: 'service-number' });
   if (person.dateOfBirth)
     for (const name of person.names) {
@@ -50,7 +51,11 @@ export function dedupeKeys(scope: string, person: Person, blind: (value: string)
 }
 
 /** The first existing owner of the row's keys, identifiers before names; undefined when the person is new. */
-export function findExisting(keys: DedupeKey[], owner: (key: string) => string | undefined, self?: string): { candidateId: string; matchedOn: MatchedOn } | undefined {
+export function findExisting(
+  keys: DedupeKey[],
+  owner: (key: string) => string | undefined,
+  self?: string,
+): { candidateId: string; matchedOn: MatchedOn } | undefined {
   for (const kind of ['document-number', 'service-number', 'name-and-date-of-birth'] as const)
     for (const k of keys)
       if (k.kind === kind) {

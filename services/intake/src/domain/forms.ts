@@ -13,15 +13,28 @@ export interface ConfiguredForms {
 }
 
 /** A comma-separated list from configuration (`UN-HRSP-2024.1, v1`). */
-export const formList = (value: string) => [...new Set(value.split(',').map((v) => v.trim()).filter(Boolean))];
+export const formList = (value: string) => [
+  ...new Set(
+    value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ),
+];
 
 export function formProblems(input: Partial<NominationInput>, forms: ConfiguredForms): RuleProblem[] {
   const problems: RuleProblem[] = [];
   if (input.consent && !forms.consent.includes(input.consent.formVersion))
     problems.push({ field: 'consent/formVersion', reason: `is not a configured consent form (${forms.consent.join(', ')})` });
   if (input.selfDeclaration && !forms.selfDeclaration.includes(input.selfDeclaration.formVersion))
-    problems.push({ field: 'selfDeclaration/formVersion', reason: `is not a configured self-declaration form (${forms.selfDeclaration.join(', ')})` });
+    problems.push({
+      field: 'selfDeclaration/formVersion',
+      reason: `is not a configured self-declaration form (${forms.selfDeclaration.join(', ')})`,
+    });
   if (input.employmentDeclaration && !forms.employmentDeclaration.includes(input.employmentDeclaration.formVersion))
-    problems.push({ field: 'employmentDeclaration/formVersion', reason: `is not a configured employment declaration form (${forms.employmentDeclaration.join(', ')})` });
+    problems.push({
+      field: 'employmentDeclaration/formVersion',
+      reason: `is not a configured employment declaration form (${forms.employmentDeclaration.join(', ')})`,
+    });
   return problems;
 }

@@ -11,7 +11,15 @@ export function caseReference(country: string, now: Date, bytes = randomBytes(8)
 }
 
 /** A freshly nominated candidate, screening about to start (consent was checked before). */
-export function newCandidate(id: string, country: string, officeId: string, input: NominationInput, keys: DedupeKey[], now: Date, upload?: Candidate['upload']): Candidate {
+export function newCandidate(
+  id: string,
+  country: string,
+  officeId: string,
+  input: NominationInput,
+  keys: DedupeKey[],
+  now: Date,
+  upload?: Candidate['upload'],
+): Candidate {
   const at = now.toISOString();
   return {
     id,
@@ -32,7 +40,9 @@ export function newCandidate(id: string, country: string, officeId: string, inpu
     ...(upload ? { upload } : {}),
     timeline: [
       { at, status: 'nominated', event: upload ? `nominated (upload ${upload.uploadId}, row ${upload.row})` : 'nominated' },
-      ...(input.selfDeclaration && declarationFlagged(input.selfDeclaration) ? [{ at, status: 'nominated' as const, event: 'self-declaration flagged to the UN' }] : []),
+      ...(input.selfDeclaration && declarationFlagged(input.selfDeclaration)
+        ? [{ at, status: 'nominated' as const, event: 'self-declaration flagged to the UN' }]
+        : []),
       { at, status: 'screening', event: 'screening started' },
     ],
     createdAt: at,

@@ -24,7 +24,10 @@ function since(c: Pick<Candidate, 'status' | 'timeline' | 'createdAt'>): string 
  * When a candidate's personal data must be erased, and under which kind of retention. Pure: the
  * purge job erases those whose date has passed. An erased candidate has nothing left to erase.
  */
-export function erasureDue(c: Pick<Candidate, 'status' | 'decision' | 'createdAt' | 'timeline' | 'erased'> & { withdrawal?: { at: string; reason?: string } }, policy: RetentionPolicy): { kind: RetentionKind; at: string } | undefined {
+export function erasureDue(
+  c: Pick<Candidate, 'status' | 'decision' | 'createdAt' | 'timeline' | 'erased'> & { withdrawal?: { at: string; reason?: string } },
+  policy: RetentionPolicy,
+): { kind: RetentionKind; at: string } | undefined {
   if (c.erased) return undefined;
   switch (c.status) {
     case 'withdrawn':

@@ -11,16 +11,27 @@ const base: Pick<Candidate, 'status' | 'decision' | 'withdrawal' | 'createdAt' |
 
 describe('retention per data kind', () => {
   it('when a nomination is withdrawn, then it is due the withdrawal period after the withdrawal', () => {
-    expect(erasureDue({ ...base, status: 'withdrawn', withdrawal: { reason: 'r', at: '2026-02-01T00:00:00.000Z' } }, policy)).toEqual({ kind: 'withdrawn', at: '2026-05-02T00:00:00.000Z' });
+    expect(erasureDue({ ...base, status: 'withdrawn', withdrawal: { reason: 'r', at: '2026-02-01T00:00:00.000Z' } }, policy)).toEqual({
+      kind: 'withdrawn',
+      at: '2026-05-02T00:00:00.000Z',
+    });
   });
 
   it('when a person was not cleared, then the period runs from the day the decision arrived', () => {
-    const c = { ...base, status: 'not-cleared' as const, timeline: [...base.timeline, { at: '2026-03-01T00:00:00.000Z', status: 'not-cleared' as const, event: 'clearance.decided' }] };
+    const c = {
+      ...base,
+      status: 'not-cleared' as const,
+      timeline: [...base.timeline, { at: '2026-03-01T00:00:00.000Z', status: 'not-cleared' as const, event: 'clearance.decided' }],
+    };
     expect(erasureDue(c, policy)).toEqual({ kind: 'not-cleared', at: '2027-03-01T00:00:00.000Z' });
   });
 
   it('when a person is cleared, then the period runs from the end of the validity, not the decision', () => {
-    const c = { ...base, status: 'cleared' as const, decision: { outcome: 'cleared' as const, decidedAt: '2026-03-01T00:00:00.000Z', validUntil: '2027-03-01T00:00:00.000Z' } };
+    const c = {
+      ...base,
+      status: 'cleared' as const,
+      decision: { outcome: 'cleared' as const, decidedAt: '2026-03-01T00:00:00.000Z', validUntil: '2027-03-01T00:00:00.000Z' },
+    };
     expect(erasureDue(c, policy)).toEqual({ kind: 'cleared', at: '2027-03-31T00:00:00.000Z' });
   });
 

@@ -67,7 +67,9 @@ export function withNames(cert: RotationCertificate, current: Candidate[]): Rota
 /** The signed kind of a certificate: a signature of another kind of document never passes for one. */
 export const CERTIFICATE_FORMAT = DOCUMENT_FORMATS.rotationCertificate;
 
-export type CertificateContent = Omit<RotationCertificate, 'contentHash' | 'signature' | 'members'> & { members: Omit<CertifiedMember, 'displayName'>[] };
+export type CertificateContent = Omit<RotationCertificate, 'contentHash' | 'signature' | 'members'> & {
+  members: Omit<CertifiedMember, 'displayName'>[];
+};
 
 /**
  * What a certificate vouches for: everything certified, members by case reference and pseudonymous
@@ -100,7 +102,9 @@ export function certificateDocument(c: RotationCertificate): SignedDocument<Cert
 /** Every distinct list version the members were screened against. */
 export function distinctListVersions(members: CertifiedMember[]): ListVersionRef[] {
   const seen = new Map<string, ListVersionRef>();
-  for (const m of members) for (const v of m.listVersions) seen.set(`${v.listId}@${v.version}`, { listId: v.listId, version: v.version, contentHash: v.contentHash });
+  for (const m of members)
+    for (const v of m.listVersions)
+      seen.set(`${v.listId}@${v.version}`, { listId: v.listId, version: v.version, contentHash: v.contentHash });
   return [...seen.values()].sort((a, b) => a.listId.localeCompare(b.listId) || a.version - b.version);
 }
 
@@ -118,11 +122,20 @@ export interface RollDiff {
 export function diffRoll(cert: RotationCertificate, current: CertifiedMember[]): RollDiff {
   const before = new Map(cert.members.map((m) => [m.candidateId, m]));
   const now = new Map(current.map((m) => [m.candidateId, m]));
-  const diff: RollDiff = { certificateId: cert.id, version: cert.version, certifiedAt: cert.certifiedAt, unchanged: 0, added: [], removed: [], changed: [] };
+  const diff: RollDiff = {
+    certificateId: cert.id,
+    version: cert.version,
+    certifiedAt: cert.certifiedAt,
+    unchanged: 0,
+    added: [],
+    removed: [],
+    changed: [],
+  };
   for (const m of current) {
     const old = before.get(m.candidateId);
     if (!old) diff.added.push(m);
-    else if (old.revision !== m.revision || old.status !== m.status || old.validUntil !== m.validUntil) diff.changed.push({ candidateId: m.candidateId, before: old, after: m });
+    else if (old.revision !== m.revision || old.status !== m.status || old.validUntil !== m.validUntil)
+      diff.changed.push({ candidateId: m.candidateId, before: old, after: m });
     else diff.unchanged++;
   }
   for (const m of cert.members) if (!now.has(m.candidateId)) diff.removed.push(m);

@@ -10,7 +10,10 @@ import { normaliseName } from './dedupe-keys';
 const WORD = 'w';
 const SERVICE_NUMBER = 's';
 
-const words = (text: string) => normaliseName(text).split(' ').filter((w) => w.length > 0);
+const words = (text: string) =>
+  normaliseName(text)
+    .split(' ')
+    .filter((w) => w.length > 0);
 
 /** The keys stored for a person (none once erased: an erased person cannot be found by name). */
 export function searchKeysOf(person: Person | undefined, blind: (value: string) => string): string[] {

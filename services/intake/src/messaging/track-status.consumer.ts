@@ -15,7 +15,16 @@ function toLifecycle(event: EventEnvelope): LifecycleEvent | undefined {
       return { type: event.type, candidateRevision: (event.data as unknown as EventDataByType['screening.completed']).candidateRevision };
     case 'clearance.decided': {
       const d = event.data as unknown as EventDataByType['clearance.decided'];
-      return { type: 'clearance.decided', decision: { outcome: d.outcome, decidedAt: event.time, ...(d.candidateRevision ? { candidateRevision: d.candidateRevision } : {}), ...(d.validUntil ? { validUntil: d.validUntil } : {}), listVersions: d.inputs.screening.listVersions } };
+      return {
+        type: 'clearance.decided',
+        decision: {
+          outcome: d.outcome,
+          decidedAt: event.time,
+          ...(d.candidateRevision ? { candidateRevision: d.candidateRevision } : {}),
+          ...(d.validUntil ? { validUntil: d.validUntil } : {}),
+          listVersions: d.inputs.screening.listVersions,
+        },
+      };
     }
     case 'clearance.revoked':
     case 'clearance.expired':

@@ -46,7 +46,11 @@ export async function submissionEvent(
     },
   });
   // Employment periods only (no names, no contacts): clearance counts the references the policy requires.
-  return sealer.sealEvent<typeof type>(event, { person, employment: employmentSummary(c) as EventPersonalByType[typeof type]['employment'], ...(declared.length ? { declared } : {}) });
+  return sealer.sealEvent<typeof type>(event, {
+    person,
+    employment: employmentSummary(c) as EventPersonalByType[typeof type]['employment'],
+    ...(declared.length ? { declared } : {}),
+  });
 }
 
 /** The office's reason is free text about the person: sealed. */

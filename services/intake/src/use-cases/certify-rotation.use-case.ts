@@ -1,7 +1,20 @@
 import { createHash } from 'node:crypto';
 import { conflict, countryScope, createEvent, forbidden, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
 import { signDocument, type Signer } from '@vetting/signing';
-import { certificateContent, CERTIFICATE_FORMAT, DECIDED, outcomesOf, diffRoll, distinctListVersions, rollOf, toMember, undecided, withNames, type RollDiff, type RotationCertificate } from '../domain/rotation-certificate';
+import {
+  certificateContent,
+  CERTIFICATE_FORMAT,
+  DECIDED,
+  outcomesOf,
+  diffRoll,
+  distinctListVersions,
+  rollOf,
+  toMember,
+  undecided,
+  withNames,
+  type RollDiff,
+  type RotationCertificate,
+} from '../domain/rotation-certificate';
 import type { CandidateRepository } from '../data/candidate.repository';
 import type { CertificateRepository } from '../data/certificate.repository';
 import { commandCountry } from './submit-candidate.use-case';
@@ -19,7 +32,14 @@ export interface CertifyDeps {
 /** Records a read of many people in pieces the access event allows (500 subjects each). */
 async function recordRead(actor: Actor, ids: string[], resource: string, deps: Pick<CertifyDeps, 'access'>) {
   for (let i = 0; i < ids.length; i += 500)
-    await deps.access.record({ actor, subjectId: 'list', subjectIds: ids.slice(i, i + 500), resource, purpose: 'certify rotation nominal roll', fields: ['names', 'status'] });
+    await deps.access.record({
+      actor,
+      subjectId: 'list',
+      subjectIds: ids.slice(i, i + 500),
+      resource,
+      purpose: 'certify rotation nominal roll',
+      fields: ['names', 'status'],
+    });
 }
 
 const certificateId = (country: string, rotation: string, version: number) =>
@@ -31,22 +51,41 @@ const certificateId = (country: string, rotation: string, version: number) =>
  * screened against, is hashed, stored once and announced (rotation.certified). Certifying an
  * unchanged roll again returns the existing certificate.
  */
-export async function certifyRotation(actor: Actor, rotation: string, body: { statement?: string; expectedMemberCount?: number }, deps: CertifyDeps) {
+export async function certifyRotation(
+  actor: Actor,
+  rotation: string,
+  body: { statement?: string; expectedMemberCount?: number },
+  deps: CertifyDeps,
+) {
   const country = commandCountry(actor);
   // The common refusal first, from the view's status field alone: offices ask while members are pending.
   const pending = await deps.repository.rotationMembersNotIn(country, rotation, [...DECIDED, 'withdrawn'], 50);
-  if (pending.count) throw conflict('ROTATION.UNDECIDED', `${pending.count} member(s) have no decision yet`, { undecided: pending.count, candidateIds: pending.ids });
+  if (pending.count)
+    throw conflict('ROTATION.UNDECIDED', `${pending.count} member(s) have no decision yet`, {
+      undecided: pending.count,
+      candidateIds: pending.ids,
+    });
   const roll = rollOf(await deps.repository.rotation(country, rotation));
   if (!roll.length) throw notFound('ROTATION.NOT_FOUND', 'The rotation has no nominations');
   // Again on the roll itself: a member may have moved on between the count and this read.
   const open = undecided(roll);
   if (open.length)
-    throw conflict('ROTATION.UNDECIDED', `${open.length} member(s) have no decision yet`, { undecided: open.length, candidateIds: open.slice(0, 50).map((c) => c.id) });
+    throw conflict('ROTATION.UNDECIDED', `${open.length} member(s) have no decision yet`, {
+      undecided: open.length,
+      candidateIds: open.slice(0, 50).map((c) => c.id),
+    });
   if (body.expectedMemberCount !== undefined && body.expectedMemberCount !== roll.length)
-    throw conflict('ROTATION.MEMBER_COUNT', `The roll has ${roll.length} members, not ${body.expectedMemberCount}`, { memberCount: roll.length });
+    throw conflict('ROTATION.MEMBER_COUNT', `The roll has ${roll.length} members, not ${body.expectedMemberCount}`, {
+      memberCount: roll.length,
+    });
   const members = roll.map(toMember);
   const latest = await deps.certificates.latest(country, rotation);
-  await recordRead(actor, members.map((m) => m.candidateId), 'intake/rotation-certificate', deps);
+  await recordRead(
+    actor,
+    members.map((m) => m.candidateId),
+    'intake/rotation-certificate',
+    deps,
+  );
   if (latest) {
     const diff = diffRoll(latest, members);
     if (!diff.added.length && !diff.removed.length && !diff.changed.length) return { certificate: withNames(latest, roll), created: false };
@@ -104,14 +143,29 @@ async function certificateFor(actor: Actor, rotation: string, requested: string 
 }
 
 /** The latest certificate (its members' names are personal data: the read is recorded). */
-export async function getCertification(actor: Actor, rotation: string, requested: string | undefined, deps: CertifyDeps): Promise<RotationCertificate> {
+export async function getCertification(
+  actor: Actor,
+  rotation: string,
+  requested: string | undefined,
+  deps: CertifyDeps,
+): Promise<RotationCertificate> {
   const { country, certificate } = await certificateFor(actor, rotation, requested, deps);
-  await recordRead(actor, certificate.members.map((m) => m.candidateId), 'intake/rotation-certificate', deps);
+  await recordRead(
+    actor,
+    certificate.members.map((m) => m.candidateId),
+    'intake/rotation-certificate',
+    deps,
+  );
   return withNames(certificate, await deps.repository.rotation(country, rotation));
 }
 
 /** The current roll against the certified one. */
-export async function diffCertification(actor: Actor, rotation: string, requested: string | undefined, deps: CertifyDeps): Promise<RollDiff> {
+export async function diffCertification(
+  actor: Actor,
+  rotation: string,
+  requested: string | undefined,
+  deps: CertifyDeps,
+): Promise<RollDiff> {
   const { country, certificate } = await certificateFor(actor, rotation, requested, deps);
   const current = rollOf(await deps.repository.rotation(country, rotation)).map(toMember);
   const diff = diffRoll(certificate, current);

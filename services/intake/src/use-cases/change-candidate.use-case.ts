@@ -20,7 +20,13 @@ const withdrawn = () => conflict('CANDIDATE.WITHDRAWN', 'The nomination was with
  * by one, the old decision no longer applies and screening runs again (candidate.updated). Results
  * still arriving for the old revision are ignored by the lifecycle.
  */
-export async function updateCandidate(actor: Actor, id: string, patch: Partial<NominationInput>, deps: SubmitDeps, commandKey?: string): Promise<Candidate> {
+export async function updateCandidate(
+  actor: Actor,
+  id: string,
+  patch: Partial<NominationInput>,
+  deps: SubmitDeps,
+  commandKey?: string,
+): Promise<Candidate> {
   const current = await ownCandidate(actor, id, deps);
   if (current.status === 'withdrawn') throw withdrawn();
   if (current.erased) throw conflict('CANDIDATE.ERASED', 'The person’s data was erased; nominate them again instead');
@@ -29,7 +35,11 @@ export async function updateCandidate(actor: Actor, id: string, patch: Partial<N
   const person = patch.person ?? current.person;
   const employmentDeclaration = patch.employmentDeclaration ?? current.employmentDeclaration;
   // The corrected nomination as a whole must still account for the employment window.
-  assertValid(patch, now, deps.forms, { input: { person, ...(employmentDeclaration ? { employmentDeclaration } : {}) }, country: current.country, policy: await deps.policies.current() });
+  assertValid(patch, now, deps.forms, {
+    input: { person, ...(employmentDeclaration ? { employmentDeclaration } : {}) },
+    country: current.country,
+    policy: await deps.policies.current(),
+  });
   const keys = dedupeKeys(dedupeScope(current.country, nomination), person, deps.blind);
   await claimKeys(id, dedupeScope(current.country, nomination), keys, deps);
   const at = now.toISOString();
@@ -52,7 +62,10 @@ export async function updateCandidate(actor: Actor, id: string, patch: Partial<N
       screeningDone: false,
       referencesDone: false,
       dedupeKeys: [...new Set([...c.dedupeKeys, ...keys.map((k) => k.key)])],
-      timeline: [...c.timeline, { at, status: 'screening', event: `updated to revision ${c.revision + 1} (${Object.keys(patch).join(', ')}); screening again` }],
+      timeline: [
+        ...c.timeline,
+        { at, status: 'screening', event: `updated to revision ${c.revision + 1} (${Object.keys(patch).join(', ')}); screening again` },
+      ],
       updatedAt: at,
     };
     return { candidate: next, events: [await submissionEvent(next, 'candidate.updated', deps.sealer)] };
@@ -68,7 +81,13 @@ export async function withdrawCandidate(actor: Actor, id: string, reason: string
   const at = deps.now().toISOString();
   const { candidate } = await deps.repository.change(id, `withdraw:${id}`, async (c) => {
     if (c.status === 'withdrawn') return undefined;
-    const next: Candidate = { ...c, status: 'withdrawn', withdrawal: { reason, at }, timeline: [...c.timeline, { at, status: 'withdrawn', event: 'withdrawn by the office' }], updatedAt: at };
+    const next: Candidate = {
+      ...c,
+      status: 'withdrawn',
+      withdrawal: { reason, at },
+      timeline: [...c.timeline, { at, status: 'withdrawn', event: 'withdrawn by the office' }],
+      updatedAt: at,
+    };
     return { candidate: next, events: [await withdrawalEvent(next, reason, at, deps.sealer)] };
   });
   deps.onEvents();

@@ -7,7 +7,8 @@ import { MAX_ROWS, type UploadFormat } from '../domain/upload';
 /** One data row of a contingent file: its 1-based number, and either the parsed record or why it could not be parsed. */
 export type FileRow = { row: number; record: Record<string, unknown>; csv: boolean } | { row: number; problem: string };
 
-const fileError = (code: string, status: number, message: string) => new AppError(`UPLOAD.${code}`, message, { status, errors: [{ field: 'body', reason: message }] });
+const fileError = (code: string, status: number, message: string) =>
+  new AppError(`UPLOAD.${code}`, message, { status, errors: [{ field: 'body', reason: message }] });
 const MAX_RECORD_CHARS = 64 * 1024;
 
 /**
@@ -28,11 +29,24 @@ class Utf8Check extends Transform {
     this.bytes += chunk.length;
     if (this.bytes > this.maxBytes) return done(fileError('TOO_LARGE', 413, `The file is larger than ${this.maxBytes} bytes`));
     const nul = chunk.indexOf(0);
-    if (nul >= 0) return done(fileError('NOT_UTF8', 415, `The file contains a NUL byte at byte ${offset + nul}: it is not UTF-8 text (UTF-16?); save it as UTF-8`));
+    if (nul >= 0)
+      return done(
+        fileError(
+          'NOT_UTF8',
+          415,
+          `The file contains a NUL byte at byte ${offset + nul}: it is not UTF-8 text (UTF-16?); save it as UTF-8`,
+        ),
+      );
     try {
       done(null, this.decoder.decode(chunk, { stream: true }));
     } catch {
-      done(fileError('NOT_UTF8', 415, `The file is not valid UTF-8 (near byte ${offset}); save it as UTF-8 (e.g. "CSV UTF-8" in Excel), not Latin-1 or Windows-1252`));
+      done(
+        fileError(
+          'NOT_UTF8',
+          415,
+          `The file is not valid UTF-8 (near byte ${offset}); save it as UTF-8 (e.g. "CSV UTF-8" in Excel), not Latin-1 or Windows-1252`,
+        ),
+      );
     }
   }
   override _flush(done: TransformCallback) {
@@ -55,14 +69,16 @@ async function* csvRows(text: Readable): AsyncGenerator<FileRow> {
     columns: (header: string[]) => {
       const columns = header.map(normaliseHeader);
       const unknown = columns.filter((c) => !known.has(c));
-      if (unknown.length) throw fileError('UNKNOWN_COLUMNS', 400, `Unknown column(s): ${unknown.join(', ')}. Known columns: ${[...known].join(', ')}`);
+      if (unknown.length)
+        throw fileError('UNKNOWN_COLUMNS', 400, `Unknown column(s): ${unknown.join(', ')}. Known columns: ${[...known].join(', ')}`);
       if (!columns.includes('name')) throw fileError('MISSING_COLUMNS', 400, 'The header row must have a "name" column');
       return columns;
     },
   });
   let row = 0;
   try {
-    for await (const record of pipeline(text, parser, () => undefined) as AsyncIterable<Record<string, string>>) yield { row: ++row, record, csv: true };
+    for await (const record of pipeline(text, parser, () => undefined) as AsyncIterable<Record<string, string>>)
+      yield { row: ++row, record, csv: true };
   } catch (error) {
     if (error instanceof AppError) throw error;
     const e = error as { code?: string; lines?: number; message: string };
@@ -75,7 +91,13 @@ async function* csvRows(text: Readable): AsyncGenerator<FileRow> {
  * strings, and parses each element alone, so one broken element is one bad row, not a broken file.
  */
 async function* jsonRows(text: AsyncIterable<string>): AsyncGenerator<FileRow> {
-  let started = false, done = false, inString = false, escape = false, depth = 0, current = '', row = 0;
+  let started = false,
+    done = false,
+    inString = false,
+    escape = false,
+    depth = 0,
+    current = '',
+    row = 0;
   const emit = (): FileRow | undefined => {
     const source = current.trim();
     current = '';
@@ -83,7 +105,9 @@ async function* jsonRows(text: AsyncIterable<string>): AsyncGenerator<FileRow> {
     row++;
     try {
       const value = JSON.parse(source) as unknown;
-      return value && typeof value === 'object' && !Array.isArray(value) ? { row, record: value as Record<string, unknown>, csv: false } : { row, problem: 'must be a JSON object' };
+      return value && typeof value === 'object' && !Array.isArray(value)
+        ? { row, record: value as Record<string, unknown>, csv: false }
+        : { row, problem: 'must be a JSON object' };
     } catch {
       return { row, problem: 'is not valid JSON' };
     }
@@ -126,7 +150,8 @@ async function* jsonRows(text: AsyncIterable<string>): AsyncGenerator<FileRow> {
       else if (ch === '}' || ch === ']') depth--;
     }
     if (started && !done) current += chunk.slice(start);
-    if (current.length > MAX_RECORD_CHARS) throw fileError('MALFORMED_JSON', 400, `Element ${row + 1} is larger than ${MAX_RECORD_CHARS} characters`);
+    if (current.length > MAX_RECORD_CHARS)
+      throw fileError('MALFORMED_JSON', 400, `Element ${row + 1} is larger than ${MAX_RECORD_CHARS} characters`);
   }
   if (!done) throw fileError('MALFORMED_JSON', 400, started ? 'The JSON array is not closed (truncated file?)' : 'The file is empty');
 }

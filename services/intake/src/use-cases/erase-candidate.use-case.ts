@@ -25,7 +25,12 @@ export interface EraseDeps {
  * shared by 250 people, are deleted once published). Ids, statuses, the timeline
  * and the audit trail (pseudonymous ids and hashes) stay. Returns the erased candidate.
  */
-export async function eraseCandidate(id: string, basis: 'retention' | 'request', reason: string, deps: EraseDeps): Promise<Candidate | undefined> {
+export async function eraseCandidate(
+  id: string,
+  basis: 'retention' | 'request',
+  reason: string,
+  deps: EraseDeps,
+): Promise<Candidate | undefined> {
   const at = deps.now().toISOString();
   const { candidate } = await deps.repository.change(id, `erase:${id}`, (c) => {
     if (c.erased) return undefined;
@@ -58,7 +63,16 @@ export async function eraseOnRequest(actor: Actor, id: string, reason: string, d
   return (await eraseCandidate(id, 'request', reason, deps)) ?? existing;
 }
 
-const SCANNED_STATUSES = ['withdrawn', 'not-cleared', 'cleared', 'expired', 'screening', 'references', 'decision-pending', 'nominated'] as const;
+const SCANNED_STATUSES = [
+  'withdrawn',
+  'not-cleared',
+  'cleared',
+  'expired',
+  'screening',
+  'references',
+  'decision-pending',
+  'nominated',
+] as const;
 
 /**
  * The retention job's pass: erases every candidate whose retention period is over, then deletes the
@@ -70,7 +84,7 @@ export async function purgeExpired(policy: RetentionPolicy, deps: EraseDeps & { 
   const now = deps.now().toISOString();
   let erased = 0;
   for (const status of SCANNED_STATUSES) {
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const page = await deps.repository.scan({ status, ...(after ? { _id: { $gt: after } } : {}) }, deps.pageSize ?? 500);
       for (const doc of page) {
         const due = erasureDue({ ...doc, timeline: JSON.parse(doc.timeline) as Candidate['timeline'] }, policy);

@@ -26,7 +26,18 @@ export async function exportCandidate(actor: Actor, id: string, deps: ExportDeps
     subjectId: id,
     resource: 'intake/candidate-export',
     purpose: 'data-subject access export',
-    fields: ['person', 'documents', 'serviceNumber', 'previousEmployers', 'selfDeclaration', 'consent', 'status', 'decision', 'timeline', 'revisions'],
+    fields: [
+      'person',
+      'documents',
+      'serviceNumber',
+      'previousEmployers',
+      'selfDeclaration',
+      'consent',
+      'status',
+      'decision',
+      'timeline',
+      'revisions',
+    ],
   });
   const history = await deps.repository.history(id);
   const { dedupeKeys: _k, ...held } = candidate;
@@ -35,6 +46,12 @@ export async function exportCandidate(actor: Actor, id: string, deps: ExportDeps
     candidateId: id,
     ...(candidate.erased ? { erased: candidate.erased } : {}),
     candidate: held,
-    revisions: history.map((r) => ({ revision: r.rev, at: r.at, cause: causeOf(r.causedBy), status: r.candidate.status, ...(r.candidate.person.names.length ? { person: r.candidate.person } : {}) })),
+    revisions: history.map((r) => ({
+      revision: r.rev,
+      at: r.at,
+      cause: causeOf(r.causedBy),
+      status: r.candidate.status,
+      ...(r.candidate.person.names.length ? { person: r.candidate.person } : {}),
+    })),
   };
 }

@@ -2,7 +2,18 @@ import type { Actor } from '@vetting/platform';
 import { csvLine } from '../domain/csv-report';
 import { listCandidates, type ListQuery, type ReadDeps } from './read-candidates.use-case';
 
-const HEADER = ['case_reference', 'name', 'status', 'decision', 'decided_at', 'valid_until', 'mission', 'rotation', 'category', 'nominated_at'];
+const HEADER = [
+  'case_reference',
+  'name',
+  'status',
+  'decision',
+  'decided_at',
+  'valid_until',
+  'mission',
+  'rotation',
+  'category',
+  'nominated_at',
+];
 const PAGE = 500;
 
 /**
@@ -10,7 +21,12 @@ const PAGE = 500;
  * roll screen. Read page by page (each page's read recorded, as on screen), so a 10,000-member roll
  * is never held whole. Offices see outcomes only: no hits, no reasons.
  */
-export async function* rollCsv(actor: Actor, rotation: string, query: Omit<ListQuery, 'rotation' | 'limit' | 'after'>, deps: ReadDeps): AsyncGenerator<string> {
+export async function* rollCsv(
+  actor: Actor,
+  rotation: string,
+  query: Omit<ListQuery, 'rotation' | 'limit' | 'after'>,
+  deps: ReadDeps,
+): AsyncGenerator<string> {
   let page = await listCandidates(actor, { ...query, rotation, limit: PAGE }, deps);
   yield csvLine(HEADER);
   for (;;) {

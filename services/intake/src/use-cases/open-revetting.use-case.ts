@@ -30,8 +30,21 @@ export async function openRevettingRevision(data: EventDataByType['clearance.rev
       revision: c.revision + 1,
       screeningDone: false,
       referencesDone: false,
-      revetting: { revision: c.revision + 1, revettingId: data.revettingId, previousDecisionId: data.previousDecisionId, openedAt: data.openedAt, dueAt: data.dueAt },
-      timeline: [...c.timeline, { at, status: c.status, event: `periodic re-vetting opened (due ${day(data.dueAt)}): screening and checks again for revision ${c.revision + 1}; the clearance holds until the new decision${until}` }],
+      revetting: {
+        revision: c.revision + 1,
+        revettingId: data.revettingId,
+        previousDecisionId: data.previousDecisionId,
+        openedAt: data.openedAt,
+        dueAt: data.dueAt,
+      },
+      timeline: [
+        ...c.timeline,
+        {
+          at,
+          status: c.status,
+          event: `periodic re-vetting opened (due ${day(data.dueAt)}): screening and checks again for revision ${c.revision + 1}; the clearance holds until the new decision${until}`,
+        },
+      ],
       updatedAt: at,
     };
     const link = { revettingId: data.revettingId, previousDecisionId: data.previousDecisionId };

@@ -17,7 +17,13 @@ export async function getCandidate(actor: Actor, id: string, deps: ReadDeps): Pr
   if (!candidate) throw notFound('CANDIDATE.NOT_FOUND', 'No such candidate');
   const scope = countryScope(actor);
   if (scope && scope !== candidate.country) throw notFound('CANDIDATE.NOT_FOUND', 'No such candidate');
-  await deps.access.record({ actor, subjectId: id, resource: 'intake/candidate', purpose: 'follow nomination status', fields: ['names', 'dateOfBirth', 'nationalities', 'documents', 'status'] });
+  await deps.access.record({
+    actor,
+    subjectId: id,
+    resource: 'intake/candidate',
+    purpose: 'follow nomination status',
+    fields: ['names', 'dateOfBirth', 'nationalities', 'documents', 'status'],
+  });
   return toView(candidate, true);
 }
 
@@ -38,13 +44,27 @@ export interface ListQuery {
  * `after`) also carries `total`, how many the filter matches, so a 10,000-member roll shows its size
  * without the client walking it.
  */
-export async function listCandidates(actor: Actor, query: ListQuery, deps: ReadDeps): Promise<{ items: CandidateView[]; next?: string; total?: number }> {
+export async function listCandidates(
+  actor: Actor,
+  query: ListQuery,
+  deps: ReadDeps,
+): Promise<{ items: CandidateView[]; next?: string; total?: number }> {
   const country = countryScope(actor, query.country);
   if (!country && !actor.roles.some((r) => r !== 'tcc-officer')) throw forbidden('AUTH.NO_COUNTRY', 'No country scope');
   const limit = query.limit ?? 50;
   const q = query.q?.trim();
-  const filter = { country, rotation: query.rotation, mission: query.mission, status: query.status, declarationFlagged: query.declarationFlagged, ...(q ? { search: searchQueryOf(q, deps.blind) } : {}) };
-  const [items, total] = await Promise.all([deps.repository.list({ ...filter, limit, after: query.after }), query.after ? undefined : deps.repository.count(filter)]);
+  const filter = {
+    country,
+    rotation: query.rotation,
+    mission: query.mission,
+    status: query.status,
+    declarationFlagged: query.declarationFlagged,
+    ...(q ? { search: searchQueryOf(q, deps.blind) } : {}),
+  };
+  const [items, total] = await Promise.all([
+    deps.repository.list({ ...filter, limit, after: query.after }),
+    query.after ? undefined : deps.repository.count(filter),
+  ]);
   if (items.length)
     await deps.access.record({
       actor,
@@ -55,5 +75,9 @@ export async function listCandidates(actor: Actor, query: ListQuery, deps: ReadD
       fields: ['names', 'status'],
     });
   const last = items.at(-1);
-  return { items: items.map((c) => toView(c)), ...(items.length === limit && last ? { next: `${last.createdAt}|${last.id}` } : {}), ...(total === undefined ? {} : { total }) };
+  return {
+    items: items.map((c) => toView(c)),
+    ...(items.length === limit && last ? { next: `${last.createdAt}|${last.id}` } : {}),
+    ...(total === undefined ? {} : { total }),
+  };
 }

@@ -26,11 +26,19 @@ export async function getUpload(actor: Actor, id: string, deps: ReadUploadDeps) 
   const upload = await visibleUpload(actor, id, deps);
   const errors = upload.rows.invalid ? await firstProblems(id, upload.chunks, deps.uploads) : [];
   const links = [];
-  for (let c = 0; c < upload.chunksStored && links.length < 1000; c++) links.push(...((await deps.uploads.result(id, c))?.duplicates ?? []));
+  for (let c = 0; c < upload.chunksStored && links.length < 1000; c++)
+    links.push(...((await deps.uploads.result(id, c))?.duplicates ?? []));
   const shown = links.slice(0, 1000);
   const references = await deps.repository.caseReferences([...new Set(shown.map((d) => d.candidateId))]);
   if (shown.length)
-    await deps.access.record({ actor, subjectId: 'list', subjectIds: [...references.keys()].slice(0, 500), resource: 'intake/upload', purpose: 'bulk upload report', fields: ['caseReference'] });
+    await deps.access.record({
+      actor,
+      subjectId: 'list',
+      subjectIds: [...references.keys()].slice(0, 500),
+      resource: 'intake/upload',
+      purpose: 'bulk upload report',
+      fields: ['caseReference'],
+    });
   const { officeId: _o, defaults: _d, chunks: _c, chunksStored: _s, ...rest } = upload;
   return {
     ...rest,

@@ -32,13 +32,25 @@ export interface ReceiveDeps {
 
 /** The file format from the Content-Type; only UTF-8 (or no charset) is accepted. */
 export function uploadFormat(contentType: string | undefined): UploadFormat {
-  const [type = '', ...params] = (contentType ?? '').toLowerCase().split(';').map((s) => s.trim());
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const [type = '', ...params] = (contentType ?? '')
+    .toLowerCase()
+    .split(';')
+    .map((s) => s.trim());
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (charset && charset !== 'utf-8' && charset !== 'utf8')
-    throw new AppError('UPLOAD.NOT_UTF8', `Only UTF-8 files are accepted, not ${charset}`, { status: 415, errors: [{ field: 'header/content-type', reason: `charset ${charset} is not UTF-8` }] });
+    throw new AppError('UPLOAD.NOT_UTF8', `Only UTF-8 files are accepted, not ${charset}`, {
+      status: 415,
+      errors: [{ field: 'header/content-type', reason: `charset ${charset} is not UTF-8` }],
+    });
   if (type === 'text/csv') return 'csv';
   if (type === 'application/json') return 'json';
-  throw new AppError('UPLOAD.UNSUPPORTED_TYPE', 'Send the contingent as text/csv or application/json', { status: 415, errors: [{ field: 'header/content-type', reason: 'must be text/csv or application/json' }] });
+  throw new AppError('UPLOAD.UNSUPPORTED_TYPE', 'Send the contingent as text/csv or application/json', {
+    status: 415,
+    errors: [{ field: 'header/content-type', reason: 'must be text/csv or application/json' }],
+  });
 }
 
 export const uploadIdFor = (actor: Actor, key?: string) =>
@@ -50,11 +62,20 @@ export const uploadIdFor = (actor: Actor, key?: string) =>
  * storing starts only after the whole file was read, so an all-or-nothing upload with one bad row
  * stores nothing. Returns the upload, now `storing` (or throws 4xx, the upload then `rejected`).
  */
-export async function receiveUpload(actor: Actor, params: UploadParams, file: { body: Readable; contentType?: string; length?: number }, deps: ReceiveDeps, key?: string): Promise<{ upload: Upload; created: boolean }> {
+export async function receiveUpload(
+  actor: Actor,
+  params: UploadParams,
+  file: { body: Readable; contentType?: string; length?: number },
+  deps: ReceiveDeps,
+  key?: string,
+): Promise<{ upload: Upload; created: boolean }> {
   const format = uploadFormat(file.contentType);
   const country = commandCountry(actor);
   if (file.length !== undefined && file.length > deps.maxBytes)
-    throw new AppError('UPLOAD.TOO_LARGE', `The file is larger than ${deps.maxBytes} bytes`, { status: 413, errors: [{ field: 'body', reason: `is ${file.length} bytes; at most ${deps.maxBytes}` }] });
+    throw new AppError('UPLOAD.TOO_LARGE', `The file is larger than ${deps.maxBytes} bytes`, {
+      status: 413,
+      errors: [{ field: 'body', reason: `is ${file.length} bytes; at most ${deps.maxBytes}` }],
+    });
   const defaults = { mission: params.mission, rotation: params.rotation, category: params.category };
   // One policy version for the whole file: every row is judged by the same look-back window.
   const policy = await deps.policies.current();
@@ -100,7 +121,9 @@ export async function receiveUpload(actor: Actor, params: UploadParams, file: { 
         counts.invalid++;
         problems.push({ row: item.row, field: 'row', reason: item.problem });
       } else {
-        const raw = item.csv ? csvRecordToSubmission(item.record as Record<string, string>, defaults) : applyNominationDefaults(item.record, defaults);
+        const raw = item.csv
+          ? csvRecordToSubmission(item.record as Record<string, string>, defaults)
+          : applyNominationDefaults(item.record, defaults);
         const check = deps.validate(raw, deps.now(), { country, policy });
         if (check.ok) {
           counts.valid++;
@@ -117,7 +140,13 @@ export async function receiveUpload(actor: Actor, params: UploadParams, file: { 
   } catch (error) {
     await saving.catch(() => undefined); // its progress must not land after the rejection below
     const problem = error instanceof AppError ? error.message : 'The file could not be read';
-    await deps.uploads.progress(upload.id, { state: 'rejected', rows: counts, chunks: chunk, problem, completedAt: deps.now().toISOString() });
+    await deps.uploads.progress(upload.id, {
+      state: 'rejected',
+      rows: counts,
+      chunks: chunk,
+      problem,
+      completedAt: deps.now().toISOString(),
+    });
     if (error instanceof AppError) error.extensions.uploadId = upload.id;
     throw error;
   }
@@ -140,8 +169,15 @@ async function finishReceiving(upload: Upload, counts: Upload['rows'], chunks: n
   if (!mayStore({ mode: upload.mode, rows: counts })) {
     const problem = counts.valid === 0 ? 'No row is valid' : `${counts.invalid} row(s) are invalid; nothing was stored (all-or-nothing)`;
     await deps.uploads.progress(upload.id, { state: 'rejected', problem, completedAt: deps.now().toISOString() });
-    const errors = (await firstProblems(upload.id, chunks, deps.uploads)).map((p) => ({ field: `row ${p.row}: ${p.field}`, reason: p.reason }));
-    throw new AppError('UPLOAD.INVALID_ROWS', problem, { status: 422, errors, extensions: { uploadId: upload.id, errorsUrl, rows: counts } });
+    const errors = (await firstProblems(upload.id, chunks, deps.uploads)).map((p) => ({
+      field: `row ${p.row}: ${p.field}`,
+      reason: p.reason,
+    }));
+    throw new AppError('UPLOAD.INVALID_ROWS', problem, {
+      status: 422,
+      errors,
+      extensions: { uploadId: upload.id, errorsUrl, rows: counts },
+    });
   }
   await deps.uploads.progress(upload.id, { state: 'storing' });
   deps.startStoring(upload.id);

@@ -28,7 +28,8 @@ export interface StoreDeps {
 }
 
 /** The candidate id of an upload row: the same on every run, so a resumed upload never creates a person twice. */
-export const rowCandidateId = (uploadId: string, row: number) => `c-${createHash('sha256').update(`upload:${uploadId}:${row}`).digest('hex').slice(0, 32)}`;
+export const rowCandidateId = (uploadId: string, row: number) =>
+  `c-${createHash('sha256').update(`upload:${uploadId}:${row}`).digest('hex').slice(0, 32)}`;
 
 interface Planned {
   row: number;
@@ -49,7 +50,12 @@ interface Plan {
  * a single nomination, or an earlier row of this file). In memory, against the owners known so far;
  * claiming the new ones' keys (claimPlanned) may still turn some into links.
  */
-async function planChunk(upload: Upload, chunk: ChunkDoc, owners: (scope: string) => Promise<Map<string, string>>, deps: StoreDeps): Promise<Plan> {
+async function planChunk(
+  upload: Upload,
+  chunk: ChunkDoc,
+  owners: (scope: string) => Promise<Map<string, string>>,
+  deps: StoreDeps,
+): Promise<Plan> {
   const fresh: Planned[] = [];
   const duplicates: DuplicateLink[] = [];
   for (const { row, input } of chunk.rows) {
@@ -75,8 +81,15 @@ async function planChunk(upload: Upload, chunk: ChunkDoc, owners: (scope: string
  * turns the row into a link to that candidate; `winners` records it, so rows planned as links to the
  * lost row (in this chunk or a later one, planned before the claim came back) point to the winner.
  */
-async function claimPlanned(plan: Plan, owners: (scope: string) => Promise<Map<string, string>>, winners: Map<string, string>, deps: StoreDeps): Promise<void> {
-  const taken = await deps.keys.claim(plan.fresh.filter((p) => p.unclaimed.length).map((p) => ({ scope: p.scope, candidateId: p.id, keys: p.unclaimed })));
+async function claimPlanned(
+  plan: Plan,
+  owners: (scope: string) => Promise<Map<string, string>>,
+  winners: Map<string, string>,
+  deps: StoreDeps,
+): Promise<void> {
+  const taken = await deps.keys.claim(
+    plan.fresh.filter((p) => p.unclaimed.length).map((p) => ({ scope: p.scope, candidateId: p.id, keys: p.unclaimed })),
+  );
   if (!taken.size) return;
   const kept: Planned[] = [];
   for (const p of plan.fresh) {
@@ -87,21 +100,34 @@ async function claimPlanned(plan: Plan, owners: (scope: string) => Promise<Map<s
       winners.set(p.id, existing.candidateId);
       const known = await owners(p.scope);
       for (const k of p.keys) if (known.get(k.key) === p.id) known.set(k.key, existing.candidateId);
-      await deps.keys.release(p.id, p.keys.map((k) => k.key).filter((k) => !taken.has(k)));
+      await deps.keys.release(
+        p.id,
+        p.keys.map((k) => k.key).filter((k) => !taken.has(k)),
+      );
     }
   }
   plan.fresh = kept;
 }
 
 /** A plan's links with every lost row replaced by the candidate that won it, in row order. */
-const linksOf = (plan: Plan, winners: Map<string, string>) => plan.duplicates.map((d) => ({ ...d, candidateId: winners.get(d.candidateId) ?? d.candidateId })).sort((a, b) => a.row - b.row);
+const linksOf = (plan: Plan, winners: Map<string, string>) =>
+  plan.duplicates.map((d) => ({ ...d, candidateId: winners.get(d.candidateId) ?? d.candidateId })).sort((a, b) => a.row - b.row);
 
 const CONCURRENT_CHUNKS = 3;
 /** Creates a chunk's new candidates, publishes their candidate.submitted events and records the chunk's result. */
-async function storeChunk(upload: Upload, c: number, planned: Plan, sealing: Promise<Map<string, string>>, deps: StoreDeps): Promise<ResultDoc> {
+async function storeChunk(
+  upload: Upload,
+  c: number,
+  planned: Plan,
+  sealing: Promise<Map<string, string>>,
+  deps: StoreDeps,
+): Promise<ResultDoc> {
   const now = deps.now();
   const items = planned.fresh.map((p) => {
-    const candidate: Candidate = newCandidate(p.id, upload.country, upload.officeId, p.input, p.keys, now, { uploadId: upload.id, row: p.row });
+    const candidate: Candidate = newCandidate(p.id, upload.country, upload.officeId, p.input, p.keys, now, {
+      uploadId: upload.id,
+      row: p.row,
+    });
     return { candidate, events: [] as EventEnvelope[], causedBy: `upload:${upload.id}:${p.row}` };
   });
   // Candidates first, then their events, then the chunk's result: a crash in between repeats the
@@ -110,7 +136,9 @@ async function storeChunk(upload: Upload, c: number, planned: Plan, sealing: Pro
   // and an outbox document of 250 events cost FerretDB a 250 KB insert, read and rewrite, and a
   // detoasting of every such document on each relay poll.
   await deps.repository.createMany(items, await sealing);
-  await deps.publish(await Promise.all(items.map((i) => submissionEvent(i.candidate, 'candidate.submitted', deps.sealer, submittedEventId(i.candidate.id)))));
+  await deps.publish(
+    await Promise.all(items.map((i) => submissionEvent(i.candidate, 'candidate.submitted', deps.sealer, submittedEventId(i.candidate.id)))),
+  );
   await deps.uploads.saveResult(upload.id, c, planned.fresh.length, planned.duplicates);
   return { _id: '', uploadId: upload.id, chunk: c, stored: planned.fresh.length, duplicates: planned.duplicates };
 }
@@ -163,7 +191,9 @@ export async function storeUpload(uploadId: string, deps: StoreDeps): Promise<Up
     else if (!chunk) inFlight.push(Promise.resolve(undefined));
     else {
       // Sealing (one insert of data keys) overlaps the planning and the claims (one insert of claims).
-      const sealing = deps.repository.sealMany(chunk.rows.map(({ row, input }) => ({ candidate: { id: rowCandidateId(upload.id, row), ...input } })));
+      const sealing = deps.repository.sealMany(
+        chunk.rows.map(({ row, input }) => ({ candidate: { id: rowCandidateId(upload.id, row), ...input } })),
+      );
       sealing.catch(() => undefined); // awaited in storeChunk
       const plan = await planChunk(upload, chunk, owners, deps);
       const claimed = Promise.all([claimedBefore, claimPlanned(plan, owners, winners, deps)]);

@@ -40,7 +40,8 @@ export function commandCountry(actor: Actor, requested?: string): string {
   if (isOfficer && requested && requested !== actor.country)
     throw new AppError('AUTH.OTHER_COUNTRY', 'A TCC officer can only nominate for their own country', { status: 403 });
   const country = isOfficer ? actor.country : requested;
-  if (!country) throw badRequest('CANDIDATE.COUNTRY_REQUIRED', 'The owning country is required', [{ field: 'body/country', reason: 'is required' }]);
+  if (!country)
+    throw badRequest('CANDIDATE.COUNTRY_REQUIRED', 'The owning country is required', [{ field: 'body/country', reason: 'is required' }]);
   return country;
 }
 
@@ -50,14 +51,28 @@ export function commandCountry(actor: Actor, requested?: string): string {
  * configured form. `employment` is the nomination as it will be stored (for a correction: the stored
  * sections with the patch), checked against the policy.
  */
-export function assertValid(input: Partial<NominationInput>, now: Date, forms: ConfiguredForms, employment?: { input: EmploymentInput; country: string; policy: Pick<PolicyRules, 'employmentLookbackYears'> }) {
-  const found: RuleProblem[] = [...nominationProblems(input, now), ...formProblems(input, forms), ...(employment ? employmentProblems(employment.input, employment.country, employment.policy, now) : [])];
+export function assertValid(
+  input: Partial<NominationInput>,
+  now: Date,
+  forms: ConfiguredForms,
+  employment?: { input: EmploymentInput; country: string; policy: Pick<PolicyRules, 'employmentLookbackYears'> },
+) {
+  const found: RuleProblem[] = [
+    ...nominationProblems(input, now),
+    ...formProblems(input, forms),
+    ...(employment ? employmentProblems(employment.input, employment.country, employment.policy, now) : []),
+  ];
   const problems = found.map((p) => ({ field: `body/${p.field}`, reason: p.reason }));
   if (!problems.length) return;
   const consent = problems.some((p) => p.field === 'body/consent/given');
   const coverage = problems.some((p) => p.field.startsWith('body/person/previousEmployers'));
   if (consent) throw badRequest('CANDIDATE.CONSENT_REQUIRED', 'Screening needs the candidate’s recorded consent', problems);
-  if (coverage) throw badRequest('CANDIDATE.EMPLOYMENT_INCOMPLETE', 'The nomination must account for the employment of the policy’s look-back window, or carry the candidate’s declaration', problems);
+  if (coverage)
+    throw badRequest(
+      'CANDIDATE.EMPLOYMENT_INCOMPLETE',
+      'The nomination must account for the employment of the policy’s look-back window, or carry the candidate’s declaration',
+      problems,
+    );
   throw badRequest('CANDIDATE.INVALID', 'The nomination is invalid', problems);
 }
 
@@ -65,7 +80,13 @@ export function assertValid(input: Partial<NominationInput>, now: Date, forms: C
  * Claims the person's dedupe keys for `id`, or throws 409 naming the candidate who has them. Keys left
  * by a nomination that died before storing (its candidate does not exist) are freed and claimed again.
  */
-export async function claimKeys(id: string, scope: string, keys: DedupeKey[], deps: Pick<SubmitDeps, 'keys' | 'repository'>, options: { freshId?: boolean } = {}) {
+export async function claimKeys(
+  id: string,
+  scope: string,
+  keys: DedupeKey[],
+  deps: Pick<SubmitDeps, 'keys' | 'repository'>,
+  options: { freshId?: boolean } = {},
+) {
   // Only what this call claims goes back on a conflict: a correction keeps the keys its candidate held.
   // A random id just made holds nothing: no read.
   const held = options.freshId ? new Set<string>() : await deps.keys.heldBy(id);
@@ -73,9 +94,21 @@ export async function claimKeys(id: string, scope: string, keys: DedupeKey[], de
     const taken = await deps.keys.claim([{ scope, candidateId: id, keys }]);
     const existing = findExisting(keys, (k) => taken.get(k), id);
     if (!existing) return;
-    await deps.keys.release(id, keys.map((k) => k.key).filter((k) => !taken.has(k) && !held.has(k)));
-    if (attempt === 0 && !(await deps.repository.findById(existing.candidateId)) && (await deps.keys.releaseAbandoned(existing.candidateId)) > 0) continue;
-    throw conflict('CANDIDATE.ALREADY_NOMINATED', `This person is already nominated for the rotation (same ${existing.matchedOn.replace(/-/g, ' ')})`, existing);
+    await deps.keys.release(
+      id,
+      keys.map((k) => k.key).filter((k) => !taken.has(k) && !held.has(k)),
+    );
+    if (
+      attempt === 0 &&
+      !(await deps.repository.findById(existing.candidateId)) &&
+      (await deps.keys.releaseAbandoned(existing.candidateId)) > 0
+    )
+      continue;
+    throw conflict(
+      'CANDIDATE.ALREADY_NOMINATED',
+      `This person is already nominated for the rotation (same ${existing.matchedOn.replace(/-/g, ' ')})`,
+      existing,
+    );
   }
 }
 
@@ -85,17 +118,41 @@ export async function claimKeys(id: string, scope: string, keys: DedupeKey[], de
  * starts. The same person already nominated for the rotation is a 409 naming the existing candidate;
  * `commandKey` (the client's Idempotency-Key) makes a retried request return the first result.
  */
-export async function submitCandidate(actor: Actor, input: SubmitCandidateInput, deps: SubmitDeps, commandKey?: string): Promise<Candidate> {
+export async function submitCandidate(
+  actor: Actor,
+  input: SubmitCandidateInput,
+  deps: SubmitDeps,
+  commandKey?: string,
+): Promise<Candidate> {
   const country = commandCountry(actor, input.country);
   const now = deps.now();
   assertValid(input, now, deps.forms, { input, country, policy: await deps.policies.current() });
-  const id = commandKey ? `c-${createHash('sha256').update(`${actor.id}:${commandKey}`).digest('hex').slice(0, 32)}` : (deps.newId?.() ?? randomUUID());
+  const id = commandKey
+    ? `c-${createHash('sha256').update(`${actor.id}:${commandKey}`).digest('hex').slice(0, 32)}`
+    : (deps.newId?.() ?? randomUUID());
   const scope = dedupeScope(country, input.nomination);
   const keys = dedupeKeys(scope, input.person, deps.blind);
   await claimKeys(id, scope, keys, deps, { freshId: !commandKey });
   const { nomination, person, consent, selfDeclaration, employmentDeclaration } = input;
-  const candidate = newCandidate(id, country, actor.id, { nomination, person, consent, ...(selfDeclaration ? { selfDeclaration } : {}), ...(employmentDeclaration ? { employmentDeclaration } : {}) }, keys, now);
-  const stored = await deps.repository.insert(candidate, [await submissionEvent(candidate, 'candidate.submitted', deps.sealer)], `submit:${candidate.id}`);
+  const candidate = newCandidate(
+    id,
+    country,
+    actor.id,
+    {
+      nomination,
+      person,
+      consent,
+      ...(selfDeclaration ? { selfDeclaration } : {}),
+      ...(employmentDeclaration ? { employmentDeclaration } : {}),
+    },
+    keys,
+    now,
+  );
+  const stored = await deps.repository.insert(
+    candidate,
+    [await submissionEvent(candidate, 'candidate.submitted', deps.sealer)],
+    `submit:${candidate.id}`,
+  );
   deps.onEvents();
   return stored;
 }

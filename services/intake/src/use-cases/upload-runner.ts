@@ -27,14 +27,21 @@ export function createUploadRunner(deps: StoreDeps & { uploads: UploadRepository
   return {
     start(uploadId: string) {
       if (stopped || running.has(uploadId)) return;
-      running.set(uploadId, run(uploadId).finally(() => running.delete(uploadId)));
+      running.set(
+        uploadId,
+        run(uploadId).finally(() => running.delete(uploadId)),
+      );
     },
     /** Resumes interrupted uploads; a `receiving` upload older than `staleMs` lost its request. */
     async resume(staleMs = 15 * 60_000) {
       for (const upload of await deps.uploads.unfinished()) {
         if (upload.state === 'storing') this.start(upload.id);
         else if (Date.parse(upload.createdAt) < deps.now().getTime() - staleMs)
-          await deps.uploads.progress(upload.id, { state: 'failed', problem: 'The upload was interrupted while the file was being received; upload it again', completedAt: deps.now().toISOString() });
+          await deps.uploads.progress(upload.id, {
+            state: 'failed',
+            problem: 'The upload was interrupted while the file was being received; upload it again',
+            completedAt: deps.now().toISOString(),
+          });
       }
     },
     /** Waits for a running upload (tests and benchmarks). */

@@ -10,7 +10,14 @@ export function createCallbackRoutes(ctx: ReferencesContext) {
       const { checkId } = paramsOf<{ checkId: string }>(req);
       const raw = (req as unknown as { rawBody?: Buffer }).rawBody;
       const signature = req.headers['x-signature'];
-      res.json(await receiveCallback(ctx, checkId, { method: req.method, raw, signature: typeof signature === 'string' ? signature : undefined, input: req.body as CallbackInput }));
+      res.json(
+        await receiveCallback(ctx, checkId, {
+          method: req.method,
+          raw,
+          signature: typeof signature === 'string' ? signature : undefined,
+          input: req.body as CallbackInput,
+        }),
+      );
     });
   };
 }

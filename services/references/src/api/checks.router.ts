@@ -16,7 +16,13 @@ export function createChecksRoutes(ctx: ReferencesContext, access: AccessRecorde
       if (!set) throw notFound('REFERENCES.NOT_FOUND', 'No checks for this candidate');
       const checks = await Promise.all(set.checks.map((c) => ctx.checks.load(c.checkId)));
       const completedAt = await ctx.sets.completedAt(set.id);
-      await access.record({ actor: actorOf(req), subjectId: candidateId, resource: 'references/checks', purpose: 'follow reference checks', fields: ['checks'] });
+      await access.record({
+        actor: actorOf(req),
+        subjectId: candidateId,
+        resource: 'references/checks',
+        purpose: 'follow reference checks',
+        fields: ['checks'],
+      });
       res.json({
         id: set.id,
         candidateId: set.candidateId,
@@ -27,16 +33,31 @@ export function createChecksRoutes(ctx: ReferencesContext, access: AccessRecorde
         createdAt: set.createdAt,
         checks: set.checks.map((planned, i) => {
           const c = checks[i];
-          return { checkId: planned.checkId, checkType: planned.checkType, state: c?.state ?? 'requested', result: c?.state === 'failed' ? 'failed' : (c?.result ?? 'pending') };
+          return {
+            checkId: planned.checkId,
+            checkType: planned.checkType,
+            state: c?.state ?? 'requested',
+            result: c?.state === 'failed' ? 'failed' : (c?.result ?? 'pending'),
+          };
         }),
       });
     });
 
     router.get('/checks', async (req, res) => {
       const query = req.validated?.query as { state?: CheckState; checkType?: CheckType; limit?: number };
-      const checks = await ctx.checks.list({ ...(query.state ? { state: query.state } : {}), ...(query.checkType ? { checkType: query.checkType } : {}) }, query.limit ?? 100);
+      const checks = await ctx.checks.list(
+        { ...(query.state ? { state: query.state } : {}), ...(query.checkType ? { checkType: query.checkType } : {}) },
+        query.limit ?? 100,
+      );
       if (checks.length)
-        await access.record({ actor: actorOf(req), subjectId: 'list', subjectIds: [...new Set(checks.map((c) => c.candidateId))], resource: 'references/checks', purpose: 'operate reference checks', fields: ['state', 'result'] });
+        await access.record({
+          actor: actorOf(req),
+          subjectId: 'list',
+          subjectIds: [...new Set(checks.map((c) => c.candidateId))],
+          resource: 'references/checks',
+          purpose: 'operate reference checks',
+          fields: ['state', 'result'],
+        });
       res.json({ items: checks.map(checkSummary) });
     });
 
@@ -44,7 +65,13 @@ export function createChecksRoutes(ctx: ReferencesContext, access: AccessRecorde
       const { checkId } = paramsOf<{ checkId: string }>(req);
       const check = await ctx.checks.load(checkId);
       if (!check) throw notFound('CHECK.NOT_FOUND', `No check ${checkId}`);
-      await access.record({ actor: actorOf(req), subjectId: check.candidateId, resource: 'references/check', purpose: 'operate reference checks', fields: ['state', 'result'] });
+      await access.record({
+        actor: actorOf(req),
+        subjectId: check.candidateId,
+        resource: 'references/check',
+        purpose: 'operate reference checks',
+        fields: ['state', 'result'],
+      });
       res.json(checkSummary(check));
     });
 

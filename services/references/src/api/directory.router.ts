@@ -22,14 +22,29 @@ export function createDirectoryRoutes(ctx: ReferencesContext, access: AccessReco
     });
     router.put('/employers/:employerId', async (req, res) => {
       const { employerId } = paramsOf<{ employerId: string }>(req);
-      res.json(await saveEmployer(actorOf(req), req.body as EmployerInput & { status?: EmployerEntry['status'] }, ctx, { employerId }, keyOf(req.header('idempotency-key'))));
+      res.json(
+        await saveEmployer(
+          actorOf(req),
+          req.body as EmployerInput & { status?: EmployerEntry['status'] },
+          ctx,
+          { employerId },
+          keyOf(req.header('idempotency-key')),
+        ),
+      );
     });
     router.get('/contact-confirmations', async (req, res) => {
       res.json(await listContactConfirmations(ctx, access, actorOf(req), queryOf<{ limit?: number }>(req)));
     });
     router.post('/contact-confirmations/:checkId', async (req, res) => {
       const { checkId } = paramsOf<{ checkId: string }>(req);
-      const check = await confirmContact(ctx, actorOf(req), checkId, req.body as ContactDecision, keyOf(req.header('idempotency-key')) ?? checkId, req.log);
+      const check = await confirmContact(
+        ctx,
+        actorOf(req),
+        checkId,
+        req.body as ContactDecision,
+        keyOf(req.header('idempotency-key')) ?? checkId,
+        req.log,
+      );
       res.json({ checkId, state: check.state, ...(check.result ? { result: check.result } : {}) });
     });
   };

@@ -49,7 +49,10 @@ const switchTo = (language: RefereeLanguage) => {
   return `<nav><a href="?lang=${other}" lang="${other}" hreflang="${other}">${REFEREE_TEXT[language].otherLanguage}</a></nav>`;
 };
 
-export function refereeFormPage(view: { employer: string; candidateName: string; deadline: string }, language: RefereeLanguage = 'en'): string {
+export function refereeFormPage(
+  view: { employer: string; candidateName: string; deadline: string },
+  language: RefereeLanguage = 'en',
+): string {
   const t = REFEREE_TEXT[language];
   return page(
     language,
@@ -77,7 +80,12 @@ export const thankYouPage = (language: RefereeLanguage = 'en') => {
   return page(language, t.thanksTitle, `<h1>${t.thanksTitle}</h1><p>${t.thanks}</p>`);
 };
 
-export const problemPage = (status: number, title: string, fields: { field: string; reason: string }[] = [], language: RefereeLanguage = 'en') => {
+export const problemPage = (
+  status: number,
+  title: string,
+  fields: { field: string; reason: string }[] = [],
+  language: RefereeLanguage = 'en',
+) => {
   const t = REFEREE_TEXT[language];
   const heading = status === 400 ? t.checkAnswer : t.cannotUse;
   return page(

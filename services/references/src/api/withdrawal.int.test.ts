@@ -18,11 +18,14 @@ async function handledAll(h: Harness) {
   await admin.connect();
   try {
     const topic = `${h.env.prefix}vetting.candidates`;
-    await waitFor(async () => {
-      const ends = await admin.fetchTopicOffsets(topic);
-      const [group] = await admin.fetchOffsets({ groupId: `${h.env.prefix}references`, topics: [topic] });
-      return ends.every((e) => e.high === '0' || group!.partitions.find((p) => p.partition === e.partition)?.offset === e.high);
-    }, { timeoutMs: 60_000, message: 'the candidates topic handled' });
+    await waitFor(
+      async () => {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const [group] = await admin.fetchOffsets({ groupId: `${h.env.prefix}references`, topics: [topic] });
+        return ends.every((e) => e.high === '0' || group!.partitions.find((p) => p.partition === e.partition)?.offset === e.high);
+      },
+      { timeoutMs: 60_000, message: 'the candidates topic handled' },
+    );
   } finally {
     await admin.disconnect();
   }
@@ -34,8 +37,10 @@ describe('a withdrawn nomination ends its checks not yet sent (real Kafka, Ferre
     let h: Harness;
     let screener: string;
     const state = async (checkId: string) => (await h.service.ctx.checks.load(checkId))?.state;
-    const isIn = (checkId: string, want: string) => waitFor(async () => (await state(checkId)) === want, { timeoutMs: 90_000, message: `${checkId} ${want}` });
-    const withdrawnEvents = (checkId: string) => h.events.filter((e) => e.type === 'reference.check-withdrawn' && (e.data as { checkId: string }).checkId === checkId);
+    const isIn = (checkId: string, want: string) =>
+      waitFor(async () => (await state(checkId)) === want, { timeoutMs: 90_000, message: `${checkId} ${want}` });
+    const withdrawnEvents = (checkId: string) =>
+      h.events.filter((e) => e.type === 'reference.check-withdrawn' && (e.data as { checkId: string }).checkId === checkId);
 
     // No worker yet: the record checks stay queued, as they would behind a busy or stopped worker.
     beforeAll(async () => {
@@ -54,10 +59,21 @@ describe('a withdrawn nomination ends its checks not yet sent (real Kafka, Ferre
 
       const withdrawal = await h.withdraw(id, 1);
       for (const c of set.checks) await isIn(c.checkId, 'withdrawn');
-      expect(((await h.service.ctx.checks.load(disclosure(id))) as Check).withdrawal).toMatchObject({ from: 'awaiting-contact', revision: 1 });
+      expect(((await h.service.ctx.checks.load(disclosure(id))) as Check).withdrawal).toMatchObject({
+        from: 'awaiting-contact',
+        revision: 1,
+      });
       expect(((await h.service.ctx.checks.load(queued[0]!.checkId)) as Check).withdrawal).toMatchObject({ from: 'requested', revision: 1 });
       const event = await waitFor(() => withdrawnEvents(disclosure(id))[0], { timeoutMs: 30_000, message: 'reference.check-withdrawn' });
-      expect(event.data).toEqual({ candidateId: id, country: 'GH', checkId: disclosure(id), checkType: 'misconduct-disclosure', candidateRevision: 1, withdrawnRevision: 1, previousState: 'awaiting-contact' });
+      expect(event.data).toEqual({
+        candidateId: id,
+        country: 'GH',
+        checkId: disclosure(id),
+        checkType: 'misconduct-disclosure',
+        candidateRevision: 1,
+        withdrawnRevision: 1,
+        previousState: 'awaiting-contact',
+      });
       // Events carry no details: neither the employer nor the office's reason.
       expect(JSON.stringify(event.data)).not.toMatch(/addis|rotation/i);
 
@@ -70,13 +86,18 @@ describe('a withdrawn nomination ends its checks not yet sent (real Kafka, Ferre
         expect(withdrawnEvents(c.checkId)).toHaveLength(1);
       }
       const listed = await request(h.service.app).get('/checks?state=withdrawn').set('authorization', screener);
-      expect(listed.body.items.map((c: { checkId: string }) => c.checkId)).toEqual(expect.arrayContaining(set.checks.map((c) => c.checkId)));
+      expect(listed.body.items.map((c: { checkId: string }) => c.checkId)).toEqual(
+        expect.arrayContaining(set.checks.map((c) => c.checkId)),
+      );
 
       // The worker starts and takes the queued jobs: it sends none of them.
       const worker = await startReferencesWorker(loadConfig(referencesConfigSchema, h.workerEnv));
       try {
         for (const c of queued) {
-          await waitFor(async () => (await (await h.service.ctx.producer.queueOf(c.checkType).getJob(c.checkId))?.getState()) === 'completed', { timeoutMs: 90_000, message: `${c.checkId} job done` });
+          await waitFor(
+            async () => (await (await h.service.ctx.producer.queueOf(c.checkType).getJob(c.checkId))?.getState()) === 'completed',
+            { timeoutMs: 90_000, message: `${c.checkId} job done` },
+          );
           expect(h.sims.stats[`check ${c.checkId}`]).toBeUndefined();
           expect(await state(c.checkId)).toBe('withdrawn');
         }
@@ -109,11 +130,20 @@ describe('a withdrawn nomination ends its checks not yet sent (real Kafka, Ferre
       const queue = await request(h.service.app).get('/contact-confirmations').set('authorization', screener);
       expect(queue.body.items.map((i: { checkId: string }) => i.checkId)).not.toContain(disclosure(id));
 
-      const confirmed = await request(h.service.app).post(`/contact-confirmations/${disclosure(id)}`).set('authorization', screener)
-        .send({ decision: 'verified-contact', contactEmail: 'people@bluenile-care.example', verification: 'Phoned the organisation’s published switchboard.', addToDirectory: { domains: ['bluenile-care.example'] } });
+      const confirmed = await request(h.service.app)
+        .post(`/contact-confirmations/${disclosure(id)}`)
+        .set('authorization', screener)
+        .send({
+          decision: 'verified-contact',
+          contactEmail: 'people@bluenile-care.example',
+          verification: 'Phoned the organisation’s published switchboard.',
+          addToDirectory: { domains: ['bluenile-care.example'] },
+        });
       expect(confirmed.status).toBe(409);
       expect(confirmed.body).toMatchObject({ code: 'CONTACT.NOT_AWAITING', state: 'withdrawn' });
-      const none = await request(h.service.app).post(`/contact-confirmations/${disclosure(id)}`).set('authorization', screener)
+      const none = await request(h.service.app)
+        .post(`/contact-confirmations/${disclosure(id)}`)
+        .set('authorization', screener)
         .send({ decision: 'no-verified-contact', reason: 'Could not reach anyone.' });
       expect(none.status).toBe(409);
       expect(await state(disclosure(id))).toBe('withdrawn');
@@ -137,16 +167,32 @@ describe('a withdrawn nomination ends its checks not yet sent (real Kafka, Ferre
       await h.employer('Lakeside Clinics', 'hr@lakeside-clinics.example', ['lakeside-clinics.example']);
       const id = await h.submit(person('Selam Girma', job('Lakeside Clinics', 'hr@lakeside-clinics.example')), 'civilian');
       const path = await h.mailedLink('hr@lakeside-clinics.example');
-      await waitFor(async () => (await h.service.ctx.checks.load(disclosure(id)))?.state === 'awaiting-answer', { timeoutMs: 90_000, message: 'sent' });
+      await waitFor(async () => (await h.service.ctx.checks.load(disclosure(id)))?.state === 'awaiting-answer', {
+        timeoutMs: 90_000,
+        message: 'sent',
+      });
       await h.withdraw(id, 1);
       await handledAll(h);
       expect((await h.service.ctx.checks.load(disclosure(id)))?.state).toBe('awaiting-answer');
-      expect(h.events.filter((e) => e.type === 'reference.check-withdrawn' && (e.data as { checkId: string }).checkId === disclosure(id))).toEqual([]);
+      expect(
+        h.events.filter((e) => e.type === 'reference.check-withdrawn' && (e.data as { checkId: string }).checkId === disclosure(id)),
+      ).toEqual([]);
 
-      const answer = { employed: 'yes', sexualMisconductFinding: 'no', leftDuringInvestigation: 'no', responderName: 'M. Alemu', responderRole: 'HR lead', responderEmail: 'm.alemu@lakeside-clinics.example' };
+      const answer = {
+        employed: 'yes',
+        sexualMisconductFinding: 'no',
+        leftDuringInvestigation: 'no',
+        responderName: 'M. Alemu',
+        responderRole: 'HR lead',
+        responderEmail: 'm.alemu@lakeside-clinics.example',
+      };
       const sent = await request(h.service.app).post(path).set('accept', 'application/json').send(answer);
       expect(sent.status).toBe(200);
-      expect(await h.service.ctx.checks.load(disclosure(id))).toMatchObject({ state: 'completed', result: 'no-adverse', resultSource: 'referee' });
+      expect(await h.service.ctx.checks.load(disclosure(id))).toMatchObject({
+        state: 'completed',
+        result: 'no-adverse',
+        resultSource: 'referee',
+      });
     }, 120_000);
   });
 });

@@ -32,22 +32,28 @@ export function createAnswerCipher(db: Connection, keysDir: string) {
      * under their sets' data keys: one insert for the keys of new sets, whatever the number.
      */
     async sealSubjects(items: { setId: string; checkId: string; subject: CheckSubject }[]): Promise<string[]> {
-      const sealed = await cipher.encryptMany(items.map((i) => ({ subject: i.setId, field: subjectField(i.checkId), value: JSON.stringify(i.subject) })));
+      const sealed = await cipher.encryptMany(
+        items.map((i) => ({ subject: i.setId, field: subjectField(i.checkId), value: JSON.stringify(i.subject) })),
+      );
       return sealed.map((s) => JSON.stringify(s));
     },
     /** The subject of a check (checks stored before subjects were sealed carry it in clear). Throws CRYPTO.ERASED (410) once its set is shredded. */
     async openSubject(check: Pick<Check, 'checkId' | 'sealedSubject' | 'subject'>): Promise<CheckSubject> {
       if (!check.sealedSubject) return check.subject ?? { name: '' };
-      return JSON.parse(await cipher.decrypt(subjectField(check.checkId), JSON.parse(check.sealedSubject) as EncryptedField)) as CheckSubject;
+      return JSON.parse(
+        await cipher.decrypt(subjectField(check.checkId), JSON.parse(check.sealedSubject) as EncryptedField),
+      ) as CheckSubject;
     },
     /** A prior employer's organisation pseudonym (HMAC of its mail domain): the same for every candidate, meaningless without the key. */
-    employerKey: (domain: string) => createHmac('sha256', organisationKey).update(domain.toLowerCase(), 'utf8').digest('base64url').slice(0, 22),
+    employerKey: (domain: string) =>
+      createHmac('sha256', organisationKey).update(domain.toLowerCase(), 'utf8').digest('base64url').slice(0, 22),
     /** A referee link's token, sealed for the reminders and reruns that send the same link again. */
     async sealToken(setId: string, checkId: string, round: number, token: string): Promise<string> {
       return JSON.stringify(await cipher.encrypt(setId, tokenField(checkId, round), token));
     },
     /** Throws CRYPTO.ERASED (410) once the set's key is destroyed. */
-    openToken: (checkId: string, round: number, sealed: string) => cipher.decrypt(tokenField(checkId, round), JSON.parse(sealed) as EncryptedField),
+    openToken: (checkId: string, round: number, sealed: string) =>
+      cipher.decrypt(tokenField(checkId, round), JSON.parse(sealed) as EncryptedField),
     /** Crypto-shredding of one set's answers, check subjects and link tokens; true when a key was destroyed now. */
     shred: (setId: string) => cipher.shred(setId),
   };

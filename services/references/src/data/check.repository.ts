@@ -4,7 +4,18 @@ import type { Check, CheckState } from '../domain/check';
 import type { CheckType } from '../domain/check-policy';
 
 /** View fields of the packed store: what queries filter, sort and index on (the rest is one JSON text). */
-const VIEW_FIELDS = ['checkId', 'setId', 'candidateId', 'country', 'checkType', 'organisation', 'state', 'result', 'round', 'updatedAt'] as const;
+const VIEW_FIELDS = [
+  'checkId',
+  'setId',
+  'candidateId',
+  'country',
+  'checkType',
+  'organisation',
+  'state',
+  'result',
+  'round',
+  'updatedAt',
+] as const;
 
 /**
  * Checks are aggregates keyed by check id, stored as immutable revisions (FerretDB v1 loses
@@ -38,7 +49,9 @@ export function createCheckRepository(db: Connection) {
      * that exist already (a redelivered event) are left as they are. Returns the ids created now.
      */
     async openMany(items: { check: Check; events: EventEnvelope[] }[]): Promise<string[]> {
-      const { created } = await store.createMany(items.map((i) => ({ id: i.check.checkId, causedBy: `open:${i.check.checkId}`, state: i.check, events: i.events })));
+      const { created } = await store.createMany(
+        items.map((i) => ({ id: i.check.checkId, causedBy: `open:${i.check.checkId}`, state: i.check, events: i.events })),
+      );
       return created;
     },
     apply(checkId: string, causedBy: string, decide: (current: Check | undefined) => Change<Check> | undefined, now?: () => Date) {
@@ -57,7 +70,11 @@ export function createCheckRepository(db: Connection) {
       const row = await store.view.findOne({ _id: checkId as never }, { projection: { _rev: 1 } });
       if (row && Number(row._rev) >= latest.rev) return;
       const fields = Object.fromEntries(VIEW_FIELDS.filter((f) => latest.state[f] !== undefined).map((f) => [f, latest.state[f]]));
-      await store.view.replaceOne({ _id: checkId as never }, { ...fields, _state: JSON.stringify(latest.state), _rev: latest.rev, _updatedAt: latest.at }, { upsert: true });
+      await store.view.replaceOne(
+        { _id: checkId as never },
+        { ...fields, _state: JSON.stringify(latest.state), _rev: latest.rev, _updatedAt: latest.at },
+        { upsert: true },
+      );
     },
     /** Counts latest states (the view: eventually consistent) matching a filter on view fields. */
     count(filter: Partial<Pick<Check, 'state' | 'result' | 'checkType'>>) {

@@ -11,7 +11,16 @@ function changedEvent(e: EmployerEntry, revision: number) {
   return createEvent('references', {
     type: 'reference.employer-verified',
     subject: e.employerId,
-    data: { employerId: e.employerId, name: e.name, domains: e.domains, contactCount: e.contacts.length, status: e.status, verifiedBy: e.verifiedBy, verifiedAt: e.verifiedAt, revision },
+    data: {
+      employerId: e.employerId,
+      name: e.name,
+      domains: e.domains,
+      contactCount: e.contacts.length,
+      status: e.status,
+      verifiedBy: e.verifiedBy,
+      verifiedAt: e.verifiedAt,
+      revision,
+    },
   });
 }
 
@@ -69,7 +78,11 @@ export function createEmployerDirectory(db: Connection, { ttlMs = 30_000 }: { tt
     },
 
     /** Stores a new version of an entry (creating it at revision 1); `commandKey` makes a retry apply once. */
-    async save(entry: EmployerEntry, commandKey: string, expectedRevision?: number): Promise<{ entry: EmployerEntry; revision: number; applied: boolean }> {
+    async save(
+      entry: EmployerEntry,
+      commandKey: string,
+      expectedRevision?: number,
+    ): Promise<{ entry: EmployerEntry; revision: number; applied: boolean }> {
       const { employerId, ...state } = entry;
       const result = await store.apply(employerId, commandKey, (current) => {
         if (expectedRevision !== undefined && (current?.rev ?? 0) !== expectedRevision) return undefined;
@@ -77,7 +90,11 @@ export function createEmployerDirectory(db: Connection, { ttlMs = 30_000 }: { tt
       });
       cached = undefined;
       const revision = result.revision ?? (await store.load(employerId));
-      return { entry: revision ? toEntry(employerId, revision.state) : entry, revision: revision?.rev ?? 0, applied: result.outcome === 'applied' };
+      return {
+        entry: revision ? toEntry(employerId, revision.state) : entry,
+        revision: revision?.rev ?? 0,
+        applied: result.outcome === 'applied',
+      };
     },
   };
 }

@@ -37,7 +37,11 @@ export function createDevMailbox(db: Connection, now: () => Date = () => new Dat
       return (await messages.deleteMany({ _id: { $gte: `${candidateId}.`, $lt: `${candidateId}/` } })).deletedCount;
     },
     async list(to?: string): Promise<MailMessage[]> {
-      const docs = await messages.find(to ? { to } : {}).sort({ sentAt: 1 }).limit(500).toArray();
+      const docs = await messages
+        .find(to ? { to } : {})
+        .sort({ sentAt: 1 })
+        .limit(500)
+        .toArray();
       return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
     },
   };

@@ -15,8 +15,21 @@ export interface ReferenceSet {
   createdAt: string;
 }
 
-type SetDoc = Omit<ReferenceSet, 'id'> & { _id: string; outbox: EventEnvelope[]; outboxPending: boolean; writer?: string; writtenAt?: string };
-type CompletionDoc = { _id: string; completedAt: string; outbox: EventEnvelope[]; outboxPending: boolean; writer?: string; writtenAt?: string };
+type SetDoc = Omit<ReferenceSet, 'id'> & {
+  _id: string;
+  outbox: EventEnvelope[];
+  outboxPending: boolean;
+  writer?: string;
+  writtenAt?: string;
+};
+type CompletionDoc = {
+  _id: string;
+  completedAt: string;
+  outbox: EventEnvelope[];
+  outboxPending: boolean;
+  writer?: string;
+  writtenAt?: string;
+};
 
 /** Sets never change once stored, so a process may keep the ones it read (bounded). */
 const CACHE_LIMIT = 20_000;
@@ -32,8 +45,15 @@ export function createReferenceSetRepository(db: Connection) {
   // Sets whose referee answers were erased (retention or the person's erasure): insert-once by set id.
   const erasures = db.collection('reference_set_erasures') as unknown as Collection<{ _id: string; erasedAt: string; basis: string }>;
   // Candidates whose nomination the office withdrew (insert-once by candidate id): a set opened afterwards, from a replayed nomination, is withdrawn before anything is queued.
-  const withdrawals = db.collection('reference_withdrawals') as unknown as Collection<{ _id: string; withdrawnAt: string; revision?: number }>;
-  const toSet = ({ _id, outbox: _o, outboxPending: _p, writer: _w, writtenAt: _t, ...rest }: SetDoc): ReferenceSet => ({ id: _id, ...rest });
+  const withdrawals = db.collection('reference_withdrawals') as unknown as Collection<{
+    _id: string;
+    withdrawnAt: string;
+    revision?: number;
+  }>;
+  const toSet = ({ _id, outbox: _o, outboxPending: _p, writer: _w, writtenAt: _t, ...rest }: SetDoc): ReferenceSet => ({
+    id: _id,
+    ...rest,
+  });
   const cache = new Map<string, ReferenceSet>();
   // Known complete: every worker sees each result of a set, and would otherwise re-read the set's checks.
   const completed = new Set<string>();
@@ -65,7 +85,10 @@ export function createReferenceSetRepository(db: Connection) {
       const docs = items.map((i) => toDoc(i.set, i.events));
       const stored = await insertManyOnce(sets as unknown as Collection, docs);
       // Handed to this process's relay: published at once, not at its next poll.
-      announceOutbox(sets, docs.filter((d, i) => stored.has(i) && d.outboxPending));
+      announceOutbox(
+        sets,
+        docs.filter((d, i) => stored.has(i) && d.outboxPending),
+      );
       // The process that opens a set also completes it from its check events: keep what it just stored.
       for (const [i, item] of items.entries()) if (stored.has(i)) remember(cache, item.set.id, item.set);
       return new Set(items.filter((_, i) => stored.has(i)).map((i) => i.set.id));
@@ -87,7 +110,9 @@ export function createReferenceSetRepository(db: Connection) {
     async newestRevisions(candidateIds: string[]): Promise<Map<string, number>> {
       const newest = new Map<string, number>();
       if (!candidateIds.length) return newest;
-      const docs = await sets.find({ candidateId: { $in: candidateIds } }, { projection: { candidateId: 1, candidateRevision: 1 } }).toArray();
+      const docs = await sets
+        .find({ candidateId: { $in: candidateIds } }, { projection: { candidateId: 1, candidateRevision: 1 } })
+        .toArray();
       for (const d of docs) newest.set(d.candidateId, Math.max(newest.get(d.candidateId) ?? 0, d.candidateRevision));
       return newest;
     },
@@ -111,11 +136,18 @@ export function createReferenceSetRepository(db: Connection) {
     async completeMany(items: { id: string; completedAt: string; events: EventEnvelope[] }[]): Promise<void> {
       const docs = items.map((i) => ({ _id: i.id, completedAt: i.completedAt, ...initialOutbox(i.events, completions) }));
       const stored = await insertManyOnce(completions as unknown as Collection, docs);
-      announceOutbox(completions, docs.filter((d, i) => stored.has(i) && d.outboxPending));
+      announceOutbox(
+        completions,
+        docs.filter((d, i) => stored.has(i) && d.outboxPending),
+      );
     },
     /** Remembers the office's withdrawal of a candidate (once; a redelivery changes nothing). */
     async recordWithdrawal(candidateId: string, withdrawnAt: string, revision?: number): Promise<void> {
-      await insertOnce(withdrawals as unknown as Collection, { _id: candidateId, withdrawnAt, ...(revision !== undefined ? { revision } : {}) });
+      await insertOnce(withdrawals as unknown as Collection, {
+        _id: candidateId,
+        withdrawnAt,
+        ...(revision !== undefined ? { revision } : {}),
+      });
     },
     /** The withdrawn candidates among some, with the revision withdrawn (one query). */
     async withdrawnAmong(candidateIds: string[]): Promise<Map<string, number | undefined>> {
@@ -128,9 +160,15 @@ export function createReferenceSetRepository(db: Connection) {
     },
     /** Ids of sets that got all their results before `cutoff` and whose answers are not erased yet. */
     async completedBefore(cutoff: string, limit: number): Promise<string[]> {
-      const done = await completions.find({ completedAt: { $lt: cutoff } }, { projection: { _id: 1 } }).limit(limit * 4).toArray();
+      const done = await completions
+        .find({ completedAt: { $lt: cutoff } }, { projection: { _id: 1 } })
+        .limit(limit * 4)
+        .toArray();
       const erased = new Set((await erasures.find({}, { projection: { _id: 1 } }).toArray()).map((d) => d._id));
-      return done.map((d) => d._id).filter((id) => !erased.has(id)).slice(0, limit);
+      return done
+        .map((d) => d._id)
+        .filter((id) => !erased.has(id))
+        .slice(0, limit);
     },
     async isErased(id: string): Promise<boolean> {
       return (await erasures.findOne({ _id: id })) !== null;

@@ -58,10 +58,19 @@ export interface Nominee {
  * yet. An employer outside the directory is rate-limited under `employerKey` of its typed domain (or
  * name): a keyed pseudonym, so a check stored in clear does not say where the person worked.
  */
-function asked(employer: PreviousEmployer, directory: EmployerIndex, employerKey: (domain: string) => string): { employer: AskedEmployer; organisation: string; awaitingContact: boolean } {
+function asked(
+  employer: PreviousEmployer,
+  directory: EmployerIndex,
+  employerKey: (domain: string) => string,
+): { employer: AskedEmployer; organisation: string; awaitingContact: boolean } {
   const entry = findEmployer(directory, employer.name);
   const contact = entry?.contacts[0]?.email;
-  if (entry && contact) return { employer: { ...employer, directoryId: entry.employerId, requestTo: contact, verified: verifiedOf(entry) }, organisation: `employer:${entry.employerId}`, awaitingContact: false };
+  if (entry && contact)
+    return {
+      employer: { ...employer, directoryId: entry.employerId, requestTo: contact, verified: verifiedOf(entry) },
+      organisation: `employer:${entry.employerId}`,
+      awaitingContact: false,
+    };
   const typedDomain = employer.contactEmail ? domainOf(employer.contactEmail) : '';
   return { employer, organisation: `employer:${employerKey(typedDomain || employer.name.toLowerCase())}`, awaitingContact: true };
 }
@@ -74,7 +83,13 @@ function asked(employer: PreviousEmployer, directory: EmployerIndex, employerKey
  * (`<candidate>.<revision>.<type>[.<n>]`) and double as BullMQ job ids, so a redelivered event
  * never opens or enqueues a check twice. `at` is when the revision was nominated.
  */
-export function planChecks(policy: PolicyRules, nominee: Nominee, at: Date, directory: EmployerIndex, employerKey: (domain: string) => string): PlannedCheck[] {
+export function planChecks(
+  policy: PolicyRules,
+  nominee: Nominee,
+  at: Date,
+  directory: EmployerIndex,
+  employerKey: (domain: string) => string,
+): PlannedCheck[] {
   const base = `${nominee.candidateId}.${nominee.revision}`;
   const person = nominee.person;
   const subject: CheckSubject = {
@@ -86,13 +101,20 @@ export function planChecks(policy: PolicyRules, nominee: Nominee, at: Date, dire
   const planned: PlannedCheck[] = [];
   for (const { checkType } of checkRequirements(policy, nominee.category, { periods: employers, declaredNoOtherEmployer: false }, at)) {
     if (checkType !== 'misconduct-disclosure') {
-      const organisation = checkType === 'un-records' ? 'UN' : `${nominee.country}-${checkType === 'disciplinary-record' ? 'service' : 'records'}`;
+      const organisation =
+        checkType === 'un-records' ? 'UN' : `${nominee.country}-${checkType === 'disciplinary-record' ? 'service' : 'records'}`;
       planned.push({ checkId: `${base}.${checkType}`, checkType, organisation, subject });
       continue;
     }
     employersToAsk(policy, employers, at).forEach((index, i) => {
       const { employer, organisation, awaitingContact } = asked(employers[index]!, directory, employerKey);
-      planned.push({ checkId: `${base}.${checkType}.${i + 1}`, checkType, organisation, subject: { ...subject, employer }, ...(awaitingContact ? { awaitingContact } : {}) });
+      planned.push({
+        checkId: `${base}.${checkType}.${i + 1}`,
+        checkType,
+        organisation,
+        subject: { ...subject, employer },
+        ...(awaitingContact ? { awaitingContact } : {}),
+      });
     });
   }
   return planned;

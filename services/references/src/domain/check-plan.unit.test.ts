@@ -28,13 +28,25 @@ const employerKey = (domain: string) => `k(${domain.length})`;
 
 describe('check plan', () => {
   it('when a soldier lists only their national service, then the national, disciplinary and UN checks are planned with deterministic ids', () => {
-    const plan = planChecks(BUILT_IN_RULES, nominee('military-contingent', [{ name: 'Ghana Armed Forces', from: '2012', nationalService: true }]), now, new Map(), employerKey);
+    const plan = planChecks(
+      BUILT_IN_RULES,
+      nominee('military-contingent', [{ name: 'Ghana Armed Forces', from: '2012', nationalService: true }]),
+      now,
+      new Map(),
+      employerKey,
+    );
     expect(plan.map((p) => p.checkId)).toEqual(['c1.2.national-criminal-record', 'c1.2.disciplinary-record', 'c1.2.un-records']);
     expect(plan.map((p) => p.organisation)).toEqual(['GH-records', 'GH-service', 'UN']);
   });
 
   it('when a civilian served in the national forces within the window, then their disciplinary record is asked too', () => {
-    const plan = planChecks(BUILT_IN_RULES, nominee('civilian', [{ name: 'Ghana Armed Forces', from: '2015', to: '2023-01', nationalService: true }]), now, new Map(), employerKey);
+    const plan = planChecks(
+      BUILT_IN_RULES,
+      nominee('civilian', [{ name: 'Ghana Armed Forces', from: '2015', to: '2023-01', nationalService: true }]),
+      now,
+      new Map(),
+      employerKey,
+    );
     expect(plan.map((p) => p.checkType)).toEqual(['national-criminal-record', 'un-records', 'disciplinary-record']);
   });
 
@@ -56,14 +68,39 @@ describe('check plan', () => {
   });
 
   it('when the directory knows the employer, then the request goes to its verified contact, whatever the office typed', () => {
-    const [disclosure] = planChecks(BUILT_IN_RULES, nominee('civilian', [{ name: 'Relief Now International Ltd.', contactEmail: 'friend@gmail.example', from: '2021-01' }]), now, indexEmployers([relief]), employerKey).filter((p) => p.checkType === 'misconduct-disclosure');
-    expect(disclosure).toMatchObject({ organisation: 'employer:emp-1', subject: { employer: { requestTo: 'hr@relief-now.example', directoryId: 'emp-1', contactEmail: 'friend@gmail.example', verified: { emails: ['hr@relief-now.example'], domains: ['relief-now.example'] } } } });
+    const [disclosure] = planChecks(
+      BUILT_IN_RULES,
+      nominee('civilian', [{ name: 'Relief Now International Ltd.', contactEmail: 'friend@gmail.example', from: '2021-01' }]),
+      now,
+      indexEmployers([relief]),
+      employerKey,
+    ).filter((p) => p.checkType === 'misconduct-disclosure');
+    expect(disclosure).toMatchObject({
+      organisation: 'employer:emp-1',
+      subject: {
+        employer: {
+          requestTo: 'hr@relief-now.example',
+          directoryId: 'emp-1',
+          contactEmail: 'friend@gmail.example',
+          verified: { emails: ['hr@relief-now.example'], domains: ['relief-now.example'] },
+        },
+      },
+    });
     expect(disclosure?.awaitingContact).toBeUndefined();
   });
 
   it('when the directory does not know the employer, then the request is held for a screening officer and has no address to go to', () => {
-    const [disclosure] = planChecks(BUILT_IN_RULES, nominee('civilian', [{ name: 'Acme Security Services', contactEmail: 'boss@acme-sec.example', from: '2021-01' }]), now, indexEmployers([relief]), employerKey).filter((p) => p.checkType === 'misconduct-disclosure');
-    expect(disclosure).toMatchObject({ awaitingContact: true, subject: { employer: { name: 'Acme Security Services', contactEmail: 'boss@acme-sec.example' } } });
+    const [disclosure] = planChecks(
+      BUILT_IN_RULES,
+      nominee('civilian', [{ name: 'Acme Security Services', contactEmail: 'boss@acme-sec.example', from: '2021-01' }]),
+      now,
+      indexEmployers([relief]),
+      employerKey,
+    ).filter((p) => p.checkType === 'misconduct-disclosure');
+    expect(disclosure).toMatchObject({
+      awaitingContact: true,
+      subject: { employer: { name: 'Acme Security Services', contactEmail: 'boss@acme-sec.example' } },
+    });
     // Rate-limited under a pseudonym of the typed domain: the check in clear does not say where the person worked.
     expect(disclosure?.organisation).toBe(`employer:${employerKey('acme-sec.example')}`);
     expect(disclosure?.subject.employer?.requestTo).toBeUndefined();

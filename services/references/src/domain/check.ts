@@ -89,7 +89,17 @@ export interface SetOfCheck {
 export function newCheck(planned: PlannedCheck, set: SetOfCheck, sealedSubject: string, now: Date): Check {
   const at = now.toISOString();
   const { subject: _clear, awaitingContact, ...rest } = planned;
-  return { ...rest, ...set, sealedSubject, state: awaitingContact ? 'awaiting-contact' : 'requested', round: 1, attempts: 0, remindersSent: 0, createdAt: at, updatedAt: at };
+  return {
+    ...rest,
+    ...set,
+    sealedSubject,
+    state: awaitingContact ? 'awaiting-contact' : 'requested',
+    round: 1,
+    attempts: 0,
+    remindersSent: 0,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 /** A screening officer confirmed where the request goes: the check runs with the subject naming that contact. */
@@ -102,29 +112,71 @@ export function contactConfirmed(c: Check | undefined, sealedSubject: string, or
 export function noVerifiedContact(c: Check | undefined, reason: string, now: Date): Check | undefined {
   if (!c || c.state !== 'awaiting-contact') return undefined;
   const at = now.toISOString();
-  return { ...c, state: 'completed', result: 'failed', resultSource: 'screener', findings: ['no-verified-contact'], lastError: reason.slice(0, 1000), updatedAt: at, completedAt: at };
+  return {
+    ...c,
+    state: 'completed',
+    result: 'failed',
+    resultSource: 'screener',
+    findings: ['no-verified-contact'],
+    lastError: reason.slice(0, 1000),
+    updatedAt: at,
+    completedAt: at,
+  };
 }
 
-const open = (c: Check | undefined, round: number): c is Check => !!c && c.round === round && (c.state === 'requested' || c.state === 'awaiting-answer');
+const open = (c: Check | undefined, round: number): c is Check =>
+  !!c && c.round === round && (c.state === 'requested' || c.state === 'awaiting-answer');
 
 /** The external system took the request and will answer later (callback or referee). */
 export function accepted(c: Check | undefined, round: number, externalRef: string, deadline: Date, now: Date): Check | undefined {
   if (!open(c, round) || c.state === 'awaiting-answer') return undefined;
   const { nextAttemptAt: _next, ...rest } = c;
-  return { ...rest, state: 'awaiting-answer', externalRef, deadline: deadline.toISOString(), attempts: c.attempts + 1, updatedAt: now.toISOString() };
+  return {
+    ...rest,
+    state: 'awaiting-answer',
+    externalRef,
+    deadline: deadline.toISOString(),
+    attempts: c.attempts + 1,
+    updatedAt: now.toISOString(),
+  };
 }
 
 /** A result for the round: applies only to an open check of that round (one result per round). */
-export function resultRecorded(c: Check | undefined, round: number, result: CheckResult, source: ResultSource, now: Date, sealedAnswer?: string, findings: CheckFinding[] = []): Check | undefined {
+export function resultRecorded(
+  c: Check | undefined,
+  round: number,
+  result: CheckResult,
+  source: ResultSource,
+  now: Date,
+  sealedAnswer?: string,
+  findings: CheckFinding[] = [],
+): Check | undefined {
   if (!open(c, round)) return undefined;
   const at = now.toISOString();
   const attempts = c.state === 'requested' ? c.attempts + 1 : c.attempts;
   const { nextAttemptAt: _next, ...rest } = c;
-  return { ...rest, state: 'completed', result, resultSource: source, attempts, ...(sealedAnswer ? { sealedAnswer } : {}), ...(findings.length ? { findings } : {}), updatedAt: at, completedAt: at };
+  return {
+    ...rest,
+    state: 'completed',
+    result,
+    resultSource: source,
+    attempts,
+    ...(sealedAnswer ? { sealedAnswer } : {}),
+    ...(findings.length ? { findings } : {}),
+    updatedAt: at,
+    completedAt: at,
+  };
 }
 
 /** An attempt failed and another is scheduled: the check says so, so an operator sees why it waits. */
-export function attemptFailed(c: Check | undefined, round: number, error: string, attempts: number, nextAttemptAt: Date, now: Date): Check | undefined {
+export function attemptFailed(
+  c: Check | undefined,
+  round: number,
+  error: string,
+  attempts: number,
+  nextAttemptAt: Date,
+  now: Date,
+): Check | undefined {
   if (!c || c.round !== round || c.state !== 'requested' || attempts <= c.attempts) return undefined;
   const at = now.toISOString();
   return { ...c, attempts, lastError: error.slice(0, 1000), lastAttemptAt: at, nextAttemptAt: nextAttemptAt.toISOString(), updatedAt: at };
@@ -156,7 +208,10 @@ export function refereeResult(answer: Pick<RefereeAnswerRecord, 'sexualMisconduc
 }
 
 /** The named findings of an answer: each "yes" on its own, and an answer from outside the employer's verified contacts. */
-export function refereeFindings(answer: Pick<RefereeAnswerRecord, 'sexualMisconductFinding' | 'leftDuringInvestigation'>, fromVerifiedContact: boolean): CheckFinding[] {
+export function refereeFindings(
+  answer: Pick<RefereeAnswerRecord, 'sexualMisconductFinding' | 'leftDuringInvestigation'>,
+  fromVerifiedContact: boolean,
+): CheckFinding[] {
   return [
     ...(answer.sexualMisconductFinding === 'yes' ? (['misconduct-finding'] as const) : []),
     ...(answer.leftDuringInvestigation === 'yes' ? (['left-during-investigation'] as const) : []),
@@ -165,10 +220,24 @@ export function refereeFindings(answer: Pick<RefereeAnswerRecord, 'sexualMiscond
 }
 
 /** What every event about one check says of it (never the subject's details). */
-export const checkEventData = (c: Check) => ({ candidateId: c.candidateId, country: c.country, checkId: c.checkId, checkType: c.checkType });
+export const checkEventData = (c: Check) => ({
+  candidateId: c.candidateId,
+  country: c.country,
+  checkId: c.checkId,
+  checkType: c.checkType,
+});
 
 /** The public view of a check: never the subject's details nor the referee's words. */
 export function checkSummary(c: Check) {
-  const { subject: _s, sealedSubject: _ss, sealedAnswer: _a, category: _c, resultSource: _r, setChecks: _sc, candidateRevision: _cr, ...rest } = c;
+  const {
+    subject: _s,
+    sealedSubject: _ss,
+    sealedAnswer: _a,
+    category: _c,
+    resultSource: _r,
+    setChecks: _sc,
+    candidateRevision: _cr,
+    ...rest
+  } = c;
   return rest;
 }

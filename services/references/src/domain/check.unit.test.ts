@@ -39,7 +39,13 @@ describe('check transitions', () => {
   it('when an attempt fails and another is scheduled, then the check shows the attempts, the reason and the next attempt; a success clears the schedule', () => {
     const next = new Date('2026-11-27T10:00:04Z');
     const waiting = attemptFailed(base, 1, 'cannot reach records.example: fetch failed: bad port', 2, next, now);
-    expect(waiting).toMatchObject({ state: 'requested', attempts: 2, lastError: 'cannot reach records.example: fetch failed: bad port', lastAttemptAt: now.toISOString(), nextAttemptAt: next.toISOString() });
+    expect(waiting).toMatchObject({
+      state: 'requested',
+      attempts: 2,
+      lastError: 'cannot reach records.example: fetch failed: bad port',
+      lastAttemptAt: now.toISOString(),
+      nextAttemptAt: next.toISOString(),
+    });
     expect(attemptFailed(waiting, 1, 'late copy of attempt 2', 2, next, now)).toBeUndefined();
     expect(attemptFailed(waiting, 2, 'another round', 3, next, now)).toBeUndefined();
     const done = resultRecorded(waiting, 1, 'no-adverse', 'response', now);

@@ -29,7 +29,24 @@ export interface EmployerEntry {
 }
 
 /** Legal-form words that do not tell employers apart ("Relief Now Ltd" is "Relief Now"). */
-const LEGAL_FORMS = new Set(['ltd', 'limited', 'inc', 'incorporated', 'llc', 'plc', 'gmbh', 'sa', 'sarl', 'srl', 'bv', 'ag', 'co', 'corp', 'corporation', 'company']);
+const LEGAL_FORMS = new Set([
+  'ltd',
+  'limited',
+  'inc',
+  'incorporated',
+  'llc',
+  'plc',
+  'gmbh',
+  'sa',
+  'sarl',
+  'srl',
+  'bv',
+  'ag',
+  'co',
+  'corp',
+  'corporation',
+  'company',
+]);
 
 /** The key a name is looked up by: case, accents, punctuation, spacing and a trailing legal form ignored. */
 export function employerKey(name: string): string {
@@ -77,7 +94,10 @@ export interface Verified {
   domains: string[];
 }
 
-export const verifiedOf = (e: Pick<EmployerEntry, 'contacts' | 'domains'>): Verified => ({ emails: e.contacts.map((c) => c.email.toLowerCase()), domains: e.domains.map((d) => d.toLowerCase()) });
+export const verifiedOf = (e: Pick<EmployerEntry, 'contacts' | 'domains'>): Verified => ({
+  emails: e.contacts.map((c) => c.email.toLowerCase()),
+  domains: e.domains.map((d) => d.toLowerCase()),
+});
 
 /** Is this address the employer's: a verified contact, or at a verified domain (or a subdomain of one)? */
 export function isVerifiedAddress(email: string, verified: Verified): boolean {
@@ -101,13 +121,18 @@ export function employerProblems(input: EmployerInput, keysTaken: Map<string, st
   if (!employerKey(input.name)) problems.push({ field: 'body/name', reason: 'must contain letters or digits' });
   for (const key of keysOf({ name: input.name, aliases: input.aliases ?? [] })) {
     const owner = keysTaken.get(key);
-    if (owner && owner !== self) problems.push({ field: 'body/name', reason: `"${key}" already designates employer ${owner}: one name, one employer` });
+    if (owner && owner !== self)
+      problems.push({ field: 'body/name', reason: `"${key}" already designates employer ${owner}: one name, one employer` });
   }
   const domains = (input.domains ?? []).map((d) => d.toLowerCase());
   domains.forEach((d, i) => {
-    if (!/^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(d)) problems.push({ field: `body/domains/${i}`, reason: 'is not a mail domain' });
+    if (!/^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(d))
+      problems.push({ field: `body/domains/${i}`, reason: 'is not a mail domain' });
     if (/^(gmail|googlemail|yahoo|hotmail|outlook|live|icloud|aol|proton|protonmail|gmx|mail|yandex)\./.test(d))
-      problems.push({ field: `body/domains/${i}`, reason: 'is a public mail provider: anyone can have an address there; verify individual contacts instead' });
+      problems.push({
+        field: `body/domains/${i}`,
+        reason: 'is a public mail provider: anyone can have an address there; verify individual contacts instead',
+      });
   });
   return problems;
 }

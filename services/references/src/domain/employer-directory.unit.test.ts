@@ -28,13 +28,18 @@ describe('employer directory', () => {
 
   it('when an answer comes from a verified contact, the verified domain or a subdomain, then it is the employer’s; otherwise not', () => {
     const verified = { emails: ['chief@partner.example'], domains: ['mx.example'] };
-    for (const ok of ['HR@mx.example', 'a.b@geneva.mx.example', 'chief@partner.example']) expect(isVerifiedAddress(ok, verified)).toBe(true);
-    for (const no of ['hr@mx.example.evil.example', 'hr@notmx.example', 'someone@gmail.com']) expect(isVerifiedAddress(no, verified)).toBe(false);
+    for (const ok of ['HR@mx.example', 'a.b@geneva.mx.example', 'chief@partner.example'])
+      expect(isVerifiedAddress(ok, verified)).toBe(true);
+    for (const no of ['hr@mx.example.evil.example', 'hr@notmx.example', 'someone@gmail.com'])
+      expect(isVerifiedAddress(no, verified)).toBe(false);
   });
 
   it('when an entry reuses another’s name or a public mail provider as domain, then each is refused naming the field', () => {
     const taken = new Map([['medecins example', 'emp-9']]);
-    const problems = employerProblems({ name: 'Medecins Example', domains: ['gmail.com', 'not a domain'], contacts: [{ email: 'x@y.example' }], verification: 'checked' }, taken);
+    const problems = employerProblems(
+      { name: 'Medecins Example', domains: ['gmail.com', 'not a domain'], contacts: [{ email: 'x@y.example' }], verification: 'checked' },
+      taken,
+    );
     expect(problems.map((p) => p.field)).toEqual(['body/name', 'body/domains/0', 'body/domains/1']);
   });
 });

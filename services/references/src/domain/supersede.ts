@@ -31,7 +31,12 @@ const sameEmployer = (a: Pick<AskedEmployer, 'name' | 'directoryId'>, b: Pick<As
   (!!a.directoryId && a.directoryId === b.directoryId) || (!!employerKey(a.name) && employerKey(a.name) === employerKey(b.name));
 
 /** Whether the newest revision asks the held request's employer again, and by which check. */
-export function supersessionOf(held: Pick<AskedEmployer, 'name' | 'directoryId'> | undefined, newest: readonly NewestDisclosure[], byRevision: number, now: Date): Supersession {
+export function supersessionOf(
+  held: Pick<AskedEmployer, 'name' | 'directoryId'> | undefined,
+  newest: readonly NewestDisclosure[],
+  byRevision: number,
+  now: Date,
+): Supersession {
   const again = held ? newest.find((n) => n.employer && sameEmployer(held, n.employer)) : undefined;
   return again
     ? { byRevision, reason: 'employer-asked-again', replacedBy: again.checkId, at: now.toISOString() }

@@ -42,10 +42,12 @@ const when = (language: RefereeLanguage, iso: string | Date) =>
 export const REFEREE_TEXT: Record<RefereeLanguage, RefereeText> = {
   en: {
     title: 'Misconduct disclosure request',
-    intro: (c, e, d) => `${c} has been nominated for deployment with a United Nations peacekeeping mission and has consented to this request to ${e}. Please answer by ${when('en', d)}. This link works once.`,
+    intro: (c, e, d) =>
+      `${c} has been nominated for deployment with a United Nations peacekeeping mission and has consented to this request to ${e}. Please answer by ${when('en', d)}. This link works once.`,
     questions: {
       employed: 'Did this person work for your organisation during the period stated?',
-      sexualMisconductFinding: 'Was this person found, following an investigation, to have committed sexual exploitation, sexual abuse or sexual harassment while working for you?',
+      sexualMisconductFinding:
+        'Was this person found, following an investigation, to have committed sexual exploitation, sexual abuse or sexual harassment while working for you?',
       leftDuringInvestigation: 'Did this person leave your organisation while an investigation into such allegations was pending?',
     },
     yes: 'Yes',
@@ -67,18 +69,22 @@ export const REFEREE_TEXT: Record<RefereeLanguage, RefereeText> = {
       reminderSubject: (c) => `Reminder: misconduct disclosure request for ${c}`,
       greeting: 'Dear colleague,',
       reminder: 'Reminder: we have not yet received your answer.',
-      body: (c, e) => `${c} has been nominated for deployment with a United Nations peacekeeping mission and consented to this request. Under the Misconduct Disclosure Scheme we ask ${e} whether they were found to have committed sexual exploitation, abuse or sexual harassment, or left while such an investigation was pending.`,
+      body: (c, e) =>
+        `${c} has been nominated for deployment with a United Nations peacekeeping mission and consented to this request. Under the Misconduct Disclosure Scheme we ask ${e} whether they were found to have committed sexual exploitation, abuse or sexual harassment, or left while such an investigation was pending.`,
       answerBy: (d) => `Please answer on this form (single use, valid until ${when('en', d)}):`,
       noResponse: 'If no answer arrives by then, the request is recorded as "no response".',
     },
   },
   fr: {
     title: 'Demande de divulgation de fautes',
-    intro: (c, e, d) => `${c} a été proposé(e) pour un déploiement dans une mission de maintien de la paix des Nations Unies et a consenti à ce que cette demande soit adressée à ${e}. Merci de répondre avant le ${when('fr', d)}. Ce lien ne fonctionne qu’une fois.`,
+    intro: (c, e, d) =>
+      `${c} a été proposé(e) pour un déploiement dans une mission de maintien de la paix des Nations Unies et a consenti à ce que cette demande soit adressée à ${e}. Merci de répondre avant le ${when('fr', d)}. Ce lien ne fonctionne qu’une fois.`,
     questions: {
       employed: 'Cette personne a-t-elle travaillé pour votre organisation pendant la période indiquée ?',
-      sexualMisconductFinding: 'Au terme d’une enquête, a-t-il été établi que cette personne avait commis des actes d’exploitation sexuelle, d’atteintes sexuelles ou de harcèlement sexuel pendant qu’elle travaillait pour vous ?',
-      leftDuringInvestigation: 'Cette personne a-t-elle quitté votre organisation alors qu’une enquête sur de telles allégations était en cours ?',
+      sexualMisconductFinding:
+        'Au terme d’une enquête, a-t-il été établi que cette personne avait commis des actes d’exploitation sexuelle, d’atteintes sexuelles ou de harcèlement sexuel pendant qu’elle travaillait pour vous ?',
+      leftDuringInvestigation:
+        'Cette personne a-t-elle quitté votre organisation alors qu’une enquête sur de telles allégations était en cours ?',
     },
     yes: 'Oui',
     no: 'Non',
@@ -99,7 +105,8 @@ export const REFEREE_TEXT: Record<RefereeLanguage, RefereeText> = {
       reminderSubject: (c) => `Rappel : demande de divulgation de fautes pour ${c}`,
       greeting: 'Madame, Monsieur,',
       reminder: 'Rappel : nous n’avons pas encore reçu votre réponse.',
-      body: (c, e) => `${c} a été proposé(e) pour un déploiement dans une mission de maintien de la paix des Nations Unies et a consenti à cette demande. Dans le cadre du dispositif de divulgation des fautes (Misconduct Disclosure Scheme), nous demandons à ${e} s’il a été établi que cette personne avait commis des actes d’exploitation, d’atteintes ou de harcèlement sexuels, ou si elle est partie alors qu’une telle enquête était en cours.`,
+      body: (c, e) =>
+        `${c} a été proposé(e) pour un déploiement dans une mission de maintien de la paix des Nations Unies et a consenti à cette demande. Dans le cadre du dispositif de divulgation des fautes (Misconduct Disclosure Scheme), nous demandons à ${e} s’il a été établi que cette personne avait commis des actes d’exploitation, d’atteintes ou de harcèlement sexuels, ou si elle est partie alors qu’une telle enquête était en cours.`,
       answerBy: (d) => `Merci de répondre sur ce formulaire (usage unique, valable jusqu’au ${when('fr', d)}) :`,
       noResponse: 'Sans réponse à cette date, la demande est enregistrée comme « sans réponse ».',
     },

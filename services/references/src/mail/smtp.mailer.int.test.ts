@@ -43,7 +43,12 @@ describe('SMTP mail transport (a real SMTP server, real FerretDB)', () => {
 
   it('when a referee request is mailed twice (a job rerun), then the SMTP server receives it once, with a Message-ID derived from the mail id', async () => {
     const mailer = createSmtpMailer(db, { url, from: 'vetting-noreply@un.example' });
-    const message = { id: 'c-1.1.misconduct-disclosure.1.1.request', to: 'hr@relief.example', subject: 'Misconduct disclosure request', text: 'Please answer: http://x/referee/abc' };
+    const message = {
+      id: 'c-1.1.misconduct-disclosure.1.1.request',
+      to: 'hr@relief.example',
+      subject: 'Misconduct disclosure request',
+      text: 'Please answer: http://x/referee/abc',
+    };
     await mailer.send(message);
     await mailer.send(message);
     await waitFor(() => received.length >= 1);
@@ -60,9 +65,16 @@ describe('SMTP mail transport (a real SMTP server, real FerretDB)', () => {
   });
 
   it('when the SMTP server refuses the mail, then sending throws (the job retries) and nothing is logged as sent', async () => {
-    const refusing = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], onRcptTo: (_a, _s, cb) => cb(new Error('mailbox unavailable')) });
+    const refusing = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onRcptTo: (_a, _s, cb) => cb(new Error('mailbox unavailable')),
+    });
     await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
-    const mailer = createSmtpMailer(db, { url: `smtp://127.0.0.1:${(refusing.server.address() as AddressInfo).port}`, from: 'vetting-noreply@un.example' });
+    const mailer = createSmtpMailer(db, {
+      url: `smtp://127.0.0.1:${(refusing.server.address() as AddressInfo).port}`,
+      from: 'vetting-noreply@un.example',
+    });
     await expect(mailer.send({ id: 'refused-1', to: 'hr@closed.example', subject: 's', text: 't' })).rejects.toThrow();
     expect(await db.collection('mail_sent').findOne({ _id: 'refused-1' as never })).toBeNull();
     mailer.close();

@@ -25,7 +25,11 @@ export function createCompleteSetHandlers(ctx: ReferencesContext): Record<string
     const data = event.data as unknown as EventDataByType['reference.check-completed'];
     const setId = setIdOfCheck(data.candidateId, data.checkId);
     if (!setId || (await ctx.sets.isComplete(setId))) return;
-    if (await completeSetIfDone(ctx, setId)) handlerCtx.logger.info({ candidateId: data.candidateId, setId, checkId: data.checkId }, 'reference set completed from its last check-completed event');
+    if (await completeSetIfDone(ctx, setId))
+      handlerCtx.logger.info(
+        { candidateId: data.candidateId, setId, checkId: data.checkId },
+        'reference set completed from its last check-completed event',
+      );
   };
   return { 'reference.check-completed': handle };
 }

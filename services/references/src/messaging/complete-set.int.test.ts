@@ -21,10 +21,16 @@ describe('set completion survives a writer that dies after storing the last resu
     // The writer stores each result, then dies where it would store the completion.
     // A writer of its own (own caches, no relay kick: the events leave on the relay's next poll, after it died).
     const own = createReferenceSetRepository(h.service.runtime.db);
-    const dying = { ...h.service.ctx, onEvents: () => {}, sets: { ...own, complete: () => Promise.reject(new Error('killed before the completion')) } };
-    for (const { checkId } of set.checks) await waitFor(() => h.service.ctx.checks.load(checkId), { timeoutMs: 30_000, message: `check ${checkId} opened` });
+    const dying = {
+      ...h.service.ctx,
+      onEvents: () => {},
+      sets: { ...own, complete: () => Promise.reject(new Error('killed before the completion')) },
+    };
+    for (const { checkId } of set.checks)
+      await waitFor(() => h.service.ctx.checks.load(checkId), { timeoutMs: 30_000, message: `check ${checkId} opened` });
     const failures: string[] = [];
-    for (const { checkId } of set.checks) await recordResult(dying, checkId, 1, 'no-adverse', 'response').catch((e: Error) => void failures.push(e.message));
+    for (const { checkId } of set.checks)
+      await recordResult(dying, checkId, 1, 'no-adverse', 'response').catch((e: Error) => void failures.push(e.message));
     expect(failures).toEqual(['killed before the completion']); // only the last result tries to complete the set
     for (const { checkId } of set.checks) expect((await h.service.ctx.checks.load(checkId))?.state).toBe('completed');
 

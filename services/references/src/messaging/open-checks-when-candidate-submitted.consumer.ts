@@ -37,5 +37,11 @@ export function createOpenChecksHandlers(ctx: ReferencesContext, sealer: Persona
     const stored = await ctx.policies.record(event.data as unknown as PolicyPublished);
     handlerCtx.logger.info({ version: (event.data as { version?: number }).version, stored }, 'vetting policy version received');
   };
-  return { 'candidate.submitted': handle, 'candidate.updated': handle, 'candidate.withdrawn': withdraw, 'candidate.erased': forget, 'clearance.policy-published': follow };
+  return {
+    'candidate.submitted': handle,
+    'candidate.updated': handle,
+    'candidate.withdrawn': withdraw,
+    'candidate.erased': forget,
+    'clearance.policy-published': follow,
+  };
 }

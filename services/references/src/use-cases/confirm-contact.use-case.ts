@@ -28,13 +28,27 @@ export async function listContactConfirmations(ctx: ReferencesContext, access: A
         candidateId: c.candidateId,
         country: c.country,
         since: c.createdAt,
-        employer: { name: employer?.name ?? '', ...(employer?.role ? { role: employer.role } : {}), ...(employer?.country ? { country: employer.country } : {}), ...(employer?.from ? { from: employer.from } : {}), ...(employer?.to ? { to: employer.to } : {}) },
+        employer: {
+          name: employer?.name ?? '',
+          ...(employer?.role ? { role: employer.role } : {}),
+          ...(employer?.country ? { country: employer.country } : {}),
+          ...(employer?.from ? { from: employer.from } : {}),
+          ...(employer?.to ? { to: employer.to } : {}),
+        },
         ...(employer?.contactEmail ? { typedContactEmail: employer.contactEmail } : {}),
         suggestions: entriesForDomain(directory, employer?.contactEmail).map((e) => ({ employerId: e.employerId, name: e.name })),
       };
     }),
   );
-  if (items.length) await access.record({ actor, subjectId: 'list', subjectIds: [...new Set(items.map((i) => i.candidateId))], resource: 'references/contact-confirmations', purpose: 'confirm referee contacts', fields: ['employer'] });
+  if (items.length)
+    await access.record({
+      actor,
+      subjectId: 'list',
+      subjectIds: [...new Set(items.map((i) => i.candidateId))],
+      resource: 'references/contact-confirmations',
+      purpose: 'confirm referee contacts',
+      fields: ['employer'],
+    });
   return { items };
 }
 
@@ -43,23 +57,58 @@ const NOT_AWAITING: Partial<Record<Check['state'], string>> = {
   withdrawn: 'The office withdrew this nomination: nothing is sent for it',
 };
 /** 409 naming the state: the contact is settled, a corrected nomination superseded the request, or the nomination was withdrawn. */
-const notAwaiting = (c: Check) => conflict('CONTACT.NOT_AWAITING', NOT_AWAITING[c.state] ?? `The check is ${c.state}: its contact is settled`, { state: c.state });
+const notAwaiting = (c: Check) =>
+  conflict('CONTACT.NOT_AWAITING', NOT_AWAITING[c.state] ?? `The check is ${c.state}: its contact is settled`, { state: c.state });
 
-async function confirmedEmployer(ctx: ReferencesContext, actor: Actor, employer: AskedEmployer, input: Exclude<ContactDecision, { decision: 'no-verified-contact' }>, key: string) {
+async function confirmedEmployer(
+  ctx: ReferencesContext,
+  actor: Actor,
+  employer: AskedEmployer,
+  input: Exclude<ContactDecision, { decision: 'no-verified-contact' }>,
+  key: string,
+) {
   if (input.decision === 'directory-entry') {
     const entry = await ctx.directory.get(input.employerId);
-    if (!entry || entry.status !== 'active' || !entry.contacts[0]) throw badRequest('CONTACT.UNKNOWN_EMPLOYER', 'Not an active directory entry with a contact', [{ field: 'body/employerId', reason: 'is not an active employer with a verified contact' }]);
-    return { employer: { ...employer, directoryId: entry.employerId, requestTo: entry.contacts[0].email, verified: verifiedOf(entry) }, organisation: `employer:${entry.employerId}` };
+    if (!entry || entry.status !== 'active' || !entry.contacts[0])
+      throw badRequest('CONTACT.UNKNOWN_EMPLOYER', 'Not an active directory entry with a contact', [
+        { field: 'body/employerId', reason: 'is not an active employer with a verified contact' },
+      ]);
+    return {
+      employer: { ...employer, directoryId: entry.employerId, requestTo: entry.contacts[0].email, verified: verifiedOf(entry) },
+      organisation: `employer:${entry.employerId}`,
+    };
   }
   const email = input.contactEmail.trim().toLowerCase();
   const domains = input.addToDirectory?.domains ?? [];
   let directoryId: string | undefined;
   if (input.addToDirectory) {
-    const saved = await saveEmployer(actor, { name: employer.name, ...(employer.country ? { country: employer.country } : {}), domains, contacts: [{ email }], verification: input.verification }, ctx, undefined, `add:${key}`);
+    const saved = await saveEmployer(
+      actor,
+      {
+        name: employer.name,
+        ...(employer.country ? { country: employer.country } : {}),
+        domains,
+        contacts: [{ email }],
+        verification: input.verification,
+      },
+      ctx,
+      undefined,
+      `add:${key}`,
+    );
     directoryId = saved.employerId;
   }
   const verified = { emails: [email], domains: domains.map((d) => d.toLowerCase()) };
-  return { employer: { ...employer, ...(directoryId ? { directoryId } : {}), requestTo: email, verified, confirmedBy: actor.id, verification: input.verification }, organisation: `employer:${directoryId ?? ctx.answers.employerKey(email.split('@')[1] ?? email)}` };
+  return {
+    employer: {
+      ...employer,
+      ...(directoryId ? { directoryId } : {}),
+      requestTo: email,
+      verified,
+      confirmedBy: actor.id,
+      verification: input.verification,
+    },
+    organisation: `employer:${directoryId ?? ctx.answers.employerKey(email.split('@')[1] ?? email)}`,
+  };
 }
 
 /**
@@ -68,7 +117,14 @@ async function confirmedEmployer(ctx: ReferencesContext, actor: Actor, employer:
  * the directory) — and it is sent; or that no contact could be verified, and the check ends as a
  * finding for the adjudicator. Once per check; published (`reference.contact-confirmed`) with who decided.
  */
-export async function confirmContact(ctx: ReferencesContext, actor: Actor, checkId: string, input: ContactDecision, key: string, logger?: Logger) {
+export async function confirmContact(
+  ctx: ReferencesContext,
+  actor: Actor,
+  checkId: string,
+  input: ContactDecision,
+  key: string,
+  logger?: Logger,
+) {
   const check = await ctx.checks.load(checkId);
   if (!check) throw notFound('CHECK.NOT_FOUND', `No check ${checkId}`);
   if (check.state !== 'awaiting-contact') throw notAwaiting(check);

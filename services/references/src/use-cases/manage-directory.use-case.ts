@@ -30,7 +30,9 @@ function entryOf(id: string, input: EmployerInput & { status?: EmployerEntry['st
 /** GET /employers: the directory, optionally filtered by a name (any part of a name or alias). */
 export async function listEmployers(ctx: Ctx, query: { search?: string; status?: EmployerEntry['status'] }) {
   const needle = query.search ? employerKey(query.search) : '';
-  const items = (await ctx.directory.all()).filter((e) => (!query.status || e.status === query.status) && (!needle || keysOf(e).some((k) => k.includes(needle))));
+  const items = (await ctx.directory.all()).filter(
+    (e) => (!query.status || e.status === query.status) && (!needle || keysOf(e).some((k) => k.includes(needle))),
+  );
   return { items };
 }
 
@@ -45,7 +47,13 @@ export async function getEmployer(ctx: Ctx, employerId: string) {
  * organisation with the HR contacts and mail domains they verified, and how. Every version is kept
  * and published (`reference.employer-verified`) with who verified it.
  */
-export async function saveEmployer(actor: Actor, input: EmployerInput & { status?: EmployerEntry['status'] }, ctx: Ctx, target?: { employerId: string }, key: string = randomUUID()) {
+export async function saveEmployer(
+  actor: Actor,
+  input: EmployerInput & { status?: EmployerEntry['status'] },
+  ctx: Ctx,
+  target?: { employerId: string },
+  key: string = randomUUID(),
+) {
   const employerId = target?.employerId ?? `emp-${randomUUID()}`;
   if (target && !(await ctx.directory.get(employerId))) throw notFound('DIRECTORY.NOT_FOUND', `No employer ${employerId} in the directory`);
   const problems = input.status === 'retired' ? [] : employerProblems(input, await keysTaken(ctx), employerId);

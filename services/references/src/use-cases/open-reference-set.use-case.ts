@@ -12,7 +12,10 @@ type Ctx = Pick<ReferencesContext, 'checks' | 'sets' | 'answers' | 'policies' | 
  * A nominated revision with its person opened from the event's sealed block, and when it was
  * nominated (the event's time: the end of its employment look-back window).
  */
-export type Submitted = Omit<EventDataByType['candidate.submitted'], 'personal'> & { person: EventPersonalByType['candidate.submitted']['person']; submittedAt?: string };
+export type Submitted = Omit<EventDataByType['candidate.submitted'], 'personal'> & {
+  person: EventPersonalByType['candidate.submitted']['person'];
+  submittedAt?: string;
+};
 
 /**
  * Opens the checks of many candidate revisions in a few round trips whatever their number: the data
@@ -38,7 +41,13 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
   const planned: (PlannedCheck & { set: SetOfCheck })[] = [];
   for (const data of batch) {
     const setId = `${data.candidateId}.${data.revision}`;
-    const nominee = { candidateId: data.candidateId, country: data.country, revision: data.revision, category: data.nomination.category, person: data.person };
+    const nominee = {
+      candidateId: data.candidateId,
+      country: data.country,
+      revision: data.revision,
+      category: data.nomination.category,
+      person: data.person,
+    };
     const plan = planChecks(policy, nominee, data.submittedAt ? new Date(data.submittedAt) : now, directory, ctx.answers.employerKey);
     const common = { subject: data.candidateId, tenant: data.country };
     const set: ReferenceSet = {
@@ -53,10 +62,29 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
     };
     // The set's one outbox carries every check-requested event of the set (one document for the relay to clear, not one per check).
     const events = plan.length
-      ? plan.map((p) => createEvent('references', { ...common, type: 'reference.check-requested', data: { candidateId: data.candidateId, country: data.country, checkId: p.checkId, checkType: p.checkType } }))
-      : [createEvent('references', { ...common, type: 'references.completed', data: { candidateId: data.candidateId, country: data.country, candidateRevision: data.revision, checks: [] } })];
+      ? plan.map((p) =>
+          createEvent('references', {
+            ...common,
+            type: 'reference.check-requested',
+            data: { candidateId: data.candidateId, country: data.country, checkId: p.checkId, checkType: p.checkType },
+          }),
+        )
+      : [
+          createEvent('references', {
+            ...common,
+            type: 'references.completed',
+            data: { candidateId: data.candidateId, country: data.country, candidateRevision: data.revision, checks: [] },
+          }),
+        ];
     sets.push({ set, events });
-    const setOfCheck: SetOfCheck = { setId, candidateId: data.candidateId, country: data.country, category: data.nomination.category, candidateRevision: data.revision, setChecks: plan.map((p) => p.checkId) };
+    const setOfCheck: SetOfCheck = {
+      setId,
+      candidateId: data.candidateId,
+      country: data.country,
+      category: data.nomination.category,
+      candidateRevision: data.revision,
+      setChecks: plan.map((p) => p.checkId),
+    };
     for (const p of plan) planned.push({ ...p, set: setOfCheck });
   }
   // Subjects are sealed under the set's data key before anything is stored: never in clear at rest.
@@ -70,13 +98,21 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
   // A corrected nomination: the earlier revisions' requests still held for a screening officer are superseded (after the new set is stored,
   // so its plan is what they are compared with). A first revision holding a request is looked at too: replayed after a correction, it is the earlier one.
   const holding = new Set(planned.filter((p) => p.awaitingContact).map((p) => p.set.candidateId));
-  const superseded = await supersedeHeldRequests([...new Set(batch.filter((d) => d.revision > 1 || holding.has(d.candidateId)).map((d) => d.candidateId))], ctx, logger);
+  const superseded = await supersedeHeldRequests(
+    [...new Set(batch.filter((d) => d.revision > 1 || holding.has(d.candidateId)).map((d) => d.candidateId))],
+    ctx,
+    logger,
+  );
   // A nomination replayed after its withdrawal (a dead-letter replay): its checks end withdrawn before anything is queued.
   const withdrawn = await ctx.sets.withdrawnAmong([...new Set(batch.map((d) => d.candidateId))]);
   for (const [candidateId, revision] of withdrawn) await withdrawChecks(candidateId, revision, ctx, logger);
   try {
     // A request to an employer the directory does not know is held: nothing is sent before a screening officer confirms a contact.
-    await ctx.producer.enqueueMany(planned.filter((p) => !p.awaitingContact && !withdrawn.has(p.set.candidateId)).map((p) => ({ checkId: p.checkId, checkType: p.checkType })));
+    await ctx.producer.enqueueMany(
+      planned
+        .filter((p) => !p.awaitingContact && !withdrawn.has(p.set.candidateId))
+        .map((p) => ({ checkId: p.checkId, checkType: p.checkType })),
+    );
   } catch (error) {
     logger?.warn({ err: error, checks: planned.length }, 'checks not enqueued now; the sweeper will enqueue them');
   }
@@ -86,5 +122,10 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
 /** One candidate revision (the Kafka consumer's case). */
 export async function openReferenceSet(data: Submitted, ctx: Ctx, logger?: Logger) {
   const result = await openReferenceSets([data], ctx, logger);
-  return { setId: `${data.candidateId}.${data.revision}`, stored: result.setsStored === 1, checks: result.checks, superseded: result.superseded };
+  return {
+    setId: `${data.candidateId}.${data.revision}`,
+    stored: result.setsStored === 1,
+    checks: result.checks,
+    superseded: result.superseded,
+  };
 }

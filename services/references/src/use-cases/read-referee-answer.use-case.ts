@@ -6,7 +6,12 @@ import type { ReferencesContext } from '../references-context';
  * and returned only after the read is recorded (`access.recorded`, audited). An erased answer (its
  * set's key destroyed) is a 410 CRYPTO.ERASED from the cipher, and nothing was read.
  */
-export async function readRefereeAnswer(ctx: Pick<ReferencesContext, 'checks' | 'answers' | 'sets'>, access: AccessRecorder, actor: Actor, checkId: string) {
+export async function readRefereeAnswer(
+  ctx: Pick<ReferencesContext, 'checks' | 'answers' | 'sets'>,
+  access: AccessRecorder,
+  actor: Actor,
+  checkId: string,
+) {
   const check = await ctx.checks.load(checkId);
   if (!check?.sealedAnswer) throw notFound('CHECK.NO_ANSWER', `No referee answer is stored for check ${checkId}`);
   // The erasure record, not only the missing key: a process may still hold the destroyed data key in
@@ -20,5 +25,11 @@ export async function readRefereeAnswer(ctx: Pick<ReferencesContext, 'checks' | 
     purpose: 'assess a misconduct disclosure',
     fields: ['refereeAnswer'],
   });
-  return { checkId: check.checkId, candidateId: check.candidateId, result: check.result!, ...answer, ...(check.findings?.length ? { findings: check.findings } : {}) };
+  return {
+    checkId: check.checkId,
+    candidateId: check.candidateId,
+    result: check.result!,
+    ...answer,
+    ...(check.findings?.length ? { findings: check.findings } : {}),
+  };
 }

@@ -20,7 +20,10 @@ export interface SignedCallback {
 }
 
 const badSignature = (reason: string) =>
-  new AppError('CALLBACK.BAD_SIGNATURE', 'The X-Signature header does not sign this request', { status: 401, errors: [{ field: 'header/x-signature', reason }] });
+  new AppError('CALLBACK.BAD_SIGNATURE', 'The X-Signature header does not sign this request', {
+    status: 401,
+    errors: [{ field: 'header/x-signature', reason }],
+  });
 
 /**
  * An authority's late answer, signed by that authority alone (its own secret, `CALLBACK_SECRETS`),
@@ -32,9 +35,15 @@ export async function receiveCallback(ctx: ReferencesContext, checkId: string, c
   const { raw, signature, input } = callback;
   // The exact state answers the caller (one read, remembered: `recordResult` applies on it without another).
   const check = await ctx.checks.load(checkId);
-  const secret = check && check.checkType !== 'misconduct-disclosure' ? secretFor(ctx.config.CALLBACK_SECRETS, check.organisation) : undefined;
+  const secret =
+    check && check.checkType !== 'misconduct-disclosure' ? secretFor(ctx.config.CALLBACK_SECRETS, check.organisation) : undefined;
   if (!check || !secret || !raw) throw badSignature('does not match the request');
-  const verified = verifySignedRequest(secret, { method: callback.method, path: new URL(callbackUrl(ctx, checkId)).pathname, body: raw }, signature, { nowMs: ctx.now().getTime(), toleranceSeconds: ctx.config.CALLBACK_WINDOW_SECONDS });
+  const verified = verifySignedRequest(
+    secret,
+    { method: callback.method, path: new URL(callbackUrl(ctx, checkId)).pathname, body: raw },
+    signature,
+    { nowMs: ctx.now().getTime(), toleranceSeconds: ctx.config.CALLBACK_WINDOW_SECONDS },
+  );
   if (!verified.ok) throw badSignature(verified.reason);
   // Each signature once: a replay inside the window is refused (outside it, the timestamp already is).
   const claim = `callback:${verified.signature}`;
@@ -60,7 +69,8 @@ async function applyCallback(ctx: ReferencesContext, checkId: string, check: Che
     }
     throw conflict('CALLBACK.CHECK_CLOSED', `The check is already closed with result ${check.result}`);
   }
-  if (check.state === 'failed') throw conflict('CALLBACK.CHECK_CLOSED', 'The check failed and awaits an operator; it is not open for answers');
+  if (check.state === 'failed')
+    throw conflict('CALLBACK.CHECK_CLOSED', 'The check failed and awaits an operator; it is not open for answers');
   const outcome = await recordResult(ctx, checkId, check.round, input.result, 'callback');
   return { checkId, result: input.result, duplicate: outcome.outcome !== 'applied' };
 }

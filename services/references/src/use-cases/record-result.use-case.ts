@@ -35,7 +35,14 @@ export function completedEvent(c: Check) {
     type: 'reference.check-completed',
     subject: c.candidateId,
     tenant: c.country,
-    data: { candidateId: c.candidateId, country: c.country, checkId: c.checkId, checkType: c.checkType, result: c.result!, ...(c.findings?.length ? { findings: c.findings } : {}) },
+    data: {
+      candidateId: c.candidateId,
+      country: c.country,
+      checkId: c.checkId,
+      checkType: c.checkType,
+      result: c.result!,
+      ...(c.findings?.length ? { findings: c.findings } : {}),
+    },
   });
 }
 
@@ -85,7 +92,12 @@ async function completeSet(ctx: Ctx, setId: string, known?: Check): Promise<bool
       candidateId: set.candidateId,
       country: set.country,
       candidateRevision: set.candidateRevision,
-      checks: checks.map((c) => ({ checkId: c.checkId, checkType: c.checkType, result: c.result!, ...(c.findings?.length ? { findings: c.findings } : {}) })),
+      checks: checks.map((c) => ({
+        checkId: c.checkId,
+        checkType: c.checkType,
+        result: c.result!,
+        ...(c.findings?.length ? { findings: c.findings } : {}),
+      })),
     },
   });
   const inserted = await ctx.sets.complete(setId, ctx.now().toISOString(), [event]);

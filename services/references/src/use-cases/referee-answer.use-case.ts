@@ -12,13 +12,18 @@ const gone = (code: string, message: string) => new AppError(code, message, { st
  * Resolves a referee link to its open check. Unknown → 404; spent, replaced by an operator's retry,
  * closed at the deadline or expired → 410, each with its own code, and nothing changes.
  */
-export async function openRefereeLink(ctx: Pick<ReferencesContext, 'links' | 'checks' | 'now'>, token: string): Promise<{ link: RefereeLink; check: Check }> {
+export async function openRefereeLink(
+  ctx: Pick<ReferencesContext, 'links' | 'checks' | 'now'>,
+  token: string,
+): Promise<{ link: RefereeLink; check: Check }> {
   const link = await ctx.links.find(hashToken(token));
   const check = link && (await ctx.checks.load(link.checkId));
   if (!link || !check) throw notFound('REFEREE.UNKNOWN_LINK', 'This link is not valid. Please use the link from the most recent e-mail.');
   if (check.round !== link.round) throw gone('REFEREE.LINK_REPLACED', 'This link has been replaced by a newer one.');
-  if (check.state === 'completed' && check.resultSource === 'referee') throw gone('REFEREE.LINK_USED', 'This form has already been answered. Thank you.');
-  if (ctx.now() > new Date(link.expiresAt) || check.resultSource === 'deadline') throw gone('REFEREE.LINK_EXPIRED', `This link expired on ${new Date(link.expiresAt).toUTCString()}.`);
+  if (check.state === 'completed' && check.resultSource === 'referee')
+    throw gone('REFEREE.LINK_USED', 'This form has already been answered. Thank you.');
+  if (ctx.now() > new Date(link.expiresAt) || check.resultSource === 'deadline')
+    throw gone('REFEREE.LINK_EXPIRED', `This link expired on ${new Date(link.expiresAt).toUTCString()}.`);
   if (check.state !== 'requested' && check.state !== 'awaiting-answer') throw gone('REFEREE.REQUEST_CLOSED', 'This request is closed.');
   return { link, check };
 }
@@ -47,7 +52,15 @@ export async function answerReferee(ctx: ReferencesContext, token: string, input
   const fromEmployer = Boolean(answer.responderEmail && verified && isVerifiedAddress(answer.responderEmail, verified));
   // Sealed before it is stored: the referee's words never reach the database in clear.
   const sealed = await ctx.answers.seal(check.setId, check.checkId, answer);
-  const outcome = await recordResult(ctx, check.checkId, link.round, refereeResult(answer), 'referee', sealed, refereeFindings(answer, fromEmployer));
+  const outcome = await recordResult(
+    ctx,
+    check.checkId,
+    link.round,
+    refereeResult(answer),
+    'referee',
+    sealed,
+    refereeFindings(answer, fromEmployer),
+  );
   if (outcome.outcome !== 'applied') throw gone('REFEREE.LINK_USED', 'This form has already been answered. Thank you.');
   return { checkId: check.checkId };
 }

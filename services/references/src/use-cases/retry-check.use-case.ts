@@ -12,7 +12,8 @@ export async function retryCheck(ctx: ReferencesContext, checkId: string) {
   await ctx.producer.ping();
   const check = await ctx.checks.load(checkId);
   if (!check) throw notFound('CHECK.NOT_FOUND', `No check ${checkId}`);
-  if (check.state !== 'failed') throw conflict('CHECK.NOT_FAILED', `Only a failed check can be retried; this one is ${check.state}`, { state: check.state });
+  if (check.state !== 'failed')
+    throw conflict('CHECK.NOT_FAILED', `Only a failed check can be retried; this one is ${check.state}`, { state: check.state });
   const outcome = await ctx.checks.apply(checkId, `retry:${checkId}:${check.round + 1}`, (c) => {
     const next = retried(c, ctx.now());
     return next ? { state: next } : undefined;

@@ -66,7 +66,10 @@ export async function supersedeHeldRequests(candidateIds: string[], ctx: Ctx, lo
       });
       if (outcome.outcome !== 'applied') continue;
       count++;
-      logger?.info({ candidateId, checkId: check.checkId, byRevision: s.byRevision, reason: s.reason }, 'held disclosure request superseded by a corrected nomination');
+      logger?.info(
+        { candidateId, checkId: check.checkId, byRevision: s.byRevision, reason: s.reason },
+        'held disclosure request superseded by a corrected nomination',
+      );
     }
   }
   if (count) ctx.onEvents();

@@ -29,7 +29,12 @@ function withdrawnEvent(c: Check, candidateRevision: number, withdrawnRevision?:
  * event is redelivered, and each transition reads the check's exact state (not the view), so a check
  * opened just before is not missed and a confirmation that won the race stands.
  */
-export async function withdrawChecks(candidateId: string, withdrawnRevision: number | undefined, ctx: Ctx, logger?: Logger): Promise<number> {
+export async function withdrawChecks(
+  candidateId: string,
+  withdrawnRevision: number | undefined,
+  ctx: Ctx,
+  logger?: Logger,
+): Promise<number> {
   const at = ctx.now();
   // Remembered first: a nomination replayed after the withdrawal opens checks that end withdrawn at once (open-reference-set.use-case.ts).
   await ctx.sets.recordWithdrawal(candidateId, at.toISOString(), withdrawnRevision);
@@ -43,7 +48,10 @@ export async function withdrawChecks(candidateId: string, withdrawnRevision: num
       });
       if (outcome.outcome !== 'applied') continue;
       count++;
-      logger?.info({ candidateId, checkId, from: outcome.revision?.state.withdrawal?.from }, 'check withdrawn with the nomination: never sent');
+      logger?.info(
+        { candidateId, checkId, from: outcome.revision?.state.withdrawal?.from },
+        'check withdrawn with the nomination: never sent',
+      );
     }
   }
   if (count) ctx.onEvents();

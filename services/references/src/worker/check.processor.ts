@@ -28,7 +28,13 @@ async function recordFailure(deps: CheckProcessorDeps, check: Check, error: stri
       type: 'reference.check-failed',
       subject: next.candidateId,
       tenant: next.country,
-      data: { candidateId: next.candidateId, country: next.country, checkId: next.checkId, checkType: next.checkType, error: next.lastError ?? error },
+      data: {
+        candidateId: next.candidateId,
+        country: next.country,
+        checkId: next.checkId,
+        checkType: next.checkType,
+        error: next.lastError ?? error,
+      },
     });
     return { state: next, events: [event] };
   });

@@ -40,7 +40,8 @@ export function createOrgRateLimiter(redis: Redis, options: { prefix: string; pe
   const key = (org: string) => `${options.prefix}:org-rate:${org}`;
   // A defined command runs by its SHA (EVALSHA, loading the script once): EVAL sent the whole script with every check.
   if (!('vettingOrgTake' in redis)) redis.defineCommand('vettingOrgTake', { numberOfKeys: 1, lua: TAKE });
-  const run = (org: string, pause: number) => (redis as WithTake).vettingOrgTake(key(org), options.perSecond, options.burst, Date.now(), pause);
+  const run = (org: string, pause: number) =>
+    (redis as WithTake).vettingOrgTake(key(org), options.perSecond, options.burst, Date.now(), pause);
   return {
     take: (org) => run(org, 0),
     pause: async (org, ms) => void (await run(org, Math.max(1, Math.round(ms)))),

@@ -93,7 +93,11 @@ export async function createCheckProducer(s: QueueSettings) {
       const byType = new Map<CheckType, Pick<Check, 'checkId' | 'checkType'>[]>();
       for (const c of checks) byType.set(c.checkType, [...(byType.get(c.checkType) ?? []), c]);
       await guard(() =>
-        Promise.all([...byType].map(([type, list]) => queueOf(type).addBulk(list.map((c) => ({ name: 'check', data: { checkId: c.checkId }, opts: checkJobOptions(s, c.checkId) }))))),
+        Promise.all(
+          [...byType].map(([type, list]) =>
+            queueOf(type).addBulk(list.map((c) => ({ name: 'check', data: { checkId: c.checkId }, opts: checkJobOptions(s, c.checkId) }))),
+          ),
+        ),
       );
     },
     /** Makes sure a check that must run has a runnable job: a failed job is retried, a finished one replaced. */
@@ -104,7 +108,8 @@ export async function createCheckProducer(s: QueueSettings) {
         const state = job ? await job.getState() : 'missing';
         if (job && state === 'failed') return job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
         if (job && state === 'completed') await job.remove();
-        if (!job || state === 'completed' || state === 'unknown') await queue.add('check', { checkId: check.checkId }, checkJobOptions(s, check.checkId));
+        if (!job || state === 'completed' || state === 'unknown')
+          await queue.add('check', { checkId: check.checkId }, checkJobOptions(s, check.checkId));
       });
     },
     schedule: (timer: TimerJob, at: Date, now: Date) =>
@@ -120,7 +125,8 @@ export async function createCheckProducer(s: QueueSettings) {
       ),
     ping: () => guard(() => connection.ping()),
     /** True the first time `key` is claimed within `ttlMs` (shared by every process through Redis). */
-    claimOnce: (key: string, ttlMs: number) => guard(async () => (await connection.set(`${s.QUEUE_PREFIX}:once:${key}`, '1', 'PX', ttlMs, 'NX')) === 'OK'),
+    claimOnce: (key: string, ttlMs: number) =>
+      guard(async () => (await connection.set(`${s.QUEUE_PREFIX}:once:${key}`, '1', 'PX', ttlMs, 'NX')) === 'OK'),
     /** Gives a claim back (its work failed: the same request may come again). */
     release: (key: string) => guard(async () => void (await connection.del(`${s.QUEUE_PREFIX}:once:${key}`))),
     async close() {

@@ -1,6 +1,19 @@
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { connectMongo, createEventPublisher, createEventValidator, createKafka, createLogger, createMetrics, createOutboxRelay, describeError, kafkaSecurityOf, refuseInProduction, type Logger, type Stop } from '@vetting/platform';
+import {
+  connectMongo,
+  createEventPublisher,
+  createEventValidator,
+  createKafka,
+  createLogger,
+  createMetrics,
+  createOutboxRelay,
+  describeError,
+  kafkaSecurityOf,
+  refuseInProduction,
+  type Logger,
+  type Stop,
+} from '@vetting/platform';
 import { referencesUnsafeSettings, type ReferencesConfig } from '../config';
 import { CHECK_TYPES, type CheckType } from '../domain/check-policy';
 import { createReferencesContext } from '../references-context';
@@ -28,20 +41,40 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
   refuseInProduction(config, referencesUnsafeSettings(config));
   const logger = overrides.logger ?? createLogger(`${config.SERVICE_NAME}-worker`, config.LOG_LEVEL);
   const metrics = createMetrics(`${config.SERVICE_NAME}-worker`);
-  const db = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger, onCommand: (command, ok, collection) => metrics.dbCommands.inc({ command, outcome: ok ? 'ok' : 'failed', collection }) });
+  const db = await connectMongo({
+    url: config.MONGO_URL,
+    dbName: config.MONGO_DB,
+    logger,
+    onCommand: (command, ok, collection) => metrics.dbCommands.inc({ command, outcome: ok ? 'ok' : 'failed', collection }),
+  });
   const ctx = await createReferencesContext(config, db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`);
   // The service's Kafka principal: the worker publishes the service's own events.
-  const kafka = createKafka({ clientId: `${config.SERVICE_NAME}-worker`, brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurityOf(config) });
+  const kafka = createKafka({
+    clientId: `${config.SERVICE_NAME}-worker`,
+    brokers: config.KAFKA_BROKERS,
+    logger,
+    ...kafkaSecurityOf(config),
+  });
   const publisher = createEventPublisher({ kafka, validator: createEventValidator(), topicPrefix: config.TOPIC_PREFIX });
   await publisher.connect();
-  const relay = createOutboxRelay({ collections: [ctx.checks.revisions, ...ctx.sets.collections], publisher, logger, metrics, pollMs: config.OUTBOX_POLL_MS });
+  const relay = createOutboxRelay({
+    collections: [ctx.checks.revisions, ...ctx.sets.collections],
+    publisher,
+    logger,
+    metrics,
+    pollMs: config.OUTBOX_POLL_MS,
+  });
   relay.start();
   ctx.onEvents = () => relay.kick();
   // Workers block on Redis: ioredis must retry forever (maxRetriesPerRequest: null).
   const redis = () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const limiterRedis = redis();
   limiterRedis.on('error', () => undefined);
-  const limiter = createOrgRateLimiter(limiterRedis, { prefix: config.QUEUE_PREFIX, perSecond: config.ORG_RATE_PER_SECOND, burst: config.ORG_RATE_BURST });
+  const limiter = createOrgRateLimiter(limiterRedis, {
+    prefix: config.QUEUE_PREFIX,
+    perSecond: config.ORG_RATE_PER_SECOND,
+    burst: config.ORG_RATE_BURST,
+  });
   const endpoints = recordEndpoints(config);
   const adapters: Record<CheckType, CheckAdapter> = {
     'misconduct-disclosure': createDisclosureRequestAdapter(`${config.EMPLOYER_HR_URL}/disclosure-requests`),
@@ -58,11 +91,15 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
   };
   const processCheck = createCheckProcessor({ ctx, adapters, limiter, logger });
   const settings = { backoffStrategy: checkBackoffStrategy(config.CHECK_BACKOFF_MS) };
-  const workers: Worker[] = CHECK_TYPES.map((type) => new Worker(checkQueueName(type), processCheck, { ...options, settings, connection: redis() }) as unknown as Worker);
+  const workers: Worker[] = CHECK_TYPES.map(
+    (type) => new Worker(checkQueueName(type), processCheck, { ...options, settings, connection: redis() }) as unknown as Worker,
+  );
   workers.push(new Worker(TIMER_QUEUE, createTimerProcessor(ctx), { ...options, connection: redis() }) as unknown as Worker);
   for (const worker of workers) {
     worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
-    worker.on('failed', (job, error) => logger.info({ jobId: job?.id, queue: worker.name, attemptsMade: job?.attemptsMade, err: describeError(error) }, 'attempt failed'));
+    worker.on('failed', (job, error) =>
+      logger.info({ jobId: job?.id, queue: worker.name, attemptsMade: job?.attemptsMade, err: describeError(error) }, 'attempt failed'),
+    );
     worker.on('stalled', (jobId) => logger.warn({ jobId, queue: worker.name }, 'job stalled; it runs again'));
   }
   const stopSweeper = startSweeper(ctx, logger, config.SWEEP_INTERVAL_MS);
@@ -70,7 +107,10 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
     const sets = await purgeExpiredAnswers(ctx, config.ANSWER_RETENTION_DAYS);
     if (sets > 0) logger.info({ sets }, 'referee answers past retention erased');
   });
-  const served = config.WORKER_METRICS_PORT === undefined ? undefined : await serveWorkerMetrics(metrics, config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST);
+  const served =
+    config.WORKER_METRICS_PORT === undefined
+      ? undefined
+      : await serveWorkerMetrics(metrics, config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST);
   logger.info({ queues: workers.map((w) => w.name), metricsPort: served?.port }, 'references workers running');
   const stops: Stop[] = [
     () => db.close(),
@@ -83,5 +123,12 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
     stopRetention,
     ...(served ? [served.stop] : []),
   ];
-  return { ctx, workers, stops, stop: async () => { for (const s of [...stops].reverse()) await s(); } };
+  return {
+    ctx,
+    workers,
+    stops,
+    stop: async () => {
+      for (const s of [...stops].reverse()) await s();
+    },
+  };
 }

@@ -20,7 +20,8 @@ export async function scheduleTimers(ctx: Pick<ReferencesContext, 'producer' | '
   const requestedAt = deadline.getTime() - ctx.config.REFEREE_DEADLINE_MS;
   for (const [i, after] of ctx.config.REMINDER_AFTER_MS.entries()) {
     const at = new Date(requestedAt + after);
-    if (at < deadline && i + 1 > check.remindersSent) await ctx.producer.schedule({ kind: 'reminder', checkId: check.checkId, round: check.round, n: i + 1 }, at, now);
+    if (at < deadline && i + 1 > check.remindersSent)
+      await ctx.producer.schedule({ kind: 'reminder', checkId: check.checkId, round: check.round, n: i + 1 }, at, now);
   }
 }
 
@@ -54,7 +55,11 @@ export function createTimerProcessor(ctx: ReferencesContext) {
     const { link, token } = issued;
     // The reminder goes where the request went: the verified contact, never the address an office typed.
     if (!subject.employer?.requestTo) return { skipped: true };
-    await ctx.mailer.send({ id: `${checkId}.${round}.reminder.${n}`, to: subject.employer.requestTo, ...refereeMail({ subject }, refereeUrl(ctx, token), new Date(link.expiresAt), true) });
+    await ctx.mailer.send({
+      id: `${checkId}.${round}.reminder.${n}`,
+      to: subject.employer.requestTo,
+      ...refereeMail({ subject }, refereeUrl(ctx, token), new Date(link.expiresAt), true),
+    });
     const outcome = await ctx.checks.apply(checkId, `reminder:${checkId}:${round}:${n}`, (c) => {
       const next = reminderSent(c, round, n, ctx.now());
       return next ? { state: next } : undefined;

@@ -1,14 +1,25 @@
 import type { Router } from 'express';
 import { actorOf, AppError, idempotencyKey, paramsOf, queryOf } from '@vetting/platform';
 import { issueListBundle, type BundleDeps } from '../use-cases/issue-list-bundle.use-case';
-import { listOfflineUploads, readOfflineUpload, receiveOfflineResults, type OfflineResultsDeps, type OfflineResultsRequest } from '../use-cases/receive-offline-results.use-case';
+import {
+  listOfflineUploads,
+  readOfflineUpload,
+  receiveOfflineResults,
+  type OfflineResultsDeps,
+  type OfflineResultsRequest,
+} from '../use-cases/receive-offline-results.use-case';
 
 /** Offline screening: the signed bundle of the active lists, and the results screened with it coming back. */
 export function createBundleRoutes(deps: BundleDeps & OfflineResultsDeps) {
   return (router: Router) => {
     router.get('/lists/bundle', async (req, res) => {
       const bundle = await issueListBundle(actorOf(req), deps);
-      res.set('content-disposition', `attachment; filename="lists-${bundle.content.createdAt.slice(0, 10)}-${bundle.content.bundleId.slice(0, 8)}.json"`).json(bundle);
+      res
+        .set(
+          'content-disposition',
+          `attachment; filename="lists-${bundle.content.createdAt.slice(0, 10)}-${bundle.content.bundleId.slice(0, 8)}.json"`,
+        )
+        .json(bundle);
     });
     router.post('/checks/offline', async (req, res) => {
       try {

@@ -15,7 +15,8 @@ describe('check before deployment (real Redis, Kafka and database)', () => {
   });
   afterAll(async () => t?.service.stop());
 
-  const check = (auth: string, body: Record<string, unknown>) => request(t.service.app).post('/checks').set('authorization', auth).send(body);
+  const check = (auth: string, body: Record<string, unknown>) =>
+    request(t.service.app).post('/checks').set('authorization', auth).send(body);
 
   it('when an officer searches, then ranked hits with explanations come back and the search is stored and recorded', async () => {
     const auth = await t.bearer('searcher-1', ['un-screener']);
@@ -25,16 +26,25 @@ describe('check before deployment (real Redis, Kafka and database)', () => {
     expect(res.body.hits[0].features.length).toBeGreaterThan(0);
     expect(res.body.listVersions).toEqual([expect.objectContaining({ listId: 'bar', version: 1 })]);
     const stored = await t.service.runtime.db.collection('checks').findOne({ _id: res.body.checkId } as never);
-    expect(stored).toMatchObject({ actor: 'searcher-1', purpose: 'pre-deployment check, rotation R4', hits: [expect.objectContaining({ entryId: 'BAR-1' })] });
+    expect(stored).toMatchObject({
+      actor: 'searcher-1',
+      purpose: 'pre-deployment check, rotation R4',
+      hits: [expect.objectContaining({ entryId: 'BAR-1' })],
+    });
     const access = await t.service.runtime.db.collection('access_outbox').findOne({ 'outbox.subject': `check:${res.body.checkId}` });
     expect(access).toBeTruthy();
-    const byDocument = await check(auth, { names: ['T. Qadir'], documents: [{ type: 'passport', number: 'AB 908 1726' }], purpose: 'document check' });
+    const byDocument = await check(auth, {
+      names: ['T. Qadir'],
+      documents: [{ type: 'passport', number: 'AB 908 1726' }],
+      purpose: 'document check',
+    });
     expect(byDocument.body.hits[0]).toMatchObject({ entryId: 'BAR-1', band: 'match' });
   });
 
   it('when a user exceeds the bucket, then 429 problem+json with Retry-After, while another user still searches', async () => {
     const auth = await t.bearer('searcher-2', ['un-screener']);
-    for (let i = 0; i < 3; i++) expect((await check(auth, { names: [`Person Number ${i}`], purpose: 'enumeration attempt' })).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await check(auth, { names: [`Person Number ${i}`], purpose: 'enumeration attempt' })).status).toBe(200);
     const limited = await check(auth, { names: ['Person Number 4'], purpose: 'enumeration attempt' });
     expect(limited.status).toBe(429);
     expect(limited.headers['content-type']).toMatch(/problem\+json/);

@@ -16,8 +16,13 @@ describe('list imports (real Kafka and database)', () => {
   afterAll(async () => t?.service.stop());
 
   const post = (listId: string, type: string, body: string | Buffer, query = '') =>
-    request(t.service.app).post(`/lists/${listId}/versions${query}`).set('authorization', t.screener).set('content-type', type).send(typeof body === 'string' || !type.includes('json') ? body : body.toString('utf8')); // superagent would JSON-encode a Buffer
-  const active = async (listId: string) => (await request(t.service.app).get(`/lists/${listId}/versions`).set('authorization', t.screener)).body;
+    request(t.service.app)
+      .post(`/lists/${listId}/versions${query}`)
+      .set('authorization', t.screener)
+      .set('content-type', type)
+      .send(typeof body === 'string' || !type.includes('json') ? body : body.toString('utf8')); // superagent would JSON-encode a Buffer
+  const active = async (listId: string) =>
+    (await request(t.service.app).get(`/lists/${listId}/versions`).set('authorization', t.screener)).body;
 
   it('when a platform JSON file is imported, then it becomes version 1 with provenance and banlist.published is emitted', async () => {
     const body = sample('platform-banlist.sample.json');
@@ -25,9 +30,15 @@ describe('list imports (real Kafka and database)', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ listId: 'bar-json', version: 1, unchanged: false });
     const versions = await active('bar-json');
-    expect(versions.items[0]).toMatchObject({ version: 1, active: true, provenance: { importedBy: 'officer-un-1', format: 'platform-json' } });
+    expect(versions.items[0]).toMatchObject({
+      version: 1,
+      active: true,
+      provenance: { importedBy: 'officer-un-1', format: 'platform-json' },
+    });
     expect(versions.items[0].provenance.fileHash).toMatch(/^[0-9a-f]{64}$/);
-    const published = await waitFor(async () => (await eventsOfType(t.env, 'vetting.banlists', 'banlist.published')).find((e) => e.subject === 'bar-json'));
+    const published = await waitFor(async () =>
+      (await eventsOfType(t.env, 'vetting.banlists', 'banlist.published')).find((e) => e.subject === 'bar-json'),
+    );
     expect(published.data).toMatchObject({ list: { listId: 'bar-json', version: 1 } });
     const again = await post('bar-json', 'application/json', body);
     expect(again.body).toMatchObject({ version: 1, unchanged: true });
@@ -85,29 +96,51 @@ describe('list imports (real Kafka and database)', () => {
   });
 
   it('when entries are added and removed by hand, then each change is a version with a diff of the entries', async () => {
-    await post('manual', 'application/json', JSON.stringify(platformFile([{ id: 'M-1', name: 'Jean Claude Mbeki' }, { id: 'M-2', name: 'Ana Lucia Ferreira' }])));
+    await post(
+      'manual',
+      'application/json',
+      JSON.stringify(
+        platformFile([
+          { id: 'M-1', name: 'Jean Claude Mbeki' },
+          { id: 'M-2', name: 'Ana Lucia Ferreira' },
+        ]),
+      ),
+    );
     const added = await request(t.service.app)
       .post('/lists/manual/entries')
       .set('authorization', t.screener)
       .send({ entry: entry({ id: 'M-3', name: 'Pavel Sergeyevich Orlov', dateOfBirth: '1971' }), reason: 'OIOS case 2026-11' });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ version: 2, diff: { added: 1, removed: 0, changed: 0 } });
-    const proposed = await request(t.service.app).delete('/lists/manual/entries/M-1').query({ reason: 'listed in error' }).set('authorization', t.screener);
+    const proposed = await request(t.service.app)
+      .delete('/lists/manual/entries/M-1')
+      .query({ reason: 'listed in error' })
+      .set('authorization', t.screener);
     expect(proposed.status).toBe(202);
     expect((await active('manual')).activeVersion).toBe(2);
     const second = await t.bearer('officer-un-2', ['un-screener']);
-    const removed = await request(t.service.app).post(`/lists/manual/pending-versions/${encodeURIComponent(proposed.body.proposalId)}/countersignature`).set('authorization', second).send({ approve: true, reason: 'checked the notice' });
+    const removed = await request(t.service.app)
+      .post(`/lists/manual/pending-versions/${encodeURIComponent(proposed.body.proposalId)}/countersignature`)
+      .set('authorization', second)
+      .send({ approve: true, reason: 'checked the notice' });
     expect(removed.body.published).toMatchObject({ version: 3, diff: { added: 0, removed: 1, changed: 0 } });
     const diff = await request(t.service.app).get('/lists/manual/versions/3/diff').set('authorization', t.screener);
     expect(diff.body).toMatchObject({ version: 3, previousVersion: 2, removed: [{ id: 'M-1', name: 'Jean Claude Mbeki' }], added: [] });
     const versions = await active('manual');
     expect(versions.items.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
     expect(versions.items[1].provenance).toMatchObject({ format: 'manual-add', reason: 'OIOS case 2026-11' });
-    const invalid = await request(t.service.app).post('/lists/manual/entries').set('authorization', t.screener).send({ entry: { id: 'M-9' }, reason: 'test' });
+    const invalid = await request(t.service.app)
+      .post('/lists/manual/entries')
+      .set('authorization', t.screener)
+      .send({ entry: { id: 'M-9' }, reason: 'test' });
     expect(invalid.status).toBe(400);
     expect((await active('manual')).activeVersion).toBe(3);
     const read = await request(t.service.app).get('/lists/manual/entries/M-3').set('authorization', t.screener);
-    expect(read.body).toMatchObject({ listId: 'manual', version: 3, entry: { id: 'M-3', names: [expect.objectContaining({ full: 'Pavel Sergeyevich Orlov' })] } });
+    expect(read.body).toMatchObject({
+      listId: 'manual',
+      version: 3,
+      entry: { id: 'M-3', names: [expect.objectContaining({ full: 'Pavel Sergeyevich Orlov' })] },
+    });
     expect((await request(t.service.app).get('/lists/manual/entries/M-1').set('authorization', t.screener)).status).toBe(404);
     expect((await request(t.service.app).get('/lists/manual/entries/M-3').set('authorization', t.tcc)).status).toBe(403);
   });

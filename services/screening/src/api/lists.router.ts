@@ -11,7 +11,8 @@ export interface ListRouteDeps extends PublishDeps {
 }
 
 /** 201 with the published version, or 202 with the proposal when it waits for a second officer. */
-const send = (res: Response, result: PublishResult) => ('pending' in result ? res.status(202).json(result.pending) : res.status(201).json(result));
+const send = (res: Response, result: PublishResult) =>
+  'pending' in result ? res.status(202).json(result.pending) : res.status(201).json(result);
 
 type ListParams = { listId: string };
 type Manual = { entry: unknown; reason: string };
@@ -20,7 +21,16 @@ export function createListRoutes(deps: ListRouteDeps) {
   return (router: Router) => {
     router.get('/lists', async (_req, res) => {
       const lists = await deps.repository.activeLists();
-      res.json({ items: lists.map((l) => ({ listId: l.listId, name: l.name, activeVersion: l.version, contentHash: l.contentHash, entryCount: l.entryCount, updatedAt: l.updatedAt })) });
+      res.json({
+        items: lists.map((l) => ({
+          listId: l.listId,
+          name: l.name,
+          activeVersion: l.version,
+          contentHash: l.contentHash,
+          entryCount: l.entryCount,
+          updatedAt: l.updatedAt,
+        })),
+      });
     });
     // The body arrives as raw bytes (see start-screening.ts): importers report lines of the file as sent.
     router.post('/lists/:listId/versions', async (req, res) => {
@@ -29,7 +39,17 @@ export function createListRoutes(deps: ListRouteDeps) {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.from(JSON.stringify(req.body ?? ''));
       const detected = detectFormat(req.headers['content-type'] ?? '', format, body);
       const key = idempotencyKey(req);
-      send(res, await publishListFile(actorOf(req), listId, { ...(name ? { name } : {}), ...(reason ? { reason } : {}), ...(key ? { requestKey: key } : {}) }, detected, body, deps));
+      send(
+        res,
+        await publishListFile(
+          actorOf(req),
+          listId,
+          { ...(name ? { name } : {}), ...(reason ? { reason } : {}), ...(key ? { requestKey: key } : {}) },
+          detected,
+          body,
+          deps,
+        ),
+      );
     });
     router.get('/lists/:listId/versions', async (req, res) => {
       res.json(await listVersions(paramsOf<ListParams>(req).listId, deps.repository));

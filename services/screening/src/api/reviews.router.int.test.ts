@@ -1,7 +1,14 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { candidateEvent, eventsOfType, publishCandidates, publishList, startTestScreening, type EntryInput } from '../test-support/screening-fixtures';
+import {
+  candidateEvent,
+  eventsOfType,
+  publishCandidates,
+  publishList,
+  startTestScreening,
+  type EntryInput,
+} from '../test-support/screening-fixtures';
 
 const tariq: EntryInput = { id: 'BAR-1', name: 'Tariq Mehmood Qadir', dateOfBirth: '1979-04-12', nationality: 'PK' };
 const olena: EntryInput = { id: 'BAR-2', name: 'Olena Viktorivna Hrytsenko', dateOfBirth: '1988', nationality: 'UA' };
@@ -10,11 +17,19 @@ const person = { name: 'Tariq Mahmood Qadir', dateOfBirth: '1979-04-12', nationa
 describe('review queue and resolutions (real Kafka and database)', () => {
   let t: Awaited<ReturnType<typeof startTestScreening>>;
   const get = (path: string, auth = t.screener) => request(t.service.app).get(path).set('authorization', auth);
-  const rescreenDone = (version: number) => waitFor(async () => (await get(`/rescreens/bar/${version}`)).body.status === 'completed', { message: `re-screen of v${version}`, timeoutMs: 60_000 });
+  const rescreenDone = (version: number) =>
+    waitFor(async () => (await get(`/rescreens/bar/${version}`)).body.status === 'completed', {
+      message: `re-screen of v${version}`,
+      timeoutMs: 60_000,
+    });
   const completedFor = async (candidateId: string) =>
-    (await eventsOfType<{ candidateId: string; trigger: string; outcome: string; hits: { resolution: string }[] }>(t.env, 'vetting.screenings', 'screening.completed')).filter(
-      (e) => e.data.candidateId === candidateId,
-    );
+    (
+      await eventsOfType<{ candidateId: string; trigger: string; outcome: string; hits: { resolution: string }[] }>(
+        t.env,
+        'vetting.screenings',
+        'screening.completed',
+      )
+    ).filter((e) => e.data.candidateId === candidateId);
 
   beforeAll(async () => {
     t = await startTestScreening();
@@ -26,19 +41,29 @@ describe('review queue and resolutions (real Kafka and database)', () => {
     const submitted = candidateEvent(person);
     const candidateId = (submitted.data as { candidateId: string }).candidateId;
     await publishCandidates(t, [submitted, candidateEvent({ name: 'Kwame Mensah', dateOfBirth: '1990-05' })]);
-    const screening = await waitFor(async () => (await get(`/screenings/${candidateId}`)).body.id && (await get(`/screenings/${candidateId}`)).body, { message: 'screened' });
+    const screening = await waitFor(
+      async () => (await get(`/screenings/${candidateId}`)).body.id && (await get(`/screenings/${candidateId}`)).body,
+      { message: 'screened' },
+    );
     expect(screening.outcome).toBe('possible-match');
 
-    const queue = await waitFor(async () => {
-      const items = (await get('/review-queue')).body.items as { candidateId: string; screeningId: string }[];
-      return items.find((i) => i.candidateId === candidateId);
-    }, { message: 'queued' });
+    const queue = await waitFor(
+      async () => {
+        const items = (await get('/review-queue')).body.items as { candidateId: string; screeningId: string }[];
+        return items.find((i) => i.candidateId === candidateId);
+      },
+      { message: 'queued' },
+    );
     expect((await get('/review-queue', t.tcc)).status).toBe(403);
     expect((await get(`/reviews/${queue.screeningId}`, t.tcc)).status).toBe(403);
 
     const review = (await get(`/reviews/${queue.screeningId}`)).body;
     expect(review.person.names[0].full).toBe('Tariq Mahmood Qadir');
-    expect(review.hits[0]).toMatchObject({ hit: { listId: 'bar', entryId: 'BAR-1' }, entry: { id: 'BAR-1', names: [{ full: 'Tariq Mehmood Qadir' }] }, resolution: { status: 'unresolved' } });
+    expect(review.hits[0]).toMatchObject({
+      hit: { listId: 'bar', entryId: 'BAR-1' },
+      entry: { id: 'BAR-1', names: [{ full: 'Tariq Mehmood Qadir' }] },
+      resolution: { status: 'unresolved' },
+    });
     expect(review.hits[0].hit.features.length).toBeGreaterThan(0);
     expect(review.hits[0].hit.summary).toBeTruthy();
 
@@ -46,32 +71,62 @@ describe('review queue and resolutions (real Kafka and database)', () => {
     const missingReason = await request(t.service.app).post(path).set('authorization', t.screener).send({ resolution: 'false-positive' });
     expect(missingReason.status).toBe(400);
     expect(missingReason.body.errors[0].field).toBe('body/reason');
-    const resolved = await request(t.service.app).post(path).set('authorization', t.screener).send({ resolution: 'false-positive', reason: 'Different father name and place of birth on the passport' });
+    const resolved = await request(t.service.app)
+      .post(path)
+      .set('authorization', t.screener)
+      .send({ resolution: 'false-positive', reason: 'Different father name and place of birth on the passport' });
     expect(resolved.body).toMatchObject({ outcome: 'clear', pendingReview: false });
     const event = await waitFor(async () =>
-      (await eventsOfType<{ candidateId: string }>(t.env, 'vetting.screenings', 'screening.match-resolved')).find((e) => e.data.candidateId === candidateId),
+      (await eventsOfType<{ candidateId: string }>(t.env, 'vetting.screenings', 'screening.match-resolved')).find(
+        (e) => e.data.candidateId === candidateId,
+      ),
     );
-    expect(event.data).toMatchObject({ listId: 'bar', entryId: 'BAR-1', resolution: 'false-positive', outcome: 'clear', resolvedBy: 'officer-un-1' });
-    await waitFor(async () => !((await get('/review-queue')).body.items as { candidateId: string }[]).some((i) => i.candidateId === candidateId), { message: 'left the queue' });
-    const again = await request(t.service.app).post(path).set('authorization', t.screener).send({ resolution: 'confirmed', reason: 'second thoughts' });
+    expect(event.data).toMatchObject({
+      listId: 'bar',
+      entryId: 'BAR-1',
+      resolution: 'false-positive',
+      outcome: 'clear',
+      resolvedBy: 'officer-un-1',
+    });
+    await waitFor(
+      async () => !((await get('/review-queue')).body.items as { candidateId: string }[]).some((i) => i.candidateId === candidateId),
+      { message: 'left the queue' },
+    );
+    const again = await request(t.service.app)
+      .post(path)
+      .set('authorization', t.screener)
+      .send({ resolution: 'confirmed', reason: 'second thoughts' });
     expect(again.status).toBe(409);
 
     // Another entry changes: the same person against the unchanged entry stays resolved, nothing is announced.
-    await publishList(t.service.app, t.screener, 'bar', [tariq, { ...olena, dateOfBirth: '1987' }], await t.bearer('officer-un-2', ['un-screener']));
+    await publishList(
+      t.service.app,
+      t.screener,
+      'bar',
+      [tariq, { ...olena, dateOfBirth: '1987' }],
+      await t.bearer('officer-un-2', ['un-screener']),
+    );
     await rescreenDone(2);
     expect((await completedFor(candidateId)).filter((e) => e.data.trigger === 'rescreen')).toHaveLength(0);
     expect((await get(`/screenings/${candidateId}`)).body.outcome).toBe('clear');
 
     // The office re-sends the same person data: the new screening carries the decision over.
     await publishCandidates(t, [candidateEvent({ ...person, candidateId, revision: 2, type: 'candidate.updated' })]);
-    const updated = await waitFor(async () => (await completedFor(candidateId)).find((e) => e.data.trigger === 'updated'), { message: 'updated screening' });
+    const updated = await waitFor(async () => (await completedFor(candidateId)).find((e) => e.data.trigger === 'updated'), {
+      message: 'updated screening',
+    });
     expect(updated.data.outcome).toBe('clear');
     expect(updated.data.hits[0]!.resolution).toBe('false-positive');
 
     // The listed entry itself changes: the decision no longer holds and the hit is raised again.
-    await publishList(t.service.app, t.screener, 'bar', [{ ...tariq, passport: 'AB9081726' }, { ...olena, dateOfBirth: '1987' }]);
+    await publishList(t.service.app, t.screener, 'bar', [
+      { ...tariq, passport: 'AB9081726' },
+      { ...olena, dateOfBirth: '1987' },
+    ]);
     await rescreenDone(3);
-    const raised = await waitFor(async () => (await completedFor(candidateId)).find((e) => e.data.trigger === 'rescreen'), { message: 're-raised' });
+    const raised = await waitFor(async () => (await completedFor(candidateId)).find((e) => e.data.trigger === 'rescreen'), {
+      message: 're-raised',
+    });
     expect(raised.data.outcome).toBe('possible-match');
   });
 
@@ -79,10 +134,13 @@ describe('review queue and resolutions (real Kafka and database)', () => {
     const submitted = candidateEvent({ name: 'Olena Hrytsenko', dateOfBirth: '1987', nationality: 'UA' });
     const candidateId = (submitted.data as { candidateId: string }).candidateId;
     await publishCandidates(t, [submitted]);
-    const screening = await waitFor(async () => {
-      const body = (await get(`/screenings/${candidateId}`)).body;
-      return body.outcome === 'possible-match' && body;
-    }, { message: 'screened' });
+    const screening = await waitFor(
+      async () => {
+        const body = (await get(`/screenings/${candidateId}`)).body;
+        return body.outcome === 'possible-match' && body;
+      },
+      { message: 'screened' },
+    );
     const res = await request(t.service.app)
       .post(`/reviews/${screening.id}/hits/bar/BAR-2/resolution`)
       .set('authorization', t.screener)
@@ -101,10 +159,13 @@ describe('review queue and resolutions (real Kafka and database)', () => {
     await publishCandidates(t, events);
     const ids = events.map((e) => (e.data as { candidateId: string }).candidateId);
     const page = (query: string) => get(`/review-queue?${query}`);
-    const first = await waitFor(async () => {
-      const res = await page(`country=NP&mission=${mission}&limit=2`);
-      return res.body.total === 3 && res.body;
-    }, { message: 'three Nepalese items queued', timeoutMs: 60_000 });
+    const first = await waitFor(
+      async () => {
+        const res = await page(`country=NP&mission=${mission}&limit=2`);
+        return res.body.total === 3 && res.body;
+      },
+      { message: 'three Nepalese items queued', timeoutMs: 60_000 },
+    );
     const second = (await page(`country=NP&mission=${mission}&limit=2&offset=2`)).body;
     const listed = [...first.items, ...second.items] as { candidateId: string; country: string; mission: string }[];
     expect(listed.map((i) => i.candidateId).sort()).toEqual(ids.slice(0, 3).sort());

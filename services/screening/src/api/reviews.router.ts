@@ -16,13 +16,27 @@ export function createReviewRoutes(deps: ReviewRouteDeps) {
       const subject = (await deps.subjects.load(candidateId))?.state;
       const screening = subject && (await deps.screenings.byId(subject.screeningId));
       if (!subject || !screening) throw notFound('SCREENING.NOT_FOUND', 'This candidate has not been screened');
-      await deps.access.record({ actor: actorOf(req), subjectId: candidateId, resource: 'screening/screening', purpose: 'review screening result', fields: ['hits'] });
+      await deps.access.record({
+        actor: actorOf(req),
+        subjectId: candidateId,
+        resource: 'screening/screening',
+        purpose: 'review screening result',
+        fields: ['hits'],
+      });
       const { person: _p, fingerprint: _f, erased: _e, ...rest } = screening;
       const decided = new Map(subject.hits.map((h) => [`${h.listId}\u0000${h.entryId}`, h.resolution]));
-      res.json({ ...rest, outcome: subject.outcome, hits: rest.hits.map((h) => ({ ...h, resolution: decided.get(`${h.listId}\u0000${h.entryId}`) ?? h.resolution })) });
+      res.json({
+        ...rest,
+        outcome: subject.outcome,
+        hits: rest.hits.map((h) => ({ ...h, resolution: decided.get(`${h.listId}\u0000${h.entryId}`) ?? h.resolution })),
+      });
     });
     router.get('/review-queue', async (req, res) => {
-      const { limit = 50, offset = 0, ...filter } = queryOf<{ limit?: number; offset?: number; country?: string; mission?: string; pendingBefore?: string }>(req);
+      const {
+        limit = 50,
+        offset = 0,
+        ...filter
+      } = queryOf<{ limit?: number; offset?: number; country?: string; mission?: string; pendingBefore?: string }>(req);
       res.json(await reviewQueue(filter, limit, offset, deps));
     });
     router.get('/reviews/:screeningId', async (req, res) => {

@@ -38,7 +38,9 @@ async function main() {
     const started = Date.now();
     const loaded = await loadListFile(spec);
     lists.replace(loaded.ref, loaded.entries);
-    process.stderr.write(`list ${loaded.ref.listId}: ${loaded.entries.length} entries (${loaded.format}), indexed in ${Date.now() - started} ms\n`);
+    process.stderr.write(
+      `list ${loaded.ref.listId}: ${loaded.entries.length} entries (${loaded.format}), indexed in ${Date.now() - started} ms\n`,
+    );
   }
   const input = values.queries === '-' ? process.stdin : createReadStream(values.queries);
   const out: NodeJS.WritableStream = values.out ? createWriteStream(values.out) : process.stdout;

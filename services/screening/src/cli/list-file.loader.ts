@@ -22,11 +22,16 @@ export async function loadListFile(spec: string): Promise<{ ref: ListVersionRef;
   }
   try {
     const file = importListFile(format, body);
-    const listId = basename(path, extname(path)).toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+    const listId = basename(path, extname(path))
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-');
     return { ref: { listId, version: 1, contentHash: contentHash(file.entries) }, entries: file.entries, format };
   } catch (error) {
     if (error instanceof AppError) {
-      const details = error.errors.slice(0, 10).map((e) => `  ${e.field}: ${e.reason}`).join('\n');
+      const details = error.errors
+        .slice(0, 10)
+        .map((e) => `  ${e.field}: ${e.reason}`)
+        .join('\n');
       throw new Error(`${path}: ${error.message}\n${details}`, { cause: error });
     }
     throw error;

@@ -12,7 +12,12 @@ export interface QueryResult {
  * One JSONL query: `{ "id", "names": [...] | "name", "dateOfBirth"?, "nationalities"?, "gender"?,
  * "documents"?, "serviceNumbers"? }` → the outcome the service would record, with its hits.
  */
-export function screenQueryLine(line: string, lineNo: number, lists: ActiveLists, options: { explain: boolean; weak: boolean }): QueryResult | { line: number; id?: string; error: string } {
+export function screenQueryLine(
+  line: string,
+  lineNo: number,
+  lists: ActiveLists,
+  options: { explain: boolean; weak: boolean },
+): QueryResult | { line: number; id?: string; error: string } {
   let raw: Record<string, unknown>;
   try {
     raw = JSON.parse(line) as Record<string, unknown>;
@@ -20,7 +25,11 @@ export function screenQueryLine(line: string, lineNo: number, lists: ActiveLists
     return { line: lineNo, error: 'not valid JSON' };
   }
   const id = typeof raw.id === 'string' || typeof raw.id === 'number' ? String(raw.id) : String(lineNo);
-  const names = Array.isArray(raw.names) ? raw.names.filter((n): n is string => typeof n === 'string' && n.trim() !== '') : typeof raw.name === 'string' ? [raw.name] : [];
+  const names = Array.isArray(raw.names)
+    ? raw.names.filter((n): n is string => typeof n === 'string' && n.trim() !== '')
+    : typeof raw.name === 'string'
+      ? [raw.name]
+      : [];
   if (!names.length) return { line: lineNo, id, error: 'names (or name) is required' };
   const query: PersonQuery = {
     names,

@@ -94,7 +94,10 @@ export function createListRepository(db: Connection) {
       const base = { listId: ref.listId, version: ref.version, contentHash: ref.contentHash };
       await entries.deleteMany(base); // leftovers of an identical import that crashed half-way
       for (let i = 0; i < staged.length; i += 1000) {
-        await entries.insertMany(staged.slice(i, i + 1000).map((entry) => ({ _id: `${key}:${entry.id}`, ...base, entry })), { ordered: false });
+        await entries.insertMany(
+          staged.slice(i, i + 1000).map((entry) => ({ _id: `${key}:${entry.id}`, ...base, entry })),
+          { ordered: false },
+        );
       }
     },
     /**
@@ -117,8 +120,18 @@ export function createListRepository(db: Connection) {
       const base = { listId: input.listId, version: input.version, contentHash: input.contentHash };
       await this.stageEntries(base, input.entries);
       const diffCounts = { added: input.diff.added.length, removed: input.diff.removed.length, changed: input.diff.changed.length };
-      await versions.replaceOne({ _id: key }, { ...base, entryCount: input.entries.length, provenance: input.provenance, diff: input.diff, diffCounts }, { upsert: true });
-      const state: ListState = { name: input.name, activeVersion: input.version, contentHash: input.contentHash, entryCount: input.entries.length, updatedAt: input.provenance.importedAt };
+      await versions.replaceOne(
+        { _id: key },
+        { ...base, entryCount: input.entries.length, provenance: input.provenance, diff: input.diff, diffCounts },
+        { upsert: true },
+      );
+      const state: ListState = {
+        name: input.name,
+        activeVersion: input.version,
+        contentHash: input.contentHash,
+        entryCount: input.entries.length,
+        updatedAt: input.provenance.importedAt,
+      };
       const result = await lists.apply(input.listId, `publish:${key}`, (current) =>
         (current?.state.activeVersion ?? undefined) === input.expectedActive ? { state, events: [input.event] } : undefined,
       );

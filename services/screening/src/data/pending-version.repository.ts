@@ -34,11 +34,19 @@ export function createPendingVersionRepository(db: Connection) {
     },
     /** The list's open proposals, oldest first. */
     async pending(listId: string): Promise<PendingVersion[]> {
-      const docs = await proposals.find({ listId, status: { $in: ['pending', 'confirming'] } }).sort({ proposedAt: 1 }).toArray();
+      const docs = await proposals
+        .find({ listId, status: { $in: ['pending', 'confirming'] } })
+        .sort({ proposedAt: 1 })
+        .toArray();
       return docs.map(toPending);
     },
     /** Moves a proposal from one of `from` to the changes given; false when it is no longer in `from`. */
-    async transition(proposalId: string, from: PendingVersion['status'][], set: Partial<Omit<PendingVersion, 'proposalId'>>, unset: string[] = []): Promise<boolean> {
+    async transition(
+      proposalId: string,
+      from: PendingVersion['status'][],
+      set: Partial<Omit<PendingVersion, 'proposalId'>>,
+      unset: string[] = [],
+    ): Promise<boolean> {
       const result = await proposals.updateOne(
         { _id: proposalId, status: { $in: from } },
         { $set: set, ...(unset.length ? { $unset: Object.fromEntries(unset.map((f) => [f, ''])) } : {}) },

@@ -33,7 +33,9 @@ export function createScreeningCipher(db: Connection, keysDir: string) {
     },
     /** Many candidates at once (benchmark seeding): one insert for their new keys. */
     async sealMany(items: { candidateId: string; field: string; value: unknown }[]): Promise<string[]> {
-      const sealed = await cipher.encryptMany(items.map((i) => ({ subject: i.candidateId, field: i.field, value: JSON.stringify(i.value) })));
+      const sealed = await cipher.encryptMany(
+        items.map((i) => ({ subject: i.candidateId, field: i.field, value: JSON.stringify(i.value) })),
+      );
       return sealed.map(compact);
     },
     /** Throws CRYPTO.ERASED (410) once the candidate's key is destroyed. */

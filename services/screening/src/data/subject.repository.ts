@@ -37,7 +37,9 @@ const queueQuery = (f: ReviewQueueFilter) => ({
  */
 export function createSubjectRepository(db: Connection, cipher: ScreeningCipher) {
   // Packed: re-screening streams every subject, and FerretDB reads a packed state about 4× faster.
-  const store = createAggregateStore<StoredSubject>(db, 'subjects', { packed: { viewFields: ['pendingReview', 'pendingSince', 'withdrawn', 'country', 'mission'] } });
+  const store = createAggregateStore<StoredSubject>(db, 'subjects', {
+    packed: { viewFields: ['pendingReview', 'pendingSince', 'withdrawn', 'country', 'mission'] },
+  });
 
   async function seal(state: SubjectState): Promise<StoredSubject> {
     const { stored, personal } = splitSubject(state);
@@ -72,7 +74,12 @@ export function createSubjectRepository(db: Connection, cipher: ScreeningCipher)
      * asynchronous: sealing events) and inserted only on top of that same revision; a concurrent
      * change in between makes it decide again. `known`: the revision the caller just loaded.
      */
-    async apply(id: string, causedBy: string, decide: Decide, known?: OpenedSubject): Promise<{ outcome: 'applied' | 'duplicate' | 'unchanged'; revision?: OpenedSubject; events?: EventEnvelope[] }> {
+    async apply(
+      id: string,
+      causedBy: string,
+      decide: Decide,
+      known?: OpenedSubject,
+    ): Promise<{ outcome: 'applied' | 'duplicate' | 'unchanged'; revision?: OpenedSubject; events?: EventEnvelope[] }> {
       for (let current = known ?? (await load(id)); ; current = await load(id)) {
         const change = await decide(current);
         const state = change ? await seal(change.state) : undefined;
@@ -83,13 +90,21 @@ export function createSubjectRepository(db: Connection, cipher: ScreeningCipher)
         });
         if (stale && result.outcome === 'unchanged') continue;
         const rev = result.revision;
-        return { outcome: result.outcome, ...(rev ? { revision: { rev: rev.rev, state: result.outcome === 'applied' && change ? change.state : await open(id, rev.state) } } : {}) };
+        return {
+          outcome: result.outcome,
+          ...(rev
+            ? { revision: { rev: rev.rev, state: result.outcome === 'applied' && change ? change.state : await open(id, rev.state) } }
+            : {}),
+        };
       }
     },
     /** Pending reviews, oldest first (from the view: a decision just taken may take a moment to leave it). Nothing of the person is opened. */
     async reviewQueue(filter: ReviewQueueFilter, limit: number, offset: number): Promise<{ items: SubjectRow[]; total: number }> {
       const query = queueQuery(filter);
-      const [items, total] = await Promise.all([store.find(query, { sort: { pendingSince: 1, _id: 1 }, skip: offset, limit }), store.view.countDocuments(query)]);
+      const [items, total] = await Promise.all([
+        store.find(query, { sort: { pendingSince: 1, _id: 1 }, skip: offset, limit }),
+        store.view.countDocuments(query),
+      ]);
       return { items: items as SubjectRow[], total };
     },
     /**
@@ -107,7 +122,8 @@ export function createSubjectRepository(db: Connection, cipher: ScreeningCipher)
         for await (const row of store.scan(filter as never, { sort: { _id: 1 }, batchSize: size })) {
           while (!key.done && key.value.subject < row._id) key = await keys.next();
           const own = !key.done && key.value.subject === row._id ? key.value.key : undefined;
-          const sealed = row.personal && !row.erased && own ? cipher.openWith<SubjectPersonal>(own, row._id, SUBJECT_FIELD, row.personal) : undefined;
+          const sealed =
+            row.personal && !row.erased && own ? cipher.openWith<SubjectPersonal>(own, row._id, SUBJECT_FIELD, row.personal) : undefined;
           const erased = Boolean(row.erased) || (Boolean(row.personal) && !own);
           const state = joinSubject(row, sealed);
           batch.push({ ...state, ...(erased ? { erased: true } : {}), _id: row._id, _rev: row._rev });
@@ -129,8 +145,17 @@ export function createSubjectRepository(db: Connection, cipher: ScreeningCipher)
      * `createAggregateStore` writes them (applying 100,000 subjects one by one takes minutes).
      */
     async seedForBenchmark(states: SubjectState[], at: string): Promise<void> {
-      const sealed = await cipher.sealMany(states.map((s) => ({ candidateId: s.candidateId, field: SUBJECT_FIELD, value: splitSubject(s).personal })));
-      await store.createMany(states.map((s, i) => ({ id: s.candidateId, causedBy: `seed:${s.candidateId}`, state: { ...splitSubject(s).stored, personal: sealed[i]! } })), () => new Date(at));
+      const sealed = await cipher.sealMany(
+        states.map((s) => ({ candidateId: s.candidateId, field: SUBJECT_FIELD, value: splitSubject(s).personal })),
+      );
+      await store.createMany(
+        states.map((s, i) => ({
+          id: s.candidateId,
+          causedBy: `seed:${s.candidateId}`,
+          state: { ...splitSubject(s).stored, personal: sealed[i]! },
+        })),
+        () => new Date(at),
+      );
     },
   };
 }

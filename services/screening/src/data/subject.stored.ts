@@ -18,7 +18,21 @@ export interface SubjectPersonal {
  */
 export type StoredSubject = Pick<
   SubjectState,
-  'candidateId' | 'country' | 'mission' | 'candidateRevision' | 'withdrawn' | 'erased' | 'screeningId' | 'outcome' | 'screenedAt' | 'listVersions' | 'hits' | 'near' | 'pendingReview' | 'pendingSince' | 'changedByRescreen'
+  | 'candidateId'
+  | 'country'
+  | 'mission'
+  | 'candidateRevision'
+  | 'withdrawn'
+  | 'erased'
+  | 'screeningId'
+  | 'outcome'
+  | 'screenedAt'
+  | 'listVersions'
+  | 'hits'
+  | 'near'
+  | 'pendingReview'
+  | 'pendingSince'
+  | 'changedByRescreen'
 > & { personal?: string } & Record<string, unknown>;
 
 export const SUBJECT_FIELD = 'subject';
@@ -53,7 +67,12 @@ function withReasons(h: HitSummary, reasons: Record<string, string>): HitSummary
   const out: HitSummary = { ...h };
   if (h.resolution) out.resolution = { ...h.resolution, reason: reasons[hitKey(h)] ?? h.resolution.reason };
   if (h.proposal) out.proposal = { ...h.proposal, reason: reasons[proposalKey(h)] ?? h.proposal.reason };
-  if (h.rejected) out.rejected = h.rejected.map((r) => ({ ...r, reason: reasons[rejectedKey(r.proposalId, 'reason')] ?? r.reason, rejectionReason: reasons[rejectedKey(r.proposalId, 'rejection')] ?? r.rejectionReason }));
+  if (h.rejected)
+    out.rejected = h.rejected.map((r) => ({
+      ...r,
+      reason: reasons[rejectedKey(r.proposalId, 'reason')] ?? r.reason,
+      rejectionReason: reasons[rejectedKey(r.proposalId, 'rejection')] ?? r.rejectionReason,
+    }));
   return out;
 }
 
@@ -70,7 +89,11 @@ const NOBODY: SubjectPersonal = { person: { names: [], nationalities: [], docume
 export function joinSubject(stored: StoredSubject, personal: SubjectPersonal | undefined): SubjectState {
   const { personal: _p, _id: _i, _rev: _r, _updatedAt: _u, ...rest } = stored;
   const legacy = rest as unknown as Partial<SubjectPersonal>;
-  const p = personal ?? (legacy.person ? { ...NOBODY, person: legacy.person, fingerprint: legacy.fingerprint ?? '', resolutions: legacy.resolutions ?? [] } : NOBODY);
+  const p =
+    personal ??
+    (legacy.person
+      ? { ...NOBODY, person: legacy.person, fingerprint: legacy.fingerprint ?? '', resolutions: legacy.resolutions ?? [] }
+      : NOBODY);
   const hits = stored.hits.map((h) => withReasons(h, p.reasons));
   return { ...(rest as unknown as SubjectState), hits, person: p.person, fingerprint: p.fingerprint, resolutions: p.resolutions };
 }

@@ -1,5 +1,13 @@
 import { contentHash, toMatchEntry, type BanListEntry, type BanStatus, type ListHit } from '@vetting/banlists';
-import { buildIndex, scorePair, type ListEntry, type MatchHit, type MatchingIndex, type PersonQuery, type Thresholds } from '@vetting/matching';
+import {
+  buildIndex,
+  scorePair,
+  type ListEntry,
+  type MatchHit,
+  type MatchingIndex,
+  type PersonQuery,
+  type Thresholds,
+} from '@vetting/matching';
 
 export interface ListVersionRef {
   listId: string;
@@ -60,13 +68,19 @@ export class ActiveLists {
    * with every hit at or above the lower threshold. `confirmed` names, per list, the entries a
    * reviewer confirmed for this person: they stay `match` whatever their score.
    */
-  screen(query: PersonQuery, options: { confirmed?: Map<string, string[]>; onlyList?: string; limitPerList?: number; minScore?: number } = {}) {
+  screen(
+    query: PersonQuery,
+    options: { confirmed?: Map<string, string[]>; onlyList?: string; limitPerList?: number; minScore?: number } = {},
+  ) {
     const snapshot = [...this.lists.values()].filter((l) => !options.onlyList || l.ref.listId === options.onlyList);
     const hits: ListHit[] = [];
     for (const list of snapshot) {
       const confirmedEntryIds = options.confirmed?.get(list.ref.listId);
       const q = confirmedEntryIds?.length ? { ...query, confirmedEntryIds } : query;
-      const found = list.index.search(q, { limit: options.limitPerList ?? 10, ...(options.minScore !== undefined ? { minScore: options.minScore } : {}) });
+      const found = list.index.search(q, {
+        limit: options.limitPerList ?? 10,
+        ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
+      });
       for (const hit of found) hits.push(this.attach(list, hit));
     }
     hits.sort((a, b) => b.score - a.score);
@@ -87,7 +101,10 @@ export class ActiveLists {
       const out: ListHit[] = [];
       for (const rough of small.search(query, { limit: 50, minScore: 0 })) {
         const entry = list.entries.get(rough.entryId)!;
-        const exact = scorePair(query, entry, { statistics: list.index.statistics, ...(this.thresholds ? { thresholds: this.thresholds } : {}) });
+        const exact = scorePair(query, entry, {
+          statistics: list.index.statistics,
+          ...(this.thresholds ? { thresholds: this.thresholds } : {}),
+        });
         if (exact.band === 'match' || exact.score >= lower) out.push(this.attach(list, exact));
       }
       return out;

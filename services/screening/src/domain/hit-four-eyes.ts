@@ -1,5 +1,13 @@
 import type { Resolution } from '@vetting/banlists';
-import { needsSecondOfficer, resolveHit, type HitProposal, type HitSummary, type ResolveError, type StoredResolution, type SubjectState } from './subject';
+import {
+  needsSecondOfficer,
+  resolveHit,
+  type HitProposal,
+  type HitSummary,
+  type ResolveError,
+  type StoredResolution,
+  type SubjectState,
+} from './subject';
 
 export type FourEyesError = ResolveError | 'SCREENING.NO_OPEN_PROPOSAL' | 'SCREENING.PROPOSAL_SUPERSEDED' | 'SCREENING.SAME_OFFICER';
 
@@ -25,7 +33,10 @@ function openHit(state: SubjectState, ref: HitRef): HitSummary | { error: FourEy
   return hit;
 }
 
-const withHit = (state: SubjectState, hit: HitSummary, next: HitSummary): SubjectState => ({ ...state, hits: state.hits.map((h) => (h === hit ? next : h)) });
+const withHit = (state: SubjectState, hit: HitSummary, next: HitSummary): SubjectState => ({
+  ...state,
+  hits: state.hits.map((h) => (h === hit ? next : h)),
+});
 
 /**
  * The first officer's decision on a hit. Confirming a match, or ruling out a name-only possible match,
@@ -33,14 +44,24 @@ const withHit = (state: SubjectState, hit: HitSummary, next: HitSummary): Subjec
  * number) becomes a proposal: the hit stays open, the outcome stays `match`, until a second, different
  * officer countersigns. A new proposal replaces an open one (its author may correct the reason).
  */
-export function decideHit(state: SubjectState, d: HitRef & { resolution: Resolution; reason: string; officer: string; at: string; proposalId: string }): HitDecision {
+export function decideHit(
+  state: SubjectState,
+  d: HitRef & { resolution: Resolution; reason: string; officer: string; at: string; proposalId: string },
+): HitDecision {
   const hit = openHit(state, d);
   if ('error' in hit) return hit;
   if (!needsSecondOfficer(hit, d.resolution)) {
     const r = resolveHit(state, { ...d, resolvedBy: d.officer, resolvedAt: d.at });
     return 'error' in r ? r : { kind: 'resolved', ...r };
   }
-  const proposal: HitProposal = { proposalId: d.proposalId, resolution: 'false-positive', reason: d.reason, proposedBy: d.officer, proposedAt: d.at, screeningId: d.screeningId };
+  const proposal: HitProposal = {
+    proposalId: d.proposalId,
+    resolution: 'false-positive',
+    reason: d.reason,
+    proposedBy: d.officer,
+    proposedAt: d.at,
+    screeningId: d.screeningId,
+  };
   return { kind: 'proposed', state: withHit(state, hit, { ...hit, proposal }), proposal };
 }
 
@@ -49,7 +70,10 @@ export function decideHit(state: SubjectState, d: HitRef & { resolution: Resolut
  * own (403); a proposal replaced, or one on a screening a newer one superseded, is refused (409).
  * Approved, the false positive is the proposer's decision countersigned by this officer.
  */
-export function countersignHit(state: SubjectState, d: HitRef & { proposalId: string; approve: boolean; reason: string; officer: string; at: string }): HitDecision {
+export function countersignHit(
+  state: SubjectState,
+  d: HitRef & { proposalId: string; approve: boolean; reason: string; officer: string; at: string },
+): HitDecision {
   const hit = openHit(state, d);
   if ('error' in hit) return hit;
   const p = hit.proposal;
@@ -61,6 +85,13 @@ export function countersignHit(state: SubjectState, d: HitRef & { proposalId: st
     const rejected = { ...p, rejectedBy: d.officer, rejectedAt: d.at, rejectionReason: d.reason };
     return { kind: 'rejected', state: withHit(state, hit, { ...rest, rejected: [...(hit.rejected ?? []), rejected] }), proposal: p };
   }
-  const r = resolveHit(state, { ...d, resolution: p.resolution, reason: p.reason, resolvedBy: p.proposedBy, resolvedAt: d.at, countersignedBy: d.officer });
+  const r = resolveHit(state, {
+    ...d,
+    resolution: p.resolution,
+    reason: p.reason,
+    resolvedBy: p.proposedBy,
+    resolvedAt: d.at,
+    countersignedBy: d.officer,
+  });
   return 'error' in r ? r : { kind: 'resolved', ...r };
 }

@@ -19,17 +19,29 @@ const entry = (over: Partial<BanListEntry> = {}): BanListEntry => ({
 
 describe('what a new list version takes off the list', () => {
   it('when a version drops an entry, then it is listed as removed with its name', () => {
-    expect(peopleTakenOff([entry(), entry({ id: 'E2' })], [entry()])).toEqual({ removed: [{ id: 'E2', name: 'Tariq Mehmood QADIR' }], reidentified: [] });
+    expect(peopleTakenOff([entry(), entry({ id: 'E2' })], [entry()])).toEqual({
+      removed: [{ id: 'E2', name: 'Tariq Mehmood QADIR' }],
+      reidentified: [],
+    });
   });
 
   it('when a correction alters a name, date of birth or document, then the entry is re-identified with the fields named', () => {
-    const after = entry({ names: [{ full: 'Someone Else', kind: 'primary' }], datesOfBirth: ['1990'], documents: [{ type: 'passport', number: 'ZZ1', country: 'PK' }] });
-    expect(peopleTakenOff([entry()], [after]).reidentified).toEqual([{ id: 'E1', name: 'Tariq Mehmood QADIR', fields: ['names', 'datesOfBirth', 'documents'] }]);
+    const after = entry({
+      names: [{ full: 'Someone Else', kind: 'primary' }],
+      datesOfBirth: ['1990'],
+      documents: [{ type: 'passport', number: 'ZZ1', country: 'PK' }],
+    });
+    expect(peopleTakenOff([entry()], [after]).reidentified).toEqual([
+      { id: 'E1', name: 'Tariq Mehmood QADIR', fields: ['names', 'datesOfBirth', 'documents'] },
+    ]);
   });
 
   it('when a version only adds entries, aliases or documents, or changes spelling case or remarks, then it takes no one off', () => {
     const richer = entry({
-      names: [{ full: 'tariq mehmood qadir', kind: 'primary' }, { full: 'Tariq Mahmood', kind: 'alias' }],
+      names: [
+        { full: 'tariq mehmood qadir', kind: 'primary' },
+        { full: 'Tariq Mahmood', kind: 'alias' },
+      ],
       documents: [...entry().documents, { type: 'national-id', number: '123', country: 'PK' }],
       remarks: 'updated',
       status: 'left-pending-allegation',
@@ -38,7 +50,9 @@ describe('what a new list version takes off the list', () => {
   });
 
   it('when a nationality or gender the matcher reads is changed, then the entry counts as re-identified', () => {
-    expect(peopleTakenOff([entry({ gender: 'male' })], [entry({ gender: 'female', nationalities: ['IN'] })]).reidentified[0]?.fields).toEqual(['nationalities', 'gender']);
+    expect(
+      peopleTakenOff([entry({ gender: 'male' })], [entry({ gender: 'female', nationalities: ['IN'] })]).reidentified[0]?.fields,
+    ).toEqual(['nationalities', 'gender']);
   });
 });
 

@@ -15,7 +15,13 @@ export interface PeopleTakenOff {
 }
 
 // Case, accents and punctuation are spelling, not identity: "O'NEIL" and "O Neil" are one name.
-const norm = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Every fact the matching engine reads about the person, by field, normalised. */
 function identity(e: BanListEntry): Record<string, string[]> {

@@ -1,5 +1,12 @@
 import type { ListVersionRef } from './active-lists';
-import { needsReview, screeningOutcome, type ListHit, type Resolution, type ResolutionInfo, type ScreeningOutcome } from '@vetting/banlists';
+import {
+  needsReview,
+  screeningOutcome,
+  type ListHit,
+  type Resolution,
+  type ResolutionInfo,
+  type ScreeningOutcome,
+} from '@vetting/banlists';
 import { resolutionKey, type ScreenedPerson } from './screened-person';
 
 /** What the subject keeps of each reviewable hit of its latest screening (the full hit is on the screening record). */
@@ -80,7 +87,12 @@ export const summariseHit = (h: ListHit): HitSummary => ({
 });
 
 /** Attaches the decisions already taken on the same person and the same entry content. */
-export function attachResolutions(hits: ListHit[], fingerprint: string, known: ReadonlyMap<string, StoredResolution>, screeningId: string): ListHit[] {
+export function attachResolutions(
+  hits: ListHit[],
+  fingerprint: string,
+  known: ReadonlyMap<string, StoredResolution>,
+  screeningId: string,
+): ListHit[] {
   return hits.map((h) => {
     const r = known.get(resolutionKey(fingerprint, h.listId, h.entryId, h.entryHash));
     if (!r) return h;
@@ -161,7 +173,8 @@ export type ResolveError =
   | 'SCREENING.COUNTERSIGNATURE_REQUIRED';
 
 /** An identifier match (same document or service number) ruled out by one officer alone would let a barred person through: two must agree. */
-export const needsSecondOfficer = (hit: Pick<HitSummary, 'band'>, resolution: Resolution) => resolution === 'false-positive' && hit.band === 'match';
+export const needsSecondOfficer = (hit: Pick<HitSummary, 'band'>, resolution: Resolution) =>
+  resolution === 'false-positive' && hit.band === 'match';
 
 /** The subject once the person is erased: ids and outcomes stay, everything about the person goes. */
 export function erasedSubject(state: SubjectState): SubjectState {
@@ -172,7 +185,9 @@ export function erasedSubject(state: SubjectState): SubjectState {
     fingerprint: '',
     erased: true,
     pendingReview: false,
-    hits: state.hits.map(({ resolution, proposal: _proposal, rejected: _rejected, ...h }) => (resolution ? { ...h, resolution: { ...resolution, reason: '' } } : h)),
+    hits: state.hits.map(({ resolution, proposal: _proposal, rejected: _rejected, ...h }) =>
+      resolution ? { ...h, resolution: { ...resolution, reason: '' } } : h,
+    ),
     resolutions: [],
   };
 }
@@ -183,7 +198,16 @@ export function erasedSubject(state: SubjectState): SubjectState {
  */
 export function resolveHit(
   state: SubjectState,
-  d: { screeningId: string; listId: string; entryId: string; resolution: Resolution; reason: string; resolvedBy: string; resolvedAt: string; countersignedBy?: string },
+  d: {
+    screeningId: string;
+    listId: string;
+    entryId: string;
+    resolution: Resolution;
+    reason: string;
+    resolvedBy: string;
+    resolvedAt: string;
+    countersignedBy?: string;
+  },
 ): { state: SubjectState; stored: StoredResolution } | { error: ResolveError } {
   if (state.erased) return { error: 'SCREENING.ERASED' };
   if (state.withdrawn) return { error: 'SCREENING.WITHDRAWN' };
@@ -191,7 +215,8 @@ export function resolveHit(
   const hit = state.hits.find((h) => h.listId === d.listId && h.entryId === d.entryId);
   if (!hit) return { error: 'SCREENING.HIT_NOT_FOUND' };
   if (hit.resolution) return { error: 'SCREENING.HIT_ALREADY_RESOLVED' };
-  if (needsSecondOfficer(hit, d.resolution) && (!d.countersignedBy || d.countersignedBy === d.resolvedBy)) return { error: 'SCREENING.COUNTERSIGNATURE_REQUIRED' };
+  if (needsSecondOfficer(hit, d.resolution) && (!d.countersignedBy || d.countersignedBy === d.resolvedBy))
+    return { error: 'SCREENING.COUNTERSIGNATURE_REQUIRED' };
   const info: ResolutionInfo = {
     resolution: d.resolution,
     reason: d.reason,
@@ -200,7 +225,13 @@ export function resolveHit(
     screeningId: d.screeningId,
     ...(d.countersignedBy ? { countersignedBy: d.countersignedBy } : {}),
   };
-  const stored: StoredResolution = { key: resolutionKey(state.fingerprint, d.listId, d.entryId, hit.entryHash), fingerprint: state.fingerprint, listId: d.listId, entryId: d.entryId, ...info };
+  const stored: StoredResolution = {
+    key: resolutionKey(state.fingerprint, d.listId, d.entryId, hit.entryHash),
+    fingerprint: state.fingerprint,
+    listId: d.listId,
+    entryId: d.entryId,
+    ...info,
+  };
   // A decision settles the hit: an open proposal on it is moot.
   const settled = (({ proposal: _p, ...h }: HitSummary): HitSummary => ({ ...h, resolution: info }))(hit);
   const hits = state.hits.map((h) => (h === hit ? settled : h));
@@ -208,6 +239,13 @@ export function resolveHit(
   const { pendingSince: _p, ...rest } = state;
   return {
     stored,
-    state: { ...rest, hits, outcome: screeningOutcome(hits), pendingReview, ...(pendingReview && state.pendingSince ? { pendingSince: state.pendingSince } : {}), resolutions: [...state.resolutions, stored] },
+    state: {
+      ...rest,
+      hits,
+      outcome: screeningOutcome(hits),
+      pendingReview,
+      ...(pendingReview && state.pendingSince ? { pendingSince: state.pendingSince } : {}),
+      resolutions: [...state.resolutions, stored],
+    },
   };
 }

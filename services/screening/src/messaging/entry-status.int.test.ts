@@ -21,11 +21,14 @@ describe('a list entry’s status travels with the hit (real Kafka and database)
     const tariq = candidateEvent({ name: 'Tariq Mahmood Qadir', dateOfBirth: '1979-04-12', nationality: 'PK' });
     await publishCandidates(t, [olena, tariq]);
     const idOf = (e: typeof olena) => (e.data as { candidateId: string }).candidateId;
-    const completed = await waitFor(async () => {
-      const all = await eventsOfType<Completed>(t.env, 'vetting.screenings', 'screening.completed');
-      const mine = [idOf(olena), idOf(tariq)].map((id) => all.find((e) => e.data.candidateId === id));
-      return mine.every(Boolean) ? mine : undefined;
-    }, { timeoutMs: 60_000, message: 'both screened' });
+    const completed = await waitFor(
+      async () => {
+        const all = await eventsOfType<Completed>(t.env, 'vetting.screenings', 'screening.completed');
+        const mine = [idOf(olena), idOf(tariq)].map((id) => all.find((e) => e.data.candidateId === id));
+        return mine.every(Boolean) ? mine : undefined;
+      },
+      { timeoutMs: 60_000, message: 'both screened' },
+    );
     expect(completed[0]!.data.hits).toEqual([expect.objectContaining({ entryId: 'BAR-7', entryStatus: 'left-pending-allegation' })]);
     expect(completed[1]!.data.hits).toEqual([expect.objectContaining({ entryId: 'BAR-8', entryStatus: 'barred' })]);
   });

@@ -45,7 +45,10 @@ export function createRescreenTriggerHandlers(deps: RescreenTriggerDeps): Record
         },
         event.id,
       );
-      ctx.logger.info({ listId: list.listId, version: list.version, mode: full ? 'full' : 'delta', created: result.outcome === 'applied' }, 're-screening opened');
+      ctx.logger.info(
+        { listId: list.listId, version: list.version, mode: full ? 'full' : 'delta', created: result.outcome === 'applied' },
+        're-screening opened',
+      );
       deps.kick();
     },
   };

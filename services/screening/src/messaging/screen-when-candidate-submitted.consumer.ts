@@ -8,7 +8,9 @@ import type { ScreeningDeps } from '../use-cases/record-screening.use-case';
  * redelivered event finds that revision already screened. A person whose key intake destroyed is
  * erased: their submission is not screened. `candidate.erased` makes screening forget them.
  */
-export function createScreenCandidateHandlers(deps: ScreeningDeps & { shred: (candidateId: string) => Promise<unknown> }): Record<string, EventHandler> {
+export function createScreenCandidateHandlers(
+  deps: ScreeningDeps & { shred: (candidateId: string) => Promise<unknown> },
+): Record<string, EventHandler> {
   const handler =
     (trigger: 'submitted' | 'updated'): EventHandler =>
     async (event, ctx) => {
@@ -33,7 +35,10 @@ export function createScreenCandidateHandlers(deps: ScreeningDeps & { shred: (ca
 }
 
 /** Another instance published a list version: load it, so every instance screens against the same lists. */
-export function createListReloadHandlers(reload: (listId: string) => Promise<void>, after: () => void = () => undefined): Record<string, EventHandler> {
+export function createListReloadHandlers(
+  reload: (listId: string) => Promise<void>,
+  after: () => void = () => undefined,
+): Record<string, EventHandler> {
   return {
     'banlist.published': async (event) => {
       await reload((event.data as unknown as EventDataByType['banlist.published']).list.listId);

@@ -61,7 +61,10 @@ export const platformFile = (entries: EntryInput[]) => ({ format: 'vetting-banli
 export async function publishList(app: Screening['app'], auth: string, listId: string, entries: EntryInput[], countersigner?: string) {
   const res = await request(app).post(`/lists/${listId}/versions`).set('authorization', auth).send(platformFile(entries));
   if (res.status === 202 && countersigner) {
-    const signed = await request(app).post(`/lists/${listId}/pending-versions/${encodeURIComponent(res.body.proposalId)}/countersignature`).set('authorization', countersigner).send({ approve: true, reason: 'replacing the list in a test' });
+    const signed = await request(app)
+      .post(`/lists/${listId}/pending-versions/${encodeURIComponent(res.body.proposalId)}/countersignature`)
+      .set('authorization', countersigner)
+      .send({ approve: true, reason: 'replacing the list in a test' });
     if (signed.status !== 200) throw new Error(`countersignature failed: ${signed.status} ${JSON.stringify(signed.body)}`);
     return signed.body.published as { listId: string; version: number; contentHash: string };
   }
@@ -150,6 +153,10 @@ async function readAll(env: TestServiceEnv, topic: string): Promise<string[]> {
 }
 
 /** Every event of the given type on a topic so far. */
-export async function eventsOfType<T = Record<string, unknown>>(env: TestServiceEnv, topic: string, type: string): Promise<EventEnvelope<T>[]> {
+export async function eventsOfType<T = Record<string, unknown>>(
+  env: TestServiceEnv,
+  topic: string,
+  type: string,
+): Promise<EventEnvelope<T>[]> {
   return (await readAll(env, `${env.prefix}${topic}`)).map((v) => JSON.parse(v) as EventEnvelope<T>).filter((e) => e.type === type);
 }

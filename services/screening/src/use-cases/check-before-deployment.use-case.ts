@@ -33,7 +33,10 @@ export async function checkBeforeDeployment(actor: Actor, request: CheckRequest,
   const { allowed, retryAfterMs } = await deps.limiter.take(actor.id);
   if (!allowed) {
     const retryAfter = Math.max(1, Math.ceil(retryAfterMs / 1000));
-    throw new AppError('CHECK.RATE_LIMITED', `Too many searches; try again in ${retryAfter} s`, { status: 429, extensions: { retryAfter } });
+    throw new AppError('CHECK.RATE_LIMITED', `Too many searches; try again in ${retryAfter} s`, {
+      status: 429,
+      extensions: { retryAfter },
+    });
   }
   const { purpose, limit = 10, ...person } = request;
   const query: PersonQuery = { ...person, documents: person.documents ?? [], serviceNumbers: person.serviceNumbers ?? [] };

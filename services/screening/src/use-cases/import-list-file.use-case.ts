@@ -21,14 +21,21 @@ export interface ImportedFile {
 
 /** Turns an importer's rejection into a 400 naming every bad line, row or element (first 100, with the total). */
 export function importProblem(error: ImportError): AppError {
-  return new AppError('BANLIST.FILE_REJECTED', `The list file was rejected: ${error.problemCount} problem(s); the active version is unchanged`, {
-    status: 400,
-    errors: error.problems.map((p) => ({
-      field: [p.line !== undefined ? `line ${p.line}` : '', p.row !== undefined ? `row ${p.row}` : '', p.element ?? '', p.field ?? ''].filter(Boolean).join(' ') || 'file',
-      reason: p.reason,
-    })),
-    extensions: { problemCount: error.problemCount, format: error.format },
-  });
+  return new AppError(
+    'BANLIST.FILE_REJECTED',
+    `The list file was rejected: ${error.problemCount} problem(s); the active version is unchanged`,
+    {
+      status: 400,
+      errors: error.problems.map((p) => ({
+        field:
+          [p.line !== undefined ? `line ${p.line}` : '', p.row !== undefined ? `row ${p.row}` : '', p.element ?? '', p.field ?? '']
+            .filter(Boolean)
+            .join(' ') || 'file',
+        reason: p.reason,
+      })),
+      extensions: { problemCount: error.problemCount, format: error.format },
+    },
+  );
 }
 
 /** Which format a request holds: the `format` parameter, else its content type (JSON holding `sdn` is the OFAC trio). */
@@ -46,10 +53,17 @@ export function detectFormat(contentType: string, requested: ListFormat | undefi
     if (requested && requested !== 'un-consolidated-xml' && requested !== 'ofac-xml') throw mismatch(requested, type);
     return requested ?? 'un-consolidated-xml';
   }
-  throw new AppError('BANLIST.UNSUPPORTED_MEDIA_TYPE', `Content type ${type || '(none)'} is not a list format; use application/json, text/csv or application/xml`, { status: 415 });
+  throw new AppError(
+    'BANLIST.UNSUPPORTED_MEDIA_TYPE',
+    `Content type ${type || '(none)'} is not a list format; use application/json, text/csv or application/xml`,
+    { status: 415 },
+  );
 }
 
-const mismatch = (format: string, type: string) => badRequest('BANLIST.FORMAT_MISMATCH', `Format ${format} cannot come as ${type}`, [{ field: 'query/format', reason: `does not fit content type ${type}` }]);
+const mismatch = (format: string, type: string) =>
+  badRequest('BANLIST.FORMAT_MISMATCH', `Format ${format} cannot come as ${type}`, [
+    { field: 'query/format', reason: `does not fit content type ${type}` },
+  ]);
 
 function looksLikeOfacTrio(body: Buffer): boolean {
   // Only the start is inspected: a platform file starts with "format", the trio with "sdn".
@@ -67,8 +81,10 @@ function ofacTrio(body: Buffer): { sdn: string; alt?: string; add?: string } {
   const o = parsed as Record<string, unknown>;
   const problems = [];
   if (typeof o?.sdn !== 'string' || !o.sdn) problems.push({ field: 'body/sdn', reason: 'is required: the content of sdn.csv' });
-  for (const k of ['alt', 'add']) if (o?.[k] !== undefined && typeof o[k] !== 'string') problems.push({ field: `body/${k}`, reason: `must be the content of ${k}.csv` });
-  for (const k of Object.keys(o ?? {})) if (!['sdn', 'alt', 'add'].includes(k)) problems.push({ field: `body/${k}`, reason: 'is not an allowed field' });
+  for (const k of ['alt', 'add'])
+    if (o?.[k] !== undefined && typeof o[k] !== 'string') problems.push({ field: `body/${k}`, reason: `must be the content of ${k}.csv` });
+  for (const k of Object.keys(o ?? {}))
+    if (!['sdn', 'alt', 'add'].includes(k)) problems.push({ field: `body/${k}`, reason: 'is not an allowed field' });
   if (problems.length) throw badRequest('BANLIST.FILE_REJECTED', 'The OFAC SDN files are incomplete', problems);
   return { sdn: o.sdn as string, ...(o.alt ? { alt: o.alt as string } : {}), ...(o.add ? { add: o.add as string } : {}) };
 }
@@ -86,7 +102,12 @@ export function importListFile(format: ListFormat, body: Buffer): ImportedFile {
             : format === 'ofac-xml'
               ? importOfacXml(body)
               : importOfacSdn(ofacTrio(body));
-    return { format, entries: result.entries, warnings: result.warnings.length, ...(result.publishedAt ? { publishedAt: result.publishedAt } : {}) };
+    return {
+      format,
+      entries: result.entries,
+      warnings: result.warnings.length,
+      ...(result.publishedAt ? { publishedAt: result.publishedAt } : {}),
+    };
   } catch (error) {
     if (error instanceof ImportError) throw importProblem(error);
     throw error;

@@ -32,9 +32,22 @@ export async function issueListBundle(actor: Actor, deps: BundleDeps): Promise<L
   const lists = await Promise.all(
     snapshot.map(async ({ ref, entries }) => {
       const doc = await deps.repository.versionDoc(ref.listId, ref.version);
-      if (!doc) throw new AppError('BUNDLE.VERSION_UNREADABLE', `The version record of ${ref.listId} v${ref.version} cannot be read; try again`, { status: 503, retriable: true });
+      if (!doc)
+        throw new AppError('BUNDLE.VERSION_UNREADABLE', `The version record of ${ref.listId} v${ref.version} cannot be read; try again`, {
+          status: 503,
+          retriable: true,
+        });
       const { importedAt, format, fileHash, publishedAt } = doc.provenance;
-      return bundledList({ listId: ref.listId, name: names.get(ref.listId) ?? ref.listId, version: ref.version, contentHash: ref.contentHash, provenance: { importedAt, format, fileHash, ...(publishedAt ? { publishedAt } : {}) } }, entries);
+      return bundledList(
+        {
+          listId: ref.listId,
+          name: names.get(ref.listId) ?? ref.listId,
+          version: ref.version,
+          contentHash: ref.contentHash,
+          provenance: { importedAt, format, fileHash, ...(publishedAt ? { publishedAt } : {}) },
+        },
+        entries,
+      );
     }),
   );
   const now = deps.now();
@@ -48,9 +61,28 @@ export async function issueListBundle(actor: Actor, deps: BundleDeps): Promise<L
   };
   const bundle = await signDocument(LIST_BUNDLE_FORMAT, content, deps.signer, now);
   const versions = lists.map((l) => ({ listId: l.listId, version: l.version, contentHash: l.contentHash }));
-  await deps.access.record({ actor, subjectId: `bundle:${content.bundleId}`, subjectIds: versions.map((v) => `${v.listId}@${v.version}`), resource: 'screening/list-bundle', purpose: 'screen offline', fields: ['listEntries'] });
-  const issued = { contentHash: bundle.contentHash, keyId: bundle.signature.keyId, issuedTo: content.issuedTo, createdAt: content.createdAt, expiresAt: content.expiresAt, lists: versions };
-  const event = createEvent('screening', { type: 'banlist.bundle-issued', subject: content.bundleId, ...(actor.country ? { tenant: actor.country } : {}), data: { bundleId: content.bundleId, ...issued } });
+  await deps.access.record({
+    actor,
+    subjectId: `bundle:${content.bundleId}`,
+    subjectIds: versions.map((v) => `${v.listId}@${v.version}`),
+    resource: 'screening/list-bundle',
+    purpose: 'screen offline',
+    fields: ['listEntries'],
+  });
+  const issued = {
+    contentHash: bundle.contentHash,
+    keyId: bundle.signature.keyId,
+    issuedTo: content.issuedTo,
+    createdAt: content.createdAt,
+    expiresAt: content.expiresAt,
+    lists: versions,
+  };
+  const event = createEvent('screening', {
+    type: 'banlist.bundle-issued',
+    subject: content.bundleId,
+    ...(actor.country ? { tenant: actor.country } : {}),
+    data: { bundleId: content.bundleId, ...issued },
+  });
   await deps.bundles.issue({ _id: content.bundleId, ...issued }, [event]);
   deps.onEvents();
   return bundle;

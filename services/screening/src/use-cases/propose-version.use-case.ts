@@ -21,8 +21,15 @@ export async function proposeVersion(
   const open = (await deps.proposals.pending(version.listId)).find(
     (p) => p.proposalId !== proposalId && p.basedOnVersion === version.basedOnVersion && affectedIds(p).some((id) => ids.has(id)),
   );
-  if (open) throw conflict('BANLIST.PROPOSAL_PENDING', `A version taking off ${affectedIds(open).filter((id) => ids.has(id)).join(', ')} already waits for a countersignature (${open.proposalId})`);
-  const defaultReason = options.change.kind === 'import' ? `import of a ${options.change.format} file` : `${options.change.kind} ${options.change.entryId}`;
+  if (open)
+    throw conflict(
+      'BANLIST.PROPOSAL_PENDING',
+      `A version taking off ${affectedIds(open)
+        .filter((id) => ids.has(id))
+        .join(', ')} already waits for a countersignature (${open.proposalId})`,
+    );
+  const defaultReason =
+    options.change.kind === 'import' ? `import of a ${options.change.format} file` : `${options.change.kind} ${options.change.entryId}`;
   const proposal = await deps.proposals.insertOnce({
     proposalId,
     ...version,
@@ -32,6 +39,12 @@ export async function proposeVersion(
     proposedAt: deps.now().toISOString(),
     status: 'pending',
   });
-  await deps.access?.record({ actor, subjectId: version.listId.slice(0, 100), resource: 'screening/list-version', purpose: 'propose a list version that takes people off the list', fields: ['takesOff'] });
+  await deps.access?.record({
+    actor,
+    subjectId: version.listId.slice(0, 100),
+    resource: 'screening/list-version',
+    purpose: 'propose a list version that takes people off the list',
+    fields: ['takesOff'],
+  });
   return proposal;
 }

@@ -54,9 +54,14 @@ export async function publishEntries(
   const hash = contentHash(entries);
   const current = await deps.repository.current(listId);
   if (options.basedOn !== undefined && current?.activeVersion !== options.basedOn)
-    throw conflict('BANLIST.PROPOSAL_SUPERSEDED', `Version ${current?.activeVersion} of ${listId} was published after this proposal; propose the change again`);
+    throw conflict(
+      'BANLIST.PROPOSAL_SUPERSEDED',
+      `Version ${current?.activeVersion} of ${listId} was published after this proposal; propose the change again`,
+    );
   if (current?.contentHash === hash) return { listId, version: current.activeVersion, contentHash: hash, unchanged: true };
-  const previous = current ? await deps.repository.entriesOf({ listId, version: current.activeVersion, contentHash: current.contentHash }) : [];
+  const previous = current
+    ? await deps.repository.entriesOf({ listId, version: current.activeVersion, contentHash: current.contentHash })
+    : [];
   const diff = diffVersions(previous, entries);
   const version = (current?.activeVersion ?? 0) + 1;
   const ref = { listId, version, contentHash: hash };
@@ -67,7 +72,11 @@ export async function publishEntries(
     const staged = { ...ref, entryCount: entries.length, ...(name ? { name } : {}), diff: counts, provenance };
     return { pending: await proposeVersion(actor, { listId, basedOnVersion: current!.activeVersion, takesOff, staged }, options, deps) };
   }
-  const event = createEvent('screening', { type: 'banlist.published', subject: listId, data: { list: ref, entryCount: entries.length, diff: counts } });
+  const event = createEvent('screening', {
+    type: 'banlist.published',
+    subject: listId,
+    data: { list: ref, entryCount: entries.length, diff: counts },
+  });
   const published = await deps.repository.publishVersion({
     listId,
     name: name ?? current?.name ?? listId,
@@ -75,7 +84,12 @@ export async function publishEntries(
     expectedActive: current?.activeVersion,
     contentHash: hash,
     entries,
-    provenance: { importedBy: actor.id, importedAt: deps.now().toISOString(), ...provenance, ...(options.countersignedBy ? { countersignedBy: options.countersignedBy } : {}) },
+    provenance: {
+      importedBy: actor.id,
+      importedAt: deps.now().toISOString(),
+      ...provenance,
+      ...(options.countersignedBy ? { countersignedBy: options.countersignedBy } : {}),
+    },
     diff,
     event,
   });
@@ -87,15 +101,32 @@ export async function publishEntries(
 }
 
 /** Imports a list file in any supported format as the list's new version; a bad file changes nothing. */
-export async function publishListFile(actor: Actor, listId: string, input: { name?: string; reason?: string; requestKey?: string }, format: ListFormat, body: Buffer, deps: PublishDeps) {
+export async function publishListFile(
+  actor: Actor,
+  listId: string,
+  input: { name?: string; reason?: string; requestKey?: string },
+  format: ListFormat,
+  body: Buffer,
+  deps: PublishDeps,
+) {
   const file = importListFile(format, body);
   return publishEntries(
     actor,
     listId,
     input.name,
     file.entries,
-    { fileHash: sha256(body), format, warnings: file.warnings, ...(file.publishedAt ? { publishedAt: file.publishedAt } : {}), ...(input.reason ? { reason: input.reason } : {}) },
+    {
+      fileHash: sha256(body),
+      format,
+      warnings: file.warnings,
+      ...(file.publishedAt ? { publishedAt: file.publishedAt } : {}),
+      ...(input.reason ? { reason: input.reason } : {}),
+    },
     deps,
-    { change: { kind: 'import', format }, ...(input.reason ? { reason: input.reason } : {}), ...(input.requestKey ? { requestKey: input.requestKey } : {}) },
+    {
+      change: { kind: 'import', format },
+      ...(input.reason ? { reason: input.reason } : {}),
+      ...(input.requestKey ? { requestKey: input.requestKey } : {}),
+    },
   );
 }

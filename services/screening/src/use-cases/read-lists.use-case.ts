@@ -27,7 +27,12 @@ const summary = (e: BanListEntry) => ({ id: e.id, name: e.names[0]?.full ?? '', 
  * each changed entry with the fields that changed, before and after. Listed people's data is
  * returned, so the read is recorded first.
  */
-export async function listVersionDiff(actor: Actor, listId: string, version: number, deps: { repository: ListRepository; access: AccessRecorder }) {
+export async function listVersionDiff(
+  actor: Actor,
+  listId: string,
+  version: number,
+  deps: { repository: ListRepository; access: AccessRecorder },
+) {
   const found = await deps.repository.versionsOf(listId);
   const doc = found?.versions.find((v) => v.version === version);
   if (!found || !doc) throw notFound('BANLIST.VERSION_NOT_FOUND', `List ${listId} has no published version ${version}`);
@@ -48,7 +53,8 @@ export async function listVersionDiff(actor: Actor, listId: string, version: num
     purpose: 'review ban-list version changes',
     fields: ['names', 'datesOfBirth', 'nationalities', 'documents'],
   });
-  const pick = (e: BanListEntry | undefined, fields: string[]) => Object.fromEntries(fields.map((f) => [f, e?.[f as keyof BanListEntry] ?? null]));
+  const pick = (e: BanListEntry | undefined, fields: string[]) =>
+    Object.fromEntries(fields.map((f) => [f, e?.[f as keyof BanListEntry] ?? null]));
   return {
     listId,
     version,
@@ -66,12 +72,23 @@ export async function listVersionDiff(actor: Actor, listId: string, version: num
 }
 
 /** One entry of a list's active version (to correct it by hand); the read of the listed person is recorded first. */
-export async function activeListEntry(actor: Actor, listId: string, entryId: string, deps: { repository: ListRepository; access: AccessRecorder }) {
+export async function activeListEntry(
+  actor: Actor,
+  listId: string,
+  entryId: string,
+  deps: { repository: ListRepository; access: AccessRecorder },
+) {
   const found = await deps.repository.versionsOf(listId);
   const active = found?.versions.find((v) => v.version === found.active);
   if (!found || !active) throw notFound('BANLIST.NOT_FOUND', `List ${listId} does not exist`);
   const [entry] = await deps.repository.entriesByIds(active, [entryId]);
   if (!entry) throw notFound('BANLIST.ENTRY_NOT_FOUND', `List ${listId} version ${active.version} has no entry ${entryId}`);
-  await deps.access.record({ actor, subjectId: `${listId}:${entryId}`.slice(0, 100), resource: 'screening/list-entry', purpose: 'correct a ban-list entry', fields: ['names', 'datesOfBirth', 'nationalities', 'documents'] });
+  await deps.access.record({
+    actor,
+    subjectId: `${listId}:${entryId}`.slice(0, 100),
+    resource: 'screening/list-entry',
+    purpose: 'correct a ban-list entry',
+    fields: ['names', 'datesOfBirth', 'nationalities', 'documents'],
+  });
   return { listId, version: active.version, entry };
 }

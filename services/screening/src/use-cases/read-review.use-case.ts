@@ -55,8 +55,10 @@ export async function readReview(actor: Actor, screeningId: string, deps: Review
     purpose: 'resolve possible ban-list matches',
     fields: ['names', 'dateOfBirth', 'nationalities', 'gender', 'documents', 'serviceNumber', 'hits', 'listEntries'],
   });
-  const liveHit = (listId: string, entryId: string) => (current ? subject!.hits.find((h) => h.listId === listId && h.entryId === entryId) : undefined);
-  const decisionOf = (listId: string, entryId: string) => liveHit(listId, entryId)?.resolution ?? screening.hits.find((h) => h.listId === listId && h.entryId === entryId)?.resolution;
+  const liveHit = (listId: string, entryId: string) =>
+    current ? subject!.hits.find((h) => h.listId === listId && h.entryId === entryId) : undefined;
+  const decisionOf = (listId: string, entryId: string) =>
+    liveHit(listId, entryId)?.resolution ?? screening.hits.find((h) => h.listId === listId && h.entryId === entryId)?.resolution;
   return {
     screening: { ...screening, person: undefined, fingerprint: undefined, erased: undefined },
     person: screening.person,
@@ -79,7 +81,17 @@ export async function readReview(actor: Actor, screeningId: string, deps: Review
               ...(decision.countersignedBy ? { countersignedBy: decision.countersignedBy } : {}),
             }
           : { status: 'unresolved' },
-        ...(proposal ? { proposal: { proposalId: proposal.proposalId, resolution: proposal.resolution, reason: proposal.reason, proposedBy: proposal.proposedBy, proposedAt: proposal.proposedAt } } : {}),
+        ...(proposal
+          ? {
+              proposal: {
+                proposalId: proposal.proposalId,
+                resolution: proposal.resolution,
+                reason: proposal.reason,
+                proposedBy: proposal.proposedBy,
+                proposedAt: proposal.proposedAt,
+              },
+            }
+          : {}),
       };
     }),
   };

@@ -40,26 +40,26 @@ export async function screeningEvents(screening: Screening, state: SubjectState,
   const common = { subject: screening.candidateId, tenant: screening.country };
   const hits = screening.hits.slice(0, 50);
   const completed = createEvent('screening', {
-      ...common,
-      type: 'screening.completed',
-      data: {
-        candidateId: screening.candidateId,
-        country: screening.country,
-        screeningId: screening.id,
-        candidateRevision: screening.candidateRevision,
-        outcome: state.outcome,
-        trigger: screening.trigger,
-        listVersions: screening.listVersions,
-        hits: hits.map((h) => ({
-          listId: h.listId,
-          entryId: h.entryId,
-          score: Math.round(h.score * 1000) / 1000,
-          band: h.band === 'match' ? 'match' : 'possible-match',
-          ...(h.entryStatus ? { entryStatus: h.entryStatus } : {}),
-          resolution: h.resolution?.resolution ?? 'unresolved',
-        })),
-      },
-    });
+    ...common,
+    type: 'screening.completed',
+    data: {
+      candidateId: screening.candidateId,
+      country: screening.country,
+      screeningId: screening.id,
+      candidateRevision: screening.candidateRevision,
+      outcome: state.outcome,
+      trigger: screening.trigger,
+      listVersions: screening.listVersions,
+      hits: hits.map((h) => ({
+        listId: h.listId,
+        entryId: h.entryId,
+        score: Math.round(h.score * 1000) / 1000,
+        band: h.band === 'match' ? 'match' : 'possible-match',
+        ...(h.entryStatus ? { entryStatus: h.entryStatus } : {}),
+        resolution: h.resolution?.resolution ?? 'unresolved',
+      })),
+    },
+  });
   const personal = hits.map((h) => ({
     listId: h.listId,
     entryId: h.entryId,
@@ -95,7 +95,12 @@ export async function commitScreening(
   known?: OpenedSubject,
 ): Promise<'applied' | 'duplicate' | 'stale'> {
   await deps.screenings.insertOnce(screening);
-  const result = await deps.subjects.apply(screening.candidateId, causedBy, (current) => ((current?.rev ?? 0) === expectedRev ? { state, events } : undefined), known);
+  const result = await deps.subjects.apply(
+    screening.candidateId,
+    causedBy,
+    (current) => ((current?.rev ?? 0) === expectedRev ? { state, events } : undefined),
+    known,
+  );
   if (result.outcome === 'applied') deps.onEvents();
   return result.outcome === 'unchanged' ? 'stale' : result.outcome;
 }

@@ -7,7 +7,9 @@ import type { Screening } from '../data/screening.repository';
 import { commitScreening, knownResolutions, screeningEvents, type ScreeningDeps } from './record-screening.use-case';
 
 /** A submission with its person opened from the event's sealed block. */
-export type Submitted = Omit<EventDataByType['candidate.submitted'], 'personal'> & { person: EventPersonalByType['candidate.submitted']['person'] };
+export type Submitted = Omit<EventDataByType['candidate.submitted'], 'personal'> & {
+  person: EventPersonalByType['candidate.submitted']['person'];
+};
 
 /**
  * Screens a submitted or updated candidate against every active list, keeps the minimised person
@@ -22,7 +24,8 @@ export async function screenCandidate(data: Submitted, trigger: 'submitted' | 'u
   for (let attempt = 0; attempt < 10; attempt++) {
     const current = await deps.subjects.load(data.candidateId);
     if (current?.state.erased) return { outcome: 'erased' as const, screeningId: current.state.screeningId };
-    if (current && current.state.candidateRevision >= data.revision) return { outcome: 'duplicate' as const, screeningId: current.state.screeningId };
+    if (current && current.state.candidateRevision >= data.revision)
+      return { outcome: 'duplicate' as const, screeningId: current.state.screeningId };
     const screeningId = `${data.candidateId}:${data.revision}`;
     const { versions, hits } = deps.lists.screen(toPersonQuery(person), { confirmed: confirmedByList(current?.state) });
     const reviewable = reviewableHits(hits);
@@ -55,7 +58,15 @@ export async function screenCandidate(data: Submitted, trigger: 'submitted' | 'u
       fingerprint,
       screenedAt,
     };
-    const committed = await commitScreening(deps, screening, state, causedBy, current?.rev ?? 0, await screeningEvents(screening, state, deps.sealer), current);
+    const committed = await commitScreening(
+      deps,
+      screening,
+      state,
+      causedBy,
+      current?.rev ?? 0,
+      await screeningEvents(screening, state, deps.sealer),
+      current,
+    );
     if (committed !== 'stale') return { outcome: committed, screeningId, result: state.outcome };
   }
   throw new AppError('SCREENING.CONTENDED', `Candidate ${data.candidateId} kept changing while being screened`, { retriable: true });
@@ -64,7 +75,9 @@ export async function screenCandidate(data: Submitted, trigger: 'submitted' | 'u
 /** A withdrawn candidate leaves the review queue and is no longer re-screened. */
 export async function withdrawCandidate(candidateId: string, causedBy: string, deps: Pick<ScreeningDeps, 'subjects'>) {
   return deps.subjects.apply(candidateId, causedBy, (current) =>
-    current && !current.state.withdrawn && !current.state.erased ? { state: { ...current.state, withdrawn: true, pendingReview: false } } : undefined,
+    current && !current.state.withdrawn && !current.state.erased
+      ? { state: { ...current.state, withdrawn: true, pendingReview: false } }
+      : undefined,
   );
 }
 
@@ -74,8 +87,14 @@ export async function withdrawCandidate(candidateId: string, causedBy: string, d
  * record and decision of theirs unreadable) and the decisions taken on them deleted. Each step is
  * idempotent: a crash in between is repaired by the redelivered event.
  */
-export async function eraseSubject(candidateId: string, causedBy: string, deps: Pick<ScreeningDeps, 'subjects' | 'resolutions'> & { shred: (candidateId: string) => Promise<unknown> }) {
-  const result = await deps.subjects.apply(candidateId, causedBy, (current) => (current && !current.state.erased ? { state: erasedSubject(current.state) } : undefined));
+export async function eraseSubject(
+  candidateId: string,
+  causedBy: string,
+  deps: Pick<ScreeningDeps, 'subjects' | 'resolutions'> & { shred: (candidateId: string) => Promise<unknown> },
+) {
+  const result = await deps.subjects.apply(candidateId, causedBy, (current) =>
+    current && !current.state.erased ? { state: erasedSubject(current.state) } : undefined,
+  );
   await deps.shred(candidateId);
   const decisions = await deps.resolutions.forget(candidateId);
   return { outcome: result.outcome, decisions };

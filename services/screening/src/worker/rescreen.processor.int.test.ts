@@ -2,12 +2,37 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
 import type { RescreenState } from '../data/rescreen.repository';
-import { candidateEvent, eventsOfType, publishCandidates, publishList, startTestScreening, type EntryInput, type Screening } from '../test-support/screening-fixtures';
+import {
+  candidateEvent,
+  eventsOfType,
+  publishCandidates,
+  publishList,
+  startTestScreening,
+  type EntryInput,
+  type Screening,
+} from '../test-support/screening-fixtures';
 
 const fillers: EntryInput[] = [
-  'Hiroshi Tanaka', 'Sven Lindqvist', 'Giovanni Rossi', 'Dmitri Volkov', 'Aisha Bello', 'Carlos Mendoza', 'Ingrid Solberg', 'Tomasz Nowak',
-  'Priya Raghunathan', 'Samuel Otieno', 'Leila Nasser', 'Mateo Herrera', 'Yuki Nakamura', 'Bongani Dlamini', 'Hannah Becker', 'Omar Farouk',
-  'Lucia Bianchi', 'Andrei Popescu', 'Nadia Haddad', 'Kofi Boateng',
+  'Hiroshi Tanaka',
+  'Sven Lindqvist',
+  'Giovanni Rossi',
+  'Dmitri Volkov',
+  'Aisha Bello',
+  'Carlos Mendoza',
+  'Ingrid Solberg',
+  'Tomasz Nowak',
+  'Priya Raghunathan',
+  'Samuel Otieno',
+  'Leila Nasser',
+  'Mateo Herrera',
+  'Yuki Nakamura',
+  'Bongani Dlamini',
+  'Hannah Becker',
+  'Omar Farouk',
+  'Lucia Bianchi',
+  'Andrei Popescu',
+  'Nadia Haddad',
+  'Kofi Boateng',
 ].map((name, i) => ({ id: `F-${i}`, name, dateOfBirth: '1960' }));
 const ivan: EntryInput = { id: 'BAR-IVAN', name: 'Ivan Sergeyevich Petrov', dateOfBirth: '1970-02-03', nationality: 'RU' };
 const pierre: EntryInput = { id: 'BAR-PIERRE', name: 'Pierre Lambert Dubois', dateOfBirth: '1975-06-01', nationality: 'FR' };
@@ -44,9 +69,18 @@ describe('re-screening on banlist.published (real Kafka and database)', () => {
   beforeAll(async () => {
     t = await startTestScreening({ RESCREEN_BATCH_SIZE: '4' }, { afterRescreenSubject: crashMidBatch });
     await publishList(t.service.app, t.screener, 'bar', [...fillers, ivan]);
-    await publishCandidates(t, Object.entries(people).map(([candidateId, p]) => candidateEvent({ candidateId, ...p })));
-    await waitFor(async () => (await t.service.runtime.db.collection('subjects').countDocuments({})) === 12, { message: 'every candidate screened', timeoutMs: 60_000 });
-    await waitFor(async () => (await request(t.service.app).get('/rescreens/bar/1').set('authorization', t.screener)).body.status === 'completed', { message: 'first job done' });
+    await publishCandidates(
+      t,
+      Object.entries(people).map(([candidateId, p]) => candidateEvent({ candidateId, ...p })),
+    );
+    await waitFor(async () => (await t.service.runtime.db.collection('subjects').countDocuments({})) === 12, {
+      message: 'every candidate screened',
+      timeoutMs: 60_000,
+    });
+    await waitFor(
+      async () => (await request(t.service.app).get('/rescreens/bar/1').set('authorization', t.screener)).body.status === 'completed',
+      { message: 'first job done' },
+    );
   });
   afterAll(async () => {
     await second?.stop();
@@ -68,17 +102,27 @@ describe('re-screening on banlist.published (real Kafka and database)', () => {
     await t.service.stop();
 
     second = await t.restart();
-    const done = await waitFor(async () => {
-      const p = await progress(second!.app);
-      return p.status === 'completed' && p;
-    }, { message: 're-screen resumed and completed', timeoutMs: 60_000 });
+    const done = await waitFor(
+      async () => {
+        const p = await progress(second!.app);
+        return p.status === 'completed' && p;
+      },
+      { message: 're-screen resumed and completed', timeoutMs: 60_000 },
+    );
     expect(done).toMatchObject({ processed: 12, changed: 3, batches: 3 });
 
-    const rescreened = await waitFor(async () => {
-      const events = (await eventsOfType<{ trigger: string; outcome: string; candidateId: string }>(t.env, 'vetting.screenings', 'screening.completed')).filter((e) => e.data.trigger === 'rescreen');
-      return events.length >= 3 ? events : undefined;
-    }, { message: 'rescreen events' });
-    const byCandidate = Object.fromEntries(['c05', 'c06', 'c10'].map((c) => [c, rescreened.filter((e) => e.data.candidateId === c).map((e) => e.data.outcome)]));
+    const rescreened = await waitFor(
+      async () => {
+        const events = (
+          await eventsOfType<{ trigger: string; outcome: string; candidateId: string }>(t.env, 'vetting.screenings', 'screening.completed')
+        ).filter((e) => e.data.trigger === 'rescreen');
+        return events.length >= 3 ? events : undefined;
+      },
+      { message: 'rescreen events' },
+    );
+    const byCandidate = Object.fromEntries(
+      ['c05', 'c06', 'c10'].map((c) => [c, rescreened.filter((e) => e.data.candidateId === c).map((e) => e.data.outcome)]),
+    );
     expect(byCandidate).toEqual({ c05: ['clear'], c06: ['possible-match'], c10: ['possible-match'] });
     expect(rescreened).toHaveLength(3);
   });

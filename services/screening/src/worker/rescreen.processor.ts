@@ -78,14 +78,23 @@ export function createRescreenWorker(deps: RescreenWorkerDeps) {
         if (stopped) return; // the batch is redone on the next start
       }
       const last = batch[batch.length - 1]!._id;
-      await deps.rescreens.commitBatch(listId, version, state.batches, (s) => ({ ...s, cursor: last, batches: s.batches + 1, processed: s.processed + batch.length, changed: s.changed + changed }));
+      await deps.rescreens.commitBatch(listId, version, state.batches, (s) => ({
+        ...s,
+        cursor: last,
+        batches: s.batches + 1,
+        processed: s.processed + batch.length,
+        changed: s.changed + changed,
+      }));
       const exact = await deps.rescreens.load(listId, version);
       if (!exact || exact.state.status !== 'running' || exact.state.cursor !== last) return; // finished or moved on by another worker
       state = exact.state;
     }
     if (stopped) return;
     await deps.rescreens.finish(listId, version, 'completed', deps.now().toISOString());
-    deps.logger.info({ listId, version, processed: state.processed, changed: state.changed, ms: Date.now() - started }, 're-screening completed');
+    deps.logger.info(
+      { listId, version, processed: state.processed, changed: state.changed, ms: Date.now() - started },
+      're-screening completed',
+    );
   }
 
   async function runAll() {
@@ -107,7 +116,9 @@ export function createRescreenWorker(deps: RescreenWorkerDeps) {
         return running;
       }
       running = runAll()
-        .catch((error) => deps.logger.error({ err: error }, 're-screening interrupted; it resumes from its cursor on the next start or publication'))
+        .catch((error) =>
+          deps.logger.error({ err: error }, 're-screening interrupted; it resumes from its cursor on the next start or publication'),
+        )
         .finally(() => (running = undefined));
       return running;
     },

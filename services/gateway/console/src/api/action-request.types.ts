@@ -1,7 +1,20 @@
 /** Requests for action as the accountability service returns them (contracts/openapi/accountability.yaml). */
-export const ACTION_KINDS = ['investigation', 'accountability-measures', 'outcome-report', 'victim-support', 'paternity-and-child-support'] as const;
+export const ACTION_KINDS = [
+  'investigation',
+  'accountability-measures',
+  'outcome-report',
+  'victim-support',
+  'paternity-and-child-support',
+] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
-export const OUTCOMES = ['investigation-opened', 'sanctioned', 'dismissed-from-service', 'prosecuted', 'allegation-not-substantiated-nationally', 'no-action-taken'] as const;
+export const OUTCOMES = [
+  'investigation-opened',
+  'sanctioned',
+  'dismissed-from-service',
+  'prosecuted',
+  'allegation-not-substantiated-nationally',
+  'no-action-taken',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const CATEGORIES = ['sea', 'sexual-harassment', 'other-misconduct'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -35,12 +48,31 @@ export interface RequestSummary extends Common {
 
 export interface RequestDetail extends Common {
   summary: string;
-  responses: { responseId: string; kind: 'interim' | 'final'; covers: ActionKind[]; outcome?: Outcome; text: string; respondedAt: string; respondedBy: string }[];
+  responses: {
+    responseId: string;
+    kind: 'interim' | 'final';
+    covers: ActionKind[];
+    outcome?: Outcome;
+    text: string;
+    respondedAt: string;
+    respondedBy: string;
+  }[];
   reminders: { at: string; by: string; automatic: boolean }[];
 }
 
 export interface Figures {
-  byCountry: Record<string, { sent: number; responded: number; acknowledged: number; answered: number; overdue: number; closed: number; medianDaysToAnswer: number | null }>;
+  byCountry: Record<
+    string,
+    {
+      sent: number;
+      responded: number;
+      acknowledged: number;
+      answered: number;
+      overdue: number;
+      closed: number;
+      medianDaysToAnswer: number | null;
+    }
+  >;
   totals: { sent: number; responded: number; overdue: number };
 }
 

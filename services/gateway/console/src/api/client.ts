@@ -10,7 +10,11 @@ export interface Problem {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly problem: Problem, readonly retryAfter?: number) {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+    readonly retryAfter?: number,
+  ) {
     super(problem.detail ?? problem.title);
   }
 }
@@ -24,7 +28,11 @@ let refresh: (() => Promise<void>) | undefined;
  * The session keeps the token; the client only reads it (and signs out on a 401). With `refresh`,
  * a token about to run out is renewed before a request goes (the session also renews it on a timer).
  */
-export function setToken(value: string | null, unauthorised?: () => void, session?: { expiresAt: number; refresh: () => Promise<void> }): void {
+export function setToken(
+  value: string | null,
+  unauthorised?: () => void,
+  session?: { expiresAt: number; refresh: () => Promise<void> },
+): void {
   token = value;
   if (unauthorised) onUnauthorised = unauthorised;
   if (session) ({ expiresAt, refresh } = session);

@@ -26,7 +26,14 @@ export interface DisclosureDetail extends DisclosureSummary {
   requesterContact?: { name: string; email: string };
   erased?: boolean;
   verificationProblem?: string;
-  knownFindings: { source: string; reference: string; category: string; substantiatedOn: string; listEntry?: { listId: string; entryId: string }; country: string }[];
+  knownFindings: {
+    source: string;
+    reference: string;
+    category: string;
+    substantiatedOn: string;
+    listEntry?: { listId: string; entryId: string };
+    country: string;
+  }[];
   answer?: DisclosureSummary['answer'] & { knownFindings: string[]; justification?: string; note?: string; countersignedAt?: string };
 }
 
@@ -41,6 +48,15 @@ export interface DisclosureFigures {
   rejectedOnNegativeOrAbsentInformation: number;
 }
 
-export const FIGURES: (keyof Omit<DisclosureFigures, 'year'>)[] = ['recruitments', 'requestsMade', 'responsesReceived', 'requestsReceived', 'responsesProvided', 'negativeAnswersProvided', 'rejectedOnNegativeOrAbsentInformation'];
+export const FIGURES: (keyof Omit<DisclosureFigures, 'year'>)[] = [
+  'recruitments',
+  'requestsMade',
+  'responsesReceived',
+  'requestsReceived',
+  'responsesProvided',
+  'negativeAnswersProvided',
+  'rejectedOnNegativeOrAbsentInformation',
+];
 
-export const toneOf = (s: DisclosureStatus) => (s === 'answered' ? 'completed' : s === 'overdue' || s === 'unverified' ? 'expired' : 'pending');
+export const toneOf = (s: DisclosureStatus) =>
+  s === 'answered' ? 'completed' : s === 'overdue' || s === 'unverified' ? 'expired' : 'pending';

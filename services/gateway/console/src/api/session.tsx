@@ -43,7 +43,11 @@ function restore(): Grant | null {
 
 /** The session's own calls: never through `api()`, which would wait for a refresh in progress. */
 async function post<T>(path: string, body: unknown): Promise<T> {
-  const res = await fetch(`/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
@@ -95,14 +99,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const timer = setTimeout(() => void refresh(), Math.max(0, Date.parse(state.expiresAt) - Date.now() - 60_000));
     return () => clearTimeout(timer);
   }, [state, signOut, refresh]);
-  const signIn = useCallback(async (username: string, password: string, code?: string) => {
-    const deviceToken = localStorage.getItem(deviceKey(username)) ?? undefined;
-    keep(await api<Grant>('/auth/login', { method: 'POST', body: { username, password, ...(code ? { code } : {}), ...(deviceToken ? { deviceToken } : {}) } }));
-  }, [keep]);
-  const completeEnrolment = useCallback(async (enrolmentToken: string, code: string) => {
-    keep(await api<Grant>('/auth/second-factor', { method: 'POST', body: { enrolmentToken, code } }));
-  }, [keep]);
-  const value = useMemo<Session>(() => ({ user: state?.user ?? null, token: state?.token ?? null, signIn, completeEnrolment, signOut }), [state, signIn, completeEnrolment, signOut]);
+  const signIn = useCallback(
+    async (username: string, password: string, code?: string) => {
+      const deviceToken = localStorage.getItem(deviceKey(username)) ?? undefined;
+      keep(
+        await api<Grant>('/auth/login', {
+          method: 'POST',
+          body: { username, password, ...(code ? { code } : {}), ...(deviceToken ? { deviceToken } : {}) },
+        }),
+      );
+    },
+    [keep],
+  );
+  const completeEnrolment = useCallback(
+    async (enrolmentToken: string, code: string) => {
+      keep(await api<Grant>('/auth/second-factor', { method: 'POST', body: { enrolmentToken, code } }));
+    },
+    [keep],
+  );
+  const value = useMemo<Session>(
+    () => ({ user: state?.user ?? null, token: state?.token ?? null, signIn, completeEnrolment, signOut }),
+    [state, signIn, completeEnrolment, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -21,7 +21,11 @@ export interface CandidateView {
   person?: Person;
 }
 
-export interface Nomination { mission: string; rotation: string; category: string }
+export interface Nomination {
+  mission: string;
+  rotation: string;
+  category: string;
+}
 
 export interface CertifiedMember {
   candidateId: string;
@@ -55,7 +59,12 @@ export interface Hit {
   band: string;
   matchedName: { full: string; kind: string };
   queryName?: string;
-  features: { feature: string; contribution: number; detail?: string; reasons?: { key: string; values?: Record<string, string | number> }[] }[];
+  features: {
+    feature: string;
+    contribution: number;
+    detail?: string;
+    reasons?: { key: string; values?: Record<string, string | number> }[];
+  }[];
   words: { query: string; listed: string; similarity: number; how: string }[];
   summary: string;
 }
@@ -69,7 +78,14 @@ export interface ReviewHit {
 }
 
 export interface Review {
-  screening: { id: string; candidateId: string; country: string; outcome: string; screenedAt: string; listVersions?: { listId: string; version: number }[] };
+  screening: {
+    id: string;
+    candidateId: string;
+    country: string;
+    outcome: string;
+    screenedAt: string;
+    listVersions?: { listId: string; version: number }[];
+  };
   person: Record<string, unknown>;
   current: boolean;
   outcome?: string;

@@ -16,13 +16,21 @@ export interface UploadState {
  */
 export async function uploadIdFor(username: string, key: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${username}:upload:${key}`));
-  return `u-${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 24)}`;
+  return `u-${[...new Uint8Array(digest)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, 24)}`;
 }
 
 export const isFinished = (u: UploadState) => u.state === 'completed' || u.state === 'rejected' || u.state === 'failed';
 
 /** Sends the file with XMLHttpRequest (fetch reports no upload progress) and reports the bytes sent. */
-export function sendUpload(file: File, query: Record<string, string>, key: string, onSent: (fraction: number) => void): Promise<UploadState> {
+export function sendUpload(
+  file: File,
+  query: Record<string, string>,
+  key: string,
+  onSent: (fraction: number) => void,
+): Promise<UploadState> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', apiUrl('/intake/uploads', query));
@@ -32,7 +40,10 @@ export function sendUpload(file: File, query: Record<string, string>, key: strin
     xhr.upload.onprogress = (e) => e.lengthComputable && onSent(e.loaded / e.total);
     xhr.onerror = () => reject(new Error('network error'));
     xhr.onload = async () => {
-      const response = new Response(xhr.responseText, { status: xhr.status, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' } });
+      const response = new Response(xhr.responseText, {
+        status: xhr.status,
+        headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
+      });
       if (xhr.status >= 400) reject(await toApiError(response));
       else resolve((await response.json()) as UploadState);
     };

@@ -13,7 +13,11 @@ function LanguageSwitch() {
     <div className="language">
       <label htmlFor="language">{t('app.language')}</label>
       <select id="language" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-        {Object.entries(LANGUAGES).map(([code, l]) => <option key={code} value={code} lang={code}>{l.label}</option>)}
+        {Object.entries(LANGUAGES).map(([code, l]) => (
+          <option key={code} value={code} lang={code}>
+            {l.label}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -38,14 +42,23 @@ export function App() {
 
   return (
     <>
-      <a className="skip" href="#main">{t('app.skip')}</a>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
       <header className="top">
-        <Link to="/" className="brand">{t('app.title')}</Link>
+        <Link to="/" className="brand">
+          {t('app.title')}
+        </Link>
         <LanguageSwitch />
         {user && (
           <div className="who">
-            <span>{t('app.signedInAs', { name: user.name ?? user.username })} · {roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}{user.country ? ` (${user.country})` : ''}</span>
-            <button type="button" onClick={signOut}>{t('app.signOut')}</button>
+            <span>
+              {t('app.signedInAs', { name: user.name ?? user.username })} · {roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}
+              {user.country ? ` (${user.country})` : ''}
+            </span>
+            <button type="button" onClick={signOut}>
+              {t('app.signOut')}
+            </button>
           </div>
         )}
       </header>
@@ -53,10 +66,20 @@ export function App() {
         {user && (
           <nav aria-label={t('app.nav')}>
             <ul>
-              <li><Link to="/" aria-current={path === '/' ? 'page' : undefined}>{t('nav.home')}</Link></li>
-              {visible.filter((s) => s.nav).map((s) => (
-                <li key={s.path}><Link to={s.path} aria-current={path.startsWith(s.path) ? 'page' : undefined}>{t(s.nav!)}</Link></li>
-              ))}
+              <li>
+                <Link to="/" aria-current={path === '/' ? 'page' : undefined}>
+                  {t('nav.home')}
+                </Link>
+              </li>
+              {visible
+                .filter((s) => s.nav)
+                .map((s) => (
+                  <li key={s.path}>
+                    <Link to={s.path} aria-current={path.startsWith(s.path) ? 'page' : undefined}>
+                      {t(s.nav!)}
+                    </Link>
+                  </li>
+                ))}
             </ul>
           </nav>
         )}
@@ -75,7 +98,13 @@ function Home() {
   return (
     <Page title={t('home.title', { name: user!.name ?? user!.username })}>
       <p>{t('home.intro')}</p>
-      <ul className="tasks">{tasks.map((s) => <li key={s.path}><Link to={s.path}>{t(s.nav!)}</Link></li>)}</ul>
+      <ul className="tasks">
+        {tasks.map((s) => (
+          <li key={s.path}>
+            <Link to={s.path}>{t(s.nav!)}</Link>
+          </li>
+        ))}
+      </ul>
     </Page>
   );
 }

@@ -3,7 +3,12 @@ import { OUTCOMES, type ActionKind, type Outcome } from '../api/action-request.t
 import { useI18n } from '../i18n/i18n';
 import { Field } from './ui';
 
-export interface ResponseBody { kind: 'interim' | 'final'; covers: ActionKind[]; outcome?: Outcome; text: string }
+export interface ResponseBody {
+  kind: 'interim' | 'final';
+  covers: ActionKind[];
+  outcome?: Outcome;
+  text: string;
+}
 
 /** The country's office reports on the actions asked: an interim report, or the final response with its outcome. */
 export function ActionResponseForm({ asked, onSend }: { asked: ActionKind[]; onSend: (body: ResponseBody) => void }) {
@@ -25,7 +30,12 @@ export function ActionResponseForm({ asked, onSend }: { asked: ActionKind[]; onS
         <legend>{t('rfa.covers')}</legend>
         {asked.map((a) => (
           <label key={a} className="row">
-            <input type="checkbox" checked={covers.includes(a)} onChange={(e) => setCovers(e.target.checked ? [...covers, a] : covers.filter((c) => c !== a))} /> {t(`rfa.action.${a}`)}
+            <input
+              type="checkbox"
+              checked={covers.includes(a)}
+              onChange={(e) => setCovers(e.target.checked ? [...covers, a] : covers.filter((c) => c !== a))}
+            />{' '}
+            {t(`rfa.action.${a}`)}
           </label>
         ))}
       </fieldset>
@@ -33,12 +43,20 @@ export function ActionResponseForm({ asked, onSend }: { asked: ActionKind[]; onS
         <Field id="rfa-outcome" label={t('rfa.outcome')}>
           <select id="rfa-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)}>
             <option value="">{t('form.choose')}</option>
-            {OUTCOMES.map((o) => <option key={o} value={o}>{t(`rfa.outcome.${o}`)}</option>)}
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {t(`rfa.outcome.${o}`)}
+              </option>
+            ))}
           </select>
         </Field>
       )}
-      <Field id="rfa-text" label={t('rfa.text')}><textarea id="rfa-text" rows={4} maxLength={8000} value={text} onChange={(e) => setText(e.target.value)} /></Field>
-      <button type="button" onClick={() => onSend({ kind, covers, ...(kind === 'final' && outcome ? { outcome } : {}), text })}>{t('rfa.sendResponse')}</button>
+      <Field id="rfa-text" label={t('rfa.text')}>
+        <textarea id="rfa-text" rows={4} maxLength={8000} value={text} onChange={(e) => setText(e.target.value)} />
+      </Field>
+      <button type="button" onClick={() => onSend({ kind, covers, ...(kind === 'final' && outcome ? { outcome } : {}), text })}>
+        {t('rfa.sendResponse')}
+      </button>
     </fieldset>
   );
 }

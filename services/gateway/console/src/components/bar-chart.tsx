@@ -14,16 +14,27 @@ export function BarChart({ title, data }: { title: string; data: { label: string
           const w = Math.max(2, ((width - labelWidth - 50) * d.value) / max);
           return (
             <g key={d.label}>
-              <text x={labelWidth - 6} y={y + barHeight * 0.7} textAnchor="end" fontSize="13">{d.label}</text>
+              <text x={labelWidth - 6} y={y + barHeight * 0.7} textAnchor="end" fontSize="13">
+                {d.label}
+              </text>
               <rect x={labelWidth} y={y} width={w} height={barHeight} fill="#1d5a8c" />
-              <text x={labelWidth + w + 6} y={y + barHeight * 0.7} fontSize="13">{d.value}</text>
+              <text x={labelWidth + w + 6} y={y + barHeight * 0.7} fontSize="13">
+                {d.value}
+              </text>
             </g>
           );
         })}
       </svg>
       <table className="visually-hidden">
         <caption>{title}</caption>
-        <tbody>{data.map((d) => <tr key={d.label}><th scope="row">{d.label}</th><td>{d.value}</td></tr>)}</tbody>
+        <tbody>
+          {data.map((d) => (
+            <tr key={d.label}>
+              <th scope="row">{d.label}</th>
+              <td>{d.value}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </figure>
   );

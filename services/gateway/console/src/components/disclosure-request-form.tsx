@@ -29,10 +29,19 @@ export function DisclosureRequestForm({ office, onSent }: { office?: string; onS
         addressedTo: office ? office : text('addressedTo') === 'country' ? country : 'UN',
         candidateId: text('candidateId'),
         country,
-        requester: { organisationId: text('organisationId'), contactName: text('contactName'), contactEmail: text('contactEmail'), ...optional('theirReference') },
+        requester: {
+          organisationId: text('organisationId'),
+          contactName: text('contactName'),
+          contactEmail: text('contactEmail'),
+          ...optional('theirReference'),
+        },
         person: { fullName: text('fullName'), ...optional('dateOfBirth'), ...optional('identifiers'), ...optional('periods') },
       };
-      const sent = await api<{ id: string; reference: string }>('/accountability/disclosure-requests', { method: 'POST', headers: { 'idempotency-key': key }, body });
+      const sent = await api<{ id: string; reference: string }>('/accountability/disclosure-requests', {
+        method: 'POST',
+        headers: { 'idempotency-key': key },
+        body,
+      });
       setKey(idempotencyKey());
       onSent(sent.id, sent.reference);
     } catch (e) {
@@ -52,31 +61,57 @@ export function DisclosureRequestForm({ office, onSent }: { office?: string; onS
             </select>
           </Field>
         )}
-        {!office && <Field id="mds-country" label={t('mds.country')}><CountrySelect id="mds-country" name="country" required /></Field>}
-        <Field id="mds-candidate" label={t('mds.candidateId')}><input id="mds-candidate" name="candidateId" required maxLength={100} /></Field>
+        {!office && (
+          <Field id="mds-country" label={t('mds.country')}>
+            <CountrySelect id="mds-country" name="country" required />
+          </Field>
+        )}
+        <Field id="mds-candidate" label={t('mds.candidateId')}>
+          <input id="mds-candidate" name="candidateId" required maxLength={100} />
+        </Field>
       </div>
       <fieldset>
         <legend>{t('mds.requester')}</legend>
         <div className="row">
           <Field id="mds-org" label={t('mds.organisation')} hint={t('mds.organisationHint')}>
             <select id="mds-org" name="organisationId" required defaultValue="" aria-describedby="mds-org-hint">
-              <option value="" disabled>{t('form.choose')}</option>
-              {orgs.data?.items.map((o) => <option key={o.organisationId} value={o.organisationId}>{o.name} ({o.domains.join(', ')})</option>)}
+              <option value="" disabled>
+                {t('form.choose')}
+              </option>
+              {orgs.data?.items.map((o) => (
+                <option key={o.organisationId} value={o.organisationId}>
+                  {o.name} ({o.domains.join(', ')})
+                </option>
+              ))}
             </select>
           </Field>
-          <Field id="mds-contact" label={t('mds.contactName')}><input id="mds-contact" name="contactName" required minLength={2} maxLength={200} /></Field>
-          <Field id="mds-email" label={t('mds.contactEmail')}><input id="mds-email" name="contactEmail" type="email" required maxLength={254} /></Field>
-          <Field id="mds-theirs" label={t('mds.theirReference')}><input id="mds-theirs" name="theirReference" maxLength={100} /></Field>
+          <Field id="mds-contact" label={t('mds.contactName')}>
+            <input id="mds-contact" name="contactName" required minLength={2} maxLength={200} />
+          </Field>
+          <Field id="mds-email" label={t('mds.contactEmail')}>
+            <input id="mds-email" name="contactEmail" type="email" required maxLength={254} />
+          </Field>
+          <Field id="mds-theirs" label={t('mds.theirReference')}>
+            <input id="mds-theirs" name="theirReference" maxLength={100} />
+          </Field>
         </div>
       </fieldset>
       <fieldset>
         <legend>{t('mds.person')}</legend>
         <div className="row">
-          <Field id="mds-name" label={t('mds.fullName')}><input id="mds-name" name="fullName" required minLength={2} maxLength={200} /></Field>
-          <Field id="mds-dob" label={t('mds.dateOfBirth')}><input id="mds-dob" name="dateOfBirth" type="date" /></Field>
-          <Field id="mds-ids" label={t('mds.identifiers')}><input id="mds-ids" name="identifiers" maxLength={500} /></Field>
+          <Field id="mds-name" label={t('mds.fullName')}>
+            <input id="mds-name" name="fullName" required minLength={2} maxLength={200} />
+          </Field>
+          <Field id="mds-dob" label={t('mds.dateOfBirth')}>
+            <input id="mds-dob" name="dateOfBirth" type="date" />
+          </Field>
+          <Field id="mds-ids" label={t('mds.identifiers')}>
+            <input id="mds-ids" name="identifiers" maxLength={500} />
+          </Field>
         </div>
-        <Field id="mds-periods" label={t('mds.periods')}><textarea id="mds-periods" name="periods" rows={2} maxLength={1000} /></Field>
+        <Field id="mds-periods" label={t('mds.periods')}>
+          <textarea id="mds-periods" name="periods" rows={2} maxLength={1000} />
+        </Field>
       </fieldset>
       <ProblemMessage error={error} />
       <button type="submit">{t('mds.receive')}</button>

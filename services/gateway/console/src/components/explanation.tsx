@@ -11,13 +11,30 @@ export function describe(value: unknown): string {
     const o = value as Record<string, unknown>;
     if (typeof o.full === 'string') return o.script ? `${o.full} (${String(o.script)})` : o.full;
     if (typeof o.number === 'string') return [o.type, o.number, o.country].filter(Boolean).join(' ');
-    return Object.entries(o).map(([k, v]) => `${k}: ${describe(v)}`).join(', ');
+    return Object.entries(o)
+      .map(([k, v]) => `${k}: ${describe(v)}`)
+      .join(', ');
   }
   return String(value);
 }
 
 /** The fields worth comparing, in the same order on both sides. */
-const FIELDS = ['names', 'dateOfBirth', 'datesOfBirth', 'placesOfBirth', 'nationalities', 'gender', 'documents', 'serviceNumbers', 'serviceNumber', 'category', 'status', 'listingDate', 'sourceReference', 'remarks'];
+const FIELDS = [
+  'names',
+  'dateOfBirth',
+  'datesOfBirth',
+  'placesOfBirth',
+  'nationalities',
+  'gender',
+  'documents',
+  'serviceNumbers',
+  'serviceNumber',
+  'category',
+  'status',
+  'listingDate',
+  'sourceReference',
+  'remarks',
+];
 
 export function Record_({ title, data }: { title: string; data: Record<string, unknown> | undefined }) {
   const { t } = useI18n();
@@ -27,7 +44,14 @@ export function Record_({ title, data }: { title: string; data: Record<string, u
   return (
     <section className="panel" aria-label={title}>
       <h3>{title}</h3>
-      <dl>{keys.map((k) => <Fragment key={k}><dt>{label(k)}</dt><dd>{describe(data![k])}</dd></Fragment>)}</dl>
+      <dl>
+        {keys.map((k) => (
+          <Fragment key={k}>
+            <dt>{label(k)}</dt>
+            <dd>{describe(data![k])}</dd>
+          </Fragment>
+        ))}
+      </dl>
     </section>
   );
 }
@@ -55,26 +79,48 @@ export function reasonText(t: Translate, f: Feature): string {
  */
 export function Explanation({ hit }: { hit: Hit }) {
   const { t } = useI18n();
-  const summary = t('match.summary', { band: textOr(t, `status.${hit.band}`, hit.band), score: hit.score.toFixed(2), query: hit.queryName ?? '', listed: hit.matchedName.full, kind: textOr(t, `match.nameKind.${hit.matchedName.kind}`, hit.matchedName.kind) });
+  const summary = t('match.summary', {
+    band: textOr(t, `status.${hit.band}`, hit.band),
+    score: hit.score.toFixed(2),
+    query: hit.queryName ?? '',
+    listed: hit.matchedName.full,
+    kind: textOr(t, `match.nameKind.${hit.matchedName.kind}`, hit.matchedName.kind),
+  });
   return (
     <section className="explanation" aria-label={t('review.explanation')}>
-      <h3>{t('review.explanation')}: <strong>{summary}</strong></h3>
+      <h3>
+        {t('review.explanation')}: <strong>{summary}</strong>
+      </h3>
       <ul>
         {hit.features.map((f, i) => (
           <li key={i}>
-            <mark className={f.contribution >= 0 ? 'agree' : 'disagree'}>{textOr(t, `match.feature.${f.feature}`, f.feature)} — {f.contribution >= 0 ? t('review.agree') : t('review.disagree')} ({f.contribution >= 0 ? '+' : ''}{f.contribution.toFixed(2)})</mark>{' '}
+            <mark className={f.contribution >= 0 ? 'agree' : 'disagree'}>
+              {textOr(t, `match.feature.${f.feature}`, f.feature)} — {f.contribution >= 0 ? t('review.agree') : t('review.disagree')} (
+              {f.contribution >= 0 ? '+' : ''}
+              {f.contribution.toFixed(2)})
+            </mark>{' '}
             {reasonText(t, f)}
           </li>
         ))}
       </ul>
       {hit.words.length > 0 && (
         <table>
-          <thead><tr><th scope="col">{t('review.candidate')}</th><th scope="col">{t('review.entry')}</th><th scope="col">{t('review.similarity')}</th><th scope="col">{t('review.how')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('review.candidate')}</th>
+              <th scope="col">{t('review.entry')}</th>
+              <th scope="col">{t('review.similarity')}</th>
+              <th scope="col">{t('review.how')}</th>
+            </tr>
+          </thead>
           <tbody>
             {hit.words.map((w, i) => (
               <tr key={i}>
-                <td>{w.query}</td><td>{w.listed}</td>
-                <td><mark className={w.similarity >= 0.85 ? 'agree' : 'disagree'}>{Math.round(w.similarity * 100)}</mark></td>
+                <td>{w.query}</td>
+                <td>{w.listed}</td>
+                <td>
+                  <mark className={w.similarity >= 0.85 ? 'agree' : 'disagree'}>{Math.round(w.similarity * 100)}</mark>
+                </td>
                 <td>{textOr(t, `match.how.${w.how}`, w.how)}</td>
               </tr>
             ))}

@@ -5,7 +5,12 @@ import { Field, ProblemMessage } from './ui';
 import { entryFrom, ListEntryFields, type ListEntry } from './list-entry-fields';
 import { RescreenProgress } from './rescreen-progress';
 
-interface Published { listId: string; version: number; unchanged: boolean; diff?: { added: number; removed: number; changed: number } }
+interface Published {
+  listId: string;
+  version: number;
+  unchanged: boolean;
+  diff?: { added: number; removed: number; changed: number };
+}
 /** A change that takes someone off the list comes back as a pending version (202), not published. */
 type Outcome = Published | { proposalId: string };
 type Mode = 'add' | 'correct' | 'remove';
@@ -43,7 +48,11 @@ export function ListEditor({ listId, onPublished }: { listId: string; onPublishe
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const body = { entry: entryFrom(form), reason: reasonOf(form) };
-    return run(() => (mode === 'add' ? api<Outcome>(path, { method: 'POST', body }) : api<Outcome>(`${path}/${encodeURIComponent(body.entry.id)}`, { method: 'PUT', body })));
+    return run(() =>
+      mode === 'add'
+        ? api<Outcome>(path, { method: 'POST', body })
+        : api<Outcome>(`${path}/${encodeURIComponent(body.entry.id)}`, { method: 'PUT', body }),
+    );
   };
   const load = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -62,30 +71,78 @@ export function ListEditor({ listId, onPublished }: { listId: string; onPublishe
     const entryId = String(form.get('entryId')).trim();
     return run(() => api<Outcome>(`${path}/${encodeURIComponent(entryId)}`, { method: 'DELETE', query: { reason: reasonOf(form) } }));
   };
-  const reason = <Field id="edit-reason" label={t('entry.reason')}><textarea id="edit-reason" name="reason" required minLength={3} maxLength={2000} rows={2} /></Field>;
+  const reason = (
+    <Field id="edit-reason" label={t('entry.reason')}>
+      <textarea id="edit-reason" name="reason" required minLength={3} maxLength={2000} rows={2} />
+    </Field>
+  );
   return (
     <section aria-labelledby="edit-heading">
       <h2 id="edit-heading">{t('entry.edit')}</h2>
       <fieldset className="question">
         <legend>{t('entry.mode')}</legend>
         {(['add', 'correct', 'remove'] as const).map((m) => (
-          <label key={m}><input type="radio" name="edit-mode" checked={mode === m} onChange={() => { setMode(m); setLoaded(null); setError(null); }} /> {t(`entry.mode.${m}`)}</label>
+          <label key={m}>
+            <input
+              type="radio"
+              name="edit-mode"
+              checked={mode === m}
+              onChange={() => {
+                setMode(m);
+                setLoaded(null);
+                setError(null);
+              }}
+            />{' '}
+            {t(`entry.mode.${m}`)}
+          </label>
         ))}
       </fieldset>
-      {mode === 'add' && <form onSubmit={submitEntry}><ListEntryFields />{reason}<button type="submit">{t('entry.submit.add')}</button></form>}
-      {mode !== 'add' && (
-        <form onSubmit={mode === 'remove' ? remove : load} className="filters">
-          <Field id="edit-entry-id" label={t('entry.id')}><input id="edit-entry-id" name="entryId" required maxLength={64} /></Field>
-          {mode === 'remove' && reason}
-          <div className="field"><button type="submit" className={mode === 'remove' ? 'danger' : ''}>{t(mode === 'remove' ? 'entry.submit.remove' : 'entry.load')}</button></div>
+      {mode === 'add' && (
+        <form onSubmit={submitEntry}>
+          <ListEntryFields />
+          {reason}
+          <button type="submit">{t('entry.submit.add')}</button>
         </form>
       )}
-      {mode === 'correct' && loaded && <form key={loaded.id} onSubmit={submitEntry}><ListEntryFields entry={loaded} />{reason}<button type="submit">{t('entry.submit.correct')}</button></form>}
+      {mode !== 'add' && (
+        <form onSubmit={mode === 'remove' ? remove : load} className="filters">
+          <Field id="edit-entry-id" label={t('entry.id')}>
+            <input id="edit-entry-id" name="entryId" required maxLength={64} />
+          </Field>
+          {mode === 'remove' && reason}
+          <div className="field">
+            <button type="submit" className={mode === 'remove' ? 'danger' : ''}>
+              {t(mode === 'remove' ? 'entry.submit.remove' : 'entry.load')}
+            </button>
+          </div>
+        </form>
+      )}
+      {mode === 'correct' && loaded && (
+        <form key={loaded.id} onSubmit={submitEntry}>
+          <ListEntryFields entry={loaded} />
+          {reason}
+          <button type="submit">{t('entry.submit.correct')}</button>
+        </form>
+      )}
       <ProblemMessage error={error} />
-      {proposed && <p className="notice" role="status">{t('pending.sent')}</p>}
+      {proposed && (
+        <p className="notice" role="status">
+          {t('pending.sent')}
+        </p>
+      )}
       {published && (
         <>
-          <p className="notice" role="status">{published.unchanged ? t('lists.unchanged') : t('lists.imported', { version: published.version, list: published.listId, added: published.diff?.added ?? 0, removed: published.diff?.removed ?? 0, changed: published.diff?.changed ?? 0 })}</p>
+          <p className="notice" role="status">
+            {published.unchanged
+              ? t('lists.unchanged')
+              : t('lists.imported', {
+                  version: published.version,
+                  list: published.listId,
+                  added: published.diff?.added ?? 0,
+                  removed: published.diff?.removed ?? 0,
+                  changed: published.diff?.changed ?? 0,
+                })}
+          </p>
           {!published.unchanged && <RescreenProgress listId={published.listId} version={published.version} />}
         </>
       )}

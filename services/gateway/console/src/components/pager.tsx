@@ -14,14 +14,37 @@ export function useCursorPages(filterKey: string) {
 }
 
 /** Previous / next buttons and where the page stands ("51–100 of 10,000"), announced when it changes. */
-export function Pager({ label, first, shown, total, onPrevious, onNext }: { label: string; first: number; shown: number; total?: number; onPrevious?: () => void; onNext?: () => void }) {
+export function Pager({
+  label,
+  first,
+  shown,
+  total,
+  onPrevious,
+  onNext,
+}: {
+  label: string;
+  first: number;
+  shown: number;
+  total?: number;
+  onPrevious?: () => void;
+  onNext?: () => void;
+}) {
   const { t } = useI18n();
-  const range = shown === 0 ? t('pager.empty') : total === undefined ? t('pager.range', { from: first + 1, to: first + shown }) : t('pager.rangeOf', { from: first + 1, to: first + shown, total: total.toLocaleString() });
+  const range =
+    shown === 0
+      ? t('pager.empty')
+      : total === undefined
+        ? t('pager.range', { from: first + 1, to: first + shown })
+        : t('pager.rangeOf', { from: first + 1, to: first + shown, total: total.toLocaleString() });
   return (
     <nav className="pager" aria-label={label}>
-      <button type="button" className="secondary" onClick={onPrevious} disabled={!onPrevious}>{t('pager.previous')}</button>
+      <button type="button" className="secondary" onClick={onPrevious} disabled={!onPrevious}>
+        {t('pager.previous')}
+      </button>
       <span role="status">{range}</span>
-      <button type="button" className="secondary" onClick={onNext} disabled={!onNext}>{t('pager.next')}</button>
+      <button type="button" className="secondary" onClick={onNext} disabled={!onNext}>
+        {t('pager.next')}
+      </button>
     </nav>
   );
 }

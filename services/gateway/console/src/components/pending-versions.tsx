@@ -6,7 +6,11 @@ import { CountersignForm } from './countersign-form';
 import { Loading, ProblemMessage } from './ui';
 import { useResource } from './use-resource';
 
-interface TakenOff { id: string; name: string; fields?: string[] }
+interface TakenOff {
+  id: string;
+  name: string;
+  fields?: string[];
+}
 export interface PendingVersion {
   proposalId: string;
   listId: string;
@@ -27,9 +31,14 @@ export interface PendingVersion {
 export function PendingVersions({ listId, version, onDecided }: { listId: string; version: number; onDecided(): void }) {
   const { t, date } = useI18n();
   const { user } = useSession();
-  const pending = useResource(`${listId}/${version}`, () => api<{ items: PendingVersion[] }>(`/screening/lists/${listId}/pending-versions`));
+  const pending = useResource(`${listId}/${version}`, () =>
+    api<{ items: PendingVersion[] }>(`/screening/lists/${listId}/pending-versions`),
+  );
   const decide = async (p: PendingVersion, approve: boolean, reason: string) => {
-    await api(`/screening/lists/${listId}/pending-versions/${encodeURIComponent(p.proposalId)}/countersignature`, { method: 'POST', body: { approve, reason } });
+    await api(`/screening/lists/${listId}/pending-versions/${encodeURIComponent(p.proposalId)}/countersignature`, {
+      method: 'POST',
+      body: { approve, reason },
+    });
     pending.reload();
     onDecided();
   };
@@ -42,22 +51,52 @@ export function PendingVersions({ listId, version, onDecided }: { listId: string
       {pending.data?.items.map((p) => (
         <article key={p.proposalId} className="hit">
           <p>
-            {t(`pending.${p.change.kind === 'add' ? 'replace' : p.change.kind}`, { entry: p.change.entryId ?? '', format: p.change.format ?? '', by: p.proposedBy })} {date(p.proposedAt)} — {p.reason}
+            {t(`pending.${p.change.kind === 'add' ? 'replace' : p.change.kind}`, {
+              entry: p.change.entryId ?? '',
+              format: p.change.format ?? '',
+              by: p.proposedBy,
+            })}{' '}
+            {date(p.proposedAt)} — {p.reason}
           </p>
-          <p>{t('pending.version', { version: p.staged.version, added: p.staged.diff.added, removed: p.staged.diff.removed, changed: p.staged.diff.changed })}</p>
+          <p>
+            {t('pending.version', {
+              version: p.staged.version,
+              added: p.staged.diff.added,
+              removed: p.staged.diff.removed,
+              changed: p.staged.diff.changed,
+            })}
+          </p>
           {p.takesOff.removed.length > 0 && (
             <>
               <h3>{t('pending.removed')}</h3>
-              <ul>{p.takesOff.removed.map((e) => <li key={e.id}>{e.id} — {e.name}</li>)}</ul>
+              <ul>
+                {p.takesOff.removed.map((e) => (
+                  <li key={e.id}>
+                    {e.id} — {e.name}
+                  </li>
+                ))}
+              </ul>
             </>
           )}
           {p.takesOff.reidentified.length > 0 && (
             <>
               <h3>{t('pending.reidentified')}</h3>
-              <ul>{p.takesOff.reidentified.map((e) => <li key={e.id}>{e.id} — {e.name} ({t('pending.fields', { fields: (e.fields ?? []).map((f) => t(`pending.field.${f}` as MessageKey)).join(', ') })})</li>)}</ul>
+              <ul>
+                {p.takesOff.reidentified.map((e) => (
+                  <li key={e.id}>
+                    {e.id} — {e.name} (
+                    {t('pending.fields', { fields: (e.fields ?? []).map((f) => t(`pending.field.${f}` as MessageKey)).join(', ') })})
+                  </li>
+                ))}
+              </ul>
             </>
           )}
-          <CountersignForm id={`pending-${p.proposalId.replace(/[^A-Za-z0-9_-]/g, '-')}`} proposedBy={p.proposedBy} me={user!.username} onSubmit={(approve, reason) => decide(p, approve, reason)} />
+          <CountersignForm
+            id={`pending-${p.proposalId.replace(/[^A-Za-z0-9_-]/g, '-')}`}
+            proposedBy={p.proposedBy}
+            me={user!.username}
+            onSubmit={(approve, reason) => decide(p, approve, reason)}
+          />
         </article>
       ))}
     </section>

@@ -5,7 +5,15 @@ import { Field, ProblemMessage } from './ui';
  * A command that needs a written reason (withdraw, erase, retry, acknowledge): a labelled text box
  * and a button. The reason goes to the service exactly as typed (trimmed); nothing is sent empty.
  */
-export function ReasonAction({ id, label, button, required = true, maxLength = 500, danger, onSubmit }: {
+export function ReasonAction({
+  id,
+  label,
+  button,
+  required = true,
+  maxLength = 500,
+  danger,
+  onSubmit,
+}: {
   id: string;
   label: string;
   button: string;
@@ -32,9 +40,13 @@ export function ReasonAction({ id, label, button, required = true, maxLength = 5
   };
   return (
     <form onSubmit={submit} className="action">
-      <Field id={id} label={label}><textarea id={id} name="reason" required={required} maxLength={maxLength} rows={2} /></Field>
+      <Field id={id} label={label}>
+        <textarea id={id} name="reason" required={required} maxLength={maxLength} rows={2} />
+      </Field>
       <ProblemMessage error={error} />
-      <button type="submit" disabled={busy} className={danger ? 'danger' : ''}>{button}</button>
+      <button type="submit" disabled={busy} className={danger ? 'danger' : ''}>
+        {button}
+      </button>
     </form>
   );
 }

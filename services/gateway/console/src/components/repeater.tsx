@@ -6,7 +6,16 @@ import { useI18n } from '../i18n/i18n';
  * row gets a stable key, so its inputs keep their ids and values when another row is removed; field
  * names carry the key (`names[3].full`), and `rowsOf` reads them back in the order shown.
  */
-export function Repeater({ legend, hint, item, add, min = 0, initial = min, max = 20, children }: {
+export function Repeater({
+  legend,
+  hint,
+  item,
+  add,
+  min = 0,
+  initial = min,
+  max = 20,
+  children,
+}: {
   legend: string;
   hint?: string;
   /** What one row is called, for the remove buttons and the row's group label ("name", "document"). */
@@ -35,7 +44,11 @@ export function Repeater({ legend, hint, item, add, min = 0, initial = min, max 
           )}
         </div>
       ))}
-      {keys.length < max && <button type="button" className="secondary" onClick={() => setKeys([...keys, next.current++])}>{add}</button>}
+      {keys.length < max && (
+        <button type="button" className="secondary" onClick={() => setKeys([...keys, next.current++])}>
+          {add}
+        </button>
+      )}
     </fieldset>
   );
 }

@@ -2,7 +2,15 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
-interface Rescreen { status: 'running' | 'completed' | 'superseded'; mode?: string; total?: number; processed: number; changed: number; startedAt: string; finishedAt?: string }
+interface Rescreen {
+  status: 'running' | 'completed' | 'superseded';
+  mode?: string;
+  total?: number;
+  processed: number;
+  changed: number;
+  startedAt: string;
+  finishedAt?: string;
+}
 
 const POLL_MS = 1000;
 
@@ -33,7 +41,12 @@ export function RescreenProgress({ listId, version }: { listId: string; version:
     };
   }, [listId, version]);
   const label = t('rescreen.label', { list: listId, version });
-  if (error) return <p role="alert" className="problem">{String((error as Error).message)}</p>;
+  if (error)
+    return (
+      <p role="alert" className="problem">
+        {String((error as Error).message)}
+      </p>
+    );
   return (
     <section className="panel" aria-label={label}>
       <h3>{label}</h3>
@@ -41,7 +54,10 @@ export function RescreenProgress({ listId, version }: { listId: string; version:
       {job && (
         <>
           <progress max={job.total ?? 1} value={job.status === 'running' ? job.processed : (job.total ?? 1)} aria-label={label} />
-          <p role="status">{t(`rescreen.status.${job.status}`)} — {t('rescreen.counts', { processed: job.processed, total: job.total ?? '?', changed: job.changed })}</p>
+          <p role="status">
+            {t(`rescreen.status.${job.status}`)} —{' '}
+            {t('rescreen.counts', { processed: job.processed, total: job.total ?? '?', changed: job.changed })}
+          </p>
         </>
       )}
     </section>

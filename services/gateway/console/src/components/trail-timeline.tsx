@@ -8,9 +8,20 @@ export function TrailTimeline({ steps }: { steps: TrailStep[] }) {
     <ol className="timeline" aria-label={t('trail.title')}>
       {steps.map((s) => (
         <li key={s.seq} className={s.kind}>
-          <time dateTime={s.time}>{date(s.time)}</time> · <strong>{s.type}</strong> <span className="muted">({t(s.kind === 'access' ? 'trail.access' : 'trail.event')} #{s.seq}{s.actor ? `, ${s.actor}` : ''})</span>
-          <br />{s.what}{s.outcome ? ` — ${s.outcome}` : ''}
-          {s.reasons && s.reasons.length > 0 && <><br /><span className="muted">{s.reasons.join('; ')}</span></>}
+          <time dateTime={s.time}>{date(s.time)}</time> · <strong>{s.type}</strong>{' '}
+          <span className="muted">
+            ({t(s.kind === 'access' ? 'trail.access' : 'trail.event')} #{s.seq}
+            {s.actor ? `, ${s.actor}` : ''})
+          </span>
+          <br />
+          {s.what}
+          {s.outcome ? ` — ${s.outcome}` : ''}
+          {s.reasons && s.reasons.length > 0 && (
+            <>
+              <br />
+              <span className="muted">{s.reasons.join('; ')}</span>
+            </>
+          )}
         </li>
       ))}
     </ol>

@@ -11,7 +11,9 @@ export function Page({ title, children }: { title: string; children: ReactNode }
   }, [title]);
   return (
     <>
-      <h1 tabIndex={-1} ref={heading}>{title}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {title}
+      </h1>
       {children}
     </>
   );
@@ -23,14 +25,23 @@ export function ProblemMessage({ error }: { error: unknown }) {
   if (!error) return null;
   const problem = error instanceof ApiError ? error.problem : undefined;
   // A route the service does not have yet: the screen exists before its endpoint lands.
-  if (error instanceof ApiError && error.status === 404 && problem?.code === 'HTTP.ROUTE_NOT_FOUND') return <p role="alert" className="problem">{t('app.coming')}</p>;
+  if (error instanceof ApiError && error.status === 404 && problem?.code === 'HTTP.ROUTE_NOT_FOUND')
+    return (
+      <p role="alert" className="problem">
+        {t('app.coming')}
+      </p>
+    );
   return (
     <div role="alert" className="problem">
       <strong>{problem?.title ?? t('app.error')}</strong>
       {problem?.detail && problem.detail !== problem.title && <p>{problem.detail}</p>}
       {!problem && <p>{String((error as Error)?.message ?? error)}</p>}
       {problem?.errors && problem.errors.length > 0 && (
-        <ul>{problem.errors.slice(0, 20).map((e, i) => <li key={i}>{t('app.fieldError', { field: e.field, reason: e.reason })}</li>)}</ul>
+        <ul>
+          {problem.errors.slice(0, 20).map((e, i) => (
+            <li key={i}>{t('app.fieldError', { field: e.field, reason: e.reason })}</li>
+          ))}
+        </ul>
       )}
     </div>
   );
@@ -38,7 +49,11 @@ export function ProblemMessage({ error }: { error: unknown }) {
 
 export function Loading({ when }: { when: boolean }) {
   const { t } = useI18n();
-  return when ? <p aria-live="polite" className="muted">{t('app.loading')}</p> : null;
+  return when ? (
+    <p aria-live="polite" className="muted">
+      {t('app.loading')}
+    </p>
+  ) : null;
 }
 
 const GOOD = new Set(['cleared', 'clear', 'completed', 'verified', 'false-positive']);

@@ -30,5 +30,10 @@ export function useResource<T>(key: string | null, load: () => Promise<T>): Reso
     // `load` is a new closure each render: `key` names what it loads, `generation` asks again
   }, [key, generation]);
   const mine = state.key === key;
-  return { data: mine ? state.data : undefined, error: mine ? state.error : undefined, loading: key !== null && (!mine || state.loading), reload };
+  return {
+    data: mine ? state.data : undefined,
+    error: mine ? state.error : undefined,
+    loading: key !== null && (!mine || state.loading),
+    reload,
+  };
 }

@@ -2,7 +2,8 @@
 export const actionRequestsEn = {
   'nav.actionRequests': 'Requests for action',
   'rfa.title': 'Requests for action',
-  'rfa.hint': 'When misconduct is substantiated, the UN asks the country that deployed the person to investigate, hold them accountable and report the outcome. The country\'s office sees its own requests only.',
+  'rfa.hint':
+    "When misconduct is substantiated, the UN asks the country that deployed the person to investigate, hold them accountable and report the outcome. The country's office sees its own requests only.",
   'rfa.figures': 'By country',
   'rfa.sent': 'Sent',
   'rfa.responded': 'Responses',
@@ -29,7 +30,7 @@ export const actionRequestsEn = {
   'rfa.sentNotice': 'Request {reference} sent.',
   'rfa.detail': 'Request for action {reference}',
   'rfa.about': '{category} in {mission}, substantiated on {date}; addressed to {country}. Sent by {by} on {sent}.',
-  'rfa.links': 'The person\'s clearance history: {candidate}. Ban-list entry: {list} / {entry}.',
+  'rfa.links': "The person's clearance history: {candidate}. Ban-list entry: {list} / {entry}.",
   'rfa.asked': 'What is asked',
   'rfa.responses': 'Responses',
   'rfa.responseLine': '{kind} of {date} by {by} on {covers}',

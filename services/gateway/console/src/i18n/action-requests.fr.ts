@@ -4,7 +4,8 @@ import type { actionRequestsEn } from './action-requests.en';
 export const actionRequestsFr: Record<keyof typeof actionRequestsEn, string> = {
   'nav.actionRequests': 'Demandes de mesures',
   'rfa.title': 'Demandes de mesures',
-  'rfa.hint': "Quand une faute est établie, l'ONU demande au pays qui a déployé la personne d'enquêter, de lui faire rendre des comptes et d'en communiquer l'issue. Le bureau du pays ne voit que ses propres demandes.",
+  'rfa.hint':
+    "Quand une faute est établie, l'ONU demande au pays qui a déployé la personne d'enquêter, de lui faire rendre des comptes et d'en communiquer l'issue. Le bureau du pays ne voit que ses propres demandes.",
   'rfa.figures': 'Par pays',
   'rfa.sent': 'Envoyées',
   'rfa.responded': 'Réponses',

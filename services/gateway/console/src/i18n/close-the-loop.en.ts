@@ -9,16 +9,19 @@ export const closeTheLoopEn = {
   'nav.safeguarding': 'Safeguarding',
   'offline.title': 'Screening offline',
   'offline.take': 'Take the lists along',
-  'offline.takeHint': 'A signed bundle of every active list, for places with a poor connection. It names you as its holder and expires; keep it safe and screen with: vetting check --offline lists.json "Name" (or --batch people.jsonl).',
+  'offline.takeHint':
+    'A signed bundle of every active list, for places with a poor connection. It names you as its holder and expires; keep it safe and screen with: vetting check --offline lists.json "Name" (or --batch people.jsonl).',
   'offline.download': 'Download a signed bundle',
   'offline.downloaded': 'Bundle {id} signed by platform key {keyId}, valid until {date}: {lists}.',
-  'offline.keysHint': 'The terminal verifies the bundle with the platform key saved by "vetting keys pull" while online: an altered, foreign, expired or too old bundle is refused.',
+  'offline.keysHint':
+    'The terminal verifies the bundle with the platform key saved by "vetting keys pull" while online: an altered, foreign, expired or too old bundle is refused.',
   'offline.back': 'Bring the results back',
-  'offline.backHint': 'The results file written by "vetting check --offline … --batch". Each person is screened again against today\'s lists; only your references and the outcomes are kept.',
+  'offline.backHint':
+    'The results file written by "vetting check --offline … --batch". Each person is screened again against today\'s lists; only your references and the outcomes are kept.',
   'offline.file': 'Results file (.jsonl)',
   'offline.upload': 'Send the results',
   'offline.notResults': 'This file is not a results file of "vetting check --offline --batch" (its first line names no bundle).',
-  'offline.received': '{rows} row(s) screened again: {disagree} differ from the offline result, {review} need the UN\'s review.',
+  'offline.received': "{rows} row(s) screened again: {disagree} differ from the offline result, {review} need the UN's review.",
   'offline.reviewHint': 'Rows that need review: do not deploy these people; nominate them so the UN reviews the match.',
   'offline.uploads': 'Results received',
   'offline.ref': 'Your reference',
@@ -34,7 +37,8 @@ export const closeTheLoopEn = {
   'offline.flag.screened-before-issue': 'screened before the bundle was issued',
   'certificates.title': 'Certificate versions',
   'certificates.show': 'Show the versions',
-  'certificates.hint': 'Each certification of a rotation is kept as a version, signed with the platform key. Download a version to verify it offline (vetting certificate verify), or compare two versions.',
+  'certificates.hint':
+    'Each certification of a rotation is kept as a version, signed with the platform key. Download a version to verify it offline (vetting certificate verify), or compare two versions.',
   'certificates.version': 'Version',
   'certificates.certifiedAt': 'Certified',
   'certificates.by': 'By',
@@ -74,7 +78,8 @@ export const closeTheLoopEn = {
   'people.figure.revoked': 'Revoked',
   'people.figure.expired': 'Expired',
   'safeguarding.title': 'Safeguarding self-assessment',
-  'safeguarding.hint': 'The Keeping Children Safe standards (policy, people, procedures, accountability): your office answers with evidence, a UN reviewer comments and gives a result. Never write a candidate\'s personal data here.',
+  'safeguarding.hint':
+    "The Keeping Children Safe standards (policy, people, procedures, accountability): your office answers with evidence, a UN reviewer comments and gives a result. Never write a candidate's personal data here.",
   'safeguarding.standing': 'Where each office stands',
   'safeguarding.office': 'Office',
   'safeguarding.status': 'Standing',

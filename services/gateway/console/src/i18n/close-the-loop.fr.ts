@@ -8,16 +8,21 @@ export const closeTheLoopFr: Record<keyof typeof closeTheLoopEn, string> = {
   'nav.safeguarding': 'Protection',
   'offline.title': 'Vérifier hors ligne',
   'offline.take': 'Emporter les listes',
-  'offline.takeHint': 'Un paquet signé de toutes les listes actives, pour les lieux mal connectés. Il vous désigne comme détenteur et expire ; conservez-le en lieu sûr et vérifiez avec : vetting check --offline lists.json "Nom" (ou --batch people.jsonl).',
+  'offline.takeHint':
+    'Un paquet signé de toutes les listes actives, pour les lieux mal connectés. Il vous désigne comme détenteur et expire ; conservez-le en lieu sûr et vérifiez avec : vetting check --offline lists.json "Nom" (ou --batch people.jsonl).',
   'offline.download': 'Télécharger un paquet signé',
   'offline.downloaded': 'Paquet {id} signé par la clé de la plateforme {keyId}, valable jusqu’au {date} : {lists}.',
-  'offline.keysHint': 'Le terminal vérifie le paquet avec la clé de la plateforme enregistrée par « vetting keys pull » en ligne : un paquet modifié, étranger, expiré ou trop ancien est refusé.',
+  'offline.keysHint':
+    'Le terminal vérifie le paquet avec la clé de la plateforme enregistrée par « vetting keys pull » en ligne : un paquet modifié, étranger, expiré ou trop ancien est refusé.',
   'offline.back': 'Rapporter les résultats',
-  'offline.backHint': 'Le fichier de résultats écrit par « vetting check --offline … --batch ». Chaque personne est vérifiée de nouveau avec les listes du jour ; seuls vos références et les résultats sont conservés.',
+  'offline.backHint':
+    'Le fichier de résultats écrit par « vetting check --offline … --batch ». Chaque personne est vérifiée de nouveau avec les listes du jour ; seuls vos références et les résultats sont conservés.',
   'offline.file': 'Fichier de résultats (.jsonl)',
   'offline.upload': 'Envoyer les résultats',
-  'offline.notResults': 'Ce fichier n’est pas un fichier de résultats de « vetting check --offline --batch » (sa première ligne ne nomme aucun paquet).',
-  'offline.received': '{rows} ligne(s) vérifiée(s) de nouveau : {disagree} diffèrent du résultat hors ligne, {review} doivent être examinée(s) par l’ONU.',
+  'offline.notResults':
+    'Ce fichier n’est pas un fichier de résultats de « vetting check --offline --batch » (sa première ligne ne nomme aucun paquet).',
+  'offline.received':
+    '{rows} ligne(s) vérifiée(s) de nouveau : {disagree} diffèrent du résultat hors ligne, {review} doivent être examinée(s) par l’ONU.',
   'offline.reviewHint': 'Lignes à examiner : ne déployez pas ces personnes ; désignez-les pour que l’ONU examine la concordance.',
   'offline.uploads': 'Résultats reçus',
   'offline.ref': 'Votre référence',
@@ -33,7 +38,8 @@ export const closeTheLoopFr: Record<keyof typeof closeTheLoopEn, string> = {
   'offline.flag.screened-before-issue': 'vérifiée avant la délivrance du paquet',
   'certificates.title': 'Versions des certificats',
   'certificates.show': 'Afficher les versions',
-  'certificates.hint': 'Chaque certification d’une rotation est conservée comme une version, signée avec la clé de la plateforme. Téléchargez une version pour la vérifier hors ligne (vetting certificate verify), ou comparez deux versions.',
+  'certificates.hint':
+    'Chaque certification d’une rotation est conservée comme une version, signée avec la clé de la plateforme. Téléchargez une version pour la vérifier hors ligne (vetting certificate verify), ou comparez deux versions.',
   'certificates.version': 'Version',
   'certificates.certifiedAt': 'Certifiée le',
   'certificates.by': 'Par',
@@ -55,7 +61,8 @@ export const closeTheLoopFr: Record<keyof typeof closeTheLoopEn, string> = {
   'certificates.before': 'Avant',
   'certificates.after': 'Après',
   'people.title': 'Personnes vérifiées',
-  'people.hint': 'Chaque désignation compte une fois, dans la période où elle a été faite, avec son état actuel : des personnes, pas des événements.',
+  'people.hint':
+    'Chaque désignation compte une fois, dans la période où elle a été faite, avec son état actuel : des personnes, pas des événements.',
   'people.mission': 'Mission (facultatif)',
   'people.category': 'Catégorie (facultatif)',
   'people.anyCategory': 'Toutes les catégories',
@@ -73,7 +80,8 @@ export const closeTheLoopFr: Record<keyof typeof closeTheLoopEn, string> = {
   'people.figure.revoked': 'Révoquées',
   'people.figure.expired': 'Expirées',
   'safeguarding.title': 'Auto-évaluation de la protection',
-  'safeguarding.hint': 'Les normes Keeping Children Safe (politique, personnes, procédures, redevabilité) : votre bureau répond avec des preuves, un examinateur de l’ONU commente et donne un résultat. N’écrivez jamais ici de données personnelles d’un candidat.',
+  'safeguarding.hint':
+    'Les normes Keeping Children Safe (politique, personnes, procédures, redevabilité) : votre bureau répond avec des preuves, un examinateur de l’ONU commente et donne un résultat. N’écrivez jamais ici de données personnelles d’un candidat.',
   'safeguarding.standing': 'Situation de chaque bureau',
   'safeguarding.office': 'Bureau',
   'safeguarding.status': 'Situation',

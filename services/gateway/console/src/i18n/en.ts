@@ -42,7 +42,8 @@ export const en = {
   'signIn.codeWrong': 'The code is wrong or was already used: enter the next one.',
   'signIn.wait': 'Too many failed attempts: wait {seconds} seconds, then try again.',
   'signIn.enrolTitle': 'Add a second factor',
-  'signIn.enrolIntro': 'Your role signs in with a code from an authenticator app. Scan this QR code with the app (or type the key), then enter the code it shows.',
+  'signIn.enrolIntro':
+    'Your role signs in with a code from an authenticator app. Scan this QR code with the app (or type the key), then enter the code it shows.',
   'signIn.enrolQr': 'QR code of your account for an authenticator app',
   'signIn.enrolKey': 'Key:',
   'signIn.enrolConfirm': 'Confirm and sign in',
@@ -262,7 +263,8 @@ export const en = {
   'referee.intro': 'Referees receive a single-use link by e-mail. Paste the link or its code to open the form; it can be answered once.',
   'referee.link': 'Link or code',
   'referee.open': 'Open the form',
-  'users.intro': "Local accounts of this installation (production signs in through the organisation's identity provider). A new account gets a one-time password, shown once.",
+  'users.intro':
+    "Local accounts of this installation (production signs in through the organisation's identity provider). A new account gets a one-time password, shown once.",
   'users.accounts': 'Accounts',
   'users.name': 'Full name',
   'users.roles': 'Roles',

@@ -31,7 +31,8 @@ export const matchEn = {
   'match.documents.identical-short': '{kind} {number} identical (short number: supporting only)',
   'match.gate.not-counted': 'not counted: the names differ',
   'match.gate.counted-in-part': 'counted in part: the names differ somewhat',
-  'match.second-stage.demoted': 'the matching words only look alike ({weakPercent}% of the listed name below a close spelling; distinctive word {distinctive}): probability of the same person {probability}, lowered to weak',
+  'match.second-stage.demoted':
+    'the matching words only look alike ({weakPercent}% of the listed name below a close spelling; distinctive word {distinctive}): probability of the same person {probability}, lowered to weak',
   'match.kind.passport': 'passport',
   'match.kind.national-id': 'national identity card',
   'match.kind.military-id': 'military identity card',

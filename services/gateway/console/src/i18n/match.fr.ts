@@ -32,7 +32,8 @@ export const matchFr: Record<keyof typeof matchEn, string> = {
   'match.documents.identical-short': '{kind} {number} identique (numéro court : élément d’appui seulement)',
   'match.gate.not-counted': 'non pris en compte : les noms diffèrent',
   'match.gate.counted-in-part': 'pris en compte en partie : les noms diffèrent quelque peu',
-  'match.second-stage.demoted': 'les mots qui concordent ne font que se ressembler ({weakPercent} % du nom inscrit sous une graphie proche ; mot distinctif {distinctive}) : probabilité qu’il s’agisse de la même personne {probability}, abaissé à faible',
+  'match.second-stage.demoted':
+    'les mots qui concordent ne font que se ressembler ({weakPercent} % du nom inscrit sous une graphie proche ; mot distinctif {distinctive}) : probabilité qu’il s’agisse de la même personne {probability}, abaissé à faible',
   'match.kind.passport': 'passeport',
   'match.kind.national-id': 'carte nationale d’identité',
   'match.kind.military-id': 'carte d’identité militaire',

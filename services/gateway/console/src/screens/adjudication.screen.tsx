@@ -35,20 +35,50 @@ export default function Adjudication({ params }: { params: Record<string, string
     <Page title={t('adjudications.case', { id: p?.displayName ?? id })}>
       <Loading when={found.loading} />
       <ProblemMessage error={found.error} />
-      {done && <p className="notice" role="status">{t('adjudications.done', { status: done })}</p>}
+      {done && (
+        <p className="notice" role="status">
+          {t('adjudications.done', { status: done })}
+        </p>
+      )}
       {c && (
         <>
           <p>
-            <StatusBadge status={c.status} /> {p && <>{p.caseReference} · {c.country} · {p.nomination.mission} · <Link to={`/candidates/${encodeURIComponent(id)}`}>{t('case.nomination')}</Link></>}
+            <StatusBadge status={c.status} />{' '}
+            {p && (
+              <>
+                {p.caseReference} · {c.country} · {p.nomination.mission} ·{' '}
+                <Link to={`/candidates/${encodeURIComponent(id)}`}>{t('case.nomination')}</Link>
+              </>
+            )}
           </p>
-          <nav aria-label={t('case.sections')} className="pager"><ul className="toc">{[...(c.evaluation ? ['findings'] : []), 'hits', 'checks', 'trail', 'notice', 'response', 'decision'].map((s) => <li key={s}><a href={`#${s}-heading`}>{t(`case.${s}` as never)}</a></li>)}</ul></nav>
+          <nav aria-label={t('case.sections')} className="pager">
+            <ul className="toc">
+              {[...(c.evaluation ? ['findings'] : []), 'hits', 'checks', 'trail', 'notice', 'response', 'decision'].map((s) => (
+                <li key={s}>
+                  <a href={`#${s}-heading`}>{t(`case.${s}` as never)}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
           {c.evaluation && <CaseFindings evaluation={c.evaluation} />}
           <CaseHits candidateId={id} />
           <CaseChecks candidateId={id} />
           <CaseTrail candidateId={id} />
           <CaseNotice candidateId={id} notices={c.notices ?? []} canAct={canAct} onRecorded={found.reload} />
-          <CaseResponse candidateId={id} responses={c.candidateResponses ?? c.inputs.candidateResponses ?? []} notices={c.notices ?? []} canAct={canAct} onRecorded={found.reload} />
-          <CaseDecision c={c} onDone={(status) => { setDone(status); found.reload(); }} />
+          <CaseResponse
+            candidateId={id}
+            responses={c.candidateResponses ?? c.inputs.candidateResponses ?? []}
+            notices={c.notices ?? []}
+            canAct={canAct}
+            onRecorded={found.reload}
+          />
+          <CaseDecision
+            c={c}
+            onDone={(status) => {
+              setDone(status);
+              found.reload();
+            }}
+          />
           <CaseActionRequests candidateId={id} />
         </>
       )}

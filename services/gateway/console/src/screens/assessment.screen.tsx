@@ -10,7 +10,18 @@ import { Field, Loading, Page, ProblemMessage } from '../components/ui';
 const RESULTS: Result[] = ['meets', 'partially-meets', 'does-not-meet'];
 /** Evidence rows left empty in the form are not answers. */
 const cleaned = (answers: Record<string, Answer>) =>
-  Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, { answer: a.answer, evidence: a.evidence.filter((e) => e.description.trim()).map((e) => ({ description: e.description.trim(), ...(e.reference?.trim() ? { reference: e.reference.trim() } : {}) })), ...(a.note?.trim() ? { note: a.note.trim() } : {}) }]));
+  Object.fromEntries(
+    Object.entries(answers).map(([id, a]) => [
+      id,
+      {
+        answer: a.answer,
+        evidence: a.evidence
+          .filter((e) => e.description.trim())
+          .map((e) => ({ description: e.description.trim(), ...(e.reference?.trim() ? { reference: e.reference.trim() } : {}) })),
+        ...(a.note?.trim() ? { note: a.note.trim() } : {}),
+      },
+    ]),
+  );
 
 /** One self-assessment: the office answers with evidence and submits; a UN reviewer comments and accepts or returns it. */
 export default function AssessmentScreen({ params }: { params: Record<string, string> }) {
@@ -20,7 +31,10 @@ export default function AssessmentScreen({ params }: { params: Record<string, st
   const base = `/accountability/assessments/${encodeURIComponent(id)}`;
   const loaded = useResource(id, async () => {
     const assessment = await api<Assessment>(base);
-    const [questionnaire, history] = await Promise.all([api<Questionnaire>(`/accountability/questionnaires/${assessment.questionnaireVersion}`), api<{ items: { rev: number; at: string; status: string; round: number; answered: number; reviews: number }[] }>(`${base}/history`)]);
+    const [questionnaire, history] = await Promise.all([
+      api<Questionnaire>(`/accountability/questionnaires/${assessment.questionnaireVersion}`),
+      api<{ items: { rev: number; at: string; status: string; round: number; answered: number; reviews: number }[] }>(`${base}/history`),
+    ]);
     return { assessment, questionnaire, history: history.items };
   });
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
@@ -29,7 +43,13 @@ export default function AssessmentScreen({ params }: { params: Record<string, st
   const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
   useEffect(() => setAnswers(loaded.data?.assessment.answers ?? {}), [loaded.data]);
-  if (!loaded.data) return <Page title={t('assessment.title', { id })}><Loading when={loaded.loading} /><ProblemMessage error={loaded.error} /></Page>;
+  if (!loaded.data)
+    return (
+      <Page title={t('assessment.title', { id })}>
+        <Loading when={loaded.loading} />
+        <ProblemMessage error={loaded.error} />
+      </Page>
+    );
 
   const { assessment: a, questionnaire: q, history } = loaded.data;
   const lang = language as Language;
@@ -47,19 +67,47 @@ export default function AssessmentScreen({ params }: { params: Record<string, st
       setError(e);
     }
   };
-  const save = () => api(`${base}/answers`, { method: 'PUT', headers: { 'idempotency-key': idempotencyKey() }, body: { answers: cleaned(answers) } });
-  const submit = () => act(async () => (await save(), api(`${base}/submission`, { method: 'POST', headers: { 'idempotency-key': idempotencyKey() } })), t('assessment.status.submitted'));
+  const save = () =>
+    api(`${base}/answers`, { method: 'PUT', headers: { 'idempotency-key': idempotencyKey() }, body: { answers: cleaned(answers) } });
+  const submit = () =>
+    act(
+      async () => (await save(), api(`${base}/submission`, { method: 'POST', headers: { 'idempotency-key': idempotencyKey() } })),
+      t('assessment.status.submitted'),
+    );
   const review = (decision: 'accepted' | 'returned', summary: string, overall?: Result) =>
-    act(() => api(`${base}/review`, { method: 'POST', headers: { 'idempotency-key': idempotencyKey() }, body: { decision, summary, comments: Object.fromEntries(Object.entries(comments).filter(([, c]) => c.trim())), ...(decision === 'accepted' ? { standards: results, ...(overall ? { overall } : {}) } : {}) } }), t(`assessment.decision.${decision}`));
+    act(
+      () =>
+        api(`${base}/review`, {
+          method: 'POST',
+          headers: { 'idempotency-key': idempotencyKey() },
+          body: {
+            decision,
+            summary,
+            comments: Object.fromEntries(Object.entries(comments).filter(([, c]) => c.trim())),
+            ...(decision === 'accepted' ? { standards: results, ...(overall ? { overall } : {}) } : {}),
+          },
+        }),
+      t(`assessment.decision.${decision}`),
+    );
   return (
     <Page title={t('assessment.title', { id })}>
       <p>{q.title[lang]}</p>
-      <p>{t('assessment.summary', { office: a.office, country: a.country, version: a.questionnaireVersion, round: a.round, status: t(`assessment.status.${a.status}`) })}</p>
+      <p>
+        {t('assessment.summary', {
+          office: a.office,
+          country: a.country,
+          version: a.questionnaireVersion,
+          round: a.round,
+          status: t(`assessment.status.${a.status}`),
+        })}
+      </p>
       {q.standards.map((s) => (
         <section key={s.id} aria-labelledby={`std-${s.id}`}>
           <h2 id={`std-${s.id}`}>{s.title[lang]}</h2>
           <p className="muted">{s.statement[lang]}</p>
-          {a.selfScores?.[s.id] !== undefined && a.selfScores[s.id] !== null && <p>{t('assessment.selfScore', { score: a.selfScores[s.id]! })}</p>}
+          {a.selfScores?.[s.id] !== undefined && a.selfScores[s.id] !== null && (
+            <p>{t('assessment.selfScore', { score: a.selfScores[s.id]! })}</p>
+          )}
           {s.questions.map((question) => (
             <AssessmentQuestion
               key={question.id}
@@ -72,31 +120,74 @@ export default function AssessmentScreen({ params }: { params: Record<string, st
           ))}
           {reviewing && (
             <Field id={`result-${s.id}`} label={t('assessment.resultFor', { standard: s.title[lang] })}>
-              <select id={`result-${s.id}`} value={results[s.id] ?? ''} onChange={(e) => setResults({ ...results, [s.id]: e.target.value as Result })}>
-                <option value="" disabled>—</option>
-                {RESULTS.map((r) => <option key={r} value={r}>{t(`safeguarding.result.${r}`)}</option>)}
+              <select
+                id={`result-${s.id}`}
+                value={results[s.id] ?? ''}
+                onChange={(e) => setResults({ ...results, [s.id]: e.target.value as Result })}
+              >
+                <option value="" disabled>
+                  —
+                </option>
+                {RESULTS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`safeguarding.result.${r}`)}
+                  </option>
+                ))}
               </select>
             </Field>
           )}
         </section>
       ))}
       <ProblemMessage error={error} />
-      {message && <p role="status" className="notice">{message}</p>}
+      {message && (
+        <p role="status" className="notice">
+          {message}
+        </p>
+      )}
       {editing && (
         <div className="row">
-          <button type="button" className="secondary" onClick={() => act(save, t('assessment.saved'))}>{t('assessment.save')}</button>
-          <button type="button" onClick={submit}>{t('assessment.submit')}</button>
+          <button type="button" className="secondary" onClick={() => act(save, t('assessment.saved'))}>
+            {t('assessment.save')}
+          </button>
+          <button type="button" onClick={submit}>
+            {t('assessment.submit')}
+          </button>
         </div>
       )}
       {reviewing && <ReviewActions onReview={review} />}
       {a.reviews.length > 0 && (
         <>
           <h2>{t('assessment.reviews')}</h2>
-          <ul>{a.reviews.map((r, i) => <li key={i}>{t('assessment.reviewLine', { round: r.round, decision: t(`assessment.decision.${r.decision}`), reviewer: r.reviewer, date: date(r.reviewedAt), summary: r.summary })}{r.overall ? ` ${t('assessment.overall')}: ${t(`safeguarding.result.${r.overall}`)}.` : ''}</li>)}</ul>
+          <ul>
+            {a.reviews.map((r, i) => (
+              <li key={i}>
+                {t('assessment.reviewLine', {
+                  round: r.round,
+                  decision: t(`assessment.decision.${r.decision}`),
+                  reviewer: r.reviewer,
+                  date: date(r.reviewedAt),
+                  summary: r.summary,
+                })}
+                {r.overall ? ` ${t('assessment.overall')}: ${t(`safeguarding.result.${r.overall}`)}.` : ''}
+              </li>
+            ))}
+          </ul>
         </>
       )}
       <h2>{t('assessment.history')}</h2>
-      <ol>{history.map((h) => <li key={h.rev}>{t('assessment.historyLine', { date: date(h.at), status: t(`assessment.status.${h.status as 'draft'}`), round: h.round, answered: h.answered, reviews: h.reviews })}</li>)}</ol>
+      <ol>
+        {history.map((h) => (
+          <li key={h.rev}>
+            {t('assessment.historyLine', {
+              date: date(h.at),
+              status: t(`assessment.status.${h.status as 'draft'}`),
+              round: h.round,
+              answered: h.answered,
+              reviews: h.reviews,
+            })}
+          </li>
+        ))}
+      </ol>
     </Page>
   );
 }
@@ -109,16 +200,28 @@ function ReviewActions({ onReview }: { onReview: (decision: 'accepted' | 'return
   return (
     <fieldset>
       <legend>{t('assessment.review')}</legend>
-      <Field id="review-summary" label={t('assessment.reviewSummary')}><textarea id="review-summary" rows={3} maxLength={4000} value={summary} onChange={(e) => setSummary(e.target.value)} /></Field>
+      <Field id="review-summary" label={t('assessment.reviewSummary')}>
+        <textarea id="review-summary" rows={3} maxLength={4000} value={summary} onChange={(e) => setSummary(e.target.value)} />
+      </Field>
       <Field id="review-overall" label={t('assessment.overall')}>
         <select id="review-overall" value={overall} onChange={(e) => setOverall(e.target.value as Result)}>
-          <option value="" disabled>—</option>
-          {RESULTS.map((r) => <option key={r} value={r}>{t(`safeguarding.result.${r}`)}</option>)}
+          <option value="" disabled>
+            —
+          </option>
+          {RESULTS.map((r) => (
+            <option key={r} value={r}>
+              {t(`safeguarding.result.${r}`)}
+            </option>
+          ))}
         </select>
       </Field>
       <div className="row">
-        <button type="button" onClick={() => onReview('accepted', summary, overall || undefined)}>{t('assessment.accept')}</button>
-        <button type="button" className="secondary" onClick={() => onReview('returned', summary)}>{t('assessment.return')}</button>
+        <button type="button" onClick={() => onReview('accepted', summary, overall || undefined)}>
+          {t('assessment.accept')}
+        </button>
+        <button type="button" className="secondary" onClick={() => onReview('returned', summary)}>
+          {t('assessment.return')}
+        </button>
       </div>
     </fieldset>
   );

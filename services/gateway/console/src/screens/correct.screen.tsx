@@ -45,14 +45,22 @@ export default function Correct({ params }: { params: Record<string, string> }) 
       <ProblemMessage error={candidate.error ?? forms.error} />
       {c && forms.data && (
         <>
-          <SectionForm id={id} section="nomination" title={t('nominate.where')}><NominationFields nomination={c.nomination} /></SectionForm>
+          <SectionForm id={id} section="nomination" title={t('nominate.where')}>
+            <NominationFields nomination={c.nomination} />
+          </SectionForm>
           <SectionForm id={id} section="person" title={t('person.title')}>
             <PersonFields person={c.person} />
             <HistoryFields employers={c.person?.previousEmployers} />
           </SectionForm>
-          <SectionForm id={id} section="employmentDeclaration" title={t('employmentDeclaration.title')}><EmploymentDeclarationFields forms={forms.data.employmentDeclaration} today={today} /></SectionForm>
-          <SectionForm id={id} section="selfDeclaration" title={t('declaration.title')}><DeclarationFields forms={forms.data.selfDeclaration} today={today} /></SectionForm>
-          <SectionForm id={id} section="consent" title={t('consent.title')}><ConsentFields forms={forms.data.consent} today={today} /></SectionForm>
+          <SectionForm id={id} section="employmentDeclaration" title={t('employmentDeclaration.title')}>
+            <EmploymentDeclarationFields forms={forms.data.employmentDeclaration} today={today} />
+          </SectionForm>
+          <SectionForm id={id} section="selfDeclaration" title={t('declaration.title')}>
+            <DeclarationFields forms={forms.data.selfDeclaration} today={today} />
+          </SectionForm>
+          <SectionForm id={id} section="consent" title={t('consent.title')}>
+            <ConsentFields forms={forms.data.consent} today={today} />
+          </SectionForm>
         </>
       )}
     </Page>
@@ -70,7 +78,11 @@ function SectionForm({ id, section, title, children }: { id: string; section: Se
     setBusy(true);
     setError(null);
     try {
-      await api(`/intake/candidates/${encodeURIComponent(id)}`, { method: 'PATCH', body, headers: { 'idempotency-key': idempotencyKey() } });
+      await api(`/intake/candidates/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body,
+        headers: { 'idempotency-key': idempotencyKey() },
+      });
       navigate(`/candidates/${encodeURIComponent(id)}`);
     } catch (e) {
       setError(e);
@@ -84,7 +96,9 @@ function SectionForm({ id, section, title, children }: { id: string; section: Se
       <form onSubmit={submit}>
         {children}
         <ProblemMessage error={error} />
-        <button type="submit" disabled={busy}>{t('correct.save', { section: title })}</button>
+        <button type="submit" disabled={busy}>
+          {t('correct.save', { section: title })}
+        </button>
       </form>
     </section>
   );

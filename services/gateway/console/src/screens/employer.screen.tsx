@@ -18,7 +18,11 @@ export default function EmployerScreen({ params }: { params: Record<string, stri
     <Page title={t('directory.entry', { name: e?.name ?? '' })}>
       <Loading when={entry.loading} />
       <ProblemMessage error={entry.error} />
-      {saved && <p className="notice" role="status">{t('directory.saved', { name: e?.name ?? '' })}</p>}
+      {saved && (
+        <p className="notice" role="status">
+          {t('directory.saved', { name: e?.name ?? '' })}
+        </p>
+      )}
       {e && (
         <>
           <h2>{t('directory.versions')}</h2>
@@ -26,15 +30,24 @@ export default function EmployerScreen({ params }: { params: Record<string, stri
             {[...e.history].reverse().map((v) => (
               <li key={v.revision ?? v.verifiedAt}>
                 {t('policies.version')} {v.revision ?? '—'} · {v.verifiedBy}, {date(v.verifiedAt)} · {t(`directory.status.${v.status}`)}
-                <br />{v.contacts.map((c) => c.email).join(', ')} · {v.domains.join(', ') || '—'}
-                <br /><span className="muted">{v.verification}</span>
+                <br />
+                {v.contacts.map((c) => c.email).join(', ')} · {v.domains.join(', ') || '—'}
+                <br />
+                <span className="muted">{v.verification}</span>
               </li>
             ))}
           </ol>
           {user!.roles.includes('un-screener') && (
             <section aria-labelledby="new-version">
               <h2 id="new-version">{t('directory.edit', { name: e.name })}</h2>
-              <EmployerForm key={e.revision} employer={e} onSaved={() => { setSaved(true); entry.reload(); }} />
+              <EmployerForm
+                key={e.revision}
+                employer={e}
+                onSaved={() => {
+                  setSaved(true);
+                  entry.reload();
+                }}
+              />
             </section>
           )}
         </>

@@ -28,7 +28,10 @@ export default function Exports() {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const kind = KINDS.find((k) => k.kind === submitter?.value) ?? KINDS[0];
-    const query: Record<string, string> = { ...exportQuery(scope, new FormData(event.currentTarget)), ...(kind.kind !== 'bundle' ? { format: kind.kind } : {}) };
+    const query: Record<string, string> = {
+      ...exportQuery(scope, new FormData(event.currentTarget)),
+      ...(kind.kind !== 'bundle' ? { format: kind.kind } : {}),
+    };
     setError(null);
     try {
       const res = await api<Response>(kind.path, { query, raw: true, headers: { accept: '*/*' } });
@@ -43,23 +46,43 @@ export default function Exports() {
         <fieldset>
           <legend>{t('exports.scope')}</legend>
           {(['candidate', 'rotation', 'period'] as const).map((s) => (
-            <label key={s} style={{ display: 'block' }}><input type="radio" name="scope" checked={scope === s} onChange={() => setScope(s)} /> {t(`exports.${s}`)}</label>
+            <label key={s} style={{ display: 'block' }}>
+              <input type="radio" name="scope" checked={scope === s} onChange={() => setScope(s)} /> {t(`exports.${s}`)}
+            </label>
           ))}
         </fieldset>
-        {scope === 'candidate' && <Field id="ex-candidate" label={t('trail.subject')}><input id="ex-candidate" name="candidateId" required /></Field>}
+        {scope === 'candidate' && (
+          <Field id="ex-candidate" label={t('trail.subject')}>
+            <input id="ex-candidate" name="candidateId" required />
+          </Field>
+        )}
         {scope === 'rotation' && (
           <div className="row">
-            <Field id="ex-rotation" label={t('roll.rotation')}><input id="ex-rotation" name="rotation" required /></Field>
-            <Field id="ex-mission" label={t('nominate.mission')}><input id="ex-mission" name="mission" /></Field>
+            <Field id="ex-rotation" label={t('roll.rotation')}>
+              <input id="ex-rotation" name="rotation" required />
+            </Field>
+            <Field id="ex-mission" label={t('nominate.mission')}>
+              <input id="ex-mission" name="mission" />
+            </Field>
           </div>
         )}
         {scope === 'period' && (
           <div className="row">
-            <Field id="ex-from" label={t('exports.from')}><input id="ex-from" name="from" type="date" required /></Field>
-            <Field id="ex-to" label={t('exports.to')}><input id="ex-to" name="to" type="date" required /></Field>
+            <Field id="ex-from" label={t('exports.from')}>
+              <input id="ex-from" name="from" type="date" required />
+            </Field>
+            <Field id="ex-to" label={t('exports.to')}>
+              <input id="ex-to" name="to" type="date" required />
+            </Field>
           </div>
         )}
-        <div className="row">{KINDS.map((k) => <button key={k.kind} type="submit" name="kind" value={k.kind} className={k.kind === 'bundle' ? '' : 'secondary'}>{t(k.label)}</button>)}</div>
+        <div className="row">
+          {KINDS.map((k) => (
+            <button key={k.kind} type="submit" name="kind" value={k.kind} className={k.kind === 'bundle' ? '' : 'secondary'}>
+              {t(k.label)}
+            </button>
+          ))}
+        </div>
       </form>
       <ProblemMessage error={error} />
       <p className="muted">{t('exports.verifyHint')}</p>

@@ -5,7 +5,23 @@ import { textOr, useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
 import { Empty, Field, Loading, Page, ProblemMessage, StatusBadge } from '../components/ui';
 
-interface Check { checkId: string; candidateId: string; country: string; checkType: string; organisation: string; state: string; result?: string; attempts: number; round: number; lastError?: string; nextAttemptAt?: string; updatedAt: string; deadline?: string; supersession?: { byRevision: number; reason: 'employer-asked-again' | 'employer-not-in-correction'; replacedBy?: string }; withdrawal?: { from: 'awaiting-contact' | 'requested' | 'failed' } }
+interface Check {
+  checkId: string;
+  candidateId: string;
+  country: string;
+  checkType: string;
+  organisation: string;
+  state: string;
+  result?: string;
+  attempts: number;
+  round: number;
+  lastError?: string;
+  nextAttemptAt?: string;
+  updatedAt: string;
+  deadline?: string;
+  supersession?: { byRevision: number; reason: 'employer-asked-again' | 'employer-not-in-correction'; replacedBy?: string };
+  withdrawal?: { from: 'awaiting-contact' | 'requested' | 'failed' };
+}
 
 const STATES = ['failed', 'awaiting-contact', 'awaiting-answer', 'requested', 'completed', 'superseded', 'withdrawn'] as const;
 
@@ -31,29 +47,76 @@ export default function FailedChecks() {
       <div className="filters">
         <Field id="checks-state" label={t('checks.state')}>
           <select id="checks-state" value={state} onChange={(e) => navigate(`/checks?state=${e.target.value}`)}>
-            {STATES.map((s) => <option key={s} value={s}>{t(`checks.state.${s}`)}</option>)}
+            {STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`checks.state.${s}`)}
+              </option>
+            ))}
           </select>
         </Field>
-        <div className="field"><button type="button" className="secondary" onClick={checks.reload}>{t('app.refresh')}</button></div>
+        <div className="field">
+          <button type="button" className="secondary" onClick={checks.reload}>
+            {t('app.refresh')}
+          </button>
+        </div>
       </div>
       <Loading when={checks.loading} />
       <ProblemMessage error={checks.error ?? error} />
       <Empty when={checks.data?.items.length === 0} />
       {checks.data && checks.data.items.length > 0 && (
         <table>
-          <thead><tr><th scope="col">{t('checks.type')}</th><th scope="col">{t('checks.organisation')}</th><th scope="col">{t('review.candidate')}</th><th scope="col">{t('checks.attempts')}</th><th scope="col">{t('checks.lastError')}</th><th scope="col">{t('checks.nextAttempt')}</th><th scope="col">{t('checks.updated')}</th><th scope="col">{t('checks.action')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('checks.type')}</th>
+              <th scope="col">{t('checks.organisation')}</th>
+              <th scope="col">{t('review.candidate')}</th>
+              <th scope="col">{t('checks.attempts')}</th>
+              <th scope="col">{t('checks.lastError')}</th>
+              <th scope="col">{t('checks.nextAttempt')}</th>
+              <th scope="col">{t('checks.updated')}</th>
+              <th scope="col">{t('checks.action')}</th>
+            </tr>
+          </thead>
           <tbody>
             {checks.data.items.map((c) => (
               <tr key={c.checkId}>
-                <td>{textOr(t, `checkType.${c.checkType}`, c.checkType)} {c.result && <StatusBadge status={c.result} />}</td>
+                <td>
+                  {textOr(t, `checkType.${c.checkType}`, c.checkType)} {c.result && <StatusBadge status={c.result} />}
+                </td>
                 <td>{c.organisation}</td>
-                <td><Link to={`/adjudications/${encodeURIComponent(c.candidateId)}`}>{c.candidateId}</Link> ({c.country})</td>
+                <td>
+                  <Link to={`/adjudications/${encodeURIComponent(c.candidateId)}`}>{c.candidateId}</Link> ({c.country})
+                </td>
                 <td>{t('checks.attemptsOf', { attempts: c.attempts, round: c.round })}</td>
-                <td>{c.supersession ? t(`checks.superseded.${c.supersession.reason}`, { revision: c.supersession.byRevision, check: c.supersession.replacedBy ?? '' }) : c.withdrawal ? t('checks.withdrawn.from', { state: t(`checks.state.${c.withdrawal.from}`) }) : (c.lastError ?? '—')}</td>
+                <td>
+                  {c.supersession
+                    ? t(`checks.superseded.${c.supersession.reason}`, {
+                        revision: c.supersession.byRevision,
+                        check: c.supersession.replacedBy ?? '',
+                      })
+                    : c.withdrawal
+                      ? t('checks.withdrawn.from', { state: t(`checks.state.${c.withdrawal.from}`) })
+                      : (c.lastError ?? '—')}
+                </td>
                 <td>{c.nextAttemptAt ? date(c.nextAttemptAt) : '—'}</td>
                 <td>{date(c.updatedAt)}</td>
                 <td>
-                  {retried[c.checkId] ? <span role="status">{retried[c.checkId]}</span> : c.state === 'failed' ? <button type="button" onClick={() => retry(c)} aria-label={t('checks.retryOne', { type: textOr(t, `checkType.${c.checkType}`, c.checkType), organisation: c.organisation })}>{t('checks.retry')}</button> : '—'}
+                  {retried[c.checkId] ? (
+                    <span role="status">{retried[c.checkId]}</span>
+                  ) : c.state === 'failed' ? (
+                    <button
+                      type="button"
+                      onClick={() => retry(c)}
+                      aria-label={t('checks.retryOne', {
+                        type: textOr(t, `checkType.${c.checkType}`, c.checkType),
+                        organisation: c.organisation,
+                      })}
+                    >
+                      {t('checks.retry')}
+                    </button>
+                  ) : (
+                    '—'
+                  )}
                 </td>
               </tr>
             ))}

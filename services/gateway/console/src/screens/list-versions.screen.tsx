@@ -7,8 +7,19 @@ import { useSession } from '../api/session';
 import { ListEditor } from '../components/list-editor';
 import { PendingVersions } from '../components/pending-versions';
 
-interface Version { version: number; entryCount: number; active: boolean; contentHash: string; provenance: { importedBy: string; importedAt: string; format: string; reason?: string }; diff: { added: number; removed: number; changed: number } }
-interface Diff { added: { id: string; name: string }[]; removed: { id: string; name: string }[]; changed: { id: string; name: string; fields: string[] }[] }
+interface Version {
+  version: number;
+  entryCount: number;
+  active: boolean;
+  contentHash: string;
+  provenance: { importedBy: string; importedAt: string; format: string; reason?: string };
+  diff: { added: number; removed: number; changed: number };
+}
+interface Diff {
+  added: { id: string; name: string }[];
+  removed: { id: string; name: string }[];
+  changed: { id: string; name: string; fields: string[] }[];
+}
 
 /** Every version of a list with its provenance; a version's changes open on demand (the read is audited). */
 export default function ListVersions({ params }: { params: Record<string, string> }) {
@@ -27,15 +38,36 @@ export default function ListVersions({ params }: { params: Record<string, string
       <ProblemMessage error={versions.error} />
       {versions.data && (
         <table>
-          <thead><tr><th scope="col">{t('policies.version')}</th><th scope="col">{t('lists.entries')}</th><th scope="col">{t('lists.importedBy')}</th><th scope="col">{t('lists.format')}</th><th scope="col">{t('lists.diff')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('policies.version')}</th>
+              <th scope="col">{t('lists.entries')}</th>
+              <th scope="col">{t('lists.importedBy')}</th>
+              <th scope="col">{t('lists.format')}</th>
+              <th scope="col">{t('lists.diff')}</th>
+            </tr>
+          </thead>
           <tbody>
             {versions.data.items.map((v) => (
               <tr key={v.version}>
-                <td>v{v.version} {v.active && <strong>({t('lists.active')})</strong>}</td>
+                <td>
+                  v{v.version} {v.active && <strong>({t('lists.active')})</strong>}
+                </td>
                 <td>{v.entryCount}</td>
-                <td>{v.provenance.importedBy} · {date(v.provenance.importedAt)}</td>
+                <td>
+                  {v.provenance.importedBy} · {date(v.provenance.importedAt)}
+                </td>
                 <td>{v.provenance.format}</td>
-                <td><button type="button" className="secondary" aria-expanded={open === v.version} onClick={() => setOpen(open === v.version ? null : v.version)}>+{v.diff.added} −{v.diff.removed} ~{v.diff.changed}</button></td>
+                <td>
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-expanded={open === v.version}
+                    onClick={() => setOpen(open === v.version ? null : v.version)}
+                  >
+                    +{v.diff.added} −{v.diff.removed} ~{v.diff.changed}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -43,23 +75,57 @@ export default function ListVersions({ params }: { params: Record<string, string
       )}
       {open !== null && (
         <section aria-live="polite" aria-label={`${t('lists.diff')} v${open}`}>
-          <h2>{t('lists.diff')} v{open}</h2>
+          <h2>
+            {t('lists.diff')} v{open}
+          </h2>
           <Loading when={diff.loading} />
           <ProblemMessage error={diff.error} />
           {diff.data && (
             <>
-              <h3>{t('lists.added')} ({diff.data.added.length})</h3>
-              <ul>{diff.data.added.map((e) => <li key={e.id}>{e.id} — {e.name}</li>)}</ul>
-              <h3>{t('lists.removed')} ({diff.data.removed.length})</h3>
-              <ul>{diff.data.removed.map((e) => <li key={e.id}>{e.id} — {e.name}</li>)}</ul>
-              <h3>{t('lists.changed')} ({diff.data.changed.length})</h3>
-              <ul>{diff.data.changed.map((e) => <li key={e.id}>{e.id} — {e.name}: {e.fields.join(', ')}</li>)}</ul>
+              <h3>
+                {t('lists.added')} ({diff.data.added.length})
+              </h3>
+              <ul>
+                {diff.data.added.map((e) => (
+                  <li key={e.id}>
+                    {e.id} — {e.name}
+                  </li>
+                ))}
+              </ul>
+              <h3>
+                {t('lists.removed')} ({diff.data.removed.length})
+              </h3>
+              <ul>
+                {diff.data.removed.map((e) => (
+                  <li key={e.id}>
+                    {e.id} — {e.name}
+                  </li>
+                ))}
+              </ul>
+              <h3>
+                {t('lists.changed')} ({diff.data.changed.length})
+              </h3>
+              <ul>
+                {diff.data.changed.map((e) => (
+                  <li key={e.id}>
+                    {e.id} — {e.name}: {e.fields.join(', ')}
+                  </li>
+                ))}
+              </ul>
             </>
           )}
         </section>
       )}
       {canEdit && <PendingVersions listId={listId} version={changes} onDecided={versions.reload} />}
-      {canEdit && <ListEditor listId={listId} onPublished={() => { versions.reload(); setChanges((n) => n + 1); }} />}
+      {canEdit && (
+        <ListEditor
+          listId={listId}
+          onPublished={() => {
+            versions.reload();
+            setChanges((n) => n + 1);
+          }}
+        />
+      )}
     </Page>
   );
 }

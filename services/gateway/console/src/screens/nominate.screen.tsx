@@ -12,7 +12,10 @@ import { EmploymentDeclarationFields } from '../components/nomination/employment
 import { submissionFrom } from '../components/nomination/submission';
 import { todayUtc, useConfiguredForms } from '../components/nomination/use-forms';
 
-interface Created { id: string; caseReference: string }
+interface Created {
+  id: string;
+  caseReference: string;
+}
 
 /**
  * One nomination with everything the vetting needs: the person under every name and script, their
@@ -31,7 +34,13 @@ export default function Nominate() {
     setBusy(true);
     setError(null);
     try {
-      setCreated(await api<Created>('/intake/candidates', { method: 'POST', body: submissionFrom(new FormData(event.currentTarget)), headers: { 'idempotency-key': idempotencyKey() } }));
+      setCreated(
+        await api<Created>('/intake/candidates', {
+          method: 'POST',
+          body: submissionFrom(new FormData(event.currentTarget)),
+          headers: { 'idempotency-key': idempotencyKey() },
+        }),
+      );
       setGeneration((g) => g + 1); // a fresh, empty form (rows added for the last person go too)
     } catch (e) {
       setError(e);
@@ -59,7 +68,9 @@ export default function Nominate() {
           <DeclarationFields forms={forms.data.selfDeclaration} today={today} />
           <ConsentFields forms={forms.data.consent} today={today} />
           <ProblemMessage error={error} />
-          <button type="submit" disabled={busy}>{t('nominate.submit')}</button>
+          <button type="submit" disabled={busy}>
+            {t('nominate.submit')}
+          </button>
         </form>
       )}
     </Page>

@@ -27,13 +27,25 @@ function Rows({ rows }: { rows: OfflineRow[] }) {
   const { t } = useI18n();
   return (
     <table>
-      <thead><tr><th scope="col">{t('offline.ref')}</th><th scope="col">{t('offline.offlineOutcome')}</th><th scope="col">{t('offline.todayOutcome')}</th><th scope="col">{t('offline.needsReview')}</th><th scope="col">{t('offline.flags')}</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{t('offline.ref')}</th>
+          <th scope="col">{t('offline.offlineOutcome')}</th>
+          <th scope="col">{t('offline.todayOutcome')}</th>
+          <th scope="col">{t('offline.needsReview')}</th>
+          <th scope="col">{t('offline.flags')}</th>
+        </tr>
+      </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.ref}>
             <td>{r.ref}</td>
-            <td><StatusBadge status={r.offlineOutcome} /></td>
-            <td><StatusBadge status={r.currentOutcome} /></td>
+            <td>
+              <StatusBadge status={r.offlineOutcome} />
+            </td>
+            <td>
+              <StatusBadge status={r.currentOutcome} />
+            </td>
             <td>{r.needsReview ? <StatusBadge status="needs-review" label={t('offline.needsReview')} /> : '—'}</td>
             <td>{r.flags.map((f) => textOr(t, `offline.flag.${f}`, f)).join(', ') || '—'}</td>
           </tr>
@@ -78,7 +90,13 @@ export default function OfflineScreen() {
     try {
       const done: OfflineUpload[] = [];
       for (let i = 0; i < parsed.results.length; i += 1000)
-        done.push(await api<OfflineUpload>('/screening/checks/offline', { method: 'POST', headers: { 'idempotency-key': idempotencyKey() }, body: { ...parsed, results: parsed.results.slice(i, i + 1000) } }));
+        done.push(
+          await api<OfflineUpload>('/screening/checks/offline', {
+            method: 'POST',
+            headers: { 'idempotency-key': idempotencyKey() },
+            body: { ...parsed, results: parsed.results.slice(i, i + 1000) },
+          }),
+        );
       setReceived(done);
       uploads.reload();
     } catch (e) {
@@ -93,18 +111,37 @@ export default function OfflineScreen() {
     <Page title={t('offline.title')}>
       <h2>{t('offline.take')}</h2>
       <p className="muted">{t('offline.takeHint')}</p>
-      <button type="button" onClick={download}>{t('offline.download')}</button>
-      {bundle && <p className="notice" role="status">{t('offline.downloaded', { id: bundle.content.bundleId.slice(0, 8), keyId: bundle.signature.keyId, date: date(bundle.content.expiresAt), lists: bundle.content.lists.map((l) => `${l.listId} v${l.version}`).join(', ') })}</p>}
+      <button type="button" onClick={download}>
+        {t('offline.download')}
+      </button>
+      {bundle && (
+        <p className="notice" role="status">
+          {t('offline.downloaded', {
+            id: bundle.content.bundleId.slice(0, 8),
+            keyId: bundle.signature.keyId,
+            date: date(bundle.content.expiresAt),
+            lists: bundle.content.lists.map((l) => `${l.listId} v${l.version}`).join(', '),
+          })}
+        </p>
+      )}
       <p className="muted">{t('offline.keysHint')}</p>
 
       <h2>{t('offline.back')}</h2>
       <p className="muted">{t('offline.backHint')}</p>
-      <Field id="offline-file" label={t('offline.file')}><input id="offline-file" type="file" accept=".jsonl,.json,application/json" onChange={send} disabled={busy} /></Field>
+      <Field id="offline-file" label={t('offline.file')}>
+        <input id="offline-file" type="file" accept=".jsonl,.json,application/json" onChange={send} disabled={busy} />
+      </Field>
       <Loading when={busy} />
       <ProblemMessage error={error} />
       {received && (
         <>
-          <p role="status" className="notice">{t('offline.received', { rows: rows.length, disagree: rows.filter((r) => !r.agrees).length, review: rows.filter((r) => r.needsReview).length })}</p>
+          <p role="status" className="notice">
+            {t('offline.received', {
+              rows: rows.length,
+              disagree: rows.filter((r) => !r.agrees).length,
+              review: rows.filter((r) => r.needsReview).length,
+            })}
+          </p>
           {rows.some((r) => r.needsReview) && <p>{t('offline.reviewHint')}</p>}
           <Rows rows={rows.filter((r) => r.needsReview)} />
         </>
@@ -116,12 +153,29 @@ export default function OfflineScreen() {
       <Empty when={uploads.data?.items.length === 0} />
       {uploads.data && uploads.data.items.length > 0 && (
         <table>
-          <thead><tr><th scope="col">{t('offline.receivedAt')}</th><th scope="col">{t('people.country')}</th><th scope="col">{t('offline.rows')}</th><th scope="col">{t('offline.differ')}</th><th scope="col">{t('offline.needsReview')}</th><th scope="col"><span className="visually-hidden">{t('offline.show')}</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('offline.receivedAt')}</th>
+              <th scope="col">{t('people.country')}</th>
+              <th scope="col">{t('offline.rows')}</th>
+              <th scope="col">{t('offline.differ')}</th>
+              <th scope="col">{t('offline.needsReview')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('offline.show')}</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {uploads.data.items.map((u) => (
               <tr key={u._id}>
-                <td>{date(u.receivedAt)}</td><td>{u.country ?? '—'}</td><td>{u.summary.rows}</td><td>{u.summary.disagree}</td><td>{u.summary.needsReview}</td>
-                <td><Link to={`/offline?upload=${encodeURIComponent(u._id)}`}>{t('offline.show')}</Link></td>
+                <td>{date(u.receivedAt)}</td>
+                <td>{u.country ?? '—'}</td>
+                <td>{u.summary.rows}</td>
+                <td>{u.summary.disagree}</td>
+                <td>{u.summary.needsReview}</td>
+                <td>
+                  <Link to={`/offline?upload=${encodeURIComponent(u._id)}`}>{t('offline.show')}</Link>
+                </td>
               </tr>
             ))}
           </tbody>

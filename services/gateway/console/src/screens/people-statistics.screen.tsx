@@ -19,8 +19,20 @@ export default function PeopleStatisticsScreen() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const value = (name: string, upper = false) => String(form.get(name) ?? '').trim()[upper ? 'toUpperCase' : 'toString']();
-    setQuery(Object.fromEntries(Object.entries({ by: value('by'), country: value('country', true), mission: value('mission', true), category: value('category') }).filter(([, v]) => v)));
+    const value = (name: string, upper = false) =>
+      String(form.get(name) ?? '')
+        .trim()
+        [upper ? 'toUpperCase' : 'toString']();
+    setQuery(
+      Object.fromEntries(
+        Object.entries({
+          by: value('by'),
+          country: value('country', true),
+          mission: value('mission', true),
+          category: value('category'),
+        }).filter(([, v]) => v),
+      ),
+    );
   };
   const data = stats.data;
   const periods = new Map<string, number>();
@@ -30,33 +42,86 @@ export default function PeopleStatisticsScreen() {
       <p className="muted">{t('people.hint')}</p>
       <form onSubmit={submit} className="row">
         <Field id="pp-by" label={t('statistics.by')}>
-          <select id="pp-by" name="by" defaultValue="quarter">{(['month', 'quarter', 'year'] as const).map((b) => <option key={b} value={b}>{t(`statistics.by.${b}`)}</option>)}</select>
+          <select id="pp-by" name="by" defaultValue="quarter">
+            {(['month', 'quarter', 'year'] as const).map((b) => (
+              <option key={b} value={b}>
+                {t(`statistics.by.${b}`)}
+              </option>
+            ))}
+          </select>
         </Field>
-        {!isOffice && <Field id="pp-country" label={t('statistics.country')}><input id="pp-country" name="country" maxLength={2} /></Field>}
-        <Field id="pp-mission" label={t('people.mission')}><input id="pp-mission" name="mission" maxLength={50} /></Field>
+        {!isOffice && (
+          <Field id="pp-country" label={t('statistics.country')}>
+            <input id="pp-country" name="country" maxLength={2} />
+          </Field>
+        )}
+        <Field id="pp-mission" label={t('people.mission')}>
+          <input id="pp-mission" name="mission" maxLength={50} />
+        </Field>
         <Field id="pp-category" label={t('people.category')}>
-          <select id="pp-category" name="category" defaultValue=""><option value="">{t('people.anyCategory')}</option>{CATEGORIES.map((c) => <option key={c} value={c}>{c}</option>)}</select>
+          <select id="pp-category" name="category" defaultValue="">
+            <option value="">{t('people.anyCategory')}</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
         </Field>
-        <div className="field"><button type="submit">{t('app.refresh')}</button></div>
+        <div className="field">
+          <button type="submit">{t('app.refresh')}</button>
+        </div>
       </form>
       <Loading when={stats.loading} />
       <ProblemMessage error={stats.error} />
       {data && (
         <>
-          <BarChart title={t('people.byPeriod')} data={[...periods].sort(([a], [b]) => a.localeCompare(b)).map(([label, value]) => ({ label, value }))} />
-          <BarChart title={t('people.byState')} data={PEOPLE_FIGURES.filter((f) => f !== 'people').map((f) => ({ label: t(`people.figure.${f}`), value: data.totals[f] }))} />
+          <BarChart
+            title={t('people.byPeriod')}
+            data={[...periods].sort(([a], [b]) => a.localeCompare(b)).map(([label, value]) => ({ label, value }))}
+          />
+          <BarChart
+            title={t('people.byState')}
+            data={PEOPLE_FIGURES.filter((f) => f !== 'people').map((f) => ({ label: t(`people.figure.${f}`), value: data.totals[f] }))}
+          />
           <h2>{t('people.groups')}</h2>
           <table>
-            <thead><tr><th scope="col">{t('people.period')}</th><th scope="col">{t('people.country')}</th><th scope="col">{t('nominate.mission')}</th><th scope="col">{t('nominate.category')}</th>{PEOPLE_FIGURES.map((f) => <th scope="col" key={f}>{t(`people.figure.${f}`)}</th>)}</tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('people.period')}</th>
+                <th scope="col">{t('people.country')}</th>
+                <th scope="col">{t('nominate.mission')}</th>
+                <th scope="col">{t('nominate.category')}</th>
+                {PEOPLE_FIGURES.map((f) => (
+                  <th scope="col" key={f}>
+                    {t(`people.figure.${f}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {data.groups.map((g) => (
                 <tr key={`${g.period}|${g.country}|${g.mission}|${g.category}`}>
-                  <td>{g.period}</td><td>{g.country}</td><td>{g.mission}</td><td>{g.category}</td>
-                  {PEOPLE_FIGURES.map((f) => <td key={f}>{g.figures[f]}</td>)}
+                  <td>{g.period}</td>
+                  <td>{g.country}</td>
+                  <td>{g.mission}</td>
+                  <td>{g.category}</td>
+                  {PEOPLE_FIGURES.map((f) => (
+                    <td key={f}>{g.figures[f]}</td>
+                  ))}
                 </tr>
               ))}
             </tbody>
-            <tfoot><tr><th scope="row" colSpan={4}>{t('statistics.totals')}</th>{PEOPLE_FIGURES.map((f) => <td key={f}>{data.totals[f]}</td>)}</tr></tfoot>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={4}>
+                  {t('statistics.totals')}
+                </th>
+                {PEOPLE_FIGURES.map((f) => (
+                  <td key={f}>{data.totals[f]}</td>
+                ))}
+              </tr>
+            </tfoot>
           </table>
         </>
       )}

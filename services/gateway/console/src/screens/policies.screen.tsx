@@ -17,19 +17,43 @@ export default function Policies() {
   const [pair, setPair] = useState<[number, number] | null>(null);
   const [published, setPublished] = useState<number | null>(null);
   const right = pair ? items.find((p) => p.version === pair[1]) : active;
-  const left = pair ? items.find((p) => p.version === pair[0]) : items.at(-2) ?? active;
-  const choose = (side: 0 | 1) => (value: string) => setPair(side === 0 ? [Number(value), right?.version ?? 0] : [left?.version ?? 0, Number(value)]);
+  const left = pair ? items.find((p) => p.version === pair[0]) : (items.at(-2) ?? active);
+  const choose = (side: 0 | 1) => (value: string) =>
+    setPair(side === 0 ? [Number(value), right?.version ?? 0] : [left?.version ?? 0, Number(value)]);
   return (
     <Page title={t('policies.title')}>
       <Loading when={policies.loading} />
       <ProblemMessage error={policies.error} />
       <Empty when={policies.data?.items.length === 0} />
-      {published && <p className="notice" role="status">{t('policies.published', { version: published })}</p>}
+      {published && (
+        <p className="notice" role="status">
+          {t('policies.published', { version: published })}
+        </p>
+      )}
       {items.length > 0 && (
         <table>
           <caption className="visually-hidden">{t('policies.title')}</caption>
-          <thead><tr><th scope="col">{t('policies.version')}</th><th scope="col">{t('policies.by')}</th><th scope="col">{t('policies.note')}</th></tr></thead>
-          <tbody>{[...items].reverse().map((p) => <tr key={p.version}><td>{p.version}{p.version === active?.version ? ` (${t('policies.active')})` : ''}</td><td>{p.createdBy}, {date(p.createdAt)}</td><td>{p.note ?? '—'}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">{t('policies.version')}</th>
+              <th scope="col">{t('policies.by')}</th>
+              <th scope="col">{t('policies.note')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...items].reverse().map((p) => (
+              <tr key={p.version}>
+                <td>
+                  {p.version}
+                  {p.version === active?.version ? ` (${t('policies.active')})` : ''}
+                </td>
+                <td>
+                  {p.createdBy}, {date(p.createdAt)}
+                </td>
+                <td>{p.note ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       )}
       {left && right && (
@@ -39,7 +63,11 @@ export default function Policies() {
             {([0, 1] as const).map((side) => (
               <Field key={side} id={`compare-${side}`} label={t(side === 0 ? 'policies.left' : 'policies.right')}>
                 <select id={`compare-${side}`} value={(side === 0 ? left : right).version} onChange={(e) => choose(side)(e.target.value)}>
-                  {items.map((p) => <option key={p.version} value={p.version}>{t('policies.version')} {p.version}</option>)}
+                  {items.map((p) => (
+                    <option key={p.version} value={p.version}>
+                      {t('policies.version')} {p.version}
+                    </option>
+                  ))}
                 </select>
               </Field>
             ))}
@@ -47,7 +75,17 @@ export default function Policies() {
           <PolicyCompare left={left} right={right} />
         </section>
       )}
-      {active && user!.roles.includes('admin') && <PolicyForm key={active.version} base={active} onPublished={(v) => { setPublished(v); setPair(null); policies.reload(); }} />}
+      {active && user!.roles.includes('admin') && (
+        <PolicyForm
+          key={active.version}
+          base={active}
+          onPublished={(v) => {
+            setPublished(v);
+            setPair(null);
+            policies.reload();
+          }}
+        />
+      )}
     </Page>
   );
 }

@@ -24,8 +24,12 @@ export default function Referee() {
     <Page title={t('referee.title')}>
       <p>{t('referee.intro')}</p>
       <form onSubmit={open} className="row">
-        <Field id="link" label={t('referee.link')}><input id="link" name="link" required autoComplete="off" /></Field>
-        <div className="field"><button type="submit">{t('referee.open')}</button></div>
+        <Field id="link" label={t('referee.link')}>
+          <input id="link" name="link" required autoComplete="off" />
+        </Field>
+        <div className="field">
+          <button type="submit">{t('referee.open')}</button>
+        </div>
       </form>
     </Page>
   );

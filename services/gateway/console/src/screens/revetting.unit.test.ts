@@ -14,7 +14,12 @@ describe('re-vetting in the policy editor', () => {
   });
 
   it('when the service refuses an interval, then the refusal is shown beside the re-vetting rules', () => {
-    const error = new ApiError(400, { type: 'about:blank', title: 'The policy is not valid', status: 400, errors: [{ field: 'body/revetting/civilian/everyMonths', reason: 'must be shorter than validity/months (12)' }] });
+    const error = new ApiError(400, {
+      type: 'about:blank',
+      title: 'The policy is not valid',
+      status: 400,
+      errors: [{ field: 'body/revetting/civilian/everyMonths', reason: 'must be shorter than validity/months (12)' }],
+    });
     expect(errorsByRule(error).get('revetting')).toEqual(['revetting/civilian/everyMonths: must be shorter than validity/months (12)']);
   });
 });

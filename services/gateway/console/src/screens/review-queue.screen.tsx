@@ -6,8 +6,22 @@ import { useResource } from '../components/use-resource';
 import { Empty, Field, Loading, Page, ProblemMessage, StatusBadge } from '../components/ui';
 import { Pager } from '../components/pager';
 
-interface Item { screeningId: string; candidateId: string; country: string; mission?: string; outcome: string; pendingSince: string; unresolvedHits: number; topScore?: number }
-interface QueuePage { items: Item[]; total: number; limit: number; offset: number }
+interface Item {
+  screeningId: string;
+  candidateId: string;
+  country: string;
+  mission?: string;
+  outcome: string;
+  pendingSince: string;
+  unresolvedHits: number;
+  topScore?: number;
+}
+interface QueuePage {
+  items: Item[];
+  total: number;
+  limit: number;
+  offset: number;
+}
 
 export const QUEUE_PAGE = 25;
 const DAY_MS = 86_400_000;
@@ -29,10 +43,16 @@ export default function ReviewQueue() {
   const { query } = useLocation();
   const search = query.toString();
   const q = queueQuery(query, Date.now());
-  const queue = useResource(`queue?${search}`, () => api<QueuePage>('/screening/review-queue', { query: { country: q.country, mission: q.mission, pendingBefore: q.pendingBefore, offset: q.offset, limit: QUEUE_PAGE } }));
+  const queue = useResource(`queue?${search}`, () =>
+    api<QueuePage>('/screening/review-queue', {
+      query: { country: q.country, mission: q.mission, pendingBefore: q.pendingBefore, offset: q.offset, limit: QUEUE_PAGE },
+    }),
+  );
   const go = (changes: Record<string, string | undefined>) => {
     const params = new URLSearchParams(query);
-    for (const [k, v] of Object.entries(changes)) if (v) params.set(k, v); else params.delete(k);
+    for (const [k, v] of Object.entries(changes))
+      if (v) params.set(k, v);
+      else params.delete(k);
     navigate(`/review?${params}`);
   };
   const filter = (event: FormEvent<HTMLFormElement>) => {
@@ -45,25 +65,49 @@ export default function ReviewQueue() {
   return (
     <Page title={t('review.title')}>
       <form onSubmit={filter} className="filters" role="search" aria-label={t('review.filters')}>
-        <Field id="queue-country" label={t('roll.country')}><input id="queue-country" name="country" maxLength={2} pattern="[A-Za-z]{2}" defaultValue={query.get('country') ?? ''} /></Field>
-        <Field id="queue-mission" label={t('nominate.mission')}><input id="queue-mission" name="mission" maxLength={100} defaultValue={query.get('mission') ?? ''} /></Field>
-        <Field id="queue-age" label={t('review.olderThan')}><input id="queue-age" name="olderThanDays" type="number" min={0} max={3650} defaultValue={query.get('olderThanDays') ?? ''} /></Field>
-        <div className="field"><button type="submit">{t('review.applyFilters')}</button></div>
+        <Field id="queue-country" label={t('roll.country')}>
+          <input id="queue-country" name="country" maxLength={2} pattern="[A-Za-z]{2}" defaultValue={query.get('country') ?? ''} />
+        </Field>
+        <Field id="queue-mission" label={t('nominate.mission')}>
+          <input id="queue-mission" name="mission" maxLength={100} defaultValue={query.get('mission') ?? ''} />
+        </Field>
+        <Field id="queue-age" label={t('review.olderThan')}>
+          <input id="queue-age" name="olderThanDays" type="number" min={0} max={3650} defaultValue={query.get('olderThanDays') ?? ''} />
+        </Field>
+        <div className="field">
+          <button type="submit">{t('review.applyFilters')}</button>
+        </div>
       </form>
-      <button type="button" className="secondary" onClick={queue.reload}>{t('app.refresh')}</button>
+      <button type="button" className="secondary" onClick={queue.reload}>
+        {t('app.refresh')}
+      </button>
       <Loading when={queue.loading} />
       <ProblemMessage error={queue.error} />
       <Empty when={page?.items.length === 0} />
       {page && page.items.length > 0 && (
         <table>
-          <thead><tr><th scope="col">{t('review.candidate')}</th><th scope="col">{t('roll.country')}</th><th scope="col">{t('nominate.mission')}</th><th scope="col">{t('roll.status')}</th><th scope="col">{t('review.hits')}</th><th scope="col">{t('review.topScore')}</th><th scope="col">{t('review.pendingSince')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('review.candidate')}</th>
+              <th scope="col">{t('roll.country')}</th>
+              <th scope="col">{t('nominate.mission')}</th>
+              <th scope="col">{t('roll.status')}</th>
+              <th scope="col">{t('review.hits')}</th>
+              <th scope="col">{t('review.topScore')}</th>
+              <th scope="col">{t('review.pendingSince')}</th>
+            </tr>
+          </thead>
           <tbody>
             {page.items.map((item) => (
               <tr key={item.screeningId}>
-                <td><Link to={`/review/${encodeURIComponent(item.screeningId)}`}>{item.candidateId}</Link></td>
+                <td>
+                  <Link to={`/review/${encodeURIComponent(item.screeningId)}`}>{item.candidateId}</Link>
+                </td>
                 <td>{item.country}</td>
                 <td>{item.mission ?? '—'}</td>
-                <td><StatusBadge status={item.outcome} /></td>
+                <td>
+                  <StatusBadge status={item.outcome} />
+                </td>
                 <td>{item.unresolvedHits}</td>
                 <td>{item.topScore?.toFixed(2) ?? '—'}</td>
                 <td>{date(item.pendingSince)}</td>

@@ -20,15 +20,29 @@ export default function Review({ params }: { params: Record<string, string> }) {
       <ProblemMessage error={review.error} />
       {r && (
         <>
-          <p><StatusBadge status={r.outcome ?? r.screening.outcome} /> {!r.current && <strong>{t('review.stale')}</strong>}</p>
-          {r.hits.map((h) => <HitReview key={`${h.hit.listId}/${h.hit.entryId}`} screeningId={id} person={r.person} item={h} onResolved={review.reload} />)}
+          <p>
+            <StatusBadge status={r.outcome ?? r.screening.outcome} /> {!r.current && <strong>{t('review.stale')}</strong>}
+          </p>
+          {r.hits.map((h) => (
+            <HitReview key={`${h.hit.listId}/${h.hit.entryId}`} screeningId={id} person={r.person} item={h} onResolved={review.reload} />
+          ))}
         </>
       )}
     </Page>
   );
 }
 
-function HitReview({ screeningId, person, item, onResolved }: { screeningId: string; person: Record<string, unknown>; item: ReviewHit; onResolved(): void }) {
+function HitReview({
+  screeningId,
+  person,
+  item,
+  onResolved,
+}: {
+  screeningId: string;
+  person: Record<string, unknown>;
+  item: ReviewHit;
+  onResolved(): void;
+}) {
   const { t, date } = useI18n();
   const { user } = useSession();
   const [error, setError] = useState<unknown>(null);
@@ -55,7 +69,9 @@ function HitReview({ screeningId, person, item, onResolved }: { screeningId: str
   };
   return (
     <article className="hit">
-      <h2>{hit.listId} / {hit.entryId} — {hit.matchedName.full}</h2>
+      <h2>
+        {hit.listId} / {hit.entryId} — {hit.matchedName.full}
+      </h2>
       <div className="side-by-side">
         <Record_ title={t('review.candidate')} data={person} />
         <Record_ title={t('review.entry')} data={item.entry} />
@@ -63,22 +79,37 @@ function HitReview({ screeningId, person, item, onResolved }: { screeningId: str
       <Explanation hit={hit} />
       {resolution.status !== 'unresolved' ? (
         <p>
-          <StatusBadge status={resolution.status} /> {t('review.resolved', { resolution: resolution.status, by: resolution.resolvedBy ?? '?' })} {date(resolution.resolvedAt)} — {resolution.reason}
+          <StatusBadge status={resolution.status} />{' '}
+          {t('review.resolved', { resolution: resolution.status, by: resolution.resolvedBy ?? '?' })} {date(resolution.resolvedAt)} —{' '}
+          {resolution.reason}
           {resolution.countersignedBy && <> ({t('review.countersignedBy', { by: resolution.countersignedBy })})</>}
         </p>
       ) : proposal ? (
         <div>
-          <p>{t('review.proposed', { by: proposal.proposedBy })} {date(proposal.proposedAt)} — {proposal.reason}</p>
-          <CountersignForm id={`countersign-${hit.listId}-${hit.entryId}`} proposedBy={proposal.proposedBy} me={user!.username} onSubmit={countersign} />
+          <p>
+            {t('review.proposed', { by: proposal.proposedBy })} {date(proposal.proposedAt)} — {proposal.reason}
+          </p>
+          <CountersignForm
+            id={`countersign-${hit.listId}-${hit.entryId}`}
+            proposedBy={proposal.proposedBy}
+            me={user!.username}
+            onSubmit={countersign}
+          />
         </div>
       ) : (
         <form onSubmit={resolve} id={formId}>
           <fieldset>
             <legend>{t('review.resolution')}</legend>
-            <label style={{ display: 'block' }}><input type="radio" name="resolution" value="false-positive" required /> {t('review.falsePositive')}</label>
+            <label style={{ display: 'block' }}>
+              <input type="radio" name="resolution" value="false-positive" required /> {t('review.falsePositive')}
+            </label>
             {hit.band === 'match' && <p className="muted">{t('review.fourEyes')}</p>}
-            <label style={{ display: 'block' }}><input type="radio" name="resolution" value="confirmed" /> {t('review.confirmed')}</label>
-            <Field id={`${formId}-reason`} label={t('review.reason')}><textarea id={`${formId}-reason`} name="reason" required minLength={3} maxLength={2000} rows={2} /></Field>
+            <label style={{ display: 'block' }}>
+              <input type="radio" name="resolution" value="confirmed" /> {t('review.confirmed')}
+            </label>
+            <Field id={`${formId}-reason`} label={t('review.reason')}>
+              <textarea id={`${formId}-reason`} name="reason" required minLength={3} maxLength={2000} rows={2} />
+            </Field>
           </fieldset>
           <ProblemMessage error={error} />
           <button type="submit">{t('review.resolve')}</button>

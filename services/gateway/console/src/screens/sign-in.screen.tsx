@@ -39,7 +39,8 @@ export default function SignIn() {
       await attempt();
     } catch (e) {
       if (e instanceof ApiError && e.problem.code === 'AUTH.SECOND_FACTOR_REQUIRED') setNeedsCode(true);
-      else if (e instanceof ApiError && e.problem.code === 'AUTH.SECOND_FACTOR_ENROLMENT_REQUIRED') setEnrolment(e.problem.enrolment as Enrolment);
+      else if (e instanceof ApiError && e.problem.code === 'AUTH.SECOND_FACTOR_ENROLMENT_REQUIRED')
+        setEnrolment(e.problem.enrolment as Enrolment);
       else setError(explain(e));
     } finally {
       setBusy(false);
@@ -60,7 +61,16 @@ export default function SignIn() {
   };
   const codeField = (
     <Field id="code" label={t('signIn.code')}>
-      <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required aria-describedby="code-hint" />
+      <input
+        id="code"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9]{6}"
+        maxLength={6}
+        required
+        aria-describedby="code-hint"
+      />
     </Field>
   );
 
@@ -69,12 +79,18 @@ export default function SignIn() {
       <Page title={t('signIn.enrolTitle')}>
         <p>{t('signIn.enrolIntro')}</p>
         <img src={`data:image/svg+xml;utf8,${encodeURIComponent(enrolment.qrSvg)}`} alt={t('signIn.enrolQr')} width={200} height={200} />
-        <p>{t('signIn.enrolKey')} <code>{enrolment.secret}</code></p>
+        <p>
+          {t('signIn.enrolKey')} <code>{enrolment.secret}</code>
+        </p>
         <form onSubmit={enrol}>
           {codeField}
-          <p id="code-hint" className="muted">{t('signIn.codeHint')}</p>
+          <p id="code-hint" className="muted">
+            {t('signIn.codeHint')}
+          </p>
           <ProblemMessage error={error} />
-          <button type="submit" disabled={busy}>{t('signIn.enrolConfirm')}</button>
+          <button type="submit" disabled={busy}>
+            {t('signIn.enrolConfirm')}
+          </button>
         </form>
       </Page>
     );
@@ -92,13 +108,19 @@ export default function SignIn() {
         {needsCode && (
           <>
             {codeField}
-            <p id="code-hint" className="muted">{t('signIn.codeHint')}</p>
+            <p id="code-hint" className="muted">
+              {t('signIn.codeHint')}
+            </p>
           </>
         )}
         <ProblemMessage error={error} />
-        <button type="submit" disabled={busy}>{t('signIn.submit')}</button>
+        <button type="submit" disabled={busy}>
+          {t('signIn.submit')}
+        </button>
       </form>
-      <p id="demo-hint" className="muted">{t('signIn.demo')}</p>
+      <p id="demo-hint" className="muted">
+        {t('signIn.demo')}
+      </p>
     </Page>
   );
 }

@@ -5,7 +5,10 @@ import { useResource } from '../components/use-resource';
 import { BarChart } from '../components/bar-chart';
 import { Field, Loading, Page, ProblemMessage } from '../components/ui';
 
-interface Statistics { groups: { period: string; country: string; figures: Record<string, number> }[]; totals: Record<string, number> }
+interface Statistics {
+  groups: { period: string; country: string; figures: Record<string, number> }[];
+  totals: Record<string, number>;
+}
 
 /** Sums one figure of the groups by a key (period or country), sorted by that key. */
 export function sumBy(groups: Statistics['groups'], key: 'period' | 'country', figure: string) {
@@ -27,29 +30,56 @@ export default function StatisticsScreen() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const country = String(form.get('country') ?? '').trim().toUpperCase();
+    const country = String(form.get('country') ?? '')
+      .trim()
+      .toUpperCase();
     setQuery({ by: String(form.get('by')), ...(country ? { country } : {}) });
   };
   return (
     <Page title={t('statistics.title')}>
       <form onSubmit={submit} className="row">
         <Field id="by" label={t('statistics.by')}>
-          <select id="by" name="by" defaultValue="quarter">{(['month', 'quarter', 'year'] as const).map((b) => <option key={b} value={b}>{t(`statistics.by.${b}`)}</option>)}</select>
+          <select id="by" name="by" defaultValue="quarter">
+            {(['month', 'quarter', 'year'] as const).map((b) => (
+              <option key={b} value={b}>
+                {t(`statistics.by.${b}`)}
+              </option>
+            ))}
+          </select>
         </Field>
-        <Field id="st-country" label={t('statistics.country')}><input id="st-country" name="country" maxLength={2} /></Field>
-        <div className="field"><button type="submit">{t('app.refresh')}</button></div>
+        <Field id="st-country" label={t('statistics.country')}>
+          <input id="st-country" name="country" maxLength={2} />
+        </Field>
+        <div className="field">
+          <button type="submit">{t('app.refresh')}</button>
+        </div>
       </form>
       <Loading when={stats.loading} />
       <ProblemMessage error={stats.error} />
       {stats.data && shown && (
         <>
           <Field id="figure" label={t('statistics.figure')}>
-            <select id="figure" value={shown} onChange={(e) => setFigure(e.target.value)}>{figures.map((f) => <option key={f} value={f}>{figureName(t, f)}</option>)}</select>
+            <select id="figure" value={shown} onChange={(e) => setFigure(e.target.value)}>
+              {figures.map((f) => (
+                <option key={f} value={f}>
+                  {figureName(t, f)}
+                </option>
+              ))}
+            </select>
           </Field>
           <BarChart title={t('statistics.byPeriod', { figure: figureName(t, shown) })} data={sumBy(stats.data.groups, 'period', shown)} />
           <BarChart title={t('statistics.byCountry', { figure: figureName(t, shown) })} data={sumBy(stats.data.groups, 'country', shown)} />
           <h2>{t('statistics.totals')}</h2>
-          <table><tbody>{Object.entries(stats.data.totals).map(([k, v]) => <tr key={k}><th scope="row">{figureName(t, k)}</th><td>{v}</td></tr>)}</tbody></table>
+          <table>
+            <tbody>
+              {Object.entries(stats.data.totals).map(([k, v]) => (
+                <tr key={k}>
+                  <th scope="row">{figureName(t, k)}</th>
+                  <td>{v}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </>
       )}
     </Page>

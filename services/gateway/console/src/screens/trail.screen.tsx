@@ -27,14 +27,22 @@ export default function Trail() {
   return (
     <Page title={t('trail.title')}>
       <form onSubmit={show} className="row">
-        <Field id="subject" label={t('trail.subject')}><input id="subject" name="subject" defaultValue={subject} required pattern="[A-Za-z0-9_:.\-]{1,100}" /></Field>
-        <div className="field"><button type="submit">{t('trail.show')}</button></div>
+        <Field id="subject" label={t('trail.subject')}>
+          <input id="subject" name="subject" defaultValue={subject} required pattern="[A-Za-z0-9_:.\-]{1,100}" />
+        </Field>
+        <div className="field">
+          <button type="submit">{t('trail.show')}</button>
+        </div>
       </form>
       <Loading when={trail.loading} />
       <ProblemMessage error={trail.error} />
       {v && (
         <p role="status" data-testid="chain-badge">
-          <span className={`badge ${v.ok ? 'good' : 'bad'}`}>{v.ok ? `✔ ${t('trail.verified')}` : `✘ ${t('trail.broken', { seq: v.firstBroken?.seq ?? '?', reason: v.firstBroken?.reason ?? '' })}`}</span>{' '}
+          <span className={`badge ${v.ok ? 'good' : 'bad'}`}>
+            {v.ok
+              ? `✔ ${t('trail.verified')}`
+              : `✘ ${t('trail.broken', { seq: v.firstBroken?.seq ?? '?', reason: v.firstBroken?.reason ?? '' })}`}
+          </span>{' '}
           <span className="muted">{t('trail.checked', { count: v.checked, head: v.headSeq })}</span>
         </p>
       )}

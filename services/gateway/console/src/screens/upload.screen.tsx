@@ -68,10 +68,19 @@ export default function Upload() {
         <fieldset>
           <legend>{t('upload.defaults')}</legend>
           <div className="row">
-            <Field id="up-mission" label={t('nominate.mission')}><input id="up-mission" name="mission" maxLength={100} /></Field>
-            <Field id="up-rotation" label={t('nominate.rotation')}><input id="up-rotation" name="rotation" maxLength={100} /></Field>
+            <Field id="up-mission" label={t('nominate.mission')}>
+              <input id="up-mission" name="mission" maxLength={100} />
+            </Field>
+            <Field id="up-rotation" label={t('nominate.rotation')}>
+              <input id="up-rotation" name="rotation" maxLength={100} />
+            </Field>
             <Field id="up-category" label={t('nominate.category')}>
-              <select id="up-category" name="category"><option value="" />{CATEGORIES.map((c) => <option key={c}>{c}</option>)}</select>
+              <select id="up-category" name="category">
+                <option value="" />
+                {CATEGORIES.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
             </Field>
           </div>
         </fieldset>
@@ -79,7 +88,9 @@ export default function Upload() {
       </form>
       {sent !== null && (
         <section aria-live="polite" aria-label={t('upload.title')}>
-          <p><label htmlFor="sent">{t('upload.sent', { percent: Math.round(sent * 100) })}</label></p>
+          <p>
+            <label htmlFor="sent">{t('upload.sent', { percent: Math.round(sent * 100) })}</label>
+          </p>
           <progress id="sent" max={1} value={sent} />
           {upload && <UploadReport upload={upload} />}
         </section>
@@ -94,17 +105,35 @@ function UploadReport({ upload }: { upload: UploadState }) {
   const { rows } = upload;
   return (
     <>
-      <p><StatusBadge status={upload.state} label={t(`upload.state.${upload.state}` as MessageKey)} /> {t('upload.counts', rows)}</p>
+      <p>
+        <StatusBadge status={upload.state} label={t(`upload.state.${upload.state}` as MessageKey)} /> {t('upload.counts', rows)}
+      </p>
       {rows.valid > 0 && <progress aria-label={t('upload.state.storing')} max={rows.valid} value={rows.stored + rows.duplicates} />}
       {upload.problem && <p>{upload.problem}</p>}
       {upload.errors && upload.errors.length > 0 && (
         <>
           <h2>{t('upload.errors')}</h2>
           <table>
-            <thead><tr><th scope="col">{t('upload.row')}</th><th scope="col">{t('upload.field')}</th><th scope="col">{t('upload.reason')}</th></tr></thead>
-            <tbody>{upload.errors.map((e, i) => <tr key={i}><td>{e.row}</td><td>{e.field}</td><td>{e.reason}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">{t('upload.row')}</th>
+                <th scope="col">{t('upload.field')}</th>
+                <th scope="col">{t('upload.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {upload.errors.map((e, i) => (
+                <tr key={i}>
+                  <td>{e.row}</td>
+                  <td>{e.field}</td>
+                  <td>{e.reason}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
-          <button type="button" className="secondary" onClick={() => downloadErrors(upload.id)}>{t('upload.allErrors')}</button>
+          <button type="button" className="secondary" onClick={() => downloadErrors(upload.id)}>
+            {t('upload.allErrors')}
+          </button>
         </>
       )}
     </>
@@ -113,4 +142,3 @@ function UploadReport({ upload }: { upload: UploadState }) {
 
 /** The errors file needs the token, so it is fetched and handed to the browser as a blob. */
 const downloadErrors = (id: string) => download(`/intake/uploads/${id}/errors.csv`, `upload-${id}-errors.csv`);
-

@@ -1,7 +1,8 @@
 import type { OpenedCheck } from '../../domain/check';
 
 /** What an external system said: a result now, or "accepted" with the answer to come later. */
-export type AdapterAnswer = { kind: 'result'; result: 'no-adverse' | 'adverse'; externalRef: string } | { kind: 'accepted'; externalRef: string };
+export type AdapterAnswer =
+  { kind: 'result'; result: 'no-adverse' | 'adverse'; externalRef: string } | { kind: 'accepted'; externalRef: string };
 
 export interface AdapterRequest {
   /** Where the authority posts its late answer (signed). */

@@ -31,11 +31,18 @@ export function refusalMessage(host: string, status: number, body: string): stri
 export async function postJson(url: string, body: unknown, signal: AbortSignal): Promise<{ status: number; json: unknown }> {
   let res: Response;
   try {
-    res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body), signal });
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+      signal,
+    });
   } catch (error) {
     const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
     // The cause chain says why (bad port, refused, TLS, DNS): describeError() prints it where the failure is recorded.
-    throw new RetriableCheckError(timedOut ? `no answer from ${new URL(url).host} in time` : `cannot reach ${new URL(url).host}`, { cause: timedOut ? undefined : error });
+    throw new RetriableCheckError(timedOut ? `no answer from ${new URL(url).host} in time` : `cannot reach ${new URL(url).host}`, {
+      cause: timedOut ? undefined : error,
+    });
   }
   let text: string;
   try {

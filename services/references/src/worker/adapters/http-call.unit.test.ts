@@ -22,12 +22,20 @@ describe('talking to authorities', () => {
     expect(() => parseAuthorityAnswer(200, { result: 'no-adverse' })).toThrow(RetriableCheckError);
     expect(() => parseAuthorityAnswer(200, { externalRef: 'r', result: 'fine' })).toThrow(RetriableCheckError);
     expect(parseAuthorityAnswer(202, { externalRef: 'r' })).toEqual({ kind: 'accepted', externalRef: 'r' });
-    expect(parseAuthorityAnswer(200, { externalRef: 'r', result: 'adverse' })).toEqual({ kind: 'result', result: 'adverse', externalRef: 'r' });
+    expect(parseAuthorityAnswer(200, { externalRef: 'r', result: 'adverse' })).toEqual({
+      kind: 'result',
+      result: 'adverse',
+      externalRef: 'r',
+    });
   });
 
   it('when an authority refuses a request, then only its status and error code are kept, never its text (it may quote the person)', () => {
-    expect(refusalMessage('un.example', 422, JSON.stringify({ code: 'PERSON.INVALID', detail: 'No record for Kwame Mensah, born 1988-03' }))).toBe('un.example refused the request (422) PERSON.INVALID');
+    expect(
+      refusalMessage('un.example', 422, JSON.stringify({ code: 'PERSON.INVALID', detail: 'No record for Kwame Mensah, born 1988-03' })),
+    ).toBe('un.example refused the request (422) PERSON.INVALID');
     expect(refusalMessage('un.example', 400, 'Kwame Mensah is not a valid name')).toBe('un.example refused the request (400)');
-    expect(refusalMessage('un.example', 400, JSON.stringify({ code: 'Kwame Mensah is unknown' }))).toBe('un.example refused the request (400)');
+    expect(refusalMessage('un.example', 400, JSON.stringify({ code: 'Kwame Mensah is unknown' }))).toBe(
+      'un.example refused the request (400)',
+    );
   });
 });

@@ -42,7 +42,10 @@ export function createRecordCheckAdapter(endpoint: string): CheckAdapter {
   };
 }
 
-export function recordEndpoints(config: { NATIONAL_RECORDS_URL: string; UN_RECORDS_URL: string }): Record<Exclude<CheckType, 'misconduct-disclosure'>, string> {
+export function recordEndpoints(config: {
+  NATIONAL_RECORDS_URL: string;
+  UN_RECORDS_URL: string;
+}): Record<Exclude<CheckType, 'misconduct-disclosure'>, string> {
   return {
     'national-criminal-record': `${config.NATIONAL_RECORDS_URL}/criminal-record`,
     'disciplinary-record': `${config.NATIONAL_RECORDS_URL}/disciplinary-record`,

@@ -14,16 +14,39 @@ export function PersonSummary({ candidate }: { candidate: CandidateView }) {
     [t('field.dateOfBirth'), p.dateOfBirth ?? '—'],
     [t('person.placeOfBirth'), p.placeOfBirth ?? '—'],
     [t('person.nationalities'), p.nationalities?.map(country).join(', ') || '—'],
-    [t('person.documents'), p.documents?.map((d) => `${textOr(t, `person.documentType.${d.type}`, d.type)} ${d.number}${d.country ? ` · ${d.country}` : ''}`).join('; ') || '—'],
+    [
+      t('person.documents'),
+      p.documents
+        ?.map((d) => `${textOr(t, `person.documentType.${d.type}`, d.type)} ${d.number}${d.country ? ` · ${d.country}` : ''}`)
+        .join('; ') || '—',
+    ],
     [t('nominate.serviceNumber'), [p.serviceNumber, p.rank, p.unit].filter(Boolean).join(' · ') || '—'],
-    [t('history.title'), p.previousEmployers?.map((e) => `${e.name} (${[e.from, e.to].filter(Boolean).join(' – ') || '—'})`).join('; ') || '—'],
+    [
+      t('history.title'),
+      p.previousEmployers?.map((e) => `${e.name} (${[e.from, e.to].filter(Boolean).join(' – ') || '—'})`).join('; ') || '—',
+    ],
   ];
-  if (candidate.consent) rows.push([t('consent.title'), `${candidate.consent.formVersion} · ${date(candidate.consent.signedAt)} · ${textOr(t, `signed.method.${candidate.consent.method}`, candidate.consent.method)}`]);
-  if (candidate.selfDeclaration) rows.push([t('declaration.title'), candidate.selfDeclaration.recorded ? t('candidate.declarationRecorded') : t('candidate.declarationMissing')]);
+  if (candidate.consent)
+    rows.push([
+      t('consent.title'),
+      `${candidate.consent.formVersion} · ${date(candidate.consent.signedAt)} · ${textOr(t, `signed.method.${candidate.consent.method}`, candidate.consent.method)}`,
+    ]);
+  if (candidate.selfDeclaration)
+    rows.push([
+      t('declaration.title'),
+      candidate.selfDeclaration.recorded ? t('candidate.declarationRecorded') : t('candidate.declarationMissing'),
+    ]);
   return (
     <section className="panel" aria-labelledby="person-heading">
       <h2 id="person-heading">{t('person.title')}</h2>
-      <dl>{rows.map(([k, v]) => <Fragment key={k}><dt>{k}</dt><dd>{v}</dd></Fragment>)}</dl>
+      <dl>
+        {rows.map(([k, v]) => (
+          <Fragment key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </Fragment>
+        ))}
+      </dl>
     </section>
   );
 }

@@ -8,7 +8,9 @@ import { Empty, ProblemMessage, StatusBadge } from '../ui';
 /** The requests for action sent to the person's country about them: the clearance history links to the follow-up. */
 export function CaseActionRequests({ candidateId }: { candidateId: string }) {
   const { t, date } = useI18n();
-  const found = useResource(`rfa/${candidateId}`, () => api<{ items: RequestSummary[] }>('/accountability/action-requests', { query: { candidateId } }));
+  const found = useResource(`rfa/${candidateId}`, () =>
+    api<{ items: RequestSummary[] }>('/accountability/action-requests', { query: { candidateId } }),
+  );
   return (
     <section aria-labelledby="rfa-heading">
       <h2 id="rfa-heading">{t('rfa.aboutPerson')}</h2>
@@ -17,11 +19,14 @@ export function CaseActionRequests({ candidateId }: { candidateId: string }) {
       <ul>
         {found.data?.items.map((r) => (
           <li key={r.id}>
-            <Link to={`/action-requests/${r.id}`}>{r.reference}</Link> · {r.listEntry.listId} / {r.listEntry.entryId} · <StatusBadge status={toneOf(r.status)} label={t(`rfa.status.${r.status}`)} /> · {t('rfa.dueBy')} {date(r.dueBy)}
+            <Link to={`/action-requests/${r.id}`}>{r.reference}</Link> · {r.listEntry.listId} / {r.listEntry.entryId} ·{' '}
+            <StatusBadge status={toneOf(r.status)} label={t(`rfa.status.${r.status}`)} /> · {t('rfa.dueBy')} {date(r.dueBy)}
           </li>
         ))}
       </ul>
-      <p><Link to="/action-requests">{t('rfa.record')}</Link></p>
+      <p>
+        <Link to="/action-requests">{t('rfa.record')}</Link>
+      </p>
     </section>
   );
 }

@@ -4,9 +4,30 @@ import { textOr, useI18n } from '../../i18n/i18n';
 import { useResource } from '../use-resource';
 import { Empty, Loading, ProblemMessage, StatusBadge } from '../ui';
 
-interface SetCheck { checkId: string; checkType: string; state?: string; result: string }
-interface ReferenceSet { candidateRevision: number; policyVersion?: number; completed: boolean; checks: SetCheck[] }
-interface Answer { employed: string; sexualMisconductFinding: string; leftDuringInvestigation: string; details?: string; responderName: string; responderRole: string; responderEmail?: string; findings?: string[]; answeredAt: string; result: string }
+interface SetCheck {
+  checkId: string;
+  checkType: string;
+  state?: string;
+  result: string;
+}
+interface ReferenceSet {
+  candidateRevision: number;
+  policyVersion?: number;
+  completed: boolean;
+  checks: SetCheck[];
+}
+interface Answer {
+  employed: string;
+  sexualMisconductFinding: string;
+  leftDuringInvestigation: string;
+  details?: string;
+  responderName: string;
+  responderRole: string;
+  responderEmail?: string;
+  findings?: string[];
+  answeredAt: string;
+  result: string;
+}
 
 /**
  * The reference and record checks of the candidate's latest revision, each with its result. A
@@ -14,7 +35,11 @@ interface Answer { employed: string; sexualMisconductFinding: string; leftDuring
  */
 export function CaseChecks({ candidateId }: { candidateId: string }) {
   const { t } = useI18n();
-  const set = useResource(`checks/${candidateId}`, () => api<ReferenceSet>(`/references/candidates/${encodeURIComponent(candidateId)}/checks`).catch((e: unknown) => (e instanceof ApiError && e.status === 404 && e.problem.code !== 'HTTP.ROUTE_NOT_FOUND' ? null : Promise.reject(e))));
+  const set = useResource(`checks/${candidateId}`, () =>
+    api<ReferenceSet>(`/references/candidates/${encodeURIComponent(candidateId)}/checks`).catch((e: unknown) =>
+      e instanceof ApiError && e.status === 404 && e.problem.code !== 'HTTP.ROUTE_NOT_FOUND' ? null : Promise.reject(e),
+    ),
+  );
   const s = set.data;
   return (
     <section aria-labelledby="checks-heading">
@@ -24,18 +49,36 @@ export function CaseChecks({ candidateId }: { candidateId: string }) {
       {set.data === null && <p className="muted">{t('case.noChecks')}</p>}
       {s && (
         <>
-          <p className="muted">{t('case.checksOf', { revision: s.candidateRevision, policy: s.policyVersion ?? '—' })} {s.completed ? t('case.checksComplete') : t('case.checksOpen')}</p>
+          <p className="muted">
+            {t('case.checksOf', { revision: s.candidateRevision, policy: s.policyVersion ?? '—' })}{' '}
+            {s.completed ? t('case.checksComplete') : t('case.checksOpen')}
+          </p>
           <Empty when={s.checks.length === 0} />
           {s.checks.length > 0 && (
             <table>
-              <thead><tr><th scope="col">{t('checks.type')}</th><th scope="col">{t('checks.state')}</th><th scope="col">{t('case.result')}</th><th scope="col">{t('case.answer')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('checks.type')}</th>
+                  <th scope="col">{t('checks.state')}</th>
+                  <th scope="col">{t('case.result')}</th>
+                  <th scope="col">{t('case.answer')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {s.checks.map((c) => (
                   <tr key={c.checkId}>
                     <td>{textOr(t, `checkType.${c.checkType}`, c.checkType)}</td>
                     <td>{c.state ? textOr(t, `checks.state.${c.state}`, c.state) : '—'}</td>
-                    <td><StatusBadge status={c.result} label={textOr(t, `checkResult.${c.result}`, c.result)} /></td>
-                    <td>{c.checkType === 'misconduct-disclosure' && c.state === 'completed' && c.result !== 'no-response' ? <RefereeAnswer checkId={c.checkId} /> : '—'}</td>
+                    <td>
+                      <StatusBadge status={c.result} label={textOr(t, `checkResult.${c.result}`, c.result)} />
+                    </td>
+                    <td>
+                      {c.checkType === 'misconduct-disclosure' && c.state === 'completed' && c.result !== 'no-response' ? (
+                        <RefereeAnswer checkId={c.checkId} />
+                      ) : (
+                        '—'
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -59,16 +102,45 @@ function RefereeAnswer({ checkId }: { checkId: string }) {
       setError(e);
     }
   };
-  if (!answer) return <><button type="button" className="secondary" onClick={open}>{t('case.readAnswer')}</button><ProblemMessage error={error} /></>;
+  if (!answer)
+    return (
+      <>
+        <button type="button" className="secondary" onClick={open}>
+          {t('case.readAnswer')}
+        </button>
+        <ProblemMessage error={error} />
+      </>
+    );
   const yesNo = (v: string) => t(v === 'yes' ? 'form.yes' : 'form.no');
   return (
     <dl className="answer">
-      <dt>{t('referee.q.employed')}</dt><dd>{yesNo(answer.employed)}</dd>
-      <dt>{t('referee.q.finding')}</dt><dd><strong>{yesNo(answer.sexualMisconductFinding)}</strong></dd>
-      <dt>{t('referee.q.leftDuring')}</dt><dd><strong>{yesNo(answer.leftDuringInvestigation)}</strong></dd>
-      {answer.details && <><dt>{t('referee.q.details')}</dt><dd>{answer.details}</dd></>}
-      <dt>{t('case.answeredBy')}</dt><dd>{answer.responderName}, {answer.responderRole}{answer.responderEmail ? ` <${answer.responderEmail}>` : ''} · {date(answer.answeredAt)}</dd>
-      {answer.findings?.length ? <><dt>{t('case.findings')}</dt><dd>{answer.findings.map((f) => textOr(t, `finding.referee.${f}`, f)).join(' ')}</dd></> : null}
+      <dt>{t('referee.q.employed')}</dt>
+      <dd>{yesNo(answer.employed)}</dd>
+      <dt>{t('referee.q.finding')}</dt>
+      <dd>
+        <strong>{yesNo(answer.sexualMisconductFinding)}</strong>
+      </dd>
+      <dt>{t('referee.q.leftDuring')}</dt>
+      <dd>
+        <strong>{yesNo(answer.leftDuringInvestigation)}</strong>
+      </dd>
+      {answer.details && (
+        <>
+          <dt>{t('referee.q.details')}</dt>
+          <dd>{answer.details}</dd>
+        </>
+      )}
+      <dt>{t('case.answeredBy')}</dt>
+      <dd>
+        {answer.responderName}, {answer.responderRole}
+        {answer.responderEmail ? ` <${answer.responderEmail}>` : ''} · {date(answer.answeredAt)}
+      </dd>
+      {answer.findings?.length ? (
+        <>
+          <dt>{t('case.findings')}</dt>
+          <dd>{answer.findings.map((f) => textOr(t, `finding.referee.${f}`, f)).join(' ')}</dd>
+        </>
+      ) : null}
     </dl>
   );
 }

@@ -29,10 +29,19 @@ export function CaseFindings({ evaluation }: { evaluation: Evaluation }) {
     <section aria-labelledby="findings-heading">
       <h2 id="findings-heading">{t('case.findings')}</h2>
       <p className="muted">{t('case.findingsOf', { version: evaluation.policyVersion })}</p>
-      {evaluation.findings.length === 0 ? <p>{t('case.noFindings')}</p> : (
+      {evaluation.findings.length === 0 ? (
+        <p>{t('case.noFindings')}</p>
+      ) : (
         <ul className="findings">
           {evaluation.findings.map((f) => (
-            <li key={f.key}>{f.adverse ? <StatusBadge status="adverse" label={t('case.adverse')} /> : <StatusBadge status="pending" label={t('case.missing')} />} {findingText(t, f)}</li>
+            <li key={f.key}>
+              {f.adverse ? (
+                <StatusBadge status="adverse" label={t('case.adverse')} />
+              ) : (
+                <StatusBadge status="pending" label={t('case.missing')} />
+              )}{' '}
+              {findingText(t, f)}
+            </li>
           ))}
         </ul>
       )}

@@ -29,17 +29,33 @@ export function CaseHits({ candidateId }: { candidateId: string }) {
       {review.data === null && <p className="muted">{t('case.notScreened')}</p>}
       {r && (
         <>
-          <p><StatusBadge status={r.outcome ?? r.screening.outcome} /> {t('case.screenedAgainst', { lists: r.screening.listVersions?.map((v) => `${v.listId} v${v.version}`).join(', ') ?? '—', date: date(r.screening.screenedAt) })}</p>
+          <p>
+            <StatusBadge status={r.outcome ?? r.screening.outcome} />{' '}
+            {t('case.screenedAgainst', {
+              lists: r.screening.listVersions?.map((v) => `${v.listId} v${v.version}`).join(', ') ?? '—',
+              date: date(r.screening.screenedAt),
+            })}
+          </p>
           <Empty when={r.hits.length === 0} />
           {r.hits.map((h) => (
             <article key={`${h.hit.listId}/${h.hit.entryId}`} className="hit">
-              <h3>{h.hit.listId} / {h.hit.entryId} — {h.hit.matchedName.full} <StatusBadge status={h.resolution.status} /></h3>
+              <h3>
+                {h.hit.listId} / {h.hit.entryId} — {h.hit.matchedName.full} <StatusBadge status={h.resolution.status} />
+              </h3>
               <div className="side-by-side">
                 <Record_ title={t('review.candidate')} data={r.person} />
                 <Record_ title={t('review.entry')} data={h.entry} />
               </div>
               <Explanation hit={h.hit} />
-              {h.resolution.status !== 'unresolved' && <p>{t('review.resolved', { resolution: textOr(t, `status.${h.resolution.status}`, h.resolution.status), by: h.resolution.resolvedBy ?? '?' })} {date(h.resolution.resolvedAt)} — {h.resolution.reason}</p>}
+              {h.resolution.status !== 'unresolved' && (
+                <p>
+                  {t('review.resolved', {
+                    resolution: textOr(t, `status.${h.resolution.status}`, h.resolution.status),
+                    by: h.resolution.resolvedBy ?? '?',
+                  })}{' '}
+                  {date(h.resolution.resolvedAt)} — {h.resolution.reason}
+                </p>
+              )}
             </article>
           ))}
         </>

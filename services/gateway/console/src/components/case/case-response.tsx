@@ -13,7 +13,19 @@ export const ATTACHMENT_TYPES = 'application/pdf,image/png,image/jpeg,text/plain
  * refusal: what they said, when it was received, which notice it answers, and the files they sent
  * (each uploaded first, sealed, then named in the response).
  */
-export function CaseResponse({ candidateId, responses, notices, canAct, onRecorded }: { candidateId: string; responses: CandidateResponse[]; notices: Notice[]; canAct: boolean; onRecorded(): void }) {
+export function CaseResponse({
+  candidateId,
+  responses,
+  notices,
+  canAct,
+  onRecorded,
+}: {
+  candidateId: string;
+  responses: CandidateResponse[];
+  notices: Notice[];
+  canAct: boolean;
+  onRecorded(): void;
+}) {
   const { t, date } = useI18n();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +41,14 @@ export function CaseResponse({ candidateId, responses, notices, canAct, onRecord
       const files = form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
       const uploaded: Attachment[] = [];
       for (const file of files)
-        uploaded.push(await api<Attachment>(`${path}/attachments`, { method: 'POST', body: file, query: { filename: file.name }, headers: { 'content-type': file.type || 'application/octet-stream' } }));
+        uploaded.push(
+          await api<Attachment>(`${path}/attachments`, {
+            method: 'POST',
+            body: file,
+            query: { filename: file.name },
+            headers: { 'content-type': file.type || 'application/octet-stream' },
+          }),
+        );
       const body = {
         ...(text('summary') ? { summary: text('summary') } : {}),
         declined: form.get('declined') === 'on',
@@ -49,13 +68,23 @@ export function CaseResponse({ candidateId, responses, notices, canAct, onRecord
   return (
     <section aria-labelledby="response-heading">
       <h2 id="response-heading">{t('case.response')}</h2>
-      {responses.length === 0 ? <p className="muted">{t('case.noResponse')}</p> : (
+      {responses.length === 0 ? (
+        <p className="muted">{t('case.noResponse')}</p>
+      ) : (
         <ul>
           {responses.map((r) => (
             <li key={r.responseId}>
-              {date(r.receivedAt)} — {r.declined ? <strong>{t('case.declined')}</strong> : null} {r.summary ?? ''} <span className="muted">({t('case.recordedBy', { by: r.recordedBy })})</span>
+              {date(r.receivedAt)} — {r.declined ? <strong>{t('case.declined')}</strong> : null} {r.summary ?? ''}{' '}
+              <span className="muted">({t('case.recordedBy', { by: r.recordedBy })})</span>
               {r.attachments?.map((a) => (
-                <button key={a.attachmentId} type="button" className="secondary" onClick={() => download(`${path}/attachments/${a.attachmentId}`, a.filename).catch(setError)}>{t('case.attachment', { name: a.filename })}</button>
+                <button
+                  key={a.attachmentId}
+                  type="button"
+                  className="secondary"
+                  onClick={() => download(`${path}/attachments/${a.attachmentId}`, a.filename).catch(setError)}
+                >
+                  {t('case.attachment', { name: a.filename })}
+                </button>
               ))}
             </li>
           ))}
@@ -65,17 +94,35 @@ export function CaseResponse({ candidateId, responses, notices, canAct, onRecord
         <form onSubmit={submit}>
           {notices.length > 0 && (
             <Field id="response-notice" label={t('case.responseTo')}>
-              <select id="response-notice" name="noticeId" defaultValue={notices.at(-1)!.noticeId}>{notices.map((n) => <option key={n.noticeId} value={n.noticeId}>{t('case.noticeOf', { date: date(n.sentAt) })}</option>)}</select>
+              <select id="response-notice" name="noticeId" defaultValue={notices.at(-1)!.noticeId}>
+                {notices.map((n) => (
+                  <option key={n.noticeId} value={n.noticeId}>
+                    {t('case.noticeOf', { date: date(n.sentAt) })}
+                  </option>
+                ))}
+              </select>
             </Field>
           )}
-          <Field id="response-summary" label={t('case.responseSummary')}><textarea id="response-summary" name="summary" maxLength={20000} rows={3} /></Field>
+          <Field id="response-summary" label={t('case.responseSummary')}>
+            <textarea id="response-summary" name="summary" maxLength={20000} rows={3} />
+          </Field>
           <div className="row">
-            <Field id="response-received" label={t('case.responseReceived')}><input id="response-received" name="receivedOn" type="date" max={new Date().toISOString().slice(0, 10)} /></Field>
-            <div className="field"><label><input type="checkbox" name="declined" /> {t('case.responseDeclined')}</label></div>
+            <Field id="response-received" label={t('case.responseReceived')}>
+              <input id="response-received" name="receivedOn" type="date" max={new Date().toISOString().slice(0, 10)} />
+            </Field>
+            <div className="field">
+              <label>
+                <input type="checkbox" name="declined" /> {t('case.responseDeclined')}
+              </label>
+            </div>
           </div>
-          <Field id="response-files" label={t('case.responseFiles')}><input id="response-files" name="files" type="file" multiple accept={ATTACHMENT_TYPES} /></Field>
+          <Field id="response-files" label={t('case.responseFiles')}>
+            <input id="response-files" name="files" type="file" multiple accept={ATTACHMENT_TYPES} />
+          </Field>
           <ProblemMessage error={error} />
-          <button type="submit" className="secondary" disabled={busy}>{t('case.recordResponse')}</button>
+          <button type="submit" className="secondary" disabled={busy}>
+            {t('case.recordResponse')}
+          </button>
         </form>
       )}
     </section>

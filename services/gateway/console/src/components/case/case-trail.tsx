@@ -10,11 +10,17 @@ import { TrailTimeline } from '../trail-timeline';
 export function CaseTrail({ candidateId }: { candidateId: string }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const trail = useResource(open ? `trail/${candidateId}` : null, () => api<{ steps: TrailStep[] }>(`/audit/trails/${encodeURIComponent(candidateId)}`));
+  const trail = useResource(open ? `trail/${candidateId}` : null, () =>
+    api<{ steps: TrailStep[] }>(`/audit/trails/${encodeURIComponent(candidateId)}`),
+  );
   return (
     <section aria-labelledby="trail-heading">
       <h2 id="trail-heading">{t('case.trail')}</h2>
-      {!open && <button type="button" className="secondary" onClick={() => setOpen(true)}>{t('case.showTrail')}</button>}
+      {!open && (
+        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+          {t('case.showTrail')}
+        </button>
+      )}
       <Loading when={open && trail.loading} />
       <ProblemMessage error={trail.error} />
       {trail.data && <TrailTimeline steps={trail.data.steps} />}

@@ -7,7 +7,9 @@ export function ConsentFields({ forms, today }: { forms: string[]; today: string
   return (
     <fieldset>
       <legend>{t('consent.title')}</legend>
-      <label><input type="checkbox" name="consent.given" id="consent-given" required /> {t('consent.given')}</label>
+      <label>
+        <input type="checkbox" name="consent.given" id="consent-given" required /> {t('consent.given')}
+      </label>
       <SignedFields prefix="consent" forms={forms} today={today} />
     </fieldset>
   );

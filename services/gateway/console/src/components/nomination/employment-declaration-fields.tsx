@@ -12,7 +12,10 @@ export function EmploymentDeclarationFields({ forms, today }: { forms: string[];
   return (
     <fieldset>
       <legend>{t('employmentDeclaration.title')}</legend>
-      <label><input type="checkbox" name="employmentDeclaration.recorded" checked={signed} onChange={(e) => setSigned(e.target.checked)} /> {t('employmentDeclaration.signed')}</label>
+      <label>
+        <input type="checkbox" name="employmentDeclaration.recorded" checked={signed} onChange={(e) => setSigned(e.target.checked)} />{' '}
+        {t('employmentDeclaration.signed')}
+      </label>
       {signed && <SignedFields prefix="employmentDeclaration" forms={forms} today={today} />}
     </fieldset>
   );

@@ -11,12 +11,22 @@ export function NominationFields({ nomination }: { nomination?: Nomination }) {
     <fieldset>
       <legend>{t('nominate.where')}</legend>
       <div className="row">
-        <Field id="mission" label={t('nominate.mission')}><input id="mission" name="mission" required maxLength={100} defaultValue={nomination?.mission} /></Field>
-        <Field id="rotation" label={t('nominate.rotation')}><input id="rotation" name="rotation" required maxLength={100} defaultValue={nomination?.rotation} /></Field>
+        <Field id="mission" label={t('nominate.mission')}>
+          <input id="mission" name="mission" required maxLength={100} defaultValue={nomination?.mission} />
+        </Field>
+        <Field id="rotation" label={t('nominate.rotation')}>
+          <input id="rotation" name="rotation" required maxLength={100} defaultValue={nomination?.rotation} />
+        </Field>
         <Field id="category" label={t('nominate.category')}>
           <select id="category" name="category" required defaultValue={nomination?.category ?? ''}>
-            <option value="" disabled>{t('form.choose')}</option>
-            {CATEGORIES.map((c) => <option key={c} value={c}>{t(`category.${c}`)}</option>)}
+            <option value="" disabled>
+              {t('form.choose')}
+            </option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`category.${c}`)}
+              </option>
+            ))}
           </select>
         </Field>
       </div>

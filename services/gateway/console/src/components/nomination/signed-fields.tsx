@@ -13,15 +13,29 @@ export function SignedFields({ prefix, forms, today }: { prefix: string; forms: 
     <div className="row">
       <Field id={`${prefix}-form`} label={t('signed.form')}>
         <select id={`${prefix}-form`} name={`${prefix}.formVersion`} required defaultValue="">
-          <option value="" disabled>{t('form.choose')}</option>
-          {forms.map((f) => <option key={f} value={f}>{f}</option>)}
+          <option value="" disabled>
+            {t('form.choose')}
+          </option>
+          {forms.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
         </select>
       </Field>
-      <Field id={`${prefix}-date`} label={t('signed.date')}><input id={`${prefix}-date`} name={`${prefix}.signedOn`} type="date" required max={today} /></Field>
+      <Field id={`${prefix}-date`} label={t('signed.date')}>
+        <input id={`${prefix}-date`} name={`${prefix}.signedOn`} type="date" required max={today} />
+      </Field>
       <Field id={`${prefix}-method`} label={t('signed.method')}>
         <select id={`${prefix}-method`} name={`${prefix}.method`} required defaultValue="">
-          <option value="" disabled>{t('form.choose')}</option>
-          {SIGNING_METHODS.map((m) => <option key={m} value={m}>{t(`signed.method.${m}`)}</option>)}
+          <option value="" disabled>
+            {t('form.choose')}
+          </option>
+          {SIGNING_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {t(`signed.method.${m}`)}
+            </option>
+          ))}
         </select>
       </Field>
     </div>

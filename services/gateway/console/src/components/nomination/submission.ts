@@ -12,13 +12,25 @@ function put<T extends object>(target: T, key: string, value: string | undefined
 
 /** The person from the form's person fields (names in the order shown, each with its script). */
 export function personFrom(form: FormData): Person {
-  const person: Person = { names: rowsOf(form, 'names').filter((r) => r.full).map((r) => put({ full: r.full! }, 'script', r.script)) };
+  const person: Person = {
+    names: rowsOf(form, 'names')
+      .filter((r) => r.full)
+      .map((r) => put({ full: r.full! }, 'script', r.script)),
+  };
   put(person, 'dateOfBirth', text(form, 'dateOfBirth'));
   put(person, 'placeOfBirth', text(form, 'placeOfBirth'));
   put(person, 'gender', text(form, 'gender'));
-  const nationalities = [...new Set(rowsOf(form, 'nationalities').map((r) => r.code).filter((c): c is string => Boolean(c)))];
+  const nationalities = [
+    ...new Set(
+      rowsOf(form, 'nationalities')
+        .map((r) => r.code)
+        .filter((c): c is string => Boolean(c)),
+    ),
+  ];
   if (nationalities.length) person.nationalities = nationalities;
-  const documents = rowsOf(form, 'documents').filter((r) => r.number).map((r) => put({ type: r.type!, number: r.number! }, 'country', r.country));
+  const documents = rowsOf(form, 'documents')
+    .filter((r) => r.number)
+    .map((r) => put({ type: r.type!, number: r.number! }, 'country', r.country));
   if (documents.length) person.documents = documents;
   put(person, 'serviceNumber', text(form, 'serviceNumber'));
   put(person, 'rank', text(form, 'rank'));
@@ -47,18 +59,27 @@ export function employersFrom(form: FormData): PreviousEmployer[] {
  * the day the console shows back) and the method chosen.
  */
 export function signedFrom(form: FormData, prefix: string): Signed {
-  return { formVersion: text(form, `${prefix}.formVersion`), signedAt: `${text(form, `${prefix}.signedOn`)}T00:00:00Z`, method: text(form, `${prefix}.method`) as Signed['method'] };
+  return {
+    formVersion: text(form, `${prefix}.formVersion`),
+    signedAt: `${text(form, `${prefix}.signedOn`)}T00:00:00Z`,
+    method: text(form, `${prefix}.method`) as Signed['method'],
+  };
 }
 
 export function declarationFrom(form: FormData) {
   if (form.get('declaration.recorded') !== 'on') return undefined;
-  const answers = Object.fromEntries(DECLARATION_ITEMS.map((item) => [item, form.get(`declaration.${item}`) === 'yes'])) as Record<(typeof DECLARATION_ITEMS)[number], boolean>;
+  const answers = Object.fromEntries(DECLARATION_ITEMS.map((item) => [item, form.get(`declaration.${item}`) === 'yes'])) as Record<
+    (typeof DECLARATION_ITEMS)[number],
+    boolean
+  >;
   return put({ ...signedFrom(form, 'declaration'), ...answers }, 'explanation', text(form, 'declaration.explanation'));
 }
 
 /** The declaration of no other employer, when the office recorded that the candidate signed it. */
 export function employmentDeclarationFrom(form: FormData) {
-  return form.get('employmentDeclaration.recorded') === 'on' ? { noOtherEmployer: true as const, ...signedFrom(form, 'employmentDeclaration') } : undefined;
+  return form.get('employmentDeclaration.recorded') === 'on'
+    ? { noOtherEmployer: true as const, ...signedFrom(form, 'employmentDeclaration') }
+    : undefined;
 }
 
 /** The whole nomination, exactly as entered: nothing is added that the user did not type or choose. */

@@ -1,7 +1,11 @@
 import { api } from '../../api/client';
 import { useResource } from '../use-resource';
 
-export interface ConfiguredForms { consent: string[]; selfDeclaration: string[]; employmentDeclaration: string[] }
+export interface ConfiguredForms {
+  consent: string[];
+  selfDeclaration: string[];
+  employmentDeclaration: string[];
+}
 
 /** The form versions this installation records consent and declarations on (intake's GET /forms). */
 export const useConfiguredForms = () => useResource('forms', () => api<ConfiguredForms>('/intake/forms'));

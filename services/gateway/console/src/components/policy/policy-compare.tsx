@@ -1,7 +1,13 @@
 import { Fragment } from 'react';
 import { useI18n } from '../../i18n/i18n';
 
-export interface Policy { version: number; createdBy: string; createdAt: string; note?: string; [rule: string]: unknown }
+export interface Policy {
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  note?: string;
+  [rule: string]: unknown;
+}
 
 /** Every rule of a policy as a path and a readable value (`requiredChecks/civilian` → "un-records, …"). */
 export function flatten(value: unknown, path = ''): Map<string, string> {
@@ -25,21 +31,36 @@ export function PolicyCompare({ left, right }: { left: Policy; right: Policy }) 
   const b = flatten(strip(right));
   // A rule absent from one version reads as empty there ("—"), like an empty list.
   const valueOf = (m: Map<string, string>, p: string) => m.get(p) ?? '—';
-  const paths = [...new Set([...a.keys(), ...b.keys()])].sort().filter((p) => !(valueOf(a, p) === '—' && valueOf(b, p) === '—' && [...a.keys(), ...b.keys()].some((k) => k.startsWith(`${p}/`))));
+  const paths = [...new Set([...a.keys(), ...b.keys()])]
+    .sort()
+    .filter((p) => !(valueOf(a, p) === '—' && valueOf(b, p) === '—' && [...a.keys(), ...b.keys()].some((k) => k.startsWith(`${p}/`))));
   const differing = paths.filter((p) => valueOf(a, p) !== valueOf(b, p)).length;
   return (
     <>
       <p role="status">{t('policies.differences', { count: differing })}</p>
       <table className="compare">
         <caption className="visually-hidden">{t('policies.compareCaption', { left: left.version, right: right.version })}</caption>
-        <thead><tr><th scope="col">{t('policies.rule')}</th><th scope="col">{t('policies.version')} {left.version}</th><th scope="col">{t('policies.version')} {right.version}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('policies.rule')}</th>
+            <th scope="col">
+              {t('policies.version')} {left.version}
+            </th>
+            <th scope="col">
+              {t('policies.version')} {right.version}
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {paths.map((p) => {
             const changed = valueOf(a, p) !== valueOf(b, p);
             return (
               <Fragment key={p}>
                 <tr className={changed ? 'diff-changed' : undefined}>
-                  <th scope="row">{p}{changed && <span className="visually-hidden"> ({t('policies.changed')})</span>}</th>
+                  <th scope="row">
+                    {p}
+                    {changed && <span className="visually-hidden"> ({t('policies.changed')})</span>}
+                  </th>
                   <td>{valueOf(a, p)}</td>
                   <td>{changed ? <strong>{valueOf(b, p)}</strong> : valueOf(b, p)}</td>
                 </tr>

@@ -14,8 +14,12 @@ const ACTIONS = ['adjudicate', 'not-cleared'] as const;
 /** The policy to publish from the form: each category's ticked checks, the finding rules, validity, note. */
 export function policyFrom(form: FormData) {
   const text = (k: string) => String(form.get(k) ?? '').trim();
-  const requiredChecks = Object.fromEntries(CATEGORIES.map((c) => [c, CHECK_TYPES.filter((check) => form.get(`checks.${c}.${check}`) === 'on')]));
-  const rotationEnds = rowsOf(form, 'rotationEnds').filter((r) => r.mission || r.rotation || r.endsOn).map((r) => ({ mission: r.mission ?? '', rotation: r.rotation ?? '', endsOn: r.endsOn ?? '' }));
+  const requiredChecks = Object.fromEntries(
+    CATEGORIES.map((c) => [c, CHECK_TYPES.filter((check) => form.get(`checks.${c}.${check}`) === 'on')]),
+  );
+  const rotationEnds = rowsOf(form, 'rotationEnds')
+    .filter((r) => r.mission || r.rotation || r.endsOn)
+    .map((r) => ({ mission: r.mission ?? '', rotation: r.rotation ?? '', endsOn: r.endsOn ?? '' }));
   return {
     requiredChecks,
     ...Object.fromEntries(FINDING_RULES.map((rule) => [rule, text(rule)])),
@@ -24,7 +28,9 @@ export function policyFrom(form: FormData) {
     noticeResponseDays: Number(text('noticeResponseDays')),
     validity: { months: Number(text('months')), rotationEnds },
     // A category left empty is not re-vetted on a schedule; a typed value is sent as typed (the service names a nonsense one).
-    revetting: Object.fromEntries(CATEGORIES.filter((c) => text(`revetting.${c}`) !== '').map((c) => [c, { everyMonths: Number(text(`revetting.${c}`)) }])),
+    revetting: Object.fromEntries(
+      CATEGORIES.filter((c) => text(`revetting.${c}`) !== '').map((c) => [c, { everyMonths: Number(text(`revetting.${c}`)) }]),
+    ),
     ...(text('note') ? { note: text('note') } : {}),
   };
 }
@@ -45,14 +51,26 @@ export function PolicyForm({ base, onPublished }: { base: Policy; onPublished(ve
   const { t } = useI18n();
   const [error, setError] = useState<unknown>(null);
   const errors = errorsByRule(error);
-  const ruleErrors = (rule: string) => errors.get(rule)?.map((e) => <p key={e} className="inline-error" role="alert">{e}</p>);
+  const ruleErrors = (rule: string) =>
+    errors.get(rule)?.map((e) => (
+      <p key={e} className="inline-error" role="alert">
+        {e}
+      </p>
+    ));
   const required = (base.requiredChecks ?? {}) as Record<string, string[]>;
-  const validity = (base.validity ?? { months: 12, rotationEnds: [] }) as { months: number; rotationEnds: { mission: string; rotation: string; endsOn: string }[] };
+  const validity = (base.validity ?? { months: 12, rotationEnds: [] }) as {
+    months: number;
+    rotationEnds: { mission: string; rotation: string; endsOn: string }[];
+  };
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setError(null);
     try {
-      const published = await api<Policy>('/clearance/policies', { method: 'POST', body: policyFrom(new FormData(event.currentTarget)), headers: { 'idempotency-key': idempotencyKey() } });
+      const published = await api<Policy>('/clearance/policies', {
+        method: 'POST',
+        body: policyFrom(new FormData(event.currentTarget)),
+        headers: { 'idempotency-key': idempotencyKey() },
+      });
       onPublished(published.version);
     } catch (e) {
       setError(e);
@@ -66,13 +84,29 @@ export function PolicyForm({ base, onPublished }: { base: Policy; onPublished(ve
         <legend>{t('policies.requiredChecks')}</legend>
         {ruleErrors('requiredChecks')}
         <table>
-          <thead><tr><th scope="col">{t('nominate.category')}</th>{CHECK_TYPES.map((c) => <th key={c} scope="col">{t(`checkType.${c}`)}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('nominate.category')}</th>
+              {CHECK_TYPES.map((c) => (
+                <th key={c} scope="col">
+                  {t(`checkType.${c}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {CATEGORIES.map((cat) => (
               <tr key={cat}>
                 <th scope="row">{t(`category.${cat}`)}</th>
                 {CHECK_TYPES.map((check) => (
-                  <td key={check}><input type="checkbox" name={`checks.${cat}.${check}`} defaultChecked={required[cat]?.includes(check)} aria-label={`${t(`category.${cat}`)}: ${t(`checkType.${check}`)}`} /></td>
+                  <td key={check}>
+                    <input
+                      type="checkbox"
+                      name={`checks.${cat}.${check}`}
+                      defaultChecked={required[cat]?.includes(check)}
+                      aria-label={`${t(`category.${cat}`)}: ${t(`checkType.${check}`)}`}
+                    />
+                  </td>
                 ))}
               </tr>
             ))}
@@ -84,41 +118,111 @@ export function PolicyForm({ base, onPublished }: { base: Policy; onPublished(ve
         {FINDING_RULES.map((rule) => (
           <div key={rule}>
             <Field id={`rule-${rule}`} label={t(`policies.rule.${rule}`)}>
-              <select id={`rule-${rule}`} name={rule} defaultValue={String(base[rule] ?? 'adjudicate')} aria-invalid={errors.has(rule) || undefined}>
-                {ACTIONS.map((a) => <option key={a} value={a}>{t(`policies.action.${a}`)}</option>)}
+              <select
+                id={`rule-${rule}`}
+                name={rule}
+                defaultValue={String(base[rule] ?? 'adjudicate')}
+                aria-invalid={errors.has(rule) || undefined}
+              >
+                {ACTIONS.map((a) => (
+                  <option key={a} value={a}>
+                    {t(`policies.action.${a}`)}
+                  </option>
+                ))}
               </select>
             </Field>
             {ruleErrors(rule)}
           </div>
         ))}
-        <label><input type="checkbox" name="candidateResponseBeforeRefusal" defaultChecked={base.candidateResponseBeforeRefusal !== false} /> {t('policies.rule.candidateResponseBeforeRefusal')}</label>
+        <label>
+          <input type="checkbox" name="candidateResponseBeforeRefusal" defaultChecked={base.candidateResponseBeforeRefusal !== false} />{' '}
+          {t('policies.rule.candidateResponseBeforeRefusal')}
+        </label>
         {ruleErrors('candidateResponseBeforeRefusal')}
-        <Field id="rule-notice-days" label={t('policies.rule.noticeResponseDays')}><input id="rule-notice-days" name="noticeResponseDays" type="number" min={1} max={365} required defaultValue={Number(base.noticeResponseDays ?? 14)} aria-invalid={errors.has('noticeResponseDays') || undefined} /></Field>
+        <Field id="rule-notice-days" label={t('policies.rule.noticeResponseDays')}>
+          <input
+            id="rule-notice-days"
+            name="noticeResponseDays"
+            type="number"
+            min={1}
+            max={365}
+            required
+            defaultValue={Number(base.noticeResponseDays ?? 14)}
+            aria-invalid={errors.has('noticeResponseDays') || undefined}
+          />
+        </Field>
         {ruleErrors('noticeResponseDays')}
       </fieldset>
       <fieldset>
         <legend>{t('policies.employment')}</legend>
-        <Field id="rule-lookback" label={t('policies.rule.employmentLookbackYears')}><input id="rule-lookback" name="employmentLookbackYears" type="number" min={1} max={30} required defaultValue={Number(base.employmentLookbackYears ?? 5)} aria-invalid={errors.has('employmentLookbackYears') || undefined} /></Field>
+        <Field id="rule-lookback" label={t('policies.rule.employmentLookbackYears')}>
+          <input
+            id="rule-lookback"
+            name="employmentLookbackYears"
+            type="number"
+            min={1}
+            max={30}
+            required
+            defaultValue={Number(base.employmentLookbackYears ?? 5)}
+            aria-invalid={errors.has('employmentLookbackYears') || undefined}
+          />
+        </Field>
         {ruleErrors('employmentLookbackYears')}
       </fieldset>
       <fieldset>
         <legend>{t('policies.validity')}</legend>
-        <Field id="validity-months" label={t('policies.months')}><input id="validity-months" name="months" type="number" min={1} max={60} required defaultValue={validity.months} /></Field>
-        <Repeater legend={t('policies.rotationEnds')} item={t('policies.rotationEnd')} add={t('policies.addRotationEnd')} initial={validity.rotationEnds.length} max={500}>
+        <Field id="validity-months" label={t('policies.months')}>
+          <input id="validity-months" name="months" type="number" min={1} max={60} required defaultValue={validity.months} />
+        </Field>
+        <Repeater
+          legend={t('policies.rotationEnds')}
+          item={t('policies.rotationEnd')}
+          add={t('policies.addRotationEnd')}
+          initial={validity.rotationEnds.length}
+          max={500}
+        >
           {(key) => (
             <>
-              <Field id={`re-mission-${key}`} label={t('nominate.mission')}><input id={`re-mission-${key}`} name={`rotationEnds[${key}].mission`} required defaultValue={validity.rotationEnds[key]?.mission} /></Field>
-              <Field id={`re-rotation-${key}`} label={t('nominate.rotation')}><input id={`re-rotation-${key}`} name={`rotationEnds[${key}].rotation`} required defaultValue={validity.rotationEnds[key]?.rotation} /></Field>
-              <Field id={`re-ends-${key}`} label={t('policies.endsOn')}><input id={`re-ends-${key}`} name={`rotationEnds[${key}].endsOn`} type="date" required defaultValue={validity.rotationEnds[key]?.endsOn} /></Field>
+              <Field id={`re-mission-${key}`} label={t('nominate.mission')}>
+                <input
+                  id={`re-mission-${key}`}
+                  name={`rotationEnds[${key}].mission`}
+                  required
+                  defaultValue={validity.rotationEnds[key]?.mission}
+                />
+              </Field>
+              <Field id={`re-rotation-${key}`} label={t('nominate.rotation')}>
+                <input
+                  id={`re-rotation-${key}`}
+                  name={`rotationEnds[${key}].rotation`}
+                  required
+                  defaultValue={validity.rotationEnds[key]?.rotation}
+                />
+              </Field>
+              <Field id={`re-ends-${key}`} label={t('policies.endsOn')}>
+                <input
+                  id={`re-ends-${key}`}
+                  name={`rotationEnds[${key}].endsOn`}
+                  type="date"
+                  required
+                  defaultValue={validity.rotationEnds[key]?.endsOn}
+                />
+              </Field>
             </>
           )}
         </Repeater>
         {ruleErrors('validity')}
       </fieldset>
       <RevettingFields base={base} errors={ruleErrors('revetting')} invalid={errors.has('revetting')} />
-      <Field id="policy-note" label={t('policies.note')}><textarea id="policy-note" name="note" maxLength={2000} rows={2} /></Field>
+      <Field id="policy-note" label={t('policies.note')}>
+        <textarea id="policy-note" name="note" maxLength={2000} rows={2} />
+      </Field>
       {errors.size === 0 && <ProblemMessage error={error} />}
-      {errors.size > 0 && <p role="alert" className="problem">{t('policies.refused', { count: [...errors.values()].flat().length })}</p>}
+      {errors.size > 0 && (
+        <p role="alert" className="problem">
+          {t('policies.refused', { count: [...errors.values()].flat().length })}
+        </p>
+      )}
       <button type="submit">{t('policies.publishButton')}</button>
     </form>
   );

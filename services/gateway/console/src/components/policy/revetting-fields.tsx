@@ -15,7 +15,14 @@ export function RevettingFields({ base, errors, invalid }: { base: Policy; error
       {errors}
       {CATEGORIES.map((c) => (
         <Field key={c} id={`revetting-${c}`} label={t('policies.revettingMonths', { category: t(`category.${c}`) })}>
-          <input id={`revetting-${c}`} name={`revetting.${c}`} type="number" step={1} defaultValue={rules[c]?.everyMonths ?? ''} aria-invalid={invalid || undefined} />
+          <input
+            id={`revetting-${c}`}
+            name={`revetting.${c}`}
+            type="number"
+            step={1}
+            defaultValue={rules[c]?.everyMonths ?? ''}
+            aria-invalid={invalid || undefined}
+          />
         </Field>
       ))}
     </fieldset>
