@@ -14,6 +14,7 @@ import {
   securityProperties,
   topicsSpec,
 } from '../../infra/lib/kafka-security.mjs';
+import { SINGLE_NODE_SETTINGS } from '../../infra/lib/kafka-broker-config.mjs';
 import { createBrokerCertificates } from './tls.mjs';
 
 const secret = (bytes = 24) => randomBytes(bytes).toString('base64url');
@@ -34,14 +35,7 @@ advertised.listeners=CLIENT://kafka:9092
 controller.listener.names=CONTROLLER
 ${securityProperties(stored, { tls: { keystore: `${BROKER_DIR}/broker.pem`, truststore: `${BROKER_DIR}/ca.pem` } })}
 log.dirs=/var/lib/kafka/data
-num.partitions=1
-default.replication.factor=1
-min.insync.replicas=1
-auto.create.topics.enable=false
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-group.initial.rebalance.delay.ms=0
+${SINGLE_NODE_SETTINGS}
 `;
 }
 

@@ -1,28 +1,18 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { AppError } from '../errors/app-error';
 import { open, seal, type Sealed } from './aes-gcm';
+import { createDataKeyCache } from './data-key-cache';
+import { isDuplicateKey, newDataKey, shredDataKey, unwrapDataKey, type DataKeyDoc, type LiveKeyDoc } from './data-keys';
 import type { Keyring } from './keyring';
 import { derivePersonKey, erasedError } from './personal-block';
 import type { PersonKeyLookup, PersonKeySource } from './person-keys';
-
-/** A subject's data key, wrapped; once shredded, a tombstone without it (`shreddedAt`). */
-interface DataKeyDoc {
-  _id: string;
-  wrapped?: Sealed;
-  createdAt?: string;
-  shreddedAt?: string;
-}
-
-type LiveKeyDoc = DataKeyDoc & { wrapped: Sealed };
 
 /** An encrypted field value: which subject's data key sealed it, and the ciphertext. */
 export interface EncryptedField extends Sealed {
   subject: string;
 }
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 export interface FieldCipherOptions {
   /** HMAC key of `blindIndex`; without it `blindIndex` throws. */
@@ -48,39 +38,14 @@ export interface FieldCipherOptions {
  */
 export function createFieldCipher(db: Connection, keyring: Keyring, options: FieldCipherOptions = {}) {
   const keys = db.collection('data_keys') as unknown as Collection<DataKeyDoc>;
-  const ttl = options.keyCacheMs ?? 30_000;
-  const now = options.now ?? Date.now;
-  const cache = new Map<string, { key: Buffer; until: number }>();
-  const maxCached = options.maxCachedKeys ?? 10_000;
-  // Bumped by every shred here: a key read that started before it must not re-cache what it erased.
-  let shreds = 0;
-
-  function cached(subject: string): Buffer | undefined {
-    const hit = cache.get(subject);
-    if (hit && hit.until > now()) return hit.key;
-    if (hit) cache.delete(subject);
-    return undefined;
-  }
-
-  function remember(subject: string, key: Buffer): void {
-    if (ttl <= 0) return;
-    if (cache.size >= maxCached) for (const [s, e] of cache) if (e.until <= now()) cache.delete(s);
-    // Still full: the oldest goes (a Map iterates in insertion order).
-    if (cache.size >= maxCached) cache.delete(cache.keys().next().value!);
-    cache.set(subject, { key, until: now() + ttl });
-  }
-
-  function unwrap(doc: LiveKeyDoc): Buffer {
-    const kek = keyring.keys.get(doc.wrapped.kid);
-    if (!kek) throw new AppError('CRYPTO.UNKNOWN_KEY', `Key-encryption key ${doc.wrapped.kid} is not in the keyring`);
-    return open(kek, doc.wrapped, `data-key:${doc._id}`);
-  }
+  const cache = createDataKeyCache(options.keyCacheMs ?? 30_000, options.maxCachedKeys ?? 10_000, options.now ?? Date.now);
+  const unwrap = (doc: LiveKeyDoc) => unwrapDataKey(keyring, doc);
 
   // Reads of one subject's key already under way, by `create`: concurrent callers (the checks of one
   // reference set, opened at once) share one round trip instead of one each.
   const inFlight = [new Map<string, Promise<Buffer>>(), new Map<string, Promise<Buffer>>()] as const;
   function dataKey(subject: string, create: boolean): Promise<Buffer> {
-    const hit = cached(subject);
+    const hit = cache.get(subject);
     if (hit) return Promise.resolve(hit);
     const pending = inFlight[create ? 1 : 0];
     const running = pending.get(subject);
@@ -91,17 +56,12 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
   }
 
   async function fetchKey(subject: string, create: boolean): Promise<Buffer> {
-    const shredsBefore = shreds;
+    const epoch = cache.epoch();
     // A key to create is inserted first (a new person's first seal: one round trip, not a read and an
     // insert); an existing one makes the insert fail and is read below.
     let doc = create ? null : await keys.findOne({ _id: subject });
     if (!doc && create) {
-      const key = randomBytes(32);
-      const fresh = {
-        _id: subject,
-        wrapped: seal(keyring.keys.get(keyring.primary)!, keyring.primary, key, `data-key:${subject}`),
-        createdAt: new Date().toISOString(),
-      };
+      const fresh = newDataKey(keyring, subject).doc;
       try {
         await keys.insertOne(fresh);
         doc = fresh;
@@ -114,7 +74,7 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
     // would be readable again, and the old revisions would no longer open as erased).
     if (!doc?.wrapped) throw new AppError('CRYPTO.ERASED', 'This person’s data has been erased', { status: 410 });
     const key = unwrap(doc as LiveKeyDoc);
-    if (shreds === shredsBefore) remember(subject, key);
+    cache.rememberRead(epoch, subject, key);
     return key;
   }
 
@@ -138,22 +98,10 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
     ): Promise<EncryptedField[]> {
       const local = new Map<string, Buffer>();
       for (const subject of new Set(items.map((i) => i.subject))) {
-        const hit = cached(subject);
+        const hit = cache.get(subject);
         if (hit) local.set(subject, hit); // taken now: it may expire while the inserts below run
       }
-      const fresh = [...new Set(items.map((i) => i.subject))]
-        .filter((s) => !local.has(s))
-        .map((subject) => {
-          const key = randomBytes(32);
-          return {
-            key,
-            doc: {
-              _id: subject,
-              wrapped: seal(keyring.keys.get(keyring.primary)!, keyring.primary, key, `data-key:${subject}`),
-              createdAt: new Date().toISOString(),
-            },
-          };
-        });
+      const fresh = [...new Set(items.map((i) => i.subject))].filter((s) => !local.has(s)).map((subject) => newDataKey(keyring, subject));
       let existing: number[] = [];
       if (fresh.length)
         try {
@@ -169,7 +117,7 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
         }
       const created = fresh.filter((_f, i) => !existing.includes(i));
       created.forEach((f) => local.set(f.doc._id, f.key));
-      if (opts.cache) created.forEach((f) => remember(f.doc._id, f.key));
+      if (opts.cache) created.forEach((f) => cache.remember(f.doc._id, f.key));
       for (const i of existing) local.set(fresh[i]!.doc._id, await dataKey(fresh[i]!.doc._id, true));
       return items.map((i) => ({
         ...seal(local.get(i.subject)!, i.subject, Buffer.from(i.value, 'utf8'), `${i.subject}:${i.field}`),
@@ -232,20 +180,8 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
      * processes once their cached copy expires (`keyCacheMs`).
      */
     async shred(subject: string): Promise<boolean> {
-      shreds++;
-      cache.delete(subject);
-      // The key goes and a tombstone stays: a later write for the subject is refused (CRYPTO.ERASED)
-      // instead of creating a fresh key.
-      const shreddedAt = new Date().toISOString();
-      const destroyed = await keys.updateOne(
-        { _id: subject, wrapped: { $exists: true } },
-        { $unset: { wrapped: '', createdAt: '' }, $set: { shreddedAt } },
-      );
-      if (destroyed.modifiedCount === 1) return true;
-      await keys.insertOne({ _id: subject, shreddedAt }).catch((error: unknown) => {
-        if (!isDuplicateKey(error)) throw error;
-      });
-      return false;
+      cache.shred(subject);
+      return shredDataKey(keys, subject);
     },
     /** Re-wraps every data key still wrapped by an older key-encryption key; returns how many. */
     async rewrapAll(batch = 500): Promise<number> {

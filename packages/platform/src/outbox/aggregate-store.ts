@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Collection, Connection } from 'mongoose';
-import type { Collection as MongoCollection, Document, Filter, Sort } from 'mongodb';
+import type { Collection as MongoCollection, Document } from 'mongodb';
 import type { EventEnvelope } from '../kafka/envelope';
-import type { AggregateStoreOptions, AppendOutcome, Change, Revision, RevisionDoc, ViewRow } from './aggregate-types';
+import type { AggregateStoreOptions, AppendOutcome, Change, Revision, RevisionDoc } from './aggregate-types';
 import { insertEach, insertManyIgnoringDuplicates, type InsertOutcome } from './bulk-writes';
 import { createGroupCommit } from './group-commit';
 import { createKeyedQueue } from './keyed-queue';
-import { announceOutbox, registerStore, type WriteState } from './outbox-registry';
-import { revisionId, toRevision, unpackViewRow } from './revision-codec';
+import { createLatestRevisions } from './latest-revisions';
+import { announceOutbox, registerStore } from './outbox-registry';
+import { revisionId, toRevision } from './revision-codec';
 import { createBulkMarkers } from './bulk-markers';
 import { createViewProjector } from './view-projector';
+import { createViewQueries } from './view-queries';
+import { createWriteStates } from './write-states';
 
 export type { AggregateStoreOptions, AppendOutcome, Change, Revision, ViewRow } from './aggregate-types';
 export { unpackViewRow } from './revision-codec';
@@ -30,8 +33,6 @@ const REVISION_BATCH = 100;
 const DEFAULT_CACHE = 5_000;
 /** Creations of up to this many aggregates need no marker (see `createMany`). */
 const SMALL_CREATION = 25;
-/** Write states tracked per store instance (revisions the relay has not cleared yet). */
-const MAX_TRACKED = 50_000;
 
 /**
  * An aggregate stored as immutable revisions: every change inserts revision n+1 with the whole new
@@ -69,38 +70,13 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
     REVISION_BATCH,
   );
 
-  /** The newest revision this process knows of, per aggregate; `null`: known to have none. */
-  const cacheSize = options.cacheLatest ?? DEFAULT_CACHE;
-  const known = new Map<string, RevisionDoc<S> | null>();
-  function remember(id: string, doc: RevisionDoc<S> | null) {
-    if (!cacheSize) return;
-    known.delete(id);
-    known.set(id, doc && typeof doc.state !== 'string' ? structuredClone(doc) : doc);
-    if (known.size > cacheSize) known.delete(known.keys().next().value!);
-  }
-
-  const states = new Map<string, WriteState>();
-  function track(revision: string, state: WriteState) {
-    states.delete(revision);
-    states.set(revision, state);
-    if (states.size > MAX_TRACKED) states.delete(states.keys().next().value!);
-  }
-  /** Looks at the view again once the writer this one crossed must have written its own (see WRITE_GRACE_MS). */
-  function recheckLater(id: string, revision: string) {
-    track(revision, 'recheck');
-    const timer = setTimeout(() => {
-      views.settle(id).then(
-        () => states.get(revision) === 'recheck' && track(revision, 'settled'),
-        () => states.get(revision) === 'recheck' && track(revision, 'failed'),
-      );
-    }, graceMs);
-    timer.unref();
-  }
+  const latest = createLatestRevisions<S>(options.cacheLatest ?? DEFAULT_CACHE);
+  const states = createWriteStates(views.settle, graceMs);
   registerStore(revisions, {
     writer,
-    stateOf: (revision) => states.get(revision),
+    stateOf: states.get,
     settleView: views.settle,
-    forget: (ids) => ids.forEach((id) => states.delete(id)),
+    forget: (ids) => ids.forEach((id) => states.forget(id)),
     repairBulk: bulkMarkers.repair,
   });
 
@@ -121,7 +97,7 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
     /** The newest revision (exact: read from the revisions); remembered, so an `apply` after it needs no read. */
     async load(id: string): Promise<Revision<S> | undefined> {
       const doc = await latestDoc(id);
-      if (doc && (known.get(id)?.rev ?? 0) < doc.rev) remember(id, doc);
+      if (doc && (latest.get(id)?.rev ?? 0) < doc.rev) latest.remember(id, doc);
       return doc ? toRevision(doc) : undefined;
     },
 
@@ -131,7 +107,7 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
      * an older state is safe to act on (a terminal state, or a decision `apply` checks anyway).
      */
     remembered(id: string): Revision<S> | undefined {
-      const doc = known.get(id);
+      const doc = latest.get(id);
       return doc ? toRevision(doc) : undefined;
     },
 
@@ -155,10 +131,10 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
       { tellDuplicate = true }: { tellDuplicate?: boolean } = {},
     ): Promise<AppendOutcome<S>> {
       return queue(id, async () => {
-        let fresh = !cacheSize;
+        let fresh = !latest.enabled;
         for (;;) {
-          const current = fresh ? await latestDoc(id) : (known.get(id) ?? null);
-          if (fresh) remember(id, current);
+          const current = fresh ? await latestDoc(id) : (latest.get(id) ?? null);
+          if (fresh) latest.remember(id, current);
           let change: Change<S> | undefined;
           try {
             change = decide(current ? toRevision(current) : undefined);
@@ -191,18 +167,18 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
             writer,
           };
           const startedAt = performance.now();
-          track(doc._id, 'writing');
+          states.track(doc._id, 'writing');
           let inserted: InsertOutcome;
           try {
             inserted = await insertRevision(doc);
           } catch (error) {
-            track(doc._id, 'failed'); // it may be stored: the relay checks its view if it finds it
+            states.track(doc._id, 'failed'); // it may be stored: the relay checks its view if it finds it
             throw error;
           }
           if (inserted !== 'inserted') {
-            states.delete(doc._id);
+            states.forget(doc._id);
             if (inserted !== 'duplicate') throw inserted.error;
-            known.delete(id);
+            latest.forget(id);
             const seen = await revisions.findOne({ causedBy });
             if (seen) return { outcome: 'duplicate', revision: toRevision(seen) };
             fresh = true; // another writer has revision `rev`: decide again on the stored state
@@ -214,16 +190,16 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
             // Slower than half the grace: a writer that crossed this one may have checked already.
             if (performance.now() - startedAt > graceMs / 2) shown = await views.project(id, doc);
           } catch (error) {
-            track(doc._id, 'failed');
+            states.track(doc._id, 'failed');
             throw error;
           }
           // Crossed: decided on another writer's recent revision, whose view write may land after this
           // one's. Not revision 1: its row is inserted, never replaced, so it cannot land over a newer one.
           const crossed =
             current !== null && current.rev > 1 && current.writer !== writer && Date.parse(current.at) > Date.now() - CROSSING_WINDOW_MS;
-          if (crossed) recheckLater(id, doc._id);
-          else track(doc._id, 'settled');
-          remember(id, shown);
+          if (crossed) states.recheckLater(id, doc._id);
+          else states.track(doc._id, 'settled');
+          latest.remember(id, shown);
           announceOutbox(revisions, [doc]);
           return { outcome: 'applied', revision: toRevision(doc) };
         }
@@ -271,24 +247,24 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
           writer,
         };
       });
-      for (const doc of docs) track(doc._id, 'writing');
+      for (const doc of docs) states.track(doc._id, 'writing');
       let created: { item: (typeof items)[number]; doc: (typeof docs)[number]; text: string | undefined }[] = [];
       try {
         const failed = await insertManyIgnoringDuplicates(revisions as unknown as MongoCollection<Document>, docs);
-        docs.forEach((doc, i) => failed.has(i) && states.delete(doc._id));
+        docs.forEach((doc, i) => failed.has(i) && states.forget(doc._id));
         created = items.flatMap((item, i) => (failed.has(i) ? [] : [{ item, doc: docs[i]!, text: texts[i] }]));
         await insertManyIgnoringDuplicates(
           view,
           created.map(({ item, text }) => views.rowOf(item.id, item.state, 1, at, text)),
         );
       } catch (error) {
-        for (const doc of docs) if (states.get(doc._id) === 'writing') track(doc._id, 'failed');
+        for (const doc of docs) if (states.get(doc._id) === 'writing') states.track(doc._id, 'failed');
         throw error;
       }
       if (marker) await bulkMarkers.close(marker);
       for (const { item, doc } of created) {
-        track(doc._id, 'settled');
-        remember(item.id, doc as RevisionDoc<S>);
+        states.track(doc._id, 'settled');
+        latest.remember(item.id, doc as RevisionDoc<S>);
       }
       announceOutbox(
         revisions,
@@ -298,21 +274,8 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
       return { created: [...made], existing: items.filter((i) => !made.has(i.id)).map((i) => i.id) };
     },
 
-    /** Queries the view (latest states); in a packed store, filter and sort only on `viewFields` and `_id`. */
-    async find(filter: Filter<Document>, options: { sort?: Sort; limit?: number; skip?: number } = {}): Promise<ViewRow<S>[]> {
-      let cursor = view.find(filter);
-      if (options.sort) cursor = cursor.sort(options.sort);
-      if (options.skip) cursor = cursor.skip(options.skip);
-      if (options.limit) cursor = cursor.limit(options.limit);
-      return (await cursor.toArray()).map((doc) => unpackViewRow<S>(doc));
-    },
-
-    /** Streams the view (latest states) in one database cursor. */
-    async *scan(filter: Filter<Document>, options: { sort?: Sort; batchSize?: number } = {}): AsyncGenerator<ViewRow<S>> {
-      let cursor = view.find(filter).batchSize(options.batchSize ?? 1000);
-      if (options.sort) cursor = cursor.sort(options.sort);
-      for await (const doc of cursor) yield unpackViewRow<S>(doc);
-    },
+    /** `find` and `scan` of the view (latest states). */
+    ...createViewQueries<S>(view),
   };
 }
 
