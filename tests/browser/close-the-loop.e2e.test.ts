@@ -73,7 +73,7 @@ describe('the console around vetting (Chromium, every service, the gateway)', ()
   );
 
   it(
-    "when the UN sends a request for action, then only that country's office sees it, acknowledges and answers it, and the UN closes it",
+    "when the UN sends a request for action, then only that country's office sees it, acknowledges and answers it, the UN closes it, and the list entry shows it",
     () => requestForAction(world),
     JOURNEY_MS,
   );

@@ -24,6 +24,7 @@ import { createQuestionnaireRepository } from './data/questionnaire.repository';
 import { createTextSealer } from './data/sealed-text';
 import { createVettingFactsRepository } from './data/vetting-facts.repository';
 import { createPersonRecordsRepository } from './data/person-records.repository';
+import { createErasedCandidatesRepository } from './data/erased-candidates.repository';
 import type { ActionRequest } from './domain/action-request';
 import { createForgetHandlers } from './messaging/forget-when-candidate-erased.consumer';
 import type { DisclosureRequest } from './domain/disclosure-request';
@@ -64,6 +65,7 @@ export async function startAccountability(
   ]);
   const facts = createVettingFactsRepository(runtime.db);
   const records = createPersonRecordsRepository(runtime.db);
+  const erased = createErasedCandidatesRepository(runtime.db);
   await Promise.all([
     assessments.ensureIndexes(),
     questionnaires.ensureIndexes(),
@@ -87,6 +89,7 @@ export async function startAccountability(
   const deps = { assessments, questionnaires, access, validDays: config.ASSESSMENT_VALID_DAYS, now, onEvents };
   const requestDeps: ActionRequestDeps = {
     requests,
+    erased,
     sealer,
     access,
     defaultDays: config.ACTION_REQUEST_DAYS,
@@ -107,7 +110,12 @@ export async function startAccountability(
     onEvents,
   };
   await seedQuestionnaire(deps);
-  const consumer = await startConsumer(runtime, 'accountability', ['vetting.candidates'], createForgetHandlers({ requests, sealer, now }));
+  const consumer = await startConsumer(
+    runtime,
+    'accountability',
+    ['vetting.candidates'],
+    createForgetHandlers({ requests, erased, sealer, now }),
+  );
   // Its own group: what disclosure requests learn from references and clearance is apart from other consumers here.
   const learner = await startConsumer(
     runtime,

@@ -4,10 +4,12 @@ import { nav, open, seen, type World } from '../support/world';
 /**
  * A UN adjudicator records a request for action to Ghana after misconduct is substantiated; Nepal's
  * office does not see it; Ghana's office acknowledges it and gives its final response with the
- * outcome; the UN closes it; the office reads it in French.
+ * outcome; the UN closes it; a screening officer opening the ban-list entry sees the request beside it;
+ * the office reads it in French.
  */
 export async function requestForAction(world: World): Promise<void> {
-  const entry = `SEA-${world.rotation}`;
+  // An entry of the published list, so the screening officer can open it.
+  const entry = 'BAR-0003';
   const un = await open(world, 'adjudicator');
   await nav(un, 'Requests for action').click();
   await un.getByRole('heading', { name: 'Record a request for action' }).waitFor();
@@ -70,11 +72,23 @@ export async function requestForAction(world: World): Promise<void> {
   await seen(un, 'action-requests-4-closed');
   await un.close();
 
+  const screener = await open(world, 'screener');
+  await screener.goto(`${world.system.url}/lists/un-bar`);
+  await screener.getByLabel('Correct an entry').check();
+  await screener.getByLabel('Entry id').fill(entry);
+  await screener.getByRole('button', { name: 'Load the entry' }).click();
+  const about = screener.getByRole('region', { name: 'Requests for action about this list entry' });
+  await about.getByRole('link', { name: reference }).waitFor();
+  await about.getByText('Closed', { exact: true }).waitFor();
+  await about.getByRole('cell', { name: 'GH', exact: true }).waitFor();
+  await seen(screener, 'action-requests-5-list-entry');
+  await screener.close();
+
   await ghana.reload();
   await ghana.getByLabel('Language').selectOption('fr');
   await ghana.getByRole('heading', { name: `Demande de mesures ${reference}` }).waitFor();
   await ghana.getByText(/Close le .* The outcome was reported/).waitFor();
-  await seen(ghana, 'action-requests-5-fr');
+  await seen(ghana, 'action-requests-6-fr');
   await ghana.getByLabel('Langue').selectOption('en');
   await ghana.close();
 }

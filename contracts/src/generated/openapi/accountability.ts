@@ -178,7 +178,7 @@ export interface paths {
         /** Requests for action, newest first, without their texts (an office its own country's; a UN officer scoped to missions only theirs). Recorded as an access to each person's data. */
         get: operations["listActionRequests"];
         put?: never;
-        /** When misconduct is substantiated, the UN sends a request for action to the country that deployed the person, linked to the ban-list entry and the person's nomination (their clearance history), with the actions asked and their deadlines (default ACTION_REQUEST_DAYS). The same Idempotency-Key sends it once (200 the second time). Publishes action-request.sent. */
+        /** When misconduct is substantiated, the UN sends a request for action to the country that deployed the person, linked to the ban-list entry and the person's nomination (their clearance history), with the actions asked and their deadlines (default ACTION_REQUEST_DAYS). The same Idempotency-Key sends it once (200 the second time). Publishes action-request.sent. A person intake erased is refused with 410 (`CANDIDATE.ERASED`, naming the candidate), as nothing new may be recorded about them. */
         post: operations["sendActionRequest"];
         delete?: never;
         options?: never;
@@ -1477,6 +1477,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     getActionRequestFigures: {

@@ -105,4 +105,42 @@ describe('requests for action about an erased person (real Kafka and database)',
     );
     expect(history).toHaveLength(4);
   });
+
+  it('when a request for action is sent about a person already erased, then it is refused with 410 CANDIDATE.ERASED naming the candidate, and nothing is stored', async () => {
+    const [goneId, liveId] = [`cand-${Date.now().toString(36)}-g`, `cand-${Date.now().toString(36)}-l`];
+    const publisher = createEventPublisher({ kafka: env.kafka, validator: createEventValidator(), topicPrefix: env.prefix });
+    await publisher.connect();
+    await publisher.publish([
+      createEvent('intake', {
+        type: 'candidate.erased',
+        subject: goneId,
+        tenant: 'GH',
+        data: { candidateId: goneId, country: 'GH', erasedAt: new Date().toISOString(), basis: 'request' },
+      }),
+    ]);
+    await publisher.disconnect();
+    const client = await MongoClient.connect(env.env.MONGO_URL!);
+    try {
+      const remembered = client.db(env.env.MONGO_DB).collection('erased_candidates');
+      await waitFor(async () => (await remembered.findOne({ _id: goneId as never })) ?? undefined, {
+        message: 'the erasure remembered',
+        timeoutMs: 60_000,
+      });
+    } finally {
+      await client.close();
+    }
+
+    const refused = await app()
+      .post('/action-requests')
+      .set('authorization', tokens.un!)
+      .set('idempotency-key', `k-${goneId}`)
+      .send(body(goneId));
+    expect(refused.status).toBe(410);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ code: 'CANDIDATE.ERASED', errors: [{ field: 'body/candidateId' }] });
+    expect(refused.body.detail ?? refused.body.title).toContain(goneId);
+    expect((await app().get(`/action-requests?candidateId=${goneId}`).set('authorization', tokens.un!).expect(200)).body.items).toEqual([]);
+    // Someone else is still reachable: the refusal is about the erased person only.
+    await app().post('/action-requests').set('authorization', tokens.un!).send(body(liveId)).expect(201);
+  });
 });

@@ -1,36 +1,31 @@
 import type { EventDataByType } from '@vetting/contracts';
 import type { EventHandler } from '@vetting/platform';
-import { eraseRequest, type ActionRequest } from '../domain/action-request';
+import type { ActionRequest } from '../domain/action-request';
 import type { CaseFileRepository } from '../data/case-file.repository';
+import type { ErasedCandidatesRepository } from '../data/erased-candidates.repository';
 import type { TextSealer } from '../data/sealed-text';
+import { forgetActionRequest } from '../use-cases/forget-action-request.use-case';
 
 export interface ForgetDeps {
   requests: CaseFileRepository<ActionRequest>;
+  erased: Pick<ErasedCandidatesRepository, 'record'>;
   sealer: Pick<TextSealer, 'shred'>;
   now: () => Date;
 }
 
 /**
- * Intake erased the person: every request for action about them becomes unreadable. Each request's
- * own data key is destroyed (crypto-shredding: the summary, responses and closing reason in every
- * kept revision), then a revision drops the sealed copies and marks it erased, keeping the skeleton
- * the figures count. Both steps are idempotent and the revision's cause is fixed per request, so a
- * redelivered erasure changes nothing.
+ * Intake erased the person: every request for action about them becomes unreadable (each once, so a
+ * redelivered erasure changes nothing). The erasure is remembered first: a request sent afterwards is
+ * refused, and one sent while this runs is found either by this scan or by the sender's own re-check.
  */
 export function createForgetHandlers(deps: ForgetDeps): Record<string, EventHandler> {
   return {
     'candidate.erased': async (event, ctx) => {
       const d = event.data as unknown as EventDataByType['candidate.erased'];
       const at = deps.now().toISOString();
+      await deps.erased.record(d.candidateId, d.erasedAt);
       let erased = 0;
-      for await (const r of deps.requests.scan({ candidateId: d.candidateId })) {
-        await deps.sealer.shred(r.id);
-        const result = await deps.requests.change(r.id, `erase:${r.id}`, (current) => {
-          const next = current && eraseRequest(current, at);
-          return next ? { state: next, events: [] } : undefined;
-        });
-        if (result.outcome === 'applied') erased++;
-      }
+      for await (const r of deps.requests.scan({ candidateId: d.candidateId })) if (await forgetActionRequest(r.id, at, deps)) erased++;
       ctx.logger.info({ candidateId: d.candidateId, erased }, 'requests for action about an erased person made unreadable');
     },
   };

@@ -1,10 +1,13 @@
 import { AppError, countryScope, missionScope, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
 import type { ActionRequest, Change } from '../domain/action-request';
 import type { CaseFileRepository } from '../data/case-file.repository';
+import type { ErasedCandidatesRepository } from '../data/erased-candidates.repository';
 import type { TextSealer } from '../data/sealed-text';
 
 export interface ActionRequestDeps {
   requests: CaseFileRepository<ActionRequest>;
+  /** People intake erased: nothing new is recorded about them. */
+  erased: Pick<ErasedCandidatesRepository, 'isErased'>;
   sealer: TextSealer;
   access: AccessRecorder;
   defaultDays: number;

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n';
 import { Field, ProblemMessage } from './ui';
 import { entryFrom, ListEntryFields, type ListEntry } from './list-entry-fields';
 import { RescreenProgress } from './rescreen-progress';
+import { EntryActionRequests } from './entry-action-requests';
 
 interface Published {
   listId: string;
@@ -124,6 +125,7 @@ export function ListEditor({ listId, onPublished }: { listId: string; onPublishe
           <button type="submit">{t('entry.submit.correct')}</button>
         </form>
       )}
+      {mode === 'correct' && loaded && <EntryActionRequests listId={listId} entryId={loaded.id} />}
       <ProblemMessage error={error} />
       {proposed && (
         <p className="notice" role="status">

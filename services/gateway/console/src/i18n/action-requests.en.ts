@@ -19,6 +19,8 @@ export const actionRequestsEn = {
   'rfa.status': 'Status',
   'rfa.dueBy': 'Due by',
   'rfa.record': 'Record a request for action',
+  'rfa.aboutEntry': 'Requests for action about this list entry',
+  'rfa.sentOn': 'Sent on',
   'rfa.aboutPerson': 'Requests for action about this person',
   'rfa.candidateId': 'Nomination (candidate id)',
   'rfa.listId': 'Ban list',

@@ -21,6 +21,8 @@ export const actionRequestsFr: Record<keyof typeof actionRequestsEn, string> = {
   'rfa.status': 'Statut',
   'rfa.dueBy': 'Échéance',
   'rfa.record': 'Enregistrer une demande de mesures',
+  'rfa.aboutEntry': 'Demandes de mesures concernant cette entrée de la liste',
+  'rfa.sentOn': 'Envoyée le',
   'rfa.aboutPerson': 'Demandes de mesures concernant cette personne',
   'rfa.candidateId': 'Candidature (identifiant)',
   'rfa.listId': "Liste d'exclusion",

@@ -7,6 +7,7 @@ import { Field, Loading, Page, ProblemMessage, StatusBadge } from '../components
 import { Explanation, Record_ } from '../components/explanation';
 import { CountersignForm } from '../components/countersign-form';
 import { useSession } from '../api/session';
+import { EntryActionRequests } from '../components/entry-action-requests';
 
 /** One screening: the candidate and each list entry side by side, the explanation highlighted. */
 export default function Review({ params }: { params: Record<string, string> }) {
@@ -76,6 +77,7 @@ function HitReview({
         <Record_ title={t('review.candidate')} data={person} />
         <Record_ title={t('review.entry')} data={item.entry} />
       </div>
+      <EntryActionRequests listId={hit.listId} entryId={hit.entryId} />
       <Explanation hit={hit} />
       {resolution.status !== 'unresolved' ? (
         <p>
