@@ -7,6 +7,8 @@
 import type { Kafka } from 'kafkajs';
 import { Redis } from 'ioredis';
 import { MongoClient } from 'mongodb';
+import { testInfra } from '@vetting/platform/testing';
+import { CORE_SERVICES, type RunningSystem } from '../../support/system';
 
 export interface RawDump {
   /** `<database>/<collection>` → the collection's documents as JSON text. */
@@ -126,4 +128,16 @@ export function findIn(dump: RawDump, needles: string[]): string[] {
   look('kafka', dump.topics);
   look('redis', dump.redis);
   return found;
+}
+
+/** Every store of a running system: its services' databases, its topics and the Redis it uses. */
+export async function dumpSystem(system: RunningSystem): Promise<RawDump> {
+  return {
+    collections: await dumpDatabases(
+      system.mongoUrl,
+      CORE_SERVICES.map((s) => system.database(s)),
+    ),
+    topics: await dumpTopics(system.kafka, system.prefix),
+    redis: await dumpRedis((await testInfra()).redisUrl),
+  };
 }

@@ -1,12 +1,12 @@
-import type { Collection, Document } from 'mongodb';
+import type { Collection, Document, OptionalUnlessRequiredId } from 'mongodb';
 
 /** A duplicate-key error: the document with that deterministic id exists, i.e. "already done". */
 export const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
-/** Inserts a document with a deterministic id unless it exists; true when this call stored it. */
-export async function insertOnce(collection: Collection<Document>, doc: Document): Promise<boolean> {
+/** Inserts a document with a deterministic id unless it exists; true when this call stored it. Any collection's type is accepted. */
+export async function insertOnce<T extends Document>(collection: Collection<T>, doc: Document): Promise<boolean> {
   try {
-    await collection.insertOne(doc);
+    await collection.insertOne(doc as OptionalUnlessRequiredId<T>);
     return true;
   } catch (error) {
     if (isDuplicateKey(error)) return false;

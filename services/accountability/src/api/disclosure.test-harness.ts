@@ -4,6 +4,8 @@ import { createTestServiceEnv, readTopic, waitFor, type TestServiceEnv } from '@
 import { accountabilityConfigSchema } from '../config';
 import { startAccountability } from '../start-accountability';
 
+export const DAY = 86_400_000;
+
 /** A PDF's first bytes: the consent's content must agree with its declared type. */
 export const PDF = Buffer.from('%PDF-1.4\n% signed consent and declaration of the person\n').toString('base64');
 export const consentBody = (over: Record<string, unknown> = {}) => ({
@@ -36,13 +38,33 @@ export async function startDisclosureHarness() {
   };
   const producer = env.kafka.producer();
   await producer.connect();
+  const app = () => request(service.app);
   return {
     env,
     service,
     tokens,
     /** Moves the service's clock (deadlines) forward. */
     clock,
-    app: () => request(service.app),
+    app,
+    /** Receives a request (addressed to the UN unless `over` says otherwise) as `who`; returns the stored request. */
+    receive: async (over: Record<string, unknown> = {}, who: keyof typeof tokens = 'screener') =>
+      (await app().post('/disclosure-requests').set('authorization', tokens[who]).send(receiveBody(over)).expect(201)).body,
+    /** A substantiated finding recorded on the platform: a request for action naming the person. */
+    recordFinding: (candidateId: string) =>
+      app()
+        .post('/action-requests')
+        .set('authorization', tokens.adjudicator)
+        .send({
+          country: 'GH',
+          mission: 'MINUSCA',
+          category: 'sea',
+          substantiatedOn: '2025-11-02',
+          candidateId,
+          listEntry: { listId: 'un-sea', entryId: `SEA-${candidateId}` },
+          actions: [{ kind: 'investigation', dueBy: new Date(Date.now() + 30 * DAY).toISOString() }],
+          summary: 'Sexual exploitation substantiated; investigate and report.',
+        })
+        .expect(201),
     /** Publishes an event as its owner would, on its topic under the test prefix. */
     async publish(topic: string, source: string, type: string, subject: string, data: Record<string, unknown>, id?: string) {
       const event = createEvent(source, { type, subject, data, ...(id ? { id } : {}) });
@@ -65,6 +87,16 @@ export async function startDisclosureHarness() {
 }
 
 export type DisclosureHarness = Awaited<ReturnType<typeof startDisclosureHarness>>;
+
+/** The harness with Relief Now International in the employer directory (as references verified it), once the service has it. */
+export async function startDisclosureDesk(): Promise<DisclosureHarness> {
+  const h = await startDisclosureHarness();
+  await h.publish('vetting.references', 'references', 'reference.employer-verified', 'emp-relief-now', employer());
+  await waitFor(async () =>
+    (await h.app().get('/disclosure-requests/organisations').set('authorization', h.tokens.screener)).body.items?.length ? true : undefined,
+  );
+  return h;
+}
 
 export const employer = (over: Record<string, unknown> = {}) => ({
   employerId: 'emp-relief-now',

@@ -10,11 +10,12 @@ type ErasedDoc = { _id: string; erasedAt: string };
  * Only the pseudonymous id and the date are kept, as every other service keeps them.
  */
 export function createErasedCandidatesRepository(db: Connection) {
-  const erased = db.collection('erased_candidates') as unknown as Collection<ErasedDoc>;
+  // The driver's own collection (the connection is open by now): typed, so no cast is needed.
+  const erased: Collection<ErasedDoc> = db.db!.collection<ErasedDoc>('erased_candidates');
   return {
     /** Remembers the erasure (once; a redelivery changes nothing). */
     async record(candidateId: string, erasedAt: string): Promise<void> {
-      await insertOnce(erased as unknown as Collection, { _id: candidateId, erasedAt });
+      await insertOnce(erased, { _id: candidateId, erasedAt });
     },
     async isErased(candidateId: string): Promise<boolean> {
       return (await erased.countDocuments({ _id: candidateId }, { limit: 1 })) > 0;

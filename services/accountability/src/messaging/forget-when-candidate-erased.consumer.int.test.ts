@@ -121,8 +121,8 @@ describe('requests for action about an erased person (real Kafka and database)',
     await publisher.disconnect();
     const client = await MongoClient.connect(env.env.MONGO_URL!);
     try {
-      const remembered = client.db(env.env.MONGO_DB).collection('erased_candidates');
-      await waitFor(async () => (await remembered.findOne({ _id: goneId as never })) ?? undefined, {
+      const remembered = client.db(env.env.MONGO_DB).collection<{ _id: string }>('erased_candidates');
+      await waitFor(async () => (await remembered.findOne({ _id: goneId })) ?? undefined, {
         message: 'the erasure remembered',
         timeoutMs: 60_000,
       });

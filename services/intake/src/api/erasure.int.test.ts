@@ -2,193 +2,29 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, type EventEnvelope } from '@vetting/platform';
-import { createTestServiceEnv, readTopic, serviceKafkaEnv, testInfra, type TestServiceEnv, waitFor } from '@vetting/platform/testing';
-// The audit service runs beside intake here: erasure must leave its hash chain verifiable.
-import { auditConfigSchema } from '../../../audit/src/config';
-import { startAudit } from '../../../audit/src/start-audit';
+import { loadConfig } from '@vetting/platform';
+import { waitFor } from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
 import { IN_SERVICE_CELLS, IN_SERVICE_COLUMNS, inService } from '../test-support/nomination.fixtures';
+import { SECRETS, nomination, startPrivacyHarness, type PrivacyHarness } from '../test-support/privacy.harness';
 
-const SECRETS = {
-  name: 'Akosua Frimpong-Boatemaa',
-  document: 'P7654321',
-  service: 'GA-99887',
-  explanation: 'Arrested in 2019, released without charge',
-  employmentForm: 'EMPDECL-7731',
-  role: 'Logistics Subjectrole',
-};
-const nomination = (rotation: string, name = SECRETS.name) => ({
-  nomination: { mission: 'UNMISS', rotation, category: 'staff-officer' },
-  person: {
-    names: [{ full: name }],
-    dateOfBirth: '1988-04-12',
-    documents: [{ type: 'passport', number: SECRETS.document, country: 'GH' }],
-    serviceNumber: SECRETS.service,
-    previousEmployers: [
-      { name: 'Relief Works', role: SECRETS.role, contactEmail: 'hr@relief.example', country: 'KE', from: '2021-03', to: '2024-06' },
-    ],
-  },
-  // The history leaves gaps; the candidate declared no other employer (sealed like the rest).
-  employmentDeclaration: {
-    noOtherEmployer: true,
-    formVersion: SECRETS.employmentForm,
-    signedAt: '2026-01-10T09:00:00Z',
-    method: 'wet-signature-scanned',
-  },
-  consent: { given: true, formVersion: 'UN-HRSP-2024.1', signedAt: '2026-01-10T09:00:00Z', method: 'electronic-signature' },
-  selfDeclaration: {
-    formVersion: 'HRSP-SC-2024',
-    signedAt: '2026-01-10T09:00:00Z',
-    method: 'electronic-signature',
-    criminalOffence: true,
-    humanRightsViolation: false,
-    repatriatedOnDisciplinaryGrounds: false,
-    explanation: SECRETS.explanation,
-  },
-});
-
-describe('personal data at rest, erasure and the access export (real Kafka and database)', () => {
-  let env: TestServiceEnv;
-  let intake: Awaited<ReturnType<typeof startIntake>>;
-  let audit: Awaited<ReturnType<typeof startAudit>>;
+describe('erasure by an administrator, by the retention job and of an uploaded person (real Kafka and database, audit beside)', () => {
+  let h: PrivacyHarness;
+  let env: PrivacyHarness['env'];
+  let intake: PrivacyHarness['intake'];
+  let audit: NonNullable<PrivacyHarness['audit']>;
   let gh: string;
   let admin: string;
   let auditor: string;
-
-  /** Every stored document of intake as text, except the outbox copies of events (Kafka carries those). */
-  const rawDatabase = async () => {
-    const names = [
-      'candidates',
-      'candidates_revisions',
-      'candidate_keys',
-      'candidate_search',
-      'data_keys',
-      'upload_chunks',
-      'access_outbox',
-    ];
-    const docs = await Promise.all(
-      names.map((n) =>
-        intake.runtime.db
-          .collection(n)
-          .find({}, { projection: { outbox: 0 } })
-          .toArray(),
-      ),
-    );
-    return JSON.stringify(docs);
-  };
-
-  /** The events of one type about one candidate on the candidates topic (read until one is there). */
-  const published = async (id: string, type: string) => {
-    const matches = (value: string) => {
-      const e = JSON.parse(value) as EventEnvelope;
-      return e.subject === id && e.type === type;
-    };
-    const read = await readTopic(
-      env.kafka,
-      `${env.prefix}vetting.candidates`,
-      (messages) => messages.some((m) => matches(m.value)),
-      60_000,
-    );
-    return read.filter((m) => matches(m.value)).map((m) => JSON.parse(m.value) as EventEnvelope);
-  };
+  let published: PrivacyHarness['published'];
 
   beforeAll(async () => {
-    env = await createTestServiceEnv('intake');
-    intake = await startIntake(
-      loadConfig(intakeConfigSchema, {
-        ...env.env,
-        KEYS_DIR: mkdtempSync(`${tmpdir()}/intake-keys-`),
-        EMPLOYMENT_DECLARATION_FORMS: SECRETS.employmentForm,
-      }),
-      { jwks: env.issuer.jwks },
-    );
-    // The audit service speaks as its own Kafka principal (it reads every topic; intake's may not).
-    const auditEnv = {
-      ...env.env,
-      ...serviceKafkaEnv(await testInfra(), 'audit'),
-      SERVICE_NAME: 'audit',
-      MONGO_DB: `${env.env.MONGO_DB}_audit`,
-      AUDIT_CHECKPOINT_DIR: mkdtempSync(`${tmpdir()}/audit-cp-`),
-      AUDIT_CHECKPOINT_EVERY: '3',
-    };
-    audit = await startAudit(loadConfig(auditConfigSchema, auditEnv), { jwks: env.issuer.jwks });
-    gh = `Bearer ${await env.issuer.token({ sub: 'gh-office', roles: ['tcc-officer'], country: 'GH' })}`;
-    admin = `Bearer ${await env.issuer.token({ sub: 'admin-1', roles: ['admin'] })}`;
-    auditor = `Bearer ${await env.issuer.token({ sub: 'auditor-1', roles: ['auditor'] })}`;
+    h = await startPrivacyHarness({ audit: true });
+    ({ env, intake, gh, admin, auditor, published } = h);
+    audit = h.audit!;
   }, 120_000);
-  afterAll(async () => {
-    await audit?.stop();
-    await intake?.stop();
-    await env?.cleanup();
-  });
-
-  it(
-    'when a person is nominated, then no name, number, employer or declaration answer is stored in clear, the same person is still caught, and prior employers reach the event',
-    { timeout: 120_000 },
-    async () => {
-      const created = await request(intake.app).post('/candidates').set('authorization', gh).send(nomination('R-AT-REST')).expect(201);
-      const raw = await rawDatabase();
-      // Not vacuous: the candidate, their data key and their dedupe keys are all in the dump.
-      expect(raw).toContain(created.body.id);
-      expect(await intake.runtime.db.collection('data_keys').countDocuments({ _id: created.body.id as never })).toBe(1);
-      // One claim document holds the three keys (document number, service number, name + date of birth).
-      const [claim, ...more] = await intake.runtime.db.collection('candidate_keys').find({ candidateId: created.body.id }).toArray();
-      expect(more).toHaveLength(0);
-      expect([claim?.doc, claim?.svc, claim?.name].every((k) => typeof k === 'string')).toBe(true);
-      for (const secret of [...Object.values(SECRETS), 'Frimpong', 'relief.example', '1988-04-12']) expect(raw).not.toContain(secret);
-      // Dedupe works on blind indexes: the same passport under another spelling of the name is the same person.
-      const again = await request(intake.app)
-        .post('/candidates')
-        .set('authorization', gh)
-        .send(nomination('R-AT-REST', 'BOATEMAA, Akosua'))
-        .expect(409);
-      expect(again.body).toMatchObject({ candidateId: created.body.id, matchedOn: 'document-number' });
-      const shown = await request(intake.app).get(`/candidates/${created.body.id}`).set('authorization', gh).expect(200);
-      expect(shown.body.person.documents[0].number).toBe('•••••321');
-      const [submitted] = await published(created.body.id, 'candidate.submitted');
-      // The event carries the person only sealed under their key: nothing in clear, everything once opened.
-      for (const secret of [...Object.values(SECRETS), 'hr@relief.example']) expect(JSON.stringify(submitted!.data)).not.toContain(secret);
-      const opened = await intake.sealer.open<'candidate.submitted'>(submitted!);
-      expect(opened!.person.previousEmployers).toEqual([
-        { name: 'Relief Works', role: SECRETS.role, contactEmail: 'hr@relief.example', country: 'KE', from: '2021-03', to: '2024-06' },
-      ]);
-      expect(opened).toMatchObject({ employment: { periods: [{ from: '2021-03', to: '2024-06' }], declaredNoOtherEmployer: true } });
-    },
-  );
-
-  it(
-    'when the owning office asks for the access export, then it gets everything held, opened, and the read is recorded',
-    { timeout: 120_000 },
-    async () => {
-      const created = await request(intake.app).post('/candidates').set('authorization', gh).send(nomination('R-EXPORT')).expect(201);
-      const res = await request(intake.app).get(`/candidates/${created.body.id}/export`).set('authorization', gh).expect(200);
-      expect(res.body.candidate.person).toMatchObject({
-        names: [{ full: SECRETS.name }],
-        documents: [{ number: SECRETS.document }],
-        serviceNumber: SECRETS.service,
-      });
-      expect(res.body.candidate.selfDeclaration).toMatchObject({ criminalOffence: true, explanation: SECRETS.explanation });
-      expect(res.body.candidate.employmentDeclaration).toMatchObject({ noOtherEmployer: true, formVersion: SECRETS.employmentForm });
-      expect(res.body.revisions).toEqual([
-        expect.objectContaining({
-          revision: 1,
-          cause: 'submit',
-          status: 'screening',
-          person: expect.objectContaining({ serviceNumber: SECRETS.service }),
-        }),
-      ]);
-      const access = await intake.runtime.db.collection('access_outbox').find({}).toArray();
-      expect(
-        access
-          .flatMap((d) => d.outbox as EventEnvelope[])
-          .some((e) => e.subject === created.body.id && (e.data as { resource: string }).resource === 'intake/candidate-export'),
-      ).toBe(true);
-      const np = `Bearer ${await env.issuer.token({ sub: 'np-office', roles: ['tcc-officer'], country: 'NP' })}`;
-      await request(intake.app).get(`/candidates/${created.body.id}/export`).set('authorization', np).expect(404);
-    },
-  );
+  afterAll(async () => h?.stop());
 
   it(
     'when an admin erases a person, then their data is unreadable everywhere, they show as erased, candidate.erased is published once, and the audit chain still verifies',
