@@ -14,6 +14,7 @@ import { registerOffline } from './commands/offline.command';
 import { registerRescreen } from './commands/rescreen.command';
 import { registerRevettings } from './commands/revettings.command';
 import { registerDisclosures } from './commands/disclosures.command';
+import { registerActionRequests } from './commands/action-requests.command';
 
 /** Everything a command may touch, passed in so tests can run commands in-process. */
 export interface Context {
@@ -58,7 +59,7 @@ export function action<A extends unknown[]>(ctx: Context, run: (...args: A) => P
 export function createProgram(ctx: Context): Command {
   const program = new Command('vetting')
     .description(
-      'The vetting platform from a terminal: sign in, nominate in bulk, follow status, ban lists, checks (also offline), re-screening, certificates and audit exports.',
+      'The vetting platform from a terminal: sign in, nominate in bulk, follow status, ban lists, checks (also offline), re-screening, certificates, audit exports, disclosure requests and requests for action.',
     )
     .addOption(new Option('--server <url>', 'the gateway (default: $VETTING_URL or http://127.0.0.1:8080)'))
     .option('--json', 'print JSON for scripts instead of text')
@@ -81,6 +82,7 @@ export function createProgram(ctx: Context): Command {
     registerKeys,
     registerAudit,
     registerDisclosures,
+    registerActionRequests,
   ])
     register(program, ctx);
   for (const command of program.commands) inherit(command, ctx);
