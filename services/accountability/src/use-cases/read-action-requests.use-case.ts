@@ -1,3 +1,4 @@
+import { listRead } from './list-read';
 import { countryScope, isErased, missionScope, type Actor } from '@vetting/platform';
 import { figuresByCountry, statusOf, sweep, type ActionRequest } from '../domain/action-request';
 import { visibleRequest, type ActionRequestDeps } from './action-request-context';
@@ -57,17 +58,11 @@ export async function listActionRequests(actor: Actor, q: ListQuery, deps: Actio
     ...(missions ? { mission: { $in: missions } } : {}),
   };
   const all = await Promise.all((await deps.requests.find(filter, { sentAt: -1 })).map((r) => summaryOf(r, deps)));
-  const items = q.status ? all.filter((r) => r.status === q.status) : all;
-  if (items.length)
-    await deps.access.record({
-      actor,
-      subjectId: 'list',
-      subjectIds: [...new Set(items.map((r) => r.candidateId))],
-      resource: 'accountability/action-requests',
-      purpose: 'requests for action list',
-      fields: ['misconduct category', 'list entry'],
-    });
-  return { items };
+  return listRead(actor, all, q.status, deps.access, {
+    resource: 'accountability/action-requests',
+    purpose: 'requests for action list',
+    fields: ['misconduct category', 'list entry'],
+  });
 }
 
 /** One request with what was asked and every response, opened; the read is recorded against the person. */

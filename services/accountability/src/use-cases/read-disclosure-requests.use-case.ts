@@ -1,3 +1,4 @@
+import { listRead } from './list-read';
 import { countryScope, notFound, type Actor, type AppError } from '@vetting/platform';
 import { annualFigures } from '../domain/disclosure-figures';
 import { statusOf, type DisclosureRequest } from '../domain/disclosure-request';
@@ -33,17 +34,11 @@ export async function listDisclosures(actor: Actor, q: { status?: string; candid
   const now = deps.now();
   const addressedTo = isOffice(actor) ? actor.country : undefined;
   const all = (await deps.disclosures.find({ addressedTo, candidateId: q.candidateId }, { receivedAt: -1 })).map((r) => summaryOf(r, now));
-  const items = q.status ? all.filter((r) => r.status === q.status) : all;
-  if (items.length)
-    await deps.access.record({
-      actor,
-      subjectId: 'list',
-      subjectIds: [...new Set(items.map((r) => r.candidateId))],
-      resource: 'accountability/disclosure-requests',
-      purpose: 'disclosure requests list',
-      fields: ['requesting organisation', 'answer kind'],
-    });
-  return { items };
+  return listRead(actor, all, q.status, deps.access, {
+    resource: 'accountability/disclosure-requests',
+    purpose: 'disclosure requests list',
+    fields: ['requesting organisation', 'answer kind'],
+  });
 }
 
 /** One request opened: the person as the requester described them, the contact, the answer's texts, and what the platform records. */
