@@ -725,6 +725,17 @@ export interface components {
                 automatic: boolean;
             }[];
         };
+        ActionFigures: {
+            year?: number;
+            byCountry: {
+                [key: string]: components["schemas"]["CountryFigures"];
+            };
+            totals: {
+                sent: number;
+                responded: number;
+                overdue: number;
+            };
+        };
         CountryFigures: {
             sent: number;
             /** @description Requests with a final response (public reporting's "responses"). */
@@ -1498,17 +1509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        year?: number;
-                        byCountry: {
-                            [key: string]: components["schemas"]["CountryFigures"];
-                        };
-                        totals: {
-                            sent: number;
-                            responded: number;
-                            overdue: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["ActionFigures"];
                 };
             };
             400: components["responses"]["Problem"];

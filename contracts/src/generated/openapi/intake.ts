@@ -520,15 +520,16 @@ export interface components {
                 signedAt?: string;
             };
             consent?: {
-                formVersion?: string;
+                formVersion: string;
                 /** Format: date-time */
-                signedAt?: string;
-                method?: string;
+                signedAt: string;
+                /** @enum {string} */
+                method: "wet-signature-scanned" | "electronic-signature" | "recorded-verbal";
             };
             withdrawal?: {
-                reason?: string;
+                reason: string;
                 /** Format: date-time */
-                at?: string;
+                at: string;
             };
             erased?: components["schemas"]["Erasure"];
             country: components["schemas"]["Country"];

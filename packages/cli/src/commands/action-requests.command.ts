@@ -1,3 +1,4 @@
+import type { AccountabilityHttp } from '@vetting/contracts/http';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes';
 import { emit, table } from '../output';
@@ -6,33 +7,8 @@ import { action, globalsOf, type Context } from '../program';
 /** The statuses the accountability service filters on (contracts/openapi/accountability.yaml ActionRequestStatus). */
 const STATUSES = ['sent', 'acknowledged', 'answered', 'overdue', 'closed'] as const;
 
-interface Summary {
-  id: string;
-  reference: string;
-  country: string;
-  mission: string;
-  category: string;
-  candidateId: string;
-  status: string;
-  dueBy: string;
-  sentAt: string;
-  responses: number;
-  reminders: number;
-}
-interface CountryFigures {
-  sent: number;
-  responded: number;
-  acknowledged: number;
-  answered: number;
-  overdue: number;
-  closed: number;
-  medianDaysToAnswer: number | null;
-}
-interface Figures {
-  year?: number;
-  byCountry: Record<string, CountryFigures>;
-  totals: { sent: number; responded: number; overdue: number };
-}
+type Summary = AccountabilityHttp['ActionRequestSummary'];
+type Figures = AccountabilityHttp['ActionFigures'];
 
 /** A country code option, checked here so a typo is a usage error rather than a server round trip. */
 function countryOf(value: string | undefined): Record<string, string> {

@@ -1,3 +1,4 @@
+import type { IntakeHttp } from '@vetting/contracts/http';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { CliError, EXIT } from '../exit-codes';
@@ -5,16 +6,11 @@ import { emit, shortDate, table } from '../output';
 import { action, globalsOf, type Context } from '../program';
 import { uploadContingent } from './upload.flow';
 
-export interface CandidateView {
-  id: string;
-  caseReference: string;
-  displayName: string;
-  country: string;
-  status: string;
-  nomination: { mission: string; rotation: string; category: string };
-  decision?: { outcome: string; decidedAt: string; validUntil?: string };
-  timeline: { at: string; status: string; event: string }[];
-}
+/** The fields of a candidate the roll prints (contracts/openapi/intake.yaml CandidateView). */
+export type CandidateView = Pick<
+  IntakeHttp['CandidateView'],
+  'id' | 'caseReference' | 'displayName' | 'country' | 'status' | 'nomination' | 'decision' | 'timeline'
+>;
 
 export const formatRoll = (items: CandidateView[]) =>
   items.length === 0

@@ -1,3 +1,4 @@
+import type { IntakeHttp } from '@vetting/contracts/http';
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DOCUMENT_FORMATS, parseSignedDocument, verifySignedDocument } from '@vetting/signing';
@@ -7,32 +8,9 @@ import { emit, shortDate, table } from '../output';
 import { action, globalsOf, type Context } from '../program';
 import { loadTrustedKeys } from '../trusted-keys';
 
-interface Summary {
-  id: string;
-  version: number;
-  certifiedAt: string;
-  certifiedBy: string;
-  memberCount: number;
-  outcomes: { cleared: number; notCleared: number };
-  contentHash: string;
-  signature?: { keyId: string };
-}
-interface Member {
-  candidateId: string;
-  caseReference: string;
-  displayName?: string;
-  revision: number;
-  status: string;
-  validUntil?: string;
-}
-interface Diff {
-  from: Summary;
-  to: Summary;
-  unchanged: number;
-  added: Member[];
-  removed: Member[];
-  changed: { candidateId: string; before: Member; after: Member }[];
-}
+type Summary = IntakeHttp['CertificateSummary'];
+type Member = IntakeHttp['CertifiedMember'];
+type Diff = IntakeHttp['CertificateVersionDiff'];
 interface SignedContent {
   id: string;
   country: string;

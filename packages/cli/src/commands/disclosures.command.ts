@@ -1,28 +1,11 @@
+import type { AccountabilityHttp } from '@vetting/contracts/http';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes';
 import { emit, table } from '../output';
 import { action, globalsOf, type Context } from '../program';
 
-interface Figures {
-  year: number;
-  country?: string;
-  recruitments: number;
-  requestsMade: number;
-  responsesReceived: number;
-  requestsReceived: number;
-  responsesProvided: number;
-  negativeAnswersProvided: number;
-  rejectedOnNegativeOrAbsentInformation: number;
-}
-interface Summary {
-  id: string;
-  reference: string;
-  addressedTo: string;
-  requester: { organisationId: string; organisationName?: string };
-  status: string;
-  dueBy: string;
-  receivedAt: string;
-}
+type Figures = AccountabilityHttp['DisclosureFigures'];
+type Summary = AccountabilityHttp['DisclosureRequestSummary'];
 
 const LABELS: [keyof Figures, string][] = [
   ['recruitments', 'Recruitments'],

@@ -1,3 +1,4 @@
+import type { ScreeningHttp } from '@vetting/contracts/http';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -17,14 +18,7 @@ interface UploadRow {
   needsReview: boolean;
   flags: string[];
 }
-interface Upload {
-  _id: string;
-  country?: string;
-  bundleId: string;
-  receivedAt: string;
-  rows?: UploadRow[];
-  summary: { rows: number; agree: number; disagree: number; needsReview: number };
-}
+type Upload = ScreeningHttp['OfflineUpload'];
 
 /** Rows the server takes per request; a larger file goes in several uploads. */
 const CHUNK = 1000;

@@ -1,20 +1,11 @@
+import type { ScreeningHttp } from '@vetting/contracts/http';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { CliError, EXIT } from '../exit-codes';
 import { emit } from '../output';
 import { action, globalsOf, type Context } from '../program';
 
-interface Rescreen {
-  listId: string;
-  version: number;
-  status: 'running' | 'completed' | 'superseded';
-  mode?: string;
-  total?: number;
-  processed: number;
-  changed: number;
-  startedAt: string;
-  finishedAt?: string;
-}
+type Rescreen = ScreeningHttp['Rescreen'];
 
 export const formatRescreen = (r: Rescreen) =>
   `${r.listId} v${r.version}: ${r.status}${r.mode ? ` (${r.mode})` : ''} — ${r.processed}${r.total !== undefined ? `/${r.total}` : ''} screened again, ${r.changed} changed outcome`;

@@ -1,106 +1,34 @@
-/** Shapes the offline, certificate, statistics and safeguarding screens read (fields used only). */
-export interface OfflineRow {
-  ref: string;
-  screenedAt: string;
-  offlineOutcome: string;
-  currentOutcome: string;
-  agrees: boolean;
-  needsReview: boolean;
-  flags: string[];
-}
-export interface OfflineUpload {
-  _id: string;
-  country?: string;
-  bundleId: string;
-  receivedAt: string;
-  rows?: OfflineRow[];
-  summary: { rows: number; agree: number; disagree: number; needsReview: number };
-}
-export interface ListBundle {
-  content: { bundleId: string; createdAt: string; expiresAt: string; lists: { listId: string; version: number; entryCount: number }[] };
-  contentHash: string;
-  signature: { keyId: string };
-}
+/** Shapes the offline, certificate, statistics and safeguarding screens read: the services' contracts (contracts/src/http.ts). */
+import type { AccountabilityHttp, AuditHttp, IntakeHttp, ScreeningHttp } from '@vetting/contracts/http';
 
-export interface CertificateSummary {
-  id: string;
-  version: number;
-  certifiedAt: string;
-  certifiedBy: string;
-  memberCount: number;
-  outcomes: { cleared: number; notCleared: number };
-  contentHash: string;
-  signature?: { keyId: string; signedAt: string };
-}
-export interface CertifiedMember {
-  candidateId: string;
-  caseReference: string;
-  displayName: string;
-  revision: number;
-  status: string;
-  validUntil?: string;
-}
-export interface VersionDiff {
-  from: CertificateSummary;
-  to: CertificateSummary;
-  unchanged: number;
-  added: CertifiedMember[];
-  removed: CertifiedMember[];
-  changed: { candidateId: string; before: CertifiedMember; after: CertifiedMember }[];
-}
+export type OfflineUpload = ScreeningHttp['OfflineUpload'];
+export type OfflineRow = NonNullable<OfflineUpload['rows']>[number];
+export type ListBundle = ScreeningHttp['ListBundle'];
 
-export const PEOPLE_FIGURES = ['people', 'screened', 'cleared', 'refused', 'pending', 'withdrawn', 'revoked', 'expired'] as const;
-export type PeopleFigures = Record<(typeof PEOPLE_FIGURES)[number], number>;
-export interface PeopleStatistics {
-  groups: { period: string; country: string; mission: string; category: string; figures: PeopleFigures }[];
-  totals: PeopleFigures;
-}
+export type CertificateSummary = IntakeHttp['CertificateSummary'];
+export type CertifiedMember = IntakeHttp['CertifiedMember'];
+export type VersionDiff = IntakeHttp['CertificateVersionDiff'];
+
+export type PeopleFigures = AuditHttp['PeopleFigures'];
+export const PEOPLE_FIGURES = [
+  'people',
+  'screened',
+  'cleared',
+  'refused',
+  'pending',
+  'withdrawn',
+  'revoked',
+  'expired',
+] as const satisfies readonly (keyof PeopleFigures)[];
+export type PeopleStatistics = AuditHttp['PeopleStatistics'];
 
 export type Language = 'en' | 'fr';
-export type Text = Record<Language, string>;
-export type StandardId = 'policy' | 'people' | 'procedures' | 'accountability';
-export type Result = 'meets' | 'partially-meets' | 'does-not-meet';
-export interface Question {
-  id: string;
-  text: Text;
-  guidance: Text;
-}
-export interface Questionnaire {
-  version: number;
-  title: Text;
-  standards: { id: StandardId; title: Text; statement: Text; questions: Question[] }[];
-}
-export interface Answer {
-  answer: 'yes' | 'partly' | 'no' | 'not-applicable';
-  evidence: { description: string; reference?: string }[];
-  note?: string;
-}
-export interface Review {
-  decision: 'accepted' | 'returned';
-  reviewer: string;
-  reviewedAt: string;
-  round: number;
-  comments: Record<string, string>;
-  summary: string;
-  standards?: Record<StandardId, Result>;
-  overall?: Result;
-}
-export interface Assessment {
-  id: string;
-  country: string;
-  office: string;
-  questionnaireVersion: number;
-  status: 'draft' | 'submitted' | 'reviewed';
-  round: number;
-  answers: Record<string, Answer>;
-  submittedBy?: string;
-  reviews: Review[];
-  selfScores?: Record<StandardId, number | null>;
-}
-export interface Standing {
-  country: string;
-  office: string;
-  status: 'never-assessed' | 'current' | 'due';
-  latest?: { assessmentId: string; reviewedAt: string; validUntil: string; overall: Result };
-  open?: { assessmentId: string; status: string; round: number };
-}
+export type Text = AccountabilityHttp['Text'];
+export type Result = AccountabilityHttp['Result'];
+export type Questionnaire = AccountabilityHttp['Questionnaire'];
+export type StandardId = Questionnaire['standards'][number]['id'];
+export type Question = Questionnaire['standards'][number]['questions'][number];
+export type Answer = AccountabilityHttp['Answer'];
+export type Review = AccountabilityHttp['Review'];
+export type Assessment = AccountabilityHttp['Assessment'];
+export type Standing = AccountabilityHttp['Standing'];

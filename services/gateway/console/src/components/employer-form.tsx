@@ -1,3 +1,4 @@
+import type { ReferencesHttp } from '@vetting/contracts/http';
 import { useState, type FormEvent } from 'react';
 import { api, idempotencyKey } from '../api/client';
 import { useI18n } from '../i18n/i18n';
@@ -5,19 +6,7 @@ import { Field, ProblemMessage } from './ui';
 import { CountrySelect } from './countries';
 import { Repeater, rowsOf } from './repeater';
 
-export interface Employer {
-  employerId: string;
-  name: string;
-  aliases: string[];
-  country?: string;
-  domains: string[];
-  contacts: { email: string; name?: string; role?: string }[];
-  verification: string;
-  verifiedBy: string;
-  verifiedAt: string;
-  status: 'active' | 'retired';
-  revision?: number;
-}
+export type Employer = ReferencesHttp['Employer'];
 
 const list = (value: string) =>
   value

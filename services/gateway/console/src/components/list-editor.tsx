@@ -1,3 +1,4 @@
+import type { ScreeningHttp } from '@vetting/contracts/http';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
@@ -6,12 +7,7 @@ import { entryFrom, ListEntryFields, type ListEntry } from './list-entry-fields'
 import { RescreenProgress } from './rescreen-progress';
 import { EntryActionRequests } from './entry-action-requests';
 
-interface Published {
-  listId: string;
-  version: number;
-  unchanged: boolean;
-  diff?: { added: number; removed: number; changed: number };
-}
+type Published = ScreeningHttp['PublishResult'];
 /** A change that takes someone off the list comes back as a pending version (202), not published. */
 type Outcome = Published | { proposalId: string };
 type Mode = 'add' | 'correct' | 'remove';

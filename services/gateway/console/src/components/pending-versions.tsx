@@ -1,3 +1,4 @@
+import type { ScreeningHttp } from '@vetting/contracts/http';
 import { api } from '../api/client';
 import { useSession } from '../api/session';
 import type { MessageKey } from '../i18n/en';
@@ -6,11 +7,7 @@ import { CountersignForm } from './countersign-form';
 import { Loading, ProblemMessage } from './ui';
 import { useResource } from './use-resource';
 
-interface TakenOff {
-  id: string;
-  name: string;
-  fields?: string[];
-}
+type TakenOff = ScreeningHttp['TakenOffEntry'];
 export interface PendingVersion {
   proposalId: string;
   listId: string;

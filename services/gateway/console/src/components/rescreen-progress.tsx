@@ -1,16 +1,9 @@
+import type { ScreeningHttp } from '@vetting/contracts/http';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
-interface Rescreen {
-  status: 'running' | 'completed' | 'superseded';
-  mode?: string;
-  total?: number;
-  processed: number;
-  changed: number;
-  startedAt: string;
-  finishedAt?: string;
-}
+type Rescreen = ScreeningHttp['Rescreen'];
 
 const POLL_MS = 1000;
 

@@ -1,17 +1,11 @@
+import type { ClearanceHttp } from '@vetting/contracts/http';
 import { api } from '../api/client';
 import { Link } from '../app/router';
 import { useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
 import { Empty, Loading, Page, ProblemMessage, StatusBadge } from '../components/ui';
 
-interface QueueItem {
-  candidateId: string;
-  country: string;
-  status: string;
-  since: string | null;
-  reasons: string[];
-  proposal: { outcome: string; proposedBy: string; stale: boolean } | null;
-}
+type QueueItem = ClearanceHttp['QueueItem'];
 
 /** Cases waiting for an adjudicator or for a second officer's countersignature, oldest first. */
 export default function Adjudications() {

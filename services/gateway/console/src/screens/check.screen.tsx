@@ -1,15 +1,11 @@
+import type { ScreeningHttp } from '@vetting/contracts/http';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
-import type { Hit } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { Field, Page, ProblemMessage, StatusBadge } from '../components/ui';
 import { Explanation } from '../components/explanation';
 
-interface CheckResult {
-  checkId: string;
-  hits: Hit[];
-  listVersions: { listId: string; version: number }[];
-}
+type CheckResult = ScreeningHttp['Screening'];
 
 /** Ad-hoc search of every active list before a deployment; each search is recorded. */
 export default function Check() {

@@ -1,3 +1,4 @@
+import type { ReferencesHttp } from '@vetting/contracts/http';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { Link, navigate, useLocation } from '../app/router';
@@ -5,23 +6,7 @@ import { textOr, useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
 import { Empty, Field, Loading, Page, ProblemMessage, StatusBadge } from '../components/ui';
 
-interface Check {
-  checkId: string;
-  candidateId: string;
-  country: string;
-  checkType: string;
-  organisation: string;
-  state: string;
-  result?: string;
-  attempts: number;
-  round: number;
-  lastError?: string;
-  nextAttemptAt?: string;
-  updatedAt: string;
-  deadline?: string;
-  supersession?: { byRevision: number; reason: 'employer-asked-again' | 'employer-not-in-correction'; replacedBy?: string };
-  withdrawal?: { from: 'awaiting-contact' | 'requested' | 'failed' };
-}
+type Check = ReferencesHttp['Check'];
 
 const STATES = ['failed', 'awaiting-contact', 'awaiting-answer', 'requested', 'completed', 'superseded', 'withdrawn'] as const;
 

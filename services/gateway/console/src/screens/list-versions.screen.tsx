@@ -1,3 +1,4 @@
+import type { ScreeningHttp } from '@vetting/contracts/http';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
@@ -7,19 +8,8 @@ import { useSession } from '../api/session';
 import { ListEditor } from '../components/list-editor';
 import { PendingVersions } from '../components/pending-versions';
 
-interface Version {
-  version: number;
-  entryCount: number;
-  active: boolean;
-  contentHash: string;
-  provenance: { importedBy: string; importedAt: string; format: string; reason?: string };
-  diff: { added: number; removed: number; changed: number };
-}
-interface Diff {
-  added: { id: string; name: string }[];
-  removed: { id: string; name: string }[];
-  changed: { id: string; name: string; fields: string[] }[];
-}
+type Version = ScreeningHttp['ListVersion'];
+type Diff = ScreeningHttp['ListDiff'];
 
 /** Every version of a list with its provenance; a version's changes open on demand (the read is audited). */
 export default function ListVersions({ params }: { params: Record<string, string> }) {

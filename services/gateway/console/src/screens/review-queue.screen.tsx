@@ -1,3 +1,4 @@
+import type { ScreeningHttp } from '@vetting/contracts/http';
 import type { FormEvent } from 'react';
 import { api } from '../api/client';
 import { Link, navigate, useLocation } from '../app/router';
@@ -6,16 +7,7 @@ import { useResource } from '../components/use-resource';
 import { Empty, Field, Loading, Page, ProblemMessage, StatusBadge } from '../components/ui';
 import { Pager } from '../components/pager';
 
-interface Item {
-  screeningId: string;
-  candidateId: string;
-  country: string;
-  mission?: string;
-  outcome: string;
-  pendingSince: string;
-  unresolvedHits: number;
-  topScore?: number;
-}
+type Item = ScreeningHttp['ReviewQueueItem'];
 interface QueuePage {
   items: Item[];
   total: number;

@@ -1,3 +1,4 @@
+import type { AuditHttp } from '@vetting/contracts/http';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { textOr, useI18n, type Translate } from '../i18n/i18n';
@@ -5,10 +6,7 @@ import { useResource } from '../components/use-resource';
 import { BarChart } from '../components/bar-chart';
 import { Field, Loading, Page, ProblemMessage } from '../components/ui';
 
-interface Statistics {
-  groups: { period: string; country: string; figures: Record<string, number> }[];
-  totals: Record<string, number>;
-}
+type Statistics = AuditHttp['Statistics'];
 
 /** Sums one figure of the groups by a key (period or country), sorted by that key. */
 export function sumBy(groups: Statistics['groups'], key: 'period' | 'country', figure: string) {

@@ -1,3 +1,4 @@
+import type { GatewayHttp } from '@vetting/contracts/http';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
@@ -8,14 +9,7 @@ import { SCREENS, type Role } from '../app/screens';
 
 const ROLES: Role[] = ['tcc-officer', 'un-screener', 'un-adjudicator', 'auditor', 'admin'];
 
-interface Account {
-  username: string;
-  name: string;
-  roles: string[];
-  country?: string;
-  disabled: boolean;
-  createdBy?: string;
-}
+type Account = GatewayHttp['Account'];
 
 /** Builds the new account from the form: a country only for an office (the gateway refuses it otherwise). */
 export function accountFrom(form: FormData) {

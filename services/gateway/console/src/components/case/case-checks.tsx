@@ -1,21 +1,11 @@
+import type { ReferencesHttp } from '@vetting/contracts/http';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { textOr, useI18n } from '../../i18n/i18n';
 import { useResource } from '../use-resource';
 import { Empty, Loading, ProblemMessage, StatusBadge } from '../ui';
 
-interface SetCheck {
-  checkId: string;
-  checkType: string;
-  state?: string;
-  result: string;
-}
-interface ReferenceSet {
-  candidateRevision: number;
-  policyVersion?: number;
-  completed: boolean;
-  checks: SetCheck[];
-}
+type ReferenceSet = ReferencesHttp['ReferenceSet'];
 interface Answer {
   employed: string;
   sexualMisconductFinding: string;

@@ -2,6 +2,9 @@ import type { Person, PreviousEmployer, Signed } from '../../api/types';
 import { rowsOf } from '../repeater';
 import { DECLARATION_ITEMS } from './declaration-fields';
 
+/** The document kinds the form's select offers; the service refuses any other. */
+type DocumentType = NonNullable<Person['documents']>[number]['type'];
+
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
 /** Optional fields are left out rather than sent empty; the values are the ones typed, trimmed. */
@@ -30,7 +33,7 @@ export function personFrom(form: FormData): Person {
   if (nationalities.length) person.nationalities = nationalities;
   const documents = rowsOf(form, 'documents')
     .filter((r) => r.number)
-    .map((r) => put({ type: r.type!, number: r.number! }, 'country', r.country));
+    .map((r) => put({ type: r.type as DocumentType, number: r.number! }, 'country', r.country));
   if (documents.length) person.documents = documents;
   put(person, 'serviceNumber', text(form, 'serviceNumber'));
   put(person, 'rank', text(form, 'rank'));

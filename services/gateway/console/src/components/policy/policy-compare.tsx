@@ -1,13 +1,8 @@
+import type { ClearanceHttp } from '@vetting/contracts/http';
 import { Fragment } from 'react';
 import { useI18n } from '../../i18n/i18n';
 
-export interface Policy {
-  version: number;
-  createdBy: string;
-  createdAt: string;
-  note?: string;
-  [rule: string]: unknown;
-}
+export type Policy = ClearanceHttp['Policy'];
 
 /** Every rule of a policy as a path and a readable value (`requiredChecks/civilian` → "un-records, …"). */
 export function flatten(value: unknown, path = ''): Map<string, string> {
