@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import { badRequest, type FieldProblem } from '../errors/app-error';
+import { compileOnFirstUse, type Validator } from './compile-on-first-use';
 
 type Json = Record<string, unknown>;
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -18,14 +19,14 @@ export interface Operation {
   public: boolean;
   regex: RegExp;
   paramNames: string[];
-  validateBody?: ValidateFunction;
+  validateBody?: Validator;
   bodyRequired: boolean;
-  validateQuery?: ValidateFunction;
-  validatePath?: ValidateFunction;
+  validateQuery?: Validator;
+  validatePath?: Validator;
   /** Header parameters the contract declares (e.g. `Idempotency-Key`), names in lower case. */
-  validateHeaders?: ValidateFunction;
+  validateHeaders?: Validator;
   headerNames: string[];
-  responses: Map<string, ValidateFunction>;
+  responses: Map<string, Validator>;
 }
 
 /** Turns ajv errors into field problems a client can act on ("body/person/dateOfBirth: must match…"). */
@@ -81,7 +82,8 @@ function decodePathSegment(name: string, raw: string): string {
 }
 
 /**
- * Compiles an OpenAPI 3.1 document into per-operation validators (JSON Schema 2020-12 via ajv).
+ * Turns an OpenAPI 3.1 document into per-operation validators (JSON Schema 2020-12 via ajv), each
+ * compiled on its first use.
  * The document stays the source of truth: requests are checked against it before any handler runs,
  * and tests check responses against it.
  */
@@ -117,12 +119,12 @@ export class OpenApiValidator {
           params.filter((p) => p.in === 'header').map((p) => ({ ...p, name: String(p.name).toLowerCase() })),
           'header',
         );
-        const responses = new Map<string, ValidateFunction>();
+        const responses = new Map<string, Validator>();
         for (const [status, res] of Object.entries((op.responses ?? {}) as Record<string, Json>)) {
           const resolved = (typeof res.$ref === 'string' ? this.resolve(res.$ref) : res) as Json;
           const content = resolved.content as Record<string, Json> | undefined;
           const schema = content?.['application/json']?.schema ?? content?.['application/problem+json']?.schema;
-          if (schema) responses.set(status, this.ajv.compile(rewriteRefs(schema) as Json));
+          if (schema) responses.set(status, compileOnFirstUse(this.ajv, rewriteRefs(schema) as Json));
         }
         this.operations.push({
           operationId: String(op.operationId ?? `${method} ${pathTemplate}`),
@@ -132,11 +134,11 @@ export class OpenApiValidator {
           public: Array.isArray(op.security) && op.security.length === 0,
           regex: new RegExp(`^${pathTemplate.replace(/\{[^}]+\}/g, '([^/]+)')}/?$`),
           paramNames,
-          validateBody: bodySchema ? this.ajv.compile(rewriteRefs(bodySchema) as Json) : undefined,
+          validateBody: bodySchema ? compileOnFirstUse(this.ajv, rewriteRefs(bodySchema) as Json) : undefined,
           bodyRequired: Boolean((op.requestBody as Json | undefined)?.required),
-          validateQuery: query ? queryAjv.compile(query) : undefined,
-          validatePath: path ? this.ajv.compile(path) : undefined,
-          validateHeaders: headers ? this.ajv.compile(headers) : undefined,
+          validateQuery: query ? compileOnFirstUse(queryAjv, query) : undefined,
+          validatePath: path ? compileOnFirstUse(this.ajv, path) : undefined,
+          validateHeaders: headers ? compileOnFirstUse(this.ajv, headers) : undefined,
           headerNames: Object.keys((headers?.properties as Json | undefined) ?? {}),
           responses,
         });

@@ -1,7 +1,8 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { envelopeSchema, loadEventSchemas } from '@vetting/contracts';
 import { AppError } from '../errors/app-error';
+import { compileOnFirstUse, type Validator } from '../http/compile-on-first-use';
 import { toFieldProblems } from '../http/openapi-validator';
 import type { EventEnvelope } from './envelope';
 
@@ -17,16 +18,16 @@ export interface EventValidator {
   assertValidPersonal(type: string, value: unknown): void;
 }
 
-/** Validates envelopes and each type's data against contracts/events, on produce and on consume. */
+/** Validates envelopes and each type's data against contracts/events, on produce and on consume (each type's schema compiled on first use). */
 export function createEventValidator(schemas: Record<string, Record<string, unknown>> = loadEventSchemas()): EventValidator {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
   const envelope = ajv.compile(envelopeSchema);
-  const byType = new Map<string, ValidateFunction>(Object.entries(schemas).map(([t, s]) => [t, ajv.compile(s)]));
-  const personal = new Map<string, ValidateFunction>(
+  const byType = new Map<string, Validator>(Object.entries(schemas).map(([t, s]) => [t, compileOnFirstUse(ajv, s)]));
+  const personal = new Map<string, Validator>(
     Object.entries(schemas)
       .filter(([, s]) => s['x-personal'])
-      .map(([t, s]) => [t, ajv.compile({ ...(s['x-personal'] as Record<string, unknown>), $defs: s.$defs })]),
+      .map(([t, s]) => [t, compileOnFirstUse(ajv, { ...(s['x-personal'] as Record<string, unknown>), $defs: s.$defs })]),
   );
   return {
     knows: (type) => byType.has(type),

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Consumer, Kafka } from 'kafkajs';
-import { AppError, type EventPublisher, type Logger } from '@vetting/platform';
+import { AppError, CONSUMER_MAX_WAIT_MS, type EventPublisher, type Logger } from '@vetting/platform';
 import type { Checkpoint } from '../domain/checkpoint';
 
 /**
@@ -32,6 +32,7 @@ export async function startPublishedCheckpoints(deps: {
   let readTo = 0;
   const consumer: Consumer = deps.kafka.consumer({
     groupId: `${deps.groupPrefix}-${hostname()}-${process.pid}-${Date.now()}`,
+    maxWaitTimeInMs: CONSUMER_MAX_WAIT_MS,
     allowAutoTopicCreation: false,
   });
   await consumer.connect();

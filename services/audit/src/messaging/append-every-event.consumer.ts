@@ -1,6 +1,14 @@
 import type { KafkaMessage } from 'kafkajs';
 import { dlqTopic } from '@vetting/contracts';
-import { AppError, backoffDelay, forgedSource, sleep, type EventEnvelope, type ServiceRuntime } from '@vetting/platform';
+import {
+  AppError,
+  CONSUMER_MAX_WAIT_MS,
+  backoffDelay,
+  forgedSource,
+  sleep,
+  type EventEnvelope,
+  type ServiceRuntime,
+} from '@vetting/platform';
 import type { ChainAppender } from '../data/chain-appender';
 
 type Parsed = { ok: true; event: EventEnvelope } | { ok: false; error: Error & { code?: string; errors?: unknown } };
@@ -21,6 +29,7 @@ export async function startAppendConsumer(runtime: ServiceRuntime, appender: Cha
     groupId: group,
     sessionTimeout: 30_000,
     heartbeatInterval: 3000,
+    maxWaitTimeInMs: CONSUMER_MAX_WAIT_MS,
     allowAutoTopicCreation: false,
   });
   let running = false;
