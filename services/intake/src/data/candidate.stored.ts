@@ -60,11 +60,8 @@ export function fromStored(id: string, s: StoredCandidate, data: PersonalData): 
   };
 }
 
-/** Opens one stored candidate. Documents written before encryption (development data) carry the person in clear. */
+/** Opens one stored candidate (its person sealed under the candidate's own key). */
 export async function openStored(cipher: PersonalCipher, id: string, s: StoredCandidate): Promise<Candidate> {
-  const legacy = s as { person?: PersonalData['person']; selfDeclaration?: PersonalData['selfDeclaration'] };
-  if (!s.personal && legacy.person)
-    return fromStored(id, s, { person: legacy.person, ...(legacy.selfDeclaration ? { selfDeclaration: legacy.selfDeclaration } : {}) });
   return fromStored(id, s, await cipher.open(s.personal, id));
 }
 

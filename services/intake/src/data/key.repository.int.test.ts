@@ -62,16 +62,4 @@ describe('dedupe key claims (real database)', () => {
     expect(await keys.claim([{ scope, candidateId: 'c-3', keys: [name('N1-new')] }])).toEqual(new Map());
     expect(await keys.releaseAll('c-3')).toBe(1);
   });
-
-  it('when a database holds keys of the earlier layout (one document per key), then after start they still collide', async () => {
-    await db.collection('intake_migrations').deleteMany({});
-    await db.collection('candidate_keys').insertMany([
-      { _id: doc('OLD').key as never, candidateId: 'c-old', scope, claimedAt: Date.now() },
-      { _id: name('OLD').key as never, candidateId: 'c-old', scope, claimedAt: Date.now() },
-    ]);
-    await keys.ensureIndexes();
-    const taken = await keys.claim([{ scope, candidateId: 'c-new', keys: [doc('NEW'), name('OLD')] }]);
-    expect(taken).toEqual(new Map([[name('OLD').key, 'c-old']]));
-    expect((await keys.owners(scope)).get(doc('OLD').key)).toBe('c-old');
-  });
 });

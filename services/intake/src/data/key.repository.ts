@@ -58,7 +58,6 @@ const keysOf = (doc: Partial<ClaimDoc>) => FIELDS.map((f) => doc[f]).filter((k):
  */
 export function createKeyRepository(db: Connection) {
   const keys = db.collection('candidate_keys') as unknown as Collection<ClaimDoc>;
-  const migrations = db.collection('intake_migrations') as unknown as Collection<{ _id: string; at: string }>;
 
   /** Inserts claim documents, at most INSERT_BATCH per command; returns the indexes that collided. */
   async function insertAll(docs: ClaimDoc[]): Promise<number[]> {
@@ -85,7 +84,6 @@ export function createKeyRepository(db: Connection) {
       await keys.createIndex({ candidateId: 1 });
       // sparse: a person without a service number holds no `svc` (PostgreSQL-backed FerretDB allows many NULLs alike).
       for (const field of FIELDS) await keys.createIndex({ [field]: 1 }, { unique: true, sparse: true });
-      await migrateOneKeyDocuments();
     },
 
     /** Forgets every dedupe key of an erased candidate (they are blind, but still link the person to a rotation). */
@@ -164,28 +162,6 @@ export function createKeyRepository(db: Connection) {
       if (claimed.length) await keys.deleteMany({ _id: { $in: claimed }, candidateId });
     },
   };
-
-  /**
-   * Documents of the earlier layout (one per key, `_id` = the key) get the key in its kind's field, so
-   * the unique fields see them. Once per database (marked in `intake_migrations`); idempotent, so two
-   * instances starting together do no harm. Each is one single-document update.
-   */
-  async function migrateOneKeyDocuments() {
-    const id = 'candidate_keys:one-claim-per-person';
-    if (await migrations.findOne({ _id: id })) return;
-    const old = await keys
-      .find({ doc: { $exists: false }, svc: { $exists: false }, name: { $exists: false } }, { projection: { _id: 1 } })
-      .toArray();
-    for (const { _id } of old) {
-      const field = tagOf(_id);
-      if (field) await keys.updateOne({ _id }, { $set: { [field]: _id } });
-    }
-    try {
-      await migrations.insertOne({ _id: id, at: new Date().toISOString() });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
-  }
 }
 
 export type KeyRepository = ReturnType<typeof createKeyRepository>;

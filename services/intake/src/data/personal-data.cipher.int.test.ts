@@ -1,9 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectMongo, createFieldCipher, createLogger, loadKeyring } from '@vetting/platform';
+import { connectMongo, createLogger } from '@vetting/platform';
 import { createTestServiceEnv } from '@vetting/platform/testing';
 import { createPersonalCipher } from './personal-data.cipher';
 
@@ -31,13 +30,5 @@ describe('personal data sealed in its compact form (real database)', () => {
     expect(await cipher.open(sealed, 'c-1')).toEqual(data);
     expect(await cipher.open(await cipher.seal('c-2', data), 'c-2')).toEqual(data);
     await expect(cipher.open(sealed, 'c-2')).rejects.toThrow(); // bound to its candidate: another's id fails authentication
-  });
-
-  it('when a candidate was sealed in the older JSON form, then it still opens', async () => {
-    const cipher = createPersonalCipher(db, keysDir);
-    const platform = createFieldCipher(db, loadKeyring(join(keysDir, 'intake-keyring.json')));
-    const legacy = JSON.stringify(await platform.encrypt('c-old', 'personal', JSON.stringify(data)));
-    expect(await cipher.open(legacy, 'c-old')).toEqual(data);
-    expect(await cipher.open(legacy)).toEqual(data);
   });
 });

@@ -42,12 +42,11 @@ const PLACEHOLDER: Person = { names: [] };
  * the candidate id the reader already holds, and the algorithm is implied by the version, so neither
  * is repeated: every byte counts twice per candidate (revision and view row), and FerretDB's
  * PostgreSQL rows above ~2 KB are compressed on write and decompressed on every scan.
- * Older rows hold the whole EncryptedField as JSON and still open.
  */
 const COMPACT = 'p1:';
 const compact = (sealed: EncryptedField) => `${COMPACT}${sealed.iv}:${sealed.tag}:${sealed.ct}`;
 function expand(text: string, subject: string | undefined): EncryptedField {
-  if (!text.startsWith(COMPACT)) return JSON.parse(text) as EncryptedField;
+  if (!text.startsWith(COMPACT)) throw new Error('Not a sealed personal value');
   const [iv = '', tag = '', ct = ''] = text.slice(COMPACT.length).split(':');
   if (!subject) throw new Error('A compact sealed value opens only with its subject');
   return { alg: 'A256GCM', kid: subject, iv, tag, ct, subject };

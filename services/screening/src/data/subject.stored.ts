@@ -13,8 +13,7 @@ export interface SubjectPersonal {
 /**
  * A subject as stored: ids, outcomes, scores and list versions in clear (queries and re-screening
  * batches read them), the person, their fingerprint and every written reason sealed in `personal`
- * (absent once erased). Rows written before sealing hold `person`, `fingerprint` and
- * `resolutions` in clear and still read.
+ * (absent once erased).
  */
 export type StoredSubject = Pick<
   SubjectState,
@@ -85,15 +84,10 @@ export function splitSubject(state: SubjectState): { stored: StoredSubject; pers
 
 const NOBODY: SubjectPersonal = { person: { names: [], nationalities: [], documents: [] }, fingerprint: '', resolutions: [], reasons: {} };
 
-/** The subject from its stored form and opened personal part (undefined: erased, or an old clear row). */
+/** The subject from its stored form and opened personal part (undefined: erased). */
 export function joinSubject(stored: StoredSubject, personal: SubjectPersonal | undefined): SubjectState {
   const { personal: _p, _id: _i, _rev: _r, _updatedAt: _u, ...rest } = stored;
-  const legacy = rest as unknown as Partial<SubjectPersonal>;
-  const p =
-    personal ??
-    (legacy.person
-      ? { ...NOBODY, person: legacy.person, fingerprint: legacy.fingerprint ?? '', resolutions: legacy.resolutions ?? [] }
-      : NOBODY);
+  const p = personal ?? NOBODY;
   const hits = stored.hits.map((h) => withReasons(h, p.reasons));
   return { ...(rest as unknown as SubjectState), hits, person: p.person, fingerprint: p.fingerprint, resolutions: p.resolutions };
 }
