@@ -17,6 +17,12 @@ const VIEW_FIELDS = [
   'updatedAt',
 ] as const;
 
+/** What a set's completion needs of a completed check (its `reference.check-completed` carries it). */
+export type CompletedCheck = Pick<Check, 'checkId' | 'checkType' | 'state' | 'result' | 'findings'>;
+
+/** Completions learned from events, remembered at most (then forgotten at once: a later completion reads). */
+const LEARNED_LIMIT = 20_000;
+
 /**
  * Checks are aggregates keyed by check id, stored as immutable revisions (FerretDB v1 loses
  * concurrent in-place updates). Every transition is `apply(checkId, causedBy, decide)`: the unique
@@ -27,22 +33,41 @@ const VIEW_FIELDS = [
  */
 export function createCheckRepository(db: Connection) {
   const store = createAggregateStore<Check>(db, 'checks', { packed: { viewFields: VIEW_FIELDS } });
+  const learned = new Map<string, CompletedCheck>();
   return {
     revisions: store.revisions,
     async ensureIndexes() {
       await store.ensureIndexes([{ state: 1, updatedAt: 1 }, { setId: 1 }]);
     },
-    /** The exact latest state (the newest revision). */
+    /**
+     * The exact latest state (the newest revision). Loads of checks that run at once (a set's jobs,
+     * picked up together) share one read command.
+     */
     async load(checkId: string): Promise<Check | undefined> {
-      return (await store.load(checkId))?.state;
+      return (await store.loadMany([checkId])).get(checkId)?.state;
     },
     /**
-     * Whether this process knows the check completed (its own result write, or a read): `completed`
-     * is final, so a remembered completion needs no read. Anything else is read exactly.
+     * The checks of some ids, each known completed or read exactly: a completion this process knows
+     * (its own result write, or a read) needs no read, `completed` being final; the others are read
+     * together in one command. Checks that do not exist are absent.
      */
-    async completedOrLoad(checkId: string): Promise<Check | undefined> {
-      const known = store.remembered(checkId)?.state;
-      return known?.state === 'completed' ? known : this.load(checkId);
+    async completedOrLoad(checkIds: readonly string[]): Promise<Map<string, CompletedCheck | Check>> {
+      const known = new Map<string, CompletedCheck | Check>();
+      for (const id of checkIds) {
+        const state = learned.get(id) ?? store.remembered(id)?.state;
+        if (state?.state === 'completed') known.set(id, state);
+      }
+      const read = await store.loadMany(checkIds.filter((id) => !known.has(id)));
+      for (const [id, revision] of read) known.set(id, revision.state);
+      return known;
+    },
+    /**
+     * Remembers a completion the check's own `reference.check-completed` told (the service's own
+     * event, published from the revision that completed it): a set's completion then needs no read of it.
+     */
+    learnCompleted(check: CompletedCheck) {
+      if (learned.size >= LEARNED_LIMIT) learned.clear();
+      learned.set(check.checkId, check);
     },
     /**
      * Opens many checks in one round trip (revision 1 of each, caused by `open:<checkId>`); checks
