@@ -198,7 +198,7 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
           try {
             await views.write(views.rowOf(id, change.state, rev, doc.at, stateText));
             // Slower than half the grace: a writer that crossed this one may have checked already.
-            if (performance.now() - startedAt > graceMs / 2) shown = await views.project(id, doc);
+            if (performance.now() - startedAt > graceMs / 2) shown = await views.showNewest(id, doc);
           } catch (error) {
             states.track(doc._id, 'failed');
             throw error;
