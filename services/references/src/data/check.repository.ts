@@ -83,14 +83,15 @@ export function createCheckRepository(db: Connection) {
       return store.apply(checkId, causedBy, (rev: Revision<Check> | undefined) => decide(rev?.state), now);
     },
     /**
-     * Rewrites the view row of a check from its exact latest revision when the row is behind: a
-     * writer that died between its revision and its projection leaves the row behind until the
-     * store's repair (seconds later), and the set's completion reads the view, so a rerun finding
-     * its check past `requested` repairs the row before completing the set. Same row as the store's
-     * packed projection (read back by `unpackViewRow`).
+     * Rewrites the view row of a check from its latest revision when the row is behind: a writer that
+     * died between its revision and its projection leaves the row behind until the store's repair
+     * (seconds later), and operators' lists and the sweeper read the view, so a rerun finding its
+     * check past `requested` repairs the row at once. The latest revision is the one the caller just
+     * read (remembered: no second read). Same row as the store's packed projection (read back by
+     * `unpackViewRow`).
      */
     async repairView(checkId: string): Promise<void> {
-      const latest = await store.load(checkId);
+      const latest = store.remembered(checkId) ?? (await store.load(checkId));
       if (!latest) return;
       const row = await store.view.findOne({ _id: checkId as never }, { projection: { _rev: 1 } });
       if (row && Number(row._rev) >= latest.rev) return;
