@@ -105,40 +105,6 @@ describe.each([
     expect((await mine.load('r1'))!.rev).toBe(3);
   });
 
-  it('when many aggregates are loaded at once, then one command reads the newest revision of each, including writes made just before', async () => {
-    const infra = await testInfra();
-    let finds = 0;
-    const onCommand = (command: string, _ok: boolean, collection: string) =>
-      void (command === 'find' && collection === 'many_revisions' && finds++);
-    const counted = await connectMongo({ url: infra.mongoUrl, dbName: db.name, logger, onCommand });
-    try {
-      const other = createAggregateStore<Tally>(db, 'many', options);
-      await other.ensureIndexes();
-      for (const id of ['m1', 'm2', 'm3']) await other.apply(id, `${id}-a`, add('a'));
-      await other.apply('m2', 'm2-b', add('b'));
-      const reader = createAggregateStore<Tally>(counted, 'many', options);
-      // Two callers at once: their ids go out in one read.
-      const [one, many] = await Promise.all([reader.loadMany(['m1']), reader.loadMany(['m2', 'm3', 'absent'])]);
-      expect(finds).toBe(1);
-      expect([one.get('m1')?.rev, many.get('m2')?.rev, many.get('m2')?.state.seen, many.get('m3')?.rev, many.has('absent')]).toEqual([
-        1,
-        2,
-        ['a', 'b'],
-        1,
-        false,
-      ]);
-      // Remembered: a change after it needs no read.
-      expect((await reader.apply('m1', 'm1-b', add('b'))).revision?.rev).toBe(2);
-      expect(finds).toBe(1);
-      // Another process's write before the call is seen (the read goes out after the call).
-      await other.apply('m3', 'm3-b', add('b'));
-      expect((await reader.loadMany(['m3'])).get('m3')?.state.seen).toEqual(['a', 'b']);
-      expect(finds).toBe(2);
-    } finally {
-      await counted.close();
-    }
-  });
-
   it('when many aggregates are created at once and scanned, then each is read back whole, in id order', async () => {
     const store = createAggregateStore<Tally>(db, 'bulk', options);
     const items = ['b', 'c', 'a'].map((id) => ({

@@ -6,7 +6,6 @@ import type { AggregateStoreOptions, AppendOutcome, Change, Revision, RevisionDo
 import { insertEach, insertManyIgnoringDuplicates, type InsertOutcome } from './bulk-writes';
 import { createGroupCommit } from './group-commit';
 import { createKeyedQueue } from './keyed-queue';
-import { createLatestReads } from './latest-reads';
 import { createLatestRevisions } from './latest-revisions';
 import { announceOutbox, registerStore } from './outbox-registry';
 import { revisionId, toRevision } from './revision-codec';
@@ -72,9 +71,6 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
   );
 
   const latest = createLatestRevisions<S>(options.cacheLatest ?? DEFAULT_CACHE);
-  const reads = createLatestReads(revisions, (id, doc) => {
-    if ((latest.get(id)?.rev ?? 0) < doc.rev) latest.remember(id, doc);
-  });
   const states = createWriteStates(views.settle, graceMs);
   registerStore(revisions, {
     writer,
@@ -103,12 +99,6 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
       const doc = await latestDoc(id);
       if (doc && (latest.get(id)?.rev ?? 0) < doc.rev) latest.remember(id, doc);
       return doc ? toRevision(doc) : undefined;
-    },
-
-    /** The newest revisions of many aggregates (exact), concurrent callers' ids in one read (latest-reads.ts); remembered like `load`'s. */
-    async loadMany(ids: readonly string[]): Promise<Map<string, Revision<S>>> {
-      const docs = await reads.readMany(ids);
-      return new Map([...docs].map(([id, doc]) => [id, toRevision(doc)]));
     },
 
     /**

@@ -39,27 +39,18 @@ export function createCheckRepository(db: Connection) {
     async ensureIndexes() {
       await store.ensureIndexes([{ state: 1, updatedAt: 1 }, { setId: 1 }]);
     },
-    /**
-     * The exact latest state (the newest revision). Loads of checks that run at once (a set's jobs,
-     * picked up together) share one read command.
-     */
+    /** The exact latest state (the newest revision). */
     async load(checkId: string): Promise<Check | undefined> {
-      return (await store.loadMany([checkId])).get(checkId)?.state;
+      return (await store.load(checkId))?.state;
     },
     /**
-     * The checks of some ids, each known completed or read exactly: a completion this process knows
-     * (its own result write, or a read) needs no read, `completed` being final; the others are read
-     * together in one command. Checks that do not exist are absent.
+     * Whether this process knows the check completed (its own result write, a read, or the check's
+     * own event: `learnCompleted`): `completed` is final, so a known completion needs no read.
+     * Anything else is read exactly.
      */
-    async completedOrLoad(checkIds: readonly string[]): Promise<Map<string, CompletedCheck | Check>> {
-      const known = new Map<string, CompletedCheck | Check>();
-      for (const id of checkIds) {
-        const state = learned.get(id) ?? store.remembered(id)?.state;
-        if (state?.state === 'completed') known.set(id, state);
-      }
-      const read = await store.loadMany(checkIds.filter((id) => !known.has(id)));
-      for (const [id, revision] of read) known.set(id, revision.state);
-      return known;
+    async completedOrLoad(checkId: string): Promise<CompletedCheck | Check | undefined> {
+      const known = learned.get(checkId) ?? store.remembered(checkId)?.state;
+      return known?.state === 'completed' ? known : this.load(checkId);
     },
     /**
      * Remembers a completion the check's own `reference.check-completed` told (the service's own

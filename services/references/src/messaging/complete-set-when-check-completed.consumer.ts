@@ -21,7 +21,7 @@ export function setIdOfCheck(candidateId: string, checkId: string): string | und
  * set from it. Outages are retried by the runner, and the completion is insert-once, so completing
  * a set both ways publishes it once. The event names its check's result, and the check's
  * completion is final: it is remembered (no read of that check, now or for a sibling's event), the
- * set's other checks are read in one command (none once each one's own event told it), and the
+ * set's other checks are read until the first open one (none once each one's own event told it), and the
  * insert-once completion says whether the set was complete already (then it is remembered, and the
  * set's later events cost nothing).
  */
