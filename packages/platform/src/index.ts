@@ -29,6 +29,7 @@ export * from './outbox/initial-outbox';
 export * from './outbox/aggregate-store';
 export { announceOutbox } from './outbox/outbox-registry';
 export { createInsertOnce } from './outbox/bulk-writes';
+export { createGroupCommit } from './outbox/group-commit';
 export * from './outbox/outbox-relay';
 export * from './mongo/connect-mongo';
 export * from './mongo/insert-once';

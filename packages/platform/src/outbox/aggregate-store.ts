@@ -188,15 +188,20 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
           try {
             await views.write(views.rowOf(id, change.state, rev, doc.at, stateText));
             // Slower than half the grace: a writer that crossed this one may have checked already.
-            if (performance.now() - startedAt > graceMs / 2) shown = await views.project(id, doc);
+            if (performance.now() - startedAt > graceMs / 2) shown = await views.showNewest(id, doc);
           } catch (error) {
             states.track(doc._id, 'failed');
             throw error;
           }
           // Crossed: decided on another writer's recent revision, whose view write may land after this
           // one's. Not revision 1: its row is inserted, never replaced, so it cannot land over a newer one.
+          // Not a revision read cleared: a relay clears a revision only once its view is written.
           const crossed =
-            current !== null && current.rev > 1 && current.writer !== writer && Date.parse(current.at) > Date.now() - CROSSING_WINDOW_MS;
+            current !== null &&
+            current.rev > 1 &&
+            current.writer !== writer &&
+            current.outboxPending !== false &&
+            Date.parse(current.at) > Date.now() - CROSSING_WINDOW_MS;
           if (crossed) states.recheckLater(id, doc._id);
           else states.track(doc._id, 'settled');
           latest.remember(id, shown);

@@ -61,6 +61,18 @@ export function createViewProjector<S extends Record<string, unknown>>(
     return doc;
   }
 
+  /**
+   * After a slow write of `written`'s row: reads the newest revision and projects it only when another
+   * writer's is newer (one read when none is; the row just written stands). A late row of an older
+   * revision landing over it is its own writer's to repair (its slow-write check, or the crossing
+   * writer's check after the grace), as before.
+   */
+  async function showNewest(id: string, written: RevisionDoc<S>): Promise<RevisionDoc<S>> {
+    const newest = await latestDoc(id);
+    if (!newest || newest.rev === written.rev) return written;
+    return project(id, newest);
+  }
+
   /** Makes the row show the newest revision (a read of each, and the projection when behind); true when it wrote. */
   async function settle(id: string): Promise<boolean> {
     const latest = await latestDoc(id);
@@ -71,5 +83,5 @@ export function createViewProjector<S extends Record<string, unknown>>(
     return true;
   }
 
-  return { rowOf, write, project, settle };
+  return { rowOf, write, project, showNewest, settle };
 }

@@ -17,6 +17,12 @@ const VIEW_FIELDS = [
   'updatedAt',
 ] as const;
 
+/** What a set's completion needs of a completed check (its `reference.check-completed` carries it). */
+export type CompletedCheck = Pick<Check, 'checkId' | 'checkType' | 'state' | 'result' | 'findings'>;
+
+/** Completions learned from events, remembered at most (then forgotten at once: a later completion reads). */
+const LEARNED_LIMIT = 20_000;
+
 /**
  * Checks are aggregates keyed by check id, stored as immutable revisions (FerretDB v1 loses
  * concurrent in-place updates). Every transition is `apply(checkId, causedBy, decide)`: the unique
@@ -27,6 +33,7 @@ const VIEW_FIELDS = [
  */
 export function createCheckRepository(db: Connection) {
   const store = createAggregateStore<Check>(db, 'checks', { packed: { viewFields: VIEW_FIELDS } });
+  const learned = new Map<string, CompletedCheck>();
   return {
     revisions: store.revisions,
     async ensureIndexes() {
@@ -37,12 +44,21 @@ export function createCheckRepository(db: Connection) {
       return (await store.load(checkId))?.state;
     },
     /**
-     * Whether this process knows the check completed (its own result write, or a read): `completed`
-     * is final, so a remembered completion needs no read. Anything else is read exactly.
+     * Whether this process knows the check completed (its own result write, a read, or the check's
+     * own event: `learnCompleted`): `completed` is final, so a known completion needs no read.
+     * Anything else is read exactly.
      */
-    async completedOrLoad(checkId: string): Promise<Check | undefined> {
-      const known = store.remembered(checkId)?.state;
+    async completedOrLoad(checkId: string): Promise<CompletedCheck | Check | undefined> {
+      const known = learned.get(checkId) ?? store.remembered(checkId)?.state;
       return known?.state === 'completed' ? known : this.load(checkId);
+    },
+    /**
+     * Remembers a completion the check's own `reference.check-completed` told (the service's own
+     * event, published from the revision that completed it): a set's completion then needs no read of it.
+     */
+    learnCompleted(check: CompletedCheck) {
+      if (learned.size >= LEARNED_LIMIT) learned.clear();
+      learned.set(check.checkId, check);
     },
     /**
      * Opens many checks in one round trip (revision 1 of each, caused by `open:<checkId>`); checks
@@ -58,14 +74,15 @@ export function createCheckRepository(db: Connection) {
       return store.apply(checkId, causedBy, (rev: Revision<Check> | undefined) => decide(rev?.state), now);
     },
     /**
-     * Rewrites the view row of a check from its exact latest revision when the row is behind: a
-     * writer that died between its revision and its projection leaves the row behind until the
-     * store's repair (seconds later), and the set's completion reads the view, so a rerun finding
-     * its check past `requested` repairs the row before completing the set. Same row as the store's
-     * packed projection (read back by `unpackViewRow`).
+     * Rewrites the view row of a check from its latest revision when the row is behind: a writer that
+     * died between its revision and its projection leaves the row behind until the store's repair
+     * (seconds later), and operators' lists and the sweeper read the view, so a rerun finding its
+     * check past `requested` repairs the row at once. The latest revision is the one the caller just
+     * read (remembered: no second read). Same row as the store's packed projection (read back by
+     * `unpackViewRow`).
      */
     async repairView(checkId: string): Promise<void> {
-      const latest = await store.load(checkId);
+      const latest = store.remembered(checkId) ?? (await store.load(checkId));
       if (!latest) return;
       const row = await store.view.findOne({ _id: checkId as never }, { projection: { _rev: 1 } });
       if (row && Number(row._rev) >= latest.rev) return;

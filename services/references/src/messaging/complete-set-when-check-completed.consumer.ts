@@ -1,5 +1,6 @@
 import type { EventDataByType } from '@vetting/contracts';
 import type { EventHandler } from '@vetting/platform';
+import { CHECK_TYPES } from '../domain/check-policy';
 import type { ReferencesContext } from '../references-context';
 import { completeSetIfDone } from '../use-cases/record-result.use-case';
 
@@ -18,13 +19,26 @@ export function setIdOfCheck(candidateId: string, checkId: string): string | und
  * `reference.check-completed` in its outbox, so the event is published at least once whatever
  * happens to the writer; this consumer (its own group, on the service's own topic) completes the
  * set from it. Outages are retried by the runner, and the completion is insert-once, so completing
- * a set both ways publishes it once. Most events find the set complete already: one read.
+ * a set both ways publishes it once. The event names its check's result, and the check's
+ * completion is final: it is remembered (no read of that check, now or for a sibling's event), the
+ * set's other checks are read until the first open one (none once each one's own event told it), and the
+ * insert-once completion says whether the set was complete already (then it is remembered, and the
+ * set's later events cost nothing).
  */
 export function createCompleteSetHandlers(ctx: ReferencesContext): Record<string, EventHandler> {
   const handle: EventHandler = async (event, handlerCtx) => {
     const data = event.data as unknown as EventDataByType['reference.check-completed'];
     const setId = setIdOfCheck(data.candidateId, data.checkId);
-    if (!setId || (await ctx.sets.isComplete(setId))) return;
+    if (!setId || ctx.sets.knownComplete(setId)) return;
+    const checkType = CHECK_TYPES.find((t) => t === data.checkType);
+    if (checkType)
+      ctx.checks.learnCompleted({
+        checkId: data.checkId,
+        checkType,
+        state: 'completed',
+        result: data.result,
+        ...(data.findings?.length ? { findings: data.findings } : {}),
+      });
     if (await completeSetIfDone(ctx, setId))
       handlerCtx.logger.info(
         { candidateId: data.candidateId, setId, checkId: data.checkId },

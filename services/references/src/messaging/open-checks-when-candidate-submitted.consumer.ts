@@ -3,7 +3,7 @@ import type { EventHandler, PersonalSealer } from '@vetting/platform';
 import type { PolicyPublished } from '@vetting/policy';
 import type { ReferencesContext } from '../references-context';
 import { eraseCandidateAnswers } from '../use-cases/erase-answers.use-case';
-import { openReferenceSet } from '../use-cases/open-reference-set.use-case';
+import { createReferenceSetOpener } from '../use-cases/open-reference-set.use-case';
 import { withdrawChecks } from '../use-cases/withdraw-checks.use-case';
 
 /**
@@ -12,12 +12,14 @@ import { withdrawChecks } from '../use-cases/withdraw-checks.use-case';
  * withdrawn nomination ends the checks not yet sent.
  */
 export function createOpenChecksHandlers(ctx: ReferencesContext, sealer: PersonalSealer): Record<string, EventHandler> {
+  // Candidates handled at once open together (a few round trips for the lot).
+  const open = createReferenceSetOpener(ctx);
   const handle: EventHandler = async (event, handlerCtx) => {
     const data = event.data as unknown as EventDataByType['candidate.submitted'];
     const opened = await sealer.openOrErased<'candidate.submitted'>(event);
     if (!opened.personal) return void handlerCtx.logger.info({ candidateId: event.subject }, 'person erased: no checks opened');
-    const result = await openReferenceSet({ ...data, person: opened.personal.person, submittedAt: event.time }, ctx, handlerCtx.logger);
-    handlerCtx.logger.info({ candidateId: event.subject, ...result }, 'reference checks opened');
+    const batch = await open({ ...data, person: opened.personal.person, submittedAt: event.time }, handlerCtx.logger);
+    handlerCtx.logger.info({ candidateId: event.subject, revision: data.revision, batch }, 'reference checks opened');
   };
   // Intake erased the person: forget the referee answers, the check subjects and the mails about them too (crypto-shredding, idempotent).
   const forget: EventHandler = async (event, handlerCtx) => {

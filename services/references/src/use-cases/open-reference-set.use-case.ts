@@ -1,5 +1,5 @@
 import type { EventDataByType, EventPersonalByType } from '@vetting/contracts';
-import { createEvent, type EventEnvelope, type Logger } from '@vetting/platform';
+import { createEvent, createGroupCommit, type EventEnvelope, type Logger } from '@vetting/platform';
 import { planChecks, type PlannedCheck } from '../domain/check-plan';
 import { newCheck, type SetOfCheck } from '../domain/check';
 import type { ReferenceSet } from '../data/reference-set.repository';
@@ -119,13 +119,44 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
   return { sets: sets.length, setsStored: storedSets.size, checks: planned.length, checksOpened: opened.length, superseded };
 }
 
-/** One candidate revision (the Kafka consumer's case). */
-export async function openReferenceSet(data: Submitted, ctx: Ctx, logger?: Logger) {
-  const result = await openReferenceSets([data], ctx, logger);
-  return {
-    setId: `${data.candidateId}.${data.revision}`,
-    stored: result.setsStored === 1,
-    checks: result.checks,
-    superseded: result.superseded,
+type Opened = Awaited<ReturnType<typeof openReferenceSets>>;
+
+/** Revisions opened together at most. */
+const OPEN_BATCH = 100;
+
+/**
+ * Opening for concurrent callers (the consumer runs several candidates at once, one chain per key):
+ * the revisions that arrive together open in one `openReferenceSets` call, so the policy, directory,
+ * data-key, set, check, held-request, withdrawal and queue round trips are shared instead of repeated
+ * per candidate. A batch that fails is opened again one revision at a time, so a revision that cannot
+ * be opened fails alone (its event is retried, then dead-lettered) and never holds up the others.
+ */
+export function createReferenceSetOpener(ctx: Ctx): (data: Submitted, logger?: Logger) => Promise<Opened> {
+  type Item = { data: Submitted; logger: Logger | undefined };
+  // The batch logs through its first caller's logger (its correlation id); each caller logs its own outcome.
+  const open = createGroupCommit<Item, { opened: Opened } | { error: unknown }>(async (batch) => {
+    try {
+      const opened = await openReferenceSets(
+        batch.map((i) => i.data),
+        ctx,
+        batch[0]?.logger,
+      );
+      return batch.map(() => ({ opened }));
+    } catch {
+      const outcomes: ({ opened: Opened } | { error: unknown })[] = [];
+      for (const item of batch)
+        outcomes.push(
+          await openReferenceSets([item.data], ctx, item.logger).then(
+            (opened) => ({ opened }),
+            (error: unknown) => ({ error }),
+          ),
+        );
+      return outcomes;
+    }
+  }, OPEN_BATCH);
+  return async (data, logger) => {
+    const outcome = await open({ data, logger });
+    if ('error' in outcome) throw outcome.error;
+    return outcome.opened;
   };
 }

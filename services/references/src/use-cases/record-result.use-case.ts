@@ -1,5 +1,6 @@
 import { createEvent, type AppendOutcome } from '@vetting/platform';
 import { resultRecorded, type Check, type CheckFinding, type CheckResult, type ResultSource } from '../domain/check';
+import type { CompletedCheck } from '../data/check.repository';
 import type { ReferencesContext } from '../references-context';
 
 type Ctx = Pick<ReferencesContext, 'checks' | 'sets' | 'now' | 'onEvents'>;
@@ -46,16 +47,17 @@ export function completedEvent(c: Check) {
   });
 }
 
+/** Completions under way in this process, by set: the results of one set recorded at once share one. */
+const completing = new Map<string, Promise<boolean>>();
+
 /**
  * Emits `references.completed` once every check of the set has a result. Each writer stores its
  * result first and reads the others' revisions after, so whichever result is stored last sees them
  * all; the completion is an insert-once document, so two writers seeing it together publish it once.
  * A writer that dies in between leaves the set to its rerun (a stalled job, the timer job, the
- * callback delivered again), which calls this with the exact state it loaded.
+ * callback delivered again), which calls this with the exact state it loaded, or to the consumer
+ * of the check's `reference.check-completed` (complete-set-when-check-completed.consumer.ts).
  */
-/** Completions under way in this process, by set: the results of one set recorded at once share one. */
-const completing = new Map<string, Promise<boolean>>();
-
 export async function completeSetIfDone(ctx: Ctx, setId: string, known?: Check): Promise<boolean> {
   if (ctx.sets.knownComplete(setId)) return false;
   const running = completing.get(setId);
@@ -75,10 +77,12 @@ async function completeSet(ctx: Ctx, setId: string, known?: Check): Promise<bool
   if (!set) return false;
   // Exact reads, one at a time, stopping at the first open check: most results are not their set's
   // last. Not the view: a writer projecting an older revision late can show a completed check as open
-  // for a moment (seen: a 3,000-check run left one set uncompleted when the siblings came from the view).
-  // The caller's own check is already known completed (exact: read from its revisions or just written).
-  // A sibling this process saw completed (it recorded the result, or read it) needs no read: completed is final.
-  const checks: Check[] = [];
+  // for a moment (seen: a 3,000-check run left one set uncompleted when the siblings came from the
+  // view). Not one `aggregateId $in` read of them all either: FerretDB v1 answers it by scanning the
+  // collection (docs/DEVELOPING.md). What is known completed needs no read, `completed` being final:
+  // the caller's own check (read from its revisions or just written) and the siblings this process
+  // saw completed (its writes, its reads, their own `reference.check-completed`).
+  const checks: CompletedCheck[] = [];
   for (const checkId of set.checkIds) {
     const check = known?.checkId === checkId && known.state === 'completed' ? known : await ctx.checks.completedOrLoad(checkId);
     if (check?.state !== 'completed') return false;
