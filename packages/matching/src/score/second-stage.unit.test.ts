@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listEntry } from '../list-entry.fixture';
 import { normaliseName } from '../normalise/name-normaliser';
 import { scorePair } from './score-pair';
-import { judge, namesAgreeStrongly, SECOND_STAGE } from './second-stage';
+import { judge, namesAgreeStrongly, SECOND_STAGE, terms } from './second-stage';
 import { isLookAlike, type PairFeatures } from './second-stage-features';
 import { DEFAULT_THRESHOLDS } from './thresholds';
 
@@ -28,7 +28,7 @@ describe('second stage: false alarms it removes', () => {
     const reason = hit.features.find((f) => f.feature === 'second-stage');
     expect(reason?.contribution).toBeLessThan(0);
     expect(reason?.reasons?.[0]?.key).toBe('second-stage.demoted');
-    expect(reason?.detail).toMatch(/look-alikes/);
+    expect(reason?.detail).toMatch(/probability of the same person .* lowered by /);
   });
 });
 
@@ -74,6 +74,9 @@ describe('second stage: safety', () => {
     queryOnly: 0.4,
     otherScript: 0,
     dob: 0,
+    specificity: 0.8,
+    leftover: 0.9,
+    listedLeftover: 0,
   };
 
   it('when the model judges a pair different, then a score in the band is lowered and never raised', () => {
@@ -81,6 +84,15 @@ describe('second stage: safety', () => {
     expect(v.demoted).toBe(true);
     expect(v.score).toBeLessThan(0.7);
     expect(v.score).toBeLessThan(upper);
+  });
+
+  it('when a pair is demoted, then its explanation names every feature whose term moved the probability, the lowering ones as reasons', () => {
+    const v = judge(0.7, different)!;
+    const moved = terms(different);
+    expect(moved.length).toBeGreaterThan(3);
+    for (const t of moved) expect(v.detail).toContain(t.value.toString());
+    const lowering = moved.filter((t) => t.term < 0).map((t) => `second-stage.lowered.${t.feature}`);
+    expect(v.reasons.map((r) => r.key)).toEqual(['second-stage.demoted', ...lowering]);
   });
 
   it('when family name and given name both match well, then the pair is never demoted, whatever the model says', () => {
