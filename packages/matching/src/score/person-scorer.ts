@@ -182,7 +182,10 @@ export function scoreEntry(
   }
   // Only lowers a score: pruning's bounds stay upper bounds. Features are read only in the band.
   const judged = !decisive && options.secondStage !== false && inBand(score);
-  const verdict = judged && best ? judge(score, pairFeatures(best.a, { ...best.q, raw: best.q.name.raw }, best.e, features, prepared.information)) : undefined;
+  const verdict =
+    judged && best
+      ? judge(score, pairFeatures(best.a, { ...best.q, raw: best.q.name.raw }, best.e, features, prepared.information))
+      : undefined;
   if (verdict) {
     features.push({ feature: 'second-stage', contribution: verdict.score - score, detail: verdict.detail, reasons: verdict.reasons });
     score = verdict.score;

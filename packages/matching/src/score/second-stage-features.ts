@@ -7,6 +7,7 @@
 import type { FeatureContribution } from './evidence';
 import type { NameAlignment, WeightedName } from './name-alignment';
 import type { NameWord } from '../normalise/name-normaliser';
+import { HONORIFICS } from '../normalise/name-vocabulary';
 import { osaDistance } from './string-distance';
 import type { MatchHow } from './word-similarity';
 
@@ -42,7 +43,7 @@ export interface PairFeatures {
    * called so); a rare family name and a given name matched are about 2.
    */
   specificity: number;
-  /** The heaviest query word that matched nothing, in the same units (capped at 1): a distinctive name only the query has. */
+  /** The heaviest query word that matched nothing, in the same units (capped at 1): a distinctive name only the query has (distinctiveLeftover). */
   leftover: number;
   /** The heaviest listed word that matched nothing, in the same units (capped at 1). */
   listedLeftover: number;
@@ -75,6 +76,18 @@ export function isLookAlike(how: MatchHow, similarity: number, q: NameWord, e: N
     osaDistance(q.text, e.text) >= 2 &&
     osaDistance(q.key, e.key) >= 2
   );
+}
+
+/**
+ * Whether a query word left unmatched can be a name only the query has. Not a word read from an
+ * abjad (an Arabic-script name carries honorifics and particles written onto words that a reading
+ * without short vowels cannot match: "هجي" for Haji), nor a title one slip from a known one
+ * ("Qfari" for Qari, which normalisation would have dropped).
+ */
+function distinctiveLeftover(w: NameWord): boolean {
+  if (w.abjad || w.initial) return false;
+  for (const h of HONORIFICS) if (h.length >= 4 && Math.abs(h.length - w.text.length) <= 1 && osaDistance(h, w.text) <= 1) return false;
+  return true;
 }
 
 /** Indices of a name's words by falling weight. */
@@ -127,7 +140,7 @@ export function pairFeatures(
   const used = new Set(a.pairs.flatMap((p) => (p.joined === 'query' ? [p.query, p.query + 1] : [p.query])));
   const queryTotal = query.weights.reduce((x, y) => x + y, 0);
   const queryUnmatched = query.weights.reduce((x, w, i) => (used.has(i) ? x : x + w), 0);
-  const queryLeftover = query.weights.reduce((x, w, i) => (used.has(i) ? x : Math.max(x, w)), 0);
+  const queryLeftover = query.weights.reduce((x, w, i) => (used.has(i) || !distinctiveLeftover(query.words[i]!) ? x : Math.max(x, w)), 0);
   const listedMatched = listed.weights.reduce((x, w, i) => (sims[i]! > 0 ? x + w : x), 0);
   const listedLeftover = listed.weights.reduce((x, w, i) => (sims[i]! > 0 ? x : Math.max(x, w)), 0);
   const heavyLookAlike =
