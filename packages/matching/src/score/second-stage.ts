@@ -10,7 +10,7 @@
  * - it never touches a hit whose two most distinctive listed words both match strongly (the family
  *   name and a given name agree): a missed match is worse than a false alarm;
  * - the coefficients are trained on the calibration halves only (bench/train-second-stage.ts) and
- *   the cut is half the lowest probability any true variant there got, for margin.
+ *   the cut is the lowest probability any true variant at or above upper got there, rounded down.
  */
 import trained from './second-stage-model.json' with { type: 'json' };
 import type { Reason } from './evidence';
