@@ -56,6 +56,7 @@ function samples(label: string, all: UnEntry[], sample?: number): Sample[] {
         { words: bq.words, weights: bq.weights, raw: bq.name.raw },
         { words: be.words, weights: be.weights },
         scored.features,
+        prepared.information,
       ];
       out.push({ pair, y: q.positive ? 1 : 0, score: scored.score, query: q.query.names[0]!, listed: scored.best.e.name.raw, list: label });
     }

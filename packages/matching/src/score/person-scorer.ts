@@ -28,6 +28,12 @@ export interface PreparedName extends WeightedName {
 export interface PreparedQuery {
   query: PersonQuery;
   names: PreparedName[];
+  /**
+   * The weight of a word no listed name holds, ln(1 + names on the list): what it takes to name one
+   * person on this list. Word weights divided by it say how far a match narrows the list down,
+   * whatever the list's size (second-stage-features.ts). Default: that of a list of 1,000 names.
+   */
+  information?: number;
 }
 
 export interface ScoreOptions extends NameScoreOptions {
@@ -176,7 +182,10 @@ export function scoreEntry(
   }
   // Only lowers a score: pruning's bounds stay upper bounds. Features are read only in the band.
   const judged = !decisive && options.secondStage !== false && inBand(score);
-  const verdict = judged && best ? judge(score, pairFeatures(best.a, { ...best.q, raw: best.q.name.raw }, best.e, features)) : undefined;
+  const verdict =
+    judged && best
+      ? judge(score, pairFeatures(best.a, { ...best.q, raw: best.q.name.raw }, best.e, features, prepared.information))
+      : undefined;
   if (verdict) {
     features.push({ feature: 'second-stage', contribution: verdict.score - score, detail: verdict.detail, reasons: verdict.reasons });
     score = verdict.score;

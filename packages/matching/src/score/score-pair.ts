@@ -11,7 +11,11 @@ export function prepareName(raw: string, stats: WordStatistics = DEFAULT_WORD_ST
 }
 
 export function prepareQuery(query: PersonQuery, stats: WordStatistics = DEFAULT_WORD_STATISTICS): PreparedQuery {
-  return { query, names: query.names.map((n) => prepareName(n, stats)).filter((n) => n.words.length > 0) };
+  return {
+    query,
+    names: query.names.map((n) => prepareName(n, stats)).filter((n) => n.words.length > 0),
+    information: Math.log(1 + stats.nameCount),
+  };
 }
 
 export interface ScorePairOptions extends ScoreOptions {

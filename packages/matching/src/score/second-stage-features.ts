@@ -7,6 +7,7 @@
 import type { FeatureContribution } from './evidence';
 import type { NameAlignment, WeightedName } from './name-alignment';
 import type { NameWord } from '../normalise/name-normaliser';
+import { HONORIFICS } from '../normalise/name-vocabulary';
 import { osaDistance } from './string-distance';
 import type { MatchHow } from './word-similarity';
 
@@ -36,7 +37,20 @@ export interface PairFeatures {
   otherScript: number;
   /** The date of birth's signed contribution (0 when either side has none). */
   dob: number;
+  /**
+   * How far the matched listed words narrow the list down: their weight in units of a word no other
+   * listed name holds (capped at 3). "Saeed Ahmed" matched in full is about 1 (many people are
+   * called so); a rare family name and a given name matched are about 2.
+   */
+  specificity: number;
+  /** The heaviest query word that matched nothing, in the same units (capped at 1): a distinctive name only the query has (distinctiveLeftover). */
+  leftover: number;
+  /** The heaviest listed word that matched nothing, in the same units (capped at 1). */
+  listedLeftover: number;
 }
+
+/** ln(1 + 1,000): the information unit of a list of 1,000 names, when none is given. */
+const DEFAULT_INFORMATION = Math.log(1001);
 
 /** A word pair at or above this is the same name spelt alike (exact, romanisation variant, clean transliteration). */
 export const STRONG = 0.9;
@@ -62,6 +76,18 @@ export function isLookAlike(how: MatchHow, similarity: number, q: NameWord, e: N
     osaDistance(q.text, e.text) >= 2 &&
     osaDistance(q.key, e.key) >= 2
   );
+}
+
+/**
+ * Whether a query word left unmatched can be a name only the query has. Not a word read from an
+ * abjad (an Arabic-script name carries honorifics and particles written onto words that a reading
+ * without short vowels cannot match: "هجي" for Haji), nor a title one slip from a known one
+ * ("Qfari" for Qari, which normalisation would have dropped).
+ */
+function distinctiveLeftover(w: NameWord): boolean {
+  if (w.abjad || w.initial) return false;
+  for (const h of HONORIFICS) if (h.length >= 4 && Math.abs(h.length - w.text.length) <= 1 && osaDistance(h, w.text) <= 1) return false;
+  return true;
 }
 
 /** Indices of a name's words by falling weight. */
@@ -95,6 +121,7 @@ export function pairFeatures(
   query: WeightedName & { raw: string },
   listed: WeightedName,
   evidence: readonly FeatureContribution[],
+  information = DEFAULT_INFORMATION,
 ): PairFeatures {
   // A name romanised from another script differs from a listed romanisation by convention, not by
   // slips ("Евгений" → "evgenii" vs a listed "Yevgeny"): none of its pairs counts as a look-alike.
@@ -113,6 +140,9 @@ export function pairFeatures(
   const used = new Set(a.pairs.flatMap((p) => (p.joined === 'query' ? [p.query, p.query + 1] : [p.query])));
   const queryTotal = query.weights.reduce((x, y) => x + y, 0);
   const queryUnmatched = query.weights.reduce((x, w, i) => (used.has(i) ? x : x + w), 0);
+  const queryLeftover = query.weights.reduce((x, w, i) => (used.has(i) || !distinctiveLeftover(query.words[i]!) ? x : Math.max(x, w)), 0);
+  const listedMatched = listed.weights.reduce((x, w, i) => (sims[i]! > 0 ? x + w : x), 0);
+  const listedLeftover = listed.weights.reduce((x, w, i) => (sims[i]! > 0 ? x : Math.max(x, w)), 0);
   const heavyLookAlike =
     !otherScript &&
     a.pairs.some(
@@ -135,5 +165,8 @@ export function pairFeatures(
     queryOnly: queryTotal > 0 ? queryUnmatched / queryTotal : 0,
     otherScript: otherScript ? 1 : 0,
     dob: evidence.find((f) => f.feature === 'dob')?.contribution ?? 0,
+    specificity: Math.min(3, listedMatched / information),
+    leftover: Math.min(1, queryLeftover / information),
+    listedLeftover: Math.min(1, listedLeftover / information),
   };
 }

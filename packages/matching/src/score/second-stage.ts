@@ -10,7 +10,7 @@
  * - it never touches a hit whose two most distinctive listed words both match strongly (the family
  *   name and a given name agree): a missed match is worse than a false alarm;
  * - the coefficients are trained on the calibration halves only (bench/train-second-stage.ts) and
- *   the cut is half the lowest probability any true variant there got, for margin.
+ *   the cut is the lowest probability any true variant at or above upper got there, rounded down.
  */
 import trained from './second-stage-model.json' with { type: 'json' };
 import type { Reason } from './evidence';
@@ -30,6 +30,9 @@ export const FEATURE_NAMES = [
   'queryOnly',
   'otherScript',
   'dob',
+  'specificity',
+  'leftover',
+  'listedLeftover',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -84,19 +87,55 @@ export function inBand(score: number, model: SecondStageModel = SECOND_STAGE): b
   return score >= model.band.from && score < model.band.to;
 }
 
-/** Judges one hit; undefined when it is outside the band or protected (left exactly as scored). */
+/** How each feature reads in an explanation: its value as shown (percent or two decimals) and its words. */
+const SHOWN: Record<FeatureName, { percent?: true; text: string }> = {
+  name: { text: 'name score' },
+  weakShare: { percent: true, text: "share of the listed name's weight below a close spelling" },
+  lookAlikeShare: { percent: true, text: "share of the listed name's weight matched by look-alike spellings" },
+  heavyLookAlike: { text: 'the most distinctive word only looks alike' },
+  distinctive: { text: 'most distinctive listed word matches at' },
+  second: { text: 'second most distinctive listed word matches at' },
+  weakest: { text: 'weakest word pair' },
+  conflict: { percent: true, text: 'words that differ on both sides' },
+  surplus: { percent: true, text: 'words on one side only' },
+  queryOnly: { percent: true, text: "share of the query's weight that matches nothing" },
+  otherScript: { text: 'written in another script' },
+  dob: { text: 'date of birth' },
+  specificity: { text: 'the matching words narrow the list down as much as this many unique words' },
+  leftover: { text: 'a distinctive word only the query has (1: unique on the list)' },
+  listedLeftover: { text: 'a distinctive listed word the query lacks (1: unique on the list)' },
+};
+
+const shown = (n: FeatureName, v: number) => (SHOWN[n].percent ? Math.round(v * 100) : Math.round(v * 100) / 100);
+
+/** Each feature's term in the model (coefficient × value), largest effect first; zero terms left out. */
+export function terms(f: PairFeatures, model: SecondStageModel = SECOND_STAGE): { feature: FeatureName; value: number; term: number }[] {
+  return FEATURE_NAMES.map((n) => ({ feature: n, value: shown(n, f[n]), term: model.coefficients[n] * f[n] }))
+    .filter((t) => Math.abs(t.term) >= 0.005)
+    .sort((a, b) => Math.abs(b.term) - Math.abs(a.term));
+}
+
+/**
+ * Judges one hit; undefined when it is outside the band or protected (left exactly as scored). A
+ * demotion names every feature of the model that moved the probability: those that lowered it
+ * (one reason each, for the reader's language) and those that held it up (in the detail).
+ */
 export function judge(score: number, f: PairFeatures, model: SecondStageModel = SECOND_STAGE): SecondStageVerdict | undefined {
   if (!inBand(score, model) || !judgeable(f)) return undefined;
   const probability = Math.round(sameProbability(f, model) * 1000) / 1000;
   if (probability >= model.cut || score <= model.demotedTo) return undefined;
-  const weakWords = Math.round(f.weakShare * 100);
+  const all = terms(f, model);
+  const lowering = all.filter((t) => t.term < 0);
+  const raising = all.filter((t) => t.term > 0);
+  const say = (t: (typeof all)[number]) => `${SHOWN[t.feature].text} ${t.value}${SHOWN[t.feature].percent ? '%' : ''}`;
   return {
     score: model.demotedTo,
     demoted: true,
     probability,
-    detail: `second stage: the words that match are mostly look-alikes (${weakWords}% of the listed name's weight below a close spelling; distinctive word ${f.distinctive.toFixed(2)}), probability of the same person ${probability}: lowered to weak`,
+    detail: `second stage: probability of the same person ${probability} (below ${model.cut}): lowered to weak; lowered by ${lowering.map(say).join(', ')}; held up by ${raising.map(say).join(', ') || 'nothing'}`,
     reasons: [
-      { key: 'second-stage.demoted', values: { probability, weakPercent: weakWords, distinctive: Math.round(f.distinctive * 100) / 100 } },
+      { key: 'second-stage.demoted', values: { probability, cut: model.cut } },
+      ...lowering.map((t) => ({ key: `second-stage.lowered.${t.feature}`, values: { value: t.value } })),
     ],
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listEntry } from '../list-entry.fixture';
 import { normaliseName } from '../normalise/name-normaliser';
 import { scorePair } from './score-pair';
-import { judge, namesAgreeStrongly, SECOND_STAGE } from './second-stage';
+import { judge, namesAgreeStrongly, SECOND_STAGE, terms } from './second-stage';
 import { isLookAlike, type PairFeatures } from './second-stage-features';
 import { DEFAULT_THRESHOLDS } from './thresholds';
 
@@ -20,6 +20,10 @@ describe('second stage: false alarms it removes', () => {
     // the query's own family name is left over and the rest only looks alike
     ['Mohammad Andrei Anwari', 'Mohammad Wali'],
     ['MOHAMMAD SHAFIQ Romanovich', 'Hafiz Muhammad'],
+    // written in Cyrillic: the query's own distinctive name matches nothing, the rest only loosely
+    ['Абдулхаи Раджеш', 'Abid Khan'],
+    // a distinctive word only the query has, and the matched words are common names
+    ['Hosseini MOHAMMED HAQQANI', 'Hussein Muhammad'],
   ])('when "%s" is screened against a listed "%s", then the look-alike is lowered to weak with the reason', (query, listed) => {
     const { first, hit } = both(query, listed);
     expect(first.score).toBeGreaterThanOrEqual(upper);
@@ -28,7 +32,7 @@ describe('second stage: false alarms it removes', () => {
     const reason = hit.features.find((f) => f.feature === 'second-stage');
     expect(reason?.contribution).toBeLessThan(0);
     expect(reason?.reasons?.[0]?.key).toBe('second-stage.demoted');
-    expect(reason?.detail).toMatch(/look-alikes/);
+    expect(reason?.detail).toMatch(/probability of the same person .* lowered by /);
   });
 });
 
@@ -51,6 +55,10 @@ describe('second stage: true variants of the same kinds still raise a review', (
     ['Кигути', 'Kiguchi'],
     // a middle name added
     ['Mohammad Ali Wali', 'Mohammad Wali'],
+    // a title one slip from a known one is no distinctive word of the query's own
+    ['Qfari Muhammad Ahub', 'Qari Muhammad Ayub'],
+    // Arabic script: a title written out ("هجي", Haji) is left over by the reading, not another name
+    ['هجي خر اله', 'Haji Khair Ullah'],
   ])('when "%s" is screened against a listed "%s", then it stays a possible match, unchanged', (query, listed) => {
     const { first, hit } = both(query, listed);
     expect(hit.band).toBe('possible-match');
@@ -74,6 +82,9 @@ describe('second stage: safety', () => {
     queryOnly: 0.4,
     otherScript: 0,
     dob: 0,
+    specificity: 0.8,
+    leftover: 0.9,
+    listedLeftover: 0,
   };
 
   it('when the model judges a pair different, then a score in the band is lowered and never raised', () => {
@@ -81,6 +92,15 @@ describe('second stage: safety', () => {
     expect(v.demoted).toBe(true);
     expect(v.score).toBeLessThan(0.7);
     expect(v.score).toBeLessThan(upper);
+  });
+
+  it('when a pair is demoted, then its explanation names every feature whose term moved the probability, the lowering ones as reasons', () => {
+    const v = judge(0.7, different)!;
+    const moved = terms(different);
+    expect(moved.length).toBeGreaterThan(3);
+    for (const t of moved) expect(v.detail).toContain(t.value.toString());
+    const lowering = moved.filter((t) => t.term < 0).map((t) => `second-stage.lowered.${t.feature}`);
+    expect(v.reasons.map((r) => r.key)).toEqual(['second-stage.demoted', ...lowering]);
   });
 
   it('when family name and given name both match well, then the pair is never demoted, whatever the model says', () => {
