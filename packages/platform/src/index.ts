@@ -36,6 +36,8 @@ export * from './runtime/run-service';
 export * from './runtime/service-runtime';
 export * from './runtime/access-recorder';
 export * from './runtime/periodic-task';
+export * from './runtime/serve-http';
+export * from './runtime/start-service';
 export * from './runtime/rate-limiter.redis';
 export * from './crypto/keyring';
 export * from './crypto/aes-gcm';
