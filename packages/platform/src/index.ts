@@ -38,6 +38,7 @@ export * from './runtime/access-recorder';
 export * from './runtime/periodic-task';
 export * from './runtime/serve-http';
 export * from './runtime/start-service';
+export * from './runtime/service-main';
 export * from './runtime/rate-limiter.redis';
 export * from './crypto/keyring';
 export * from './crypto/aes-gcm';
