@@ -1,33 +1,17 @@
-import { openapiPath } from '@vetting/contracts';
-import {
-  createAccessRecorder,
-  createHttpApp,
-  createServiceRuntime,
-  listen,
-  OpenApiValidator,
-  refuseInProduction,
-  startConsumer,
-  startOutboxRelay,
-  startPeriodicTask,
-  stopInReverse,
-  type RuntimeOverrides,
-  type Stop,
-} from '@vetting/platform';
+import { ensureIndexes, startService, type RuntimeOverrides } from '@vetting/platform';
 import { createActionRequestRoutes } from './api/action-request.router';
 import { createAssessmentRoutes } from './api/assessment.router';
 import { createDisclosureRoutes } from './api/disclosure-request.router';
 import { accountabilityUnsafeSettings, keysDirOf, type AccountabilityConfig } from './config';
 import { createAssessmentRepository } from './data/assessment.repository';
-import { createCaseFileRepository } from './data/case-file.repository';
+import { createActionRequestRepository, createDisclosureRequestRepository } from './data/case-file.repository';
 import { createDisclosureConsentStore } from './data/disclosure-consent.repository';
 import { createQuestionnaireRepository } from './data/questionnaire.repository';
 import { createTextSealer } from './data/sealed-text';
 import { createVettingFactsRepository } from './data/vetting-facts.repository';
 import { createPersonRecordsRepository } from './data/person-records.repository';
 import { createErasedCandidatesRepository } from './data/erased-candidates.repository';
-import type { ActionRequest } from './domain/action-request';
 import { createForgetHandlers } from './messaging/forget-when-candidate-erased.consumer';
-import type { DisclosureRequest } from './domain/disclosure-request';
 import { createLearnHandlers, DISCLOSURE_TOPICS } from './messaging/learn-when-vetting-events-arrive.consumer';
 import type { ActionRequestDeps } from './use-cases/action-request-context';
 import type { DisclosureDeps } from './use-cases/disclosure-context';
@@ -46,46 +30,19 @@ export async function startAccountability(
   overrides: RuntimeOverrides = {},
   options: AccountabilityOptions = {},
 ) {
-  refuseInProduction(config, accountabilityUnsafeSettings(config));
   const now = options.now ?? (() => new Date());
-  const runtime = await createServiceRuntime(config, overrides);
+  const service = await startService('accountability', config, overrides, { unsafe: accountabilityUnsafeSettings(config) });
+  const { runtime, access, onEvents } = service;
   const assessments = createAssessmentRepository(runtime.db);
   const questionnaires = createQuestionnaireRepository(runtime.db);
-  const requests = createCaseFileRepository<ActionRequest>(runtime.db, 'action_requests', [
-    { country: 1, sentAt: -1 },
-    { state: 1 },
-    { candidateId: 1 },
-    { 'listEntry.listId': 1, 'listEntry.entryId': 1 },
-  ]);
+  const requests = createActionRequestRepository(runtime.db);
   const sealer = createTextSealer(runtime.db, keysDirOf(config));
-  const disclosures = createCaseFileRepository<DisclosureRequest>(runtime.db, 'disclosure_requests', [
-    { addressedTo: 1, receivedAt: -1 },
-    { candidateId: 1 },
-    { country: 1 },
-  ]);
+  const disclosures = createDisclosureRequestRepository(runtime.db);
   const facts = createVettingFactsRepository(runtime.db);
   const records = createPersonRecordsRepository(runtime.db);
   const erased = createErasedCandidatesRepository(runtime.db);
-  await Promise.all([
-    assessments.ensureIndexes(),
-    questionnaires.ensureIndexes(),
-    requests.ensureIndexes(),
-    sealer.ensureIndexes(),
-    disclosures.ensureIndexes(),
-    facts.ensureIndexes(),
-    records.ensureIndexes(),
-  ]);
-  const relay = { kick: () => undefined as void };
-  const access = createAccessRecorder(runtime.db, 'accountability', () => relay.kick());
-  const outbox = startOutboxRelay(runtime, [
-    assessments.collection,
-    questionnaires.collection,
-    requests.collection,
-    disclosures.collection,
-    access.collection,
-  ]);
-  relay.kick = () => outbox.kick();
-  const onEvents = () => outbox.kick();
+  await ensureIndexes(assessments, questionnaires, requests, sealer, disclosures, facts, records);
+  service.relay([assessments.collection, questionnaires.collection, requests.collection, disclosures.collection]);
   const deps = { assessments, questionnaires, access, validDays: config.ASSESSMENT_VALID_DAYS, now, onEvents };
   const requestDeps: ActionRequestDeps = {
     requests,
@@ -110,48 +67,22 @@ export async function startAccountability(
     onEvents,
   };
   await seedQuestionnaire(deps);
-  const consumer = await startConsumer(
-    runtime,
-    'accountability',
-    ['vetting.candidates'],
-    createForgetHandlers({ requests, erased, sealer, now }),
-  );
+  await service.consume('accountability', ['vetting.candidates'], createForgetHandlers({ requests, erased, sealer, now }));
   // Its own group: what disclosure requests learn from references and clearance is apart from other consumers here.
-  const learner = await startConsumer(
-    runtime,
-    'accountability-disclosures',
-    DISCLOSURE_TOPICS,
-    createLearnHandlers(facts, records, sealer),
-  );
-  const reminders = startPeriodicTask('action-request-reminders', config.ACTION_REQUEST_SWEEP_MS, runtime.logger, () =>
-    sweepActionRequests(requestDeps),
-  );
-  const deadlines = startPeriodicTask('disclosure-deadlines', config.ACTION_REQUEST_SWEEP_MS, runtime.logger, () =>
-    sweepDisclosureDeadlines(disclosureDeps),
-  );
-  const app = createHttpApp({
-    service: 'accountability',
-    logger: runtime.logger,
-    metrics: runtime.metrics,
-    validator: new OpenApiValidator(openapiPath('accountability')),
-    verifyToken: runtime.verifyToken,
-    readiness: runtime.readiness,
-    routes: (router) => {
-      createAssessmentRoutes(deps)(router);
-      createActionRequestRoutes(requestDeps)(router);
-      createDisclosureRoutes(disclosureDeps)(router);
-    },
+  const learner = await service.consume('accountability-disclosures', DISCLOSURE_TOPICS, createLearnHandlers(facts, records, sealer));
+  const reminders = service.every({
+    name: 'action-request-reminders',
+    intervalMs: config.ACTION_REQUEST_SWEEP_MS,
+    run: () => sweepActionRequests(requestDeps),
   });
-  const http = await listen(app, config.PORT);
-  runtime.logger.info({ port: http.port }, 'accountability listening');
-  const stops: Stop[] = [
-    runtime.close,
-    () => outbox.stop(),
-    () => consumer.stop(),
-    () => learner.stop(),
-    () => reminders.stop(),
-    () => deadlines.stop(),
-    http.close,
-  ];
-  return { port: http.port, app, runtime, reminders, deadlines, learner, facts, sealer, stops, stop: () => stopInReverse(stops) };
+  const deadlines = service.every({
+    name: 'disclosure-deadlines',
+    intervalMs: config.ACTION_REQUEST_SWEEP_MS,
+    run: () => sweepDisclosureDeadlines(disclosureDeps),
+  });
+  const { app, port } = await service.serve({
+    routes: [createAssessmentRoutes(deps), createActionRequestRoutes(requestDeps), createDisclosureRoutes(disclosureDeps)],
+  });
+  const { stops, stop } = service;
+  return { port, app, runtime, reminders, deadlines, learner, facts, sealer, stops, stop };
 }

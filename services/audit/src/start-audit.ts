@@ -1,17 +1,6 @@
-import { AUDIT_CHECKPOINT_TOPIC, eventTopics, openapiPath } from '@vetting/contracts';
+import { AUDIT_CHECKPOINT_TOPIC, eventTopics } from '@vetting/contracts';
 import { join } from 'node:path';
-import {
-  createAccessRecorder,
-  createHttpApp,
-  createServiceRuntime,
-  listen,
-  loadOrCreateSecretKey,
-  OpenApiValidator,
-  startOutboxRelay,
-  type RuntimeOverrides,
-  type Stop,
-} from '@vetting/platform';
-import { stopInReverse } from '@vetting/platform';
+import { loadOrCreateSecretKey, startService, type RuntimeOverrides } from '@vetting/platform';
 import { createAuditRoutes } from './api/audit.router';
 import { auditKeyDirOf, type AuditConfig } from './config';
 import { createAuditEntryRepository } from './data/audit-entry.repository';
@@ -27,7 +16,8 @@ import { startCheckpointScheduler, type CheckpointScheduler } from './worker/che
 export async function startAudit(config: AuditConfig, overrides: RuntimeOverrides = {}) {
   // Checked before anything starts: the signing key must not sit beside the checkpoints it signs.
   const keyDir = auditKeyDirOf(config);
-  const runtime = await createServiceRuntime(config, overrides);
+  const service = await startService('audit', config, overrides);
+  const { runtime, access } = service;
   const chainId = config.AUDIT_CHAIN_ID ?? config.MONGO_DB;
   const repository = createAuditEntryRepository(runtime.db);
   await repository.ensureIndexes();
@@ -78,46 +68,36 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
     segmentSize: config.AUDIT_VERIFY_SEGMENT,
     ...(pool ? { pool } : {}),
   };
-  const relay = { kick: () => undefined as void };
-  const access = createAccessRecorder(runtime.db, 'audit', () => relay.kick());
-  const outbox = startOutboxRelay(runtime, [access.collection]);
-  relay.kick = () => outbox.kick();
+  // Stopped in reverse: HTTP, consumer, then drain the appender and sign the final head, outbox, database.
+  service.stopWith(() => published.stop());
+  service.relay([]);
+  service.stopWith(scheduler.stop, appender.idle);
   const consumer = await startAppendConsumer(
     runtime,
     appender,
     eventTopics().map((t) => t.name),
   );
-  const app = createHttpApp({
-    service: 'audit',
-    logger: runtime.logger,
-    metrics: runtime.metrics,
-    validator: new OpenApiValidator(openapiPath('audit')),
-    verifyToken: runtime.verifyToken,
-    readiness: runtime.readiness,
-    routes: createAuditRoutes({
-      repository,
-      access,
-      ...(runtime.personKeys ? { sealer: runtime.sealer } : {}),
-      verify,
-      exports: { repository, checkpoints, published, checkpointNow: scheduler.checkpointNow, keys, chainId, now: () => new Date() },
-    }),
-  });
-  const http = await listen(app, config.PORT);
-  runtime.logger.info({ port: http.port, chainId, checkpoints: checkpoints.file }, 'audit listening');
-  const finalCheckpoint = scheduler.stop;
-  // Stopped in reverse: HTTP, consumer, then drain the appender and sign the final head, outbox, database.
-  const stops: Stop[] = [
-    runtime.close,
-    () => published.stop(),
-    () => outbox.stop(),
-    finalCheckpoint,
-    appender.idle,
+  service.stopWith(
     () => consumer.stop(),
     async () => pool?.close(),
-    http.close,
-  ];
+  );
+  const { app, port } = await service.serve(
+    {
+      routes: [
+        createAuditRoutes({
+          repository,
+          access,
+          ...(runtime.personKeys ? { sealer: runtime.sealer } : {}),
+          verify,
+          exports: { repository, checkpoints, published, checkpointNow: scheduler.checkpointNow, keys, chainId, now: () => new Date() },
+        }),
+      ],
+    },
+    { chainId, checkpoints: checkpoints.file },
+  );
+  const { stops, stop } = service;
   return {
-    port: http.port,
+    port,
     app,
     runtime,
     repository,
@@ -130,6 +110,6 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
     consumer,
     verify,
     stops,
-    stop: () => stopInReverse(stops),
+    stop,
   };
 }

@@ -119,3 +119,28 @@ export function gatewayUnsafeSettings(config: GatewayConfig): UnsafeSetting[] {
     ),
   ].filter((u): u is UnsafeSetting => Boolean(u));
 }
+
+/** `12h`, `30m`, `300s` → milliseconds. */
+const durationMs = (span: string) => {
+  const [, n, unit] = /^(\d+)\s*(s|m|min|h)$/.exec(span.trim()) ?? [];
+  return Number(n) * ({ s: 1000, m: 60_000, min: 60_000, h: 3_600_000 }[unit as 's' | 'm' | 'min' | 'h'] ?? 0);
+};
+
+/** How sign-in slows repeated failures, who needs a second factor, and how long a session lasts. */
+export const signInSettingsOf = (config: GatewayConfig) => ({
+  freeFailures: config.SIGNIN_FREE_FAILURES,
+  maxDelayMs: config.SIGNIN_MAX_DELAY_SECONDS * 1000,
+  secondFactorRoles: config.SECOND_FACTOR_ROLES,
+  secondFactorIssuer: config.SECOND_FACTOR_ISSUER,
+  sessionTtlMs: durationMs(config.SESSION_TTL),
+});
+
+/** Where the gateway forwards each service's API. */
+export const serviceUrlsOf = (config: GatewayConfig) => ({
+  intake: config.INTAKE_URL,
+  screening: config.SCREENING_URL,
+  references: config.REFERENCES_URL,
+  clearance: config.CLEARANCE_URL,
+  audit: config.AUDIT_URL,
+  accountability: config.ACCOUNTABILITY_URL,
+});

@@ -1,20 +1,5 @@
 import express from 'express';
-import { openapiPath } from '@vetting/contracts';
-import {
-  createAccessRecorder,
-  createHttpApp,
-  createReachabilityProbe,
-  createServiceRuntime,
-  listen,
-  OpenApiValidator,
-  refuseInProduction,
-  requirePersonKeys,
-  startConsumer,
-  startOutboxRelay,
-  type RuntimeOverrides,
-  type Stop,
-} from '@vetting/platform';
-import { stopInReverse } from '@vetting/platform';
+import { createReachabilityProbe, startService, type RuntimeOverrides } from '@vetting/platform';
 import { createCallbackRoutes } from './api/callbacks.router';
 import { createChecksRoutes } from './api/checks.router';
 import { createDevMailboxRoutes } from './api/dev-mailbox.router';
@@ -34,37 +19,18 @@ const SMALL_BODY = '16kb';
  * The workers run apart, with their own relay: src/worker/main.ts.
  */
 export async function startReferences(config: ReferencesConfig, overrides: RuntimeOverrides = {}) {
-  refuseInProduction(config, referencesUnsafeSettings(config));
-  const runtime = await createServiceRuntime(config, overrides);
-  requirePersonKeys(runtime);
+  const service = await startService('references', config, overrides, { unsafe: referencesUnsafeSettings(config), personKeys: true });
+  const { runtime, access } = service;
   let port = config.PORT;
   const ctx = await createReferencesContext(config, runtime.db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${port}`);
-  const access = createAccessRecorder(runtime.db, 'references', () => outbox.kick());
-  const outbox = startOutboxRelay(runtime, [ctx.checks.revisions, ...ctx.sets.collections, ctx.directory.revisions, access.collection]);
-  ctx.onEvents = () => outbox.kick();
-  runtime.readiness.redis = () => ctx.producer.ping();
-  const consumer = await startConsumer(
-    runtime,
-    'references',
-    ['vetting.candidates', 'vetting.clearances'],
-    createOpenChecksHandlers(ctx, runtime.sealer),
-  );
+  service.stopWith(() => ctx.producer.close());
+  service.relay([ctx.checks.revisions, ...ctx.sets.collections, ctx.directory.revisions]);
+  ctx.onEvents = service.onEvents;
+  await service.consume('references', ['vetting.candidates', 'vetting.clearances'], createOpenChecksHandlers(ctx, runtime.sealer));
   // Its own group on its own topic: a set's completion must not wait behind the opening of new sets.
-  const completer = await startConsumer(runtime, 'references-completion', ['vetting.references'], createCompleteSetHandlers(ctx));
-  const routes = [
-    createChecksRoutes(ctx, access),
-    createDirectoryRoutes(ctx, access),
-    createCallbackRoutes(ctx),
-    createRefereeRoutes(ctx),
-    createDevMailboxRoutes(ctx),
-  ];
-  const app = createHttpApp({
-    service: 'references',
-    logger: runtime.logger,
-    metrics: runtime.metrics,
-    validator: new OpenApiValidator(openapiPath('references')),
-    verifyToken: runtime.verifyToken,
-    readiness: runtime.readiness,
+  await service.consume('references-completion', ['vetting.references'], createCompleteSetHandlers(ctx));
+  const served = await service.serve({
+    readiness: { redis: () => ctx.producer.ping() },
     // The workers call these; /readyz says which cannot be reached and why (a check would wait in retries).
     externals: {
       'national-records': createReachabilityProbe(config.NATIONAL_RECORDS_URL),
@@ -87,18 +53,15 @@ export async function startReferences(config: ReferencesConfig, overrides: Runti
         express.urlencoded({ extended: false, limit: SMALL_BODY, parameterLimit: 20 }),
       );
     },
-    routes: (router) => routes.forEach((r) => r(router)),
+    routes: [
+      createChecksRoutes(ctx, access),
+      createDirectoryRoutes(ctx, access),
+      createCallbackRoutes(ctx),
+      createRefereeRoutes(ctx),
+      createDevMailboxRoutes(ctx),
+    ],
   });
-  const http = await listen(app, config.PORT);
-  port = http.port;
-  runtime.logger.info({ port: http.port }, 'references listening');
-  const stops: Stop[] = [
-    runtime.close,
-    () => ctx.producer.close(),
-    () => outbox.stop(),
-    () => consumer.stop(),
-    () => completer.stop(),
-    http.close,
-  ];
-  return { port: http.port, app, runtime, ctx, stops, stop: () => stopInReverse(stops) };
+  port = served.port;
+  const { stops, stop } = service;
+  return { port, app: served.app, runtime, ctx, stops, stop };
 }

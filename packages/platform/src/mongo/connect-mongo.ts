@@ -61,3 +61,8 @@ export async function pingMongo(connection: Connection): Promise<void> {
   if (!connection.db) throw new Error('not connected');
   await connection.db.admin().command({ ping: 1 });
 }
+
+/** Creates every store's indexes at start, together. */
+export async function ensureIndexes(...stores: { ensureIndexes(): Promise<unknown> }[]): Promise<void> {
+  await Promise.all(stores.map((store) => store.ensureIndexes()));
+}

@@ -1,5 +1,7 @@
 import type { Connection } from 'mongoose';
 import { createAggregateStore, type EventEnvelope } from '@vetting/platform';
+import type { ActionRequest } from '../domain/action-request';
+import type { DisclosureRequest } from '../domain/disclosure-request';
 
 /**
  * One kind of case file (requests for action) as immutable revisions: every
@@ -31,3 +33,20 @@ export function createCaseFileRepository<T extends { id: string }>(db: Connectio
 }
 
 export type CaseFileRepository<T extends { id: string }> = ReturnType<typeof createCaseFileRepository<T>>;
+
+/** Requests for action, found by country and date, state, candidate and list entry. */
+export const createActionRequestRepository = (db: Connection) =>
+  createCaseFileRepository<ActionRequest>(db, 'action_requests', [
+    { country: 1, sentAt: -1 },
+    { state: 1 },
+    { candidateId: 1 },
+    { 'listEntry.listId': 1, 'listEntry.entryId': 1 },
+  ]);
+
+/** Disclosure requests, found by addressee and date, candidate and country. */
+export const createDisclosureRequestRepository = (db: Connection) =>
+  createCaseFileRepository<DisclosureRequest>(db, 'disclosure_requests', [
+    { addressedTo: 1, receivedAt: -1 },
+    { candidateId: 1 },
+    { country: 1 },
+  ]);

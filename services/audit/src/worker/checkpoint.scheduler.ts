@@ -1,4 +1,4 @@
-import type { Logger } from '@vetting/platform';
+import { startPeriodicTask, type Logger } from '@vetting/platform';
 import { checkpointHistory, signCheckpoint, summariseCheckpoints, type Checkpoint } from '../domain/checkpoint';
 import { createChainVerifier } from '../domain/chain-verifier';
 import type { AuditEntryRepository } from '../data/audit-entry.repository';
@@ -108,8 +108,13 @@ export async function startCheckpointScheduler(options: CheckpointSchedulerOptio
     return run;
   }
 
-  const timer = setInterval(() => void checkpointNow().catch(() => undefined), options.everyMs);
-  timer.unref();
+  // A failed write is logged where it is serialised (checkpointNow); the next tick tries again.
+  const timer = startPeriodicTask('audit-checkpoint', options.everyMs, logger, () =>
+    checkpointNow().then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
 
   return {
     checkpointNow,
@@ -122,7 +127,7 @@ export async function startCheckpointScheduler(options: CheckpointSchedulerOptio
     /** Why this process signs nothing (the chain does not hold the latest trusted checkpoint), if so. */
     halted: () => halted,
     async stop() {
-      clearInterval(timer);
+      await timer.stop();
       await checkpointNow().catch(() => undefined);
     },
   };

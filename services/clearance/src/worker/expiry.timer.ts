@@ -1,40 +1,10 @@
-import type { Logger } from '@vetting/platform';
-
-export interface ExpiryTimer {
-  /** Runs one pass now (tests, and the first pass at start). */
-  runNow(): Promise<number>;
-  stop(): Promise<void>;
-}
+import type { PeriodicJob } from '@vetting/platform';
+import { expireDueClearances, type ExpiryDeps } from '../use-cases/expire-clearances.use-case';
 
 /**
- * Runs the expiry pass every `intervalMs`, never two at once in this process (other instances may
- * run theirs: each expiry is stored once). A failed pass is logged and retried at the next tick.
+ * Expires clearances past their validity, a batch a pass. Every replica runs it; each expiry is
+ * stored once, whichever replica reaches it first.
  */
-export function startExpiryTimer(run: () => Promise<number>, intervalMs: number, logger: Logger): ExpiryTimer {
-  const log = logger.child({ component: 'expiry-timer' });
-  let running: Promise<number> | undefined;
-  let stopped = false;
-  const pass = () => {
-    running ??= run()
-      .then((n) => {
-        if (n) log.info({ expired: n }, 'clearances expired');
-        return n;
-      })
-      .catch((error: unknown) => {
-        log.warn({ err: error }, 'expiry pass failed; will retry');
-        return 0;
-      })
-      .finally(() => (running = undefined));
-    return running;
-  };
-  const timer = setInterval(() => void (stopped || pass()), intervalMs);
-  timer.unref();
-  return {
-    runNow: pass,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function expiryJob(deps: ExpiryDeps, batchSize: number, intervalMs: number): PeriodicJob {
+  return { name: 'expiry-timer', intervalMs, run: () => expireDueClearances(deps, batchSize) };
 }

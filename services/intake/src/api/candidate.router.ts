@@ -1,16 +1,10 @@
-import type { Request, Router } from 'express';
-import { actorOf, paramsOf, queryOf } from '@vetting/platform';
+import type { Router } from 'express';
+import { actorOf, idempotencyKey, paramsOf, queryOf } from '@vetting/platform';
 import { toView } from '../domain/candidate';
 import type { NominationInput } from '../domain/candidate-rules';
 import { updateCandidate, withdrawCandidate } from '../use-cases/change-candidate.use-case';
 import { getCandidate, listCandidates, type ListQuery, type ReadDeps } from '../use-cases/read-candidates.use-case';
 import { submitCandidate, type SubmitCandidateInput, type SubmitDeps } from '../use-cases/submit-candidate.use-case';
-
-/** The client's Idempotency-Key, when well formed. */
-export const idempotencyKey = (req: Request) => {
-  const key = req.header('idempotency-key');
-  return key && /^[\w.:-]{8,100}$/.test(key) ? key : undefined;
-};
 
 /** Thin HTTP adapter: the request is already authenticated and validated against contracts/openapi/intake.yaml. */
 export function createCandidateRoutes(deps: SubmitDeps & ReadDeps) {

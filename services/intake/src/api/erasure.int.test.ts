@@ -122,7 +122,7 @@ describe('erasure by an administrator, by the retention job and of an uploaded p
           .set('authorization', gh)
           .send({ reason: 'did not deploy' })
           .expect(200);
-        expect(await short.retention.runOnce()).toBe(1);
+        expect(await short.retention.runNow()).toBe(1);
         const after = await request(short.app).get(`/candidates/${gone.body.id}`).set('authorization', gh).expect(200);
         expect(after.body).toMatchObject({
           status: 'withdrawn',
@@ -132,7 +132,7 @@ describe('erasure by an administrator, by the retention job and of an uploaded p
         expect((await request(short.app).get(`/candidates/${kept.body.id}`).set('authorization', gh).expect(200)).body.displayName).toBe(
           'Yaw Owusu',
         );
-        expect(await short.retention.runOnce()).toBe(0);
+        expect(await short.retention.runNow()).toBe(0);
         const [erased] = await published(gone.body.id, 'candidate.erased');
         expect(erased!.data).toMatchObject({ basis: 'retention' });
       } finally {

@@ -1,8 +1,7 @@
 import type { Express, Router } from 'express';
-import { actorOf, paramsOf, queryOf } from '@vetting/platform';
+import { actorOf, idempotencyKey, paramsOf, queryOf } from '@vetting/platform';
 import { getUpload, uploadErrorsCsv, type ReadUploadDeps } from '../use-cases/read-upload.use-case';
 import { receiveUpload, type ReceiveDeps, type UploadParams } from '../use-cases/receive-upload.use-case';
-import { idempotencyKey } from './candidate.router';
 
 /** Where the upload's real Content-Type is kept while the JSON body parser is kept away from it. */
 const UPLOAD_TYPE = 'x-upload-content-type';
