@@ -1,11 +1,9 @@
 import type { Router } from 'express';
-import { actorOf, paramsOf, queryOf, type AccessRecorder } from '@vetting/platform';
+import { actorOf, idempotencyKey, paramsOf, queryOf, type AccessRecorder } from '@vetting/platform';
 import type { EmployerEntry, EmployerInput } from '../domain/employer-directory';
 import type { ReferencesContext } from '../references-context';
 import { confirmContact, listContactConfirmations, type ContactDecision } from '../use-cases/confirm-contact.use-case';
 import { getEmployer, listEmployers, saveEmployer } from '../use-cases/manage-directory.use-case';
-
-const keyOf = (header: string | undefined) => (header && /^[\w.:-]{8,100}$/.test(header) ? header : undefined);
 
 /** The employer directory and the confirm-contact queue: UN screening officers decide where disclosure requests go. */
 export function createDirectoryRoutes(ctx: ReferencesContext, access: AccessRecorder) {
@@ -14,7 +12,7 @@ export function createDirectoryRoutes(ctx: ReferencesContext, access: AccessReco
       res.json(await listEmployers(ctx, queryOf<{ search?: string; status?: EmployerEntry['status'] }>(req)));
     });
     router.post('/employers', async (req, res) => {
-      const saved = await saveEmployer(actorOf(req), req.body as EmployerInput, ctx, undefined, keyOf(req.header('idempotency-key')));
+      const saved = await saveEmployer(actorOf(req), req.body as EmployerInput, ctx, undefined, idempotencyKey(req));
       res.status(201).location(`/employers/${saved.employerId}`).json(saved);
     });
     router.get('/employers/:employerId', async (req, res) => {
@@ -28,7 +26,7 @@ export function createDirectoryRoutes(ctx: ReferencesContext, access: AccessReco
           req.body as EmployerInput & { status?: EmployerEntry['status'] },
           ctx,
           { employerId },
-          keyOf(req.header('idempotency-key')),
+          idempotencyKey(req),
         ),
       );
     });
@@ -37,14 +35,7 @@ export function createDirectoryRoutes(ctx: ReferencesContext, access: AccessReco
     });
     router.post('/contact-confirmations/:checkId', async (req, res) => {
       const { checkId } = paramsOf<{ checkId: string }>(req);
-      const check = await confirmContact(
-        ctx,
-        actorOf(req),
-        checkId,
-        req.body as ContactDecision,
-        keyOf(req.header('idempotency-key')) ?? checkId,
-        req.log,
-      );
+      const check = await confirmContact(ctx, actorOf(req), checkId, req.body as ContactDecision, idempotencyKey(req) ?? checkId, req.log);
       res.json({ checkId, state: check.state, ...(check.result ? { result: check.result } : {}) });
     });
   };

@@ -11,6 +11,7 @@ import {
   describeError,
   kafkaSecurityOf,
   refuseInProduction,
+  startPeriodicTask,
   type Logger,
   type Stop,
 } from '@vetting/platform';
@@ -24,7 +25,6 @@ import { createCheckProcessor } from './check.processor';
 import { createOrgRateLimiter } from './org-rate-limiter';
 import { checkBackoffStrategy, checkQueueName, TIMER_QUEUE } from './queues';
 import { purgeExpiredAnswers } from '../use-cases/erase-answers.use-case';
-import { startInterval } from './interval';
 import { startSweeper } from './sweeper';
 import { createTimerProcessor } from './timer.processor';
 import { serveWorkerMetrics } from './worker-metrics';
@@ -102,11 +102,11 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
     );
     worker.on('stalled', (jobId) => logger.warn({ jobId, queue: worker.name }, 'job stalled; it runs again'));
   }
-  const stopSweeper = startSweeper(ctx, logger, config.SWEEP_INTERVAL_MS);
-  const stopRetention = startInterval('retention purge', config.RETENTION_INTERVAL_MS, logger, async () => {
-    const sets = await purgeExpiredAnswers(ctx, config.ANSWER_RETENTION_DAYS);
-    if (sets > 0) logger.info({ sets }, 'referee answers past retention erased');
-  });
+  const sweeper = startSweeper(ctx, logger, config.SWEEP_INTERVAL_MS);
+  // Each changed record is a reference set whose referee answers passed retention and were erased.
+  const retention = startPeriodicTask('retention purge', config.RETENTION_INTERVAL_MS, logger, () =>
+    purgeExpiredAnswers(ctx, config.ANSWER_RETENTION_DAYS),
+  );
   const served =
     config.WORKER_METRICS_PORT === undefined
       ? undefined
@@ -119,8 +119,8 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
     () => ctx.producer.close(),
     async () => void limiterRedis.disconnect(),
     () => Promise.all(workers.map((w) => w.close())).then(() => undefined),
-    stopSweeper,
-    stopRetention,
+    () => sweeper.stop(),
+    () => retention.stop(),
     ...(served ? [served.stop] : []),
   ];
   return {

@@ -1,6 +1,5 @@
-import type { Logger } from '@vetting/platform';
+import { startPeriodicTask, type Logger } from '@vetting/platform';
 import type { ReferencesContext } from '../references-context';
-import { startInterval } from './interval';
 import { scheduleTimers } from './timer.processor';
 
 /**
@@ -22,7 +21,7 @@ async function inChunks<T>(items: T[], fn: (item: T) => Promise<unknown>, size =
 }
 
 export function startSweeper(ctx: ReferencesContext, logger: Logger, intervalMs: number) {
-  return startInterval('sweep', intervalMs, logger, async () => {
+  return startPeriodicTask('sweep', intervalMs, logger, async () => {
     const r = await sweepOnce(ctx);
     if (r.requeued + r.timers > 0) logger.debug(r, 'sweep');
   });
