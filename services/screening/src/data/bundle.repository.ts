@@ -54,12 +54,10 @@ export function createBundleRepository(db: Connection) {
       await uploads.createIndex({ country: 1, receivedAt: -1 });
       await bundles.createIndex({ 'issuedTo.country': 1, createdAt: -1 });
     },
-    issue: (bundle: IssuedBundle, events: EventEnvelope[]) =>
-      insertOnce(bundles as unknown as Collection, { ...bundle, ...initialOutbox(events) }),
+    issue: (bundle: IssuedBundle, events: EventEnvelope[]) => insertOnce(bundles, { ...bundle, ...initialOutbox(events) }),
     bundle: async (id: string) => bare(await bundles.findOne({ _id: id })),
     /** False when an upload with this id is stored already (a retried request). */
-    receive: (upload: OfflineUpload, events: EventEnvelope[]) =>
-      insertOnce(uploads as unknown as Collection, { ...upload, ...initialOutbox(events) }),
+    receive: (upload: OfflineUpload, events: EventEnvelope[]) => insertOnce(uploads, { ...upload, ...initialOutbox(events) }),
     upload: async (id: string) => bare(await uploads.findOne({ _id: id })),
     async uploads(country: string | undefined, limit: number): Promise<Omit<OfflineUpload, 'rows'>[]> {
       const docs = await uploads
