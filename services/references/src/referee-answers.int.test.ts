@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
 import { keysDirOf } from './config';
 import { createAnswerCipher } from './data/answer.cipher';
-import { startHarness, type Harness } from './references.test-harness';
+import { startHarness, type Harness } from './testing/harness';
 import { purgeExpiredAnswers } from './use-cases/erase-answers.use-case';
 
 const DAY = 24 * 3600 * 1000;
