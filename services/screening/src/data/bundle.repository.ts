@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
 import { initialOutbox, insertOnce, type EventEnvelope } from '@vetting/platform';
+import type { OfflineRow } from '../domain/offline-recheck';
 
 /** An offline list bundle the platform issued: to whom, when, until when, and which list versions it holds. */
 export interface IssuedBundle {
@@ -23,17 +24,6 @@ export interface OfflineUpload {
   listVersions: { listId: string; version: number; contentHash: string }[];
   rows: OfflineRow[];
   summary: { rows: number; agree: number; disagree: number; needsReview: number };
-}
-
-export interface OfflineRow {
-  ref: string;
-  screenedAt: string;
-  offlineOutcome: string;
-  currentOutcome: string;
-  agrees: boolean;
-  needsReview: boolean;
-  /** Why the row is doubtful besides its outcome: screened outside the bundle's validity. */
-  flags: ('screened-after-expiry' | 'screened-before-issue')[];
 }
 
 type WithOutbox<T> = T & { outbox: EventEnvelope[]; outboxPending: boolean };
