@@ -22,9 +22,8 @@ function* sources(dir) {
   }
 }
 
-/** Test code: test files, their helpers and fixtures, benchmarks and the system tests. */
-const isTestCode = (path) =>
-  /(\.test\.tsx?$|test-harness|test-env|fixture|\/testing\/|\/test-support\/|\/bench\/)/.test(path) || path.startsWith('tests/');
+/** Test code: test files, their helpers and fixtures (each workspace's `src/testing/`), benchmarks and the system tests. */
+const isTestCode = (path) => /(\.test\.tsx?$|\/testing\/|\/bench\/)/.test(path) || path.startsWith('tests/');
 
 const counts = { product: 0, tests: 0 };
 const byFile = [];

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTopic, testInfra, testServiceBaseEnv, waitFor } from '@vetting/platform/testing';
-import { verifyBundleText } from '../../services/audit/src/cli/bundle-verifier';
+import { verifyBundleText } from '@vetting/signing';
 import { canonicalJson } from '../../services/audit/src/domain/canonical-json';
 import { entryOfLine, linesOf } from '../../services/audit/src/domain/entry-line';
 import { startSystem, type RunningSystem } from '../support/system';

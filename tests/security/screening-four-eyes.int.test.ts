@@ -17,7 +17,7 @@ import {
   publishCandidates,
   publishList,
   startTestScreening,
-} from '../../services/screening/src/test-support/screening-fixtures';
+} from '../../services/screening/src/testing/fixtures';
 
 const listed = { id: 'BAR-77', name: 'Tariq Mehmood Qadir', dateOfBirth: '1979-04-12', nationality: 'PK', passport: 'AB9081726' };
 

@@ -4,7 +4,7 @@ import schema from '../schema/ban-list.schema.json' with { type: 'json' };
 import { toMatchEntry, type BanListEntry } from './ban-list-entry';
 import { toCountryCode } from './country-codes';
 import { detectScript } from './script-detection';
-import { sampleFile } from './test-support/shared-data';
+import { sampleFile } from './testing/shared-data';
 
 describe('toMatchEntry', () => {
   it('when a platform record is mapped, then the matcher gets names, dates, nationalities, gender, documents and service numbers only', () => {

@@ -3,7 +3,7 @@ import type { BanListEntry } from './ban-list-entry';
 import { ImportError } from './import-error';
 import { addManualEntry, contentHash, diffVersions, removeEntries, replaceEntry } from './list-version';
 import { importPlatformCsv } from './platform-csv.importer';
-import { sampleFile } from './test-support/shared-data';
+import { sampleFile } from './testing/shared-data';
 
 const person = (id: string, over: Partial<BanListEntry> = {}): BanListEntry => ({
   id,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './import-error';
 import { importOfacSdn } from './ofac-sdn.importer';
-import { OFAC_ADD, OFAC_ALT, OFAC_SDN, sharedFile, thrown } from './test-support/shared-data';
+import { OFAC_ADD, OFAC_ALT, OFAC_SDN, sharedFile, thrown } from './testing/shared-data';
 
 const sdn = sharedFile(OFAC_SDN);
 const alt = sharedFile(OFAC_ALT);

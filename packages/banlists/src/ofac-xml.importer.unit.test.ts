@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportError } from './import-error';
 import { importOfacXml } from './ofac-xml.importer';
-import { OFAC_CONSOLIDATED, sharedFile, thrown } from './test-support/shared-data';
+import { OFAC_CONSOLIDATED, sharedFile, thrown } from './testing/shared-data';
 
 const xml = sharedFile(OFAC_CONSOLIDATED);
 const { entries } = importOfacXml(xml);

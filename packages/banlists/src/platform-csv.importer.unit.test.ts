@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, MAX_REPORTED_PROBLEMS } from './import-error';
 import { importPlatformCsv } from './platform-csv.importer';
-import { sampleFile, thrown } from './test-support/shared-data';
+import { sampleFile, thrown } from './testing/shared-data';
 
 const HEADER =
   'id,primary_name,aliases,dates_of_birth,nationalities,documents,service_numbers,category,status,listing_date,source_reference';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportError } from './import-error';
 import { importPlatformCsv } from './platform-csv.importer';
 import { importPlatformJson } from './platform-json.importer';
-import { sampleFile, thrown } from './test-support/shared-data';
+import { sampleFile, thrown } from './testing/shared-data';
 
 const entry = {
   id: 'BAR-1',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './import-error';
-import { sharedFile, thrown, UN_XML } from './test-support/shared-data';
+import { sharedFile, thrown, UN_XML } from './testing/shared-data';
 import { importUnConsolidatedList } from './un-consolidated.importer';
 
 const xml = sharedFile(UN_XML);

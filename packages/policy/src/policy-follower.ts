@@ -1,5 +1,6 @@
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
+import { insertOnce } from '@vetting/platform';
 import { BUILT_IN_POLICY, BUILT_IN_RULES, type PolicyRules, type VettingPolicy } from './vetting-policy';
 
 /** The data of a `clearance.policy-published` event. */
@@ -44,19 +45,15 @@ export function createPolicyFollower(
     },
     /** Stores a published version once; true when it was new here. */
     async record(p: PolicyPublished): Promise<boolean> {
-      try {
-        await versions.insertOne({
-          _id: p.version,
-          version: p.version,
-          createdBy: p.createdBy,
-          createdAt: p.createdAt,
-          ...(p.note ? { note: p.note } : {}),
-          rules: p.rules,
-        });
-      } catch (error) {
-        if ((error as { code?: number }).code === 11000) return false;
-        throw error;
-      }
+      const stored = await insertOnce(versions, {
+        _id: p.version,
+        version: p.version,
+        createdBy: p.createdBy,
+        createdAt: p.createdAt,
+        ...(p.note ? { note: p.note } : {}),
+        rules: p.rules,
+      });
+      if (!stored) return false;
       if (!newest || p.version > newest.policy.version) newest = { policy: fromPublished(p), readAt: performance.now() };
       return true;
     },

@@ -11,3 +11,14 @@ export {
   type SignedDocument,
 } from './signed-document';
 export { DOCUMENT_FORMATS } from './formats';
+export {
+  BUNDLE_FORMAT,
+  bundleSigningPayload,
+  verifyBundle,
+  verifyBundleText,
+  type AuditBundle,
+  type BundleCheckpoint,
+  type BundleEntry,
+  type BundleVerification,
+  type ElidedEntry,
+} from './audit-bundle';

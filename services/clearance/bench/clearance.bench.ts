@@ -5,7 +5,7 @@
  */
 import { loadavg } from 'node:os';
 import { percentile, writeBenchReport } from '@vetting/platform/testing';
-import { startClearanceForTest, events, newCandidateId } from '../src/clearance.test-env';
+import { startClearanceForTest, events, newCandidateId } from '../src/testing/environment';
 import { expireDueClearances } from '../src/use-cases/expire-clearances.use-case';
 import { openDueRevettings } from '../src/use-cases/open-due-revettings.use-case';
 import { replayDecision } from '../src/domain/replay-decision';

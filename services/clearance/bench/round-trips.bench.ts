@@ -10,7 +10,7 @@ import { loadavg } from 'node:os';
 import type { Connection } from 'mongoose';
 import { connectMongo, createLogger } from '@vetting/platform';
 import { createTestPersonKeys, randomName, testInfra, writeBenchReport } from '@vetting/platform/testing';
-import { events, newCandidateId } from '../src/clearance.test-env';
+import { events, newCandidateId } from '../src/testing/environment';
 import { createClearanceCaseRepository } from '../src/data/clearance-case.repository';
 import { createPolicyRepository } from '../src/data/policy.repository';
 import { createDecideHandlers } from '../src/messaging/decide-when-inputs-arrive.consumer';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openReferenceSets, type Submitted } from '../src/use-cases/open-reference-set.use-case';
 import { retryCheck } from '../src/use-cases/retry-check.use-case';
-import { CALLBACK_SECRETS, callbackSecretsSetting, startHarness } from '../src/references.test-harness';
+import { CALLBACK_SECRETS, callbackSecretsSetting, startHarness } from '../src/testing/harness';
 import { spawnWorker } from '../src/worker/spawn-worker';
 import { countResults, progress } from './bench-counts';
 import { startPrivateRedis } from './private-redis';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { verifyBundleText } from '../../../services/audit/src/cli/bundle-verifier';
+import { verifyBundleText } from '@vetting/signing';
 import { SCREENSHOTS } from '../support/browser';
 import { nav, open, reloadUntil, seen, type World } from '../support/world';
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 // The audit service's stand-alone verifier (node:crypto + canonicalize only): the same code an
 // auditor can copy, so `vetting audit verify` needs no server, database or account.
-import { verifyBundleText, type BundleVerification } from '../../../../services/audit/src/cli/bundle-verifier';
+import { verifyBundleText, type BundleVerification } from '@vetting/signing';
 import { CliError, EXIT } from '../exit-codes';
 import { readInputFile } from '../input-file';
 import { emit } from '../output';

@@ -3,6 +3,7 @@ import type { Collection } from 'mongodb';
 import { AppError } from '../errors/app-error';
 import { open, seal, type Sealed } from './aes-gcm';
 import type { Keyring } from './keyring';
+import { insertOnce } from '../mongo/insert-once';
 
 /** A subject's data key, wrapped; once shredded, a tombstone without it (`shreddedAt`). */
 export interface DataKeyDoc {
@@ -13,8 +14,6 @@ export interface DataKeyDoc {
 }
 
 export type LiveKeyDoc = DataKeyDoc & { wrapped: Sealed };
-
-export const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 /** A fresh random data key for `subject` and its document, wrapped by the keyring's primary key. */
 export function newDataKey(keyring: Keyring, subject: string): { key: Buffer; doc: LiveKeyDoc & { createdAt: string } } {
@@ -47,8 +46,6 @@ export async function shredDataKey(keys: Collection<DataKeyDoc>, subject: string
     { $unset: { wrapped: '', createdAt: '' }, $set: { shreddedAt } },
   );
   if (destroyed.modifiedCount === 1) return true;
-  await keys.insertOne({ _id: subject, shreddedAt }).catch((error: unknown) => {
-    if (!isDuplicateKey(error)) throw error;
-  });
+  await insertOnce(keys, { _id: subject, shreddedAt });
   return false;
 }

@@ -4,7 +4,9 @@ import type { Connection } from 'mongoose';
 import { AppError } from '../errors/app-error';
 import { open, seal, type Sealed } from './aes-gcm';
 import { createDataKeyCache } from './data-key-cache';
-import { isDuplicateKey, newDataKey, shredDataKey, unwrapDataKey, type DataKeyDoc, type LiveKeyDoc } from './data-keys';
+import { duplicateIndexes } from '../mongo/duplicate-key';
+import { insertOnce } from '../mongo/insert-once';
+import { newDataKey, shredDataKey, unwrapDataKey, type DataKeyDoc, type LiveKeyDoc } from './data-keys';
 import type { Keyring } from './keyring';
 import { derivePersonKey, erasedError } from './personal-block';
 import type { PersonKeyLookup, PersonKeySource } from './person-keys';
@@ -62,13 +64,8 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
     let doc = create ? null : await keys.findOne({ _id: subject });
     if (!doc && create) {
       const fresh = newDataKey(keyring, subject).doc;
-      try {
-        await keys.insertOne(fresh);
-        doc = fresh;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        doc = await keys.findOne({ _id: subject }); // another writer created it first: use theirs
-      }
+      // Not inserted: another writer created it first, use theirs.
+      doc = (await insertOnce(keys, fresh)) ? fresh : await keys.findOne({ _id: subject });
     }
     // No key, or its tombstone: a shredded subject never gets a new key (data sealed after an erasure
     // would be readable again, and the old revisions would no longer open as erased).
@@ -110,10 +107,7 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
             { ordered: false },
           );
         } catch (error) {
-          const raw = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
-          const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
-          if (!list.length || list.some((e) => !isDuplicateKey(e))) throw error;
-          existing = list.map((e) => e.index);
+          existing = duplicateIndexes(error);
         }
       const created = fresh.filter((_f, i) => !existing.includes(i));
       created.forEach((f) => local.set(f.doc._id, f.key));

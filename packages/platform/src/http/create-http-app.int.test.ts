@@ -8,7 +8,7 @@ import { createTokenVerifier } from './auth';
 import { createHttpApp } from './create-http-app';
 import { OpenApiValidator } from './openapi-validator';
 
-const spec = fileURLToPath(new URL('./fixtures/test-api.yaml', import.meta.url));
+const spec = fileURLToPath(new URL('../testing/test-api.yaml', import.meta.url));
 
 describe('createHttpApp', () => {
   let issuer: TestIssuer;

@@ -8,7 +8,7 @@ import { createHttpApp } from './create-http-app';
 import { OpenApiValidator } from './openapi-validator';
 import { createReachabilityProbe } from './reachability';
 
-const spec = fileURLToPath(new URL('./fixtures/test-api.yaml', import.meta.url));
+const spec = fileURLToPath(new URL('../testing/test-api.yaml', import.meta.url));
 
 describe('/readyz with external systems (real HTTP servers)', () => {
   let authority: Server;

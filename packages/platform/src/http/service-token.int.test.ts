@@ -12,7 +12,7 @@ import { createHttpApp } from './create-http-app';
 import { OpenApiValidator } from './openapi-validator';
 import { createServiceTokenSource, createServiceTokenVerifier, SERVICE_TOKEN_ISSUER } from './service-token';
 
-const spec = fileURLToPath(new URL('./fixtures/test-api.yaml', import.meta.url));
+const spec = fileURLToPath(new URL('../testing/test-api.yaml', import.meta.url));
 
 describe('service-to-service tokens', () => {
   let issuer: TestIssuer;

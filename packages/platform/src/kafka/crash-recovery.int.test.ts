@@ -15,7 +15,7 @@ import { opaqueSealed } from '../testing/opaque-sealed';
 import { testInfra } from '../testing/test-infra';
 import { randomName, waitFor } from '../testing/wait-for';
 
-const worker = fileURLToPath(new URL('./fixtures/crash-worker.ts', import.meta.url));
+const worker = fileURLToPath(new URL('../testing/crash-worker.ts', import.meta.url));
 
 describe('crash recovery with real processes killed by SIGKILL', () => {
   const logger = createLogger('test', 'silent');

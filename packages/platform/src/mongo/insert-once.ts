@@ -1,7 +1,9 @@
 import type { Collection, Document, OptionalUnlessRequiredId } from 'mongodb';
+import { createGroupCommit } from '../outbox/group-commit';
+import { isDuplicateKey, writeErrorsOf } from './duplicate-key';
 
-/** A duplicate-key error: the document with that deterministic id exists, i.e. "already done". */
-export const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+/** What became of one document of a bulk insert. */
+export type InsertOutcome = 'inserted' | 'duplicate' | { error: Error };
 
 /** Inserts a document with a deterministic id unless it exists; true when this call stored it. Any collection's type is accepted. */
 export async function insertOnce<T extends Document>(collection: Collection<T>, doc: Document): Promise<boolean> {
@@ -15,20 +17,48 @@ export async function insertOnce<T extends Document>(collection: Collection<T>, 
 }
 
 /**
+ * Inserts every document it can in one unordered command and says, per document, whether it went
+ * in, was a duplicate key, or failed. A command that fails as a whole (connection lost) throws:
+ * nothing is known of its documents.
+ */
+export async function insertEach<T extends Document>(collection: Collection<T>, docs: Document[]): Promise<InsertOutcome[]> {
+  if (!docs.length) return [];
+  try {
+    await collection.insertMany(docs as OptionalUnlessRequiredId<T>[], { ordered: false });
+    return docs.map(() => 'inserted');
+  } catch (error) {
+    const list = writeErrorsOf(error);
+    if (!list.length) throw error;
+    const byIndex = new Map(list.map((e) => [e.index, e]));
+    return docs.map((_, i) => {
+      const e = byIndex.get(i);
+      if (!e) return 'inserted';
+      return isDuplicateKey(e) ? 'duplicate' : { error: new Error(e.errmsg ?? `write error ${e.code}`) };
+    });
+  }
+}
+
+/**
  * Inserts many documents with deterministic ids in one unordered round trip; those that exist are
  * skipped. Returns the indexes of the documents this call stored. Any other write error throws.
  */
-export async function insertManyOnce(collection: Collection<Document>, docs: Document[]): Promise<Set<number>> {
-  const all = new Set(docs.map((_, i) => i));
-  if (!docs.length) return all;
-  try {
-    await collection.insertMany(docs, { ordered: false });
-    return all;
-  } catch (error) {
-    const raw = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
-    const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
-    if (!list.length || list.some((e) => e.code !== 11000)) throw error;
-    for (const e of list) all.delete(e.index);
-    return all;
-  }
+export async function insertManyOnce<T extends Document>(collection: Collection<T>, docs: Document[]): Promise<Set<number>> {
+  const outcomes = await insertEach(collection, docs);
+  const failed = outcomes.find((o): o is { error: Error } => typeof o === 'object');
+  if (failed) throw failed.error;
+  return new Set(outcomes.flatMap((o, i) => (o === 'inserted' ? [i] : [])));
+}
+
+/**
+ * Insert-once with group commit: documents with deterministic ids that concurrent callers insert
+ * into one collection go out in one command; each caller learns whether its document was stored now
+ * (true) or existed already (false). Other write errors reject that caller.
+ */
+export function createInsertOnce<T extends Document>(collection: Collection<T>, maxBatch = 100): (doc: Document) => Promise<boolean> {
+  const insert = createGroupCommit<Document, InsertOutcome>((docs) => insertEach(collection, docs), maxBatch);
+  return async (doc) => {
+    const outcome = await insert(doc);
+    if (typeof outcome === 'object') throw outcome.error;
+    return outcome === 'inserted';
+  };
 }

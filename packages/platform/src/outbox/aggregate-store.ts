@@ -3,7 +3,7 @@ import type { Collection, Connection } from 'mongoose';
 import type { Collection as MongoCollection, Document } from 'mongodb';
 import type { EventEnvelope } from '../kafka/envelope';
 import type { AggregateStoreOptions, AppendOutcome, Change, Revision, RevisionDoc } from './aggregate-types';
-import { insertEach, insertManyIgnoringDuplicates, type InsertOutcome } from './bulk-writes';
+import { insertEach, insertManyOnce, type InsertOutcome } from '../mongo/insert-once';
 import { createGroupCommit } from './group-commit';
 import { createKeyedQueue } from './keyed-queue';
 import { createLatestRevisions } from './latest-revisions';
@@ -65,10 +65,7 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
   }
   const views = createViewProjector<S>(view, packed, latestDoc);
   const bulkMarkers = createBulkMarkers(db, name, views.settle);
-  const insertRevision = createGroupCommit<Document, InsertOutcome>(
-    (docs) => insertEach(revisions as unknown as MongoCollection<Document>, docs),
-    REVISION_BATCH,
-  );
+  const insertRevision = createGroupCommit<Document, InsertOutcome>((docs) => insertEach(revisions, docs), REVISION_BATCH);
 
   const latest = createLatestRevisions<S>(options.cacheLatest ?? DEFAULT_CACHE);
   const states = createWriteStates(views.settle, graceMs);
@@ -255,10 +252,10 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
       for (const doc of docs) states.track(doc._id, 'writing');
       let created: { item: (typeof items)[number]; doc: (typeof docs)[number]; text: string | undefined }[] = [];
       try {
-        const failed = await insertManyIgnoringDuplicates(revisions as unknown as MongoCollection<Document>, docs);
-        docs.forEach((doc, i) => failed.has(i) && states.forget(doc._id));
-        created = items.flatMap((item, i) => (failed.has(i) ? [] : [{ item, doc: docs[i]!, text: texts[i] }]));
-        await insertManyIgnoringDuplicates(
+        const stored = await insertManyOnce(revisions, docs);
+        docs.forEach((doc, i) => !stored.has(i) && states.forget(doc._id));
+        created = items.flatMap((item, i) => (stored.has(i) ? [{ item, doc: docs[i]!, text: texts[i] }] : []));
+        await insertManyOnce(
           view,
           created.map(({ item, text }) => views.rowOf(item.id, item.state, 1, at, text)),
         );

@@ -2,7 +2,6 @@ import type { Document } from 'mongodb';
 import type { Revision, RevisionDoc, ViewRow } from './aggregate-types';
 
 export const revisionId = (id: string, rev: number) => `${id}#${String(rev).padStart(8, '0')}`;
-export const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 export const unpack = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 

@@ -1,8 +1,10 @@
 import type { Collection as MongoCollection, Document } from 'mongodb';
 import type { RevisionDoc } from './aggregate-types';
-import { insertEach, replaceEach } from './bulk-writes';
+import { insertEach } from '../mongo/insert-once';
+import { isDuplicateKey } from '../mongo/duplicate-key';
+import { replaceEach } from './bulk-writes';
 import { createGroupCommit } from './group-commit';
-import { isDuplicateKey, unpack } from './revision-codec';
+import { unpack } from './revision-codec';
 
 /** View rows written per group commit (in commands of 25 statements). */
 const VIEW_BATCH = 100;

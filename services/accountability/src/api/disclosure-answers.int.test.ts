@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opaqueSealed, waitFor } from '@vetting/platform/testing';
-import { DAY, consentBody, startDisclosureDesk, type DisclosureHarness } from './disclosure.test-harness';
+import { DAY, consentBody, startDisclosureDesk, type DisclosureHarness } from '../testing/disclosure';
 
 describe('answering misconduct-disclosure requests as a previous employer: consent, findings and countersignature (real Kafka and database)', () => {
   let h: DisclosureHarness;

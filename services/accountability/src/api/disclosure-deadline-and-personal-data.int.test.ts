@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTopic, waitFor } from '@vetting/platform/testing';
 import type { EventEnvelope } from '@vetting/platform';
-import { DAY, consentBody, startDisclosureDesk, type DisclosureHarness } from './disclosure.test-harness';
+import { DAY, consentBody, startDisclosureDesk, type DisclosureHarness } from '../testing/disclosure';
 
 describe('misconduct-disclosure requests past their deadline, sealed at rest and erased (real Kafka and database)', () => {
   let h: DisclosureHarness;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { consentBody, employer, receiveBody, startDisclosureHarness, type DisclosureHarness } from './disclosure.test-harness';
+import { consentBody, employer, receiveBody, startDisclosureHarness, type DisclosureHarness } from '../testing/disclosure';
 
 describe('the scheme’s annual implementation figures (real Kafka and database)', () => {
   let h: DisclosureHarness;

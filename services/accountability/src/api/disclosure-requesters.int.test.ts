@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { DAY, consentBody, employer, receiveBody, startDisclosureDesk, type DisclosureHarness } from './disclosure.test-harness';
+import { DAY, consentBody, employer, receiveBody, startDisclosureDesk, type DisclosureHarness } from '../testing/disclosure';
 
 describe('who may ask for and answer misconduct-disclosure requests: the employer directory and the country offices (real Kafka and database)', () => {
   let h: DisclosureHarness;

@@ -17,7 +17,7 @@ export function createPersonRecordsRepository(db: Connection) {
     async save(key: string, candidateId: string, at: string, active: boolean, finding: KnownFinding): Promise<void> {
       const current = await records.findOne({ _id: key });
       if (current && current.at >= at) return;
-      if (!current && (await insertOnce(records as unknown as Collection, { _id: key, candidateId, at, active, finding }))) return;
+      if (!current && (await insertOnce(records, { _id: key, candidateId, at, active, finding }))) return;
       await records.updateOne({ _id: key, at: { $lt: at } }, { $set: { at, active, finding } });
     },
     async of(candidateId: string): Promise<KnownFinding[]> {

@@ -18,8 +18,7 @@ export function createQuestionnaireRepository(db: Connection) {
     collection: versions as unknown as Collection,
     ensureIndexes: () => versions.createIndex({ version: -1 }),
     /** False when that version exists already (two admins publishing at once: one wins). */
-    insert: (q: Questionnaire, events: EventEnvelope[]) =>
-      insertOnce(versions as unknown as Collection, { _id: `v${q.version}`, ...q, ...initialOutbox(events) }),
+    insert: (q: Questionnaire, events: EventEnvelope[]) => insertOnce(versions, { _id: `v${q.version}`, ...q, ...initialOutbox(events) }),
     async get(version: number): Promise<Questionnaire | undefined> {
       const doc = await versions.findOne({ _id: `v${version}` });
       return doc ? strip(doc) : undefined;

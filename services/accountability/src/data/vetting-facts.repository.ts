@@ -26,7 +26,7 @@ export function createVettingFactsRepository(db: Connection) {
       const { organisationId, ...rest } = o;
       const current = await organisations.findOne({ _id: organisationId });
       if (current && current.revision >= o.revision) return;
-      if (!current && (await insertOnce(organisations as unknown as Collection, { _id: organisationId, ...rest }))) return;
+      if (!current && (await insertOnce(organisations, { _id: organisationId, ...rest }))) return;
       await organisations.updateOne({ _id: organisationId, revision: { $lt: o.revision } }, { $set: rest });
     },
     async organisation(id: string): Promise<RequestingOrganisation | undefined> {
@@ -44,7 +44,7 @@ export function createVettingFactsRepository(db: Connection) {
         revision: d.revision,
       }));
     },
-    record: (eventId: string, fact: VettingFact) => insertOnce(facts as unknown as Collection, { _id: eventId, ...fact }),
+    record: (eventId: string, fact: VettingFact) => insertOnce(facts, { _id: eventId, ...fact }),
     /** The facts of a year (of a country), through the year-country index. */
     async facts(filter: { year: number; country?: string }): Promise<VettingFact[]> {
       const rows = await facts

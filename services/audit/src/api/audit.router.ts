@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { actorOf, badRequest, paramsOf, queryOf, type AccessRecorder, type PersonalSealer } from '@vetting/platform';
-import type { AuditBundle } from '../cli/bundle-verifier';
+import type { AuditBundle } from '@vetting/signing';
 import { bundleFileText } from '../domain/bundle';
 import { bundleCsv, bundleHtml } from '../domain/report-format';
 import type { Granularity } from '../domain/statistics';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent } from '@vetting/platform';
-import { verifyBundleText } from '../cli/bundle-verifier';
+import { verifyBundleText } from '@vetting/signing';
 import { candidateStory, publish, startAuditForTest, untilHead } from '../testing/audit-fixture';
 
 /** What the candidate story's events said about the person (fixture): none of it may be in the chain. */

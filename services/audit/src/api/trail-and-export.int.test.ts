@@ -6,7 +6,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent } from '@vetting/platform';
 import { waitFor } from '@vetting/platform/testing';
-import { verifyBundleText, type AuditBundle } from '../cli/bundle-verifier';
+import { verifyBundleText, type AuditBundle } from '@vetting/signing';
 import { candidateStory, publish, startAuditForTest, untilHead } from '../testing/audit-fixture';
 
 const binary = (res: request.Response) => res.text;

@@ -4,7 +4,7 @@
  * does not (naming the first broken entry), 2 on bad usage.
  */
 import { readFileSync } from 'node:fs';
-import { verifyBundleText } from './bundle-verifier';
+import { verifyBundleText } from '@vetting/signing';
 
 const file = process.argv[2];
 if (!file) {

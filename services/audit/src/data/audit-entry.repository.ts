@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
+import { duplicateIndexes, insertManyOnce, isDuplicateKey } from '@vetting/platform';
 import type { AuditEntry } from '../domain/hash-chain';
 import { blockText, entryOfLine, linesOf } from '../domain/entry-line';
 import { inSeqOrder } from './in-seq-order';
@@ -25,8 +26,6 @@ export interface StoredBlock {
   entries: AuditEntry[];
 }
 
-const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
-const writeErrorsOf = (e: unknown) => (e as { writeErrors?: { index: number; code?: number }[] }).writeErrors ?? [];
 const decode = (doc: BlockDoc): StoredBlock => ({ block: doc._id, entries: linesOf(doc.lines).map(entryOfLine) });
 
 /**
@@ -125,10 +124,7 @@ export function createAuditEntryRepository(db: Connection) {
       try {
         await index.insertMany(rows, { ordered: false });
       } catch (error) {
-        const failed = writeErrorsOf(error);
-        if (!isDuplicateKey(error) && !failed.length) throw error;
-        if (failed.some((w) => w.code !== 11000)) throw error;
-        for (const { index: i } of failed) {
+        for (const i of duplicateIndexes(error)) {
           const row = rows[i]!;
           const holder = await index.findOne({ eventId: row.eventId }, { projection: { _id: 1 } });
           if (holder && holder._id !== row._id) again.add(row.eventId);
@@ -153,9 +149,7 @@ export function createAuditEntryRepository(db: Connection) {
         (e.refs ?? []).map((subjectId) => ({ _id: `${subjectId}:${e.seq}`, subjectId, seq: e.seq, block: n })),
       );
       if (rows.length === 0) return;
-      await refs.insertMany(rows, { ordered: false }).catch((error: unknown) => {
-        if (!isDuplicateKey(error) && !writeErrorsOf(error).every((w) => w.code === 11000)) throw error;
-      });
+      await insertManyOnce(refs, rows);
     },
     /** Entries fromSeq..toSeq in sequence order, block by block (look-ups on _id). */
     async *range(fromSeq = 1, toSeq = Number.MAX_SAFE_INTEGER): AsyncGenerator<AuditEntry> {

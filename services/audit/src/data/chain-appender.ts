@@ -1,4 +1,4 @@
-import type { EventEnvelope, Logger } from '@vetting/platform';
+import { isDuplicateKey, type EventEnvelope, type Logger } from '@vetting/platform';
 import { entryFromEvent } from '../domain/entry-from-event';
 import { GENESIS_HASH, type AuditEntry } from '../domain/hash-chain';
 import type { AuditEntryRepository, StoredBlock } from './audit-entry.repository';
@@ -31,8 +31,6 @@ export interface ChainAppenderOptions {
   repairAfterMs?: number;
   now?: () => number;
 }
-
-const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
 
 interface Head extends ChainHead {
   block: number;

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
-import type { Logger } from '@vetting/platform';
+import { isDuplicateKey, type Logger } from '@vetting/platform';
 import type { AuditEntry } from '../domain/hash-chain';
 import type { AuditEntryRepository } from './audit-entry.repository';
 import { inSeqOrder } from './in-seq-order';
@@ -9,7 +9,7 @@ type LegacyDoc = Omit<AuditEntry, 'seq'> & { _id: number };
 
 const toEntry = ({ _id, ...rest }: LegacyDoc): AuditEntry => ({ seq: _id, ...rest });
 const unlessDuplicate = (error: unknown) => {
-  if ((error as { code?: number }).code !== 11000) throw error;
+  if (!isDuplicateKey(error)) throw error;
 };
 
 /**

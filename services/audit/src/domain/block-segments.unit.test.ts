@@ -3,7 +3,7 @@ import { createSegmentJoiner, summariseBlocks } from './chain-segments';
 import { verifyEntries } from './chain-verifier';
 import { blockText, checkLine, entryOfLine, lineOf, linesOf, seqOfContent } from './entry-line';
 import { GENESIS_HASH, type AuditEntry } from './hash-chain';
-import { random, sealed, tamperedChains } from './tampering.fixtures';
+import { random, sealed, tamperedChains } from '../testing/tampering';
 
 // Data with keys that try to confuse the seq reader: a nested dataDigest and seq, quotes in strings.
 function chain(n: number): AuditEntry[] {

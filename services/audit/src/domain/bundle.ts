@@ -1,4 +1,4 @@
-import { BUNDLE_FORMAT, bundleSigningPayload, type AuditBundle, type BundleCheckpoint, type BundleEntry } from '../cli/bundle-verifier';
+import { BUNDLE_FORMAT, bundleSigningPayload, type AuditBundle, type BundleCheckpoint, type BundleEntry } from '@vetting/signing';
 import { bodyOf, canonicalJson, contentHashOf, type AuditEntry } from './hash-chain';
 import type { Signer } from './signer';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSegmentJoiner, summariseSegment } from './chain-segments';
 import { verifyEntries } from './chain-verifier';
 import { GENESIS_HASH, type AuditEntry } from './hash-chain';
-import { sealed, tamperedChains } from './tampering.fixtures';
+import { sealed, tamperedChains } from '../testing/tampering';
 
 function chain(n: number, prevHash = GENESIS_HASH, fromSeq = 1): AuditEntry[] {
   const out: AuditEntry[] = [];

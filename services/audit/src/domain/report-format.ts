@@ -1,4 +1,4 @@
-import type { AuditBundle, BundleVerification } from '../cli/bundle-verifier';
+import type { AuditBundle, BundleVerification } from '@vetting/signing';
 import type { AuditEntry } from './hash-chain';
 import { describeEntry } from './trail-story';
 

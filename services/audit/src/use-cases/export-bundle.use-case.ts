@@ -1,5 +1,5 @@
 import { conflict, notFound, unavailable } from '@vetting/platform';
-import { verifyBundle, type AuditBundle, type BundleVerification } from '../cli/bundle-verifier';
+import { verifyBundle, type AuditBundle, type BundleVerification } from '@vetting/signing';
 import { createBundleBuilder } from '../domain/bundle';
 import { checkpointSignatureValid, type Checkpoint } from '../domain/checkpoint';
 import { createChainVerifier } from '../domain/chain-verifier';

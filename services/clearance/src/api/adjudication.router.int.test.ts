@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { events, newCandidateId, startClearanceForTest } from '../clearance.test-env';
+import { events, newCandidateId, startClearanceForTest } from '../testing/environment';
 import type { caseView } from '../use-cases/read-cases.use-case';
 
 type CaseBody = ReturnType<typeof caseView>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@vetting/platform';
 import { acknowledgeFlag, officeView, openFor, partyOf } from './acknowledge-flag';
-import { caseWith, inputs } from './clearance.fixtures';
+import { caseWith, inputs } from '../testing/fixtures';
 import type { Flag } from './clearance-case';
 
 const flag: Flag = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '@vetting/platform';
 import { countersignAdjudication, proposeAdjudication } from './adjudication';
-import { at, caseWith, inputs, notice, policy, seqId } from './clearance.fixtures';
+import { at, caseWith, inputs, notice, policy, seqId } from '../testing/fixtures';
 import { reconsiderCase } from './reconsider-case';
 
 const adverse = () =>

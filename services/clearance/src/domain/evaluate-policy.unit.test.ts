@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, inputs, policy, possibleHit } from './clearance.fixtures';
+import { at, inputs, policy, possibleHit } from '../testing/fixtures';
 import { evaluatePolicy } from './evaluate-policy';
 
 const keys = (ev: ReturnType<typeof evaluatePolicy>) => ev.findings.map((f) => f.key);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyInputChange } from './case-inputs';
-import { at, caseWith, inputs, policy, possibleHit, seqId } from './clearance.fixtures';
+import { at, caseWith, inputs, policy, possibleHit, seqId } from '../testing/fixtures';
 import { expireCase, reconsiderCase, withdrawCase } from './reconsider-case';
 
 const later = new Date('2026-06-01T00:00:00.000Z');

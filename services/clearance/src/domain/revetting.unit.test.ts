@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeWithInput } from '../use-cases/record-input.use-case';
 import type { InputChange } from './case-inputs';
-import { at, caseWith, cleanRecordChecks, inputs, policy, possibleHit, seqId } from './clearance.fixtures';
+import { at, caseWith, cleanRecordChecks, inputs, policy, possibleHit, seqId } from '../testing/fixtures';
 import type { ClearanceCase } from './clearance-case';
 import { expireCase, reconsiderCase, withdrawCase } from './reconsider-case';
 import { eraseFromRevetting, openRevetting, revettingDueAt } from './revetting';

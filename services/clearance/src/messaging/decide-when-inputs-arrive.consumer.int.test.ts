@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
 import type { caseView } from '../use-cases/read-cases.use-case';
 import { expireDueClearances } from '../use-cases/expire-clearances.use-case';
-import { events, newCandidateId, possibleHit, startClearanceForTest } from '../clearance.test-env';
+import { events, newCandidateId, possibleHit, startClearanceForTest } from '../testing/environment';
 
 type CaseBody = ReturnType<typeof caseView>;
 

@@ -5,7 +5,7 @@ import { waitFor } from '@vetting/platform/testing';
 import { createClearanceCaseRepository } from '../data/clearance-case.repository';
 import type { caseView } from './read-cases.use-case';
 import { openDueRevettings } from './open-due-revettings.use-case';
-import { events, newCandidateId, startClearanceForTest } from '../clearance.test-env';
+import { events, newCandidateId, startClearanceForTest } from '../testing/environment';
 
 type CaseBody = ReturnType<typeof caseView>;
 const DAY = 86_400_000;

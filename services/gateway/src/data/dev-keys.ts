@@ -1,23 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
-import { hashPassword, type StoredPassword } from '../domain/password-hash';
+import { hashPassword } from '../domain/password-hash';
+import type { DemoUser } from '../domain/user-account';
 import { DEFAULT_SECOND_FACTOR_ROLES, enrolmentOffer, needsSecondFactor } from '../domain/second-factor';
 
-export interface DemoUser extends StoredPassword {
-  username: string;
-  name: string;
-  roles: string[];
-  country?: string;
-  /** UN roles only: the missions the officer works for (absent: every mission). */
-  missions?: string[];
-  /** A disabled account cannot sign in or refresh; its sessions end at once and its access tokens within their few minutes. */
-  disabled?: boolean;
-  /** The TOTP key (base32) of the account's authenticator, once enrolled. */
-  totpSecret?: string;
-  createdBy?: string;
-  createdAt?: string;
-}
+export type { DemoUser } from '../domain/user-account';
 
 /** The demo accounts of a development install, one per role (two TCC offices show country scoping). */
 const DEMO_ACCOUNTS: Pick<DemoUser, 'username' | 'name' | 'roles' | 'country'>[] = [

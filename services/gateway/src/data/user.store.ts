@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import { AppError } from '@vetting/platform';
 import { hashPassword, type StoredPassword } from '../domain/password-hash';
-import { loadUsers, type DemoUser } from './dev-keys';
+import type { DemoUser } from '../domain/user-account';
+import { loadUsers } from './dev-keys';
 
 /** A local account as the admin sees it: never its salt or password hash. */
 export interface UserView {

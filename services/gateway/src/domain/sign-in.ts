@@ -1,5 +1,5 @@
 import { AppError } from '@vetting/platform';
-import type { DemoUser } from '../data/dev-keys';
+import type { DemoUser } from './user-account';
 import { verifyPassword } from './password-hash';
 
 /** Checks a password in constant time; an unknown user costs the same as a wrong password. */

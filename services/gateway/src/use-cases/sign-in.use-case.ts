@@ -1,6 +1,6 @@
 import { AppError, type RateLimiter } from '@vetting/platform';
 import type { AuthState, Session } from '../data/auth-state.redis';
-import type { DemoUser } from '../data/dev-keys';
+import type { DemoUser } from '../domain/user-account';
 import type { UserStore } from '../data/user.store';
 import { hashPassword, needsRehash, verifyPassword } from '../domain/password-hash';
 import { enrolmentOffer, matchingStep, needsSecondFactor } from '../domain/second-factor';

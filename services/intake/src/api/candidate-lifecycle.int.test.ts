@@ -4,7 +4,7 @@ import { loadConfig, type EventEnvelope } from '@vetting/platform';
 import { createTestServiceEnv, readTopic, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
-import { inService } from '../test-support/nomination.fixtures';
+import { inService } from '../testing/nominations';
 
 let serial = 0;
 const submission = (overrides: Record<string, unknown> = {}) => ({

@@ -5,7 +5,7 @@ import { createTestServiceEnv, readTopic, waitFor, type TestServiceEnv } from '@
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
 import { BUILT_IN_RULES } from '@vetting/policy';
-import { inService } from '../test-support/nomination.fixtures';
+import { inService } from '../testing/nominations';
 
 let serial = 0;
 /** A new person each call (a repeated person is a duplicate nomination). */

@@ -11,7 +11,7 @@ import {
 import { createTestServiceEnv, readTopic, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
 import { trustedKeys, verifySignedDocument } from '@vetting/signing';
 import { CERTIFICATE_FORMAT } from '../domain/rotation-certificate';
-import { inService } from '../test-support/nomination.fixtures';
+import { inService } from '../testing/nominations';
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
 

@@ -6,8 +6,8 @@ import { loadConfig } from '@vetting/platform';
 import { waitFor } from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
-import { IN_SERVICE_CELLS, IN_SERVICE_COLUMNS, inService } from '../test-support/nomination.fixtures';
-import { SECRETS, nomination, startPrivacyHarness, type PrivacyHarness } from '../test-support/privacy.harness';
+import { IN_SERVICE_CELLS, IN_SERVICE_COLUMNS, inService } from '../testing/nominations';
+import { SECRETS, nomination, startPrivacyHarness, type PrivacyHarness } from '../testing/privacy';
 
 describe('erasure by an administrator, by the retention job and of an uploaded person (real Kafka and database, audit beside)', () => {
   let h: PrivacyHarness;

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '@vetting/platform';
-import { SECRETS, nomination, startPrivacyHarness, type PrivacyHarness } from '../test-support/privacy.harness';
+import { SECRETS, nomination, startPrivacyHarness, type PrivacyHarness } from '../testing/privacy';
 
 describe('personal data at rest and the access export (real Kafka and database)', () => {
   let h: PrivacyHarness;

@@ -4,7 +4,7 @@ import { loadConfig } from '@vetting/platform';
 import { createTestServiceEnv, type TestServiceEnv } from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
-import { inService } from '../test-support/nomination.fixtures';
+import { inService } from '../testing/nominations';
 
 const consent = { given: true, formVersion: 'v1', signedAt: '2026-01-01T00:00:00Z', method: 'electronic-signature' };
 const person = (name: string, serviceNumber: string) => ({

@@ -11,7 +11,7 @@ import {
 import { createTestServiceEnv, readTopic, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
-import { IN_SERVICE_CELLS, IN_SERVICE_COLUMNS, inService } from '../test-support/nomination.fixtures';
+import { IN_SERVICE_CELLS, IN_SERVICE_COLUMNS, inService } from '../testing/nominations';
 
 const list = { listId: 'un-sea', version: 7, contentHash: 'sha256:abc' };
 

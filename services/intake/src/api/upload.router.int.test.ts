@@ -4,7 +4,7 @@ import { loadConfig, type EventEnvelope } from '@vetting/platform';
 import { createTestServiceEnv, readTopic, waitFor, type TestServiceEnv } from '@vetting/platform/testing';
 import { intakeConfigSchema } from '../config';
 import { startIntake } from '../start-intake';
-import { IN_SERVICE_CELLS, IN_SERVICE_COLUMNS, inService } from '../test-support/nomination.fixtures';
+import { IN_SERVICE_CELLS, IN_SERVICE_COLUMNS, inService } from '../testing/nominations';
 
 const HEADER = `name,date_of_birth,nationalities,service_number,rank,consent_given,consent_form_version,consent_signed_at,consent_method,${IN_SERVICE_COLUMNS}`;
 const person = (i: number, over: Partial<Record<'name' | 'dob' | 'nat' | 'svc' | 'rank' | 'consent', string>> = {}) =>

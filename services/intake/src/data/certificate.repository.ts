@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
-import { initialOutbox, type EventEnvelope } from '@vetting/platform';
+import { initialOutbox, insertOnce, type EventEnvelope } from '@vetting/platform';
 import { outcomesOf, storedMember, summaryOf, type CertificateSummary, type RotationCertificate } from '../domain/rotation-certificate';
 
 type CertificateDoc = RotationCertificate & {
@@ -57,22 +57,16 @@ export function createCertificateRepository(db: Connection) {
 
     /** Stores the certificate with its event; false when that version exists already. Read certificates come back without names (`withNames`). */
     async insert(cert: RotationCertificate, events: EventEnvelope[]): Promise<boolean> {
-      try {
-        // Members without their names: the stored certificate holds case references and ids only.
-        const members = cert.members.map(storedMember) as RotationCertificate['members'];
-        await certificates.insertOne({
-          ...cert,
-          members,
-          memberCount: members.length,
-          outcomes: outcomesOf(members),
-          _id: docId(cert.country, cert.rotation, cert.version),
-          ...initialOutbox(events),
-        });
-        return true;
-      } catch (error) {
-        if ((error as { code?: number }).code === 11000) return false;
-        throw error;
-      }
+      // Members without their names: the stored certificate holds case references and ids only.
+      const members = cert.members.map(storedMember) as RotationCertificate['members'];
+      return insertOnce(certificates, {
+        ...cert,
+        members,
+        memberCount: members.length,
+        outcomes: outcomesOf(members),
+        _id: docId(cert.country, cert.rotation, cert.version),
+        ...initialOutbox(events),
+      });
     },
   };
 }

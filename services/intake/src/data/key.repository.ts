@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
-import { AppError } from '@vetting/platform';
+import { AppError, duplicateIndexes, insertOnce } from '@vetting/platform';
 import type { DedupeKey } from '../domain/dedupe-keys';
 
 /** The field a key is held in: its kind's tag (`<scope>|doc|…`, `|svc|`, `|name|`). */
@@ -29,7 +29,6 @@ interface ClaimDoc extends Partial<Record<KeyField, string>> {
   claimedAt: number;
 }
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 /** New documents per insert command: FerretDB 1.24 holds one PostgreSQL connection per statement. */
 const INSERT_BATCH = 500;
 /** Rounds of re-claiming keys whose claim document collided only on keys the candidate already holds. */
@@ -66,10 +65,7 @@ export function createKeyRepository(db: Connection) {
       try {
         await keys.insertMany(docs.slice(start, start + INSERT_BATCH), { ordered: false });
       } catch (error) {
-        const raw = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
-        const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
-        if (!list.length || list.some((e) => !isDuplicateKey(e))) throw error;
-        failed.push(...list.map((e) => start + e.index));
+        failed.push(...duplicateIndexes(error).map((i) => start + i));
       }
     }
     return failed;

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
+import { insertManyOnce } from '@vetting/platform';
 import type { SearchQuery } from '../domain/search-keys';
 
 interface SearchDoc {
@@ -35,13 +36,7 @@ export function createSearchIndexRepository(db: Connection) {
     /** Stores many new candidates' keys at once (bulk uploads); ids already there (a resumed run) are kept. */
     async putMany(items: SearchDoc[]): Promise<void> {
       for (let start = 0; start < items.length; start += INSERT_BATCH) {
-        try {
-          await docs.insertMany(items.slice(start, start + INSERT_BATCH), { ordered: false });
-        } catch (error) {
-          const raw = (error as { writeErrors?: { code: number }[] | { code: number } }).writeErrors;
-          const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
-          if (!list.length || list.some((e) => e.code !== 11000)) throw error;
-        }
+        await insertManyOnce(docs, items.slice(start, start + INSERT_BATCH));
       }
     },
 

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
-import { initialOutbox, type EventEnvelope } from '@vetting/platform';
+import { initialOutbox, insertOnce, type EventEnvelope } from '@vetting/platform';
 import type { NominationInput } from '../domain/candidate-rules';
 import type { DuplicateLink, RowCounts, RowProblem, Upload, UploadState } from '../domain/upload';
 import type { PersonalCipher } from './personal-data.cipher';
@@ -65,17 +65,9 @@ export function createUploadRepository(db: Connection, cipher: PersonalCipher) {
      */
     async saveEvents(uploadId: string, chunk: number, events: EventEnvelope[]) {
       for (let g = 0; g * EVENTS_PER_OUTBOX_DOC < events.length; g++) {
-        try {
-          // As JSON text (the relay reads both forms): 250 nested events took ~10x longer to write.
-          const slice = events.slice(g * EVENTS_PER_OUTBOX_DOC, (g + 1) * EVENTS_PER_OUTBOX_DOC);
-          await outbox.insertOne({
-            _id: `${uploadId}:${pad(chunk)}:${g}` as never,
-            ...initialOutbox(slice),
-            outbox: JSON.stringify(slice),
-          });
-        } catch (error) {
-          if ((error as { code?: number }).code !== 11000) throw error;
-        }
+        // As JSON text (the relay reads both forms): 250 nested events took ~10x longer to write.
+        const slice = events.slice(g * EVENTS_PER_OUTBOX_DOC, (g + 1) * EVENTS_PER_OUTBOX_DOC);
+        await insertOnce(outbox, { _id: `${uploadId}:${pad(chunk)}:${g}`, ...initialOutbox(slice), outbox: JSON.stringify(slice) });
       }
     },
 
@@ -93,13 +85,7 @@ export function createUploadRepository(db: Connection, cipher: PersonalCipher) {
     /** Creates the upload; false when it exists already (same Idempotency-Key). */
     async create(upload: Upload): Promise<boolean> {
       const { id, ...rest } = upload;
-      try {
-        await uploads.insertOne({ _id: id, ...rest });
-        return true;
-      } catch (error) {
-        if ((error as { code?: number }).code === 11000) return false;
-        throw error;
-      }
+      return insertOnce(uploads, { _id: id, ...rest });
     },
 
     async find(id: string): Promise<Upload | undefined> {
@@ -121,14 +107,10 @@ export function createUploadRepository(db: Connection, cipher: PersonalCipher) {
     unfinished: async () => (await uploads.find({ state: { $in: ['receiving', 'storing'] } }).toArray()).map(toUpload),
 
     async saveChunk(uploadId: string, chunk: number, rows: ChunkDoc['rows'], problems: RowProblem[]) {
-      try {
-        // Valid rows are personal data waiting to be stored: sealed under the upload's own key, which is
-        // destroyed once the upload is finished (see progress); problems name only rows and fields.
-        const sealed = await cipher.sealText(rowsOwner(uploadId), 'rows', JSON.stringify(rows));
-        await chunks.insertOne({ _id: `${uploadId}:${pad(chunk)}`, uploadId, chunk, rows: sealed, problems: JSON.stringify(problems) });
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
-      }
+      // Valid rows are personal data waiting to be stored: sealed under the upload's own key, which is
+      // destroyed once the upload is finished (see progress); problems name only rows and fields.
+      const sealed = await cipher.sealText(rowsOwner(uploadId), 'rows', JSON.stringify(rows));
+      await insertOnce(chunks, { _id: `${uploadId}:${pad(chunk)}`, uploadId, chunk, rows: sealed, problems: JSON.stringify(problems) });
     },
 
     async chunk(uploadId: string, chunk: number): Promise<ChunkDoc | undefined> {
@@ -149,11 +131,7 @@ export function createUploadRepository(db: Connection, cipher: PersonalCipher) {
     },
 
     async saveResult(uploadId: string, chunk: number, stored: number, duplicates: DuplicateLink[]) {
-      try {
-        await results.insertOne({ _id: `${uploadId}:${pad(chunk)}`, uploadId, chunk, stored, duplicates });
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
-      }
+      await insertOnce(results, { _id: `${uploadId}:${pad(chunk)}`, uploadId, chunk, stored, duplicates });
     },
 
     result: async (uploadId: string, chunk: number) => (await results.findOne({ _id: `${uploadId}:${pad(chunk)}` })) ?? undefined,

@@ -14,7 +14,7 @@ import { createUploadRepository } from '../data/upload.repository';
 import { dedupeKeys, dedupeScope } from '../domain/dedupe-keys';
 import { receiveUpload } from './receive-upload.use-case';
 import { rowCandidateId, storeUpload, type StoreDeps } from './store-upload.use-case';
-import { IN_SERVICE_CELLS, IN_SERVICE_COLUMNS } from '../test-support/nomination.fixtures';
+import { IN_SERVICE_CELLS, IN_SERVICE_COLUMNS } from '../testing/nominations';
 import { BUILT_IN_POLICY } from '@vetting/policy';
 
 const officer: Actor = { id: 'gh-office', roles: ['tcc-officer'], country: 'GH' };

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { startHarness, type Harness } from '../references.test-harness';
+import { startHarness, type Harness } from '../testing/harness';
 
 const recently = `${new Date().getUTCFullYear() - 2}-01`;
 const civilian = (name: string, employer: string, typed: string) => ({

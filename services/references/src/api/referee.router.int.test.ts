@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { startHarness, type Harness } from '../references.test-harness';
+import { startHarness, type Harness } from '../testing/harness';
 
 const employer = (email: string) => ({
   names: [{ full: 'Esi Darko' }],

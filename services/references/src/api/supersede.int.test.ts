@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
 import type { Check } from '../domain/check';
-import { startHarness, type Harness } from '../references.test-harness';
+import { startHarness, type Harness } from '../testing/harness';
 
 const recently = `${new Date().getUTCFullYear() - 2}-01`;
 const earlier = `${new Date().getUTCFullYear() - 4}-01`;

@@ -4,7 +4,7 @@ import { loadConfig } from '@vetting/platform';
 import { waitFor } from '@vetting/platform/testing';
 import { referencesConfigSchema } from '../config';
 import type { Check } from '../domain/check';
-import { startHarness, type Harness } from '../references.test-harness';
+import { startHarness, type Harness } from '../testing/harness';
 import { startReferencesWorker } from '../worker/start-worker';
 
 const recently = `${new Date().getUTCFullYear() - 2}-01`;

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
+import { insertOnce } from '@vetting/platform';
 
 export interface MailMessage {
   /** Deterministic per message (e.g. `<checkId>.<round>.request`): the same mail is stored once. */
@@ -23,11 +24,7 @@ export function createDevMailbox(db: Connection, now: () => Date = () => new Dat
   return {
     async send(message: Omit<MailMessage, 'sentAt'>) {
       const { id, ...rest } = message;
-      try {
-        await messages.insertOne({ _id: id, ...rest, sentAt: now().toISOString() });
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error; // already sent: a job ran twice
-      }
+      await insertOnce(messages, { _id: id, ...rest, sentAt: now().toISOString() }); // not inserted: already sent, a job ran twice
     },
     /**
      * Deletes the mails about a candidate (their ids start with the check id, which starts with the

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
+import { insertOnce } from '@vetting/platform';
 
 export interface RefereeLink {
   /** SHA-256 of the token: the token itself is never stored in clear. */
@@ -31,15 +32,10 @@ export function createRefereeLinkRepository(db: Connection) {
     /** Stores the round's link unless it exists; returns the stored one (the first token and expiry win). */
     async issue(link: RefereeLink): Promise<RefereeLink> {
       const _id = linkId(link.checkId, link.round);
-      try {
-        await links.insertOne({ _id, ...link });
-        return link;
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
-        const stored = await links.findOne({ _id });
-        if (!stored) throw error;
-        return plain(stored);
-      }
+      if (await insertOnce(links, { _id, ...link })) return link;
+      const stored = await links.findOne({ _id });
+      if (!stored) throw new Error(`referee link ${_id} collided but cannot be read`);
+      return plain(stored);
     },
     /** The link of a check's round, if it was issued. */
     async ofRound(checkId: string, round: number): Promise<RefereeLink | undefined> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { startHarness, type Harness } from '../references.test-harness';
+import { startHarness, type Harness } from '../testing/harness';
 import { createReferenceSetRepository } from '../data/reference-set.repository';
 import { recordResult } from '../use-cases/record-result.use-case';
 import { setIdOfCheck } from './complete-set-when-check-completed.consumer';

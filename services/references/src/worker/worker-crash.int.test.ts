@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@vetting/platform';
 import { waitFor } from '@vetting/platform/testing';
 import { referencesConfigSchema } from '../config';
-import { startHarness, type Harness } from '../references.test-harness';
+import { startHarness, type Harness } from '../testing/harness';
 import { spawnWorker } from './spawn-worker';
 import { startReferencesWorker } from './start-worker';
 

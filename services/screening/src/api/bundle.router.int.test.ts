@@ -4,7 +4,7 @@ import { createBundleScreener, openListBundle, type ListBundle } from '@vetting/
 import type { EventEnvelope } from '@vetting/platform';
 import { readTopic, waitFor } from '@vetting/platform/testing';
 import { trustedKeys } from '@vetting/signing';
-import { publishList, startTestScreening } from '../test-support/screening-fixtures';
+import { publishList, startTestScreening } from '../testing/fixtures';
 
 const tariq = { id: 'BAR-1', name: 'Tariq Mehmood Qadir', dateOfBirth: '1979-04-12', nationality: 'PK', passport: 'AB9081726' };
 const olena = { id: 'BAR-2', name: 'Olena Viktorivna Hrytsenko', dateOfBirth: '1988-06-02', nationality: 'UA' };

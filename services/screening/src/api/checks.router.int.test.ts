@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@vetting/platform';
 import { createRateLimiter } from '@vetting/platform';
-import { publishList, startTestScreening } from '../test-support/screening-fixtures';
+import { publishList, startTestScreening } from '../testing/fixtures';
 
 describe('check before deployment (real Redis, Kafka and database)', () => {
   let t: Awaited<ReturnType<typeof startTestScreening>>;

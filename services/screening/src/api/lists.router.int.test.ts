@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { eventsOfType, entry, platformFile, startTestScreening } from '../test-support/screening-fixtures';
+import { eventsOfType, entry, platformFile, startTestScreening } from '../testing/fixtures';
 
 const shared = '/work/shared/data/banlists';
 const samples = new URL('../../../../packages/banlists/samples/', import.meta.url);

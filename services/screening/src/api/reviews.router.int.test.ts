@@ -1,14 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import {
-  candidateEvent,
-  eventsOfType,
-  publishCandidates,
-  publishList,
-  startTestScreening,
-  type EntryInput,
-} from '../test-support/screening-fixtures';
+import { candidateEvent, eventsOfType, publishCandidates, publishList, startTestScreening, type EntryInput } from '../testing/fixtures';
 
 const tariq: EntryInput = { id: 'BAR-1', name: 'Tariq Mehmood Qadir', dateOfBirth: '1979-04-12', nationality: 'PK' };
 const olena: EntryInput = { id: 'BAR-2', name: 'Olena Viktorivna Hrytsenko', dateOfBirth: '1988', nationality: 'UA' };

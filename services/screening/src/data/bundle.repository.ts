@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
 import { initialOutbox, insertOnce, type EventEnvelope } from '@vetting/platform';
+import type { OfflineRow } from '../domain/offline-recheck';
 
 /** An offline list bundle the platform issued: to whom, when, until when, and which list versions it holds. */
 export interface IssuedBundle {
@@ -25,17 +26,6 @@ export interface OfflineUpload {
   summary: { rows: number; agree: number; disagree: number; needsReview: number };
 }
 
-export interface OfflineRow {
-  ref: string;
-  screenedAt: string;
-  offlineOutcome: string;
-  currentOutcome: string;
-  agrees: boolean;
-  needsReview: boolean;
-  /** Why the row is doubtful besides its outcome: screened outside the bundle's validity. */
-  flags: ('screened-after-expiry' | 'screened-before-issue')[];
-}
-
 type WithOutbox<T> = T & { outbox: EventEnvelope[]; outboxPending: boolean };
 
 /** Issued bundles and offline uploads: inserted once with their event (outbox), never updated. */
@@ -54,12 +44,10 @@ export function createBundleRepository(db: Connection) {
       await uploads.createIndex({ country: 1, receivedAt: -1 });
       await bundles.createIndex({ 'issuedTo.country': 1, createdAt: -1 });
     },
-    issue: (bundle: IssuedBundle, events: EventEnvelope[]) =>
-      insertOnce(bundles as unknown as Collection, { ...bundle, ...initialOutbox(events) }),
+    issue: (bundle: IssuedBundle, events: EventEnvelope[]) => insertOnce(bundles, { ...bundle, ...initialOutbox(events) }),
     bundle: async (id: string) => bare(await bundles.findOne({ _id: id })),
     /** False when an upload with this id is stored already (a retried request). */
-    receive: (upload: OfflineUpload, events: EventEnvelope[]) =>
-      insertOnce(uploads as unknown as Collection, { ...upload, ...initialOutbox(events) }),
+    receive: (upload: OfflineUpload, events: EventEnvelope[]) => insertOnce(uploads, { ...upload, ...initialOutbox(events) }),
     upload: async (id: string) => bare(await uploads.findOne({ _id: id })),
     async uploads(country: string | undefined, limit: number): Promise<Omit<OfflineUpload, 'rows'>[]> {
       const docs = await uploads

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
+import type { Provenance } from '../domain/list-provenance';
 import type { BanListEntry } from '@vetting/banlists';
 import { createAggregateStore, type EventEnvelope } from '@vetting/platform';
 import type { ListVersionRef } from '../domain/active-lists';
@@ -10,23 +11,6 @@ interface ListState extends Record<string, unknown> {
   contentHash: string;
   entryCount: number;
   updatedAt: string;
-}
-
-/** Who published a version, when, from which bytes and in which format. */
-export interface Provenance {
-  importedBy: string;
-  importedAt: string;
-  /** SHA-256 of the uploaded bytes (of the manual change, for manual versions). */
-  fileHash: string;
-  format: string;
-  /** The publication date the file itself states (UN dateGenerated, OFAC Publish_Date). */
-  publishedAt?: string;
-  /** Why a manual change was made. */
-  reason?: string;
-  /** The second officer who countersigned a version that took someone off the list (four eyes). */
-  countersignedBy?: string;
-  /** Records the importer left out on purpose. */
-  warnings?: number;
 }
 
 export interface VersionDoc {

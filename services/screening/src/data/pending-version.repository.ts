@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
+import { insertOnce } from '@vetting/platform';
 import type { PendingVersion } from '../domain/pending-version';
 
 type PendingDoc = Omit<PendingVersion, 'proposalId'> & { _id: string };
@@ -20,13 +21,8 @@ export function createPendingVersionRepository(db: Connection) {
     /** Inserts once: the same proposal id sent again (a retried request) finds the first. */
     async insertOnce(p: PendingVersion): Promise<PendingVersion> {
       const { proposalId, ...rest } = p;
-      try {
-        await proposals.insertOne({ _id: proposalId, ...rest });
-        return p;
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
-        return toPending((await proposals.findOne({ _id: proposalId }))!);
-      }
+      if (await insertOnce(proposals, { _id: proposalId, ...rest })) return p;
+      return toPending((await proposals.findOne({ _id: proposalId }))!);
     },
     async get(proposalId: string): Promise<PendingVersion | undefined> {
       const doc = await proposals.findOne({ _id: proposalId });

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
+import { insertOnce } from '@vetting/platform';
 import type { StoredResolution } from '../domain/subject';
 import type { ScreeningCipher } from './screening.cipher';
 
@@ -30,11 +31,7 @@ export function createResolutionRepository(db: Connection, cipher: ScreeningCiph
       const { key, fingerprint, reason, ...rest } = r;
       const candidateId = candidateOf(r);
       const personal = await cipher.seal(candidateId, FIELD, { fingerprint, reason });
-      try {
-        await resolutions.insertOne({ _id: key, ...rest, candidateId, personal });
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
-      }
+      await insertOnce(resolutions, { _id: key, ...rest, candidateId, personal });
     },
     async byKeys(keys: string[]): Promise<StoredResolution[]> {
       if (!keys.length) return [];

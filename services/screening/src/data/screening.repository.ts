@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
-import { isErased } from '@vetting/platform';
+import { insertOnce, isErased } from '@vetting/platform';
 import type { ScreeningCipher } from './screening.cipher';
 import type { ListVersionRef } from '../domain/active-lists';
 import type { ListHit, ScreeningOutcome } from '@vetting/banlists';
@@ -49,13 +49,7 @@ export function createScreeningRepository(db: Connection, cipher: ScreeningCiphe
     async insertOnce(screening: Screening): Promise<boolean> {
       const { id, person, fingerprint, hits, ...rest } = screening;
       const personal = await cipher.seal(screening.candidateId, FIELD, { person, fingerprint, hits } satisfies ScreeningPersonal);
-      try {
-        await screenings.insertOne({ _id: id, ...rest, personal, hitCount: hits.length });
-        return true;
-      } catch (error) {
-        if ((error as { code?: number }).code === 11000) return false;
-        throw error;
-      }
+      return insertOnce(screenings, { _id: id, ...rest, personal, hitCount: hits.length });
     },
     /** A screening, opened; once the person is erased, a screening with no person and no hits (`erased`). */
     async byId(id: string): Promise<(Screening & { erased?: true }) | undefined> {

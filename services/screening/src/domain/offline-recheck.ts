@@ -1,5 +1,16 @@
 import type { ScreeningOutcome } from '@vetting/banlists';
-import type { OfflineRow } from '../data/bundle.repository';
+
+/** One offline result screened again: outcomes and the candidate's reference only, no person's data. */
+export interface OfflineRow {
+  ref: string;
+  screenedAt: string;
+  offlineOutcome: string;
+  currentOutcome: string;
+  agrees: boolean;
+  needsReview: boolean;
+  /** Why the row is doubtful besides its outcome: screened outside the bundle's validity. */
+  flags: ('screened-after-expiry' | 'screened-before-issue')[];
+}
 
 export interface OfflineResultLine {
   ref: string;

@@ -1,4 +1,4 @@
-import type { Provenance } from '../data/list.repository';
+import type { Provenance } from './list-provenance';
 import type { PeopleTakenOff } from './people-taken-off';
 
 /** What an officer asked for: a whole list file, or the correction or removal of one entry. */

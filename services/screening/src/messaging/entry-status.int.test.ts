@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { candidateEvent, eventsOfType, publishCandidates, publishList, startTestScreening } from '../test-support/screening-fixtures';
+import { candidateEvent, eventsOfType, publishCandidates, publishList, startTestScreening } from '../testing/fixtures';
 
 type Completed = { candidateId: string; hits: { entryId: string; entryStatus?: string }[] };
 

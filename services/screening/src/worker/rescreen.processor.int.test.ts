@@ -10,7 +10,7 @@ import {
   startTestScreening,
   type EntryInput,
   type Screening,
-} from '../test-support/screening-fixtures';
+} from '../testing/fixtures';
 
 const fillers: EntryInput[] = [
   'Hiroshi Tanaka',

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { keysDirOf } from './config';
-import { createAnswerCipher } from './data/answer.cipher';
-import { startHarness, type Harness } from './references.test-harness';
+import { keysDirOf } from '../config';
+import { createAnswerCipher } from './answer.cipher';
+import { startHarness, type Harness } from '../testing/harness';
 
 /** Distinctive values: any of them found in a stored document is the subject in clear. */
 const NAME = 'Efua Subjectclear-Asantewaa';

@@ -1,7 +1,7 @@
 import type { EmploymentSummary } from '@vetting/policy';
-import type { CaseInputs, CheckInput, DeclaredItem, HitInput, Notice, ScreeningOutcome } from './case-inputs';
-import { emptyCase, type ClearanceCase } from './clearance-case';
-import { BUILT_IN_POLICY, type ClearancePolicy } from './clearance-policy';
+import type { CaseInputs, CheckInput, DeclaredItem, HitInput, Notice, ScreeningOutcome } from '../domain/case-inputs';
+import { emptyCase, type ClearanceCase } from '../domain/clearance-case';
+import { BUILT_IN_POLICY, type ClearancePolicy } from '../domain/clearance-policy';
 
 /** Test data builders for the clearance domain (used by the unit tests only). */
 export const at = new Date('2026-03-01T10:00:00.000Z');

@@ -1,4 +1,4 @@
-import { hashEntry, type AuditEntry } from './hash-chain';
+import { hashEntry, type AuditEntry } from '../domain/hash-chain';
 
 /** Deterministic generator (mulberry32), so a failing case can be replayed from its seed. */
 export function random(seed: number) {

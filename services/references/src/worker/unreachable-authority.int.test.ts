@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { startHarness, type Harness } from './references.test-harness';
+import { startHarness, type Harness } from '../testing/harness';
 
 /**
  * An authority configured on a port Node's fetch refuses (4190 is on the Fetch standard's bad-port

@@ -1,10 +1,10 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { keysDirOf } from './config';
-import { createAnswerCipher } from './data/answer.cipher';
-import { startHarness, type Harness } from './references.test-harness';
-import { purgeExpiredAnswers } from './use-cases/erase-answers.use-case';
+import { keysDirOf } from '../config';
+import { createAnswerCipher } from './answer.cipher';
+import { startHarness, type Harness } from '../testing/harness';
+import { purgeExpiredAnswers } from '../use-cases/erase-answers.use-case';
 
 const DAY = 24 * 3600 * 1000;
 const yearsAgo = (n: number) => new Date(Date.now() - n * 365 * DAY).toISOString().slice(0, 7);

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
 import { signRequest } from '@vetting/platform';
 import { BUILT_IN_RULES } from '@vetting/policy';
-import { CALLBACK_SECRETS, startHarness, type Harness } from './references.test-harness';
-import { openReferenceSets } from './use-cases/open-reference-set.use-case';
+import { CALLBACK_SECRETS, startHarness, type Harness } from '../testing/harness';
+import { openReferenceSets } from '../use-cases/open-reference-set.use-case';
 
 const person = (name: string, extra: Record<string, unknown> = {}) => ({
   names: [{ full: name }],

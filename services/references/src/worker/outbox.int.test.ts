@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@vetting/platform/testing';
-import { startHarness, type Harness } from './references.test-harness';
+import { startHarness, type Harness } from '../testing/harness';
 
 describe("the worker's own outbox relay (real Kafka, FerretDB, Redis)", () => {
   let h: Harness;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, createEventPublisher, createEventValidator, loadConfig, type EventEnvelope } from '@vetting/platform';
 import { createTestPersonKeys, createTestServiceEnv, readTopic, type ReadMessage, type TestServiceEnv } from '@vetting/platform/testing';
-import { clearanceConfigSchema } from './config';
-import { startClearance } from './start-clearance';
+import { clearanceConfigSchema } from '../config';
+import { startClearance } from '../start-clearance';
 
 /**
  * The clearance service on the real Kafka, FerretDB and Redis (random database and topics), a

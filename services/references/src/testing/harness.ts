@@ -9,10 +9,10 @@ import {
   type TestServiceEnv,
 } from '@vetting/platform/testing';
 import { startSimulators, type SimulatorOptions, type Simulators } from '@vetting/simulators';
-import { referencesConfigSchema, type ReferencesConfig } from './config';
-import { startReferences } from './start-references';
-import { saveEmployer } from './use-cases/manage-directory.use-case';
-import { startReferencesWorker } from './worker/start-worker';
+import { referencesConfigSchema, type ReferencesConfig } from '../config';
+import { startReferences } from '../start-references';
+import { saveEmployer } from '../use-cases/manage-directory.use-case';
+import { startReferencesWorker } from '../worker/start-worker';
 
 /** Each authority's own callback secret in the harness (the simulators sign with the same). */
 export const CALLBACK_SECRETS = { UN: 'test-callback-secret-un-0123456789abcdef', '*': 'test-callback-secret-other-authorities-0123' };
