@@ -8,7 +8,6 @@ import { createChainAppender } from './data/chain-appender';
 import { createCheckpointStore, loadOrCreateSigningKeys, moveSigningKeyOutOf } from './data/checkpoint.store';
 import { createVerifyPool } from './data/verify-pool';
 import { startPublishedCheckpoints } from './data/published-checkpoints';
-import { migrateLegacyEntries } from './data/legacy-entries.migration';
 import { startAppendConsumer } from './messaging/append-every-event.consumer';
 import { startCheckpointScheduler, type CheckpointScheduler } from './worker/checkpoint.scheduler';
 
@@ -21,7 +20,6 @@ export async function startAudit(config: AuditConfig, overrides: RuntimeOverride
   const chainId = config.AUDIT_CHAIN_ID ?? config.MONGO_DB;
   const repository = createAuditEntryRepository(runtime.db);
   await repository.ensureIndexes();
-  await migrateLegacyEntries(runtime.db, repository, runtime.logger);
   if (await moveSigningKeyOutOf(config.AUDIT_CHECKPOINT_DIR, keyDir))
     runtime.logger.warn({ keyDir }, 'the checkpoint signing key was moved out of the checkpoint directory');
   const keys = await loadOrCreateSigningKeys(keyDir);
