@@ -11,7 +11,7 @@ const CAST = /\bas (never|any)\b|\bas unknown as\b/g;
 const SKIP = new Set(['node_modules', 'dist', 'generated', '.data', 'coverage']);
 
 /** Ceilings per area: product code is held tighter than tests and benchmarks. */
-export const BUDGET = { product: 138, tests: 76 };
+export const BUDGET = { product: 124, tests: 72 };
 
 function* sources(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

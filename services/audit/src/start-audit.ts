@@ -9,7 +9,7 @@ import { createCheckpointStore, loadOrCreateSigningKeys, moveSigningKeyOutOf } f
 import { createVerifyPool } from './data/verify-pool';
 import { startPublishedCheckpoints } from './data/published-checkpoints';
 import { startAppendConsumer } from './messaging/append-every-event.consumer';
-import { startCheckpointScheduler, type CheckpointScheduler } from './worker/checkpoint.scheduler';
+import { startCheckpointScheduler, type CheckpointScheduler } from './jobs/checkpoint.job';
 
 /** Starts the audit service: the batch consumer feeding the chain, the checkpoint scheduler, the HTTP API. */
 export async function startAudit(config: AuditConfig, overrides: RuntimeOverrides = {}) {

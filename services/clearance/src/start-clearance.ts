@@ -12,7 +12,7 @@ import { CLEARANCE_TOPICS, createDecideHandlers } from './messaging/decide-when-
 import { createForgetHandlers } from './messaging/forget-when-candidate-erased.consumer';
 import { endRevettingWhenErased } from './messaging/end-revetting-when-candidate-erased.consumer';
 import { openDueRevettings } from './use-cases/open-due-revettings.use-case';
-import { expiryJob } from './worker/expiry.timer';
+import { expiryJob } from './jobs/expiry.job';
 
 export interface ClearanceOptions {
   /** The clock for decisions, validity and expiry. Default: the system clock. */

@@ -16,7 +16,7 @@ import { createFollowPolicyHandlers } from './messaging/follow-policy.consumer';
 import { createTrackStatusHandlers } from './messaging/track-status.consumer';
 import { createRevetWhenDueHandlers } from './messaging/revet-when-due.consumer';
 import { createUploadRunner } from './use-cases/upload-runner';
-import { retentionJob } from './worker/retention.job';
+import { retentionJob } from './jobs/retention.job';
 
 export const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 

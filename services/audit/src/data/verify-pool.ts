@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { SegmentSummary } from '../domain/chain-segments';
-import type { SegmentReply, SegmentTask } from '../worker/verify-segment.worker';
+import type { SegmentReply, SegmentTask } from '../threads/verify-segment.thread';
 
 interface Slot {
   worker: Worker;
@@ -9,11 +9,11 @@ interface Slot {
 }
 
 // Run as TypeScript (tsx, tests) the worker needs the bootstrap; built to JavaScript it runs directly.
-const workerModule = new URL(`../worker/verify-segment.worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const workerModule = new URL(`../threads/verify-segment.thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 function spawn(): Worker {
   if (!workerModule.pathname.endsWith('.ts')) return new Worker(workerModule);
-  return new Worker(new URL('../worker/ts-worker.bootstrap.mjs', import.meta.url), { workerData: { module: workerModule.href } });
+  return new Worker(new URL('../threads/ts-thread.bootstrap.mjs', import.meta.url), { workerData: { module: workerModule.href } });
 }
 
 /**

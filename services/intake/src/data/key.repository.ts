@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
-import { AppError, duplicateIndexes, insertOnce } from '@vetting/platform';
+import { AppError, duplicateIndexes } from '@vetting/platform';
 import type { DedupeKey } from '../domain/dedupe-keys';
 
 /** The field a key is held in: its kind's tag (`<scope>|doc|…`, `|svc|`, `|name|`). */

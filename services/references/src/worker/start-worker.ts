@@ -25,7 +25,7 @@ import { createCheckProcessor } from './check.processor';
 import { createOrgRateLimiter } from './org-rate-limiter';
 import { checkBackoffStrategy, checkQueueName, TIMER_QUEUE } from './queues';
 import { purgeExpiredAnswers } from '../use-cases/erase-answers.use-case';
-import { startSweeper } from './sweeper';
+import { startSweeper } from '../jobs/sweep.job';
 import { createTimerProcessor } from './timer.processor';
 import { serveWorkerMetrics } from './worker-metrics';
 

@@ -1,6 +1,6 @@
 import { startPeriodicTask, type Logger } from '@vetting/platform';
 import type { ReferencesContext } from '../references-context';
-import { scheduleTimers } from './timer.processor';
+import { scheduleTimers } from '../worker/timer.processor';
 
 /**
  * The database is the record, the queue is not: checks the database says must run get a runnable
