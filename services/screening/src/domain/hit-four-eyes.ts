@@ -1,13 +1,6 @@
 import type { Resolution } from '@vetting/banlists';
-import {
-  needsSecondOfficer,
-  resolveHit,
-  type HitProposal,
-  type HitSummary,
-  type ResolveError,
-  type StoredResolution,
-  type SubjectState,
-} from './subject';
+import { needsSecondOfficer } from './second-officer';
+import { resolveHit, type HitProposal, type HitSummary, type ResolveError, type StoredResolution, type SubjectState } from './subject';
 
 export type FourEyesError = ResolveError | 'SCREENING.NO_OPEN_PROPOSAL' | 'SCREENING.PROPOSAL_SUPERSEDED' | 'SCREENING.SAME_OFFICER';
 

@@ -1,12 +1,7 @@
 import type { ListVersionRef } from './active-lists';
-import {
-  needsReview,
-  screeningOutcome,
-  type ListHit,
-  type Resolution,
-  type ResolutionInfo,
-  type ScreeningOutcome,
-} from '@vetting/banlists';
+import type { ListHit, Resolution, ResolutionInfo, ScreeningOutcome } from '@vetting/banlists';
+import { evaluateScreening } from './evaluate-screening';
+import { secondOfficerRule } from './second-officer';
 import { resolutionKey, type ScreenedPerson } from './screened-person';
 
 /** What the subject keeps of each reviewable hit of its latest screening (the full hit is on the screening record). */
@@ -120,7 +115,7 @@ const signature = (hits: readonly HitSummary[]) =>
 
 /** A screening result differs when its outcome or its set of reviewable hits (entry, band, decision) does. */
 export function hitsChanged(before: readonly HitSummary[], after: readonly HitSummary[]): boolean {
-  return screeningOutcome(before) !== screeningOutcome(after) || signature(before) !== signature(after);
+  return evaluateScreening(before).outcome !== evaluateScreening(after).outcome || signature(before) !== signature(after);
 }
 
 export interface ScreeningResult {
@@ -141,7 +136,7 @@ export interface ScreeningResult {
 /** The subject after a screening: the review clock keeps running while the same person stays pending. */
 export function afterScreening(prev: SubjectState | undefined, r: ScreeningResult): SubjectState {
   const hits = r.hits.map(summariseHit);
-  const pendingReview = needsReview(hits);
+  const { outcome, pendingReview } = evaluateScreening(hits);
   const pendingSince = pendingReview ? (prev?.pendingReview && prev.pendingSince ? prev.pendingSince : r.screenedAt) : undefined;
   return {
     candidateId: r.candidateId,
@@ -153,7 +148,7 @@ export function afterScreening(prev: SubjectState | undefined, r: ScreeningResul
     withdrawn: prev?.withdrawn ?? false,
     ...(prev?.erased ? { erased: true } : {}),
     screeningId: r.screeningId,
-    outcome: screeningOutcome(hits),
+    outcome,
     screenedAt: r.screenedAt,
     listVersions: r.listVersions,
     hits,
@@ -171,10 +166,6 @@ export type ResolveError =
   | 'SCREENING.WITHDRAWN'
   | 'SCREENING.ERASED'
   | 'SCREENING.COUNTERSIGNATURE_REQUIRED';
-
-/** An identifier match (same document or service number) ruled out by one officer alone would let a barred person through: two must agree. */
-export const needsSecondOfficer = (hit: Pick<HitSummary, 'band'>, resolution: Resolution) =>
-  resolution === 'false-positive' && hit.band === 'match';
 
 /** The subject once the person is erased: ids and outcomes stay, everything about the person goes. */
 export function erasedSubject(state: SubjectState): SubjectState {
@@ -215,8 +206,7 @@ export function resolveHit(
   const hit = state.hits.find((h) => h.listId === d.listId && h.entryId === d.entryId);
   if (!hit) return { error: 'SCREENING.HIT_NOT_FOUND' };
   if (hit.resolution) return { error: 'SCREENING.HIT_ALREADY_RESOLVED' };
-  if (needsSecondOfficer(hit, d.resolution) && (!d.countersignedBy || d.countersignedBy === d.resolvedBy))
-    return { error: 'SCREENING.COUNTERSIGNATURE_REQUIRED' };
+  if (!secondOfficerRule(hit, d).satisfied) return { error: 'SCREENING.COUNTERSIGNATURE_REQUIRED' };
   const info: ResolutionInfo = {
     resolution: d.resolution,
     reason: d.reason,
@@ -235,14 +225,14 @@ export function resolveHit(
   // A decision settles the hit: an open proposal on it is moot.
   const settled = (({ proposal: _p, ...h }: HitSummary): HitSummary => ({ ...h, resolution: info }))(hit);
   const hits = state.hits.map((h) => (h === hit ? settled : h));
-  const pendingReview = needsReview(hits);
+  const { outcome, pendingReview } = evaluateScreening(hits);
   const { pendingSince: _p, ...rest } = state;
   return {
     stored,
     state: {
       ...rest,
       hits,
-      outcome: screeningOutcome(hits),
+      outcome,
       pendingReview,
       ...(pendingReview && state.pendingSince ? { pendingSince: state.pendingSince } : {}),
       resolutions: [...state.resolutions, stored],

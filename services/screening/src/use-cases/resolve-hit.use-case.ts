@@ -12,6 +12,7 @@ import {
 } from '@vetting/platform';
 import type { Resolution } from '@vetting/banlists';
 import { countersignHit, decideHit, type FourEyesError, type HitDecision, type HitRef } from '../domain/hit-four-eyes';
+import { needsSecondOfficer } from '../domain/second-officer';
 import type { StoredResolution, SubjectState } from '../domain/subject';
 import type { ResolutionRepository } from '../data/resolution.repository';
 import type { ScreeningRepository } from '../data/screening.repository';
@@ -150,8 +151,10 @@ export async function resolveScreeningHit(
 ) {
   const at = deps.now().toISOString();
   const proposing = (s: ScreeningRecord) =>
-    input.resolution === 'false-positive' &&
-    s.hits.some((h) => h.listId === input.listId && h.entryId === input.entryId && h.band === 'match');
+    needsSecondOfficer(
+      s.hits.find((h) => h.listId === input.listId && h.entryId === input.entryId),
+      input.resolution,
+    );
   return runStep(
     actor,
     input,
