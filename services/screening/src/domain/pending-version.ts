@@ -52,3 +52,25 @@ export function countersignRefusal(p: PendingVersion, officer: string, approve: 
 
 /** The entries a proposal takes off, by id: two open proposals over the same version must not overlap. */
 export const affectedIds = (p: Pick<PendingVersion, 'takesOff'>) => [...p.takesOff.removed, ...p.takesOff.reidentified].map((e) => e.id);
+
+/**
+ * The open proposal a new one collides with: over the same active version, taking off one of the
+ * same people (`overlap`, in the open proposal's order). The second officer decides one at a time;
+ * the same proposal asked for again (a retried request) collides with nothing.
+ */
+export function overlappingProposal(
+  open: readonly PendingVersion[],
+  next: Pick<PendingVersion, 'proposalId' | 'basedOnVersion' | 'takesOff'>,
+): { proposal: PendingVersion; overlap: string[] } | undefined {
+  const ids = new Set(affectedIds(next));
+  for (const p of open) {
+    if (p.proposalId === next.proposalId || p.basedOnVersion !== next.basedOnVersion) continue;
+    const overlap = affectedIds(p).filter((id) => ids.has(id));
+    if (overlap.length) return { proposal: p, overlap };
+  }
+  return undefined;
+}
+
+/** What a proposal says when its officer gave no reason: the change asked for. */
+export const defaultProposalReason = (change: VersionChange) =>
+  change.kind === 'import' ? `import of a ${change.format} file` : `${change.kind} ${change.entryId}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BanListEntry } from '@vetting/banlists';
 import { peopleTakenOff } from './people-taken-off';
-import { countersignRefusal, type PendingVersion } from './pending-version';
+import { countersignRefusal, defaultProposalReason, overlappingProposal, type PendingVersion } from './pending-version';
 
 const entry = (over: Partial<BanListEntry> = {}): BanListEntry => ({
   id: 'E1',
@@ -65,5 +65,44 @@ describe('countersigning a pending version', () => {
     expect(countersignRefusal({ ...p, status: 'confirming', decidedBy: 'b' }, 'c', true)).toBe('BANLIST.PROPOSAL_DECIDED');
     expect(countersignRefusal({ ...p, status: 'rejected' }, 'b', false)).toBe('BANLIST.PROPOSAL_DECIDED');
     expect(countersignRefusal({ ...p, status: 'superseded' }, 'b', true)).toBe('BANLIST.PROPOSAL_DECIDED');
+  });
+});
+
+const proposal = (proposalId: string, removed: string[], basedOnVersion = 4): PendingVersion => ({
+  proposalId,
+  listId: 'bar',
+  change: { kind: 'remove', entryId: removed[0] ?? '' },
+  reason: 'r',
+  proposedBy: 'a',
+  proposedAt: '2026-01-01T00:00:00Z',
+  basedOnVersion,
+  takesOff: { removed: removed.map((id) => ({ id, name: id })), reidentified: [] },
+  staged: {
+    version: basedOnVersion + 1,
+    contentHash: 'h',
+    entryCount: 1,
+    diff: { added: 0, removed: removed.length, changed: 0 },
+    provenance: { fileHash: 'f', format: 'manual-remove' },
+  },
+  status: 'pending',
+});
+
+describe('proposals that take the same people off', () => {
+  it('given an open proposal removing E1 and E2, when another removes E2 over the same version, then it collides on E2', () => {
+    const open = proposal('p1', ['E1', 'E2']);
+    expect(overlappingProposal([open], proposal('p2', ['E2', 'E3']))).toEqual({ proposal: open, overlap: ['E2'] });
+  });
+
+  it('given an open proposal, when the same proposal is asked for again (a retried request), then it collides with nothing', () => {
+    expect(overlappingProposal([proposal('p1', ['E1'])], proposal('p1', ['E1']))).toBeUndefined();
+  });
+
+  it('given an open proposal over another version or on other people, when a new one is made, then they do not collide', () => {
+    expect(overlappingProposal([proposal('p1', ['E1'], 3), proposal('p3', ['E9'])], proposal('p2', ['E1']))).toBeUndefined();
+  });
+
+  it('given no reason from the officer, when proposed, then the reason is the change asked for', () => {
+    expect(defaultProposalReason({ kind: 'import', format: 'un-consolidated-xml' })).toBe('import of a un-consolidated-xml file');
+    expect(defaultProposalReason({ kind: 'remove', entryId: 'E1' })).toBe('remove E1');
   });
 });

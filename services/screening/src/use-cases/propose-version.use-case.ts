@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, type AccessRecorder, type Actor } from '@vetting/platform';
 import type { PendingVersionRepository } from '../data/pending-version.repository';
-import { affectedIds, type PendingVersion } from '../domain/pending-version';
+import { defaultProposalReason, overlappingProposal, type PendingVersion } from '../domain/pending-version';
 import type { PublishOptions } from './publish-list-version.use-case';
 
 export type ProposalDeps = { proposals: PendingVersionRepository; now: () => Date; access?: AccessRecorder };
@@ -17,24 +17,17 @@ export async function proposeVersion(
   deps: ProposalDeps,
 ): Promise<PendingVersion> {
   const proposalId = `${version.listId}:${actor.id}:${options.requestKey ?? randomUUID()}`;
-  const ids = new Set(affectedIds(version));
-  const open = (await deps.proposals.pending(version.listId)).find(
-    (p) => p.proposalId !== proposalId && p.basedOnVersion === version.basedOnVersion && affectedIds(p).some((id) => ids.has(id)),
-  );
+  const open = overlappingProposal(await deps.proposals.pending(version.listId), { ...version, proposalId });
   if (open)
     throw conflict(
       'BANLIST.PROPOSAL_PENDING',
-      `A version taking off ${affectedIds(open)
-        .filter((id) => ids.has(id))
-        .join(', ')} already waits for a countersignature (${open.proposalId})`,
+      `A version taking off ${open.overlap.join(', ')} already waits for a countersignature (${open.proposal.proposalId})`,
     );
-  const defaultReason =
-    options.change.kind === 'import' ? `import of a ${options.change.format} file` : `${options.change.kind} ${options.change.entryId}`;
   const proposal = await deps.proposals.insertOnce({
     proposalId,
     ...version,
     change: options.change,
-    reason: options.reason ?? defaultReason,
+    reason: options.reason ?? defaultProposalReason(options.change),
     proposedBy: actor.id,
     proposedAt: deps.now().toISOString(),
     status: 'pending',

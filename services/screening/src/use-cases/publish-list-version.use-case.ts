@@ -5,7 +5,8 @@ import type { ActiveLists } from '../domain/active-lists';
 import type { ListRepository } from '../data/list.repository';
 import type { Provenance } from '../domain/list-provenance';
 import type { PendingVersionRepository } from '../data/pending-version.repository';
-import { peopleTakenOff, takesAnyoneOff } from '../domain/people-taken-off';
+import { peopleTakenOff } from '../domain/people-taken-off';
+import { countersignatureDecision, publicationGate } from '../domain/version-publication';
 import type { PendingVersion, VersionChange } from '../domain/pending-version';
 import { proposeVersion } from './propose-version.use-case';
 import { importListFile, type ListFormat } from './import-list-file.use-case';
@@ -54,21 +55,22 @@ export async function publishEntries(
 ): Promise<PublishResult> {
   const hash = contentHash(entries);
   const current = await deps.repository.current(listId);
-  if (options.basedOn !== undefined && current?.activeVersion !== options.basedOn)
+  const gate = publicationGate(current, hash, options.basedOn);
+  if (gate.kind === 'superseded')
     throw conflict(
       'BANLIST.PROPOSAL_SUPERSEDED',
-      `Version ${current?.activeVersion} of ${listId} was published after this proposal; propose the change again`,
+      `Version ${gate.activeVersion} of ${listId} was published after this proposal; propose the change again`,
     );
-  if (current?.contentHash === hash) return { listId, version: current.activeVersion, contentHash: hash, unchanged: true };
+  if (gate.kind === 'unchanged') return { listId, version: gate.version, contentHash: hash, unchanged: true };
   const previous = current
     ? await deps.repository.entriesOf({ listId, version: current.activeVersion, contentHash: current.contentHash })
     : [];
   const diff = diffVersions(previous, entries);
-  const version = (current?.activeVersion ?? 0) + 1;
+  const version = gate.version;
   const ref = { listId, version, contentHash: hash };
   const counts = { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length };
   const takesOff = peopleTakenOff(previous, entries);
-  if (takesAnyoneOff(takesOff) && (!options.countersignedBy || options.countersignedBy === actor.id)) {
+  if (countersignatureDecision(takesOff, actor.id, options.countersignedBy).stage) {
     await deps.repository.stageEntries(ref, entries);
     const staged = { ...ref, entryCount: entries.length, ...(name ? { name } : {}), diff: counts, provenance };
     return { pending: await proposeVersion(actor, { listId, basedOnVersion: current!.activeVersion, takesOff, staged }, options, deps) };
