@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { AppError } from '@vetting/platform';
 import { nearHits, reviewableHits, type ListHit } from '@vetting/banlists';
 import { toPersonQuery } from '../domain/screened-person';
-import { afterScreening, attachResolutions, confirmedByList, hitsChanged, summariseHit, type SubjectState } from '../domain/subject';
+import { rescreenEffect, rescreenStart } from '../domain/rescreen-plan';
+import { afterScreening, attachResolutions, summariseHit, type SubjectState } from '../domain/subject';
 import type { Screening } from '../data/screening.repository';
 import { commitScreening, knownResolutions, screeningEvents, type ScreeningDeps } from './record-screening.use-case';
 
@@ -14,10 +15,6 @@ export interface RescreenJob {
 }
 
 export type RescreenResult = 'skipped' | 'unchanged' | 'changed';
-
-const key = (n: { listId: string; entryId: string }) => `${n.listId}\u0000${n.entryId}`;
-const sameSet = (a: { listId: string; entryId: string }[], b: { listId: string; entryId: string }[]) =>
-  a.map(key).sort().join('\u0001') === b.map(key).sort().join('\u0001');
 
 /**
  * Re-screens one subject against a new version of one list. Other lists' results are kept as they
@@ -34,29 +31,29 @@ export async function rescreenSubject(
   const causedBy = `rescreen:${job.listId}@${job.version}:${start.state.candidateId}`;
   for (let attempt = 0; attempt < 10; attempt++) {
     const s = subject.state;
-    if (s.withdrawn || s.erased) return 'skipped';
-    const ref = deps.lists.versionOf(job.listId);
-    if (!ref || ref.version !== job.version)
+    const plan = rescreenStart(s, job, deps.lists.versionOf(job.listId), Boolean(job.delta));
+    if (plan.kind === 'skip') return 'skipped';
+    if (plan.kind === 'done') return plan.result;
+    if (plan.kind === 'list-moved')
       throw new AppError('RESCREEN.LIST_MOVED', `List ${job.listId} is no longer at version ${job.version}`, { retriable: true });
-    if ((s.listVersions.find((v) => v.listId === job.listId)?.version ?? 0) >= job.version)
-      return s.changedByRescreen === `${job.listId}@${job.version}` ? 'changed' : 'skipped';
-    const confirmed = confirmedByList(s);
-    const onList = s.hits.some((h) => h.listId === job.listId) || s.near.some((n) => n.listId === job.listId) || confirmed.has(job.listId);
     const query = toPersonQuery(s.person);
-    const fresh = job.delta && !onList ? job.delta(query) : deps.lists.screen(query, { onlyList: job.listId, confirmed }).hits;
+    const fresh =
+      job.delta && !plan.full ? job.delta(query) : deps.lists.screen(query, { onlyList: job.listId, confirmed: plan.confirmed }).hits;
     const reviewable = reviewableHits(fresh);
     const near = [
       ...s.near.filter((n) => n.listId !== job.listId),
       ...nearHits(fresh).map((h) => ({ listId: h.listId, entryId: h.entryId })),
     ];
-    if (!onList && reviewable.length === 0 && near.length === s.near.length) return 'unchanged';
     const screeningId = `${s.candidateId}:${s.candidateRevision}:rs-${createHash('sha256').update(`${job.listId}@${job.version}#${subject.rev}`).digest('hex').slice(0, 12)}`;
-    const known = await knownResolutions(s, s.fingerprint, reviewable, deps.resolutions);
-    const listHits = attachResolutions(reviewable, s.fingerprint, known, screeningId);
+    // Decisions already taken are looked up only when there is a hit to attach them to.
+    const listHits = reviewable.length
+      ? attachResolutions(reviewable, s.fingerprint, await knownResolutions(s, s.fingerprint, reviewable, deps.resolutions), screeningId)
+      : [];
     const kept = s.hits.filter((h) => h.listId !== job.listId);
-    const listVersions = [...s.listVersions.filter((v) => v.listId !== job.listId), ref];
-    const changed = hitsChanged(s.hits, [...kept, ...listHits.map(summariseHit)]);
-    if (!changed && sameSet(s.near, near)) return 'unchanged';
+    const listVersions = [...s.listVersions.filter((v) => v.listId !== job.listId), plan.active];
+    const effect = rescreenEffect(s, { hits: [...kept, ...listHits.map(summariseHit)], near });
+    if (effect.kind === 'unchanged') return 'unchanged';
+    const changed = effect.kind === 'changed';
     let committed: 'applied' | 'duplicate' | 'stale';
     if (!changed) {
       // Only the weak hits moved: remember them (so the next change re-scores this person in full), announce nothing.
