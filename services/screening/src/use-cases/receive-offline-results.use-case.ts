@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { screeningOutcome, type ScreeningOutcome } from '@vetting/banlists';
+import type { ScreeningOutcome } from '@vetting/banlists';
 import type { PersonQuery } from '@vetting/matching';
 import { AppError, countryScope, createEvent, notFound, type AccessRecorder, type Actor, type RateLimiter } from '@vetting/platform';
 import type { ActiveLists } from '../domain/active-lists';
+import { evaluateScreening } from '../domain/evaluate-screening';
 import { recheckRow, summarise } from '../domain/offline-recheck';
 import type { BundleRepository, OfflineUpload } from '../data/bundle.repository';
 
@@ -54,7 +55,7 @@ export async function receiveOfflineResults(
   if (!bundle || bundle.contentHash !== request.bundleContentHash || (country && bundle.issuedTo.country !== country)) throw unissued();
   const rows = request.results.map(({ person, ...line }) => {
     const { hits } = deps.lists.screen({ ...person, documents: person.documents ?? [], serviceNumbers: person.serviceNumbers ?? [] });
-    return recheckRow(line, screeningOutcome(hits), bundle);
+    return recheckRow(line, evaluateScreening(hits).outcome, bundle);
   });
   const receivedAt = deps.now().toISOString();
   const upload: OfflineUpload = {
