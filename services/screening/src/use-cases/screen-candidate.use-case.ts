@@ -3,6 +3,7 @@ import { AppError } from '@vetting/platform';
 import { nearHits, reviewableHits } from '@vetting/banlists';
 import { minimisePerson, personFingerprint, toPersonQuery } from '../domain/screened-person';
 import { afterScreening, attachResolutions, confirmedByList, erasedSubject } from '../domain/subject';
+import { screeningAdmission, withdrawnSubject } from '../domain/subject-lifecycle';
 import type { Screening } from '../data/screening.repository';
 import { commitScreening, knownResolutions, screeningEvents, type ScreeningDeps } from './record-screening.use-case';
 
@@ -23,9 +24,8 @@ export async function screenCandidate(data: Submitted, trigger: 'submitted' | 'u
   const fingerprint = personFingerprint(person, deps.fingerprint);
   for (let attempt = 0; attempt < 10; attempt++) {
     const current = await deps.subjects.load(data.candidateId);
-    if (current?.state.erased) return { outcome: 'erased' as const, screeningId: current.state.screeningId };
-    if (current && current.state.candidateRevision >= data.revision)
-      return { outcome: 'duplicate' as const, screeningId: current.state.screeningId };
+    const admission = screeningAdmission(current?.state, data.revision);
+    if (current && admission.kind !== 'screen') return { outcome: admission.kind, screeningId: current.state.screeningId };
     const screeningId = `${data.candidateId}:${data.revision}`;
     const { versions, hits } = deps.lists.screen(toPersonQuery(person), { confirmed: confirmedByList(current?.state) });
     const reviewable = reviewableHits(hits);
@@ -74,11 +74,10 @@ export async function screenCandidate(data: Submitted, trigger: 'submitted' | 'u
 
 /** A withdrawn candidate leaves the review queue and is no longer re-screened. */
 export async function withdrawCandidate(candidateId: string, causedBy: string, deps: Pick<ScreeningDeps, 'subjects'>) {
-  return deps.subjects.apply(candidateId, causedBy, (current) =>
-    current && !current.state.withdrawn && !current.state.erased
-      ? { state: { ...current.state, withdrawn: true, pendingReview: false } }
-      : undefined,
-  );
+  return deps.subjects.apply(candidateId, causedBy, (current) => {
+    const state = withdrawnSubject(current?.state);
+    return state ? { state } : undefined;
+  });
 }
 
 /**
