@@ -1,10 +1,10 @@
-import { addManualEntry, ImportError, removeEntries, replaceEntry, type BanListEntry } from '@vetting/banlists';
+import { ImportError } from '@vetting/banlists';
 import { notFound, type Actor } from '@vetting/platform';
 import { importProblem } from './import-list-file.use-case';
 import { publishEntries, sha256, type PublishDeps } from './publish-list-version.use-case';
+import { applyManualChange, type ManualChange } from '../domain/manual-change';
 
-export type ManualChange =
-  { kind: 'add'; entry: unknown } | { kind: 'replace'; entryId: string; entry: unknown } | { kind: 'remove'; entryId: string };
+export type { ManualChange } from '../domain/manual-change';
 
 /**
  * A hand-made change (add, correct or remove one entry) becomes a new version exactly like an
@@ -23,24 +23,16 @@ export async function changeListManually(
   const current = await deps.repository.current(listId);
   if (!current) throw notFound('BANLIST.NOT_FOUND', `List ${listId} does not exist; import a file first`);
   const entries = await deps.repository.entriesOf({ listId, version: current.activeVersion, contentHash: current.contentHash });
-  if (change.kind !== 'add' && !entries.some((e) => e.id === change.entryId))
-    throw notFound('BANLIST.ENTRY_NOT_FOUND', `Entry ${change.entryId} is not on list ${listId}`);
-  let next: BanListEntry[];
+  let applied: ReturnType<typeof applyManualChange>;
   try {
-    if (change.kind === 'add') next = addManualEntry(entries, change.entry as BanListEntry);
-    else if (change.kind === 'remove') next = removeEntries(entries, [change.entryId]);
-    else {
-      const entry = change.entry as BanListEntry;
-      if (entry && typeof entry === 'object' && entry.id !== change.entryId)
-        throw new ImportError('manual-entry', [{ field: 'id', reason: `must be ${change.entryId}, the entry being corrected` }]);
-      next = replaceEntry(entries, entry);
-    }
+    applied = applyManualChange(entries, change);
   } catch (error) {
     if (error instanceof ImportError) throw importProblem(error);
     throw error;
   }
+  if ('refusal' in applied) throw notFound('BANLIST.ENTRY_NOT_FOUND', `Entry ${applied.entryId} is not on list ${listId}`);
   const fileHash = sha256(JSON.stringify({ change, reason, by: actor.id }));
-  const entryId = change.kind === 'add' ? (change.entry as BanListEntry).id : change.entryId;
+  const { entries: next, entryId } = applied;
   return publishEntries(actor, listId, undefined, next, { fileHash, format: `manual-${change.kind}`, reason }, deps, {
     change: { kind: change.kind, entryId },
     reason,
