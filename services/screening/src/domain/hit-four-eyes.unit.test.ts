@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ListHit } from '@vetting/banlists';
 import { countersignHit, decideHit } from './hit-four-eyes';
-import { afterScreening, resolveHit, type ScreeningResult } from './subject';
+import { screeningResult } from '../testing/domain-fixtures';
+import { afterScreening, resolveHit } from './subject';
 
 const hit = (entryId: string, band: ListHit['band']): ListHit =>
   ({
@@ -16,18 +17,7 @@ const hit = (entryId: string, band: ListHit['band']): ListHit =>
     words: [],
     summary: '',
   }) as ListHit;
-const result = (hits: ListHit[]): ScreeningResult => ({
-  candidateId: 'c1',
-  country: 'GH',
-  candidateRevision: 1,
-  person: { names: [], nationalities: [], documents: [] },
-  fingerprint: 'fp',
-  screeningId: 'c1:1',
-  screenedAt: '2026-01-01T00:00:00Z',
-  listVersions: [],
-  hits,
-  near: [],
-});
+const result = (hits: ListHit[]) => screeningResult({ hits });
 const ref = { screeningId: 'c1:1', listId: 'bar', entryId: 'E1' };
 const propose = (officer = 'a', proposalId = 'p-0001') =>
   decideHit(afterScreening(undefined, result([hit('E1', 'match')])), {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ImportError, type BanListEntry } from '@vetting/banlists';
+import { ImportError } from '@vetting/banlists';
+import { banEntry } from '../testing/domain-fixtures';
 import { applyManualChange } from './manual-change';
 
-const entry = (over: Partial<BanListEntry> = {}): BanListEntry => ({
-  id: 'E1',
-  names: [{ full: 'Tariq Mehmood QADIR', kind: 'primary' }],
-  datesOfBirth: ['1979-04-12'],
-  placesOfBirth: [],
-  nationalities: ['PK'],
-  documents: [{ type: 'passport', number: 'AB9081726', country: 'PK' }],
-  serviceNumbers: [],
-  category: 'sea',
-  status: 'barred',
-  sourceReference: 'case 1',
-  listingDate: '2019-05-01',
-  ...over,
-});
+const entry = banEntry;
 const list = [entry(), entry({ id: 'E2', names: [{ full: 'Jean DUPONT', kind: 'primary' }] })];
 const problems = (f: () => unknown) => {
   try {

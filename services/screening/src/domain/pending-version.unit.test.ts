@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { BanListEntry } from '@vetting/banlists';
+import { banEntry } from '../testing/domain-fixtures';
 import { peopleTakenOff } from './people-taken-off';
 import { countersignRefusal, defaultProposalReason, overlappingProposal, type PendingVersion } from './pending-version';
 
-const entry = (over: Partial<BanListEntry> = {}): BanListEntry => ({
-  id: 'E1',
-  names: [{ full: 'Tariq Mehmood QADIR', kind: 'primary' }],
-  datesOfBirth: ['1979-04-12'],
-  placesOfBirth: [],
-  nationalities: ['PK'],
-  documents: [{ type: 'passport', number: 'AB9081726', country: 'PK' }],
-  serviceNumbers: [],
-  category: 'sea',
-  status: 'barred',
-  sourceReference: 'case 1',
-  ...over,
-});
+const entry = banEntry;
 
 describe('what a new list version takes off the list', () => {
   it('when a version drops an entry, then it is listed as removed with its name', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { screeningResult } from '../testing/domain-fixtures';
 import { rescreenEffect, rescreenStart } from './rescreen-plan';
 import { afterScreening, erasedSubject, type HitSummary, type StoredResolution, type SubjectState } from './subject';
 
@@ -11,18 +12,7 @@ const summary = (entryId: string, band: HitSummary['band'], listId = 'bar'): Hit
   score: 0.7,
 });
 const subject = (over: Partial<SubjectState> = {}): SubjectState => ({
-  ...afterScreening(undefined, {
-    candidateId: 'c1',
-    country: 'GH',
-    candidateRevision: 1,
-    person: { names: [], nationalities: [], documents: [] },
-    fingerprint: 'fp',
-    screeningId: 'c1:1',
-    screenedAt: '2026-01-01T00:00:00Z',
-    listVersions: [v('bar', 3), v('other', 1)],
-    hits: [],
-    near: [],
-  }),
+  ...afterScreening(undefined, screeningResult({ listVersions: [v('bar', 3), v('other', 1)] })),
   ...over,
 });
 const job = { listId: 'bar', version: 4 };

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { screeningResult } from '../testing/domain-fixtures';
 import { afterScreening, erasedSubject, type SubjectState } from './subject';
 import { screeningAdmission, withdrawnSubject } from './subject-lifecycle';
 
 const subject = (hits: SubjectState['hits'] = []): SubjectState => ({
-  ...afterScreening(undefined, {
-    candidateId: 'c1',
-    country: 'GH',
-    candidateRevision: 2,
-    person: { names: [], nationalities: [], documents: [] },
-    fingerprint: 'fp',
-    screeningId: 'c1:2',
-    screenedAt: '2026-01-01T00:00:00Z',
-    listVersions: [],
-    hits: [],
-    near: [],
-  }),
+  ...afterScreening(undefined, screeningResult({ candidateRevision: 2, screeningId: 'c1:2' })),
   hits,
   pendingReview: hits.length > 0,
 });
