@@ -33,15 +33,12 @@ export const accountabilityConfigSchema = baseConfigSchema.extend({
 });
 export type AccountabilityConfig = typeof accountabilityConfigSchema._output;
 
+/** What a restart would lose if the keyring lived in a temporary directory. */
+const KEYRING_LOSS =
+  'the keyring sealing requests for action and responses would live in a temporary directory and a restart would lose them';
+
 /** What accountability may not start with in production. */
-export function accountabilityUnsafeSettings(c: AccountabilityConfig): UnsafeSetting[] {
-  return unsafeSettings(
-    kafkaUnsafeSettings(c),
-    keysDirUnsafe(
-      c,
-      'the keyring sealing requests for action and responses would live in a temporary directory and a restart would lose them',
-    ),
-  );
-}
+export const accountabilityUnsafeSettings = (c: AccountabilityConfig): UnsafeSetting[] =>
+  unsafeSettings(kafkaUnsafeSettings(c), keysDirUnsafe(c, KEYRING_LOSS));
 
 export const keysDirOf = (c: AccountabilityConfig): string => keysDirFor(c, 'accountability');

@@ -28,15 +28,12 @@ export const clearanceConfigSchema = baseConfigSchema.extend({
 });
 export type ClearanceConfig = typeof clearanceConfigSchema._output;
 
+/** What a restart would lose if the keyring lived in a temporary directory. */
+const KEYRING_LOSS =
+  'the keyring sealing notices and candidates’ responses would live in a temporary directory and a restart would lose them';
+
 /** What clearance may not start with in production. */
-export function clearanceUnsafeSettings(c: ClearanceConfig): UnsafeSetting[] {
-  return unsafeSettings(
-    kafkaUnsafeSettings(c),
-    keysDirUnsafe(
-      c,
-      'the keyring sealing notices and candidates’ responses would live in a temporary directory and a restart would lose them',
-    ),
-  );
-}
+export const clearanceUnsafeSettings = (c: ClearanceConfig): UnsafeSetting[] =>
+  unsafeSettings(kafkaUnsafeSettings(c), keysDirUnsafe(c, KEYRING_LOSS));
 
 export const keysDirOf = (c: ClearanceConfig): string => keysDirFor(c, 'clearance');
