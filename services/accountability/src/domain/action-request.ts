@@ -1,4 +1,4 @@
-import { ACTION_KINDS, ACTION_OUTCOMES, MISCONDUCT_CATEGORIES } from '@vetting/contracts/values';
+import type { AccountabilityHttp } from '@vetting/contracts/http';
 
 /**
  * A request for action: when misconduct by a contingent member is substantiated, the UN asks the
@@ -6,9 +6,9 @@ import { ACTION_KINDS, ACTION_OUTCOMES, MISCONDUCT_CATEGORIES } from '@vetting/c
  * by deadlines, reminds it, records its responses, and closes the request. Public reporting counts
  * these by country ("112 requests sent, 14 responses").
  */
-export { ACTION_KINDS, MISCONDUCT_CATEGORIES, ACTION_OUTCOMES as FINAL_OUTCOMES };
-export type ActionKind = (typeof ACTION_KINDS)[number];
-export type MisconductCategory = (typeof MISCONDUCT_CATEGORIES)[number];
+export type ActionKind = AccountabilityHttp['ActionKind'];
+export type MisconductCategory = AccountabilityHttp['MisconductCategory'];
+export type ActionOutcome = AccountabilityHttp['ActionOutcome'];
 export const RESPONSE_KINDS = ['interim', 'final'] as const;
 
 export interface RequestedAction {
@@ -21,7 +21,7 @@ export interface ActionResponse {
   kind: (typeof RESPONSE_KINDS)[number];
   /** The actions this response reports on. */
   covers: ActionKind[];
-  outcome?: (typeof ACTION_OUTCOMES)[number];
+  outcome?: ActionOutcome;
   /** The office's text, sealed (it may describe the person and the misconduct). */
   sealedText: string;
   respondedAt: string;
