@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  baseConfigSchema,
-  kafkaUnsafeSettings,
-  keysDirConfig,
-  keysDirFor,
-  keysDirUnsafe,
-  unsafeSettings,
-  type UnsafeSetting,
-} from '@vetting/platform';
+import { baseConfigSchema, kafkaUnsafeSettings, keysDirConfig, keysDirFor, keysDirUnsafe, unsafeSettings } from '@vetting/platform';
 
 const days = (fallback: number) => z.coerce.number().int().positive().max(3650).default(fallback);
 
@@ -38,7 +30,7 @@ const KEYRING_LOSS =
   'the keyring sealing requests for action and responses would live in a temporary directory and a restart would lose them';
 
 /** What accountability may not start with in production. */
-export const accountabilityUnsafeSettings = (c: AccountabilityConfig): UnsafeSetting[] =>
+export const accountabilityUnsafeSettings = (c: AccountabilityConfig) =>
   unsafeSettings(kafkaUnsafeSettings(c), keysDirUnsafe(c, KEYRING_LOSS));
 
 export const keysDirOf = (c: AccountabilityConfig): string => keysDirFor(c, 'accountability');

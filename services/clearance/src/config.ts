@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  baseConfigSchema,
-  kafkaUnsafeSettings,
-  keysDirConfig,
-  keysDirFor,
-  keysDirUnsafe,
-  unsafeSettings,
-  type UnsafeSetting,
-} from '@vetting/platform';
+import { baseConfigSchema, kafkaUnsafeSettings, keysDirConfig, keysDirFor, keysDirUnsafe, unsafeSettings } from '@vetting/platform';
 
 export const clearanceConfigSchema = baseConfigSchema.extend({
   /** How often the expiry job looks for clearances past their end. Default 60 s. */
@@ -33,7 +25,6 @@ const KEYRING_LOSS =
   'the keyring sealing notices and candidates’ responses would live in a temporary directory and a restart would lose them';
 
 /** What clearance may not start with in production. */
-export const clearanceUnsafeSettings = (c: ClearanceConfig): UnsafeSetting[] =>
-  unsafeSettings(kafkaUnsafeSettings(c), keysDirUnsafe(c, KEYRING_LOSS));
+export const clearanceUnsafeSettings = (c: ClearanceConfig) => unsafeSettings(kafkaUnsafeSettings(c), keysDirUnsafe(c, KEYRING_LOSS));
 
 export const keysDirOf = (c: ClearanceConfig): string => keysDirFor(c, 'clearance');
