@@ -1,5 +1,7 @@
 export * from './config/config';
 export * from './config/mode';
+export * from './config/keys-dir';
+export * from './config/list-setting';
 export * from './errors/app-error';
 export * from './errors/describe-error';
 export * from './logging/context';

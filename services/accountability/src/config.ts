@@ -1,19 +1,13 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
+import { baseConfigSchema, kafkaUnsafeSettings, keysDirConfig, keysDirFor, keysDirUnsafe, unsafeSettings } from '@vetting/platform';
 
 const days = (fallback: number) => z.coerce.number().int().positive().max(3650).default(fallback);
 
 export const accountabilityConfigSchema = baseConfigSchema.extend({
   /** Days an accepted safeguarding self-assessment stays current before the office is due again. Default 365. */
   ASSESSMENT_VALID_DAYS: days(365),
-  /**
-   * Where the field-encryption keyring (`accountability-keyring.json`) lives: it seals what requests
-   * for action ask and the countries' responses. Required in
-   * production; in development mode a folder per database under the temp dir.
-   */
-  KEYS_DIR: z.string().min(1).optional(),
+  /** KEYS_DIR: the keyring (`accountability-keyring.json`) sealing what requests for action ask and the countries' responses. */
+  ...keysDirConfig,
   /** Days a country has to act on a request for action when the UN sets no deadline. Default 90. */
   ACTION_REQUEST_DAYS: days(90),
   /** The office is reminded this many days before a request's deadline. Default 14. */
@@ -31,21 +25,12 @@ export const accountabilityConfigSchema = baseConfigSchema.extend({
 });
 export type AccountabilityConfig = typeof accountabilityConfigSchema._output;
 
-/** What accountability may not start with in production. */
-export function accountabilityUnsafeSettings(c: AccountabilityConfig): UnsafeSetting[] {
-  return [
-    ...kafkaUnsafeSettings(c),
-    unsafeWhen(
-      !c.KEYS_DIR,
-      'KEYS_DIR',
-      'is unset: the keyring sealing requests for action and responses would live in a temporary directory and a restart would lose them',
-    ),
-  ].filter((u): u is UnsafeSetting => Boolean(u));
-}
+/** What a restart would lose if the keyring lived in a temporary directory. */
+const KEYRING_LOSS =
+  'the keyring sealing requests for action and responses would live in a temporary directory and a restart would lose them';
 
-/** The keys folder: KEYS_DIR, or (development mode only) a folder per database under the temp dir. */
-export function keysDirOf(c: AccountabilityConfig): string {
-  if (c.KEYS_DIR) return c.KEYS_DIR;
-  if (!isDevelopment(c)) throw new ConfigError(['KEYS_DIR: is required in production (the field-encryption keyring)']);
-  return join(tmpdir(), 'vetting-accountability-keys', c.MONGO_DB);
-}
+/** What accountability may not start with in production. */
+export const accountabilityUnsafeSettings = (c: AccountabilityConfig) =>
+  unsafeSettings(kafkaUnsafeSettings(c), keysDirUnsafe(c, KEYRING_LOSS));
+
+export const keysDirOf = (c: AccountabilityConfig): string => keysDirFor(c, 'accountability');

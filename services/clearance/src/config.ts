@@ -1,7 +1,5 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError, isDevelopment, kafkaUnsafeSettings, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
+import { baseConfigSchema, kafkaUnsafeSettings, keysDirConfig, keysDirFor, keysDirUnsafe, unsafeSettings } from '@vetting/platform';
 
 export const clearanceConfigSchema = baseConfigSchema.extend({
   /** How often the expiry job looks for clearances past their end. Default 60 s. */
@@ -10,12 +8,8 @@ export const clearanceConfigSchema = baseConfigSchema.extend({
   REVETTING_INTERVAL_MS: z.coerce.number().int().positive().default(600_000),
   /** Clearances read per expiry (and re-vetting) batch. Default 100. */
   EXPIRY_BATCH_SIZE: z.coerce.number().int().positive().max(1000).default(100),
-  /**
-   * Where the field-encryption keyring (`clearance-keyring.json`) lives: it seals notices, candidates'
-   * responses and their attachments. Required in production; elsewhere a folder per database under
-   * the system's temp dir (tests, benchmarks).
-   */
-  KEYS_DIR: z.string().min(1).optional(),
+  /** KEYS_DIR: the keyring (`clearance-keyring.json`) sealing notices, candidates' responses and their attachments. */
+  ...keysDirConfig,
   /** Largest attachment of a candidate's response, in bytes. Default 5 MiB. */
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
@@ -26,21 +20,11 @@ export const clearanceConfigSchema = baseConfigSchema.extend({
 });
 export type ClearanceConfig = typeof clearanceConfigSchema._output;
 
-/** What clearance may not start with in production. */
-export function clearanceUnsafeSettings(c: ClearanceConfig): UnsafeSetting[] {
-  return [
-    ...kafkaUnsafeSettings(c),
-    unsafeWhen(
-      !c.KEYS_DIR,
-      'KEYS_DIR',
-      'is unset: the keyring sealing notices and candidates’ responses would live in a temporary directory and a restart would lose them',
-    ),
-  ].filter((u): u is UnsafeSetting => Boolean(u));
-}
+/** What a restart would lose if the keyring lived in a temporary directory. */
+const KEYRING_LOSS =
+  'the keyring sealing notices and candidates’ responses would live in a temporary directory and a restart would lose them';
 
-/** The keys folder: KEYS_DIR, or (development mode only) a folder per database under the temp dir. */
-export function keysDirOf(c: ClearanceConfig): string {
-  if (c.KEYS_DIR) return c.KEYS_DIR;
-  if (!isDevelopment(c)) throw new ConfigError(['KEYS_DIR: is required in production (the field-encryption keyring)']);
-  return join(tmpdir(), 'vetting-clearance-keys', c.MONGO_DB);
-}
+/** What clearance may not start with in production. */
+export const clearanceUnsafeSettings = (c: ClearanceConfig) => unsafeSettings(kafkaUnsafeSettings(c), keysDirUnsafe(c, KEYRING_LOSS));
+
+export const keysDirOf = (c: ClearanceConfig): string => keysDirFor(c, 'clearance');

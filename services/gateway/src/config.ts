@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { baseConfigSchema, kafkaUnsafeSettings, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
+import { baseConfigSchema, commaList, kafkaUnsafeSettings, unsafeSettings, unsafeWhen, type UnsafeSetting } from '@vetting/platform';
 import { demoCredentialsPath } from './data/dev-keys';
 
 export const gatewayConfigSchema = baseConfigSchema.omit({ MONGO_DB: true, AUTH_JWKS: true }).extend({
@@ -43,15 +43,7 @@ export const gatewayConfigSchema = baseConfigSchema.omit({ MONGO_DB: true, AUTH_
     .regex(/^\d+\s*(m|h)$/, 'must be minutes or hours, e.g. 12h')
     .default('12h'),
   /** Roles whose accounts sign in with a second factor (TOTP), comma-separated. */
-  SECOND_FACTOR_ROLES: z
-    .string()
-    .default('admin,un-screener,un-adjudicator')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((r) => r.trim())
-        .filter(Boolean),
-    ),
+  SECOND_FACTOR_ROLES: commaList('admin,un-screener,un-adjudicator'),
   /** The name authenticator apps show for the account. */
   SECOND_FACTOR_ISSUER: z.string().min(1).default('UN vetting'),
   /**
@@ -82,16 +74,7 @@ export const gatewayConfigSchema = baseConfigSchema.omit({ MONGO_DB: true, AUTH_
    * from another origin. Default none: the gateway serves the console itself, same origin, and no
    * other site's page may read an answer (no Access-Control-Allow-Origin is ever sent).
    */
-  CONSOLE_ORIGINS: z
-    .string()
-    .default('')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().url())),
+  CONSOLE_ORIGINS: commaList('').pipe(z.array(z.string().url())),
   /**
    * Port of /readyz and /metrics (probes, Prometheus), apart from the public port: the gateway faces
    * the internet and must not publish its internals there. Unset: not served at all.
@@ -105,8 +88,8 @@ export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 /** What the gateway may not start with in production: demo accounts, no first administrator, Kafka unsafe. */
 export function gatewayUnsafeSettings(config: GatewayConfig): UnsafeSetting[] {
   const firstStart = !existsSync(`${config.KEYS_DIR}/users.json`);
-  return [
-    ...kafkaUnsafeSettings(config),
+  return unsafeSettings(
+    kafkaUnsafeSettings(config),
     unsafeWhen(
       existsSync(demoCredentialsPath(config.KEYS_DIR)),
       'KEYS_DIR',
@@ -117,7 +100,7 @@ export function gatewayUnsafeSettings(config: GatewayConfig): UnsafeSetting[] {
       'ADMIN_INITIAL_PASSWORD',
       'is required on the first start: the password of the first administrator (no demo accounts in production)',
     ),
-  ].filter((u): u is UnsafeSetting => Boolean(u));
+  );
 }
 
 /** `12h`, `30m`, `300s` → milliseconds. */

@@ -1,14 +1,14 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
 import {
   baseConfigSchema,
-  ConfigError,
-  isDevelopment,
+  commaList,
   kafkaUnsafeSettings,
+  keysDirConfig,
+  keysDirFor,
+  keysDirUnsafe,
   platformSigningConfig,
   platformSigningUnsafeSettings,
-  unsafeWhen,
+  unsafeSettings,
   type UnsafeSetting,
 } from '@vetting/platform';
 
@@ -23,22 +23,10 @@ export const intakeConfigSchema = baseConfigSchema.extend({
     .default(20 * 1024 * 1024),
   /** Outbox documents published per relay pass; large so a 10,000-row upload drains quickly. Default 1000. */
   OUTBOX_BATCH_SIZE: z.coerce.number().int().positive().default(1000),
-  /**
-   * Where the field-encryption keyring (`intake-keyring.json`) and the blind-index key live; created on
-   * first start. `npm start` sets `.data/keys`; production mounts a secret. Required in production; in
-   * development mode it defaults to a folder per database under the system's temp dir (tests, benchmarks).
-   */
-  KEYS_DIR: z.string().min(1).optional(),
+  /** KEYS_DIR: the field-encryption keyring (`intake-keyring.json`) and the blind-index key. */
+  ...keysDirConfig,
   /** Services answered at `POST /person-keys/lookup` (they open or seal people's data in events). */
-  PERSON_KEY_CLIENTS: z
-    .string()
-    .default('screening,references,clearance,audit')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((c) => c.trim())
-        .filter(Boolean),
-    ),
+  PERSON_KEY_CLIENTS: commaList('screening,references,clearance,audit'),
   /**
    * Versions of the consent forms candidates sign, comma-separated; a consent on any other version is
    * refused (400 naming consent/formVersion) and the console offers only these. Default
@@ -69,20 +57,11 @@ export type IntakeConfig = typeof intakeConfigSchema._output;
 
 /** What intake may not start with in production. */
 export function intakeUnsafeSettings(c: IntakeConfig): UnsafeSetting[] {
-  return [
-    ...kafkaUnsafeSettings(c),
-    ...platformSigningUnsafeSettings(c),
-    unsafeWhen(
-      !c.KEYS_DIR,
-      'KEYS_DIR',
-      'is unset: the keyring would live in a temporary directory and a restart would lose every sealed field',
-    ),
-  ].filter((u): u is UnsafeSetting => Boolean(u));
+  return unsafeSettings(
+    kafkaUnsafeSettings(c),
+    platformSigningUnsafeSettings(c),
+    keysDirUnsafe(c, 'the keyring would live in a temporary directory and a restart would lose every sealed field'),
+  );
 }
 
-/** The keys folder: KEYS_DIR, or (development mode only) a folder per database under the temp dir. */
-export function keysDirOf(c: IntakeConfig): string {
-  if (c.KEYS_DIR) return c.KEYS_DIR;
-  if (!isDevelopment(c)) throw new ConfigError(['KEYS_DIR: is required in production (the field-encryption keyring)']);
-  return join(tmpdir(), 'vetting-intake-keys', c.MONGO_DB);
-}
+export const keysDirOf = (c: IntakeConfig): string => keysDirFor(c, 'intake');

@@ -1,12 +1,13 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
 import {
   baseConfigSchema,
   ConfigError,
-  isDevelopment,
   kafkaUnsafeSettings,
+  keysDirConfig,
+  keysDirFor,
+  keysDirUnsafe,
   parseSecretMap,
+  unsafeSettings,
   unsafeWhen,
   type UnsafeSetting,
 } from '@vetting/platform';
@@ -81,12 +82,8 @@ export const referencesConfigSchema = baseConfigSchema.extend({
   /** BullMQ key prefix (tests use a random one). */
   QUEUE_PREFIX: z.string().min(1).default('vetting'),
   MAIL_FROM: z.string().default('vetting-noreply@un.example'),
-  /**
-   * Where the field-encryption keyring (`references-keyring.json`) lives; created on first start.
-   * The HTTP service and the workers must see the same folder. Required in production; in development
-   * mode it defaults to a folder per database under the system's temp dir (tests, benchmarks).
-   */
-  KEYS_DIR: z.string().min(1).optional(),
+  /** KEYS_DIR: the field-encryption keyring (`references-keyring.json`); the HTTP service and the workers must see the same folder. */
+  ...keysDirConfig,
   /** `dev` stores mail in the development mailbox (GET /dev/mailbox); `smtp` sends it (SMTP_URL). */
   MAIL_TRANSPORT: z.enum(['dev', 'smtp']).default('dev'),
   /** SMTP server for MAIL_TRANSPORT=smtp, e.g. `smtps://user:pass@mail.example:465` or `smtp://relay:587`. */
@@ -98,12 +95,7 @@ export const referencesConfigSchema = baseConfigSchema.extend({
 });
 export type ReferencesConfig = z.infer<typeof referencesConfigSchema>;
 
-/** The keys folder: KEYS_DIR, or (development mode only) a folder per database under the temp dir. */
-export function keysDirOf(c: ReferencesConfig): string {
-  if (c.KEYS_DIR) return c.KEYS_DIR;
-  if (!isDevelopment(c)) throw new ConfigError(['KEYS_DIR: is required in production (the field-encryption keyring)']);
-  return join(tmpdir(), 'vetting-references-keys', c.MONGO_DB);
-}
+export const keysDirOf = (c: ReferencesConfig): string => keysDirFor(c, 'references');
 
 /** A setting that only some values of another need, checked at start (names the variable). */
 export function checkMailConfig(c: ReferencesConfig): void {
@@ -112,13 +104,9 @@ export function checkMailConfig(c: ReferencesConfig): void {
 
 /** What the references service and its worker (which publishes the service's events) may not start with in production. */
 export function referencesUnsafeSettings(c: ReferencesConfig): UnsafeSetting[] {
-  return [
-    ...kafkaUnsafeSettings(c),
-    unsafeWhen(
-      !c.KEYS_DIR,
-      'KEYS_DIR',
-      'is unset: the keyring would live in a temporary directory and a restart would lose every sealed answer',
-    ),
+  return unsafeSettings(
+    kafkaUnsafeSettings(c),
+    keysDirUnsafe(c, 'the keyring would live in a temporary directory and a restart would lose every sealed answer'),
     unsafeWhen(
       c.MAIL_TRANSPORT === 'dev',
       'MAIL_TRANSPORT',
@@ -129,5 +117,5 @@ export function referencesUnsafeSettings(c: ReferencesConfig): UnsafeSetting[] {
       'CALLBACK_SECRETS',
       'has "*", one secret for every authority: any of them could sign for the others; give each authority its own',
     ),
-  ].filter((u): u is UnsafeSetting => Boolean(u));
+  );
 }

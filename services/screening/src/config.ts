@@ -1,24 +1,19 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
 import {
   baseConfigSchema,
-  ConfigError,
-  isDevelopment,
   kafkaUnsafeSettings,
+  keysDirConfig,
+  keysDirFor,
+  keysDirUnsafe,
   platformSigningConfig,
   platformSigningUnsafeSettings,
-  unsafeWhen,
+  unsafeSettings,
   type UnsafeSetting,
 } from '@vetting/platform';
 
 export const screeningConfigSchema = baseConfigSchema.extend({
-  /**
-   * Where screening's keyring (`screening-keyring.json`: the keys sealing people's data at rest) and
-   * its fingerprint key live; created on first start. `npm start` sets `.data/keys`; production
-   * mounts a secret. Required in production; elsewhere a folder per database under the temp dir.
-   */
-  KEYS_DIR: z.string().min(1).optional(),
+  /** KEYS_DIR: screening's keyring (`screening-keyring.json`: people's data at rest) and its fingerprint key. */
+  ...keysDirConfig,
   /** Score at or above which a hit needs human review. Default: the engine's calibrated value. */
   MATCH_UPPER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   /** Score below which a candidate is clear. */
@@ -47,21 +42,12 @@ export const screeningConfigSchema = baseConfigSchema.extend({
 });
 export type ScreeningConfig = z.infer<typeof screeningConfigSchema>;
 
-/** The keys folder: KEYS_DIR, or (outside production) a folder per database under the temp dir. */
-export function keysDirOf(c: ScreeningConfig): string {
-  if (c.KEYS_DIR) return c.KEYS_DIR;
-  if (!isDevelopment(c)) throw new ConfigError(["KEYS_DIR: is required in production (screening's keyring)"]);
-  return join(tmpdir(), 'vetting-screening-keys', c.MONGO_DB);
-}
+export const keysDirOf = (c: ScreeningConfig): string => keysDirFor(c, 'screening', "screening's keyring");
 
 /** What screening may not start with in production. */
 export const screeningUnsafeSettings = (c: ScreeningConfig): UnsafeSetting[] =>
-  [
-    ...kafkaUnsafeSettings(c),
-    ...platformSigningUnsafeSettings(c),
-    unsafeWhen(
-      !c.KEYS_DIR,
-      'KEYS_DIR',
-      'is unset: the keyring sealing screened people would live in a temporary directory and a restart would lose them',
-    ),
-  ].filter((u): u is UnsafeSetting => Boolean(u));
+  unsafeSettings(
+    kafkaUnsafeSettings(c),
+    platformSigningUnsafeSettings(c),
+    keysDirUnsafe(c, 'the keyring sealing screened people would live in a temporary directory and a restart would lose them'),
+  );

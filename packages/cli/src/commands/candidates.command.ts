@@ -1,3 +1,4 @@
+import { CANDIDATE_STATUSES } from '@vetting/contracts/values';
 import type { IntakeHttp } from '@vetting/contracts/http';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -41,18 +42,7 @@ export function registerCandidates(program: Command, ctx: Context): void {
     .description("The roll with each person's status and decision, or one candidate with their timeline.")
     .option('-r, --rotation <rotation>', 'only this rotation')
     .option('-c, --country <code>', 'the country (UN roles; an office always sees its own)')
-    .addOption(
-      new Option('-s, --status <status>', 'only this status').choices([
-        'nominated',
-        'screening',
-        'references',
-        'decision-pending',
-        'cleared',
-        'not-cleared',
-        'withdrawn',
-        'expired',
-      ]),
-    )
+    .addOption(new Option('-s, --status <status>', 'only this status').choices(CANDIDATE_STATUSES))
     .option('--limit <n>', 'at most this many', '500')
     .action(
       action(

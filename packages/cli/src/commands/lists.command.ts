@@ -1,3 +1,4 @@
+import type { ScreeningHttp } from '@vetting/contracts/http';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { emit, shortDate, table } from '../output';
@@ -5,13 +6,7 @@ import { action, globalsOf, type Context } from '../program';
 import { readInputFile } from '../input-file';
 import { contentTypeOf, diffFiles, formatOf, importLocally, LIST_FORMATS, type ListFormat, type LocalDiff } from './list-file';
 
-interface ListSummary {
-  listId: string;
-  name: string;
-  activeVersion: number;
-  entryCount: number;
-  updatedAt: string;
-}
+type ListSummary = ScreeningHttp['ListSummary'];
 interface Version {
   version: number;
   entryCount: number;

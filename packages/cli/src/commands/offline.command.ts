@@ -9,16 +9,8 @@ import { emit, shortDate, table } from '../output';
 import { OFFLINE_RESULTS_FORMAT, type OfflineResultsHeader } from '../offline-screening';
 import { action, globalsOf, type Context } from '../program';
 
-interface UploadRow {
-  ref: string;
-  screenedAt: string;
-  offlineOutcome: string;
-  currentOutcome: string;
-  agrees: boolean;
-  needsReview: boolean;
-  flags: string[];
-}
 type Upload = ScreeningHttp['OfflineUpload'];
+type UploadRow = Upload['rows'][number];
 
 /** Rows the server takes per request; a larger file goes in several uploads. */
 const CHUNK = 1000;

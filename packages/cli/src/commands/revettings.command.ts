@@ -1,19 +1,14 @@
+import type { ClearanceHttp } from '@vetting/contracts/http';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes';
 import { emit } from '../output';
 import { action, globalsOf, type Context } from '../program';
 
-interface Revetting {
-  candidateId: string;
-  country: string;
-  state: 'due' | 'in-progress';
-  category: string | null;
-  mission: string | null;
-  rotation: string | null;
-  dueAt: string | null;
-  validUntil: string | null;
-  openedAt: string | null;
-}
+/** What the CLI prints of a re-vetting (contracts/openapi/clearance.yaml RevettingItem). */
+type Revetting = Pick<
+  ClearanceHttp['RevettingItem'],
+  'candidateId' | 'country' | 'state' | 'category' | 'mission' | 'rotation' | 'dueAt' | 'validUntil' | 'openedAt'
+>;
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '-');
 

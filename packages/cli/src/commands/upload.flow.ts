@@ -2,20 +2,15 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { SingleBar } from 'cli-progress';
+import type { IntakeHttp } from '@vetting/contracts/http';
 import { HttpError } from '../client';
 import { CliError, EXIT, type ExitCode } from '../exit-codes';
 import { emit, table } from '../output';
 import type { Context, Global } from '../program';
 import { claimsOf, readToken } from '../settings';
 
-export interface UploadState {
-  id: string;
-  state: 'receiving' | 'storing' | 'completed' | 'rejected' | 'failed';
-  rows: { read: number; valid: number; invalid: number; stored: number; duplicates: number };
-  problem?: string;
-  errors?: { row: number; field: string; reason: string }[];
-  errorsUrl?: string;
-}
+/** An upload's progress and report as intake answers it (contracts/openapi/intake.yaml Upload). */
+export type UploadState = IntakeHttp['Upload'];
 
 const POLL_MS = 300;
 const finished = (u: UploadState) => u.state === 'completed' || u.state === 'rejected' || u.state === 'failed';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isFetchBadPort } from '../http/fetch-bad-ports';
+import { commaList } from './list-setting';
 
 /** Settings every service shares; a service extends this with its own. */
 export const baseConfigSchema = z.object({
@@ -21,15 +22,7 @@ export const baseConfigSchema = z.object({
       (p) => !isFetchBadPort(p),
       "is on the Fetch standard's bad-port list: fetch clients (the console, tests, other services) cannot reach it",
     ),
-  KAFKA_BROKERS: z
-    .string()
-    .default('127.0.0.1:9092')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((b) => b.trim())
-        .filter(Boolean),
-    ),
+  KAFKA_BROKERS: commaList('127.0.0.1:9092'),
   /** SASL mechanism of this service's Kafka principal; `none` only in development mode. */
   KAFKA_SASL_MECHANISM: z.enum(['scram-sha-512', 'scram-sha-256', 'none']).default('scram-sha-512'),
   /** The service's Kafka principal (one per service: the broker's ACLs name it). Default: SERVICE_NAME. */

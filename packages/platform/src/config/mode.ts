@@ -31,3 +31,7 @@ export function refuseInProduction(config: ModeConfig, unsafe: (UnsafeSetting | 
 
 /** An unsafe setting when `condition` holds (for lists of checks). */
 export const unsafeWhen = (condition: boolean, setting: string, reason: string): UnsafeSetting | false => condition && { setting, reason };
+
+/** One list of a service's unsafe settings from the shared checks and its own `unsafeWhen`s. */
+export const unsafeSettings = (...checks: (UnsafeSetting[] | UnsafeSetting | false)[]): UnsafeSetting[] =>
+  checks.flat().filter((u): u is UnsafeSetting => Boolean(u));

@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { loadFileSigner, type PublishedKey, type Signer } from '@vetting/signing';
 import { ConfigError } from '../config/config';
-import { isDevelopment, unsafeWhen, type ModeConfig, type UnsafeSetting } from '../config/mode';
+import { isDevelopment, unsafeSettings, unsafeWhen, type ModeConfig, type UnsafeSetting } from '../config/mode';
 
 /** Settings of a service that signs documents with the platform's key (intake: certificates; screening: list bundles). */
 export const platformSigningConfig = {
@@ -27,13 +27,13 @@ type SigningConfig = ModeConfig & { PLATFORM_SIGNING_KEY_DIR?: string };
 
 /** Production may not sign with a key made up on the spot in a temporary directory. */
 export const platformSigningUnsafeSettings = (c: SigningConfig): UnsafeSetting[] =>
-  [
+  unsafeSettings(
     unsafeWhen(
       !c.PLATFORM_SIGNING_KEY_DIR,
       'PLATFORM_SIGNING_KEY_DIR',
       'is unset: certificates and list bundles would be signed with a temporary key nobody trusts',
     ),
-  ].filter((u): u is UnsafeSetting => Boolean(u));
+  );
 
 /** The platform's signer: the mounted key in production (never created there), created on first start in development mode. */
 export async function loadPlatformSigner(c: SigningConfig): Promise<PlatformSigning> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { SASLOptions } from 'kafkajs';
 import type { BaseConfig } from '../config/config';
-import { unsafeWhen, type UnsafeSetting } from '../config/mode';
+import { unsafeSettings, unsafeWhen, type UnsafeSetting } from '../config/mode';
 
 /** A Kafka principal's SCRAM credentials. */
 export interface KafkaAuth {
@@ -55,7 +55,7 @@ export function kafkaSecurityOf(config: KafkaConfig): KafkaSecurity {
 
 /** The Kafka settings a production service may not run with: no credentials, no TLS. */
 export function kafkaUnsafeSettings(config: KafkaConfig): UnsafeSetting[] {
-  return [
+  return unsafeSettings(
     unsafeWhen(
       config.KAFKA_SASL_MECHANISM === 'none',
       'KAFKA_SASL_MECHANISM',
@@ -67,7 +67,7 @@ export function kafkaUnsafeSettings(config: KafkaConfig): UnsafeSetting[] {
       "is required: the SCRAM password of this service's Kafka principal",
     ),
     unsafeWhen(!config.KAFKA_TLS, 'KAFKA_TLS', 'must be true: events carry personal data and must not cross the network in clear'),
-  ].filter((u): u is UnsafeSetting => Boolean(u));
+  );
 }
 
 /** kafkajs's form of the SASL options. */

@@ -52,3 +52,21 @@ export function createAccessRecorder(db: Connection, source: string, onWrite: ()
     },
   };
 }
+
+/** The most people one `access.recorded` event names (its schema's `subjectIds.maxItems`). */
+export const ACCESS_SUBJECTS_PER_EVENT = 500;
+
+/**
+ * A read of a list of people is a read of each one: nothing is recorded when the list shows nobody,
+ * otherwise every distinct person is named, in as many `list` records as the event's limit needs.
+ */
+export async function recordListRead(
+  access: Pick<AccessRecorder, 'record'>,
+  actor: Actor,
+  subjectIds: Iterable<string>,
+  what: Pick<AccessRecord, 'resource' | 'purpose' | 'fields'>,
+): Promise<void> {
+  const ids = [...new Set(subjectIds)];
+  for (let i = 0; i < ids.length; i += ACCESS_SUBJECTS_PER_EVENT)
+    await access.record({ actor, subjectId: 'list', subjectIds: ids.slice(i, i + ACCESS_SUBJECTS_PER_EVENT), ...what });
+}

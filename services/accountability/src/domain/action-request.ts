@@ -1,28 +1,15 @@
+import type { AccountabilityHttp } from '@vetting/contracts/http';
+
 /**
  * A request for action: when misconduct by a contingent member is substantiated, the UN asks the
  * country that deployed the person to act (investigate, hold them accountable, report the outcome)
  * by deadlines, reminds it, records its responses, and closes the request. Public reporting counts
  * these by country ("112 requests sent, 14 responses").
  */
-export const ACTION_KINDS = [
-  'investigation',
-  'accountability-measures',
-  'outcome-report',
-  'victim-support',
-  'paternity-and-child-support',
-] as const;
-export type ActionKind = (typeof ACTION_KINDS)[number];
-export const MISCONDUCT_CATEGORIES = ['sea', 'sexual-harassment', 'other-misconduct'] as const;
-export type MisconductCategory = (typeof MISCONDUCT_CATEGORIES)[number];
+export type ActionKind = AccountabilityHttp['ActionKind'];
+export type MisconductCategory = AccountabilityHttp['MisconductCategory'];
+export type ActionOutcome = AccountabilityHttp['ActionOutcome'];
 export const RESPONSE_KINDS = ['interim', 'final'] as const;
-export const FINAL_OUTCOMES = [
-  'investigation-opened',
-  'sanctioned',
-  'dismissed-from-service',
-  'prosecuted',
-  'allegation-not-substantiated-nationally',
-  'no-action-taken',
-] as const;
 
 export interface RequestedAction {
   kind: ActionKind;
@@ -34,7 +21,7 @@ export interface ActionResponse {
   kind: (typeof RESPONSE_KINDS)[number];
   /** The actions this response reports on. */
   covers: ActionKind[];
-  outcome?: (typeof FINAL_OUTCOMES)[number];
+  outcome?: ActionOutcome;
   /** The office's text, sealed (it may describe the person and the misconduct). */
   sealedText: string;
   respondedAt: string;

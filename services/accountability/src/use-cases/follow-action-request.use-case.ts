@@ -1,7 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createEvent, forbidden, type Actor } from '@vetting/platform';
-import type { FINAL_OUTCOMES } from '../domain/action-request';
-import { acknowledge, close, remind, respond, type ActionKind, type ActionRequest, type Change } from '../domain/action-request';
+import {
+  acknowledge,
+  close,
+  remind,
+  respond,
+  type ActionKind,
+  type ActionOutcome,
+  type ActionRequest,
+  type Change,
+} from '../domain/action-request';
 import { changed, visibleRequest, type ActionRequestDeps } from './action-request-context';
 
 type Follow = 'acknowledged' | 'responded' | 'reminded' | 'overdue' | 'closed';
@@ -63,7 +71,7 @@ export const acknowledgeRequest = (actor: Actor, id: string, key: string | undef
 export interface ResponseInput {
   kind: 'interim' | 'final';
   covers: ActionKind[];
-  outcome?: (typeof FINAL_OUTCOMES)[number];
+  outcome?: ActionOutcome;
   text: string;
 }
 

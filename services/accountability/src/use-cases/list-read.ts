@@ -1,4 +1,4 @@
-import type { AccessRecorder, Actor } from '@vetting/platform';
+import { recordListRead, type AccessRecorder, type Actor } from '@vetting/platform';
 
 /**
  * A list as one may read it: filtered by status when asked, and, when it shows anyone, one access
@@ -12,6 +12,7 @@ export async function listRead<T extends { status: string; candidateId: string }
   what: { resource: string; purpose: string; fields: string[] },
 ): Promise<{ items: T[] }> {
   const items = status ? all.filter((r) => r.status === status) : all;
-  if (items.length) await access.record({ actor, subjectId: 'list', subjectIds: [...new Set(items.map((r) => r.candidateId))], ...what });
+  const people = items.map((r) => r.candidateId);
+  await recordListRead(access, actor, people, what);
   return { items };
 }

@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { actorOf, badRequest, paramsOf, queryOf, type AccessRecorder, type PersonalSealer } from '@vetting/platform';
+import { actorOf, badRequest, paramsOf, queryOf, recordListRead, type AccessRecorder, type PersonalSealer } from '@vetting/platform';
 import type { AuditBundle } from '@vetting/signing';
 import { bundleFileText } from '../domain/bundle';
 import { bundleCsv, bundleHtml } from '../domain/report-format';
@@ -45,9 +45,8 @@ async function recordExport(req: Request, access: AccessRecorder, bundle: AuditB
   const actor = actorOf(req);
   const purpose = 'audit export';
   if (bundle.scope.kind === 'candidate') return access.record({ actor, subjectId: bundle.scope.candidateId!, resource, purpose });
-  const subjects = [...new Set(bundle.entries.flatMap((e) => ('elided' in e ? [] : [String(e.subject)])))];
-  for (let i = 0; i < subjects.length; i += 500)
-    await access.record({ actor, subjectId: 'list', subjectIds: subjects.slice(i, i + 500), resource, purpose });
+  const subjects = bundle.entries.flatMap((e) => ('elided' in e ? [] : [String(e.subject)]));
+  await recordListRead(access, actor, subjects, { resource, purpose });
 }
 
 const attachment = (res: Response, name: string, type: string) =>

@@ -1,18 +1,15 @@
 import { verify, type KeyObject } from 'node:crypto';
+import type { BundleCheckpoint } from '@vetting/signing';
 import { canonicalJson, sha256 } from './hash-chain';
 import type { Signer } from './signer';
 
-/** A signed statement "the chain `chainId` had reached `seq` with head hash `hash` at `time`". */
-export interface Checkpoint {
-  chainId: string;
-  seq: number;
-  hash: string;
-  time: string;
-  /** First 16 hex digits of the SHA-256 of the public key (SPKI DER) that signs it. */
-  keyId: string;
-  /** Ed25519 signature (base64) over the canonical JSON of every other field. */
-  signature: string;
-}
+/**
+ * A signed statement "the chain `chainId` had reached `seq` with head hash `hash` at `time`": the
+ * form bundles carry and the offline verifier checks. `keyId` is the first 16 hex digits of the
+ * SHA-256 of the signing public key (SPKI DER); `signature` is Ed25519 (base64) over the canonical
+ * JSON of every other field.
+ */
+export type Checkpoint = BundleCheckpoint;
 
 export type UnsignedCheckpoint = Omit<Checkpoint, 'signature' | 'keyId'>;
 

@@ -1,4 +1,4 @@
-import { countryScope, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
+import { countryScope, notFound, recordListRead, type AccessRecorder, type Actor } from '@vetting/platform';
 import { isDecidable, type CaseInputs } from '../domain/case-inputs';
 import type { ClearanceCase } from '../domain/clearance-case';
 import { officeView, openFor } from '../domain/acknowledge-flag';
@@ -154,15 +154,12 @@ export async function adjudicationQueue(
         : null,
     };
   });
-  if (items.length)
-    await deps.access.record({
-      actor,
-      subjectId: 'list',
-      subjectIds: items.map((i) => i.candidateId),
-      resource: 'clearance/adjudications',
-      purpose: 'adjudication queue',
-      fields: ['reasons'],
-    });
+  const people = items.map((i) => i.candidateId);
+  await recordListRead(deps.access, actor, people, {
+    resource: 'clearance/adjudications',
+    purpose: 'adjudication queue',
+    fields: ['reasons'],
+  });
   return { items };
 }
 
@@ -192,14 +189,11 @@ export async function listFlags(actor: Actor, query: { country?: string; open?: 
         acknowledgements: office ? officeView(f).acknowledgements : (f.acknowledgements ?? []),
       })),
   );
-  if (items.length)
-    await deps.access.record({
-      actor,
-      subjectId: 'list',
-      subjectIds: [...new Set(items.map((i) => i.candidateId))],
-      resource: 'clearance/flags',
-      purpose: 'flags on revoked clearances',
-      fields: ['flags'],
-    });
+  const people = items.map((i) => i.candidateId);
+  await recordListRead(deps.access, actor, people, {
+    resource: 'clearance/flags',
+    purpose: 'flags on revoked clearances',
+    fields: ['flags'],
+  });
   return { items };
 }

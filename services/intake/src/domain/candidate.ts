@@ -1,3 +1,5 @@
+import { DECLARATION_ITEMS } from '@vetting/contracts/values';
+
 /** A nominated person as intake keeps them. Plain data: no database types leave data/. */
 export type CandidateStatus =
   'nominated' | 'screening' | 'references' | 'decision-pending' | 'cleared' | 'not-cleared' | 'withdrawn' | 'expired';
@@ -61,13 +63,6 @@ export interface SelfDeclaration {
   misconductAllegation?: boolean;
   explanation?: string;
 }
-
-export const DECLARATION_ITEMS = [
-  'criminalOffence',
-  'humanRightsViolation',
-  'repatriatedOnDisciplinaryGrounds',
-  'misconductAllegation',
-] as const;
 
 /** The items the candidate answered "yes" to: each is a finding for the UN adjudicator. */
 export const declaredItems = (d: SelfDeclaration | undefined) => DECLARATION_ITEMS.filter((item) => d?.[item] === true);

@@ -1,4 +1,4 @@
-import { countryScope, forbidden, notFound, type Actor } from '@vetting/platform';
+import { countryScope, forbidden, notFound, recordListRead, type Actor } from '@vetting/platform';
 import type { SignedDocument } from '@vetting/signing';
 import {
   certificateDocument,
@@ -102,14 +102,9 @@ export async function diffCertificateVersions(
   };
 }
 
-async function recordNames(actor: Actor, ids: string[], deps: Pick<Deps, 'access'>) {
-  for (let i = 0; i < ids.length; i += 500)
-    await deps.access.record({
-      actor,
-      subjectId: 'list',
-      subjectIds: ids.slice(i, i + 500),
-      resource: 'intake/rotation-certificate',
-      purpose: 'read a certified version of a rotation roll',
-      fields: ['names', 'status'],
-    });
-}
+const recordNames = (actor: Actor, ids: string[], deps: Pick<Deps, 'access'>) =>
+  recordListRead(deps.access, actor, ids, {
+    resource: 'intake/rotation-certificate',
+    purpose: 'read a certified version of a rotation roll',
+    fields: ['names', 'status'],
+  });

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { conflict, countryScope, createEvent, forbidden, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
+import {
+  conflict,
+  countryScope,
+  createEvent,
+  forbidden,
+  notFound,
+  recordListRead,
+  type AccessRecorder,
+  type Actor,
+} from '@vetting/platform';
 import { signDocument, type Signer } from '@vetting/signing';
 import {
   certificateContent,
@@ -29,18 +38,8 @@ export interface CertifyDeps {
   onEvents: () => void;
 }
 
-/** Records a read of many people in pieces the access event allows (500 subjects each). */
-async function recordRead(actor: Actor, ids: string[], resource: string, deps: Pick<CertifyDeps, 'access'>) {
-  for (let i = 0; i < ids.length; i += 500)
-    await deps.access.record({
-      actor,
-      subjectId: 'list',
-      subjectIds: ids.slice(i, i + 500),
-      resource,
-      purpose: 'certify rotation nominal roll',
-      fields: ['names', 'status'],
-    });
-}
+const recordRead = (actor: Actor, ids: string[], resource: string, deps: Pick<CertifyDeps, 'access'>) =>
+  recordListRead(deps.access, actor, ids, { resource, purpose: 'certify rotation nominal roll', fields: ['names', 'status'] });
 
 const certificateId = (country: string, rotation: string, version: number) =>
   `cert-${createHash('sha256').update(`${country}|${rotation}`).digest('hex').slice(0, 20)}-v${version}`;

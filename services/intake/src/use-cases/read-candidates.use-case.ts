@@ -1,4 +1,4 @@
-import { countryScope, forbidden, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
+import { countryScope, forbidden, notFound, recordListRead, type AccessRecorder, type Actor } from '@vetting/platform';
 import { toView, type CandidateView } from '../domain/candidate';
 import { searchQueryOf } from '../domain/search-keys';
 import type { CandidateRepository } from '../data/candidate.repository';
@@ -65,15 +65,12 @@ export async function listCandidates(
     deps.repository.list({ ...filter, limit, after: query.after }),
     query.after ? undefined : deps.repository.count(filter),
   ]);
-  if (items.length)
-    await deps.access.record({
-      actor,
-      subjectId: 'list',
-      subjectIds: items.map((c) => c.id),
-      resource: 'intake/candidates',
-      purpose: 'follow nomination status',
-      fields: ['names', 'status'],
-    });
+  const people = items.map((c) => c.id);
+  await recordListRead(deps.access, actor, people, {
+    resource: 'intake/candidates',
+    purpose: 'follow nomination status',
+    fields: ['names', 'status'],
+  });
   const last = items.at(-1);
   return {
     items: items.map((c) => toView(c)),

@@ -1,4 +1,4 @@
-import { countryScope, notFound, type AccessRecorder, type Actor } from '@vetting/platform';
+import { countryScope, notFound, recordListRead, type AccessRecorder, type Actor } from '@vetting/platform';
 import { csvLine } from '../domain/csv-report';
 import type { Upload } from '../domain/upload';
 import type { CandidateRepository } from '../data/candidate.repository';
@@ -30,15 +30,11 @@ export async function getUpload(actor: Actor, id: string, deps: ReadUploadDeps) 
     links.push(...((await deps.uploads.result(id, c))?.duplicates ?? []));
   const shown = links.slice(0, 1000);
   const references = await deps.repository.caseReferences([...new Set(shown.map((d) => d.candidateId))]);
-  if (shown.length)
-    await deps.access.record({
-      actor,
-      subjectId: 'list',
-      subjectIds: [...references.keys()].slice(0, 500),
-      resource: 'intake/upload',
-      purpose: 'bulk upload report',
-      fields: ['caseReference'],
-    });
+  await recordListRead(deps.access, actor, references.keys(), {
+    resource: 'intake/upload',
+    purpose: 'bulk upload report',
+    fields: ['caseReference'],
+  });
   const { officeId: _o, defaults: _d, chunks: _c, chunksStored: _s, ...rest } = upload;
   return {
     ...rest,

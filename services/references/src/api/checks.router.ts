@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { actorOf, notFound, paramsOf, type AccessRecorder } from '@vetting/platform';
+import { actorOf, notFound, paramsOf, recordListRead, type AccessRecorder } from '@vetting/platform';
 import { checkSummary } from '../domain/check';
 import type { CheckState } from '../domain/check';
 import type { CheckType } from '../domain/check-policy';
@@ -49,15 +49,12 @@ export function createChecksRoutes(ctx: ReferencesContext, access: AccessRecorde
         { ...(query.state ? { state: query.state } : {}), ...(query.checkType ? { checkType: query.checkType } : {}) },
         query.limit ?? 100,
       );
-      if (checks.length)
-        await access.record({
-          actor: actorOf(req),
-          subjectId: 'list',
-          subjectIds: [...new Set(checks.map((c) => c.candidateId))],
-          resource: 'references/checks',
-          purpose: 'operate reference checks',
-          fields: ['state', 'result'],
-        });
+      const people = checks.map((c) => c.candidateId);
+      await recordListRead(access, actorOf(req), people, {
+        resource: 'references/checks',
+        purpose: 'operate reference checks',
+        fields: ['state', 'result'],
+      });
       res.json({ items: checks.map(checkSummary) });
     });
 

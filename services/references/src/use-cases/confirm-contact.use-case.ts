@@ -1,4 +1,13 @@
-import { badRequest, conflict, createEvent, notFound, type AccessRecorder, type Actor, type Logger } from '@vetting/platform';
+import {
+  badRequest,
+  conflict,
+  createEvent,
+  notFound,
+  recordListRead,
+  type AccessRecorder,
+  type Actor,
+  type Logger,
+} from '@vetting/platform';
 import { contactConfirmed, noVerifiedContact, type Check } from '../domain/check';
 import type { AskedEmployer } from '../domain/check-plan';
 import { entriesForDomain, verifiedOf } from '../domain/employer-directory';
@@ -40,15 +49,12 @@ export async function listContactConfirmations(ctx: ReferencesContext, access: A
       };
     }),
   );
-  if (items.length)
-    await access.record({
-      actor,
-      subjectId: 'list',
-      subjectIds: [...new Set(items.map((i) => i.candidateId))],
-      resource: 'references/contact-confirmations',
-      purpose: 'confirm referee contacts',
-      fields: ['employer'],
-    });
+  const people = items.map((i) => i.candidateId);
+  await recordListRead(access, actor, people, {
+    resource: 'references/contact-confirmations',
+    purpose: 'confirm referee contacts',
+    fields: ['employer'],
+  });
   return { items };
 }
 

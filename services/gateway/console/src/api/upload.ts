@@ -1,13 +1,8 @@
+import type { IntakeHttp } from '@vetting/contracts/http';
 import { api, ApiError, currentToken, apiUrl, toApiError } from './client';
 
-export interface UploadState {
-  id: string;
-  state: 'receiving' | 'storing' | 'completed' | 'rejected' | 'failed';
-  rows: { read: number; valid: number; invalid: number; stored: number; duplicates: number };
-  problem?: string;
-  errors?: { row: number; field: string; reason: string }[];
-  errorsUrl?: string;
-}
+/** An upload's progress and report as intake answers it (contracts/openapi/intake.yaml Upload). */
+export type UploadState = IntakeHttp['Upload'];
 
 /**
  * Intake derives an upload's id from the caller and the Idempotency-Key

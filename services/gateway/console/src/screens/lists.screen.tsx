@@ -1,3 +1,4 @@
+import type { ScreeningHttp } from '@vetting/contracts/http';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { useSession } from '../api/session';
@@ -7,13 +8,7 @@ import { useResource } from '../components/use-resource';
 import { Empty, Field, Loading, Page, ProblemMessage } from '../components/ui';
 import { RescreenProgress } from '../components/rescreen-progress';
 
-interface ListSummary {
-  listId: string;
-  name: string;
-  activeVersion: number;
-  entryCount: number;
-  updatedAt: string;
-}
+type ListSummary = ScreeningHttp['ListSummary'];
 interface Published {
   listId: string;
   version: number;

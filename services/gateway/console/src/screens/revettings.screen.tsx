@@ -1,3 +1,4 @@
+import type { ClearanceHttp } from '@vetting/contracts/http';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { Link } from '../app/router';
@@ -5,18 +6,7 @@ import { textOr, useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
 import { Loading, Page, ProblemMessage, StatusBadge } from '../components/ui';
 
-interface Revetting {
-  candidateId: string;
-  country: string;
-  state: 'due' | 'in-progress';
-  category: string | null;
-  mission: string | null;
-  rotation: string | null;
-  caseStatus: string;
-  dueAt: string | null;
-  validUntil: string | null;
-  openedAt: string | null;
-}
+type Revetting = ClearanceHttp['RevettingItem'];
 
 /**
  * Who is due for periodic re-vetting within a window, and who is being re-vetted now (the office sees

@@ -8,7 +8,7 @@ import { useResource } from '../components/use-resource';
 import { Empty, Field, Loading, Page, ProblemMessage, StatusBadge } from '../components/ui';
 import { Pager, useCursorPages } from '../components/pager';
 import { download } from '../components/download';
-import { CANDIDATE_STATUSES } from '../components/statuses';
+import { CANDIDATE_STATUSES } from '@vetting/contracts/values';
 
 interface Diff {
   added: unknown[];

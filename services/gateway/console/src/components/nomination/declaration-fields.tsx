@@ -1,14 +1,8 @@
 import { useState } from 'react';
+import { DECLARATION_ITEMS } from '@vetting/contracts/values';
 import { useI18n } from '../../i18n/i18n';
 import { Field } from '../ui';
 import { SignedFields } from './signed-fields';
-
-export const DECLARATION_ITEMS = [
-  'criminalOffence',
-  'humanRightsViolation',
-  'repatriatedOnDisciplinaryGrounds',
-  'misconductAllegation',
-] as const;
 
 /**
  * The UN human-rights self-declaration as the candidate signed it: recorded only when the office says

@@ -1,6 +1,6 @@
+import { DECLARATION_ITEMS } from '@vetting/contracts/values';
 import type { Person, PreviousEmployer, Signed } from '../../api/types';
 import { rowsOf } from '../repeater';
-import { DECLARATION_ITEMS } from './declaration-fields';
 
 /** The document kinds the form's select offers; the service refuses any other. */
 type DocumentType = NonNullable<Person['documents']>[number]['type'];
