@@ -1,8 +1,8 @@
 import { recordListRead, type AccessRecorder, type Actor } from '@vetting/platform';
 
 /**
- * A list as one may read it: filtered by status when asked, and, when it shows anyone, one access
- * record naming every person on it (the read of a list is a read of each person's request).
+ * A list as one may read it: filtered by status when asked, and, when it shows anyone, access
+ * records naming every person on it (the read of a list is a read of each person's request).
  */
 export async function listRead<T extends { status: string; candidateId: string }>(
   actor: Actor,
