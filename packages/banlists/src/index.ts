@@ -36,3 +36,13 @@ export {
   type OpenedBundle,
 } from './bundle/list-bundle';
 export { createBundleScreener, type OfflineHit, type OfflineResult } from './bundle/bundle-screener';
+export {
+  LIST_FORMATS,
+  guessListFormat,
+  importListFile,
+  looksLikeOfacTrio,
+  parseOfacTrio,
+  problemPlace,
+  type ListFormat,
+} from './list-file';
+export { readListFile, listContentType } from './list-file.reader';

@@ -1,5 +1,5 @@
 import { openListBundle, type ListBundleContent } from '@vetting/banlists';
-import type { PersonQuery } from '@vetting/matching';
+import { parsePersonLine, type PersonLine } from '@vetting/matching';
 import { CliError, EXIT } from './exit-codes';
 import { readInputFile } from './input-file';
 import { loadTrustedKeys, parseDuration } from './trusted-keys';
@@ -48,34 +48,11 @@ export const headerOf = (opened: { bundle: ListBundleContent; contentHash: strin
   screenedWith: opened.bundle.lists.map((l) => ({ listId: l.listId, version: l.version, contentHash: l.contentHash })),
 });
 
-export type Person = Omit<PersonQuery, 'confirmedEntryIds'>;
+export type Person = PersonLine;
 
-/**
- * One line of a people file (JSON Lines, the screening batch format): `{ "id" | "ref", "names": [...]
- * | "name", "dateOfBirth"?, "nationalities"?, "gender"?, "documents"?, "serviceNumbers"? }`.
- */
+/** One line of a people file, with the office's reference (the line number when the line has none). */
 export function personLine(line: string, lineNo: number): { ref: string; person: Person } | { line: number; error: string } {
-  let raw: Record<string, unknown>;
-  try {
-    raw = JSON.parse(line) as Record<string, unknown>;
-  } catch {
-    return { line: lineNo, error: 'not valid JSON' };
-  }
-  const ref = [raw.ref, raw.id].find((v) => typeof v === 'string' || typeof v === 'number');
-  const names = Array.isArray(raw.names)
-    ? raw.names.filter((n): n is string => typeof n === 'string' && n.trim().length >= 2)
-    : typeof raw.name === 'string'
-      ? [raw.name]
-      : [];
-  if (!names.length) return { line: lineNo, error: 'names (or name) is required' };
-  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-  const person: Person = {
-    names,
-    ...(typeof raw.dateOfBirth === 'string' ? { dateOfBirth: raw.dateOfBirth } : {}),
-    ...(strings(raw.nationalities).length ? { nationalities: strings(raw.nationalities).map((n) => n.toUpperCase()) } : {}),
-    ...(raw.gender === 'male' || raw.gender === 'female' || raw.gender === 'other' ? { gender: raw.gender } : {}),
-    ...(Array.isArray(raw.documents) ? { documents: raw.documents as Person['documents'] } : {}),
-    ...(strings(raw.serviceNumbers).length ? { serviceNumbers: strings(raw.serviceNumbers) } : {}),
-  };
-  return { ref: String(ref ?? `line-${lineNo}`).slice(0, 100), person };
+  const parsed = parsePersonLine(line, lineNo);
+  if ('error' in parsed) return parsed;
+  return { ref: (parsed.ref ?? `line-${lineNo}`).slice(0, 100), person: parsed.person };
 }

@@ -13,3 +13,4 @@ export type { NameScoreOptions } from './score/name-alignment';
 export { scorePair, prepareQuery, prepareName, type ScorePairOptions } from './score/score-pair';
 export { DEFAULT_THRESHOLDS, bandFor, type Band, type Thresholds } from './score/thresholds';
 export { buildIndex, type IndexOptions, type MatchingIndex, type SearchOptions, type SearchWork } from './index/candidate-index';
+export { parsePersonLine, type PersonLine } from './person-line';

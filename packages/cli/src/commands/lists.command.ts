@@ -1,10 +1,10 @@
 import type { ScreeningHttp } from '@vetting/contracts/http';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { LIST_FORMATS, listContentType, type ListFormat } from '@vetting/banlists';
 import { emit, shortDate, table } from '../output';
 import { action, globalsOf, type Context } from '../program';
-import { readInputFile } from '../input-file';
-import { contentTypeOf, diffFiles, formatOf, importLocally, LIST_FORMATS, type ListFormat, type LocalDiff } from './list-file';
+import { diffFiles, importLocally, readListArgument, type LocalDiff } from './list-file';
 
 type ListSummary = ScreeningHttp['ListSummary'];
 interface Version {
@@ -134,12 +134,11 @@ export function registerLists(program: Command, ctx: Context): void {
     .action(
       action(ctx, async (file: string, opts: { list: string; name?: string; format?: ListFormat }, command: Command) => {
         const g = globalsOf(command, ctx);
-        const body = readInputFile(file);
-        const format = formatOf(file, body, opts.format);
+        const { format, body } = readListArgument(file, opts.format);
         const published = await g.client()<Published>(`/screening/lists/${encodeURIComponent(opts.list)}/versions`, {
           method: 'POST',
           body: new Uint8Array(body),
-          headers: { 'content-type': contentTypeOf(format) },
+          headers: { 'content-type': listContentType(format) },
           query: { name: opts.name, format },
         });
         emit(ctx.io, g.json, published, (p) =>

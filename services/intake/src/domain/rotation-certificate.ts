@@ -1,3 +1,4 @@
+import { certificateContent, storedMember, type CertifiedContent } from '@vetting/contracts/certificate';
 import { contentHashOf, DOCUMENT_FORMATS, type SignedDocument } from '@vetting/signing';
 import { displayNameOf, type Candidate, type CandidateStatus, type ListVersionRef } from './candidate';
 
@@ -55,9 +56,6 @@ export function toMember(c: Candidate): CertifiedMember {
   };
 }
 
-/** A member as the certificate is stored and hashed: without the name. */
-export const storedMember = ({ displayName: _name, ...member }: CertifiedMember): Omit<CertifiedMember, 'displayName'> => member;
-
 /** The certificate's members named from the current roll (names are not stored); an erased person shows as "(erased)". */
 export function withNames(cert: RotationCertificate, current: Candidate[]): RotationCertificate {
   const names = new Map(current.map((c) => [c.id, displayNameOf(c)]));
@@ -67,28 +65,9 @@ export function withNames(cert: RotationCertificate, current: Candidate[]): Rota
 /** The signed kind of a certificate: a signature of another kind of document never passes for one. */
 export const CERTIFICATE_FORMAT = DOCUMENT_FORMATS.rotationCertificate;
 
-export type CertificateContent = Omit<RotationCertificate, 'contentHash' | 'signature' | 'members'> & {
-  members: Omit<CertifiedMember, 'displayName'>[];
-};
-
-/**
- * What a certificate vouches for: everything certified, members by case reference and pseudonymous
- * id (names are not part of it, so erasing a person cannot break it).
- */
-export function certificateContent(c: Omit<RotationCertificate, 'contentHash' | 'signature'>): CertificateContent {
-  return {
-    id: c.id,
-    country: c.country,
-    rotation: c.rotation,
-    missions: c.missions,
-    version: c.version,
-    ...(c.supersedes ? { supersedes: c.supersedes } : {}),
-    certifiedAt: c.certifiedAt,
-    certifiedBy: c.certifiedBy,
-    ...(c.statement ? { statement: c.statement } : {}),
-    members: c.members.map(storedMember),
-  };
-}
+/** What a certificate vouches for, built by the contracts so the console checks the same hash it prints. */
+export type CertificateContent = CertifiedContent<CertifiedMember>;
+export { certificateContent, storedMember };
 
 /** SHA-256 of the RFC 8785 JSON of the certified content: the hash the platform signs. */
 export const contentHash = (c: Omit<RotationCertificate, 'contentHash' | 'signature'>): string => contentHashOf(certificateContent(c));

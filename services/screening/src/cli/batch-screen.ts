@@ -36,7 +36,7 @@ async function main() {
   const lists = new ActiveLists(thresholds);
   for (const spec of values.list) {
     const started = Date.now();
-    const loaded = await loadListFile(spec);
+    const loaded = loadListFile(spec);
     lists.replace(loaded.ref, loaded.entries);
     process.stderr.write(
       `list ${loaded.ref.listId}: ${loaded.entries.length} entries (${loaded.format}), indexed in ${Date.now() - started} ms\n`,

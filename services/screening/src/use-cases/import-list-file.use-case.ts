@@ -1,16 +1,14 @@
 import {
   ImportError,
-  importOfacSdn,
-  importOfacXml,
-  importPlatformCsv,
-  importPlatformJson,
-  importUnConsolidatedList,
+  importListFile as importWithFormat,
+  looksLikeOfacTrio,
+  problemPlace,
   type BanListEntry,
+  type ListFormat,
 } from '@vetting/banlists';
 import { AppError, badRequest } from '@vetting/platform';
 
-export const LIST_FORMATS = ['platform-json', 'platform-csv', 'un-consolidated-xml', 'ofac-sdn-csv', 'ofac-xml'] as const;
-export type ListFormat = (typeof LIST_FORMATS)[number];
+export type { ListFormat };
 
 export interface ImportedFile {
   format: ListFormat;
@@ -26,13 +24,7 @@ export function importProblem(error: ImportError): AppError {
     `The list file was rejected: ${error.problemCount} problem(s); the active version is unchanged`,
     {
       status: 400,
-      errors: error.problems.map((p) => ({
-        field:
-          [p.line !== undefined ? `line ${p.line}` : '', p.row !== undefined ? `row ${p.row}` : '', p.element ?? '', p.field ?? '']
-            .filter(Boolean)
-            .join(' ') || 'file',
-        reason: p.reason,
-      })),
+      errors: error.problems.map((p) => ({ field: problemPlace(p), reason: p.reason })),
       extensions: { problemCount: error.problemCount, format: error.format },
     },
   );
@@ -65,11 +57,6 @@ const mismatch = (format: string, type: string) =>
     { field: 'query/format', reason: `does not fit content type ${type}` },
   ]);
 
-function looksLikeOfacTrio(body: Buffer): boolean {
-  // Only the start is inspected: a platform file starts with "format", the trio with "sdn".
-  return /^\s*\{\s*"(sdn|alt|add)"\s*:/.test(body.subarray(0, 200).toString('utf8'));
-}
-
 /** Parses the OFAC trio sent as JSON strings, naming a missing or wrong member. */
 function ofacTrio(body: Buffer): { sdn: string; alt?: string; add?: string } {
   let parsed: unknown;
@@ -92,16 +79,7 @@ function ofacTrio(body: Buffer): { sdn: string; alt?: string; add?: string } {
 /** Imports a whole file; a bad file throws a 400 and nothing of it is used. */
 export function importListFile(format: ListFormat, body: Buffer): ImportedFile {
   try {
-    const result =
-      format === 'platform-json'
-        ? importPlatformJson(body)
-        : format === 'platform-csv'
-          ? importPlatformCsv(body)
-          : format === 'un-consolidated-xml'
-            ? importUnConsolidatedList(body)
-            : format === 'ofac-xml'
-              ? importOfacXml(body)
-              : importOfacSdn(ofacTrio(body));
+    const result = importWithFormat(format, body, ofacTrio);
     return {
       format,
       entries: result.entries,

@@ -1,6 +1,7 @@
+import { certificateContent } from '@vetting/contracts/certificate';
 import type { Certificate } from '../api/types';
 
-/** Canonical JSON (keys sorted at every level), as intake hashes a certificate (domain/rotation-certificate.ts). */
+/** Canonical JSON (keys sorted at every level, undefined members left out), as RFC 8785 orders a certificate's content. */
 export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object')
@@ -13,26 +14,10 @@ export function canonical(value: unknown): string {
 }
 
 /**
- * What a certificate's hash covers, exactly as intake builds it (certificateContent): the certificate's
- * id, who certified what and when, the members by id and state, never their names.
+ * `sha256:<hex>` of the certified content (the same content intake signs), computed in the browser
+ * with Web Crypto: the page checks what it prints.
  */
-export function certifiedContent(c: Certificate): unknown {
-  return {
-    id: c.id,
-    country: c.country,
-    rotation: c.rotation,
-    missions: c.missions,
-    version: c.version,
-    ...(c.supersedes ? { supersedes: c.supersedes } : {}),
-    certifiedAt: c.certifiedAt,
-    certifiedBy: c.certifiedBy,
-    ...(c.statement ? { statement: c.statement } : {}),
-    members: c.members.map(({ displayName: _name, ...member }) => member),
-  };
-}
-
-/** `sha256:<hex>` of the certified content, computed in the browser (Web Crypto): the page checks what it prints. */
 export async function certificateHash(c: Certificate): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical(certifiedContent(c))));
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical(certificateContent(c))));
   return `sha256:${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
