@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { openapiPath } from '@vetting/contracts';
 import {
-  createEventPublisher,
-  createEventValidator,
-  createKafka,
   createLogger,
   createMetrics,
-  createRateLimiter,
   createTokenVerifier,
   isDevelopment,
-  kafkaSecurityOf,
   OpenApiValidator,
   refuseInProduction,
   serveHttp,
@@ -17,56 +11,31 @@ import {
   type Logger,
   type Stop,
 } from '@vetting/platform';
-import { createAccessTokenIssuer } from './api/access-token';
 import { createAuthRoutes } from './api/auth.router';
 import { mountApiReference } from './api/api-reference';
 import { mountConsole } from './api/console';
 import { mountServiceProxies } from './api/service-proxy';
-import { gatewayUnsafeSettings, serviceUrlsOf, signInSettingsOf, type GatewayConfig } from './config';
-import { createAuthState } from './data/auth-state.redis';
-import { ensureDevKeys, ensureProductionKeys, loadSigningKey } from './data/dev-keys';
-import { createTokenSigner } from './domain/signed-tokens';
-import { createUserStore } from './data/user.store';
 import { createUsersRoutes } from './api/users.router';
-import { createAccountChangePublisher } from './messaging/account-change.publisher';
+import { gatewayUnsafeSettings, serviceUrlsOf, signInSettingsOf, type GatewayConfig } from './config';
+import { ensureDevKeys, ensureProductionKeys } from './data/dev-keys';
+import { createSignInContext } from './sign-in-context';
 
+/**
+ * Starts the gateway: sign-in, account administration, the console, the API reference and the
+ * proxies to the services. It has no database, so it builds its HTTP app with serveHttp directly
+ * rather than the platform's startService.
+ */
 export async function startGateway(config: GatewayConfig, overrides: { logger?: Logger } = {}) {
   refuseInProduction(config, gatewayUnsafeSettings(config));
   const logger = overrides.logger ?? createLogger('gateway', config.LOG_LEVEL);
   if (isDevelopment(config)) await ensureDevKeys(config.KEYS_DIR);
   else await ensureProductionKeys(config.KEYS_DIR, config.ADMIN_INITIAL_PASSWORD);
-  // Admin account changes go to the audit trail through Kafka (the gateway has no database for an outbox).
-  const publisher = createEventPublisher({
-    kafka: createKafka({ clientId: 'gateway', brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurityOf(config) }),
-    validator: createEventValidator(),
-    topicPrefix: config.TOPIC_PREFIX,
-  });
-  await publisher.connect();
-  const users = createUserStore(config.KEYS_DIR, { audit: createAccountChangePublisher(publisher) });
-  const signingKey = await loadSigningKey(config.KEYS_DIR);
-  const jwks = JSON.parse(readFileSync(`${config.KEYS_DIR}/jwks.json`, 'utf8'));
-  const byAddress = createRateLimiter({
-    redisUrl: config.REDIS_URL,
-    keyPrefix: `${config.SIGNIN_RATE_KEY_PREFIX}ip:`,
-    capacity: config.SIGNIN_ADDRESS_ATTEMPTS_PER_MINUTE,
-    perMinute: config.SIGNIN_ADDRESS_ATTEMPTS_PER_MINUTE,
-    unavailableCode: 'AUTH.RATE_LIMIT_UNAVAILABLE',
-  });
-  const state = createAuthState({ redisUrl: config.REDIS_URL, keyPrefix: config.SIGNIN_RATE_KEY_PREFIX });
-  // Disabling an account ends its sessions at once; its access tokens run out within ACCESS_TOKEN_TTL.
-  users.onDisabled((username) => state.endAll(username));
-  const accessToken = createAccessTokenIssuer({
-    signingKey,
-    issuer: config.AUTH_ISSUER,
-    audience: config.AUTH_AUDIENCE,
-    ttl: config.ACCESS_TOKEN_TTL,
-  });
-  const metrics = createMetrics('gateway');
-  const stops: Stop[] = [() => publisher.disconnect(), () => byAddress.close(), () => state.close()];
+  const { users, state, byAddress, jwks, tokens, accessToken, stops: signInStops } = await createSignInContext(config, logger);
+  const stops: Stop[] = [...signInStops];
   const served = await serveHttp({
     service: 'gateway',
     logger,
-    metrics,
+    metrics: createMetrics('gateway'),
     operationsApart: true,
     port: config.PORT,
     opsPort: config.OPS_PORT,
@@ -89,7 +58,7 @@ export async function startGateway(config: GatewayConfig, overrides: { logger?: 
         store: users,
         state,
         byAddress,
-        tokens: createTokenSigner(readFileSync(`${config.KEYS_DIR}/signing-key.private.jwk.json`, 'utf8')),
+        tokens,
         accessToken,
         jwks,
         settings: signInSettingsOf(config),
