@@ -68,9 +68,9 @@ export function summariseProfile(file: string, topN = 8, skipSeconds = 0): Proce
 
 /**
  * One profile per process, busiest first: `dir` holds a directory per process (`--cpu-prof-dir=<dir>/<name>`).
- * A process writes a profile per thread (tsx's loader runs in a worker thread); with one fixed
- * `--cpu-prof-name` they overwrote each other and the loader's idle thread was reported as the
- * service. The busiest profile of each directory is its main thread.
+ * A process writes a profile per thread (tsx's loader runs in a worker thread), so no fixed
+ * `--cpu-prof-name` is given: they would overwrite each other and the loader's idle thread could
+ * stand for the service. The busiest profile of each directory is its main thread.
  */
 export function summariseProfiles(dir: string, topN = 8, skipSeconds = 0): ProcessProfile[] {
   let names: string[] = [];

@@ -29,7 +29,8 @@ interface Published {
   diff?: { added: number; removed: number; changed: number };
 }
 
-const formatOption = () => new Option('-f, --format <format>', 'the file format (default: from the extension)').choices(LIST_FORMATS);
+const formatOption = () =>
+  new Option('-f, --format <format>', 'the file format (default: from the name and content)').choices(LIST_FORMATS);
 
 export const formatDiff = (d: LocalDiff) =>
   [

@@ -40,7 +40,7 @@ export interface OutboxRelayOptions {
   /**
    * Which published events keep their payload (`data`) in the stored outbox. The others are cut down
    * to their envelope (id, type, subject, time, correlation) in the same update that marks them
-   * published, so personal data (e.g. candidate.submitted) is no longer kept in revision documents
+   * published, so personal data (e.g. candidate.submitted) is not kept in revision documents
    * once it has left through Kafka. Default: only `access.recorded` keeps it (an access record is
    * itself audit data: who read which resource; it holds no answers or identity data).
    */

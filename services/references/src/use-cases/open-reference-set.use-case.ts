@@ -29,7 +29,7 @@ export type Submitted = Omit<EventDataByType['candidate.submitted'], 'personal'>
  * once and says so ("not required" is a recorded result, not an absence). If Redis is down the
  * checks stay `requested` in the database and the worker's sweeper enqueues them later.
  *
- * Measured on FerretDB: one `apply` per check cost ~4 round trips (≈126 ms serial under load),
+ * Measured on FerretDB: one `apply` per check costs ~4 round trips (≈126 ms serial under load),
  * 100 checks in one `createMany` ≈130 ms in all.
  */
 export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: Logger) {

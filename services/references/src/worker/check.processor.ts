@@ -96,9 +96,8 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
     }
     const opened = await openSubject(deps, check, job.attemptsMade + 1);
     // No job progress or result is written to Redis: the check's record in the database says where it
-    // stands (and a result is personal data, kept out of the queue); each write was a Lua script
-    // call per check (in a pipeline profile, 3.4 of the worker's 140 busy seconds went to writing
-    // them to the socket).
+    // stands (and a result is personal data, kept out of the queue); each write would be a Lua script
+    // call per check, a measurable share of the worker's CPU (docs/decisions/pipeline-cpu-bound.md).
     try {
       const link = check.checkType === 'misconduct-disclosure' ? await issueRefereeLink(ctx, opened) : undefined;
       const answer = await deps.adapters[check.checkType].send(opened, {
