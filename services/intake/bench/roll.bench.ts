@@ -8,9 +8,12 @@ import { mkdirSync, rmSync, writeFileSync, createReadStream, statSync } from 'no
 import { request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { BSON } from 'mongodb';
 import { loadConfig } from '@vetting/platform';
 import { createTestServiceEnv, waitFor } from '@vetting/platform/testing';
-import { intakeConfigSchema } from '../src/config';
+import { intakeConfigSchema, keysDirOf } from '../src/config';
+import { createCandidateRepository } from '../src/data/candidate.repository';
+import { createPersonalCipher } from '../src/data/personal-data.cipher';
 import { startIntake } from '../src/start-intake';
 import { writeContingent } from './contingent-file';
 
@@ -20,7 +23,15 @@ const rotation = `ROLL-${members}`;
 const file = `${tmpdir()}/roll-bench-${process.pid}.csv`;
 await writeContingent(file, members);
 const env = await createTestServiceEnv('intake');
-const intake = await startIntake(loadConfig(intakeConfigSchema, { ...env.env, LOG_LEVEL: 'silent' }), { jwks: env.issuer.jwks });
+const config = loadConfig(intakeConfigSchema, { ...env.env, LOG_LEVEL: 'silent' });
+const intake = await startIntake(config, { jwks: env.issuer.jwks });
+// Database commands and reply bytes of one request (counted on a run of its own: sizing replies costs time).
+let counting: { commands: number; bytes: number } | undefined;
+intake.runtime.db.getClient().on('commandSucceeded', (e) => {
+  if (!counting) return;
+  counting.commands++;
+  counting.bytes += e.reply && typeof e.reply === 'object' ? BSON.calculateObjectSize({ ...e.reply }) : 0;
+});
 const token = await env.issuer.token({ sub: 'bench-office', roles: ['tcc-officer'], country: 'GH' });
 const base = `http://127.0.0.1:${intake.port}`;
 
@@ -48,15 +59,27 @@ await waitFor(async () => (await intake.runtime.db.collection('uploads').findOne
   message: 'the roll stored',
 });
 
-const get = async (path: string) => {
+const get = async (path: string, method = 'GET') => {
   const started = performance.now();
-  const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+    ...(method === 'POST' ? { body: '{}' } : {}),
+  });
   const body = await res.text();
   if (!res.ok) throw new Error(`${path}: ${res.status} ${body.slice(0, 200)}`);
   return { ms: performance.now() - started, body };
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const counted = async (path: string, method = 'GET') => {
+  counting = { commands: 0, bytes: 0 };
+  const r = await get(path, method);
+  const count = counting;
+  counting = undefined;
+  return { ...r, ...count };
+};
 const timed = async (path: string, runs = 5) => {
+  const { commands, bytes } = await counted(path);
   const times: number[] = [];
   let last = '';
   for (let i = 0; i < runs; i++) {
@@ -64,7 +87,7 @@ const timed = async (path: string, runs = 5) => {
     times.push(r.ms);
     last = r.body;
   }
-  return { ms: Math.round(median(times)), body: last };
+  return { ms: Math.round(median(times)), body: last, commands, bytes };
 };
 
 const list = (q: Record<string, string>) => `/candidates?${new URLSearchParams({ rotation, limit: '50', ...q })}`;
@@ -84,6 +107,47 @@ const byReference = await timed(list({ q: firstPage.items[7]!.caseReference }));
 const byStatus = await timed(list({ status: 'screening' }));
 const csv = await timed(`/rotations/${rotation}/roll.csv`, 1);
 
+// Certification needs a decided roll: the bench has no screening or clearance service, so each member
+// is cleared in the store directly, as intake's status tracking would on clearance.decided.
+const decider = createCandidateRepository(intake.runtime.db, createPersonalCipher(intake.runtime.db, keysDirOf(config)));
+const ids = (
+  await intake.runtime.db
+    .collection('candidates')
+    .find({ rotation }, { projection: { _id: 1 } })
+    .toArray()
+).map((d) => String(d._id));
+const decidedAt = new Date().toISOString();
+for (let i = 0; i < ids.length; i += 50)
+  await Promise.all(
+    ids.slice(i, i + 50).map((id) =>
+      decider.applyOnce(
+        id,
+        `bench-cleared:${id}`,
+        () => ({
+          status: 'cleared',
+          screeningDone: true,
+          referencesDone: true,
+          decision: { outcome: 'cleared', decidedAt, listVersions: [] },
+        }),
+        'clearance.decided',
+        decidedAt,
+      ),
+    ),
+  );
+await waitFor(async () => (await intake.runtime.db.collection('candidates').countDocuments({ rotation, status: 'cleared' })) === members, {
+  timeoutMs: 900_000,
+  intervalMs: 1000,
+  message: 'the roll decided',
+});
+const certifyPath = `/rotations/${rotation}/certification`;
+const certify = await counted(certifyPath, 'POST');
+const again = await counted(certifyPath, 'POST');
+const read = await counted(certifyPath);
+const certMembers = (body: string) => {
+  const certificate: { members: unknown[] } = JSON.parse(body);
+  return certificate.members.length;
+};
+
 const rows = [
   { request: 'first page (50) with the total', ms: first.ms, found: firstPage.total },
   { request: `page ${deepPage} (cursor)`, ms: deep.ms, found: (JSON.parse(deep.body) as { items: unknown[] }).items.length },
@@ -92,7 +156,14 @@ const rows = [
   { request: 'search: case reference', ms: byReference.ms, found: (JSON.parse(byReference.body) as { total: number }).total },
   { request: 'status filter, first page with the total', ms: byStatus.ms, found: (JSON.parse(byStatus.body) as { total: number }).total },
   { request: `whole roll as CSV (${members} rows)`, ms: csv.ms, found: csv.body.trim().split('\r\n').length - 1 },
-];
+  { request: 'certify the decided roll (POST, new certificate)', ms: Math.round(certify.ms), found: certMembers(certify.body) },
+  { request: 'certify again (POST, unchanged: the certificate with names)', ms: Math.round(again.ms), found: certMembers(again.body) },
+  { request: 'read the certificate (GET, with names)', ms: Math.round(read.ms), found: certMembers(read.body) },
+].map((row, i) => {
+  const { commands, bytes } = [first, deep, byName, byCommonName, byReference, byStatus, csv, certify, again, read][i]!;
+  return { ...row, commands, bytes };
+});
+const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
 const report = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
@@ -109,12 +180,14 @@ writeFileSync(
 
 Run ${report.date} on ${report.machine.cpu} (${report.machine.cpus} cores, shared: load average ${report.loadAverage.toFixed(1)}), Node ${report.machine.node}; ${report.backend}.
 One intake process; the rotation uploaded as one contingent; each request timed over HTTP as the console
-sends it (median of five; the CSV once). Names are sealed: a name search compares blind-index keys of
+sends it (median of five; the CSV and the certification once). Commands and bytes are counted on one
+more run of each request (the database replies' BSON size). For certification the members are cleared in
+the store directly (the bench runs no screening or clearance service). Names are sealed: a name search compares blind-index keys of
 whole words (collection \`candidate_search\`), then reads the matching candidates from the view.
 
-| request | ms (median) | rows found |
-|---|---|---|
-${rows.map((r) => `| ${r.request} | **${r.ms}** | ${r.found} |`).join('\n')}
+| request | ms (median) | rows found | database commands | bytes read from the database |
+|---|---|---|---|---|
+${rows.map((r) => `| ${r.request} | **${r.ms}** | ${r.found} | ${r.commands} | ${kb(r.bytes)} |`).join('\n')}
 
 Re-run: \`npm run bench:roll -w services/intake\` (10,000 members) or \`-- <members>\`.
 `,

@@ -11,12 +11,17 @@ export interface DataKeyDoc {
   wrapped?: Sealed;
   createdAt?: string;
   shreddedAt?: string;
+  /**
+   * The group the subject was sealed in (intake: `<country>|<rotation>`), indexed, so the keys of a
+   * whole group are one equality read (`groupKeys`) instead of a point read per subject.
+   */
+  group?: string;
 }
 
 export type LiveKeyDoc = DataKeyDoc & { wrapped: Sealed };
 
 /** A fresh random data key for `subject` and its document, wrapped by the keyring's primary key. */
-export function newDataKey(keyring: Keyring, subject: string): { key: Buffer; doc: LiveKeyDoc & { createdAt: string } } {
+export function newDataKey(keyring: Keyring, subject: string, group?: string): { key: Buffer; doc: LiveKeyDoc & { createdAt: string } } {
   const key = randomBytes(32);
   return {
     key,
@@ -24,6 +29,7 @@ export function newDataKey(keyring: Keyring, subject: string): { key: Buffer; do
       _id: subject,
       wrapped: seal(keyring.keys.get(keyring.primary)!, keyring.primary, key, `data-key:${subject}`),
       createdAt: new Date().toISOString(),
+      ...(group ? { group } : {}),
     },
   };
 }
@@ -43,7 +49,7 @@ export async function shredDataKey(keys: Collection<DataKeyDoc>, subject: string
   const shreddedAt = new Date().toISOString();
   const destroyed = await keys.updateOne(
     { _id: subject, wrapped: { $exists: true } },
-    { $unset: { wrapped: '', createdAt: '' }, $set: { shreddedAt } },
+    { $unset: { wrapped: '', createdAt: '', group: '' }, $set: { shreddedAt } },
   );
   if (destroyed.modifiedCount === 1) return true;
   await insertOnce(keys, { _id: subject, shreddedAt });

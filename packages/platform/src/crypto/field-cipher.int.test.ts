@@ -48,6 +48,27 @@ describe('field-level encryption (real database)', () => {
     });
   });
 
+  it('when a group’s keys are read at once, then every live key filed under it comes back in one read, and no erased or other group’s key', async () => {
+    const cipher = createFieldCipher(db, loadKeyring(keyringFile));
+    const sealed = await cipher.encryptMany([
+      { subject: 'grp-1', field: 'name', value: 'Ama', group: 'GH|R1' },
+      { subject: 'grp-2', field: 'name', value: 'Kofi', group: 'GH|R1' },
+      { subject: 'grp-3', field: 'name', value: 'Yaw', group: 'GH|R2' },
+    ]);
+    const single = await cipher.encrypt('grp-4', 'name', 'Esi', 'GH|R1');
+    await cipher.encrypt('grp-5', 'name', 'Abena'); // no group: never in one
+    expect(await cipher.shred('grp-2')).toBe(true);
+    const reader = createFieldCipher(db, loadKeyring(keyringFile), { keyCacheMs: 0 });
+    const keys = await reader.groupKeys('GH|R1');
+    expect([...keys.keys()].sort()).toEqual(['grp-1', 'grp-4']);
+    expect(reader.decryptWith(keys.get('grp-1')!, 'name', sealed[0]!)).toBe('Ama');
+    expect(reader.decryptWith(keys.get('grp-4')!, 'name', single)).toBe('Esi');
+    // A key opens only its own subject's fields, whatever group it came from.
+    expect(() => reader.decryptWith(keys.get('grp-1')!, 'name', sealed[2]!)).toThrow();
+    // The erased subject's tombstone keeps no group.
+    expect(await db.collection<{ _id: string }>('data_keys').findOne({ _id: 'grp-2' })).not.toHaveProperty('group');
+  });
+
   it('when another process shreds a subject, then a process that cached the key decrypts for at most keyCacheMs more, and never after', async () => {
     let clock = 1_000_000;
     const reader = createFieldCipher(db, loadKeyring(keyringFile), { keyCacheMs: 30_000, now: () => clock });

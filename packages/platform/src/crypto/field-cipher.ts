@@ -46,24 +46,24 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
   // Reads of one subject's key already under way, by `create`: concurrent callers (the checks of one
   // reference set, opened at once) share one round trip instead of one each.
   const inFlight = [new Map<string, Promise<Buffer>>(), new Map<string, Promise<Buffer>>()] as const;
-  function dataKey(subject: string, create: boolean): Promise<Buffer> {
+  function dataKey(subject: string, create: boolean, group?: string): Promise<Buffer> {
     const hit = cache.get(subject);
     if (hit) return Promise.resolve(hit);
     const pending = inFlight[create ? 1 : 0];
     const running = pending.get(subject);
     if (running) return running;
-    const fetching = fetchKey(subject, create).finally(() => pending.delete(subject));
+    const fetching = fetchKey(subject, create, group).finally(() => pending.delete(subject));
     pending.set(subject, fetching);
     return fetching;
   }
 
-  async function fetchKey(subject: string, create: boolean): Promise<Buffer> {
+  async function fetchKey(subject: string, create: boolean, group?: string): Promise<Buffer> {
     const epoch = cache.epoch();
     // A key to create is inserted first (a new person's first seal: one round trip, not a read and an
     // insert); an existing one makes the insert fail and is read below.
     let doc = create ? null : await keys.findOne({ _id: subject });
     if (!doc && create) {
-      const fresh = newDataKey(keyring, subject).doc;
+      const fresh = newDataKey(keyring, subject, group).doc;
       // Not inserted: another writer created it first, use theirs.
       doc = (await insertOnce(keys, fresh)) ? fresh : await keys.findOne({ _id: subject });
     }
@@ -78,9 +78,11 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
   return {
     async ensureIndexes() {
       await keys.createIndex({ 'wrapped.kid': 1 });
+      await keys.createIndex({ group: 1 });
     },
-    async encrypt(subject: string, field: string, value: string): Promise<EncryptedField> {
-      return { ...seal(await dataKey(subject, true), subject, Buffer.from(value, 'utf8'), `${subject}:${field}`), subject };
+    /** `group`: the group a new data key is filed under (see `groupKeys`); an existing key keeps its own. */
+    async encrypt(subject: string, field: string, value: string, group?: string): Promise<EncryptedField> {
+      return { ...seal(await dataKey(subject, true, group), subject, Buffer.from(value, 'utf8'), `${subject}:${field}`), subject };
     },
     /**
      * Encrypts fields of many subjects at once (bulk imports): the data keys of subjects that have
@@ -90,7 +92,7 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
      * of the same people), within the cache's bound.
      */
     async encryptMany(
-      items: { subject: string; field: string; value: string }[],
+      items: { subject: string; field: string; value: string; group?: string }[],
       opts: { cache?: boolean } = {},
     ): Promise<EncryptedField[]> {
       const local = new Map<string, Buffer>();
@@ -98,7 +100,8 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
         const hit = cache.get(subject);
         if (hit) local.set(subject, hit); // taken now: it may expire while the inserts below run
       }
-      const fresh = [...new Set(items.map((i) => i.subject))].filter((s) => !local.has(s)).map((subject) => newDataKey(keyring, subject));
+      const groups = new Map(items.map((i) => [i.subject, i.group]));
+      const fresh = [...groups.keys()].filter((s) => !local.has(s)).map((subject) => newDataKey(keyring, subject, groups.get(subject)));
       let existing: number[] = [];
       if (fresh.length)
         try {
@@ -165,7 +168,18 @@ export function createFieldCipher(db: Connection, keyring: Keyring, options: Fie
         await cursor.close();
       }
     },
-    /** Decrypts with a data key from `scanKeys` (no lookup); throws when key, subject, field or a bit differs. */
+    /**
+     * The data keys of every live subject filed under `group`, from one equality read on an indexed
+     * field (FerretDB v1 answers `$in` by scanning the collection, and a point read per subject costs
+     * a round trip each: 10,000 of them for a rotation's roll). Subjects erased have no key here;
+     * subjects whose key predates groups, or sits in another group, are not in it either: the caller
+     * opens those one by one (`decrypt`), which also tells erased from missing. Not cached.
+     */
+    async groupKeys(group: string): Promise<Map<string, Buffer>> {
+      const docs = await keys.find({ group }, { projection: { wrapped: 1 } }).toArray();
+      return new Map(docs.filter((d): d is LiveKeyDoc => Boolean(d.wrapped)).map((d) => [d._id, unwrap(d)]));
+    },
+    /** Decrypts with a data key from `scanKeys` or `groupKeys` (no lookup); throws when key, subject, field or a bit differs. */
     decryptWith(key: Buffer, field: string, sealed: EncryptedField): string {
       return open(key, sealed, `${sealed.subject}:${field}`).toString('utf8');
     },

@@ -1,10 +1,10 @@
 import type { Connection } from 'mongoose';
 import { createAggregateStore, type EventEnvelope, type Revision } from '@vetting/platform';
-import type { Candidate, CandidateStatus, TimelineEntry } from '../domain/candidate';
+import type { Candidate, TimelineEntry } from '../domain/candidate';
 import type { StatusChange } from '../domain/candidate-status';
 import { searchKeysOf, type SearchQuery } from '../domain/search-keys';
-import { openAll, openStored, toStored, VIEW_FIELDS, type StoredCandidate } from './candidate.stored';
-import { personalOf, type PersonalCipher } from './personal-data.cipher';
+import { createRollOpener, openAll, openStored, toStored, VIEW_FIELDS, type StoredCandidate } from './candidate.stored';
+import { personalOf, rollGroup, type PersonalCipher } from './personal-data.cipher';
 import { createSearchIndexRepository } from './search-index.repository';
 
 export interface ListFilter {
@@ -22,7 +22,7 @@ export interface ListFilter {
 
 export type ApplyResult = 'applied' | 'duplicate' | 'unchanged' | 'missing';
 
-type ViewDoc = StoredCandidate & { _id: string };
+export type ViewDoc = StoredCandidate & { _id: string };
 /** What a command does to a candidate: the new state and its events, or nothing. */
 type ChangeDecision = { candidate: Candidate; events: EventEnvelope[] } | undefined;
 
@@ -37,7 +37,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
   // cacheLatest: each candidate's status follows three or four events in this process; remembering its
   // newest revision saves reading it before each (a stale one loses the insert race and is re-read).
   const store = createAggregateStore<StoredCandidate>(db, 'candidates', { packed: { viewFields: VIEW_FIELDS }, cacheLatest: 10_000 });
-  const sealOf = (c: Candidate) => cipher.seal(c.id, personalOf(c));
+  const sealOf = (c: Candidate) => cipher.seal(c.id, personalOf(c), rollGroup(c.country, c.nomination.rotation));
   const open = (id: string, state: StoredCandidate) => openStored(cipher, id, state);
   const search = createSearchIndexRepository(db);
   const searchDocOf = (c: Candidate) => ({
@@ -82,7 +82,8 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
       await store.ensureIndexes([
         { country: 1, createdAt: -1 },
         { caseReference: 1 },
-        { country: 1, rotation: 1 },
+        // The roll's pages, newest first (on MongoDB a bounded index read; FerretDB v1 uses the first key only).
+        { country: 1, rotation: 1, createdAt: -1, _id: -1 },
         { status: 1 },
         { country: 1, mission: 1 },
       ]);
@@ -95,9 +96,13 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
      * duplicate leaves an unused random key behind (it protects and reveals nothing).
      */
     async sealMany(
-      items: { candidate: Pick<Candidate, 'id' | 'person' | 'selfDeclaration' | 'employmentDeclaration' | 'withdrawal'> }[],
+      items: {
+        candidate: Pick<Candidate, 'id' | 'person' | 'selfDeclaration' | 'employmentDeclaration' | 'withdrawal' | 'country' | 'nomination'>;
+      }[],
     ): Promise<Map<string, string>> {
-      const sealed = await cipher.sealMany(items.map(({ candidate: c }) => ({ candidateId: c.id, data: personalOf(c) })));
+      const sealed = await cipher.sealMany(
+        items.map(({ candidate: c }) => ({ candidateId: c.id, data: personalOf(c), group: rollGroup(c.country, c.nomination.rotation) })),
+      );
       return new Map(items.map((item, i) => [item.candidate.id, sealed[i]!]));
     },
 
@@ -147,31 +152,38 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
     },
 
     /**
-     * Members of a rotation not in one of `statuses` (first `limit` ids, and how many), from the
-     * view's status field: nothing is read in full or opened, so asking "is the roll decided?" of a
-     * 10,000-member roll costs one query, not 26 MB read and 10,000 people unsealed.
+     * Every candidate of a rotation of a country (the nominal roll) as stored, from the view: nothing
+     * opened, so a roll can be judged (is it decided?) before anyone's data is unsealed.
      */
-    async rotationMembersNotIn(
-      country: string,
-      rotation: string,
-      statuses: CandidateStatus[],
-      limit: number,
-    ): Promise<{ count: number; ids: string[] }> {
-      const filter = { country, rotation, status: { $nin: statuses } };
-      const [count, first] = await Promise.all([
-        store.view.countDocuments(filter),
-        store.view
-          .find(filter, { projection: { _id: 1 } })
-          .sort({ _id: 1 })
-          .limit(limit)
-          .toArray(),
-      ]);
-      return { count, ids: first.map((d) => String(d._id)) };
+    rotationRows: async (country: string, rotation: string): Promise<ViewDoc[]> =>
+      (await store.find({ country, rotation }, { sort: { _id: 1 } })) as ViewDoc[],
+
+    /** Opens rows of one rotation's roll, the roll's data keys in one read (see createRollOpener). */
+    openRotation: (country: string, rotation: string, rows: ViewDoc[]) => createRollOpener(cipher, rollGroup(country, rotation))(rows),
+
+    /** Every candidate of a rotation of a country, opened. */
+    async rotation(country: string, rotation: string): Promise<Candidate[]> {
+      return this.openRotation(country, rotation, await this.rotationRows(country, rotation));
     },
 
-    /** Every candidate of a rotation of a country (the nominal roll), from the view. */
-    async rotation(country: string, rotation: string): Promise<Candidate[]> {
-      return openAll((await store.find({ country, rotation }, { sort: { _id: 1 } })) as ViewDoc[], cipher);
+    /**
+     * What a list filter matches, newest first, in pages of `size`, from one cursor on the view
+     * (FerretDB v1 reads every matching row for each sorted query: one read, not one per page); the
+     * roll's data keys are read once when the filter names a country and a rotation.
+     */
+    async *pages(filter: Omit<ListFilter, 'limit' | 'after'>, size: number): AsyncGenerator<Candidate[]> {
+      const query = await viewQuery(filter);
+      if (!query) return;
+      const roll = filter.country && filter.rotation ? createRollOpener(cipher, rollGroup(filter.country, filter.rotation)) : undefined;
+      const open = (docs: ViewDoc[]) => (roll ? roll(docs) : openAll(docs, cipher));
+      let page: ViewDoc[] = [];
+      for await (const doc of store.scan(query, { sort: { createdAt: -1, _id: -1 }, batchSize: size })) {
+        page.push(doc as ViewDoc);
+        if (page.length < size) continue;
+        yield await open(page);
+        page = [];
+      }
+      if (page.length) yield await open(page);
     },
 
     /** Case references by candidate id, from the view (report links; nothing personal is opened). */

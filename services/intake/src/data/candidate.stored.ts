@@ -75,3 +75,27 @@ export async function openAll(docs: (StoredCandidate & { _id: string })[], ciphe
   await Promise.all(Array.from({ length: Math.min(concurrency, docs.length) }, worker));
   return out;
 }
+
+/** At least this many of one roll are opened with the roll's keys read at once; fewer, one key read each. */
+const ROLL_READ_FROM = 200;
+
+/**
+ * Opens stored candidates of one roll (`group`, see rollGroup) with the roll's data keys read once,
+ * in one indexed read, instead of one point read per person (10,000 round trips for a full roll).
+ * A first call with fewer than ROLL_READ_FROM people reads their keys one by one instead. People whose key is not filed under the roll (sealed before keys had groups, or nominated in
+ * another rotation first) and erased people are opened one by one, as `openAll` does. The keys are
+ * held only as long as the opener: one request.
+ */
+export function createRollOpener(cipher: PersonalCipher, group: string) {
+  let keys: Promise<Map<string, Buffer>> | undefined;
+  return async (docs: (StoredCandidate & { _id: string })[]): Promise<Candidate[]> => {
+    if (!keys && docs.length < ROLL_READ_FROM) return openAll(docs, cipher);
+    const roll = await (keys ??= cipher.rollKeys(group));
+    const rest = docs.filter((d) => d.personal && !roll.has(d._id));
+    const opened = new Map((await openAll(rest, cipher)).map((c) => [c.id, c]));
+    return docs.map((d) => {
+      const key = roll.get(d._id);
+      return opened.get(d._id) ?? fromStored(d._id, d, key ? cipher.openWith(key, d.personal, d._id) : { person: { names: [] } });
+    });
+  };
+}

@@ -35,6 +35,9 @@ function loadBlindIndexKey(keysDir: string): Buffer {
 }
 
 const FIELD = 'personal';
+
+/** The group a candidate's data key is filed under: their roll (country and rotation). */
+export const rollGroup = (country: string, rotation: string) => `${country}|${rotation}`;
 const PLACEHOLDER: Person = { names: [] };
 
 /**
@@ -65,16 +68,17 @@ export function createPersonalCipher(db: Connection, keysDir: string) {
   const toText = (sealed: EncryptedField) => JSON.stringify(sealed);
   return {
     ensureIndexes: () => cipher.ensureIndexes(),
-    async seal(candidateId: string, data: PersonalData): Promise<string> {
-      return compact(await cipher.encrypt(candidateId, FIELD, JSON.stringify(data)));
+    /** `group`: the roll a new person's data key is filed under (rollGroup), so a roll's keys are one read. */
+    async seal(candidateId: string, data: PersonalData, group?: string): Promise<string> {
+      return compact(await cipher.encrypt(candidateId, FIELD, JSON.stringify(data), group));
     },
     /**
      * Many candidates at once (bulk uploads): one insert for all their new data keys, which stay
      * cached briefly: their events are sealed with the same people's keys right after.
      */
-    async sealMany(items: { candidateId: string; data: PersonalData }[]): Promise<string[]> {
+    async sealMany(items: { candidateId: string; data: PersonalData; group?: string }[]): Promise<string[]> {
       const sealed = await cipher.encryptMany(
-        items.map((i) => ({ subject: i.candidateId, field: FIELD, value: JSON.stringify(i.data) })),
+        items.map((i) => ({ subject: i.candidateId, field: FIELD, value: JSON.stringify(i.data), group: i.group })),
         { cache: true },
       );
       return sealed.map(compact);
@@ -88,6 +92,13 @@ export function createPersonalCipher(db: Connection, keysDir: string) {
         if ((error as { code?: string }).code === 'CRYPTO.ERASED') return { person: PLACEHOLDER, erased: true };
         throw error;
       }
+    },
+    /** The data keys of a roll's people (one read; see rollGroup), by candidate id: for `openWith`. */
+    rollKeys: (group: string) => cipher.groupKeys(group),
+    /** Opens with a key from `rollKeys` (no lookup); the stored value must be sealed for `candidateId`. */
+    openWith(key: Buffer, sealed: string | undefined, candidateId: string): PersonalData & { erased?: true } {
+      if (!sealed) return { person: PLACEHOLDER, erased: true };
+      return JSON.parse(cipher.decryptWith(key, FIELD, expand(sealed, candidateId))) as PersonalData;
     },
     /** Seals temporary data of one owner (an upload's rows) under that owner's key. */
     sealText: async (owner: string, field: string, text: string) => toText(await cipher.encrypt(owner, field, text)),

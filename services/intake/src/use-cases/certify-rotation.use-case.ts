@@ -19,7 +19,6 @@ import {
   distinctListVersions,
   rollOf,
   toMember,
-  undecided,
   withNames,
   type RollDiff,
   type RotationCertificate,
@@ -57,22 +56,17 @@ export async function certifyRotation(
   deps: CertifyDeps,
 ) {
   const country = commandCountry(actor);
-  // The common refusal first, from the view's status field alone: offices ask while members are pending.
-  const pending = await deps.repository.rotationMembersNotIn(country, rotation, [...DECIDED, 'withdrawn'], 50);
-  if (pending.count)
-    throw conflict('ROTATION.UNDECIDED', `${pending.count} member(s) have no decision yet`, {
-      undecided: pending.count,
-      candidateIds: pending.ids,
-    });
-  const roll = rollOf(await deps.repository.rotation(country, rotation));
-  if (!roll.length) throw notFound('ROTATION.NOT_FOUND', 'The rotation has no nominations');
-  // Again on the roll itself: a member may have moved on between the count and this read.
-  const open = undecided(roll);
+  // One read of the roll as stored; the common refusal (offices ask while members are pending) is
+  // made on it before anyone's data is opened, and the roll is opened with its keys in one read.
+  const rows = (await deps.repository.rotationRows(country, rotation)).filter((r) => r.status !== 'withdrawn');
+  const open = rows.filter((r) => !DECIDED.includes(r.status));
   if (open.length)
     throw conflict('ROTATION.UNDECIDED', `${open.length} member(s) have no decision yet`, {
       undecided: open.length,
-      candidateIds: open.slice(0, 50).map((c) => c.id),
+      candidateIds: open.slice(0, 50).map((r) => r._id),
     });
+  const roll = rollOf(await deps.repository.openRotation(country, rotation, rows));
+  if (!roll.length) throw notFound('ROTATION.NOT_FOUND', 'The rotation has no nominations');
   if (body.expectedMemberCount !== undefined && body.expectedMemberCount !== roll.length)
     throw conflict('ROTATION.MEMBER_COUNT', `The roll has ${roll.length} members, not ${body.expectedMemberCount}`, {
       memberCount: roll.length,

@@ -1,6 +1,7 @@
-import type { Actor } from '@vetting/platform';
+import { recordListRead, type Actor } from '@vetting/platform';
+import { toView } from '../domain/candidate';
 import { csvLine } from '../domain/csv-report';
-import { listCandidates, type ListQuery, type ReadDeps } from './read-candidates.use-case';
+import { listFilterOf, type ListQuery, type ReadDeps } from './read-candidates.use-case';
 
 const HEADER = [
   'case_reference',
@@ -18,8 +19,9 @@ const PAGE = 500;
 
 /**
  * A rotation's roll as CSV lines (header first), newest nomination first, with the filters of the
- * roll screen. Read page by page (each page's read recorded, as on screen), so a 10,000-member roll
- * is never held whole. Offices see outcomes only: no hits, no reasons.
+ * roll screen. Read from one cursor page by page (each page's read recorded before its lines, as on
+ * screen), so a 10,000-member roll is never held whole, and the roll's data keys read once. Offices
+ * see outcomes only: no hits, no reasons. The scope is checked before the header.
  */
 export async function* rollCsv(
   actor: Actor,
@@ -27,10 +29,16 @@ export async function* rollCsv(
   query: Omit<ListQuery, 'rotation' | 'limit' | 'after'>,
   deps: ReadDeps,
 ): AsyncGenerator<string> {
-  let page = await listCandidates(actor, { ...query, rotation, limit: PAGE }, deps);
+  const filter = listFilterOf(actor, { ...query, rotation }, deps);
   yield csvLine(HEADER);
-  for (;;) {
-    for (const c of page.items)
+  for await (const page of deps.repository.pages(filter, PAGE)) {
+    await recordListRead(
+      deps.access,
+      actor,
+      page.map((c) => c.id),
+      { resource: 'intake/candidates', purpose: 'follow nomination status', fields: ['names', 'status'] },
+    );
+    for (const c of page.map((p) => toView(p)))
       yield csvLine([
         c.caseReference,
         c.displayName,
@@ -43,7 +51,5 @@ export async function* rollCsv(
         c.nomination.category,
         c.createdAt,
       ]);
-    if (!page.next) return;
-    page = await listCandidates(actor, { ...query, rotation, limit: PAGE, after: page.next }, deps);
   }
 }

@@ -39,6 +39,21 @@ export interface ListQuery {
   after?: string;
 }
 
+/** The repository filter of a list query, within the caller's country scope (a TCC officer without one is refused). */
+export function listFilterOf(actor: Actor, query: Omit<ListQuery, 'limit' | 'after'>, deps: Pick<ReadDeps, 'blind'>) {
+  const country = countryScope(actor, query.country);
+  if (!country && !actor.roles.some((r) => r !== 'tcc-officer')) throw forbidden('AUTH.NO_COUNTRY', 'No country scope');
+  const q = query.q?.trim();
+  return {
+    country,
+    rotation: query.rotation,
+    mission: query.mission,
+    status: query.status,
+    declarationFlagged: query.declarationFlagged,
+    ...(q ? { search: searchQueryOf(q, deps.blind) } : {}),
+  };
+}
+
 /**
  * A page of candidates, newest first, with `next` when there may be more. The first page (no
  * `after`) also carries `total`, how many the filter matches, so a 10,000-member roll shows its size
@@ -49,18 +64,8 @@ export async function listCandidates(
   query: ListQuery,
   deps: ReadDeps,
 ): Promise<{ items: CandidateView[]; next?: string; total?: number }> {
-  const country = countryScope(actor, query.country);
-  if (!country && !actor.roles.some((r) => r !== 'tcc-officer')) throw forbidden('AUTH.NO_COUNTRY', 'No country scope');
   const limit = query.limit ?? 50;
-  const q = query.q?.trim();
-  const filter = {
-    country,
-    rotation: query.rotation,
-    mission: query.mission,
-    status: query.status,
-    declarationFlagged: query.declarationFlagged,
-    ...(q ? { search: searchQueryOf(q, deps.blind) } : {}),
-  };
+  const filter = listFilterOf(actor, query, deps);
   const [items, total] = await Promise.all([
     deps.repository.list({ ...filter, limit, after: query.after }),
     query.after ? undefined : deps.repository.count(filter),

@@ -192,7 +192,7 @@ export async function storeUpload(uploadId: string, deps: StoreDeps): Promise<Up
     else {
       // Sealing (one insert of data keys) overlaps the planning and the claims (one insert of claims).
       const sealing = deps.repository.sealMany(
-        chunk.rows.map(({ row, input }) => ({ candidate: { id: rowCandidateId(upload.id, row), ...input } })),
+        chunk.rows.map(({ row, input }) => ({ candidate: { id: rowCandidateId(upload.id, row), country: upload.country, ...input } })),
       );
       sealing.catch(() => undefined); // awaited in storeChunk
       const plan = await planChunk(upload, chunk, owners, deps);
