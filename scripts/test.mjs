@@ -77,6 +77,7 @@ function vitestRun(name, args, report, prefix) {
 // First, alone: the README walkthrough runs `npm start`, `npm stop` and `npm start` again, as a newcomer
 // does, so nothing else may use the infrastructure meanwhile. Afterwards no service of it is left
 // running and the infrastructure is up again for the other suites.
+rmSync(join(reportDir, 'walkthrough.json'), { force: true });
 await vitestRun(
   'README walkthrough (npm start, the thin slice by hand, npm stop, npm start)',
   ['--config', 'tests/walkthrough/vitest.config.ts'],
