@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'services/*', 'services/gateway/console', 'contracts', 'tests', 'tests/simulators'],
+    projects: ['packages/*', 'services/*', 'services/gateway/console', 'contracts', 'tests', 'tests/deploy', 'tests/simulators'],
     pool: 'forks',
     maxWorkers: 2,
   },

@@ -2,7 +2,8 @@
 // `npm test`: installs what is missing, starts the infrastructure, then runs every check and every
 // suite against the real Kafka, FerretDB and Redis, and ends with one line: `N passed, N failed`.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { REPO_ROOT, DATA_DIR } from '../infra/lib/config.mjs';
 import { ensureNodeDependencies, ensureSchemathesis, runOrThrow } from './lib/install.mjs';
@@ -38,13 +39,8 @@ runOrThrow(process.execPath, ['scripts/infra.mjs', 'up']);
 const reportDir = join(DATA_DIR, 'test-results');
 mkdirSync(reportDir, { recursive: true });
 
-/** Runs a vitest configuration; its tests count one by one in the total. */
-function vitestRun(name, args, report) {
-  console.log(`\n▶ ${name}`);
-  const res = spawnSync('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
+/** Adds a vitest run's report to the total; a run without a report, or failing outside its tests, is a failure. */
+function count(name, report, status) {
   if (!existsSync(report)) {
     results.failed++;
     failures.push(`${name}: vitest produced no report`);
@@ -55,17 +51,34 @@ function vitestRun(name, args, report) {
   results.failed += r.numFailedTests;
   results.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   if (r.numFailedTests > 0) failures.push(`${name}: ${r.numFailedTests} failed`);
-  if (r.numFailedTests === 0 && res.status !== 0) {
+  if (r.numFailedTests === 0 && status !== 0) {
     results.failed++;
     failures.push(`${name}: vitest exited with an error outside the tests`);
   }
+}
+
+/**
+ * Runs a vitest configuration; its tests count one by one in the total. With `prefix`, every line it
+ * prints is prefixed, so two runs at once stay readable (a failure's output included).
+ */
+function vitestRun(name, args, report, prefix) {
+  console.log(`\n▶ ${name}`);
+  rmSync(report, { force: true });
+  const child = spawn('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+    cwd: REPO_ROOT,
+    stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+  });
+  if (prefix)
+    for (const stream of [child.stdout, child.stderr])
+      createInterface({ input: stream }).on('line', (line) => console.log(`${prefix} ${line}`));
+  return new Promise((resolve) => child.on('close', (status) => resolve(count(name, report, status))));
 }
 
 // First, alone: the README walkthrough runs `npm start`, `npm stop` and `npm start` again, as a newcomer
 // does, so nothing else may use the infrastructure meanwhile. Afterwards no service of it is left
 // running and the infrastructure is up again for the other suites.
 rmSync(join(reportDir, 'walkthrough.json'), { force: true });
-vitestRun(
+await vitestRun(
   'README walkthrough (npm start, the thin slice by hand, npm stop, npm start)',
   ['--config', 'tests/walkthrough/vitest.config.ts'],
   join(reportDir, 'vitest-walkthrough.json'),
@@ -79,7 +92,23 @@ check('lint', 'npx', ['turbo', 'run', 'lint', '--concurrency=2', '--output-logs=
 check('format (prettier --check)', 'npm', ['run', 'format:check', '--silent']);
 check('cast budget', process.execPath, ['scripts/check-casts.mjs']);
 
-vitestRun('unit, integration and end-to-end suites (vitest, real infrastructure)', [], join(reportDir, 'vitest.json'));
+// The system suites run their files one at a time (each starts every service); the other projects'
+// files run two at a time. Two vitest runs at once, so the workspaces' suites use the CPU an end-to-end
+// file leaves idle instead of waiting for the system suites (docs/decisions/test-suite-time.md).
+await Promise.all([
+  vitestRun(
+    'system suites: end-to-end, browser, security, fault (real infrastructure)',
+    ['--project', 'system'],
+    join(reportDir, 'vitest-system.json'),
+    '[system]',
+  ),
+  vitestRun(
+    'unit and integration suites of every workspace (real infrastructure)',
+    ['--project', '!system'],
+    join(reportDir, 'vitest.json'),
+    '[workspaces]',
+  ),
+]);
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);

@@ -20,6 +20,7 @@ import { readTopic, testInfra, testServiceBaseEnv, waitFor } from '@vetting/plat
 import { verifyBundleText } from '@vetting/signing';
 import { canonicalJson } from '../../services/audit/src/domain/canonical-json';
 import { entryOfLine, linesOf } from '../../services/audit/src/domain/entry-line';
+import { serviceCommand } from '../support/service-build';
 import { startSystem, type RunningSystem } from '../support/system';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
@@ -118,7 +119,7 @@ describe('the audit trail cannot be rewritten by the database and volume owner (
     expect(readdirSync(checkpointDir).filter((f) => /key|\.pem$/i.test(f))).toEqual([]);
     expect(readdirSync(keyDir)).toContain('audit-signing-key.pem');
     const infra = await testInfra();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'services/audit/src/main.ts'], {
+    const child = spawn(process.execPath, await serviceCommand('services/audit/src/main.ts'), {
       cwd: repoRoot,
       env: {
         ...process.env,

@@ -9,13 +9,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { serviceCommand } from '../support/service-build';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Starts an entry point with only `env` (plus PATH/HOME) and resolves with its exit code and output. */
-function run(entry: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+async function run(entry: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const command = await serviceCommand(entry);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    const child = spawn(process.execPath, command, {
       cwd: repoRoot,
       // Addresses where nothing listens: a service that failed to refuse must not touch real data.
       env: {

@@ -19,6 +19,7 @@ import {
 import { startSimulators } from '@vetting/simulators';
 import { ensureDevKeys } from '../../services/gateway/src/data/dev-keys';
 import { connectConsole, type ConsoleAccess } from './console-access';
+import { serviceCommand } from './service-build';
 
 export { connectConsole, type ConsoleAccess } from './console-access';
 
@@ -155,7 +156,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     if (name.startsWith('references-worker') && !workerMetricsPorts.has(name)) workerMetricsPorts.set(name, await freePort());
     const port = extraPorts.get(name) ?? ports[service];
     const flags = (options.nodeFlags ?? []).map((f) => f.replace('{dir}', dir).replace('{name}', name));
-    const child = spawn(process.execPath, [...flags, '--import', 'tsx', entry], {
+    const child = spawn(process.execPath, [...flags, ...(await serviceCommand(entry))], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {

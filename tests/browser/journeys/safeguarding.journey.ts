@@ -13,7 +13,9 @@ export async function safeguardingSelfAssessment(world: World): Promise<void> {
   await office.getByLabel('Office (optional, default: national)').fill(`police-${world.rotation.toLowerCase().slice(-6)}`);
   await office.getByRole('button', { name: 'Start a self-assessment' }).click();
   await office.getByRole('heading', { name: /Self-assessment asm-GH-/ }).waitFor();
+  // The heading shows while the assessment and its questionnaire load: wait for the questions.
   const answers = office.getByLabel('Answer');
+  await answers.first().waitFor();
   const count = await answers.count();
   expect(count).toBeGreaterThanOrEqual(12);
   for (let i = 0; i < count; i++) {
