@@ -309,7 +309,7 @@ export interface components {
                 /** Format: date-time */
                 at: string;
             };
-            /** @description Set when the office withdrew the nomination before this check was sent; from is the state it ended from. */
+            /** @description Set when the office withdrew the nomination before this check was sent; from is the state it ended from. On a request that was on its way, it is recorded at once and ends the check if that attempt does not deliver it (a delivered request stays: its answer is evidence). */
             withdrawal?: {
                 /** Format: date-time */
                 at: string;

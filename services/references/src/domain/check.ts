@@ -1,5 +1,6 @@
 import type { CheckSubject, PlannedCheck } from './check-plan';
 import type { CheckType, NominationCategory } from './check-policy';
+import type { SendClaim } from './send-claim';
 import type { Supersession } from './supersede';
 import type { Withdrawal } from './withdrawal';
 
@@ -67,8 +68,14 @@ export interface Check extends Record<string, unknown> {
   sealedAnswer?: string;
   /** Set when a corrected nomination superseded this held request: by which revision, why, and which check replaced it. */
   supersession?: Supersession;
-  /** Set when the nomination was withdrawn before the check was sent: when, which revision, and the state it ended from. */
+  /**
+   * Set when the nomination was withdrawn before the check was sent: when, which revision, and the state
+   * it ended from. On a request then on its way (`sending`), it is recorded at once and ends the check
+   * if that attempt does not deliver it.
+   */
   withdrawal?: Withdrawal;
+  /** The worker's claim on the request being sent (domain/send-claim.ts); internal, never in the public view. */
+  sending?: SendClaim;
   createdAt: string;
   updatedAt: string;
   completedAt?: string;
@@ -179,20 +186,29 @@ export function attemptFailed(
 ): Check | undefined {
   if (!c || c.round !== round || c.state !== 'requested' || attempts <= c.attempts) return undefined;
   const at = now.toISOString();
-  return { ...c, attempts, lastError: error.slice(0, 1000), lastAttemptAt: at, nextAttemptAt: nextAttemptAt.toISOString(), updatedAt: at };
+  // The attempt is over: its claim goes, so a withdrawal before the next attempt ends the check at once.
+  const { sending: _claim, ...rest } = c;
+  return {
+    ...rest,
+    attempts,
+    lastError: error.slice(0, 1000),
+    lastAttemptAt: at,
+    nextAttemptAt: nextAttemptAt.toISOString(),
+    updatedAt: at,
+  };
 }
 
 /** Attempts are exhausted or the request is permanently refused: an operator must act. */
 export function failed(c: Check | undefined, round: number, error: string, attempts: number, now: Date): Check | undefined {
   if (!c || c.round !== round || c.state !== 'requested') return undefined;
-  const { nextAttemptAt: _next, ...rest } = c;
+  const { nextAttemptAt: _next, sending: _claim, ...rest } = c;
   const at = now.toISOString();
   return { ...rest, state: 'failed', lastError: error.slice(0, 1000), attempts, lastAttemptAt: at, updatedAt: at };
 }
 
 /** An operator sends a failed check again: a new round with fresh attempts (and a new referee link). */
 export function retried(c: Check | undefined, now: Date): Check | undefined {
-  if (!c || c.state !== 'failed') return undefined;
+  if (!c || c.state !== 'failed' || c.withdrawal) return undefined;
   const { externalRef: _e, deadline: _d, nextAttemptAt: _n, ...rest } = c;
   return { ...rest, state: 'requested', round: c.round + 1, attempts: 0, remindersSent: 0, updatedAt: now.toISOString() };
 }
@@ -237,6 +253,7 @@ export function checkSummary(c: Check) {
     resultSource: _r,
     setChecks: _sc,
     candidateRevision: _cr,
+    sending: _claim,
     ...rest
   } = c;
   return rest;

@@ -1,6 +1,6 @@
 import { createEvent, type Logger } from '@vetting/platform';
 import { checkEventData, type Check } from '../domain/check';
-import { checkWithdrawn } from '../domain/withdrawal';
+import { checkWithdrawn, withdrawalTakesEffect } from '../domain/withdrawal';
 import type { ReferencesContext } from '../references-context';
 
 type Ctx = Pick<ReferencesContext, 'checks' | 'sets' | 'now' | 'onEvents'>;
@@ -44,16 +44,44 @@ export async function withdrawChecks(
     for (const { checkId } of set.checks) {
       const outcome = await ctx.checks.apply(checkId, `withdraw:${checkId}`, (c) => {
         const next = checkWithdrawn(c, at, withdrawnRevision);
-        return next ? { state: next, events: [withdrawnEvent(next, set.candidateRevision, withdrawnRevision)] } : undefined;
+        if (!next) return undefined;
+        return next.state === 'withdrawn'
+          ? { state: next, events: [withdrawnEvent(next, set.candidateRevision, withdrawnRevision)] }
+          : { state: next };
       });
       if (outcome.outcome !== 'applied') continue;
+      if (outcome.revision.state.state !== 'withdrawn') {
+        logger?.info(
+          { candidateId, checkId },
+          'withdrawal recorded on a request on its way: it ends the check unless the request is delivered',
+        );
+        continue;
+      }
       count++;
       logger?.info(
-        { candidateId, checkId, from: outcome.revision?.state.withdrawal?.from },
+        { candidateId, checkId, from: outcome.revision.state.withdrawal?.from },
         'check withdrawn with the nomination: never sent',
       );
     }
   }
   if (count) ctx.onEvents();
   return count;
+}
+
+/**
+ * The worker's attempt on a request that was on its way when the office withdrew ended without
+ * delivering it (or found the withdrawal before sending): the check ends `withdrawn` now, with its
+ * event, once. Returns whether the check is withdrawn (so the worker makes no further attempt).
+ */
+export async function withdrawalOnItsWayTakesEffect(ctx: Ctx, checkId: string, round: number, logger?: Logger): Promise<boolean> {
+  const outcome = await ctx.checks.apply(checkId, `withdrawn-unsent:${checkId}:${round}`, (c) => {
+    const next = c?.round === round ? withdrawalTakesEffect(c, ctx.now()) : undefined;
+    return next ? { state: next, events: [withdrawnEvent(next, next.candidateRevision ?? 1, next.withdrawal!.revision)] } : undefined;
+  });
+  if (outcome.outcome === 'applied') {
+    ctx.onEvents();
+    logger?.info({ checkId }, 'check withdrawn with the nomination: its attempt did not deliver it, and none follows');
+  }
+  const current = outcome.revision?.state ?? (await ctx.checks.load(checkId));
+  return current?.state === 'withdrawn';
 }

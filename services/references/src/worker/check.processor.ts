@@ -2,6 +2,7 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { createEvent, describeError, type Logger } from '@vetting/platform';
 import { accepted, attemptFailed, failed, type Check, type OpenedCheck } from '../domain/check';
 import type { CheckType } from '../domain/check-policy';
+import { maySend, sendClaimed } from '../domain/send-claim';
 import { endedUnsent } from '../domain/withdrawal';
 import type { ReferencesContext } from '../references-context';
 import { completeSetIfDone, recordResult } from '../use-cases/record-result.use-case';
@@ -11,6 +12,7 @@ import { checkRetryDelayMs, type CheckJob } from './queues';
 import { issueRefereeLink } from './referee-request';
 import { callbackUrl } from '../use-cases/receive-callback.use-case';
 import { scheduleTimers } from './timer.processor';
+import { withdrawalOnItsWayTakesEffect } from '../use-cases/withdraw-checks.use-case';
 
 export interface CheckProcessorDeps {
   ctx: ReferencesContext;
@@ -69,6 +71,22 @@ async function openSubject(deps: CheckProcessorDeps, check: Check, attempts: num
 }
 
 /**
+ * Claims the request just before it leaves (domain/send-claim.ts). False when it must not go: the
+ * office withdrew the nomination first (the check then ends withdrawn) or the check moved on.
+ */
+async function claimed(deps: CheckProcessorDeps, check: Check, attempt: number): Promise<boolean> {
+  const { ctx } = deps;
+  const outcome = await ctx.checks.apply(check.checkId, `send:${check.checkId}:${check.round}:${attempt}`, (c) => {
+    const next = sendClaimed(c, check.round, attempt, ctx.now());
+    return next ? { state: next } : undefined;
+  });
+  const current = outcome.revision?.state ?? (await ctx.checks.load(check.checkId));
+  if (maySend(current, check.round)) return true;
+  if (current?.withdrawal) await withdrawalOnItsWayTakesEffect(ctx, check.checkId, check.round, deps.logger);
+  return false;
+}
+
+/**
  * Runs one check. At least once (a stalled job runs again), so every effect is idempotent: the
  * database state decides what is left to do, results apply once per round, links and mails are
  * insert-once. The database, not the queue, is the record.
@@ -95,6 +113,7 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       throw new DelayedError();
     }
     const opened = await openSubject(deps, check, job.attemptsMade + 1);
+    if (!(await claimed(deps, check, job.attemptsMade + 1))) return;
     // No job progress or result is written to Redis: the check's record in the database says where it
     // stands (and a result is personal data, kept out of the queue); each write would be a Lua script
     // call per check, a measurable share of the worker's CPU (docs/decisions/pipeline-cpu-bound.md).
@@ -124,6 +143,8 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
         await job.moveToDelayed(Date.now() + error.retryAfterMs, token);
         throw new DelayedError();
       }
+      // Not delivered, and the office withdrew meanwhile: the check ends withdrawn, no further attempt.
+      if (await withdrawalOnItsWayTakesEffect(ctx, check.checkId, check.round, deps.logger)) return;
       const message = describeError(error);
       const permanent = error instanceof PermanentCheckError;
       const attempts = job.attemptsMade + 1;
