@@ -22,8 +22,20 @@ export interface SpeedFigures {
   maxMs: number;
   /** The same from wall-clock time, inflated when other processes compete for the cores. */
   wall: { queriesPerSecond: number; p50ms: number; p99ms: number };
-  /** Names per query: found by retrieval (each bounded), and aligned in full; mean, and over the slowest 1 % of queries. */
-  work: { touchedMean: number; alignedMean: number; touchedSlowest1pc: number; alignedSlowest1pc: number };
+  /**
+   * Names per query: found by retrieval (each bounded), and aligned in full; mean, over the slowest
+   * 1 % of queries, and the median and 99th percentile over all queries (load-independent figures).
+   */
+  work: {
+    touchedMean: number;
+    alignedMean: number;
+    touchedSlowest1pc: number;
+    alignedSlowest1pc: number;
+    touchedP50: number;
+    touchedP99: number;
+    alignedP50: number;
+    alignedP99: number;
+  };
 }
 
 const mib = (b: number) => Math.round(b / 2 ** 20);
@@ -98,11 +110,16 @@ export function measure(list: string, entries: readonly ListEntry[], queryCount:
   const slowest = [...cpu.keys()].sort((a, b) => cpu[b]! - cpu[a]!).slice(0, Math.max(1, Math.round(queries.length / 100)));
   const mean = (xs: ArrayLike<number>, ids: number[]) => Math.round(ids.reduce((a, i) => a + xs[i]!, 0) / ids.length);
   const all = [...cpu.keys()];
+  const percentile = (xs: Float64Array, p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
   const work = {
     touchedMean: mean(touched, all),
     alignedMean: mean(aligned, all),
     touchedSlowest1pc: mean(touched, slowest),
     alignedSlowest1pc: mean(aligned, slowest),
+    touchedP50: percentile(touched, 0.5),
+    touchedP99: percentile(touched, 0.99),
+    alignedP50: percentile(aligned, 0.5),
+    alignedP99: percentile(aligned, 0.99),
   };
   cpu.sort();
   wall.sort();

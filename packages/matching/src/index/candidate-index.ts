@@ -10,16 +10,10 @@
 import type { ListEntry, PersonQuery } from '../model';
 import { normaliseDocumentNumber } from '../normalise/document-normaliser';
 import type { MatchHit } from '../score/match-hit';
-import {
-  explainEntry,
-  nameFloorFor,
-  scoreCeiling,
-  scoreEntry,
-  supportFor,
-  type PreparedName,
-  type ScoreOptions,
-} from '../score/person-scorer';
+import { explainEntry, nameFloorFor, scoreEntry, type PreparedName, type ScoreOptions } from '../score/person-scorer';
 import { prepareQuery } from '../score/score-pair';
+import { entryCeiling, type EntryEvidence } from '../score/entry-ceiling';
+import { createEvidenceTable } from './entry-evidence';
 import { DEFAULT_THRESHOLDS } from '../score/thresholds';
 import { MIN_WORD_SIMILARITY, type WordSimilarity } from '../score/word-similarity';
 import { articleLength, makeWord, type NameWord } from '../normalise/name-normaliser';
@@ -110,6 +104,8 @@ function createSearcher(
   const prune = options.prune ?? true;
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const bounds = createNameBounds(store, options);
+  const evidenceTable = createEvidenceTable(store.entries);
+  const evidence: EntryEvidence = { support: 0, penalty: 0 };
 
   /**
    * Compounds written apart on one side and together on the other: adjacent query words joined
@@ -233,24 +229,41 @@ function createSearcher(
       const scored = scoreEntry(prepared, store.entries[e]!, entryNames(store, preparedCache, e, 'all'), sim, options, minScore, false);
       if (scored) top.add(e, scored);
     }
-    // First bound of every name found (cheap); entries in falling order of their best name's bound.
+    // First bound of every name found (cheap).
     const floor = nameFloorFor(query, minScore, options) - 1e-9;
-    const support = supportFor(query);
     if (prune) bounds.prepare(prepared.names);
     order.reset();
+    evidenceTable.prepare(query);
+    // Entries are ordered by their ceiling: their best name's first bound with their own evidence.
     for (const n of touched) {
       const e = store.nameEntry[n]!;
       if (decisive.size > 0 && decisive.has(e)) continue;
-      const b = prune ? bounds.first(n, floor) : 1;
-      if (b >= floor) order.add(n, e, b);
+      if (!prune) {
+        order.add(n, e, 1);
+        continue;
+      }
+      const b = bounds.first(n, floor);
+      if (b < floor) continue;
+      const ceiling = entryCeiling(b, evidenceTable.evidence(e, evidence), options);
+      if (ceiling >= minScore) order.add(n, e, ceiling);
     }
-    const accept = (bound: number) => bound >= floor && top.admits(scoreCeiling(bound, support, options));
+    let visiting = -1;
+    const accept = (bound: number) => {
+      const ceiling = entryCeiling(bound, evidence, options);
+      return bound >= floor && ceiling >= minScore && top.admits(ceiling, visiting);
+    };
     let aligned = 0;
-    order.visit((e, candidates, edge) => {
-      // Top-k stop: no entry left can enter the hits (edge bounds them all).
-      if (prune && !top.admits(scoreCeiling(edge, support, options))) return false;
-      // the second, tighter bound of each name, against the floor and the hits held
-      const names = prune ? candidates.filter((n) => bounds.second(n, accept)) : candidates;
+    order.visit((e, candidates, edge, ceiling) => {
+      let names = candidates;
+      if (prune) {
+        // Top-k stop: no entry left can enter the hits (edge bounds the ceilings of them all).
+        if (!top.admits(edge)) return false;
+        if (!top.admits(ceiling, e)) return true;
+        // the second, tighter bound of each name, against the floor and the hits held
+        evidenceTable.evidence(e, evidence);
+        visiting = e;
+        names = candidates.filter((n) => bounds.second(n, accept));
+      }
       if (names.length === 0) return true;
       aligned += names.length;
       // several query names: the scorer bounds each pair of names itself

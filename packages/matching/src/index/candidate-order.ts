@@ -12,10 +12,11 @@ export interface CandidateOrder {
   /** Name n of entry e reached `bound` (≥ the search's floor). */
   add(n: number, e: number, bound: number): void;
   /**
-   * Calls visit(entry, names, edge) in falling order of bins, `edge` bounding every entry not yet
-   * visited; stops when visit returns false. `names` lists the entry's names added, in list order.
+   * Calls visit(entry, names, edge, bound) in falling order of bins, `edge` bounding every entry not
+   * yet visited, `bound` the entry's own (the best bound of its names); stops when visit returns
+   * false. `names` lists the entry's names added, in list order.
    */
-  visit(visit: (e: number, names: number[], edge: number) => boolean): void;
+  visit(visit: (e: number, names: number[], edge: number, bound: number) => boolean): void;
 }
 
 export function createCandidateOrder(nameEntry: Int32Array, entryCount: number): CandidateOrder {
@@ -55,7 +56,7 @@ export function createCandidateOrder(nameEntry: Int32Array, entryCount: number):
           const e = sorted[at]!;
           const names: number[] = [];
           for (let n = entryFirstName[e]!; n < nameEntry.length && nameEntry[n] === e; n++) if (nameStamp[n] === generation) names.push(n);
-          if (!visit(e, names, Math.max(edge, entryBound[e]!))) return;
+          if (!visit(e, names, Math.max(edge, entryBound[e]!), entryBound[e]!)) return;
         }
       }
     },

@@ -36,12 +36,14 @@ export class TopHits {
 
   /**
    * Whether a non-decisive entry whose score is at most `ceiling` may still enter: always while
-   * fewer than `limit` are held; then only when its rounded score may reach the last one's (a tie
-   * enters by entry order, which the caller does not know in advance).
+   * fewer than `limit` are held; then only when its rounded score may reach the last one's, and
+   * when it can only tie, only if it comes first on the list (`entry`; unknown: it may).
    */
-  admits(ceiling: number): boolean {
+  admits(ceiling: number, entry = -1): boolean {
     if (this.items.length < this.limit) return this.limit > 0;
     const last = this.items[this.limit - 1]!;
-    return !last.scored.decisive && round(ceiling + 1e-9) >= last.score;
+    if (last.scored.decisive) return false;
+    const best = round(ceiling + 1e-9);
+    return best > last.score || (best === last.score && (entry < 0 || entry < last.entry));
   }
 }

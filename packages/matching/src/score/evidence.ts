@@ -45,7 +45,7 @@ export const EVIDENCE_WEIGHTS = {
   documentShort: 0.08,
 } as const;
 
-interface DateParts {
+export interface DateParts {
   y: number;
   m?: number;
   d?: number;
@@ -53,7 +53,7 @@ interface DateParts {
 
 const parsedDates = new Map<string, DateParts | undefined>();
 
-function parseDate(date: PartialDate): DateParts | undefined {
+export function parseDate(date: PartialDate): DateParts | undefined {
   // list dates repeat across every query: parse each once
   if (parsedDates.has(date)) return parsedDates.get(date);
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date.trim());
@@ -63,7 +63,7 @@ function parseDate(date: PartialDate): DateParts | undefined {
   return parts;
 }
 
-function compareOneDob(q: DateParts, e: DateParts): { value: number; how: string; key: string } {
+export function compareOneDob(q: DateParts, e: DateParts): { value: number; how: string; key: string } {
   const W = EVIDENCE_WEIGHTS;
   const gap = Math.abs(q.y - e.y);
   if (gap >= 5) return { value: W.dobFarApart, how: 'is far from', key: 'far' };
@@ -98,7 +98,7 @@ export function compareDob(query: PartialDate | undefined, listed: PartialDate[]
   };
 }
 
-const foldCountry = (c: string) =>
+export const foldCountry = (c: string) =>
   c
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

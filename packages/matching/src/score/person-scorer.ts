@@ -103,25 +103,6 @@ export interface EntryScore {
   features: FeatureContribution[];
 }
 
-/** The most that agreeing evidence can add for this query (only the fields it has can agree). */
-export function supportFor(query: PersonQuery): number {
-  const W = EVIDENCE_WEIGHTS;
-  const documents = query.documents?.length || query.serviceNumbers?.length;
-  return (
-    (query.dateOfBirth ? W.dobExact : 0) +
-    (query.nationalities?.length ? W.nationalityAgrees : 0) +
-    (query.gender ? W.genderAgrees : 0) +
-    (documents ? W.documentShort : 0)
-  );
-}
-
-/** The highest score a name score of at most `nameScore` can reach with `support` of agreeing evidence (monotone). */
-export function scoreCeiling(nameScore: number, support: number, options: ScoreOptions = {}): number {
-  const { evidenceFloor = 0.55, evidenceFull = 0.8 } = options;
-  const gate = Math.max(0, Math.min(1, (nameScore - evidenceFloor) / (evidenceFull - evidenceFloor)));
-  return Math.min(1, nameScore + gate * support);
-}
-
 export function scoreEntry(
   prepared: PreparedQuery,
   entry: ListEntry,
