@@ -47,13 +47,6 @@ export async function runSpeed(): Promise<{ runs: SpeedFigures[]; notes: string[
   };
 }
 
-/**
- * Where the time goes, from a CPU profile of 2,000 OFAC queries (bench/profile-ofac.ts): shares of
- * the query CPU time. Update with the code.
- */
-const OFAC_PROFILE =
-  'bounding the names retrieval found ~70 % (mayMatch tables ~13 %, compound checks ~15 %, the sums ~40 %), alignment and word similarity ~12 %, retrieval ~7 %, query normalisation ~4 %';
-
 /** One sentence per missed target: the measured figure and what limits it (the speed targets of the matching engine). */
 export function missedTargets(runs: SpeedFigures[]): string[] {
   const out: string[] = [];
@@ -61,7 +54,7 @@ export function missedTargets(runs: SpeedFigures[]): string[] {
   const big = runs.find((r) => r.list.startsWith('synthetic'));
   if (ofac && (ofac.p99ms > 2 || ofac.queriesPerSecond < 2000)) {
     out.push(
-      `- **OFAC: p99 ${ofac.p99ms} ms (target ≤ 2 ms), ${ofac.queriesPerSecond} queries/s (target ≥ 2,000), missed.** Limited by sound pruning: every name retrieval finds is bounded before it may be skipped (${ofac.work.touchedMean} names touched and ${ofac.work.alignedMean} aligned per query on average; the slowest 1 % of queries touch ${ofac.work.touchedSlowest1pc} and align ${ofac.work.alignedSlowest1pc}: common words such as Muhammad or company words); profile: ${OFAC_PROFILE}.`,
+      `- **OFAC: p99 ${ofac.p99ms} ms (target ≤ 2 ms), ${ofac.queriesPerSecond} queries/s (target ≥ 2,000), missed.** Limited by sound pruning: every name retrieval finds is bounded before it may be skipped (${ofac.work.touchedMean} names touched and ${ofac.work.alignedMean} aligned per query on average; the slowest 1 % of queries touch ${ofac.work.touchedSlowest1pc} and align ${ofac.work.alignedSlowest1pc}: common words such as Muhammad or company words); where the query time goes: bench/profile-ofac.ts profiles 2,000 OFAC queries (npx tsx bench/profile-ofac.ts).`,
     );
   }
   if (big && big.p99ms > 50) {

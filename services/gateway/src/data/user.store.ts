@@ -51,7 +51,7 @@ export interface UserStore {
    */
   onDisabled(listener: (username: string) => Promise<void>): void;
   /** Replaces a password hash made at a lower cost by one of today's (same password), after a sign-in. */
-  upgradePassword(username: string, stored: Required<StoredPassword>): Promise<void>;
+  upgradePassword(username: string, stored: StoredPassword): Promise<void>;
 }
 
 export const viewOf = ({ username, name, roles, country, missions, disabled, totpSecret, createdBy, createdAt }: DemoUser): UserView => ({

@@ -14,9 +14,6 @@ export interface PasswordParams {
  */
 export const PASSWORD_PARAMS: Readonly<PasswordParams> = Object.freeze({ N: 2 ** 15, r: 8, p: 3 });
 
-/** What hashes stored without parameters were made with (below OWASP's cost: upgraded at the next sign-in). */
-export const LEGACY_PARAMS: Readonly<PasswordParams> = Object.freeze({ N: 16384, r: 8, p: 1 });
-
 const KEY_BYTES = 32;
 
 /** scrypt on libuv's thread pool: a sign-in never blocks the event loop (other requests go on meanwhile). */
@@ -31,11 +28,11 @@ function scryptAsync(password: string, salt: string, params: PasswordParams): Pr
 export interface StoredPassword {
   salt: string;
   passwordHash: string;
-  /** Absent on hashes stored before parameters were recorded: `LEGACY_PARAMS`. */
-  passwordParams?: PasswordParams;
+  /** The cost the hash was made with: a hash below today's is upgraded at the next sign-in (`needsRehash`). */
+  passwordParams: PasswordParams;
 }
 
-export async function hashPassword(password: string): Promise<Required<StoredPassword>> {
+export async function hashPassword(password: string): Promise<StoredPassword> {
   const salt = randomBytes(16).toString('hex');
   const key = await scryptAsync(password, salt, PASSWORD_PARAMS);
   return { salt, passwordHash: key.toString('hex'), passwordParams: { ...PASSWORD_PARAMS } };
@@ -46,7 +43,7 @@ export async function hashPassword(password: string): Promise<Required<StoredPas
  * computed at today's cost, so the answer takes as long as for a wrong password.
  */
 export async function verifyPassword(stored: StoredPassword | undefined, password: string): Promise<boolean> {
-  const params = stored ? (stored.passwordParams ?? LEGACY_PARAMS) : PASSWORD_PARAMS;
+  const params = stored ? stored.passwordParams : PASSWORD_PARAMS;
   const actual = await scryptAsync(password, stored?.salt ?? 'no-such-user', params);
   const expected = Buffer.from(stored?.passwordHash ?? '00'.repeat(KEY_BYTES), 'hex');
   return Boolean(stored) && expected.length === actual.length && timingSafeEqual(expected, actual);
@@ -54,6 +51,6 @@ export async function verifyPassword(stored: StoredPassword | undefined, passwor
 
 /** A hash made below today's cost, to be replaced after the next successful sign-in. */
 export const needsRehash = (stored: StoredPassword) => {
-  const p = stored.passwordParams ?? LEGACY_PARAMS;
+  const p = stored.passwordParams;
   return p.N < PASSWORD_PARAMS.N || p.r < PASSWORD_PARAMS.r || p.p < PASSWORD_PARAMS.p;
 };
