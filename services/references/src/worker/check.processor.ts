@@ -14,6 +14,9 @@ import { callbackUrl } from '../use-cases/receive-callback.use-case';
 import { scheduleTimers } from './timer.processor';
 import { withdrawalOnItsWayTakesEffect } from '../use-cases/withdraw-checks.use-case';
 
+/** What the processor reads of a BullMQ job (a whole `Job` satisfies it). */
+export type CheckJobRun = Pick<Job<CheckJob>, 'data' | 'attemptsMade' | 'opts' | 'moveToDelayed'>;
+
 export interface CheckProcessorDeps {
   ctx: ReferencesContext;
   adapters: Record<CheckType, CheckAdapter>;
@@ -93,7 +96,7 @@ async function claimed(deps: CheckProcessorDeps, check: Check, attempt: number):
  */
 export function createCheckProcessor(deps: CheckProcessorDeps) {
   const { ctx } = deps;
-  return async (job: Job<CheckJob>, token?: string) => {
+  return async (job: CheckJobRun, token?: string) => {
     // The exact state decides what to send (one read, remembered: the write below needs no other).
     const check = await ctx.checks.load(job.data.checkId);
     deps.logger.debug({ checkId: job.data.checkId, state: check?.state, attemptsMade: job.attemptsMade }, 'check job');

@@ -1,4 +1,3 @@
-import type { Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@vetting/platform';
@@ -7,9 +6,8 @@ import type { Check } from '../domain/check';
 import { startHarness, type Harness } from '../testing/harness';
 import { createRecordCheckAdapter, recordEndpoints } from './adapters/record-check.adapter';
 import type { CheckAdapter } from './adapters/check-adapter';
-import { createCheckProcessor } from './check.processor';
+import { createCheckProcessor, type CheckJobRun } from './check.processor';
 import { createOrgRateLimiter } from './org-rate-limiter';
-import type { CheckJob } from './queues';
 
 /**
  * A withdrawal and the worker's send race for the same check. Each test runs the worker's processor
@@ -23,8 +21,15 @@ describe('a withdrawal racing the worker never lets a withdrawn person’s reque
   const load = (checkId: string) => h.service.ctx.checks.load(checkId);
   const withdrawnEvents = (checkId: string) =>
     h.events.filter((e) => e.type === 'reference.check-withdrawn' && (e.data as { checkId: string }).checkId === checkId);
-  // The job as BullMQ hands it to the processor: first attempt of three.
-  const jobFor = (checkId: string) => ({ data: { checkId }, attemptsMade: 0, opts: { attempts: 3 } }) as unknown as Job<CheckJob>;
+  // The job as BullMQ hands it to the processor: first attempt of three (never delayed here: no rate limit is reached).
+  const jobFor = (checkId: string): CheckJobRun => ({
+    data: { checkId },
+    attemptsMade: 0,
+    opts: { attempts: 3 },
+    moveToDelayed: async () => {
+      throw new Error('not delayed in this test');
+    },
+  });
 
   /** Submits a person with no employer and returns their queued UN records check (no worker runs: it stays queued). */
   async function queuedCheck(name: string): Promise<{ id: string; checkId: string }> {
