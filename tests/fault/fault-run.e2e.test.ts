@@ -75,6 +75,8 @@ describe(`fault run (seed ${SEED}, ${COUNT} candidates, ${ROUNDS} round(s) of fa
       const bounded = boundedRunner(IN_FLIGHT);
       const injections: Promise<void>[] = [];
       let restarting = Promise.resolve(); // engines restart one after another (infra.mjs holds a lock anyway)
+      // Kills of one process run one after another: overlapping ones would find it already dead and start it twice.
+      const killing = new Map<string, Promise<void>>();
       for (let i = 0; i < COUNT; i++) {
         const due = started + (i * 1000) / RATE;
         if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
@@ -88,7 +90,11 @@ describe(`fault run (seed ${SEED}, ${COUNT} candidates, ${ROUNDS} round(s) of fa
             injected.push({ ...fault, atMs, tookMs: Date.now() - atMs });
           };
           if (fault.kind === 'restart') injections.push((restarting = restarting.then(inject)));
-          else injections.push(inject());
+          else {
+            const after = (killing.get(fault.target) ?? Promise.resolve()).then(inject);
+            killing.set(fault.target, after);
+            injections.push(after);
+          }
         }
         if (i === poisonAt) {
           // Deliberate poison: not JSON at all. Retried while the broker may be restarting.

@@ -151,7 +151,10 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const intentional = new WeakSet<ChildProcess>();
   const crashes: { name: string; code: number | null; signal: NodeJS.Signals | null; at: string }[] = [];
   const workerMetricsPorts = new Map<string, number>();
+  const alive = (child: ChildProcess | undefined) => !!child && child.exitCode === null && child.signalCode === null;
   const launch = async (name: string, entry: string, service: ServiceName | 'gateway', ready: 'readyz' | 'healthz' | false) => {
+    // One process per name: a second would fail on the port and leave the first untracked (never killed, never stopped).
+    if (alive(processes.get(name))) return;
     const log = createWriteStream(`${dir}/${name}.log`, { flags: 'a' });
     if (name.startsWith('references-worker') && !workerMetricsPorts.has(name)) workerMetricsPorts.set(name, await freePort());
     const port = extraPorts.get(name) ?? ports[service];
