@@ -98,6 +98,17 @@ export interface Notice {
   recordedAt: string;
 }
 
+/**
+ * A prior employer's disclosure request, still held for a verified contact, that the office's
+ * correction of the nomination dropped (references superseded it: `employer-not-in-correction`).
+ */
+export interface DroppedRequest {
+  checkId: string;
+  /** The nomination revision that asked the employer, and the correction that no longer does. */
+  revision: number;
+  byRevision: number;
+}
+
 /** Everything a decision rests on. Stored on each decision so it can be replayed. */
 export interface CaseInputs {
   nomination?: NominationInput;
@@ -106,6 +117,8 @@ export interface CaseInputs {
   candidateResponses: CandidateResponse[];
   /** Absent in cases stored before notices were recorded. */
   notices?: Notice[];
+  /** Requests to prior employers that a correction dropped before they were sent. */
+  droppedRequests?: DroppedRequest[];
 }
 
 /** A change from another service, reduced to what the case needs. */
@@ -126,7 +139,8 @@ export type InputChange =
   | { kind: 'references'; value: ReferencesInput }
   | { kind: 'check'; value: CheckInput & { checkId: string } }
   | { kind: 'candidate-response'; value: CandidateResponse }
-  | { kind: 'notice'; value: Notice };
+  | { kind: 'notice'; value: Notice }
+  | { kind: 'dropped-request'; value: DroppedRequest };
 
 const sameHit = (a: { listId: string; entryId: string }, b: { listId: string; entryId: string }) =>
   a.listId === b.listId && a.entryId === b.entryId;
@@ -182,6 +196,9 @@ export function applyInputChange(inputs: CaseInputs, change: InputChange): CaseI
     case 'notice':
       if ((inputs.notices ?? []).some((n) => n.noticeId === change.value.noticeId)) return undefined;
       return { ...inputs, notices: [...(inputs.notices ?? []), change.value] };
+    case 'dropped-request':
+      if ((inputs.droppedRequests ?? []).some((d) => d.checkId === change.value.checkId)) return undefined;
+      return { ...inputs, droppedRequests: [...(inputs.droppedRequests ?? []), change.value] };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { CaseInputs } from './case-inputs';
 import { validUntil, type PolicyRules } from './clearance-policy';
-import { declarationFindings, referenceFindings, screeningFindings, type Finding } from './findings';
+import { correctionFindings, declarationFindings, referenceFindings, screeningFindings, type Finding } from './findings';
 
 export type { Finding } from './findings';
 
@@ -28,9 +28,12 @@ export interface PolicyEvaluation {
  * (domain/adjudication.ts), after the candidate could respond (domain/refusal-notice.ts).
  */
 export function evaluatePolicy(policy: PolicyRules, inputs: CaseInputs, at: Date): PolicyEvaluation {
-  const findings = [...screeningFindings(inputs), ...referenceFindings(inputs, policy, at), ...declarationFindings(inputs)].sort((a, b) =>
-    a.key.localeCompare(b.key),
-  );
+  const findings = [
+    ...screeningFindings(inputs),
+    ...referenceFindings(inputs, policy, at),
+    ...declarationFindings(inputs),
+    ...correctionFindings(inputs),
+  ].sort((a, b) => a.key.localeCompare(b.key));
   const reasons = findings.map((f) => f.reason);
   const confirmed = findings.some(
     (f) => f.action === 'adjudicate' && f.adverse && (f.key.startsWith('match:') || f.key.startsWith('left-pending-allegation:')),

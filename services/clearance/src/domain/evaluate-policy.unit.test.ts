@@ -15,6 +15,15 @@ describe('clearance policy evaluation', () => {
     expect(evaluatePolicy(p, inputs(), at).validUntil).toBe('2026-09-30T23:59:59.999Z');
   });
 
+  it('when a correction dropped a prior employer whose disclosure request was still held, then an adjudicator sees it, named, and nothing clears automatically', () => {
+    const dropped = { ...inputs(), droppedRequests: [{ checkId: 'c1.1.misconduct-disclosure.1', revision: 1, byRevision: 2 }] };
+    const ev = evaluatePolicy(policy(), dropped, at);
+    expect(ev).toMatchObject({ route: 'adjudication', outcome: 'pending-review' });
+    expect(keys(ev)).toEqual(['dropped-employer:c1.1.misconduct-disclosure.1']);
+    expect(ev.findings[0]).toMatchObject({ action: 'adjudicate', adverse: false });
+    expect(ev.reasons[0]).toMatch(/correction of the nomination \(revision 2\) removed a prior employer/);
+  });
+
   it('when a possible match is unresolved, then a screening officer must review it', () => {
     for (const i of [inputs({ outcome: 'possible-match', hits: [possibleHit()] }), inputs({ outcome: 'match' })])
       expect(evaluatePolicy(policy(), i, at)).toMatchObject({ route: 'screening-review', outcome: 'pending-review' });

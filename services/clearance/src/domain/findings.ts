@@ -141,3 +141,17 @@ export function declarationFindings(inputs: CaseInputs): Finding[] {
     reason: DECLARED_REASONS[item] ?? `the candidate declared ${item}`,
   }));
 }
+
+/**
+ * A prior employer the office's correction dropped while its misconduct disclosure request was still
+ * held: that employer was never asked. Not adverse in itself, but an office must not be able to make a
+ * pending reference vanish by editing the nomination, so an adjudicator sees it and why.
+ */
+export function correctionFindings(inputs: CaseInputs): Finding[] {
+  return (inputs.droppedRequests ?? []).map((d) => ({
+    key: `dropped-employer:${d.checkId}`,
+    action: 'adjudicate',
+    adverse: false,
+    reason: `the office's correction of the nomination (revision ${d.byRevision}) removed a prior employer whose misconduct disclosure request was still waiting to be sent, so that employer was never asked`,
+  }));
+}

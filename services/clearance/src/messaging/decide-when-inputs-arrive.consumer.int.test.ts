@@ -47,6 +47,28 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
     });
   });
 
+  it('when the office’s correction dropped a prior employer whose disclosure request was still held, then the case goes to an adjudicator with that finding, never cleared automatically', async () => {
+    const [dropped, askedAgain] = [newCandidateId(), newCandidateId()];
+    for (const [id, reason] of [
+      [dropped, 'employer-not-in-correction'],
+      [askedAgain, 'employer-asked-again'],
+    ] as const)
+      await t.publish(
+        events.submitted(id),
+        events.submitted(id, 'military-contingent', 2),
+        events.superseded(id, `${id}.1.misconduct-disclosure.1`, reason),
+        events.screened(id, { revision: 2 }),
+        events.references(id),
+      );
+    const held = await until(dropped, (x) => x.status === 'awaiting-adjudication', 'sent to an adjudicator');
+    expect(held.decisions.map((d) => d.outcome)).not.toContain('cleared');
+    expect(held.inputs.droppedRequests).toEqual([{ checkId: `${dropped}.1.misconduct-disclosure.1`, revision: 1, byRevision: 2 }]);
+    const shown = (await request(t.app).get(`/cases/${dropped}`).set('authorization', un)).body;
+    expect(shown.evaluation.findings.map((f: { key: string }) => f.key)).toEqual([`dropped-employer:${dropped}.1.misconduct-disclosure.1`]);
+    // The same employer asked again by the correction is no finding: that case clears.
+    expect((await until(askedAgain, (x) => x.status === 'cleared', 'cleared')).current).toMatchObject({ kind: 'automatic' });
+  });
+
   it('when a cleared person’s re-screen finds a possible match, then the clearance is revoked, published and flagged to the UN and the office', async () => {
     const id = newCandidateId();
     await t.publish(events.submitted(id), events.screened(id), events.references(id));

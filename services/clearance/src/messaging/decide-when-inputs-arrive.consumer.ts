@@ -7,7 +7,7 @@ type Data<T extends keyof EventDataByType> = EventDataByType[T];
 const data = <T extends keyof EventDataByType>(event: EventEnvelope) => event.data as unknown as Data<T>;
 
 /** Each consumed event, reduced to the change it makes to a case's inputs. */
-const toChange: Record<string, (e: EventEnvelope, sealer: PersonalSealer) => InputChange | Promise<InputChange>> = {
+const toChange: Record<string, (e: EventEnvelope, sealer: PersonalSealer) => InputChange | undefined | Promise<InputChange>> = {
   'candidate.submitted': (e, sealer) => nomination(e, sealer),
   'candidate.updated': (e, sealer) => nomination(e, sealer),
   'screening.completed': (e) => {
@@ -49,6 +49,12 @@ const toChange: Record<string, (e: EventEnvelope, sealer: PersonalSealer) => Inp
     const d = data<'references.completed'>(e);
     const checks = d.checks.map(({ findings, ...c }) => ({ ...c, ...(findings?.length ? { findings } : {}) }));
     return { kind: 'references', value: { revision: d.candidateRevision, checks } };
+  },
+  // A held request the correction replaced by asking the same employer again changes nothing here; one whose employer it dropped is a finding.
+  'reference.check-superseded': (e) => {
+    const d = data<'reference.check-superseded'>(e);
+    if (d.reason !== 'employer-not-in-correction') return undefined;
+    return { kind: 'dropped-request', value: { checkId: d.checkId, revision: d.candidateRevision, byRevision: d.supersededByRevision } };
   },
   'reference.check-completed': (e) => {
     const d = data<'reference.check-completed'>(e);
@@ -96,7 +102,9 @@ export function createDecideHandlers(deps: RecordDeps & { sealer: PersonalSealer
       type,
       async (event: EventEnvelope, ctx) => {
         const d = event.data as { candidateId: string; country: string };
-        const result = await recordInput(d.candidateId, d.country, event.id, await reduce(event, deps.sealer), deps);
+        const change = await reduce(event, deps.sealer);
+        if (!change) return;
+        const result = await recordInput(d.candidateId, d.country, event.id, change, deps);
         ctx.logger.info({ candidateId: d.candidateId, outcome: result.outcome, status: result.status }, `${event.type} recorded`);
       },
     ]),

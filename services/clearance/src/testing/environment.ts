@@ -114,6 +114,16 @@ export const events = {
     ev('references.completed', id, { candidateRevision: 1, checks: only ? checks : [...cleanRecords, ...checks] }),
   check: (id: string, checkId: string, checkType: string, result: string) =>
     ev('reference.check-completed', id, { checkId, checkType, result }),
+  /** References superseded a held disclosure request of revision 1 when revision 2 was opened. */
+  superseded: (id: string, checkId: string, reason: 'employer-asked-again' | 'employer-not-in-correction') =>
+    ev('reference.check-superseded', id, {
+      checkId,
+      checkType: 'misconduct-disclosure',
+      candidateRevision: 1,
+      supersededByRevision: 2,
+      reason,
+      ...(reason === 'employer-asked-again' ? { replacedBy: `${id}.2.misconduct-disclosure.1` } : {}),
+    }),
   withdrawn: (id: string) => ev('candidate.withdrawn', id, { reason: 'no longer nominated' }),
   erased: (id: string) => ev('candidate.erased', id, { erasedAt: new Date().toISOString(), basis: 'request' }),
 };

@@ -98,6 +98,8 @@ export const adjudicatorEn = {
   'finding.referee.left-during-investigation': 'A prior employer reports the person left during an investigation.',
   'finding.referee.unverified-responder': 'A referee answered from an address the employer’s verified contacts and domains do not include.',
   'finding.referee.no-verified-contact': 'No verified contact could be found for a prior employer: the disclosure request was not sent.',
+  'finding.dropped-employer':
+    'The office’s correction of the nomination removed a prior employer whose misconduct disclosure request was still waiting to be sent: that employer was never asked.',
   'finding.missing': 'The required {check} has no result.',
   'finding.employment.unknown': 'The employment of the look-back window is not accounted for.',
   'finding.self-declaration.criminalOffence': 'The candidate declared a criminal conviction, investigation or prosecution.',

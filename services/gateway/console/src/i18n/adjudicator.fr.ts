@@ -101,6 +101,8 @@ export const adjudicatorFr: Record<keyof typeof adjudicatorEn, string> = {
   'finding.referee.left-during-investigation': 'Un ancien employeur signale que la personne est partie pendant une enquête.',
   'finding.referee.unverified-responder': 'Un référent a répondu depuis une adresse hors des contacts et domaines vérifiés de l’employeur.',
   'finding.referee.no-verified-contact': 'Aucun contact vérifié n’a été trouvé pour un ancien employeur : la demande n’a pas été envoyée.',
+  'finding.dropped-employer':
+    'La correction de la candidature par le bureau a retiré un ancien employeur dont la demande de divulgation d’inconduite attendait encore d’être envoyée : cet employeur n’a jamais été interrogé.',
   'finding.missing': 'La vérification exigée « {check} » n’a pas de résultat.',
   'finding.employment.unknown': 'L’emploi de la période examinée n’est pas justifié.',
   'finding.self-declaration.criminalOffence': 'Le candidat a déclaré une condamnation, une enquête ou des poursuites pénales.',
