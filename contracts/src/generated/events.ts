@@ -6315,10 +6315,19 @@ export interface ClearanceNoticeRecordedData {
   respondBy: Timestamp;
   channel: 'via-tcc-office' | 'email' | 'letter' | 'in-person';
   /**
-   * Keys of the findings the notice covers.
+   * Keys of the findings the notice covers, sealed: see x-personal (empty in the clear).
    */
   findings: string[];
   recordedBy: string;
+  /**
+   * How many findings the notice covers.
+   */
+  findingCount?: number;
+  personal?: SealedPersonal;
+}
+
+export interface ClearanceNoticeRecordedPersonal {
+  findings: string[];
 }
 
 /**
@@ -7166,6 +7175,7 @@ export interface EventPersonalByType {
   'candidate.updated': CandidateUpdatedPersonal;
   'candidate.withdrawn': CandidateWithdrawnPersonal;
   'clearance.decided': ClearanceDecidedPersonal;
+  'clearance.notice-recorded': ClearanceNoticeRecordedPersonal;
   'clearance.revoked': ClearanceRevokedPersonal;
   'screening.completed': ScreeningCompletedPersonal;
   'screening.match-resolved': ScreeningMatchResolvedPersonal;

@@ -75,9 +75,9 @@ const DESCRIBE: Record<string, (d: Data, e: AuditEntry) => Partial<TrailStep>> =
     inputs: pick(d, ['checkId', 'decision', 'employerId']),
   }),
   'clearance.notice-recorded': (d) => ({
-    what: `The candidate was given notice of ${list(d.findings).length} finding(s) by ${s(d.channel)} on ${s(d.sentAt)}; may respond until ${s(d.respondBy)}`,
+    what: `The candidate was given notice of ${typeof d.findingCount === 'number' ? d.findingCount : list(d.findings).length} finding(s) by ${s(d.channel)} on ${s(d.sentAt)}; may respond until ${s(d.respondBy)}`,
     actor: s(d.recordedBy),
-    inputs: pick(d, ['noticeId', 'sentAt', 'respondBy', 'channel', 'findings']),
+    inputs: pick(d, ['noticeId', 'sentAt', 'respondBy', 'channel', 'findingCount']),
   }),
   'clearance.response-recorded': (d) => ({
     what: d.declined

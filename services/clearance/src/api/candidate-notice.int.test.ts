@@ -137,7 +137,10 @@ describe('the candidate’s right to respond before a refusal (real Kafka and da
     expect(recorded[1]!.data).toMatchObject({
       attachments: [{ attachmentId: file.body.attachmentId, sha256: file.body.sha256, contentType: 'application/pdf' }],
     });
-    expect(JSON.stringify(recorded)).not.toMatch(/posting abroad|left during an investigation/);
+    expect(JSON.stringify(recorded)).not.toMatch(/posting abroad|left during an investigation|left-during-investigation/);
+    // The notice's finding keys say what an employer reported: sealed, only their number in the clear.
+    expect(recorded[0]!.data).toMatchObject({ findings: [], findingCount: 1 });
+    expect(recorded[0]!.data.personal).toBeDefined();
 
     const refused = await request(t.app)
       .post(`/cases/${id}/adjudication`)

@@ -125,8 +125,22 @@ export async function openTexts<T>(node: T, sealer: Pick<PersonalSealer, 'openVa
 export const openToken = (token: string, key: Buffer) => openPersonalBlock(key, CONTEXT, blockOf(token)) as string;
 
 /**
+ * A decision's reasons name its findings in words ("a prior employer reported …", what the candidate
+ * declared): every decision but a clean automatic clearance seals them. A notice's finding keys name
+ * the same, and are sealed too.
+ */
+const sealsReasons = (e: EventEnvelope) =>
+  e.type === 'clearance.decided' &&
+  Array.isArray(e.data.reasons) &&
+  e.data.reasons.length > 0 &&
+  (e.data.kind === 'adjudicated' || e.data.outcome !== 'cleared');
+const sealsFindings = (e: EventEnvelope) =>
+  e.type === 'clearance.notice-recorded' && Array.isArray(e.data.findings) && e.data.findings.length > 0;
+
+/**
  * The events of a change with their written text moved into the sealed personal block:
- * `clearance.revoked` (its reason) and an adjudicated `clearance.decided` (its reasons).
+ * `clearance.revoked` (its reason), `clearance.decided` (its reasons, unless a clean automatic
+ * clearance) and `clearance.notice-recorded` (the keys of the findings it told the candidate of).
  */
 export function sealEventTexts(
   events: EventEnvelope[],
@@ -138,21 +152,22 @@ export function sealEventTexts(
       const { reason, ...data } = e.data as { reason: string };
       return sealer.sealEventWithKey<'clearance.revoked'>(key!, { ...e, data }, { reason });
     }
-    if (e.type === 'clearance.decided' && e.data.kind === 'adjudicated' && Array.isArray(e.data.reasons) && e.data.reasons.length) {
+    if (sealsReasons(e))
       return sealer.sealEventWithKey<'clearance.decided'>(
         key!,
         { ...e, data: { ...e.data, reasons: [] } },
         { reasons: e.data.reasons as string[] },
       );
-    }
+    if (sealsFindings(e))
+      return sealer.sealEventWithKey<'clearance.notice-recorded'>(
+        key!,
+        { ...e, data: { ...e.data, findings: [] } },
+        { findings: e.data.findings as string[] },
+      );
     return e;
   });
 }
 
 /** Whether the events carry text to seal (then the key is needed). */
 export const eventsNeedKey = (events: EventEnvelope[]) =>
-  events.some(
-    (e) =>
-      (e.type === 'clearance.revoked' && typeof e.data.reason === 'string') ||
-      (e.type === 'clearance.decided' && e.data.kind === 'adjudicated' && Array.isArray(e.data.reasons) && e.data.reasons.length > 0),
-  );
+  events.some((e) => (e.type === 'clearance.revoked' && typeof e.data.reason === 'string') || sealsReasons(e) || sealsFindings(e));

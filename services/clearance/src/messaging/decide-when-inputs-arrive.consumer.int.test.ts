@@ -65,6 +65,11 @@ describe('clearance decisions from consumed events (real Kafka and database)', (
     expect(held.inputs.droppedRequests).toEqual([{ checkId: `${dropped}.1.misconduct-disclosure.1`, revision: 1, byRevision: 2 }]);
     const shown = (await request(t.app).get(`/cases/${dropped}`).set('authorization', un)).body;
     expect(shown.evaluation.findings.map((f: { key: string }) => f.key)).toEqual([`dropped-employer:${dropped}.1.misconduct-disclosure.1`]);
+    // What the decision rests on names what happened to an employer: its reasons travel sealed, never in the clear.
+    const decided = (await t.clearanceEvents(dropped, 1)).find((e) => e.type === 'clearance.decided')!;
+    expect(decided.data).toMatchObject({ outcome: 'pending-review', reasons: [] });
+    expect(decided.data.personal).toBeDefined();
+    expect(JSON.stringify(decided.data)).not.toMatch(/employer|correction/i);
     // The same employer asked again by the correction is no finding: that case clears.
     expect((await until(askedAgain, (x) => x.status === 'cleared', 'cleared')).current).toMatchObject({ kind: 'automatic' });
   });

@@ -31,7 +31,7 @@ export function decidedEvent(candidateId: string, country: string, d: Decision):
           ...(c.checkId ? { checkId: c.checkId } : {}),
           checkType: c.checkType,
           result: c.result,
-          ...(c.findings?.length ? { findings: c.findings } : {}),
+          // No finding codes: they say what an employer reported; the sealed reasons name them.
         })),
       },
     },
@@ -87,7 +87,9 @@ export function noticeRecordedEvent(c: Pick<ClearanceCase, 'candidateId' | 'coun
       sentAt: n.sentAt,
       respondBy: n.respondBy,
       channel: n.channel,
+      // Sealed with the event (data/case-text.ts): the keys name what the person is told of.
       findings: n.findings,
+      findingCount: n.findings.length,
       recordedBy: n.recordedBy,
     },
   });
