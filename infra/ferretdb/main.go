@@ -38,8 +38,12 @@ func setVersion() string {
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		for _, dep := range bi.Deps {
 			if dep.Path == "github.com/FerretDB/FerretDB" {
-				version.Get().Version = dep.Version
-				return dep.Version
+				v := dep.Version
+				if dep.Replace != nil {
+					v += "+patches" // built from a patched copy (infra/ferretdb/patches)
+				}
+				version.Get().Version = v
+				return v
 			}
 		}
 	}

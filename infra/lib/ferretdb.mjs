@@ -1,28 +1,15 @@
 // FerretDB v1.24 (MongoDB wire protocol) through the Go launcher in
 // infra/ferretdb, built once into the cache (keyed by a hash of its sources).
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE_DIR, DATA_DIR, FERRETDB_BACKEND, HOST, INFRA_DIR, PORTS } from './config.mjs';
-import { ensureDir, run, spawnDetached, which } from './proc.mjs';
+import { DATA_DIR, FERRETDB_BACKEND, HOST, PORTS } from './config.mjs';
+import { binaryPath, buildBinary } from './ferretdb-build.mjs';
+import { ensureDir, spawnDetached } from './proc.mjs';
 import { requireWorkspacePackage, waitFor, withTimeout } from './readiness.mjs';
 import { pgUrl } from './postgres.mjs';
 
-const SRC_DIR = join(INFRA_DIR, 'ferretdb');
-const SOURCES = ['go.mod', 'go.sum', 'main.go', 'gin_twins.go'];
 const SQLITE_DIR = join(DATA_DIR, 'ferretdb-sqlite');
-const BUILD_RECIPE = 'go build -trimpath CGO_ENABLED=0 #1';
-
-function binaryPath() {
-  // Bump BUILD_RECIPE when the go build command below changes.
-  const hash = createHash('sha256').update(BUILD_RECIPE);
-  for (const f of SOURCES)
-    hash
-      .update(f)
-      .update('\0')
-      .update(readFileSync(join(SRC_DIR, f)));
-  return join(CACHE_DIR, `ferretdb-${hash.digest('hex').slice(0, 16)}`, 'vetting-ferretdb');
-}
 
 export const mongoUrl = () => `mongodb://${HOST}:${PORTS.mongo}`;
 
@@ -43,26 +30,8 @@ export default {
   async install() {
     const bin = binaryPath();
     if (existsSync(bin)) return;
-    const go = which('go', ['/usr/local/go/bin', '/usr/lib/go/bin']);
-    if (!go) {
-      throw new Error(
-        'ferretdb: the Go toolchain (go >= 1.24) is needed once to build infra/ferretdb; none found on PATH or in /usr/local/go/bin',
-      );
-    }
-    process.stderr.write(`infra: ferretdb: building the launcher (first run only, ~2 min)...\n`);
     ensureDir(join(bin, '..'));
-    const tmp = `${bin}.${process.pid}.tmp`;
-    await run(go, ['build', '-trimpath', '-mod=readonly', '-o', tmp, '.'], {
-      cwd: SRC_DIR,
-      env: {
-        ...process.env,
-        CGO_ENABLED: '0',
-        // Module downloads live in our cache too; -modcacherw keeps it deletable.
-        GOMODCACHE: process.env.GOMODCACHE || join(CACHE_DIR, 'go', 'mod'),
-        GOFLAGS: '-buildvcs=false -modcacherw',
-      },
-    });
-    renameSync(tmp, bin);
+    await buildBinary(bin);
   },
 
   async start() {
@@ -80,9 +49,9 @@ export default {
       args.push('-sqlite-url', `file:${SQLITE_DIR}/`);
     } else {
       // FerretDB v1 holds a pooled PostgreSQL connection for every open cursor, and takes its metadata
-      // lock *before* a connection when it creates a collection or index: with the default pool of 50,
-      // fifty open cursors plus one createIndex deadlock the whole server (parallel test
-      // suites reach that). PostgreSQL allows 200 (postgres.mjs); leave room for psql and a second stack.
+      // lock *before* a connection when it creates a collection or index: the default pool of 50 is
+      // too small for parallel test suites. PostgreSQL allows 200 (postgres.mjs); leave room for psql
+      // and a second stack. (Updates no longer hold one connection while awaiting another: patches/.)
       // plan_cache_mode: FerretDB prepares one statement per table for every equality filter
       // (`_jsonb->$1 @> $2`, any field). After five runs PostgreSQL may settle on a generic plan,
       // which cannot use the GIN twins (gin_twins.go) because the field is a parameter: measured,

@@ -1,7 +1,7 @@
 import type { AnyBulkWriteOperation, Collection as MongoCollection, Document } from 'mongodb';
 import { isDuplicateKey, writeErrorsOf, type WriteError } from '../mongo/duplicate-key';
 
-/** Update statements per command: FerretDB v1 holds a pooled PostgreSQL connection per statement until the command ends (docs/DEVELOPING.md). */
+/** Update statements per command: one command never touches an unbounded number of documents (docs/decisions/ferretdb-bounded-bulk-writes.md). */
 export const UPDATE_CHUNK = 25;
 
 /**
