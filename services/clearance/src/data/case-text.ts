@@ -141,6 +141,7 @@ const sealsFindings = (e: EventEnvelope) =>
  * The events of a change with their written text moved into the sealed personal block:
  * `clearance.revoked` (its reason), `clearance.decided` (its reasons, unless a clean automatic
  * clearance) and `clearance.notice-recorded` (the keys of the findings it told the candidate of).
+ * Without a key (the person is erased) the text is dropped, as it is from the case.
  */
 export function sealEventTexts(
   events: EventEnvelope[],
@@ -150,20 +151,17 @@ export function sealEventTexts(
   return events.map((e) => {
     if (e.type === 'clearance.revoked' && typeof e.data.reason === 'string') {
       const { reason, ...data } = e.data as { reason: string };
-      return sealer.sealEventWithKey<'clearance.revoked'>(key!, { ...e, data }, { reason });
+      const event = { ...e, data };
+      return key ? sealer.sealEventWithKey<'clearance.revoked'>(key, event, { reason }) : event;
     }
-    if (sealsReasons(e))
-      return sealer.sealEventWithKey<'clearance.decided'>(
-        key!,
-        { ...e, data: { ...e.data, reasons: [] } },
-        { reasons: e.data.reasons as string[] },
-      );
-    if (sealsFindings(e))
-      return sealer.sealEventWithKey<'clearance.notice-recorded'>(
-        key!,
-        { ...e, data: { ...e.data, findings: [] } },
-        { findings: e.data.findings as string[] },
-      );
+    if (sealsReasons(e)) {
+      const event = { ...e, data: { ...e.data, reasons: [] } };
+      return key ? sealer.sealEventWithKey<'clearance.decided'>(key, event, { reasons: e.data.reasons as string[] }) : event;
+    }
+    if (sealsFindings(e)) {
+      const event = { ...e, data: { ...e.data, findings: [] } };
+      return key ? sealer.sealEventWithKey<'clearance.notice-recorded'>(key, event, { findings: e.data.findings as string[] }) : event;
+    }
     return e;
   });
 }
