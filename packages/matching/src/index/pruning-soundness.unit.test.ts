@@ -69,6 +69,13 @@ describe('search pruning', () => {
     }
   });
 
+  it('when the same queries come again in the other order, then each gets the same hits (what is kept across queries changes nothing)', () => {
+    const again = buildIndex(list);
+    for (const q of [...queries, ...queries].reverse()) {
+      expect(again.search(q, { limit: 1000, minScore: 0.2 }), q.names.join(' | ')).toEqual(full.search(q, { limit: 1000, minScore: 0.2 }));
+    }
+  });
+
   it('when namesakes differ only in their evidence, then the best few are found without aligning them all', () => {
     const q: PersonQuery = { names: ['Wang Wei'], dateOfBirth: '1961-02-11', nationalities: ['CN'], gender: 'male' };
     const namesakes = list.filter((e) => e.names[0]!.full.startsWith('Wang')).length;
