@@ -36,8 +36,10 @@ export async function createReferencesContext(
   config: ReferencesConfig,
   db: Connection,
   publicUrl: () => string,
+  /** The worker's: check views written in the background (see createCheckRepository). */
+  options: { checkViewsInBackground?: boolean } = {},
 ): Promise<ReferencesContext> {
-  const checks = createCheckRepository(db);
+  const checks = createCheckRepository(db, { viewInBackground: options.checkViewsInBackground ?? false });
   const sets = createReferenceSetRepository(db);
   const policies = createPolicyFollower(db);
   const directory = createEmployerDirectory(db);

@@ -11,6 +11,7 @@ import { createTestTopics, readTopic } from '../testing/test-topics';
 import { testInfra } from '../testing/test-infra';
 import { randomName, waitFor } from '../testing/wait-for';
 import { createAggregateStore } from './aggregate-store';
+import { interceptedConnection } from '../testing/intercepted-connection';
 import { createOutboxRelay } from './outbox-relay';
 
 type Tally = { owner: string; country: string; seen: string[]; nested: { depth: { n: number } } };
@@ -150,30 +151,8 @@ describe.each([
     expect(await store.revisions.countDocuments({ outboxPending: true })).toBe(0);
   });
 
-  /**
-   * A connection whose given collection fails (or holds back) the given write, as a process killed
-   * between the revision insert and the view write would leave things: the revision stored, the view not.
-   */
-  const interceptedAt = (name: string, method: 'bulkWrite' | 'insertMany', effect: () => Promise<never> | Promise<void>): Connection =>
-    new Proxy(db, {
-      get(target, prop, receiver) {
-        if (prop !== 'collection') return Reflect.get(target, prop, receiver) as unknown;
-        return (collectionName: string) => {
-          // Every collection is a proxy: hooks the dying store registers are its own, as in another process.
-          return new Proxy(target.collection(collectionName), {
-            get: (c, p, r) => {
-              const value = Reflect.get(c, p, r) as unknown;
-              if (collectionName !== name || p !== method)
-                return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(c) : value;
-              return async (...args: unknown[]) => {
-                await effect();
-                return (value as (...a: unknown[]) => unknown).apply(c, args);
-              };
-            },
-          });
-        };
-      },
-    });
+  const interceptedAt = (name: string, method: 'bulkWrite' | 'insertMany', effect: () => Promise<never> | Promise<void>) =>
+    interceptedConnection(db, name, method, effect);
   const killed = () => Promise.reject(new Error('process killed'));
   const noPublisher = { publish: async () => undefined } as never;
 

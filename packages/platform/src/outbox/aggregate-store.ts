@@ -13,6 +13,7 @@ import { createBulkMarkers } from './bulk-markers';
 import { createViewProjector } from './view-projector';
 import { createViewQueries } from './view-queries';
 import { createWriteStates } from './write-states';
+import { createViewFinisher } from './view-finisher';
 
 export type { AggregateStoreOptions, AppendOutcome, Change, Revision, ViewRow } from './aggregate-types';
 export { unpackViewRow } from './revision-codec';
@@ -69,6 +70,7 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
 
   const latest = createLatestRevisions<S>(options.cacheLatest ?? DEFAULT_CACHE);
   const states = createWriteStates(views.settle, graceMs);
+  const finishView = createViewFinisher<S>({ views, states, latest, writer, graceMs });
   registerStore(revisions, {
     writer,
     stateOf: states.get,
@@ -181,15 +183,6 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
             fresh = true; // another writer has revision `rev`: decide again on the stored state
             continue;
           }
-          let shown = doc;
-          try {
-            await views.write(views.rowOf(id, change.state, rev, doc.at, stateText));
-            // Slower than half the grace: a writer that crossed this one may have checked already.
-            if (performance.now() - startedAt > graceMs / 2) shown = await views.showNewest(id, doc);
-          } catch (error) {
-            states.track(doc._id, 'failed');
-            throw error;
-          }
           // Crossed: decided on another writer's recent revision, whose view write may land after this
           // one's. Not revision 1: its row is inserted, never replaced, so it cannot land over a newer one.
           // Not a revision read cleared: a relay clears a revision only once its view is written.
@@ -199,10 +192,16 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
             current.writer !== writer &&
             current.outboxPending !== false &&
             Date.parse(current.at) > Date.now() - CROSSING_WINDOW_MS;
-          if (crossed) states.recheckLater(id, doc._id);
-          else states.track(doc._id, 'settled');
-          latest.remember(id, shown);
-          announceOutbox(revisions, [doc]);
+          const row = views.rowOf(id, change.state, rev, doc.at, stateText);
+          if (options.viewInBackground) {
+            // Stored: the events leave now; the relay clears the revision once its row is written.
+            latest.remember(id, doc);
+            announceOutbox(revisions, [doc]);
+            void finishView(id, doc, row, startedAt, crossed);
+          } else {
+            latest.remember(id, await finishView(id, doc, row, startedAt, crossed, true));
+            announceOutbox(revisions, [doc]);
+          }
           return { outcome: 'applied', revision: toRevision(doc) };
         }
       });

@@ -7,6 +7,8 @@ import { sleep } from '../kafka/backoff';
 import { WRITE_GRACE_MS } from './aggregate-store';
 import { UPDATE_CHUNK } from './bulk-writes';
 import { listenForOutbox, storesOf, writerOf, type AnnouncedDoc } from './outbox-registry';
+import { keepAccessRecords, outboxOf, publishedForm } from './published-form';
+export { publishedForm } from './published-form';
 
 interface OutboxDoc extends AnnouncedDoc {
   /** Aggregate-store revisions only. */
@@ -47,23 +49,10 @@ export interface OutboxRelayOptions {
   keepPublishedPayload?: (event: EventEnvelope) => boolean;
 }
 
-const keepAccessRecords = (event: EventEnvelope) => event.type === 'access.recorded';
 /** Documents handed over by writers that one pass publishes at most. */
 const ANNOUNCED_PER_PASS = 500;
 /** Published ids remembered to skip a late hand-over of a document a poll published first. */
 const RECENT_IDS = 20_000;
-
-/** An event as kept after publication: its envelope, and its payload only when `keep` says so. */
-export function publishedForm(events: EventEnvelope[], keep: (event: EventEnvelope) => boolean = keepAccessRecords): EventEnvelope[] {
-  return events.map((event) => {
-    if (keep(event)) return event;
-    const { data: _payload, ...envelope } = event;
-    return envelope as EventEnvelope;
-  });
-}
-
-const outboxOf = (doc: AnnouncedDoc): EventEnvelope[] =>
-  typeof doc.outbox === 'string' ? (JSON.parse(doc.outbox) as EventEnvelope[]) : (doc.outbox ?? []);
 
 export interface OutboxRelay {
   start(): void;
@@ -118,7 +107,15 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }),
   );
 
-  async function publish(all: { collection: Collection; doc: OutboxDoc }[]): Promise<number> {
+  /** One publication at a time (hand-overs and the poll may meet): a document found by both leaves once. */
+  let publishing: Promise<unknown> = Promise.resolve();
+  function publish(all: { collection: Collection; doc: OutboxDoc }[]): Promise<number> {
+    const run = publishing.then(() => publishNow(all));
+    publishing = run.catch(() => undefined);
+    return run;
+  }
+
+  async function publishNow(all: { collection: Collection; doc: OutboxDoc }[]): Promise<number> {
     const items = all.filter((i) => !recent.has(`${i.collection.collectionName}/${String(i.doc._id)}`));
     if (!items.length) return 0;
     const events = items.flatMap((i) => outboxOf(i.doc));
@@ -131,12 +128,16 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return events.length;
   }
 
-  /** A revision whose writer may still check its view is not cleared yet (it would look settled to a later poll). */
-  function clearable(collection: Collection, doc: OutboxDoc): boolean {
+  /**
+   * A revision whose writer may still write or check its view is not cleared yet (it would look
+   * settled to a later poll); one whose view write failed (published before its view, by a store
+   * writing views in the background) has its view made to show the newest revision first.
+   */
+  async function clearable(collection: Collection, doc: OutboxDoc): Promise<boolean> {
     if (doc.aggregateId === undefined) return true;
-    const state = storesOf(collection)
-      .find((s) => s.writer === doc.writer)
-      ?.stateOf(String(doc._id));
+    const owner = storesOf(collection).find((s) => s.writer === doc.writer);
+    const state = owner?.stateOf(String(doc._id));
+    if (state === 'failed') return owner!.settleView(doc.aggregateId).then(() => true);
     return state !== 'writing' && state !== 'recheck';
   }
 
@@ -149,7 +150,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     oldestUncleared = 0;
     const publishedAt = new Date().toISOString();
     for (const [collection, docs] of published) {
-      const ready = [...docs.values()].filter((d) => clearable(collection, d));
+      const ready: OutboxDoc[] = [];
+      for (const d of docs.values()) if (await clearable(collection, d)) ready.push(d);
       // Exact-_id updates (FerretDB v1 scans for `_id: { $in }`), 25 statements per command; outbox
       // documents are updated by nobody but the relay, so a clear cannot overwrite a concurrent change.
       for (let i = 0; i < ready.length; i += UPDATE_CHUNK) {
@@ -216,8 +218,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return repaired;
   }
 
-  async function pass(force: boolean): Promise<number> {
-    let total = await publish(handedOver.splice(0, ANNOUNCED_PER_PASS));
+  /** The poll (when due), the clears and the repair of interrupted bulk creations; returns the events the poll published. */
+  async function upkeep(force: boolean): Promise<number> {
+    let total = 0;
     if (force || pollRequested || Date.now() - lastPoll >= pollMs) total += (await poll(options.orphanGraceMs ?? WRITE_GRACE_MS)).published;
     await clear(force);
     if (Date.now() - lastRepair >= (options.viewRepairMs ?? 5000)) {
@@ -227,27 +230,43 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return total;
   }
 
+  async function pass(force: boolean): Promise<number> {
+    return (await publish(handedOver.splice(0, ANNOUNCED_PER_PASS))) + (await upkeep(force));
+  }
+
   async function run() {
     let failures = 0;
+    let upkeepFailures = 0;
+    let upkeeping: Promise<void> | undefined;
     while (!stopped) {
       try {
-        const published = await pass(false);
+        // Hand-overs leave at once; the upkeep runs beside them, one at a time: under load its commands take
+        // seconds (a clear of 25: 0.6–3.5 s), and a check's result waited behind them (13.8 s to Kafka, p50).
+        upkeeping ??= upkeep(false)
+          .then(
+            () => void (upkeepFailures = 0),
+            (error: unknown) => void log.warn({ err: error, failures: ++upkeepFailures }, 'outbox upkeep failed; will retry'),
+          )
+          .finally(() => (upkeeping = undefined));
+        const published = await publish(handedOver.splice(0, ANNOUNCED_PER_PASS));
         failures = 0;
-        if (published > 0 || handedOver.length || pollRequested) continue;
+        if (published > 0 || handedOver.length) continue;
       } catch (error) {
         failures++;
         log.warn({ err: error, failures }, 'outbox pass failed; will retry');
       }
       const uncleared = [...published.values()].some((docs) => docs.size > 0);
+      const failing = Math.max(failures, upkeepFailures);
       await new Promise<void>((resolve) => {
         wake = resolve;
         setTimeout(
           resolve,
-          failures ? Math.min(5000, 250 * 2 ** failures) : uncleared ? Math.min(pollMs, options.clearDelayMs ?? 500) : pollMs,
+          failing ? Math.min(5000, 250 * 2 ** failing) : uncleared ? Math.min(pollMs, options.clearDelayMs ?? 500) : pollMs,
         );
       });
       wake = undefined;
     }
+    await upkeeping;
   }
 
   return {

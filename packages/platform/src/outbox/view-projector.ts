@@ -26,7 +26,16 @@ export function createViewProjector<S extends Record<string, unknown>>(
     return { _id: id, ...fields, _state: stateText ?? JSON.stringify(state), _rev: rev, _updatedAt: at };
   }
 
-  const replaceRow = createGroupCommit<Document, Error | null>((rows) => replaceEach(view, rows), VIEW_BATCH);
+  // Rows of one aggregate queued together (a store writing its views in the background): only the
+  // newest goes out, and each writer learns its outcome (an unordered command may apply them in any order).
+  const replaceRow = createGroupCommit<Document, Error | null>(async (rows) => {
+    const newest = new Map<unknown, Document>();
+    for (const row of rows) if (Number(newest.get(row._id)?._rev ?? 0) < Number(row._rev)) newest.set(row._id, row);
+    const unique = [...newest.values()];
+    const results = await replaceEach(view, unique);
+    const outcome = new Map(unique.map((row, i) => [row._id, results[i] ?? null]));
+    return rows.map((row) => outcome.get(row._id) ?? null);
+  }, VIEW_BATCH);
   const insertRow = createGroupCommit<Document, Error | null>(
     async (rows) => (await insertEach(view, rows)).map((o) => (typeof o === 'object' ? o.error : null)),
     VIEW_BATCH,

@@ -30,9 +30,12 @@ const LEARNED_LIMIT = 20_000;
  * apply exactly once; later ones come back as `duplicate`. The store is packed (states as JSON
  * text, `VIEW_FIELDS` top-level in the view): FerretDB v1 converts every field of a document on each
  * read and write, and a check is read and written several times on its way.
+ * `viewInBackground` (the worker's): a change is done once its revision is stored, so a claim's
+ * request leaves and a result is published without waiting for the view row; the service's own
+ * writes (answers to HTTP requests, then the console's lists) keep the row first.
  */
-export function createCheckRepository(db: Connection) {
-  const store = createAggregateStore<Check>(db, 'checks', { packed: { viewFields: VIEW_FIELDS } });
+export function createCheckRepository(db: Connection, { viewInBackground = false }: { viewInBackground?: boolean } = {}) {
+  const store = createAggregateStore<Check>(db, 'checks', { packed: { viewFields: VIEW_FIELDS }, viewInBackground });
   const learned = new Map<string, CompletedCheck>();
   return {
     revisions: store.revisions,

@@ -47,7 +47,10 @@ export async function startReferencesWorker(config: ReferencesConfig, overrides:
     logger,
     onCommand: (command, ok, collection) => metrics.dbCommands.inc({ command, outcome: ok ? 'ok' : 'failed', collection }),
   });
-  const ctx = await createReferencesContext(config, db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`);
+  // The workers go on (send, publish) once a check's revision is stored; its view row follows.
+  const ctx = await createReferencesContext(config, db, () => config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`, {
+    checkViewsInBackground: true,
+  });
   // The service's Kafka principal: the worker publishes the service's own events.
   const kafka = createKafka({
     clientId: `${config.SERVICE_NAME}-worker`,
