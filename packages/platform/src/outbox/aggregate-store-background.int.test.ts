@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/logger';
 import { connectMongo } from '../mongo/connect-mongo';
 import { createEvent } from '../kafka/envelope';
-import type { EventPublisher } from '../kafka/event-publisher';
+import { createEventPublisher } from '../kafka/event-publisher';
+import { createEventValidator } from '../kafka/event-validator';
+import { createKafka } from '../kafka/kafka-client';
 import { interceptedConnection } from '../testing/intercepted-connection';
 import { opaqueSealed } from '../testing/opaque-sealed';
 import { testInfra } from '../testing/test-infra';
+import { createTestTopics, readTopic } from '../testing/test-topics';
 import { randomName, waitFor } from '../testing/wait-for';
 import { createAggregateStore } from './aggregate-store';
 import { createOutboxRelay } from './outbox-relay';
@@ -35,7 +38,7 @@ describe.each([
 
   it('when a store writes its views in the background, then its events leave before the row, the revision is cleared only once the row shows it, and a failed row is repaired before the clear', async () => {
     let release: () => void = () => undefined;
-    let held = new Promise<void>((resolve) => (release = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
     let mode: 'hold' | 'fail' | 'pass' = 'pass';
     const hold = () => (mode === 'hold' ? held : mode === 'fail' ? killed() : Promise.resolve());
     const store = createAggregateStore<Tally>(interceptedConnection(db, 'background', 'bulkWrite', hold), 'background', {
@@ -43,14 +46,12 @@ describe.each([
       viewInBackground: true,
     });
     await store.ensureIndexes();
-    const published: string[] = [];
-    const publisher: EventPublisher = {
-      connected: true,
-      connect: async () => undefined,
-      disconnect: async () => undefined,
-      sendRaw: async () => undefined,
-      publish: async (events) => void published.push(...events.map((e) => e.id)),
-    };
+    const infra = await testInfra();
+    const kafka = createKafka({ clientId: 'agg-bg-test', brokers: infra.kafkaBrokers, logger });
+    const prefix = `${randomName('aggbg')}.`;
+    await createTestTopics(kafka, prefix, 1);
+    const publisher = createEventPublisher({ kafka, validator: createEventValidator(), topicPrefix: prefix });
+    await publisher.connect();
     // One aggregate in the collection: its row is the first.
     const row = async () => (await store.find({}))[0];
     const relay = createOutboxRelay({ collections: [store.revisions], publisher, logger, pollMs: 60_000 });
@@ -70,7 +71,8 @@ describe.each([
     const applied = await store.apply('b1', 'two', (cur) => ({ ...add('two')(cur), events: [second] }));
     expect([applied.outcome, (await store.load('b1'))!.rev, (await row())?._rev]).toEqual(['applied', 2, 1]);
     await relay.runOnce();
-    expect(published).toContain(second.id);
+    const seen = await readTopic(kafka, `${prefix}vetting.candidates`, (read) => read.some((m) => m.value.includes(second.id)));
+    expect(seen.some((m) => m.value.includes(second.id))).toBe(true);
     expect(await store.revisions.countDocuments({ aggregateId: 'b1', outboxPending: true })).toBe(1);
     mode = 'pass';
     release();
@@ -83,7 +85,6 @@ describe.each([
       },
     );
     // The row write fails: the revision is published, and cleared only after the relay made the row show it.
-    held = new Promise<void>((resolve) => (release = resolve));
     mode = 'fail';
     await store.apply('b1', 'three', add('three'));
     await waitFor(
@@ -96,5 +97,6 @@ describe.each([
     const last = await row();
     expect([last?._rev, last?.seen]).toEqual([3, ['one', 'two', 'three']]);
     await relay.stop();
+    await publisher.disconnect();
   });
 });
