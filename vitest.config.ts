@@ -7,7 +7,16 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'services/*', 'services/gateway/console', 'contracts', 'tests', 'tests/deploy', 'tests/simulators'],
+    projects: [
+      'packages/*',
+      'services/*',
+      'services/gateway/console',
+      'contracts',
+      'tests',
+      'tests/vitest.system-late.config.ts',
+      'tests/deploy',
+      'tests/simulators',
+    ],
     pool: 'forks',
     maxWorkers: 2,
   },

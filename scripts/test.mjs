@@ -15,11 +15,22 @@ process.env.DO_NOT_TRACK = '1';
 const results = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 
+/**
+ * Runs a command; with `prefix`, every line it prints is prefixed, so runs at once stay readable (a
+ * failure's output included). Resolves to its exit status.
+ */
+function run(command, args, prefix) {
+  const child = spawn(command, args, { cwd: REPO_ROOT, stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+  if (prefix)
+    for (const stream of [child.stdout, child.stderr])
+      createInterface({ input: stream }).on('line', (line) => console.log(`${prefix} ${line}`));
+  return new Promise((resolve) => child.on('close', resolve));
+}
+
 /** Runs one check; a failing check counts as one failed test, so it can never go unnoticed. */
-function check(name, command, args) {
+async function check(name, command, args, prefix) {
   console.log(`\n▶ ${name}`);
-  const res = spawnSync(command, args, { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (res.status === 0) results.passed++;
+  if ((await run(command, args, prefix)) === 0) results.passed++;
   else {
     results.failed++;
     failures.push(name);
@@ -57,44 +68,41 @@ function count(name, report, status) {
   }
 }
 
-/**
- * Runs a vitest configuration; its tests count one by one in the total. With `prefix`, every line it
- * prints is prefixed, so two runs at once stay readable (a failure's output included).
- */
-function vitestRun(name, args, report, prefix) {
+/** Runs a vitest configuration; its tests count one by one in the total. */
+async function vitestRun(name, args, report, prefix) {
   console.log(`\n▶ ${name}`);
   rmSync(report, { force: true });
-  const child = spawn('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-    cwd: REPO_ROOT,
-    stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-  });
-  if (prefix)
-    for (const stream of [child.stdout, child.stderr])
-      createInterface({ input: stream }).on('line', (line) => console.log(`${prefix} ${line}`));
-  return new Promise((resolve) => child.on('close', (status) => resolve(count(name, report, status))));
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+  count(name, report, await run('npx', ['vitest', 'run', ...args, ...reporters], prefix));
 }
 
-// First, alone: the README walkthrough runs `npm start`, `npm stop` and `npm start` again, as a newcomer
-// does, so nothing else may use the infrastructure meanwhile. Afterwards no service of it is left
-// running and the infrastructure is up again for the other suites.
+// First: the README walkthrough runs `npm start`, `npm stop` and `npm start` again, as a newcomer
+// does, so no other suite may use the infrastructure meanwhile. The static checks use none, so they
+// run beside it (one after another). Afterwards no service of the walkthrough is left running and the
+// infrastructure is up again for the other suites.
 rmSync(join(reportDir, 'walkthrough.json'), { force: true });
-await vitestRun(
-  'README walkthrough (npm start, the thin slice by hand, npm stop, npm start)',
-  ['--config', 'tests/walkthrough/vitest.config.ts'],
-  join(reportDir, 'vitest-walkthrough.json'),
-);
+await Promise.all([
+  vitestRun(
+    'README walkthrough (npm start, the thin slice by hand, npm stop, npm start)',
+    ['--config', 'tests/walkthrough/vitest.config.ts'],
+    join(reportDir, 'vitest-walkthrough.json'),
+    '[walkthrough]',
+  ),
+  (async () => {
+    await check('contracts: generated types are up to date', 'npm', ['run', 'check-generated', '-w', 'contracts', '--silent'], '[checks]');
+    await check('typecheck', 'npx', ['turbo', 'run', 'typecheck', '--concurrency=2', '--output-logs=errors-only'], '[checks]');
+    await check('lint', 'npx', ['turbo', 'run', 'lint', '--concurrency=2', '--output-logs=errors-only'], '[checks]');
+    await check('format (prettier --check)', 'npm', ['run', 'format:check', '--silent'], '[checks]');
+    await check('cast budget', process.execPath, ['scripts/check-casts.mjs'], '[checks]');
+  })(),
+]);
 spawnSync(process.execPath, ['scripts/stop.mjs', '--keep-infra'], { cwd: REPO_ROOT, stdio: 'inherit' });
 runOrThrow(process.execPath, ['scripts/infra.mjs', 'up']);
 
-check('contracts: generated types are up to date', 'npm', ['run', 'check-generated', '-w', 'contracts', '--silent']);
-check('typecheck', 'npx', ['turbo', 'run', 'typecheck', '--concurrency=2', '--output-logs=errors-only']);
-check('lint', 'npx', ['turbo', 'run', 'lint', '--concurrency=2', '--output-logs=errors-only']);
-check('format (prettier --check)', 'npm', ['run', 'format:check', '--silent']);
-check('cast budget', process.execPath, ['scripts/check-casts.mjs']);
-
 // The system suites run their files one at a time (each starts every service); the other projects'
-// files run two at a time. Two vitest runs at once, so the workspaces' suites use the CPU an end-to-end
-// file leaves idle instead of waiting for the system suites (docs/decisions/test-suite-time.md).
+// files run two at a time, then their one-at-a-time files (references, audit, and the `system-late`
+// files that balance the two runs). Two vitest runs at once, so the workspaces' suites use the CPU an
+// end-to-end file leaves idle instead of waiting for the system suites (docs/decisions/test-suite-time.md).
 await Promise.all([
   vitestRun(
     'system suites: end-to-end, browser, security, fault (real infrastructure)',
