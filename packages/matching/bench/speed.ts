@@ -59,7 +59,7 @@ export function missedTargets(runs: SpeedFigures[]): string[] {
   }
   if (big && big.p99ms > 50) {
     out.push(
-      `- **${big.list}: p99 ${big.p99ms} ms (target ≤ 50 ms), missed.** Limited by the names touched and aligned: the slowest 1 % of queries touch ${big.work.touchedSlowest1pc} names (mean ${big.work.touchedMean}) through a common synthetic given or family name and align ${big.work.alignedSlowest1pc} (mean ${big.work.alignedMean}). Every touched name is bounded; those whose bound, with their entry's own date of birth, nationality and gender, can still enter the best \`limit\` (10) are aligned (p50 ${big.work.alignedP50 ?? '–'}, p99 ${big.work.alignedP99 ?? '–'}); skipping whole posting lists of common words, so that touching needs no bound per name, is the next step (docs/decisions/matching-sound-pruning.md).`,
+      `- **${big.list}: p99 ${big.p99ms} ms (target ≤ 50 ms), missed.** Limited by the names touched and aligned: the slowest 1 % of queries touch ${big.work.touchedSlowest1pc} names (mean ${big.work.touchedMean}) through a common synthetic given or family name and align ${big.work.alignedSlowest1pc} (mean ${big.work.alignedMean}). Every touched name is bounded; those whose bound, with their entry's own date of birth, nationality and gender, can still enter the best \`limit\` (10) are aligned (p50 ${big.work.alignedP50 ?? '–'}, p99 ${big.work.alignedP99 ?? '–'}); skipping whole posting lists of common words would spare most of those bounds, but is sound only with complete neighbour sets: retrieval reaches some matching pairs only through another word's list (docs/decisions/matching-sound-pruning.md).`,
     );
   }
   if (big && big.peakRssMiB > 2048) {
