@@ -38,11 +38,13 @@ export async function startClearance(config: ClearanceConfig, overrides: Runtime
     await forget['candidate.erased']!(event, ctx);
     await endRevetting(event, ctx);
   };
-  const consumer = await service.consume('clearance', CLEARANCE_TOPICS, {
-    ...createDecideHandlers(deps),
-    ...forget,
-    'candidate.erased': erased,
-  });
+  const consumer = await service.consume(
+    'clearance',
+    CLEARANCE_TOPICS,
+    { ...createDecideHandlers(deps), ...forget, 'candidate.erased': erased },
+    // Partitions may have moved: cases another member changed meanwhile are read again (checkChangesNothing).
+    { onJoin: () => repository.forgetRemembered() },
+  );
   const expiry = service.every(expiryJob(deps, config.EXPIRY_BATCH_SIZE, config.EXPIRY_INTERVAL_MS));
   // Every replica runs the pass; each clearance is re-opened once (open-due-revettings.use-case.ts).
   const revetting = service.every({

@@ -45,6 +45,12 @@ export interface ConsumerRunnerOptions {
   keyConcurrency?: number;
   /** How long a silent member keeps its partitions before a rebalance (a killed process). Default 30 s. */
   sessionTimeoutMs?: number;
+  /**
+   * Called each time this member (re)joins its group, before it handles a message of its new
+   * assignment: what the process remembers of keys it handled may since have been changed by the
+   * member that held their partitions in between.
+   */
+  onJoin?: () => void;
 }
 
 /**
@@ -159,7 +165,10 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
         allowAutoTopicCreation: false,
       });
       consumer.on(consumer.events.CRASH, (e) => log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed'));
-      consumer.on(consumer.events.GROUP_JOIN, () => markJoined());
+      consumer.on(consumer.events.GROUP_JOIN, () => {
+        options.onJoin?.();
+        markJoined();
+      });
       await consumer.connect();
       // fromBeginning: a new group must never skip what was published before it first joined.
       await consumer.subscribe({ topics: options.topics.map((t) => prefix + t), fromBeginning: true });

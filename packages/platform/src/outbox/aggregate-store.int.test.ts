@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../logging/logger';
 import { connectMongo } from '../mongo/connect-mongo';
 import { createEvent } from '../kafka/envelope';
@@ -104,6 +104,30 @@ describe.each([
     // Redelivered causes, cached or not, are duplicates (the unique cause), never applied twice.
     expect((await mine.apply('r1', 'one', add('one'))).outcome).toBe('duplicate');
     expect((await mine.load('r1'))!.rev).toBe(3);
+  });
+
+  it('when decide asks for something first (passThrough), then it is thrown with no read; once the store forgets what it remembers, it decides on the stored state', async () => {
+    const [mine, theirs] = [
+      createAggregateStore<Tally>(db, 'pass-through', { ...options, cacheLatest: 100 }),
+      createAggregateStore<Tally>(db, 'pass-through', options),
+    ];
+    await mine.ensureIndexes();
+    await mine.apply('p1', 'one', add('one'));
+    const reads = vi.spyOn(mine.revisions, 'find');
+    const needed = new Error('needed first');
+    const asking = () => {
+      throw needed;
+    };
+    await expect(mine.apply('p1', 'two', asking, undefined, { passThrough: (e) => e === needed })).rejects.toBe(needed);
+    expect(reads).not.toHaveBeenCalled();
+    // Without it, the same error on remembered state is judged again on the stored state: one read.
+    await expect(mine.apply('p1', 'two', asking)).rejects.toBe(needed);
+    expect(reads).toHaveBeenCalledTimes(1);
+    await theirs.apply('p1', 'three', add('three'));
+    mine.forgetRemembered();
+    expect(mine.remembered('p1')).toBeUndefined();
+    expect((await mine.apply('p1', 'four', add('four'))).revision!.state.seen).toEqual(['one', 'three', 'four']);
+    reads.mockRestore();
   });
 
   it('when many aggregates are created at once and scanned, then each is read back whole, in id order', async () => {

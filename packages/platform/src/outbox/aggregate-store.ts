@@ -110,6 +110,11 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
       return doc ? toRevision(doc) : undefined;
     },
 
+    /** Forgets every remembered revision: the next `apply` of each aggregate decides on the stored one. */
+    forgetRemembered(): void {
+      latest.forgetAll();
+    },
+
     async history(id: string): Promise<Revision<S>[]> {
       return (await revisions.find({ aggregateId: id }).sort({ rev: 1 }).toArray()).map(toRevision);
     },
@@ -126,8 +131,11 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
       causedBy: string,
       decide: (current: Revision<S> | undefined) => Change<S> | undefined,
       now: () => Date = () => new Date(),
-      /** `tellDuplicate: false`: when nothing changes, answer 'unchanged' without looking the cause up. Default true. */
-      { tellDuplicate = true }: { tellDuplicate?: boolean } = {},
+      /**
+       * `tellDuplicate: false`: when nothing changes, answer 'unchanged' without looking the cause up (default true).
+       * `passThrough`: errors of `decide` that say nothing of the state (the caller prepares, then applies again): thrown at once, no read.
+       */
+      { tellDuplicate = true, passThrough }: { tellDuplicate?: boolean; passThrough?: (error: unknown) => boolean } = {},
     ): Promise<AppendOutcome<S>> {
       return queue(id, async () => {
         let fresh = !latest.enabled;
@@ -138,7 +146,7 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
           try {
             change = decide(current ? toRevision(current) : undefined);
           } catch (error) {
-            if (fresh) throw error;
+            if (fresh || passThrough?.(error)) throw error;
             fresh = true;
             continue;
           }
@@ -172,6 +180,7 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
             inserted = await insertRevision(doc);
           } catch (error) {
             states.track(doc._id, 'failed'); // it may be stored: the relay checks its view if it finds it
+            latest.forget(id); // and what this instance remembers may then be older than it
             throw error;
           }
           if (inserted !== 'inserted') {
@@ -193,9 +202,9 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
             current.outboxPending !== false &&
             Date.parse(current.at) > Date.now() - CROSSING_WINDOW_MS;
           const row = views.rowOf(id, change.state, rev, doc.at, stateText);
+          latest.remember(id, doc); // stored: remembered even if its row fails
           if (options.viewInBackground) {
             // Stored: the events leave now; the relay clears the revision once its row is written.
-            latest.remember(id, doc);
             announceOutbox(revisions, [doc]);
             void finishView(id, doc, row, startedAt, crossed);
           } else {

@@ -11,6 +11,7 @@ export function createLatestRevisions<S extends Record<string, unknown>>(size: n
     enabled: Boolean(size),
     get: (id: string) => known.get(id),
     forget: (id: string) => known.delete(id),
+    forgetAll: () => known.clear(),
     remember(id: string, doc: RevisionDoc<S> | null) {
       if (!size) return;
       known.delete(id);

@@ -16,7 +16,7 @@ import { refuseInProduction } from '../config/mode';
 import { createLogger, type Logger } from '../logging/logger';
 import { createMetrics, type Metrics } from '../metrics/metrics';
 import { connectMongo, pingMongo } from '../mongo/connect-mongo';
-import { createConsumerRunner, type ConsumerRunner, type EventHandler } from '../kafka/consumer-runner';
+import { createConsumerRunner, type ConsumerRunner, type ConsumerRunnerOptions, type EventHandler } from '../kafka/consumer-runner';
 import { createOutboxRelay, type OutboxRelay } from '../outbox/outbox-relay';
 import type { Collection } from 'mongodb';
 
@@ -138,14 +138,19 @@ export function startOutboxRelay(runtime: ServiceRuntime, collections: Collectio
   return relay;
 }
 
+/** What a service may add to its consumer group: a hook on each (re)join (see ConsumerRunnerOptions). */
+export type ConsumeOptions = Pick<ConsumerRunnerOptions, 'onJoin'>;
+
 /** Starts a consumer group of this service with its handlers; offsets commit only after each handler's effect. */
 export async function startConsumer(
   runtime: ServiceRuntime,
   group: string,
   topics: string[],
   handlers: Record<string, EventHandler>,
+  options: ConsumeOptions = {},
 ): Promise<ConsumerRunner> {
   const consumer = createConsumerRunner({
+    ...options,
     kafka: runtime.kafka,
     groupId: `${runtime.config.TOPIC_PREFIX}${group}`,
     topics,

@@ -10,7 +10,14 @@ import { createAccessRecorder, type AccessRecorder } from './access-recorder';
 import { startPeriodicTask, type PeriodicJob, type PeriodicTask } from './periodic-task';
 import { stopInReverse, type Stop } from './run-service';
 import { serveHttp, type ServeOptions, type Served } from './serve-http';
-import { createServiceRuntime, requirePersonKeys, startConsumer, type RuntimeOverrides, type ServiceRuntime } from './service-runtime';
+import {
+  createServiceRuntime,
+  requirePersonKeys,
+  startConsumer,
+  type ConsumeOptions,
+  type RuntimeOverrides,
+  type ServiceRuntime,
+} from './service-runtime';
 
 /** Mounts one router's handlers (`createXRoutes(deps)` returns one). */
 export type RouteMount = (router: Router) => void;
@@ -48,7 +55,7 @@ export interface ServiceStarter {
   /** Publishes the events written to these outbox collections (the first relay also carries the access records). */
   relay(collections: Collection[], options?: RelayOptions): OutboxRelay;
   /** A consumer group of this service, ready-checked by /readyz. */
-  consume(group: string, topics: string[], handlers: Record<string, EventHandler>): Promise<ConsumerRunner>;
+  consume(group: string, topics: string[], handlers: Record<string, EventHandler>, options?: ConsumeOptions): Promise<ConsumerRunner>;
   /** A named periodic job on the one runner of scheduled work. */
   every(job: PeriodicJob): PeriodicTask;
   /** Adds a part that needs stopping (a pool, a client, a worker) at this point of the start order. */
@@ -92,8 +99,8 @@ export async function startService(
       stops.push(() => relay.stop());
       return relay;
     },
-    async consume(group, topics, handlers) {
-      const consumer = await startConsumer(runtime, group, topics, handlers);
+    async consume(group, topics, handlers, consumeOptions) {
+      const consumer = await startConsumer(runtime, group, topics, handlers, consumeOptions);
       stops.push(() => consumer.stop());
       return consumer;
     },

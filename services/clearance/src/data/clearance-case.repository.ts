@@ -80,7 +80,8 @@ export function createClearanceCaseRepository(db: Connection, crypto: { keys: Pe
               return { state: state as CaseState, events: sealEventTexts(change.events, key?.value, crypto.sealer) };
             },
             undefined,
-            { tellDuplicate: command },
+            // Asking for the key is no refusal: the remembered state is decided on again once it is in hand, not read.
+            { tellDuplicate: command, passThrough: (error) => error === NEED_KEY },
           );
           if (result.outcome !== 'applied') stored = result.revision ? toCase(id, result.revision.state) : undefined;
           return { outcome: result.outcome, case: stored ? await open(stored) : undefined };
@@ -92,6 +93,19 @@ export function createClearanceCaseRepository(db: Connection, crypto: { keys: Pe
     },
 
     byCause,
+
+    /**
+     * The case as this instance last wrote or read it, texts still sealed, or undefined: no read.
+     * Another instance may have changed it since; see `skipsCheckResult` (use-cases/record-input) for
+     * the one use that is safe.
+     */
+    remembered(id: string): ClearanceCase | undefined {
+      const revision = store.remembered(id);
+      return revision ? toCase(id, revision.state) : undefined;
+    },
+
+    /** Forgets every remembered case (this instance's consumer re-joined its group: its partitions may have moved). */
+    forgetRemembered: () => store.forgetRemembered(),
 
     async find(id: string): Promise<ClearanceCase | undefined> {
       const revision = await store.load(id);

@@ -1,20 +1,17 @@
 import request from 'supertest';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '@vetting/platform/testing';
-import type { caseView } from '../use-cases/read-cases.use-case';
 import { expireDueClearances } from '../use-cases/expire-clearances.use-case';
-import { events, newCandidateId, possibleHit, startClearanceForTest } from '../testing/environment';
-
-type CaseBody = ReturnType<typeof caseView>;
+import { events, newCandidateId, possibleHit, startClearanceForTest, caseReader } from '../testing/environment';
 
 // Generous timeouts: the machine is shared, and these wait for conditions, never for time.
 describe('clearance decisions from consumed events (real Kafka and database)', () => {
   let t: Awaited<ReturnType<typeof startClearanceForTest>>;
   let un: string;
-  const caseOf = async (id: string): Promise<CaseBody> => (await request(t.app).get(`/cases/${id}`).set('authorization', un)).body;
-  const until = (id: string, ok: (c: CaseBody) => boolean, message: string) =>
-    waitFor(async () => ((c) => (ok(c) ? c : undefined))(await caseOf(id)), { message, timeoutMs: 90_000 });
+  const { until } = caseReader(
+    () => t.app,
+    () => un,
+  );
 
   beforeAll(async () => {
     t = await startClearanceForTest();

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { createEvent, createEventPublisher, createEventValidator, loadConfig, type EventEnvelope } from '@vetting/platform';
-import { createTestPersonKeys, createTestServiceEnv, readTopic, type ReadMessage, type TestServiceEnv } from '@vetting/platform/testing';
+import {
+  createTestPersonKeys,
+  createTestServiceEnv,
+  readTopic,
+  waitFor,
+  type ReadMessage,
+  type TestServiceEnv,
+} from '@vetting/platform/testing';
 import { clearanceConfigSchema } from '../config';
 import { startClearance } from '../start-clearance';
+import type { caseView } from '../use-cases/read-cases.use-case';
 
 /**
  * The clearance service on the real Kafka, FerretDB and Redis (random database and topics), a
@@ -136,3 +145,14 @@ export const possibleHit = (entryId = 'e1', entryStatus?: string): Hit => ({
   ...(entryStatus ? { entryStatus } : {}),
 });
 export const newCandidateId = () => `cand-${randomUUID().slice(0, 8)}`;
+
+type CaseBody = ReturnType<typeof caseView>;
+
+/** A case as GET /cases/:id answers it, and a wait for a case in a given state (it waits for conditions, never for time). */
+export function caseReader(app: () => Parameters<typeof request>[0], authorization: () => string) {
+  const caseOf = async (id: string): Promise<CaseBody> =>
+    (await request(app()).get(`/cases/${id}`).set('authorization', authorization())).body;
+  const until = (id: string, ok: (c: CaseBody) => boolean, message: string) =>
+    waitFor(async () => ((c) => (ok(c) ? c : undefined))(await caseOf(id)), { message, timeoutMs: 90_000 });
+  return { caseOf, until };
+}
