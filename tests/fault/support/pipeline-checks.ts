@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import type { Kafka } from 'kafkajs';
 import type { MongoClient } from 'mongodb';
 import { dlqTopic, eventTopics, loadTopics } from '@vetting/contracts';
-import { readTopic, type ReadMessage } from '@vetting/platform/testing';
+import { readTopic, waitFor, type ReadMessage } from '@vetting/platform/testing';
 import { CORE_SERVICES, type RunningSystem } from '../../support/system';
 
 const run = promisify(execFile);
@@ -131,9 +131,15 @@ export async function unfinishedChecks(mongo: MongoClient, system: RunningSystem
 }
 
 /** The audit service's verdict on its hash chain. */
-export async function verifyAuditChain(system: RunningSystem): Promise<{ ok: boolean }> {
+/**
+ * The audit service's verification of its chain. A 503 says the published checkpoints cannot be read
+ * now (the broker was just restarted, or is slow): it is asked again until it answers otherwise.
+ */
+export async function verifyAuditChain(system: RunningSystem): Promise<{ ok?: boolean }> {
   const auditor = await system.issuer.token({ sub: 'auditor-1', roles: ['auditor'] });
-  return (await fetch(`${system.url('audit')}/chain/verify`, { headers: { authorization: `Bearer ${auditor}` } })).json() as Promise<{
-    ok: boolean;
-  }>;
+  const ask = async () => {
+    const res = await fetch(`${system.url('audit')}/chain/verify`, { headers: { authorization: `Bearer ${auditor}` } });
+    return res.status === 503 ? undefined : ((await res.json()) as { ok?: boolean });
+  };
+  return waitFor(ask, { timeoutMs: 90_000, intervalMs: 2000, message: 'an answer from the chain verification other than 503' });
 }
