@@ -96,7 +96,7 @@ export function createClearanceCaseRepository(db: Connection, crypto: { keys: Pe
 
     /**
      * The case as this instance last wrote or read it, texts still sealed, or undefined: no read.
-     * Another instance may have changed it since; see `skipsCheckResult` (use-cases/record-input) for
+     * Another instance may have changed it since; see `checkChangesNothing` (use-cases/record-input.use-case.ts) for
      * the one use that is safe.
      */
     remembered(id: string): ClearanceCase | undefined {
