@@ -90,7 +90,7 @@ await Promise.all([
   ),
   (async () => {
     await check('contracts: generated types are up to date', 'npm', ['run', 'check-generated', '-w', 'contracts', '--silent'], '[checks]');
-    await check('typecheck', 'npx', ['turbo', 'run', 'typecheck', '--concurrency=2', '--output-logs=errors-only'], '[checks]');
+    await check('typecheck', 'npm', ['run', 'typecheck', '--silent'], '[checks]');
     await check('lint', 'npx', ['turbo', 'run', 'lint', '--concurrency=2', '--output-logs=errors-only'], '[checks]');
     await check('format (prettier --check)', 'npm', ['run', 'format:check', '--silent'], '[checks]');
     await check('cast budget', process.execPath, ['scripts/check-casts.mjs'], '[checks]');
