@@ -6,6 +6,7 @@
  */
 import { buildIndex, DEFAULT_THRESHOLDS, type ListEntry, type MatchHit } from '../src/index';
 import { buildEvalSet, droppedNegatives, type EvalQuery } from './eval-set';
+import { judgedTrueProbability, leftRaisedBecause, type FalseAlarmLimits } from './false-alarm-limits';
 import { baselineBest, baselineScore, buildBaseline } from './jaro-winkler-baseline';
 import type { UnEntry } from './list-parsers';
 import { at, curve, r4, thresholdForRecall, type Scored } from './metrics';
@@ -112,6 +113,17 @@ export function evaluateGenerated(o: GeneratedOptions) {
     };
   });
   const atDefault = at(rep, defaults.upper);
+  // Why the second stage left each false alarm raised, and what the stage judges of the calibration true variants (false-alarm-limits.ts).
+  const entryOf = (h: MatchHit) => entries[byId.get(h.entryId)!]!;
+  const stage = {
+    falseAlarms: negatives.flatMap((r) =>
+      r.hit && r.score >= defaults.upper ? [{ kind: r.q.kind, view: leftRaisedBecause(index, r.q.query, entryOf(r.hit)) }] : [],
+    ),
+    calibrationTrue: cal.flatMap((r) => {
+      const p = r.positive && r.hit ? judgedTrueProbability(index, r.q.query, entryOf(r.hit), defaults.upper) : undefined;
+      return p === undefined ? [] : [p];
+    }),
+  };
   return {
     label: o.label,
     queries: set.length,
@@ -171,7 +183,11 @@ export function evaluateGenerated(o: GeneratedOptions) {
         score: r.score,
       })),
     statistics: index.statistics,
+    stage,
   };
 }
 
-export type GeneratedQuality = Omit<ReturnType<typeof evaluateGenerated>, 'statistics'>;
+export type GeneratedQuality = Omit<ReturnType<typeof evaluateGenerated>, 'statistics' | 'stage'> & {
+  /** Why the false alarms stayed raised (absent from figures written before it was counted). */
+  falseAlarmLimits?: FalseAlarmLimits;
+};

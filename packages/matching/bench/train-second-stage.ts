@@ -9,11 +9,11 @@
  * a plain logistic regression (L2, batch gradient descent) on the features of second-stage-features.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { buildIndex, DEFAULT_THRESHOLDS, prepareName, prepareQuery, type ListEntry } from '../src/index';
-import { scoreEntry } from '../src/score/person-scorer';
+import { buildIndex, DEFAULT_THRESHOLDS, type ListEntry } from '../src/index';
 import { FEATURE_NAMES, judgeable, SECOND_STAGE, vectorOf, type SecondStageModel } from '../src/score/second-stage';
 import { pairFeatures } from '../src/score/second-stage-features';
 import { buildEvalSet } from './eval-set';
+import { firstStagePair } from './first-stage-pair';
 import { parseOfacSdn, parseUnXml, type UnEntry } from './list-parsers';
 import { seededRandom } from './seeded-random';
 
@@ -40,25 +40,17 @@ function samples(label: string, all: UnEntry[], sample?: number): Sample[] {
     const hits = index.search(q.query, { limit: 50, minScore: SECOND_STAGE.band.from });
     for (const h of hits) {
       if (q.positive && h.entryId !== q.targetId) continue;
-      const entry = byId.get(h.entryId)!;
-      const prepared = prepareQuery(q.query, index.statistics);
-      const scored = scoreEntry(
-        prepared,
-        entry,
-        entry.names.map((n) => prepareName(n.full, index.statistics)),
-        undefined,
-        { secondStage: false },
-      );
-      if (!scored?.best || scored.decisive) continue;
-      const { a, q: bq, e: be } = scored.best;
-      const pair: Sample['pair'] = [
-        a,
-        { words: bq.words, weights: bq.weights, raw: bq.name.raw },
-        { words: be.words, weights: be.weights },
-        scored.features,
-        prepared.information,
-      ];
-      out.push({ pair, y: q.positive ? 1 : 0, score: scored.score, query: q.query.names[0]!, listed: scored.best.e.name.raw, list: label });
+      const scored = firstStagePair(index, q.query, byId.get(h.entryId)!);
+      if (!scored?.pair || scored.decisive) continue;
+      const pair = scored.pair;
+      out.push({
+        pair,
+        y: q.positive ? 1 : 0,
+        score: scored.score,
+        query: q.query.names[0]!,
+        listed: scored.listedName ?? '',
+        list: label,
+      });
     }
   }
   return out;
