@@ -64,9 +64,10 @@ const lastDecision = Math.max(0, ...ours().map((id) => p.seenDecidedAt.get(id) ?
 const allDecidedMs = decided() === ROWS ? lastDecision - started : null;
 // The office certifies the roll once intake has every member's decision (intake learns them from the
 // clearance topic too, a moment after the watcher): 409 until then, so retry until the deadline.
-let certified: { ms: number; memberCount: number; outcomes: Record<string, number> } | undefined;
+let certified: { ms: number; postMs: number; memberCount: number; outcomes: Record<string, number> } | undefined;
 let lastRefusal = '';
 while (allDecidedMs !== null && !certified && Date.now() < deadline + 120_000) {
+  const asked = Date.now();
   const res = await call('POST', `/rotations/${rotation}/certification`, {
     json: { statement: 'Nominal roll certified (benchmark)', expectedMemberCount: ROWS },
   });
@@ -74,7 +75,7 @@ while (allDecidedMs !== null && !certified && Date.now() < deadline + 120_000) {
     const members = (res.json.members ?? []) as { status: string }[];
     const outcomes: Record<string, number> = {};
     for (const m of members) outcomes[m.status] = (outcomes[m.status] ?? 0) + 1;
-    certified = { ms: Date.now() - started, memberCount: members.length, outcomes };
+    certified = { ms: Date.now() - started, postMs: Date.now() - asked, memberCount: members.length, outcomes };
   } else {
     lastRefusal = `${res.status} ${String(res.json.detail ?? res.json.title ?? '')}`;
     console.log(`${((Date.now() - started) / 1000).toFixed(0)} s: certification refused: ${lastRefusal}`);
@@ -106,6 +107,17 @@ const rows = [
     value: certified?.ms ?? (allDecidedMs === null ? 'not tried (not every member decided)' : `refused: ${lastRefusal}`),
     unit: certified ? 'ms' : '',
   },
+  ...(certified
+    ? [
+        {
+          metric: `the certification request that was answered (${certified.memberCount} members)`,
+          value: certified.postMs,
+          unit: 'ms',
+          target: '≤ 5000 ms',
+          met: certified.postMs <= 5000,
+        },
+      ]
+    : []),
   ...(certified
     ? [{ metric: 'certificate: members, outcomes', value: `${certified.memberCount}, ${JSON.stringify(certified.outcomes)}`, unit: '' }]
     : []),

@@ -24,7 +24,8 @@ export interface Pipeline {
   stageTimes: Map<string, Partial<Record<Stage, number>>>;
   /** Per candidate: the rotation of its nomination (a bulk upload's candidates share one). */
   rotationOf: Map<string, string>;
-  token: string;
+  /** The office's bearer token, renewed before it expires. */
+  readonly token: string;
   /** Seconds from spawning the processes until every one was ready. */
   startupSeconds: number;
   stop(): Promise<void>;
@@ -62,16 +63,23 @@ export async function startPipeline(options: SystemOptions = {}): Promise<Pipeli
   });
   await watcher.start();
   await watcher.joined();
-  const token = await system.issuer.token({ sub: 'bench-office', roles: ['tcc-officer'], country: 'GH' });
+  // A token lives 10 minutes and a full-size run takes longer: a fresh one every 4 minutes.
+  const mint = () => system.issuer.token({ sub: 'bench-office', roles: ['tcc-officer'], country: 'GH' });
+  let token = await mint();
+  const refresh = setInterval(() => void mint().then((t) => (token = t)), 4 * 60_000);
+  refresh.unref();
   return {
     system,
     sentAt,
     seenDecidedAt,
     stageTimes,
     rotationOf,
-    token,
+    get token() {
+      return token;
+    },
     startupSeconds,
     async stop() {
+      clearInterval(refresh);
       await watcher.stop();
       await publisher.disconnect();
       // A process still shutting down after two minutes (a loaded machine) is killed: the run is over.
