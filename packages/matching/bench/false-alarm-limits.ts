@@ -8,7 +8,7 @@
 import type { ListEntry, MatchingIndex, PersonQuery } from '../src/index';
 import { inBand, namesAgreeStrongly, sameProbability, SECOND_STAGE } from '../src/score/second-stage';
 import { pairFeatures } from '../src/score/second-stage-features';
-import { firstStagePair } from './first-stage-pair';
+import { firstStagePair, type FirstStagePair } from './first-stage-pair';
 
 /** Why the stage left a hit raised, in the order it checks. `unexplained` (a bug if ever counted) keeps the counts honest. */
 export const LEFT_RAISED = ['decisive', 'aboveBand', 'oneWord', 'namesAgree', 'probability', 'unexplained'] as const;
@@ -23,9 +23,8 @@ export interface StageView {
 /** The probability as judge() compares it with the cut. */
 const rounded = (p: number) => Math.round(p * 1000) / 1000;
 
-/** Why the second stage left a raised hit of this query on this entry as scored. */
-export function leftRaisedBecause(index: MatchingIndex, query: PersonQuery, entry: ListEntry): StageView {
-  const first = firstStagePair(index, query, entry);
+/** How the stage treats a hit as the first stage scored it: never judged (and why), or the model's probability. */
+function stageView(first: FirstStagePair | undefined): StageView {
   if (first?.decisive) return { reason: 'decisive' };
   if (!first?.pair) return { reason: 'unexplained' };
   if (first.score >= SECOND_STAGE.band.to) return { reason: 'aboveBand' };
@@ -36,12 +35,15 @@ export function leftRaisedBecause(index: MatchingIndex, query: PersonQuery, entr
   return { reason: inBand(first.score) && probability >= SECOND_STAGE.cut ? 'probability' : 'unexplained', probability };
 }
 
+/** Why the second stage left a raised hit of this query on this entry as scored. */
+export function leftRaisedBecause(index: MatchingIndex, query: PersonQuery, entry: ListEntry): StageView {
+  return stageView(firstStagePair(index, query, entry));
+}
+
 /** The probability the model gives a true variant's own entry, when the stage judges it at or above upper (undefined otherwise). */
 export function judgedTrueProbability(index: MatchingIndex, query: PersonQuery, entry: ListEntry, upper: number): number | undefined {
   const first = firstStagePair(index, query, entry);
-  if (!first?.pair || first.decisive || first.score < upper || !inBand(first.score)) return undefined;
-  const f = pairFeatures(...first.pair);
-  return f.listedWords >= 2 && !namesAgreeStrongly(f) ? rounded(sameProbability(f)) : undefined;
+  return first && first.score >= upper && inBand(first.score) ? stageView(first).probability : undefined;
 }
 
 export interface LimitsRow {

@@ -67,10 +67,11 @@ const row = (label: string, r: Row) =>
 const head = '| | precision | recall | F1 | TP | FP | FN |\n|---|---|---|---|---|---|---|';
 const pc = (x: number) => `${(x * 100).toFixed(2)} %`;
 
-/** The issue's quality targets on a report half, met or not, with what limits them. */
+/** The kind of negative the engine raises most often on a report half. */
 const worstNegativeKind = (g: GeneratedQuality) =>
   g.perKind.filter((k) => !k.positive).sort((a, b) => b.engineFlagged - a.engineFlagged)[0];
 
+/** The issue's quality targets on a report half, met or not, with what limits them. */
 export function qualityTargets(g: GeneratedQuality): { met: boolean; lines: string[] } {
   const r = g.report.atDefaultUpper;
   const worst = worstNegativeKind(g);

@@ -130,7 +130,6 @@ export async function unfinishedChecks(mongo: MongoClient, system: RunningSystem
   return [...latest.values()].filter((s) => s !== 'completed').length;
 }
 
-/** The audit service's verdict on its hash chain. */
 /**
  * The audit service's verification of its chain. A 503 says the published checkpoints cannot be read
  * now (the broker was just restarted, or is slow): it is asked again until it answers otherwise.
