@@ -4,6 +4,7 @@
  */
 import { doubleMetaphone } from 'double-metaphone';
 import { ABJAD_TITLE_SPELLINGS } from './abjad-transliteration';
+import { hasLatinLetters, readLookAlikes } from './look-alike-letters';
 import { foldToken } from './script-folding';
 import { HONORIFICS, HONORIFICS_BY_KEY, KUNYA_MARKERS, PARTICLES, PATRONYMIC_MARKERS, looksLikePatronymic } from './name-vocabulary';
 import { canonicalName, consonantSkeleton, skeletonSpelling, variantKey } from './romanisation-variants';
@@ -71,6 +72,8 @@ export interface NormalisedName {
   dropped: string[];
   /** Bit i set: word i (of the first 31) followed "Abu", a kunya ("father of X"), not the name X itself. */
   kunya: number;
+  /** Some word was written with letters of another script that look like Latin ones, and read by its look (look-alike-letters.ts). */
+  lookAlikeLetters?: true;
 }
 
 // Words repeat across names (a million names hold a few hundred thousand distinct words): their
@@ -143,21 +146,26 @@ interface RawToken {
   abjad: boolean;
 }
 
-function tokenise(raw: string): RawToken[] {
+function tokenise(raw: string): { tokens: RawToken[]; lookAlikeLetters: boolean } {
   const out: RawToken[] = [];
-  for (const piece of reorderSurnameFirst(raw.normalize('NFKC')).split(/\s+/)) {
+  const nfkc = raw.normalize('NFKC');
+  const nameHasLatin = hasLatinLetters(nfkc);
+  let lookAlikeLetters = false;
+  for (const piece of reorderSurnameFirst(nfkc).split(/\s+/)) {
     if (!piece) continue;
-    const folded = foldToken(piece);
+    const read = readLookAlikes(piece, nameHasLatin);
+    if (read !== undefined) lookAlikeLetters = true;
+    const folded = foldToken(read ?? piece);
     // Apostrophes and ayn marks join (O'Brien → obrien); every other non-alphanumeric separates.
     const cleaned = folded.text.replace(/['`’ʼʻ‘]/g, '').replace(/[^a-z0-9]+/g, ' ');
     for (const t of cleaned.split(' ')) if (t) out.push({ text: t, abjad: folded.abjad });
   }
-  return out;
+  return { tokens: out, lookAlikeLetters };
 }
 
 /** Normalises one name. Pure and deterministic. */
 export function normaliseName(raw: string): NormalisedName {
-  const tokens = tokenise(raw);
+  const { tokens, lookAlikeLetters } = tokenise(raw);
   const dropped: string[] = [];
   const kept: { text: string; abjad: boolean; afterMarker: boolean; afterKunya?: boolean }[] = [];
   const particles: { text: string; abjad: boolean }[] = [];
@@ -188,5 +196,7 @@ export function normaliseName(raw: string): NormalisedName {
   for (let i = 0; i < kept.length && i < 31; i++) if (kept[i]!.afterKunya) kunya |= 1 << i;
   // "Emad Abu": a kunya written in reversed order, the marker last
   if (afterKunya && kept.length > 0 && kept.length <= 31) kunya |= 1 << (kept.length - 1);
-  return { raw, display: words.map((w) => w.text).join(' '), words, dropped, kunya };
+  const name: NormalisedName = { raw, display: words.map((w) => w.text).join(' '), words, dropped, kunya };
+  if (lookAlikeLetters) name.lookAlikeLetters = true;
+  return name;
 }

@@ -86,6 +86,11 @@ function describeName(a: NameAlignment, q: PreparedName, e: PreparedName): { det
     parts.push(`words on one side only weigh ${Math.round(a.surplus * 100)}% (tolerated: dropped middle names, patronymics)`);
     reasons.push({ key: 'name.surplus', values: { percent: Math.round(a.surplus * 100) } });
   }
+  if (q.name.lookAlikeLetters) {
+    // the officer should know: writing a name in look-alike letters is how a listed name is hidden
+    parts.push('the name is written with letters of another script that look like Latin ones: read as they look');
+    reasons.push({ key: 'name.look-alike-letters' });
+  }
   if (a.singleWord) {
     parts.push('only one word matches: capped below review');
     reasons.push({ key: 'name.single-word' });

@@ -41,6 +41,16 @@ describe('check before deployment (real Redis, Kafka and database)', () => {
     expect(byDocument.body.hits[0]).toMatchObject({ entryId: 'BAR-1', band: 'match' });
   });
 
+  it('when a listed name is typed with look-alike letters of another script, then the check still finds it and tells the officer', async () => {
+    const auth = await t.bearer('searcher-4', ['un-screener']);
+    // Greek Ο and Η, Cyrillic у, ѕ and о: transliterated, this reads "irutdzenko" and the listed person is missed
+    const res = await check(auth, { names: ['Οlena Viktorivna Ηrуtѕenkо'], purpose: 'pre-deployment check, rotation R4' });
+    expect(res.status).toBe(200);
+    expect(res.body.hits[0]).toMatchObject({ entryId: 'BAR-2', band: 'possible-match' });
+    const name = res.body.hits[0].features.find((f: { feature: string }) => f.feature === 'name');
+    expect(name.reasons.map((r: { key: string }) => r.key)).toContain('name.look-alike-letters');
+  });
+
   it('when a user exceeds the bucket, then 429 problem+json with Retry-After, while another user still searches', async () => {
     const auth = await t.bearer('searcher-2', ['un-screener']);
     for (let i = 0; i < 3; i++)
