@@ -1,11 +1,13 @@
 /**
- * Letters of other scripts that look like Latin ones, read as the Latin letter they imitate.
+ * Characters that imitate Latin letters, read as the letter they imitate: letters of other scripts,
+ * and digits inside a word ("B0ut").
  *
  * A clerk who types "Vіktоr Вut" with Cyrillic і, о and В sees Viktor But, but transliteration reads
  * "Вut" as "vut" and the listed BOUT is missed. A word never mixes scripts in a real name, so a word
  * that mixes Latin letters with these is read by its look; so is a word written only in these
  * letters inside a name that has Latin letters elsewhere ("Маrсеl Ѕрасе": Ѕрасе is Space). A name
- * written wholly in Cyrillic or Greek is transliterated as before.
+ * written wholly in Cyrillic or Greek is transliterated as before. A word that mixes letters and
+ * digits is read with the digits as the letters they imitate; a number alone stays a number.
  *
  * Unicode's confusables skeleton (UTS #39, e.g. the unhomoglyph package) is not used: it folds
  * Latin letters too (I and 1 to l, m to rn), which would change genuine Latin names; here only the
@@ -43,4 +45,13 @@ export function readLookAlikes(word: string, nameHasLatin: boolean): string | un
   let read = '';
   for (const c of word) read += LOOK_ALIKES.get(c) ?? c;
   return read;
+}
+
+const DIGIT_LOOK_ALIKES: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b' };
+
+/** A folded word that mixes letters and digits, with its digits read as the letters they imitate; undefined for any other word. */
+export function readDigitLookAlikes(word: string): string | undefined {
+  if (!/[a-z]/.test(word) || !/[0-9]/.test(word)) return undefined;
+  const read = word.replace(/[0-9]/g, (d) => DIGIT_LOOK_ALIKES[d] ?? d);
+  return read === word ? undefined : read;
 }

@@ -4,7 +4,7 @@
  */
 import { doubleMetaphone } from 'double-metaphone';
 import { ABJAD_TITLE_SPELLINGS } from './abjad-transliteration';
-import { hasLatinLetters, readLookAlikes } from './look-alike-letters';
+import { hasLatinLetters, readDigitLookAlikes, readLookAlikes } from './look-alike-letters';
 import { foldToken } from './script-folding';
 import { HONORIFICS, HONORIFICS_BY_KEY, KUNYA_MARKERS, PARTICLES, PATRONYMIC_MARKERS, looksLikePatronymic } from './name-vocabulary';
 import { canonicalName, consonantSkeleton, skeletonSpelling, variantKey } from './romanisation-variants';
@@ -72,7 +72,7 @@ export interface NormalisedName {
   dropped: string[];
   /** Bit i set: word i (of the first 31) followed "Abu", a kunya ("father of X"), not the name X itself. */
   kunya: number;
-  /** Some word was written with letters of another script that look like Latin ones, and read by its look (look-alike-letters.ts). */
+  /** Some word was written with characters that imitate Latin letters (another script's, digits) and read by its look (look-alike-letters.ts). */
   lookAlikeLetters?: true;
 }
 
@@ -148,7 +148,9 @@ interface RawToken {
 
 function tokenise(raw: string): { tokens: RawToken[]; lookAlikeLetters: boolean } {
   const out: RawToken[] = [];
-  const nfkc = raw.normalize('NFKC');
+  // format characters (zero-width spaces and joiners, byte-order and direction marks, soft hyphens)
+  // are invisible: inside a word they must neither split it nor hide it
+  const nfkc = raw.replace(/\p{Cf}/gu, '').normalize('NFKC');
   const nameHasLatin = hasLatinLetters(nfkc);
   let lookAlikeLetters = false;
   for (const piece of reorderSurnameFirst(nfkc).split(/\s+/)) {
@@ -158,7 +160,12 @@ function tokenise(raw: string): { tokens: RawToken[]; lookAlikeLetters: boolean 
     const folded = foldToken(read ?? piece);
     // Apostrophes and ayn marks join (O'Brien → obrien); every other non-alphanumeric separates.
     const cleaned = folded.text.replace(/['`’ʼʻ‘]/g, '').replace(/[^a-z0-9]+/g, ' ');
-    for (const t of cleaned.split(' ')) if (t) out.push({ text: t, abjad: folded.abjad });
+    for (const t of cleaned.split(' ')) {
+      if (!t) continue;
+      const digitsRead = readDigitLookAlikes(t);
+      if (digitsRead !== undefined) lookAlikeLetters = true;
+      out.push({ text: digitsRead ?? t, abjad: folded.abjad });
+    }
   }
   return { tokens: out, lookAlikeLetters };
 }

@@ -88,7 +88,9 @@ function describeName(a: NameAlignment, q: PreparedName, e: PreparedName): { det
   }
   if (q.name.lookAlikeLetters) {
     // the officer should know: writing a name in look-alike letters is how a listed name is hidden
-    parts.push('the name is written with letters of another script that look like Latin ones: read as they look');
+    parts.push(
+      "the name is written with characters that imitate Latin letters (another script's letters, digits): read as the letters they imitate",
+    );
     reasons.push({ key: 'name.look-alike-letters' });
   }
   if (a.singleWord) {

@@ -13,7 +13,8 @@ export const matchEn = {
   'match.name.words': 'name “{query}” against listed “{listed}”: {matched} of {total} words match',
   'match.name.conflict': 'words that differ on both sides weigh {percent}%',
   'match.name.surplus': 'words on one side only weigh {percent}% (tolerated: dropped middle names, patronymics)',
-  'match.name.look-alike-letters': 'the name is written with letters of another script that look like Latin ones: read as they look',
+  'match.name.look-alike-letters':
+    "the name is written with characters that imitate Latin letters (another script's letters, digits): read as the letters they imitate",
   'match.name.single-word': 'only one word matches: kept below review',
   'match.name.none': 'no comparable name',
   'match.dob.far': 'date of birth {query} is far from the listed {listed}',

@@ -15,7 +15,7 @@ export const matchFr: Record<keyof typeof matchEn, string> = {
   'match.name.conflict': 'les mots qui diffèrent des deux côtés pèsent {percent} %',
   'match.name.surplus': 'les mots présents d’un seul côté pèsent {percent} % (tolérés : deuxièmes prénoms, patronymes omis)',
   'match.name.look-alike-letters':
-    'le nom est écrit avec des lettres d’une autre écriture qui ressemblent à des lettres latines : lues comme elles apparaissent',
+    'le nom est écrit avec des caractères qui imitent des lettres latines (lettres d’une autre écriture, chiffres) : lus comme les lettres qu’ils imitent',
   'match.name.single-word': 'un seul mot concorde : maintenu sous le seuil d’examen',
   'match.name.none': 'aucun nom comparable',
   'match.dob.far': 'la date de naissance {query} est éloignée de la date inscrite {listed}',
