@@ -88,8 +88,10 @@ export function jaroWinkler(a: string, b: string): number {
 
 /**
  * Whether the optimal string alignment distance of a and b is at most k, computed only as far as
- * needed: the lengths decide first, and the rows stop as soon as every cell exceeds k (most word
- * pairs a search meets are far apart and stop after a row or two).
+ * needed: the lengths decide first, only the cells within k of the diagonal are computed (a path
+ * through any other cell costs more than k), every value above k is kept as k + 1 (the answer is
+ * the same), and the rows stop as soon as two in a row exceed k (most word pairs a search meets are
+ * far apart and stop after a row or two).
  */
 export function osaWithin(a: string, b: string, k: number): boolean {
   const m = a.length;
@@ -97,33 +99,38 @@ export function osaWithin(a: string, b: string, k: number): boolean {
   if (Math.abs(m - n) > k) return false;
   if (m === 0 || n === 0) return Math.max(m, n) <= k;
   ensure(n + 1);
+  const out = k + 1;
   let prev2 = rowA;
   let prev = rowB;
   let cur = rowC;
-  for (let j = 0; j <= n; j++) prev[j] = j;
+  const top = Math.min(n, k);
+  for (let j = 0; j <= top; j++) prev[j] = j;
+  if (top < n) prev[top + 1] = out;
+  let prevMin = 0;
   for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    let rowMin = i;
+    const lo = Math.max(1, i - k);
+    const hi = Math.min(n, i + k);
+    // the cell left of the band: the first column within it, else beyond k
+    cur[lo - 1] = lo === 1 ? i : out;
+    let rowMin = lo === 1 ? i : out;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= n; j++) {
+    for (let j = lo; j <= hi; j++) {
       const cb = b.charCodeAt(j - 1);
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
       if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2]! + 1);
+      if (v > out) v = out;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
+    // the cell right of the band, read by the next row
+    if (hi < n) cur[hi + 1] = out;
     // a cell never falls below the smallest of the two rows before it (a transposition reaches back two)
-    if (rowMin > k && (i === 1 || rowMinOf(prev, n) > k)) return false;
+    if (rowMin > k && prevMin > k) return false;
+    prevMin = rowMin;
     const t = prev2;
     prev2 = prev;
     prev = cur;
     cur = t;
   }
   return prev[n]! <= k;
-}
-
-function rowMinOf(row: Int32Array, n: number): number {
-  let min = row[0]!;
-  for (let j = 1; j <= n; j++) if (row[j]! < min) min = row[j]!;
-  return min;
 }
