@@ -5,7 +5,7 @@
  * `mayMatch` (score/match-possible.ts) on them; keep the two in step.
  */
 import type { NameWord } from '../normalise/name-normaliser';
-import { bitCount, typoReach, withoutArticle } from '../score/word-similarity';
+import { mayBeWithinEdits, typoReach, withoutArticle } from '../score/word-similarity';
 
 /** The words without their joined Arabic article (the word itself where it has none). */
 export const withoutArticles = (words: readonly NameWord[]): NameWord[] => words.map((w) => (w.article ? withoutArticle(w) : w));
@@ -24,6 +24,8 @@ export interface WordFeatures {
   keyLength: Uint16Array;
   letters: Int32Array;
   keyLetters: Int32Array;
+  doubled: Int32Array;
+  keyDoubled: Int32Array;
   /** Double Metaphone codes as numbers (equal codes, equal numbers; a query's unknown code is negative). */
   phonetic1: Int32Array;
   phonetic2: Int32Array;
@@ -48,6 +50,8 @@ function allocate(n: number): WordFeatures {
     keyLength: new Uint16Array(n),
     letters: new Int32Array(n),
     keyLetters: new Int32Array(n),
+    doubled: new Int32Array(n),
+    keyDoubled: new Int32Array(n),
     phonetic1: new Int32Array(n),
     phonetic2: new Int32Array(n),
     flags: new Uint8Array(n),
@@ -73,6 +77,8 @@ function set(f: WordFeatures, i: number, w: NameWord, code: (c: string) => numbe
   f.keyLength[i] = Math.min(w.key.length, 65535);
   f.letters[i] = w.letters;
   f.keyLetters[i] = w.keyLetters;
+  f.doubled[i] = w.doubled;
+  f.keyDoubled[i] = w.keyDoubled;
   f.phonetic1[i] = code(w.phonetic[0]);
   f.phonetic2[i] = code(w.phonetic[1]);
   f.flags[i] =
@@ -117,15 +123,12 @@ export function derivedFeatures(
   return [f, stripped];
 }
 
-function editLowerBound(lengthA: number, lengthB: number, lettersA: number, lettersB: number): number {
-  return Math.max(Math.abs(lengthA - lengthB), bitCount(lettersA & ~lettersB), bitCount(lettersB & ~lettersA));
-}
-
 /** mayMatch's tests that need no article: same script and no initial, then spelling, key and sound. */
 function closeEnough(q: WordFeatures, i: number, v: WordFeatures, w: number): boolean {
   const reach = typoReach(Math.max(q.textLength[i]!, v.textLength[w]!)) + ((q.flags[i]! | v.flags[w]!) & COMPOUND ? 2 : 0);
-  if (editLowerBound(q.textLength[i]!, v.textLength[w]!, q.letters[i]!, v.letters[w]!) <= reach) return true;
-  if (editLowerBound(q.keyLength[i]!, v.keyLength[w]!, q.keyLetters[i]!, v.keyLetters[w]!) <= reach) return true;
+  if (mayBeWithinEdits(q.textLength[i]!, v.textLength[w]!, q.letters[i]!, v.letters[w]!, q.doubled[i]!, v.doubled[w]!, reach)) return true;
+  if (mayBeWithinEdits(q.keyLength[i]!, v.keyLength[w]!, q.keyLetters[i]!, v.keyLetters[w]!, q.keyDoubled[i]!, v.keyDoubled[w]!, reach))
+    return true;
   const p1 = q.phonetic1[i]!;
   return (q.flags[i]! & PHONETIC) !== 0 && (p1 === v.phonetic1[w] || p1 === v.phonetic2[w] || q.phonetic2[i] === v.phonetic1[w]);
 }

@@ -31,6 +31,10 @@ export interface NameWord {
   letters: number;
   /** The same bit set for `key`. */
   keyLetters: number;
+  /** Bit set of the letters a-z that `text` holds twice or more (with `letters`, a sharper edit-distance bound). */
+  doubled: number;
+  /** The same for `key`. */
+  keyDoubled: number;
   /** Starts with the Arabic article written joined ("alrazzak"): compared again without it. */
   article: boolean;
 }
@@ -60,6 +64,19 @@ function letterMask(text: string): number {
     else if (c >= -49 && c <= -40) m |= DIGIT_BIT; // 0-9
   }
   return m;
+}
+
+/** The letters a-z that occur twice or more in `text`. */
+function doubledMask(text: string): number {
+  let once = 0;
+  let twice = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) - 97;
+    if (c < 0 || c >= 26) continue;
+    if (once & (1 << c)) twice |= 1 << c;
+    once |= 1 << c;
+  }
+  return twice;
 }
 
 export interface NormalisedName {
@@ -111,6 +128,8 @@ function buildWord(text: string, patronymic: boolean, abjad: boolean): NameWord 
     abjad,
     letters: letterMask(text),
     keyLetters: letterMask(key),
+    doubled: doubledMask(text),
+    keyDoubled: doubledMask(key),
     article: ARTICLE.test(text) || (abjad && ABJAD_ARTICLE.test(text)),
   };
 }

@@ -7,18 +7,15 @@
  * reach (in letters or in key), agrees phonetically (the phonetic lift can carry a pair beyond typo
  * reach from just under the bar to just over it), or matches once the Arabic article glued on one
  * side only is taken off.
- * Typo reach is tested on lower bounds of the edit distance: the length difference, and the number
- * of distinct letters one word has and the other lacks (each edit adds or removes one letter).
+ * Typo reach is tested on lower bounds of the edit distance (mayBeWithinEdits): the length difference,
+ * and the letters one word has and the other lacks, counted again for a letter it holds twice or
+ * more and the other at most once (each edit adds or removes one letter).
  * Across scripts the skeletons decide: always computed. An initial matches exactly the words that
  * begin with its letter. Keep this in step with wordSimilarity
  * (match-possible.unit.test.ts checks it over a real list's vocabulary).
  */
 import type { NameWord } from '../normalise/name-normaliser';
-import { bitCount, phoneticAgree, typoReach, withoutArticle } from './word-similarity';
-
-function editLowerBound(lengthA: number, lengthB: number, lettersA: number, lettersB: number): number {
-  return Math.max(Math.abs(lengthA - lengthB), bitCount(lettersA & ~lettersB), bitCount(lettersB & ~lettersA));
-}
+import { mayBeWithinEdits, phoneticAgree, typoReach, withoutArticle } from './word-similarity';
 
 /** False when the two words cannot match; true when wordSimilarity must decide. */
 export function mayMatch(q: NameWord, e: NameWord): boolean {
@@ -28,8 +25,8 @@ export function mayMatch(q: NameWord, e: NameWord): boolean {
   const reach = typoReach(Math.max(q.text.length, e.text.length)) + (q.compound || e.compound ? 2 : 0);
   // equal texts or keys have a lower bound of 0
   if (
-    editLowerBound(q.text.length, e.text.length, q.letters, e.letters) <= reach ||
-    editLowerBound(q.key.length, e.key.length, q.keyLetters, e.keyLetters) <= reach ||
+    mayBeWithinEdits(q.text.length, e.text.length, q.letters, e.letters, q.doubled, e.doubled, reach) ||
+    mayBeWithinEdits(q.key.length, e.key.length, q.keyLetters, e.keyLetters, q.keyDoubled, e.keyDoubled, reach) ||
     phoneticAgree(q, e)
   ) {
     return true;

@@ -65,6 +65,29 @@ export function bitCount(x: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/**
+ * False when two words are surely more than `reach` edits apart (optimal string alignment), from
+ * their lengths, their letter sets and the letters each holds twice or more: an edit changes the
+ * length by at most one, and takes away at most one of the letters a word holds beyond the other
+ * (counted up to twice per letter; a transposition takes none), so the distance is at least the
+ * larger of the two surpluses. The letter sets are tested first: most pairs a search meets fail there.
+ */
+export function mayBeWithinEdits(
+  lengthA: number,
+  lengthB: number,
+  lettersA: number,
+  lettersB: number,
+  doubledA: number,
+  doubledB: number,
+  reach: number,
+): boolean {
+  if (Math.abs(lengthA - lengthB) > reach) return false;
+  const onlyA = bitCount(lettersA & ~lettersB);
+  const onlyB = bitCount(lettersB & ~lettersA);
+  if (onlyA > reach || onlyB > reach) return false;
+  return onlyA + bitCount(doubledA & ~doubledB) <= reach && onlyB + bitCount(doubledB & ~doubledA) <= reach;
+}
+
 /** Similarity given to a look-alike beyond typo reach: below MIN_WORD_SIMILARITY, so never a match. */
 const LOOKALIKE = 0.6;
 

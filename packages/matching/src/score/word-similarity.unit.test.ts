@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseName } from '../normalise/name-normaliser';
+import { makeWord, normaliseName } from '../normalise/name-normaliser';
 import { jaroWinkler, osaDistance } from './string-distance';
-import { MIN_WORD_SIMILARITY, wordSimilarity } from './word-similarity';
+import { mayBeWithinEdits, MIN_WORD_SIMILARITY, wordSimilarity } from './word-similarity';
 
 const word = (s: string) => normaliseName(s).words[0]!;
 const sim = (a: string, b: string) => wordSimilarity(word(a), word(b));
@@ -53,5 +53,34 @@ describe('string distances', () => {
   });
   it('when comparing MARTHA and MARHTA, then Jaro-Winkler gives the textbook 0.961', () => {
     expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.961, 3);
+  });
+});
+
+describe('mayBeWithinEdits', () => {
+  const within = (a: string, b: string, reach: number) => {
+    const [x, y] = [makeWord(a, {}, false), makeWord(b, {}, false)];
+    return mayBeWithinEdits(a.length, b.length, x.letters, y.letters, x.doubled, y.doubled, reach);
+  };
+
+  it('when words are within reach, then it never rules them out', () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const letters = 'aabhmnd';
+    const random = () => Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => letters[Math.floor(rnd() * letters.length)]).join('');
+    let sharp = 0;
+    for (let n = 0; n < 20000; n++) {
+      const [a, b] = [random(), random()];
+      const d = osaDistance(a, b);
+      expect(within(a, b, d), `${a} / ${b}`).toBe(true);
+      if (d > 0 && !within(a, b, d - 1)) sharp++;
+    }
+    expect(sharp).toBeGreaterThan(1000);
+  });
+
+  it('when one word holds a letter twice that the other holds once, then that surplus counts as an edit', () => {
+    // the letter sets are equal: "hassan"/"hasann" differ by one substitution, "aab"/"abb" too
+    expect(within('hassan', 'hasann', 0)).toBe(false);
+    expect(within('hassan', 'hasann', 1)).toBe(true);
+    expect(within('aab', 'abb', 0)).toBe(false);
   });
 });
