@@ -38,6 +38,28 @@ describe.each([
     return { state: { ...state, seen: [...state.seen, cause], nested: { depth: { n: state.nested.depth.n + 1 } } } };
   };
 
+  it('when a writer decides on a revision handed to it that another writer has moved past, then its insert fails and it decides again on the stored one', async () => {
+    const service = createAggregateStore<Tally>(db, 'handed', options);
+    await service.ensureIndexes();
+    const first = await service.apply('h1', 'open', add('open'));
+    await service.apply('h1', 'withdraw', add('withdraw'));
+    // Another process's store, told of revision 1 only (a job carrying it): it reads nothing, then loses the insert of revision 2.
+    const worker = createAggregateStore<Tally>(db, 'handed', options);
+    worker.remember('h1', first.revision!);
+    const seenBy: number[] = [];
+    const claim = await worker.apply(
+      'h1',
+      'claim',
+      (current) => (seenBy.push(current!.rev), current!.state.seen.includes('withdraw') ? undefined : add('claim')(current)),
+    );
+    expect(seenBy).toEqual([1, 2]);
+    expect(claim.outcome).toBe('unchanged');
+    expect((await worker.load('h1'))!.rev).toBe(2);
+    // A revision older than one the store knows is not remembered over it.
+    worker.remember('h1', first.revision!);
+    expect(worker.remembered('h1')!.rev).toBe(2);
+  });
+
   it('when 20 causes are applied concurrently to one aggregate, then every one lands once and the view shows the newest state', async () => {
     const store = createAggregateStore<Tally>(db, 'tallies', options);
     await store.ensureIndexes([{ country: 1 }]);

@@ -110,6 +110,27 @@ export function createAggregateStore<S extends Record<string, unknown>>(db: Conn
       return doc ? toRevision(doc) : undefined;
     },
 
+    /**
+     * Remembers a revision this instance learned elsewhere (a job carrying the state its producer
+     * stored), unless it remembers a newer one: no read. The next `apply` decides on it, and its
+     * insert of the next revision is the compare-and-set on it: a newer stored revision (another
+     * writer's change since) makes the insert fail, and `apply` decides again on the stored one.
+     * Writer and publication unknown: a change decided on it checks its view as after a crossing.
+     */
+    remember(id: string, revision: Pick<Revision<S>, 'rev' | 'at' | 'state'>): void {
+      if ((latest.get(id)?.rev ?? 0) >= revision.rev) return;
+      latest.remember(id, {
+        _id: revisionId(id, revision.rev),
+        aggregateId: id,
+        rev: revision.rev,
+        state: packedOrNot(revision.state),
+        causedBy: `remembered:${id}#${revision.rev}`,
+        at: revision.at,
+        outbox: packedOrNot([]),
+        outboxPending: true,
+      });
+    },
+
     /** Forgets every remembered revision: the next `apply` of each aggregate decides on the stored one. */
     forgetRemembered(): void {
       latest.forgetAll();

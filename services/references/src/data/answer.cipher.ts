@@ -18,6 +18,7 @@ export function createAnswerCipher(db: Connection, keysDir: string) {
   const field = (checkId: string) => `referee-answer:${checkId}`;
   const subjectField = (checkId: string) => `check-subject:${checkId}`;
   const tokenField = (checkId: string, round: number) => `referee-token:${checkId}#${round}`;
+  const revisionField = (checkId: string, rev: number) => `check-revision:${checkId}#${rev}`;
   return {
     ensureIndexes: () => cipher.ensureIndexes(),
     async seal(setId: string, checkId: string, answer: RefereeAnswerRecord): Promise<string> {
@@ -34,8 +35,23 @@ export function createAnswerCipher(db: Connection, keysDir: string) {
     async sealSubjects(items: { setId: string; checkId: string; subject: CheckSubject }[]): Promise<string[]> {
       const sealed = await cipher.encryptMany(
         items.map((i) => ({ subject: i.setId, field: subjectField(i.checkId), value: JSON.stringify(i.subject) })),
+        { cache: true }, // the checks' job copies are sealed next (sealRevisions)
       );
       return sealed.map((s) => JSON.stringify(s));
+    },
+    /**
+     * Seals a stored revision of each check for its job: the queue holds the check (which employer is
+     * asked about whom) only under the set's data key, so an erasure reaches the queue too.
+     */
+    async sealRevisions(items: { check: Check; rev: number }[]): Promise<string[]> {
+      const sealed = await cipher.encryptMany(
+        items.map((i) => ({ subject: i.check.setId, field: revisionField(i.check.checkId, i.rev), value: JSON.stringify(i.check) })),
+      );
+      return sealed.map((s) => JSON.stringify(s));
+    },
+    /** A revision sealed for a job (sealRevisions). Throws CRYPTO.ERASED (410) once its set is shredded. */
+    async openRevision(checkId: string, rev: number, sealed: string): Promise<Check> {
+      return JSON.parse(await cipher.decrypt(revisionField(checkId, rev), JSON.parse(sealed) as EncryptedField)) as Check;
     },
     /** The subject of a check (checks stored before subjects were sealed carry it in clear). Throws CRYPTO.ERASED (410) once its set is shredded. */
     async openSubject(check: Pick<Check, 'checkId' | 'sealedSubject' | 'subject'>): Promise<CheckSubject> {

@@ -47,6 +47,14 @@ export function createCheckRepository(db: Connection, { viewInBackground = false
       return (await store.load(checkId))?.state;
     },
     /**
+     * Remembers a revision a job carried (the state its producer stored), unless a newer one is
+     * remembered: the next `apply` decides on it with no read, and its insert is the compare-and-set
+     * on that revision (a newer stored one, such as a withdrawal's, makes it decide again on that).
+     */
+    remember(checkId: string, rev: number, state: Check) {
+      store.remember(checkId, { rev, at: state.updatedAt, state });
+    },
+    /**
      * Whether this process knows the check completed (its own result write, a read, or the check's
      * own event: `learnCompleted`): `completed` is final, so a known completion needs no read.
      * Anything else is read exactly.

@@ -108,10 +108,18 @@ export async function openReferenceSets(batch: Submitted[], ctx: Ctx, logger?: L
   for (const [candidateId, revision] of withdrawn) await withdrawChecks(candidateId, revision, ctx, logger);
   try {
     // A request to an employer the directory does not know is held: nothing is sent before a screening officer confirms a contact.
+    const toQueue = checks.filter(({ check }) => check.state === 'requested' && !withdrawn.has(check.candidateId)).map((c) => c.check);
+    // A check opened now carries its revision 1 in its job (the worker reads nothing before its claim); one stored before is read.
+    const created = new Set(opened);
+    const fresh = toQueue.filter((c) => created.has(c.checkId));
+    const sealed = new Map(
+      (await ctx.answers.sealRevisions(fresh.map((check) => ({ check, rev: 1 })))).map((s, i) => [fresh[i]!.checkId, s]),
+    );
     await ctx.producer.enqueueMany(
-      planned
-        .filter((p) => !p.awaitingContact && !withdrawn.has(p.set.candidateId))
-        .map((p) => ({ checkId: p.checkId, checkType: p.checkType })),
+      toQueue.map((c) => {
+        const seen = sealed.get(c.checkId);
+        return { checkId: c.checkId, checkType: c.checkType, ...(seen ? { seen: { rev: 1, sealed: seen } } : {}) };
+      }),
     );
   } catch (error) {
     logger?.warn({ err: error, checks: planned.length }, 'checks not enqueued now; the sweeper will enqueue them');

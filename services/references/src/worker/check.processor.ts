@@ -1,5 +1,5 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
-import { createEvent, describeError, type Logger } from '@vetting/platform';
+import { createEvent, describeError, isErased, type Logger } from '@vetting/platform';
 import { accepted, attemptFailed, failed, type Check, type OpenedCheck } from '../domain/check';
 import type { CheckType } from '../domain/check-policy';
 import { maySend, sendClaimed } from '../domain/send-claim';
@@ -74,19 +74,39 @@ async function openSubject(deps: CheckProcessorDeps, check: Check, attempts: num
 }
 
 /**
- * Claims the request just before it leaves (domain/send-claim.ts). False when it must not go: the
- * office withdrew the nomination first (the check then ends withdrawn) or the check moved on.
+ * Claims the request just before it leaves (domain/send-claim.ts): `send`, or the exact state when it
+ * must not go (the office withdrew the nomination first, and the check then ends withdrawn; or the
+ * check moved on). The claim is decided on the state the caller holds and its insert is the
+ * compare-and-set on that revision, so a newer one (a withdrawal's) is decided on instead.
  */
-async function claimed(deps: CheckProcessorDeps, check: Check, attempt: number): Promise<boolean> {
+async function claimed(deps: CheckProcessorDeps, check: Check, attempt: number): Promise<'send' | { current: Check | undefined }> {
   const { ctx } = deps;
   const outcome = await ctx.checks.apply(check.checkId, `send:${check.checkId}:${check.round}:${attempt}`, (c) => {
     const next = sendClaimed(c, check.round, attempt, ctx.now());
     return next ? { state: next } : undefined;
   });
-  const current = outcome.revision?.state ?? (await ctx.checks.load(check.checkId));
-  if (maySend(current, check.round)) return true;
+  // Only an applied claim is the newest state; a duplicate's revision is an earlier run's claim, which a withdrawal may have followed.
+  const current = outcome.outcome === 'applied' ? outcome.revision.state : await ctx.checks.load(check.checkId);
+  if (maySend(current, check.round)) return 'send';
   if (current?.withdrawal) await withdrawalOnItsWayTakesEffect(ctx, check.checkId, check.round, deps.logger);
-  return false;
+  return { current };
+}
+
+/**
+ * The check as its job saw it (the revision its producer stored, opened and remembered: the claim
+ * decides on it with no read), or undefined when the job carries none or its set's key is gone.
+ */
+async function seenByJob(deps: CheckProcessorDeps, job: CheckJobRun): Promise<Check | undefined> {
+  const { seen, checkId } = job.data;
+  if (!seen) return undefined;
+  try {
+    const check = await deps.ctx.answers.openRevision(checkId, seen.rev, seen.sealed);
+    deps.ctx.checks.remember(checkId, seen.rev, check);
+    return check;
+  } catch (error) {
+    if (!isErased(error)) throw error;
+    return undefined; // erased: the stored check says what is left (it fails for good)
+  }
 }
 
 /**
@@ -97,9 +117,14 @@ async function claimed(deps: CheckProcessorDeps, check: Check, attempt: number):
 export function createCheckProcessor(deps: CheckProcessorDeps) {
   const { ctx } = deps;
   return async (job: CheckJobRun, token?: string) => {
-    // The exact state decides what to send (one read, remembered: the write below needs no other).
-    const check = await ctx.checks.load(job.data.checkId);
-    deps.logger.debug({ checkId: job.data.checkId, state: check?.state, attemptsMade: job.attemptsMade }, 'check job');
+    // The state the job carries, else the exact state (one read, remembered: the write below needs no other).
+    const seen = await seenByJob(deps, job);
+    return run(job, token, seen ?? (await ctx.checks.load(job.data.checkId)), seen !== undefined);
+  };
+
+  /** `fromJob`: the state is the job's and may be behind; a refused claim goes on from the stored state. */
+  async function run(job: CheckJobRun, token: string | undefined, check: Check | undefined, fromJob: boolean): Promise<void> {
+    deps.logger.debug({ checkId: job.data.checkId, state: check?.state, attemptsMade: job.attemptsMade, fromJob }, 'check job');
     if (!check) throw new UnrecoverableError(`unknown check ${job.data.checkId}`);
     // A job finding its check past `requested` is a rerun (stall, sweeper): its first run may have died
     // before projecting its view or completing the set (which reads the views).
@@ -116,7 +141,16 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       throw new DelayedError();
     }
     const opened = await openSubject(deps, check, job.attemptsMade + 1);
-    if (!(await claimed(deps, check, job.attemptsMade + 1))) return;
+    const claim = await claimed(deps, check, job.attemptsMade + 1);
+    if (claim !== 'send') {
+      // The job's state was behind (a rerun, an operator's retry): what the stored state asks for. A
+      // withdrawal was handled above. A request leaves only on a claim stored as the newest revision.
+      if (fromJob && claim.current && !claim.current.withdrawal) return run(job, token, claim.current, false);
+      return;
+    }
+    // Sent with the subject of the job's state: a `requested` check's subject and organisation stay
+    // as they are within a round (only a held request's confirmation sets them), and `maySend`
+    // checked the round.
     // No job progress or result is written to Redis: the check's record in the database says where it
     // stands (and a result is personal data, kept out of the queue); each write would be a Lua script
     // call per check, a measurable share of the worker's CPU (docs/decisions/pipeline-cpu-bound.md).
@@ -157,5 +191,5 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       if (permanent) throw new UnrecoverableError(message);
       throw error;
     }
-  };
+  }
 }

@@ -19,7 +19,15 @@ export interface QueueSettings {
 
 export interface CheckJob {
   checkId: string;
+  /**
+   * The revision its producer stored when it queued the job, sealed under the set's data key
+   * (answers.sealRevisions): the worker decides on it with no read, its claim's insert being the
+   * compare-and-set on `rev`. Absent from jobs queued without it (the sweeper, an operator's retry).
+   */
+  seen?: { rev: number; sealed: string };
 }
+/** A check to queue, with the revision its job carries when the producer has it. */
+export type CheckToQueue = Pick<Check, 'checkId' | 'checkType'> & { seen?: CheckJob['seen'] };
 export interface TimerJob {
   kind: 'reminder' | 'deadline';
   checkId: string;
@@ -89,13 +97,14 @@ export async function createCheckProducer(s: QueueSettings) {
     enqueue: (check: Pick<Check, 'checkId' | 'checkType'>) =>
       guard(() => queueOf(check.checkType).add('check', { checkId: check.checkId }, checkJobOptions(s, check.checkId))),
     /** Many checks at once: one round trip per check type (`addBulk`), idempotent by job id. */
-    async enqueueMany(checks: Pick<Check, 'checkId' | 'checkType'>[]) {
-      const byType = new Map<CheckType, Pick<Check, 'checkId' | 'checkType'>[]>();
+    async enqueueMany(checks: CheckToQueue[]) {
+      const byType = new Map<CheckType, CheckToQueue[]>();
       for (const c of checks) byType.set(c.checkType, [...(byType.get(c.checkType) ?? []), c]);
+      const data = (c: CheckToQueue): CheckJob => ({ checkId: c.checkId, ...(c.seen ? { seen: c.seen } : {}) });
       await guard(() =>
         Promise.all(
           [...byType].map(([type, list]) =>
-            queueOf(type).addBulk(list.map((c) => ({ name: 'check', data: { checkId: c.checkId }, opts: checkJobOptions(s, c.checkId) }))),
+            queueOf(type).addBulk(list.map((c) => ({ name: 'check', data: data(c), opts: checkJobOptions(s, c.checkId) }))),
           ),
         ),
       );

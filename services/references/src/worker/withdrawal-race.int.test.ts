@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@vetting/platform';
 import { waitFor } from '@vetting/platform/testing';
+import { createCheckRepository } from '../data/check.repository';
 import type { Check } from '../domain/check';
 import { startHarness, type Harness } from '../testing/harness';
 import { createRecordCheckAdapter, recordEndpoints } from './adapters/record-check.adapter';
@@ -45,15 +46,42 @@ describe('a withdrawal racing the worker never lets a withdrawn person’s reque
     await waitFor(async () => !!(await load(checkId))?.withdrawal, { timeoutMs: 60_000, message: `${checkId} withdrawal recorded` });
   }
 
-  function processor(overrides: { load?: (checkId: string) => Promise<Check | undefined>; send?: CheckAdapter['send'] }) {
+  /** Nothing reached the authority, and the check ended withdrawn with one event. */
+  async function nothingSentWithdrawnOnce(checkId: string) {
+    expect(h.sims.stats[`check ${checkId}`]).toBeUndefined();
+    expect((await load(checkId))?.state).toBe('withdrawn');
+    await waitFor(() => withdrawnEvents(checkId)[0], { timeoutMs: 30_000, message: 'reference.check-withdrawn' });
+    expect(withdrawnEvents(checkId)).toHaveLength(1);
+  }
+
+  /** The job as the service queued it when it opened the check: it carries the check's revision 1 (sealed). */
+  async function queuedJob(checkId: string): Promise<CheckJobRun> {
+    // Queued just after the check is stored.
+    const job = await waitFor(() => h.service.ctx.producer.queueOf('un-records').getJob(checkId), {
+      timeoutMs: 30_000,
+      message: `${checkId}'s job`,
+    });
+    expect(job.data.seen?.rev).toBe(1);
+    return { ...jobFor(checkId), data: job.data };
+  }
+
+  function processor(overrides: {
+    load?: (checkId: string) => Promise<Check | undefined>;
+    openRevision?: (checkId: string, rev: number, sealed: string) => Promise<Check>;
+    send?: CheckAdapter['send'];
+    /** The worker's own check store, as in its process: it remembers nothing the service wrote. */
+    ownStore?: boolean;
+  }) {
     const real = createRecordCheckAdapter(recordEndpoints(h.config)['un-records']);
     const adapter: CheckAdapter = { send: overrides.send ? (c, o) => overrides.send!(c, o) : real.send };
-    const checks = { ...h.service.ctx.checks, ...(overrides.load ? { load: overrides.load } : {}) };
+    const store = overrides.ownStore ? createCheckRepository(h.service.runtime.db, { viewInBackground: true }) : h.service.ctx.checks;
+    const checks = { ...store, ...(overrides.load ? { load: overrides.load } : {}) };
+    const answers = { ...h.service.ctx.answers, ...(overrides.openRevision ? { openRevision: overrides.openRevision } : {}) };
     const limiter = createOrgRateLimiter(redis, { prefix: `${h.config.QUEUE_PREFIX}-race`, perSecond: 1000, burst: 1000 });
     return {
       real,
       run: createCheckProcessor({
-        ctx: { ...h.service.ctx, checks },
+        ctx: { ...h.service.ctx, checks, answers },
         adapters: { 'un-records': adapter, 'national-criminal-record': real, 'disciplinary-record': real, 'misconduct-disclosure': real },
         limiter,
         logger,
@@ -85,10 +113,45 @@ describe('a withdrawal racing the worker never lets a withdrawn person’s reque
     });
     await run(jobFor(checkId));
     expect(raced).toBe(true);
-    expect(h.sims.stats[`check ${checkId}`]).toBeUndefined();
-    expect((await load(checkId))?.state).toBe('withdrawn');
-    await waitFor(() => withdrawnEvents(checkId)[0], { timeoutMs: 30_000, message: 'reference.check-withdrawn' });
-    expect(withdrawnEvents(checkId)).toHaveLength(1);
+    await nothingSentWithdrawnOnce(checkId);
+  }, 120_000);
+
+  it('when the withdrawal lands after the job was queued with the check’s revision and the worker opened it, then its claim on that revision fails, nothing is sent and the check ends withdrawn once', async () => {
+    const { id, checkId } = await queuedCheck('Yaw Mensah');
+    const job = await queuedJob(checkId);
+    let raced = false;
+    const { run } = processor({
+      openRevision: async (cid, rev, sealed) => {
+        const seen = await h.service.ctx.answers.openRevision(cid, rev, sealed);
+        raced = true;
+        await withdrawNow(id, checkId);
+        return seen; // what the job carried: still queued
+      },
+      ownStore: true,
+    });
+    await run(job);
+    expect(raced).toBe(true);
+    await nothingSentWithdrawnOnce(checkId);
+  }, 120_000);
+
+  it('when a worker dies after its claim, the office withdraws, and the stalled job runs again, then the rerun sends nothing and the check ends withdrawn once', async () => {
+    const { id, checkId } = await queuedCheck('Akua Asante');
+    const job = await queuedJob(checkId);
+    let died = false;
+    const first = processor({
+      send: async () => {
+        await withdrawNow(id, checkId);
+        died = true;
+        return new Promise(() => undefined); // the process died here: the call never ends
+      },
+      ownStore: true,
+    });
+    void first.run(job);
+    await waitFor(() => died, { timeoutMs: 90_000, message: 'the first run to claim, then die' });
+    // The rerun finds its own claim (the same attempt) stored, with the withdrawal recorded after it.
+    await processor({ ownStore: true }).run(job);
+    expect((await load(checkId))?.withdrawal?.from).toBe('requested');
+    await nothingSentWithdrawnOnce(checkId);
   }, 120_000);
 
   it('when the withdrawal lands while the request is on its way and the attempt fails, then the check ends withdrawn and no further attempt is made', async () => {
