@@ -5,6 +5,7 @@ import type { StatusChange } from '../domain/candidate-status';
 import { searchKeysOf, type SearchQuery } from '../domain/search-keys';
 import { createRollOpener, openAll, openStored, toStored, VIEW_FIELDS, type StoredCandidate } from './candidate.stored';
 import { personalOf, rollGroup, type PersonalCipher } from './personal-data.cipher';
+import { afterCursor, createRollOrderRepository, cursorOf } from './roll-order.repository';
 import { createSearchIndexRepository } from './search-index.repository';
 
 export interface ListFilter {
@@ -23,6 +24,8 @@ export interface ListFilter {
 export type ApplyResult = 'applied' | 'duplicate' | 'unchanged' | 'missing';
 
 export type ViewDoc = StoredCandidate & { _id: string };
+/** A filter by `_id` (the view's ids are strings, where the driver's types expect ObjectIds). */
+const idFilter = (id: string): Record<string, unknown> => ({ _id: id });
 /** What a command does to a candidate: the new state and its events, or nothing. */
 type ChangeDecision = { candidate: Candidate; events: EventEnvelope[] } | undefined;
 
@@ -52,6 +55,24 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
     const doc = searchDocOf(c);
     await search.put(doc._id, doc.country, doc.rotation, doc.keys);
   };
+  const order = createRollOrderRepository(db);
+  const orderRowOf = (c: Candidate) => ({ _id: c.id, country: c.country, rotation: c.nomination.rotation, createdAt: c.createdAt });
+  /** A filter of one roll and nothing else: its pages and total are read from the roll's order. */
+  const rollOnly = (f: Omit<ListFilter, 'limit' | 'after'>): f is { country: string; rotation: string } =>
+    Boolean(f.country && f.rotation) && !f.mission && !f.status && f.declarationFlagged === undefined && !f.search;
+  /** View rows by id, one point read each (FerretDB v1 answers `$in` by reading the whole collection). */
+  const rowsByIds = async (ids: string[]) => {
+    const rows = await Promise.all(ids.map((id) => store.find(idFilter(id)) as Promise<ViewDoc[]>));
+    return rows.flat();
+  };
+  /** Fills in the order rows a crash left out (or that predate the order): when the counts differ, from the view's indexed fields. */
+  async function completeOrder() {
+    if ((await order.total()) === (await store.view.estimatedDocumentCount())) return;
+    const rows = await store.view.find({}, { projection: { country: 1, rotation: 1, createdAt: 1 } }).toArray();
+    await order.putMany(
+      rows.map((r) => ({ _id: String(r._id), country: String(r.country), rotation: String(r.rotation), createdAt: String(r.createdAt) })),
+    );
+  }
 
   /** The view query of a list filter; `undefined` when a search matches nobody. */
   async function viewQuery(filter: Omit<ListFilter, 'limit' | 'after'>): Promise<Record<string, unknown> | undefined> {
@@ -88,6 +109,8 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
         { country: 1, mission: 1 },
       ]);
       await search.ensureIndexes();
+      await order.ensureIndexes();
+      await completeOrder();
     },
 
     /**
@@ -118,6 +141,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
         })),
       );
       await search.putMany(items.map(({ candidate }) => searchDocOf(candidate)));
+      await order.putMany(items.map(({ candidate }) => orderRowOf(candidate)));
       return created;
     },
 
@@ -146,7 +170,11 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
           return { state: toStored(next.candidate, personal), events: next.events };
         });
         if (stale && result.outcome === 'unchanged') continue;
-        if (result.outcome === 'applied' && next) await syncSearch(next.candidate);
+        if (result.outcome === 'applied' && next) {
+          await syncSearch(next.candidate);
+          if (current && next.candidate.nomination.rotation !== current.candidate.nomination.rotation)
+            await order.put(orderRowOf(next.candidate));
+        }
         return { outcome: result.outcome, candidate: result.revision ? await open(id, result.revision.state) : undefined };
       }
     },
@@ -198,7 +226,10 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
       const state = toStored(candidate, await sealOf(candidate));
       const result = await store.apply(candidate.id, commandKey, (current) => (current ? undefined : { state, events }));
       const stored = result.revision;
-      if (result.outcome === 'applied') await syncSearch(candidate);
+      if (result.outcome === 'applied') {
+        await syncSearch(candidate);
+        await order.putMany([orderRowOf(candidate)]);
+      }
       return stored ? open(stored.aggregateId, stored.state) : candidate;
     },
 
@@ -216,18 +247,31 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
 
     /** How many candidates a list filter matches (the roll's "n members"), from the view. */
     async count(filter: Omit<ListFilter, 'limit' | 'after'>): Promise<number> {
+      if (rollOnly(filter)) return order.count(filter.country, filter.rotation);
       const query = await viewQuery(filter);
       return query ? store.view.countDocuments(query) : 0;
     },
 
-    async list(filter: ListFilter): Promise<Candidate[]> {
-      const query = await viewQuery(filter);
-      if (!query) return [];
-      if (filter.after) {
-        const [createdAt, id] = filter.after.split('|');
-        query.$or = [{ createdAt: { $lt: createdAt } }, { createdAt, _id: { $lt: id } }];
+    /**
+     * A page of what a list filter matches, newest first, and the cursor of the next page when there
+     * may be more. A roll's page is its order's ids, then those view rows by id; a row whose
+     * nomination has since moved to another roll is left out (its order row moves with it).
+     */
+    async list(filter: ListFilter): Promise<{ items: Candidate[]; next?: string }> {
+      if (rollOnly(filter)) {
+        const { country, rotation } = filter;
+        const page = await order.page(country, rotation, filter.limit, filter.after);
+        const rows = (await rowsByIds(page.ids)).filter((r) => r.country === country && r.rotation === rotation);
+        return { items: await openAll(rows, cipher), ...(page.next ? { next: page.next } : {}) };
       }
-      return openAll((await store.find(query, { sort: { createdAt: -1, _id: -1 }, limit: filter.limit })) as ViewDoc[], cipher);
+      const query = await viewQuery(filter);
+      if (!query) return { items: [] };
+      const rows = (await store.find(
+        { ...query, ...(filter.after ? afterCursor(filter.after) : {}) },
+        { sort: { createdAt: -1, _id: -1 }, limit: filter.limit },
+      )) as ViewDoc[];
+      const last = rows.at(-1);
+      return { items: await openAll(rows, cipher), ...(rows.length === filter.limit && last ? { next: cursorOf(last) } : {}) };
     },
 
     /** Candidates (stored form, nothing opened) matching a query on the view: the retention job's scan. */
