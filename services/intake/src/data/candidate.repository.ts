@@ -184,14 +184,29 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
      * opened, so a roll can be judged (is it decided?) before anyone's data is unsealed.
      */
     rotationRows: async (country: string, rotation: string): Promise<ViewDoc[]> =>
-      (await store.find({ country, rotation }, { sort: { _id: 1 } })) as ViewDoc[],
+      // Sorted here, not by the database: FerretDB v1 sorts in its own process after converting
+      // every row (a fifth of the read of a 10,000-member roll). Ids are ASCII: code-unit order is
+      // MongoDB's byte order.
+      ((await store.find({ country, rotation })) as ViewDoc[]).sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)),
 
-    /** Opens rows of one rotation's roll, the roll's data keys in one read (see createRollOpener). */
-    openRotation: (country: string, rotation: string, rows: ViewDoc[]) => createRollOpener(cipher, rollGroup(country, rotation))(rows),
+    /**
+     * The data keys of a rotation's roll, in one read: started beside the read of its rows when the
+     * whole roll will be opened (`openRotation`), so the two reads overlap. Nothing is opened by it.
+     */
+    rollKeys(country: string, rotation: string): Promise<Map<string, Buffer>> {
+      const keys = cipher.rollKeys(rollGroup(country, rotation));
+      keys.catch(() => undefined); // awaited by `openRotation`; a refusal in between never awaits it
+      return keys;
+    },
 
-    /** Every candidate of a rotation of a country, opened. */
+    /** Opens rows of one rotation's roll, the roll's data keys in one read (see createRollOpener), or with `keys` from `rollKeys`. */
+    openRotation: (country: string, rotation: string, rows: ViewDoc[], keys?: Promise<Map<string, Buffer>>) =>
+      createRollOpener(cipher, rollGroup(country, rotation), keys)(rows),
+
+    /** Every candidate of a rotation of a country, opened (the rows and the roll's keys read at once). */
     async rotation(country: string, rotation: string): Promise<Candidate[]> {
-      return this.openRotation(country, rotation, await this.rotationRows(country, rotation));
+      const keys = this.rollKeys(country, rotation);
+      return this.openRotation(country, rotation, await this.rotationRows(country, rotation), keys);
     },
 
     /**
