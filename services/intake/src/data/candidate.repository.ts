@@ -26,6 +26,19 @@ export type ApplyResult = 'applied' | 'duplicate' | 'unchanged' | 'missing';
 export type ViewDoc = StoredCandidate & { _id: string };
 /** A filter by `_id` (the view's ids are strings, where the driver's types expect ObjectIds). */
 const idFilter = (id: string): Record<string, unknown> => ({ _id: id });
+/** Up to this many matches of a search are read by id (see `matchedRows`); more, with the filter. */
+const SEARCH_READ_BY_ID = 200;
+
+/** A page of rows held in memory, in the roll's order (newest first, then by id), after a cursor. */
+function pageOf(rows: ViewDoc[], limit: number, after?: string): { rows: ViewDoc[]; next?: string } {
+  const [createdAt = '', id = ''] = after?.split('|') ?? [];
+  const rest = rows
+    .filter((r) => !after || r.createdAt < createdAt || (r.createdAt === createdAt && r._id < id))
+    .sort((a, b) => (a.createdAt === b.createdAt ? (a._id < b._id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
+  const page = rest.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, ...(rest.length > limit && last ? { next: cursorOf(last) } : {}) };
+}
 /** What a command does to a candidate: the new state and its events, or nothing. */
 type ChangeDecision = { candidate: Candidate; events: EventEnvelope[] } | undefined;
 
@@ -74,8 +87,13 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
     );
   }
 
-  /** The view query of a list filter; `undefined` when a search matches nobody. */
-  async function viewQuery(filter: Omit<ListFilter, 'limit' | 'after'>): Promise<Record<string, unknown> | undefined> {
+  /**
+   * The view query of a list filter, and the ids a name or service-number search matched (the
+   * query holds them as `_id: { $in }`); `undefined` when a search matches nobody.
+   */
+  async function viewQuery(
+    filter: Omit<ListFilter, 'limit' | 'after'>,
+  ): Promise<{ query: Record<string, unknown>; ids?: string[] } | undefined> {
     const query: Record<string, unknown> = {};
     if (filter.country) query.country = filter.country;
     if (filter.rotation) query.rotation = filter.rotation;
@@ -87,8 +105,20 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
       const ids = await search.find({ country: filter.country, rotation: filter.rotation }, filter.search);
       if (!ids.length) return undefined;
       query._id = { $in: ids };
+      return { query, ids };
     }
-    return query;
+    return { query };
+  }
+
+  /**
+   * The rows of a search's few matches, one point read each with the rest of the filter; undefined
+   * for more than SEARCH_READ_BY_ID. FerretDB v1 answers `$in` by reading every row the rest of the
+   * filter matches (the whole roll for a search within it).
+   */
+  async function matchedRows(found: { query: Record<string, unknown>; ids?: string[] }): Promise<ViewDoc[] | undefined> {
+    if (!found.ids || found.ids.length > SEARCH_READ_BY_ID) return undefined;
+    const rows = await Promise.all(found.ids.map((id) => store.find({ ...found.query, ...idFilter(id) }) as Promise<ViewDoc[]>));
+    return rows.flat();
   }
 
   async function load(id: string): Promise<{ rev: number; candidate: Candidate; stored: StoredCandidate } | undefined> {
@@ -215,7 +245,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
      * roll's data keys are read once when the filter names a country and a rotation.
      */
     async *pages(filter: Omit<ListFilter, 'limit' | 'after'>, size: number): AsyncGenerator<Candidate[]> {
-      const query = await viewQuery(filter);
+      const query = (await viewQuery(filter))?.query;
       if (!query) return;
       const roll = filter.country && filter.rotation ? createRollOpener(cipher, rollGroup(filter.country, filter.rotation)) : undefined;
       const open = (docs: ViewDoc[]) => (roll ? roll(docs) : openAll(docs, cipher));
@@ -263,8 +293,9 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
     /** How many candidates a list filter matches (the roll's "n members"), from the view. */
     async count(filter: Omit<ListFilter, 'limit' | 'after'>): Promise<number> {
       if (rollOnly(filter)) return order.count(filter.country, filter.rotation);
-      const query = await viewQuery(filter);
-      return query ? store.view.countDocuments(query) : 0;
+      const found = await viewQuery(filter);
+      if (!found) return 0;
+      return (await matchedRows(found))?.length ?? store.view.countDocuments(found.query);
     },
 
     /**
@@ -279,10 +310,15 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
         const rows = (await rowsByIds(page.ids)).filter((r) => r.country === country && r.rotation === rotation);
         return { items: await openAll(rows, cipher), ...(page.next ? { next: page.next } : {}) };
       }
-      const query = await viewQuery(filter);
-      if (!query) return { items: [] };
+      const found = await viewQuery(filter);
+      if (!found) return { items: [] };
+      const matched = await matchedRows(found);
+      if (matched) {
+        const page = pageOf(matched, filter.limit, filter.after);
+        return { items: await openAll(page.rows, cipher), ...(page.next ? { next: page.next } : {}) };
+      }
       const rows = (await store.find(
-        { ...query, ...(filter.after ? afterCursor(filter.after) : {}) },
+        { ...found.query, ...(filter.after ? afterCursor(filter.after) : {}) },
         { sort: { createdAt: -1, _id: -1 }, limit: filter.limit },
       )) as ViewDoc[];
       const last = rows.at(-1);
