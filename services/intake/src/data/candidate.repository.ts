@@ -78,9 +78,13 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
     const rows = await Promise.all(ids.map((id) => store.find(idFilter(id)) as Promise<ViewDoc[]>));
     return rows.flat();
   };
-  /** Fills in the order rows a crash left out (or that predate the order): when the counts differ, from the view's indexed fields. */
-  async function completeOrder() {
-    if ((await order.total()) === (await store.view.estimatedDocumentCount())) return;
+  /**
+   * Fills the roll order of candidates stored before it existed, from the view's indexed fields: at
+   * start, when the order is empty and the view is not (two one-row reads; a count of the view would
+   * read every row on FerretDB v1).
+   */
+  async function fillOrder() {
+    if ((await order.collection.findOne({})) || !(await store.view.findOne({}))) return;
     const rows = await store.view.find({}, { projection: { country: 1, rotation: 1, createdAt: 1 } }).toArray();
     await order.putMany(
       rows.map((r) => ({ _id: String(r._id), country: String(r.country), rotation: String(r.rotation), createdAt: String(r.createdAt) })),
@@ -140,7 +144,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
       ]);
       await search.ensureIndexes();
       await order.ensureIndexes();
-      await completeOrder();
+      await fillOrder();
     },
 
     /**
@@ -202,8 +206,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
         if (stale && result.outcome === 'unchanged') continue;
         if (result.outcome === 'applied' && next) {
           await syncSearch(next.candidate);
-          if (current && next.candidate.nomination.rotation !== current.candidate.nomination.rotation)
-            await order.put(orderRowOf(next.candidate));
+          await order.put(orderRowOf(next.candidate)); // a correction may move the nomination to another rotation
         }
         return { outcome: result.outcome, candidate: result.revision ? await open(id, result.revision.state) : undefined };
       }
@@ -271,11 +274,10 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
       const state = toStored(candidate, await sealOf(candidate));
       const result = await store.apply(candidate.id, commandKey, (current) => (current ? undefined : { state, events }));
       const stored = result.revision;
-      if (result.outcome === 'applied') {
-        await syncSearch(candidate);
-        await order.putMany([orderRowOf(candidate)]);
-      }
-      return stored ? open(stored.aggregateId, stored.state) : candidate;
+      if (result.outcome === 'applied') await syncSearch(candidate);
+      const saved = stored ? await open(stored.aggregateId, stored.state) : candidate;
+      await order.putMany([orderRowOf(saved)]); // also on a retry: it repairs a crash before the row
+      return saved;
     },
 
     findById: async (id: string): Promise<Candidate | undefined> => (await load(id))?.candidate,

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { insertManyOnce } from '@vetting/platform';
+import { insertManyOnce, isDuplicateKey } from '@vetting/platform';
 
 interface RollOrderDoc {
   _id: string;
@@ -32,8 +32,9 @@ export function afterCursor(after: string): Record<string, unknown> {
  * matches for each page, and a view row is about 2.5 KB (10,000 of them took a second or more per
  * page), where an order row is under 150 bytes. On MongoDB the index answers either way.
  * Written after the candidate, like the search keys: a crash in between leaves a new person off the
- * roll's pages (still in its certificate, CSV, searches and status filters) until the next start
- * fills in what is missing; a moved nomination's row is replaced when it moves.
+ * roll's pages (still in its certificate, CSV, searches and status filters) until the command or the
+ * upload is retried, or the candidate next changes; each change writes the row again (a correction
+ * may move the nomination to another rotation).
  */
 export function createRollOrderRepository(db: Connection) {
   const rows = db.collection<RollOrderDoc>('roll_order');
@@ -46,10 +47,15 @@ export function createRollOrderRepository(db: Connection) {
       for (let start = 0; start < items.length; start += INSERT_BATCH) await insertManyOnce(rows, items.slice(start, start + INSERT_BATCH));
     },
 
-    /** Stores (or moves) one candidate's row. */
-    put: async (row: RollOrderDoc) => {
+    /** Stores (or moves) one candidate's row; a concurrent first write of the same row makes it replace again. */
+    async put(row: RollOrderDoc): Promise<void> {
       const { _id, ...rest } = row;
-      await rows.replaceOne({ _id }, rest, { upsert: true });
+      try {
+        await rows.replaceOne({ _id }, rest, { upsert: true });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        await rows.replaceOne({ _id }, rest);
+      }
     },
 
     /** Ids of one page of a roll, newest first, after `after` (a cursor from a previous page). */
@@ -65,9 +71,6 @@ export function createRollOrderRepository(db: Connection) {
 
     /** How many candidates a roll holds. */
     count: (country: string, rotation: string) => rows.countDocuments({ country, rotation }),
-
-    /** How many rows there are in all (a start compares it with the view's count). */
-    total: () => rows.estimatedDocumentCount(),
   };
 }
 
