@@ -292,7 +292,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
     /** Forgets a person's search keys (erasure; idempotent). */
     unsearchable: (id: string) => search.remove(id),
 
-    /** How many candidates a list filter matches (the roll's "n members"), from the view. */
+    /** How many candidates a list filter matches (the roll's "n members"): from the roll's order for a whole roll, else from the view. */
     async count(filter: Omit<ListFilter, 'limit' | 'after'>): Promise<number> {
       if (rollOnly(filter)) return order.count(filter.country, filter.rotation);
       const found = await viewQuery(filter);
