@@ -59,6 +59,7 @@ export const ACCESS_SUBJECTS_PER_EVENT = 500;
 /**
  * A read of a list of people is a read of each one: nothing is recorded when the list shows nobody,
  * otherwise every distinct person is named, in as many `list` records as the event's limit needs.
+ * The records are written at once (a 10,000-member roll is 20 of them), all before this resolves.
  */
 export async function recordListRead(
   access: Pick<AccessRecorder, 'record'>,
@@ -67,6 +68,8 @@ export async function recordListRead(
   what: Pick<AccessRecord, 'resource' | 'purpose' | 'fields'>,
 ): Promise<void> {
   const ids = [...new Set(subjectIds)];
+  const records: Promise<void>[] = [];
   for (let i = 0; i < ids.length; i += ACCESS_SUBJECTS_PER_EVENT)
-    await access.record({ actor, subjectId: 'list', subjectIds: ids.slice(i, i + ACCESS_SUBJECTS_PER_EVENT), ...what });
+    records.push(access.record({ actor, subjectId: 'list', subjectIds: ids.slice(i, i + ACCESS_SUBJECTS_PER_EVENT), ...what }));
+  await Promise.all(records);
 }

@@ -2,7 +2,9 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@vetting/platform';
 import { createTestServiceEnv, type TestServiceEnv } from '@vetting/platform/testing';
-import { intakeConfigSchema } from '../config';
+import { intakeConfigSchema, keysDirOf, type IntakeConfig } from '../config';
+import { createCandidateRepository } from '../data/candidate.repository';
+import { createPersonalCipher } from '../data/personal-data.cipher';
 import { startIntake } from '../start-intake';
 import { inService } from '../testing/nominations';
 
@@ -27,12 +29,14 @@ describe('the roll: paging, search, filters and CSV (real database)', () => {
   let officerNP: string;
   let screener: string;
   let admin: string;
+  let config: IntakeConfig;
   const rotation = `R-${Date.now().toString(36)}`;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     env = await createTestServiceEnv('intake');
-    intake = await startIntake(loadConfig(intakeConfigSchema, env.env), { jwks: env.issuer.jwks });
+    config = loadConfig(intakeConfigSchema, env.env);
+    intake = await startIntake(config, { jwks: env.issuer.jwks });
     officerGH = `Bearer ${await env.issuer.token({ sub: 'gh-office', roles: ['tcc-officer'], country: 'GH' })}`;
     officerNP = `Bearer ${await env.issuer.token({ sub: 'np-office', roles: ['tcc-officer'], country: 'NP' })}`;
     screener = `Bearer ${await env.issuer.token({ sub: 'screener-1', roles: ['un-screener'] })}`;
@@ -142,5 +146,32 @@ describe('the roll: paging, search, filters and CSV (real database)', () => {
     expect(filtered.text.trim().split('\r\n')).toHaveLength(2);
     const other = await request(intake.app).get(`/rotations/${rotation}/roll.csv`).set('authorization', officerNP);
     expect(other.text.trim().split('\r\n')).toHaveLength(1);
+  });
+
+  it('when a nomination moves to another rotation, then it leaves the first roll’s pages and total and joins the other’s', async () => {
+    const [from, to] = [`${rotation}-FROM`, `${rotation}-TO`];
+    const created = await request(intake.app)
+      .post('/candidates')
+      .set('authorization', officerGH)
+      .send(nominate(from, 'Adwoa Darko', 'GA-1006'));
+    expect((await list(officerGH, { rotation: from })).body).toMatchObject({ total: 1, items: [{ id: created.body.id }] });
+    const moved = await request(intake.app)
+      .patch(`/candidates/${created.body.id}`)
+      .set('authorization', officerGH)
+      .send({ nomination: { mission: 'MINUSCA', rotation: to, category: 'military-contingent' } });
+    expect(moved.status).toBe(200);
+    expect((await list(officerGH, { rotation: from })).body).toEqual({ items: [], total: 0 });
+    expect((await list(officerGH, { rotation: to })).body).toMatchObject({ total: 1, items: [{ id: created.body.id }] });
+    expect((await list(officerNP, { rotation: to })).body).toEqual({ items: [], total: 0 });
+  });
+
+  it('when the roll order is empty (candidates stored before it existed), then the next start fills it in', async () => {
+    const order = intake.runtime.db.collection('roll_order');
+    await order.deleteMany({});
+    expect((await list(officerGH, { rotation })).body).toEqual({ items: [], total: 0 });
+    await createCandidateRepository(intake.runtime.db, createPersonalCipher(intake.runtime.db, keysDirOf(config))).ensureIndexes();
+    const page = await list(officerGH, { rotation, limit: 10 });
+    expect(page.body.total).toBe(5);
+    expect(page.body.items.map((c: { id: string }) => c.id).sort()).toEqual([ids.ama, ids.kofi, ids.yaw, ids.efua, ids.kwesi].sort());
   });
 });

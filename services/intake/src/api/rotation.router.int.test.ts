@@ -152,7 +152,7 @@ describe('rotation certification (real Kafka and database)', () => {
     // Minimised: the stored certificate holds case references and ids, never names; a read shows them.
     expect(res.body.members.map((m: { displayName: string }) => m.displayName).sort()).toEqual(['Member 1', 'Member 2', 'Member 3']);
     const stored = await intake.runtime.db.collection('rotation_certificates').find({}).toArray();
-    expect(stored.map((c) => (c.members as { caseReference: string }[]).length)).toEqual([3]);
+    expect(stored.map((c) => (JSON.parse(c.members as string) as { caseReference: string }[]).length)).toEqual([3]);
     expect(JSON.stringify(stored)).not.toMatch(/Member [123]|displayName/);
     const shown = await request(intake.app).get('/rotations/ROT-9/certification').set('authorization', gh).expect(200);
     expect(shown.body.members.map((m: { displayName: string }) => m.displayName).sort()).toEqual(['Member 1', 'Member 2', 'Member 3']);
@@ -187,5 +187,16 @@ describe('rotation certification (real Kafka and database)', () => {
       after: { revision: 2, status: 'screening' },
     });
     expect((await request(intake.app).post('/rotations/ROT-9/certification').set('authorization', gh).send({})).status).toBe(409);
+  });
+
+  it('when a certificate was stored with its members as an array (before they were packed as text), then it still reads', async () => {
+    const certificates = intake.runtime.db.collection<{ _id: string; members: string | unknown[]; version: number }>(
+      'rotation_certificates',
+    );
+    const stored = await certificates.findOne({ _id: 'GH:ROT-9:v1' });
+    await certificates.insertOne({ ...stored!, _id: 'GH:ROT-9:v90', version: 90, members: JSON.parse(String(stored!.members)) });
+    const read = await request(intake.app).get('/rotations/ROT-9/certificates/90').set('authorization', gh).expect(200);
+    expect(read.body.members).toHaveLength(3);
+    expect(read.body.members.map((m: { displayName: string }) => m.displayName)).toContain('Member 3');
   });
 });

@@ -5,6 +5,7 @@ import type { StatusChange } from '../domain/candidate-status';
 import { searchKeysOf, type SearchQuery } from '../domain/search-keys';
 import { createRollOpener, openAll, openStored, toStored, VIEW_FIELDS, type StoredCandidate } from './candidate.stored';
 import { personalOf, rollGroup, type PersonalCipher } from './personal-data.cipher';
+import { afterCursor, createRollOrderRepository, cursorOf } from './roll-order.repository';
 import { createSearchIndexRepository } from './search-index.repository';
 
 export interface ListFilter {
@@ -23,6 +24,21 @@ export interface ListFilter {
 export type ApplyResult = 'applied' | 'duplicate' | 'unchanged' | 'missing';
 
 export type ViewDoc = StoredCandidate & { _id: string };
+/** A filter by `_id` (the view's ids are strings, where the driver's types expect ObjectIds). */
+const idFilter = (id: string): Record<string, unknown> => ({ _id: id });
+/** Up to this many matches of a search are read by id (see `matchedRows`); more, with the filter. */
+const SEARCH_READ_BY_ID = 200;
+
+/** A page of rows held in memory, in the roll's order (newest first, then by id), after a cursor. */
+function pageOf(rows: ViewDoc[], limit: number, after?: string): { rows: ViewDoc[]; next?: string } {
+  const [createdAt = '', id = ''] = after?.split('|') ?? [];
+  const rest = rows
+    .filter((r) => !after || r.createdAt < createdAt || (r.createdAt === createdAt && r._id < id))
+    .sort((a, b) => (a.createdAt === b.createdAt ? (a._id < b._id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
+  const page = rest.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, ...(rest.length > limit && last ? { next: cursorOf(last) } : {}) };
+}
 /** What a command does to a candidate: the new state and its events, or nothing. */
 type ChangeDecision = { candidate: Candidate; events: EventEnvelope[] } | undefined;
 
@@ -52,9 +68,36 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
     const doc = searchDocOf(c);
     await search.put(doc._id, doc.country, doc.rotation, doc.keys);
   };
+  const order = createRollOrderRepository(db);
+  const orderRowOf = (c: Candidate) => ({ _id: c.id, country: c.country, rotation: c.nomination.rotation, createdAt: c.createdAt });
+  /** A filter of one roll and nothing else: its pages and total are read from the roll's order. */
+  const rollOnly = (f: Omit<ListFilter, 'limit' | 'after'>): f is { country: string; rotation: string } =>
+    Boolean(f.country && f.rotation) && !f.mission && !f.status && f.declarationFlagged === undefined && !f.search;
+  /** View rows by id, one point read each (FerretDB v1 answers `$in` by reading the whole collection). */
+  const rowsByIds = async (ids: string[]) => {
+    const rows = await Promise.all(ids.map((id) => store.find(idFilter(id)) as Promise<ViewDoc[]>));
+    return rows.flat();
+  };
+  /**
+   * Fills the roll order of candidates stored before it existed, from the view's indexed fields: at
+   * start, when the order is empty and the view is not (two one-row reads; a count of the view would
+   * read every row on FerretDB v1).
+   */
+  async function fillOrder() {
+    if ((await order.collection.findOne({})) || !(await store.view.findOne({}))) return;
+    const rows = await store.view.find({}, { projection: { country: 1, rotation: 1, createdAt: 1 } }).toArray();
+    await order.putMany(
+      rows.map((r) => ({ _id: String(r._id), country: String(r.country), rotation: String(r.rotation), createdAt: String(r.createdAt) })),
+    );
+  }
 
-  /** The view query of a list filter; `undefined` when a search matches nobody. */
-  async function viewQuery(filter: Omit<ListFilter, 'limit' | 'after'>): Promise<Record<string, unknown> | undefined> {
+  /**
+   * The view query of a list filter, and the ids a name or service-number search matched (the
+   * query holds them as `_id: { $in }`); `undefined` when a search matches nobody.
+   */
+  async function viewQuery(
+    filter: Omit<ListFilter, 'limit' | 'after'>,
+  ): Promise<{ query: Record<string, unknown>; ids?: string[] } | undefined> {
     const query: Record<string, unknown> = {};
     if (filter.country) query.country = filter.country;
     if (filter.rotation) query.rotation = filter.rotation;
@@ -66,8 +109,20 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
       const ids = await search.find({ country: filter.country, rotation: filter.rotation }, filter.search);
       if (!ids.length) return undefined;
       query._id = { $in: ids };
+      return { query, ids };
     }
-    return query;
+    return { query };
+  }
+
+  /**
+   * The rows of a search's few matches, one point read each with the rest of the filter; undefined
+   * for more than SEARCH_READ_BY_ID. FerretDB v1 answers `$in` by reading every row the rest of the
+   * filter matches (the whole roll for a search within it).
+   */
+  async function matchedRows(found: { query: Record<string, unknown>; ids?: string[] }): Promise<ViewDoc[] | undefined> {
+    if (!found.ids || found.ids.length > SEARCH_READ_BY_ID) return undefined;
+    const rows = await Promise.all(found.ids.map((id) => store.find({ ...found.query, ...idFilter(id) }) as Promise<ViewDoc[]>));
+    return rows.flat();
   }
 
   async function load(id: string): Promise<{ rev: number; candidate: Candidate; stored: StoredCandidate } | undefined> {
@@ -88,6 +143,8 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
         { country: 1, mission: 1 },
       ]);
       await search.ensureIndexes();
+      await order.ensureIndexes();
+      await fillOrder();
     },
 
     /**
@@ -118,6 +175,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
         })),
       );
       await search.putMany(items.map(({ candidate }) => searchDocOf(candidate)));
+      await order.putMany(items.map(({ candidate }) => orderRowOf(candidate)));
       return created;
     },
 
@@ -146,7 +204,10 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
           return { state: toStored(next.candidate, personal), events: next.events };
         });
         if (stale && result.outcome === 'unchanged') continue;
-        if (result.outcome === 'applied' && next) await syncSearch(next.candidate);
+        if (result.outcome === 'applied' && next) {
+          await syncSearch(next.candidate);
+          await order.put(orderRowOf(next.candidate)); // a correction may move the nomination to another rotation
+        }
         return { outcome: result.outcome, candidate: result.revision ? await open(id, result.revision.state) : undefined };
       }
     },
@@ -156,14 +217,29 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
      * opened, so a roll can be judged (is it decided?) before anyone's data is unsealed.
      */
     rotationRows: async (country: string, rotation: string): Promise<ViewDoc[]> =>
-      (await store.find({ country, rotation }, { sort: { _id: 1 } })) as ViewDoc[],
+      // Sorted here, not by the database: FerretDB v1 sorts in its own process after converting
+      // every row (a fifth of the read of a 10,000-member roll). Ids are ASCII: code-unit order is
+      // MongoDB's byte order.
+      ((await store.find({ country, rotation })) as ViewDoc[]).sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)),
 
-    /** Opens rows of one rotation's roll, the roll's data keys in one read (see createRollOpener). */
-    openRotation: (country: string, rotation: string, rows: ViewDoc[]) => createRollOpener(cipher, rollGroup(country, rotation))(rows),
+    /**
+     * The data keys of a rotation's roll, in one read: started beside the read of its rows when the
+     * whole roll will be opened (`openRotation`), so the two reads overlap. Nothing is opened by it.
+     */
+    rollKeys(country: string, rotation: string): Promise<Map<string, Buffer>> {
+      const keys = cipher.rollKeys(rollGroup(country, rotation));
+      keys.catch(() => undefined); // awaited by `openRotation`; a refusal in between never awaits it
+      return keys;
+    },
 
-    /** Every candidate of a rotation of a country, opened. */
+    /** Opens rows of one rotation's roll, the roll's data keys in one read (see createRollOpener), or with `keys` from `rollKeys`. */
+    openRotation: (country: string, rotation: string, rows: ViewDoc[], keys?: Promise<Map<string, Buffer>>) =>
+      createRollOpener(cipher, rollGroup(country, rotation), keys)(rows),
+
+    /** Every candidate of a rotation of a country, opened (the rows and the roll's keys read at once). */
     async rotation(country: string, rotation: string): Promise<Candidate[]> {
-      return this.openRotation(country, rotation, await this.rotationRows(country, rotation));
+      const keys = this.rollKeys(country, rotation);
+      return this.openRotation(country, rotation, await this.rotationRows(country, rotation), keys);
     },
 
     /**
@@ -172,7 +248,7 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
      * roll's data keys are read once when the filter names a country and a rotation.
      */
     async *pages(filter: Omit<ListFilter, 'limit' | 'after'>, size: number): AsyncGenerator<Candidate[]> {
-      const query = await viewQuery(filter);
+      const query = (await viewQuery(filter))?.query;
       if (!query) return;
       const roll = filter.country && filter.rotation ? createRollOpener(cipher, rollGroup(filter.country, filter.rotation)) : undefined;
       const open = (docs: ViewDoc[]) => (roll ? roll(docs) : openAll(docs, cipher));
@@ -199,7 +275,9 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
       const result = await store.apply(candidate.id, commandKey, (current) => (current ? undefined : { state, events }));
       const stored = result.revision;
       if (result.outcome === 'applied') await syncSearch(candidate);
-      return stored ? open(stored.aggregateId, stored.state) : candidate;
+      const saved = stored ? await open(stored.aggregateId, stored.state) : candidate;
+      await order.putMany([orderRowOf(saved)]); // also on a retry: it repairs a crash before the row
+      return saved;
     },
 
     findById: async (id: string): Promise<Candidate | undefined> => (await load(id))?.candidate,
@@ -214,20 +292,39 @@ export function createCandidateRepository(db: Connection, cipher: PersonalCipher
     /** Forgets a person's search keys (erasure; idempotent). */
     unsearchable: (id: string) => search.remove(id),
 
-    /** How many candidates a list filter matches (the roll's "n members"), from the view. */
+    /** How many candidates a list filter matches (the roll's "n members"): from the roll's order for a whole roll, else from the view. */
     async count(filter: Omit<ListFilter, 'limit' | 'after'>): Promise<number> {
-      const query = await viewQuery(filter);
-      return query ? store.view.countDocuments(query) : 0;
+      if (rollOnly(filter)) return order.count(filter.country, filter.rotation);
+      const found = await viewQuery(filter);
+      if (!found) return 0;
+      return (await matchedRows(found))?.length ?? store.view.countDocuments(found.query);
     },
 
-    async list(filter: ListFilter): Promise<Candidate[]> {
-      const query = await viewQuery(filter);
-      if (!query) return [];
-      if (filter.after) {
-        const [createdAt, id] = filter.after.split('|');
-        query.$or = [{ createdAt: { $lt: createdAt } }, { createdAt, _id: { $lt: id } }];
+    /**
+     * A page of what a list filter matches, newest first, and the cursor of the next page when there
+     * may be more. A roll's page is its order's ids, then those view rows by id; a row whose
+     * nomination has since moved to another roll is left out (its order row moves with it).
+     */
+    async list(filter: ListFilter): Promise<{ items: Candidate[]; next?: string }> {
+      if (rollOnly(filter)) {
+        const { country, rotation } = filter;
+        const page = await order.page(country, rotation, filter.limit, filter.after);
+        const rows = (await rowsByIds(page.ids)).filter((r) => r.country === country && r.rotation === rotation);
+        return { items: await openAll(rows, cipher), ...(page.next ? { next: page.next } : {}) };
       }
-      return openAll((await store.find(query, { sort: { createdAt: -1, _id: -1 }, limit: filter.limit })) as ViewDoc[], cipher);
+      const found = await viewQuery(filter);
+      if (!found) return { items: [] };
+      const matched = await matchedRows(found);
+      if (matched) {
+        const page = pageOf(matched, filter.limit, filter.after);
+        return { items: await openAll(page.rows, cipher), ...(page.next ? { next: page.next } : {}) };
+      }
+      const rows = (await store.find(
+        { ...found.query, ...(filter.after ? afterCursor(filter.after) : {}) },
+        { sort: { createdAt: -1, _id: -1 }, limit: filter.limit },
+      )) as ViewDoc[];
+      const last = rows.at(-1);
+      return { items: await openAll(rows, cipher), ...(rows.length === filter.limit && last ? { next: cursorOf(last) } : {}) };
     },
 
     /** Candidates (stored form, nothing opened) matching a query on the view: the retention job's scan. */

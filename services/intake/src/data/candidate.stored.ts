@@ -84,10 +84,11 @@ const ROLL_READ_FROM = 200;
  * in one indexed read, instead of one point read per person (10,000 round trips for a full roll).
  * A first call with fewer than ROLL_READ_FROM people reads their keys one by one instead. People whose key is not filed under the roll (sealed before keys had groups, or nominated in
  * another rotation first) and erased people are opened one by one, as `openAll` does. The keys are
- * held only as long as the opener: one request.
+ * held only as long as the opener: one request. `readKeys`: the roll's keys already being read
+ * (`cipher.rollKeys(group)`, started beside the rows' read), used whatever the number of people.
  */
-export function createRollOpener(cipher: PersonalCipher, group: string) {
-  let keys: Promise<Map<string, Buffer>> | undefined;
+export function createRollOpener(cipher: PersonalCipher, group: string, readKeys?: Promise<Map<string, Buffer>>) {
+  let keys = readKeys;
   return async (docs: (StoredCandidate & { _id: string })[]): Promise<Candidate[]> => {
     if (!keys && docs.length < ROLL_READ_FROM) return openAll(docs, cipher);
     const roll = await (keys ??= cipher.rollKeys(group));

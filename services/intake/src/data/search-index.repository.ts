@@ -43,23 +43,27 @@ export function createSearchIndexRepository(db: Connection) {
     /** Forgets a candidate (erasure). */
     remove: async (id: string) => void (await docs.deleteOne({ _id: id })),
 
-    /** Candidate ids whose keys answer the query, within a country and rotation when given. */
+    /**
+     * Candidate ids whose keys answer the query, within a country and rotation when given. The name
+     * words and the service number are two reads, each led by one key as an equality: FerretDB v1
+     * pushes an equality down to PostgreSQL (and its index), but reads the whole collection for an
+     * `$or` and the whole roll for an `$all` alone.
+     */
     async find(scope: { country?: string; rotation?: string }, query: SearchQuery): Promise<string[]> {
-      const alternatives: Record<string, unknown>[] = [];
-      if (query.allOf.length) alternatives.push({ keys: { $all: query.allOf } });
-      if (query.serviceNumber) alternatives.push({ keys: query.serviceNumber });
-      if (!alternatives.length) return [];
-      const filter: Record<string, unknown> = {
-        ...(scope.country ? { country: scope.country } : {}),
-        ...(scope.rotation ? { rotation: scope.rotation } : {}),
-      };
-      if (alternatives.length === 1) Object.assign(filter, alternatives[0]);
-      else filter.$or = alternatives;
-      const found = await docs
-        .find(filter, { projection: { _id: 1 } })
-        .limit(SEARCH_MATCH_LIMIT)
-        .toArray();
-      return found.map((d) => d._id);
+      const within = { ...(scope.country ? { country: scope.country } : {}), ...(scope.rotation ? { rotation: scope.rotation } : {}) };
+      const reads: Record<string, unknown>[] = [];
+      const [first, ...rest] = query.allOf;
+      if (first) reads.push({ ...within, keys: first, ...(rest.length ? { $and: [{ keys: { $all: rest } }] } : {}) });
+      if (query.serviceNumber) reads.push({ ...within, keys: query.serviceNumber });
+      const found = await Promise.all(
+        reads.map((filter) =>
+          docs
+            .find(filter, { projection: { _id: 1 } })
+            .limit(SEARCH_MATCH_LIMIT)
+            .toArray(),
+        ),
+      );
+      return [...new Set(found.flat().map((d) => d._id))].slice(0, SEARCH_MATCH_LIMIT);
     },
   };
 }

@@ -70,6 +70,7 @@ export async function startPrivacyHarness(options: { audit?: boolean } = {}) {
       'candidates_revisions',
       'candidate_keys',
       'candidate_search',
+      'roll_order',
       'data_keys',
       'upload_chunks',
       'access_outbox',

@@ -56,23 +56,28 @@ export async function certifyRotation(
   deps: CertifyDeps,
 ) {
   const country = commandCountry(actor);
-  // One read of the roll as stored; the common refusal (offices ask while members are pending) is
-  // made on it before anyone's data is opened, and the roll is opened with its keys in one read.
-  const rows = (await deps.repository.rotationRows(country, rotation)).filter((r) => r.status !== 'withdrawn');
+  // One read of the roll as stored, beside the read of its keys and of the latest certificate (the
+  // three overlap); the common refusal (offices ask while members are pending) is made on the rows
+  // before anyone's data is opened, and the roll is opened with the keys already read.
+  const keys = deps.repository.rollKeys(country, rotation);
+  const [stored, latest] = await Promise.all([
+    deps.repository.rotationRows(country, rotation),
+    deps.certificates.latest(country, rotation),
+  ]);
+  const rows = stored.filter((r) => r.status !== 'withdrawn');
   const open = rows.filter((r) => !DECIDED.includes(r.status));
   if (open.length)
     throw conflict('ROTATION.UNDECIDED', `${open.length} member(s) have no decision yet`, {
       undecided: open.length,
       candidateIds: open.slice(0, 50).map((r) => r._id),
     });
-  const roll = rollOf(await deps.repository.openRotation(country, rotation, rows));
+  const roll = rollOf(await deps.repository.openRotation(country, rotation, rows, keys));
   if (!roll.length) throw notFound('ROTATION.NOT_FOUND', 'The rotation has no nominations');
   if (body.expectedMemberCount !== undefined && body.expectedMemberCount !== roll.length)
     throw conflict('ROTATION.MEMBER_COUNT', `The roll has ${roll.length} members, not ${body.expectedMemberCount}`, {
       memberCount: roll.length,
     });
   const members = roll.map(toMember);
-  const latest = await deps.certificates.latest(country, rotation);
   await recordRead(
     actor,
     members.map((m) => m.candidateId),
@@ -143,13 +148,17 @@ export async function getCertification(
   deps: CertifyDeps,
 ): Promise<RotationCertificate> {
   const { country, certificate } = await certificateFor(actor, rotation, requested, deps);
-  await recordRead(
-    actor,
-    certificate.members.map((m) => m.candidateId),
-    'intake/rotation-certificate',
-    deps,
-  );
-  return withNames(certificate, await deps.repository.rotation(country, rotation));
+  // The read is recorded while the roll is read; the names leave only once both are done.
+  const [roll] = await Promise.all([
+    deps.repository.rotation(country, rotation),
+    recordRead(
+      actor,
+      certificate.members.map((m) => m.candidateId),
+      'intake/rotation-certificate',
+      deps,
+    ),
+  ]);
+  return withNames(certificate, roll);
 }
 
 /** The current roll against the certified one. */

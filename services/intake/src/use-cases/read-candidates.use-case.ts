@@ -66,7 +66,7 @@ export async function listCandidates(
 ): Promise<{ items: CandidateView[]; next?: string; total?: number }> {
   const limit = query.limit ?? 50;
   const filter = listFilterOf(actor, query, deps);
-  const [items, total] = await Promise.all([
+  const [{ items, next }, total] = await Promise.all([
     deps.repository.list({ ...filter, limit, after: query.after }),
     query.after ? undefined : deps.repository.count(filter),
   ]);
@@ -76,10 +76,9 @@ export async function listCandidates(
     purpose: 'follow nomination status',
     fields: ['names', 'status'],
   });
-  const last = items.at(-1);
   return {
     items: items.map((c) => toView(c)),
-    ...(items.length === limit && last ? { next: `${last.createdAt}|${last.id}` } : {}),
+    ...(next ? { next } : {}),
     ...(total === undefined ? {} : { total }),
   };
 }
