@@ -5,7 +5,8 @@ import type { StatusChange } from '../domain/candidate-status';
 import { searchKeysOf, type SearchQuery } from '../domain/search-keys';
 import { createRollOpener, openAll, openStored, toStored, VIEW_FIELDS, type StoredCandidate } from './candidate.stored';
 import { personalOf, rollGroup, type PersonalCipher } from './personal-data.cipher';
-import { afterCursor, createRollOrderRepository, cursorOf } from './roll-order.repository';
+import { afterCursor, cursorOf, pageOf } from './roll-cursor';
+import { createRollOrderRepository } from './roll-order.repository';
 import { createSearchIndexRepository } from './search-index.repository';
 
 export interface ListFilter {
@@ -29,16 +30,6 @@ const idFilter = (id: string): Record<string, unknown> => ({ _id: id });
 /** Up to this many matches of a search are read by id (see `matchedRows`); more, with the filter. */
 const SEARCH_READ_BY_ID = 200;
 
-/** A page of rows held in memory, in the roll's order (newest first, then by id), after a cursor. */
-function pageOf(rows: ViewDoc[], limit: number, after?: string): { rows: ViewDoc[]; next?: string } {
-  const [createdAt = '', id = ''] = after?.split('|') ?? [];
-  const rest = rows
-    .filter((r) => !after || r.createdAt < createdAt || (r.createdAt === createdAt && r._id < id))
-    .sort((a, b) => (a.createdAt === b.createdAt ? (a._id < b._id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
-  const page = rest.slice(0, limit);
-  const last = page.at(-1);
-  return { rows: page, ...(rest.length > limit && last ? { next: cursorOf(last) } : {}) };
-}
 /** What a command does to a candidate: the new state and its events, or nothing. */
 type ChangeDecision = { candidate: Candidate; events: EventEnvelope[] } | undefined;
 

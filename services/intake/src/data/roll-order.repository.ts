@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { insertManyOnce, isDuplicateKey } from '@vetting/platform';
+import { afterCursor, cursorOf } from './roll-cursor';
 
 interface RollOrderDoc {
   _id: string;
@@ -15,15 +16,6 @@ export interface RollOrderPage {
 }
 
 const INSERT_BATCH = 500;
-
-/** The cursor of a row: its nomination time and id (newest first, then by id). */
-export const cursorOf = (row: { createdAt: string; _id: string }) => `${row.createdAt}|${row._id}`;
-
-/** The filter of the rows after a cursor, in the roll's order (newest first, then by id). */
-export function afterCursor(after: string): Record<string, unknown> {
-  const [createdAt, id] = after.split('|');
-  return { $or: [{ createdAt: { $lt: createdAt } }, { createdAt, _id: { $lt: id } }] };
-}
 
 /**
  * The order of each roll: one small row per candidate (id, country, rotation, nomination time),
